@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// newFlags returns a flag set for a command that reports its own errors as
+// usage errors instead of printing and exiting.
+func newFlags(c *command) *flag.FlagSet {
+	fs := flag.NewFlagSet("lwscrypto "+c.path, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args with fs, allowing flags after positional arguments
+// ("lwscrypto jws verify tok.jws --key k.jwk") and returns the positional
+// arguments. "--" ends flag parsing. -h/--help prints the command's usage.
+func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(e.stdout, c, fs)
+				return nil, flag.ErrHelp
+			}
+			return nil, usagef("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: ")).withHint("run 'lwscrypto help " + c.path + "'")
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" && len(pos) == 0 && len(args) > 0 {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		fmt.Fprintln(w, "\nflags:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// inputArg checks that at most one positional argument (FILE) was given and
+// returns it, or "" for standard input. "-" also means standard input.
+func inputArg(pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "", nil
+	case 1:
+		if pos[0] == "-" {
+			return "", nil
+		}
+		return pos[0], nil
+	}
+	return "", usagef("too many arguments: %s", strings.Join(pos[1:], " "))
+}
+
+// openInput opens FILE, or standard input when file is "".
+func openInput(e *env, file string) (io.ReadCloser, error) {
+	if file == "" {
+		return io.NopCloser(e.stdin), nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, failf("%v", err)
+	}
+	return f, nil
+}
+
+// maxInput bounds what a command reads into memory at once (a token, a key,
+// a document given whole). Streaming commands read through openInput instead.
+const maxInput = 256 << 20
+
+// readInput reads all of FILE or standard input, up to maxInput bytes.
+func readInput(e *env, file string) ([]byte, error) {
+	r, err := openInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, failf("reading input: %v", err)
+	}
+	if len(b) > maxInput {
+		return nil, failf("input larger than %d MiB", maxInput>>20)
+	}
+	return b, nil
+}
+
+// lazyOutput writes to standard output, or to a file created only when the
+// first byte is written, so a failed command leaves no empty file behind.
+type lazyOutput struct {
+	e    *env
+	path string
+	f    *os.File
+}
+
+func newOutput(e *env, path string) *lazyOutput {
+	if path == "-" {
+		path = ""
+	}
+	return &lazyOutput{e: e, path: path}
+}
+
+func (o *lazyOutput) Write(p []byte) (int, error) {
+	if o.path == "" {
+		return o.e.stdout.Write(p)
+	}
+	if o.f == nil {
+		f, err := os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return 0, err
+		}
+		o.f = f
+	}
+	return o.f.Write(p)
+}
+
+// Close closes the file, if one was opened.
+func (o *lazyOutput) Close() error {
+	if o.f == nil {
+		return nil
+	}
+	return o.f.Close()
+}
+
+// isTerminal reports whether w is a character device (a terminal), for
+// progress lines.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,167 @@
+// Command lwscrypto signs, verifies, encrypts and inspects JOSE and COSE
+// objects, checks and converts JSON and CBOR, and runs the conformance
+// corpora.
+//
+// Usage:
+//
+//	lwscrypto <object> <verb> [flags] [FILE]
+//
+// Input comes from FILE or standard input, output goes to standard output or
+// the file named by -o. The exit status is 0 on success, 1 when the input is
+// invalid or a verification failed, and 2 on a usage error. Errors are
+// printed to standard error as "lwscrypto: error: …", with a "hint: …" line
+// where one helps. Run "lwscrypto help" for the list of commands.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command may touch: its standard streams. Commands never use
+// os.Stdin/os.Stdout/os.Stderr directly, so tests can run them in process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one "<object> <verb>" of the CLI.
+type command struct {
+	path    string // "jws sign", "version"
+	args    string // the synopsis after the path: "--key KEY [--alg ALG] [FILE]"
+	summary string // one line for help
+	run     func(e *env, args []string) error
+}
+
+var commands = map[string]*command{}
+
+// register adds a command; each file of this package registers its own from
+// init, so adding an object touches no shared table.
+func register(c *command) {
+	if _, dup := commands[c.path]; dup {
+		panic("duplicate command " + c.path)
+	}
+	commands[c.path] = c
+}
+
+// Main runs the CLI and returns the exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		writeHelp(stderr)
+		return 2
+	}
+	cmd, rest := lookup(args)
+	if cmd == nil {
+		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint("run 'lwscrypto help' for the list of commands"))
+	}
+	return report(e, cmd.run(e, rest))
+}
+
+// lookup finds the longest command path that prefixes args.
+func lookup(args []string) (*command, []string) {
+	for n := min(3, len(args)); n > 0; n-- {
+		if c, ok := commands[strings.Join(args[:n], " ")]; ok {
+			return c, args[n:]
+		}
+	}
+	return nil, nil
+}
+
+// report prints err (if any) in the CLI's manner and returns the exit status.
+func report(e *env, err error) int {
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "lwscrypto: ")
+	fmt.Fprintf(e.stderr, "lwscrypto: error: %s\n", msg)
+	var h interface{ hint() string }
+	if errors.As(err, &h) && h.hint() != "" {
+		fmt.Fprintf(e.stderr, "lwscrypto: hint: %s\n", h.hint())
+	}
+	var u *cliError
+	if errors.As(err, &u) && u.usage {
+		return 2
+	}
+	return 1
+}
+
+// cliError is an error with an optional hint and a usage flag (exit 2).
+type cliError struct {
+	err   error
+	h     string
+	usage bool
+}
+
+func (c *cliError) Error() string { return c.err.Error() }
+func (c *cliError) Unwrap() error { return c.err }
+func (c *cliError) hint() string  { return c.h }
+
+// withHint returns a copy of c with a hint line.
+func (c *cliError) withHint(h string) *cliError {
+	d := *c
+	d.h = h
+	return &d
+}
+
+// usagef is a usage error: exit status 2.
+func usagef(format string, args ...any) *cliError {
+	return &cliError{err: fmt.Errorf(format, args...), usage: true}
+}
+
+// failf is an invalid-input or failed-verification error: exit status 1.
+func failf(format string, args ...any) *cliError {
+	return &cliError{err: fmt.Errorf(format, args...)}
+}
+
+// hinted wraps err (exit status 1) with a hint.
+func hinted(err error, h string) *cliError {
+	return &cliError{err: err, h: h}
+}
+
+func writeHelp(w io.Writer) {
+	paths := make([]string, 0, len(commands))
+	width := 0
+	for p, c := range commands {
+		paths = append(paths, p)
+		width = max(width, len(p)+1+len(c.args))
+	}
+	sort.Strings(paths)
+	var b strings.Builder
+	b.WriteString("usage: lwscrypto <object> <verb> [flags] [FILE]\n\n")
+	b.WriteString("Input is FILE or standard input; output is standard output or -o FILE.\n")
+	b.WriteString("Exit status: 0 success, 1 invalid input or failed verification, 2 usage error.\n\ncommands:\n")
+	for _, p := range paths {
+		c := commands[p]
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, strings.TrimSpace(p+" "+c.args), c.summary)
+	}
+	io.WriteString(w, b.String())
+}
+
+func init() {
+	register(&command{path: "help", summary: "print this list of commands", run: func(e *env, args []string) error {
+		if len(args) > 0 {
+			if c, _ := lookup(args); c != nil {
+				fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+				return nil
+			}
+			return usagef("no command %q", strings.Join(args, " "))
+		}
+		writeHelp(e.stdout)
+		return nil
+	}})
+}

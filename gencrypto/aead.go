@@ -1,0 +1,124 @@
+package gencrypto
+
+import (
+	"crypto"
+	"crypto/cipher"
+)
+
+// AEAD is an authenticated encryption algorithm: AES-GCM, AES-CBC with
+// HMAC-SHA-2 (RFC 7518 §5.2), AES-CCM (RFC 9053 §4.2) or ChaCha20-Poly1305.
+//
+// New returns a standard cipher.AEAD whose Seal appends ciphertext‖tag and
+// whose Open fails with ErrVerify whatever went wrong.
+type AEAD struct {
+	algInfo
+	prim      string
+	keySize   int
+	nonceSize int
+	tagSize   int
+	hash      crypto.Hash // AES-CBC-HMAC only
+}
+
+var (
+	a128gcm  = AEAD{algInfo{"A128GCM", 1, true, KindAEAD, KeyOct}, PrimAESGCM, 16, 12, 16, 0}
+	a192gcm  = AEAD{algInfo{"A192GCM", 2, true, KindAEAD, KeyOct}, PrimAESGCM, 24, 12, 16, 0}
+	a256gcm  = AEAD{algInfo{"A256GCM", 3, true, KindAEAD, KeyOct}, PrimAESGCM, 32, 12, 16, 0}
+	a128cbc  = AEAD{algInfo{"A128CBC-HS256", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 32, 16, 16, crypto.SHA256}
+	a192cbc  = AEAD{algInfo{"A192CBC-HS384", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 48, 16, 24, crypto.SHA384}
+	a256cbc  = AEAD{algInfo{"A256CBC-HS512", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 64, 16, 32, crypto.SHA512}
+	ccm1664a = AEAD{algInfo{"AES-CCM-16-64-128", 10, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 13, 8, 0}
+	ccm1664b = AEAD{algInfo{"AES-CCM-16-64-256", 11, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 13, 8, 0}
+	ccm6464a = AEAD{algInfo{"AES-CCM-64-64-128", 12, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 7, 8, 0}
+	ccm6464b = AEAD{algInfo{"AES-CCM-64-64-256", 13, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 7, 8, 0}
+	ccm1612a = AEAD{algInfo{"AES-CCM-16-128-128", 30, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 13, 16, 0}
+	ccm1612b = AEAD{algInfo{"AES-CCM-16-128-256", 31, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 13, 16, 0}
+	ccm6412a = AEAD{algInfo{"AES-CCM-64-128-128", 32, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 7, 16, 0}
+	ccm6412b = AEAD{algInfo{"AES-CCM-64-128-256", 33, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 7, 16, 0}
+	chacha   = AEAD{algInfo{"ChaCha20/Poly1305", 24, true, KindAEAD, KeyOct}, PrimChaCha20Poly1305, 32, 12, 16, 0}
+)
+
+// A128GCM is AES-128 in GCM mode with a 96-bit nonce and 128-bit tag
+// (RFC 7518 §5.3; COSE 1).
+func A128GCM() *AEAD { return &a128gcm }
+
+// A192GCM is AES-192-GCM (RFC 7518 §5.3; COSE 2).
+func A192GCM() *AEAD { return &a192gcm }
+
+// A256GCM is AES-256-GCM (RFC 7518 §5.3; COSE 3).
+func A256GCM() *AEAD { return &a256gcm }
+
+// A128CBCHS256 is AES_128_CBC_HMAC_SHA_256 (RFC 7518 §5.2.3): a 32-byte key
+// (MAC key then encryption key), 16-byte IV, 16-byte tag.
+func A128CBCHS256() *AEAD { return &a128cbc }
+
+// A192CBCHS384 is AES_192_CBC_HMAC_SHA_384 (RFC 7518 §5.2.4).
+func A192CBCHS384() *AEAD { return &a192cbc }
+
+// A256CBCHS512 is AES_256_CBC_HMAC_SHA_512 (RFC 7518 §5.2.5).
+func A256CBCHS512() *AEAD { return &a256cbc }
+
+// AESCCM16_64_128 is AES-CCM with L=16 bits (13-byte nonce), a 64-bit tag
+// and a 128-bit key (RFC 9053 §4.2; COSE 10).
+func AESCCM16_64_128() *AEAD { return &ccm1664a }
+
+// AESCCM16_64_256 is AES-CCM, 13-byte nonce, 64-bit tag, 256-bit key (COSE 11).
+func AESCCM16_64_256() *AEAD { return &ccm1664b }
+
+// AESCCM64_64_128 is AES-CCM, 7-byte nonce, 64-bit tag, 128-bit key (COSE 12).
+func AESCCM64_64_128() *AEAD { return &ccm6464a }
+
+// AESCCM64_64_256 is AES-CCM, 7-byte nonce, 64-bit tag, 256-bit key (COSE 13).
+func AESCCM64_64_256() *AEAD { return &ccm6464b }
+
+// AESCCM16_128_128 is AES-CCM, 13-byte nonce, 128-bit tag, 128-bit key (COSE 30).
+func AESCCM16_128_128() *AEAD { return &ccm1612a }
+
+// AESCCM16_128_256 is AES-CCM, 13-byte nonce, 128-bit tag, 256-bit key (COSE 31).
+func AESCCM16_128_256() *AEAD { return &ccm1612b }
+
+// AESCCM64_128_128 is AES-CCM, 7-byte nonce, 128-bit tag, 128-bit key (COSE 32).
+func AESCCM64_128_128() *AEAD { return &ccm6412a }
+
+// AESCCM64_128_256 is AES-CCM, 7-byte nonce, 128-bit tag, 256-bit key (COSE 33).
+func AESCCM64_128_256() *AEAD { return &ccm6412b }
+
+// ChaCha20Poly1305 is ChaCha20-Poly1305 of RFC 8439 (RFC 9053 §4.3; COSE 24).
+func ChaCha20Poly1305() *AEAD { return &chacha }
+
+// KeySize returns the key length in bytes.
+func (a *AEAD) KeySize() int { return a.keySize }
+
+// NonceSize returns the nonce (IV) length in bytes.
+func (a *AEAD) NonceSize() int { return a.nonceSize }
+
+// TagSize returns the authentication tag length in bytes.
+func (a *AEAD) TagSize() int { return a.tagSize }
+
+// Primitive returns the Backend primitive the algorithm runs on.
+func (a *AEAD) Primitive() string { return a.prim }
+
+// New returns the AEAD keyed with key, which must be exactly KeySize bytes.
+func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
+	if len(key) != a.keySize {
+		return nil, ErrKeySize
+	}
+	c, err := backendFor(opts).NewAEAD(a.prim, key, a.nonceSize, a.tagSize, a.hash)
+	if err != nil {
+		return nil, err
+	}
+	return opaqueAEAD{c}, nil
+}
+
+// opaqueAEAD maps every Open failure to ErrVerify, whatever the backend said.
+type opaqueAEAD struct{ cipher.AEAD }
+
+func (o opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
+	if len(nonce) != o.NonceSize() {
+		return nil, ErrVerify
+	}
+	out, err := o.AEAD.Open(dst, nonce, ciphertext, additionalData)
+	if err != nil {
+		return nil, ErrVerify
+	}
+	return out, nil
+}

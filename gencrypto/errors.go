@@ -1,0 +1,30 @@
+package gencrypto
+
+import "errors"
+
+var (
+	// ErrVerify is returned for every failed authentication: a signature, MAC
+	// or AEAD tag that does not check, whatever the reason. It carries no
+	// detail on purpose, so that callers cannot become an oracle.
+	ErrVerify = errors.New("gencrypto: verification failed")
+
+	// ErrUnsupported is returned when a backend does not implement what was
+	// asked. It is errors.ErrUnsupported, so backends written without this
+	// package can return it too.
+	ErrUnsupported = errors.ErrUnsupported
+
+	// ErrKeyType is returned when a key's type does not fit the algorithm, as
+	// an ECDSA key given to an RSA algorithm or a P-384 key given to ES256.
+	// The key type is checked before any computation.
+	ErrKeyType = errors.New("gencrypto: key type does not match algorithm")
+
+	// ErrKeySize is returned for a key of the right type but a size the
+	// algorithm does not allow: an AES key of the wrong length, an RSA
+	// modulus below the minimum, an HMAC key shorter than the hash output.
+	ErrKeySize = errors.New("gencrypto: key size not allowed for algorithm")
+
+	// ErrInvalidInput is returned for malformed inputs other than keys: a
+	// nonce of the wrong size, a wrapped key whose length is not a multiple
+	// of 8, a requested output length out of range.
+	ErrInvalidInput = errors.New("gencrypto: invalid input")
+)

@@ -1,0 +1,96 @@
+package gencrypto
+
+import "crypto"
+
+// HKDF is the HMAC-based extract-and-expand KDF of RFC 5869, used by COSE
+// (RFC 9053 §5.1).
+type HKDF struct {
+	algInfo
+	hash crypto.Hash
+}
+
+// PBKDF2 is PBKDF2 with HMAC (RFC 8018 §5.2), used by JWE PBES2 (RFC 7518 §4.8).
+type PBKDF2 struct {
+	algInfo
+	hash crypto.Hash
+}
+
+// ConcatKDF is the single-step KDF of NIST SP 800-56A §5.8.1 in the form
+// JWE ECDH-ES uses (RFC 7518 §4.6.2).
+type ConcatKDF struct {
+	algInfo
+	hash crypto.Hash
+}
+
+var (
+	hkdf256   = HKDF{algInfo{"HKDF-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
+	hkdf384   = HKDF{algInfo{"HKDF-SHA384", 0, false, KindKDF, KeyOct}, crypto.SHA384}
+	hkdf512   = HKDF{algInfo{"HKDF-SHA512", 0, false, KindKDF, KeyOct}, crypto.SHA512}
+	pbkdf256  = PBKDF2{algInfo{"PBKDF2-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
+	pbkdf384  = PBKDF2{algInfo{"PBKDF2-SHA384", 0, false, KindKDF, KeyOct}, crypto.SHA384}
+	pbkdf512  = PBKDF2{algInfo{"PBKDF2-SHA512", 0, false, KindKDF, KeyOct}, crypto.SHA512}
+	concat256 = ConcatKDF{algInfo{"ConcatKDF-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
+)
+
+// HKDFSHA256 is HKDF with SHA-256.
+func HKDFSHA256() *HKDF { return &hkdf256 }
+
+// HKDFSHA384 is HKDF with SHA-384.
+func HKDFSHA384() *HKDF { return &hkdf384 }
+
+// HKDFSHA512 is HKDF with SHA-512.
+func HKDFSHA512() *HKDF { return &hkdf512 }
+
+// PBKDF2SHA256 is PBKDF2-HMAC-SHA-256 (PBES2-HS256+A128KW).
+func PBKDF2SHA256() *PBKDF2 { return &pbkdf256 }
+
+// PBKDF2SHA384 is PBKDF2-HMAC-SHA-384 (PBES2-HS384+A192KW).
+func PBKDF2SHA384() *PBKDF2 { return &pbkdf384 }
+
+// PBKDF2SHA512 is PBKDF2-HMAC-SHA-512 (PBES2-HS512+A256KW).
+func PBKDF2SHA512() *PBKDF2 { return &pbkdf512 }
+
+// ConcatKDFSHA256 is the Concat KDF with SHA-256, the one JWE uses.
+func ConcatKDFSHA256() *ConcatKDF { return &concat256 }
+
+// maxKDFOutput bounds every KDF's output length. RFC 5869 allows 255 hash
+// blocks for HKDF; nothing here needs more than that from any KDF.
+func maxKDFOutput(h crypto.Hash) int { return 255 * h.Size() }
+
+// Hash returns the underlying hash.
+func (k *HKDF) Hash() crypto.Hash { return k.hash }
+
+// Derive returns length bytes of HKDF(secret, salt, info). length must be in
+// 1…255×HashLen (ErrInvalidInput otherwise).
+func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]byte, error) {
+	if length <= 0 || length > maxKDFOutput(k.hash) {
+		return nil, ErrInvalidInput
+	}
+	return backendFor(opts).HKDF(k.hash, secret, salt, info, length)
+}
+
+// Hash returns the HMAC hash.
+func (k *PBKDF2) Hash() crypto.Hash { return k.hash }
+
+// Derive returns length bytes of PBKDF2(password, salt, iterations).
+// iterations must be positive; callers that take the count from input (JWE
+// p2c) must bound it themselves first.
+func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...Option) ([]byte, error) {
+	if iterations <= 0 || length <= 0 || length > maxKDFOutput(k.hash) {
+		return nil, ErrInvalidInput
+	}
+	return backendFor(opts).PBKDF2(k.hash, password, salt, iterations, length)
+}
+
+// Hash returns the hash.
+func (k *ConcatKDF) Hash() crypto.Hash { return k.hash }
+
+// Derive returns length bytes of the Concat KDF over the shared secret z and
+// otherInfo (AlgorithmID‖PartyUInfo‖PartyVInfo‖SuppPubInfo, already encoded
+// by the caller as RFC 7518 §4.6.2 describes).
+func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]byte, error) {
+	if length <= 0 || length > maxKDFOutput(k.hash) {
+		return nil, ErrInvalidInput
+	}
+	return backendFor(opts).ConcatKDF(k.hash, z, otherInfo, length)
+}

@@ -1,0 +1,87 @@
+package gencrypto
+
+import (
+	"crypto"
+	"crypto/ecdh"
+	"crypto/rand"
+)
+
+// KeyAgreement is Diffie-Hellman on an elliptic curve: ECDH on P-256, P-384
+// or P-521 (NIST SP 800-56A, the "Z" JWE ECDH-ES and COSE ECDH feed to
+// their KDFs) or X25519 (RFC 7748).
+type KeyAgreement struct {
+	algInfo
+	prim  string
+	curve Curve
+}
+
+var (
+	ecdhP256 = KeyAgreement{algInfo{"ECDH-P256", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP256, CurveP256}
+	ecdhP384 = KeyAgreement{algInfo{"ECDH-P384", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP384, CurveP384}
+	ecdhP521 = KeyAgreement{algInfo{"ECDH-P521", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP521, CurveP521}
+	x25519   = KeyAgreement{algInfo{"X25519", 0, false, KindKeyAgreement, KeyOKP}, PrimX25519, CurveX25519}
+)
+
+// ECDHP256 is ECDH on P-256.
+func ECDHP256() *KeyAgreement { return &ecdhP256 }
+
+// ECDHP384 is ECDH on P-384.
+func ECDHP384() *KeyAgreement { return &ecdhP384 }
+
+// ECDHP521 is ECDH on P-521.
+func ECDHP521() *KeyAgreement { return &ecdhP521 }
+
+// X25519 is the X25519 function of RFC 7748 §5.
+func X25519() *KeyAgreement { return &x25519 }
+
+// Curve returns the curve.
+func (k *KeyAgreement) Curve() Curve { return k.curve }
+
+// ECDHCurve returns the crypto/ecdh curve.
+func (k *KeyAgreement) ECDHCurve() ecdh.Curve {
+	switch k.curve {
+	case CurveP256:
+		return ecdh.P256()
+	case CurveP384:
+		return ecdh.P384()
+	case CurveP521:
+		return ecdh.P521()
+	}
+	return ecdh.X25519()
+}
+
+// GenerateKey returns a new private key on the curve.
+func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
+	return k.ECDHCurve().GenerateKey(rand.Reader)
+}
+
+// SharedSecret computes the shared secret of priv (an *ecdh.PrivateKey or any
+// ecdh.KeyExchanger, such as a token-held key) and pub. Both must be on this
+// algorithm's curve (ErrKeyType otherwise). An all-zero X25519 result (a
+// low-order peer key, RFC 7748 §6.1) is ErrInvalidInput.
+func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey, opts ...Option) ([]byte, error) {
+	want := k.ECDHCurve()
+	if pub == nil || pub.Curve() != want {
+		return nil, ErrKeyType
+	}
+	switch p := priv.(type) {
+	case *ecdh.PrivateKey:
+		if p == nil || p.Curve() != want {
+			return nil, ErrKeyType
+		}
+	case ecdh.KeyExchanger:
+		if p.Curve() != want {
+			return nil, ErrKeyType
+		}
+	default:
+		return nil, ErrKeyType
+	}
+	z, err := backendFor(opts).ECDH(k.prim, priv, pub)
+	if err != nil {
+		return nil, err
+	}
+	if isZero(z) {
+		return nil, ErrInvalidInput
+	}
+	return z, nil
+}

@@ -1,0 +1,58 @@
+package gencrypto
+
+import "errors"
+
+// KeyWrap is the AES Key Wrap of RFC 3394 as JWE (RFC 7518 §4.4) and COSE
+// (RFC 9053 §6.2.1) use it.
+type KeyWrap struct {
+	algInfo
+	keySize int
+}
+
+var (
+	a128kw = KeyWrap{algInfo{"A128KW", -3, true, KindKeyWrap, KeyOct}, 16}
+	a192kw = KeyWrap{algInfo{"A192KW", -4, true, KindKeyWrap, KeyOct}, 24}
+	a256kw = KeyWrap{algInfo{"A256KW", -5, true, KindKeyWrap, KeyOct}, 32}
+)
+
+// A128KW is AES Key Wrap with a 128-bit key-encryption key (COSE -3).
+func A128KW() *KeyWrap { return &a128kw }
+
+// A192KW is AES Key Wrap with a 192-bit key-encryption key (COSE -4).
+func A192KW() *KeyWrap { return &a192kw }
+
+// A256KW is AES Key Wrap with a 256-bit key-encryption key (COSE -5).
+func A256KW() *KeyWrap { return &a256kw }
+
+// KeySize returns the key-encryption key length in bytes.
+func (w *KeyWrap) KeySize() int { return w.keySize }
+
+// Wrap wraps key, whose length must be a multiple of 8 and at least 16.
+func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
+	if len(kek) != w.keySize {
+		return nil, ErrKeySize
+	}
+	if len(key) < 16 || len(key)%8 != 0 {
+		return nil, ErrInvalidInput
+	}
+	return backendFor(opts).Wrap(PrimAESKW, kek, key)
+}
+
+// Unwrap unwraps wrapped. A length that is not a multiple of 8 or below 24
+// is ErrInvalidInput; a failed integrity check is ErrVerify.
+func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
+	if len(kek) != w.keySize {
+		return nil, ErrKeySize
+	}
+	if len(wrapped) < 24 || len(wrapped)%8 != 0 {
+		return nil, ErrInvalidInput
+	}
+	out, err := backendFor(opts).Unwrap(PrimAESKW, kek, wrapped)
+	if err != nil {
+		if errors.Is(err, ErrUnsupported) {
+			return nil, err
+		}
+		return nil, ErrVerify
+	}
+	return out, nil
+}

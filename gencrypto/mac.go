@@ -1,0 +1,105 @@
+package gencrypto
+
+import (
+	"crypto"
+	"crypto/subtle"
+	"hash"
+)
+
+// MAC is an HMAC-based message authentication code, with its output possibly
+// truncated (COSE "HMAC 256/64", RFC 9053 §3.1).
+type MAC struct {
+	algInfo
+	hash    crypto.Hash
+	tagSize int
+}
+
+var (
+	hs256   = MAC{algInfo{"HS256", 5, true, KindMAC, KeyOct}, crypto.SHA256, 32}
+	hs384   = MAC{algInfo{"HS384", 6, true, KindMAC, KeyOct}, crypto.SHA384, 48}
+	hs512   = MAC{algInfo{"HS512", 7, true, KindMAC, KeyOct}, crypto.SHA512, 64}
+	hmac256 = MAC{algInfo{"HMAC 256/64", 4, true, KindMAC, KeyOct}, crypto.SHA256, 8}
+)
+
+// HS256 is HMAC-SHA-256 (RFC 7518 §3.2; COSE 5, "HMAC 256/256").
+func HS256() *MAC { return &hs256 }
+
+// HS384 is HMAC-SHA-384 (RFC 7518 §3.2; COSE 6, "HMAC 384/384").
+func HS384() *MAC { return &hs384 }
+
+// HS512 is HMAC-SHA-512 (RFC 7518 §3.2; COSE 7, "HMAC 512/512").
+func HS512() *MAC { return &hs512 }
+
+// HMAC256_64 is HMAC-SHA-256 truncated to 64 bits (RFC 9053 §3.1; COSE 4).
+func HMAC256_64() *MAC { return &hmac256 }
+
+// Hash returns the HMAC hash function.
+func (m *MAC) Hash() crypto.Hash { return m.hash }
+
+// TagSize returns the tag length in bytes.
+func (m *MAC) TagSize() int { return m.tagSize }
+
+// MinKeySize returns the shortest key accepted, in bytes: the hash output
+// size, as RFC 7518 §3.2 requires.
+func (m *MAC) MinKeySize() int { return m.hash.Size() }
+
+// New returns a MACKey for key. Keys shorter than MinKeySize are ErrKeySize.
+func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
+	if len(key) < m.MinKeySize() {
+		return nil, ErrKeySize
+	}
+	h, err := backendFor(opts).NewHMAC(m.hash, key)
+	if err != nil {
+		return nil, err
+	}
+	return &MACKey{h: h, size: m.tagSize}, nil
+}
+
+// Sum is a one-shot helper: New(key) then Sum(nil, msg).
+func (m *MAC) Sum(key, msg []byte, opts ...Option) ([]byte, error) {
+	k, err := m.New(key, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return k.Sum(nil, msg), nil
+}
+
+// Verify is a one-shot helper: New(key) then Verify(msg, tag).
+func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
+	k, err := m.New(key, opts...)
+	if err != nil {
+		return err
+	}
+	return k.Verify(msg, tag)
+}
+
+// MACKey is a MAC bound to one key. It reuses its state between calls, so
+// Sum and Verify allocate nothing; it is not safe for concurrent use.
+type MACKey struct {
+	h    hash.Hash
+	size int
+	buf  [64]byte
+}
+
+// Sum appends the tag of msg to dst and returns the result.
+func (k *MACKey) Sum(dst, msg []byte) []byte {
+	k.h.Reset()
+	k.h.Write(msg)
+	full := k.h.Sum(k.buf[:0])
+	return append(dst, full[:k.size]...)
+}
+
+// Verify checks tag over msg in constant time. Any mismatch, including a
+// tag of the wrong length, is ErrVerify.
+func (k *MACKey) Verify(msg, tag []byte) error {
+	k.h.Reset()
+	k.h.Write(msg)
+	full := k.h.Sum(k.buf[:0])
+	if len(tag) != k.size || subtle.ConstantTimeCompare(full[:k.size], tag) != 1 {
+		return ErrVerify
+	}
+	return nil
+}
+
+// Size returns the tag length in bytes.
+func (k *MACKey) Size() int { return k.size }

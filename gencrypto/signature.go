@@ -1,0 +1,230 @@
+package gencrypto
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rsa"
+)
+
+// Signature is a digital signature algorithm: RSASSA-PKCS1-v1_5, RSASSA-PSS,
+// ECDSA with the fixed-length r‖s encoding of RFC 7518 §3.4 and RFC 9053
+// §2.1, or EdDSA.
+//
+// Sign takes any crypto.Signer, so keys held in a token or a KMS sign as well
+// as in-memory keys. Verify takes the standard library's public key types.
+// Both check the key against the algorithm before computing anything.
+type Signature struct {
+	algInfo
+	prim    string
+	hash    crypto.Hash
+	curve   Curve
+	minBits int // RSA modulus minimum
+}
+
+var (
+	rs256 = Signature{algInfo{"RS256", -257, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA256, 0, 2048}
+	rs384 = Signature{algInfo{"RS384", -258, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA384, 0, 2048}
+	rs512 = Signature{algInfo{"RS512", -259, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA512, 0, 2048}
+	ps256 = Signature{algInfo{"PS256", -37, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA256, 0, 2048}
+	ps384 = Signature{algInfo{"PS384", -38, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA384, 0, 2048}
+	ps512 = Signature{algInfo{"PS512", -39, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA512, 0, 2048}
+	es256 = Signature{algInfo{"ES256", -7, true, KindSignature, KeyEC}, PrimECDSAP256, crypto.SHA256, CurveP256, 0}
+	es384 = Signature{algInfo{"ES384", -35, true, KindSignature, KeyEC}, PrimECDSAP384, crypto.SHA384, CurveP384, 0}
+	es512 = Signature{algInfo{"ES512", -36, true, KindSignature, KeyEC}, PrimECDSAP521, crypto.SHA512, CurveP521, 0}
+	eddsa = Signature{algInfo{"EdDSA", -8, true, KindSignature, KeyOKP}, PrimEd25519, 0, CurveEd25519, 0}
+	ed255 = Signature{algInfo{"Ed25519", -19, true, KindSignature, KeyOKP}, PrimEd25519, 0, CurveEd25519, 0}
+)
+
+// RS256 is RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3; COSE -257, RFC 8812).
+func RS256() *Signature { return &rs256 }
+
+// RS384 is RSASSA-PKCS1-v1_5 with SHA-384 (RFC 7518 §3.3; COSE -258).
+func RS384() *Signature { return &rs384 }
+
+// RS512 is RSASSA-PKCS1-v1_5 with SHA-512 (RFC 7518 §3.3; COSE -259).
+func RS512() *Signature { return &rs512 }
+
+// PS256 is RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt
+// (RFC 7518 §3.5; COSE -37, RFC 8230).
+func PS256() *Signature { return &ps256 }
+
+// PS384 is RSASSA-PSS with SHA-384 and a 48-byte salt (RFC 7518 §3.5; COSE -38).
+func PS384() *Signature { return &ps384 }
+
+// PS512 is RSASSA-PSS with SHA-512 and a 64-byte salt (RFC 7518 §3.5; COSE -39).
+func PS512() *Signature { return &ps512 }
+
+// ES256 is ECDSA on P-256 with SHA-256 (RFC 7518 §3.4; COSE -7).
+func ES256() *Signature { return &es256 }
+
+// ES384 is ECDSA on P-384 with SHA-384 (RFC 7518 §3.4; COSE -35).
+func ES384() *Signature { return &es384 }
+
+// ES512 is ECDSA on P-521 with SHA-512 (RFC 7518 §3.4; COSE -36).
+func ES512() *Signature { return &es512 }
+
+// EdDSA is the polymorphic EdDSA of RFC 8037 §3.1 (COSE -8). This registry
+// binds it to Ed25519 keys.
+func EdDSA() *Signature { return &eddsa }
+
+// Ed25519 is the fully specified Ed25519 of RFC 9864 ("Ed25519"; COSE -19).
+func Ed25519() *Signature { return &ed255 }
+
+// Hash returns the message digest the algorithm signs with, or 0 for EdDSA,
+// which signs the message itself.
+func (s *Signature) Hash() crypto.Hash { return s.hash }
+
+// Curve returns the curve of an ECDSA or EdDSA algorithm, or 0 for RSA.
+func (s *Signature) Curve() Curve { return s.curve }
+
+// MinRSABits returns the smallest RSA modulus, in bits, the algorithm
+// accepts, or 0 for non-RSA algorithms.
+func (s *Signature) MinRSABits() int { return s.minBits }
+
+// Primitive returns the Backend primitive the algorithm runs on.
+func (s *Signature) Primitive() string { return s.prim }
+
+// SignatureSize returns the length of a signature for an ECDSA or EdDSA
+// algorithm (2 × the field size for ECDSA, 64 for Ed25519), or 0 for RSA,
+// whose signatures are as long as the modulus.
+func (s *Signature) SignatureSize() int {
+	switch s.curve {
+	case CurveP256:
+		return 64
+	case CurveP384:
+		return 96
+	case CurveP521:
+		return 132
+	case CurveEd25519:
+		return ed25519.SignatureSize
+	}
+	return 0
+}
+
+// Sign signs msg with key and returns the signature in the algorithm's wire
+// encoding (r‖s for ECDSA). key's public half must fit the algorithm.
+func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
+	if key == nil {
+		return nil, ErrKeyType
+	}
+	if err := s.CheckPublicKey(key.Public()); err != nil {
+		return nil, err
+	}
+	return backendFor(opts).Sign(s.prim, key, s.hash, msg)
+}
+
+// Verify checks sig over msg with pub. Every failure of the check itself is
+// ErrVerify; a key that does not fit the algorithm is ErrKeyType or
+// ErrKeySize, reported before any computation.
+func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
+	if err := s.CheckPublicKey(pub); err != nil {
+		return err
+	}
+	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+		return ErrVerify
+	}
+	switch s.kty {
+	case KeyEC:
+		if !ecdsaScalarsInRange(s.curve, sig) {
+			return ErrVerify
+		}
+	case KeyRSA:
+		if len(sig) != pub.(*rsa.PublicKey).Size() {
+			return ErrVerify
+		}
+	}
+	if backendFor(opts).Verify(s.prim, pub, s.hash, msg, sig) != nil {
+		return ErrVerify
+	}
+	return nil
+}
+
+// CheckPublicKey reports whether pub is a public key this algorithm can use:
+// the right type, curve and size. It does not check the key against a
+// signature.
+func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
+	switch s.kty {
+	case KeyRSA:
+		k, ok := pub.(*rsa.PublicKey)
+		if !ok || k == nil || k.N == nil {
+			return ErrKeyType
+		}
+		if k.N.BitLen() < s.minBits {
+			return ErrKeySize
+		}
+	case KeyEC:
+		k, ok := pub.(*ecdsa.PublicKey)
+		if !ok || k == nil || k.Curve == nil || k.X == nil || k.Y == nil {
+			return ErrKeyType
+		}
+		if k.Curve != ellipticCurve(s.curve) {
+			return ErrKeyType
+		}
+	case KeyOKP:
+		k, ok := pub.(ed25519.PublicKey)
+		if !ok {
+			return ErrKeyType
+		}
+		if len(k) != ed25519.PublicKeySize {
+			return ErrKeySize
+		}
+	default:
+		return ErrKeyType
+	}
+	return nil
+}
+
+func ellipticCurve(c Curve) elliptic.Curve {
+	switch c {
+	case CurveP256:
+		return elliptic.P256()
+	case CurveP384:
+		return elliptic.P384()
+	case CurveP521:
+		return elliptic.P521()
+	}
+	return nil
+}
+
+// Group orders, big-endian, padded to the field size: the bounds for r and s.
+var (
+	orderP256 = mustHex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
+	orderP384 = mustHex("ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973")
+	orderP521 = mustHex("01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409")
+)
+
+// ecdsaScalarsInRange reports whether sig = r‖s has 0 < r, s < n, comparing
+// fixed-length big-endian bytes so the check allocates nothing.
+func ecdsaScalarsInRange(c Curve, sig []byte) bool {
+	var n []byte
+	switch c {
+	case CurveP256:
+		n = orderP256
+	case CurveP384:
+		n = orderP384
+	case CurveP521:
+		n = orderP521
+	default:
+		return false
+	}
+	if len(sig) != 2*len(n) {
+		return false
+	}
+	for _, x := range [2][]byte{sig[:len(n)], sig[len(n):]} {
+		if isZero(x) || bytes.Compare(x, n) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func isZero(b []byte) bool {
+	var acc byte
+	for _, c := range b {
+		acc |= c
+	}
+	return acc == 0
+}

@@ -1,0 +1,152 @@
+// Package vectors runs the conformance corpora in ../shared/vectors (or
+// wherever LWSCRYPTO_VECTORS points) against lwscrypto and reports, per
+// corpus file, how many cases passed, failed and were skipped, and why.
+//
+// Each corpus has a Runner; Runners lists them all. The corpus files are read
+// in place and never copied. The `lwscrypto vectors` command and the
+// package's tests both drive Run.
+package vectors
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Result is the outcome of one corpus file.
+type Result struct {
+	// Name is "<corpus>/<file>", e.g. "wycheproof/aes_gcm_test.json".
+	Name    string `json:"name"`
+	Cases   int    `json:"cases"`
+	Passed  int    `json:"passed"`
+	Failed  int    `json:"failed"`
+	Skipped int    `json:"skipped"`
+	// SkipReasons counts skipped cases by reason. Every skip has a reason.
+	SkipReasons map[string]int `json:"skip_reasons,omitempty"`
+	// Failures describes the failed cases (at most MaxFailures of them).
+	Failures []string `json:"failures,omitempty"`
+}
+
+// MaxFailures bounds how many failure descriptions a Result keeps.
+const MaxFailures = 20
+
+// Pass records a passed case.
+func (r *Result) Pass() { r.Cases++; r.Passed++ }
+
+// Fail records a failed case with a description (case id and what happened).
+func (r *Result) Fail(format string, args ...any) {
+	r.Cases++
+	r.Failed++
+	if len(r.Failures) < MaxFailures {
+		r.Failures = append(r.Failures, fmt.Sprintf(format, args...))
+	}
+}
+
+// Skip records a skipped case and its reason.
+func (r *Result) Skip(reason string) {
+	r.Cases++
+	r.Skipped++
+	if r.SkipReasons == nil {
+		r.SkipReasons = make(map[string]int)
+	}
+	r.SkipReasons[reason]++
+}
+
+// Check records a pass when err is nil and a failure otherwise.
+func (r *Result) Check(id string, err error) {
+	if err != nil {
+		r.Fail("%s: %v", id, err)
+		return
+	}
+	r.Pass()
+}
+
+// Report is the outcome of a whole run.
+type Report struct {
+	Corpora []Result `json:"corpora"`
+	// Failed is the total of failed cases over all corpora.
+	Failed int `json:"failed"`
+}
+
+// Runner runs one corpus.
+type Runner struct {
+	// Name is the corpus folder under the vectors directory, e.g. "wycheproof".
+	Name string
+	// Run runs every file of the corpus found under dir (the corpus folder
+	// itself) and returns one Result per file. progress, if not nil, is
+	// called with each file name as it starts. An error means the corpus
+	// could not be read at all.
+	Run func(dir string, progress func(file string)) ([]Result, error)
+}
+
+// Options adjust Run.
+type Options struct {
+	// Progress, if not nil, is called with "<corpus>/<file>" as each file
+	// starts.
+	Progress func(name string)
+	// Only, if not empty, restricts the run to results whose name has this
+	// prefix (the whole corpus is still read).
+	Only string
+}
+
+// Run runs every Runner over the corpus directory dir and returns the report.
+// A corpus folder that is missing under dir is an error: the corpus is
+// expected to be complete.
+func Run(dir string, opts Options) (Report, error) {
+	var rep Report
+	for _, rn := range Runners() {
+		sub := filepath.Join(dir, rn.Name)
+		if st, err := os.Stat(sub); err != nil || !st.IsDir() {
+			return rep, fmt.Errorf("vectors: corpus %s not found under %s", rn.Name, dir)
+		}
+		var progress func(string)
+		if opts.Progress != nil {
+			progress = func(f string) { opts.Progress(rn.Name + "/" + f) }
+		}
+		res, err := rn.Run(sub, progress)
+		if err != nil {
+			return rep, err
+		}
+		for _, r := range res {
+			if opts.Only != "" && !strings.HasPrefix(r.Name, opts.Only) {
+				continue
+			}
+			rep.Corpora = append(rep.Corpora, r)
+			rep.Failed += r.Failed
+		}
+	}
+	return rep, nil
+}
+
+// WriteTable writes the report as a human-readable table: one line per
+// corpus file, then skip reasons and failures indented below it, then totals.
+func (rep *Report) WriteTable(w io.Writer) error {
+	width := len("corpus")
+	for _, r := range rep.Corpora {
+		width = max(width, len(r.Name))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-*s %7s %7s %7s %7s\n", width, "corpus", "cases", "passed", "failed", "skipped")
+	var tc, tp, tf, ts int
+	for _, r := range rep.Corpora {
+		fmt.Fprintf(&b, "%-*s %7d %7d %7d %7d\n", width, r.Name, r.Cases, r.Passed, r.Failed, r.Skipped)
+		reasons := make([]string, 0, len(r.SkipReasons))
+		for why := range r.SkipReasons {
+			reasons = append(reasons, why)
+		}
+		sort.Strings(reasons)
+		for _, why := range reasons {
+			fmt.Fprintf(&b, "    skipped %d: %s\n", r.SkipReasons[why], why)
+		}
+		for _, f := range r.Failures {
+			fmt.Fprintf(&b, "    FAILED: %s\n", f)
+		}
+		tc, tp, tf, ts = tc+r.Cases, tp+r.Passed, tf+r.Failed, ts+r.Skipped
+	}
+	fmt.Fprintf(&b, "%-*s %7d %7d %7d %7d\n", width, "total", tc, tp, tf, ts)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
