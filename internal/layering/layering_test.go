@@ -1,0 +1,176 @@
+// Package layering holds the test that enforces the import rules of
+// DESIGN.md: which packages of the module may depend on which, and which
+// standard packages (flag, log, testing) only the command may use. The rules
+// are data (rules below); the check runs `go list -deps` over the module.
+package layering
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os/exec"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
+)
+
+const module = "github.com/lwscrypto/lwscrypto"
+
+// rule constrains the packages under one folder of the module.
+type rule struct {
+	// under is a folder of the module, e.g. "lejp"; it covers its subfolders.
+	under string
+	// stdOnly forbids every dependency outside the standard library.
+	stdOnly bool
+	// forbidden lists folders of the module that must not be among the
+	// package's (transitive) dependencies.
+	forbidden []string
+}
+
+var rules = []rule{
+	{under: "lejp", stdOnly: true},
+	{under: "lecp", stdOnly: true},
+	{under: "gencrypto", forbidden: []string{"lejp", "lecp", "jose", "cose", "x509", "tlsbackends", "vectors", "cmd"}},
+	{under: "jose", forbidden: []string{"cose", "lecp", "x509", "tlsbackends", "vectors", "cmd"}},
+	{under: "cose", forbidden: []string{"jose", "lejp", "x509", "tlsbackends", "vectors", "cmd"}},
+	{under: "x509", forbidden: []string{"tlsbackends", "vectors", "cmd"}},
+	{under: "tlsbackends", forbidden: []string{"vectors", "cmd"}},
+	{under: "vectors", forbidden: []string{"cmd"}},
+	{under: "internal", forbidden: []string{"cmd", "vectors"}},
+}
+
+// commandOnly are standard packages only cmd/ may import directly: library
+// code never parses flags, logs, or links the testing package.
+var commandOnly = []string{"flag", "log", "testing"}
+
+// exemptCommandOnly may import commandOnly packages: the test helper package
+// exists to be imported by tests.
+var exemptCommandOnly = map[string]bool{module + "/internal/testenv": true}
+
+// pkgInfo is what go list reports for one package.
+type pkgInfo struct {
+	path    string
+	imports []string
+	deps    []string
+}
+
+// check returns every violation of rules and commandOnly among pkgs.
+func check(pkgs []pkgInfo) []string {
+	var bad []string
+	for _, p := range pkgs {
+		rel, ok := strings.CutPrefix(p.path, module+"/")
+		if !ok {
+			continue
+		}
+		for _, r := range rules {
+			if rel != r.under && !strings.HasPrefix(rel, r.under+"/") {
+				continue
+			}
+			for _, d := range p.deps {
+				drel, inModule := strings.CutPrefix(d, module+"/")
+				if r.stdOnly && !isStd(d) {
+					bad = append(bad, fmt.Sprintf("%s depends on %s: only the standard library is allowed", rel, d))
+					continue
+				}
+				if !inModule {
+					continue
+				}
+				for _, f := range r.forbidden {
+					if drel == f || strings.HasPrefix(drel, f+"/") {
+						bad = append(bad, fmt.Sprintf("%s depends on %s, which DESIGN.md forbids", rel, drel))
+					}
+				}
+			}
+		}
+		if strings.HasPrefix(rel, "cmd/") || exemptCommandOnly[p.path] {
+			continue
+		}
+		for _, imp := range p.imports {
+			for _, c := range commandOnly {
+				if imp == c {
+					bad = append(bad, fmt.Sprintf("%s imports %s, which only cmd/ may use", rel, imp))
+				}
+			}
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+// isStd reports whether an import path is in the standard library (its
+// first element has no dot), including vendored golang.org/x under std.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// goList lists every package of the module with its direct imports and its
+// transitive dependencies (test files excluded, as the rules are about what
+// ships).
+func goList(t *testing.T) []pkgInfo {
+	t.Helper()
+	root, err := corpus.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}}|{{join .Imports \" \"}}|{{join .Deps \" \"}}", "./...")
+	cmd.Dir = root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, stderr.String())
+	}
+	var pkgs []pkgInfo
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		parts := strings.SplitN(sc.Text(), "|", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		pkgs = append(pkgs, pkgInfo{path: parts[0], imports: strings.Fields(parts[1]), deps: strings.Fields(parts[2])})
+	}
+	if len(pkgs) == 0 {
+		t.Fatal("go list returned no packages")
+	}
+	return pkgs
+}
+
+func TestLayering(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Fatalf("the go command is needed to list packages: %v", err)
+	}
+	for _, v := range check(goList(t)) {
+		t.Error(v)
+	}
+}
+
+// TestCheckCatchesViolations proves the checker is not vacuous: each kind of
+// violation in a synthetic package list is reported.
+func TestCheckCatchesViolations(t *testing.T) {
+	pkgs := []pkgInfo{
+		{path: module + "/lejp", deps: []string{"bytes", "github.com/goccy/go-json"}},
+		{path: module + "/gencrypto", deps: []string{module + "/lejp"}},
+		{path: module + "/jose/jws", deps: []string{module + "/cose"}},
+		{path: module + "/cose", deps: []string{module + "/jose/jwk"}},
+		{path: module + "/lecp", imports: []string{"log"}, deps: []string{"log"}},
+		{path: module + "/x509", deps: []string{module + "/tlsbackends/acme"}},
+		{path: module + "/cmd/lwscrypto", imports: []string{"flag"}, deps: []string{module + "/lejp"}},
+		{path: module + "/internal/testenv", imports: []string{"testing"}},
+	}
+	got := check(pkgs)
+	want := []string{
+		"cose depends on jose/jwk, which DESIGN.md forbids",
+		"gencrypto depends on lejp, which DESIGN.md forbids",
+		"jose/jws depends on cose, which DESIGN.md forbids",
+		"lecp imports log, which only cmd/ may use",
+		"lejp depends on github.com/goccy/go-json: only the standard library is allowed",
+		"x509 depends on tlsbackends/acme, which DESIGN.md forbids",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
