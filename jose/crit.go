@@ -1,0 +1,73 @@
+package jose
+
+// registeredNames are the header parameters RFC 7515 §4.1 and RFC 7516 §4.1
+// define, plus those RFC 7518 §4.6.1, §4.7.1 and §4.8.1 add for key
+// management. "crit" may not list them (RFC 7515 §4.1.11).
+var registeredNames = map[string]bool{
+	"alg": true, "jku": true, "jwk": true, "kid": true, "x5u": true, "x5c": true,
+	"x5t": true, "x5t#S256": true, "typ": true, "cty": true, "crit": true,
+	"enc": true, "zip": true, "epk": true, "apu": true, "apv": true,
+	"iv": true, "tag": true, "p2s": true, "p2c": true,
+}
+
+// IsRegisteredHeader reports whether name is a header parameter defined by
+// RFC 7515, RFC 7516 or RFC 7518 (and so may not appear in "crit").
+func IsRegisteredHeader(name string) bool { return registeredNames[name] }
+
+// CheckCrit applies RFC 7515 §4.1.11 to a "crit" list found in a protected
+// header: the list must be non-empty, without duplicates, name no
+// registered parameter, name only parameters present in the protected header
+// (present reports that), and name only extensions the caller understands.
+// Any violation is ErrCrit. A "crit" found outside the protected header must
+// be rejected by the caller before this is reached.
+func CheckCrit(crit []string, present func(name string) bool, understood []string) error {
+	if len(crit) == 0 {
+		return wrapf(ErrCrit, `"crit" is empty`)
+	}
+	for i, name := range crit {
+		if name == "" {
+			return wrapf(ErrCrit, `"crit" lists an empty name`)
+		}
+		for _, prev := range crit[:i] {
+			if prev == name {
+				return wrapf(ErrCrit, `"crit" lists `+quote(name)+` twice`)
+			}
+		}
+		if registeredNames[name] {
+			return wrapf(ErrCrit, `"crit" lists the registered parameter `+quote(name))
+		}
+		if !present(name) {
+			return wrapf(ErrCrit, `"crit" lists `+quote(name)+` but the protected header has no such member`)
+		}
+		ok := false
+		for _, u := range understood {
+			if u == name {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return wrapf(ErrCrit, "extension "+quote(name)+" is not understood")
+		}
+	}
+	return nil
+}
+
+// quote returns name in double quotes for messages, escaping nothing but
+// control bytes (names come from attacker input).
+func quote(name string) string {
+	b := make([]byte, 0, len(name)+2)
+	b = append(b, '"')
+	for i := 0; i < len(name) && i < 64; i++ {
+		c := name[i]
+		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			b = append(b, '?')
+			continue
+		}
+		b = append(b, c)
+	}
+	if len(name) > 64 {
+		b = append(b, "…"...)
+	}
+	return string(append(b, '"'))
+}

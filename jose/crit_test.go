@@ -1,0 +1,51 @@
+package jose
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestAttack18CritEnforced covers catalog row 18 at the rule level: every
+// malformed or not-understood "crit" is ErrCrit. (The JWS and JWE tests check
+// that their entry points apply it, including crit outside the protected
+// header.)
+func TestAttack18CritEnforced(t *testing.T) {
+	header := map[string]bool{"b64": true, "exp": true, "alg": true}
+	present := func(n string) bool { return header[n] }
+	understood := []string{"b64"}
+	for _, tc := range []struct {
+		name string
+		crit []string
+		ok   bool
+	}{
+		{"understood", []string{"b64"}, true},
+		{"empty", []string{}, false},
+		{"nil", nil, false},
+		{"unknown extension", []string{"exp"}, false},
+		{"absent from header", []string{"nope"}, false},
+		{"registered name", []string{"alg"}, false},
+		{"duplicate", []string{"b64", "b64"}, false},
+		{"empty name", []string{""}, false},
+	} {
+		err := CheckCrit(tc.crit, present, understood)
+		if tc.ok != (err == nil) {
+			t.Errorf("%s: CheckCrit(%q) = %v", tc.name, tc.crit, err)
+		}
+		if err != nil && !errors.Is(err, ErrCrit) {
+			t.Errorf("%s: error %v is not ErrCrit", tc.name, err)
+		}
+	}
+}
+
+func TestRegisteredHeaders(t *testing.T) {
+	for _, n := range []string{"alg", "kid", "x5t#S256", "crit", "enc", "p2c"} {
+		if !IsRegisteredHeader(n) {
+			t.Errorf("%s not registered", n)
+		}
+	}
+	for _, n := range []string{"b64", "Alg", "exp"} {
+		if IsRegisteredHeader(n) {
+			t.Errorf("%s registered", n)
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package jose
+
+import "errors"
+
+// Sentinel errors shared by the JOSE packages. Errors returned by jose, jwk,
+// jws, jwe and jwt wrap one of these (and, for JSON syntax errors, the
+// *lejp.SyntaxError with its offset and path), so errors.Is and errors.As
+// work through every layer.
+var (
+	// ErrMalformed: the input is not a well-formed JOSE object (bad
+	// base64url, bad JSON, wrong number of parts, a member of the wrong type).
+	ErrMalformed = errors.New("jose: malformed input")
+
+	// ErrVerify: a signature or MAC did not verify, or decryption failed.
+	// It is opaque on purpose and says nothing about why.
+	ErrVerify = errors.New("jose: verification failed")
+
+	// ErrAlgorithm: the object's algorithm is not one the caller allowed,
+	// is unknown, or is "none".
+	ErrAlgorithm = errors.New("jose: algorithm not allowed")
+
+	// ErrCrit: the "crit" header names an extension the caller does not
+	// understand, or is itself malformed (RFC 7515 §4.1.11).
+	ErrCrit = errors.New("jose: critical header not understood")
+
+	// ErrKey: no usable key — wrong type for the algorithm, a key whose
+	// "alg", "use" or "key_ops" forbid the operation, or none found.
+	ErrKey = errors.New("jose: key not usable")
+
+	// ErrLimit: the input exceeds a configured size limit.
+	ErrLimit = errors.New("jose: input exceeds limit")
+)
+
+var errBase64 = wrapf(ErrMalformed, "invalid base64url")
+
+// wrapped adds context to a sentinel while keeping errors.Is working.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return w.err.Error() + ": " + w.msg }
+func (w *wrapped) Unwrap() error { return w.err }
+
+func wrapf(err error, msg string) error { return &wrapped{msg: msg, err: err} }
