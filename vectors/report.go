@@ -75,6 +75,11 @@ type Report struct {
 type Runner struct {
 	// Name is the corpus folder under the vectors directory, e.g. "wycheproof".
 	Name string
+	// Builtin marks a runner whose cases are RFC example values typed into
+	// this repository (e.g. RFC 7515 Appendix A), not files of the shared
+	// corpus; its Run receives the vectors directory itself, which it may
+	// ignore, and no folder named Name is required.
+	Builtin bool
 	// Run runs every file of the corpus found under dir (the corpus folder
 	// itself) and returns one Result per file. progress, if not nil, is
 	// called with each file name as it starts. An error means the corpus
@@ -99,7 +104,9 @@ func Run(dir string, opts Options) (Report, error) {
 	var rep Report
 	for _, rn := range Runners() {
 		sub := filepath.Join(dir, rn.Name)
-		if st, err := os.Stat(sub); err != nil || !st.IsDir() {
+		if rn.Builtin {
+			sub = dir
+		} else if st, err := os.Stat(sub); err != nil || !st.IsDir() {
 			return rep, fmt.Errorf("vectors: corpus %s not found under %s", rn.Name, dir)
 		}
 		var progress func(string)
