@@ -6,17 +6,70 @@
 // which lengths are legal, how failures are reported) lives in package
 // gencrypto, which uses this package as its default. This package imports
 // nothing of gencrypto, so its method set is written against the standard
-// library's types alone.
+// library's types alone, and its primitive names are the strings of
+// gencrypto's Prim* constants.
+//
+// # Primitives
+//
+// Everything comes from the standard library (crypto/aes, crypto/cipher,
+// crypto/ecdsa, crypto/ecdh, crypto/ed25519, crypto/rsa, crypto/hmac,
+// crypto/hkdf, crypto/pbkdf2, crypto/sha256, crypto/sha512, crypto/sha3),
+// except ChaCha20-Poly1305 (golang.org/x/crypto/chacha20poly1305) and four
+// constructions this package writes on top of crypto/aes and crypto/cipher,
+// each in its own file:
+//
+//   - AES-CCM (NIST SP 800-38C, RFC 3610): ccm.go
+//   - AES Key Wrap (RFC 3394): keywrap.go
+//   - AES_CBC_HMAC_SHA2 (RFC 7518 §5.2): cbchmac.go
+//   - the Concat KDF (NIST SP 800-56A §5.8.1, RFC 7518 §4.6.2): kdf.go
+//
+// A method asked for a primitive or a hash it does not implement returns an
+// error for which errors.Is(err, errors.ErrUnsupported) holds; it never
+// panics on a request it cannot serve.
 package std
 
 import (
-	"crypto"
-	"crypto/cipher"
 	"errors"
-	"hash"
 )
 
-// Backend is the standard-library backend. The zero value is ready to use.
+// Primitive names, identical to gencrypto's Prim* constants (this package
+// cannot import gencrypto; gencrypto's tests check the two lists agree).
+const (
+	primAESGCM           = "aes-gcm"
+	primAESCCM           = "aes-ccm"
+	primChaCha20Poly1305 = "chacha20-poly1305"
+	primAESCBCHMAC       = "aes-cbc-hmac-sha2"
+	primAESKW            = "aes-kw"
+	primECDSAP256        = "ecdsa-p256"
+	primECDSAP384        = "ecdsa-p384"
+	primECDSAP521        = "ecdsa-p521"
+	primEd25519          = "ed25519"
+	primRSAPKCS1v15      = "rsa-pkcs1v15"
+	primRSAPSS           = "rsa-pss"
+	primRSAOAEP          = "rsa-oaep"
+	primECDHP256         = "ecdh-p256"
+	primECDHP384         = "ecdh-p384"
+	primECDHP521         = "ecdh-p521"
+	primX25519           = "x25519"
+	primHMAC             = "hmac"
+	primHKDF             = "hkdf"
+	primPBKDF2           = "pbkdf2"
+	primConcatKDF        = "concat-kdf"
+)
+
+// Primitives returns the names of every primitive the backend implements.
+func Primitives() []string {
+	return []string{
+		primAESGCM, primAESCCM, primChaCha20Poly1305, primAESCBCHMAC, primAESKW,
+		primECDSAP256, primECDSAP384, primECDSAP521, primEd25519,
+		primRSAPKCS1v15, primRSAPSS, primRSAOAEP,
+		primECDHP256, primECDHP384, primECDHP521, primX25519,
+		primHMAC, primHKDF, primPBKDF2, primConcatKDF,
+	}
+}
+
+// Backend is the standard-library backend. The zero value is ready to use,
+// and it is safe for concurrent use.
 type Backend struct{}
 
 // New returns the standard-library backend.
@@ -25,17 +78,35 @@ func New() *Backend { return &Backend{} }
 // Name returns "std".
 func (*Backend) Name() string { return "std" }
 
-func unsupported(what string) error {
-	return &unsupportedError{what}
+// Supports reports whether the backend implements primitive.
+func (*Backend) Supports(primitive string) bool {
+	switch primitive {
+	case primAESGCM, primAESCCM, primChaCha20Poly1305, primAESCBCHMAC, primAESKW,
+		primECDSAP256, primECDSAP384, primECDSAP521, primEd25519,
+		primRSAPKCS1v15, primRSAPSS, primRSAOAEP,
+		primECDHP256, primECDHP384, primECDHP521, primX25519,
+		primHMAC, primHKDF, primPBKDF2, primConcatKDF:
+		return true
+	}
+	return false
 }
 
+// unsupportedError says what was asked for and unwraps to
+// errors.ErrUnsupported.
 type unsupportedError struct{ what string }
 
 func (e *unsupportedError) Error() string { return "std: unsupported: " + e.what }
 func (e *unsupportedError) Unwrap() error { return errors.ErrUnsupported }
 
+func unsupported(what string) error { return &unsupportedError{what} }
+
+// Errors of this package. gencrypto maps every authentication failure to its
+// own opaque error; these exist so that a direct caller gets a reason.
 var (
-	_ = crypto.SHA256
-	_ cipher.AEAD
-	_ hash.Hash
+	errOpen      = errors.New("std: message authentication failed")
+	errVerify    = errors.New("std: signature verification failed")
+	errKeySize   = errors.New("std: invalid key size")
+	errKeyType   = errors.New("std: key type does not fit the primitive")
+	errParameter = errors.New("std: invalid parameter")
+	errLength    = errors.New("std: invalid input length")
 )

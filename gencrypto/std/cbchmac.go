@@ -1,0 +1,132 @@
+package std
+
+// AES_CBC_HMAC_SHA2 (RFC 7518 §5.2), the JWE content encryption A128CBC-HS256,
+// A192CBC-HS384 and A256CBC-HS512, as a cipher.AEAD.
+//
+// The key is MAC_KEY‖ENC_KEY, two halves of equal length (§5.2.2.1). The
+// nonce is the 16-byte IV. Seal pads with PKCS #7, encrypts in CBC mode and
+// appends T, the HMAC of A‖IV‖E‖AL truncated to the tag size, where AL is
+// the bit length of A as a 64-bit big-endian integer. Open checks T in
+// constant time before any decryption (§5.2.2.2 step 2), then decrypts and
+// removes the padding, which is at most one block and is checked without
+// data-dependent branches; a bad tag and bad padding give the same error.
+
+import (
+	"crypto"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/hmac"
+	"crypto/subtle"
+	"encoding/binary"
+	"hash"
+)
+
+type cbcHMAC struct {
+	macKey  []byte
+	block   cipher.Block
+	newHash func() hash.Hash
+	tagSize int
+}
+
+// newCBCHMAC returns AES_CBC_HMAC_SHA2 for key = MAC_KEY‖ENC_KEY. The
+// encryption half must be an AES key (16, 24 or 32 bytes), the IV 16 bytes,
+// and tagSize between 16 and the full HMAC output (RFC 7518 uses half of it).
+func newCBCHMAC(key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	if len(key)%2 != 0 || !aesKeySize(len(key)/2) {
+		return nil, errKeySize
+	}
+	if nonceSize != aes.BlockSize || tagSize < 16 || tagSize > h.Size() {
+		return nil, errParameter
+	}
+	half := len(key) / 2
+	b, err := aes.NewCipher(key[half:])
+	if err != nil {
+		return nil, err
+	}
+	return &cbcHMAC{
+		macKey:  append([]byte(nil), key[:half]...),
+		block:   b,
+		newHash: f,
+		tagSize: tagSize,
+	}, nil
+}
+
+func (c *cbcHMAC) NonceSize() int { return aes.BlockSize }
+
+// Overhead returns the largest expansion of a plaintext: a full block of
+// padding plus the tag.
+func (c *cbcHMAC) Overhead() int { return aes.BlockSize + c.tagSize }
+
+// tag computes HMAC(A‖IV‖E‖AL) truncated, into out (at least tagSize bytes).
+func (c *cbcHMAC) tag(out, iv, ciphertext, ad []byte) {
+	m := hmac.New(c.newHash, c.macKey)
+	m.Write(ad)
+	m.Write(iv)
+	m.Write(ciphertext)
+	var al [8]byte
+	binary.BigEndian.PutUint64(al[:], uint64(len(ad))*8)
+	m.Write(al[:])
+	var sum [64]byte
+	copy(out, m.Sum(sum[:0])[:c.tagSize])
+}
+
+// Seal encrypts and authenticates plaintext. It panics if the IV is not 16
+// bytes, as crypto/cipher's AEADs do for a wrong nonce.
+func (c *cbcHMAC) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
+	if len(nonce) != aes.BlockSize {
+		panic("std: cbc-hmac: incorrect IV length")
+	}
+	pad := aes.BlockSize - len(plaintext)%aes.BlockSize
+	n := len(plaintext) + pad
+	ret, out := sliceForAppend(dst, n+c.tagSize)
+	copy(out, plaintext)
+	for i := len(plaintext); i < n; i++ {
+		out[i] = byte(pad)
+	}
+	cipher.NewCBCEncrypter(c.block, nonce).CryptBlocks(out[:n], out[:n])
+	c.tag(out[n:], nonce, out[:n], additionalData)
+	return ret
+}
+
+// Open authenticates and decrypts ciphertext‖tag. Every failure (wrong
+// lengths, bad tag, bad padding) returns the same error.
+func (c *cbcHMAC) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
+	if len(nonce) != aes.BlockSize || len(ciphertext) < aes.BlockSize+c.tagSize {
+		return nil, errOpen
+	}
+	n := len(ciphertext) - c.tagSize
+	if n%aes.BlockSize != 0 {
+		return nil, errOpen
+	}
+	var want [64]byte
+	c.tag(want[:], nonce, ciphertext[:n], additionalData)
+	if subtle.ConstantTimeCompare(want[:c.tagSize], ciphertext[n:]) != 1 {
+		return nil, errOpen
+	}
+	ret, out := sliceForAppend(dst, n)
+	cipher.NewCBCDecrypter(c.block, nonce).CryptBlocks(out, ciphertext[:n])
+	pad, ok := checkPadding(out[n-aes.BlockSize:])
+	if ok != 1 {
+		clear(out)
+		return nil, errOpen
+	}
+	return ret[:len(ret)-pad], nil
+}
+
+// checkPadding checks the PKCS #7 padding of the last block without
+// branching on its contents, returning the pad length and 1 if it is valid.
+func checkPadding(last []byte) (pad int, ok int) {
+	p := last[len(last)-1]
+	ok = subtle.ConstantTimeLessOrEq(1, int(p)) & subtle.ConstantTimeLessOrEq(int(p), len(last))
+	for i := range last {
+		// Bytes at positions len-p … len-1 must equal p.
+		inPad := subtle.ConstantTimeLessOrEq(len(last), i+int(p))
+		eq := subtle.ConstantTimeByteEq(last[i], p)
+		ok &= ^inPad&1 | eq
+	}
+	return int(p), ok
+}

@@ -1,0 +1,71 @@
+package std
+
+import (
+	"crypto"
+	"crypto/hmac"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
+	"hash"
+)
+
+// hashFunc returns the constructor of h, or an unsupported error. It uses an
+// explicit switch rather than crypto.Hash.New, which panics for a hash that
+// is not linked in.
+func hashFunc(h crypto.Hash) (func() hash.Hash, error) {
+	switch h {
+	case crypto.SHA1:
+		return sha1.New, nil
+	case crypto.SHA224:
+		return sha256.New224, nil
+	case crypto.SHA256:
+		return sha256.New, nil
+	case crypto.SHA384:
+		return sha512.New384, nil
+	case crypto.SHA512:
+		return sha512.New, nil
+	case crypto.SHA512_224:
+		return sha512.New512_224, nil
+	case crypto.SHA512_256:
+		return sha512.New512_256, nil
+	case crypto.SHA3_224:
+		return func() hash.Hash { return sha3.New224() }, nil
+	case crypto.SHA3_256:
+		return func() hash.Hash { return sha3.New256() }, nil
+	case crypto.SHA3_384:
+		return func() hash.Hash { return sha3.New384() }, nil
+	case crypto.SHA3_512:
+		return func() hash.Hash { return sha3.New512() }, nil
+	}
+	return nil, unsupported("hash " + h.String())
+}
+
+// digest returns h(msg).
+func digest(h crypto.Hash, msg []byte) ([]byte, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	d := f()
+	d.Write(msg)
+	return d.Sum(nil), nil
+}
+
+// NewHash returns a new hash.Hash computing h.
+func (*Backend) NewHash(h crypto.Hash) (hash.Hash, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	return f(), nil
+}
+
+// NewHMAC returns HMAC-h keyed with key (RFC 2104), with its full output.
+func (*Backend) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	return hmac.New(f, key), nil
+}

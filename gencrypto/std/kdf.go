@@ -1,0 +1,62 @@
+package std
+
+import (
+	"crypto"
+	"crypto/hkdf"
+	"crypto/pbkdf2"
+	"encoding/binary"
+	"hash"
+)
+
+// HKDF returns length bytes of HKDF-Expand(HKDF-Extract(salt, secret), info)
+// (RFC 5869 §2).
+func (*Backend) HKDF(h crypto.Hash, secret, salt, info []byte, length int) ([]byte, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	if length <= 0 || length > 255*h.Size() {
+		return nil, errLength
+	}
+	return hkdf.Key[hash.Hash](f, secret, salt, string(info), length)
+}
+
+// PBKDF2 returns length bytes of PBKDF2 with HMAC-h (RFC 8018 §5.2).
+func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length int) ([]byte, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	if iterations <= 0 || length <= 0 {
+		return nil, errLength
+	}
+	return pbkdf2.Key[hash.Hash](f, string(password), salt, iterations, length)
+}
+
+// ConcatKDF returns length bytes of the single-step KDF of NIST SP 800-56A
+// §5.8.1 with a hash as the auxiliary function, as RFC 7518 §4.6.2 uses it:
+// K(i) = H(counter_i ‖ Z ‖ OtherInfo) for i = 1, 2, … with a 32-bit
+// big-endian counter, concatenated and truncated to length.
+func (*Backend) ConcatKDF(h crypto.Hash, z, otherInfo []byte, length int) ([]byte, error) {
+	f, err := hashFunc(h)
+	if err != nil {
+		return nil, err
+	}
+	size := h.Size()
+	// SP 800-56A bounds reps by 2^32−1; keep outputs far smaller.
+	if length <= 0 || length > 255*size {
+		return nil, errLength
+	}
+	d := f()
+	out := make([]byte, 0, (length+size-1)/size*size)
+	var ctr [4]byte
+	for i := uint32(1); len(out) < length; i++ {
+		binary.BigEndian.PutUint32(ctr[:], i)
+		d.Reset()
+		d.Write(ctr[:])
+		d.Write(z)
+		d.Write(otherInfo)
+		out = d.Sum(out)
+	}
+	return out[:length], nil
+}
