@@ -1,6 +1,31 @@
 # Sourced by .ci/run: installs the interop peers the tests use (see
-# ../shared/PEERS.md). Each installer is idempotent.
+# ../shared/PEERS.md) and exports where they are. Each step is skipped when
+# its peer is already there, so a warm machine pays nothing.
+
+install_apt_peers() {
+  local missing=()
+  command -v jose >/dev/null 2>&1 || missing+=(jose)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "apt-get install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# panva jose (the JavaScript reference implementation), for JOSE interop.
+# Tests find it through LWSCRYPTO_NPM_PEERS (a directory with node_modules).
+install_npm_peers() {
+  local dir=${LWSCRYPTO_NPM_PEERS:-/tmp/lwscrypto-npm-peers}
+  if [ ! -f "$dir/node_modules/jose/package.json" ]; then
+    echo "npm install jose@6 in $dir"
+    mkdir -p "$dir"
+    (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --silent jose@6)
+  fi
+  export LWSCRYPTO_NPM_PEERS=$dir
+}
 
 install_peers() {
-  :
+  install_apt_peers
+  install_npm_peers
 }
