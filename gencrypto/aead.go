@@ -20,21 +20,21 @@ type AEAD struct {
 }
 
 var (
-	a128gcm  = AEAD{algInfo{"A128GCM", 1, true, KindAEAD, KeyOct}, PrimAESGCM, 16, 12, 16, 0}
-	a192gcm  = AEAD{algInfo{"A192GCM", 2, true, KindAEAD, KeyOct}, PrimAESGCM, 24, 12, 16, 0}
-	a256gcm  = AEAD{algInfo{"A256GCM", 3, true, KindAEAD, KeyOct}, PrimAESGCM, 32, 12, 16, 0}
-	a128cbc  = AEAD{algInfo{"A128CBC-HS256", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 32, 16, 16, crypto.SHA256}
-	a192cbc  = AEAD{algInfo{"A192CBC-HS384", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 48, 16, 24, crypto.SHA384}
-	a256cbc  = AEAD{algInfo{"A256CBC-HS512", 0, false, KindAEAD, KeyOct}, PrimAESCBCHMAC, 64, 16, 32, crypto.SHA512}
-	ccm1664a = AEAD{algInfo{"AES-CCM-16-64-128", 10, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 13, 8, 0}
-	ccm1664b = AEAD{algInfo{"AES-CCM-16-64-256", 11, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 13, 8, 0}
-	ccm6464a = AEAD{algInfo{"AES-CCM-64-64-128", 12, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 7, 8, 0}
-	ccm6464b = AEAD{algInfo{"AES-CCM-64-64-256", 13, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 7, 8, 0}
-	ccm1612a = AEAD{algInfo{"AES-CCM-16-128-128", 30, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 13, 16, 0}
-	ccm1612b = AEAD{algInfo{"AES-CCM-16-128-256", 31, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 13, 16, 0}
-	ccm6412a = AEAD{algInfo{"AES-CCM-64-128-128", 32, true, KindAEAD, KeyOct}, PrimAESCCM, 16, 7, 16, 0}
-	ccm6412b = AEAD{algInfo{"AES-CCM-64-128-256", 33, true, KindAEAD, KeyOct}, PrimAESCCM, 32, 7, 16, 0}
-	chacha   = AEAD{algInfo{"ChaCha20/Poly1305", 24, true, KindAEAD, KeyOct}, PrimChaCha20Poly1305, 32, 12, 16, 0}
+	a128gcm  = AEAD{algInfo{"A128GCM", 1, true, KindAEAD, KeyOct, true}, PrimAESGCM, 16, 12, 16, 0}
+	a192gcm  = AEAD{algInfo{"A192GCM", 2, true, KindAEAD, KeyOct, true}, PrimAESGCM, 24, 12, 16, 0}
+	a256gcm  = AEAD{algInfo{"A256GCM", 3, true, KindAEAD, KeyOct, true}, PrimAESGCM, 32, 12, 16, 0}
+	a128cbc  = AEAD{algInfo{"A128CBC-HS256", 0, false, KindAEAD, KeyOct, true}, PrimAESCBCHMAC, 32, 16, 16, crypto.SHA256}
+	a192cbc  = AEAD{algInfo{"A192CBC-HS384", 0, false, KindAEAD, KeyOct, true}, PrimAESCBCHMAC, 48, 16, 24, crypto.SHA384}
+	a256cbc  = AEAD{algInfo{"A256CBC-HS512", 0, false, KindAEAD, KeyOct, true}, PrimAESCBCHMAC, 64, 16, 32, crypto.SHA512}
+	ccm1664a = AEAD{algInfo{"AES-CCM-16-64-128", 10, true, KindAEAD, KeyOct, true}, PrimAESCCM, 16, 13, 8, 0}
+	ccm1664b = AEAD{algInfo{"AES-CCM-16-64-256", 11, true, KindAEAD, KeyOct, true}, PrimAESCCM, 32, 13, 8, 0}
+	ccm6464a = AEAD{algInfo{"AES-CCM-64-64-128", 12, true, KindAEAD, KeyOct, true}, PrimAESCCM, 16, 7, 8, 0}
+	ccm6464b = AEAD{algInfo{"AES-CCM-64-64-256", 13, true, KindAEAD, KeyOct, true}, PrimAESCCM, 32, 7, 8, 0}
+	ccm1612a = AEAD{algInfo{"AES-CCM-16-128-128", 30, true, KindAEAD, KeyOct, true}, PrimAESCCM, 16, 13, 16, 0}
+	ccm1612b = AEAD{algInfo{"AES-CCM-16-128-256", 31, true, KindAEAD, KeyOct, true}, PrimAESCCM, 32, 13, 16, 0}
+	ccm6412a = AEAD{algInfo{"AES-CCM-64-128-128", 32, true, KindAEAD, KeyOct, true}, PrimAESCCM, 16, 7, 16, 0}
+	ccm6412b = AEAD{algInfo{"AES-CCM-64-128-256", 33, true, KindAEAD, KeyOct, true}, PrimAESCCM, 32, 7, 16, 0}
+	chacha   = AEAD{algInfo{"ChaCha20/Poly1305", 24, true, KindAEAD, KeyOct, false}, PrimChaCha20Poly1305, 32, 12, 16, 0}
 )
 
 // A128GCM is AES-128 in GCM mode with a 96-bit nonce and 128-bit tag
@@ -102,9 +102,16 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if len(key) != a.keySize {
 		return nil, ErrKeySize
 	}
-	c, err := backendFor(opts).NewAEAD(a.prim, key, a.nonceSize, a.tagSize, a.hash)
+	b, err := backendWith(opts, a, a.prim)
 	if err != nil {
 		return nil, err
+	}
+	c, err := b.NewAEAD(a.prim, key, a.nonceSize, a.tagSize, a.hash)
+	if err != nil {
+		return nil, err
+	}
+	if c.NonceSize() != a.nonceSize {
+		return nil, errBackendOutput
 	}
 	return opaqueAEAD{c}, nil
 }

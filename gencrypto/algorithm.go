@@ -22,6 +22,11 @@ type Algorithm interface {
 	Kind() Kind
 	// KeyType tells the kind of key the algorithm takes.
 	KeyType() KeyType
+	// FIPSApproved reports whether NIST approves the algorithm for use in
+	// FIPS 140-3 mode (FIPS 186-5, SP 800-38C/D/F, SP 800-56A/B/C, SP 800-108,
+	// SP 800-132). Under GODEBUG=fips140=only the operations of an algorithm
+	// that is not approved return an error wrapping ErrUnsupported.
+	FIPSApproved() bool
 
 	fmt.Stringer
 	info() *algInfo
@@ -109,6 +114,7 @@ type algInfo struct {
 	hasCOSE bool
 	kind    Kind
 	kty     KeyType
+	fips    bool
 }
 
 func (a *algInfo) info() *algInfo { return a }
@@ -127,3 +133,6 @@ func (a *algInfo) Kind() Kind { return a.kind }
 
 // KeyType implements Algorithm.
 func (a *algInfo) KeyType() KeyType { return a.kty }
+
+// FIPSApproved implements Algorithm.
+func (a *algInfo) FIPSApproved() bool { return a.fips }

@@ -23,8 +23,20 @@ var (
 	// modulus below the minimum, an HMAC key shorter than the hash output.
 	ErrKeySize = errors.New("gencrypto: key size not allowed for algorithm")
 
+	// ErrInvalidKey is returned for a key of the right type and size that is
+	// not a valid key: an elliptic-curve public point that is not on its
+	// curve (the point at infinity has no encoding and is never on it).
+	ErrInvalidKey = errors.New("gencrypto: invalid key")
+
 	// ErrInvalidInput is returned for malformed inputs other than keys: a
 	// nonce of the wrong size, a wrapped key whose length is not a multiple
 	// of 8, a requested output length out of range.
 	ErrInvalidInput = errors.New("gencrypto: invalid input")
 )
+
+// isUnsupported reports whether err wraps ErrUnsupported.
+func isUnsupported(err error) bool { return errors.Is(err, ErrUnsupported) }
+
+// errBackendOutput is returned when a backend's result breaks its contract
+// (a signature of the wrong length); it is a bug in the backend.
+var errBackendOutput = errors.New("gencrypto: backend returned a malformed result")

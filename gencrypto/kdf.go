@@ -23,13 +23,13 @@ type ConcatKDF struct {
 }
 
 var (
-	hkdf256   = HKDF{algInfo{"HKDF-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
-	hkdf384   = HKDF{algInfo{"HKDF-SHA384", 0, false, KindKDF, KeyOct}, crypto.SHA384}
-	hkdf512   = HKDF{algInfo{"HKDF-SHA512", 0, false, KindKDF, KeyOct}, crypto.SHA512}
-	pbkdf256  = PBKDF2{algInfo{"PBKDF2-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
-	pbkdf384  = PBKDF2{algInfo{"PBKDF2-SHA384", 0, false, KindKDF, KeyOct}, crypto.SHA384}
-	pbkdf512  = PBKDF2{algInfo{"PBKDF2-SHA512", 0, false, KindKDF, KeyOct}, crypto.SHA512}
-	concat256 = ConcatKDF{algInfo{"ConcatKDF-SHA256", 0, false, KindKDF, KeyOct}, crypto.SHA256}
+	hkdf256   = HKDF{algInfo{"HKDF-SHA256", 0, false, KindKDF, KeyOct, true}, crypto.SHA256}
+	hkdf384   = HKDF{algInfo{"HKDF-SHA384", 0, false, KindKDF, KeyOct, true}, crypto.SHA384}
+	hkdf512   = HKDF{algInfo{"HKDF-SHA512", 0, false, KindKDF, KeyOct, true}, crypto.SHA512}
+	pbkdf256  = PBKDF2{algInfo{"PBKDF2-SHA256", 0, false, KindKDF, KeyOct, true}, crypto.SHA256}
+	pbkdf384  = PBKDF2{algInfo{"PBKDF2-SHA384", 0, false, KindKDF, KeyOct, true}, crypto.SHA384}
+	pbkdf512  = PBKDF2{algInfo{"PBKDF2-SHA512", 0, false, KindKDF, KeyOct, true}, crypto.SHA512}
+	concat256 = ConcatKDF{algInfo{"ConcatKDF-SHA256", 0, false, KindKDF, KeyOct, true}, crypto.SHA256}
 )
 
 // HKDFSHA256 is HKDF with SHA-256.
@@ -66,7 +66,11 @@ func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}
-	return backendFor(opts).HKDF(k.hash, secret, salt, info, length)
+	b, err := backendWith(opts, k, PrimHKDF)
+	if err != nil {
+		return nil, err
+	}
+	return b.HKDF(k.hash, secret, salt, info, length)
 }
 
 // Hash returns the HMAC hash.
@@ -79,7 +83,11 @@ func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...O
 	if iterations <= 0 || length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}
-	return backendFor(opts).PBKDF2(k.hash, password, salt, iterations, length)
+	b, err := backendWith(opts, k, PrimPBKDF2)
+	if err != nil {
+		return nil, err
+	}
+	return b.PBKDF2(k.hash, password, salt, iterations, length)
 }
 
 // Hash returns the hash.
@@ -92,5 +100,9 @@ func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]b
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}
-	return backendFor(opts).ConcatKDF(k.hash, z, otherInfo, length)
+	b, err := backendWith(opts, k, PrimConcatKDF)
+	if err != nil {
+		return nil, err
+	}
+	return b.ConcatKDF(k.hash, z, otherInfo, length)
 }

@@ -16,10 +16,10 @@ type KeyAgreement struct {
 }
 
 var (
-	ecdhP256 = KeyAgreement{algInfo{"ECDH-P256", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP256, CurveP256}
-	ecdhP384 = KeyAgreement{algInfo{"ECDH-P384", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP384, CurveP384}
-	ecdhP521 = KeyAgreement{algInfo{"ECDH-P521", 0, false, KindKeyAgreement, KeyEC}, PrimECDHP521, CurveP521}
-	x25519   = KeyAgreement{algInfo{"X25519", 0, false, KindKeyAgreement, KeyOKP}, PrimX25519, CurveX25519}
+	ecdhP256 = KeyAgreement{algInfo{"ECDH-P256", 0, false, KindKeyAgreement, KeyEC, true}, PrimECDHP256, CurveP256}
+	ecdhP384 = KeyAgreement{algInfo{"ECDH-P384", 0, false, KindKeyAgreement, KeyEC, true}, PrimECDHP384, CurveP384}
+	ecdhP521 = KeyAgreement{algInfo{"ECDH-P521", 0, false, KindKeyAgreement, KeyEC, true}, PrimECDHP521, CurveP521}
+	x25519   = KeyAgreement{algInfo{"X25519", 0, false, KindKeyAgreement, KeyOKP, false}, PrimX25519, CurveX25519}
 )
 
 // ECDHP256 is ECDH on P-256.
@@ -58,7 +58,8 @@ func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
 // SharedSecret computes the shared secret of priv (an *ecdh.PrivateKey or any
 // ecdh.KeyExchanger, such as a token-held key) and pub. Both must be on this
 // algorithm's curve (ErrKeyType otherwise). An all-zero X25519 result (a
-// low-order peer key, RFC 7748 §6.1) is ErrInvalidInput.
+// low-order peer key, RFC 7748 §6.1) and any other failure of the
+// computation are ErrInvalidInput.
 func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey, opts ...Option) ([]byte, error) {
 	want := k.ECDHCurve()
 	if pub == nil || pub.Curve() != want {
@@ -76,9 +77,13 @@ func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey,
 	default:
 		return nil, ErrKeyType
 	}
-	z, err := backendFor(opts).ECDH(k.prim, priv, pub)
+	b, err := backendWith(opts, k, k.prim)
 	if err != nil {
 		return nil, err
+	}
+	z, err := b.ECDH(k.prim, priv, pub)
+	if err != nil {
+		return nil, passUnsupported(err, ErrInvalidInput)
 	}
 	if isZero(z) {
 		return nil, ErrInvalidInput

@@ -2,8 +2,6 @@ package gencrypto
 
 import (
 	"crypto"
-	"crypto/rsa"
-	"errors"
 )
 
 // KeyEncryption is RSAES-OAEP key transport (RFC 7518 §4.3, RFC 8230 §3),
@@ -15,10 +13,10 @@ type KeyEncryption struct {
 }
 
 var (
-	rsaOAEP    = KeyEncryption{algInfo{"RSA-OAEP", -40, true, KindKeyEncryption, KeyRSA}, crypto.SHA1, 2048}
-	rsaOAEP256 = KeyEncryption{algInfo{"RSA-OAEP-256", -41, true, KindKeyEncryption, KeyRSA}, crypto.SHA256, 2048}
-	rsaOAEP384 = KeyEncryption{algInfo{"RSA-OAEP-384", 0, false, KindKeyEncryption, KeyRSA}, crypto.SHA384, 2048}
-	rsaOAEP512 = KeyEncryption{algInfo{"RSA-OAEP-512", -42, true, KindKeyEncryption, KeyRSA}, crypto.SHA512, 2048}
+	rsaOAEP    = KeyEncryption{algInfo{"RSA-OAEP", -40, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA1, 2048}
+	rsaOAEP256 = KeyEncryption{algInfo{"RSA-OAEP-256", -41, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA256, 2048}
+	rsaOAEP384 = KeyEncryption{algInfo{"RSA-OAEP-384", 0, false, KindKeyEncryption, KeyRSA, true}, crypto.SHA384, 2048}
+	rsaOAEP512 = KeyEncryption{algInfo{"RSA-OAEP-512", -42, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA512, 2048}
 )
 
 // RSAOAEP is RSAES-OAEP with SHA-1 and MGF1-SHA-1 (RFC 7518 §4.3; COSE -40).
@@ -40,11 +38,16 @@ func (k *KeyEncryption) Hash() crypto.Hash { return k.hash }
 func (k *KeyEncryption) MinRSABits() int { return k.minBits }
 
 // Encrypt encrypts msg (a content-encryption key) to pub with an empty label.
+// pub must be an *rsa.PublicKey of MinRSABits to 16384 bits.
 func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option) ([]byte, error) {
 	if err := k.checkKey(pub); err != nil {
 		return nil, err
 	}
-	return backendFor(opts).EncryptOAEP(k.hash, pub, msg, nil)
+	b, err := backendWith(opts, k, PrimRSAOAEP)
+	if err != nil {
+		return nil, err
+	}
+	return b.EncryptOAEP(k.hash, pub, msg, nil)
 }
 
 // Decrypt decrypts ciphertext with key. Every decryption failure is
@@ -56,23 +59,17 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	if err := k.checkKey(key.Public()); err != nil {
 		return nil, err
 	}
-	out, err := backendFor(opts).DecryptOAEP(k.hash, key, ciphertext, nil)
+	b, err := backendWith(opts, k, PrimRSAOAEP)
 	if err != nil {
-		if errors.Is(err, ErrUnsupported) {
-			return nil, err
-		}
-		return nil, ErrVerify
+		return nil, err
+	}
+	out, err := b.DecryptOAEP(k.hash, key, ciphertext, nil)
+	if err != nil {
+		return nil, passUnsupported(err, ErrVerify)
 	}
 	return out, nil
 }
 
 func (k *KeyEncryption) checkKey(pub crypto.PublicKey) error {
-	p, ok := pub.(*rsa.PublicKey)
-	if !ok || p == nil || p.N == nil {
-		return ErrKeyType
-	}
-	if p.N.BitLen() < k.minBits {
-		return ErrKeySize
-	}
-	return nil
+	return checkRSAKey(pub, k.minBits)
 }

@@ -1,7 +1,5 @@
 package gencrypto
 
-import "errors"
-
 // KeyWrap is the AES Key Wrap of RFC 3394 as JWE (RFC 7518 §4.4) and COSE
 // (RFC 9053 §6.2.1) use it.
 type KeyWrap struct {
@@ -10,9 +8,9 @@ type KeyWrap struct {
 }
 
 var (
-	a128kw = KeyWrap{algInfo{"A128KW", -3, true, KindKeyWrap, KeyOct}, 16}
-	a192kw = KeyWrap{algInfo{"A192KW", -4, true, KindKeyWrap, KeyOct}, 24}
-	a256kw = KeyWrap{algInfo{"A256KW", -5, true, KindKeyWrap, KeyOct}, 32}
+	a128kw = KeyWrap{algInfo{"A128KW", -3, true, KindKeyWrap, KeyOct, true}, 16}
+	a192kw = KeyWrap{algInfo{"A192KW", -4, true, KindKeyWrap, KeyOct, true}, 24}
+	a256kw = KeyWrap{algInfo{"A256KW", -5, true, KindKeyWrap, KeyOct, true}, 32}
 )
 
 // A128KW is AES Key Wrap with a 128-bit key-encryption key (COSE -3).
@@ -35,7 +33,11 @@ func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
 	if len(key) < 16 || len(key)%8 != 0 {
 		return nil, ErrInvalidInput
 	}
-	return backendFor(opts).Wrap(PrimAESKW, kek, key)
+	b, err := backendWith(opts, w, PrimAESKW)
+	if err != nil {
+		return nil, err
+	}
+	return b.Wrap(PrimAESKW, kek, key)
 }
 
 // Unwrap unwraps wrapped. A length that is not a multiple of 8 or below 24
@@ -47,12 +49,13 @@ func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
 	if len(wrapped) < 24 || len(wrapped)%8 != 0 {
 		return nil, ErrInvalidInput
 	}
-	out, err := backendFor(opts).Unwrap(PrimAESKW, kek, wrapped)
+	b, err := backendWith(opts, w, PrimAESKW)
 	if err != nil {
-		if errors.Is(err, ErrUnsupported) {
-			return nil, err
-		}
-		return nil, ErrVerify
+		return nil, err
+	}
+	out, err := b.Unwrap(PrimAESKW, kek, wrapped)
+	if err != nil {
+		return nil, passUnsupported(err, ErrVerify)
 	}
 	return out, nil
 }

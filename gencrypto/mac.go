@@ -15,10 +15,10 @@ type MAC struct {
 }
 
 var (
-	hs256   = MAC{algInfo{"HS256", 5, true, KindMAC, KeyOct}, crypto.SHA256, 32}
-	hs384   = MAC{algInfo{"HS384", 6, true, KindMAC, KeyOct}, crypto.SHA384, 48}
-	hs512   = MAC{algInfo{"HS512", 7, true, KindMAC, KeyOct}, crypto.SHA512, 64}
-	hmac256 = MAC{algInfo{"HMAC 256/64", 4, true, KindMAC, KeyOct}, crypto.SHA256, 8}
+	hs256   = MAC{algInfo{"HS256", 5, true, KindMAC, KeyOct, true}, crypto.SHA256, 32}
+	hs384   = MAC{algInfo{"HS384", 6, true, KindMAC, KeyOct, true}, crypto.SHA384, 48}
+	hs512   = MAC{algInfo{"HS512", 7, true, KindMAC, KeyOct, true}, crypto.SHA512, 64}
+	hmac256 = MAC{algInfo{"HMAC 256/64", 4, true, KindMAC, KeyOct, true}, crypto.SHA256, 8}
 )
 
 // HS256 is HMAC-SHA-256 (RFC 7518 §3.2; COSE 5, "HMAC 256/256").
@@ -48,9 +48,16 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	if len(key) < m.MinKeySize() {
 		return nil, ErrKeySize
 	}
-	h, err := backendFor(opts).NewHMAC(m.hash, key)
+	b, err := backendWith(opts, m, PrimHMAC)
 	if err != nil {
 		return nil, err
+	}
+	h, err := b.NewHMAC(m.hash, key)
+	if err != nil {
+		return nil, err
+	}
+	if h.Size() < m.tagSize || h.Size() > len(MACKey{}.buf) {
+		return nil, errBackendOutput
 	}
 	return &MACKey{h: h, size: m.tagSize}, nil
 }

@@ -1,5 +1,10 @@
 package gencrypto
 
+import (
+	"crypto/fips140"
+	"fmt"
+)
+
 // Option adjusts one call. The zero set of options selects the default
 // backend and the strict defaults.
 type Option func(*config)
@@ -8,7 +13,8 @@ type config struct {
 	backend Backend
 }
 
-// WithBackend makes the call use b instead of DefaultBackend.
+// WithBackend makes the call use b instead of DefaultBackend. A nil b
+// selects the default.
 func WithBackend(b Backend) Option {
 	return func(c *config) { c.backend = b }
 }
@@ -27,4 +33,48 @@ func backendFor(opts []Option) Backend {
 		return stdBackend
 	}
 	return c.backend
+}
+
+// backendWith resolves the backend for a call and checks that it implements
+// prim, returning an error wrapping ErrUnsupported when it does not.
+func backendWith(opts []Option, a Algorithm, prim string) (Backend, error) {
+	b := backendFor(opts)
+	if !a.FIPSApproved() && fips140.Enforced() {
+		return nil, &UnsupportedError{Algorithm: a.Name(), Backend: b.Name(), Primitive: prim, NotApproved: true}
+	}
+	if !b.Supports(prim) {
+		return nil, &UnsupportedError{Algorithm: a.Name(), Backend: b.Name(), Primitive: prim}
+	}
+	return b, nil
+}
+
+// UnsupportedError reports that a backend does not implement the primitive
+// an algorithm needs, or that the algorithm is refused because it is not
+// FIPS 140-3 approved and the program runs with GODEBUG=fips140=only.
+// errors.Is(err, ErrUnsupported) holds for it.
+type UnsupportedError struct {
+	Algorithm   string // registry name of the algorithm asked for
+	Backend     string // Backend.Name of the backend asked
+	Primitive   string // the Prim* constant it needs
+	NotApproved bool   // refused under fips140=only rather than missing
+}
+
+func (e *UnsupportedError) Error() string {
+	if e.NotApproved {
+		return fmt.Sprintf("gencrypto: %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm)
+	}
+	return fmt.Sprintf("gencrypto: %s: backend %q does not support %s", e.Algorithm, e.Backend, e.Primitive)
+}
+
+// Unwrap returns ErrUnsupported.
+func (e *UnsupportedError) Unwrap() error { return ErrUnsupported }
+
+// passUnsupported returns err if it wraps ErrUnsupported, else alt: backends
+// may say what they lack, but their other failures are replaced by the
+// registry's own errors.
+func passUnsupported(err, alt error) error {
+	if isUnsupported(err) {
+		return err
+	}
+	return alt
 }

@@ -25,17 +25,17 @@ type Signature struct {
 }
 
 var (
-	rs256 = Signature{algInfo{"RS256", -257, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA256, 0, 2048}
-	rs384 = Signature{algInfo{"RS384", -258, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA384, 0, 2048}
-	rs512 = Signature{algInfo{"RS512", -259, true, KindSignature, KeyRSA}, PrimRSAPKCS1v15, crypto.SHA512, 0, 2048}
-	ps256 = Signature{algInfo{"PS256", -37, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA256, 0, 2048}
-	ps384 = Signature{algInfo{"PS384", -38, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA384, 0, 2048}
-	ps512 = Signature{algInfo{"PS512", -39, true, KindSignature, KeyRSA}, PrimRSAPSS, crypto.SHA512, 0, 2048}
-	es256 = Signature{algInfo{"ES256", -7, true, KindSignature, KeyEC}, PrimECDSAP256, crypto.SHA256, CurveP256, 0}
-	es384 = Signature{algInfo{"ES384", -35, true, KindSignature, KeyEC}, PrimECDSAP384, crypto.SHA384, CurveP384, 0}
-	es512 = Signature{algInfo{"ES512", -36, true, KindSignature, KeyEC}, PrimECDSAP521, crypto.SHA512, CurveP521, 0}
-	eddsa = Signature{algInfo{"EdDSA", -8, true, KindSignature, KeyOKP}, PrimEd25519, 0, CurveEd25519, 0}
-	ed255 = Signature{algInfo{"Ed25519", -19, true, KindSignature, KeyOKP}, PrimEd25519, 0, CurveEd25519, 0}
+	rs256 = Signature{algInfo{"RS256", -257, true, KindSignature, KeyRSA, true}, PrimRSAPKCS1v15, crypto.SHA256, 0, 2048}
+	rs384 = Signature{algInfo{"RS384", -258, true, KindSignature, KeyRSA, true}, PrimRSAPKCS1v15, crypto.SHA384, 0, 2048}
+	rs512 = Signature{algInfo{"RS512", -259, true, KindSignature, KeyRSA, true}, PrimRSAPKCS1v15, crypto.SHA512, 0, 2048}
+	ps256 = Signature{algInfo{"PS256", -37, true, KindSignature, KeyRSA, true}, PrimRSAPSS, crypto.SHA256, 0, 2048}
+	ps384 = Signature{algInfo{"PS384", -38, true, KindSignature, KeyRSA, true}, PrimRSAPSS, crypto.SHA384, 0, 2048}
+	ps512 = Signature{algInfo{"PS512", -39, true, KindSignature, KeyRSA, true}, PrimRSAPSS, crypto.SHA512, 0, 2048}
+	es256 = Signature{algInfo{"ES256", -7, true, KindSignature, KeyEC, true}, PrimECDSAP256, crypto.SHA256, CurveP256, 0}
+	es384 = Signature{algInfo{"ES384", -35, true, KindSignature, KeyEC, true}, PrimECDSAP384, crypto.SHA384, CurveP384, 0}
+	es512 = Signature{algInfo{"ES512", -36, true, KindSignature, KeyEC, true}, PrimECDSAP521, crypto.SHA512, CurveP521, 0}
+	eddsa = Signature{algInfo{"EdDSA", -8, true, KindSignature, KeyOKP, true}, PrimEd25519, 0, CurveEd25519, 0}
+	ed255 = Signature{algInfo{"Ed25519", -19, true, KindSignature, KeyOKP, true}, PrimEd25519, 0, CurveEd25519, 0}
 )
 
 // RS256 is RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3; COSE -257, RFC 8812).
@@ -105,7 +105,9 @@ func (s *Signature) SignatureSize() int {
 }
 
 // Sign signs msg with key and returns the signature in the algorithm's wire
-// encoding (r‖s for ECDSA). key's public half must fit the algorithm.
+// encoding (r‖s for ECDSA). key's public half must fit the algorithm
+// (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation);
+// a backend without the primitive gives an error wrapping ErrUnsupported.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	if key == nil {
 		return nil, ErrKeyType
@@ -113,14 +115,33 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 	if err := s.CheckPublicKey(key.Public()); err != nil {
 		return nil, err
 	}
-	return backendFor(opts).Sign(s.prim, key, s.hash, msg)
+	b, err := backendWith(opts, s, s.prim)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := b.Sign(s.prim, key, s.hash, msg)
+	if err != nil {
+		return nil, err
+	}
+	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+		return nil, errBackendOutput
+	}
+	return sig, nil
 }
 
-// Verify checks sig over msg with pub. Every failure of the check itself is
-// ErrVerify; a key that does not fit the algorithm is ErrKeyType or
-// ErrKeySize, reported before any computation.
+// Verify checks sig over msg with pub. A key that does not fit the
+// algorithm is ErrKeyType, ErrKeySize or ErrInvalidKey, reported before any
+// computation; a backend without the primitive gives an error wrapping
+// ErrUnsupported; every other failure is ErrVerify. ECDSA signatures must be
+// exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
+// ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
+// modulus.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	if err := s.CheckPublicKey(pub); err != nil {
+		return err
+	}
+	b, err := backendWith(opts, s, s.prim)
+	if err != nil {
 		return err
 	}
 	if n := s.SignatureSize(); n != 0 && len(sig) != n {
@@ -136,32 +157,40 @@ func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option
 			return ErrVerify
 		}
 	}
-	if backendFor(opts).Verify(s.prim, pub, s.hash, msg, sig) != nil {
-		return ErrVerify
+	if err := b.Verify(s.prim, pub, s.hash, msg, sig); err != nil {
+		return passUnsupported(err, ErrVerify)
 	}
 	return nil
 }
 
+// maxRSABits bounds the RSA modulus of every algorithm, so that a public key
+// taken from input cannot make verification arbitrarily slow.
+const maxRSABits = 16384
+
 // CheckPublicKey reports whether pub is a public key this algorithm can use:
-// the right type, curve and size. It does not check the key against a
+// the right type (ErrKeyType) and curve or size (ErrKeySize: an RSA modulus
+// of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
+// point on the curve (ErrInvalidKey). It does not check the key against a
 // signature.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	switch s.kty {
 	case KeyRSA:
-		k, ok := pub.(*rsa.PublicKey)
-		if !ok || k == nil || k.N == nil {
-			return ErrKeyType
-		}
-		if k.N.BitLen() < s.minBits {
-			return ErrKeySize
-		}
+		return checkRSAKey(pub, s.minBits)
 	case KeyEC:
 		k, ok := pub.(*ecdsa.PublicKey)
-		if !ok || k == nil || k.Curve == nil || k.X == nil || k.Y == nil {
+		if !ok || k == nil || k.Curve == nil {
 			return ErrKeyType
 		}
 		if k.Curve != ellipticCurve(s.curve) {
 			return ErrKeyType
+		}
+		if k.X == nil || k.Y == nil {
+			return ErrInvalidKey
+		}
+		// crypto/ecdsa's conversion rejects coordinates out of range or
+		// off the curve, whatever backend computes afterwards.
+		if _, err := k.ECDH(); err != nil {
+			return ErrInvalidKey
 		}
 	case KeyOKP:
 		k, ok := pub.(ed25519.PublicKey)
@@ -173,6 +202,21 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 		}
 	default:
 		return ErrKeyType
+	}
+	return nil
+}
+
+// checkRSAKey binds an RSA public key: the type, then the modulus size.
+func checkRSAKey(pub crypto.PublicKey, minBits int) error {
+	k, ok := pub.(*rsa.PublicKey)
+	if !ok || k == nil {
+		return ErrKeyType
+	}
+	if k.N == nil || k.N.Sign() <= 0 || k.E < 2 {
+		return ErrInvalidKey
+	}
+	if n := k.N.BitLen(); n < minBits || n > maxRSABits {
+		return ErrKeySize
 	}
 	return nil
 }
@@ -189,12 +233,17 @@ func ellipticCurve(c Curve) elliptic.Curve {
 	return nil
 }
 
-// Group orders, big-endian, padded to the field size: the bounds for r and s.
+// Group orders, big-endian, padded to the scalar size: the bounds for r and
+// s. They are taken from crypto/elliptic rather than typed in.
 var (
-	orderP256 = mustHex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
-	orderP384 = mustHex("ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973")
-	orderP521 = mustHex("01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409")
+	orderP256 = curveOrder(elliptic.P256(), 32)
+	orderP384 = curveOrder(elliptic.P384(), 48)
+	orderP521 = curveOrder(elliptic.P521(), 66)
 )
+
+func curveOrder(c elliptic.Curve, size int) []byte {
+	return c.Params().N.FillBytes(make([]byte, size))
+}
 
 // ecdsaScalarsInRange reports whether sig = r‖s has 0 < r, s < n, comparing
 // fixed-length big-endian bytes so the check allocates nothing.

@@ -1,0 +1,92 @@
+// Package gencrypto is lwscrypto's one registry of cryptographic algorithms
+// and the policy that goes with them, computed by swappable backends. It
+// knows nothing of JSON or CBOR: package jose and package cose name their
+// algorithms through it, and every strictness rule below holds for both.
+//
+// # Registry
+//
+// Each algorithm is a sealed singleton returned by a function: ES256(),
+// A128GCM(), A128KW(), HKDFSHA256()… Two calls return the same pointer, so
+// algorithms compare with ==. The families and their concrete types:
+//
+//   - signatures, *Signature: RS256/384/512 (RSASSA-PKCS1-v1_5), PS256/384/512
+//     (RSASSA-PSS), ES256/384/512 (ECDSA, raw r‖s), EdDSA and Ed25519
+//   - MACs, *MAC: HS256/384/512 and COSE's truncated "HMAC 256/64"
+//   - AEADs, *AEAD: A128/192/256GCM, A128CBC-HS256, A192CBC-HS384,
+//     A256CBC-HS512 (RFC 7518 §5.2), the eight AES-CCM-L-M-K variants of
+//     RFC 9053 §4.2, and ChaCha20/Poly1305
+//   - key wrap, *KeyWrap: A128KW, A192KW, A256KW (RFC 3394)
+//   - key encryption, *KeyEncryption: RSA-OAEP, RSA-OAEP-256/384/512
+//   - key agreement, *KeyAgreement: ECDH on P-256, P-384, P-521, and X25519
+//   - KDFs: *HKDF (RFC 5869), *PBKDF2 (RFC 8018), *ConcatKDF (NIST SP
+//     800-56A as RFC 7518 §4.6.2 uses it)
+//
+// ByName looks an algorithm up by its JOSE name (or the RFC 9053 name where
+// JOSE has none), ByCOSE by its COSE identifier, and All lists them. Lookups
+// exist for agility when reading a header; code that knows its algorithm
+// calls the function. Every algorithm carries its Kind, its KeyType and its
+// key rules (key and nonce sizes, curve, minimum RSA modulus), and reports
+// whether NIST approves it (FIPSApproved).
+//
+// # Backends
+//
+// A Backend computes primitives; this package decides everything else. The
+// default backend is package gencrypto/std, on the Go standard library.
+// Another backend (one whose keys live in an HSM, or one with more
+// algorithms) is chosen per call with WithBackend; there is no global
+// setting. A backend says which primitives it implements (Supports); asking
+// an algorithm whose primitive it lacks returns an *UnsupportedError, for
+// which errors.Is(err, ErrUnsupported) holds. Package
+// gencrypto/gencryptotest is the conformance suite every backend must pass.
+//
+// # Keys
+//
+// Keys are the standard library's types: []byte for MACs, AEADs, key wrap
+// and KDFs; *ecdsa.PublicKey, *rsa.PublicKey and ed25519.PublicKey to
+// verify and encrypt; any crypto.Signer to sign and any crypto.Decrypter to
+// decrypt, so keys held in a token or a KMS work like keys in memory;
+// *ecdh.PrivateKey or any ecdh.KeyExchanger with an *ecdh.PublicKey for key
+// agreement.
+//
+// The key is bound to the algorithm before anything is computed: an RSA key
+// given to ES256, a P-384 key given to ES256, or a key of the right curve
+// given to the wrong family is ErrKeyType; an RSA modulus below 2048 bits
+// (or above 16384), an HMAC key shorter than its hash output, or an AES key
+// of the wrong length is ErrKeySize; an elliptic-curve point that is not on
+// its curve is ErrInvalidKey.
+//
+// # Errors
+//
+// Every failed authentication (signature, MAC tag, AEAD tag, key-wrap
+// integrity check, OAEP decryption) is the one opaque ErrVerify, whatever
+// went wrong, so that no caller can become an oracle. ECDSA signatures must
+// be exactly r‖s of the curve's size with 0 < r, s < n; anything else,
+// including the ASN.1 DER form, is ErrVerify before any curve arithmetic.
+// Malformed inputs other than keys (a wrapped key whose length is not a
+// multiple of 8, an out-of-range output length) are ErrInvalidInput.
+//
+// # FIPS 140-3
+//
+// FIPSApproved reports whether an algorithm is approved by NIST. When the
+// program runs with GODEBUG=fips140=only, operations of an algorithm that is
+// not approved (ChaCha20/Poly1305, X25519) return an error wrapping
+// ErrUnsupported up front instead of failing or panicking halfway.
+//
+// # Not supported, and why
+//
+//   - No "none": an unsigned token is not a signature algorithm, and a
+//     registry that could return one invites CVE-2015-9235-style bypasses.
+//   - No SHA-1 signatures or MACs (RS1, HS1): SHA-1 collisions are practical.
+//     SHA-1 remains only inside RSA-OAEP, where RFC 7518 names it and
+//     collisions do not matter.
+//   - No RSA1_5 key transport: PKCS #1 v1.5 decryption is a padding oracle
+//     (Bleichenbacher, Marvin); package jwe may enable it explicitly.
+//   - No RSA keys below 2048 bits (RFC 7518 §3.3 and §3.5) and no PSS salt
+//     other than the hash length (RFC 7518 §3.5).
+//   - No DER-encoded ECDSA signatures: JOSE and COSE define r‖s only, and
+//     accepting both makes signatures malleable.
+//   - No AES-KW with padding (RFC 5649) and no AES-GCM-SIV: neither JOSE nor
+//     COSE registers them.
+//   - Ed448, X448, ML-DSA, ML-KEM and ES256K are not in this registry yet;
+//     they arrive with the circl and secp256k1 backends.
+package gencrypto
