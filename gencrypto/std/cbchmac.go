@@ -68,11 +68,16 @@ func (c *cbcHMAC) tag(out, iv, ciphertext, ad []byte) {
 	m.Write(iv)
 	m.Write(ciphertext)
 	var al [8]byte
-	binary.BigEndian.PutUint64(al[:], uint64(len(ad))*8)
+	binary.BigEndian.PutUint64(al[:], alBits(len(ad)))
 	m.Write(al[:])
 	var sum [64]byte
 	copy(out, m.Sum(sum[:0])[:c.tagSize])
 }
+
+// alBits is AL of RFC 7518 §5.2.2.1: the length of the associated data in
+// bits, computed in 64 bits so that it cannot wrap where int is 32 bits
+// (CVE-2016-9123).
+func alBits(n int) uint64 { return uint64(n) * 8 }
 
 // Seal encrypts and authenticates plaintext. It panics if the IV is not 16
 // bytes, as crypto/cipher's AEADs do for a wrong nonce.

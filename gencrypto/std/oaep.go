@@ -9,13 +9,13 @@ import (
 // EncryptOAEP encrypts msg to pub with RSAES-OAEP (RFC 8017 §7.1), h being
 // both the OAEP hash and the MGF1 hash.
 func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []byte) ([]byte, error) {
-	k, ok := pub.(*rsa.PublicKey)
-	if !ok || k == nil || k.N == nil {
-		return nil, errKeyType
-	}
 	f, err := hashFunc(h)
 	if err != nil {
 		return nil, err
+	}
+	k, ok := pub.(*rsa.PublicKey)
+	if !ok || k == nil || k.N == nil {
+		return nil, errKeyType
 	}
 	return rsa.EncryptOAEP(f(), rand.Reader, k, msg, label)
 }
