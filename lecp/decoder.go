@@ -1,0 +1,290 @@
+package lecp
+
+import (
+	"errors"
+	"io"
+)
+
+// Decoder is the pull decoder: it reads one token at a time from an
+// io.Reader (or a byte slice given whole). Tokens borrow the decoder's
+// buffer until the next call. A Decoder holds a definite-length string whole
+// (up to Options.MaxStringLen); StringReader streams one instead.
+//
+// A Decoder reads one top-level item, then io.EOF; with
+// Options.AllowSequence it reads items until the input ends (RFC 8742).
+type Decoder struct {
+	m     machine
+	r     io.Reader
+	buf   []byte
+	pos   int  // buf[pos:] is unconsumed
+	eof   bool // r is exhausted (or the input was given whole)
+	whole bool // buf is the caller's slice
+	keep  int  // buf[keep:] must be kept (ReadValue), or -1
+	rerr  error
+}
+
+// NewDecoder returns a decoder reading from r.
+func NewDecoder(r io.Reader, opts *Options) *Decoder {
+	d := &Decoder{r: r, keep: -1}
+	d.m.init(opts)
+	return d
+}
+
+// NewDecoderBytes returns a decoder over b, which it does not copy: tokens
+// and values are slices of b.
+func NewDecoderBytes(b []byte, opts *Options) *Decoder {
+	d := &Decoder{buf: b, eof: true, whole: true, keep: -1}
+	d.m.init(opts)
+	return d
+}
+
+// ResetBytes makes d read b from the start, keeping its options and buffers.
+func (d *Decoder) ResetBytes(b []byte) {
+	d.m.reset()
+	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
+}
+
+// fill reads more input so that at least need unconsumed bytes are
+// buffered, or the input ends. Growth follows the bytes that actually
+// arrive, never a declared length.
+func (d *Decoder) fill(need int) error {
+	if d.rerr != nil {
+		return d.rerr
+	}
+	if d.eof {
+		return io.EOF
+	}
+	if d.buf == nil {
+		d.buf = make([]byte, 0, 4096)
+	}
+	for len(d.buf)-d.pos < need {
+		base := d.pos
+		if d.keep >= 0 {
+			base = d.keep
+		}
+		if base > 0 && len(d.buf) == cap(d.buf) {
+			n := copy(d.buf, d.buf[base:])
+			d.buf = d.buf[:n]
+			d.pos -= base
+			if d.keep >= 0 {
+				d.keep = 0
+			}
+		}
+		if len(d.buf) == cap(d.buf) {
+			if d.keep >= 0 && len(d.buf) >= d.m.lim.maxValue {
+				return d.m.fail(len(d.buf)-d.pos, ErrValueTooLarge)
+			}
+			nb := make([]byte, len(d.buf), 2*cap(d.buf))
+			copy(nb, d.buf)
+			d.buf = nb
+		}
+		n, err := d.r.Read(d.buf[len(d.buf):cap(d.buf)])
+		d.buf = d.buf[:len(d.buf)+n]
+		if err == io.EOF {
+			d.eof = true
+			if len(d.buf)-d.pos < need {
+				return io.EOF
+			}
+			return nil
+		}
+		if err != nil {
+			d.rerr = err
+			return err
+		}
+	}
+	return nil
+}
+
+// token runs one step of the machine, reading more input as needed.
+func (d *Decoder) token(chunk int) error {
+	for {
+		n, err := d.m.next(d.buf[d.pos:], chunk)
+		if err == nil {
+			d.pos += n
+			return nil
+		}
+		if err != errShort {
+			return err
+		}
+		if ferr := d.fill(d.m.need); ferr != nil {
+			if ferr != io.EOF {
+				return ferr
+			}
+			if len(d.buf) > d.pos {
+				return d.m.fail(len(d.buf)-d.pos, ErrUnexpectedEOF)
+			}
+			if err := d.m.finish(); err != nil {
+				return err
+			}
+			return io.EOF
+		}
+	}
+}
+
+// ReadToken returns the next token, or io.EOF after the last top-level item.
+// Definite-length strings come whole.
+func (d *Decoder) ReadToken() (Token, error) {
+	if err := d.token(maxInt); err != nil {
+		return Token{}, err
+	}
+	return d.m.ev.token(), nil
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// errNoValue is returned by ReadValue and SkipValue at the end of a
+// container, where no item starts.
+var errNoValue = errors.New("lecp: no item here: at the end of an array, map or tag")
+
+// ReadValue returns the exact bytes of the next item, as received, and
+// moves past it. They borrow the decoder's buffer (or the input given to
+// NewDecoderBytes) until the next call. Reading from an io.Reader, the item
+// is held whole, up to Options.MaxValueLen bytes.
+func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.m.pend {
+		return nil, errNoValue
+	}
+	d.keep = d.pos
+	defer func() { d.keep = -1 }()
+	depth := len(d.m.stack)
+	for first := true; ; first = false {
+		if err := d.token(maxInt); err != nil {
+			if err == io.EOF && !first {
+				err = d.m.fail(0, ErrUnexpectedEOF)
+			}
+			return nil, err
+		}
+		if first && d.m.ev.Kind.IsEnd() {
+			return nil, errNoValue
+		}
+		if d.m.done && d.m.doneDepth == depth {
+			return d.buf[d.keep:d.pos], nil
+		}
+		if !d.whole && d.pos-d.keep > d.m.lim.maxValue {
+			return nil, d.m.fail(0, ErrValueTooLarge)
+		}
+	}
+}
+
+// SkipValue moves past the next item without holding it: long strings are
+// read in pieces.
+func (d *Decoder) SkipValue() error {
+	if d.m.pend {
+		return errNoValue
+	}
+	depth := len(d.m.stack)
+	for first := true; ; first = false {
+		if err := d.token(DefaultStringChunk); err != nil {
+			if err == io.EOF && !first {
+				err = d.m.fail(0, ErrUnexpectedEOF)
+			}
+			return err
+		}
+		if first && d.m.ev.Kind.IsEnd() {
+			return errNoValue
+		}
+		if d.m.done && d.m.doneDepth == depth {
+			return nil
+		}
+	}
+}
+
+// InputOffset is the number of input bytes consumed so far: the offset
+// where the next token starts.
+func (d *Decoder) InputOffset() int64 { return d.m.off }
+
+// Depth is the nesting depth after the last token.
+func (d *Decoder) Depth() int { return len(d.m.stack) }
+
+// Path returns the path of the last token (see the package documentation
+// for the syntax).
+func (d *Decoder) Path() string { return d.m.pathString() }
+
+// AppendPath appends the path of the last token to dst.
+func (d *Decoder) AppendPath(dst []byte) []byte { return d.m.appendPath(dst) }
+
+// More reports whether the current array or map (or, at the top level with
+// Options.AllowSequence, the input) has another item before its end. It may
+// read input; an error is reported by the next ReadToken.
+func (d *Decoder) More() bool {
+	if d.m.err != nil || d.m.pend {
+		return false
+	}
+	if len(d.m.stack) == 0 {
+		if d.m.nTop > 0 && !d.m.lim.allowMulti {
+			return false
+		}
+		if len(d.buf) == d.pos && d.fill(1) != nil {
+			return false
+		}
+		return len(d.buf) > d.pos
+	}
+	if len(d.buf) == d.pos && d.fill(1) != nil {
+		return false
+	}
+	return len(d.buf) > d.pos && d.buf[d.pos] != 0xff
+}
+
+// StringReader returns a reader over the content of the next item, which
+// must be a byte or text string (definite or indefinite length), and its
+// kind (Bytes or Text). The content streams through in pieces, so a string
+// of any length (up to Options.MaxStringLen) takes bounded memory; text is
+// checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
+// decoder again.
+func (d *Decoder) StringReader() (Kind, io.Reader, error) {
+	if d.m.pend {
+		return Invalid, nil, errNoValue
+	}
+	if err := d.token(chunkAvail); err != nil {
+		if err == io.EOF {
+			err = d.m.fail(0, ErrUnexpectedEOF)
+		}
+		return Invalid, nil, err
+	}
+	sr := &stringReader{d: d, depth: len(d.m.stack)}
+	switch k := d.m.ev.Kind; k {
+	case Bytes, BytesChunk, Text, TextChunk:
+		sr.data = d.m.ev.Value
+		sr.last = k == Bytes || k == Text
+		return Bytes + 2*((k-Bytes)/2), sr, nil
+	case BytesStart, TextStart:
+		sr.indef = true
+		return Bytes + 2*((k-BytesStart)/2), sr, nil
+	}
+	return Invalid, nil, errors.New("lecp: StringReader: next item is " + d.m.ev.Kind.String() + ", not a string")
+}
+
+type stringReader struct {
+	d     *Decoder
+	data  []byte
+	last  bool // data is the last piece
+	indef bool
+	depth int
+	done  bool
+}
+
+func (r *stringReader) Read(p []byte) (int, error) {
+	for len(r.data) == 0 {
+		if r.done || (r.last && !r.indef) {
+			r.done = true
+			return 0, io.EOF
+		}
+		if err := r.d.token(chunkAvail); err != nil {
+			if err == io.EOF {
+				err = r.d.m.fail(0, ErrUnexpectedEOF)
+			}
+			return 0, err
+		}
+		switch k := r.d.m.ev.Kind; k {
+		case Bytes, Text, BytesChunk, TextChunk:
+			r.data = r.d.m.ev.Value
+			r.last = k == Bytes || k == Text
+		case BytesEnd, TextEnd:
+			r.done = true
+			return 0, io.EOF
+		}
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}

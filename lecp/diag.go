@@ -1,0 +1,249 @@
+package lecp
+
+// Diagnostic notation (RFC 8949 §8), spelled as in RFC 8949 Appendix A:
+// integers in decimal (down to -18446744073709551616), floats in the
+// shortest form that reads back to the same value with a ".0" where it would
+// otherwise look like an integer ("1.0", "1.0e+300", "0.00006103515625"),
+// Infinity, -Infinity and NaN, h'hex' byte strings, "text" with JSON-style
+// escapes, [_ ...], {_ ...} and (_ ...) for indefinite lengths, N(item) for
+// tags, simple(N), false, true, null and undefined. The encoding indicators
+// of §8.1 (_0 … _3) are not written.
+
+import (
+	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendDiag appends the diagnostic notation of the CBOR in b to dst. With
+// Options.AllowSequence, b may hold a sequence; its items are separated by
+// ", " (RFC 8742 §4.2). The input is checked as by Check.
+func AppendDiag(dst, b []byte, opts *Options) ([]byte, error) {
+	d := NewDecoderBytes(b, opts)
+	return appendDiagDecoder(dst, d)
+}
+
+type diagLevel struct {
+	kind Kind // ArrayStart, MapStart, BytesStart, TextStart, TagStart
+	n    int
+}
+
+func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
+	var stack []diagLevel
+	top := 0
+	for {
+		t, err := d.ReadToken()
+		if err == io.EOF {
+			return dst, nil
+		}
+		if err != nil {
+			return dst, err
+		}
+		if t.Kind.IsEnd() {
+			l := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch l.kind {
+			case ArrayStart:
+				dst = append(dst, ']')
+			case MapStart:
+				dst = append(dst, '}')
+			default:
+				dst = append(dst, ')')
+			}
+			continue
+		}
+		// separator before an item
+		if len(stack) == 0 {
+			if top > 0 {
+				dst = append(dst, ", "...)
+			}
+			top++
+		} else {
+			l := &stack[len(stack)-1]
+			if l.n > 0 && l.kind != TagStart {
+				if l.kind == MapStart && l.n&1 == 1 {
+					dst = append(dst, ": "...)
+				} else {
+					dst = append(dst, ", "...)
+				}
+			}
+			l.n++
+		}
+		switch t.Kind {
+		case Uint:
+			dst = strconv.AppendUint(dst, t.Uint, 10)
+		case Nint:
+			dst = appendNegDecimal(dst, t.Uint)
+		case Bytes:
+			dst = appendHexBytes(dst, t.Value)
+		case Text:
+			dst = appendQuoted(dst, t.Value)
+		case BytesStart, TextStart:
+			dst = append(dst, "(_ "...)
+			stack = append(stack, diagLevel{kind: t.Kind})
+		case ArrayStart:
+			dst = append(dst, '[')
+			if t.Indefinite {
+				dst = append(dst, "_ "...)
+			}
+			stack = append(stack, diagLevel{kind: ArrayStart})
+		case MapStart:
+			dst = append(dst, '{')
+			if t.Indefinite {
+				dst = append(dst, "_ "...)
+			}
+			stack = append(stack, diagLevel{kind: MapStart})
+		case TagStart:
+			dst = strconv.AppendUint(dst, t.Uint, 10)
+			dst = append(dst, '(')
+			stack = append(stack, diagLevel{kind: TagStart})
+		case Float:
+			dst = appendDiagFloat(dst, t.Float, true)
+		case False:
+			dst = append(dst, "false"...)
+		case True:
+			dst = append(dst, "true"...)
+		case Null:
+			dst = append(dst, "null"...)
+		case Undefined:
+			dst = append(dst, "undefined"...)
+		case Simple:
+			dst = append(dst, "simple("...)
+			dst = strconv.AppendUint(dst, t.Uint, 10)
+			dst = append(dst, ')')
+		}
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+func appendHexBytes(dst, b []byte) []byte {
+	dst = append(dst, "h'"...)
+	for _, c := range b {
+		dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+	}
+	return append(dst, '\'')
+}
+
+// appendQuoted appends s as a double-quoted string with JSON escapes (RFC
+// 8259 §7): quote, backslash and control characters escaped, other
+// characters as they are; bytes that are not UTF-8 are written as \ufffd.
+func appendQuoted(dst, s []byte) []byte {
+	dst = append(dst, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				dst = append(dst, `\ufffd`...)
+			} else {
+				dst = append(dst, s[i:i+n]...)
+			}
+			i += n
+			continue
+		}
+		switch c {
+		case '"':
+			dst = append(dst, `\"`...)
+		case '\\':
+			dst = append(dst, `\\`...)
+		case '\n':
+			dst = append(dst, `\n`...)
+		case '\r':
+			dst = append(dst, `\r`...)
+		case '\t':
+			dst = append(dst, `\t`...)
+		case '\b':
+			dst = append(dst, `\b`...)
+		case '\f':
+			dst = append(dst, `\f`...)
+		default:
+			dst = append(dst, `\u00`...)
+			dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+		}
+		i++
+	}
+	return append(dst, '"')
+}
+
+// appendDiagFloat writes f in the shortest decimal that reads back to f,
+// laid out as ECMAScript's Number::toString does (plain digits for decimal
+// exponents from -6 to 20, otherwise d.ddde±x); with point, a ".0" is added
+// where the text would otherwise read as an integer, as RFC 8949 Appendix A
+// does. NaN and the infinities are written NaN, Infinity, -Infinity.
+func appendDiagFloat(dst []byte, f float64, point bool) []byte {
+	switch {
+	case f != f:
+		return append(dst, "NaN"...)
+	case math.IsInf(f, 1):
+		return append(dst, "Infinity"...)
+	case math.IsInf(f, -1):
+		return append(dst, "-Infinity"...)
+	}
+	if math.Signbit(f) {
+		dst = append(dst, '-')
+		f = -f
+	}
+	if f == 0 {
+		if point {
+			return append(dst, "0.0"...)
+		}
+		return append(dst, '0')
+	}
+	var buf [32]byte
+	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64) // d.ddde±xx
+	ei := 0
+	for e[ei] != 'e' {
+		ei++
+	}
+	exp, _ := strconv.Atoi(string(e[ei+1:]))
+	var dig [24]byte
+	digits := dig[:0]
+	for _, c := range e[:ei] {
+		if c != '.' {
+			digits = append(digits, c)
+		}
+	}
+	k := len(digits)
+	n := exp + 1 // position of the decimal point
+	switch {
+	case k <= n && n <= 21:
+		dst = append(dst, digits...)
+		for range n - k {
+			dst = append(dst, '0')
+		}
+		if point {
+			dst = append(dst, ".0"...)
+		}
+	case 0 < n && n <= 21:
+		dst = append(dst, digits[:n]...)
+		dst = append(dst, '.')
+		dst = append(dst, digits[n:]...)
+	case -6 < n && n <= 0:
+		dst = append(dst, "0."...)
+		for range -n {
+			dst = append(dst, '0')
+		}
+		dst = append(dst, digits...)
+	default:
+		dst = append(dst, digits[0])
+		if k > 1 {
+			dst = append(dst, '.')
+			dst = append(dst, digits[1:]...)
+		} else if point {
+			dst = append(dst, ".0"...)
+		}
+		dst = append(dst, 'e')
+		if n-1 >= 0 {
+			dst = append(dst, '+')
+		}
+		dst = strconv.AppendInt(dst, int64(n-1), 10)
+	}
+	return dst
+}

@@ -1,0 +1,99 @@
+package lecp
+
+import (
+	"errors"
+	"strconv"
+)
+
+// SyntaxError is the one error type of this package for input that is not
+// accepted: CBOR that is not well-formed (RFC 8949 §3, Appendix F), a rule
+// of strict mode broken (valid UTF-8, unique map keys, deterministic
+// encoding when asked) or a limit exceeded. Offset is the byte offset in the
+// whole input (counted over every Write or Read so far) where the problem was
+// found; Path is the path of the item being parsed, in the pattern syntax
+// (see Path); Err is one of the sentinel errors below, for errors.Is.
+//
+// Errors from a Handler and from the underlying io.Reader are returned as
+// they are, not wrapped in a SyntaxError.
+type SyntaxError struct {
+	Offset int64
+	Path   string
+	Err    error
+}
+
+func (e *SyntaxError) Error() string {
+	b := make([]byte, 0, 64)
+	b = append(b, e.Err.Error()...)
+	b = append(b, " at offset "...)
+	b = strconv.AppendInt(b, e.Offset, 10)
+	if e.Path != "" {
+		b = append(b, " (path "...)
+		b = append(b, e.Path...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// Unwrap returns the sentinel cause.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Sentinel causes carried by SyntaxError.Err. Each is prefixed "lecp: ".
+var (
+	// ErrUnexpectedEOF: the input ended inside an item, or before any.
+	ErrUnexpectedEOF = errors.New("lecp: unexpected end of input")
+	// ErrReservedInfo: additional information 28, 29 or 30, which RFC 8949
+	// §3 reserves.
+	ErrReservedInfo = errors.New("lecp: reserved additional information")
+	// ErrIndefinite: additional information 31 on a major type that has no
+	// indefinite length (integers, tags, simple values; RFC 8949 §3.2), or
+	// an indefinite length where deterministic encoding forbids it.
+	ErrIndefinite = errors.New("lecp: invalid indefinite length")
+	// ErrBreak: a break stop code (0xff) outside an indefinite-length item
+	// (RFC 8949 §3.2.1), or in a map after a key and before its value.
+	ErrBreak = errors.New("lecp: unexpected break")
+	// ErrChunkType: a chunk of an indefinite-length string that is not a
+	// definite-length string of the same major type (RFC 8949 §3.2.3).
+	ErrChunkType = errors.New("lecp: invalid indefinite-length string chunk")
+	// ErrSimple: a simple value below 32 encoded in two bytes (RFC 8949
+	// §3.3; erratum 5917 of RFC 7049).
+	ErrSimple = errors.New("lecp: invalid two-byte simple value")
+	// ErrInvalidUTF8: a text string that is not valid UTF-8 (RFC 8949
+	// §3.1, major type 3). Each chunk of an indefinite-length text string
+	// must be valid by itself.
+	ErrInvalidUTF8 = errors.New("lecp: invalid UTF-8 in text string")
+	// ErrDuplicateKey: a map key equal to an earlier key of the same map
+	// (RFC 8949 §5.6; equality of data items, not of encodings).
+	ErrDuplicateKey = errors.New("lecp: duplicate map key")
+	// ErrNotDeterministic: with Options.Deterministic, an item not in core
+	// deterministic encoding (RFC 8949 §4.2.1): a longer head than needed,
+	// a float wider than needed, or map keys out of bytewise order.
+	ErrNotDeterministic = errors.New("lecp: not core deterministic encoding")
+	// ErrTrailingData: bytes after the top-level item when
+	// Options.AllowSequence is not set.
+	ErrTrailingData = errors.New("lecp: data after top-level item")
+	// ErrDepth: nesting deeper than Options.MaxDepth. Arrays, maps, tags
+	// and indefinite-length strings each count one level.
+	ErrDepth = errors.New("lecp: nesting too deep")
+	// ErrStringTooLong: a string longer than Options.MaxStringLen (declared
+	// or, for indefinite-length strings, in total).
+	ErrStringTooLong = errors.New("lecp: string too long")
+	// ErrTooManyItems: an array or map declaring or holding more than
+	// Options.MaxItems elements (pairs for a map).
+	ErrTooManyItems = errors.New("lecp: too many items in array or map")
+	// ErrKeyTooLarge: a map key whose encoding is longer than
+	// Options.MaxKeyLen.
+	ErrKeyTooLarge = errors.New("lecp: map key too large")
+	// ErrTooManyKeys: the keys held for duplicate detection exceeded
+	// Options.MaxKeyMemory.
+	ErrTooManyKeys = errors.New("lecp: too many map keys to check for duplicates")
+	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
+	// io.Reader is larger than Options.MaxValueLen.
+	ErrValueTooLarge = errors.New("lecp: value too large to read whole")
+)
+
+// ErrClosed is returned by Write after Close, and by any call after an
+// error other than a SyntaxError (which is sticky and returned again).
+var ErrClosed = errors.New("lecp: parser closed")
+
+// errShort is internal: the machine needs more input to make progress.
+var errShort = errors.New("lecp: short input")

@@ -1,0 +1,200 @@
+package lecp
+
+// Map keys are compared as data items (RFC 8949 §5.6), not as encodings:
+// while a key is read its canonical encoding (preferred serialization,
+// definite lengths, the heads of indefinite items inserted when they end) is
+// built in kbuf, so [_ 1] and [1], or "ab" and (_ "a", "b"), are the same
+// key. Completed keys of every open map are kept in one arena used as a
+// stack (a map's keys are released when it ends); small maps are searched
+// linearly by hash, larger ones through an open-addressing table kept on a
+// second stack. With Options.Deterministic the canonical encodings must also
+// rise in bytewise order, which for deterministic input is the order of the
+// encodings as received.
+
+import (
+	"bytes"
+	"hash/maphash"
+)
+
+type keyEnt struct {
+	h   uint64
+	off int32
+	n   int32
+}
+
+type keySet struct {
+	lim      *limits
+	building bool // a map key is being read
+	depth    int  // stack depth of the map whose (outermost) key is being read
+	kbuf     []byte
+	arena    []byte
+	ents     []keyEnt
+	ht       []int32
+	seed     maphash.Seed
+	scratch  [16]byte
+	e        error
+}
+
+func (ks *keySet) init(l *limits) {
+	ks.lim = l
+	ks.seed = maphash.MakeSeed()
+}
+
+func (ks *keySet) reset() {
+	ks.building = false
+	ks.kbuf = ks.kbuf[:0]
+	ks.arena = ks.arena[:0]
+	ks.ents = ks.ents[:0]
+	ks.ht = ks.ht[:0]
+	ks.e = nil
+}
+
+// err turns a pending key error into a SyntaxError.
+func (ks *keySet) err(m *machine, pos int) error {
+	if ks.e == nil {
+		return nil
+	}
+	e := ks.e
+	ks.e = nil
+	return m.fail(pos, e)
+}
+
+// keyStart is called when an item starts in key position of map f.
+func (ks *keySet) keyStart(f *frame, depth int) {
+	if !ks.building {
+		ks.building = true
+		ks.depth = depth
+		ks.kbuf = ks.kbuf[:0]
+	}
+	f.kstart = int32(len(ks.kbuf))
+}
+
+func (ks *keySet) appendKey(b []byte) {
+	ks.kbuf = append(ks.kbuf, b...)
+	if len(ks.kbuf) > ks.lim.maxKey {
+		ks.e = ErrKeyTooLarge
+	}
+}
+
+func (ks *keySet) head(maj uint8, arg uint64) {
+	ks.kbuf = appendHead(ks.kbuf, maj, arg)
+	if len(ks.kbuf) > ks.lim.maxKey {
+		ks.e = ErrKeyTooLarge
+	}
+}
+
+func (ks *keySet) insertHead(pos int, maj uint8, arg uint64) {
+	h := appendHead(ks.scratch[:0], maj, arg)
+	n := len(ks.kbuf)
+	ks.kbuf = append(ks.kbuf, h...)
+	copy(ks.kbuf[pos+len(h):], ks.kbuf[pos:n])
+	copy(ks.kbuf[pos:], h)
+	if len(ks.kbuf) > ks.lim.maxKey {
+		ks.e = ErrKeyTooLarge
+	}
+}
+
+func (ks *keySet) mapStart(f *frame) {
+	f.arena0 = int32(len(ks.arena))
+	f.keys0 = int32(len(ks.ents))
+	f.ht0 = int32(len(ks.ht))
+	f.htN = 0
+	f.keyOff, f.keyLen = f.arena0, 0
+}
+
+func (ks *keySet) mapEnd(f *frame) {
+	ks.arena = ks.arena[:f.arena0]
+	ks.ents = ks.ents[:f.keys0]
+	ks.ht = ks.ht[:f.ht0]
+}
+
+// current returns the canonical encoding of map f's current key.
+func (ks *keySet) current(f *frame) []byte {
+	return ks.arena[f.keyOff : f.keyOff+f.keyLen]
+}
+
+// keyDone is called when the key item of map f (at stack depth depth) is
+// complete; it checks order and uniqueness and makes it f's current key.
+func (ks *keySet) keyDone(f *frame, depth int) error {
+	kb := ks.kbuf[f.kstart:]
+	if depth == ks.depth {
+		ks.building = false
+	}
+	if ks.lim.determ && f.n > 0 {
+		switch bytes.Compare(ks.current(f), kb) {
+		case 0:
+			return ErrDuplicateKey
+		case 1:
+			return ErrNotDeterministic
+		}
+	}
+	if ks.lim.allowDup {
+		ks.arena = append(ks.arena[:f.arena0], kb...)
+		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
+		return nil
+	}
+	h := maphash.Bytes(ks.seed, kb)
+	dup, slot := ks.find(f, h, kb)
+	if dup {
+		return ErrDuplicateKey
+	}
+	off := int32(len(ks.arena))
+	ks.arena = append(ks.arena, kb...)
+	ks.ents = append(ks.ents, keyEnt{h: h, off: off, n: int32(len(kb))})
+	if f.htN > 0 {
+		ks.ht[slot] = int32(len(ks.ents)) - f.keys0
+	}
+	f.keyOff, f.keyLen = off, int32(len(kb))
+	if len(ks.arena)+16*len(ks.ents) > ks.lim.maxKeyMem {
+		return ErrTooManyKeys
+	}
+	return nil
+}
+
+const linearKeys = 8
+
+// find looks for kb among f's keys; when f has a hash table it returns the
+// free slot where kb goes.
+func (ks *keySet) find(f *frame, h uint64, kb []byte) (bool, int) {
+	ents := ks.ents[f.keys0:]
+	if len(ents) < linearKeys {
+		for _, e := range ents {
+			if e.h == h && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+				return true, 0
+			}
+		}
+		return false, 0
+	}
+	if 2*(len(ents)+1) > int(f.htN) {
+		size := 32
+		for size < 4*(len(ents)+1) {
+			size *= 2
+		}
+		ks.ht = ks.ht[:f.ht0]
+		for range size {
+			ks.ht = append(ks.ht, 0)
+		}
+		f.htN = int32(size)
+		mask := uint64(size - 1)
+		for i, e := range ents {
+			j := e.h & mask
+			for ks.ht[int(f.ht0)+int(j)] != 0 {
+				j = (j + 1) & mask
+			}
+			ks.ht[int(f.ht0)+int(j)] = int32(i + 1)
+		}
+	}
+	mask := uint64(f.htN - 1)
+	j := h & mask
+	for {
+		v := ks.ht[int(f.ht0)+int(j)]
+		if v == 0 {
+			return false, int(f.ht0) + int(j)
+		}
+		e := ents[v-1]
+		if e.h == h && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+			return true, 0
+		}
+		j = (j + 1) & mask
+	}
+}

@@ -1,0 +1,122 @@
+package lecp
+
+// Options loosen strict parsing or change its limits. The zero value (and a
+// nil *Options) is strict RFC 8949 with the default limits; every field
+// either tightens a limit or loosens exactly one rule, except Deterministic,
+// which adds one.
+type Options struct {
+	// MaxDepth is the deepest nesting accepted; arrays, maps, tags and
+	// indefinite-length strings each count one level. 0 means
+	// DefaultMaxDepth. COSE uses 32.
+	MaxDepth int
+	// MaxItems bounds the element count of one array and the pair count of
+	// one map, declared or actual; 0 means DefaultMaxItems. No memory is
+	// ever reserved for a declared count: this guards consumers only.
+	MaxItems uint64
+	// MaxStringLen bounds one string's length in bytes (declared, or the
+	// total of an indefinite-length string's chunks); 0 means
+	// DefaultMaxStringLen, negative means no limit. The Parser delivers long
+	// strings in chunks, so the limit guards only the consumer; the Decoder
+	// holds a string whole and so buffers up to this much.
+	MaxStringLen int64
+	// MaxValueLen bounds what Decoder.ReadValue holds in memory when reading
+	// from an io.Reader; 0 means DefaultMaxValueLen. Input given whole
+	// (NewDecoderBytes) is not copied and has no such limit.
+	MaxValueLen int
+	// MaxKeyLen bounds the encoded length of one map key; 0 means
+	// DefaultMaxKeyLen.
+	MaxKeyLen int
+	// MaxKeyMemory bounds the bytes held for duplicate detection: the keys
+	// of every open map plus 16 bytes of bookkeeping per key; 0 means
+	// DefaultMaxKeyMemory. Exceeding it is ErrTooManyKeys.
+	MaxKeyMemory int
+	// StringChunk is the size in bytes of the pieces in which the Parser
+	// delivers long strings (BytesChunk and TextChunk events); 0 means
+	// DefaultStringChunk, and values below 64 are raised to 64. A text chunk
+	// never ends inside a UTF-8 sequence.
+	StringChunk int
+
+	// Deterministic requires core deterministic encoding (RFC 8949
+	// §4.2.1): shortest heads, no indefinite lengths, floats in the
+	// shortest width that keeps the value, and map keys in bytewise
+	// lexicographic order of their encodings.
+	Deterministic bool
+	// AllowDuplicateKeys accepts a map with two equal keys; both are
+	// delivered. No keys are then held beyond the current one of each map.
+	AllowDuplicateKeys bool
+	// AllowInvalidUTF8 accepts text strings that are not UTF-8 and passes
+	// them through unchanged.
+	AllowInvalidUTF8 bool
+	// AllowSequence accepts a CBOR sequence (RFC 8742): zero or more
+	// top-level items one after another, including none at all.
+	AllowSequence bool
+}
+
+// Default limits used when the corresponding Options field is zero.
+const (
+	DefaultMaxDepth     = 1000
+	DefaultMaxItems     = 1 << 32
+	DefaultMaxStringLen = 64 << 20
+	DefaultMaxValueLen  = 64 << 20
+	DefaultMaxKeyLen    = 64 << 10
+	DefaultMaxKeyMemory = 4 << 20
+	DefaultStringChunk  = 4 << 10
+)
+
+// limits is Options resolved: every default applied.
+type limits struct {
+	maxDepth   int
+	maxItems   uint64
+	maxString  uint64
+	maxValue   int
+	maxKey     int
+	maxKeyMem  int
+	chunk      int
+	determ     bool
+	allowDup   bool
+	allowUTF8  bool
+	allowMulti bool
+}
+
+func resolve(o *Options) limits {
+	var z Options
+	if o == nil {
+		o = &z
+	}
+	l := limits{
+		maxDepth: o.MaxDepth, maxItems: o.MaxItems, maxValue: o.MaxValueLen,
+		maxKey: o.MaxKeyLen, maxKeyMem: o.MaxKeyMemory, chunk: o.StringChunk,
+		determ: o.Deterministic, allowDup: o.AllowDuplicateKeys,
+		allowUTF8: o.AllowInvalidUTF8, allowMulti: o.AllowSequence,
+	}
+	if l.maxDepth <= 0 {
+		l.maxDepth = DefaultMaxDepth
+	}
+	if l.maxItems == 0 {
+		l.maxItems = DefaultMaxItems
+	}
+	switch {
+	case o.MaxStringLen == 0:
+		l.maxString = DefaultMaxStringLen
+	case o.MaxStringLen < 0:
+		l.maxString = 1<<64 - 1
+	default:
+		l.maxString = uint64(o.MaxStringLen)
+	}
+	if l.maxValue <= 0 {
+		l.maxValue = DefaultMaxValueLen
+	}
+	if l.maxKey <= 0 {
+		l.maxKey = DefaultMaxKeyLen
+	}
+	if l.maxKeyMem <= 0 {
+		l.maxKeyMem = DefaultMaxKeyMemory
+	}
+	if l.chunk <= 0 {
+		l.chunk = DefaultStringChunk
+	}
+	if l.chunk < 64 {
+		l.chunk = 64
+	}
+	return l
+}

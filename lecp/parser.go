@@ -1,0 +1,215 @@
+package lecp
+
+import "errors"
+
+// Handler receives the events of a Parser. ev and its Value are valid only
+// during the call. Returning an error stops the parser: Write returns that
+// error unchanged, and later calls return ErrClosed.
+type Handler func(p *Parser, ev *Event) error
+
+// Parser is the push parser: Write the input in chunks of any size as it
+// arrives, and the Handler gets the events, the same ones however the input
+// is split, down to one byte at a time. Memory stays bounded: a long
+// definite-length string is delivered in pieces of Options.StringChunk
+// bytes (BytesChunk/TextChunk events, then a last Bytes/Text event), a
+// partial head or piece is carried over in a buffer of that size, and only
+// the keys of open maps are held (for duplicate detection).
+//
+// Input that arrives whole is not copied: events borrow it.
+type Parser struct {
+	m        machine
+	h        Handler
+	pats     []pattern
+	carry    []byte
+	chunk    int
+	raw      []byte // bytes consumed by the current event
+	capOn    bool
+	capDepth int
+	capBuf   []byte
+	capEv    Event
+	closed   bool
+	err      error
+}
+
+// NewParser returns a parser that calls h with each event. patterns are path
+// patterns (see the path syntax in the package documentation); each event's
+// Pattern field is the index of the first one matching its path, or -1. An
+// invalid pattern is an error.
+func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
+	p := &Parser{h: h}
+	p.m.init(opts)
+	p.chunk = p.m.lim.chunk
+	for _, s := range patterns {
+		c, err := compilePattern(s)
+		if err != nil {
+			return nil, err
+		}
+		p.pats = append(p.pats, c)
+	}
+	return p, nil
+}
+
+// Reset makes p ready for a new input, keeping its handler, options,
+// patterns and buffers.
+func (p *Parser) Reset() {
+	p.m.reset()
+	p.carry = p.carry[:0]
+	p.capOn = false
+	p.capBuf = p.capBuf[:0]
+	p.closed = false
+	p.err = nil
+}
+
+// Write parses b, calling the handler for every event it completes. It
+// returns len(b) and nil, or the first error: a *SyntaxError or the
+// handler's error.
+func (p *Parser) Write(b []byte) (int, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	if p.closed {
+		return 0, ErrClosed
+	}
+	n := len(b)
+	for {
+		if len(p.carry) > 0 {
+			// complete the carried head or piece from b
+			k, err := p.m.next(p.carry, p.chunk)
+			if err == errShort {
+				if len(b) == 0 {
+					return n, nil
+				}
+				take := min(p.m.need-len(p.carry), len(b))
+				p.carry = append(p.carry, b[:take]...)
+				b = b[take:]
+				continue
+			}
+			if err != nil {
+				return 0, p.stop(err)
+			}
+			p.raw = p.carry[:k]
+			if err := p.deliver(); err != nil {
+				return 0, err
+			}
+			rest := copy(p.carry, p.carry[k:])
+			p.carry = p.carry[:rest]
+			continue
+		}
+		k, err := p.m.next(b, p.chunk)
+		if err == errShort {
+			p.carry = append(p.carry, b...)
+			return n, nil
+		}
+		if err != nil {
+			return 0, p.stop(err)
+		}
+		p.raw = b[:k]
+		b = b[k:]
+		if err := p.deliver(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// Close ends the input: it returns nil when the input held exactly one
+// complete item (or a complete sequence, with Options.AllowSequence), and a
+// SyntaxError with ErrUnexpectedEOF otherwise.
+func (p *Parser) Close() error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.closed {
+		return nil
+	}
+	p.closed = true
+	if len(p.carry) > 0 {
+		return p.stop(p.m.fail(len(p.carry), ErrUnexpectedEOF))
+	}
+	// deliver end events still due
+	for p.m.pend {
+		if _, err := p.m.next(nil, p.chunk); err != nil {
+			return p.stop(err)
+		}
+		p.raw = nil
+		if err := p.deliver(); err != nil {
+			return err
+		}
+	}
+	if err := p.m.finish(); err != nil {
+		return p.stop(err)
+	}
+	return nil
+}
+
+func (p *Parser) stop(err error) error {
+	if p.err == nil {
+		p.err = err
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			p.err = ErrClosed
+		}
+	}
+	return err
+}
+
+// deliver calls the handler with the machine's event, then any Raw event of
+// a capture that completed.
+func (p *Parser) deliver() error {
+	ev := &p.m.ev
+	ev.Pattern = -1
+	for i, pat := range p.pats {
+		if p.m.match(pat) {
+			ev.Pattern = i
+			break
+		}
+	}
+	if p.capOn {
+		p.capBuf = append(p.capBuf, p.raw...)
+	}
+	if err := p.h(p, ev); err != nil {
+		return p.stop(err)
+	}
+	if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
+		p.capOn = false
+		p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: ev.Pattern}
+		if err := p.h(p, &p.capEv); err != nil {
+			return p.stop(err)
+		}
+		p.capBuf = p.capBuf[:0]
+	}
+	return nil
+}
+
+// Capture asks for the exact bytes of the item that the current event
+// starts (a scalar, the first piece of a string, or a start event): when the
+// item is complete, right after its last event, the handler gets a Raw event
+// whose Value holds the item's encoding exactly as received, for example a
+// COSE protected header to verify a signature over. Capture from any other
+// event, or while a capture is running, does nothing and returns false.
+func (p *Parser) Capture() bool {
+	if p.capOn || !p.m.itemStart {
+		return false
+	}
+	p.capOn = true
+	p.capDepth = len(p.m.stack)
+	if p.m.ev.Kind.isStart() {
+		p.capDepth--
+	}
+	p.capBuf = append(p.capBuf[:0], p.raw...)
+	return true
+}
+
+// Path returns the path of the current event (see the package
+// documentation for the syntax).
+func (p *Parser) Path() string { return p.m.pathString() }
+
+// AppendPath appends the path of the current event to dst, without
+// allocating when dst has room.
+func (p *Parser) AppendPath(dst []byte) []byte { return p.m.appendPath(dst) }
+
+// Depth is the nesting depth of the current event: 0 at the top level,
+// counting arrays, maps, tags and indefinite-length strings.
+func (p *Parser) Depth() int { return len(p.m.stack) }
+
+// InputOffset is the number of input bytes consumed so far.
+func (p *Parser) InputOffset() int64 { return p.m.off }

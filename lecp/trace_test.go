@@ -1,0 +1,76 @@
+package lecp
+
+import (
+	"strconv"
+	"strings"
+)
+
+// traceLine renders one event for golden traces and split comparisons.
+func traceLine(ev *Event, path string) string {
+	var b []byte
+	b = append(b, ev.Kind.String()...)
+	switch ev.Kind {
+	case Uint, TagStart, Simple:
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, ev.Uint, 10)
+	case Nint:
+		b = append(b, ' ')
+		b = appendNegDecimal(b, ev.Uint)
+	case ArrayStart, MapStart:
+		b = append(b, ' ')
+		if ev.Indefinite {
+			b = append(b, '_')
+		} else {
+			b = strconv.AppendUint(b, ev.Uint, 10)
+		}
+	case Bytes, BytesChunk, Raw:
+		b = append(b, ' ')
+		b = appendHexBytes(b, ev.Value)
+	case Text, TextChunk:
+		b = append(b, ' ')
+		b = appendQuoted(b, ev.Value)
+	case Float:
+		b = append(b, ' ')
+		b = appendDiagFloat(b, ev.Float, true)
+		b = append(b, " w"...)
+		b = strconv.AppendUint(b, uint64(ev.Width), 10)
+	}
+	if path != "" {
+		b = append(b, " @"...)
+		b = append(b, path...)
+	}
+	if ev.Pattern >= 0 {
+		b = append(b, " #"...)
+		b = strconv.AppendInt(b, int64(ev.Pattern), 10)
+	}
+	return string(b)
+}
+
+// traceParser runs the push parser over data split into pieces of the given
+// sizes (the rest whole) and returns the trace, or the error text last.
+func tracePush(data []byte, opts *Options, split func(i int) int, patterns ...string) string {
+	var sb strings.Builder
+	p, err := NewParser(func(p *Parser, ev *Event) error {
+		sb.WriteString(traceLine(ev, p.Path()))
+		sb.WriteByte('\n')
+		return nil
+	}, opts, patterns...)
+	if err != nil {
+		return "pattern error: " + err.Error()
+	}
+	for i := 0; len(data) > 0; i++ {
+		n := len(data)
+		if split != nil {
+			n = min(split(i), len(data))
+		}
+		if _, err := p.Write(data[:n]); err != nil {
+			sb.WriteString("error: " + err.Error() + "\n")
+			return sb.String()
+		}
+		data = data[n:]
+	}
+	if err := p.Close(); err != nil {
+		sb.WriteString("error: " + err.Error() + "\n")
+	}
+	return sb.String()
+}
