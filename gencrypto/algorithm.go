@@ -27,6 +27,10 @@ type Algorithm interface {
 	// SP 800-132). Under GODEBUG=fips140=only the operations of an algorithm
 	// that is not approved return an error wrapping ErrUnsupported.
 	FIPSApproved() bool
+	// Primitive names the Backend primitive (a Prim* constant) the
+	// algorithm runs on; Backend.Supports(a.Primitive()) tells whether a
+	// backend can serve it.
+	Primitive() string
 
 	fmt.Stringer
 	info() *algInfo

@@ -57,6 +57,15 @@ func ConcatKDFSHA256() *ConcatKDF { return &concat256 }
 // blocks for HKDF; nothing here needs more than that from any KDF.
 func maxKDFOutput(h crypto.Hash) int { return 255 * h.Size() }
 
+// Primitive returns PrimHKDF.
+func (k *HKDF) Primitive() string { return PrimHKDF }
+
+// Primitive returns PrimPBKDF2.
+func (k *PBKDF2) Primitive() string { return PrimPBKDF2 }
+
+// Primitive returns PrimConcatKDF.
+func (k *ConcatKDF) Primitive() string { return PrimConcatKDF }
+
 // Hash returns the underlying hash.
 func (k *HKDF) Hash() crypto.Hash { return k.hash }
 

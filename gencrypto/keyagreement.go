@@ -34,6 +34,10 @@ func ECDHP521() *KeyAgreement { return &ecdhP521 }
 // X25519 is the X25519 function of RFC 7748 §5.
 func X25519() *KeyAgreement { return &x25519 }
 
+// Primitive returns the Backend primitive of the curve (PrimECDHP256…,
+// PrimX25519).
+func (k *KeyAgreement) Primitive() string { return k.prim }
+
 // Curve returns the curve.
 func (k *KeyAgreement) Curve() Curve { return k.curve }
 

@@ -31,6 +31,9 @@ func RSAOAEP384() *KeyEncryption { return &rsaOAEP384 }
 // RSAOAEP512 is RSAES-OAEP with SHA-512 and MGF1-SHA-512 (COSE -42).
 func RSAOAEP512() *KeyEncryption { return &rsaOAEP512 }
 
+// Primitive returns PrimRSAOAEP.
+func (k *KeyEncryption) Primitive() string { return PrimRSAOAEP }
+
 // Hash returns the OAEP and MGF1 hash.
 func (k *KeyEncryption) Hash() crypto.Hash { return k.hash }
 

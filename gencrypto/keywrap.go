@@ -22,6 +22,9 @@ func A192KW() *KeyWrap { return &a192kw }
 // A256KW is AES Key Wrap with a 256-bit key-encryption key (COSE -5).
 func A256KW() *KeyWrap { return &a256kw }
 
+// Primitive returns PrimAESKW.
+func (w *KeyWrap) Primitive() string { return PrimAESKW }
+
 // KeySize returns the key-encryption key length in bytes.
 func (w *KeyWrap) KeySize() int { return w.keySize }
 

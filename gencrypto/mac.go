@@ -33,6 +33,9 @@ func HS512() *MAC { return &hs512 }
 // HMAC256_64 is HMAC-SHA-256 truncated to 64 bits (RFC 9053 §3.1; COSE 4).
 func HMAC256_64() *MAC { return &hmac256 }
 
+// Primitive returns PrimHMAC.
+func (m *MAC) Primitive() string { return PrimHMAC }
+
 // Hash returns the HMAC hash function.
 func (m *MAC) Hash() crypto.Hash { return m.hash }
 

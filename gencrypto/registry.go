@@ -46,28 +46,3 @@ func ByCOSE(id int64) (Algorithm, bool) {
 	a, ok := byCOSE[id]
 	return a, ok
 }
-
-// primitiveOf returns the Backend primitive an algorithm runs on.
-func primitiveOf(a Algorithm) string {
-	switch v := a.(type) {
-	case *Signature:
-		return v.prim
-	case *AEAD:
-		return v.prim
-	case *KeyAgreement:
-		return v.prim
-	case *MAC:
-		return PrimHMAC
-	case *KeyWrap:
-		return PrimAESKW
-	case *KeyEncryption:
-		return PrimRSAOAEP
-	case *HKDF:
-		return PrimHKDF
-	case *PBKDF2:
-		return PrimPBKDF2
-	case *ConcatKDF:
-		return PrimConcatKDF
-	}
-	return ""
-}

@@ -221,7 +221,7 @@ func TestPrimitiveNames(t *testing.T) {
 		}
 	}
 	for _, a := range All() {
-		if p := primitiveOf(a); !slices.Contains(prims, p) {
+		if p := a.Primitive(); !slices.Contains(prims, p) {
 			t.Errorf("%s runs on unknown primitive %q", a.Name(), p)
 		}
 	}
