@@ -1,0 +1,302 @@
+package jose
+
+import (
+	"encoding/base64"
+	"fmt"
+	"slices"
+)
+
+// Header is a JOSE header (RFC 7515 §4, RFC 7516 §4): the registered
+// parameters typed, every other member kept raw, and the exact bytes it was
+// parsed from.
+//
+// A parameter that is absent has its zero value; Has tells an absent
+// parameter from an empty one. ParseHeader rejects a registered parameter of
+// the wrong JSON type, so a Header never holds a half-understood value.
+type Header struct {
+	// Raw is the exact JSON text the header was parsed from (for a
+	// protected header, the base64url-decoded bytes). Signatures and MACs
+	// are computed over the encoded form of these bytes, never a
+	// re-encoding.
+	Raw []byte
+
+	Alg string // "alg" (RFC 7515 §4.1.1)
+	Kid string // "kid" (§4.1.4)
+	Typ string // "typ" (§4.1.9)
+	Cty string // "cty" (§4.1.10)
+	// Crit is "crit" (§4.1.11): a non-empty array of strings. Enforce it
+	// with CheckCrit, and only in a protected header.
+	Crit []string
+	// B64 is the RFC 7797 "b64" parameter; true when absent.
+	B64 bool
+	Jku string // "jku" (§4.1.2): never fetched by this package
+	X5u string // "x5u" (§4.1.5): never fetched by this package
+	// JWK is the raw JSON object of "jwk" (§4.1.3). It is not trusted by
+	// anything in lwscrypto; see jwk.Parse to read it.
+	JWK []byte
+	// X5c is "x5c" (§4.1.6): DER certificates, decoded from standard
+	// (not URL) base64, leaf first.
+	X5c [][]byte
+	// X5t and X5tS256 are "x5t" (20 bytes) and "x5t#S256" (32 bytes),
+	// decoded.
+	X5t, X5tS256 []byte
+
+	// JWE parameters (RFC 7516 §4.1, RFC 7518 §4.6–4.8).
+	Enc string // "enc"
+	Zip string // "zip"
+	EPK []byte // "epk": raw JSON object
+	// Apu, Apv, IV, Tag and P2s are decoded from base64url.
+	Apu, Apv, IV, Tag, P2s []byte
+	// P2c is "p2c", a positive integer; 0 when absent.
+	P2c int64
+
+	members   []Member
+	protected []bool // parallel to members, set by Join
+}
+
+// headerCheck describes how a registered parameter is typed and stored.
+type headerCheck func(h *Header, m Member) error
+
+func str(dst func(h *Header) *string) headerCheck {
+	return func(h *Header, m Member) error {
+		s, err := m.String()
+		if err != nil {
+			return err
+		}
+		*dst(h) = s
+		return nil
+	}
+}
+
+func b64u(dst func(h *Header) *[]byte, size int) headerCheck {
+	return func(h *Header, m Member) error {
+		b, err := m.Base64URL()
+		if err != nil {
+			return err
+		}
+		if size > 0 && len(b) != size {
+			return fmt.Errorf("jose: member %s must be %d bytes, got %d: %w", quote(m.Name), size, len(b), ErrMalformed)
+		}
+		*dst(h) = b
+		return nil
+	}
+}
+
+func object(dst func(h *Header) *[]byte) headerCheck {
+	return func(h *Header, m Member) error {
+		if m.Kind() != KindObject {
+			return m.typeErr("an object")
+		}
+		*dst(h) = m.Value
+		return nil
+	}
+}
+
+var headerChecks = map[string]headerCheck{
+	"alg": str(func(h *Header) *string { return &h.Alg }),
+	"kid": str(func(h *Header) *string { return &h.Kid }),
+	"typ": str(func(h *Header) *string { return &h.Typ }),
+	"cty": str(func(h *Header) *string { return &h.Cty }),
+	"jku": str(func(h *Header) *string { return &h.Jku }),
+	"x5u": str(func(h *Header) *string { return &h.X5u }),
+	"enc": str(func(h *Header) *string { return &h.Enc }),
+	"zip": str(func(h *Header) *string { return &h.Zip }),
+	"crit": func(h *Header, m Member) error {
+		c, err := m.Strings()
+		if err != nil {
+			return err
+		}
+		h.Crit = c
+		return nil
+	},
+	"b64": func(h *Header, m Member) error {
+		b, err := m.Bool()
+		h.B64 = b
+		return err
+	},
+	"jwk":      object(func(h *Header) *[]byte { return &h.JWK }),
+	"epk":      object(func(h *Header) *[]byte { return &h.EPK }),
+	"x5t":      b64u(func(h *Header) *[]byte { return &h.X5t }, 20),
+	"x5t#S256": b64u(func(h *Header) *[]byte { return &h.X5tS256 }, 32),
+	"apu":      b64u(func(h *Header) *[]byte { return &h.Apu }, 0),
+	"apv":      b64u(func(h *Header) *[]byte { return &h.Apv }, 0),
+	"iv":       b64u(func(h *Header) *[]byte { return &h.IV }, 0),
+	"tag":      b64u(func(h *Header) *[]byte { return &h.Tag }, 0),
+	"p2s":      b64u(func(h *Header) *[]byte { return &h.P2s }, 0),
+	"p2c": func(h *Header, m Member) error {
+		n, err := m.Int()
+		if err != nil {
+			return err
+		}
+		if n <= 0 {
+			return fmt.Errorf(`jose: "p2c" must be a positive integer: %w`, ErrMalformed)
+		}
+		h.P2c = n
+		return nil
+	},
+	"x5c": func(h *Header, m Member) error {
+		certs, err := m.Strings()
+		if err != nil {
+			return err
+		}
+		if len(certs) == 0 {
+			return fmt.Errorf(`jose: "x5c" is empty: %w`, ErrMalformed)
+		}
+		h.X5c = make([][]byte, len(certs))
+		for i, c := range certs {
+			// RFC 7515 §4.1.6: base64 (RFC 4648 §4), not base64url, with padding.
+			if h.X5c[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil || len(c) == 0 || c[len(c)-1] == '\n' {
+				return fmt.Errorf(`jose: "x5c" certificate %d is not base64: %w`, i, ErrMalformed)
+			}
+		}
+		return nil
+	},
+}
+
+// ParseHeader parses a JOSE header from its JSON text: for a protected
+// header the base64url-decoded bytes (see ParseProtected), for an
+// unprotected one the "header" object of a JSON serialization.
+//
+// Parsing is strict: the text must be one JSON object (lejp, depth ≤
+// MaxDepth); duplicate names, and names that differ only in ASCII case, are
+// ErrMalformed (catalog row 20); a registered parameter of the wrong type
+// ("alg" not a string, "crit" not an array of strings, "b64" not a boolean,
+// "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
+// kept raw (Get). JSON syntax errors wrap *lejp.SyntaxError.
+//
+// ParseHeader checks types only. Whether "alg" is acceptable, whether "crit"
+// is understood (CheckCrit) and which parameters must be protected are
+// decisions of the JWS and JWE layers.
+func ParseHeader(raw []byte) (*Header, error) {
+	o, err := ParseObject(raw)
+	if err != nil {
+		return nil, err
+	}
+	h := &Header{Raw: raw, B64: true, members: o.Members}
+	for _, m := range o.Members {
+		if check := headerChecks[m.Name]; check != nil {
+			if err := check(h, m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return h, nil
+}
+
+// ParseProtected decodes a base64url protected header (strictly, see
+// DecodeBase64URL) and parses it with ParseHeader. Raw holds the decoded
+// bytes.
+func ParseProtected(b64 []byte) (*Header, error) {
+	raw, err := DecodeBase64URL(b64)
+	if err != nil {
+		return nil, fmt.Errorf("jose: protected header: %w", err)
+	}
+	return ParseHeader(raw)
+}
+
+// Has reports whether the header has a member named name.
+func (h *Header) Has(name string) bool {
+	_, ok := h.Get(name)
+	return ok
+}
+
+// Get returns the raw JSON value of the member named name.
+func (h *Header) Get(name string) ([]byte, bool) {
+	if h == nil {
+		return nil, false
+	}
+	for _, m := range h.members {
+		if m.Name == name {
+			return m.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Members returns every member in input order (for a joined header, the
+// protected members first), with raw values.
+func (h *Header) Members() []Member { return slices.Clone(h.members) }
+
+// IsProtected reports whether the member named name came from the protected
+// header. For a header made by ParseHeader that is every member it has; for
+// one made by Join, only those of the protected part.
+func (h *Header) IsProtected(name string) bool {
+	for i, m := range h.members {
+		if m.Name == name {
+			return h.protected == nil || h.protected[i]
+		}
+	}
+	return false
+}
+
+// Join combines the protected and the unprotected header of one signature or
+// recipient of a JWS or JWE JSON serialization (RFC 7515 §7.2.1, RFC 7516
+// §7.2.1) into the JOSE Header, whose members are their union. A name present
+// in both is ErrMalformed (also when the two differ only in case). Either
+// may be nil. Raw of the result is the protected header's Raw.
+//
+// "crit" and "b64" found only in the unprotected part are ErrCrit: RFC 7515
+// §4.1.11 and RFC 7797 §6 require them to be integrity protected (catalog
+// rows 17 and 18). Use IsProtected for any other parameter a caller needs
+// protected.
+func Join(protected, unprotected *Header) (*Header, error) {
+	if protected == nil && unprotected == nil {
+		return nil, fmt.Errorf("jose: no header: %w", ErrMalformed)
+	}
+	out := &Header{B64: true}
+	var pm, um []Member
+	if protected != nil {
+		out.Raw = protected.Raw
+		pm = protected.members
+	}
+	if unprotected != nil {
+		um = unprotected.members
+	}
+	if len(pm)+len(um) > MaxMembers {
+		return nil, fmt.Errorf("jose: header has more than %d members: %w", MaxMembers, ErrLimit)
+	}
+	for _, u := range um {
+		for _, p := range pm {
+			if len(u.Name) == len(p.Name) && equalFoldASCII(u.Name, p.Name) {
+				return nil, fmt.Errorf("jose: header parameter %s is both protected and unprotected: %w", quote(u.Name), ErrMalformed)
+			}
+		}
+		if u.Name == "crit" || u.Name == "b64" {
+			return nil, fmt.Errorf("jose: %s must be in the protected header: %w", quote(u.Name), ErrCrit)
+		}
+	}
+	out.members = make([]Member, 0, len(pm)+len(um))
+	out.protected = make([]bool, 0, len(pm)+len(um))
+	for _, m := range pm {
+		out.members = append(out.members, m)
+		out.protected = append(out.protected, true)
+	}
+	for _, m := range um {
+		out.members = append(out.members, m)
+		out.protected = append(out.protected, false)
+	}
+	for _, m := range out.members {
+		if check := headerChecks[m.Name]; check != nil {
+			if err := check(out, m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

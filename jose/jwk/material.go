@@ -1,0 +1,312 @@
+package jwk
+
+// This file turns decoded JWK key parameters (big-endian byte strings, RFC
+// 7518 §6) into standard library keys and back, with every consistency check
+// RFC 7518 and RFC 8037 ask for. It knows no JSON.
+
+import (
+	"bytes"
+	"crypto/ecdh"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rsa"
+	"crypto/subtle"
+	"fmt"
+	"math/big"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// Bounds on RSA keys accepted at parse time. The lower bound only keeps out
+// toys; whether a key is big enough for an algorithm is decided when it is
+// used (gencrypto requires 2048 bits for every RSA algorithm).
+const (
+	minRSABits = 512
+	maxRSABits = 16384
+)
+
+func keyErr(format string, args ...any) error {
+	return fmt.Errorf("jwk: "+format+": %w", append(args, jose.ErrKey)...)
+}
+
+// uintParam checks a Base64urlUInt (RFC 7518 §2): at least one octet and no
+// leading zero octet (the value zero is a single zero octet).
+func uintParam(name string, b []byte) (*big.Int, error) {
+	if len(b) == 0 {
+		return nil, keyErr("%q is empty", name)
+	}
+	if b[0] == 0 && len(b) > 1 {
+		return nil, keyErr("%q has a leading zero octet", name)
+	}
+	return new(big.Int).SetBytes(b), nil
+}
+
+// rsaParams are the decoded RSA members; nil means absent.
+type rsaParams struct {
+	n, e, d, p, q, dp, dq, qi []byte
+	oth                       bool
+}
+
+func buildRSA(r *rsaParams) (*Key, error) {
+	if r.n == nil || r.e == nil {
+		return nil, keyErr(`RSA key needs "n" and "e"`)
+	}
+	n, err := uintParam("n", r.n)
+	if err != nil {
+		return nil, err
+	}
+	eb, err := uintParam("e", r.e)
+	if err != nil {
+		return nil, err
+	}
+	if eb.BitLen() > 31 {
+		return nil, keyErr("RSA exponent too large")
+	}
+	pub := &rsa.PublicKey{N: n, E: int(eb.Int64())}
+	if err := checkRSAPublic(pub); err != nil {
+		return nil, err
+	}
+	k := &Key{kty: KeyTypeRSA, pub: pub}
+	if r.oth {
+		return nil, keyErr(`multi-prime RSA keys ("oth") are not supported`)
+	}
+	priv := r.d != nil || r.p != nil || r.q != nil || r.dp != nil || r.dq != nil || r.qi != nil
+	if !priv {
+		return k, nil
+	}
+	if r.d == nil || r.p == nil || r.q == nil || r.dp == nil || r.dq == nil || r.qi == nil {
+		return nil, keyErr(`private RSA key needs all of "d", "p", "q", "dp", "dq", "qi"`)
+	}
+	var ints [6]*big.Int
+	for i, v := range [][]byte{r.d, r.p, r.q, r.dp, r.dq, r.qi} {
+		if ints[i], err = uintParam([]string{"d", "p", "q", "dp", "dq", "qi"}[i], v); err != nil {
+			return nil, err
+		}
+	}
+	pk := &rsa.PrivateKey{
+		PublicKey: *pub,
+		D:         ints[0],
+		Primes:    []*big.Int{ints[1], ints[2]},
+	}
+	if err := checkRSAPrivate(pk); err != nil {
+		return nil, err
+	}
+	// The CRT values must be the ones the primes imply, or signatures made
+	// with them would be wrong (and a fault could leak a prime).
+	if pk.Precomputed.Dp.Cmp(ints[3]) != 0 || pk.Precomputed.Dq.Cmp(ints[4]) != 0 || pk.Precomputed.Qinv.Cmp(ints[5]) != 0 {
+		return nil, keyErr(`RSA "dp", "dq" or "qi" does not match "p", "q" and "d"`)
+	}
+	k.pub, k.prv = &pk.PublicKey, pk
+	return k, nil
+}
+
+func checkRSAPublic(pub *rsa.PublicKey) error {
+	if pub.N == nil || pub.N.Sign() <= 0 {
+		return keyErr("RSA modulus missing")
+	}
+	if b := pub.N.BitLen(); b < minRSABits || b > maxRSABits {
+		return keyErr("RSA modulus of %d bits is outside %d…%d", b, minRSABits, maxRSABits)
+	}
+	if pub.N.Bit(0) == 0 {
+		return keyErr("RSA modulus is even")
+	}
+	if pub.E < 3 || pub.E&1 == 0 {
+		return keyErr("RSA public exponent %d is not an odd number ≥ 3", pub.E)
+	}
+	if hasROCAFingerprint(pub.N) {
+		return keyErr("RSA modulus has the ROCA fingerprint (CVE-2017-15361): the key is weak")
+	}
+	return nil
+}
+
+// checkRSAPrivate checks n = p·q, d·e ≡ 1 (mod λ(n)) and the primes, through
+// rsa.PrivateKey.Validate, then precomputes the CRT values.
+func checkRSAPrivate(pk *rsa.PrivateKey) error {
+	if err := checkRSAPublic(&pk.PublicKey); err != nil {
+		return err
+	}
+	if len(pk.Primes) != 2 {
+		return keyErr("RSA keys with %d primes are not supported", len(pk.Primes))
+	}
+	if pk.D == nil || pk.D.Sign() <= 0 || pk.D.Cmp(pk.N) >= 0 {
+		return keyErr(`RSA "d" out of range`)
+	}
+	// Validate recomputes the CRT values from p, q and d; clear any given.
+	pk.Precomputed = rsa.PrecomputedValues{}
+	if err := pk.Validate(); err != nil {
+		return keyErr("inconsistent RSA private key (%v)", err)
+	}
+	pk.Precompute()
+	if pk.Precomputed.Dp == nil {
+		return keyErr("inconsistent RSA private key")
+	}
+	return nil
+}
+
+// ecCurve returns the elliptic and ECDH curves for a "crv" and the field
+// size in bytes.
+func ecCurve(crv string) (elliptic.Curve, ecdh.Curve, int, error) {
+	switch crv {
+	case CurveP256:
+		return elliptic.P256(), ecdh.P256(), 32, nil
+	case CurveP384:
+		return elliptic.P384(), ecdh.P384(), 48, nil
+	case CurveP521:
+		return elliptic.P521(), ecdh.P521(), 66, nil
+	}
+	return nil, nil, 0, keyErr("unsupported EC curve %q", crv)
+}
+
+func ecCurveName(c elliptic.Curve) (string, error) {
+	switch c {
+	case elliptic.P256():
+		return CurveP256, nil
+	case elliptic.P384():
+		return CurveP384, nil
+	case elliptic.P521():
+		return CurveP521, nil
+	}
+	if c == nil {
+		return "", keyErr("EC key without a curve")
+	}
+	return "", keyErr("unsupported EC curve %s", c.Params().Name)
+}
+
+// buildEC makes an EC key. x and y (and d) must be exactly the field size
+// (RFC 7518 §6.2.1.2, §6.2.2.1); the point must be on the curve (checked by
+// crypto/ecdh) and d in [1, n−1] and matching the point.
+func buildEC(crv string, x, y, d []byte) (*Key, error) {
+	ec, ecdhc, size, err := ecCurve(crv)
+	if err != nil {
+		return nil, err
+	}
+	if x == nil || y == nil {
+		return nil, keyErr(`EC key needs "x" and "y"`)
+	}
+	if len(x) != size || len(y) != size {
+		return nil, keyErr("EC %s coordinates must be %d bytes, got %d and %d", crv, size, len(x), len(y))
+	}
+	point := make([]byte, 0, 1+2*size)
+	point = append(append(append(point, 4), x...), y...)
+	if _, err := ecdhc.NewPublicKey(point); err != nil {
+		return nil, keyErr("EC point is not on %s", crv)
+	}
+	pub, err := ecdsa.ParseUncompressedPublicKey(ec, point)
+	if err != nil {
+		return nil, keyErr("EC point is not on %s", crv)
+	}
+	k := &Key{kty: KeyTypeEC, crv: crv, pub: pub}
+	if d == nil {
+		return k, nil
+	}
+	if len(d) != size {
+		return nil, keyErr(`EC %s "d" must be %d bytes, got %d`, crv, size, len(d))
+	}
+	priv, err := ecdsa.ParseRawPrivateKey(ec, d)
+	if err != nil {
+		return nil, keyErr(`EC "d" is out of range`)
+	}
+	if !priv.PublicKey.Equal(pub) {
+		return nil, keyErr(`EC "d" does not match "x" and "y"`)
+	}
+	k.pub, k.prv = &priv.PublicKey, priv
+	return k, nil
+}
+
+// ecCoords returns the fixed-length x and y of an EC public key.
+func ecCoords(pub *ecdsa.PublicKey) (x, y []byte) {
+	b, err := pub.Bytes()
+	if err != nil {
+		panic("jwk: EC key checked at construction cannot be encoded: " + err.Error())
+	}
+	size := (len(b) - 1) / 2
+	return b[1 : 1+size], b[1+size:]
+}
+
+func ecPrivateBytes(p *ecdsa.PrivateKey) []byte {
+	b, err := p.Bytes()
+	if err != nil {
+		panic("jwk: EC key checked at construction cannot be encoded: " + err.Error())
+	}
+	return b
+}
+
+// buildOKP makes an Ed25519 or X25519 key (RFC 8037 §2): "x" 32 bytes, "d"
+// 32 bytes and matching "x".
+func buildOKP(crv string, x, d []byte) (*Key, error) {
+	if x == nil {
+		return nil, keyErr(`OKP key needs "x"`)
+	}
+	switch crv {
+	case CurveEd25519:
+		if len(x) != ed25519.PublicKeySize {
+			return nil, keyErr(`Ed25519 "x" must be 32 bytes, got %d`, len(x))
+		}
+		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
+		if d == nil {
+			return k, nil
+		}
+		if len(d) != ed25519.SeedSize {
+			return nil, keyErr(`Ed25519 "d" must be 32 bytes, got %d`, len(d))
+		}
+		priv := ed25519.NewKeyFromSeed(d)
+		if subtle.ConstantTimeCompare(priv[32:], x) != 1 {
+			return nil, keyErr(`Ed25519 "d" does not match "x"`)
+		}
+		k.pub, k.prv = priv.Public(), priv
+		return k, nil
+	case CurveX25519:
+		pub, err := ecdh.X25519().NewPublicKey(x)
+		if err != nil {
+			return nil, keyErr(`X25519 "x" must be 32 bytes, got %d`, len(x))
+		}
+		k := &Key{kty: KeyTypeOKP, crv: crv, pub: pub}
+		if d == nil {
+			return k, nil
+		}
+		priv, err := ecdh.X25519().NewPrivateKey(d)
+		if err != nil {
+			return nil, keyErr(`X25519 "d" must be 32 bytes, got %d`, len(d))
+		}
+		if !priv.PublicKey().Equal(pub) {
+			return nil, keyErr(`X25519 "d" does not match "x"`)
+		}
+		k.pub, k.prv = priv.PublicKey(), priv
+		return k, nil
+	case "Ed448", "X448":
+		return nil, keyErr("OKP curve %s is not supported yet", crv)
+	}
+	return nil, keyErr("unsupported OKP curve %q", crv)
+}
+
+func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {
+	var c elliptic.Curve
+	switch p.Curve() {
+	case ecdh.P256():
+		c = elliptic.P256()
+	case ecdh.P384():
+		c = elliptic.P384()
+	case ecdh.P521():
+		c = elliptic.P521()
+	default:
+		return nil, keyErr("unsupported ECDH curve %v", p.Curve())
+	}
+	pub, err := ecdsa.ParseUncompressedPublicKey(c, p.Bytes())
+	if err != nil {
+		return nil, keyErr("invalid ECDH public key")
+	}
+	return pub, nil
+}
+
+func ecdhToECDSAPrivate(p *ecdh.PrivateKey) (*ecdsa.PrivateKey, error) {
+	pub, err := ecdhToECDSAPublic(p.PublicKey())
+	if err != nil {
+		return nil, err
+	}
+	priv, err := ecdsa.ParseRawPrivateKey(pub.Curve, p.Bytes())
+	if err != nil {
+		return nil, keyErr("invalid ECDH private key")
+	}
+	return priv, nil
+}

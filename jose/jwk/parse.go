@@ -1,0 +1,203 @@
+package jwk
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
+	"fmt"
+	"slices"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// Parse parses one JWK (RFC 7517 §4) strictly:
+//
+//   - the JSON is parsed by lejp (depth ≤ 64, duplicate names and names
+//     differing only in case rejected, catalog row 20);
+//   - "kty" is RSA, EC, oct or OKP and its required members are present
+//     (other kty values, and OKP curves other than Ed25519 and X25519, are
+//     ErrKey);
+//   - key members are strict base64url; RSA "n" and "e" have no leading
+//     zero octet; EC "x", "y", "d" are exactly the field size and OKP "x",
+//     "d" exactly 32 bytes (catalog row 25);
+//   - EC points are on the curve (crypto/ecdh); private scalars are in
+//     range and match the public key; RSA private keys have all of d, p, q,
+//     dp, dq, qi and they are consistent (n = p·q, d·e ≡ 1 mod λ(n), CRT
+//     values as the primes imply); RSA "e" is odd and ≥ 3 and keys with the
+//     ROCA fingerprint (CVE-2017-15361) are rejected;
+//   - "use", "key_ops", "alg", "kid", "x5u" are strings (key_ops an array
+//     of distinct strings, consistent with "use" when both are present);
+//     "x5c" holds base64 DER certificates whose first one carries this
+//     key; "x5t" and "x5t#S256" are 20 and 32 bytes of base64url.
+//
+// Members this package does not interpret are kept raw (Extra) and written
+// back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64)
+// or jose.ErrKey (key material), and *lejp.SyntaxError for JSON syntax.
+func Parse(raw []byte) (*Key, error) {
+	o, err := jose.ParseObject(raw)
+	if err != nil {
+		return nil, fmt.Errorf("jwk: %w", err)
+	}
+	return parseObject(o)
+}
+
+// materialNames lists the members that hold key material, per kty.
+var materialNames = map[string][]string{
+	KeyTypeRSA: {"n", "e", "d", "p", "q", "dp", "dq", "qi", "oth"},
+	KeyTypeEC:  {"crv", "x", "y", "d"},
+	KeyTypeOct: {"k"},
+	KeyTypeOKP: {"crv", "x", "d"},
+}
+
+func parseObject(o *jose.Object) (*Key, error) {
+	ktyM, ok := o.Get("kty")
+	if !ok {
+		return nil, fmt.Errorf(`jwk: missing "kty": %w`, jose.ErrKey)
+	}
+	kty, err := ktyM.String()
+	if err != nil {
+		return nil, fmt.Errorf("jwk: %w", err)
+	}
+	names, ok := materialNames[kty]
+	if !ok {
+		return nil, fmt.Errorf("jwk: unsupported kty %q: %w", kty, jose.ErrKey)
+	}
+	// Decode the material members of this kty.
+	mat := map[string][]byte{}
+	crv := ""
+	var oth bool
+	for _, name := range names {
+		m, ok := o.Get(name)
+		if !ok {
+			continue
+		}
+		switch name {
+		case "crv":
+			if crv, err = m.String(); err != nil {
+				return nil, fmt.Errorf("jwk: %w", err)
+			}
+		case "oth":
+			oth = true
+		default:
+			b, err := m.Base64URL()
+			if err != nil {
+				return nil, fmt.Errorf("jwk: %w", err)
+			}
+			mat[name] = b
+		}
+	}
+	var k *Key
+	switch kty {
+	case KeyTypeRSA:
+		k, err = buildRSA(&rsaParams{n: mat["n"], e: mat["e"], d: mat["d"], p: mat["p"], q: mat["q"],
+			dp: mat["dp"], dq: mat["dq"], qi: mat["qi"], oth: oth})
+	case KeyTypeEC:
+		if _, ok := o.Get("crv"); !ok {
+			return nil, fmt.Errorf(`jwk: EC key needs "crv": %w`, jose.ErrKey)
+		}
+		k, err = buildEC(crv, mat["x"], mat["y"], mat["d"])
+	case KeyTypeOKP:
+		if _, ok := o.Get("crv"); !ok {
+			return nil, fmt.Errorf(`jwk: OKP key needs "crv": %w`, jose.ErrKey)
+		}
+		k, err = buildOKP(crv, mat["x"], mat["d"])
+	case KeyTypeOct:
+		kb, ok := mat["k"]
+		if !ok {
+			return nil, fmt.Errorf(`jwk: oct key needs "k": %w`, jose.ErrKey)
+		}
+		if len(kb) == 0 {
+			return nil, fmt.Errorf(`jwk: oct key "k" is empty: %w`, jose.ErrKey)
+		}
+		k = &Key{kty: KeyTypeOct, sec: kb}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := k.parseMeta(o, names); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// parseMeta reads the members common to every kty (RFC 7517 §4.2–4.9) and
+// keeps the rest raw.
+func (k *Key) parseMeta(o *jose.Object, material []string) error {
+	var err error
+	for _, m := range o.Members {
+		switch m.Name {
+		case "kty":
+		case "kid":
+			k.Kid, err = m.String()
+		case "alg":
+			k.Alg, err = m.String()
+		case "use":
+			k.Use, err = m.String()
+		case "x5u":
+			k.X5u, err = m.String()
+		case "key_ops":
+			if k.KeyOps, err = m.Strings(); err == nil {
+				for i, op := range k.KeyOps {
+					if slices.Contains(k.KeyOps[:i], op) {
+						return fmt.Errorf(`jwk: "key_ops" lists %q twice: %w`, op, jose.ErrKey)
+					}
+				}
+			}
+		case "x5t":
+			if k.X5t, err = m.Base64URL(); err == nil && len(k.X5t) != sha1.Size {
+				return fmt.Errorf(`jwk: "x5t" must be %d bytes: %w`, sha1.Size, jose.ErrMalformed)
+			}
+		case "x5t#S256":
+			if k.X5tS256, err = m.Base64URL(); err == nil && len(k.X5tS256) != sha256.Size {
+				return fmt.Errorf(`jwk: "x5t#S256" must be %d bytes: %w`, sha256.Size, jose.ErrMalformed)
+			}
+		case "x5c":
+			err = k.parseX5c(m)
+		default:
+			if !slices.Contains(material, m.Name) {
+				k.extra = append(k.extra, m)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("jwk: %w", err)
+		}
+	}
+	if k.Use != "" && k.KeyOps != nil {
+		for _, op := range k.KeyOps {
+			if knownOps[op] && Op(op).use() != k.Use {
+				return fmt.Errorf(`jwk: "key_ops" %q contradicts "use" %q: %w`, op, k.Use, jose.ErrKey)
+			}
+		}
+	}
+	return nil
+}
+
+func (k *Key) parseX5c(m jose.Member) error {
+	certs, err := m.Strings()
+	if err != nil {
+		return err
+	}
+	if len(certs) == 0 {
+		return fmt.Errorf(`"x5c" is empty: %w`, jose.ErrMalformed)
+	}
+	k.X5c = make([][]byte, len(certs))
+	for i, c := range certs {
+		der, err := base64.StdEncoding.Strict().DecodeString(c)
+		if err != nil || bytes.ContainsAny([]byte(c), "\r\n") {
+			return fmt.Errorf(`"x5c" certificate %d is not base64: %w`, i, jose.ErrMalformed)
+		}
+		k.X5c[i] = der
+	}
+	cert, err := x509.ParseCertificate(k.X5c[0])
+	if err != nil {
+		return fmt.Errorf(`"x5c" leaf certificate: %v: %w`, err, jose.ErrMalformed)
+	}
+	if e, ok := cert.PublicKey.(interface {
+		Equal(x interface{}) bool
+	}); !ok || k.pub == nil || !e.Equal(k.pub) {
+		return fmt.Errorf(`"x5c" leaf certificate does not hold this key: %w`, jose.ErrKey)
+	}
+	return nil
+}

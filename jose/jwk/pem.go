@@ -1,0 +1,163 @@
+package jwk
+
+import (
+	"crypto/ecdsa"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// maxPEM bounds the PEM input ParsePEM looks at.
+const maxPEM = 1 << 20
+
+// ParsePEM reads the first key or certificate in PEM text and returns it as
+// a Key. It accepts the blocks
+//
+//	PUBLIC KEY        SubjectPublicKeyInfo (RFC 5280), any supported key type
+//	RSA PUBLIC KEY    PKCS #1 (RFC 8017 Appendix A.1.1)
+//	PRIVATE KEY       PKCS #8 (RFC 5208, RFC 8410 for Ed25519 and X25519)
+//	RSA PRIVATE KEY   PKCS #1
+//	EC PRIVATE KEY    SEC 1 (RFC 5915)
+//	CERTIFICATE       X.509: the certificate's public key, with "x5c" set to
+//	                  every certificate in the input, leaf first
+//
+// Leading text before the first block (and "EC PARAMETERS" blocks) is
+// skipped; encrypted PEM is not supported. For certificates, the chain is
+// not verified.
+func ParsePEM(data []byte) (*Key, error) {
+	if len(data) > maxPEM {
+		return nil, fmt.Errorf("jwk: PEM input larger than %d bytes: %w", maxPEM, jose.ErrLimit)
+	}
+	rest := data
+	for {
+		var b *pem.Block
+		b, rest = pem.Decode(rest)
+		if b == nil {
+			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
+		}
+		if b.Type == "EC PARAMETERS" {
+			continue
+		}
+		if len(b.Headers) > 0 {
+			return nil, fmt.Errorf("jwk: PEM block with headers (encrypted?) is not supported: %w", jose.ErrMalformed)
+		}
+		if b.Type == "CERTIFICATE" {
+			return certChain(b.Bytes, rest)
+		}
+		return ParseDER(b.Type, b.Bytes)
+	}
+}
+
+func certChain(first, rest []byte) (*Key, error) {
+	ders := [][]byte{first}
+	for {
+		var b *pem.Block
+		b, rest = pem.Decode(rest)
+		if b == nil {
+			break
+		}
+		if b.Type == "CERTIFICATE" {
+			ders = append(ders, b.Bytes)
+		}
+	}
+	cert, err := x509.ParseCertificate(first)
+	if err != nil {
+		return nil, fmt.Errorf("jwk: parsing certificate: %v: %w", err, jose.ErrMalformed)
+	}
+	k, err := New(cert.PublicKey)
+	if err != nil {
+		return nil, err
+	}
+	k.X5c = ders
+	return k, nil
+}
+
+// ParseDER parses a DER key of the given PEM type ("PUBLIC KEY", "PRIVATE
+// KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "EC PRIVATE KEY",
+// "CERTIFICATE"). An empty typ tries each key form in turn.
+func ParseDER(typ string, der []byte) (*Key, error) {
+	var key any
+	var err error
+	switch typ {
+	case "PUBLIC KEY":
+		key, err = x509.ParsePKIXPublicKey(der)
+	case "RSA PUBLIC KEY":
+		key, err = x509.ParsePKCS1PublicKey(der)
+	case "PRIVATE KEY":
+		key, err = x509.ParsePKCS8PrivateKey(der)
+	case "RSA PRIVATE KEY":
+		key, err = x509.ParsePKCS1PrivateKey(der)
+	case "EC PRIVATE KEY":
+		key, err = x509.ParseECPrivateKey(der)
+	case "CERTIFICATE":
+		return certChain(der, nil)
+	case "":
+		for _, t := range []string{"PRIVATE KEY", "PUBLIC KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "CERTIFICATE"} {
+			if k, err := ParseDER(t, der); err == nil {
+				return k, nil
+			}
+		}
+		return nil, fmt.Errorf("jwk: DER input is not a supported key or certificate: %w", jose.ErrMalformed)
+	default:
+		return nil, fmt.Errorf("jwk: PEM block %q is not a key: %w", typ, jose.ErrMalformed)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("jwk: parsing %s: %v: %w", typ, err, jose.ErrMalformed)
+	}
+	return New(key)
+}
+
+// MarshalPEM returns k in PEM: private keys as PKCS #8 ("PRIVATE KEY"),
+// public keys as SubjectPublicKeyInfo ("PUBLIC KEY"). oct keys have no PEM
+// form.
+func (k *Key) MarshalPEM() ([]byte, error) {
+	typ, der, err := k.MarshalDER()
+	if err != nil {
+		return nil, err
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), nil
+}
+
+// MarshalDER returns k as DER with its PEM type: PKCS #8 for private keys,
+// SubjectPublicKeyInfo for public ones.
+func (k *Key) MarshalDER() (typ string, der []byte, err error) {
+	if k.kty == KeyTypeOct {
+		return "", nil, fmt.Errorf("jwk: oct keys have no PEM or DER form: %w", jose.ErrKey)
+	}
+	if k.prv != nil {
+		der, err = x509.MarshalPKCS8PrivateKey(k.prv)
+		typ = "PRIVATE KEY"
+	} else {
+		der, err = x509.MarshalPKIXPublicKey(k.pub)
+		typ = "PUBLIC KEY"
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("jwk: encoding %s: %v: %w", k.describe(), err, jose.ErrKey)
+	}
+	return typ, der, nil
+}
+
+// MarshalLegacyDER returns a private key in its algorithm-specific form:
+// PKCS #1 for RSA ("RSA PRIVATE KEY"), SEC 1 for EC ("EC PRIVATE KEY"); and
+// an RSA public key as PKCS #1 ("RSA PUBLIC KEY"). Other keys have no such
+// form (use MarshalDER).
+func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
+	switch p := k.prv.(type) {
+	case *rsa.PrivateKey:
+		return "RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(p), nil
+	case *ecdsa.PrivateKey:
+		der, err := x509.MarshalECPrivateKey(p)
+		if err != nil {
+			return "", nil, fmt.Errorf("jwk: %v: %w", err, jose.ErrKey)
+		}
+		return "EC PRIVATE KEY", der, nil
+	case nil:
+		if p, ok := k.pub.(*rsa.PublicKey); ok {
+			return "RSA PUBLIC KEY", x509.MarshalPKCS1PublicKey(p), nil
+		}
+	}
+	return "", nil, fmt.Errorf("jwk: %s key has no PKCS #1 or SEC 1 form: %w", k.describe(), jose.ErrKey)
+}

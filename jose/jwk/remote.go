@@ -1,0 +1,304 @@
+package jwk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// Defaults for RemoteOptions.
+const (
+	DefaultFetchTimeout = 10 * time.Second
+	DefaultMaxSetSize   = 512 << 10
+	DefaultCooldown     = 30 * time.Second
+	DefaultMaxAge       = time.Hour
+)
+
+// ErrFetch is returned when a JWK Set could not be fetched and no earlier
+// copy is at hand; it wraps the cause.
+var ErrFetch = errors.New("jwk: fetching JWK Set failed")
+
+// RemoteOptions configure a Remote. The zero value is safe: HTTPS only, a 10 s
+// timeout, a 512 KiB size cap, a 30 s refetch cooldown and an hour's cache.
+type RemoteOptions struct {
+	// Client makes the requests; nil means a client with no cookie jar and
+	// Timeout. Its CheckRedirect is wrapped so redirects must satisfy the
+	// same URL rules as the first request.
+	Client *http.Client
+	// Timeout bounds each fetch (connection, headers and body); 0 means
+	// DefaultFetchTimeout.
+	Timeout time.Duration
+	// MaxSize bounds the response body in bytes; 0 means DefaultMaxSetSize.
+	// A larger body is ErrLimit and the set is not replaced.
+	MaxSize int64
+	// Cooldown is the least time between two fetches: a lookup for an
+	// unknown kid refetches the set only when the last fetch is at least
+	// this old, so a flood of tokens with random kids costs at most one
+	// request per Cooldown (catalog row 27). 0 means DefaultCooldown.
+	Cooldown time.Duration
+	// MaxAge is how long a fetched set is used before it is refetched on
+	// the next lookup; 0 means DefaultMaxAge.
+	MaxAge time.Duration
+	// AllowedURLs, if not empty, lists the only URLs (exact match) that may
+	// be fetched, redirects included.
+	AllowedURLs []string
+	// InsecureAllowLoopbackHTTP allows plain http:// URLs whose host is a
+	// loopback IP address (127.0.0.0/8, ::1). It exists for tests; never
+	// set it in production.
+	InsecureAllowLoopbackHTTP bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Remote is a cached JWK Set fetched from an HTTPS URL (such as an OpenID
+// provider's jwks_uri). It is safe for concurrent use; concurrent lookups
+// that need a fetch share one request.
+//
+// A failed fetch (network error, non-200 status, oversized or invalid body)
+// never replaces a set that was fetched before: the last good set stays in
+// use, and the failure is reported by Err.
+type Remote struct {
+	url  string
+	opts RemoteOptions
+	hc   *http.Client
+
+	mu        sync.Mutex
+	set       *Set
+	fetchedAt time.Time // time of the last successful fetch
+	triedAt   time.Time // time of the last attempt
+	lastErr   error
+	inflight  chan struct{}
+	fetches   int
+}
+
+// NewRemote returns a Remote for rawURL. The URL must be https:// (or, with
+// InsecureAllowLoopbackHTTP, http:// to a loopback address) and, if
+// AllowedURLs is set, listed there. Nothing is fetched until the first
+// lookup.
+func NewRemote(rawURL string, opts RemoteOptions) (*Remote, error) {
+	if err := opts.checkURL(rawURL); err != nil {
+		return nil, err
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultFetchTimeout
+	}
+	if opts.MaxSize <= 0 {
+		opts.MaxSize = DefaultMaxSetSize
+	}
+	if opts.Cooldown <= 0 {
+		opts.Cooldown = DefaultCooldown
+	}
+	if opts.MaxAge <= 0 {
+		opts.MaxAge = DefaultMaxAge
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	hc := &http.Client{Timeout: opts.Timeout}
+	if opts.Client != nil {
+		c := *opts.Client
+		hc = &c
+		if hc.Timeout == 0 || hc.Timeout > opts.Timeout {
+			hc.Timeout = opts.Timeout
+		}
+	}
+	inner := hc.CheckRedirect
+	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return errors.New("too many redirects")
+		}
+		if err := opts.checkURL(req.URL.String()); err != nil {
+			return err
+		}
+		if inner != nil {
+			return inner(req, via)
+		}
+		return nil
+	}
+	return &Remote{url: rawURL, opts: opts, hc: hc}, nil
+}
+
+// checkURL applies the scheme, loopback and allow-list rules (catalog row 5).
+func (o *RemoteOptions) checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || u.User != nil {
+		return fmt.Errorf("jwk: invalid JWK Set URL %q: %w", raw, jose.ErrKey)
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		ip := net.ParseIP(u.Hostname())
+		if !o.InsecureAllowLoopbackHTTP || ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("jwk: JWK Set URL %q is not https: %w", raw, jose.ErrKey)
+		}
+	default:
+		return fmt.Errorf("jwk: JWK Set URL %q is not https: %w", raw, jose.ErrKey)
+	}
+	if len(o.AllowedURLs) > 0 && !slices.Contains(o.AllowedURLs, raw) {
+		return fmt.Errorf("jwk: JWK Set URL %q is not allowed: %w", raw, jose.ErrKey)
+	}
+	return nil
+}
+
+// URL returns the set's URL.
+func (r *Remote) URL() string { return r.url }
+
+// Set returns the current set, fetching it when there is none yet or it is
+// older than MaxAge (and the cooldown has passed). When a refresh fails the
+// previous set is returned with a nil error; only when no set was ever
+// fetched is the failure returned.
+func (r *Remote) Set(ctx context.Context) (*Set, error) {
+	return r.get(ctx, false)
+}
+
+// LookupKid returns the key with the given kid, refetching the set once
+// (subject to the cooldown) when the current set has none — keys rotate. An
+// unknown kid is an error wrapping jose.ErrKey.
+func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
+	s, err := r.get(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	if k, ok := s.LookupKid(kid); ok {
+		return k, nil
+	}
+	if s, err = r.get(ctx, true); err != nil {
+		return nil, err
+	}
+	if k, ok := s.LookupKid(kid); ok {
+		return k, nil
+	}
+	return nil, fmt.Errorf("jwk: no key with kid %s in %s: %w", jose.QuoteName(kid), r.url, jose.ErrKey)
+}
+
+// Candidates is Set.Candidates over the remote set, refetching it once
+// (subject to the cooldown) when kid is given but unknown.
+func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg string, op Op, requireKid bool) ([]*Key, error) {
+	s, err := r.get(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	if hasKid {
+		if _, ok := s.LookupKid(kid); !ok {
+			if s, err = r.get(ctx, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return s.Candidates(kid, hasKid, alg, op, requireKid), nil
+}
+
+// Refresh fetches the set now, unless the cooldown forbids it, and returns
+// the set in use afterwards.
+func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, true) }
+
+// Err returns the error of the last fetch, or nil if it succeeded.
+func (r *Remote) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lastErr
+}
+
+// Fetches returns how many fetches were attempted.
+func (r *Remote) Fetches() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fetches
+}
+
+func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
+	for {
+		r.mu.Lock()
+		now := r.opts.Now()
+		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
+		cool := r.triedAt.IsZero() || now.Sub(r.triedAt) >= r.opts.Cooldown
+		if !stale || !cool {
+			s, err := r.set, r.lastErr
+			r.mu.Unlock()
+			if s == nil {
+				if err == nil {
+					err = errors.New("no set fetched yet")
+				}
+				return nil, fmt.Errorf("%w: %w", ErrFetch, err)
+			}
+			return s, nil
+		}
+		if wait := r.inflight; wait != nil {
+			r.mu.Unlock()
+			select {
+			case <-wait:
+				force = false // the fetch just made is the refresh asked for
+				continue
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		done := make(chan struct{})
+		r.inflight = done
+		r.triedAt = now
+		r.fetches++
+		r.mu.Unlock()
+
+		s, err := r.fetch(ctx)
+
+		r.mu.Lock()
+		r.inflight = nil
+		r.lastErr = err
+		if err == nil {
+			r.set, r.fetchedAt = s, r.opts.Now()
+		}
+		cur := r.set
+		r.mu.Unlock()
+		close(done)
+		if cur == nil {
+			return nil, fmt.Errorf("%w: %w", ErrFetch, err)
+		}
+		return cur, nil
+	}
+}
+
+func (r *Remote) fetch(ctx context.Context) (*Set, error) {
+	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/jwk-set+json, application/json")
+	resp, err := r.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
+		return nil, fmt.Errorf("%s: HTTP status %s", r.url, resp.Status)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		mt := strings.ToLower(strings.TrimSpace(strings.Split(ct, ";")[0]))
+		if mt != "application/json" && mt != "application/jwk-set+json" {
+			return nil, fmt.Errorf("%s: unexpected content type %q", r.url, mt)
+		}
+	}
+	if resp.ContentLength > r.opts.MaxSize {
+		return nil, fmt.Errorf("%s: body of %d bytes exceeds %d: %w", r.url, resp.ContentLength, r.opts.MaxSize, jose.ErrLimit)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(body)) > r.opts.MaxSize {
+		return nil, fmt.Errorf("%s: body exceeds %d bytes: %w", r.url, r.opts.MaxSize, jose.ErrLimit)
+	}
+	return ParseSet(body)
+}

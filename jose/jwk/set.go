@@ -1,0 +1,201 @@
+package jwk
+
+import (
+	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// Set is a JWK Set (RFC 7517 §5).
+type Set struct {
+	// Keys are the keys of the set this package understands, in order.
+	Keys []*Key
+	// Skipped holds, raw, the members of "keys" whose kty (or OKP curve)
+	// this package does not support; RFC 7517 §5 says to ignore them.
+	Skipped [][]byte
+
+	extra []jose.Member
+}
+
+// ParseSet parses a JWK Set: an object with a "keys" array of JWKs, each
+// parsed as Parse does. Beyond Parse it is strict about the set as a whole:
+//
+//   - a key of a kty or curve this package does not support is skipped
+//     (kept in Skipped), as RFC 7517 §5 asks; any other bad key fails the
+//     whole set, so a set is never half-understood;
+//   - two keys with the same "kid" are rejected (RFC 7517 §4.5 says kids
+//     SHOULD differ; Wycheproof treats duplicates as ambiguous), so that
+//     LookupKid names at most one key;
+//   - a set that mixes secret or private keys with public-only keys is
+//     rejected (Wycheproof "MixedKeySet"): a set is either a verifier's
+//     (public keys) or a key holder's (private or secret keys).
+func ParseSet(raw []byte) (*Set, error) {
+	o, err := jose.ParseObject(raw)
+	if err != nil {
+		return nil, fmt.Errorf("jwk: %w", err)
+	}
+	km, ok := o.Get("keys")
+	if !ok {
+		return nil, fmt.Errorf(`jwk: JWK Set has no "keys": %w`, jose.ErrMalformed)
+	}
+	els, err := km.Array()
+	if err != nil {
+		return nil, fmt.Errorf("jwk: %w", err)
+	}
+	s := &Set{}
+	for _, m := range o.Members {
+		if m.Name != "keys" {
+			s.extra = append(s.extra, m)
+		}
+	}
+	for i, el := range els {
+		ko, err := jose.ParseObject(el)
+		if err != nil {
+			return nil, fmt.Errorf("jwk: key %d: %w", i, err)
+		}
+		if !supported(ko) {
+			s.Skipped = append(s.Skipped, el)
+			continue
+		}
+		k, err := parseObject(ko)
+		if err != nil {
+			return nil, fmt.Errorf("key %d: %w", i, err)
+		}
+		s.Keys = append(s.Keys, k)
+	}
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// supported reports whether a key object has a kty (and, for OKP, a crv)
+// this package implements. Malformed kty or crv members count as
+// supported, so that parseObject reports them.
+func supported(o *jose.Object) bool {
+	m, ok := o.Get("kty")
+	if !ok {
+		return true
+	}
+	kty, err := m.String()
+	if err != nil {
+		return true
+	}
+	if _, ok := materialNames[kty]; !ok {
+		return false
+	}
+	if kty == KeyTypeOKP {
+		if c, ok := o.Get("crv"); ok {
+			if crv, err := c.String(); err == nil && crv != CurveEd25519 && crv != CurveX25519 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Check applies the set-wide rules of ParseSet to s (for a set built in
+// code): distinct kids and no mix of public-only and private or secret keys.
+func (s *Set) Check() error {
+	seen := make(map[string]bool, len(s.Keys))
+	priv, pub := 0, 0
+	for _, k := range s.Keys {
+		if k.Kid != "" {
+			if seen[k.Kid] {
+				return fmt.Errorf("jwk: JWK Set has two keys with kid %s: %w", jose.QuoteName(k.Kid), jose.ErrKey)
+			}
+			seen[k.Kid] = true
+		}
+		if k.IsPrivate() {
+			priv++
+		} else {
+			pub++
+		}
+	}
+	if priv > 0 && pub > 0 {
+		return fmt.Errorf("jwk: JWK Set mixes public keys with private or secret keys: %w", jose.ErrKey)
+	}
+	return nil
+}
+
+// LookupKid returns the key whose "kid" is kid.
+func (s *Set) LookupKid(kid string) (*Key, bool) {
+	for _, k := range s.Keys {
+		if k.Kid == kid {
+			return k, true
+		}
+	}
+	return nil, false
+}
+
+// Candidates returns the keys a verifier (or decrypter) may try for an
+// object whose header names alg and kid, for op (catalog row 26):
+//
+//   - with a kid, only the key with that kid, and only if CheckUse(alg, op)
+//     allows it — never another key, even if the kid is unknown;
+//   - without a kid, every key that CheckUse(alg, op) allows (so only keys of
+//     alg's family are tried), unless requireKid is set, in which case none.
+func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid bool) []*Key {
+	if hasKid {
+		if k, ok := s.LookupKid(kid); ok && k.CheckUse(alg, op) == nil {
+			return []*Key{k}
+		}
+		return nil
+	}
+	if requireKid {
+		return nil
+	}
+	var out []*Key
+	for _, k := range s.Keys {
+		if k.CheckUse(alg, op) == nil {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// PublicSet returns a set of the public halves of s's keys. oct keys, which
+// have no public half, are an error.
+func (s *Set) PublicSet() (*Set, error) {
+	out := &Set{extra: s.extra}
+	for _, k := range s.Keys {
+		p, err := k.PublicKey()
+		if err != nil {
+			return nil, err
+		}
+		out.Keys = append(out.Keys, p)
+	}
+	return out, nil
+}
+
+// AppendJSON appends the set as {"keys":[…]} (keys as Key.AppendJSON writes
+// them, skipped keys raw, then the set's other members).
+func (s *Set) AppendJSON(dst []byte) []byte {
+	dst = append(dst, `{"keys":[`...)
+	n := 0
+	for _, k := range s.Keys {
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		dst = k.AppendJSON(dst)
+		n++
+	}
+	for _, raw := range s.Skipped {
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, raw...)
+		n++
+	}
+	dst = append(dst, ']')
+	for _, m := range s.extra {
+		dst = append(dst, ',')
+		dst = jose.AppendJSONString(dst, m.Name)
+		dst = append(dst, ':')
+		dst = append(dst, m.Value...)
+	}
+	return append(dst, '}')
+}
+
+// MarshalJSON returns AppendJSON(nil).
+func (s *Set) MarshalJSON() ([]byte, error) { return s.AppendJSON(nil), nil }

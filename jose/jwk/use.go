@@ -1,0 +1,200 @@
+package jwk
+
+import (
+	"crypto/ecdh"
+	"crypto/ecdsa"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// Op is a key operation, named as in "key_ops" (RFC 7517 §4.3).
+type Op string
+
+// The key operations of RFC 7517 §4.3.
+const (
+	OpSign       Op = "sign"
+	OpVerify     Op = "verify"
+	OpEncrypt    Op = "encrypt"
+	OpDecrypt    Op = "decrypt"
+	OpWrapKey    Op = "wrapKey"
+	OpUnwrapKey  Op = "unwrapKey"
+	OpDeriveKey  Op = "deriveKey"
+	OpDeriveBits Op = "deriveBits"
+)
+
+var knownOps = map[string]bool{
+	"sign": true, "verify": true, "encrypt": true, "decrypt": true,
+	"wrapKey": true, "unwrapKey": true, "deriveKey": true, "deriveBits": true,
+}
+
+// use returns the "use" value an operation belongs to (RFC 7517 §4.2).
+func (op Op) use() string {
+	if op == OpSign || op == OpVerify {
+		return "sig"
+	}
+	return "enc"
+}
+
+// private reports whether the operation needs the private (or secret) key.
+func (op Op) private() bool {
+	switch op {
+	case OpSign, OpDecrypt, OpUnwrapKey, OpDeriveKey, OpDeriveBits:
+		return true
+	}
+	return false
+}
+
+// CheckUse reports whether k may be used for alg to perform op, and returns
+// an error wrapping jose.ErrKey when not. It is the check JWS and JWE run on
+// a key before computing anything:
+//
+//   - a key with "alg" is used with that algorithm only (catalog row 3: an
+//     RS256 key does not verify PS256);
+//   - a key with "use" is used for that purpose only ("enc" keys do not
+//     verify signatures), and a key with "key_ops" for the listed
+//     operations only;
+//   - the key type, curve and size must fit alg (an HMAC algorithm takes an
+//     oct key at least as long as its hash; ES256 takes a P-256 key; RSA
+//     algorithms take 2048 bits or more), so an RSA public key can never be
+//     an HMAC secret (catalog row 2);
+//   - sign, decrypt, unwrapKey and derive operations need the private key.
+//
+// alg is a JOSE algorithm name: a JWS "alg" (HS256 … EdDSA, Ed25519) or a
+// JWE "alg" or "enc". Unknown names and "none" are jose.ErrAlgorithm.
+func (k *Key) CheckUse(alg string, op Op) error {
+	if !knownOps[string(op)] {
+		return fmt.Errorf("jwk: unknown key operation %q: %w", op, jose.ErrKey)
+	}
+	if k.Alg != "" && k.Alg != alg {
+		return keyErr("key is for %q, not %q", k.Alg, alg)
+	}
+	if k.Use != "" && k.Use != op.use() {
+		return keyErr("key has use %q and cannot %s", k.Use, op)
+	}
+	if k.KeyOps != nil && !slices.Contains(k.KeyOps, string(op)) {
+		return keyErr("key_ops %q does not allow %s", k.KeyOps, op)
+	}
+	if op.private() && !k.IsPrivate() {
+		return keyErr("%s needs a private key", op)
+	}
+	return k.fits(alg, op)
+}
+
+// fits binds the key's type to the algorithm family.
+func (k *Key) fits(alg string, op Op) error {
+	a, ok := gencrypto.ByName(alg)
+	if !ok {
+		return k.fitsJWE(alg, op)
+	}
+	switch a := a.(type) {
+	case *gencrypto.Signature:
+		if op != OpSign && op != OpVerify {
+			return keyErr("%s is a signature algorithm; it cannot %s", alg, op)
+		}
+		if k.pub == nil {
+			return keyErr("%s needs an %s key, not %s", alg, a.KeyType(), k.describe())
+		}
+		if err := a.CheckPublicKey(k.pub); err != nil {
+			return fmt.Errorf("jwk: %s key cannot be used for %s: %w: %w", k.describe(), alg, jose.ErrKey, err)
+		}
+		if op == OpSign {
+			if _, ok := k.Signer(); !ok {
+				return keyErr("%s key cannot sign", k.describe())
+			}
+		}
+		return nil
+	case *gencrypto.MAC:
+		if op != OpSign && op != OpVerify {
+			return keyErr("%s is a MAC algorithm; it cannot %s", alg, op)
+		}
+		if k.kty != KeyTypeOct {
+			return keyErr("%s needs an oct key, not %s", alg, k.describe())
+		}
+		if len(k.sec) < a.MinKeySize() {
+			return fmt.Errorf("jwk: %d-byte key is too short for %s: %w: %w", len(k.sec), alg, jose.ErrKey, gencrypto.ErrKeySize)
+		}
+		return nil
+	case *gencrypto.AEAD:
+		if op == OpSign || op == OpVerify {
+			return keyErr("%s is an encryption algorithm; it cannot %s", alg, op)
+		}
+		if k.kty != KeyTypeOct || len(k.sec) != a.KeySize() {
+			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w: %w", alg, a.KeySize(), k.sizeString(), jose.ErrKey, gencrypto.ErrKeySize)
+		}
+		return nil
+	case *gencrypto.KeyWrap:
+		if op == OpSign || op == OpVerify {
+			return keyErr("%s is a key wrap algorithm; it cannot %s", alg, op)
+		}
+		if k.kty != KeyTypeOct || len(k.sec) != a.KeySize() {
+			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w: %w", alg, a.KeySize(), k.sizeString(), jose.ErrKey, gencrypto.ErrKeySize)
+		}
+		return nil
+	case *gencrypto.KeyEncryption:
+		if op == OpSign || op == OpVerify {
+			return keyErr("%s is a key encryption algorithm; it cannot %s", alg, op)
+		}
+		if k.kty != KeyTypeRSA {
+			return keyErr("%s needs an RSA key, not %s", alg, k.describe())
+		}
+		if k.Bits() < 2048 {
+			return fmt.Errorf("jwk: %s needs an RSA key of 2048 bits or more: %w: %w", alg, jose.ErrKey, gencrypto.ErrKeySize)
+		}
+		return nil
+	}
+	return fmt.Errorf("jwk: %q is not a JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+}
+
+func (k *Key) sizeString() string {
+	if k.kty == KeyTypeOct {
+		return fmt.Sprintf("a %d-byte oct key", len(k.sec))
+	}
+	return k.describe()
+}
+
+// fitsJWE covers JWE "alg" values that are not registry entries of their own:
+// dir, A*GCMKW, ECDH-ES(+A*KW), PBES2, RSA1_5.
+func (k *Key) fitsJWE(alg string, op Op) error {
+	if op == OpSign || op == OpVerify {
+		if strings.EqualFold(alg, "none") {
+			return fmt.Errorf("jwk: \"none\" is never allowed: %w", jose.ErrAlgorithm)
+		}
+		return fmt.Errorf("jwk: %q is not a signature algorithm: %w", alg, jose.ErrAlgorithm)
+	}
+	octSize := func(n int) error {
+		if k.kty != KeyTypeOct || (n > 0 && len(k.sec) != n) || len(k.sec) == 0 {
+			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w", alg, n, k.sizeString(), jose.ErrKey)
+		}
+		return nil
+	}
+	switch alg {
+	case "dir":
+		return octSize(0)
+	case "A128GCMKW":
+		return octSize(16)
+	case "A192GCMKW":
+		return octSize(24)
+	case "A256GCMKW":
+		return octSize(32)
+	case "PBES2-HS256+A128KW", "PBES2-HS384+A192KW", "PBES2-HS512+A256KW":
+		return octSize(0)
+	case "RSA1_5":
+		if k.kty != KeyTypeRSA || k.Bits() < 2048 {
+			return keyErr("%s needs an RSA key of 2048 bits or more, not %s", alg, k.describe())
+		}
+		return nil
+	case "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW":
+		switch k.pub.(type) {
+		case *ecdsa.PublicKey:
+			return nil
+		case *ecdh.PublicKey:
+			return nil
+		}
+		return keyErr("%s needs an EC or X25519 key, not %s", alg, k.describe())
+	}
+	return fmt.Errorf("jwk: %q is not a known JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+}
