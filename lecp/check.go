@@ -1,0 +1,111 @@
+package lecp
+
+import (
+	"io"
+	"iter"
+)
+
+// Check reports whether b holds exactly one well-formed, valid CBOR item
+// (or, with Options.AllowSequence, a sequence of them) under the strict
+// rules and limits of opts. It returns nil or a *SyntaxError. It allocates
+// only to hold map keys for duplicate detection, and not at all when a
+// Checker is reused.
+func Check(b []byte, opts *Options) error {
+	var c Checker
+	c.m.init(opts)
+	return c.check(b)
+}
+
+// Valid reports whether Check(b, nil) is nil.
+func Valid(b []byte) bool { return Check(b, nil) == nil }
+
+// Checker checks many inputs with the same options, reusing its memory: in
+// steady state Check allocates nothing.
+type Checker struct {
+	m machine
+}
+
+// NewChecker returns a Checker for opts.
+func NewChecker(opts *Options) *Checker {
+	c := &Checker{}
+	c.m.init(opts)
+	return c
+}
+
+// Check is the function Check with c's options.
+func (c *Checker) Check(b []byte) error {
+	c.m.reset()
+	return c.check(b)
+}
+
+func (c *Checker) check(b []byte) error {
+	m := &c.m
+	for {
+		n, err := m.next(b, maxInt)
+		if err == errShort {
+			if len(b) > 0 {
+				return m.fail(len(b), ErrUnexpectedEOF)
+			}
+			return m.finish()
+		}
+		if err != nil {
+			return err
+		}
+		b = b[n:]
+	}
+}
+
+// Items iterates over the items of a CBOR sequence (RFC 8742) held in b,
+// yielding the exact bytes of each, checked under opts (whose
+// AllowSequence is implied). After an error it yields (nil, err) once and
+// stops. An empty b is an empty sequence.
+func Items(b []byte, opts *Options) iter.Seq2[[]byte, error] {
+	return func(yield func([]byte, error) bool) {
+		o := Options{}
+		if opts != nil {
+			o = *opts
+		}
+		o.AllowSequence = true
+		d := NewDecoderBytes(b, &o)
+		for {
+			v, err := d.ReadValue()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+// ReadItems iterates over the items of a CBOR sequence read from r,
+// yielding the exact bytes of each (valid until the next iteration), each
+// held whole up to Options.MaxValueLen.
+func ReadItems(r io.Reader, opts *Options) iter.Seq2[[]byte, error] {
+	return func(yield func([]byte, error) bool) {
+		o := Options{}
+		if opts != nil {
+			o = *opts
+		}
+		o.AllowSequence = true
+		d := NewDecoder(r, &o)
+		for {
+			v, err := d.ReadValue()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,365 @@
+package lecp
+
+// CBOR ↔ JSON (RFC 8949 §6.1, §6.2).
+//
+// CBOR to JSON: integers and finite floats become numbers; NaN and the
+// infinities become null (§6.1); byte strings become base64url strings
+// without padding, or base64 / base16 inside tags 22 / 23 (tag 21 asks for
+// base64url); text strings become strings; false, true, null stay;
+// undefined and other simple values become null; bignums (tags 2 and 3
+// around a byte string) become exact integer numbers; other tags are
+// dropped and their content converted. Map keys become member names: text
+// as it is, integers in decimal, anything else in diagnostic notation; a map
+// whose converted keys collide is an error (ErrKeyCollision), since JSON
+// readers would keep only one. What does not map back: the difference
+// between bytes and text, tags, integer versus float keys, undefined,
+// simple values, NaN and the infinities.
+//
+// JSON to CBOR: numbers without fraction or exponent become integers, or
+// bignums beyond 64 bits; other numbers become floats in the shortest
+// width that keeps the value (a decimal fraction usually needs a double); a
+// number beyond the float64 range is an error. Strings become text, objects
+// maps (duplicate names are an error), arrays arrays.
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// ErrKeyCollision: converting a map to JSON gave two members the same name.
+var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON member names")
+
+// AppendJSON appends the JSON form of the CBOR item in b to dst. With
+// Options.AllowSequence, b may hold a sequence, written one JSON text per
+// line.
+func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
+	d := NewDecoderBytes(b, opts)
+	c := jsonConv{d: d}
+	n := 0
+	for d.More() {
+		if n > 0 {
+			dst = append(dst, '\n')
+		}
+		var err error
+		if dst, err = c.item(dst, 0); err != nil {
+			return dst, err
+		}
+		n++
+	}
+	if _, err := d.ReadToken(); err != io.EOF {
+		if err == nil {
+			err = errors.New("lecp: unexpected token")
+		}
+		return dst, err
+	}
+	return dst, nil
+}
+
+type jsonConv struct {
+	d *Decoder
+}
+
+// item converts the next item; enc is 0 for base64url or the tag 22/23
+// asking for base64/base16.
+func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
+	t, err := c.d.ReadToken()
+	if err != nil {
+		if err == io.EOF {
+			err = c.d.m.fail(0, ErrUnexpectedEOF)
+		}
+		return dst, err
+	}
+	switch t.Kind {
+	case Uint:
+		return strconv.AppendUint(dst, t.Uint, 10), nil
+	case Nint:
+		return appendNegDecimal(dst, t.Uint), nil
+	case Float:
+		if math.IsNaN(t.Float) || math.IsInf(t.Float, 0) {
+			return append(dst, "null"...), nil
+		}
+		return appendDiagFloat(dst, t.Float, false), nil
+	case False:
+		return append(dst, "false"...), nil
+	case True:
+		return append(dst, "true"...), nil
+	case Null, Undefined, Simple:
+		return append(dst, "null"...), nil
+	case Text:
+		return appendQuoted(dst, t.Value), nil
+	case Bytes:
+		return appendEncoded(dst, t.Value, enc), nil
+	case BytesStart, TextStart:
+		var all []byte
+		for {
+			u, err := c.d.ReadToken()
+			if err != nil {
+				return dst, err
+			}
+			if u.Kind == BytesEnd || u.Kind == TextEnd {
+				break
+			}
+			all = append(all, u.Value...)
+		}
+		if t.Kind == TextStart {
+			return appendQuoted(dst, all), nil
+		}
+		return appendEncoded(dst, all, enc), nil
+	case ArrayStart:
+		dst = append(dst, '[')
+		for i := 0; c.d.More(); i++ {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = c.item(dst, enc); err != nil {
+				return dst, err
+			}
+		}
+		if _, err := c.d.ReadToken(); err != nil {
+			return dst, err
+		}
+		return append(dst, ']'), nil
+	case MapStart:
+		dst = append(dst, '{')
+		seen := map[string]struct{}{}
+		for i := 0; c.d.More(); i++ {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			off := c.d.InputOffset()
+			raw, err := c.d.ReadValue()
+			if err != nil {
+				return dst, err
+			}
+			name, err := keyName(raw)
+			if err != nil {
+				return dst, err
+			}
+			if _, dup := seen[name]; dup {
+				return dst, &SyntaxError{Offset: off, Path: c.d.Path(), Err: ErrKeyCollision}
+			}
+			seen[name] = struct{}{}
+			dst = appendQuoted(dst, []byte(name))
+			dst = append(dst, ':')
+			if dst, err = c.item(dst, enc); err != nil {
+				return dst, err
+			}
+		}
+		if _, err := c.d.ReadToken(); err != nil {
+			return dst, err
+		}
+		return append(dst, '}'), nil
+	case TagStart:
+		switch t.Uint {
+		case 2, 3:
+			raw, err := c.d.ReadValue()
+			if err != nil {
+				return dst, err
+			}
+			if mag, ok := byteStringContent(raw); ok {
+				v := new(big.Int).SetBytes(mag)
+				if t.Uint == 3 {
+					v.Neg(v.Add(v, big.NewInt(1)))
+				}
+				dst = v.Append(dst, 10)
+			} else {
+				sub := jsonConv{d: NewDecoderBytes(raw, nil)}
+				if dst, err = sub.item(dst, enc); err != nil {
+					return dst, err
+				}
+			}
+		case 21, 22, 23:
+			if dst, err = c.item(dst, t.Uint); err != nil {
+				return dst, err
+			}
+		default:
+			if dst, err = c.item(dst, enc); err != nil {
+				return dst, err
+			}
+		}
+		_, err := c.d.ReadToken() // TagEnd
+		return dst, err
+	}
+	return dst, errors.New("lecp: unexpected " + t.Kind.String())
+}
+
+func appendEncoded(dst, b []byte, enc uint64) []byte {
+	dst = append(dst, '"')
+	switch enc {
+	case 22:
+		dst = base64.StdEncoding.AppendEncode(dst, b)
+	case 23:
+		for _, c := range b {
+			dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+		}
+	default:
+		dst = base64.RawURLEncoding.AppendEncode(dst, b)
+	}
+	return append(dst, '"')
+}
+
+// byteStringContent returns the content of a (well-formed) encoded byte
+// string, definite or indefinite.
+func byteStringContent(raw []byte) ([]byte, bool) {
+	if len(raw) == 0 || raw[0]>>5 != majBytes {
+		return nil, false
+	}
+	d := NewDecoderBytes(raw, nil)
+	var all []byte
+	for {
+		t, err := d.ReadToken()
+		if err != nil {
+			return all, err == io.EOF
+		}
+		all = append(all, t.Value...)
+	}
+}
+
+// keyName converts a map key (its encoding) to a JSON member name.
+func keyName(raw []byte) (string, error) {
+	switch raw[0] >> 5 {
+	case majUint:
+		a, _ := headArg(raw)
+		return strconv.FormatUint(a, 10), nil
+	case majNint:
+		a, _ := headArg(raw)
+		return string(appendNegDecimal(nil, a)), nil
+	case majText:
+		d := NewDecoderBytes(raw, nil)
+		var sb strings.Builder
+		for {
+			t, err := d.ReadToken()
+			if err == io.EOF {
+				return sb.String(), nil
+			}
+			if err != nil {
+				return "", err
+			}
+			sb.Write(t.Value)
+		}
+	}
+	b, err := AppendDiag(nil, raw, nil)
+	return string(b), err
+}
+
+// FromJSON converts one JSON text (RFC 8259) read from r to CBOR appended to
+// dst, with preferred serialization (core deterministic when deterministic
+// is set: map keys sorted). Duplicate member names are an error.
+func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	w := Writer{Deterministic: deterministic, buf: dst}
+	// the kind of each open JSON container: '{' or '['; and whether the next
+	// token in an object is a name
+	var stack []byte
+	name := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return dst, errors.New("lecp: from JSON: " + err.Error())
+		}
+		if len(stack) > 0 && stack[len(stack)-1] == '{' && name {
+			if s, ok := tok.(string); ok {
+				w.Text(s)
+				name = false
+				continue
+			}
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			switch v {
+			case '{':
+				w.BeginMap()
+				stack = append(stack, '{')
+				name = true
+				continue
+			case '[':
+				w.BeginArray()
+				stack = append(stack, '[')
+			case '}':
+				w.EndMap()
+				stack = stack[:len(stack)-1]
+			case ']':
+				w.EndArray()
+				stack = stack[:len(stack)-1]
+			}
+		case string:
+			w.Text(v)
+		case bool:
+			w.Bool(v)
+		case nil:
+			w.Null()
+		case json.Number:
+			if err := writeJSONNumber(&w, string(v)); err != nil {
+				return dst, err
+			}
+		}
+		name = len(stack) > 0 && stack[len(stack)-1] == '{'
+		if len(stack) == 0 {
+			if _, err := dec.Token(); err != io.EOF {
+				return dst, errors.New("lecp: from JSON: data after the top-level value")
+			}
+			break
+		}
+	}
+	out, err := w.Bytes()
+	if err != nil {
+		if errors.Is(err, ErrDuplicateKey) {
+			return dst, errors.New("lecp: from JSON: duplicate object member name")
+		}
+		return dst, err
+	}
+	if len(out) == len(dst) {
+		return dst, errors.New("lecp: from JSON: empty input")
+	}
+	return out, nil
+}
+
+func writeJSONNumber(w *Writer, s string) error {
+	if !strings.ContainsAny(s, ".eE") {
+		neg := s[0] == '-'
+		digits := strings.TrimPrefix(s, "-")
+		if u, err := strconv.ParseUint(digits, 10, 64); err == nil {
+			switch {
+			case !neg:
+				w.Uint(u)
+			case u == 0:
+				w.Uint(0)
+			default:
+				w.Negative(u - 1)
+			}
+			return nil
+		}
+		v, ok := new(big.Int).SetString(digits, 10)
+		if !ok {
+			return errors.New("lecp: from JSON: bad number " + s)
+		}
+		if neg {
+			v.Sub(v, big.NewInt(1)) // tag 3 holds -1-n
+			if v.IsUint64() {
+				w.Negative(v.Uint64())
+				return nil
+			}
+			w.Tag(3)
+		} else {
+			w.Tag(2)
+		}
+		w.ByteString(v.Bytes())
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return errors.New("lecp: from JSON: number out of range: " + s)
+	}
+	w.Float(f)
+	return nil
+}

@@ -1,0 +1,356 @@
+package lecp
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+)
+
+// Writer builds one CBOR item (or a sequence) from calls that mirror the
+// events: Uint, Text, BeginArray … EndArray, and so on. Unlike the Append
+// functions it needs no counts up front: the head of an array or map is
+// written when it ends, in preferred serialization. EndMap rejects
+// duplicate keys; with Deterministic it also sorts the pairs by the bytewise
+// order of their encoded keys (RFC 8949 §4.2.1), so the output is core
+// deterministic. The zero value is ready to use.
+//
+// Errors are sticky: the first one is kept and returned by Err and Bytes,
+// and later calls do nothing.
+type Writer struct {
+	// Deterministic makes EndMap sort map pairs by their encoded keys.
+	Deterministic bool
+
+	buf     []byte
+	stack   []wframe
+	offs    []int // start offsets of the items of open maps
+	pendTag int   // tags written whose item has not started
+	str     []byte
+	strKind Kind // Bytes or Text while pieces of a string are gathered
+	indef   []Kind
+	err     error
+	pairs   []wpair
+	tmp     []byte
+}
+
+type wframe struct {
+	major uint8
+	start int // offset of the content (the head is inserted here)
+	n     int // items
+	offs0 int
+}
+
+type wpair struct{ k, v, end int }
+
+// errWriter is the cause of misuse errors from a Writer.
+var errWriter = errors.New("lecp: writer misuse")
+
+func (w *Writer) fail(why string) {
+	if w.err == nil {
+		w.err = errors.New(errWriter.Error() + ": " + why)
+	}
+}
+
+// Reset empties w for a new item, keeping its buffers and Deterministic.
+func (w *Writer) Reset() {
+	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
+	w.strKind = Invalid
+}
+
+// Err returns the first error.
+func (w *Writer) Err() error { return w.err }
+
+// Bytes returns the encoded item(s), or the first error, or an error when a
+// container is still open. The slice is w's buffer until the next call.
+func (w *Writer) Bytes() ([]byte, error) {
+	if w.err != nil {
+		return nil, w.err
+	}
+	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid {
+		return nil, errors.New(errWriter.Error() + ": unfinished item")
+	}
+	return w.buf, nil
+}
+
+// item is called where an item starts.
+func (w *Writer) item() bool {
+	if w.err != nil {
+		return false
+	}
+	if w.strKind != Invalid {
+		w.fail("item inside an unfinished string")
+		return false
+	}
+	if w.pendTag > 0 {
+		w.pendTag = 0
+		return true
+	}
+	if len(w.stack) > 0 {
+		f := &w.stack[len(w.stack)-1]
+		if f.major == majMap {
+			w.offs = append(w.offs, len(w.buf))
+		}
+		f.n++
+	}
+	return true
+}
+
+// Uint writes an unsigned integer.
+func (w *Writer) Uint(v uint64) {
+	if w.item() {
+		w.buf = AppendUint(w.buf, v)
+	}
+}
+
+// Int writes an integer.
+func (w *Writer) Int(v int64) {
+	if w.item() {
+		w.buf = AppendInt(w.buf, v)
+	}
+}
+
+// Negative writes the negative integer -1-arg.
+func (w *Writer) Negative(arg uint64) {
+	if w.item() {
+		w.buf = AppendNegative(w.buf, arg)
+	}
+}
+
+// ByteString writes a byte string.
+func (w *Writer) ByteString(b []byte) {
+	if w.item() {
+		w.buf = AppendBytes(w.buf, b)
+	}
+}
+
+// Text writes a text string; the caller ensures it is UTF-8.
+func (w *Writer) Text(s string) {
+	if w.item() {
+		w.buf = AppendText(w.buf, s)
+	}
+}
+
+// TextBytes writes a text string held in b.
+func (w *Writer) TextBytes(b []byte) {
+	if w.item() {
+		w.buf = AppendTextBytes(w.buf, b)
+	}
+}
+
+// Float writes f in the shortest width that keeps it (see AppendFloat).
+func (w *Writer) Float(f float64) {
+	if w.item() {
+		w.buf = AppendFloat(w.buf, f)
+	}
+}
+
+// Bool writes false or true.
+func (w *Writer) Bool(v bool) {
+	if w.item() {
+		w.buf = AppendBool(w.buf, v)
+	}
+}
+
+// Null writes null.
+func (w *Writer) Null() {
+	if w.item() {
+		w.buf = AppendNull(w.buf)
+	}
+}
+
+// Undefined writes undefined.
+func (w *Writer) Undefined() {
+	if w.item() {
+		w.buf = AppendUndefined(w.buf)
+	}
+}
+
+// Simple writes simple value v; 24 to 31 are an error.
+func (w *Writer) Simple(v uint8) {
+	if v >= 24 && v < 32 {
+		w.fail("simple values 24 to 31 are reserved")
+		return
+	}
+	if w.item() {
+		w.buf = AppendSimple(w.buf, v)
+	}
+}
+
+// Tag writes tag number n; the next item is the tagged one.
+func (w *Writer) Tag(n uint64) {
+	if w.item() {
+		w.buf = AppendTag(w.buf, n)
+		w.pendTag = 1
+	}
+}
+
+// RawItem writes one complete, well-formed encoded item as it is (for
+// example a protected header kept as received). It is not checked.
+func (w *Writer) RawItem(b []byte) {
+	if w.item() {
+		w.buf = append(w.buf, b...)
+	}
+}
+
+// BeginArray starts an array; its head is written by EndArray.
+func (w *Writer) BeginArray() { w.begin(majArray) }
+
+// BeginMap starts a map; write keys and values alternately, then EndMap.
+func (w *Writer) BeginMap() { w.begin(majMap) }
+
+func (w *Writer) begin(maj uint8) {
+	if w.item() {
+		w.stack = append(w.stack, wframe{major: maj, start: len(w.buf), offs0: len(w.offs)})
+	}
+}
+
+// EndArray ends the innermost array.
+func (w *Writer) EndArray() {
+	if w.err != nil {
+		return
+	}
+	if len(w.stack) == 0 || w.stack[len(w.stack)-1].major != majArray || w.pendTag > 0 {
+		w.fail("EndArray without an open array")
+		return
+	}
+	f := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	w.insertHead(f.start, majArray, uint64(f.n))
+}
+
+// EndMap ends the innermost map, checking its keys are unique and, with
+// Deterministic, sorting its pairs.
+func (w *Writer) EndMap() {
+	if w.err != nil {
+		return
+	}
+	if len(w.stack) == 0 || w.stack[len(w.stack)-1].major != majMap || w.pendTag > 0 {
+		w.fail("EndMap without an open map")
+		return
+	}
+	f := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	offs := w.offs[f.offs0:]
+	w.offs = w.offs[:f.offs0]
+	if f.n&1 != 0 {
+		w.fail("map with a key and no value")
+		return
+	}
+	w.pairs = w.pairs[:0]
+	for i := 0; i < len(offs); i += 2 {
+		end := len(w.buf)
+		if i+2 < len(offs) {
+			end = offs[i+2]
+		}
+		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end})
+	}
+	buf := w.buf
+	slices.SortFunc(w.pairs, func(a, b wpair) int { return bytes.Compare(buf[a.k:a.v], buf[b.k:b.v]) })
+	for i := 1; i < len(w.pairs); i++ {
+		a, b := w.pairs[i-1], w.pairs[i]
+		if bytes.Equal(buf[a.k:a.v], buf[b.k:b.v]) {
+			w.err = ErrDuplicateKey
+			return
+		}
+	}
+	if w.Deterministic && len(w.pairs) > 1 {
+		w.tmp = w.tmp[:0]
+		for _, p := range w.pairs {
+			w.tmp = append(w.tmp, buf[p.k:p.end]...)
+		}
+		copy(w.buf[f.start:], w.tmp)
+	}
+	w.insertHead(f.start, majMap, uint64(f.n/2))
+}
+
+func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
+	var hb [9]byte
+	h := appendHead(hb[:0], maj, n)
+	end := len(w.buf)
+	w.buf = append(w.buf, h...)
+	copy(w.buf[pos+len(h):], w.buf[pos:end])
+	copy(w.buf[pos:], h)
+}
+
+// WriteEvent writes the item an event (or token) describes, so a decoder's
+// output can be re-encoded: pieces of a string are gathered and written as
+// one definite-length string, indefinite-length strings are joined,
+// indefinite arrays and maps become definite, and floats take their
+// shortest width. The result is the preferred serialization of the same
+// data items (RFC 8949 §4.1). Raw events are ignored.
+func (w *Writer) WriteEvent(ev *Event) {
+	switch ev.Kind {
+	case Uint:
+		w.Uint(ev.Uint)
+	case Nint:
+		w.Negative(ev.Uint)
+	case BytesChunk, TextChunk, Bytes, Text:
+		k := Bytes + 2*((ev.Kind-Bytes)/2)
+		last := ev.Kind == Bytes || ev.Kind == Text
+		inIndef := len(w.indef) > 0
+		if !inIndef && w.strKind == Invalid && last {
+			if k == Bytes {
+				w.ByteString(ev.Value)
+			} else {
+				w.TextBytes(ev.Value)
+			}
+			return
+		}
+		if !inIndef {
+			w.strKind = k
+		}
+		w.str = append(w.str, ev.Value...)
+		if last && !inIndef {
+			w.strKind = Invalid
+			w.writeStr(k)
+		}
+	case BytesStart, TextStart:
+		w.indef = append(w.indef, ev.Kind)
+		w.str = w.str[:0]
+	case BytesEnd, TextEnd:
+		if len(w.indef) == 0 {
+			w.fail("string end without start")
+			return
+		}
+		w.indef = w.indef[:len(w.indef)-1]
+		w.writeStr(Bytes + 2*((ev.Kind-BytesEnd)/2))
+	case ArrayStart:
+		w.BeginArray()
+	case ArrayEnd:
+		w.EndArray()
+	case MapStart:
+		w.BeginMap()
+	case MapEnd:
+		w.EndMap()
+	case TagStart:
+		w.Tag(ev.Uint)
+	case TagEnd:
+	case Float:
+		w.Float(ev.Float)
+	case False:
+		w.Bool(false)
+	case True:
+		w.Bool(true)
+	case Null:
+		w.Null()
+	case Undefined:
+		w.Undefined()
+	case Simple:
+		w.Simple(uint8(ev.Uint))
+	}
+}
+
+// WriteToken is WriteEvent for a Decoder's token.
+func (w *Writer) WriteToken(t Token) {
+	ev := Event{Kind: t.Kind, Indefinite: t.Indefinite, Width: t.Width, Uint: t.Uint, Float: t.Float, Value: t.Value}
+	w.WriteEvent(&ev)
+}
+
+func (w *Writer) writeStr(k Kind) {
+	s := w.str
+	if k == Bytes {
+		w.ByteString(s)
+	} else {
+		w.TextBytes(s)
+	}
+	w.str = w.str[:0]
+}
