@@ -1,0 +1,30 @@
+package lejp
+
+import "sync"
+
+var checkers = sync.Pool{New: func() any { return new(scanner) }}
+
+// Check reports whether b is one valid JSON text under opts (nil for
+// strict): nil, or the first *SyntaxError. It reads every byte and decodes
+// nothing but escaped member names (for duplicate detection).
+func Check(b []byte, opts *Options) error {
+	s := checkers.Get().(*scanner)
+	s.init(opts)
+	s.buf, s.eof, s.borrowNames, s.noDecode = b, true, true, true
+	var err error
+	for {
+		if _, err = s.next(); err != nil {
+			break
+		}
+	}
+	if err == errEnd {
+		err = nil
+	}
+	s.buf = nil
+	s.stream, s.noDecode = false, false
+	checkers.Put(s)
+	return err
+}
+
+// Valid reports whether b is one strictly valid JSON text.
+func Valid(b []byte) bool { return Check(b, nil) == nil }

@@ -1,0 +1,216 @@
+package lejp
+
+import (
+	"io"
+)
+
+// Decoder is the pull parser: it returns one token per ReadToken, or one
+// whole value's bytes per ReadValue. Tokens and values borrow the Decoder's
+// buffer (or the input given to NewDecoderBytes) until the next call.
+// Strings are returned whole, so the Decoder holds up to
+// Options.MaxStringLen bytes of one; use a Parser to stream longer strings.
+//
+// A Decoder is not safe for concurrent use.
+type Decoder struct {
+	s    scanner
+	r    io.Reader
+	rbuf []byte
+	pin  int // index in s.buf that refills must keep (ReadValue), or -1
+}
+
+// NewDecoder returns a Decoder reading from r.
+func NewDecoder(r io.Reader, opts *Options) *Decoder {
+	d := &Decoder{}
+	d.s.init(opts)
+	d.Reset(r)
+	return d
+}
+
+// NewDecoderBytes returns a Decoder over b, which is the whole input. It
+// reads b in place: no copy, no io.Reader, and names and unescaped strings
+// point into b.
+func NewDecoderBytes(b []byte, opts *Options) *Decoder {
+	d := &Decoder{}
+	d.s.init(opts)
+	d.ResetBytes(b)
+	return d
+}
+
+// Reset makes d read a new input from r, keeping its options and buffers.
+func (d *Decoder) Reset(r io.Reader) {
+	d.s.reset()
+	d.r = r
+	d.pin = -1
+	d.rbuf = d.rbuf[:0]
+	d.s.buf = d.rbuf
+	d.s.borrowNames = false
+}
+
+// ResetBytes makes d read b, the whole input, keeping its options and
+// buffers.
+func (d *Decoder) ResetBytes(b []byte) {
+	d.s.reset()
+	d.r = nil
+	d.pin = -1
+	d.s.buf = b
+	d.s.eof = true
+	d.s.borrowNames = true
+}
+
+// fill reads more input into the buffer, keeping the unfinished token (and
+// the pinned value).
+func (d *Decoder) fill() error {
+	s := &d.s
+	keep := s.pos
+	if d.pin >= 0 && d.pin < keep {
+		keep = d.pin
+	}
+	if keep > 0 {
+		n := copy(d.rbuf[:cap(d.rbuf)], s.buf[keep:])
+		d.rbuf = d.rbuf[:n]
+		s.base += int64(keep)
+		s.pos -= keep
+		if d.pin >= 0 {
+			d.pin -= keep
+		}
+	} else {
+		d.rbuf = s.buf
+	}
+	if len(d.rbuf) == cap(d.rbuf) {
+		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
+			return s.fail(s.base+int64(d.pin), ErrValueTooLarge)
+		}
+		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
+		copy(nb, d.rbuf)
+		d.rbuf = nb
+	}
+	for {
+		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
+		d.rbuf = d.rbuf[:len(d.rbuf)+n]
+		s.buf = d.rbuf
+		if err == io.EOF {
+			s.eof = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+}
+
+// next reads one token, refilling as needed; io.EOF at the clean end.
+func (d *Decoder) next() (Kind, error) {
+	for {
+		k, err := d.s.next()
+		switch err {
+		case nil:
+			return k, nil
+		case errEnd:
+			return Invalid, io.EOF
+		case errNeedMore:
+			if d.r == nil {
+				return Invalid, io.ErrUnexpectedEOF // not reached: bytes input is whole
+			}
+			if err := d.fill(); err != nil {
+				return Invalid, err
+			}
+		default:
+			return Invalid, err
+		}
+	}
+}
+
+// ReadToken returns the next token. At the end of a valid input it returns
+// io.EOF; errors are *SyntaxError values, or the io.Reader's error.
+func (d *Decoder) ReadToken() (Token, error) {
+	k, err := d.next()
+	if err != nil {
+		return Token{}, err
+	}
+	return Token{Kind: k, Value: d.s.val, Offset: d.s.tokOff}, nil
+}
+
+// ReadValue returns the raw bytes of the next value (from its first byte to
+// its last, checked by the same strict rules as every token). If the next
+// token is a member name, it returns the name with its quotes. Reading from
+// an io.Reader, a value larger than Options.MaxValueLen is an error.
+func (d *Decoder) ReadValue() ([]byte, error) {
+	s := &d.s
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+	}
+	d0 := s.depth
+	k, err := d.next()
+	if err != nil {
+		return nil, err
+	}
+	start := int(s.tokOff - s.base)
+	if k == ObjectStart || k == ArrayStart {
+		d.pin = start
+		for {
+			k, err = d.next()
+			if err != nil {
+				d.pin = -1
+				return nil, err
+			}
+			if (k == ObjectEnd || k == ArrayEnd) && s.depth == d0 {
+				break
+			}
+		}
+		start = d.pin
+		d.pin = -1
+	}
+	return s.buf[start:s.pos], nil
+}
+
+// SkipValue reads past the next value (or member name), checking it.
+func (d *Decoder) SkipValue() error {
+	nd := d.s.noDecode
+	d.s.noDecode = true
+	_, err := d.ReadValue()
+	d.s.noDecode = nd
+	return err
+}
+
+// Finish reports whether the input ends cleanly after what was read: nil
+// if only whitespace follows the top-level value, else the error (a
+// *SyntaxError, with ErrInvalidChar if a token remains).
+func (d *Decoder) Finish() error {
+	k, err := d.next()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_ = k
+	return &SyntaxError{Offset: d.s.tokOff, Path: string(d.s.appendPointer(nil)), Err: ErrInvalidChar}
+}
+
+// InputOffset is the offset just past the last token read.
+func (d *Decoder) InputOffset() int64 { return d.s.base + int64(d.s.pos) }
+
+// Depth is the number of containers open after the last token (1 after the
+// first '{').
+func (d *Decoder) Depth() int {
+	if d.s.pendPush != 0 {
+		return d.s.depth + 1
+	}
+	return d.s.depth
+}
+
+// AppendPath appends the last token's path in pattern form ("keys[].kid").
+func (d *Decoder) AppendPath(dst []byte) []byte { return d.s.appendPath(dst) }
+
+// Path returns the last token's path in pattern form.
+func (d *Decoder) Path() string { return string(d.s.appendPath(nil)) }
+
+// AppendPointer appends the last token's JSON Pointer ("/keys/0/kid").
+func (d *Decoder) AppendPointer(dst []byte) []byte { return d.s.appendPointer(dst) }
+
+// Pointer returns the last token's JSON Pointer.
+func (d *Decoder) Pointer() string { return string(d.s.appendPointer(nil)) }

@@ -1,0 +1,78 @@
+package lejp
+
+import (
+	"errors"
+	"strconv"
+)
+
+// SyntaxError is the one error type of this package for input that is not
+// accepted: malformed JSON, a rule of strict mode broken, or a limit
+// exceeded. Offset is the byte offset in the whole input (counted over every
+// Write or Read so far) of the byte where the problem was found, or of the
+// start of the token for a limit; Path is the JSON Pointer (RFC 6901) of the
+// value being parsed; Err is one of the sentinel errors below, for
+// errors.Is.
+//
+// Errors from a Handler and from the underlying io.Reader are returned as
+// they are, not wrapped in a SyntaxError.
+type SyntaxError struct {
+	Offset int64
+	Path   string
+	Err    error
+}
+
+func (e *SyntaxError) Error() string {
+	b := make([]byte, 0, 64)
+	b = append(b, e.Err.Error()...)
+	b = append(b, " at offset "...)
+	b = strconv.AppendInt(b, e.Offset, 10)
+	if e.Path != "" {
+		b = append(b, " (path "...)
+		b = append(b, e.Path...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// Unwrap returns the sentinel cause.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Sentinel causes carried by SyntaxError.Err. Each is prefixed "lejp: ".
+var (
+	// ErrUnexpectedEOF: the input ended inside a value, or before any.
+	ErrUnexpectedEOF = errors.New("lejp: unexpected end of input")
+	// ErrInvalidChar: a byte that the grammar does not allow here (RFC 8259
+	// §2), including a byte order mark, a control character in a string and
+	// anything after the top-level value.
+	ErrInvalidChar = errors.New("lejp: invalid character")
+	// ErrInvalidLiteral: a word that is not true, false or null.
+	ErrInvalidLiteral = errors.New("lejp: invalid literal")
+	// ErrInvalidNumber: a number that does not follow RFC 8259 §6.
+	ErrInvalidNumber = errors.New("lejp: invalid number")
+	// ErrInvalidEscape: a backslash escape that RFC 8259 §7 does not define.
+	ErrInvalidEscape = errors.New("lejp: invalid escape")
+	// ErrInvalidUTF8: bytes in a string that are not UTF-8 (RFC 8259 §8.1),
+	// or a \u escape of a lone or misordered surrogate (§8.2).
+	ErrInvalidUTF8 = errors.New("lejp: invalid UTF-8")
+	// ErrDuplicateName: an object member name that the same object already
+	// has (RFC 8259 §4 says names SHOULD be unique; JOSE requires it).
+	ErrDuplicateName = errors.New("lejp: duplicate object member name")
+	// ErrDepth: nesting deeper than Options.MaxDepth.
+	ErrDepth = errors.New("lejp: nesting too deep")
+	// ErrNameTooLong: a member name longer than Options.MaxNameLen.
+	ErrNameTooLong = errors.New("lejp: member name too long")
+	// ErrNumberTooLong: a number longer than Options.MaxNumberLen.
+	ErrNumberTooLong = errors.New("lejp: number too long")
+	// ErrStringTooLong: a string longer than Options.MaxStringLen.
+	ErrStringTooLong = errors.New("lejp: string too long")
+	// ErrTooManyNames: the member names held for duplicate detection
+	// exceeded Options.MaxNameMemory.
+	ErrTooManyNames = errors.New("lejp: too many member names to check for duplicates")
+	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
+	// io.Reader is larger than Options.MaxValueLen.
+	ErrValueTooLarge = errors.New("lejp: value too large to read whole")
+)
+
+// ErrClosed is returned by Write after Close, and by any call after an
+// error other than a SyntaxError (which is sticky and returned again).
+var ErrClosed = errors.New("lejp: parser closed")

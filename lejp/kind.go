@@ -1,0 +1,113 @@
+package lejp
+
+import (
+	"strconv"
+)
+
+// Kind is the kind of an event (Parser) or token (Decoder).
+type Kind uint8
+
+// The kinds. StringChunk occurs only in Parser events: a long string is
+// delivered as zero or more StringChunk events followed by one String event
+// holding the last piece. A Decoder delivers every string whole as one
+// String token.
+const (
+	Invalid     Kind = iota
+	ObjectStart      // {
+	ObjectEnd        // }
+	ArrayStart       // [
+	ArrayEnd         // ]
+	Name             // an object member name, decoded
+	String           // a string value (or its last piece), decoded
+	StringChunk      // a piece of a long string value, more follows
+	Int              // a number without fraction or exponent, as text
+	Float            // a number with a fraction or exponent, as text
+	True             // true
+	False            // false
+	Null             // null
+)
+
+var kindNames = [...]string{"invalid", "object-start", "object-end", "array-start", "array-end",
+	"name", "string", "string-chunk", "int", "float", "true", "false", "null"}
+
+// String returns the kind's name as used in event traces ("object-start",
+// "name", "string-chunk", …).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// IsNumber reports whether k is Int or Float.
+func (k Kind) IsNumber() bool { return k == Int || k == Float }
+
+// IsScalar reports whether k is a complete value by itself (string, number,
+// true, false, null); StringChunk is not.
+func (k Kind) IsScalar() bool { return k >= String && k != StringChunk }
+
+// Event is what a Parser delivers to its Handler. Value is valid only during
+// the call: it borrows the parser's or the caller's buffer.
+type Event struct {
+	Kind Kind
+	// Value holds the decoded name (Name), the decoded string or piece of
+	// it (String, StringChunk) or the number's text (Int, Float); it is
+	// nil for the other kinds.
+	Value []byte
+	// Offset is the byte offset of the token's first byte in the whole
+	// input (the opening quote for a string and all of its pieces).
+	Offset int64
+	// Pattern is the index of the first path pattern that matches the
+	// event's path, or -1.
+	Pattern int
+}
+
+// Token is what a Decoder returns. Value borrows the decoder's buffer (or the
+// input given to NewDecoderBytes) until the next call on the Decoder.
+type Token struct {
+	Kind Kind
+	// Value holds the decoded name or string, or the number's text; nil
+	// for the other kinds.
+	Value []byte
+	// Offset is the byte offset of the token's first byte in the input.
+	Offset int64
+}
+
+// Int64 parses an Int token's value. Float tokens and out-of-range values
+// are errors.
+func (t Token) Int64() (int64, error) {
+	if t.Kind != Int {
+		return 0, &strconv.NumError{Func: "Int64", Num: string(t.Value), Err: strconv.ErrSyntax}
+	}
+	return strconv.ParseInt(string(t.Value), 10, 64)
+}
+
+// Uint64 parses an Int token's value as unsigned.
+func (t Token) Uint64() (uint64, error) {
+	if t.Kind != Int {
+		return 0, &strconv.NumError{Func: "Uint64", Num: string(t.Value), Err: strconv.ErrSyntax}
+	}
+	return strconv.ParseUint(string(t.Value), 10, 64)
+}
+
+// Float64 parses an Int or Float token's value.
+func (t Token) Float64() (float64, error) {
+	if !t.Kind.IsNumber() {
+		return 0, &strconv.NumError{Func: "Float64", Num: string(t.Value), Err: strconv.ErrSyntax}
+	}
+	return strconv.ParseFloat(string(t.Value), 64)
+}
+
+// String returns the token's value as a string (which copies it): the
+// decoded name or string, the number's text, or the literal.
+func (t Token) String() string {
+	switch t.Kind {
+	case True:
+		return "true"
+	case False:
+		return "false"
+	case Null:
+		return "null"
+	}
+	return string(t.Value)
+}

@@ -1,0 +1,223 @@
+package lejp
+
+// Member names: the current name of each open object (for paths and
+// patterns) and, in strict mode, every name of every open object, to reject
+// duplicates. Names live in one arena used as a stack: an object's names
+// start where the arena stood when it opened and are dropped when it
+// closes. An object with up to linearNames names is searched linearly;
+// a larger one is put in an open-addressing hash index (slots) shared by all
+// open objects. Entries leave the index in the reverse order they entered
+// it, which linear probing allows without tombstones.
+//
+// Memory is bounded by Options.MaxNameMemory: the bytes of the names held
+// plus nameOverhead per name.
+
+import (
+	"hash/maphash"
+	"strconv"
+)
+
+const (
+	linearNames  = 16
+	nameOverhead = 32
+)
+
+// finishName records the name just read for the innermost object.
+// borrowed means nm points into the whole input and may be kept as is.
+func (s *scanner) finishName(nm []byte, borrowed bool) (Kind, error) {
+	d := s.depth - 1
+	f := &s.frames[d]
+	f.index++
+	if s.lim.allowDup {
+		if !borrowed {
+			s.arena = append(s.arena[:f.arena], nm...)
+			nm = s.arena[f.arena:]
+		}
+		f.name = nm
+	} else {
+		if !borrowed {
+			s.arena = append(s.arena, nm...)
+			nm = s.arena[len(s.arena)-len(nm):]
+		}
+		f.name = nm
+		if err := s.addName(f, d, nm); err != nil {
+			return Invalid, err
+		}
+	}
+	if len(s.pats) > 0 {
+		f.live, f.match = s.stepPatterns(d, nm, false)
+	}
+	s.val = nm
+	s.state = stColon
+	return Name, nil
+}
+
+func (s *scanner) hashName(nm []byte, d int) uint64 {
+	return maphash.Bytes(s.seed, nm) ^ uint64(d)*0x9E3779B97F4A7C15
+}
+
+// addName rejects nm if the object f (at depth d) already has it, then
+// holds it.
+func (s *scanner) addName(f *frame, d int, nm []byte) error {
+	own := s.ents[f.ents:]
+	if !f.hashed {
+		for _, e := range own {
+			if string(e) == string(nm) {
+				return s.fail(s.tokOff, ErrDuplicateName)
+			}
+		}
+	} else if s.lookup(nm, d, f.ents) {
+		return s.fail(s.tokOff, ErrDuplicateName)
+	}
+	s.nameMem += len(nm) + nameOverhead
+	if s.nameMem > s.lim.maxNameMem {
+		return s.fail(s.tokOff, ErrTooManyNames)
+	}
+	s.ents = append(s.ents, nm)
+	if f.hashed {
+		s.insert(len(s.ents)-1, d)
+	} else if len(own)+1 > linearNames {
+		if !s.seeded {
+			s.seed = maphash.MakeSeed()
+			s.seeded = true
+		}
+		f.hashed = true
+		for i := f.ents; i < len(s.ents); i++ {
+			s.insert(i, d)
+		}
+	}
+	return nil
+}
+
+func (s *scanner) lookup(nm []byte, d, from int) bool {
+	mask := len(s.slots) - 1
+	for h := int(s.hashName(nm, d)) & mask; ; h = (h + 1) & mask {
+		e := s.slots[h]
+		if e == 0 {
+			return false
+		}
+		if int(e-1) >= from && string(s.ents[e-1]) == string(nm) {
+			return true
+		}
+	}
+}
+
+// insert puts entry i (of the object at depth d) in the index, growing it
+// to keep the load at most one half.
+func (s *scanner) insert(i, d int) {
+	if 2*(s.nhashed+1) > len(s.slots) {
+		s.rehash(max(64, 2*len(s.slots)))
+	}
+	s.place(i, d)
+	s.nhashed++
+}
+
+func (s *scanner) place(i, d int) {
+	mask := len(s.slots) - 1
+	h := int(s.hashName(s.ents[i], d)) & mask
+	for s.slots[h] != 0 {
+		h = (h + 1) & mask
+	}
+	s.slots[h] = int32(i + 1)
+}
+
+// rehash rebuilds the index with n slots, inserting entries in their
+// original order so that removal in reverse order stays valid.
+func (s *scanner) rehash(n int) {
+	if cap(s.slots) >= n {
+		s.slots = s.slots[:n]
+		clear(s.slots)
+	} else {
+		s.slots = make([]int32, n)
+	}
+	for d := 0; d < s.depth; d++ {
+		f := &s.frames[d]
+		if !f.obj || !f.hashed {
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		for i := f.ents; i < end; i++ {
+			s.place(i, d)
+		}
+	}
+}
+
+// dropNames forgets the names of the object f, which is closing.
+func (s *scanner) dropNames(f *frame) {
+	if !s.lim.allowDup {
+		d := s.depth - 1
+		for i := len(s.ents) - 1; i >= f.ents; i-- {
+			s.nameMem -= len(s.ents[i]) + nameOverhead
+			if f.hashed {
+				mask := len(s.slots) - 1
+				h := int(s.hashName(s.ents[i], d)) & mask
+				for int(s.slots[h]) != i+1 {
+					h = (h + 1) & mask
+				}
+				s.slots[h] = 0
+				s.nhashed--
+			}
+		}
+		clear(s.ents[f.ents:])
+		s.ents = s.ents[:f.ents]
+	}
+	s.arena = s.arena[:f.arena]
+}
+
+// appendPointer appends the JSON Pointer (RFC 6901) of the current token.
+func (s *scanner) appendPointer(dst []byte) []byte {
+	for d := 0; d < s.depth; d++ {
+		f := &s.frames[d]
+		if f.index < 0 {
+			break
+		}
+		dst = append(dst, '/')
+		if !f.obj {
+			dst = strconv.AppendInt(dst, f.index, 10)
+			continue
+		}
+		for _, c := range f.name {
+			switch c {
+			case '~':
+				dst = append(dst, '~', '0')
+			case '/':
+				dst = append(dst, '~', '1')
+			default:
+				dst = append(dst, c)
+			}
+		}
+	}
+	return dst
+}
+
+// appendPath appends the path of the current token in pattern form:
+// member names joined by '.', "[]" for an array element ("keys[].kid").
+func (s *scanner) appendPath(dst []byte) []byte {
+	return s.appendPathFrom(dst, 0, false)
+}
+
+func (s *scanner) appendPathFrom(dst []byte, from int, dot bool) []byte {
+	for d := from; d < s.depth; d++ {
+		f := &s.frames[d]
+		if f.index < 0 {
+			break
+		}
+		if !f.obj {
+			dst = append(dst, '[', ']')
+			dot = true
+			continue
+		}
+		if dot {
+			dst = append(dst, '.')
+		}
+		dst = append(dst, f.name...)
+		dot = true
+	}
+	return dst
+}

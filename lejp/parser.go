@@ -1,0 +1,221 @@
+package lejp
+
+// Handler receives the Parser's events. The Event's Value, and anything the
+// Parser's methods return, is valid only during the call. Returning an
+// error stops the parser: Write (or Close) returns that error.
+type Handler interface {
+	HandleEvent(p *Parser, ev Event) error
+}
+
+// HandlerFunc is a function used as a Handler.
+type HandlerFunc func(p *Parser, ev Event) error
+
+// HandleEvent calls f(p, ev).
+func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
+
+// Parser is the push parser: Write input in chunks of any size as it
+// arrives, then Close; the Handler receives events as soon as each is
+// complete. The events are the same however the input is split, down to one
+// byte per Write, and memory stays bounded: strings longer than
+// Options.StringChunk come as StringChunk events, and numbers and literals
+// cut by a Write are kept aside (at most Options.MaxNumberLen bytes).
+//
+// A Parser is not safe for concurrent use.
+type Parser struct {
+	s        scanner
+	h        Handler
+	carry    []byte // an unfinished number or literal
+	carryOff int64
+	total    int64 // bytes written so far
+	closed   bool
+	herr     error
+}
+
+// NewParser returns a parser that sends events to h. Each pattern is a path
+// pattern (see the package documentation); an event's Pattern is the index
+// of the first one matching its path. Only a malformed pattern is an error.
+func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
+	p := &Parser{h: h}
+	p.s.init(opts)
+	p.s.stream = true
+	if err := p.s.setPatterns(patterns); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Reset makes the parser ready for a new input, with the same handler,
+// options and patterns, keeping its buffers.
+func (p *Parser) Reset() {
+	p.s.reset()
+	p.carry = p.carry[:0]
+	p.carryOff, p.total = 0, 0
+	p.closed, p.herr = false, nil
+}
+
+func (p *Parser) stopped() error {
+	switch {
+	case p.s.err != nil:
+		return p.s.err
+	case p.herr != nil:
+		return p.herr
+	case p.closed:
+		return ErrClosed
+	}
+	return nil
+}
+
+// Write parses the next chunk of input. It returns len(b) and nil, or the
+// first error: a *SyntaxError, or the Handler's error. Errors are sticky.
+func (p *Parser) Write(b []byte) (int, error) {
+	if err := p.stopped(); err != nil {
+		return 0, err
+	}
+	s := &p.s
+	n := len(b)
+	if len(p.carry) > 0 {
+		cls, limit := &litClass, 6
+		if c := p.carry[0]; c == '-' || (c >= '0' && c <= '9') {
+			cls, limit = &numClass, s.lim.maxNumber+1
+		}
+		r := 0
+		for r < len(b) && len(p.carry)+r < limit && cls[b[r]] {
+			r++
+		}
+		p.carry = append(p.carry, b[:r]...)
+		p.total += int64(r)
+		b = b[r:]
+		if len(b) == 0 && len(p.carry) < limit {
+			return n, nil
+		}
+		if err := p.finishCarry(); err != nil {
+			return n - len(b), err
+		}
+	}
+	s.buf, s.pos, s.base = b, 0, p.total
+	err := p.run()
+	if err == nil && s.pos < len(b) {
+		p.carry = append(p.carry[:0], b[s.pos:]...)
+		p.carryOff = s.base + int64(s.pos)
+	}
+	p.total += int64(len(b))
+	s.buf = nil
+	if err != nil {
+		return n - len(b) + s.pos, err
+	}
+	return n, nil
+}
+
+// finishCarry parses the kept number or literal, now known to be complete.
+func (p *Parser) finishCarry() error {
+	s := &p.s
+	s.buf, s.pos, s.base = p.carry, 0, p.carryOff
+	s.runDone = true
+	err := p.one()
+	s.runDone = false
+	p.carry = p.carry[:0]
+	s.buf = nil
+	return err
+}
+
+// one reads and delivers exactly one token.
+func (p *Parser) one() error {
+	s := &p.s
+	k, err := s.next()
+	if err != nil {
+		return err
+	}
+	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+		p.herr = err
+		return err
+	}
+	return nil
+}
+
+// run delivers every token of s.buf.
+func (p *Parser) run() error {
+	s := &p.s
+	h := p.h
+	for {
+		k, err := s.next()
+		if err != nil {
+			if err == errNeedMore || err == errEnd {
+				return nil
+			}
+			return err
+		}
+		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+			p.herr = err
+			return err
+		}
+	}
+}
+
+// Close tells the parser the input has ended. It returns nil if the input
+// was one complete JSON value (or, with AllowMultipleValues, a sequence of
+// them), or the error that ends it: a *SyntaxError (ErrUnexpectedEOF when
+// the input stops inside a value), or the Handler's error.
+func (p *Parser) Close() error {
+	if err := p.stopped(); err != nil {
+		if err == ErrClosed {
+			return nil
+		}
+		return err
+	}
+	p.closed = true
+	s := &p.s
+	s.eof = true
+	if len(p.carry) > 0 {
+		s.buf, s.pos, s.base = p.carry, 0, p.carryOff
+		p.carry = p.carry[:0]
+	} else {
+		s.buf, s.pos, s.base = nil, 0, p.total
+	}
+	err := p.run()
+	s.buf = nil
+	return err
+}
+
+// InputOffset is the number of bytes written so far.
+func (p *Parser) InputOffset() int64 { return p.total }
+
+// Depth is the number of containers enclosing the current event's value
+// (0 at the top level).
+func (p *Parser) Depth() int { return p.s.depth }
+
+// Index is the current event's element index when it is inside an array,
+// or its member index (0-based) inside an object; -1 at the top level.
+func (p *Parser) Index() int64 {
+	if p.s.depth == 0 {
+		return -1
+	}
+	return p.s.frames[p.s.depth-1].index
+}
+
+// AppendPath appends the current event's path in pattern form (member
+// names joined by '.', "[]" for array elements, as "keys[].kid") to dst.
+func (p *Parser) AppendPath(dst []byte) []byte { return p.s.appendPath(dst) }
+
+// Path returns the current event's path in pattern form.
+func (p *Parser) Path() string { return string(p.s.appendPath(nil)) }
+
+// AppendPointer appends the current event's JSON Pointer (RFC 6901, with
+// array indexes, as "/keys/0/kid") to dst.
+func (p *Parser) AppendPointer(dst []byte) []byte { return p.s.appendPointer(dst) }
+
+// Pointer returns the current event's JSON Pointer.
+func (p *Parser) Pointer() string { return string(p.s.appendPointer(nil)) }
+
+// AppendWildcard appends what wildcard i of the current event's matching
+// pattern matched: the member name for a "*" segment, the rest of the path
+// for a final "*". Wildcards are numbered from 0, left to right. ok is false
+// if the event matches no pattern or the pattern has no wildcard i.
+func (p *Parser) AppendWildcard(dst []byte, i int) (out []byte, ok bool) {
+	return p.s.appendWildcard(dst, i)
+}
+
+// Wildcard is AppendWildcard returning a string ("" when there is none).
+func (p *Parser) Wildcard(i int) string {
+	b, _ := p.s.appendWildcard(nil, i)
+	return string(b)
+}

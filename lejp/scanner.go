@@ -1,0 +1,458 @@
+package lejp
+
+// The scanner is the one tokenizer under Parser, Decoder and Check. It
+// reads tokens from buf one at a time (next), keeps the grammar state and
+// the stack of open containers, and stops with errNeedMore when a token does
+// not end inside buf and more input may follow. In that case s.pos is left
+// at the token's first byte, so the caller can either add bytes and retry
+// (Decoder) or keep the few bytes of an unfinished number or literal aside
+// (Parser). Strings are the exception in stream mode: the Parser decodes
+// them piece by piece across buffers (string.go) so that memory stays
+// bounded however long they are.
+
+import (
+	"errors"
+	"hash/maphash"
+)
+
+// errNeedMore: the buffer ended inside a token (or before one) and more
+// input may follow. errEnd: the input is complete and valid.
+var (
+	errNeedMore = errors.New("lejp: need more input")
+	errEnd      = errors.New("lejp: end of input")
+)
+
+// Grammar states: what may come next.
+const (
+	stValue     uint8 = iota // a value (top level, after ':' or after ',' in an array)
+	stFirstElem              // after '[': a value or ']'
+	stFirstName              // after '{': a name or '}'
+	stName                   // after ',' in an object: a name
+	stColon                  // after a name: ':'
+	stAfter                  // after a value in a container: ',' or the closing bracket
+	stDone                   // after the top-level value
+)
+
+// frame is one open container.
+type frame struct {
+	obj    bool
+	hashed bool   // its names are in the hash index
+	name   []byte // current member name (objects)
+	index  int64  // arrays: index of the current element; objects: members so far
+	arena  int    // len(s.arena) when opened
+	ents   int    // len(s.ents) when opened
+	live   uint64 // patterns whose prefix matches the path down to this frame's segment
+	match  int32  // first pattern matching the path ending in this frame's segment
+}
+
+type scanner struct {
+	lim limits
+
+	buf  []byte
+	pos  int
+	base int64 // offset of buf[0] in the whole input
+	eof  bool  // no input follows buf
+
+	stream      bool // Parser: strings delivered in pieces, resumable across buffers
+	borrowNames bool // buf is the whole input: names may point into it
+	noDecode    bool // Check: string values are validated, not decoded
+	runDone     bool // Parser carry: a number or literal run ends with buf
+
+	state    uint8
+	pendPush uint8 // 1 object, 2 array: push the frame at the next call
+	frames   []frame
+	depth    int
+
+	// The token just read.
+	val    []byte
+	tokOff int64
+
+	// Names held for duplicate detection (a stack: the open objects'
+	// names, innermost last), their hash index and the memory they use.
+	arena   []byte
+	ents    [][]byte
+	slots   []int32
+	nhashed int
+	nameMem int
+	seed    maphash.Seed
+	seeded  bool
+
+	// Path patterns.
+	pats      []pattern
+	rootMatch int32
+
+	// String decoding (string.go).
+	sbuf    []byte
+	str     strState
+	inStr   bool
+	inComm  bool
+	err     error
+	errPath string
+}
+
+func (s *scanner) init(o *Options) {
+	s.lim = resolve(o)
+	s.rootMatch = -1
+	s.reset()
+}
+
+// reset prepares for a new input, keeping buffers and patterns.
+func (s *scanner) reset() {
+	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
+	s.state, s.pendPush, s.depth = stValue, 0, 0
+	s.val, s.tokOff = nil, 0
+	s.arena, s.ents = s.arena[:0], s.ents[:0]
+	clear(s.slots)
+	s.nhashed, s.nameMem = 0, 0
+	s.sbuf = s.sbuf[:0]
+	s.str = strState{}
+	s.inStr, s.inComm, s.runDone = false, false, false
+	s.err = nil
+}
+
+// fail records a syntax error at absolute offset off and returns it.
+func (s *scanner) fail(off int64, cause error) error {
+	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointer(nil)), Err: cause}
+	return s.err
+}
+
+// curMatch is the pattern matching the path of the token just read.
+func (s *scanner) curMatch() int {
+	if s.depth == 0 {
+		return int(s.rootMatch)
+	}
+	return int(s.frames[s.depth-1].match)
+}
+
+// next reads one token. It returns its kind, with s.val and s.tokOff set,
+// or errNeedMore, errEnd or a *SyntaxError.
+func (s *scanner) next() (Kind, error) {
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+	}
+	if s.err != nil {
+		return Invalid, s.err
+	}
+	if s.inStr {
+		return s.streamString()
+	}
+	buf := s.buf
+	i := s.pos
+	for {
+		// Whitespace (and comments).
+		for ; i < len(buf); i++ {
+			c := buf[i]
+			if c > ' ' {
+				break
+			}
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+		}
+		if s.inComm || (i < len(buf) && buf[i] == '#' && s.lim.allowComment) {
+			for ; i < len(buf) && buf[i] != '\n'; i++ {
+			}
+			if i == len(buf) {
+				s.inComm = true
+				s.pos = i
+				return s.atEnd()
+			}
+			s.inComm = false
+			continue
+		}
+		if i >= len(buf) {
+			s.pos = i
+			return s.atEnd()
+		}
+		c := buf[i]
+		s.pos = i
+		switch s.state {
+		case stValue:
+			return s.value(c)
+		case stFirstElem:
+			if c == ']' {
+				return s.closeContainer(false)
+			}
+			return s.value(c)
+		case stFirstName, stName:
+			if c == '"' {
+				return s.name()
+			}
+			if c == '}' && s.state == stFirstName {
+				return s.closeContainer(true)
+			}
+			return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+		case stColon:
+			if c != ':' {
+				return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+			}
+			s.state = stValue
+			i++
+		case stAfter:
+			top := &s.frames[s.depth-1]
+			switch {
+			case c == ',':
+				if top.obj {
+					s.state = stName
+				} else {
+					s.state = stValue
+				}
+				i++
+			case c == '}' && top.obj, c == ']' && !top.obj:
+				return s.closeContainer(top.obj)
+			default:
+				return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+			}
+		case stDone:
+			if !s.lim.allowMulti {
+				return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+			}
+			s.state = stValue
+		}
+	}
+}
+
+// atEnd handles the end of buf between tokens.
+func (s *scanner) atEnd() (Kind, error) {
+	if !s.eof {
+		return Invalid, errNeedMore
+	}
+	if s.state == stDone || (s.lim.allowMulti && s.state == stValue && s.depth == 0) {
+		return Invalid, errEnd
+	}
+	return Invalid, s.fail(s.base+int64(len(s.buf)), ErrUnexpectedEOF)
+}
+
+// value starts a value whose first byte is c at s.pos.
+func (s *scanner) value(c byte) (Kind, error) {
+	i := s.pos
+	switch c {
+	case '{', '[':
+		if s.depth >= s.lim.maxDepth {
+			return Invalid, s.fail(s.base+int64(i), ErrDepth)
+		}
+		s.beginElem()
+		s.tokOff = s.base + int64(i)
+		s.val = nil
+		s.pos = i + 1
+		if c == '{' {
+			s.pendPush = 1
+			s.state = stFirstName
+			return ObjectStart, nil
+		}
+		s.pendPush = 2
+		s.state = stFirstElem
+		return ArrayStart, nil
+	case '"':
+		return s.stringValue()
+	case 't', 'f', 'n':
+		return s.literal()
+	}
+	if c == '-' || (c >= '0' && c <= '9') {
+		return s.number()
+	}
+	return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+}
+
+// beginElem counts a new element when the enclosing container is an array.
+func (s *scanner) beginElem() {
+	if s.depth > 0 {
+		if f := &s.frames[s.depth-1]; !f.obj {
+			f.index++
+		}
+	}
+}
+
+// afterValue moves the grammar on after a complete value.
+func (s *scanner) afterValue() {
+	if s.depth == 0 {
+		s.state = stDone
+	} else {
+		s.state = stAfter
+	}
+}
+
+func (s *scanner) push(obj bool) {
+	d := s.depth
+	if d == len(s.frames) {
+		s.frames = append(s.frames, frame{})
+	}
+	f := &s.frames[d]
+	*f = frame{obj: obj, index: -1, arena: len(s.arena), ents: len(s.ents), match: -1}
+	if len(s.pats) > 0 && !obj {
+		f.live, f.match = s.stepPatterns(d, nil, true)
+	}
+	s.depth = d + 1
+}
+
+func (s *scanner) closeContainer(obj bool) (Kind, error) {
+	f := &s.frames[s.depth-1]
+	if obj {
+		s.dropNames(f)
+	}
+	s.depth--
+	s.tokOff = s.base + int64(s.pos)
+	s.val = nil
+	s.pos++
+	s.afterValue()
+	if obj {
+		return ObjectEnd, nil
+	}
+	return ArrayEnd, nil
+}
+
+// Character classes for numbers and literals, scanned as runs so that a
+// token split across buffers is judged exactly as a whole one.
+var (
+	numClass [256]bool
+	litClass [256]bool
+)
+
+func init() {
+	for _, c := range []byte("0123456789+-.eE") {
+		numClass[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		litClass[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		litClass[c] = true
+	}
+}
+
+// number reads a number token at s.pos.
+func (s *scanner) number() (Kind, error) {
+	start := s.pos
+	buf := s.buf
+	lim := len(buf)
+	if max := start + s.lim.maxNumber + 1; max < lim {
+		lim = max
+	}
+	j := start
+	for j < lim && numClass[buf[j]] {
+		j++
+	}
+	run := j - start
+	if run > s.lim.maxNumber {
+		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
+	}
+	if j == len(buf) && !s.eof && !s.runDone {
+		return Invalid, errNeedMore
+	}
+	float, bad := checkNumber(buf[start:j])
+	if bad >= 0 {
+		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidNumber)
+	}
+	s.beginElem()
+	s.tokOff = s.base + int64(start)
+	s.val = buf[start:j]
+	s.pos = j
+	s.afterValue()
+	if float {
+		return Float, nil
+	}
+	return Int, nil
+}
+
+// checkNumber checks a run of number characters against RFC 8259 §6. It
+// returns whether the number has a fraction or exponent, and -1 or the
+// index of the first byte that breaks the grammar (len(b) when it ends
+// too early).
+func checkNumber(b []byte) (float bool, bad int) {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i == len(b) {
+		return false, i
+	}
+	switch c := b[i]; {
+	case c == '0':
+		i++
+	case c >= '1' && c <= '9':
+		i++
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		return false, i
+	}
+	if i < len(b) && b[i] == '.' {
+		float = true
+		i++
+		d := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return true, i
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		float = true
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		d := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return true, i
+		}
+	}
+	if i != len(b) {
+		return float, i
+	}
+	return float, -1
+}
+
+// literal reads true, false or null at s.pos.
+func (s *scanner) literal() (Kind, error) {
+	start := s.pos
+	buf := s.buf
+	lim := min(len(buf), start+6)
+	j := start
+	for j < lim && litClass[buf[j]] {
+		j++
+	}
+	if j == len(buf) && !s.eof && !s.runDone {
+		return Invalid, errNeedMore
+	}
+	k, bad := checkLiteral(buf[start:j])
+	if bad >= 0 {
+		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidLiteral)
+	}
+	s.beginElem()
+	s.tokOff = s.base + int64(start)
+	s.val = nil
+	s.pos = start + len(kindNames[k])
+	s.afterValue()
+	return k, nil
+}
+
+// checkLiteral matches a run of letters (at most 6 of them) against the
+// three literals and returns the kind, or the index of the first wrong byte.
+func checkLiteral(b []byte) (Kind, int) {
+	var lit string
+	var k Kind
+	switch b[0] {
+	case 't':
+		lit, k = "true", True
+	case 'f':
+		lit, k = "false", False
+	default:
+		lit, k = "null", Null
+	}
+	for i := 0; i < len(lit); i++ {
+		if i >= len(b) || b[i] != lit[i] {
+			return Invalid, i
+		}
+	}
+	if len(b) > len(lit) {
+		return Invalid, len(lit)
+	}
+	return k, -1
+}
