@@ -4,5 +4,7 @@ package vectors
 // runner lives in its own file (wycheproof.go, jsontestsuite.go, …); adding a
 // corpus is one line here.
 func Runners() []Runner {
-	return []Runner{}
+	return []Runner{
+		Wycheproof,
+	}
 }

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
+	"github.com/lwscrypto/lwscrypto/vectors"
+)
+
+func init() {
+	register(&command{
+		path:    "vectors",
+		args:    "[--dir DIR] [--json]",
+		summary: "run the conformance corpora (Wycheproof, …) and report per file: cases, passed, failed, skipped",
+		run:     runVectors,
+	})
+}
+
+// vectorsJSON is the --json report: exactly the five counts per corpus file
+// and the total of failures. Skip reasons and failure details are in the
+// table only.
+type vectorsJSON struct {
+	Corpora []vectorsJSONLine `json:"corpora"`
+	Failed  int               `json:"failed"`
+}
+
+type vectorsJSONLine struct {
+	Name    string `json:"name"`
+	Cases   int    `json:"cases"`
+	Passed  int    `json:"passed"`
+	Failed  int    `json:"failed"`
+	Skipped int    `json:"skipped"`
+}
+
+func runVectors(e *env, args []string) error {
+	c := commands["vectors"]
+	fs := newFlags(c)
+	dir := fs.String("dir", "", "the corpus directory, holding wycheproof/ and the other corpora (default: $LWSCRYPTO_VECTORS, else ../shared/vectors beside the module)")
+	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("vectors takes no arguments, only flags").withHint("pass the corpus directory with --dir DIR")
+	}
+	if *dir == "" {
+		d, err := corpus.Dir()
+		if err != nil {
+			return usagef("no conformance corpus found: %v", err).withHint("pass --dir DIR (the folder holding wycheproof/) or set LWSCRYPTO_VECTORS")
+		}
+		*dir = d
+	} else if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
+		return usagef("--dir %s is not a directory", *dir).withHint("pass the folder holding wycheproof/ and the other corpora")
+	}
+
+	var opts vectors.Options
+	progress := isTerminal(e.stderr)
+	if progress {
+		opts.Progress = func(name string) { fmt.Fprintf(e.stderr, "\r\x1b[Krunning %s", name) }
+	}
+	rep, err := vectors.Run(*dir, opts)
+	if progress {
+		fmt.Fprint(e.stderr, "\r\x1b[K")
+	}
+	if err != nil {
+		return hinted(err, "the corpus directory must hold every corpus folder (see its README)")
+	}
+
+	if *asJSON {
+		out := vectorsJSON{Corpora: make([]vectorsJSONLine, 0, len(rep.Corpora)), Failed: rep.Failed}
+		for _, r := range rep.Corpora {
+			out.Corpora = append(out.Corpora, vectorsJSONLine{r.Name, r.Cases, r.Passed, r.Failed, r.Skipped})
+		}
+		b, err := json.Marshal(out)
+		if err != nil {
+			return failf("encoding the report: %v", err)
+		}
+		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
+			return failf("%v", err)
+		}
+	} else if err := rep.WriteTable(e.stdout); err != nil {
+		return failf("%v", err)
+	}
+	if rep.Failed > 0 {
+		return failf("%d conformance case(s) failed", rep.Failed)
+	}
+	return nil
+}
