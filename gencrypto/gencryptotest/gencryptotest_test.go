@@ -1,0 +1,122 @@
+package gencryptotest_test
+
+import (
+	"crypto"
+	"crypto/cipher"
+	"hash"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/gencryptotest"
+	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+)
+
+// The suite itself must be able to fail: each broken backend below has one
+// defect, and running the suite on it must fail in the algorithm that uses
+// the defective primitive. The suite runs in a child process (a failing
+// *testing.T cannot be observed from inside the same test).
+
+const brokenEnv = "GENCRYPTOTEST_BROKEN"
+
+// broken is the std backend with one defect.
+type broken struct {
+	*std.Backend
+	defect string
+}
+
+func (b broken) Name() string { return "broken-" + b.defect }
+
+func (b broken) Verify(p string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error {
+	if b.defect == "verify-accepts" {
+		return nil
+	}
+	return b.Backend.Verify(p, pub, h, msg, sig)
+}
+
+func (b broken) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
+	if b.defect == "hmac-key" {
+		key = append([]byte{0}, key...)
+	}
+	return b.Backend.NewHMAC(h, key)
+}
+
+func (b broken) NewAEAD(p string, key []byte, n, t int, h crypto.Hash) (cipher.AEAD, error) {
+	a, err := b.Backend.NewAEAD(p, key, n, t, h)
+	if err != nil || b.defect != "open-accepts" {
+		return a, err
+	}
+	return lax{a}, nil
+}
+
+// lax opens anything: on a failed check it returns the bytes as they are.
+type lax struct{ cipher.AEAD }
+
+func (l lax) Open(dst, nonce, ct, ad []byte) ([]byte, error) {
+	out, err := l.AEAD.Open(dst, nonce, ct, ad)
+	if err != nil {
+		return append(dst, ct...), nil
+	}
+	return out, nil
+}
+
+func (b broken) Unwrap(p string, kek, w []byte) ([]byte, error) {
+	out, err := b.Backend.Unwrap(p, kek, w)
+	if err != nil && b.defect == "unwrap-unchecked" {
+		return w[8:], nil
+	}
+	return out, err
+}
+
+func (b broken) HKDF(h crypto.Hash, secret, salt, info []byte, n int) ([]byte, error) {
+	if b.defect == "hkdf-ignores-salt" {
+		salt = nil
+	}
+	return b.Backend.HKDF(h, secret, salt, info, n)
+}
+
+func (b broken) ConcatKDF(h crypto.Hash, z, other []byte, n int) ([]byte, error) {
+	out, err := b.Backend.ConcatKDF(h, z, other, n)
+	if err == nil && b.defect == "concat-counter" && n > 0 {
+		out[0] ^= 1
+	}
+	return out, err
+}
+
+func TestBrokenBackendChild(t *testing.T) {
+	defect := os.Getenv(brokenEnv)
+	if defect == "" {
+		t.Skip("runs only as the child process of TestSuiteCatchesBrokenBackends")
+	}
+	gencryptotest.Run(t, broken{std.New(), defect})
+}
+
+func TestSuiteCatchesBrokenBackends(t *testing.T) {
+	if os.Getenv(brokenEnv) != "" {
+		t.Skip("in the child process")
+	}
+	for _, tc := range []struct {
+		defect string
+		run    string // the part of the suite that must fail
+	}{
+		{"verify-accepts", "ES256"},
+		{"hmac-key", "HS256"},
+		{"open-accepts", "A128GCM"},
+		{"unwrap-unchecked", "A128KW"},
+		{"hkdf-ignores-salt", "KnownAnswers/HKDF"},
+		{"concat-counter", "ConcatKDF-SHA256"},
+	} {
+		t.Run(tc.defect, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenBackendChild$/^"+tc.run, "-test.v")
+			cmd.Env = append(os.Environ(), brokenEnv+"="+tc.defect)
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("the suite passed a backend with defect %q:\n%s", tc.defect, out)
+			}
+			if !strings.Contains(string(out), "--- FAIL: TestBrokenBackendChild/"+tc.run) {
+				t.Fatalf("defect %q: the suite failed, but not in %s:\n%s", tc.defect, tc.run, out)
+			}
+		})
+	}
+}
