@@ -19,13 +19,23 @@ import (
 	"crypto/subtle"
 	"encoding/binary"
 	"hash"
+	"sync"
 )
 
 type cbcHMAC struct {
-	macKey  []byte
 	block   cipher.Block
-	newHash func() hash.Hash
 	tagSize int
+	// macs holds *macState values with a keyed HMAC (reset before each
+	// use), so that Seal and Open neither key a new HMAC per call nor
+	// allocate their scratch blocks.
+	macs sync.Pool
+}
+
+type macState struct {
+	h    hash.Hash
+	sum  [64]byte
+	want [64]byte
+	al   [8]byte
 }
 
 // newCBCHMAC returns AES_CBC_HMAC_SHA2 for key = MAC_KEY‖ENC_KEY. The
@@ -47,12 +57,10 @@ func newCBCHMAC(key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD,
 	if err != nil {
 		return nil, err
 	}
-	return &cbcHMAC{
-		macKey:  append([]byte(nil), key[:half]...),
-		block:   b,
-		newHash: f,
-		tagSize: tagSize,
-	}, nil
+	macKey := append([]byte(nil), key[:half]...)
+	c := &cbcHMAC{block: b, tagSize: tagSize}
+	c.macs.New = func() any { return &macState{h: hmac.New(f, macKey)} }
+	return c, nil
 }
 
 func (c *cbcHMAC) NonceSize() int { return aes.BlockSize }
@@ -62,16 +70,15 @@ func (c *cbcHMAC) NonceSize() int { return aes.BlockSize }
 func (c *cbcHMAC) Overhead() int { return aes.BlockSize + c.tagSize }
 
 // tag computes HMAC(A‖IV‖E‖AL) truncated, into out (at least tagSize bytes).
-func (c *cbcHMAC) tag(out, iv, ciphertext, ad []byte) {
-	m := hmac.New(c.newHash, c.macKey)
+func (c *cbcHMAC) tag(ms *macState, out, iv, ciphertext, ad []byte) {
+	m := ms.h
+	m.Reset()
 	m.Write(ad)
 	m.Write(iv)
 	m.Write(ciphertext)
-	var al [8]byte
-	binary.BigEndian.PutUint64(al[:], alBits(len(ad)))
-	m.Write(al[:])
-	var sum [64]byte
-	copy(out, m.Sum(sum[:0])[:c.tagSize])
+	binary.BigEndian.PutUint64(ms.al[:], alBits(len(ad)))
+	m.Write(ms.al[:])
+	copy(out, m.Sum(ms.sum[:0])[:c.tagSize])
 }
 
 // alBits is AL of RFC 7518 §5.2.2.1: the length of the associated data in
@@ -93,7 +100,9 @@ func (c *cbcHMAC) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 		out[i] = byte(pad)
 	}
 	cipher.NewCBCEncrypter(c.block, nonce).CryptBlocks(out[:n], out[:n])
-	c.tag(out[n:], nonce, out[:n], additionalData)
+	ms := c.macs.Get().(*macState)
+	c.tag(ms, out[n:], nonce, out[:n], additionalData)
+	c.macs.Put(ms)
 	return ret
 }
 
@@ -107,9 +116,11 @@ func (c *cbcHMAC) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, e
 	if n%aes.BlockSize != 0 {
 		return nil, errOpen
 	}
-	var want [64]byte
-	c.tag(want[:], nonce, ciphertext[:n], additionalData)
-	if subtle.ConstantTimeCompare(want[:c.tagSize], ciphertext[n:]) != 1 {
+	ms := c.macs.Get().(*macState)
+	c.tag(ms, ms.want[:], nonce, ciphertext[:n], additionalData)
+	ok := subtle.ConstantTimeCompare(ms.want[:c.tagSize], ciphertext[n:])
+	c.macs.Put(ms)
+	if ok != 1 {
 		return nil, errOpen
 	}
 	ret, out := sliceForAppend(dst, n)

@@ -16,7 +16,27 @@ import (
 	"crypto/cipher"
 	"crypto/subtle"
 	"encoding/binary"
+	"sync"
 )
+
+// ccmScratch holds the per-call blocks. Blocks handed to cipher.Block's
+// methods escape to the heap, so they live in a pooled value rather than on
+// the stack: Seal and Open allocate nothing in the steady state. A scratch
+// value is cleared before it goes back to the pool.
+type ccmScratch struct {
+	ctr, ks, b0, s0, tag, given [16]byte
+	hdr                         [10]byte
+	mac                         cbcMAC
+}
+
+var ccmPool = sync.Pool{New: func() any { return new(ccmScratch) }}
+
+func getScratch() *ccmScratch { return ccmPool.Get().(*ccmScratch) }
+
+func putScratch(s *ccmScratch) {
+	*s = ccmScratch{}
+	ccmPool.Put(s)
+}
 
 type ccm struct {
 	b         cipher.Block
@@ -61,12 +81,13 @@ func (c *ccm) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 	if uint64(len(plaintext)) > c.maxPayload() {
 		panic("std: ccm: message too large for the nonce size")
 	}
-	var tag [16]byte
-	c.mac(&tag, nonce, plaintext, additionalData)
+	sc := getScratch()
+	defer putScratch(sc)
+	c.mac(sc, nonce, plaintext, additionalData)
 	ret, out := sliceForAppend(dst, len(plaintext)+c.tagSize)
 	// The MAC is computed first, so plaintext may alias out exactly.
-	c.ctr(out[:len(plaintext)], plaintext, nonce)
-	copy(out[len(plaintext):], tag[:c.tagSize])
+	c.ctr(sc, out[:len(plaintext)], plaintext, nonce)
+	copy(out[len(plaintext):], sc.tag[:c.tagSize])
 	return ret
 }
 
@@ -80,13 +101,13 @@ func (c *ccm) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error
 	if uint64(n) > c.maxPayload() {
 		return nil, errOpen
 	}
-	var given [16]byte
-	copy(given[:], ciphertext[n:])
+	sc := getScratch()
+	defer putScratch(sc)
+	copy(sc.given[:], ciphertext[n:])
 	ret, out := sliceForAppend(dst, n)
-	c.ctr(out, ciphertext[:n], nonce)
-	var tag [16]byte
-	c.mac(&tag, nonce, out, additionalData)
-	if subtle.ConstantTimeCompare(tag[:c.tagSize], given[:c.tagSize]) != 1 {
+	c.ctr(sc, out, ciphertext[:n], nonce)
+	c.mac(sc, nonce, out, additionalData)
+	if subtle.ConstantTimeCompare(sc.tag[:c.tagSize], sc.given[:c.tagSize]) != 1 {
 		clear(out)
 		return nil, errOpen
 	}
@@ -104,20 +125,20 @@ func (c *ccm) counter(ctr *[16]byte, nonce []byte, i uint64) {
 }
 
 // ctr XORs src with the key stream from counter 1 into dst.
-func (c *ccm) ctr(dst, src, nonce []byte) {
-	var ctr, ks [16]byte
+func (c *ccm) ctr(sc *ccmScratch, dst, src, nonce []byte) {
 	for i := uint64(1); len(src) > 0; i++ {
-		c.counter(&ctr, nonce, i)
-		c.b.Encrypt(ks[:], ctr[:])
-		n := subtle.XORBytes(dst, src, ks[:])
+		c.counter(&sc.ctr, nonce, i)
+		c.b.Encrypt(sc.ks[:], sc.ctr[:])
+		n := subtle.XORBytes(dst, src, sc.ks[:])
 		dst, src = dst[n:], src[n:]
 	}
 }
 
-// mac computes the CBC-MAC of the formatted input, XORed with S0, into tag.
-func (c *ccm) mac(tag *[16]byte, nonce, payload, ad []byte) {
+// mac computes the CBC-MAC of the formatted input, XORed with S0, into
+// sc.tag.
+func (c *ccm) mac(sc *ccmScratch, nonce, payload, ad []byte) {
 	l := 15 - c.nonceSize
-	var b0 [16]byte
+	b0 := &sc.b0
 	b0[0] = byte(8*((c.tagSize-2)/2) + (l - 1))
 	if len(ad) > 0 {
 		b0[0] |= 0x40
@@ -127,12 +148,13 @@ func (c *ccm) mac(tag *[16]byte, nonce, payload, ad []byte) {
 	binary.BigEndian.PutUint64(be[:], uint64(len(payload)))
 	copy(b0[16-l:], be[8-l:])
 
-	m := cbcMAC{b: c.b}
+	m := &sc.mac
+	*m = cbcMAC{b: c.b}
 	m.write(b0[:])
 	if len(ad) > 0 {
 		// SP 800-38C A.2.2: the length of the associated data, in 2, 6 or
 		// 10 bytes, then the data, padded with zeros to a block.
-		var hdr [10]byte
+		hdr := &sc.hdr
 		a := uint64(len(ad))
 		switch {
 		case a < 1<<16-1<<8:
@@ -153,10 +175,9 @@ func (c *ccm) mac(tag *[16]byte, nonce, payload, ad []byte) {
 	m.write(payload)
 	m.pad()
 
-	var ctr, s0 [16]byte
-	c.counter(&ctr, nonce, 0)
-	c.b.Encrypt(s0[:], ctr[:])
-	subtle.XORBytes(tag[:], m.state[:], s0[:])
+	c.counter(&sc.ctr, nonce, 0)
+	c.b.Encrypt(sc.s0[:], sc.ctr[:])
+	subtle.XORBytes(sc.tag[:], m.state[:], sc.s0[:])
 }
 
 // cbcMAC is a CBC-MAC with a zero IV fed in pieces of any length.
