@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -24,11 +25,26 @@ func TestMain(m *testing.M) {
 // [!env:VECTORS] skip or, under CI, fail through the Go tests instead).
 func TestScripts(t *testing.T) {
 	vec, _ := corpus.Dir()
+	vars := map[string]string{"VECTORS": vec}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("VECTORS", vec)
+			for k, v := range vars {
+				env.Setenv(k, v)
+			}
 			return nil
+		},
+		// [env:NAME] holds when NAME is set non-empty, by Setup or in the
+		// test's environment (testscript has no such condition of its own).
+		Condition: func(cond string) (bool, error) {
+			name, ok := strings.CutPrefix(cond, "env:")
+			if !ok {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			if v, set := vars[name]; set {
+				return v != "", nil
+			}
+			return os.Getenv(name) != "", nil
 		},
 	})
 }

@@ -69,7 +69,13 @@ func runVectors(e *env, args []string) error {
 		return hinted(err, "the corpus directory must hold every corpus folder (see its README)")
 	}
 
-	if *asJSON {
+	return writeVectorsReport(e, &rep, *asJSON)
+}
+
+// writeVectorsReport prints rep as the table or, with asJSON, as one JSON
+// object, and returns an error (exit status 1) if any case failed.
+func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
+	if asJSON {
 		out := vectorsJSON{Corpora: make([]vectorsJSONLine, 0, len(rep.Corpora)), Failed: rep.Failed}
 		for _, r := range rep.Corpora {
 			out.Corpora = append(out.Corpora, vectorsJSONLine{r.Name, r.Cases, r.Passed, r.Failed, r.Skipped})
