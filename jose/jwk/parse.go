@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/x509"
@@ -194,9 +195,7 @@ func (k *Key) parseX5c(m jose.Member) error {
 	if err != nil {
 		return fmt.Errorf(`"x5c" leaf certificate: %v: %w`, err, jose.ErrMalformed)
 	}
-	if e, ok := cert.PublicKey.(interface {
-		Equal(x interface{}) bool
-	}); !ok || k.pub == nil || !e.Equal(k.pub) {
+	if e, ok := cert.PublicKey.(interface{ Equal(crypto.PublicKey) bool }); !ok || k.pub == nil || !e.Equal(k.pub) {
 		return fmt.Errorf(`"x5c" leaf certificate does not hold this key: %w`, jose.ErrKey)
 	}
 	return nil

@@ -1,0 +1,116 @@
+package jwk
+
+import (
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/pem"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+func TestPEMRoundTrip(t *testing.T) {
+	for _, alg := range []string{"RS256", "ES256", "ES384", "ES512", "EdDSA"} {
+		k, err := Generate(alg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub, _ := k.PublicKey()
+		for _, kk := range []*Key{k, pub} {
+			p, err := kk.MarshalPEM()
+			if err != nil {
+				t.Fatal(alg, err)
+			}
+			// Leading text and whitespace are skipped.
+			got, err := ParsePEM(append([]byte("  \nsome text\n"), p...))
+			if err != nil || !got.Equal(kk) {
+				t.Errorf("%s: PEM round trip: %v", alg, err)
+			}
+			if typ, der, err := kk.MarshalLegacyDER(); err == nil {
+				got, err := ParseDER(typ, der)
+				if err != nil || !got.Equal(kk) {
+					t.Errorf("%s %s: %v", alg, typ, err)
+				}
+				got, err = ParseDER("", der)
+				if err != nil || !got.Equal(kk) {
+					t.Errorf("%s untyped %s: %v", alg, typ, err)
+				}
+			}
+		}
+	}
+	x, err := Generate("ECDH-ES", &GenerateOptions{Curve: CurveX25519})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := x.MarshalPEM()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ParsePEM(p); err != nil || !got.Equal(x) {
+		t.Errorf("X25519 PEM: %v", err)
+	}
+	oct, _ := Generate("HS256", nil)
+	if _, err := oct.MarshalPEM(); !errors.Is(err, jose.ErrKey) {
+		t.Errorf("oct PEM: %v", err)
+	}
+}
+
+func selfSigned(t *testing.T, k *Key) []byte {
+	t.Helper()
+	s, _ := k.Signer()
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "t"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, k.Public(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+func TestCertificateAndX5c(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	der := selfSigned(t, k)
+	p := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	got, err := ParsePEM(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := k.PublicKey()
+	if !got.Equal(pub) || len(got.X5c) != 1 {
+		t.Fatalf("certificate key: %v", got)
+	}
+	// x5c written and read back; a certificate for another key is refused.
+	j := got.AppendJSON(nil)
+	back, err := Parse(j)
+	if err != nil || len(back.X5c) != 1 {
+		t.Fatalf("x5c round trip: %v", err)
+	}
+	other, _ := Generate("ES256", nil)
+	otherPub, _ := other.PublicKey()
+	otherPub.X5c = [][]byte{der}
+	_, err = Parse(otherPub.AppendJSON(nil))
+	wantErr(t, "x5c of another key", err, jose.ErrKey)
+	bad := strings.Replace(string(j), base64.StdEncoding.EncodeToString(der), base64.RawStdEncoding.EncodeToString(der)+"\\n", 1)
+	if _, err := Parse([]byte(bad)); err == nil {
+		t.Error("x5c with a line break accepted")
+	}
+}
+
+func TestParsePEMErrors(t *testing.T) {
+	for _, s := range []string{"", "hello", "-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n",
+		"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+		"-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"} {
+		if _, err := ParsePEM([]byte(s)); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+	if _, err := ParsePEM(make([]byte, maxPEM+1)); !errors.Is(err, jose.ErrLimit) {
+		t.Errorf("huge PEM: %v", err)
+	}
+}
