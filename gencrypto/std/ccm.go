@@ -124,8 +124,20 @@ func (c *ccm) counter(ctr *[16]byte, nonce []byte, i uint64) {
 	copy(ctr[16-l:], be[8-l:])
 }
 
+// ctrStreamMin is the payload length from which ctr uses crypto/cipher's
+// CTR mode (one allocation, but pipelined AES) instead of one block at a
+// time. The counter field is the low L bytes of the block, and a payload
+// never needs more than 2^(8L)/16 counter values, so the 128-bit increment
+// of cipher.NewCTR never carries into the nonce.
+const ctrStreamMin = 512
+
 // ctr XORs src with the key stream from counter 1 into dst.
 func (c *ccm) ctr(sc *ccmScratch, dst, src, nonce []byte) {
+	if len(src) >= ctrStreamMin {
+		c.counter(&sc.ctr, nonce, 1)
+		cipher.NewCTR(c.b, sc.ctr[:]).XORKeyStream(dst[:len(src)], src)
+		return
+	}
 	for i := uint64(1); len(src) > 0; i++ {
 		c.counter(&sc.ctr, nonce, i)
 		c.b.Encrypt(sc.ks[:], sc.ctr[:])
