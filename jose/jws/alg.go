@@ -1,0 +1,177 @@
+package jws
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// algorithm is one JWS "alg" value (RFC 7518 §3.1, RFC 8037 §3.1, RFC 9864
+// §2.2) resolved to its gencrypto singleton: exactly one of sig and mac is
+// set. "none" has no algorithm and so can never verify.
+type algorithm struct {
+	sig *gencrypto.Signature
+	mac *gencrypto.MAC
+}
+
+func (a algorithm) name() string {
+	if a.sig != nil {
+		return a.sig.Name()
+	}
+	return a.mac.Name()
+}
+
+// jwsAlgs are the names this package signs and verifies with. The registry
+// holds more (COSE-only MACs such as "HMAC 256/64"); those are not JWS
+// algorithms.
+var jwsAlgs = map[string]bool{
+	"HS256": true, "HS384": true, "HS512": true,
+	"RS256": true, "RS384": true, "RS512": true,
+	"PS256": true, "PS384": true, "PS512": true,
+	"ES256": true, "ES384": true, "ES512": true,
+	"EdDSA": true, "Ed25519": true,
+}
+
+// Algorithms returns the "alg" values this package supports, in a fixed
+// order.
+func Algorithms() []string {
+	return []string{"HS256", "HS384", "HS512", "RS256", "RS384", "RS512",
+		"PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"}
+}
+
+// lookupAlg resolves an "alg" name. Anything but the names of Algorithms,
+// compared exactly (RFC 7515 §4.1.1 values are case-sensitive), is
+// ErrAlgorithm; "none" in any spelling among them.
+func lookupAlg(name []byte) (algorithm, error) {
+	// The map lookup with string(name) does not allocate.
+	if !jwsAlgs[string(name)] {
+		return algorithm{}, errUnknownAlg
+	}
+	a, _ := gencrypto.ByName(string(name))
+	switch a := a.(type) {
+	case *gencrypto.Signature:
+		return algorithm{sig: a}, nil
+	case *gencrypto.MAC:
+		return algorithm{mac: a}, nil
+	}
+	return algorithm{}, errUnknownAlg
+}
+
+var (
+	errUnknownAlg = wrap(jose.ErrAlgorithm, "unknown or unsupported algorithm")
+	errNotAllowed = wrap(jose.ErrAlgorithm, "algorithm not in the caller's allow-list")
+	errNoAlgs     = errors.New("jws: no algorithms allowed: name the expected algorithm(s)")
+)
+
+// checkAllowList validates a caller's allow-list: non-empty, every name a
+// supported JWS algorithm. It returns the names as the canonical registry
+// strings.
+func checkAllowList(algs []string) ([]string, error) {
+	if len(algs) == 0 {
+		return nil, errNoAlgs
+	}
+	out := make([]string, 0, len(algs))
+	for _, n := range algs {
+		a, err := lookupAlg([]byte(n))
+		if err != nil {
+			return nil, wrap(jose.ErrAlgorithm, "cannot allow "+quote(n))
+		}
+		out = append(out, a.name())
+	}
+	return out, nil
+}
+
+// publicKeyOf returns the public key of key for verification. It accepts
+// the standard public key types, the private key types and any
+// crypto.Signer (through Public). An HMAC secret is []byte and handled by
+// the caller.
+func publicKeyOf(key any) (crypto.PublicKey, bool) {
+	switch k := key.(type) {
+	case *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey:
+		return k, true
+	case crypto.Signer:
+		return k.Public(), true
+	}
+	return nil, false
+}
+
+// bindCheck reports whether a key of the given form can be used with alg
+// at all. It is applied before any computation: an HMAC algorithm needs a
+// secret ([]byte), a signature algorithm a public key of its own type and
+// size (gencrypto CheckPublicKey). This is the key-type/algorithm binding of
+// catalog row 2.
+func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
+	if a.mac != nil {
+		if secret == nil {
+			return errKeyType
+		}
+		if len(secret) < a.mac.MinKeySize() {
+			return errKeySize
+		}
+		return nil
+	}
+	if pub == nil {
+		return errKeyType
+	}
+	if err := a.sig.CheckPublicKey(pub); err != nil {
+		if errors.Is(err, gencrypto.ErrKeySize) {
+			return errKeySize
+		}
+		return errKeyType
+	}
+	return nil
+}
+
+var (
+	errKeyType = wrap(jose.ErrKey, "key type does not match the algorithm")
+	errKeySize = wrap(jose.ErrKey, "key size not allowed for the algorithm")
+	errPubAsSecret = wrap(jose.ErrKey, "HMAC secret looks like an encoded public or private key; "+
+		"pass the decoded key (a *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey or a jwk key) instead")
+)
+
+// looksLikeEncodedKey reports whether secret, offered as an HMAC key, is in
+// fact an encoded asymmetric key: PEM (even after leading whitespace), a JWK
+// JSON object, an OpenSSH public key line, or DER that parses as a public or
+// private key. Such a "secret" is the classic HMAC/RSA confusion (catalog
+// row 2: CVE-2015-9235, CVE-2023-48223, CVE-2026-48526) and is refused.
+func looksLikeEncodedKey(secret []byte) bool {
+	t := bytes.TrimLeft(secret, " \t\r\n\f\v")
+	switch {
+	case bytes.Contains(t, []byte("-----BEGIN")):
+		return true
+	case len(t) > 0 && t[0] == '{':
+		return bytes.Contains(t, []byte(`"kty"`))
+	case bytes.HasPrefix(t, []byte("ssh-")), bytes.HasPrefix(t, []byte("ecdsa-sha2-")),
+		bytes.HasPrefix(t, []byte("sk-")):
+		return true
+	}
+	if b, _ := pem.Decode(t); b != nil {
+		return true
+	}
+	if len(secret) > 0 && secret[0] == 0x30 { // DER SEQUENCE
+		if _, err := x509.ParsePKIXPublicKey(secret); err == nil {
+			return true
+		}
+		if _, err := x509.ParsePKCS1PublicKey(secret); err == nil {
+			return true
+		}
+		if _, err := x509.ParsePKCS8PrivateKey(secret); err == nil {
+			return true
+		}
+		if _, err := x509.ParsePKCS1PrivateKey(secret); err == nil {
+			return true
+		}
+		if _, err := x509.ParseECPrivateKey(secret); err == nil {
+			return true
+		}
+	}
+	return false
+}

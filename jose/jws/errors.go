@@ -1,0 +1,69 @@
+package jws
+
+import (
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// wrapped adds a message to one of the jose sentinels, so errors.Is keeps
+// working while the message says what went wrong.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return "jws: " + w.msg + ": " + w.err.Error() }
+func (w *wrapped) Unwrap() error { return w.err }
+
+func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
+
+// causeWrapped is wrapped with a second cause (a *lejp.SyntaxError or a
+// jose error from header parsing) that errors.As can reach too.
+type causeWrapped struct {
+	msg   string
+	err   error
+	cause error
+}
+
+func (w *causeWrapped) Error() string {
+	return "jws: " + w.msg + ": " + w.cause.Error()
+}
+func (w *causeWrapped) Unwrap() []error { return []error{w.err, w.cause} }
+
+func wrapCause(err error, msg string, cause error) error {
+	return &causeWrapped{msg: msg, err: err, cause: cause}
+}
+
+var (
+	// errVerify is the one opaque error of a failed signature check.
+	errVerify = wrap(jose.ErrVerify, "signature")
+	errParts  = wrap(jose.ErrMalformed, "compact serialization must have exactly three parts")
+)
+
+// quote returns name in double quotes for messages, with control bytes,
+// quotes and backslashes replaced, cut at 64 bytes (names come from attacker
+// input).
+func quote(name string) string {
+	b := make([]byte, 0, len(name)+2)
+	b = append(b, '"')
+	for i := 0; i < len(name) && i < 64; i++ {
+		c := name[i]
+		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			b = append(b, '?')
+			continue
+		}
+		b = append(b, c)
+	}
+	if len(name) > 64 {
+		b = append(b, "…"...)
+	}
+	return string(append(b, '"'))
+}
+
+var (
+	errStreamTooLarge = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
+	errSignerOutput   = wrap(jose.ErrKey, "signer returned a malformed ECDSA signature")
+)
+
+func isLimit(err error) bool { return errors.Is(err, jose.ErrLimit) }

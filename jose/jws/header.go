@@ -1,0 +1,197 @@
+package jws
+
+// This file turns a JOSE header into the decisions verification needs: the
+// algorithm (checked against the allow-list), the "kid" for key selection,
+// "b64", "crit", "typ" and an embedded "jwk".
+//
+// There are two readers of the protected header. The fast one scans the
+// common case — an object whose members are only "alg", "kid", "typ" and
+// "cty", all strings — with a reused lejp Decoder and copies what it needs
+// into pooled buffers, so it allocates nothing. Anything else (another
+// member, a value of another type, a syntax error) sends the header to
+// jose.ParseHeader, the one strict header parser of the module, which also
+// gives the caller a *jose.Header. The fast reader accepts a subset of what
+// the slow one accepts and decides identically on it (FuzzHeaderPaths
+// checks that).
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// decision is what the header says, in the form verification needs.
+type decision struct {
+	selection
+	b64 bool
+	typ []byte
+	hdr *jose.Header // set by the slow path only
+}
+
+// fastHeader scans raw (a decoded protected header) into d. It reports
+// false when the header is outside the fast subset; d is then meaningless
+// and the caller must use slowHeader.
+func (v *Verifier) fastHeader(st *state, raw []byte, d *decision) bool {
+	dec := st.dec
+	dec.ResetBytes(raw)
+	tok, err := dec.ReadToken()
+	if err != nil || tok.Kind != lejp.ObjectStart {
+		return false
+	}
+	st.kid, st.typ = st.kid[:0], st.typ[:0]
+	var hasAlg, hasTyp bool
+	for {
+		tok, err = dec.ReadToken()
+		if err != nil {
+			return false
+		}
+		if tok.Kind == lejp.ObjectEnd {
+			break
+		}
+		var which byte
+		switch string(tok.Value) {
+		case "alg":
+			which = 'a'
+		case "kid":
+			which = 'k'
+		case "typ":
+			which = 't'
+		case "cty":
+			which = 'c'
+		default:
+			return false
+		}
+		tok, err = dec.ReadToken()
+		if err != nil || tok.Kind != lejp.String {
+			return false
+		}
+		switch which {
+		case 'a':
+			a, err := lookupAlg(tok.Value)
+			if err != nil {
+				return false // the slow path words the error
+			}
+			d.alg, hasAlg = a, true
+		case 'k':
+			st.kid = append(st.kid, tok.Value...)
+			d.hasKid = true
+		case 't':
+			st.typ = append(st.typ, tok.Value...)
+			hasTyp = true
+		}
+	}
+	if _, err := dec.ReadToken(); err != io.EOF || !hasAlg {
+		return false
+	}
+	d.kid = st.kid
+	d.typ = nil
+	if hasTyp {
+		d.typ = st.typ
+	}
+	d.b64 = true
+	d.jwk = nil
+	d.hdr = nil
+	return true
+}
+
+// slowHeader applies the JWS rules to a parsed (and, for JSON
+// serializations, joined) header.
+func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
+	d.hdr = h
+	if !h.Has("alg") {
+		return wrap(jose.ErrMalformed, `header has no "alg"`)
+	}
+	a, err := lookupAlg([]byte(h.Alg))
+	if err != nil {
+		return wrap(jose.ErrAlgorithm, "algorithm "+quote(h.Alg)+" is not supported")
+	}
+	d.alg = a
+	if err := v.checkCrit(h); err != nil {
+		return err
+	}
+	d.b64 = h.B64
+	d.kid, d.hasKid = []byte(h.Kid), h.Has("kid")
+	d.typ = nil
+	if h.Has("typ") {
+		d.typ = []byte(h.Typ)
+	}
+	d.jwk = h.JWK
+	return nil
+}
+
+// checkCrit enforces RFC 7515 §4.1.11 and RFC 7797 §6: "crit" only in the
+// protected header (jose.Join already refuses it elsewhere), well formed,
+// naming only understood extensions present in the protected header; and a
+// "b64" member only together with a "crit" listing it.
+func (v *Verifier) checkCrit(h *jose.Header) error {
+	if h.Has("crit") {
+		if !h.IsProtected("crit") {
+			return wrap(jose.ErrCrit, `"crit" must be in the protected header`)
+		}
+		understood := append([]string{"b64"}, v.cfg.crit...)
+		if err := jose.CheckCrit(h.Crit, h.IsProtected, understood); err != nil {
+			return err
+		}
+	}
+	if h.Has("b64") {
+		if !h.IsProtected("b64") {
+			return wrap(jose.ErrCrit, `"b64" must be in the protected header`)
+		}
+		listed := false
+		for _, c := range h.Crit {
+			listed = listed || c == "b64"
+		}
+		if !listed {
+			return wrap(jose.ErrCrit, `"b64" requires "crit" to list it (RFC 7797 §6)`)
+		}
+	}
+	return nil
+}
+
+// checkDecision applies the caller's policy: algorithm allowed, "typ".
+func (v *Verifier) checkDecision(d *decision) error {
+	d.ai = v.algIndex(d.alg.name())
+	if d.ai < 0 {
+		return errNotAllowed
+	}
+	if v.cfg.hasTyp {
+		if d.typ == nil || !typMatches(d.typ, v.cfg.typ) {
+			return wrap(jose.ErrMalformed, `"typ" is not `+quote(v.cfg.typ))
+		}
+	}
+	return nil
+}
+
+// typMatches compares media types as RFC 7515 §4.1.9 says: ASCII
+// case-insensitively, with an optional "application/" prefix.
+func typMatches(got []byte, want string) bool {
+	const app = "application/"
+	if len(got) > len(app) && bytes.EqualFold(got[:len(app)], []byte(app)) && bytes.IndexByte(got[len(app):], ';') < 0 {
+		got = got[len(app):]
+	}
+	if len(want) > len(app) && equalFold(want[:len(app)], app) {
+		want = want[len(app):]
+	}
+	return len(got) == len(want) && equalFold(string(got), want)
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

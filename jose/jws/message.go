@@ -1,0 +1,322 @@
+package jws
+
+import (
+	"bytes"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// Form is a JWS serialization (RFC 7515 §7).
+type Form uint8
+
+// The serializations.
+const (
+	FormCompact   Form = iota + 1 // BASE64URL(header).payload.signature (§7.1)
+	FormFlattened                 // one signature, JSON (§7.2.2)
+	FormGeneral                   // "signatures" array, JSON (§7.2.1)
+)
+
+// Message is a parsed JWS whose signatures have not been checked. Nothing in
+// it is trustworthy until a Verifier says so; it exists for inspection and
+// for re-serialization.
+type Message struct {
+	// Form is the serialization the message was parsed from.
+	Form Form
+	// Signatures holds at least one signature.
+	Signatures []*Signature
+
+	payload  []byte // as serialized: base64url text, or the raw bytes when b64 is false
+	detached bool
+	b64      bool
+}
+
+// Signature is one signature of a Message.
+type Signature struct {
+	// Protected is the protected header exactly as received, base64url
+	// encoded; empty when the signature has none (JSON only).
+	Protected []byte
+	// Unprotected is the raw JSON of the "header" member, nil when absent.
+	Unprotected []byte
+	// Header is the JOSE header: protected ∪ unprotected.
+	Header *jose.Header
+	// Signature is the decoded signature value.
+	Signature []byte
+}
+
+// Detached reports whether the message carries no payload (RFC 7515
+// Appendix F).
+func (m *Message) Detached() bool { return m.detached }
+
+// Encoded reports whether the payload is base64url encoded, that is, "b64"
+// is absent or true (RFC 7797 §3).
+func (m *Message) Encoded() bool { return m.b64 }
+
+// UnverifiedPayload returns the decoded payload without checking any
+// signature, for inspection only; ok is false for a detached payload.
+func (m *Message) UnverifiedPayload() (payload []byte, ok bool) {
+	if m.detached {
+		return nil, false
+	}
+	if !m.b64 {
+		return bytes.Clone(m.payload), true
+	}
+	p, err := jose.DecodeBase64URL(m.payload)
+	if err != nil {
+		return nil, false // Parse validated it
+	}
+	return p, true
+}
+
+// Parse parses a JWS in any serialization: JSON when the first byte that is
+// not JSON whitespace is '{', compact otherwise. Signatures are not checked.
+func Parse(b []byte) (*Message, error) {
+	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		return ParseJSON(b)
+	}
+	return ParseCompact(b)
+}
+
+// ParseCompact parses a compact JWS (RFC 7515 §7.1). An empty payload part
+// means a detached payload.
+func ParseCompact(tok []byte) (*Message, error) {
+	hb, pb, sb, err := splitCompact(tok)
+	if err != nil {
+		return nil, err
+	}
+	if len(hb) == 0 {
+		return nil, wrap(jose.ErrMalformed, "empty protected header")
+	}
+	h, err := jose.ParseProtected(hb)
+	if err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+	}
+	sig, err := jose.DecodeBase64URL(sb)
+	if err != nil || len(sig) == 0 {
+		return nil, wrap(jose.ErrMalformed, "signature is not base64url")
+	}
+	m := &Message{
+		Form:       FormCompact,
+		Signatures: []*Signature{{Protected: bytes.Clone(hb), Header: h, Signature: sig}},
+		payload:    bytes.Clone(pb),
+		detached:   len(pb) == 0,
+		b64:        h.B64,
+	}
+	if m.b64 && !jose.ValidBase64URL(pb) {
+		return nil, wrap(jose.ErrMalformed, "payload is not base64url")
+	}
+	return m, nil
+}
+
+// ParseJSON parses the flattened or general JSON serialization (RFC 7515
+// §7.2). It is strict: members other than "payload", "protected",
+// "header", "signature" and "signatures" are rejected (a JWE is not a
+// JWS), every member has its one JSON type — no null, no empty
+// "protected", "header" or "signature" (catalog row 10) — and the flattened
+// members may not appear beside "signatures". All signatures must agree on
+// "b64" (catalog row 19).
+func ParseJSON(b []byte) (*Message, error) {
+	o, err := jose.ParseObject(b)
+	if err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "JSON serialization", err)
+	}
+	m := &Message{detached: true}
+	var sigs jose.Member
+	var hasSigs, flat bool
+	for _, mem := range o.Members {
+		switch mem.Name {
+		case "payload":
+			s, err := mem.String()
+			if err != nil {
+				return nil, wrapCause(jose.ErrMalformed, `"payload"`, err)
+			}
+			m.payload, m.detached = []byte(s), false
+		case "signatures":
+			sigs, hasSigs = mem, true
+		case "protected", "header", "signature":
+			flat = true
+		default:
+			return nil, wrap(jose.ErrMalformed, "unknown member "+quote(mem.Name)+" in a JWS JSON serialization")
+		}
+	}
+	switch {
+	case hasSigs && flat:
+		return nil, wrap(jose.ErrMalformed, `"signatures" beside flattened members`)
+	case hasSigs:
+		m.Form = FormGeneral
+		elems, err := sigs.Array()
+		if err != nil {
+			return nil, wrapCause(jose.ErrMalformed, `"signatures"`, err)
+		}
+		if len(elems) == 0 {
+			return nil, wrap(jose.ErrMalformed, `"signatures" is empty`)
+		}
+		for _, e := range elems {
+			so, err := jose.ParseObject(e)
+			if err != nil {
+				return nil, wrapCause(jose.ErrMalformed, `"signatures" element`, err)
+			}
+			for _, mem := range so.Members {
+				switch mem.Name {
+				case "protected", "header", "signature":
+				default:
+					return nil, wrap(jose.ErrMalformed, "unknown member "+quote(mem.Name)+" in a signature")
+				}
+			}
+			s, err := parseSignature(so)
+			if err != nil {
+				return nil, err
+			}
+			m.Signatures = append(m.Signatures, s)
+		}
+	default:
+		m.Form = FormFlattened
+		s, err := parseSignature(o)
+		if err != nil {
+			return nil, err
+		}
+		m.Signatures = []*Signature{s}
+	}
+	m.b64 = m.Signatures[0].Header.B64
+	for _, s := range m.Signatures[1:] {
+		if s.Header.B64 != m.b64 {
+			return nil, wrap(jose.ErrCrit, `signatures disagree on "b64"`)
+		}
+	}
+	if !m.detached && m.b64 && !jose.ValidBase64URL(m.payload) {
+		return nil, wrap(jose.ErrMalformed, "payload is not base64url")
+	}
+	return m, nil
+}
+
+// parseSignature reads "protected", "header" and "signature" of one
+// signature object.
+func parseSignature(o *jose.Object) (*Signature, error) {
+	s := &Signature{}
+	var prot, unprot *jose.Header
+	if mem, ok := o.Get("protected"); ok {
+		str, err := mem.String()
+		if err != nil || str == "" {
+			return nil, wrap(jose.ErrMalformed, `"protected" must be a non-empty string`)
+		}
+		s.Protected = []byte(str)
+		if prot, err = jose.ParseProtected(s.Protected); err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+		}
+	}
+	if mem, ok := o.Get("header"); ok {
+		if mem.Kind() != jose.KindObject {
+			return nil, wrap(jose.ErrMalformed, `"header" must be an object`)
+		}
+		h, err := jose.ParseHeader(mem.Value)
+		if err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
+		}
+		if len(h.Members()) == 0 {
+			return nil, wrap(jose.ErrMalformed, `"header" is empty`)
+		}
+		unprot, s.Unprotected = h, mem.Value
+	}
+	if prot == nil && unprot == nil {
+		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
+	}
+	mem, ok := o.Get("signature")
+	if !ok {
+		return nil, wrap(jose.ErrMalformed, `missing "signature"`)
+	}
+	str, err := mem.String()
+	if err != nil || str == "" {
+		return nil, wrap(jose.ErrMalformed, `"signature" must be a non-empty string`)
+	}
+	if s.Signature, err = jose.DecodeBase64URL([]byte(str)); err != nil {
+		return nil, wrap(jose.ErrMalformed, `"signature" is not base64url`)
+	}
+	if s.Header, err = jose.Join(prot, unprot); err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "header", err)
+	}
+	return s, nil
+}
+
+// signingInput appends the JWS Signing Input of signature s over the
+// message's payload (or payload, for a detached one) to dst (RFC 7515 §5.1
+// step 6, RFC 7797 §3).
+func (m *Message) signingInput(dst []byte, s *Signature, detached []byte) []byte {
+	dst = append(dst, s.Protected...)
+	dst = append(dst, '.')
+	switch {
+	case !m.detached:
+		dst = append(dst, m.payload...)
+	case m.b64:
+		dst = jose.AppendBase64URL(dst, detached)
+	default:
+		dst = append(dst, detached...)
+	}
+	return dst
+}
+
+// Compact returns the compact serialization. It needs exactly one signature
+// with a protected header and no unprotected one, and, for an attached
+// unencoded payload, a payload without '.' (RFC 7797 §5.2).
+func (m *Message) Compact() ([]byte, error) {
+	if len(m.Signatures) != 1 {
+		return nil, wrap(jose.ErrMalformed, "compact serialization takes exactly one signature")
+	}
+	s := m.Signatures[0]
+	if len(s.Protected) == 0 || s.Unprotected != nil {
+		return nil, wrap(jose.ErrMalformed, "compact serialization takes a protected header only")
+	}
+	if !m.b64 && bytes.IndexByte(m.payload, '.') >= 0 {
+		return nil, wrap(jose.ErrMalformed, "unencoded payload with '.' cannot be compact; detach it")
+	}
+	out := make([]byte, 0, len(s.Protected)+len(m.payload)+len(s.Signature)*4/3+4)
+	out = append(out, s.Protected...)
+	out = append(out, '.')
+	out = append(out, m.payload...)
+	out = append(out, '.')
+	return jose.AppendBase64URL(out, s.Signature), nil
+}
+
+// JSON returns the general JSON serialization; with flattened set and one
+// signature, the flattened one.
+func (m *Message) JSON(flattened bool) ([]byte, error) {
+	if flattened && len(m.Signatures) != 1 {
+		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
+	}
+	var w lejp.Writer
+	w.BeginObject()
+	if !m.detached {
+		w.Name("payload")
+		w.StringBytes(m.payload)
+	}
+	if flattened {
+		writeSignature(&w, m.Signatures[0])
+	} else {
+		w.Name("signatures")
+		w.BeginArray()
+		for _, s := range m.Signatures {
+			w.BeginObject()
+			writeSignature(&w, s)
+			w.EndObject()
+		}
+		w.EndArray()
+	}
+	w.EndObject()
+	out, err := w.Finish()
+	if err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "writing JSON", err)
+	}
+	return out, nil
+}
+
+func writeSignature(w *lejp.Writer, s *Signature) {
+	if len(s.Protected) > 0 {
+		w.Name("protected")
+		w.StringBytes(s.Protected)
+	}
+	if s.Unprotected != nil {
+		w.Name("header")
+		w.Raw(s.Unprotected)
+	}
+	w.Name("signature")
+	w.StringBytes(jose.AppendBase64URL(nil, s.Signature))
+}

@@ -1,0 +1,341 @@
+package jws
+
+import (
+	"bytes"
+	"crypto"
+	"encoding/base64"
+	"io"
+	"sync"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// SigningKey describes one signer: the algorithm, the key and the header.
+type SigningKey struct {
+	// Alg is the algorithm ("ES256", "HS256", …); required.
+	Alg string
+	// Key is an HMAC secret ([]byte), any crypto.Signer (so keys in an HSM
+	// or KMS sign too), or a *jwk.Key with private material, whose "alg",
+	// "use" and "key_ops" must allow signing with Alg.
+	Key any
+	// KeyID is put in the protected header as "kid" when not empty; for a
+	// *jwk.Key it defaults to the key's own "kid".
+	KeyID string
+	// Type and ContentType are "typ" and "cty" when not empty.
+	Type, ContentType string
+	// Protected holds further protected header members, with raw JSON
+	// values, in order.
+	Protected []jose.Member
+	// Unprotected holds "header" members for the JSON serializations.
+	Unprotected []jose.Member
+	// Header, when not nil, is the exact protected header JSON to use
+	// instead of building one (to reproduce a given serialization). Its
+	// "alg" must equal Alg, and KeyID, Type, ContentType and Protected must
+	// be empty.
+	Header []byte
+}
+
+// SignOptions choose the payload's form. The zero value (or nil) signs an
+// attached, base64url-encoded payload.
+type SignOptions struct {
+	// Unencoded signs the payload as is (RFC 7797 "b64": false, with
+	// "crit": ["b64"]).
+	Unencoded bool
+	// Detached leaves the payload out of the serialization (RFC 7515
+	// Appendix F).
+	Detached bool
+}
+
+// Signer signs with one SigningKey. Its protected header is encoded once;
+// it is safe for concurrent use.
+type Signer struct {
+	alg    algorithm
+	secret []byte
+	signer crypto.Signer
+	prot   []byte // base64url protected header
+	hdr    *jose.Header
+	unprot []byte // raw "header" JSON or nil
+	b64    bool
+	det    bool
+	macs   sync.Pool
+}
+
+// NewSigner checks the key against the algorithm (before any computation)
+// and prepares the protected header.
+func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
+	var o SignOptions
+	if opts != nil {
+		o = *opts
+	}
+	a, err := lookupAlg([]byte(k.Alg))
+	if err != nil {
+		return nil, wrap(jose.ErrAlgorithm, "cannot sign with "+quote(k.Alg))
+	}
+	s := &Signer{alg: a, b64: !o.Unencoded, det: o.Detached}
+	kid := k.KeyID
+	switch key := k.Key.(type) {
+	case []byte:
+		if looksLikeEncodedKey(key) {
+			return nil, errPubAsSecret
+		}
+		s.secret = key
+	case *jwk.Key:
+		if err := key.CheckUse(a.name(), jwk.OpSign); err != nil {
+			return nil, wrapCause(jose.ErrKey, "key cannot sign "+a.name(), err)
+		}
+		if kid == "" {
+			kid = key.Kid
+		}
+		if sec := key.Secret(); sec != nil {
+			s.secret = sec
+		} else if sg, ok := key.Signer(); ok {
+			s.signer = sg
+		}
+	case crypto.Signer:
+		s.signer = key
+	default:
+		return nil, wrap(jose.ErrKey, "unsupported signing key type")
+	}
+	var pub crypto.PublicKey
+	if s.signer != nil {
+		pub = s.signer.Public()
+	}
+	if err := bindCheck(a, s.secret, pub); err != nil {
+		return nil, err
+	}
+	if a.mac != nil {
+		mac, secret := a.mac, s.secret
+		s.macs.New = func() any { m, _ := mac.New(secret); return m }
+	}
+	raw := k.Header
+	if raw != nil {
+		if kid != k.KeyID && k.KeyID == "" {
+			kid = "" // a given header is used as is
+		}
+		if kid != "" || k.Type != "" || k.ContentType != "" || len(k.Protected) > 0 {
+			return nil, wrap(jose.ErrMalformed, "SigningKey.Header excludes KeyID, Type, ContentType and Protected")
+		}
+	} else {
+		raw, err = buildHeader(a.name(), kid, k, s.b64)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if s.hdr, err = jose.ParseHeader(raw); err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+	}
+	if s.hdr.Alg != a.name() {
+		return nil, wrap(jose.ErrAlgorithm, `protected header "alg" is not `+quote(a.name()))
+	}
+	if s.hdr.B64 != s.b64 {
+		return nil, wrap(jose.ErrMalformed, `protected header "b64" disagrees with SignOptions.Unencoded`)
+	}
+	s.prot = jose.AppendBase64URL(nil, raw)
+	if len(k.Unprotected) > 0 {
+		var w lejp.Writer
+		w.BeginObject()
+		for _, m := range k.Unprotected {
+			w.Name(m.Name)
+			w.Raw(m.Value)
+		}
+		w.EndObject()
+		if s.unprot, err = w.Finish(); err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
+		}
+		uh, err := jose.ParseHeader(s.unprot)
+		if err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
+		}
+		if _, err := jose.Join(s.hdr, uh); err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "header", err)
+		}
+	}
+	return s, nil
+}
+
+// buildHeader writes the protected header: alg, then b64 and crit for an
+// unencoded payload, kid, typ, cty and the extra members.
+func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
+	var w lejp.Writer
+	w.BeginObject()
+	w.Name("alg")
+	w.String(alg)
+	if !b64 {
+		w.Name("b64")
+		w.Bool(false)
+		w.Name("crit")
+		w.BeginArray()
+		w.String("b64")
+		w.EndArray()
+	}
+	if kid != "" {
+		w.Name("kid")
+		w.String(kid)
+	}
+	if k.Type != "" {
+		w.Name("typ")
+		w.String(k.Type)
+	}
+	if k.ContentType != "" {
+		w.Name("cty")
+		w.String(k.ContentType)
+	}
+	for _, m := range k.Protected {
+		w.Name(m.Name)
+		w.Raw(m.Value)
+	}
+	w.EndObject()
+	out, err := w.Finish()
+	if err != nil {
+		return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+	}
+	return out, nil
+}
+
+// sign computes the signature over input.
+func (s *Signer) sign(dst, input []byte) ([]byte, error) {
+	if s.alg.mac != nil {
+		m := s.macs.Get().(*gencrypto.MACKey)
+		dst = m.Sum(dst, input)
+		s.macs.Put(m)
+		return dst, nil
+	}
+	sig, err := s.alg.sig.Sign(s.signer, input)
+	if err != nil {
+		return nil, wrapCause(jose.ErrKey, "signing", err)
+	}
+	return append(dst, sig...), nil
+}
+
+// AppendCompact appends the compact serialization of payload to dst. For an
+// unencoded attached payload, a '.' in it is an error (RFC 7797 §5.2).
+func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
+	if s.unprot != nil {
+		return dst, wrap(jose.ErrMalformed, "compact serialization has no unprotected header")
+	}
+	if !s.b64 && !s.det && bytes.IndexByte(payload, '.') >= 0 {
+		return dst, wrap(jose.ErrMalformed, "unencoded payload with '.' cannot be compact; detach it")
+	}
+	start := len(dst)
+	dst = append(dst, s.prot...)
+	dst = append(dst, '.')
+	if s.b64 {
+		dst = jose.AppendBase64URL(dst, payload)
+	} else {
+		dst = append(dst, payload...)
+	}
+	var sigBuf [512]byte
+	sig, err := s.sign(sigBuf[:0], dst[start:])
+	if err != nil {
+		return dst[:start], err
+	}
+	if s.det {
+		dst = append(dst[:start+len(s.prot)], '.')
+	}
+	dst = append(dst, '.')
+	return jose.AppendBase64URL(dst, sig), nil
+}
+
+// signature returns the Signature of payload (in its serialized form).
+func (s *Signer) signature(payloadPart []byte) (*Signature, error) {
+	in := make([]byte, 0, len(s.prot)+1+len(payloadPart))
+	in = append(append(append(in, s.prot...), '.'), payloadPart...)
+	sig, err := s.sign(nil, in)
+	if err != nil {
+		return nil, err
+	}
+	out := &Signature{Protected: s.prot, Unprotected: s.unprot, Signature: sig, Header: s.hdr}
+	if s.unprot != nil {
+		uh, _ := jose.ParseHeader(s.unprot)
+		out.Header, _ = jose.Join(s.hdr, uh)
+	}
+	return out, nil
+}
+
+// Sign returns the compact serialization of payload signed with k.
+func Sign(payload []byte, k SigningKey, opts *SignOptions) ([]byte, error) {
+	s, err := NewSigner(k, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.AppendCompact(nil, payload)
+}
+
+// SignJSON returns the general JSON serialization of payload with one
+// signature per key, or, with flattened and one key, the flattened one.
+// All signers share opts: RFC 7797 forbids mixing encoded and unencoded
+// payloads in one message.
+func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptions) ([]byte, error) {
+	if len(keys) == 0 {
+		return nil, wrap(jose.ErrKey, "no signing key")
+	}
+	m := &Message{Form: FormGeneral, b64: opts == nil || !opts.Unencoded, detached: opts != nil && opts.Detached}
+	if flattened {
+		m.Form = FormFlattened
+	}
+	part := payload
+	if m.b64 {
+		part = jose.AppendBase64URL(nil, payload)
+	}
+	if !m.detached {
+		m.payload = part
+	}
+	for _, k := range keys {
+		s, err := NewSigner(k, opts)
+		if err != nil {
+			return nil, err
+		}
+		sig, err := s.signature(part)
+		if err != nil {
+			return nil, err
+		}
+		m.Signatures = append(m.Signatures, sig)
+	}
+	return m.JSON(flattened)
+}
+
+// SignReader signs a payload read from r in constant memory (Ed25519
+// excepted, which buffers up to DefaultMaxBufferedPayload) and returns a
+// detached compact serialization "header..signature". With
+// opts.Unencoded the payload is signed as is (RFC 7797); otherwise it is
+// base64url-encoded as it streams.
+func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
+	o := SignOptions{Detached: true}
+	if opts != nil {
+		o.Unencoded = opts.Unencoded
+	}
+	s, err := NewSigner(k, &o)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := newStreamState(s.alg, s.secret, DefaultMaxBufferedPayload)
+	if err != nil {
+		return nil, err
+	}
+	ss.Write(s.prot)
+	ss.Write([]byte{'.'})
+	var w io.Writer = ss
+	var enc io.WriteCloser
+	if s.b64 {
+		enc = base64.NewEncoder(base64.RawURLEncoding, ss)
+		w = enc
+	}
+	if _, err := io.Copy(w, r); err != nil {
+		if isLimit(err) {
+			return nil, err
+		}
+		return nil, wrapCause(jose.ErrMalformed, "reading the payload", err)
+	}
+	if enc != nil {
+		enc.Close()
+	}
+	sig, err := ss.sign(s.secret, s.signer)
+	if err != nil {
+		return nil, err
+	}
+	out := append(append([]byte{}, s.prot...), '.', '.')
+	return jose.AppendBase64URL(out, sig), nil
+}

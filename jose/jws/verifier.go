@@ -1,0 +1,365 @@
+package jws
+
+import (
+	"context"
+	"crypto"
+	"errors"
+	"sync"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// Option adjusts a Verifier. The zero set of options is the strict default:
+// no extension but "b64" understood, any "kid" or none accepted from a key
+// set, embedded "jwk" keys never used, any "typ", Ed25519 streaming payloads
+// buffered up to DefaultMaxBufferedPayload.
+type Option func(*config)
+
+type config struct {
+	crit        []string
+	requireKid  bool
+	anchors     []*jwk.Key
+	embedded    bool
+	typ         string
+	hasTyp      bool
+	maxBuffered int64
+}
+
+// DefaultMaxBufferedPayload bounds the payload a streaming Ed25519
+// verification or signature holds in memory (Ed25519 cannot hash as it
+// reads; RFC 8032 §5.1.6).
+const DefaultMaxBufferedPayload = 64 << 20
+
+// Critical names header extensions the caller understands (RFC 7515
+// §4.1.11), beyond "b64" (RFC 7797), which this package implements itself.
+// A token whose "crit" lists anything else is rejected. The caller reads
+// the extension's value from Result.Header.
+func Critical(names ...string) Option {
+	return func(c *config) { c.crit = append(c.crit, names...) }
+}
+
+// RequireKeyID makes a verifier with a key set reject tokens without a
+// "kid", instead of trying every key of the token's algorithm family
+// (catalog row 26).
+func RequireKeyID() Option { return func(c *config) { c.requireKid = true } }
+
+// TrustEmbeddedJWK lets a token carry its verification key in the "jwk"
+// header (RFC 7515 §4.1.3), but only a key equal to one of anchors; the
+// anchor's own "alg", "use" and "key_ops" then apply. Without this option
+// a "jwk" header is ignored, and with it a "jwk" matching no anchor is
+// jose.ErrKey (catalog row 4).
+func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
+	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
+}
+
+// RequireType makes the verifier reject a token whose "typ" header is absent
+// or differs from typ. Media types compare case-insensitively and
+// "application/" may be left out on either side (RFC 7515 §4.1.9), so
+// RequireType("JWT") accepts "jwt" and "application/jwt".
+func RequireType(typ string) Option {
+	return func(c *config) { c.typ = typ; c.hasTyp = true }
+}
+
+// MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier.
+func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
+
+// Verifier checks JWS signatures against a key or key set the caller trusts,
+// for algorithms the caller names. It is safe for concurrent use, and its
+// compact path allocates nothing for HMAC keys (see AppendVerifyCompact).
+type Verifier struct {
+	algs   []string
+	keys   []*vkey
+	isSet  bool
+	remote *jwk.Remote
+	cfg    config
+	states sync.Pool // *state
+}
+
+// vkey is one verification key with its per-algorithm usability decided
+// once, when the Verifier is made.
+type vkey struct {
+	jwk    *jwk.Key // nil for a bare key
+	secret []byte
+	pub    crypto.PublicKey
+	usable []error // parallel to Verifier.algs
+	macs   []*sync.Pool
+}
+
+// NewVerifier returns a Verifier that accepts only the algorithms in algs
+// (at least one; there is no default) and verifies with key, which is:
+//
+//   - []byte: an HMAC secret (refused if it is in fact an encoded public or
+//     private key: PEM, DER, JWK JSON or OpenSSH — catalog row 2);
+//   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
+//     crypto.Signer (its public half is used);
+//   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3);
+//   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
+//     kid is checked against that key only; without one, every key of the
+//     algorithm's family is tried, unless RequireKeyID;
+//   - *jwk.Remote: as *jwk.Set, fetched and cached by the Remote;
+//   - nil, only together with TrustEmbeddedJWK.
+//
+// A key that fits none of algs is an error now rather than at every
+// verification.
+func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
+	names, err := checkAllowList(algs)
+	if err != nil {
+		return nil, err
+	}
+	v := &Verifier{algs: names}
+	v.cfg.maxBuffered = DefaultMaxBufferedPayload
+	for _, o := range opts {
+		o(&v.cfg)
+	}
+	v.states.New = func() any { return newState() }
+	switch k := key.(type) {
+	case nil:
+		if !v.cfg.embedded {
+			return nil, wrap(jose.ErrKey, "no verification key")
+		}
+	case *jwk.Set:
+		if k == nil {
+			return nil, wrap(jose.ErrKey, "nil key set")
+		}
+		v.isSet = true
+		for _, jk := range k.Keys {
+			v.keys = append(v.keys, v.newKey(jk, nil, nil))
+		}
+	case *jwk.Remote:
+		if k == nil {
+			return nil, wrap(jose.ErrKey, "nil remote key set")
+		}
+		v.isSet = true
+		v.remote = k
+		return v, nil
+	case *jwk.Key:
+		if k == nil {
+			return nil, wrap(jose.ErrKey, "nil key")
+		}
+		v.keys = append(v.keys, v.newKey(k, nil, nil))
+	case []byte:
+		if looksLikeEncodedKey(k) {
+			return nil, errPubAsSecret
+		}
+		v.keys = append(v.keys, v.newKey(nil, k, nil))
+	default:
+		pub, ok := publicKeyOf(key)
+		if !ok {
+			return nil, wrap(jose.ErrKey, "unsupported key type")
+		}
+		v.keys = append(v.keys, v.newKey(nil, nil, pub))
+	}
+	if !v.isSet && len(v.keys) == 1 {
+		k := v.keys[0]
+		for _, e := range k.usable {
+			if e == nil {
+				return v, nil
+			}
+		}
+		return nil, k.usable[0]
+	}
+	return v, nil
+}
+
+// newKey binds a key to every allowed algorithm once.
+func (v *Verifier) newKey(jk *jwk.Key, secret []byte, pub crypto.PublicKey) *vkey {
+	k := &vkey{jwk: jk, secret: secret, pub: pub}
+	if jk != nil {
+		k.secret, k.pub = jk.Secret(), jk.Public()
+	}
+	k.usable = make([]error, len(v.algs))
+	k.macs = make([]*sync.Pool, len(v.algs))
+	for i, name := range v.algs {
+		a, _ := lookupAlg([]byte(name))
+		err := bindCheck(a, k.secret, k.pub)
+		if err == nil && jk != nil {
+			if e := jk.CheckUse(name, jwk.OpVerify); e != nil {
+				err = wrapCause(jose.ErrKey, "key cannot verify "+name, e)
+			}
+		}
+		k.usable[i] = err
+		if err == nil && a.mac != nil {
+			mac, secret := a.mac, k.secret
+			k.macs[i] = &sync.Pool{New: func() any {
+				m, err := mac.New(secret)
+				if err != nil {
+					return err
+				}
+				return m
+			}}
+		}
+	}
+	return k
+}
+
+// algIndex returns the index of alg in the allow-list, or -1.
+func (v *Verifier) algIndex(alg string) int {
+	for i, a := range v.algs {
+		if a == alg {
+			return i
+		}
+	}
+	return -1
+}
+
+// check runs one candidate key over the signing input.
+func (k *vkey) check(ai int, a algorithm, input, sig []byte) error {
+	if k.usable[ai] != nil {
+		return k.usable[ai]
+	}
+	if a.mac != nil {
+		p := k.macs[ai]
+		m, ok := p.Get().(*gencrypto.MACKey)
+		if !ok {
+			return errKeyType
+		}
+		err := m.Verify(input, sig)
+		p.Put(m)
+		if err != nil {
+			return errVerify
+		}
+		return nil
+	}
+	if a.sig.Verify(k.pub, input, sig) != nil {
+		return errVerify
+	}
+	return nil
+}
+
+// selection is what the header tells key selection.
+type selection struct {
+	alg    algorithm
+	ai     int
+	kid    []byte
+	hasKid bool
+	jwk    []byte // raw embedded key, when present
+}
+
+// verifySig checks sig over input with the candidate keys for sel and
+// returns the key that verified it. Failures: jose.ErrKey when no key could
+// be used for the algorithm, jose.ErrVerify (opaque) when keys were tried.
+func (v *Verifier) verifySig(ctx context.Context, sel *selection, input, sig []byte) (*vkey, error) {
+	if v.cfg.embedded && sel.jwk != nil {
+		return v.verifyEmbedded(sel, input, sig)
+	}
+	if v.remote != nil {
+		return v.verifyRemote(ctx, sel, input, sig)
+	}
+	tried := false
+	var keyErr error = errNoKey
+	for _, k := range v.keys {
+		if v.isSet {
+			if sel.hasKid {
+				if k.jwk.Kid != string(sel.kid) {
+					continue
+				}
+			} else if v.cfg.requireKid {
+				return nil, errNeedKid
+			}
+		}
+		if e := k.usable[sel.ai]; e != nil {
+			keyErr = e
+			continue
+		}
+		tried = true
+		if k.check(sel.ai, sel.alg, input, sig) == nil {
+			return k, nil
+		}
+	}
+	if tried {
+		return nil, errVerify
+	}
+	return nil, keyErr
+}
+
+func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig []byte) (*vkey, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if !sel.hasKid && v.cfg.requireKid {
+		return nil, errNeedKid
+	}
+	name := sel.alg.name()
+	cands, err := v.remote.Candidates(ctx, string(sel.kid), sel.hasKid, name, jwk.OpVerify, v.cfg.requireKid)
+	if err != nil {
+		return nil, wrapCause(jose.ErrKey, "remote key set", err)
+	}
+	for _, jk := range cands {
+		k := v.newKey(jk, nil, nil)
+		if k.check(sel.ai, sel.alg, input, sig) == nil {
+			return k, nil
+		}
+	}
+	if len(cands) == 0 {
+		return nil, errNoKey
+	}
+	return nil, errVerify
+}
+
+// verifyEmbedded uses the "jwk" header key, which must equal a trust anchor.
+func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, error) {
+	ek, err := jwk.Parse(sel.jwk)
+	if err != nil {
+		return nil, wrapCause(jose.ErrKey, `embedded "jwk"`, err)
+	}
+	if ek.IsPrivate() {
+		return nil, wrap(jose.ErrKey, `embedded "jwk" holds private material`)
+	}
+	for _, anchor := range v.cfg.anchors {
+		pa, err := anchor.PublicKey()
+		if err != nil || !pa.Equal(ek) {
+			continue
+		}
+		k := v.newKey(anchor, nil, nil)
+		if err := k.check(sel.ai, sel.alg, input, sig); err != nil {
+			return nil, err
+		}
+		return k, nil
+	}
+	return nil, wrap(jose.ErrKey, `embedded "jwk" matches no trust anchor`)
+}
+
+var (
+	errNoKey   = wrap(jose.ErrKey, "no key for this algorithm and kid")
+	errNeedKid = wrap(jose.ErrKey, `token has no "kid" and the verifier requires one`)
+)
+
+// state is the per-call scratch space, pooled so that compact verification
+// allocates nothing.
+type state struct {
+	dec   *lejp.Decoder
+	hdr   []byte
+	sig   []byte
+	in    []byte
+	kid   []byte
+	typ   []byte
+	names []byte
+}
+
+var hdrOpts = &lejp.Options{MaxDepth: jose.MaxDepth}
+
+func newState() *state {
+	return &state{
+		dec: lejp.NewDecoderBytes(nil, hdrOpts),
+		hdr: make([]byte, 0, 512),
+		sig: make([]byte, 0, 512),
+		kid: make([]byte, 0, 64),
+		typ: make([]byte, 0, 32),
+	}
+}
+
+func (v *Verifier) getState() *state { return v.states.Get().(*state) }
+
+func (v *Verifier) putState(s *state) {
+	if cap(s.hdr) > 8<<10 || cap(s.sig) > 8<<10 || cap(s.in) > 64<<10 {
+		return // do not keep large buffers alive
+	}
+	v.states.Put(s)
+}
+
+// isKeyErr reports whether err is about key selection (ErrKey) rather than
+// the signature itself.
+func isKeyErr(err error) bool { return errors.Is(err, jose.ErrKey) }

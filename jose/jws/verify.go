@@ -1,0 +1,273 @@
+package jws
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"io"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+)
+
+// isJSON reports whether b is a JSON serialization rather than compact.
+func isJSON(b []byte) bool {
+	t := bytes.TrimLeft(b, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// Verify checks a JWS with an attached payload in any serialization and
+// returns the first signature that verifies (for a general JSON
+// serialization, Result.Index says which; see VerifyEach and VerifyAll).
+// Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey or the opaque
+// ErrVerify; no payload is returned with an error.
+func (v *Verifier) Verify(msg []byte) (*Result, error) {
+	return v.VerifyContext(context.Background(), msg)
+}
+
+// VerifyContext is Verify with a context for a *jwk.Remote key set.
+func (v *Verifier) VerifyContext(ctx context.Context, msg []byte) (*Result, error) {
+	if !isJSON(msg) {
+		return v.verifyCompact(ctx, msg)
+	}
+	m, err := ParseJSON(msg)
+	if err != nil {
+		return nil, err
+	}
+	if m.detached {
+		return nil, wrap(jose.ErrMalformed, "the payload is detached; use VerifyDetached")
+	}
+	return v.firstVerified(ctx, m, nil)
+}
+
+// VerifyDetached checks a JWS whose payload travels separately (RFC 7515
+// Appendix F): the serialization must carry no payload.
+func (v *Verifier) VerifyDetached(msg, payload []byte) (*Result, error) {
+	ctx := context.Background()
+	if !isJSON(msg) {
+		return v.verifyCompactDetached(ctx, msg, payload)
+	}
+	m, err := ParseJSON(msg)
+	if err != nil {
+		return nil, err
+	}
+	if !m.detached {
+		return nil, wrap(jose.ErrMalformed, "a detached payload was given but the message carries one")
+	}
+	return v.firstVerified(ctx, m, payload)
+}
+
+// firstVerified tries each signature in order and returns the first that
+// verifies. When none does, the error of the first signature is returned.
+func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byte) (*Result, error) {
+	var first error
+	for i, s := range m.Signatures {
+		r, err := v.verifySignature(ctx, m, i, s, detached)
+		if err == nil {
+			return r, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, first
+}
+
+// verifySignature checks signature i of m.
+func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Signature, detached []byte) (*Result, error) {
+	var d decision
+	if err := v.slowHeader(s.Header, &d); err != nil {
+		return nil, err
+	}
+	if err := v.checkDecision(&d); err != nil {
+		return nil, err
+	}
+	in := m.signingInput(nil, s, detached)
+	k, err := v.verifySig(ctx, &d.selection, in, s.Signature)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Index: i, Header: s.Header, Key: k.jwk}
+	if !m.detached {
+		r.Payload, _ = m.UnverifiedPayload() // now verified
+	}
+	return r, nil
+}
+
+// SignatureResult is the outcome for one signature of a JWS.
+type SignatureResult struct {
+	// Index is the signature's position in the serialization.
+	Index int
+	// Header is the signature's JOSE header, unverified when Err is not nil.
+	Header *jose.Header
+	// Err is nil when the signature verified.
+	Err error
+	// Key is the key that verified it (see Result.Key).
+	Key *jwk.Key
+}
+
+// VerifyEach checks every signature of a JWS with an attached payload and
+// reports each outcome (catalog row 16). The error is for a message that
+// cannot be parsed at all; a bad signature is reported in its entry. The
+// payload is returned when at least one signature verified.
+func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
+	m, err := Parse(msg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if m.detached {
+		return nil, nil, wrap(jose.ErrMalformed, "the payload is detached")
+	}
+	out := make([]SignatureResult, len(m.Signatures))
+	any := false
+	for i, s := range m.Signatures {
+		r, err := v.verifySignature(context.Background(), m, i, s, nil)
+		out[i] = SignatureResult{Index: i, Header: s.Header, Err: err}
+		if err == nil {
+			out[i].Key = r.Key
+			any = true
+		}
+	}
+	if !any {
+		return out, nil, nil
+	}
+	p, _ := m.UnverifiedPayload()
+	return out, p, nil
+}
+
+// VerifyAll checks a JWS whose every signature must verify with the
+// verifier's keys. It returns one Result per signature, or the first
+// failure.
+func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
+	m, err := Parse(msg)
+	if err != nil {
+		return nil, err
+	}
+	if m.detached {
+		return nil, wrap(jose.ErrMalformed, "the payload is detached")
+	}
+	out := make([]*Result, len(m.Signatures))
+	for i, s := range m.Signatures {
+		r, err := v.verifySignature(context.Background(), m, i, s, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// VerifyReader checks a JWS with a detached payload read from r, in
+// constant memory (RFC 7797 unencoded payloads and ordinary ones alike: an
+// encoded payload is base64url-encoded as it streams). Only signatures by
+// HMAC, RSA and ECDSA stream; Ed25519 must buffer the payload, up to
+// MaxBufferedPayload. The payload's bytes are not trustworthy until this
+// returns nil: a caller that stores them as they are read must discard them
+// on error.
+func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
+	m, err := Parse(msg)
+	if err != nil {
+		return nil, err
+	}
+	if !m.detached {
+		return nil, wrap(jose.ErrMalformed, "the message carries its payload; use Verify")
+	}
+	type job struct {
+		i     int
+		d     decision
+		keys  []*vkey
+		state []*streamState
+	}
+	var jobs []*job
+	var first error
+	var writers []io.Writer
+	for i, s := range m.Signatures {
+		j := &job{i: i}
+		if err := v.slowHeader(s.Header, &j.d); err == nil {
+			err = v.checkDecision(&j.d)
+		}
+		if err == nil {
+			j.keys, err = v.streamKeys(&j.d.selection)
+		}
+		if err != nil {
+			first = firstErr(first, err)
+			continue
+		}
+		for _, k := range j.keys {
+			ss, err := newStreamState(j.d.alg, k.secret, v.cfg.maxBuffered)
+			if err != nil {
+				first = firstErr(first, err)
+				continue
+			}
+			ss.Write(s.Protected)
+			ss.Write([]byte{'.'})
+			j.state = append(j.state, ss)
+			writers = append(writers, ss)
+		}
+		jobs = append(jobs, j)
+	}
+	if len(writers) == 0 {
+		return nil, first
+	}
+	var w io.Writer = io.MultiWriter(writers...)
+	var enc io.WriteCloser
+	if m.b64 {
+		enc = base64.NewEncoder(base64.RawURLEncoding, w)
+		w = enc
+	}
+	if _, err := io.Copy(w, r); err != nil {
+		if isLimit(err) {
+			return nil, err
+		}
+		return nil, wrapCause(jose.ErrMalformed, "reading the payload", err)
+	}
+	if enc != nil {
+		enc.Close()
+	}
+	for _, j := range jobs {
+		s := m.Signatures[j.i]
+		for n, k := range j.keys {
+			if n < len(j.state) && j.state[n].verify(k.secret, k.pub, s.Signature) == nil {
+				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
+			}
+		}
+		first = firstErr(first, errVerify)
+	}
+	return nil, first
+}
+
+// streamKeys returns the usable candidate keys without running them.
+func (v *Verifier) streamKeys(sel *selection) ([]*vkey, error) {
+	if v.remote != nil || (v.cfg.embedded && sel.jwk != nil) {
+		return nil, wrap(jose.ErrKey, "streaming verification takes a key or a key set, not a remote or embedded key")
+	}
+	var out []*vkey
+	var keyErr error = errNoKey
+	for _, k := range v.keys {
+		if v.isSet {
+			if sel.hasKid {
+				if k.jwk.Kid != string(sel.kid) {
+					continue
+				}
+			} else if v.cfg.requireKid {
+				return nil, errNeedKid
+			}
+		}
+		if e := k.usable[sel.ai]; e != nil {
+			keyErr = e
+			continue
+		}
+		out = append(out, k)
+	}
+	if len(out) == 0 {
+		return nil, keyErr
+	}
+	return out, nil
+}
+
+func firstErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
