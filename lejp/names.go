@@ -17,6 +17,10 @@ import (
 	"strconv"
 )
 
+// empty is the value of an empty name or string: not nil, so that "no
+// value" and "empty value" differ.
+var empty = []byte{}
+
 const (
 	linearNames  = 16
 	nameOverhead = 32
@@ -33,11 +37,17 @@ func (s *scanner) finishName(nm []byte, borrowed bool) (Kind, error) {
 			s.arena = append(s.arena[:f.arena], nm...)
 			nm = s.arena[f.arena:]
 		}
+		if nm == nil {
+			nm = empty
+		}
 		f.name = nm
 	} else {
 		if !borrowed {
 			s.arena = append(s.arena, nm...)
 			nm = s.arena[len(s.arena)-len(nm):]
+		}
+		if nm == nil {
+			nm = empty
 		}
 		f.name = nm
 		if err := s.addName(f, d, nm); err != nil {

@@ -229,10 +229,10 @@ func (s *scanner) value(c byte) (Kind, error) {
 	i := s.pos
 	switch c {
 	case '{', '[':
+		s.beginElem()
 		if s.depth >= s.lim.maxDepth {
 			return Invalid, s.fail(s.base+int64(i), ErrDepth)
 		}
-		s.beginElem()
 		s.tokOff = s.base + int64(i)
 		s.val = nil
 		s.pos = i + 1
@@ -252,6 +252,7 @@ func (s *scanner) value(c byte) (Kind, error) {
 	if c == '-' || (c >= '0' && c <= '9') {
 		return s.number()
 	}
+	s.beginElem()
 	return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
 }
 
@@ -334,17 +335,17 @@ func (s *scanner) number() (Kind, error) {
 		j++
 	}
 	run := j - start
+	if j == len(buf) && run <= s.lim.maxNumber && !s.eof && !s.runDone {
+		return Invalid, errNeedMore
+	}
+	s.beginElem()
 	if run > s.lim.maxNumber {
 		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
-	}
-	if j == len(buf) && !s.eof && !s.runDone {
-		return Invalid, errNeedMore
 	}
 	float, bad := checkNumber(buf[start:j])
 	if bad >= 0 {
 		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidNumber)
 	}
-	s.beginElem()
 	s.tokOff = s.base + int64(start)
 	s.val = buf[start:j]
 	s.pos = j
@@ -421,11 +422,11 @@ func (s *scanner) literal() (Kind, error) {
 	if j == len(buf) && !s.eof && !s.runDone {
 		return Invalid, errNeedMore
 	}
+	s.beginElem()
 	k, bad := checkLiteral(buf[start:j])
 	if bad >= 0 {
 		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidLiteral)
 	}
-	s.beginElem()
 	s.tokOff = s.base + int64(start)
 	s.val = nil
 	s.pos = start + len(kindNames[k])

@@ -269,6 +269,9 @@ func (s *scanner) startStream(name bool) (Kind, error) {
 		s.beginElem()
 	}
 	s.str = strState{name: name, off: s.base + int64(s.pos), max: max}
+	if s.sbuf == nil {
+		s.sbuf = make([]byte, 0, s.lim.chunk+16)
+	}
 	s.sbuf = s.sbuf[:0]
 	s.inStr = true
 	s.pos++
@@ -456,6 +459,9 @@ func (s *scanner) endStream() (Kind, error) {
 		return s.finishName(s.sbuf, false)
 	}
 	s.val = s.sbuf
+	if s.val == nil {
+		s.val = empty
+	}
 	s.afterValue()
 	return String, nil
 }
@@ -480,6 +486,9 @@ func (s *scanner) stringValue() (Kind, error) {
 	}
 	if s.stream {
 		return s.startStream(false)
+	}
+	if cause != nil || s.eof {
+		s.beginElem()
 	}
 	return s.strFail(bad, cause, ErrStringTooLong)
 }
