@@ -5,6 +5,19 @@
 // Each corpus has a Runner; Runners lists them all. The corpus files are read
 // in place and never copied. The `lwscrypto vectors` command and the
 // package's tests both drive Run.
+//
+// # Corpora
+//
+// Wycheproof (C2SP/wycheproof) proves gencrypto: every file of its
+// testvectors_v1 and testvectors_legacy folders is in the report, and each
+// case runs against every backend of Backends that supports it. The
+// documentation of Wycheproof gives how cases are judged, the decision for
+// each kind of "acceptable" case, and what is skipped and why.
+//
+// # Not supported, and why
+//
+// A runner never drops a case silently: a case it cannot run is counted as
+// skipped with its reason, and the report lists the reasons per file.
 package vectors
 
 import (

@@ -6,66 +6,7 @@ package vectors
 // live in wycheproof_sig.go (ECDSA, EdDSA), wycheproof_rsa.go (PKCS#1 v1.5,
 // PSS, OAEP), wycheproof_kex.go (ECDH, X25519), wycheproof_sym.go (AEADs, key
 // wrap, MACs, KDFs); wycheproof_der.go and wycheproof_jwk.go are the strict
-// DER and JWK readers they need.
-//
-// # How a case is judged
-//
-// A case runs through the registry when a registered algorithm matches the
-// group's parameters exactly (ES256 for P-256 with SHA-256, A128GCM for a
-// 128-bit key with a 96-bit IV and 128-bit tag, …). When none matches but
-// the primitive takes those parameters (GCM with other IV sizes, truncated
-// HMAC tags, SHA-1 HKDF, RSA keys below the registry's 2048-bit minimum, …),
-// it calls the Backend primitive directly, so the primitive itself is
-// proven. Otherwise the case is skipped with the reason.
-//
-// Every case runs against every backend of Backends that supports its
-// primitive. It passes only if every such backend passes; a failure names
-// the backend. A backend answering ErrUnsupported for the particular
-// parameters does not count for the case; when no backend could run it, the
-// case is skipped with that reason. A case is never counted as passed
-// without its output or its rejection being checked.
-//
-// "valid" cases must succeed and give the expected output exactly;
-// "invalid" ones must be rejected.
-//
-// # Acceptable cases
-//
-// Wycheproof marks some cases "acceptable": either outcome is legal. Each
-// is decided by the first of its flags found in this table (see
-// acceptablePolicy); an acceptable case with no flag here fails, so a new
-// flag cannot slip through undecided.
-//
-//	flag                      we   why
-//	ZeroSharedSecret          reject  X25519 with a low-order public key gives an all-zero secret (RFC 7748 §6.1); SharedSecret refuses it
-//	CompressedPublic          reject  ECDH public keys must be uncompressed points, the only form JWK and crypto/ecdh take
-//	UnnamedCurve              reject  SPKI with explicit curve parameters: only named curves are accepted
-//	InvalidAsn                reject  public keys are parsed as strict DER (crypto/x509)
-//	MissingNull               reject  PKCS#1 v1.5 DigestInfo must carry the NULL parameter (RFC 8017 §9.2 note 1)
-//	ShortKey                  reject  AES-KW of a key shorter than 16 bytes: RFC 3394 needs two 64-bit blocks
-//	SigSize                   reject  ECDSA r‖s must be exactly twice the order's byte length (RFC 7518 §3.4)
-//	Twist, NonCanonicalPublic, SpecialPublicKey, SmallPublicKey,
-//	EdgeCaseMultiplication, EdgeCaseShared, LowOrderPublic, Ktv
-//	                          accept  X25519 is computed as RFC 7748 §5 says (high bit masked); the secret must match
-//	WeakHash                  accept  the primitive verifies with the stated hash; the registry never pairs a curve with a weaker hash
-//	SmallModulus              accept  the primitive signs/decrypts; the registry refuses RSA below 2048 bits
-//	SmallIntegerCiphertext, Constructed, EncryptionWithLabel
-//	                          accept  OAEP decryption is well defined; the plaintext must match
-//
-// Cases that gencrypto's registry refuses by policy although Wycheproof
-// calls them valid (HMAC keys shorter than the hash, RSA below 2048 bits)
-// are not failures of the code: they run on the Backend primitive.
-//
-// # Not run, and why
-//
-// Each skipped case carries its reason in the report: secp256k1 (ES256K is
-// not registered yet; JOSE issue), Ed448/X448 (the circl backend is not
-// built yet), ML-DSA/ML-KEM (not registered yet), RSA PKCS#1 v1.5
-// decryption (RSA1_5 arrives with JWE, with implicit rejection), RSA-PSS
-// and RSA-OAEP with an MGF1 hash different from the message hash or a PSS
-// salt length other than the hash length (the Backend contract fixes both,
-// as JOSE and COSE do), AES-KWP (RFC 5649, not registered), AES-CBC with
-// PKCS#5 padding (no Backend primitive; JWE uses AES-CBC only inside
-// A*CBC-HS*), and the json_web_* files (run by the JOSE runners).
+// DER and JWK readers they need. The policy is documented on Wycheproof.
 
 import (
 	"bytes"
@@ -94,6 +35,79 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // Wycheproof runs Project Wycheproof (C2SP/wycheproof) over gencrypto: every
 // JSON file of testvectors_v1 and testvectors_legacy gets one Result, named
 // "wycheproof/<file>" or "wycheproof/legacy/<file>".
+//
+// # How a case is judged
+//
+// A case runs through the registry when a registered algorithm matches the
+// group's parameters exactly (ES256 for P-256 with SHA-256, A128GCM for a
+// 128-bit key with a 96-bit IV and 128-bit tag, PS256 for SHA-256 with
+// MGF1-SHA-256 and a 32-byte salt, …). When none matches but the primitive
+// takes those parameters (GCM with other IV sizes, CCM with other nonce and
+// tag sizes, XChaCha20-Poly1305, truncated HMAC tags, SHA-1 HKDF and PBKDF2,
+// SHA-224 signatures, RSA keys below the registry's 2048-bit minimum, OAEP
+// labels, …), it calls the Backend primitive directly, so the primitive
+// itself is proven. Otherwise the case is skipped with the reason.
+//
+// Every case runs against every backend of Backends that supports its
+// primitive. It passes only if every such backend passes; a failure names
+// the backend. A backend answering ErrUnsupported for the particular
+// parameters does not count for the case; when no backend could run it, the
+// case is skipped with that reason. A case is never counted as passed
+// without its output or its rejection being checked, and a panic is a
+// failure of that case.
+//
+// "valid" cases must succeed and give the expected output exactly (AEADs
+// must both seal to ct‖tag and open it; key wrap must both wrap and
+// unwrap); "invalid" ones must be rejected (an invalid wrapped key must not
+// unwrap, and wrapping its plaintext must not produce it). DER ECDSA
+// signatures are converted to r‖s by a strict DER reader, so BER lengths,
+// padded or negative integers and trailing bytes are rejected before any
+// verification; DER public keys must be the canonical encoding of the key
+// they hold (parsed by crypto/x509 and re-encoded byte for byte). For
+// RSASSA-PSS keys carrying parameters (the _params files), the parameters
+// are read from the key and must agree with the group's.
+//
+// # Acceptable cases
+//
+// Wycheproof marks some cases "acceptable": either outcome is legal. Each
+// is decided by the first of its flags found in this table (acceptablePolicy
+// holds it); an acceptable case with no flag here fails, so a new flag
+// cannot slip through undecided.
+//
+//	flag                    decision  why
+//	ZeroSharedSecret        reject    X25519 with a low-order public key gives an all-zero secret (RFC 7748 §6.1); SharedSecret refuses it
+//	CompressedPublic        reject    ECDH public keys must be uncompressed points, the only form JWK and crypto/ecdh take
+//	UnnamedCurve            reject    SPKI with explicit curve parameters: only named curves are accepted
+//	InvalidAsn              reject    DER public keys must be canonical DER
+//	MissingNull             reject    the PKCS#1 v1.5 DigestInfo must carry the NULL parameter (RFC 8017 §9.2 note 1)
+//	ShortKey                reject    AES-KW of a key shorter than 16 bytes: RFC 3394 needs two 64-bit blocks
+//	SigSize                 reject    ECDSA r‖s must be exactly twice the order's byte length (RFC 7518 §3.4)
+//	Twist, NonCanonicalPublic, SpecialPublicKey, SmallPublicKey (X25519),
+//	EdgeCaseMultiplication, EdgeCaseShared, LowOrderPublic, Ktv
+//	                        accept    X25519 is computed as RFC 7748 §5 says (high bit masked); the secret must match
+//	WeakHash                accept    the primitive verifies or signs with the stated hash; the registry never pairs a key with a weaker hash
+//	SmallModulus, SmallPublicKey (RSA)
+//	                        accept    the primitive signs deterministically and must give the expected signature; the registry refuses RSA below 2048 bits
+//	SmallIntegerCiphertext, Constructed, EncryptionWithLabel
+//	                        accept    OAEP decryption is well defined; the plaintext must match
+//
+// Cases that gencrypto's registry refuses by policy although Wycheproof
+// calls them valid (HMAC keys shorter than the hash, RSA below 2048 bits)
+// are not failures of the code: they run on the Backend primitive.
+//
+// # Not run, and why
+//
+// Each skipped case carries its reason in the report: secp256k1 (ES256K is
+// not registered yet; JOSE issue), Ed448 and X448 (the circl backend is not
+// built yet), ML-DSA and ML-KEM (not registered yet), RSA PKCS#1 v1.5
+// decryption (RSA1_5 arrives with JWE, with implicit rejection), RSA-PSS
+// and RSA-OAEP with an MGF1 hash other than the message hash or a PSS salt
+// length other than the hash length (the Backend contract pins both, as
+// JOSE and COSE do; the package tests check that the registry rejects such
+// signatures and ciphertexts rather than accepting them), AES-KWP (RFC
+// 5649, not registered), AES-CBC with PKCS#5 padding (no Backend
+// primitive; JWE uses AES-CBC only inside A*CBC-HS*), and the json_web_*
+// files (run by the JOSE runners).
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {
