@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bytes"
+	"crypto"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+)
+
+func init() {
+	register(&command{path: "jwk gen", args: "--alg ALG [--crv CRV] [--bits N] [--kid KID] [-o FILE]",
+		summary: "generate a private JWK for ALG (written with \"alg\": ALG)", run: runJWKGen})
+	register(&command{path: "jwk pub", args: "[-o FILE] [FILE]",
+		summary: "print the public half of a JWK or JWK Set", run: runJWKPub})
+	register(&command{path: "jwk thumbprint", args: "[--uri] [FILE]",
+		summary: "print the RFC 7638 SHA-256 thumbprint of each key (--uri: RFC 9278 URI)", run: runJWKThumbprint})
+	register(&command{path: "jwk from-pem", args: "[--kid KID] [--alg ALG] [-o FILE] [FILE]",
+		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509) to a JWK", run: runJWKFromPEM})
+	register(&command{path: "jwk to-pem", args: "[--pub] [-o FILE] [FILE]",
+		summary: "convert a JWK to PEM (PKCS #8 for private keys, SPKI for public keys)", run: runJWKToPEM})
+}
+
+// readKeyInput reads FILE or standard input as a key: JWK, JWK Set or PEM.
+func readKeyInput(e *env, pos []string) (*jwk.Set, error) {
+	file, err := inputArg(pos)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	s, err := parseKeyData(data)
+	if err != nil {
+		return nil, hinted(err, keyHint(err))
+	}
+	return s, nil
+}
+
+func writeOut(e *env, path string, b []byte) error {
+	out := newOutput(e, path)
+	if _, err := out.Write(b); err != nil {
+		out.Close()
+		return failf("writing output: %v", err)
+	}
+	if err := out.Close(); err != nil {
+		return failf("writing output: %v", err)
+	}
+	return nil
+}
+
+func runJWKGen(e *env, args []string) error {
+	c := commands["jwk gen"]
+	fs := newFlags(c)
+	alg := fs.String("alg", "", "the JOSE algorithm the key is for (ES256, EdDSA, RS256, HS256, ECDH-ES, A256KW, …)")
+	crv := fs.String("crv", "", "curve for ECDH-ES keys: P-256 (default), P-384, P-521, X25519")
+	bits := fs.Int("bits", 0, "RSA modulus size (default 2048) or oct key size for dir/PBES2")
+	kid := fs.String("kid", "", "key ID to write as \"kid\"")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("jwk gen takes no arguments")
+	}
+	if *alg == "" {
+		return usagef("--alg is required").withHint("for example: lwscrypto jwk gen --alg ES256")
+	}
+	k, err := jwk.Generate(*alg, &jwk.GenerateOptions{Bits: *bits, Curve: *crv})
+	if err != nil {
+		if errors.Is(err, jose.ErrAlgorithm) {
+			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir")
+		}
+		return usagef("%v", err)
+	}
+	k.Kid = *kid
+	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'))
+}
+
+func runJWKPub(e *env, args []string) error {
+	c := commands["jwk pub"]
+	fs := newFlags(c)
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	s, isSet, err := readKeyOrSet(e, pos)
+	if err != nil {
+		return err
+	}
+	pub, err := s.PublicSet()
+	if err != nil {
+		return hinted(err, "symmetric (oct) keys have no public half")
+	}
+	var out []byte
+	if isSet {
+		out = pub.AppendJSON(nil)
+	} else {
+		out = pub.Keys[0].AppendJSON(nil)
+	}
+	return writeOut(e, *outPath, append(out, '\n'))
+}
+
+// readKeyOrSet reads a key input and tells whether it was a JWK Set.
+func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
+	file, err := inputArg(pos)
+	if err != nil {
+		return nil, false, err
+	}
+	data, err := readInput(e, file)
+	if err != nil {
+		return nil, false, err
+	}
+	s, err := parseKeyData(data)
+	if err != nil {
+		return nil, false, hinted(err, keyHint(err))
+	}
+	isSet := isSetJSON(data)
+	if len(s.Keys) == 0 {
+		return nil, false, failf("the JWK Set holds no key this tool supports")
+	}
+	return s, isSet, nil
+}
+
+func isSetJSON(data []byte) bool {
+	o, err := jose.ParseObject(bytes.TrimSpace(data))
+	return err == nil && o.Has("keys")
+}
+
+func runJWKThumbprint(e *env, args []string) error {
+	c := commands["jwk thumbprint"]
+	fs := newFlags(c)
+	uri := fs.Bool("uri", false, "print the RFC 9278 thumbprint URI (urn:ietf:params:oauth:jwk-thumbprint:sha-256:…)")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	s, _, err := readKeyOrSet(e, pos)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, k := range s.Keys {
+		if *uri {
+			u, err := k.ThumbprintURI(crypto.SHA256)
+			if err != nil {
+				return failf("%v", err)
+			}
+			b.WriteString(u)
+		} else {
+			t, err := k.Thumbprint(crypto.SHA256)
+			if err != nil {
+				return failf("%v", err)
+			}
+			b.Write(jose.AppendBase64URL(nil, t))
+		}
+		b.WriteByte('\n')
+	}
+	_, err = fmt.Fprint(e.stdout, b.String())
+	return err
+}
+
+func runJWKFromPEM(e *env, args []string) error {
+	c := commands["jwk from-pem"]
+	fs := newFlags(c)
+	kid := fs.String("kid", "", "key ID to write as \"kid\"")
+	alg := fs.String("alg", "", "algorithm to write as \"alg\" (checked against the key)")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	file, err := inputArg(pos)
+	if err != nil {
+		return err
+	}
+	data, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	k, err := jwk.ParsePEM(data)
+	if err != nil {
+		return hinted(err, "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE")
+	}
+	k.Kid = *kid
+	if *alg != "" {
+		op := jwk.OpVerify
+		if k.IsPrivate() {
+			op = jwk.OpSign
+		}
+		if err := k.CheckUse(*alg, op); err != nil && !isEncAlg(*alg) {
+			return failf("%v", err)
+		}
+		k.Alg = *alg
+	}
+	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'))
+}
+
+// isEncAlg reports whether alg is a JWE key management algorithm, checked
+// for encryption rather than signing.
+func isEncAlg(alg string) bool {
+	return strings.HasPrefix(alg, "RSA-OAEP") || strings.HasPrefix(alg, "ECDH-ES") || alg == "RSA1_5"
+}
+
+func runJWKToPEM(e *env, args []string) error {
+	c := commands["jwk to-pem"]
+	fs := newFlags(c)
+	pubOnly := fs.Bool("pub", false, "write only the public key")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	s, _, err := readKeyOrSet(e, pos)
+	if err != nil {
+		return err
+	}
+	if len(s.Keys) != 1 {
+		return failf("the input holds %d keys; to-pem converts one", len(s.Keys)).withHint("extract one key from the set first")
+	}
+	k := s.Keys[0]
+	if *pubOnly {
+		if k, err = k.PublicKey(); err != nil {
+			return failf("%v", err)
+		}
+	}
+	p, err := k.MarshalPEM()
+	if err != nil {
+		return hinted(err, "symmetric (oct) keys have no PEM form")
+	}
+	return writeOut(e, *outPath, p)
+}

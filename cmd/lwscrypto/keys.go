@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+)
+
+// maxKeyFile bounds a key file (a JWK Set of a few hundred keys fits).
+const maxKeyFile = 4 << 20
+
+// loadKey reads the KEY argument of the jwk, jws and jwt commands: a JWK or
+// JWK Set file, or a PEM file (a key, or certificates whose first one gives
+// the key). It always returns a set; a single key becomes a set of one.
+// pkcs11: URIs and COSE_Key files are refused with a message saying so.
+func loadKey(path string) (*jwk.Set, error) {
+	if path == "" {
+		return nil, usagef("no key given").withHint("pass --key FILE (a JWK, a JWK Set or a PEM file)")
+	}
+	if strings.HasPrefix(path, "pkcs11:") {
+		return nil, failf("pkcs11: URIs are not supported yet (they come with the PKCS#11 backend)").withHint("export the key as a JWK or PEM file for now")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, failf("reading key: %v", err)
+	}
+	defer f.Close()
+	data, err := readLimited(f, maxKeyFile)
+	if err != nil {
+		return nil, failf("reading key %s: %v", path, err)
+	}
+	s, err := parseKeyData(data)
+	if err != nil {
+		return nil, &cliError{err: fmt.Errorf("key %s: %w", path, err), h: keyHint(err)}
+	}
+	return s, nil
+}
+
+// parseKeyData parses key material in any of the forms loadKey accepts.
+func parseKeyData(data []byte) (*jwk.Set, error) {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	switch {
+	case len(t) == 0:
+		return nil, fmt.Errorf("empty key file: %w", jose.ErrMalformed)
+	case t[0] == '{':
+		o, err := jose.ParseObject(bytes.TrimRight(t, " \t\r\n"))
+		if err != nil {
+			return nil, err
+		}
+		if o.Has("keys") {
+			return jwk.ParseSet(o.Raw)
+		}
+		k, err := jwk.Parse(o.Raw)
+		if err != nil {
+			return nil, err
+		}
+		return &jwk.Set{Keys: []*jwk.Key{k}}, nil
+	case bytes.HasPrefix(t, []byte("-----BEGIN")) || bytes.Contains(t, []byte("\n-----BEGIN")):
+		k, err := jwk.ParsePEM(data)
+		if err != nil {
+			return nil, err
+		}
+		return &jwk.Set{Keys: []*jwk.Key{k}}, nil
+	case t[0]&0xe0 == 0xa0 || t[0] == 0xd9: // a CBOR map, or a tag
+		return nil, errors.New("COSE_Key files are not supported here yet (they come with the COSE issue)")
+	}
+	k, err := jwk.ParseDER("", data)
+	if err != nil {
+		return nil, fmt.Errorf("not a JWK, JWK Set, PEM or DER key: %w", jose.ErrMalformed)
+	}
+	return &jwk.Set{Keys: []*jwk.Key{k}}, nil
+}
+
+func keyHint(err error) string {
+	switch {
+	case errors.Is(err, jose.ErrMalformed):
+		return "a key file holds one JWK, a JWK Set ({\"keys\":[…]}) or PEM"
+	case errors.Is(err, jose.ErrKey):
+		return "the key material itself was rejected; see the message"
+	}
+	return ""
+}
+
+// readLimited reads all of r, failing beyond max bytes.
+func readLimited(r io.Reader, max int) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > max {
+		return nil, fmt.Errorf("larger than %d bytes", max)
+	}
+	return b, nil
+}
