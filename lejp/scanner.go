@@ -140,6 +140,15 @@ func (s *scanner) next() (Kind, error) {
 	buf := s.buf
 	i := s.pos
 	for {
+		if s.inComm {
+			for ; i < len(buf) && buf[i] != '\n'; i++ {
+			}
+			if i == len(buf) {
+				s.pos = i
+				return s.atEnd()
+			}
+			s.inComm = false
+		}
 		// Whitespace (and comments).
 		for ; i < len(buf); i++ {
 			c := buf[i]
@@ -150,15 +159,8 @@ func (s *scanner) next() (Kind, error) {
 				break
 			}
 		}
-		if s.inComm || (i < len(buf) && buf[i] == '#' && s.lim.allowComment) {
-			for ; i < len(buf) && buf[i] != '\n'; i++ {
-			}
-			if i == len(buf) {
-				s.inComm = true
-				s.pos = i
-				return s.atEnd()
-			}
-			s.inComm = false
+		if i < len(buf) && buf[i] == '#' && s.lim.allowComment {
+			s.inComm = true
 			continue
 		}
 		if i >= len(buf) {
