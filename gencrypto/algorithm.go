@@ -22,10 +22,13 @@ type Algorithm interface {
 	Kind() Kind
 	// KeyType tells the kind of key the algorithm takes.
 	KeyType() KeyType
-	// FIPSApproved reports whether NIST approves the algorithm for use in
-	// FIPS 140-3 mode (FIPS 186-5, SP 800-38C/D/F, SP 800-56A/B/C, SP 800-108,
-	// SP 800-132). Under GODEBUG=fips140=only the operations of an algorithm
-	// that is not approved return an error wrapping ErrUnsupported.
+	// FIPSApproved reports whether the algorithm is approved for FIPS 140-3
+	// mode (FIPS 186-5, SP 800-38C/D/F, SP 800-56A/B/C, SP 800-132); false
+	// for ChaCha20/Poly1305, X25519 and RSA-OAEP with SHA-1. Under
+	// GODEBUG=fips140=only the operations of an algorithm that is not
+	// approved return an *UnsupportedError with NotApproved set. An approved
+	// algorithm may still be unsupported by a backend in that mode (see
+	// package gencrypto/std).
 	FIPSApproved() bool
 	// Primitive names the Backend primitive (a Prim* constant) the
 	// algorithm runs on; Backend.Supports(a.Primitive()) tells whether a

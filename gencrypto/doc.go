@@ -67,10 +67,14 @@
 //
 // # FIPS 140-3
 //
-// FIPSApproved reports whether an algorithm is approved by NIST. When the
-// program runs with GODEBUG=fips140=only, operations of an algorithm that is
-// not approved (ChaCha20/Poly1305, X25519) return an error wrapping
-// ErrUnsupported up front instead of failing or panicking halfway.
+// FIPSApproved reports whether an algorithm is approved for FIPS 140-3 mode.
+// When the program runs with GODEBUG=fips140=only, operations of an
+// algorithm that is not approved (ChaCha20/Poly1305, X25519, RSA-OAEP with
+// SHA-1) return an *UnsupportedError with NotApproved set, up front instead
+// of failing or panicking halfway. Backends narrow this further: in that
+// mode the std backend serves only what the Go Cryptographic Module serves,
+// so AES-GCM with caller-supplied nonces, AES-CCM, AES-KW and the Concat
+// KDF report ErrUnsupported too (see package gencrypto/std).
 //
 // # Not supported, and why
 //

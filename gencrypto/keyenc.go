@@ -13,13 +13,15 @@ type KeyEncryption struct {
 }
 
 var (
-	rsaOAEP    = KeyEncryption{algInfo{"RSA-OAEP", -40, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA1, 2048}
+	rsaOAEP    = KeyEncryption{algInfo{"RSA-OAEP", -40, true, KindKeyEncryption, KeyRSA, false}, crypto.SHA1, 2048}
 	rsaOAEP256 = KeyEncryption{algInfo{"RSA-OAEP-256", -41, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA256, 2048}
 	rsaOAEP384 = KeyEncryption{algInfo{"RSA-OAEP-384", 0, false, KindKeyEncryption, KeyRSA, true}, crypto.SHA384, 2048}
 	rsaOAEP512 = KeyEncryption{algInfo{"RSA-OAEP-512", -42, true, KindKeyEncryption, KeyRSA, true}, crypto.SHA512, 2048}
 )
 
 // RSAOAEP is RSAES-OAEP with SHA-1 and MGF1-SHA-1 (RFC 7518 §4.3; COSE -40).
+// It is not reported FIPS-approved: the Go Cryptographic Module refuses
+// SHA-1 in OAEP in FIPS 140-only mode; use RSAOAEP256.
 func RSAOAEP() *KeyEncryption { return &rsaOAEP }
 
 // RSAOAEP256 is RSAES-OAEP with SHA-256 and MGF1-SHA-256 (COSE -41).

@@ -21,9 +21,11 @@
 //     Ed25519 (RFC 8032 §7.1 test 1).
 //
 // An algorithm the backend does not support must fail with ErrUnsupported;
-// Run checks that and then skips the algorithm, saying so. Algorithms that
-// are not FIPS 140-3 approved are skipped, with that reason, when the
-// program runs with GODEBUG=fips140=only.
+// Run checks that and then skips the algorithm, saying so. When the program
+// runs with GODEBUG=fips140=only, Run checks that algorithms that are not
+// FIPS 140-3 approved are refused, skips them with that reason, and keeps
+// to the Go Cryptographic Module's minimums (PBKDF2 outputs of 112 bits,
+// salts of 128 bits).
 //
 // Run generates its keys in memory (RSA-2048 once per test binary). The
 // Wycheproof corpora run separately, in package vectors, against every
@@ -55,12 +57,17 @@ func Run(t *testing.T, b gencrypto.Backend) {
 	s := &suite{b: b, opt: gencrypto.WithBackend(b), ref: gencrypto.WithBackend(std.New()), keys: getKeys(t)}
 	for _, a := range gencrypto.All() {
 		t.Run(a.Name(), func(t *testing.T) {
+			if !a.FIPSApproved() && fips140.Enforced() {
+				err := s.checkUnsupported(t, a)
+				var ue *gencrypto.UnsupportedError
+				if !errors.As(err, &ue) || !ue.NotApproved {
+					t.Fatalf("%s under fips140=only: %v, want *UnsupportedError with NotApproved", a.Name(), err)
+				}
+				t.Skipf("%s is not FIPS 140-3 approved and GODEBUG=fips140=only is set; checked that it is refused", a.Name())
+			}
 			if !b.Supports(a.Primitive()) {
 				s.checkUnsupported(t, a)
 				t.Skipf("backend %q does not support %s (primitive %s); checked that it reports ErrUnsupported", b.Name(), a.Name(), a.Primitive())
-			}
-			if !a.FIPSApproved() && fips140.Enforced() {
-				t.Skipf("%s is not FIPS 140-3 approved and GODEBUG=fips140=only is set", a.Name())
 			}
 			switch a := a.(type) {
 			case *gencrypto.Signature:
@@ -111,7 +118,18 @@ var (
 
 func getKeys(t *testing.T) *keySet {
 	t.Helper()
-	keysOnce.Do(func() {
+	// Test keys are fixtures, not the subject: they are made even under
+	// GODEBUG=fips140=only, where the algorithms that are not approved are
+	// then skipped.
+	keysOnce.Do(func() { fips140.WithoutEnforcement(generateKeys) })
+	if keysErr != nil {
+		t.Fatalf("gencryptotest: generating keys: %v", keysErr)
+	}
+	return &keys
+}
+
+func generateKeys() {
+	{
 		var errs []error
 		for i := range 2 {
 			var err error
@@ -135,15 +153,12 @@ func getKeys(t *testing.T) *keySet {
 			errs = append(errs, err)
 		}
 		keysErr = errors.Join(errs...)
-	})
-	if keysErr != nil {
-		t.Fatalf("gencryptotest: generating keys: %v", keysErr)
 	}
-	return &keys
 }
 
-// checkUnsupported asks for one operation of a and requires ErrUnsupported.
-func (s *suite) checkUnsupported(t *testing.T, a gencrypto.Algorithm) {
+// checkUnsupported asks for one operation of a, requires ErrUnsupported and
+// returns the error.
+func (s *suite) checkUnsupported(t *testing.T, a gencrypto.Algorithm) error {
 	t.Helper()
 	var err error
 	k := s.keys
@@ -171,6 +186,7 @@ func (s *suite) checkUnsupported(t *testing.T, a gencrypto.Algorithm) {
 	if !errors.Is(err, gencrypto.ErrUnsupported) {
 		t.Fatalf("%s on a backend without %s: %v, want ErrUnsupported", a.Name(), a.Primitive(), err)
 	}
+	return err
 }
 
 // ecdhKeys returns two private keys on a's curve.

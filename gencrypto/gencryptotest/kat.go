@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"crypto/ecdh"
 	"crypto/ed25519"
+	"crypto/fips140"
 	"encoding/base64"
 	"encoding/hex"
 	"testing"
@@ -57,6 +58,9 @@ func (s *suite) knownAnswers(t *testing.T) {
 	t.Run("PBKDF2-HMAC-SHA256 RFC 7914 §11", func(t *testing.T) {
 		a := gencrypto.PBKDF2SHA256()
 		s.requires(t, a)
+		if fips140.Enforced() {
+			t.Skip("the vector's 4-byte salt is below the 128 bits GODEBUG=fips140=only requires")
+		}
 		want := unhex(t, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"+
 			"49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")
 		got, err := a.Derive([]byte("passwd"), []byte("salt"), 1, 64, s.opt)

@@ -3,6 +3,7 @@ package gencryptotest
 import (
 	"bytes"
 	"crypto"
+	"crypto/fips140"
 	"errors"
 	"testing"
 
@@ -48,7 +49,11 @@ func kdfHash(a gencrypto.Algorithm) crypto.Hash {
 func (s *suite) kdf(t *testing.T, a gencrypto.Algorithm) {
 	hlen := kdfHash(a).Size()
 	max := 255 * hlen
-	for _, n := range []int{1, 16, hlen, hlen + 1, max} {
+	lengths := []int{1, 16, hlen, hlen + 1, max}
+	if _, ok := a.(*gencrypto.PBKDF2); ok && fips140.Enforced() {
+		lengths = lengths[1:] // the module refuses outputs below 112 bits
+	}
+	for _, n := range lengths {
 		out, err := s.derive(a, 0, n, s.opt)
 		if err != nil || len(out) != n {
 			t.Fatalf("Derive(%d bytes) = %d bytes, %v", n, len(out), err)

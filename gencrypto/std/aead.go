@@ -18,6 +18,9 @@ import (
 // 32-byte key, a 12-byte nonce (24 selects XChaCha20-Poly1305) and a 16-byte
 // tag. AES-CCM and AES-CBC-HMAC are described at newCCM and newCBCHMAC.
 func (*Backend) NewAEAD(primitive string, key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD, error) {
+	if err := checkFIPS(primitive); err != nil {
+		return nil, err
+	}
 	switch primitive {
 	case primAESGCM:
 		return newGCM(key, nonceSize, tagSize)

@@ -28,6 +28,9 @@ func (*Backend) ECDH(primitive string, priv crypto.PrivateKey, pub crypto.Public
 	if !ok {
 		return nil, unsupported("key agreement " + primitive)
 	}
+	if err := checkFIPS(primitive); err != nil {
+		return nil, err
+	}
 	p, ok := pub.(*ecdh.PublicKey)
 	if !ok || p == nil || p.Curve() != c {
 		return nil, errKeyType

@@ -38,6 +38,9 @@ func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length 
 // K(i) = H(counter_i ‖ Z ‖ OtherInfo) for i = 1, 2, … with a 32-bit
 // big-endian counter, concatenated and truncated to length.
 func (*Backend) ConcatKDF(h crypto.Hash, z, otherInfo []byte, length int) ([]byte, error) {
+	if err := checkFIPS(primConcatKDF); err != nil {
+		return nil, err
+	}
 	f, err := hashFunc(h)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,9 @@ func kwCipher(primitive string, kek []byte) (cipher.Block, error) {
 	if primitive != primAESKW {
 		return nil, unsupported("key wrap " + primitive)
 	}
+	if err := checkFIPS(primitive); err != nil {
+		return nil, err
+	}
 	if !aesKeySize(len(kek)) {
 		return nil, errKeySize
 	}

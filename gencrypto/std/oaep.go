@@ -2,17 +2,33 @@ package std
 
 import (
 	"crypto"
+	"crypto/fips140"
 	"crypto/rand"
 	"crypto/rsa"
 )
 
+// oaepHash returns an unsupported error for h when the Go Cryptographic
+// Module would refuse it: in FIPS 140-only mode OAEP takes SHA-2 or SHA-3.
+func oaepHash(h crypto.Hash) error {
+	if _, err := hashFunc(h); err != nil {
+		return err
+	}
+	switch h {
+	case crypto.SHA1:
+		if fips140.Enforced() {
+			return unsupported("RSA-OAEP with SHA-1 in FIPS 140-only mode")
+		}
+	}
+	return nil
+}
+
 // EncryptOAEP encrypts msg to pub with RSAES-OAEP (RFC 8017 §7.1), h being
 // both the OAEP hash and the MGF1 hash.
 func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []byte) ([]byte, error) {
-	f, err := hashFunc(h)
-	if err != nil {
+	if err := oaepHash(h); err != nil {
 		return nil, err
 	}
+	f, _ := hashFunc(h)
 	k, ok := pub.(*rsa.PublicKey)
 	if !ok || k == nil || k.N == nil {
 		return nil, errKeyType
@@ -29,7 +45,7 @@ func (*Backend) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ciphertext, lab
 	if _, ok := key.Public().(*rsa.PublicKey); !ok {
 		return nil, errKeyType
 	}
-	if _, err := hashFunc(h); err != nil {
+	if err := oaepHash(h); err != nil {
 		return nil, err
 	}
 	return key.Decrypt(rand.Reader, ciphertext, &rsa.OAEPOptions{Hash: h, MGFHash: h, Label: label})

@@ -26,9 +26,22 @@
 // A method asked for a primitive or a hash it does not implement returns an
 // error for which errors.Is(err, errors.ErrUnsupported) holds; it never
 // panics on a request it cannot serve.
+//
+// # FIPS 140-3 mode
+//
+// Under GODEBUG=fips140=only the backend offers only what the Go
+// Cryptographic Module serves: ECDSA, Ed25519, RSA (OAEP with SHA-2 or
+// SHA-3 only), ECDH on the NIST curves, HMAC, HKDF, PBKDF2 (with the
+// module's minimum key and salt lengths), and AES-CBC with HMAC, which
+// composes the module's CBC and HMAC services. AES-GCM is not offered
+// because the module accepts only nonces it generates itself; AES-CCM,
+// AES-KW and the Concat KDF are written in this package, outside the
+// module; ChaCha20-Poly1305 and X25519 are not approved. Supports reports
+// false for those, and their methods return an unsupported error.
 package std
 
 import (
+	"crypto/fips140"
 	"errors"
 )
 
@@ -78,8 +91,14 @@ func New() *Backend { return &Backend{} }
 // Name returns "std".
 func (*Backend) Name() string { return "std" }
 
-// Supports reports whether the backend implements primitive.
+// Supports reports whether the backend implements primitive. Under
+// GODEBUG=fips140=only it reports only the primitives whose every security
+// function is a service of the Go Cryptographic Module (see "FIPS 140-3
+// mode" in the package documentation).
 func (*Backend) Supports(primitive string) bool {
+	if fips140.Enforced() && !moduleBacked(primitive) {
+		return false
+	}
 	switch primitive {
 	case primAESGCM, primAESCCM, primChaCha20Poly1305, primAESCBCHMAC, primAESKW,
 		primECDSAP256, primECDSAP384, primECDSAP521, primEd25519,
@@ -89,6 +108,29 @@ func (*Backend) Supports(primitive string) bool {
 		return true
 	}
 	return false
+}
+
+// moduleBacked reports whether the Go Cryptographic Module serves the
+// primitive in FIPS 140-only mode. AES-GCM is refused there because the
+// module accepts only nonces it generates itself (JOSE and COSE carry the
+// nonce in the message); AES-CCM, AES-KW and the Concat KDF are written in
+// this package, outside the module; ChaCha20-Poly1305 and X25519 are not
+// approved algorithms.
+func moduleBacked(primitive string) bool {
+	switch primitive {
+	case primAESGCM, primAESCCM, primAESKW, primConcatKDF, primChaCha20Poly1305, primX25519:
+		return false
+	}
+	return true
+}
+
+// checkFIPS returns an unsupported error for a primitive the module does not
+// serve when FIPS 140-only mode is enforced.
+func checkFIPS(primitive string) error {
+	if fips140.Enforced() && !moduleBacked(primitive) {
+		return unsupported(primitive + " in FIPS 140-only mode")
+	}
+	return nil
 }
 
 // unsupportedError says what was asked for and unwraps to
