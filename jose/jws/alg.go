@@ -131,8 +131,8 @@ func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
 }
 
 var (
-	errKeyType = wrap(jose.ErrKey, "key type does not match the algorithm")
-	errKeySize = wrap(jose.ErrKey, "key size not allowed for the algorithm")
+	errKeyType     = wrap(jose.ErrKey, "key type does not match the algorithm")
+	errKeySize     = wrap(jose.ErrKey, "key size not allowed for the algorithm")
 	errPubAsSecret = wrap(jose.ErrKey, "HMAC secret looks like an encoded public or private key; "+
 		"pass the decoded key (a *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey or a jwk key) instead")
 )
