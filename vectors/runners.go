@@ -6,5 +6,7 @@ package vectors
 func Runners() []Runner {
 	return []Runner{
 		Wycheproof,
+		JOSECookbookJWK,
+		RFCJWK,
 	}
 }
