@@ -89,7 +89,11 @@ func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey,
 	if err != nil {
 		return nil, passUnsupported(err, ErrInvalidInput)
 	}
-	if isZero(z) {
+	// On X25519 an all-zero result means a low-order peer key (RFC 7748
+	// §6.1). On the NIST curves a zero x-coordinate is a valid shared
+	// secret (Wycheproof "EdgeCaseSharedSecret"); invalid points cannot
+	// reach here, since *ecdh.PublicKey is validated when it is made.
+	if k.curve == CurveX25519 && isZero(z) {
 		return nil, ErrInvalidInput
 	}
 	return z, nil
