@@ -1,36 +1,11 @@
 package jose
 
-import "unicode/utf8"
+import "github.com/lwscrypto/lwscrypto/lejp"
 
-// AppendJSONString appends s as a JSON string (RFC 8259 §7) to dst.
-// TODO(E): switch to the lejp writer when it lands.
-func AppendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				dst = append(dst, '\\', c)
-			case c < 0x20:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-			default:
-				dst = append(dst, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, `\ufffd`...)
-		} else {
-			dst = append(dst, s[i:i+n]...)
-		}
-		i += n
-	}
-	return append(dst, '"')
-}
+// AppendJSONString appends s as a JSON string (RFC 8259 §7) to dst, escaped
+// by the lejp writer (quotes, backslashes and control bytes escaped; invalid
+// UTF-8 written as U+FFFD).
+func AppendJSONString(dst []byte, s string) []byte { return lejp.AppendString(dst, s) }
 
 // QuoteName returns s in double quotes for an error message, with control
 // bytes, quotes and backslashes replaced and long names cut: safe for

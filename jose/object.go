@@ -9,7 +9,6 @@ package jose
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -91,7 +90,7 @@ func ParseObject(raw []byte) (*Object, error) {
 		}
 		o.Members = append(o.Members, Member{Name: name, Value: v})
 	}
-	if _, err := d.ReadToken(); err != io.EOF {
+	if err := d.Finish(); err != nil {
 		return nil, malformed("parsing JSON", err)
 	}
 	return o, nil
@@ -270,18 +269,18 @@ func ArrayElements(raw []byte) ([][]byte, error) {
 	var out [][]byte
 	for {
 		v, err := d.ReadValue()
+		if errors.Is(err, lejp.ErrNoValue) { // the closing ']'
+			break
+		}
 		if err != nil {
 			return nil, malformed("parsing JSON", err)
-		}
-		if d.Depth() == 0 { // v was the closing ']'
-			break
 		}
 		if len(out) == 1<<16 {
 			return nil, fmt.Errorf("jose: JSON array has more than %d elements: %w", 1<<16, ErrLimit)
 		}
 		out = append(out, v)
 	}
-	if _, err := d.ReadToken(); err != io.EOF {
+	if err := d.Finish(); err != nil {
 		return nil, malformed("parsing JSON", err)
 	}
 	return out, nil
