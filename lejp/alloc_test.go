@@ -2,7 +2,7 @@ package lejp
 
 import (
 	"bytes"
-		"io"
+	"io"
 	"runtime"
 	"strings"
 	"testing"

@@ -1,8 +1,14 @@
 package lejp
 
 import (
+	"errors"
 	"io"
 )
+
+// ErrNoValue is returned by ReadValue and SkipValue when the next token
+// ends an object or array instead of starting a value. The input may well
+// be valid: it is the caller's reading that is out of step.
+var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 
 // Decoder is the pull parser: it returns one token per ReadToken, or one
 // whole value's bytes per ReadValue. Tokens and values borrow the Decoder's
@@ -135,7 +141,9 @@ func (d *Decoder) ReadToken() (Token, error) {
 
 // ReadValue returns the raw bytes of the next value (from its first byte to
 // its last, checked by the same strict rules as every token). If the next
-// token is a member name, it returns the name with its quotes. Reading from
+// token is a member name, it returns the name with its quotes; if it is the
+// end of an object or array, it reads that end and returns ErrNoValue.
+// Reading from
 // an io.Reader, a value larger than Options.MaxValueLen is an error.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	s := &d.s
@@ -149,6 +157,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		return nil, err
 	}
 	start := int(s.tokOff - s.base)
+	if k == ObjectEnd || k == ArrayEnd {
+		return nil, ErrNoValue
+	}
 	if k == ObjectStart || k == ArrayStart {
 		d.pin = start
 		for {

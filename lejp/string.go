@@ -225,7 +225,12 @@ func unescape(dst, raw []byte, allow bool) []byte {
 		if len(raw) == 0 {
 			break
 		}
-		r, n, _ := escape(raw, allow)
+		r, n, st := escape(raw, allow)
+		if st != unitOK {
+			// Only a high surrogate at the very end of the content (seen
+			// as lone by scanStr, which saw the closing quote).
+			r, n = utf8.RuneError, 6
+		}
 		dst = utf8.AppendRune(dst, r)
 		raw = raw[n:]
 	}

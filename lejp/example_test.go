@@ -1,0 +1,126 @@
+package lejp_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// Picking values out of a document by path pattern with the push parser,
+// fed in small chunks.
+func ExampleParser() {
+	doc := `{"keys":[{"kty":"EC","kid":"one"},{"kty":"OKP","kid":"two"}],"other":{"kid":"no"}}`
+	p, err := lejp.NewParser(lejp.HandlerFunc(func(p *lejp.Parser, ev lejp.Event) error {
+		if ev.Pattern == 0 && ev.Kind == lejp.String {
+			fmt.Printf("%s = %s\n", p.Pointer(), ev.Value)
+		}
+		return nil
+	}), nil, "keys[].kid")
+	if err != nil {
+		panic(err)
+	}
+	for len(doc) > 0 {
+		n := min(7, len(doc))
+		if _, err := p.Write([]byte(doc[:n])); err != nil {
+			panic(err)
+		}
+		doc = doc[n:]
+	}
+	if err := p.Close(); err != nil {
+		panic(err)
+	}
+	// Output:
+	// /keys/0/kid = one
+	// /keys/1/kid = two
+}
+
+// Wildcards: what "*" matched is available in the handler.
+func ExampleParser_AppendWildcard() {
+	p, _ := lejp.NewParser(lejp.HandlerFunc(func(p *lejp.Parser, ev lejp.Event) error {
+		if ev.Pattern == 0 && ev.Kind.IsNumber() {
+			name, _ := p.AppendWildcard(nil, 0)
+			fmt.Printf("%s: %s\n", name, ev.Value)
+		}
+		return nil
+	}), nil, "sizes.*.bytes")
+	p.Write([]byte(`{"sizes":{"small":{"bytes":10},"large":{"bytes":1e6}}}`))
+	p.Close()
+	// Output:
+	// small: 10
+	// large: 1e6
+}
+
+// Reading a JOSE header member by member, strictly, from memory.
+func ExampleDecoder() {
+	hdr := []byte(`{"alg":"ES256","kid":"k\u00e9y","crit":["b64"],"b64":false,"jwk":{"kty":"EC"}}`)
+	d := lejp.NewDecoderBytes(hdr, &lejp.Options{MaxDepth: 64})
+	d.ReadToken() // {
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			panic(err)
+		}
+		if tok.Kind == lejp.ObjectEnd {
+			break
+		}
+		switch string(tok.Value) {
+		case "alg", "kid":
+			v, _ := d.ReadToken()
+			fmt.Printf("%s: %s (%s)\n", tok.Value, v.Value, v.Kind)
+		default:
+			raw, _ := d.ReadValue()
+			fmt.Printf("%s: raw %s\n", tok.Value, raw)
+		}
+	}
+	fmt.Println(d.Finish())
+	// Output:
+	// alg: ES256 (string)
+	// kid: kéy (string)
+	// crit: raw ["b64"]
+	// b64: raw false
+	// jwk: raw {"kty":"EC"}
+	// <nil>
+}
+
+// Errors carry the byte offset, the JSON Pointer and a sentinel cause.
+func ExampleSyntaxError() {
+	err := lejp.Check([]byte(`{"alg":"HS256","alg":"none"}`), nil)
+	fmt.Println(err)
+	var se *lejp.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Println(se.Offset, se.Path, errors.Is(err, lejp.ErrDuplicateName))
+	}
+	// Output:
+	// lejp: duplicate object member name at offset 15 (path /alg)
+	// 15 /alg true
+}
+
+func ExampleWriter() {
+	var w lejp.Writer
+	w.BeginObject()
+	w.Name("kty")
+	w.String("oct")
+	w.Name("k")
+	w.String("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow")
+	w.Name("ops")
+	w.BeginArray()
+	w.String("sign")
+	w.EndArray()
+	w.EndObject()
+	out, err := w.Finish()
+	fmt.Println(string(out), err)
+	// Output:
+	// {"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow","ops":["sign"]} <nil>
+}
+
+func ExampleCheck() {
+	for _, s := range []string{`[1, 2]`, `[1, 2,]`, "{\"a\":\"\xff\"}", `[[[`} {
+		fmt.Println(lejp.Check([]byte(s), nil))
+	}
+	// Output:
+	// <nil>
+	// lejp: invalid character at offset 6 (path /2)
+	// lejp: invalid UTF-8 at offset 6 (path /a)
+	// lejp: unexpected end of input at offset 3 (path /0/0)
+}

@@ -1,0 +1,149 @@
+package lejp
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
+)
+
+// addSeeds adds the JSONTestSuite files (when the corpus is present) and a
+// few documents of our own as seeds.
+func addSeeds(f *testing.F, add func(b []byte)) {
+	for _, tc := range goldenCases {
+		add([]byte(tc.in))
+	}
+	add(allocDoc[:2000])
+	dir, err := corpus.Dir()
+	if err != nil {
+		return
+	}
+	for _, sub := range []string{"test_parsing", "test_transform"} {
+		es, _ := os.ReadDir(filepath.Join(dir, "JSONTestSuite", sub))
+		for _, e := range es {
+			b, err := os.ReadFile(filepath.Join(dir, "JSONTestSuite", sub, e.Name()))
+			if err == nil && len(b) < 4096 {
+				add(b)
+			}
+		}
+	}
+}
+
+// FuzzChunked: the Parser's events and error are the same whole, one byte
+// per Write, and split at two fuzzed offsets, with small string pieces; the
+// Decoder and Check agree with it. Nothing panics.
+func FuzzChunked(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, uint16(1), uint16(5), uint8(0)) })
+	f.Fuzz(func(t *testing.T, in []byte, a, b uint16, flags uint8) {
+		opts := &Options{
+			StringChunk:         4,
+			MaxDepth:            50,
+			AllowDuplicateNames: flags&1 != 0,
+			AllowInvalidUTF8:    flags&2 != 0,
+			AllowComments:       flags&4 != 0,
+			AllowMultipleValues: flags&8 != 0,
+		}
+		whole := pushTrace(opts, nil, false, in)
+		if got := pushTrace(opts, nil, false, bytesSplit(in, 1)...); got != whole {
+			t.Fatalf("one byte per Write:\n%s", diff(whole, got))
+		}
+		i, j := int(a)%(len(in)+1), int(b)%(len(in)+1)
+		if i > j {
+			i, j = j, i
+		}
+		if got := pushTrace(opts, nil, false, in[:i], in[i:j], in[j:]); got != whole {
+			t.Fatalf("split at %d, %d:\n%s", i, j, diff(whole, got))
+		}
+		merged := pushTrace(opts, nil, true, in)
+		if got := pullTrace(opts, in, false); got != merged {
+			t.Fatalf("Decoder:\n%s", diff(merged, got))
+		}
+		if got := pullTrace(opts, in, true); got != merged {
+			t.Fatalf("Decoder one byte:\n%s", diff(merged, got))
+		}
+		if got, want := checkLine(Check(in, opts)), errTail(whole); got != want {
+			t.Fatalf("Check %q, Parser %q", got, want)
+		}
+	})
+}
+
+// FuzzDifferential: on valid UTF-8 input, lejp with duplicates allowed and
+// lone surrogate escapes allowed (the two rules encoding/json does not
+// have) accepts exactly what encoding/json.Valid accepts.
+func FuzzDifferential(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b) })
+	opts := &Options{AllowDuplicateNames: true, AllowInvalidUTF8: true, MaxDepth: 10000, MaxNumberLen: 1 << 20}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if !utf8.Valid(in) {
+			return
+		}
+		err := Check(in, opts)
+		if std := json.Valid(in); std != (err == nil) {
+			t.Fatalf("encoding/json.Valid %v, lejp %v on %q", std, err, in)
+		}
+		var se *SyntaxError
+		if err != nil && !errors.As(err, &se) {
+			t.Fatalf("error is not a *SyntaxError: %v", err)
+		}
+	})
+}
+
+// FuzzDecoderValues: ReadValue and SkipValue over a fuzzed document return
+// errors, never panic, and every value ReadValue returns is itself valid.
+func FuzzDecoderValues(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b) })
+	f.Fuzz(func(t *testing.T, in []byte) {
+		d := NewDecoderBytes(in, nil)
+		for n := 0; n < 1000; n++ {
+			var v []byte
+			var err error
+			switch n % 3 {
+			case 0:
+				_, err = d.ReadToken()
+			case 1:
+				v, err = d.ReadValue()
+			default:
+				err = d.SkipValue()
+			}
+			if err != nil {
+				return
+			}
+			if v != nil && v[0] != '"' {
+				if err := Check(v, nil); err != nil {
+					t.Fatalf("ReadValue returned %q: %v", v, err)
+				}
+			}
+		}
+	})
+}
+
+// FuzzWriterString: AppendString output parses back to the input (invalid
+// UTF-8 replaced by U+FFFD, as documented).
+func FuzzWriterString(f *testing.F) {
+	for _, s := range []string{"", "a\"b\\c\x00\x1f\u2028é😀", "\xff\xfe", "</script>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		enc := AppendString(nil, s)
+		d := NewDecoderBytes(enc, nil)
+		tok, err := d.ReadToken()
+		if err != nil {
+			t.Fatalf("AppendString(%q) = %s: %v", s, enc, err)
+		}
+		if want := []byte(string([]rune(s))); !utf8.ValidString(s) {
+			_ = want
+			if !utf8.Valid(tok.Value) {
+				t.Fatalf("invalid UTF-8 not replaced: %q", tok.Value)
+			}
+		} else if string(tok.Value) != s {
+			t.Fatalf("round trip %q → %s → %q", s, enc, tok.Value)
+		}
+		if err := d.Finish(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
