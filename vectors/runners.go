@@ -8,5 +8,6 @@ func Runners() []Runner {
 		Wycheproof,
 		JOSECookbookJWK,
 		RFCJWK,
+		JSONTestSuite,
 	}
 }

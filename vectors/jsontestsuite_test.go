@@ -1,0 +1,36 @@
+package vectors
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// TestJSONTestSuite runs the JSONTestSuite runner over the corpus and
+// fails on any failed or skipped case.
+func TestJSONTestSuite(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "JSONTestSuite")
+	res, err := JSONTestSuite.Run(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 340 {
+		t.Errorf("%d results, want 318 test_parsing + 22 test_transform files", len(res))
+	}
+	var cases, parsing int
+	for _, r := range res {
+		cases += r.Cases
+		if strings.Contains(r.Name, "/test_parsing/") {
+			parsing++
+		}
+		if r.Failed > 0 || r.Skipped > 0 || r.Cases == 0 {
+			t.Errorf("%s: %d cases, %d failed, %d skipped: %v %v", r.Name, r.Cases, r.Failed, r.Skipped, r.Failures, r.SkipReasons)
+		}
+	}
+	t.Logf("%d files, %d cases, all passed", len(res), cases)
+	if parsing != 318 {
+		t.Errorf("%d test_parsing files, want 318", parsing)
+	}
+}
