@@ -1,0 +1,341 @@
+package jwt
+
+// This file reads a claims set (RFC 7519 §4) in one strict lejp pass into a
+// Claims that owns and reuses all of its memory: the registered claims are
+// typed as they are read (a registered claim of the wrong type is an error
+// whether or not anyone asked for it, catalog row 24), the decoded strings
+// live in one buffer addressed by spans, and every other claim is kept as a
+// span of the exact input bytes. Reading a second token into the same
+// Claims allocates nothing once its buffers have grown.
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// span addresses bytes of Claims.strs (decoded strings) or Claims.Raw (raw
+// values).
+type span struct{ off, n int32 }
+
+// member is one claim that is not registered: its decoded name (in strs)
+// and its exact value (in Raw).
+type member struct{ name, value span }
+
+// Claims is a verified (or, from Inspect, an unverified) JWT claims set.
+// The registered claims are read through typed methods; any claim's exact
+// JSON is available through Get; Decode fills a user struct.
+//
+// The zero value is ready to use. A Claims may be reused for another token
+// (Verifier.VerifyInto), which overwrites it; it is not safe for concurrent
+// use.
+type Claims struct {
+	// Raw is the claims set JSON exactly as signed. It is owned by the
+	// Claims and overwritten when the Claims is reused.
+	Raw []byte
+
+	strs  []byte
+	iss   span
+	sub   span
+	jti   span
+	aud   []span
+	audOK bool // "aud" present
+	has   uint8
+	exp   numericDate
+	nbf   numericDate
+	iat   numericDate
+	extra []member
+	names []span
+	dec   *lejp.Decoder
+}
+
+const (
+	hasIss = 1 << iota
+	hasSub
+	hasJti
+	hasExp
+	hasNbf
+	hasIat
+)
+
+// numericDate is a NumericDate (RFC 7519 §2): seconds since the epoch,
+// possibly fractional.
+type numericDate struct {
+	sec  int64
+	nsec int32
+}
+
+func (d numericDate) time() time.Time { return time.Unix(d.sec, int64(d.nsec)).UTC() }
+
+// Issuer returns "iss" and whether it is present.
+func (c *Claims) Issuer() (string, bool) { return c.str(c.iss), c.has&hasIss != 0 }
+
+// Subject returns "sub" and whether it is present.
+func (c *Claims) Subject() (string, bool) { return c.str(c.sub), c.has&hasSub != 0 }
+
+// ID returns "jti" and whether it is present.
+func (c *Claims) ID() (string, bool) { return c.str(c.jti), c.has&hasJti != 0 }
+
+// Audience returns "aud" as a list (a single string becomes a list of one)
+// and whether it is present.
+func (c *Claims) Audience() ([]string, bool) {
+	if !c.audOK {
+		return nil, false
+	}
+	out := make([]string, len(c.aud))
+	for i, s := range c.aud {
+		out[i] = c.str(s)
+	}
+	return out, true
+}
+
+// ExpiresAt returns "exp" and whether it is present.
+func (c *Claims) ExpiresAt() (time.Time, bool) { return c.exp.time(), c.has&hasExp != 0 }
+
+// NotBefore returns "nbf" and whether it is present.
+func (c *Claims) NotBefore() (time.Time, bool) { return c.nbf.time(), c.has&hasNbf != 0 }
+
+// IssuedAt returns "iat" and whether it is present.
+func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIat != 0 }
+
+// Get returns the exact JSON value of any claim, registered or not.
+func (c *Claims) Get(name string) ([]byte, bool) {
+	o, err := jose.ParseObject(c.Raw)
+	if err != nil {
+		return nil, false
+	}
+	m, ok := o.Get(name)
+	return m.Value, ok
+}
+
+// Names returns the names of the claims that are not registered, in input
+// order.
+func (c *Claims) Names() []string {
+	out := make([]string, len(c.extra))
+	for i, m := range c.extra {
+		out[i] = c.str(m.name)
+	}
+	return out
+}
+
+// Decode decodes the claims set into v with encoding/json. This is safe
+// because Raw has already passed the strict lejp reading: one object, no
+// duplicate names and no names that differ only in case (so
+// encoding/json's case-insensitive field matching cannot pick between two
+// members), depth at most 64, valid UTF-8, every registered claim of its
+// type.
+func (c *Claims) Decode(v any) error {
+	if len(c.Raw) == 0 {
+		return errNoClaims
+	}
+	if err := json.Unmarshal(c.Raw, v); err != nil {
+		return wrapCause(jose.ErrMalformed, "decoding claims", err)
+	}
+	return nil
+}
+
+func (c *Claims) str(s span) string { return string(c.strs[s.off : s.off+s.n]) }
+
+func (c *Claims) bytes(s span) []byte { return c.strs[s.off : s.off+s.n] }
+
+// reset forgets everything but the buffers.
+func (c *Claims) reset() {
+	c.Raw = c.Raw[:0]
+	c.strs = c.strs[:0]
+	c.aud = c.aud[:0]
+	c.extra = c.extra[:0]
+	c.audOK = false
+	c.has = 0
+	c.iss, c.sub, c.jti = span{}, span{}, span{}
+	c.exp, c.nbf, c.iat = numericDate{}, numericDate{}, numericDate{}
+}
+
+var claimsOpts = &lejp.Options{MaxDepth: jose.MaxDepth}
+
+// maxClaims bounds the members of a claims set (jose.MaxMembers).
+const maxClaims = jose.MaxMembers
+
+// parse reads c.Raw.
+func (c *Claims) parse() error {
+	if c.dec == nil {
+		c.dec = lejp.NewDecoderBytes(c.Raw, claimsOpts)
+	} else {
+		c.dec.ResetBytes(c.Raw)
+	}
+	d := c.dec
+	tok, err := d.ReadToken()
+	if err != nil {
+		return syntax(err)
+	}
+	if tok.Kind != lejp.ObjectStart {
+		return errNotObject
+	}
+	c.names = c.names[:0]
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return syntax(err)
+		}
+		if tok.Kind == lejp.ObjectEnd {
+			break
+		}
+		if len(c.names) == maxClaims {
+			return errTooMany
+		}
+		name := c.addStr(tok.Value)
+		if err := c.checkCase(name); err != nil {
+			return err
+		}
+		c.names = append(c.names, name)
+		switch string(tok.Value) {
+		case "iss":
+			err = c.readString(&c.iss, hasIss)
+		case "sub":
+			err = c.readString(&c.sub, hasSub)
+		case "jti":
+			err = c.readString(&c.jti, hasJti)
+		case "aud":
+			err = c.readAud()
+		case "exp":
+			err = c.readDate(&c.exp, hasExp)
+		case "nbf":
+			err = c.readDate(&c.nbf, hasNbf)
+		case "iat":
+			err = c.readDate(&c.iat, hasIat)
+		default:
+			var v []byte
+			if v, err = d.ReadValue(); err != nil {
+				return syntax(err)
+			}
+			end := int32(d.InputOffset())
+			c.extra = append(c.extra, member{name: name, value: span{end - int32(len(v)), int32(len(v))}})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := d.Finish(); err != nil {
+		return syntax(err)
+	}
+	return nil
+}
+
+// addStr appends a decoded string to strs and returns its span.
+func (c *Claims) addStr(b []byte) span {
+	off := len(c.strs)
+	c.strs = append(c.strs, b...)
+	return span{int32(off), int32(len(b))}
+}
+
+// checkCase rejects a name equal, but for ASCII case, to an earlier one
+// (catalog row 20; exact duplicates are lejp's ErrDuplicateName).
+func (c *Claims) checkCase(name span) error {
+	nb := c.bytes(name)
+	for _, o := range c.names {
+		if o.n == name.n && equalFold(c.bytes(o), nb) {
+			return wrap(jose.ErrMalformed, "claim names differ only in case")
+		}
+	}
+	return nil
+}
+
+func equalFold(a, b []byte) bool {
+	for i := range a {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// readString reads a string-valued registered claim.
+func (c *Claims) readString(dst *span, bit uint8) error {
+	tok, err := c.dec.ReadToken()
+	if err != nil {
+		return syntax(err)
+	}
+	if tok.Kind != lejp.String {
+		return errClaimType
+	}
+	*dst = c.addStr(tok.Value)
+	c.has |= bit
+	return nil
+}
+
+// readAud reads "aud": a string or an array of strings (RFC 7519 §4.1.3).
+// Anything else — a number, an object, null, an array holding a non-string
+// — is an error (catalog row 23).
+func (c *Claims) readAud() error {
+	d := c.dec
+	tok, err := d.ReadToken()
+	if err != nil {
+		return syntax(err)
+	}
+	switch tok.Kind {
+	case lejp.String:
+		c.aud = append(c.aud, c.addStr(tok.Value))
+	case lejp.ArrayStart:
+		for {
+			tok, err = d.ReadToken()
+			if err != nil {
+				return syntax(err)
+			}
+			if tok.Kind == lejp.ArrayEnd {
+				break
+			}
+			if tok.Kind != lejp.String {
+				return errClaimType
+			}
+			c.aud = append(c.aud, c.addStr(tok.Value))
+		}
+	default:
+		return errClaimType
+	}
+	c.audOK = true
+	return nil
+}
+
+// maxDate bounds NumericDate values to what time.Time holds exactly in
+// nanoseconds around the epoch: ±2^53 seconds is far beyond any real date
+// and keeps the float conversion exact.
+const maxDate = 1 << 53
+
+// readDate reads a NumericDate: a JSON number (RFC 7519 §2), finite and in
+// range. A string ("123"), null, or a number out of range (1e400) is an
+// error (catalog row 24).
+func (c *Claims) readDate(dst *numericDate, bit uint8) error {
+	tok, err := c.dec.ReadToken()
+	if err != nil {
+		return syntax(err)
+	}
+	switch tok.Kind {
+	case lejp.Int:
+		v, err := strconv.ParseInt(string(tok.Value), 10, 64)
+		if err != nil || v > maxDate || v < -maxDate {
+			return errDateRange
+		}
+		*dst = numericDate{sec: v}
+	case lejp.Float:
+		f, err := strconv.ParseFloat(string(tok.Value), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f > maxDate || f < -maxDate {
+			return errDateRange
+		}
+		sec := math.Floor(f)
+		*dst = numericDate{sec: int64(sec), nsec: int32((f - sec) * 1e9)}
+	default:
+		return errClaimType
+	}
+	c.has |= bit
+	return nil
+}

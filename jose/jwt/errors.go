@@ -1,0 +1,66 @@
+package jwt
+
+import (
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// Validation errors. A token whose signature verifies but whose claims fail
+// the Validator returns one of these (wrapped); signature and format errors
+// are the jose sentinels (jose.ErrVerify, jose.ErrMalformed, …).
+var (
+	// ErrExpired: "exp" is at or before the current time minus the leeway
+	// (RFC 7519 §4.1.4).
+	ErrExpired = errors.New("jwt: token is expired")
+	// ErrNotYetValid: "nbf" is after the current time plus the leeway
+	// (RFC 7519 §4.1.5).
+	ErrNotYetValid = errors.New("jwt: token is not valid yet")
+	// ErrIssuedInFuture: "iat" is after the current time plus the leeway.
+	ErrIssuedInFuture = errors.New("jwt: token is issued in the future")
+	// ErrMissingClaim: a claim the Validator requires is absent.
+	ErrMissingClaim = errors.New("jwt: required claim missing")
+	// ErrClaimMismatch: "iss", "sub", "aud" or "jti" is not the expected
+	// value.
+	ErrClaimMismatch = errors.New("jwt: claim does not match")
+)
+
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return "jwt: " + w.msg + ": " + w.err.Error() }
+func (w *wrapped) Unwrap() error { return w.err }
+
+func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
+
+type causeWrapped struct {
+	msg        string
+	err, cause error
+}
+
+func (w *causeWrapped) Error() string   { return "jwt: " + w.msg + ": " + w.cause.Error() }
+func (w *causeWrapped) Unwrap() []error { return []error{w.err, w.cause} }
+
+func wrapCause(err error, msg string, cause error) error {
+	return &causeWrapped{msg: msg, err: err, cause: cause}
+}
+
+// syntax wraps a lejp error: depth is jose.ErrLimit (catalog row 28),
+// anything else jose.ErrMalformed; the *lejp.SyntaxError stays reachable.
+func syntax(err error) error {
+	if errors.Is(err, lejp.ErrDepth) || errors.Is(err, lejp.ErrTooManyNames) {
+		return wrapCause(jose.ErrLimit, "claims", err)
+	}
+	return wrapCause(jose.ErrMalformed, "claims", err)
+}
+
+var (
+	errNotObject = wrap(jose.ErrMalformed, "claims set is not a JSON object")
+	errTooMany   = wrap(jose.ErrLimit, "claims set has too many members")
+	errClaimType = wrap(jose.ErrMalformed, "registered claim has the wrong JSON type")
+	errDateRange = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
+	errNoClaims  = wrap(jose.ErrMalformed, "no claims")
+)

@@ -1,0 +1,62 @@
+package jwt
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+type ctxKey struct{}
+
+// FromContext returns the claims Middleware put in a request's context.
+func FromContext(ctx context.Context) (*Claims, bool) {
+	c, ok := ctx.Value(ctxKey{}).(*Claims)
+	return c, ok
+}
+
+// MaxBearerLen bounds the token Middleware accepts (16 KiB, far above any
+// real JWT); a longer one is refused before any parsing.
+const MaxBearerLen = 16 << 10
+
+// Middleware returns a handler that requires a bearer token (RFC 6750
+// §2.1: "Authorization: Bearer <token>") verified by v, puts its claims in
+// the request's context (FromContext) and calls next. A request without a
+// valid token gets 401 with a WWW-Authenticate challenge and never reaches
+// next; the response says nothing about why the token failed.
+//
+// With a *jwk.Remote key set, the request's context bounds the fetch.
+func Middleware(v *Verifier, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok, ok := bearer(r)
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		c := new(Claims)
+		if err := v.VerifyInto(r.Context(), []byte(tok), c); err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, c)))
+	})
+}
+
+// bearer extracts the token of the one Authorization header.
+func bearer(r *http.Request) (string, bool) {
+	hs := r.Header.Values("Authorization")
+	if len(hs) != 1 {
+		return "", false
+	}
+	h := hs[0]
+	const scheme = "bearer "
+	if len(h) <= len(scheme) || !strings.EqualFold(h[:len(scheme)], scheme) {
+		return "", false
+	}
+	tok := h[len(scheme):]
+	if len(tok) > MaxBearerLen || strings.ContainsAny(tok, " \t") {
+		return "", false
+	}
+	return tok, true
+}

@@ -1,0 +1,129 @@
+package jwt
+
+import (
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jws"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+// ClaimSet is a claims set to sign. Zero fields are left out.
+type ClaimSet struct {
+	Issuer  string // "iss"
+	Subject string // "sub"
+	// Audience is "aud": one value is written as a string, several as an
+	// array (RFC 7519 §4.1.3).
+	Audience  []string
+	ExpiresAt time.Time // "exp", whole seconds
+	NotBefore time.Time // "nbf", whole seconds
+	IssuedAt  time.Time // "iat", whole seconds
+	ID        string    // "jti"
+	// Extra holds further claims with raw JSON values, written in order
+	// after the registered ones. A name that repeats a registered claim
+	// set above, or another Extra name, is an error.
+	Extra []jose.Member
+}
+
+// AppendJSON appends the claims set as a JSON object. The result is checked
+// with the same strict reader verification uses, so what is signed can be
+// verified.
+func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
+	var w lejp.Writer
+	w.Reset(dst)
+	start := len(dst)
+	w.BeginObject()
+	str := func(name, v string) {
+		if v != "" {
+			w.Name(name)
+			w.String(v)
+		}
+	}
+	date := func(name string, t time.Time) {
+		if !t.IsZero() {
+			w.Name(name)
+			w.Int(t.Unix())
+		}
+	}
+	str("iss", cs.Issuer)
+	str("sub", cs.Subject)
+	switch len(cs.Audience) {
+	case 0:
+	case 1:
+		str("aud", cs.Audience[0])
+	default:
+		w.Name("aud")
+		w.BeginArray()
+		for _, a := range cs.Audience {
+			w.String(a)
+		}
+		w.EndArray()
+	}
+	date("exp", cs.ExpiresAt)
+	date("nbf", cs.NotBefore)
+	date("iat", cs.IssuedAt)
+	str("jti", cs.ID)
+	for _, m := range cs.Extra {
+		w.Name(m.Name)
+		w.Raw(m.Value)
+	}
+	w.EndObject()
+	out, err := w.Finish()
+	if err != nil {
+		return dst, wrapCause(jose.ErrMalformed, "claims", err)
+	}
+	var c Claims
+	c.Raw = out[start:]
+	if err := c.parse(); err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+// Signer signs claims sets with one key. It is safe for concurrent use.
+type Signer struct {
+	s *jws.Signer
+}
+
+// NewSigner prepares a signer; the header gets "typ": "JWT" unless
+// key.Type says otherwise.
+func NewSigner(key jws.SigningKey) (*Signer, error) {
+	if key.Type == "" && key.Header == nil {
+		key.Type = "JWT"
+	}
+	s, err := jws.NewSigner(key, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Signer{s: s}, nil
+}
+
+// AppendSign appends the compact JWT of cs to dst.
+func (s *Signer) AppendSign(dst []byte, cs *ClaimSet) ([]byte, error) {
+	var buf [512]byte
+	payload, err := cs.AppendJSON(buf[:0])
+	if err != nil {
+		return dst, err
+	}
+	return s.s.AppendCompact(dst, payload)
+}
+
+// AppendSignJSON appends the compact JWT of a claims set given as JSON,
+// which must pass the strict claims reader (one object, no duplicate or
+// case-variant names, registered claims of the right types).
+func (s *Signer) AppendSignJSON(dst, claims []byte) ([]byte, error) {
+	c := Claims{Raw: claims}
+	if err := c.parse(); err != nil {
+		return dst, err
+	}
+	return s.s.AppendCompact(dst, claims)
+}
+
+// Sign returns the compact JWT of cs signed with key.
+func Sign(cs *ClaimSet, key jws.SigningKey) ([]byte, error) {
+	s, err := NewSigner(key)
+	if err != nil {
+		return nil, err
+	}
+	return s.AppendSign(nil, cs)
+}

@@ -1,0 +1,190 @@
+package jwt
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jws"
+)
+
+// Validator says which claims a token must carry. The zero value checks
+// "exp", "nbf" and "iat" when present, with no leeway, against the system
+// clock, and nothing else.
+type Validator struct {
+	// Issuer, when not empty, must equal "iss".
+	Issuer string
+	// Audience, when not empty, must be "aud" or one of its elements.
+	Audience string
+	// Subject, when not empty, must equal "sub".
+	Subject string
+	// ID, when not empty, must equal "jti".
+	ID string
+	// Required lists claims that must be present (any of them, registered
+	// or not). "exp" is the usual one.
+	Required []string
+	// Type, when not empty, is the "typ" header the token must carry,
+	// compared as RFC 7515 §4.1.9 says ("JWT" accepts "jwt" and
+	// "application/jwt"). Set it to keep other JWS payloads from passing as
+	// JWTs (RFC 8725 §3.11).
+	Type string
+	// Leeway is the clock skew allowed in the "exp", "nbf" and "iat"
+	// checks.
+	Leeway time.Duration
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Verifier checks JWTs: signature first, then the claims. It is safe for
+// concurrent use.
+type Verifier struct {
+	jws *jws.Verifier
+	val Validator
+}
+
+// NewVerifier returns a Verifier that accepts tokens signed with key (see
+// jws.NewVerifier for the forms it takes, including *jwk.Set and
+// *jwk.Remote) by one of algs (at least one; there is no default) and
+// whose claims pass val. opts go to the JWS verifier (jws.RequireKeyID,
+// jws.Critical, …).
+func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
+	if val.Type != "" {
+		opts = append(opts, jws.RequireType(val.Type))
+	}
+	v, err := jws.NewVerifier(key, algs, opts...)
+	if err != nil {
+		return nil, err
+	}
+	val.Required = append([]string(nil), val.Required...)
+	return &Verifier{jws: v, val: val}, nil
+}
+
+// Verify checks a compact JWT and returns its claims. Only the compact
+// serialization is accepted: a JWS JSON serialization, a JWE (five parts)
+// or a token with anything appended is jose.ErrMalformed (catalog row 21).
+// The signature is checked before any claim is read, and no claims are
+// returned with an error (catalog row 22).
+func (v *Verifier) Verify(tok []byte) (*Claims, error) {
+	c := new(Claims)
+	if err := v.VerifyInto(context.Background(), tok, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// VerifyInto is Verify into a caller's Claims, which is overwritten; on an
+// error c holds no claims. Reusing c, it allocates nothing for HMAC keys
+// and headers of "alg", "kid", "typ" and "cty" only. ctx is passed to a
+// *jwk.Remote key set.
+func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error {
+	c.reset()
+	raw, err := v.jws.AppendVerifyCompactContext(ctx, c.Raw[:0], tok)
+	if err != nil {
+		return err
+	}
+	c.Raw = raw
+	if err := c.parse(); err != nil {
+		c.reset()
+		return err
+	}
+	if err := v.val.check(c); err != nil {
+		c.reset()
+		return err
+	}
+	return nil
+}
+
+// check applies the Validator to parsed claims.
+func (val *Validator) check(c *Claims) error {
+	now := time.Now()
+	if val.Now != nil {
+		now = val.Now()
+	}
+	for _, name := range val.Required {
+		if !c.present(name) {
+			return wrap(ErrMissingClaim, jose.QuoteName(name))
+		}
+	}
+	if c.has&hasExp != 0 && !now.Add(-val.Leeway).Before(c.exp.time()) {
+		return ErrExpired
+	}
+	if c.has&hasNbf != 0 && now.Add(val.Leeway).Before(c.nbf.time()) {
+		return ErrNotYetValid
+	}
+	if c.has&hasIat != 0 && now.Add(val.Leeway).Before(c.iat.time()) {
+		return ErrIssuedInFuture
+	}
+	if val.Issuer != "" && (c.has&hasIss == 0 || string(c.bytes(c.iss)) != val.Issuer) {
+		return errIss
+	}
+	if val.Subject != "" && (c.has&hasSub == 0 || string(c.bytes(c.sub)) != val.Subject) {
+		return errSub
+	}
+	if val.ID != "" && (c.has&hasJti == 0 || string(c.bytes(c.jti)) != val.ID) {
+		return errJti
+	}
+	if val.Audience != "" {
+		ok := false
+		for _, a := range c.aud {
+			ok = ok || string(c.bytes(a)) == val.Audience
+		}
+		if !ok {
+			return errAud
+		}
+	}
+	return nil
+}
+
+var (
+	errIss = wrap(ErrClaimMismatch, `"iss"`)
+	errSub = wrap(ErrClaimMismatch, `"sub"`)
+	errJti = wrap(ErrClaimMismatch, `"jti"`)
+	errAud = wrap(ErrClaimMismatch, `"aud"`)
+)
+
+// present reports whether the claim name is present.
+func (c *Claims) present(name string) bool {
+	switch name {
+	case "iss":
+		return c.has&hasIss != 0
+	case "sub":
+		return c.has&hasSub != 0
+	case "jti":
+		return c.has&hasJti != 0
+	case "aud":
+		return c.audOK
+	case "exp":
+		return c.has&hasExp != 0
+	case "nbf":
+		return c.has&hasNbf != 0
+	case "iat":
+		return c.has&hasIat != 0
+	}
+	for _, m := range c.extra {
+		if string(c.bytes(m.name)) == name {
+			v := c.Raw[m.value.off : m.value.off+m.value.n]
+			return !bytes.Equal(v, []byte("null"))
+		}
+	}
+	return false
+}
+
+// Inspect decodes a compact JWT WITHOUT verifying anything: the header and
+// the claims as the token states them, for display and debugging only.
+// Never make a decision on its result.
+func Inspect(tok []byte) (*jose.Header, *Claims, error) {
+	m, err := jws.ParseCompact(tok)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, ok := m.UnverifiedPayload()
+	if !ok {
+		return nil, nil, wrap(jose.ErrMalformed, "detached payload")
+	}
+	c := &Claims{Raw: p}
+	if err := c.parse(); err != nil {
+		return m.Signatures[0].Header, nil, err
+	}
+	return m.Signatures[0].Header, c, nil
+}
