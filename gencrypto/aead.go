@@ -97,7 +97,14 @@ func (a *AEAD) TagSize() int { return a.tagSize }
 // Primitive returns the Backend primitive the algorithm runs on.
 func (a *AEAD) Primitive() string { return a.prim }
 
-// New returns the AEAD keyed with key, which must be exactly KeySize bytes.
+// New returns the AEAD keyed with key, which must be exactly KeySize bytes
+// (ErrKeySize otherwise). Its Seal appends ciphertext‖tag to dst and, like
+// every crypto/cipher AEAD, panics when given a nonce that is not
+// NonceSize bytes (a programming error: the caller makes the nonce). Its
+// Open returns ErrVerify for any failure, a nonce of the wrong length
+// included (the nonce of a received message is attacker input). Both
+// append into dst without allocating for AES-GCM, AES-CCM below 512 bytes
+// and ChaCha20-Poly1305.
 func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if len(key) != a.keySize {
 		return nil, ErrKeySize
@@ -119,6 +126,7 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 // opaqueAEAD maps every Open failure to ErrVerify, whatever the backend said.
 type opaqueAEAD struct{ cipher.AEAD }
 
+// Open is the backend's Open with every failure turned into ErrVerify.
 func (o opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != o.NonceSize() {
 		return nil, ErrVerify

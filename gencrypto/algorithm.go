@@ -55,6 +55,7 @@ const (
 
 var kindNames = [...]string{"", "signature", "mac", "aead", "key wrap", "key encryption", "key agreement", "kdf"}
 
+// String returns the family name, e.g. "signature".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && k != 0 {
 		return kindNames[k]
@@ -76,6 +77,7 @@ const (
 
 var keyTypeNames = [...]string{"", "oct", "RSA", "EC", "OKP"}
 
+// String returns the JOSE "kty" spelling, e.g. "EC".
 func (k KeyType) String() string {
 	if int(k) < len(keyTypeNames) && k != 0 {
 		return keyTypeNames[k]
@@ -98,6 +100,7 @@ const (
 var curveNames = [...]string{"", "P-256", "P-384", "P-521", "X25519", "Ed25519"}
 var curveCOSE = [...]int64{0, 1, 2, 3, 4, 6}
 
+// String returns the JOSE "crv" spelling, e.g. "P-256".
 func (c Curve) String() string {
 	if int(c) < len(curveNames) && c != 0 {
 		return curveNames[c]

@@ -59,6 +59,7 @@ type UnsupportedError struct {
 	NotApproved bool   // refused under fips140=only rather than missing
 }
 
+// Error says which algorithm was refused, and why.
 func (e *UnsupportedError) Error() string {
 	if e.NotApproved {
 		return fmt.Sprintf("gencrypto: %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm)
