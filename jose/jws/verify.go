@@ -183,7 +183,8 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	var writers []io.Writer
 	for i, s := range m.Signatures {
 		j := &job{i: i}
-		if err := v.slowHeader(s.Header, &j.d); err == nil {
+		err := v.slowHeader(s.Header, &j.d)
+		if err == nil {
 			err = v.checkDecision(&j.d)
 		}
 		if err == nil {
