@@ -7,7 +7,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"math/big"
 )
 
 // ecCurve returns the curve and the byte length of its scalars for an ECDSA
@@ -90,9 +89,8 @@ func (*Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, ms
 		if err != nil {
 			return err
 		}
-		r := new(big.Int).SetBytes(sig[:size])
-		s := new(big.Int).SetBytes(sig[size:])
-		if !ecdsa.Verify(k, d, r, s) {
+		der, ok := rawToDER(sig[:size], sig[size:])
+		if !ok || !ecdsa.VerifyASN1(k, d, der) {
 			return errVerify
 		}
 		return nil
@@ -154,6 +152,39 @@ func derToRaw(der []byte, size int) ([]byte, error) {
 		return nil, errParameter
 	}
 	return out, nil
+}
+
+// rawToDER encodes the big-endian scalars r and s as an ECDSA-Sig-Value in
+// DER, the form crypto/ecdsa verifies without going through math/big. It
+// reports false for a zero scalar, which has no valid signature.
+func rawToDER(r, s []byte) ([]byte, bool) {
+	r, s = trimZeros(r), trimZeros(s)
+	if len(r) == 0 || len(s) == 0 {
+		return nil, false
+	}
+	intLen := func(v []byte) int { return len(v) + int(v[0]>>7) } // a leading 0x00 keeps it positive
+	body := 2 + intLen(r) + 2 + intLen(s)                         // scalars of at most 66 bytes: short-form INTEGER lengths
+	out := make([]byte, 0, 3+body)
+	out = append(out, 0x30)
+	if body >= 0x80 {
+		out = append(out, 0x81)
+	}
+	out = append(out, byte(body))
+	for _, v := range [2][]byte{r, s} {
+		out = append(out, 0x02, byte(intLen(v)))
+		if v[0]&0x80 != 0 {
+			out = append(out, 0)
+		}
+		out = append(out, v...)
+	}
+	return out, true
+}
+
+func trimZeros(b []byte) []byte {
+	for len(b) > 0 && b[0] == 0 {
+		b = b[1:]
+	}
+	return b
 }
 
 // derElement reads one element with the given tag and returns its contents
