@@ -381,3 +381,43 @@ func TestInvalidInputs(t *testing.T) {
 		t.Errorf("X25519 low-order point: %v", err)
 	}
 }
+
+// TestAttack06ECDHInvalidPoints (SECURITY-CATALOG row 6, at this layer):
+// a peer key off its curve, at infinity or on another curve never reaches
+// the computation, and an X25519 low-order point (all-zero secret) is
+// refused. KeyAgreement takes *ecdh.PublicKey, which crypto/ecdh validates
+// when it is made, so the invalid encodings fail there; package jwe checks
+// that its "epk" parsing goes through it.
+func TestAttack06ECDHInvalidPoints(t *testing.T) {
+	k := getKeys(t)
+	good := k.ecdh256.PublicKey().Bytes()
+	offCurve := append([]byte(nil), good...)
+	offCurve[len(offCurve)-1] ^= 1
+	for name, enc := range map[string][]byte{
+		"off curve":        offCurve,
+		"infinity":         {0},
+		"x only":           good[:33],
+		"compressed":       append([]byte{2}, good[1:33]...),
+		"coordinates ≥ p":  append([]byte{4}, bytes.Repeat([]byte{0xff}, 64)...),
+		"P-384 point size": append([]byte{4}, make([]byte, 96)...),
+	} {
+		if _, err := ecdh.P256().NewPublicKey(enc); err == nil {
+			t.Errorf("%s: crypto/ecdh accepted the point", name)
+		}
+	}
+	p384, _ := ecdh.P384().GenerateKey(rand.Reader)
+	if _, err := gencrypto.ECDHP256().SharedSecret(k.ecdh256, p384.PublicKey()); !errors.Is(err, gencrypto.ErrKeyType) {
+		t.Errorf("P-384 peer for ECDH-P256: %v, want ErrKeyType", err)
+	}
+	for _, u := range []byte{0, 1} {
+		enc := make([]byte, 32)
+		enc[0] = u
+		low, err := ecdh.X25519().NewPublicKey(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := gencrypto.X25519().SharedSecret(k.x25519, low); !errors.Is(err, gencrypto.ErrInvalidInput) {
+			t.Errorf("X25519 low-order u=%d: %v, want ErrInvalidInput", u, err)
+		}
+	}
+}
