@@ -2,6 +2,7 @@ package gencrypto
 
 import (
 	"crypto"
+	"crypto/rsa"
 )
 
 // KeyEncryption is RSAES-OAEP key transport (RFC 7518 §4.3, RFC 8230 §3),
@@ -67,6 +68,9 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	b, err := backendWith(opts, k, PrimRSAOAEP)
 	if err != nil {
 		return nil, err
+	}
+	if len(ciphertext) != key.Public().(*rsa.PublicKey).Size() {
+		return nil, ErrVerify // RFC 8017 §7.1.2 step 1b, before any RSA operation
 	}
 	out, err := b.DecryptOAEP(k.hash, key, ciphertext, nil)
 	if err != nil {
