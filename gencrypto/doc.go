@@ -79,7 +79,8 @@
 // # Not supported, and why
 //
 //   - No "none": an unsigned token is not a signature algorithm, and a
-//     registry that could return one invites CVE-2015-9235-style bypasses.
+//     registry that could return one invites the "alg: none" bypasses
+//     (CVE-2022-23540 and many before it).
 //   - No SHA-1 signatures or MACs (RS1, HS1): SHA-1 collisions are practical.
 //     SHA-1 remains only inside RSA-OAEP, where RFC 7518 names it and
 //     collisions do not matter.
