@@ -265,7 +265,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		return m.strPiece(p, hl, arg, maj, chunk)
 	case majArray, majMap:
 		indef := ai == 31
-		if !indef && arg > m.lim.maxItems {
+		if !indef && (arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1) {
 			return 0, m.fail(0, ErrTooManyItems)
 		}
 		left := arg
@@ -346,6 +346,12 @@ func (m *machine) push(kind uint8, indef bool, left uint64) error {
 	if len(m.stack) >= m.lim.maxDepth {
 		return m.fail(0, ErrDepth)
 	}
+	if len(m.stack) == cap(m.stack) {
+		// double (append grows by 1.25 at this size, which costs more in total)
+		ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
+		copy(ns, m.stack)
+		m.stack = ns
+	}
 	m.stack = append(m.stack, frame{major: kind, indef: indef, left: left, kpos: -1})
 	f := &m.stack[len(m.stack)-1]
 	if m.keys.building {
@@ -382,7 +388,11 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int) 
 		want = uint64(chunk)
 	}
 	if uint64(avail) < want {
-		m.need = hl + int(want)
+		if want > uint64(maxInt-16) {
+			m.need = maxInt
+		} else {
+			m.need = hl + int(want)
+		}
 		return 0, errShort
 	}
 	take := int(want)
