@@ -1,0 +1,172 @@
+package jws
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// seedTokens adds the cookbook's serializations (when the corpus is there)
+// and a few hand-made ones.
+func seedTokens(f *testing.F) {
+	secret := testKeys()["HS256"].([]byte)
+	for _, opts := range []*SignOptions{nil, {Unencoded: true}, {Detached: true}} {
+		tok, _ := Sign([]byte(`{"sub":"x"}`), SigningKey{Alg: "HS256", Key: secret, KeyID: "k"}, opts)
+		f.Add(tok)
+		js, _ := SignJSON([]byte(`{"sub":"x"}`), []SigningKey{{Alg: "HS256", Key: secret, Unprotected: []jose.Member{{Name: "kid", Value: []byte(`"k"`)}}}}, false, opts)
+		f.Add(js)
+		js, _ = SignJSON([]byte(`{"sub":"x"}`), []SigningKey{{Alg: "HS256", Key: secret}}, true, opts)
+		f.Add(js)
+	}
+	for _, s := range oddJSON {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("Bearer ...."))
+	dir, err := corpus.Dir()
+	if err != nil {
+		return
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "jose-cookbook", "jws", "*.json"))
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for _, key := range [][]byte{[]byte(`"compact": "`)} {
+			if i := bytes.Index(b, key); i >= 0 {
+				rest := b[i+len(key):]
+				if j := bytes.IndexByte(rest, '"'); j > 0 {
+					f.Add(bytes.Clone(rest[:j]))
+				}
+			}
+		}
+	}
+}
+
+// FuzzParseCompact: no panic; a parsed compact token re-serializes to the
+// same bytes.
+func FuzzParseCompact(f *testing.F) {
+	seedTokens(f)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		m, err := ParseCompact(in)
+		if err != nil {
+			return
+		}
+		out, err := m.Compact()
+		if err != nil {
+			t.Fatalf("parsed but cannot re-serialize: %v", err)
+		}
+		if !bytes.Equal(out, in) {
+			t.Fatalf("re-serialized %q as %q", in, out)
+		}
+	})
+}
+
+// FuzzParseJSON: no panic; parse → serialize → parse → serialize is stable.
+func FuzzParseJSON(f *testing.F) {
+	seedTokens(f)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		m, err := ParseJSON(in)
+		if err != nil {
+			return
+		}
+		flat := m.Form == FormFlattened
+		out, err := m.JSON(flat)
+		if err != nil {
+			t.Fatalf("parsed but cannot re-serialize: %v", err)
+		}
+		m2, err := ParseJSON(out)
+		if err != nil {
+			t.Fatalf("re-serialization %q does not parse: %v", out, err)
+		}
+		out2, err := m2.JSON(flat)
+		if err != nil || !bytes.Equal(out, out2) {
+			t.Fatalf("unstable: %q then %q", out, out2)
+		}
+	})
+}
+
+// FuzzVerify: no panic on any entry point, and the zero-allocation compact
+// path agrees with the general one.
+func FuzzVerify(f *testing.F) {
+	seedTokens(f)
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256", "HS384"}, Critical("exp")))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		fast, errFast := v.AppendVerifyCompact(nil, in)
+		r, errSlow := v.Verify(in)
+		if !isJSON(in) && (errFast == nil) != (errSlow == nil) {
+			t.Fatalf("compact paths disagree on %q: %v / %v", in, errFast, errSlow)
+		}
+		if errFast == nil && errSlow == nil && !bytes.Equal(fast, r.Payload) {
+			t.Fatalf("payloads differ: %q / %q", fast, r.Payload)
+		}
+		v.VerifyEach(in)
+		v.VerifyAll(in)
+		v.VerifyDetached(in, []byte("x"))
+	})
+}
+
+// oddJSON are structurally odd JSON serializations: missing, null,
+// non-string or empty "protected", "header", "signature" and
+// "signatures", and JWE members (catalog row 10).
+var oddJSON = []string{
+	`{"payload":"eA","signature":"c2ln"}`,
+	`{"payload":"eA","protected":null,"signature":"c2ln"}`,
+	`{"payload":"eA","protected":5,"signature":"c2ln"}`,
+	`{"payload":"eA","protected":"","signature":"c2ln"}`,
+	`{"payload":"eA","protected":{},"signature":"c2ln"}`,
+	`{"payload":"eA","header":null,"signature":"c2ln"}`,
+	`{"payload":"eA","header":"x","signature":"c2ln"}`,
+	`{"payload":"eA","header":{},"signature":"c2ln"}`,
+	`{"payload":"eA","header":[],"signature":"c2ln"}`,
+	`{"payload":"eA","header":{"alg":"HS256"}}`,
+	`{"payload":"eA","header":{"alg":"HS256"},"signature":null}`,
+	`{"payload":"eA","header":{"alg":"HS256"},"signature":5}`,
+	`{"payload":"eA","header":{"alg":"HS256"},"signature":""}`,
+	`{"payload":"eA","header":{"alg":"HS256"},"signature":"!!"}`,
+	`{"payload":"eA","signatures":null}`,
+	`{"payload":"eA","signatures":[]}`,
+	`{"payload":"eA","signatures":[null]}`,
+	`{"payload":"eA","signatures":[5]}`,
+	`{"payload":"eA","signatures":"x"}`,
+	`{"payload":"eA","signatures":[{}]}`,
+	`{"payload":"eA","signatures":[{"signature":"c2ln"}]}`,
+	`{"payload":"eA","signatures":[{"protected":null,"signature":"c2ln"}]}`,
+	`{"payload":"eA","signatures":[{"header":null,"signature":"c2ln"}]}`,
+	`{"payload":"eA","signatures":[{"header":{"alg":"HS256"}}]}`,
+	`{"payload":"eA","signatures":[{"header":{"alg":"HS256"},"signature":null}]}`,
+	`{"payload":"eA","signatures":[{"header":{"alg":"HS256"},"signature":"c2ln","recipients":[]}]}`,
+	`{"payload":"eA","recipients":[],"header":{"alg":"HS256"},"signature":"c2ln"}`,
+	`{"payload":null,"header":{"alg":"HS256"},"signature":"c2ln"}`,
+	`{"payload":5,"header":{"alg":"HS256"},"signature":"c2ln"}`,
+	`{"payload":"eA","header":{"alg":"HS256"},"signature":"c2ln","signatures":[]}`,
+	`{"protected":"eyJhbGciOiJIUzI1NiJ9","ciphertext":"eA","iv":"eA","tag":"eA"}`,
+	`{"payload":"eA","payload":"eA","header":{"alg":"HS256"},"signature":"c2ln"}`,
+	`{"payload":"eA","Payload":"eA","header":{"alg":"HS256"},"signature":"c2ln"}`,
+	`[]`, `null`, `{`, `{}`, `"x"`,
+}
+
+// TestAttack10OddJSON: each odd serialization is an error on every entry
+// point, never a panic (catalog row 10; FuzzParseJSON and FuzzVerify run the
+// same seeds).
+func TestAttack10OddJSON(t *testing.T) {
+	v := must(NewVerifier(testKeys()["HS256"], []string{"HS256"}))
+	for _, s := range oddJSON {
+		if _, err := ParseJSON([]byte(s)); err == nil {
+			t.Errorf("ParseJSON accepted %s", s)
+		} else if !errors.Is(err, jose.ErrMalformed) && !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("ParseJSON %s: %v is not ErrMalformed", s, err)
+		}
+		for api, err := range everyEntryPoint(v, []byte(s)) {
+			if err == nil {
+				t.Errorf("%s accepted %s", api, s)
+			}
+		}
+	}
+}

@@ -1,0 +1,44 @@
+// Package jwt issues and verifies JSON Web Tokens (RFC 7519) in the compact
+// JWS serialization.
+//
+// # Verifying
+//
+//	v, err := jwt.NewVerifier(key, []string{"ES256"}, jwt.Validator{
+//		Issuer: "https://idp.example", Audience: "api", Required: []string{"exp"},
+//	})
+//	claims, err := v.Verify(token)
+//
+// The signature is checked first (package jws: the caller's algorithms, the
+// key bound to the algorithm, "kid" selection from a key set or a
+// jwk.Remote); no claim is looked at before it verifies, and no claims are
+// returned with any error. Then the claims set is read in one strict pass —
+// one JSON object, no duplicate or case-variant names, depth at most 64 —
+// and every registered claim is type-checked whether or not the Validator
+// asks for it: "iss", "sub" and "jti" are strings, "aud" a string or an
+// array of strings, "exp", "nbf" and "iat" finite NumericDates. Finally the
+// Validator checks times (with Leeway and its own clock), issuer, audience,
+// subject, ID, required claims and the "typ" header.
+//
+// VerifyInto reuses a caller's Claims and allocates nothing for HMAC keys.
+//
+// # Claims
+//
+// Claims gives the registered claims typed (Issuer, Audience, ExpiresAt, …),
+// any claim's exact JSON (Get), and Decode into a user struct. Decode uses
+// encoding/json, but only on bytes that already passed the strict reader,
+// so the duplicate-name and case-folding differentials of encoding/json
+// cannot arise.
+//
+// # HTTP
+//
+// Middleware takes the bearer token of a request, verifies it and puts the
+// claims in the request's context (FromContext).
+//
+// # Not supported, and why
+//
+//   - The JWS JSON serializations and JWE: a JWT is compact (RFC 7519 §7.2);
+//     accepting other forms invites format confusion. Nested JWTs (a JWS
+//     inside a JWE) come with package jwe.
+//   - Unverified parsing for decisions: Inspect exists for display only.
+//   - "none".
+package jwt
