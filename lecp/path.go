@@ -14,8 +14,8 @@ package lecp
 //	h'0102'      any other key, in diagnostic notation
 //
 // A pattern is a path in which [] (or [*]) matches any index, * matches any
-// one key or index, and a * as the last segment matches everything below
-// (one or more further segments).
+// one map key, and a * as the last segment matches everything below (one or
+// more further segments of any kind), as in lejp.
 
 import (
 	"encoding/binary"
@@ -265,6 +265,7 @@ func (m *machine) match(p pattern) bool {
 			i = len(p) + 1 // matched; stop
 			return false
 		case segAny:
+			ok = !isIndex
 		case segIndex:
 			ok = isIndex
 		case segIdxN:
