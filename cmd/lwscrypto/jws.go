@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+	"github.com/lwscrypto/lwscrypto/jose/jws"
+)
+
+func init() {
+	register(&command{path: "jws sign", args: "--key KEY [--alg ALG] [--json] [--detached] [--unencoded] [-o FILE] [FILE]",
+		summary: "sign FILE (or standard input) as a JWS; compact unless --json", run: runJWSSign})
+	register(&command{path: "jws verify", args: "--key KEY [--alg ALG[,ALG]] [--payload FILE] [-o FILE] [FILE]",
+		summary: "verify a JWS and print its payload, byte for byte, only if it verifies", run: runJWSVerify})
+}
+
+// signingKey picks the one key of KEY that can sign, and the algorithm:
+// --alg, or the key's own "alg".
+func signingKey(path, alg string) (*jwk.Key, string, error) {
+	set, err := loadKey(path)
+	if err != nil {
+		return nil, "", err
+	}
+	var ks []*jwk.Key
+	for _, k := range set.Keys {
+		if k.IsPrivate() {
+			ks = append(ks, k)
+		}
+	}
+	switch {
+	case len(ks) == 0:
+		return nil, "", failf("%s holds no private or secret key", path).withHint("signing needs the private key (lwscrypto jwk gen makes one)")
+	case len(ks) > 1:
+		return nil, "", usagef("%s holds %d private keys; sign with one", path, len(ks)).withHint("put the key to sign with in a file of its own")
+	}
+	k := ks[0]
+	if alg == "" {
+		alg = k.Alg
+	}
+	if alg == "" {
+		return nil, "", usagef("the key has no \"alg\"; pass --alg").withHint(fmt.Sprintf("for example --alg %s (the key type is %s)", suggestAlg(k), keyTypeName(k)))
+	}
+	if err := k.CheckUse(alg, jwk.OpSign); err != nil {
+		return nil, "", hinted(err, "the key's type, \"alg\", \"use\" and \"key_ops\" must allow signing with "+alg)
+	}
+	return k, alg, nil
+}
+
+func keyTypeName(k *jwk.Key) string {
+	if c := k.Curve(); c != "" {
+		return k.KeyType() + " " + c
+	}
+	return k.KeyType()
+}
+
+func runJWSSign(e *env, args []string) error {
+	c := commands["jws sign"]
+	fs := newFlags(c)
+	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
+	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
+	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
+	unencoded := fs.Bool("unencoded", false, "sign the payload as is, not base64url-encoded (RFC 7797 \"b64\": false)")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	file, err := inputArg(pos)
+	if err != nil {
+		return err
+	}
+	k, a, err := signingKey(*keyPath, *alg)
+	if err != nil {
+		return err
+	}
+	sk := jws.SigningKey{Alg: a, Key: k}
+	opts := &jws.SignOptions{Unencoded: *unencoded, Detached: *detached}
+	var out []byte
+	if *detached && !*asJSON {
+		// Streams: the payload is never held in memory (Ed25519 aside).
+		r, err := openInput(e, file)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		out, err = jws.SignReader(r, sk, opts)
+		if err != nil {
+			return failf("%v", err)
+		}
+	} else {
+		payload, err := readInput(e, file)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out, err = jws.SignJSON(payload, []jws.SigningKey{sk}, true, opts)
+		} else {
+			out, err = jws.Sign(payload, sk, opts)
+		}
+		if err != nil {
+			if *unencoded && bytes.IndexByte(payload, '.') >= 0 {
+				return hinted(err, "an unencoded payload containing '.' must be --detached or --json")
+			}
+			return failf("%v", err)
+		}
+	}
+	return writeOut(e, *outPath, append(out, '\n'))
+}
+
+// verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
+func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
+	if flagAlg != "" {
+		var algs []string
+		for _, a := range strings.Split(flagAlg, ",") {
+			if a = strings.TrimSpace(a); a != "" {
+				algs = append(algs, a)
+			}
+		}
+		if len(algs) == 0 {
+			return nil, usagef("--alg is empty")
+		}
+		return algs, nil
+	}
+	seen := map[string]bool{}
+	for _, k := range set.Keys {
+		if k.Alg == "" {
+			return nil, usagef("the key has no \"alg\", so the expected algorithm is unknown; pass --alg").
+				withHint(fmt.Sprintf("for example --alg %s (never accept an algorithm just because the token names it)", suggestAlg(k)))
+		}
+		seen[k.Alg] = true
+	}
+	algs := make([]string, 0, len(seen))
+	for a := range seen {
+		algs = append(algs, a)
+	}
+	sort.Strings(algs)
+	return algs, nil
+}
+
+func suggestAlg(k *jwk.Key) string {
+	switch k.KeyType() {
+	case "RSA":
+		return "RS256"
+	case "oct":
+		return "HS256"
+	case "OKP":
+		return "EdDSA"
+	}
+	switch k.Curve() {
+	case "P-384":
+		return "ES384"
+	case "P-521":
+		return "ES512"
+	}
+	return "ES256"
+}
+
+// newVerifier builds a verifier for KEY: a single key is used whatever the
+// token's "kid"; a set selects by "kid".
+func newVerifier(set *jwk.Set, algs []string) (*jws.Verifier, error) {
+	var key any = set
+	if len(set.Keys) == 1 {
+		key = set.Keys[0]
+	}
+	v, err := jws.NewVerifier(key, algs)
+	if err != nil {
+		return nil, hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
+	}
+	return v, nil
+}
+
+// tokenInput reads the token, dropping surrounding whitespace (a shell
+// redirect adds a newline; a JWS has none of its own).
+func tokenInput(e *env, pos []string) ([]byte, error) {
+	file, err := inputArg(pos)
+	if err != nil {
+		return nil, err
+	}
+	b, err := readInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return nil, failf("empty input: no token")
+	}
+	return b, nil
+}
+
+// verifyHint explains a verification failure without weakening it.
+func verifyHint(err error, algs []string) string {
+	switch {
+	case errors.Is(err, jose.ErrAlgorithm):
+		return "the token's \"alg\" is not among the expected: " + strings.Join(algs, ", ")
+	case errors.Is(err, jose.ErrKey):
+		return "no key of KEY fits the token's algorithm and \"kid\""
+	case errors.Is(err, jose.ErrCrit):
+		return "the token has critical header parameters this tool does not understand"
+	case errors.Is(err, jose.ErrVerify):
+		return "the signature does not match this key and payload"
+	}
+	return ""
+}
+
+func runJWSVerify(e *env, args []string) error {
+	c := commands["jws verify"]
+	fs := newFlags(c)
+	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
+	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload)")
+	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	set, err := loadKey(*keyPath)
+	if err != nil {
+		return err
+	}
+	algs, err := verifyAlgs(set, *alg)
+	if err != nil {
+		return err
+	}
+	v, err := newVerifier(set, algs)
+	if err != nil {
+		return err
+	}
+	tok, err := tokenInput(e, pos)
+	if err != nil {
+		return err
+	}
+	if *payloadPath != "" {
+		f, err := os.Open(*payloadPath)
+		if err != nil {
+			return failf("%v", err)
+		}
+		defer f.Close()
+		if _, err := v.VerifyReader(tok, f); err != nil {
+			return hinted(err, verifyHint(err, algs))
+		}
+		return nil // the payload is the caller's file: nothing to print
+	}
+	res, err := v.Verify(tok)
+	if err != nil {
+		if m, perr := jws.Parse(tok); perr == nil && m.Detached() {
+			return hinted(err, "the JWS has a detached payload: pass it with --payload FILE")
+		}
+		return hinted(err, verifyHint(err, algs))
+	}
+	return writeOut(e, *outPath, res.Payload)
+}
+

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestJOSEExitCodes pins the exit statuses of jws and jwt: 0 verified, 1
+// invalid input or failed verification, 2 usage.
+func TestJOSEExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	pem := filepath.Join(dir, "k.pem")
+	if code, _, errb := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
+		t.Fatal(errb)
+	}
+	code, tok, errb := runCLI(t, "payload", "jws", "sign", "--key", key)
+	if code != 0 {
+		t.Fatal(errb)
+	}
+	es := filepath.Join(dir, "es.jwk")
+	runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", es)
+	runCLI(t, "", "jwk", "to-pem", "--pub", es, "-o", pem)
+	jwtTok := func() string {
+		_, out, _ := runCLI(t, "", "jwt", "sign", "--key", key, "--exp", "1m")
+		return out
+	}()
+	for _, tc := range []struct {
+		stdin string
+		args  []string
+		want  int
+		out   string
+	}{
+		{tok, []string{"jws", "verify", "--key", key}, 0, "payload"},
+		{tok[:len(tok)-3] + "AA\n", []string{"jws", "verify", "--key", key}, 1, ""},
+		{"x.y", []string{"jws", "verify", "--key", key}, 1, ""},
+		{tok, []string{"jws", "verify", "--key", key, "--alg", "none"}, 1, ""},
+		{tok, []string{"jws", "verify", "--key", pem}, 2, ""},
+		{tok, []string{"jws", "verify"}, 2, ""},
+		{tok, []string{"jws", "verify", "--key", key, "--bogus"}, 2, ""},
+		{"p", []string{"jws", "sign", "--key", filepath.Join(dir, "missing")}, 1, ""},
+		{jwtTok, []string{"jwt", "verify", "--key", key}, 0, ""},
+		{jwtTok, []string{"jwt", "verify", "--key", key, "--aud", "x"}, 1, ""},
+		{jwtTok, []string{"jwt", "inspect"}, 0, ""},
+		{"garbage", []string{"jwt", "inspect"}, 1, ""},
+		{"", []string{"jwt", "sign", "--key", key, "--exp", "x"}, 2, ""},
+	} {
+		code, out, errb := runCLI(t, tc.stdin, tc.args...)
+		if code != tc.want {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args, code, tc.want, errb)
+		}
+		if tc.out != "" && out != tc.out {
+			t.Errorf("%v: stdout %q, want %q", tc.args, out, tc.out)
+		}
+		if code != 0 && tc.args[1] == "verify" && out != "" {
+			t.Errorf("%v: failed verification wrote %q", tc.args, out)
+		}
+	}
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jws"
+	"github.com/lwscrypto/lwscrypto/jose/jwt"
+	"github.com/lwscrypto/lwscrypto/lejp"
+)
+
+func init() {
+	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
+		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [FILE]",
+		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
+	register(&command{path: "jwt inspect", args: "[--json] [FILE]",
+		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
+}
+
+// now is the CLI's clock; tests may pin it.
+var now = time.Now
+
+func runJWTSign(e *env, args []string) error {
+	c := commands["jwt sign"]
+	fs := newFlags(c)
+	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
+	iss := fs.String("iss", "", "issuer (\"iss\")")
+	sub := fs.String("sub", "", "subject (\"sub\")")
+	aud := fs.String("aud", "", "audience (\"aud\"); comma-separated for several")
+	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
+	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("jwt sign takes no FILE; claims come from flags and --claims")
+	}
+	t := now().Truncate(time.Second)
+	cs := &jwt.ClaimSet{Issuer: *iss, Subject: *sub, IssuedAt: t}
+	if *aud != "" {
+		cs.Audience = strings.Split(*aud, ",")
+	}
+	if *exp != "" {
+		d, err := time.ParseDuration(*exp)
+		if err != nil {
+			return usagef("--exp: %v", err).withHint("a Go duration such as 15m, 2h or 1h30m")
+		}
+		cs.ExpiresAt = t.Add(d)
+	}
+	if *claims != "" {
+		raw := []byte(*claims)
+		if name, ok := strings.CutPrefix(*claims, "@"); ok {
+			if raw, err = os.ReadFile(name); err != nil {
+				return failf("--claims: %v", err)
+			}
+		}
+		o, err := jose.ParseObject(bytes.TrimSpace(raw))
+		if err != nil {
+			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+		}
+		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": *aud != "", "exp": *exp != "", "iat": true}
+		for _, m := range o.Members {
+			if set[m.Name] {
+				if m.Name == "iat" {
+					cs.IssuedAt = time.Time{} // --claims sets it
+					set["iat"] = false
+				} else {
+					return usagef("claim %q is given both by a flag and by --claims", m.Name)
+				}
+			}
+			cs.Extra = append(cs.Extra, m)
+		}
+	}
+	k, a, err := signingKey(*keyPath, *alg)
+	if err != nil {
+		return err
+	}
+	tok, err := jwt.Sign(cs, jws.SigningKey{Alg: a, Key: k})
+	if err != nil {
+		return failf("%v", err)
+	}
+	return writeOut(e, *outPath, append(tok, '\n'))
+}
+
+func runJWTVerify(e *env, args []string) error {
+	c := commands["jwt verify"]
+	fs := newFlags(c)
+	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
+	iss := fs.String("iss", "", "require this issuer")
+	aud := fs.String("aud", "", "require this audience")
+	leeway := fs.Duration("leeway", 0, "clock skew allowed for exp, nbf and iat (e.g. 30s)")
+	outPath := fs.String("o", "", "write to this file instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	set, err := loadKey(*keyPath)
+	if err != nil {
+		return err
+	}
+	algs, err := verifyAlgs(set, *alg)
+	if err != nil {
+		return err
+	}
+	var key any = set
+	if len(set.Keys) == 1 {
+		key = set.Keys[0]
+	}
+	v, err := jwt.NewVerifier(key, algs, jwt.Validator{Issuer: *iss, Audience: *aud, Leeway: *leeway, Now: now})
+	if err != nil {
+		return hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
+	}
+	tok, err := tokenInput(e, pos)
+	if err != nil {
+		return err
+	}
+	claims, err := v.Verify(tok)
+	if err != nil {
+		return hinted(err, jwtHint(err, tok, algs))
+	}
+	return writeOut(e, *outPath, append(bytes.Clone(claims.Raw), '\n'))
+}
+
+// jwtHint explains a failure. Times come from the (already rejected)
+// token, which is fine for a message.
+func jwtHint(err error, tok []byte, algs []string) string {
+	_, c, _ := jwt.Inspect(tok)
+	switch {
+	case errors.Is(err, jwt.ErrExpired) && c != nil:
+		t, _ := c.ExpiresAt()
+		return "expired at " + t.Format(time.RFC3339) + " (" + relative(t, now()) + "); --leeway allows clock skew"
+	case errors.Is(err, jwt.ErrNotYetValid) && c != nil:
+		t, _ := c.NotBefore()
+		return "not valid before " + t.Format(time.RFC3339) + " (" + relative(t, now()) + ")"
+	case errors.Is(err, jwt.ErrClaimMismatch):
+		return "the token's iss/aud differ from --iss/--aud (run 'lwscrypto jwt inspect' to see them)"
+	case errors.Is(err, jose.ErrMalformed):
+		return "a JWT is one compact JWS: three base64url parts separated by '.'"
+	}
+	return verifyHint(err, algs)
+}
+
+func runJWTInspect(e *env, args []string) error {
+	c := commands["jwt inspect"]
+	fs := newFlags(c)
+	asJSON := fs.Bool("json", false, "machine-readable output: {\"verified\":false,\"header\":…,\"claims\":…}")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	tok, err := tokenInput(e, pos)
+	if err != nil {
+		return err
+	}
+	h, claims, err := jwt.Inspect(tok)
+	if err != nil {
+		return hinted(err, "a JWT is one compact JWS: three base64url parts separated by '.'")
+	}
+	if *asJSON {
+		var w lejp.Writer
+		w.BeginObject()
+		w.Name("verified")
+		w.Bool(false)
+		w.Name("header")
+		w.Raw(h.Raw)
+		w.Name("claims")
+		w.Raw(claims.Raw)
+		w.EndObject()
+		out, err := w.Finish()
+		if err != nil {
+			return failf("%v", err)
+		}
+		return writeOut(e, "", append(out, '\n'))
+	}
+	var b strings.Builder
+	b.WriteString("UNVERIFIED: the signature has NOT been checked; do not trust anything below.\n")
+	b.WriteString("            (use 'lwscrypto jwt verify --key KEY' to verify)\n\n")
+	fmt.Fprintf(&b, "header: %s\n", h.Raw)
+	fmt.Fprintf(&b, "claims: %s\n", claims.Raw)
+	t := now()
+	lines := [][2]string{}
+	if v, ok := claims.Issuer(); ok {
+		lines = append(lines, [2]string{"iss", v})
+	}
+	if v, ok := claims.Subject(); ok {
+		lines = append(lines, [2]string{"sub", v})
+	}
+	if v, ok := claims.Audience(); ok {
+		lines = append(lines, [2]string{"aud", strings.Join(v, ", ")})
+	}
+	if v, ok := claims.ExpiresAt(); ok {
+		rel := "expires " + relative(v, t)
+		if !v.After(t) {
+			rel = "expired " + relative(v, t)
+		}
+		lines = append(lines, [2]string{"exp", v.Format("2006-01-02 15:04:05 UTC") + "  (" + rel + ")"})
+	}
+	if v, ok := claims.NotBefore(); ok {
+		rel := "valid since " + relative(v, t)
+		if v.After(t) {
+			rel = "not valid until " + relative(v, t)
+		}
+		lines = append(lines, [2]string{"nbf", v.Format("2006-01-02 15:04:05 UTC") + "  (" + rel + ")"})
+	}
+	if v, ok := claims.IssuedAt(); ok {
+		lines = append(lines, [2]string{"iat", v.Format("2006-01-02 15:04:05 UTC") + "  (issued " + relative(v, t) + ")"})
+	}
+	if v, ok := claims.ID(); ok {
+		lines = append(lines, [2]string{"jti", v})
+	}
+	if len(lines) > 0 {
+		b.WriteString("\n")
+	}
+	for _, l := range lines {
+		fmt.Fprintf(&b, "  %s  %s\n", l[0], l[1])
+	}
+	_, err = io.WriteString(e.stdout, b.String())
+	return err
+}
+
+// relative says how far t is from now in words: "in 14 minutes",
+// "2 hours ago", "just now".
+func relative(t, now time.Time) string {
+	d := t.Sub(now)
+	future := d > 0
+	if d < 0 {
+		d = -d
+	}
+	var s string
+	switch {
+	case d < 2*time.Second:
+		return "just now"
+	case d < time.Minute:
+		s = plural(int(d/time.Second), "second")
+	case d < time.Hour:
+		s = plural(int(d/time.Minute), "minute")
+	case d < 48*time.Hour:
+		s = plural(int(d/time.Hour), "hour")
+	default:
+		s = plural(int(d/(24*time.Hour)), "day")
+	}
+	if future {
+		return "in " + s
+	}
+	return s + " ago"
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
