@@ -256,4 +256,3 @@ func runJWSVerify(e *env, args []string) error {
 	}
 	return writeOut(e, *outPath, res.Payload)
 }
-
