@@ -1,0 +1,91 @@
+package lecp
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// benchCorpus converts the JSON benchmark files to CBOR with FromJSON at
+// setup time (the converted data is never stored).
+func benchCorpus(b *testing.B) map[string][]byte {
+	b.Helper()
+	dir := testenv.VectorsFile(b, "json-benchmark")
+	out := map[string][]byte{}
+	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
+		j, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := FromJSON(nil, bytes.NewReader(j), false)
+		if err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		out[name] = c
+	}
+	return out
+}
+
+func BenchmarkParse(b *testing.B) {
+	for name, data := range benchCorpus(b) {
+		b.Run(name+"/events", func(b *testing.B) {
+			n := 0
+			p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { n++; return nil }), nil)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				p.Reset()
+				if _, err := p.Write(data); err != nil {
+					b.Fatal(err)
+				}
+				if err := p.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/pull", func(b *testing.B) {
+			d := NewDecoderBytes(data, nil)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				d.ResetBytes(data)
+				for {
+					if _, err := d.ReadToken(); err == io.EOF {
+						break
+					} else if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run(name+"/check", func(b *testing.B) {
+			c := NewChecker(nil)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if err := c.Check(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkAppendSigStructure(b *testing.B) {
+	prot := []byte{0xa1, 0x01, 0x26}
+	payload := bytes.Repeat([]byte("x"), 1000)
+	buf := make([]byte, 0, 2048)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(payload)))
+	for b.Loop() {
+		buf = AppendArrayHeader(buf[:0], 4)
+		buf = AppendText(buf, "Signature1")
+		buf = AppendBytes(buf, prot)
+		buf = AppendBytes(buf, nil)
+		buf = AppendBytes(buf, payload)
+	}
+}

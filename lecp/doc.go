@@ -1,0 +1,82 @@
+// Package lecp is a streaming CBOR (RFC 8949) parser and encoder: a push
+// parser fed in chunks, a pull decoder over an io.Reader, path patterns
+// with integer map keys, exact raw capture, an append-style encoder with
+// preferred serialization and a deterministic Writer, diagnostic notation,
+// CBOR↔JSON conversion and CBOR sequences. It depends on the standard
+// library only, and is what package cose parses and builds messages with.
+//
+// # Reading
+//
+// Parser (push): Write chunks of any size as they arrive; the Handler gets
+// one Event per integer, float, simple value, string (or piece of a long
+// string), array/map/tag start and end, the same events for any split of the
+// input down to one byte at a time. Memory stays bounded: long strings come
+// in pieces of Options.StringChunk bytes, and only the keys of open maps are
+// held. Patterns (below) mark the events of interest, and Parser.Capture
+// hands over the exact bytes of an item, such as a COSE protected header.
+//
+// Decoder (pull): ReadToken returns one Token at a time (strings whole),
+// ReadValue the exact bytes of the next item, SkipValue moves past one,
+// StringReader streams one long string, Path and InputOffset say where the
+// decoder is. Tokens borrow the decoder's buffer until the next call.
+// NewDecoderBytes reads a slice in place without copying.
+//
+// Check and Checker validate without events; Items and ReadItems iterate
+// over a CBOR sequence (RFC 8742).
+//
+// # Strict by default
+//
+// The zero Options accept exactly well-formed CBOR (RFC 8949 §3 and
+// Appendix F): additional information 28–30, a break outside an
+// indefinite-length item, an indefinite-length string chunk of another type,
+// a two-byte simple value below 32 (erratum 5917) and truncated items are
+// errors; text strings must be UTF-8; map keys must be unique as data items
+// (1 and 1.0 differ, "a" and (_ "a") do not); depth, item counts, string
+// lengths and key sizes are limited. No memory is ever reserved for a
+// declared length: a 9-byte header declaring 2^64 items costs nothing.
+// Options.Deterministic adds the core deterministic encoding rules (RFC 8949
+// §4.2.1). Errors are *SyntaxError with the byte offset, the path and a
+// sentinel cause for errors.Is.
+//
+// # Paths and patterns
+//
+// A path names an item from the top by map keys and array indexes: a.b,
+// keys[2].kid, [1].4 (integer key 4 in the second element of an array),
+// -1, "1" (the text key "1", quoted because it reads as a number), h'01'
+// (other keys in diagnostic notation). Tags are transparent. In a pattern,
+// [] matches any index, * any one map key, and a final * everything below.
+// A COSE_Sign1 reader might use "[0]" for the protected header and "[1].4"
+// for the unprotected kid.
+//
+// # Writing
+//
+// The Append functions encode one item or head into a caller's buffer in
+// preferred serialization (RFC 8949 §4.1): shortest heads, floats in the
+// shortest of half, single and double precision that keeps the value, NaN
+// and the infinities as half precision. They allocate nothing when the
+// buffer has room, which suits structures of known shape such as COSE's
+// Sig_structure. Writer builds items whose sizes are not known in advance,
+// rejects duplicate map keys and, with Deterministic, sorts map keys.
+//
+// # Diagnostic notation and JSON
+//
+// AppendDiag writes RFC 8949 §8 diagnostic notation with the spellings of
+// Appendix A. AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2
+// describe; see the comments in json.go for what does not map.
+//
+// # Not supported, and why
+//
+//   - Decoding into Go structs or maps: lecp has no reflection. Use the
+//     Decoder, or github.com/fxamacker/cbor for struct mapping (as package
+//     cose does for CWT claims).
+//   - NaN payloads: AppendFloat writes every NaN as f97e00, the preferred
+//     quiet NaN; decoding reports the payload in the float64.
+//   - The §8.1 encoding indicators (_0 … _3) and EDN extensions in
+//     diagnostic output, and parsing diagnostic notation: output only, as
+//     the Appendix A spellings.
+//   - Tag validity (RFC 8949 §5.3.2, e.g. tag 0 around a non-string): tags
+//     are reported, their content is not checked against the tag; that is
+//     the application's job.
+//   - Length-first map key ordering (RFC 7049 canonical CBOR, RFC 8949
+//     §4.2.3): only the bytewise order of §4.2.1 is checked and produced.
+package lecp

@@ -1,0 +1,113 @@
+package lecp_test
+
+import (
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/lecp"
+)
+
+func ExampleParser() {
+	// A COSE_Sign1 message: pick out the protected header bytes exactly as
+	// received, and the kid (label 4) from the unprotected bucket.
+	msg, _ := hex.DecodeString("d28443a10126a10442313154546869732069732074686520636f6e74656e742e40")
+	p, _ := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev lecp.Event) error {
+		switch {
+		case ev.Pattern == 0 && ev.Kind == lecp.Bytes:
+			p.Capture()
+		case ev.Kind == lecp.Raw:
+			fmt.Printf("protected header item: %x\n", ev.Value)
+		case ev.Pattern == 1:
+			fmt.Printf("%s = %q\n", p.Path(), ev.Value)
+		}
+		return nil
+	}), nil, "[0]", "[1].4")
+	for i := range msg { // one byte at a time: the events are the same
+		if _, err := p.Write(msg[i : i+1]); err != nil {
+			fmt.Println(err)
+		}
+	}
+	fmt.Println(p.Close())
+	// Output:
+	// protected header item: 43a10126
+	// [1].4 = "11"
+	// <nil>
+}
+
+func ExampleDecoder() {
+	b, _ := hex.DecodeString("a2016161200a")
+	d := lecp.NewDecoderBytes(b, nil)
+	for {
+		t, err := d.ReadToken()
+		if err != nil {
+			break
+		}
+		v, _ := t.Int64()
+		fmt.Printf("%-9s %3d %q path=%q\n", t.Kind, v, t.Value, d.Path())
+	}
+	// Output:
+	// map-start   0 "" path=""
+	// uint        1 "" path=""
+	// text        0 "a" path="1"
+	// nint       -1 "" path=""
+	// uint       10 "" path="-1"
+	// map-end     0 "" path=""
+}
+
+func ExampleAppendArrayHeader() {
+	// A COSE Sig_structure for COSE_Sign1, built without allocating.
+	protected := []byte{0xa1, 0x01, 0x26}
+	buf := make([]byte, 0, 64)
+	buf = lecp.AppendArrayHeader(buf, 4)
+	buf = lecp.AppendText(buf, "Signature1")
+	buf = lecp.AppendBytes(buf, protected)
+	buf = lecp.AppendBytes(buf, nil) // external_aad
+	buf = lecp.AppendBytes(buf, []byte("payload"))
+	fmt.Printf("%x\n", buf)
+	// Output:
+	// 846a5369676e61747572653143a1012640477061796c6f6164
+}
+
+func ExampleWriter() {
+	w := lecp.Writer{Deterministic: true}
+	w.BeginMap()
+	w.Text("b")
+	w.Float(1.5)
+	w.Int(-1)
+	w.Float(100000)
+	w.EndMap()
+	b, _ := w.Bytes()
+	d, _ := lecp.AppendDiag(nil, b, nil)
+	fmt.Printf("%x\n%s\n", b, d)
+	// Output:
+	// a220fa47c350006162f93e00
+	// {-1: 100000.0, "b": 1.5}
+}
+
+func ExampleAppendDiag() {
+	b, _ := hex.DecodeString("9f018202039f0405ffff")
+	d, _ := lecp.AppendDiag(nil, b, nil)
+	fmt.Println(string(d))
+	// Output: [_ 1, [2, 3], [_ 4, 5]]
+}
+
+func ExampleAppendJSON() {
+	c, _ := lecp.FromJSON(nil, strings.NewReader(`{"kid":"11","n":[1,-2,0.5]}`), true)
+	fmt.Printf("%x\n", c)
+	j, _ := lecp.AppendJSON(nil, c, nil)
+	fmt.Println(string(j))
+	// Output:
+	// a2616e830121f93800636b6964623131
+	// {"n":[1,-2,0.5],"kid":"11"}
+}
+
+func ExampleCheck() {
+	b, _ := hex.DecodeString("a201020103")
+	fmt.Println(lecp.Check(b, nil))
+	b, _ = hex.DecodeString("f818")
+	fmt.Println(lecp.Check(b, nil))
+	// Output:
+	// lecp: duplicate map key at offset 4
+	// lecp: invalid two-byte simple value at offset 0
+}

@@ -1,0 +1,199 @@
+package lecp
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fxamacker/cbor/v2"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
+)
+
+// addSeeds adds the Appendix A items and the cose-wg example messages (when
+// the corpus is present) and a few hostile inputs as seeds.
+func addSeeds(f *testing.F) {
+	for _, h := range []string{"", "00", "9f ff", "bf 61 61 01 ff", "5f 41 00 ff", "f8 18", "1c", "c1 c1 81 00", "a2 01 00 01 00",
+		"9b ffffffffffffffff", "7a ffffffff 00", "fa 7fc00000", "f9 7c01"} {
+		b, _ := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
+		f.Add(b)
+	}
+	dir, err := corpus.Dir()
+	if err != nil {
+		return
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "cbor-test-vectors", "appendix_a.json")); err == nil {
+		var items []appendixItem
+		if json.Unmarshal(b, &items) == nil {
+			for _, it := range items {
+				c, _ := hex.DecodeString(it.Hex)
+				f.Add(c)
+			}
+		}
+	}
+	n := 0
+	filepath.WalkDir(filepath.Join(dir, "cose-wg-examples"), func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || !strings.HasSuffix(p, ".json") || n >= 60 {
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		var ex struct {
+			Output struct {
+				CBOR string `json:"cbor"`
+			} `json:"output"`
+		}
+		if json.Unmarshal(b, &ex) == nil {
+			if c, err := hex.DecodeString(ex.Output.CBOR); err == nil && len(c) > 0 {
+				f.Add(c)
+				n++
+			}
+		}
+		return nil
+	})
+}
+
+// FuzzParse: no panic; the push parser gives the same events whole, byte by
+// byte and split in three; Check, push and pull agree on the verdict;
+// accepted input re-encodes to CBOR that is accepted and re-encodes to
+// itself (decode→encode→decode is stable); diagnostic notation and JSON
+// conversion do not fail on accepted input (JSON may refuse key collisions).
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		opts := &Options{MaxDepth: 64, StringChunk: 64}
+		whole := tracePush(b, opts, nil)
+		if got := tracePush(b, opts, func(int) int { return 1 }); got != whole {
+			t.Fatalf("byte by byte:\n%s\nwhole:\n%s", got, whole)
+		}
+		if len(b) > 2 {
+			a, c := len(b)/3, len(b)/2
+			if got := tracePush(b, opts, func(i int) int { return []int{a, c - a, len(b)}[min(i, 2)] }); got != whole {
+				t.Fatalf("split:\n%s\nwhole:\n%s", got, whole)
+			}
+		}
+		cerr := Check(b, opts)
+		perr := strings.Contains(whole, "error: ")
+		if (cerr != nil) != perr {
+			t.Fatalf("Check %v, push %q", cerr, whole)
+		}
+		d := NewDecoder(iotestOneByte(b), opts)
+		var derr error
+		for derr == nil {
+			_, derr = d.ReadToken()
+		}
+		if derr.Error() == "EOF" {
+			derr = nil
+		}
+		if (cerr == nil) != (derr == nil) {
+			t.Fatalf("Check %v, pull %v", cerr, derr)
+		}
+		if cerr != nil {
+			var se *SyntaxError
+			if !errors.As(cerr, &se) || se.Offset < 0 || se.Offset > int64(len(b)) {
+				t.Fatalf("bad error %v", cerr)
+			}
+			return
+		}
+		if _, err := AppendDiag(nil, b, opts); err != nil {
+			t.Fatalf("diag: %v", err)
+		}
+		if _, err := AppendJSON(nil, b, opts); err != nil && !errors.Is(err, ErrKeyCollision) {
+			t.Fatalf("json: %v", err)
+		}
+		re := reencode(t, b)
+		if err := Check(re, &Options{MaxDepth: 64}); err != nil {
+			t.Fatalf("re-encoding %x rejected: %v", re, err)
+		}
+		if re2 := reencode(t, re); !bytes.Equal(re, re2) {
+			t.Fatalf("re-encoding not stable: %x then %x", re, re2)
+		}
+	})
+}
+
+var (
+	fxDec, _ = cbor.DecOptions{
+		DupMapKey:        cbor.DupMapKeyEnforcedAPF,
+		MaxNestedLevels:  64,
+		MaxArrayElements: 2147483647,
+		MaxMapPairs:      2147483647,
+		IndefLength:      cbor.IndefLengthAllowed,
+		TagsMd:           cbor.TagsAllowed,
+		UTF8:             cbor.UTF8RejectInvalid,
+	}.DecMode()
+	fxEnc, _ = cbor.CoreDetEncOptions().EncMode()
+)
+
+// FuzzDifferential compares lecp with github.com/fxamacker/cbor/v2: the
+// same well-formedness verdict, and where both decode, the same value (both
+// re-encoded core deterministically). Inputs with tags, undefined or other
+// simple values are compared on the verdict only, since fxamacker maps
+// those to Go types (time.Time, big.Int, nil) that re-encode differently.
+func FuzzDifferential(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		// fxamacker's Wellformed checks neither UTF-8 nor duplicate keys;
+		// its Unmarshal does (below)
+		opts := &Options{MaxDepth: 64, MaxItems: 2147483647, AllowDuplicateKeys: true, AllowInvalidUTF8: true}
+		ours := Check(b, opts)
+		theirs := fxDec.Wellformed(b)
+		if errors.Is(ours, ErrDepth) || theirs != nil && strings.Contains(theirs.Error(), "nested level") {
+			return // depth is counted differently (lecp counts indefinite strings)
+		}
+		if (ours == nil) != (theirs == nil) {
+			t.Fatalf("%x: lecp %v, fxamacker %v", b, ours, theirs)
+		}
+		if ours != nil {
+			return
+		}
+		var v any
+		ferr := fxDec.Unmarshal(b, &v)
+		lerr := Check(b, &Options{MaxDepth: 64, MaxItems: 2147483647})
+		if lerr != nil && ferr == nil {
+			t.Fatalf("%x: lecp %v, fxamacker accepts", b, lerr)
+		}
+		if ferr != nil || lerr != nil {
+			// fxamacker also refuses what Go cannot hold (an array as a map
+			// key) and some tag contents; lecp accepts those
+			return
+		}
+		plain := true
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			switch ev.Kind {
+			case TagStart, Undefined, Simple:
+				plain = false
+			}
+			return nil
+		}), opts)
+		p.Write(b)
+		p.Close()
+		if !plain {
+			return
+		}
+		fx, err := fxEnc.Marshal(v)
+		if err != nil {
+			return // a value fxamacker cannot re-encode
+		}
+		var w Writer
+		w.Deterministic = true
+		d := NewDecoderBytes(b, nil)
+		for {
+			tok, err := d.ReadToken()
+			if err != nil {
+				break
+			}
+			w.WriteToken(tok)
+		}
+		mine, err := w.Bytes()
+		if err != nil {
+			t.Fatalf("%x: writer: %v", b, err)
+		}
+		if !bytes.Equal(mine, fx) {
+			t.Fatalf("%x: lecp re-encodes as %x, fxamacker as %x", b, mine, fx)
+		}
+	})
+}
