@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"io"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -275,6 +276,9 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 	m := &Message{Form: FormGeneral, b64: opts == nil || !opts.Unencoded, detached: opts != nil && opts.Detached}
 	if flattened {
 		m.Form = FormFlattened
+	}
+	if !m.b64 && !m.detached && !utf8.Valid(payload) {
+		return nil, wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
 	}
 	part := payload
 	if m.b64 {
