@@ -350,10 +350,14 @@ var families = map[string]family{}
 // fileSkip gives the reason a whole file is not run here, or "".
 func fileSkip(name string) string {
 	switch {
+	case name == "json_web_signature_test.json", name == "json_web_key_test.json":
+		return "JWS/JWK file: run by the JOSE runners (issue 5)"
+	case name == "json_web_encryption_test.json":
+		return "JWE file: run by the JWE runners (JWE is not built yet)"
 	case strings.HasPrefix(name, "json_web_"):
-		return "json_web_* files: run by the JOSE runners (issue 5)"
+		return "mixed JWS/JWE file: run by the JOSE runners (JWS in issue 5, JWE later)"
 	case strings.HasPrefix(name, "mldsa_"), strings.HasPrefix(name, "mlkem_"):
-		return "ML-DSA/ML-KEM not yet registered (circl backend not yet built)"
+		return "ML-DSA/ML-KEM not yet registered in gencrypto"
 	case strings.HasPrefix(name, "ed448_"), strings.HasPrefix(name, "x448_"):
 		return "Ed448/X448: circl backend not yet built"
 	case strings.Contains(name, "secp256k1"):

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"crypto"
 	"encoding/hex"
+	"path/filepath"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/corpus"
 )
 
 // derSig encodes r and s (big-endian magnitudes) as the canonical DER
@@ -82,20 +85,35 @@ func TestECDSADERToP1363(t *testing.T) {
 }
 
 // FuzzECDSADER holds the converter to strict DER: whatever it accepts is
-// exactly the canonical encoding of the r and s it returns.
+// exactly the canonical encoding of the r and s it returns. Seeds include
+// every signature of Wycheproof's DER P-256 file when the corpus is present.
 func FuzzECDSADER(f *testing.F) {
 	f.Add(unhex(f, "3006020101020102"))
 	f.Add(unhex(f, "30160209008102030405060708020900a1a2a3a4a5a6a7a8"))
 	f.Add(unhex(f, "308106020101020102"))
+	if dir, err := corpus.Dir(); err == nil {
+		var wf struct {
+			TestGroups []struct {
+				Tests []rsaSigTest `json:"tests"` // msg and sig, as for RSA
+			} `json:"testGroups"`
+		}
+		if loadJSON(filepath.Join(dir, "wycheproof", "testvectors_v1", "ecdsa_secp256r1_sha256_test.json"), &wf) == nil {
+			for _, g := range wf.TestGroups {
+				for _, t := range g.Tests {
+					f.Add([]byte(t.Sig))
+				}
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, der []byte) {
-		got, err := ecdsaDERToP1363(der, 8)
+		got, err := ecdsaDERToP1363(der, 32)
 		if err != nil {
 			return
 		}
-		if len(got) != 16 {
+		if len(got) != 64 {
 			t.Fatalf("output length %d", len(got))
 		}
-		if re := derSig(got[:8], got[8:]); !bytes.Equal(re, der) {
+		if re := derSig(got[:32], got[32:]); !bytes.Equal(re, der) {
 			t.Fatalf("accepted %x, which is not the canonical %x", der, re)
 		}
 	})
