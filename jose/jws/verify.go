@@ -51,10 +51,22 @@ func (v *Verifier) VerifyDetached(msg, payload []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !m.detached {
-		return nil, wrap(jose.ErrMalformed, "a detached payload was given but the message carries one")
+	if err := m.detach(); err != nil {
+		return nil, err
 	}
 	return v.firstVerified(ctx, m, payload)
+}
+
+// detach prepares m for a payload given separately: it must carry none, or
+// an empty one — "payload": "" in JSON is read like the empty payload part
+// of a detached compact JWS (RFC 7515 Appendix F), which is how some
+// implementations (panva jose) write detached and unencoded payloads.
+func (m *Message) detach() error {
+	if !m.detached && len(m.payload) != 0 {
+		return wrap(jose.ErrMalformed, "a detached payload was given but the message carries one")
+	}
+	m.detached = true
+	return nil
 }
 
 // firstVerified tries each signature in order and returns the first that
@@ -169,8 +181,8 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !m.detached {
-		return nil, wrap(jose.ErrMalformed, "the message carries its payload; use Verify")
+	if err := m.detach(); err != nil {
+		return nil, err
 	}
 	type job struct {
 		i     int
