@@ -41,7 +41,8 @@ func (c *Checker) Check(b []byte) error {
 func (c *Checker) check(b []byte) error {
 	m := &c.m
 	for {
-		n, err := m.next(b, maxInt)
+		n, err := m.step(b, maxInt)
+		m.off += int64(n)
 		if err == errShort {
 			if len(b) > 0 {
 				return m.fail(len(b), ErrUnexpectedEOF)

@@ -33,6 +33,8 @@ type keySet struct {
 	seed     maphash.Seed
 	scratch  [16]byte
 	e        error
+	direct   []byte // the canonical encoding of a simple key, taken from the input
+
 }
 
 func (ks *keySet) init(l *limits) {
@@ -42,6 +44,7 @@ func (ks *keySet) init(l *limits) {
 
 func (ks *keySet) reset() {
 	ks.building = false
+	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
 	ks.arena = ks.arena[:0]
 	ks.ents = ks.ents[:0]
@@ -116,9 +119,18 @@ func (ks *keySet) current(f *frame) []byte {
 // keyDone is called when the key item of map f (at stack depth depth) is
 // complete; it checks order and uniqueness and makes it f's current key.
 func (ks *keySet) keyDone(f *frame, depth int) error {
-	kb := ks.kbuf[f.kstart:]
-	if depth == ks.depth {
-		ks.building = false
+	var kb []byte
+	if ks.direct != nil {
+		kb = ks.direct
+		ks.direct = nil
+		if len(kb) > ks.lim.maxKey {
+			return ErrKeyTooLarge
+		}
+	} else {
+		kb = ks.kbuf[f.kstart:]
+		if depth == ks.depth {
+			ks.building = false
+		}
 	}
 	if ks.lim.determ && f.n > 0 {
 		switch bytes.Compare(ks.current(f), kb) {
@@ -133,15 +145,26 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
 		return nil
 	}
-	h := maphash.Bytes(ks.seed, kb)
-	dup, slot := ks.find(f, h, kb)
-	if dup {
-		return ErrDuplicateKey
+	var h uint64
+	slot := -1
+	if n := len(ks.ents) - int(f.keys0); n < linearKeys {
+		// small map: compare bytes, no hashing
+		for _, e := range ks.ents[f.keys0:] {
+			if int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+				return ErrDuplicateKey
+			}
+		}
+	} else {
+		h = maphash.Bytes(ks.seed, kb)
+		var dup bool
+		if dup, slot = ks.find(f, h, kb); dup {
+			return ErrDuplicateKey
+		}
 	}
 	off := int32(len(ks.arena))
 	ks.arena = append(ks.arena, kb...)
 	ks.ents = append(ks.ents, keyEnt{h: h, off: off, n: int32(len(kb))})
-	if f.htN > 0 {
+	if slot >= 0 {
 		ks.ht[slot] = int32(len(ks.ents)) - f.keys0
 	}
 	f.keyOff, f.keyLen = off, int32(len(kb))
@@ -153,17 +176,16 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 
 const linearKeys = 8
 
-// find looks for kb among f's keys; when f has a hash table it returns the
-// free slot where kb goes.
+// find looks for kb among f's keys through f's hash table, building or
+// growing it first (the first time, hashing the keys the linear scan
+// stored unhashed), and returns the free slot where kb goes.
 func (ks *keySet) find(f *frame, h uint64, kb []byte) (bool, int) {
 	ents := ks.ents[f.keys0:]
-	if len(ents) < linearKeys {
-		for _, e := range ents {
-			if e.h == h && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
-				return true, 0
-			}
+	if f.htN == 0 {
+		for i := range ents {
+			e := &ents[i]
+			e.h = maphash.Bytes(ks.seed, ks.arena[e.off:e.off+e.n])
 		}
-		return false, 0
 	}
 	if 2*(len(ents)+1) > int(f.htN) {
 		size := 32

@@ -234,7 +234,18 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			return m.breakFrame(top)
 		}
 		if top.major == majMap && top.n&1 == 0 {
-			m.keys.keyStart(top, len(m.stack))
+			if m.keys.building || ai == 31 || maj > majText || hl != headLen(arg) ||
+				maj >= majBytes && (uint64(len(p)-hl) < arg || arg > uint64(chunk)) {
+				m.keys.keyStart(top, len(m.stack))
+			} else {
+				// an integer or a string complete in p with the shortest head:
+				// its encoding as received is canonical
+				end := hl
+				if maj >= majBytes {
+					end += int(arg)
+				}
+				m.keys.direct = p[:end]
+			}
 		}
 	}
 
@@ -526,6 +537,21 @@ func (m *machine) breakFrame(f *frame) (int, error) {
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	return 1, m.itemDone(1)
+}
+
+// headLen is the length of the shortest head for arg.
+func headLen(arg uint64) int {
+	switch {
+	case arg < 24:
+		return 1
+	case arg < 1<<8:
+		return 2
+	case arg < 1<<16:
+		return 3
+	case arg < 1<<32:
+		return 5
+	}
+	return 9
 }
 
 // floatWidth is the shortest width in bytes (2, 4 or 8) that holds f
