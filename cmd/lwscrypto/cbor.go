@@ -1,0 +1,324 @@
+package main
+
+import (
+	"bufio"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lwscrypto/lwscrypto/lecp"
+)
+
+func init() {
+	register(&command{path: "cbor check", args: "[--hex] [--seq] [--deterministic] [--allow-duplicates] [--allow-invalid-utf8] [--max-depth N] [FILE]",
+		summary: "check that FILE is strictly well-formed, valid CBOR (RFC 8949; UTF-8, no duplicate keys); streams binary input, so any size", run: runCBORCheck})
+	register(&command{path: "cbor diag", args: "[--hex] [--seq] [flags] [FILE]",
+		summary: "print CBOR in diagnostic notation (RFC 8949 §8, Appendix A spellings), one item per line", run: runCBORDiag})
+	register(&command{path: "cbor to-json", args: "[--hex] [--seq] [flags] [FILE]",
+		summary: "convert CBOR to JSON (RFC 8949 §6.1), one JSON text per item and line", run: runCBORToJSON})
+	register(&command{path: "cbor from-json", args: "[--hex] [--deterministic] [-o FILE] [FILE]",
+		summary: "convert one JSON text to CBOR (RFC 8949 §6.2), binary or --hex", run: runCBORFromJSON})
+	register(&command{path: "cbor get", args: "PATTERN [--hex] [--seq] [flags] [FILE]",
+		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line", run: runCBORGet})
+}
+
+type cborFlags struct {
+	hex, seq, determ, dup, utf8 *bool
+	depth                       *int
+}
+
+func addCBORFlags(fs *flag.FlagSet) *cborFlags {
+	return &cborFlags{
+		hex:    fs.Bool("hex", false, "input is hexadecimal text (whitespace ignored) instead of binary"),
+		seq:    fs.Bool("seq", false, "input is a CBOR sequence (RFC 8742): zero or more items"),
+		determ: fs.Bool("deterministic", false, "require core deterministic encoding (RFC 8949 §4.2.1)"),
+		dup:    fs.Bool("allow-duplicates", false, "accept duplicate map keys"),
+		utf8:   fs.Bool("allow-invalid-utf8", false, "accept text strings that are not UTF-8"),
+		depth:  fs.Int("max-depth", lecp.DefaultMaxDepth, "deepest nesting accepted (arrays, maps, tags)"),
+	}
+}
+
+func (f *cborFlags) options() *lecp.Options {
+	return &lecp.Options{AllowSequence: *f.seq, Deterministic: *f.determ, AllowDuplicateKeys: *f.dup,
+		AllowInvalidUTF8: *f.utf8, MaxDepth: *f.depth}
+}
+
+func parseCBORCommand(e *env, path string, args []string, wantPattern bool) (file, pattern string, cf *cborFlags, err error) {
+	c := commands[path]
+	fs := newFlags(c)
+	cf = addCBORFlags(fs)
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return "", "", nil, err
+	}
+	if wantPattern {
+		if len(pos) == 0 {
+			return "", "", nil, usagef("missing PATTERN").withHint("for example: lwscrypto cbor get '[1].4' sign1.cbor")
+		}
+		pattern, pos = pos[0], pos[1:]
+	}
+	file, err = inputArg(pos)
+	return file, pattern, cf, err
+}
+
+func inputName(file string) string {
+	if file == "" {
+		return "standard input"
+	}
+	return file
+}
+
+// readCBOR reads all of FILE, decoding it from hex with --hex.
+func readCBOR(e *env, file string, isHex bool) ([]byte, error) {
+	b, err := readInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	if !isHex {
+		return b, nil
+	}
+	s := strings.Join(strings.Fields(string(b)), "")
+	out, err := hex.DecodeString(s)
+	if err != nil {
+		return nil, hinted(fmt.Errorf("%s: not hexadecimal: %v", inputName(file), err), "without --hex the input is read as binary CBOR")
+	}
+	return out, nil
+}
+
+// looksHex reports whether a binary input's first bytes are all hex digits
+// or whitespace: hexadecimal text given without --hex.
+func looksHex(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	for _, c := range b[:min(len(b), 64)] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF \t\r\n", rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sniffer keeps the first bytes read through it.
+type sniffer struct {
+	r    io.Reader
+	head []byte
+}
+
+func (s *sniffer) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if len(s.head) < 64 {
+		s.head = append(s.head, p[:min(n, 64-len(s.head))]...)
+	}
+	return n, err
+}
+
+// cborError turns a lecp error into the CLI's error with a hint; hexText
+// says the binary input looked like hexadecimal text.
+func cborError(file string, err error, hexText ...bool) error {
+	var se *lecp.SyntaxError
+	if !errors.As(err, &se) {
+		if errors.Is(err, errOutput) {
+			return failf("writing output: %v", err)
+		}
+		return failf("%s: %v", inputName(file), err)
+	}
+	hint := ""
+	switch {
+	case len(hexText) > 0 && hexText[0]:
+		hint = "is the input hexadecimal text? then use --hex"
+	case errors.Is(err, lecp.ErrDuplicateKey):
+		hint = "CBOR maps here must not repeat a key; --allow-duplicates accepts them"
+	case errors.Is(err, lecp.ErrInvalidUTF8):
+		hint = "text strings must be UTF-8; --allow-invalid-utf8 accepts them"
+	case errors.Is(err, lecp.ErrDepth):
+		hint = "--max-depth raises the nesting limit"
+	case errors.Is(err, lecp.ErrTrailingData):
+		hint = "--seq reads a CBOR sequence of several items"
+	}
+	return hinted(fmt.Errorf("%s: %w", inputName(file), err), hint)
+}
+
+func runCBORCheck(e *env, args []string) error {
+	file, _, cf, err := parseCBORCommand(e, "cbor check", args, false)
+	if err != nil {
+		return err
+	}
+	opts := cf.options()
+	if *cf.hex {
+		b, err := readCBOR(e, file, true)
+		if err != nil {
+			return err
+		}
+		if err := lecp.Check(b, opts); err != nil {
+			return cborError(file, err)
+		}
+		return nil
+	}
+	// binary input streams through the push parser in constant memory
+	p, err := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, lecp.Event) error { return nil }), opts)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	r, err := openInput(e, file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	sn := &sniffer{r: r}
+	if _, err = io.CopyBuffer(p, sn, make([]byte, 64<<10)); err == nil {
+		err = p.Close()
+	}
+	if err != nil {
+		return cborError(file, err, looksHex(sn.head))
+	}
+	return nil
+}
+
+// eachItem reads the input and calls f with each top-level item (one, or
+// the items of a sequence with --seq), after checking the whole input.
+func eachItem(e *env, file string, cf *cborFlags, f func(item []byte) error) error {
+	b, err := readCBOR(e, file, *cf.hex)
+	if err != nil {
+		return err
+	}
+	opts := cf.options()
+	if err := lecp.Check(b, opts); err != nil {
+		return cborError(file, err, !*cf.hex && looksHex(b))
+	}
+	for item, err := range lecp.Items(b, opts) {
+		if err != nil {
+			return cborError(file, err)
+		}
+		if err := f(item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runCBORDiag(e *env, args []string) error {
+	file, _, cf, err := parseCBORCommand(e, "cbor diag", args, false)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	var line []byte
+	err = eachItem(e, file, cf, func(item []byte) error {
+		line, err = lecp.AppendDiag(line[:0], item, cf.options())
+		if err != nil {
+			return cborError(file, err)
+		}
+		line = append(line, '\n')
+		_, err := w.Write(line)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func runCBORToJSON(e *env, args []string) error {
+	file, _, cf, err := parseCBORCommand(e, "cbor to-json", args, false)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	var line []byte
+	err = eachItem(e, file, cf, func(item []byte) error {
+		line, err = lecp.AppendJSON(line[:0], item, cf.options())
+		if err != nil {
+			if errors.Is(err, lecp.ErrKeyCollision) {
+				return hinted(fmt.Errorf("%s: %w", inputName(file), err), "JSON member names are strings: an integer key 1 and a text key \"1\" cannot both be kept")
+			}
+			return cborError(file, err)
+		}
+		line = append(line, '\n')
+		_, err := w.Write(line)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func runCBORFromJSON(e *env, args []string) error {
+	c := commands["cbor from-json"]
+	fs := newFlags(c)
+	isHex := fs.Bool("hex", false, "write hexadecimal text instead of binary CBOR")
+	determ := fs.Bool("deterministic", false, "sort map keys (core deterministic encoding, RFC 8949 §4.2.1)")
+	outPath := fs.String("o", "", "write to `FILE` instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	file, err := inputArg(pos)
+	if err != nil {
+		return err
+	}
+	in, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	out, err := lecp.FromJSON(nil, strings.NewReader(string(in)), *determ)
+	if err != nil {
+		return failf("%s: %v", inputName(file), err)
+	}
+	if *isHex {
+		out = append([]byte(hex.EncodeToString(out)), '\n')
+	} else if *outPath == "" && isTerminal(e.stdout) {
+		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE, or a pipe")
+	}
+	o := newOutput(e, *outPath)
+	if _, err := o.Write(out); err != nil {
+		o.Close()
+		return failf("writing output: %v", err)
+	}
+	return o.Close()
+}
+
+func runCBORGet(e *env, args []string) error {
+	file, pattern, cf, err := parseCBORCommand(e, "cbor get", args, true)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	var line []byte
+	p, perr := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev lecp.Event) error {
+		switch {
+		case ev.Kind == lecp.Raw:
+			var err error
+			line, err = lecp.AppendDiag(line[:0], ev.Value, nil)
+			if err != nil {
+				return err
+			}
+			line = append(line, '\n')
+			if _, err := w.Write(line); err != nil {
+				return fmt.Errorf("%w: %v", errOutput, err)
+			}
+		case ev.Pattern == 0 && !ev.Kind.IsEnd():
+			p.Capture()
+		}
+		return nil
+	}), cf.options(), pattern)
+	if perr != nil {
+		return usagef("%v", perr)
+	}
+	b, err := readCBOR(e, file, *cf.hex)
+	if err != nil {
+		return err
+	}
+	if _, err = p.Write(b); err == nil {
+		err = p.Close()
+	}
+	if err != nil {
+		w.Flush()
+		return cborError(file, err, !*cf.hex && looksHex(b))
+	}
+	return w.Flush()
+}
