@@ -1,10 +1,14 @@
 package vectors
 
 import (
+	"crypto"
+	"hash"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // namedBackend is the default backend under another name, claiming support
@@ -116,6 +120,69 @@ func TestJudge(t *testing.T) {
 	} {
 		if tc.v.kind != tc.want {
 			t.Errorf("%s: verdict %d (%s), want %d", tc.name, tc.v.kind, tc.v.msg, tc.want)
+		}
+	}
+}
+
+// mutant is the default backend with one primitive broken, to show that the
+// runner notices: a runner that passed these would not be checking.
+type mutant struct {
+	gencrypto.Backend
+	acceptAll bool // Verify accepts every signature
+	hmacKey   bool // NewHMAC uses a different key
+	ecdhFlip  bool // ECDH flips a bit of the secret
+}
+
+func (m mutant) Name() string { return "mutant" }
+
+func (m mutant) Verify(prim string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error {
+	if m.acceptAll {
+		return nil
+	}
+	return m.Backend.Verify(prim, pub, h, msg, sig)
+}
+
+func (m mutant) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
+	if m.hmacKey {
+		key = append([]byte{1}, key...)
+	}
+	return m.Backend.NewHMAC(h, key)
+}
+
+func (m mutant) ECDH(prim string, priv crypto.PrivateKey, pub crypto.PublicKey) ([]byte, error) {
+	z, err := m.Backend.ECDH(prim, priv, pub)
+	if m.ecdhFlip && err == nil {
+		z[0] ^= 1
+	}
+	return z, err
+}
+
+func TestRunnerCatchesBrokenBackends(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "wycheproof", "testvectors_v1")
+	std := gencrypto.DefaultBackend()
+	for _, tc := range []struct {
+		file string
+		m    mutant
+	}{
+		{"ecdsa_secp256r1_sha256_p1363_test.json", mutant{Backend: std, acceptAll: true}},
+		{"ecdsa_secp384r1_sha256_test.json", mutant{Backend: std, acceptAll: true}}, // Backend path (no registered algorithm)
+		{"ed25519_test.json", mutant{Backend: std, acceptAll: true}},
+		{"rsa_signature_2048_sha224_test.json", mutant{Backend: std, acceptAll: true}},
+		{"hmac_sha256_test.json", mutant{Backend: std, hmacKey: true}},
+		{"hmac_sha1_test.json", mutant{Backend: std, hmacKey: true}},
+		{"x25519_test.json", mutant{Backend: std, ecdhFlip: true}},
+		{"ecdh_secp256r1_ecpoint_test.json", mutant{Backend: std, ecdhFlip: true}},
+	} {
+		// The mutant runs beside the real backend: failures must name it.
+		res := runWycheproofFile(filepath.Join(dir, tc.file), tc.file, "wycheproof/"+tc.file, []gencrypto.Backend{std, tc.m})
+		if res.Failed == 0 {
+			t.Errorf("%s: a broken backend passed every case (%+v)", tc.file, res)
+			continue
+		}
+		for _, f := range res.Failures {
+			if !strings.Contains(f, "[mutant]") || strings.Contains(f, "[std]") {
+				t.Errorf("%s: failure not attributed to the broken backend alone: %s", tc.file, f)
+			}
 		}
 	}
 }
