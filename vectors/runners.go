@@ -9,5 +9,6 @@ func Runners() []Runner {
 		JOSECookbookJWK,
 		RFCJWK,
 		JSONTestSuite,
+		CBORTestVectors,
 	}
 }
