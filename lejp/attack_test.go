@@ -180,3 +180,44 @@ func TestLimits(t *testing.T) {
 		t.Errorf("ReadValue: %v", err)
 	}
 }
+
+// TestManyNamesNested exercises the hashed duplicate index across nested
+// large objects, growth while converting, and reuse after Reset.
+func TestManyNamesNested(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{`)
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&b, `"o%d":{`, i)
+		for j := 0; j < 40+i; j++ {
+			fmt.Fprintf(&b, `"n%d":%d,`, j, j)
+		}
+		fmt.Fprintf(&b, `"last":{"a":1,"b":2}},`)
+	}
+	b.WriteString(`"end":0}`)
+	in := []byte(b.String())
+	d := NewDecoderBytes(in, nil)
+	for round := 0; round < 3; round++ {
+		d.ResetBytes(in)
+		for {
+			_, err := d.ReadToken()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if d.s.nhashed != 0 || d.s.nameMem != 0 || len(d.s.ents) != 0 {
+			t.Fatalf("round %d: names left: %d hashed, %d bytes, %d entries", round, d.s.nhashed, d.s.nameMem, len(d.s.ents))
+		}
+		for _, sl := range d.s.slots {
+			if sl != 0 {
+				t.Fatalf("round %d: stale slot", round)
+			}
+		}
+	}
+	dup := strings.Replace(string(in), `"n39":39`, `"n39":39,"n3":0`, 1)
+	if err := Check([]byte(dup), nil); !errors.Is(err, ErrDuplicateName) {
+		t.Fatalf("duplicate in a large nested object: %v", err)
+	}
+}

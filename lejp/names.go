@@ -14,6 +14,7 @@ package lejp
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"strconv"
 )
 
@@ -92,8 +93,13 @@ func (s *scanner) addName(f *frame, d int, nm []byte) error {
 			s.seeded = true
 		}
 		f.hashed = true
-		for i := f.ents; i < len(s.ents); i++ {
-			s.insert(i, d)
+		s.nhashed += len(s.ents) - f.ents
+		if 2*s.nhashed > len(s.slots) {
+			s.rehash(max(64, 4*s.nhashed))
+		} else {
+			for i := f.ents; i < len(s.ents); i++ {
+				s.place(i, d)
+			}
 		}
 	}
 	return nil
@@ -112,14 +118,15 @@ func (s *scanner) lookup(nm []byte, d, from int) bool {
 	}
 }
 
-// insert puts entry i (of the object at depth d) in the index, growing it
-// to keep the load at most one half.
+// insert puts entry i (of the object at depth d, already in s.ents) in the
+// index, rebuilding the index larger to keep its load at most one half.
 func (s *scanner) insert(i, d int) {
-	if 2*(s.nhashed+1) > len(s.slots) {
-		s.rehash(max(64, 2*len(s.slots)))
+	s.nhashed++
+	if 2*s.nhashed > len(s.slots) {
+		s.rehash(max(64, 4*s.nhashed)) // places entry i too
+		return
 	}
 	s.place(i, d)
-	s.nhashed++
 }
 
 func (s *scanner) place(i, d int) {
@@ -134,6 +141,7 @@ func (s *scanner) place(i, d int) {
 // rehash rebuilds the index with n slots, inserting entries in their
 // original order so that removal in reverse order stays valid.
 func (s *scanner) rehash(n int) {
+	n = 1 << bits.Len(uint(n-1)) // a power of two, for masking
 	if cap(s.slots) >= n {
 		s.slots = s.slots[:n]
 		clear(s.slots)

@@ -1,0 +1,112 @@
+package lejp
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+var benchFiles = []string{"twitter.json", "citm_catalog.json", "canada.json"}
+
+func benchInput(b *testing.B, name string) []byte {
+	in, err := os.ReadFile(filepath.Join(testenv.VectorsFile(b, "json-benchmark"), name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return in
+}
+
+type nopHandler struct{}
+
+func (nopHandler) HandleEvent(*Parser, Event) error { return nil }
+
+// BenchmarkParser: push events for the whole file in one Write, and in
+// 4 KiB Writes.
+func BenchmarkParser(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		for _, chunk := range []int{0, 4096} {
+			sub := name
+			if chunk > 0 {
+				sub += "/4KiB-writes"
+			}
+			b.Run(sub, func(b *testing.B) {
+				p, _ := NewParser(nopHandler{}, nil)
+				b.SetBytes(int64(len(in)))
+				b.ReportAllocs()
+				for b.Loop() {
+					p.Reset()
+					if chunk == 0 {
+						p.Write(in)
+					} else {
+						for c := in; len(c) > 0; {
+							n := min(chunk, len(c))
+							p.Write(c[:n])
+							c = c[n:]
+						}
+					}
+					if err := p.Close(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkDecoder(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				for {
+					_, err := d.ReadToken()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Check(in, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPatterns: three patterns over twitter.json (the handler sees
+// every event with its match index).
+func BenchmarkPatterns(b *testing.B) {
+	in := benchInput(b, "twitter.json")
+	p, _ := NewParser(nopHandler{}, nil, "statuses[].id", "statuses[].user.screen_name", "search_metadata.*")
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Reset()
+		p.Write(in)
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
