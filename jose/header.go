@@ -300,3 +300,20 @@ func equalFoldASCII(a, b string) bool {
 	}
 	return true
 }
+
+// AppendJSON appends the header as a JSON object to dst: every member in
+// order (for a joined header, protected ones first), names escaped anew and
+// values exactly as received, with no whitespace between members. It is a
+// re-encoding: sign and verify over Raw, never over this.
+func (h *Header) AppendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	for i, m := range h.members {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendJSONString(dst, m.Name)
+		dst = append(dst, ':')
+		dst = append(dst, m.Value...)
+	}
+	return append(dst, '}')
+}
