@@ -1,0 +1,38 @@
+// Package jose holds the pieces every JOSE package shares: the strict JSON
+// object reader, the JOSE header, base64url, "crit" and the sentinel errors.
+// Packages jwk, jws, jwe and jwt build on it.
+//
+// # Parsing
+//
+// All JOSE JSON — headers, JWKs, JWK Sets, JWT claims — is read by
+// ParseObject on the lejp parser, so every entry point shares one strict
+// parser (catalog row 20): RFC 8259 with valid UTF-8, duplicate member names
+// rejected, names that differ only in ASCII case ("alg", "Alg") rejected,
+// nesting limited to MaxDepth (64, catalog row 28) and members to
+// MaxMembers. Values are kept as their exact bytes and decoded on demand by
+// the typed Member methods; a member of the wrong type is ErrMalformed, never
+// a zero value.
+//
+// ParseHeader types the registered header parameters of RFC 7515, RFC 7516,
+// RFC 7518 and RFC 7797 and keeps the rest raw, together with the exact
+// bytes it was given (Header.Raw), which is what signatures cover. Join
+// combines the protected and unprotected headers of the JSON serializations
+// and says which members are protected.
+//
+// # Errors
+//
+// Errors wrap one of ErrMalformed, ErrVerify, ErrAlgorithm, ErrCrit, ErrKey
+// or ErrLimit for errors.Is, and JSON syntax errors also wrap the
+// *lejp.SyntaxError with its byte offset and path for errors.As. Messages
+// start with "jose: " (or the subpackage's name).
+//
+// # Not supported, and why
+//
+//   - Lenient JSON (duplicates, comments, invalid UTF-8): two parsers that
+//     disagree on a token are how signature checks get bypassed.
+//   - Case-insensitive member lookup: names are matched exactly; the case
+//     variants are rejected instead of being resolved either way.
+//   - Fetching "jku" or "x5u": nothing in this package or its subpackages
+//     follows a URL found in a token (catalog row 5); jwk.Remote fetches
+//     only URLs the application configures.
+package jose
