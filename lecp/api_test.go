@@ -296,3 +296,25 @@ func TestJSON(t *testing.T) {
 		t.Errorf("got %s %v", got, err)
 	}
 }
+
+func TestDecoderResetFinish(t *testing.T) {
+	d := NewDecoder(bytes.NewReader(mustHex(t, "01")), nil)
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	d.Reset(bytes.NewReader(mustHex(t, "01 02")))
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Finish(); !errors.Is(err, ErrTrailingData) {
+		t.Fatalf("got %v", err)
+	}
+	d.Reset(bytes.NewReader(mustHex(t, "82 01")))
+	d.ReadToken()
+	if err := d.Finish(); !errors.Is(err, ErrUnexpectedEOF) {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -44,6 +44,36 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
 }
 
+// Reset makes d read r from the start, keeping its options and buffer.
+func (d *Decoder) Reset(r io.Reader) {
+	d.m.reset()
+	if d.whole {
+		d.buf = nil
+	}
+	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = r, d.buf[:0], 0, false, false, -1, nil
+}
+
+// Finish reads to the end of the input and returns nil if it held nothing
+// after the items read so far; otherwise ErrTrailingData, or the error that
+// stopped the decoder. With Options.AllowSequence, the remaining items are
+// checked and skipped.
+func (d *Decoder) Finish() error {
+	if d.m.err != nil {
+		return d.m.err
+	}
+	if !d.m.complete() {
+		return d.m.fail(0, ErrUnexpectedEOF)
+	}
+	for {
+		if err := d.token(DefaultStringChunk); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
 // fill reads more input so that at least need unconsumed bytes are
 // buffered, or the input ends. Growth follows the bytes that actually
 // arrive, never a declared length.

@@ -142,7 +142,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		return 0, m.endFrame(0)
 	}
 	if m.str.left > 0 {
-		return m.strPiece(p, 0, m.str.left, m.str.major, chunk)
+		return m.strPiece(p, 0, m.str.left, m.str.major, chunk, len(m.stack) > 0 && m.stack[len(m.stack)-1].major <= majText)
 	}
 	if len(m.stack) == 0 && m.nTop > 0 && !m.lim.allowMulti {
 		if len(p) > 0 {
@@ -228,7 +228,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			if top.n+arg < top.n || top.n+arg > m.lim.maxString {
 				return 0, m.fail(0, ErrStringTooLong)
 			}
-			return m.strPiece(p, hl, arg, maj, chunk)
+			return m.strPiece(p, hl, arg, maj, chunk, true)
 		}
 		if ib == 0xff {
 			return m.breakFrame(top)
@@ -273,7 +273,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		if arg > m.lim.maxString {
 			return 0, m.fail(0, ErrStringTooLong)
 		}
-		return m.strPiece(p, hl, arg, maj, chunk)
+		return m.strPiece(p, hl, arg, maj, chunk, false)
 	case majArray, majMap:
 		indef := ai == 31
 		if !indef && (arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1) {
@@ -384,7 +384,7 @@ func (m *machine) push(kind uint8, indef bool, left uint64) error {
 
 // strPiece delivers the next piece of a definite-length string of length
 // left whose head (hl bytes, 0 for a later piece) starts p.
-func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int) (int, error) {
+func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, inIndef bool) (int, error) {
 	avail := len(p) - hl
 	want := left
 	switch {
@@ -436,11 +436,6 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int) 
 	m.ev.Kind = kind
 	m.str.left = rest
 	m.str.major = maj
-	var top *frame
-	if len(m.stack) > 0 {
-		top = &m.stack[len(m.stack)-1]
-	}
-	inIndef := top != nil && top.major <= majText
 	if m.keys.building {
 		if hl > 0 && !inIndef {
 			m.keys.head(maj, left)
@@ -448,18 +443,24 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int) 
 		m.keys.appendKey(data)
 	}
 	if hl > 0 && inIndef {
-		top.n += left
+		m.stack[len(m.stack)-1].n += left
 	}
 	n := hl + take
 	if rest == 0 {
 		if inIndef {
 			m.done = true
 			m.doneDepth = len(m.stack)
-			return n, m.keys.err(m, n)
+			if m.keys.e != nil {
+				return n, m.keys.err(m, n)
+			}
+			return n, nil
 		}
 		return n, m.itemDone(n)
 	}
-	return n, m.keys.err(m, n)
+	if m.keys.e != nil {
+		return n, m.keys.err(m, n)
+	}
+	return n, nil
 }
 
 // itemDone records that an item completed at the current depth; pos is
@@ -467,8 +468,8 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int) 
 func (m *machine) itemDone(pos int) error {
 	m.done = true
 	m.doneDepth = len(m.stack)
-	if err := m.keys.err(m, pos); err != nil {
-		return err
+	if m.keys.e != nil {
+		return m.keys.err(m, pos)
 	}
 	if len(m.stack) == 0 {
 		m.nTop++
