@@ -3,6 +3,7 @@ package jws
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -56,22 +57,21 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 	if len(hb) == 0 {
 		return nil, nil, wrap(jose.ErrMalformed, "empty protected header")
 	}
-	if st.hdr, err = jose.AppendBase64URLDecode(st.hdr[:0], hb); err != nil {
-		return nil, nil, wrap(jose.ErrMalformed, "protected header is not base64url")
-	}
-	if !v.fastHeader(st, st.hdr, d) {
-		h, err := jose.ParseHeader(bytes.Clone(st.hdr))
-		if err != nil {
-			return nil, nil, wrapCause(jose.ErrMalformed, "protected header", err)
+	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
+		// The same protected header as a recent token: same decision.
+		*d = e.d
+	} else {
+		if st.hdr, err = decodeB64(st.hdr[:0], hb); err != nil {
+			return nil, nil, wrap(jose.ErrMalformed, "protected header is not base64url")
 		}
-		if err := v.slowHeader(h, d); err != nil {
+		if err := v.readHeader(st, d); err != nil {
 			return nil, nil, err
 		}
 	}
 	if err := v.checkDecision(d); err != nil {
 		return nil, nil, err
 	}
-	if st.sig, err = jose.AppendBase64URLDecode(st.sig[:0], sb); err != nil || len(st.sig) == 0 {
+	if st.sig, err = decodeB64(st.sig[:0], sb); err != nil || len(st.sig) == 0 {
 		return nil, nil, wrap(jose.ErrMalformed, "signature is not base64url")
 	}
 	input := tok[:len(hb)+1+len(pb)]
@@ -87,15 +87,67 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 			st.in = append(st.in, *detached...)
 		}
 		input = st.in
-	} else if d.b64 && !jose.ValidBase64URL(pb) {
-		return nil, nil, wrap(jose.ErrMalformed, "payload is not base64url")
 	}
+	// An attached payload is decoded, and so validated, after the
+	// signature checks.
 	k, err := v.verifySig(ctx, &d.selection, input, st.sig)
 	if err != nil {
 		return nil, nil, err
 	}
 	return k, pb, nil
 }
+
+// readHeader decides on the decoded protected header in st.hdr, through the
+// fast reader or jose.ParseHeader, and remembers a fast decision for the
+// next token with the same header.
+func (v *Verifier) readHeader(st *state, d *decision) error {
+	if v.fastHeader(st, st.hdr, d) {
+		// Remember it (an allocation only when the header changes).
+		e := &hdrEntry{b64: jose.AppendBase64URL(nil, st.hdr), d: *d}
+		e.d.kid = bytes.Clone(d.kid)
+		e.d.typ = bytes.Clone(d.typ)
+		v.lastHdr.Store(e)
+		return nil
+	}
+	h, err := jose.ParseHeader(bytes.Clone(st.hdr))
+	if err != nil {
+		return wrapCause(jose.ErrMalformed, "protected header", err)
+	}
+	return v.slowHeader(h, d)
+}
+
+// hdrEntry is an immutable remembered header decision.
+type hdrEntry struct {
+	b64 []byte
+	d   decision
+}
+
+// decodeB64 appends the strict base64url decoding of src to dst, exactly as
+// jose.AppendBase64URLDecode does (FuzzDecodeB64 checks it), in one pass of
+// the standard decoder: its strict mode refuses padding, non-alphabet bytes
+// and non-zero trailing bits, and skips only '\r' and '\n', which are
+// refused here first.
+func decodeB64(dst, src []byte) ([]byte, error) {
+	if bytes.IndexByte(src, '\n') >= 0 || bytes.IndexByte(src, '\r') >= 0 {
+		return dst, errB64
+	}
+	n := b64Strict.DecodedLen(len(src))
+	if cap(dst)-len(dst) < n {
+		d := make([]byte, len(dst), len(dst)+n)
+		copy(d, dst)
+		dst = d
+	}
+	m, err := b64Strict.Decode(dst[len(dst):len(dst)+n], src)
+	if err != nil {
+		return dst, errB64
+	}
+	return dst[:len(dst)+m], nil
+}
+
+var (
+	b64Strict = base64.RawURLEncoding.Strict()
+	errB64    = wrap(jose.ErrMalformed, "invalid base64url")
+)
 
 // AppendVerifyCompact verifies a compact JWS with an attached payload and
 // appends the payload to dst. Nothing is appended unless the signature
@@ -118,7 +170,7 @@ func (v *Verifier) AppendVerifyCompactContext(ctx context.Context, dst, tok []by
 	if !d.b64 {
 		return append(dst, pb...), nil
 	}
-	out, err := jose.AppendBase64URLDecode(dst, pb)
+	out, err := decodeB64(dst, pb)
 	if err != nil {
 		return dst, wrap(jose.ErrMalformed, "payload is not base64url")
 	}
@@ -126,11 +178,11 @@ func (v *Verifier) AppendVerifyCompactContext(ctx context.Context, dst, tok []by
 }
 
 // result builds the Result of a verified compact token.
-func (v *Verifier) result(st *state, d *decision, k *vkey, payload []byte) (*Result, error) {
+func (v *Verifier) result(tok []byte, d *decision, k *vkey, payload []byte) (*Result, error) {
 	h := d.hdr
 	if h == nil {
 		var err error
-		if h, err = jose.ParseHeader(bytes.Clone(st.hdr)); err != nil {
+		if h, err = jose.ParseProtected(tok[:bytes.IndexByte(tok, '.')]); err != nil {
 			return nil, wrapCause(jose.ErrMalformed, "protected header", err)
 		}
 	}
@@ -160,7 +212,7 @@ func (v *Verifier) verifyCompact(ctx context.Context, tok []byte) (*Result, erro
 	if payload == nil {
 		payload = []byte{}
 	}
-	return v.result(st, &d, k, payload)
+	return v.result(tok, &d, k, payload)
 }
 
 func (v *Verifier) verifyCompactDetached(ctx context.Context, tok, payload []byte) (*Result, error) {
@@ -171,5 +223,5 @@ func (v *Verifier) verifyCompactDetached(ctx context.Context, tok, payload []byt
 	if err != nil {
 		return nil, err
 	}
-	return v.result(st, &d, k, nil)
+	return v.result(tok, &d, k, nil)
 }

@@ -170,3 +170,17 @@ func TestAttack10OddJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeB64: the one-pass decoder agrees with jose.AppendBase64URLDecode.
+func FuzzDecodeB64(f *testing.F) {
+	for _, s := range []string{"", "YQ", "YR", "YQ==", "YW\nJj", "_-8", "YW\rJj", "Y", "YWJj\x00", "+/"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		a, errA := decodeB64([]byte("x"), in)
+		b, errB := jose.AppendBase64URLDecode([]byte("x"), in)
+		if (errA == nil) != (errB == nil) || errA == nil && !bytes.Equal(a, b) {
+			t.Fatalf("%q: %q %v / %q %v", in, a, errA, b, errB)
+		}
+	})
+}

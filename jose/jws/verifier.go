@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -76,6 +77,9 @@ type Verifier struct {
 	remote *jwk.Remote
 	cfg    config
 	states sync.Pool // *state
+	// lastHdr remembers the decision on the most recent protected header
+	// read by the fast reader; tokens from one issuer share it.
+	lastHdr atomic.Pointer[hdrEntry]
 }
 
 // vkey is one verification key with its per-algorithm usability decided

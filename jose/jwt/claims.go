@@ -49,8 +49,9 @@ type Claims struct {
 	nbf   numericDate
 	iat   numericDate
 	extra []member
-	names []span
-	dec   *lejp.Decoder
+	names  []span
+	dec    *lejp.Decoder
+	nested *lejp.Decoder
 }
 
 const (
@@ -154,7 +155,16 @@ func (c *Claims) reset() {
 	c.exp, c.nbf, c.iat = numericDate{}, numericDate{}, numericDate{}
 }
 
-var claimsOpts = &lejp.Options{MaxDepth: jose.MaxDepth}
+// The claims reader runs lejp with duplicate detection off at the top
+// level, where checkCase rejects both exact duplicates and case variants
+// (cheaper for a handful of names than lejp's name memory); every nested
+// object or array value is then checked by a second, fully strict lejp
+// pass (nestedOpts), so nothing is accepted that jose.ParseObject would
+// refuse (FuzzClaims checks this).
+var (
+	claimsOpts = &lejp.Options{MaxDepth: jose.MaxDepth, AllowDuplicateNames: true}
+	nestedOpts = &lejp.Options{MaxDepth: jose.MaxDepth - 1}
+)
 
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
@@ -211,6 +221,11 @@ func (c *Claims) parse() error {
 			if v, err = d.ReadValue(); err != nil {
 				return syntax(err)
 			}
+			if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
+				if err := c.checkNested(v); err != nil {
+					return err
+				}
+			}
 			end := int32(d.InputOffset())
 			c.extra = append(c.extra, member{name: name, value: span{end - int32(len(v)), int32(len(v))}})
 		}
@@ -222,6 +237,27 @@ func (c *Claims) parse() error {
 		return syntax(err)
 	}
 	return nil
+}
+
+// checkNested reads a nested value strictly (duplicate names rejected at
+// every level).
+func (c *Claims) checkNested(v []byte) error {
+	if c.nested == nil {
+		c.nested = lejp.NewDecoderBytes(v, nestedOpts)
+	} else {
+		c.nested.ResetBytes(v)
+	}
+	if err := c.nested.SkipValue(); err != nil {
+		return syntax(err)
+	}
+	return syntax0(c.nested.Finish())
+}
+
+func syntax0(err error) error {
+	if err == nil {
+		return nil
+	}
+	return syntax(err)
 }
 
 // addStr appends a decoded string to strs and returns its span.
@@ -311,6 +347,22 @@ func (c *Claims) readAud() error {
 // and keeps the float conversion exact.
 const maxDate = 1 << 53
 
+// smallInt parses a non-negative decimal of at most 15 digits (lejp has
+// already checked the number's syntax); ok is false otherwise.
+func smallInt(b []byte) (int64, bool) {
+	if len(b) == 0 || len(b) > 15 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
+
 // readDate reads a NumericDate: a JSON number (RFC 7519 §2), finite and in
 // range. A string ("123"), null, or a number out of range (1e400) is an
 // error (catalog row 24).
@@ -321,8 +373,14 @@ func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 	}
 	switch tok.Kind {
 	case lejp.Int:
-		v, err := strconv.ParseInt(string(tok.Value), 10, 64)
-		if err != nil || v > maxDate || v < -maxDate {
+		v, ok := smallInt(tok.Value)
+		if !ok {
+			var err error
+			if v, err = strconv.ParseInt(string(tok.Value), 10, 64); err != nil {
+				return errDateRange
+			}
+		}
+		if v > maxDate || v < -maxDate {
 			return errDateRange
 		}
 		*dst = numericDate{sec: v}
