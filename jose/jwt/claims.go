@@ -38,17 +38,17 @@ type Claims struct {
 	// Claims and overwritten when the Claims is reused.
 	Raw []byte
 
-	strs  []byte
-	iss   span
-	sub   span
-	jti   span
-	aud   []span
-	audOK bool // "aud" present
-	has   uint8
-	exp   numericDate
-	nbf   numericDate
-	iat   numericDate
-	extra []member
+	strs   []byte
+	iss    span
+	sub    span
+	jti    span
+	aud    []span
+	audOK  bool // "aud" present
+	has    uint8
+	exp    numericDate
+	nbf    numericDate
+	iat    numericDate
+	extra  []member
 	names  []span
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
