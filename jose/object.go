@@ -9,6 +9,7 @@ package jose
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -17,7 +18,9 @@ import (
 // JSON object (catalog row 28).
 const MaxDepth = 64
 
-// MaxMembers bounds the members of one JOSE JSON object.
+// MaxMembers bounds the members of one JOSE JSON object. With it, parsing
+// an object allocates at most a small multiple of its size plus about 256
+// bytes per member.
 const MaxMembers = 1024
 
 var parseOpts = &lejp.Options{MaxDepth: MaxDepth}
@@ -27,6 +30,9 @@ var parseOpts = &lejp.Options{MaxDepth: MaxDepth}
 type Member struct {
 	Name  string
 	Value []byte
+
+	str    []byte // the decoded string, when ParseObject saw a string value
+	hasStr bool
 }
 
 // Object is a JSON object parsed strictly: its exact bytes and its members in
@@ -58,42 +64,107 @@ func malformed(what string, err error) error {
 // some JOSE implementations match names case-insensitively. The returned
 // Object's values alias raw.
 func ParseObject(raw []byte) (*Object, error) {
-	d := lejp.NewDecoderBytes(raw, parseOpts)
+	o := &Object{}
+	if err := parseObject(o, raw); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// decoders reuses lejp Decoders (and their name tables and stacks) across
+// parses. A Decoder goes back reset to nil input, so it keeps no reference
+// to what it read.
+var decoders = sync.Pool{New: func() any { return lejp.NewDecoderBytes(nil, parseOpts) }}
+
+func getDecoder(raw []byte) *lejp.Decoder {
+	d := decoders.Get().(*lejp.Decoder)
+	d.ResetBytes(raw)
+	return d
+}
+
+func putDecoder(d *lejp.Decoder) {
+	d.ResetBytes(nil)
+	decoders.Put(d)
+}
+
+func parseObject(o *Object, raw []byte) error {
+	d := getDecoder(raw)
+	defer putDecoder(d)
+	err := parseMembers(o, d, raw)
+	if err != nil {
+		o.Members = nil
+	}
+	return err
+}
+
+func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 	tok, err := d.ReadToken()
 	if err != nil {
-		return nil, malformed("parsing JSON", err)
+		return malformed("parsing JSON", err)
 	}
 	if tok.Kind != lejp.ObjectStart {
-		return nil, malformed("JSON value is not an object", nil)
+		return malformed("JSON value is not an object", nil)
 	}
-	o := &Object{Raw: raw}
+	o.Raw = raw
+	if o.Members == nil {
+		o.Members = make([]Member, 0, 8)
+	}
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
-			return nil, malformed("parsing JSON", err)
+			return malformed("parsing JSON", err)
 		}
 		if tok.Kind == lejp.ObjectEnd {
 			break
 		}
 		if len(o.Members) == MaxMembers {
-			return nil, fmt.Errorf("jose: JSON object has more than %d members: %w", MaxMembers, ErrLimit)
+			return fmt.Errorf("jose: JSON object has more than %d members: %w", MaxMembers, ErrLimit)
 		}
 		name := string(tok.Value)
 		for _, m := range o.Members {
 			if len(m.Name) == len(name) && equalFoldASCII(m.Name, name) {
-				return nil, fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(m.Name), quote(name), ErrMalformed)
+				return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(m.Name), quote(name), ErrMalformed)
 			}
+		}
+		if valueStart(raw, d.InputOffset()) == '"' {
+			// Decode strings now, while the decoder is at hand: most
+			// JOSE members are strings, and a second decoder per member
+			// would cost an allocation each.
+			tok, err := d.ReadToken()
+			if err != nil {
+				return malformed("parsing JSON", err)
+			}
+			v := raw[tok.Offset:d.InputOffset()]
+			str := v[1 : len(v)-1] // no escapes: the text itself
+			if len(tok.Value) != len(str) || string(tok.Value) != string(str) {
+				str = append([]byte(nil), tok.Value...)
+			}
+			o.Members = append(o.Members, Member{Name: name, Value: v, str: str, hasStr: true})
+			continue
 		}
 		v, err := d.ReadValue()
 		if err != nil {
-			return nil, malformed("parsing JSON", err)
+			return malformed("parsing JSON", err)
 		}
 		o.Members = append(o.Members, Member{Name: name, Value: v})
 	}
 	if err := d.Finish(); err != nil {
-		return nil, malformed("parsing JSON", err)
+		return malformed("parsing JSON", err)
 	}
-	return o, nil
+	return nil
+}
+
+// valueStart returns the first byte of the value after a member name that
+// ends before off: the byte after the colon and any whitespace, or 0.
+func valueStart(raw []byte, off int64) byte {
+	for i := int(off); i >= 0 && i < len(raw); i++ {
+		switch raw[i] {
+		case ' ', '\t', '\r', '\n', ':':
+			continue
+		}
+		return raw[i]
+	}
+	return 0
 }
 
 // Get returns the member named name (exact match).
@@ -155,19 +226,25 @@ func (m Member) typeErr(want string) error {
 }
 
 // scalar reads the single token of a scalar value.
+// The token's Value is copied if it is a string, as the decoder is reused.
 func scalar(v []byte) (lejp.Token, error) {
-	d := lejp.NewDecoderBytes(v, parseOpts)
+	d := getDecoder(v)
+	defer putDecoder(d)
 	tok, err := d.ReadToken()
-	if err != nil {
-		return tok, err
+	if err == nil {
+		err = d.Finish()
 	}
-	return tok, nil
+	tok.Value = append([]byte(nil), tok.Value...)
+	return tok, err
 }
 
 // String decodes a string value (escapes resolved).
 func (m Member) String() (string, error) {
 	if m.Kind() != KindString {
 		return "", m.typeErr("a string")
+	}
+	if m.hasStr {
+		return string(m.str), nil
 	}
 	tok, err := scalar(m.Value)
 	if err != nil || tok.Kind != lejp.String {
@@ -242,23 +319,46 @@ func (m Member) Array() ([][]byte, error) {
 
 // Strings decodes an array of strings.
 func (m Member) Strings() ([]string, error) {
-	els, err := m.Array()
-	if err != nil {
-		return nil, err
+	if m.Kind() != KindArray {
+		return nil, m.typeErr("an array of strings")
 	}
-	out := make([]string, len(els))
-	for i, e := range els {
-		if out[i], err = (Member{Name: m.Name, Value: e}).String(); err != nil {
+	d := getDecoder(m.Value)
+	defer putDecoder(d)
+	if _, err := d.ReadToken(); err != nil {
+		return nil, malformed("member "+quote(m.Name), err)
+	}
+	var out []string
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return nil, malformed("member "+quote(m.Name), err)
+		}
+		if tok.Kind == lejp.ArrayEnd {
+			break
+		}
+		if tok.Kind != lejp.String {
 			return nil, m.typeErr("an array of strings")
 		}
+		if len(out) == MaxStrings {
+			return nil, fmt.Errorf("jose: member %s has more than %d strings: %w", quote(m.Name), MaxStrings, ErrLimit)
+		}
+		out = append(out, string(tok.Value))
 	}
 	return out, nil
 }
 
+// maxElements bounds the elements of one JSON array.
+const maxElements = 1 << 16
+
+// MaxStrings bounds the arrays of strings JOSE defines ("crit", "key_ops",
+// "x5c", "aud"): more than this is ErrLimit.
+const MaxStrings = 1024
+
 // ArrayElements parses raw, which must be exactly one JSON array, and
 // returns the raw bytes of its elements (aliasing raw).
 func ArrayElements(raw []byte) ([][]byte, error) {
-	d := lejp.NewDecoderBytes(raw, parseOpts)
+	d := getDecoder(raw)
+	defer putDecoder(d)
 	tok, err := d.ReadToken()
 	if err != nil {
 		return nil, malformed("parsing JSON", err)
@@ -275,8 +375,8 @@ func ArrayElements(raw []byte) ([][]byte, error) {
 		if err != nil {
 			return nil, malformed("parsing JSON", err)
 		}
-		if len(out) == 1<<16 {
-			return nil, fmt.Errorf("jose: JSON array has more than %d elements: %w", 1<<16, ErrLimit)
+		if len(out) == maxElements {
+			return nil, fmt.Errorf("jose: JSON array has more than %d elements: %w", maxElements, ErrLimit)
 		}
 		out = append(out, v)
 	}
