@@ -589,3 +589,95 @@ func TestAttack26KidSelection(t *testing.T) {
 		t.Error("kid not written from the jwk")
 	}
 }
+
+// TestAttack20DuplicateHeader: a protected header with two "alg" (or two
+// "kid", or "alg" and "Alg") is rejected on every entry point, fast path
+// and slow path alike (catalog row 20).
+func TestAttack20DuplicateHeader(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	for _, hdr := range []string{
+		`{"alg":"HS256","alg":"HS256"}`,
+		`{"alg":"HS256","alg":"none"}`,
+		`{"alg":"HS256","Alg":"HS256"}`,
+		`{"alg":"HS256","ALG":"none"}`,
+		`{"alg":"HS256","kid":"a","kid":"b"}`,
+		`{"alg":"HS256","kid":"a","Kid":"b"}`,
+		`{"alg":"HS256","typ":"JWT","\u0074yp":"JWT"}`,
+		`{"alg":"HS256","x":1,"X":2}`,
+	} {
+		tok := hs256(hdr, "payload", secret)
+		for api, err := range everyEntryPoint(v, tok) {
+			if err == nil {
+				t.Errorf("%s verified by %s", hdr, api)
+			}
+		}
+		if _, err := ParseCompact(tok); err == nil {
+			t.Errorf("ParseCompact accepted %s", hdr)
+		}
+	}
+	// Unprotected duplicates in JSON serializations too.
+	tok := hs256(`{"alg":"HS256"}`, "payload", secret)
+	m, _ := ParseCompact(tok)
+	js := `{"payload":"` + string(m.payload) + `","protected":"` + string(m.Signatures[0].Protected) +
+		`","header":{"kid":"a","kid":"b"},"signature":"` + base64.RawURLEncoding.EncodeToString(m.Signatures[0].Signature) + `"}`
+	if _, err := v.Verify([]byte(js)); err == nil {
+		t.Error("duplicate unprotected kid accepted")
+	}
+}
+
+// TestAttack28DeepHeader: a header nested 1,000,000 levels deep is a
+// depth error at 64, with bounded work (catalog row 28).
+func TestAttack28DeepHeader(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	deep := `{"alg":"HS256","x":` + strings.Repeat("[", 1_000_000) + `}`
+	tok := hs256(deep, "payload", secret)
+	_, err := v.Verify(tok)
+	if !errors.Is(err, jose.ErrLimit) {
+		t.Fatalf("deep header: %v", err)
+	}
+	js := `{"payload":"eA","header":{"alg":"HS256","x":` + strings.Repeat("[", 1_000_000) + `},"signature":"c2ln"}`
+	if _, err := v.Verify([]byte(js)); !errors.Is(err, jose.ErrLimit) {
+		t.Fatalf("deep unprotected header: %v", err)
+	}
+	ok := `{"alg":"HS256","x":` + strings.Repeat("[", 62) + strings.Repeat("]", 62) + `}`
+	if _, err := v.Verify(hs256(ok, "payload", secret)); err != nil {
+		t.Fatalf("depth 63: %v", err)
+	}
+}
+
+// TestConcurrentVerify exercises the pooled state and the remembered
+// header from many goroutines (run with -race).
+func TestConcurrentVerify(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	toks := [][]byte{
+		hs256(`{"alg":"HS256","kid":"a"}`, "one", secret),
+		hs256(`{"alg":"HS256","kid":"b"}`, "two", secret),
+		hs256(`{"alg":"HS256","typ":"JWT"}`, "three", secret),
+	}
+	want := []string{"one", "two", "three"}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for i := 0; i < 300; i++ {
+				n := (i + g) % len(toks)
+				out, err := v.AppendVerifyCompact(nil, toks[n])
+				if err != nil || string(out) != want[n] {
+					t.Errorf("token %d: %q %v", n, out, err)
+					return
+				}
+				r, err := v.Verify(toks[n])
+				if err != nil || string(r.Payload) != want[n] {
+					t.Errorf("token %d: %v", n, err)
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}
