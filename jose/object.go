@@ -355,33 +355,51 @@ const maxElements = 1 << 16
 const MaxStrings = 1024
 
 // ArrayElements parses raw, which must be exactly one JSON array, and
-// returns the raw bytes of its elements (aliasing raw).
+// returns the raw bytes of its elements (aliasing raw). More than 65,536
+// elements is ErrLimit.
 func ArrayElements(raw []byte) ([][]byte, error) {
+	var out [][]byte
+	err := EachElement(raw, func(el []byte) error {
+		out = append(out, el)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EachElement parses raw, which must be exactly one JSON array, and calls f
+// with the raw bytes of each element (aliasing raw) as it is read, stopping
+// at the first error f returns (which EachElement returns as is). Nothing
+// is collected, so a caller that fails early does no work for the rest.
+func EachElement(raw []byte, f func(el []byte) error) error {
 	d := getDecoder(raw)
 	defer putDecoder(d)
 	tok, err := d.ReadToken()
 	if err != nil {
-		return nil, malformed("parsing JSON", err)
+		return malformed("parsing JSON", err)
 	}
 	if tok.Kind != lejp.ArrayStart {
-		return nil, malformed("JSON value is not an array", nil)
+		return malformed("JSON value is not an array", nil)
 	}
-	var out [][]byte
-	for {
+	for n := 0; ; n++ {
 		v, err := d.ReadValue()
 		if errors.Is(err, lejp.ErrNoValue) { // the closing ']'
 			break
 		}
 		if err != nil {
-			return nil, malformed("parsing JSON", err)
+			return malformed("parsing JSON", err)
 		}
-		if len(out) == maxElements {
-			return nil, fmt.Errorf("jose: JSON array has more than %d elements: %w", maxElements, ErrLimit)
+		if n == maxElements {
+			return fmt.Errorf("jose: JSON array has more than %d elements: %w", maxElements, ErrLimit)
 		}
-		out = append(out, v)
+		if err := f(v); err != nil {
+			return err
+		}
 	}
 	if err := d.Finish(); err != nil {
-		return nil, malformed("parsing JSON", err)
+		return malformed("parsing JSON", err)
 	}
-	return out, nil
+	return nil
 }

@@ -6,6 +6,9 @@ import (
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
+// MaxSetKeys bounds the keys of a JWK Set: more is jose.ErrLimit.
+const MaxSetKeys = 4096
+
 // Set is a JWK Set (RFC 7517 §5).
 type Set struct {
 	// Keys are the keys of the set this package understands, in order.
@@ -38,9 +41,8 @@ func ParseSet(raw []byte) (*Set, error) {
 	if !ok {
 		return nil, fmt.Errorf(`jwk: JWK Set has no "keys": %w`, jose.ErrMalformed)
 	}
-	els, err := km.Array()
-	if err != nil {
-		return nil, fmt.Errorf("jwk: %w", err)
+	if km.Kind() != jose.KindArray {
+		return nil, fmt.Errorf(`jwk: JWK Set "keys" is not an array: %w`, jose.ErrMalformed)
 	}
 	s := &Set{}
 	for _, m := range o.Members {
@@ -48,20 +50,29 @@ func ParseSet(raw []byte) (*Set, error) {
 			s.extra = append(s.extra, m)
 		}
 	}
-	for i, el := range els {
+	i := 0
+	err = jose.EachElement(km.Value, func(el []byte) error {
+		defer func() { i++ }()
+		if i == MaxSetKeys {
+			return fmt.Errorf("jwk: JWK Set has more than %d keys: %w", MaxSetKeys, jose.ErrLimit)
+		}
 		ko, err := jose.ParseObject(el)
 		if err != nil {
-			return nil, fmt.Errorf("jwk: key %d: %w", i, err)
+			return fmt.Errorf("jwk: key %d: %w", i, err)
 		}
 		if !supported(ko) {
 			s.Skipped = append(s.Skipped, el)
-			continue
+			return nil
 		}
 		k, err := parseObject(ko)
 		if err != nil {
-			return nil, fmt.Errorf("key %d: %w", i, err)
+			return fmt.Errorf("key %d: %w", i, err)
 		}
 		s.Keys = append(s.Keys, k)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := s.Check(); err != nil {
 		return nil, err
