@@ -8,6 +8,8 @@ func Runners() []Runner {
 		Wycheproof,
 		JOSECookbookJWK,
 		RFCJWK,
+		JOSECookbookJWS,
+		RFCJWS,
 		JSONTestSuite,
 		CBORTestVectors,
 	}
