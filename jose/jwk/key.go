@@ -201,10 +201,12 @@ func New(key any) (*Key, error) {
 		if v == nil {
 			break
 		}
-		if err := checkRSAPrivate(v); err != nil {
+		c := *v // checkRSAPrivate recomputes the CRT values: leave the caller's key alone
+		c.Primes = slices.Clone(v.Primes)
+		if err := checkRSAPrivate(&c); err != nil {
 			return nil, err
 		}
-		k.kty, k.pub, k.prv = KeyTypeRSA, &v.PublicKey, v
+		k.kty, k.pub, k.prv = KeyTypeRSA, &c.PublicKey, &c
 		return k, nil
 	case *rsa.PublicKey:
 		if v == nil {

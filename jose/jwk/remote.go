@@ -222,7 +222,7 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 		now := r.opts.Now()
 		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
 		cool := r.triedAt.IsZero() || now.Sub(r.triedAt) >= r.opts.Cooldown
-		if !stale || !cool {
+		if r.inflight == nil && (!stale || !cool) {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
 			if s == nil {
@@ -233,37 +233,34 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 			}
 			return s, nil
 		}
-		if wait := r.inflight; wait != nil {
-			r.mu.Unlock()
-			select {
-			case <-wait:
-				force = false // the fetch just made is the refresh asked for
-				continue
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
+		if r.inflight == nil {
+			// Start a fetch shared by every caller. It runs detached from
+			// the caller's context (bounded by Timeout), so one impatient
+			// caller cannot fail it for the others and spend the cooldown.
+			done := make(chan struct{})
+			r.inflight = done
+			r.triedAt = now
+			r.fetches++
+			go func() {
+				s, err := r.fetch(context.WithoutCancel(ctx))
+				r.mu.Lock()
+				r.inflight = nil
+				r.lastErr = err
+				if err == nil {
+					r.set, r.fetchedAt = s, r.opts.Now()
+				}
+				r.mu.Unlock()
+				close(done)
+			}()
 		}
-		done := make(chan struct{})
-		r.inflight = done
-		r.triedAt = now
-		r.fetches++
+		wait := r.inflight
 		r.mu.Unlock()
-
-		s, err := r.fetch(ctx)
-
-		r.mu.Lock()
-		r.inflight = nil
-		r.lastErr = err
-		if err == nil {
-			r.set, r.fetchedAt = s, r.opts.Now()
+		select {
+		case <-wait:
+			force = false // the fetch just made is the refresh asked for
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
-		cur := r.set
-		r.mu.Unlock()
-		close(done)
-		if cur == nil {
-			return nil, fmt.Errorf("%w: %w", ErrFetch, err)
-		}
-		return cur, nil
 	}
 }
 

@@ -217,3 +217,48 @@ func TestRemoteCandidates(t *testing.T) {
 		t.Error("URL/Fetches")
 	}
 }
+
+// TestRemoteContext: a caller whose context ends while the set is being
+// fetched returns at once with the context's error; the fetch goes on for
+// the others and its result is kept.
+func TestRemoteContext(t *testing.T) {
+	body, _ := publicSetJSON(t, "ES256")
+	release := make(chan struct{})
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		<-release
+		w.Header().Set("Content-Type", "application/jwk-set+json")
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	}()
+	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error)
+	go func() {
+		_, err := r.LookupKid(ctx, "A")
+		errc <- err
+	}()
+	for n.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled lookup: %v", err)
+	}
+	close(release)
+	k, err := r.LookupKid(context.Background(), "A")
+	if err != nil || k.Kid != "A" {
+		t.Fatalf("after the shared fetch: %v, %v", k, err)
+	}
+	if n.Load() != 1 {
+		t.Errorf("%d requests, want 1", n.Load())
+	}
+}
