@@ -1,0 +1,124 @@
+package main
+
+import (
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+)
+
+func TestJWKExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "k.jwk")
+	code, out, _ := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", good)
+	if code != 0 || out != "" {
+		t.Fatalf("gen -o: %d %q", code, out)
+	}
+	bad := filepath.Join(dir, "bad.jwk")
+	os.WriteFile(bad, []byte(`{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}`), 0o600)
+	for _, tc := range []struct {
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"", []string{"jwk", "gen", "--alg", "EdDSA"}, 0},
+		{"", []string{"jwk", "gen"}, 2},
+		{"", []string{"jwk", "gen", "--alg", "none"}, 2},
+		{"", []string{"jwk", "gen", "--alg", "ES256", "extra"}, 2},
+		{"", []string{"jwk", "gen", "--nope"}, 2},
+		{"", []string{"jwk", "pub", good}, 0},
+		{"", []string{"jwk", "pub", good, good}, 2},
+		{"", []string{"jwk", "pub", bad}, 1},
+		{"not a key", []string{"jwk", "pub"}, 1},
+		{"", []string{"jwk", "thumbprint", good}, 0},
+		{"", []string{"jwk", "thumbprint", filepath.Join(dir, "missing")}, 1},
+		{"", []string{"jwk", "to-pem", good}, 0},
+		{`{"kty":"oct","k":"AAAA"}`, []string{"jwk", "to-pem"}, 1},
+		{"", []string{"jwk", "from-pem", good}, 1},
+	} {
+		code, _, errOut := runCLI(t, tc.stdin, tc.args...)
+		if code != tc.code {
+			t.Errorf("lwscrypto %v: exit %d, want %d (stderr %q)", tc.args, code, tc.code, errOut)
+		}
+		if code != 0 && !strings.HasPrefix(errOut, "lwscrypto: error: ") {
+			t.Errorf("lwscrypto %v: stderr %q", tc.args, errOut)
+		}
+	}
+}
+
+func TestLoadKey(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	k, err := jwk.Generate("ES256", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.Kid = "k1"
+	pemKey, _ := k.MarshalPEM()
+	typ, der, _ := k.MarshalLegacyDER()
+	s, _ := k.Signer()
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "t"},
+		NotBefore: time.Now(), NotAfter: time.Now().Add(time.Hour)}
+	cert, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, k.Public(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := k.PublicKey()
+	for name, tc := range map[string]struct {
+		data    []byte
+		private bool
+	}{
+		"jwk":         {k.AppendJSON(nil), true},
+		"jwks":        {(&jwk.Set{Keys: []*jwk.Key{k}}).AppendJSON(nil), true},
+		"spaced jwk":  {append(append([]byte("\n  "), pub.AppendJSON(nil)...), '\n'), false},
+		"pkcs8 pem":   {pemKey, true},
+		"sec1 pem":    {pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), true},
+		"certificate": {pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert}), false},
+		"der":         {der, true},
+	} {
+		set, err := loadKey(write(name, tc.data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(set.Keys) != 1 || set.Keys[0].IsPrivate() != tc.private {
+			t.Errorf("%s: %d keys", name, len(set.Keys))
+			continue
+		}
+		got, _ := set.Keys[0].PublicKey()
+		if !got.Equal(pub) {
+			t.Errorf("%s: another key", name)
+		}
+	}
+	for name, tc := range map[string]struct {
+		path string
+		want string
+	}{
+		"pkcs11":   {"pkcs11:token=test;object=eckey", "pkcs11: URIs are not supported yet"},
+		"cose_key": {write("k.cose", []byte{0xa4, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"empty":    {write("empty", nil), "empty key file"},
+		"garbage":  {write("garbage", []byte("hello")), "not a JWK, JWK Set, PEM or DER key"},
+		"missing":  {filepath.Join(dir, "nope"), "no such file"},
+		"none":     {"", "no key given"},
+		"bad jwk":  {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
+	} {
+		_, err := loadKey(tc.path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", name, err, tc.want)
+		}
+	}
+}
