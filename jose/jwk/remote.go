@@ -76,6 +76,7 @@ type Remote struct {
 	set       *Set
 	fetchedAt time.Time // time of the last successful fetch
 	triedAt   time.Time // time of the last attempt
+	tried     bool
 	lastErr   error
 	inflight  chan struct{}
 	fetches   int
@@ -221,7 +222,7 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 		r.mu.Lock()
 		now := r.opts.Now()
 		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
-		cool := r.triedAt.IsZero() || now.Sub(r.triedAt) >= r.opts.Cooldown
+		cool := !r.tried || now.Sub(r.triedAt) >= r.opts.Cooldown
 		if r.inflight == nil && (!stale || !cool) {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
@@ -239,7 +240,7 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 			// caller cannot fail it for the others and spend the cooldown.
 			done := make(chan struct{})
 			r.inflight = done
-			r.triedAt = now
+			r.triedAt, r.tried = now, true
 			r.fetches++
 			go func() {
 				s, err := r.fetch(context.WithoutCancel(ctx))
