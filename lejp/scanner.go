@@ -11,6 +11,7 @@ package lejp
 // bounded however long they are.
 
 import (
+	"encoding/binary"
 	"errors"
 	"hash/maphash"
 )
@@ -150,14 +151,8 @@ func (s *scanner) next() (Kind, error) {
 			s.inComm = false
 		}
 		// Whitespace (and comments).
-		for ; i < len(buf); i++ {
-			c := buf[i]
-			if c > ' ' {
-				break
-			}
-			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
-				break
-			}
+		if i < len(buf) && buf[i] <= ' ' {
+			i = skipWS(buf, i)
 		}
 		if i < len(buf) && buf[i] == '#' && s.lim.allowComment {
 			s.inComm = true
@@ -213,6 +208,27 @@ func (s *scanner) next() (Kind, error) {
 			s.state = stValue
 		}
 	}
+}
+
+const spaces8 = 0x2020202020202020
+
+// skipWS returns the index of the first byte at or after i that is not
+// JSON whitespace; runs of spaces (indentation) go eight at a time.
+func skipWS(buf []byte, i int) int {
+	for i < len(buf) {
+		switch buf[i] {
+		case ' ':
+			i++
+			for i+8 <= len(buf) && binary.LittleEndian.Uint64(buf[i:]) == spaces8 {
+				i += 8
+			}
+		case '\n', '\r', '\t':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // atEnd handles the end of buf between tokens.
@@ -324,29 +340,68 @@ func init() {
 	}
 }
 
-// number reads a number token at s.pos.
+// number reads a number token at s.pos. It checks the grammar as it goes;
+// the token ends at the first byte that does not fit, which is an error if
+// it is a number character (so "1.2.3" fails at the second '.', exactly as
+// the Parser's carried-over run would). Only the first MaxNumberLen+1 bytes
+// are looked at.
 func (s *scanner) number() (Kind, error) {
 	start := s.pos
 	buf := s.buf
 	lim := len(buf)
-	if max := start + s.lim.maxNumber + 1; max < lim {
-		lim = max
+	cut := false
+	if max := start + s.lim.maxNumber + 1; max <= lim {
+		lim, cut = max, true
 	}
 	j := start
-	for j < lim && numClass[buf[j]] {
+	float := false
+	if buf[j] == '-' {
 		j++
 	}
-	run := j - start
-	if j == len(buf) && run <= s.lim.maxNumber && !s.eof && !s.runDone {
+	bad := false
+	switch {
+	case j >= lim:
+		bad = true
+	case buf[j] == '0':
+		j++
+	case buf[j] >= '1' && buf[j] <= '9':
+		j++
+		for j < lim && buf[j]-'0' <= 9 {
+			j++
+		}
+	default:
+		bad = true
+	}
+	if !bad && j < lim && buf[j] == '.' {
+		float = true
+		j++
+		d := j
+		for j < lim && buf[j]-'0' <= 9 {
+			j++
+		}
+		bad = j == d
+	}
+	if !bad && j < lim && (buf[j]|0x20) == 'e' {
+		float = true
+		j++
+		if j < lim && (buf[j] == '+' || buf[j] == '-') {
+			j++
+		}
+		d := j
+		for j < lim && buf[j]-'0' <= 9 {
+			j++
+		}
+		bad = j == d
+	}
+	if j == len(buf) && !cut && !s.eof && !s.runDone {
 		return Invalid, errNeedMore
 	}
 	s.beginElem()
-	if run > s.lim.maxNumber {
+	if j == lim && cut {
 		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
 	}
-	float, bad := checkNumber(buf[start:j])
-	if bad >= 0 {
-		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidNumber)
+	if bad || (j < len(buf) && numClass[buf[j]]) {
+		return Invalid, s.fail(s.base+int64(j), ErrInvalidNumber)
 	}
 	s.tokOff = s.base + int64(start)
 	s.val = buf[start:j]
@@ -416,6 +471,24 @@ func checkNumber(b []byte) (float bool, bad int) {
 func (s *scanner) literal() (Kind, error) {
 	start := s.pos
 	buf := s.buf
+	// Fast path: the whole literal and the byte after it are in buf.
+	if start+5 < len(buf) && !litClass[buf[start+4]] {
+		var k Kind
+		switch string(buf[start : start+4]) {
+		case "true":
+			k = True
+		case "null":
+			k = Null
+		}
+		if k != Invalid {
+			s.beginElem()
+			s.tokOff = s.base + int64(start)
+			s.val = nil
+			s.pos = start + 4
+			s.afterValue()
+			return k, nil
+		}
+	}
 	lim := min(len(buf), start+6)
 	j := start
 	for j < lim && litClass[buf[j]] {

@@ -117,6 +117,30 @@ func escape(b []byte, allow bool) (rune, int, int8) {
 	return 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00), 12, unitOK
 }
 
+// utf8Run returns the end of the run of well-formed 2- and 3-byte UTF-8
+// sequences starting at buf[j], within buf[:lim] (j if there is none).
+func utf8Run(buf []byte, j, lim int) int {
+	for j+2 < lim {
+		c := buf[j]
+		c1 := buf[j+1]
+		switch {
+		case c >= 0xC2 && c < 0xE0:
+			if c1&0xC0 != 0x80 {
+				return j
+			}
+			j += 2
+		case c >= 0xE1 && c < 0xF0 && c != 0xED:
+			if c1&0xC0 != 0x80 || buf[j+2]&0xC0 != 0x80 {
+				return j
+			}
+			j += 3
+		default:
+			return j
+		}
+	}
+	return j
+}
+
 // utf8Unit checks the UTF-8 sequence at the start of b (b[0] >= 0x80).
 func utf8Unit(b []byte) (int, int8) {
 	if !utf8.FullRune(b) {
@@ -193,6 +217,12 @@ func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad i
 		case c < 0x80 || allow:
 			j++
 		default:
+			// Runs of well-formed 2- and 3-byte sequences (most non-ASCII
+			// text) are checked inline; anything else goes to utf8Unit.
+			if k := utf8Run(buf, j, lim); k > j {
+				j = k
+				continue
+			}
 			n, st := utf8Unit(buf[j:lim])
 			switch st {
 			case unitBad:
@@ -475,7 +505,10 @@ func (s *scanner) endStream() (Kind, error) {
 func (s *scanner) stringValue() (Kind, error) {
 	i := s.pos
 	end, esc, bad, cause := scanStr(s.buf, i, s.lim.maxString, s.lim.allowUTF8)
-	if cause == nil && end >= 0 && !(s.stream && (esc || end-i-2 > s.lim.chunk)) {
+	// In stream mode a string longer than a piece goes to the resumable
+	// decoder; a shorter one decodes to at most its own length, so it is
+	// one String event either way.
+	if cause == nil && end >= 0 && !(s.stream && end-i-2 > s.lim.chunk) {
 		s.beginElem()
 		s.tokOff = s.base + int64(i)
 		raw := s.buf[i+1 : end-1]
