@@ -3,7 +3,6 @@ package jws
 import (
 	"context"
 	"crypto"
-	"errors"
 	"sync"
 	"sync/atomic"
 
@@ -363,7 +362,3 @@ func (v *Verifier) putState(s *state) {
 	}
 	v.states.Put(s)
 }
-
-// isKeyErr reports whether err is about key selection (ErrKey) rather than
-// the signature itself.
-func isKeyErr(err error) bool { return errors.Is(err, jose.ErrKey) }
