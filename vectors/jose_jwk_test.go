@@ -45,3 +45,12 @@ func TestWycheproofJWK(t *testing.T) {
 	}
 	checkResults(t, []Result{r})
 }
+
+func TestWycheproofJWKKeyed(t *testing.T) {
+	dir := testenv.VectorsFile(t, "wycheproof")
+	res, err := WycheproofJWKKeyed.Run(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkResults(t, res)
+}

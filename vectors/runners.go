@@ -8,6 +8,7 @@ func Runners() []Runner {
 		Wycheproof,
 		JOSECookbookJWK,
 		RFCJWK,
+		WycheproofJWKKeyed,
 		JOSECookbookJWS,
 		RFCJWS,
 		JSONTestSuite,

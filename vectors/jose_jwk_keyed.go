@@ -1,0 +1,189 @@
+package vectors
+
+// The Wycheproof files whose keys are JWKs — ECDH webcrypto (P-256, P-384,
+// P-521), X25519 JWK and the legacy ECDSA webcrypto file — run a second time
+// with the keys read by jose/jwk instead of the Wycheproof runner's minimal
+// reader, so the JOSE key parser is proven on every key of those files and
+// on what is computed with it. Results are named "wycheproof/<file> (jwk)".
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
+)
+
+// WycheproofJWKKeyed runs the JWK-keyed Wycheproof files through jose/jwk.
+var WycheproofJWKKeyed = Runner{Name: "wycheproof", Run: runWycheproofJWKKeyed}
+
+// jwkKeyedFiles are the files WycheproofJWKKeyed runs, relative to the
+// wycheproof folder.
+var jwkKeyedFiles = []string{
+	"testvectors_v1/ecdh_secp256r1_webcrypto_test.json",
+	"testvectors_v1/ecdh_secp384r1_webcrypto_test.json",
+	"testvectors_v1/ecdh_secp521r1_webcrypto_test.json",
+	"testvectors_v1/ecdh_secp256k1_webcrypto_test.json",
+	"testvectors_v1/x25519_jwk_test.json",
+	"testvectors_legacy/ecdsa_webcrypto_test.json",
+}
+
+func runWycheproofJWKKeyed(dir string, progress func(string)) ([]Result, error) {
+	var out []Result
+	for _, rel := range jwkKeyedFiles {
+		if progress != nil {
+			progress(filepath.Base(rel) + " (jwk)")
+		}
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("vectors: %v", err)
+		}
+		out = append(out, wycheproofJWKKeyed(p))
+	}
+	return out, nil
+}
+
+type keyedTest struct {
+	TcID    int             `json:"tcId"`
+	Comment string          `json:"comment"`
+	Flags   []string        `json:"flags"`
+	Public  json.RawMessage `json:"public"`
+	Private json.RawMessage `json:"private"`
+	Shared  hexBytes        `json:"shared"`
+	Msg     hexBytes        `json:"msg"`
+	Sig     hexBytes        `json:"sig"`
+	Result  string          `json:"result"`
+}
+
+// wycheproofJWKKeyed runs one JWK-keyed file.
+func wycheproofJWKKeyed(path string) Result {
+	name := filepath.Base(path)
+	if filepath.Base(filepath.Dir(path)) == "testvectors_legacy" {
+		name = "legacy/" + name
+	}
+	r := Result{Name: "wycheproof/" + name + " (jwk)"}
+	var file struct {
+		TestGroups []struct {
+			Type   string          `json:"type"`
+			Curve  string          `json:"curve"`
+			JWK    json.RawMessage `json:"jwk"`
+			KeyPem string          `json:"keyPem"`
+			SHA    string          `json:"sha"`
+			Tests  []keyedTest     `json:"tests"`
+		} `json:"testGroups"`
+	}
+	if err := loadJSON(path, &file); err != nil {
+		r.Fail("%v", err)
+		return r
+	}
+	for _, g := range file.TestGroups {
+		switch g.Type {
+		case "EcdhWebcryptoTest", "XdhJwkComp":
+			ka := map[string]*gencrypto.KeyAgreement{"P-256": gencrypto.ECDHP256(), "P-384": gencrypto.ECDHP384(),
+				"P-521": gencrypto.ECDHP521(), "curve25519": gencrypto.X25519()}[g.Curve]
+			for _, t := range g.Tests {
+				if ka == nil {
+					r.Skip("curve " + g.Curve + " is not a JWK curve of jose/jwk")
+					continue
+				}
+				judgeKeyed(&r, &t, ecdhViaJWK(ka, &t))
+			}
+		case "EcdsaP1363Verify":
+			alg, pemErr := ecdsaGroupAlg(g.JWK, g.SHA, g.KeyPem)
+			for _, t := range g.Tests {
+				switch {
+				case alg == nil && pemErr == nil:
+					r.Skip("curve and hash are not a JOSE algorithm (ES256/384/512), or the curve is not a JWK curve of jose/jwk")
+				case pemErr != nil:
+					r.Fail("tcId %d: %v", t.TcID, pemErr)
+				default:
+					k, err := jwk.Parse(g.JWK)
+					if err == nil {
+						err = alg.Verify(k.Public(), t.Msg, t.Sig)
+					}
+					judgeKeyed(&r, &t, err)
+				}
+			}
+		default:
+			for range g.Tests {
+				r.Skip("group type " + g.Type + " is not JWK-keyed")
+			}
+		}
+	}
+	return r
+}
+
+// ecdhViaJWK parses both JWKs with jose/jwk and computes the shared secret,
+// which must equal the expected one.
+func ecdhViaJWK(ka *gencrypto.KeyAgreement, t *keyedTest) error {
+	priv, err := jwk.Parse(t.Private)
+	if err != nil {
+		return fmt.Errorf("private key: %w", err)
+	}
+	pub, err := jwk.Parse(t.Public)
+	if err != nil {
+		return fmt.Errorf("public key: %w", err)
+	}
+	sk, err := priv.ECDHPrivate()
+	if err != nil {
+		return err
+	}
+	pk, err := pub.ECDHPublic()
+	if err != nil {
+		return err
+	}
+	z, err := ka.SharedSecret(sk, pk)
+	if err != nil {
+		return err
+	}
+	if !slices.Equal(z, []byte(t.Shared)) {
+		return fmt.Errorf("shared secret %x, want %x", z, []byte(t.Shared))
+	}
+	return nil
+}
+
+// ecdsaGroupAlg returns the JOSE algorithm of an ECDSA webcrypto group, or
+// nil when the group's curve and hash are not one; it also checks that the
+// group's PEM key and its JWK are the same key.
+func ecdsaGroupAlg(raw json.RawMessage, sha, keyPem string) (*gencrypto.Signature, error) {
+	var j struct{ Crv string }
+	json.Unmarshal(raw, &j)
+	alg := map[[2]string]*gencrypto.Signature{
+		{"P-256", "SHA-256"}: gencrypto.ES256(), {"P-384", "SHA-384"}: gencrypto.ES384(), {"P-521", "SHA-512"}: gencrypto.ES512(),
+	}[[2]string{j.Crv, sha}]
+	if alg == nil || keyPem == "" {
+		return alg, nil
+	}
+	k, err := jwk.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("group JWK: %w", err)
+	}
+	p, err := jwk.ParsePEM([]byte(keyPem))
+	if err != nil {
+		return nil, fmt.Errorf("group PEM: %w", err)
+	}
+	if !p.Equal(k) {
+		return nil, fmt.Errorf("group JWK and PEM are different keys")
+	}
+	return alg, nil
+}
+
+// judgeKeyed records a case: valid must succeed, invalid must fail,
+// acceptable may do either.
+func judgeKeyed(r *Result, t *keyedTest, err error) {
+	switch t.Result {
+	case "valid":
+		r.Check(fmt.Sprintf("tcId %d (%s)", t.TcID, t.Comment), err)
+	case "invalid":
+		if err == nil {
+			r.Fail("tcId %d (%s) %v: invalid case accepted", t.TcID, t.Comment, t.Flags)
+		} else {
+			r.Pass()
+		}
+	default:
+		r.Pass() // "acceptable": either outcome conforms
+	}
+}
