@@ -174,10 +174,11 @@ func ecCurveName(c elliptic.Curve) (string, error) {
 }
 
 // buildEC makes an EC key. x and y (and d) must be exactly the field size
-// (RFC 7518 §6.2.1.2, §6.2.2.1); the point must be on the curve (checked by
-// crypto/ecdh) and d in [1, n−1] and matching the point.
+// (RFC 7518 §6.2.1.2, §6.2.2.1); the point must be on the curve and not the
+// point at infinity (checked by crypto/ecdsa) and d in [1, n−1] and
+// matching the point.
 func buildEC(crv string, x, y, d []byte) (*Key, error) {
-	ec, ecdhc, size, err := ecCurve(crv)
+	ec, _, size, err := ecCurve(crv)
 	if err != nil {
 		return nil, err
 	}
@@ -189,9 +190,8 @@ func buildEC(crv string, x, y, d []byte) (*Key, error) {
 	}
 	point := make([]byte, 0, 1+2*size)
 	point = append(append(append(point, 4), x...), y...)
-	if _, err := ecdhc.NewPublicKey(point); err != nil {
-		return nil, keyErr("EC point is not on %s", crv)
-	}
+	// ParseUncompressedPublicKey rejects points off the curve and the point
+	// at infinity (SEC 1 §3.2.2 public key validation).
 	pub, err := ecdsa.ParseUncompressedPublicKey(ec, point)
 	if err != nil {
 		return nil, keyErr("EC point is not on %s", crv)
