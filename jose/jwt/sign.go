@@ -25,9 +25,10 @@ type ClaimSet struct {
 	Extra []jose.Member
 }
 
-// AppendJSON appends the claims set as a JSON object. The result is checked
-// with the same strict reader verification uses, so what is signed can be
-// verified.
+// AppendJSON appends the claims set as a JSON object. With Extra claims the
+// result is checked with the same strict reader verification uses, so what
+// is signed can be verified (a bad raw value or a repeated name is an
+// error).
 func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
@@ -72,10 +73,15 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	if err != nil {
 		return dst, wrapCause(jose.ErrMalformed, "claims", err)
 	}
-	var c Claims
-	c.Raw = out[start:]
-	if err := c.parse(); err != nil {
-		return dst, err
+	if len(cs.Extra) > 0 {
+		// Raw values from the caller: check the whole object with the
+		// reader verification uses. Without them the writer's output is
+		// valid by construction (typed values, distinct names).
+		var c Claims
+		c.Raw = out[start:]
+		if err := c.parse(); err != nil {
+			return dst, err
+		}
 	}
 	return out, nil
 }
