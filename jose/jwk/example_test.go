@@ -1,8 +1,11 @@
 package jwk_test
 
 import (
+	"context"
 	"crypto"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -77,4 +80,31 @@ func ExampleSet_Candidates() {
 	// Output:
 	// ec
 	// 0
+}
+
+// A Remote fetches a JWK Set once and serves lookups from its cache,
+// refetching for an unknown kid at most once per cooldown. (This example
+// serves the set on loopback over plain HTTP, which only the test option
+// allows; real sets are fetched over HTTPS.)
+func ExampleRemote() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/jwk-set+json")
+		fmt.Fprint(w, `{"keys":[{"kty":"OKP","crv":"Ed25519","kid":"2026-1","alg":"EdDSA","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}`)
+	}))
+	defer srv.Close()
+
+	r, err := jwk.NewRemote(srv.URL, jwk.RemoteOptions{InsecureAllowLoopbackHTTP: true})
+	if err != nil {
+		panic(err)
+	}
+	k, err := r.LookupKid(context.Background(), "2026-1")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(k)
+	_, err = r.LookupKid(context.Background(), "unknown")
+	fmt.Println(err != nil, r.Fetches())
+	// Output:
+	// OKP Ed25519 public key, kid "2026-1", alg "EdDSA"
+	// true 1
 }
