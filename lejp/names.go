@@ -71,71 +71,79 @@ func (s *scanner) hashName(nm []byte, d int) uint64 {
 // holds it.
 func (s *scanner) addName(f *frame, d int, nm []byte) error {
 	own := s.ents[f.ents:]
+	var h uint64
 	if !f.hashed {
 		for _, e := range own {
 			if string(e) == string(nm) {
 				return s.fail(s.tokOff, ErrDuplicateName)
 			}
 		}
-	} else if s.lookup(nm, d, f.ents) {
-		return s.fail(s.tokOff, ErrDuplicateName)
+	} else {
+		h = s.hashName(nm, d)
+		if s.lookup(nm, h, f.ents) {
+			return s.fail(s.tokOff, ErrDuplicateName)
+		}
 	}
 	s.nameMem += len(nm) + nameOverhead
 	if s.nameMem > s.lim.maxNameMem {
 		return s.fail(s.tokOff, ErrTooManyNames)
 	}
 	s.ents = append(s.ents, nm)
+	s.hashes = append(s.hashes, h)
 	if f.hashed {
-		s.insert(len(s.ents)-1, d)
+		s.insert(len(s.ents) - 1)
 	} else if len(own)+1 > linearNames {
 		if !s.seeded {
 			s.seed = maphash.MakeSeed()
 			s.seeded = true
 		}
 		f.hashed = true
+		for i := f.ents; i < len(s.ents); i++ {
+			s.hashes[i] = s.hashName(s.ents[i], d)
+		}
 		s.nhashed += len(s.ents) - f.ents
 		if 2*s.nhashed > len(s.slots) {
 			s.rehash(max(64, 4*s.nhashed))
 		} else {
 			for i := f.ents; i < len(s.ents); i++ {
-				s.place(i, d)
+				s.place(i)
 			}
 		}
 	}
 	return nil
 }
 
-func (s *scanner) lookup(nm []byte, d, from int) bool {
+func (s *scanner) lookup(nm []byte, h uint64, from int) bool {
 	mask := len(s.slots) - 1
-	for h := int(s.hashName(nm, d)) & mask; ; h = (h + 1) & mask {
-		e := s.slots[h]
+	for k := int(h) & mask; ; k = (k + 1) & mask {
+		e := s.slots[k]
 		if e == 0 {
 			return false
 		}
-		if int(e-1) >= from && string(s.ents[e-1]) == string(nm) {
+		if int(e-1) >= from && s.hashes[e-1] == h && string(s.ents[e-1]) == string(nm) {
 			return true
 		}
 	}
 }
 
-// insert puts entry i (of the object at depth d, already in s.ents) in the
+// insert puts entry i (of a hashed object, already in s.ents) in the
 // index, rebuilding the index larger to keep its load at most one half.
-func (s *scanner) insert(i, d int) {
+func (s *scanner) insert(i int) {
 	s.nhashed++
 	if 2*s.nhashed > len(s.slots) {
 		s.rehash(max(64, 4*s.nhashed)) // places entry i too
 		return
 	}
-	s.place(i, d)
+	s.place(i)
 }
 
-func (s *scanner) place(i, d int) {
+func (s *scanner) place(i int) {
 	mask := len(s.slots) - 1
-	h := int(s.hashName(s.ents[i], d)) & mask
-	for s.slots[h] != 0 {
-		h = (h + 1) & mask
+	k := int(s.hashes[i]) & mask
+	for s.slots[k] != 0 {
+		k = (k + 1) & mask
 	}
-	s.slots[h] = int32(i + 1)
+	s.slots[k] = int32(i + 1)
 }
 
 // rehash rebuilds the index with n slots, inserting entries in their
@@ -161,7 +169,7 @@ func (s *scanner) rehash(n int) {
 			}
 		}
 		for i := f.ents; i < end; i++ {
-			s.place(i, d)
+			s.place(i)
 		}
 	}
 }
@@ -169,21 +177,21 @@ func (s *scanner) rehash(n int) {
 // dropNames forgets the names of the object f, which is closing.
 func (s *scanner) dropNames(f *frame) {
 	if !s.lim.allowDup {
-		d := s.depth - 1
-		for i := len(s.ents) - 1; i >= f.ents; i-- {
-			s.nameMem -= len(s.ents[i]) + nameOverhead
-			if f.hashed {
-				mask := len(s.slots) - 1
-				h := int(s.hashName(s.ents[i], d)) & mask
-				for int(s.slots[h]) != i+1 {
-					h = (h + 1) & mask
+		if f.hashed {
+			mask := len(s.slots) - 1
+			for i := len(s.ents) - 1; i >= f.ents; i-- {
+				k := int(s.hashes[i]) & mask
+				for int(s.slots[k]) != i+1 {
+					k = (k + 1) & mask
 				}
-				s.slots[h] = 0
+				s.slots[k] = 0
 				s.nhashed--
 			}
 		}
+		s.nameMem = f.nameMem
 		clear(s.ents[f.ents:])
 		s.ents = s.ents[:f.ents]
+		s.hashes = s.hashes[:f.ents]
 	}
 	s.arena = s.arena[:f.arena]
 }

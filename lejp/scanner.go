@@ -14,6 +14,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
+	"math/bits"
 )
 
 // errNeedMore: the buffer ended inside a token (or before one) and more
@@ -36,14 +37,15 @@ const (
 
 // frame is one open container.
 type frame struct {
-	obj    bool
-	hashed bool   // its names are in the hash index
-	name   []byte // current member name (objects)
-	index  int64  // arrays: index of the current element; objects: members so far
-	arena  int    // len(s.arena) when opened
-	ents   int    // len(s.ents) when opened
-	live   uint64 // patterns whose prefix matches the path down to this frame's segment
-	match  int32  // first pattern matching the path ending in this frame's segment
+	obj     bool
+	hashed  bool   // its names are in the hash index
+	name    []byte // current member name (objects)
+	index   int64  // arrays: index of the current element; objects: members so far
+	arena   int    // len(s.arena) when opened
+	ents    int    // len(s.ents) when opened
+	nameMem int    // s.nameMem when opened
+	live    uint64 // patterns whose prefix matches the path down to this frame's segment
+	match   int32  // first pattern matching the path ending in this frame's segment
 }
 
 type scanner struct {
@@ -72,6 +74,7 @@ type scanner struct {
 	// names, innermost last), their hash index and the memory they use.
 	arena   []byte
 	ents    [][]byte
+	hashes  []uint64 // of ents, for objects in the index
 	slots   []int32
 	nhashed int
 	nameMem int
@@ -102,7 +105,7 @@ func (s *scanner) reset() {
 	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
 	s.state, s.pendPush, s.depth = stValue, 0, 0
 	s.val, s.tokOff = nil, 0
-	s.arena, s.ents = s.arena[:0], s.ents[:0]
+	s.arena, s.ents, s.hashes = s.arena[:0], s.ents[:0], s.hashes[:0]
 	clear(s.slots)
 	s.nhashed, s.nameMem = 0, 0
 	s.sbuf = s.sbuf[:0]
@@ -213,17 +216,21 @@ func (s *scanner) next() (Kind, error) {
 const spaces8 = 0x2020202020202020
 
 // skipWS returns the index of the first byte at or after i that is not
-// JSON whitespace; runs of spaces (indentation) go eight at a time.
+// JSON whitespace. After each whitespace byte, a run of spaces
+// (indentation) is measured eight bytes at a time.
 func skipWS(buf []byte, i int) int {
 	for i < len(buf) {
 		switch buf[i] {
-		case ' ':
+		case ' ', '\n', '\r', '\t':
 			i++
-			for i+8 <= len(buf) && binary.LittleEndian.Uint64(buf[i:]) == spaces8 {
+			for i+8 <= len(buf) {
+				y := binary.LittleEndian.Uint64(buf[i:]) ^ spaces8
+				if y != 0 {
+					i += bits.TrailingZeros64(y) >> 3
+					break
+				}
 				i += 8
 			}
-		case '\n', '\r', '\t':
-			i++
 		default:
 			return i
 		}
@@ -298,7 +305,7 @@ func (s *scanner) push(obj bool) {
 		s.frames = append(s.frames, frame{})
 	}
 	f := &s.frames[d]
-	*f = frame{obj: obj, index: -1, arena: len(s.arena), ents: len(s.ents), match: -1}
+	*f = frame{obj: obj, index: -1, arena: len(s.arena), ents: len(s.ents), nameMem: s.nameMem, match: -1}
 	if len(s.pats) > 0 && !obj {
 		f.live, f.match = s.stepPatterns(d, nil, true)
 	}
@@ -365,10 +372,7 @@ func (s *scanner) number() (Kind, error) {
 	case buf[j] == '0':
 		j++
 	case buf[j] >= '1' && buf[j] <= '9':
-		j++
-		for j < lim && buf[j]-'0' <= 9 {
-			j++
-		}
+		j = digits(buf, j+1, lim)
 	default:
 		bad = true
 	}
@@ -376,9 +380,7 @@ func (s *scanner) number() (Kind, error) {
 		float = true
 		j++
 		d := j
-		for j < lim && buf[j]-'0' <= 9 {
-			j++
-		}
+		j = digits(buf, j, lim)
 		bad = j == d
 	}
 	if !bad && j < lim && (buf[j]|0x20) == 'e' {
@@ -411,6 +413,24 @@ func (s *scanner) number() (Kind, error) {
 		return Float, nil
 	}
 	return Int, nil
+}
+
+// digits returns the end of the run of ASCII digits at buf[j:lim], eight
+// bytes at a time.
+func digits(buf []byte, j, lim int) int {
+	for j+8 <= lim {
+		x := binary.LittleEndian.Uint64(buf[j:])
+		// A byte is a digit when its high nibble is 3 and adding 6 keeps it so.
+		nd := (x&0xF0F0F0F0F0F0F0F0 ^ 0x3030303030303030) | ((x+0x0606060606060606)&0xF0F0F0F0F0F0F0F0 ^ 0x3030303030303030)
+		if nd != 0 {
+			return j + bits.TrailingZeros64(nd)>>3
+		}
+		j += 8
+	}
+	for j < lim && buf[j]-'0' <= 9 {
+		j++
+	}
+	return j
 }
 
 // checkNumber checks a run of number characters against RFC 8259 §6. It
