@@ -62,7 +62,7 @@ func TestPatterns(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"a..b", "a[", "a[x]", "-0", "a.", `"x`} {
-		if _, err := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), nil, bad); err == nil {
+		if _, err := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), nil, bad); !errors.Is(err, ErrPattern) {
 			t.Errorf("pattern %q accepted", bad)
 		}
 	}

@@ -21,6 +21,8 @@ type SyntaxError struct {
 	Err    error
 }
 
+// Error returns the cause, the offset and the path: "lecp: duplicate map key
+// at offset 7 (path [0])".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	b = append(b, e.Err.Error()...)

@@ -20,6 +20,7 @@ package lecp
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -160,13 +161,15 @@ type segment struct {
 
 type pattern []segment
 
-var errPattern = errors.New("lecp: invalid path pattern")
+// ErrPattern is wrapped by the error NewParser returns for a malformed path
+// pattern.
+var ErrPattern = errors.New("lecp: invalid path pattern")
 
 // compilePattern parses a pattern in path syntax.
 func compilePattern(s string) (pattern, error) {
 	var p pattern
 	bad := func(why string) (pattern, error) {
-		return nil, errors.New(errPattern.Error() + " " + strconv.Quote(s) + ": " + why)
+		return nil, fmt.Errorf("%w %s: %s", ErrPattern, strconv.Quote(s), why)
 	}
 	i := 0
 	first := true
