@@ -165,6 +165,13 @@ func (k *Key) parseMeta(o *jose.Object, material []string) error {
 			return fmt.Errorf("jwk: %w", err)
 		}
 	}
+	if len(k.X5c) > 0 {
+		// RFC 7517 §4.8, §4.9: the thumbprints are of the leaf certificate.
+		s1, s256 := sha1.Sum(k.X5c[0]), sha256.Sum256(k.X5c[0])
+		if k.X5t != nil && !bytes.Equal(k.X5t, s1[:]) || k.X5tS256 != nil && !bytes.Equal(k.X5tS256, s256[:]) {
+			return fmt.Errorf(`jwk: "x5t" or "x5t#S256" is not the thumbprint of the "x5c" leaf: %w`, jose.ErrKey)
+		}
+	}
 	if k.Use != "" && k.KeyOps != nil {
 		for _, op := range k.KeyOps {
 			if knownOps[op] && Op(op).use() != k.Use {

@@ -2,6 +2,8 @@ package jwk
 
 import (
 	"crypto/rand"
+	"crypto/sha1"
+	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/base64"
@@ -113,4 +115,22 @@ func TestParsePEMErrors(t *testing.T) {
 	if _, err := ParsePEM(make([]byte, maxPEM+1)); !errors.Is(err, jose.ErrLimit) {
 		t.Errorf("huge PEM: %v", err)
 	}
+}
+
+func TestX5tMatchesX5c(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	pub, _ := k.PublicKey()
+	der := selfSigned(t, k)
+	pub.X5c = [][]byte{der}
+	s1, s256 := sha1.Sum(der), sha256.Sum256(der)
+	pub.X5t, pub.X5tS256 = s1[:], s256[:]
+	if _, err := Parse(pub.AppendJSON(nil)); err != nil {
+		t.Fatalf("matching thumbprints: %v", err)
+	}
+	pub.X5t = make([]byte, 20)
+	_, err := Parse(pub.AppendJSON(nil))
+	wantErr(t, "x5t of another certificate", err, jose.ErrKey)
+	pub.X5t, pub.X5tS256 = nil, make([]byte, 32)
+	_, err = Parse(pub.AppendJSON(nil))
+	wantErr(t, "x5t#S256 of another certificate", err, jose.ErrKey)
 }
