@@ -13,6 +13,7 @@ package lejp
 // plus nameOverhead per name.
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"strconv"
@@ -23,7 +24,7 @@ import (
 var empty = []byte{}
 
 const (
-	linearNames  = 16
+	linearNames  = 48
 	nameOverhead = 32
 )
 
@@ -72,9 +73,10 @@ func (s *scanner) hashName(nm []byte, d int) uint64 {
 func (s *scanner) addName(f *frame, d int, nm []byte) error {
 	own := s.ents[f.ents:]
 	var h uint64
+	key := nameKey(nm)
 	if !f.hashed {
-		for _, e := range own {
-			if string(e) == string(nm) {
+		for i, k := range s.keys[f.ents:] {
+			if k == key && string(own[i]) == string(nm) {
 				return s.fail(s.tokOff, ErrDuplicateName)
 			}
 		}
@@ -89,6 +91,7 @@ func (s *scanner) addName(f *frame, d int, nm []byte) error {
 		return s.fail(s.tokOff, ErrTooManyNames)
 	}
 	s.ents = append(s.ents, nm)
+	s.keys = append(s.keys, key)
 	s.hashes = append(s.hashes, h)
 	if f.hashed {
 		s.insert(len(s.ents) - 1)
@@ -111,6 +114,20 @@ func (s *scanner) addName(f *frame, d int, nm []byte) error {
 		}
 	}
 	return nil
+}
+
+// nameKey packs a name's length and first eight bytes into a word, so that
+// most names that differ are told apart by one comparison.
+func nameKey(nm []byte) uint64 {
+	var k uint64
+	if len(nm) >= 8 {
+		k = binary.LittleEndian.Uint64(nm)
+	} else {
+		for i, c := range nm {
+			k |= uint64(c) << (8 * i)
+		}
+	}
+	return k ^ uint64(len(nm))*0x9E3779B97F4A7C15
 }
 
 func (s *scanner) lookup(nm []byte, h uint64, from int) bool {
@@ -192,6 +209,7 @@ func (s *scanner) dropNames(f *frame) {
 		clear(s.ents[f.ents:])
 		s.ents = s.ents[:f.ents]
 		s.hashes = s.hashes[:f.ents]
+		s.keys = s.keys[:f.ents]
 	}
 	s.arena = s.arena[:f.arena]
 }

@@ -74,6 +74,7 @@ type scanner struct {
 	// names, innermost last), their hash index and the memory they use.
 	arena   []byte
 	ents    [][]byte
+	keys    []uint64 // nameKey of ents
 	hashes  []uint64 // of ents, for objects in the index
 	slots   []int32
 	nhashed int
@@ -105,7 +106,7 @@ func (s *scanner) reset() {
 	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
 	s.state, s.pendPush, s.depth = stValue, 0, 0
 	s.val, s.tokOff = nil, 0
-	s.arena, s.ents, s.hashes = s.arena[:0], s.ents[:0], s.hashes[:0]
+	s.arena, s.ents, s.hashes, s.keys = s.arena[:0], s.ents[:0], s.hashes[:0], s.keys[:0]
 	clear(s.slots)
 	s.nhashed, s.nameMem = 0, 0
 	s.sbuf = s.sbuf[:0]
@@ -122,6 +123,9 @@ func (s *scanner) fail(off int64, cause error) error {
 
 // curMatch is the pattern matching the path of the token just read.
 func (s *scanner) curMatch() int {
+	if len(s.pats) == 0 {
+		return -1
+	}
 	if s.depth == 0 {
 		return int(s.rootMatch)
 	}
