@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Header is a JOSE header (RFC 7515 §4, RFC 7516 §4): the registered
@@ -145,7 +146,11 @@ var headerChecks = map[string]headerCheck{
 		h.X5c = make([][]byte, len(certs))
 		for i, c := range certs {
 			// RFC 7515 §4.1.6: base64 (RFC 4648 §4), not base64url, with padding.
-			if h.X5c[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil || len(c) == 0 || c[len(c)-1] == '\n' {
+			// The decoder skips line breaks even when strict: refuse them first.
+			if len(c) == 0 || strings.ContainsAny(c, "\r\n") {
+				return fmt.Errorf(`jose: "x5c" certificate %d is not base64: %w`, i, ErrMalformed)
+			}
+			if h.X5c[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil {
 				return fmt.Errorf(`jose: "x5c" certificate %d is not base64: %w`, i, ErrMalformed)
 			}
 		}

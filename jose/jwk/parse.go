@@ -31,7 +31,8 @@ import (
 //   - "use", "key_ops", "alg", "kid", "x5u" are strings (key_ops an array
 //     of distinct strings, consistent with "use" when both are present);
 //     "x5c" holds base64 DER certificates whose first one carries this
-//     key; "x5t" and "x5t#S256" are 20 and 32 bytes of base64url.
+//     key; "x5t" and "x5t#S256" are 20 and 32 bytes of base64url and, with
+//     "x5c", the thumbprints of its first certificate.
 //
 // Members this package does not interpret are kept raw (Extra) and written
 // back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64)
