@@ -262,3 +262,22 @@ func TestRemoteContext(t *testing.T) {
 		t.Errorf("%d requests, want 1", n.Load())
 	}
 }
+
+// TestRemoteTimeout: a server that never answers makes the fetch fail once
+// Timeout has passed (the test asserts the outcome, not the time taken).
+func TestRemoteTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Timeout: 50 * time.Millisecond})
+	_, err := r.Set(context.Background())
+	if !errors.Is(err, ErrFetch) || !errors.Is(r.Err(), context.DeadlineExceeded) && !strings.Contains(fmt.Sprint(r.Err()), "Timeout") {
+		t.Errorf("hanging server: %v (last error %v)", err, r.Err())
+	}
+}
