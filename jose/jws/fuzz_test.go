@@ -173,7 +173,7 @@ func TestAttack10OddJSON(t *testing.T) {
 
 // FuzzDecodeB64: the one-pass decoder agrees with jose.AppendBase64URLDecode.
 func FuzzDecodeB64(f *testing.F) {
-	for _, s := range []string{"", "YQ", "YR", "YQ==", "YW\nJj", "_-8", "YW\rJj", "Y", "YWJj\x00", "+/"} {
+	for _, s := range []string{"", "YQ", "YR", "YQ==", "YW\nJj", "_-8", "YW\rJj", "Y", "YWJj\x00", "+/", "YWJj\n", "\nYWJj", "YW\nJjZA", "YWJjZA\r\n", "YWJjZGU\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
