@@ -13,11 +13,11 @@ func allocated(f func()) uint64 {
 	var a, b runtime.MemStats
 	f()
 	runtime.ReadMemStats(&a)
-	for range 4 {
+	for range 2 {
 		f()
 	}
 	runtime.ReadMemStats(&b)
-	return (b.TotalAlloc - a.TotalAlloc) / 4
+	return (b.TotalAlloc - a.TotalAlloc) / 2
 }
 
 // TestParseAllocationBound: JWK and JWK Set parsing allocate at most a small
@@ -35,8 +35,8 @@ func TestParseAllocationBound(t *testing.T) {
 		"long bad x":       {`{"kty":"EC","crv":"P-256","x":"` + strings.Repeat("A", n) + `","y":"AAAA"}`, 1},
 		"long RSA n":       {`{"kty":"RSA","e":"AQAB","n":"` + strings.Repeat("z", n) + `"}`, 1},
 		"long unknown":     {`{"kty":"oct","k":"AAAA","zz":"` + strings.Repeat("A", n) + `"}`, 1},
-		"many keys":        {`{"keys":[` + strings.Repeat(key+",", 2000) + key + `]}`, 2001},
-		"too many keys":    {`{"keys":[` + strings.Repeat(key+",", MaxSetKeys+100) + key + `]}`, MaxSetKeys},
+		"many keys":        {`{"keys":[` + strings.Repeat(key+",", 500) + key + `]}`, 501},
+		"too many keys":    {`{"keys":[` + strings.Repeat(`{"kty":"oct","k":"AAAA"},`, MaxSetKeys+100) + `{}]}`, MaxSetKeys},
 		"many empty keys":  {`{"keys":[` + strings.Repeat(`{},`, n/3) + `{}]}`, 1},
 		"many key_ops":     {`{"kty":"oct","k":"AAAA","key_ops":[` + strings.Repeat(`"sign",`, n/7) + `"sign"]}`, 1},
 		"many x5c entries": {`{"kty":"oct","k":"AAAA","x5c":[` + strings.Repeat(`"AAAA",`, n/7) + `"AAAA"]}`, 1},
