@@ -103,7 +103,8 @@ func (p *Parser) Write(b []byte) (int, error) {
 			p.carry = p.carry[:rest]
 			continue
 		}
-		k, err := p.m.next(b, p.chunk)
+		k, err := p.m.step(b, p.chunk)
+		p.m.off += int64(k)
 		if err == errShort {
 			p.carry = append(p.carry, b...)
 			return n, nil
@@ -165,6 +166,15 @@ func (p *Parser) stop(err error) error {
 func (p *Parser) deliver() error {
 	ev := &p.m.ev
 	ev.Pattern = -1
+	if len(p.pats) == 0 && !p.capOn {
+		if err := p.h.HandleEvent(p, *ev); err != nil {
+			return p.stop(err)
+		}
+		if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
+			return p.captured(ev.Pattern)
+		}
+		return nil
+	}
 	for i, pat := range p.pats {
 		if p.m.match(pat) {
 			ev.Pattern = i
@@ -178,13 +188,19 @@ func (p *Parser) deliver() error {
 		return p.stop(err)
 	}
 	if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
-		p.capOn = false
-		p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: ev.Pattern}
-		if err := p.h.HandleEvent(p, p.capEv); err != nil {
-			return p.stop(err)
-		}
-		p.capBuf = p.capBuf[:0]
+		return p.captured(ev.Pattern)
 	}
+	return nil
+}
+
+// captured delivers the Raw event of a completed capture.
+func (p *Parser) captured(pattern int) error {
+	p.capOn = false
+	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
+	if err := p.h.HandleEvent(p, p.capEv); err != nil {
+		return p.stop(err)
+	}
+	p.capBuf = p.capBuf[:0]
 	return nil
 }
 
