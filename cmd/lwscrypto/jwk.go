@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -41,7 +42,23 @@ func readKeyInput(e *env, pos []string) (*jwk.Set, error) {
 	return s, nil
 }
 
-func writeOut(e *env, path string, b []byte) error {
+// writeOut writes b to standard output or to the file path. A file that
+// will hold a private or secret key (private) is created with mode 0600.
+func writeOut(e *env, path string, b []byte, private ...bool) error {
+	if path != "" && path != "-" && len(private) > 0 && private[0] {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			return failf("writing output: %v", err)
+		}
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			return failf("writing output: %v", err)
+		}
+		if err := f.Close(); err != nil {
+			return failf("writing output: %v", err)
+		}
+		return nil
+	}
 	out := newOutput(e, path)
 	if _, err := out.Write(b); err != nil {
 		out.Close()
@@ -79,7 +96,7 @@ func runJWKGen(e *env, args []string) error {
 		return usagef("%v", err)
 	}
 	k.Kid = *kid
-	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'))
+	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'), true)
 }
 
 func runJWKPub(e *env, args []string) error {
@@ -199,7 +216,7 @@ func runJWKFromPEM(e *env, args []string) error {
 		}
 		k.Alg = *alg
 	}
-	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'))
+	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'), k.IsPrivate())
 }
 
 // isEncAlg reports whether alg is a JWE key management algorithm, checked
@@ -234,5 +251,5 @@ func runJWKToPEM(e *env, args []string) error {
 	if err != nil {
 		return hinted(err, "symmetric (oct) keys have no PEM form")
 	}
-	return writeOut(e, *outPath, p)
+	return writeOut(e, *outPath, p, k.IsPrivate())
 }

@@ -122,3 +122,26 @@ func TestLoadKey(t *testing.T) {
 		}
 	}
 }
+
+// Private keys written to a file are readable by their owner only.
+func TestJWKPrivateFileMode(t *testing.T) {
+	dir := t.TempDir()
+	priv := filepath.Join(dir, "k.jwk")
+	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", priv); code != 0 {
+		t.Fatal(e)
+	}
+	pemPriv, pemPub := filepath.Join(dir, "k.pem"), filepath.Join(dir, "p.pem")
+	runCLI(t, "", "jwk", "to-pem", priv, "-o", pemPriv)
+	runCLI(t, "", "jwk", "to-pem", "--pub", priv, "-o", pemPub)
+	back := filepath.Join(dir, "back.jwk")
+	runCLI(t, "", "jwk", "from-pem", pemPriv, "-o", back)
+	for p, want := range map[string]os.FileMode{priv: 0o600, pemPriv: 0o600, back: 0o600, pemPub: 0o644} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.Mode().Perm(); got&^want != 0 {
+			t.Errorf("%s: mode %v, want at most %v", filepath.Base(p), got, want)
+		}
+	}
+}
