@@ -1,0 +1,62 @@
+//go:build goexperiment.jsonv2
+
+package bench
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"syscall"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// jsonThreadCPU is this thread's CPU time: on a shared machine it leaves
+// out the time spent waiting for a core, which wall-clock benchmarks count.
+func jsonThreadCPU() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// TestJSONCPUTable prints, for each benchmark file and implementation of
+// BenchmarkJSON, the thread CPU time per document (median-ish of 7 runs of
+// 20) and the ratios lejp-events/jsontext-readtoken and
+// lejp-check/sonic-valid. It is a measurement, not a test: it runs only with
+// LWSCRYPTO_JSON_CPU_TABLE=1 (and GOEXPERIMENT=jsonv2 for jsontext):
+//
+//	LWSCRYPTO_JSON_CPU_TABLE=1 GOEXPERIMENT=jsonv2 go test -run JSONCPUTable -v
+func TestJSONCPUTable(t *testing.T) {
+	if os.Getenv("LWSCRYPTO_JSON_CPU_TABLE") != "1" {
+		t.Skip("skipping: a measurement; set LWSCRYPTO_JSON_CPU_TABLE=1")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	dir := testenv.VectorsFile(t, "json-benchmark")
+	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		res := map[string]float64{}
+		for _, impl := range jsonImpls {
+			run := impl.run(nil, data)
+			if err := run(); err != nil {
+				t.Fatalf("%s %s: %v", name, impl.name, err)
+			}
+			var samples []float64
+			for rep := 0; rep < 7; rep++ {
+				n := 20
+				t0 := jsonThreadCPU()
+				for i := 0; i < n; i++ {
+					run()
+				}
+				samples = append(samples, float64(jsonThreadCPU()-t0)/float64(n))
+			}
+			sort.Float64s(samples)
+			ns := samples[1]
+			res[impl.name] = ns
+			t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", name, impl.name, ns/1e3, float64(len(data))/ns*1e3)
+		}
+		t.Logf("%s: lejp-events/jsontext-readtoken %.2fx faster, lejp-check/sonic-valid %.2fx", name, res["jsontext-readtoken"]/res["lejp-events"], res["sonic-valid"]/res["lejp-check"])
+	}
+}
