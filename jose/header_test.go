@@ -177,3 +177,17 @@ func TestMembersLimit(t *testing.T) {
 		t.Errorf("%d members: %v", MaxMembers+1, err)
 	}
 }
+
+func TestMemberRawValues(t *testing.T) {
+	o, err := ParseObject([]byte("{ \"a\" : \"x\\u0041\" ,\n\"b\":\"plain\"\t}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string][2]string{"a": {`"x\u0041"`, "xA"}, "b": {`"plain"`, "plain"}} {
+		m, _ := o.Get(name)
+		s, err := m.String()
+		if string(m.Value) != want[0] || s != want[1] || err != nil {
+			t.Errorf("%s: raw %q, decoded %q, %v", name, m.Value, s, err)
+		}
+	}
+}
