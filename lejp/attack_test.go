@@ -221,3 +221,14 @@ func TestManyNamesNested(t *testing.T) {
 		t.Fatalf("duplicate in a large nested object: %v", err)
 	}
 }
+
+// TestNoStringLimit: a negative MaxStringLen means no limit, for the Parser
+// (pieces) and the Decoder (whole strings) alike.
+func TestNoStringLimit(t *testing.T) {
+	in := []byte(`["` + strings.Repeat("x", 100000) + `"]`)
+	for way, err := range allWays(in, &Options{MaxStringLen: -1}) {
+		if err != nil {
+			t.Errorf("%s: %v", way, err)
+		}
+	}
+}

@@ -98,7 +98,10 @@ func resolve(o *Options) limits {
 	case l.maxString == 0:
 		l.maxString = DefaultMaxStringLen
 	case l.maxString < 0:
-		l.maxString = 1<<63 - 1
+		l.maxString = 1 << 62 // no limit, with room for arithmetic
+	}
+	if l.maxString > 1<<62 {
+		l.maxString = 1 << 62
 	}
 	if l.maxValue <= 0 {
 		l.maxValue = DefaultMaxValueLen
