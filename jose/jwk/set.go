@@ -23,8 +23,8 @@ type Set struct {
 // ParseSet parses a JWK Set: an object with a "keys" array of JWKs, each
 // parsed as Parse does. Beyond Parse it is strict about the set as a whole:
 //
-//   - a key of a kty or curve this package does not support is skipped
-//     (kept in Skipped), as RFC 7517 §5 asks; any other bad key fails the
+//   - a key of a kty or curve this package does not support (AKP, Ed448,
+//     secp256k1, …) is skipped (kept in Skipped), as RFC 7517 §5 asks; any other bad key fails the
 //     whole set, so a set is never half-understood;
 //   - two keys with the same "kid" are rejected (RFC 7517 §4.5 says kids
 //     SHOULD differ; Wycheproof treats duplicates as ambiguous), so that
@@ -80,8 +80,8 @@ func ParseSet(raw []byte) (*Set, error) {
 	return s, nil
 }
 
-// supported reports whether a key object has a kty (and, for OKP, a crv)
-// this package implements. Malformed kty or crv members count as
+// supported reports whether a key object has a kty (and, for EC and OKP, a
+// crv) this package implements. Malformed kty or crv members count as
 // supported, so that parseObject reports them.
 func supported(o *jose.Object) bool {
 	m, ok := o.Get("kty")
@@ -95,12 +95,19 @@ func supported(o *jose.Object) bool {
 	if _, ok := materialNames[kty]; !ok {
 		return false
 	}
-	if kty == KeyTypeOKP {
-		if c, ok := o.Get("crv"); ok {
-			if crv, err := c.String(); err == nil && crv != CurveEd25519 && crv != CurveX25519 {
-				return false
-			}
-		}
+	c, ok := o.Get("crv")
+	if !ok {
+		return true
+	}
+	crv, err := c.String()
+	if err != nil {
+		return true
+	}
+	switch kty {
+	case KeyTypeOKP:
+		return crv == CurveEd25519 || crv == CurveX25519
+	case KeyTypeEC:
+		return crv == CurveP256 || crv == CurveP384 || crv == CurveP521
 	}
 	return true
 }

@@ -30,12 +30,12 @@ func TestSetRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := append(pub.AppendJSON(nil)[:0:0], pub.AppendJSON(nil)...)
-	raw = []byte(strings.Replace(string(raw), `{"keys":[`, `{"keys":[{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"},{"kty":"OKP","crv":"Ed448","x":"AAAA"},`, 1))
+	raw = []byte(strings.Replace(string(raw), `{"keys":[`, `{"keys":[{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"},{"kty":"OKP","crv":"Ed448","x":"AAAA"},{"kty":"EC","crv":"secp256k1","x":"AAAA","y":"AAAA"},`, 1))
 	got, err := ParseSet(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Keys) != 3 || len(got.Skipped) != 2 {
+	if len(got.Keys) != 3 || len(got.Skipped) != 3 {
 		t.Fatalf("%d keys, %d skipped", len(got.Keys), len(got.Skipped))
 	}
 	for i, k := range got.Keys {
