@@ -43,7 +43,7 @@ func BenchmarkCBOR(b *testing.B) {
 		name, data := f[0].(string), f[1].([]byte)
 		b.Run(name+"/lecp-events", func(b *testing.B) {
 			n := 0
-			p, _ := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, lecp.Event) error { n++; return nil }), nil)
+			p, _ := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, *lecp.Event) error { n++; return nil }), nil)
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {

@@ -41,7 +41,7 @@ func TestZeroAllocs(t *testing.T) {
 	doc = bytes.Clone(doc)
 	events := 0
 	var pathBuf []byte
-	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
 		events++
 		if ev.Pattern >= 0 {
 			pathBuf = p.AppendPath(pathBuf[:0])
@@ -158,7 +158,7 @@ func TestBoundedMemory(t *testing.T) {
 		}
 	}
 	check("push", func(r io.Reader) int64 {
-		p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), nil)
+		p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), nil)
 		buf := make([]byte, 64<<10)
 		for {
 			k, err := r.Read(buf)

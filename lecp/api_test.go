@@ -34,7 +34,7 @@ func TestPatterns(t *testing.T) {
 		{"*.*", []string{"a.b", "keys[0]", "keys[0].kid", "keys[1]", "keys[1].kid", "1[0]", "1[1]"}},
 	} {
 		var got []string
-		p, err := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+		p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
 			if ev.Pattern == 0 && (ev.Kind == Uint || ev.Kind == Text || ev.Kind == MapStart || ev.Kind == ArrayStart || ev.Kind == Nint) {
 				got = append(got, p.Path())
 			}
@@ -62,7 +62,7 @@ func TestPatterns(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"a..b", "a[", "a[x]", "-0", "a.", `"x`} {
-		if _, err := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), nil, bad); !errors.Is(err, ErrPattern) {
+		if _, err := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), nil, bad); !errors.Is(err, ErrPattern) {
 			t.Errorf("pattern %q accepted", bad)
 		}
 	}
@@ -179,7 +179,7 @@ func TestChunking(t *testing.T) {
 		t.Fatalf("%d text chunks", n)
 	}
 	var text strings.Builder
-	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
 		if ev.Kind == TextChunk || ev.Kind == Text {
 			if len(ev.Value) > 100 {
 				t.Errorf("piece of %d bytes", len(ev.Value))

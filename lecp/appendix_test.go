@@ -135,7 +135,7 @@ func TestAppendixA(t *testing.T) {
 // reencode decodes b through the push parser into a Writer.
 func reencode(t testing.TB, b []byte) []byte {
 	var w Writer
-	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error { w.WriteEvent(ev); return nil }), nil)
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error { w.WriteEvent(ev); return nil }), nil)
 	if _, err := p.Write(b); err != nil {
 		t.Fatalf("%x: %v", b, err)
 	}

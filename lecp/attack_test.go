@@ -27,7 +27,7 @@ func apis(b []byte, opts *Options) []func() error {
 	fs := []func() error{
 		func() error { return Check(b, opts) },
 		func() error {
-			p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), opts)
+			p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), opts)
 			if _, err := p.Write(b); err != nil {
 				return err
 			}

@@ -34,7 +34,7 @@ func BenchmarkParse(b *testing.B) {
 	for name, data := range benchCorpus(b) {
 		b.Run(name+"/events", func(b *testing.B) {
 			n := 0
-			p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { n++; return nil }), nil)
+			p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { n++; return nil }), nil)
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {

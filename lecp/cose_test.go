@@ -89,8 +89,8 @@ var cosePatterns = []string{"[0]", "[1].4", "[1].1", "[2]", "[3][].*", "[1]"}
 // every item that matches pattern 0 (the protected header bucket).
 func traceCapture(data []byte) string {
 	var sb strings.Builder
-	p, err := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
-		sb.WriteString(traceLine(&ev, p.Path()))
+	p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		sb.WriteString(traceLine(ev, p.Path()))
 		sb.WriteByte('\n')
 		if ev.Pattern == 0 && ev.Kind != Raw && !ev.Kind.IsEnd() {
 			p.Capture()
@@ -152,8 +152,8 @@ func TestGoldenTraces(t *testing.T) {
 // tracePushCapture1 is traceCapture fed one byte at a time.
 func tracePushCapture1(data []byte) string {
 	var sb strings.Builder
-	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
-		sb.WriteString(traceLine(&ev, p.Path()))
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		sb.WriteString(traceLine(ev, p.Path()))
 		sb.WriteByte('\n')
 		if ev.Pattern == 0 && ev.Kind != Raw && !ev.Kind.IsEnd() {
 			p.Capture()

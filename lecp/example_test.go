@@ -12,7 +12,7 @@ func ExampleParser() {
 	// A COSE_Sign1 message: pick out the protected header bytes exactly as
 	// received, and the kid (label 4) from the unprotected bucket.
 	msg, _ := hex.DecodeString("d28443a10126a10442313154546869732069732074686520636f6e74656e742e40")
-	p, _ := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev lecp.Event) error {
+	p, _ := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev *lecp.Event) error {
 		switch {
 		case ev.Pattern == 0 && ev.Kind == lecp.Bytes:
 			p.Capture()

@@ -162,7 +162,7 @@ func FuzzDifferential(f *testing.F) {
 			return
 		}
 		plain := true
-		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
 			switch ev.Kind {
 			case TagStart, Undefined, Simple:
 				plain = false

@@ -363,8 +363,13 @@ func (m *machine) push(kind uint8, indef bool, left uint64) error {
 		copy(ns, m.stack)
 		m.stack = ns
 	}
-	m.stack = append(m.stack, frame{major: kind, indef: indef, left: left, kpos: -1})
-	f := &m.stack[len(m.stack)-1]
+	// set the fields one by one: a composite literal is built and copied,
+	// which stalls on store forwarding in this hot path; the map-only
+	// fields are set by mapStart
+	n := len(m.stack)
+	m.stack = m.stack[:n+1]
+	f := &m.stack[n]
+	f.major, f.indef, f.left, f.n, f.kpos = kind, indef, left, 0, -1
 	if m.keys.building {
 		if indef {
 			f.kpos = int32(len(m.keys.kbuf))

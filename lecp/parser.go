@@ -2,18 +2,18 @@ package lecp
 
 import "errors"
 
-// Handler receives the events of a Parser. The Event's Value is valid only
-// during the call. Returning an error stops the parser: Write returns that
+// Handler receives the events of a Parser. The Event (and its Value) is
+// valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed.
 type Handler interface {
-	HandleEvent(p *Parser, ev Event) error
+	HandleEvent(p *Parser, ev *Event) error
 }
 
 // HandlerFunc is a function used as a Handler.
-type HandlerFunc func(p *Parser, ev Event) error
+type HandlerFunc func(p *Parser, ev *Event) error
 
 // HandleEvent calls f.
-func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
+func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 
 // Parser is the push parser: Write the input in chunks of any size as it
 // arrives, and the Handler gets the events, the same ones however the input
@@ -167,7 +167,7 @@ func (p *Parser) deliver() error {
 	ev := &p.m.ev
 	ev.Pattern = -1
 	if len(p.pats) == 0 && !p.capOn {
-		if err := p.h.HandleEvent(p, *ev); err != nil {
+		if err := p.h.HandleEvent(p, ev); err != nil {
 			return p.stop(err)
 		}
 		if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
@@ -184,7 +184,7 @@ func (p *Parser) deliver() error {
 	if p.capOn {
 		p.capBuf = append(p.capBuf, p.raw...)
 	}
-	if err := p.h.HandleEvent(p, *ev); err != nil {
+	if err := p.h.HandleEvent(p, ev); err != nil {
 		return p.stop(err)
 	}
 	if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
@@ -197,7 +197,7 @@ func (p *Parser) deliver() error {
 func (p *Parser) captured(pattern int) error {
 	p.capOn = false
 	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
-	if err := p.h.HandleEvent(p, p.capEv); err != nil {
+	if err := p.h.HandleEvent(p, &p.capEv); err != nil {
 		return p.stop(err)
 	}
 	p.capBuf = p.capBuf[:0]

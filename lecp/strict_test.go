@@ -88,7 +88,7 @@ func TestNotWellFormed(t *testing.T) {
 			}
 		}
 		check("Check", Check(b, tc.opts))
-		p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), tc.opts)
+		p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), tc.opts)
 		var err error
 		for i := range b {
 			if _, err = p.Write(b[i : i+1]); err != nil {

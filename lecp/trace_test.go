@@ -50,8 +50,8 @@ func traceLine(ev *Event, path string) string {
 // sizes (the rest whole) and returns the trace, or the error text last.
 func tracePush(data []byte, opts *Options, split func(i int) int, patterns ...string) string {
 	var sb strings.Builder
-	p, err := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
-		sb.WriteString(traceLine(&ev, p.Path()))
+	p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		sb.WriteString(traceLine(ev, p.Path()))
 		sb.WriteByte('\n')
 		return nil
 	}), opts, patterns...)

@@ -277,7 +277,7 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // indefinite arrays and maps become definite, and floats take their
 // shortest width. The result is the preferred serialization of the same
 // data items (RFC 8949 §4.1). Raw events are ignored.
-func (w *Writer) WriteEvent(ev Event) {
+func (w *Writer) WriteEvent(ev *Event) {
 	switch ev.Kind {
 	case Uint:
 		w.Uint(ev.Uint)
@@ -342,7 +342,7 @@ func (w *Writer) WriteEvent(ev Event) {
 // WriteToken is WriteEvent for a Decoder's token.
 func (w *Writer) WriteToken(t Token) {
 	ev := Event{Kind: t.Kind, Indefinite: t.Indefinite, Width: t.Width, Uint: t.Uint, Float: t.Float, Value: t.Value}
-	w.WriteEvent(ev)
+	w.WriteEvent(&ev)
 }
 
 func (w *Writer) writeStr(k Kind) {

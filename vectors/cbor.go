@@ -150,7 +150,7 @@ func cborEventsSplit(in []byte, i int) (string, error) {
 
 func cborPush(in []byte, size func(int) int) (string, error) {
 	var sb strings.Builder
-	p, err := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev lecp.Event) error {
+	p, err := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev *lecp.Event) error {
 		cborEventLine(&sb, ev.Kind, ev.Indefinite, ev.Uint, ev.Float, ev.Value)
 		return nil
 	}), nil)

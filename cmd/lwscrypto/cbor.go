@@ -159,7 +159,7 @@ func runCBORCheck(e *env, args []string) error {
 		return nil
 	}
 	// binary input streams through the push parser in constant memory
-	p, err := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, lecp.Event) error { return nil }), opts)
+	p, err := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, *lecp.Event) error { return nil }), opts)
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -289,7 +289,7 @@ func runCBORGet(e *env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	var line []byte
-	p, perr := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev lecp.Event) error {
+	p, perr := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev *lecp.Event) error {
 		switch {
 		case ev.Kind == lecp.Raw:
 			var err error
