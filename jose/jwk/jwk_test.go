@@ -405,3 +405,26 @@ func TestNewAndEqual(t *testing.T) {
 		t.Error("String leaks the private key")
 	}
 }
+
+// The grouped residue computation agrees with big.Int arithmetic.
+func TestROCAResidues(t *testing.T) {
+	for range 20 {
+		n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 2048))
+		b := n.Bytes()
+		for _, g := range rocaGroups {
+			var r uint64
+			for _, c := range b {
+				r = (r<<8 | uint64(c)) % g.mod
+			}
+			for i := g.first; i < g.end; i++ {
+				want := new(big.Int).Mod(n, big.NewInt(int64(rocaPrimes[i]))).Uint64()
+				if r%uint64(rocaPrimes[i]) != want {
+					t.Fatalf("prime %d: %d, want %d", rocaPrimes[i], r%uint64(rocaPrimes[i]), want)
+				}
+			}
+		}
+	}
+	if len(rocaGroups) > 6 {
+		t.Errorf("%d groups", len(rocaGroups))
+	}
+}

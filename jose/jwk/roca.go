@@ -27,17 +27,39 @@ var rocaResidues = func() (t [len(rocaPrimes)][3]uint64) {
 	return t
 }()
 
+// rocaGroups splits rocaPrimes into runs whose product stays below 2^56, so
+// that n mod (product) is computed in one pass over n's bytes with uint64
+// arithmetic ((r<<8 | byte) < 2^64), and each prime's residue from that.
+var rocaGroups = func() (g []struct {
+	first, end int
+	mod        uint64
+}) { for i := 0; i < len(rocaPrimes); {
+	m, j := uint64(1), i
+	for j < len(rocaPrimes) && m*uint64(rocaPrimes[j]) < 1<<56 {
+		m *= uint64(rocaPrimes[j])
+		j++
+	}
+	g = append(g, struct {
+		first, end int
+		mod        uint64
+	}{i, j, m})
+	i = j
+}; return g }()
+
 // hasROCAFingerprint reports whether n looks like a modulus from the
 // vulnerable generator.
 func hasROCAFingerprint(n *big.Int) bool {
 	b := n.Bytes()
-	for i, p := range rocaPrimes {
-		var r uint32
+	for _, g := range rocaGroups {
+		var r uint64
 		for _, c := range b {
-			r = (r<<8 | uint32(c)) % p
+			r = (r<<8 | uint64(c)) % g.mod
 		}
-		if rocaResidues[i][r/64]&(1<<(r%64)) == 0 {
-			return false
+		for i := g.first; i < g.end; i++ {
+			ri := r % uint64(rocaPrimes[i])
+			if rocaResidues[i][ri/64]&(1<<(ri%64)) == 0 {
+				return false
+			}
 		}
 	}
 	return true
