@@ -27,24 +27,28 @@ var rocaResidues = func() (t [len(rocaPrimes)][3]uint64) {
 	return t
 }()
 
+// rocaGroup is a run of rocaPrimes, [first, end), and their product.
+type rocaGroup struct {
+	first, end int
+	mod        uint64
+}
+
 // rocaGroups splits rocaPrimes into runs whose product stays below 2^56, so
 // that n mod (product) is computed in one pass over n's bytes with uint64
 // arithmetic ((r<<8 | byte) < 2^64), and each prime's residue from that.
-var rocaGroups = func() (g []struct {
-	first, end int
-	mod        uint64
-}) { for i := 0; i < len(rocaPrimes); {
-	m, j := uint64(1), i
-	for j < len(rocaPrimes) && m*uint64(rocaPrimes[j]) < 1<<56 {
-		m *= uint64(rocaPrimes[j])
-		j++
+var rocaGroups = func() []rocaGroup {
+	var g []rocaGroup
+	for i := 0; i < len(rocaPrimes); {
+		m, j := uint64(1), i
+		for j < len(rocaPrimes) && m*uint64(rocaPrimes[j]) < 1<<56 {
+			m *= uint64(rocaPrimes[j])
+			j++
+		}
+		g = append(g, rocaGroup{i, j, m})
+		i = j
 	}
-	g = append(g, struct {
-		first, end int
-		mod        uint64
-	}{i, j, m})
-	i = j
-}; return g }()
+	return g
+}()
 
 // hasROCAFingerprint reports whether n looks like a modulus from the
 // vulnerable generator.
