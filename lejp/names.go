@@ -24,7 +24,7 @@ import (
 var empty = []byte{}
 
 const (
-	linearNames  = 48
+	linearNames  = 12
 	nameOverhead = 32
 )
 
