@@ -45,9 +45,13 @@ var rules = []rule{
 // code never parses flags, logs, or links the testing package.
 var commandOnly = []string{"flag", "log", "testing"}
 
-// exemptCommandOnly may import commandOnly packages: the test helper package
-// exists to be imported by tests.
-var exemptCommandOnly = map[string]bool{module + "/internal/testenv": true}
+// exemptCommandOnly may import commandOnly packages: they exist to be
+// imported by tests (the corpus/peer helper, and the exported backend
+// conformance suite, whose API is func Run(*testing.T, Backend)).
+var exemptCommandOnly = map[string]bool{
+	module + "/internal/testenv":         true,
+	module + "/gencrypto/gencryptotest": true,
+}
 
 // pkgInfo is what go list reports for one package.
 type pkgInfo struct {
