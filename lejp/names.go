@@ -5,7 +5,8 @@ package lejp
 // duplicates. Names live in one arena used as a stack: an object's names
 // start where the arena stood when it opened and are dropped when it
 // closes. An object with up to linearNames names is searched linearly;
-// a larger one is put in an open-addressing hash index (slots) shared by all
+// a 256-bit filter of its names' keys spares most of those searches.
+// A larger one is put in an open-addressing hash index (slots) shared by all
 // open objects. Entries leave the index in the reverse order they entered
 // it, which linear probing allows without tombstones.
 //
@@ -24,7 +25,7 @@ import (
 var empty = []byte{}
 
 const (
-	linearNames  = 12
+	linearNames  = 32
 	nameOverhead = 32
 )
 
@@ -75,9 +76,16 @@ func (s *scanner) addName(f *frame, d int, nm []byte) error {
 	var h uint64
 	key := nameKey(nm)
 	if !f.hashed {
-		for i, k := range s.keys[f.ents:] {
-			if k == key && string(own[i]) == string(nm) {
-				return s.fail(s.tokOff, ErrDuplicateName)
+		// A 256-bit filter of the keys seen: a name whose bit is clear is
+		// new without looking further (most names).
+		b := (key * 0x9E3779B97F4A7C15) >> 56
+		if w, bit := b>>6, uint64(1)<<(b&63); f.bloom[w]&bit == 0 {
+			f.bloom[w] |= bit
+		} else {
+			for i, k := range s.keys[f.ents:] {
+				if k == key && string(own[i]) == string(nm) {
+					return s.fail(s.tokOff, ErrDuplicateName)
+				}
 			}
 		}
 	} else {

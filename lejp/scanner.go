@@ -38,14 +38,15 @@ const (
 // frame is one open container.
 type frame struct {
 	obj     bool
-	hashed  bool   // its names are in the hash index
-	name    []byte // current member name (objects)
-	index   int64  // arrays: index of the current element; objects: members so far
-	arena   int    // len(s.arena) when opened
-	ents    int    // len(s.ents) when opened
-	nameMem int    // s.nameMem when opened
-	live    uint64 // patterns whose prefix matches the path down to this frame's segment
-	match   int32  // first pattern matching the path ending in this frame's segment
+	hashed  bool      // its names are in the hash index
+	name    []byte    // current member name (objects)
+	index   int64     // arrays: index of the current element; objects: members so far
+	arena   int       // len(s.arena) when opened
+	ents    int       // len(s.ents) when opened
+	nameMem int       // s.nameMem when opened
+	bloom   [4]uint64 // filter of the names' keys (names.go)
+	live    uint64    // patterns whose prefix matches the path down to this frame's segment
+	match   int32     // first pattern matching the path ending in this frame's segment
 }
 
 type scanner struct {
