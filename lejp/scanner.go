@@ -173,10 +173,14 @@ func (s *scanner) next() (Kind, error) {
 		c := buf[i]
 		s.pos = i
 		switch s.state {
-		case stValue:
-			return s.value(c)
-		case stFirstElem:
-			if c == ']' {
+		case stValue, stFirstElem:
+			// The common values are dispatched here, one call shallower.
+			switch {
+			case c == '"':
+				return s.stringValue()
+			case c-'0' <= 9 || c == '-':
+				return s.number()
+			case c == ']' && s.state == stFirstElem:
 				return s.closeContainer(false)
 			}
 			return s.value(c)
