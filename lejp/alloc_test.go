@@ -310,3 +310,35 @@ func TestConstantMemory(t *testing.T) {
 		t.Errorf("60 MiB string: live heap grew by %d bytes, want < %d", g, bound)
 	}
 }
+
+// TestAllocsNewDecoder: parsing a JOSE-sized object with a new Decoder
+// costs the Decoder itself and nothing more (its first buffers are part of
+// it); so does a new Parser.
+func TestAllocsNewDecoder(t *testing.T) {
+	hdr := []byte(`{"alg":"ES256","kid":"k\u00e9y","crit":["b64"],"b64":false,"jwk":{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"}}`)
+	a := testing.AllocsPerRun(20, func() {
+		d := NewDecoderBytes(hdr, &Options{MaxDepth: 64})
+		for {
+			if _, err := d.ReadToken(); err != nil {
+				if err != io.EOF {
+					t.Fatal(err)
+				}
+				break
+			}
+		}
+	})
+	if a > 1 {
+		t.Errorf("new Decoder per header: %v allocations, want 1", a)
+	}
+	h := &countHandler{}
+	a = testing.AllocsPerRun(20, func() {
+		p, _ := NewParser(h, nil)
+		p.Write(hdr)
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if a > 1 {
+		t.Errorf("new Parser per header: %v allocations, want 1", a)
+	}
+}

@@ -88,17 +88,34 @@ type scanner struct {
 	rootMatch int32
 
 	// String decoding (string.go).
-	sbuf    []byte
-	str     strState
-	inStr   bool
-	inComm  bool
-	err     error
-	errPath string
+	sbuf   []byte
+	str    strState
+	inStr  bool
+	inComm bool
+	err    error
+
+	// First backing arrays for the slices above, so that a new Decoder,
+	// Parser or Check of a small document (a JOSE header, a JWK) allocates
+	// nothing more.
+	framesBuf [8]frame
+	entsBuf   [16][]byte
+	keysBuf   [16]uint64
+	hashesBuf [16]uint64
+	sbufBuf   [128]byte
+	arenaBuf  [128]byte
 }
 
 func (s *scanner) init(o *Options) {
 	s.lim = resolve(o)
 	s.rootMatch = -1
+	if s.frames == nil {
+		s.frames = s.framesBuf[:0]
+		s.ents = s.entsBuf[:0]
+		s.keys = s.keysBuf[:0]
+		s.hashes = s.hashesBuf[:0]
+		s.sbuf = s.sbufBuf[:0]
+		s.arena = s.arenaBuf[:0]
+	}
 	s.reset()
 }
 
