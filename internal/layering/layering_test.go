@@ -49,7 +49,7 @@ var commandOnly = []string{"flag", "log", "testing"}
 // imported by tests (the corpus/peer helper, and the exported backend
 // conformance suite, whose API is func Run(*testing.T, Backend)).
 var exemptCommandOnly = map[string]bool{
-	module + "/internal/testenv":         true,
+	module + "/internal/testenv":        true,
 	module + "/gencrypto/gencryptotest": true,
 }
 
