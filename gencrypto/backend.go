@@ -58,6 +58,14 @@ type Backend interface {
 	// Verify checks sig over msg, as Sign made it. pub is a standard public
 	// key type (*ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey).
 	Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error
+	// SignDigest and VerifyDigest are Sign and Verify for the hashed
+	// primitives (PrimECDSA*, PrimRSAPKCS1v15, PrimRSAPSS) with the message
+	// already hashed with h: digest is h's output, and the signature is
+	// the one Sign and Verify make and check for the message. A digest of
+	// another length is an error; PrimEd25519, which signs the message
+	// itself, returns an error wrapping ErrUnsupported.
+	SignDigest(primitive string, key crypto.Signer, h crypto.Hash, digest []byte) ([]byte, error)
+	VerifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest, sig []byte) error
 
 	// EncryptOAEP and DecryptOAEP implement PrimRSAOAEP with h as both the
 	// OAEP hash and the MGF1 hash.

@@ -39,6 +39,18 @@
 // which errors.Is(err, ErrUnsupported) holds. Package
 // gencrypto/gencryptotest is the conformance suite every backend must pass.
 //
+// # Streaming
+//
+// A message too large to hold in memory (a detached RFC 7797 payload, a
+// COSE payload read from a file) is streamed. For the hashed signature
+// algorithms (RS*, PS*, ES*), NewHash returns the algorithm's hash from the
+// selected backend; the caller writes the message into it and passes the
+// digest to SignDigest or VerifyDigest, which apply exactly the policy of
+// Sign and Verify and produce and accept the same signatures. EdDSA signs
+// the message itself (RFC 8032 §5.1) and has no digest form: those calls
+// return ErrUnsupported. A MACKey is an io.Writer; SumStream and
+// VerifyStream finish what was written.
+//
 // # Keys
 //
 // Keys are the standard library's types: []byte for MACs, AEADs, key wrap
@@ -63,7 +75,8 @@
 // be exactly r‖s of the curve's size with 0 < r, s < n; anything else,
 // including the ASN.1 DER form, is ErrVerify before any curve arithmetic.
 // Malformed inputs other than keys (a wrapped key whose length is not a
-// multiple of 8, an out-of-range output length) are ErrInvalidInput.
+// multiple of 8, an out-of-range output length, a digest that is not the
+// hash's output length) are ErrInvalidInput.
 //
 // # FIPS 140-3
 //

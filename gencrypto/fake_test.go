@@ -18,7 +18,7 @@ type fakeBackend struct {
 	inner   gencrypto.Backend
 	only    map[string]bool
 	calls   atomic.Int64
-	failErr error // returned by Verify, Unwrap, DecryptOAEP, ECDH when set
+	failErr error // returned by Verify, VerifyDigest, Unwrap, DecryptOAEP, ECDH when set
 }
 
 func newFake(only ...string) *fakeBackend {
@@ -79,6 +79,19 @@ func (f *fakeBackend) Verify(p string, pub crypto.PublicKey, h crypto.Hash, msg,
 		return f.failErr
 	}
 	return f.inner.Verify(p, pub, h, msg, sig)
+}
+
+func (f *fakeBackend) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte) ([]byte, error) {
+	f.calls.Add(1)
+	return f.inner.SignDigest(p, key, h, d)
+}
+
+func (f *fakeBackend) VerifyDigest(p string, pub crypto.PublicKey, h crypto.Hash, d, sig []byte) error {
+	f.calls.Add(1)
+	if f.failErr != nil {
+		return f.failErr
+	}
+	return f.inner.VerifyDigest(p, pub, h, d, sig)
 }
 
 func (f *fakeBackend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []byte) ([]byte, error) {

@@ -85,6 +85,11 @@ func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
 
 // MACKey is a MAC bound to one key. It reuses its state between calls, so
 // Sum and Verify allocate nothing; it is not safe for concurrent use.
+//
+// A message too large to hold in memory is streamed instead: Write it in
+// pieces (MACKey is an io.Writer), then call SumStream or VerifyStream, and
+// Reset before the next message. The one-shot Sum and Verify reset the
+// state first, so they discard a stream in progress.
 type MACKey struct {
 	h    hash.Hash
 	size int
@@ -95,8 +100,7 @@ type MACKey struct {
 func (k *MACKey) Sum(dst, msg []byte) []byte {
 	k.h.Reset()
 	k.h.Write(msg)
-	full := k.h.Sum(k.buf[:0])
-	return append(dst, full[:k.size]...)
+	return k.SumStream(dst)
 }
 
 // Verify checks tag over msg in constant time. Any mismatch, including a
@@ -104,12 +108,33 @@ func (k *MACKey) Sum(dst, msg []byte) []byte {
 func (k *MACKey) Verify(msg, tag []byte) error {
 	k.h.Reset()
 	k.h.Write(msg)
+	return k.VerifyStream(tag)
+}
+
+// Size returns the tag length in bytes.
+func (k *MACKey) Size() int { return k.size }
+
+// Write adds p to the streamed message. It never returns an error.
+func (k *MACKey) Write(p []byte) (int, error) { return k.h.Write(p) }
+
+// Reset discards the streamed message, to start another.
+func (k *MACKey) Reset() { k.h.Reset() }
+
+// SumStream appends the tag of the message written since New or the last
+// Reset (or Sum, Verify) to dst and returns the result. It does not change
+// the state, so writing may go on.
+func (k *MACKey) SumStream(dst []byte) []byte {
+	full := k.h.Sum(k.buf[:0])
+	return append(dst, full[:k.size]...)
+}
+
+// VerifyStream checks tag, in constant time, over the message written since
+// New or the last Reset (or Sum, Verify). Any mismatch, including a tag of
+// the wrong length, is ErrVerify. It does not change the state.
+func (k *MACKey) VerifyStream(tag []byte) error {
 	full := k.h.Sum(k.buf[:0])
 	if len(tag) != k.size || subtle.ConstantTimeCompare(full[:k.size], tag) != 1 {
 		return ErrVerify
 	}
 	return nil
 }
-
-// Size returns the tag length in bytes.
-func (k *MACKey) Size() int { return k.size }

@@ -108,18 +108,30 @@ func (s *Signature) SignatureSize() int {
 // encoding (r‖s for ECDSA). key's public half must fit the algorithm
 // (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
+// SignDigest is the same for a message hashed by the caller.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
+	b, err := s.signBackend(key, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.checkOutput(b.Sign(s.prim, key, s.hash, msg))
+}
+
+// signBackend binds key to the algorithm and resolves the backend: the
+// policy Sign and SignDigest apply before computing.
+func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, error) {
 	if key == nil {
 		return nil, ErrKeyType
 	}
 	if err := s.CheckPublicKey(key.Public()); err != nil {
 		return nil, err
 	}
-	b, err := backendWith(opts, s, s.prim)
-	if err != nil {
-		return nil, err
-	}
-	sig, err := b.Sign(s.prim, key, s.hash, msg)
+	return backendWith(opts, s, s.prim)
+}
+
+// checkOutput passes a backend's signature on if it has the algorithm's
+// length.
+func (s *Signature) checkOutput(sig []byte, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -135,32 +147,44 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 // ErrUnsupported; every other failure is ErrVerify. ECDSA signatures must be
 // exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
 // ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
-// modulus.
+// modulus. VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
-	if err := s.CheckPublicKey(pub); err != nil {
-		return err
-	}
-	b, err := backendWith(opts, s, s.prim)
+	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
 		return err
 	}
-	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+	if !s.sigShapeOK(pub, sig) {
 		return ErrVerify
-	}
-	switch s.kty {
-	case KeyEC:
-		if !ecdsaScalarsInRange(s.curve, sig) {
-			return ErrVerify
-		}
-	case KeyRSA:
-		if len(sig) != pub.(*rsa.PublicKey).Size() {
-			return ErrVerify
-		}
 	}
 	if err := b.Verify(s.prim, pub, s.hash, msg, sig); err != nil {
 		return passUnsupported(err, ErrVerify)
 	}
 	return nil
+}
+
+// verifyBackend binds pub to the algorithm and resolves the backend: the
+// policy Verify and VerifyDigest apply before looking at the signature.
+func (s *Signature) verifyBackend(pub crypto.PublicKey, opts []Option) (Backend, error) {
+	if err := s.CheckPublicKey(pub); err != nil {
+		return nil, err
+	}
+	return backendWith(opts, s, s.prim)
+}
+
+// sigShapeOK reports whether sig has the form the algorithm signs in: the
+// exact length, and for ECDSA scalars in range. pub has passed
+// CheckPublicKey.
+func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
+	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+		return false
+	}
+	switch s.kty {
+	case KeyEC:
+		return ecdsaScalarsInRange(s.curve, sig)
+	case KeyRSA:
+		return len(sig) == pub.(*rsa.PublicKey).Size()
+	}
+	return true
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key
@@ -187,9 +211,11 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 		if k.X == nil || k.Y == nil {
 			return ErrInvalidKey
 		}
-		// crypto/ecdsa's conversion rejects coordinates out of range or
-		// off the curve, whatever backend computes afterwards.
-		if _, err := k.ECDH(); err != nil {
+		// crypto/ecdsa's encoding validates the point (SP 800-89 §5.3.2):
+		// it rejects coordinates out of range or off the curve, whatever
+		// backend computes afterwards. Bytes is the cheapest call that
+		// does so; ECDH would convert the point a second time.
+		if _, err := k.Bytes(); err != nil {
 			return ErrInvalidKey
 		}
 	case KeyOKP:

@@ -36,6 +36,21 @@ func (b broken) Verify(p string, pub crypto.PublicKey, h crypto.Hash, msg, sig [
 	return b.Backend.Verify(p, pub, h, msg, sig)
 }
 
+func (b broken) VerifyDigest(p string, pub crypto.PublicKey, h crypto.Hash, d, sig []byte) error {
+	if b.defect == "verifydigest-accepts" {
+		return nil
+	}
+	return b.Backend.VerifyDigest(p, pub, h, d, sig)
+}
+
+func (b broken) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte) ([]byte, error) {
+	if b.defect == "signdigest-flips" && len(d) > 0 {
+		d = append([]byte(nil), d...) // signs another digest than the one asked for
+		d[len(d)-1] ^= 1
+	}
+	return b.Backend.SignDigest(p, key, h, d)
+}
+
 func (b broken) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
 	if b.defect == "hmac-key" {
 		key = append([]byte{0}, key...)
@@ -105,6 +120,8 @@ func TestSuiteCatchesBrokenBackends(t *testing.T) {
 		run    string // the part of the suite that must fail
 	}{
 		{"verify-accepts", "ES256"},
+		{"verifydigest-accepts", "PS384"},
+		{"signdigest-flips", "RS256"},
 		{"hmac-key", "HS256"},
 		{"open-accepts", "A128GCM"},
 		{"unwrap-unchecked", "A128KW"},

@@ -134,4 +134,5 @@ func (s *suite) signature(t *testing.T, a *gencrypto.Signature) {
 	if _, err := a.Sign(nil, msg, s.opt); !errors.Is(err, gencrypto.ErrKeyType) {
 		t.Errorf("Sign(nil key): %v, want ErrKeyType", err)
 	}
+	s.signatureDigest(t, a)
 }

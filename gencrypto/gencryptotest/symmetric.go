@@ -37,6 +37,7 @@ func (s *suite) mac(t *testing.T, a *gencrypto.MAC) {
 			if err := a.Verify(key, msg, tag, s.opt); err != nil {
 				t.Fatalf("one-shot Verify: %v", err)
 			}
+			s.macStream(t, k, msg, tag)
 		}
 	}
 	key := randBytes(a.MinKeySize())
@@ -67,6 +68,43 @@ func (s *suite) mac(t *testing.T, a *gencrypto.MAC) {
 			t.Errorf("New(%d-byte key): %v, want ErrKeySize", n, err)
 		}
 	}
+}
+
+// macStream checks that the streaming form agrees with the one-shot tag of
+// msg, written in uneven pieces, and that it rejects a changed stream.
+func (s *suite) macStream(t *testing.T, k *gencrypto.MACKey, msg, tag []byte) {
+	t.Helper()
+	for _, step := range []int{1, 7, 64, len(msg) + 1} {
+		k.Reset()
+		for rest := msg; len(rest) > 0; {
+			n := min(step, len(rest))
+			if w, err := k.Write(rest[:n]); w != n || err != nil {
+				t.Fatalf("Write: %d, %v", w, err)
+			}
+			rest = rest[n:]
+		}
+		if got := k.SumStream([]byte("p")); !bytes.Equal(got[1:], tag) || got[0] != 'p' {
+			t.Fatalf("SumStream over %d-byte pieces: %x, want p‖%x", step, got, tag)
+		}
+		if err := k.VerifyStream(tag); err != nil {
+			t.Fatalf("VerifyStream over %d-byte pieces: %v", step, err)
+		}
+		if err := k.VerifyStream(tag); err != nil { // the state is unchanged
+			t.Fatalf("VerifyStream a second time: %v", err)
+		}
+	}
+	k.Write([]byte{0})
+	if err := k.VerifyStream(tag); err != gencrypto.ErrVerify {
+		t.Errorf("VerifyStream(extended stream): %v, want ErrVerify", err)
+	}
+	k.Reset()
+	k.Write(msg)
+	for name, bad := range badLengths(tag) {
+		if err := k.VerifyStream(bad); err != gencrypto.ErrVerify {
+			t.Errorf("VerifyStream(%s tag): %v, want ErrVerify", name, err)
+		}
+	}
+	k.Reset()
 }
 
 func (s *suite) aead(t *testing.T, a *gencrypto.AEAD) {

@@ -41,15 +41,42 @@ func hashFunc(h crypto.Hash) (func() hash.Hash, error) {
 	return nil, unsupported("hash " + h.String())
 }
 
-// digest returns h(msg).
-func digest(h crypto.Hash, msg []byte) ([]byte, error) {
+// maxDigestSize is the longest output of the hashes hashFunc knows.
+const maxDigestSize = 64
+
+// sum returns h(msg), written into buf. The SHA-2 functions JOSE and COSE
+// sign with are computed by value, so nothing is allocated for them.
+func sum(h crypto.Hash, msg []byte, buf *[maxDigestSize]byte) ([]byte, error) {
+	switch h {
+	case crypto.SHA256:
+		d := sha256.Sum256(msg)
+		return buf[:copy(buf[:], d[:])], nil
+	case crypto.SHA384:
+		d := sha512.Sum384(msg)
+		return buf[:copy(buf[:], d[:])], nil
+	case crypto.SHA512:
+		d := sha512.Sum512(msg)
+		return buf[:copy(buf[:], d[:])], nil
+	}
 	f, err := hashFunc(h)
 	if err != nil {
 		return nil, err
 	}
 	d := f()
 	d.Write(msg)
-	return d.Sum(nil), nil
+	return d.Sum(buf[:0]), nil
+}
+
+// checkDigest reports an error unless h is a hash this backend knows and
+// digest is exactly its output length.
+func checkDigest(h crypto.Hash, digest []byte) error {
+	if _, err := hashFunc(h); err != nil {
+		return err
+	}
+	if len(digest) != h.Size() {
+		return errLength
+	}
+	return nil
 }
 
 // NewHash returns a new hash.Hash computing h.

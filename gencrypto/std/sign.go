@@ -23,31 +23,14 @@ func ecCurve(primitive string) (elliptic.Curve, int, bool) {
 	return nil, 0, false
 }
 
-// Sign signs msg with key. ECDSA hashes msg with h on the host, has key sign
-// the digest and returns fixed-length r‖s; RSA PKCS #1 v1.5 and PSS (salt
-// length equal to the hash length, MGF1 with h) hash with h; Ed25519 signs
-// msg itself (pure Ed25519, RFC 8032 §5.1) and h must be zero.
-func (*Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
+// Sign signs msg with key. Ed25519 signs msg itself (pure Ed25519, RFC 8032
+// §5.1) and h must be zero; the hashed primitives hash msg with h on the host
+// and continue as SignDigest.
+func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
 	if key == nil {
 		return nil, errKeyType
 	}
-	if c, size, ok := ecCurve(primitive); ok {
-		pub, ok := key.Public().(*ecdsa.PublicKey)
-		if !ok || pub.Curve != c {
-			return nil, errKeyType
-		}
-		d, err := digest(h, msg)
-		if err != nil {
-			return nil, err
-		}
-		der, err := key.Sign(rand.Reader, d, h)
-		if err != nil {
-			return nil, err
-		}
-		return derToRaw(der, size)
-	}
-	switch primitive {
-	case primEd25519:
+	if primitive == primEd25519 {
 		if h != 0 {
 			return nil, unsupported("ed25519 with a prehash")
 		}
@@ -55,48 +38,64 @@ func (*Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []b
 			return nil, errKeyType
 		}
 		return key.Sign(rand.Reader, msg, crypto.Hash(0))
+	}
+	if !hashedSignature(primitive) {
+		return nil, unsupported("signature " + primitive)
+	}
+	var buf [maxDigestSize]byte
+	d, err := sum(h, msg, &buf)
+	if err != nil {
+		return nil, err
+	}
+	return b.SignDigest(primitive, key, h, d)
+}
+
+// SignDigest signs digest, the h hash of a message, with key. ECDSA has key
+// sign the digest and returns fixed-length r‖s; RSA PKCS #1 v1.5 and PSS
+// (salt length equal to the hash length, MGF1 with h) return the signature
+// as key made it. A digest that is not h's output length is an error, and
+// Ed25519, which signs the message itself, is unsupported.
+func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, digest []byte) ([]byte, error) {
+	if key == nil {
+		return nil, errKeyType
+	}
+	if primitive == primEd25519 {
+		return nil, unsupported("ed25519 signs the message itself, not a digest")
+	}
+	if c, size, ok := ecCurve(primitive); ok {
+		pub, ok := key.Public().(*ecdsa.PublicKey)
+		if !ok || pub.Curve != c {
+			return nil, errKeyType
+		}
+		if err := checkDigest(h, digest); err != nil {
+			return nil, err
+		}
+		der, err := key.Sign(rand.Reader, digest, h)
+		if err != nil {
+			return nil, err
+		}
+		return derToRaw(der, size)
+	}
+	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
 		if _, ok := key.Public().(*rsa.PublicKey); !ok {
 			return nil, errKeyType
 		}
-		d, err := digest(h, msg)
-		if err != nil {
+		if err := checkDigest(h, digest); err != nil {
 			return nil, err
 		}
 		if primitive == primRSAPSS {
-			return key.Sign(rand.Reader, d, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash, Hash: h})
+			return key.Sign(rand.Reader, digest, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash, Hash: h})
 		}
-		return key.Sign(rand.Reader, d, h)
+		return key.Sign(rand.Reader, digest, h)
 	}
 	return nil, unsupported("signature " + primitive)
 }
 
-// Verify checks sig over msg as Sign makes it. For ECDSA, sig is r‖s with
-// each half exactly the scalar size; the public key is converted to a point
-// by crypto/ecdsa, which rejects coordinates off the curve or out of range
-// (the identity has no affine encoding and is rejected the same way). For
-// PSS the salt must be exactly the hash length, as RFC 7518 §3.5 requires.
-func (*Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error {
-	if c, size, ok := ecCurve(primitive); ok {
-		k, ok := pub.(*ecdsa.PublicKey)
-		if !ok || k == nil || k.Curve != c || k.X == nil || k.Y == nil {
-			return errKeyType
-		}
-		if len(sig) != 2*size {
-			return errVerify
-		}
-		d, err := digest(h, msg)
-		if err != nil {
-			return err
-		}
-		der, ok := rawToDER(sig[:size], sig[size:])
-		if !ok || !ecdsa.VerifyASN1(k, d, der) {
-			return errVerify
-		}
-		return nil
-	}
-	switch primitive {
-	case primEd25519:
+// Verify checks sig over msg as Sign makes it. Ed25519 verifies msg itself;
+// the hashed primitives hash msg with h and continue as VerifyDigest.
+func (b *Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error {
+	if primitive == primEd25519 {
 		if h != 0 {
 			return unsupported("ed25519 with a prehash")
 		}
@@ -108,19 +107,78 @@ func (*Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, ms
 			return errVerify
 		}
 		return nil
+	}
+	if !hashedSignature(primitive) {
+		return unsupported("signature " + primitive)
+	}
+	// crypto/ecdsa and crypto/rsa keep their inputs beyond the stack frame,
+	// so the digest and the DER form of an ECDSA signature share one
+	// allocation.
+	sc := new(verifyScratch)
+	d, err := sum(h, msg, &sc.digest)
+	if err != nil {
+		return err
+	}
+	return verifyDigest(primitive, pub, h, d, sig, &sc.der)
+}
+
+type verifyScratch struct {
+	digest [maxDigestSize]byte
+	der    [maxDERSize]byte
+}
+
+// VerifyDigest checks sig over digest, the h hash of a message, as
+// SignDigest makes it. For ECDSA, sig is r‖s with each half exactly the
+// scalar size; it is re-encoded as DER, without math/big, for
+// crypto/ecdsa.VerifyASN1, which converts the public key to a point and
+// rejects coordinates off the curve or out of range (the identity has no
+// affine encoding and is rejected the same way). For PSS the salt must be
+// exactly the hash length, as RFC 7518 §3.5 requires. A digest that is not
+// h's output length is an error; Ed25519 is unsupported.
+func (*Backend) VerifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest, sig []byte) error {
+	return verifyDigest(primitive, pub, h, digest, sig, nil)
+}
+
+// verifyDigest is VerifyDigest with a buffer for the DER form of an ECDSA
+// signature, allocated here when der is nil.
+func verifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest, sig []byte, der *[maxDERSize]byte) error {
+	if primitive == primEd25519 {
+		return unsupported("ed25519 signs the message itself, not a digest")
+	}
+	if c, size, ok := ecCurve(primitive); ok {
+		k, ok := pub.(*ecdsa.PublicKey)
+		if !ok || k == nil || k.Curve != c || k.X == nil || k.Y == nil {
+			return errKeyType
+		}
+		if err := checkDigest(h, digest); err != nil {
+			return err
+		}
+		if len(sig) != 2*size {
+			return errVerify
+		}
+		if der == nil {
+			der = new([maxDERSize]byte)
+		}
+		enc, ok := appendDER(der[:0], sig[:size], sig[size:])
+		if !ok || !ecdsa.VerifyASN1(k, digest, enc) {
+			return errVerify
+		}
+		return nil
+	}
+	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
 		k, ok := pub.(*rsa.PublicKey)
 		if !ok || k == nil || k.N == nil {
 			return errKeyType
 		}
-		d, err := digest(h, msg)
-		if err != nil {
+		if err := checkDigest(h, digest); err != nil {
 			return err
 		}
+		var err error
 		if primitive == primRSAPSS {
-			err = rsa.VerifyPSS(k, h, d, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
+			err = rsa.VerifyPSS(k, h, digest, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 		} else {
-			err = rsa.VerifyPKCS1v15(k, h, d, sig)
+			err = rsa.VerifyPKCS1v15(k, h, digest, sig)
 		}
 		if err != nil {
 			return errVerify
@@ -128,6 +186,15 @@ func (*Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, ms
 		return nil
 	}
 	return unsupported("signature " + primitive)
+}
+
+// hashedSignature reports whether primitive signs a digest: ECDSA and RSA.
+func hashedSignature(primitive string) bool {
+	switch primitive {
+	case primECDSAP256, primECDSAP384, primECDSAP521, primRSAPKCS1v15, primRSAPSS:
+		return true
+	}
+	return false
 }
 
 // derToRaw converts an ASN.1 DER ECDSA-Sig-Value (SEQUENCE { r INTEGER,
@@ -154,30 +221,35 @@ func derToRaw(der []byte, size int) ([]byte, error) {
 	return out, nil
 }
 
-// rawToDER encodes the big-endian scalars r and s as an ECDSA-Sig-Value in
-// DER, the form crypto/ecdsa verifies without going through math/big. It
-// reports false for a zero scalar, which has no valid signature.
-func rawToDER(r, s []byte) ([]byte, bool) {
+// maxDERSize is the longest ECDSA-Sig-Value appendDER writes: a SEQUENCE
+// header of three bytes and two INTEGERs of 2 + 1 + 66 bytes (P-521).
+const maxDERSize = 3 + 2*(2+1+66)
+
+// appendDER appends the big-endian scalars r and s, encoded as an
+// ECDSA-Sig-Value in DER, to dst: the form crypto/ecdsa verifies without
+// going through math/big. It reports false for a zero scalar, which has no
+// valid signature. Scalars are at most 66 bytes, so every length is short
+// form except possibly the SEQUENCE's.
+func appendDER(dst, r, s []byte) ([]byte, bool) {
 	r, s = trimZeros(r), trimZeros(s)
-	if len(r) == 0 || len(s) == 0 {
-		return nil, false
+	if len(r) == 0 || len(s) == 0 || len(r) > 66 || len(s) > 66 {
+		return dst, false
 	}
 	intLen := func(v []byte) int { return len(v) + int(v[0]>>7) } // a leading 0x00 keeps it positive
-	body := 2 + intLen(r) + 2 + intLen(s)                         // scalars of at most 66 bytes: short-form INTEGER lengths
-	out := make([]byte, 0, 3+body)
-	out = append(out, 0x30)
+	body := 2 + intLen(r) + 2 + intLen(s)
+	dst = append(dst, 0x30)
 	if body >= 0x80 {
-		out = append(out, 0x81)
+		dst = append(dst, 0x81)
 	}
-	out = append(out, byte(body))
+	dst = append(dst, byte(body))
 	for _, v := range [2][]byte{r, s} {
-		out = append(out, 0x02, byte(intLen(v)))
+		dst = append(dst, 0x02, byte(intLen(v)))
 		if v[0]&0x80 != 0 {
-			out = append(out, 0)
+			dst = append(dst, 0)
 		}
-		out = append(out, v...)
+		dst = append(dst, v...)
 	}
-	return out, true
+	return dst, true
 }
 
 func trimZeros(b []byte) []byte {

@@ -336,26 +336,29 @@ func TestSignKeyMismatch(t *testing.T) {
 	}
 }
 
-// TestRawToDER checks the encoder against the strict decoder, at the
+// TestAppendDER checks the encoder against the strict decoder, at the
 // boundaries: high bits set (a 0x00 pad), leading zeros, and P-521 sizes
 // that need the long-form sequence length.
-func TestRawToDER(t *testing.T) {
+func TestAppendDER(t *testing.T) {
 	for _, size := range []int{32, 48, 66} {
 		for _, tc := range [][2][]byte{
 			{bytes.Repeat([]byte{0xff}, size), bytes.Repeat([]byte{0x7f}, size)},
 			{append(make([]byte, size-1), 1), append(make([]byte, size-1), 0x80)},
 			{append([]byte{0x01}, make([]byte, size-1)...), bytes.Repeat([]byte{0x80}, size)},
 		} {
-			der, ok := rawToDER(tc[0], tc[1])
+			der, ok := appendDER(nil, tc[0], tc[1])
 			if !ok {
 				t.Fatalf("size %d: refused %x", size, tc)
+			}
+			if len(der) > maxDERSize {
+				t.Fatalf("size %d: %d-byte DER exceeds maxDERSize %d", size, len(der), maxDERSize)
 			}
 			raw, err := derToRaw(der, size)
 			if err != nil || !bytes.Equal(raw, append(append([]byte(nil), tc[0]...), tc[1]...)) {
 				t.Errorf("size %d: round trip of %x gave %x, %v (DER %x)", size, tc, raw, err, der)
 			}
 		}
-		if _, ok := rawToDER(make([]byte, size), bytes.Repeat([]byte{1}, size)); ok {
+		if _, ok := appendDER(nil, make([]byte, size), bytes.Repeat([]byte{1}, size)); ok {
 			t.Errorf("size %d: r = 0 encoded", size)
 		}
 	}
