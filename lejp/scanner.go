@@ -459,60 +459,6 @@ func digits(buf []byte, j, lim int) int {
 	return j
 }
 
-// checkNumber checks a run of number characters against RFC 8259 §6. It
-// returns whether the number has a fraction or exponent, and -1 or the
-// index of the first byte that breaks the grammar (len(b) when it ends
-// too early).
-func checkNumber(b []byte) (float bool, bad int) {
-	i := 0
-	if i < len(b) && b[i] == '-' {
-		i++
-	}
-	if i == len(b) {
-		return false, i
-	}
-	switch c := b[i]; {
-	case c == '0':
-		i++
-	case c >= '1' && c <= '9':
-		i++
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-	default:
-		return false, i
-	}
-	if i < len(b) && b[i] == '.' {
-		float = true
-		i++
-		d := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == d {
-			return true, i
-		}
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		float = true
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		d := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == d {
-			return true, i
-		}
-	}
-	if i != len(b) {
-		return float, i
-	}
-	return float, -1
-}
-
 // literal reads true, false or null at s.pos.
 func (s *scanner) literal() (Kind, error) {
 	start := s.pos
