@@ -40,6 +40,11 @@ func (c *Checker) Check(b []byte) error {
 
 func (c *Checker) check(b []byte) error {
 	m := &c.m
+	if m.fastCheck(b) {
+		m.off = int64(len(b))
+		return nil
+	}
+	m.reset()
 	for {
 		n, err := m.step(b, maxInt)
 		m.off += int64(n)

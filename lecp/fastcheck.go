@@ -1,0 +1,171 @@
+package lecp
+
+// The fast checker validates a complete input in one tight loop, without
+// events, paths or the byte-resumable bookkeeping of step. It handles the
+// common shapes only: definite-length items, map keys that are integers or
+// strings with the shortest head (their encoding as received is their
+// canonical encoding, compared in place). It is conservative: it returns
+// true only when every rule and limit step enforces holds, and false as
+// soon as it meets anything else (an error, an indefinite-length item, a
+// key of another kind, Options.Deterministic, ...), in which case the
+// caller runs the machine from the start for the exact verdict, offset and
+// path. So Check's results are the machine's, only faster.
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// fastCheck reports whether b is certainly valid under m's limits. It uses
+// m's stack and key set as scratch; the caller resets m afterwards.
+func (m *machine) fastCheck(b []byte) bool {
+	lim := &m.lim
+	if lim.determ {
+		return false
+	}
+	ks := &m.keys
+	i := 0
+	for {
+		if i >= len(b) {
+			return false // empty input or truncated item: let the machine say
+		}
+		start := i
+		ib := b[i]
+		maj := ib >> 5
+		ai := ib & 31
+		var arg uint64
+		switch {
+		case ai < 24:
+			arg = uint64(ai)
+			i++
+		case ai == 24:
+			if len(b)-i < 2 {
+				return false
+			}
+			arg = uint64(b[i+1])
+			i += 2
+		case ai == 25:
+			if len(b)-i < 3 {
+				return false
+			}
+			arg = uint64(binary.BigEndian.Uint16(b[i+1:]))
+			i += 3
+		case ai == 26:
+			if len(b)-i < 5 {
+				return false
+			}
+			arg = uint64(binary.BigEndian.Uint32(b[i+1:]))
+			i += 5
+		case ai == 27:
+			if len(b)-i < 9 {
+				return false
+			}
+			arg = binary.BigEndian.Uint64(b[i+1:])
+			i += 9
+		default:
+			return false // indefinite length, break, reserved
+		}
+		var top *frame
+		key := false
+		if n := len(m.stack); n > 0 {
+			top = &m.stack[n-1]
+			if top.major == majMap && top.left&1 == 0 {
+				// key position: only keys whose encoding is canonical
+				if maj > majText || i-start != headLen(arg) {
+					return false
+				}
+				key = true
+			}
+		}
+		switch maj {
+		case majBytes, majText:
+			if arg > lim.maxString || uint64(len(b)-i) < arg {
+				return false
+			}
+			s := b[i : i+int(arg)]
+			i += int(arg)
+			if maj == majText && !lim.allowUTF8 && !validUTF8(s) {
+				return false
+			}
+		case majArray, majMap:
+			if arg > lim.maxItems || maj == majMap && arg > 1<<63-1 || len(m.stack) >= lim.maxDepth {
+				return false
+			}
+			if arg > 0 {
+				left := arg
+				if maj == majMap {
+					left = 2 * arg
+				}
+				m.fastPush(maj, left)
+				continue
+			}
+		case majTag:
+			if len(m.stack) >= lim.maxDepth {
+				return false
+			}
+			m.fastPush(majTag, 1)
+			continue
+		case majOther:
+			if ai == 24 && arg < 32 {
+				return false
+			}
+		}
+		if key {
+			ks.direct = b[start:i]
+			if ks.keyDone(top, len(m.stack)) != nil {
+				return false
+			}
+		}
+		// the item is complete: count it in the enclosing frames
+		for n := len(m.stack); n > 0; n-- {
+			f := &m.stack[n-1]
+			f.left--
+			if f.left > 0 {
+				break
+			}
+			if f.major == majMap {
+				ks.mapEnd(f)
+			}
+			m.stack = m.stack[:n-1]
+		}
+		if len(m.stack) == 0 {
+			if i == len(b) {
+				return true
+			}
+			if !lim.allowMulti {
+				return false
+			}
+		}
+	}
+}
+
+// fastPush opens a definite array or map frame (left items due) or a tag
+// frame for fastCheck.
+func (m *machine) fastPush(kind uint8, left uint64) {
+	if len(m.stack) == cap(m.stack) {
+		ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
+		copy(ns, m.stack)
+		m.stack = ns
+	}
+	n := len(m.stack)
+	m.stack = m.stack[:n+1]
+	f := &m.stack[n]
+	f.major, f.indef, f.left, f.n, f.kpos = kind, false, left, 0, -1
+	if kind == majMap {
+		m.keys.mapStart(f)
+	}
+}
+
+// validUTF8 is utf8.Valid with a faster run over a leading ASCII stretch,
+// 16 bytes per iteration.
+func validUTF8(s []byte) bool {
+	for len(s) >= 16 {
+		a := binary.LittleEndian.Uint64(s)
+		c := binary.LittleEndian.Uint64(s[8:])
+		if (a|c)&0x8080808080808080 != 0 {
+			break
+		}
+		s = s[16:]
+	}
+	return utf8.Valid(s)
+}
