@@ -1,6 +1,7 @@
 package gencrypto_test
 
 import (
+	"crypto"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
@@ -33,6 +34,52 @@ func TestMACZeroAlloc(t *testing.T) {
 		bad[0] ^= 1
 		if n := testing.AllocsPerRun(100, func() { _ = k.Verify(msg, bad) }); n != 0 {
 			t.Errorf("%s failed Verify: %v allocations, want 0", m, n)
+		}
+	}
+}
+
+// TestSignatureVerifyAllocs bounds the allocations of a verification
+// through the registry and the std backend. ES256: crypto/ecdsa.VerifyASN1
+// itself allocates 10 times (Go 1.26), the registry's on-curve check of the
+// public key 3 and the std backend once (the digest and the DER signature
+// share one buffer); the bound leaves one spare. EdDSA allocates nothing.
+func TestSignatureVerifyAllocs(t *testing.T) {
+	k := getKeys(t)
+	msg := make([]byte, 256)
+	for _, tc := range []struct {
+		alg *gencrypto.Signature
+		key crypto.Signer
+		max float64
+	}{
+		{gencrypto.ES256(), k.p256, 15}, {gencrypto.ES384(), k.p384, 25},
+		{gencrypto.RS256(), k.rsa, 11}, {gencrypto.PS256(), k.rsa, 15}, {gencrypto.EdDSA(), k.ed, 0},
+	} {
+		sig, err := tc.alg.Sign(tc.key, msg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub := tc.key.Public()
+		n := testing.AllocsPerRun(20, func() {
+			if tc.alg.Verify(pub, msg, sig) != nil {
+				panic("verify failed")
+			}
+		})
+		t.Logf("%s Verify: %v allocations", tc.alg, n)
+		if n > tc.max {
+			t.Errorf("%s Verify: %v allocations, want at most %v", tc.alg, n, tc.max)
+		}
+		if tc.alg.Hash() == 0 {
+			continue
+		}
+		d := digest(tc.alg.Hash(), msg)
+		n = testing.AllocsPerRun(20, func() {
+			if tc.alg.VerifyDigest(pub, d, sig) != nil {
+				panic("verify failed")
+			}
+		})
+		t.Logf("%s VerifyDigest: %v allocations", tc.alg, n)
+		if n > tc.max {
+			t.Errorf("%s VerifyDigest: %v allocations, want at most %v", tc.alg, n, tc.max)
 		}
 	}
 }

@@ -45,6 +45,19 @@ func BenchmarkSignature(b *testing.B) {
 				}
 			}
 		})
+		if tc.alg.Hash() == 0 {
+			continue
+		}
+		d := digest(tc.alg.Hash(), msg)
+		b.Run(tc.alg.Name()+"/VerifyDigest", func(b *testing.B) {
+			b.ReportAllocs()
+			pub := tc.key.Public()
+			for b.Loop() {
+				if err := tc.alg.VerifyDigest(pub, d, sig); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

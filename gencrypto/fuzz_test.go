@@ -125,8 +125,16 @@ func FuzzSignatureVerify(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, idx uint8, msg, sig []byte) {
 		e := algs[int(idx)%len(algs)]
-		if err := e.alg.Verify(e.pub, msg, sig); err != nil && err != gencrypto.ErrVerify {
+		err := e.alg.Verify(e.pub, msg, sig)
+		if err != nil && err != gencrypto.ErrVerify {
 			t.Fatalf("%s Verify: %v; want nil or ErrVerify", e.alg, err)
+		}
+		if e.alg.Hash() == 0 {
+			return
+		}
+		// The digest form decides exactly as the message form.
+		if derr := e.alg.VerifyDigest(e.pub, digest(e.alg.Hash(), msg), sig); derr != err {
+			t.Fatalf("%s: Verify says %v but VerifyDigest says %v", e.alg, err, derr)
 		}
 	})
 }
