@@ -246,19 +246,17 @@ const spaces8 = 0x2020202020202020
 // (indentation) is measured eight bytes at a time.
 func skipWS(buf []byte, i int) int {
 	for i < len(buf) {
-		switch buf[i] {
-		case ' ', '\n', '\r', '\t':
-			i++
-			for i+8 <= len(buf) {
-				y := binary.LittleEndian.Uint64(buf[i:]) ^ spaces8
-				if y != 0 {
-					i += bits.TrailingZeros64(y) >> 3
-					break
-				}
-				i += 8
-			}
-		default:
+		if c := buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 			return i
+		}
+		i++
+		for i+8 <= len(buf) {
+			y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8
+			if y != 0 {
+				i += bits.TrailingZeros64(y) >> 3
+				break
+			}
+			i += 8
 		}
 	}
 	return i
