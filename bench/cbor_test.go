@@ -5,7 +5,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sort"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/fxamacker/cbor/v2"
 
@@ -15,7 +19,7 @@ import (
 
 // cborCorpus converts the JSON benchmark files to CBOR with lecp's own
 // encoder at setup time; converted data is never stored.
-func cborCorpus(b *testing.B) [][2]any {
+func cborCorpus(b testing.TB) [][2]any {
 	b.Helper()
 	dir := testenv.VectorsFile(b, "json-benchmark")
 	var out [][2]any
@@ -33,84 +37,130 @@ func cborCorpus(b *testing.B) [][2]any {
 	return out
 }
 
-// BenchmarkCBOR compares lecp with fxamacker/cbor on the same CBOR:
-// lecp-events (push parser, handler per event), lecp-pull (Decoder tokens),
-// lecp-check (validation only), fxamacker-any (Unmarshal into any) and
-// fxamacker-wellformed (Wellformed). All lecp runs are strict: UTF-8 and
-// duplicate keys are checked.
+// cborImpl is one implementation of BenchmarkCBOR: setup returns the
+// function that processes one document.
+type cborImpl struct {
+	name  string
+	setup func(data []byte) func() error
+}
+
+// cborImpls: lecp-events (push parser, handler per event), lecp-pull
+// (Decoder tokens), lecp-check (validation only), lecp-check-lax (only the
+// checks fxamacker's Wellformed makes: no UTF-8, no duplicate keys),
+// fxamacker-any (Unmarshal into any) and fxamacker-wellformed (Wellformed).
+// All lecp runs but lecp-check-lax are strict: UTF-8 and duplicate keys are
+// checked.
+var cborImpls = []cborImpl{
+	{"lecp-events", func(data []byte) func() error {
+		n := 0
+		p, _ := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, *lecp.Event) error { n++; return nil }), nil)
+		return func() error {
+			p.Reset()
+			if _, err := p.Write(data); err != nil {
+				return err
+			}
+			return p.Close()
+		}
+	}},
+	{"lecp-pull", func(data []byte) func() error {
+		d := lecp.NewDecoderBytes(data, nil)
+		return func() error {
+			d.ResetBytes(data)
+			for {
+				if _, err := d.ReadToken(); err == io.EOF {
+					return nil
+				} else if err != nil {
+					return err
+				}
+			}
+		}
+	}},
+	{"lecp-check", func(data []byte) func() error {
+		c := lecp.NewChecker(nil)
+		return func() error { return c.Check(data) }
+	}},
+	{"lecp-check-lax", func(data []byte) func() error {
+		c := lecp.NewChecker(&lecp.Options{AllowInvalidUTF8: true, AllowDuplicateKeys: true})
+		return func() error { return c.Check(data) }
+	}},
+	{"fxamacker-any", func(data []byte) func() error {
+		return func() error {
+			var v any
+			return cbor.Unmarshal(data, &v)
+		}
+	}},
+	{"fxamacker-wellformed", func(data []byte) func() error {
+		return func() error { return cbor.Wellformed(data) }
+	}},
+}
+
+// BenchmarkCBOR compares lecp with fxamacker/cbor on the same CBOR (see
+// cborImpls).
 func BenchmarkCBOR(b *testing.B) {
 	for _, f := range cborCorpus(b) {
 		name, data := f[0].(string), f[1].([]byte)
-		b.Run(name+"/lecp-events", func(b *testing.B) {
-			n := 0
-			p, _ := lecp.NewParser(lecp.HandlerFunc(func(*lecp.Parser, *lecp.Event) error { n++; return nil }), nil)
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				p.Reset()
-				if _, err := p.Write(data); err != nil {
-					b.Fatal(err)
-				}
-				if err := p.Close(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(name+"/lecp-pull", func(b *testing.B) {
-			d := lecp.NewDecoderBytes(data, nil)
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				d.ResetBytes(data)
-				for {
-					if _, err := d.ReadToken(); err == io.EOF {
-						break
-					} else if err != nil {
+		for _, impl := range cborImpls {
+			b.Run(name+"/"+impl.name, func(b *testing.B) {
+				run := impl.setup(data)
+				b.ReportAllocs()
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					if err := run(); err != nil {
 						b.Fatal(err)
 					}
 				}
+			})
+		}
+	}
+}
+
+// cborThreadCPU is this thread's CPU time: on a shared machine it leaves
+// out the time spent waiting for a core, which wall-clock benchmarks count.
+func cborThreadCPU() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// TestCBORCPUTable prints, for each file and implementation of
+// BenchmarkCBOR, the thread CPU time per document (the least of 7 samples
+// of 40 ms or more) and lecp-events' ratios to fxamacker's Wellformed and Unmarshal. It is
+// a measurement, not a test: it runs only with LWSCRYPTO_CBOR_CPU_TABLE=1:
+//
+//	LWSCRYPTO_CBOR_CPU_TABLE=1 go test -run CBORCPUTable -v
+func TestCBORCPUTable(t *testing.T) {
+	if os.Getenv("LWSCRYPTO_CBOR_CPU_TABLE") != "1" {
+		t.Skip("skipping: a measurement; set LWSCRYPTO_CBOR_CPU_TABLE=1")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	for _, f := range cborCorpus(t) {
+		name, data := f[0].(string), f[1].([]byte)
+		res := map[string]float64{}
+		for _, impl := range cborImpls {
+			run := impl.setup(data)
+			if err := run(); err != nil {
+				t.Fatalf("%s %s: %v", name, impl.name, err)
 			}
-		})
-		b.Run(name+"/lecp-check", func(b *testing.B) {
-			c := lecp.NewChecker(nil)
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				if err := c.Check(data); err != nil {
-					b.Fatal(err)
+			// enough runs per sample for 40 ms, well above the clock tick
+			w0 := time.Now()
+			run()
+			n := max(1, int(40*time.Millisecond/max(time.Since(w0), time.Microsecond)))
+			var samples []float64
+			for range 7 {
+				t0 := cborThreadCPU()
+				for range n {
+					run()
 				}
+				samples = append(samples, float64(cborThreadCPU()-t0)/float64(n))
 			}
-		})
-		b.Run(name+"/lecp-check-lax", func(b *testing.B) {
-			// the checks fxamacker's Wellformed makes, no more: no UTF-8, no
-			// duplicate keys
-			c := lecp.NewChecker(&lecp.Options{AllowInvalidUTF8: true, AllowDuplicateKeys: true})
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				if err := c.Check(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(name+"/fxamacker-any", func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				var v any
-				if err := cbor.Unmarshal(data, &v); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run(name+"/fxamacker-wellformed", func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				if err := cbor.Wellformed(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+			sort.Float64s(samples)
+			ns := samples[0]
+			res[impl.name] = ns
+			t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", name, impl.name, ns/1e3, float64(len(data))/ns*1e3)
+		}
+		t.Logf("%s: lecp-events is %.2fx fxamacker-wellformed's speed, %.2fx fxamacker-any's; lecp-check %.2fx wellformed's",
+			name, res["fxamacker-wellformed"]/res["lecp-events"], res["fxamacker-any"]/res["lecp-events"],
+			res["fxamacker-wellformed"]/res["lecp-check"])
 	}
 }

@@ -103,6 +103,21 @@ func (p *Parser) Write(b []byte) (int, error) {
 			p.carry = p.carry[:rest]
 			continue
 		}
+		for {
+			k, ok, err := p.m.fastStep(b, p.chunk)
+			if !ok {
+				break
+			}
+			p.m.off += int64(k)
+			if err != nil {
+				return 0, p.stop(err)
+			}
+			p.raw = b[:k]
+			b = b[k:]
+			if err := p.deliver(); err != nil {
+				return 0, err
+			}
+		}
 		k, err := p.m.step(b, p.chunk)
 		p.m.off += int64(k)
 		if err == errShort {
