@@ -13,13 +13,30 @@ package lecp
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/maphash"
+	"slices"
 )
 
+// keyEnt is a key of an open map: its canonical encoding is
+// arena[off:off+n], whose first 8 bytes (zero-padded) are pre, so most
+// comparisons stop at one word.
 type keyEnt struct {
-	h   uint64
+	pre uint64
 	off int32
 	n   int32
+}
+
+// keyPrefix is the first 8 bytes of kb, zero-padded, as one word.
+func keyPrefix(kb []byte) uint64 {
+	if len(kb) >= 8 {
+		return binary.LittleEndian.Uint64(kb)
+	}
+	var w uint64
+	for i, c := range kb {
+		w |= uint64(c) << (8 * i)
+	}
+	return w
 }
 
 type keySet struct {
@@ -145,25 +162,24 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
 		return nil
 	}
-	var h uint64
+	pre := keyPrefix(kb)
 	slot := -1
 	if n := len(ks.ents) - int(f.keys0); n < linearKeys {
-		// small map: compare bytes, no hashing
+		// small map: compare prefixes, then bytes; no hashing
 		for _, e := range ks.ents[f.keys0:] {
-			if int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
 				return ErrDuplicateKey
 			}
 		}
 	} else {
-		h = maphash.Bytes(ks.seed, kb)
 		var dup bool
-		if dup, slot = ks.find(f, h, kb); dup {
+		if dup, slot = ks.find(f, pre, kb); dup {
 			return ErrDuplicateKey
 		}
 	}
 	off := int32(len(ks.arena))
 	ks.arena = append(ks.arena, kb...)
-	ks.ents = append(ks.ents, keyEnt{h: h, off: off, n: int32(len(kb))})
+	ks.ents = append(ks.ents, keyEnt{pre: pre, off: off, n: int32(len(kb))})
 	if slot >= 0 {
 		ks.ht[slot] = int32(len(ks.ents)) - f.keys0
 	}
@@ -174,32 +190,24 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	return nil
 }
 
-const linearKeys = 8
+const linearKeys = 16
 
-// find looks for kb among f's keys through f's hash table, building or
-// growing it first (the first time, hashing the keys the linear scan
-// stored unhashed), and returns the free slot where kb goes.
-func (ks *keySet) find(f *frame, h uint64, kb []byte) (bool, int) {
+// find looks for kb (whose prefix is pre) among f's keys through f's hash
+// table, building or growing it first (rehashing the stored keys), and
+// returns the free slot where kb goes.
+func (ks *keySet) find(f *frame, pre uint64, kb []byte) (bool, int) {
 	ents := ks.ents[f.keys0:]
-	if f.htN == 0 {
-		for i := range ents {
-			e := &ents[i]
-			e.h = maphash.Bytes(ks.seed, ks.arena[e.off:e.off+e.n])
-		}
-	}
 	if 2*(len(ents)+1) > int(f.htN) {
 		size := 32
 		for size < 4*(len(ents)+1) {
 			size *= 2
 		}
-		ks.ht = ks.ht[:f.ht0]
-		for range size {
-			ks.ht = append(ks.ht, 0)
-		}
+		ks.ht = slices.Grow(ks.ht[:f.ht0], size)[:int(f.ht0)+size]
+		clear(ks.ht[f.ht0:])
 		f.htN = int32(size)
 		mask := uint64(size - 1)
 		for i, e := range ents {
-			j := e.h & mask
+			j := maphash.Bytes(ks.seed, ks.arena[e.off:e.off+e.n]) & mask
 			for ks.ht[int(f.ht0)+int(j)] != 0 {
 				j = (j + 1) & mask
 			}
@@ -207,14 +215,14 @@ func (ks *keySet) find(f *frame, h uint64, kb []byte) (bool, int) {
 		}
 	}
 	mask := uint64(f.htN - 1)
-	j := h & mask
+	j := maphash.Bytes(ks.seed, kb) & mask
 	for {
 		v := ks.ht[int(f.ht0)+int(j)]
 		if v == 0 {
 			return false, int(f.ht0) + int(j)
 		}
-		e := ents[v-1]
-		if e.h == h && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+		e := &ents[v-1]
+		if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
 			return true, 0
 		}
 		j = (j + 1) & mask
