@@ -135,19 +135,18 @@ func hinted(err error, h string) *cliError {
 
 func writeHelp(w io.Writer) {
 	paths := make([]string, 0, len(commands))
-	width := 0
-	for p, c := range commands {
+	for p := range commands {
 		paths = append(paths, p)
-		width = max(width, len(p)+1+len(c.args))
 	}
 	sort.Strings(paths)
 	var b strings.Builder
 	b.WriteString("usage: lwscrypto <object> <verb> [flags] [FILE]\n\n")
 	b.WriteString("Input is FILE or standard input; output is standard output or -o FILE.\n")
-	b.WriteString("Exit status: 0 success, 1 invalid input or failed verification, 2 usage error.\n\ncommands:\n")
+	b.WriteString("Exit status: 0 success, 1 invalid input or failed verification, 2 usage error.\n")
+	b.WriteString("'lwscrypto help <object> <verb>' or '<object> <verb> -h' describes one command.\n\ncommands:\n")
 	for _, p := range paths {
 		c := commands[p]
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, strings.TrimSpace(p+" "+c.args), c.summary)
+		fmt.Fprintf(&b, "  %s\n      %s\n", strings.TrimSpace(p+" "+c.args), c.summary)
 	}
 	io.WriteString(w, b.String())
 }
