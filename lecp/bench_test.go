@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
@@ -87,5 +88,38 @@ func BenchmarkAppendSigStructure(b *testing.B) {
 		buf = AppendBytes(buf, prot)
 		buf = AppendBytes(buf, nil)
 		buf = AppendBytes(buf, payload)
+	}
+}
+
+// BenchmarkValidUTF8 runs validUTF8 and utf8.Valid over the text strings
+// of the twitter corpus.
+func BenchmarkValidUTF8(b *testing.B) {
+	var texts [][]byte
+	n := 0
+	d := NewDecoderBytes(benchCorpus(b)["twitter.json"], nil)
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			break
+		}
+		if tok.Kind == Text {
+			texts = append(texts, tok.Value)
+			n += len(tok.Value)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		fn   func([]byte) bool
+	}{{"lecp", validUTF8}, {"utf8.Valid", utf8.Valid}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				for _, t := range texts {
+					if !f.fn(t) {
+						b.Fatal("invalid")
+					}
+				}
+			}
+		})
 	}
 }

@@ -156,16 +156,63 @@ func (m *machine) fastPush(kind uint8, left uint64) {
 	}
 }
 
-// validUTF8 is utf8.Valid with a faster run over a leading ASCII stretch,
-// 16 bytes per iteration.
+// validUTF8 is utf8.Valid, faster on the text CBOR usually carries: ASCII
+// runs go 8 bytes at a time wherever they start (utf8.Valid does that only
+// before the first non-ASCII byte), and the common 2- and 3-byte sequences
+// are checked inline; anything else goes to utf8.DecodeRune.
 func validUTF8(s []byte) bool {
-	for len(s) >= 16 {
-		a := binary.LittleEndian.Uint64(s)
-		c := binary.LittleEndian.Uint64(s[8:])
-		if (a|c)&0x8080808080808080 != 0 {
-			break
+	const hi = 0x8080808080808080
+	n := len(s)
+	if n < 8 {
+		var acc byte
+		for _, c := range s {
+			acc |= c
 		}
-		s = s[16:]
+		return acc < utf8.RuneSelf || validUTF8From(s)
 	}
-	return utf8.Valid(s)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if binary.LittleEndian.Uint64(s[i:])&hi != 0 {
+			return validUTF8From(s[i:]) // s[:i] is ASCII: i starts a rune
+		}
+	}
+	return binary.LittleEndian.Uint64(s[n-8:])&hi == 0 || validUTF8From(s[i:])
+}
+
+// validUTF8From is validUTF8 once a non-ASCII byte is near.
+func validUTF8From(s []byte) bool {
+	n := len(s)
+	i := 0
+	for i < n {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= n && binary.LittleEndian.Uint64(s[i:])&0x8080808080808080 == 0 {
+				i += 8
+			} else {
+				i++
+			}
+			continue
+		}
+		switch {
+		case 0xc2 <= c && c <= 0xdf:
+			if i+1 < n && s[i+1]&0xc0 == 0x80 {
+				i += 2
+				continue
+			}
+			return false
+		case 0xe1 <= c && c <= 0xec || c == 0xee || c == 0xef:
+			// no overlong forms or surrogates start with these
+			if i+2 < n && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+				i += 3
+				continue
+			}
+			return false
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/fxamacker/cbor/v2"
 
@@ -194,6 +195,18 @@ func FuzzDifferential(f *testing.F) {
 		}
 		if !bytes.Equal(mine, fx) {
 			t.Fatalf("%x: lecp re-encodes as %x, fxamacker as %x", b, mine, fx)
+		}
+	})
+}
+
+// FuzzValidUTF8: validUTF8 agrees with utf8.Valid.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"", "a", "héllo wörld", "日本語のテキスト abc", "\xed\xa0\x80", "\xe0\x80\xaf", "\xf0\x9f\x98\x80 ok", "\xf4\x90\x80\x80", "\xc0\xaf", "\xef\xbf\xbd", "abcdefgh\xe3\x81"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", b, got, want)
 		}
 	})
 }

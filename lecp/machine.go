@@ -425,7 +425,7 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 				data = data[:take]
 			}
 		}
-		if !m.lim.allowUTF8 && !utf8.Valid(data) {
+		if !m.lim.allowUTF8 && !validUTF8(data) {
 			return 0, m.fail(hl, ErrInvalidUTF8)
 		}
 	}

@@ -1,0 +1,37 @@
+package lecp
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestValidUTF8 compares validUTF8 with utf8.Valid on every 1-, 2- and
+// 3-byte input, each alone, behind 7 ASCII bytes (so the 8-byte ASCII step
+// stops inside it) and followed by 4-byte sequences' lead bytes.
+func TestValidUTF8(t *testing.T) {
+	buf := []byte("abcdefg___\xf0")
+	check := func(b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", b, got, want)
+		}
+	}
+	for a := range 256 {
+		check([]byte{byte(a)})
+		for b := range 256 {
+			check([]byte{byte(a), byte(b)})
+			if a < 0x80 {
+				continue
+			}
+			for c := range 256 {
+				buf[7], buf[8], buf[9] = byte(a), byte(b), byte(c)
+				check(buf[7:10])
+				check(buf[:10])
+				check(buf[7:])
+			}
+		}
+	}
+	for _, s := range []string{"\xf0\x9f\x98\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "日本語 and English, mixed: ünïcödé ✓ 😀"} {
+		check([]byte(s))
+		check([]byte(s)[:len(s)-1])
+	}
+}
