@@ -27,6 +27,7 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 type Parser struct {
 	m        machine
 	h        Handler
+	fn       HandlerFunc // h, when it is a HandlerFunc: called directly
 	pats     []pattern
 	carry    []byte
 	chunk    int
@@ -45,6 +46,7 @@ type Parser struct {
 // invalid pattern is an error.
 func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 	p := &Parser{h: h}
+	p.fn, _ = h.(HandlerFunc)
 	p.m.init(opts)
 	p.chunk = p.m.lim.chunk
 	for _, s := range patterns {
@@ -103,20 +105,9 @@ func (p *Parser) Write(b []byte) (int, error) {
 			p.carry = p.carry[:rest]
 			continue
 		}
-		for {
-			k, ok, err := p.m.fastStep(b, p.chunk)
-			if !ok {
-				break
-			}
-			p.m.off += int64(k)
-			if err != nil {
-				return 0, p.stop(err)
-			}
-			p.raw = b[:k]
-			b = b[k:]
-			if err := p.deliver(); err != nil {
-				return 0, err
-			}
+		var err error
+		if b, err = p.writeFast(b); err != nil {
+			return 0, err
 		}
 		k, err := p.m.step(b, p.chunk)
 		p.m.off += int64(k)
@@ -131,6 +122,40 @@ func (p *Parser) Write(b []byte) (int, error) {
 		b = b[k:]
 		if err := p.deliver(); err != nil {
 			return 0, err
+		}
+	}
+}
+
+// writeFast delivers the events fastStep can make from b and returns the
+// rest of b.
+func (p *Parser) writeFast(b []byte) ([]byte, error) {
+	m := &p.m
+	for {
+		k, ok, err := m.fastStep(b, p.chunk)
+		if !ok {
+			return b, nil
+		}
+		m.off += int64(k)
+		if err != nil {
+			return b, p.stop(err)
+		}
+		p.raw = b[:k]
+		b = b[k:]
+		if p.fn == nil || len(p.pats) > 0 || p.capOn {
+			if err := p.deliver(); err != nil {
+				return b, err
+			}
+			continue
+		}
+		// deliver, inlined for a HandlerFunc without patterns
+		m.ev.Pattern = -1
+		if err := p.fn(p, &m.ev); err != nil {
+			return b, p.stop(err)
+		}
+		if p.capOn && m.done && m.doneDepth == p.capDepth {
+			if err := p.captured(-1); err != nil {
+				return b, err
+			}
 		}
 	}
 }
