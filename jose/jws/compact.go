@@ -3,7 +3,6 @@ package jws
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -121,40 +120,6 @@ type hdrEntry struct {
 	b64 []byte
 	d   decision
 }
-
-// decodeB64 appends the strict base64url decoding of src to dst, exactly as
-// jose.AppendBase64URLDecode does (FuzzDecodeB64 checks it), in one pass of
-// the standard decoder: its strict mode refuses padding, non-alphabet bytes
-// and non-zero trailing bits, and skips only '\r' and '\n'. A skipped byte
-// shows as a short output: with len(src) not 1 mod 4, the decoded length
-// of len(src) characters is strictly greater than that of fewer.
-func decodeB64(dst, src []byte) ([]byte, error) {
-	if len(src)%4 == 1 {
-		return dst, errB64
-	}
-	n := len(src) / 4 * 3
-	switch len(src) % 4 {
-	case 2:
-		n++
-	case 3:
-		n += 2
-	}
-	if cap(dst)-len(dst) < n {
-		d := make([]byte, len(dst), len(dst)+n)
-		copy(d, dst)
-		dst = d
-	}
-	m, err := b64Strict.Decode(dst[len(dst):len(dst)+n], src)
-	if err != nil || m != n {
-		return dst, errB64
-	}
-	return dst[:len(dst)+m], nil
-}
-
-var (
-	b64Strict = base64.RawURLEncoding.Strict()
-	errB64    = wrap(jose.ErrMalformed, "invalid base64url")
-)
 
 // AppendVerifyCompact verifies a compact JWS with an attached payload and
 // appends the payload to dst. Nothing is appended unless the signature

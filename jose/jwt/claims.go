@@ -169,8 +169,20 @@ var (
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
 
-// parse reads c.Raw.
+// parse reads c.Raw (c must be reset but for Raw): through the fast
+// reader when the claims set is in its subset, else through parseStrict.
 func (c *Claims) parse() error {
+	if c.fastParse() {
+		return nil
+	}
+	raw := c.Raw
+	c.reset()
+	c.Raw = raw
+	return c.parseStrict()
+}
+
+// parseStrict reads c.Raw with lejp.
+func (c *Claims) parseStrict() error {
 	if c.dec == nil {
 		c.dec = lejp.NewDecoderBytes(c.Raw, claimsOpts)
 	} else {
