@@ -10,6 +10,10 @@ var checkers = sync.Pool{New: func() any { return new(scanner) }}
 func Check(b []byte, opts *Options) error {
 	s := checkers.Get().(*scanner)
 	s.init(opts)
+	if fastCheck(s, b) {
+		checkers.Put(s)
+		return nil
+	}
 	s.buf, s.eof, s.borrowNames, s.noDecode = b, true, true, true
 	var err error
 	for {

@@ -94,6 +94,10 @@ type scanner struct {
 	inComm bool
 	err    error
 
+	// Check's first pass (fastcheck.go).
+	fastFrames []fastFrame
+	fastEnts   []fastEnt
+
 	// First backing arrays for the slices above, so that a new Decoder,
 	// Parser or Check of a small document (a JOSE header, a JWK) allocates
 	// nothing more.

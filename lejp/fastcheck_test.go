@@ -1,0 +1,130 @@
+package lejp
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// slowCheck is Check without its fast first pass: the scanner's verdict.
+func slowCheck(b []byte, opts *Options) error {
+	var s scanner
+	s.init(opts)
+	s.buf, s.eof, s.borrowNames, s.noDecode = b, true, true, true
+	for {
+		if _, err := s.next(); err != nil {
+			if err == errEnd {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+func fastOK(b []byte, opts *Options) bool {
+	var s scanner
+	s.init(opts)
+	return fastCheck(&s, b)
+}
+
+var fastOpts = []*Options{nil, {AllowDuplicateNames: true}, {AllowInvalidUTF8: true}, {MaxDepth: 3}, {MaxNameLen: 4},
+	{MaxNumberLen: 3}, {MaxStringLen: 5}, {MaxNameMemory: 100}}
+
+// TestFastCheckNeverAcceptsInvalid: over every JSONTestSuite file (and a set
+// of documents near each limit) under several options, the fast pass
+// accepts only what the scanner accepts; and it does accept the valid
+// files, so Check's common path is the one tested by the suite.
+func TestFastCheckNeverAcceptsInvalid(t *testing.T) {
+	docs := map[string][]byte{}
+	for name, b := range jtsFiles(t, "test_parsing") {
+		docs[name] = b
+	}
+	for i, s := range []string{
+		`{"a":1,"a":2}`, `{"a":1,"b":{"a":2},"a":3}`, `{"abcdefghij":1,"abcdefghik":2}`, `{"a\u0062":1,"ab":2}`,
+		`[[[[1]]]]`, `[[[1]]]`, `{"abcde":1}`, `{"abcd":1}`, `[1234]`, `[123]`, `["abcdef"]`, `["abcde"]`,
+		`1`, ` 1 `, `-`, `-0`, `01`, `1.`, `1e`, `1e+`, `1.5e-3`, `1x`, `truex`, `true1`, `[true,false,null]`,
+		"[\"\xff\"]", `["\ud800"]`, `{"a":1 "b":2}`, `{"a" 1}`, `[1,]`, `{,}`, `{"a":1,}`, `[]`, `{}`, ` `, ``,
+		"\t[\r\n]\n", "[\x01]", `# c` + "\n1", `1 2`, `{"a":[{"a":{"a":1}}],"b":2}`,
+	} {
+		docs[fmt.Sprintf("doc%d", i)] = []byte(s)
+	}
+	// Objects larger than the filter, with and without a late duplicate.
+	var big strings.Builder
+	big.WriteString(`{`)
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&big, `"k%d":%d,`, i, i)
+	}
+	docs["big"] = []byte(big.String() + `"end":0}`)
+	docs["bigdup"] = []byte(big.String() + `"k17":0}`)
+	accepted := 0
+	for name, b := range docs {
+		for _, o := range fastOpts {
+			slow := slowCheck(b, o)
+			if fastOK(b, o) {
+				if slow != nil {
+					t.Errorf("%s %+v: fast pass accepts, scanner: %v", name, o, slow)
+				}
+				accepted++
+			} else if o == nil && slow == nil && !strings.Contains(string(b), `\u`) && !strings.HasPrefix(name, "i_") {
+				// Valid, without escaped names: the fast pass must take it.
+				if !strings.Contains(string(b), `"\`) {
+					t.Errorf("%s: valid, fast pass declines", name)
+				}
+			}
+			if err := Check(b, o); (err == nil) != (slow == nil) || (err != nil && err.Error() != slow.Error()) {
+				t.Errorf("%s %+v: Check %v, scanner %v", name, o, err, slow)
+			}
+		}
+	}
+	if accepted < 100 {
+		t.Errorf("fast pass accepted %d documents", accepted)
+	}
+}
+
+// TestFastCheckDuplicateWork: an object whose names all share a filter bit
+// makes the fast pass's duplicate search stop within its work bound (and
+// hand over to the scanner), not go quadratic; the verdict stays exact.
+func TestFastCheckDuplicateWork(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{`)
+	n := 0
+	var nm []byte
+	for i := 0; n < 5000; i++ {
+		nm = strconv.AppendInt(nm[:0], int64(i), 10)
+		if (nameKey(nm)*0x9E3779B97F4A7C15)>>56 != 7 {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"%s":0`, nm)
+		n++
+	}
+	b.WriteString(`}`)
+	in := []byte(b.String())
+	if fastOK(in, nil) {
+		t.Fatal("fast pass went through 5000 colliding names")
+	}
+	if err := Check(in, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFastCheckBenchmarkFiles: the fast pass takes the benchmark files.
+func TestFastCheckBenchmarkFiles(t *testing.T) {
+	dir := testenv.VectorsFile(t, "json-benchmark")
+	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json", "github_events.json"} {
+		in, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fastOK(in, nil) {
+			t.Errorf("%s: fast pass declines", name)
+		}
+	}
+}
