@@ -48,6 +48,7 @@ type keySet struct {
 	ents     []keyEnt
 	ht       []int32
 	seed     maphash.Seed
+	mul      uint64 // odd, random: the filter's hash multiplier
 	scratch  [16]byte
 	e        error
 	direct   []byte // the canonical encoding of a simple key, taken from the input
@@ -57,6 +58,7 @@ type keySet struct {
 func (ks *keySet) init(l *limits) {
 	ks.lim = l
 	ks.seed = maphash.MakeSeed()
+	ks.mul = maphash.Bytes(ks.seed, []byte("lecp filter")) | 1
 }
 
 func (ks *keySet) reset() {
@@ -119,6 +121,7 @@ func (ks *keySet) mapStart(f *frame) {
 	f.keys0 = int32(len(ks.ents))
 	f.ht0 = int32(len(ks.ht))
 	f.htN = 0
+	ks.ht = append(ks.ht, 0, 0, 0, 0, 0, 0, 0, 0) // the key filter
 	f.keyOff, f.keyLen = f.arena0, 0
 }
 
@@ -165,12 +168,18 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	pre := keyPrefix(kb)
 	slot := -1
 	if n := len(ks.ents) - int(f.keys0); n < linearKeys {
-		// small map: compare prefixes, then bytes; no hashing
-		for _, e := range ks.ents[f.keys0:] {
-			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
-				return ErrDuplicateKey
+		// small map: a key whose bit in the map's filter is clear is new;
+		// otherwise compare prefixes, then bytes. No hashing.
+		bit := ((pre ^ uint64(len(kb))) * ks.mul) >> 56
+		w := &ks.ht[int(f.ht0)+int(bit>>5)]
+		if *w&(1<<(bit&31)) != 0 {
+			for _, e := range ks.ents[f.keys0:] {
+				if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+					return ErrDuplicateKey
+				}
 			}
 		}
+		*w |= 1 << (bit & 31)
 	} else {
 		var dup bool
 		if dup, slot = ks.find(f, pre, kb); dup {
@@ -190,7 +199,10 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	return nil
 }
 
-const linearKeys = 16
+// linearKeys is the number of keys of a map searched without its hash
+// table: at most that many comparisons of one word per key, even when an
+// adversary makes every key pass the filter.
+const linearKeys = 48
 
 // find looks for kb (whose prefix is pre) among f's keys through f's hash
 // table, building or growing it first (rehashing the stored keys), and

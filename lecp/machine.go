@@ -50,7 +50,8 @@ type frame struct {
 	arena0 int32 // len(m.arena) when the map started
 	keys0  int32 // len(m.keys) when the map started
 	ht0    int32 // hash table of this map's keys: m.ht[ht0:ht0+htN]; htN == 0 means linear scan
-	htN    int32
+	//           with the 256-bit key filter in m.ht[ht0:ht0+8]
+	htN int32
 }
 
 type strState struct {
@@ -471,9 +472,10 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 // itemDone records that an item completed at the current depth; pos is
 // where the next byte is, for errors.
 func (m *machine) itemDone(pos int) error {
-	// fast path: an element of a definite-length array
+	// fast path: an element of a definite-length array, the content of a
+	// tag, a value of a definite-length map
 	if n := len(m.stack); n > 0 && m.keys.e == nil {
-		if f := &m.stack[n-1]; f.major == majArray && !f.indef {
+		if f := &m.stack[n-1]; !f.indef && (f.major != majMap || f.n&1 != 0) {
 			m.done, m.doneInc, m.doneDepth = true, true, n
 			f.n++
 			f.left--
