@@ -129,6 +129,9 @@ func TestGoldenTraces(t *testing.T) {
 	}
 	for name, b := range cases {
 		got := traceCapture(b)
+		if all := traceCaptureAll(b, nil, nil); !strings.Contains(all, "raw") || all != traceCaptureAll(b, nil, func(int) int { return 1 }) {
+			t.Errorf("%s: capture without patterns not the same when split byte by byte:\n%s", name, all)
+		}
 		if got != traceCapture(b) || got != tracePushCapture1(b) {
 			t.Errorf("%s: trace not the same when split byte by byte", name)
 		}

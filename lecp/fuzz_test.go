@@ -77,6 +77,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("split:\n%s\nwhole:\n%s", got, whole)
 			}
 		}
+		if got, want := traceCaptureAll(b, opts, nil), traceCaptureAll(b, opts, func(int) int { return 1 }); got != want {
+			t.Fatalf("capture, whole:\n%s\nbyte by byte:\n%s", got, want)
+		}
 		cerr := Check(b, opts)
 		perr := strings.Contains(whole, "error: ")
 		if (cerr != nil) != perr {

@@ -31,7 +31,11 @@ type Parser struct {
 	pats     []pattern
 	carry    []byte
 	chunk    int
-	raw      []byte // bytes consumed by the current event
+	raw      []byte // bytes consumed by the current event, unless rawFast
+	rawFast  bool   // in writeFast's direct delivery: they are rawSrc[rawOff:rawOff+rawLen]
+	rawSrc   []byte
+	rawOff   int
+	rawLen   int
 	capOn    bool
 	capDepth int
 	capBuf   []byte
@@ -130,31 +134,39 @@ func (p *Parser) Write(b []byte) (int, error) {
 // rest of b.
 func (p *Parser) writeFast(b []byte) ([]byte, error) {
 	m := &p.m
+	direct := p.fn != nil && len(p.pats) == 0
+	p.rawSrc = b
+	off := 0
+	defer func() { p.rawFast, p.rawSrc = false, nil }()
 	for {
-		k, ok, err := m.fastStep(b, p.chunk)
+		k, ok, err := m.fastStep(b[off:], p.chunk)
 		if !ok {
-			return b, nil
+			return b[off:], nil
 		}
 		m.off += int64(k)
 		if err != nil {
-			return b, p.stop(err)
+			return b[off:], p.stop(err)
 		}
-		p.raw = b[:k]
-		b = b[k:]
-		if p.fn == nil || len(p.pats) > 0 || p.capOn {
+		if !direct || p.capOn {
+			p.rawFast = false
+			p.raw = b[off : off+k]
+			off += k
 			if err := p.deliver(); err != nil {
-				return b, err
+				return b[off:], err
 			}
 			continue
 		}
-		// deliver, inlined for a HandlerFunc without patterns
+		// deliver, inlined for a HandlerFunc without patterns; Capture
+		// finds the event's bytes at rawSrc[rawOff:rawOff+rawLen]
+		p.rawFast, p.rawOff, p.rawLen = true, off, k
+		off += k
 		m.ev.Pattern = -1
 		if err := p.fn(p, &m.ev); err != nil {
-			return b, p.stop(err)
+			return b[off:], p.stop(err)
 		}
 		if p.capOn && m.done && m.doneDepth == p.capDepth {
 			if err := p.captured(-1); err != nil {
-				return b, err
+				return b[off:], err
 			}
 		}
 	}
@@ -259,7 +271,11 @@ func (p *Parser) Capture() bool {
 	if p.m.ev.Kind.isStart() {
 		p.capDepth--
 	}
-	p.capBuf = append(p.capBuf[:0], p.raw...)
+	raw := p.raw
+	if p.rawFast {
+		raw = p.rawSrc[p.rawOff : p.rawOff+p.rawLen]
+	}
+	p.capBuf = append(p.capBuf[:0], raw...)
 	return true
 }
 

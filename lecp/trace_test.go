@@ -74,3 +74,32 @@ func tracePush(data []byte, opts *Options, split func(i int) int, patterns ...st
 	}
 	return sb.String()
 }
+
+// traceCaptureAll traces data without patterns, calling Capture on every
+// event (it succeeds on each item's first event while no capture runs), so
+// Raw events show the exact bytes of items at every depth.
+func traceCaptureAll(data []byte, opts *Options, split func(i int) int) string {
+	var sb strings.Builder
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		sb.WriteString(traceLine(ev, p.Path()))
+		sb.WriteByte('\n')
+		if ev.Kind != Raw && p.Depth()%2 == 1 {
+			p.Capture()
+		}
+		return nil
+	}), opts)
+	for i := 0; len(data) > 0; i++ {
+		n := len(data)
+		if split != nil {
+			n = min(split(i), len(data))
+		}
+		if _, err := p.Write(data[:n]); err != nil {
+			return sb.String() + "error: " + err.Error() + "\n"
+		}
+		data = data[n:]
+	}
+	if err := p.Close(); err != nil {
+		sb.WriteString("error: " + err.Error() + "\n")
+	}
+	return sb.String()
+}
