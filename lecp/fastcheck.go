@@ -111,9 +111,16 @@ func (m *machine) fastCheck(b []byte) bool {
 			}
 		}
 		if key {
-			ks.direct = b[start:i]
-			if ks.keyDone(top, len(m.stack)) != nil {
-				return false
+			if lim.allowDup {
+				// all keyDone would check
+				if i-start > lim.maxKey {
+					return false
+				}
+			} else {
+				ks.direct = b[start:i]
+				if ks.keyDone(top, len(m.stack)) != nil {
+					return false
+				}
 			}
 		}
 		// the item is complete: count it in the enclosing frames

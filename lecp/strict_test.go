@@ -168,3 +168,20 @@ func TestLargeMapDuplicates(t *testing.T) {
 		t.Fatalf("got %v, want duplicate", err)
 	}
 }
+
+// TestCheckKeyLenAllowDuplicates: with duplicates allowed, Check still
+// enforces MaxKeyLen (on the key's encoding), as the push parser does.
+func TestCheckKeyLenAllowDuplicates(t *testing.T) {
+	opts := &Options{AllowDuplicateKeys: true, MaxKeyLen: 3}
+	if err := Check(mustHex(t, "a2 626162 01 626162 02"), opts); err != nil {
+		t.Errorf("3-byte keys: %v", err)
+	}
+	b := mustHex(t, "a2 626162 01 63616263 02")
+	err := Check(b, opts)
+	if !errors.Is(err, ErrKeyTooLarge) {
+		t.Errorf("4-byte key: got %v, want ErrKeyTooLarge", err)
+	}
+	if push := tracePush(b, opts, nil); !strings.Contains(push, "error: ") {
+		t.Errorf("push accepted: %s", push)
+	}
+}
