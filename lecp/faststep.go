@@ -76,8 +76,10 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 		}
 	}
 	key := false
-	if d := len(m.stack); d > 0 {
-		top := &m.stack[d-1]
+	var top *frame
+	d := len(m.stack)
+	if d > 0 {
+		top = &m.stack[d-1]
 		if top.major <= majText {
 			return 0, false, nil // inside an indefinite-length string
 		}
@@ -108,9 +110,6 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 	// from here on, the event is certain
 	m.done, m.doneInc = false, false
 	m.itemStart = true
-	if key {
-		m.keys.direct = p[:n]
-	}
 	ev := &m.ev
 	ev.Offset = m.off
 	ev.Value = nil
@@ -159,5 +158,22 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 			ev.Uint = arg
 		}
 	}
-	return n, true, m.itemDone(n)
+	// the item is complete: itemDone, with the top frame at hand
+	if key {
+		m.keys.direct = p[:n]
+	}
+	if top == nil || top.indef || m.keys.e != nil {
+		return n, true, m.itemDone(n)
+	}
+	if key {
+		if err := m.keys.keyDone(top, d); err != nil {
+			m.done, m.doneDepth = true, d
+			return n, true, m.fail(n, err)
+		}
+	}
+	m.done, m.doneInc, m.doneDepth = true, true, d
+	top.n++
+	top.left--
+	m.pend = top.left == 0
+	return n, true, nil
 }
