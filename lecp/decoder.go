@@ -127,10 +127,12 @@ func (d *Decoder) fill(need int) error {
 
 // token runs one step of the machine, reading more input as needed.
 func (d *Decoder) token(chunk int) error {
-	if n, ok, err := d.m.fastStep(d.buf[d.pos:], chunk); ok {
-		d.m.off += int64(n)
-		d.pos += n
-		return err
+	if d.m.err == nil && !d.m.lim.determ {
+		if n, ok, err := d.m.fastStep(d.buf[d.pos:], chunk); ok {
+			d.m.off += int64(n)
+			d.pos += n
+			return err
+		}
 	}
 	for {
 		n, err := d.m.next(d.buf[d.pos:], chunk)

@@ -17,8 +17,10 @@ import (
 	"math"
 )
 
+// fastStep is described above. The caller makes sure that m.err is nil and
+// that m.lim.determ is false.
 func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
-	if m.str.left > 0 || m.keys.building || m.err != nil || m.lim.determ {
+	if m.str.left > 0 || m.keys.building {
 		return 0, false, nil
 	}
 	if m.pend {

@@ -134,6 +134,9 @@ func (p *Parser) Write(b []byte) (int, error) {
 // rest of b.
 func (p *Parser) writeFast(b []byte) ([]byte, error) {
 	m := &p.m
+	if m.lim.determ || m.err != nil {
+		return b, nil
+	}
 	direct := p.fn != nil && len(p.pats) == 0
 	p.rawSrc = b
 	off := 0
