@@ -18,7 +18,8 @@ import (
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
-// span addresses bytes of Claims.strs (decoded strings) or Claims.Raw (raw
+// span addresses bytes of Claims.strs (decoded strings; Claims.Raw itself
+// after the fast reader, whose strings need no decoding) or Claims.Raw (raw
 // values).
 type span struct{ off, n int32 }
 
@@ -39,6 +40,7 @@ type Claims struct {
 	Raw []byte
 
 	strs   []byte
+	inRaw  bool // decoded strings are addressed in Raw, not strs
 	iss    span
 	sub    span
 	jti    span
@@ -71,6 +73,16 @@ type numericDate struct {
 }
 
 func (d numericDate) time() time.Time { return time.Unix(d.sec, int64(d.nsec)).UTC() }
+
+// after reports t.Before(d.time()) without building the time.Time.
+func (d numericDate) after(t time.Time) bool {
+	sec, nsec := d.sec, int64(d.nsec)
+	if nsec >= 1e9 { // as time.Unix normalizes it
+		sec, nsec = sec+nsec/1e9, nsec%1e9
+	}
+	ts := t.Unix()
+	return ts < sec || ts == sec && int64(t.Nanosecond()) < nsec
+}
 
 // Issuer returns "iss" and whether it is present.
 func (c *Claims) Issuer() (string, bool) { return c.str(c.iss), c.has&hasIss != 0 }
@@ -139,14 +151,20 @@ func (c *Claims) Decode(v any) error {
 	return nil
 }
 
-func (c *Claims) str(s span) string { return string(c.strs[s.off : s.off+s.n]) }
+func (c *Claims) str(s span) string { return string(c.bytes(s)) }
 
-func (c *Claims) bytes(s span) []byte { return c.strs[s.off : s.off+s.n] }
+func (c *Claims) bytes(s span) []byte {
+	if c.inRaw {
+		return c.Raw[s.off : s.off+s.n]
+	}
+	return c.strs[s.off : s.off+s.n]
+}
 
 // reset forgets everything but the buffers.
 func (c *Claims) reset() {
 	c.Raw = c.Raw[:0]
 	c.strs = c.strs[:0]
+	c.inRaw = false
 	c.aud = c.aud[:0]
 	c.extra = c.extra[:0]
 	c.audOK = false

@@ -1,122 +1,173 @@
 package jwt
 
-// This file is the fast reader of a claims set. It reads, in one pass and
-// without lejp, the shape nearly every JWT has: one object of at most
-// fastMaxClaims members, names and string values of printable ASCII
-// without escapes, integers, true, false, null, and arrays of those
+// This file is the fast reader of a claims set. It reads, without lejp,
+// the shape nearly every JWT has: one object of at most fastMaxClaims
+// members, all of its bytes printable ASCII other than the backslash (so
+// no escapes, no UTF-8 to validate, and ' ' the only whitespace), values
+// that are strings, integers, true, false, null, or arrays of those
 // scalars. Anything else — an escape, a byte outside printable ASCII, a
 // fraction or exponent, a nested object, an array in an array, a syntax
 // error, a duplicate or case-variant name, a registered claim of the wrong
 // type or out of range — makes it give up, and the strict lejp reader
 // (parseStrict) reads the claims set from the start and words any error.
 // So the fast reader decides nothing on its own: it accepts a subset of
-// what parseStrict accepts and fills the Claims exactly as parseStrict
-// would (FuzzFastClaims checks both).
+// what parseStrict accepts and fills the Claims as parseStrict would
+// (FuzzFastClaims checks both).
+//
+// It works in two passes. The first (plainASCII) checks the bytes, eight
+// at a time. Without escapes each string then runs from one quote to the
+// next, which the second pass finds eight bytes at a time as it walks the
+// structure.
 
-// fastMaxClaims bounds the members the fast reader handles; duplicate
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// fastMaxClaims bounds the members the fast reader handles; the duplicate
 // detection keys live in an array of this size.
 const fastMaxClaims = 32
 
-// plainStr marks the bytes that end the fast reader's plain strings: the
-// quote, and everything it leaves to parseStrict (controls, the
-// backslash, non-ASCII).
-var plainStr = func() (t [256]bool) {
-	for i := range t {
-		t[i] = i < 0x20 || i == '"' || i == '\\' || i >= 0x80
-	}
-	return t
-}()
+// fastReader is the fast reader's state.
+type fastReader struct {
+	b []byte
+}
 
-// isWS reports JSON whitespace (RFC 8259 §2).
-func isWS(b byte) bool { return b == ' ' || b == '\n' || b == '\r' || b == '\t' }
+// plainASCII reports whether every byte of r.b is printable ASCII (0x20
+// to 0x7f) other than '\\'. It tests eight bytes at a time: a byte below
+// 0x20, with its top bit set or equal to '\\' sets the top bit of its lane
+// (borrows may flag higher lanes too, which does not matter for a yes/no).
+func (r *fastReader) plainASCII() bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	b := r.b
+	var bad uint64
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		s := x ^ (lo * '\\')
+		bad |= (s-lo)&^s | (x-lo*0x20)&^x | x
+		b = b[8:]
+	}
+	for _, x := range b {
+		if x < 0x20 || x >= 0x80 || x == '\\' {
+			return false
+		}
+	}
+	return bad&hi == 0
+}
+
+// str reads the string whose opening quote is at i and returns the index
+// of its closing quote: with plainASCII holding, the next quote. It tests
+// eight bytes at a time; the lowest flagged lane is always a real quote
+// (borrows run only toward higher lanes).
+func (r *fastReader) str(i int) (int, bool) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	b := r.b
+	if i >= len(b) || b[i] != '"' {
+		return 0, false
+	}
+	for i++; i+8 <= len(b); i += 8 {
+		q := binary.LittleEndian.Uint64(b[i:]) ^ (lo * '"')
+		if m := (q - lo) &^ q & hi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3, true
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == '"' {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// ws returns the index of the first byte at or after i that is not a space
+// (the only whitespace scanQuotes lets through).
+func (r *fastReader) ws(i int) int {
+	for i < len(r.b) && r.b[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// at reports whether b[i] is x.
+func (r *fastReader) at(i int, x byte) bool { return i < len(r.b) && r.b[i] == x }
 
 // fastParse reads c.Raw, which must be reset, and reports whether it was
-// in the fast subset. When it reports false, c is partly filled and must be
-// reset before parseStrict.
+// in the fast subset. Its strings need no decoding, so the spans address
+// Raw itself (c.inRaw) and nothing is copied. When it reports false, c is
+// partly filled and must be reset before parseStrict.
 func (c *Claims) fastParse() bool {
-	b := c.Raw
-	i := skipWS(b, 0)
-	if i >= len(b) || b[i] != '{' {
+	var r fastReader
+	r.b = c.Raw
+	if !r.plainASCII() {
 		return false
 	}
-	var keys [fastMaxClaims]uint64
-	n := 0
-	c.names = c.names[:0]
-	i = skipWS(b, i+1)
-	if i < len(b) && b[i] == '}' {
-		return skipWS(b, i+1) == len(b)
+	i := r.ws(0)
+	if !r.at(i, '{') {
+		return false
 	}
-	for {
-		// Member name.
-		if i >= len(b) || b[i] != '"' || n == fastMaxClaims {
+	c.inRaw = true
+	i = r.ws(i + 1)
+	if r.at(i, '}') {
+		return r.ws(i+1) == len(r.b)
+	}
+	var keys [fastMaxClaims]uint64
+	for n := 0; ; n++ {
+		j, ok := r.str(i)
+		if !ok || n == fastMaxClaims {
 			return false
 		}
-		j := plainEnd(b, i+1)
-		if j < 0 {
-			return false
-		}
-		nb := b[i+1 : j]
-		// Duplicates and case variants: keys compare the length and the
-		// first seven bytes folded to lower case, exactly for names of up
-		// to seven bytes.
-		k := foldKey(nb)
+		nb := r.b[i+1 : j]
+		// Duplicates and case variants: equal keys for two names that
+		// differ (possible beyond seven bytes) only cost the strict
+		// reader.
+		key := foldKey(nb)
 		for _, o := range keys[:n] {
-			if o == k && (len(nb) <= 7 || c.foldSeen(nb)) {
+			if o == key {
 				return false
 			}
 		}
-		keys[n] = k
-		n++
-		i = skipWS(b, j+1)
-		if i >= len(b) || b[i] != ':' {
+		keys[n] = key
+		i = r.ws(j + 1)
+		if !r.at(i, ':') {
 			return false
 		}
-		i = skipWS(b, i+1)
-		if i >= len(b) {
+		if i = r.ws(i + 1); i >= len(r.b) {
 			return false
 		}
-		name := c.addStr(nb)
-		c.names = append(c.names, name)
-		var ok bool
 		switch regName(nb) {
 		case 'i':
-			i, ok = c.fastString(b, i, &c.iss, hasIss)
+			i, ok = c.fastString(&r, i, &c.iss, hasIss)
 		case 's':
-			i, ok = c.fastString(b, i, &c.sub, hasSub)
+			i, ok = c.fastString(&r, i, &c.sub, hasSub)
 		case 'j':
-			i, ok = c.fastString(b, i, &c.jti, hasJti)
+			i, ok = c.fastString(&r, i, &c.jti, hasJti)
 		case 'a':
-			i, ok = c.fastAud(b, i)
+			i, ok = c.fastAud(&r, i)
 		case 'e':
-			i, ok = c.fastDate(b, i, &c.exp, hasExp)
+			i, ok = c.fastDate(&r, i, &c.exp, hasExp)
 		case 'n':
-			i, ok = c.fastDate(b, i, &c.nbf, hasNbf)
+			i, ok = c.fastDate(&r, i, &c.nbf, hasNbf)
 		case 't':
-			i, ok = c.fastDate(b, i, &c.iat, hasIat)
+			i, ok = c.fastDate(&r, i, &c.iat, hasIat)
 		default:
 			start := i
-			if b[i] == '[' {
-				i, ok = fastArray(b, i)
+			if r.b[i] == '[' {
+				i, ok = r.array(i)
 			} else {
-				i, ok = fastScalar(b, i)
+				i, ok = r.scalar(i)
 			}
-			c.extra = append(c.extra, member{name: name, value: span{int32(start), int32(i - start)}})
+			c.extra = append(c.extra, member{name: span{int32(j - len(nb)), int32(len(nb))},
+				value: span{int32(start), int32(i - start)}})
 		}
 		if !ok {
 			return false
 		}
-		i = skipWS(b, i)
-		if i >= len(b) {
-			return false
-		}
-		if b[i] == ',' {
-			i = skipWS(b, i+1)
+		i = r.ws(i)
+		if r.at(i, ',') {
+			i = r.ws(i + 1)
 			continue
 		}
-		if b[i] != '}' {
-			return false
-		}
-		return skipWS(b, i+1) == len(b)
+		return r.at(i, '}') && r.ws(i+1) == len(r.b)
 	}
 }
 
@@ -145,111 +196,77 @@ func regName(nb []byte) byte {
 	return 0
 }
 
-// foldKey packs the length of an ASCII name and its first seven bytes
-// folded to lower case.
+// foldKey packs the length of an ASCII name, its first six bytes and its
+// last byte, folded to lower case: names of up to seven bytes that differ
+// but for case have different keys, and names that differ but for case
+// have equal keys.
 func foldKey(nb []byte) uint64 {
 	k := uint64(len(nb))
-	if len(nb) > 7 {
-		nb = nb[:7]
+	if len(nb) == 0 {
+		return k
+	}
+	k |= uint64(lower(nb[len(nb)-1])) << 56
+	if len(nb) > 6 {
+		nb = nb[:6]
 	}
 	for i, x := range nb {
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		k |= uint64(x) << (8 * (i + 1))
+		k |= uint64(lower(x)) << (8 * (i + 1))
 	}
 	return k
 }
 
-// foldSeen reports whether nb equals, but for ASCII case, a name already
-// read (c.names, all in c.strs).
-func (c *Claims) foldSeen(nb []byte) bool {
-	for _, o := range c.names {
-		if int(o.n) == len(nb) && equalFold(c.bytes(o), nb) {
-			return true
-		}
+func lower(x byte) byte {
+	if 'A' <= x && x <= 'Z' {
+		x += 'a' - 'A'
 	}
-	return false
+	return x
 }
 
-// skipWS returns the index of the first non-whitespace byte at or after i.
-func skipWS(b []byte, i int) int {
-	for i < len(b) && isWS(b[i]) {
-		i++
-	}
-	return i
-}
-
-// plainEnd returns the index of the quote closing a plain string whose
-// contents start at i, or -1 if the string holds anything the fast reader
-// leaves to parseStrict (or does not end).
-func plainEnd(b []byte, i int) int {
-	for i < len(b) {
-		if plainStr[b[i]] {
-			if b[i] == '"' {
-				return i
-			}
-			return -1
-		}
-		i++
-	}
-	return -1
-}
-
-// fastString reads a plain string value at b[i] into *dst.
-func (c *Claims) fastString(b []byte, i int, dst *span, bit uint8) (int, bool) {
-	if b[i] != '"' {
+// fastString reads a string value at b[i] into *dst.
+func (c *Claims) fastString(r *fastReader, i int, dst *span, bit uint8) (int, bool) {
+	j, ok := r.str(i)
+	if !ok {
 		return i, false
 	}
-	j := plainEnd(b, i+1)
-	if j < 0 {
-		return i, false
-	}
-	*dst = c.addStr(b[i+1 : j])
+	*dst = span{int32(i + 1), int32(j - i - 1)}
 	c.has |= bit
 	return j + 1, true
 }
 
-// fastAud reads "aud": a plain string or an array of them.
-func (c *Claims) fastAud(b []byte, i int) (int, bool) {
-	if b[i] == '"' {
-		j := plainEnd(b, i+1)
-		if j < 0 {
+// fastAud reads "aud": a string or an array of them.
+func (c *Claims) fastAud(r *fastReader, i int) (int, bool) {
+	if r.b[i] == '"' {
+		j, ok := r.str(i)
+		if !ok {
 			return i, false
 		}
-		c.aud = append(c.aud, c.addStr(b[i+1:j]))
+		c.aud = append(c.aud, span{int32(i + 1), int32(j - i - 1)})
 		c.audOK = true
 		return j + 1, true
 	}
-	if b[i] != '[' {
+	if r.b[i] != '[' {
 		return i, false
 	}
-	i = skipWS(b, i+1)
-	if i < len(b) && b[i] == ']' {
+	i = r.ws(i + 1)
+	if r.at(i, ']') {
 		c.audOK = true
 		return i + 1, true
 	}
 	for {
-		if i >= len(b) || b[i] != '"' {
+		j, ok := r.str(i)
+		if !ok {
 			return i, false
 		}
-		j := plainEnd(b, i+1)
-		if j < 0 {
-			return i, false
-		}
-		c.aud = append(c.aud, c.addStr(b[i+1:j]))
-		i = skipWS(b, j+1)
-		if i >= len(b) {
-			return i, false
-		}
-		if b[i] == ']' {
+		c.aud = append(c.aud, span{int32(i + 1), int32(j - i - 1)})
+		i = r.ws(j + 1)
+		if r.at(i, ']') {
 			c.audOK = true
 			return i + 1, true
 		}
-		if b[i] != ',' {
+		if !r.at(i, ',') {
 			return i, false
 		}
-		i = skipWS(b, i+1)
+		i = r.ws(i + 1)
 	}
 }
 
@@ -280,8 +297,8 @@ func fastInt(b []byte, i int) (v int64, end int, ok bool) {
 }
 
 // fastDate reads a NumericDate that is an integer within ±maxDate.
-func (c *Claims) fastDate(b []byte, i int, dst *numericDate, bit uint8) (int, bool) {
-	v, i, ok := fastInt(b, i)
+func (c *Claims) fastDate(r *fastReader, i int, dst *numericDate, bit uint8) (int, bool) {
+	v, i, ok := fastInt(r.b, i)
 	if !ok || v > maxDate || v < -maxDate {
 		return i, false
 	}
@@ -290,12 +307,13 @@ func (c *Claims) fastDate(b []byte, i int, dst *numericDate, bit uint8) (int, bo
 	return i, true
 }
 
-// fastScalar reads a plain string, an integer, true, false or null.
-func fastScalar(b []byte, i int) (int, bool) {
+// scalar reads a string, an integer, true, false or null.
+func (r *fastReader) scalar(i int) (int, bool) {
+	b := r.b
 	switch x := b[i]; {
 	case x == '"':
-		j := plainEnd(b, i+1)
-		return j + 1, j >= 0
+		j, ok := r.str(i)
+		return j + 1, ok
 	case x == '-' || '0' <= x && x <= '9':
 		_, i, ok := fastInt(b, i)
 		return i, ok
@@ -313,30 +331,27 @@ func hasLit(b []byte, i int, lit string) bool {
 	return len(b)-i >= len(lit) && string(b[i:i+len(lit)]) == lit
 }
 
-// fastArray reads an array of scalars at b[i] == '['.
-func fastArray(b []byte, i int) (int, bool) {
-	i = skipWS(b, i+1)
-	if i < len(b) && b[i] == ']' {
+// array reads an array of scalars at b[i] == '['.
+func (r *fastReader) array(i int) (int, bool) {
+	i = r.ws(i + 1)
+	if r.at(i, ']') {
 		return i + 1, true
 	}
 	for {
-		if i >= len(b) {
+		if i >= len(r.b) {
 			return i, false
 		}
 		var ok bool
-		if i, ok = fastScalar(b, i); !ok {
+		if i, ok = r.scalar(i); !ok {
 			return i, false
 		}
-		i = skipWS(b, i)
-		if i >= len(b) {
-			return i, false
-		}
-		if b[i] == ']' {
+		i = r.ws(i)
+		if r.at(i, ']') {
 			return i + 1, true
 		}
-		if b[i] != ',' {
+		if !r.at(i, ',') {
 			return i, false
 		}
-		i = skipWS(b, i+1)
+		i = r.ws(i + 1)
 	}
 }

@@ -334,3 +334,30 @@ func TestFastClaimsSubset(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericDateAfter: after agrees with time.Time.Before on the
+// time.Time it stands for, at and around equal instants, and for the
+// nanosecond part readDate can produce (up to 1e9 after rounding).
+func TestNumericDateAfter(t *testing.T) {
+	secs := []int64{-maxDate, -1, 0, 1, 1_700_000_000, maxDate}
+	nsecs := []int32{0, 1, 500_000_000, 999_999_999, 1_000_000_000}
+	for _, s := range secs {
+		for _, n := range nsecs {
+			d := numericDate{sec: s, nsec: n}
+			base := d.time()
+			for _, delta := range []time.Duration{-time.Second, -1, 0, 1, time.Second} {
+				now := base.Add(delta)
+				for _, tt := range []time.Time{now, now.Local(), time.Unix(0, 0).Add(now.Sub(time.Unix(0, 0)))} {
+					if got, want := d.after(tt), tt.Before(d.time()); got != want {
+						t.Errorf("%+v after %v: %v, want %v", d, tt, got, want)
+					}
+				}
+			}
+		}
+	}
+	now := time.Now() // with a monotonic reading
+	d := numericDate{sec: now.Unix(), nsec: int32(now.Nanosecond())}
+	if d.after(now) || !d.after(now.Add(-1)) || d.after(now.Add(1)) {
+		t.Error("after disagrees around time.Now()")
+	}
+}

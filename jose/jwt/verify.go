@@ -106,14 +106,17 @@ func (val *Validator) check(c *Claims) error {
 			return wrap(ErrMissingClaim, jose.QuoteName(name))
 		}
 	}
-	if c.has&hasExp != 0 && !now.Add(-val.Leeway).Before(c.exp.time()) {
-		return ErrExpired
-	}
-	if c.has&hasNbf != 0 && now.Add(val.Leeway).Before(c.nbf.time()) {
-		return ErrNotYetValid
-	}
-	if c.has&hasIat != 0 && now.Add(val.Leeway).Before(c.iat.time()) {
-		return ErrIssuedInFuture
+	if c.has&(hasExp|hasNbf|hasIat) != 0 {
+		if c.has&hasExp != 0 && !c.exp.after(now.Add(-val.Leeway)) {
+			return ErrExpired
+		}
+		late := now.Add(val.Leeway)
+		if c.has&hasNbf != 0 && c.nbf.after(late) {
+			return ErrNotYetValid
+		}
+		if c.has&hasIat != 0 && c.iat.after(late) {
+			return ErrIssuedInFuture
+		}
 	}
 	if val.Issuer != "" && (c.has&hasIss == 0 || string(c.bytes(c.iss)) != val.Issuer) {
 		return errIss
