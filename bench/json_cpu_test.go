@@ -5,6 +5,7 @@ package bench
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"syscall"
@@ -28,9 +29,15 @@ func jsonThreadCPU() int64 {
 // LWSCRYPTO_JSON_CPU_TABLE=1 (and GOEXPERIMENT=jsonv2 for jsontext):
 //
 //	LWSCRYPTO_JSON_CPU_TABLE=1 GOEXPERIMENT=jsonv2 go test -run JSONCPUTable -v
+//
+// LWSCRYPTO_JSON_CPU_IMPL=<regexp> limits it to the matching implementations.
 func TestJSONCPUTable(t *testing.T) {
 	if os.Getenv("LWSCRYPTO_JSON_CPU_TABLE") != "1" {
 		t.Skip("skipping: a measurement; set LWSCRYPTO_JSON_CPU_TABLE=1")
+	}
+	var only *regexp.Regexp // LWSCRYPTO_JSON_CPU_IMPL=regexp: only those implementations
+	if re := os.Getenv("LWSCRYPTO_JSON_CPU_IMPL"); re != "" {
+		only = regexp.MustCompile(re)
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -39,6 +46,9 @@ func TestJSONCPUTable(t *testing.T) {
 		data, _ := os.ReadFile(filepath.Join(dir, name))
 		res := map[string]float64{}
 		for _, impl := range jsonImpls {
+			if only != nil && !only.MatchString(impl.name) {
+				continue
+			}
 			run := impl.run(nil, data)
 			if err := run(); err != nil {
 				t.Fatalf("%s %s: %v", name, impl.name, err)

@@ -1,5 +1,7 @@
 package lejp
 
+import "encoding/binary"
+
 // fastCheck is Check's first pass over a whole input: one tight loop with
 // no events, paths or resumable state. It only ever accepts: it returns
 // true when b is certainly valid under s.lim, and false when b is invalid,
@@ -166,14 +168,28 @@ name:
 		return false
 	}
 	{
-		end, esc, _, cause := scanStr(b, i, int64(lim.maxName), lim.allowUTF8)
-		if cause != nil || end < 0 || esc {
-			return false
+		var nm []byte
+		var key uint64
+		end := -1
+		if n-i >= 9 {
+			w := binary.LittleEndian.Uint64(b[i+1:])
+			if k := shortLen(w); k >= 0 && k <= lim.maxName {
+				end = i + k + 2
+				nm = b[i+1 : end-1]
+				key = shortKey(w, k)
+			}
 		}
-		nm := b[i+1 : end-1]
+		if end < 0 {
+			e, esc, _, cause := scanStr(b, i, int64(lim.maxName), lim.allowUTF8)
+			if cause != nil || e < 0 || esc {
+				return false
+			}
+			end = e
+			nm = b[i+1 : end-1]
+			key = nameKey(nm)
+		}
 		top = &frames[len(frames)-1]
 		if !lim.allowDup {
-			key := nameKey(nm)
 			h := (key * 0x9E3779B97F4A7C15) >> 56
 			w, bit := h>>6, uint64(1)<<(h&63)
 			if top.bloom[w&3]&bit != 0 {

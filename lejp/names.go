@@ -25,13 +25,14 @@ import (
 var empty = []byte{}
 
 const (
-	linearNames  = 32
+	linearNames  = 64
 	nameOverhead = 32
 )
 
 // finishName records the name just read for the innermost object.
 // borrowed means nm points into the whole input and may be kept as is.
-func (s *scanner) finishName(nm []byte, borrowed bool) (Kind, error) {
+// key is nameKey(nm).
+func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error) {
 	d := s.depth - 1
 	f := &s.frames[d]
 	f.index++
@@ -53,7 +54,7 @@ func (s *scanner) finishName(nm []byte, borrowed bool) (Kind, error) {
 			nm = empty
 		}
 		f.name = nm
-		if err := s.addName(f, d, nm); err != nil {
+		if err := s.addName(f, d, nm, key); err != nil {
 			return Invalid, err
 		}
 	}
@@ -71,10 +72,9 @@ func (s *scanner) hashName(nm []byte, d int) uint64 {
 
 // addName rejects nm if the object f (at depth d) already has it, then
 // holds it.
-func (s *scanner) addName(f *frame, d int, nm []byte) error {
+func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 	own := s.ents[f.ents:]
 	var h uint64
-	key := nameKey(nm)
 	if !f.hashed {
 		// A 256-bit filter of the keys seen: a name whose bit is clear is
 		// new without looking further (most names).
@@ -136,6 +136,12 @@ func nameKey(nm []byte) uint64 {
 		}
 	}
 	return k ^ uint64(len(nm))*0x9E3779B97F4A7C15
+}
+
+// shortKey is nameKey of a name of n < 8 bytes whose bytes are the low
+// bytes of the little-endian word w.
+func shortKey(w uint64, n int) uint64 {
+	return w&(1<<(8*n)-1) ^ uint64(n)*0x9E3779B97F4A7C15
 }
 
 func (s *scanner) lookup(nm []byte, h uint64, from int) bool {

@@ -223,12 +223,30 @@ func (s *scanner) next() (Kind, error) {
 			top := &s.frames[s.depth-1]
 			switch {
 			case c == ',':
+				// The next name or value is dispatched here when it
+				// follows at once (or after whitespace).
+				i++
+				if i < len(buf) && buf[i] <= ' ' {
+					i = skipWS(buf, i)
+				}
 				if top.obj {
 					s.state = stName
+					if i < len(buf) && buf[i] == '"' {
+						s.pos = i
+						return s.name()
+					}
 				} else {
 					s.state = stValue
+					if i < len(buf) {
+						s.pos = i
+						switch c := buf[i]; {
+						case c == '"':
+							return s.stringValue()
+						case c-'0' <= 9 || c == '-':
+							return s.number()
+						}
+					}
 				}
-				i++
 			case c == '}' && top.obj, c == ']' && !top.obj:
 				return s.closeContainer(top.obj)
 			default:

@@ -167,6 +167,18 @@ func special(x uint64) uint64 {
 	return ((q-lo8)&^q | (b-lo8)&^b | (x-lo8*0x20)&^x | x) & hi8
 }
 
+// shortLen is the length of a string of fewer than 8 plain bytes (no
+// escape, control or non-ASCII byte) whose content starts at the first of
+// the little-endian word w's bytes and whose closing quote is in w; or -1.
+func shortLen(w uint64) int {
+	// With no special byte k is 8, and w>>64 is 0.
+	k := bits.TrailingZeros64(special(w)) >> 3
+	if byte(w>>(8*k)) != '"' {
+		return -1
+	}
+	return k
+}
+
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
@@ -491,7 +503,7 @@ func (s *scanner) endStream() (Kind, error) {
 	s.inStr = false
 	s.str.npend = 0
 	if s.str.name {
-		return s.finishName(s.sbuf, false)
+		return s.finishName(s.sbuf, false, nameKey(s.sbuf))
 	}
 	s.val = s.sbuf
 	if s.val == nil {
@@ -504,6 +516,17 @@ func (s *scanner) endStream() (Kind, error) {
 // stringValue reads a string value at s.pos.
 func (s *scanner) stringValue() (Kind, error) {
 	i := s.pos
+	if len(s.buf)-i >= 9 {
+		k := shortLen(binary.LittleEndian.Uint64(s.buf[i+1:]))
+		if k >= 0 && int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
+			s.beginElem()
+			s.tokOff = s.base + int64(i)
+			s.val = s.buf[i+1 : i+1+k]
+			s.pos = i + k + 2
+			s.afterValue()
+			return String, nil
+		}
+	}
 	end, esc, bad, cause := scanStr(s.buf, i, s.lim.maxString, s.lim.allowUTF8)
 	// In stream mode a string longer than a piece goes to the resumable
 	// decoder; a shorter one decodes to at most its own length, so it is
@@ -547,6 +570,14 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 // name reads a member name at s.pos.
 func (s *scanner) name() (Kind, error) {
 	i := s.pos
+	if len(s.buf)-i >= 9 {
+		w := binary.LittleEndian.Uint64(s.buf[i+1:])
+		if k := shortLen(w); k >= 0 && k <= s.lim.maxName {
+			s.tokOff = s.base + int64(i)
+			s.pos = i + k + 2
+			return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, shortKey(w, k))
+		}
+	}
 	end, esc, bad, cause := scanStr(s.buf, i, int64(s.lim.maxName), s.lim.allowUTF8)
 	if cause == nil && end >= 0 {
 		s.tokOff = s.base + int64(i)
@@ -554,9 +585,9 @@ func (s *scanner) name() (Kind, error) {
 		s.pos = end
 		if esc {
 			s.sbuf = unescape(s.sbuf[:0], raw, s.lim.allowUTF8)
-			return s.finishName(s.sbuf, false)
+			return s.finishName(s.sbuf, false, nameKey(s.sbuf))
 		}
-		return s.finishName(raw, s.borrowNames)
+		return s.finishName(raw, s.borrowNames, nameKey(raw))
 	}
 	if s.stream {
 		return s.startStream(true)
