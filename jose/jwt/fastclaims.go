@@ -120,7 +120,7 @@ func (c *Claims) fastParse() bool {
 		// Duplicates and case variants: equal keys for two names that
 		// differ (possible beyond seven bytes) only cost the strict
 		// reader.
-		key := foldKey(nb)
+		w, key := r.nameKey(i+1, j)
 		for _, o := range keys[:n] {
 			if o == key {
 				return false
@@ -134,7 +134,7 @@ func (c *Claims) fastParse() bool {
 		if i = r.ws(i + 1); i >= len(r.b) {
 			return false
 		}
-		switch regName(nb) {
+		switch regName(len(nb), w) {
 		case 'i':
 			i, ok = c.fastString(&r, i, &c.iss, hasIss)
 		case 's':
@@ -171,55 +171,67 @@ func (c *Claims) fastParse() bool {
 	}
 }
 
-// regName classifies a registered claim name by one byte ('i' iss, 's'
-// sub, 'j' jti, 'a' aud, 'e' exp, 'n' nbf, 't' iat), or 0.
-func regName(nb []byte) byte {
-	if len(nb) != 3 {
+// regName classifies a registered claim name, given its length and its
+// bytes in w (see nameKey), by one byte ('i' iss, 's' sub, 'j' jti, 'a'
+// aud, 'e' exp, 'n' nbf, 't' iat), or 0.
+func regName(n int, w uint64) byte {
+	if n != 3 {
 		return 0
 	}
-	switch uint32(nb[0])<<16 | uint32(nb[1])<<8 | uint32(nb[2]) {
-	case 'i'<<16 | 's'<<8 | 's':
+	const (
+		iss = 's'<<16 | 's'<<8 | 'i'
+		sub = 'b'<<16 | 'u'<<8 | 's'
+		jti = 'i'<<16 | 't'<<8 | 'j'
+		aud = 'd'<<16 | 'u'<<8 | 'a'
+		exp = 'p'<<16 | 'x'<<8 | 'e'
+		nbf = 'f'<<16 | 'b'<<8 | 'n'
+		iat = 't'<<16 | 'a'<<8 | 'i'
+	)
+	switch w {
+	case iss:
 		return 'i'
-	case 's'<<16 | 'u'<<8 | 'b':
+	case sub:
 		return 's'
-	case 'j'<<16 | 't'<<8 | 'i':
+	case jti:
 		return 'j'
-	case 'a'<<16 | 'u'<<8 | 'd':
+	case aud:
 		return 'a'
-	case 'e'<<16 | 'x'<<8 | 'p':
+	case exp:
 		return 'e'
-	case 'n'<<16 | 'b'<<8 | 'f':
+	case nbf:
 		return 'n'
-	case 'i'<<16 | 'a'<<8 | 't':
+	case iat:
 		return 't'
 	}
 	return 0
 }
 
-// foldKey packs the length of an ASCII name, its first six bytes and its
-// last byte, folded to lower case: names of up to seven bytes that differ
-// but for case have different keys, and names that differ but for case
-// have equal keys.
-func foldKey(nb []byte) uint64 {
-	k := uint64(len(nb))
-	if len(nb) == 0 {
-		return k
+// nameKey returns, for the name b[i:j], its bytes as a little-endian word
+// w when it has at most seven (else w is 0), and its duplicate detection
+// key: names that differ only in ASCII case have equal keys, and names of
+// at most seven bytes that differ otherwise have different ones (longer
+// names may collide, which only sends the claims set to parseStrict). The
+// bytes are all below 0x80 (plainASCII), so the lanes of the case folding
+// never carry into each other: a lane from 'A' to 'Z' is the one whose
+// sum with 0x3f reaches 0x80 and whose sum with 0x25 does not, and gets
+// 0x20 added.
+func (r *fastReader) nameKey(i, j int) (w, key uint64) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	n := j - i
+	fold := func(x uint64) uint64 { return x | ((x+lo*0x3f)&^(x+lo*0x25)&hi)>>2 }
+	if n >= 8 {
+		first := binary.LittleEndian.Uint64(r.b[i:])
+		last := binary.LittleEndian.Uint64(r.b[j-8:])
+		return 0, fold(first)*0x9e3779b97f4a7c15 ^ fold(last)*0xc2b2ae3d27d4eb4f ^ uint64(n)
 	}
-	k |= uint64(lower(nb[len(nb)-1])) << 56
-	if len(nb) > 6 {
-		nb = nb[:6]
+	if i+8 <= len(r.b) {
+		w = binary.LittleEndian.Uint64(r.b[i:]) & (1<<(8*n) - 1)
+	} else {
+		for k := j - 1; k >= i; k-- {
+			w = w<<8 | uint64(r.b[k])
+		}
 	}
-	for i, x := range nb {
-		k |= uint64(lower(x)) << (8 * (i + 1))
-	}
-	return k
-}
-
-func lower(x byte) byte {
-	if 'A' <= x && x <= 'Z' {
-		x += 'a' - 'A'
-	}
-	return x
+	return w, fold(w) | uint64(n)<<56
 }
 
 // fastString reads a string value at b[i] into *dst.
@@ -279,6 +291,23 @@ func fastInt(b []byte, i int) (v int64, end int, ok bool) {
 		i++
 	}
 	start := i
+	// Eight digits at a time while there are eight: every lane of x has
+	// the high nibble 3 and a low nibble of at most 9; then lanes are
+	// combined pairwise (d0*10+d1, …), the pairs by 100 and the quads by
+	// 10000, the first digit being the lowest byte.
+	const lo = 0x0101010101010101
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if x&(lo*0xf0) != lo*0x30 || (x+lo*0x06)&(lo*0xf0) != lo*0x30 {
+			break
+		}
+		x -= lo * 0x30
+		x = (x*10 + x>>8) & 0x00ff00ff00ff00ff
+		x = (x*100 + x>>16) & 0x0000ffff0000ffff
+		x = (x*10000 + x>>32) & 0xffffffff
+		v = v*100000000 + int64(x)
+		i += 8
+	}
 	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
 		v = v*10 + int64(b[i]-'0')
 		i++

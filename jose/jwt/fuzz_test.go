@@ -47,6 +47,8 @@ var fastSeeds = []string{`{}`, ` { } `, `{"iss":"a","sub":"b","aud":"c","exp":1,
 	`{"ISS":"a","iss":"b"}`, `{"iss":"a","iss":"a"}`, `{"longname1":1,"LONGname1":2}`, `{"longname1":1,"longname2":2}`,
 	`{"exp":1.5}`, `{"exp":1e3}`, `{"exp":01}`, `{"exp":-}`, `{"exp":"1"}`, `{"exp":9999999999999999}`,
 	`{"exp":999999999999999}`, `{"iss":"\u0061"}`, `{"iss":"é"}`, `{"a":{"b":1}}`, `{"a":[[1]]}`,
+	`{"exp":012345678}`, `{"a":123456789012345678}`, `{"exp":12345678,"x":1}`, `{"a":-12345678}`,
+	`{"nbf":1234567:}`, `{"iat":12345678.5}`, `{"preferred_username":"x","PREFERRED_USERNAME":"y"}`,
 	`{"a":tru}`, `{"a":truex}`, `{"a":1,}`, `{"a":1}x`, `{"a":""}`, `{"a":""}`, "{\"a\":1}\n"}
 
 // FuzzFastClaims: whatever the fast reader accepts, the strict reader

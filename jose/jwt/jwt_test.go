@@ -361,3 +361,33 @@ func TestNumericDateAfter(t *testing.T) {
 		t.Error("after disagrees around time.Now()")
 	}
 }
+
+// TestNameKey: names that differ only in ASCII case share a key, names of
+// up to seven bytes that differ otherwise do not, and the word of a
+// registered name classifies it — wherever the name sits relative to the
+// end of the input (the short tail is read byte by byte).
+func TestNameKey(t *testing.T) {
+	names := []string{"", "a", "A", "iss", "ISS", "Iss", "sub", "jti", "aud", "exp", "nbf", "iat", "isss", "is",
+		"abcdefg", "ABCDEFG", "abcdefh", "abcdefgh", "ABCDEFGH", "preferred_username", "PREFERRED_USERNAME",
+		"@[`{", "_-~ ", "Z", "z"}
+	for _, pad := range []string{"", ":1}", ":12345678}"} {
+		key := func(n string) (uint64, uint64) {
+			r := fastReader{b: []byte(`"` + n + `"` + pad)}
+			return r.nameKey(1, 1+len(n))
+		}
+		for _, a := range names {
+			wa, ka := key(a)
+			if got, want := regName(len(a), wa), map[string]byte{"iss": 'i', "sub": 's', "jti": 'j', "aud": 'a',
+				"exp": 'e', "nbf": 'n', "iat": 't'}[a]; got != want {
+				t.Errorf("regName(%q) = %q, want %q", a, got, want)
+			}
+			for _, b := range names {
+				_, kb := key(b)
+				fold := strings.EqualFold(a, b)
+				if fold && ka != kb || !fold && len(a) <= 7 && len(b) <= 7 && ka == kb {
+					t.Errorf("pad %q: keys of %q and %q: %x %x", pad, a, b, ka, kb)
+				}
+			}
+		}
+	}
+}
