@@ -97,9 +97,11 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 
 // check applies the Validator to parsed claims.
 func (val *Validator) check(c *Claims) error {
-	now := time.Now()
+	var now time.Time
 	if val.Now != nil {
 		now = val.Now()
+	} else {
+		now = time.Now()
 	}
 	for _, name := range val.Required {
 		if !c.present(name) {
