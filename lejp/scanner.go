@@ -44,7 +44,7 @@ type frame struct {
 	arena   int       // len(s.arena) when opened
 	ents    int       // len(s.ents) when opened
 	nameMem int       // s.nameMem when opened
-	bloom   [4]uint64 // filter of the names' keys (names.go)
+	bloom   [4]uint64 // filter of the names' keys (names.go); objects only
 	live    uint64    // patterns whose prefix matches the path down to this frame's segment
 	match   int32     // first pattern matching the path ending in this frame's segment
 }
@@ -219,6 +219,22 @@ func (s *scanner) next() (Kind, error) {
 			}
 			s.state = stValue
 			i++
+			// The value is dispatched here when it follows at once (or
+			// after whitespace), as the loop would.
+			if i < len(buf) && buf[i] <= ' ' {
+				i = skipWS(buf, i)
+			}
+			if i < len(buf) && buf[i] != '#' {
+				s.pos = i
+				switch c := buf[i]; {
+				case c == '"':
+					return s.stringValue()
+				case c-'0' <= 9 || c == '-':
+					return s.number()
+				default:
+					return s.value(c)
+				}
+			}
 		case stAfter:
 			top := &s.frames[s.depth-1]
 			switch {
@@ -237,13 +253,15 @@ func (s *scanner) next() (Kind, error) {
 					}
 				} else {
 					s.state = stValue
-					if i < len(buf) {
+					if i < len(buf) && buf[i] != '#' {
 						s.pos = i
 						switch c := buf[i]; {
 						case c == '"':
 							return s.stringValue()
 						case c-'0' <= 9 || c == '-':
 							return s.number()
+						default:
+							return s.value(c)
 						}
 					}
 				}
@@ -351,7 +369,13 @@ func (s *scanner) push(obj bool) {
 		s.frames = append(s.frames, frame{})
 	}
 	f := &s.frames[d]
-	*f = frame{obj: obj, index: -1, arena: len(s.arena), ents: len(s.ents), nameMem: s.nameMem, match: -1}
+	// Field by field: the filter is used (and cleared) only for objects.
+	f.obj, f.hashed, f.name, f.index = obj, false, nil, -1
+	f.arena, f.ents, f.nameMem = len(s.arena), len(s.ents), s.nameMem
+	f.live, f.match = 0, -1
+	if obj {
+		f.bloom = [4]uint64{}
+	}
 	if len(s.pats) > 0 && !obj {
 		f.live, f.match = s.stepPatterns(d, nil, true)
 	}
