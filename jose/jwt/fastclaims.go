@@ -3,7 +3,7 @@ package jwt
 // This file is the fast reader of a claims set. It reads, without lejp,
 // the shape nearly every JWT has: one object of at most fastMaxClaims
 // members, all of its bytes printable ASCII other than the backslash (so
-// no escapes, no UTF-8 to validate, and ' ' the only whitespace), values
+// no escapes, no UTF-8 to validate), ' ' the only whitespace, values
 // that are strings, integers, true, false, null, or arrays of those
 // scalars. Anything else — an escape, a byte outside printable ASCII, a
 // fraction or exponent, a nested object, an array in an array, a syntax
@@ -14,10 +14,11 @@ package jwt
 // what parseStrict accepts and fills the Claims as parseStrict would
 // (FuzzFastClaims checks both).
 //
-// It works in two passes. The first (plainASCII) checks the bytes, eight
-// at a time. Without escapes each string then runs from one quote to the
-// next, which the second pass finds eight bytes at a time as it walks the
-// structure.
+// Strings are searched for their closing quote eight bytes at a time,
+// checking on the way that they hold no byte that would need decoding or
+// validating; the structure between them admits only the bytes of the
+// subset, so a byte outside printable ASCII anywhere sends the claims set
+// to the strict reader.
 
 import (
 	"encoding/binary"
@@ -33,32 +34,14 @@ type fastReader struct {
 	b []byte
 }
 
-// plainASCII reports whether every byte of r.b is printable ASCII (0x20
-// to 0x7f) other than '\\'. It tests eight bytes at a time: a byte below
-// 0x20, with its top bit set or equal to '\\' sets the top bit of its lane
-// (borrows may flag higher lanes too, which does not matter for a yes/no).
-func (r *fastReader) plainASCII() bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	b := r.b
-	var bad uint64
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		s := x ^ (lo * '\\')
-		bad |= (s-lo)&^s | (x-lo*0x20)&^x | x
-		b = b[8:]
-	}
-	for _, x := range b {
-		if x < 0x20 || x >= 0x80 || x == '\\' {
-			return false
-		}
-	}
-	return bad&hi == 0
-}
-
 // str reads the string whose opening quote is at i and returns the index
-// of its closing quote: with plainASCII holding, the next quote. It tests
-// eight bytes at a time; the lowest flagged lane is always a real quote
-// (borrows run only toward higher lanes).
+// of its closing quote. It gives up on a string holding a byte below 0x20,
+// a byte with its top bit set or a backslash: without them, the string is
+// plain ASCII with nothing to decode, and ends at the next quote. It tests
+// eight bytes at a time. In each word the lowest flagged lane of both the
+// quote mask and the bad-byte mask is a real hit (the borrows of the
+// subtractions only run toward higher lanes), so the string is good if no
+// bad lane lies below the first quote.
 func (r *fastReader) str(i int) (int, bool) {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	b := r.b
@@ -66,21 +49,34 @@ func (r *fastReader) str(i int) (int, bool) {
 		return 0, false
 	}
 	for i++; i+8 <= len(b); i += 8 {
-		q := binary.LittleEndian.Uint64(b[i:]) ^ (lo * '"')
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ (lo * '"')
+		s := x ^ (lo * '\\')
+		bad := ((s-lo)&^s | (x-lo*0x20)&^x | x) & hi
 		if m := (q - lo) &^ q & hi; m != 0 {
+			if bad&(m&-m-1) != 0 {
+				return 0, false
+			}
 			return i + bits.TrailingZeros64(m)>>3, true
+		}
+		if bad != 0 {
+			return 0, false
 		}
 	}
 	for ; i < len(b); i++ {
-		if b[i] == '"' {
+		switch x := b[i]; {
+		case x == '"':
 			return i, true
+		case x < 0x20 || x >= 0x80 || x == '\\':
+			return 0, false
 		}
 	}
 	return 0, false
 }
 
-// ws returns the index of the first byte at or after i that is not a space
-// (the only whitespace scanQuotes lets through).
+// ws returns the index of the first byte at or after i that is not a
+// space. The fast reader takes no other whitespace: '\t', '\n' or '\r'
+// between tokens send the claims set to parseStrict.
 func (r *fastReader) ws(i int) int {
 	for i < len(r.b) && r.b[i] == ' ' {
 		i++
@@ -98,9 +94,6 @@ func (r *fastReader) at(i int, x byte) bool { return i < len(r.b) && r.b[i] == x
 func (c *Claims) fastParse() bool {
 	var r fastReader
 	r.b = c.Raw
-	if !r.plainASCII() {
-		return false
-	}
 	i := r.ws(0)
 	if !r.at(i, '{') {
 		return false
@@ -211,7 +204,7 @@ func regName(n int, w uint64) byte {
 // key: names that differ only in ASCII case have equal keys, and names of
 // at most seven bytes that differ otherwise have different ones (longer
 // names may collide, which only sends the claims set to parseStrict). The
-// bytes are all below 0x80 (plainASCII), so the lanes of the case folding
+// bytes are all below 0x80 (str has checked), so the lanes of the case folding
 // never carry into each other: a lane from 'A' to 'Z' is the one whose
 // sum with 0x3f reaches 0x80 and whose sum with 0x25 does not, and gets
 // 0x20 added.

@@ -49,6 +49,8 @@ var fastSeeds = []string{`{}`, ` { } `, `{"iss":"a","sub":"b","aud":"c","exp":1,
 	`{"exp":999999999999999}`, `{"iss":"\u0061"}`, `{"iss":"é"}`, `{"a":{"b":1}}`, `{"a":[[1]]}`,
 	`{"exp":012345678}`, `{"a":123456789012345678}`, `{"exp":12345678,"x":1}`, `{"a":-12345678}`,
 	`{"nbf":1234567:}`, `{"iat":12345678.5}`, `{"preferred_username":"x","PREFERRED_USERNAME":"y"}`,
+	"{\"a\":\"x\ty\"}", "{\"a\":\"xy\"\t}", "{\"a\":\"\xc3\xa9\"}", "{\"a\"\n:1}", "{\"abcdefgh\x01\":1}",
+	"{\"a\":\"abcdefghijk\x80\"}", "{\"a\":\"abc\"\x80}", "{\"a\":\"abcdef\\\\\"}", "{\"a\":\"ab\"} \x7f",
 	`{"a":tru}`, `{"a":truex}`, `{"a":1,}`, `{"a":1}x`, `{"a":""}`, `{"a":""}`, "{\"a\":1}\n"}
 
 // FuzzFastClaims: whatever the fast reader accepts, the strict reader
