@@ -116,7 +116,7 @@ func (m *machine) fastCheck(b []byte) bool {
 				if i-start > lim.maxKey {
 					return false
 				}
-			} else {
+			} else if !ks.keyDirect(top, b[start:i]) {
 				ks.direct = b[start:i]
 				if ks.keyDone(top, len(m.stack)) != nil {
 					return false

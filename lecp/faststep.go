@@ -161,13 +161,14 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 		}
 	}
 	// the item is complete: itemDone, with the top frame at hand
-	if key {
-		m.keys.direct = p[:n]
-	}
 	if top == nil || top.indef || m.keys.e != nil {
+		if key {
+			m.keys.direct = p[:n]
+		}
 		return n, true, m.itemDone(n)
 	}
-	if key {
+	if key && (m.lim.allowDup || !m.keys.keyDirect(top, p[:n])) {
+		m.keys.direct = p[:n]
 		if err := m.keys.keyDone(top, d); err != nil {
 			m.done, m.doneDepth = true, d
 			return n, true, m.fail(n, err)

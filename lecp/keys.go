@@ -204,6 +204,40 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 // adversary makes every key pass the filter.
 const linearKeys = 48
 
+// keyDirect is keyDone for a key kb taken from the input, in a map without
+// a hash table yet, when neither Deterministic nor AllowDuplicateKeys is
+// set: the common case, with fewer loads and branches. It reports false
+// (having changed nothing) when keyDone must decide.
+func (ks *keySet) keyDirect(f *frame, kb []byte) bool {
+	if len(kb) > ks.lim.maxKey || f.htN != 0 {
+		return false
+	}
+	ents := ks.ents[f.keys0:]
+	if len(ents) >= linearKeys {
+		return false
+	}
+	pre := keyPrefix(kb)
+	bit := ((pre ^ uint64(len(kb))) * ks.mul) >> 56
+	w := &ks.ht[int(f.ht0)+int(bit>>5)]
+	if *w&(1<<(bit&31)) != 0 {
+		for i := range ents {
+			e := &ents[i]
+			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+				return false // a duplicate: keyDone reports it
+			}
+		}
+	}
+	off := len(ks.arena)
+	if off+len(kb)+16*(len(ks.ents)+1) > ks.lim.maxKeyMem {
+		return false
+	}
+	*w |= 1 << (bit & 31)
+	ks.arena = append(ks.arena, kb...)
+	ks.ents = append(ks.ents, keyEnt{pre: pre, off: int32(off), n: int32(len(kb))})
+	f.keyOff, f.keyLen = int32(off), int32(len(kb))
+	return true
+}
+
 // find looks for kb (whose prefix is pre) among f's keys through f's hash
 // table, building or growing it first (rehashing the stored keys), and
 // returns the free slot where kb goes.
