@@ -82,7 +82,17 @@ value:
 		if len(frames) >= lim.maxDepth {
 			return false
 		}
-		frames = append(frames, fastFrame{obj: c == '{', ents: int32(len(ents)), mem: mem})
+		if len(frames) == cap(frames) {
+			frames = append(frames, fastFrame{})
+		} else {
+			frames = frames[:len(frames)+1]
+		}
+		// Field by field: the filter is used (and cleared) only for objects.
+		top = &frames[len(frames)-1]
+		top.obj, top.ents, top.mem = c == '{', int32(len(ents)), mem
+		if c == '{' {
+			top.bloom = [4]uint64{}
+		}
 		i++
 		for i < n && isWS(b[i]) {
 			i++
