@@ -1,7 +1,5 @@
 package lejp
 
-import "encoding/binary"
-
 // fastCheck is Check's first pass over a whole input: one tight loop with
 // no events, paths or resumable state. It only ever accepts: it returns
 // true when b is certainly valid under s.lim, and false when b is invalid,
@@ -181,13 +179,10 @@ name:
 		var nm []byte
 		var key uint64
 		end := -1
-		if n-i >= 9 {
-			w := binary.LittleEndian.Uint64(b[i+1:])
-			if k := shortLen(w); k >= 0 && k <= lim.maxName {
-				end = i + k + 2
-				nm = b[i+1 : end-1]
-				key = shortKey(w, k)
-			}
+		if k, kk := plainName(b, i); k >= 0 && k <= lim.maxName {
+			end = i + k + 2
+			nm = b[i+1 : end-1]
+			key = kk
 		}
 		if end < 0 {
 			e, esc, _, cause := scanStr(b, i, int64(lim.maxName), lim.allowUTF8)

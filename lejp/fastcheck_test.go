@@ -128,3 +128,32 @@ func TestFastCheckBenchmarkFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainNameKey: the one- and two-word name scan gives the key nameKey
+// gives, so a name read plainly and its escaped twin (decoded, keyed by
+// nameKey) are found to be the same, at every length around the words.
+func TestPlainNameKey(t *testing.T) {
+	for n := 0; n <= 17; n++ {
+		nm := strings.Repeat("abcdefghijklmnopq", 2)[:n]
+		in := []byte(`"` + nm + `"` + "                 ")
+		k, key := plainName(in, 0)
+		if n < 16 && (k != n || key != nameKey([]byte(nm))) {
+			t.Errorf("len %d: plainName %d %x, nameKey %x", n, k, key, nameKey([]byte(nm)))
+		}
+		if n >= 16 && k >= 0 {
+			t.Errorf("len %d: plainName %d", n, k)
+		}
+		if n == 0 {
+			continue
+		}
+		twin := `\u00` + fmt.Sprintf("%02x", nm[0]) + nm[1:]
+		for _, doc := range []string{`{"` + nm + `":1,"` + twin + `":2}`, `{"` + twin + `":1,"` + nm + `":2}`} {
+			if err := Check([]byte(doc), nil); err == nil || !strings.Contains(err.Error(), "duplicate") {
+				t.Errorf("%s: Check %v", doc, err)
+			}
+			if got := pushTrace(nil, nil, false, []byte(doc)); !strings.Contains(got, "duplicate") {
+				t.Errorf("%s: Parser:\n%s", doc, lastLines(got))
+			}
+		}
+	}
+}

@@ -179,6 +179,27 @@ func shortLen(w uint64) int {
 	return k
 }
 
+// plainName finds a name of fewer than 16 plain bytes (as shortLen) whose
+// opening quote is buf[i]: it returns the length of its content and its
+// nameKey, or -1.
+func plainName(buf []byte, i int) (int, uint64) {
+	if len(buf)-i < 9 {
+		return -1, 0
+	}
+	w := binary.LittleEndian.Uint64(buf[i+1:])
+	if k := shortLen(w); k >= 0 {
+		return k, shortKey(w, k)
+	}
+	if special(w) != 0 || len(buf)-i < 17 {
+		return -1, 0
+	}
+	k := shortLen(binary.LittleEndian.Uint64(buf[i+9:]))
+	if k < 0 {
+		return -1, 0
+	}
+	return 8 + k, w ^ uint64(8+k)*0x9E3779B97F4A7C15
+}
+
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
@@ -570,13 +591,10 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 // name reads a member name at s.pos.
 func (s *scanner) name() (Kind, error) {
 	i := s.pos
-	if len(s.buf)-i >= 9 {
-		w := binary.LittleEndian.Uint64(s.buf[i+1:])
-		if k := shortLen(w); k >= 0 && k <= s.lim.maxName {
-			s.tokOff = s.base + int64(i)
-			s.pos = i + k + 2
-			return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, shortKey(w, k))
-		}
+	if k, key := plainName(s.buf, i); k >= 0 && k <= s.lim.maxName {
+		s.tokOff = s.base + int64(i)
+		s.pos = i + k + 2
+		return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, key)
 	}
 	end, esc, bad, cause := scanStr(s.buf, i, int64(s.lim.maxName), s.lim.allowUTF8)
 	if cause == nil && end >= 0 {
