@@ -1,28 +1,31 @@
 package jwt
 
-// This file is the fast reader of a claims set. It reads, without lejp,
-// the shape nearly every JWT has: one object of at most fastMaxClaims
-// members, all of its bytes printable ASCII other than the backslash (so
-// no escapes, no UTF-8 to validate), ' ' the only whitespace, values
-// that are strings, integers, true, false, null, or arrays of those
-// scalars. Anything else — an escape, a byte outside printable ASCII, a
-// fraction or exponent, a nested object, an array in an array, a syntax
-// error, a duplicate or case-variant name, a registered claim of the wrong
-// type or out of range — makes it give up, and the strict lejp reader
-// (parseStrict) reads the claims set from the start and words any error.
-// So the fast reader decides nothing on its own: it accepts a subset of
-// what parseStrict accepts and fills the Claims as parseStrict would
-// (FuzzFastClaims checks both).
+// This file is the fast reader of a claims set. It reads, without lejp's
+// token loop, the shape nearly every JWT has: one object of at most
+// fastMaxClaims members whose names and top-level values are printable
+// ASCII other than the backslash (so no escapes, no UTF-8 to validate),
+// ' ' the only whitespace between them, values that are strings,
+// integers, true, false, null, or arrays of those scalars. A nested
+// object or array (outside the registered claims) it hands to a strict
+// lejp Decoder for that value alone, exactly as parseStrict checks nested
+// values. Anything else — an escape or a byte outside printable ASCII at
+// the top level, a fraction or exponent, a syntax error, a duplicate or
+// case-variant name, a registered claim of the wrong type or out of range
+// — makes it give up, and the strict lejp reader (parseStrict) reads the
+// claims set from the start and words any error. So the fast reader
+// decides nothing on its own: it accepts a subset of what parseStrict
+// accepts and fills the Claims as parseStrict would (FuzzFastClaims checks
+// both).
 //
 // Strings are searched for their closing quote eight bytes at a time,
 // checking on the way that they hold no byte that would need decoding or
-// validating; the structure between them admits only the bytes of the
-// subset, so a byte outside printable ASCII anywhere sends the claims set
-// to the strict reader.
+// validating; between them the reader admits only the bytes of the subset.
 
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // fastMaxClaims bounds the members the fast reader handles; the duplicate
@@ -144,9 +147,14 @@ func (c *Claims) fastParse() bool {
 			i, ok = c.fastDate(&r, i, &c.iat, hasIat)
 		default:
 			start := i
-			if r.b[i] == '[' {
-				i, ok = r.array(i)
-			} else {
+			switch r.b[i] {
+			case '[':
+				if i, ok = r.array(start); !ok {
+					i, ok = c.fastNested(r.b, start)
+				}
+			case '{':
+				i, ok = c.fastNested(r.b, start)
+			default:
 				i, ok = r.scalar(i)
 			}
 			c.extra = append(c.extra, member{name: span{int32(j - len(nb)), int32(len(nb))},
@@ -327,6 +335,23 @@ func (c *Claims) fastDate(r *fastReader, i int, dst *numericDate, bit uint8) (in
 	*dst = numericDate{sec: v}
 	c.has |= bit
 	return i, true
+}
+
+// fastNested reads the object or array at b[i] — one the fast reader does
+// not take itself — strictly with lejp, as parseStrict's checkNested does
+// (nestedOpts: duplicate names rejected at every level, depth below
+// jose.MaxDepth, UTF-8 and escapes checked), and returns the index after
+// it.
+func (c *Claims) fastNested(b []byte, i int) (int, bool) {
+	if c.nested == nil {
+		c.nested = lejp.NewDecoderBytes(b[i:], nestedOpts)
+	} else {
+		c.nested.ResetBytes(b[i:])
+	}
+	if c.nested.SkipValue() != nil {
+		return i, false
+	}
+	return i + int(c.nested.InputOffset()), true
 }
 
 // scalar reads a string, an integer, true, false or null.
