@@ -120,6 +120,19 @@ func escape(b []byte, allow bool) (rune, int, int8) {
 // utf8Run returns the end of the run of well-formed 2- and 3-byte UTF-8
 // sequences starting at buf[j], within buf[:lim] (j if there is none).
 func utf8Run(buf []byte, j, lim int) int {
+	// Two 3-byte sequences (most CJK text) at a time: leads 1110xxxx but
+	// not E0 or ED (whose second byte is restricted), then two
+	// continuation bytes each.
+	for j+8 <= lim {
+		w := binary.LittleEndian.Uint64(buf[j:])
+		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+			break
+		}
+		if b0, b3 := byte(w), byte(w>>24); b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
+			break
+		}
+		j += 6
+	}
 	for j+2 < lim {
 		c := buf[j]
 		c1 := buf[j+1]
