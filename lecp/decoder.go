@@ -164,10 +164,10 @@ func (d *Decoder) ReadToken() (Token, error) {
 	if err := d.token(maxInt); err != nil {
 		return Token{}, err
 	}
-	// field by field into the results (kept in registers): copying a
-	// Token made with ev.token() goes through 16-byte moves that read back
-	// fields the machine has just stored one by one, which stalls store
-	// forwarding (it cost about half of ReadToken's time)
+	// built here from the event's fields: a Token made by a helper and
+	// then copied goes through 16-byte moves that read back fields the
+	// machine has just stored one by one, which stalls store forwarding
+	// (it cost about half of ReadToken's time)
 	e := &d.m.ev
 	return Token{Kind: e.Kind, Indefinite: e.Indefinite, Width: e.Width, Uint: e.Uint,
 		Float: e.Float, Value: e.Value, Offset: e.Offset}, nil

@@ -139,8 +139,3 @@ func intValue(k Kind, u uint64) (int64, bool) {
 	}
 	return 0, false
 }
-
-func (e *Event) token() Token {
-	return Token{Kind: e.Kind, Indefinite: e.Indefinite, Width: e.Width, Uint: e.Uint,
-		Float: e.Float, Value: e.Value, Offset: e.Offset}
-}
