@@ -146,19 +146,7 @@ func (c *Claims) fastParse() bool {
 		case 't':
 			i, ok = c.fastDate(&r, i, &c.iat, hasIat)
 		default:
-			start := i
-			switch r.b[i] {
-			case '[':
-				if i, ok = r.array(start); !ok {
-					i, ok = c.fastNested(r.b, start)
-				}
-			case '{':
-				i, ok = c.fastNested(r.b, start)
-			default:
-				i, ok = r.scalar(i)
-			}
-			c.extra = append(c.extra, member{name: span{int32(j - len(nb)), int32(len(nb))},
-				value: span{int32(start), int32(i - start)}})
+			i, ok = c.fastExtra(&r, span{int32(j - len(nb)), int32(len(nb))}, i)
 		}
 		if !ok {
 			return false
@@ -335,6 +323,24 @@ func (c *Claims) fastDate(r *fastReader, i int, dst *numericDate, bit uint8) (in
 	*dst = numericDate{sec: v}
 	c.has |= bit
 	return i, true
+}
+
+// fastExtra reads the value at b[i] of an unregistered claim named name.
+func (c *Claims) fastExtra(r *fastReader, name span, i int) (int, bool) {
+	start := i
+	var ok bool
+	switch r.b[i] {
+	case '[':
+		if i, ok = r.array(start); !ok {
+			i, ok = c.fastNested(r.b, start)
+		}
+	case '{':
+		i, ok = c.fastNested(r.b, start)
+	default:
+		i, ok = r.scalar(i)
+	}
+	c.extra = append(c.extra, member{name: name, value: span{int32(start), int32(i - start)}})
+	return i, ok
 }
 
 // fastNested reads the object or array at b[i] — one the fast reader does
