@@ -41,25 +41,9 @@ var (
 	errParts  = wrap(jose.ErrMalformed, "compact serialization must have exactly three parts")
 )
 
-// quote returns name in double quotes for messages, with control bytes,
-// quotes and backslashes replaced, cut at 64 bytes (names come from attacker
-// input).
-func quote(name string) string {
-	b := make([]byte, 0, len(name)+2)
-	b = append(b, '"')
-	for i := 0; i < len(name) && i < 64; i++ {
-		c := name[i]
-		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-			b = append(b, '?')
-			continue
-		}
-		b = append(b, c)
-	}
-	if len(name) > 64 {
-		b = append(b, "…"...)
-	}
-	return string(append(b, '"'))
-}
+// quote returns name quoted for messages (jose.QuoteName: control bytes
+// replaced, cut at 64 bytes; names come from attacker input).
+func quote(name string) string { return jose.QuoteName(name) }
 
 var (
 	errStreamTooLarge = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
