@@ -4,7 +4,8 @@ package lecp
 // events, paths or the byte-resumable bookkeeping of step. It handles the
 // common shapes only: definite-length items, map keys that are integers or
 // strings with the shortest head (their encoding as received is their
-// canonical encoding, compared in place). It is conservative: it returns
+// canonical encoding, so they go to the key set without being rebuilt).
+// It is conservative: it returns
 // true only when every rule and limit step enforces holds, and false as
 // soon as it meets anything else (an error, an indefinite-length item, a
 // key of another kind, Options.Deterministic, ...), in which case the
