@@ -47,7 +47,6 @@ func quote(name string) string { return jose.QuoteName(name) }
 
 var (
 	errStreamTooLarge = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
-	errSignerOutput   = wrap(jose.ErrKey, "signer returned a malformed ECDSA signature")
 )
 
 func isLimit(err error) bool { return errors.Is(err, jose.ErrLimit) }
