@@ -54,11 +54,11 @@ func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) boo
 	var c byte
 	var top *fastFrame
 value:
-	for i < n && b[i] <= ' ' {
-		if !isWS(b[i]) {
-			return false
-		}
-		i++
+	if i < n && b[i] == ' ' {
+		i++ // the space of ": "
+	}
+	if i < n && b[i] <= ' ' {
+		i = skipWS(b, i)
 	}
 	if i >= n {
 		return false
@@ -92,8 +92,8 @@ value:
 			top.bloom = [4]uint64{}
 		}
 		i++
-		for i < n && isWS(b[i]) {
-			i++
+		if i < n && b[i] <= ' ' {
+			i = skipWS(b, i)
 		}
 		if i >= n {
 			return false

@@ -221,6 +221,9 @@ func (s *scanner) next() (Kind, error) {
 			i++
 			// The value is dispatched here when it follows at once (or
 			// after whitespace), as the loop would.
+			if i < len(buf) && buf[i] == ' ' {
+				i++ // the space of ": "
+			}
 			if i < len(buf) && buf[i] <= ' ' {
 				i = skipWS(buf, i)
 			}
