@@ -73,7 +73,6 @@ func (s *scanner) hashName(nm []byte, d int) uint64 {
 // addName rejects nm if the object f (at depth d) already has it, then
 // holds it.
 func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
-	own := s.ents[f.ents:]
 	var h uint64
 	if !f.hashed {
 		// A 256-bit filter of the keys seen: a name whose bit is clear is
@@ -82,6 +81,7 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 		if w, bit := b>>6, uint64(1)<<(b&63); f.bloom[w]&bit == 0 {
 			f.bloom[w] |= bit
 		} else {
+			own := s.ents[f.ents:]
 			for i, k := range s.keys[f.ents:] {
 				if k == key && string(own[i]) == string(nm) {
 					return s.fail(s.tokOff, ErrDuplicateName)
@@ -103,7 +103,7 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 	s.hashes = append(s.hashes, h)
 	if f.hashed {
 		s.insert(len(s.ents) - 1)
-	} else if len(own)+1 > linearNames {
+	} else if len(s.ents)-f.ents > linearNames {
 		if !s.seeded {
 			s.seed = maphash.MakeSeed()
 			s.seeded = true
