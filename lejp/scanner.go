@@ -183,7 +183,7 @@ func (s *scanner) next() (Kind, error) {
 		if i < len(buf) && buf[i] <= ' ' {
 			i = skipWS(buf, i)
 		}
-		if i < len(buf) && buf[i] == '#' && s.lim.allowComment {
+		if s.lim.allowComment && i < len(buf) && buf[i] == '#' {
 			s.inComm = true
 			continue
 		}
