@@ -98,8 +98,6 @@ func (m *machine) reset() {
 	m.keys.reset()
 }
 
-func (m *machine) depth() int { return len(m.stack) }
-
 // fail records a SyntaxError at offset m.off+pos.
 func (m *machine) fail(pos int, cause error) error {
 	m.err = &SyntaxError{Offset: m.off + int64(pos), Path: m.pathString(), Err: cause}

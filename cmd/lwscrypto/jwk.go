@@ -25,23 +25,6 @@ func init() {
 		summary: "convert a JWK to PEM (PKCS #8 for private keys, SPKI for public keys)", run: runJWKToPEM})
 }
 
-// readKeyInput reads FILE or standard input as a key: JWK, JWK Set or PEM.
-func readKeyInput(e *env, pos []string) (*jwk.Set, error) {
-	file, err := inputArg(pos)
-	if err != nil {
-		return nil, err
-	}
-	data, err := readInput(e, file)
-	if err != nil {
-		return nil, err
-	}
-	s, err := parseKeyData(data)
-	if err != nil {
-		return nil, hinted(err, keyHint(err))
-	}
-	return s, nil
-}
-
 // writeOut writes b to standard output or to the file path. A file that
 // will hold a private or secret key (private) is created with mode 0600.
 func writeOut(e *env, path string, b []byte, private ...bool) error {

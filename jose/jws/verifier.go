@@ -333,13 +333,12 @@ var (
 // state is the per-call scratch space, pooled so that compact verification
 // allocates nothing.
 type state struct {
-	dec   *lejp.Decoder
-	hdr   []byte
-	sig   []byte
-	in    []byte
-	kid   []byte
-	typ   []byte
-	names []byte
+	dec *lejp.Decoder
+	hdr []byte
+	sig []byte
+	in  []byte
+	kid []byte
+	typ []byte
 }
 
 var hdrOpts = &lejp.Options{MaxDepth: jose.MaxDepth}
