@@ -23,8 +23,8 @@ func jsonThreadCPU() int64 {
 }
 
 // TestJSONCPUTable prints, for each benchmark file and implementation of
-// BenchmarkJSON, the thread CPU time per document (the least of 11 runs of
-// 20) and the ratios lejp-events/jsontext-readtoken and
+// BenchmarkJSON, the thread CPU time per document (the least of 11
+// samples, each of at least 20 documents and about 100 ms) and the ratios lejp-events/jsontext-readtoken and
 // lejp-check/sonic-valid. It is a measurement, not a test: it runs only with
 // LWSCRYPTO_JSON_CPU_TABLE=1 (and GOEXPERIMENT=jsonv2 for jsontext):
 //
@@ -53,9 +53,19 @@ func TestJSONCPUTable(t *testing.T) {
 			if err := run(); err != nil {
 				t.Fatalf("%s %s: %v", name, impl.name, err)
 			}
+			// Each sample runs for at least ~100 ms of CPU time, so that
+			// the clock's granularity (a scheduler tick on some kernels)
+			// stays a small part of it.
+			n := 20
+			t0 := jsonThreadCPU()
+			for i := 0; i < 5; i++ {
+				run()
+			}
+			if per := (jsonThreadCPU() - t0) / 5; per > 0 && 100e6/per > int64(n) {
+				n = int(100e6 / per)
+			}
 			var samples []float64
 			for rep := 0; rep < 11; rep++ {
-				n := 20
 				t0 := jsonThreadCPU()
 				for i := 0; i < n; i++ {
 					run()
