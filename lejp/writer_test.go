@@ -72,7 +72,7 @@ func TestWriterMisuse(t *testing.T) {
 
 // TestAppendFloat compares with encoding/json's float format.
 func TestAppendFloat(t *testing.T) {
-	for _, f := range []float64{0, -0.0, 1, -1.5, 1e20, 1e21, 123456789e-15, 1e-6, 9.99e-7, math.MaxFloat64, math.SmallestNonzeroFloat64, 0.1, 1e-100} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e20, 1e21, 123456789e-15, 1e-6, 9.99e-7, math.MaxFloat64, math.SmallestNonzeroFloat64, 0.1, 1e-100} {
 		got, err := AppendFloat(nil, f)
 		want, _ := json.Marshal(f)
 		if err != nil || string(got) != string(want) {
