@@ -49,13 +49,23 @@ func aeadPrimitive(alg string) (string, crypto.Hash, bool) {
 // registeredAEAD returns the registered AEAD with exactly these parameters
 // (sizes in bytes), or nil.
 func registeredAEAD(prim string, key, nonce, tag int) *gencrypto.AEAD {
+	return findRegistered(func(x *gencrypto.AEAD) bool {
+		return x.Primitive() == prim && x.KeySize() == key && x.NonceSize() == nonce && x.TagSize() == tag
+	})
+}
+
+// findRegistered returns the registered algorithm of type T that match
+// accepts, or nil when none does: a case runs through the registry whenever
+// an algorithm with the group's exact parameters is registered, and through
+// the backend primitive otherwise.
+func findRegistered[T gencrypto.Algorithm](match func(T) bool) T {
 	for _, a := range gencrypto.All() {
-		if x, ok := a.(*gencrypto.AEAD); ok && x.Primitive() == prim &&
-			x.KeySize() == key && x.NonceSize() == nonce && x.TagSize() == tag {
+		if x, ok := a.(T); ok && match(x) {
 			return x
 		}
 	}
-	return nil
+	var none T
+	return none
 }
 
 func runAEAD(c *wctx, raw json.RawMessage) error {
@@ -123,12 +133,7 @@ func runKeyWrap(c *wctx, raw json.RawMessage) error {
 	if err := json.Unmarshal(raw, &g); err != nil {
 		return err
 	}
-	var alg *gencrypto.KeyWrap
-	for _, a := range gencrypto.All() {
-		if w, ok := a.(*gencrypto.KeyWrap); ok && w.KeySize()*8 == g.KeySize {
-			alg = w
-		}
-	}
+	alg := findRegistered(func(w *gencrypto.KeyWrap) bool { return w.KeySize()*8 == g.KeySize })
 	what := fmt.Sprintf("AES-KW with a %d-bit key", g.KeySize)
 	for i := range g.Tests {
 		t := &g.Tests[i]
@@ -199,12 +204,9 @@ func runMAC(c *wctx, raw json.RawMessage) error {
 		return fmt.Errorf("unknown MAC %q", c.file.Algorithm)
 	}
 	tagLen := g.TagSize / 8
-	var alg *gencrypto.MAC
-	for _, a := range gencrypto.All() {
-		if m, ok := a.(*gencrypto.MAC); ok && m.Hash() == h && m.TagSize() == tagLen && g.KeySize/8 >= m.MinKeySize() {
-			alg = m
-		}
-	}
+	alg := findRegistered(func(m *gencrypto.MAC) bool {
+		return m.Hash() == h && m.TagSize() == tagLen && g.KeySize/8 >= m.MinKeySize()
+	})
 	what := fmt.Sprintf("HMAC with %v", h)
 	for i := range g.Tests {
 		t := &g.Tests[i]
@@ -271,12 +273,7 @@ func runHKDF(c *wctx, raw json.RawMessage) error {
 	if !ok {
 		return fmt.Errorf("unknown KDF %q", c.file.Algorithm)
 	}
-	var alg *gencrypto.HKDF
-	for _, a := range gencrypto.All() {
-		if k, ok := a.(*gencrypto.HKDF); ok && k.Hash() == h {
-			alg = k
-		}
-	}
+	alg := findRegistered(func(k *gencrypto.HKDF) bool { return k.Hash() == h })
 	what := fmt.Sprintf("HKDF with %v", h)
 	for i := range g.Tests {
 		t := &g.Tests[i]
@@ -312,12 +309,7 @@ func runPBKDF2(c *wctx, raw json.RawMessage) error {
 	if !ok {
 		return fmt.Errorf("unknown KDF %q", c.file.Algorithm)
 	}
-	var alg *gencrypto.PBKDF2
-	for _, a := range gencrypto.All() {
-		if k, ok := a.(*gencrypto.PBKDF2); ok && k.Hash() == h {
-			alg = k
-		}
-	}
+	alg := findRegistered(func(k *gencrypto.PBKDF2) bool { return k.Hash() == h })
 	what := fmt.Sprintf("PBKDF2 with HMAC-%v", h)
 	for i := range g.Tests {
 		t := &g.Tests[i]
