@@ -115,6 +115,20 @@ func runJWSSign(e *env, args []string) error {
 }
 
 // verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
+// verificationKey loads KEY for a verify command and returns it with the
+// algorithms the caller allows: --alg if given, else the key's own "alg".
+func verificationKey(keyPath, flagAlg string) (*jwk.Set, []string, error) {
+	set, err := loadKey(keyPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	algs, err := verifyAlgs(set, flagAlg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, algs, nil
+}
+
 func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	if flagAlg != "" {
 		var algs []string
@@ -220,11 +234,7 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := loadKey(*keyPath)
-	if err != nil {
-		return err
-	}
-	algs, err := verifyAlgs(set, *alg)
+	set, algs, err := verificationKey(*keyPath, *alg)
 	if err != nil {
 		return err
 	}

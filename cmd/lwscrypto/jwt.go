@@ -105,11 +105,7 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := loadKey(*keyPath)
-	if err != nil {
-		return err
-	}
-	algs, err := verifyAlgs(set, *alg)
+	set, algs, err := verificationKey(*keyPath, *alg)
 	if err != nil {
 		return err
 	}
