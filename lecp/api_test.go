@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/jsonvalue"
 )
 
 func TestPatterns(t *testing.T) {
@@ -279,7 +281,7 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !jsonEqual(t, j, []byte(in)) {
+	if !jsonvalue.Equal(j, []byte(in)) {
 		t.Fatalf("round trip: %s", j)
 	}
 	for _, bad := range []string{`{"a":1,"a":2}`, `[1e999]`, `[1,]`, ``, `1 2`} {

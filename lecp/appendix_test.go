@@ -5,11 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
-	"math/big"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/jsonvalue"
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
@@ -118,7 +118,7 @@ func TestAppendixA(t *testing.T) {
 			j, err := AppendJSON(nil, b, nil)
 			if err != nil {
 				t.Errorf("%s: to JSON: %v", it.Hex, err)
-			} else if !jsonEqual(t, j, it.Decoded) {
+			} else if !jsonvalue.Equal(j, it.Decoded) {
 				t.Errorf("%s: to JSON %s, want %s", it.Hex, j, it.Decoded)
 			}
 		}
@@ -147,53 +147,4 @@ func reencode(t testing.TB, b []byte) []byte {
 		t.Fatalf("%x: writer: %v", b, err)
 	}
 	return bytes.Clone(out)
-}
-
-// jsonEqual compares two JSON texts as values, numbers by exact value.
-func jsonEqual(t testing.TB, a, b []byte) bool {
-	var va, vb any
-	da := json.NewDecoder(bytes.NewReader(a))
-	da.UseNumber()
-	db := json.NewDecoder(bytes.NewReader(b))
-	db.UseNumber()
-	if da.Decode(&va) != nil || db.Decode(&vb) != nil {
-		return false
-	}
-	return valueEqual(va, vb)
-}
-
-func valueEqual(a, b any) bool {
-	switch x := a.(type) {
-	case json.Number:
-		y, ok := b.(json.Number)
-		if !ok {
-			return false
-		}
-		rx, ok1 := new(big.Rat).SetString(string(x))
-		ry, ok2 := new(big.Rat).SetString(string(y))
-		return ok1 && ok2 && rx.Cmp(ry) == 0
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !valueEqual(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for k, v := range x {
-			if !valueEqual(v, y[k]) {
-				return false
-			}
-		}
-		return true
-	}
-	return a == b
 }

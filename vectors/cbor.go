@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/lwscrypto/lwscrypto/internal/jsonvalue"
 	"github.com/lwscrypto/lwscrypto/lecp"
 )
 
@@ -100,7 +100,7 @@ func cborCase(it cborVector) error {
 		if err != nil {
 			return fmt.Errorf("to JSON: %w", err)
 		}
-		if !sameJSON(j, it.Decoded) {
+		if !jsonvalue.Equal(j, it.Decoded) {
 			return fmt.Errorf("to JSON %s, want %s", j, it.Decoded)
 		}
 	}
@@ -180,53 +180,4 @@ func cborTokens(in []byte) (string, error) {
 		}
 		cborEventLine(&sb, t.Kind, t.Indefinite, t.Uint, t.Float, t.Value)
 	}
-}
-
-// sameJSON compares two JSON texts as values; numbers by exact value.
-func sameJSON(a, b []byte) bool {
-	var va, vb any
-	da := json.NewDecoder(bytes.NewReader(a))
-	da.UseNumber()
-	db := json.NewDecoder(bytes.NewReader(b))
-	db.UseNumber()
-	if da.Decode(&va) != nil || db.Decode(&vb) != nil {
-		return false
-	}
-	return sameValue(va, vb)
-}
-
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case json.Number:
-		y, ok := b.(json.Number)
-		if !ok {
-			return false
-		}
-		rx, ok1 := new(big.Rat).SetString(string(x))
-		ry, ok2 := new(big.Rat).SetString(string(y))
-		return ok1 && ok2 && rx.Cmp(ry) == 0
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if !sameValue(x[i], y[i]) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for k, v := range x {
-			if !sameValue(v, y[k]) {
-				return false
-			}
-		}
-		return true
-	}
-	return a == b
 }

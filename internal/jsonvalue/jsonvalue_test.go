@@ -1,0 +1,23 @@
+package jsonvalue
+
+import "testing"
+
+func TestEqual(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{`1e2`, `100`, true},
+		{`18446744073709551616`, `18446744073709551617`, false}, // would be equal as float64
+		{`{"a":[1,"x",null]}`, `{"a":[1.0,"x",null]}`, true},
+		{`{"a":1}`, `{"a":1,"b":2}`, false},
+		{`[1,2]`, `[2,1]`, false},
+		{`"1"`, `1`, false},
+		{`true`, `true`, true},
+		{`{`, `{`, false},
+	} {
+		if got := Equal([]byte(tc.a), []byte(tc.b)); got != tc.want {
+			t.Errorf("Equal(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
