@@ -32,10 +32,9 @@ type Parser struct {
 	carry    []byte
 	chunk    int
 	raw      []byte // bytes consumed by the current event, unless rawFast
-	rawFast  bool   // in writeFast's direct delivery: they are rawSrc[rawOff:rawOff+rawLen]
+	rawFast  bool   // in direct delivery: they are rawSrc[ev.Offset-rawBase:m.off-rawBase]
 	rawSrc   []byte
-	rawOff   int
-	rawLen   int
+	rawBase  int64
 	capOn    bool
 	capDepth int
 	capBuf   []byte
@@ -109,6 +108,15 @@ func (p *Parser) Write(b []byte) (int, error) {
 			p.carry = p.carry[:rest]
 			continue
 		}
+		m := &p.m
+		if p.fn != nil && len(p.pats) == 0 && !p.capOn && m.err == nil && !m.lim.determ &&
+			m.str.left == 0 && !m.keys.building && m.keys.e == nil {
+			k, err := p.writeLoop(b)
+			b = b[k:]
+			if err != nil {
+				return 0, err
+			}
+		}
 		var err error
 		if b, err = p.writeFast(b); err != nil {
 			return 0, err
@@ -130,49 +138,32 @@ func (p *Parser) Write(b []byte) (int, error) {
 	}
 }
 
-// writeFast delivers the events fastStep can make from b and returns the
-// rest of b.
+// writeFast delivers the events fastStep can make from b through deliver
+// and returns the rest of b: for a Handler that is not a HandlerFunc, with
+// patterns, or while a capture runs (otherwise writeLoop does this).
 func (p *Parser) writeFast(b []byte) ([]byte, error) {
 	m := &p.m
 	if m.lim.determ || m.err != nil {
 		return b, nil
 	}
 	direct := p.fn != nil && len(p.pats) == 0
-	p.rawSrc = b
 	off := 0
-	defer func() { p.rawFast, p.rawSrc = false, nil }()
-	for {
+	for !direct || p.capOn {
 		k, ok, err := m.fastStep(b[off:], p.chunk)
 		if !ok {
-			return b[off:], nil
+			break
 		}
 		m.off += int64(k)
 		if err != nil {
 			return b[off:], p.stop(err)
 		}
-		if !direct || p.capOn {
-			p.rawFast = false
-			p.raw = b[off : off+k]
-			off += k
-			if err := p.deliver(); err != nil {
-				return b[off:], err
-			}
-			continue
-		}
-		// deliver, inlined for a HandlerFunc without patterns; Capture
-		// finds the event's bytes at rawSrc[rawOff:rawOff+rawLen]
-		p.rawFast, p.rawOff, p.rawLen = true, off, k
+		p.raw = b[off : off+k]
 		off += k
-		m.ev.Pattern = -1
-		if err := p.fn(p, &m.ev); err != nil {
-			return b[off:], p.stop(err)
-		}
-		if p.capOn && m.done && m.doneDepth == p.capDepth {
-			if err := p.captured(-1); err != nil {
-				return b[off:], err
-			}
+		if err := p.deliver(); err != nil {
+			return b[off:], err
 		}
 	}
+	return b[off:], nil
 }
 
 // Close ends the input: it returns nil when the input held exactly one
@@ -276,7 +267,7 @@ func (p *Parser) Capture() bool {
 	}
 	raw := p.raw
 	if p.rawFast {
-		raw = p.rawSrc[p.rawOff : p.rawOff+p.rawLen]
+		raw = p.rawSrc[p.m.ev.Offset-p.rawBase : p.m.off-p.rawBase]
 	}
 	p.capBuf = append(p.capBuf[:0], raw...)
 	return true
