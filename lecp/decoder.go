@@ -35,12 +35,14 @@ func NewDecoder(r io.Reader, opts *Options) *Decoder {
 func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	d := &Decoder{buf: b, eof: true, whole: true, keep: -1}
 	d.m.init(opts)
+	d.m.keys.src = b // stable: map keys are compared in place
 	return d
 }
 
 // ResetBytes makes d read b from the start, keeping its options and buffers.
 func (d *Decoder) ResetBytes(b []byte) {
 	d.m.reset()
+	d.m.keys.src = b
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
 }
 

@@ -14,6 +14,7 @@ package lecp
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -25,6 +26,7 @@ func (m *machine) fastCheck(b []byte) bool {
 		return false
 	}
 	ks := &m.keys
+	ks.src = b // keys stay in place: the caller resets m afterwards
 	i := 0
 	for {
 		if i >= len(b) {
@@ -117,7 +119,7 @@ func (m *machine) fastCheck(b []byte) bool {
 				if i-start > lim.maxKey {
 					return false
 				}
-			} else if !ks.keyDirect(top, b[start:i]) {
+			} else if !ks.keyDirect(top, b[start:i], start) {
 				ks.direct = b[start:i]
 				if ks.keyDone(top, len(m.stack)) != nil {
 					return false
@@ -179,26 +181,55 @@ func validUTF8(s []byte) bool {
 		return acc < utf8.RuneSelf || validUTF8From(s)
 	}
 	i := 0
+	for ; i+16 <= n; i += 16 {
+		w := s[i : i+16 : i+16]
+		if (binary.LittleEndian.Uint64(w)|binary.LittleEndian.Uint64(w[8:]))&hi != 0 {
+			return validUTF8From(s[i:]) // s[:i] is ASCII: i starts a rune
+		}
+	}
 	for ; i+8 <= n; i += 8 {
 		if binary.LittleEndian.Uint64(s[i:])&hi != 0 {
-			return validUTF8From(s[i:]) // s[:i] is ASCII: i starts a rune
+			return validUTF8From(s[i:])
 		}
 	}
 	return binary.LittleEndian.Uint64(s[n-8:])&hi == 0 || validUTF8From(s[i:])
 }
 
-// validUTF8From is validUTF8 once a non-ASCII byte is near.
+// validUTF8From is validUTF8 once a non-ASCII byte is near. ASCII goes a
+// word at a time, and from a word's first non-ASCII byte on: runs of
+// 3-byte sequences (CJK text) two per word, then the common 2- and 3-byte
+// sequences inline; anything else goes to utf8.DecodeRune.
 func validUTF8From(s []byte) bool {
+	const hi = 0x8080808080808080
 	n := len(s)
 	i := 0
 	for i < n {
+		if i+8 <= n {
+			w := binary.LittleEndian.Uint64(s[i:])
+			if w&hi == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(w&hi) >> 3 // past the ASCII bytes
+			// two 3-byte sequences at a time: leads 1110xxxx but not E0 or
+			// ED (whose second byte is restricted), two continuation bytes each
+			for i+8 <= n {
+				w := binary.LittleEndian.Uint64(s[i:])
+				if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+					break
+				}
+				if b0, b3 := byte(w), byte(w>>24); b0 == 0xE0 || b0 == 0xED || b3 == 0xE0 || b3 == 0xED {
+					break
+				}
+				i += 6
+			}
+			if i >= n {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if i+8 <= n && binary.LittleEndian.Uint64(s[i:])&0x8080808080808080 == 0 {
-				i += 8
-			} else {
-				i++
-			}
+			i++
 			continue
 		}
 		switch {

@@ -31,6 +31,16 @@ import (
 // progress and no key is being built, and that p.fn is set, p.pats empty,
 // p.capOn false and m.lim.determ false.
 func (p *Parser) writeLoop(b []byte) (int, error) {
+	p.m.keys.src = b
+	n, err := p.loop(b)
+	p.m.keys.materialize(p.m.stack)
+	p.m.keys.src = nil
+	return n, err
+}
+
+// loop is writeLoop's loop; map keys wholly inside b are kept in place
+// (m.keys.src is b) until writeLoop materializes them.
+func (p *Parser) loop(b []byte) (int, error) {
 	m := &p.m
 	fn := p.fn
 	ev := &m.ev
@@ -256,6 +266,7 @@ func (p *Parser) writeLoop(b []byte) (int, error) {
 		if top == nil || top.indef {
 			m.done, m.doneInc = false, false
 			if key {
+				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 			}
 			m.off = base + int64(i)
@@ -266,7 +277,8 @@ func (p *Parser) writeLoop(b []byte) (int, error) {
 				return i, p.stop(err)
 			}
 		} else {
-			if key && (allowDup || !m.keys.keyDirect(top, b[i:i+n])) {
+			if key && (allowDup || !m.keys.keyDirect(top, b[i:i+n], i)) {
+				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 				if err := m.keys.keyDone(top, d); err != nil {
 					m.done, m.doneInc, m.doneDepth = true, false, d

@@ -167,7 +167,11 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 		}
 		return n, true, m.itemDone(n)
 	}
-	if key && (m.lim.allowDup || !m.keys.keyDirect(top, p[:n])) {
+	pos := -1 // copy the key, unless p is a Decoder's whole input (p = src[m.off:])
+	if m.keys.src != nil {
+		pos = int(m.off)
+	}
+	if key && (m.lim.allowDup || !m.keys.keyDirect(top, p[:n], pos)) {
 		m.keys.direct = p[:n]
 		if err := m.keys.keyDone(top, d); err != nil {
 			m.done, m.doneDepth = true, d

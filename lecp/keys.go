@@ -20,7 +20,10 @@ import (
 
 // keyEnt is a key of an open map: its canonical encoding is
 // arena[off:off+n], whose first 8 bytes (zero-padded) are pre, so most
-// comparisons stop at one word.
+// comparisons stop at one word. A key taken in place from a stable input
+// (see keySet.src) has off < 0: it is src[-off-1:][:n], and arena holds n
+// bytes reserved for it, so arena offsets and memory accounting are as if
+// it had been copied.
 type keyEnt struct {
 	pre uint64
 	off int32
@@ -53,15 +56,24 @@ type keySet struct {
 	e        error
 	direct   []byte // the canonical encoding of a simple key, taken from the input
 
+	// src is an input that stays unchanged while the keys that refer to it
+	// are open: Check's input, a Decoder's whole input, or the buffer of one
+	// Parser.Write (whose in-place keys are copied by materialize before
+	// Write returns). srcFrom is the index in ents of the first key in
+	// place since the last materialize, or -1.
+	src     []byte
+	srcFrom int
 }
 
 func (ks *keySet) init(l *limits) {
 	ks.lim = l
+	ks.srcFrom = -1
 	ks.seed = maphash.MakeSeed()
 	ks.mul = maphash.Bytes(ks.seed, []byte("lecp filter")) | 1
 }
 
 func (ks *keySet) reset() {
+	ks.src, ks.srcFrom = nil, -1
 	ks.building = false
 	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
@@ -133,7 +145,58 @@ func (ks *keySet) mapEnd(f *frame) {
 
 // current returns the canonical encoding of map f's current key.
 func (ks *keySet) current(f *frame) []byte {
+	if f.keyOff < 0 {
+		p := -f.keyOff - 1
+		return ks.src[p : p+f.keyLen]
+	}
 	return ks.arena[f.keyOff : f.keyOff+f.keyLen]
+}
+
+// entKey returns the canonical encoding of the key e.
+func (ks *keySet) entKey(e *keyEnt) []byte {
+	if e.off < 0 {
+		p := -e.off - 1
+		return ks.src[p : p+e.n]
+	}
+	return ks.arena[e.off : e.off+e.n]
+}
+
+// materialize copies the keys taken in place from src into their reserved
+// arena space, and points the current keys of the maps in stack at them:
+// afterwards no key refers to src. Keys are taken in place only after the
+// last key stored in the arena (keyDone is called only after a
+// materialize), so those since srcFrom occupy the end of the arena in
+// order.
+func (ks *keySet) materialize(stack []frame) {
+	from := ks.srcFrom
+	ks.srcFrom = -1
+	if from < 0 || from >= len(ks.ents) {
+		return
+	}
+	ents := ks.ents[from:]
+	pos := len(ks.arena)
+	for i := range ents {
+		pos -= int(ents[i].n)
+	}
+	for i := range ents {
+		e := &ents[i]
+		p := -e.off - 1
+		copy(ks.arena[pos:], ks.src[p:p+e.n])
+		e.off = int32(pos)
+		pos += int(e.n)
+	}
+	// a map's keys are ents[f.keys0:end], where end is the next map's keys0
+	end := len(ks.ents)
+	for d := len(stack) - 1; d >= 0 && end > from; d-- {
+		f := &stack[d]
+		if f.major != majMap {
+			continue
+		}
+		if f.keyOff < 0 {
+			f.keyOff = ks.ents[end-1].off
+		}
+		end = int(f.keys0)
+	}
 }
 
 // keyDone is called when the key item of map f (at stack depth depth) is
@@ -174,7 +237,7 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		w := &ks.ht[int(f.ht0)+int(bit>>5)]
 		if *w&(1<<(bit&31)) != 0 {
 			for _, e := range ks.ents[f.keys0:] {
-				if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+				if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.entKey(&e), kb) {
 					return ErrDuplicateKey
 				}
 			}
@@ -206,9 +269,11 @@ const linearKeys = 48
 
 // keyDirect is keyDone for a key kb taken from the input, in a map without
 // a hash table yet, when neither Deterministic nor AllowDuplicateKeys is
-// set: the common case, with fewer loads and branches. It reports false
-// (having changed nothing) when keyDone must decide.
-func (ks *keySet) keyDirect(f *frame, kb []byte) bool {
+// set: the common case, with fewer loads and branches. With pos >= 0, kb is
+// src[pos:][:len(kb)] and is kept there (arena space is reserved); with pos
+// < 0 it is copied. It reports false (having changed nothing) when keyDone
+// must decide.
+func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
 	if len(kb) > ks.lim.maxKey || f.htN != 0 {
 		return false
 	}
@@ -222,7 +287,7 @@ func (ks *keySet) keyDirect(f *frame, kb []byte) bool {
 	if *w&(1<<(bit&31)) != 0 {
 		for i := range ents {
 			e := &ents[i]
-			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.entKey(e), kb) {
 				return false // a duplicate: keyDone reports it
 			}
 		}
@@ -232,7 +297,19 @@ func (ks *keySet) keyDirect(f *frame, kb []byte) bool {
 		return false
 	}
 	*w |= 1 << (bit & 31)
-	ks.arena = append(ks.arena, kb...)
+	if pos < 0 || pos >= 1<<31-1-len(kb) {
+		ks.arena = append(ks.arena, kb...)
+	} else {
+		if cap(ks.arena)-off < len(kb) {
+			ks.arena = slices.Grow(ks.arena, len(kb))
+		}
+		ks.arena = ks.arena[:off+len(kb)]
+		if ks.srcFrom < 0 || ks.srcFrom > len(ks.ents) {
+			// (keys from srcFrom on may have gone with their map)
+			ks.srcFrom = len(ks.ents)
+		}
+		off = -pos - 1
+	}
 	ks.ents = append(ks.ents, keyEnt{pre: pre, off: int32(off), n: int32(len(kb))})
 	f.keyOff, f.keyLen = int32(off), int32(len(kb))
 	return true
@@ -253,7 +330,7 @@ func (ks *keySet) find(f *frame, pre uint64, kb []byte) (bool, int) {
 		f.htN = int32(size)
 		mask := uint64(size - 1)
 		for i, e := range ents {
-			j := maphash.Bytes(ks.seed, ks.arena[e.off:e.off+e.n]) & mask
+			j := maphash.Bytes(ks.seed, ks.entKey(&e)) & mask
 			for ks.ht[int(f.ht0)+int(j)] != 0 {
 				j = (j + 1) & mask
 			}
@@ -268,7 +345,7 @@ func (ks *keySet) find(f *frame, pre uint64, kb []byte) (bool, int) {
 			return false, int(f.ht0) + int(j)
 		}
 		e := &ents[v-1]
-		if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.arena[e.off:e.off+e.n], kb) {
+		if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.entKey(e), kb) {
 			return true, 0
 		}
 		j = (j + 1) & mask
