@@ -1,0 +1,213 @@
+package lecp
+
+// fastToken is ReadToken's common case: the token of an item wholly inside
+// the buffer (an integer, a definite string, the start of a definite array
+// or map, a tag, a float or simple value) or a due end, written straight
+// into the caller's Token instead of through the machine's Event (of which
+// only Kind is kept: Path and ReadValue look at it; every other reader of
+// the Event runs the machine first). It leaves the machine exactly as
+// fastStep would, and declines (reporting false, having changed nothing)
+// whenever fastStep would. FuzzFastPaths compares the Decoder over whole
+// bytes with the Decoder over a one-byte reader (the machine).
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// fastToken is described above. On true, *tok holds the token (tok must
+// be zero on entry) or err the error.
+func (d *Decoder) fastToken(tok *Token) (bool, error) {
+	m := &d.m
+	if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building {
+		return false, nil
+	}
+	if m.pend {
+		// endFrame, then itemDone
+		m.pend = false
+		n := len(m.stack)
+		f := &m.stack[n-1]
+		k := ArrayEnd + 2*Kind(f.major-majArray)
+		m.ev.Kind = k
+		tok.Kind = k
+		tok.Offset = m.off
+		m.itemStart = false
+		if f.major == majMap {
+			m.keys.mapEnd(f)
+		}
+		m.stack = m.stack[:n-1]
+		if n > 1 && m.keys.e == nil {
+			if pf := &m.stack[n-2]; !pf.indef && (pf.major != majMap || pf.n&1 != 0) {
+				m.done, m.doneInc, m.doneDepth = true, true, n-1
+				pf.n++
+				pf.left--
+				m.pend = pf.left == 0
+				return true, nil
+			}
+		}
+		m.done, m.doneInc = false, false
+		return true, m.itemDoneSlow(0)
+	}
+	p := d.buf[d.pos:]
+	if len(p) == 0 {
+		return false, nil
+	}
+	ib := p[0]
+	maj := ib >> 5
+	ai := ib & 31
+	var arg uint64
+	hl := 1
+	switch {
+	case ai < 24:
+		arg = uint64(ai)
+	case ai == 24:
+		if len(p) < 2 {
+			return false, nil
+		}
+		arg = uint64(p[1])
+		hl = 2
+	case ai == 25:
+		if len(p) < 3 {
+			return false, nil
+		}
+		arg = uint64(binary.BigEndian.Uint16(p[1:]))
+		hl = 3
+	case ai == 26:
+		if len(p) < 5 {
+			return false, nil
+		}
+		arg = uint64(binary.BigEndian.Uint32(p[1:]))
+		hl = 5
+	case ai == 27:
+		if len(p) < 9 {
+			return false, nil
+		}
+		arg = binary.BigEndian.Uint64(p[1:])
+		hl = 9
+	default:
+		return false, nil
+	}
+	n := hl
+	key := false
+	var top *frame
+	depth := len(m.stack)
+	if depth > 0 {
+		top = &m.stack[depth-1]
+		if top.major <= majText {
+			return false, nil // inside an indefinite-length string
+		}
+		if top.major == majMap && top.n&1 == 0 {
+			if maj > majText || hl != headLen(arg) {
+				return false, nil
+			}
+			key = true
+		}
+	} else if m.nTop > 0 && !m.lim.allowMulti {
+		return false, nil // trailing data
+	}
+	var kind Kind
+	switch maj {
+	case majUint, majNint:
+		kind = Uint + Kind(maj)
+		tok.Uint = arg
+	case majBytes, majText:
+		if arg > m.lim.maxString || uint64(len(p)-hl) < arg {
+			return false, nil
+		}
+		n += int(arg)
+		if maj == majText && !m.lim.allowUTF8 && !validUTF8(p[hl:n]) {
+			return false, nil
+		}
+		kind = Bytes + 2*Kind(maj-majBytes)
+		tok.Value = p[hl:n]
+		m.str.major = maj
+	case majArray, majMap, majTag:
+		if depth >= m.lim.maxDepth {
+			return false, nil
+		}
+		left := uint64(1)
+		kind = TagStart
+		if maj != majTag {
+			if arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1 {
+				return false, nil
+			}
+			left = arg
+			if maj == majMap {
+				left = 2 * arg
+			}
+			kind = ArrayStart + 2*Kind(maj-majArray)
+			m.pend = left == 0
+		}
+		m.push(maj, false, left) // cannot fail: the depth was checked
+		m.done, m.doneInc, m.itemStart = false, false, true
+		m.ev.Kind = kind
+		tok.Kind = kind
+		tok.Uint = arg
+		tok.Offset = m.off
+		m.off += int64(n)
+		d.pos += n
+		return true, nil
+	default:
+		switch ai {
+		case 20, 21, 22, 23:
+			kind = False + Kind(ai-20)
+		case 24:
+			if arg < 32 {
+				return false, nil
+			}
+			kind = Simple
+			tok.Uint = arg
+		case 25:
+			kind = Float
+			tok.Width = 2
+			tok.Float = halfToFloat(uint16(arg))
+		case 26:
+			kind = Float
+			tok.Width = 4
+			tok.Float = float64(math.Float32frombits(uint32(arg)))
+		case 27:
+			kind = Float
+			tok.Width = 8
+			tok.Float = math.Float64frombits(arg)
+		default:
+			kind = Simple
+			tok.Uint = arg
+		}
+	}
+	// the item is complete: itemDone, with the top frame at hand
+	m.ev.Kind = kind
+	tok.Kind = kind
+	tok.Offset = m.off
+	m.itemStart = true
+	pos := d.pos
+	m.off += int64(n)
+	d.pos += n
+	if top == nil || top.indef || m.keys.e != nil {
+		m.done, m.doneInc = false, false
+		if key {
+			m.keys.direct = p[:n]
+		}
+		m.off -= int64(n) // errors are placed from the item's start
+		err := m.itemDone(n)
+		m.off += int64(n)
+		return true, err
+	}
+	if m.keys.src == nil {
+		pos = -1 // copy the key: the buffer moves
+	}
+	if key && (m.lim.allowDup || !m.keys.keyDirect(top, p[:n], pos)) {
+		m.keys.direct = p[:n]
+		if err := m.keys.keyDone(top, depth); err != nil {
+			m.done, m.doneInc, m.doneDepth = true, false, depth
+			m.off -= int64(n)
+			err = m.fail(n, err)
+			m.off += int64(n)
+			return true, err
+		}
+	}
+	m.done, m.doneInc, m.doneDepth = true, true, depth
+	top.n++
+	top.left--
+	m.pend = top.left == 0
+	return true, nil
+}
