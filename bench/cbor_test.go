@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"syscall"
 	"testing"
 	"time"
@@ -137,7 +136,8 @@ func cborThreadCPU() int64 {
 
 // TestCBORCPUTable prints, for each file and implementation of
 // BenchmarkCBOR and BenchmarkCBORFloor, the thread CPU time per document
-// (the least of 7 samples of 40 ms or more), the event count, the ratios
+// (the least of 15 samples of about 20 ms, taken in rounds over all of
+// them), the event count, the ratios
 // of lecp's modes to fxamacker's Wellformed and Unmarshal, and the floors
 // (see cborFloorImpls). It is a measurement, not a test: it runs only with
 // LWSCRYPTO_CBOR_CPU_TABLE=1:
@@ -156,27 +156,34 @@ func TestCBORCPUTable(t *testing.T) {
 	impls := append(append([]cborImpl(nil), cborImpls...), cborFloorImpls...)
 	for _, f := range cborCorpus(t) {
 		name, data := f[0].(string), f[1].([]byte)
-		res := map[string]float64{}
-		for _, impl := range impls {
-			run := impl.setup(data)
-			if err := run(); err != nil {
+		// samples of about 20 ms, taken in rounds over all implementations
+		// so that each sees the same load; the least of 15 is kept
+		runs := make([]func() error, len(impls))
+		reps := make([]int, len(impls))
+		for k, impl := range impls {
+			runs[k] = impl.setup(data)
+			if err := runs[k](); err != nil {
 				t.Fatalf("%s %s: %v", name, impl.name, err)
 			}
-			// enough runs per sample for 40 ms, well above the clock tick
 			w0 := time.Now()
-			run()
-			n := max(1, int(40*time.Millisecond/max(time.Since(w0), time.Microsecond)))
-			var samples []float64
-			for range 7 {
+			runs[k]()
+			reps[k] = max(1, int(20*time.Millisecond/max(time.Since(w0), time.Microsecond)))
+		}
+		res := map[string]float64{}
+		for range 15 {
+			for k, impl := range impls {
 				t0 := cborThreadCPU()
-				for range n {
-					run()
+				for range reps[k] {
+					runs[k]()
 				}
-				samples = append(samples, float64(cborThreadCPU()-t0)/float64(n))
+				ns := float64(cborThreadCPU()-t0) / float64(reps[k])
+				if old, ok := res[impl.name]; !ok || ns < old {
+					res[impl.name] = ns
+				}
 			}
-			sort.Float64s(samples)
-			ns := samples[0]
-			res[impl.name] = ns
+		}
+		for _, impl := range impls {
+			ns := res[impl.name]
 			t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", name, impl.name, ns/1e3, float64(len(data))/ns*1e3)
 		}
 		evs := len(cborEvents(data))
