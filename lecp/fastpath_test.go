@@ -244,3 +244,18 @@ func TestInPlaceKeysMaterialized(t *testing.T) {
 		t.Fatalf("duplicate: %v", err)
 	}
 }
+
+// TestKeyPrefix: the prefix of a short key read as a word up to its
+// capacity equals the prefix of the same bytes with no spare capacity.
+func TestKeyPrefix(t *testing.T) {
+	buf := []byte("abcdefghijklmnop")
+	for i := 0; i <= len(buf); i++ {
+		for j := i; j <= len(buf) && j-i <= 9; j++ {
+			tight := append([]byte(nil), buf[i:j]...)
+			tight = tight[:len(tight):len(tight)]
+			if got, want := keyPrefix(buf[i:j]), keyPrefix(tight); got != want {
+				t.Fatalf("buf[%d:%d]: %x, want %x", i, j, got, want)
+			}
+		}
+	}
+}

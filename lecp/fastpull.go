@@ -120,7 +120,6 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		}
 		kind = Bytes + 2*Kind(maj-majBytes)
 		tok.Value = p[hl:n]
-		m.str.major = maj
 	case majArray, majMap, majTag:
 		if depth >= m.lim.maxDepth {
 			return false, nil

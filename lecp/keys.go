@@ -30,10 +30,15 @@ type keyEnt struct {
 	n   int32
 }
 
-// keyPrefix is the first 8 bytes of kb, zero-padded, as one word.
+// keyPrefix is the first 8 bytes of kb, zero-padded, as one word. A short
+// key inside a larger buffer (a key is a slice of the input or of kbuf) is
+// read as one word up to its capacity and masked.
 func keyPrefix(kb []byte) uint64 {
 	if len(kb) >= 8 {
 		return binary.LittleEndian.Uint64(kb)
+	}
+	if cap(kb) >= 8 {
+		return binary.LittleEndian.Uint64(kb[:8]) & (1<<(8*uint(len(kb))) - 1)
 	}
 	var w uint64
 	for i, c := range kb {
