@@ -180,7 +180,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			}
 			ev.Kind = Bytes + 2*Kind(maj-majBytes)
 			ev.Value, hasValue = s, true
-			case majArray, majMap, majTag:
+		case majArray, majMap, majTag:
 			if d >= maxDepth {
 				return i, nil
 			}
