@@ -172,22 +172,16 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	if err := d.token(maxInt); err != nil {
 		return Token{}, err
 	}
-	// the fields that apply to the kind, as fastToken fills them
-	e := &d.m.ev
-	tok.Kind, tok.Offset = e.Kind, e.Offset
-	switch e.Kind {
-	case Uint, Nint, TagStart, Simple:
-		tok.Uint = e.Uint
-	case ArrayStart, MapStart:
-		tok.Uint, tok.Indefinite = e.Uint, e.Indefinite
-	case BytesStart, TextStart:
-		tok.Indefinite = true
-	case Bytes, Text:
-		tok.Value = e.Value
-	case Float:
-		tok.Float, tok.Width = e.Float, e.Width
-	}
+	d.m.ev.setToken(&tok)
 	return tok, nil
+}
+
+// setToken sets the fields of tok from e, one by one (a Token built whole
+// and copied went through 16-byte moves reading back fields the machine had
+// just stored one by one, which stalls store forwarding).
+func (e *Event) setToken(tok *Token) {
+	tok.Kind, tok.Indefinite, tok.Width = e.Kind, e.Indefinite, e.Width
+	tok.Uint, tok.Float, tok.Value, tok.Offset = e.Uint, e.Float, e.Value, e.Offset
 }
 
 const maxInt = int(^uint(0) >> 1)

@@ -53,7 +53,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 	}
 	maxItems, maxDepth := m.lim.maxItems, m.lim.maxDepth
 	allowUTF8, allowDup := m.lim.allowUTF8, m.lim.allowDup
-	ev.Indefinite = false
+	// Indefinite is cleared by the first item event, as fastStep would; an
+	// end event leaves it as it was
+	staleIndef := ev.Indefinite
 	ev.Pattern = -1
 	pend := m.pend
 	m.pend = false // written back wherever the loop stops with pend set
@@ -207,6 +209,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.keys.mapStart(f)
 			}
 			m.done, m.doneInc, m.itemStart = false, false, true
+			if staleIndef {
+				ev.Indefinite, staleIndef = false, false
+			}
 			if maj == majTag {
 				ev.Kind = TagStart
 			} else {
@@ -261,6 +266,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 		}
 		// the item is complete (itemDone, with the top frame at hand)
 		ev.Offset = base + int64(i)
+		if staleIndef {
+			ev.Indefinite, staleIndef = false, false
+		}
 		m.itemStart = true
 		if top == nil || top.indef {
 			m.done, m.doneInc = false, false

@@ -2,7 +2,9 @@ package lecp
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,9 +30,69 @@ func traceDecoder(d *Decoder) string {
 			return sb.String() + "error: " + err.Error() + "\n"
 		}
 		ev := Event{Kind: tok.Kind, Indefinite: tok.Indefinite, Width: tok.Width, Uint: tok.Uint,
-			Float: tok.Float, Value: tok.Value, Pattern: -1}
+			Float: tok.Float, Value: tok.Value, Offset: tok.Offset, Pattern: -1}
 		sb.WriteString(traceLine(&ev, d.Path()))
-		sb.WriteString(" o" + strconv.FormatInt(tok.Offset, 10) + "\n")
+		sb.WriteString(rawFields(&ev) + "\n")
+	}
+}
+
+// rawFields renders every field of ev, also those that do not apply to its
+// kind (they keep earlier values, the same on every path).
+func rawFields(ev *Event) string {
+	return fmt.Sprintf(" {%t %d %d %x %x %d}", ev.Indefinite, ev.Width, ev.Uint, math.Float64bits(ev.Float), ev.Value, ev.Offset)
+}
+
+// rawHandler is a Handler that is not a HandlerFunc: the Parser then
+// delivers through fastStep and deliver, never writeLoop, so it is an
+// independent reference for writeLoop.
+type rawHandler struct{ sb *strings.Builder }
+
+func (h rawHandler) HandleEvent(p *Parser, ev *Event) error {
+	h.sb.WriteString(ev.Kind.String() + rawFields(ev) + "\n")
+	return nil
+}
+
+// traceRaw is tracePush with every field of every event, through a
+// HandlerFunc, or through rawHandler when viaInterface is set.
+func traceRaw(data []byte, opts *Options, split func(i int) int, viaInterface bool) string {
+	var sb strings.Builder
+	var h Handler = HandlerFunc(func(p *Parser, ev *Event) error {
+		sb.WriteString(ev.Kind.String() + rawFields(ev) + "\n")
+		return nil
+	})
+	if viaInterface {
+		h = rawHandler{&sb}
+	}
+	p, _ := NewParser(h, opts)
+	for i := 0; len(data) > 0; i++ {
+		n := len(data)
+		if split != nil {
+			n = min(split(i), len(data))
+		}
+		if _, err := p.Write(data[:n]); err != nil {
+			return sb.String() + "error: " + err.Error() + "\n"
+		}
+		data = data[n:]
+	}
+	if err := p.Close(); err != nil {
+		sb.WriteString("error: " + err.Error() + "\n")
+	}
+	return sb.String()
+}
+
+// traceRawTokens renders the Decoder's tokens over b like traceRaw, up to
+// the first error (left out).
+func traceRawTokens(b []byte, opts *Options) string {
+	var sb strings.Builder
+	d := NewDecoderBytes(b, opts)
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return sb.String()
+		}
+		ev := Event{Kind: tok.Kind, Indefinite: tok.Indefinite, Width: tok.Width, Uint: tok.Uint,
+			Float: tok.Float, Value: tok.Value, Offset: tok.Offset}
+		sb.WriteString(ev.Kind.String() + rawFields(&ev) + "\n")
 	}
 }
 
@@ -49,6 +111,25 @@ func compareFastPaths(t *testing.T, b []byte, opts *Options) {
 		c := a + int(b[len(b)/2])%(len(b)-a)
 		if got := tracePush(b, opts, func(i int) int { return []int{a, c - a, len(b)}[min(i, 2)] }); got != whole {
 			t.Fatalf("%x: push split at %d, %d:\n%s\nwhole:\n%s", b, a, c, got, whole)
+		}
+	}
+	// every field, also those that do not apply to the kind: writeLoop
+	// against fastStep (rawHandler) and the machine (one byte at a time)
+	rawWhole := traceRaw(b, opts, nil, false)
+	for _, ref := range []string{traceRaw(b, opts, nil, true), traceRaw(b, opts, one, false), traceRaw(b, opts, one, true)} {
+		if ref != rawWhole {
+			t.Fatalf("%x: every field, HandlerFunc whole:\n%s\nreference:\n%s", b, rawWhole, ref)
+		}
+	}
+	// the Decoder's tokens are the events (strings are not chunked below
+	// StringChunk), up to an error
+	if opts.StringChunk == 0 && len(b) < DefaultStringChunk {
+		evs := traceRaw(b, opts, nil, true)
+		if i := strings.Index(evs, "error: "); i >= 0 {
+			evs = evs[:i]
+		}
+		if toks := traceRawTokens(b, opts); !strings.HasPrefix(evs, toks) || strings.Count(evs, "\n")-strings.Count(toks, "\n") > 1 {
+			t.Fatalf("%x: tokens:\n%s\nevents:\n%s", b, toks, evs)
 		}
 	}
 	pats := []string{"*", "[0]", "a.*", "1", "[1].*"}
@@ -140,6 +221,9 @@ func fastPathDocs() [][]byte {
 		"82 a2 01 02 03 04 a2 01 02 01 04",                                   // second map has a duplicate
 		"a2 78 18 616161616161616161616161616161616161616161616161 01 01 02", // a 24-byte key (head 2 bytes)
 		"a1 c1 01 02", // a tag as key
+		"81 9f ff",    // an end right after an indefinite item's end
+		"c1 82 bf ff 9f ff",
+		"83 7f ff 01 02",
 	} {
 		docs = append(docs, fromHex(h))
 	}

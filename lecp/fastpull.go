@@ -2,12 +2,12 @@ package lecp
 
 // fastToken is ReadToken's common case: the token of an item wholly inside
 // the buffer (an integer, a definite string, the start of a definite array
-// or map, a tag, a float or simple value) or a due end, written straight
-// into the caller's Token instead of through the machine's Event (of which
-// only Kind is kept: Path and ReadValue look at it; every other reader of
-// the Event runs the machine first). It leaves the machine exactly as
-// fastStep would, and declines (reporting false, having changed nothing)
-// whenever fastStep would. FuzzFastPaths compares the Decoder over whole
+// or map, a tag, a float or simple value) or a due end, without fastStep's
+// generality (string chunks, the Parser's needs) and without a second call
+// through token. It leaves the machine, its Event included, exactly as
+// fastStep would (the Token is the Event's fields, as before: fields that do
+// not apply to the kind keep their earlier values), and declines (reporting
+// false, having changed nothing) whenever fastStep would. FuzzFastPaths compares the Decoder over whole
 // bytes with the Decoder over a one-byte reader (the machine).
 
 import (
@@ -15,8 +15,8 @@ import (
 	"math"
 )
 
-// fastToken is described above. On true, *tok holds the token (tok must
-// be zero on entry) or err the error.
+// fastToken is described above. On true, *tok holds the token or err the
+// error.
 func (d *Decoder) fastToken(tok *Token) (bool, error) {
 	m := &d.m
 	if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building {
@@ -27,10 +27,13 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		m.pend = false
 		n := len(m.stack)
 		f := &m.stack[n-1]
-		k := ArrayEnd + 2*Kind(f.major-majArray)
-		m.ev.Kind = k
-		tok.Kind = k
-		tok.Offset = m.off
+		ev := &m.ev
+		ev.Kind = ArrayEnd + 2*Kind(f.major-majArray)
+		ev.Offset = m.off
+		if ev.Value != nil {
+			ev.Value = nil
+		}
+		ev.setToken(tok)
 		m.itemStart = false
 		if f.major == majMap {
 			m.keys.mapEnd(f)
@@ -105,11 +108,12 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 	} else if m.nTop > 0 && !m.lim.allowMulti {
 		return false, nil // trailing data
 	}
-	var kind Kind
+	ev := &m.ev
+	var value []byte
 	switch maj {
 	case majUint, majNint:
-		kind = Uint + Kind(maj)
-		tok.Uint = arg
+		ev.Kind = Uint + Kind(maj)
+		ev.Uint = arg
 	case majBytes, majText:
 		if arg > m.lim.maxString || uint64(len(p)-hl) < arg {
 			return false, nil
@@ -118,14 +122,14 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		if maj == majText && !m.lim.allowUTF8 && !validUTF8(p[hl:n]) {
 			return false, nil
 		}
-		kind = Bytes + 2*Kind(maj-majBytes)
-		tok.Value = p[hl:n]
+		ev.Kind = Bytes + 2*Kind(maj-majBytes)
+		value = p[hl:n]
 	case majArray, majMap, majTag:
 		if depth >= m.lim.maxDepth {
 			return false, nil
 		}
 		left := uint64(1)
-		kind = TagStart
+		kind := TagStart
 		if maj != majTag {
 			if arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1 {
 				return false, nil
@@ -139,44 +143,51 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		}
 		m.push(maj, false, left) // cannot fail: the depth was checked
 		m.done, m.doneInc, m.itemStart = false, false, true
-		m.ev.Kind = kind
-		tok.Kind = kind
-		tok.Uint = arg
-		tok.Offset = m.off
+		ev.Kind = kind
+		ev.Uint = arg
+		ev.Offset = m.off
+		ev.Indefinite = false
+		if ev.Value != nil {
+			ev.Value = nil
+		}
+		ev.setToken(tok)
 		m.off += int64(n)
 		d.pos += n
 		return true, nil
 	default:
 		switch ai {
 		case 20, 21, 22, 23:
-			kind = False + Kind(ai-20)
+			ev.Kind = False + Kind(ai-20)
 		case 24:
 			if arg < 32 {
 				return false, nil
 			}
-			kind = Simple
-			tok.Uint = arg
+			ev.Kind = Simple
+			ev.Uint = arg
 		case 25:
-			kind = Float
-			tok.Width = 2
-			tok.Float = halfToFloat(uint16(arg))
+			ev.Kind = Float
+			ev.Width = 2
+			ev.Float = halfToFloat(uint16(arg))
 		case 26:
-			kind = Float
-			tok.Width = 4
-			tok.Float = float64(math.Float32frombits(uint32(arg)))
+			ev.Kind = Float
+			ev.Width = 4
+			ev.Float = float64(math.Float32frombits(uint32(arg)))
 		case 27:
-			kind = Float
-			tok.Width = 8
-			tok.Float = math.Float64frombits(arg)
+			ev.Kind = Float
+			ev.Width = 8
+			ev.Float = math.Float64frombits(arg)
 		default:
-			kind = Simple
-			tok.Uint = arg
+			ev.Kind = Simple
+			ev.Uint = arg
 		}
 	}
 	// the item is complete: itemDone, with the top frame at hand
-	m.ev.Kind = kind
-	tok.Kind = kind
-	tok.Offset = m.off
+	ev.Offset = m.off
+	ev.Indefinite = false
+	if value != nil || ev.Value != nil {
+		ev.Value = value
+	}
+	ev.setToken(tok)
 	m.itemStart = true
 	pos := d.pos
 	m.off += int64(n)

@@ -520,7 +520,6 @@ func (m *machine) endFrame(pos int) error {
 	m.ev.Kind = ArrayEnd + 2*Kind(f.major-majArray)
 	m.ev.Offset = m.off
 	m.ev.Value = nil
-	m.ev.Indefinite = false
 	if f.major == majMap {
 		m.keys.mapEnd(f)
 	}
@@ -549,7 +548,6 @@ func (m *machine) breakFrame(f *frame) (int, error) {
 	}
 	m.ev.Offset = m.off
 	m.ev.Value = nil
-	m.ev.Indefinite = false
 	if m.keys.building && f.kpos >= 0 {
 		n := f.n
 		if f.major == majMap {
