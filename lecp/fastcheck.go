@@ -174,6 +174,10 @@ func validUTF8(s []byte) bool {
 	const hi = 0x8080808080808080
 	n := len(s)
 	if n < 8 {
+		if cap(s) >= 8 {
+			// one word up to the capacity, masked to the string
+			return binary.LittleEndian.Uint64(s[:8])&(1<<(8*uint(n))-1)&hi == 0 || validUTF8From(s)
+		}
 		var acc byte
 		for _, c := range s {
 			acc |= c

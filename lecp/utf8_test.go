@@ -15,10 +15,23 @@ func TestValidUTF8(t *testing.T) {
 			t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", b, got, want)
 		}
 	}
+	// short inputs inside a larger buffer of non-ASCII bytes: validUTF8
+	// reads a word up to the capacity and must mask the rest away
+	wide := make([]byte, 16)
+	checkWide := func(b ...byte) {
+		for i := range wide {
+			wide[i] = 0xff
+		}
+		copy(wide, b)
+		check(wide[:len(b)])
+	}
 	for a := range 256 {
 		check([]byte{byte(a)})
+		checkWide(byte(a))
+		checkWide('a', 'b', 'c', 'd', 'e', 'f', byte(a))
 		for b := range 256 {
 			check([]byte{byte(a), byte(b)})
+			checkWide(byte(a), byte(b))
 			if a < 0x80 {
 				continue
 			}
