@@ -53,9 +53,6 @@ func (p *Parser) loop(b []byte) (int, error) {
 	}
 	maxItems, maxDepth := m.lim.maxItems, m.lim.maxDepth
 	allowUTF8, allowDup := m.lim.allowUTF8, m.lim.allowDup
-	// Indefinite is cleared by the first item event, as fastStep would; an
-	// end event leaves it as it was
-	staleIndef := ev.Indefinite
 	ev.Pattern = -1
 	pend := m.pend
 	m.pend = false // written back wherever the loop stops with pend set
@@ -209,9 +206,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.keys.mapStart(f)
 			}
 			m.done, m.doneInc, m.itemStart = false, false, true
-			if staleIndef {
-				ev.Indefinite, staleIndef = false, false
-			}
+			ev.Indefinite = false // as fastStep; an end event leaves it as it was
 			if maj == majTag {
 				ev.Kind = TagStart
 			} else {
@@ -266,9 +261,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 		}
 		// the item is complete (itemDone, with the top frame at hand)
 		ev.Offset = base + int64(i)
-		if staleIndef {
-			ev.Indefinite, staleIndef = false, false
-		}
+		ev.Indefinite = false
 		m.itemStart = true
 		if top == nil || top.indef {
 			m.done, m.doneInc = false, false

@@ -28,12 +28,16 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		n := len(m.stack)
 		f := &m.stack[n-1]
 		ev := &m.ev
-		ev.Kind = ArrayEnd + 2*Kind(f.major-majArray)
-		ev.Offset = m.off
+		k := ArrayEnd + 2*Kind(f.major-majArray)
+		ev.Kind, tok.Kind = k, k
+		ev.Offset, tok.Offset = m.off, m.off
 		if ev.Value != nil {
 			ev.Value = nil
 		}
-		ev.setToken(tok)
+		tok.keepFields(ev)
+		if ev.Indefinite {
+			tok.Indefinite = true
+		}
 		m.itemStart = false
 		if f.major == majMap {
 			m.keys.mapEnd(f)
@@ -143,14 +147,14 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		}
 		m.push(maj, false, left) // cannot fail: the depth was checked
 		m.done, m.doneInc, m.itemStart = false, false, true
-		ev.Kind = kind
-		ev.Uint = arg
-		ev.Offset = m.off
+		tok.keepFields(ev)
+		ev.Kind, tok.Kind = kind, kind
+		ev.Uint, tok.Uint = arg, arg
+		ev.Offset, tok.Offset = m.off, m.off
 		ev.Indefinite = false
 		if ev.Value != nil {
 			ev.Value = nil
 		}
-		ev.setToken(tok)
 		m.off += int64(n)
 		d.pos += n
 		return true, nil
@@ -182,12 +186,13 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		}
 	}
 	// the item is complete: itemDone, with the top frame at hand
-	ev.Offset = m.off
+	tok.keepFields(ev)
+	tok.Kind = ev.Kind
+	ev.Offset, tok.Offset = m.off, m.off
 	ev.Indefinite = false
 	if value != nil || ev.Value != nil {
-		ev.Value = value
+		ev.Value, tok.Value = value, value
 	}
-	ev.setToken(tok)
 	m.itemStart = true
 	pos := d.pos
 	m.off += int64(n)
@@ -220,4 +225,12 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 	top.left--
 	m.pend = top.left == 0
 	return true, nil
+}
+
+// keepFields sets the fields of tok that may not apply to the token's kind
+// (they keep the Event's earlier values, as before fastToken) from ev, each
+// by a load of its own size: the Event's byte fields were just stored one
+// by one, and a wider load over them would stall on store forwarding.
+func (tok *Token) keepFields(ev *Event) {
+	tok.Uint, tok.Float, tok.Width = ev.Uint, ev.Float, ev.Width
 }
