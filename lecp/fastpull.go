@@ -55,11 +55,12 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		m.done, m.doneInc = false, false
 		return true, m.itemDoneSlow(0)
 	}
-	p := d.buf[d.pos:]
-	if len(p) == 0 {
+	buf, pos := d.buf, d.pos // indexes, not a slice d.buf[d.pos:], in this hot path
+	if pos >= len(buf) {
 		return false, nil
 	}
-	ib := p[0]
+	avail := len(buf) - pos
+	ib := buf[pos]
 	maj := ib >> 5
 	ai := ib & 31
 	var arg uint64
@@ -68,28 +69,28 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 	case ai < 24:
 		arg = uint64(ai)
 	case ai == 24:
-		if len(p) < 2 {
+		if avail < 2 {
 			return false, nil
 		}
-		arg = uint64(p[1])
+		arg = uint64(buf[pos+1])
 		hl = 2
 	case ai == 25:
-		if len(p) < 3 {
+		if avail < 3 {
 			return false, nil
 		}
-		arg = uint64(binary.BigEndian.Uint16(p[1:]))
+		arg = uint64(binary.BigEndian.Uint16(buf[pos+1:]))
 		hl = 3
 	case ai == 26:
-		if len(p) < 5 {
+		if avail < 5 {
 			return false, nil
 		}
-		arg = uint64(binary.BigEndian.Uint32(p[1:]))
+		arg = uint64(binary.BigEndian.Uint32(buf[pos+1:]))
 		hl = 5
 	case ai == 27:
-		if len(p) < 9 {
+		if avail < 9 {
 			return false, nil
 		}
-		arg = binary.BigEndian.Uint64(p[1:])
+		arg = binary.BigEndian.Uint64(buf[pos+1:])
 		hl = 9
 	default:
 		return false, nil
@@ -119,15 +120,15 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		ev.Kind = Uint + Kind(maj)
 		ev.Uint = arg
 	case majBytes, majText:
-		if arg > m.lim.maxString || uint64(len(p)-hl) < arg {
+		if arg > m.lim.maxString || uint64(avail-hl) < arg {
 			return false, nil
 		}
 		n += int(arg)
-		if maj == majText && !m.lim.allowUTF8 && !validUTF8(p[hl:n]) {
+		if maj == majText && !m.lim.allowUTF8 && !validUTF8(buf[pos+hl:pos+n]) {
 			return false, nil
 		}
 		ev.Kind = Bytes + 2*Kind(maj-majBytes)
-		value = p[hl:n]
+		value = buf[pos+hl : pos+n]
 	case majArray, majMap, majTag:
 		if depth >= m.lim.maxDepth {
 			return false, nil
@@ -145,7 +146,18 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 			kind = ArrayStart + 2*Kind(maj-majArray)
 			m.pend = left == 0
 		}
-		m.push(maj, false, left) // cannot fail: the depth was checked
+		// push (the depth was checked; no key is being built)
+		if depth == cap(m.stack) {
+			ns := make([]frame, depth, max(16, 2*depth))
+			copy(ns, m.stack)
+			m.stack = ns
+		}
+		m.stack = m.stack[:depth+1]
+		f := &m.stack[depth]
+		f.major, f.indef, f.left, f.n, f.kpos = maj, false, left, 0, -1
+		if maj == majMap {
+			m.keys.mapStart(f)
+		}
 		m.done, m.doneInc, m.itemStart = false, false, true
 		tok.keepFields(ev)
 		ev.Kind, tok.Kind = kind, kind
@@ -194,24 +206,24 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 		ev.Value, tok.Value = value, value
 	}
 	m.itemStart = true
-	pos := d.pos
 	m.off += int64(n)
 	d.pos += n
 	if top == nil || top.indef || m.keys.e != nil {
 		m.done, m.doneInc = false, false
 		if key {
-			m.keys.direct = p[:n]
+			m.keys.direct = buf[pos : pos+n]
 		}
 		m.off -= int64(n) // errors are placed from the item's start
 		err := m.itemDone(n)
 		m.off += int64(n)
 		return true, err
 	}
+	kpos := pos
 	if m.keys.src == nil {
-		pos = -1 // copy the key: the buffer moves
+		kpos = -1 // copy the key: the buffer moves
 	}
-	if key && (m.lim.allowDup || !m.keys.keyDirect(top, p[:n], pos)) {
-		m.keys.direct = p[:n]
+	if key && (m.lim.allowDup || !m.keys.keyDirect(top, buf[pos:pos+n], kpos)) {
+		m.keys.direct = buf[pos : pos+n]
 		if err := m.keys.keyDone(top, depth); err != nil {
 			m.done, m.doneInc, m.doneDepth = true, false, depth
 			m.off -= int64(n)
