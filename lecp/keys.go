@@ -238,7 +238,7 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	if n := len(ks.ents) - int(f.keys0); n < linearKeys {
 		// small map: a key whose bit in the map's filter is clear is new;
 		// otherwise compare prefixes, then bytes. No hashing.
-		bit := ((pre ^ uint64(len(kb))) * ks.mul) >> 56
+		bit := ks.filterBit(pre, kb)
 		w := &ks.ht[int(f.ht0)+int(bit>>5)]
 		if *w&(1<<(bit&31)) != 0 {
 			for _, e := range ks.ents[f.keys0:] {
@@ -267,6 +267,18 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	return nil
 }
 
+// filterBit is the bit of key kb (whose prefix is pre) in a map's 256-bit
+// filter. A key longer than 8 bytes also hashes its last 8: keys that
+// share their first 8 bytes and their length (profile_link_color,
+// profile_text_color) get different bits more often.
+func (ks *keySet) filterBit(pre uint64, kb []byte) uint64 {
+	h := pre ^ uint64(len(kb))
+	if len(kb) > 8 {
+		h ^= binary.LittleEndian.Uint64(kb[len(kb)-8:]) * 0x9e3779b97f4a7c15
+	}
+	return (h * ks.mul) >> 56
+}
+
 // linearKeys is the number of keys of a map searched without its hash
 // table: at most that many comparisons of one word per key, even when an
 // adversary makes every key pass the filter.
@@ -287,7 +299,7 @@ func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
 		return false
 	}
 	pre := keyPrefix(kb)
-	bit := ((pre ^ uint64(len(kb))) * ks.mul) >> 56
+	bit := ks.filterBit(pre, kb)
 	w := &ks.ht[int(f.ht0)+int(bit>>5)]
 	if *w&(1<<(bit&31)) != 0 {
 		for i := range ents {
