@@ -199,6 +199,25 @@ func validUTF8(s []byte) bool {
 	return binary.LittleEndian.Uint64(s[n-8:])&hi == 0 || validUTF8From(s[i:])
 }
 
+// shortASCII reports whether s is at most 16 bytes, all ASCII, reading it
+// as two words up to its capacity (false also when it cannot): the common
+// short key or value, checked without calling validUTF8.
+func shortASCII(s []byte) bool {
+	n := uint(len(s))
+	if n > 16 || cap(s) < 16 {
+		return false
+	}
+	w := s[:16]
+	lo, hi := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:])
+	if n < 8 {
+		lo &= 1<<(8*n) - 1
+		hi = 0
+	} else {
+		hi &= 1<<(8*(n-8)) - 1
+	}
+	return (lo|hi)&0x8080808080808080 == 0
+}
+
 // validUTF8From is validUTF8 once a non-ASCII byte is near. ASCII goes a
 // word at a time, and from a word's first non-ASCII byte on: runs of
 // 3-byte sequences (CJK text) two per word, then the common 2- and 3-byte

@@ -174,7 +174,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			}
 			n += int(arg)
 			s := b[i+hl : i+n]
-			if maj == majText && !allowUTF8 && !validUTF8(s) {
+			if maj == majText && !allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return i, nil
 			}
 			ev.Kind = Bytes + 2*Kind(maj-majBytes)

@@ -48,3 +48,29 @@ func TestValidUTF8(t *testing.T) {
 		check([]byte(s)[:len(s)-1])
 	}
 }
+
+// TestShortASCII: shortASCII accepts exactly the ASCII strings of at most
+// 16 bytes (with the capacity to read two words), whatever follows them.
+func TestShortASCII(t *testing.T) {
+	buf := make([]byte, 40)
+	for n := 0; n <= 17; n++ {
+		for bad := -1; bad < n; bad++ {
+			for i := range buf {
+				buf[i] = 0xff // non-ASCII after the string
+			}
+			for i := range n {
+				buf[i] = 'a' + byte(i)
+			}
+			if bad >= 0 {
+				buf[bad] = 0x80
+			}
+			want := bad < 0 && n <= 16
+			if got := shortASCII(buf[:n]); got != want {
+				t.Fatalf("n %d, non-ASCII at %d: %v", n, bad, got)
+			}
+			if got := shortASCII(buf[:n:n]); got && n < 16 {
+				t.Fatalf("n %d without capacity: true", n)
+			}
+		}
+	}
+}
