@@ -87,7 +87,7 @@ func (m *machine) fastCheck(b []byte) bool {
 			}
 			s := b[i : i+int(arg)]
 			i += int(arg)
-			if maj == majText && !lim.allowUTF8 && !validUTF8(s) {
+			if maj == majText && !lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return false
 			}
 		case majArray, majMap:

@@ -124,7 +124,7 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 			return false, nil
 		}
 		n += int(arg)
-		if maj == majText && !m.lim.allowUTF8 && !validUTF8(buf[pos+hl:pos+n]) {
+		if s := buf[pos+hl : pos+n]; maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 			return false, nil
 		}
 		ev.Kind = Bytes + 2*Kind(maj-majBytes)
