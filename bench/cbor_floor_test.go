@@ -19,10 +19,13 @@ import (
 //	floor-texts-lax     the same array with AllowInvalidUTF8: the difference
 //	                    to floor-texts-strict is lecp's UTF-8 validation
 //	floor-texts-stdlib  utf8.Valid over the same strings (reference)
-//	lecp-events-nodup   lecp-events with AllowDuplicateKeys: the difference to
-//	                    lecp-events is the duplicate-key detection cost
+//	lecp-events-nodup   lecp-events with AllowDuplicateKeys (each map's
+//	                    current key is still kept, for paths)
 //	lecp-events-noutf8  lecp-events with AllowInvalidUTF8: the difference to
 //	                    lecp-events is the UTF-8 cost inside the event path
+//	lecp-check-noutf8   lecp-check with AllowInvalidUTF8: its difference to
+//	                    lecp-check-lax is the duplicate-key detection cost
+//	                    (check-lax keeps no keys at all)
 var cborFloorImpls = []cborImpl{
 	{"floor-handler", func(data []byte) func() error {
 		evs := cborEvents(data)
@@ -64,6 +67,10 @@ var cborFloorImpls = []cborImpl{
 	}},
 	{"lecp-events-noutf8", func(data []byte) func() error {
 		return cborEventsRun(data, &lecp.Options{AllowInvalidUTF8: true})
+	}},
+	{"lecp-check-noutf8", func(data []byte) func() error {
+		c := lecp.NewChecker(&lecp.Options{AllowInvalidUTF8: true})
+		return func() error { return c.Check(data) }
 	}},
 }
 
