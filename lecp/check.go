@@ -42,6 +42,7 @@ func (c *Checker) check(b []byte) error {
 	m := &c.m
 	if m.fastCheck(b) {
 		m.off = int64(len(b))
+		m.keys.src = nil // keep no reference to b
 		return nil
 	}
 	m.reset()
