@@ -31,7 +31,8 @@ func NewDecoder(r io.Reader, opts *Options) *Decoder {
 }
 
 // NewDecoderBytes returns a decoder over b, which it does not copy: tokens
-// and values are slices of b.
+// and values are slices of b, and map keys are compared in place, so b must
+// not change while d reads it.
 func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	d := &Decoder{buf: b, eof: true, whole: true, keep: -1}
 	d.m.init(opts)
