@@ -6,13 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/fxamacker/cbor/v2"
+	"golang.org/x/sys/unix"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/lecp"
@@ -128,22 +126,14 @@ func BenchmarkCBOR(b *testing.B) {
 	}
 }
 
-// cborThreadCPU is this thread's CPU time in nanoseconds: on a shared
-// machine it leaves out the time spent waiting for a core, which wall-clock
-// benchmarks count. It reads the first field of /proc/thread-self/schedstat
-// (time on the CPU, exact to the nanosecond, as CLOCK_THREAD_CPUTIME_ID) and
-// falls back to getrusage, which counts in scheduler ticks.
+// cborThreadCPU is this thread's CPU time in nanoseconds
+// (CLOCK_THREAD_CPUTIME_ID, exact to the nanosecond, where getrusage counts
+// in scheduler ticks): on a shared machine it leaves out the time spent
+// waiting for a core, which wall-clock benchmarks count.
 func cborThreadCPU() int64 {
-	if b, err := os.ReadFile("/proc/thread-self/schedstat"); err == nil {
-		if f := strings.Fields(string(b)); len(f) > 0 {
-			if ns, err := strconv.ParseInt(f[0], 10, 64); err == nil {
-				return ns
-			}
-		}
-	}
-	var ru syscall.Rusage
-	syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	var ts unix.Timespec
+	unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts)
+	return ts.Nano()
 }
 
 // TestCBORCPUTable prints, for each file and implementation of
