@@ -25,8 +25,6 @@ type fastEnt struct {
 	n   uint32
 }
 
-func isWS(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
-
 func fastCheck(s *scanner, b []byte) bool {
 	lim := &s.lim
 	if lim.allowComment || lim.allowMulti || len(b) >= 1<<32-1 {
@@ -40,6 +38,28 @@ func fastCheck(s *scanner, b []byte) bool {
 	return ok
 }
 
+// fastScalar reports whether b[i] starts a string, number or literal that
+// is the whole of b but whitespace.
+func fastScalar(b []byte, i int, lim *limits) bool {
+	switch c := b[i]; {
+	case c == '"':
+		i = fastStr(b, i, lim.maxString, lim.allowUTF8)
+	case c-'0' <= 9 || c == '-':
+		j := fastNum(b, i)
+		if j < 0 || j-i > lim.maxNumber {
+			return false
+		}
+		i = j
+	case len(b)-i >= 4 && (string(b[i:i+4]) == "true" || string(b[i:i+4]) == "null"):
+		i += 4
+	case len(b)-i >= 5 && string(b[i:i+5]) == "false":
+		i += 5
+	default:
+		return false
+	}
+	return i >= 0 && fastWS(b, i) == len(b)
+}
+
 func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) bool {
 	frames := *framesp
 	ents := *entsp
@@ -50,34 +70,40 @@ func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) boo
 	work := len(b) + 1<<16
 	mem := 0
 	n := len(b)
-	i := 0
-	var c byte
-	var top *fastFrame
-value:
-	if i < n && b[i] == ' ' {
-		i++ // the space of ": "
-	}
-	if i < n && b[i] <= ' ' {
-		i = skipWS(b, i)
-	}
+	maxDepth, maxNum, maxStr, allowUTF8 := lim.maxDepth, lim.maxNumber, lim.maxString, lim.allowUTF8
+	i := fastWS(b, 0)
 	if i >= n {
 		return false
 	}
-	c = b[i]
+	var c byte
+	var top *fastFrame
+	inObj := false // the innermost container is an object
+	if c = b[i]; c != '{' && c != '[' {
+		return fastScalar(b, i, lim)
+	}
+value:
+	if i >= n {
+		return false
+	}
+	if c = b[i]; c <= ' ' {
+		if i = fastWS(b, i); i >= n {
+			return false
+		}
+		c = b[i]
+	}
 	switch {
 	case c == '"':
-		end, _, _, cause := scanStr(b, i, lim.maxString, lim.allowUTF8)
-		if cause != nil || end < 0 {
+		if i = fastStr(b, i, maxStr, allowUTF8); i < 0 {
 			return false
 		}
-		i = end
 	case c-'0' <= 9 || c == '-':
-		i = fastNumber(b, i, lim.maxNumber)
-		if i < 0 {
+		j := fastNum(b, i)
+		if j < 0 || j-i > maxNum {
 			return false
 		}
+		i = j
 	case c == '{' || c == '[':
-		if len(frames) >= lim.maxDepth {
+		if len(frames) >= maxDepth {
 			return false
 		}
 		if len(frames) == cap(frames) {
@@ -87,114 +113,111 @@ value:
 		}
 		// Field by field: the filter is used (and cleared) only for objects.
 		top = &frames[len(frames)-1]
-		top.obj, top.ents, top.mem = c == '{', int32(len(ents)), mem
-		if c == '{' {
+		inObj = c == '{'
+		top.obj, top.ents, top.mem = inObj, int32(len(ents)), mem
+		if inObj {
 			top.bloom = [4]uint64{}
 		}
 		i++
-		if i < n && b[i] <= ' ' {
-			i = skipWS(b, i)
-		}
 		if i >= n {
 			return false
 		}
-		if c == '{' {
-			if b[i] == '}' {
-				frames = frames[:len(frames)-1]
+		if c = b[i]; c <= ' ' {
+			if i = fastWS(b, i); i >= n {
+				return false
+			}
+			c = b[i]
+		}
+		if inObj {
+			if c == '}' {
 				i++
-				goto after
+				goto pop
 			}
 			goto name
 		}
-		if b[i] == ']' {
-			frames = frames[:len(frames)-1]
+		if c == ']' {
 			i++
-			goto after
+			goto pop
 		}
 		goto value
 	case c == 't':
-		if i+4 > n || string(b[i:i+4]) != "true" {
+		if n-i < 4 || string(b[i:i+4]) != "true" {
 			return false
 		}
 		i += 4
-		if i < n && litClass[b[i]] {
-			return false
-		}
 	case c == 'n':
-		if i+4 > n || string(b[i:i+4]) != "null" {
+		if n-i < 4 || string(b[i:i+4]) != "null" {
 			return false
 		}
 		i += 4
-		if i < n && litClass[b[i]] {
-			return false
-		}
 	case c == 'f':
-		if i+5 > n || string(b[i:i+5]) != "false" {
+		if n-i < 5 || string(b[i:i+5]) != "false" {
 			return false
 		}
 		i += 5
-		if i < n && litClass[b[i]] {
-			return false
-		}
 	default:
 		return false
 	}
 after:
-	if i < n && b[i] <= ' ' {
-		i = skipWS(b, i)
-	}
-	if len(frames) == 0 {
-		return i == n
-	}
+	// After a value inside a container: a comma or the container's end.
+	// (A letter or number byte here, which would have continued the
+	// token, fails too.)
 	if i >= n {
 		return false
 	}
-	top = &frames[len(frames)-1]
-	c = b[i]
+	if c = b[i]; c <= ' ' {
+		if i = fastWS(b, i); i >= n {
+			return false
+		}
+		c = b[i]
+	}
 	i++
-	switch {
-	case c == ',':
-		if top.obj {
+	if inObj {
+		if c == ',' {
 			goto name
 		}
+		if c == '}' {
+			top = &frames[len(frames)-1]
+			ents = ents[:top.ents]
+			mem = top.mem
+			goto pop
+		}
+		return false
+	}
+	if c == ',' {
 		goto value
-	case c == '}' && top.obj:
-		ents = ents[:top.ents]
-		mem = top.mem
-		frames = frames[:len(frames)-1]
-		goto after
-	case c == ']' && !top.obj:
-		frames = frames[:len(frames)-1]
-		goto after
 	}
-	return false
+	if c != ']' {
+		return false
+	}
+pop:
+	frames = frames[:len(frames)-1]
+	if len(frames) == 0 {
+		return fastWS(b, i) == n
+	}
+	inObj = frames[len(frames)-1].obj
+	goto after
 name:
-	if i < n && b[i] <= ' ' {
-		i = skipWS(b, i)
+	if i >= n {
+		return false
 	}
-	if i >= n || b[i] != '"' {
+	if c = b[i]; c <= ' ' {
+		if i = fastWS(b, i); i >= n {
+			return false
+		}
+		c = b[i]
+	}
+	if c != '"' {
 		return false
 	}
 	{
-		var nm []byte
-		var key uint64
-		end := -1
-		if k, kk := plainName(b, i); k >= 0 && k <= lim.maxName {
-			end = i + k + 2
-			nm = b[i+1 : end-1]
-			key = kk
-		}
+		end, key := fastName(b, i, lim.maxName, allowUTF8)
 		if end < 0 {
-			e, esc, _, cause := scanStr(b, i, int64(lim.maxName), lim.allowUTF8)
-			if cause != nil || e < 0 || esc {
-				return false
-			}
-			end = e
-			nm = b[i+1 : end-1]
-			key = nameKey(nm)
+			return false
 		}
-		top = &frames[len(frames)-1]
 		if !lim.allowDup {
+			nm := b[i+1 : end-1]
+			top = &frames[len(frames)-1]
 			h := (key * 0x9E3779B97F4A7C15) >> 56
 			w, bit := h>>6, uint64(1)<<(h&63)
 			if top.bloom[w&3]&bit != 0 {
@@ -218,58 +241,16 @@ name:
 		}
 		i = end
 	}
-	for i < n && isWS(b[i]) {
+	if i < n && b[i] == ':' {
+		i++
+	} else {
+		if i = fastWS(b, i); i >= n || b[i] != ':' {
+			return false
+		}
 		i++
 	}
-	if i >= n || b[i] != ':' {
-		return false
+	if i < n && b[i] == ' ' {
+		i++ // the space of ": "
 	}
-	i++
 	goto value
-}
-
-// fastNumber returns the end of the number at b[i], or -1 if it is not a
-// valid number followed by a byte that cannot continue one, or is longer
-// than max.
-func fastNumber(b []byte, i, max int) int {
-	start := i
-	n := len(b)
-	if b[i] == '-' {
-		i++
-	}
-	switch {
-	case i >= n:
-		return -1
-	case b[i] == '0':
-		i++
-	case b[i]-'1' <= 8:
-		i = digits(b, i+1, n)
-	default:
-		return -1
-	}
-	if i < n && b[i] == '.' {
-		i++
-		d := i
-		i = digits(b, i, n)
-		if i == d {
-			return -1
-		}
-	}
-	if i < n && b[i]|0x20 == 'e' {
-		i++
-		if i < n && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		d := i
-		for i < n && b[i]-'0' <= 9 {
-			i++
-		}
-		if i == d {
-			return -1
-		}
-	}
-	if i-start > max || (i < n && numClass[b[i]]) {
-		return -1
-	}
-	return i
 }
