@@ -1,5 +1,10 @@
 package lejp
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // fastCheck is Check's first pass over a whole input: one tight loop with
 // no events, paths or resumable state. It only ever accepts: it returns
 // true when b is certainly valid under s.lim, and false when b is invalid,
@@ -70,7 +75,6 @@ func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) boo
 	work := len(b) + 1<<16
 	mem := 0
 	n := len(b)
-	maxDepth, maxNum, maxStr, allowUTF8 := lim.maxDepth, lim.maxNumber, lim.maxString, lim.allowUTF8
 	i := fastWS(b, 0)
 	if i >= n {
 		return false
@@ -81,65 +85,114 @@ func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) boo
 	if c = b[i]; c != '{' && c != '[' {
 		return fastScalar(b, i, lim)
 	}
+	// The hot paths (whitespace, plain strings and names, numbers) are
+	// written out here rather than called: a call spills every live
+	// variable of this loop.
 value:
 	if i >= n {
 		return false
 	}
 	if c = b[i]; c <= ' ' {
-		if i = fastWS(b, i); i >= n {
-			return false
-		}
-		c = b[i]
-	}
-	switch {
-	case c == '"':
-		if i = fastStr(b, i, maxStr, allowUTF8); i < 0 {
-			return false
-		}
-	case c-'0' <= 9 || c == '-':
-		j := fastNum(b, i)
-		if j < 0 || j-i > maxNum {
-			return false
-		}
-		i = j
-	case c == '{' || c == '[':
-		if len(frames) >= maxDepth {
-			return false
-		}
-		if len(frames) == cap(frames) {
-			frames = append(frames, fastFrame{})
-		} else {
-			frames = frames[:len(frames)+1]
-		}
-		// Field by field: the filter is used (and cleared) only for objects.
-		top = &frames[len(frames)-1]
-		inObj = c == '{'
-		top.obj, top.ents, top.mem = inObj, int32(len(ents)), mem
-		if inObj {
-			top.bloom = [4]uint64{}
-		}
-		i++
-		if i >= n {
-			return false
-		}
-		if c = b[i]; c <= ' ' {
-			if i = fastWS(b, i); i >= n {
+		for {
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 				return false
 			}
-			c = b[i]
-		}
-		if inObj {
-			if c == '}' {
-				i++
-				goto pop
-			}
-			goto name
-		}
-		if c == ']' {
 			i++
-			goto pop
+			for i+8 <= n {
+				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
+					i += bits.TrailingZeros64(y) >> 3
+					goto valueWS
+				}
+				i += 8
+			}
+		valueWS:
+			if i >= n {
+				return false
+			}
+			if c = b[i]; c > ' ' {
+				break
+			}
 		}
-		goto value
+	}
+valueC:
+	switch {
+	case c == '"':
+		j := i + 1
+		for j+8 <= n {
+			if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				if b[j] == '"' {
+					goto strEnd
+				}
+				break
+			}
+			j += 8
+		}
+		if i = fastStrFrom(b, i, j, lim.maxString, lim.allowUTF8); i < 0 {
+			return false
+		}
+		goto after
+	strEnd:
+		if int64(j-i-1) > lim.maxString {
+			return false
+		}
+		i = j + 1
+	case c-'0' <= 9 || c == '-':
+		// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, the byte after it
+		// left to "after" (which takes none that could continue it).
+		j := i
+		if c == '-' {
+			j++
+		}
+		k := j
+		for k+8 <= n {
+			if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+				k += bits.TrailingZeros64(m) >> 3
+				goto intDone
+			}
+			k += 8
+		}
+		for k < n && b[k]-'0' <= 9 {
+			k++
+		}
+	intDone:
+		if k == j || (b[j] == '0' && k > j+1) || k >= n {
+			return false
+		}
+		if c = b[k]; c == '.' {
+			k++
+			j = k
+			for k+8 <= n {
+				if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+					k += bits.TrailingZeros64(m) >> 3
+					goto fracDone
+				}
+				k += 8
+			}
+			for k < n && b[k]-'0' <= 9 {
+				k++
+			}
+		fracDone:
+			if k == j || k >= n {
+				return false
+			}
+			c = b[k]
+		}
+		if c|0x20 == 'e' {
+			if k = fastExp(b, k); k < 0 {
+				return false
+			}
+		}
+		if k-i > lim.maxNumber {
+			return false
+		}
+		i = k
+	case c == '{':
+		inObj = true
+		goto push
+	case c == '[':
+		inObj = false
+		goto push
 	case c == 't':
 		if n-i < 4 || string(b[i:i+4]) != "true" {
 			return false
@@ -166,10 +219,26 @@ after:
 		return false
 	}
 	if c = b[i]; c <= ' ' {
-		if i = fastWS(b, i); i >= n {
-			return false
+		for {
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				return false
+			}
+			i++
+			for i+8 <= n {
+				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
+					i += bits.TrailingZeros64(y) >> 3
+					goto afterWS
+				}
+				i += 8
+			}
+		afterWS:
+			if i >= n {
+				return false
+			}
+			if c = b[i]; c > ' ' {
+				break
+			}
 		}
-		c = b[i]
 	}
 	i++
 	if inObj {
@@ -197,26 +266,147 @@ pop:
 	}
 	inObj = frames[len(frames)-1].obj
 	goto after
+push:
+	if len(frames) >= lim.maxDepth {
+		return false
+	}
+	if len(frames) == cap(frames) {
+		frames = append(frames, fastFrame{})
+	} else {
+		frames = frames[:len(frames)+1]
+	}
+	// Field by field: the filter is used (and cleared) only for objects.
+	top = &frames[len(frames)-1]
+	top.obj = inObj
+	i++
+	if i >= n {
+		return false
+	}
+	if inObj {
+		top.ents, top.mem = int32(len(ents)), mem
+		top.bloom = [4]uint64{}
+		if c = b[i]; c <= ' ' {
+			for {
+				if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+					return false
+				}
+				i++
+				for i+8 <= n {
+					if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						goto objWS
+					}
+					i += 8
+				}
+			objWS:
+				if i >= n {
+					return false
+				}
+				if c = b[i]; c > ' ' {
+					break
+				}
+			}
+		}
+		if c == '}' {
+			i++
+			goto pop
+		}
+		goto nameC
+	}
+	if c = b[i]; c <= ' ' {
+		for {
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				return false
+			}
+			i++
+			for i+8 <= n {
+				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
+					i += bits.TrailingZeros64(y) >> 3
+					goto arrWS
+				}
+				i += 8
+			}
+		arrWS:
+			if i >= n {
+				return false
+			}
+			if c = b[i]; c > ' ' {
+				break
+			}
+		}
+	}
+	if c == ']' {
+		i++
+		goto pop
+	}
+	goto valueC
 name:
 	if i >= n {
 		return false
 	}
 	if c = b[i]; c <= ' ' {
-		if i = fastWS(b, i); i >= n {
-			return false
+		for {
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				return false
+			}
+			i++
+			for i+8 <= n {
+				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
+					i += bits.TrailingZeros64(y) >> 3
+					goto nameWS
+				}
+				i += 8
+			}
+		nameWS:
+			if i >= n {
+				return false
+			}
+			if c = b[i]; c > ' ' {
+				break
+			}
 		}
-		c = b[i]
 	}
+nameC:
 	if c != '"' {
 		return false
 	}
 	{
-		end, key := fastName(b, i, lim.maxName, allowUTF8)
-		if end < 0 {
+		// A plain name: its key (length and first eight bytes) is taken
+		// from the word read to find its end.
+		var key uint64
+		j := i + 1
+		if j+8 <= n {
+			w := binary.LittleEndian.Uint64(b[j : j+8])
+			if m := fastSpecial(w); m != 0 {
+				k := bits.TrailingZeros64(m) >> 3
+				if byte(w>>(8*k)) == '"' {
+					j += k
+					key = w&(1<<(8*k)-1) ^ uint64(k)*0x9E3779B97F4A7C15
+					goto nameEnd
+				}
+			} else {
+				for j += 8; j+8 <= n; j += 8 {
+					if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
+						j += bits.TrailingZeros64(m) >> 3
+						if b[j] == '"' {
+							key = w ^ uint64(j-i-1)*0x9E3779B97F4A7C15
+							goto nameEnd
+						}
+						break
+					}
+				}
+			}
+		}
+		if j, key = fastName(b, i, lim.maxName, lim.allowUTF8); j < 0 {
+			return false
+		}
+		j-- // at the closing quote
+	nameEnd:
+		if j-i-1 > lim.maxName {
 			return false
 		}
 		if !lim.allowDup {
-			nm := b[i+1 : end-1]
+			nm := b[i+1 : j]
 			top = &frames[len(frames)-1]
 			h := (key * 0x9E3779B97F4A7C15) >> 56
 			w, bit := h>>6, uint64(1)<<(h&63)
@@ -239,7 +429,7 @@ name:
 			}
 			ents = append(ents, fastEnt{key: key, off: uint32(i + 1), n: uint32(len(nm))})
 		}
-		i = end
+		i = j + 1
 	}
 	if i < n && b[i] == ':' {
 		i++
@@ -253,4 +443,17 @@ name:
 		i++ // the space of ": "
 	}
 	goto value
+}
+
+// fastExp returns the end of the exponent at b[k] ('e' or 'E'), or -1.
+func fastExp(b []byte, k int) int {
+	k++
+	if k < len(b) && (b[k] == '+' || b[k] == '-') {
+		k++
+	}
+	j := fastDigits(b, k)
+	if j == k {
+		return -1
+	}
+	return j
 }

@@ -43,7 +43,12 @@ var fastEsc = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 
 // whose opening quote is b[i], or -1 if it is not a valid string of at most
 // max content bytes under allow (AllowInvalidUTF8).
 func fastStr(b []byte, i int, max int64, allow bool) int {
-	j := i + 1
+	return fastStrFrom(b, i, i+1, max, allow)
+}
+
+// fastStrFrom is fastStr for the string at b[i] whose bytes before b[j]
+// are known to be plain.
+func fastStrFrom(b []byte, i, j int, max int64, allow bool) int {
 	for {
 		for j+8 <= len(b) {
 			if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {

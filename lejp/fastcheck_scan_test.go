@@ -44,6 +44,28 @@ func checkFastStr(t *testing.T, b []byte, i int) {
 	}
 }
 
+// checkFastDocs fails t if Check's fast pass and the scanner judge the
+// string s (with its quotes) otherwise as an array element, a member value
+// and a member name, under a few options: the fast pass must accept exactly
+// what the scanner accepts, except escaped names, which it leaves to the
+// scanner.
+func checkFastDocs(t *testing.T, s []byte) {
+	t.Helper()
+	esc := bytes.IndexByte(s, '\\') >= 0
+	for k, doc := range [][]byte{
+		append(append([]byte("[ "), s...), ']'),
+		append(append([]byte(`{"a": `), s...), '}'),
+		append(append([]byte("{\n  "), s...), ": 0}"...),
+	} {
+		for _, o := range []*Options{nil, {AllowInvalidUTF8: true}, {MaxStringLen: 5, MaxNameLen: 5}} {
+			fast, slow := fastOK(doc, o), slowCheck(doc, o) == nil
+			if fast != slow && !(k == 2 && esc && !fast) {
+				t.Fatalf("%q %+v: fast pass %v, scanner %v", doc, o, fast, slow)
+			}
+		}
+	}
+}
+
 // TestFastStrAgrees: the fast pass's string and name routines accept
 // exactly the strings the scanner's scanStr accepts (same end, same length
 // limit, both UTF-8 modes): at every quote of every JSONTestSuite file, and
@@ -84,6 +106,9 @@ func TestFastStrAgrees(t *testing.T) {
 			buf = append(buf, '"')
 		}
 		checkFastStr(t, buf, 0)
+		if n%4 == 0 {
+			checkFastDocs(t, buf)
+		}
 	}
 }
 
@@ -106,6 +131,14 @@ func TestFastNum(t *testing.T) {
 		}
 		if buf[0] != '-' && buf[0]-'0' > 9 {
 			continue
+		}
+		// In the fast pass's own loop, as an element and a member value.
+		for _, doc := range [][]byte{append(append([]byte("["), buf...), ']'), append(append([]byte(`{"n":`), buf...), '}')} {
+			for _, o := range []*Options{nil, {MaxNumberLen: 6}} {
+				if fast, slow := fastOK(doc, o), slowCheck(doc, o) == nil; fast != slow {
+					t.Fatalf("%q %+v: fast pass %v, scanner %v", doc, o, fast, slow)
+				}
+			}
 		}
 		j := fastNum(buf, 0)
 		if j < 0 {
@@ -194,6 +227,7 @@ func FuzzFastStr(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		b := append([]byte{'"'}, in...)
 		checkFastStr(t, b, 0)
+		checkFastDocs(t, b)
 		if len(in) > 0 {
 			if j := fastNum(in, 0); j >= 0 && !numberRE.Match(in[:j]) {
 				t.Fatalf("fastNum(%q) = %d", in, j)
