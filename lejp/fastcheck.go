@@ -35,11 +35,11 @@ func fastCheck(s *scanner, b []byte) bool {
 	if lim.allowComment || lim.allowMulti || len(b) >= 1<<32-1 {
 		return false
 	}
-	frames := s.fastFrames[:0]
-	ents := s.fastEnts[:0]
-	ok := fastLoop(b, lim, &frames, &ents)
-	s.fastFrames = frames[:0]
-	s.fastEnts = ents[:0]
+	s.fastFrames = s.fastFrames[:0]
+	s.fastEnts = s.fastEnts[:0]
+	ok := fastLoop(s, b)
+	s.fastFrames = s.fastFrames[:0]
+	s.fastEnts = s.fastEnts[:0]
 	return ok
 }
 
@@ -65,10 +65,12 @@ func fastScalar(b []byte, i int, lim *limits) bool {
 	return i >= 0 && fastWS(b, i) == len(b)
 }
 
-func fastLoop(b []byte, lim *limits, framesp *[]fastFrame, entsp *[]fastEnt) bool {
-	frames := *framesp
-	ents := *entsp
-	defer func() { *framesp, *entsp = frames, ents }()
+func fastLoop(s *scanner, b []byte) bool {
+	// The frames and names stay in s (memory): they are used only when a
+	// container opens or closes and at a member name, and the registers
+	// are kept for the position and the byte at hand.
+	lim := &s.lim
+	b = b[:len(b):len(b)]
 	// Duplicate search beyond the filter is linear; its total work is
 	// bounded so that a crafted object cannot make it quadratic (the
 	// scanner's hash index then takes over).
@@ -246,8 +248,8 @@ after:
 			goto name
 		}
 		if c == '}' {
-			top = &frames[len(frames)-1]
-			ents = ents[:top.ents]
+			top = &s.fastFrames[len(s.fastFrames)-1]
+			s.fastEnts = s.fastEnts[:top.ents]
 			mem = top.mem
 			goto pop
 		}
@@ -260,30 +262,30 @@ after:
 		return false
 	}
 pop:
-	frames = frames[:len(frames)-1]
-	if len(frames) == 0 {
+	s.fastFrames = s.fastFrames[:len(s.fastFrames)-1]
+	if len(s.fastFrames) == 0 {
 		return fastWS(b, i) == n
 	}
-	inObj = frames[len(frames)-1].obj
+	inObj = s.fastFrames[len(s.fastFrames)-1].obj
 	goto after
 push:
-	if len(frames) >= lim.maxDepth {
+	if len(s.fastFrames) >= lim.maxDepth {
 		return false
 	}
-	if len(frames) == cap(frames) {
-		frames = append(frames, fastFrame{})
+	if len(s.fastFrames) == cap(s.fastFrames) {
+		s.fastFrames = append(s.fastFrames, fastFrame{})
 	} else {
-		frames = frames[:len(frames)+1]
+		s.fastFrames = s.fastFrames[:len(s.fastFrames)+1]
 	}
 	// Field by field: the filter is used (and cleared) only for objects.
-	top = &frames[len(frames)-1]
+	top = &s.fastFrames[len(s.fastFrames)-1]
 	top.obj = inObj
 	i++
 	if i >= n {
 		return false
 	}
 	if inObj {
-		top.ents, top.mem = int32(len(ents)), mem
+		top.ents, top.mem = int32(len(s.fastEnts)), mem
 		top.bloom = [4]uint64{}
 		if c = b[i]; c <= ' ' {
 			for {
@@ -407,11 +409,11 @@ nameC:
 		}
 		if !lim.allowDup {
 			nm := b[i+1 : j]
-			top = &frames[len(frames)-1]
+			top = &s.fastFrames[len(s.fastFrames)-1]
 			h := (key * 0x9E3779B97F4A7C15) >> 56
 			w, bit := h>>6, uint64(1)<<(h&63)
 			if top.bloom[w&3]&bit != 0 {
-				own := ents[top.ents:]
+				own := s.fastEnts[top.ents:]
 				work -= len(own)
 				if work < 0 {
 					return false
@@ -427,7 +429,7 @@ nameC:
 			if mem > lim.maxNameMem {
 				return false
 			}
-			ents = append(ents, fastEnt{key: key, off: uint32(i + 1), n: uint32(len(nm))})
+			s.fastEnts = append(s.fastEnts, fastEnt{key: key, off: uint32(i + 1), n: uint32(len(nm))})
 		}
 		i = j + 1
 	}
