@@ -19,7 +19,7 @@ type fastFrame struct {
 	obj   bool
 	ents  int32     // len(fastEnts) when the object opened
 	mem   int       // name memory when the object opened
-	bloom [4]uint64 // filter of the object's name keys
+	bloom [8]uint64 // filter of the object's name keys
 }
 
 // fastEnt is one member name of an open object: its key (nameKey) and
@@ -286,7 +286,7 @@ push:
 	}
 	if inObj {
 		top.ents, top.mem = int32(len(s.fastEnts)), mem
-		top.bloom = [4]uint64{}
+		top.bloom = [8]uint64{}
 		if c = b[i]; c <= ' ' {
 			for {
 				if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
@@ -373,8 +373,8 @@ nameC:
 		return false
 	}
 	{
-		// A plain name: its key (length and first eight bytes) is taken
-		// from the word read to find its end.
+		// A plain name: its key (fastKey: length, first and last eight
+		// bytes) is taken from the words read to find its end.
 		var key uint64
 		j := i + 1
 		if j+8 <= n {
@@ -391,7 +391,7 @@ nameC:
 					if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
 						j += bits.TrailingZeros64(m) >> 3
 						if b[j] == '"' {
-							key = w ^ uint64(j-i-1)*0x9E3779B97F4A7C15
+							key = w ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[j-8:j]), 31) ^ uint64(j-i-1)*0x9E3779B97F4A7C15
 							goto nameEnd
 						}
 						break
@@ -410,9 +410,10 @@ nameC:
 		if !lim.allowDup {
 			nm := b[i+1 : j]
 			top = &s.fastFrames[len(s.fastFrames)-1]
-			h := (key * 0x9E3779B97F4A7C15) >> 56
-			w, bit := h>>6, uint64(1)<<(h&63)
-			if top.bloom[w&3]&bit != 0 {
+			// Two bits of a 512-bit filter per name.
+			h := key * 0x9E3779B97F4A7C15
+			h1, h2 := h>>55, h>>46&511
+			if top.bloom[h1>>6]>>(h1&63)&(top.bloom[h2>>6]>>(h2&63))&1 != 0 {
 				own := s.fastEnts[top.ents:]
 				work -= len(own)
 				if work < 0 {
@@ -424,7 +425,8 @@ nameC:
 					}
 				}
 			}
-			top.bloom[w&3] |= bit
+			top.bloom[h1>>6] |= 1 << (h1 & 63)
+			top.bloom[h2>>6] |= 1 << (h2 & 63)
 			mem += len(nm) + nameOverhead
 			if mem > lim.maxNameMem {
 				return false

@@ -154,11 +154,12 @@ func fastUTF8(b []byte, j int) int {
 }
 
 // fastKey is the duplicate-search key of a member name: its length and
-// first eight bytes.
+// first and last eight bytes (many names share their first eight bytes:
+// "profile_link_color", "profile_text_color").
 func fastKey(nm []byte) uint64 {
 	var k uint64
 	if len(nm) >= 8 {
-		k = binary.LittleEndian.Uint64(nm)
+		k = binary.LittleEndian.Uint64(nm) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(nm[len(nm)-8:]), 31)
 	} else {
 		for i, c := range nm {
 			k |= uint64(c) << (8 * i)
@@ -184,7 +185,7 @@ func fastName(b []byte, i int, max int, allow bool) (int, uint64) {
 				if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
 					j += bits.TrailingZeros64(m) >> 3
 					if k := j - i - 1; b[j] == '"' && k <= max {
-						return j + 1, w ^ uint64(k)*0x9E3779B97F4A7C15
+						return j + 1, w ^ bits.RotateLeft64(binary.LittleEndian.Uint64(b[j-8:j]), 31) ^ uint64(k)*0x9E3779B97F4A7C15
 					}
 					break
 				}
