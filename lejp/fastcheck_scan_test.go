@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -176,6 +177,27 @@ func TestFastWS(t *testing.T) {
 		want := len(buf) - len(bytes.TrimLeft(buf, " \n\r\t"))
 		if got := fastWS(buf, 0); got != want {
 			t.Fatalf("fastWS(%q) = %d, want %d", buf, got, want)
+		}
+	}
+}
+
+// TestFastWSDocs: whitespace runs of every length up to 70 (spaces, or
+// spaces with a newline, tab, carriage return or a control byte in them),
+// at every place whitespace may or may not stand in a document: the fast
+// pass accepts exactly what the scanner accepts.
+func TestFastWSDocs(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	parts := []string{"{", `"a"`, ":", `"s"`, ",", `"b"`, ":", "[", "1", ",", "{", "}", ",", "[", "]", ",", "true", "]", "}"}
+	for n := 0; n <= 70; n++ {
+		for k := 0; k <= len(parts); k++ {
+			ws := []byte(strings.Repeat(" ", n))
+			if n > 0 && r.IntN(2) == 0 {
+				ws[r.IntN(n)] = "\n\t\r\x0b\x00"[r.IntN(5)]
+			}
+			doc := strings.Join(parts[:k], "") + string(ws) + strings.Join(parts[k:], "")
+			if fast, slow := fastOK([]byte(doc), nil), slowCheck([]byte(doc), nil) == nil; fast != slow {
+				t.Fatalf("%q: fast pass %v, scanner %v", doc, fast, slow)
+			}
 		}
 	}
 }
