@@ -266,7 +266,8 @@ pop:
 	if len(s.fastFrames) == 0 {
 		return fastWS(b, i) == n
 	}
-	inObj = s.fastFrames[len(s.fastFrames)-1].obj
+	top = &s.fastFrames[len(s.fastFrames)-1]
+	inObj = top.obj
 	goto after
 push:
 	if len(s.fastFrames) >= lim.maxDepth {
@@ -408,30 +409,24 @@ nameC:
 			return false
 		}
 		if !lim.allowDup {
-			nm := b[i+1 : j]
-			top = &s.fastFrames[len(s.fastFrames)-1]
-			// Two bits of a 512-bit filter per name.
+			// top is the object. Two bits of a 512-bit filter per name:
+			// read, then set, so that only whether both were set stays
+			// live across the (rare) search.
 			h := key * 0x9E3779B97F4A7C15
-			h1, h2 := h>>55, h>>46&511
-			if top.bloom[h1>>6]>>(h1&63)&(top.bloom[h2>>6]>>(h2&63))&1 != 0 {
-				own := s.fastEnts[top.ents:]
-				work -= len(own)
-				if work < 0 {
+			p1, p2 := &top.bloom[h>>61], &top.bloom[h>>52&7]
+			hit := *p1 >> (h >> 55 & 63) & (*p2 >> (h >> 46 & 63)) & 1
+			*p1 |= 1 << (h >> 55 & 63)
+			*p2 |= 1 << (h >> 46 & 63)
+			if hit != 0 {
+				if work = fastDup(s.fastEnts[top.ents:], b, key, b[i+1:j], work); work < 0 {
 					return false
 				}
-				for _, e := range own {
-					if e.key == key && string(b[e.off:e.off+e.n]) == string(nm) {
-						return false
-					}
-				}
 			}
-			top.bloom[h1>>6] |= 1 << (h1 & 63)
-			top.bloom[h2>>6] |= 1 << (h2 & 63)
-			mem += len(nm) + nameOverhead
+			mem += j - i - 1 + nameOverhead
 			if mem > lim.maxNameMem {
 				return false
 			}
-			s.fastEnts = append(s.fastEnts, fastEnt{key: key, off: uint32(i + 1), n: uint32(len(nm))})
+			s.fastEnts = append(s.fastEnts, fastEnt{key: key, off: uint32(i + 1), n: uint32(j - i - 1)})
 		}
 		i = j + 1
 	}
@@ -447,6 +442,21 @@ nameC:
 		i++ // the space of ": "
 	}
 	goto value
+}
+
+// fastDup searches the names of an object (ents) for nm (whose key is
+// key), spending len(ents) of the work budget: it returns the budget left,
+// or -1 if nm is there or the budget is spent.
+func fastDup(ents []fastEnt, b []byte, key uint64, nm []byte, work int) int {
+	if work -= len(ents); work < 0 {
+		return -1
+	}
+	for _, e := range ents {
+		if e.key == key && string(b[e.off:e.off+e.n]) == string(nm) {
+			return -1
+		}
+	}
+	return work
 }
 
 // fastExp returns the end of the exponent at b[k] ('e' or 'E'), or -1.
