@@ -99,13 +99,20 @@ value:
 			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 				return false
 			}
-			i++
-			for i+8 <= n {
+			// The whitespace byte and the spaces after it, a word at a time.
+			if i+8 > n {
+				i++
+				goto valueWS
+			}
+			if y := (binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+				goto valueWS
+			}
+			for i += 8; i+8 <= n; i += 8 {
 				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
 					i += bits.TrailingZeros64(y) >> 3
 					goto valueWS
 				}
-				i += 8
 			}
 		valueWS:
 			if i >= n {
@@ -225,13 +232,20 @@ after:
 			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 				return false
 			}
-			i++
-			for i+8 <= n {
+			// The whitespace byte and the spaces after it, a word at a time.
+			if i+8 > n {
+				i++
+				goto afterWS
+			}
+			if y := (binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+				goto afterWS
+			}
+			for i += 8; i+8 <= n; i += 8 {
 				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
 					i += bits.TrailingZeros64(y) >> 3
 					goto afterWS
 				}
-				i += 8
 			}
 		afterWS:
 			if i >= n {
@@ -293,13 +307,20 @@ push:
 				if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 					return false
 				}
-				i++
-				for i+8 <= n {
+				// The whitespace byte and the spaces after it, a word at a time.
+				if i+8 > n {
+					i++
+					goto objWS
+				}
+				if y := (binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8) >> 8; y != 0 {
+					i += 1 + bits.TrailingZeros64(y)>>3
+					goto objWS
+				}
+				for i += 8; i+8 <= n; i += 8 {
 					if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						goto objWS
 					}
-					i += 8
 				}
 			objWS:
 				if i >= n {
@@ -321,13 +342,20 @@ push:
 			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 				return false
 			}
-			i++
-			for i+8 <= n {
+			// The whitespace byte and the spaces after it, a word at a time.
+			if i+8 > n {
+				i++
+				goto arrWS
+			}
+			if y := (binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+				goto arrWS
+			}
+			for i += 8; i+8 <= n; i += 8 {
 				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
 					i += bits.TrailingZeros64(y) >> 3
 					goto arrWS
 				}
-				i += 8
 			}
 		arrWS:
 			if i >= n {
@@ -352,13 +380,20 @@ name:
 			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
 				return false
 			}
-			i++
-			for i+8 <= n {
+			// The whitespace byte and the spaces after it, a word at a time.
+			if i+8 > n {
+				i++
+				goto nameWS
+			}
+			if y := (binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+				goto nameWS
+			}
+			for i += 8; i+8 <= n; i += 8 {
 				if y := binary.LittleEndian.Uint64(b[i:i+8]) ^ spaces8; y != 0 {
 					i += bits.TrailingZeros64(y) >> 3
 					goto nameWS
 				}
-				i += 8
 			}
 		nameWS:
 			if i >= n {
@@ -430,6 +465,10 @@ nameC:
 		}
 		i = j + 1
 	}
+	if i+2 <= n && binary.LittleEndian.Uint16(b[i:i+2]) == ':'|' '<<8 {
+		i += 2 // ": "
+		goto value
+	}
 	if i < n && b[i] == ':' {
 		i++
 	} else {
@@ -437,9 +476,6 @@ nameC:
 			return false
 		}
 		i++
-	}
-	if i < n && b[i] == ' ' {
-		i++ // the space of ": "
 	}
 	goto value
 }
