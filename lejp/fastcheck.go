@@ -66,26 +66,26 @@ func fastScalar(b []byte, i int, lim *limits) bool {
 }
 
 func fastLoop(s *scanner, b []byte) bool {
-	// The frames and names stay in s (memory): they are used only when a
-	// container opens or closes and at a member name, and the registers
-	// are kept for the position and the byte at hand.
-	lim := &s.lim
+	// Only the input, the position and the byte at hand live in
+	// registers. The frames and names stay in s, and the innermost frame,
+	// the name memory and the search budget in acct: all of them memory,
+	// used only when a container opens or closes and at a member name. (Go
+	// keeps a variable whose address is taken in memory; with them in
+	// registers too, the loop spilled and shuffled registers at every
+	// label: 5-10 % more instructions.)
 	b = b[:len(b):len(b)]
 	// Duplicate search beyond the filter is linear; its total work is
 	// bounded so that a crafted object cannot make it quadratic (the
 	// scanner's hash index then takes over).
-	work := len(b) + 1<<16
-	mem := 0
+	acct := &fastAcct{work: len(b) + 1<<16}
 	n := len(b)
 	i := fastWS(b, 0)
 	if i >= n {
 		return false
 	}
 	var c byte
-	var top *fastFrame
-	inObj := false // the innermost container is an object
 	if c = b[i]; c != '{' && c != '[' {
-		return fastScalar(b, i, lim)
+		return fastScalar(b, i, &s.lim)
 	}
 	// The hot paths (whitespace, plain strings and names, numbers) are
 	// written out here rather than called: a call spills every live
@@ -137,12 +137,12 @@ valueC:
 			}
 			j += 8
 		}
-		if i = fastStrFrom(b, i, j, lim.maxString, lim.allowUTF8); i < 0 {
+		if i = fastStrFrom(b, i, j, s.lim.maxString, s.lim.allowUTF8); i < 0 {
 			return false
 		}
 		goto after
 	strEnd:
-		if int64(j-i-1) > lim.maxString {
+		if int64(j-i-1) > s.lim.maxString {
 			return false
 		}
 		i = j + 1
@@ -192,15 +192,11 @@ valueC:
 				return false
 			}
 		}
-		if k-i > lim.maxNumber {
+		if k-i > s.lim.maxNumber {
 			return false
 		}
 		i = k
-	case c == '{':
-		inObj = true
-		goto push
-	case c == '[':
-		inObj = false
+	case c == '{' || c == '[':
 		goto push
 	case c == 't':
 		if n-i < 4 || string(b[i:i+4]) != "true" {
@@ -257,14 +253,14 @@ after:
 		}
 	}
 	i++
-	if inObj {
+	if acct.top.obj {
 		if c == ',' {
 			goto name
 		}
 		if c == '}' {
-			top = &s.fastFrames[len(s.fastFrames)-1]
-			s.fastEnts = s.fastEnts[:top.ents]
-			mem = top.mem
+			acct.top = &s.fastFrames[len(s.fastFrames)-1]
+			s.fastEnts = s.fastEnts[:acct.top.ents]
+			acct.mem = acct.top.mem
 			goto pop
 		}
 		return false
@@ -280,11 +276,10 @@ pop:
 	if len(s.fastFrames) == 0 {
 		return fastWS(b, i) == n
 	}
-	top = &s.fastFrames[len(s.fastFrames)-1]
-	inObj = top.obj
+	acct.top = &s.fastFrames[len(s.fastFrames)-1]
 	goto after
 push:
-	if len(s.fastFrames) >= lim.maxDepth {
+	if len(s.fastFrames) >= s.lim.maxDepth {
 		return false
 	}
 	if len(s.fastFrames) == cap(s.fastFrames) {
@@ -293,15 +288,15 @@ push:
 		s.fastFrames = s.fastFrames[:len(s.fastFrames)+1]
 	}
 	// Field by field: the filter is used (and cleared) only for objects.
-	top = &s.fastFrames[len(s.fastFrames)-1]
-	top.obj = inObj
+	acct.top = &s.fastFrames[len(s.fastFrames)-1]
+	acct.top.obj = c == '{'
 	i++
 	if i >= n {
 		return false
 	}
-	if inObj {
-		top.ents, top.mem = int32(len(s.fastEnts)), mem
-		top.bloom = [8]uint64{}
+	if acct.top.obj {
+		acct.top.ents, acct.top.mem = int32(len(s.fastEnts)), acct.mem
+		acct.top.bloom = [8]uint64{}
 		if c = b[i]; c <= ' ' {
 			for {
 				if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
@@ -435,30 +430,29 @@ nameC:
 				}
 			}
 		}
-		if j, key = fastName(b, i, lim.maxName, lim.allowUTF8); j < 0 {
+		if j, key = fastName(b, i, s.lim.maxName, s.lim.allowUTF8); j < 0 {
 			return false
 		}
 		j-- // at the closing quote
 	nameEnd:
-		if j-i-1 > lim.maxName {
+		if j-i-1 > s.lim.maxName {
 			return false
 		}
-		if !lim.allowDup {
-			// top is the object. Two bits of a 512-bit filter per name:
+		if !s.lim.allowDup {
+			// acct.top is the object. Two bits of a 512-bit filter per name:
 			// read, then set, so that only whether both were set stays
 			// live across the (rare) search.
 			h := key * 0x9E3779B97F4A7C15
-			p1, p2 := &top.bloom[h>>61], &top.bloom[h>>52&7]
+			p1, p2 := &acct.top.bloom[h>>61], &acct.top.bloom[h>>52&7]
 			hit := *p1 >> (h >> 55 & 63) & (*p2 >> (h >> 46 & 63)) & 1
 			*p1 |= 1 << (h >> 55 & 63)
 			*p2 |= 1 << (h >> 46 & 63)
 			if hit != 0 {
-				if work = fastDup(s.fastEnts[top.ents:], b, key, b[i+1:j], work); work < 0 {
+				if !fastDup(s.fastEnts[acct.top.ents:], b, key, b[i+1:j], acct) {
 					return false
 				}
 			}
-			mem += j - i - 1 + nameOverhead
-			if mem > lim.maxNameMem {
+			if acct.mem += j - i - 1 + nameOverhead; acct.mem > s.lim.maxNameMem {
 				return false
 			}
 			s.fastEnts = append(s.fastEnts, fastEnt{key: key, off: uint32(i + 1), n: uint32(j - i - 1)})
@@ -480,19 +474,26 @@ nameC:
 	goto value
 }
 
+// fastAcct is the fast pass's name accounting: the name memory held (as
+// the scanner counts it) and the duplicate-search work left.
+type fastAcct struct {
+	top       *fastFrame // the innermost container
+	mem, work int
+}
+
 // fastDup searches the names of an object (ents) for nm (whose key is
-// key), spending len(ents) of the work budget: it returns the budget left,
-// or -1 if nm is there or the budget is spent.
-func fastDup(ents []fastEnt, b []byte, key uint64, nm []byte, work int) int {
-	if work -= len(ents); work < 0 {
-		return -1
+// key), spending len(ents) of the work budget: it reports false if nm is
+// there or the budget is spent.
+func fastDup(ents []fastEnt, b []byte, key uint64, nm []byte, acct *fastAcct) bool {
+	if acct.work -= len(ents); acct.work < 0 {
+		return false
 	}
 	for _, e := range ents {
 		if e.key == key && string(b[e.off:e.off+e.n]) == string(nm) {
-			return -1
+			return false
 		}
 	}
-	return work
+	return true
 }
 
 // fastExp returns the end of the exponent at b[k] ('e' or 'E'), or -1.
