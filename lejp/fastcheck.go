@@ -11,18 +11,22 @@ import (
 // or uses something it leaves to the scanner (escaped member names, a
 // limit reached, comments, multiple values, too much duplicate-search
 // work). Check then runs the scanner, whose verdict (and error offset and
-// path) is the exact one. So fastCheck may be wrong only towards false, and
-// it judges strings with the scanner's own scanStr.
+// path) is the exact one. So fastCheck may be wrong only towards false. Its
+// token routines (fastcheck_scan.go) take the common forms themselves and
+// hand any other string to the scanner's own scanStr, so a string is judged
+// as the scanner judges it (TestFastStrAgrees, FuzzFastStr); the fast pass
+// as a whole is held to the scanner by TestFastCheckNeverAcceptsInvalid,
+// checkFastDocs, TestFastNum, TestFastWSDocs and FuzzChunked.
 
 // fastFrame is one open container of fastCheck.
 type fastFrame struct {
 	obj   bool
 	ents  int32     // len(fastEnts) when the object opened
 	mem   int       // name memory when the object opened
-	bloom [8]uint64 // filter of the object's name keys
+	bloom [8]uint64 // filter of the object's name keys, two bits a name
 }
 
-// fastEnt is one member name of an open object: its key (nameKey) and
+// fastEnt is one member name of an open object: its key (fastKey) and
 // where it lies in the input.
 type fastEnt struct {
 	key uint64
