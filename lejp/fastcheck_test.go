@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
@@ -112,6 +113,36 @@ func TestFastCheckDuplicateWork(t *testing.T) {
 	}
 	if err := Check(in, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFastCheckDuplicateKeys: a repeated name is found whatever its
+// length and wherever it lies (a name near the end of the input is read
+// by fastName, one further in by the loop itself: both must give it the
+// same key), and names that share their first or last eight bytes are
+// told apart.
+func TestFastCheckDuplicateKeys(t *testing.T) {
+	base := "profile_background_image_url_https_and_more_é_bytes"
+	for n := 1; n <= len(base); n++ {
+		nm := base[:n]
+		for pad := 0; pad < 12; pad++ {
+			sp := strings.Repeat(" ", pad)
+			for _, doc := range []string{
+				`{"` + nm + `":1,"` + nm + `":2}` + sp,
+				`{"` + nm + `":1,` + sp + `"x":{"` + nm + `":1},"` + nm + `":[1,` + sp + `2]}`,
+			} {
+				if fastOK([]byte(doc), nil) {
+					t.Fatalf("%q: fast pass accepts a duplicate name", doc)
+				}
+				if utf8.ValidString(doc) && Check([]byte(doc), nil) == nil {
+					t.Fatalf("%q: Check accepts a duplicate name", doc)
+				}
+			}
+		}
+	}
+	doc := `{"profile_link_color":1,"profile_text_color":2,"in_reply_to_user_id_str":3,"in_reply_to_screen_name":4,"abcdefgh":5,"abcdefghabcdefgh":6}`
+	if !fastOK([]byte(doc), nil) {
+		t.Errorf("%s: fast pass declines", doc)
 	}
 }
 
