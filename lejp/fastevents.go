@@ -1,0 +1,380 @@
+package lejp
+
+import "encoding/binary"
+
+// fastRun is the Parser's fast path: one goto-structured loop that reads
+// the tokens lying wholly inside the current buffer and calls the Handler
+// for each, with the buffer, the position and the current container in
+// locals instead of the scanner's resumable per-token state machine
+// (next). It delivers exactly what next would: the same events, with the
+// scanner's state (depth, frames, member names, patterns) updated as next
+// updates it before each Handler call, so that Depth, Index, Path, Pointer
+// and Wildcard answer the same.
+//
+// It never reports a syntax error and never takes a token it is unsure of:
+// at a token that crosses the end of the buffer, a string to deliver in
+// pieces or with a bad byte, an escaped or duplicate member name, a limit
+// reached, a comment or anything malformed, it stops at that token's first
+// byte with s.state as next would have it there, and the Parser lets next
+// read that token (and find the error, at the same offset and path). So
+// events and errors are the same for every split of the input.
+func (p *Parser) fastRun() error {
+	s := &p.s
+	if s.inStr || s.inComm || s.err != nil || s.lim.allowComment {
+		return nil
+	}
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+	}
+	var (
+		buf    = s.buf
+		n      = len(buf)
+		i      = s.pos
+		base   = s.base
+		h      = p.h
+		calls  = p.calls
+		lim    = &s.lim
+		pats   = len(s.pats) > 0
+		top    *frame
+		k      Kind
+		val    []byte
+		start  int
+		c      byte
+		ev     Event
+		err    error
+		hf, fn = h.(HandlerFunc)
+	)
+	if s.depth > 0 {
+		top = &s.frames[s.depth-1]
+	}
+	switch s.state {
+	case stValue:
+		goto value
+	case stFirstElem:
+		goto firstElem
+	case stFirstName:
+		goto firstName
+	case stName:
+		goto name
+	case stColon:
+		goto colon
+	case stAfter:
+		goto after
+	}
+	return nil // stDone: what follows is next's to judge
+
+firstElem:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stFirstElem
+		return nil
+	}
+	if buf[i] == ']' {
+		goto closeArray
+	}
+	goto valueAt
+
+value:
+	if i < n && buf[i] == ' ' {
+		i++ // the space of ": "
+	}
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stValue
+		return nil
+	}
+valueAt:
+	start = i
+	c = buf[i]
+	switch {
+	case c == '"':
+		if n-i >= 9 {
+			if l := shortLen(le64(buf, i+1)); l >= 0 && int64(l) <= lim.maxString && l <= lim.chunk {
+				val = buf[i+1 : i+1+l]
+				i += l + 2
+				k = String
+				goto scalar
+			}
+		}
+		end, esc, _, cause := scanStr(buf, i, lim.maxString, lim.allowUTF8)
+		if cause != nil || end < 0 || end-i-2 > lim.chunk {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		val = buf[i+1 : end-1]
+		if esc {
+			s.sbuf = unescape(s.sbuf[:0], val, lim.allowUTF8)
+			val = s.sbuf
+		}
+		i = end
+		k = String
+		goto scalar
+	case c-'0' <= 9 || c == '-':
+		j, float := fastNum(buf, i)
+		if j < 0 || j >= n || j-i > lim.maxNumber {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		val = buf[i:j]
+		i = j
+		k = Int
+		if float {
+			k = Float
+		}
+		goto scalar
+	case c == '{' || c == '[':
+		if s.depth >= lim.maxDepth {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		if top != nil && !top.obj {
+			top.index++
+		}
+		val = nil
+		i++
+		s.pos = i
+		if c == '{' {
+			k = ObjectStart
+			s.state, s.pendPush = stFirstName, 1
+		} else {
+			k = ArrayStart
+			s.state, s.pendPush = stFirstElem, 2
+		}
+		goto emit
+	case c == 't':
+		if i+5 > n || string(buf[i:i+4]) != "true" || litClass[buf[i+4]] {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		i += 4
+		k = True
+	case c == 'n':
+		if i+5 > n || string(buf[i:i+4]) != "null" || litClass[buf[i+4]] {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		i += 4
+		k = Null
+	case c == 'f':
+		if i+6 > n || string(buf[i:i+5]) != "false" || litClass[buf[i+5]] {
+			s.pos, s.state = i, stValue
+			return nil
+		}
+		i += 5
+		k = False
+	default:
+		s.pos, s.state = i, stValue
+		return nil
+	}
+	val = nil
+scalar:
+	s.pos = i
+	if top == nil {
+		s.state = stDone
+	} else {
+		s.state = stAfter
+		if !top.obj {
+			top.index++
+		}
+	}
+emit:
+	ev = Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: -1}
+	if pats {
+		ev.Pattern = s.curMatch()
+	}
+	if fn {
+		err = hf(p, ev)
+	} else {
+		err = h.HandleEvent(p, ev)
+	}
+	if err != nil {
+		p.herr = err
+		return err
+	}
+	if p.calls != calls {
+		return nil // the Handler called Write, Close or Reset
+	}
+	switch k {
+	case ObjectStart:
+		s.pendPush = 0
+		s.push(true)
+		top = &s.frames[s.depth-1]
+		goto firstName
+	case ArrayStart:
+		s.pendPush = 0
+		s.push(false)
+		top = &s.frames[s.depth-1]
+		goto firstElem
+	case Name:
+		goto colon
+	}
+
+after:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if top == nil {
+		s.pos, s.state = i, stDone
+		return nil
+	}
+	if i >= n {
+		s.pos, s.state = i, stAfter
+		return nil
+	}
+	c = buf[i]
+	if c == ',' {
+		i++
+		if top.obj {
+			goto name
+		}
+		goto value
+	}
+	if c == '}' && top.obj {
+		goto closeObject
+	}
+	if c == ']' && !top.obj {
+		goto closeArray
+	}
+	s.pos, s.state = i, stAfter
+	return nil
+
+closeObject:
+	s.dropNames(top)
+	k = ObjectEnd
+	goto closed
+closeArray:
+	k = ArrayEnd
+closed:
+	s.depth--
+	start = i
+	i++
+	val = nil
+	s.pos = i
+	if s.depth == 0 {
+		top = nil
+		s.state = stDone
+	} else {
+		top = &s.frames[s.depth-1]
+		s.state = stAfter
+	}
+	goto emit
+
+firstName:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stFirstName
+		return nil
+	}
+	if buf[i] == '}' {
+		goto closeObject
+	}
+	goto nameAt
+
+name:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+nameAt:
+	if i >= n || buf[i] != '"' {
+		s.pos, s.state = i, stName
+		return nil
+	}
+	{
+		var nm []byte
+		var key uint64
+		end := -1
+		if l, kk := plainName(buf, i); l >= 0 && l <= lim.maxName {
+			end = i + l + 2
+			nm = buf[i+1 : end-1]
+			key = kk
+		} else {
+			e, esc, _, cause := scanStr(buf, i, int64(lim.maxName), lim.allowUTF8)
+			if cause != nil || e < 0 || esc {
+				s.pos, s.state = i, stName
+				return nil
+			}
+			end = e
+			nm = buf[i+1 : end-1]
+			key = nameKey(nm)
+		}
+		start = i
+		s.tokOff = base + int64(i)
+		s.pos = end
+		if _, err = s.finishName(nm, false, key); err != nil {
+			return err
+		}
+		val = s.val
+		i = end
+		k = Name
+	}
+	goto emit
+
+colon:
+	for i < n && isWS(buf[i]) {
+		i++
+	}
+	if i >= n || buf[i] != ':' {
+		s.pos, s.state = i, stColon
+		return nil
+	}
+	i++
+	goto value
+}
+
+// fastNum returns the end of the number at buf[i] and whether it has a
+// fraction or exponent; j is -1 if it is malformed. The byte at the end is
+// not looked at beyond the grammar: the caller checks that it is in buf and
+// cannot continue a number.
+func fastNum(buf []byte, i int) (j int, float bool) {
+	n := len(buf)
+	if buf[i] == '-' {
+		i++
+	}
+	switch {
+	case i >= n:
+		return -1, false
+	case buf[i] == '0':
+		i++
+	case buf[i]-'1' <= 8:
+		i = digits(buf, i+1, n)
+	default:
+		return -1, false
+	}
+	if i < n && buf[i] == '.' {
+		float = true
+		i++
+		d := i
+		i = digits(buf, i, n)
+		if i == d {
+			return -1, false
+		}
+	}
+	if i < n && buf[i]|0x20 == 'e' {
+		float = true
+		i++
+		if i < n && (buf[i] == '+' || buf[i] == '-') {
+			i++
+		}
+		d := i
+		for i < n && buf[i]-'0' <= 9 {
+			i++
+		}
+		if i == d {
+			return -1, false
+		}
+	}
+	if i < n && numClass[buf[i]] {
+		return -1, false
+	}
+	return i, float
+}
+
+// le64 is the little-endian word at b[i:i+8].
+func le64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
