@@ -20,7 +20,7 @@ import "encoding/binary"
 // events and errors are the same for every split of the input.
 func (p *Parser) fastRun() error {
 	s := &p.s
-	if s.inStr || s.inComm || s.err != nil || s.lim.allowComment {
+	if s.inStr || s.inComm || s.err != nil || s.lim.allowComment || noFastRun {
 		return nil
 	}
 	if s.pendPush != 0 {
@@ -44,6 +44,12 @@ func (p *Parser) fastRun() error {
 		ev     Event
 		err    error
 		hf, fn = h.(HandlerFunc)
+		// Member names are borrowed from buf during the loop (strict mode):
+		// s.ents[lowEnts:] and the names of the frames from minDepth-1 on
+		// are copied into the arena when the loop hands back (keepNames).
+		borrow   = !s.lim.allowDup
+		lowEnts  = len(s.ents)
+		minDepth = s.depth
 	)
 	if s.depth > 0 {
 		top = &s.frames[s.depth-1]
@@ -70,7 +76,7 @@ firstElem:
 	}
 	if i >= n {
 		s.pos, s.state = i, stFirstElem
-		return nil
+		goto back
 	}
 	if buf[i] == ']' {
 		goto closeArray
@@ -86,7 +92,7 @@ value:
 	}
 	if i >= n {
 		s.pos, s.state = i, stValue
-		return nil
+		goto back
 	}
 valueAt:
 	start = i
@@ -104,7 +110,7 @@ valueAt:
 		end, esc, _, cause := scanStr(buf, i, lim.maxString, lim.allowUTF8)
 		if cause != nil || end < 0 || end-i-2 > lim.chunk {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		val = buf[i+1 : end-1]
 		if esc {
@@ -118,7 +124,7 @@ valueAt:
 		j, float := fastNum(buf, i)
 		if j < 0 || j >= n || j-i > lim.maxNumber {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		val = buf[i:j]
 		i = j
@@ -130,7 +136,7 @@ valueAt:
 	case c == '{' || c == '[':
 		if s.depth >= lim.maxDepth {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		if top != nil && !top.obj {
 			top.index++
@@ -149,27 +155,27 @@ valueAt:
 	case c == 't':
 		if i+5 > n || string(buf[i:i+4]) != "true" || litClass[buf[i+4]] {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		i += 4
 		k = True
 	case c == 'n':
 		if i+5 > n || string(buf[i:i+4]) != "null" || litClass[buf[i+4]] {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		i += 4
 		k = Null
 	case c == 'f':
 		if i+6 > n || string(buf[i:i+5]) != "false" || litClass[buf[i+5]] {
 			s.pos, s.state = i, stValue
-			return nil
+			goto back
 		}
 		i += 5
 		k = False
 	default:
 		s.pos, s.state = i, stValue
-		return nil
+		goto back
 	}
 	val = nil
 scalar:
@@ -197,7 +203,11 @@ emit:
 		return err
 	}
 	if p.calls != calls {
-		return nil // the Handler called Write, Close or Reset
+		// The Handler called Write, Close or Reset: the scanner is
+		// theirs now, so every name still held is copied, wherever it
+		// points.
+		s.keepAllNames()
+		return nil
 	}
 	switch k {
 	case ObjectStart:
@@ -220,11 +230,11 @@ after:
 	}
 	if top == nil {
 		s.pos, s.state = i, stDone
-		return nil
+		goto back
 	}
 	if i >= n {
 		s.pos, s.state = i, stAfter
-		return nil
+		goto back
 	}
 	c = buf[i]
 	if c == ',' {
@@ -241,16 +251,18 @@ after:
 		goto closeArray
 	}
 	s.pos, s.state = i, stAfter
-	return nil
+	goto back
 
 closeObject:
 	s.dropNames(top)
+	lowEnts = min(lowEnts, top.ents)
 	k = ObjectEnd
 	goto closed
 closeArray:
 	k = ArrayEnd
 closed:
 	s.depth--
+	minDepth = min(minDepth, s.depth)
 	start = i
 	i++
 	val = nil
@@ -270,7 +282,7 @@ firstName:
 	}
 	if i >= n {
 		s.pos, s.state = i, stFirstName
-		return nil
+		goto back
 	}
 	if buf[i] == '}' {
 		goto closeObject
@@ -284,7 +296,7 @@ name:
 nameAt:
 	if i >= n || buf[i] != '"' {
 		s.pos, s.state = i, stName
-		return nil
+		goto back
 	}
 	{
 		var nm []byte
@@ -298,19 +310,46 @@ nameAt:
 			e, esc, _, cause := scanStr(buf, i, int64(lim.maxName), lim.allowUTF8)
 			if cause != nil || e < 0 || esc {
 				s.pos, s.state = i, stName
-				return nil
+				goto back
 			}
 			end = e
 			nm = buf[i+1 : end-1]
 			key = nameKey(nm)
 		}
 		start = i
-		s.tokOff = base + int64(i)
 		s.pos = end
-		if _, err = s.finishName(nm, false, key); err != nil {
-			return err
+		if !borrow {
+			s.tokOff = base + int64(i)
+			if _, err = s.finishName(nm, false, key); err != nil {
+				return err
+			}
+			val = s.val
+		} else {
+			// finishName and addName for a name kept where it is.
+			f := top
+			f.index++
+			f.name = nm
+			b := (key * 0x9E3779B97F4A7C15) >> 56
+			w, bit := b>>6&3, uint64(1)<<(b&63)
+			if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
+				s.nameMem+len(nm)+nameOverhead > lim.maxNameMem {
+				s.tokOff = base + int64(i)
+				if err = s.addName(f, s.depth-1, nm, key); err != nil {
+					return err
+				}
+			} else {
+				f.bloom[w] |= bit
+				s.nameMem += len(nm) + nameOverhead
+				s.ents = append(s.ents, nm)
+				s.keys = append(s.keys, key)
+				s.hashes = append(s.hashes, 0)
+			}
+			if pats {
+				f.live, f.match = s.stepPatterns(s.depth-1, nm, false)
+			}
+			s.state = stColon
+			val = nm
 		}
-		val = s.val
 		i = end
 		k = Name
 	}
@@ -322,11 +361,96 @@ colon:
 	}
 	if i >= n || buf[i] != ':' {
 		s.pos, s.state = i, stColon
-		return nil
+		goto back
 	}
 	i++
 	goto value
+
+back:
+	if borrow {
+		s.keepNames(lowEnts, minDepth)
+	}
+	return nil
 }
+
+// keepNames copies into the arena the member names fastRun borrowed from
+// the buffer and that are still held when it hands back: s.ents[lowEnts:]
+// (lowEnts is the least length s.ents had during the loop), and the frames
+// from minDepth on (the least depth reached), which were pushed during the
+// loop, get the arena offsets that next would have given them. The
+// innermost frame older than the loop may have gained names too; nothing
+// deeper than it was named in the arena during the loop, so the arena ends
+// with its names.
+func (s *scanner) keepNames(lowEnts, minDepth int) {
+	if lowEnts >= len(s.ents) {
+		return // nothing borrowed is held; the arena did not grow
+	}
+	for d := max(minDepth-1, 0); d < s.depth; d++ {
+		f := &s.frames[d]
+		if d >= minDepth {
+			f.arena = len(s.arena)
+		}
+		if !f.obj {
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		from := max(f.ents, lowEnts)
+		for j := from; j < end; j++ {
+			nm := s.ents[j]
+			s.arena = append(s.arena, nm...)
+			s.ents[j] = s.arena[len(s.arena)-len(nm):]
+		}
+		if end > from {
+			f.name = s.ents[end-1]
+		}
+	}
+}
+
+// keepAllNames rebuilds the arena from every name held, in a new array:
+// after a Handler's call into the Parser, fastRun cannot tell which names
+// it borrowed.
+func (s *scanner) keepAllNames() {
+	old := s.arena
+	s.arena = make([]byte, 0, cap(old))
+	next := 0 // the first entry not yet copied
+	for d := 0; d < s.depth; d++ {
+		f := &s.frames[d]
+		f.arena = len(s.arena)
+		if !f.obj || f.index < 0 {
+			continue
+		}
+		if s.lim.allowDup {
+			s.arena = append(s.arena, f.name...)
+			f.name = s.arena[f.arena:]
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		for j := max(f.ents, next); j < end; j++ {
+			nm := s.ents[j]
+			s.arena = append(s.arena, nm...)
+			s.ents[j] = s.arena[len(s.arena)-len(nm):]
+		}
+		next = end
+		if end > f.ents {
+			f.name = s.ents[end-1]
+		}
+	}
+}
+
+// noFastRun turns fastRun off, so that tests can compare it with next.
+var noFastRun bool
 
 // fastNum returns the end of the number at buf[i] and whether it has a
 // fraction or exponent; j is -1 if it is malformed. The byte at the end is
