@@ -1,6 +1,9 @@
 package lejp
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // fastRun is the Parser's fast path: one goto-structured loop that reads
 // the tokens lying wholly inside the current buffer and calls the Handler
@@ -41,7 +44,7 @@ func (p *Parser) fastRun() error {
 		val    []byte
 		start  int
 		c      byte
-		ev     Event
+		pat    = -1
 		err    error
 		hf, fn = h.(HandlerFunc)
 		// Member names are borrowed from buf during the loop (strict mode):
@@ -99,15 +102,19 @@ valueAt:
 	c = buf[i]
 	switch {
 	case c == '"':
-		if n-i >= 9 {
-			if l := shortLen(le64(buf, i+1)); l >= 0 && int64(l) <= lim.maxString && l <= lim.chunk {
-				val = buf[i+1 : i+1+l]
-				i += l + 2
+		// A run of plain bytes, eight at a time, up to the first byte
+		// special flags: a closing quote ends the string here; anything
+		// else, scanStrAt takes on from there.
+		j := plainEnd(buf, i+1, i+1+lim.chunk)
+		if j < n && buf[j] == '"' {
+			if l := j - i - 1; int64(l) <= lim.maxString && l <= lim.chunk {
+				val = buf[i+1 : j]
+				i = j + 1
 				k = String
 				goto scalar
 			}
 		}
-		end, esc, _, cause := scanStr(buf, i, lim.maxString, lim.allowUTF8)
+		end, esc, _, cause := scanStrAt(buf, i, j, lim.maxString, lim.allowUTF8)
 		if cause != nil || end < 0 || end-i-2 > lim.chunk {
 			s.pos, s.state = i, stValue
 			goto back
@@ -189,14 +196,13 @@ scalar:
 		}
 	}
 emit:
-	ev = Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: -1}
 	if pats {
-		ev.Pattern = s.curMatch()
+		pat = s.curMatch()
 	}
 	if fn {
-		err = hf(p, ev)
+		err = hf(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
 	} else {
-		err = h.HandleEvent(p, ev)
+		err = h.HandleEvent(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
 	}
 	if err != nil {
 		p.herr = err
@@ -302,11 +308,33 @@ nameAt:
 		var nm []byte
 		var key uint64
 		end := -1
-		if l, kk := plainName(buf, i); l >= 0 && l <= lim.maxName {
-			end = i + l + 2
-			nm = buf[i+1 : end-1]
-			key = kk
-		} else {
+		// As for string values: a plain name ends at the first byte that
+		// special flags; its key is taken from its first word.
+		j := i + 1
+		if j+8 <= n {
+			w := le64(buf, j)
+			if m := special(w); m != 0 {
+				l := bits.TrailingZeros64(m) >> 3
+				if byte(w>>(8*l)) == '"' && l <= lim.maxName {
+					end = j + l + 1
+					nm = buf[j : end-1]
+					key = shortKey(w, l)
+				}
+			} else {
+				for j += 8; j+8 <= n; j += 8 {
+					if m := special(le64(buf, j)); m != 0 {
+						j += bits.TrailingZeros64(m) >> 3
+						if l := j - i - 1; buf[j] == '"' && l <= lim.maxName {
+							end = j + 1
+							nm = buf[i+1 : j]
+							key = w ^ uint64(l)*0x9E3779B97F4A7C15
+						}
+						break
+					}
+				}
+			}
+		}
+		if end < 0 {
 			e, esc, _, cause := scanStr(buf, i, int64(lim.maxName), lim.allowUTF8)
 			if cause != nil || e < 0 || esc {
 				s.pos, s.state = i, stName

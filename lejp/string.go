@@ -9,6 +9,7 @@ package lejp
 // (utf8Unit).
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math/bits"
@@ -213,11 +214,31 @@ func plainName(buf []byte, i int) (int, uint64) {
 	return 8 + k, w ^ uint64(8+k)*0x9E3779B97F4A7C15
 }
 
+// plainEnd steps over plain bytes (none that special flags) from buf[j]
+// eight at a time while a whole word lies in buf and j < stop: it returns
+// the index of the first special byte, or where it stopped. Every byte
+// before the result is plain, so a quote there ends the string.
+func plainEnd(buf []byte, j, stop int) int {
+	for j+8 <= len(buf) && j < stop {
+		if m := special(binary.LittleEndian.Uint64(buf[j:])); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	return j
+}
+
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
 // buf ends first; or the index of the first bad byte and the cause.
 func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
+	return scanStrAt(buf, i, i+1, max, allow)
+}
+
+// scanStrAt is scanStr resumed at buf[j], all of buf[i+1:j] being plain
+// bytes (none that special flags).
+func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
 	start := i + 1
 	lim := len(buf)
 	full := false
@@ -225,7 +246,6 @@ func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad i
 		lim = start + int(max) + 1
 		full = true
 	}
-	j := start
 	for {
 		for j+8 <= lim {
 			m := special(binary.LittleEndian.Uint64(buf[j:]))
@@ -292,9 +312,9 @@ func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad i
 // checked by scanStr) to dst.
 func unescape(dst, raw []byte, allow bool) []byte {
 	for len(raw) > 0 {
-		k := 0
-		for k < len(raw) && raw[k] != '\\' {
-			k++
+		k := bytes.IndexByte(raw, '\\')
+		if k < 0 {
+			k = len(raw)
 		}
 		dst = append(dst, raw[:k]...)
 		raw = raw[k:]
@@ -550,18 +570,20 @@ func (s *scanner) endStream() (Kind, error) {
 // stringValue reads a string value at s.pos.
 func (s *scanner) stringValue() (Kind, error) {
 	i := s.pos
-	if len(s.buf)-i >= 9 {
-		k := shortLen(binary.LittleEndian.Uint64(s.buf[i+1:]))
-		if k >= 0 && int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
+	// A plain string (most) is found eight bytes at a time; scanStrAt
+	// takes on at the first other special byte.
+	j := plainEnd(s.buf, i+1, i+1+s.lim.chunk)
+	if j < len(s.buf) && s.buf[j] == '"' {
+		if k := j - i - 1; int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
 			s.beginElem()
 			s.tokOff = s.base + int64(i)
-			s.val = s.buf[i+1 : i+1+k]
-			s.pos = i + k + 2
+			s.val = s.buf[i+1 : j]
+			s.pos = j + 1
 			s.afterValue()
 			return String, nil
 		}
 	}
-	end, esc, bad, cause := scanStr(s.buf, i, s.lim.maxString, s.lim.allowUTF8)
+	end, esc, bad, cause := scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
 	// In stream mode a string longer than a piece goes to the resumable
 	// decoder; a shorter one decodes to at most its own length, so it is
 	// one String event either way.
@@ -609,7 +631,14 @@ func (s *scanner) name() (Kind, error) {
 		s.pos = i + k + 2
 		return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, key)
 	}
-	end, esc, bad, cause := scanStr(s.buf, i, int64(s.lim.maxName), s.lim.allowUTF8)
+	j := plainEnd(s.buf, i+1, i+1+s.lim.maxName)
+	if k := j - i - 1; j < len(s.buf) && s.buf[j] == '"' && k <= s.lim.maxName {
+		raw := s.buf[i+1 : j]
+		s.tokOff = s.base + int64(i)
+		s.pos = j + 1
+		return s.finishName(raw, s.borrowNames, nameKey(raw))
+	}
+	end, esc, bad, cause := scanStrAt(s.buf, i, j, int64(s.lim.maxName), s.lim.allowUTF8)
 	if cause == nil && end >= 0 {
 		s.tokOff = s.base + int64(i)
 		raw := s.buf[i+1 : end-1]
