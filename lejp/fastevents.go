@@ -128,17 +128,57 @@ valueAt:
 		k = String
 		goto scalar
 	case c-'0' <= 9 || c == '-':
-		j, float := fastNum(buf, i)
-		if j < 0 || j >= n || j-i > lim.maxNumber {
+		// The number grammar in one pass, inline (a call would cost the
+		// spilling of every live local).
+		j := i
+		if c == '-' {
+			j++
+		}
+		if j >= n {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		if d := buf[j]; d == '0' {
+			j++
+		} else if d-'1' <= 8 {
+			j = digits(buf, j+1, n)
+		} else {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		k = Int
+		if j < n && buf[j] == '.' {
+			k = Float
+			j++
+			d := j
+			if j = digits(buf, j, n); j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		if j < n && buf[j]|0x20 == 'e' {
+			k = Float
+			j++
+			if j < n && (buf[j] == '+' || buf[j] == '-') {
+				j++
+			}
+			d := j
+			for j < n && buf[j]-'0' <= 9 {
+				j++
+			}
+			if j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		// The number must end inside buf, at a byte that cannot continue
+		// it, within the length limit.
+		if j >= n || numClass[buf[j]] || j-i > lim.maxNumber {
 			s.pos, s.state = i, stValue
 			goto back
 		}
 		val = buf[i:j]
 		i = j
-		k = Int
-		if float {
-			k = Float
-		}
 		goto scalar
 	case c == '{' || c == '[':
 		if s.depth >= lim.maxDepth {
@@ -215,17 +255,29 @@ emit:
 		s.keepAllNames()
 		return nil
 	}
+	if k >= String {
+		goto after // a scalar, the most common
+	}
 	switch k {
-	case ObjectStart:
+	case ObjectStart, ArrayStart:
 		s.pendPush = 0
-		s.push(true)
-		top = &s.frames[s.depth-1]
+		if d := s.depth; d < len(s.frames) && !pats {
+			// push, inline.
+			f := &s.frames[d]
+			f.obj, f.hashed, f.name, f.index = k == ObjectStart, false, nil, -1
+			f.arena, f.ents, f.nameMem = len(s.arena), len(s.ents), s.nameMem
+			f.live, f.match = 0, -1
+			s.depth = d + 1
+			top = f
+		} else {
+			s.push(k == ObjectStart)
+			top = &s.frames[s.depth-1]
+		}
+		if k == ArrayStart {
+			goto firstElem
+		}
+		top.bloom = [4]uint64{}
 		goto firstName
-	case ArrayStart:
-		s.pendPush = 0
-		s.push(false)
-		top = &s.frames[s.depth-1]
-		goto firstElem
 	case Name:
 		goto colon
 	}
@@ -479,54 +531,6 @@ func (s *scanner) keepAllNames() {
 
 // noFastRun turns fastRun off, so that tests can compare it with next.
 var noFastRun bool
-
-// fastNum returns the end of the number at buf[i] and whether it has a
-// fraction or exponent; j is -1 if it is malformed. The byte at the end is
-// not looked at beyond the grammar: the caller checks that it is in buf and
-// cannot continue a number.
-func fastNum(buf []byte, i int) (j int, float bool) {
-	n := len(buf)
-	if buf[i] == '-' {
-		i++
-	}
-	switch {
-	case i >= n:
-		return -1, false
-	case buf[i] == '0':
-		i++
-	case buf[i]-'1' <= 8:
-		i = digits(buf, i+1, n)
-	default:
-		return -1, false
-	}
-	if i < n && buf[i] == '.' {
-		float = true
-		i++
-		d := i
-		i = digits(buf, i, n)
-		if i == d {
-			return -1, false
-		}
-	}
-	if i < n && buf[i]|0x20 == 'e' {
-		float = true
-		i++
-		if i < n && (buf[i] == '+' || buf[i] == '-') {
-			i++
-		}
-		d := i
-		for i < n && buf[i]-'0' <= 9 {
-			i++
-		}
-		if i == d {
-			return -1, false
-		}
-	}
-	if i < n && numClass[buf[i]] {
-		return -1, false
-	}
-	return i, float
-}
 
 // le64 is the little-endian word at b[i:i+8].
 func le64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
