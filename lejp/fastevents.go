@@ -190,7 +190,6 @@ valueAt:
 		}
 		val = nil
 		i++
-		s.pos = i
 		if c == '{' {
 			k = ObjectStart
 			s.state, s.pendPush = stFirstName, 1
@@ -226,7 +225,6 @@ valueAt:
 	}
 	val = nil
 scalar:
-	s.pos = i
 	if top == nil {
 		s.state = stDone
 	} else {
@@ -246,12 +244,15 @@ emit:
 	}
 	if err != nil {
 		p.herr = err
+		s.pos = i // just past the token, as next leaves it
+		s.clearEnts()
 		return err
 	}
 	if p.calls != calls {
 		// The Handler called Write, Close or Reset: the scanner is
 		// theirs now, so every name still held is copied, wherever it
 		// points.
+		s.clearEnts()
 		s.keepAllNames()
 		return nil
 	}
@@ -312,7 +313,18 @@ after:
 	goto back
 
 closeObject:
-	s.dropNames(top)
+	if borrow && !top.hashed {
+		// dropNames, inline; the entries dropped are cleared when the
+		// loop ends (clearEnts), not at each object.
+		s.entsHW = max(s.entsHW, len(s.ents))
+		s.nameMem = top.nameMem
+		s.ents = s.ents[:top.ents]
+		s.hashes = s.hashes[:top.ents]
+		s.keys = s.keys[:top.ents]
+		s.arena = s.arena[:top.arena]
+	} else {
+		s.dropNames(top)
+	}
 	lowEnts = min(lowEnts, top.ents)
 	k = ObjectEnd
 	goto closed
@@ -324,7 +336,6 @@ closed:
 	start = i
 	i++
 	val = nil
-	s.pos = i
 	if s.depth == 0 {
 		top = nil
 		s.state = stDone
@@ -397,10 +408,11 @@ nameAt:
 			key = nameKey(nm)
 		}
 		start = i
-		s.pos = end
 		if !borrow {
+			s.pos = end
 			s.tokOff = base + int64(i)
 			if _, err = s.finishName(nm, false, key); err != nil {
+				s.clearEnts()
 				return err
 			}
 			val = s.val
@@ -414,7 +426,9 @@ nameAt:
 			if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
 				s.nameMem+len(nm)+nameOverhead > lim.maxNameMem {
 				s.tokOff = base + int64(i)
+				s.pos = end
 				if err = s.addName(f, s.depth-1, nm, key); err != nil {
+					s.clearEnts()
 					return err
 				}
 			} else {
@@ -447,6 +461,7 @@ colon:
 	goto value
 
 back:
+	s.clearEnts()
 	if borrow {
 		s.keepNames(lowEnts, minDepth)
 	}
@@ -490,6 +505,16 @@ func (s *scanner) keepNames(lowEnts, minDepth int) {
 			f.name = s.ents[end-1]
 		}
 	}
+}
+
+// clearEnts clears the entries fastRun dropped from s.ents, up to
+// s.entsHW, as dropNames would have, so that no buffer is kept alive by
+// them.
+func (s *scanner) clearEnts() {
+	if s.entsHW > len(s.ents) {
+		clear(s.ents[len(s.ents):min(s.entsHW, cap(s.ents))])
+	}
+	s.entsHW = 0
 }
 
 // keepAllNames rebuilds the arena from every name held, in a new array:

@@ -94,6 +94,10 @@ type scanner struct {
 	inComm bool
 	err    error
 
+	// The Parser's fast path (fastevents.go): the most entries s.ents had
+	// before it dropped some, to clear them when it ends.
+	entsHW int
+
 	// Check's first pass (fastcheck.go).
 	fastFrames []fastFrame
 	fastEnts   []fastEnt
