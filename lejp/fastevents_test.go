@@ -257,3 +257,52 @@ func FuzzFastRun(f *testing.F) {
 		checkFast(t, in, flags, int(stopAt), int(i), int(j))
 	})
 }
+
+// TestPlainNameEnd: plainNameEnd takes a name only when it is plain and
+// within max, with the closing quote's index and nameKey's key, and takes
+// every such name with eight bytes after its closing quote.
+func TestPlainNameEnd(t *testing.T) {
+	alpha := []byte("ab\"\\\x01\xc3\xa9zy_-")
+	rnd := uint64(1)
+	for n := 0; n < 200000; n++ {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		l := int(rnd>>58) % 40
+		name := make([]byte, 0, 64)
+		name = append(name, '"')
+		r := rnd
+		for k := 0; k < l; k++ {
+			c := alpha[r%uint64(len(alpha))]
+			if r>>61 < 6 {
+				c = alpha[r%2] // mostly plain
+			}
+			name = append(name, c)
+			r = r*2862933555777941757 + 3037000493
+		}
+		name = append(name, `":1}`[:1+r%4]...)
+		if r&64 != 0 {
+			name = append(name, "        "...)
+		}
+		max := int(rnd>>40) % 48
+		j, key := plainNameEnd(name, 0, max)
+		isSpecial := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80 }
+		end := 1
+		for !isSpecial(name[end]) {
+			end++
+		}
+		plain := name[end] == '"'
+		if key != 0 {
+			if !plain || j != end || j-1 > max || key != nameKey(name[1:j]) {
+				t.Fatalf("%q max %d: took it, end %d key %#x", name, max, j, key)
+			}
+			continue
+		}
+		if plain && end-1 <= max && len(name) >= end+8 && nameKey(name[1:end]) != 0 {
+			t.Fatalf("%q max %d: left a plain name", name, max)
+		}
+		for k := 1; k < j; k++ {
+			if isSpecial(name[k]) {
+				t.Fatalf("%q: byte %d before %d is not plain", name, k, j)
+			}
+		}
+	}
+}

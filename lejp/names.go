@@ -54,8 +54,21 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 			nm = empty
 		}
 		f.name = nm
-		if err := s.addName(f, d, nm, key); err != nil {
-			return Invalid, err
+		// addName's most common case inline: a name of a small object
+		// whose filter bit is clear, within the memory bound.
+		b := (key * 0x9E3779B97F4A7C15) >> 56
+		w, bit := b>>6&3, uint64(1)<<(b&63)
+		if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
+			s.nameMem+len(nm)+nameOverhead > s.lim.maxNameMem {
+			if err := s.addName(f, d, nm, key); err != nil {
+				return Invalid, err
+			}
+		} else {
+			f.bloom[w] |= bit
+			s.nameMem += len(nm) + nameOverhead
+			s.ents = append(s.ents, nm)
+			s.keys = append(s.keys, key)
+			s.hashes = append(s.hashes, 0)
 		}
 	}
 	if len(s.pats) > 0 {

@@ -623,20 +623,40 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 	return Invalid, s.fail(s.base+int64(bad), cause)
 }
 
+// plainNameEnd scans the name whose opening quote is buf[i] over plain
+// bytes, eight at a time. If the name is plain and at most max bytes long,
+// it returns the index of its closing quote and its nameKey; otherwise key
+// 0 and the index up to which the bytes are plain, for scanStrAt. (A plain
+// name whose key is 0, such as "", takes scanStrAt's way too, to the same
+// result.)
+func plainNameEnd(buf []byte, i, max int) (j int, key uint64) {
+	j = i + 1
+	if j+8 > len(buf) {
+		return j, 0
+	}
+	w := binary.LittleEndian.Uint64(buf[j:])
+	if m := special(w); m != 0 {
+		l := bits.TrailingZeros64(m) >> 3
+		if byte(w>>(8*l)) != '"' || l > max {
+			return j, 0
+		}
+		return j + l, shortKey(w, l)
+	}
+	j = plainEnd(buf, j+8, i+2+max)
+	if l := j - i - 1; j < len(buf) && buf[j] == '"' && l <= max {
+		return j, w ^ uint64(l)*0x9E3779B97F4A7C15
+	}
+	return j, 0
+}
+
 // name reads a member name at s.pos.
 func (s *scanner) name() (Kind, error) {
 	i := s.pos
-	if k, key := plainName(s.buf, i); k >= 0 && k <= s.lim.maxName {
-		s.tokOff = s.base + int64(i)
-		s.pos = i + k + 2
-		return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, key)
-	}
-	j := plainEnd(s.buf, i+1, i+1+s.lim.maxName)
-	if k := j - i - 1; j < len(s.buf) && s.buf[j] == '"' && k <= s.lim.maxName {
-		raw := s.buf[i+1 : j]
+	j, key := plainNameEnd(s.buf, i, s.lim.maxName)
+	if key != 0 {
 		s.tokOff = s.base + int64(i)
 		s.pos = j + 1
-		return s.finishName(raw, s.borrowNames, nameKey(raw))
+		return s.finishName(s.buf[i+1:j], s.borrowNames, key)
 	}
 	end, esc, bad, cause := scanStrAt(s.buf, i, j, int64(s.lim.maxName), s.lim.allowUTF8)
 	if cause == nil && end >= 0 {
