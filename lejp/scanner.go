@@ -432,6 +432,16 @@ func init() {
 func (s *scanner) number() (Kind, error) {
 	start := s.pos
 	buf := s.buf
+	if j, k := numEnd(buf, start); j >= 0 && j-start <= s.lim.maxNumber {
+		// A well-formed number ending inside buf, within the limit: what
+		// the scan below finds too, in one pass.
+		s.beginElem()
+		s.tokOff = s.base + int64(start)
+		s.val = buf[start:j]
+		s.pos = j
+		s.afterValue()
+		return k, nil
+	}
 	lim := len(buf)
 	cut := false
 	if max := start + s.lim.maxNumber + 1; max <= lim {
@@ -492,6 +502,54 @@ func (s *scanner) number() (Kind, error) {
 	return Int, nil
 }
 
+// numEnd returns the end of the number at buf[i] and its kind, if it is
+// well-formed and ends inside buf at a byte that cannot continue it; else
+// -1. Its length is the caller's to check.
+func numEnd(buf []byte, i int) (int, Kind) {
+	n := len(buf)
+	j := i
+	if buf[j] == '-' {
+		j++
+	}
+	if j >= n {
+		return -1, Invalid
+	}
+	if d := buf[j]; d == '0' {
+		j++
+	} else if d-'1' <= 8 {
+		j = digits(buf, j+1, n)
+	} else {
+		return -1, Invalid
+	}
+	k := Int
+	if j < n && buf[j] == '.' {
+		k = Float
+		j++
+		d := j
+		if j = digits(buf, j, n); j == d {
+			return -1, Invalid
+		}
+	}
+	if j < n && buf[j]|0x20 == 'e' {
+		k = Float
+		j++
+		if j < n && (buf[j] == '+' || buf[j] == '-') {
+			j++
+		}
+		d := j
+		for j < n && buf[j]-'0' <= 9 {
+			j++
+		}
+		if j == d {
+			return -1, Invalid
+		}
+	}
+	if j >= n || numClass[buf[j]] {
+		return -1, Invalid
+	}
+	return j, k
+}
+
 // digits returns the end of the run of ASCII digits at buf[j:lim], eight
 // bytes at a time.
 func digits(buf []byte, j, lim int) int {
@@ -515,19 +573,24 @@ func (s *scanner) literal() (Kind, error) {
 	start := s.pos
 	buf := s.buf
 	// Fast path: the whole literal and the byte after it are in buf.
-	if start+5 < len(buf) && !litClass[buf[start+4]] {
+	if start+5 < len(buf) {
 		var k Kind
-		switch string(buf[start : start+4]) {
-		case "true":
+		n := 4
+		switch binary.LittleEndian.Uint32(buf[start:]) {
+		case 'e'<<24 | 'u'<<16 | 'r'<<8 | 't':
 			k = True
-		case "null":
+		case 'l'<<24 | 'l'<<16 | 'u'<<8 | 'n':
 			k = Null
+		case 's'<<24 | 'l'<<16 | 'a'<<8 | 'f':
+			if buf[start+4] == 'e' {
+				k, n = False, 5
+			}
 		}
-		if k != Invalid {
+		if k != Invalid && !litClass[buf[start+n]] {
 			s.beginElem()
 			s.tokOff = s.base + int64(start)
 			s.val = nil
-			s.pos = start + 4
+			s.pos = start + n
 			s.afterValue()
 			return k, nil
 		}
