@@ -31,22 +31,23 @@ func (p *Parser) fastRun() error {
 		s.pendPush = 0
 	}
 	var (
-		buf    = s.buf
-		n      = len(buf)
-		i      = s.pos
-		base   = s.base
-		h      = p.h
-		calls  = p.calls
-		lim    = &s.lim
-		pats   = len(s.pats) > 0
-		top    *frame
-		k      Kind
-		val    []byte
-		start  int
-		c      byte
-		pat    = -1
-		err    error
-		hf, fn = h.(HandlerFunc)
+		buf   = s.buf
+		n     = len(buf)
+		i     = s.pos
+		base  = s.base
+		calls = p.calls
+		lim   = &s.lim
+		pats  = len(s.pats) > 0
+		top   *frame
+		k     Kind
+		val   []byte
+		start int
+		c     byte
+		pat   = -1
+		err   error
+		// One indirect call per event: the HandlerFunc itself, or
+		// callHandler for any other Handler.
+		call, fn = p.h.(HandlerFunc)
 		// Member names are borrowed from buf during the loop (strict mode):
 		// s.ents[lowEnts:] and the names of the frames from minDepth-1 on
 		// are copied into the arena when the loop hands back (keepNames).
@@ -54,6 +55,9 @@ func (p *Parser) fastRun() error {
 		lowEnts  = len(s.ents)
 		minDepth = s.depth
 	)
+	if !fn {
+		call = callHandler
+	}
 	if s.depth > 0 {
 		top = &s.frames[s.depth-1]
 	}
@@ -237,11 +241,7 @@ emit:
 	if pats {
 		pat = s.curMatch()
 	}
-	if fn {
-		err = hf(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
-	} else {
-		err = h.HandleEvent(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
-	}
+	err = call(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
 	if err != nil {
 		p.herr = err
 		s.pos = i // just past the token, as next leaves it
@@ -553,6 +553,10 @@ func (s *scanner) keepAllNames() {
 		}
 	}
 }
+
+// callHandler calls p's Handler: fastRun's call for a Handler that is not
+// a HandlerFunc.
+func callHandler(p *Parser, ev Event) error { return p.h.HandleEvent(p, ev) }
 
 // noFastRun turns fastRun off, so that tests can compare it with next.
 var noFastRun bool
