@@ -45,8 +45,7 @@ func (p *Parser) fastRun() error {
 		c     byte
 		pat   = -1
 		err   error
-		// One indirect call per event: the HandlerFunc itself, or
-		// callHandler for any other Handler.
+		// A HandlerFunc is called directly, without HandleEvent's hop.
 		call, fn = p.h.(HandlerFunc)
 		// Member names are borrowed from buf during the loop (strict mode):
 		// s.ents[lowEnts:] and the names of the frames from minDepth-1 on
@@ -55,9 +54,6 @@ func (p *Parser) fastRun() error {
 		lowEnts  = len(s.ents)
 		minDepth = s.depth
 	)
-	if !fn {
-		call = callHandler
-	}
 	if s.depth > 0 {
 		top = &s.frames[s.depth-1]
 	}
@@ -241,7 +237,11 @@ emit:
 	if pats {
 		pat = s.curMatch()
 	}
-	err = call(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
+	if fn {
+		err = call(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
+	} else {
+		err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
+	}
 	if err != nil {
 		p.herr = err
 		s.pos = i // just past the token, as next leaves it
@@ -553,10 +553,6 @@ func (s *scanner) keepAllNames() {
 		}
 	}
 }
-
-// callHandler calls p's Handler: fastRun's call for a Handler that is not
-// a HandlerFunc.
-func callHandler(p *Parser, ev Event) error { return p.h.HandleEvent(p, ev) }
 
 // noFastRun turns fastRun off, so that tests can compare it with next.
 var noFastRun bool
