@@ -502,54 +502,6 @@ func (s *scanner) number() (Kind, error) {
 	return Int, nil
 }
 
-// numEnd returns the end of the number at buf[i] and its kind, if it is
-// well-formed and ends inside buf at a byte that cannot continue it; else
-// -1. Its length is the caller's to check.
-func numEnd(buf []byte, i int) (int, Kind) {
-	n := len(buf)
-	j := i
-	if buf[j] == '-' {
-		j++
-	}
-	if j >= n {
-		return -1, Invalid
-	}
-	if d := buf[j]; d == '0' {
-		j++
-	} else if d-'1' <= 8 {
-		j = digits(buf, j+1, n)
-	} else {
-		return -1, Invalid
-	}
-	k := Int
-	if j < n && buf[j] == '.' {
-		k = Float
-		j++
-		d := j
-		if j = digits(buf, j, n); j == d {
-			return -1, Invalid
-		}
-	}
-	if j < n && buf[j]|0x20 == 'e' {
-		k = Float
-		j++
-		if j < n && (buf[j] == '+' || buf[j] == '-') {
-			j++
-		}
-		d := j
-		for j < n && buf[j]-'0' <= 9 {
-			j++
-		}
-		if j == d {
-			return -1, Invalid
-		}
-	}
-	if j >= n || numClass[buf[j]] {
-		return -1, Invalid
-	}
-	return j, k
-}
-
 // digits returns the end of the run of ASCII digits at buf[j:lim], eight
 // bytes at a time.
 func digits(buf []byte, j, lim int) int {

@@ -214,20 +214,6 @@ func plainName(buf []byte, i int) (int, uint64) {
 	return 8 + k, w ^ uint64(8+k)*0x9E3779B97F4A7C15
 }
 
-// plainEnd steps over plain bytes (none that special flags) from buf[j]
-// eight at a time while a whole word lies in buf and j < stop: it returns
-// the index of the first special byte, or where it stopped. Every byte
-// before the result is plain, so a quote there ends the string.
-func plainEnd(buf []byte, j, stop int) int {
-	for j+8 <= len(buf) && j < stop {
-		if m := special(binary.LittleEndian.Uint64(buf[j:])); m != 0 {
-			return j + bits.TrailingZeros64(m)>>3
-		}
-		j += 8
-	}
-	return j
-}
-
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
@@ -621,32 +607,6 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 		cause = tooLong
 	}
 	return Invalid, s.fail(s.base+int64(bad), cause)
-}
-
-// plainNameEnd scans the name whose opening quote is buf[i] over plain
-// bytes, eight at a time. If the name is plain and at most max bytes long,
-// it returns the index of its closing quote and its nameKey; otherwise key
-// 0 and the index up to which the bytes are plain, for scanStrAt. (A plain
-// name whose key is 0, such as "", takes scanStrAt's way too, to the same
-// result.)
-func plainNameEnd(buf []byte, i, max int) (j int, key uint64) {
-	j = i + 1
-	if j+8 > len(buf) {
-		return j, 0
-	}
-	w := binary.LittleEndian.Uint64(buf[j:])
-	if m := special(w); m != 0 {
-		l := bits.TrailingZeros64(m) >> 3
-		if byte(w>>(8*l)) != '"' || l > max {
-			return j, 0
-		}
-		return j + l, shortKey(w, l)
-	}
-	j = plainEnd(buf, j+8, i+2+max)
-	if l := j - i - 1; j < len(buf) && buf[j] == '"' && l <= max {
-		return j, w ^ uint64(l)*0x9E3779B97F4A7C15
-	}
-	return j, 0
 }
 
 // name reads a member name at s.pos.
