@@ -557,5 +557,9 @@ func (s *scanner) keepAllNames() {
 // noFastRun turns fastRun off, so that tests can compare it with next.
 var noFastRun bool
 
+// fastRunMin is the least number of bytes left in a Write for which run
+// calls fastRun (tests lower it to 1).
+var fastRunMin = 32
+
 // le64 is the little-endian word at b[i:i+8].
 func le64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }

@@ -44,6 +44,9 @@ func (t *fullTracer) HandleEvent(p *Parser, ev Event) error {
 // fullTrace parses the chunks and returns the trace, with each Write's
 // and Close's result.
 func fullTrace(opts *Options, pats []string, stopAt int, chunks ...[]byte) string {
+	// fastRun for every byte count, however few.
+	defer func(m int) { fastRunMin = m }(fastRunMin)
+	fastRunMin = 1
 	t := &fullTracer{stopAt: stopAt}
 	p, err := NewParser(t, opts, pats...)
 	if err != nil {

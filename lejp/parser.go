@@ -141,8 +141,12 @@ func (p *Parser) run() error {
 	s := &p.s
 	h := p.h
 	for {
-		if err := p.fastRun(); err != nil {
-			return err
+		// A few bytes (trickling input) are next's: fastRun's setup would
+		// cost more than it saves.
+		if len(s.buf)-s.pos >= fastRunMin {
+			if err := p.fastRun(); err != nil {
+				return err
+			}
 		}
 		k, err := s.next()
 		if err != nil {
