@@ -390,7 +390,7 @@ nameAt:
 						if l := j - i - 1; buf[j] == '"' && l <= lim.maxName {
 							end = j + 1
 							nm = buf[i+1 : j]
-							key = w ^ uint64(l)*0x9E3779B97F4A7C15
+							key = longKey(w, le64(buf, j-8), l)
 						}
 						break
 					}

@@ -137,18 +137,25 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 	return nil
 }
 
-// nameKey packs a name's length and first eight bytes into a word, so that
-// most names that differ are told apart by one comparison.
+// nameKey packs a name's length and its first and last eight bytes into a
+// word, so that most names that differ are told apart by one comparison
+// (the last bytes too: names often share a prefix, as "profile_text_color"
+// and "profile_link_color").
 func nameKey(nm []byte) uint64 {
-	var k uint64
 	if len(nm) >= 8 {
-		k = binary.LittleEndian.Uint64(nm)
-	} else {
-		for i, c := range nm {
-			k |= uint64(c) << (8 * i)
-		}
+		return longKey(binary.LittleEndian.Uint64(nm), binary.LittleEndian.Uint64(nm[len(nm)-8:]), len(nm))
+	}
+	var k uint64
+	for i, c := range nm {
+		k |= uint64(c) << (8 * i)
 	}
 	return k ^ uint64(len(nm))*0x9E3779B97F4A7C15
+}
+
+// longKey is nameKey of a name of n >= 8 bytes whose first eight bytes are
+// the little-endian word first and last eight the word last.
+func longKey(first, last uint64, n int) uint64 {
+	return first ^ bits.RotateLeft64(last, 29) ^ uint64(n)*0x9E3779B97F4A7C15
 }
 
 // shortKey is nameKey of a name of n < 8 bytes whose bytes are the low

@@ -45,7 +45,7 @@ func plainNameEnd(buf []byte, i, max int) (j int, key uint64) {
 	}
 	j = plainEnd(buf, j+8, i+2+max)
 	if l := j - i - 1; j < len(buf) && buf[j] == '"' && l <= max {
-		return j, w ^ uint64(l)*0x9E3779B97F4A7C15
+		return j, longKey(w, binary.LittleEndian.Uint64(buf[j-8:]), l)
 	}
 	return j, 0
 }

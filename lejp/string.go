@@ -211,7 +211,7 @@ func plainName(buf []byte, i int) (int, uint64) {
 	if k < 0 {
 		return -1, 0
 	}
-	return 8 + k, w ^ uint64(8+k)*0x9E3779B97F4A7C15
+	return 8 + k, longKey(w, binary.LittleEndian.Uint64(buf[i+1+k:]), 8+k)
 }
 
 // scanStr scans the string whose opening quote is buf[i], looking at no
