@@ -319,8 +319,6 @@ closeObject:
 		s.entsHW = max(s.entsHW, len(s.ents))
 		s.nameMem = top.nameMem
 		s.ents = s.ents[:top.ents]
-		s.hashes = s.hashes[:top.ents]
-		s.keys = s.keys[:top.ents]
 		s.arena = s.arena[:top.arena]
 	} else {
 		s.dropNames(top)
@@ -434,9 +432,7 @@ nameAt:
 			} else {
 				f.bloom[w] |= bit
 				s.nameMem += len(nm) + nameOverhead
-				s.ents = append(s.ents, nm)
-				s.keys = append(s.keys, key)
-				s.hashes = append(s.hashes, 0)
+				s.ents = append(s.ents, nameEnt{nm: nm, key: key})
 			}
 			if pats {
 				f.live, f.match = s.stepPatterns(s.depth-1, nm, false)
@@ -497,12 +493,12 @@ func (s *scanner) keepNames(lowEnts, minDepth int) {
 		}
 		from := max(f.ents, lowEnts)
 		for j := from; j < end; j++ {
-			nm := s.ents[j]
+			nm := s.ents[j].nm
 			s.arena = append(s.arena, nm...)
-			s.ents[j] = s.arena[len(s.arena)-len(nm):]
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
 		}
 		if end > from {
-			f.name = s.ents[end-1]
+			f.name = s.ents[end-1].nm
 		}
 	}
 }
@@ -543,13 +539,13 @@ func (s *scanner) keepAllNames() {
 			}
 		}
 		for j := max(f.ents, next); j < end; j++ {
-			nm := s.ents[j]
+			nm := s.ents[j].nm
 			s.arena = append(s.arena, nm...)
-			s.ents[j] = s.arena[len(s.arena)-len(nm):]
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
 		}
 		next = end
 		if end > f.ents {
-			f.name = s.ents[end-1]
+			f.name = s.ents[end-1].nm
 		}
 	}
 }

@@ -74,9 +74,7 @@ type scanner struct {
 	// Names held for duplicate detection (a stack: the open objects'
 	// names, innermost last), their hash index and the memory they use.
 	arena   []byte
-	ents    [][]byte
-	keys    []uint64 // nameKey of ents
-	hashes  []uint64 // of ents, for objects in the index
+	ents    []nameEnt
 	slots   []int32
 	nhashed int
 	nameMem int
@@ -106,9 +104,7 @@ type scanner struct {
 	// Parser or Check of a small document (a JOSE header, a JWK) allocates
 	// nothing more.
 	framesBuf [8]frame
-	entsBuf   [16][]byte
-	keysBuf   [16]uint64
-	hashesBuf [16]uint64
+	entsBuf   [16]nameEnt
 	sbufBuf   [128]byte
 	arenaBuf  [128]byte
 }
@@ -119,8 +115,6 @@ func (s *scanner) init(o *Options) {
 	if s.frames == nil {
 		s.frames = s.framesBuf[:0]
 		s.ents = s.entsBuf[:0]
-		s.keys = s.keysBuf[:0]
-		s.hashes = s.hashesBuf[:0]
 		s.sbuf = s.sbufBuf[:0]
 		s.arena = s.arenaBuf[:0]
 	}
@@ -132,7 +126,7 @@ func (s *scanner) reset() {
 	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
 	s.state, s.pendPush, s.depth = stValue, 0, 0
 	s.val, s.tokOff = nil, 0
-	s.arena, s.ents, s.hashes, s.keys = s.arena[:0], s.ents[:0], s.hashes[:0], s.keys[:0]
+	s.arena, s.ents = s.arena[:0], s.ents[:0]
 	clear(s.slots)
 	s.nhashed, s.nameMem = 0, 0
 	s.sbuf = s.sbuf[:0]
