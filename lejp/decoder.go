@@ -109,11 +109,18 @@ func (d *Decoder) fill() error {
 
 // next reads one token, refilling as needed; io.EOF at the clean end.
 func (d *Decoder) next() (Kind, error) {
+	k, err := d.s.next()
+	if err == nil {
+		return k, nil
+	}
+	return d.more(err)
+}
+
+// more goes on from the scanner's result err (not nil): it refills and
+// reads again while the scanner needs more input.
+func (d *Decoder) more(err error) (Kind, error) {
 	for {
-		k, err := d.s.next()
 		switch err {
-		case nil:
-			return k, nil
 		case errEnd:
 			return Invalid, io.EOF
 		case errNeedMore:
@@ -126,15 +133,21 @@ func (d *Decoder) next() (Kind, error) {
 		default:
 			return Invalid, err
 		}
+		var k Kind
+		if k, err = d.s.next(); err == nil {
+			return k, nil
+		}
 	}
 }
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
 func (d *Decoder) ReadToken() (Token, error) {
-	k, err := d.next()
+	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
-		return Token{}, err
+		if k, err = d.more(err); err != nil {
+			return Token{}, err
+		}
 	}
 	return Token{Kind: k, Value: d.s.val, Offset: d.s.tokOff}, nil
 }

@@ -149,9 +149,15 @@
 // Parser over a small document such as a JOSE header costs one allocation,
 // itself: its first buffers are part of it. Strings, indentation and digits
 // are scanned eight bytes at a time in plain Go (encoding/binary loads, no
-// unsafe, no assembly). Duplicate detection, the price of strictness, keeps
-// a 256-bit filter per object so that most names are known new at once;
-// objects of more than 32 members use a hash index keyed by hash/maphash
+// unsafe, no assembly). The Parser reads the tokens lying wholly inside a
+// Write in one loop, keeping member names where they lie in the written
+// bytes until Write returns (those of objects still open are then copied),
+// and leaves anything else (a token cut by the end of the Write, a string
+// to deliver in pieces, anything malformed) to the resumable tokenizer, so
+// the events stay the same however the input is split. Duplicate
+// detection, the price of strictness, keeps a 256-bit filter per object so
+// that most names are known new at once; objects of more than 64 members
+// use a hash index keyed by hash/maphash
 // with a random seed per parser, so crafted names cannot make it quadratic.
 // The benchmarks beside the code and in the bench module (BenchmarkJSON)
 // compare lejp with encoding/json, encoding/json/jsontext, goccy/go-json and

@@ -29,6 +29,14 @@ const (
 	nameOverhead = 32
 )
 
+// nameEnt is one name held for duplicate detection: the name, its
+// nameKey and, for an object in the hash index, its hash.
+type nameEnt struct {
+	nm   []byte
+	key  uint64
+	hash uint64
+}
+
 // finishName records the name just read for the innermost object.
 // borrowed means nm points into the whole input and may be kept as is.
 // key is nameKey(nm).
@@ -54,8 +62,19 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 			nm = empty
 		}
 		f.name = nm
-		if err := s.addName(f, d, nm, key); err != nil {
-			return Invalid, err
+		// addName's most common case inline: a name of a small object
+		// whose filter bit is clear, within the memory bound.
+		b := (key * 0x9E3779B97F4A7C15) >> 56
+		w, bit := b>>6&3, uint64(1)<<(b&63)
+		if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
+			s.nameMem+len(nm)+nameOverhead > s.lim.maxNameMem {
+			if err := s.addName(f, d, nm, key); err != nil {
+				return Invalid, err
+			}
+		} else {
+			f.bloom[w] |= bit
+			s.nameMem += len(nm) + nameOverhead
+			s.ents = append(s.ents, nameEnt{nm: nm, key: key})
 		}
 	}
 	if len(s.pats) > 0 {
@@ -82,8 +101,8 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 			f.bloom[w] |= bit
 		} else {
 			own := s.ents[f.ents:]
-			for i, k := range s.keys[f.ents:] {
-				if k == key && string(own[i]) == string(nm) {
+			for i := range own {
+				if own[i].key == key && string(own[i].nm) == string(nm) {
 					return s.fail(s.tokOff, ErrDuplicateName)
 				}
 			}
@@ -98,9 +117,7 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 	if s.nameMem > s.lim.maxNameMem {
 		return s.fail(s.tokOff, ErrTooManyNames)
 	}
-	s.ents = append(s.ents, nm)
-	s.keys = append(s.keys, key)
-	s.hashes = append(s.hashes, h)
+	s.ents = append(s.ents, nameEnt{nm: nm, key: key, hash: h})
 	if f.hashed {
 		s.insert(len(s.ents) - 1)
 	} else if len(s.ents)-f.ents > linearNames {
@@ -110,7 +127,7 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 		}
 		f.hashed = true
 		for i := f.ents; i < len(s.ents); i++ {
-			s.hashes[i] = s.hashName(s.ents[i], d)
+			s.ents[i].hash = s.hashName(s.ents[i].nm, d)
 		}
 		s.nhashed += len(s.ents) - f.ents
 		if 2*s.nhashed > len(s.slots) {
@@ -124,18 +141,25 @@ func (s *scanner) addName(f *frame, d int, nm []byte, key uint64) error {
 	return nil
 }
 
-// nameKey packs a name's length and first eight bytes into a word, so that
-// most names that differ are told apart by one comparison.
+// nameKey packs a name's length and its first and last eight bytes into a
+// word, so that most names that differ are told apart by one comparison
+// (the last bytes too: names often share a prefix, as "profile_text_color"
+// and "profile_link_color").
 func nameKey(nm []byte) uint64 {
-	var k uint64
 	if len(nm) >= 8 {
-		k = binary.LittleEndian.Uint64(nm)
-	} else {
-		for i, c := range nm {
-			k |= uint64(c) << (8 * i)
-		}
+		return longKey(binary.LittleEndian.Uint64(nm), binary.LittleEndian.Uint64(nm[len(nm)-8:]), len(nm))
+	}
+	var k uint64
+	for i, c := range nm {
+		k |= uint64(c) << (8 * i)
 	}
 	return k ^ uint64(len(nm))*0x9E3779B97F4A7C15
+}
+
+// longKey is nameKey of a name of n >= 8 bytes whose first eight bytes are
+// the little-endian word first and last eight the word last.
+func longKey(first, last uint64, n int) uint64 {
+	return first ^ bits.RotateLeft64(last, 29) ^ uint64(n)*0x9E3779B97F4A7C15
 }
 
 // shortKey is nameKey of a name of n < 8 bytes whose bytes are the low
@@ -151,7 +175,7 @@ func (s *scanner) lookup(nm []byte, h uint64, from int) bool {
 		if e == 0 {
 			return false
 		}
-		if int(e-1) >= from && s.hashes[e-1] == h && string(s.ents[e-1]) == string(nm) {
+		if int(e-1) >= from && s.ents[e-1].hash == h && string(s.ents[e-1].nm) == string(nm) {
 			return true
 		}
 	}
@@ -170,7 +194,7 @@ func (s *scanner) insert(i int) {
 
 func (s *scanner) place(i int) {
 	mask := len(s.slots) - 1
-	k := int(s.hashes[i]) & mask
+	k := int(s.ents[i].hash) & mask
 	for s.slots[k] != 0 {
 		k = (k + 1) & mask
 	}
@@ -211,7 +235,7 @@ func (s *scanner) dropNames(f *frame) {
 		if f.hashed {
 			mask := len(s.slots) - 1
 			for i := len(s.ents) - 1; i >= f.ents; i-- {
-				k := int(s.hashes[i]) & mask
+				k := int(s.ents[i].hash) & mask
 				for int(s.slots[k]) != i+1 {
 					k = (k + 1) & mask
 				}
@@ -222,8 +246,6 @@ func (s *scanner) dropNames(f *frame) {
 		s.nameMem = f.nameMem
 		clear(s.ents[f.ents:])
 		s.ents = s.ents[:f.ents]
-		s.hashes = s.hashes[:f.ents]
-		s.keys = s.keys[:f.ents]
 	}
 	s.arena = s.arena[:f.arena]
 }

@@ -29,6 +29,7 @@ type Parser struct {
 	total    int64 // bytes written so far
 	closed   bool
 	herr     error
+	calls    uint32 // Write, Close and Reset calls: fastRun stops if a Handler makes one
 }
 
 // NewParser returns a parser that sends events to h. Each pattern is a path
@@ -47,6 +48,7 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 // Reset makes the parser ready for a new input, with the same handler,
 // options and patterns, keeping its buffers.
 func (p *Parser) Reset() {
+	p.calls++
 	p.s.reset()
 	p.carry = p.carry[:0]
 	p.carryOff, p.total = 0, 0
@@ -68,6 +70,7 @@ func (p *Parser) stopped() error {
 // Write parses the next chunk of input. It returns len(b) and nil, or the
 // first error: a *SyntaxError, or the Handler's error. Errors are sticky.
 func (p *Parser) Write(b []byte) (int, error) {
+	p.calls++
 	if err := p.stopped(); err != nil {
 		return 0, err
 	}
@@ -132,11 +135,19 @@ func (p *Parser) one() error {
 	return nil
 }
 
-// run delivers every token of s.buf.
+// run delivers every token of s.buf: those fastRun settles, and the others
+// one at a time through next.
 func (p *Parser) run() error {
 	s := &p.s
 	h := p.h
 	for {
+		// A few bytes (trickling input) are next's: fastRun's setup would
+		// cost more than it saves.
+		if len(s.buf)-s.pos >= fastRunMin {
+			if err := p.fastRun(); err != nil {
+				return err
+			}
+		}
 		k, err := s.next()
 		if err != nil {
 			if err == errNeedMore || err == errEnd {
@@ -156,6 +167,7 @@ func (p *Parser) run() error {
 // them), or the error that ends it: a *SyntaxError (ErrUnexpectedEOF when
 // the input stops inside a value), or the Handler's error.
 func (p *Parser) Close() error {
+	p.calls++
 	if err := p.stopped(); err != nil {
 		if err == ErrClosed {
 			return nil

@@ -74,9 +74,7 @@ type scanner struct {
 	// Names held for duplicate detection (a stack: the open objects'
 	// names, innermost last), their hash index and the memory they use.
 	arena   []byte
-	ents    [][]byte
-	keys    []uint64 // nameKey of ents
-	hashes  []uint64 // of ents, for objects in the index
+	ents    []nameEnt
 	slots   []int32
 	nhashed int
 	nameMem int
@@ -94,6 +92,10 @@ type scanner struct {
 	inComm bool
 	err    error
 
+	// The Parser's fast path (fastevents.go): the most entries s.ents had
+	// before it dropped some, to clear them when it ends.
+	entsHW int
+
 	// Check's first pass (fastcheck.go).
 	fastFrames []fastFrame
 	fastEnts   []fastEnt
@@ -102,9 +104,7 @@ type scanner struct {
 	// Parser or Check of a small document (a JOSE header, a JWK) allocates
 	// nothing more.
 	framesBuf [8]frame
-	entsBuf   [16][]byte
-	keysBuf   [16]uint64
-	hashesBuf [16]uint64
+	entsBuf   [16]nameEnt
 	sbufBuf   [128]byte
 	arenaBuf  [128]byte
 }
@@ -115,8 +115,6 @@ func (s *scanner) init(o *Options) {
 	if s.frames == nil {
 		s.frames = s.framesBuf[:0]
 		s.ents = s.entsBuf[:0]
-		s.keys = s.keysBuf[:0]
-		s.hashes = s.hashesBuf[:0]
 		s.sbuf = s.sbufBuf[:0]
 		s.arena = s.arenaBuf[:0]
 	}
@@ -128,7 +126,7 @@ func (s *scanner) reset() {
 	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
 	s.state, s.pendPush, s.depth = stValue, 0, 0
 	s.val, s.tokOff = nil, 0
-	s.arena, s.ents, s.hashes, s.keys = s.arena[:0], s.ents[:0], s.hashes[:0], s.keys[:0]
+	s.arena, s.ents = s.arena[:0], s.ents[:0]
 	clear(s.slots)
 	s.nhashed, s.nameMem = 0, 0
 	s.sbuf = s.sbuf[:0]
@@ -428,6 +426,16 @@ func init() {
 func (s *scanner) number() (Kind, error) {
 	start := s.pos
 	buf := s.buf
+	if j, k := numEnd(buf, start); j >= 0 && j-start <= s.lim.maxNumber {
+		// A well-formed number ending inside buf, within the limit: what
+		// the scan below finds too, in one pass.
+		s.beginElem()
+		s.tokOff = s.base + int64(start)
+		s.val = buf[start:j]
+		s.pos = j
+		s.afterValue()
+		return k, nil
+	}
 	lim := len(buf)
 	cut := false
 	if max := start + s.lim.maxNumber + 1; max <= lim {
@@ -511,19 +519,24 @@ func (s *scanner) literal() (Kind, error) {
 	start := s.pos
 	buf := s.buf
 	// Fast path: the whole literal and the byte after it are in buf.
-	if start+5 < len(buf) && !litClass[buf[start+4]] {
+	if start+5 < len(buf) {
 		var k Kind
-		switch string(buf[start : start+4]) {
-		case "true":
+		n := 4
+		switch binary.LittleEndian.Uint32(buf[start:]) {
+		case 'e'<<24 | 'u'<<16 | 'r'<<8 | 't':
 			k = True
-		case "null":
+		case 'l'<<24 | 'l'<<16 | 'u'<<8 | 'n':
 			k = Null
+		case 's'<<24 | 'l'<<16 | 'a'<<8 | 'f':
+			if buf[start+4] == 'e' {
+				k, n = False, 5
+			}
 		}
-		if k != Invalid {
+		if k != Invalid && !litClass[buf[start+n]] {
 			s.beginElem()
 			s.tokOff = s.base + int64(start)
 			s.val = nil
-			s.pos = start + 4
+			s.pos = start + n
 			s.afterValue()
 			return k, nil
 		}

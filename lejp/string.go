@@ -9,6 +9,7 @@ package lejp
 // (utf8Unit).
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math/bits"
@@ -210,7 +211,7 @@ func plainName(buf []byte, i int) (int, uint64) {
 	if k < 0 {
 		return -1, 0
 	}
-	return 8 + k, w ^ uint64(8+k)*0x9E3779B97F4A7C15
+	return 8 + k, longKey(w, binary.LittleEndian.Uint64(buf[i+1+k:]), 8+k)
 }
 
 // scanStr scans the string whose opening quote is buf[i], looking at no
@@ -218,6 +219,12 @@ func plainName(buf []byte, i int) (int, uint64) {
 // quote and whether the string has escapes; or end -1 and cause nil when
 // buf ends first; or the index of the first bad byte and the cause.
 func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
+	return scanStrAt(buf, i, i+1, max, allow)
+}
+
+// scanStrAt is scanStr resumed at buf[j], all of buf[i+1:j] being plain
+// bytes (none that special flags).
+func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
 	start := i + 1
 	lim := len(buf)
 	full := false
@@ -225,7 +232,6 @@ func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad i
 		lim = start + int(max) + 1
 		full = true
 	}
-	j := start
 	for {
 		for j+8 <= lim {
 			m := special(binary.LittleEndian.Uint64(buf[j:]))
@@ -292,9 +298,9 @@ func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad i
 // checked by scanStr) to dst.
 func unescape(dst, raw []byte, allow bool) []byte {
 	for len(raw) > 0 {
-		k := 0
-		for k < len(raw) && raw[k] != '\\' {
-			k++
+		k := bytes.IndexByte(raw, '\\')
+		if k < 0 {
+			k = len(raw)
 		}
 		dst = append(dst, raw[:k]...)
 		raw = raw[k:]
@@ -550,18 +556,20 @@ func (s *scanner) endStream() (Kind, error) {
 // stringValue reads a string value at s.pos.
 func (s *scanner) stringValue() (Kind, error) {
 	i := s.pos
-	if len(s.buf)-i >= 9 {
-		k := shortLen(binary.LittleEndian.Uint64(s.buf[i+1:]))
-		if k >= 0 && int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
+	// A plain string (most) is found eight bytes at a time; scanStrAt
+	// takes on at the first other special byte.
+	j := plainEnd(s.buf, i+1, i+1+s.lim.chunk)
+	if j < len(s.buf) && s.buf[j] == '"' {
+		if k := j - i - 1; int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
 			s.beginElem()
 			s.tokOff = s.base + int64(i)
-			s.val = s.buf[i+1 : i+1+k]
-			s.pos = i + k + 2
+			s.val = s.buf[i+1 : j]
+			s.pos = j + 1
 			s.afterValue()
 			return String, nil
 		}
 	}
-	end, esc, bad, cause := scanStr(s.buf, i, s.lim.maxString, s.lim.allowUTF8)
+	end, esc, bad, cause := scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
 	// In stream mode a string longer than a piece goes to the resumable
 	// decoder; a shorter one decodes to at most its own length, so it is
 	// one String event either way.
@@ -604,12 +612,13 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 // name reads a member name at s.pos.
 func (s *scanner) name() (Kind, error) {
 	i := s.pos
-	if k, key := plainName(s.buf, i); k >= 0 && k <= s.lim.maxName {
+	j, key := plainNameEnd(s.buf, i, s.lim.maxName)
+	if key != 0 {
 		s.tokOff = s.base + int64(i)
-		s.pos = i + k + 2
-		return s.finishName(s.buf[i+1:i+1+k], s.borrowNames, key)
+		s.pos = j + 1
+		return s.finishName(s.buf[i+1:j], s.borrowNames, key)
 	}
-	end, esc, bad, cause := scanStr(s.buf, i, int64(s.lim.maxName), s.lim.allowUTF8)
+	end, esc, bad, cause := scanStrAt(s.buf, i, j, int64(s.lim.maxName), s.lim.allowUTF8)
 	if cause == nil && end >= 0 {
 		s.tokOff = s.base + int64(i)
 		raw := s.buf[i+1 : end-1]

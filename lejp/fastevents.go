@@ -1,0 +1,561 @@
+package lejp
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// fastRun is the Parser's fast path: one goto-structured loop that reads
+// the tokens lying wholly inside the current buffer and calls the Handler
+// for each, with the buffer, the position and the current container in
+// locals instead of the scanner's resumable per-token state machine
+// (next). It delivers exactly what next would: the same events, with the
+// scanner's state (depth, frames, member names, patterns) updated as next
+// updates it before each Handler call, so that Depth, Index, Path, Pointer
+// and Wildcard answer the same.
+//
+// It never reports a syntax error and never takes a token it is unsure of:
+// at a token that crosses the end of the buffer, a string to deliver in
+// pieces or with a bad byte, an escaped or duplicate member name, a limit
+// reached, a comment or anything malformed, it stops at that token's first
+// byte with s.state as next would have it there, and the Parser lets next
+// read that token (and find the error, at the same offset and path). So
+// events and errors are the same for every split of the input.
+func (p *Parser) fastRun() error {
+	s := &p.s
+	if s.inStr || s.inComm || s.err != nil || s.lim.allowComment || noFastRun {
+		return nil
+	}
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+	}
+	var (
+		buf   = s.buf
+		n     = len(buf)
+		i     = s.pos
+		base  = s.base
+		calls = p.calls
+		lim   = &s.lim
+		pats  = len(s.pats) > 0
+		top   *frame
+		k     Kind
+		val   []byte
+		start int
+		c     byte
+		pat   = -1
+		err   error
+		// A HandlerFunc is called directly, without HandleEvent's hop.
+		call, fn = p.h.(HandlerFunc)
+		// Member names are borrowed from buf during the loop (strict mode):
+		// s.ents[lowEnts:] and the names of the frames from minDepth-1 on
+		// are copied into the arena when the loop hands back (keepNames).
+		borrow   = !s.lim.allowDup
+		lowEnts  = len(s.ents)
+		minDepth = s.depth
+	)
+	if s.depth > 0 {
+		top = &s.frames[s.depth-1]
+	}
+	switch s.state {
+	case stValue:
+		goto value
+	case stFirstElem:
+		goto firstElem
+	case stFirstName:
+		goto firstName
+	case stName:
+		goto name
+	case stColon:
+		goto colon
+	case stAfter:
+		goto after
+	}
+	return nil // stDone: what follows is next's to judge
+
+firstElem:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stFirstElem
+		goto back
+	}
+	if buf[i] == ']' {
+		goto closeArray
+	}
+	goto valueAt
+
+value:
+	if i < n && buf[i] == ' ' {
+		i++ // the space of ": "
+	}
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stValue
+		goto back
+	}
+valueAt:
+	start = i
+	c = buf[i]
+	switch {
+	case c == '"':
+		// A run of plain bytes, eight at a time, up to the first byte
+		// special flags: a closing quote ends the string here; anything
+		// else, scanStrAt takes on from there.
+		j := plainEnd(buf, i+1, i+1+lim.chunk)
+		if j < n && buf[j] == '"' {
+			if l := j - i - 1; int64(l) <= lim.maxString && l <= lim.chunk {
+				val = buf[i+1 : j]
+				i = j + 1
+				k = String
+				goto scalar
+			}
+		}
+		end, esc, _, cause := scanStrAt(buf, i, j, lim.maxString, lim.allowUTF8)
+		if cause != nil || end < 0 || end-i-2 > lim.chunk {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		val = buf[i+1 : end-1]
+		if esc {
+			s.sbuf = unescape(s.sbuf[:0], val, lim.allowUTF8)
+			val = s.sbuf
+		}
+		i = end
+		k = String
+		goto scalar
+	case c-'0' <= 9 || c == '-':
+		// The number grammar in one pass, inline (a call would cost the
+		// spilling of every live local).
+		j := i
+		if c == '-' {
+			j++
+		}
+		if j >= n {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		if d := buf[j]; d == '0' {
+			j++
+		} else if d-'1' <= 8 {
+			j = digits(buf, j+1, n)
+		} else {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		k = Int
+		if j < n && buf[j] == '.' {
+			k = Float
+			j++
+			d := j
+			if j = digits(buf, j, n); j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		if j < n && buf[j]|0x20 == 'e' {
+			k = Float
+			j++
+			if j < n && (buf[j] == '+' || buf[j] == '-') {
+				j++
+			}
+			d := j
+			for j < n && buf[j]-'0' <= 9 {
+				j++
+			}
+			if j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		// The number must end inside buf, at a byte that cannot continue
+		// it, within the length limit.
+		if j >= n || numClass[buf[j]] || j-i > lim.maxNumber {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		val = buf[i:j]
+		i = j
+		goto scalar
+	case c == '{' || c == '[':
+		if s.depth >= lim.maxDepth {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		if top != nil && !top.obj {
+			top.index++
+		}
+		val = nil
+		i++
+		if c == '{' {
+			k = ObjectStart
+			s.state, s.pendPush = stFirstName, 1
+		} else {
+			k = ArrayStart
+			s.state, s.pendPush = stFirstElem, 2
+		}
+		goto emit
+	case c == 't':
+		if i+5 > n || string(buf[i:i+4]) != "true" || litClass[buf[i+4]] {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		i += 4
+		k = True
+	case c == 'n':
+		if i+5 > n || string(buf[i:i+4]) != "null" || litClass[buf[i+4]] {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		i += 4
+		k = Null
+	case c == 'f':
+		if i+6 > n || string(buf[i:i+5]) != "false" || litClass[buf[i+5]] {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		i += 5
+		k = False
+	default:
+		s.pos, s.state = i, stValue
+		goto back
+	}
+	val = nil
+scalar:
+	if top == nil {
+		s.state = stDone
+	} else {
+		s.state = stAfter
+		if !top.obj {
+			top.index++
+		}
+	}
+emit:
+	if pats {
+		pat = s.curMatch()
+	}
+	if fn {
+		err = call(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
+	} else {
+		err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
+	}
+	if err != nil {
+		p.herr = err
+		s.pos = i // just past the token, as next leaves it
+		s.clearEnts()
+		return err
+	}
+	if p.calls != calls {
+		// The Handler called Write, Close or Reset: the scanner is
+		// theirs now, so every name still held is copied, wherever it
+		// points.
+		s.clearEnts()
+		s.keepAllNames()
+		return nil
+	}
+	if k >= String {
+		goto after // a scalar, the most common
+	}
+	switch k {
+	case ObjectStart, ArrayStart:
+		s.pendPush = 0
+		if d := s.depth; d < len(s.frames) && !pats {
+			// push, inline.
+			f := &s.frames[d]
+			f.obj, f.hashed, f.name, f.index = k == ObjectStart, false, nil, -1
+			f.arena, f.ents, f.nameMem = len(s.arena), len(s.ents), s.nameMem
+			f.live, f.match = 0, -1
+			s.depth = d + 1
+			top = f
+		} else {
+			s.push(k == ObjectStart)
+			top = &s.frames[s.depth-1]
+		}
+		if k == ArrayStart {
+			goto firstElem
+		}
+		top.bloom = [4]uint64{}
+		goto firstName
+	case Name:
+		goto colon
+	}
+
+after:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if top == nil {
+		s.pos, s.state = i, stDone
+		goto back
+	}
+	if i >= n {
+		s.pos, s.state = i, stAfter
+		goto back
+	}
+	c = buf[i]
+	if c == ',' {
+		i++
+		if top.obj {
+			goto name
+		}
+		goto value
+	}
+	if c == '}' && top.obj {
+		goto closeObject
+	}
+	if c == ']' && !top.obj {
+		goto closeArray
+	}
+	s.pos, s.state = i, stAfter
+	goto back
+
+closeObject:
+	if borrow && !top.hashed {
+		// dropNames, inline; the entries dropped are cleared when the
+		// loop ends (clearEnts), not at each object.
+		s.entsHW = max(s.entsHW, len(s.ents))
+		s.nameMem = top.nameMem
+		s.ents = s.ents[:top.ents]
+		s.arena = s.arena[:top.arena]
+	} else {
+		s.dropNames(top)
+	}
+	lowEnts = min(lowEnts, top.ents)
+	k = ObjectEnd
+	goto closed
+closeArray:
+	k = ArrayEnd
+closed:
+	s.depth--
+	minDepth = min(minDepth, s.depth)
+	start = i
+	i++
+	val = nil
+	if s.depth == 0 {
+		top = nil
+		s.state = stDone
+	} else {
+		top = &s.frames[s.depth-1]
+		s.state = stAfter
+	}
+	goto emit
+
+firstName:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+	if i >= n {
+		s.pos, s.state = i, stFirstName
+		goto back
+	}
+	if buf[i] == '}' {
+		goto closeObject
+	}
+	goto nameAt
+
+name:
+	if i < n && buf[i] <= ' ' {
+		i = skipWS(buf, i)
+	}
+nameAt:
+	if i >= n || buf[i] != '"' {
+		s.pos, s.state = i, stName
+		goto back
+	}
+	{
+		var nm []byte
+		var key uint64
+		end := -1
+		// As for string values: a plain name ends at the first byte that
+		// special flags; its key is taken from its first word.
+		j := i + 1
+		if j+8 <= n {
+			w := le64(buf, j)
+			if m := special(w); m != 0 {
+				l := bits.TrailingZeros64(m) >> 3
+				if byte(w>>(8*l)) == '"' && l <= lim.maxName {
+					end = j + l + 1
+					nm = buf[j : end-1]
+					key = shortKey(w, l)
+				}
+			} else {
+				for j += 8; j+8 <= n; j += 8 {
+					if m := special(le64(buf, j)); m != 0 {
+						j += bits.TrailingZeros64(m) >> 3
+						if l := j - i - 1; buf[j] == '"' && l <= lim.maxName {
+							end = j + 1
+							nm = buf[i+1 : j]
+							key = longKey(w, le64(buf, j-8), l)
+						}
+						break
+					}
+				}
+			}
+		}
+		if end < 0 {
+			e, esc, _, cause := scanStr(buf, i, int64(lim.maxName), lim.allowUTF8)
+			if cause != nil || e < 0 || esc {
+				s.pos, s.state = i, stName
+				goto back
+			}
+			end = e
+			nm = buf[i+1 : end-1]
+			key = nameKey(nm)
+		}
+		start = i
+		if !borrow {
+			s.pos = end
+			s.tokOff = base + int64(i)
+			if _, err = s.finishName(nm, false, key); err != nil {
+				s.clearEnts()
+				return err
+			}
+			val = s.val
+		} else {
+			// finishName and addName for a name kept where it is.
+			f := top
+			f.index++
+			f.name = nm
+			b := (key * 0x9E3779B97F4A7C15) >> 56
+			w, bit := b>>6&3, uint64(1)<<(b&63)
+			if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
+				s.nameMem+len(nm)+nameOverhead > lim.maxNameMem {
+				s.tokOff = base + int64(i)
+				s.pos = end
+				if err = s.addName(f, s.depth-1, nm, key); err != nil {
+					s.clearEnts()
+					return err
+				}
+			} else {
+				f.bloom[w] |= bit
+				s.nameMem += len(nm) + nameOverhead
+				s.ents = append(s.ents, nameEnt{nm: nm, key: key})
+			}
+			if pats {
+				f.live, f.match = s.stepPatterns(s.depth-1, nm, false)
+			}
+			s.state = stColon
+			val = nm
+		}
+		i = end
+		k = Name
+	}
+	goto emit
+
+colon:
+	for i < n && isWS(buf[i]) {
+		i++
+	}
+	if i >= n || buf[i] != ':' {
+		s.pos, s.state = i, stColon
+		goto back
+	}
+	i++
+	goto value
+
+back:
+	s.clearEnts()
+	if borrow {
+		s.keepNames(lowEnts, minDepth)
+	}
+	return nil
+}
+
+// keepNames copies into the arena the member names fastRun borrowed from
+// the buffer and that are still held when it hands back: s.ents[lowEnts:]
+// (lowEnts is the least length s.ents had during the loop), and the frames
+// from minDepth on (the least depth reached), which were pushed during the
+// loop, get the arena offsets that next would have given them. The
+// innermost frame older than the loop may have gained names too; nothing
+// deeper than it was named in the arena during the loop, so the arena ends
+// with its names.
+func (s *scanner) keepNames(lowEnts, minDepth int) {
+	if lowEnts >= len(s.ents) {
+		return // nothing borrowed is held; the arena did not grow
+	}
+	for d := max(minDepth-1, 0); d < s.depth; d++ {
+		f := &s.frames[d]
+		if d >= minDepth {
+			f.arena = len(s.arena)
+		}
+		if !f.obj {
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		from := max(f.ents, lowEnts)
+		for j := from; j < end; j++ {
+			nm := s.ents[j].nm
+			s.arena = append(s.arena, nm...)
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
+		}
+		if end > from {
+			f.name = s.ents[end-1].nm
+		}
+	}
+}
+
+// clearEnts clears the entries fastRun dropped from s.ents, up to
+// s.entsHW, as dropNames would have, so that no buffer is kept alive by
+// them.
+func (s *scanner) clearEnts() {
+	if s.entsHW > len(s.ents) {
+		clear(s.ents[len(s.ents):min(s.entsHW, cap(s.ents))])
+	}
+	s.entsHW = 0
+}
+
+// keepAllNames rebuilds the arena from every name held, in a new array:
+// after a Handler's call into the Parser, fastRun cannot tell which names
+// it borrowed.
+func (s *scanner) keepAllNames() {
+	old := s.arena
+	s.arena = make([]byte, 0, cap(old))
+	next := 0 // the first entry not yet copied
+	for d := 0; d < s.depth; d++ {
+		f := &s.frames[d]
+		f.arena = len(s.arena)
+		if !f.obj || f.index < 0 {
+			continue
+		}
+		if s.lim.allowDup {
+			s.arena = append(s.arena, f.name...)
+			f.name = s.arena[f.arena:]
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		for j := max(f.ents, next); j < end; j++ {
+			nm := s.ents[j].nm
+			s.arena = append(s.arena, nm...)
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
+		}
+		next = end
+		if end > f.ents {
+			f.name = s.ents[end-1].nm
+		}
+	}
+}
+
+// noFastRun turns fastRun off, so that tests can compare it with next.
+var noFastRun bool
+
+// fastRunMin is the least number of bytes left in a Write for which run
+// calls fastRun (tests lower it to 1).
+var fastRunMin = 32
+
+// le64 is the little-endian word at b[i:i+8].
+func le64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
