@@ -282,6 +282,9 @@ func (s *scanner) next() (Kind, error) {
 
 const spaces8 = 0x2020202020202020
 
+// isWS reports whether c is JSON whitespace (RFC 8259 §2).
+func isWS(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
 // skipWS returns the index of the first byte at or after i that is not
 // JSON whitespace. After each whitespace byte, a run of spaces
 // (indentation) is measured eight bytes at a time.
