@@ -30,29 +30,26 @@ func (p *Parser) fastRun() error {
 		s.push(s.pendPush == 1)
 		s.pendPush = 0
 	}
+	// Only the input, the position, the byte at hand and the token being
+	// delivered live in registers; the rest of the loop's state is in v
+	// (memory, as its address is taken), used at a member name, a
+	// container's start or end, or an event's delivery. (With all of it in
+	// locals, the loop spilled and shuffled registers at every label.)
+	v := &fastVars{
+		calls:    p.calls,
+		lowEnts:  len(s.ents),
+		minDepth: s.depth,
+	}
+	v.call, v.fn = p.h.(HandlerFunc)
 	var (
 		buf   = s.buf
 		n     = len(buf)
 		i     = s.pos
-		base  = s.base
-		calls = p.calls
-		lim   = &s.lim
-		pats  = len(s.pats) > 0
 		top   *frame
 		k     Kind
 		val   []byte
 		start int
 		c     byte
-		pat   = -1
-		err   error
-		// A HandlerFunc is called directly, without HandleEvent's hop.
-		call, fn = p.h.(HandlerFunc)
-		// Member names are borrowed from buf during the loop (strict mode):
-		// s.ents[lowEnts:] and the names of the frames from minDepth-1 on
-		// are copied into the arena when the loop hands back (keepNames).
-		borrow   = !s.lim.allowDup
-		lowEnts  = len(s.ents)
-		minDepth = s.depth
 	)
 	if s.depth > 0 {
 		top = &s.frames[s.depth-1]
@@ -105,23 +102,23 @@ valueAt:
 		// A run of plain bytes, eight at a time, up to the first byte
 		// special flags: a closing quote ends the string here; anything
 		// else, scanStrAt takes on from there.
-		j := plainEnd(buf, i+1, i+1+lim.chunk)
+		j := plainEnd(buf, i+1, i+1+s.lim.chunk)
 		if j < n && buf[j] == '"' {
-			if l := j - i - 1; int64(l) <= lim.maxString && l <= lim.chunk {
+			if l := j - i - 1; int64(l) <= s.lim.maxString && l <= s.lim.chunk {
 				val = buf[i+1 : j]
 				i = j + 1
 				k = String
 				goto scalar
 			}
 		}
-		end, esc, _, cause := scanStrAt(buf, i, j, lim.maxString, lim.allowUTF8)
-		if cause != nil || end < 0 || end-i-2 > lim.chunk {
+		end, esc, _, cause := scanStrAt(buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+		if cause != nil || end < 0 || end-i-2 > s.lim.chunk {
 			s.pos, s.state = i, stValue
 			goto back
 		}
 		val = buf[i+1 : end-1]
 		if esc {
-			s.sbuf = unescape(s.sbuf[:0], val, lim.allowUTF8)
+			s.sbuf = unescape(s.sbuf[:0], val, s.lim.allowUTF8)
 			val = s.sbuf
 		}
 		i = end
@@ -173,7 +170,7 @@ valueAt:
 		}
 		// The number must end inside buf, at a byte that cannot continue
 		// it, within the length limit.
-		if j >= n || numClass[buf[j]] || j-i > lim.maxNumber {
+		if j >= n || numClass[buf[j]] || j-i > s.lim.maxNumber {
 			s.pos, s.state = i, stValue
 			goto back
 		}
@@ -181,7 +178,7 @@ valueAt:
 		i = j
 		goto scalar
 	case c == '{' || c == '[':
-		if s.depth >= lim.maxDepth {
+		if s.depth >= s.lim.maxDepth {
 			s.pos, s.state = i, stValue
 			goto back
 		}
@@ -234,21 +231,25 @@ scalar:
 		}
 	}
 emit:
-	if pats {
-		pat = s.curMatch()
+	{
+		pat := -1
+		if len(s.pats) > 0 {
+			pat = s.curMatch()
+		}
+		var err error
+		if v.fn {
+			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+		} else {
+			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+		}
+		if err != nil {
+			p.herr = err
+			s.pos = i // just past the token, as next leaves it
+			s.clearEnts()
+			return err
+		}
 	}
-	if fn {
-		err = call(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
-	} else {
-		err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: base + int64(start), Pattern: pat})
-	}
-	if err != nil {
-		p.herr = err
-		s.pos = i // just past the token, as next leaves it
-		s.clearEnts()
-		return err
-	}
-	if p.calls != calls {
+	if p.calls != v.calls {
 		// The Handler called Write, Close or Reset: the scanner is
 		// theirs now, so every name still held is copied, wherever it
 		// points.
@@ -262,7 +263,7 @@ emit:
 	switch k {
 	case ObjectStart, ArrayStart:
 		s.pendPush = 0
-		if d := s.depth; d < len(s.frames) && !pats {
+		if d := s.depth; d < len(s.frames) && len(s.pats) == 0 {
 			// push, inline.
 			f := &s.frames[d]
 			f.obj, f.hashed, f.name, f.index = k == ObjectStart, false, nil, -1
@@ -313,7 +314,7 @@ after:
 	goto back
 
 closeObject:
-	if borrow && !top.hashed {
+	if !s.lim.allowDup && !top.hashed {
 		// dropNames, inline; the entries dropped are cleared when the
 		// loop ends (clearEnts), not at each object.
 		s.entsHW = max(s.entsHW, len(s.ents))
@@ -323,14 +324,14 @@ closeObject:
 	} else {
 		s.dropNames(top)
 	}
-	lowEnts = min(lowEnts, top.ents)
+	v.lowEnts = min(v.lowEnts, top.ents)
 	k = ObjectEnd
 	goto closed
 closeArray:
 	k = ArrayEnd
 closed:
 	s.depth--
-	minDepth = min(minDepth, s.depth)
+	v.minDepth = min(v.minDepth, s.depth)
 	start = i
 	i++
 	val = nil
@@ -376,7 +377,7 @@ nameAt:
 			w := le64(buf, j)
 			if m := special(w); m != 0 {
 				l := bits.TrailingZeros64(m) >> 3
-				if byte(w>>(8*l)) == '"' && l <= lim.maxName {
+				if byte(w>>(8*l)) == '"' && l <= s.lim.maxName {
 					end = j + l + 1
 					nm = buf[j : end-1]
 					key = shortKey(w, l)
@@ -385,7 +386,7 @@ nameAt:
 				for j += 8; j+8 <= n; j += 8 {
 					if m := special(le64(buf, j)); m != 0 {
 						j += bits.TrailingZeros64(m) >> 3
-						if l := j - i - 1; buf[j] == '"' && l <= lim.maxName {
+						if l := j - i - 1; buf[j] == '"' && l <= s.lim.maxName {
 							end = j + 1
 							nm = buf[i+1 : j]
 							key = longKey(w, le64(buf, j-8), l)
@@ -396,7 +397,7 @@ nameAt:
 			}
 		}
 		if end < 0 {
-			e, esc, _, cause := scanStr(buf, i, int64(lim.maxName), lim.allowUTF8)
+			e, esc, _, cause := scanStr(buf, i, int64(s.lim.maxName), s.lim.allowUTF8)
 			if cause != nil || e < 0 || esc {
 				s.pos, s.state = i, stName
 				goto back
@@ -406,10 +407,10 @@ nameAt:
 			key = nameKey(nm)
 		}
 		start = i
-		if !borrow {
+		if s.lim.allowDup {
 			s.pos = end
-			s.tokOff = base + int64(i)
-			if _, err = s.finishName(nm, false, key); err != nil {
+			s.tokOff = s.base + int64(i)
+			if _, err := s.finishName(nm, false, key); err != nil {
 				s.clearEnts()
 				return err
 			}
@@ -422,10 +423,10 @@ nameAt:
 			b := (key * 0x9E3779B97F4A7C15) >> 56
 			w, bit := b>>6&3, uint64(1)<<(b&63)
 			if f.hashed || f.bloom[w]&bit != 0 || len(s.ents)-f.ents >= linearNames ||
-				s.nameMem+len(nm)+nameOverhead > lim.maxNameMem {
-				s.tokOff = base + int64(i)
+				s.nameMem+len(nm)+nameOverhead > s.lim.maxNameMem {
+				s.tokOff = s.base + int64(i)
 				s.pos = end
-				if err = s.addName(f, s.depth-1, nm, key); err != nil {
+				if err := s.addName(f, s.depth-1, nm, key); err != nil {
 					s.clearEnts()
 					return err
 				}
@@ -434,7 +435,7 @@ nameAt:
 				s.nameMem += len(nm) + nameOverhead
 				s.ents = append(s.ents, nameEnt{nm: nm, key: key})
 			}
-			if pats {
+			if len(s.pats) > 0 {
 				f.live, f.match = s.stepPatterns(s.depth-1, nm, false)
 			}
 			s.state = stColon
@@ -458,10 +459,19 @@ colon:
 
 back:
 	s.clearEnts()
-	if borrow {
-		s.keepNames(lowEnts, minDepth)
+	if !s.lim.allowDup {
+		s.keepNames(v.lowEnts, v.minDepth)
 	}
 	return nil
+}
+
+// fastVars is the state of fastRun kept in memory (see there).
+type fastVars struct {
+	call     HandlerFunc // the Handler, if it is a HandlerFunc (fn)
+	fn       bool
+	calls    uint32 // p.calls when the loop began
+	lowEnts  int    // the least len(s.ents) during the loop
+	minDepth int    // the least depth during the loop
 }
 
 // keepNames copies into the arena the member names fastRun borrowed from
