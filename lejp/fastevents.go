@@ -72,7 +72,29 @@ func (p *Parser) fastRun() error {
 
 firstElem:
 	if i < n && buf[i] <= ' ' {
-		i = skipWS(buf, i)
+		// Whitespace, inline (skipWS): each whitespace byte and the
+		// spaces after it, a word at a time.
+	ws1:
+		for {
+			if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+			if i+8 > n {
+				i++
+			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+			} else {
+				for i += 8; i+8 <= n; i += 8 {
+					if y := le64(buf, i) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						break
+					}
+				}
+			}
+			if i >= n || buf[i] > ' ' {
+				break ws1
+			}
+		}
 	}
 	if i >= n {
 		s.pos, s.state = i, stFirstElem
@@ -85,10 +107,33 @@ firstElem:
 
 value:
 	if i < n && buf[i] == ' ' {
-		i++ // the space of ": "
+		i++ // the space of ", "
 	}
+valueWS:
 	if i < n && buf[i] <= ' ' {
-		i = skipWS(buf, i)
+		// Whitespace, inline (skipWS): each whitespace byte and the
+		// spaces after it, a word at a time.
+	ws2:
+		for {
+			if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+			if i+8 > n {
+				i++
+			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+			} else {
+				for i += 8; i+8 <= n; i += 8 {
+					if y := le64(buf, i) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						break
+					}
+				}
+			}
+			if i >= n || buf[i] > ' ' {
+				break ws2
+			}
+		}
 	}
 	if i >= n {
 		s.pos, s.state = i, stValue
@@ -286,7 +331,29 @@ emit:
 
 after:
 	if i < n && buf[i] <= ' ' {
-		i = skipWS(buf, i)
+		// Whitespace, inline (skipWS): each whitespace byte and the
+		// spaces after it, a word at a time.
+	ws3:
+		for {
+			if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+			if i+8 > n {
+				i++
+			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+			} else {
+				for i += 8; i+8 <= n; i += 8 {
+					if y := le64(buf, i) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						break
+					}
+				}
+			}
+			if i >= n || buf[i] > ' ' {
+				break ws3
+			}
+		}
 	}
 	if top == nil {
 		s.pos, s.state = i, stDone
@@ -346,7 +413,29 @@ closed:
 
 firstName:
 	if i < n && buf[i] <= ' ' {
-		i = skipWS(buf, i)
+		// Whitespace, inline (skipWS): each whitespace byte and the
+		// spaces after it, a word at a time.
+	ws4:
+		for {
+			if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+			if i+8 > n {
+				i++
+			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+			} else {
+				for i += 8; i+8 <= n; i += 8 {
+					if y := le64(buf, i) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						break
+					}
+				}
+			}
+			if i >= n || buf[i] > ' ' {
+				break ws4
+			}
+		}
 	}
 	if i >= n {
 		s.pos, s.state = i, stFirstName
@@ -359,7 +448,29 @@ firstName:
 
 name:
 	if i < n && buf[i] <= ' ' {
-		i = skipWS(buf, i)
+		// Whitespace, inline (skipWS): each whitespace byte and the
+		// spaces after it, a word at a time.
+	ws5:
+		for {
+			if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				break
+			}
+			if i+8 > n {
+				i++
+			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+				i += 1 + bits.TrailingZeros64(y)>>3
+			} else {
+				for i += 8; i+8 <= n; i += 8 {
+					if y := le64(buf, i) ^ spaces8; y != 0 {
+						i += bits.TrailingZeros64(y) >> 3
+						break
+					}
+				}
+			}
+			if i >= n || buf[i] > ' ' {
+				break ws5
+			}
+		}
 	}
 nameAt:
 	if i >= n || buf[i] != '"' {
@@ -375,7 +486,7 @@ nameAt:
 		j := i + 1
 		if j+8 <= n {
 			w := le64(buf, j)
-			if m := special(w); m != 0 {
+			if m := fastSpecial(w); m != 0 {
 				l := bits.TrailingZeros64(m) >> 3
 				if byte(w>>(8*l)) == '"' && l <= s.lim.maxName {
 					end = j + l + 1
@@ -384,7 +495,7 @@ nameAt:
 				}
 			} else {
 				for j += 8; j+8 <= n; j += 8 {
-					if m := special(le64(buf, j)); m != 0 {
+					if m := fastSpecial(le64(buf, j)); m != 0 {
 						j += bits.TrailingZeros64(m) >> 3
 						if l := j - i - 1; buf[j] == '"' && l <= s.lim.maxName {
 							end = j + 1
@@ -447,6 +558,10 @@ nameAt:
 	goto emit
 
 colon:
+	if i+2 <= n && binary.LittleEndian.Uint16(buf[i:]) == ':'|' '<<8 {
+		i += 2 // ": " in one compare
+		goto valueWS
+	}
 	for i < n && isWS(buf[i]) {
 		i++
 	}
