@@ -141,7 +141,7 @@ valueC:
 			}
 			j += 8
 		}
-		if i = fastStrFrom(b, i, j, s.lim.maxString, s.lim.allowUTF8); i < 0 {
+		if i, _ = fastStrFrom(b, i, j, s.lim.maxString, s.lim.allowUTF8); i < 0 {
 			return false
 		}
 		goto after

@@ -43,12 +43,14 @@ var fastEsc = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 
 // whose opening quote is b[i], or -1 if it is not a valid string of at most
 // max content bytes under allow (AllowInvalidUTF8).
 func fastStr(b []byte, i int, max int64, allow bool) int {
-	return fastStrFrom(b, i, i+1, max, allow)
+	end, _ := fastStrFrom(b, i, i+1, max, allow)
+	return end
 }
 
 // fastStrFrom is fastStr for the string at b[i] whose bytes before b[j]
-// are known to be plain.
-func fastStrFrom(b []byte, i, j int, max int64, allow bool) int {
+// are known to be plain; it also reports whether the string has escapes
+// (as scanStr does).
+func fastStrFrom(b []byte, i, j int, max int64, allow bool) (end int, esc bool) {
 	for {
 		for j+8 <= len(b) {
 			if m := fastSpecial(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
@@ -63,17 +65,18 @@ func fastStrFrom(b []byte, i, j int, max int64, allow bool) int {
 		switch c := b[j]; {
 		case c == '"':
 			if int64(j-i-1) > max {
-				return -1
+				return -1, false
 			}
-			return j + 1
+			return j + 1, esc
 		case c == '\\':
 			if j+1 < len(b) && fastEsc[b[j+1]] {
 				j += 2
+				esc = true
 				continue
 			}
 			return fastStrScan(b, i, max, allow)
 		case c < 0x80:
-			return -1 // a control character
+			return -1, false // a control character
 		case allow:
 			j++
 		default:
@@ -86,13 +89,14 @@ func fastStrFrom(b []byte, i, j int, max int64, allow bool) int {
 	}
 }
 
-// fastStrScan is scanStr's verdict on the string at b[i]: its end, or -1.
-func fastStrScan(b []byte, i int, max int64, allow bool) int {
-	end, _, _, cause := scanStr(b, i, max, allow)
+// fastStrScan is scanStr's verdict on the string at b[i]: its end, or -1,
+// and whether it has escapes.
+func fastStrScan(b []byte, i int, max int64, allow bool) (int, bool) {
+	end, esc, _, cause := scanStr(b, i, max, allow)
 	if cause != nil || end < 0 {
-		return -1
+		return -1, false
 	}
-	return end
+	return end, esc
 }
 
 // fastUTF8 returns the end of the run of well-formed UTF-8 sequences

@@ -156,8 +156,10 @@ valueAt:
 				goto scalar
 			}
 		}
-		end, esc, _, cause := scanStrAt(buf, i, j, s.lim.maxString, s.lim.allowUTF8)
-		if cause != nil || end < 0 || end-i-2 > s.lim.chunk {
+		// Escapes and UTF-8 as Check's fast pass takes them, with
+		// scanStr's verdict (fastStrFrom).
+		end, esc := fastStrFrom(buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+		if end < 0 || end-i-2 > s.lim.chunk {
 			s.pos, s.state = i, stValue
 			goto back
 		}
