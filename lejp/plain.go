@@ -16,7 +16,7 @@ import (
 // before the result is plain, so a quote there ends the string.
 func plainEnd(buf []byte, j, stop int) int {
 	for j+8 <= len(buf) && j < stop {
-		if m := special(binary.LittleEndian.Uint64(buf[j:])); m != 0 {
+		if m := fastSpecial(binary.LittleEndian.Uint64(buf[j:])); m != 0 {
 			return j + bits.TrailingZeros64(m)>>3
 		}
 		j += 8
@@ -36,7 +36,7 @@ func plainNameEnd(buf []byte, i, max int) (j int, key uint64) {
 		return j, 0
 	}
 	w := binary.LittleEndian.Uint64(buf[j:])
-	if m := special(w); m != 0 {
+	if m := fastSpecial(w); m != 0 {
 		l := bits.TrailingZeros64(m) >> 3
 		if byte(w>>(8*l)) != '"' || l > max {
 			return j, 0
