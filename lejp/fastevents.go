@@ -81,11 +81,11 @@ firstElem:
 			}
 			if i+8 > n {
 				i++
-			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := le64(buf, i) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -120,11 +120,11 @@ valueWS:
 			}
 			if i+8 > n {
 				i++
-			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := le64(buf, i) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -342,11 +342,11 @@ after:
 			}
 			if i+8 > n {
 				i++
-			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := le64(buf, i) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -424,11 +424,11 @@ firstName:
 			}
 			if i+8 > n {
 				i++
-			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := le64(buf, i) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -459,11 +459,11 @@ name:
 			}
 			if i+8 > n {
 				i++
-			} else if y := (le64(buf, i) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := le64(buf, i) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -487,7 +487,7 @@ nameAt:
 		// special flags; its key is taken from its first word.
 		j := i + 1
 		if j+8 <= n {
-			w := le64(buf, j)
+			w := binary.LittleEndian.Uint64(buf[j : j+8])
 			if m := fastSpecial(w); m != 0 {
 				l := bits.TrailingZeros64(m) >> 3
 				if byte(w>>(8*l)) == '"' && l <= s.lim.maxName {
@@ -497,12 +497,12 @@ nameAt:
 				}
 			} else {
 				for j += 8; j+8 <= n; j += 8 {
-					if m := fastSpecial(le64(buf, j)); m != 0 {
+					if m := fastSpecial(binary.LittleEndian.Uint64(buf[j : j+8])); m != 0 {
 						j += bits.TrailingZeros64(m) >> 3
 						if l := j - i - 1; buf[j] == '"' && l <= s.lim.maxName {
 							end = j + 1
 							nm = buf[i+1 : j]
-							key = longKey(w, le64(buf, j-8), l)
+							key = longKey(w, binary.LittleEndian.Uint64(buf[j-8:j]), l)
 						}
 						break
 					}
@@ -684,5 +684,3 @@ var noFastRun bool
 // calls fastRun (tests lower it to 1).
 var fastRunMin = 32
 
-// le64 is the little-endian word at b[i:i+8].
-func le64(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i:]) }
