@@ -560,7 +560,7 @@ nameAt:
 	goto emit
 
 colon:
-	if i+2 <= n && binary.LittleEndian.Uint16(buf[i:]) == ':'|' '<<8 {
+	if i+2 <= n && binary.LittleEndian.Uint16(buf[i:i+2]) == ':'|' '<<8 {
 		i += 2 // ": " in one compare
 		goto valueWS
 	}

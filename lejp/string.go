@@ -125,7 +125,7 @@ func utf8Run(buf []byte, j, lim int) int {
 	// not E0 or ED (whose second byte is restricted), then two
 	// continuation bytes each.
 	for j+8 <= lim {
-		w := binary.LittleEndian.Uint64(buf[j:])
+		w := binary.LittleEndian.Uint64(buf[j:j+8])
 		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
 			break
 		}
@@ -174,12 +174,10 @@ const (
 
 // special flags (high bit of each byte) the bytes of x that end a plain run
 // in a string: '"', '\\', control characters and non-ASCII bytes. The
-// lowest flagged byte is always a true one.
-func special(x uint64) uint64 {
-	q := x ^ (lo8 * '"')
-	b := x ^ (lo8 * '\\')
-	return ((q-lo8)&^q | (b-lo8)&^b | (x-lo8*0x20)&^x | x) & hi8
-}
+// lowest flagged byte is always a true one (bytes above it may be flagged
+// falsely: it is fastSpecial, and every caller looks only at the lowest
+// flag or at whether there is one).
+func special(x uint64) uint64 { return fastSpecial(x) }
 
 // shortLen is the length of a string of fewer than 8 plain bytes (no
 // escape, control or non-ASCII byte) whose content starts at the first of
@@ -200,18 +198,18 @@ func plainName(buf []byte, i int) (int, uint64) {
 	if len(buf)-i < 9 {
 		return -1, 0
 	}
-	w := binary.LittleEndian.Uint64(buf[i+1:])
+	w := binary.LittleEndian.Uint64(buf[i+1:i+9])
 	if k := shortLen(w); k >= 0 {
 		return k, shortKey(w, k)
 	}
 	if special(w) != 0 || len(buf)-i < 17 {
 		return -1, 0
 	}
-	k := shortLen(binary.LittleEndian.Uint64(buf[i+9:]))
+	k := shortLen(binary.LittleEndian.Uint64(buf[i+9:i+17]))
 	if k < 0 {
 		return -1, 0
 	}
-	return 8 + k, longKey(w, binary.LittleEndian.Uint64(buf[i+1+k:]), 8+k)
+	return 8 + k, longKey(w, binary.LittleEndian.Uint64(buf[i+1+k:i+9+k]), 8+k)
 }
 
 // scanStr scans the string whose opening quote is buf[i], looking at no
@@ -234,7 +232,7 @@ func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, 
 	}
 	for {
 		for j+8 <= lim {
-			m := special(binary.LittleEndian.Uint64(buf[j:]))
+			m := special(binary.LittleEndian.Uint64(buf[j:j+8]))
 			if m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 				goto slow
