@@ -683,4 +683,3 @@ var noFastRun bool
 // fastRunMin is the least number of bytes left in a Write for which run
 // calls fastRun (tests lower it to 1).
 var fastRunMin = 32
-

@@ -16,7 +16,7 @@ import (
 // before the result is plain, so a quote there ends the string.
 func plainEnd(buf []byte, j, stop int) int {
 	for j+8 <= len(buf) && j < stop {
-		if m := fastSpecial(binary.LittleEndian.Uint64(buf[j:j+8])); m != 0 {
+		if m := fastSpecial(binary.LittleEndian.Uint64(buf[j : j+8])); m != 0 {
 			return j + bits.TrailingZeros64(m)>>3
 		}
 		j += 8
@@ -35,7 +35,7 @@ func plainNameEnd(buf []byte, i, max int) (j int, key uint64) {
 	if j+8 > len(buf) {
 		return j, 0
 	}
-	w := binary.LittleEndian.Uint64(buf[j:j+8])
+	w := binary.LittleEndian.Uint64(buf[j : j+8])
 	if m := fastSpecial(w); m != 0 {
 		l := bits.TrailingZeros64(m) >> 3
 		if byte(w>>(8*l)) != '"' || l > max {

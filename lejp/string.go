@@ -125,7 +125,7 @@ func utf8Run(buf []byte, j, lim int) int {
 	// not E0 or ED (whose second byte is restricted), then two
 	// continuation bytes each.
 	for j+8 <= lim {
-		w := binary.LittleEndian.Uint64(buf[j:j+8])
+		w := binary.LittleEndian.Uint64(buf[j : j+8])
 		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
 			break
 		}
@@ -198,14 +198,14 @@ func plainName(buf []byte, i int) (int, uint64) {
 	if len(buf)-i < 9 {
 		return -1, 0
 	}
-	w := binary.LittleEndian.Uint64(buf[i+1:i+9])
+	w := binary.LittleEndian.Uint64(buf[i+1 : i+9])
 	if k := shortLen(w); k >= 0 {
 		return k, shortKey(w, k)
 	}
 	if special(w) != 0 || len(buf)-i < 17 {
 		return -1, 0
 	}
-	k := shortLen(binary.LittleEndian.Uint64(buf[i+9:i+17]))
+	k := shortLen(binary.LittleEndian.Uint64(buf[i+9 : i+17]))
 	if k < 0 {
 		return -1, 0
 	}
@@ -232,7 +232,7 @@ func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, 
 	}
 	for {
 		for j+8 <= lim {
-			m := special(binary.LittleEndian.Uint64(buf[j:j+8]))
+			m := special(binary.LittleEndian.Uint64(buf[j : j+8]))
 			if m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 				goto slow
