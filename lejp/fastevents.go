@@ -40,7 +40,10 @@ func (p *Parser) fastRun() error {
 		lowEnts:  len(s.ents),
 		minDepth: s.depth,
 	}
-	v.call, v.fn = p.h.(HandlerFunc)
+	v.ev.Pattern = -1
+	if call, ok := p.h.(HandlerFunc); ok && len(s.pats) == 0 {
+		v.call, v.fn = call, true
+	}
 	var (
 		buf   = s.buf
 		n     = len(buf)
@@ -279,15 +282,18 @@ scalar:
 	}
 emit:
 	{
-		pat := -1
-		if len(s.pats) > 0 {
-			pat = s.curMatch()
-		}
+		// The Event is filled field by field in v (a composite literal
+		// of its size is zeroed on the stack first).
+		ev := &v.ev
+		ev.Kind, ev.Value, ev.Offset = k, val, s.base+int64(start)
 		var err error
 		if v.fn {
-			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+			err = v.call(p, *ev) // a HandlerFunc, no patterns: Pattern stays -1
 		} else {
-			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+			if len(s.pats) > 0 {
+				ev.Pattern = s.curMatch()
+			}
+			err = p.h.HandleEvent(p, *ev)
 		}
 		if err != nil {
 			p.herr = err
@@ -584,7 +590,8 @@ back:
 
 // fastVars is the state of fastRun kept in memory (see there).
 type fastVars struct {
-	call     HandlerFunc // the Handler, if it is a HandlerFunc (fn)
+	ev       Event       // the event being delivered
+	call     HandlerFunc // the Handler, if it is a HandlerFunc and there are no patterns (fn)
 	fn       bool
 	calls    uint32 // p.calls when the loop began
 	lowEnts  int    // the least len(s.ents) during the loop
