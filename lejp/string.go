@@ -567,7 +567,15 @@ func (s *scanner) stringValue() (Kind, error) {
 			return String, nil
 		}
 	}
-	end, esc, bad, cause := scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+	// Escapes and UTF-8 as Check's fast pass takes them (fastStrFrom
+	// accepts exactly what scanStrAt accepts); scanStrAt again only for a
+	// string it does not accept, to say why.
+	end, esc := fastStrFrom(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+	var bad int
+	var cause error
+	if end < 0 {
+		end, esc, bad, cause = scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+	}
 	// In stream mode a string longer than a piece goes to the resumable
 	// decoder; a shorter one decodes to at most its own length, so it is
 	// one String event either way.
