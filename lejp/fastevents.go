@@ -40,10 +40,7 @@ func (p *Parser) fastRun() error {
 		lowEnts:  len(s.ents),
 		minDepth: s.depth,
 	}
-	v.ev.Pattern = -1
-	if call, ok := p.h.(HandlerFunc); ok && len(s.pats) == 0 {
-		v.call, v.fn = call, true
-	}
+	v.call, v.fn = p.h.(HandlerFunc)
 	var (
 		buf   = s.buf
 		n     = len(buf)
@@ -282,18 +279,15 @@ scalar:
 	}
 emit:
 	{
-		// The Event is filled field by field in v (a composite literal
-		// of its size is zeroed on the stack first).
-		ev := &v.ev
-		ev.Kind, ev.Value, ev.Offset = k, val, s.base+int64(start)
+		pat := -1
+		if len(s.pats) > 0 {
+			pat = s.curMatch()
+		}
 		var err error
 		if v.fn {
-			err = v.call(p, *ev) // a HandlerFunc, no patterns: Pattern stays -1
+			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
 		} else {
-			if len(s.pats) > 0 {
-				ev.Pattern = s.curMatch()
-			}
-			err = p.h.HandleEvent(p, *ev)
+			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
 		}
 		if err != nil {
 			p.herr = err
@@ -590,8 +584,7 @@ back:
 
 // fastVars is the state of fastRun kept in memory (see there).
 type fastVars struct {
-	ev       Event       // the event being delivered
-	call     HandlerFunc // the Handler, if it is a HandlerFunc and there are no patterns (fn)
+	call     HandlerFunc // the Handler, if it is a HandlerFunc (fn)
 	fn       bool
 	calls    uint32 // p.calls when the loop began
 	lowEnts  int    // the least len(s.ents) during the loop
