@@ -40,7 +40,9 @@ func (p *Parser) fastRun() error {
 		lowEnts:  len(s.ents),
 		minDepth: s.depth,
 	}
-	v.call, v.fn = p.h.(HandlerFunc)
+	if call, ok := p.h.(HandlerFunc); ok && len(s.pats) == 0 {
+		v.call, v.fn = call, true
+	}
 	var (
 		buf   = s.buf
 		n     = len(buf)
@@ -279,14 +281,15 @@ scalar:
 	}
 emit:
 	{
-		pat := -1
-		if len(s.pats) > 0 {
-			pat = s.curMatch()
-		}
 		var err error
 		if v.fn {
-			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+			// A HandlerFunc, and no patterns.
+			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: -1})
 		} else {
+			pat := -1
+			if len(s.pats) > 0 {
+				pat = s.curMatch()
+			}
 			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
 		}
 		if err != nil {
@@ -584,7 +587,7 @@ back:
 
 // fastVars is the state of fastRun kept in memory (see there).
 type fastVars struct {
-	call     HandlerFunc // the Handler, if it is a HandlerFunc (fn)
+	call     HandlerFunc // the Handler, if it is a HandlerFunc and there are no patterns (fn)
 	fn       bool
 	calls    uint32 // p.calls when the loop began
 	lowEnts  int    // the least len(s.ents) during the loop
