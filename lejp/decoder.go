@@ -142,17 +142,14 @@ func (d *Decoder) more(err error) (Kind, error) {
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (t Token, err error) {
-	// Field by field into the result (a Token literal is zeroed on the
-	// stack, then copied).
-	t.Kind, err = d.s.next() // d.next, one call shallower
+func (d *Decoder) ReadToken() (Token, error) {
+	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
-		if t.Kind, err = d.more(err); err != nil {
+		if k, err = d.more(err); err != nil {
 			return Token{}, err
 		}
 	}
-	t.Value, t.Offset = d.s.val, d.s.tokOff
-	return t, nil
+	return Token{Kind: k, Value: d.s.val, Offset: d.s.tokOff}, nil
 }
 
 // ReadValue returns the raw bytes of the next value (from its first byte to
