@@ -549,7 +549,17 @@ nameAt:
 			} else {
 				f.bloom[w] |= bit
 				s.nameMem += len(nm) + nameOverhead
-				s.ents = append(s.ents, nameEnt{nm: nm, key: key})
+				// append, field by field: a nameEnt literal is built on the
+				// stack and copied with 16-byte moves that cannot take the
+				// 8-byte stores just made (a store-forwarding stall).
+				l := len(s.ents)
+				if l == cap(s.ents) {
+					s.ents = append(s.ents, nameEnt{})
+				} else {
+					s.ents = s.ents[:l+1]
+				}
+				e := &s.ents[l]
+				e.nm, e.key, e.hash = nm, key, 0
 			}
 			if len(s.pats) > 0 {
 				f.live, f.match = s.stepPatterns(s.depth-1, nm, false)
