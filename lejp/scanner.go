@@ -168,7 +168,9 @@ func (s *scanner) next() (Kind, error) {
 	buf := s.buf
 	i := s.pos
 	for {
-		if s.inComm {
+		// Whitespace (and comments: only with AllowComment, so that
+		// inComm is looked at only then).
+		if s.lim.allowComment && s.inComm {
 			for ; i < len(buf) && buf[i] != '\n'; i++ {
 			}
 			if i == len(buf) {
@@ -177,7 +179,6 @@ func (s *scanner) next() (Kind, error) {
 			}
 			s.inComm = false
 		}
-		// Whitespace (and comments).
 		if i < len(buf) && buf[i] <= ' ' {
 			i = skipWS(buf, i)
 		}
