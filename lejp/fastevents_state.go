@@ -1,0 +1,98 @@
+package lejp
+
+// The state fastRun (fastevents.go) keeps outside its registers, and the
+// member names it borrows from the buffer: copied into the arena when it
+// hands back to next.
+
+// keepNames copies into the arena the member names fastRun borrowed from
+// the buffer and that are still held when it hands back: s.ents[lowEnts:]
+// (lowEnts is the least length s.ents had during the loop), and the frames
+// from minDepth on (the least depth reached), which were pushed during the
+// loop, get the arena offsets that next would have given them. The
+// innermost frame older than the loop may have gained names too; nothing
+// deeper than it was named in the arena during the loop, so the arena ends
+// with its names.
+func (s *scanner) keepNames(lowEnts, minDepth int) {
+	if lowEnts >= len(s.ents) {
+		return // nothing borrowed is held; the arena did not grow
+	}
+	for d := max(minDepth-1, 0); d < s.depth; d++ {
+		f := &s.frames[d]
+		if d >= minDepth {
+			f.arena = len(s.arena)
+		}
+		if !f.obj {
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		from := max(f.ents, lowEnts)
+		for j := from; j < end; j++ {
+			nm := s.ents[j].nm
+			s.arena = append(s.arena, nm...)
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
+		}
+		if end > from {
+			f.name = s.ents[end-1].nm
+		}
+	}
+}
+
+// clearEnts clears the entries fastRun dropped from s.ents, up to
+// s.entsHW, as dropNames would have, so that no buffer is kept alive by
+// them.
+func (s *scanner) clearEnts() {
+	if s.entsHW > len(s.ents) {
+		clear(s.ents[len(s.ents):min(s.entsHW, cap(s.ents))])
+	}
+	s.entsHW = 0
+}
+
+// keepAllNames rebuilds the arena from every name held, in a new array:
+// after a Handler's call into the Parser, fastRun cannot tell which names
+// it borrowed.
+func (s *scanner) keepAllNames() {
+	old := s.arena
+	s.arena = make([]byte, 0, cap(old))
+	next := 0 // the first entry not yet copied
+	for d := 0; d < s.depth; d++ {
+		f := &s.frames[d]
+		f.arena = len(s.arena)
+		if !f.obj || f.index < 0 {
+			continue
+		}
+		if s.lim.allowDup {
+			s.arena = append(s.arena, f.name...)
+			f.name = s.arena[f.arena:]
+			continue
+		}
+		end := len(s.ents)
+		for dd := d + 1; dd < s.depth; dd++ {
+			if s.frames[dd].obj {
+				end = s.frames[dd].ents
+				break
+			}
+		}
+		for j := max(f.ents, next); j < end; j++ {
+			nm := s.ents[j].nm
+			s.arena = append(s.arena, nm...)
+			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
+		}
+		next = end
+		if end > f.ents {
+			f.name = s.ents[end-1].nm
+		}
+	}
+}
+
+// noFastRun turns fastRun off, so that tests can compare it with next.
+var noFastRun bool
+
+// fastRunMin is the least number of bytes left in a Write for which run
+// calls fastRun (tests lower it to 1).
+var fastRunMin = 32
