@@ -412,10 +412,10 @@ func checkRFCJWS(ex rfcJWS) error {
 	if ex.reject {
 		// Every entry point, with the key and with "none" asked for.
 		if _, err := v.Verify(msg); err == nil {
-			return errors.New("Verify accepted alg none")
+			return errors.New("alg none accepted by Verify")
 		}
 		if _, err := v.AppendVerifyCompact(nil, msg); err == nil {
-			return errors.New("AppendVerifyCompact accepted alg none")
+			return errors.New("alg none accepted by AppendVerifyCompact")
 		}
 		if _, err := jws.NewVerifier(vk, []string{"none"}); err == nil {
 			return errors.New(`a verifier allowing "none" was made`)
