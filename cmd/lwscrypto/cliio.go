@@ -72,6 +72,9 @@ func inputArg(pos []string) (string, error) {
 // openInput opens FILE, or standard input when file is "".
 func openInput(e *env, file string) (io.ReadCloser, error) {
 	if file == "" {
+		if err := e.claimStdin("the input"); err != nil {
+			return nil, err
+		}
 		return io.NopCloser(e.stdin), nil
 	}
 	f, err := os.Open(file)
@@ -79,6 +82,17 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		return nil, failf("%v", err)
 	}
 	return f, nil
+}
+
+// claimStdin records that standard input is read for what, or refuses when
+// it has already been read for something else (e.g. --key - and no FILE).
+func (e *env) claimStdin(what string) error {
+	if e.stdinFor != "" && e.stdinFor != what {
+		return usagef("standard input is already %s; %s must come from a file", e.stdinFor, what).
+			withHint("with --key -, give the input as FILE")
+	}
+	e.stdinFor = what
+	return nil
 }
 
 // maxInput bounds what a command reads into memory at once (a token, a key,

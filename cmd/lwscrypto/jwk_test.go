@@ -90,7 +90,7 @@ func TestLoadKey(t *testing.T) {
 		"certificate": {pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert}), false},
 		"der":         {der, true},
 	} {
-		set, err := loadKey(write(name, tc.data))
+		set, err := loadKey(&env{}, write(name, tc.data))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -116,7 +116,7 @@ func TestLoadKey(t *testing.T) {
 		"none":     {"", "no key given"},
 		"bad jwk":  {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
 	} {
-		_, err := loadKey(tc.path)
+		_, err := loadKey(&env{}, tc.path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", name, err, tc.want)
 		}

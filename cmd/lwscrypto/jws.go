@@ -22,10 +22,13 @@ func init() {
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
 // --alg, or the key's own "alg".
-func signingKey(path, alg string) (*jwk.Key, string, error) {
-	set, err := loadKey(path)
+func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
+	set, err := loadKey(e, path)
 	if err != nil {
 		return nil, "", err
+	}
+	if path == "-" {
+		path = "the key on standard input"
 	}
 	var ks []*jwk.Key
 	for _, k := range set.Keys {
@@ -62,7 +65,7 @@ func keyTypeName(k *jwk.Key) string {
 func runJWSSign(e *env, args []string) error {
 	c := commands["jws sign"]
 	fs := newFlags(c)
-	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file")
+	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
 	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
 	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
@@ -76,7 +79,7 @@ func runJWSSign(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, a, err := signingKey(*keyPath, *alg)
+	k, a, err := signingKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
 	}
@@ -117,8 +120,8 @@ func runJWSSign(e *env, args []string) error {
 // verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".
-func verificationKey(keyPath, flagAlg string) (*jwk.Set, []string, error) {
-	set, err := loadKey(keyPath)
+func verificationKey(e *env, keyPath, flagAlg string) (*jwk.Set, []string, error) {
+	set, err := loadKey(e, keyPath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,7 +229,7 @@ func verifyHint(err error, algs []string) string {
 func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
-	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file")
+	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
@@ -234,7 +237,7 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, algs, err := verificationKey(*keyPath, *alg)
+	set, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
 	}

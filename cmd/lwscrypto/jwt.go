@@ -30,7 +30,7 @@ var now = time.Now
 func runJWTSign(e *env, args []string) error {
 	c := commands["jwt sign"]
 	fs := newFlags(c)
-	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file")
+	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input")
 	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
 	iss := fs.String("iss", "", "issuer (\"iss\")")
 	sub := fs.String("sub", "", "subject (\"sub\")")
@@ -81,7 +81,7 @@ func runJWTSign(e *env, args []string) error {
 			cs.Extra = append(cs.Extra, m)
 		}
 	}
-	k, a, err := signingKey(*keyPath, *alg)
+	k, a, err := signingKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func runJWTSign(e *env, args []string) error {
 func runJWTVerify(e *env, args []string) error {
 	c := commands["jwt verify"]
 	fs := newFlags(c)
-	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file")
+	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	iss := fs.String("iss", "", "require this issuer")
 	aud := fs.String("aud", "", "require this audience")
@@ -105,7 +105,7 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, algs, err := verificationKey(*keyPath, *alg)
+	set, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
 	}

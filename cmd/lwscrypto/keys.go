@@ -19,19 +19,31 @@ const maxKeyFile = 4 << 20
 // JWK Set file, or a PEM file (a key, or certificates whose first one gives
 // the key). It always returns a set; a single key becomes a set of one.
 // pkcs11: URIs and COSE_Key files are refused with a message saying so.
-func loadKey(path string) (*jwk.Set, error) {
+// A path of "-" reads the key from standard input (then the command's
+// input must be a FILE), so that a key can be piped from a secret store
+// without touching the disk.
+func loadKey(e *env, path string) (*jwk.Set, error) {
 	if path == "" {
 		return nil, usagef("no key given").withHint("pass --key FILE (a JWK, a JWK Set or a PEM file)")
 	}
 	if strings.HasPrefix(path, "pkcs11:") {
 		return nil, failf("pkcs11: URIs are not supported yet (they come with the PKCS#11 backend)").withHint("export the key as a JWK or PEM file for now")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, failf("reading key: %v", err)
+	var r io.Reader
+	if path == "-" {
+		if err := e.claimStdin("the key"); err != nil {
+			return nil, err
+		}
+		r, path = e.stdin, "on standard input"
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, failf("reading key: %v", err)
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
-	data, err := readLimited(f, maxKeyFile)
+	data, err := readLimited(r, maxKeyFile)
 	if err != nil {
 		return nil, failf("reading key %s: %v", path, err)
 	}

@@ -33,6 +33,10 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// stdinFor names what standard input has been read for ("the key",
+	// "the input"), so that a second use is refused instead of reading
+	// nothing.
+	stdinFor string
 }
 
 // command is one "<object> <verb>" of the CLI.
