@@ -252,7 +252,14 @@ func (s *scanner) dropNames(f *frame) {
 			}
 		}
 		s.nameMem = f.nameMem
-		clear(s.ents[f.ents:])
+		// Only the names need clearing (so that no buffer is kept alive):
+		// every entry is written whole when it is used again. A loop of
+		// pointer stores costs less than clear's runtime calls for the
+		// few names of most objects.
+		es := s.ents[f.ents:]
+		for i := range es {
+			es[i].nm = nil
+		}
 		s.ents = s.ents[:f.ents]
 	}
 	s.arena = s.arena[:f.arena]
