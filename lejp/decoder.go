@@ -142,14 +142,17 @@ func (d *Decoder) more(err error) (Kind, error) {
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (Token, error) {
+func (d *Decoder) ReadToken() (t Token, err error) {
 	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
 		if k, err = d.more(err); err != nil {
-			return Token{}, err
+			return t, err
 		}
 	}
-	return Token{Kind: k, Value: d.s.val, Offset: d.s.tokOff}, nil
+	// Field by field into the result, which is zero already: a composite
+	// literal would clear it a second time.
+	t.Kind, t.Value, t.Offset = k, d.s.val, d.s.tokOff
+	return t, nil
 }
 
 // ReadValue returns the raw bytes of the next value (from its first byte to

@@ -74,7 +74,15 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 		} else {
 			f.bloom[w] |= bit
 			s.nameMem += len(nm) + nameOverhead
-			s.ents = append(s.ents, nameEnt{nm: nm, key: key})
+			// In place when there is room: append's generic path costs
+			// twice the instructions.
+			if n := len(s.ents); n < cap(s.ents) {
+				s.ents = s.ents[:n+1]
+				e := &s.ents[n]
+				e.nm, e.key, e.hash = nm, key, 0
+			} else {
+				s.ents = append(s.ents, nameEnt{nm: nm, key: key})
+			}
 		}
 	}
 	if len(s.pats) > 0 {
@@ -244,7 +252,14 @@ func (s *scanner) dropNames(f *frame) {
 			}
 		}
 		s.nameMem = f.nameMem
-		clear(s.ents[f.ents:])
+		// Only the names need clearing (so that no buffer is kept alive):
+		// every entry is written whole when it is used again. A loop of
+		// pointer stores costs less than clear's runtime calls for the
+		// few names of most objects.
+		es := s.ents[f.ents:]
+		for i := range es {
+			es[i].nm = nil
+		}
 		s.ents = s.ents[:f.ents]
 	}
 	s.arena = s.arena[:f.arena]

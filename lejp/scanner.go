@@ -432,12 +432,19 @@ func (s *scanner) number() (Kind, error) {
 	buf := s.buf
 	if j, k := numEnd(buf, start); j >= 0 && j-start <= s.lim.maxNumber {
 		// A well-formed number ending inside buf, within the limit: what
-		// the scan below finds too, in one pass.
-		s.beginElem()
+		// the scan below finds too, in one pass. beginElem and afterValue
+		// with one look at the depth.
+		if d := s.depth; d > 0 {
+			if f := &s.frames[d-1]; !f.obj {
+				f.index++
+			}
+			s.state = stAfter
+		} else {
+			s.state = stDone
+		}
 		s.tokOff = s.base + int64(start)
 		s.val = buf[start:j]
 		s.pos = j
-		s.afterValue()
 		return k, nil
 	}
 	lim := len(buf)
