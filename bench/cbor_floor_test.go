@@ -125,20 +125,4 @@ func cborTextArray(data []byte) []byte {
 }
 
 // BenchmarkCBORFloor runs the floors of cborFloorImpls on each file.
-func BenchmarkCBORFloor(b *testing.B) {
-	for _, f := range cborCorpus(b) {
-		name, data := f[0].(string), f[1].([]byte)
-		for _, impl := range cborFloorImpls {
-			b.Run(name+"/"+impl.name, func(b *testing.B) {
-				run := impl.setup(data)
-				b.ReportAllocs()
-				b.SetBytes(int64(len(data)))
-				for b.Loop() {
-					if err := run(); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
-}
+func BenchmarkCBORFloor(b *testing.B) { benchCBOR(b, cborFloorImpls) }

@@ -7,10 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
-	"time"
 
 	"github.com/fxamacker/cbor/v2"
-	"golang.org/x/sys/unix"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/lecp"
@@ -108,10 +106,14 @@ var cborImpls = []cborImpl{
 
 // BenchmarkCBOR compares lecp with fxamacker/cbor on the same CBOR (see
 // cborImpls).
-func BenchmarkCBOR(b *testing.B) {
+func BenchmarkCBOR(b *testing.B) { benchCBOR(b, cborImpls) }
+
+// benchCBOR runs each of impls on each file of the CBOR corpus as
+// <file>/<impl>.
+func benchCBOR(b *testing.B, impls []cborImpl) {
 	for _, f := range cborCorpus(b) {
 		name, data := f[0].(string), f[1].([]byte)
-		for _, impl := range cborImpls {
+		for _, impl := range impls {
 			b.Run(name+"/"+impl.name, func(b *testing.B) {
 				run := impl.setup(data)
 				b.ReportAllocs()
@@ -124,16 +126,6 @@ func BenchmarkCBOR(b *testing.B) {
 			})
 		}
 	}
-}
-
-// cborThreadCPU is this thread's CPU time in nanoseconds
-// (CLOCK_THREAD_CPUTIME_ID, exact to the nanosecond, where getrusage counts
-// in scheduler ticks): on a shared machine it leaves out the time spent
-// waiting for a core, which wall-clock benchmarks count.
-func cborThreadCPU() int64 {
-	var ts unix.Timespec
-	unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts)
-	return ts.Nano()
 }
 
 // TestCBORCPUTable prints, for each file and implementation of
@@ -158,31 +150,16 @@ func TestCBORCPUTable(t *testing.T) {
 	impls := append(append([]cborImpl(nil), cborImpls...), cborFloorImpls...)
 	for _, f := range cborCorpus(t) {
 		name, data := f[0].(string), f[1].([]byte)
-		// samples of about 20 ms, taken in rounds over all implementations
-		// so that each sees the same load; the least of 15 is kept
 		runs := make([]func() error, len(impls))
-		reps := make([]int, len(impls))
 		for k, impl := range impls {
 			runs[k] = impl.setup(data)
 			if err := runs[k](); err != nil {
 				t.Fatalf("%s %s: %v", name, impl.name, err)
 			}
-			w0 := time.Now()
-			runs[k]()
-			reps[k] = max(1, int(20*time.Millisecond/max(time.Since(w0), time.Microsecond)))
 		}
 		res := map[string]float64{}
-		for range 15 {
-			for k, impl := range impls {
-				t0 := cborThreadCPU()
-				for range reps[k] {
-					runs[k]()
-				}
-				ns := float64(cborThreadCPU()-t0) / float64(reps[k])
-				if old, ok := res[impl.name]; !ok || ns < old {
-					res[impl.name] = ns
-				}
-			}
+		for k, ns := range leastCPU(runs, 15) {
+			res[impls[k].name] = ns
 		}
 		for _, impl := range impls {
 			ns := res[impl.name]

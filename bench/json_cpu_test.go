@@ -7,26 +7,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
-
-// jsonThreadCPU is this thread's CPU time (CLOCK_THREAD_CPUTIME_ID, exact
-// to the nanosecond, where getrusage counts in scheduler ticks): on a
-// shared machine it leaves out the time spent waiting for a core, which
-// wall-clock benchmarks count.
-func jsonThreadCPU() int64 {
-	var ts unix.Timespec
-	unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts)
-	return ts.Nano()
-}
 
 // TestJSONCPUTable prints, for each benchmark file and implementation of
 // BenchmarkJSON, the thread CPU time per document (the least of 15
@@ -59,28 +46,15 @@ func TestJSONCPUTable(t *testing.T) {
 	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
 		data, _ := os.ReadFile(filepath.Join(dir, name))
 		runs := make([]func() error, len(impls))
-		reps := make([]int, len(impls))
 		for k, impl := range impls {
 			runs[k] = impl.run(nil, data)
 			if err := runs[k](); err != nil {
 				t.Fatalf("%s %s: %v", name, impl.name, err)
 			}
-			t0 := jsonThreadCPU()
-			runs[k]()
-			reps[k] = max(1, int(20e6/max(jsonThreadCPU()-t0, 1000)))
 		}
 		res := map[string]float64{}
-		for range 15 {
-			for k, impl := range impls {
-				t0 := jsonThreadCPU()
-				for range reps[k] {
-					runs[k]()
-				}
-				ns := float64(jsonThreadCPU()-t0) / float64(reps[k])
-				if old, ok := res[impl.name]; !ok || ns < old {
-					res[impl.name] = ns
-				}
-			}
+		for k, ns := range leastCPU(runs, 15) {
+			res[impls[k].name] = ns
 		}
 		for _, impl := range impls {
 			ns := res[impl.name]
@@ -127,43 +101,28 @@ func TestJSONCPUFloor(t *testing.T) {
 		// An indirect call, as the Parser makes: through a variable the
 		// compiler cannot see into.
 		floorHandler = lejp.HandlerFunc(func(*lejp.Parser, lejp.Event) error { count++; return nil })
-		replay := func() {
+		replay := func() error {
 			h := floorHandler
 			for _, ev := range evs {
 				if h(p, ev) != nil {
-					return
+					break
 				}
 			}
+			return nil
 		}
-		var samples []float64
-		for rep := 0; rep < 11; rep++ {
-			t0 := jsonThreadCPU()
-			for i := 0; i < 200; i++ {
-				replay()
-			}
-			samples = append(samples, float64(jsonThreadCPU()-t0)/200)
-		}
-		sort.Float64s(samples)
 		// The same number of calls with one Event, not replayed from
 		// memory: the call alone.
 		one := evs[len(evs)/2]
-		calls := func() {
+		calls := func() error {
 			h := floorHandler
 			for range evs {
 				if h(p, one) != nil {
-					return
+					break
 				}
 			}
+			return nil
 		}
-		var callSamples []float64
-		for rep := 0; rep < 11; rep++ {
-			t0 := jsonThreadCPU()
-			for i := 0; i < 200; i++ {
-				calls()
-			}
-			callSamples = append(callSamples, float64(jsonThreadCPU()-t0)/200)
-		}
-		sort.Float64s(callSamples)
+		least := leastCPU([]func() error{replay, calls}, 11)
 		var by []string
 		for k, c := range kinds {
 			if c > 0 {
@@ -172,6 +131,6 @@ func TestJSONCPUFloor(t *testing.T) {
 		}
 		t.Logf("%-18s %6d events (%d bytes/event; %s)", name, len(evs), len(data)/len(evs), strings.Join(by, " "))
 		t.Logf("%-18s floor (handler calls, events replayed) %6.0f us = %5.1f ns/event; one Event %6.0f us = %5.1f ns/event; 1 GB/s leaves %5.1f ns/event in all",
-			name, samples[0]/1e3, samples[0]/float64(len(evs)), callSamples[0]/1e3, callSamples[0]/float64(len(evs)), float64(len(data))/float64(len(evs)))
+			name, least[0]/1e3, least[0]/float64(len(evs)), least[1]/1e3, least[1]/float64(len(evs)), float64(len(data))/float64(len(evs)))
 	}
 }

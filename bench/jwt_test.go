@@ -22,7 +22,6 @@ import (
 	"math/big"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -48,12 +47,6 @@ type cpuMeter struct {
 }
 
 func newCPUMeter(b *testing.B) *cpuMeter { return &cpuMeter{b: b} }
-
-func threadCPU() int64 {
-	var r syscall.Rusage
-	syscall.Getrusage(1, &r) // RUSAGE_THREAD
-	return r.Utime.Nano() + r.Stime.Nano()
-}
 
 func (m *cpuMeter) Loop() bool {
 	if !m.started {
