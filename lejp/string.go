@@ -179,39 +179,6 @@ const (
 // flag or at whether there is one).
 func special(x uint64) uint64 { return fastSpecial(x) }
 
-// shortLen is the length of a string of fewer than 8 plain bytes (no
-// escape, control or non-ASCII byte) whose content starts at the first of
-// the little-endian word w's bytes and whose closing quote is in w; or -1.
-func shortLen(w uint64) int {
-	// With no special byte k is 8, and w>>64 is 0.
-	k := bits.TrailingZeros64(special(w)) >> 3
-	if byte(w>>(8*k)) != '"' {
-		return -1
-	}
-	return k
-}
-
-// plainName finds a name of fewer than 16 plain bytes (as shortLen) whose
-// opening quote is buf[i]: it returns the length of its content and its
-// nameKey, or -1.
-func plainName(buf []byte, i int) (int, uint64) {
-	if len(buf)-i < 9 {
-		return -1, 0
-	}
-	w := binary.LittleEndian.Uint64(buf[i+1 : i+9])
-	if k := shortLen(w); k >= 0 {
-		return k, shortKey(w, k)
-	}
-	if special(w) != 0 || len(buf)-i < 17 {
-		return -1, 0
-	}
-	k := shortLen(binary.LittleEndian.Uint64(buf[i+9 : i+17]))
-	if k < 0 {
-		return -1, 0
-	}
-	return 8 + k, longKey(w, binary.LittleEndian.Uint64(buf[i+1+k:i+9+k]), 8+k)
-}
-
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
