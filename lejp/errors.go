@@ -21,6 +21,8 @@ type SyntaxError struct {
 	Err    error
 }
 
+// Error formats the cause, the offset and, when known, the path:
+// "lejp: ... at offset N (path P)".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	b = append(b, e.Err.Error()...)
