@@ -16,7 +16,8 @@ import (
 // hand any other string to the scanner's own scanStr, so a string is judged
 // as the scanner judges it (TestFastStrAgrees, FuzzFastStr); the fast pass
 // as a whole is held to the scanner by TestFastCheckNeverAcceptsInvalid,
-// checkFastDocs, TestFastNum, TestFastWSDocs and FuzzChunked.
+// checkFastDocs, TestFastNum, TestFastNumArrays, TestFastWSDocs,
+// FuzzFastCheck and FuzzChunked.
 
 // fastFrame is one open container of fastCheck.
 type fastFrame struct {
@@ -286,6 +287,20 @@ push:
 	if len(s.fastFrames) >= s.lim.maxDepth {
 		return false
 	}
+	if c == '[' && len(s.fastFrames) > 0 && i+1 < n {
+		// An array of numbers ([-65.6,43.4], [76,94]) is read in numArr,
+		// and an empty one here, without a frame of their own.
+		d := b[i+1]
+		if d-'0' <= 9 || d == '-' {
+			i++
+			c = d
+			goto numArr
+		}
+		if d == ']' {
+			i += 2
+			goto after
+		}
+	}
 	if len(s.fastFrames) == cap(s.fastFrames) {
 		s.fastFrames = append(s.fastFrames, fastFrame{})
 	} else {
@@ -476,6 +491,93 @@ nameC:
 		i++
 	}
 	goto value
+numArr:
+	// In an array of numbers whose frame is not pushed (acct.top is its
+	// parent), at a number (c, at b[i]). The number grammar as in
+	// valueC; then a comma and another number, or the closing bracket.
+	// Anything else pushes the array's frame and goes the general way.
+	{
+		j := i
+		if c == '-' {
+			j++
+		}
+		k := j
+		for k+8 <= n {
+			if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+				k += bits.TrailingZeros64(m) >> 3
+				goto arrIntDone
+			}
+			k += 8
+		}
+		for k < n && b[k]-'0' <= 9 {
+			k++
+		}
+	arrIntDone:
+		if k == j || (b[j] == '0' && k > j+1) || k >= n {
+			return false
+		}
+		if c = b[k]; c == '.' {
+			k++
+			j = k
+			for k+8 <= n {
+				if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+					k += bits.TrailingZeros64(m) >> 3
+					goto arrFracDone
+				}
+				k += 8
+			}
+			for k < n && b[k]-'0' <= 9 {
+				k++
+			}
+		arrFracDone:
+			if k == j || k >= n {
+				return false
+			}
+			c = b[k]
+		}
+		if c|0x20 == 'e' {
+			if k = fastExp(b, k); k < 0 {
+				return false
+			}
+			if k >= n {
+				return false
+			}
+			c = b[k]
+		}
+		if k-i > s.lim.maxNumber {
+			return false
+		}
+		i = k
+	}
+	// c is b[i], the byte after the number.
+	if c <= ' ' {
+		if i = fastWS(b, i); i >= n {
+			return false
+		}
+		c = b[i]
+	}
+	if c == ',' {
+		if i = fastWS(b, i+1); i >= n {
+			return false
+		}
+		if c = b[i]; c-'0' <= 9 || c == '-' {
+			goto numArr
+		}
+		// Another value: the array's frame, as push makes it.
+		if len(s.fastFrames) == cap(s.fastFrames) {
+			s.fastFrames = append(s.fastFrames, fastFrame{})
+		} else {
+			s.fastFrames = s.fastFrames[:len(s.fastFrames)+1]
+		}
+		acct.top = &s.fastFrames[len(s.fastFrames)-1]
+		acct.top.obj = false
+		goto valueC
+	}
+	if c == ']' {
+		i++
+		goto after
+	}
+	return false
 }
 
 // fastAcct is the fast pass's name accounting: the name memory held (as
