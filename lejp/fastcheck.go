@@ -24,7 +24,7 @@ type fastFrame struct {
 	obj   bool
 	ents  int32     // len(fastEnts) when the object opened
 	mem   int       // name memory when the object opened
-	bloom [8]uint64 // filter of the object's name keys, two bits a name
+	bloom [8]uint64 // filter of the object's name keys, one bit a name
 }
 
 // fastEnt is one member name of an open object: its key (fastKey) and
@@ -458,14 +458,13 @@ nameC:
 			return false
 		}
 		if !s.lim.allowDup {
-			// acct.top is the object. Two bits of a 512-bit filter per name:
-			// read, then set, so that only whether both were set stays
+			// acct.top is the object. One bit of a 512-bit filter per
+			// name: read, then set, so that only whether it was set stays
 			// live across the (rare) search.
 			h := key * 0x9E3779B97F4A7C15
-			p1, p2 := &acct.top.bloom[h>>61], &acct.top.bloom[h>>52&7]
-			hit := *p1 >> (h >> 55 & 63) & (*p2 >> (h >> 46 & 63)) & 1
+			p1 := &acct.top.bloom[h>>61]
+			hit := *p1 >> (h >> 55 & 63) & 1
 			*p1 |= 1 << (h >> 55 & 63)
-			*p2 |= 1 << (h >> 46 & 63)
 			if hit != 0 {
 				if !fastDup(s.fastEnts[acct.top.ents:], b, key, b[i+1:j], acct) {
 					return false
