@@ -574,6 +574,14 @@ numArr:
 	}
 	if c == ']' {
 		i++
+		// [-65.6,43.4],[-65.6,43.4]: the next array of numbers in an
+		// array, as deep as this one (which was within the limit).
+		if i+2 < n && b[i] == ',' && b[i+1] == '[' && !acct.top.obj {
+			if c = b[i+2]; c-'0' <= 9 || c == '-' {
+				i += 2
+				goto numArr
+			}
+		}
 		goto after
 	}
 	return false
