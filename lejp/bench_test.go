@@ -110,3 +110,27 @@ func BenchmarkPatterns(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvents: push events for the whole file in one Write to a
+// counting HandlerFunc, as bench/'s lejp-events does (the Parser's
+// HandlerFunc path).
+func BenchmarkEvents(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			n := 0
+			p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { n++; return nil }), nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Reset()
+				if _, err := p.Write(in); err != nil {
+					b.Fatal(err)
+				}
+				if err := p.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -16,14 +16,15 @@ import (
 // hand any other string to the scanner's own scanStr, so a string is judged
 // as the scanner judges it (TestFastStrAgrees, FuzzFastStr); the fast pass
 // as a whole is held to the scanner by TestFastCheckNeverAcceptsInvalid,
-// checkFastDocs, TestFastNum, TestFastWSDocs and FuzzChunked.
+// checkFastDocs, TestFastNum, TestFastNumArrays, TestFastWSDocs,
+// FuzzFastCheck and FuzzChunked.
 
 // fastFrame is one open container of fastCheck.
 type fastFrame struct {
 	obj   bool
 	ents  int32     // len(fastEnts) when the object opened
 	mem   int       // name memory when the object opened
-	bloom [8]uint64 // filter of the object's name keys, two bits a name
+	bloom [8]uint64 // filter of the object's name keys, one bit a name
 }
 
 // fastEnt is one member name of an open object: its key (fastKey) and
@@ -286,6 +287,20 @@ push:
 	if len(s.fastFrames) >= s.lim.maxDepth {
 		return false
 	}
+	if c == '[' && len(s.fastFrames) > 0 && i+1 < n {
+		// An array of numbers ([-65.6,43.4], [76,94]) is read in numArr,
+		// and an empty one here, without a frame of their own.
+		d := b[i+1]
+		if d-'0' <= 9 || d == '-' {
+			i++
+			c = d
+			goto numArr
+		}
+		if d == ']' {
+			i += 2
+			goto after
+		}
+	}
 	if len(s.fastFrames) == cap(s.fastFrames) {
 		s.fastFrames = append(s.fastFrames, fastFrame{})
 	} else {
@@ -443,14 +458,13 @@ nameC:
 			return false
 		}
 		if !s.lim.allowDup {
-			// acct.top is the object. Two bits of a 512-bit filter per name:
-			// read, then set, so that only whether both were set stays
+			// acct.top is the object. One bit of a 512-bit filter per
+			// name: read, then set, so that only whether it was set stays
 			// live across the (rare) search.
 			h := key * 0x9E3779B97F4A7C15
-			p1, p2 := &acct.top.bloom[h>>61], &acct.top.bloom[h>>52&7]
-			hit := *p1 >> (h >> 55 & 63) & (*p2 >> (h >> 46 & 63)) & 1
+			p1 := &acct.top.bloom[h>>61]
+			hit := *p1 >> (h >> 55 & 63) & 1
 			*p1 |= 1 << (h >> 55 & 63)
-			*p2 |= 1 << (h >> 46 & 63)
 			if hit != 0 {
 				if !fastDup(s.fastEnts[acct.top.ents:], b, key, b[i+1:j], acct) {
 					return false
@@ -476,6 +490,101 @@ nameC:
 		i++
 	}
 	goto value
+numArr:
+	// In an array of numbers whose frame is not pushed (acct.top is its
+	// parent), at a number (c, at b[i]). The number grammar as in
+	// valueC; then a comma and another number, or the closing bracket.
+	// Anything else pushes the array's frame and goes the general way.
+	{
+		j := i
+		if c == '-' {
+			j++
+		}
+		k := j
+		for k+8 <= n {
+			if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+				k += bits.TrailingZeros64(m) >> 3
+				goto arrIntDone
+			}
+			k += 8
+		}
+		for k < n && b[k]-'0' <= 9 {
+			k++
+		}
+	arrIntDone:
+		if k == j || (b[j] == '0' && k > j+1) || k >= n {
+			return false
+		}
+		if c = b[k]; c == '.' {
+			k++
+			j = k
+			for k+8 <= n {
+				if m := fastNonDigit(binary.LittleEndian.Uint64(b[k : k+8])); m != 0 {
+					k += bits.TrailingZeros64(m) >> 3
+					goto arrFracDone
+				}
+				k += 8
+			}
+			for k < n && b[k]-'0' <= 9 {
+				k++
+			}
+		arrFracDone:
+			if k == j || k >= n {
+				return false
+			}
+			c = b[k]
+		}
+		if c|0x20 == 'e' {
+			if k = fastExp(b, k); k < 0 {
+				return false
+			}
+			if k >= n {
+				return false
+			}
+			c = b[k]
+		}
+		if k-i > s.lim.maxNumber {
+			return false
+		}
+		i = k
+	}
+	// c is b[i], the byte after the number.
+	if c <= ' ' {
+		if i = fastWS(b, i); i >= n {
+			return false
+		}
+		c = b[i]
+	}
+	if c == ',' {
+		if i = fastWS(b, i+1); i >= n {
+			return false
+		}
+		if c = b[i]; c-'0' <= 9 || c == '-' {
+			goto numArr
+		}
+		// Another value: the array's frame, as push makes it.
+		if len(s.fastFrames) == cap(s.fastFrames) {
+			s.fastFrames = append(s.fastFrames, fastFrame{})
+		} else {
+			s.fastFrames = s.fastFrames[:len(s.fastFrames)+1]
+		}
+		acct.top = &s.fastFrames[len(s.fastFrames)-1]
+		acct.top.obj = false
+		goto valueC
+	}
+	if c == ']' {
+		i++
+		// [-65.6,43.4],[-65.6,43.4]: the next array of numbers in an
+		// array, as deep as this one (which was within the limit).
+		if i+2 < n && b[i] == ',' && b[i+1] == '[' && !acct.top.obj {
+			if c = b[i+2]; c-'0' <= 9 || c == '-' {
+				i += 2
+				goto numArr
+			}
+		}
+		goto after
+	}
+	return false
 }
 
 // fastAcct is the fast pass's name accounting: the name memory held (as
@@ -483,32 +592,4 @@ nameC:
 type fastAcct struct {
 	top       *fastFrame // the innermost container
 	mem, work int
-}
-
-// fastDup searches the names of an object (ents) for nm (whose key is
-// key), spending len(ents) of the work budget: it reports false if nm is
-// there or the budget is spent.
-func fastDup(ents []fastEnt, b []byte, key uint64, nm []byte, acct *fastAcct) bool {
-	if acct.work -= len(ents); acct.work < 0 {
-		return false
-	}
-	for _, e := range ents {
-		if e.key == key && string(b[e.off:e.off+e.n]) == string(nm) {
-			return false
-		}
-	}
-	return true
-}
-
-// fastExp returns the end of the exponent at b[k] ('e' or 'E'), or -1.
-func fastExp(b []byte, k int) int {
-	k++
-	if k < len(b) && (b[k] == '+' || b[k] == '-') {
-		k++
-	}
-	j := fastDigits(b, k)
-	if j == k {
-		return -1
-	}
-	return j
 }

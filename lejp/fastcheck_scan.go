@@ -269,3 +269,31 @@ func fastWS(b []byte, i int) int {
 	}
 	return i
 }
+
+// fastDup searches the names of an object (ents) for nm (whose key is
+// key), spending len(ents) of the work budget: it reports false if nm is
+// there or the budget is spent.
+func fastDup(ents []fastEnt, b []byte, key uint64, nm []byte, acct *fastAcct) bool {
+	if acct.work -= len(ents); acct.work < 0 {
+		return false
+	}
+	for _, e := range ents {
+		if e.key == key && string(b[e.off:e.off+e.n]) == string(nm) {
+			return false
+		}
+	}
+	return true
+}
+
+// fastExp returns the end of the exponent at b[k] ('e' or 'E'), or -1.
+func fastExp(b []byte, k int) int {
+	k++
+	if k < len(b) && (b[k] == '+' || b[k] == '-') {
+		k++
+	}
+	j := fastDigits(b, k)
+	if j == k {
+		return -1
+	}
+	return j
+}

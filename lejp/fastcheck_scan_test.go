@@ -257,3 +257,71 @@ func FuzzFastStr(f *testing.F) {
 		}
 	})
 }
+
+// numMutants returns numbers (sign, integer, fraction and exponent parts
+// whose digit runs end before, at and after 8- and 16-byte boundaries) and
+// every one of them with each grammar error at each position: cut short,
+// and a byte inserted or replaced by one of the bytes that matter there.
+func numMutants() []string {
+	bases := []string{"0", "-0", "7", "12345678", "-1234567", "123456789012345678", "-65.613616999999977",
+		"43.420273000000009", "-65.625", "1e5", "1.5E-3", "-0.0e+0", "1234567.1234567e1234567",
+		"0.12345678901234567", "-123456789012345.1", "9.87654321E+12345678"}
+	alpha := "-+.eE0159a x,]}\"\x00\xff"
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, b := range bases {
+		add(b)
+		for p := 0; p <= len(b); p++ {
+			add(b[:p])
+			for _, c := range []byte(alpha) {
+				add(b[:p] + string(c) + b[p:])
+				if p < len(b) {
+					add(b[:p] + string(c) + b[p+1:])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// numArrayDocs embeds x, a number or a mutant, in the arrays of numbers
+// Check's fast pass reads without a frame (numArr): first, between and
+// last, with whitespace around the commas, before another kind of value,
+// nested, empty, and cut off at the end of the input.
+func numArrayDocs(x string) []string {
+	return []string{
+		"[[" + x + "]]", "[[" + x + "],[]]", `{"a":[` + x + "]}", `{"a":[` + x + `],"b":[]}`,
+		"[[1," + x + "]]", "[[" + x + ",2]]", "[[" + x + ", 2]]", "[[" + x + " ,2]]", "[[" + x + "\n,\n2\n]\n]",
+		"[[" + x + `,"s"]]`, "[[" + x + ",[3]]]", "[[" + x + ",{}]]", "[[" + x + ",[]]]", "[[" + x + ",true]]",
+		"[[" + x + ",2," + x + "]]", "[[" + x + "],[" + x + "]]", "[[" + x + ",]]", "[[" + x + "]", "[[" + x + ",",
+		"[[" + x, "[[" + x + "] ]", "[[" + x + "]]x", "[[[" + x + "],[" + x + "]]]",
+		`{"a":[[1],[` + x + "]]}", `{"a":[1],[` + x + "]}", "[[1],[" + x + `,"s"],[2]]`, "[[1],[" + x + "],",
+	}
+}
+
+// TestFastNumArrays: Check's fast pass agrees with the scanner (accepts
+// only what it accepts, and accepts the valid documents) on arrays of
+// numbers and empty arrays, which it reads without frames, for every
+// number mutant, under the number-length and depth limits.
+func TestFastNumArrays(t *testing.T) {
+	opts := []*Options{nil, {MaxNumberLen: 6}, {MaxDepth: 2}, {MaxDepth: 3, MaxNumberLen: 17}}
+	n := 0
+	for _, x := range numMutants() {
+		for _, doc := range numArrayDocs(x) {
+			for _, o := range opts {
+				fast, slow := fastOK([]byte(doc), o), slowCheck([]byte(doc), o) == nil
+				if fast != slow {
+					t.Fatalf("%q %+v: fast pass %v, scanner %v", doc, o, fast, slow)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d documents", n)
+}

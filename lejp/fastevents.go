@@ -102,8 +102,11 @@ firstElem:
 		s.pos, s.state = i, stFirstElem
 		goto back
 	}
-	if buf[i] == ']' {
+	if c = buf[i]; c == ']' {
 		goto closeArray
+	}
+	if (c-'0' <= 9 || c == '-') && v.fn {
+		goto numElem
 	}
 	goto valueAt
 
@@ -586,6 +589,87 @@ colon:
 	}
 	i++
 	goto value
+
+numElem:
+	// A number in an array (c, at buf[i]), for a HandlerFunc without
+	// patterns: as valueAt, scalar and emit take it, and then a comma and
+	// another number, or the array's end; anything else is after's.
+	{
+		j := i
+		if c == '-' {
+			j++
+		}
+		if j >= n {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		if d := buf[j]; d == '0' {
+			j++
+		} else if d-'1' <= 8 {
+			j = digits(buf, j+1, n)
+		} else {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		k = Int
+		if j < n && buf[j] == '.' {
+			k = Float
+			j++
+			d := j
+			if j = digits(buf, j, n); j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		if j < n && buf[j]|0x20 == 'e' {
+			k = Float
+			j++
+			if j < n && (buf[j] == '+' || buf[j] == '-') {
+				j++
+			}
+			d := j
+			for j < n && buf[j]-'0' <= 9 {
+				j++
+			}
+			if j == d {
+				s.pos, s.state = i, stValue
+				goto back
+			}
+		}
+		if j >= n || numClass[buf[j]] || j-i > s.lim.maxNumber {
+			s.pos, s.state = i, stValue
+			goto back
+		}
+		top.index++
+		s.state = stAfter
+		err := v.call(p, Event{Kind: k, Value: buf[i:j], Offset: s.base + int64(i), Pattern: -1})
+		i = j
+		if err != nil {
+			p.herr = err
+			s.pos = i
+			s.clearEnts()
+			return err
+		}
+		if p.calls != v.calls {
+			s.clearEnts()
+			s.keepAllNames()
+			return nil
+		}
+	}
+	// buf[i], after the number, is in buf.
+	if c = buf[i]; c == ',' {
+		i++
+		if i < n {
+			if c = buf[i]; c-'0' <= 9 || c == '-' {
+				goto numElem
+			}
+		}
+		goto value
+	}
+	if c == ']' {
+		goto closeArray
+	}
+	goto after
 
 back:
 	s.clearEnts()

@@ -44,11 +44,25 @@ func (t *fullTracer) HandleEvent(p *Parser, ev Event) error {
 // fullTrace parses the chunks and returns the trace, with each Write's
 // and Close's result.
 func fullTrace(opts *Options, pats []string, stopAt int, chunks ...[]byte) string {
+	return traceAs(false, opts, pats, stopAt, chunks...)
+}
+
+// fullTraceFunc is fullTrace with the Handler given as a HandlerFunc, for
+// which fastRun has paths of its own when there are no patterns.
+func fullTraceFunc(opts *Options, pats []string, stopAt int, chunks ...[]byte) string {
+	return traceAs(true, opts, pats, stopAt, chunks...)
+}
+
+func traceAs(fn bool, opts *Options, pats []string, stopAt int, chunks ...[]byte) string {
 	// fastRun for every byte count, however few.
 	defer func(m int) { fastRunMin = m }(fastRunMin)
 	fastRunMin = 1
 	t := &fullTracer{stopAt: stopAt}
-	p, err := NewParser(t, opts, pats...)
+	var h Handler = t
+	if fn {
+		h = HandlerFunc(t.HandleEvent)
+	}
+	p, err := NewParser(h, opts, pats...)
 	if err != nil {
 		panic(err)
 	}
@@ -99,13 +113,18 @@ func fastOptions(flags uint8) *Options {
 }
 
 // checkFast compares the Parser with and without fastRun on in: whole,
-// one byte per Write and split at i and j.
+// one byte per Write and split at i and j. Flag 64 gives the Handler as a
+// HandlerFunc.
 func checkFast(t *testing.T, in []byte, flags uint8, stopAt, i, j int) {
 	t.Helper()
 	opts := fastOptions(flags)
 	var pats []string
 	if flags&32 != 0 {
 		pats = fastPatterns
+	}
+	fullTrace := fullTrace
+	if flags&64 != 0 {
+		fullTrace = fullTraceFunc
 	}
 	want := machineTrace(opts, pats, stopAt, in)
 	if got := fullTrace(opts, pats, stopAt, in); got != want {
@@ -155,10 +174,11 @@ func TestFastRunSameAsNext(t *testing.T) {
 		}
 	}
 	for k, in := range docs {
-		for flags := 0; flags < 64; flags++ {
-			// Every option set for our documents; the main ones for the
-			// JSONTestSuite files (FuzzFastRun mixes the rest).
-			if k >= own && flags&^0x31 != 0 && flags != 2 && flags != 8 {
+		for flags := 0; flags < 128; flags++ {
+			// Every option set for our documents, with a Handler and a
+			// HandlerFunc; the main ones for the JSONTestSuite files
+			// (FuzzFastRun mixes the rest).
+			if k >= own && flags&^0x71 != 0 && flags != 2 && flags != 8 {
 				continue
 			}
 			checkFast(t, in, uint8(flags), 0, len(in)/3, 2*len(in)/3)
@@ -207,6 +227,12 @@ func TestFastRunBenchmarkFiles(t *testing.T) {
 				if got := fullTrace(nil, pats, 0, bytesSplit(in, size)...); got != want {
 					t.Fatalf("%s in %d-byte Writes:\n%s", name, size, diff(want, got))
 				}
+				if pats != nil {
+					continue // a HandlerFunc with patterns goes the Handler's way
+				}
+				if got := fullTraceFunc(nil, pats, 0, bytesSplit(in, size)...); got != want {
+					t.Fatalf("%s in %d-byte Writes to a HandlerFunc:\n%s", name, size, diff(want, got))
+				}
 			}
 		}
 	}
@@ -232,11 +258,16 @@ func (r *reentrant) HandleEvent(p *Parser, ev Event) error {
 // TestFastRunReentrant: a Handler that calls Write or Reset on its own
 // Parser gets what it would get from next, and nothing panics.
 func TestFastRunReentrant(t *testing.T) {
-	in := []byte(`{"a":[1,{"b":2,"c":[3,4]}],"d":{"e":{"f":5}},"g":6}`)
-	for at := 1; at < 12; at++ {
+	in := []byte(`{"a":[1,{"b":2,"c":[3,4]}],"d":{"e":{"f":5}},"g":6,"h":[7,8.5,9e1]}`)
+	for at := 1; at < 32; at++ {
 		run := func() string {
 			r := &reentrant{at: at}
-			p, _ := NewParser(r, nil)
+			var h Handler = r
+			if at >= 16 {
+				h = HandlerFunc(r.HandleEvent)
+				r.at -= 15
+			}
+			p, _ := NewParser(h, nil)
 			n, err := p.Write(in)
 			fmt.Fprintf(&r.b, "write %d %v\n", n, err)
 			n, err = p.Write([]byte(`]}`))
@@ -248,6 +279,37 @@ func TestFastRunReentrant(t *testing.T) {
 		noFastRun = false
 		if got := run(); got != want {
 			t.Fatalf("at %d:\n%s", at, diff(want, got))
+		}
+	}
+}
+
+// TestFastRunNumArrays: fastRun's own loop over the numbers of an array
+// (numElem, for a HandlerFunc) delivers what next delivers, for every
+// number mutant in every array shape (numMutants, numArrayDocs), whole
+// (and, for a quarter of them, split before, inside and after the number), with a Handler error at each
+// of the first events, under the number-length and depth limits.
+func TestFastRunNumArrays(t *testing.T) {
+	opts := []*Options{nil, {MaxNumberLen: 6}, {MaxDepth: 2}}
+	for k, x := range numMutants() {
+		for d, doc := range numArrayDocs(x) {
+			in := []byte(doc)
+			at := strings.Index(doc, x)
+			o := opts[(k+d)%len(opts)]
+			stop := (k + d) % 7
+			want := machineTrace(o, nil, stop, in)
+			if got := fullTraceFunc(o, nil, stop, in); got != want {
+				t.Fatalf("%q %+v stop %d:\n%s", in, o, stop, diff(want, got))
+			}
+			if k%4 != 0 {
+				continue // splits for a quarter of the mutants, to keep the test short
+			}
+			for _, cut := range []int{at, at + len(x)/2, at + len(x), at + len(x) + 1} {
+				cut = min(max(cut, 0), len(in))
+				want := machineTrace(o, nil, stop, in[:cut], in[cut:])
+				if got := fullTraceFunc(o, nil, stop, in[:cut], in[cut:]); got != want {
+					t.Fatalf("%q %+v stop %d, split at %d:\n%s", in, o, stop, cut, diff(want, got))
+				}
+			}
 		}
 	}
 }

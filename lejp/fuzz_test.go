@@ -147,3 +147,27 @@ func FuzzWriterString(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFastCheck: Check's fast pass accepts only what the scanner accepts,
+// under fuzzed limits (depth, number, string and name lengths).
+func FuzzFastCheck(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, uint8(0)) })
+	for _, doc := range numArrayDocs("-65.613616999999977") {
+		f.Add([]byte(doc), uint8(0))
+	}
+	f.Add([]byte("{\n    \"a\": [\n        1,\n        2\n    ],\n    \"b\": \"名前\"\n}"), uint8(0))
+	f.Fuzz(func(t *testing.T, in []byte, flags uint8) {
+		o := &Options{AllowDuplicateNames: flags&1 != 0, AllowInvalidUTF8: flags&2 != 0}
+		if flags&4 != 0 {
+			o.MaxDepth = 2
+		}
+		if flags&8 != 0 {
+			o.MaxNumberLen, o.MaxStringLen, o.MaxNameLen = 6, 6, 6
+		}
+		if fastOK(in, o) {
+			if err := slowCheck(in, o); err != nil {
+				t.Fatalf("%q %+v: fast pass accepts, scanner: %v", in, o, err)
+			}
+		}
+	})
+}
