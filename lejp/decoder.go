@@ -140,9 +140,9 @@ func (d *Decoder) more(err error) (Kind, error) {
 	}
 }
 
-// ReadToken returns the next token. At the end of a valid input it returns
-// io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (t Token, err error) {
+// readToken is ReadToken by the machine (next); the fast path
+// (fastpull.go) comes here for every token it does not take.
+func (d *Decoder) readToken() (t Token, err error) {
 	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
 		if k, err = d.more(err); err != nil {
