@@ -110,3 +110,43 @@ func BenchmarkPatterns(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecoderSkip: SkipValue over each whole file (one call), and
+// ReadValue of each member of the top-level object.
+func BenchmarkDecoderSkip(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				if err := d.SkipValue(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/members", func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				if _, err := d.ReadToken(); err != nil {
+					b.Fatal(err)
+				}
+				for {
+					if t, err := d.ReadToken(); err != nil {
+						b.Fatal(err)
+					} else if t.Kind == ObjectEnd {
+						break
+					}
+					if _, err := d.ReadValue(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,10 @@ type Decoder struct {
 	r    io.Reader
 	rbuf []byte
 	pin  int // index in s.buf that refills must keep (ReadValue), or -1
+	// fast: ReadToken may try its fast path (fastpull.go): no error is
+	// held, no push is pending and comments are not allowed. Set where the
+	// machine has run (setFast).
+	fast bool
 }
 
 // NewDecoder returns a Decoder reading from r.
@@ -50,6 +54,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.rbuf = d.rbuf[:0]
 	d.s.buf = d.rbuf
 	d.s.borrowNames = false
+	d.setFast()
 }
 
 // ResetBytes makes d read b, the whole input, keeping its options and
@@ -61,6 +66,12 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.s.buf = b
 	d.s.eof = true
 	d.s.borrowNames = true
+	d.setFast()
+}
+
+// setFast sets d.fast from the scanner's state.
+func (d *Decoder) setFast() {
+	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment
 }
 
 // fill reads more input into the buffer, keeping the unfinished token (and
@@ -145,9 +156,11 @@ func (d *Decoder) more(err error) (Kind, error) {
 func (d *Decoder) readToken() (t Token, err error) {
 	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
-		if k, err = d.more(err); err != nil {
-			return t, err
-		}
+		k, err = d.more(err)
+	}
+	d.setFast()
+	if err != nil {
+		return t, err
 	}
 	// Field by field into the result, which is zero already: a composite
 	// literal would clear it a second time.
@@ -166,25 +179,27 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	if s.pendPush != 0 {
 		s.push(s.pendPush == 1)
 		s.pendPush = 0
+		d.setFast()
 	}
 	d0 := s.depth
-	k, err := d.next()
+	// Token by token, through ReadToken's fast path.
+	t, err := d.ReadToken()
 	if err != nil {
 		return nil, err
 	}
-	start := int(s.tokOff - s.base)
-	if k == ObjectEnd || k == ArrayEnd {
+	start := int(t.Offset - s.base)
+	if t.Kind == ObjectEnd || t.Kind == ArrayEnd {
 		return nil, ErrNoValue
 	}
-	if k == ObjectStart || k == ArrayStart {
+	if t.Kind == ObjectStart || t.Kind == ArrayStart {
 		d.pin = start
 		for {
-			k, err = d.next()
+			t, err = d.ReadToken()
 			if err != nil {
 				d.pin = -1
 				return nil, err
 			}
-			if (k == ObjectEnd || k == ArrayEnd) && s.depth == d0 {
+			if (t.Kind == ObjectEnd || t.Kind == ArrayEnd) && s.depth == d0 {
 				break
 			}
 		}
@@ -208,6 +223,7 @@ func (d *Decoder) SkipValue() error {
 // *SyntaxError, with ErrInvalidChar if a token remains).
 func (d *Decoder) Finish() error {
 	k, err := d.next()
+	d.setFast()
 	if err == io.EOF {
 		return nil
 	}

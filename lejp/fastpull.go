@@ -29,7 +29,7 @@ import (
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
 func (d *Decoder) ReadToken() (t Token, err error) {
 	s := &d.s
-	if s.err != nil || s.pendPush != 0 || s.lim.allowComment || noFastPull {
+	if !d.fast || noFastPull {
 		return d.readToken()
 	}
 	var (
@@ -43,7 +43,6 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 		c     byte
 		top   *frame
 	)
-ws:
 	if i < n && buf[i] <= ' ' {
 		// Whitespace (skipWS): each whitespace byte and the spaces after
 		// it, a word at a time.
@@ -76,12 +75,40 @@ ws:
 	case stAfter:
 		top = &s.frames[s.depth-1]
 		if c == ',' {
+			// The name or value after it, dispatched here.
 			i++
-			st = stValue
-			if top.obj {
-				st = stName
+			if i < n && buf[i] <= ' ' {
+				// Whitespace (skipWS): each whitespace byte and the spaces after
+				// it, a word at a time.
+				for {
+					if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+						break
+					}
+					if i+8 > n {
+						i++
+					} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
+						i += 1 + bits.TrailingZeros64(y)>>3
+					} else {
+						for i += 8; i+8 <= n; i += 8 {
+							if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
+								i += bits.TrailingZeros64(y) >> 3
+								break
+							}
+						}
+					}
+					if i >= n || buf[i] > ' ' {
+						break
+					}
+				}
 			}
-			goto ws
+			if i >= n {
+				goto slow
+			}
+			c = buf[i]
+			if top.obj {
+				goto name
+			}
+			goto value
 		}
 		if c == '}' && top.obj {
 			goto closeObject
@@ -94,15 +121,48 @@ ws:
 		if c != ':' {
 			goto slow
 		}
+		// The value after it, dispatched here.
 		i++
-		st = stValue
-		goto ws
+		if i < n && buf[i] == ' ' {
+			i++ // the space of ": "
+		}
+		if i < n && buf[i] <= ' ' {
+			// Whitespace (skipWS): each whitespace byte and the spaces after
+			// it, a word at a time.
+			for {
+				if c = buf[i]; c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+					break
+				}
+				if i+8 > n {
+					i++
+				} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
+					i += 1 + bits.TrailingZeros64(y)>>3
+				} else {
+					for i += 8; i+8 <= n; i += 8 {
+						if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
+							i += bits.TrailingZeros64(y) >> 3
+							break
+						}
+					}
+				}
+				if i >= n || buf[i] > ' ' {
+					break
+				}
+			}
+		}
+		if i >= n {
+			goto slow
+		}
+		c = buf[i]
+		goto value
 	case stValue:
+		goto value
 	case stFirstElem:
 		if c == ']' {
 			top = &s.frames[s.depth-1]
 			goto closeArray
 		}
+		goto value
 	case stFirstName:
 		if c == '}' {
 			top = &s.frames[s.depth-1]
@@ -111,10 +171,10 @@ ws:
 		goto name
 	case stName:
 		goto name
-	default:
-		goto slow // stDone: the end, or more values
 	}
+	goto slow // stDone: the end, or more values
 
+value:
 	// A value at buf[i] = c.
 	start = i
 	switch {
@@ -395,10 +455,14 @@ name:
 			}
 		}
 		// Otherwise as name does it, with the state next has there.
+		if st == stAfter {
+			st = stName // after a comma
+		}
 		s.state = st
 		s.tokOff = s.base + int64(i)
 		s.pos = j + 1
 		if k, err = s.finishName(nm, s.borrowNames, key); err != nil {
+			d.fast = false // the error is held
 			return t, err
 		}
 		t.Kind, t.Value, t.Offset = k, s.val, s.tokOff
