@@ -27,14 +27,27 @@ import (
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (t Token, err error) {
+func (d *Decoder) ReadToken() (_ Token, err error) {
+	// Small enough to be inlined, so that the token travels from
+	// readFast in registers (a Token, five words, is not kept in
+	// registers by the compiler: returned whole, it goes through memory).
+	var t Token
+	t.Kind, t.Value, t.Offset, err = d.readFast()
+	return t, err
+}
+
+// readFast is ReadToken, its result in pieces.
+func (d *Decoder) readFast() (Kind, []byte, int64, error) {
 	s := &d.s
 	if !d.fast || noFastPull {
-		return d.readToken()
+		t, err := d.readToken()
+		return t.Kind, t.Value, t.Offset, err
 	}
 	var (
-		buf   = s.buf
-		n     = len(buf)
+		buf = s.buf
+		n   = len(buf)
+		w8  = buf[:n:n] // for the word loads: its capacity is n
+
 		i     = s.pos
 		st    = s.state
 		k     Kind
@@ -52,11 +65,11 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 			}
 			if i+8 > n {
 				i++
-			} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
+			} else if y := (binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8) >> 8; y != 0 {
 				i += 1 + bits.TrailingZeros64(y)>>3
 			} else {
 				for i += 8; i+8 <= n; i += 8 {
-					if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
+					if y := binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8; y != 0 {
 						i += bits.TrailingZeros64(y) >> 3
 						break
 					}
@@ -86,11 +99,11 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 					}
 					if i+8 > n {
 						i++
-					} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
+					} else if y := (binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8) >> 8; y != 0 {
 						i += 1 + bits.TrailingZeros64(y)>>3
 					} else {
 						for i += 8; i+8 <= n; i += 8 {
-							if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
+							if y := binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8; y != 0 {
 								i += bits.TrailingZeros64(y) >> 3
 								break
 							}
@@ -135,11 +148,11 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 				}
 				if i+8 > n {
 					i++
-				} else if y := (binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8) >> 8; y != 0 {
+				} else if y := (binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8) >> 8; y != 0 {
 					i += 1 + bits.TrailingZeros64(y)>>3
 				} else {
 					for i += 8; i+8 <= n; i += 8 {
-						if y := binary.LittleEndian.Uint64(buf[i:i+8]) ^ spaces8; y != 0 {
+						if y := binary.LittleEndian.Uint64(w8[i:i+8]) ^ spaces8; y != 0 {
 							i += bits.TrailingZeros64(y) >> 3
 							break
 						}
@@ -193,7 +206,7 @@ value:
 				}
 				break
 			}
-			if m := fastSpecial(binary.LittleEndian.Uint64(buf[j : j+8])); m != 0 {
+			if m := fastSpecial(binary.LittleEndian.Uint64(w8[j : j+8])); m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 				break
 			}
@@ -237,7 +250,7 @@ value:
 					}
 					break
 				}
-				if nd := fastNonDigit(binary.LittleEndian.Uint64(buf[j : j+8])); nd != 0 {
+				if nd := fastNonDigit(binary.LittleEndian.Uint64(w8[j : j+8])); nd != 0 {
 					j += bits.TrailingZeros64(nd) >> 3
 					break
 				}
@@ -258,7 +271,7 @@ value:
 					}
 					break
 				}
-				if nd := fastNonDigit(binary.LittleEndian.Uint64(buf[j : j+8])); nd != 0 {
+				if nd := fastNonDigit(binary.LittleEndian.Uint64(w8[j : j+8])); nd != 0 {
 					j += bits.TrailingZeros64(nd) >> 3
 					break
 				}
@@ -348,8 +361,7 @@ scalar:
 	}
 emit:
 	s.pos, s.state = i, st
-	t.Kind, t.Value, t.Offset = k, val, s.base+int64(start)
-	return t, nil
+	return k, val, s.base + int64(start), nil
 
 closeObject:
 	// dropNames, inline for an object searched linearly.
@@ -389,7 +401,7 @@ name:
 		var key uint64
 		j := i + 1
 		if j+8 <= n {
-			w := binary.LittleEndian.Uint64(buf[j : j+8])
+			w := binary.LittleEndian.Uint64(w8[j : j+8])
 			if m := fastSpecial(w); m != 0 {
 				l := bits.TrailingZeros64(m) >> 3
 				j += l
@@ -405,13 +417,13 @@ name:
 						}
 						break
 					}
-					if m := fastSpecial(binary.LittleEndian.Uint64(buf[j : j+8])); m != 0 {
+					if m := fastSpecial(binary.LittleEndian.Uint64(w8[j : j+8])); m != 0 {
 						j += bits.TrailingZeros64(m) >> 3
 						break
 					}
 				}
 				if j < n {
-					key = longKey(w, binary.LittleEndian.Uint64(buf[j-8:j]), j-i-1)
+					key = longKey(w, binary.LittleEndian.Uint64(w8[j-8:j]), j-i-1)
 				}
 			}
 		} else {
@@ -461,16 +473,17 @@ name:
 		s.state = st
 		s.tokOff = s.base + int64(i)
 		s.pos = j + 1
-		if k, err = s.finishName(nm, s.borrowNames, key); err != nil {
+		k, err := s.finishName(nm, s.borrowNames, key)
+		if err != nil {
 			d.fast = false // the error is held
-			return t, err
+			return Invalid, nil, 0, err
 		}
-		t.Kind, t.Value, t.Offset = k, s.val, s.tokOff
-		return t, nil
+		return k, s.val, s.tokOff, nil
 	}
 
 slow:
-	return d.readToken()
+	t, err := d.readToken()
+	return t.Kind, t.Value, t.Offset, err
 }
 
 // noFastPull turns ReadToken's fast path off, so that tests can compare it
