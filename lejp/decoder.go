@@ -222,6 +222,14 @@ func (d *Decoder) SkipValue() error {
 // if only whitespace follows the top-level value, else the error (a
 // *SyntaxError, with ErrInvalidChar if a token remains).
 func (d *Decoder) Finish() error {
+	if s := &d.s; d.fast && !noFastPull && s.state == stDone && s.eof {
+		// The common case without the machine: only whitespace follows
+		// the top-level value (next would reach atEnd and errEnd there).
+		if i := skipWS(s.buf, s.pos); i == len(s.buf) {
+			s.pos = i
+			return nil
+		}
+	}
 	k, err := d.next()
 	d.setFast()
 	if err == io.EOF {

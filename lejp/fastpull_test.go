@@ -266,7 +266,8 @@ func step(d *Decoder, op byte, machine bool) (r pullStep) {
 
 // compareFast runs a Decoder with the fast path and one without over in
 // (bytes if chunk is 0, else an io.Reader giving chunk bytes per Read),
-// doing the same call on both at each step as ops says (as comparePull),
+// doing the same call on both at each step as ops says (as comparePull;
+// 3 is Finish once a top-level value has been read, and ends the run),
 // and fails at the first difference in a token's fields (and whether its
 // Value is nil), a value's bytes, an error (its cause, offset and path),
 // Path, Pointer, InputOffset, Depth or the scanner's state; then in
@@ -283,7 +284,26 @@ func compareFast(t *testing.T, in []byte, opts *Options, ops []byte, chunk int) 
 	for n := 0; ; n++ {
 		op := byte(0)
 		if len(ops) > 0 {
-			op = ops[n%len(ops)] % 3
+			op = ops[n%len(ops)] % 4
+		}
+		if op == 3 {
+			// Finish, when a top-level value has been read; else a token.
+			if n == 0 || df.Depth() != 0 {
+				op = 0
+			} else {
+				noFastPull = true
+				em := dm.Finish()
+				noFastPull = false
+				ef := df.Finish()
+				if !sameErr(ef, em) || !sameCause(ef, em) || df.InputOffset() != dm.InputOffset() ||
+					df.Pointer() != dm.Pointer() || df.Depth() != dm.Depth() {
+					t.Fatalf("step %d: Finish: fast %v at %d, machine %v at %d", n, ef, df.InputOffset(), em, dm.InputOffset())
+				}
+				if e := diffInner(&df.s, &dm.s); e != "" {
+					t.Fatalf("step %d: Finish: scanner state differs (fast/machine): %s", n, e)
+				}
+				return n + 1
+			}
 		}
 		f, m := step(df, op, false), step(dm, op, true)
 		if !sameErr(f.err, m.err) || !sameCause(f.err, m.err) {
@@ -368,6 +388,7 @@ func TestFastPullVersusMachine(t *testing.T) {
 					compareFast(t, in, opts, nil, chunk)
 					compareFast(t, in, opts, []byte{0, 1, 0, 2}, chunk)
 					compareFast(t, in, opts, []byte{0, 0, 2, 1, 0}, chunk)
+					compareFast(t, in, opts, []byte{3}, chunk)
 				}
 			}
 		})
@@ -399,6 +420,8 @@ func TestFastPullVersusMachine(t *testing.T) {
 			compareFast(t, in, pullFastOpts[1], []byte{0, 0, 0, 1, 0, 2, 0}, 0)
 			compareFast(t, in, pullFastOpts[6], nil, 0)
 			compareFast(t, in, nil, []byte{0, 0, 0, 0, 2, 0, 0, 1}, 4096)
+			compareFast(t, in, nil, []byte{3}, 0)
+			compareFast(t, in, nil, []byte{2, 3}, 0)
 		})
 	}
 }
@@ -410,6 +433,7 @@ func FuzzFastPullVersusMachine(f *testing.F) {
 	for _, b := range fastDocs() {
 		f.Add(b, uint8(0), []byte{0, 1, 0, 2}, uint8(3))
 		f.Add(b, uint8(5), []byte{0}, uint8(0))
+		f.Add(b, uint8(3), []byte{3}, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, in []byte, o uint8, ops []byte, chunk uint8) {
 		if len(ops) > 16 {
