@@ -182,24 +182,24 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		d.setFast()
 	}
 	d0 := s.depth
-	// Token by token, through ReadToken's fast path.
-	t, err := d.ReadToken()
+	// Token by token, through ReadToken's fast path (readFast).
+	k, _, off, err := d.readFast()
 	if err != nil {
 		return nil, err
 	}
-	start := int(t.Offset - s.base)
-	if t.Kind == ObjectEnd || t.Kind == ArrayEnd {
+	start := int(off - s.base)
+	if k == ObjectEnd || k == ArrayEnd {
 		return nil, ErrNoValue
 	}
-	if t.Kind == ObjectStart || t.Kind == ArrayStart {
+	if k == ObjectStart || k == ArrayStart {
 		d.pin = start
 		for {
-			t, err = d.ReadToken()
+			k, _, _, err = d.readFast()
 			if err != nil {
 				d.pin = -1
 				return nil, err
 			}
-			if (t.Kind == ObjectEnd || t.Kind == ArrayEnd) && s.depth == d0 {
+			if (k == ObjectEnd || k == ArrayEnd) && s.depth == d0 {
 				break
 			}
 		}
