@@ -1,6 +1,7 @@
 package lejp
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -143,6 +144,33 @@ func BenchmarkDecoderSkip(b *testing.B) {
 						break
 					}
 					if _, err := d.ReadValue(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecoderReader: tokens over an io.Reader (a bytes.Reader: the
+// Decoder's own buffer, refilled).
+func BenchmarkDecoderReader(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			r := bytes.NewReader(in)
+			d := NewDecoder(r, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r.Reset(in)
+				d.Reset(r)
+				for {
+					_, err := d.ReadToken()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -27,13 +27,12 @@ import (
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (_ Token, err error) {
+func (d *Decoder) ReadToken() (t Token, err error) {
 	// Small enough to be inlined, so that the token travels from
 	// readFast in registers (a Token, five words, is not kept in
 	// registers by the compiler: returned whole, it goes through memory).
-	var t Token
 	t.Kind, t.Value, t.Offset, err = d.readFast()
-	return t, err
+	return
 }
 
 // readFast is ReadToken, its result in pieces.
