@@ -178,3 +178,36 @@ func BenchmarkDecoderReader(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecoderSmall: the per-document cost on JOSE-sized inputs (a
+// protected header, a claims set, an EC JWK): ResetBytes, every token to
+// io.EOF, as jose reads them.
+func BenchmarkDecoderSmall(b *testing.B) {
+	docs := map[string]string{
+		"header": `{"alg":"ES256","kid":"2026-key-1","typ":"JWT"}`,
+		"claims": `{"iss":"https://issuer.example","sub":"user-1234","aud":["api","web"],"exp":1767225600,` +
+			`"nbf":1767222000,"iat":1767222000,"jti":"b2c1d4e5-0001","scope":"read write","admin":false}`,
+		"jwk": `{"kty":"EC","crv":"P-256","kid":"k1","alg":"ES256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",` +
+			`"y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}`,
+	}
+	for _, name := range []string{"header", "claims", "jwk"} {
+		in := []byte(docs[name])
+		b.Run(name, func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				for {
+					_, err := d.ReadToken()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

@@ -154,6 +154,9 @@ func (d *Decoder) more(err error) (Kind, error) {
 // readToken is ReadToken by the machine (next); the fast path
 // (fastpull.go) comes here for every token it does not take.
 func (d *Decoder) readToken() (t Token, err error) {
+	if d.atCleanEnd() {
+		return t, io.EOF
+	}
 	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
 		k, err = d.more(err)
@@ -222,13 +225,8 @@ func (d *Decoder) SkipValue() error {
 // if only whitespace follows the top-level value, else the error (a
 // *SyntaxError, with ErrInvalidChar if a token remains).
 func (d *Decoder) Finish() error {
-	if s := &d.s; d.fast && !noFastPull && s.state == stDone && s.eof {
-		// The common case without the machine: only whitespace follows
-		// the top-level value (next would reach atEnd and errEnd there).
-		if i := skipWS(s.buf, s.pos); i == len(s.buf) {
-			s.pos = i
-			return nil
-		}
+	if d.atCleanEnd() {
+		return nil
 	}
 	k, err := d.next()
 	d.setFast()
@@ -265,3 +263,18 @@ func (d *Decoder) AppendPointer(dst []byte) []byte { return d.s.appendPointer(ds
 
 // Pointer returns the last token's JSON Pointer.
 func (d *Decoder) Pointer() string { return string(d.s.appendPointer(nil)) }
+
+// atCleanEnd reports whether only whitespace follows the top-level value of
+// a whole input, and if so moves past it, as next does before it reports
+// the end (atEnd's errEnd): the common end, without the machine. Not with
+// comments (d.fast is false), where next must judge.
+func (d *Decoder) atCleanEnd() bool {
+	s := &d.s
+	if d.fast && !noFastPull && s.state == stDone && s.eof {
+		if i := skipWS(s.buf, s.pos); i == len(s.buf) {
+			s.pos = i
+			return true
+		}
+	}
+	return false
+}
