@@ -71,7 +71,7 @@ func (d *Decoder) ResetBytes(b []byte) {
 
 // setFast sets d.fast from the scanner's state.
 func (d *Decoder) setFast() {
-	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment
+	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull
 }
 
 // fill reads more input into the buffer, keeping the unfinished token (and
@@ -270,7 +270,7 @@ func (d *Decoder) Pointer() string { return string(d.s.appendPointer(nil)) }
 // comments (d.fast is false), where next must judge.
 func (d *Decoder) atCleanEnd() bool {
 	s := &d.s
-	if d.fast && !noFastPull && s.state == stDone && s.eof {
+	if d.fast && s.state == stDone && s.eof {
 		if i := skipWS(s.buf, s.pos); i == len(s.buf) {
 			s.pos = i
 			return true

@@ -38,7 +38,7 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 // readFast is ReadToken, its result in pieces.
 func (d *Decoder) readFast() (Kind, []byte, int64, error) {
 	s := &d.s
-	if !d.fast || noFastPull {
+	if !d.fast {
 		t, err := d.readToken()
 		return t.Kind, t.Value, t.Offset, err
 	}
@@ -486,5 +486,7 @@ slow:
 }
 
 // noFastPull turns ReadToken's fast path off, so that tests can compare it
-// with the machine.
+// with the machine. A Decoder reads it where it sets its fast flag (Reset,
+// ResetBytes and wherever the machine has run): set it while making the
+// Decoder and around each of its calls.
 var noFastPull bool

@@ -282,11 +282,15 @@ func compareFast(t *testing.T, in []byte, opts *Options, ops []byte, chunk int) 
 	t.Helper()
 	var df, dm *Decoder
 	if chunk == 0 {
-		df, dm = NewDecoderBytes(in, opts), NewDecoderBytes(in, opts)
+		df = NewDecoderBytes(in, opts)
+		noFastPull = true // (read when the Decoder sets its fast flag)
+		dm = NewDecoderBytes(in, opts)
 	} else {
 		df = NewDecoder(&chunkReader{in, chunk}, opts)
+		noFastPull = true
 		dm = NewDecoder(&chunkReader{in, chunk}, opts)
 	}
+	noFastPull = false
 	for n := 0; ; n++ {
 		op := byte(0)
 		if len(ops) > 0 {
