@@ -83,8 +83,9 @@ func (d *Decoder) readFast() (Kind, []byte, int64, error) {
 		goto slow
 	}
 	c = buf[i]
-	switch st {
-	case stAfter:
+	// The states in order of frequency (a switch compares in numeric
+	// order).
+	if st == stAfter {
 		top = &s.frames[s.depth-1]
 		if c == ',' {
 			// The name or value after it, dispatched here.
@@ -129,7 +130,8 @@ func (d *Decoder) readFast() (Kind, []byte, int64, error) {
 			goto closeArray
 		}
 		goto slow
-	case stColon:
+	}
+	if st == stColon {
 		if c != ':' {
 			goto slow
 		}
@@ -167,21 +169,19 @@ func (d *Decoder) readFast() (Kind, []byte, int64, error) {
 		}
 		c = buf[i]
 		goto value
-	case stValue:
-		goto value
-	case stFirstElem:
-		if c == ']' {
+	}
+	if st <= stFirstElem { // stValue, stFirstElem
+		if c == ']' && st == stFirstElem {
 			top = &s.frames[s.depth-1]
 			goto closeArray
 		}
 		goto value
-	case stFirstName:
-		if c == '}' {
+	}
+	if st <= stName { // stFirstName, stName
+		if c == '}' && st == stFirstName {
 			top = &s.frames[s.depth-1]
 			goto closeObject
 		}
-		goto name
-	case stName:
 		goto name
 	}
 	goto slow // stDone: the end, or more values
