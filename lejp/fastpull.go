@@ -6,24 +6,31 @@ import (
 )
 
 // ReadToken's fast path. When the whole next token lies in the buffer and
-// nothing rare holds, ReadToken reads it here, in one function with no
-// calls: the buffer, the position and the grammar state in locals, the
-// whitespace, the string and name scans, the number grammar, the frame
-// push and the common case of the duplicate-name bookkeeping inline. It
-// leaves the scanner exactly as next would (position, state, depth,
-// frames, names), except that a container's frame is pushed at once
-// instead of at the next call (pendPush), which nothing can tell apart:
-// the new frame's index is -1, so paths end before it, and Depth counts it
-// either way.
+// nothing rare holds, readFast reads it itself, in one function with no
+// calls on its common paths: the buffer, the position and the grammar
+// state in locals, the whitespace, the plain string and name scans, the
+// number grammar, the frame push and pop and the common case of the
+// duplicate-name bookkeeping inline (fastStrFrom and unescape for strings
+// with escapes or non-ASCII bytes, dropNames for an object in the hash
+// index, finishName for a name past the common case: calls, as the
+// machine makes them). It leaves the scanner exactly as next would
+// (position, state, depth, frames, names), except that a container's frame
+// is pushed at once instead of at the next call (pendPush), which nothing
+// can tell apart: the new frame's index is -1, so paths end before it, and
+// Depth counts it either way.
 //
-// It never reports an error and never takes a token it is unsure of: at a
-// token that crosses the end of the buffer, an escaped or non-ASCII member
-// name, a string scanStr would reject, a limit reached, a malformed token,
-// the end of the input, comments, or a frame not yet allocated, it
-// returns readToken's answer, the machine's, from the same starting state
-// (it writes nothing before it is sure). So tokens, errors, offsets and
-// paths are what the machine gives (TestFastPullVersusMachine,
-// FuzzFastPullVersusMachine).
+// It never takes a token it is unsure of: at a token that crosses the end
+// of the buffer, an escaped or non-ASCII member name, a string scanStr
+// would reject, a limit reached, a malformed token, the end of the input,
+// or a frame not yet allocated, it returns readToken's answer, the
+// machine's, from the same starting state (it writes nothing before it is
+// sure). The only error it returns itself is finishName's (a duplicate
+// name or too many names), reached as name reaches it. Decoder.fast turns
+// it off while an error is held, a push is pending or comments are
+// allowed. ReadValue and SkipValue read through it too. So tokens, errors,
+// offsets and paths are what the machine gives (TestFastPullVersusMachine,
+// FuzzFastPullVersusMachine, which compare them and the scanner's state
+// call by call).
 
 // ReadToken returns the next token. At the end of a valid input it returns
 // io.EOF; errors are *SyntaxError values, or the io.Reader's error.
