@@ -1,6 +1,7 @@
 package lejp
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -129,6 +130,106 @@ func BenchmarkEvents(b *testing.B) {
 				}
 				if err := p.Close(); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecoderSkip: SkipValue over each whole file (one call), and
+// ReadValue of each member of the top-level object.
+func BenchmarkDecoderSkip(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				if err := d.SkipValue(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/members", func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				if _, err := d.ReadToken(); err != nil {
+					b.Fatal(err)
+				}
+				for {
+					if t, err := d.ReadToken(); err != nil {
+						b.Fatal(err)
+					} else if t.Kind == ObjectEnd {
+						break
+					}
+					if _, err := d.ReadValue(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecoderReader: tokens over an io.Reader (a bytes.Reader: the
+// Decoder's own buffer, refilled).
+func BenchmarkDecoderReader(b *testing.B) {
+	for _, name := range benchFiles {
+		in := benchInput(b, name)
+		b.Run(name, func(b *testing.B) {
+			r := bytes.NewReader(in)
+			d := NewDecoder(r, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r.Reset(in)
+				d.Reset(r)
+				for {
+					_, err := d.ReadToken()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecoderSmall: the per-document cost on JOSE-sized inputs (a
+// protected header, a claims set, an EC JWK): ResetBytes, every token to
+// io.EOF, as jose reads them.
+func BenchmarkDecoderSmall(b *testing.B) {
+	docs := map[string]string{
+		"header": `{"alg":"ES256","kid":"2026-key-1","typ":"JWT"}`,
+		"claims": `{"iss":"https://issuer.example","sub":"user-1234","aud":["api","web"],"exp":1767225600,` +
+			`"nbf":1767222000,"iat":1767222000,"jti":"b2c1d4e5-0001","scope":"read write","admin":false}`,
+		"jwk": `{"kty":"EC","crv":"P-256","kid":"k1","alg":"ES256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",` +
+			`"y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}`,
+	}
+	for _, name := range []string{"header", "claims", "jwk"} {
+		in := []byte(docs[name])
+		b.Run(name, func(b *testing.B) {
+			d := NewDecoderBytes(in, nil)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.ResetBytes(in)
+				for {
+					_, err := d.ReadToken()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
 		})

@@ -22,6 +22,10 @@ type Decoder struct {
 	r    io.Reader
 	rbuf []byte
 	pin  int // index in s.buf that refills must keep (ReadValue), or -1
+	// fast: ReadToken may try its fast path (fastpull.go): no error is
+	// held, no push is pending and comments are not allowed. Set where the
+	// machine has run (setFast).
+	fast bool
 }
 
 // NewDecoder returns a Decoder reading from r.
@@ -50,6 +54,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.rbuf = d.rbuf[:0]
 	d.s.buf = d.rbuf
 	d.s.borrowNames = false
+	d.setFast()
 }
 
 // ResetBytes makes d read b, the whole input, keeping its options and
@@ -61,6 +66,12 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.s.buf = b
 	d.s.eof = true
 	d.s.borrowNames = true
+	d.setFast()
+}
+
+// setFast sets d.fast from the scanner's state.
+func (d *Decoder) setFast() {
+	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull
 }
 
 // fill reads more input into the buffer, keeping the unfinished token (and
@@ -140,14 +151,19 @@ func (d *Decoder) more(err error) (Kind, error) {
 	}
 }
 
-// ReadToken returns the next token. At the end of a valid input it returns
-// io.EOF; errors are *SyntaxError values, or the io.Reader's error.
-func (d *Decoder) ReadToken() (t Token, err error) {
+// readToken is ReadToken by the machine (next); the fast path
+// (fastpull.go) comes here for every token it does not take.
+func (d *Decoder) readToken() (t Token, err error) {
+	if d.atCleanEnd() {
+		return t, io.EOF
+	}
 	k, err := d.s.next() // d.next, one call shallower
 	if err != nil {
-		if k, err = d.more(err); err != nil {
-			return t, err
-		}
+		k, err = d.more(err)
+	}
+	d.setFast()
+	if err != nil {
+		return t, err
 	}
 	// Field by field into the result, which is zero already: a composite
 	// literal would clear it a second time.
@@ -166,20 +182,22 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	if s.pendPush != 0 {
 		s.push(s.pendPush == 1)
 		s.pendPush = 0
+		d.setFast()
 	}
 	d0 := s.depth
-	k, err := d.next()
+	// Token by token, through ReadToken's fast path (readFast).
+	k, _, off, err := d.readFast()
 	if err != nil {
 		return nil, err
 	}
-	start := int(s.tokOff - s.base)
+	start := int(off - s.base)
 	if k == ObjectEnd || k == ArrayEnd {
 		return nil, ErrNoValue
 	}
 	if k == ObjectStart || k == ArrayStart {
 		d.pin = start
 		for {
-			k, err = d.next()
+			k, _, _, err = d.readFast()
 			if err != nil {
 				d.pin = -1
 				return nil, err
@@ -207,7 +225,11 @@ func (d *Decoder) SkipValue() error {
 // if only whitespace follows the top-level value, else the error (a
 // *SyntaxError, with ErrInvalidChar if a token remains).
 func (d *Decoder) Finish() error {
+	if d.atCleanEnd() {
+		return nil
+	}
 	k, err := d.next()
+	d.setFast()
 	if err == io.EOF {
 		return nil
 	}
@@ -241,3 +263,18 @@ func (d *Decoder) AppendPointer(dst []byte) []byte { return d.s.appendPointer(ds
 
 // Pointer returns the last token's JSON Pointer.
 func (d *Decoder) Pointer() string { return string(d.s.appendPointer(nil)) }
+
+// atCleanEnd reports whether only whitespace follows the top-level value of
+// a whole input, and if so moves past it, as next does before it reports
+// the end (atEnd's errEnd): the common end, without the machine. Not with
+// comments (d.fast is false), where next must judge.
+func (d *Decoder) atCleanEnd() bool {
+	s := &d.s
+	if d.fast && s.state == stDone && s.eof {
+		if i := skipWS(s.buf, s.pos); i == len(s.buf) {
+			s.pos = i
+			return true
+		}
+	}
+	return false
+}
