@@ -277,7 +277,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 				return i, p.stop(err)
 			}
 		} else {
-			if key && (allowDup || !m.keys.keyDirect(top, b[i:i+n], i)) {
+			if key && !(allowDup && m.keys.keyDup(top, n, i) || !allowDup && m.keys.keyDirect(top, b[i:i+n], i)) {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 				if err := m.keys.keyDone(top, d); err != nil {

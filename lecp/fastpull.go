@@ -222,7 +222,8 @@ func (d *Decoder) fastToken(tok *Token) (bool, error) {
 	if m.keys.src == nil {
 		kpos = -1 // copy the key: the buffer moves
 	}
-	if key && (m.lim.allowDup || !m.keys.keyDirect(top, buf[pos:pos+n], kpos)) {
+	if key && !(m.lim.allowDup && kpos >= 0 && m.keys.keyDup(top, n, kpos) ||
+		!m.lim.allowDup && m.keys.keyDirect(top, buf[pos:pos+n], kpos)) {
 		m.keys.direct = buf[pos : pos+n]
 		if err := m.keys.keyDone(top, depth); err != nil {
 			m.done, m.doneInc, m.doneDepth = true, false, depth

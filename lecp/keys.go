@@ -68,6 +68,9 @@ type keySet struct {
 	// place since the last materialize, or -1.
 	src     []byte
 	srcFrom int
+	// dupSrc: with AllowDuplicateKeys, some map's current key is in place
+	// in src (keyDup), to be copied by materialize.
+	dupSrc bool
 }
 
 func (ks *keySet) init(l *limits) {
@@ -78,7 +81,7 @@ func (ks *keySet) init(l *limits) {
 }
 
 func (ks *keySet) reset() {
-	ks.src, ks.srcFrom = nil, -1
+	ks.src, ks.srcFrom, ks.dupSrc = nil, -1, false
 	ks.building = false
 	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
@@ -173,6 +176,16 @@ func (ks *keySet) entKey(e *keyEnt) []byte {
 // materialize), so those since srcFrom occupy the end of the arena in
 // order.
 func (ks *keySet) materialize(stack []frame) {
+	if ks.dupSrc {
+		ks.dupSrc = false
+		for d := range stack {
+			if f := &stack[d]; f.major == majMap && f.keyOff < 0 {
+				p := -f.keyOff - 1
+				copy(ks.arena[f.arena0:], ks.src[p:p+f.keyLen])
+				f.keyOff = f.arena0
+			}
+		}
+	}
 	from := ks.srcFrom
 	ks.srcFrom = -1
 	if from < 0 || from >= len(ks.ents) {
@@ -329,6 +342,22 @@ func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
 	}
 	ks.ents = append(ks.ents, keyEnt{pre: pre, off: int32(off), n: int32(len(kb))})
 	f.keyOff, f.keyLen = int32(off), int32(len(kb))
+	return true
+}
+
+// keyDup is keyDone with AllowDuplicateKeys (and without Deterministic)
+// for the key src[pos:][:n] of map f, kept in place: the arena space it
+// would have been copied to (after f's earlier keys, all gone) is reserved,
+// so arena offsets are as if it had been copied, and materialize copies it.
+// It reports false (having changed nothing) when keyDone must decide.
+func (ks *keySet) keyDup(f *frame, n, pos int) bool {
+	end := int(f.arena0) + n
+	if n > ks.lim.maxKey || end > cap(ks.arena) || pos >= 1<<31-1-n {
+		return false
+	}
+	ks.arena = ks.arena[:end]
+	f.keyOff, f.keyLen = int32(-pos-1), int32(n)
+	ks.dupSrc = true
 	return true
 }
 
