@@ -41,18 +41,15 @@ func (p *Parser) writeLoop(b []byte) (int, error) {
 // loop is writeLoop's loop; map keys wholly inside b are kept in place
 // (m.keys.src is b) until writeLoop materializes them.
 func (p *Parser) loop(b []byte) (int, error) {
+	// Only p, b, i, pend and hasValue live in registers: every value live
+	// across the loop is reloaded after each handler call (Go keeps no
+	// register across a call), so the offset base (p.rawBase), the handler
+	// and the limits are read from memory where they are used.
 	m := &p.m
-	fn := p.fn
 	ev := &m.ev
-	base := m.off
-	p.rawFast, p.rawSrc, p.rawBase = true, b, base
+	p.rawFast, p.rawSrc, p.rawBase = true, b, m.off
 	defer func() { p.rawFast, p.rawSrc = false, nil }()
-	maxString := m.lim.maxString
-	if c := uint64(p.chunk); c < maxString {
-		maxString = c
-	}
-	maxItems, maxDepth := m.lim.maxItems, m.lim.maxDepth
-	allowUTF8, allowDup := m.lim.allowUTF8, m.lim.allowDup
+	p.loopMaxString = min(m.lim.maxString, uint64(p.chunk))
 	ev.Pattern = -1
 	pend := m.pend
 	m.pend = false // written back wherever the loop stops with pend set
@@ -67,7 +64,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			f := &m.stack[d-1]
 			m.itemStart = false
 			ev.Kind = ArrayEnd + 2*Kind(f.major-majArray)
-			ev.Offset = base + int64(i)
+			ev.Offset = p.rawBase + int64(i)
 			if hasValue {
 				ev.Value, hasValue = nil, false
 			}
@@ -94,7 +91,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.done, m.doneInc, m.doneDepth = true, false, 0
 				m.nTop++
 			}
-			if err := fn(p, ev); err != nil {
+			if err := p.fn(p, ev); err != nil {
 				m.pend = pend
 				return i, p.stop(err)
 			}
@@ -169,23 +166,23 @@ func (p *Parser) loop(b []byte) (int, error) {
 				ev.Value, hasValue = nil, false
 			}
 		case majBytes, majText:
-			if arg > maxString || uint64(len(b)-i-hl) < arg {
+			if arg > p.loopMaxString || uint64(len(b)-i-hl) < arg {
 				return i, nil
 			}
 			n += int(arg)
 			s := b[i+hl : i+n]
-			if maj == majText && !allowUTF8 && !shortASCII(s) && !validUTF8(s) {
+			if maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return i, nil
 			}
 			ev.Kind = Bytes + 2*Kind(maj-majBytes)
 			ev.Value, hasValue = s, true
 		case majArray, majMap, majTag:
-			if d >= maxDepth {
+			if d >= m.lim.maxDepth {
 				return i, nil
 			}
 			left := uint64(1)
 			if maj != majTag {
-				if arg > maxItems || maj == majMap && arg > 1<<63-1 {
+				if arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1 {
 					return i, nil
 				}
 				left = arg
@@ -214,13 +211,13 @@ func (p *Parser) loop(b []byte) (int, error) {
 				pend = left == 0
 			}
 			ev.Uint = arg
-			ev.Offset = base + int64(i)
+			ev.Offset = p.rawBase + int64(i)
 			if hasValue {
 				ev.Value, hasValue = nil, false
 			}
 			i += n
-			m.off = base + int64(i)
-			if err := fn(p, ev); err != nil {
+			m.off = p.rawBase + int64(i)
+			if err := p.fn(p, ev); err != nil {
 				m.pend = pend
 				return i, p.stop(err)
 			}
@@ -260,7 +257,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			}
 		}
 		// the item is complete (itemDone, with the top frame at hand)
-		ev.Offset = base + int64(i)
+		ev.Offset = p.rawBase + int64(i)
 		ev.Indefinite = false
 		m.itemStart = true
 		if top == nil || top.indef {
@@ -269,20 +266,20 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 			}
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 			err := m.itemDoneSlow(n)
 			i += n
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 			if err != nil {
 				return i, p.stop(err)
 			}
 		} else {
-			if key && !(allowDup && m.keys.keyDup(top, n, i) || !allowDup && m.keys.keyDirect(top, b[i:i+n], i)) {
+			if key && !(m.lim.allowDup && m.keys.keyDup(top, n, i) || !m.lim.allowDup && m.keys.keyDirect(top, b[i:i+n], i)) {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 				if err := m.keys.keyDone(top, d); err != nil {
 					m.done, m.doneInc, m.doneDepth = true, false, d
-					m.off = base + int64(i)
+					m.off = p.rawBase + int64(i)
 					err = m.fail(n, err)
 					m.off += int64(n)
 					return i + n, p.stop(err)
@@ -293,9 +290,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 			top.left--
 			pend = top.left == 0
 			i += n
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 		}
-		if err := fn(p, ev); err != nil {
+		if err := p.fn(p, ev); err != nil {
 			m.pend = pend
 			return i, p.stop(err)
 		}
