@@ -119,10 +119,28 @@ func (m *machine) fastCheck(b []byte) bool {
 				if i-start > lim.maxKey {
 					return false
 				}
-			} else if !ks.keyDirect(top, b[start:i], start) {
-				ks.direct = b[start:i]
-				if ks.keyDone(top, len(m.stack)) != nil {
-					return false
+			} else {
+				// keyDirect's common case inline: a new key by the filter,
+				// with room in ents and the arena (Check uses neither
+				// srcFrom nor the current key, and resets m afterwards)
+				kb := b[start:i]
+				n, nents, end := len(kb), len(ks.ents), len(ks.arena)+len(kb)
+				pre := keyPrefix(kb)
+				bit := ks.filterBit(pre, kb)
+				w := &ks.ht[int(top.ht0)+int(bit>>5)]
+				mask := int32(1) << (bit & 31)
+				if *w&mask == 0 && n <= lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
+					end <= cap(ks.arena) && end+16*(nents+1) <= lim.maxKeyMem && start < 1<<31-1-n {
+					*w |= mask
+					ks.arena = ks.arena[:end]
+					ks.ents = ks.ents[:nents+1]
+					e := &ks.ents[nents]
+					e.pre, e.off, e.n = pre, int32(-start-1), int32(n)
+				} else if !ks.keyDirect(top, kb, start) {
+					ks.direct = kb
+					if ks.keyDone(top, len(m.stack)) != nil {
+						return false
+					}
 				}
 			}
 		}
