@@ -274,7 +274,36 @@ func (p *Parser) loop(b []byte) (int, error) {
 				return i, p.stop(err)
 			}
 		} else {
-			if key && !(m.lim.allowDup && m.keys.keyDup(top, n, i) || !m.lim.allowDup && m.keys.keyDirect(top, b[i:i+n], i)) {
+			keyed := !key
+			if key && !m.lim.allowDup {
+				// keyDirect's common case inline: a new key by the filter,
+				// kept in place, with room in ents and the arena
+				ks := &m.keys
+				kb := b[i : i+n]
+				nents, end := len(ks.ents), len(ks.arena)+n
+				pre := keyPrefix(kb)
+				bit := ks.filterBit(pre, kb)
+				w := &ks.ht[int(top.ht0)+int(bit>>5)]
+				mask := int32(1) << (bit & 31)
+				if *w&mask == 0 && n <= ks.lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
+					end <= cap(ks.arena) && end+16*(nents+1) <= ks.lim.maxKeyMem && i < 1<<31-1-n {
+					*w |= mask
+					ks.arena = ks.arena[:end]
+					ks.ents = ks.ents[:nents+1]
+					e := &ks.ents[nents]
+					e.pre, e.off, e.n = pre, int32(-i-1), int32(n)
+					top.keyOff, top.keyLen = int32(-i-1), int32(n)
+					if ks.srcFrom < 0 {
+						ks.srcFrom = nents
+					}
+					keyed = true
+				} else {
+					keyed = ks.keyDirect(top, kb, i)
+				}
+			} else if key {
+				keyed = m.keys.keyDup(top, n, i)
+			}
+			if !keyed {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 				if err := m.keys.keyDone(top, d); err != nil {
