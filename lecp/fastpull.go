@@ -231,8 +231,36 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	if m.keys.src == nil {
 		kpos = -1 // copy the key: the buffer moves
 	}
-	if key && !(m.lim.allowDup && kpos >= 0 && m.keys.keyDup(top, n, kpos) ||
-		!m.lim.allowDup && m.keys.keyDirect(top, buf[pos:pos+n], kpos)) {
+	keyed := !key
+	if key && !m.lim.allowDup {
+		// keyDirect's common case inline (as in Parser.loop): a new key by
+		// the filter, kept in place, with room in ents and the arena
+		ks := &m.keys
+		kb := buf[pos : pos+n]
+		nents, end := len(ks.ents), len(ks.arena)+n
+		pre := keyPrefix(kb)
+		bit := ks.filterBit(pre, kb)
+		w := &ks.ht[int(top.ht0)+int(bit>>5)]
+		mask := int32(1) << (bit & 31)
+		if *w&mask == 0 && kpos >= 0 && n <= ks.lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
+			end <= cap(ks.arena) && end+16*(nents+1) <= ks.lim.maxKeyMem && kpos < 1<<31-1-n {
+			*w |= mask
+			ks.arena = ks.arena[:end]
+			ks.ents = ks.ents[:nents+1]
+			e := &ks.ents[nents]
+			e.pre, e.off, e.n = pre, int32(-kpos-1), int32(n)
+			top.keyOff, top.keyLen = int32(-kpos-1), int32(n)
+			if ks.srcFrom < 0 {
+				ks.srcFrom = nents
+			}
+			keyed = true
+		} else {
+			keyed = ks.keyDirect(top, kb, kpos)
+		}
+	} else if key && kpos >= 0 {
+		keyed = m.keys.keyDup(top, n, kpos)
+	}
+	if !keyed {
 		m.keys.direct = buf[pos : pos+n]
 		if err := m.keys.keyDone(top, depth); err != nil {
 			m.done, m.doneInc, m.doneDepth = true, false, depth
