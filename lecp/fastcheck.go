@@ -90,24 +90,34 @@ func (m *machine) fastCheck(b []byte) bool {
 			if maj == majText && !lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return false
 			}
-		case majArray, majMap:
-			if arg > lim.maxItems || maj == majMap && arg > 1<<63-1 || len(m.stack) >= lim.maxDepth {
-				return false
-			}
-			if arg > 0 {
-				left := arg
+		case majArray, majMap, majTag:
+			d := len(m.stack)
+			left := uint64(1)
+			if maj != majTag {
+				if arg > lim.maxItems || maj == majMap && arg > 1<<63-1 {
+					return false
+				}
+				left = arg
 				if maj == majMap {
 					left = 2 * arg
 				}
-				m.fastPush(maj, left)
-				continue
 			}
-		case majTag:
-			if len(m.stack) >= lim.maxDepth {
+			if d >= lim.maxDepth {
 				return false
 			}
-			m.fastPush(majTag, 1)
-			continue
+			if left > 0 {
+				// push (inline: a call here spilled the loop's registers)
+				if d == cap(m.stack) {
+					m.growStack()
+				}
+				m.stack = m.stack[:d+1]
+				f := &m.stack[d]
+				f.major, f.indef, f.left, f.n, f.kpos = maj, false, left, 0, -1
+				if maj == majMap {
+					ks.mapStart(f)
+				}
+				continue
+			}
 		case majOther:
 			if ai == 24 && arg < 32 {
 				return false
@@ -167,21 +177,12 @@ func (m *machine) fastCheck(b []byte) bool {
 	}
 }
 
-// fastPush opens a definite array or map frame (left items due) or a tag
-// frame for fastCheck.
-func (m *machine) fastPush(kind uint8, left uint64) {
-	if len(m.stack) == cap(m.stack) {
-		ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
-		copy(ns, m.stack)
-		m.stack = ns
-	}
-	n := len(m.stack)
-	m.stack = m.stack[:n+1]
-	f := &m.stack[n]
-	f.major, f.indef, f.left, f.n, f.kpos = kind, false, left, 0, -1
-	if kind == majMap {
-		m.keys.mapStart(f)
-	}
+// growStack doubles the stack's capacity (append grows by 1.25 at this
+// size, which costs more in total).
+func (m *machine) growStack() {
+	ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
+	copy(ns, m.stack)
+	m.stack = ns
 }
 
 // validUTF8 is utf8.Valid, faster on the text CBOR usually carries: ASCII
