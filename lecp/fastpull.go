@@ -22,8 +22,11 @@ import (
 // Definite-length strings come whole.
 func (d *Decoder) ReadToken() (tok Token, err error) {
 	m := &d.m
-	if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building {
-		return d.slowToken()
+	if m.recheck {
+		if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building {
+			return d.slowToken()
+		}
+		m.recheck = false
 	}
 	if m.pend {
 		// endFrame, then itemDone
