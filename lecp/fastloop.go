@@ -5,8 +5,13 @@ package lecp
 // delivers the events of every item wholly inside b (integers, definite
 // strings of at most StringChunk bytes, starts of definite arrays and maps,
 // tags, floats, simple values) and the end events of definite containers
-// and tags as they fall due, in one loop with the position, the offset base
-// and the limits in locals, instead of one fastStep call per event.
+// and tags as they fall due, in one loop instead of one fastStep call per
+// event. Only the position, the due end flag and whether the Event holds a
+// Value live in locals: Go keeps no register across the handler call, so
+// every local the loop carries is reloaded after each event, and the rest
+// (offset base, handler, limits) is read from the Parser where it is used.
+// A new map key is taken in place inline (keyDirect's common case), for
+// the same reason.
 //
 // Before each handler call the machine is exactly as step would leave it
 // (event, offset, frames, item completion, current map key), so Path,
@@ -41,10 +46,7 @@ func (p *Parser) writeLoop(b []byte) (int, error) {
 // loop is writeLoop's loop; map keys wholly inside b are kept in place
 // (m.keys.src is b) until writeLoop materializes them.
 func (p *Parser) loop(b []byte) (int, error) {
-	// Only p, b, i, pend and hasValue live in registers: every value live
-	// across the loop is reloaded after each handler call (Go keeps no
-	// register across a call), so the offset base (p.rawBase), the handler
-	// and the limits are read from memory where they are used.
+	// (p, b, i, pend and hasValue are the only locals carried; see above)
 	m := &p.m
 	ev := &m.ev
 	p.rawFast, p.rawSrc, p.rawBase = true, b, m.off
