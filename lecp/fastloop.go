@@ -303,7 +303,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 					keyed = ks.keyDirect(top, kb, i)
 				}
 			} else if key {
-				keyed = m.keys.keyDup(top, n, i)
+				keyed = m.keys.keyDup(top, d-1, n, i)
 			}
 			if !keyed {
 				m.keys.materialize(m.stack) // keyDone stores in the arena

@@ -261,7 +261,7 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 			keyed = ks.keyDirect(top, kb, kpos)
 		}
 	} else if key && kpos >= 0 {
-		keyed = m.keys.keyDup(top, n, kpos)
+		keyed = m.keys.keyDup(top, depth-1, n, kpos)
 	}
 	if !keyed {
 		m.keys.direct = buf[pos : pos+n]

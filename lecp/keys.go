@@ -69,8 +69,10 @@ type keySet struct {
 	src     []byte
 	srcFrom int
 	// dupSrc: with AllowDuplicateKeys, some map's current key is in place
-	// in src (keyDup), to be copied by materialize.
-	dupSrc bool
+	// in src (keyDup), to be copied by materialize; those maps are at stack
+	// index dupFrom or above.
+	dupSrc  bool
+	dupFrom int
 }
 
 func (ks *keySet) init(l *limits) {
@@ -181,7 +183,7 @@ func (ks *keySet) entKey(e *keyEnt) []byte {
 func (ks *keySet) materialize(stack []frame) {
 	if ks.dupSrc {
 		ks.dupSrc = false
-		for d := range stack {
+		for d := ks.dupFrom; d < len(stack); d++ {
 			if f := &stack[d]; f.major == majMap && f.keyOff < 0 {
 				p := -f.keyOff - 1
 				copy(ks.arena[f.arena0:], ks.src[p:p+f.keyLen])
@@ -356,15 +358,18 @@ func (ks *keySet) seen(f *frame, pre uint64, kb []byte) bool {
 // for the key src[pos:][:n] of map f, kept in place: the arena space it
 // would have been copied to (after f's earlier keys, all gone) is reserved,
 // so arena offsets are as if it had been copied, and materialize copies it.
-// It reports false (having changed nothing) when keyDone must decide.
-func (ks *keySet) keyDup(f *frame, n, pos int) bool {
+// f is the frame at stack index d. It reports false (having changed
+// nothing) when keyDone must decide.
+func (ks *keySet) keyDup(f *frame, d, n, pos int) bool {
 	end := int(f.arena0) + n
 	if n > ks.lim.maxKey || end > cap(ks.arena) || pos >= 1<<31-1-n {
 		return false
 	}
 	ks.arena = ks.arena[:end]
 	f.keyOff, f.keyLen = int32(-pos-1), int32(n)
-	ks.dupSrc = true
+	if !ks.dupSrc || d < ks.dupFrom {
+		ks.dupSrc, ks.dupFrom = true, d
+	}
 	return true
 }
 
