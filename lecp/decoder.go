@@ -161,15 +161,8 @@ func (d *Decoder) token(chunk int) error {
 	}
 }
 
-// ReadToken returns the next token, or io.EOF after the last top-level item.
-// Definite-length strings come whole.
-func (d *Decoder) ReadToken() (tok Token, err error) {
-	if ok, err := d.fastToken(&tok); ok {
-		if err != nil {
-			return Token{}, err
-		}
-		return tok, nil
-	}
+// slowToken is ReadToken through token, where its fast path declines.
+func (d *Decoder) slowToken() (tok Token, err error) {
 	if err := d.token(maxInt); err != nil {
 		return Token{}, err
 	}

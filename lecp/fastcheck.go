@@ -90,24 +90,34 @@ func (m *machine) fastCheck(b []byte) bool {
 			if maj == majText && !lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return false
 			}
-		case majArray, majMap:
-			if arg > lim.maxItems || maj == majMap && arg > 1<<63-1 || len(m.stack) >= lim.maxDepth {
-				return false
-			}
-			if arg > 0 {
-				left := arg
+		case majArray, majMap, majTag:
+			d := len(m.stack)
+			left := uint64(1)
+			if maj != majTag {
+				if arg > lim.maxItems || maj == majMap && arg > 1<<63-1 {
+					return false
+				}
+				left = arg
 				if maj == majMap {
 					left = 2 * arg
 				}
-				m.fastPush(maj, left)
-				continue
 			}
-		case majTag:
-			if len(m.stack) >= lim.maxDepth {
+			if d >= lim.maxDepth {
 				return false
 			}
-			m.fastPush(majTag, 1)
-			continue
+			if left > 0 {
+				// push (inline: a call here spilled the loop's registers)
+				if d == cap(m.stack) {
+					m.growStack()
+				}
+				m.stack = m.stack[:d+1]
+				f := &m.stack[d]
+				f.major, f.indef, f.left, f.n, f.kpos = maj, false, left, 0, -1
+				if maj == majMap {
+					ks.mapStart(f)
+				}
+				continue
+			}
 		case majOther:
 			if ai == 24 && arg < 32 {
 				return false
@@ -119,10 +129,28 @@ func (m *machine) fastCheck(b []byte) bool {
 				if i-start > lim.maxKey {
 					return false
 				}
-			} else if !ks.keyDirect(top, b[start:i], start) {
-				ks.direct = b[start:i]
-				if ks.keyDone(top, len(m.stack)) != nil {
-					return false
+			} else {
+				// keyDirect's common case inline: a new key by the filter,
+				// with room in ents and the arena (Check uses neither
+				// srcFrom nor the current key, and resets m afterwards)
+				kb := b[start:i]
+				n, nents, end := len(kb), len(ks.ents), len(ks.arena)+len(kb)
+				pre := keyPrefix(kb)
+				bit := ks.filterBit(pre, kb)
+				w := &ks.ht[int(top.ht0)+int(bit>>5)]
+				mask := int32(1) << (bit & 31)
+				if *w&mask == 0 && n <= lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
+					end <= cap(ks.arena) && end+16*(nents+1) <= lim.maxKeyMem && start < 1<<31-1-n {
+					*w |= mask
+					ks.arena = ks.arena[:end]
+					ks.ents = ks.ents[:nents+1]
+					e := &ks.ents[nents]
+					e.pre, e.off, e.n = pre, int32(-start-1), int32(n)
+				} else if !ks.keyDirect(top, kb, start) {
+					ks.direct = kb
+					if ks.keyDone(top, len(m.stack)) != nil {
+						return false
+					}
 				}
 			}
 		}
@@ -149,21 +177,12 @@ func (m *machine) fastCheck(b []byte) bool {
 	}
 }
 
-// fastPush opens a definite array or map frame (left items due) or a tag
-// frame for fastCheck.
-func (m *machine) fastPush(kind uint8, left uint64) {
-	if len(m.stack) == cap(m.stack) {
-		ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
-		copy(ns, m.stack)
-		m.stack = ns
-	}
-	n := len(m.stack)
-	m.stack = m.stack[:n+1]
-	f := &m.stack[n]
-	f.major, f.indef, f.left, f.n, f.kpos = kind, false, left, 0, -1
-	if kind == majMap {
-		m.keys.mapStart(f)
-	}
+// growStack doubles the stack's capacity (append grows by 1.25 at this
+// size, which costs more in total).
+func (m *machine) growStack() {
+	ns := make([]frame, len(m.stack), max(16, 2*cap(m.stack)))
+	copy(ns, m.stack)
+	m.stack = ns
 }
 
 // validUTF8 is utf8.Valid, faster on the text CBOR usually carries: ASCII

@@ -5,8 +5,13 @@ package lecp
 // delivers the events of every item wholly inside b (integers, definite
 // strings of at most StringChunk bytes, starts of definite arrays and maps,
 // tags, floats, simple values) and the end events of definite containers
-// and tags as they fall due, in one loop with the position, the offset base
-// and the limits in locals, instead of one fastStep call per event.
+// and tags as they fall due, in one loop instead of one fastStep call per
+// event. Only the position, the due end flag and whether the Event holds a
+// Value live in locals: Go keeps no register across the handler call, so
+// every local the loop carries is reloaded after each event, and the rest
+// (offset base, handler, limits) is read from the Parser where it is used.
+// A new map key is taken in place inline (keyDirect's common case), for
+// the same reason.
 //
 // Before each handler call the machine is exactly as step would leave it
 // (event, offset, frames, item completion, current map key), so Path,
@@ -41,18 +46,12 @@ func (p *Parser) writeLoop(b []byte) (int, error) {
 // loop is writeLoop's loop; map keys wholly inside b are kept in place
 // (m.keys.src is b) until writeLoop materializes them.
 func (p *Parser) loop(b []byte) (int, error) {
+	// (p, b, i, pend and hasValue are the only locals carried; see above)
 	m := &p.m
-	fn := p.fn
 	ev := &m.ev
-	base := m.off
-	p.rawFast, p.rawSrc, p.rawBase = true, b, base
+	p.rawFast, p.rawSrc, p.rawBase = true, b, m.off
 	defer func() { p.rawFast, p.rawSrc = false, nil }()
-	maxString := m.lim.maxString
-	if c := uint64(p.chunk); c < maxString {
-		maxString = c
-	}
-	maxItems, maxDepth := m.lim.maxItems, m.lim.maxDepth
-	allowUTF8, allowDup := m.lim.allowUTF8, m.lim.allowDup
+	p.loopMaxString = min(m.lim.maxString, uint64(p.chunk))
 	ev.Pattern = -1
 	pend := m.pend
 	m.pend = false // written back wherever the loop stops with pend set
@@ -67,7 +66,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			f := &m.stack[d-1]
 			m.itemStart = false
 			ev.Kind = ArrayEnd + 2*Kind(f.major-majArray)
-			ev.Offset = base + int64(i)
+			ev.Offset = p.rawBase + int64(i)
 			if hasValue {
 				ev.Value, hasValue = nil, false
 			}
@@ -94,7 +93,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.done, m.doneInc, m.doneDepth = true, false, 0
 				m.nTop++
 			}
-			if err := fn(p, ev); err != nil {
+			if err := p.fn(p, ev); err != nil {
 				m.pend = pend
 				return i, p.stop(err)
 			}
@@ -169,23 +168,23 @@ func (p *Parser) loop(b []byte) (int, error) {
 				ev.Value, hasValue = nil, false
 			}
 		case majBytes, majText:
-			if arg > maxString || uint64(len(b)-i-hl) < arg {
+			if arg > p.loopMaxString || uint64(len(b)-i-hl) < arg {
 				return i, nil
 			}
 			n += int(arg)
 			s := b[i+hl : i+n]
-			if maj == majText && !allowUTF8 && !shortASCII(s) && !validUTF8(s) {
+			if maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return i, nil
 			}
 			ev.Kind = Bytes + 2*Kind(maj-majBytes)
 			ev.Value, hasValue = s, true
 		case majArray, majMap, majTag:
-			if d >= maxDepth {
+			if d >= m.lim.maxDepth {
 				return i, nil
 			}
 			left := uint64(1)
 			if maj != majTag {
-				if arg > maxItems || maj == majMap && arg > 1<<63-1 {
+				if arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1 {
 					return i, nil
 				}
 				left = arg
@@ -214,13 +213,13 @@ func (p *Parser) loop(b []byte) (int, error) {
 				pend = left == 0
 			}
 			ev.Uint = arg
-			ev.Offset = base + int64(i)
+			ev.Offset = p.rawBase + int64(i)
 			if hasValue {
 				ev.Value, hasValue = nil, false
 			}
 			i += n
-			m.off = base + int64(i)
-			if err := fn(p, ev); err != nil {
+			m.off = p.rawBase + int64(i)
+			if err := p.fn(p, ev); err != nil {
 				m.pend = pend
 				return i, p.stop(err)
 			}
@@ -260,7 +259,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 			}
 		}
 		// the item is complete (itemDone, with the top frame at hand)
-		ev.Offset = base + int64(i)
+		ev.Offset = p.rawBase + int64(i)
 		ev.Indefinite = false
 		m.itemStart = true
 		if top == nil || top.indef {
@@ -269,20 +268,49 @@ func (p *Parser) loop(b []byte) (int, error) {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 			}
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 			err := m.itemDoneSlow(n)
 			i += n
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 			if err != nil {
 				return i, p.stop(err)
 			}
 		} else {
-			if key && (allowDup || !m.keys.keyDirect(top, b[i:i+n], i)) {
+			keyed := !key
+			if key && !m.lim.allowDup {
+				// keyDirect's common case inline: a new key by the filter,
+				// kept in place, with room in ents and the arena
+				ks := &m.keys
+				kb := b[i : i+n]
+				nents, end := len(ks.ents), len(ks.arena)+n
+				pre := keyPrefix(kb)
+				bit := ks.filterBit(pre, kb)
+				w := &ks.ht[int(top.ht0)+int(bit>>5)]
+				mask := int32(1) << (bit & 31)
+				if *w&mask == 0 && n <= ks.lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
+					end <= cap(ks.arena) && end+16*(nents+1) <= ks.lim.maxKeyMem && i < 1<<31-1-n {
+					*w |= mask
+					ks.arena = ks.arena[:end]
+					ks.ents = ks.ents[:nents+1]
+					e := &ks.ents[nents]
+					e.pre, e.off, e.n = pre, int32(-i-1), int32(n)
+					top.keyOff, top.keyLen = int32(-i-1), int32(n)
+					if ks.srcFrom < 0 {
+						ks.srcFrom = nents
+					}
+					keyed = true
+				} else {
+					keyed = ks.keyDirect(top, kb, i)
+				}
+			} else if key {
+				keyed = m.keys.keyDup(top, d-1, n, i)
+			}
+			if !keyed {
 				m.keys.materialize(m.stack) // keyDone stores in the arena
 				m.keys.direct = b[i : i+n]
 				if err := m.keys.keyDone(top, d); err != nil {
 					m.done, m.doneInc, m.doneDepth = true, false, d
-					m.off = base + int64(i)
+					m.off = p.rawBase + int64(i)
 					err = m.fail(n, err)
 					m.off += int64(n)
 					return i + n, p.stop(err)
@@ -293,9 +321,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 			top.left--
 			pend = top.left == 0
 			i += n
-			m.off = base + int64(i)
+			m.off = p.rawBase + int64(i)
 		}
-		if err := fn(p, ev); err != nil {
+		if err := p.fn(p, ev); err != nil {
 			m.pend = pend
 			return i, p.stop(err)
 		}

@@ -267,11 +267,14 @@ func TestFastPathsMachine(t *testing.T) {
 		fromHex("82 a2 61 61 01 61 61 02 a1 61 61 81 a1 61 61 01"),
 	}
 	for _, d := range small {
-		whole := tracePush(d, nil, nil)
-		for i := 1; i < len(d); i++ {
-			for j := i; j < len(d); j++ {
-				if got := tracePush(d, nil, func(k int) int { return []int{i, j - i, len(d)}[min(k, 2)] }); got != whole {
-					t.Fatalf("%x split at %d, %d:\n%s\nwhole:\n%s", d, i, j, got, whole)
+		// (AllowDuplicateKeys keeps each map's current key in place too)
+		for _, o := range []*Options{nil, {AllowDuplicateKeys: true}} {
+			whole := tracePush(d, o, nil)
+			for i := 1; i < len(d); i++ {
+				for j := i; j < len(d); j++ {
+					if got := tracePush(d, o, func(k int) int { return []int{i, j - i, len(d)}[min(k, 2)] }); got != whole {
+						t.Fatalf("%x %+v split at %d, %d:\n%s\nwhole:\n%s", d, o, i, j, got, whole)
+					}
 				}
 			}
 		}
@@ -294,12 +297,14 @@ func TestFastPathsMachine(t *testing.T) {
 // the paths are those of the whole document in one Write.
 func TestInPlaceKeysMaterialized(t *testing.T) {
 	doc := fromHex("a2 63 6b6579 a1 61 61 82 01 02 62 6b32 01")
+	var opts *Options
+	var paths []string
+	var p *Parser
 	run := func(split int) string {
-		var paths []string
-		p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
-			paths = append(paths, p.Path())
-			return nil
-		}), nil)
+		// p is reused (Reset): its key arena has room, so keys are kept in
+		// place from the first one
+		paths = paths[:0]
+		p.Reset()
 		buf := append([]byte(nil), doc[:split]...)
 		if _, err := p.Write(buf); err != nil {
 			t.Fatal(err)
@@ -315,13 +320,20 @@ func TestInPlaceKeysMaterialized(t *testing.T) {
 		}
 		return strings.Join(paths, " ")
 	}
-	want := run(len(doc))
-	if !strings.Contains(want, "key.a[1]") {
-		t.Fatalf("paths %q", want)
-	}
-	for split := 1; split < len(doc); split++ {
-		if got := run(split); got != want {
-			t.Fatalf("split at %d: paths %q, want %q", split, got, want)
+	for _, opts = range []*Options{nil, {AllowDuplicateKeys: true}} {
+		p, _ = NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+			paths = append(paths, p.Path())
+			return nil
+		}), opts)
+		run(len(doc))
+		want := run(len(doc))
+		if !strings.Contains(want, "key.a[1]") {
+			t.Fatalf("paths %q", want)
+		}
+		for split := 1; split < len(doc); split++ {
+			if got := run(split); got != want {
+				t.Fatalf("%+v split at %d: paths %q, want %q", opts, split, got, want)
+			}
 		}
 	}
 	if err := Check(fromHex("a2 63 6b6579 01 63 6b6579 02"), nil); !errors.Is(err, ErrDuplicateKey) {

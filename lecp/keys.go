@@ -68,6 +68,11 @@ type keySet struct {
 	// place since the last materialize, or -1.
 	src     []byte
 	srcFrom int
+	// dupSrc: with AllowDuplicateKeys, some map's current key is in place
+	// in src (keyDup), to be copied by materialize; those maps are at stack
+	// index dupFrom or above.
+	dupSrc  bool
+	dupFrom int
 }
 
 func (ks *keySet) init(l *limits) {
@@ -78,7 +83,7 @@ func (ks *keySet) init(l *limits) {
 }
 
 func (ks *keySet) reset() {
-	ks.src, ks.srcFrom = nil, -1
+	ks.src, ks.srcFrom, ks.dupSrc = nil, -1, false
 	ks.building = false
 	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
@@ -146,6 +151,9 @@ func (ks *keySet) mapEnd(f *frame) {
 	ks.arena = ks.arena[:f.arena0]
 	ks.ents = ks.ents[:f.keys0]
 	ks.ht = ks.ht[:f.ht0]
+	if ks.srcFrom > int(f.keys0) {
+		ks.srcFrom = int(f.keys0) // the keys in place from srcFrom on went with the map
+	}
 }
 
 // current returns the canonical encoding of map f's current key.
@@ -173,6 +181,16 @@ func (ks *keySet) entKey(e *keyEnt) []byte {
 // materialize), so those since srcFrom occupy the end of the arena in
 // order.
 func (ks *keySet) materialize(stack []frame) {
+	if ks.dupSrc {
+		ks.dupSrc = false
+		for d := ks.dupFrom; d < len(stack); d++ {
+			if f := &stack[d]; f.major == majMap && f.keyOff < 0 {
+				p := -f.keyOff - 1
+				copy(ks.arena[f.arena0:], ks.src[p:p+f.keyLen])
+				f.keyOff = f.arena0
+			}
+		}
+	}
 	from := ks.srcFrom
 	ks.srcFrom = -1
 	if from < 0 || from >= len(ks.ents) {
@@ -289,46 +307,69 @@ const linearKeys = 48
 // set: the common case, with fewer loads and branches. With pos >= 0, kb is
 // src[pos:][:len(kb)] and is kept there (arena space is reserved); with pos
 // < 0 it is copied. It reports false (having changed nothing) when keyDone
-// must decide.
+// must decide, also when the arena must grow.
 func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
-	if len(kb) > ks.lim.maxKey || f.htN != 0 {
-		return false
-	}
-	ents := ks.ents[f.keys0:]
-	if len(ents) >= linearKeys {
+	n, nents := len(kb), len(ks.ents)
+	// (a map with a hash table has at least linearKeys keys)
+	if n > ks.lim.maxKey || nents-int(f.keys0) >= linearKeys {
 		return false
 	}
 	pre := keyPrefix(kb)
 	bit := ks.filterBit(pre, kb)
 	w := &ks.ht[int(f.ht0)+int(bit>>5)]
-	if *w&(1<<(bit&31)) != 0 {
-		for i := range ents {
-			e := &ents[i]
-			if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.entKey(e), kb) {
-				return false // a duplicate: keyDone reports it
-			}
-		}
+	mask := int32(1) << (bit & 31)
+	if *w&mask != 0 && ks.seen(f, pre, kb) {
+		return false // a duplicate: keyDone reports it
 	}
 	off := len(ks.arena)
-	if off+len(kb)+16*(len(ks.ents)+1) > ks.lim.maxKeyMem {
+	end := off + n
+	if end+16*(nents+1) > ks.lim.maxKeyMem || end > cap(ks.arena) {
 		return false
 	}
-	*w |= 1 << (bit & 31)
-	if pos < 0 || pos >= 1<<31-1-len(kb) {
-		ks.arena = append(ks.arena, kb...)
+	*w |= mask
+	if uint(pos) >= uint(1<<31-1-n) { // pos < 0, or too far for an int32
+		copy(ks.arena[off:end], kb)
 	} else {
-		if cap(ks.arena)-off < len(kb) {
-			ks.arena = slices.Grow(ks.arena, len(kb))
-		}
-		ks.arena = ks.arena[:off+len(kb)]
-		if ks.srcFrom < 0 || ks.srcFrom > len(ks.ents) {
-			// (keys from srcFrom on may have gone with their map)
-			ks.srcFrom = len(ks.ents)
+		if ks.srcFrom < 0 {
+			ks.srcFrom = nents // (mapEnd keeps it at most len(ents))
 		}
 		off = -pos - 1
 	}
-	ks.ents = append(ks.ents, keyEnt{pre: pre, off: int32(off), n: int32(len(kb))})
-	f.keyOff, f.keyLen = int32(off), int32(len(kb))
+	ks.arena = ks.arena[:end]
+	ks.ents = append(ks.ents, keyEnt{pre: pre, off: int32(off), n: int32(n)})
+	f.keyOff, f.keyLen = int32(off), int32(n)
+	return true
+}
+
+// seen reports whether kb (whose prefix is pre) is among the keys of map f
+// (compared linearly).
+func (ks *keySet) seen(f *frame, pre uint64, kb []byte) bool {
+	ents := ks.ents[f.keys0:]
+	for i := range ents {
+		e := &ents[i]
+		if e.pre == pre && int(e.n) == len(kb) && bytes.Equal(ks.entKey(e), kb) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyDup is keyDone with AllowDuplicateKeys (and without Deterministic)
+// for the key src[pos:][:n] of map f, kept in place: the arena space it
+// would have been copied to (after f's earlier keys, all gone) is reserved,
+// so arena offsets are as if it had been copied, and materialize copies it.
+// f is the frame at stack index d. It reports false (having changed
+// nothing) when keyDone must decide.
+func (ks *keySet) keyDup(f *frame, d, n, pos int) bool {
+	end := int(f.arena0) + n
+	if n > ks.lim.maxKey || end > cap(ks.arena) || pos >= 1<<31-1-n {
+		return false
+	}
+	ks.arena = ks.arena[:end]
+	f.keyOff, f.keyLen = int32(-pos-1), int32(n)
+	if !ks.dupSrc || d < ks.dupFrom {
+		ks.dupSrc, ks.dupFrom = true, d
+	}
 	return true
 }
 

@@ -70,6 +70,11 @@ type machine struct {
 	nTop  int   // top-level items completed
 	err   error // sticky
 
+	// recheck is set wherever err, str.left or keys.building may become
+	// set (and by reset): ReadToken's fast path tests those (and
+	// lim.determ) only then, and clears it when none holds
+	recheck bool
+
 	// item completion, for paths and capture
 	done      bool // the last event completed an item (or a chunk of an indefinite string)
 	doneInc   bool // ... and counted it in frame doneDepth-1
@@ -94,12 +99,14 @@ func (m *machine) reset() {
 	m.need = 0
 	m.nTop = 0
 	m.err = nil
+	m.recheck = true
 	m.done, m.doneInc, m.itemStart = false, false, false
 	m.keys.reset()
 }
 
 // fail records a SyntaxError at offset m.off+pos.
 func (m *machine) fail(pos int, cause error) error {
+	m.recheck = true
 	m.err = &SyntaxError{Offset: m.off + int64(pos), Path: m.pathString(), Err: cause}
 	return m.err
 }
@@ -236,6 +243,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			if m.keys.building || ai == 31 || maj > majText || hl != headLen(arg) ||
 				maj >= majBytes && (uint64(len(p)-hl) < arg || arg > uint64(chunk)) {
 				m.keys.keyStart(top, len(m.stack))
+				m.recheck = true
 			} else {
 				// an integer or a string complete in p with the shortest head:
 				// its encoding as received is canonical
@@ -439,6 +447,7 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 	}
 	m.ev.Kind = kind
 	m.str.left = rest
+	m.recheck = true
 	m.str.major = maj
 	if m.keys.building {
 		if hl > 0 && !inIndef {

@@ -25,22 +25,25 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 //
 // Input that arrives whole is not copied: events borrow it.
 type Parser struct {
-	m        machine
-	h        Handler
-	fn       HandlerFunc // h, when it is a HandlerFunc: called directly
-	pats     []pattern
-	carry    []byte
-	chunk    int
-	raw      []byte // bytes consumed by the current event, unless rawFast
-	rawFast  bool   // in direct delivery: they are rawSrc[ev.Offset-rawBase:m.off-rawBase]
-	rawSrc   []byte
-	rawBase  int64
-	capOn    bool
-	capDepth int
-	capBuf   []byte
-	capEv    Event
-	closed   bool
-	err      error
+	m       machine
+	h       Handler
+	fn      HandlerFunc // h, when it is a HandlerFunc: called directly
+	pats    []pattern
+	carry   []byte
+	chunk   int
+	raw     []byte // bytes consumed by the current event, unless rawFast
+	rawFast bool   // in direct delivery: they are rawSrc[ev.Offset-rawBase:m.off-rawBase]
+	rawSrc  []byte
+	rawBase int64
+	// loopMaxString is the longest string loop delivers whole
+	// (min(Options.MaxStringLen, StringChunk))
+	loopMaxString uint64
+	capOn         bool
+	capDepth      int
+	capBuf        []byte
+	capEv         Event
+	closed        bool
+	err           error
 }
 
 // NewParser returns a parser that calls h with each event. patterns are path
