@@ -105,6 +105,12 @@ func TestAllocsDecoder(t *testing.T) {
 	if a := testing.AllocsPerRun(5, values); a != 0 {
 		t.Errorf("ReadValue: %v allocations per document, want 0", a)
 	}
+	if raceEnabled {
+		// Check takes its scanner from a sync.Pool, which the race
+		// detector empties at random; the count is exact without -race.
+		t.Log("Check's allocation count not asserted under -race")
+		return
+	}
 	Check(allocDoc, nil)
 	if a := testing.AllocsPerRun(5, func() {
 		if err := Check(allocDoc, nil); err != nil {
