@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // allocDoc has every kind of token, escapes, a long string (in pieces),
@@ -105,7 +107,7 @@ func TestAllocsDecoder(t *testing.T) {
 	if a := testing.AllocsPerRun(5, values); a != 0 {
 		t.Errorf("ReadValue: %v allocations per document, want 0", a)
 	}
-	if raceEnabled {
+	if testenv.Race {
 		// Check takes its scanner from a sync.Pool, which the race
 		// detector empties at random; the count is exact without -race.
 		t.Log("Check's allocation count not asserted under -race")

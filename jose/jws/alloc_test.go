@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -33,7 +34,7 @@ func TestVerifyCompactZeroAlloc(t *testing.T) {
 			}
 		})
 		t.Logf("%s: %v allocs per compact verify", tc.alg, n)
-		if tc.want >= 0 && n > tc.want {
+		if tc.want >= 0 && n > tc.want && !testenv.Race {
 			t.Errorf("%s: %v allocs per compact verify, want %v", tc.alg, n, tc.want)
 		}
 	}
@@ -62,7 +63,7 @@ func TestAttack09DotsAllocation(t *testing.T) {
 			}
 		})
 		runtime.ReadMemStats(&after)
-		if allocs > 0 {
+		if allocs > 0 && !testenv.Race {
 			t.Errorf("%d dots: %v allocs", size, allocs)
 		}
 		if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<10 {
