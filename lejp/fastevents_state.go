@@ -24,19 +24,9 @@ func (s *scanner) keepNames(lowEnts, minDepth int) {
 		if !f.obj {
 			continue
 		}
-		end := len(s.ents)
-		for dd := d + 1; dd < s.depth; dd++ {
-			if s.frames[dd].obj {
-				end = s.frames[dd].ents
-				break
-			}
-		}
+		end := s.entsEnd(d)
 		from := max(f.ents, lowEnts)
-		for j := from; j < end; j++ {
-			nm := s.ents[j].nm
-			s.arena = append(s.arena, nm...)
-			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
-		}
+		s.keepEnts(from, end)
 		if end > from {
 			f.name = s.ents[end-1].nm
 		}
@@ -71,22 +61,34 @@ func (s *scanner) keepAllNames() {
 			f.name = s.arena[f.arena:]
 			continue
 		}
-		end := len(s.ents)
-		for dd := d + 1; dd < s.depth; dd++ {
-			if s.frames[dd].obj {
-				end = s.frames[dd].ents
-				break
-			}
-		}
-		for j := max(f.ents, next); j < end; j++ {
-			nm := s.ents[j].nm
-			s.arena = append(s.arena, nm...)
-			s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
-		}
+		end := s.entsEnd(d)
+		s.keepEnts(max(f.ents, next), end)
 		next = end
 		if end > f.ents {
 			f.name = s.ents[end-1].nm
 		}
+	}
+}
+
+// entsEnd is the end of the name entries of the object frame at depth d:
+// where the entries of the next object frame inside it begin, or
+// len(s.ents).
+func (s *scanner) entsEnd(d int) int {
+	for dd := d + 1; dd < s.depth; dd++ {
+		if s.frames[dd].obj {
+			return s.frames[dd].ents
+		}
+	}
+	return len(s.ents)
+}
+
+// keepEnts copies the names of the entries [from, end) to the arena and
+// points the entries at the copies.
+func (s *scanner) keepEnts(from, end int) {
+	for j := from; j < end; j++ {
+		nm := s.ents[j].nm
+		s.arena = append(s.arena, nm...)
+		s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
 	}
 }
 

@@ -224,14 +224,7 @@ func (s *scanner) rehash(n int) {
 		if !f.obj || !f.hashed {
 			continue
 		}
-		end := len(s.ents)
-		for dd := d + 1; dd < s.depth; dd++ {
-			if s.frames[dd].obj {
-				end = s.frames[dd].ents
-				break
-			}
-		}
-		for i := f.ents; i < end; i++ {
+		for i, end := f.ents, s.entsEnd(d); i < end; i++ {
 			s.place(i)
 		}
 	}
