@@ -66,25 +66,15 @@ func TestAllocsParser(t *testing.T) {
 
 func TestAllocsDecoder(t *testing.T) {
 	d := NewDecoderBytes(allocDoc, nil)
-	readAll := func() {
-		for {
-			_, err := d.ReadToken()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	readAll()
-	if a := testing.AllocsPerRun(5, func() { d.ResetBytes(allocDoc); readAll() }); a != 0 {
+	readDoc := func() { readAll(t, d) }
+	readDoc()
+	if a := testing.AllocsPerRun(5, func() { d.ResetBytes(allocDoc); readDoc() }); a != 0 {
 		t.Errorf("Decoder over bytes: %v allocations per document, want 0", a)
 	}
 	r := bytes.NewReader(allocDoc)
 	d = NewDecoder(r, nil)
-	readAll()
-	if a := testing.AllocsPerRun(5, func() { r.Reset(allocDoc); d.Reset(r); readAll() }); a != 0 {
+	readDoc()
+	if a := testing.AllocsPerRun(5, func() { r.Reset(allocDoc); d.Reset(r); readDoc() }); a != 0 {
 		t.Errorf("Decoder over io.Reader: %v allocations per document, want 0", a)
 	}
 	values := func() {

@@ -2,7 +2,6 @@ package lejp
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,15 +66,7 @@ func BenchmarkDecoder(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				d.ResetBytes(in)
-				for {
-					_, err := d.ReadToken()
-					if err == io.EOF {
-						break
-					}
-					if err != nil {
-						b.Fatal(err)
-					}
-				}
+				readAll(b, d)
 			}
 		})
 	}
@@ -189,15 +180,7 @@ func BenchmarkDecoderReader(b *testing.B) {
 			for b.Loop() {
 				r.Reset(in)
 				d.Reset(r)
-				for {
-					_, err := d.ReadToken()
-					if err == io.EOF {
-						break
-					}
-					if err != nil {
-						b.Fatal(err)
-					}
-				}
+				readAll(b, d)
 			}
 		})
 	}
@@ -222,15 +205,7 @@ func BenchmarkDecoderSmall(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				d.ResetBytes(in)
-				for {
-					_, err := d.ReadToken()
-					if err == io.EOF {
-						break
-					}
-					if err != nil {
-						b.Fatal(err)
-					}
-				}
+				readAll(b, d)
 			}
 		})
 	}

@@ -2,8 +2,10 @@ package lejp
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"testing"
 )
 
 func lastLines(s string) string {
@@ -48,4 +50,18 @@ func errOffset(trace string) int {
 	}
 	n, _ := strconv.Atoi(f[1])
 	return n
+}
+
+// readAll reads d's tokens to io.EOF, failing tb on any error.
+func readAll(tb testing.TB, d *Decoder) {
+	tb.Helper()
+	for {
+		_, err := d.ReadToken()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
 }
