@@ -150,21 +150,12 @@ func TestCBORCPUTable(t *testing.T) {
 	impls := append(append([]cborImpl(nil), cborImpls...), cborFloorImpls...)
 	for _, f := range cborCorpus(t) {
 		name, data := f[0].(string), f[1].([]byte)
+		names := make([]string, len(impls))
 		runs := make([]func() error, len(impls))
 		for k, impl := range impls {
-			runs[k] = impl.setup(data)
-			if err := runs[k](); err != nil {
-				t.Fatalf("%s %s: %v", name, impl.name, err)
-			}
+			names[k], runs[k] = impl.name, impl.setup(data)
 		}
-		res := map[string]float64{}
-		for k, ns := range leastCPU(runs, 15) {
-			res[impls[k].name] = ns
-		}
-		for _, impl := range impls {
-			ns := res[impl.name]
-			t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", name, impl.name, ns/1e3, float64(len(data))/ns*1e3)
-		}
+		res := cpuTable(t, name, len(data), names, runs)
 		evs := len(cborEvents(data))
 		wf := res["fxamacker-wellformed"]
 		t.Logf("%s: %d events, %d text strings; speed relative to fxamacker-wellformed: events %.2fx, events-lax %.2fx, pull %.2fx, check %.2fx, check-lax %.2fx; to fxamacker-any (thread CPU, GC missed): events %.2fx, pull %.2fx",

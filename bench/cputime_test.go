@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"testing"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -13,6 +15,25 @@ func threadCPU() int64 {
 	var ts unix.Timespec
 	unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts)
 	return ts.Nano()
+}
+
+// cpuTable runs each of runs once (failing t on an error), measures them
+// with leastCPU over 15 rounds, logs a row per run (thread CPU time per
+// document and MB/s for size bytes) and returns the times in nanoseconds
+// by name. The caller locks the goroutine to its thread.
+func cpuTable(t *testing.T, file string, size int, names []string, runs []func() error) map[string]float64 {
+	t.Helper()
+	for k, run := range runs {
+		if err := run(); err != nil {
+			t.Fatalf("%s %s: %v", file, names[k], err)
+		}
+	}
+	res := map[string]float64{}
+	for k, ns := range leastCPU(runs, 15) {
+		res[names[k]] = ns
+		t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", file, names[k], ns/1e3, float64(size)/ns*1e3)
+	}
+	return res
 }
 
 // leastCPU returns the least thread CPU time per call of each of runs, in

@@ -45,21 +45,12 @@ func TestJSONCPUTable(t *testing.T) {
 	dir := testenv.VectorsFile(t, "json-benchmark")
 	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
 		data, _ := os.ReadFile(filepath.Join(dir, name))
+		names := make([]string, len(impls))
 		runs := make([]func() error, len(impls))
 		for k, impl := range impls {
-			runs[k] = impl.run(nil, data)
-			if err := runs[k](); err != nil {
-				t.Fatalf("%s %s: %v", name, impl.name, err)
-			}
+			names[k], runs[k] = impl.name, impl.run(nil, data)
 		}
-		res := map[string]float64{}
-		for k, ns := range leastCPU(runs, 15) {
-			res[impls[k].name] = ns
-		}
-		for _, impl := range impls {
-			ns := res[impl.name]
-			t.Logf("%-18s %-20s %8.0f us  %7.0f MB/s", name, impl.name, ns/1e3, float64(len(data))/ns*1e3)
-		}
+		res := cpuTable(t, name, len(data), names, runs)
 		jt, st := res["jsontext-readtoken"], res["stdlib-token"]
 		t.Logf("%s: to jsontext-readtoken: events %.2fx, pull %.2fx; to stdlib-token: events %.2fx, pull %.2fx; check to sonic-valid %.2fx, to stdlib-valid %.2fx",
 			name, jt/res["lejp-events"], jt/res["lejp-pull"], st/res["lejp-events"], st/res["lejp-pull"],
