@@ -64,17 +64,7 @@ func traceRaw(data []byte, opts *Options, split func(i int) int, viaInterface bo
 		h = rawHandler{&sb}
 	}
 	p, _ := NewParser(h, opts)
-	for i := 0; len(data) > 0; i++ {
-		n := len(data)
-		if split != nil {
-			n = min(split(i), len(data))
-		}
-		if _, err := p.Write(data[:n]); err != nil {
-			return sb.String() + "error: " + err.Error() + "\n"
-		}
-		data = data[n:]
-	}
-	if err := p.Close(); err != nil {
+	if err := writeSplit(p, data, split); err != nil {
 		sb.WriteString("error: " + err.Error() + "\n")
 	}
 	return sb.String()

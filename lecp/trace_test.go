@@ -46,7 +46,23 @@ func traceLine(ev *Event, path string) string {
 	return string(b)
 }
 
-// traceParser runs the push parser over data split into pieces of the given
+// writeSplit writes data to p in pieces of split(i) bytes (the rest whole;
+// all at once if split is nil), then closes p, and returns the first error.
+func writeSplit(p *Parser, data []byte, split func(i int) int) error {
+	for i := 0; len(data) > 0; i++ {
+		n := len(data)
+		if split != nil {
+			n = min(split(i), len(data))
+		}
+		if _, err := p.Write(data[:n]); err != nil {
+			return err
+		}
+		data = data[n:]
+	}
+	return p.Close()
+}
+
+// tracePush runs the push parser over data split into pieces of the given
 // sizes (the rest whole) and returns the trace, or the error text last.
 func tracePush(data []byte, opts *Options, split func(i int) int, patterns ...string) string {
 	var sb strings.Builder
@@ -58,18 +74,7 @@ func tracePush(data []byte, opts *Options, split func(i int) int, patterns ...st
 	if err != nil {
 		return "pattern error: " + err.Error()
 	}
-	for i := 0; len(data) > 0; i++ {
-		n := len(data)
-		if split != nil {
-			n = min(split(i), len(data))
-		}
-		if _, err := p.Write(data[:n]); err != nil {
-			sb.WriteString("error: " + err.Error() + "\n")
-			return sb.String()
-		}
-		data = data[n:]
-	}
-	if err := p.Close(); err != nil {
+	if err := writeSplit(p, data, split); err != nil {
 		sb.WriteString("error: " + err.Error() + "\n")
 	}
 	return sb.String()
@@ -88,17 +93,7 @@ func traceCaptureAll(data []byte, opts *Options, split func(i int) int) string {
 		}
 		return nil
 	}), opts)
-	for i := 0; len(data) > 0; i++ {
-		n := len(data)
-		if split != nil {
-			n = min(split(i), len(data))
-		}
-		if _, err := p.Write(data[:n]); err != nil {
-			return sb.String() + "error: " + err.Error() + "\n"
-		}
-		data = data[n:]
-	}
-	if err := p.Close(); err != nil {
+	if err := writeSplit(p, data, split); err != nil {
 		sb.WriteString("error: " + err.Error() + "\n")
 	}
 	return sb.String()
