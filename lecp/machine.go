@@ -307,6 +307,9 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		if err := m.push(majTag, false, 1); err != nil {
 			return 0, err
 		}
+		if m.keys.building {
+			m.keys.head(majTag, arg) // the tag number (push wrote no head for a tag)
+		}
 		m.ev.Kind = TagStart
 		m.ev.Uint = arg
 		return hl, nil
@@ -380,7 +383,7 @@ func (m *machine) push(kind uint8, indef bool, left uint64) error {
 	if m.keys.building {
 		if indef {
 			f.kpos = int32(len(m.keys.kbuf))
-		} else {
+		} else if kind != majTag { // a tag's head holds its number: step writes it
 			n := left
 			if kind == majMap {
 				n /= 2
