@@ -6,8 +6,9 @@ package lecp
 // otherwise look like an integer ("1.0", "1.0e+300", "0.00006103515625"),
 // Infinity, -Infinity and NaN, h'hex' byte strings, "text" with JSON-style
 // escapes, [_ ...], {_ ...} and (_ ...) for indefinite lengths, N(item) for
-// tags, simple(N), false, true, null and undefined. The encoding indicators
-// of §8.1 (_0 … _3) are not written.
+// tags, simple(N), false, true, null and undefined; an indefinite-length
+// string with no chunks is ''_ or ""_ (§8.1). The encoding indicators of
+// §8.1 (_0 … _3) are not written.
 
 import (
 	"io"
@@ -27,6 +28,7 @@ func AppendDiag(dst, b []byte, opts *Options) ([]byte, error) {
 type diagLevel struct {
 	kind Kind // ArrayStart, MapStart, BytesStart, TextStart, TagStart
 	n    int
+	at   int // where an indefinite-length string's "(_ " starts in dst
 }
 
 func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
@@ -48,6 +50,18 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 				dst = append(dst, ']')
 			case MapStart:
 				dst = append(dst, '}')
+			case BytesStart, TextStart:
+				if l.n == 0 {
+					// no chunks: (_ ) would not say which kind (§8.1)
+					dst = dst[:l.at]
+					if l.kind == BytesStart {
+						dst = append(dst, "''_"...)
+					} else {
+						dst = append(dst, `""_`...)
+					}
+				} else {
+					dst = append(dst, ')')
+				}
 			default:
 				dst = append(dst, ')')
 			}
@@ -80,8 +94,8 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 		case Text:
 			dst = appendQuoted(dst, t.Value)
 		case BytesStart, TextStart:
+			stack = append(stack, diagLevel{kind: t.Kind, at: len(dst)})
 			dst = append(dst, "(_ "...)
-			stack = append(stack, diagLevel{kind: t.Kind})
 		case ArrayStart:
 			dst = append(dst, '[')
 			if t.Indefinite {

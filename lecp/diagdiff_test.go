@@ -1,0 +1,322 @@
+package lecp
+
+// Diagnostic notation differential: AppendDiag against RFC 8949 Appendix
+// A (Table 6, every row) and against fxamacker/cbor's Diagnose and
+// DiagnoseFirst, on the Appendix A items, every hex field of the cose-wg
+// examples (messages, Sig_structure, Enc_structure, MAC_structure, KDF
+// contexts, and keys that are not CBOR at all: those test the verdict) and
+// the checked-in fuzz corpora.
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fxamacker/cbor/v2"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// rfc8949TableA is RFC 8949 Appendix A, Table 6: the diagnostic notation
+// of each encoded item, as printed in the RFC.
+var rfc8949TableA = []struct{ diag, hex string }{
+	{"0", "00"}, {"1", "01"}, {"10", "0a"}, {"23", "17"}, {"24", "1818"}, {"25", "1819"}, {"100", "1864"},
+	{"1000", "1903e8"}, {"1000000", "1a000f4240"}, {"1000000000000", "1b000000e8d4a51000"},
+	{"18446744073709551615", "1bffffffffffffffff"}, {"18446744073709551616", "c249010000000000000000"},
+	{"-18446744073709551616", "3bffffffffffffffff"}, {"-18446744073709551617", "c349010000000000000000"},
+	{"-1", "20"}, {"-10", "29"}, {"-100", "3863"}, {"-1000", "3903e7"},
+	{"0.0", "f90000"}, {"-0.0", "f98000"}, {"1.0", "f93c00"}, {"1.1", "fb3ff199999999999a"}, {"1.5", "f93e00"},
+	{"65504.0", "f97bff"}, {"100000.0", "fa47c35000"}, {"3.4028234663852886e+38", "fa7f7fffff"},
+	{"1.0e+300", "fb7e37e43c8800759c"}, {"5.960464477539063e-8", "f90001"}, {"0.00006103515625", "f90400"},
+	{"-4.0", "f9c400"}, {"-4.1", "fbc010666666666666"},
+	{"Infinity", "f97c00"}, {"NaN", "f97e00"}, {"-Infinity", "f9fc00"},
+	{"Infinity", "fa7f800000"}, {"NaN", "fa7fc00000"}, {"-Infinity", "faff800000"},
+	{"Infinity", "fb7ff0000000000000"}, {"NaN", "fb7ff8000000000000"}, {"-Infinity", "fbfff0000000000000"},
+	{"false", "f4"}, {"true", "f5"}, {"null", "f6"}, {"undefined", "f7"}, {"simple(16)", "f0"}, {"simple(255)", "f8ff"},
+	{`0("2013-03-21T20:04:00Z")`, "c074323031332d30332d32315432303a30343a30305a"},
+	{"1(1363896240)", "c11a514b67b0"}, {"1(1363896240.5)", "c1fb41d452d9ec200000"},
+	{"23(h'01020304')", "d74401020304"}, {"24(h'6449455446')", "d818456449455446"},
+	{`32("http://www.example.com")`, "d82076687474703a2f2f7777772e6578616d706c652e636f6d"},
+	{"h''", "40"}, {"h'01020304'", "4401020304"}, {`""`, "60"}, {`"a"`, "6161"}, {`"IETF"`, "6449455446"},
+	{`"\"\\"`, "62225c"}, {`"\u00fc"`, "62c3bc"}, {`"\u6c34"`, "63e6b0b4"}, {`"\ud800\udd51"`, "64f0908591"},
+	{"[]", "80"}, {"[1, 2, 3]", "83010203"}, {"[1, [2, 3], [4, 5]]", "8301820203820405"},
+	{"[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]", "98190102030405060708090a0b0c0d0e0f101112131415161718181819"},
+	{"{}", "a0"}, {"{1: 2, 3: 4}", "a201020304"}, {`{"a": 1, "b": [2, 3]}`, "a26161016162820203"},
+	{`["a", {"b": "c"}]`, "826161a161626163"},
+	{`{"a": "A", "b": "B", "c": "C", "d": "D", "e": "E"}`, "a56161614161626142616361436164614461656145"},
+	{"(_ h'0102', h'030405')", "5f42010243030405ff"}, {`(_ "strea", "ming")`, "7f657374726561646d696e67ff"},
+	{"[_ ]", "9fff"}, {"[_ 1, [2, 3], [_ 4, 5]]", "9f018202039f0405ffff"}, {"[_ 1, [2, 3], [4, 5]]", "9f01820203820405ff"},
+	{"[1, [2, 3], [_ 4, 5]]", "83018202039f0405ff"}, {"[1, [_ 2, 3], [4, 5]]", "83019f0203ff820405"},
+	{"[_ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]", "9f0102030405060708090a0b0c0d0e0f101112131415161718181819ff"},
+	{`{_ "a": 1, "b": [_ 2, 3]}`, "bf61610161629f0203ffff"}, {`["a", {_ "b": "c"}]`, "826161bf61626163ff"},
+	{`{_ "Fun": true, "Amt": -2}`, "bf6346756ef563416d7421ff"},
+}
+
+// diagSpelling lists where AppendDiag deliberately spells an item of Table
+// 6 otherwise than the RFC prints it.
+var diagSpelling = map[string]struct{ lecp, why string }{
+	"c249010000000000000000": {"2(h'010000000000000000')", "RFC 8949 Appendix A: the table shows a bignum's numeric value \"instead of a tagged byte string (such as 2(h'010000000000000000'))\"; lecp writes the data item (tags are not interpreted, §8)"},
+	"c349010000000000000000": {"3(h'010000000000000000')", "as above, for tag 3"},
+	"62c3bc":                 {`"ü"`, "RFC 8949 §8 takes JSON's string syntax, where \"ü\" and \"\\u00fc\" are the same string (RFC 8259 §7); lecp escapes only what JSON requires and keeps text readable"},
+	"63e6b0b4":               {`"水"`, "as above"},
+	"64f0908591":             {`"𐅑"`, "as above (the RFC writes the UTF-16 surrogate pair)"},
+}
+
+// TestDiagRFCTable: AppendDiag gives the Table 6 spelling of every row, or
+// the documented one of diagSpelling.
+func TestDiagRFCTable(t *testing.T) {
+	if len(rfc8949TableA) != 81 {
+		t.Fatalf("%d rows, want 81 (82 items less simple(24), removed by erratum 5917)", len(rfc8949TableA))
+	}
+	for _, row := range rfc8949TableA {
+		want := row.diag
+		if d, ok := diagSpelling[row.hex]; ok {
+			want = d.lecp
+		}
+		got, err := AppendDiag(nil, mustHex(t, row.hex), nil)
+		if err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want %q (RFC: %q)", row.hex, got, err, want, row.diag)
+		}
+	}
+}
+
+// TestDiagEmptyIndefiniteString: RFC 8949 §8.1: an indefinite-length
+// string with no chunks is ”_ or ""_, since (_ ) would not say whether a
+// byte or a text string is meant; one with empty chunks keeps them.
+func TestDiagEmptyIndefiniteString(t *testing.T) {
+	for _, tc := range []struct{ hex, want string }{
+		{"5fff", "''_"},
+		{"7fff", `""_`},
+		{"5f40ff", "(_ h'')"},
+		{"7f60ff", `(_ "")`},
+		{"7f6060ff", `(_ "", "")`},
+		{"825fff7fff", `[''_, ""_]`},
+		{"a15fff7fff", `{''_: ""_}`},
+		{"c15fff", "1(''_)"},
+		{"9f5fff5f4101ffff", "[_ ''_, (_ h'01')]"},
+	} {
+		got, err := AppendDiag(nil, mustHex(t, tc.hex), nil)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("%s: %q, %v; want %q", tc.hex, got, err, tc.want)
+		}
+	}
+}
+
+var fxDiag, _ = cbor.DiagOptions{MaxNestedLevels: 256, MaxArrayElements: 1 << 30, MaxMapPairs: 1 << 30}.DiagMode()
+var fxDiagSeq, _ = cbor.DiagOptions{MaxNestedLevels: 256, MaxArrayElements: 1 << 30, MaxMapPairs: 1 << 30, CBORSequence: true}.DiagMode()
+
+// diagOpts: duplicate keys are allowed, since fxamacker's Diagnose does not
+// check them (notation is for looking at data, valid or not); depth as
+// fxDiag allows.
+var diagOpts = &Options{MaxDepth: 256, AllowDuplicateKeys: true}
+
+// Documented differences between AppendDiag and fxamacker's Diagnose:
+//
+//   - Text strings: fxamacker escapes every character outside printable
+//     ASCII as \uXXXX (UTF-16 surrogate pairs above U+FFFF), DEL included,
+//     and writes \b and \f as \u0008 and \u000c; lecp escapes only what JSON
+//     requires (RFC 8259 §7), with the short forms. The two spellings are
+//     the same JSON string (RFC 8949 §8 borrows JSON's string syntax), so
+//     strings are compared decoded.
+//   - Bignums: fxamacker writes tag 2 or 3 around a byte string as the
+//     decimal number; lecp writes the tag and byte string as they are (RFC
+//     8949 Appendix A, note above Table 6). lecp's spelling is converted to
+//     the number for comparison.
+//   - Verdict: fxamacker refuses tag 2 or 3 around anything but a byte
+//     string (RFC 8949 §3.4.3 validity); lecp does not check tag contents
+//     (doc.go, "Not supported": tag validity is the application's).
+var diagTextString = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+var diagBignum = regexp.MustCompile(`(^|[\[{(, :_])([23])\(h'([0-9a-f]*)'\)`)
+
+// normDiagText rewrites every "string" in a diagnostic text in one
+// spelling (Go's strconv.QuoteToASCII of the decoded JSON string).
+func normDiagText(t testing.TB, s string) string {
+	return diagTextString.ReplaceAllStringFunc(s, func(q string) string {
+		var v string
+		if err := json.Unmarshal([]byte(q), &v); err != nil {
+			t.Fatalf("%s is not a JSON string: %v", q, err)
+		}
+		return strconv.QuoteToASCII(v)
+	})
+}
+
+// normDiagBignum rewrites lecp's 2(h'..') and 3(h'..') as the number.
+func normDiagBignum(s string) string {
+	return diagBignum.ReplaceAllStringFunc(s, func(m string) string {
+		sub := diagBignum.FindStringSubmatch(m)
+		b, _ := hex.DecodeString(sub[3])
+		n := new(big.Int).SetBytes(b)
+		if sub[2] == "3" {
+			n.Neg(n.Add(n, big.NewInt(1)))
+		}
+		return sub[1] + n.String()
+	})
+}
+
+// hasBadBignum reports whether b holds tag 2 or 3 around something other
+// than a definite byte string (which fxamacker refuses or, for an
+// indefinite one, joins), found through lecp's own Decoder.
+func hasBadBignum(b []byte) bool {
+	d := NewDecoderBytes(b, &Options{MaxDepth: 256, AllowDuplicateKeys: true, AllowSequence: true})
+	bad := false
+	after := false
+	for {
+		tk, err := d.ReadToken()
+		if err != nil {
+			return bad
+		}
+		if after && !(tk.Kind == Bytes && !tk.Indefinite) {
+			bad = true
+		}
+		after = tk.Kind == TagStart && (tk.Uint == 2 || tk.Uint == 3)
+	}
+}
+
+// diagCompare compares AppendDiag and fxamacker on one input; it returns
+// whether lecp accepted it.
+func diagCompare(t testing.TB, b []byte) bool {
+	ours, lerr := AppendDiag(nil, b, diagOpts)
+	theirs, ferr := fxDiag.Diagnose(b)
+	if errors.Is(lerr, ErrDepth) {
+		return false
+	}
+	if lerr != nil && strings.Contains(lerr.Error(), "too long") || ferr != nil && strings.Contains(ferr.Error(), "exceeds max") {
+		return false // limits differ
+	}
+	if hasBadBignum(b) {
+		return lerr == nil
+	}
+	if (lerr == nil) != (ferr == nil) {
+		t.Fatalf("%x: lecp %v, fxamacker %v", b, lerr, ferr)
+	}
+	if lerr != nil {
+		return false
+	}
+	got, want := normDiagText(t, normDiagBignum(string(ours))), normDiagText(t, theirs)
+	if got != want {
+		t.Fatalf("%x:\nlecp      %s\nfxamacker %s", b, ours, theirs)
+	}
+	// the same as a sequence, item by item through DiagnoseFirst
+	rest := b
+	var items []string
+	for len(rest) > 0 {
+		var s string
+		var err error
+		if s, rest, err = fxDiagSeq.DiagnoseFirst(rest); err != nil {
+			t.Fatalf("%x: DiagnoseFirst: %v", b, err)
+		}
+		items = append(items, normDiagText(t, s))
+	}
+	seq, err := AppendDiag(nil, b, &Options{MaxDepth: 256, AllowDuplicateKeys: true, AllowSequence: true})
+	if err != nil || normDiagText(t, normDiagBignum(string(seq))) != strings.Join(items, ", ") {
+		t.Fatalf("%x as a sequence: %s, %v; fxamacker %q", b, seq, err, items)
+	}
+	return true
+}
+
+// diagInputs returns the Appendix A items, every hex field of every
+// cose-wg example and the checked-in fuzz corpora of this package.
+func diagInputs(t *testing.T) map[string][]byte {
+	in := map[string][]byte{}
+	for _, it := range loadAppendix(t) {
+		in["appendix/"+it.Hex] = mustHex(t, it.Hex)
+	}
+	dir := testenv.VectorsFile(t, "cose-wg-examples")
+	filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var doc any
+		if json.Unmarshal(raw, &doc) != nil {
+			return nil
+		}
+		var walk func(v any, key string)
+		walk = func(v any, key string) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, x := range v {
+					walk(x, k)
+				}
+			case []any:
+				for _, x := range v {
+					walk(x, key)
+				}
+			case string:
+				if strings.HasSuffix(key, "_hex") || key == "cbor" {
+					if b, err := hex.DecodeString(v); err == nil {
+						in[p+"#"+key+"#"+v[:min(len(v), 16)]] = b
+					}
+				}
+			}
+		}
+		walk(doc, "")
+		return nil
+	})
+	for name, b := range fuzzCorpus(t, "testdata/fuzz") {
+		in[name] = b
+	}
+	return in
+}
+
+// fuzzCorpus reads the []byte entries of the fuzz corpus files under dir.
+func fuzzCorpus(t testing.TB, dir string) map[string][]byte {
+	out := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return nil
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			if s, ok := strings.CutPrefix(line, "[]byte("); ok && strings.HasSuffix(s, ")") {
+				if v, err := strconv.Unquote(s[:len(s)-1]); err == nil {
+					out[p] = []byte(v)
+				}
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// TestDiagDifferential: on every input, AppendDiag and fxamacker agree on
+// the verdict and, where both accept, on the text (up to the documented
+// spellings), as one item and as a sequence.
+func TestDiagDifferential(t *testing.T) {
+	in := diagInputs(t)
+	accepted := 0
+	for _, b := range in {
+		if diagCompare(t, b) {
+			accepted++
+		}
+	}
+	if accepted < 700 {
+		t.Fatalf("only %d of %d inputs accepted", accepted, len(in))
+	}
+	t.Logf("%d inputs, %d accepted and compared", len(in), accepted)
+}
+
+// FuzzDiagDifferential: the comparison of TestDiagDifferential on any
+// input.
+func FuzzDiagDifferential(f *testing.F) {
+	addSeeds(f)
+	for _, tc := range []string{"5fff", "7fff", "c240", "c35f4101ff", "c201", "7f6161ff", "a2 01 01 01 02", "62 08 0c", "61 7f", "fa 00000001", "fb 3eb0c6f7a0b5ed8d"} {
+		f.Add(mustHex(f, tc))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		diagCompare(t, b)
+	})
+}
