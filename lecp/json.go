@@ -4,14 +4,17 @@ package lecp
 //
 // CBOR to JSON: integers and finite floats become numbers; NaN and the
 // infinities become null (§6.1); byte strings become base64url strings
-// without padding, or base64 / base16 inside tags 22 / 23 (tag 21 asks for
-// base64url); text strings become strings; false, true, null stay;
-// undefined and other simple values become null; bignums (tags 2 and 3
-// around a byte string) become exact integer numbers; other tags are
-// dropped and their content converted. Map keys become member names: text
-// as it is, integers in decimal, anything else in diagnostic notation; a map
-// whose converted keys collide is an error (ErrKeyCollision), since JSON
-// readers would keep only one. What does not map back: the difference
+// without padding, or base64 with padding / base16 in upper case inside
+// tags 22 / 23 (tag 21 asks for base64url; §3.4.5.2); text strings become
+// strings; false, true, null stay; undefined and other simple values become
+// null; bignums (tags 2 and 3 around a byte string) become exact integer
+// numbers (where §6.1 advises base64url text, "~" before a negative one:
+// lecp keeps the number, which FromJSON turns back into the bignum); other
+// tags are dropped and their content converted. Map keys become member
+// names: text as it is, integers in decimal, anything else in diagnostic
+// notation; a map whose converted keys collide is an error
+// (ErrKeyCollision), since JSON readers would keep only one. Keys and tag
+// contents are read under the same Options as the rest. What does not map back: the difference
 // between bytes and text, tags, integer versus float keys, undefined,
 // simple values, NaN and the infinities.
 //
@@ -30,6 +33,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrKeyCollision: converting a map to JSON gave two members the same name.
@@ -40,7 +44,7 @@ var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON 
 // line.
 func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
-	c := jsonConv{d: d}
+	c := jsonConv{d: d, opts: opts}
 	n := 0
 	for d.More() {
 		if n > 0 {
@@ -62,7 +66,8 @@ func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 }
 
 type jsonConv struct {
-	d *Decoder
+	d    *Decoder
+	opts *Options // for the keys and tag contents read again
 }
 
 // item converts the next item; enc is 0 for base64url or the tag 22/23
@@ -137,14 +142,21 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 			if err != nil {
 				return dst, err
 			}
-			name, err := keyName(raw)
+			name, err := keyName(raw, c.opts)
 			if err != nil {
 				return dst, err
 			}
-			if _, dup := seen[name]; dup {
+			// names are compared as JSON readers will see them: with
+			// AllowInvalidUTF8, every byte that is not UTF-8 is written as
+			// U+FFFD (as the conversion to []rune does)
+			seenAs := name
+			if !utf8.ValidString(name) {
+				seenAs = string([]rune(name))
+			}
+			if _, dup := seen[seenAs]; dup {
 				return dst, &SyntaxError{Offset: off, Path: c.d.Path(), Err: ErrKeyCollision}
 			}
-			seen[name] = struct{}{}
+			seen[seenAs] = struct{}{}
 			dst = appendQuoted(dst, []byte(name))
 			dst = append(dst, ':')
 			if dst, err = c.item(dst, enc); err != nil {
@@ -162,14 +174,14 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 			if err != nil {
 				return dst, err
 			}
-			if mag, ok := byteStringContent(raw); ok {
+			if mag, ok := byteStringContent(raw, c.opts); ok {
 				v := new(big.Int).SetBytes(mag)
 				if t.Uint == 3 {
 					v.Neg(v.Add(v, big.NewInt(1)))
 				}
 				dst = v.Append(dst, 10)
 			} else {
-				sub := jsonConv{d: NewDecoderBytes(raw, nil)}
+				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts}
 				if dst, err = sub.item(dst, enc); err != nil {
 					return dst, err
 				}
@@ -195,8 +207,10 @@ func appendEncoded(dst, b []byte, enc uint64) []byte {
 	case 22:
 		dst = base64.StdEncoding.AppendEncode(dst, b)
 	case 23:
+		// base16 "with uppercase alphabetics" (RFC 8949 §3.4.5.2)
+		const upper = "0123456789ABCDEF"
 		for _, c := range b {
-			dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+			dst = append(dst, upper[c>>4], upper[c&15])
 		}
 	default:
 		dst = base64.RawURLEncoding.AppendEncode(dst, b)
@@ -206,11 +220,11 @@ func appendEncoded(dst, b []byte, enc uint64) []byte {
 
 // byteStringContent returns the content of a (well-formed) encoded byte
 // string, definite or indefinite.
-func byteStringContent(raw []byte) ([]byte, bool) {
+func byteStringContent(raw []byte, opts *Options) ([]byte, bool) {
 	if len(raw) == 0 || raw[0]>>5 != majBytes {
 		return nil, false
 	}
-	d := NewDecoderBytes(raw, nil)
+	d := NewDecoderBytes(raw, opts)
 	var all []byte
 	for {
 		t, err := d.ReadToken()
@@ -221,8 +235,9 @@ func byteStringContent(raw []byte) ([]byte, bool) {
 	}
 }
 
-// keyName converts a map key (its encoding) to a JSON member name.
-func keyName(raw []byte) (string, error) {
+// keyName converts a map key (its encoding, accepted under opts) to a JSON
+// member name.
+func keyName(raw []byte, opts *Options) (string, error) {
 	switch raw[0] >> 5 {
 	case majUint:
 		a, _ := headArg(raw)
@@ -231,7 +246,7 @@ func keyName(raw []byte) (string, error) {
 		a, _ := headArg(raw)
 		return string(appendNegDecimal(nil, a)), nil
 	case majText:
-		d := NewDecoderBytes(raw, nil)
+		d := NewDecoderBytes(raw, opts)
 		var sb strings.Builder
 		for {
 			t, err := d.ReadToken()
@@ -244,7 +259,7 @@ func keyName(raw []byte) (string, error) {
 			sb.Write(t.Value)
 		}
 	}
-	b, err := AppendDiag(nil, raw, nil)
+	b, err := AppendDiag(nil, raw, opts)
 	return string(b), err
 }
 

@@ -1,0 +1,283 @@
+package lecp
+
+// CBOR ↔ JSON against RFC 8949 §6.1 and §6.2, rule by rule, and a round
+// trip JSON → CBOR → JSON over JSONTestSuite compared with encoding/json.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// TestToJSONRules: one row per rule of RFC 8949 §6.1 (and the tag
+// definitions it refers to). Rows with a deviation say how and why lecp
+// departs from the RFC's advice (which §6 calls non-normative: "converters
+// MAY use whichever advice here they want").
+func TestToJSONRules(t *testing.T) {
+	for _, tc := range []struct {
+		hex, json string
+		err       error
+		opts      *Options
+		rule      string
+		deviation string
+	}{
+		{hex: "1bffffffffffffffff", json: "18446744073709551615", rule: "§6.1: an integer becomes a JSON number"},
+		{hex: "3bffffffffffffffff", json: "-18446744073709551616", rule: "§6.1: integers down to -2^64, exactly"},
+		{hex: "4401020304", json: `"AQIDBA"`, rule: "§6.1: a byte string becomes base64url without padding"},
+		{hex: "40", json: `""`, rule: "§3.4.5.2: the empty byte string is the empty text string"},
+		{hex: "43fbff00", json: `"-_8A"`, rule: "§6.1: base64url alphabet (- and _)"},
+		{hex: "d5 43fbff00", json: `"-_8A"`, rule: "§3.4.5.2: tag 21, base64url without padding"},
+		{hex: "d6 43fbff00", json: `"+/8A"`, rule: "§3.4.5.2: tag 22, classical base64 (+ and /)"},
+		{hex: "d6 4101", json: `"AQ=="`, rule: "§3.4.5.2: tag 22 with padding"},
+		{hex: "d7 42abcd", json: `"ABCD"`, rule: "§3.4.5.2: tag 23, base16 with uppercase alphabetics"},
+		{hex: "d6 82 4101 d5 4101", json: `["AQ==","AQ"]`, rule: "§3.4.5.2: a tag 21-23 applies to the byte strings inside, except those under another such tag"},
+		{hex: "d7 a1 6161 4101", json: `{"a":"01"}`, rule: "§3.4.5.2: the tag applies inside maps too"},
+		{hex: "d7 5f 41ab 41cd ff", json: `"ABCD"`, rule: "§6.1: indefinite-length items are made definite"},
+		{hex: "7f 6161 6162 ff", json: `"ab"`, rule: "§6.1: indefinite-length text"},
+		{hex: "62 225c", json: `"\"\\"`, rule: "§6.1: quotation mark and reverse solidus escaped"},
+		{hex: "63 00 1f 7f", json: `"\u0000\u001f` + "\x7f" + `"`, rule: "§6.1: C0 controls escaped, all other characters copied"},
+		{hex: "62 c3bc", json: "\"ü\"", rule: "§6.1: characters other than quote, reverse solidus and C0 are copied unchanged"},
+		{hex: "9f 01 bf 6161 02 ff ff", json: `[1,{"a":2}]`, rule: "§6.1: arrays and maps, indefinite or not"},
+		{hex: "a2 01 02 20 03", json: `{"1":2,"-1":3}`, rule: "§6.1: integer keys as their decimal representation"},
+		{hex: "a2 01 02 61 31 03", err: ErrKeyCollision, rule: "§6.1: 1 and \"1\" collide as member names"},
+		{hex: "a2 3bffffffffffffffff 00 75 2d3138343436373434303733373039353531363136 01", err: ErrKeyCollision, rule: "§6.1: -2^64 and its decimal text collide"},
+		{hex: "a2 f93e00 00 63 312e35 01", err: ErrKeyCollision, rule: "other keys in diagnostic notation: 1.5 and \"1.5\" collide"},
+		{hex: "a2 4101 00 65 6827303127 01", err: ErrKeyCollision, rule: "other keys in diagnostic notation: h'01' and \"h'01'\" collide"},
+		{hex: "a2 7f 6161 ff 00 6161 01", err: ErrDuplicateKey, rule: "(_ \"a\") and \"a\" are the same key: refused before conversion"},
+		{hex: "a2 61ff 00 61fe 01", err: ErrKeyCollision, opts: &Options{AllowInvalidUTF8: true}, rule: "two invalid keys both written \"\\ufffd\" collide"},
+		{hex: "a2 63efbfbd 00 61ff 01", err: ErrKeyCollision, opts: &Options{AllowInvalidUTF8: true}, rule: "\"\\ufffd\" and an invalid key written so collide"},
+		{hex: "a1 61ff 00", json: `{"\ufffd":0}`, opts: &Options{AllowInvalidUTF8: true}, rule: "an invalid key with AllowInvalidUTF8 is converted as a value is"},
+		{hex: "a1 8161ff 00", json: `{"[\"\\ufffd\"]":0}`, opts: &Options{AllowInvalidUTF8: true}, rule: "the options apply to keys converted through diagnostic notation"},
+		{hex: "a1 a2 01 01 01 02 00", json: `{"{1: 1, 1: 2}":0}`, opts: &Options{AllowDuplicateKeys: true}, rule: "the options apply to keys converted through diagnostic notation"},
+		{hex: "c2 a2 01 01 01 02", err: ErrKeyCollision, opts: &Options{AllowDuplicateKeys: true}, rule: "the options apply under tags 2 and 3"},
+		{hex: "c2 61ff", json: `"\ufffd"`, opts: &Options{AllowInvalidUTF8: true}, rule: "the options apply under tags 2 and 3"},
+		{hex: "f4", json: "false", rule: "§6.1: false"},
+		{hex: "f5", json: "true", rule: "§6.1: true"},
+		{hex: "f6", json: "null", rule: "§6.1: null"},
+		{hex: "f7", json: "null", rule: "§6.1: other simple values (undefined) become the substitute value"},
+		{hex: "f0", json: "null", rule: "§6.1: other simple values become the substitute value"},
+		{hex: "f8ff", json: "null", rule: "§6.1: other simple values become the substitute value"},
+		{hex: "f97e00", json: "null", rule: "§6.1: NaN becomes the substitute value"},
+		{hex: "fb7ff8000000000001", json: "null", rule: "§6.1: NaN with a payload"},
+		{hex: "f97c00", json: "null", rule: "§6.1: Infinity"},
+		{hex: "faff800000", json: "null", rule: "§6.1: -Infinity"},
+		{hex: "f98000", json: "-0", rule: "§6.1: a finite float becomes a number (-0 is a JSON number)"},
+		{hex: "f93e00", json: "1.5", rule: "§6.1: finite floats"},
+		{hex: "fb7e37e43c8800759c", json: "1e+300", rule: "§6.1: large exponents"},
+		{hex: "f90001", json: "5.960464477539063e-8", rule: "§6.1: subnormal half"},
+		{hex: "fb0000000000000001", json: "5e-324", rule: "§6.1: smallest double"},
+		{hex: "c11a514b67b0", json: "1363896240", rule: "§6.1: other tags: the content, tag number ignored"},
+		{hex: "d820 6161", json: `"a"`, rule: "§6.1: other tags ignored"},
+		{hex: "c249010000000000000000", json: "18446744073709551616", rule: "§6.1: bignum",
+			deviation: "§6.1 advises base64url text (\"AQAAAAAAAAAA\"); lecp writes the exact number, as cbor-test-vectors' decoded field does and so that FromJSON's bignums round-trip"},
+		{hex: "c349010000000000000000", json: "-18446744073709551617", rule: "§6.1: negative bignum", deviation: "§6.1 advises \"~AQAAAAAAAAAA\"; as above"},
+		{hex: "c35f4101ff", json: "-2", rule: "§6.1: negative bignum, indefinite byte string", deviation: "as above"},
+		{hex: "c2 01", json: "1", rule: "tag 2 around a non-byte-string (not valid, §3.4.3): the content is converted"},
+		{hex: "a1 d820 6161 00", json: `{"32(\"a\")":0}`, rule: "§6.1: map keys that are not text",
+			deviation: "§6.1 notes tags on text keys may be ignored (risking collisions); lecp names such keys in diagnostic notation, so 32(\"a\") and \"a\" do not collide"},
+	} {
+		got, err := AppendJSON(nil, mustHex(t, tc.hex), tc.opts)
+		switch {
+		case tc.err != nil:
+			if !errors.Is(err, tc.err) {
+				t.Errorf("%s (%s): %s, %v; want %v", tc.hex, tc.rule, got, err, tc.err)
+			}
+		case err != nil || string(got) != tc.json:
+			t.Errorf("%s (%s): %s, %v; want %s", tc.hex, tc.rule, got, err, tc.json)
+		case !json.Valid(got):
+			t.Errorf("%s: %s is not JSON", tc.hex, got)
+		}
+	}
+}
+
+// TestFromJSONRules: one row per rule of RFC 8949 §6.2, with lecp's
+// choices where the RFC leaves one.
+func TestFromJSONRules(t *testing.T) {
+	for _, tc := range []struct {
+		json, hex string // hex "" means an error
+		det       bool
+		rule      string
+	}{
+		{`0`, "00", false, "§6.2: integers become integers, shortest form"},
+		{`-1`, "20", false, "§6.2"},
+		{`-0`, "00", false, "§6.2: -0 is an integer number; CBOR integers have no -0"},
+		{`9007199254740993`, "1b0020000000000001", false, "§6.2: lecp's range is -2^64..2^64-1 (allowed), not the default ±2^53"},
+		{`18446744073709551615`, "1bffffffffffffffff", false, "§6.2"},
+		{`-18446744073709551616`, "3bffffffffffffffff", false, "§6.2"},
+		{`18446744073709551616`, "c249010000000000000000", false, "§6.2: beyond 64 bits, tag 2 (preferred: no leading zeros)"},
+		{`-18446744073709551617`, "c349010000000000000000", false, "§6.2: tag 3"},
+		{`1.5`, "f93e00", false, "§6.2: fractions are floats in the shortest form that keeps the value"},
+		{`100000.0`, "fa47c35000", false, "§6.2: a fractional part makes a float even when the value is whole"},
+		{`1e2`, "f95640", false, "lecp: an exponent makes a float (§6.2 speaks of fractional parts; integers are written without exponents)"},
+		{`0.1`, "fb3fb999999999999a", false, "§6.2: decimal to binary64, roundTiesToEven"},
+		{`1e-400`, "f90000", false, "§6.2: underflow rounds to 0"},
+		{`1e400`, "", false, "lecp: beyond binary64 is an error (no infinity in JSON)"},
+		{`"\ud83d\ude00"`, "64f09f9880", false, "strings become text"},
+		{`{"b":1,"a":2}`, "a2616201616102", false, "objects become maps, order kept"},
+		{`{"b":1,"a":2}`, "a2616102616201", true, "deterministic: keys sorted (§4.2.1)"},
+		{`{"a":1,"a":2}`, "", false, "duplicate names: not a valid CBOR map (§5.6)"},
+		{`[1,[true,false,null]]`, "8201 83f5f4f6", false, "arrays"},
+		{` [1] `, "8101", false, "white space"},
+		{`[1] [2]`, "", false, "one JSON text"},
+		{``, "", false, "empty input"},
+	} {
+		got, err := FromJSON(nil, strings.NewReader(tc.json), tc.det)
+		if tc.hex == "" {
+			if err == nil {
+				t.Errorf("%q (%s): %x accepted", tc.json, tc.rule, got)
+			}
+			continue
+		}
+		if want := mustHex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%q (%s): %x, %v; want %x", tc.json, tc.rule, got, err, want)
+		}
+	}
+	// FromJSON appends to dst
+	got, err := FromJSON([]byte{0xaa}, strings.NewReader(`{"a":[1]}`), true)
+	if err != nil || !bytes.Equal(got, mustHex(t, "aa a1 6161 8101")) {
+		t.Errorf("append: %x, %v", got, err)
+	}
+}
+
+// jsonSuiteExpect lists the y_ files FromJSON refuses on purpose.
+var jsonSuiteExpect = map[string]string{
+	"y_object_duplicated_key.json":           "duplicate names make an invalid CBOR map (RFC 8949 §5.6); RFC 8259 §4 only says names SHOULD be unique",
+	"y_object_duplicated_key_and_value.json": "as above",
+}
+
+// TestJSONTestSuiteRoundTrip: every y_ file converts to CBOR that Check
+// accepts (also deterministically, sorted), and back to JSON that
+// encoding/json decodes to the same value as the file (integers exactly);
+// every n_ file is refused; i_ files do not panic and, when accepted, give
+// valid CBOR and JSON.
+func TestJSONTestSuiteRoundTrip(t *testing.T) {
+	dir := testenv.VectorsFile(t, "JSONTestSuite/test_parsing")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y, n, i, iAccepted int
+	for _, e := range ents {
+		name := e.Name()
+		in, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := FromJSON(nil, bytes.NewReader(in), false)
+		switch name[0] {
+		case 'n':
+			n++
+			if err == nil {
+				t.Errorf("%s: accepted as %x", name, c)
+			}
+			continue
+		case 'i':
+			i++
+			if err == nil {
+				iAccepted++
+				if cerr := Check(c, nil); cerr != nil {
+					t.Errorf("%s: CBOR %x rejected: %v", name, c, cerr)
+				}
+				if j, err := AppendJSON(nil, c, nil); err != nil || !json.Valid(j) {
+					t.Errorf("%s: back to JSON: %s, %v", name, j, err)
+				}
+			}
+			continue
+		}
+		y++
+		if why, ok := jsonSuiteExpect[name]; ok {
+			if err == nil {
+				t.Errorf("%s: accepted, expected refused (%s)", name, why)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if err := Check(c, nil); err != nil {
+			t.Errorf("%s: CBOR %x: %v", name, c, err)
+			continue
+		}
+		d, err := FromJSON(nil, bytes.NewReader(in), true)
+		if err != nil || Check(d, &Options{Deterministic: true}) != nil {
+			t.Errorf("%s: deterministic %x, %v", name, d, err)
+		}
+		back, err := AppendJSON(nil, c, nil)
+		if err != nil {
+			t.Errorf("%s: to JSON: %v", name, err)
+			continue
+		}
+		if !sameJSONValue(t, in, back) {
+			t.Errorf("%s: %s came back as %s", name, in, back)
+		}
+	}
+	if y < 95 || n < 188 {
+		t.Fatalf("%d y_ and %d n_ files; want 95 and 188", y, n)
+	}
+	t.Logf("%d y_, %d n_, %d i_ (%d accepted)", y, n, i, iAccepted)
+}
+
+// sameJSONValue decodes a and b with encoding/json and compares the
+// values: integer literals exactly, other numbers as float64.
+func sameJSONValue(t *testing.T, a, b []byte) bool {
+	var va, vb, fa, fb any
+	da := json.NewDecoder(bytes.NewReader(a))
+	da.UseNumber()
+	db := json.NewDecoder(bytes.NewReader(b))
+	db.UseNumber()
+	if da.Decode(&va) != nil || db.Decode(&vb) != nil || json.Unmarshal(a, &fa) != nil || json.Unmarshal(b, &fb) != nil {
+		return false
+	}
+	return jsonValueEqual(va, vb)
+}
+
+func jsonValueEqual(a, b any) bool {
+	switch x := a.(type) {
+	case json.Number:
+		y, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		if !strings.ContainsAny(string(x), ".eE") {
+			bx, ok1 := new(big.Int).SetString(string(x), 10)
+			by, ok2 := new(big.Int).SetString(string(y), 10)
+			return ok1 && ok2 && bx.Cmp(by) == 0
+		}
+		fx, err1 := strconv.ParseFloat(string(x), 64)
+		fy, err2 := strconv.ParseFloat(string(y), 64)
+		return err1 == nil && err2 == nil && (fx == fy || math.IsNaN(fx) && math.IsNaN(fy))
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !jsonValueEqual(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			if w, ok := y[k]; !ok || !jsonValueEqual(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
+}
