@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
@@ -280,4 +281,37 @@ func jsonValueEqual(a, b any) bool {
 		return true
 	}
 	return a == b
+}
+
+// FuzzJSONDifferential: FromJSON accepts what encoding/json accepts
+// (json.Valid), except duplicate names and numbers beyond binary64; what it
+// accepts is valid CBOR that converts back to JSON with the same value for
+// encoding/json.
+func FuzzJSONDifferential(f *testing.F) {
+	for _, s := range []string{`0`, `-0`, `1e2`, `[1,{"a":"\ud83d\ude00"}]`, `{"a":1,"a":2}`, `123456789012345678901234567890`, `-18446744073709551617`, `[1e400]`, `"\ud800"`, "\"\xff\"", `{"1":1,"2":[true,null]}`, ` [] `, `[1,]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		c, err := FromJSON(nil, bytes.NewReader(in), false)
+		valid := json.Valid(in)
+		if err == nil && !valid {
+			t.Fatalf("%q: accepted as %x; encoding/json refuses it", in, c)
+		}
+		if err != nil {
+			if valid && !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "out of range") {
+				t.Fatalf("%q: %v; encoding/json accepts it", in, err)
+			}
+			return
+		}
+		if err := Check(c, nil); err != nil {
+			t.Fatalf("%q: CBOR %x: %v", in, c, err)
+		}
+		back, err := AppendJSON(nil, c, nil)
+		if err != nil {
+			t.Fatalf("%q: back: %v", in, err)
+		}
+		if utf8.Valid(in) && !sameJSONValue(t, in, back) {
+			t.Fatalf("%q came back as %s", in, back)
+		}
+	})
 }
