@@ -88,8 +88,10 @@ func TestDiagRFCTable(t *testing.T) {
 }
 
 // TestDiagEmptyIndefiniteString: RFC 8949 §8.1: an indefinite-length
-// string with no chunks is ”_ or ""_, since (_ ) would not say whether a
-// byte or a text string is meant; one with empty chunks keeps them.
+// string with no chunks is written as an empty string literal (two single
+// or two double quotes) followed by an underscore, since (_ ) would not say
+// whether a byte or a text string is meant; one with empty chunks keeps
+// them.
 func TestDiagEmptyIndefiniteString(t *testing.T) {
 	for _, tc := range []struct{ hex, want string }{
 		{"5fff", "''_"},
