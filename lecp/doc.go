@@ -31,8 +31,9 @@
 // indefinite-length item, an indefinite-length string chunk of another type,
 // a two-byte simple value below 32 (erratum 5917) and truncated items are
 // errors; text strings must be UTF-8; map keys must be unique as data items
-// (1 and 1.0 differ, "a" and (_ "a") do not); depth, item counts, string
-// lengths and key sizes are limited. No memory is ever reserved for a
+// (RFC 8949 §5.6.1: 1 and 1.0 differ, as do 1(1) and 2(1); "a" and
+// (_ "a") do not, nor do 0.0 and -0.0, nor any two NaNs); depth, item
+// counts, string lengths and key sizes are limited. No memory is ever reserved for a
 // declared length: a 9-byte header declaring 2^64 items costs nothing.
 // Options.Deterministic adds the core deterministic encoding rules (RFC 8949
 // §4.2.1). Errors are *SyntaxError with the byte offset, the path and a
@@ -70,7 +71,13 @@
 //     Decoder, or github.com/fxamacker/cbor for struct mapping (as package
 //     cose does for CWT claims).
 //   - NaN payloads: AppendFloat writes every NaN as f97e00, the preferred
-//     quiet NaN; decoding reports the payload in the float64.
+//     quiet NaN; decoding reports the payload in the float64. As map keys,
+//     all NaNs are the same key (RFC 8949 §5.6.1 would tell NaNs with
+//     different significands apart).
+//   - Inside a composite map key (an array, map or tag used as a key),
+//     keys are compared by their preferred encoding: [0.0] and [-0.0]
+//     differ, and so do two maps as keys whose pairs come in another order
+//     (§5.6.1 compares maps as sets). Deterministic input has neither.
 //   - The §8.1 encoding indicators (_0 … _3) and EDN extensions in
 //     diagnostic output, and parsing diagnostic notation: output only, as
 //     the Appendix A spellings.

@@ -3,6 +3,7 @@ package lecp
 import (
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,14 @@ func TestKeyEquivalence(t *testing.T) {
 		{"a2 d820 01 f6 d9 0020 01 f6", true, "32(1) with a one-byte and a two-byte tag head", false},
 		{"a2 c1 61 61 f6 c1 7f 61 61 ff f6", true, `1("a") and 1((_ "a"))`, false},
 		{"a2 db0000010000000000 01 f6 db0000010000000000 01 f6", true, "1099511627776(1) twice", false},
+		{"a2 f90000 01 f98000 02", true, "0.0 and -0.0 (\"-0.0 is equal to 0.0\")", true},
+		{"a2 f98000 01 f90000 02", true, "-0.0 and 0.0", false},
+		{"a2 fa80000000 01 fb0000000000000000 02", true, "-0.0 and 0.0 in single and double precision", false},
+		{"a3 f90000 01 01 02 fb8000000000000000 03", true, "0.0, 1, -0.0", false},
+		{"a2 00 01 f90000 02", false, "0 and 0.0: an integer and a float differ", true},
+		{"a2 f97e00 01 f9fe00 02", true, "NaN and -NaN: the same significand", false},
+		{"a2 f97e00 01 fb7ff8000000000000 02", true, "NaN as half and as double: the same significand zero-extended", false},
+		{"a2 f97e00 01 f97e01 02", true, "NaNs with different payloads: RFC 8949 §5.6.1 makes them distinct; lecp does not keep NaN payloads (doc.go) and takes every NaN key as the same", false},
 	} {
 		b := mustHex(t, tc.hex)
 		optss := []*Options{nil}
@@ -71,6 +80,45 @@ func TestKeyEquivalence(t *testing.T) {
 					t.Errorf("%s (%s), %s, deterministic=%v: %v, want accepted", tc.hex, tc.why, api, opts != nil, err)
 				}
 			}
+		}
+	}
+}
+
+// TestKeyEquivalenceLargeMap: 0.0 and -0.0 are the same key also in a map
+// large enough for the keys' hash table, and in either order.
+func TestKeyEquivalenceLargeMap(t *testing.T) {
+	for _, first := range []float64{0, math.Copysign(0, -1)} {
+		b := AppendMapHeader(nil, 102)
+		for i := range 100 {
+			b = AppendNull(AppendInt(b, int64(i)))
+			if i == 60 {
+				b = AppendNull(AppendFloat(b, first))
+			}
+		}
+		b = AppendNull(AppendFloat(b, -first))
+		for api, err := range keyVerdicts(b, nil) {
+			if err == nil || !strings.Contains(err.Error(), ErrDuplicateKey.Error()) {
+				t.Errorf("first %v, %s: %v, want a duplicate key", first, api, err)
+			}
+		}
+	}
+}
+
+// TestWriterZeroKeys: the Writer refuses 0.0 and -0.0 as keys of one map,
+// as Check does.
+func TestWriterZeroKeys(t *testing.T) {
+	for _, det := range []bool{false, true} {
+		w := Writer{Deterministic: det}
+		w.BeginMap()
+		w.Float(math.Copysign(0, -1))
+		w.Null()
+		w.Uint(1)
+		w.Null()
+		w.Float(0)
+		w.Null()
+		w.EndMap()
+		if _, err := w.Bytes(); !errors.Is(err, ErrDuplicateKey) {
+			t.Errorf("deterministic=%v: %v, want ErrDuplicateKey", det, err)
 		}
 	}
 }

@@ -245,12 +245,20 @@ func (w *Writer) EndMap() {
 	}
 	buf := w.buf
 	slices.SortFunc(w.pairs, func(a, b wpair) int { return bytes.Compare(buf[a.k:a.v], buf[b.k:b.v]) })
-	for i := 1; i < len(w.pairs); i++ {
-		a, b := w.pairs[i-1], w.pairs[i]
-		if bytes.Equal(buf[a.k:a.v], buf[b.k:b.v]) {
+	zeros := 0
+	for i := range w.pairs {
+		k := buf[w.pairs[i].k:w.pairs[i].v]
+		if i > 0 && bytes.Equal(buf[w.pairs[i-1].k:w.pairs[i-1].v], k) {
 			w.err = ErrDuplicateKey
 			return
 		}
+		if len(k) == 3 && k[0] == 0xf9 && k[1]&0x7f == 0 && k[2] == 0 {
+			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
+		}
+	}
+	if zeros > 1 {
+		w.err = ErrDuplicateKey
+		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 {
 		w.tmp = w.tmp[:0]
