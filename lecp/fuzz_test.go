@@ -137,6 +137,8 @@ var (
 // re-encoded core deterministically). Inputs with tags, undefined or other
 // simple values are compared on the verdict only, since fxamacker maps
 // those to Go types (time.Time, big.Int, nil) that re-encode differently.
+// One verdict differs by design: two NaN keys are one key for lecp (RFC
+// 8949 §5.6.1 for equal significands) and two for fxamacker (Go maps).
 func FuzzDifferential(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -157,6 +159,12 @@ func FuzzDifferential(f *testing.F) {
 		var v any
 		ferr := fxDec.Unmarshal(b, &v)
 		lerr := Check(b, &Options{MaxDepth: 64, MaxItems: 2147483647})
+		if errors.Is(lerr, ErrDuplicateKey) && ferr == nil && hasNaN(b) {
+			// fxamacker compares keys as Go map keys, where NaN != NaN;
+			// RFC 8949 §5.6.1 makes NaNs with the same significand equal,
+			// and lecp takes every NaN key as the same (doc.go)
+			return
+		}
 		if lerr != nil && ferr == nil {
 			t.Fatalf("%x: lecp %v, fxamacker accepts", b, lerr)
 		}
@@ -212,4 +220,16 @@ func FuzzValidUTF8(f *testing.F) {
 			t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", b, got, want)
 		}
 	})
+}
+
+// hasNaN reports whether the well-formed b holds a NaN.
+func hasNaN(b []byte) bool {
+	found := false
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		found = found || ev.Kind == Float && ev.Float != ev.Float
+		return nil
+	}), &Options{MaxDepth: 64, AllowDuplicateKeys: true, AllowInvalidUTF8: true})
+	p.Write(b)
+	p.Close()
+	return found
 }
