@@ -71,9 +71,11 @@
 //     Decoder, or github.com/fxamacker/cbor for struct mapping (as package
 //     cose does for CWT claims).
 //   - NaN payloads: AppendFloat writes every NaN as f97e00, the preferred
-//     quiet NaN; decoding reports the payload in the float64. As map keys,
-//     all NaNs are the same key (RFC 8949 §5.6.1 would tell NaNs with
-//     different significands apart).
+//     quiet NaN; decoding reports the payload in the float64, but a
+//     signalling half or single NaN comes back quiet (Go's float32 to
+//     float64 conversion sets the quiet bit; keeping it would cost a test
+//     on every float). As map keys, all NaNs are the same key (RFC 8949
+//     §5.6.1 would tell NaNs with different significands apart).
 //   - Inside a composite map key (an array, map or tag used as a key),
 //     keys are compared by their preferred encoding: [0.0] and [-0.0]
 //     differ, and so do two maps as keys whose pairs come in another order

@@ -663,3 +663,56 @@ func describe(v tv) string {
 	}
 	return fmt.Sprintf("%x", b)
 }
+
+// TestDecodeNaNPayload: decoding keeps a NaN's payload bits in the float64
+// through every path (push whole and byte by byte, pull in place and from a
+// reader); a double keeps every bit, a signalling half or single comes
+// back with the quiet bit set (doc.go, "Not supported").
+func TestDecodeNaNPayload(t *testing.T) {
+	for _, tc := range []struct {
+		hex  string
+		want uint64
+	}{
+		{"f97e01", 0x7ff8040000000000},
+		{"f97c01", 0x7ff8040000000000}, // signalling: quiet bit set
+		{"f9fe00", 0xfff8000000000000},
+		{"fa7fc00001", 0x7ff8000020000000},
+		{"fa7f800001", 0x7ff8000020000000}, // signalling: quiet bit set
+		{"fb7ff0000000000001", 0x7ff0000000000001},
+		{"fbfff8000000000abc", 0xfff8000000000abc},
+	} {
+		b := mustHex(t, "81"+tc.hex)
+		var got []uint64
+		for _, split := range []int{len(b), 1} {
+			p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+				if ev.Kind == Float {
+					got = append(got, math.Float64bits(ev.Float))
+				}
+				return nil
+			}), nil)
+			for i := 0; i < len(b); i += split {
+				p.Write(b[i:min(i+split, len(b))])
+			}
+			p.Close()
+		}
+		for _, d := range []*Decoder{NewDecoderBytes(b, nil), NewDecoder(iotestOneByte(b), nil)} {
+			for {
+				tk, err := d.ReadToken()
+				if err != nil {
+					break
+				}
+				if tk.Kind == Float {
+					got = append(got, math.Float64bits(tk.Float))
+				}
+			}
+		}
+		if len(got) != 4 {
+			t.Fatalf("%s: %d floats", tc.hex, len(got))
+		}
+		for i, g := range got {
+			if g != tc.want {
+				t.Errorf("%s path %d: %016x, want %016x", tc.hex, i, g, tc.want)
+			}
+		}
+	}
+}
