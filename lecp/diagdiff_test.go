@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -321,4 +322,45 @@ func FuzzDiagDifferential(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		diagCompare(t, b)
 	})
+}
+
+// TestDiagFloats: every half, the float edge cases and 40,000 random
+// singles and doubles (floatCases), in each width that holds them:
+// AppendDiag writes what fxamacker's Diagnose writes, and AppendJSON a
+// JSON number (or null) that reads back as the same float64.
+func TestDiagFloats(t *testing.T) {
+	n := 0
+	for _, f := range floatCases() {
+		encs := [][]byte{AppendFloat64(nil, f), AppendFloat(nil, f)}
+		if float64(float32(f)) == f || f != f {
+			encs = append(encs, AppendFloat32(nil, float32(f)))
+		}
+		for _, b := range encs {
+			got, err := AppendDiag(nil, b, nil)
+			want, ferr := fxDiag.Diagnose(b)
+			if err != nil || ferr != nil || string(got) != want {
+				t.Fatalf("%x: lecp %s (%v), fxamacker %s (%v)", b, got, err, want, ferr)
+			}
+			j, err := AppendJSON(nil, b, nil)
+			if err != nil || !json.Valid(j) {
+				t.Fatalf("%x: JSON %s, %v", b, j, err)
+			}
+			if f != f || math.IsInf(f, 0) {
+				if string(j) != "null" {
+					t.Fatalf("%x: JSON %s, want null", b, j)
+				}
+				continue
+			}
+			back, err := strconv.ParseFloat(string(j), 64)
+			want64 := math.Float64frombits(math.Float64bits(f))
+			if b[0] == 0xfa {
+				want64 = float64(float32(f))
+			}
+			if err != nil || back != want64 || math.Signbit(back) != math.Signbit(want64) {
+				t.Fatalf("%x: JSON %s reads back as %v, want %v", b, j, back, want64)
+			}
+			n++
+		}
+	}
+	t.Logf("%d encodings compared", n)
 }
