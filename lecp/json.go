@@ -9,7 +9,9 @@ package lecp
 // strings; false, true, null stay; undefined and other simple values become
 // null; bignums (tags 2 and 3 around a byte string) become exact integer
 // numbers (where §6.1 advises base64url text, "~" before a negative one:
-// lecp keeps the number, which FromJSON turns back into the bignum); other
+// lecp keeps the number, which FromJSON turns back into the bignum), up to
+// 1024 bytes of magnitude (2467 digits), beyond which they take §6.1's
+// form, since decimal conversion takes time quadratic in the length; other
 // tags are dropped and their content converted. Map keys become member
 // names: text as it is, integers in decimal, anything else in diagnostic
 // notation; a map whose converted keys collide is an error
@@ -19,12 +21,14 @@ package lecp
 // simple values, NaN and the infinities.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
-// bignums beyond 64 bits; other numbers become floats in the shortest
+// bignums beyond 64 bits (an integer needing more than 1024 bytes is an
+// error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
 // number beyond the float64 range is an error. Strings become text, objects
 // maps (duplicate names are an error), arrays arrays.
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -34,6 +38,15 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+)
+
+// Converting between binary and decimal takes time that grows faster than
+// the number's length (Python limits int to 4300 digits for this reason,
+// CVE-2020-10735), so bignums are converted to and from JSON numbers only
+// up to maxJSONBignum bytes of magnitude, maxJSONBignumDigits digits.
+const (
+	maxJSONBignum       = 1024
+	maxJSONBignumDigits = 2467 // digits of 2^8192-1
 )
 
 // ErrKeyCollision: converting a map to JSON gave two members the same name.
@@ -175,6 +188,16 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 				return dst, err
 			}
 			if mag, ok := byteStringContent(raw, c.opts); ok {
+				if len(bytes.TrimLeft(mag, "\x00")) > maxJSONBignum {
+					// §6.1's advice: base64url, "~" for a negative one
+					dst = append(dst, '"')
+					if t.Uint == 3 {
+						dst = append(dst, '~')
+					}
+					dst = base64.RawURLEncoding.AppendEncode(dst, mag)
+					dst = append(dst, '"')
+					break
+				}
 				v := new(big.Int).SetBytes(mag)
 				if t.Uint == 3 {
 					v.Neg(v.Add(v, big.NewInt(1)))
@@ -354,9 +377,15 @@ func writeJSONNumber(w *Writer, s string) error {
 			}
 			return nil
 		}
+		if len(digits) > maxJSONBignumDigits {
+			return errors.New("lecp: from JSON: integer of more than " + strconv.Itoa(maxJSONBignumDigits) + " digits")
+		}
 		v, ok := new(big.Int).SetString(digits, 10)
 		if !ok {
 			return errors.New("lecp: from JSON: bad number " + s)
+		}
+		if neg && len(new(big.Int).Sub(v, big.NewInt(1)).Bytes()) > maxJSONBignum || !neg && len(v.Bytes()) > maxJSONBignum {
+			return errors.New("lecp: from JSON: integer of more than " + strconv.Itoa(maxJSONBignum) + " bytes")
 		}
 		if neg {
 			v.Sub(v, big.NewInt(1)) // tag 3 holds -1-n

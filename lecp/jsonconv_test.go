@@ -5,6 +5,7 @@ package lecp
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"math"
@@ -284,7 +285,8 @@ func jsonValueEqual(a, b any) bool {
 }
 
 // FuzzJSONDifferential: FromJSON accepts what encoding/json accepts
-// (json.Valid), except duplicate names and numbers beyond binary64; what it
+// (json.Valid), except duplicate names, numbers beyond binary64 and
+// integers of more than 2467 digits (TestJSONBignumLimit); what it
 // accepts is valid CBOR that converts back to JSON with the same value for
 // encoding/json.
 func FuzzJSONDifferential(f *testing.F) {
@@ -298,7 +300,7 @@ func FuzzJSONDifferential(f *testing.F) {
 			t.Fatalf("%q: accepted as %x; encoding/json refuses it", in, c)
 		}
 		if err != nil {
-			if valid && !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "out of range") {
+			if valid && !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "out of range") && !strings.Contains(err.Error(), "integer of more than") {
 				t.Fatalf("%q: %v; encoding/json accepts it", in, err)
 			}
 			return
@@ -314,4 +316,66 @@ func FuzzJSONDifferential(f *testing.F) {
 			t.Fatalf("%q came back as %s", in, back)
 		}
 	})
+}
+
+// TestJSONBignumLimit: converting between binary and decimal takes time
+// that grows faster than the length (CVE-2020-10735 in Python's int), so
+// a bignum whose magnitude needs more than 1024 bytes (2467 decimal digits)
+// becomes what RFC 8949 §6.1 advises, base64url text with "~" before a
+// negative one, and FromJSON refuses longer integer literals. Leading zero
+// bytes do not count.
+func TestJSONBignumLimit(t *testing.T) {
+	long := bytes.Repeat([]byte{0xff}, maxJSONBignum+1)
+	for _, tc := range []struct {
+		tag  uint64
+		mag  []byte
+		want string // "" for a number
+	}{
+		{2, long[:maxJSONBignum], ""},
+		{3, long[:maxJSONBignum], ""},
+		{2, long, `"` + base64.RawURLEncoding.EncodeToString(long) + `"`},
+		{3, long, `"~` + base64.RawURLEncoding.EncodeToString(long) + `"`},
+		{2, append(make([]byte, 5000), 1), "1"},
+	} {
+		b := AppendBytes(AppendTag(nil, tc.tag), tc.mag)
+		j, err := AppendJSON(nil, b, nil)
+		if err != nil || !json.Valid(j) {
+			t.Fatalf("tag %d, %d bytes: %.40s, %v", tc.tag, len(tc.mag), j, err)
+		}
+		if tc.want == "" {
+			v, ok := new(big.Int).SetString(string(j), 10)
+			want := new(big.Int).SetBytes(tc.mag)
+			if tc.tag == 3 {
+				want.Neg(want.Add(want, big.NewInt(1)))
+			}
+			if !ok || v.Cmp(want) != 0 {
+				t.Errorf("tag %d, %d bytes: %.40s…, want the number", tc.tag, len(tc.mag), j)
+			}
+		} else if string(j) != tc.want {
+			t.Errorf("tag %d, %d bytes: %.40s…, want %.40s…", tc.tag, len(tc.mag), j, tc.want)
+		}
+	}
+	max := new(big.Int).SetBytes(long[:maxJSONBignum]).String()
+	for _, tc := range []struct {
+		json string
+		ok   bool
+	}{
+		{max, true},
+		{"-" + max, true},
+		{max + "0", false},
+		{"-" + max + "0", false},
+		{strings.Repeat("9", 100000), false},
+	} {
+		c, err := FromJSON(nil, strings.NewReader(tc.json), false)
+		if (err == nil) != tc.ok {
+			t.Errorf("%d digits: %v, want accepted=%v", len(tc.json), err, tc.ok)
+			continue
+		}
+		if err == nil {
+			back, err := AppendJSON(nil, c, nil)
+			if err != nil || string(back) != tc.json {
+				t.Errorf("%d digits: back %.40s…, %v", len(tc.json), back, err)
+			}
+		}
+	}
 }
