@@ -25,7 +25,8 @@ package lecp
 // error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
 // number beyond the float64 range is an error. Strings become text, objects
-// maps (duplicate names are an error), arrays arrays.
+// maps (duplicate names are an error), arrays arrays, nested at most
+// DefaultMaxDepth deep.
 
 import (
 	"bytes"
@@ -300,6 +301,9 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
+			if len(stack) > 0 {
+				return dst, errors.New("lecp: from JSON: unexpected end of input")
+			}
 			break
 		}
 		if err != nil {
@@ -314,6 +318,11 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 		}
 		switch v := tok.(type) {
 		case json.Delim:
+			if (v == '{' || v == '[') && len(stack) == DefaultMaxDepth {
+				// deeper would be refused by Check's default limit, and
+				// each level costs the Writer a pass over its content
+				return dst, errors.New("lecp: from JSON: nesting deeper than " + strconv.Itoa(DefaultMaxDepth))
+			}
 			switch v {
 			case '{':
 				w.BeginMap()

@@ -131,6 +131,7 @@ func TestFromJSONRules(t *testing.T) {
 		{` [1] `, "8101", false, "white space"},
 		{`[1] [2]`, "", false, "one JSON text"},
 		{``, "", false, "empty input"},
+		{`[[1]`, "", false, "unterminated"},
 	} {
 		got, err := FromJSON(nil, strings.NewReader(tc.json), tc.det)
 		if tc.hex == "" {
@@ -376,6 +377,27 @@ func TestJSONBignumLimit(t *testing.T) {
 			if err != nil || string(back) != tc.json {
 				t.Errorf("%d digits: back %.40s…, %v", len(tc.json), back, err)
 			}
+		}
+	}
+}
+
+// TestFromJSONDepth: FromJSON nests at most DefaultMaxDepth deep, so what
+// it writes is what Check accepts by default; a million open brackets fail
+// early, with allocation that does not grow with them.
+func TestFromJSONDepth(t *testing.T) {
+	for _, open := range []string{"[", `{"a":`} {
+		ok := strings.Repeat(open, DefaultMaxDepth) + "1" + strings.Repeat(map[string]string{"[": "]", `{"a":`: "}"}[open], DefaultMaxDepth)
+		c, err := FromJSON(nil, strings.NewReader(ok), false)
+		if err != nil || Check(c, nil) != nil {
+			t.Errorf("%q×%d: %v, Check %v", open, DefaultMaxDepth, err, Check(c, nil))
+		}
+		deep := strings.Repeat(open, 1000000)
+		n := allocBytes(func() { _, err = FromJSON(nil, strings.NewReader(deep), false) })
+		if err == nil || !strings.Contains(err.Error(), "deep") {
+			t.Errorf("%q×10^6: %v, want a nesting error", open, err)
+		}
+		if n > 1<<20 {
+			t.Errorf("%q×10^6: %d bytes allocated", open, n)
 		}
 	}
 }
