@@ -1,11 +1,14 @@
 package lecp
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/fxamacker/cbor/v2"
 )
 
 // keyVerdicts runs b through Check, the push parser (whole and one byte at
@@ -121,4 +124,109 @@ func TestWriterZeroKeys(t *testing.T) {
 			t.Errorf("deterministic=%v: %v, want ErrDuplicateKey", det, err)
 		}
 	}
+}
+
+// fxKeyDec decodes one map key for fxKeyCanon.
+var fxKeyDec, _ = cbor.DecOptions{
+	MaxNestedLevels: 64, IndefLength: cbor.IndefLengthAllowed, TagsMd: cbor.TagsAllowed,
+	UTF8: cbor.UTF8DecodeInvalid, DupMapKey: cbor.DupMapKeyQuiet,
+}.DecMode()
+
+// fxKeyCanon is a key's data item as fxamacker sees it: decoded into a Go
+// value and re-encoded core deterministically. ok is false for keys whose
+// Go value is not the data item: tags 0-3 (time, bignums), undefined and
+// simple values (nil, SimpleValue), and maps (compared as sets by
+// fxamacker, by encoding in order by lecp, doc.go) or -0.0 inside a
+// composite key (also doc.go).
+func fxKeyCanon(raw []byte) ([]byte, bool) {
+	d := NewDecoderBytes(raw, &Options{AllowDuplicateKeys: true, AllowInvalidUTF8: true, MaxDepth: 64})
+	composite := raw[0]>>5 == majArray || raw[0]>>5 == majTag
+	for {
+		tk, err := d.ReadToken()
+		if err != nil {
+			break
+		}
+		switch {
+		case tk.Kind == TagStart && tk.Uint <= 3, tk.Kind == Undefined, tk.Kind == Simple, tk.Kind == MapStart,
+			tk.Kind == Float && composite && tk.Float == 0 && math.Signbit(tk.Float):
+			return nil, false
+		}
+	}
+	var v any
+	if fxKeyDec.Unmarshal(raw, &v) != nil {
+		return nil, false
+	}
+	b, err := fxEnc.Marshal(v)
+	if err != nil {
+		return nil, false
+	}
+	if bytes.Equal(b, []byte{0xf9, 0x80, 0x00}) {
+		b = []byte{0xf9, 0x00, 0x00} // -0.0 is 0.0 (RFC 8949 §5.6.1); fxamacker keeps the sign
+	}
+	return b, true
+}
+
+// keyDifferential: for a map b, lecp reports a duplicate key exactly when
+// two keys have the same fxKeyCanon.
+func keyDifferential(t testing.TB, b []byte) {
+	if len(b) == 0 || b[0]>>5 != majMap {
+		return
+	}
+	loose := &Options{AllowDuplicateKeys: true, MaxDepth: 64}
+	if Check(b, loose) != nil {
+		return
+	}
+	d := NewDecoderBytes(b, loose)
+	if _, err := d.ReadToken(); err != nil {
+		return
+	}
+	seen := map[string]bool{}
+	dup := false
+	for d.More() {
+		raw, err := d.ReadValue()
+		if err != nil {
+			return
+		}
+		c, ok := fxKeyCanon(raw)
+		if !ok {
+			return
+		}
+		dup = dup || seen[string(c)]
+		seen[string(c)] = true
+		if d.SkipValue() != nil {
+			return
+		}
+	}
+	err := Check(b, &Options{MaxDepth: 64})
+	if got := errors.Is(err, ErrDuplicateKey); got != dup || !dup && err != nil {
+		t.Fatalf("%x: lecp %v; keys equal as fxamacker's data items: %v", b, err, dup)
+	}
+}
+
+// TestKeyDifferential: the maps of TestKeyEquivalence, and keys of every
+// kind in pairs written in other serializations (longer heads, indefinite
+// lengths, wider floats), equal or not.
+func TestKeyDifferential(t *testing.T) {
+	keys := []string{"01", "1801", "190001", "1a00000001", "1b0000000000000001", "20", "3800", "6161", "7800", "7f6161ff", "7f6061ff", "780161",
+		"4161", "5f4161ff", "8101", "9f01ff", "98 01 18 01", "c1 01", "d8 01 01", "d9 0001 01", "c2 01", "d820 6161", "d820 7f6161ff",
+		"f93c00", "fa3f800000", "fb3ff0000000000000", "f90000", "f98000", "fa00000000", "fa80000000", "f97e00", "fa7fc00000", "f4", "f5", "f6",
+		"82 01 f93c00", "82 1801 fa3f800000", "9f c1 01 ff", "81 c1 18 01", "d818 01", "d820 01", "81 f90000", "81 fa00000000"}
+	n := 0
+	for _, a := range keys {
+		for _, b := range keys {
+			m := mustHex(t, "a2"+a+"00"+b+"00")
+			keyDifferential(t, m)
+			n++
+		}
+	}
+	t.Logf("%d pairs", n)
+}
+
+// FuzzKeyDifferential: keyDifferential on any input.
+func FuzzKeyDifferential(f *testing.F) {
+	addSeeds(f)
+	for _, h := range []string{"a2 c1 01 00 d8 01 01 00", "a2 f90000 00 fa80000000 00", "a2 9f 01 ff 00 81 1801 00", "a2 7f 6161 6162 ff 00 62 6162 00"} {
+		f.Add(mustHex(f, h))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { keyDifferential(t, b) })
 }
