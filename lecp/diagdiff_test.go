@@ -185,6 +185,7 @@ func hasBadBignum(b []byte) bool {
 // diagCompare compares AppendDiag and fxamacker on one input; it returns
 // whether lecp accepted it.
 func diagCompare(t testing.TB, b []byte) bool {
+	diagCompareSequence(t, b)
 	ours, lerr := AppendDiag(nil, b, diagOpts)
 	theirs, ferr := fxDiag.Diagnose(b)
 	if errors.Is(lerr, ErrDepth) {
@@ -222,6 +223,27 @@ func diagCompare(t testing.TB, b []byte) bool {
 		t.Fatalf("%x as a sequence: %s, %v; fxamacker %q", b, seq, err, items)
 	}
 	return true
+}
+
+// diagCompareSequence compares AppendDiag with AllowSequence and
+// fxamacker's Diagnose with CBORSequence (RFC 8742) on any input: the same
+// verdict and, where both accept, the same text. An empty input is an empty
+// sequence for lecp and io.EOF for fxamacker.
+func diagCompareSequence(t testing.TB, b []byte) {
+	if len(b) == 0 || hasBadBignum(b) {
+		return
+	}
+	ours, lerr := AppendDiag(nil, b, &Options{MaxDepth: 256, AllowDuplicateKeys: true, AllowSequence: true})
+	theirs, ferr := fxDiagSeq.Diagnose(b)
+	if errors.Is(lerr, ErrDepth) || lerr != nil && strings.Contains(lerr.Error(), "too long") || ferr != nil && strings.Contains(ferr.Error(), "exceeds max") {
+		return
+	}
+	if (lerr == nil) != (ferr == nil) {
+		t.Fatalf("%x as a sequence: lecp %v, fxamacker %v", b, lerr, ferr)
+	}
+	if lerr == nil && normDiagText(t, normDiagBignum(string(ours))) != normDiagText(t, theirs) {
+		t.Fatalf("%x as a sequence:\nlecp      %s\nfxamacker %s", b, ours, theirs)
+	}
 }
 
 // diagInputs returns the Appendix A items, every hex field of every
