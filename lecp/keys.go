@@ -226,7 +226,6 @@ func (ks *keySet) materialize(stack []frame) {
 // complete; it checks order and uniqueness and makes it f's current key.
 func (ks *keySet) keyDone(f *frame, depth int) error {
 	var kb []byte
-	built := ks.direct == nil // canonicalised in kbuf (never an integer or a string)
 	if ks.direct != nil {
 		kb = ks.direct
 		ks.direct = nil
@@ -237,6 +236,16 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		kb = ks.kbuf[f.kstart:]
 		if depth == ks.depth {
 			ks.building = false
+		}
+		if len(kb) == 3 && kb[0] == 0xf9 && kb[1]&0x7f == 0 && kb[2] == 0 && !ks.lim.allowDup {
+			// 0.0 or -0.0 (a key built here, never a direct integer or
+			// string): "-0.0 is equal to 0.0" (RFC 8949 §5.6.1). Their
+			// canonical encodings differ (f90000, f98000) so that
+			// deterministic order is checked on the encodings as received.
+			twin := [3]byte{0xf9, kb[1] ^ 0x80, 0}
+			if ks.has(f, twin[:]) {
+				return ErrDuplicateKey
+			}
 		}
 	}
 	if ks.lim.determ && f.n > 0 {
@@ -251,15 +260,6 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		ks.arena = append(ks.arena[:f.arena0], kb...)
 		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
 		return nil
-	}
-	if built && len(kb) == 3 && kb[0] == 0xf9 && kb[1]&0x7f == 0 && kb[2] == 0 {
-		// 0.0 or -0.0: "-0.0 is equal to 0.0" (RFC 8949 §5.6.1). Their
-		// canonical encodings differ (f90000, f98000) so that
-		// deterministic order is checked on the encodings as received.
-		twin := [3]byte{0xf9, kb[1] ^ 0x80, 0}
-		if ks.has(f, twin[:]) {
-			return ErrDuplicateKey
-		}
 	}
 	pre := keyPrefix(kb)
 	slot := -1
