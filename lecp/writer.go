@@ -9,7 +9,9 @@ import (
 // Writer builds one CBOR item (or a sequence) from calls that mirror the
 // events: Uint, Text, BeginArray … EndArray, and so on. Unlike the Append
 // functions it needs no counts up front: the head of an array or map is
-// written when it ends, in preferred serialization. EndMap rejects
+// known when it ends, in preferred serialization, and is put in place by
+// Bytes in one pass over the output (inside a map key, at once), so deep
+// nesting costs no pass over the content per level. EndMap rejects
 // duplicate keys; with Deterministic it also sorts the pairs by the bytewise
 // order of their encoded keys (RFC 8949 §4.2.1), so the output is core
 // deterministic. The zero value is ready to use.
@@ -30,16 +32,30 @@ type Writer struct {
 	err     error
 	pairs   []wpair
 	tmp     []byte
+	heads   []whead // heads of ended arrays and maps, not yet in buf
+	moves   []wmove
 }
+
+type wmove struct{ from, to int }
 
 type wframe struct {
 	major uint8
-	start int // offset of the content (the head is inserted here)
-	n     int // items
+	inKey bool // inside a map key: the head goes in at once
+	start int  // offset of the content (the head is inserted here)
+	n     int  // items
 	offs0 int
+	head0 int // len(heads) when the frame began
 }
 
-type wpair struct{ k, v, end int }
+// whead is the head of an ended array or map whose content starts at pos
+// in buf. For heads at one pos, the later (outer) one goes first.
+type whead struct {
+	pos int
+	n   uint8
+	b   [9]byte
+}
+
+type wpair struct{ k, v, end, i int } // i: index in the order written
 
 // errWriter is the cause of misuse errors from a Writer.
 var errWriter = errors.New("lecp: writer misuse")
@@ -53,6 +69,7 @@ func (w *Writer) fail(why string) {
 // Reset empties w for a new item, keeping its buffers and Deterministic.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
+	w.heads = w.heads[:0]
 	w.strKind = Invalid
 }
 
@@ -68,7 +85,37 @@ func (w *Writer) Bytes() ([]byte, error) {
 	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid {
 		return nil, errors.New(errWriter.Error() + ": unfinished item")
 	}
+	w.placeHeads()
 	return w.buf, nil
+}
+
+// placeHeads inserts the pending heads into buf, moving every byte once.
+func (w *Writer) placeHeads() {
+	if len(w.heads) == 0 {
+		return
+	}
+	// by position, last first; at one position the inner head (ended
+	// first) stays first, so it goes in nearer its content
+	hs := w.heads
+	slices.SortStableFunc(hs, func(a, b whead) int { return b.pos - a.pos })
+	total := 0
+	for i := range hs {
+		total += int(hs[i].n)
+	}
+	old := len(w.buf)
+	w.buf = slices.Grow(w.buf, total)[:old+total]
+	// fill from the end, so that nothing is overwritten before it moves
+	end, dst := old, old+total
+	for i := range hs {
+		h := &hs[i]
+		seg := end - h.pos
+		copy(w.buf[dst-seg:dst], w.buf[h.pos:end])
+		dst -= seg
+		copy(w.buf[dst-int(h.n):dst], h.b[:h.n])
+		dst -= int(h.n)
+		end = h.pos
+	}
+	w.heads = w.heads[:0]
 }
 
 // item is called where an item starts.
@@ -199,7 +246,12 @@ func (w *Writer) BeginMap() { w.begin(majMap) }
 
 func (w *Writer) begin(maj uint8) {
 	if w.item() {
-		w.stack = append(w.stack, wframe{major: maj, start: len(w.buf), offs0: len(w.offs)})
+		inKey := false
+		if n := len(w.stack); n > 0 {
+			p := &w.stack[n-1]
+			inKey = p.inKey || p.major == majMap && p.n&1 == 1
+		}
+		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, start: len(w.buf), offs0: len(w.offs), head0: len(w.heads)})
 	}
 }
 
@@ -214,7 +266,7 @@ func (w *Writer) EndArray() {
 	}
 	f := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
-	w.insertHead(f.start, majArray, uint64(f.n))
+	w.head(&f, majArray, uint64(f.n))
 }
 
 // EndMap ends the innermost map, checking its keys are unique and, with
@@ -241,7 +293,7 @@ func (w *Writer) EndMap() {
 		if i+2 < len(offs) {
 			end = offs[i+2]
 		}
-		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end})
+		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end, i: i / 2})
 	}
 	buf := w.buf
 	slices.SortFunc(w.pairs, func(a, b wpair) int { return bytes.Compare(buf[a.k:a.v], buf[b.k:b.v]) })
@@ -261,13 +313,50 @@ func (w *Writer) EndMap() {
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 {
+		// the pairs move: so do the pending heads inside them (those of
+		// arrays and maps ended since this map began, all in its values,
+		// keys having theirs in place)
 		w.tmp = w.tmp[:0]
 		for _, p := range w.pairs {
 			w.tmp = append(w.tmp, buf[p.k:p.end]...)
 		}
+		if hs := w.heads[f.head0:]; len(hs) > 0 {
+			// moves[i]: where the i-th pair written was and goes
+			w.moves = slices.Grow(w.moves[:0], len(w.pairs))[:len(w.pairs)]
+			at := f.start
+			for _, p := range w.pairs {
+				w.moves[p.i] = wmove{from: p.k, to: at}
+				at += p.end - p.k
+			}
+			for i := range hs {
+				j, _ := slices.BinarySearchFunc(w.moves, hs[i].pos, func(m wmove, pos int) int {
+					if m.from <= pos {
+						return -1
+					}
+					return 1
+				})
+				m := w.moves[j-1] // the last pair written at or before the head
+				hs[i].pos += m.to - m.from
+			}
+		}
 		copy(w.buf[f.start:], w.tmp)
 	}
-	w.insertHead(f.start, majMap, uint64(f.n/2))
+	w.head(&f, majMap, uint64(f.n/2))
+}
+
+// head puts the head of the ended frame f in place: at once inside a map
+// key (whose encoding EndMap compares) or when the content is empty (an
+// append), else by Bytes. So every pending head has content after it: its
+// position lies inside its container, and two heads share a position only
+// when one container begins the other.
+func (w *Writer) head(f *wframe, maj uint8, n uint64) {
+	if f.inKey || f.start == len(w.buf) {
+		w.insertHead(f.start, maj, n)
+		return
+	}
+	h := whead{pos: f.start}
+	h.n = uint8(len(appendHead(h.b[:0], maj, n)))
+	w.heads = append(w.heads, h)
 }
 
 func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
