@@ -319,8 +319,7 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 		switch v := tok.(type) {
 		case json.Delim:
 			if (v == '{' || v == '[') && len(stack) == DefaultMaxDepth {
-				// deeper would be refused by Check's default limit, and
-				// each level costs the Writer a pass over its content
+				// deeper would be refused by Check's default limit
 				return dst, errors.New("lecp: from JSON: nesting deeper than " + strconv.Itoa(DefaultMaxDepth))
 			}
 			switch v {

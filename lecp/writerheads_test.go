@@ -1,0 +1,98 @@
+package lecp
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestWriterHeads: the Writer puts the heads of arrays and maps in place
+// when Bytes is called (at once inside map keys and for empty ones), which
+// TestEncoderDifferential checks on random items; here the edges: 1000
+// nested arrays and maps around content, empty containers next to full
+// ones, deterministic maps whose values hold pending heads, keys holding
+// containers, and a sequence with Bytes called between items.
+func TestWriterHeads(t *testing.T) {
+	const depth = 1000
+	var w Writer
+	var want []byte
+	for i := range depth { // [[], …] and {"k": [], "n": …} alternately
+		if i%2 == 0 {
+			w.BeginArray()
+			w.BeginArray()
+			w.EndArray()
+			want = AppendArrayHeader(AppendArrayHeader(want, 2), 0)
+		} else {
+			w.BeginMap()
+			w.Text("k")
+			w.BeginArray()
+			w.EndArray()
+			w.Text("n")
+			want = AppendText(AppendArrayHeader(AppendText(AppendMapHeader(want, 2), "k"), 0), "n")
+		}
+	}
+	w.ByteString(bytes.Repeat([]byte{7}, 300))
+	want = AppendBytes(want, bytes.Repeat([]byte{7}, 300))
+	for i := depth - 1; i >= 0; i-- {
+		if i%2 == 0 {
+			w.EndArray()
+		} else {
+			w.EndMap()
+		}
+	}
+	if got, err := w.Bytes(); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("nested: %v\n%x\nwant\n%x", err, got[:min(len(got), 64)], want[:64])
+	}
+	if got, _ := w.Bytes(); !bytes.Equal(got, want) {
+		t.Fatal("second Bytes differs")
+	}
+	w.Uint(5) // a second item of a sequence
+	w.BeginArray()
+	w.Uint(6)
+	w.EndArray()
+	if got, err := w.Bytes(); err != nil || !bytes.Equal(got, append(bytes.Clone(want), 0x05, 0x81, 0x06)) {
+		t.Fatalf("sequence: %x… %v", got[len(got)-4:], err)
+	}
+
+	// deterministic: {"b": [[1], []], [1, [2]]: {"y": [], "x": [3]}, "a": [[[4]]]}
+	w = Writer{Deterministic: true}
+	w.BeginMap()
+	w.Text("b")
+	w.BeginArray()
+	w.BeginArray()
+	w.Uint(1)
+	w.EndArray()
+	w.BeginArray()
+	w.EndArray()
+	w.EndArray()
+	w.BeginArray()
+	w.Uint(1)
+	w.BeginArray()
+	w.Uint(2)
+	w.EndArray()
+	w.EndArray()
+	w.BeginMap()
+	w.Text("y")
+	w.BeginArray()
+	w.EndArray()
+	w.Text("x")
+	w.BeginArray()
+	w.Uint(3)
+	w.EndArray()
+	w.EndMap()
+	w.Text("a")
+	w.BeginArray()
+	w.BeginArray()
+	w.BeginArray()
+	w.Uint(4)
+	w.EndArray()
+	w.EndArray()
+	w.EndArray()
+	w.EndMap()
+	want = mustHex(t, "a3 6161 81818104 6162 82 8101 80 82 01 8102 a2 6178 8103 6179 80")
+	if got, err := w.Bytes(); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("deterministic: %x, %v\nwant %x", got, err, want)
+	}
+	if err := Check(want, &Options{Deterministic: true}); err != nil {
+		t.Fatal(err)
+	}
+}
