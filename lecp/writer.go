@@ -38,24 +38,29 @@ type Writer struct {
 
 type wmove struct{ from, to int }
 
+// shortContent is the content length up to which a head is inserted as
+// its container ends: moving that much costs less than keeping the head
+// for Bytes, and no more than that many bytes per container in all.
+const shortContent = 64
+
 type wframe struct {
 	major uint8
 	inKey bool // inside a map key: the head goes in at once
 	start int  // offset of the content (the head is inserted here)
 	n     int  // items
 	offs0 int
-	head0 int // len(heads) when the frame began
 }
 
 // whead is the head of an ended array or map whose content starts at pos
-// in buf. For heads at one pos, the later (outer) one goes first.
+// in buf; seq is its index in the order containers ended. For heads at one
+// pos, the later (outer) one goes first.
 type whead struct {
-	pos int
-	n   uint8
-	b   [9]byte
+	pos, seq int
+	n        uint8
+	b        [9]byte
 }
 
-type wpair struct{ k, v, end, i int } // i: index in the order written
+type wpair struct{ k, v, end int }
 
 // errWriter is the cause of misuse errors from a Writer.
 var errWriter = errors.New("lecp: writer misuse")
@@ -95,9 +100,14 @@ func (w *Writer) placeHeads() {
 		return
 	}
 	// by position, last first; at one position the inner head (ended
-	// first) stays first, so it goes in nearer its content
+	// first) first, so that it goes in nearer its content
 	hs := w.heads
-	slices.SortStableFunc(hs, func(a, b whead) int { return b.pos - a.pos })
+	slices.SortFunc(hs, func(a, b whead) int {
+		if a.pos != b.pos {
+			return b.pos - a.pos
+		}
+		return a.seq - b.seq
+	})
 	total := 0
 	for i := range hs {
 		total += int(hs[i].n)
@@ -251,7 +261,7 @@ func (w *Writer) begin(maj uint8) {
 			p := &w.stack[n-1]
 			inKey = p.inKey || p.major == majMap && p.n&1 == 1
 		}
-		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, start: len(w.buf), offs0: len(w.offs), head0: len(w.heads)})
+		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, start: len(w.buf), offs0: len(w.offs)})
 	}
 }
 
@@ -293,7 +303,7 @@ func (w *Writer) EndMap() {
 		if i+2 < len(offs) {
 			end = offs[i+2]
 		}
-		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end, i: i / 2})
+		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end})
 	}
 	buf := w.buf
 	slices.SortFunc(w.pairs, func(a, b wpair) int { return bytes.Compare(buf[a.k:a.v], buf[b.k:b.v]) })
@@ -314,20 +324,25 @@ func (w *Writer) EndMap() {
 	}
 	if w.Deterministic && len(w.pairs) > 1 {
 		// the pairs move: so do the pending heads inside them (those of
-		// arrays and maps ended since this map began, all in its values,
-		// keys having theirs in place)
+		// arrays and maps ended since this map began, the last ones in
+		// heads, all in its values: keys have theirs in place)
 		w.tmp = w.tmp[:0]
 		for _, p := range w.pairs {
 			w.tmp = append(w.tmp, buf[p.k:p.end]...)
 		}
-		if hs := w.heads[f.head0:]; len(hs) > 0 {
-			// moves[i]: where the i-th pair written was and goes
-			w.moves = slices.Grow(w.moves[:0], len(w.pairs))[:len(w.pairs)]
+		h0 := len(w.heads)
+		for h0 > 0 && w.heads[h0-1].pos >= f.start {
+			h0--
+		}
+		if hs := w.heads[h0:]; len(hs) > 0 {
+			// where each pair was and goes, in the order written
+			w.moves = w.moves[:0]
 			at := f.start
 			for _, p := range w.pairs {
-				w.moves[p.i] = wmove{from: p.k, to: at}
+				w.moves = append(w.moves, wmove{from: p.k, to: at})
 				at += p.end - p.k
 			}
+			slices.SortFunc(w.moves, func(a, b wmove) int { return a.from - b.from })
 			for i := range hs {
 				j, _ := slices.BinarySearchFunc(w.moves, hs[i].pos, func(m wmove, pos int) int {
 					if m.from <= pos {
@@ -345,16 +360,17 @@ func (w *Writer) EndMap() {
 }
 
 // head puts the head of the ended frame f in place: at once inside a map
-// key (whose encoding EndMap compares) or when the content is empty (an
-// append), else by Bytes. So every pending head has content after it: its
-// position lies inside its container, and two heads share a position only
-// when one container begins the other.
+// key (whose encoding EndMap compares) or when the content is short (a
+// small move; an append when empty), else by Bytes. So every pending head
+// has content after it: its position lies inside its container, two heads
+// share a position only when one container begins the other, and no
+// pending head lies inside a container whose head goes in at once.
 func (w *Writer) head(f *wframe, maj uint8, n uint64) {
-	if f.inKey || f.start == len(w.buf) {
+	if f.inKey || len(w.buf)-f.start <= shortContent {
 		w.insertHead(f.start, maj, n)
 		return
 	}
-	h := whead{pos: f.start}
+	h := whead{pos: f.start, seq: len(w.heads)}
 	h.n = uint8(len(appendHead(h.b[:0], maj, n)))
 	w.heads = append(w.heads, h)
 }
