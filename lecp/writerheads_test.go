@@ -96,3 +96,25 @@ func TestWriterHeads(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriterHeadsDeterministic: deterministic maps whose values hold
+// containers longer than shortContent (so their heads are pending while
+// the pairs are sorted), nested three deep, with empty and short
+// containers between, against fxEncode's sorted encoding.
+func TestWriterHeadsDeterministic(t *testing.T) {
+	long := tv{kind: Bytes, b: bytes.Repeat([]byte{9}, 2*shortContent)}
+	arr := func(e ...tv) tv { return tv{kind: ArrayStart, elem: e} }
+	txt := func(s string) tv { return tv{kind: Text, b: []byte(s)} }
+	inner := tv{kind: MapStart, elem: []tv{txt("z"), arr(long, arr()), txt("y"), arr(arr(long)), txt("x"), arr()}}
+	mid := tv{kind: MapStart, elem: []tv{txt("q"), inner, txt("p"), arr(long), txt("o"), arr(inner, inner)}}
+	top := tv{kind: MapStart, elem: []tv{txt("c"), mid, txt("b"), arr(arr(arr(long))), txt("a"), arr(mid)}}
+	for _, v := range []tv{inner, mid, top, arr(top, top, arr())} {
+		var w Writer
+		w.Deterministic = true
+		lecpWrite(&w, v)
+		got, err := w.Bytes()
+		if want := fxEncode(t, v, true); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%v\nlecp %x\nwant %x", err, got, want)
+		}
+	}
+}
