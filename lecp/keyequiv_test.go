@@ -188,12 +188,13 @@ func keyDifferential(t testing.TB, b []byte) {
 			return
 		}
 		c, ok := fxKeyCanon(raw)
-		if !ok {
-			return
+		if !ok || Check(raw, &Options{MaxDepth: 64}) != nil {
+			return // (a duplicate inside a key or value is another matter)
 		}
 		dup = dup || seen[string(c)]
 		seen[string(c)] = true
-		if d.SkipValue() != nil {
+		val, err := d.ReadValue()
+		if err != nil || Check(val, &Options{MaxDepth: 64}) != nil {
 			return
 		}
 	}
