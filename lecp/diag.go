@@ -5,15 +5,24 @@ package lecp
 // shortest form that reads back to the same value with a ".0" where it would
 // otherwise look like an integer ("1.0", "1.0e+300", "0.00006103515625"),
 // Infinity, -Infinity and NaN, h'hex' byte strings, "text" with JSON-style
-// escapes, [_ ...], {_ ...} and (_ ...) for indefinite lengths, N(item) for
-// tags, simple(N), false, true, null and undefined; an indefinite-length
-// string with no chunks is ''_ or ""_ (§8.1). The encoding indicators of
-// §8.1 (_0 … _3) are not written.
+// escapes and every character beyond ASCII as \uXXXX ("\u00fc",
+// "\ud800\udd51"), [_ ...], {_ ...} and (_ ...) for indefinite lengths,
+// N(item) for tags, simple(N), false, true, null and undefined; an
+// indefinite-length string with no chunks is ''_ or ""_ (§8.1). A bignum
+// in preferred serialization (tag 2 or 3 around a definite byte string
+// with no leading zero byte whose value lies beyond the 64-bit integers,
+// §3.4.3) is written as its decimal value, as Appendix A shows it
+// ("18446744073709551616"); such a number can only be that bignum, so the
+// text still says which bytes were read. Other bignums (leading zeros,
+// small values, chunked content, more than 1024 bytes) stay N(h'...'). The
+// encoding indicators of §8.1 (_0 … _3) are not written.
 
 import (
 	"io"
 	"math"
+	"math/big"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -34,13 +43,19 @@ type diagLevel struct {
 func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 	var stack []diagLevel
 	top := 0
+	var next Token // a token read ahead after a tag 2 or 3
+	ahead := false
 	for {
-		t, err := d.ReadToken()
-		if err == io.EOF {
-			return dst, nil
-		}
-		if err != nil {
-			return dst, err
+		t := next
+		if ahead {
+			ahead = false
+		} else {
+			var err error
+			if t, err = d.ReadToken(); err == io.EOF {
+				return dst, nil
+			} else if err != nil {
+				return dst, err
+			}
 		}
 		if t.Kind.IsEnd() {
 			l := stack[len(stack)-1]
@@ -92,7 +107,7 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 		case Bytes:
 			dst = appendHexBytes(dst, t.Value)
 		case Text:
-			dst = appendQuoted(dst, t.Value)
+			dst = appendQuotedASCII(dst, t.Value)
 		case BytesStart, TextStart:
 			stack = append(stack, diagLevel{kind: t.Kind, at: len(dst)})
 			dst = append(dst, "(_ "...)
@@ -109,6 +124,20 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 			}
 			stack = append(stack, diagLevel{kind: MapStart})
 		case TagStart:
+			if t.Uint == 2 || t.Uint == 3 {
+				c, err := d.ReadToken()
+				if err != nil {
+					return dst, err
+				}
+				if isPreferredBignum(c) {
+					dst = appendBignum(dst, c.Value, t.Uint == 3)
+					if _, err := d.ReadToken(); err != nil { // TagEnd
+						return dst, err
+					}
+					break
+				}
+				next, ahead = c, true
+			}
 			dst = strconv.AppendUint(dst, t.Uint, 10)
 			dst = append(dst, '(')
 			stack = append(stack, diagLevel{kind: TagStart})
@@ -130,6 +159,25 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 	}
 }
 
+// isPreferredBignum reports whether c, the content of a tag 2 or 3, is a
+// bignum in preferred serialization (RFC 8949 §3.4.3): a whole byte string
+// without leading zero bytes, longer than eight bytes (so beyond the 64-bit
+// integers of major types 0 and 1), at most maxJSONBignum bytes long (the
+// decimal conversion's cost grows faster than the length).
+func isPreferredBignum(c Token) bool {
+	return c.Kind == Bytes && len(c.Value) > 8 && c.Value[0] != 0 && len(c.Value) <= maxJSONBignum
+}
+
+// appendBignum appends the decimal value of the bignum with magnitude mag:
+// mag for tag 2, -1 - mag for tag 3 (neg).
+func appendBignum(dst, mag []byte, neg bool) []byte {
+	v := new(big.Int).SetBytes(mag)
+	if neg {
+		v.Neg(v.Add(v, big.NewInt(1)))
+	}
+	return v.Append(dst, 10)
+}
+
 const hexDigits = "0123456789abcdef"
 
 func appendHexBytes(dst, b []byte) []byte {
@@ -143,7 +191,14 @@ func appendHexBytes(dst, b []byte) []byte {
 // appendQuoted appends s as a double-quoted string with JSON escapes (RFC
 // 8259 §7): quote, backslash and control characters escaped, other
 // characters as they are; bytes that are not UTF-8 are written as \ufffd.
-func appendQuoted(dst, s []byte) []byte {
+func appendQuoted(dst, s []byte) []byte { return appendQuotedMode(dst, s, false) }
+
+// appendQuotedASCII is appendQuoted with every character beyond ASCII
+// written as \uXXXX, a surrogate pair beyond U+FFFF, as RFC 8949 Appendix A
+// spells text in diagnostic notation.
+func appendQuotedASCII(dst, s []byte) []byte { return appendQuotedMode(dst, s, true) }
+
+func appendQuotedMode(dst, s []byte, ascii bool) []byte {
 	dst = append(dst, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -154,10 +209,16 @@ func appendQuoted(dst, s []byte) []byte {
 		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRune(s[i:])
-			if r == utf8.RuneError && n == 1 {
+			switch {
+			case r == utf8.RuneError && n == 1:
 				dst = append(dst, `\ufffd`...)
-			} else {
+			case !ascii:
 				dst = append(dst, s[i:i+n]...)
+			case r > 0xFFFF:
+				r1, r2 := utf16.EncodeRune(r)
+				dst = appendU4(appendU4(dst, r1), r2)
+			default:
+				dst = appendU4(dst, r)
 			}
 			i += n
 			continue
@@ -178,12 +239,16 @@ func appendQuoted(dst, s []byte) []byte {
 		case '\f':
 			dst = append(dst, `\f`...)
 		default:
-			dst = append(dst, `\u00`...)
-			dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+			dst = appendU4(dst, rune(c))
 		}
 		i++
 	}
 	return append(dst, '"')
+}
+
+// appendU4 appends the escape \uXXXX of the UTF-16 code unit r.
+func appendU4(dst []byte, r rune) []byte {
+	return append(dst, '\\', 'u', hexDigits[r>>12&15], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
 }
 
 // appendDiagFloat writes f in the shortest decimal that reads back to f,

@@ -62,7 +62,10 @@
 // # Diagnostic notation and JSON
 //
 // AppendDiag writes RFC 8949 §8 diagnostic notation with the spellings of
-// Appendix A. AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2
+// Appendix A, Table 6 row for row: text beyond ASCII as \u escapes, and a
+// bignum in preferred serialization as its number (other tag 2 or 3 items
+// keep their tag and content, so the text still says which bytes were
+// read). AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2
 // describe; see the comments in json.go for what does not map.
 //
 // # Not supported, and why

@@ -199,11 +199,7 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 					dst = append(dst, '"')
 					break
 				}
-				v := new(big.Int).SetBytes(mag)
-				if t.Uint == 3 {
-					v.Neg(v.Add(v, big.NewInt(1)))
-				}
-				dst = v.Append(dst, 10)
+				dst = appendBignum(dst, mag, t.Uint == 3)
 			} else {
 				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts}
 				if dst, err = sub.item(dst, enc); err != nil {
