@@ -82,6 +82,17 @@
 // AllowComments (a '#' to the end of the line wherever whitespace may be,
 // as lws allows), AllowMultipleValues (NDJSON and other sequences).
 //
+// These rules are those of encoding/json/jsontext (GOEXPERIMENT=jsonv2)
+// with its default options, and the package's tests hold lejp to it: the
+// same verdict, tokens, decoded strings, number text, offsets and raw
+// values on the whole of JSONTestSuite, large real documents and generated
+// inputs of every escape, number shape and nesting depth. The one
+// difference is in the limits (RFC 8259 §9 lets a parser set them): lejp's
+// defaults reject nesting deeper than 1000 where jsontext allows 10000,
+// and numbers over 1 KiB, names over 64 KiB, strings over 64 MiB and
+// objects whose names exceed MaxNameMemory, where jsontext has no limit.
+// With the limits raised to jsontext's, the two agree there too.
+//
 // Numbers are not converted: their text is delivered as written, whatever
 // its size or precision, and Token.Int64, Uint64 and Float64 convert on
 // request with strconv's errors for out-of-range values.
