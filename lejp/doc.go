@@ -86,12 +86,16 @@
 // with its default options, and the package's tests hold lejp to it: the
 // same verdict, tokens, decoded strings, number text, offsets and raw
 // values on the whole of JSONTestSuite, large real documents and generated
-// inputs of every escape, number shape and nesting depth. The one
-// difference is in the limits (RFC 8259 §9 lets a parser set them): lejp's
-// defaults reject nesting deeper than 1000 where jsontext allows 10000,
-// and numbers over 1 KiB, names over 64 KiB, strings over 64 MiB and
-// objects whose names exceed MaxNameMemory, where jsontext has no limit.
-// With the limits raised to jsontext's, the two agree there too.
+// inputs of every escape, number shape and nesting depth, also with
+// duplicate names or invalid UTF-8 allowed on both sides. The differences
+// are in the limits (RFC 8259 §9 lets a parser set them): lejp's defaults
+// reject nesting deeper than 1000 where jsontext allows 10000, and numbers
+// over 1 KiB, names over 64 KiB, strings over 64 MiB and objects whose
+// names exceed MaxNameMemory, where jsontext has no limit; and, with
+// invalid UTF-8 allowed, in what lejp passes through: the invalid bytes
+// themselves, where jsontext gives U+FFFD for each, so that two names
+// differing only in invalid bytes are two names to lejp and a duplicate
+// to jsontext.
 //
 // Numbers are not converted: their text is delivered as written, whatever
 // its size or precision, and Token.Int64, Uint64 and Float64 convert on

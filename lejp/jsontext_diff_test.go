@@ -26,10 +26,11 @@ package lejp
 // joined), the Decoder over the bytes and over a reader of random chunk
 // sizes, and Check's error is the Parser's and the Decoder's.
 //
-// The only differences allowed are those in jsontextDiffs, each a limit
-// lejp documents; an input that one of them explains is compared again with
-// the limit raised to jsontext's (jsontextRaised) and must then agree in
-// everything.
+// Both run with the same options: the defaults, or duplicate names or
+// invalid UTF-8 (or both) allowed (diffMode). The only differences allowed
+// are those in jsontextDiffs, each documented by lejp; an input that one of
+// them explains is compared again with that difference removed and must
+// then agree in everything.
 
 import (
 	"bytes"
@@ -40,6 +41,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,37 +50,114 @@ import (
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
-// jsontextDiffs are the deliberate differences between lejp (strict, nil
-// Options) and jsontext (default options): lejp rejects with err, jsontext
-// accepts. Each is a limit RFC 8259 §9 allows ("An implementation may set
-// limits on the size of texts that it accepts ... the maximum depth of
+// jsontextDiffs are the deliberate differences between lejp and jsontext,
+// under the same mode (diffMode: default options, or duplicate names or
+// invalid UTF-8 allowed on both sides). Each row says when it applies
+// (lejp's error, jsontext's, lejp's tokens) and why; an input it explains
+// is compared again in everything, with lejp's limits raised to jsontext's
+// (jsontextRaised) or with jsontext allowing duplicate names, and must then
+// agree. The limits are those RFC 8259 §9 allows ("An implementation may
+// set limits on the size of texts that it accepts ... the maximum depth of
 // nesting ... the range and precision of numbers ... the length and
 // character contents of strings"), documented in doc.go ("Strict by
-// default") and options.go. Where lejp rejects with one of these and
-// jsontext accepts, the input is compared again under jsontextRaised.
-// jsontext's own limit, nesting depth 10000 (jsontext/state.go
-// maxNestingDepth), is lejp's MaxDepth in jsontextRaised, so inputs nested
-// deeper than that are rejected by both.
-var jsontextDiffs = []struct {
-	err error
-	why string
-}{
-	{ErrDepth, "nesting depth: lejp's default limit is 1000 (DefaultMaxDepth), jsontext's a fixed 10000; RFC 8259 §9 allows a limit on nesting depth"},
-	{ErrNumberTooLong, "number length: lejp's default limit is 1 KiB (DefaultMaxNumberLen), jsontext has none; RFC 8259 §9 allows limits on the range and precision of numbers, §6 on their size"},
-	{ErrNameTooLong, "member name length: lejp's default limit is 64 KiB (DefaultMaxNameLen), jsontext has none; RFC 8259 §9 allows limits on the length of strings"},
-	{ErrStringTooLong, "string length: lejp's default limit is 64 MiB (DefaultMaxStringLen), jsontext has none; RFC 8259 §9 allows limits on the length of strings"},
-	{ErrTooManyNames, "names held for duplicate detection: lejp's default bound is 4 MiB (DefaultMaxNameMemory) so memory stays bounded, jsontext holds every name of the open objects; RFC 8259 §9 allows limits on the size of texts"},
+// default") and options.go. jsontext's own limit, nesting depth 10000
+// (jsontext/state.go maxNestingDepth), is lejp's MaxDepth in
+// jsontextRaised, so inputs nested deeper are rejected by both.
+var jsontextDiffs = []jsontextDiff{
+	{name: "depth", why: "nesting depth: lejp's default limit is 1000 (DefaultMaxDepth), jsontext's a fixed 10000; RFC 8259 §9 allows a limit on nesting depth",
+		applies: lejpLimit(ErrDepth)},
+	{name: "number length", why: "number length: lejp's default limit is 1 KiB (DefaultMaxNumberLen), jsontext has none; RFC 8259 §9 allows limits on the range and precision of numbers",
+		applies: lejpLimit(ErrNumberTooLong)},
+	{name: "name length", why: "member name length: lejp's default limit is 64 KiB (DefaultMaxNameLen), jsontext has none; RFC 8259 §9 allows limits on the length of strings",
+		applies: lejpLimit(ErrNameTooLong)},
+	{name: "string length", why: "string length: lejp's default limit is 64 MiB (DefaultMaxStringLen), jsontext has none; RFC 8259 §9 allows limits on the length of strings",
+		applies: lejpLimit(ErrStringTooLong)},
+	{name: "name memory", why: "names held for duplicate detection: lejp's default bound is 4 MiB (DefaultMaxNameMemory) so memory stays bounded, jsontext holds every name of the open objects; RFC 8259 §9 allows limits on the size of texts",
+		applies: lejpLimit(ErrTooManyNames)},
+	{name: "names with invalid UTF-8", why: "with invalid UTF-8 allowed, lejp compares names byte for byte after decoding escapes (doc.go, Strict by default; RFC 8259 §8.3 compares code unit by code unit), so names differing only in invalid bytes are different names; jsontext compares them after replacing each invalid byte by U+FFFD, so they are duplicates",
+		applies: namesDifferInInvalidBytes, allowDup: true},
+}
+
+// jsontextDiff is one row of jsontextDiffs. allowDup: compare again with
+// jsontext allowing duplicate names; else with lejp's limits raised.
+type jsontextDiff struct {
+	name, why string
+	applies   func(lerr, jerr error, ltoks []dtok) bool
+	allowDup  bool
+}
+
+// lejpLimit: lejp rejects with the limit's error, jsontext accepts.
+func lejpLimit(limit error) func(lerr, jerr error, ltoks []dtok) bool {
+	return func(lerr, jerr error, _ []dtok) bool { return errors.Is(lerr, limit) && jerr == nil }
+}
+
+// namesDifferInInvalidBytes: lejp accepts, jsontext finds a duplicate name,
+// and lejp's tokens have, in one object, two names that differ in bytes
+// but not once each invalid byte is U+FFFD.
+func namesDifferInInvalidBytes(lerr, jerr error, ltoks []dtok) bool {
+	if lerr != nil || !errors.Is(jerr, jsontext.ErrDuplicateName) {
+		return false
+	}
+	var stack []map[string]string
+	for _, t := range ltoks {
+		switch t.kind {
+		case ObjectStart:
+			stack = append(stack, map[string]string{})
+		case ObjectEnd:
+			stack = stack[:len(stack)-1]
+		case Name:
+			m := stack[len(stack)-1]
+			r := string([]rune(t.val))
+			if raw, ok := m[r]; ok && raw != t.val {
+				return true
+			}
+			m[r] = t.val
+		}
+	}
+	return false
 }
 
 // jsontextRaised is lejp with every limit of jsontextDiffs set to
 // jsontext's: depth 10000, the others unbounded (as large as an input here
 // can be).
-var jsontextRaised = &Options{
+var jsontextRaised = Options{
 	MaxDepth:      10000,
 	MaxNameLen:    1 << 30,
 	MaxNumberLen:  1 << 30,
 	MaxStringLen:  -1,
 	MaxNameMemory: 1 << 30,
+}
+
+// diffMode selects the options both sides run with: bit 0 allows
+// duplicate names (lejp AllowDuplicateNames, jsontext
+// AllowDuplicateNames), bit 1 invalid UTF-8 (AllowInvalidUTF8 on both).
+// With invalid UTF-8 allowed, lejp passes invalid bytes through (doc.go)
+// where jsontext's Token.String replaces each by U+FFFD: lejp's decoded
+// strings and names are compared with jsontext's after the same
+// replacement (normVal).
+type diffMode uint8
+
+func (m diffMode) lejp(base Options) *Options {
+	base.AllowDuplicateNames = m&1 != 0
+	base.AllowInvalidUTF8 = m&2 != 0
+	return &base
+}
+
+func (m diffMode) jsontext() []jsontext.Options {
+	return []jsontext.Options{jsontext.AllowDuplicateNames(m&1 != 0), jsontext.AllowInvalidUTF8(m&2 != 0)}
+}
+
+// normVal is lejp's decoded value as jsontext gives it in mode m.
+func (m diffMode) normVal(toks []dtok) []dtok {
+	if m&2 == 0 {
+		return toks
+	}
+	out := make([]dtok, len(toks))
+	for i, t := range toks {
+		t.val, t.ptr = string([]rune(t.val)), string([]rune(t.ptr))
+		out[i] = t
+	}
+	return out
 }
 
 // dtok is one token as both implementations can describe it. end and depth
@@ -172,10 +251,10 @@ func jtToken(d *jsontext.Decoder, in []byte, tok jsontext.Token, prevEnd int64) 
 	return t
 }
 
-// jtTokens reads in with a jsontext.Decoder (default options): its tokens,
-// and nil if in is exactly one JSON value, else the error.
-func jtTokens(in []byte) ([]dtok, error) {
-	d := jsontext.NewDecoder(bytes.NewReader(in))
+// jtTokens reads in with a jsontext.Decoder (with opts): its tokens, and
+// nil if in is exactly one JSON value, else the error.
+func jtTokens(in []byte, opts ...jsontext.Options) ([]dtok, error) {
+	d := jsontext.NewDecoder(bytes.NewReader(in), opts...)
 	var toks []dtok
 	var end int64
 	for {
@@ -339,7 +418,7 @@ func sameToks(a, b []dtok, prefix bool) string {
 // diffStats counts what a differential run compared.
 type diffStats struct {
 	inputs, accepted, rejected, tokens, steps int
-	expected                                  map[error]int
+	expected                                  map[string]int
 }
 
 func (s *diffStats) String() string {
@@ -347,14 +426,18 @@ func (s *diffStats) String() string {
 		s.inputs, s.accepted, s.rejected, s.tokens, s.steps, s.expected)
 }
 
-// expectedDiff returns the jsontextDiffs row explaining lejp's err, or -1.
-func expectedDiff(err error) int {
-	for i, d := range jsontextDiffs {
-		if errors.Is(err, d.err) {
-			return i
+func (s *diffStats) add(o *diffStats) {
+	s.inputs += o.inputs
+	s.accepted += o.accepted
+	s.rejected += o.rejected
+	s.tokens += o.tokens
+	s.steps += o.steps
+	for k, v := range o.expected {
+		if s.expected == nil {
+			s.expected = map[string]int{}
 		}
+		s.expected[k] += v
 	}
-	return -1
 }
 
 // maxSplit is the largest input also fed one byte per Write and read
@@ -365,30 +448,40 @@ const maxSplit = 1 << 20
 // compareJSONText runs one input through jsontext and through every lejp
 // reader and fails tb on any difference not in jsontextDiffs. seed drives
 // the random chunking and the ReadValue/SkipValue steps.
-func compareJSONText(tb testing.TB, in []byte, seed uint64, st *diffStats) {
+func compareJSONText(tb testing.TB, in []byte, seed uint64, mode diffMode, st *diffStats) {
 	tb.Helper()
-	jt, jerr := jtTokens(in)
-	opts := (*Options)(nil)
-	lerr := Check(in, nil)
+	jopts := mode.jsontext()
+	jt, jerr := jtTokens(in, jopts...)
+	opts := mode.lejp(Options{})
+	lerr := Check(in, opts)
 	if st != nil {
 		st.inputs++
 	}
-	if lerr != nil && jerr == nil {
-		i := expectedDiff(lerr)
+	if (lerr == nil) != (jerr == nil) {
+		var ltoks []dtok
+		if lerr == nil {
+			ltoks, _ = lejpTokens(in, nil, opts)
+		}
+		i := slices.IndexFunc(jsontextDiffs, func(d jsontextDiff) bool { return d.applies(lerr, jerr, ltoks) })
 		if i < 0 {
-			tb.Fatalf("lejp rejects, jsontext accepts %s:\nlejp: %v", quoteShort(in), lerr)
+			tb.Fatalf("lejp and jsontext disagree on %s (mode %d):\nlejp:     %v\njsontext: %v", quoteShort(in), mode, lerr, jerr)
 		}
 		if st != nil {
 			if st.expected == nil {
-				st.expected = map[error]int{}
+				st.expected = map[string]int{}
 			}
-			st.expected[jsontextDiffs[i].err]++
+			st.expected[jsontextDiffs[i].name]++
 		}
-		opts = jsontextRaised
-		lerr = Check(in, opts)
+		if jsontextDiffs[i].allowDup {
+			jopts = append(jopts, jsontext.AllowDuplicateNames(true))
+			jt, jerr = jtTokens(in, jopts...)
+		} else {
+			opts = mode.lejp(jsontextRaised)
+			lerr = Check(in, opts)
+		}
 	}
 	if (lerr == nil) != (jerr == nil) {
-		tb.Fatalf("lejp (options %+v) and jsontext disagree on %s:\nlejp:     %v\njsontext: %v", opts, quoteShort(in), lerr, jerr)
+		tb.Fatalf("lejp (options %+v) and jsontext (mode %d) disagree on %s:\nlejp:     %v\njsontext: %v", opts, mode, quoteShort(in), lerr, jerr)
 	}
 	var se *SyntaxError
 	if lerr != nil && !errors.As(lerr, &se) {
@@ -412,13 +505,9 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, st *diffStats) {
 	add("Decoder over random reads", t, err)
 	t, err = parserTokens(tb, opts, [][]byte{in})
 	add("Parser whole", t, err)
-	small := &Options{StringChunk: 5}
-	if opts != nil {
-		c := *opts
-		c.StringChunk = 5
-		small = &c
-	}
-	t, err = parserTokens(tb, small, randomChunks(in, rng))
+	small := *opts
+	small.StringChunk = 5
+	t, err = parserTokens(tb, &small, randomChunks(in, rng))
 	add("Parser random chunks, 5-byte string pieces", t, err)
 	if len(in) <= maxSplit {
 		t, err = parserTokens(tb, opts, bytesSplit(in, 1))
@@ -436,7 +525,7 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, st *diffStats) {
 	}
 
 	// lejp against jsontext.
-	if d := sameToks(jt, dec, lerr != nil); d != "" {
+	if d := sameToks(jt, mode.normVal(dec), lerr != nil); d != "" {
 		tb.Fatalf("%s: jsontext and lejp tokens differ (jsontext first): %s\njsontext: %v\nlejp: %v", quoteShort(in), d, jerr, lerr)
 	}
 	if st != nil {
@@ -451,7 +540,7 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, st *diffStats) {
 	if st != nil {
 		st.accepted++
 	}
-	n := stepValues(tb, in, opts, rng)
+	n := stepValues(tb, in, opts, jopts, mode, rng)
 	if st != nil {
 		st.steps += n
 	}
@@ -463,8 +552,8 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, st *diffStats) {
 // lejp's reads the end),
 // and requires the same values, offsets, depths and pointers. It returns
 // the number of steps.
-func stepValues(tb testing.TB, in []byte, opts *Options, rng *rand.Rand) int {
-	jd := jsontext.NewDecoder(bytes.NewReader(in))
+func stepValues(tb testing.TB, in []byte, opts *Options, jopts []jsontext.Options, mode diffMode, rng *rand.Rand) int {
+	jd := jsontext.NewDecoder(bytes.NewReader(in), jopts...)
 	ld := NewDecoderBytes(in, opts)
 	var end int64
 	for step := 0; ; step++ {
@@ -489,7 +578,7 @@ func stepValues(tb testing.TB, in []byte, opts *Options, rng *rand.Rand) int {
 			}
 			j := jtToken(jd, in, jtok, end)
 			l := dtok{kind: ltok.Kind, val: string(ltok.Value), start: ltok.Offset, end: ld.InputOffset(), depth: ld.Depth(), ptr: ptrUpTo(ld.Depth(), ld.Pointer)}
-			if j != l {
+			if l = mode.normVal([]dtok{l})[0]; j != l {
 				tb.Fatalf("%s step %d ReadToken:\njsontext %v\nlejp     %v", quoteShort(in), step, j, l)
 			}
 			end = j.end
@@ -516,6 +605,9 @@ func stepValues(tb testing.TB, in []byte, opts *Options, rng *rand.Rand) int {
 		jp, lp := "", ""
 		if jd.StackDepth() <= maxPtrDepth {
 			jp, lp = string(jd.StackPointer()), ld.Pointer()
+			if mode&2 != 0 {
+				lp = string([]rune(lp)) // (normVal)
+			}
 		}
 		if lo := ld.InputOffset(); lo != end || jp != lp || jd.StackDepth() != ld.Depth() {
 			tb.Fatalf("%s step %d %s: jsontext offset %d depth %d pointer %q, lejp %d %d %q", quoteShort(in), step, what, end, jd.StackDepth(), jp, lo, ld.Depth(), lp)
@@ -534,8 +626,10 @@ func quoteShort(in []byte) string {
 // TestJSONTextDiff compares lejp with jsontext on every JSONTestSuite file
 // (test_parsing and test_transform), the three benchmark files, lejp's
 // golden inputs and fuzz corpus, and the generated inputs of
-// jsontextInputs, and requires every row of jsontextDiffs to have been
-// needed at least once (the table is not stale).
+// jsontextInputs, under default options; and again, but for the benchmark
+// files, with duplicate names allowed, invalid UTF-8 allowed, and both. It
+// requires every row of jsontextDiffs to have been needed at least once
+// (the table is not stale).
 func TestJSONTextDiff(t *testing.T) {
 	jts := testenv.VectorsFile(t, "JSONTestSuite")
 	bench := testenv.VectorsFile(t, "json-benchmark")
@@ -558,26 +652,24 @@ func TestJSONTextDiff(t *testing.T) {
 	groups = append(groups, diffCorpus{"lejp golden and testdata", lejpOwnInputs(t)})
 	groups = append(groups, diffCorpus{"generated", jsontextInputs()})
 
-	total := &diffStats{expected: map[error]int{}}
+	total := &diffStats{}
 	all := 0
-	for _, g := range groups {
-		all += len(g.inputs)
-		st := &diffStats{}
-		t.Run(g.name, func(t *testing.T) {
-			for i, in := range g.inputs {
-				t.Run(in.name, func(t *testing.T) {
-					compareJSONText(t, in.in, uint64(i), st)
-				})
+	for mode := diffMode(0); mode < 4; mode++ {
+		for _, g := range groups {
+			if mode != 0 && g.name == "json-benchmark" {
+				continue // (valid UTF-8 without duplicate names: the options change nothing)
 			}
-		})
-		t.Logf("%s: %v", g.name, st)
-		total.inputs += st.inputs
-		total.accepted += st.accepted
-		total.rejected += st.rejected
-		total.tokens += st.tokens
-		total.steps += st.steps
-		for k, v := range st.expected {
-			total.expected[k] += v
+			all += len(g.inputs)
+			st := &diffStats{}
+			t.Run(fmt.Sprintf("mode%d/%s", mode, g.name), func(t *testing.T) {
+				for i, in := range g.inputs {
+					t.Run(in.name, func(t *testing.T) {
+						compareJSONText(t, in.in, uint64(i), mode, st)
+					})
+				}
+			})
+			t.Logf("mode %d (%+v), %s: %v", mode, *mode.lejp(Options{}), g.name, st)
+			total.add(st)
 		}
 	}
 	t.Logf("total: %v", total)
@@ -585,23 +677,23 @@ func TestJSONTextDiff(t *testing.T) {
 		return // (some inputs failed, or -run chose some)
 	}
 	for _, d := range jsontextDiffs {
-		if total.expected[d.err] == 0 {
-			t.Errorf("no input needed the expected difference %v (%s): the generated inputs must reach it", d.err, d.why)
+		if total.expected[d.name] == 0 {
+			t.Errorf("no input needed the expected difference %q (%s): the generated inputs must reach it", d.name, d.why)
 		}
 	}
 }
 
 // FuzzJSONTextDiff: on any input lejp and jsontext agree as
-// compareJSONText requires; seed drives the chunking and the mixed
-// ReadValue/SkipValue steps.
+// compareJSONText requires, in the diffMode of mode's low two bits; seed
+// drives the chunking and the mixed ReadValue/SkipValue steps.
 func FuzzJSONTextDiff(f *testing.F) {
-	addSeeds(f, func(b []byte) { f.Add(b, uint64(0)) })
-	for _, in := range jsontextInputs() {
+	addSeeds(f, func(b []byte) { f.Add(b, uint64(0), uint8(0)) })
+	for i, in := range jsontextInputs() {
 		if len(in.in) <= 4096 {
-			f.Add(in.in, uint64(1))
+			f.Add(in.in, uint64(1), uint8(i))
 		}
 	}
-	f.Fuzz(func(t *testing.T, in []byte, seed uint64) {
-		compareJSONText(t, in, seed, nil)
+	f.Fuzz(func(t *testing.T, in []byte, seed uint64, mode uint8) {
+		compareJSONText(t, in, seed, diffMode(mode&3), nil)
 	})
 }

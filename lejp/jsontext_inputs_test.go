@@ -130,6 +130,12 @@ func jsontextInputs() []namedInput {
 		add("dup siblings "+d[0]+" "+d[1], `[{"`+d[0]+`":1},{"`+d[1]+`":2}]`)
 		add("dup parent and child "+d[0]+" "+d[1], `{"`+d[0]+`":{"`+d[1]+`":2}}`)
 	}
+	// Names that differ only in invalid UTF-8 (with it allowed, lejp
+	// compares bytes, jsontext after replacing each invalid byte).
+	for _, d := range [][2]string{{"\xff", "\xfe"}, {"a\xff", "a\xc0"}, {"\xff", `\ufffd`}, {"\xff", "\uFFFD"}, {"\xff", `\ud800`}, {`\udc00`, `\ud800`}, {"\xed\xa0\x80", `\ud800`}} {
+		add("invalid-UTF-8 names "+d[0]+" "+d[1], `{"`+d[0]+`":1,"`+d[1]+`":2}`)
+		add("invalid-UTF-8 names nested "+d[0]+" "+d[1], `[{"o":{"`+d[0]+`":1,"x":[],"`+d[1]+`":2}}]`)
+	}
 	{
 		var b strings.Builder
 		b.WriteString("{")
