@@ -72,6 +72,17 @@ func TestDecoderLongStringSmallReads(t *testing.T) {
 			if err := d.Finish(); err != nil {
 				t.Fatal(err)
 			}
+			// ReadValue (raw bytes, pinned across refills) and SkipValue
+			// (nothing decoded) read the string by the same scan.
+			d = NewDecoder(&pieceReader{b: in, n: 512}, nil)
+			if v, err := d.ReadValue(); err != nil || !bytes.Equal(v, in) {
+				t.Fatalf("ReadValue: %d bytes, %v", len(v), err)
+			}
+			d = NewDecoder(&pieceReader{b: in, n: 512}, nil)
+			d.ReadToken()
+			if err := d.SkipValue(); err != nil || d.InputOffset() != int64(len(in)-1) {
+				t.Fatalf("SkipValue: at %d, %v", d.InputOffset(), err)
+			}
 		})
 	}
 }
