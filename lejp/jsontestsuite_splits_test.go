@@ -78,3 +78,38 @@ func TestJSONTestSuiteTransformSplits(t *testing.T) {
 		t.Errorf("%d test_parsing files decided by an option, want 22 (2 y_object_duplicated_key, 20 i_ string and object files)", n)
 	}
 }
+
+// TestMultipleValuesTouching pins what doc.go says of AllowMultipleValues
+// (and the differential test against jsontext lists as a difference): a
+// number is read over every byte that may continue a number and a literal
+// over every letter, so touching numbers or touching literals are one
+// malformed token; any other pair of values may touch.
+// Every entry point and every split agree (splitsAgree).
+func TestMultipleValuesTouching(t *testing.T) {
+	opts := &Options{AllowMultipleValues: true}
+	for in, want := range map[string]string{
+		"1 2": "int int", `1"a"`: "int string", `"a"1`: "string int", "12": "int", "[]{}": "array-start array-end object-start object-end",
+		"null1": "null int", "1null": "int null", "01": "", "1-2": "", "-0-0": "", "truefalse": "", "1.5e3-1": "", "": "", " \n ": "", "1\n2\n": "int int",
+	} {
+		tr := splitsAgree(t, opts, []byte(in))
+		var kinds []string
+		for _, line := range strings.Split(strings.TrimSuffix(tr, "\n"), "\n") {
+			if f := strings.Fields(line); len(f) > 1 && !strings.HasPrefix(line, "error") {
+				kinds = append(kinds, f[1])
+			}
+		}
+		failed := strings.Contains(tr, "error ")
+		switch {
+		case want == "" && (in == "" || strings.TrimSpace(in) == ""):
+			if failed || len(kinds) != 0 {
+				t.Errorf("%q: %s", in, tr)
+			}
+		case want == "":
+			if !failed {
+				t.Errorf("%q accepted: %s", in, tr)
+			}
+		case failed || strings.Join(kinds, " ") != want:
+			t.Errorf("%q: %s, want %s", in, tr, want)
+		}
+	}
+}

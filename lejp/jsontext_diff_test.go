@@ -75,26 +75,70 @@ var jsontextDiffs = []jsontextDiff{
 	{name: "name memory", why: "names held for duplicate detection: lejp's default bound is 4 MiB (DefaultMaxNameMemory) so memory stays bounded, jsontext holds every name of the open objects; RFC 8259 §9 allows limits on the size of texts",
 		applies: lejpLimit(ErrTooManyNames)},
 	{name: "names with invalid UTF-8", why: "with invalid UTF-8 allowed, lejp compares names byte for byte after decoding escapes (doc.go, Strict by default; RFC 8259 §8.3 compares code unit by code unit), so names differing only in invalid bytes are different names; jsontext compares them after replacing each invalid byte by U+FFFD, so they are duplicates",
-		applies: namesDifferInInvalidBytes, allowDup: true},
+		applies: namesDifferInInvalidBytes, fix: fixAllowDup},
+	{name: "adjacent values", why: "with several top-level values allowed, lejp reads a number over every byte that may continue one and a literal over every letter, so touching numbers (01, 1-2) or touching literals (truefalse) are one malformed token (doc.go on AllowMultipleValues; RFC 7464 and NDJSON separate values); jsontext's stream ends a number or literal where its grammar does and reads on (0 then 1); compared again with a space between the touching values",
+		applies: adjacentValues, fix: fixSeparate},
 }
 
-// jsontextDiff is one row of jsontextDiffs. allowDup: compare again with
-// jsontext allowing duplicate names; else with lejp's limits raised.
+// jsontextDiff is one row of jsontextDiffs: applies tells from the two
+// verdicts and tokens whether the row explains them; fix says how to
+// compare again.
 type jsontextDiff struct {
 	name, why string
-	applies   func(lerr, jerr error, ltoks []dtok) bool
-	allowDup  bool
+	applies   func(lerr, jerr error, ltoks, jtoks []dtok) bool
+	fix       int
 }
 
+// The ways of comparing again: lejp with its limits raised (jsontextRaised),
+// jsontext allowing duplicate names, or the input with a space between
+// touching top-level values (separate).
+const (
+	fixRaise = iota
+	fixAllowDup
+	fixSeparate
+)
+
 // lejpLimit: lejp rejects with the limit's error, jsontext accepts.
-func lejpLimit(limit error) func(lerr, jerr error, ltoks []dtok) bool {
-	return func(lerr, jerr error, _ []dtok) bool { return errors.Is(lerr, limit) && jerr == nil }
+func lejpLimit(limit error) func(lerr, jerr error, ltoks, jtoks []dtok) bool {
+	return func(lerr, jerr error, _, _ []dtok) bool { return errors.Is(lerr, limit) && jerr == nil }
+}
+
+// adjacentValues: lejp finds an invalid number or literal, jsontext
+// accepts, and jsontext's tokens have a top-level number or literal
+// followed at once (no byte between) by another.
+func adjacentValues(lerr, jerr error, _, jtoks []dtok) bool {
+	return jerr == nil && (errors.Is(lerr, ErrInvalidNumber) || errors.Is(lerr, ErrInvalidLiteral)) && len(touching(jtoks)) > 0
+}
+
+// touching returns the start offsets of the top-level numbers and literals
+// that begin where the previous top-level number or literal ends.
+func touching(toks []dtok) []int64 {
+	bare := func(k Kind) bool { return k == Int || k == Float || k == True || k == False || k == Null }
+	var at []int64
+	for i := 1; i < len(toks); i++ {
+		a, b := toks[i-1], toks[i]
+		if a.depth == 0 && b.depth == 0 && bare(a.kind) && bare(b.kind) && a.end == b.start {
+			at = append(at, b.start)
+		}
+	}
+	return at
+}
+
+// separate returns in with a space inserted at each offset of at.
+func separate(in []byte, at []int64) []byte {
+	out := make([]byte, 0, len(in)+len(at))
+	prev := int64(0)
+	for _, i := range at {
+		out = append(append(out, in[prev:i]...), ' ')
+		prev = i
+	}
+	return append(out, in[prev:]...)
 }
 
 // namesDifferInInvalidBytes: lejp accepts, jsontext finds a duplicate name,
 // and lejp's tokens have, in one object, two names that differ in bytes
 // but not once each invalid byte is U+FFFD.
-func namesDifferInInvalidBytes(lerr, jerr error, ltoks []dtok) bool {
+func namesDifferInInvalidBytes(lerr, jerr error, ltoks, _ []dtok) bool {
 	if lerr != nil || !errors.Is(jerr, jsontext.ErrDuplicateName) {
 		return false
 	}
@@ -130,7 +174,10 @@ var jsontextRaised = Options{
 
 // diffMode selects the options both sides run with: bit 0 allows
 // duplicate names (lejp AllowDuplicateNames, jsontext
-// AllowDuplicateNames), bit 1 invalid UTF-8 (AllowInvalidUTF8 on both).
+// AllowDuplicateNames), bit 1 invalid UTF-8 (AllowInvalidUTF8 on both),
+// bit 2 several top-level values (lejp AllowMultipleValues; jsontext's
+// Decoder reads a stream of values by default, and jtTokens then does not
+// require exactly one).
 // With invalid UTF-8 allowed, lejp passes invalid bytes through (doc.go)
 // where jsontext's Token.String replaces each by U+FFFD: lejp's decoded
 // strings and names are compared with jsontext's after the same
@@ -140,6 +187,7 @@ type diffMode uint8
 func (m diffMode) lejp(base Options) *Options {
 	base.AllowDuplicateNames = m&1 != 0
 	base.AllowInvalidUTF8 = m&2 != 0
+	base.AllowMultipleValues = m&4 != 0
 	return &base
 }
 
@@ -252,20 +300,21 @@ func jtToken(d *jsontext.Decoder, in []byte, tok jsontext.Token, prevEnd int64) 
 }
 
 // jtTokens reads in with a jsontext.Decoder (with opts): its tokens, and
-// nil if in is exactly one JSON value, else the error.
-func jtTokens(in []byte, opts ...jsontext.Options) ([]dtok, error) {
+// nil if in is exactly one JSON value (or, when multi is set, any number
+// of them), else the error.
+func jtTokens(in []byte, multi bool, opts ...jsontext.Options) ([]dtok, error) {
 	d := jsontext.NewDecoder(bytes.NewReader(in), opts...)
 	var toks []dtok
 	var end int64
 	for {
 		tok, err := d.ReadToken()
-		if err == io.EOF && len(toks) > 0 {
+		if err == io.EOF && (len(toks) > 0 || multi) {
 			return toks, nil
 		}
 		if err != nil {
 			return toks, err
 		}
-		if len(toks) > 0 && toks[len(toks)-1].depth == 0 {
+		if len(toks) > 0 && toks[len(toks)-1].depth == 0 && !multi {
 			return toks, errNotOneValue
 		}
 		t := jtToken(d, in, tok, end)
@@ -451,20 +500,24 @@ const maxSplit = 1 << 20
 func compareJSONText(tb testing.TB, in []byte, seed uint64, mode diffMode, st *diffStats) {
 	tb.Helper()
 	jopts := mode.jsontext()
-	jt, jerr := jtTokens(in, jopts...)
+	multi := mode&4 != 0
+	jt, jerr := jtTokens(in, multi, jopts...)
 	opts := mode.lejp(Options{})
 	lerr := Check(in, opts)
 	if st != nil {
 		st.inputs++
 	}
-	if (lerr == nil) != (jerr == nil) {
+	// Each difference of the table found is removed (each way at most
+	// once), and the two compared again.
+	fixed := map[int]bool{}
+	for (lerr == nil) != (jerr == nil) {
 		var ltoks []dtok
 		if lerr == nil {
 			ltoks, _ = lejpTokens(in, nil, opts)
 		}
-		i := slices.IndexFunc(jsontextDiffs, func(d jsontextDiff) bool { return d.applies(lerr, jerr, ltoks) })
+		i := slices.IndexFunc(jsontextDiffs, func(d jsontextDiff) bool { return !fixed[d.fix] && d.applies(lerr, jerr, ltoks, jt) })
 		if i < 0 {
-			tb.Fatalf("lejp and jsontext disagree on %s (mode %d):\nlejp:     %v\njsontext: %v", quoteShort(in), mode, lerr, jerr)
+			break
 		}
 		if st != nil {
 			if st.expected == nil {
@@ -472,13 +525,18 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, mode diffMode, st *d
 			}
 			st.expected[jsontextDiffs[i].name]++
 		}
-		if jsontextDiffs[i].allowDup {
+		switch fixed[jsontextDiffs[i].fix] = true; jsontextDiffs[i].fix {
+		case fixAllowDup:
 			jopts = append(jopts, jsontext.AllowDuplicateNames(true))
-			jt, jerr = jtTokens(in, jopts...)
-		} else {
-			opts = mode.lejp(jsontextRaised)
-			lerr = Check(in, opts)
+		case fixRaise:
+			raised := mode.lejp(jsontextRaised)
+			raised.AllowDuplicateNames = opts.AllowDuplicateNames
+			opts = raised
+		case fixSeparate:
+			in = separate(in, touching(jt))
 		}
+		jt, jerr = jtTokens(in, multi, jopts...)
+		lerr = Check(in, opts)
 	}
 	if (lerr == nil) != (jerr == nil) {
 		tb.Fatalf("lejp (options %+v) and jsontext (mode %d) disagree on %s:\nlejp:     %v\njsontext: %v", opts, mode, quoteShort(in), lerr, jerr)
@@ -651,7 +709,8 @@ func quoteShort(in []byte) string {
 // (test_parsing and test_transform), the three benchmark files, lejp's
 // golden inputs and fuzz corpus, and the generated inputs of
 // jsontextInputs, under default options; and again, but for the benchmark
-// files, with duplicate names allowed, invalid UTF-8 allowed, and both. It
+// files, with duplicate names allowed, invalid UTF-8 allowed, both, and
+// several top-level values allowed (diffMode 1 to 4). It
 // requires every row of jsontextDiffs to have been needed at least once
 // (the table is not stale).
 func TestJSONTextDiff(t *testing.T) {
@@ -678,7 +737,7 @@ func TestJSONTextDiff(t *testing.T) {
 
 	total := &diffStats{}
 	all := 0
-	for mode := diffMode(0); mode < 4; mode++ {
+	for _, mode := range []diffMode{0, 1, 2, 3, 4} {
 		for _, g := range groups {
 			if mode != 0 && g.name == "json-benchmark" {
 				continue // (valid UTF-8 without duplicate names: the options change nothing)
@@ -708,7 +767,7 @@ func TestJSONTextDiff(t *testing.T) {
 }
 
 // FuzzJSONTextDiff: on any input lejp and jsontext agree as
-// compareJSONText requires, in the diffMode of mode's low two bits; seed
+// compareJSONText requires, in the diffMode of mode's low three bits; seed
 // drives the chunking and the mixed ReadValue/SkipValue steps.
 func FuzzJSONTextDiff(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(b, uint64(0), uint8(0)) })
@@ -718,6 +777,6 @@ func FuzzJSONTextDiff(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, in []byte, seed uint64, mode uint8) {
-		compareJSONText(t, in, seed, diffMode(mode&3), nil)
+		compareJSONText(t, in, seed, diffMode(mode&7), nil)
 	})
 }
