@@ -13,6 +13,7 @@ package lejp
 //     exactly one top-level value and then io.EOF;
 //   - where both accept, the same tokens: kind (jsontext's '"' is a Name
 //     when its object has an odd count of names and values so far, per
+//     StackIndex), element or member index (the Parser's Index, from
 //     StackIndex), decoded string and name (Token.String), number text,
 //     start offset (the first byte after the previous token that is not
 //     whitespace, ',' or ':'), end offset (InputOffset), depth and JSON
@@ -209,7 +210,10 @@ func (m diffMode) normVal(toks []dtok) []dtok {
 }
 
 // dtok is one token as both implementations can describe it. end and depth
-// are -1 where a reader does not report them (the Parser).
+// are -1 where a reader does not report them (the Parser); index, the
+// element or member index of a token that is not an end of object or
+// array (Parser.Index; from jsontext's StackIndex), is -2 where it is not
+// reported (the Decoder, and end tokens).
 type dtok struct {
 	kind  Kind
 	val   string
@@ -217,10 +221,11 @@ type dtok struct {
 	end   int64
 	depth int
 	ptr   string
+	index int64
 }
 
 func (t dtok) String() string {
-	return fmt.Sprintf("%s %q [%d,%d) depth %d %q", t.kind, t.val, t.start, t.end, t.depth, t.ptr)
+	return fmt.Sprintf("%s %q [%d,%d) depth %d index %d %q", t.kind, t.val, t.start, t.end, t.depth, t.index, t.ptr)
 }
 
 // maxPtrDepth is the deepest token whose JSON Pointer is compared: a
@@ -266,9 +271,26 @@ func numKind(text string) Kind {
 
 // jtToken describes the token d just returned.
 func jtToken(d *jsontext.Decoder, in []byte, tok jsontext.Token, prevEnd int64) dtok {
-	t := dtok{start: skipSep(in, prevEnd), end: d.InputOffset(), depth: d.StackDepth()}
+	t := dtok{start: skipSep(in, prevEnd), end: d.InputOffset(), depth: d.StackDepth(), index: -2}
 	if t.depth <= maxPtrDepth {
 		t.ptr = string(d.StackPointer())
+	}
+	if k := tok.Kind(); k != '}' && k != ']' {
+		// The container holding the token (the one it opens is the
+		// innermost now), and its count of values (names and values,
+		// in an object) with the token.
+		lvl := t.depth
+		if k == '{' || k == '[' {
+			lvl--
+		}
+		switch kind, n := d.StackIndex(lvl); kind {
+		case '[':
+			t.index = n - 1
+		case '{':
+			t.index = (n - 1) / 2
+		default:
+			t.index = -1
+		}
 	}
 	switch tok.Kind() {
 	case '{':
@@ -342,7 +364,7 @@ func lejpTokens(in []byte, r io.Reader, opts *Options) ([]dtok, error) {
 			return toks, err
 		}
 		toks = append(toks, dtok{kind: tok.Kind, val: string(tok.Value), start: tok.Offset,
-			end: d.InputOffset(), depth: d.Depth(), ptr: ptrUpTo(d.Depth(), d.Pointer)})
+			end: d.InputOffset(), depth: d.Depth(), ptr: ptrUpTo(d.Depth(), d.Pointer), index: -2})
 	}
 }
 
@@ -383,7 +405,11 @@ func (r *eventRecorder) HandleEvent(p *Parser, ev Event) error {
 	case ObjectEnd, ArrayEnd:
 		r.depth--
 	}
-	r.toks = append(r.toks, dtok{kind: ev.Kind, val: v, start: ev.Offset, end: -1, depth: -1, ptr: ptrUpTo(r.depth, p.Pointer)})
+	index := int64(-2)
+	if ev.Kind != ObjectEnd && ev.Kind != ArrayEnd {
+		index = p.Index()
+	}
+	r.toks = append(r.toks, dtok{kind: ev.Kind, val: v, start: ev.Offset, end: -1, depth: -1, ptr: ptrUpTo(r.depth, p.Pointer), index: index})
 	return nil
 }
 
@@ -450,6 +476,9 @@ func sameToks(a, b []dtok, prefix bool) string {
 		x, y := a[i], b[i]
 		if x.end < 0 || y.end < 0 {
 			x.end, y.end, x.depth, y.depth = -1, -1, -1, -1
+		}
+		if x.index == -2 || y.index == -2 {
+			x.index, y.index = -2, -2
 		}
 		if x != y {
 			return fmt.Sprintf("token %d:\n  %v\n  %v", i, x, y)
@@ -561,8 +590,8 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, mode diffMode, st *d
 	add := func(name string, toks []dtok, err error) { rs = append(rs, reading{name, toks, err}) }
 	t, err := lejpTokens(in, &randReader{in, rng}, opts)
 	add("Decoder over random reads", t, err)
-	t, err = parserTokens(tb, opts, [][]byte{in})
-	add("Parser whole", t, err)
+	pw, err := parserTokens(tb, opts, [][]byte{in})
+	add("Parser whole", pw, err)
 	small := *opts
 	small.StringChunk = 5
 	t, err = parserTokens(tb, &small, randomChunks(in, rng))
@@ -577,12 +606,18 @@ func compareJSONText(tb testing.TB, in []byte, seed uint64, mode diffMode, st *d
 		if d := sameToks(dec, r.toks, false); d != "" {
 			tb.Fatalf("%s: %s and Decoder over bytes differ: %s", quoteShort(in), r.name, d)
 		}
+		if d := sameToks(pw, r.toks, false); strings.HasPrefix(r.name, "Parser") && d != "" {
+			tb.Fatalf("%s: %s and Parser whole differ: %s", quoteShort(in), r.name, d)
+		}
 		if checkLine(r.err) != checkLine(lerr) {
 			tb.Fatalf("%s: %s ends with %v, Check with %v", quoteShort(in), r.name, r.err, lerr)
 		}
 	}
 
 	// lejp against jsontext.
+	if d := sameToks(jt, mode.normVal(pw), lerr != nil); d != "" {
+		tb.Fatalf("%s: jsontext and lejp's Parser differ (jsontext first): %s\njsontext: %v\nlejp: %v", quoteShort(in), d, jerr, lerr)
+	}
 	if d := sameToks(jt, mode.normVal(dec), lerr != nil); d != "" {
 		tb.Fatalf("%s: jsontext and lejp tokens differ (jsontext first): %s\njsontext: %v\nlejp: %v", quoteShort(in), d, jerr, lerr)
 	}
@@ -644,7 +679,8 @@ func stepValues(tb testing.TB, in []byte, opts *Options, jopts []jsontext.Option
 				tb.Fatalf("%s step %d ReadToken: jsontext %v, lejp %v", quoteShort(in), step, jerr, lerr)
 			}
 			j := jtToken(jd, in, jtok, end)
-			l := dtok{kind: ltok.Kind, val: string(ltok.Value), start: ltok.Offset, end: ld.InputOffset(), depth: ld.Depth(), ptr: ptrUpTo(ld.Depth(), ld.Pointer)}
+			l := dtok{kind: ltok.Kind, val: string(ltok.Value), start: ltok.Offset, end: ld.InputOffset(), depth: ld.Depth(), ptr: ptrUpTo(ld.Depth(), ld.Pointer), index: -2}
+			j.index = -2 // (the Decoder has no Index)
 			if rtok, err := lr.ReadToken(); err != nil || rtok.Kind != ltok.Kind || !bytes.Equal(rtok.Value, ltok.Value) || rtok.Offset != ltok.Offset {
 				tb.Fatalf("%s step %d ReadToken: lejp over bytes %v %q %d, over a reader %v %q %d %v", quoteShort(in), step, ltok.Kind, ltok.Value, ltok.Offset, rtok.Kind, rtok.Value, rtok.Offset, err)
 			}
