@@ -80,7 +80,29 @@
 // Options loosen one rule each: AllowDuplicateNames, AllowInvalidUTF8
 // (bytes passed through; an escaped lone surrogate decodes to U+FFFD),
 // AllowComments (a '#' to the end of the line wherever whitespace may be,
-// as lws allows), AllowMultipleValues (NDJSON and other sequences).
+// as lws allows), AllowMultipleValues (NDJSON and other sequences; a
+// number is read over every byte that may continue a number, a literal
+// over every letter, so that touching values of one sort are one
+// malformed token: "1 2", "1null" and `1"a"` are two values, "12" one,
+// "01", "1-2" and "truefalse" none).
+//
+// These rules are those of encoding/json/jsontext (GOEXPERIMENT=jsonv2)
+// with its default options, and the package's tests hold lejp to it: the
+// same verdict, tokens, decoded strings, number text, offsets and raw
+// values on the whole of JSONTestSuite, large real documents and generated
+// inputs of every escape, number shape and nesting depth, also with
+// duplicate names, invalid UTF-8 or several top-level values allowed on
+// both sides. The differences
+// are in the limits (RFC 8259 §9 lets a parser set them): lejp's defaults
+// reject nesting deeper than 1000 where jsontext allows 10000, and numbers
+// over 1 KiB, names over 64 KiB, strings over 64 MiB and objects whose
+// names exceed MaxNameMemory, where jsontext has no limit; and, with
+// invalid UTF-8 allowed, in what lejp passes through: the invalid bytes
+// themselves, where jsontext gives U+FFFD for each, so that two names
+// differing only in invalid bytes are two names to lejp and a duplicate
+// to jsontext; and, with several values allowed, in touching numbers (or
+// touching literals), which jsontext's stream reads as separate values
+// ("01" as 0 and 1) and lejp rejects.
 //
 // Numbers are not converted: their text is delivered as written, whatever
 // its size or precision, and Token.Int64, Uint64 and Float64 convert on

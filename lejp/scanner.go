@@ -92,6 +92,13 @@ type scanner struct {
 	inComm bool
 	err    error
 
+	// A string (value or name) the Decoder's buffer ended inside: the
+	// offset of its quote plus one (0: none), the offset up to which it is
+	// checked and whether that part has escapes (keepPart, takePart).
+	partQuote int64
+	partAt    int64
+	partEsc   bool
+
 	// The Parser's fast path (fastevents.go): the most entries s.ents had
 	// before it dropped some, to clear them when it ends.
 	entsHW int
@@ -132,6 +139,7 @@ func (s *scanner) reset() {
 	s.sbuf = s.sbuf[:0]
 	s.str = strState{}
 	s.inStr, s.inComm, s.runDone = false, false, false
+	s.partQuote = 0
 	s.err = nil
 }
 

@@ -182,13 +182,15 @@ func special(x uint64) uint64 { return fastSpecial(x) }
 // scanStr scans the string whose opening quote is buf[i], looking at no
 // more than max+1 content bytes. It returns the index just past the closing
 // quote and whether the string has escapes; or end -1 and cause nil when
-// buf ends first; or the index of the first bad byte and the cause.
+// buf ends first, bad then being where the scan stopped (the start of the
+// unit that buf cuts, or len(buf)), from where it can resume; or the index
+// of the first bad byte and the cause.
 func scanStr(buf []byte, i int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
 	return scanStrAt(buf, i, i+1, max, allow)
 }
 
-// scanStrAt is scanStr resumed at buf[j], all of buf[i+1:j] being plain
-// bytes (none that special flags).
+// scanStrAt is scanStr resumed at buf[j], buf[i+1:j] being whole units
+// already checked; esc then tells only of escapes from j on.
 func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, bad int, cause error) {
 	start := i + 1
 	lim := len(buf)
@@ -226,7 +228,7 @@ func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, 
 				if full {
 					return -1, esc, i, errTooLong
 				}
-				return -1, esc, -1, nil
+				return -1, esc, j, nil
 			}
 			j += n
 		case c < 0x20:
@@ -248,7 +250,7 @@ func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, 
 				if full {
 					return -1, esc, i, errTooLong
 				}
-				return -1, esc, -1, nil
+				return -1, esc, j, nil
 			}
 			j += n
 		}
@@ -256,7 +258,7 @@ func scanStrAt(buf []byte, i, j int, max int64, allow bool) (end int, esc bool, 
 	if full {
 		return -1, esc, i, errTooLong
 	}
-	return -1, esc, -1, nil
+	return -1, esc, j, nil
 }
 
 // unescape appends the decoding of raw (a string's content, already

@@ -231,27 +231,37 @@ func (s *scanner) endStream() (Kind, error) {
 // stringValue reads a string value at s.pos.
 func (s *scanner) stringValue() (Kind, error) {
 	i := s.pos
-	// A plain string (most) is found eight bytes at a time; scanStrAt
-	// takes on at the first other special byte.
-	j := plainEnd(s.buf, i+1, i+1+s.lim.chunk)
-	if j < len(s.buf) && s.buf[j] == '"' {
-		if k := j - i - 1; int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
-			s.beginElem()
-			s.tokOff = s.base + int64(i)
-			s.val = s.buf[i+1 : j]
-			s.pos = j + 1
-			s.afterValue()
-			return String, nil
+	var (
+		end, bad int
+		esc      bool
+		cause    error
+	)
+	if s.partQuote == 0 {
+		// A plain string (most) is found eight bytes at a time; scanStrAt
+		// takes on at the first other special byte.
+		j := plainEnd(s.buf, i+1, i+1+s.lim.chunk)
+		if j < len(s.buf) && s.buf[j] == '"' {
+			if k := j - i - 1; int64(k) <= s.lim.maxString && !(s.stream && k > s.lim.chunk) {
+				s.beginElem()
+				s.tokOff = s.base + int64(i)
+				s.val = s.buf[i+1 : j]
+				s.pos = j + 1
+				s.afterValue()
+				return String, nil
+			}
 		}
-	}
-	// Escapes and UTF-8 as Check's fast pass takes them (fastStrFrom
-	// accepts exactly what scanStrAt accepts); scanStrAt again only for a
-	// string it does not accept, to say why.
-	end, esc := fastStrFrom(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
-	var bad int
-	var cause error
-	if end < 0 {
+		// Escapes and UTF-8 as Check's fast pass takes them (fastStrFrom
+		// accepts exactly what scanStrAt accepts); scanStrAt again only
+		// for a string it does not accept, to say why.
+		end, esc = fastStrFrom(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+		if end < 0 {
+			end, esc, bad, cause = scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+		}
+	} else {
+		// The rest of a string the Decoder's buffer ended inside.
+		j, esc0 := s.takePart(i)
 		end, esc, bad, cause = scanStrAt(s.buf, i, j, s.lim.maxString, s.lim.allowUTF8)
+		esc = esc || esc0
 	}
 	// In stream mode a string longer than a piece goes to the resumable
 	// decoder; a shorter one decodes to at most its own length, so it is
@@ -275,8 +285,37 @@ func (s *scanner) stringValue() (Kind, error) {
 	}
 	if cause != nil || s.eof {
 		s.beginElem()
+	} else {
+		s.keepPart(i, bad, esc)
 	}
 	return s.strFail(bad, cause, ErrStringTooLong)
+}
+
+// keepPart records, for a string (value or name) at buf[i] that buf ends
+// inside, how far it is checked (buf[at], a unit boundary) and whether that
+// part has escapes. A Decoder reading an io.Reader then calls next again
+// with more input after the same bytes, and stringValue or name scan on
+// from there (takePart): scanning the string again from its quote after
+// every Read would cost n²/2k for a string of n bytes arriving k at a time
+// (hours for one of the default MaxStringLen in pieces of a few KiB).
+// Only the Decoder needs it: the Parser decodes strings in pieces
+// (startStream) and Check has its whole input.
+func (s *scanner) keepPart(i, at int, esc bool) {
+	s.partQuote = s.base + int64(i) + 1
+	s.partAt = s.base + int64(at)
+	s.partEsc = esc
+}
+
+// takePart returns where to scan on the string at buf[i] and whether its
+// part up to there has escapes: what keepPart recorded if it was this
+// string, else from the start. It clears the record.
+func (s *scanner) takePart(i int) (j int, esc bool) {
+	j = i + 1
+	if s.partQuote == s.base+int64(i)+1 {
+		j, esc = int(s.partAt-s.base), s.partEsc
+	}
+	s.partQuote = 0
+	return j, esc
 }
 
 func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
@@ -295,7 +334,17 @@ func (s *scanner) strFail(bad int, cause, tooLong error) (Kind, error) {
 // name reads a member name at s.pos.
 func (s *scanner) name() (Kind, error) {
 	i := s.pos
-	j, key := plainNameEnd(s.buf, i, s.lim.maxName)
+	var (
+		j    int
+		key  uint64
+		esc0 bool
+	)
+	if s.partQuote == 0 {
+		j, key = plainNameEnd(s.buf, i, s.lim.maxName)
+	} else {
+		// The rest of a name the Decoder's buffer ended inside.
+		j, esc0 = s.takePart(i)
+	}
 	if key != 0 {
 		s.tokOff = s.base + int64(i)
 		s.pos = j + 1
@@ -326,6 +375,7 @@ func (s *scanner) name() (Kind, error) {
 		return s.finishName(nm, s.borrowNames, key)
 	}
 	end, esc, bad, cause := scanStrAt(s.buf, i, j, int64(s.lim.maxName), s.lim.allowUTF8)
+	esc = esc || esc0
 	if cause == nil && end >= 0 {
 		s.tokOff = s.base + int64(i)
 		raw := s.buf[i+1 : end-1]
@@ -338,6 +388,9 @@ func (s *scanner) name() (Kind, error) {
 	}
 	if s.stream {
 		return s.startStream(true)
+	}
+	if cause == nil && !s.eof {
+		s.keepPart(i, bad, esc)
 	}
 	return s.strFail(bad, cause, ErrNameTooLong)
 }
