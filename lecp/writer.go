@@ -322,7 +322,7 @@ func (w *Writer) EndMap() {
 		w.err = ErrDuplicateKey
 		return
 	}
-	if w.Deterministic && len(w.pairs) > 1 {
+	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
 		// the pairs move: so do the pending heads inside them (those of
 		// arrays and maps ended since this map began, the last ones in
 		// heads, all in its values: keys have theirs in place)
@@ -357,6 +357,18 @@ func (w *Writer) EndMap() {
 		copy(w.buf[f.start:], w.tmp)
 	}
 	w.head(&f, majMap, uint64(f.n/2))
+}
+
+// pairsInPlace reports whether the sorted pairs are already in the order
+// they were written, so that nothing needs to move (a map written in
+// order costs no copy).
+func pairsInPlace(pairs []wpair) bool {
+	for i := 1; i < len(pairs); i++ {
+		if pairs[i].k < pairs[i-1].k {
+			return false
+		}
+	}
+	return true
 }
 
 // head puts the head of the ended frame f in place: at once inside a map

@@ -118,3 +118,55 @@ func TestWriterHeadsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterDeterministicInOrder: with Deterministic, a map whose pairs
+// were written in key order is not copied (so nested in-order maps around a
+// large value cost no pass per level), and one written out of order is
+// sorted.
+func TestWriterDeterministicInOrder(t *testing.T) {
+	big := bytes.Repeat([]byte{'x'}, 1<<20)
+	w := &Writer{Deterministic: true}
+	for range 100 {
+		w.BeginMap()
+		w.Text("a")
+		w.Uint(1)
+		w.Text("b")
+	}
+	w.ByteString(big)
+	for range 100 {
+		w.EndMap()
+	}
+	out, err := w.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(w.tmp) != 0 {
+		t.Errorf("in-order maps copied through tmp (cap %d)", cap(w.tmp))
+	}
+	if err := Check(out, &Options{Deterministic: true}); err != nil {
+		t.Errorf("output not deterministic: %v", err)
+	}
+	// the same pairs written b first at every level: sorted, so the
+	// output is the same
+	w2 := &Writer{Deterministic: true}
+	for range 100 {
+		w2.BeginMap()
+		w2.Text("b")
+	}
+	w2.ByteString(big)
+	for range 100 {
+		w2.Text("a")
+		w2.Uint(1)
+		w2.EndMap()
+	}
+	out2, err := w2.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out2, out) {
+		t.Errorf("maps written out of order: %d bytes, not the in-order encoding (%d bytes)", len(out2), len(out))
+	}
+	if cap(w2.tmp) == 0 {
+		t.Error("maps written out of order were not sorted through tmp")
+	}
+}
