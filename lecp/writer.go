@@ -12,9 +12,10 @@ import (
 // known when it ends, in preferred serialization, and is put in place by
 // Bytes in one pass over the output (inside a map key, at once), so deep
 // nesting costs no pass over the content per level. EndMap rejects
-// duplicate keys; with Deterministic it also sorts the pairs by the bytewise
-// order of their encoded keys (RFC 8949 §4.2.1), so the output is core
-// deterministic. The zero value is ready to use.
+// duplicate keys; with Deterministic the pairs are also sorted by the
+// bytewise order of their encoded keys (RFC 8949 §4.2.1), so the output is
+// core deterministic: by EndMap for a short map or one inside a key, by
+// Bytes in the same single pass otherwise. The zero value is ready to use.
 //
 // Errors are sticky: the first one is kept and returned by Err and Bytes,
 // and later calls do nothing.
@@ -33,10 +34,18 @@ type Writer struct {
 	pairs   []wpair
 	tmp     []byte
 	heads   []whead // heads of ended arrays and maps, not yet in buf
-	moves   []wmove
+	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
+	spans   []wspan // their pairs, each map's in sorted order
 }
 
-type wmove struct{ from, to int }
+// wsort is a map of Deterministic whose pairs were written out of key order
+// and whose content is long: its content buf[pos:end] is laid out by Bytes,
+// pair by pair in the order of spans[first:first+n], so that a map nested
+// in others that also sort is not moved once per level.
+type wsort struct{ pos, end, first, n int }
+
+// wspan is a pair's bytes in buf (key and value), as written.
+type wspan struct{ from, to int }
 
 // shortContent is the content length up to which a head is inserted as
 // its container ends: moving that much costs less than keeping the head
@@ -74,7 +83,7 @@ func (w *Writer) fail(why string) {
 // Reset empties w for a new item, keeping its buffers and Deterministic.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
-	w.heads = w.heads[:0]
+	w.heads, w.sorts, w.spans = w.heads[:0], w.sorts[:0], w.spans[:0]
 	w.strKind = Invalid
 }
 
@@ -90,8 +99,74 @@ func (w *Writer) Bytes() ([]byte, error) {
 	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid {
 		return nil, errors.New(errWriter.Error() + ": unfinished item")
 	}
-	w.placeHeads()
+	if len(w.sorts) > 0 {
+		w.layOut()
+	} else {
+		w.placeHeads()
+	}
 	return w.buf, nil
+}
+
+// layOut writes buf anew with the pending heads in place and the pairs of
+// each map in w.sorts in sorted order, moving every byte once.
+func (w *Writer) layOut() {
+	slices.SortFunc(w.heads, func(a, b whead) int {
+		if a.pos != b.pos {
+			return a.pos - b.pos
+		}
+		return b.seq - a.seq // at one position the outer head first
+	})
+	slices.SortFunc(w.sorts, func(a, b wsort) int { return a.pos - b.pos })
+	total := len(w.buf)
+	for i := range w.heads {
+		total += int(w.heads[i].n)
+	}
+	out := slices.Grow(w.tmp[:0], total)
+	out = w.emit(out, 0, len(w.buf), 0)
+	w.buf, w.tmp = out, w.buf[:0]
+	w.heads, w.sorts, w.spans = w.heads[:0], w.sorts[:0], w.spans[:0]
+}
+
+// emit appends buf[a:b] to out with the pending heads and the sorted maps
+// at positions from sa on laid out. Each pending head and sorted map lies
+// wholly inside every range emit is given that holds its position: a sorted
+// map's pairs tile its content, and nothing but the map itself and its
+// own head (and those of containers it begins) sits where a pair begins
+// (anything else there would be a key, whose heads go in at once and which
+// sorts at once). So a pair's range is emitted with sa = its first byte + 1:
+// the map and the heads at its start are written already.
+func (w *Writer) emit(out []byte, a, b, sa int) []byte {
+	hi, _ := slices.BinarySearchFunc(w.heads, sa, func(h whead, pos int) int { return h.pos - pos })
+	si, _ := slices.BinarySearchFunc(w.sorts, sa, func(m wsort, pos int) int { return m.pos - pos })
+	for a < b {
+		next := b
+		if hi < len(w.heads) && w.heads[hi].pos < next {
+			next = w.heads[hi].pos
+		}
+		if si < len(w.sorts) && w.sorts[si].pos < next {
+			next = w.sorts[si].pos
+		}
+		out = append(out, w.buf[a:next]...)
+		a = next
+		for hi < len(w.heads) && w.heads[hi].pos == a && a < b {
+			out = append(out, w.heads[hi].b[:w.heads[hi].n]...)
+			hi++
+		}
+		if si < len(w.sorts) && w.sorts[si].pos == a && a < b {
+			m := w.sorts[si]
+			for _, p := range w.spans[m.first : m.first+m.n] {
+				out = w.emit(out, p.from, p.to, p.from+1)
+			}
+			a = m.end
+			for hi < len(w.heads) && w.heads[hi].pos < a {
+				hi++
+			}
+			for si < len(w.sorts) && w.sorts[si].pos < a {
+				si++
+			}
+		}
+	}
+	return out
 }
 
 // placeHeads inserts the pending heads into buf, moving every byte once.
@@ -323,38 +398,24 @@ func (w *Writer) EndMap() {
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
-		// the pairs move: so do the pending heads inside them (those of
-		// arrays and maps ended since this map began, the last ones in
-		// heads, all in its values: keys have theirs in place)
-		w.tmp = w.tmp[:0]
-		for _, p := range w.pairs {
-			w.tmp = append(w.tmp, buf[p.k:p.end]...)
-		}
-		h0 := len(w.heads)
-		for h0 > 0 && w.heads[h0-1].pos >= f.start {
-			h0--
-		}
-		if hs := w.heads[h0:]; len(hs) > 0 {
-			// where each pair was and goes, in the order written
-			w.moves = w.moves[:0]
-			at := f.start
+		if f.inKey || len(w.buf)-f.start <= shortContent {
+			// a key (whose bytes the enclosing map compares) or a short
+			// map: sorted now. Neither holds a pending head or a map left
+			// for Bytes: their containers are keys or short too, and
+			// those go in at once (head).
+			w.tmp = w.tmp[:0]
 			for _, p := range w.pairs {
-				w.moves = append(w.moves, wmove{from: p.k, to: at})
-				at += p.end - p.k
+				w.tmp = append(w.tmp, buf[p.k:p.end]...)
 			}
-			slices.SortFunc(w.moves, func(a, b wmove) int { return a.from - b.from })
-			for i := range hs {
-				j, _ := slices.BinarySearchFunc(w.moves, hs[i].pos, func(m wmove, pos int) int {
-					if m.from <= pos {
-						return -1
-					}
-					return 1
-				})
-				m := w.moves[j-1] // the last pair written at or before the head
-				hs[i].pos += m.to - m.from
+			copy(w.buf[f.start:], w.tmp)
+		} else {
+			// Bytes lays the pairs out in order (layOut), once however
+			// deeply such maps nest
+			w.sorts = append(w.sorts, wsort{pos: f.start, end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
+			for _, p := range w.pairs {
+				w.spans = append(w.spans, wspan{p.k, p.end})
 			}
 		}
-		copy(w.buf[f.start:], w.tmp)
 	}
 	w.head(&f, majMap, uint64(f.n/2))
 }
