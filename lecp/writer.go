@@ -158,12 +158,8 @@ func (w *Writer) emit(out []byte, a, b, sa int) []byte {
 				out = w.emit(out, p.from, p.to, p.from+1)
 			}
 			a = m.end
-			for hi < len(w.heads) && w.heads[hi].pos < a {
-				hi++
-			}
-			for si < len(w.sorts) && w.sorts[si].pos < a {
-				si++
-			}
+			hi, _ = slices.BinarySearchFunc(w.heads, a, func(h whead, pos int) int { return h.pos - pos })
+			si, _ = slices.BinarySearchFunc(w.sorts, a, func(m wsort, pos int) int { return m.pos - pos })
 		}
 	}
 	return out
