@@ -33,8 +33,9 @@
 // errors; text strings must be UTF-8; map keys must be unique as data items
 // (RFC 8949 §5.6.1: 1 and 1.0 differ, as do 1(1) and 2(1); "a" and
 // (_ "a") do not, nor do 0.0 and -0.0, nor any two NaNs); depth, item
-// counts, string lengths and key sizes are limited. No memory is ever reserved for a
-// declared length: a 9-byte header declaring 2^64 items costs nothing.
+// counts, string lengths and key sizes are limited. No memory is ever
+// reserved for a declared length: a 9-byte header declaring 2^64 items
+// costs nothing.
 // Options.Deterministic adds the core deterministic encoding rules (RFC 8949
 // §4.2.1). Errors are *SyntaxError with the byte offset, the path and a
 // sentinel cause for errors.Is.

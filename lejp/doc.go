@@ -92,8 +92,8 @@
 // values on the whole of JSONTestSuite, large real documents and generated
 // inputs of every escape, number shape and nesting depth, also with
 // duplicate names, invalid UTF-8 or several top-level values allowed on
-// both sides. The differences
-// are in the limits (RFC 8259 §9 lets a parser set them): lejp's defaults
+// both sides. The differences are in the limits (RFC 8259 §9 lets a
+// parser set them): lejp's defaults
 // reject nesting deeper than 1000 where jsontext allows 10000, and numbers
 // over 1 KiB, names over 64 KiB, strings over 64 MiB and objects whose
 // names exceed MaxNameMemory, where jsontext has no limit; and, with
