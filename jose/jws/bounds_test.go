@@ -1,0 +1,87 @@
+package jws
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// allocatedBytes returns the bytes f allocates in one run (after a warm-up).
+func allocatedBytes(f func()) uint64 {
+	var a, b runtime.MemStats
+	f()
+	runtime.ReadMemStats(&a)
+	f()
+	runtime.ReadMemStats(&b)
+	return b.TotalAlloc - a.TotalAlloc
+}
+
+// manySigs returns a general JSON serialization whose n signatures all name
+// HS256 and are all wrong, over a payload of p bytes.
+func manySigs(p, n int, withPayload bool) string {
+	sig := `{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":"` + strings.Repeat("A", 43) + `"}`
+	var b strings.Builder
+	b.WriteString(`{`)
+	if withPayload {
+		b.WriteString(`"payload":"` + strings.Repeat("A", p) + `",`)
+	}
+	b.WriteString(`"signatures":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(sig)
+	}
+	b.WriteString(`]}`)
+	return b.String()
+}
+
+// TestManySignaturesBound: every signature of a general JSON serialization
+// is checked over the whole payload, so verification costs signatures ×
+// payload. maxSignatures bounds the first factor (more is jose.ErrLimit),
+// and the signing input is built once per call, not once per signature: the
+// memory a verification allocates stays a small multiple of its input
+// whatever the number of signatures. (Before: 64 signatures over 1 MiB
+// allocated 71 MB, 256 signatures 274 MB, and 65,536 were accepted.)
+func TestManySignaturesBound(t *testing.T) {
+	v, err := NewVerifier(verifyKey("HS256"), []string{"HS256"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const p = 256 << 10
+	for _, n := range []int{1, 4, maxSignatures} {
+		msg := []byte(manySigs(p, n, true))
+		got := allocatedBytes(func() {
+			if _, err := v.Verify(msg); !errors.Is(err, jose.ErrVerify) {
+				t.Fatalf("%d signatures: Verify: %v", n, err)
+			}
+			if _, err := v.VerifyAll(msg); !errors.Is(err, jose.ErrVerify) {
+				t.Fatalf("%d signatures: VerifyAll: %v", n, err)
+			}
+			if _, _, err := v.VerifyEach(msg); err != nil {
+				t.Fatalf("%d signatures: VerifyEach: %v", n, err)
+			}
+		})
+		if limit := uint64(3*6*len(msg)) + 64<<10; got > limit {
+			t.Errorf("%d signatures over %d bytes: %d bytes allocated (limit %d)", n, p, got, limit)
+		}
+	}
+	for _, n := range []int{maxSignatures + 1, 4 * maxSignatures, 1 << 16} {
+		msg := []byte(manySigs(16, n, true))
+		if _, err := v.Verify(msg); !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("%d signatures: Verify: %v, want ErrLimit", n, err)
+		}
+		if _, err := Parse(msg); !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("%d signatures: Parse: %v, want ErrLimit", n, err)
+		}
+		if _, err := v.VerifyReader([]byte(manySigs(0, n, false)), strings.NewReader("x")); !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("%d signatures: VerifyReader: %v, want ErrLimit", n, err)
+		}
+	}
+}
+
+// maxSignatures is the bound this test asks for (MaxSignatures, once it exists).
+const maxSignatures = 16
