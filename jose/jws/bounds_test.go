@@ -41,7 +41,7 @@ func manySigs(p, n int, withPayload bool) string {
 
 // TestManySignaturesBound: every signature of a general JSON serialization
 // is checked over the whole payload, so verification costs signatures ×
-// payload. maxSignatures bounds the first factor (more is jose.ErrLimit),
+// payload. MaxSignatures bounds the first factor (more is jose.ErrLimit),
 // and the signing input is built once per call, not once per signature: the
 // memory a verification allocates stays a small multiple of its input
 // whatever the number of signatures. (Before: 64 signatures over 1 MiB
@@ -52,7 +52,7 @@ func TestManySignaturesBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	const p = 256 << 10
-	for _, n := range []int{1, 4, maxSignatures} {
+	for _, n := range []int{1, 4, MaxSignatures} {
 		msg := []byte(manySigs(p, n, true))
 		got := allocatedBytes(func() {
 			if _, err := v.Verify(msg); !errors.Is(err, jose.ErrVerify) {
@@ -69,7 +69,7 @@ func TestManySignaturesBound(t *testing.T) {
 			t.Errorf("%d signatures over %d bytes: %d bytes allocated (limit %d)", n, p, got, limit)
 		}
 	}
-	for _, n := range []int{maxSignatures + 1, 4 * maxSignatures, 1 << 16} {
+	for _, n := range []int{MaxSignatures + 1, 4 * MaxSignatures, 1 << 16} {
 		msg := []byte(manySigs(16, n, true))
 		if _, err := v.Verify(msg); !errors.Is(err, jose.ErrLimit) {
 			t.Errorf("%d signatures: Verify: %v, want ErrLimit", n, err)
@@ -82,6 +82,3 @@ func TestManySignaturesBound(t *testing.T) {
 		}
 	}
 }
-
-// maxSignatures is the bound this test asks for (MaxSignatures, once it exists).
-const maxSignatures = 16
