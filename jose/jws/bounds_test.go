@@ -66,6 +66,7 @@ func TestManySignaturesBound(t *testing.T) {
 				t.Fatalf("%d signatures: VerifyEach: %v", n, err)
 			}
 		})
+		t.Logf("%d signatures over %d bytes: %d bytes allocated", n, p, got)
 		if limit := uint64(3*6*len(msg)) + 64<<10; got > limit {
 			t.Errorf("%d signatures over %d bytes: %d bytes allocated (limit %d)", n, p, got, limit)
 		}
@@ -103,6 +104,7 @@ func TestStreamEd25519BufferedOnce(t *testing.T) {
 				t.Fatalf("%d signatures: %v", n, err)
 			}
 		})
+		t.Logf("%d Ed25519 signatures over %d bytes: %d bytes allocated", n, p, got)
 		if limit := uint64(8*p) + 256<<10; got > limit {
 			t.Errorf("%d Ed25519 signatures over %d bytes: %d bytes allocated (limit %d)", n, p, got, limit)
 		}

@@ -197,6 +197,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	var jobs []*job
 	var first error
 	var writers []io.Writer
+	var buffered []*streamState // Ed25519: they share one payload buffer
 	for i, s := range m.Signatures {
 		j := &job{i: i}
 		err := v.slowHeader(s.Header, &j.d)
@@ -219,9 +220,16 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			ss.Write(s.Protected)
 			ss.Write([]byte{'.'})
 			j.state = append(j.state, ss)
-			writers = append(writers, ss)
+			if ss.buffers() {
+				buffered = append(buffered, ss)
+			} else {
+				writers = append(writers, ss)
+			}
 		}
 		jobs = append(jobs, j)
+	}
+	if len(buffered) > 0 {
+		writers = append(writers, newEdPayload(buffered, v.cfg.maxBuffered))
 	}
 	if len(writers) == 0 {
 		return nil, first
