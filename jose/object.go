@@ -122,7 +122,7 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 		}
 		name := string(tok.Value)
 		for _, m := range o.Members {
-			if len(m.Name) == len(name) && equalFoldASCII(m.Name, name) {
+			if len(m.Name) == len(name) && foldCompare(m.Name, name) {
 				return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(m.Name), quote(name), ErrMalformed)
 			}
 		}
