@@ -118,6 +118,7 @@ func TestCaseVariantWork(t *testing.T) {
 					t.Fatalf("%d members: %v", n, err)
 				}
 			})
+			t.Logf("ParseHeader, %d members of %d bytes: %d bytes compared for %d bytes of input", n, l, work, len(in))
 			if work > 32*len(in) {
 				t.Errorf("ParseHeader, %d members of %d bytes: %d bytes compared for %d bytes of input", n, l, work, len(in))
 			}
