@@ -1,7 +1,11 @@
 package jwk
 
 import (
+	"crypto/rand"
+	"encoding/asn1"
+	"encoding/pem"
 	"errors"
+	"math/big"
 	"runtime"
 	"strings"
 	"testing"
@@ -59,5 +63,77 @@ func TestSetKeyLimit(t *testing.T) {
 	_, err := ParseSet([]byte(`{"keys":[` + strings.Repeat(key+",", MaxSetKeys) + key + `]}`))
 	if !errors.Is(err, jose.ErrLimit) {
 		t.Errorf("%d keys: %v", MaxSetKeys+1, err)
+	}
+}
+
+// hugeRSAPrivateDER returns a PKCS #1 RSA private key whose modulus has the
+// given size and is the product of its "primes" (random odd numbers), with
+// CRT values computed from them: consistent enough for the standard
+// library's validation to do all its big-number work.
+func hugeRSAPrivateDER(t *testing.T, bits int) []byte {
+	t.Helper()
+	one := big.NewInt(1)
+	half := new(big.Int).Lsh(one, uint(bits/2))
+	p, _ := rand.Int(rand.Reader, half)
+	q, _ := rand.Int(rand.Reader, half)
+	p.SetBit(p, 0, 1).SetBit(p, bits/2-1, 1)
+	q.SetBit(q, 0, 1).SetBit(q, bits/2-1, 1)
+	n := new(big.Int).Mul(p, q)
+	d, _ := rand.Int(rand.Reader, n)
+	qi := new(big.Int).ModInverse(q, p)
+	if qi == nil {
+		qi = one
+	}
+	der, err := asn1.Marshal(struct {
+		Version               int
+		N                     *big.Int
+		E                     int
+		D, P, Q, Dp, Dq, Qinv *big.Int
+	}{0, n, 65537, d, p, q,
+		new(big.Int).Mod(d, new(big.Int).Sub(p, one)),
+		new(big.Int).Mod(d, new(big.Int).Sub(q, one)), qi})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+// TestDERHugeRSAModulus: an RSA private key in DER or PEM (PKCS #1 or
+// PKCS #8) with a modulus beyond maxRSABits is refused before the standard
+// library validates it, as in a JWK: crypto/x509 has no size bound, and its
+// validation costs grow about as bits^3.6 (16,384 bits 15 ms, 65,536 bits
+// 2.4 s, 131,072 bits (74 KB of DER) 8 s; maxPEM lets 1.4 M bits through).
+func TestDERHugeRSAModulus(t *testing.T) {
+	for _, bits := range []int{maxRSABits + 64, 2 * maxRSABits} {
+		pkcs1 := hugeRSAPrivateDER(t, bits)
+		pkcs8, err := asn1.Marshal(struct {
+			Version int
+			Algo    struct {
+				Algorithm  asn1.ObjectIdentifier
+				Parameters asn1.RawValue
+			}
+			PrivateKey []byte
+		}{0, struct {
+			Algorithm  asn1.ObjectIdentifier
+			Parameters asn1.RawValue
+		}{asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}, asn1.NullRawValue}, pkcs1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			typ string
+			der []byte
+		}{{"RSA PRIVATE KEY", pkcs1}, {"PRIVATE KEY", pkcs8}, {"", pkcs1}, {"", pkcs8}} {
+			_, err := ParseDER(tc.typ, tc.der)
+			if !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), "modulus") {
+				t.Errorf("%d-bit modulus, DER %q: %v, want the size refused (ErrKey)", bits, tc.typ, err)
+			}
+			if tc.typ != "" {
+				_, err = ParsePEM(pem.EncodeToMemory(&pem.Block{Type: tc.typ, Bytes: tc.der}))
+				if !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), "modulus") {
+					t.Errorf("%d-bit modulus, PEM %q: %v, want the size refused (ErrKey)", bits, tc.typ, err)
+				}
+			}
+		}
 	}
 }
