@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"crypto/rand"
+	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
 	"errors"
@@ -107,16 +108,10 @@ func TestDERHugeRSAModulus(t *testing.T) {
 	for _, bits := range []int{maxRSABits + 64, 2 * maxRSABits} {
 		pkcs1 := hugeRSAPrivateDER(t, bits)
 		pkcs8, err := asn1.Marshal(struct {
-			Version int
-			Algo    struct {
-				Algorithm  asn1.ObjectIdentifier
-				Parameters asn1.RawValue
-			}
+			Version    int
+			Algo       pkix.AlgorithmIdentifier
 			PrivateKey []byte
-		}{0, struct {
-			Algorithm  asn1.ObjectIdentifier
-			Parameters asn1.RawValue
-		}{asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}, asn1.NullRawValue}, pkcs1})
+		}{0, pkix.AlgorithmIdentifier{Algorithm: asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}, Parameters: asn1.NullRawValue}, pkcs1})
 		if err != nil {
 			t.Fatal(err)
 		}
