@@ -190,6 +190,9 @@ var (
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
 
+// maxAud bounds the audiences of "aud" (jose.MaxStrings).
+const maxAud = jose.MaxStrings
+
 // parse reads c.Raw (c must be reset but for Raw): through the fast
 // reader when the claims set is in its subset, else through parseStrict.
 func (c *Claims) parse() error {
@@ -395,7 +398,8 @@ func (c *Claims) readString(dst *span, bit uint8) error {
 
 // readAud reads "aud": a string or an array of strings (RFC 7519 §4.1.3).
 // Anything else — a number, an object, null, an array holding a non-string
-// — is an error (catalog row 23).
+// — is an error (catalog row 23); more than jose.MaxStrings audiences is
+// jose.ErrLimit.
 func (c *Claims) readAud() error {
 	d := c.dec
 	tok, err := d.ReadToken()
@@ -416,6 +420,9 @@ func (c *Claims) readAud() error {
 			}
 			if tok.Kind != lejp.String {
 				return errClaimType
+			}
+			if len(c.aud) == maxAud {
+				return errTooManyAud
 			}
 			c.aud = append(c.aud, c.addStr(tok.Value))
 		}
