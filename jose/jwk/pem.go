@@ -176,24 +176,30 @@ func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
 	return "", nil, fmt.Errorf("jwk: %s key has no PKCS #1 or SEC 1 form: %w", k.describe(), jose.ErrKey)
 }
 
-// errRSASize marks an RSA private key refused for its modulus size.
-var errRSASize = errors.New("RSA modulus size")
+// errRSASize marks an RSA private key refused by checkPKCS1Size.
+var errRSASize = errors.New("refused before validation")
 
 // checkPKCS1Size refuses a PKCS #1 RSA private key (RFC 8017 Appendix
-// A.1.2) whose modulus is larger than maxRSABits before crypto/x509
-// validates it: the standard library sets no upper bound, and its checks
-// cost about bits^3.6 (a 131,072-bit key takes seconds). Input that does
-// not even start like one is left to crypto/x509 to report.
+// A.1.2) whose modulus is larger than maxRSABits, or whose primes do not
+// multiply to it (checkRSAFactors), before crypto/x509 validates it: the
+// standard library bounds neither, and its checks cost about bits^3.6 (a
+// 131,072-bit key takes seconds). Input that does not even start like one
+// is left to crypto/x509 to report.
 func checkPKCS1Size(der []byte) error {
 	var head struct {
 		Version int
 		N       *big.Int
+		E       int
+		D, P, Q *big.Int
 	}
-	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil {
+	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.P == nil || head.Q == nil {
 		return nil
 	}
 	if b := head.N.BitLen(); b > maxRSABits {
 		return fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
+	}
+	if err := checkRSAFactors(head.N, head.P, head.Q); err != nil {
+		return fmt.Errorf("%w: %w", err, errRSASize)
 	}
 	return nil
 }
