@@ -72,7 +72,7 @@ func TestSetKeyLimit(t *testing.T) {
 // given size and is the product of its "primes" (random odd numbers), with
 // CRT values computed from them: consistent enough for the standard
 // library's validation to do all its big-number work.
-func hugeRSAPrivateDER(t *testing.T, bits int) []byte {
+func hugeRSAPrivateDER(t testing.TB, bits int) []byte {
 	t.Helper()
 	one := big.NewInt(1)
 	half := new(big.Int).Lsh(one, uint(bits/2))
