@@ -260,11 +260,31 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	if len(pm)+len(um) > MaxMembers {
 		return nil, fmt.Errorf("jose: header has more than %d members: %w", MaxMembers, ErrLimit)
 	}
+	// The names of each part are already distinct (ParseHeader); checking
+	// each unprotected name against the protected ones through a foldIndex
+	// costs O(n·L) for n names of length L.
+	var folded foldIndex
 	for _, u := range um {
-		for _, p := range pm {
-			if len(u.Name) == len(p.Name) && equalFoldASCII(u.Name, p.Name) {
-				return nil, fmt.Errorf("jose: header parameter %s is both protected and unprotected: %w", quote(u.Name), ErrMalformed)
+		if folded == nil && len(pm) >= foldScan {
+			folded = make(foldIndex, len(pm))
+			for i, p := range pm {
+				folded[foldHash(p.Name)] = int32(i)
 			}
+		}
+		clash := false
+		if folded != nil {
+			if i, ok := folded[foldHash(u.Name)]; ok {
+				p := pm[i].Name
+				clash = len(p) == len(u.Name) && foldCompare(p, u.Name)
+				if !clash { // two names with one hash: 2^-64 odds
+					_, clash = scanFold(pm, u.Name)
+				}
+			}
+		} else {
+			_, clash = scanFold(pm, u.Name)
+		}
+		if clash {
+			return nil, fmt.Errorf("jose: header parameter %s is both protected and unprotected: %w", quote(u.Name), ErrMalformed)
 		}
 		if u.Name == "crit" || u.Name == "b64" {
 			return nil, fmt.Errorf("jose: %s must be in the protected header: %w", quote(u.Name), ErrCrit)
@@ -289,6 +309,10 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	}
 	return out, nil
 }
+
+// foldCompare is equalFoldASCII; tests replace it to count the bytes the
+// case-variant checks compare.
+var foldCompare = equalFoldASCII
 
 func equalFoldASCII(a, b string) bool {
 	for i := 0; i < len(a); i++ {

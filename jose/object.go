@@ -9,6 +9,7 @@ package jose
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"sync"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -109,6 +110,7 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 	if o.Members == nil {
 		o.Members = make([]Member, 0, 8)
 	}
+	var folded foldIndex
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
@@ -121,10 +123,8 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 			return fmt.Errorf("jose: JSON object has more than %d members: %w", MaxMembers, ErrLimit)
 		}
 		name := string(tok.Value)
-		for _, m := range o.Members {
-			if len(m.Name) == len(name) && equalFoldASCII(m.Name, name) {
-				return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(m.Name), quote(name), ErrMalformed)
-			}
+		if prev, dup := folded.check(o.Members, name); dup {
+			return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(prev), quote(name), ErrMalformed)
 		}
 		if valueStart(raw, d.InputOffset()) == '"' {
 			// Decode strings now, while the decoder is at hand: most
@@ -152,6 +152,73 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 		return malformed("parsing JSON", err)
 	}
 	return nil
+}
+
+// foldScan is the number of names compared one by one for case variants;
+// beyond it a foldIndex looks names up by hash.
+const foldScan = 16
+
+// foldSeed keys the hash of foldIndex, so input cannot be made to collide.
+var foldSeed = maphash.MakeSeed()
+
+// foldIndex finds a name equal but for ASCII case to an earlier one (lejp
+// has already rejected exact duplicates): by comparing it with each while
+// there are fewer than foldScan, then through a map from the hash of their
+// lower-cased names to their index, so n names of length L cost O(n·L), not
+// O(n²·L), and the map about 16 bytes a name.
+type foldIndex map[uint64]int32
+
+func foldHash(name string) uint64 { return maphash.String(foldSeed, lowerASCII(name)) }
+
+// check returns the earlier member name equal to name but for ASCII case.
+// members are the names seen so far, in order; name will be members[len].
+func (f *foldIndex) check(members []Member, name string) (string, bool) {
+	if *f == nil {
+		if len(members) < foldScan {
+			return scanFold(members, name)
+		}
+		*f = make(foldIndex, 4*len(members))
+		for i, m := range members {
+			(*f)[foldHash(m.Name)] = int32(i)
+		}
+	}
+	h := foldHash(name)
+	i, ok := (*f)[h]
+	if !ok {
+		(*f)[h] = int32(len(members))
+		return "", false
+	}
+	if prev := members[i].Name; len(prev) == len(name) && foldCompare(prev, name) {
+		return prev, true
+	}
+	return scanFold(members, name) // two names with one hash: 2^-64 odds
+}
+
+// scanFold compares name with every member's name.
+func scanFold(members []Member, name string) (string, bool) {
+	for _, m := range members {
+		if len(m.Name) == len(name) && foldCompare(m.Name, name) {
+			return m.Name, true
+		}
+	}
+	return "", false
+}
+
+// lowerASCII returns s with ASCII upper-case letters lowered (other bytes,
+// UTF-8 included, unchanged), without allocating when there are none.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // valueStart returns the first byte of the value after a member name that

@@ -22,8 +22,11 @@
 // base64url, coordinates that are not exactly the field size, points off the
 // curve, private scalars out of range or not matching the public key, RSA
 // private keys whose members disagree, RSA exponents that are even or below
-// 3, and RSA moduli with the ROCA fingerprint (catalog row 25). ParseSet also
-// rejects duplicate kids and sets that mix public with private keys.
+// 3, and RSA moduli with the ROCA fingerprint (catalog row 25). RSA moduli
+// are 512 to 16,384 bits; ParseDER and ParsePEM refuse a larger private key
+// before the standard library validates it (its cost grows faster than the
+// cube of the size). ParseSet also rejects duplicate kids and sets that mix
+// public with private keys.
 //
 // # Using keys
 //

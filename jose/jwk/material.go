@@ -84,6 +84,9 @@ func buildRSA(r *rsaParams) (*Key, error) {
 			return nil, err
 		}
 	}
+	if err := checkRSAFactors(n, ints[1], ints[2]); err != nil {
+		return nil, err
+	}
 	pk := &rsa.PrivateKey{
 		PublicKey: *pub,
 		D:         ints[0],
@@ -116,6 +119,17 @@ func checkRSAPublic(pub *rsa.PublicKey) error {
 	}
 	if hasROCAFingerprint(pub.N) {
 		return keyErr("RSA modulus has the ROCA fingerprint (CVE-2017-15361): the key is weak")
+	}
+	return nil
+}
+
+// checkRSAFactors checks n = p·q before the standard library validates a
+// key: its validation inverts q modulo p by exponentiation first, at a cost
+// growing with the cube of p's size, which n does not bound. The sizes are
+// compared before multiplying, so the product costs no more than n's size.
+func checkRSAFactors(n, p, q *big.Int) error {
+	if p.BitLen()+q.BitLen() > n.BitLen()+1 || new(big.Int).Mul(p, q).Cmp(n) != 0 {
+		return keyErr("RSA primes do not multiply to the modulus")
 	}
 	return nil
 }

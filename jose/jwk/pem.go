@@ -4,8 +4,12 @@ import (
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/pem"
+	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -87,8 +91,14 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 	case "RSA PUBLIC KEY":
 		key, err = x509.ParsePKCS1PublicKey(der)
 	case "PRIVATE KEY":
+		if err := checkPKCS8RSASize(der); err != nil {
+			return nil, err
+		}
 		key, err = x509.ParsePKCS8PrivateKey(der)
 	case "RSA PRIVATE KEY":
+		if err := checkPKCS1Size(der); err != nil {
+			return nil, err
+		}
 		key, err = x509.ParsePKCS1PrivateKey(der)
 	case "EC PRIVATE KEY":
 		key, err = x509.ParseECPrivateKey(der)
@@ -96,8 +106,12 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 		return certChain(der, nil)
 	case "":
 		for _, t := range []string{"PRIVATE KEY", "PUBLIC KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "CERTIFICATE"} {
-			if k, err := ParseDER(t, der); err == nil {
+			k, err := ParseDER(t, der)
+			if err == nil {
 				return k, nil
+			}
+			if errors.Is(err, errRSASize) {
+				return nil, err
 			}
 		}
 		return nil, fmt.Errorf("jwk: DER input is not a supported key or certificate: %w", jose.ErrMalformed)
@@ -160,4 +174,49 @@ func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
 		}
 	}
 	return "", nil, fmt.Errorf("jwk: %s key has no PKCS #1 or SEC 1 form: %w", k.describe(), jose.ErrKey)
+}
+
+// errRSASize marks an RSA private key refused by checkPKCS1Size.
+var errRSASize = errors.New("refused before validation")
+
+// checkPKCS1Size refuses a PKCS #1 RSA private key (RFC 8017 Appendix
+// A.1.2) whose modulus is larger than maxRSABits, or whose primes do not
+// multiply to it (checkRSAFactors), before crypto/x509 validates it: the
+// standard library bounds neither, and its checks cost about bits^3.6 (a
+// 131,072-bit key takes seconds). Input that does not even start like one
+// is left to crypto/x509 to report.
+func checkPKCS1Size(der []byte) error {
+	var head struct {
+		Version int
+		N       *big.Int
+		E       int
+		D, P, Q *big.Int
+	}
+	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.P == nil || head.Q == nil {
+		return nil
+	}
+	if b := head.N.BitLen(); b > maxRSABits {
+		return fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
+	}
+	if err := checkRSAFactors(head.N, head.P, head.Q); err != nil {
+		return fmt.Errorf("%w: %w", err, errRSASize)
+	}
+	return nil
+}
+
+// oidRSA is rsaEncryption (RFC 8017 Appendix C).
+var oidRSA = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
+
+// checkPKCS8RSASize applies checkPKCS1Size to the RSA key inside a PKCS #8
+// PrivateKeyInfo (RFC 5208 §5).
+func checkPKCS8RSASize(der []byte) error {
+	var info struct {
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+	}
+	if _, err := asn1.Unmarshal(der, &info); err != nil || !info.Algo.Algorithm.Equal(oidRSA) {
+		return nil
+	}
+	return checkPKCS1Size(info.PrivateKey)
 }

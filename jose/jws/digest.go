@@ -27,8 +27,51 @@ type streamState struct {
 	a   algorithm
 	mac *gencrypto.MACKey // HMAC
 	h   hash.Hash         // message digest of RS*, PS*, ES*
-	buf []byte            // Ed25519 only: the signing input so far
+	buf []byte            // Ed25519 only: the signing input so far (with ed: the prefix)
 	max int64             // Ed25519 only: the buffering limit
+	ed  *edPayload        // Ed25519 only: the payload, when shared (VerifyReader)
+}
+
+// buffers reports whether the state buffers its input (Ed25519).
+func (s *streamState) buffers() bool { return s.mac == nil && s.h == nil }
+
+// edPayload holds the payload of one streamed verification once for all its
+// Ed25519 states: each needs its whole signing input ASCII(protected) || '.'
+// || payload, and a copy per signature and key would hold their number
+// times MaxBufferedPayload. The buffer keeps room for the longest prefix in
+// front of the payload; message writes a state's prefix there.
+type edPayload struct {
+	buf  []byte // head bytes of room, then the payload
+	head int
+	max  int64 // bound on the longest signing input
+}
+
+func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
+	head := 0
+	for _, s := range states {
+		head = max(head, len(s.buf))
+	}
+	e := &edPayload{buf: make([]byte, head), head: head, max: maxBuffered}
+	for _, s := range states {
+		s.ed = e
+	}
+	return e
+}
+
+func (e *edPayload) Write(p []byte) (int, error) {
+	if int64(len(e.buf))+int64(len(p)) > e.max {
+		return 0, errStreamTooLarge
+	}
+	e.buf = append(e.buf, p...)
+	return len(p), nil
+}
+
+// message returns prefix || payload, overwriting the room in front of the
+// payload (so it is valid until the next call).
+func (e *edPayload) message(prefix []byte) []byte {
+	start := e.head - len(prefix)
+	copy(e.buf[start:], prefix)
+	return e.buf[start:]
 }
 
 func newStreamState(a algorithm, secret []byte, maxBuffered int64) (*streamState, error) {
@@ -75,7 +118,11 @@ func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
 	case s.h != nil:
 		err = s.a.sig.VerifyDigest(pub, s.h.Sum(nil), sig)
 	default: // Ed25519: the whole signing input was buffered
-		err = s.a.sig.Verify(pub, s.buf, sig)
+		msg := s.buf
+		if s.ed != nil {
+			msg = s.ed.message(s.buf)
+		}
+		err = s.a.sig.Verify(pub, msg, sig)
 	}
 	if err != nil {
 		return errVerify

@@ -35,7 +35,8 @@
 // For general JSON with several signatures, Verify returns the first one
 // that verifies with its index and headers (Result.Index, Result.Header),
 // VerifyEach reports every signature, and VerifyAll succeeds only if all
-// verify.
+// verify. Each signature is checked over the whole payload, so a message
+// may carry at most MaxSignatures (16) of them; more is jose.ErrLimit.
 //
 // # Headers
 //

@@ -2,6 +2,7 @@ package jws
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -108,13 +109,19 @@ func ParseCompact(tok []byte) (*Message, error) {
 	return m, nil
 }
 
+// MaxSignatures bounds the signatures of a general JSON serialization: each
+// is checked over the whole payload, so verification costs up to this many
+// passes over it. More is jose.ErrLimit.
+const MaxSignatures = 16
+
 // ParseJSON parses the flattened or general JSON serialization (RFC 7515
 // §7.2). It is strict: members other than "payload", "protected",
 // "header", "signature" and "signatures" are rejected (a JWE is not a
 // JWS), every member has its one JSON type — no null, no empty
 // "protected", "header" or "signature" (catalog row 10) — and the flattened
 // members may not appear beside "signatures". All signatures must agree on
-// "b64" (catalog row 19).
+// "b64" (catalog row 19). More than MaxSignatures signatures is
+// jose.ErrLimit.
 func ParseJSON(b []byte) (*Message, error) {
 	o, err := jose.ParseObject(b)
 	if err != nil {
@@ -144,30 +151,22 @@ func ParseJSON(b []byte) (*Message, error) {
 		return nil, wrap(jose.ErrMalformed, `"signatures" beside flattened members`)
 	case hasSigs:
 		m.Form = FormGeneral
-		elems, err := sigs.Array()
-		if err != nil {
+		if sigs.Kind() != jose.KindArray {
+			return nil, wrap(jose.ErrMalformed, `"signatures" must be an array`)
+		}
+		var fail error // an error of ours, returned as is
+		err := jose.EachElement(sigs.Value, func(e []byte) error {
+			fail = parseElement(m, e)
+			return fail
+		})
+		switch {
+		case fail != nil:
+			return nil, fail
+		case err != nil:
 			return nil, wrapCause(jose.ErrMalformed, `"signatures"`, err)
 		}
-		if len(elems) == 0 {
+		if len(m.Signatures) == 0 {
 			return nil, wrap(jose.ErrMalformed, `"signatures" is empty`)
-		}
-		for _, e := range elems {
-			so, err := jose.ParseObject(e)
-			if err != nil {
-				return nil, wrapCause(jose.ErrMalformed, `"signatures" element`, err)
-			}
-			for _, mem := range so.Members {
-				switch mem.Name {
-				case "protected", "header", "signature":
-				default:
-					return nil, wrap(jose.ErrMalformed, "unknown member "+quote(mem.Name)+" in a signature")
-				}
-			}
-			s, err := parseSignature(so)
-			if err != nil {
-				return nil, err
-			}
-			m.Signatures = append(m.Signatures, s)
 		}
 	default:
 		m.Form = FormFlattened
@@ -187,6 +186,30 @@ func ParseJSON(b []byte) (*Message, error) {
 		return nil, wrap(jose.ErrMalformed, "payload is not base64url")
 	}
 	return m, nil
+}
+
+// parseElement parses one element of "signatures" and appends it to m.
+func parseElement(m *Message, e []byte) error {
+	if len(m.Signatures) == MaxSignatures {
+		return wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+	}
+	so, err := jose.ParseObject(e)
+	if err != nil {
+		return wrapCause(jose.ErrMalformed, `"signatures" element`, err)
+	}
+	for _, mem := range so.Members {
+		switch mem.Name {
+		case "protected", "header", "signature":
+		default:
+			return wrap(jose.ErrMalformed, "unknown member "+quote(mem.Name)+" in a signature")
+		}
+	}
+	s, err := parseSignature(so)
+	if err != nil {
+		return err
+	}
+	m.Signatures = append(m.Signatures, s)
+	return nil
 }
 
 // parseSignature reads "protected", "header" and "signature" of one

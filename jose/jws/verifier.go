@@ -304,12 +304,24 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 
 // verifyEmbedded uses the "jwk" header key, which must equal a trust anchor.
 func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, error) {
+	// Refuse private material before parsing: jwk.Parse validates a private
+	// key, and an RSA one costs up to seconds (the validation exponentiates
+	// modulo p).
+	o, err := jose.ParseObject(sel.jwk)
+	if err != nil {
+		return nil, wrapCause(jose.ErrKey, `embedded "jwk"`, err)
+	}
+	for _, name := range privateMembers {
+		if o.Has(name) {
+			return nil, errEmbeddedPrivate
+		}
+	}
 	ek, err := jwk.Parse(sel.jwk)
 	if err != nil {
 		return nil, wrapCause(jose.ErrKey, `embedded "jwk"`, err)
 	}
 	if ek.IsPrivate() {
-		return nil, wrap(jose.ErrKey, `embedded "jwk" holds private material`)
+		return nil, errEmbeddedPrivate
 	}
 	for _, anchor := range v.cfg.anchors {
 		pa, err := anchor.PublicKey()
@@ -325,9 +337,14 @@ func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, err
 	return nil, wrap(jose.ErrKey, `embedded "jwk" matches no trust anchor`)
 }
 
+// privateMembers are the JWK members of private or secret material (RFC
+// 7518 §6.2.2, §6.3.2, §6.4.1; RFC 8037 §2).
+var privateMembers = []string{"d", "p", "q", "dp", "dq", "qi", "oth", "k"}
+
 var (
-	errNoKey   = wrap(jose.ErrKey, "no key for this algorithm and kid")
-	errNeedKid = wrap(jose.ErrKey, `token has no "kid" and the verifier requires one`)
+	errEmbeddedPrivate = wrap(jose.ErrKey, `embedded "jwk" holds private material`)
+	errNoKey           = wrap(jose.ErrKey, "no key for this algorithm and kid")
+	errNeedKid         = wrap(jose.ErrKey, `token has no "kid" and the verifier requires one`)
 )
 
 // state is the per-call scratch space, pooled so that compact verification

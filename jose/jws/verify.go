@@ -73,8 +73,9 @@ func (m *Message) detach() error {
 // verifies. When none does, the error of the first signature is returned.
 func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byte) (*Result, error) {
 	var first error
+	var in []byte // the signing input, its buffer reused for every signature
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, detached)
+		r, err := v.verifySignature(ctx, m, i, s, detached, &in)
 		if err == nil {
 			return r, nil
 		}
@@ -85,8 +86,9 @@ func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byt
 	return nil, first
 }
 
-// verifySignature checks signature i of m.
-func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Signature, detached []byte) (*Result, error) {
+// verifySignature checks signature i of m, building the signing input in
+// *in (a buffer the caller reuses across signatures).
+func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Signature, detached []byte, in *[]byte) (*Result, error) {
 	var d decision
 	if err := v.slowHeader(s.Header, &d); err != nil {
 		return nil, err
@@ -94,8 +96,8 @@ func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Si
 	if err := v.checkDecision(&d); err != nil {
 		return nil, err
 	}
-	in := m.signingInput(nil, s, detached)
-	k, err := v.verifySig(ctx, &d.selection, in, s.Signature)
+	*in = m.signingInput((*in)[:0], s, detached)
+	k, err := v.verifySig(ctx, &d.selection, *in, s.Signature)
 	if err != nil {
 		return nil, err
 	}
@@ -132,8 +134,9 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	}
 	out := make([]SignatureResult, len(m.Signatures))
 	any := false
+	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(context.Background(), m, i, s, nil)
+		r, err := v.verifySignature(context.Background(), m, i, s, nil, &in)
 		out[i] = SignatureResult{Index: i, Header: s.Header, Err: err}
 		if err == nil {
 			out[i].Key = r.Key
@@ -159,8 +162,9 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 		return nil, wrap(jose.ErrMalformed, "the payload is detached")
 	}
 	out := make([]*Result, len(m.Signatures))
+	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(context.Background(), m, i, s, nil)
+		r, err := v.verifySignature(context.Background(), m, i, s, nil, &in)
 		if err != nil {
 			return nil, err
 		}
@@ -193,6 +197,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	var jobs []*job
 	var first error
 	var writers []io.Writer
+	var buffered []*streamState // Ed25519: they share one payload buffer
 	for i, s := range m.Signatures {
 		j := &job{i: i}
 		err := v.slowHeader(s.Header, &j.d)
@@ -215,9 +220,16 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			ss.Write(s.Protected)
 			ss.Write([]byte{'.'})
 			j.state = append(j.state, ss)
-			writers = append(writers, ss)
+			if ss.buffers() {
+				buffered = append(buffered, ss)
+			} else {
+				writers = append(writers, ss)
+			}
 		}
 		jobs = append(jobs, j)
+	}
+	if len(buffered) > 0 {
+		writers = append(writers, newEdPayload(buffered, v.cfg.maxBuffered))
 	}
 	if len(writers) == 0 {
 		return nil, first

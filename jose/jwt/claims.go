@@ -10,6 +10,7 @@ package jwt
 
 import (
 	"encoding/json"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"time"
@@ -52,6 +53,8 @@ type Claims struct {
 	iat    numericDate
 	extra  []member
 	names  []span
+	fold   map[uint64]int32 // checkCase: hash of a lower-cased name → index in names
+	lower  []byte           // checkCase: scratch
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
 }
@@ -187,6 +190,9 @@ var (
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
 
+// maxAud bounds the audiences of "aud" (jose.MaxStrings).
+const maxAud = jose.MaxStrings
+
 // parse reads c.Raw (c must be reset but for Raw): through the fast
 // reader when the claims set is in its subset, else through parseStrict.
 func (c *Claims) parse() error {
@@ -298,16 +304,67 @@ func (c *Claims) addStr(b []byte) span {
 }
 
 // checkCase rejects a name equal, but for ASCII case, to an earlier one
-// (catalog row 20; exact duplicates are lejp's ErrDuplicateName).
+// (catalog row 20; exact duplicates too, lejp's check being off at the top
+// level). It compares names one by one while there are fewer than
+// foldScan, then looks them up by a seeded hash of the lower-cased name, so
+// n names of length L cost O(n·L), not O(n²·L).
 func (c *Claims) checkCase(name span) error {
 	nb := c.bytes(name)
+	if len(c.names) < foldScan {
+		return c.scanCase(nb)
+	}
+	if len(c.names) == foldScan {
+		if c.fold == nil {
+			c.fold = make(map[uint64]int32, 4*foldScan)
+		}
+		clear(c.fold)
+		for i, o := range c.names {
+			c.fold[c.foldHash(c.bytes(o))] = int32(i)
+		}
+	}
+	h := c.foldHash(nb)
+	i, ok := c.fold[h]
+	if !ok {
+		c.fold[h] = int32(len(c.names))
+		return nil
+	}
+	if o := c.names[i]; o.n == name.n && foldCompare(c.bytes(o), nb) {
+		return errCaseVariant
+	}
+	return c.scanCase(nb) // two names with one hash: 2^-64 odds
+}
+
+// foldScan is the number of names checkCase compares one by one.
+const foldScan = 16
+
+// foldSeed keys checkCase's hash, so input cannot be made to collide.
+var foldSeed = maphash.MakeSeed()
+
+// foldHash hashes b lower-cased (ASCII only), through c.lower.
+func (c *Claims) foldHash(b []byte) uint64 {
+	c.lower = append(c.lower[:0], b...)
+	for i, x := range c.lower {
+		if 'A' <= x && x <= 'Z' {
+			c.lower[i] = x + 'a' - 'A'
+		}
+	}
+	return maphash.Bytes(foldSeed, c.lower)
+}
+
+func (c *Claims) scanCase(nb []byte) error {
 	for _, o := range c.names {
-		if o.n == name.n && equalFold(c.bytes(o), nb) {
-			return wrap(jose.ErrMalformed, "claim names differ only in case")
+		if int(o.n) == len(nb) && foldCompare(c.bytes(o), nb) {
+			return errCaseVariant
 		}
 	}
 	return nil
 }
+
+var errCaseVariant = wrap(jose.ErrMalformed, "claim names differ only in case")
+
+// foldCompare is equalFold; tests replace it to count the bytes checkCase
+// compares.
+var foldCompare = equalFold
 
 func equalFold(a, b []byte) bool {
 	for i := range a {
@@ -341,7 +398,8 @@ func (c *Claims) readString(dst *span, bit uint8) error {
 
 // readAud reads "aud": a string or an array of strings (RFC 7519 §4.1.3).
 // Anything else — a number, an object, null, an array holding a non-string
-// — is an error (catalog row 23).
+// — is an error (catalog row 23); more than jose.MaxStrings audiences is
+// jose.ErrLimit.
 func (c *Claims) readAud() error {
 	d := c.dec
 	tok, err := d.ReadToken()
@@ -362,6 +420,9 @@ func (c *Claims) readAud() error {
 			}
 			if tok.Kind != lejp.String {
 				return errClaimType
+			}
+			if len(c.aud) == maxAud {
+				return errTooManyAud
 			}
 			c.aud = append(c.aud, c.addStr(tok.Value))
 		}

@@ -15,9 +15,10 @@
 // one JSON object, no duplicate or case-variant names, depth at most 64 —
 // and every registered claim is type-checked whether or not the Validator
 // asks for it: "iss", "sub" and "jti" are strings, "aud" a string or an
-// array of strings, "exp", "nbf" and "iat" finite NumericDates. Finally the
-// Validator checks times (with Leeway and its own clock), issuer, audience,
-// subject, ID, required claims and the "typ" header.
+// array of at most 1024 strings (jose.MaxStrings), "exp", "nbf" and "iat"
+// finite NumericDates. Finally the Validator checks times (with Leeway and
+// its own clock), issuer, audience, subject, ID, required claims and the
+// "typ" header.
 //
 // VerifyInto reuses a caller's Claims and allocates nothing for HMAC keys.
 //

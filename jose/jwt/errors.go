@@ -58,9 +58,10 @@ func syntax(err error) error {
 }
 
 var (
-	errNotObject = wrap(jose.ErrMalformed, "claims set is not a JSON object")
-	errTooMany   = wrap(jose.ErrLimit, "claims set has too many members")
-	errClaimType = wrap(jose.ErrMalformed, "registered claim has the wrong JSON type")
-	errDateRange = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
-	errNoClaims  = wrap(jose.ErrMalformed, "no claims")
+	errNotObject  = wrap(jose.ErrMalformed, "claims set is not a JSON object")
+	errTooMany    = wrap(jose.ErrLimit, "claims set has too many members")
+	errTooManyAud = wrap(jose.ErrLimit, `"aud" has too many audiences`)
+	errClaimType  = wrap(jose.ErrMalformed, "registered claim has the wrong JSON type")
+	errDateRange  = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
+	errNoClaims   = wrap(jose.ErrMalformed, "no claims")
 )

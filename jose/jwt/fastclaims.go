@@ -255,7 +255,7 @@ func (c *Claims) fastAud(r *fastReader, i int) (int, bool) {
 	}
 	for {
 		j, ok := r.str(i)
-		if !ok {
+		if !ok || len(c.aud) == maxAud { // the strict reader says why
 			return i, false
 		}
 		c.aud = append(c.aud, span{int32(i + 1), int32(j - i - 1)})
