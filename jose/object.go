@@ -123,7 +123,7 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 			return fmt.Errorf("jose: JSON object has more than %d members: %w", MaxMembers, ErrLimit)
 		}
 		name := string(tok.Value)
-		if prev, dup := folded.check(o.Members, name); dup {
+		if prev, dup := folded.check(o.Members, name, len(raw)/len(`"":0,`)+1); dup {
 			return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(prev), quote(name), ErrMalformed)
 		}
 		if valueStart(raw, d.InputOffset()) == '"' {
@@ -171,13 +171,15 @@ type foldIndex map[uint64]int32
 func foldHash(name string) uint64 { return maphash.String(foldSeed, lowerASCII(name)) }
 
 // check returns the earlier member name equal to name but for ASCII case.
-// members are the names seen so far, in order; name will be members[len].
-func (f *foldIndex) check(members []Member, name string) (string, bool) {
+// members are the names seen so far, in order; name will be members[len];
+// most is how many the object can have at most (from its length), so that
+// the map is made once at its final size rather than grown.
+func (f *foldIndex) check(members []Member, name string, most int) (string, bool) {
 	if *f == nil {
 		if len(members) < foldScan {
 			return scanFold(members, name)
 		}
-		*f = make(foldIndex, 4*len(members))
+		*f = make(foldIndex, min(MaxMembers, max(4*len(members), most)))
 		for i, m := range members {
 			(*f)[foldHash(m.Name)] = int32(i)
 		}
