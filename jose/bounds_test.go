@@ -2,10 +2,11 @@ package jose
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/hostile"
 )
 
 // allocated returns the bytes f allocates (average of a few runs).
@@ -77,23 +78,6 @@ func BenchmarkParseHeader(b *testing.B) {
 	}
 }
 
-// caseVariantInput returns an object of n members whose names are l bytes
-// long, equal in length and differing only in their last four bytes: the
-// worst case for comparing names for case variants one pair at a time.
-func caseVariantInput(n, l int) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	pre := strings.Repeat("a", l-4)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `"%s%04d":1`, pre, i)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
 // countFold counts the bytes foldCompare is given while f runs.
 func countFold(f func()) int {
 	n := 0
@@ -112,7 +96,7 @@ func countFold(f func()) int {
 func TestCaseVariantWork(t *testing.T) {
 	for _, n := range []int{16, 64, 256, MaxMembers} {
 		for _, l := range []int{16, 256} {
-			in := []byte(caseVariantInput(n, l))
+			in := []byte(hostile.CaseVariantObject(n, l, 'a'))
 			work := countFold(func() {
 				if _, err := ParseHeader(in); err != nil {
 					t.Fatalf("%d members: %v", n, err)
@@ -157,7 +141,7 @@ func TestCaseVariantWork(t *testing.T) {
 	}
 	// The check still works past the point where it changes method.
 	for _, n := range []int{3, 40, MaxMembers - 3} {
-		in := caseVariantInput(n, 8)
+		in := hostile.CaseVariantObject(n, 8, 'a')
 		bad := in[:len(in)-1] + `,"` + strings.ToUpper(in[2:10]) + `":2}`
 		if _, err := ParseHeader([]byte(bad)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%d members then a case variant of the first: %v", n, err)

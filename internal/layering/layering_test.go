@@ -46,10 +46,12 @@ var rules = []rule{
 var commandOnly = []string{"flag", "log", "testing"}
 
 // exemptCommandOnly may import commandOnly packages: they exist to be
-// imported by tests (the corpus/peer helper, and the exported backend
-// conformance suite, whose API is func Run(*testing.T, Backend)).
+// imported by tests (the corpus/peer helper, the hostile-input builders of
+// the bounds tests, and the exported backend conformance suite, whose API
+// is func Run(*testing.T, Backend)).
 var exemptCommandOnly = map[string]bool{
 	module + "/internal/testenv":        true,
+	module + "/internal/hostile":        true,
 	module + "/gencrypto/gencryptotest": true,
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/hostile"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -68,38 +69,6 @@ func TestSetKeyLimit(t *testing.T) {
 	}
 }
 
-// hugeRSAPrivateDER returns a PKCS #1 RSA private key whose modulus has the
-// given size and is the product of its "primes" (random odd numbers), with
-// CRT values computed from them: consistent enough for the standard
-// library's validation to do all its big-number work.
-func hugeRSAPrivateDER(t testing.TB, bits int) []byte {
-	t.Helper()
-	one := big.NewInt(1)
-	half := new(big.Int).Lsh(one, uint(bits/2))
-	p, _ := rand.Int(rand.Reader, half)
-	q, _ := rand.Int(rand.Reader, half)
-	p.SetBit(p, 0, 1).SetBit(p, bits/2-1, 1)
-	q.SetBit(q, 0, 1).SetBit(q, bits/2-1, 1)
-	n := new(big.Int).Mul(p, q)
-	d, _ := rand.Int(rand.Reader, n)
-	qi := new(big.Int).ModInverse(q, p)
-	if qi == nil {
-		qi = one
-	}
-	der, err := asn1.Marshal(struct {
-		Version               int
-		N                     *big.Int
-		E                     int
-		D, P, Q, Dp, Dq, Qinv *big.Int
-	}{0, n, 65537, d, p, q,
-		new(big.Int).Mod(d, new(big.Int).Sub(p, one)),
-		new(big.Int).Mod(d, new(big.Int).Sub(q, one)), qi})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return der
-}
-
 // TestDERHugeRSAModulus: an RSA private key in DER or PEM (PKCS #1 or
 // PKCS #8) with a modulus beyond maxRSABits is refused before the standard
 // library validates it, as in a JWK: crypto/x509 has no size bound, and its
@@ -107,7 +76,7 @@ func hugeRSAPrivateDER(t testing.TB, bits int) []byte {
 // 2.4 s, 131,072 bits (74 KB of DER) 8 s; maxPEM lets 1.4 M bits through).
 func TestDERHugeRSAModulus(t *testing.T) {
 	for _, bits := range []int{maxRSABits + 64, 2 * maxRSABits} {
-		pkcs1 := hugeRSAPrivateDER(t, bits)
+		pkcs1 := hostile.RSAPrivateDER(t, bits)
 		pkcs8, err := asn1.Marshal(struct {
 			Version    int
 			Algo       pkix.AlgorithmIdentifier

@@ -4,6 +4,8 @@ import (
 	"crypto/rsa"
 	"encoding/pem"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/hostile"
 )
 
 // FuzzParseDER: ParseDER and ParsePEM never panic; what they accept is a
@@ -29,7 +31,7 @@ func FuzzParseDER(f *testing.F) {
 			}
 		}
 	}
-	f.Add("RSA PRIVATE KEY", hugeRSAPrivateDER(f, 1024))
+	f.Add("RSA PRIVATE KEY", hostile.RSAPrivateDER(f, 1024))
 	f.Add("CERTIFICATE", []byte{0x30, 0x03, 0x02, 0x01, 0x00})
 	f.Fuzz(func(t *testing.T, typ string, der []byte) {
 		for _, parse := range []func() (*Key, error){

@@ -2,29 +2,13 @@ package jwt
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/hostile"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
-
-// caseVariantClaims returns a claims set of n members whose names are l
-// bytes long, equal in length and differing only in their last four bytes.
-func caseVariantClaims(n, l int) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	pre := strings.Repeat("c", l-4)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `"%s%04d":1`, pre, i)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
 
 func parseClaims(raw string) (*Claims, error) {
 	c := &Claims{Raw: []byte(raw)}
@@ -43,7 +27,7 @@ func TestCaseVariantWork(t *testing.T) {
 	foldCompare = func(a, b []byte) bool { work += len(a); return saved(a, b) }
 	for _, n := range []int{16, 64, 256, maxClaims} {
 		for _, l := range []int{16, 256} {
-			in := caseVariantClaims(n, l)
+			in := hostile.CaseVariantObject(n, l, 'c')
 			work = 0
 			if _, err := parseClaims(in); err != nil {
 				t.Fatalf("%d claims: %v", n, err)
@@ -55,7 +39,7 @@ func TestCaseVariantWork(t *testing.T) {
 		}
 	}
 	for _, n := range []int{3, 40, maxClaims - 1} {
-		in := caseVariantClaims(n, 8)
+		in := hostile.CaseVariantObject(n, 8, 'c')
 		for _, name := range []string{in[2:10], in[strings.LastIndex(in, `"c`)+1:][:8]} {
 			for _, variant := range []string{name, strings.ToUpper(name)} {
 				bad := in[:len(in)-1] + `,"` + variant + `":2}`
