@@ -12,7 +12,10 @@ import (
 
 // Equal reports whether a and b are the same JSON value; numbers compare by
 // exact value. Either text failing to parse makes them unequal.
-func Equal(a, b []byte) bool {
+func Equal(a, b []byte) bool { return EqualFunc(a, b, ExactNumbers) }
+
+// EqualFunc is Equal with numbers compared by num, given their texts.
+func EqualFunc(a, b []byte, num func(x, y string) bool) bool {
 	var va, vb any
 	da := json.NewDecoder(bytes.NewReader(a))
 	da.UseNumber()
@@ -21,26 +24,28 @@ func Equal(a, b []byte) bool {
 	if da.Decode(&va) != nil || db.Decode(&vb) != nil {
 		return false
 	}
-	return valueEqual(va, vb)
+	return valueEqual(va, vb, num)
 }
 
-func valueEqual(a, b any) bool {
+// ExactNumbers reports whether two JSON numbers have the same exact value.
+func ExactNumbers(x, y string) bool {
+	rx, ok1 := new(big.Rat).SetString(x)
+	ry, ok2 := new(big.Rat).SetString(y)
+	return ok1 && ok2 && rx.Cmp(ry) == 0
+}
+
+func valueEqual(a, b any, num func(x, y string) bool) bool {
 	switch x := a.(type) {
 	case json.Number:
 		y, ok := b.(json.Number)
-		if !ok {
-			return false
-		}
-		rx, ok1 := new(big.Rat).SetString(string(x))
-		ry, ok2 := new(big.Rat).SetString(string(y))
-		return ok1 && ok2 && rx.Cmp(ry) == 0
+		return ok && num(string(x), string(y))
 	case []any:
 		y, ok := b.([]any)
 		if !ok || len(x) != len(y) {
 			return false
 		}
 		for i := range x {
-			if !valueEqual(x[i], y[i]) {
+			if !valueEqual(x[i], y[i], num) {
 				return false
 			}
 		}
@@ -51,7 +56,7 @@ func valueEqual(a, b any) bool {
 			return false
 		}
 		for k, v := range x {
-			if !valueEqual(v, y[k]) {
+			if w, ok := y[k]; !ok || !valueEqual(v, w, num) {
 				return false
 			}
 		}

@@ -11,6 +11,7 @@ func TestEqual(t *testing.T) {
 		{`18446744073709551616`, `18446744073709551617`, false}, // would be equal as float64
 		{`{"a":[1,"x",null]}`, `{"a":[1.0,"x",null]}`, true},
 		{`{"a":1}`, `{"a":1,"b":2}`, false},
+		{`{"a":null,"b":1}`, `{"c":null,"b":1}`, false}, // a null member against a missing one
 		{`[1,2]`, `[2,1]`, false},
 		{`"1"`, `1`, false},
 		{`true`, `true`, true},
