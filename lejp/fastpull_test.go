@@ -171,22 +171,6 @@ var pullFastOpts = []*Options{
 	{AllowDuplicateNames: true, MaxNameMemory: 100, MaxDepth: 12},
 }
 
-// chunkReader returns its input n bytes per Read (the last Read may be
-// shorter), so that the Decoder's buffer ends inside tokens.
-type chunkReader struct {
-	b []byte
-	n int
-}
-
-func (r *chunkReader) Read(p []byte) (int, error) {
-	if len(r.b) == 0 {
-		return 0, io.EOF
-	}
-	k := copy(p[:min(len(p), r.n)], r.b)
-	r.b = r.b[k:]
-	return k, nil
-}
-
 // pullStep is what one call returned and the state it left.
 type pullStep struct {
 	tok       Token
@@ -286,9 +270,9 @@ func compareFast(t *testing.T, in []byte, opts *Options, ops []byte, chunk int) 
 		noFastPull = true // (read when the Decoder sets its fast flag)
 		dm = NewDecoderBytes(in, opts)
 	} else {
-		df = NewDecoder(&chunkReader{in, chunk}, opts)
+		df = NewDecoder(&pieceReader{b: in, n: chunk}, opts)
 		noFastPull = true
-		dm = NewDecoder(&chunkReader{in, chunk}, opts)
+		dm = NewDecoder(&pieceReader{b: in, n: chunk}, opts)
 	}
 	noFastPull = false
 	for n := 0; ; n++ {
