@@ -77,6 +77,8 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		"stranger":      {"Bearer " + string(stranger)},
 		"wrong aud":     {"Bearer " + string(badAud)},
 		"basic":         {"Basic " + string(good)},
+		"beaver":        {"Beaver " + string(good)},
+		"bearer6":       {"Bearer" + string(good)},
 		"two headers":   {"Bearer " + string(good), "Bearer " + string(good)},
 		"no token":      {"Bearer "},
 		"space":         {"Bearer  " + string(good)},
