@@ -1,12 +1,21 @@
 package jwk
 
 import (
+	"bytes"
+	"context"
 	"crypto/ecdh"
+	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
+	"io"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -97,5 +106,78 @@ func TestRSAPartialPrivate(t *testing.T) {
 		if !errors.Is(err, jose.ErrKey) {
 			t.Errorf("only %q: %v, %v; want ErrKey", name, k, err)
 		}
+	}
+}
+
+// TestNewECDSAWithoutCurve: an *ecdsa key with no curve is ErrKey, not a
+// panic.
+func TestNewECDSAWithoutCurve(t *testing.T) {
+	for _, in := range []any{&ecdsa.PublicKey{}, &ecdsa.PrivateKey{}} {
+		if k, err := New(in); !errors.Is(err, jose.ErrKey) || k != nil {
+			t.Errorf("New(%T without a curve): %v, %v, want ErrKey", in, k, err)
+		}
+	}
+}
+
+// TestParsePEMSizeLimit: ParsePEM reads at most 1 MiB: one byte more is
+// ErrLimit before anything is decoded, while 1 MiB exactly is parsed (and
+// here fails for holding no PEM block, not for its size).
+func TestParsePEMSizeLimit(t *testing.T) {
+	for _, n := range []int{1 << 20, 1<<20 + 1} {
+		_, err := ParsePEM(bytes.Repeat([]byte("x"), n))
+		if got, want := errors.Is(err, jose.ErrLimit), n > 1<<20; err == nil || got != want {
+			t.Errorf("%d bytes: %v (ErrLimit %v, want %v)", n, err, got, want)
+		}
+	}
+}
+
+// TestSetSkippedRoundTrip: a set's skipped members are written back
+// between commas whatever their number and whether keys precede them.
+func TestSetSkippedRoundTrip(t *testing.T) {
+	skipped := []string{`{"kty":"XYZ","a":1}`, `{"kty":"OKP","crv":"Ed448X","x":"AA"}`, `{"kty":"QQ"}`}
+	for _, keys := range []string{``, `{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0"},`} {
+		for n := 1; n <= len(skipped); n++ {
+			in := `{"keys":[` + keys + strings.Join(skipped[:n], ",") + `],"x":true}`
+			s, err := ParseSet([]byte(in))
+			if err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			if len(s.Skipped) != n {
+				t.Fatalf("%s: %d skipped, want %d", in, len(s.Skipped), n)
+			}
+			out := s.AppendJSON(nil)
+			s2, err := ParseSet(out)
+			if err != nil {
+				t.Fatalf("%s written as %s: %v", in, out, err)
+			}
+			if len(s2.Keys) != len(s.Keys) || len(s2.Skipped) != n {
+				t.Errorf("%s written as %s: %d keys, %d skipped", in, out, len(s2.Keys), len(s2.Skipped))
+			}
+		}
+	}
+}
+
+// TestRemoteSetCached: Remote.Set fetches once and then serves the cached
+// set until MaxAge.
+func TestRemoteSetCached(t *testing.T) {
+	var fetches atomic.Int64
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetches.Add(1)
+		w.Header().Set("Content-Type", "application/jwk-set+json")
+		io.WriteString(w, `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`)
+	}))
+	defer srv.Close()
+	r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxAge: time.Hour, Cooldown: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		s, err := r.Set(context.Background())
+		if err != nil || len(s.Keys) != 1 {
+			t.Fatalf("Set: %v, %v", s, err)
+		}
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("%d fetches for three Set calls within MaxAge, want 1", n)
 	}
 }
