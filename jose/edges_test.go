@@ -97,23 +97,31 @@ func TestHeaderGetNil(t *testing.T) {
 // ParseHeader and Join, in either order; names that differ by 0x20 in a
 // byte that is not a letter are distinct.
 func TestCaseVariantLetterEdges(t *testing.T) {
+	many := ""
+	for i := range 17 {
+		many += `"n` + string(rune('a'+i)) + `":0,`
+	}
 	for _, tc := range []struct {
 		a, b    string
 		variant bool
 	}{
 		{"A", "a", true}, {"a", "A", true}, {"Z", "z", true}, {"z", "Z", true},
-		{"xA", "xa", true}, {"xz", "xZ", true},
+		{"xA", "xa", true}, {"xz", "xZ", true}, {"Az", "aZ", true}, {"aZ", "Az", true},
 		{"@", "`", false}, {"[", "{", false}, {"x@", "x`", false},
 	} {
-		obj := `{"` + tc.a + `":1,"` + tc.b + `":2}`
-		_, oerr := ParseObject([]byte(obj))
-		_, herr := ParseHeader([]byte(obj))
-		p, _ := ParseHeader([]byte(`{"` + tc.a + `":1}`))
-		u, _ := ParseHeader([]byte(`{"` + tc.b + `":2}`))
-		_, jerr := Join(p, u)
-		for what, err := range map[string]error{"ParseObject": oerr, "ParseHeader": herr, "Join": jerr} {
-			if tc.variant != errors.Is(err, ErrMalformed) {
-				t.Errorf("%s %q and %q: %v (variant %v)", what, tc.a, tc.b, err, tc.variant)
+		// Without and with 17 other names first, so that the checks run
+		// both one by one and through their hash index (foldScan).
+		for _, pre := range []string{"", many} {
+			obj := `{` + pre + `"` + tc.a + `":1,"` + tc.b + `":2}`
+			_, oerr := ParseObject([]byte(obj))
+			_, herr := ParseHeader([]byte(obj))
+			p, _ := ParseHeader([]byte(`{` + pre + `"` + tc.a + `":1}`))
+			u, _ := ParseHeader([]byte(`{"` + tc.b + `":2}`))
+			_, jerr := Join(p, u)
+			for what, err := range map[string]error{"ParseObject": oerr, "ParseHeader": herr, "Join": jerr} {
+				if tc.variant != errors.Is(err, ErrMalformed) {
+					t.Errorf("%s %q and %q after %d names: %v (variant %v)", what, tc.a, tc.b, len(pre)/7, err, tc.variant)
+				}
 			}
 		}
 	}

@@ -303,6 +303,16 @@ func TestStreamingRefusesRemoteAndEmbedded(t *testing.T) {
 			t.Errorf("%s: %v (payload read: %v), want ErrKey before reading", name, err, read)
 		}
 	}
+	// Trusting embedded keys does not stop streaming a token that embeds
+	// none, verified with the configured key.
+	plain, err := Sign([]byte("p"), SigningKey{Alg: "EdDSA", Key: priv}, &SignOptions{Detached: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := must(NewVerifier(pk, []string{"EdDSA"}, TrustEmbeddedJWK(pk)))
+	if _, err := v.VerifyReader(plain, strings.NewReader("p")); err != nil {
+		t.Errorf("embedded keys trusted, token without one: %v", err)
+	}
 }
 
 type readFunc func([]byte) (int, error)
