@@ -131,13 +131,13 @@ func TestCaseVariantLetterEdges(t *testing.T) {
 // and refuses the others with ErrMalformed.
 func TestMemberDecoders(t *testing.T) {
 	o, err := ParseObject([]byte(`{"s":"a\u00e9\n","t":true,"f":false,"n":null,"i":-12,"z":0,"d":7,` +
-		`"x":1.5,"o":{"k":1},"a":[1,"b"],"e":"","b":"AQI"}`))
+		`"x":1.5,"o":{"k":1},"a":[1,"b"],"e":"","b":"AQI","9":9}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	get := func(name string) Member { m, _ := o.Get(name); return m }
 	kinds := map[string]ValueKind{"s": KindString, "t": KindBool, "f": KindBool, "n": KindNull, "i": KindNumber,
-		"z": KindNumber, "d": KindNumber, "x": KindNumber, "o": KindObject, "a": KindArray, "e": KindString}
+		"z": KindNumber, "d": KindNumber, "9": KindNumber, "x": KindNumber, "o": KindObject, "a": KindArray, "e": KindString}
 	for name, k := range kinds {
 		if got := get(name).Kind(); got != k {
 			t.Errorf("Kind of %q = %v, want %v", name, got, k)
