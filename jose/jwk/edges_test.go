@@ -158,7 +158,7 @@ func TestSetSkippedRoundTrip(t *testing.T) {
 }
 
 // TestRemoteSetCached: Remote.Set fetches once and then serves the cached
-// set until MaxAge.
+// set until MaxAge, even when the cooldown would allow a refetch.
 func TestRemoteSetCached(t *testing.T) {
 	var fetches atomic.Int64
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -167,7 +167,7 @@ func TestRemoteSetCached(t *testing.T) {
 		io.WriteString(w, `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`)
 	}))
 	defer srv.Close()
-	r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxAge: time.Hour, Cooldown: time.Hour})
+	r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxAge: time.Hour, Cooldown: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)
 	}
