@@ -6,7 +6,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -290,5 +289,5 @@ func New(key any) (*Key, error) {
 	default:
 		return nil, fmt.Errorf("jwk: unsupported key type %T: %w", key, jose.ErrKey)
 	}
-	return nil, errors.New("jwk: nil key")
+	return nil, fmt.Errorf("jwk: nil key (%T): %w", key, jose.ErrKey)
 }

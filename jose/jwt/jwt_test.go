@@ -332,6 +332,8 @@ func TestFastClaimsSubset(t *testing.T) {
 		{`{"iss":"a","sub":"b","aud":"c","exp":1,"nbf":-2,"iat":0,"jti":"d"}`, true},
 		{`{"aud":["x", "y"] , "scope":"r w","n":[1,true,null,"s",-0],"e":[]}`, true},
 		{`{"longname1":1,"longname2":2}`, true},
+		{`{"aud":[]}`, true},
+		{`{"aud":[ ],"n":[9,false],"f":false,"d":9}`, true},
 		{`{"ISS":"a","iss":"b"}`, false},
 		{`{"longname1":1,"LONGname1":2}`, false},
 		{`{"exp":1.5}`, false},

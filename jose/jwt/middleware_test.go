@@ -57,6 +57,7 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 	wrongAud.Audience = []string{"other"}
 	badAud, _ := Sign(wrongAud, jws.SigningKey{Alg: "ES256", Key: key})
 
+	var challenge string // the last response's WWW-Authenticate
 	do := func(headers ...string) (int, string) {
 		req := httptest.NewRequest("GET", "/", nil)
 		for _, h := range headers {
@@ -64,6 +65,7 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
+		challenge = rec.Header().Get("WWW-Authenticate")
 		return rec.Code, rec.Body.String()
 	}
 	if code, body := do("Bearer " + string(good)); code != 200 || body != "alice" {
@@ -77,6 +79,8 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		"stranger":      {"Bearer " + string(stranger)},
 		"wrong aud":     {"Bearer " + string(badAud)},
 		"basic":         {"Basic " + string(good)},
+		"beaver":        {"Beaver " + string(good)},
+		"bearer6":       {"Bearer" + string(good)},
 		"two headers":   {"Bearer " + string(good), "Bearer " + string(good)},
 		"no token":      {"Bearer "},
 		"space":         {"Bearer  " + string(good)},
@@ -88,6 +92,16 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		code, _ := do(hs...)
 		if code != http.StatusUnauthorized || reached != before {
 			t.Errorf("%s: %d, handler reached %v", name, code, reached != before)
+		}
+		// RFC 6750 §3.1: no error code when the request carries no bearer
+		// token, "invalid_token" when the token it carries fails.
+		want := `Bearer error="invalid_token"`
+		switch name {
+		case "none", "basic", "beaver", "bearer6", "two headers", "no token", "space", "huge", "token+garbage":
+			want = "Bearer"
+		}
+		if challenge != want {
+			t.Errorf("%s: WWW-Authenticate %q, want %q", name, challenge, want)
 		}
 	}
 	// The unknown kid "k2" caused at most one refetch (cooldown).

@@ -1,0 +1,3 @@
+module lwscrypto-mutate
+
+go 1.26.0

@@ -1,0 +1,203 @@
+package jose
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// The tests of this file pin behaviour of the package's public API that
+// mutation testing (changing one operator or constant of the code at a
+// time) showed no test of this package would notice.
+
+// TestCritRegisteredNames: "crit" may list none of the header parameters
+// RFC 7515 §4.1, RFC 7516 §4.1 and RFC 7518 §4.6.1, §4.7.1, §4.8.1
+// register, even when present and "understood" (the list is written out
+// here from the RFCs, not taken from the code).
+func TestCritRegisteredNames(t *testing.T) {
+	present := func(string) bool { return true }
+	for _, name := range []string{"alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+		"enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c"} {
+		if !IsRegisteredHeader(name) {
+			t.Errorf("IsRegisteredHeader(%q) = false", name)
+		}
+		if err := CheckCrit([]string{name}, present, []string{name}); !errors.Is(err, ErrCrit) {
+			t.Errorf("crit [%q]: %v, want ErrCrit", name, err)
+		}
+	}
+	for _, name := range []string{"b64", "exp", "Alg", "x5t#s256", ""} {
+		if IsRegisteredHeader(name) {
+			t.Errorf("IsRegisteredHeader(%q) = true", name)
+		}
+	}
+	if err := CheckCrit([]string{"b64"}, present, []string{"b64"}); err != nil {
+		t.Errorf(`crit ["b64"]: %v`, err)
+	}
+}
+
+// TestQuoteName: names from attacker input are quoted with control bytes,
+// DEL, quotes and backslashes replaced, and cut at 64 bytes.
+func TestQuoteName(t *testing.T) {
+	for in, want := range map[string]string{
+		"kid":                      `"kid"`,
+		"a\x00b\x1fc\x7fd\"e\\f":   `"a?b?c?d?e?f"`,
+		" ~\x80":                   "\" ~\x80\"",
+		strings.Repeat("n", 64):    `"` + strings.Repeat("n", 64) + `"`,
+		strings.Repeat("n", 65):    `"` + strings.Repeat("n", 64) + `…"`,
+		"\x1f \x20\x7e\x7f":        `"?  ~?"`,
+		strings.Repeat("\x7f", 2):  `"??"`,
+		"é":                        `"é"`,
+		"tab\there":                `"tab?here"`,
+		"new\nline":                `"new?line"`,
+		"quote\"in\\the\x01middle": `"quote?in?the?middle"`,
+	} {
+		if got := QuoteName(in); got != want {
+			t.Errorf("QuoteName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHeaderBase64Members: the variable-length base64url members take any
+// length, the fixed ones exactly theirs (x5t 20 bytes, x5t#S256 32).
+func TestHeaderBase64Members(t *testing.T) {
+	for _, name := range []string{"apu", "apv", "iv", "tag", "p2s"} {
+		for _, v := range []string{"", "AA", "AAAA", "AAAAAAAAAAAAAAAA"} {
+			if _, err := ParseHeader([]byte(`{"alg":"x","` + name + `":"` + v + `"}`)); err != nil {
+				t.Errorf("%s %q: %v", name, v, err)
+			}
+		}
+		if _, err := ParseHeader([]byte(`{"alg":"x","` + name + `":"A"}`)); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%s not base64url: %v", name, err)
+		}
+	}
+	for name, n := range map[string]int{"x5t": 20, "x5t#S256": 32} {
+		for _, l := range []int{n - 1, n, n + 1} {
+			v := AppendBase64URL(nil, make([]byte, l))
+			_, err := ParseHeader([]byte(`{"alg":"x","` + name + `":"` + string(v) + `"}`))
+			if (err == nil) != (l == n) {
+				t.Errorf("%s of %d bytes: %v", name, l, err)
+			}
+		}
+	}
+}
+
+// TestHeaderGetNil: a nil *Header has no members.
+func TestHeaderGetNil(t *testing.T) {
+	var h *Header
+	if v, ok := h.Get("alg"); ok || v != nil {
+		t.Errorf("Get on nil: %q, %v", v, ok)
+	}
+	if h.Has("alg") {
+		t.Error("Has on nil")
+	}
+}
+
+// TestCaseVariantLetterEdges: names that differ only in the case of a
+// letter at either end of the alphabet are one name, to ParseObject,
+// ParseHeader and Join, in either order; names that differ by 0x20 in a
+// byte that is not a letter are distinct.
+func TestCaseVariantLetterEdges(t *testing.T) {
+	many := ""
+	for i := range 17 {
+		many += `"n` + string(rune('a'+i)) + `":0,`
+	}
+	for _, tc := range []struct {
+		a, b    string
+		variant bool
+	}{
+		{"A", "a", true}, {"a", "A", true}, {"Z", "z", true}, {"z", "Z", true},
+		{"xA", "xa", true}, {"xz", "xZ", true}, {"Az", "aZ", true}, {"aZ", "Az", true},
+		{"@", "`", false}, {"[", "{", false}, {"x@", "x`", false},
+	} {
+		// Without and with 17 other names first, so that the checks run
+		// both one by one and through their hash index (foldScan).
+		for _, pre := range []string{"", many} {
+			obj := `{` + pre + `"` + tc.a + `":1,"` + tc.b + `":2}`
+			_, oerr := ParseObject([]byte(obj))
+			_, herr := ParseHeader([]byte(obj))
+			p, _ := ParseHeader([]byte(`{` + pre + `"` + tc.a + `":1}`))
+			u, _ := ParseHeader([]byte(`{"` + tc.b + `":2}`))
+			_, jerr := Join(p, u)
+			for what, err := range map[string]error{"ParseObject": oerr, "ParseHeader": herr, "Join": jerr} {
+				if tc.variant != errors.Is(err, ErrMalformed) {
+					t.Errorf("%s %q and %q after %d names: %v (variant %v)", what, tc.a, tc.b, len(pre)/7, err, tc.variant)
+				}
+			}
+		}
+	}
+}
+
+// TestMemberDecoders: each Member method decodes the values of its kind
+// and refuses the others with ErrMalformed.
+func TestMemberDecoders(t *testing.T) {
+	o, err := ParseObject([]byte(`{"s":"a\u00e9\n","t":true,"f":false,"n":null,"i":-12,"z":0,"d":7,` +
+		`"x":1.5,"o":{"k":1},"a":[1,"b"],"e":"","b":"AQI","9":9}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(name string) Member { m, _ := o.Get(name); return m }
+	kinds := map[string]ValueKind{"s": KindString, "t": KindBool, "f": KindBool, "n": KindNull, "i": KindNumber,
+		"z": KindNumber, "d": KindNumber, "9": KindNumber, "x": KindNumber, "o": KindObject, "a": KindArray, "e": KindString}
+	for name, k := range kinds {
+		if got := get(name).Kind(); got != k {
+			t.Errorf("Kind of %q = %v, want %v", name, got, k)
+		}
+	}
+	for _, v := range []string{"", "x", "+1", ".5", "]"} {
+		if got := (Member{Name: "v", Value: []byte(v)}).Kind(); got != KindInvalid {
+			t.Errorf("Kind of %q = %v, want KindInvalid", v, got)
+		}
+	}
+	if s, err := get("s").String(); s != "a\u00e9\n" || err != nil {
+		t.Errorf(`String of "s" = %q, %v`, s, err)
+	}
+	raw := Member{Name: "r", Value: []byte(`"a\u00e9\n"`)} // not from ParseObject: decoded on demand
+	if s, err := raw.String(); s != "a\u00e9\n" || err != nil {
+		t.Errorf("String of raw %s = %q, %v", raw.Value, s, err)
+	}
+	for _, bad := range []string{`"a`, `"a"x`, `"\x"`, `"a" "b"`} {
+		if s, err := (Member{Name: "r", Value: []byte(bad)}).String(); !errors.Is(err, ErrMalformed) {
+			t.Errorf("String of raw %s = %q, %v, want ErrMalformed", bad, s, err)
+		}
+	}
+	if b, err := get("t").Bool(); !b || err != nil {
+		t.Errorf("Bool of true = %v, %v", b, err)
+	}
+	if b, err := get("f").Bool(); b || err != nil {
+		t.Errorf("Bool of false = %v, %v", b, err)
+	}
+	for _, name := range []string{"s", "n", "i", "o"} {
+		if _, err := get(name).Bool(); !errors.Is(err, ErrMalformed) {
+			t.Errorf("Bool of %q: %v, want ErrMalformed", name, err)
+		}
+		if name != "s" {
+			if _, err := get(name).String(); !errors.Is(err, ErrMalformed) {
+				t.Errorf("String of %q: %v, want ErrMalformed", name, err)
+			}
+		}
+	}
+}
+
+// TestEachElement: elements in order; f's error returned as is; anything
+// but exactly one array, trailing bytes included, is ErrMalformed.
+func TestEachElement(t *testing.T) {
+	els, err := ArrayElements([]byte(` [1, "a" ,{"b":[2]},[] ] `))
+	if err != nil || len(els) != 4 || string(els[0]) != "1" || string(els[1]) != `"a"` ||
+		string(els[2]) != `{"b":[2]}` || string(els[3]) != "[]" {
+		t.Fatalf("ArrayElements = %q, %v", els, err)
+	}
+	if els, err := ArrayElements([]byte(`[]`)); err != nil || len(els) != 0 {
+		t.Errorf("ArrayElements([]) = %q, %v", els, err)
+	}
+	stop := errors.New("stop")
+	calls := 0
+	err = EachElement([]byte(`[1,2,3]`), func([]byte) error { calls++; return stop })
+	if err != stop || calls != 1 {
+		t.Errorf("EachElement with a failing f: %v after %d calls, want stop after 1", err, calls)
+	}
+	for _, bad := range []string{`[1,2]x`, `[1,2][`, `[1,2] 3`, `[1,`, `{}`, `1`, ``, `[1 2]`} {
+		if els, err := ArrayElements([]byte(bad)); !errors.Is(err, ErrMalformed) || els != nil {
+			t.Errorf("ArrayElements(%q) = %q, %v, want ErrMalformed", bad, els, err)
+		}
+	}
+}
