@@ -1,0 +1,175 @@
+//go:build mutwip
+
+package lecp
+
+// Tests written to kill mutants that survived the rest of the suite: each
+// pins a behaviour a user sees (a value, an error with its cause, offset and
+// path, a limit at exactly N and N+1) that no other test checked.
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+)
+
+// TestReadValueAcrossRefill reads values from an io.Reader that arrive after
+// other tokens and are longer than the decoder's first 4096-byte buffer, so
+// that fill moves the kept bytes to the front of the buffer before growing
+// it: the value returned must still start at its head.
+func TestReadValueAcrossRefill(t *testing.T) {
+	long := bytes.Repeat([]byte{0xab}, 5000)
+	elem := AppendBytes(nil, long)
+	doc := AppendArrayHeader(nil, 3)
+	doc = AppendUint(doc, 7)
+	doc = append(doc, elem...)
+	doc = append(doc, elem...)
+	for name, r := range map[string]func() io.Reader{
+		"whole":   func() io.Reader { return bytes.NewReader(doc) },
+		"onebyte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(doc)) },
+		"half":    func() io.Reader { return iotest.HalfReader(bytes.NewReader(doc)) },
+	} {
+		d := NewDecoder(r(), nil)
+		for _, want := range []Kind{ArrayStart, Uint} {
+			if tok, err := d.ReadToken(); err != nil || tok.Kind != want {
+				t.Fatalf("%s: %v %v, want %v", name, tok.Kind, err, want)
+			}
+		}
+		for i := range 2 {
+			v, err := d.ReadValue()
+			if err != nil || !bytes.Equal(v, elem) {
+				t.Fatalf("%s: value %d: % x... (%d bytes) %v, want % x... (%d bytes)", name, i, v[:min(len(v), 4)], len(v), err, elem[:4], len(elem))
+			}
+		}
+		if tok, err := d.ReadToken(); err != nil || tok.Kind != ArrayEnd {
+			t.Fatalf("%s: %v %v, want array-end", name, tok.Kind, err)
+		}
+		if _, err := d.ReadToken(); err != io.EOF {
+			t.Fatalf("%s: %v, want EOF", name, err)
+		}
+	}
+}
+
+// limitCase is an input at or just past a limit, and the cause every API
+// must report (nil: accepted, or failing only for want of more input).
+type limitCase struct {
+	name string
+	doc  []byte
+	opts *Options
+	want error
+	off  int64 // the SyntaxError's Offset for Check, when want is not nil
+}
+
+// checkLimitCases runs every API of decodeAll over each case: an accepted
+// input (want nil) may fail only with ErrUnexpectedEOF (a declared length
+// the input does not hold), a refused one with want; Check's error also has
+// the offset.
+func checkLimitCases(t *testing.T, cases []limitCase) {
+	t.Helper()
+	for _, tc := range cases {
+		for i, err := range decodeAll(tc.doc, tc.opts) {
+			switch {
+			case tc.want == nil && err != nil && err != io.EOF && !errors.Is(err, ErrUnexpectedEOF):
+				t.Errorf("%s: api %d: %v, want acceptance", tc.name, i, err)
+			case tc.want != nil && !errors.Is(err, tc.want):
+				t.Errorf("%s: api %d: %v, want %v", tc.name, i, err, tc.want)
+			}
+		}
+		if tc.want == nil {
+			continue
+		}
+		var se *SyntaxError
+		if err := Check(tc.doc, tc.opts); !errors.As(err, &se) || se.Offset != tc.off {
+			t.Errorf("%s: Check: %v, want %v at offset %d", tc.name, err, tc.want, tc.off)
+		}
+	}
+}
+
+// keyMemoryMap is a map of n pairs whose keys are distinct byte strings of
+// keyLen encoded bytes (a 2-byte head: 24 < keyLen-2 < 256), the last one a
+// byte longer when over is set, each with value 0; it returns the map and
+// the offset just past the last key.
+func keyMemoryMap(n, keyLen int, over bool) ([]byte, int64) {
+	b := AppendMapHeader(nil, uint64(n))
+	var end int
+	k := make([]byte, keyLen-2, keyLen-1)
+	for i := range n {
+		binary.BigEndian.PutUint32(k, uint32(i))
+		if over && i == n-1 {
+			k = append(k, 'x')
+		}
+		b = AppendBytes(b, k)
+		end = len(b)
+		b = AppendUint(b, 0)
+	}
+	return b, int64(end)
+}
+
+// TestDefaultLimits pins each default limit at exactly N (accepted) and N+1
+// (refused with its cause, at the right offset), through every API. The
+// limits are written as numbers, not as the constants: the documented values
+// are what is pinned.
+func TestDefaultLimits(t *testing.T) {
+	const (
+		depth  = 1000
+		items  = 1 << 32
+		strLen = 64 << 20
+		keyLen = 64 << 10
+		keyMem = 4 << 20
+	)
+	nested := func(n int) []byte { return append(bytes.Repeat([]byte{0x81}, n), 0) }
+	keyLenMap := func(enc int) []byte {
+		// a text key of enc encoded bytes (3-byte head)
+		return AppendUint(AppendText(AppendMapHeader(nil, 1), strings.Repeat("k", enc-3)), 0)
+	}
+	// key memory: 240 bytes of key plus 16 of bookkeeping each, so
+	// keyMem/256 keys fill it exactly
+	memOK, _ := keyMemoryMap(keyMem/256, 240, false)
+	memOver, memOff := keyMemoryMap(keyMem/256, 240, true)
+	checkLimitCases(t, []limitCase{
+		{name: "depth N", doc: nested(depth)},
+		{name: "depth N+1", doc: nested(depth + 1), want: ErrDepth, off: depth},
+		{name: "array items N", doc: AppendArrayHeader(nil, items)},
+		{name: "array items N+1", doc: AppendArrayHeader(nil, items+1), want: ErrTooManyItems},
+		{name: "map pairs N", doc: AppendMapHeader(nil, items)},
+		{name: "map pairs N+1", doc: AppendMapHeader(nil, items+1), want: ErrTooManyItems},
+		{name: "bytes N", doc: AppendBytesHeader(nil, strLen)},
+		{name: "bytes N+1", doc: AppendBytesHeader(nil, strLen+1), want: ErrStringTooLong},
+		{name: "text N", doc: AppendTextHeader(nil, strLen)},
+		{name: "text N+1", doc: AppendTextHeader(nil, strLen+1), want: ErrStringTooLong},
+		{name: "key length N", doc: keyLenMap(keyLen)},
+		{name: "key length N+1", doc: keyLenMap(keyLen + 1), want: ErrKeyTooLarge, off: 1 + keyLen + 1},
+		{name: "key memory N", doc: memOK},
+		{name: "key memory N+1", doc: memOver, want: ErrTooManyKeys, off: memOff},
+	})
+}
+
+// TestValidUTF8ThreeBytePairs compares validUTF8 with utf8.Valid on two
+// 3-byte sequences side by side (the pair that validUTF8From checks as one
+// word), one valid and one made of any lead E0…EF and continuation-like
+// bytes, in either order, after 0 to 7 ASCII bytes and before two: among
+// them the overlong E0 80 80 and the surrogate ED A0 80 next to a valid
+// sequence.
+func TestValidUTF8ThreeBytePairs(t *testing.T) {
+	tails := []byte{0x00, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0}
+	valid := []byte("\xe3\x81\x82")
+	for lead := 0xe0; lead <= 0xef; lead++ {
+		for _, b1 := range tails {
+			for _, b2 := range tails {
+				seq := []byte{byte(lead), b1, b2}
+				for _, pair := range [][]byte{append(seq, valid...), append(valid[:3:3], seq...)} {
+					for pre := range 8 {
+						s := append(append([]byte("abcdefg"[:pre]), pair...), "zz"...)
+						if got, want := validUTF8(s), utf8.Valid(s); got != want {
+							t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
