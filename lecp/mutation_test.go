@@ -173,3 +173,217 @@ func TestValidUTF8ThreeBytePairs(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureOutsideItemStart: Capture before any event, after Reset, and on
+// events that start no item returns false and changes nothing; on an item's
+// first event it returns true and the Raw event follows that item.
+func TestCaptureOutsideItemStart(t *testing.T) {
+	doc := mustHex(t, "82 a1 61 61 01 ff") // [{"a": 1}, then a stray break
+	doc = doc[:len(doc)-1]                 // … without it: [{"a": 1}] is one item short
+	doc = append(doc, 0x02)                // [{"a": 1}, 2]
+	var trace []string
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+		line := ev.Kind.String()
+		if ev.Kind == MapStart || ev.Kind == ArrayEnd || ev.Kind == MapEnd {
+			if p.Capture() {
+				line += " captured"
+			}
+		}
+		if ev.Kind == Raw {
+			line += " " + string(appendHexBytes(nil, ev.Value))
+		}
+		trace = append(trace, line)
+		return nil
+	}), nil)
+	for round := range 2 {
+		if p.Capture() {
+			t.Fatalf("round %d: Capture before any event returned true", round)
+		}
+		trace = nil
+		if _, err := p.Write(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(trace, ", ")
+		want := "array-start, map-start captured, text, uint, map-end, raw h'a1616101', uint, array-end"
+		if got != want {
+			t.Fatalf("round %d:\n got %s\nwant %s", round, got, want)
+		}
+		p.Reset()
+	}
+}
+
+// TestKeyTooLargeInIndefiniteChunk: a map key that is an indefinite-length
+// string passes MaxKeyLen in one of its chunks; the error is at the end of
+// that chunk (or at the break, when the head of the joined string makes it
+// too long), whichever API reads it.
+func TestKeyTooLargeInIndefiniteChunk(t *testing.T) {
+	opts := &Options{MaxKeyLen: 3}
+	for _, tc := range []struct {
+		hex string
+		off int64
+	}{
+		{"a1 7f 62 6162 62 6364 ff 00", 8},      // {(_ "ab", "cd"): 0}: "cd" ends at 8
+		{"a1 5f 42 6162 42 6364 ff 00", 8},      // the same with byte strings
+		{"a1 7f 61 61 63 626364 ff 00", 8},      // (_ "a", "bcd")
+		{"82 00 a1 7f 62 6162 ff 00", -1},       // a 3-byte key: accepted
+		{"82 00 a1 7f 62 6162 61 63 ff 00", 10}, // (_ "ab", "c") inside [0, {…}]: 63616263 at the break
+	} {
+		b := mustHex(t, tc.hex)
+		for i, err := range decodeAll(b, opts) {
+			var se *SyntaxError
+			switch {
+			case tc.off < 0 && err != nil && err != io.EOF:
+				t.Errorf("%s: api %d: %v", tc.hex, i, err)
+			case tc.off >= 0 && (!errors.As(err, &se) || se.Err != ErrKeyTooLarge || se.Offset != tc.off):
+				t.Errorf("%s: api %d: %v, want key too large at offset %d", tc.hex, i, err, tc.off)
+			}
+		}
+	}
+}
+
+// errStopHere is a handler's error in TestWriteErrorPaths.
+var errStopHere = errors.New("stop here")
+
+// structHandler is a Handler that is not a HandlerFunc, so that the Parser
+// takes its general paths.
+type structHandler struct{ f HandlerFunc }
+
+func (h structHandler) HandleEvent(p *Parser, ev *Event) error { return h.f(p, ev) }
+
+// TestWriteErrorPaths: whichever internal path meets an error (the loop for
+// a HandlerFunc, fastStep for other handlers, with patterns or a capture,
+// the machine, a carried head), Write returns 0 and that error, and later
+// calls return the same SyntaxError again or, after a handler's error,
+// ErrClosed.
+func TestWriteErrorPaths(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		doc     string
+		stopAt  int // the handler fails on this event (1-based); 0: never
+		wantErr error
+	}{
+		{"handler error on a scalar", "83 01 02 03", 3, errStopHere},
+		{"handler error on an end", "83 01 02 03", 5, errStopHere},
+		{"handler error on a string", "82 61 61 43 010203", 3, errStopHere},
+		{"handler error on a float", "82 f9 3c00 00", 2, errStopHere},
+		{"duplicate key", "a2 01 00 01 00", 0, ErrDuplicateKey},
+		{"reserved info", "82 00 1c", 0, ErrReservedInfo},
+		{"stray break", "82 00 ff", 0, ErrBreak},
+		{"invalid UTF-8", "82 00 62 c328", 0, ErrInvalidUTF8},
+		{"trailing data", "00 00", 0, ErrTrailingData},
+	} {
+		doc := mustHex(t, tc.doc)
+		for _, hk := range []string{"func", "struct", "func+pattern", "func+capture"} {
+			for _, split := range []int{0, 1} { // whole, or a byte at a time
+				n := 0
+				f := func(p *Parser, ev *Event) error {
+					n++
+					if hk == "func+capture" && n == 1 {
+						p.Capture()
+					}
+					if n == tc.stopAt {
+						return errStopHere
+					}
+					return nil
+				}
+				var h Handler = HandlerFunc(f)
+				var pats []string
+				switch hk {
+				case "struct":
+					h = structHandler{f}
+				case "func+pattern":
+					pats = []string{"[1]"}
+				}
+				p, _ := NewParser(h, nil, pats...)
+				var k int
+				var err error
+				if split == 0 {
+					k, err = p.Write(doc)
+				} else {
+					for i := range doc {
+						if k, err = p.Write(doc[i : i+1]); err != nil {
+							break
+						}
+					}
+				}
+				if err == nil {
+					err = p.Close()
+					k = 0
+				}
+				if !errors.Is(err, tc.wantErr) || k != 0 {
+					t.Errorf("%s, %s handler, split %d: Write = %d, %v; want 0, %v", tc.name, hk, split, k, err, tc.wantErr)
+					continue
+				}
+				again := ErrClosed
+				if tc.wantErr != errStopHere {
+					again = err
+				}
+				if k, err := p.Write([]byte{0}); k != 0 || err != again {
+					t.Errorf("%s, %s handler, split %d: Write after the error = %d, %v; want 0, %v", tc.name, hk, split, k, err, again)
+				}
+			}
+		}
+	}
+}
+
+// TestPathKeySpelling: how a map key reads in a path, and that the path
+// text, used as a pattern, matches the key again.
+func TestPathKeySpelling(t *testing.T) {
+	for _, tc := range []struct {
+		key  []byte // the key's encoding
+		path string
+	}{
+		{AppendText(nil, "a"), "a"},
+		{AppendText(nil, "kid"), "kid"},
+		{AppendText(nil, "h"), "h"},
+		{AppendText(nil, "h'"), `"h'"`},
+		{AppendText(nil, "h'01'"), `"h'01'"`},
+		{AppendText(nil, "ha'"), "ha'"},
+		{AppendText(nil, "1"), `"1"`},
+		{AppendText(nil, "9x"), `"9x"`},
+		{AppendText(nil, "-"), `"-"`},
+		{AppendText(nil, "a.b"), `"a.b"`},
+		{AppendText(nil, "a b"), `"a b"`},
+		{AppendText(nil, "a*"), `"a*"`},
+		{AppendText(nil, `a"`), `"a\""`},
+		{AppendText(nil, "a\x7f"), "\"a\x7f\""},
+		{AppendText(nil, "ü"), "ü"},
+		{AppendInt(nil, 0), "0"},
+		{AppendInt(nil, -1), "-1"},
+		{AppendNegative(nil, 1<<64-1), "-18446744073709551616"},
+		{AppendBytes(nil, []byte{1, 2}), "h'0102'"},
+	} {
+		doc := AppendUint(append(AppendMapHeader(nil, 1), tc.key...), 7)
+		var got string
+		p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+			if ev.Kind == Uint && ev.Uint == 7 {
+				got = p.Path()
+				if ev.Pattern != 0 && tc.key[0]>>5 != majBytes {
+					t.Errorf("%x: pattern %q does not match its own path", tc.key, tc.path)
+				}
+			}
+			return nil
+		}), nil, tc.path)
+		if err != nil && tc.key[0]>>5 != majBytes {
+			t.Errorf("%x: pattern %q: %v", tc.key, tc.path, err)
+			continue
+		}
+		if p == nil {
+			p, _ = NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+				if ev.Kind == Uint && ev.Uint == 7 {
+					got = p.Path()
+				}
+				return nil
+			}), nil)
+		}
+		if _, err := p.Write(doc); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.path {
+			t.Errorf("%x: path %s, want %s", tc.key, got, tc.path)
+		}
+	}
+}
