@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -385,5 +386,59 @@ func TestPathKeySpelling(t *testing.T) {
 		if got != tc.path {
 			t.Errorf("%x: path %s, want %s", tc.key, got, tc.path)
 		}
+	}
+}
+
+// TestKeyLimitsAfterArenaGrowth: MaxKeyLen and MaxKeyMemory at N and N+1
+// for a map read after an earlier one has left room in the key arena, so
+// that the fast paths, not the arena's growth, meet the limit first.
+func TestKeyLimitsAfterArenaGrowth(t *testing.T) {
+	// [{"aa": 0, "bb": 0, "cc": 0}, {keys...: 0}]; returns the document and
+	// the offset just past the last key
+	doc := func(keys ...string) ([]byte, int64) {
+		b := AppendMapHeader(AppendArrayHeader(nil, 2), 3)
+		for _, k := range []string{"aa", "bb", "cc"} {
+			b = AppendUint(AppendText(b, k), 0)
+		}
+		b = AppendMapHeader(b, uint64(len(keys)))
+		var end int
+		for _, k := range keys {
+			b = AppendText(b, k)
+			end = len(b)
+			b = AppendUint(b, 0)
+		}
+		return b, int64(end)
+	}
+	keyOK, _ := doc("abc")
+	keyOver, keyOff := doc("abcd")
+	// 4 keys of 3 bytes, with 16 bytes of bookkeeping each: 76 bytes (the
+	// first map's 57 are released when it ends)
+	mem, memOff := doc("dd", "ee", "ff", "gg")
+	checkLimitCases(t, []limitCase{
+		{name: "key length N", doc: keyOK, opts: &Options{MaxKeyLen: 4}},
+		{name: "key length N+1", doc: keyOver, opts: &Options{MaxKeyLen: 4}, want: ErrKeyTooLarge, off: keyOff},
+		{name: "key memory N", doc: mem, opts: &Options{MaxKeyMemory: 76}},
+		{name: "key memory N+1", doc: mem, opts: &Options{MaxKeyMemory: 75}, want: ErrTooManyKeys, off: memOff},
+	})
+}
+
+// TestZeroKeyTwinInNestedMap: the check that 0.0 and -0.0 are one key
+// looks the twin up among the keys of its own map only; in a map opened
+// after many keys of an enclosing map, a later duplicate is still found.
+func TestZeroKeyTwinInNestedMap(t *testing.T) {
+	for k := range 8 {
+		// {"k00": 0, … "k29": 0, "z": {k: 0, k+100: 0, 0.0: 0, k: 0}}
+		b := AppendMapHeader(nil, 31)
+		for i := range 30 {
+			b = AppendUint(AppendText(b, fmt.Sprintf("k%02d", i)), 0)
+		}
+		b = AppendMapHeader(AppendText(b, "z"), 4)
+		b = AppendUint(AppendUint(b, uint64(k)), 0)
+		b = AppendUint(AppendUint(b, uint64(k+100)), 0)
+		b = AppendUint(AppendFloat(b, 0), 0)
+		b = AppendUint(b, uint64(k))
+		off := int64(len(b))
+		b = AppendUint(b, 0)
+		checkLimitCases(t, []limitCase{{name: fmt.Sprintf("key %d", k), doc: b, want: ErrDuplicateKey, off: off}})
 	}
 }
