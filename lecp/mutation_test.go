@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -440,5 +441,67 @@ func TestZeroKeyTwinInNestedMap(t *testing.T) {
 		off := int64(len(b))
 		b = AppendUint(b, 0)
 		checkLimitCases(t, []limitCase{{name: fmt.Sprintf("key %d", k), doc: b, want: ErrDuplicateKey, off: off}})
+	}
+}
+
+// zeros is an endless reader of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestDefaultMaxValueLen: ReadValue from an io.Reader holds a value of
+// exactly 64 MiB (the default MaxValueLen, written as a number) and refuses
+// one of 64 MiB + 1 byte with ErrValueTooLarge.
+func TestDefaultMaxValueLen(t *testing.T) {
+	const maxValue = 64 << 20
+	for _, size := range []int{maxValue, maxValue + 1} {
+		head := AppendBytesHeader(nil, uint64(size-5)) // a 5-byte head
+		r := io.MultiReader(bytes.NewReader(head), io.LimitReader(zeros{}, int64(size-5)))
+		v, err := NewDecoder(r, nil).ReadValue()
+		switch {
+		case size == maxValue && (err != nil || len(v) != size):
+			t.Errorf("value of %d bytes: %d bytes, %v", size, len(v), err)
+		case size > maxValue && !errors.Is(err, ErrValueTooLarge):
+			t.Errorf("value of %d bytes: %d bytes, %v; want ErrValueTooLarge", size, len(v), err)
+		}
+	}
+}
+
+// TestStringChunkSizes: the Parser delivers a long string in pieces of
+// StringChunk bytes, 4096 by default, at least 64 (smaller values are
+// raised), never ending a text piece inside a UTF-8 sequence.
+func TestStringChunkSizes(t *testing.T) {
+	bin := AppendBytes(nil, bytes.Repeat([]byte{7}, 10000))
+	text := AppendText(nil, strings.Repeat("€", 100)) // 300 bytes of 3-byte runes
+	for _, tc := range []struct {
+		doc   []byte
+		chunk int
+		want  string // piece lengths
+	}{
+		{bin, 0, "4096 4096 1808"},
+		{bin, 5000, "5000 5000"},
+		{bin, 1, strings.TrimSpace(strings.Repeat("64 ", 156)) + " 16"},
+		{bin, 63, strings.TrimSpace(strings.Repeat("64 ", 156)) + " 16"},
+		{bin, 64, strings.TrimSpace(strings.Repeat("64 ", 156)) + " 16"},
+		{bin, 65, strings.TrimSpace(strings.Repeat("65 ", 153)) + " 55"},
+		{text, 0, "300"},
+		{text, 1, "63 63 63 63 48"},
+		{text, 64, "63 63 63 63 48"},
+		{text, 66, "66 66 66 66 36"},
+	} {
+		var pieces []string
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+			pieces = append(pieces, strconv.Itoa(len(ev.Value)))
+			return nil
+		}), &Options{StringChunk: tc.chunk})
+		if _, err := p.Write(tc.doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(pieces, " "); got != tc.want {
+			t.Errorf("%d-byte item, StringChunk %d: pieces %s, want %s", len(tc.doc), tc.chunk, got, tc.want)
+		}
 	}
 }
