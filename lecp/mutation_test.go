@@ -1,5 +1,3 @@
-//go:build mutwip
-
 package lecp
 
 // Tests written to kill mutants that survived the rest of the suite: each

@@ -1,4 +1,4 @@
-//go:build mutwip && (linux || darwin)
+//go:build linux || darwin
 
 package lecp
 
