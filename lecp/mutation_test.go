@@ -352,6 +352,8 @@ func TestPathKeySpelling(t *testing.T) {
 		{AppendText(nil, "a\x7f"), "\"a\x7f\""},
 		{AppendText(nil, "ü"), "ü"},
 		{AppendInt(nil, 0), "0"},
+		{AppendInt(nil, 9), "9"},
+		{AppendInt(nil, 1000), "1000"},
 		{AppendInt(nil, -1), "-1"},
 		{AppendNegative(nil, 1<<64-1), "-18446744073709551616"},
 		{AppendBytes(nil, []byte{1, 2}), "h'0102'"},
