@@ -509,3 +509,60 @@ func TestStringChunkSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestValid: Valid is Check with the default options.
+func TestValid(t *testing.T) {
+	for _, tc := range []struct {
+		hex  string
+		want bool
+	}{
+		{"00", true},
+		{"83 01 02 03", true},
+		{"a1 61 61 01", true},
+		{"", false},
+		{"82 01", false},
+		{"a2 01 00 01 00", false}, // duplicate key
+		{"62 c3 28", false},       // invalid UTF-8
+		{"01 02", false},          // a sequence
+	} {
+		if got := Valid(mustHex(t, tc.hex)); got != tc.want {
+			t.Errorf("Valid(%s) = %v, want %v", tc.hex, got, tc.want)
+		}
+	}
+}
+
+// TestFinishOffsets: Finish's error says where the input stopped: at the
+// offset consumed so far when the item is incomplete, at the start of the
+// trailing data, or the decoder's own earlier error again.
+func TestFinishOffsets(t *testing.T) {
+	for _, tc := range []struct {
+		hex    string
+		tokens int // ReadToken calls before Finish
+		want   error
+		off    int64
+		path   string
+	}{
+		{"82 01 02", 1, ErrUnexpectedEOF, 1, ""},
+		{"82 01 02", 2, ErrUnexpectedEOF, 2, "[0]"},
+		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[0]"},
+		{"01 02", 1, ErrTrailingData, 1, ""},
+		{"83 01 02 03 04", 5, ErrTrailingData, 4, ""},
+		{"82 01 1c", 3, ErrReservedInfo, 2, "[1]"},
+	} {
+		for _, whole := range []bool{true, false} {
+			b := mustHex(t, tc.hex)
+			d := NewDecoderBytes(b, nil)
+			if !whole {
+				d = NewDecoder(bytes.NewReader(b), nil)
+			}
+			for range tc.tokens {
+				d.ReadToken()
+			}
+			var se *SyntaxError
+			err := d.Finish()
+			if !errors.As(err, &se) || se.Err != tc.want || se.Offset != tc.off || se.Path != tc.path {
+				t.Errorf("%s after %d tokens (whole %v): %v, want %v at offset %d (path %q)", tc.hex, tc.tokens, whole, err, tc.want, tc.off, tc.path)
+			}
+		}
+	}
+}
