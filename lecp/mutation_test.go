@@ -566,3 +566,47 @@ func TestFinishOffsets(t *testing.T) {
 		}
 	}
 }
+
+// eofOnce is a reader that fails the test when it is read again after it
+// returned io.EOF, as a terminal would block there.
+type eofOnce struct {
+	t    *testing.T
+	r    io.Reader
+	done bool
+}
+
+func (e *eofOnce) Read(p []byte) (int, error) {
+	if e.done {
+		e.t.Errorf("Read after io.EOF")
+		return 0, io.EOF
+	}
+	n, err := e.r.Read(p)
+	e.done = err == io.EOF
+	return n, err
+}
+
+// TestNoReadAfterEOF: once the reader has said io.EOF, the Decoder does not
+// read it again, whatever it is asked next.
+func TestNoReadAfterEOF(t *testing.T) {
+	for _, h := range []string{"83 01 02 03", "01 02 03", "82 01", "", "a1 61 61 5f 41 01 ff"} {
+		b := mustHex(t, h)
+		for _, half := range []bool{false, true} {
+			var r io.Reader = bytes.NewReader(b)
+			if half {
+				r = iotest.HalfReader(r)
+			}
+			d := NewDecoder(&eofOnce{t: t, r: r}, &Options{AllowSequence: true})
+			for d.More() {
+				if _, err := d.ReadValue(); err != nil {
+					break
+				}
+			}
+			for range 3 {
+				d.ReadToken()
+				d.More()
+			}
+			d.Finish()
+			d.SkipValue()
+		}
+	}
+}
