@@ -610,3 +610,22 @@ func TestNoReadAfterEOF(t *testing.T) {
 		}
 	}
 }
+
+// TestStringReaderAtEnd: StringReader where no item starts (after the last
+// one) fails with ErrUnexpectedEOF at the offset reached.
+func TestStringReaderAtEnd(t *testing.T) {
+	for _, whole := range []bool{true, false} {
+		b := mustHex(t, "61 61")
+		d := NewDecoderBytes(b, nil)
+		if !whole {
+			d = NewDecoder(bytes.NewReader(b), nil)
+		}
+		if _, err := d.ReadToken(); err != nil {
+			t.Fatal(err)
+		}
+		var se *SyntaxError
+		if _, _, err := d.StringReader(); !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != 2 {
+			t.Errorf("whole %v: %v, want unexpected end of input at offset 2", whole, err)
+		}
+	}
+}
