@@ -629,3 +629,30 @@ func TestStringReaderAtEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlimitedStringLen: MaxStringLen < 0 lifts the limit entirely: a
+// declared length of 2^64-1 is refused only for want of input.
+func TestUnlimitedStringLen(t *testing.T) {
+	opts := &Options{MaxStringLen: -1}
+	checkLimitCases(t, []limitCase{
+		{name: "bytes 2^64-1", doc: AppendBytesHeader(nil, 1<<64-1), opts: opts},
+		{name: "text 2^64-1", doc: AppendTextHeader(nil, 1<<64-1), opts: opts},
+	})
+}
+
+// TestLongKeyTooLarge: a long string key reaches the Parser in pieces of
+// StringChunk bytes; MaxKeyLen is enforced at the end of the piece that
+// passes it, however the input is split.
+func TestLongKeyTooLarge(t *testing.T) {
+	doc := AppendUint(AppendText(AppendMapHeader(nil, 1), strings.Repeat("k", 200)), 0)
+	opts := &Options{MaxKeyLen: 100, StringChunk: 64}
+	// head 2 + 64 = 66 bytes after the first piece, 130 after the second
+	const off = 1 + 2 + 2*64
+	for _, split := range []func(int) int{nil, func(int) int { return 1 }, func(int) int { return 7 }} {
+		p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), opts)
+		var se *SyntaxError
+		if err := writeSplit(p, doc, split); !errors.As(err, &se) || se.Err != ErrKeyTooLarge || se.Offset != off {
+			t.Errorf("%v, want key too large at offset %d", err, off)
+		}
+	}
+}
