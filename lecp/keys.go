@@ -316,8 +316,10 @@ const linearKeys = 48
 // a hash table yet, when neither Deterministic nor AllowDuplicateKeys is
 // set: the common case, with fewer loads and branches. With pos >= 0, kb is
 // src[pos:][:len(kb)] and is kept there (arena space is reserved); with pos
-// < 0 it is copied. It reports false (having changed nothing) when keyDone
-// must decide, also when the arena must grow.
+// < 0, or too far for an int32 offset (a key past 2 GiB), it is copied. It
+// reports false (having changed nothing) when keyDone must decide, also when
+// the arena must grow, and when it would copy while keys in place await
+// materialize.
 func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
 	n, nents := len(kb), len(ks.ents)
 	// (a map with a hash table has at least linearKeys keys)
@@ -336,8 +338,14 @@ func (ks *keySet) keyDirect(f *frame, kb []byte, pos int) bool {
 	if end+16*(nents+1) > ks.lim.maxKeyMem || end > cap(ks.arena) {
 		return false
 	}
+	inPlace := uint(pos) < uint(1<<31-1-n) // pos >= 0, and near enough for an int32
+	if !inPlace && ks.srcFrom >= 0 {
+		// the keys in place since the last materialize must end the arena
+		// (materialize copies them there): the caller materializes first
+		return false
+	}
 	*w |= mask
-	if uint(pos) >= uint(1<<31-1-n) { // pos < 0, or too far for an int32
+	if !inPlace {
 		copy(ks.arena[off:end], kb)
 	} else {
 		if ks.srcFrom < 0 {

@@ -232,15 +232,20 @@ func compilePattern(s string) (pattern, error) {
 			if neg {
 				digits = k[1:]
 			}
-			u, err := strconv.ParseUint(digits, 10, 64)
-			if err != nil {
-				return bad("integer key " + strconv.Quote(k))
-			}
-			if neg {
-				if u == 0 {
-					return bad("integer key -0")
+			var u uint64
+			if neg && digits == "18446744073709551616" {
+				u = 1<<64 - 1 // -2^64, the least CBOR integer, as a path spells it
+			} else {
+				var err error
+				if u, err = strconv.ParseUint(digits, 10, 64); err != nil {
+					return bad("integer key " + strconv.Quote(k))
 				}
-				u-- // stored as the CBOR argument: -1-u
+				if neg {
+					if u == 0 {
+						return bad("integer key -0")
+					}
+					u-- // stored as the CBOR argument: -1-u
+				}
 			}
 			p = append(p, segment{kind: segInt, neg: neg, u: u})
 		default:
