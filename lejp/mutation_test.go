@@ -17,6 +17,33 @@ import (
 	"unicode/utf8"
 )
 
+// TestPatternSyntax: which patterns NewParser accepts, that a malformed one
+// is an error wrapping ErrPattern (as documented), and that MaxPatterns
+// patterns are allowed and one more is not.
+func TestPatternSyntax(t *testing.T) {
+	for _, p := range []string{"", "a", "a.b", "[]", "[][]", "[].a", "a[]", "a[][].b", "*", "a.*", "*.a", "a.*[]", "*[]", "a.*.b.*"} {
+		if _, err := NewParser(&countHandler{}, nil, p); err != nil {
+			t.Errorf("pattern %q: %v", p, err)
+		}
+	}
+	for _, p := range []string{".", "a.", ".a", "a..b", "a.[]", "a[", "a]", "a[b]", "a[]x", "[]a", "a.[].b"} {
+		_, err := NewParser(&countHandler{}, nil, "ok", p)
+		if !errors.Is(err, ErrPattern) || !strings.Contains(err.Error(), `"`+p+`"`) {
+			t.Errorf("pattern %q: %v, want ErrPattern naming it", p, err)
+		}
+	}
+	pats := make([]string, MaxPatterns+1)
+	for i := range pats {
+		pats[i] = "a" + strings.Repeat("[]", i)
+	}
+	if _, err := NewParser(&countHandler{}, nil, pats[:MaxPatterns]...); err != nil {
+		t.Errorf("%d patterns: %v", MaxPatterns, err)
+	}
+	if _, err := NewParser(&countHandler{}, nil, pats...); !errors.Is(err, ErrPattern) {
+		t.Errorf("%d patterns: %v, want ErrPattern", MaxPatterns+1, err)
+	}
+}
+
 // bigObject returns an object of n members named k000, k001, … (each name
 // 4 bytes, so nameOverhead+4 bytes of name memory), the last member's value
 // being last, and the offset of each name's opening quote.
