@@ -7,13 +7,15 @@ import (
 // Golden event traces, as lws tests lejp: each case's trace is checked
 // whole, one byte per Write and split at every offset. A line is
 // "offset kind pointer [value] [#pattern path *wildcard…]".
-var goldenCases = []struct {
+type goldenCase struct {
 	name string
 	opts *Options
 	pats []string
 	in   string
 	want string
-}{
+}
+
+var goldenCases = []goldenCase{
 	{
 		name: "long string in pieces, never inside a UTF-8 sequence",
 		opts: &Options{StringChunk: 8},
@@ -150,8 +152,83 @@ error 4  lejp: unexpected end of input
 	},
 }
 
-func TestGoldenTraces(t *testing.T) {
-	for _, tc := range goldenCases {
+// goldenMoreCases pin what mutation testing found unpinned: which pattern
+// an event matches when several do, that "*" is one member name (never an
+// array element), and where pieces of a string with invalid UTF-8 end.
+var goldenMoreCases = []goldenCase{
+	{
+		name: "invalid UTF-8 when allowed: pieces cut after at most three continuation bytes",
+		opts: &Options{StringChunk: 8, AllowInvalidUTF8: true},
+		in:   "[\"abcde\x80\x80\x80\x80\x80\x80\", \"abcdefg\xf0\x9f\x98\x80xyz\xff\", \"\\ud800\"]",
+		want: `0 array-start 
+1 string-chunk /0 "abcde\x80\x80\x80"
+1 string /0 "\x80\x80\x80"
+16 string-chunk /1 "abcdefg"
+16 string /1 "😀xyz\xff"
+35 string /2 "�"
+43 array-end 
+`,
+	},
+	{
+		name: "the first matching pattern wins; the empty pattern is the top level",
+		pats: []string{"a.b", "a.*", "*.b", "a.b", "", ""},
+		in:   `{"a":{"b":1,"c":[2]},"d":{"b":3}}`,
+		want: `0 object-start  #4 
+1 name /a "a"
+5 object-start /a
+6 name /a/b "b" #0 a.b
+10 int /a/b "1" #0 a.b
+12 name /a/c "c" #1 a.c *"c"
+16 array-start /a/c #1 a.c *"c"
+17 int /a/c/0 "2" #1 a.c[] *"c[]"
+18 array-end /a/c #1 a.c *"c"
+19 object-end /a
+21 name /d "d"
+25 object-start /d
+26 name /d/b "b" #2 d.b *"d"
+30 int /d/b "3" #2 d.b *"d"
+31 object-end /d
+32 object-end  #4 
+`,
+	},
+	{
+		name: "a * segment is one member name, never an array element",
+		pats: []string{"a.*[]", "*.x", "[].x", "[]"},
+		in:   `{"a":{"b":[1],"c":2,"x":{"x":0}}}[{"x":1},2]`,
+		opts: &Options{AllowMultipleValues: true},
+		want: `0 object-start 
+1 name /a "a"
+5 object-start /a
+6 name /a/b "b"
+10 array-start /a/b
+11 int /a/b/0 "1" #0 a.b[] *"b"
+12 array-end /a/b
+14 name /a/c "c"
+18 int /a/c "2"
+20 name /a/x "x" #1 a.x *"a"
+24 object-start /a/x #1 a.x *"a"
+25 name /a/x/x "x"
+29 int /a/x/x "0"
+30 object-end /a/x #1 a.x *"a"
+31 object-end /a
+32 object-end 
+33 array-start 
+34 object-start /0 #3 []
+35 name /0/x "x" #2 [].x
+39 int /0/x "1" #2 [].x
+40 object-end /0 #3 []
+42 int /1 "2" #3 []
+43 array-end 
+`,
+	},
+}
+
+func TestGoldenTraces(t *testing.T) { checkGolden(t, goldenCases) }
+
+func TestGoldenTracesMore(t *testing.T) { checkGolden(t, goldenMoreCases) }
+
+func checkGolden(t *testing.T, cases []goldenCase) {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			in := []byte(tc.in)
 			got := pushTrace(tc.opts, tc.pats, false, in)

@@ -2,6 +2,7 @@ package lejp
 
 import (
 	"errors"
+	"fmt"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func compilePattern(p string) (pattern, error) {
 		return pt, nil
 	}
 	bad := func(why string) (pattern, error) {
-		return pattern{}, errors.New(ErrPattern.Error() + " " + strconv.Quote(p) + ": " + why)
+		return pattern{}, fmt.Errorf("%w %s: %s", ErrPattern, strconv.Quote(p), why)
 	}
 	parts := strings.Split(p, ".")
 	for k, part := range parts {
@@ -75,7 +76,7 @@ func compilePattern(p string) (pattern, error) {
 // setPatterns compiles the patterns for the scanner.
 func (s *scanner) setPatterns(ps []string) error {
 	if len(ps) > MaxPatterns {
-		return errors.New(ErrPattern.Error() + ": more than " + strconv.Itoa(MaxPatterns) + " patterns")
+		return fmt.Errorf("%w: more than %d patterns", ErrPattern, MaxPatterns)
 	}
 	s.pats = s.pats[:0]
 	s.rootMatch = -1
