@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/hostile"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // allocated returns the bytes f allocates (average of a few runs).
@@ -25,6 +26,14 @@ func allocated(f func()) uint64 {
 // TestHeaderAllocationBound: parsing never allocates more than a small
 // multiple of the input, whatever its shape.
 func TestHeaderAllocationBound(t *testing.T) {
+	if testenv.Race {
+		// Each member decodes through a pooled lejp.Decoder, and under the
+		// race detector sync.Pool drops items at random: "many members"
+		// then allocates a decoder for about a quarter of its 1,024
+		// members (313 KB against a 296 KB bound in one CI run). The
+		// bound is checked by the plain test run.
+		t.Skip("allocation counts of pooled paths are not exact under -race")
+	}
 	const n = 1 << 20
 	for name, in := range map[string]string{
 		"long unknown string": `{"alg":"ES256","x":"` + strings.Repeat("a", n) + `"}`,
