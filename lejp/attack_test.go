@@ -147,6 +147,12 @@ func TestLimits(t *testing.T) {
 		offset int64
 	}{
 		{"name", &Options{MaxNameLen: 4}, `{"abcd":1}`, `{"abcde":1}`, ErrNameTooLong, 1},
+		// Each limit at 1, which is 1 and not the default (only 0 is).
+		{"depth 1", &Options{MaxDepth: 1}, `[1]`, `[[1]]`, ErrDepth, 1},
+		{"name 1", &Options{MaxNameLen: 1}, `{"a":1}`, `{"ab":1}`, ErrNameTooLong, 1},
+		{"number 1", &Options{MaxNumberLen: 1}, `[1]`, `[12]`, ErrNumberTooLong, 1},
+		{"string 1", &Options{MaxStringLen: 1}, `["a"]`, `["ab"]`, ErrStringTooLong, 1},
+		{"names memory 1", &Options{MaxNameMemory: 1}, `{}`, `{"":1}`, ErrTooManyNames, 1},
 		{"escaped name counts encoded bytes", &Options{MaxNameLen: 6}, `{"\u0061":1}`, `{"\u0061b":1}`, ErrNameTooLong, 1},
 		{"number", &Options{MaxNumberLen: 5}, `[12345]`, `[-12345]`, ErrNumberTooLong, 1},
 		{"string", &Options{MaxStringLen: 3}, `["abc"]`, `["abcd"]`, ErrStringTooLong, 1},

@@ -140,35 +140,9 @@ func TestDuplicateNamesLarge(t *testing.T) {
 	}
 }
 
-// TestLimitsOfOne: a limit of 1 is 1, not "use the default" (only 0 is);
-// a StringChunk below 4 is 4; the limits of TestLimits, at their smallest.
+// TestLimitsOfOne: a limit of 1 is 1, not "use the default" (only 0 is;
+// the limits at 1 are rows of TestLimits); a StringChunk below 4 is 4.
 func TestLimitsOfOne(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		opts   *Options
-		ok     string
-		bad    string
-		cause  error
-		offset int64
-	}{
-		{"depth", &Options{MaxDepth: 1}, `[1]`, `[[1]]`, ErrDepth, 1},
-		{"name", &Options{MaxNameLen: 1}, `{"a":1}`, `{"ab":1}`, ErrNameTooLong, 1},
-		{"number", &Options{MaxNumberLen: 1}, `[1]`, `[12]`, ErrNumberTooLong, 1},
-		{"string", &Options{MaxStringLen: 1}, `["a"]`, `["ab"]`, ErrStringTooLong, 1},
-		{"names memory", &Options{MaxNameMemory: 1}, `{}`, `{"":1}`, ErrTooManyNames, 1},
-	} {
-		for way, err := range allWays([]byte(tc.ok), tc.opts) {
-			if err != nil {
-				t.Errorf("%s: %s: at the limit: %v", tc.name, way, err)
-			}
-		}
-		for way, err := range allWays([]byte(tc.bad), tc.opts) {
-			var se *SyntaxError
-			if !errors.As(err, &se) || !errors.Is(err, tc.cause) || se.Offset != tc.offset {
-				t.Errorf("%s: %s: %v, want %v at %d", tc.name, way, err, tc.cause, tc.offset)
-			}
-		}
-	}
 	// MaxValueLen 1: a value longer than the Decoder's first buffer.
 	big := []byte(`["` + strings.Repeat("x", 40<<10) + `"]`)
 	if _, err := NewDecoder(bytes.NewReader(big), &Options{MaxValueLen: 1}).ReadValue(); !errors.Is(err, ErrValueTooLarge) {
