@@ -181,3 +181,24 @@ func TestRemoteSetCached(t *testing.T) {
 		t.Errorf("%d fetches for three Set calls within MaxAge, want 1", n)
 	}
 }
+
+// TestRemoteMaxSize: a set of exactly MaxSize bytes is taken and one byte
+// less is ErrLimit, down to a MaxSize of 1 (only 0 means the default).
+func TestRemoteMaxSize(t *testing.T) {
+	const body = `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/jwk-set+json")
+		io.WriteString(w, body)
+	}))
+	defer srv.Close()
+	for _, max := range []int64{0, int64(len(body)), int64(len(body)) - 1, 1} {
+		r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxSize: max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = r.Set(context.Background())
+		if want := max == 0 || max >= int64(len(body)); (err == nil) != want || err != nil && !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("MaxSize %d, body of %d bytes: %v", max, len(body), err)
+		}
+	}
+}
