@@ -2,26 +2,12 @@ package jose
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/hostile"
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
-
-// allocated returns the bytes f allocates (average of a few runs).
-func allocated(f func()) uint64 {
-	var a, b runtime.MemStats
-	const runs = 4
-	f() // warm up
-	runtime.ReadMemStats(&a)
-	for range runs {
-		f()
-	}
-	runtime.ReadMemStats(&b)
-	return (b.TotalAlloc - a.TotalAlloc) / runs
-}
 
 // TestHeaderAllocationBound: parsing never allocates more than a small
 // multiple of the input, whatever its shape.
@@ -45,7 +31,7 @@ func TestHeaderAllocationBound(t *testing.T) {
 		"deep":                `{"x":` + strings.Repeat(`[`, n) + `}`,
 		"long x5c":            `{"x5c":["` + strings.Repeat("AAAA", n/4) + `"]}`,
 	} {
-		got := allocated(func() { ParseHeader([]byte(in)) })
+		got := testenv.AllocatedBytes(4, func() { ParseHeader([]byte(in)) })
 		if limit := uint64(4*len(in)) + 256*MaxMembers; got > limit {
 			t.Errorf("%s: %d bytes allocated for %d bytes of input", name, got, len(in))
 		}

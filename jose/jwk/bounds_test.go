@@ -8,24 +8,13 @@ import (
 	"encoding/pem"
 	"errors"
 	"math/big"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/hostile"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
-
-func allocated(f func()) uint64 {
-	var a, b runtime.MemStats
-	f()
-	runtime.ReadMemStats(&a)
-	for range 2 {
-		f()
-	}
-	runtime.ReadMemStats(&b)
-	return (b.TotalAlloc - a.TotalAlloc) / 2
-}
 
 // TestParseAllocationBound: JWK and JWK Set parsing allocate at most a small
 // multiple of the input plus a constant per key (a parsed EC or RSA key
@@ -48,7 +37,7 @@ func TestParseAllocationBound(t *testing.T) {
 		"many key_ops":     {`{"kty":"oct","k":"AAAA","key_ops":[` + strings.Repeat(`"sign",`, n/7) + `"sign"]}`, 1},
 		"many x5c entries": {`{"kty":"oct","k":"AAAA","x5c":[` + strings.Repeat(`"AAAA",`, n/7) + `"AAAA"]}`, 1},
 	} {
-		got := allocated(func() {
+		got := testenv.AllocatedBytes(2, func() {
 			Parse([]byte(tc.in))
 			ParseSet([]byte(tc.in))
 		})

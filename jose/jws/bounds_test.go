@@ -6,23 +6,13 @@ import (
 	"crypto/rsa"
 	"errors"
 	"math/big"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
-
-// allocatedBytes returns the bytes f allocates in one run (after a warm-up).
-func allocatedBytes(f func()) uint64 {
-	var a, b runtime.MemStats
-	f()
-	runtime.ReadMemStats(&a)
-	f()
-	runtime.ReadMemStats(&b)
-	return b.TotalAlloc - a.TotalAlloc
-}
 
 // manySigs returns a general JSON serialization whose n signatures all name
 // HS256 and are all wrong, over a payload of p bytes.
@@ -59,7 +49,7 @@ func TestManySignaturesBound(t *testing.T) {
 	const p = 256 << 10
 	for _, n := range []int{1, 4, MaxSignatures} {
 		msg := []byte(manySigs(p, n, true))
-		got := allocatedBytes(func() {
+		got := testenv.AllocatedBytes(1, func() {
 			if _, err := v.Verify(msg); !errors.Is(err, jose.ErrVerify) {
 				t.Fatalf("%d signatures: Verify: %v", n, err)
 			}
@@ -103,7 +93,7 @@ func TestStreamEd25519BufferedOnce(t *testing.T) {
 	sig := `{"protected":"eyJhbGciOiJFZERTQSJ9","signature":"` + strings.Repeat("A", 86) + `"}`
 	for _, n := range []int{1, 4, MaxSignatures} {
 		msg := []byte(`{"signatures":[` + strings.Repeat(sig+",", n-1) + sig + `]}`)
-		got := allocatedBytes(func() {
+		got := testenv.AllocatedBytes(1, func() {
 			if _, err := v.VerifyReader(msg, bytes.NewReader(payload)); !errors.Is(err, jose.ErrVerify) {
 				t.Fatalf("%d signatures: %v", n, err)
 			}
