@@ -445,6 +445,32 @@ func TestErrorCauses(t *testing.T) {
 	}
 }
 
+// TestValueStartBytes feeds every byte that cannot start a value where a
+// value must start: as the first element, after a comma (where the scanner
+// dispatches at once), after a comma and a space, and as a member's value.
+// Each is ErrInvalidChar at that byte on every entry point, never another
+// cause (0xD0 to 0xD9 are c-'0' ≤ 9 under byte arithmetic the other way
+// round).
+func TestValueStartBytes(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if isWS(byte(c)) || bytes.IndexByte([]byte(`"-0123456789tfn{[`), byte(c)) >= 0 {
+			continue
+		}
+		for _, pre := range []string{`[`, `[1,`, `[1, `, `{"a":`} {
+			if pre == `[` && c == ']' {
+				continue
+			}
+			in := pre + string([]byte{byte(c)}) + `]`
+			for way, err := range allWays([]byte(in), nil) {
+				var se *SyntaxError
+				if !errors.As(err, &se) || !errors.Is(err, ErrInvalidChar) || se.Offset != int64(len(pre)) {
+					t.Fatalf("%q: %s: %v, want %v at %d", in, way, err, ErrInvalidChar, len(pre))
+				}
+			}
+		}
+	}
+}
+
 // TestExactCapacity gives every entry point its input in slices with no
 // capacity beyond their length (as a caller's own buffers may be): each
 // prefix of a document whole (Check and the Decoder over bytes, which must
