@@ -71,13 +71,9 @@ func halfExact(f float32) (uint16, bool) {
 	case exp == 0 && mant == 0:
 		return sign, true
 	case exp == 0xff:
-		if mant == 0 {
-			return sign | 0x7c00, true
-		}
-		if mant&0x1fff != 0 {
-			return 0, false
-		}
-		return sign | 0x7c00 | uint16(mant>>13), true
+		// The infinities; a NaN is never taken as exact, as its callers
+		// write every NaN as the one quiet NaN f97e00 themselves.
+		return sign | 0x7c00, mant == 0
 	case exp == 0:
 		return 0, false // float32 subnormals are far below the half range
 	}
