@@ -24,8 +24,10 @@ package lecp
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
 // error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
-// number beyond the float64 range is an error. Strings become text, objects
-// maps (duplicate names are an error), arrays arrays, nested at most
+// number beyond the float64 range is an error. Strings become text (invalid
+// UTF-8 and \u escapes of unpaired surrogates are an error matching
+// ErrInvalidUTF8, where encoding/json would put U+FFFD), objects maps
+// (duplicate names are an error), arrays arrays, nested at most
 // DefaultMaxDepth deep.
 
 import (
@@ -285,16 +287,22 @@ func keyName(raw []byte, opts *Options) (string, error) {
 
 // FromJSON converts one JSON text (RFC 8259) read from r to CBOR appended to
 // dst, with preferred serialization (core deterministic when deterministic
-// is set: map keys sorted). Duplicate member names are an error.
+// is set: map keys sorted). Duplicate member names, invalid UTF-8 and
+// unpaired surrogate escapes are errors (as lejp's defaults make them).
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
-	dec := json.NewDecoder(r)
+	return fromJSON(dst, &jsonSource{r: r}, deterministic)
+}
+
+func fromJSON(dst []byte, src *jsonSource, deterministic bool) ([]byte, error) {
+	dec := json.NewDecoder(src)
 	dec.UseNumber()
 	w := Writer{Deterministic: deterministic, buf: dst}
-	// the kind of each open JSON container: '{' or '['; and whether the next
-	// token in an object is a name
+	// the kind of each open JSON container: '{' or '[' (the Writer takes a
+	// map's members as key, value, key…)
 	var stack []byte
-	name := false
 	for {
+		from := dec.InputOffset()
+		src.forget(from)
 		tok, err := dec.Token()
 		if err == io.EOF {
 			if len(stack) > 0 {
@@ -305,11 +313,11 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 		if err != nil {
 			return dst, errors.New("lecp: from JSON: " + err.Error())
 		}
-		if len(stack) > 0 && stack[len(stack)-1] == '{' && name {
-			if s, ok := tok.(string); ok {
-				w.Text(s)
-				name = false
-				continue
+		// encoding/json replaces invalid UTF-8 and unpaired surrogate
+		// escapes with U+FFFD; FromJSON refuses them, as lejp does.
+		if _, ok := tok.(string); ok {
+			if off, ok := src.strictString(from, dec.InputOffset()); !ok {
+				return dst, &fromJSONError{off}
 			}
 		}
 		switch v := tok.(type) {
@@ -322,8 +330,6 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 			case '{':
 				w.BeginMap()
 				stack = append(stack, '{')
-				name = true
-				continue
 			case '[':
 				w.BeginArray()
 				stack = append(stack, '[')
@@ -345,7 +351,6 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 				return dst, err
 			}
 		}
-		name = len(stack) > 0 && stack[len(stack)-1] == '{'
 		if len(stack) == 0 {
 			if _, err := dec.Token(); err != io.EOF {
 				return dst, errors.New("lecp: from JSON: data after the top-level value")
@@ -410,4 +415,98 @@ func writeJSONNumber(w *Writer, s string) error {
 	}
 	w.Float(f)
 	return nil
+}
+
+// fromJSONError reports invalid UTF-8 in a JSON string; it matches
+// ErrInvalidUTF8 with errors.Is.
+type fromJSONError struct{ off int64 }
+
+func (e *fromJSONError) Error() string {
+	return "lecp: from JSON: invalid UTF-8 or unpaired surrogate escape in the string at offset " + strconv.FormatInt(e.off, 10)
+}
+
+func (e *fromJSONError) Unwrap() error { return ErrInvalidUTF8 }
+
+// jsonSource passes r to encoding/json's Decoder and keeps what it has read
+// and not yet forgotten, so that a string token's source text can be
+// checked.
+type jsonSource struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // the input offset of buf[0]
+}
+
+func (s *jsonSource) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.buf = append(s.buf, p[:n]...)
+	return n, err
+}
+
+// forget drops the input before offset off once that is more than half of
+// what is kept, so each byte is moved a bounded number of times on average.
+func (s *jsonSource) forget(off int64) {
+	if cut := int(off - s.base); cut > len(s.buf)/2 {
+		s.buf = s.buf[:copy(s.buf, s.buf[cut:])]
+		s.base = off
+	}
+}
+
+// strictString checks the string token whose source lies between the input
+// offsets from and to (after white space and a separator): valid UTF-8, and
+// every \u escape of a surrogate half paired. It returns the offset of the
+// string's opening quote and whether it passed.
+func (s *jsonSource) strictString(from, to int64) (int64, bool) {
+	tok := s.buf[from-s.base : to-s.base]
+	q := bytes.IndexByte(tok, '"')
+	return from + int64(q), q >= 0 && validJSONString(tok[q:])
+}
+
+// validJSONString reports whether the JSON string literal lit (quotes
+// included, its grammar already checked) is valid UTF-8 and its \u escapes
+// of surrogate halves come in high-low pairs.
+func validJSONString(lit []byte) bool {
+	if !utf8.Valid(lit) {
+		return false
+	}
+	for i := 0; i < len(lit); i++ {
+		if lit[i] != '\\' {
+			continue
+		}
+		i++
+		if lit[i] != 'u' {
+			continue
+		}
+		r := hex4(lit[i+1:])
+		i += 4
+		switch {
+		case r >= 0xdc00 && r <= 0xdfff:
+			return false
+		case r >= 0xd800 && r <= 0xdbff:
+			if i+6 >= len(lit) || lit[i+1] != '\\' || lit[i+2] != 'u' {
+				return false
+			}
+			if r2 := hex4(lit[i+3:]); r2 < 0xdc00 || r2 > 0xdfff {
+				return false
+			}
+			i += 6
+		}
+	}
+	return true
+}
+
+// hex4 decodes the four hex digits that begin b (checked by the grammar).
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }

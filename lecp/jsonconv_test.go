@@ -14,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/jsonvalue"
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // TestToJSONRules: one row per rule of RFC 8949 §6.1 (and the tag
@@ -151,6 +153,86 @@ func TestFromJSONRules(t *testing.T) {
 	}
 }
 
+// TestFromJSONText: encoding/json turns invalid UTF-8 and unpaired
+// surrogate escapes into U+FFFD; FromJSON refuses them (ErrInvalidUTF8, at
+// the string's opening quote), in names as in values, as lejp does by
+// default, and keeps every well-formed escape.
+func TestFromJSONText(t *testing.T) {
+	for _, tc := range []struct {
+		json string
+		hex  string // "" means ErrInvalidUTF8
+		off  int64
+	}{
+		{`"\ud800"`, "", 0},
+		{`"\udbff"`, "", 0},
+		{`"\udc00"`, "", 0},
+		{`"\udfff"`, "", 0},
+		{`"\ud800\u0041"`, "", 0},
+		{`"\ud800\ud800"`, "", 0},
+		{`"\ud800\ue000"`, "", 0},
+		{`"\ud800\n"`, "", 0},
+		{`"\ud800x"`, "", 0},
+		{`"\ud83d\ude00\udc00"`, "", 0},
+		{"\"a\xff\"", "", 0},
+		{"\"\xed\xa0\x80\"", "", 0},
+		{"\"\xc0\xaf\"", "", 0},
+		{`[1, "ok", "\udc00"]`, "", 10},
+		{`{"a":1, "\udc00":2}`, "", 8},
+		{`{"a":"\ud800"}`, "", 5},
+		{`"\ud7ff\ue000"`, "66ed9fbfee8080", 0},
+		{`"\uD83D\uDE00"`, "64f09f9880", 0},
+		{`"\udbff\udfff"`, "64f48fbfbf", 0},
+		{`"\\ud800"`, "665c7564383030", 0},
+		{`"\\\ud83d\ude00"`, "655cf09f9880", 0},
+		{`"\u0000\"\/"`, "6300222f", 0},
+		{"\"\uFFFD\"", "63efbfbd", 0},
+	} {
+		got, err := FromJSON(nil, strings.NewReader(tc.json), false)
+		if tc.hex == "" {
+			var fe *fromJSONError
+			if !errors.Is(err, ErrInvalidUTF8) || !errors.As(err, &fe) || fe.off != tc.off {
+				t.Errorf("%q: %x, %v; want ErrInvalidUTF8 at %d", tc.json, got, err, tc.off)
+			}
+			if lerr := lejp.Check([]byte(tc.json), nil); !errors.Is(lerr, lejp.ErrInvalidUTF8) {
+				t.Errorf("%q: lejp: %v", tc.json, lerr)
+			}
+			continue
+		}
+		if want := mustHex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%q: %x, %v; want %x", tc.json, got, err, want)
+		}
+	}
+	// A string past encoding/json's first read, after a long run of
+	// numbers the source forgets as it goes.
+	long := "[" + strings.Repeat("12345678,", 100000) + `"\udc00"]`
+	if _, err := FromJSON(nil, iotest.HalfReader(strings.NewReader(long)), false); !errors.Is(err, ErrInvalidUTF8) {
+		t.Errorf("long: %v", err)
+	}
+}
+
+// TestFromJSONSourceBound: FromJSON keeps the source text of the tokens it
+// has passed only until the next token, so what it holds is bounded by
+// the longest token and encoding/json's read-ahead (which grows with that
+// token), not by the input.
+func TestFromJSONSourceBound(t *testing.T) {
+	for _, tc := range []struct {
+		doc  string
+		most int
+	}{
+		{"[" + strings.Repeat("1,", 1<<19) + "1]", 8 << 10},
+		{"[" + strings.Repeat(`"a",`, 1<<18) + "1]", 8 << 10},
+		{`{"k":"` + strings.Repeat("a", 1<<18) + `","l":[` + strings.Repeat("2,", 1<<19) + `2]}`, 3 << 18},
+	} {
+		src := &jsonSource{r: strings.NewReader(tc.doc)}
+		if _, err := fromJSON(nil, src, false); err != nil {
+			t.Fatal(err)
+		}
+		if c := cap(src.buf); c > tc.most {
+			t.Errorf("%d-byte input: kept %d bytes of source, want at most %d", len(tc.doc), c, tc.most)
+		}
+	}
+}
+
 // jsonSuiteExpect lists the y_ files FromJSON refuses on purpose.
 var jsonSuiteExpect = map[string]string{
 	"y_object_duplicated_key.json":           "duplicate names make an invalid CBOR map (RFC 8949 §5.6); RFC 8259 §4 only says names SHOULD be unique",
@@ -185,6 +267,9 @@ func TestJSONTestSuiteRoundTrip(t *testing.T) {
 			continue
 		case 'i':
 			i++
+			if lerr := lejp.Check(in, nil); errors.Is(lerr, lejp.ErrInvalidUTF8) != errors.Is(err, ErrInvalidUTF8) {
+				t.Errorf("%s: %v; lejp: %v", name, err, lerr)
+			}
 			if err == nil {
 				iAccepted++
 				if cerr := Check(c, nil); cerr != nil {
@@ -245,8 +330,9 @@ func sameJSONValue(t *testing.T, a, b []byte) bool {
 }
 
 // FuzzJSONDifferential: FromJSON accepts what encoding/json accepts
-// (json.Valid), except duplicate names, numbers beyond binary64 and
-// integers of more than 2467 digits (TestJSONBignumLimit); what it
+// (json.Valid), except duplicate names, numbers beyond binary64, integers
+// of more than 2467 digits (TestJSONBignumLimit), and invalid UTF-8 or
+// unpaired surrogate escapes, which it refuses exactly where lejp does; what it
 // accepts is valid CBOR that converts back to JSON with the same value for
 // encoding/json.
 func FuzzJSONDifferential(f *testing.F) {
@@ -256,11 +342,18 @@ func FuzzJSONDifferential(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		c, err := FromJSON(nil, bytes.NewReader(in), false)
 		valid := json.Valid(in)
-		if err == nil && !valid {
+		// lejp with its other limits out of the way refuses valid JSON
+		// only for invalid UTF-8 or an unpaired surrogate escape
+		badText := valid && lejp.Check(in, &lejp.Options{AllowDuplicateNames: true, MaxDepth: 1 << 20, MaxNumberLen: 1 << 20}) != nil
+		switch {
+		case err == nil && !valid:
 			t.Fatalf("%q: accepted as %x; encoding/json refuses it", in, c)
-		}
-		if err != nil {
-			if valid && !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "out of range") && !strings.Contains(err.Error(), "integer of more than") {
+		case err == nil && badText:
+			t.Fatalf("%q: accepted as %x; lejp refuses its text", in, c)
+		case errors.Is(err, ErrInvalidUTF8) != badText && valid:
+			t.Fatalf("%q: %v; lejp refuses its text: %v", in, err, badText)
+		case err != nil:
+			if valid && !badText && !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "out of range") && !strings.Contains(err.Error(), "integer of more than") {
 				t.Fatalf("%q: %v; encoding/json accepts it", in, err)
 			}
 			return
