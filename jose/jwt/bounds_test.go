@@ -15,7 +15,7 @@ func parseClaims(raw string) (*Claims, error) {
 	return c, c.parse()
 }
 
-// TestCaseVariantWork: rejecting claim names that differ only in ASCII case
+// TestCaseVariantWork: rejecting claim names that differ only in case
 // (catalog row 20) costs a small constant per input byte whatever the
 // number of claims; comparing each name with every earlier one cost
 // claims² × length (1024 claims of 256 bytes: 134 M bytes compared for
@@ -51,9 +51,6 @@ func TestCaseVariantWork(t *testing.T) {
 		if _, err := parseClaims(in[:len(in)-1] + `,"é":1}`); err != nil {
 			t.Errorf("%d claims and é: %v", n, err)
 		}
-	}
-	if _, err := parseClaims(`{"é":1,"É":2}`); err != nil {
-		t.Errorf("é and É: %v", err)
 	}
 }
 

@@ -9,6 +9,7 @@ package jwt
 // Claims allocates nothing once its buffers have grown.
 
 import (
+	"bytes"
 	"encoding/json"
 	"hash/maphash"
 	"math"
@@ -57,6 +58,7 @@ type Claims struct {
 	lower  []byte           // checkCase: scratch
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
+	nn     nestedNames // checkNested's state
 }
 
 const (
@@ -140,10 +142,10 @@ func (c *Claims) Names() []string {
 
 // Decode decodes the claims set into v with encoding/json. This is safe
 // because Raw has already passed the strict lejp reading: one object, no
-// duplicate names and no names that differ only in case (so
-// encoding/json's case-insensitive field matching cannot pick between two
-// members), depth at most 64, valid UTF-8, every registered claim of its
-// type.
+// duplicate names and no names that differ only in case in any object, as
+// encoding/json folds case (Unicode simple folding: "ſ" is "s"), so its
+// case-insensitive field matching cannot pick between two members; depth
+// at most 64, valid UTF-8, every registered claim of its type.
 func (c *Claims) Decode(v any) error {
 	if len(c.Raw) == 0 {
 		return errNoClaims
@@ -180,8 +182,10 @@ func (c *Claims) reset() {
 // level, where checkCase rejects both exact duplicates and case variants
 // (cheaper for a handful of names than lejp's name memory); every nested
 // object or array value is then checked by a second, fully strict lejp
-// pass (nestedOpts), so nothing is accepted that jose.ParseObject would
-// refuse (FuzzClaims checks this).
+// pass (nestedOpts) that also rejects case variants in each nested object
+// (checkNested), so nothing is accepted that jose.ParseObject would refuse
+// (FuzzClaims checks this), and no two names of one object are equal under
+// encoding/json's folding (fold.go).
 var (
 	claimsOpts = &lejp.Options{MaxDepth: jose.MaxDepth, AllowDuplicateNames: true}
 	nestedOpts = &lejp.Options{MaxDepth: jose.MaxDepth - 1}
@@ -258,7 +262,7 @@ func (c *Claims) parseStrict() error {
 				return syntax(err)
 			}
 			if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
-				if err := c.checkNested(v); err != nil {
+				if _, err := c.checkNested(v); err != nil {
 					return err
 				}
 			}
@@ -275,27 +279,6 @@ func (c *Claims) parseStrict() error {
 	return nil
 }
 
-// checkNested reads a nested value strictly (duplicate names rejected at
-// every level).
-func (c *Claims) checkNested(v []byte) error {
-	if c.nested == nil {
-		c.nested = lejp.NewDecoderBytes(v, nestedOpts)
-	} else {
-		c.nested.ResetBytes(v)
-	}
-	if err := c.nested.SkipValue(); err != nil {
-		return syntax(err)
-	}
-	return syntax0(c.nested.Finish())
-}
-
-func syntax0(err error) error {
-	if err == nil {
-		return nil
-	}
-	return syntax(err)
-}
-
 // addStr appends a decoded string to strs and returns its span.
 func (c *Claims) addStr(b []byte) span {
 	off := len(c.strs)
@@ -303,9 +286,9 @@ func (c *Claims) addStr(b []byte) span {
 	return span{int32(off), int32(len(b))}
 }
 
-// checkCase rejects a name equal, but for ASCII case, to an earlier one
-// (catalog row 20; exact duplicates too, lejp's check being off at the top
-// level). It compares names one by one while there are fewer than
+// checkCase rejects a name equal, but for case (Unicode simple folding, as
+// encoding/json matches names), to an earlier one (catalog row 20; exact
+// duplicates too, lejp's check being off at the top level). It compares names one by one while there are fewer than
 // foldScan, then looks them up by a seeded hash of the lower-cased name, so
 // n names of length L cost O(n·L), not O(n²·L).
 func (c *Claims) checkCase(name span) error {
@@ -328,7 +311,7 @@ func (c *Claims) checkCase(name span) error {
 		c.fold[h] = int32(len(c.names))
 		return nil
 	}
-	if o := c.names[i]; o.n == name.n && foldCompare(c.bytes(o), nb) {
+	if foldCompare(c.bytes(c.names[i]), nb) {
 		return errCaseVariant
 	}
 	return c.scanCase(nb) // two names with one hash: 2^-64 odds
@@ -340,47 +323,24 @@ const foldScan = 16
 // foldSeed keys checkCase's hash, so input cannot be made to collide.
 var foldSeed = maphash.MakeSeed()
 
-// foldHash hashes b lower-cased (ASCII only), through c.lower.
+// foldHash hashes b's fold key (appendFoldKey), through c.lower.
 func (c *Claims) foldHash(b []byte) uint64 {
-	c.lower = append(c.lower[:0], b...)
-	for i, x := range c.lower {
-		if 'A' <= x && x <= 'Z' {
-			c.lower[i] = x + 'a' - 'A'
-		}
-	}
+	c.lower = appendFoldKey(c.lower[:0], b)
 	return maphash.Bytes(foldSeed, c.lower)
 }
 
 func (c *Claims) scanCase(nb []byte) error {
 	for _, o := range c.names {
-		if int(o.n) == len(nb) && foldCompare(c.bytes(o), nb) {
+		if foldCompare(c.bytes(o), nb) {
 			return errCaseVariant
 		}
 	}
 	return nil
 }
 
-var errCaseVariant = wrap(jose.ErrMalformed, "claim names differ only in case")
-
-// foldCompare is equalFold; tests replace it to count the bytes checkCase
-// compares.
-var foldCompare = equalFold
-
-func equalFold(a, b []byte) bool {
-	for i := range a {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
+// foldCompare is bytes.EqualFold, the relation encoding/json matches names
+// to fields by; tests replace it to count the bytes checkCase compares.
+var foldCompare = bytes.EqualFold
 
 // readString reads a string-valued registered claim.
 func (c *Claims) readString(dst *span, bit uint8) error {

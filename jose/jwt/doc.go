@@ -27,8 +27,10 @@
 // Claims gives the registered claims typed (Issuer, Audience, ExpiresAt, …),
 // any claim's exact JSON (Get), and Decode into a user struct. Decode uses
 // encoding/json, but only on bytes that already passed the strict reader,
-// so the duplicate-name and case-folding differentials of encoding/json
-// cannot arise.
+// which refuses two names of one object, at any depth, that are equal or
+// equal under encoding/json's case folding (Unicode simple folding, so
+// "ſcope" is "scope"), so the duplicate-name and case-folding
+// differentials of encoding/json cannot arise.
 //
 // # HTTP
 //

@@ -24,8 +24,6 @@ package jwt
 import (
 	"encoding/binary"
 	"math/bits"
-
-	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // fastMaxClaims bounds the members the fast reader handles; the duplicate
@@ -344,20 +342,14 @@ func (c *Claims) fastExtra(r *fastReader, name span, i int) (int, bool) {
 }
 
 // fastNested reads the object or array at b[i] — one the fast reader does
-// not take itself — strictly with lejp, as parseStrict's checkNested does
-// (nestedOpts: duplicate names rejected at every level, depth below
-// jose.MaxDepth, UTF-8 and escapes checked), and returns the index after
-// it.
+// not take itself — with checkNested, as parseStrict does, and returns the
+// index after it.
 func (c *Claims) fastNested(b []byte, i int) (int, bool) {
-	if c.nested == nil {
-		c.nested = lejp.NewDecoderBytes(b[i:], nestedOpts)
-	} else {
-		c.nested.ResetBytes(b[i:])
-	}
-	if c.nested.SkipValue() != nil {
+	n, err := c.checkNested(b[i:])
+	if err != nil {
 		return i, false
 	}
-	return i + int(c.nested.InputOffset()), true
+	return i + n, true
 }
 
 // scalar reads a string, an integer, true, false or null.
