@@ -68,13 +68,13 @@ func foldPairs(t *testing.T, in []byte) bool {
 	}
 }
 
-// TestCaseVariantsAsEncodingJSON (catalog row 20): a claims set with two
+// TestAttack20FoldedNames (catalog row 20): a claims set with two
 // names of one object, at the top level or nested, that encoding/json's
 // Unicode folding matches to one struct field is refused by both claims
 // readers, so Decode cannot see another value than Get. Names equal only
 // under full case folding (ß and ss), or in different objects, are not
 // refused.
-func TestCaseVariantsAsEncodingJSON(t *testing.T) {
+func TestAttack20FoldedNames(t *testing.T) {
 	filler := strings.TrimSuffix(hostile.CaseVariantObject(40, 8, 'f'), "}")[1:] + ","
 	for _, tc := range []struct {
 		in     string
@@ -127,11 +127,11 @@ func TestCaseVariantsAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestDecodeFoldDifferential: the attack end to end. A signed token whose
+// TestAttack20DecodeFoldDifferential: the attack end to end. A signed token whose
 // claims hold "scope" and "ſcope" would make Decode fill Scope with the
 // second (encoding/json folds ſ to s) while Get("scope") returns the first;
 // Verify refuses it and returns no claims.
-func TestDecodeFoldDifferential(t *testing.T) {
+func TestAttack20DecodeFoldDifferential(t *testing.T) {
 	var v struct {
 		Scope string `json:"scope"`
 	}
