@@ -75,7 +75,8 @@ func foldPairs(t *testing.T, in []byte) bool {
 // under full case folding (ß and ss), or in different objects, are not
 // refused.
 func TestAttack20FoldedNames(t *testing.T) {
-	filler := strings.TrimSuffix(hostile.CaseVariantObject(40, 8, 'f'), "}")[1:] + ","
+	names := func(n int) string { return strings.TrimSuffix(hostile.CaseVariantObject(n, 8, 'f'), "}")[1:] + "," }
+	filler := names(40)
 	for _, tc := range []struct {
 		in     string
 		refuse bool
@@ -108,6 +109,14 @@ func TestAttack20FoldedNames(t *testing.T) {
 		{`{"n":{` + filler + `"FFFF0039":1}}`, true},
 		{`{"n":{` + filler + `"ſcope":1,"SCOPE":2}}`, true},
 		{`{"n":{` + filler + `"scope":1}}`, false},
+		{`{"n":{` + filler + `"FFFF0001":1}}`, true},
+		{`{"n":{` + names(foldScan) + `"FFFF0001":1}}`, true},
+		{`{` + names(foldScan) + `"FFFF0001":1}`, true},
+		{`{"n":{"p":1,"q":{` + filler + `"FFFF0001":1}}}`, true},
+		{`{"n":{"p":1,"q":{` + filler + `"FFFF0039":1}}}`, true},
+		{`{"n":{"p":1,"q":{` + filler + `"P":1}}}`, false},
+		{`{"n":[{"b":1},{"x":1,"X":2}]}`, true},
+		{`{"n":[{"b":1},{"x":1,"y":2}],"N":1}`, true},
 		{`{"n":[{` + filler + `"x":1},{` + filler + `"x":1}]}`, false},
 	} {
 		if got := foldPairs(t, []byte(tc.in)); got != tc.refuse {
