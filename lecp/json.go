@@ -482,7 +482,9 @@ func validJSONString(lit []byte) bool {
 		case r >= 0xdc00 && r <= 0xdfff:
 			return false
 		case r >= 0xd800 && r <= 0xdbff:
-			if i+6 >= len(lit) || lit[i+1] != '\\' || lit[i+2] != 'u' {
+			// the closing quote comes before the end, and a \u has its
+			// four hex digits
+			if lit[i+1] != '\\' || lit[i+2] != 'u' {
 				return false
 			}
 			if r2 := hex4(lit[i+3:]); r2 < 0xdc00 || r2 > 0xdfff {

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -172,6 +173,9 @@ func TestFromJSONText(t *testing.T) {
 		{`"\ud800\ue000"`, "", 0},
 		{`"\ud800\n"`, "", 0},
 		{`"\ud800x"`, "", 0},
+		{`"\ud800xudc00"`, "", 0},
+		{`"\ud800\\udc00"`, "", 0},
+		{`"\ud800\udc00"`, "64f0908080", 0},
 		{`"\ud83d\ude00\udc00"`, "", 0},
 		{"\"a\xff\"", "", 0},
 		{"\"\xed\xa0\x80\"", "", 0},
@@ -190,7 +194,8 @@ func TestFromJSONText(t *testing.T) {
 		got, err := FromJSON(nil, strings.NewReader(tc.json), false)
 		if tc.hex == "" {
 			var fe *fromJSONError
-			if !errors.Is(err, ErrInvalidUTF8) || !errors.As(err, &fe) || fe.off != tc.off {
+			if !errors.Is(err, ErrInvalidUTF8) || !errors.As(err, &fe) || fe.off != tc.off ||
+				!strings.HasSuffix(err.Error(), fmt.Sprintf(" at offset %d", tc.off)) {
 				t.Errorf("%q: %x, %v; want ErrInvalidUTF8 at %d", tc.json, got, err, tc.off)
 			}
 			if lerr := lejp.Check([]byte(tc.json), nil); !errors.Is(lerr, lejp.ErrInvalidUTF8) {
