@@ -194,8 +194,9 @@ const maxRSABits = 16384
 // CheckPublicKey reports whether pub is a public key this algorithm can use:
 // the right type (ErrKeyType) and curve or size (ErrKeySize: an RSA modulus
 // of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
-// point on the curve (ErrInvalidKey). It does not check the key against a
-// signature.
+// point on the curve (ErrInvalidKey), for RSA an odd modulus and an odd
+// exponent of at least 3 (ErrInvalidKey, RFC 8017 §3.1). It does not check
+// the key against a signature.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	switch s.kty {
 	case KeyRSA:
@@ -232,13 +233,16 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	return nil
 }
 
-// checkRSAKey binds an RSA public key: the type, then the modulus size.
+// checkRSAKey binds an RSA public key: the type, then its validity, then
+// the modulus size. RFC 8017 §3.1 makes the modulus a product of odd
+// primes, so odd, and the exponent at least 3 and coprime to λ(n), which
+// is even, so odd: a key that breaks either is no RSA key.
 func checkRSAKey(pub crypto.PublicKey, minBits int) error {
 	k, ok := pub.(*rsa.PublicKey)
 	if !ok || k == nil {
 		return ErrKeyType
 	}
-	if k.N == nil || k.N.Sign() <= 0 || k.E < 2 {
+	if k.N == nil || k.N.Sign() <= 0 || k.N.Bit(0) == 0 || k.E < 3 || k.E%2 == 0 {
 		return ErrInvalidKey
 	}
 	if n := k.N.BitLen(); n < minBits || n > maxRSABits {
