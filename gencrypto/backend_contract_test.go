@@ -26,7 +26,8 @@ func (b *contractBreaker) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) 
 
 // TestBackendContract: a result that breaks the Backend contract is refused
 // with an error, never used. A MAC whose hash is shorter than its tag would
-// otherwise give tags padded with whatever the buffer held.
+// otherwise give tags padded with whatever the buffer held, and one of
+// another hash wrong tags.
 func TestBackendContract(t *testing.T) {
 	for _, tc := range []struct {
 		defect string
@@ -38,6 +39,11 @@ func TestBackendContract(t *testing.T) {
 		}},
 		{"short hmac", func(opt gencrypto.Option) error {
 			_, err := gencrypto.HS512().Sum(make([]byte, 64), []byte("m"), opt)
+			return err
+		}},
+		{"short hmac", func(opt gencrypto.Option) error {
+			// HMAC-SHA-1 is longer than the 8-byte tag, but not HMAC-SHA-256
+			_, err := gencrypto.HMAC256_64().New(make([]byte, 32), opt)
 			return err
 		}},
 	} {

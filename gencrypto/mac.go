@@ -59,7 +59,9 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	if h.Size() < m.tagSize || h.Size() > len(MACKey{}.buf) {
+	// an HMAC of another hash than asked for (as NewHash also refuses);
+	// every hash of a MAC fits MACKey's buffer
+	if h.Size() != m.hash.Size() {
 		return nil, errBackendOutput
 	}
 	return &MACKey{h: h, size: m.tagSize}, nil
