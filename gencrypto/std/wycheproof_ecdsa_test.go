@@ -136,7 +136,7 @@ func TestWycheproofECDSADER(t *testing.T) {
 					if len(raw) != 2*fc.size {
 						t.Fatalf("tcId %d: %d-byte r‖s", tc.TcID, len(raw))
 					}
-					if der, ok := appendDER(nil, raw[:fc.size], raw[fc.size:]); ok && !bytes.Equal(der, tc.Sig) {
+					if der, ok := appendDER(nil, raw[:fc.size], raw[fc.size:]); !ok || !bytes.Equal(der, tc.Sig) {
 						t.Errorf("tcId %d (%s %v): accepted %x, which re-encodes as %x", tc.TcID, tc.Comment, tc.Flags, tc.Sig, der)
 					}
 				}
