@@ -102,9 +102,10 @@ func TestDERToRaw(t *testing.T) {
 		{"300602010102010100", ""},   // trailing after the sequence
 		{"3081060201010201010", ""},  // long-form length below 128
 		{"3006020101020101", "00010001"},
-		{"300702030100010201", ""}, // r too long for 2-byte scalars
-		{"3106020101020101", ""},   // wrong outer tag
-		{"3006030101020101", ""},   // wrong inner tag
+		{"30080203010001020101", ""}, // r too long for 2-byte scalars
+		{"300702020001020101", ""},   // r with a superfluous leading zero (00 01)
+		{"3106020101020101", ""},     // wrong outer tag
+		{"3006030101020101", ""},     // wrong inner tag
 		{"30", ""},
 		{"", ""},
 	} {
