@@ -11,13 +11,9 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
-	"encoding/json"
 	"errors"
 	"math/big"
-	"os"
 	"testing"
-
-	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 type wpECDSAFile struct {
@@ -26,14 +22,7 @@ type wpECDSAFile struct {
 			WX hexBytes `json:"wx"`
 			WY hexBytes `json:"wy"`
 		} `json:"publicKey"`
-		Tests []struct {
-			TcID    int      `json:"tcId"`
-			Comment string   `json:"comment"`
-			Flags   []string `json:"flags"`
-			Msg     hexBytes `json:"msg"`
-			Sig     hexBytes `json:"sig"`
-			Result  string   `json:"result"`
-		} `json:"tests"`
+		Tests []wpSigTest `json:"tests"`
 	} `json:"testGroups"`
 }
 
@@ -57,19 +46,6 @@ var ecdsaDERFiles = []ecdsaFile{
 	{"ecdsa_secp521r1_sha512_test.json", primECDSAP521, elliptic.P521(), 66, crypto.SHA512},
 }
 
-func loadECDSA(t *testing.T, file string) *wpECDSAFile {
-	t.Helper()
-	b, err := os.ReadFile(testenv.VectorsFile(t, "wycheproof/testvectors_v1/"+file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f wpECDSAFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		t.Fatal(err)
-	}
-	return &f
-}
-
 // TestWycheproofECDSAP1363 verifies every case with Verify and, for P-256
 // (the cheap curve; the path is the same), from the digest with
 // VerifyDigest too: valid cases verify, invalid ones (wrong lengths, r or s
@@ -78,7 +54,7 @@ func TestWycheproofECDSAP1363(t *testing.T) {
 	b := New()
 	for _, fc := range ecdsaP1363Files {
 		t.Run(fc.file, func(t *testing.T) {
-			f := loadECDSA(t, fc.file)
+			f := loadWP[wpECDSAFile](t, "testvectors_v1/"+fc.file)
 			var valid, invalid int
 			for _, g := range f.TestGroups {
 				pub := &ecdsa.PublicKey{Curve: fc.curve,
@@ -120,7 +96,7 @@ func TestWycheproofECDSAP1363(t *testing.T) {
 func TestWycheproofECDSADER(t *testing.T) {
 	for _, fc := range ecdsaDERFiles {
 		t.Run(fc.file, func(t *testing.T) {
-			f := loadECDSA(t, fc.file)
+			f := loadWP[wpECDSAFile](t, "testvectors_v1/"+fc.file)
 			var accepted, refused int
 			for _, g := range f.TestGroups {
 				for _, tc := range g.Tests {

@@ -8,13 +8,9 @@ package std
 import (
 	"crypto"
 	"crypto/rsa"
-	"encoding/json"
 	"errors"
 	"math/big"
-	"os"
 	"testing"
-
-	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 type wpRSAFile struct {
@@ -23,14 +19,7 @@ type wpRSAFile struct {
 			Modulus  hexBytes `json:"modulus"`
 			Exponent hexBytes `json:"publicExponent"`
 		} `json:"publicKey"`
-		Tests []struct {
-			TcID    int      `json:"tcId"`
-			Comment string   `json:"comment"`
-			Flags   []string `json:"flags"`
-			Msg     hexBytes `json:"msg"`
-			Sig     hexBytes `json:"sig"`
-			Result  string   `json:"result"`
-		} `json:"tests"`
+		Tests []wpSigTest `json:"tests"`
 	} `json:"testGroups"`
 }
 
@@ -45,14 +34,7 @@ func TestWycheproofRSAOtherHashes(t *testing.T) {
 		{"rsa_pss_2048_sha512_224_mgf1_28_test.json", primRSAPSS, crypto.SHA512_224},
 	} {
 		t.Run(fc.file, func(t *testing.T) {
-			data, err := os.ReadFile(testenv.VectorsFile(t, "wycheproof/testvectors_v1/"+fc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var f wpRSAFile
-			if err := json.Unmarshal(data, &f); err != nil {
-				t.Fatal(err)
-			}
+			f := loadWP[wpRSAFile](t, "testvectors_v1/"+fc.file)
 			var valid, invalid, acceptable int
 			for _, g := range f.TestGroups {
 				pub := &rsa.PublicKey{N: new(big.Int).SetBytes(g.PublicKey.Modulus),

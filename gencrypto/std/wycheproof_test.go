@@ -50,13 +50,24 @@ func (h *hexBytes) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-func loadWP(t *testing.T, rel string) *wpFile {
+// wpSigTest is one case of a Wycheproof signature file.
+type wpSigTest struct {
+	TcID    int      `json:"tcId"`
+	Comment string   `json:"comment"`
+	Flags   []string `json:"flags"`
+	Msg     hexBytes `json:"msg"`
+	Sig     hexBytes `json:"sig"`
+	Result  string   `json:"result"`
+}
+
+// loadWP reads the Wycheproof file rel (under wycheproof/) into a new F.
+func loadWP[F any](t *testing.T, rel string) *F {
 	t.Helper()
 	b, err := os.ReadFile(testenv.VectorsFile(t, "wycheproof/"+rel))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var f wpFile
+	var f F
 	if err := json.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +92,7 @@ func TestWycheproofAEAD(t *testing.T) {
 	b := New()
 	for _, fc := range files {
 		t.Run(fc.file, func(t *testing.T) {
-			f := loadWP(t, "testvectors_v1/"+fc.file)
+			f := loadWP[wpFile](t, "testvectors_v1/"+fc.file)
 			var valid, rejected int
 			for _, g := range f.TestGroups {
 				for _, tc := range g.Tests {
@@ -138,7 +149,7 @@ func TestWycheproofKeyWrap(t *testing.T) {
 	b := New()
 	for _, file := range []string{"testvectors_v1/aes_wrap_test.json", "testvectors_legacy/kw_test.json"} {
 		t.Run(file, func(t *testing.T) {
-			f := loadWP(t, file)
+			f := loadWP[wpFile](t, file)
 			var valid, rejected int
 			for _, g := range f.TestGroups {
 				for _, tc := range g.Tests {
