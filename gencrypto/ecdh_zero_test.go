@@ -73,11 +73,11 @@ func TestSharedSecretZero(t *testing.T) {
 					continue
 				}
 				n++
-				pub, err := tc.alg.ECDHCurve().NewPublicKey(mustHex(t, v.Public))
+				pub, err := tc.alg.ECDHCurve().NewPublicKey(testenv.Hex(t, v.Public))
 				if err != nil {
 					t.Fatalf("%s tcId %d: public key: %v", tc.file, v.TcID, err)
 				}
-				d := mustHex(t, v.Private)
+				d := testenv.Hex(t, v.Private)
 				size := len(pub.Bytes()) / 2 // the scalar size: (1 + 2·size)/2 rounded down
 				for len(d) > size && d[0] == 0 {
 					d = d[1:]
@@ -87,7 +87,7 @@ func TestSharedSecretZero(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s tcId %d: private key: %v", tc.file, v.TcID, err)
 				}
-				want := mustHex(t, v.Shared)
+				want := testenv.Hex(t, v.Shared)
 				if isAllZero(want) {
 					zero++
 				}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestKDFLengthBounds: every KDF gives 1 to 255 × HashLen bytes (RFC 5869
@@ -21,7 +22,7 @@ func TestKDFLengthBounds(t *testing.T) {
 		0, 0, 0, 5, 'A', 'l', 'i', 'c', 'e', 0, 0, 0, 3, 'B', 'o', 'b', 0, 0, 0, 128}
 	hkdf := func(a *gencrypto.HKDF) func(int) ([]byte, error) {
 		return func(n int) ([]byte, error) {
-			return a.Derive(bytes.Repeat([]byte{0x0b}, 22), mustHex(t, "000102030405060708090a0b0c"), mustHex(t, "f0f1f2f3f4f5f6f7f8f9"), n)
+			return a.Derive(bytes.Repeat([]byte{0x0b}, 22), testenv.Hex(t, "000102030405060708090a0b0c"), testenv.Hex(t, "f0f1f2f3f4f5f6f7f8f9"), n)
 		}
 	}
 	pbkdf2 := func(a *gencrypto.PBKDF2) func(int) ([]byte, error) {
@@ -43,7 +44,7 @@ func TestKDFLengthBounds(t *testing.T) {
 		{"ConcatKDF-SHA256", 32, func(n int) ([]byte, error) { return gencrypto.ConcatKDFSHA256().Derive(z, other, n) },
 			"56aa8deaf8236d205c2228cd71a7101a"},
 	} {
-		want := mustHex(t, tc.want)
+		want := testenv.Hex(t, tc.want)
 		max := 255 * tc.hlen
 		for _, n := range []int{1, max} {
 			out, err := tc.derive(n)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestMACOneShot checks the one-shot MAC.Sum and MAC.Verify against
@@ -42,8 +43,8 @@ func TestMACOneShot(t *testing.T) {
 			"extended":     append(append([]byte(nil), want...), 0),
 			"last bit":     append(want[:len(want)-1:len(want)-1], want[len(want)-1]^1),
 			"zero":         make([]byte, len(want)),
-			"full HMAC":    mustHex(t, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
-			"another hash": mustHex(t, "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
+			"full HMAC":    testenv.Hex(t, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+			"another hash": testenv.Hex(t, "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
 		}
 		if tc.alg == gencrypto.HS256() {
 			delete(wrong, "full HMAC") // it is the tag
@@ -64,13 +65,4 @@ func TestMACOneShot(t *testing.T) {
 			t.Errorf("%s Sum with a %d-byte key: %x, %v, want ErrKeySize", tc.alg, len(short), tag, err)
 		}
 	}
-}
-
-func mustHex(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -9,10 +9,11 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/jsonvalue"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 func TestPatterns(t *testing.T) {
-	doc := mustHex(t, "a4 61 61 a1 61 62 01 64 6b657973 82 a1 63 6b6964 61 78 a1 63 6b6964 61 79 01 82 05 06 20 07 61 31 08")
+	doc := testenv.Hex(t, "a4 61 61 a1 61 62 01 64 6b657973 82 a1 63 6b6964 61 78 a1 63 6b6964 61 79 01 82 05 06 20 07 61 31 08")
 	// {"a": {"b": 1}, "keys": [{"kid": "x"}, {"kid": "y"}], 1: [5, 6], -1: 7, "1": 8}
 	// (that is 5 pairs; the head says 4, so fix it)
 	doc[0] = 0xa5
@@ -73,7 +74,7 @@ func TestPatterns(t *testing.T) {
 // TestReadValueRaw reads a COSE_Sign1 with the pull decoder, keeping the
 // exact bytes of the protected header and of the unprotected map.
 func TestReadValueRaw(t *testing.T) {
-	msg := mustHex(t, "D28443A10126A10442313154546869732069732074686520636F6E74656E742E58408EB33E4CA31D1C465AB05AAC34CC6B23D58FEF5C083106C4D25A91AEF0B0117E2AF9A291AA32E14AB834DC56ED2A223444547E01F11D3B0916E5A4C345CACB36")
+	msg := testenv.Hex(t, "D28443A10126A10442313154546869732069732074686520636F6E74656E742E58408EB33E4CA31D1C465AB05AAC34CC6B23D58FEF5C083106C4D25A91AEF0B0117E2AF9A291AA32E14AB834DC56ED2A223444547E01F11D3B0916E5A4C345CACB36")
 	for _, d := range []*Decoder{NewDecoderBytes(msg, nil), NewDecoder(iotestOneByte(msg), nil)} {
 		if tok, err := d.ReadToken(); err != nil || tok.Kind != TagStart || tok.Uint != 18 {
 			t.Fatal(tok, err)
@@ -82,14 +83,14 @@ func TestReadValueRaw(t *testing.T) {
 			t.Fatal(tok, err)
 		}
 		prot, err := d.ReadValue()
-		if err != nil || !bytes.Equal(prot, mustHex(t, "43a10126")) {
+		if err != nil || !bytes.Equal(prot, testenv.Hex(t, "43a10126")) {
 			t.Fatalf("protected %x %v", prot, err)
 		}
 		if d.Path() != "[0]" {
 			t.Errorf("path %q", d.Path())
 		}
 		unprot, err := d.ReadValue()
-		if err != nil || !bytes.Equal(unprot, mustHex(t, "a104423131")) {
+		if err != nil || !bytes.Equal(unprot, testenv.Hex(t, "a104423131")) {
 			t.Fatalf("unprotected %x %v", unprot, err)
 		}
 		if off := d.InputOffset(); off != 11 {
@@ -230,7 +231,7 @@ func TestWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := mustHex(t, "a4 0a f5 20 f6 61 61 84 f9 3e00 fa 47c35000 fb 3ff199999999999a 3b ffffffffffffffff 61 62 20")
+	want := testenv.Hex(t, "a4 0a f5 20 f6 61 61 84 f9 3e00 fa 47c35000 fb 3ff199999999999a 3b ffffffffffffffff 61 62 20")
 	if !bytes.Equal(b, want) {
 		t.Fatalf("got %x\nwant %x", b, want)
 	}
@@ -262,7 +263,7 @@ func TestWriter(t *testing.T) {
 		f   float64
 		hex string
 	}{{0, "f90000"}, {65504, "f97bff"}, {5.960464477539063e-8, "f90001"}, {6.097555160522461e-05, "f903ff"}, {65505, "fa477fe100"}, {3.4028234663852886e+38, "fa7f7fffff"}, {1e300, "fb7e37e43c8800759c"}} {
-		if got := AppendFloat(nil, tc.f); !bytes.Equal(got, mustHex(t, tc.hex)) {
+		if got := AppendFloat(nil, tc.f); !bytes.Equal(got, testenv.Hex(t, tc.hex)) {
 			t.Errorf("%v: %x, want %s", tc.f, got, tc.hex)
 		}
 	}
@@ -290,31 +291,31 @@ func TestJSON(t *testing.T) {
 		}
 	}
 	// integer key 1 and text key "1" collide in JSON
-	if _, err := AppendJSON(nil, mustHex(t, "a2 01 00 61 31 00"), nil); !errors.Is(err, ErrKeyCollision) {
+	if _, err := AppendJSON(nil, testenv.Hex(t, "a2 01 00 61 31 00"), nil); !errors.Is(err, ErrKeyCollision) {
 		t.Errorf("collision: %v", err)
 	}
-	got, err := AppendJSON(nil, mustHex(t, "a3 01 41 ff 20 d6 41 ff 62 6161 f97e00"), nil)
+	got, err := AppendJSON(nil, testenv.Hex(t, "a3 01 41 ff 20 d6 41 ff 62 6161 f97e00"), nil)
 	if err != nil || string(got) != `{"1":"_w","-1":"/w==","aa":null}` {
 		t.Errorf("got %s %v", got, err)
 	}
 }
 
 func TestDecoderResetFinish(t *testing.T) {
-	d := NewDecoder(bytes.NewReader(mustHex(t, "01")), nil)
+	d := NewDecoder(bytes.NewReader(testenv.Hex(t, "01")), nil)
 	if _, err := d.ReadToken(); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	d.Reset(bytes.NewReader(mustHex(t, "01 02")))
+	d.Reset(bytes.NewReader(testenv.Hex(t, "01 02")))
 	if _, err := d.ReadToken(); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Finish(); !errors.Is(err, ErrTrailingData) {
 		t.Fatalf("got %v", err)
 	}
-	d.Reset(bytes.NewReader(mustHex(t, "82 01")))
+	d.Reset(bytes.NewReader(testenv.Hex(t, "82 01")))
 	d.ReadToken()
 	if err := d.Finish(); !errors.Is(err, ErrUnexpectedEOF) {
 		t.Fatalf("got %v", err)

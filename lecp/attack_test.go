@@ -7,6 +7,8 @@ import (
 	"io"
 	"runtime"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // allocBytes returns the bytes allocated while f runs.
@@ -184,7 +186,7 @@ func TestAttack31Depth(t *testing.T) {
 // and every truncation of every Appendix A item fails cleanly.
 func TestAttack32HeaderPlusLength(t *testing.T) {
 	for _, h := range []string{"5a 00000004 010203", "44 010203", "78 04 616263", "7b 0000000000000008 01020304050607", "82 44 01020304 43 0102"} {
-		in := mustHex(t, h)
+		in := testenv.Hex(t, h)
 		for i, err := range decodeAll(in, nil) {
 			if !errors.Is(err, ErrUnexpectedEOF) {
 				t.Errorf("%s api %d: %v", h, i, err)
@@ -192,7 +194,7 @@ func TestAttack32HeaderPlusLength(t *testing.T) {
 		}
 	}
 	for _, it := range loadAppendix(t) {
-		b := mustHex(t, it.Hex)
+		b := testenv.Hex(t, it.Hex)
 		for i := 0; i < len(b); i++ {
 			if err := Check(b[:i], nil); err == nil {
 				t.Errorf("%s truncated to %d accepted", it.Hex, i)

@@ -10,6 +10,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // checkCoreDeterministic walks the encoded item b (with its own head
@@ -154,7 +156,7 @@ func TestDeterministicVerdict(t *testing.T) {
 func FuzzDeterministic(f *testing.F) {
 	addSeeds(f)
 	for _, h := range []string{"a2 01 00 20 00", "a2 20 00 01 00", "a2 f90000 00 f98000 00", "f97e01", "fa7fc00000", "d90018 00", "a2 6161 00 4161 00", "a2 4161 00 6161 00", "81 19 0017"} {
-		f.Add(mustHex(f, h))
+		f.Add(testenv.Hex(f, h))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		deterministicVerdict(t, b)

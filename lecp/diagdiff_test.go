@@ -69,7 +69,7 @@ func TestDiagRFCTable(t *testing.T) {
 	}
 	for _, row := range rfc8949TableA {
 		want := row.diag
-		got, err := AppendDiag(nil, mustHex(t, row.hex), nil)
+		got, err := AppendDiag(nil, testenv.Hex(t, row.hex), nil)
 		if err != nil || string(got) != want {
 			t.Errorf("%s: %q, %v; want %q", row.hex, got, err, want)
 		}
@@ -93,7 +93,7 @@ func TestDiagEmptyIndefiniteString(t *testing.T) {
 		{"c15fff", "1(''_)"},
 		{"9f5fff5f4101ffff", "[_ ''_, (_ h'01')]"},
 	} {
-		got, err := AppendDiag(nil, mustHex(t, tc.hex), nil)
+		got, err := AppendDiag(nil, testenv.Hex(t, tc.hex), nil)
 		if err != nil || string(got) != tc.want {
 			t.Errorf("%s: %q, %v; want %q", tc.hex, got, err, tc.want)
 		}
@@ -242,7 +242,7 @@ func diagCompareSequence(t testing.TB, b []byte) {
 func diagInputs(t *testing.T) map[string][]byte {
 	in := map[string][]byte{}
 	for _, it := range loadAppendix(t) {
-		in["appendix/"+it.Hex] = mustHex(t, it.Hex)
+		in["appendix/"+it.Hex] = testenv.Hex(t, it.Hex)
 	}
 	dir := testenv.VectorsFile(t, "cose-wg-examples")
 	filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
@@ -330,7 +330,7 @@ func TestDiagDifferential(t *testing.T) {
 func FuzzDiagDifferential(f *testing.F) {
 	addSeeds(f)
 	for _, tc := range []string{"5fff", "7fff", "c240", "c35f4101ff", "c201", "7f6161ff", "a2 01 01 01 02", "62 08 0c", "61 7f", "fa 00000001", "fb 3eb0c6f7a0b5ed8d"} {
-		f.Add(mustHex(f, tc))
+		f.Add(testenv.Hex(f, tc))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		diagCompare(t, b)
@@ -414,7 +414,7 @@ func TestCOSEDiag(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		b := mustHex(t, ex.Output.CBOR)
+		b := testenv.Hex(t, ex.Output.CBOR)
 		got, err := AppendDiag(nil, b, nil)
 		want := hexLit.ReplaceAllStringFunc(ex.Output.Diag, strings.ToLower)
 		if _, upstream := coseDiagUpstream[rel]; upstream {
@@ -461,7 +461,7 @@ func TestDiagBignumSpelling(t *testing.T) {
 		{"c301", "3(1)"},
 		{"c2c249010000000000000000", "2(18446744073709551616)"},
 	} {
-		got, err := AppendDiag(nil, mustHex(t, tc.hex), nil)
+		got, err := AppendDiag(nil, testenv.Hex(t, tc.hex), nil)
 		if err != nil || string(got) != tc.want {
 			t.Errorf("%s: %q, %v; want %q", tc.hex, got, err, tc.want)
 		}
@@ -474,7 +474,7 @@ func TestDiagBignumSpelling(t *testing.T) {
 		t.Errorf("1025-byte bignum: %.40q…, %v; want it as 2(h'…')", got, err)
 	}
 	// an error after the tag's content is still reported
-	if _, err := AppendDiag(nil, mustHex(t, "82c249010000000000000000"), nil); err == nil {
+	if _, err := AppendDiag(nil, testenv.Hex(t, "82c249010000000000000000"), nil); err == nil {
 		t.Error("truncated array after a bignum: no error")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // floatCases are floats at the edges of the half, single and double
@@ -138,7 +140,7 @@ func TestDecodeNaNPayload(t *testing.T) {
 		{"fb7ff0000000000001", 0x7ff0000000000001},
 		{"fbfff8000000000abc", 0xfff8000000000abc},
 	} {
-		b := mustHex(t, "81"+tc.hex)
+		b := testenv.Hex(t, "81"+tc.hex)
 		var got []uint64
 		for _, split := range []int{len(b), 1} {
 			p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {

@@ -90,7 +90,7 @@ func TestToJSONRules(t *testing.T) {
 		{hex: "a1 d820 6161 00", json: `{"32(\"a\")":0}`, rule: "§6.1: map keys that are not text",
 			deviation: "§6.1 notes tags on text keys may be ignored (risking collisions); lecp names such keys in diagnostic notation, so 32(\"a\") and \"a\" do not collide"},
 	} {
-		got, err := AppendJSON(nil, mustHex(t, tc.hex), tc.opts)
+		got, err := AppendJSON(nil, testenv.Hex(t, tc.hex), tc.opts)
 		switch {
 		case tc.err != nil:
 			if !errors.Is(err, tc.err) {
@@ -143,13 +143,13 @@ func TestFromJSONRules(t *testing.T) {
 			}
 			continue
 		}
-		if want := mustHex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
+		if want := testenv.Hex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%q (%s): %x, %v; want %x", tc.json, tc.rule, got, err, want)
 		}
 	}
 	// FromJSON appends to dst
 	got, err := FromJSON([]byte{0xaa}, strings.NewReader(`{"a":[1]}`), true)
-	if err != nil || !bytes.Equal(got, mustHex(t, "aa a1 6161 8101")) {
+	if err != nil || !bytes.Equal(got, testenv.Hex(t, "aa a1 6161 8101")) {
 		t.Errorf("append: %x, %v", got, err)
 	}
 }
@@ -203,7 +203,7 @@ func TestFromJSONText(t *testing.T) {
 			}
 			continue
 		}
-		if want := mustHex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
+		if want := testenv.Hex(t, tc.hex); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%q: %x, %v; want %x", tc.json, got, err, want)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fxamacker/cbor/v2"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // keyVerdicts runs b through Check, the push parser (whole and one byte at
@@ -69,7 +70,7 @@ func TestKeyEquivalence(t *testing.T) {
 		{"a2 f97e00 01 fb7ff8000000000000 02", true, "NaN as half and as double: the same significand zero-extended", false},
 		{"a2 f97e00 01 f97e01 02", true, "NaNs with different payloads: RFC 8949 §5.6.1 makes them distinct; lecp does not keep NaN payloads (doc.go) and takes every NaN key as the same", false},
 	} {
-		b := mustHex(t, tc.hex)
+		b := testenv.Hex(t, tc.hex)
 		optss := []*Options{nil}
 		if tc.det {
 			optss = append(optss, &Options{Deterministic: true})
@@ -215,7 +216,7 @@ func TestKeyDifferential(t *testing.T) {
 	n := 0
 	for _, a := range keys {
 		for _, b := range keys {
-			m := mustHex(t, "a2"+a+"00"+b+"00")
+			m := testenv.Hex(t, "a2"+a+"00"+b+"00")
 			keyDifferential(t, m)
 			n++
 		}
@@ -227,7 +228,7 @@ func TestKeyDifferential(t *testing.T) {
 func FuzzKeyDifferential(f *testing.F) {
 	addSeeds(f)
 	for _, h := range []string{"a2 c1 01 00 d8 01 01 00", "a2 f90000 00 fa80000000 00", "a2 9f 01 ff 00 81 1801 00", "a2 7f 6161 6162 ff 00 62 6162 00"} {
-		f.Add(mustHex(f, h))
+		f.Add(testenv.Hex(f, h))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { keyDifferential(t, b) })
 }

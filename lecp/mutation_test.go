@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestReadValueAcrossRefill reads values from an io.Reader that arrive after
@@ -82,9 +84,9 @@ func TestValidUTF8ThreeBytePairs(t *testing.T) {
 // events that start no item returns false and changes nothing; on an item's
 // first event it returns true and the Raw event follows that item.
 func TestCaptureOutsideItemStart(t *testing.T) {
-	doc := mustHex(t, "82 a1 61 61 01 ff") // [{"a": 1}, then a stray break
-	doc = doc[:len(doc)-1]                 // … without it: [{"a": 1}] is one item short
-	doc = append(doc, 0x02)                // [{"a": 1}, 2]
+	doc := testenv.Hex(t, "82 a1 61 61 01 ff") // [{"a": 1}, then a stray break
+	doc = doc[:len(doc)-1]                     // … without it: [{"a": 1}] is one item short
+	doc = append(doc, 0x02)                    // [{"a": 1}, 2]
 	var trace []string
 	p, _ := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
 		line := ev.Kind.String()
@@ -135,7 +137,7 @@ func TestKeyTooLargeInIndefiniteChunk(t *testing.T) {
 		{"82 00 a1 7f 62 6162 ff 00", -1},       // a 3-byte key: accepted
 		{"82 00 a1 7f 62 6162 61 63 ff 00", 10}, // (_ "ab", "c") inside [0, {…}]: 63616263 at the break
 	} {
-		b := mustHex(t, tc.hex)
+		b := testenv.Hex(t, tc.hex)
 		for i, err := range decodeAll(b, opts) {
 			var se *SyntaxError
 			switch {
@@ -179,7 +181,7 @@ func TestWriteErrorPaths(t *testing.T) {
 		{"invalid UTF-8", "82 00 62 c328", 0, ErrInvalidUTF8},
 		{"trailing data", "00 00", 0, ErrTrailingData},
 	} {
-		doc := mustHex(t, tc.doc)
+		doc := testenv.Hex(t, tc.doc)
 		for _, hk := range []string{"func", "struct", "func+pattern", "func+capture"} {
 			for _, split := range []int{0, 1} { // whole, or a byte at a time
 				n := 0
@@ -334,7 +336,7 @@ func TestValid(t *testing.T) {
 		{"62 c3 28", false},       // invalid UTF-8
 		{"01 02", false},          // a sequence
 	} {
-		if got := Valid(mustHex(t, tc.hex)); got != tc.want {
+		if got := Valid(testenv.Hex(t, tc.hex)); got != tc.want {
 			t.Errorf("Valid(%s) = %v, want %v", tc.hex, got, tc.want)
 		}
 	}
@@ -359,7 +361,7 @@ func TestFinishOffsets(t *testing.T) {
 		{"82 01 1c", 3, ErrReservedInfo, 2, "[1]"},
 	} {
 		for _, whole := range []bool{true, false} {
-			b := mustHex(t, tc.hex)
+			b := testenv.Hex(t, tc.hex)
 			d := NewDecoderBytes(b, nil)
 			if !whole {
 				d = NewDecoder(bytes.NewReader(b), nil)
@@ -398,7 +400,7 @@ func (e *eofOnce) Read(p []byte) (int, error) {
 // read it again, whatever it is asked next.
 func TestNoReadAfterEOF(t *testing.T) {
 	for _, h := range []string{"83 01 02 03", "01 02 03", "82 01", "", "a1 61 61 5f 41 01 ff"} {
-		b := mustHex(t, h)
+		b := testenv.Hex(t, h)
 		for _, half := range []bool{false, true} {
 			var r io.Reader = bytes.NewReader(b)
 			if half {
@@ -424,7 +426,7 @@ func TestNoReadAfterEOF(t *testing.T) {
 // one) fails with ErrUnexpectedEOF at the offset reached.
 func TestStringReaderAtEnd(t *testing.T) {
 	for _, whole := range []bool{true, false} {
-		b := mustHex(t, "61 61")
+		b := testenv.Hex(t, "61 61")
 		d := NewDecoderBytes(b, nil)
 		if !whole {
 			d = NewDecoder(bytes.NewReader(b), nil)

@@ -1,20 +1,12 @@
 package lecp
 
 import (
-	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
-)
 
-func mustHex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
 
 // TestNotWellFormed covers the classes of RFC 8949 Appendix F and the
 // strict rules, each with its sentinel and offset, through Check, the push
@@ -75,7 +67,7 @@ func TestNotWellFormed(t *testing.T) {
 		{"9f 01 02 03 ff", ErrTooManyItems, 4, &Options{MaxItems: 2}},
 		{"a1 65 6162636465 00", ErrKeyTooLarge, 7, &Options{MaxKeyLen: 4}},
 	} {
-		b := mustHex(t, tc.hex)
+		b := testenv.Hex(t, tc.hex)
 		check := func(how string, err error) {
 			t.Helper()
 			var se *SyntaxError
@@ -121,25 +113,25 @@ func TestWellFormedEdges(t *testing.T) {
 		"a2 02 00 01 00", // unsorted keys, allowed unless Deterministic
 		"fa 3fc00000",
 	} {
-		if err := Check(mustHex(t, h), nil); err != nil {
+		if err := Check(testenv.Hex(t, h), nil); err != nil {
 			t.Errorf("%s: %v", h, err)
 		}
 	}
 	for _, h := range []string{"a2 01 00 02 00", "a2 61 62 00 62 61 61 00", "a2 0a 00 18 64 00", "f9 3e00", "fa 47c35000", "fb 3ff199999999999a"} {
-		if err := Check(mustHex(t, h), &Options{Deterministic: true}); err != nil {
+		if err := Check(testenv.Hex(t, h), &Options{Deterministic: true}); err != nil {
 			t.Errorf("deterministic %s: %v", h, err)
 		}
 	}
 	if err := Check(nil, &Options{AllowSequence: true}); err != nil {
 		t.Errorf("empty sequence: %v", err)
 	}
-	if err := Check(mustHex(t, "01 02 83 01 02 03"), &Options{AllowSequence: true}); err != nil {
+	if err := Check(testenv.Hex(t, "01 02 83 01 02 03"), &Options{AllowSequence: true}); err != nil {
 		t.Errorf("sequence: %v", err)
 	}
-	if err := Check(mustHex(t, "a2 01 00 01 00"), &Options{AllowDuplicateKeys: true}); err != nil {
+	if err := Check(testenv.Hex(t, "a2 01 00 01 00"), &Options{AllowDuplicateKeys: true}); err != nil {
 		t.Errorf("AllowDuplicateKeys: %v", err)
 	}
-	if err := Check(mustHex(t, "62 c3 28"), &Options{AllowInvalidUTF8: true}); err != nil {
+	if err := Check(testenv.Hex(t, "62 c3 28"), &Options{AllowInvalidUTF8: true}); err != nil {
 		t.Errorf("AllowInvalidUTF8: %v", err)
 	}
 }
@@ -173,10 +165,10 @@ func TestLargeMapDuplicates(t *testing.T) {
 // enforces MaxKeyLen (on the key's encoding), as the push parser does.
 func TestCheckKeyLenAllowDuplicates(t *testing.T) {
 	opts := &Options{AllowDuplicateKeys: true, MaxKeyLen: 3}
-	if err := Check(mustHex(t, "a2 626162 01 626162 02"), opts); err != nil {
+	if err := Check(testenv.Hex(t, "a2 626162 01 626162 02"), opts); err != nil {
 		t.Errorf("3-byte keys: %v", err)
 	}
-	b := mustHex(t, "a2 626162 01 63616263 02")
+	b := testenv.Hex(t, "a2 626162 01 63616263 02")
 	err := Check(b, opts)
 	if !errors.Is(err, ErrKeyTooLarge) {
 		t.Errorf("4-byte key: got %v, want ErrKeyTooLarge", err)

@@ -3,6 +3,8 @@ package lecp
 import (
 	"bytes"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestWriterHeads: the Writer puts the heads of arrays and maps in place
@@ -88,7 +90,7 @@ func TestWriterHeads(t *testing.T) {
 	w.EndArray()
 	w.EndArray()
 	w.EndMap()
-	want = mustHex(t, "a3 6161 81818104 6162 82 8101 80 82 01 8102 a2 6178 8103 6179 80")
+	want = testenv.Hex(t, "a3 6161 81818104 6162 82 8101 80 82 01 8102 a2 6178 8103 6179 80")
 	if got, err := w.Bytes(); err != nil || !bytes.Equal(got, want) {
 		t.Fatalf("deterministic: %x, %v\nwant %x", got, err, want)
 	}

@@ -3,11 +3,11 @@ package vectors
 import (
 	"bytes"
 	"crypto"
-	"encoding/hex"
 	"path/filepath"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // derSig encodes r and s (big-endian magnitudes) as the canonical DER
@@ -39,15 +39,6 @@ func derLen(dst []byte, n int) []byte {
 	return append(dst, 0x82, byte(n>>8), byte(n))
 }
 
-func unhex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestECDSADERToP1363(t *testing.T) {
 	for _, tc := range []struct {
 		name, der string
@@ -72,13 +63,13 @@ func TestECDSADERToP1363(t *testing.T) {
 		{"wrong inner tag", "3006030101020102", ""},
 		{"empty", "", ""},
 	} {
-		got, err := ecdsaDERToP1363(unhex(t, tc.der), 8)
+		got, err := ecdsaDERToP1363(testenv.Hex(t, tc.der), 8)
 		switch {
 		case tc.want == "" && err == nil:
 			t.Errorf("%s: accepted, gave %x", tc.name, got)
 		case tc.want != "" && err != nil:
 			t.Errorf("%s: %v", tc.name, err)
-		case tc.want != "" && !bytes.Equal(got, unhex(t, tc.want)):
+		case tc.want != "" && !bytes.Equal(got, testenv.Hex(t, tc.want)):
 			t.Errorf("%s: got %x, want %s", tc.name, got, tc.want)
 		}
 	}
@@ -88,9 +79,9 @@ func TestECDSADERToP1363(t *testing.T) {
 // exactly the canonical encoding of the r and s it returns. Seeds include
 // every signature of Wycheproof's DER P-256 file when the corpus is present.
 func FuzzECDSADER(f *testing.F) {
-	f.Add(unhex(f, "3006020101020102"))
-	f.Add(unhex(f, "30160209008102030405060708020900a1a2a3a4a5a6a7a8"))
-	f.Add(unhex(f, "308106020101020102"))
+	f.Add(testenv.Hex(f, "3006020101020102"))
+	f.Add(testenv.Hex(f, "30160209008102030405060708020900a1a2a3a4a5a6a7a8"))
+	f.Add(testenv.Hex(f, "308106020101020102"))
 	if dir, err := corpus.Dir(); err == nil {
 		var wf struct {
 			TestGroups []struct {
@@ -124,7 +115,7 @@ func TestParsePSSSPKI(t *testing.T) {
 	// a short BIT STRING stands in for it.
 	const key = "030100"
 	wrap := func(alg string) []byte {
-		body := append(unhex(t, alg), unhex(t, key)...)
+		body := append(testenv.Hex(t, alg), testenv.Hex(t, key)...)
 		return append(derLen([]byte{derSequence}, len(body)), body...)
 	}
 	for _, tc := range []struct {
@@ -157,8 +148,8 @@ func TestParsePSSSPKI(t *testing.T) {
 }
 
 func FuzzParsePSSSPKI(f *testing.F) {
-	f.Add(unhex(f, "3012300d06092a864886f70d01010a3000030100"))
-	f.Add(unhex(f, "3046304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120030100"))
+	f.Add(testenv.Hex(f, "3012300d06092a864886f70d01010a3000030100"))
+	f.Add(testenv.Hex(f, "3046304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120030100"))
 	f.Fuzz(func(t *testing.T, der []byte) {
 		p, isPSS, err := parsePSSSPKI(der)
 		if err == nil && isPSS && (p.hash == 0 || p.mgfHash == 0 || p.saltLen < 0) {

@@ -5,7 +5,6 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"encoding/binary"
-	"encoding/hex"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
@@ -62,15 +61,6 @@ func ccmDefinition(b cipher.Block, nonce, payload, ad []byte, t int) []byte {
 	return out
 }
 
-func unhexT(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // TestCCMDefinition checks Seal and Open against RFC 3610 §8 packet vectors
 // #1 and #2 (M = 8, L = 2; the 8 cleartext header bytes are the associated
 // data), and then ccmDefinition, which those vectors pin, against ccm.go
@@ -79,7 +69,7 @@ func unhexT(t *testing.T, s string) []byte {
 // two-byte length, 2^16−2^8 the first 0xff 0xfe form) and every nonce size
 // from 7 to 13 bytes (L = 8 … 2).
 func TestCCMDefinition(t *testing.T) {
-	key := unhexT(t, "c0c1c2c3c4c5c6c7c8c9cacbcccdcecf")
+	key := testenv.Hex(t, "c0c1c2c3c4c5c6c7c8c9cacbcccdcecf")
 	blk, err := aes.NewCipher(key)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +84,7 @@ func TestCCMDefinition(t *testing.T) {
 			"08090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
 			"72c91a36e135f8cf291ca894085c87e3cc15c439c9e43a3ba091d56e10400916"},
 	} {
-		nonce, ad, pt, out := unhexT(t, v.nonce), unhexT(t, v.ad), unhexT(t, v.pt), unhexT(t, v.out)
+		nonce, ad, pt, out := testenv.Hex(t, v.nonce), testenv.Hex(t, v.ad), testenv.Hex(t, v.pt), testenv.Hex(t, v.out)
 		if got := ccmDefinition(blk, nonce, pt, ad, 8); !bytes.Equal(got, out) {
 			t.Fatalf("%s: the definition gives %x, want %x", v.name, got, out)
 		}
