@@ -102,7 +102,7 @@ func TestDERToRaw(t *testing.T) {
 		{"30070202000102010101", ""}, // trailing bytes inside
 		{"3006020100020101", ""},     // r = 0
 		{"300602010102010100", ""},   // trailing after the sequence
-		{"308106020101020101", ""},  // long-form length below 128
+		{"308106020101020101", ""},   // long-form length below 128
 		{"3006020101020101", "00010001"},
 		{"30080203010001020101", ""}, // r too long for 2-byte scalars
 		{"300702020001020101", ""},   // r with a superfluous leading zero (00 01)
