@@ -54,7 +54,7 @@ type Claims struct {
 	iat    numericDate
 	extra  []member
 	names  []span
-	fold   map[uint64]int32 // checkCase: hash of a lower-cased name → index in names
+	fold   map[uint64]int32 // checkCase: hash of a name's fold key → index in names
 	lower  []byte           // checkCase: scratch
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
