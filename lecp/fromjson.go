@@ -1,0 +1,593 @@
+package lecp
+
+// JSON to CBOR (RFC 8949 §6.2): a strict RFC 8259 reader of its own, since
+// lecp imports only the standard library and encoding/json allocates for
+// every token (and replaces what FromJSON must refuse with U+FFFD).
+
+import (
+	"errors"
+	"io"
+	"math/big"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Causes FromJSON reports in a SyntaxError besides the CBOR ones it shares
+// (ErrUnexpectedEOF, ErrInvalidUTF8, ErrDuplicateKey, ErrDepth,
+// ErrTrailingData).
+var (
+	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
+	ErrJSONSyntax = errors.New("lecp: invalid JSON")
+	// ErrJSONNumber: a JSON number FromJSON cannot convert: beyond the
+	// float64 range, or an integer of more than 2467 digits (see the
+	// comment on CBOR ↔ JSON in json.go).
+	ErrJSONNumber = errors.New("lecp: JSON number out of range")
+)
+
+// FromJSON converts one JSON text (RFC 8259) read from r to CBOR appended to
+// dst, with preferred serialization (core deterministic when deterministic
+// is set: map keys sorted). Input that is not accepted gives a
+// *SyntaxError whose Offset is in the JSON input and whose Path names the
+// member or element in the path syntax; its causes are ErrJSONSyntax,
+// ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
+// DefaultMaxDepth, so that Check accepts the output), ErrDuplicateKey (at
+// the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
+// escape of an unpaired surrogate, at the string's opening quote), as
+// lejp's defaults refuse them. Errors from r are returned as they are.
+//
+// It allocates a 16 KiB read buffer and, amortized, nothing per token:
+// memory grows with the output, the longest string or number and the
+// member names on the current path.
+func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
+	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}}
+	c.w = Writer{Deterministic: deterministic, buf: dst}
+	if err := c.run(); err != nil {
+		return dst, err
+	}
+	out, err := c.w.Bytes()
+	if err != nil {
+		return dst, err // not reached: every container was closed
+	}
+	return out, nil
+}
+
+// jsonInput is a window on the JSON input: buf[pos:] is unread, and buf[0]
+// is at input offset base.
+type jsonInput struct {
+	r    io.Reader
+	buf  []byte
+	pos  int
+	base int64
+	err  error // io.EOF or the reader's error, once seen
+}
+
+// more reads the next part of the input once buf is used up, reporting
+// whether there is any.
+func (in *jsonInput) more() bool {
+	for empty := 0; in.err == nil && empty < 100; empty++ {
+		in.base += int64(len(in.buf))
+		n, err := in.r.Read(in.buf[:cap(in.buf)])
+		in.buf, in.pos, in.err = in.buf[:n], 0, err
+		if n > 0 {
+			return true
+		}
+	}
+	if in.err == nil {
+		in.err = io.ErrNoProgress
+	}
+	return false
+}
+
+func (in *jsonInput) off() int64 { return in.base + int64(in.pos) }
+
+// next returns the next byte, or false at the end of the input.
+func (in *jsonInput) next() (byte, bool) {
+	if in.pos == len(in.buf) && !in.more() {
+		return 0, false
+	}
+	c := in.buf[in.pos]
+	in.pos++
+	return c, true
+}
+
+// nonSpace returns the next byte that is not white space.
+func (in *jsonInput) nonSpace() (byte, bool) {
+	for {
+		for in.pos < len(in.buf) {
+			c := in.buf[in.pos]
+			in.pos++
+			if c != ' ' && c != '\n' && c != '\r' && c != '\t' {
+				return c, true
+			}
+		}
+		if !in.more() {
+			return 0, false
+		}
+	}
+}
+
+// jframe is an open JSON container. For an object, names[name:nameEnd] is
+// the member name being read when named is set.
+type jframe struct {
+	object, named bool
+	n             int // elements before the current one, or members
+	name, nameEnd int
+}
+
+type fromJSON struct {
+	in    jsonInput
+	w     Writer
+	stack []jframe
+	names []byte // the member names on the path
+	str   []byte // the string or number being read
+}
+
+// fail reports cause at input offset off, with the path of the item being
+// read; a reader error is returned as it is.
+func (c *fromJSON) fail(off int64, cause error) error {
+	if cause == ErrUnexpectedEOF && c.in.err != io.EOF {
+		return c.in.err
+	}
+	var p []byte
+	for _, f := range c.stack {
+		switch {
+		case !f.object:
+			p = append(p, '[')
+			p = strconv.AppendInt(p, int64(f.n), 10)
+			p = append(p, ']')
+		case f.named:
+			if len(p) > 0 {
+				p = append(p, '.')
+			}
+			if s := c.names[f.name:f.nameEnd]; bareKey(s) {
+				p = append(p, s...)
+			} else {
+				p = appendQuoted(p, s)
+			}
+		default:
+			return &SyntaxError{Offset: off, Path: string(p), Err: cause}
+		}
+	}
+	return &SyntaxError{Offset: off, Path: string(p), Err: cause}
+}
+
+// run reads one JSON text and writes it to c.w.
+func (c *fromJSON) run() error {
+	const (
+		value  = iota // a value comes next
+		after         // a value has ended
+		member        // a member name comes next
+	)
+	for state := value; ; {
+		ch, ok := c.in.nonSpace()
+		if !ok {
+			if state == after && len(c.stack) == 0 {
+				if c.in.err != io.EOF {
+					return c.in.err
+				}
+				return nil
+			}
+			return c.fail(c.in.off(), ErrUnexpectedEOF)
+		}
+		at := c.in.off() - 1
+		switch state {
+		case member:
+			if ch != '"' {
+				return c.fail(at, ErrJSONSyntax)
+			}
+			if err := c.name(at); err != nil {
+				return err
+			}
+			state = value
+			continue
+		case after:
+			if len(c.stack) == 0 {
+				return c.fail(at, ErrTrailingData)
+			}
+			top := &c.stack[len(c.stack)-1]
+			switch {
+			case ch == ',':
+				top.n++
+				top.named = false
+				if top.object {
+					state = member
+				} else {
+					state = value
+				}
+			case ch == '}' && top.object || ch == ']' && !top.object:
+				if err := c.end(at); err != nil {
+					return err
+				}
+			default:
+				return c.fail(at, ErrJSONSyntax)
+			}
+			continue
+		}
+		state = after
+		switch {
+		case ch == '{' || ch == '[':
+			if len(c.stack) == DefaultMaxDepth {
+				return c.fail(at, ErrDepth)
+			}
+			object := ch == '{'
+			c.stack = append(c.stack, jframe{object: object, name: len(c.names), nameEnd: len(c.names)})
+			if object {
+				c.w.BeginMap()
+			} else {
+				c.w.BeginArray()
+			}
+			next, ok := c.in.nonSpace()
+			switch {
+			case ok && (next == '}' && object || next == ']' && !object):
+				if err := c.end(c.in.off() - 1); err != nil {
+					return err
+				}
+				continue
+			case ok:
+				c.in.pos-- // the byte just read is still in buf
+			}
+			if object {
+				state = member
+			} else {
+				state = value
+			}
+		case ch == '"':
+			if err := c.text(at); err != nil {
+				return err
+			}
+			c.w.TextBytes(c.str)
+		case ch == '-' || ch >= '0' && ch <= '9':
+			c.in.pos--
+			if err := c.number(at); err != nil {
+				return err
+			}
+		case ch == 't':
+			if err := c.literal(at, "rue"); err != nil {
+				return err
+			}
+			c.w.Bool(true)
+		case ch == 'f':
+			if err := c.literal(at, "alse"); err != nil {
+				return err
+			}
+			c.w.Bool(false)
+		case ch == 'n':
+			if err := c.literal(at, "ull"); err != nil {
+				return err
+			}
+			c.w.Null()
+		default:
+			return c.fail(at, ErrJSONSyntax)
+		}
+	}
+}
+
+// end closes the innermost container at the bracket at offset at.
+func (c *fromJSON) end(at int64) error {
+	top := c.stack[len(c.stack)-1]
+	if !top.object {
+		c.stack = c.stack[:len(c.stack)-1]
+		c.w.EndArray()
+		return nil
+	}
+	c.w.EndMap()
+	if c.w.Err() != nil {
+		// the only error EndMap can meet here; the path is the object's
+		c.stack[len(c.stack)-1].named = false
+		return c.fail(at, ErrDuplicateKey)
+	}
+	c.stack = c.stack[:len(c.stack)-1]
+	c.names = c.names[:top.name]
+	return nil
+}
+
+// name reads a member name whose opening quote is at offset at, and the
+// colon after it.
+func (c *fromJSON) name(at int64) error {
+	if err := c.text(at); err != nil {
+		return err
+	}
+	c.w.TextBytes(c.str)
+	top := &c.stack[len(c.stack)-1]
+	c.names = append(c.names[:top.name], c.str...)
+	top.nameEnd, top.named = len(c.names), true
+	switch ch, ok := c.in.nonSpace(); {
+	case !ok:
+		return c.fail(c.in.off(), ErrUnexpectedEOF)
+	case ch != ':':
+		return c.fail(c.in.off()-1, ErrJSONSyntax)
+	}
+	return nil
+}
+
+// literal reads the rest of true, false or null, begun at offset at.
+func (c *fromJSON) literal(at int64, rest string) error {
+	for i := 0; i < len(rest); i++ {
+		ch, ok := c.in.next()
+		if !ok {
+			return c.fail(c.in.off(), ErrUnexpectedEOF)
+		}
+		if ch != rest[i] {
+			return c.fail(c.in.off()-1, ErrJSONSyntax)
+		}
+	}
+	return nil
+}
+
+// text reads a string whose opening quote at offset at has been read,
+// decoding its escapes into c.str. Errors are reported where lejp reports
+// them: invalid UTF-8 at the first byte of the bad sequence, a bad escape
+// or unpaired surrogate at its backslash.
+func (c *fromJSON) text(at int64) error {
+	c.str = c.str[:0]
+	// c.str[run:] holds raw bytes from input offset runOff on
+	run, runOff := 0, at+1
+	for {
+		b := c.in.buf[c.in.pos:]
+		i := 0
+		for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
+			i++
+		}
+		c.str = append(c.str, b[:i]...)
+		c.in.pos += i
+		if i == len(b) {
+			if c.in.more() {
+				continue
+			}
+			// bad bytes before the end, not a sequence the end cut short
+			if bad := invalidUTF8(c.str[run:]); bad >= 0 && utf8.FullRune(c.str[run+bad:]) {
+				return c.fail(runOff+int64(bad), ErrInvalidUTF8)
+			}
+			return c.fail(c.in.off(), ErrUnexpectedEOF)
+		}
+		if bad := invalidUTF8(c.str[run:]); bad >= 0 {
+			return c.fail(runOff+int64(bad), ErrInvalidUTF8)
+		}
+		c.in.pos++
+		switch b[i] {
+		case '"':
+			return nil
+		case '\\':
+			if err := c.escape(c.in.off() - 1); err != nil {
+				return err
+			}
+			run, runOff = len(c.str), c.in.off()
+		default:
+			return c.fail(c.in.off()-1, ErrJSONSyntax) // a control character
+		}
+	}
+}
+
+// invalidUTF8 returns the index of the first byte of b that does not begin
+// a valid UTF-8 sequence, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1 // not reached
+}
+
+// escape decodes the escape whose backslash is at offset esc.
+func (c *fromJSON) escape(esc int64) error {
+	ch, ok := c.in.next()
+	if !ok {
+		return c.fail(c.in.off(), ErrUnexpectedEOF)
+	}
+	switch ch {
+	case '"', '\\', '/':
+		c.str = append(c.str, ch)
+	case 'b':
+		c.str = append(c.str, '\b')
+	case 'f':
+		c.str = append(c.str, '\f')
+	case 'n':
+		c.str = append(c.str, '\n')
+	case 'r':
+		c.str = append(c.str, '\r')
+	case 't':
+		c.str = append(c.str, '\t')
+	case 'u':
+		r, err := c.hex4(esc, ErrJSONSyntax)
+		if err != nil {
+			return err
+		}
+		if r >= 0xd800 && r <= 0xdfff {
+			// a surrogate half: a high one, and an escaped low one next
+			if r >= 0xdc00 {
+				return c.fail(esc, ErrInvalidUTF8)
+			}
+			for _, want := range []byte{'\\', 'u'} {
+				ch, ok := c.in.next()
+				if !ok {
+					return c.fail(c.in.off(), ErrUnexpectedEOF)
+				}
+				if ch != want {
+					return c.fail(esc, ErrInvalidUTF8)
+				}
+			}
+			lo, err := c.hex4(esc, ErrInvalidUTF8)
+			if err != nil {
+				return err
+			}
+			if lo < 0xdc00 || lo > 0xdfff {
+				return c.fail(esc, ErrInvalidUTF8)
+			}
+			r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+		}
+		c.str = utf8.AppendRune(c.str, r)
+	default:
+		return c.fail(esc, ErrJSONSyntax)
+	}
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape; anything else is cause at
+// offset esc.
+func (c *fromJSON) hex4(esc int64, cause error) (rune, error) {
+	var r rune
+	for range 4 {
+		ch, ok := c.in.next()
+		switch {
+		case !ok:
+			return 0, c.fail(c.in.off(), ErrUnexpectedEOF)
+		case ch >= '0' && ch <= '9':
+			ch -= '0'
+		case ch >= 'a' && ch <= 'f':
+			ch -= 'a' - 10
+		case ch >= 'A' && ch <= 'F':
+			ch -= 'A' - 10
+		default:
+			return 0, c.fail(esc, cause)
+		}
+		r = r<<4 | rune(ch)
+	}
+	return r, nil
+}
+
+// number reads a number starting at offset at and writes it.
+func (c *fromJSON) number(at int64) error {
+	// the number's bytes: in place when the buffer holds all of them
+	var lit []byte
+	c.str = c.str[:0]
+	for {
+		b := c.in.buf[c.in.pos:]
+		i := 0
+		for i < len(b) && numberByte(b[i]) {
+			i++
+		}
+		c.in.pos += i
+		if i < len(b) || c.in.pos < len(c.in.buf) {
+			if len(c.str) == 0 {
+				lit = b[:i]
+			} else {
+				lit = append(c.str, b[:i]...)
+			}
+			break
+		}
+		c.str = append(c.str, b...)
+		if !c.in.more() {
+			lit = c.str
+			break
+		}
+	}
+	integer, bad := jsonNumber(lit)
+	if bad >= 0 {
+		if bad == len(lit) && c.in.pos == len(c.in.buf) && c.in.err != nil {
+			return c.fail(at+int64(bad), ErrUnexpectedEOF)
+		}
+		return c.fail(at+int64(bad), ErrJSONSyntax)
+	}
+	if !integer {
+		f, err := strconv.ParseFloat(string(lit), 64)
+		if err != nil {
+			return c.fail(at, ErrJSONNumber)
+		}
+		c.w.Float(f)
+		return nil
+	}
+	neg := lit[0] == '-'
+	digits := lit
+	if neg {
+		digits = lit[1:]
+	}
+	if len(digits) <= 19 { // below 10^19 < 2^64
+		var u uint64
+		for _, d := range digits {
+			u = u*10 + uint64(d-'0')
+		}
+		writeJSONInt(&c.w, neg, u)
+		return nil
+	}
+	if u, err := strconv.ParseUint(string(digits), 10, 64); err == nil {
+		writeJSONInt(&c.w, neg, u)
+		return nil
+	}
+	if len(digits) > maxJSONBignumDigits {
+		return c.fail(at, ErrJSONNumber)
+	}
+	v, _ := new(big.Int).SetString(string(digits), 10) // digits only
+	if neg {
+		v.Sub(v, big.NewInt(1)) // tag 3 holds -1-n
+		if v.IsUint64() {
+			c.w.Negative(v.Uint64()) // -2^64
+			return nil
+		}
+	}
+	if len(v.Bytes()) > maxJSONBignum {
+		return c.fail(at, ErrJSONNumber)
+	}
+	if neg {
+		c.w.Tag(3)
+	} else {
+		c.w.Tag(2)
+	}
+	c.w.ByteString(v.Bytes())
+	return nil
+}
+
+// writeJSONInt writes the integer n, or -n when neg.
+func writeJSONInt(w *Writer, neg bool, n uint64) {
+	if neg && n > 0 {
+		w.Negative(n - 1)
+	} else {
+		w.Uint(n)
+	}
+}
+
+// numberByte reports whether ch can be part of a JSON number.
+func numberByte(ch byte) bool {
+	return ch >= '0' && ch <= '9' || ch == '-' || ch == '+' || ch == '.' || ch == 'e' || ch == 'E'
+}
+
+// jsonNumber checks b against the number grammar of RFC 8259 §6 and
+// reports whether it is an integer (no fraction, no exponent), or the index
+// of the first byte that breaks the grammar (len(b) when it ends early),
+// or -1.
+func jsonNumber(b []byte) (integer bool, bad int) {
+	i := 0
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case !digits():
+		return false, i
+	}
+	integer = true
+	if i < len(b) && b[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return false, i
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		integer = false
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false, i
+		}
+	}
+	if i < len(b) {
+		return false, i
+	}
+	return integer, -1
+}
