@@ -123,3 +123,41 @@ func BenchmarkValidUTF8(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkJSONConvert: FromJSON and AppendJSON over the JSON benchmark
+// files (MB/s of the JSON text).
+func BenchmarkJSONConvert(b *testing.B) {
+	dir := testenv.VectorsFile(b, "json-benchmark")
+	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
+		j, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := FromJSON(nil, bytes.NewReader(j), false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name+"/from-json", func(b *testing.B) {
+			r := bytes.NewReader(j)
+			out := make([]byte, 0, len(c))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(j)))
+			for b.Loop() {
+				r.Reset(j)
+				if _, err := FromJSON(out, r, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/to-json", func(b *testing.B) {
+			out := make([]byte, 0, 2*len(j))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(j)))
+			for b.Loop() {
+				if _, err := AppendJSON(out, c, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

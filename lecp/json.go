@@ -34,10 +34,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"hash/maphash"
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -58,7 +58,7 @@ var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON 
 // line.
 func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
-	c := jsonConv{d: d, opts: opts}
+	c := jsonConv{d: d, opts: opts, seed: maphash.MakeSeed()}
 	n := 0
 	for d.More() {
 		if n > 0 {
@@ -80,8 +80,13 @@ func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 }
 
 type jsonConv struct {
-	d    *Decoder
-	opts *Options // for the keys and tag contents read again
+	d      *Decoder
+	opts   *Options // for the keys and tag contents read again
+	tmp    []byte   // a member name being converted
+	names  []byte   // the member names of the open maps (mapNames)
+	ends   []int
+	tables [][]int32 // free name tables
+	seed   maphash.Seed
 }
 
 // item converts the next item; enc is 0 for base64url or the tag 22/23
@@ -146,7 +151,7 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 		return append(dst, ']'), nil
 	case MapStart:
 		dst = append(dst, '{')
-		seen := map[string]struct{}{}
+		names := c.openNames()
 		for i := 0; c.d.More(); i++ {
 			if i > 0 {
 				dst = append(dst, ',')
@@ -156,27 +161,20 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 			if err != nil {
 				return dst, err
 			}
-			name, err := keyName(raw, c.opts)
-			if err != nil {
+			var name []byte
+			if name, err = c.keyName(raw); err != nil {
 				return dst, err
 			}
-			// names are compared as JSON readers will see them: with
-			// AllowInvalidUTF8, every byte that is not UTF-8 is written as
-			// U+FFFD (as the conversion to []rune does)
-			seenAs := name
-			if !utf8.ValidString(name) {
-				seenAs = string([]rune(name))
-			}
-			if _, dup := seen[seenAs]; dup {
+			if !c.addName(&names, name) {
 				return dst, &SyntaxError{Offset: off, Path: c.d.Path(), Err: ErrKeyCollision}
 			}
-			seen[seenAs] = struct{}{}
-			dst = appendQuoted(dst, []byte(name))
+			dst = appendQuoted(dst, name)
 			dst = append(dst, ':')
 			if dst, err = c.item(dst, enc); err != nil {
 				return dst, err
 			}
 		}
+		c.closeNames(names)
 		if _, err := c.d.ReadToken(); err != nil {
 			return dst, err
 		}
@@ -201,7 +199,7 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 				}
 				dst = appendBignum(dst, mag, t.Uint == 3)
 			} else {
-				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts}
+				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts, seed: c.seed}
 				if dst, err = sub.item(dst, enc); err != nil {
 					return dst, err
 				}
@@ -255,30 +253,144 @@ func byteStringContent(raw []byte, opts *Options) ([]byte, bool) {
 	}
 }
 
-// keyName converts a map key (its encoding, accepted under opts) to a JSON
-// member name.
-func keyName(raw []byte, opts *Options) (string, error) {
+// keyName converts a map key (its encoding, accepted under c.opts) to a
+// JSON member name, in c.tmp or raw.
+func (c *jsonConv) keyName(raw []byte) ([]byte, error) {
+	a, hl := headArg(raw)
 	switch raw[0] >> 5 {
 	case majUint:
-		a, _ := headArg(raw)
-		return strconv.FormatUint(a, 10), nil
+		c.tmp = strconv.AppendUint(c.tmp[:0], a, 10)
+		return c.tmp, nil
 	case majNint:
-		a, _ := headArg(raw)
-		return string(appendNegDecimal(nil, a)), nil
+		c.tmp = appendNegDecimal(c.tmp[:0], a)
+		return c.tmp, nil
 	case majText:
-		d := NewDecoderBytes(raw, opts)
-		var sb strings.Builder
-		for {
-			t, err := d.ReadToken()
-			if err == io.EOF {
-				return sb.String(), nil
-			}
-			if err != nil {
-				return "", err
-			}
-			sb.Write(t.Value)
+		if raw[0]&0x1f != 31 {
+			return raw[hl:], nil
+		}
+		// indefinite: the chunks are definite text strings, then a break
+		c.tmp = c.tmp[:0]
+		for rest := raw[1:]; rest[0] != 0xff; {
+			n, hl := headArg(rest)
+			c.tmp = append(c.tmp, rest[hl:hl+int(n)]...)
+			rest = rest[hl+int(n):]
+		}
+		return c.tmp, nil
+	}
+	var err error
+	c.tmp, err = AppendDiag(c.tmp[:0], raw, c.opts)
+	return c.tmp, err
+}
+
+// mapNames are the member names of one map being converted: c.names[from:]
+// holds them, the i-th ending at c.ends[first+i]. Past linearNames names,
+// table indexes them (open addressing: i+1 in the slot of the name's hash,
+// or the next free one; 0 is free).
+type mapNames struct {
+	from, first int
+	table       []int32
+}
+
+// linearNames is the number of names compared one by one before a map's
+// names are indexed.
+const linearNames = 16
+
+func (c *jsonConv) openNames() mapNames {
+	return mapNames{from: len(c.names), first: len(c.ends)}
+}
+
+func (c *jsonConv) closeNames(m mapNames) {
+	c.names, c.ends = c.names[:m.from], c.ends[:m.first]
+	if m.table != nil {
+		c.tables = append(c.tables, m.table)
+	}
+}
+
+// name returns the i-th name of m.
+func (c *jsonConv) name(m *mapNames, i int) []byte {
+	from := m.from
+	if i > 0 {
+		from = c.ends[m.first+i-1]
+	}
+	return c.names[from:c.ends[m.first+i]]
+}
+
+// addName adds name to the map's names as JSON readers will see it (every
+// byte that is not UTF-8 as U+FFFD, as appendQuoted writes it), reporting
+// false when it is there already. A nested map's names, added meanwhile,
+// are gone by then (closeNames).
+func (c *jsonConv) addName(m *mapNames, name []byte) bool {
+	start := len(c.names)
+	if utf8.Valid(name) {
+		c.names = append(c.names, name...)
+	} else {
+		for _, r := range string(name) {
+			c.names = utf8.AppendRune(c.names, r)
 		}
 	}
-	b, err := AppendDiag(nil, raw, opts)
-	return string(b), err
+	seen := c.names[start:]
+	n := len(c.ends) - m.first // names before this one
+	if m.table == nil {
+		for i := range n {
+			if bytes.Equal(c.name(m, i), seen) {
+				c.names = c.names[:start]
+				return false
+			}
+		}
+		c.ends = append(c.ends, len(c.names))
+		if n+1 == linearNames {
+			c.index(m, 4*linearNames)
+		}
+		return true
+	}
+	slot, dup := c.probe(m, seen)
+	if dup {
+		c.names = c.names[:start]
+		return false
+	}
+	c.ends = append(c.ends, len(c.names))
+	m.table[slot] = int32(n + 1)
+	if 2*(n+1) > len(m.table) {
+		c.index(m, 2*len(m.table))
+	}
+	return true
+}
+
+// index puts m's names in a table of size slots (a power of two), taken
+// from c.tables when one is free.
+func (c *jsonConv) index(m *mapNames, size int) {
+	if m.table != nil {
+		c.tables = append(c.tables, m.table)
+	}
+	m.table = nil
+	for i, t := range c.tables {
+		if cap(t) >= size {
+			m.table = t[:size]
+			c.tables = append(c.tables[:i], c.tables[i+1:]...)
+			clear(m.table)
+			break
+		}
+	}
+	if m.table == nil {
+		m.table = make([]int32, size)
+	}
+	for i := range len(c.ends) - m.first {
+		slot, _ := c.probe(m, c.name(m, i))
+		m.table[slot] = int32(i + 1)
+	}
+}
+
+// probe finds name in m.table: its slot and true, or the free slot where it
+// goes and false.
+func (c *jsonConv) probe(m *mapNames, name []byte) (int, bool) {
+	mask := len(m.table) - 1
+	for s := int(maphash.Bytes(c.seed, name)) & mask; ; s = (s + 1) & mask {
+		k := m.table[s]
+		if k == 0 {
+			return s, false
+		}
+		if bytes.Equal(c.name(m, int(k-1)), name) {
+			return s, true
+		}
+	}
 }
