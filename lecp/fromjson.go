@@ -32,8 +32,9 @@ var (
 // ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
 // DefaultMaxDepth, so that Check accepts the output), ErrDuplicateKey (at
 // the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
-// escape of an unpaired surrogate, at the string's opening quote), as
-// lejp's defaults refuse them. Errors from r are returned as they are.
+// escape of an unpaired surrogate), as lejp's defaults refuse them and,
+// duplicate names aside, at the offsets lejp reports. Errors from r are
+// returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string or number and the

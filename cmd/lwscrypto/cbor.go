@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -265,7 +266,7 @@ func runCBORFromJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := lecp.FromJSON(nil, strings.NewReader(string(in)), *determ)
+	out, err := lecp.FromJSON(nil, bytes.NewReader(in), *determ)
 	if err != nil {
 		return failf("%s: %v", inputName(file), err)
 	}
