@@ -464,7 +464,7 @@ func (c *fromJSON) number(at int64) error {
 			i++
 		}
 		c.in.pos += i
-		if i < len(b) || c.in.pos < len(c.in.buf) {
+		if i < len(b) {
 			if len(c.str) == 0 {
 				lit = b[:i]
 			} else {
