@@ -14,6 +14,7 @@ import (
 	"github.com/fxamacker/cbor/v2"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // addSeeds adds the Appendix A items and the cose-wg example messages (when
@@ -106,8 +107,16 @@ func FuzzParse(f *testing.F) {
 		if _, err := AppendDiag(nil, b, opts); err != nil {
 			t.Fatalf("diag: %v", err)
 		}
-		if _, err := AppendJSON(nil, b, opts); err != nil && !errors.Is(err, ErrKeyCollision) {
+		j, err := AppendJSON(nil, b, opts)
+		if err != nil && !errors.Is(err, ErrKeyCollision) {
 			t.Fatalf("json: %v", err)
+		}
+		// what AppendJSON writes is JSON that strict lejp accepts: valid
+		// UTF-8 and no two members of an object with the same name
+		if err == nil {
+			if err := lejp.Check(j, &lejp.Options{MaxDepth: 1 << 20, MaxNumberLen: 1 << 20, MaxStringLen: -1, MaxNameLen: 1 << 30, MaxNameMemory: 1 << 30}); err != nil {
+				t.Fatalf("%x: JSON %s: %v", b, j, err)
+			}
 		}
 		re := reencode(t, b)
 		if err := Check(re, &Options{MaxDepth: 64}); err != nil {
