@@ -11,12 +11,18 @@ import (
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
-// benchCorpus converts the JSON benchmark files to CBOR with FromJSON at
-// setup time (the converted data is never stored).
-func benchCorpus(b *testing.B) map[string][]byte {
+// benchFile is one of the JSON benchmark files and its CBOR form.
+type benchFile struct {
+	name       string
+	json, cbor []byte
+}
+
+// benchFiles reads twitter, citm_catalog and canada and converts them to
+// CBOR with FromJSON at setup time (the converted data is never stored).
+func benchFiles(b *testing.B) []benchFile {
 	b.Helper()
 	dir := testenv.VectorsFile(b, "json-benchmark")
-	out := map[string][]byte{}
+	var out []benchFile
 	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
 		j, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
@@ -26,7 +32,16 @@ func benchCorpus(b *testing.B) map[string][]byte {
 		if err != nil {
 			b.Fatalf("%s: %v", name, err)
 		}
-		out[name] = c
+		out = append(out, benchFile{name, j, c})
+	}
+	return out
+}
+
+// benchCorpus is benchFiles' CBOR by file name.
+func benchCorpus(b *testing.B) map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range benchFiles(b) {
+		out[f.name] = f.cbor
 	}
 	return out
 }
@@ -127,16 +142,8 @@ func BenchmarkValidUTF8(b *testing.B) {
 // BenchmarkJSONConvert: FromJSON and AppendJSON over the JSON benchmark
 // files (MB/s of the JSON text).
 func BenchmarkJSONConvert(b *testing.B) {
-	dir := testenv.VectorsFile(b, "json-benchmark")
-	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json"} {
-		j, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		c, err := FromJSON(nil, bytes.NewReader(j), false)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, f := range benchFiles(b) {
+		name, j, c := f.name, f.json, f.cbor
 		b.Run(name+"/from-json", func(b *testing.B) {
 			r := bytes.NewReader(j)
 			out := make([]byte, 0, len(c))
