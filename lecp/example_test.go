@@ -2,6 +2,7 @@ package lecp_test
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -110,4 +111,21 @@ func ExampleCheck() {
 	// Output:
 	// lecp: duplicate map key at offset 4
 	// lecp: invalid two-byte simple value at offset 0
+}
+
+func ExampleFromJSON() {
+	c, err := lecp.FromJSON(nil, strings.NewReader(`{"alg":-7,"big":18446744073709551616}`), false)
+	fmt.Printf("%x %v\n", c, err)
+	// Errors name the offset in the JSON text and the path, and wrap a
+	// sentinel cause.
+	_, err = lecp.FromJSON(nil, strings.NewReader(`{"keys":[{"kid":"a"},{"kid":"\udc00"}]}`), false)
+	var se *lecp.SyntaxError
+	if errors.As(err, &se) && errors.Is(err, lecp.ErrInvalidUTF8) {
+		fmt.Println(se.Offset, se.Path)
+	}
+	fmt.Println(err)
+	// Output:
+	// a263616c672663626967c249010000000000000000 <nil>
+	// 29 keys[1].kid
+	// lecp: invalid UTF-8 in text string at offset 29 (path keys[1].kid)
 }
