@@ -131,6 +131,8 @@ func TestParsePSSSPKI(t *testing.T) {
 			"304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120",
 			pssParams{crypto.SHA256, crypto.SHA256, 32}, true, false},
 		{"PSS salt only", "301206092a864886f70d01010a3005a203020100", pssParams{crypto.SHA1, crypto.SHA1, 0}, true, false},
+		{"two-byte salt length", "301306092a864886f70d01010a3006a20402020100", pssParams{crypto.SHA1, crypto.SHA1, 256}, true, false},
+		{"three-byte salt length", "301406092a864886f70d01010a3007a2050203010000", pssParams{}, true, true},
 		{"fields out of order", "301706092a864886f70d01010a300aa203020100a203020100", pssParams{}, true, true},
 		{"trailer not 1", "301206092a864886f70d01010a3005a303020102", pssParams{}, true, true},
 		{"unknown hash", "301c06092a864886f70d01010a300fa00d300b06096086480165030402ff", pssParams{}, true, true},
