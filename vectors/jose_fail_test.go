@@ -393,3 +393,19 @@ func TestJWSTokenHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestWycheproofJWSKeyRefused checks WycheproofJWS on a synthetic file
+// whose group key does not parse: its valid case fails, its invalid case
+// passes, and a numberOfTests that disagrees with the cases is a failure.
+func TestWycheproofJWSKeyRefused(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"json_web_signature_test.json": `{"numberOfTests":3,"testGroups":[{"public":{"kty":"oct"},"tests":[` +
+			`{"tcId":1,"jws":"e30.e30.AA","result":"valid"},{"tcId":2,"jws":"e30.e30.AA","result":"invalid"}]}]}`,
+	})
+	r := WycheproofJWS(filepath.Join(dir, "json_web_signature_test.json"))
+	if tallyOf(r) != (tally{3, 1, 2, 0}) || r.Name != "wycheproof/json_web_signature_test.json" ||
+		!strings.HasPrefix(r.Failures[0], "tcId 1 ") || !strings.Contains(r.Failures[1], "numberOfTests says 3") {
+		t.Errorf("%s %+v %q", r.Name, tallyOf(r), r.Failures)
+	}
+}

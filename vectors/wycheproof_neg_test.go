@@ -271,12 +271,36 @@ func TestRSAPSSKeyParameters(t *testing.T) {
 		{"sha", "SHA-384"},
 		{"mgfSha", "SHA-384"},
 		{"sLen", 20},
+		{"publicKey", map[string]any{"modulus": "", "publicExponent": "010001"}}, // unusable key
 	} {
 		dst := filepath.Join(t.TempDir(), f)
 		wycheproofMutate(t, src, dst, func(g, _ map[string]any) { g[tc.member] = tc.value })
 		r := runWycheproofFile(dst, f, "wycheproof/"+f, Backends())
-		if r.Failed != r.Cases || r.Cases == 0 || !strings.Contains(r.Failures[0], "disagree") {
+		if r.Failed != r.Cases || r.Cases == 0 || !strings.Contains(r.Failures[0], "public key") {
 			t.Errorf("group %s = %v: %+v %q", tc.member, tc.value, tallyOf(r), r.Failures[:min(len(r.Failures), 1)])
+		}
+	}
+}
+
+// TestRSAPublicKeyHex checks the reading of Wycheproof's hex RSA public
+// keys: an exponent that does not fit an int32, or an empty modulus, is
+// refused rather than read modulo 2^64.
+func TestRSAPublicKeyHex(t *testing.T) {
+	for _, tc := range []struct {
+		n, e string
+		ok   bool
+	}{
+		{"00c5", "010001", true},
+		{"c5", "7fffffff", true},
+		{"c5", "80000000", false},
+		{"c5", "010000000000000003", false}, // 2^64+3: its low 64 bits are 3
+		{"c5", "8000000000000003", false},
+		{"", "010001", false},
+	} {
+		k := rsaPublicHex{Modulus: testenv.Hex(t, tc.n), PublicExponent: testenv.Hex(t, tc.e)}
+		pub, err := k.key()
+		if (err == nil) != tc.ok {
+			t.Errorf("n %s e %s: %v, %v", tc.n, tc.e, pub, err)
 		}
 	}
 }
