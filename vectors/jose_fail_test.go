@@ -400,12 +400,12 @@ func TestJWSTokenHelpers(t *testing.T) {
 func TestWycheproofJWSKeyRefused(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"json_web_signature_test.json": `{"numberOfTests":3,"testGroups":[{"public":{"kty":"oct"},"tests":[` +
+		"json_web_signature_test.json": `{"numberOfTests":3,"testGroups":[{"public":{"kty":"EC","crv":"P-256"},"tests":[` +
 			`{"tcId":1,"jws":"e30.e30.AA","result":"valid"},{"tcId":2,"jws":"e30.e30.AA","result":"invalid"}]}]}`,
 	})
 	r := WycheproofJWS(filepath.Join(dir, "json_web_signature_test.json"))
 	if tallyOf(r) != (tally{3, 1, 2, 0}) || r.Name != "wycheproof/json_web_signature_test.json" ||
-		!strings.HasPrefix(r.Failures[0], "tcId 1 ") || !strings.Contains(r.Failures[1], "numberOfTests says 3") {
+		!strings.HasPrefix(r.Failures[0], "tcId 1 ") || !strings.Contains(r.Failures[0], ": key: ") || !strings.Contains(r.Failures[1], "numberOfTests says 3") {
 		t.Errorf("%s %+v %q", r.Name, tallyOf(r), r.Failures)
 	}
 }

@@ -135,6 +135,7 @@ func TestParsePSSSPKI(t *testing.T) {
 		{"three-byte salt length", "301406092a864886f70d01010a3007a2050203010000", pssParams{}, true, true},
 		{"trailer field 1", "301206092a864886f70d01010a3005a303020101", pssParams{crypto.SHA1, crypto.SHA1, 20}, true, false},
 		{"field [4]", "301206092a864886f70d01010a3005a403020101", pssParams{}, true, true},
+		{"empty field [4]", "300f06092a864886f70d01010a3002a400", pssParams{}, true, true},
 		{"parameters not a SEQUENCE", "300d06092a864886f70d01010a0500", pssParams{}, true, true},
 		{"data after the parameters", "300f06092a864886f70d01010a30000500", pssParams{}, true, true},
 		{"fields out of order", "301706092a864886f70d01010a300aa203020100a203020100", pssParams{}, true, true},
