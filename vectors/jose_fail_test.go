@@ -409,3 +409,27 @@ func TestWycheproofJWSKeyRefused(t *testing.T) {
 		t.Errorf("%s %+v %q", r.Name, tallyOf(r), r.Failures)
 	}
 }
+
+// TestWycheproofJWSInvalidVerified checks WycheproofJWS on a synthetic file
+// built from RFC 7515 A.1: an "invalid" token that verifies fails, unless a
+// "valid" case of its group is the same token (the documented data quirk,
+// a skip).
+func TestWycheproofJWSInvalidVerified(t *testing.T) {
+	var a1 rfcJWS
+	for _, ex := range rfcJWSExamples {
+		if ex.name == "rfc7515/A.1 HS256" {
+			a1 = ex
+		}
+	}
+	tok := string(jsonOf(t, a1.msg))
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"json_web_signature_test.json": `{"numberOfTests":3,"testGroups":[` +
+			`{"private":` + a1.key + `,"tests":[{"tcId":1,"jws":` + tok + `,"result":"invalid"}]},` +
+			`{"private":` + a1.key + `,"tests":[{"tcId":2,"jws":` + tok + `,"result":"valid"},{"tcId":3,"jws":` + tok + `,"result":"invalid"}]}]}`,
+	})
+	r := WycheproofJWS(filepath.Join(dir, "json_web_signature_test.json"))
+	if tallyOf(r) != (tally{3, 1, 1, 1}) || !strings.HasPrefix(r.Failures[0], "tcId 1 ") || !strings.Contains(r.Failures[0], "invalid token verified") {
+		t.Errorf("%+v %q %v", tallyOf(r), r.Failures, r.SkipReasons)
+	}
+}
