@@ -131,6 +131,7 @@ type mutant struct {
 	acceptAll bool // Verify accepts every signature
 	hmacKey   bool // NewHMAC uses a different key
 	ecdhFlip  bool // ECDH flips a bit of the secret
+	kwUnwrap  bool // Unwrap flips a bit of the unwrapped key
 }
 
 func (m mutant) Name() string { return "mutant" }
@@ -147,6 +148,14 @@ func (m mutant) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
 		key = append([]byte{1}, key...)
 	}
 	return m.Backend.NewHMAC(h, key)
+}
+
+func (m mutant) Unwrap(prim string, kek, ct []byte) ([]byte, error) {
+	k, err := m.Backend.Unwrap(prim, kek, ct)
+	if m.kwUnwrap && err == nil {
+		k[0] ^= 1
+	}
+	return k, err
 }
 
 func (m mutant) ECDH(prim string, priv crypto.PrivateKey, pub crypto.PublicKey) ([]byte, error) {
@@ -172,6 +181,7 @@ func TestRunnerCatchesBrokenBackends(t *testing.T) {
 		{"hmac_sha1_test.json", mutant{Backend: std, hmacKey: true}},
 		{"x25519_test.json", mutant{Backend: std, ecdhFlip: true}},
 		{"ecdh_secp256r1_ecpoint_test.json", mutant{Backend: std, ecdhFlip: true}},
+		{"aes_wrap_test.json", mutant{Backend: std, kwUnwrap: true}}, // wrapping is right: unwrapping must be checked too
 	} {
 		// The mutant runs beside the real backend: failures must name it.
 		res := runWycheproofFile(filepath.Join(dir, tc.file), tc.file, "wycheproof/"+tc.file, []gencrypto.Backend{std, tc.m})

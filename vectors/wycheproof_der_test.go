@@ -131,6 +131,13 @@ func TestParsePSSSPKI(t *testing.T) {
 			"304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120",
 			pssParams{crypto.SHA256, crypto.SHA256, 32}, true, false},
 		{"PSS salt only", "301206092a864886f70d01010a3005a203020100", pssParams{crypto.SHA1, crypto.SHA1, 0}, true, false},
+		{"two-byte salt length", "301306092a864886f70d01010a3006a20402020100", pssParams{crypto.SHA1, crypto.SHA1, 256}, true, false},
+		{"three-byte salt length", "301406092a864886f70d01010a3007a2050203010000", pssParams{}, true, true},
+		{"trailer field 1", "301206092a864886f70d01010a3005a303020101", pssParams{crypto.SHA1, crypto.SHA1, 20}, true, false},
+		{"field [4]", "301206092a864886f70d01010a3005a403020101", pssParams{}, true, true},
+		{"empty field [4]", "300f06092a864886f70d01010a3002a400", pssParams{}, true, true},
+		{"parameters not a SEQUENCE", "300d06092a864886f70d01010a0500", pssParams{}, true, true},
+		{"data after the parameters", "300f06092a864886f70d01010a30000500", pssParams{}, true, true},
 		{"fields out of order", "301706092a864886f70d01010a300aa203020100a203020100", pssParams{}, true, true},
 		{"trailer not 1", "301206092a864886f70d01010a3005a303020102", pssParams{}, true, true},
 		{"unknown hash", "301c06092a864886f70d01010a300fa00d300b06096086480165030402ff", pssParams{}, true, true},
@@ -156,4 +163,27 @@ func FuzzParsePSSSPKI(f *testing.F) {
 			t.Fatalf("accepted incomplete parameters %+v", p)
 		}
 	})
+}
+
+// TestECDSADERLongForm checks the length forms at their boundary: a
+// SEQUENCE of exactly 128 content bytes takes the long form 81 80 and is
+// accepted; 127 bytes must use the short form.
+func TestECDSADERLongForm(t *testing.T) {
+	r, s := bytes.Repeat([]byte{0x11}, 62), bytes.Repeat([]byte{0x22}, 62)
+	der := derSig(r, s) // 02 3e <62> 02 3e <62>: 128 bytes of contents
+	if !bytes.HasPrefix(der, []byte{0x30, 0x81, 0x80}) {
+		t.Fatalf("fixture %x", der[:3])
+	}
+	want := append(append(make([]byte, 4), r...), append(make([]byte, 4), s...)...)
+	if got, err := ecdsaDERToP1363(der, 66); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("128-byte SEQUENCE: %x, %v", got, err)
+	}
+	short := derSig(r[:61], s) // 127 bytes of contents
+	if short[1] != 0x7f {
+		t.Fatalf("fixture %x", short[:2])
+	}
+	long := append([]byte{0x30, 0x81, 0x7f}, short[2:]...)
+	if _, err := ecdsaDERToP1363(long, 66); err == nil {
+		t.Error("long form 81 7f accepted")
+	}
 }
