@@ -12,11 +12,10 @@ import (
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
-// wycheproofMutate rewrites a Wycheproof file: f is called on every test
-// (as decoded JSON) of every group, with its group.
-func wycheproofMutate(t *testing.T, src, dst string, f func(g, tc map[string]any)) {
+// loadJSONFile decodes the JSON file at path.
+func loadJSONFile(t *testing.T, path string) map[string]any {
 	t.Helper()
-	b, err := os.ReadFile(src)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,12 +23,21 @@ func wycheproofMutate(t *testing.T, src, dst string, f func(g, tc map[string]any
 	if err := json.Unmarshal(b, &file); err != nil {
 		t.Fatal(err)
 	}
+	return file
+}
+
+// wycheproofMutate rewrites a Wycheproof file: f is called on every test
+// (as decoded JSON) of every group, with its group.
+func wycheproofMutate(t *testing.T, src, dst string, f func(g, tc map[string]any)) {
+	t.Helper()
+	file := loadJSONFile(t, src)
 	for _, g := range file["testGroups"].([]any) {
 		for _, tc := range g.(map[string]any)["tests"].([]any) {
 			f(g.(map[string]any), tc.(map[string]any))
 		}
 	}
-	if b, err = json.Marshal(file); err != nil {
+	b, err := json.Marshal(file)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
@@ -205,19 +213,12 @@ func TestWycheproofJWKKeyedFails(t *testing.T) {
 
 	// The PEM keys of the first two groups (P-256, SHA-256) swapped.
 	src := filepath.Join(root, "testvectors_legacy", "ecdsa_webcrypto_test.json")
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file map[string]any
-	if err := json.Unmarshal(b, &file); err != nil {
-		t.Fatal(err)
-	}
+	file := loadJSONFile(t, src)
 	gs := file["testGroups"].([]any)
 	g0, g1 := gs[0].(map[string]any), gs[1].(map[string]any)
 	g0["keyPem"], g1["keyPem"] = g1["keyPem"], g0["keyPem"]
 	n := len(g0["tests"].([]any)) + len(g1["tests"].([]any))
-	b, _ = json.Marshal(file)
+	b, _ := json.Marshal(file)
 	tmp := filepath.Join(t.TempDir(), "ecdsa_webcrypto_test.json")
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		t.Fatal(err)
