@@ -168,3 +168,21 @@ func BenchmarkJSONConvert(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDiag: AppendDiag over the benchmark corpus (MB/s of the CBOR
+// input).
+func BenchmarkDiag(b *testing.B) {
+	for _, f := range benchFiles(b) {
+		c := f.cbor
+		b.Run(f.name, func(b *testing.B) {
+			out := make([]byte, 0, 4*len(c))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c)))
+			for b.Loop() {
+				if _, err := AppendDiag(out, c, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

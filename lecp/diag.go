@@ -18,6 +18,7 @@ package lecp
 // encoding indicators of §8.1 (_0 … _3) are not written.
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"math/big"
@@ -46,9 +47,9 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 	var next Token // a token read ahead after a tag 2 or 3
 	ahead := false
 	for {
-		t := next
+		var t Token
 		if ahead {
-			ahead = false
+			t, ahead = next, false
 		} else {
 			var err error
 			if t, err = d.ReadToken(); err == io.EOF {
@@ -203,8 +204,13 @@ func appendQuotedMode(dst, s []byte, ascii bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			dst = append(dst, c)
-			i++
+			// a run of characters written as they are, appended at once
+			j := i + 1
+			for j < len(s) && s[j] >= 0x20 && s[j] != '"' && s[j] != '\\' && s[j] < utf8.RuneSelf {
+				j++
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
 			continue
 		}
 		if c >= utf8.RuneSelf {
@@ -275,6 +281,29 @@ func appendDiagFloat(dst []byte, f float64, point bool) []byte {
 		}
 		return append(dst, '0')
 	}
+	if minPlain <= f && f < 1e21 {
+		// The shortest decimal lies in [1e-6, 1e21) exactly when f does
+		// (rounding is monotonic and both bounds are float64 values whose
+		// shortest decimals are 1e-6 and 1e21), and there ECMAScript's
+		// layout is strconv's 'f' layout of the same shortest digits.
+		n := len(dst)
+		dst = strconv.AppendFloat(dst, f, 'f', -1, 64)
+		if point && bytes.IndexByte(dst[n:], '.') < 0 {
+			dst = append(dst, ".0"...)
+		}
+		return dst
+	}
+	return appendDiagFloatExp(dst, f, point)
+}
+
+// minPlain is the float64 nearest 1e-6, the least value appendDiagFloat
+// writes without an exponent.
+const minPlain = 1e-6
+
+// appendDiagFloatExp is appendDiagFloat for a finite f > 0, laid out from
+// the digits and exponent of strconv's shortest 'e' format; it handles every
+// such f, and appendDiagFloat sends it those outside [1e-6, 1e21).
+func appendDiagFloatExp(dst []byte, f float64, point bool) []byte {
 	var buf [32]byte
 	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64) // d.ddde±xx
 	ei := 0
