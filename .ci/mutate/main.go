@@ -147,6 +147,7 @@ func main() {
 	n := flag.Int("n", 100, "number of mutants to sample (0 = all)")
 	seed := flag.Int64("seed", 1, "sampling seed")
 	run := flag.String("run", "", "go test -run pattern")
+	skip := flag.String("skip", "", "go test -skip pattern")
 	timeout := flag.Duration("timeout", 3*time.Minute, "per-mutant timeout")
 	outPath := flag.String("out", "", "append results here as well as stdout")
 	lines := flag.String("lines", "", "only sites on these lines: a-b (with a single -files)")
@@ -221,6 +222,9 @@ func main() {
 		args := []string{"test", "-count=1", "-failfast", "-overlay", op}
 		if *run != "" {
 			args = append(args, "-run", *run)
+		}
+		if *skip != "" {
+			args = append(args, "-skip", *skip)
 		}
 		args = append(args, strings.Fields(*pkgs)...)
 		ctx, cancel := context.WithTimeout(context.Background(), *timeout)
