@@ -2,6 +2,7 @@ package jws
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
@@ -157,5 +158,86 @@ func TestEmbeddedPrivateJWKNotValidated(t *testing.T) {
 		if !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), "private material") {
 			t.Errorf("embedded private JWK: %v, want it refused as private before parsing", err)
 		}
+	}
+}
+
+// TestStreamEd25519LimitAtLastGroup: a streamed Ed25519 payload whose
+// base64url text reaches MaxBufferedPayload only with its last partial
+// group (the 2 or 3 characters the encoder writes when it is closed) is
+// refused with ErrLimit, when signing and when verifying. Before, the
+// error of that last write was dropped: the signature covered the payload
+// without its last byte or two, so a payload one or two bytes longer than
+// the signed one verified.
+func TestStreamEd25519LimitAtLastGroup(t *testing.T) {
+	key := SigningKey{Alg: "EdDSA", Key: testKeys()["EdDSA"]}
+	payload := bytes.Repeat([]byte("p"), 3*100) // 400 base64url characters, no partial group
+	good, err := SignReader(bytes.NewReader(payload), key, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// room for the signing input of exactly the signed payload
+	limit := int64(len(m.Signatures[0].Protected) + 1 + 400)
+	v, err := NewVerifier(verifyKey("EdDSA"), []string{"EdDSA"}, MaxBufferedPayload(limit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.VerifyReader(good, bytes.NewReader(payload)); err != nil {
+		t.Fatalf("the signed payload at the limit: %v", err)
+	}
+	for _, extra := range []string{"x", "xy"} {
+		longer := append(append([]byte{}, payload...), extra...)
+		r, err := v.VerifyReader(good, bytes.NewReader(longer))
+		if !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("payload with %q appended: %+v, %v; want ErrLimit", extra, r, err)
+		}
+	}
+	// SignReader buffers up to DefaultMaxBufferedPayload: a payload whose
+	// last group crosses it is refused, not signed without its end.
+	for _, kid := range []string{"", "k", "kk"} {
+		key.KeyID = kid
+		s, err := SignReader(bytes.NewReader(nil), key, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := int64(bytes.IndexByte(s, '.') + 1) // the protected header and its dot
+		d := (DefaultMaxBufferedPayload - head) % 4
+		if d == 3 {
+			continue // a partial group of 2 or 3 characters would fit
+		}
+		q := (DefaultMaxBufferedPayload - head - d) / 4 // full groups that fit
+		n := 3*q + 1                                    // and a partial group of 2 characters
+		if d == 2 {
+			n++ // of 3
+		}
+		if _, err := SignReader(bytes.NewReader(make([]byte, n)), key, nil); !errors.Is(err, jose.ErrLimit) {
+			t.Errorf("SignReader of %d bytes (header %d), last group past the limit: %v; want ErrLimit", n, head, err)
+		}
+		if _, err := SignReader(bytes.NewReader(make([]byte, 3*q)), key, nil); err != nil {
+			t.Errorf("SignReader of %d bytes (header %d), at the limit: %v", 3*q, head, err)
+		}
+		return
+	}
+	t.Fatal("no key ID gave a header length to test with")
+}
+
+// TestStreamEd25519LimitBelowHeader: a MaxBufferedPayload too small for
+// the protected header itself refuses the verification with ErrLimit.
+// Before, the header's write error was dropped and the signing input was
+// "." and the payload, so an Ed25519 signature over just "." verified
+// under any protected header.
+func TestStreamEd25519LimitBelowHeader(t *testing.T) {
+	priv := testKeys()["EdDSA"].(ed25519.PrivateKey)
+	sig := jose.AppendBase64URL(nil, ed25519.Sign(priv, []byte(".")))
+	msg := []byte(`{"protected":"eyJhbGciOiJFZERTQSJ9","signature":"` + string(sig) + `"}`)
+	v, err := NewVerifier(verifyKey("EdDSA"), []string{"EdDSA"}, MaxBufferedPayload(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := v.VerifyReader(msg, bytes.NewReader(nil)); !errors.Is(err, jose.ErrLimit) {
+		t.Errorf("header longer than MaxBufferedPayload: %+v, %v; want ErrLimit", r, err)
 	}
 }

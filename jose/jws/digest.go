@@ -93,6 +93,17 @@ func newStreamState(a algorithm, secret []byte, maxBuffered int64) (*streamState
 	return s, nil
 }
 
+// writeHeader starts the signing input: ASCII(protected) || '.'. Its error
+// (the Ed25519 buffer's limit) must not be dropped: the signing input would
+// lack the header.
+func (s *streamState) writeHeader(prot []byte) error {
+	if _, err := s.Write(prot); err != nil {
+		return err
+	}
+	_, err := s.Write([]byte{'.'})
+	return err
+}
+
 func (s *streamState) Write(p []byte) (int, error) {
 	switch {
 	case s.mac != nil:

@@ -319,22 +319,11 @@ func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	ss.Write(s.prot)
-	ss.Write([]byte{'.'})
-	var w io.Writer = ss
-	var enc io.WriteCloser
-	if s.b64 {
-		enc = base64.NewEncoder(base64.RawURLEncoding, ss)
-		w = enc
+	if err := ss.writeHeader(s.prot); err != nil {
+		return nil, err
 	}
-	if _, err := io.Copy(w, r); err != nil {
-		if isLimit(err) {
-			return nil, err
-		}
-		return nil, wrapCause(jose.ErrMalformed, "reading the payload", err)
-	}
-	if enc != nil {
-		enc.Close()
+	if err := copyPayload(ss, r, s.b64); err != nil {
+		return nil, err
 	}
 	sig, err := ss.sign(s.secret, s.signer)
 	if err != nil {
@@ -342,4 +331,23 @@ func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
 	}
 	out := append(append([]byte{}, s.prot...), '.', '.')
 	return jose.AppendBase64URL(out, sig), nil
+}
+
+// copyPayload writes the payload read from r to w, base64url-encoded when
+// b64 is set (RFC 7797 otherwise). A limit error from w comes back as it
+// is; any other error is a malformed payload.
+func copyPayload(w io.Writer, r io.Reader, b64 bool) error {
+	var enc io.WriteCloser
+	if b64 {
+		enc = base64.NewEncoder(base64.RawURLEncoding, w)
+		w = enc
+	}
+	_, err := io.Copy(w, r)
+	if err == nil && enc != nil {
+		err = enc.Close() // the last partial group goes to w now
+	}
+	if err == nil || isLimit(err) {
+		return err
+	}
+	return wrapCause(jose.ErrMalformed, "reading the payload", err)
 }

@@ -3,7 +3,6 @@ package jws
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"io"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -213,12 +212,13 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 		}
 		for _, k := range j.keys {
 			ss, err := newStreamState(j.d.alg, k.secret, v.cfg.maxBuffered)
+			if err == nil {
+				err = ss.writeHeader(s.Protected)
+			}
 			if err != nil {
 				first = firstErr(first, err)
 				continue
 			}
-			ss.Write(s.Protected)
-			ss.Write([]byte{'.'})
 			j.state = append(j.state, ss)
 			if ss.buffers() {
 				buffered = append(buffered, ss)
@@ -234,20 +234,8 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	if len(writers) == 0 {
 		return nil, first
 	}
-	var w io.Writer = io.MultiWriter(writers...)
-	var enc io.WriteCloser
-	if m.b64 {
-		enc = base64.NewEncoder(base64.RawURLEncoding, w)
-		w = enc
-	}
-	if _, err := io.Copy(w, r); err != nil {
-		if isLimit(err) {
-			return nil, err
-		}
-		return nil, wrapCause(jose.ErrMalformed, "reading the payload", err)
-	}
-	if enc != nil {
-		enc.Close()
+	if err := copyPayload(io.MultiWriter(writers...), r, m.b64); err != nil {
+		return nil, err
 	}
 	for _, j := range jobs {
 		s := m.Signatures[j.i]
