@@ -241,3 +241,35 @@ func TestStreamEd25519LimitBelowHeader(t *testing.T) {
 		t.Errorf("header longer than MaxBufferedPayload: %+v, %v; want ErrLimit", r, err)
 	}
 }
+
+// TestStreamStatesStayWithTheirKeys: when VerifyReader cannot start the
+// stream of one candidate key, the other keys' streams stay paired with
+// their own keys, so the Result names the key whose secret verified.
+// (No key reaches that failure through the API today: NewVerifier checks
+// every key as newStreamState would; the test makes the first key's secret
+// too short after that check.)
+func TestStreamStatesStayWithTheirKeys(t *testing.T) {
+	a, err := jwk.New(bytes.Repeat([]byte{1}, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := jwk.New(bytes.Repeat([]byte{2}, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Kid, b.Kid = "a", "b"
+	v, err := NewVerifier(&jwk.Set{Keys: []*jwk.Key{a, b}}, []string{"HS256"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.keys[0].secret = v.keys[0].secret[:1] // newStreamState refuses it
+	payload := []byte("payload")
+	msg, err := SignReader(bytes.NewReader(payload), SigningKey{Alg: "HS256", Key: bytes.Repeat([]byte{2}, 32)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := v.VerifyReader(msg, bytes.NewReader(payload))
+	if err != nil || r.Key != b {
+		t.Fatalf("signed by b: %+v, %v; want key b", r, err)
+	}
+}

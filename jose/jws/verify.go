@@ -217,6 +217,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			}
 			if err != nil {
 				first = firstErr(first, err)
+				j.state = append(j.state, nil) // j.state[n] stays key n's
 				continue
 			}
 			j.state = append(j.state, ss)
@@ -240,7 +241,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	for _, j := range jobs {
 		s := m.Signatures[j.i]
 		for n, k := range j.keys {
-			if n < len(j.state) && j.state[n].verify(k.secret, k.pub, s.Signature) == nil {
+			if ss := j.state[n]; ss != nil && ss.verify(k.secret, k.pub, s.Signature) == nil {
 				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
 			}
 		}
