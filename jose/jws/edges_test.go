@@ -318,3 +318,63 @@ func TestStreamingRefusesRemoteAndEmbedded(t *testing.T) {
 type readFunc func([]byte) (int, error)
 
 func (f readFunc) Read(p []byte) (int, error) { return f(p) }
+
+// TestSignerRefusesBadCrit: the producer's rules of RFC 7515 §4.1.11 and
+// RFC 7797 §6 hold for the header a Signer writes, whether it is given
+// whole (SigningKey.Header) or built with SigningKey.Protected: a "crit"
+// that is empty, lists a registered name, a name twice or a member the
+// header lacks, or a "b64" without "crit" listing it, is ErrCrit, and no
+// token is made that a verifier would refuse. Well-formed extensions sign
+// and verify.
+func TestSignerRefusesBadCrit(t *testing.T) {
+	key := bytes.Repeat([]byte{1}, 32)
+	v, err := NewVerifier(key, []string{"HS256"}, Critical("exp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, sk SigningKey, unencoded, ok bool) {
+		t.Helper()
+		tok, err := Sign([]byte("p"), sk, &SignOptions{Unencoded: unencoded})
+		switch {
+		case !ok && !errors.Is(err, jose.ErrCrit):
+			t.Errorf("%s: %s, %v; want ErrCrit", name, tok, err)
+		case ok && err != nil:
+			t.Errorf("%s: %v", name, err)
+		case ok:
+			if _, err := v.Verify(tok); err != nil {
+				t.Errorf("%s: signed, then verify: %v", name, err)
+			}
+		}
+	}
+	for _, c := range []struct {
+		header    string
+		unencoded bool
+		ok        bool
+	}{
+		{`{"alg":"HS256","b64":false}`, true, false},
+		{`{"alg":"HS256","b64":true}`, false, false},
+		{`{"alg":"HS256","crit":[]}`, false, false},
+		{`{"alg":"HS256","crit":["exp"]}`, false, false},
+		{`{"alg":"HS256","crit":["b64"]}`, false, false},
+		{`{"alg":"HS256","crit":["alg"]}`, false, false},
+		{`{"alg":"HS256","exp":1,"crit":["exp","exp"]}`, false, false},
+		{`{"alg":"HS256","exp":1,"crit":["exp"]}`, false, true},
+		{`{"alg":"HS256","b64":false,"crit":["b64"]}`, true, true},
+		{`{"alg":"HS256","b64":true,"crit":["b64"]}`, false, true},
+	} {
+		check(c.header, SigningKey{Alg: "HS256", Key: key, Header: []byte(c.header)}, c.unencoded, c.ok)
+	}
+	m := func(name, value string) jose.Member { return jose.Member{Name: name, Value: []byte(value)} }
+	for _, c := range []struct {
+		name      string
+		protected []jose.Member
+		ok        bool
+	}{
+		{"Protected crit empty", []jose.Member{m("crit", `[]`)}, false},
+		{"Protected crit without its member", []jose.Member{m("crit", `["exp"]`)}, false},
+		{"Protected crit naming kid", []jose.Member{m("kid", `"k"`), m("crit", `["kid"]`)}, false},
+		{"Protected crit well formed", []jose.Member{m("exp", `1`), m("crit", `["exp"]`)}, true},
+	} {
+		check(c.name, SigningKey{Alg: "HS256", Key: key, Protected: c.protected}, false, c.ok)
+	}
+}

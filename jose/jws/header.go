@@ -126,11 +126,17 @@ func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
 // naming only understood extensions present in the protected header; and a
 // "b64" member only together with a "crit" listing it.
 func (v *Verifier) checkCrit(h *jose.Header) error {
+	return checkCrit(h, append([]string{"b64"}, v.cfg.crit...))
+}
+
+// checkCrit is Verifier.checkCrit with the extensions understood given; a
+// Signer checks its own header with the names its "crit" lists, since RFC
+// 7515 §4.1.11 and RFC 7797 §6 bind producers as well.
+func checkCrit(h *jose.Header, understood []string) error {
 	if h.Has("crit") {
 		if !h.IsProtected("crit") {
 			return wrap(jose.ErrCrit, `"crit" must be in the protected header`)
 		}
-		understood := append([]string{"b64"}, v.cfg.crit...)
 		if err := jose.CheckCrit(h.Crit, h.IsProtected, understood); err != nil {
 			return err
 		}

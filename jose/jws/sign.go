@@ -134,6 +134,11 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	if s.hdr.B64 != s.b64 {
 		return nil, wrap(jose.ErrMalformed, `protected header "b64" disagrees with SignOptions.Unencoded`)
 	}
+	// a producer must write "crit" well formed and list "b64" in it (RFC
+	// 7515 §4.1.11, RFC 7797 §6): no verifier accepts the token otherwise
+	if err := checkCrit(s.hdr, s.hdr.Crit); err != nil {
+		return nil, err
+	}
 	s.prot = jose.AppendBase64URL(nil, raw)
 	if len(k.Unprotected) > 0 {
 		var w lejp.Writer
