@@ -407,3 +407,55 @@ func TestNameKey(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimSetSignsOnlyWhatVerifies: a ClaimSet is signed only if the
+// token's claims read back as the values given. A string that is not
+// UTF-8 (written as U+FFFD, another issuer than the one given), a date
+// beyond ±2^53 seconds or more than jose.MaxStrings audiences (both
+// refused by verification) is an error; the dates and audience count at
+// the bounds sign and verify.
+func TestClaimSetSignsOnlyWhatVerifies(t *testing.T) {
+	key := bytes.Repeat([]byte{1}, 32)
+	sk := jws.SigningKey{Alg: "HS256", Key: key}
+	v, err := NewVerifier(key, []string{"HS256"}, Validator{Now: func() time.Time { return time.Unix(-1<<53, 0) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	auds := func(n int) []string { return strings.Split(strings.Repeat("a,", n-1)+"a", ",") }
+	for _, c := range []struct {
+		name string
+		cs   ClaimSet
+		want error // nil: signs and verifies
+	}{
+		{"iss not UTF-8", ClaimSet{Issuer: "\xff"}, jose.ErrMalformed},
+		{"sub not UTF-8", ClaimSet{Subject: "a\xc3"}, jose.ErrMalformed},
+		{"jti not UTF-8", ClaimSet{ID: "\xed\xa0\x80"}, jose.ErrMalformed},
+		{"aud not UTF-8", ClaimSet{Audience: []string{"a", "\x80"}}, jose.ErrMalformed},
+		{"exp past 2^53", ClaimSet{ExpiresAt: time.Unix(1<<53+1, 0)}, jose.ErrMalformed},
+		{"nbf before -2^53", ClaimSet{NotBefore: time.Unix(-1<<53-1, 0)}, jose.ErrMalformed},
+		{"iat past 2^53", ClaimSet{IssuedAt: time.Unix(1<<53+1, 0)}, jose.ErrMalformed},
+		{"too many audiences", ClaimSet{Audience: auds(jose.MaxStrings + 1)}, jose.ErrLimit},
+		{"dates at the bounds", ClaimSet{ExpiresAt: time.Unix(1<<53, 0), NotBefore: time.Unix(-1<<53, 0), IssuedAt: time.Unix(-1<<53, 0)}, nil},
+		{"most audiences", ClaimSet{Issuer: "ü", Audience: auds(jose.MaxStrings)}, nil},
+	} {
+		tok, err := Sign(&c.cs, sk)
+		if c.want != nil {
+			if !errors.Is(err, c.want) {
+				t.Errorf("%s: %.40s, %v; want %v", c.name, tok, err, c.want)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		got, err := v.Verify(tok)
+		if err != nil {
+			t.Errorf("%s: signed, then verify: %v", c.name, err)
+			continue
+		}
+		if iss, _ := got.Issuer(); iss != c.cs.Issuer {
+			t.Errorf("%s: iss %q, want %q", c.name, iss, c.cs.Issuer)
+		}
+	}
+}

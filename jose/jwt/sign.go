@@ -2,6 +2,7 @@ package jwt
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
@@ -25,11 +26,16 @@ type ClaimSet struct {
 	Extra []jose.Member
 }
 
-// AppendJSON appends the claims set as a JSON object. With Extra claims the
-// result is checked with the same strict reader verification uses, so what
-// is signed can be verified (a bad raw value or a repeated name is an
-// error).
+// AppendJSON appends the claims set as a JSON object. What it writes is what
+// verification accepts: a string that is not UTF-8 (which JSON would carry
+// as U+FFFD, another value than the one given), a date beyond ±2^53
+// seconds or more than jose.MaxStrings audiences is an error, and with
+// Extra claims the result is checked with the strict reader verification
+// uses (a bad raw value or a repeated name is an error).
 func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
+	if err := cs.check(); err != nil {
+		return dst, err
+	}
 	var w lejp.Writer
 	w.Reset(dst)
 	start := len(dst)
@@ -84,6 +90,33 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// check refuses the registered claims that the claims reader would refuse
+// or read as other values.
+func (cs *ClaimSet) check() error {
+	for _, c := range [...]struct{ name, v string }{{"iss", cs.Issuer}, {"sub", cs.Subject}, {"jti", cs.ID}} {
+		if !utf8.ValidString(c.v) {
+			return wrap(jose.ErrMalformed, jose.QuoteName(c.name)+" is not UTF-8")
+		}
+	}
+	if len(cs.Audience) > maxAud {
+		return errTooManyAud
+	}
+	for _, a := range cs.Audience {
+		if !utf8.ValidString(a) {
+			return wrap(jose.ErrMalformed, `"aud" is not UTF-8`)
+		}
+	}
+	for _, d := range [...]struct {
+		name string
+		t    time.Time
+	}{{"exp", cs.ExpiresAt}, {"nbf", cs.NotBefore}, {"iat", cs.IssuedAt}} {
+		if u := d.t.Unix(); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
+			return wrap(errDateRange, jose.QuoteName(d.name))
+		}
+	}
+	return nil
 }
 
 // Signer signs claims sets with one key. It is safe for concurrent use.
