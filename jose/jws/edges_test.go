@@ -378,3 +378,24 @@ func TestSignerRefusesBadCrit(t *testing.T) {
 		check(c.name, SigningKey{Alg: "HS256", Key: key, Protected: c.protected}, false, c.ok)
 	}
 }
+
+// TestSignerRefusesNonUTF8: a "kid", "typ" or "cty", or a header member
+// name, that is not UTF-8 is ErrMalformed: JSON would carry it as U+FFFD,
+// and the token would name another key ID (or type) than the one given.
+func TestSignerRefusesNonUTF8(t *testing.T) {
+	key := bytes.Repeat([]byte{1}, 32)
+	member := []jose.Member{{Name: "x\xff", Value: []byte("1")}}
+	for _, sk := range []SigningKey{
+		{KeyID: "\xff"}, {Type: "JWT\xc3"}, {ContentType: "\xed\xa0\x80"},
+		{Protected: member}, {Unprotected: member},
+	} {
+		sk.Alg, sk.Key = "HS256", key
+		if _, err := NewSigner(sk, nil); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("%+v: %v; want ErrMalformed", sk, err)
+		}
+	}
+	sk := SigningKey{Alg: "HS256", Key: key, KeyID: "clé", Type: "JWT", Unprotected: []jose.Member{{Name: "ü", Value: []byte("1")}}}
+	if _, err := NewSigner(sk, nil); err != nil {
+		t.Errorf("UTF-8 header: %v", err)
+	}
+}
