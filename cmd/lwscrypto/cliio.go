@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"golang.org/x/term"
 )
 
 // newFlags returns a flag set for a command that reports its own errors as
@@ -153,13 +155,10 @@ func (o *lazyOutput) Close() error {
 	return o.f.Close()
 }
 
-// isTerminal reports whether w is a character device (a terminal), for
-// progress lines.
+// isTerminal reports whether w is a terminal (for progress lines, and to
+// keep binary output off a screen). A character device is not enough:
+// /dev/null is one, and output sent there is not shown.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
