@@ -123,7 +123,7 @@ func cborError(file string, err error, hexText ...bool) error {
 	var se *lecp.SyntaxError
 	if !errors.As(err, &se) {
 		if errors.Is(err, errOutput) {
-			return failf("writing output: %v", err)
+			return err
 		}
 		return failf("%s: %v", inputName(file), err)
 	}
@@ -215,12 +215,12 @@ func runCBORDiag(e *env, args []string) error {
 		}
 		line = append(line, '\n')
 		_, err := w.Write(line)
-		return err
+		return outputError(err)
 	})
 	if err != nil {
 		return err
 	}
-	return w.Flush()
+	return outputError(w.Flush())
 }
 
 func runCBORToJSON(e *env, args []string) error {
@@ -240,12 +240,12 @@ func runCBORToJSON(e *env, args []string) error {
 		}
 		line = append(line, '\n')
 		_, err := w.Write(line)
-		return err
+		return outputError(err)
 	})
 	if err != nil {
 		return err
 	}
-	return w.Flush()
+	return outputError(w.Flush())
 }
 
 func runCBORFromJSON(e *env, args []string) error {
@@ -278,9 +278,9 @@ func runCBORFromJSON(e *env, args []string) error {
 	o := newOutput(e, *outPath)
 	if _, err := o.Write(out); err != nil {
 		o.Close()
-		return failf("writing output: %v", err)
+		return outputError(err)
 	}
-	return o.Close()
+	return outputError(o.Close())
 }
 
 func runCBORGet(e *env, args []string) error {
@@ -300,7 +300,7 @@ func runCBORGet(e *env, args []string) error {
 			}
 			line = append(line, '\n')
 			if _, err := w.Write(line); err != nil {
-				return fmt.Errorf("%w: %v", errOutput, err)
+				return outputError(err)
 			}
 		case ev.Pattern == 0 && !ev.Kind.IsEnd():
 			p.Capture()
@@ -321,5 +321,5 @@ func runCBORGet(e *env, args []string) error {
 		w.Flush()
 		return cborError(file, err, !*cf.hex && looksHex(b))
 	}
-	return w.Flush()
+	return outputError(w.Flush())
 }

@@ -118,6 +118,20 @@ func readInput(e *env, file string) ([]byte, error) {
 	return b, nil
 }
 
+// errOutput marks a failure to write the command's output (standard output
+// or -o FILE), as opposed to a failure of its input.
+var errOutput = errors.New("writing output")
+
+// outputError turns a failed write of the command's output into the CLI's
+// error "writing output: <cause>" (exit status 1, errors.Is errOutput). A
+// nil error stays nil, and an error already marked is returned as it is.
+func outputError(err error) error {
+	if err == nil || errors.Is(err, errOutput) {
+		return err
+	}
+	return &cliError{err: fmt.Errorf("%w: %v", errOutput, err)}
+}
+
 // lazyOutput writes to standard output, or to a file created only when the
 // first byte is written, so a failed command leaves no empty file behind.
 type lazyOutput struct {

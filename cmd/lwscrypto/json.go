@@ -69,12 +69,10 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	case errors.As(err, &se):
 		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se))
 	case errors.Is(err, errOutput):
-		return failf("writing output: %v", err)
+		return err
 	}
 	return failf("%s: %v", name, err)
 }
-
-var errOutput = errors.New("output failed")
 
 func jsonHint(se *lejp.SyntaxError) string {
 	switch {
@@ -126,7 +124,7 @@ type getHandler struct {
 
 func (g *getHandler) put(b []byte) error {
 	if _, err := g.w.Write(b); err != nil {
-		return fmt.Errorf("%w: %v", errOutput, err)
+		return outputError(err)
 	}
 	return nil
 }
@@ -214,8 +212,8 @@ func runJSONGet(e *env, args []string) error {
 	}
 	out := bufio.NewWriter(e.stdout)
 	err = streamJSON(e, file, &getHandler{w: out}, opts, pattern)
-	if ferr := out.Flush(); err == nil && ferr != nil {
-		err = failf("writing output: %v", ferr)
+	if ferr := out.Flush(); err == nil {
+		err = outputError(ferr)
 	}
 	return err
 }
@@ -248,7 +246,7 @@ func (h *eventsHandler) HandleEvent(p *lejp.Parser, ev lejp.Event) error {
 	b = append(b, '\n')
 	h.buf = b
 	if _, err := h.w.Write(b); err != nil {
-		return fmt.Errorf("%w: %v", errOutput, err)
+		return outputError(err)
 	}
 	return nil
 }
@@ -260,8 +258,8 @@ func runJSONEvents(e *env, args []string) error {
 	}
 	out := bufio.NewWriter(e.stdout)
 	err = streamJSON(e, file, &eventsHandler{w: out}, opts)
-	if ferr := out.Flush(); err == nil && ferr != nil {
-		err = failf("writing output: %v", ferr)
+	if ferr := out.Flush(); err == nil {
+		err = outputError(ferr)
 	}
 	return err
 }

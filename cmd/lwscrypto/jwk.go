@@ -31,24 +31,24 @@ func writeOut(e *env, path string, b []byte, private ...bool) error {
 	if path != "" && path != "-" && len(private) > 0 && private[0] {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 		if err != nil {
-			return failf("writing output: %v", err)
+			return outputError(err)
 		}
 		if _, err := f.Write(b); err != nil {
 			f.Close()
-			return failf("writing output: %v", err)
+			return outputError(err)
 		}
 		if err := f.Close(); err != nil {
-			return failf("writing output: %v", err)
+			return outputError(err)
 		}
 		return nil
 	}
 	out := newOutput(e, path)
 	if _, err := out.Write(b); err != nil {
 		out.Close()
-		return failf("writing output: %v", err)
+		return outputError(err)
 	}
 	if err := out.Close(); err != nil {
-		return failf("writing output: %v", err)
+		return outputError(err)
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func runJWKThumbprint(e *env, args []string) error {
 		b.WriteByte('\n')
 	}
 	_, err = fmt.Fprint(e.stdout, b.String())
-	return err
+	return outputError(err)
 }
 
 func runJWKFromPEM(e *env, args []string) error {

@@ -222,7 +222,7 @@ func runJWTInspect(e *env, args []string) error {
 		fmt.Fprintf(&b, "  %s  %s\n", l[0], l[1])
 	}
 	_, err = io.WriteString(e.stdout, b.String())
-	return err
+	return outputError(err)
 }
 
 // relative says how far t is from now in words: "in 14 minutes",

@@ -85,10 +85,10 @@ func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
 			return failf("encoding the report: %v", err)
 		}
 		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
-			return failf("%v", err)
+			return outputError(err)
 		}
 	} else if err := rep.WriteTable(e.stdout); err != nil {
-		return failf("%v", err)
+		return outputError(err)
 	}
 	if rep.Failed > 0 {
 		return failf("%d conformance case(s) failed", rep.Failed)

@@ -24,5 +24,5 @@ func runVersion(e *env, args []string) error {
 		return usagef("version takes no arguments")
 	}
 	_, err := fmt.Fprintf(e.stdout, "lwscrypto %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	return err
+	return outputError(err)
 }
