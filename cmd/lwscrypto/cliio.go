@@ -21,7 +21,9 @@ func newFlags(c *command) *flag.FlagSet {
 
 // parseFlags parses args with fs, allowing flags after positional arguments
 // ("lwscrypto jws verify tok.jws --key k.jwk") and returns the positional
-// arguments. "--" ends flag parsing. -h/--help prints the command's usage.
+// arguments. "--" ends flag parsing: everything after it is positional
+// ("lwscrypto json get -- -name -file.json"). -h/--help prints the
+// command's usage.
 func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -32,28 +34,42 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 			}
 			return nil, usagef("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: ")).withHint("run 'lwscrypto help " + c.path + "'")
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := fs.Args()
+		// fs.Parse consumes a "--" that ends the flags; one consumed as
+		// the value of the flag before it ("--kid --") is not an end.
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" && (n == 1 || !takesValue(fs, args[n-2])) {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
 			return pos, nil
 		}
-		if args[0] == "--" && len(pos) == 0 && len(args) > 0 {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
 }
 
-func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	n := 0
-	fs.VisitAll(func(*flag.Flag) { n++ })
-	if n > 0 {
-		fmt.Fprintln(w, "\nflags:")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+// takesValue reports whether a is a flag of fs that takes the next
+// argument as its value: "-name" or "--name" of a flag that is not
+// boolean, without "=value".
+func takesValue(fs *flag.FlagSet, a string) bool {
+	if len(a) < 2 || a[0] != '-' || strings.Contains(a, "=") {
+		return false
 	}
+	f := fs.Lookup(strings.TrimPrefix(a[1:], "-"))
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
+}
+
+// printUsage prints the usage of c, whose flags are in fs (every command
+// that parses flags has some).
+func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // inputArg checks that at most one positional argument (FILE) was given and
@@ -98,8 +114,9 @@ func (e *env) claimStdin(what string) error {
 }
 
 // maxInput bounds what a command reads into memory at once (a token, a key,
-// a document given whole). Streaming commands read through openInput instead.
-const maxInput = 256 << 20
+// a document given whole): 256 MiB. Streaming commands read through
+// openInput instead. A variable for tests only.
+var maxInput = 256 << 20
 
 // readInput reads all of FILE or standard input, up to maxInput bytes.
 func readInput(e *env, file string) ([]byte, error) {
@@ -108,12 +125,12 @@ func readInput(e *env, file string) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	b, err := io.ReadAll(io.LimitReader(r, int64(maxInput)+1))
 	if err != nil {
 		return nil, failf("reading input: %v", err)
 	}
 	if len(b) > maxInput {
-		return nil, failf("input larger than %d MiB", maxInput>>20)
+		return nil, failf("input larger than %d bytes; commands that stream (json check, cbor check) take any size", maxInput)
 	}
 	return b, nil
 }

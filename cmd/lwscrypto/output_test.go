@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -40,6 +42,31 @@ func TestOutputFailure(t *testing.T) {
 		code := Main(c.args, strings.NewReader(c.stdin), brokenWriter{}, &errb)
 		if code != 1 || errb.String() != "lwscrypto: error: writing output: broken pipe\n" {
 			t.Errorf("%v (%d bytes in): exit %d, stderr %q; want 1 and \"writing output: broken pipe\"", c.args, len(c.stdin), code, errb.String())
+		}
+	}
+}
+
+// TestMaxInput: a command that reads its input whole takes exactly
+// maxInput bytes and refuses one more, from standard input and from a
+// file, before parsing it (the limit is lowered here; it is 256 MiB).
+func TestMaxInput(t *testing.T) {
+	defer func(n int) { maxInput = n }(maxInput)
+	maxInput = 64
+	doc := `{"a":"` + strings.Repeat("x", maxInput-8) + `"}`
+	file := filepath.Join(t.TempDir(), "doc.json")
+	for _, n := range []int{maxInput, maxInput + 1} {
+		in := doc[:len(doc)-1] + strings.Repeat(" ", n-len(doc)) + "}"
+		if err := os.WriteFile(file, []byte(in), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"cbor", "from-json", "--hex"}, {"cbor", "from-json", "--hex", file}} {
+			code, _, errOut := runCLI(t, in, args...)
+			if n == maxInput && code != 0 {
+				t.Errorf("%d bytes, %v: exit %d, %q", n, args[3:], code, errOut)
+			}
+			if n > maxInput && (code != 1 || !strings.Contains(errOut, "input larger than 64 bytes")) {
+				t.Errorf("%d bytes, %v: exit %d, %q; want 1 and the limit", n, args[3:], code, errOut)
+			}
 		}
 	}
 }
