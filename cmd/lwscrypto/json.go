@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -16,8 +17,8 @@ func init() {
 		summary: "check that FILE is strictly valid JSON (RFC 8259, UTF-8, no duplicate names); streams, so any size", run: runJSONCheck})
 	register(&command{path: "json get", args: "PATTERN [flags] [FILE]",
 		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line", run: runJSONGet})
-	register(&command{path: "json events", args: "[flags] [FILE]",
-		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value", run: runJSONEvents})
+	register(&command{path: "json events", args: "[--pattern P]... [flags] [FILE]",
+		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value, and which --pattern matched", run: runJSONEvents})
 }
 
 // jsonFlags are the options the three json commands share.
@@ -86,10 +87,19 @@ func jsonHint(se *lejp.SyntaxError) string {
 	return ""
 }
 
-func parseJSONCommand(e *env, path string, args []string, wantPattern bool) (file, pattern string, opts *lejp.Options, err error) {
+// patternsFlag collects the values of a repeated flag.
+type patternsFlag []string
+
+func (p *patternsFlag) String() string     { return strings.Join(*p, " ") }
+func (p *patternsFlag) Set(s string) error { *p = append(*p, s); return nil }
+
+func parseJSONCommand(e *env, path string, args []string, wantPattern bool, extra ...func(*flag.FlagSet)) (file, pattern string, opts *lejp.Options, err error) {
 	c := commands[path]
 	fs := newFlags(c)
 	jf := addJSONFlags(fs)
+	for _, f := range extra {
+		f(fs)
+	}
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return "", "", nil, err
@@ -252,12 +262,15 @@ func (h *eventsHandler) HandleEvent(p *lejp.Parser, ev lejp.Event) error {
 }
 
 func runJSONEvents(e *env, args []string) error {
-	file, _, opts, err := parseJSONCommand(e, "json events", args, false)
+	var patterns patternsFlag
+	file, _, opts, err := parseJSONCommand(e, "json events", args, false, func(fs *flag.FlagSet) {
+		fs.Var(&patterns, "pattern", "a path `PATTERN` to match (repeatable); matching events end in \"match N\", N counting the patterns from 0")
+	})
 	if err != nil {
 		return err
 	}
 	out := bufio.NewWriter(e.stdout)
-	err = streamJSON(e, file, &eventsHandler{w: out}, opts)
+	err = streamJSON(e, file, &eventsHandler{w: out}, opts, patterns...)
 	if ferr := out.Flush(); err == nil {
 		err = outputError(ferr)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -35,4 +36,50 @@ func TestJSONExitCodes(t *testing.T) {
 			t.Errorf("%s < %q: error does not name the offset: %q", strings.Join(tc.args, " "), tc.stdin, errOut)
 		}
 	}
+}
+
+// TestJSONGetLongStrings: a string long enough to reach the handler in
+// pieces is printed as one JSON string (one opening quote, escapes kept
+// across the pieces), alone, inside a matched container and as a member
+// name's value, so the output reads back as the value.
+func TestJSONGetLongStrings(t *testing.T) {
+	long := strings.Repeat(`ab\"\u00e9\n`, 40000) // 480 kB of JSON text, 200,000 characters
+	doc := `{"s":"` + long + `","o":{"t":"` + long + `","n":1},"u":["` + long + `"]}`
+	var want struct {
+		S string
+		O map[string]any
+		U []string
+	}
+	if err := json.Unmarshal([]byte(doc), &want); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		pattern string
+		want    any
+	}{{"s", want.S}, {"o", want.O}, {"u", want.U}, {"u[]", want.U[0]}, {"o.t", want.O["t"]}} {
+		code, out, errOut := runCLI(t, doc, "json", "get", c.pattern)
+		if code != 0 {
+			t.Fatalf("%s: exit %d, %s", c.pattern, code, errOut)
+		}
+		if strings.Count(out, "\n") != 1 {
+			t.Errorf("%s: %d lines, want 1", c.pattern, strings.Count(out, "\n"))
+		}
+		var got any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Errorf("%s: output is not JSON: %v (%.60q…)", c.pattern, err, out)
+			continue
+		}
+		if w, _ := json.Marshal(c.want); string(w) != string(mustMarshal(t, got)) {
+			t.Errorf("%s: output does not read back as the value", c.pattern)
+		}
+	}
+}
+
+func mustMarshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
