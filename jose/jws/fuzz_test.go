@@ -2,6 +2,7 @@ package jws
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -181,6 +182,76 @@ func FuzzDecodeB64(f *testing.F) {
 		b, errB := jose.AppendBase64URLDecode([]byte("x"), in)
 		if (errA == nil) != (errB == nil) || errA == nil && !bytes.Equal(a, b) {
 			t.Fatalf("%q: %q %v / %q %v", in, a, errA, b, errB)
+		}
+	})
+}
+
+// FuzzSignVerify: whatever a Signer agrees to sign, a Verifier with the
+// same key (understanding every extension the header lists) accepts, in
+// every serialization, with the exact payload and the header as given
+// (kid, typ, cty, the extra protected and unprotected members): a signer
+// never makes a token that verification refuses or reads differently.
+func FuzzSignVerify(f *testing.F) {
+	f.Add([]byte("payload"), "k", "JWT", "", "exp", []byte("1"), "x", []byte(`"y"`), false, false)
+	f.Add([]byte("a.b"), "", "", "text/plain", "crit", []byte(`["exp"]`), "", []byte(nil), true, true)
+	f.Add([]byte{}, "\xff", "", "", "b64", []byte("false"), "kid", []byte(`"k"`), true, false)
+	f.Add([]byte("p"), "", "", "", "crit", []byte(`[]`), "crit", []byte(`["x"]`), false, true)
+	key := bytes.Repeat([]byte{7}, 32)
+	f.Fuzz(func(t *testing.T, payload []byte, kid, typ, cty, pname string, pval []byte, uname string, uval []byte, unencoded, detached bool) {
+		sk := SigningKey{Alg: "HS256", Key: key, KeyID: kid, Type: typ, ContentType: cty}
+		if pname != "" {
+			sk.Protected = []jose.Member{{Name: pname, Value: pval}}
+		}
+		if uname != "" {
+			sk.Unprotected = []jose.Member{{Name: uname, Value: uval}}
+		}
+		opts := &SignOptions{Unencoded: unencoded, Detached: detached}
+		s, err := NewSigner(sk, opts)
+		if err != nil {
+			return
+		}
+		var crit []string
+		if pname == "crit" {
+			var names []string
+			if json.Unmarshal(pval, &names) == nil {
+				crit = names
+			}
+		}
+		v, err := NewVerifier(key, []string{"HS256"}, Critical(crit...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(form string, msg []byte, r *Result, err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatalf("%s: signed %q, then verify: %v", form, msg, err)
+			}
+			if !detached && !bytes.Equal(r.Payload, payload) {
+				t.Fatalf("%s: payload %q, signed %q", form, r.Payload, payload)
+			}
+			h := r.Header
+			if h.Kid != kid && (kid != "" || h.Has("kid")) || h.Typ != typ || h.Cty != cty {
+				t.Fatalf("%s: header kid %q typ %q cty %q, signed %q %q %q", form, h.Kid, h.Typ, h.Cty, kid, typ, cty)
+			}
+		}
+		verify := func(form string, msg []byte) {
+			var r *Result
+			var err error
+			if detached {
+				r, err = v.VerifyDetached(msg, payload)
+			} else {
+				r, err = v.Verify(msg)
+			}
+			check(form, msg, r, err)
+		}
+		if tok, err := s.AppendCompact(nil, payload); err == nil {
+			verify("compact", tok)
+		}
+		for _, flat := range []bool{true, false} {
+			// (an unencoded attached payload must be UTF-8 text in JSON)
+			if msg, err := SignJSON(payload, []SigningKey{sk}, flat, opts); err == nil {
+				verify("JSON", msg)
+			}
 		}
 	})
 }
