@@ -428,3 +428,23 @@ func TestROCAResidues(t *testing.T) {
 		t.Errorf("%d groups", len(rocaGroups))
 	}
 }
+
+// An empty "key_ops" array allows no operation (RFC 7517 §4.3 lists the
+// operations a key is for; none listed means none allowed). It must not be
+// read as an absent "key_ops", which allows every operation, and it must
+// survive a round trip.
+func TestEmptyKeyOpsAllowsNothing(t *testing.T) {
+	k := mustParse(t, `{"kty":"EC","crv":"P-256","key_ops":[],"x":"`+p256x+`","y":"`+p256y+`","d":"`+p256d+`"}`)
+	for _, op := range []Op{OpSign, OpVerify} {
+		wantErr(t, "key_ops=[] "+string(op), k.CheckUse("ES256", op), jose.ErrKey)
+	}
+	out := k.AppendJSON(nil)
+	if !bytes.Contains(out, []byte(`"key_ops":[]`)) {
+		t.Errorf("round trip lost the empty key_ops: %s", out)
+	}
+	pub, err := k.PublicKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "public half of key_ops=[] key verifies", pub.CheckUse("ES256", OpVerify), jose.ErrKey)
+}
