@@ -87,6 +87,11 @@ func parseObject(o *jose.Object) (*Key, error) {
 			if err != nil {
 				return nil, fmt.Errorf("jwk: %w", err)
 			}
+			if b == nil {
+				// "" decodes to nil, which the builders read as absent:
+				// keep it present and empty so that they reject it.
+				b = []byte{}
+			}
 			mat[name] = b
 		}
 	}
