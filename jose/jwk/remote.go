@@ -218,12 +218,15 @@ func (r *Remote) Fetches() int {
 }
 
 func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
-	for {
+	for waited := false; ; waited = true {
 		r.mu.Lock()
 		now := r.opts.Now()
 		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
 		cool := !r.tried || now.Sub(r.triedAt) >= r.opts.Cooldown
-		if r.inflight == nil && (!stale || !cool) {
+		// A caller that waited for a fetch takes its outcome: it does not
+		// start another, even when that fetch failed and outlasted the
+		// cooldown, nor wait for one another caller started since.
+		if waited || r.inflight == nil && (!stale || !cool) {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
 			if s == nil {
@@ -258,7 +261,6 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 		r.mu.Unlock()
 		select {
 		case <-wait:
-			force = false // the fetch just made is the refresh asked for
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
