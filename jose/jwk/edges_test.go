@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
@@ -199,6 +200,35 @@ func TestRemoteMaxSize(t *testing.T) {
 		_, err = r.Set(context.Background())
 		if want := max == 0 || max >= int64(len(body)); (err == nil) != want || err != nil && !errors.Is(err, jose.ErrLimit) {
 			t.Errorf("MaxSize %d, body of %d bytes: %v", max, len(body), err)
+		}
+	}
+}
+
+// TestNewMismatchedPrivate: New checks keys as Parse does, so a standard
+// library private key whose public half is not the one its private half
+// implies is refused. Parse refuses the same key as a JWK ("d" does not
+// match "x"), so New accepting it made keys that MarshalJSON wrote and
+// Parse could not read back, and that signed under one public key while
+// naming (and thumbprinting) another.
+func TestNewMismatchedPrivate(t *testing.T) {
+	_, edA, _ := ed25519.GenerateKey(rand.Reader)
+	edB, _, _ := ed25519.GenerateKey(rand.Reader)
+	ed := append(bytes.Clone(edA.Seed()), edB...) // seed of A, public key of B
+	ecA, ecB := genP256(t), genP256(t)
+	ec := &ecdsa.PrivateKey{PublicKey: ecB.PublicKey, D: ecA.D} // scalar of A, point of B
+	for name, in := range map[string]any{"Ed25519": ed25519.PrivateKey(ed), "ECDSA": ec} {
+		k, err := New(in)
+		if err == nil {
+			_, perr := Parse(k.AppendJSON(nil))
+			t.Errorf("%s with a foreign public half: accepted (its JWK then fails Parse: %v)", name, perr)
+			continue
+		}
+		wantErr(t, name+" with a foreign public half", err, jose.ErrKey)
+	}
+	// The genuine keys still pass.
+	for name, in := range map[string]any{"Ed25519": edA, "ECDSA": ecA} {
+		if _, err := New(in); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }
