@@ -127,7 +127,7 @@ func TestCheckUseUnknownAlgorithm(t *testing.T) {
 	ops := mustParse(t, `{"kty":"EC","crv":"P-256","key_ops":["deriveKey"],"x":"`+p256x+`","y":"`+p256y+`","d":"`+p256d+`"}`)
 	bare := mustParse(t, `{"kty":"EC","crv":"P-256","x":"`+p256x+`","y":"`+p256y+`"}`)
 	for _, k := range []*Key{rs, use, ops, bare} {
-		for _, alg := range []string{"none", "None", "XYZ", ""} {
+		for _, alg := range []string{"none", "None", "XYZ", "", "X25519", "HKDF-SHA256"} {
 			for _, op := range []Op{OpVerify, OpSign, OpEncrypt} {
 				if err := k.CheckUse(alg, op); !errors.Is(err, jose.ErrAlgorithm) {
 					t.Errorf("%v: CheckUse(%q, %s) = %v, want jose.ErrAlgorithm", k, alg, op, err)
