@@ -2,7 +2,6 @@ package jwk
 
 import (
 	"crypto"
-	"errors"
 	"strings"
 	"testing"
 
@@ -66,14 +65,11 @@ func TestSetRules(t *testing.T) {
 		{"bad key", `{"keys":[{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}]}`},
 	} {
 		_, err := ParseSet([]byte(tc.set))
-		if err == nil || !errors.Is(err, jose.ErrKey) {
-			t.Errorf("%s: %v", tc.name, err)
-		}
+		wantErr(t, tc.name, err, jose.ErrKey) // also: the message starts "jwk: "
 	}
-	for _, s := range []string{`{}`, `{"keys":{}}`, `{"keys":[1]}`, `{"keys":["x"]}`, `[]`} {
-		if _, err := ParseSet([]byte(s)); !errors.Is(err, jose.ErrMalformed) {
-			t.Errorf("%s: %v", s, err)
-		}
+	for _, s := range []string{`{}`, `{"keys":{}}`, `{"keys":[1]}`, `{"keys":["x"]}`, `[]`, `{"keys":[{"kty":1}]}`} {
+		_, err := ParseSet([]byte(s))
+		wantErr(t, s, err, jose.ErrMalformed)
 	}
 }
 
