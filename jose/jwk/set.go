@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -66,7 +67,7 @@ func ParseSet(raw []byte) (*Set, error) {
 		}
 		k, err := parseObject(ko)
 		if err != nil {
-			return fmt.Errorf("key %d: %w", i, err)
+			return &setKeyError{i, err}
 		}
 		s.Keys = append(s.Keys, k)
 		return nil
@@ -79,6 +80,19 @@ func ParseSet(raw []byte) (*Set, error) {
 	}
 	return s, nil
 }
+
+// setKeyError names the member of "keys" a Parse error came from:
+// "jwk: key 3: …", keeping the error for errors.Is and errors.As.
+type setKeyError struct {
+	i   int
+	err error
+}
+
+func (e *setKeyError) Error() string {
+	return fmt.Sprintf("jwk: key %d: %s", e.i, strings.TrimPrefix(e.err.Error(), "jwk: "))
+}
+
+func (e *setKeyError) Unwrap() error { return e.err }
 
 // supported reports whether a key object has a kty (and, for EC and OKP, a
 // crv) this package implements. Malformed kty or crv members count as
