@@ -10,6 +10,7 @@ import (
 	"crypto/rsa"
 	"errors"
 	"io"
+	"math"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -184,7 +185,9 @@ func TestRemoteSetCached(t *testing.T) {
 }
 
 // TestRemoteMaxSize: a set of exactly MaxSize bytes is taken and one byte
-// less is ErrLimit, down to a MaxSize of 1 (only 0 means the default).
+// less is ErrLimit, down to a MaxSize of 1 (only 0 means the default), and
+// up to the largest MaxSize (math.MaxInt64, "no cap": its MaxSize+1 read
+// limit used to overflow to a negative one that read nothing).
 func TestRemoteMaxSize(t *testing.T) {
 	const body = `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -192,7 +195,7 @@ func TestRemoteMaxSize(t *testing.T) {
 		io.WriteString(w, body)
 	}))
 	defer srv.Close()
-	for _, max := range []int64{0, int64(len(body)), int64(len(body)) - 1, 1} {
+	for _, max := range []int64{0, int64(len(body)), int64(len(body)) - 1, 1, math.MaxInt64} {
 		r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxSize: max})
 		if err != nil {
 			t.Fatal(err)
