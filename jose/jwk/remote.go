@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -293,7 +294,11 @@ func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 	if resp.ContentLength > r.opts.MaxSize {
 		return nil, fmt.Errorf("%s: body of %d bytes exceeds %d: %w", r.url, resp.ContentLength, r.opts.MaxSize, jose.ErrLimit)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxSize+1))
+	limit := r.opts.MaxSize // read one byte more, to tell a body over MaxSize
+	if limit < math.MaxInt64 {
+		limit++
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit))
 	if err != nil {
 		return nil, err
 	}
