@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -133,4 +134,20 @@ func TestX5tMatchesX5c(t *testing.T) {
 	pub.X5t, pub.X5tS256 = nil, make([]byte, 32)
 	_, err = Parse(pub.AppendJSON(nil))
 	wantErr(t, "x5t#S256 of another certificate", err, jose.ErrKey)
+}
+
+// TestX5cEmptyCertificate: every "x5c" string is a base64 DER certificate
+// (RFC 7517 §4.7), so an empty one after the leaf is malformed, as
+// jose.ParseHeader already rules for the header's "x5c". Before, Parse
+// checked only the leaf and kept an empty chain member.
+func TestX5cEmptyCertificate(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	pub, _ := k.PublicKey()
+	pub.X5c = [][]byte{selfSigned(t, k), {}}
+	raw := pub.AppendJSON(nil)
+	if !bytes.Contains(raw, []byte(`,""]`)) {
+		t.Fatalf("no empty x5c member in %s", raw)
+	}
+	_, err := Parse(raw)
+	wantErr(t, "x5c with an empty certificate", err, jose.ErrMalformed)
 }
