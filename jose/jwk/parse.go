@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -199,7 +200,7 @@ func (k *Key) parseX5c(m jose.Member) error {
 	k.X5c = make([][]byte, len(certs))
 	for i, c := range certs {
 		der, err := base64.StdEncoding.Strict().DecodeString(c)
-		if err != nil || bytes.ContainsAny([]byte(c), "\r\n") {
+		if err != nil || len(c) == 0 || strings.ContainsAny(c, "\r\n") {
 			return fmt.Errorf(`"x5c" certificate %d is not base64: %w`, i, jose.ErrMalformed)
 		}
 		k.X5c[i] = der
