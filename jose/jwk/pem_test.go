@@ -2,6 +2,8 @@ package jwk
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -150,4 +152,24 @@ func TestX5cEmptyCertificate(t *testing.T) {
 	}
 	_, err := Parse(raw)
 	wantErr(t, "x5c with an empty certificate", err, jose.ErrMalformed)
+}
+
+// TestParseDERAnyTypeKeepsKeyError: ParseDER with an empty type reports a
+// key it recognised but refuses (here on P-224, which JOSE does not name)
+// as the typed call does, jose.ErrKey with the reason, rather than going on
+// to the other forms and ending in "not a supported key" (ErrMalformed).
+func TestParseDERAnyTypeKeepsKeyError(t *testing.T) {
+	p, err := ecdsa.GenerateKey(elliptic.P224(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spki, _ := x509.MarshalPKIXPublicKey(&p.PublicKey)
+	pkcs8, _ := x509.MarshalPKCS8PrivateKey(p)
+	sec1, _ := x509.MarshalECPrivateKey(p)
+	for typ, der := range map[string][]byte{"PUBLIC KEY": spki, "PRIVATE KEY": pkcs8, "EC PRIVATE KEY": sec1} {
+		_, err := ParseDER(typ, der)
+		wantErr(t, typ+" on P-224", err, jose.ErrKey)
+		_, err = ParseDER("", der)
+		wantErr(t, typ+" on P-224, untyped", err, jose.ErrKey)
+	}
 }
