@@ -169,3 +169,31 @@ func TestGenerate(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyKidNamesNoKey: Kid "" is how a key without "kid" looks (Check
+// lets any number of keys have it, MarshalJSON leaves it out), so a token
+// kid of "" names no key. Before, LookupKid("") returned the first key
+// without a kid, and Candidates gave that key for a token with "kid": "" —
+// even with requireKid, whose point is that only keys named by a kid are
+// tried.
+func TestEmptyKidNamesNoKey(t *testing.T) {
+	s := genSet(t, "ES256", "ES256")
+	for _, k := range s.Keys {
+		k.Kid = ""
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if k, ok := s.LookupKid(""); ok {
+		t.Errorf("LookupKid(\"\") = %v", k)
+	}
+	for _, requireKid := range []bool{false, true} {
+		if c := s.Candidates("", true, "ES256", OpSign, requireKid); len(c) != 0 {
+			t.Errorf("kid \"\", requireKid %v: %d candidates", requireKid, len(c))
+		}
+	}
+	// Without a kid, requireKid still decides.
+	if c := s.Candidates("", false, "ES256", OpSign, false); len(c) != 2 {
+		t.Errorf("no kid: %d candidates, want 2", len(c))
+	}
+}
