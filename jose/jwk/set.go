@@ -150,8 +150,12 @@ func (s *Set) Check() error {
 	return nil
 }
 
-// LookupKid returns the key whose "kid" is kid.
+// LookupKid returns the key whose "kid" is kid. An empty kid names no key:
+// Kid "" is how a key without "kid" looks, and such keys are not named.
 func (s *Set) LookupKid(kid string) (*Key, bool) {
+	if kid == "" {
+		return nil, false
+	}
 	for _, k := range s.Keys {
 		if k.Kid == kid {
 			return k, true
@@ -164,7 +168,8 @@ func (s *Set) LookupKid(kid string) (*Key, bool) {
 // object whose header names alg and kid, for op (catalog row 26):
 //
 //   - with a kid, only the key with that kid, and only if CheckUse(alg, op)
-//     allows it — never another key, even if the kid is unknown;
+//     allows it — never another key, even if the kid is unknown; a kid of
+//     "" names no key (see LookupKid), so it gives none;
 //   - without a kid, every key that CheckUse(alg, op) allows (so only keys of
 //     alg's family are tried), unless requireKid is set, in which case none.
 func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid bool) []*Key {
