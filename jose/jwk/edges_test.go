@@ -111,10 +111,17 @@ func TestRSAPartialPrivate(t *testing.T) {
 	}
 }
 
-// TestNewECDSAWithoutCurve: an *ecdsa key with no curve is ErrKey, not a
-// panic.
+// TestNewECDSAWithoutCurve: an *ecdsa key with no curve, no point or no
+// scalar is ErrKey, not a panic (crypto/ecdsa's ECDH and Bytes dereference
+// X, Y and D).
 func TestNewECDSAWithoutCurve(t *testing.T) {
-	for _, in := range []any{&ecdsa.PublicKey{}, &ecdsa.PrivateKey{}} {
+	p := genP256(t)
+	c := p.Curve
+	for _, in := range []any{&ecdsa.PublicKey{}, &ecdsa.PrivateKey{},
+		&ecdsa.PublicKey{Curve: c}, &ecdsa.PublicKey{Curve: c, X: p.X}, &ecdsa.PublicKey{Curve: c, Y: p.Y},
+		&ecdsa.PrivateKey{PublicKey: ecdsa.PublicKey{Curve: c}, D: p.D},
+		&ecdsa.PrivateKey{PublicKey: p.PublicKey},
+	} {
 		if k, err := New(in); !errors.Is(err, jose.ErrKey) || k != nil {
 			t.Errorf("New(%T without a curve): %v, %v, want ErrKey", in, k, err)
 		}
