@@ -225,6 +225,9 @@ func New(key any) (*Key, error) {
 		if err != nil {
 			return nil, err
 		}
+		if v.D == nil || v.X == nil || v.Y == nil { // crypto/ecdsa would panic on them
+			return nil, fmt.Errorf("jwk: EC private key without its scalar or point: %w", jose.ErrKey)
+		}
 		e, err := v.ECDH() // checks the scalar
 		if err != nil {
 			return nil, fmt.Errorf("jwk: invalid EC private key: %w", jose.ErrKey)
@@ -245,6 +248,9 @@ func New(key any) (*Key, error) {
 		crv, err := ecCurveName(v.Curve)
 		if err != nil {
 			return nil, err
+		}
+		if v.X == nil || v.Y == nil { // crypto/ecdsa would panic on them
+			return nil, fmt.Errorf("jwk: EC public key without its point: %w", jose.ErrKey)
 		}
 		if _, err := v.ECDH(); err != nil {
 			return nil, fmt.Errorf("jwk: invalid EC public key: %w", jose.ErrKey)
