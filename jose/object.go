@@ -386,7 +386,9 @@ func (m Member) Array() ([][]byte, error) {
 	return els, nil
 }
 
-// Strings decodes an array of strings.
+// Strings decodes an array of strings. An empty array gives an empty,
+// non-nil slice, so that callers can tell it from an absent member (a nil
+// slice): "key_ops": [] allows no operation, where no "key_ops" allows all.
 func (m Member) Strings() ([]string, error) {
 	if m.Kind() != KindArray {
 		return nil, m.typeErr("an array of strings")
@@ -396,7 +398,7 @@ func (m Member) Strings() ([]string, error) {
 	if _, err := d.ReadToken(); err != nil {
 		return nil, malformed("member "+quote(m.Name), err)
 	}
-	var out []string
+	out := []string{}
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {

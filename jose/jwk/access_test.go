@@ -112,3 +112,27 @@ func TestRemoteRefresh(t *testing.T) {
 		t.Errorf("%d requests, want 2", n)
 	}
 }
+
+// TestCheckUseUnknownAlgorithm: CheckUse's doc says unknown names and "none"
+// are jose.ErrAlgorithm. That must hold whatever the key's "alg", "use" and
+// "key_ops" say; before, a key with any of them answered jose.ErrKey ("key
+// is for RS256, not none"), so errors.Is(err, jose.ErrAlgorithm) failed
+// exactly for the keys that carry metadata.
+func TestCheckUseUnknownAlgorithm(t *testing.T) {
+	rs, err := Generate("RS256", nil) // "alg": "RS256"
+	if err != nil {
+		t.Fatal(err)
+	}
+	use := mustParse(t, `{"kty":"EC","crv":"P-256","use":"enc","x":"`+p256x+`","y":"`+p256y+`"}`)
+	ops := mustParse(t, `{"kty":"EC","crv":"P-256","key_ops":["deriveKey"],"x":"`+p256x+`","y":"`+p256y+`","d":"`+p256d+`"}`)
+	bare := mustParse(t, `{"kty":"EC","crv":"P-256","x":"`+p256x+`","y":"`+p256y+`"}`)
+	for _, k := range []*Key{rs, use, ops, bare} {
+		for _, alg := range []string{"none", "None", "XYZ", "", "X25519", "HKDF-SHA256"} {
+			for _, op := range []Op{OpVerify, OpSign, OpEncrypt} {
+				if err := k.CheckUse(alg, op); !errors.Is(err, jose.ErrAlgorithm) {
+					t.Errorf("%v: CheckUse(%q, %s) = %v, want jose.ErrAlgorithm", k, alg, op, err)
+				}
+			}
+		}
+	}
+}

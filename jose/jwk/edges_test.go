@@ -5,10 +5,12 @@ import (
 	"context"
 	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
 	"io"
+	"math"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -109,10 +111,17 @@ func TestRSAPartialPrivate(t *testing.T) {
 	}
 }
 
-// TestNewECDSAWithoutCurve: an *ecdsa key with no curve is ErrKey, not a
-// panic.
+// TestNewECDSAWithoutCurve: an *ecdsa key with no curve, no point or no
+// scalar is ErrKey, not a panic (crypto/ecdsa's ECDH and Bytes dereference
+// X, Y and D).
 func TestNewECDSAWithoutCurve(t *testing.T) {
-	for _, in := range []any{&ecdsa.PublicKey{}, &ecdsa.PrivateKey{}} {
+	p := genP256(t)
+	c := p.Curve
+	for _, in := range []any{&ecdsa.PublicKey{}, &ecdsa.PrivateKey{},
+		&ecdsa.PublicKey{Curve: c}, &ecdsa.PublicKey{Curve: c, X: p.X}, &ecdsa.PublicKey{Curve: c, Y: p.Y},
+		&ecdsa.PrivateKey{PublicKey: ecdsa.PublicKey{Curve: c}, D: p.D},
+		&ecdsa.PrivateKey{PublicKey: p.PublicKey},
+	} {
 		if k, err := New(in); !errors.Is(err, jose.ErrKey) || k != nil {
 			t.Errorf("New(%T without a curve): %v, %v, want ErrKey", in, k, err)
 		}
@@ -183,7 +192,9 @@ func TestRemoteSetCached(t *testing.T) {
 }
 
 // TestRemoteMaxSize: a set of exactly MaxSize bytes is taken and one byte
-// less is ErrLimit, down to a MaxSize of 1 (only 0 means the default).
+// less is ErrLimit, down to a MaxSize of 1 (only 0 means the default), and
+// up to the largest MaxSize (math.MaxInt64, "no cap": its MaxSize+1 read
+// limit used to overflow to a negative one that read nothing).
 func TestRemoteMaxSize(t *testing.T) {
 	const body = `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -191,7 +202,7 @@ func TestRemoteMaxSize(t *testing.T) {
 		io.WriteString(w, body)
 	}))
 	defer srv.Close()
-	for _, max := range []int64{0, int64(len(body)), int64(len(body)) - 1, 1} {
+	for _, max := range []int64{0, int64(len(body)), int64(len(body)) - 1, 1, math.MaxInt64} {
 		r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxSize: max})
 		if err != nil {
 			t.Fatal(err)
@@ -199,6 +210,35 @@ func TestRemoteMaxSize(t *testing.T) {
 		_, err = r.Set(context.Background())
 		if want := max == 0 || max >= int64(len(body)); (err == nil) != want || err != nil && !errors.Is(err, jose.ErrLimit) {
 			t.Errorf("MaxSize %d, body of %d bytes: %v", max, len(body), err)
+		}
+	}
+}
+
+// TestNewMismatchedPrivate: New checks keys as Parse does, so a standard
+// library private key whose public half is not the one its private half
+// implies is refused. Parse refuses the same key as a JWK ("d" does not
+// match "x"), so New accepting it made keys that MarshalJSON wrote and
+// Parse could not read back, and that signed under one public key while
+// naming (and thumbprinting) another.
+func TestNewMismatchedPrivate(t *testing.T) {
+	_, edA, _ := ed25519.GenerateKey(rand.Reader)
+	edB, _, _ := ed25519.GenerateKey(rand.Reader)
+	ed := append(bytes.Clone(edA.Seed()), edB...) // seed of A, public key of B
+	ecA, ecB := genP256(t), genP256(t)
+	ec := &ecdsa.PrivateKey{PublicKey: ecB.PublicKey, D: ecA.D} // scalar of A, point of B
+	for name, in := range map[string]any{"Ed25519": ed25519.PrivateKey(ed), "ECDSA": ec} {
+		k, err := New(in)
+		if err == nil {
+			_, perr := Parse(k.AppendJSON(nil))
+			t.Errorf("%s with a foreign public half: accepted (its JWK then fails Parse: %v)", name, perr)
+			continue
+		}
+		wantErr(t, name+" with a foreign public half", err, jose.ErrKey)
+	}
+	// The genuine keys still pass.
+	for name, in := range map[string]any{"Ed25519": edA, "ECDSA": ecA} {
+		if _, err := New(in); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

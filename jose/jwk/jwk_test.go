@@ -428,3 +428,50 @@ func TestROCAResidues(t *testing.T) {
 		t.Errorf("%d groups", len(rocaGroups))
 	}
 }
+
+// An empty "key_ops" array allows no operation (RFC 7517 §4.3 lists the
+// operations a key is for; none listed means none allowed). It must not be
+// read as an absent "key_ops", which allows every operation, and it must
+// survive a round trip.
+func TestEmptyKeyOpsAllowsNothing(t *testing.T) {
+	k := mustParse(t, `{"kty":"EC","crv":"P-256","key_ops":[],"x":"`+p256x+`","y":"`+p256y+`","d":"`+p256d+`"}`)
+	for _, op := range []Op{OpSign, OpVerify} {
+		wantErr(t, "key_ops=[] "+string(op), k.CheckUse("ES256", op), jose.ErrKey)
+	}
+	out := k.AppendJSON(nil)
+	if !bytes.Contains(out, []byte(`"key_ops":[]`)) {
+		t.Errorf("round trip lost the empty key_ops: %s", out)
+	}
+	pub, err := k.PublicKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "public half of key_ops=[] key verifies", pub.CheckUse("ES256", OpVerify), jose.ErrKey)
+}
+
+// A key member present with an empty value ("d": "") is malformed key
+// material (RFC 7518 §2: a Base64urlUInt has at least one octet; §6.2.2.1
+// and RFC 8037 §2: "d" is the full field size). It must be rejected, not
+// read as absent, which turned a private JWK into a public one.
+func TestEmptyKeyMemberRejected(t *testing.T) {
+	for name, raw := range map[string]string{
+		"EC d":     `{"kty":"EC","crv":"P-256","x":"` + p256x + `","y":"` + p256y + `","d":""}`,
+		"OKP d":    `{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":""}`,
+		"X25519 d": `{"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo","d":""}`,
+		"RSA d":    strings.Replace(rfc7638Key, `"e":"AQAB"`, `"e":"AQAB","d":""`, 1),
+		"RSA p":    strings.Replace(rfc7638Key, `"e":"AQAB"`, `"e":"AQAB","p":""`, 1),
+		"RSA qi":   strings.Replace(rfc7638Key, `"e":"AQAB"`, `"e":"AQAB","qi":""`, 1),
+		"RSA e":    strings.Replace(rfc7638Key, `"e":"AQAB"`, `"e":""`, 1),
+		"oct k":    `{"kty":"oct","k":""}`,
+		"EC x":     `{"kty":"EC","crv":"P-256","x":"","y":"` + p256y + `"}`,
+		"OKP x":    `{"kty":"OKP","crv":"Ed25519","x":""}`,
+		"RSA n":    `{"kty":"RSA","n":"","e":"AQAB"}`,
+	} {
+		k, err := Parse([]byte(raw))
+		if err == nil {
+			t.Errorf("%s empty: accepted as a %s", name, k)
+			continue
+		}
+		wantErr(t, name+" empty", err, jose.ErrKey)
+	}
+}

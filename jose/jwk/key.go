@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rsa"
+	"crypto/subtle"
 	"fmt"
 	"slices"
 
@@ -224,8 +225,19 @@ func New(key any) (*Key, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := v.ECDH(); err != nil { // checks the scalar and point
+		if v.D == nil || v.X == nil || v.Y == nil { // crypto/ecdsa would panic on them
+			return nil, fmt.Errorf("jwk: EC private key without its scalar or point: %w", jose.ErrKey)
+		}
+		e, err := v.ECDH() // checks the scalar
+		if err != nil {
 			return nil, fmt.Errorf("jwk: invalid EC private key: %w", jose.ErrKey)
+		}
+		p, err := v.PublicKey.ECDH() // checks the point
+		if err != nil {
+			return nil, fmt.Errorf("jwk: invalid EC public key: %w", jose.ErrKey)
+		}
+		if !e.PublicKey().Equal(p) { // as Parse: "d" must match "x" and "y"
+			return nil, fmt.Errorf("jwk: EC private key does not match its public key: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub, k.prv = KeyTypeEC, crv, &v.PublicKey, v
 		return k, nil
@@ -237,6 +249,9 @@ func New(key any) (*Key, error) {
 		if err != nil {
 			return nil, err
 		}
+		if v.X == nil || v.Y == nil { // crypto/ecdsa would panic on them
+			return nil, fmt.Errorf("jwk: EC public key without its point: %w", jose.ErrKey)
+		}
 		if _, err := v.ECDH(); err != nil {
 			return nil, fmt.Errorf("jwk: invalid EC public key: %w", jose.ErrKey)
 		}
@@ -245,6 +260,10 @@ func New(key any) (*Key, error) {
 	case ed25519.PrivateKey:
 		if len(v) != ed25519.PrivateKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 private key of %d bytes: %w", len(v), jose.ErrKey)
+		}
+		// As Parse: the public half must be the one the seed implies.
+		if subtle.ConstantTimeCompare(ed25519.NewKeyFromSeed(v.Seed())[ed25519.SeedSize:], v[ed25519.SeedSize:]) != 1 {
+			return nil, fmt.Errorf("jwk: Ed25519 private key does not match its public key: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub, k.prv = KeyTypeOKP, CurveEd25519, v.Public(), v
 		return k, nil

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -86,6 +87,11 @@ func parseObject(o *jose.Object) (*Key, error) {
 			b, err := m.Base64URL()
 			if err != nil {
 				return nil, fmt.Errorf("jwk: %w", err)
+			}
+			if b == nil {
+				// "" decodes to nil, which the builders read as absent:
+				// keep it present and empty so that they reject it.
+				b = []byte{}
 			}
 			mat[name] = b
 		}
@@ -194,7 +200,7 @@ func (k *Key) parseX5c(m jose.Member) error {
 	k.X5c = make([][]byte, len(certs))
 	for i, c := range certs {
 		der, err := base64.StdEncoding.Strict().DecodeString(c)
-		if err != nil || bytes.ContainsAny([]byte(c), "\r\n") {
+		if err != nil || len(c) == 0 || strings.ContainsAny(c, "\r\n") {
 			return fmt.Errorf(`"x5c" certificate %d is not base64: %w`, i, jose.ErrMalformed)
 		}
 		k.X5c[i] = der

@@ -110,7 +110,10 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 			if err == nil {
 				return k, nil
 			}
-			if errors.Is(err, errRSASize) {
+			// ErrKey: the DER is this form's key (or one refused before
+			// validation, errRSASize) but the key is not acceptable; the
+			// other forms would not read it, and the reason matters.
+			if errors.Is(err, jose.ErrKey) {
 				return nil, err
 			}
 		}

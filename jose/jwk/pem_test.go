@@ -1,6 +1,9 @@
 package jwk
 
 import (
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -133,4 +136,40 @@ func TestX5tMatchesX5c(t *testing.T) {
 	pub.X5t, pub.X5tS256 = nil, make([]byte, 32)
 	_, err = Parse(pub.AppendJSON(nil))
 	wantErr(t, "x5t#S256 of another certificate", err, jose.ErrKey)
+}
+
+// TestX5cEmptyCertificate: every "x5c" string is a base64 DER certificate
+// (RFC 7517 §4.7), so an empty one after the leaf is malformed, as
+// jose.ParseHeader already rules for the header's "x5c". Before, Parse
+// checked only the leaf and kept an empty chain member.
+func TestX5cEmptyCertificate(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	pub, _ := k.PublicKey()
+	pub.X5c = [][]byte{selfSigned(t, k), {}}
+	raw := pub.AppendJSON(nil)
+	if !bytes.Contains(raw, []byte(`,""]`)) {
+		t.Fatalf("no empty x5c member in %s", raw)
+	}
+	_, err := Parse(raw)
+	wantErr(t, "x5c with an empty certificate", err, jose.ErrMalformed)
+}
+
+// TestParseDERAnyTypeKeepsKeyError: ParseDER with an empty type reports a
+// key it recognised but refuses (here on P-224, which JOSE does not name)
+// as the typed call does, jose.ErrKey with the reason, rather than going on
+// to the other forms and ending in "not a supported key" (ErrMalformed).
+func TestParseDERAnyTypeKeepsKeyError(t *testing.T) {
+	p, err := ecdsa.GenerateKey(elliptic.P224(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spki, _ := x509.MarshalPKIXPublicKey(&p.PublicKey)
+	pkcs8, _ := x509.MarshalPKCS8PrivateKey(p)
+	sec1, _ := x509.MarshalECPrivateKey(p)
+	for typ, der := range map[string][]byte{"PUBLIC KEY": spki, "PRIVATE KEY": pkcs8, "EC PRIVATE KEY": sec1} {
+		_, err := ParseDER(typ, der)
+		wantErr(t, typ+" on P-224", err, jose.ErrKey)
+		_, err = ParseDER("", der)
+		wantErr(t, typ+" on P-224, untyped", err, jose.ErrKey)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -218,12 +219,15 @@ func (r *Remote) Fetches() int {
 }
 
 func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
-	for {
+	for waited := false; ; waited = true {
 		r.mu.Lock()
 		now := r.opts.Now()
 		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
 		cool := !r.tried || now.Sub(r.triedAt) >= r.opts.Cooldown
-		if r.inflight == nil && (!stale || !cool) {
+		// A caller that waited for a fetch takes its outcome: it does not
+		// start another, even when that fetch failed and outlasted the
+		// cooldown, nor wait for one another caller started since.
+		if waited || r.inflight == nil && (!stale || !cool) {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
 			if s == nil {
@@ -258,7 +262,6 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 		r.mu.Unlock()
 		select {
 		case <-wait:
-			force = false // the fetch just made is the refresh asked for
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
@@ -291,7 +294,11 @@ func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 	if resp.ContentLength > r.opts.MaxSize {
 		return nil, fmt.Errorf("%s: body of %d bytes exceeds %d: %w", r.url, resp.ContentLength, r.opts.MaxSize, jose.ErrLimit)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxSize+1))
+	limit := r.opts.MaxSize // read one byte more, to tell a body over MaxSize
+	if limit < math.MaxInt64 {
+		limit++
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit))
 	if err != nil {
 		return nil, err
 	}

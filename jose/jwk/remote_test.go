@@ -281,3 +281,42 @@ func TestRemoteTimeout(t *testing.T) {
 		t.Errorf("hanging server: %v (last error %v)", err, r.Err())
 	}
 }
+
+// TestRemoteOneFetchPerCall: a lookup that waits for a fetch returns that
+// fetch's outcome; it does not start another one when the fetch failed and
+// took longer than Cooldown (here the server advances the clock past the
+// cooldown on every request, as a slow failure would). Before, such a call
+// kept fetching, one request after another, until one succeeded or its
+// context ended — unbounded with context.Background.
+func TestRemoteOneFetchPerCall(t *testing.T) {
+	body, _ := publicSetJSON(t, "ES256")
+	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	var requests atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		n := requests.Add(1)
+		clock.add(2 * time.Second) // the request outlasts the cooldown
+		if n <= 3 {
+			http.Error(w, "slow failure", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	r, err := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Cooldown: time.Second, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := r.Set(context.Background()); !errors.Is(err, ErrFetch) {
+		t.Errorf("first fetch failed but Set returned %v, %v", s, err)
+	}
+	if n := requests.Load(); n != 1 {
+		t.Errorf("one Set call made %d requests, want 1", n)
+	}
+	if _, err := r.LookupKid(context.Background(), "A"); !errors.Is(err, ErrFetch) {
+		t.Errorf("second fetch failed but LookupKid returned %v", err)
+	}
+	if n := requests.Load(); n != 2 {
+		t.Errorf("two calls made %d requests, want 2", n)
+	}
+}

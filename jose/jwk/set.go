@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -66,7 +67,7 @@ func ParseSet(raw []byte) (*Set, error) {
 		}
 		k, err := parseObject(ko)
 		if err != nil {
-			return fmt.Errorf("key %d: %w", i, err)
+			return &setKeyError{i, err}
 		}
 		s.Keys = append(s.Keys, k)
 		return nil
@@ -79,6 +80,19 @@ func ParseSet(raw []byte) (*Set, error) {
 	}
 	return s, nil
 }
+
+// setKeyError names the member of "keys" a Parse error came from:
+// "jwk: key 3: …", keeping the error for errors.Is and errors.As.
+type setKeyError struct {
+	i   int
+	err error
+}
+
+func (e *setKeyError) Error() string {
+	return fmt.Sprintf("jwk: key %d: %s", e.i, strings.TrimPrefix(e.err.Error(), "jwk: "))
+}
+
+func (e *setKeyError) Unwrap() error { return e.err }
 
 // supported reports whether a key object has a kty (and, for EC and OKP, a
 // crv) this package implements. Malformed kty or crv members count as
@@ -136,8 +150,12 @@ func (s *Set) Check() error {
 	return nil
 }
 
-// LookupKid returns the key whose "kid" is kid.
+// LookupKid returns the key whose "kid" is kid. An empty kid names no key:
+// Kid "" is how a key without "kid" looks, and such keys are not named.
 func (s *Set) LookupKid(kid string) (*Key, bool) {
+	if kid == "" {
+		return nil, false
+	}
 	for _, k := range s.Keys {
 		if k.Kid == kid {
 			return k, true
@@ -150,7 +168,8 @@ func (s *Set) LookupKid(kid string) (*Key, bool) {
 // object whose header names alg and kid, for op (catalog row 26):
 //
 //   - with a kid, only the key with that kid, and only if CheckUse(alg, op)
-//     allows it — never another key, even if the kid is unknown;
+//     allows it — never another key, even if the kid is unknown; a kid of
+//     "" names no key (see LookupKid), so it gives none;
 //   - without a kid, every key that CheckUse(alg, op) allows (so only keys of
 //     alg's family are tried), unless requireKid is set, in which case none.
 func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid bool) []*Key {

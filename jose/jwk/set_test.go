@@ -2,7 +2,6 @@ package jwk
 
 import (
 	"crypto"
-	"errors"
 	"strings"
 	"testing"
 
@@ -66,14 +65,11 @@ func TestSetRules(t *testing.T) {
 		{"bad key", `{"keys":[{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}]}`},
 	} {
 		_, err := ParseSet([]byte(tc.set))
-		if err == nil || !errors.Is(err, jose.ErrKey) {
-			t.Errorf("%s: %v", tc.name, err)
-		}
+		wantErr(t, tc.name, err, jose.ErrKey) // also: the message starts "jwk: "
 	}
-	for _, s := range []string{`{}`, `{"keys":{}}`, `{"keys":[1]}`, `{"keys":["x"]}`, `[]`} {
-		if _, err := ParseSet([]byte(s)); !errors.Is(err, jose.ErrMalformed) {
-			t.Errorf("%s: %v", s, err)
-		}
+	for _, s := range []string{`{}`, `{"keys":{}}`, `{"keys":[1]}`, `{"keys":["x"]}`, `[]`, `{"keys":[{"kty":1}]}`} {
+		_, err := ParseSet([]byte(s))
+		wantErr(t, s, err, jose.ErrMalformed)
 	}
 }
 
@@ -171,5 +167,33 @@ func TestGenerate(t *testing.T) {
 		if k, err := Generate(tc.alg, tc.opts); err == nil {
 			t.Errorf("Generate(%q, %+v) = %v", tc.alg, tc.opts, k)
 		}
+	}
+}
+
+// TestEmptyKidNamesNoKey: Kid "" is how a key without "kid" looks (Check
+// lets any number of keys have it, MarshalJSON leaves it out), so a token
+// kid of "" names no key. Before, LookupKid("") returned the first key
+// without a kid, and Candidates gave that key for a token with "kid": "" —
+// even with requireKid, whose point is that only keys named by a kid are
+// tried.
+func TestEmptyKidNamesNoKey(t *testing.T) {
+	s := genSet(t, "ES256", "ES256")
+	for _, k := range s.Keys {
+		k.Kid = ""
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if k, ok := s.LookupKid(""); ok {
+		t.Errorf("LookupKid(\"\") = %v", k)
+	}
+	for _, requireKid := range []bool{false, true} {
+		if c := s.Candidates("", true, "ES256", OpSign, requireKid); len(c) != 0 {
+			t.Errorf("kid \"\", requireKid %v: %d candidates", requireKid, len(c))
+		}
+	}
+	// Without a kid, requireKid still decides.
+	if c := s.Candidates("", false, "ES256", OpSign, false); len(c) != 2 {
+		t.Errorf("no kid: %d candidates, want 2", len(c))
 	}
 }

@@ -69,6 +69,15 @@ func (k *Key) CheckUse(alg string, op Op) error {
 	if !knownOps[string(op)] {
 		return fmt.Errorf("jwk: unknown key operation %q: %w", op, jose.ErrKey)
 	}
+	a, known := gencrypto.ByName(alg)
+	if !isJOSEAlg(a, known, alg) {
+		// Before the key's own rules, so that an unknown name is
+		// jose.ErrAlgorithm for every key, as documented.
+		if strings.EqualFold(alg, "none") {
+			return fmt.Errorf("jwk: \"none\" is never allowed: %w", jose.ErrAlgorithm)
+		}
+		return fmt.Errorf("jwk: %q is not a known JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+	}
 	if k.Alg != "" && k.Alg != alg {
 		return keyErr("key is for %q, not %q", k.Alg, alg)
 	}
@@ -81,15 +90,36 @@ func (k *Key) CheckUse(alg string, op Op) error {
 	if op.private() && !k.IsPrivate() {
 		return keyErr("%s needs a private key", op)
 	}
-	return k.fits(alg, op)
-}
-
-// fits binds the key's type to the algorithm family.
-func (k *Key) fits(alg string, op Op) error {
-	a, ok := gencrypto.ByName(alg)
-	if !ok {
+	if !known {
 		return k.fitsJWE(alg, op)
 	}
+	return k.fits(a, alg, op)
+}
+
+// jweAlgs are the JWE "alg" values that are not registry entries of their
+// own; fitsJWE handles them.
+var jweAlgs = map[string]bool{
+	"dir": true, "A128GCMKW": true, "A192GCMKW": true, "A256GCMKW": true,
+	"PBES2-HS256+A128KW": true, "PBES2-HS384+A192KW": true, "PBES2-HS512+A256KW": true,
+	"RSA1_5": true, "ECDH-ES": true, "ECDH-ES+A128KW": true, "ECDH-ES+A192KW": true, "ECDH-ES+A256KW": true,
+}
+
+// isJOSEAlg reports whether CheckUse knows alg: a registry entry a (found
+// says it is one) of a family fits handles, or one of jweAlgs.
+func isJOSEAlg(a gencrypto.Algorithm, found bool, alg string) bool {
+	if !found {
+		return jweAlgs[alg]
+	}
+	switch a.(type) {
+	case *gencrypto.Signature, *gencrypto.MAC, *gencrypto.AEAD, *gencrypto.KeyWrap, *gencrypto.KeyEncryption:
+		return true
+	}
+	return false
+}
+
+// fits binds the key's type to the algorithm family of a, the registry
+// entry named alg.
+func (k *Key) fits(a gencrypto.Algorithm, alg string, op Op) error {
 	switch a := a.(type) {
 	case *gencrypto.Signature:
 		if op != OpSign && op != OpVerify {
