@@ -367,3 +367,34 @@ func TestAttack26KidSelection(t *testing.T) {
 		t.Error("kid not written from the jwk")
 	}
 }
+
+// TestAttack26EmptyKid: a token's "kid": "" names no key of a key set,
+// not the keys that have no kid (a key's empty Kid means it has none), so
+// it cannot get past RequireKeyID by naming "" (catalog row 26), on any
+// entry point. Before, such a token verified with a kid-less key of the
+// set, RequireKeyID or not.
+func TestAttack26EmptyKid(t *testing.T) {
+	n, _ := jwk.Generate("ES256", nil) // no kid
+	a, _ := jwk.Generate("ES256", nil)
+	a.Kid = "A"
+	set := &jwk.Set{Keys: []*jwk.Key{must2(n.PublicKey()), must2(a.PublicKey())}}
+	ns, _ := n.Signer()
+	tok, err := Sign([]byte("x"), SigningKey{Alg: "ES256", Key: ns, Protected: []jose.Member{{Name: "kid", Value: []byte(`""`)}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range [][]Option{nil, {RequireKeyID()}} {
+		v := must(NewVerifier(set, []string{"ES256"}, opts...))
+		for api, err := range everyEntryPoint(v, tok) {
+			// (everyEntryPoint gives VerifyEach's failure as ErrVerify)
+			if err == nil || api != "VerifyEach" && !errors.Is(err, jose.ErrKey) {
+				t.Errorf("kid \"\" (%d options) by %s: %v, want ErrKey", len(opts), api, err)
+			}
+		}
+	}
+	// the same key signs without a kid and verifies by the family search
+	plain, _ := Sign([]byte("x"), SigningKey{Alg: "ES256", Key: ns}, nil)
+	if _, err := must(NewVerifier(set, []string{"ES256"})).Verify(plain); err != nil {
+		t.Errorf("no kid: %v", err)
+	}
+}

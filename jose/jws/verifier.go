@@ -254,14 +254,10 @@ func (v *Verifier) verifySig(ctx context.Context, sel *selection, input, sig []b
 	tried := false
 	var keyErr error = errNoKey
 	for _, k := range v.keys {
-		if v.isSet {
-			if sel.hasKid {
-				if k.jwk.Kid != string(sel.kid) {
-					continue
-				}
-			} else if v.cfg.requireKid {
-				return nil, errNeedKid
-			}
+		if skip, err := v.passOver(k, sel); err != nil {
+			return nil, err
+		} else if skip {
+			continue
 		}
 		if e := k.usable[sel.ai]; e != nil {
 			keyErr = e
@@ -276,6 +272,22 @@ func (v *Verifier) verifySig(ctx context.Context, sel *selection, input, sig []b
 		return nil, errVerify
 	}
 	return nil, keyErr
+}
+
+// passOver reports whether key selection by "kid" (catalog row 26) passes
+// over k: in a key set, a token's kid names the key with that kid, and a
+// kid of "" names none (a key's empty Kid means it has none); a token
+// without a kid may use any key, unless RequireKeyID, which is errNeedKid.
+func (v *Verifier) passOver(k *vkey, sel *selection) (bool, error) {
+	switch {
+	case !v.isSet:
+		return false, nil
+	case sel.hasKid:
+		return len(sel.kid) == 0 || k.jwk.Kid != string(sel.kid), nil
+	case v.cfg.requireKid:
+		return true, errNeedKid
+	}
+	return false, nil
 }
 
 func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig []byte) (*vkey, error) {

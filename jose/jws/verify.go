@@ -258,14 +258,10 @@ func (v *Verifier) streamKeys(sel *selection) ([]*vkey, error) {
 	var out []*vkey
 	var keyErr error = errNoKey
 	for _, k := range v.keys {
-		if v.isSet {
-			if sel.hasKid {
-				if k.jwk.Kid != string(sel.kid) {
-					continue
-				}
-			} else if v.cfg.requireKid {
-				return nil, errNeedKid
-			}
+		if skip, err := v.passOver(k, sel); err != nil {
+			return nil, err
+		} else if skip {
+			continue
 		}
 		if e := k.usable[sel.ai]; e != nil {
 			keyErr = e
