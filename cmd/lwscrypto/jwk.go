@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto"
 	"errors"
 	"fmt"
@@ -117,20 +116,14 @@ func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	s, err := parseKeyData(data)
+	s, isSet, err := parseKeyData(data)
 	if err != nil {
 		return nil, false, hinted(err, keyHint(err))
 	}
-	isSet := isSetJSON(data)
 	if len(s.Keys) == 0 {
 		return nil, false, failf("the JWK Set holds no key this tool supports")
 	}
 	return s, isSet, nil
-}
-
-func isSetJSON(data []byte) bool {
-	o, err := jose.ParseObject(bytes.TrimSpace(data))
-	return err == nil && o.Has("keys")
 }
 
 func runJWKThumbprint(e *env, args []string) error {

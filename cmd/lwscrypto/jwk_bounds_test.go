@@ -19,7 +19,7 @@ func TestJWKFromPEMHugeRSA(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "modulus of 32") {
 		t.Errorf("jwk from-pem: exit %d, %q; want exit 1 and the modulus size refused", code, stderr)
 	}
-	if _, err := parseKeyData([]byte(pemText)); err == nil || !strings.Contains(err.Error(), "modulus of 32") {
+	if _, _, err := parseKeyData([]byte(pemText)); err == nil || !strings.Contains(err.Error(), "modulus of 32") {
 		t.Errorf("parseKeyData: %v; want the modulus size refused", err)
 	}
 }

@@ -90,9 +90,9 @@ func TestLoadKey(t *testing.T) {
 		"certificate": {pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert}), false},
 		"der":         {der, true},
 	} {
-		set, err := loadKey(&env{}, write(name, tc.data))
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
+		set, isSet, err := loadKey(&env{}, write(name, tc.data))
+		if err != nil || isSet != (name == "jwks") {
+			t.Errorf("%s: %v (a set: %v)", name, err, isSet)
 			continue
 		}
 		if len(set.Keys) != 1 || set.Keys[0].IsPrivate() != tc.private {
@@ -116,7 +116,7 @@ func TestLoadKey(t *testing.T) {
 		"none":     {"", "no key given"},
 		"bad jwk":  {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
 	} {
-		_, err := loadKey(&env{}, tc.path)
+		_, _, err := loadKey(&env{}, tc.path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", name, err, tc.want)
 		}

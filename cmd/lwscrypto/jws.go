@@ -23,7 +23,7 @@ func init() {
 // signingKey picks the one key of KEY that can sign, and the algorithm:
 // --alg, or the key's own "alg".
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
-	set, err := loadKey(e, path)
+	set, _, err := loadKey(e, path)
 	if err != nil {
 		return nil, "", err
 	}
@@ -120,14 +120,19 @@ func runJWSSign(e *env, args []string) error {
 // verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".
-func verificationKey(e *env, keyPath, flagAlg string) (*jwk.Set, []string, error) {
-	set, err := loadKey(e, keyPath)
+// The key is a *jwk.Key for a single key (a JWK or PEM file), used
+// whatever the token's "kid", and a *jwk.Set for a JWK Set, even of one
+// key, which selects by "kid".
+func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, err error) {
+	set, isSet, err := loadKey(e, keyPath)
 	if err != nil {
 		return nil, nil, err
 	}
-	algs, err := verifyAlgs(set, flagAlg)
-	if err != nil {
+	if algs, err = verifyAlgs(set, flagAlg); err != nil {
 		return nil, nil, err
+	}
+	if !isSet {
+		return set.Keys[0], algs, nil
 	}
 	return set, algs, nil
 }
@@ -179,13 +184,8 @@ func suggestAlg(k *jwk.Key) string {
 	return "ES256"
 }
 
-// newVerifier builds a verifier for KEY: a single key is used whatever the
-// token's "kid"; a set selects by "kid".
-func newVerifier(set *jwk.Set, algs []string) (*jws.Verifier, error) {
-	var key any = set
-	if len(set.Keys) == 1 {
-		key = set.Keys[0]
-	}
+// newVerifier builds a verifier for key, as verificationKey returns it.
+func newVerifier(key any, algs []string) (*jws.Verifier, error) {
 	v, err := jws.NewVerifier(key, algs)
 	if err != nil {
 		return nil, hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
@@ -237,11 +237,11 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, algs, err := verificationKey(e, *keyPath, *alg)
+	key, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
 	}
-	v, err := newVerifier(set, algs)
+	v, err := newVerifier(key, algs)
 	if err != nil {
 		return err
 	}

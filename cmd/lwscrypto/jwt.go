@@ -105,13 +105,9 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, algs, err := verificationKey(e, *keyPath, *alg)
+	key, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
-	}
-	var key any = set
-	if len(set.Keys) == 1 {
-		key = set.Keys[0]
 	}
 	v, err := jwt.NewVerifier(key, algs, jwt.Validator{Issuer: *iss, Audience: *aud, Leeway: *leeway, Now: now})
 	if err != nil {

@@ -17,76 +17,76 @@ const maxKeyFile = 4 << 20
 
 // loadKey reads the KEY argument of the jwk, jws and jwt commands: a JWK or
 // JWK Set file, or a PEM file (a key, or certificates whose first one gives
-// the key). It always returns a set; a single key becomes a set of one.
+// the key). It always returns a set, a single key becoming a set of one;
+// isSet says whether the file was a JWK Set.
 // pkcs11: URIs and COSE_Key files are refused with a message saying so.
 // A path of "-" reads the key from standard input (then the command's
 // input must be a FILE), so that a key can be piped from a secret store
 // without touching the disk.
-func loadKey(e *env, path string) (*jwk.Set, error) {
+func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 	if path == "" {
-		return nil, usagef("no key given").withHint("pass --key FILE (a JWK, a JWK Set or a PEM file)")
+		return nil, false, usagef("no key given").withHint("pass --key FILE (a JWK, a JWK Set or a PEM file)")
 	}
 	if strings.HasPrefix(path, "pkcs11:") {
-		return nil, failf("pkcs11: URIs are not supported yet (they come with the PKCS#11 backend)").withHint("export the key as a JWK or PEM file for now")
+		return nil, false, failf("pkcs11: URIs are not supported yet (they come with the PKCS#11 backend)").withHint("export the key as a JWK or PEM file for now")
 	}
 	var r io.Reader
 	if path == "-" {
 		if err := e.claimStdin("the key"); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		r, path = e.stdin, "on standard input"
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, failf("reading key: %v", err)
+			return nil, false, failf("reading key: %v", err)
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := readLimited(r, maxKeyFile)
 	if err != nil {
-		return nil, failf("reading key %s: %v", path, err)
+		return nil, false, failf("reading key %s: %v", path, err)
 	}
-	s, err := parseKeyData(data)
+	s, isSet, err := parseKeyData(data)
 	if err != nil {
-		return nil, &cliError{err: fmt.Errorf("key %s: %w", path, err), h: keyHint(err)}
+		return nil, false, &cliError{err: fmt.Errorf("key %s: %w", path, err), h: keyHint(err)}
 	}
-	return s, nil
+	return s, isSet, nil
 }
 
-// parseKeyData parses key material in any of the forms loadKey accepts.
-func parseKeyData(data []byte) (*jwk.Set, error) {
+// parseKeyData parses key material in any of the forms loadKey accepts;
+// isSet says whether it was a JWK Set.
+func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	t := bytes.TrimLeft(data, " \t\r\n")
+	var k *jwk.Key
 	switch {
 	case len(t) == 0:
-		return nil, fmt.Errorf("empty key file: %w", jose.ErrMalformed)
+		return nil, false, fmt.Errorf("empty key file: %w", jose.ErrMalformed)
 	case t[0] == '{':
 		o, err := jose.ParseObject(bytes.TrimRight(t, " \t\r\n"))
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if o.Has("keys") {
-			return jwk.ParseSet(o.Raw)
+			s, err := jwk.ParseSet(o.Raw)
+			return s, err == nil, err
 		}
-		k, err := jwk.Parse(o.Raw)
-		if err != nil {
-			return nil, err
+		if k, err = jwk.Parse(o.Raw); err != nil {
+			return nil, false, err
 		}
-		return &jwk.Set{Keys: []*jwk.Key{k}}, nil
 	case bytes.HasPrefix(t, []byte("-----BEGIN")) || bytes.Contains(t, []byte("\n-----BEGIN")):
-		k, err := jwk.ParsePEM(data)
-		if err != nil {
-			return nil, err
+		if k, err = jwk.ParsePEM(data); err != nil {
+			return nil, false, err
 		}
-		return &jwk.Set{Keys: []*jwk.Key{k}}, nil
 	case t[0]&0xe0 == 0xa0 || t[0] == 0xd9: // a CBOR map, or a tag
-		return nil, errors.New("COSE_Key files are not supported here yet (they come with the COSE issue)")
+		return nil, false, errors.New("COSE_Key files are not supported here yet (they come with the COSE issue)")
+	default:
+		if k, err = jwk.ParseDER("", data); err != nil {
+			return nil, false, fmt.Errorf("not a JWK, JWK Set, PEM or DER key: %w", jose.ErrMalformed)
+		}
 	}
-	k, err := jwk.ParseDER("", data)
-	if err != nil {
-		return nil, fmt.Errorf("not a JWK, JWK Set, PEM or DER key: %w", jose.ErrMalformed)
-	}
-	return &jwk.Set{Keys: []*jwk.Key{k}}, nil
+	return &jwk.Set{Keys: []*jwk.Key{k}}, false, nil
 }
 
 func keyHint(err error) string {
