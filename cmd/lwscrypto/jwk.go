@@ -183,11 +183,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	}
 	k.Kid = *kid
 	if *alg != "" {
-		op := jwk.OpVerify
-		if k.IsPrivate() {
-			op = jwk.OpSign
-		}
-		if err := k.CheckUse(*alg, op); err != nil && !isEncAlg(*alg) {
+		if err := k.CheckUse(*alg, keyOp(*alg, k.IsPrivate())); err != nil {
 			return failf("%v", err)
 		}
 		k.Alg = *alg
@@ -195,10 +191,21 @@ func runJWKFromPEM(e *env, args []string) error {
 	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'), k.IsPrivate())
 }
 
-// isEncAlg reports whether alg is a JWE key management algorithm, checked
-// for encryption rather than signing.
-func isEncAlg(alg string) bool {
-	return strings.HasPrefix(alg, "RSA-OAEP") || strings.HasPrefix(alg, "ECDH-ES") || alg == "RSA1_5"
+// keyOp is the operation a key is for under alg, to check that the key fits
+// alg: signing or verifying for a JWS algorithm, wrapping a content key
+// (the public half) or unwrapping it (the private half) for a JWE key
+// management algorithm (RSA-OAEP*, RSA1_5, ECDH-ES*).
+func keyOp(alg string, private bool) jwk.Op {
+	enc := strings.HasPrefix(alg, "RSA-OAEP") || strings.HasPrefix(alg, "ECDH-ES") || alg == "RSA1_5"
+	switch {
+	case enc && private:
+		return jwk.OpUnwrapKey
+	case enc:
+		return jwk.OpWrapKey
+	case private:
+		return jwk.OpSign
+	}
+	return jwk.OpVerify
 }
 
 func runJWKToPEM(e *env, args []string) error {
