@@ -110,32 +110,42 @@ func (s *Signature) SignatureSize() int {
 // a backend without the primitive gives an error wrapping ErrUnsupported.
 // SignDigest is the same for a message hashed by the caller.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
-	b, err := s.signBackend(key, opts)
+	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.checkOutput(b.Sign(s.prim, key, s.hash, msg))
+	sig, err := b.Sign(s.prim, key, s.hash, msg)
+	return s.checkOutput(pub, sig, err)
 }
 
 // signBackend binds key to the algorithm and resolves the backend: the
-// policy Sign and SignDigest apply before computing.
-func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, error) {
+// policy Sign and SignDigest apply before computing. It returns the public
+// key it checked.
+func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, crypto.PublicKey, error) {
 	if key == nil {
-		return nil, ErrKeyType
+		return nil, nil, ErrKeyType
 	}
-	if err := s.CheckPublicKey(key.Public()); err != nil {
-		return nil, err
+	pub := key.Public()
+	if err := s.CheckPublicKey(pub); err != nil {
+		return nil, nil, err
 	}
-	return backendWith(opts, s, s.prim)
+	b, err := backendWith(opts, s, s.prim)
+	return b, pub, err
 }
 
-// checkOutput passes a backend's signature on if it has the algorithm's
-// length.
-func (s *Signature) checkOutput(sig []byte, err error) ([]byte, error) {
+// checkOutput passes a backend's signature on if it has the length Verify
+// requires: the algorithm's for ECDSA and EdDSA, the modulus's for RSA
+// (RFC 8017 §8.1.1 and §8.2.1 output k octets; a signer that drops leading
+// zeros would otherwise produce signatures that do not verify).
+func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+	n := s.SignatureSize()
+	if s.kty == KeyRSA {
+		n = pub.(*rsa.PublicKey).Size()
+	}
+	if len(sig) != n {
 		return nil, errBackendOutput
 	}
 	return sig, nil
