@@ -205,7 +205,8 @@ const maxRSABits = 16384
 // the right type (ErrKeyType) and curve or size (ErrKeySize: an RSA modulus
 // of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
 // point on the curve (ErrInvalidKey), for RSA an odd modulus and an odd
-// exponent of at least 3 (ErrInvalidKey, RFC 8017 §3.1). It does not check
+// exponent of 3 to 2³¹−1 (ErrInvalidKey, RFC 8017 §3.1; larger exponents
+// are refused as package jwk and crypto/rsa refuse them). It does not check
 // the key against a signature.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	switch s.kty {
@@ -243,16 +244,22 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	return nil
 }
 
+// maxRSAExponent bounds the public exponent: 31 bits, as package jwk
+// requires and as crypto/rsa requires to compute at all (so that behaviour
+// does not depend on the size of int).
+const maxRSAExponent = 1<<31 - 1
+
 // checkRSAKey binds an RSA public key: the type, then its validity, then
 // the modulus size. RFC 8017 §3.1 makes the modulus a product of odd
 // primes, so odd, and the exponent at least 3 and coprime to λ(n), which
-// is even, so odd: a key that breaks either is no RSA key.
+// is even, so odd: a key that breaks either is no RSA key. An exponent
+// above maxRSAExponent is refused too: no key of ours can use it.
 func checkRSAKey(pub crypto.PublicKey, minBits int) error {
 	k, ok := pub.(*rsa.PublicKey)
 	if !ok || k == nil {
 		return ErrKeyType
 	}
-	if k.N == nil || k.N.Sign() <= 0 || k.N.Bit(0) == 0 || k.E < 3 || k.E%2 == 0 {
+	if k.N == nil || k.N.Sign() <= 0 || k.N.Bit(0) == 0 || k.E < 3 || k.E%2 == 0 || k.E > maxRSAExponent {
 		return ErrInvalidKey
 	}
 	if n := k.N.BitLen(); n < minBits || n > maxRSABits {
