@@ -2,6 +2,7 @@ package gencrypto
 
 import (
 	"crypto"
+	"crypto/aes"
 	"crypto/cipher"
 )
 
@@ -120,7 +121,14 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.NonceSize() != a.nonceSize {
+	// The registry decides the nonce and tag lengths, not the backend: an
+	// AEAD with a shorter tag would open truncated tags. AES-CBC-HMAC's
+	// overhead is the tag plus at most one block of padding.
+	overhead := a.tagSize
+	if a.prim == PrimAESCBCHMAC {
+		overhead += aes.BlockSize
+	}
+	if c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
 		return nil, errBackendOutput
 	}
 	return opaqueAEAD{c}, nil
