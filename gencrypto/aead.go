@@ -2,6 +2,7 @@ package gencrypto
 
 import (
 	"crypto"
+	"crypto/aes"
 	"crypto/cipher"
 )
 
@@ -100,8 +101,11 @@ func (a *AEAD) Primitive() string { return a.prim }
 // New returns the AEAD keyed with key, which must be exactly KeySize bytes
 // (ErrKeySize otherwise). Its Seal appends ciphertext‖tag to dst and, like
 // every crypto/cipher AEAD, panics when given a nonce that is not
-// NonceSize bytes (a programming error: the caller makes the nonce). Its
-// Open returns ErrVerify for any failure, a nonce of the wrong length
+// NonceSize bytes (a programming error: the caller makes the nonce) or a
+// plaintext longer than the algorithm can encrypt: 65535 bytes for the
+// AES-CCM-16-* variants, whose 13-byte nonce leaves a 2-byte length field
+// (RFC 9053 §4.2), so a caller sealing a payload of unbounded size with
+// them must check its length first. Its Open returns ErrVerify for any failure, a nonce of the wrong length
 // included (the nonce of a received message is attacker input). Both
 // append into dst without allocating for AES-GCM, AES-CCM below 512 bytes
 // and ChaCha20-Poly1305.
@@ -117,7 +121,14 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.NonceSize() != a.nonceSize {
+	// The registry decides the nonce and tag lengths, not the backend: an
+	// AEAD with a shorter tag would open truncated tags. AES-CBC-HMAC's
+	// overhead is the tag plus at most one block of padding.
+	overhead := a.tagSize
+	if a.prim == PrimAESCBCHMAC {
+		overhead += aes.BlockSize
+	}
+	if c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
 		return nil, errBackendOutput
 	}
 	return opaqueAEAD{c}, nil

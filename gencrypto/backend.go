@@ -43,7 +43,10 @@ type Backend interface {
 	// or PrimAESCBCHMAC. nonceSize and tagSize are in bytes. For
 	// PrimAESCBCHMAC (RFC 7518 §5.2) key is MAC_KEY‖ENC_KEY, h is the HMAC
 	// hash, tagSize is the truncated tag length and the AEAD's output is
-	// ciphertext‖tag; for the other primitives h is ignored.
+	// ciphertext‖tag; for the other primitives h is ignored. The AEAD's
+	// NonceSize must be nonceSize and its Overhead tagSize (plus one
+	// 16-byte block of padding for PrimAESCBCHMAC); the registry refuses
+	// any other.
 	NewAEAD(primitive string, key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD, error)
 
 	// Wrap and Unwrap implement PrimAESKW (RFC 3394 with the default IV).

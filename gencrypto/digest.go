@@ -46,14 +46,15 @@ func (s *Signature) SignDigest(key crypto.Signer, digest []byte, opts ...Option)
 	if s.hash == 0 {
 		return nil, s.errNoDigest()
 	}
-	b, err := s.signBackend(key, opts)
+	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
 		return nil, err
 	}
 	if len(digest) != s.hash.Size() {
 		return nil, ErrInvalidInput
 	}
-	return s.checkOutput(b.SignDigest(s.prim, key, s.hash, digest))
+	sig, err := b.SignDigest(s.prim, key, s.hash, digest)
+	return s.checkOutput(pub, sig, err)
 }
 
 // VerifyDigest checks sig over the message whose digest (the output of the

@@ -64,8 +64,11 @@
 // given to ES256, a P-384 key given to ES256, or a key of the right curve
 // given to the wrong family is ErrKeyType; an RSA modulus below 2048 bits
 // (or above 16384), an HMAC key shorter than its hash output, or an AES key
-// of the wrong length is ErrKeySize; an elliptic-curve point that is not on
-// its curve is ErrInvalidKey.
+// of the wrong length is ErrKeySize; an ECDSA public point that is not on
+// its curve, or an RSA key with an even modulus or an exponent that is even,
+// below 3 or above 2³¹−1, is ErrInvalidKey. An Ed25519 public key is bound
+// by its length only: 32 bytes that do not decode to a point make every
+// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it.
 //
 // # Errors
 //

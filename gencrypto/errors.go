@@ -24,8 +24,10 @@ var (
 	ErrKeySize = errors.New("gencrypto: key size not allowed for algorithm")
 
 	// ErrInvalidKey is returned for a key of the right type and size that is
-	// not a valid key: an elliptic-curve public point that is not on its
-	// curve (the point at infinity has no encoding and is never on it).
+	// not a valid key: an ECDSA public point that is not on its curve (the
+	// point at infinity has no encoding and is never on it), an RSA key
+	// whose modulus is even or whose exponent is even, below 3 or above
+	// 2³¹−1.
 	ErrInvalidKey = errors.New("gencrypto: invalid key")
 
 	// ErrInvalidInput is returned for malformed inputs other than keys: a

@@ -3,6 +3,7 @@ package gencrypto
 import (
 	"crypto"
 	"crypto/ecdh"
+	"crypto/fips140"
 	"crypto/rand"
 )
 
@@ -54,8 +55,13 @@ func (k *KeyAgreement) ECDHCurve() ecdh.Curve {
 	return ecdh.X25519()
 }
 
-// GenerateKey returns a new private key on the curve.
+// GenerateKey returns a new private key on the curve, made by crypto/ecdh.
+// Under GODEBUG=fips140=only a curve that is not approved (X25519) is an
+// *UnsupportedError with NotApproved set, as for every other operation.
 func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
+	if !k.fips && fips140.Enforced() {
+		return nil, &UnsupportedError{Algorithm: k.name, Backend: stdBackend.Name(), Primitive: k.prim, NotApproved: true}
+	}
 	return k.ECDHCurve().GenerateKey(rand.Reader)
 }
 

@@ -44,10 +44,15 @@ func (k *KeyEncryption) Hash() crypto.Hash { return k.hash }
 func (k *KeyEncryption) MinRSABits() int { return k.minBits }
 
 // Encrypt encrypts msg (a content-encryption key) to pub with an empty label.
-// pub must be an *rsa.PublicKey of MinRSABits to 16384 bits.
+// pub must be an *rsa.PublicKey of MinRSABits to 16384 bits. msg may be at
+// most k − 2·hLen − 2 bytes for a k-byte modulus (RFC 8017 §7.1.1); a
+// longer one is ErrInvalidInput.
 func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option) ([]byte, error) {
 	if err := k.checkKey(pub); err != nil {
 		return nil, err
+	}
+	if len(msg) > pub.(*rsa.PublicKey).Size()-2*k.hash.Size()-2 {
+		return nil, ErrInvalidInput
 	}
 	b, err := backendWith(opts, k, PrimRSAOAEP)
 	if err != nil {

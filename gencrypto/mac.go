@@ -98,19 +98,26 @@ type MACKey struct {
 	buf  [64]byte
 }
 
-// Sum appends the tag of msg to dst and returns the result.
+// Sum appends the tag of msg to dst and returns the result. It discards a
+// stream in progress and leaves the state reset, so that what is written
+// next is a new message.
 func (k *MACKey) Sum(dst, msg []byte) []byte {
 	k.h.Reset()
 	k.h.Write(msg)
-	return k.SumStream(dst)
+	dst = k.SumStream(dst)
+	k.h.Reset()
+	return dst
 }
 
 // Verify checks tag over msg in constant time. Any mismatch, including a
-// tag of the wrong length, is ErrVerify.
+// tag of the wrong length, is ErrVerify. Like Sum, it discards a stream in
+// progress and leaves the state reset.
 func (k *MACKey) Verify(msg, tag []byte) error {
 	k.h.Reset()
 	k.h.Write(msg)
-	return k.VerifyStream(tag)
+	err := k.VerifyStream(tag)
+	k.h.Reset()
+	return err
 }
 
 // Size returns the tag length in bytes.

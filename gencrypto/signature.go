@@ -110,32 +110,42 @@ func (s *Signature) SignatureSize() int {
 // a backend without the primitive gives an error wrapping ErrUnsupported.
 // SignDigest is the same for a message hashed by the caller.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
-	b, err := s.signBackend(key, opts)
+	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
 		return nil, err
 	}
-	return s.checkOutput(b.Sign(s.prim, key, s.hash, msg))
+	sig, err := b.Sign(s.prim, key, s.hash, msg)
+	return s.checkOutput(pub, sig, err)
 }
 
 // signBackend binds key to the algorithm and resolves the backend: the
-// policy Sign and SignDigest apply before computing.
-func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, error) {
+// policy Sign and SignDigest apply before computing. It returns the public
+// key it checked.
+func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, crypto.PublicKey, error) {
 	if key == nil {
-		return nil, ErrKeyType
+		return nil, nil, ErrKeyType
 	}
-	if err := s.CheckPublicKey(key.Public()); err != nil {
-		return nil, err
+	pub := key.Public()
+	if err := s.CheckPublicKey(pub); err != nil {
+		return nil, nil, err
 	}
-	return backendWith(opts, s, s.prim)
+	b, err := backendWith(opts, s, s.prim)
+	return b, pub, err
 }
 
-// checkOutput passes a backend's signature on if it has the algorithm's
-// length.
-func (s *Signature) checkOutput(sig []byte, err error) ([]byte, error) {
+// checkOutput passes a backend's signature on if it has the length Verify
+// requires: the algorithm's for ECDSA and EdDSA, the modulus's for RSA
+// (RFC 8017 §8.1.1 and §8.2.1 output k octets; a signer that drops leading
+// zeros would otherwise produce signatures that do not verify).
+func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := s.SignatureSize(); n != 0 && len(sig) != n {
+	n := s.SignatureSize()
+	if s.kty == KeyRSA {
+		n = pub.(*rsa.PublicKey).Size()
+	}
+	if len(sig) != n {
 		return nil, errBackendOutput
 	}
 	return sig, nil
@@ -195,7 +205,8 @@ const maxRSABits = 16384
 // the right type (ErrKeyType) and curve or size (ErrKeySize: an RSA modulus
 // of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
 // point on the curve (ErrInvalidKey), for RSA an odd modulus and an odd
-// exponent of at least 3 (ErrInvalidKey, RFC 8017 §3.1). It does not check
+// exponent of 3 to 2³¹−1 (ErrInvalidKey, RFC 8017 §3.1; larger exponents
+// are refused as package jwk and crypto/rsa refuse them). It does not check
 // the key against a signature.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	switch s.kty {
@@ -233,16 +244,22 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	return nil
 }
 
+// maxRSAExponent bounds the public exponent: 31 bits, as package jwk
+// requires and as crypto/rsa requires to compute at all (so that behaviour
+// does not depend on the size of int).
+const maxRSAExponent = 1<<31 - 1
+
 // checkRSAKey binds an RSA public key: the type, then its validity, then
 // the modulus size. RFC 8017 §3.1 makes the modulus a product of odd
 // primes, so odd, and the exponent at least 3 and coprime to λ(n), which
-// is even, so odd: a key that breaks either is no RSA key.
+// is even, so odd: a key that breaks either is no RSA key. An exponent
+// above maxRSAExponent is refused too: no key of ours can use it.
 func checkRSAKey(pub crypto.PublicKey, minBits int) error {
 	k, ok := pub.(*rsa.PublicKey)
 	if !ok || k == nil {
 		return ErrKeyType
 	}
-	if k.N == nil || k.N.Sign() <= 0 || k.N.Bit(0) == 0 || k.E < 3 || k.E%2 == 0 {
+	if k.N == nil || k.N.Sign() <= 0 || k.N.Bit(0) == 0 || k.E < 3 || k.E%2 == 0 || k.E > maxRSAExponent {
 		return ErrInvalidKey
 	}
 	if n := k.N.BitLen(); n < minBits || n > maxRSABits {
