@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -108,13 +109,15 @@ func TestLoadKey(t *testing.T) {
 		path string
 		want string
 	}{
-		"pkcs11":   {"pkcs11:token=test;object=eckey", "pkcs11: URIs are not supported yet"},
-		"cose_key": {write("k.cose", []byte{0xa4, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
-		"empty":    {write("empty", nil), "empty key file"},
-		"garbage":  {write("garbage", []byte("hello")), "not a JWK, JWK Set, PEM or DER key"},
-		"missing":  {filepath.Join(dir, "nope"), "no such file"},
-		"none":     {"", "no key given"},
-		"bad jwk":  {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
+		"pkcs11":    {"pkcs11:token=test;object=eckey", "pkcs11: URIs are not supported yet"},
+		"cose_key":  {write("k.cose", []byte{0xa4, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"cose_key1": {write("k1.cose", []byte{0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"cose tag":  {write("t.cose", []byte{0xd9, 0xd9, 0xf7, 0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"empty":     {write("empty", nil), "empty key file"},
+		"garbage":   {write("garbage", []byte("hello")), "not a JWK, JWK Set, PEM or DER key"},
+		"missing":   {filepath.Join(dir, "nope"), "no such file"},
+		"none":      {"", "no key given"},
+		"bad jwk":   {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
 	} {
 		_, _, err := loadKey(&env{}, tc.path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -142,6 +145,47 @@ func TestJWKPrivateFileMode(t *testing.T) {
 		}
 		if got := st.Mode().Perm(); got&^want != 0 {
 			t.Errorf("%s: mode %v, want at most %v", filepath.Base(p), got, want)
+		}
+	}
+}
+
+// TestKeyFileBound: a key file of exactly maxKeyFile bytes is read (here a
+// JWK padded with spaces), one byte more is refused before parsing.
+func TestKeyFileBound(t *testing.T) {
+	jk := []byte(`{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}`)
+	dir := t.TempDir()
+	for _, n := range []int{maxKeyFile, maxKeyFile + 1} {
+		p := filepath.Join(dir, "key.jwk")
+		if err := os.WriteFile(p, append(bytes.Repeat([]byte(" "), n-len(jk)), jk...), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		set, _, err := loadKey(&env{}, p)
+		switch {
+		case n == maxKeyFile && (err != nil || len(set.Keys) != 1):
+			t.Errorf("%d bytes: %v", n, err)
+		case n > maxKeyFile && (err == nil || !strings.Contains(err.Error(), "larger than 4194304 bytes")):
+			t.Errorf("%d bytes: %v, want the size refused", n, err)
+		}
+	}
+}
+
+// TestRelative: the words jwt inspect uses for times, at the edges of each
+// unit, both ways.
+func TestRelative(t *testing.T) {
+	now := time.Unix(1_000_000_000, 0)
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "just now"}, {time.Second, "just now"}, {-time.Second, "just now"},
+		{2 * time.Second, "in 2 seconds"}, {-2 * time.Second, "2 seconds ago"},
+		{59 * time.Second, "in 59 seconds"}, {time.Minute, "in 1 minute"}, {-time.Minute, "1 minute ago"},
+		{59*time.Minute + 59*time.Second, "in 59 minutes"}, {time.Hour, "in 1 hour"},
+		{47 * time.Hour, "in 47 hours"}, {48 * time.Hour, "in 2 days"}, {-72 * time.Hour, "3 days ago"},
+		{2*time.Second - 1, "just now"}, {-(2 * time.Second) + 1, "just now"},
+	} {
+		if got := relative(now.Add(c.d), now); got != c.want {
+			t.Errorf("%v: %q, want %q", c.d, got, c.want)
 		}
 	}
 }

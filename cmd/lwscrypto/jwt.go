@@ -199,9 +199,9 @@ func runJWTInspect(e *env, args []string) error {
 		lines = append(lines, [2]string{"exp", v.Format("2006-01-02 15:04:05 UTC") + "  (" + rel + ")"})
 	}
 	if v, ok := claims.NotBefore(); ok {
-		rel := "valid since " + relative(v, t)
+		rel := "valid from " + relative(v, t)
 		if v.After(t) {
-			rel = "not valid until " + relative(v, t)
+			rel = "not valid yet; valid " + relative(v, t)
 		}
 		lines = append(lines, [2]string{"nbf", v.Format("2006-01-02 15:04:05 UTC") + "  (" + rel + ")"})
 	}
