@@ -1,11 +1,7 @@
 package gencrypto_test
 
 import (
-	"crypto/fips140"
 	"errors"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
@@ -19,16 +15,7 @@ import (
 // ErrUnsupported. The approved curves still generate keys. The test re-runs
 // itself in a child process, since the setting is read at start-up.
 func TestFIPSOnlyGenerateKey(t *testing.T) {
-	if !fips140.Enforced() {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSOnlyGenerateKey$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-		}
-		if !strings.Contains(string(out), "fips140=only GenerateKey checks done") {
-			t.Fatalf("child did not run the checks:\n%s", out)
-		}
+	if !underFIPSOnly(t, "TestFIPSOnlyGenerateKey", "fips140=only GenerateKey checks done") {
 		return
 	}
 	k, err := gencrypto.X25519().GenerateKey()

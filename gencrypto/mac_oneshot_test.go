@@ -15,9 +15,14 @@ import (
 // hashed first), truncated to 64 bits for "HMAC 256/64" as RFC 9053 §3.1
 // truncates, and checks that MAC.Verify refuses every wrong tag and a
 // short key itself, as MACKey.Verify does.
+// rfc4231TC6Key and rfc4231TC6Msg are RFC 4231 §4.7 (test case 6).
+var (
+	rfc4231TC6Key = bytes.Repeat([]byte{0xaa}, 131)
+	rfc4231TC6Msg = []byte("Test Using Larger Than Block-Size Key - Hash Key First")
+)
+
 func TestMACOneShot(t *testing.T) {
-	key := bytes.Repeat([]byte{0xaa}, 131)
-	msg := []byte("Test Using Larger Than Block-Size Key - Hash Key First")
+	key, msg := rfc4231TC6Key, rfc4231TC6Msg
 	for _, tc := range []struct {
 		alg *gencrypto.MAC
 		tag string

@@ -14,8 +14,7 @@ import (
 // is a new message, not a continuation of the one-shot's. The expected tag
 // is RFC 4231 §4.7 (test case 6).
 func TestMACKeyStreamAfterOneShot(t *testing.T) {
-	key := bytes.Repeat([]byte{0xaa}, 131)
-	msg := []byte("Test Using Larger Than Block-Size Key - Hash Key First")
+	key, msg := rfc4231TC6Key, rfc4231TC6Msg
 	want, _ := hex.DecodeString("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
 
 	k, err := gencrypto.HS256().New(key)
