@@ -205,11 +205,11 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		if first && d.m.ev.Kind.IsEnd() {
 			return nil, errNoValue
 		}
-		if d.m.done && d.m.doneDepth == depth {
-			return d.buf[d.keep:d.pos], nil
-		}
 		if !d.whole && d.pos-d.keep > d.m.lim.maxValue {
 			return nil, d.m.fail(0, ErrValueTooLarge)
+		}
+		if d.m.done && d.m.doneDepth == depth {
+			return d.buf[d.keep:d.pos], nil
 		}
 	}
 }
