@@ -7,6 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"testing/iotest"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // bytesOfSize is a byte string whose encoding is exactly n bytes long.
@@ -42,5 +45,61 @@ func TestReadValueMaxValueLenSmall(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNoValueAtBreakKeepsEnd: ReadValue, SkipValue and StringReader where
+// a container ends report that no item starts there and leave the end to
+// ReadToken, for an indefinite-length container as for a definite one. At
+// the break of an indefinite-length array or map they consumed the break,
+// so the ArrayEnd or MapEnd token was lost and the decoder's position no
+// longer matched the caller's.
+func TestNoValueAtBreakKeepsEnd(t *testing.T) {
+	calls := map[string]func(d *Decoder) error{
+		"ReadValue":    func(d *Decoder) error { _, err := d.ReadValue(); return err },
+		"SkipValue":    func(d *Decoder) error { return d.SkipValue() },
+		"StringReader": func(d *Decoder) error { _, _, err := d.StringReader(); return err },
+	}
+	for _, tc := range []struct {
+		doc  string
+		skip int // tokens before the end
+		end  Kind
+	}{
+		{"8101", 2, ArrayEnd},
+		{"9f01ff", 2, ArrayEnd},
+		{"a10102", 3, MapEnd},
+		{"bf0102ff", 3, MapEnd},
+		{"9f9f01ffff", 4, ArrayEnd},
+		{"9fbfffff", 3, ArrayEnd},
+	} {
+		for name, call := range calls {
+			for _, d := range []*Decoder{
+				NewDecoderBytes(testenv.Hex(t, tc.doc), nil),
+				NewDecoder(iotest.OneByteReader(bytes.NewReader(testenv.Hex(t, tc.doc))), nil),
+			} {
+				noValueAtEnd(t, d, tc.doc, name, call, tc.skip, tc.end)
+			}
+		}
+	}
+}
+
+// noValueAtEnd reads skip tokens from d, then checks that call reports
+// errNoValue without moving and that the next token is end.
+func noValueAtEnd(t *testing.T, d *Decoder, doc, name string, call func(*Decoder) error, skip int, end Kind) {
+	t.Helper()
+	for range skip {
+		if _, err := d.ReadToken(); err != nil {
+			t.Fatal(doc, err)
+		}
+	}
+	off := d.InputOffset()
+	if err := call(d); err != errNoValue {
+		t.Errorf("%s: %s at the end: %v, want errNoValue", doc, name, err)
+	}
+	if got := d.InputOffset(); got != off {
+		t.Errorf("%s: %s at the end moved from offset %d to %d", doc, name, off, got)
+	}
+	if tok, err := d.ReadToken(); err != nil || tok.Kind != end {
+		t.Errorf("%s: after %s: %v %v, want %v", doc, name, tok.Kind, err, end)
 	}
 }
