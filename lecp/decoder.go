@@ -184,12 +184,30 @@ const maxInt = int(^uint(0) >> 1)
 // container, where no item starts.
 var errNoValue = errors.New("lecp: no item here: at the end of an array, map or tag")
 
+// atBreak reports whether the next byte is the break that ends the
+// indefinite-length item on top, where no item starts (a break after a map
+// key is left to the machine, which reports it). The break stays unread,
+// for ReadToken's end token, as the end of a definite container does.
+func (d *Decoder) atBreak() bool {
+	n := len(d.m.stack)
+	if n == 0 || d.m.err != nil || d.m.str.left > 0 {
+		return false
+	}
+	if f := &d.m.stack[n-1]; !f.indef || f.major == majMap && f.n&1 != 0 {
+		return false
+	}
+	if d.pos == len(d.buf) && d.fill(1) != nil {
+		return false
+	}
+	return d.pos < len(d.buf) && d.buf[d.pos] == 0xff
+}
+
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
 // NewDecoderBytes) until the next call. Reading from an io.Reader, the item
 // is held whole, up to Options.MaxValueLen bytes.
 func (d *Decoder) ReadValue() ([]byte, error) {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return nil, errNoValue
 	}
 	d.keep = d.pos
@@ -217,7 +235,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 // SkipValue moves past the next item without holding it: long strings are
 // read in pieces.
 func (d *Decoder) SkipValue() error {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return errNoValue
 	}
 	depth := len(d.m.stack)
@@ -280,7 +298,7 @@ func (d *Decoder) More() bool {
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return Invalid, nil, errNoValue
 	}
 	if err := d.token(chunkAvail); err != nil {
