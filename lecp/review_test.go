@@ -6,6 +6,7 @@ package lecp
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"testing/iotest"
 
@@ -101,5 +102,34 @@ func noValueAtEnd(t *testing.T, d *Decoder, doc, name string, call func(*Decoder
 	}
 	if tok, err := d.ReadToken(); err != nil || tok.Kind != end {
 		t.Errorf("%s: after %s: %v %v, want %v", doc, name, tok.Kind, err, end)
+	}
+}
+
+// TestFromJSONBignumDepth: FromJSON's output always passes Check with the
+// default options, as its doc promises; a bignum is a tag, one more level
+// of nesting, so at the depth limit it is ErrDepth. FromJSON counted only
+// JSON arrays and objects and wrote a bignum inside 1000 nested arrays,
+// 1001 levels that Check refuses.
+func TestFromJSONBignumDepth(t *testing.T) {
+	for _, num := range []string{"18446744073709551616", "-18446744073709551617"} {
+		for _, depth := range []int{DefaultMaxDepth - 1, DefaultMaxDepth} {
+			doc := strings.Repeat("[", depth) + num + strings.Repeat("]", depth)
+			out, err := FromJSON(nil, strings.NewReader(doc), false)
+			if depth < DefaultMaxDepth {
+				if err != nil {
+					t.Errorf("%s at depth %d: %v", num, depth, err)
+				} else if err := Check(out, nil); err != nil {
+					t.Errorf("%s at depth %d: output refused by Check: %v", num, depth, err)
+				}
+				continue
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Err != ErrDepth || se.Offset != int64(depth) || se.Path != strings.Repeat("[0]", depth) {
+				t.Errorf("%s at depth %d: %v; want ErrDepth at offset %d", num, depth, err, depth)
+				if err == nil {
+					t.Logf("Check of the output: %v", Check(out, nil))
+				}
+			}
+		}
 	}
 }
