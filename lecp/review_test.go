@@ -133,3 +133,40 @@ func TestFromJSONBignumDepth(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterOpenIndefiniteString: an indefinite-length string begun with
+// WriteEvent is an unfinished item, like an open array: Bytes reports it,
+// and an item written before its end is misuse. Bytes returned the output
+// without the string and no error, and an integer written inside the
+// string went out as an item of its own.
+func TestWriterOpenIndefiniteString(t *testing.T) {
+	var w Writer
+	w.BeginArray()
+	w.Uint(1)
+	w.EndArray()
+	w.WriteEvent(&Event{Kind: TextStart, Indefinite: true})
+	w.WriteEvent(&Event{Kind: Text, Value: []byte("a")})
+	if b, err := w.Bytes(); err == nil {
+		t.Errorf("Bytes with a text string open: %x, nil error", b)
+	}
+	w.WriteEvent(&Event{Kind: TextEnd})
+	if b, err := w.Bytes(); err != nil || !bytes.Equal(b, testenv.Hex(t, "81016161")) {
+		t.Errorf("after TextEnd: %x, %v", b, err)
+	}
+
+	for name, misuse := range map[string]func(w *Writer){
+		"Uint":       func(w *Writer) { w.Uint(1) },
+		"BeginArray": func(w *Writer) { w.BeginArray() },
+		"BytesStart": func(w *Writer) { w.WriteEvent(&Event{Kind: BytesStart, Indefinite: true}) },
+	} {
+		var w Writer
+		w.WriteEvent(&Event{Kind: BytesStart, Indefinite: true})
+		w.WriteEvent(&Event{Kind: Bytes, Value: []byte{7}})
+		misuse(&w)
+		w.WriteEvent(&Event{Kind: Bytes, Value: []byte{8}})
+		w.WriteEvent(&Event{Kind: BytesEnd})
+		if b, err := w.Bytes(); err == nil {
+			t.Errorf("%s inside an indefinite-length byte string: %x, nil error", name, b)
+		}
+	}
+}
