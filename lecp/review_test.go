@@ -6,6 +6,7 @@ package lecp
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -167,6 +168,32 @@ func TestWriterOpenIndefiniteString(t *testing.T) {
 		w.WriteEvent(&Event{Kind: BytesEnd})
 		if b, err := w.Bytes(); err == nil {
 			t.Errorf("%s inside an indefinite-length byte string: %x, nil error", name, b)
+		}
+	}
+}
+
+// TestDeterministicAllowDuplicateKeys: with both options, two equal keys in
+// a row are accepted, as AllowDuplicateKeys says ("accepts a map with two
+// equal keys"), and are in the bytewise order Deterministic asks for (not
+// out of it); keys out of order are still ErrNotDeterministic. The
+// deterministic order check reported ErrDuplicateKey, the one error the
+// caller had allowed.
+func TestDeterministicAllowDuplicateKeys(t *testing.T) {
+	opts := &Options{Deterministic: true, AllowDuplicateKeys: true}
+	for _, tc := range []struct {
+		doc  string
+		want error
+	}{
+		{"a201010102", nil},                     // {1: 1, 1: 2}
+		{"a3616101616102616103", nil},           // {"a": 1, "a": 2, "a": 3}
+		{"a2820102008201020f", nil},             // {[1, 2]: 0, [1, 2]: 15}
+		{"a30101020201ff", ErrNotDeterministic}, // {1: 1, 2: 2, 1: …}
+		{"a2020101ff", ErrNotDeterministic},     // {2: 1, 1: …}
+	} {
+		for i, err := range decodeAll(testenv.Hex(t, tc.doc), opts) {
+			if tc.want == nil && err != nil && err != io.EOF || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("%s: api %d: %v, want %v", tc.doc, i, err, tc.want)
+			}
 		}
 	}
 }
