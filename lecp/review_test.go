@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -194,6 +195,85 @@ func TestDeterministicAllowDuplicateKeys(t *testing.T) {
 			if tc.want == nil && err != nil && err != io.EOF || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Errorf("%s: api %d: %v, want %v", tc.doc, i, err, tc.want)
 			}
+		}
+	}
+}
+
+// TestPathsNameOneKey: the path of each value names that value alone, and
+// used as a pattern matches it and nothing else, or, for a key a pattern
+// cannot name (a float, simple(n), an array, map or tag), is refused with
+// ErrPattern. Text keys such as "true", "null" or "{}" were written bare,
+// so the text key "true" and the key true had the same path; and the
+// pattern h'01' (the path of the byte-string key h'01') compiled to the
+// text key "h'01'", so it silently matched nothing.
+func TestPathsNameOneKey(t *testing.T) {
+	var w Writer
+	w.BeginMap()
+	keys := []func(){
+		func() { w.Text("true") }, func() { w.Bool(true) },
+		func() { w.Text("false") }, func() { w.Bool(false) },
+		func() { w.Text("null") }, func() { w.Null() },
+		func() { w.Text("undefined") }, func() { w.Undefined() },
+		func() { w.Text("h'01'") }, func() { w.ByteString([]byte{1}) },
+		func() { w.Text("h''") }, func() { w.ByteString(nil) },
+		func() { w.Text("{}") }, func() { w.BeginMap(); w.EndMap() },
+		func() { w.Text("NaN") }, func() { w.Float(math.NaN()) },
+		func() { w.Text("Infinity") }, func() { w.Float(math.Inf(1)) },
+		func() { w.Text("simple(32)") }, func() { w.Simple(32) },
+		func() { w.Text("7") }, func() { w.Uint(7) },
+	}
+	// the keys no pattern names (a pattern names text, integers, byte
+	// strings, false, true, null and undefined)
+	unnameable := map[int]bool{13: true, 15: true, 17: true, 19: true}
+	for i, key := range keys {
+		key()
+		w.Uint(uint64(i))
+	}
+	w.EndMap()
+	doc, err := w.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	valuePaths := func(pattern string) (paths []string, matched []uint64, err error) {
+		var pats []string
+		if pattern != "" {
+			pats = []string{pattern}
+		}
+		p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+			if ev.Kind == Uint && p.Depth() == 1 && p.Path() != "" {
+				paths = append(paths, p.Path())
+				if ev.Pattern == 0 {
+					matched = append(matched, ev.Uint)
+				}
+			}
+			return nil
+		}), nil, pats...)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := p.Write(doc); err != nil {
+			t.Fatal(err)
+		}
+		return paths, matched, p.Close()
+	}
+	paths, _, err := valuePaths("")
+	if err != nil || len(paths) != len(keys) {
+		t.Fatalf("%d paths %q, %v", len(paths), paths, err)
+	}
+	seen := map[string]int{}
+	for i, path := range paths {
+		if j, dup := seen[path]; dup {
+			t.Errorf("values %d and %d have the same path %s", j, i, path)
+		}
+		seen[path] = i
+		_, matched, err := valuePaths(path)
+		switch {
+		case err != nil && unnameable[i] && errors.Is(err, ErrPattern):
+			// a key no pattern can name
+		case err != nil:
+			t.Errorf("path %s of value %d as a pattern: %v", path, i, err)
+		case len(matched) != 1 || matched[0] != uint64(i):
+			t.Errorf("path %s of value %d as a pattern matched values %v", path, i, matched)
 		}
 	}
 }
