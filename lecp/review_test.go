@@ -277,3 +277,19 @@ func TestPathsNameOneKey(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroChecker: a Checker declared without NewChecker checks with the
+// default options, as a nil *Options does, and agrees with Check. Its
+// limits were all zero: every array or map was "too many items" or "nesting
+// too deep", and a map key would have met a nil limits pointer.
+func TestZeroChecker(t *testing.T) {
+	var c Checker
+	for _, doc := range []string{"01", "8101", "a10102", "9f01ff", "bf0102ff", "a2616101616102", "a20101 0102", "ff", "820102 03"} {
+		b := testenv.Hex(t, strings.ReplaceAll(doc, " ", ""))
+		want := Check(b, nil)
+		got := c.Check(b)
+		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+			t.Errorf("%s: zero Checker %v, Check %v", doc, got, want)
+		}
+	}
+}
