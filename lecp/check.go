@@ -20,7 +20,8 @@ func Check(b []byte, opts *Options) error {
 func Valid(b []byte) bool { return Check(b, nil) == nil }
 
 // Checker checks many inputs with the same options, reusing its memory: in
-// steady state Check allocates nothing.
+// steady state Check allocates nothing. The zero Checker checks with the
+// default options, as NewChecker(nil) does.
 type Checker struct {
 	m machine
 }
@@ -34,6 +35,9 @@ func NewChecker(opts *Options) *Checker {
 
 // Check is the function Check with c's options.
 func (c *Checker) Check(b []byte) error {
+	if c.m.keys.lim == nil {
+		c.m.init(nil) // the zero Checker
+	}
 	c.m.reset()
 	return c.check(b)
 }
