@@ -5,6 +5,7 @@ package lecp
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"io"
 	"math"
@@ -290,6 +291,50 @@ func TestZeroChecker(t *testing.T) {
 		got := c.Check(b)
 		if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
 			t.Errorf("%s: zero Checker %v, Check %v", doc, got, want)
+		}
+	}
+}
+
+// TestCaptureFromRawEvent: Capture called from the Raw event of a capture
+// that just completed does nothing and returns false, as from any event
+// that starts no item. It returned true and started a capture anyway: whole
+// input gave an empty Raw event after the next item, input split in bytes
+// that item's bytes, so the events depended on the split.
+func TestCaptureFromRawEvent(t *testing.T) {
+	doc := testenv.Hex(t, "83010203")
+	for _, pats := range [][]string{nil, {"x"}} {
+		for _, split := range []bool{false, true} {
+			var raws []string
+			p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+				if ev.Kind == Uint && ev.Uint == 1 && !p.Capture() {
+					t.Error("Capture on the item 1 refused")
+				}
+				if ev.Kind == Raw {
+					raws = append(raws, hex.EncodeToString(ev.Value))
+					if p.Capture() {
+						t.Errorf("patterns %q, split %v: Capture from a Raw event returned true", pats, split)
+					}
+				}
+				return nil
+			}), nil, pats...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if split {
+				for i := range doc {
+					if _, err := p.Write(doc[i : i+1]); err != nil {
+						t.Fatal(err)
+					}
+				}
+			} else if _, err := p.Write(doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(raws, " ") != "01" {
+				t.Errorf("patterns %q, split %v: Raw events %q, want [01]", pats, split, raws)
+			}
 		}
 	}
 }
