@@ -245,6 +245,7 @@ func (p *Parser) deliver() error {
 // captured delivers the Raw event of a completed capture.
 func (p *Parser) captured(pattern int) error {
 	p.capOn = false
+	p.m.itemStart = false // the Raw event starts no item: Capture refuses
 	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
 	if err := p.h.HandleEvent(p, &p.capEv); err != nil {
 		return p.stop(err)
