@@ -338,3 +338,37 @@ func TestCaptureFromRawEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestStringReaderNotAStringKeepsItem: StringReader where the next item is
+// not a string returns an error and leaves that item to be read. It
+// consumed the item's head, so after StringReader on [1] the decoder was
+// inside the array (and past an integer) without the caller knowing.
+func TestStringReaderNotAStringKeepsItem(t *testing.T) {
+	for _, tc := range []struct {
+		doc  string
+		want Kind // the next token after the refused StringReader
+	}{
+		{"820102", ArrayStart},
+		{"a0", MapStart},
+		{"c24101", TagStart},
+		{"01", Uint},
+		{"20", Nint},
+		{"f5", True},
+		{"f93c00", Float},
+	} {
+		for _, d := range []*Decoder{
+			NewDecoderBytes(testenv.Hex(t, tc.doc), nil),
+			NewDecoder(iotest.OneByteReader(bytes.NewReader(testenv.Hex(t, tc.doc))), nil),
+		} {
+			if _, _, err := d.StringReader(); err == nil {
+				t.Errorf("%s: StringReader accepted it", tc.doc)
+			}
+			if off := d.InputOffset(); off != 0 {
+				t.Errorf("%s: StringReader moved to offset %d", tc.doc, off)
+			}
+			if tok, err := d.ReadToken(); err != nil || tok.Kind != tc.want {
+				t.Errorf("%s: next token %v %v, want %v", tc.doc, tok.Kind, err, tc.want)
+			}
+		}
+	}
+}
