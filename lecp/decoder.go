@@ -301,6 +301,12 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if d.m.pend || d.atBreak() {
 		return Invalid, nil, errNoValue
 	}
+	if d.m.err == nil && d.m.str.left == 0 && (d.pos < len(d.buf) || d.fill(1) == nil) {
+		// refuse another item before consuming its head
+		if ib := d.buf[d.pos]; ib != 0xff && ib>>5 != majBytes && ib>>5 != majText {
+			return Invalid, nil, errors.New("lecp: StringReader: next item is " + majorNames[ib>>5] + ", not a string")
+		}
+	}
 	if err := d.token(chunkAvail); err != nil {
 		if err == io.EOF {
 			err = d.m.fail(0, ErrUnexpectedEOF)
@@ -319,6 +325,10 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	}
 	return Invalid, nil, errors.New("lecp: StringReader: next item is " + d.m.ev.Kind.String() + ", not a string")
 }
+
+// majorNames are the kinds of item of each major type, for errors.
+var majorNames = [8]string{"an unsigned integer", "a negative integer", "a byte string", "a text string",
+	"an array", "a map", "a tag", "a float or simple value"}
 
 type stringReader struct {
 	d     *Decoder
