@@ -372,3 +372,30 @@ func TestStringReaderNotAStringKeepsItem(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerSyntaxErrorCloses: a Handler's error stops the parser, and
+// later calls return ErrClosed, as the Handler doc says, also when the
+// handler's error is a *SyntaxError of its own (say from checking an
+// embedded item). Such an error was kept as the parser's sticky syntax
+// error and returned again by Write and Close.
+func TestHandlerSyntaxErrorCloses(t *testing.T) {
+	inner := Check([]byte{0xff}, nil) // a SyntaxError not of this parser
+	if inner == nil {
+		t.Fatal("ff accepted")
+	}
+	for _, pats := range [][]string{nil, {"x"}} {
+		p, err := NewParser(HandlerFunc(func(*Parser, *Event) error { return inner }), nil, pats...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Write([]byte{0x82, 0x01}); err != inner {
+			t.Fatalf("Write: %v, want the handler's error", err)
+		}
+		if _, err := p.Write([]byte{0x02}); err != ErrClosed {
+			t.Errorf("patterns %q: Write after the handler's error: %v, want ErrClosed", pats, err)
+		}
+		if err := p.Close(); err != ErrClosed {
+			t.Errorf("patterns %q: Close after the handler's error: %v, want ErrClosed", pats, err)
+		}
+	}
+}
