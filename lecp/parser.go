@@ -1,7 +1,5 @@
 package lecp
 
-import "errors"
-
 // Handler receives the events of a Parser. The Event (and its Value) is
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed.
@@ -199,12 +197,13 @@ func (p *Parser) Close() error {
 	return nil
 }
 
+// stop records the error that stopped p: the machine's SyntaxError is
+// sticky; any other error (the handler's, whatever its type) closes p.
 func (p *Parser) stop(err error) error {
 	if p.err == nil {
-		p.err = err
-		var se *SyntaxError
-		if !errors.As(err, &se) {
-			p.err = ErrClosed
+		p.err = ErrClosed
+		if err == p.m.err {
+			p.err = err
 		}
 	}
 	return err
