@@ -182,28 +182,31 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 	case TagStart:
 		switch t.Uint {
 		case 2, 3:
+			if d := c.d; d.pos >= len(d.buf) || d.buf[d.pos]>>5 != majBytes {
+				// not a bignum: the content converted in place, as under
+				// other tags (reading it whole and again would cost a pass
+				// over it per enclosing tag)
+				if dst, err = c.item(dst, enc); err != nil {
+					return dst, err
+				}
+				break
+			}
 			raw, err := c.d.ReadValue()
 			if err != nil {
 				return dst, err
 			}
-			if mag, ok := byteStringContent(raw, c.opts); ok {
-				if len(bytes.TrimLeft(mag, "\x00")) > maxJSONBignum {
-					// §6.1's advice: base64url, "~" for a negative one
-					dst = append(dst, '"')
-					if t.Uint == 3 {
-						dst = append(dst, '~')
-					}
-					dst = base64.RawURLEncoding.AppendEncode(dst, mag)
-					dst = append(dst, '"')
-					break
+			mag, _ := byteStringContent(raw, c.opts) // a byte string, read under c.opts already
+			if len(bytes.TrimLeft(mag, "\x00")) > maxJSONBignum {
+				// §6.1's advice: base64url, "~" for a negative one
+				dst = append(dst, '"')
+				if t.Uint == 3 {
+					dst = append(dst, '~')
 				}
-				dst = appendBignum(dst, mag, t.Uint == 3)
-			} else {
-				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts, seed: c.seed}
-				if dst, err = sub.item(dst, enc); err != nil {
-					return dst, err
-				}
+				dst = base64.RawURLEncoding.AppendEncode(dst, mag)
+				dst = append(dst, '"')
+				break
 			}
+			dst = appendBignum(dst, mag, t.Uint == 3)
 		case 21, 22, 23:
 			if dst, err = c.item(dst, t.Uint); err != nil {
 				return dst, err
