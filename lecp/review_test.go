@@ -430,3 +430,40 @@ func TestJSONNestedBignumTagsLinear(t *testing.T) {
 		t.Errorf("900 nested tags 2 around a %d-byte map: %d bytes allocated, one tag: %d", len(flat)-1, n900, n1)
 	}
 }
+
+// TestPathOfLooseCompositeKey: the path through a composite map key that
+// only the options accept (a duplicate key or invalid UTF-8 inside it)
+// names that key. The key's diagnostic notation was made under the default
+// options, which refuse it, and the segment was silently left out: the
+// value's path read "", the top level.
+func TestPathOfLooseCompositeKey(t *testing.T) {
+	for _, tc := range []struct {
+		doc  string
+		opts *Options
+		want string
+	}{
+		{"a18161ff05", &Options{AllowInvalidUTF8: true}, `["\ufffd"]`},
+		{"a1a20100010105", &Options{AllowDuplicateKeys: true}, "{1: 0, 1: 1}"},
+		{"a161ff05", &Options{AllowInvalidUTF8: true}, `"\ufffd"`},
+	} {
+		var got []string
+		p, err := NewParser(HandlerFunc(func(p *Parser, ev *Event) error {
+			if ev.Kind == Uint && ev.Uint == 5 {
+				got = append(got, p.Path())
+			}
+			return nil
+		}), tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Write(testenv.Hex(t, tc.doc)); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: path %q, want %q", tc.doc, got, tc.want)
+		}
+	}
+}
