@@ -103,11 +103,19 @@ func appendKeyText(dst, key []byte) []byte {
 		}
 		return appendQuoted(dst, s)
 	}
-	d, err := AppendDiag(dst, key, nil)
+	d, err := AppendDiag(dst, key, keyTextOptions)
 	if err != nil {
-		return dst
+		return append(dst, "?"...) // not reached: the machine accepted the key
 	}
 	return d
+}
+
+// keyTextOptions are the options under which appendKeyText writes a key
+// that the machine has accepted under its own options, whatever those
+// were: every rule loosened that a key may have needed, and no limit.
+var keyTextOptions = &Options{
+	MaxDepth: maxInt, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt,
+	AllowDuplicateKeys: true, AllowInvalidUTF8: true,
 }
 
 // bareKey reports whether a text key can be written without quotes: it
@@ -123,7 +131,7 @@ func bareKey(s []byte) bool {
 			return false
 		}
 	}
-	return true
+	return utf8.Valid(s) // else quoted, with \ufffd for the bad bytes
 }
 
 // diagWord reports whether s is a word of diagnostic notation that names a
