@@ -205,7 +205,10 @@ func (d *Decoder) atBreak() bool {
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
 // NewDecoderBytes) until the next call. Reading from an io.Reader, the item
-// is held whole, up to Options.MaxValueLen bytes.
+// is held whole, up to Options.MaxValueLen bytes. Where no item starts (at
+// the end of an array, map, tag or indefinite-length string) it returns an
+// error and leaves the end for ReadToken; after the last top-level item,
+// io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.m.pend || d.atBreak() {
 		return nil, errNoValue
@@ -233,7 +236,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 }
 
 // SkipValue moves past the next item without holding it: long strings are
-// read in pieces.
+// read in pieces. Where no item starts it fails as ReadValue does.
 func (d *Decoder) SkipValue() error {
 	if d.m.pend || d.atBreak() {
 		return errNoValue
