@@ -16,9 +16,10 @@ package lecp
 // names: text as it is, integers in decimal, anything else in diagnostic
 // notation; a map whose converted keys collide is an error
 // (ErrKeyCollision), since JSON readers would keep only one. Keys and tag
-// contents are read under the same Options as the rest. What does not map back: the difference
-// between bytes and text, tags, integer versus float keys, undefined,
-// simple values, NaN and the infinities.
+// contents are read under the same Options as the rest. What does not map
+// back: the difference between bytes and text, tags, integer versus float
+// (keys, and values: the float 1.0 is written 1, which FromJSON reads as
+// the integer 1), undefined, simple values, NaN and the infinities.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
