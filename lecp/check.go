@@ -9,8 +9,8 @@ import (
 // (or, with Options.AllowSequence, a sequence of them) under the strict
 // rules and limits of opts. It returns nil or a *SyntaxError. It allocates
 // its working state (the checker, the nesting stack, the map keys held for
-// duplicate detection), a few allocations per call, never in proportion to
-// a declared length; a reused Checker allocates nothing.
+// duplicate detection), which grows with the nesting and the keys of the
+// input, never with a declared length; a reused Checker allocates nothing.
 func Check(b []byte, opts *Options) error {
 	var c Checker
 	c.m.init(opts)
