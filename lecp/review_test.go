@@ -467,3 +467,27 @@ func TestPathOfLooseCompositeKey(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroDecoderReset: a Decoder declared without NewDecoder and set up
+// by Reset or ResetBytes decodes with the default options, as a nil
+// *Options does. Its limits were all zero, so every array or map was
+// refused ("too many items", "nesting too deep").
+func TestZeroDecoderReset(t *testing.T) {
+	doc := testenv.Hex(t, "a2616182010261629f03ff")
+	for name, reset := range map[string]func(d *Decoder){
+		"Reset":      func(d *Decoder) { d.Reset(bytes.NewReader(doc)) },
+		"ResetBytes": func(d *Decoder) { d.ResetBytes(doc) },
+	} {
+		var d Decoder
+		reset(&d)
+		n := 0
+		var err error
+		for err == nil {
+			_, err = d.ReadToken()
+			n++
+		}
+		if err != io.EOF || n != 12 {
+			t.Errorf("zero Decoder after %s: %d tokens, then %v", name, n-1, err)
+		}
+	}
+}
