@@ -41,7 +41,9 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 }
 
 // ResetBytes makes d read b from the start, keeping its options and buffers.
+// A zero Decoder set up by ResetBytes or Reset has the default options.
 func (d *Decoder) ResetBytes(b []byte) {
+	d.initZero()
 	d.m.reset()
 	d.m.keys.src = b
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
@@ -49,11 +51,19 @@ func (d *Decoder) ResetBytes(b []byte) {
 
 // Reset makes d read r from the start, keeping its options and buffer.
 func (d *Decoder) Reset(r io.Reader) {
+	d.initZero()
 	d.m.reset()
 	if d.whole {
 		d.buf = nil
 	}
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = r, d.buf[:0], 0, false, false, -1, nil
+}
+
+// initZero gives a zero Decoder the default options.
+func (d *Decoder) initZero() {
+	if d.m.keys.lim == nil {
+		d.m.init(nil)
+	}
 }
 
 // Finish reads to the end of the input and returns nil if it held nothing
