@@ -47,6 +47,7 @@ type Options struct {
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.
+	// With Deterministic, equal keys one after the other are in order.
 	AllowDuplicateKeys bool
 	// AllowInvalidUTF8 accepts text strings that are not UTF-8 and passes
 	// them through unchanged.
