@@ -92,7 +92,8 @@ func (w *Writer) Err() error { return w.err }
 
 // Bytes returns the encoded item(s), or the first error, or an error when an
 // item is unfinished: a container open, a tag without its item, a string
-// of WriteEvent pieces or an indefinite-length string not ended. The slice is w's buffer until the next call.
+// of WriteEvent pieces or an indefinite-length string not ended. The slice
+// is w's buffer until the next call.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
