@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -489,5 +490,34 @@ func TestZeroDecoderReset(t *testing.T) {
 		if err != io.EOF || n != 12 {
 			t.Errorf("zero Decoder after %s: %d tokens, then %v", name, n-1, err)
 		}
+	}
+}
+
+// TestJSONDeepNestingStack: AppendJSON converts deep nesting (allowed by a
+// large Options.MaxDepth) with memory that does not grow with the depth
+// beyond a small multiple of the input. It recursed once per level, so
+// 100,000 nested arrays (100 KB) grew its goroutine's stack to 64 MB, and a
+// million (1 MB) overflowed the 1 GB stack limit: a fatal error, which no
+// recover catches.
+func TestJSONDeepNestingStack(t *testing.T) {
+	const depth = 100000
+	in := append(bytes.Repeat([]byte{0x81}, depth), 0x00)
+	want := strings.Repeat("[", depth) + "0" + strings.Repeat("]", depth)
+	var before, after runtime.MemStats
+	var out []byte
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runtime.ReadMemStats(&before)
+		out, err = AppendJSON(nil, in, &Options{MaxDepth: 1 << 20})
+		runtime.ReadMemStats(&after) // before a GC can shrink this goroutine's stack
+	}()
+	<-done
+	if err != nil || string(out) != want {
+		t.Fatalf("%d nested arrays: %.20q…, %v", depth, out, err)
+	}
+	if grown := int64(after.StackInuse) - int64(before.StackInuse); grown > 4<<20 {
+		t.Errorf("%d nested arrays (%d bytes): stack grew by %d bytes", depth, len(in), grown)
 	}
 }
