@@ -314,8 +314,9 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if d.m.pend || d.atBreak() {
 		return Invalid, nil, errNoValue
 	}
-	if d.m.err == nil && d.m.str.left == 0 && (d.pos < len(d.buf) || d.fill(1) == nil) {
-		// refuse another item before consuming its head
+	if d.itemNext() && (d.pos < len(d.buf) || d.fill(1) == nil) {
+		// refuse another item before consuming its head (the machine
+		// reports a malformed one at the next read)
 		if ib := d.buf[d.pos]; ib != 0xff && ib>>5 != majBytes && ib>>5 != majText {
 			return Invalid, nil, errors.New("lecp: StringReader: next item is " + majorNames[ib>>5] + ", not a string")
 		}
@@ -337,6 +338,20 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 		return Bytes + 2*((k-BytesStart)/2), sr, nil
 	}
 	return Invalid, nil, errors.New("lecp: StringReader: next item is " + d.m.ev.Kind.String() + ", not a string")
+}
+
+// itemNext reports whether the machine reads an item next: not a piece of
+// a string, a chunk of an indefinite-length string, or data after the
+// top-level item (whose errors the machine reports).
+func (d *Decoder) itemNext() bool {
+	m := &d.m
+	if m.err != nil || m.str.left > 0 {
+		return false
+	}
+	if n := len(m.stack); n > 0 {
+		return m.stack[n-1].major > majText
+	}
+	return m.nTop == 0 || m.lim.allowMulti
 }
 
 // majorNames are the kinds of item of each major type, for errors.
