@@ -48,7 +48,7 @@
 // (other keys in diagnostic notation). Tags are transparent. In a pattern,
 // [] matches any index, * any one map key, and a final * everything below;
 // a pattern names text, integer and byte-string keys and false, true, null
-// and undefined (see path.go).
+// and undefined, and other keys (floats, arrays, maps, tags) only through *.
 // A COSE_Sign1 reader might use "[0]" for the protected header and "[1].4"
 // for the unprotected kid.
 //
