@@ -8,8 +8,9 @@ import (
 // Check reports whether b holds exactly one well-formed, valid CBOR item
 // (or, with Options.AllowSequence, a sequence of them) under the strict
 // rules and limits of opts. It returns nil or a *SyntaxError. It allocates
-// only to hold map keys for duplicate detection, and not at all when a
-// Checker is reused.
+// its working state (the checker, the nesting stack, the map keys held for
+// duplicate detection), which grows with the nesting and the keys of the
+// input, never with a declared length; a reused Checker allocates nothing.
 func Check(b []byte, opts *Options) error {
 	var c Checker
 	c.m.init(opts)
@@ -20,7 +21,8 @@ func Check(b []byte, opts *Options) error {
 func Valid(b []byte) bool { return Check(b, nil) == nil }
 
 // Checker checks many inputs with the same options, reusing its memory: in
-// steady state Check allocates nothing.
+// steady state Check allocates nothing. The zero Checker checks with the
+// default options, as NewChecker(nil) does.
 type Checker struct {
 	m machine
 }
@@ -34,6 +36,9 @@ func NewChecker(opts *Options) *Checker {
 
 // Check is the function Check with c's options.
 func (c *Checker) Check(b []byte) error {
+	if c.m.keys.lim == nil {
+		c.m.init(nil) // the zero Checker
+	}
 	c.m.reset()
 	return c.check(b)
 }

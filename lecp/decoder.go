@@ -41,7 +41,9 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 }
 
 // ResetBytes makes d read b from the start, keeping its options and buffers.
+// A zero Decoder set up by ResetBytes or Reset has the default options.
 func (d *Decoder) ResetBytes(b []byte) {
+	d.initZero()
 	d.m.reset()
 	d.m.keys.src = b
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
@@ -49,11 +51,19 @@ func (d *Decoder) ResetBytes(b []byte) {
 
 // Reset makes d read r from the start, keeping its options and buffer.
 func (d *Decoder) Reset(r io.Reader) {
+	d.initZero()
 	d.m.reset()
 	if d.whole {
 		d.buf = nil
 	}
 	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = r, d.buf[:0], 0, false, false, -1, nil
+}
+
+// initZero gives a zero Decoder the default options.
+func (d *Decoder) initZero() {
+	if d.m.keys.lim == nil {
+		d.m.init(nil)
+	}
 }
 
 // Finish reads to the end of the input and returns nil if it held nothing
@@ -184,12 +194,33 @@ const maxInt = int(^uint(0) >> 1)
 // container, where no item starts.
 var errNoValue = errors.New("lecp: no item here: at the end of an array, map or tag")
 
+// atBreak reports whether the next byte is the break that ends the
+// indefinite-length item on top, where no item starts (a break after a map
+// key is left to the machine, which reports it). The break stays unread,
+// for ReadToken's end token, as the end of a definite container does.
+func (d *Decoder) atBreak() bool {
+	n := len(d.m.stack)
+	if n == 0 || d.m.err != nil || d.m.str.left > 0 {
+		return false
+	}
+	if f := &d.m.stack[n-1]; !f.indef || f.major == majMap && f.n&1 != 0 {
+		return false
+	}
+	if d.pos == len(d.buf) && d.fill(1) != nil {
+		return false
+	}
+	return d.pos < len(d.buf) && d.buf[d.pos] == 0xff
+}
+
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
 // NewDecoderBytes) until the next call. Reading from an io.Reader, the item
-// is held whole, up to Options.MaxValueLen bytes.
+// is held whole, up to Options.MaxValueLen bytes. Where no item starts (at
+// the end of an array, map, tag or indefinite-length string) it returns an
+// error and leaves the end for ReadToken; after the last top-level item,
+// io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return nil, errNoValue
 	}
 	d.keep = d.pos
@@ -205,19 +236,19 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		if first && d.m.ev.Kind.IsEnd() {
 			return nil, errNoValue
 		}
-		if d.m.done && d.m.doneDepth == depth {
-			return d.buf[d.keep:d.pos], nil
-		}
 		if !d.whole && d.pos-d.keep > d.m.lim.maxValue {
 			return nil, d.m.fail(0, ErrValueTooLarge)
+		}
+		if d.m.done && d.m.doneDepth == depth {
+			return d.buf[d.keep:d.pos], nil
 		}
 	}
 }
 
 // SkipValue moves past the next item without holding it: long strings are
-// read in pieces.
+// read in pieces. Where no item starts it fails as ReadValue does.
 func (d *Decoder) SkipValue() error {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return errNoValue
 	}
 	depth := len(d.m.stack)
@@ -280,8 +311,15 @@ func (d *Decoder) More() bool {
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
-	if d.m.pend {
+	if d.m.pend || d.atBreak() {
 		return Invalid, nil, errNoValue
+	}
+	if d.itemNext() && (d.pos < len(d.buf) || d.fill(1) == nil) {
+		// refuse another item before consuming its head (the machine
+		// reports a malformed one at the next read)
+		if ib := d.buf[d.pos]; ib != 0xff && ib>>5 != majBytes && ib>>5 != majText {
+			return Invalid, nil, errors.New("lecp: StringReader: next item is " + majorNames[ib>>5] + ", not a string")
+		}
 	}
 	if err := d.token(chunkAvail); err != nil {
 		if err == io.EOF {
@@ -301,6 +339,24 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	}
 	return Invalid, nil, errors.New("lecp: StringReader: next item is " + d.m.ev.Kind.String() + ", not a string")
 }
+
+// itemNext reports whether the machine reads an item next: not a piece of
+// a string, a chunk of an indefinite-length string, or data after the
+// top-level item (whose errors the machine reports).
+func (d *Decoder) itemNext() bool {
+	m := &d.m
+	if m.err != nil || m.str.left > 0 {
+		return false
+	}
+	if n := len(m.stack); n > 0 {
+		return m.stack[n-1].major > majText
+	}
+	return m.nTop == 0 || m.lim.allowMulti
+}
+
+// majorNames are the kinds of item of each major type, for errors.
+var majorNames = [8]string{"an unsigned integer", "a negative integer", "a byte string", "a text string",
+	"an array", "a map", "a tag", "a float or simple value"}
 
 type stringReader struct {
 	d     *Decoder

@@ -46,7 +46,9 @@
 // keys[2].kid, [1].4 (integer key 4 in the second element of an array),
 // -1, "1" (the text key "1", quoted because it reads as a number), h'01'
 // (other keys in diagnostic notation). Tags are transparent. In a pattern,
-// [] matches any index, * any one map key, and a final * everything below.
+// [] matches any index, * any one map key, and a final * everything below;
+// a pattern names text, integer and byte-string keys and false, true, null
+// and undefined, and other keys (floats, arrays, maps, tags) only through *.
 // A COSE_Sign1 reader might use "[0]" for the protected header and "[1].4"
 // for the unprotected kid.
 //

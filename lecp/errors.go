@@ -93,8 +93,9 @@ var (
 	ErrValueTooLarge = errors.New("lecp: value too large to read whole")
 )
 
-// ErrClosed is returned by Write after Close, and by any call after an
-// error other than a SyntaxError (which is sticky and returned again).
+// ErrClosed is returned by Write after Close, and by any call after a
+// Handler's error (a SyntaxError of the input is sticky instead: it is
+// returned again).
 var ErrClosed = errors.New("lecp: parser closed")
 
 // errShort is internal: the machine needs more input to make progress.

@@ -30,7 +30,8 @@ var (
 // *SyntaxError whose Offset is in the JSON input and whose Path names the
 // member or element in the path syntax; its causes are ErrJSONSyntax,
 // ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
-// DefaultMaxDepth, so that Check accepts the output), ErrDuplicateKey (at
+// DefaultMaxDepth, counting a bignum's tag as a level, so that Check
+// accepts the output), ErrDuplicateKey (at
 // the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
 // escape of an unpaired surrogate), as lejp's defaults refuse them and,
 // duplicate names aside, at the offsets lejp reports. Errors from r are
@@ -523,6 +524,9 @@ func (c *fromJSON) number(at int64) error {
 	}
 	if len(v.Bytes()) > maxJSONBignum {
 		return c.fail(at, ErrJSONNumber)
+	}
+	if len(c.stack) == DefaultMaxDepth {
+		return c.fail(at, ErrDepth) // the tag is one more level
 	}
 	if neg {
 		c.w.Tag(3)

@@ -16,9 +16,10 @@ package lecp
 // names: text as it is, integers in decimal, anything else in diagnostic
 // notation; a map whose converted keys collide is an error
 // (ErrKeyCollision), since JSON readers would keep only one. Keys and tag
-// contents are read under the same Options as the rest. What does not map back: the difference
-// between bytes and text, tags, integer versus float keys, undefined,
-// simple values, NaN and the infinities.
+// contents are read under the same Options as the rest. What does not map
+// back: the difference between bytes and text, tags, integer versus float
+// (keys, and values: the float 1.0 is written 1, which FromJSON reads as
+// the integer 1), undefined, simple values, NaN and the infinities.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
@@ -86,12 +87,100 @@ type jsonConv struct {
 	names  []byte   // the member names of the open maps (mapNames)
 	ends   []int
 	tables [][]int32 // free name tables
+	levels []jsonLevel
+	maps   []mapNames
 	seed   maphash.Seed
 }
 
-// item converts the next item; enc is 0 for base64url or the tag 22/23
-// asking for base64/base16.
+// jsonLevel is an open array, map or tag of the item being converted
+// (three bytes: a level per byte of input). A map's member names are in
+// c.maps, whose last entry belongs to the innermost open map.
+type jsonLevel struct {
+	kind  Kind  // ArrayStart, MapStart or TagStart
+	enc   uint8 // the byte-string encoding of the items inside (see item)
+	begun bool  // an element or pair was begun; for a tag, its content
+}
+
+// item converts the next item; enc is 0 for base64url or the tag 21/22/23
+// asking for base64url/base64/base16. The open arrays, maps and tags are
+// kept in c.levels, not on the goroutine's stack, so memory follows the
+// input whatever nesting Options.MaxDepth allows.
 func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
+	base := len(c.levels)
+	for {
+		var err error
+		if dst, err = c.start(dst, enc); err != nil {
+			return dst, err
+		}
+		var done bool
+		if enc, done, err = c.next(&dst, base); err != nil || done {
+			return dst, err
+		}
+	}
+}
+
+// next closes the levels above base whose items are all written, and
+// readies the next item (writing the separator and, in a map, the member
+// name): it returns the item's enc, or done when no level above base is
+// left open.
+func (c *jsonConv) next(dst *[]byte, base int) (enc uint64, done bool, err error) {
+	for len(c.levels) > base {
+		l := &c.levels[len(c.levels)-1]
+		if l.kind == TagStart && !l.begun {
+			l.begun = true
+			return uint64(l.enc), false, nil
+		}
+		if l.kind != TagStart && c.d.More() {
+			if l.begun {
+				*dst = append(*dst, ',')
+			}
+			l.begun = true
+			if l.kind == MapStart {
+				if *dst, err = c.member(*dst, &c.maps[len(c.maps)-1]); err != nil {
+					return 0, false, err
+				}
+			}
+			return uint64(l.enc), false, nil
+		}
+		if l.kind == MapStart {
+			c.closeNames(c.maps[len(c.maps)-1])
+			c.maps = c.maps[:len(c.maps)-1]
+		}
+		if _, err := c.d.ReadToken(); err != nil { // the end
+			return 0, false, err
+		}
+		switch l.kind {
+		case ArrayStart:
+			*dst = append(*dst, ']')
+		case MapStart:
+			*dst = append(*dst, '}')
+		}
+		c.levels = c.levels[:len(c.levels)-1]
+	}
+	return 0, true, nil
+}
+
+// member reads the next map key and writes its member name and the colon.
+func (c *jsonConv) member(dst []byte, names *mapNames) ([]byte, error) {
+	off := c.d.InputOffset()
+	raw, err := c.d.ReadValue()
+	if err != nil {
+		return dst, err
+	}
+	name, err := c.keyName(raw)
+	if err != nil {
+		return dst, err
+	}
+	if !c.addName(names, name) {
+		return dst, &SyntaxError{Offset: off, Path: c.d.Path(), Err: ErrKeyCollision}
+	}
+	dst = appendQuoted(dst, name)
+	return append(dst, ':'), nil
+}
+
+// start converts the next item if it is a scalar or string, or writes the
+// beginning of an array or map, or a bignum, and opens its level.
+func (c *jsonConv) start(dst []byte, enc uint64) ([]byte, error) {
 	t, err := c.d.ReadToken()
 	if err != nil {
 		if err == io.EOF {
@@ -136,87 +225,51 @@ func (c *jsonConv) item(dst []byte, enc uint64) ([]byte, error) {
 		}
 		return appendEncoded(dst, all, enc), nil
 	case ArrayStart:
-		dst = append(dst, '[')
-		for i := 0; c.d.More(); i++ {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = c.item(dst, enc); err != nil {
-				return dst, err
-			}
-		}
-		if _, err := c.d.ReadToken(); err != nil {
-			return dst, err
-		}
-		return append(dst, ']'), nil
+		c.levels = append(c.levels, jsonLevel{kind: ArrayStart, enc: uint8(enc)})
+		return append(dst, '['), nil
 	case MapStart:
-		dst = append(dst, '{')
-		names := c.openNames()
-		for i := 0; c.d.More(); i++ {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			off := c.d.InputOffset()
-			raw, err := c.d.ReadValue()
-			if err != nil {
-				return dst, err
-			}
-			var name []byte
-			if name, err = c.keyName(raw); err != nil {
-				return dst, err
-			}
-			if !c.addName(&names, name) {
-				return dst, &SyntaxError{Offset: off, Path: c.d.Path(), Err: ErrKeyCollision}
-			}
-			dst = appendQuoted(dst, name)
-			dst = append(dst, ':')
-			if dst, err = c.item(dst, enc); err != nil {
-				return dst, err
-			}
-		}
-		c.closeNames(names)
-		if _, err := c.d.ReadToken(); err != nil {
-			return dst, err
-		}
-		return append(dst, '}'), nil
+		c.levels = append(c.levels, jsonLevel{kind: MapStart, enc: uint8(enc)})
+		c.maps = append(c.maps, c.openNames())
+		return append(dst, '{'), nil
 	case TagStart:
+		l := jsonLevel{kind: TagStart, enc: uint8(enc)}
 		switch t.Uint {
 		case 2, 3:
-			raw, err := c.d.ReadValue()
-			if err != nil {
-				return dst, err
-			}
-			if mag, ok := byteStringContent(raw, c.opts); ok {
-				if len(bytes.TrimLeft(mag, "\x00")) > maxJSONBignum {
-					// §6.1's advice: base64url, "~" for a negative one
-					dst = append(dst, '"')
-					if t.Uint == 3 {
-						dst = append(dst, '~')
-					}
-					dst = base64.RawURLEncoding.AppendEncode(dst, mag)
-					dst = append(dst, '"')
-					break
-				}
-				dst = appendBignum(dst, mag, t.Uint == 3)
-			} else {
-				sub := jsonConv{d: NewDecoderBytes(raw, c.opts), opts: c.opts, seed: c.seed}
-				if dst, err = sub.item(dst, enc); err != nil {
+			if d := c.d; d.pos < len(d.buf) && d.buf[d.pos]>>5 == majBytes {
+				if dst, err = c.bignum(dst, t.Uint == 3); err != nil {
 					return dst, err
 				}
+				l.begun = true // written: next reads the tag's end
 			}
+			// otherwise not a bignum: the content is converted as under
+			// other tags, in place (reading it whole and again would cost
+			// a pass over it per enclosing tag)
 		case 21, 22, 23:
-			if dst, err = c.item(dst, t.Uint); err != nil {
-				return dst, err
-			}
-		default:
-			if dst, err = c.item(dst, enc); err != nil {
-				return dst, err
-			}
+			l.enc = uint8(t.Uint)
 		}
-		_, err := c.d.ReadToken() // TagEnd
-		return dst, err
+		c.levels = append(c.levels, l)
+		return dst, nil
 	}
 	return dst, errors.New("lecp: unexpected " + t.Kind.String())
+}
+
+// bignum converts the byte string content of a tag 2 (or 3, neg).
+func (c *jsonConv) bignum(dst []byte, neg bool) ([]byte, error) {
+	raw, err := c.d.ReadValue()
+	if err != nil {
+		return dst, err
+	}
+	mag, _ := byteStringContent(raw, c.opts) // a byte string, read under c.opts already
+	if len(bytes.TrimLeft(mag, "\x00")) > maxJSONBignum {
+		// §6.1's advice: base64url, "~" for a negative one
+		dst = append(dst, '"')
+		if neg {
+			dst = append(dst, '~')
+		}
+		dst = base64.RawURLEncoding.AppendEncode(dst, mag)
+		return append(dst, '"'), nil
+	}
+	return appendBignum(dst, mag, neg), nil
 }
 
 func appendEncoded(dst, b []byte, enc uint64) []byte {

@@ -251,7 +251,10 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	if ks.lim.determ && f.n > 0 {
 		switch bytes.Compare(ks.current(f), kb) {
 		case 0:
-			return ErrDuplicateKey
+			if !ks.lim.allowDup {
+				return ErrDuplicateKey
+			}
+			// equal keys in a row are in order: AllowDuplicateKeys lets them be
 		case 1:
 			return ErrNotDeterministic
 		}

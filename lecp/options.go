@@ -26,9 +26,13 @@ type Options struct {
 	// MaxKeyLen bounds the encoded length of one map key; 0 means
 	// DefaultMaxKeyLen.
 	MaxKeyLen int
-	// MaxKeyMemory bounds the bytes held for duplicate detection: the keys
-	// of every open map plus 16 bytes of bookkeeping per key; 0 means
-	// DefaultMaxKeyMemory. Exceeding it is ErrTooManyKeys.
+	// MaxKeyMemory bounds the bytes held for duplicate detection, as
+	// counted: the keys of every open map plus 16 bytes of bookkeeping per
+	// key; 0 means DefaultMaxKeyMemory. Exceeding it is ErrTooManyKeys. Not
+	// counted: the hash table of a map of more than 48 keys (16 to 32 bytes
+	// per key) and 32 bytes per open map, so the memory actually held can
+	// reach about three times MaxKeyMemory (a 4 MiB limit held 7.3 MB for
+	// 150,000 five-byte keys).
 	MaxKeyMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
 	// delivers long strings (BytesChunk and TextChunk events); 0 means
@@ -43,6 +47,7 @@ type Options struct {
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.
+	// With Deterministic, equal keys one after the other are in order.
 	AllowDuplicateKeys bool
 	// AllowInvalidUTF8 accepts text strings that are not UTF-8 and passes
 	// them through unchanged.

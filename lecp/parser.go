@@ -1,7 +1,5 @@
 package lecp
 
-import "errors"
-
 // Handler receives the events of a Parser. The Event (and its Value) is
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed.
@@ -199,12 +197,13 @@ func (p *Parser) Close() error {
 	return nil
 }
 
+// stop records the error that stopped p: the machine's SyntaxError is
+// sticky; any other error (the handler's, whatever its type) closes p.
 func (p *Parser) stop(err error) error {
 	if p.err == nil {
-		p.err = err
-		var se *SyntaxError
-		if !errors.As(err, &se) {
-			p.err = ErrClosed
+		p.err = ErrClosed
+		if err == p.m.err {
+			p.err = err
 		}
 	}
 	return err
@@ -245,6 +244,7 @@ func (p *Parser) deliver() error {
 // captured delivers the Raw event of a completed capture.
 func (p *Parser) captured(pattern int) error {
 	p.capOn = false
+	p.m.itemStart = false // the Raw event starts no item: Capture refuses
 	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
 	if err := p.h.HandleEvent(p, &p.capEv); err != nil {
 		return p.stop(err)

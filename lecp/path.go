@@ -10,15 +10,21 @@ package lecp
 //	[1].4        index 1 of a top-level array, then integer key 4
 //	-1           integer key -1 (a COSE label)
 //	"1"          text key "1" (quoted because it reads as a number; also
-//	             keys with . [ ] * " or control characters, and "")
-//	h'0102'      any other key, in diagnostic notation
+//	             keys that read as another key, such as "true", "{}" or
+//	             "h'01'", keys with . [ ] * " or control characters, and "")
+//	h'0102'      any other key, in diagnostic notation: h'0102', true, null
 //
 // A pattern is a path in which [] (or [*]) matches any index, * matches any
 // one map key, and a * as the last segment matches everything below (one or
-// more further segments of any kind), as in lejp.
+// more further segments of any kind), as in lejp. A pattern names text,
+// integer and byte-string keys, false, true, null and undefined; a key of
+// another kind (a float, simple(n), an array, map or tag) cannot be named,
+// and NewParser refuses a pattern that tries: * matches it.
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -97,16 +103,27 @@ func appendKeyText(dst, key []byte) []byte {
 		}
 		return appendQuoted(dst, s)
 	}
-	d, err := AppendDiag(dst, key, nil)
+	d, err := AppendDiag(dst, key, keyTextOptions)
 	if err != nil {
-		return dst
+		return append(dst, "?"...) // not reached: the machine accepted the key
 	}
 	return d
 }
 
-// bareKey reports whether a text key can be written without quotes.
+// keyTextOptions are the options under which appendKeyText writes a key
+// that the machine has accepted under its own options, whatever those
+// were: every rule loosened that a key may have needed, and no limit.
+var keyTextOptions = &Options{
+	MaxDepth: maxInt, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt,
+	AllowDuplicateKeys: true, AllowInvalidUTF8: true,
+}
+
+// bareKey reports whether a text key can be written without quotes: it
+// does not read as a number or as another key in diagnostic notation
+// (h'..', true, NaN, simple(..), {..}, …).
 func bareKey(s []byte) bool {
-	if len(s) == 0 || s[0] == '-' || s[0] >= '0' && s[0] <= '9' || s[0] == 'h' && len(s) > 1 && s[1] == '\'' {
+	if len(s) == 0 || s[0] == '-' || s[0] >= '0' && s[0] <= '9' || s[0] == 'h' && len(s) > 1 && s[1] == '\'' ||
+		s[0] == '{' || s[0] == '(' || diagWord(string(s)) || bytes.HasPrefix(s, []byte("simple(")) {
 		return false
 	}
 	for _, c := range s {
@@ -114,7 +131,17 @@ func bareKey(s []byte) bool {
 			return false
 		}
 	}
-	return true
+	return utf8.Valid(s) // else quoted, with \ufffd for the bad bytes
+}
+
+// diagWord reports whether s is a word of diagnostic notation that names a
+// key other than a text string.
+func diagWord(s string) bool {
+	switch s {
+	case "false", "true", "null", "undefined", "NaN", "Infinity":
+		return true
+	}
+	return false
 }
 
 // headArg decodes the argument of a well-formed head.
@@ -150,7 +177,11 @@ const (
 	segIdxN         // array index u
 	segAny          // any one key or index
 	segRest         // everything below
+	segKey          // another key: text is its canonical encoding
 )
+
+// simpleWords are the simple values a pattern names by their word.
+var simpleWords = map[string]uint8{"false": 20, "true": 21, "null": 22, "undefined": 23}
 
 type segment struct {
 	kind uint8
@@ -248,6 +279,18 @@ func compilePattern(s string) (pattern, error) {
 				}
 			}
 			p = append(p, segment{kind: segInt, neg: neg, u: u})
+		case k == "false" || k == "true" || k == "null" || k == "undefined":
+			p = append(p, segment{kind: segKey, text: string(AppendSimple(nil, simpleWords[k]))})
+		case len(k) >= 3 && k[0] == 'h' && k[1] == '\'' && k[len(k)-1] == '\'':
+			b, err := hex.DecodeString(k[2 : len(k)-1])
+			if err != nil {
+				return bad("byte string key " + strconv.Quote(k))
+			}
+			p = append(p, segment{kind: segKey, text: string(AppendBytes(nil, b))})
+		case k[0] == '{' || k[0] == '(' || k[0] == 'h' && len(k) > 1 && k[1] == '\'' || diagWord(k) ||
+			strings.HasPrefix(k, "simple("):
+			return bad("key " + strconv.Quote(k) + ": a pattern names text, integer and byte string keys, " +
+				"false, true, null and undefined; * matches the others (quote a text key)")
 		default:
 			if !utf8.ValidString(k) {
 				return bad("key not UTF-8")
@@ -280,6 +323,8 @@ func (m *machine) match(p pattern) bool {
 			ok = isIndex && idx == s.u
 		case segText:
 			ok = !isIndex && len(key) > 0 && key[0]>>5 == majText && string(key[hl(key):]) == s.text
+		case segKey:
+			ok = !isIndex && string(key) == s.text
 		case segInt:
 			want := uint8(majUint)
 			if s.neg {

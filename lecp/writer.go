@@ -90,13 +90,15 @@ func (w *Writer) Reset() {
 // Err returns the first error.
 func (w *Writer) Err() error { return w.err }
 
-// Bytes returns the encoded item(s), or the first error, or an error when a
-// container is still open. The slice is w's buffer until the next call.
+// Bytes returns the encoded item(s), or the first error, or an error when an
+// item is unfinished: a container open, a tag without its item, a string
+// of WriteEvent pieces or an indefinite-length string not ended. The slice
+// is w's buffer until the next call.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid {
+	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid || len(w.indef) > 0 {
 		return nil, errors.New(errWriter.Error() + ": unfinished item")
 	}
 	if len(w.sorts) > 0 {
@@ -204,7 +206,7 @@ func (w *Writer) item() bool {
 	if w.err != nil {
 		return false
 	}
-	if w.strKind != Invalid {
+	if w.strKind != Invalid || len(w.indef) > 0 {
 		w.fail("item inside an unfinished string")
 		return false
 	}
@@ -486,6 +488,13 @@ func (w *Writer) WriteEvent(ev *Event) {
 			w.writeStr(k)
 		}
 	case BytesStart, TextStart:
+		if w.err != nil {
+			return
+		}
+		if w.strKind != Invalid || len(w.indef) > 0 {
+			w.fail("string start inside an unfinished string")
+			return
+		}
 		w.indef = append(w.indef, ev.Kind)
 		w.str = w.str[:0]
 	case BytesEnd, TextEnd:
