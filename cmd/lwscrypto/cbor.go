@@ -290,11 +290,14 @@ func runCBORGet(e *env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	var line []byte
+	// a captured item is one item, read with the options it was parsed with
+	diagOpts := cf.options()
+	diagOpts.AllowSequence = false
 	p, perr := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev *lecp.Event) error {
 		switch {
 		case ev.Kind == lecp.Raw:
 			var err error
-			line, err = lecp.AppendDiag(line[:0], ev.Value, nil)
+			line, err = lecp.AppendDiag(line[:0], ev.Value, diagOpts)
 			if err != nil {
 				return err
 			}
