@@ -32,6 +32,7 @@ func TestOutputFailure(t *testing.T) {
 		{"a16161 01", []string{"cbor", "to-json", "--hex"}},
 		{`{"a":1}`, []string{"cbor", "from-json", "--hex"}},
 		{big, []string{"cbor", "from-json", "--hex"}},
+		{bigCBORHex(), []string{"cbor", "get", "[]", "--hex"}},
 		{"", []string{"version"}},
 		{"", []string{"jwk", "gen", "--alg", "ES256"}},
 		{`{"kty":"oct","k":"AAAA"}`, []string{"jwk", "thumbprint"}},
@@ -46,10 +47,19 @@ func TestOutputFailure(t *testing.T) {
 	}
 }
 
+// bigCBORHex is an array of 4,096 one-letter text strings in hex: cbor get
+// '[]' prints 16 KB for it, so its output fails while the parser runs.
+func bigCBORHex() string {
+	return "991000" + strings.Repeat("6161", 4096)
+}
+
 // TestMaxInput: a command that reads its input whole takes exactly
 // maxInput bytes and refuses one more, from standard input and from a
 // file, before parsing it (the limit is lowered here; it is 256 MiB).
 func TestMaxInput(t *testing.T) {
+	if maxInput != 256<<20 {
+		t.Fatalf("maxInput is %d, documented as 256 MiB", maxInput)
+	}
 	defer func(n int) { maxInput = n }(maxInput)
 	maxInput = 64
 	doc := `{"a":"` + strings.Repeat("x", maxInput-8) + `"}`

@@ -56,3 +56,22 @@ func TestBinaryOutputTerminal(t *testing.T) {
 		t.Errorf("isTerminal: pts %v, %s %v, a Builder %v", isTerminal(pts), os.DevNull, isTerminal(null), isTerminal(&errb))
 	}
 }
+
+// TestOutputFileFull: a write to an -o file that fails (/dev/full: no
+// space left) is exit 1 and "writing output", for a private key file
+// (created 0600) and for other output alike; nothing claims success.
+func TestOutputFileFull(t *testing.T) {
+	for _, c := range []struct {
+		stdin string
+		args  []string
+	}{
+		{"", []string{"jwk", "gen", "--alg", "ES256", "-o", "/dev/full"}},
+		{`{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}`, []string{"jwk", "pub", "-o", "/dev/full"}},
+		{`{"a":1}`, []string{"cbor", "from-json", "-o", "/dev/full"}},
+	} {
+		code, _, errOut := runCLI(t, c.stdin, c.args...)
+		if code != 1 || !strings.Contains(errOut, "writing output: write /dev/full: no space left on device") {
+			t.Errorf("%v: exit %d, %q; want 1 and the write error", c.args, code, errOut)
+		}
+	}
+}
