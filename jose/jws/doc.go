@@ -27,7 +27,7 @@
 // type, curve and size, and a JWK's "alg", "use" and "key_ops" are
 // honoured. A []byte "secret" that is really an encoded public or private
 // key (PEM, DER, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
-// "kid" selects the key; without one, only keys of the algorithm's family
+// "kid" selects the key (a "kid" of "" names none); without one, only keys of the algorithm's family
 // are tried (RequireKeyID turns that off). Failed checks return the opaque
 // jose.ErrVerify; jose.ErrMalformed, ErrAlgorithm, ErrCrit and ErrKey say
 // why a token was refused before any signature was computed.
@@ -44,7 +44,10 @@
 // case-variant names rejected, depth 64). "crit" is enforced (RFC 7515
 // §4.1.11): only "b64" and what the caller names with Critical are
 // understood. "b64" and "crit" must be protected, and "b64" needs "crit"
-// to list it. Protected and unprotected headers must be disjoint.
+// to list it. Protected and unprotected headers must be disjoint. A Signer
+// holds the headers it writes to the same rules, and refuses a "kid",
+// "typ", "cty" or member name that is not UTF-8 (JSON would carry it as
+// U+FFFD): what it signs, a Verifier reads back as given.
 //
 // # Not supported, and why
 //
