@@ -58,7 +58,7 @@ func TestHugeLimits(t *testing.T) {
 			p.Write([]byte(long[i:min(i+100, len(long))]))
 		}
 	}()
-	if err := p.Close(); err != nil || strings.Join(kinds, " ") != "string5000" {
+	if err := p.Close(); err != nil || strings.Join(kinds, " ") != "string 5000" {
 		t.Errorf("StringChunk MaxInt: events %v, %v", kinds, err)
 	}
 }
