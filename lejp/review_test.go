@@ -1,10 +1,13 @@
 package lejp
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // allWaysSafe is allWays with a panic turned into an error, so that one
@@ -60,5 +63,61 @@ func TestHugeLimits(t *testing.T) {
 	}()
 	if err := p.Close(); err != nil || strings.Join(kinds, " ") != "string 5000" {
 		t.Errorf("StringChunk MaxInt: events %v, %v", kinds, err)
+	}
+}
+
+// TestReadValueMaxValueLen: reading from an io.Reader, ReadValue and
+// SkipValue accept a value of MaxValueLen bytes and reject one of
+// MaxValueLen+1 with ErrValueTooLarge at the value's offset, as the
+// documentation says, whatever the size of the Decoder's buffer (the limit
+// was looked at only when the buffer was full, so any value of less than
+// 16 KiB passed whatever the limit). Input given whole has no such limit.
+func TestReadValueMaxValueLen(t *testing.T) {
+	values := func(n int) []string {
+		arr := "[" + strings.Repeat("1,", (n-3)/2) + strings.Repeat("1", 1+(n-3)%2) + "]"
+		obj := `{"a":"` + strings.Repeat("x", n-8) + `"}`
+		str := `"` + strings.Repeat("y", n-2) + `"`
+		return []string{arr, obj, str}
+	}
+	for _, n := range []int{10, 11, 100, 1000, 20000} {
+		for _, extra := range []int{0, 1} {
+			for _, v := range values(n + extra) {
+				if len(v) != n+extra {
+					t.Fatalf("value of %d bytes: %d", n+extra, len(v))
+				}
+				in := []byte(`{"v":` + v + `}`)
+				for _, r := range []string{"reader", "one-byte reader", "bytes"} {
+					for _, skip := range []bool{false, true} {
+						opts := &Options{MaxValueLen: n}
+						var d *Decoder
+						switch r {
+						case "reader":
+							d = NewDecoder(bytes.NewReader(in), opts)
+						case "one-byte reader":
+							d = NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), opts)
+						default:
+							d = NewDecoderBytes(in, opts)
+						}
+						d.ReadToken()
+						d.ReadToken()
+						var got []byte
+						var err error
+						if skip {
+							err = d.SkipValue()
+						} else {
+							got, err = d.ReadValue()
+						}
+						var se *SyntaxError
+						if extra == 0 || r == "bytes" {
+							if err != nil || (!skip && string(got) != v) {
+								t.Errorf("%s, skip %v, limit %d, value of %d bytes: %.20q, %v", r, skip, n, len(v), got, err)
+							}
+						} else if !errors.Is(err, ErrValueTooLarge) || !errors.As(err, &se) || se.Offset != 5 {
+							t.Errorf("%s, skip %v, limit %d, value of %d bytes: %.20q, %v, want ErrValueTooLarge at 5", r, skip, n, len(v), got, err)
+						}
+					}
+				}
+			}
+		}
 	}
 }
