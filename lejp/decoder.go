@@ -209,6 +209,13 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		start = d.pin
 		d.pin = -1
 	}
+	// fill stops a value that outgrows a full buffer; one that fits in the
+	// buffer is measured here.
+	if d.r != nil && s.pos-start > s.lim.maxValue {
+		err := s.fail(s.base+int64(start), ErrValueTooLarge)
+		d.setFast()
+		return nil, err
+	}
 	return s.buf[start:s.pos], nil
 }
 
