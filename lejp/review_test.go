@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -119,5 +120,104 @@ func TestReadValueMaxValueLen(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// failingReader gives data one byte per Read and fails once, at Read
+// number failAt (0-based), with errBoom.
+type failingReader struct {
+	data   []byte
+	reads  int
+	failAt int
+}
+
+var errBoom = errors.New("boom")
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	r.reads++
+	if r.reads-1 == r.failAt {
+		return 0, errBoom
+	}
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:1], r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestErrorsSticky: an error ends the input for good, as the documentation
+// of the errors says: a Handler's error is returned again by Write and
+// Close, Write after Close is ErrClosed, and an io.Reader's error is
+// returned again by every later Decoder call until Reset. (The Decoder
+// went on reading after a Read error: a ReadValue that failed in the middle
+// of {"a":[1,2,3]} was followed by ReadValue calls that returned 2 and 3 as
+// if they were values.)
+func TestErrorsSticky(t *testing.T) {
+	stop := errors.New("stop")
+	n := 0
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+		if n++; n == 2 {
+			return stop
+		}
+		return nil
+	}), nil)
+	if _, err := p.Write([]byte(`[1,2,3]`)); err != stop {
+		t.Errorf("Write: %v, want the Handler's error", err)
+	}
+	if _, err := p.Write([]byte(` `)); err != stop {
+		t.Errorf("Write after the Handler's error: %v", err)
+	}
+	if err := p.Close(); err != stop {
+		t.Errorf("Close after the Handler's error: %v", err)
+	}
+	p.Reset()
+	if _, err := p.Write([]byte(`[1,2,3]`)); err != nil {
+		t.Errorf("Write after Reset: %v", err)
+	}
+	if err := p.Close(); err != nil {
+		t.Errorf("Close after Reset: %v", err)
+	}
+	if err := p.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if _, err := p.Write([]byte(` `)); err != ErrClosed {
+		t.Errorf("Write after Close: %v, want ErrClosed", err)
+	}
+
+	in := []byte(`{"a":[1,2,3],"b":[4]}`)
+	for failAt := 0; failAt < len(in); failAt++ {
+		d := NewDecoder(&failingReader{data: in, failAt: failAt}, nil)
+		var err error
+		for err == nil {
+			_, err = d.ReadToken()
+		}
+		if err != errBoom {
+			t.Fatalf("Read error at Read %d: %v", failAt, err)
+		}
+		if _, err := d.ReadToken(); err != errBoom {
+			t.Errorf("Read error at Read %d: ReadToken after it: %v", failAt, err)
+		}
+		if v, err := d.ReadValue(); err != errBoom {
+			t.Errorf("Read error at Read %d: ReadValue after it: %q, %v", failAt, v, err)
+		}
+		if err := d.SkipValue(); err != errBoom {
+			t.Errorf("Read error at Read %d: SkipValue after it: %v", failAt, err)
+		}
+		if err := d.Finish(); err != errBoom {
+			t.Errorf("Read error at Read %d: Finish after it: %v", failAt, err)
+		}
+		d.Reset(bytes.NewReader(in))
+		readAll(t, d)
+	}
+	// ReadValue failing inside a value.
+	d := NewDecoder(&failingReader{data: in, failAt: 8}, nil)
+	d.ReadToken()
+	d.ReadToken()
+	if _, err := d.ReadValue(); err != errBoom {
+		t.Fatalf("ReadValue: %v", err)
+	}
+	if v, err := d.ReadValue(); err != errBoom {
+		t.Errorf("ReadValue after a failed ReadValue: %q, %v", v, err)
 	}
 }
