@@ -139,6 +139,12 @@ func (d *Decoder) more(err error) (Kind, error) {
 				return Invalid, io.ErrUnexpectedEOF // not reached: bytes input is whole
 			}
 			if err := d.fill(); err != nil {
+				// Sticky, as a syntax error is: the input is cut where
+				// the Read failed, maybe inside a value ReadValue was
+				// reading.
+				if d.s.err == nil {
+					d.s.err = err
+				}
 				return Invalid, err
 			}
 		default:

@@ -75,6 +75,7 @@ var (
 	ErrValueTooLarge = errors.New("lejp: value too large to read whole")
 )
 
-// ErrClosed is returned by Write after Close, and by any call after an
-// error other than a SyntaxError (which is sticky and returned again).
+// ErrClosed is returned by Write after Close. Errors are sticky: after a
+// *SyntaxError, a Handler's error or an io.Reader's error, every later
+// call on the Parser or Decoder returns that error again, until Reset.
 var ErrClosed = errors.New("lejp: parser closed")
