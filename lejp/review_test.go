@@ -221,3 +221,43 @@ func TestErrorsSticky(t *testing.T) {
 		t.Errorf("ReadValue after a failed ReadValue: %q, %v", v, err)
 	}
 }
+
+// TestErrorPathInName: an error in a member name, or where a name is due,
+// has the JSON Pointer of the object (the member has no name yet), as for
+// an object's first name ({"ab at the end of input: path ""); it named the
+// member before it instead, pointing at a member that is not at fault
+// ({"alg":"x","k\u":1} was an error "at /alg"). A duplicate name, which is
+// known, still has the duplicate's pointer.
+func TestErrorPathInName(t *testing.T) {
+	for _, tc := range []struct {
+		opts  *Options
+		in    string
+		path  string
+		cause error
+	}{
+		{nil, `{"ab`, "", ErrUnexpectedEOF},
+		{nil, `{"alg":"x","k\u":1}`, "", ErrInvalidEscape},
+		{nil, `{"a":1,"bb":2,"b` + "\x01" + `":1}`, "", ErrInvalidChar},
+		{nil, `{"x":{"a":1,"b\ud800":1}}`, "/x", ErrInvalidUTF8},
+		{nil, `[{"a":1,"b` + "\xff" + `":1}]`, "/0", ErrInvalidUTF8},
+		{nil, `{"a":{"b":1,"c`, "/a", ErrUnexpectedEOF},
+		{nil, `{"a":{"b":1,`, "/a", ErrUnexpectedEOF},
+		{nil, `{"a":1,}`, "", ErrInvalidChar},
+		{nil, `{"a":1, 5}`, "", ErrInvalidChar},
+		{&Options{MaxNameLen: 2}, `{"a":1,"bcd":1}`, "", ErrNameTooLong},
+		{&Options{StringChunk: 4}, `{"a":1,"` + strings.Repeat("n", 100) + `\x"}`, "", ErrInvalidEscape},
+		// Known names keep their pointer.
+		{nil, `{"a":1,"a":2}`, "/a", ErrDuplicateName},
+		{nil, `{"a/b":1,"a\/b":2}`, "/a~1b", ErrDuplicateName},
+		{&Options{MaxNameMemory: 2 * (1 + nameOverhead)}, `{"a":1,"b":2,"c":3}`, "/c", ErrTooManyNames},
+		{nil, `{"a":1,"b" 2}`, "/b", ErrInvalidChar},
+		{nil, `{"a":1,"b":tru}`, "/b", ErrInvalidLiteral},
+	} {
+		for way, err := range allWaysSafe([]byte(tc.in), tc.opts) {
+			var se *SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, tc.cause) || se.Path != tc.path {
+				t.Errorf("%s: %s: %v, want %v with path %q", tc.in, way, err, tc.cause, tc.path)
+			}
+		}
+	}
+}
