@@ -145,7 +145,14 @@ func (s *scanner) reset() {
 
 // fail records a syntax error at absolute offset off and returns it.
 func (s *scanner) fail(off int64, cause error) error {
-	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointer(nil)), Err: cause}
+	depth := s.depth
+	if s.state == stName && cause != ErrDuplicateName && cause != ErrTooManyNames {
+		// In a member name, or where one is due: the member has no name
+		// yet, so the path is the object's, not its previous member's.
+		// (A duplicate name, or one over the name memory, is known.)
+		depth--
+	}
+	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointerTo(nil, depth)), Err: cause}
 	return s.err
 }
 
