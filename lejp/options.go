@@ -32,7 +32,8 @@ type Options struct {
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
 	// delivers long strings (StringChunk events); 0 means
-	// DefaultStringChunk. A chunk never ends inside a UTF-8 sequence.
+	// DefaultStringChunk; values below 4 (the longest UTF-8 sequence)
+	// mean 4. A chunk never ends inside a UTF-8 sequence.
 	StringChunk int
 
 	// AllowDuplicateNames accepts an object with two members of the same
