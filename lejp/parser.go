@@ -3,9 +3,9 @@ package lejp
 // Handler receives the Parser's events. The Event's Value, and anything the
 // Parser's methods return, is valid only during the call. Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
-// may ask the Parser where it is (Depth, Index, Path, Pointer, Wildcard,
-// InputOffset), but not call its Write, Close or Reset: the input that
-// call was delivering would be cut at an arbitrary token.
+// may ask the Parser where the event is (Depth, Index, Path, Pointer,
+// Wildcard), but not call its Write, Close or Reset: the input that call
+// was delivering would be cut at an arbitrary token.
 type Handler interface {
 	HandleEvent(p *Parser, ev Event) error
 }
