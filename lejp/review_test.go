@@ -261,3 +261,15 @@ func TestErrorPathInName(t *testing.T) {
 		}
 	}
 }
+
+// TestIsScalarKinds: IsScalar is true for exactly String, Int, Float, True,
+// False and Null, as documented; it was true for every value past Null too
+// (Kind(13), which Kind.String names "kind(13)").
+func TestIsScalarKinds(t *testing.T) {
+	for k := Kind(0); k < 255; k++ {
+		want := k == String || k == Int || k == Float || k == True || k == False || k == Null
+		if k.IsScalar() != want {
+			t.Errorf("%v.IsScalar() = %v", k, k.IsScalar())
+		}
+	}
+}
