@@ -44,7 +44,7 @@ func (k Kind) IsNumber() bool { return k == Int || k == Float }
 
 // IsScalar reports whether k is a complete value by itself (string, number,
 // true, false, null); StringChunk is not.
-func (k Kind) IsScalar() bool { return k >= String && k != StringChunk }
+func (k Kind) IsScalar() bool { return k >= String && k <= Null && k != StringChunk }
 
 // Event is what a Parser delivers to its Handler. Value is valid only during
 // the call: it borrows the parser's or the caller's buffer.
