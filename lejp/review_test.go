@@ -273,3 +273,63 @@ func TestIsScalarKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTruncatedScalar: input that ends inside a number or a literal (what
+// is there being the start of one) is ErrUnexpectedEOF at the end of the
+// input, as ErrUnexpectedEOF's documentation says ("the input ended inside
+// a value") and as for a cut string; it was ErrInvalidNumber or
+// ErrInvalidLiteral, so a truncated {"a":tru could not be told from a
+// malformed one. A run that is no number's or literal's start stays what
+// it was.
+func TestTruncatedScalar(t *testing.T) {
+	for _, tc := range []struct {
+		opts  *Options
+		in    string
+		cause error
+		off   int64
+	}{
+		{nil, `nul`, ErrUnexpectedEOF, 3},
+		{nil, `t`, ErrUnexpectedEOF, 1},
+		{nil, `fals`, ErrUnexpectedEOF, 4},
+		{nil, `[t`, ErrUnexpectedEOF, 2},
+		{nil, `{"a":tru`, ErrUnexpectedEOF, 8},
+		{nil, `-`, ErrUnexpectedEOF, 1},
+		{nil, `1.`, ErrUnexpectedEOF, 2},
+		{nil, `1e`, ErrUnexpectedEOF, 2},
+		{nil, `-0.5E+`, ErrUnexpectedEOF, 6},
+		{nil, `[-`, ErrUnexpectedEOF, 2},
+		{nil, `{"a":12.`, ErrUnexpectedEOF, 8},
+		{nil, "[1.  ", ErrInvalidNumber, 3},
+		{&Options{AllowMultipleValues: true}, `1 nu`, ErrUnexpectedEOF, 4},
+		{&Options{AllowMultipleValues: true}, `1 2.`, ErrUnexpectedEOF, 4},
+		{&Options{AllowComments: true}, "[1e", ErrUnexpectedEOF, 3},
+		// Not the start of a number or literal: malformed, as before.
+		{nil, `nux`, ErrInvalidLiteral, 2},
+		{nil, `truex`, ErrInvalidLiteral, 4},
+		{nil, `[tru]`, ErrInvalidLiteral, 4},
+		{nil, `1.x`, ErrInvalidNumber, 2},
+		{nil, `[1.]`, ErrInvalidNumber, 3},
+		{nil, `01`, ErrInvalidNumber, 1},
+		{nil, `-a`, ErrInvalidNumber, 1},
+		{&Options{MaxNumberLen: 2}, `[1.5`, ErrNumberTooLong, 1},
+	} {
+		for way, err := range allWaysSafe([]byte(tc.in), tc.opts) {
+			var se *SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, tc.cause) || se.Offset != tc.off {
+				t.Errorf("%q: %s: %v, want %v at %d", tc.in, way, err, tc.cause, tc.off)
+			}
+		}
+	}
+	// Split anywhere, the Parser says the same.
+	for _, in := range []string{`{"a":[tru`, `{"a":[-1.`, `[1e+`} {
+		want := pushTrace(nil, nil, false, []byte(in))
+		if !strings.Contains(want, "unexpected end of input") {
+			t.Errorf("%q: %s", in, want)
+		}
+		for k := 0; k <= len(in); k++ {
+			if got := pushTrace(nil, nil, false, []byte(in[:k]), []byte(in[k:])); got != want {
+				t.Errorf("%q split at %d: %s", in, k, diff(want, got))
+			}
+		}
+	}
+}
