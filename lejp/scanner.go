@@ -509,6 +509,10 @@ func (s *scanner) number() (Kind, error) {
 	if j == lim && cut {
 		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
 	}
+	if bad && j == len(buf) && s.eof {
+		// A digit was due where the input ends ("-", "1.", "1e+").
+		return Invalid, s.fail(s.base+int64(j), ErrUnexpectedEOF)
+	}
 	if bad || (j < len(buf) && numClass[buf[j]]) {
 		return Invalid, s.fail(s.base+int64(j), ErrInvalidNumber)
 	}
@@ -575,6 +579,10 @@ func (s *scanner) literal() (Kind, error) {
 	}
 	s.beginElem()
 	k, bad := checkLiteral(buf[start:j])
+	if bad == j-start && j == len(buf) && s.eof {
+		// The start of a literal where the input ends ("tru").
+		return Invalid, s.fail(s.base+int64(j), ErrUnexpectedEOF)
+	}
 	if bad >= 0 {
 		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidLiteral)
 	}
