@@ -333,3 +333,20 @@ func TestTruncatedScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxErrorZero: a SyntaxError made by a caller without a cause (a
+// zero value, as in a test double) formats instead of panicking.
+func TestSyntaxErrorZero(t *testing.T) {
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("Error panics: %v", r)
+		}
+	}()
+	var se SyntaxError
+	if got := se.Error(); got != "lejp: syntax error at offset 0" {
+		t.Errorf("zero SyntaxError: %q", got)
+	}
+	if errors.Unwrap(&se) != nil {
+		t.Errorf("zero SyntaxError unwraps to %v", errors.Unwrap(&se))
+	}
+}
