@@ -25,7 +25,11 @@ type SyntaxError struct {
 // "lejp: ... at offset N (path P)".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
-	b = append(b, e.Err.Error()...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "lejp: syntax error"...)
+	}
 	b = append(b, " at offset "...)
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {
