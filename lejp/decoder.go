@@ -38,7 +38,8 @@ func NewDecoder(r io.Reader, opts *Options) *Decoder {
 
 // NewDecoderBytes returns a Decoder over b, which is the whole input. It
 // reads b in place: no copy, no io.Reader, and names and unescaped strings
-// point into b.
+// point into b, which must therefore not change while d reads it (the
+// names held for duplicate detection are b's bytes).
 func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
