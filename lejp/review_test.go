@@ -350,3 +350,35 @@ func TestSyntaxErrorZero(t *testing.T) {
 		t.Errorf("zero SyntaxError unwraps to %v", errors.Unwrap(&se))
 	}
 }
+
+// TestFinishSticky: the error Finish returns when a token remains is
+// sticky like every other: later calls return it again (with several
+// values allowed, Finish had read the next value's first token and left
+// the Decoder reading on after it).
+func TestFinishSticky(t *testing.T) {
+	for _, in := range []string{`1 2`, `{} [3]`, `"a" {"b":1}`} {
+		for _, oneByte := range []bool{false, true} {
+			var d *Decoder
+			opts := &Options{AllowMultipleValues: true}
+			if oneByte {
+				d = NewDecoder(iotest.OneByteReader(bytes.NewReader([]byte(in))), opts)
+			} else {
+				d = NewDecoderBytes([]byte(in), opts)
+			}
+			if _, err := d.ReadValue(); err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			err := d.Finish()
+			var se *SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, ErrInvalidChar) || int(se.Offset) != strings.IndexByte(in, ' ')+1 {
+				t.Fatalf("%s: Finish: %v", in, err)
+			}
+			if tok, err2 := d.ReadToken(); err2 != err {
+				t.Errorf("%s (one byte %v): ReadToken after Finish's error: %v %q, %v", in, oneByte, tok.Kind, tok.Value, err2)
+			}
+			if err2 := d.Finish(); err2 != err {
+				t.Errorf("%s (one byte %v): Finish again: %v", in, oneByte, err2)
+			}
+		}
+	}
+}
