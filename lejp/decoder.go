@@ -251,7 +251,9 @@ func (d *Decoder) Finish() error {
 		return err
 	}
 	_ = k
-	return &SyntaxError{Offset: d.s.tokOff, Path: string(d.s.appendPointer(nil)), Err: ErrInvalidChar}
+	err = d.s.fail(d.s.tokOff, ErrInvalidChar) // sticky, as every error
+	d.setFast()
+	return err
 }
 
 // InputOffset is the offset just past the last token read.
