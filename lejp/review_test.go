@@ -382,3 +382,43 @@ func TestFinishSticky(t *testing.T) {
 		}
 	}
 }
+
+// TestReadValueCapped: the raw value ReadValue returns has no capacity
+// beyond its end, so that appending to it (out = append(v, '\n')) copies
+// instead of writing over the input that follows, which the Decoder has
+// not read yet: it read the appended bytes as the next value, and the
+// caller's input given to NewDecoderBytes changed under it.
+func TestReadValueCapped(t *testing.T) {
+	const doc = `[{"a":1},"s",2,{"a":3}]`
+	for _, r := range []string{"bytes", "reader"} {
+		in := []byte(doc)
+		var d *Decoder
+		if r == "bytes" {
+			d = NewDecoderBytes(in, nil)
+		} else {
+			d = NewDecoder(bytes.NewReader(in), nil)
+		}
+		d.ReadToken()
+		var got []string
+		for {
+			v, err := d.ReadValue()
+			if err != nil {
+				if !errors.Is(err, ErrNoValue) {
+					t.Fatalf("%s: %v", r, err)
+				}
+				break
+			}
+			if cap(v) != len(v) {
+				t.Errorf("%s: value %q has capacity %d", r, v, cap(v))
+			}
+			got = append(got, string(v))
+			_ = append(v, `,{"b":9}`...)
+		}
+		if s := strings.Join(got, " "); s != `{"a":1} "s" 2 {"a":3}` {
+			t.Errorf("%s: values %s", r, s)
+		}
+		if string(in) != doc {
+			t.Errorf("%s: input changed to %s", r, in)
+		}
+	}
+}
