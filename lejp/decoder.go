@@ -223,7 +223,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		d.setFast()
 		return nil, err
 	}
-	return s.buf[start:s.pos], nil
+	// Capped: an append to the value copies it instead of writing over
+	// the input after it, which is still to be read.
+	return s.buf[start:s.pos:s.pos], nil
 }
 
 // SkipValue reads past the next value (or member name), checking it.
