@@ -422,3 +422,73 @@ func TestReadValueCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesCapped: a Token's or Event's Value has no capacity beyond its
+// end, so that appending to it (a path built as append(name, '.')) copies
+// instead of writing over the input after it: over a Name, the ':' still
+// to be read, which the Decoder and the Parser then misread.
+func TestValuesCapped(t *testing.T) {
+	const doc = `{"alg":"ES256","n":[12,-3.5e2,"x\ny",true],"k":{"a":"b"}}`
+	var want []string
+	for _, mode := range []string{"want", "bytes", "reader", "parser", "parser one byte"} {
+		in := []byte(doc)
+		var got []string
+		note := func(k Kind, v []byte) {
+			got = append(got, k.String()+" "+string(v))
+			if cap(v) != len(v) {
+				t.Errorf("%s: %v %q has capacity %d", mode, k, v, cap(v))
+			}
+			_ = append(v, "}}}}}}}}"...)
+		}
+		var err error
+		switch mode {
+		case "want", "bytes", "reader":
+			var d *Decoder
+			if mode == "reader" {
+				d = NewDecoder(bytes.NewReader(in), nil)
+			} else {
+				d = NewDecoderBytes(in, nil)
+			}
+			for {
+				var tok Token
+				if tok, err = d.ReadToken(); err != nil {
+					break
+				}
+				if mode == "want" {
+					got = append(got, tok.Kind.String()+" "+string(tok.Value))
+					continue
+				}
+				note(tok.Kind, tok.Value)
+			}
+			if err == io.EOF {
+				err = nil
+			}
+		default:
+			p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+				note(ev.Kind, ev.Value)
+				return nil
+			}), nil)
+			chunk := len(in)
+			if mode == "parser one byte" {
+				chunk = 1
+			}
+			for i := 0; i < len(in) && err == nil; i += chunk {
+				_, err = p.Write(in[i:min(i+chunk, len(in))])
+			}
+			if err == nil {
+				err = p.Close()
+			}
+		}
+		if err != nil {
+			t.Errorf("%s: %v", mode, err)
+		}
+		if mode == "want" {
+			want = got
+		} else if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: tokens\n%s\nwant\n%s", mode, strings.Join(got, "|"), strings.Join(want, "|"))
+		}
+		if string(in) != doc {
+			t.Errorf("%s: input changed to %s", mode, in)
+		}
+	}
+}
