@@ -174,7 +174,10 @@ func (d *Decoder) readToken() (t Token, err error) {
 	}
 	// Field by field into the result, which is zero already: a composite
 	// literal would clear it a second time.
-	t.Kind, t.Value, t.Offset = k, d.s.val, d.s.tokOff
+	// Values are capped (here and wherever a token or event leaves the
+	// package): an append to one copies it instead of writing over the
+	// input after it, still to be read.
+	t.Kind, t.Value, t.Offset = k, d.s.val[:len(d.s.val):len(d.s.val)], d.s.tokOff
 	return t, nil
 }
 

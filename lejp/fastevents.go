@@ -287,13 +287,13 @@ emit:
 		var err error
 		if v.fn {
 			// A HandlerFunc, and no patterns.
-			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: -1})
+			err = v.call(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: -1})
 		} else {
 			pat := -1
 			if len(s.pats) > 0 {
 				pat = s.curMatch()
 			}
-			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+			err = p.h.HandleEvent(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: pat})
 		}
 		if err != nil {
 			p.herr = err
@@ -642,7 +642,7 @@ numElem:
 		}
 		top.index++
 		s.state = stAfter
-		err := v.call(p, Event{Kind: k, Value: buf[i:j], Offset: s.base + int64(i), Pattern: -1})
+		err := v.call(p, Event{Kind: k, Value: buf[i:j:j], Offset: s.base + int64(i), Pattern: -1})
 		i = j
 		if err != nil {
 			p.herr = err

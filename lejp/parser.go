@@ -131,7 +131,7 @@ func (p *Parser) one() error {
 	if err != nil {
 		return err
 	}
-	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 		p.herr = err
 		return err
 	}
@@ -158,7 +158,7 @@ func (p *Parser) run() error {
 			}
 			return err
 		}
-		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 			p.herr = err
 			return err
 		}
