@@ -492,3 +492,33 @@ func TestValuesCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestStringChunkCapped: appending to a StringChunk's value does not
+// change the rest of the string, which the Parser holds right after the
+// piece in its own buffer (it did: the joined pieces came out altered).
+func TestStringChunkCapped(t *testing.T) {
+	s := strings.Repeat("abcdefghij", 10) + `\u00e9` + strings.Repeat("KLMNOPQRST", 10)
+	in := []byte(`["` + s + `"]`)
+	for _, chunk := range []int{1, 3, len(in)} {
+		var joined []byte
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			if ev.Kind == StringChunk || ev.Kind == String {
+				joined = append(joined, ev.Value...)
+				_ = append(ev.Value, "@@@@@@@@@@@@@@@@"...)
+			}
+			return nil
+		}), &Options{StringChunk: 8})
+		for i := 0; i < len(in); i += chunk {
+			if _, err := p.Write(in[i:min(i+chunk, len(in))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Replace(s, `\u00e9`, "é", 1)
+		if string(joined) != want {
+			t.Errorf("Write of %d: pieces join to %q", chunk, joined)
+		}
+	}
+}
