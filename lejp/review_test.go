@@ -522,3 +522,41 @@ func TestStringChunkCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestPointerAfterError: after a Write that ends in an error (the
+// Handler's, or a syntax error), the Parser no longer points into the
+// written bytes, as after any other Write: the caller may reuse its buffer
+// and still ask Path and Pointer where the last event was. (The member
+// names the fast path had borrowed from the buffer were left there, so the
+// path read the caller's new bytes.)
+func TestPointerAfterError(t *testing.T) {
+	stop := errors.New("stop")
+	doc := `{"aaaaaaaaaaaaaaaaaaaaaaaa":{"bbbbbbbbbbbbbbbbbbbbbb":{"cccccccccccccccccc":[1,2,3,{"dddddddddddddddddddddddd":5,"eeeeeeeeeeeeeeeeeeeeeeee":6}]}}}`
+	dup := strings.Replace(doc, "eeeeeeeeeeeeeeeeeeeeeeee", "dddddddddddddddddddddddd", 1)
+	for _, opts := range []*Options{nil, {AllowDuplicateNames: true}} {
+		for _, in := range []string{doc, dup} {
+			for at := 1; at < 20; at++ {
+				var inside, insidePath string
+				n := 0
+				p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+					inside, insidePath = p.Pointer(), p.Path()
+					if n++; n == at {
+						return stop
+					}
+					return nil
+				}), opts)
+				buf := []byte(in)
+				_, err := p.Write(buf)
+				if err == nil {
+					continue
+				}
+				for i := range buf {
+					buf[i] = 'Z'
+				}
+				if after, afterPath := p.Pointer(), p.Path(); after != inside || afterPath != insidePath {
+					t.Errorf("%+v, error %v at event %d: Pointer %q Path %q after Write, %q %q in the Handler", opts, err, at, after, afterPath, inside, insidePath)
+				}
+			}
+		}
+	}
+}
