@@ -298,7 +298,7 @@ emit:
 		if err != nil {
 			p.herr = err
 			s.pos = i // just past the token, as next leaves it
-			s.clearEnts()
+			s.keepOnError()
 			return err
 		}
 	}
@@ -530,7 +530,7 @@ nameAt:
 			s.pos = end
 			s.tokOff = s.base + int64(i)
 			if _, err := s.finishName(nm, false, key); err != nil {
-				s.clearEnts()
+				s.keepOnError()
 				return err
 			}
 			val = s.val
@@ -546,7 +546,7 @@ nameAt:
 				s.tokOff = s.base + int64(i)
 				s.pos = end
 				if err := s.addName(f, s.depth-1, nm, key); err != nil {
-					s.clearEnts()
+					s.keepOnError()
 					return err
 				}
 			} else {
@@ -647,7 +647,7 @@ numElem:
 		if err != nil {
 			p.herr = err
 			s.pos = i
-			s.clearEnts()
+			s.keepOnError()
 			return err
 		}
 		if p.calls != v.calls {
