@@ -38,7 +38,8 @@ func NewDecoder(r io.Reader, opts *Options) *Decoder {
 
 // NewDecoderBytes returns a Decoder over b, which is the whole input. It
 // reads b in place: no copy, no io.Reader, and names and unescaped strings
-// point into b.
+// point into b, which must therefore not change while d reads it (the
+// names held for duplicate detection are b's bytes).
 func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
@@ -139,6 +140,12 @@ func (d *Decoder) more(err error) (Kind, error) {
 				return Invalid, io.ErrUnexpectedEOF // not reached: bytes input is whole
 			}
 			if err := d.fill(); err != nil {
+				// Sticky, as a syntax error is: the input is cut where
+				// the Read failed, maybe inside a value ReadValue was
+				// reading.
+				if d.s.err == nil {
+					d.s.err = err
+				}
 				return Invalid, err
 			}
 		default:
@@ -167,7 +174,10 @@ func (d *Decoder) readToken() (t Token, err error) {
 	}
 	// Field by field into the result, which is zero already: a composite
 	// literal would clear it a second time.
-	t.Kind, t.Value, t.Offset = k, d.s.val, d.s.tokOff
+	// Values are capped (here and wherever a token or event leaves the
+	// package): an append to one copies it instead of writing over the
+	// input after it, still to be read.
+	t.Kind, t.Value, t.Offset = k, d.s.val[:len(d.s.val):len(d.s.val)], d.s.tokOff
 	return t, nil
 }
 
@@ -209,7 +219,16 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		start = d.pin
 		d.pin = -1
 	}
-	return s.buf[start:s.pos], nil
+	// fill stops a value that outgrows a full buffer; one that fits in the
+	// buffer is measured here.
+	if d.r != nil && s.pos-start > s.lim.maxValue {
+		err := s.fail(s.base+int64(start), ErrValueTooLarge)
+		d.setFast()
+		return nil, err
+	}
+	// Capped: an append to the value copies it instead of writing over
+	// the input after it, which is still to be read.
+	return s.buf[start:s.pos:s.pos], nil
 }
 
 // SkipValue reads past the next value (or member name), checking it.
@@ -237,7 +256,9 @@ func (d *Decoder) Finish() error {
 		return err
 	}
 	_ = k
-	return &SyntaxError{Offset: d.s.tokOff, Path: string(d.s.appendPointer(nil)), Err: ErrInvalidChar}
+	err = d.s.fail(d.s.tokOff, ErrInvalidChar) // sticky, as every error
+	d.setFast()
+	return err
 }
 
 // InputOffset is the offset just past the last token read.

@@ -25,7 +25,11 @@ type SyntaxError struct {
 // "lejp: ... at offset N (path P)".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
-	b = append(b, e.Err.Error()...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "lejp: syntax error"...)
+	}
 	b = append(b, " at offset "...)
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {
@@ -75,6 +79,7 @@ var (
 	ErrValueTooLarge = errors.New("lejp: value too large to read whole")
 )
 
-// ErrClosed is returned by Write after Close, and by any call after an
-// error other than a SyntaxError (which is sticky and returned again).
+// ErrClosed is returned by Write after Close. Errors are sticky: after a
+// *SyntaxError, a Handler's error or an io.Reader's error, every later
+// call on the Parser or Decoder returns that error again, until Reset.
 var ErrClosed = errors.New("lejp: parser closed")

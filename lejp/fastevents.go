@@ -287,18 +287,18 @@ emit:
 		var err error
 		if v.fn {
 			// A HandlerFunc, and no patterns.
-			err = v.call(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: -1})
+			err = v.call(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: -1})
 		} else {
 			pat := -1
 			if len(s.pats) > 0 {
 				pat = s.curMatch()
 			}
-			err = p.h.HandleEvent(p, Event{Kind: k, Value: val, Offset: s.base + int64(start), Pattern: pat})
+			err = p.h.HandleEvent(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: pat})
 		}
 		if err != nil {
 			p.herr = err
 			s.pos = i // just past the token, as next leaves it
-			s.clearEnts()
+			s.keepOnError()
 			return err
 		}
 	}
@@ -530,7 +530,7 @@ nameAt:
 			s.pos = end
 			s.tokOff = s.base + int64(i)
 			if _, err := s.finishName(nm, false, key); err != nil {
-				s.clearEnts()
+				s.keepOnError()
 				return err
 			}
 			val = s.val
@@ -546,7 +546,7 @@ nameAt:
 				s.tokOff = s.base + int64(i)
 				s.pos = end
 				if err := s.addName(f, s.depth-1, nm, key); err != nil {
-					s.clearEnts()
+					s.keepOnError()
 					return err
 				}
 			} else {
@@ -642,12 +642,12 @@ numElem:
 		}
 		top.index++
 		s.state = stAfter
-		err := v.call(p, Event{Kind: k, Value: buf[i:j], Offset: s.base + int64(i), Pattern: -1})
+		err := v.call(p, Event{Kind: k, Value: buf[i:j:j], Offset: s.base + int64(i), Pattern: -1})
 		i = j
 		if err != nil {
 			p.herr = err
 			s.pos = i
-			s.clearEnts()
+			s.keepOnError()
 			return err
 		}
 		if p.calls != v.calls {

@@ -43,6 +43,32 @@ func (s *scanner) clearEnts() {
 	s.entsHW = 0
 }
 
+// keepOnError is what fastRun does when it stops with an error (the
+// Handler's, a duplicate name, too many names): it clears the dropped
+// entries and copies the names of the open objects, which may lie in the
+// buffer, so that Path and Pointer still answer after Write returns and
+// the caller reuses its buffer. The Parser is stopped: no name is looked
+// up again before Reset, so the entries are only let go of the buffer.
+// (An error path: the copy may allocate.)
+func (s *scanner) keepOnError() {
+	s.clearEnts()
+	n := 0
+	for d := 0; d < s.depth; d++ {
+		n += len(s.frames[d].name)
+	}
+	b := make([]byte, 0, n)
+	for d := 0; d < s.depth; d++ {
+		if f := &s.frames[d]; f.name != nil {
+			k := len(b)
+			b = append(b, f.name...)
+			f.name = b[k:len(b):len(b)]
+		}
+	}
+	for i := range s.ents {
+		s.ents[i].nm = nil
+	}
+}
+
 // keepAllNames rebuilds the arena from every name held, in a new array:
 // after a Handler's call into the Parser, fastRun cannot tell which names
 // it borrowed.

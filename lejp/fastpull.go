@@ -367,7 +367,7 @@ scalar:
 	}
 emit:
 	s.pos, s.state = i, st
-	return k, val, s.base + int64(start), nil
+	return k, val[:len(val):len(val)], s.base + int64(start), nil
 
 closeObject:
 	// dropNames, inline for an object searched linearly.
@@ -484,7 +484,7 @@ name:
 			d.fast = false // the error is held
 			return Invalid, nil, 0, err
 		}
-		return k, s.val, s.tokOff, nil
+		return k, s.val[:len(s.val):len(s.val)], s.tokOff, nil
 	}
 
 slow:

@@ -44,10 +44,12 @@ func (k Kind) IsNumber() bool { return k == Int || k == Float }
 
 // IsScalar reports whether k is a complete value by itself (string, number,
 // true, false, null); StringChunk is not.
-func (k Kind) IsScalar() bool { return k >= String && k != StringChunk }
+func (k Kind) IsScalar() bool { return k >= String && k <= Null && k != StringChunk }
 
 // Event is what a Parser delivers to its Handler. Value is valid only during
-// the call: it borrows the parser's or the caller's buffer.
+// the call: it borrows the parser's or the caller's buffer. It must not be
+// modified: a member name is also what the Parser holds to reject a
+// duplicate of it.
 type Event struct {
 	Kind Kind
 	// Value holds the decoded name (Name), the decoded string or piece of
@@ -63,7 +65,9 @@ type Event struct {
 }
 
 // Token is what a Decoder returns. Value borrows the decoder's buffer (or the
-// input given to NewDecoderBytes) until the next call on the Decoder.
+// input given to NewDecoderBytes) until the next call on the Decoder. It
+// must not be modified: a member name is also what the Decoder holds to
+// reject a duplicate of it.
 type Token struct {
 	Kind Kind
 	// Value holds the decoded name or string, or the number's text; nil

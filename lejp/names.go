@@ -260,7 +260,13 @@ func (s *scanner) dropNames(f *frame) {
 
 // appendPointer appends the JSON Pointer (RFC 6901) of the current token.
 func (s *scanner) appendPointer(dst []byte) []byte {
-	for d := 0; d < s.depth; d++ {
+	return s.appendPointerTo(dst, s.depth)
+}
+
+// appendPointerTo appends the JSON Pointer of the current token's
+// containers down to depth.
+func (s *scanner) appendPointerTo(dst []byte, depth int) []byte {
+	for d := 0; d < depth; d++ {
 		f := &s.frames[d]
 		if f.index < 0 {
 			break

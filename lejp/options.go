@@ -1,5 +1,7 @@
 package lejp
 
+import "math"
+
 // Options loosen strict parsing or change its limits. The zero value (and a
 // nil *Options) is strict RFC 8259 with the default limits; every field
 // either tightens a limit or loosens exactly one rule.
@@ -30,7 +32,8 @@ type Options struct {
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
 	// delivers long strings (StringChunk events); 0 means
-	// DefaultStringChunk. A chunk never ends inside a UTF-8 sequence.
+	// DefaultStringChunk; values below 4 (the longest UTF-8 sequence)
+	// mean 4. A chunk never ends inside a UTF-8 sequence.
 	StringChunk int
 
 	// AllowDuplicateNames accepts an object with two members of the same
@@ -115,5 +118,16 @@ func resolve(o *Options) limits {
 	if l.chunk < 4 {
 		l.chunk = 4
 	}
+	// A limit beyond any input the machine can hold is no limit; capped,
+	// the "+ 1"s and offsets added to it cannot overflow.
+	l.maxDepth = min(l.maxDepth, maxLimit)
+	l.maxName = min(l.maxName, maxLimit)
+	l.maxNumber = min(l.maxNumber, maxLimit)
+	l.maxValue = min(l.maxValue, maxLimit)
+	l.maxNameMem = min(l.maxNameMem, maxLimit)
+	l.chunk = min(l.chunk, maxLimit)
 	return l
 }
+
+// maxLimit caps the int limits: a quarter of the int range.
+const maxLimit = math.MaxInt >> 2

@@ -2,7 +2,10 @@ package lejp
 
 // Handler receives the Parser's events. The Event's Value, and anything the
 // Parser's methods return, is valid only during the call. Returning an
-// error stops the parser: Write (or Close) returns that error.
+// error stops the parser: Write (or Close) returns that error. A Handler
+// may ask the Parser where the event is (Depth, Index, Path, Pointer,
+// Wildcard), but not call its Write, Close or Reset: the input that call
+// was delivering would be cut at an arbitrary token.
 type Handler interface {
 	HandleEvent(p *Parser, ev Event) error
 }
@@ -128,7 +131,7 @@ func (p *Parser) one() error {
 	if err != nil {
 		return err
 	}
-	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 		p.herr = err
 		return err
 	}
@@ -155,7 +158,7 @@ func (p *Parser) run() error {
 			}
 			return err
 		}
-		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val, Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
+		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 			p.herr = err
 			return err
 		}

@@ -145,7 +145,14 @@ func (s *scanner) reset() {
 
 // fail records a syntax error at absolute offset off and returns it.
 func (s *scanner) fail(off int64, cause error) error {
-	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointer(nil)), Err: cause}
+	depth := s.depth
+	if s.state == stName && cause != ErrDuplicateName && cause != ErrTooManyNames {
+		// In a member name, or where one is due: the member has no name
+		// yet, so the path is the object's, not its previous member's.
+		// (A duplicate name, or one over the name memory, is known.)
+		depth--
+	}
+	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointerTo(nil, depth)), Err: cause}
 	return s.err
 }
 
@@ -502,6 +509,10 @@ func (s *scanner) number() (Kind, error) {
 	if j == lim && cut {
 		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
 	}
+	if bad && j == len(buf) && s.eof {
+		// A digit was due where the input ends ("-", "1.", "1e+").
+		return Invalid, s.fail(s.base+int64(j), ErrUnexpectedEOF)
+	}
 	if bad || (j < len(buf) && numClass[buf[j]]) {
 		return Invalid, s.fail(s.base+int64(j), ErrInvalidNumber)
 	}
@@ -568,6 +579,10 @@ func (s *scanner) literal() (Kind, error) {
 	}
 	s.beginElem()
 	k, bad := checkLiteral(buf[start:j])
+	if bad == j-start && j == len(buf) && s.eof {
+		// The start of a literal where the input ends ("tru").
+		return Invalid, s.fail(s.base+int64(j), ErrUnexpectedEOF)
+	}
 	if bad >= 0 {
 		return Invalid, s.fail(s.base+int64(start+bad), ErrInvalidLiteral)
 	}
