@@ -62,7 +62,7 @@ func register(c *command) {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		writeHelp(stderr)
+		writeHelp(stderr) // exit 2 whether or not stderr takes it
 		return 2
 	}
 	cmd, rest := lookup(args)
@@ -137,7 +137,8 @@ func hinted(err error, h string) *cliError {
 	return &cliError{err: err, h: h}
 }
 
-func writeHelp(w io.Writer) {
+// writeHelp writes the list of commands to w and returns w's error.
+func writeHelp(w io.Writer) error {
 	paths := make([]string, 0, len(commands))
 	for p := range commands {
 		paths = append(paths, p)
@@ -152,19 +153,19 @@ func writeHelp(w io.Writer) {
 		c := commands[p]
 		fmt.Fprintf(&b, "  %s\n      %s\n", strings.TrimSpace(p+" "+c.args), c.summary)
 	}
-	io.WriteString(w, b.String())
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func init() {
 	register(&command{path: "help", summary: "print this list of commands", run: func(e *env, args []string) error {
 		if len(args) > 0 {
 			if c, _ := lookup(args); c != nil {
-				fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-				return nil
+				_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+				return outputError(err)
 			}
 			return usagef("no command %q", strings.Join(args, " "))
 		}
-		writeHelp(e.stdout)
-		return nil
+		return outputError(writeHelp(e.stdout))
 	}})
 }

@@ -34,6 +34,8 @@ func TestOutputFailure(t *testing.T) {
 		{big, []string{"cbor", "from-json", "--hex"}},
 		{bigCBORHex(), []string{"cbor", "get", "[]", "--hex"}},
 		{"", []string{"version"}},
+		{"", []string{"help"}},
+		{"", []string{"help", "json", "get"}},
 		{"", []string{"jwk", "gen", "--alg", "ES256"}},
 		{`{"kty":"oct","k":"AAAA"}`, []string{"jwk", "thumbprint"}},
 		{`{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}`, []string{"jwk", "pub"}},
