@@ -25,10 +25,12 @@ func init() {
 }
 
 // writeOut writes b to standard output or to the file path. A file that
-// will hold a private or secret key (private) is created with mode 0600.
+// will hold a private or secret key (private) is created with mode 0600;
+// an existing regular file loses its group and other permissions before
+// it is truncated and the key written (its old mode would otherwise stay).
 func writeOut(e *env, path string, b []byte, private ...bool) error {
 	if path != "" && path != "-" && len(private) > 0 && private[0] {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		f, err := openPrivate(path)
 		if err != nil {
 			return outputError(err)
 		}
@@ -50,6 +52,30 @@ func writeOut(e *env, path string, b []byte, private ...bool) error {
 		return outputError(err)
 	}
 	return nil
+}
+
+// openPrivate opens path for writing a secret: created 0600, or, when it is
+// an existing regular file, made owner-only and then truncated. Other
+// files (a terminal, a pipe, /dev/null) are left as they are.
+func openPrivate(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && st.Mode().IsRegular() {
+		if perm := st.Mode().Perm(); perm&0o077 != 0 {
+			err = f.Chmod(perm &^ 0o077)
+		}
+		if err == nil {
+			err = f.Truncate(0)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 func runJWKGen(e *env, args []string) error {
