@@ -203,7 +203,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := jwk.ParsePEM(data)
+	k, err := parsePEMKey(data)
 	if err != nil {
 		return hinted(err, "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE")
 	}

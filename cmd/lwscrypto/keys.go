@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -76,7 +77,7 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 			return nil, false, err
 		}
 	case bytes.HasPrefix(t, []byte("-----BEGIN")) || bytes.Contains(t, []byte("\n-----BEGIN")):
-		if k, err = jwk.ParsePEM(data); err != nil {
+		if k, err = parsePEMKey(data); err != nil {
 			return nil, false, err
 		}
 	case t[0]&0xe0 == 0xa0 || t[0] == 0xd9: // a CBOR map, or a tag
@@ -87,6 +88,27 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 		}
 	}
 	return &jwk.Set{Keys: []*jwk.Key{k}}, false, nil
+}
+
+// parsePEMKey is jwk.ParsePEM for a KEY argument: PEM text holding more
+// than one key block is refused, since jwk.ParsePEM would silently take
+// the first (as a JWK Set with several private keys is refused for
+// signing). Certificates are one key: the first one's, its chain after it.
+func parsePEMKey(data []byte) (*jwk.Key, error) {
+	n, rest := 0, data
+	for len(rest) > 0 {
+		var b *pem.Block
+		if b, rest = pem.Decode(rest); b == nil {
+			break
+		}
+		if b.Type != "CERTIFICATE" && b.Type != "EC PARAMETERS" {
+			n++
+		}
+	}
+	if n > 1 {
+		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one: %w", n, jose.ErrMalformed)
+	}
+	return jwk.ParsePEM(data)
 }
 
 func keyHint(err error) string {
