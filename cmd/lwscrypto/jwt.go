@@ -107,6 +107,9 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *leeway < 0 {
+		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
+	}
 	key, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
