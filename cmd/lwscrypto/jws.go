@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -231,7 +232,7 @@ func runJWSVerify(e *env, args []string) error {
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
-	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload)")
+	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
@@ -250,11 +251,22 @@ func runJWSVerify(e *env, args []string) error {
 		return err
 	}
 	if *payloadPath != "" {
-		f, err := os.Open(*payloadPath)
-		if err != nil {
-			return failf("%v", err)
+		if *outPath != "" {
+			return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
 		}
-		defer f.Close()
+		var f io.Reader = e.stdin
+		if *payloadPath == "-" {
+			if err := e.claimStdin("the payload"); err != nil {
+				return err
+			}
+		} else {
+			pf, err := os.Open(*payloadPath)
+			if err != nil {
+				return failf("%v", err)
+			}
+			defer pf.Close()
+			f = pf
+		}
 		if _, err := v.VerifyReader(tok, f); err != nil {
 			return hinted(err, verifyHint(err, algs))
 		}
