@@ -129,6 +129,13 @@ func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, e
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(set.Keys) == 0 {
+		if keyPath == "-" {
+			keyPath = "standard input"
+		}
+		return nil, nil, failf("key %s: the JWK Set holds no key this tool supports", keyPath).
+			withHint("keys of a type or curve this tool does not support are skipped when a JWK Set is read")
+	}
 	if algs, err = verifyAlgs(set, flagAlg); err != nil {
 		return nil, nil, err
 	}
