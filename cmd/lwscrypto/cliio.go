@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -192,4 +194,33 @@ func (o *lazyOutput) Close() error {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalSafe escapes what a terminal would act on rather than show, in
+// text that comes from untrusted input (a token; an error quoting a
+// document's path): control characters other than '\n' (C0, DEL, C1
+// such as the CSI U+009B), the bidirectional overrides
+// and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
+// token cannot rewrite the UNVERIFIED banner or disguise its claims.
+func terminalSafe(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r != '\n' && (unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// terminalSafeLine is terminalSafe for one line of stderr: a '\n' from the
+// input is escaped too, so it cannot forge a "lwscrypto: hint:" line.
+func terminalSafeLine(s string) string {
+	return strings.ReplaceAll(terminalSafe(s), "\n", `\n`)
 }

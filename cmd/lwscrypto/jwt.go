@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
@@ -224,28 +222,6 @@ func runJWTInspect(e *env, args []string) error {
 	}
 	_, err = io.WriteString(e.stdout, terminalSafe(b.String()))
 	return outputError(err)
-}
-
-// terminalSafe escapes what a terminal would act on rather than show, in
-// text that comes from an untrusted token: control characters other than
-// '\n' (C0, DEL, C1 such as the CSI U+009B), the bidirectional overrides
-// and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
-// token cannot rewrite the UNVERIFIED banner or disguise its claims.
-func terminalSafe(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r != '\n' && (unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
 }
 
 // relative says how far t is from now in words: "in 14 minutes",

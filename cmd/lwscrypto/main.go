@@ -92,10 +92,10 @@ func report(e *env, err error) int {
 	}
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "lwscrypto: ")
-	fmt.Fprintf(e.stderr, "lwscrypto: error: %s\n", msg)
+	fmt.Fprintf(e.stderr, "lwscrypto: error: %s\n", terminalSafeLine(msg))
 	var h interface{ hint() string }
 	if errors.As(err, &h) && h.hint() != "" {
-		fmt.Fprintf(e.stderr, "lwscrypto: hint: %s\n", h.hint())
+		fmt.Fprintf(e.stderr, "lwscrypto: hint: %s\n", terminalSafeLine(h.hint()))
 	}
 	var u *cliError
 	if errors.As(err, &u) && u.usage {

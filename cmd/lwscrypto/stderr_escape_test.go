@@ -16,6 +16,7 @@ func TestErrorMessagesEscapeControls(t *testing.T) {
 	}{
 		{`{"\u001b[2J\u009b1A":x}`, []string{"json", "check"}},
 		{`{"\u001b[2J":{"a":x}}`, []string{"json", "get", "*"}},
+		{`{"\u001b[2J\nlwscrypto: hint: all fine":x}`, []string{"json", "check"}},
 	} {
 		code, _, e := runCLI(t, tc.stdin, tc.args...)
 		if code != 1 {
@@ -23,6 +24,9 @@ func TestErrorMessagesEscapeControls(t *testing.T) {
 		}
 		if strings.ContainsAny(e, "\x1b\u009b") {
 			t.Errorf("%v: stderr holds a control character: %q", tc.args, e)
+		}
+		if strings.Count(e, "\n") != 1 {
+			t.Errorf("%v: stderr is not one line: %q", tc.args, e)
 		}
 		if !strings.Contains(e, `\u001b[2J`) {
 			t.Errorf("%v: stderr lost the escaped name: %q", tc.args, e)
