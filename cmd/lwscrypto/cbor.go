@@ -55,6 +55,9 @@ func parseCBORCommand(e *env, path string, args []string, wantPattern bool) (fil
 	if err != nil {
 		return "", "", nil, err
 	}
+	if *cf.depth < 1 {
+		return "", "", nil, usagef("--max-depth %d: the nesting limit must be at least 1", *cf.depth)
+	}
 	if wantPattern {
 		if len(pos) == 0 {
 			return "", "", nil, usagef("missing PATTERN").withHint("for example: lwscrypto cbor get '[1].4' sign1.cbor")

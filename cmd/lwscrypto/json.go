@@ -104,6 +104,9 @@ func parseJSONCommand(e *env, path string, args []string, wantPattern bool, extr
 	if err != nil {
 		return "", "", nil, err
 	}
+	if *jf.depth < 1 {
+		return "", "", nil, usagef("--max-depth %d: the nesting limit must be at least 1", *jf.depth)
+	}
 	if wantPattern {
 		if len(pos) == 0 {
 			return "", "", nil, usagef("missing PATTERN").withHint("for example: lwscrypto json get 'keys[].kid' jwks.json")
