@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
-	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [FILE]",
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
 	register(&command{path: "jwt inspect", args: "[--json] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
