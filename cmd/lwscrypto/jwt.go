@@ -227,6 +227,14 @@ func runJWTInspect(e *env, args []string) error {
 // relative says how far t is from now in words: "in 14 minutes",
 // "2 hours ago", "just now".
 func relative(t, now time.Time) string {
+	// Beyond ±200 years a Duration would saturate (at ±292 years), so
+	// count whole days from the Unix seconds instead.
+	if s := t.Unix() - now.Unix(); s > 200*366*86400 || s < -200*366*86400 {
+		if s < 0 {
+			return plural(int(-s/86400), "day") + " ago"
+		}
+		return "in " + plural(int(s/86400), "day")
+	}
 	d := t.Sub(now)
 	future := d > 0
 	if d < 0 {
