@@ -158,14 +158,29 @@ func writeHelp(w io.Writer) error {
 }
 
 func init() {
-	register(&command{path: "help", summary: "print this list of commands", run: func(e *env, args []string) error {
+	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: func(e *env, args []string) error {
+		if isHelpFlag(args) {
+			return commandUsage(e, commands["help"])
+		}
 		if len(args) > 0 {
 			if c, _ := lookup(args); c != nil {
-				_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-				return outputError(err)
+				return commandUsage(e, c)
 			}
 			return usagef("no command %q", strings.Join(args, " "))
 		}
 		return outputError(writeHelp(e.stdout))
 	}})
+}
+
+// commandUsage prints the synopsis and summary of c, for a command
+// without flags (or for 'help OBJECT VERB').
+func commandUsage(e *env, c *command) error {
+	_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+	return outputError(err)
+}
+
+// isHelpFlag reports whether args is the lone -h or --help (or -help) that
+// asks a command without flags for its usage, as flag.FlagSet would.
+func isHelpFlag(args []string) bool {
+	return len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help")
 }

@@ -20,6 +20,9 @@ func version() string {
 }
 
 func runVersion(e *env, args []string) error {
+	if isHelpFlag(args) {
+		return commandUsage(e, commands["version"])
+	}
 	if len(args) > 0 {
 		return usagef("version takes no arguments")
 	}
