@@ -1,0 +1,37 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// --alg naming an algorithm that can never be accepted ("none", a typo) is
+// a usage error about --alg. Before the fix it exited 1 with the hint "the
+// key must fit the algorithm: ES256, none", blaming the key.
+func TestVerifyUnacceptableAlgFlag(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "e.jwk")
+	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key); code != 0 {
+		t.Fatal(e)
+	}
+	code, tok, e := runCLI(t, "x", "jws", "sign", "--key", key)
+	if code != 0 {
+		t.Fatal(e)
+	}
+	tf := filepath.Join(dir, "t")
+	os.WriteFile(tf, []byte(tok), 0o600)
+	for _, cmd := range []string{"jws", "jwt"} {
+		for _, alg := range []string{"ES256,none", "none", "ES265"} {
+			code, out, e := runCLI(t, "", cmd, "verify", "--key", key, "--alg", alg, tf)
+			if code != 2 || out != "" || !strings.Contains(e, "--alg") || strings.Contains(e, "key must fit") {
+				t.Errorf("%s verify --alg %s: exit %d, stdout %q, stderr %q; want exit 2 about --alg", cmd, alg, code, out, e)
+			}
+		}
+	}
+	// A real algorithm the key does not fit still blames the key (exit 1).
+	if code, _, e := runCLI(t, "", "jws", "verify", "--key", key, "--alg", "HS256", tf); code != 1 || !strings.Contains(e, "key must fit") {
+		t.Errorf("--alg HS256 with an EC key: exit %d, %q; want 1 and the key hint", code, e)
+	}
+}
