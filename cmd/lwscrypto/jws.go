@@ -193,12 +193,23 @@ func suggestAlg(k *jwk.Key) string {
 }
 
 // newVerifier builds a verifier for key, as verificationKey returns it.
-func newVerifier(key any, algs []string) (*jws.Verifier, error) {
+func newVerifier(key any, algs []string, flagAlg string) (*jws.Verifier, error) {
 	v, err := jws.NewVerifier(key, algs)
 	if err != nil {
-		return nil, hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
+		return nil, verifierError(err, algs, flagAlg)
 	}
 	return v, nil
+}
+
+// verifierError explains why no verifier could be built: an algorithm that
+// is never accepted ("none", an unknown name) given with --alg is the
+// flag's fault, not the key's; otherwise the key does not fit the
+// algorithms. Both exit 1 (TestJOSEExitCodes pins --alg none).
+func verifierError(err error, algs []string, flagAlg string) error {
+	if flagAlg != "" && errors.Is(err, jose.ErrAlgorithm) {
+		return hinted(fmt.Errorf("--alg %s: %w", flagAlg, err), "name the algorithm(s) to accept, e.g. --alg ES256 or --alg RS256,PS256 (\"none\" is never accepted)")
+	}
+	return hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
 }
 
 // tokenInput reads the token, dropping surrounding whitespace (a shell
@@ -249,7 +260,7 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := newVerifier(key, algs)
+	v, err := newVerifier(key, algs, *alg)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func runJWTVerify(e *env, args []string) error {
 	}
 	v, err := jwt.NewVerifier(key, algs, jwt.Validator{Issuer: *iss, Audience: *aud, Leeway: *leeway, Now: now})
 	if err != nil {
-		return hinted(err, "the key must fit the algorithm: "+strings.Join(algs, ", "))
+		return verifierError(err, algs, *alg)
 	}
 	tok, err := tokenInput(e, pos)
 	if err != nil {
