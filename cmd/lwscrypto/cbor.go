@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(&command{path: "cbor check", args: "[--hex] [--seq] [--deterministic] [--allow-duplicates] [--allow-invalid-utf8] [--max-depth N] [FILE]",
+	register(&command{path: "cbor check", args: "[--hex] [--seq] [--deterministic] [--allow-duplicates] [--allow-invalid-utf8] [--max-depth N] [-o FILE] [FILE]",
 		summary: "check that FILE is strictly well-formed, valid CBOR (RFC 8949; UTF-8, no duplicate keys); streams binary input, so any size", run: runCBORCheck})
 	register(&command{path: "cbor diag", args: "[--hex] [--seq] [flags] [FILE]",
 		summary: "print CBOR in diagnostic notation (RFC 8949 §8, Appendix A spellings), one item per line", run: runCBORDiag})

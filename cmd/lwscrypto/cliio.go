@@ -26,7 +26,24 @@ func newFlags(c *command) *flag.FlagSet {
 // arguments. "--" ends flag parsing: everything after it is positional
 // ("lwscrypto json get -- -name -file.json"). -h/--help prints the
 // command's usage.
+//
+// A command that defines no -o of its own gets one here: its standard
+// output then goes to a file created at the first byte written (Main
+// closes it), as the CLI contract gives every command.
 func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	var outPath *string
+	if fs.Lookup("o") == nil {
+		outPath = fs.String("o", "", "write to this file instead of standard output")
+	}
+	pos, err := parseArgs(e, c, fs, args)
+	if err == nil && outPath != nil && *outPath != "" && *outPath != "-" {
+		e.out = newOutput(e, *outPath)
+		e.stdout = e.out
+	}
+	return pos, err
+}
+
+func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {

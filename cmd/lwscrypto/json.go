@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(&command{path: "json check", args: "[--allow-duplicates] [--allow-invalid-utf8] [--allow-comments] [--allow-multiple] [--max-depth N] [FILE]",
+	register(&command{path: "json check", args: "[--allow-duplicates] [--allow-invalid-utf8] [--allow-comments] [--allow-multiple] [--max-depth N] [-o FILE] [FILE]",
 		summary: "check that FILE is strictly valid JSON (RFC 8259, UTF-8, no duplicate names); streams, so any size", run: runJSONCheck})
 	register(&command{path: "json get", args: "PATTERN [flags] [FILE]",
 		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line", run: runJSONGet})

@@ -16,7 +16,7 @@ func init() {
 		summary: "generate a private JWK for ALG (written with \"alg\": ALG)", run: runJWKGen})
 	register(&command{path: "jwk pub", args: "[-o FILE] [FILE]",
 		summary: "print the public half of a JWK or JWK Set", run: runJWKPub})
-	register(&command{path: "jwk thumbprint", args: "[--uri] [FILE]",
+	register(&command{path: "jwk thumbprint", args: "[--uri] [-o FILE] [FILE]",
 		summary: "print the RFC 7638 SHA-256 thumbprint of each key (--uri: RFC 9278 URI)", run: runJWKThumbprint})
 	register(&command{path: "jwk from-pem", args: "[--kid KID] [--alg ALG] [-o FILE] [FILE]",
 		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509) to a JWK", run: runJWKFromPEM})

@@ -20,7 +20,7 @@ func init() {
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
 	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
-	register(&command{path: "jwt inspect", args: "[--json] [FILE]",
+	register(&command{path: "jwt inspect", args: "[--json] [-o FILE] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
 }
 

@@ -37,6 +37,9 @@ type env struct {
 	// "the input"), so that a second use is refused instead of reading
 	// nothing.
 	stdinFor string
+	// out is the -o file parseFlags opened for a command without its own
+	// -o (then also stdout); Main closes it.
+	out *lazyOutput
 }
 
 // command is one "<object> <verb>" of the CLI.
@@ -69,7 +72,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cmd == nil {
 		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint("run 'lwscrypto help' for the list of commands"))
 	}
-	return report(e, cmd.run(e, rest))
+	err := cmd.run(e, rest)
+	if e.out != nil {
+		if cerr := e.out.Close(); err == nil {
+			err = outputError(cerr)
+		}
+	}
+	return report(e, err)
 }
 
 // lookup finds the longest command path that prefixes args.

@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&command{
 		path:    "vectors",
-		args:    "[--dir DIR] [--json]",
+		args:    "[--dir DIR] [--json] [-o FILE]",
 		summary: "run the conformance corpora (Wycheproof, …) and report per file: cases, passed, failed, skipped",
 		run:     runVectors,
 	})
