@@ -36,7 +36,7 @@ func runJWTSign(e *env, args []string) error {
 	sub := fs.String("sub", "", "subject (\"sub\")")
 	aud := fs.String("aud", "", "audience (\"aud\"); comma-separated for several")
 	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
-	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE")
+	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE (@- for standard input)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
@@ -57,11 +57,16 @@ func runJWTSign(e *env, args []string) error {
 		}
 		cs.ExpiresAt = t.Add(d)
 	}
+	if *keyPath == "-" { // claimed now, so that --claims @- is refused before anything is read
+		if err := e.claimStdin("the key"); err != nil {
+			return err
+		}
+	}
 	if *claims != "" {
 		raw := []byte(*claims)
 		if name, ok := strings.CutPrefix(*claims, "@"); ok {
-			if raw, err = os.ReadFile(name); err != nil {
-				return failf("--claims: %v", err)
+			if raw, err = readClaimsFile(e, name); err != nil {
+				return err
 			}
 		}
 		o, err := jose.ParseObject(bytes.TrimSpace(raw))
@@ -90,6 +95,32 @@ func runJWTSign(e *env, args []string) error {
 		return failf("%v", err)
 	}
 	return writeOut(e, *outPath, append(tok, '\n'))
+}
+
+// maxClaimsFile bounds --claims @FILE, which is read whole (@/dev/zero
+// must not fill the memory).
+const maxClaimsFile = 1 << 20
+
+// readClaimsFile reads --claims @FILE; "-" is standard input.
+func readClaimsFile(e *env, name string) ([]byte, error) {
+	var r io.Reader = e.stdin
+	if name == "-" {
+		if err := e.claimStdin("the claims"); err != nil {
+			return nil, err
+		}
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, failf("--claims: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := readLimited(r, maxClaimsFile)
+	if err != nil {
+		return nil, failf("--claims @%s: %v", name, err)
+	}
+	return b, nil
 }
 
 func runJWTVerify(e *env, args []string) error {
