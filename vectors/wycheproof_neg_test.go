@@ -162,8 +162,9 @@ func TestWycheproofRunnerFails(t *testing.T) {
 // is not its JWK fails all of its cases.
 func TestWycheproofJWKKeyedFails(t *testing.T) {
 	root := filepath.Join(testenv.Vectors(t), "wycheproof")
-	// An acceptable case passes whatever its outcome, unless its group is
-	// skipped: ECDSA groups whose curve and hash are not a JOSE algorithm.
+	// An acceptable case keeps its outcome when the labels are swapped (its
+	// flags decide it, and they are unchanged), unless its group is skipped:
+	// ECDSA groups whose curve and hash are not a JOSE algorithm.
 	jose := map[string]bool{"P-256 SHA-256": true, "P-384 SHA-384": true, "P-521 SHA-512": true}
 	swap := func(nAcc, nValid *int) func(g, c map[string]any) {
 		return func(g, c map[string]any) {
