@@ -180,3 +180,27 @@ func TestCheckCatchesViolations(t *testing.T) {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCheckTransitiveTestingAndAllowlists proves two rules of DESIGN.md that
+// a direct-import or partial check misses: library code must not link the
+// testing package through an exempt helper (internal/testenv, internal/hostile),
+// and x509 and acme may use only the JOSE packages DESIGN.md lists
+// ("x509 → gencrypto, jose/jwk, cose"; "acme → jose/jws, jose/jwk").
+func TestCheckTransitiveTestingAndAllowlists(t *testing.T) {
+	pkgs := []pkgInfo{
+		{path: module + "/jose/jws", imports: []string{module + "/internal/testenv"}, deps: []string{module + "/internal/testenv", "testing"}},
+		{path: module + "/internal/testenv", imports: []string{"testing"}, deps: []string{"testing"}},
+		{path: module + "/x509", deps: []string{module + "/jose/jws"}},
+		{path: module + "/tlsbackends/acme", deps: []string{module + "/jose/jwt"}},
+		{path: module + "/gencrypto/gencryptotest", imports: []string{"testing"}, deps: []string{"testing"}},
+	}
+	got := check(pkgs)
+	want := []string{
+		"jose/jws links testing (through another package), which only cmd/ and test helpers may use",
+		"tlsbackends/acme depends on jose/jwt, which DESIGN.md forbids",
+		"x509 depends on jose/jws, which DESIGN.md forbids",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
