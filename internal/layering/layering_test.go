@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"os/exec"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -35,8 +36,12 @@ var rules = []rule{
 	{under: "gencrypto", forbidden: []string{"lejp", "lecp", "jose", "cose", "x509", "tlsbackends", "vectors", "cmd"}},
 	{under: "jose", forbidden: []string{"cose", "lecp", "x509", "tlsbackends", "vectors", "cmd"}},
 	{under: "cose", forbidden: []string{"jose", "lejp", "x509", "tlsbackends", "vectors", "cmd"}},
-	{under: "x509", forbidden: []string{"tlsbackends", "vectors", "cmd"}},
+	// x509 → gencrypto, jose/jwk, cose: of the JOSE packages only jose/jwk
+	// (and what it uses).
+	{under: "x509", forbidden: []string{"jose/jws", "jose/jwt", "tlsbackends", "vectors", "cmd"}},
 	{under: "tlsbackends", forbidden: []string{"vectors", "cmd"}},
+	// acme → jose/jws, jose/jwk: not the JWT layer.
+	{under: "tlsbackends/acme", forbidden: []string{"jose/jwt"}},
 	{under: "vectors", forbidden: []string{"cmd"}},
 	{under: "internal", forbidden: []string{"cmd", "vectors"}},
 }
@@ -99,6 +104,12 @@ func check(pkgs []pkgInfo) []string {
 					bad = append(bad, fmt.Sprintf("%s imports %s, which only cmd/ may use", rel, imp))
 				}
 			}
+		}
+		// Library code must not link testing at all, not even through an
+		// exempt test helper (flag and log are linked by standard packages
+		// such as net/http, so only their direct import is a violation).
+		if !slices.Contains(p.imports, "testing") && slices.Contains(p.deps, "testing") {
+			bad = append(bad, fmt.Sprintf("%s links testing (through another package), which only cmd/ and test helpers may use", rel))
 		}
 	}
 	sort.Strings(bad)
