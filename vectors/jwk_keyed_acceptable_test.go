@@ -56,3 +56,35 @@ func TestWycheproofJWKKeyedAcceptable(t *testing.T) {
 		t.Errorf("result \"maybe\": %+v, want %+v", tallyOf(r), want)
 	}
 }
+
+// TestWycheproofJOSEUnknownResult checks that the runners of the JOSE
+// Wycheproof files (json_web_signature_test.json, json_web_key_test.json)
+// fail a case whose result is none of "valid", "invalid", "acceptable"
+// (and, having no acceptable policy of their own, an "acceptable" one)
+// instead of counting a rejection as a pass or skipping it.
+func TestWycheproofJOSEUnknownResult(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		run  func(string) Result
+	}{
+		{"json_web_signature_test.json", WycheproofJWS},
+		{"json_web_key_test.json", wycheproofJWK},
+	} {
+		src := testenv.VectorsFile(t, "wycheproof/testvectors_v1/"+tc.file)
+		orig := tc.run(src)
+		for _, result := range []string{"maybe", "acceptable"} {
+			tmp := filepath.Join(t.TempDir(), tc.file)
+			n := 0
+			wycheproofMutate(t, src, tmp, func(_, c map[string]any) {
+				if c["result"] == "invalid" && n == 0 {
+					n++
+					c["result"] = result
+				}
+			})
+			r := tc.run(tmp)
+			if want := (tally{orig.Cases, orig.Passed - 1, orig.Failed + 1, orig.Skipped}); tallyOf(r) != want {
+				t.Errorf("%s, one invalid case relabelled %q: %+v, want %+v", tc.file, result, tallyOf(r), want)
+			}
+		}
+	}
+}
