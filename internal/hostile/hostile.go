@@ -20,11 +20,13 @@ import (
 func RSAPrivateDER(t testing.TB, bits int) []byte {
 	t.Helper()
 	one := big.NewInt(1)
-	half := new(big.Int).Lsh(one, uint(bits/2))
-	p, _ := rand.Int(rand.Reader, half)
-	q, _ := rand.Int(rand.Reader, half)
-	p.SetBit(p, 0, 1).SetBit(p, bits/2-1, 1)
-	q.SetBit(q, 0, 1).SetBit(q, bits/2-1, 1)
+	// p has ⌈bits/2⌉ bits and q ⌊bits/2⌋, each with its top two bits set,
+	// so that p·q ≥ 2^(bits-1)·(9/8): exactly bits bits, odd sizes included.
+	factor := func(size int) *big.Int {
+		x, _ := rand.Int(rand.Reader, new(big.Int).Lsh(one, uint(size)))
+		return x.SetBit(x, 0, 1).SetBit(x, size-1, 1).SetBit(x, size-2, 1)
+	}
+	p, q := factor(bits-bits/2), factor(bits/2)
 	n := new(big.Int).Mul(p, q)
 	d, _ := rand.Int(rand.Reader, n)
 	qi := new(big.Int).ModInverse(q, p)
