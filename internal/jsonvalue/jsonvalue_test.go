@@ -26,6 +26,12 @@ func TestEqual(t *testing.T) {
 		// U+FFFD itself) would compare equal.
 		{"\"\xff\"", "\"\xfe\"", false},
 		{"\"\xff\"", `"\ufffd"`, false},
+		// A duplicated name would be read as its last value: a text with
+		// one must not equal the text without it.
+		{`{"a":1,"a":2}`, `{"a":2}`, false},
+		{`{"a":2}`, `{"a":2,"a":2}`, false},
+		{`[{"b":{"a":1,"a":1}}]`, `[{"b":{"a":1}}]`, false},
+		{`{"a":{"a":1},"b":[{"a":1},{"a":1}]}`, `{"b":[{"a":1},{"a":1}],"a":{"a":1}}`, true}, // same name in different objects
 	} {
 		if got := Equal([]byte(tc.a), []byte(tc.b)); got != tc.want {
 			t.Errorf("Equal(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
