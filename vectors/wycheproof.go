@@ -270,8 +270,10 @@ const (
 	mustReject                        // fail
 )
 
-// acceptablePolicy decides "acceptable" cases by their first listed flag.
-// The package documentation gives the reasons.
+// acceptablePolicy decides "acceptable" cases: the first entry of this
+// table that is among the case's flags wins (table order, not the order of
+// the case's flags, so ZeroSharedSecret outranks Twist). The package
+// documentation gives the reasons.
 var acceptablePolicy = []struct {
 	flag string
 	exp  expectation
