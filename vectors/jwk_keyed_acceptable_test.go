@@ -88,3 +88,26 @@ func TestWycheproofJOSEUnknownResult(t *testing.T) {
 		}
 	}
 }
+
+// TestWycheproofEmptyFile checks that a Wycheproof file with no cases, or
+// without the numberOfTests every Wycheproof file carries, or whose count
+// disagrees with its tests, fails in both runners that read Wycheproof
+// files, rather than being reported clean with nothing checked.
+func TestWycheproofEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, text string }{
+		{"empty_test.json", `{"testGroups":[]}`},
+		{"nocount_test.json", `{"testGroups":[{"type":"XdhJwkComp","curve":"X448","tests":[{"tcId":1,"result":"valid"}]}]}`},
+		{"zero_test.json", `{"numberOfTests":0,"testGroups":[]}`},
+		{"more_test.json", `{"numberOfTests":2,"testGroups":[{"type":"XdhJwkComp","curve":"X448","tests":[{"tcId":1,"result":"valid"}]}]}`},
+	} {
+		p := filepath.Join(dir, tc.name)
+		writeFiles(t, dir, map[string]string{tc.name: tc.text})
+		if r := runWycheproofFile(p, tc.name, "wycheproof/"+tc.name, Backends()); r.Failed == 0 {
+			t.Errorf("Wycheproof runner, %s: %+v, want a failure", tc.text, tallyOf(r))
+		}
+		if r := wycheproofJWKKeyed(p); r.Failed == 0 {
+			t.Errorf("JWK-keyed runner, %s: %+v, want a failure", tc.text, tallyOf(r))
+		}
+	}
+}
