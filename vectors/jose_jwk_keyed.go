@@ -66,7 +66,8 @@ func wycheproofJWKKeyed(path string) Result {
 	}
 	r := Result{Name: "wycheproof/" + name + " (jwk)"}
 	var file struct {
-		TestGroups []struct {
+		NumberOfTests int `json:"numberOfTests"`
+		TestGroups    []struct {
 			Type   string          `json:"type"`
 			Curve  string          `json:"curve"`
 			JWK    json.RawMessage `json:"jwk"`
@@ -113,6 +114,7 @@ func wycheproofJWKKeyed(path string) Result {
 			}
 		}
 	}
+	checkNumberOfTests(&r, file.NumberOfTests)
 	return r
 }
 
