@@ -215,3 +215,26 @@ func TestCheckTransitiveTestingAndAllowlists(t *testing.T) {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCheckCorpusReaders proves that library packages may not use
+// internal/corpus, which reads the environment and files by path (go.mod,
+// the corpus folder): DESIGN.md allows that only in cmd/ (and the
+// conformance runners of vectors/, whose job it is).
+func TestCheckCorpusReaders(t *testing.T) {
+	var pkgs []pkgInfo
+	for _, p := range []string{"gencrypto", "jose/jwk", "cose", "x509", "tlsbackends/acme"} {
+		pkgs = append(pkgs, pkgInfo{path: module + "/" + p, deps: []string{module + "/internal/corpus"}})
+	}
+	pkgs = append(pkgs, pkgInfo{path: module + "/vectors", deps: []string{module + "/internal/corpus"}})
+	got := check(pkgs)
+	want := []string{
+		"cose depends on internal/corpus, which DESIGN.md forbids",
+		"gencrypto depends on internal/corpus, which DESIGN.md forbids",
+		"jose/jwk depends on internal/corpus, which DESIGN.md forbids",
+		"tlsbackends/acme depends on internal/corpus, which DESIGN.md forbids",
+		"x509 depends on internal/corpus, which DESIGN.md forbids",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
