@@ -111,3 +111,34 @@ func TestWycheproofEmptyFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWycheproofJWKNonCanonicalKey checks that the jws_duplicate_kid case of
+// json_web_key_test.json is judged on its duplicate kid, not on an unrelated
+// upstream defect: the second key's "k" ends in a non-canonical base64url
+// character, so the set is refused whatever the kids are. With the second
+// kid made unique, the token verifies with the first key and the case (still
+// marked invalid) must fail; as published (duplicate kids) it must pass.
+func TestWycheproofJWKNonCanonicalKey(t *testing.T) {
+	src := testenv.VectorsFile(t, "wycheproof/testvectors_v1/json_web_key_test.json")
+	orig := wycheproofJWK(src)
+	if orig.Failed != 0 {
+		t.Fatalf("as published: %+v %q", tallyOf(orig), orig.Failures)
+	}
+	tmp := filepath.Join(t.TempDir(), "json_web_key_test.json")
+	found := false
+	wycheproofMutate(t, src, tmp, func(g, _ map[string]any) {
+		if g["comment"] != "jws_duplicate_kid" {
+			return
+		}
+		found = true
+		keys := g["private"].(map[string]any)["keys"].([]any)
+		keys[1].(map[string]any)["kid"] = "another-kid"
+	})
+	if !found {
+		t.Fatal("no jws_duplicate_kid group")
+	}
+	r := wycheproofJWK(tmp)
+	if want := (tally{orig.Cases, orig.Passed - 1, 1, orig.Skipped}); tallyOf(r) != want {
+		t.Errorf("duplicate kid removed: %+v, want %+v", tallyOf(r), want)
+	}
+}
