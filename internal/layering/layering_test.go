@@ -68,6 +68,9 @@ type pkgInfo struct {
 	path    string
 	imports []string
 	deps    []string
+	// uses lists the qualified identifiers of stdio and file access
+	// ("os.Stdout", "fmt.Println", "os.ReadFile", …) its non-test files use.
+	uses []string
 }
 
 // check returns every violation of rules and commandOnly among pkgs.
@@ -236,6 +239,32 @@ func TestCheckCorpusReaders(t *testing.T) {
 		"jose/jwk depends on internal/corpus, which DESIGN.md forbids",
 		"tlsbackends/acme depends on internal/corpus, which DESIGN.md forbids",
 		"x509 depends on internal/corpus, which DESIGN.md forbids",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCheckStdioAndFiles proves the last rule of DESIGN.md's import
+// direction: nothing outside cmd/ writes to stdout or stderr or reads files
+// by path, except the corpus readers (vectors, internal/corpus) and the
+// ACME cache directory (tlsbackends/acme).
+func TestCheckStdioAndFiles(t *testing.T) {
+	pkgs := []pkgInfo{
+		{path: module + "/jose/jws", uses: []string{"fmt.Println"}},
+		{path: module + "/gencrypto", uses: []string{"os.Stderr"}},
+		{path: module + "/cose", uses: []string{"os.ReadFile"}},
+		{path: module + "/tlsbackends/acme", uses: []string{"os.ReadFile", "os.Stdout"}},
+		{path: module + "/vectors", uses: []string{"os.ReadFile", "os.ReadDir"}},
+		{path: module + "/internal/corpus", uses: []string{"os.ReadFile"}},
+		{path: module + "/cmd/lwscrypto", uses: []string{"os.Stdout", "os.ReadFile"}},
+	}
+	got := check(pkgs)
+	want := []string{
+		"cose uses os.ReadFile: only cmd/ reads files by path",
+		"gencrypto uses os.Stderr: only cmd/ writes to stdout or stderr",
+		"jose/jws uses fmt.Println: only cmd/ writes to stdout or stderr",
+		"tlsbackends/acme uses os.Stdout: only cmd/ writes to stdout or stderr",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
