@@ -8,7 +8,11 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -63,6 +67,50 @@ var exemptCommandOnly = map[string]bool{
 	module + "/gencrypto/gencryptotest": true,
 }
 
+// stdio and fileByPath are the qualified identifiers by which code writes
+// to the process's stdout or stderr, or opens files by path: DESIGN.md
+// leaves both to cmd/.
+var (
+	stdio = map[string]bool{"os.Stdout": true, "os.Stderr": true,
+		"fmt.Print": true, "fmt.Printf": true, "fmt.Println": true, "log.Print": true}
+	fileByPath = map[string]bool{"os.Open": true, "os.OpenFile": true, "os.ReadFile": true, "os.ReadDir": true,
+		"os.Create": true, "os.WriteFile": true, "os.DirFS": true}
+)
+
+// exemptFiles may read files by path: the conformance runners and the
+// corpus locator read the corpus, and ACME keeps its cache directory.
+var exemptFiles = map[string]bool{"vectors": true, "internal/corpus": true, "tlsbackends/acme": true}
+
+// usesOf returns the stdio and file-by-path identifiers the files use, as
+// selectors on the standard package names (os, fmt, log); a renamed import
+// is not followed.
+func usesOf(files []string) ([]string, error) {
+	seen := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					if q := id.Name + "." + sel.Sel.Name; stdio[q] || fileByPath[q] {
+						seen[q] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for q := range seen {
+		out = append(out, q)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
 // pkgInfo is what go list reports for one package.
 type pkgInfo struct {
 	path    string
@@ -111,6 +159,14 @@ func check(pkgs []pkgInfo) []string {
 				}
 			}
 		}
+		for _, u := range p.uses {
+			switch {
+			case stdio[u]:
+				bad = append(bad, fmt.Sprintf("%s uses %s: only cmd/ writes to stdout or stderr", rel, u))
+			case fileByPath[u] && !exemptFiles[rel]:
+				bad = append(bad, fmt.Sprintf("%s uses %s: only cmd/ reads files by path", rel, u))
+			}
+		}
 		// Library code must not link testing at all, not even through an
 		// exempt test helper (flag and log are linked by standard packages
 		// such as net/http, so only their direct import is a violation).
@@ -138,7 +194,7 @@ func goList(t *testing.T) []pkgInfo {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}}|{{join .Imports \" \"}}|{{join .Deps \" \"}}", "./...")
+	cmd := exec.Command("go", "list", "-f", "{{.ImportPath}}|{{join .Imports \" \"}}|{{join .Deps \" \"}}|{{.Dir}}|{{join .GoFiles \" \"}}", "./...")
 	cmd.Dir = root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -150,11 +206,19 @@ func goList(t *testing.T) []pkgInfo {
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
-		parts := strings.SplitN(sc.Text(), "|", 3)
-		if len(parts) != 3 {
-			continue
+		parts := strings.SplitN(sc.Text(), "|", 5)
+		if len(parts) != 5 {
+			t.Fatalf("go list line %q", sc.Text())
 		}
-		pkgs = append(pkgs, pkgInfo{path: parts[0], imports: strings.Fields(parts[1]), deps: strings.Fields(parts[2])})
+		var files []string
+		for _, f := range strings.Fields(parts[4]) {
+			files = append(files, filepath.Join(parts[3], f))
+		}
+		uses, err := usesOf(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, pkgInfo{path: parts[0], imports: strings.Fields(parts[1]), deps: strings.Fields(parts[2]), uses: uses})
 	}
 	if len(pkgs) == 0 {
 		t.Fatal("go list returned no packages")
