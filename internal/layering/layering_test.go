@@ -1,7 +1,9 @@
 // Package layering holds the test that enforces the import rules of
-// DESIGN.md: which packages of the module may depend on which, and which
-// standard packages (flag, log, testing) only the command may use. The rules
-// are data (rules below); the check runs `go list -deps` over the module.
+// DESIGN.md: which packages of the module may depend on which, which
+// standard packages (flag, log, testing) only the command may use or link,
+// and that only the command writes to stdout/stderr or reads files by path.
+// The rules are data (rules below); the check runs `go list -deps` over the
+// module and scans each package's non-test files.
 package layering
 
 import (
