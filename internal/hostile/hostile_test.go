@@ -2,7 +2,9 @@ package hostile
 
 import (
 	"encoding/asn1"
+	"encoding/json"
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +34,27 @@ func TestRSAPrivateDERSize(t *testing.T) {
 			}
 			if got != bits {
 				t.Errorf("asked for %d bits, modulus has %d", bits, got)
+			}
+		}
+	}
+}
+
+// TestCaseVariantObjectNames checks the promise the bounds tests rely on:
+// every member name is l bytes long, all distinct, beyond 10,000 members too.
+func TestCaseVariantObjectNames(t *testing.T) {
+	for _, tc := range []struct{ n, l int }{{3, 4}, {1024, 8}, {10001, 8}, {100001, 16}} {
+		var m map[string]int
+		dec := json.NewDecoder(strings.NewReader(CaseVariantObject(tc.n, tc.l, 'c')))
+		if err := dec.Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		if len(m) != tc.n {
+			t.Errorf("n=%d: %d distinct names", tc.n, len(m))
+		}
+		for k := range m {
+			if len(k) != tc.l {
+				t.Errorf("n=%d, l=%d: name %q is %d bytes", tc.n, tc.l, k, len(k))
+				break
 			}
 		}
 	}
