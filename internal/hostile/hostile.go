@@ -48,18 +48,23 @@ func RSAPrivateDER(t testing.TB, bits int) []byte {
 }
 
 // CaseVariantObject returns a JSON object of n members whose names are l
-// bytes long (l ≥ 4), all of the letter c but their last four bytes (a
-// counter): equal in length and differing only at the end, the worst case
-// for comparing names for case variants one pair at a time.
+// bytes long, all of the letter c but their last bytes (a decimal counter,
+// four digits, or as many as n-1 needs): equal in length and differing only
+// at the end, the worst case for comparing names for case variants one pair
+// at a time. It panics if l is shorter than the counter.
 func CaseVariantObject(n, l int, c byte) string {
+	width := max(4, len(fmt.Sprint(n-1)))
+	if l < width {
+		panic(fmt.Sprintf("hostile: names of %d bytes cannot hold a %d-digit counter", l, width))
+	}
 	var b strings.Builder
 	b.WriteByte('{')
-	pre := strings.Repeat(string(c), l-4)
+	pre := strings.Repeat(string(c), l-width)
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%s%04d":1`, pre, i)
+		fmt.Fprintf(&b, `"%s%0*d":1`, pre, width, i)
 	}
 	b.WriteByte('}')
 	return b.String()
