@@ -10,6 +10,7 @@ package vectors
 import (
 	"bytes"
 	"crypto"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -318,6 +319,13 @@ func wycheproofJWK(path string) Result {
 		}
 		var v *jws.Verifier
 		set, setErr := jwk.ParseSet(keys)
+		if fixed, ok := canonicalB64Members(keys); setErr != nil && ok {
+			// Upstream quirk (jws_duplicate_kid): a key member ends in a
+			// non-canonical base64url character, which strict base64url
+			// refuses, so the set would be refused before the rule the
+			// case tests is reached. The case is judged on the repaired set.
+			set, setErr = jwk.ParseSet(fixed)
+		}
 		if setErr == nil {
 			v, setErr = jws.NewVerifier(set, jws.Algorithms())
 		}
@@ -333,11 +341,41 @@ func wycheproofJWK(path string) Result {
 			case t.Result == "invalid" && err == nil:
 				r.Fail("%s: invalid token accepted [%s]", id, strings.Join(t.Flags, ","))
 			case t.Result != "valid" && t.Result != "invalid":
-				r.Skip("result " + t.Result + " has no defined outcome")
+				r.Fail("%s: result %q has no decision in this runner", id, t.Result)
 			default:
 				r.Pass()
 			}
 		}
 	}
 	return r
+}
+
+// canonicalB64Members returns the JWK Set raw with every base64url key
+// member that decodes only leniently (non-zero unused final bits) written
+// canonically, and whether anything changed.
+func canonicalB64Members(raw json.RawMessage) (json.RawMessage, bool) {
+	var set struct {
+		Keys []map[string]any `json:"keys"`
+	}
+	if json.Unmarshal(raw, &set) != nil {
+		return nil, false
+	}
+	changed := false
+	for _, k := range set.Keys {
+		for _, m := range []string{"k", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x", "y"} {
+			s, ok := k[m].(string)
+			if !ok || jose.ValidBase64URL([]byte(s)) {
+				continue
+			}
+			if b, err := base64.RawURLEncoding.DecodeString(s); err == nil {
+				k[m] = base64.RawURLEncoding.EncodeToString(b)
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return nil, false
+	}
+	out, err := json.Marshal(set)
+	return out, err == nil
 }

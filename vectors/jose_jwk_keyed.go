@@ -66,7 +66,8 @@ func wycheproofJWKKeyed(path string) Result {
 	}
 	r := Result{Name: "wycheproof/" + name + " (jwk)"}
 	var file struct {
-		TestGroups []struct {
+		NumberOfTests int `json:"numberOfTests"`
+		TestGroups    []struct {
 			Type   string          `json:"type"`
 			Curve  string          `json:"curve"`
 			JWK    json.RawMessage `json:"jwk"`
@@ -113,6 +114,7 @@ func wycheproofJWKKeyed(path string) Result {
 			}
 		}
 	}
+	checkNumberOfTests(&r, file.NumberOfTests)
 	return r
 }
 
@@ -171,19 +173,20 @@ func ecdsaGroupAlg(raw json.RawMessage, sha, keyPem string) (*gencrypto.Signatur
 	return alg, nil
 }
 
-// judgeKeyed records a case: valid must succeed, invalid must fail,
-// acceptable may do either.
+// judgeKeyed records a case: valid must succeed, invalid must fail, and an
+// acceptable case is decided by its flags as in the Wycheproof runner
+// (acceptablePolicy); a result with no decision fails.
 func judgeKeyed(r *Result, t *keyedTest, err error) {
-	switch t.Result {
-	case "valid":
-		r.Check(fmt.Sprintf("tcId %d (%s)", t.TcID, t.Comment), err)
-	case "invalid":
-		if err == nil {
-			r.Fail("tcId %d (%s) %v: invalid case accepted", t.TcID, t.Comment, t.Flags)
-		} else {
-			r.Pass()
-		}
+	id := fmt.Sprintf("tcId %d (%s, %s)", t.TcID, t.Result, t.Comment)
+	exp, perr := expect(&wTest{TcID: t.TcID, Comment: t.Comment, Flags: t.Flags, Result: t.Result})
+	switch {
+	case perr != nil:
+		r.Fail("%s: %v", id, perr)
+	case exp == mustAccept:
+		r.Check(id, err)
+	case err == nil:
+		r.Fail("%s %v: case to reject accepted", id, t.Flags)
 	default:
-		r.Pass() // "acceptable": either outcome conforms
+		r.Pass()
 	}
 }

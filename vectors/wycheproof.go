@@ -167,10 +167,20 @@ func runWycheproofFile(path, short, name string, backends []gencrypto.Backend) (
 		c := &wctx{res: &res, file: &wf, fileName: short, backends: backends}
 		c.run()
 	}
-	if wf.NumberOfTests != 0 && res.Cases != wf.NumberOfTests {
-		res.Fail("file: %d cases run, numberOfTests says %d", res.Cases, wf.NumberOfTests)
-	}
+	checkNumberOfTests(&res, wf.NumberOfTests)
 	return res
+}
+
+// checkNumberOfTests fails a Wycheproof file whose cases do not add up to
+// its numberOfTests, which every Wycheproof file carries and is never 0: a
+// file without cases, or without the count, is not reported clean.
+func checkNumberOfTests(res *Result, n int) {
+	switch {
+	case n <= 0:
+		res.Fail("file: numberOfTests missing or %d (%d cases run)", n, res.Cases)
+	case res.Cases != n:
+		res.Fail("file: %d cases run, numberOfTests says %d", res.Cases, n)
+	}
 }
 
 // wycheproofDelegates are the Wycheproof files judged by the runner of the
@@ -270,8 +280,10 @@ const (
 	mustReject                        // fail
 )
 
-// acceptablePolicy decides "acceptable" cases by their first listed flag.
-// The package documentation gives the reasons.
+// acceptablePolicy decides "acceptable" cases: the first entry of this
+// table that is among the case's flags wins (table order, not the order of
+// the case's flags, so ZeroSharedSecret outranks Twist). The package
+// documentation gives the reasons.
 var acceptablePolicy = []struct {
 	flag string
 	exp  expectation

@@ -167,7 +167,8 @@ func hashFromAlgID(v []byte) (crypto.Hash, error) {
 
 // parsePSSSPKI reads the RSASSA-PSS parameters from a SubjectPublicKeyInfo
 // whose algorithm is id-RSASSA-PSS. ok is false when the key's algorithm is
-// plain rsaEncryption (no parameters to read).
+// not id-RSASSA-PSS (plain rsaEncryption) or its parameters are absent:
+// either way the key does not restrict them.
 func parsePSSSPKI(spki []byte) (p pssParams, ok bool, err error) {
 	outer := derReader{spki}
 	seq, err := outer.expect(derSequence)
@@ -187,11 +188,13 @@ func parsePSSSPKI(spki []byte) (p pssParams, ok bool, err error) {
 	if !bytes.Equal(oid, oidRSAPSS) {
 		return p, false, nil
 	}
+	if ar.empty() {
+		// Parameters absent: the key places no restriction (RFC 4055
+		// §1.2), which is not the same as the defaults below.
+		return p, false, nil
+	}
 	// Defaults (RFC 8017 A.2.3): SHA-1, MGF1 with SHA-1, 20, trailer 1.
 	p = pssParams{crypto.SHA1, crypto.SHA1, 20}
-	if ar.empty() { // parameters absent: any parameters may be used
-		return p, true, nil
-	}
 	params, err := ar.expect(derSequence)
 	if err != nil || !ar.empty() {
 		return p, false, errDER

@@ -126,7 +126,8 @@ func TestParsePSSSPKI(t *testing.T) {
 	}{
 		{"rsaEncryption", "300d06092a864886f70d0101010500", pssParams{}, false, false},
 		{"PSS defaults", "300d06092a864886f70d01010a3000", pssParams{crypto.SHA1, crypto.SHA1, 20}, true, false},
-		{"PSS no parameters", "300b06092a864886f70d01010a", pssParams{crypto.SHA1, crypto.SHA1, 20}, true, false},
+		// Absent parameters restrict nothing (RFC 4055 §1.2): not the defaults.
+		{"PSS no parameters", "300b06092a864886f70d01010a", pssParams{}, false, false},
 		{"PSS SHA-256/MGF1-SHA-256/32",
 			"304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120",
 			pssParams{crypto.SHA256, crypto.SHA256, 32}, true, false},

@@ -1,6 +1,8 @@
 package vectors
 
 import (
+	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/hex"
 	"encoding/json"
 	"os"
@@ -162,8 +164,9 @@ func TestWycheproofRunnerFails(t *testing.T) {
 // is not its JWK fails all of its cases.
 func TestWycheproofJWKKeyedFails(t *testing.T) {
 	root := filepath.Join(testenv.Vectors(t), "wycheproof")
-	// An acceptable case passes whatever its outcome, unless its group is
-	// skipped: ECDSA groups whose curve and hash are not a JOSE algorithm.
+	// An acceptable case keeps its outcome when the labels are swapped (its
+	// flags decide it, and they are unchanged), unless its group is skipped:
+	// ECDSA groups whose curve and hash are not a JOSE algorithm.
 	jose := map[string]bool{"P-256 SHA-256": true, "P-384 SHA-384": true, "P-521 SHA-512": true}
 	swap := func(nAcc, nValid *int) func(g, c map[string]any) {
 		return func(g, c map[string]any) {
@@ -303,5 +306,40 @@ func TestRSAPublicKeyHex(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("n %s e %s: %v, %v", tc.n, tc.e, pub, err)
 		}
+	}
+}
+
+// TestRSAPSSKeyWithoutParameters checks the other side of
+// TestRSAPSSKeyParameters: an id-RSASSA-PSS key whose parameters are
+// absent places no restriction (RFC 4055 §1.2), so its group runs under
+// the group's own parameters exactly as with the key as given, instead of
+// every case failing against the SHA-1/MGF1-SHA-1/20 defaults.
+func TestRSAPSSKeyWithoutParameters(t *testing.T) {
+	const f = "rsa_pss_2048_sha256_mgf1_32_params_test.json"
+	src := filepath.Join(testenv.Vectors(t), "wycheproof", "testvectors_v1", f)
+	orig := runWycheproofFile(src, f, "wycheproof/"+f, Backends())
+	dst := filepath.Join(t.TempDir(), f)
+	wycheproofMutate(t, src, dst, func(g, _ map[string]any) {
+		der, err := hex.DecodeString(g["publicKeyDer"].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var spki struct {
+			Algo pkix.AlgorithmIdentifier
+			Key  asn1.BitString
+		}
+		if rest, err := asn1.Unmarshal(der, &spki); err != nil || len(rest) != 0 {
+			t.Fatalf("SPKI: %v", err)
+		}
+		spki.Algo.Parameters = asn1.RawValue{}
+		out, err := asn1.Marshal(spki)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g["publicKeyDer"] = hex.EncodeToString(out)
+	})
+	r := runWycheproofFile(dst, f, "wycheproof/"+f, Backends())
+	if orig.Failed != 0 || orig.Passed == 0 || tallyOf(r) != tallyOf(orig) {
+		t.Errorf("key without parameters: %+v, with them: %+v: %q", tallyOf(r), tallyOf(orig), r.Failures[:min(len(r.Failures), 1)])
 	}
 }

@@ -20,11 +20,13 @@ import (
 func RSAPrivateDER(t testing.TB, bits int) []byte {
 	t.Helper()
 	one := big.NewInt(1)
-	half := new(big.Int).Lsh(one, uint(bits/2))
-	p, _ := rand.Int(rand.Reader, half)
-	q, _ := rand.Int(rand.Reader, half)
-	p.SetBit(p, 0, 1).SetBit(p, bits/2-1, 1)
-	q.SetBit(q, 0, 1).SetBit(q, bits/2-1, 1)
+	// p has ⌈bits/2⌉ bits and q ⌊bits/2⌋, each with its top two bits set,
+	// so that p·q ≥ 2^(bits-1)·(9/8): exactly bits bits, odd sizes included.
+	factor := func(size int) *big.Int {
+		x, _ := rand.Int(rand.Reader, new(big.Int).Lsh(one, uint(size)))
+		return x.SetBit(x, 0, 1).SetBit(x, size-1, 1).SetBit(x, size-2, 1)
+	}
+	p, q := factor(bits-bits/2), factor(bits/2)
 	n := new(big.Int).Mul(p, q)
 	d, _ := rand.Int(rand.Reader, n)
 	qi := new(big.Int).ModInverse(q, p)
@@ -46,18 +48,23 @@ func RSAPrivateDER(t testing.TB, bits int) []byte {
 }
 
 // CaseVariantObject returns a JSON object of n members whose names are l
-// bytes long (l ≥ 4), all of the letter c but their last four bytes (a
-// counter): equal in length and differing only at the end, the worst case
-// for comparing names for case variants one pair at a time.
+// bytes long, all of the letter c but their last bytes (a decimal counter,
+// four digits, or as many as n-1 needs): equal in length and differing only
+// at the end, the worst case for comparing names for case variants one pair
+// at a time. It panics if l is shorter than the counter.
 func CaseVariantObject(n, l int, c byte) string {
+	width := max(4, len(fmt.Sprint(n-1)))
+	if l < width {
+		panic(fmt.Sprintf("hostile: names of %d bytes cannot hold a %d-digit counter", l, width))
+	}
 	var b strings.Builder
 	b.WriteByte('{')
-	pre := strings.Repeat(string(c), l-4)
+	pre := strings.Repeat(string(c), l-width)
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `"%s%04d":1`, pre, i)
+		fmt.Fprintf(&b, `"%s%0*d":1`, pre, width, i)
 	}
 	b.WriteByte('}')
 	return b.String()
