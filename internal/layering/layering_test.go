@@ -259,9 +259,7 @@ func TestCheckCatchesViolations(t *testing.T) {
 		"lejp depends on github.com/goccy/go-json: only the standard library is allowed",
 		"x509 depends on tlsbackends/acme, which DESIGN.md forbids",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFound(t, got, want)
 }
 
 // TestCheckTransitiveTestingAndAllowlists proves two rules of DESIGN.md that
@@ -283,9 +281,7 @@ func TestCheckTransitiveTestingAndAllowlists(t *testing.T) {
 		"tlsbackends/acme depends on jose/jwt, which DESIGN.md forbids",
 		"x509 depends on jose/jws, which DESIGN.md forbids",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFound(t, got, want)
 }
 
 // TestCheckCorpusReaders proves that library packages may not use
@@ -306,9 +302,7 @@ func TestCheckCorpusReaders(t *testing.T) {
 		"tlsbackends/acme depends on internal/corpus, which DESIGN.md forbids",
 		"x509 depends on internal/corpus, which DESIGN.md forbids",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantFound(t, got, want)
 }
 
 // TestCheckStdioAndFiles proves the last rule of DESIGN.md's import
@@ -332,6 +326,12 @@ func TestCheckStdioAndFiles(t *testing.T) {
 		"jose/jws uses fmt.Println: only cmd/ writes to stdout or stderr",
 		"tlsbackends/acme uses os.Stdout: only cmd/ writes to stdout or stderr",
 	}
+	wantFound(t, got, want)
+}
+
+// wantFound requires check's findings to be exactly want, in order.
+func wantFound(t *testing.T, got, want []string) {
+	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("check found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
