@@ -14,9 +14,7 @@ import (
 func TestJWTSignClaimsFromStdin(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "h.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
 	code, tok, e := runCLI(t, `{"scope":"read"}`+"\n", "jwt", "sign", "--key", key, "--claims", "@-")
 	if code != 0 {
 		t.Fatalf("--claims @-: exit %d, %s", code, e)
@@ -36,9 +34,7 @@ func TestJWTSignClaimsFromStdin(t *testing.T) {
 func TestJWTSignClaimsFileBound(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "h.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
 	obj := `{"scope":"read"}`
 	for _, n := range []int{maxClaimsFile, maxClaimsFile + 1} {
 		f := filepath.Join(dir, "claims.json")

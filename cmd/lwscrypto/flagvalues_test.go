@@ -15,13 +15,8 @@ import (
 func TestJWTDurationFlags(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "h.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
-	code, tok, e := runCLI(t, "", "jwt", "sign", "--key", key, "--exp", "1h")
-	if code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key, "--exp", "1h")
 	for _, tc := range []struct {
 		stdin string
 		args  []string
@@ -47,15 +42,10 @@ func TestJWTDurationFlags(t *testing.T) {
 func TestJWSVerifyPayloadFlags(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "e.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
 	payload := filepath.Join(dir, "p")
 	os.WriteFile(payload, []byte("hello"), 0o600)
-	code, tok, e := runCLI(t, "", "jws", "sign", "--key", key, "--detached", payload)
-	if code != 0 {
-		t.Fatal(e)
-	}
+	tok := mustRunCLI(t, "", "jws", "sign", "--key", key, "--detached", payload)
 	tf := filepath.Join(dir, "t.jws")
 	os.WriteFile(tf, []byte(tok), 0o600)
 	out := filepath.Join(dir, "out")

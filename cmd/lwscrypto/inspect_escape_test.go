@@ -14,22 +14,14 @@ import (
 func TestJWTInspectEscapesControls(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "h.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
 	claims := `{"sub":"\u001b[2J\u001b[1AVERIFIED","iss":"a\u009b31mb","jti":"x\u202ey","evil":"\u0007"}`
-	code, tok, e := runCLI(t, "", "jwt", "sign", "--key", key, "--claims", claims)
-	if code != 0 {
-		t.Fatal(e)
-	}
+	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key, "--claims", claims)
 	tf := filepath.Join(dir, "t.jwt")
 	if err := os.WriteFile(tf, []byte(tok), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, e := runCLI(t, "", "jwt", "inspect", tf)
-	if code != 0 {
-		t.Fatal(e)
-	}
+	out := mustRunCLI(t, "", "jwt", "inspect", tf)
 	for _, r := range out {
 		if r != '\n' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e') {
 			t.Errorf("output holds control character %U:\n%q", r, out)

@@ -130,9 +130,7 @@ func TestLoadKey(t *testing.T) {
 func TestJWKPrivateFileMode(t *testing.T) {
 	dir := t.TempDir()
 	priv := filepath.Join(dir, "k.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", priv); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", priv)
 	pemPriv, pemPub := filepath.Join(dir, "k.pem"), filepath.Join(dir, "p.pem")
 	runCLI(t, "", "jwk", "to-pem", priv, "-o", pemPriv)
 	runCLI(t, "", "jwk", "to-pem", "--pub", priv, "-o", pemPub)

@@ -11,13 +11,8 @@ func TestJOSEExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "k.jwk")
 	pem := filepath.Join(dir, "k.pem")
-	if code, _, errb := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(errb)
-	}
-	code, tok, errb := runCLI(t, "payload", "jws", "sign", "--key", key)
-	if code != 0 {
-		t.Fatal(errb)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := mustRunCLI(t, "payload", "jws", "sign", "--key", key)
 	es := filepath.Join(dir, "es.jwk")
 	runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", es)
 	runCLI(t, "", "jwk", "to-pem", "--pub", es, "-o", pem)

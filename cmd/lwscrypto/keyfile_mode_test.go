@@ -12,9 +12,7 @@ import (
 func TestPrivateKeyOverExistingFileMode(t *testing.T) {
 	dir := t.TempDir()
 	jk := filepath.Join(dir, "k.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", jk); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", jk)
 	for _, args := range [][]string{
 		{"jwk", "gen", "--alg", "ES256", "-o"},
 		{"jwk", "to-pem", jk, "-o"},

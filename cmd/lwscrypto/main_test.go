@@ -58,6 +58,17 @@ func runCLI(t testing.TB, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// mustRunCLI runs the CLI as runCLI does and returns its standard output,
+// failing the test unless it exits 0.
+func mustRunCLI(t testing.TB, stdin string, args ...string) string {
+	t.Helper()
+	code, out, errOut := runCLI(t, stdin, args...)
+	if code != 0 {
+		t.Fatalf("lwscrypto %v: exit %d: %s", args, code, errOut)
+	}
+	return out
+}
+
 func TestExitCodes(t *testing.T) {
 	for _, tc := range []struct {
 		args []string

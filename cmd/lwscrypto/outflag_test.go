@@ -13,9 +13,7 @@ import (
 func TestEveryCommandTakesO(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "k.jwk")
-	if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key); code != 0 {
-		t.Fatal(e)
-	}
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
 	_, tok, _ := runCLI(t, "", "jwt", "sign", "--key", key, "--iss", "me")
 	for _, tc := range []struct {
 		stdin string

@@ -16,13 +16,8 @@ func TestPEMWithSeveralKeysRefused(t *testing.T) {
 	var pems []string
 	for _, kid := range []string{"one", "two"} {
 		jk := filepath.Join(dir, kid+".jwk")
-		if code, _, e := runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", jk); code != 0 {
-			t.Fatal(e)
-		}
-		code, p, e := runCLI(t, "", "jwk", "to-pem", jk)
-		if code != 0 {
-			t.Fatal(e)
-		}
+		mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", jk)
+		p := mustRunCLI(t, "", "jwk", "to-pem", jk)
 		pems = append(pems, p)
 	}
 	both := filepath.Join(dir, "both.pem")
