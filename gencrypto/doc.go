@@ -81,6 +81,13 @@
 // multiple of 8, an out-of-range output length, a digest that is not the
 // hash's output length) are ErrInvalidInput.
 //
+// A backend's result is checked against the algorithm too, since a backend
+// (a token, a remote service) may be buggy: a signature, RSA-OAEP
+// ciphertext, wrapped or unwrapped key, derived key or shared secret whose
+// length is not the one the algorithm defines, or a hash, HMAC or AEAD of
+// other sizes than asked, is refused with an error that matches none of the
+// sentinels above, and never handed on.
+//
 // # FIPS 140-3
 //
 // FIPSApproved reports whether an algorithm is approved for FIPS 140-3 mode.

@@ -40,5 +40,21 @@ var (
 func isUnsupported(err error) bool { return errors.Is(err, ErrUnsupported) }
 
 // errBackendOutput is returned when a backend's result breaks its contract
-// (a signature of the wrong length); it is a bug in the backend.
+// (a signature, key, secret or KDF output of the wrong length); it is a bug
+// in the backend. It is not exported: no caller decision hangs on it.
 var errBackendOutput = errors.New("gencrypto: backend returned a malformed result")
+
+// exactOutput passes on a backend's result when the call succeeded and the
+// result is n bytes long, the length the algorithm defines; a result of
+// another length is errBackendOutput, and its bytes (key material, as
+// often as not) are cleared first.
+func exactOutput(out []byte, err error, n int) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(out) != n {
+		clear(out)
+		return nil, errBackendOutput
+	}
+	return out, nil
+}

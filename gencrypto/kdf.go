@@ -79,7 +79,8 @@ func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]
 	if err != nil {
 		return nil, err
 	}
-	return b.HKDF(k.hash, secret, salt, info, length)
+	out, err := b.HKDF(k.hash, secret, salt, info, length)
+	return exactOutput(out, err, length)
 }
 
 // Hash returns the HMAC hash.
@@ -96,7 +97,8 @@ func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...O
 	if err != nil {
 		return nil, err
 	}
-	return b.PBKDF2(k.hash, password, salt, iterations, length)
+	out, err := b.PBKDF2(k.hash, password, salt, iterations, length)
+	return exactOutput(out, err, length)
 }
 
 // Hash returns the hash.
@@ -113,5 +115,6 @@ func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]b
 	if err != nil {
 		return nil, err
 	}
-	return b.ConcatKDF(k.hash, z, otherInfo, length)
+	out, err := b.ConcatKDF(k.hash, z, otherInfo, length)
+	return exactOutput(out, err, length)
 }

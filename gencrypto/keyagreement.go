@@ -95,6 +95,9 @@ func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey,
 	if err != nil {
 		return nil, passUnsupported(err, ErrInvalidInput)
 	}
+	if z, err = exactOutput(z, nil, k.secretSize()); err != nil {
+		return nil, err
+	}
 	// On X25519 an all-zero result means a low-order peer key (RFC 7748
 	// §6.1). On the NIST curves a zero x-coordinate is a valid shared
 	// secret (Wycheproof "EdgeCaseSharedSecret"); invalid points cannot
@@ -103,4 +106,17 @@ func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey,
 		return nil, ErrInvalidInput
 	}
 	return z, nil
+}
+
+// secretSize is the length of the shared secret: the field element's, 32
+// bytes for X25519 (RFC 7748 §5) and the x-coordinate's for the NIST curves
+// (SP 800-56A §5.7.1.2, as crypto/ecdh returns it).
+func (k *KeyAgreement) secretSize() int {
+	switch k.curve {
+	case CurveP384:
+		return 48
+	case CurveP521:
+		return 66
+	}
+	return 32
 }

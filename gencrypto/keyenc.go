@@ -58,7 +58,8 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 	if err != nil {
 		return nil, err
 	}
-	return b.EncryptOAEP(k.hash, pub, msg, nil)
+	out, err := b.EncryptOAEP(k.hash, pub, msg, nil)
+	return exactOutput(out, err, pub.(*rsa.PublicKey).Size()) // RFC 8017 §7.1.1: k octets
 }
 
 // Decrypt decrypts ciphertext with key. Every decryption failure is
@@ -80,6 +81,12 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	out, err := b.DecryptOAEP(k.hash, key, ciphertext, nil)
 	if err != nil {
 		return nil, passUnsupported(err, ErrVerify)
+	}
+	// RFC 8017 §7.1.2 step 3: what follows the hash, the padding and the
+	// 0x01 byte in k − 1 octets, so at most k − 2·hLen − 2 octets.
+	if len(out) > key.Public().(*rsa.PublicKey).Size()-2*k.hash.Size()-2 {
+		clear(out)
+		return nil, errBackendOutput
 	}
 	return out, nil
 }

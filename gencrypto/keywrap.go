@@ -40,7 +40,8 @@ func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.Wrap(PrimAESKW, kek, key)
+	out, err := b.Wrap(PrimAESKW, kek, key)
+	return exactOutput(out, err, len(key)+8) // RFC 3394 §2.2.1: n+1 blocks
 }
 
 // Unwrap unwraps wrapped. A length that is not a multiple of 8 or below 24
@@ -60,5 +61,5 @@ func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, passUnsupported(err, ErrVerify)
 	}
-	return out, nil
+	return exactOutput(out, nil, len(wrapped)-8) // RFC 3394 §2.2.2: n blocks
 }
