@@ -94,7 +94,10 @@
 // When the program runs with GODEBUG=fips140=only, operations of an
 // algorithm that is not approved (ChaCha20/Poly1305, X25519, RSA-OAEP with
 // SHA-1) return an *UnsupportedError with NotApproved set, up front instead
-// of failing or panicking halfway. Backends narrow this further: in that
+// of failing or panicking halfway; so do inputs the Go Cryptographic Module
+// refuses to approved algorithms, whatever the backend: an HKDF secret
+// shorter than 112 bits, a PBKDF2 salt shorter than 128 bits or a PBKDF2
+// output shorter than 112 bits. Backends narrow this further: in that
 // mode the std backend serves only what the Go Cryptographic Module serves,
 // so AES-GCM with caller-supplied nonces, AES-CCM, AES-KW and the Concat
 // KDF report ErrUnsupported too (see package gencrypto/std).

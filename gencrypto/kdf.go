@@ -1,6 +1,9 @@
 package gencrypto
 
-import "crypto"
+import (
+	"crypto"
+	"crypto/fips140"
+)
 
 // HKDF is the HMAC-based extract-and-expand KDF of RFC 5869, used by COSE
 // (RFC 9053 §5.1).
@@ -70,7 +73,9 @@ func (k *ConcatKDF) Primitive() string { return PrimConcatKDF }
 func (k *HKDF) Hash() crypto.Hash { return k.hash }
 
 // Derive returns length bytes of HKDF(secret, salt, info). length must be in
-// 1…255×HashLen (ErrInvalidInput otherwise).
+// 1…255×HashLen (ErrInvalidInput otherwise). Under GODEBUG=fips140=only a
+// secret shorter than 112 bits is not approved: an *UnsupportedError with
+// NotApproved set, whatever the backend.
 func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]byte, error) {
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
@@ -78,6 +83,9 @@ func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]
 	b, err := backendWith(opts, k, PrimHKDF)
 	if err != nil {
 		return nil, err
+	}
+	if len(secret) < fipsMinKey && fips140.Enforced() {
+		return nil, notApprovedInput(k, b, "a secret shorter than 112 bits")
 	}
 	out, err := b.HKDF(k.hash, secret, salt, info, length)
 	return exactOutput(out, err, length)
@@ -88,7 +96,10 @@ func (k *PBKDF2) Hash() crypto.Hash { return k.hash }
 
 // Derive returns length bytes of PBKDF2(password, salt, iterations).
 // iterations must be positive; callers that take the count from input (JWE
-// p2c) must bound it themselves first.
+// p2c) must bound it themselves first. Under GODEBUG=fips140=only a salt
+// shorter than 128 bits (SP 800-132 §5.1) or an output shorter than 112
+// bits is not approved: an *UnsupportedError with NotApproved set, whatever
+// the backend.
 func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...Option) ([]byte, error) {
 	if iterations <= 0 || length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
@@ -96,6 +107,14 @@ func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...O
 	b, err := backendWith(opts, k, PrimPBKDF2)
 	if err != nil {
 		return nil, err
+	}
+	if fips140.Enforced() {
+		if len(salt) < fipsMinPBKDF2Salt {
+			return nil, notApprovedInput(k, b, "a salt shorter than 128 bits")
+		}
+		if length < fipsMinKey {
+			return nil, notApprovedInput(k, b, "an output shorter than 112 bits")
+		}
 	}
 	out, err := b.PBKDF2(k.hash, password, salt, iterations, length)
 	return exactOutput(out, err, length)
@@ -117,4 +136,19 @@ func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]b
 	}
 	out, err := b.ConcatKDF(k.hash, z, otherInfo, length)
 	return exactOutput(out, err, length)
+}
+
+// The FIPS 140-only minimums of the Go Cryptographic Module (crypto/hkdf,
+// crypto/pbkdf2): keys of at least 112 bits, the security strength SP
+// 800-131A requires, and PBKDF2 salts of at least 128 bits (SP 800-132
+// §5.1). The registry applies them to every backend.
+const (
+	fipsMinKey        = 112 / 8
+	fipsMinPBKDF2Salt = 128 / 8
+)
+
+// notApprovedInput is the error for an input of an approved algorithm that
+// FIPS 140-only mode refuses.
+func notApprovedInput(a Algorithm, b Backend, detail string) error {
+	return &UnsupportedError{Algorithm: a.Name(), Backend: b.Name(), Primitive: a.Primitive(), NotApproved: true, detail: detail}
 }

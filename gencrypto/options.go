@@ -49,18 +49,26 @@ func backendWith(opts []Option, a Algorithm, prim string) (Backend, error) {
 }
 
 // UnsupportedError reports that a backend does not implement the primitive
-// an algorithm needs, or that the algorithm is refused because it is not
-// FIPS 140-3 approved and the program runs with GODEBUG=fips140=only.
+// an algorithm needs, or that the algorithm, or an input to it (an HKDF
+// secret or a PBKDF2 salt below the approved minimum), is refused because it
+// is not FIPS 140-3 approved and the program runs with GODEBUG=fips140=only.
 // errors.Is(err, ErrUnsupported) holds for it.
 type UnsupportedError struct {
 	Algorithm   string // registry name of the algorithm asked for
 	Backend     string // Backend.Name of the backend asked
 	Primitive   string // the Prim* constant it needs
 	NotApproved bool   // refused under fips140=only rather than missing
+
+	// detail says which input of an approved algorithm the mode refuses
+	// ("a salt shorter than 128 bits"), when it is one.
+	detail string
 }
 
 // Error says which algorithm was refused, and why.
 func (e *UnsupportedError) Error() string {
+	if e.NotApproved && e.detail != "" {
+		return fmt.Sprintf("gencrypto: %s with %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm, e.detail)
+	}
 	if e.NotApproved {
 		return fmt.Sprintf("gencrypto: %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm)
 	}
