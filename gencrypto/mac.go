@@ -64,7 +64,7 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	if h.Size() != m.hash.Size() {
 		return nil, errBackendOutput
 	}
-	return &MACKey{h: h, size: m.tagSize}, nil
+	return &MACKey{h: h, size: m.tagSize, full: m.hash.Size()}, nil
 }
 
 // Sum is a one-shot helper: New(key) then Sum(nil, msg).
@@ -92,9 +92,15 @@ func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
 // pieces (MACKey is an io.Writer), then call SumStream or VerifyStream, and
 // Reset before the next message. The one-shot Sum and Verify reset the
 // state first, so they discard a stream in progress.
+//
+// A backend whose HMAC gives a sum of another length than its hash's (a
+// token that lost its session can only append nothing) makes Verify and
+// VerifyStream fail with ErrVerify, and Sum and SumStream panic: they have
+// no error to return, and no right tag to give.
 type MACKey struct {
 	h    hash.Hash
-	size int
+	size int // tag length
+	full int // HMAC output length
 	buf  [64]byte
 }
 
@@ -133,16 +139,27 @@ func (k *MACKey) Reset() { k.h.Reset() }
 // Reset (or Sum, Verify) to dst and returns the result. It does not change
 // the state, so writing may go on.
 func (k *MACKey) SumStream(dst []byte) []byte {
-	full := k.h.Sum(k.buf[:0])
+	full, ok := k.sum()
+	if !ok {
+		panic("gencrypto: the backend's HMAC gave a sum of the wrong length")
+	}
 	return append(dst, full[:k.size]...)
+}
+
+// sum returns the HMAC of the stream, in k.buf, and whether it has the
+// hash's length. Its bytes must not be used otherwise: k.buf still holds
+// the previous sum where a short one stops.
+func (k *MACKey) sum() ([]byte, bool) {
+	full := k.h.Sum(k.buf[:0])
+	return full, len(full) == k.full
 }
 
 // VerifyStream checks tag, in constant time, over the message written since
 // New or the last Reset (or Sum, Verify). Any mismatch, including a tag of
 // the wrong length, is ErrVerify. It does not change the state.
 func (k *MACKey) VerifyStream(tag []byte) error {
-	full := k.h.Sum(k.buf[:0])
-	if len(tag) != k.size || subtle.ConstantTimeCompare(full[:k.size], tag) != 1 {
+	full, ok := k.sum()
+	if !ok || len(tag) != k.size || subtle.ConstantTimeCompare(full[:k.size], tag) != 1 {
 		return ErrVerify
 	}
 	return nil
