@@ -133,19 +133,16 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	return b, pub, err
 }
 
-// checkOutput passes a backend's signature on if it has the length Verify
-// requires: the algorithm's for ECDSA and EdDSA, the modulus's for RSA
-// (RFC 8017 §8.1.1 and §8.2.1 output k octets; a signer that drops leading
-// zeros would otherwise produce signatures that do not verify).
+// checkOutput passes a backend's signature on if it has the shape Verify
+// requires (sigShapeOK): the length, the algorithm's for ECDSA and EdDSA,
+// the modulus's for RSA (RFC 8017 §8.1.1 and §8.2.1 output k octets; a
+// signer that drops leading zeros would otherwise produce signatures that
+// do not verify), and for ECDSA 0 < r, s < n.
 func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := s.SignatureSize()
-	if s.kty == KeyRSA {
-		n = pub.(*rsa.PublicKey).Size()
-	}
-	if len(sig) != n {
+	if !s.sigShapeOK(pub, sig) {
 		return nil, errBackendOutput
 	}
 	return sig, nil
