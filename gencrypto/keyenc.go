@@ -68,14 +68,17 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	if key == nil {
 		return nil, ErrKeyType
 	}
-	if err := k.checkKey(key.Public()); err != nil {
+	// Public is asked once: what is checked is what is used.
+	pub := key.Public()
+	if err := k.checkKey(pub); err != nil {
 		return nil, err
 	}
+	size := pub.(*rsa.PublicKey).Size()
 	b, err := backendWith(opts, k, PrimRSAOAEP)
 	if err != nil {
 		return nil, err
 	}
-	if len(ciphertext) != key.Public().(*rsa.PublicKey).Size() {
+	if len(ciphertext) != size {
 		return nil, ErrVerify // RFC 8017 §7.1.2 step 1b, before any RSA operation
 	}
 	out, err := b.DecryptOAEP(k.hash, key, ciphertext, nil)
@@ -84,7 +87,7 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	}
 	// RFC 8017 §7.1.2 step 3: what follows the hash, the padding and the
 	// 0x01 byte in k − 1 octets, so at most k − 2·hLen − 2 octets.
-	if len(out) > key.Public().(*rsa.PublicKey).Size()-2*k.hash.Size()-2 {
+	if len(out) > size-2*k.hash.Size()-2 {
 		clear(out)
 		return nil, errBackendOutput
 	}
