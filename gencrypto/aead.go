@@ -131,19 +131,38 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
 		return nil, errBackendOutput
 	}
-	return opaqueAEAD{c}, nil
+	return &opaqueAEAD{c, a.tagSize, a.prim == PrimAESCBCHMAC}, nil
 }
 
-// opaqueAEAD maps every Open failure to ErrVerify, whatever the backend said.
-type opaqueAEAD struct{ cipher.AEAD }
+// opaqueAEAD maps every Open failure to ErrVerify, whatever the backend
+// said, and refuses a plaintext whose length the ciphertext cannot have.
+type opaqueAEAD struct {
+	cipher.AEAD
+	tagSize int
+	padded  bool // AES-CBC-HMAC: 1 to 16 bytes of padding before the tag
+}
 
-// Open is the backend's Open with every failure turned into ErrVerify.
-func (o opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
+// Open is the backend's Open with every failure turned into ErrVerify. A
+// plaintext of another length than the ciphertext's less the tag (less
+// 1 to 16 bytes of padding for AES-CBC-HMAC, RFC 7518 §5.2.2.1) is a
+// backend's error, refused the same way.
+func (o *opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != o.NonceSize() {
 		return nil, ErrVerify
 	}
 	out, err := o.AEAD.Open(dst, nonce, ciphertext, additionalData)
 	if err != nil {
+		return nil, ErrVerify
+	}
+	n, want := len(out)-len(dst), len(ciphertext)-o.tagSize
+	ok := n == want
+	if o.padded {
+		ok = n < want && n >= want-aes.BlockSize
+	}
+	if !ok {
+		if n > 0 {
+			clear(out[len(dst):])
+		}
 		return nil, ErrVerify
 	}
 	return out, nil
