@@ -2,6 +2,7 @@ package std
 
 import (
 	"crypto"
+	"crypto/fips140"
 	"crypto/hmac"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -12,10 +13,14 @@ import (
 
 // hashFunc returns the constructor of h, or an unsupported error. It uses an
 // explicit switch rather than crypto.Hash.New, which panics for a hash that
-// is not linked in.
+// is not linked in. In FIPS 140-only mode SHA-1 is unsupported: crypto/sha1
+// and crypto/hmac panic on it there.
 func hashFunc(h crypto.Hash) (func() hash.Hash, error) {
 	switch h {
 	case crypto.SHA1:
+		if fips140.Enforced() {
+			return nil, unsupported("hash SHA-1 in FIPS 140-only mode")
+		}
 		return sha1.New, nil
 	case crypto.SHA224:
 		return sha256.New224, nil
@@ -89,10 +94,15 @@ func (*Backend) NewHash(h crypto.Hash) (hash.Hash, error) {
 }
 
 // NewHMAC returns HMAC-h keyed with key (RFC 2104), with its full output.
+// In FIPS 140-only mode a key shorter than 112 bits is unsupported (crypto/hmac
+// panics on it there).
 func (*Backend) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
 	f, err := hashFunc(h)
 	if err != nil {
 		return nil, err
+	}
+	if fips140.Enforced() && len(key) < fipsMinKey {
+		return nil, unsupported("HMAC key shorter than 112 bits in FIPS 140-only mode")
 	}
 	return hmac.New(f, key), nil
 }

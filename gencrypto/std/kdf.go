@@ -2,10 +2,19 @@ package std
 
 import (
 	"crypto"
+	"crypto/fips140"
 	"crypto/hkdf"
 	"crypto/pbkdf2"
 	"encoding/binary"
 	"hash"
+)
+
+// The Go Cryptographic Module's minimums in FIPS 140-only mode (crypto/hmac,
+// crypto/hkdf, crypto/pbkdf2): keys and derived keys of 112 bits, PBKDF2
+// salts of 128 bits (SP 800-132 §5.1).
+const (
+	fipsMinKey  = 112 / 8
+	fipsMinSalt = 128 / 8
 )
 
 // HKDF returns length bytes of HKDF-Expand(HKDF-Extract(salt, secret), info)
@@ -18,6 +27,9 @@ func (*Backend) HKDF(h crypto.Hash, secret, salt, info []byte, length int) ([]by
 	if length <= 0 || length > 255*h.Size() {
 		return nil, errLength
 	}
+	if fips140.Enforced() && len(secret) < fipsMinKey {
+		return nil, unsupported("HKDF secret shorter than 112 bits in FIPS 140-only mode")
+	}
 	return hkdf.Key[hash.Hash](f, secret, salt, string(info), length)
 }
 
@@ -29,6 +41,14 @@ func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length 
 	}
 	if iterations <= 0 || length <= 0 {
 		return nil, errLength
+	}
+	if fips140.Enforced() {
+		if len(salt) < fipsMinSalt {
+			return nil, unsupported("PBKDF2 salt shorter than 128 bits in FIPS 140-only mode")
+		}
+		if length < fipsMinKey {
+			return nil, unsupported("PBKDF2 output shorter than 112 bits in FIPS 140-only mode")
+		}
 	}
 	return pbkdf2.Key[hash.Hash](f, string(password), salt, iterations, length)
 }

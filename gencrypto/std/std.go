@@ -37,7 +37,10 @@
 // because the module accepts only nonces it generates itself; AES-CCM,
 // AES-KW and the Concat KDF are written in this package, outside the
 // module; ChaCha20-Poly1305 and X25519 are not approved. Supports reports
-// false for those, and their methods return an unsupported error.
+// false for those, and their methods return an unsupported error. So do,
+// rather than the standard library's panic or plain error, SHA-1 wherever
+// a hash is taken, HMAC keys and HKDF secrets shorter than 112 bits, and
+// PBKDF2 salts shorter than 128 bits or outputs shorter than 112 bits.
 package std
 
 import (
