@@ -34,7 +34,7 @@ func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg [
 		if h != 0 {
 			return nil, unsupported("ed25519 with a prehash")
 		}
-		if _, ok := key.Public().(ed25519.PublicKey); !ok {
+		if k, ok := key.Public().(ed25519.PublicKey); !ok || len(k) != ed25519.PublicKeySize {
 			return nil, errKeyType
 		}
 		return key.Sign(rand.Reader, msg, crypto.Hash(0))
@@ -64,7 +64,7 @@ func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, d
 	}
 	if c, size, ok := ecCurve(primitive); ok {
 		pub, ok := key.Public().(*ecdsa.PublicKey)
-		if !ok || pub.Curve != c {
+		if !ok || pub == nil || pub.Curve != c {
 			return nil, errKeyType
 		}
 		if err := checkDigest(h, digest); err != nil {
@@ -78,7 +78,7 @@ func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, d
 	}
 	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
-		if _, ok := key.Public().(*rsa.PublicKey); !ok {
+		if k, ok := key.Public().(*rsa.PublicKey); !ok || k == nil || k.N == nil {
 			return nil, errKeyType
 		}
 		if err := checkDigest(h, digest); err != nil {
