@@ -25,8 +25,10 @@
 //     (RFC 3394 §4.1, §4.6), A128CBC-HS256 (RFC 7518 Appendix B.1) and
 //     Ed25519 (RFC 8032 §7.1 test 1).
 //
-// An algorithm the backend does not support must fail with ErrUnsupported;
-// Run checks that and then skips the algorithm, saying so. When the program
+// An algorithm the backend does not support must fail with ErrUnsupported,
+// through the registry and from each of the backend's own methods for its
+// primitive, called directly (the registry never calls them), without a
+// panic; Run checks that and then skips the algorithm, saying so. When the program
 // runs with GODEBUG=fips140=only, Run checks that algorithms that are not
 // FIPS 140-3 approved are refused, skips them with that reason, and keeps
 // to the Go Cryptographic Module's minimums (PBKDF2 outputs of 112 bits,
@@ -72,6 +74,10 @@ func Run(t *testing.T, b gencrypto.Backend) {
 			}
 			if !b.Supports(a.Primitive()) {
 				s.checkUnsupported(t, a)
+				s.checkBackendUnsupported(t, a)
+				if t.Failed() {
+					return
+				}
 				t.Skipf("backend %q does not support %s (primitive %s); checked that it reports ErrUnsupported", b.Name(), a.Name(), a.Primitive())
 			}
 			switch a := a.(type) {
