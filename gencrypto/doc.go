@@ -76,7 +76,9 @@
 // integrity check, OAEP decryption) is the one opaque ErrVerify, whatever
 // went wrong, so that no caller can become an oracle. ECDSA signatures must
 // be exactly r‖s of the curve's size with 0 < r, s < n; anything else,
-// including the ASN.1 DER form, is ErrVerify before any curve arithmetic.
+// including the ASN.1 DER form, is ErrVerify before any curve arithmetic;
+// so is an Ed25519 signature whose S is not below the group order L
+// (RFC 8032 §5.1.7), so that no backend can make signatures malleable.
 // Malformed inputs other than keys (a wrapped key whose length is not a
 // multiple of 8, an out-of-range output length, a digest that is not the
 // hash's output length) are ErrInvalidInput.

@@ -154,7 +154,8 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 // ErrUnsupported; every other failure is ErrVerify. ECDSA signatures must be
 // exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
 // ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
-// modulus. VerifyDigest is the same for a message hashed by the caller.
+// modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
+// the backend. VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -190,8 +191,30 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 		return ecdsaScalarsInRange(s.curve, sig)
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
+	case KeyOKP:
+		return ed25519SBelowL(sig[32:])
 	}
 	return true
+}
+
+// ed25519L is L, the order of the Ed25519 base point (RFC 8032 §5.1:
+// 2^252 + 27742317777372353535851937790883648493), little-endian.
+var ed25519L = [32]byte{
+	0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+}
+
+// ed25519SBelowL reports whether the little-endian scalar s (32 bytes) is
+// below L. RFC 8032 §5.1.7 step 1 makes a signature with S ≥ L invalid:
+// the registry refuses it itself, so that no backend that reduces S
+// instead makes signatures malleable.
+func ed25519SBelowL(s []byte) bool {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] != ed25519L[i] {
+			return s[i] < ed25519L[i]
+		}
+	}
+	return false
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key
