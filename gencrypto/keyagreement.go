@@ -68,8 +68,10 @@ func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
 // SharedSecret computes the shared secret of priv (an *ecdh.PrivateKey or any
 // ecdh.KeyExchanger, such as a token-held key) and pub. Both must be on this
 // algorithm's curve (ErrKeyType otherwise). An all-zero X25519 result (a
-// low-order peer key, RFC 7748 §6.1) and any other failure of the
-// computation are ErrInvalidInput.
+// low-order peer key, RFC 7748 §6.1) and any other failure the backend
+// reports are ErrInvalidInput. A backend result that is not as long as the
+// curve's shared secret (32, 48 or 66 bytes) is a bug in the backend, and
+// is refused with an error that is none of the sentinels.
 func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey, opts ...Option) ([]byte, error) {
 	want := k.ECDHCurve()
 	if pub == nil || pub.Curve() != want {
