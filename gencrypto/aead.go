@@ -128,7 +128,7 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if a.prim == PrimAESCBCHMAC {
 		overhead += aes.BlockSize
 	}
-	if c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
+	if c == nil || c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
 		return nil, errBackendOutput
 	}
 	return &opaqueAEAD{c, a.tagSize, a.prim == PrimAESCBCHMAC}, nil

@@ -29,7 +29,7 @@ func (s *Signature) NewHash(opts ...Option) (hash.Hash, error) {
 	if err != nil {
 		return nil, err
 	}
-	if h.Size() != s.hash.Size() {
+	if h == nil || h.Size() != s.hash.Size() {
 		return nil, errBackendOutput
 	}
 	return h, nil

@@ -61,7 +61,7 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	}
 	// an HMAC of another hash than asked for (as NewHash also refuses);
 	// every hash of a MAC fits MACKey's buffer
-	if h.Size() != m.hash.Size() {
+	if h == nil || h.Size() != m.hash.Size() {
 		return nil, errBackendOutput
 	}
 	return &MACKey{h: h, size: m.tagSize, full: m.hash.Size()}, nil
