@@ -93,25 +93,28 @@ func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
 // Reset before the next message. The one-shot Sum and Verify reset the
 // state first, so they discard a stream in progress.
 //
-// A backend whose HMAC gives a sum of another length than its hash's (a
-// token that lost its session can only append nothing) makes Verify and
-// VerifyStream fail with ErrVerify, and Sum and SumStream panic: they have
-// no error to return, and no right tag to give.
+// A backend whose HMAC fails to take a message (its Write returns an
+// error or takes less than it was given, which hash.Hash does not allow
+// but a token's may do) or gives a sum of another length than its hash's
+// (a token that lost its session can only append nothing) makes Verify
+// and VerifyStream fail with ErrVerify until the next Reset, and Sum and
+// SumStream panic: they have no error to return, and no right tag to give.
 type MACKey struct {
-	h    hash.Hash
-	size int // tag length
-	full int // HMAC output length
-	buf  [64]byte
+	h      hash.Hash
+	size   int  // tag length
+	full   int  // HMAC output length
+	broken bool // a Write since the last Reset failed
+	buf    [64]byte
 }
 
 // Sum appends the tag of msg to dst and returns the result. It discards a
 // stream in progress and leaves the state reset, so that what is written
 // next is a new message.
 func (k *MACKey) Sum(dst, msg []byte) []byte {
-	k.h.Reset()
-	k.h.Write(msg)
+	k.Reset()
+	k.Write(msg)
 	dst = k.SumStream(dst)
-	k.h.Reset()
+	k.Reset()
 	return dst
 }
 
@@ -119,21 +122,35 @@ func (k *MACKey) Sum(dst, msg []byte) []byte {
 // tag of the wrong length, is ErrVerify. Like Sum, it discards a stream in
 // progress and leaves the state reset.
 func (k *MACKey) Verify(msg, tag []byte) error {
-	k.h.Reset()
-	k.h.Write(msg)
+	k.Reset()
+	k.Write(msg)
 	err := k.VerifyStream(tag)
-	k.h.Reset()
+	k.Reset()
 	return err
 }
 
 // Size returns the tag length in bytes.
 func (k *MACKey) Size() int { return k.size }
 
-// Write adds p to the streamed message. It never returns an error.
-func (k *MACKey) Write(p []byte) (int, error) { return k.h.Write(p) }
+// Write adds p to the streamed message. It returns an error only when the
+// backend's HMAC does (see MACKey), and the message can then no longer be
+// authenticated until Reset.
+func (k *MACKey) Write(p []byte) (int, error) {
+	n, err := k.h.Write(p)
+	if err != nil || n != len(p) {
+		k.broken = true
+		if err == nil {
+			err = errBackendOutput
+		}
+	}
+	return n, err
+}
 
 // Reset discards the streamed message, to start another.
-func (k *MACKey) Reset() { k.h.Reset() }
+func (k *MACKey) Reset() {
+	k.h.Reset()
+	k.broken = false
+}
 
 // SumStream appends the tag of the message written since New or the last
 // Reset (or Sum, Verify) to dst and returns the result. It does not change
@@ -141,17 +158,17 @@ func (k *MACKey) Reset() { k.h.Reset() }
 func (k *MACKey) SumStream(dst []byte) []byte {
 	full, ok := k.sum()
 	if !ok {
-		panic("gencrypto: the backend's HMAC gave a sum of the wrong length")
+		panic("gencrypto: the backend's HMAC failed a write or gave a sum of the wrong length")
 	}
 	return append(dst, full[:k.size]...)
 }
 
-// sum returns the HMAC of the stream, in k.buf, and whether it has the
-// hash's length. Its bytes must not be used otherwise: k.buf still holds
-// the previous sum where a short one stops.
+// sum returns the HMAC of the stream, in k.buf, and whether it can be
+// used: every Write since Reset took its bytes, and the sum has the hash's
+// length (k.buf still holds the previous sum where a short one stops).
 func (k *MACKey) sum() ([]byte, bool) {
 	full := k.h.Sum(k.buf[:0])
-	return full, len(full) == k.full
+	return full, len(full) == k.full && !k.broken
 }
 
 // VerifyStream checks tag, in constant time, over the message written since
