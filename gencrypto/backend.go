@@ -24,6 +24,12 @@ import (
 // may return any error for a failed check: the registry turns every failure
 // into the one opaque ErrVerify.
 //
+// Results must have the form the primitive defines: signatures, ciphertexts,
+// wrapped and unwrapped keys, KDF outputs and shared secrets their exact
+// lengths, hashes and AEADs the sizes asked for, and no nil result without
+// an error. The registry checks each and refuses, with an error, a result
+// that breaks this, rather than pass it on.
+//
 // Methods must be safe for concurrent use; the values they return (hash.Hash,
 // cipher.AEAD) follow the usual rules of those types.
 type Backend interface {
