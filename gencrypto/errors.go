@@ -46,14 +46,14 @@ var errBackendOutput = errors.New("gencrypto: backend returned a malformed resul
 
 // exactOutput passes on a backend's result when the call succeeded and the
 // result is n bytes long, the length the algorithm defines; a result of
-// another length is errBackendOutput, and its bytes (key material, as
-// often as not) are cleared first.
+// another length is errBackendOutput. The refused bytes are dropped, not
+// cleared: a broken backend may have returned memory of the caller's (an
+// input, a key), which is not the registry's to overwrite.
 func exactOutput(out []byte, err error, n int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
 	if len(out) != n {
-		clear(out)
 		return nil, errBackendOutput
 	}
 	return out, nil

@@ -88,8 +88,7 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	// RFC 8017 §7.1.2 step 3: what follows the hash, the padding and the
 	// 0x01 byte in k − 1 octets, so at most k − 2·hLen − 2 octets.
 	if len(out) > size-2*k.hash.Size()-2 {
-		clear(out)
-		return nil, errBackendOutput
+		return nil, errBackendOutput // not cleared: see exactOutput
 	}
 	return out, nil
 }
