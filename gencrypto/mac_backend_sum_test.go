@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto"
 	"errors"
+	"fmt"
 	"hash"
 	"sync/atomic"
 	"testing"
@@ -73,5 +74,37 @@ func TestMACKeyBackendSumLength(t *testing.T) {
 				t.Errorf("%s Sum with a backend that gave no sum returned the previous message's tag", a)
 			}
 		}()
+	}
+}
+
+// TestMACSumBackendFailure: the one-shot MAC.Sum has an error to return,
+// so a backend HMAC that gives no sum, or fails a Write, is an error there
+// rather than MACKey.Sum's panic; MAC.Verify is ErrVerify.
+func TestMACSumBackendFailure(t *testing.T) {
+	dead := new(atomic.Bool)
+	dead.Store(true)
+	for name, opt := range map[string]gencrypto.Option{
+		"no sum":       gencrypto.WithBackend(deadHMACBackend{newFake(), dead}),
+		"failed Write": gencrypto.WithBackend(limitedHMACBackend{newFake()}),
+	} {
+		msg := []byte("a message longer than sixteen bytes")
+		err := func() (err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("panic: %v", r)
+				}
+			}()
+			tag, err := gencrypto.HS256().Sum(make([]byte, 32), msg, opt)
+			if err == nil {
+				return fmt.Errorf("tag %x", tag)
+			}
+			return err
+		}()
+		if !errors.Is(err, gencrypto.ErrBackendOutput) {
+			t.Errorf("MAC.Sum, backend HMAC with %s: %v, want the malformed-result error", name, err)
+		}
+		if err := gencrypto.HS256().Verify(make([]byte, 32), msg, make([]byte, 32), opt); !errors.Is(err, gencrypto.ErrVerify) {
+			t.Errorf("MAC.Verify, backend HMAC with %s: %v, want ErrVerify", name, err)
+		}
 	}
 }
