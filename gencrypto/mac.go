@@ -67,13 +67,19 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	return &MACKey{h: h, size: m.tagSize, full: m.hash.Size()}, nil
 }
 
-// Sum is a one-shot helper: New(key) then Sum(nil, msg).
+// Sum is a one-shot helper: New(key) then Sum(nil, msg), except that a
+// backend HMAC that fails (see MACKey) is an error here, not a panic.
 func (m *MAC) Sum(key, msg []byte, opts ...Option) ([]byte, error) {
 	k, err := m.New(key, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return k.Sum(nil, msg), nil
+	k.Write(msg)
+	full, ok := k.sum()
+	if !ok {
+		return nil, errBackendOutput
+	}
+	return append([]byte(nil), full[:k.size]...), nil
 }
 
 // Verify is a one-shot helper: New(key) then Verify(msg, tag).
