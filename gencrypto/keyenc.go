@@ -86,9 +86,13 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 		return nil, passUnsupported(err, ErrVerify)
 	}
 	// RFC 8017 §7.1.2 step 3: what follows the hash, the padding and the
-	// 0x01 byte in k − 1 octets, so at most k − 2·hLen − 2 octets.
+	// 0x01 byte in k − 1 octets, so at most k − 2·hLen − 2 octets. A longer
+	// result is a backend's bug, but it is reported as every other
+	// decryption failure is, so that no two can be told apart (a backend
+	// that returned the unpadded block for some padding failures and an
+	// error for others would otherwise be a Manger oracle).
 	if len(out) > size-2*k.hash.Size()-2 {
-		return nil, errBackendOutput // not cleared: see exactOutput
+		return nil, ErrVerify
 	}
 	return out, nil
 }
