@@ -65,11 +65,11 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 // Decrypt decrypts ciphertext with key. Every decryption failure is
 // ErrVerify, so padding errors cannot be told apart.
 func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ...Option) ([]byte, error) {
-	if key == nil {
-		return nil, ErrKeyType
-	}
 	// Public is asked once: what is checked is what is used.
-	pub := key.Public()
+	pub, err := publicHalf(key)
+	if err != nil {
+		return nil, err
+	}
 	if err := k.checkKey(pub); err != nil {
 		return nil, err
 	}

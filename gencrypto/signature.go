@@ -122,10 +122,10 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 // policy Sign and SignDigest apply before computing. It returns the public
 // key it checked.
 func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, crypto.PublicKey, error) {
-	if key == nil {
-		return nil, nil, ErrKeyType
+	pub, err := publicHalf(key)
+	if err != nil {
+		return nil, nil, err
 	}
-	pub := key.Public()
 	if err := s.CheckPublicKey(pub); err != nil {
 		return nil, nil, err
 	}
@@ -215,6 +215,32 @@ func ed25519SBelowL(s []byte) bool {
 		}
 	}
 	return false
+}
+
+// publicHalf returns the public half of a private key (a crypto.Signer or
+// crypto.Decrypter). A nil key, and keys of the standard library's types
+// whose Public cannot answer truthfully, are refused first: a nil
+// *ecdsa.PrivateKey or *rsa.PrivateKey (ErrKeyType; Public dereferences
+// nil) and an ed25519.PrivateKey that is not 64 bytes (ErrKeySize; Public
+// panics, or answers an all-zero key for a 32-byte seed).
+func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
+	switch k := key.(type) {
+	case nil:
+		return nil, ErrKeyType
+	case *ecdsa.PrivateKey:
+		if k == nil {
+			return nil, ErrKeyType
+		}
+	case *rsa.PrivateKey:
+		if k == nil {
+			return nil, ErrKeyType
+		}
+	case ed25519.PrivateKey:
+		if len(k) != ed25519.PrivateKeySize {
+			return nil, ErrKeySize
+		}
+	}
+	return key.Public(), nil
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key
