@@ -19,7 +19,11 @@
 // ReadValue the exact bytes of the next item, SkipValue moves past one,
 // StringReader streams one long string, Path and InputOffset say where the
 // decoder is. Tokens borrow the decoder's buffer until the next call.
-// NewDecoderBytes reads a slice in place without copying.
+// NewDecoderBytes reads a slice in place without copying. Asked for an item
+// where none starts (at the end of a container, or a string where another
+// item comes), ReadValue, SkipValue and StringReader return ErrNoValue and
+// consume nothing; after the last top-level item every read returns
+// io.EOF.
 //
 // Check and Checker validate without events; Items and ReadItems iterate
 // over a CBOR sequence (RFC 8742).

@@ -98,5 +98,25 @@ var (
 // returned again).
 var ErrClosed = errors.New("lecp: parser closed")
 
+// ErrNoValue is returned by Decoder.ReadValue, SkipValue and StringReader
+// where no item of the kind they read starts: at the end of an array, map,
+// tag or indefinite-length string (definite or not), and, from
+// StringReader, before an item that is not a byte or text string (the
+// error then also names that item's kind). The input may well be valid:
+// it is the caller's reading that is out of step. Nothing is consumed and
+// the error is not sticky: ReadToken returns the end or the item next.
+// After the last top-level item (or at the end of a sequence) these calls
+// return io.EOF instead, as ReadToken does.
+var ErrNoValue = errors.New("lecp: no item here")
+
+// notString is StringReader's ErrNoValue before an item that is not a
+// string, one per major type, so that the error costs no allocation.
+type notString struct{ what string }
+
+func (e *notString) Error() string { return "lecp: StringReader: next item is " + e.what + ", not a string" }
+
+// Unwrap returns ErrNoValue.
+func (e *notString) Unwrap() error { return ErrNoValue }
+
 // errShort is internal: the machine needs more input to make progress.
 var errShort = errors.New("lecp: short input")

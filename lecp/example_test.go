@@ -56,6 +56,35 @@ func ExampleDecoder() {
 	// map-end     0 "" path=""
 }
 
+func ExampleDecoder_ReadValue() {
+	// The raw items of an indefinite-length array, [_ 1, "a", [2]], one by
+	// one: ErrNoValue says the array ends there, and ReadToken reads its end.
+	b, _ := hex.DecodeString("9f0161618102ff")
+	d := lecp.NewDecoderBytes(b, nil)
+	if _, err := d.ReadToken(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for {
+		v, err := d.ReadValue()
+		if errors.Is(err, lecp.ErrNoValue) {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%x\n", v)
+	}
+	end, _ := d.ReadToken()
+	fmt.Println(end.Kind, d.Finish())
+	// Output:
+	// 01
+	// 6161
+	// 8102
+	// array-end <nil>
+}
+
 func ExampleAppendArrayHeader() {
 	// A COSE Sig_structure for COSE_Sign1, built without allocating.
 	protected := []byte{0xa1, 0x01, 0x26}

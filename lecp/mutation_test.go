@@ -422,21 +422,25 @@ func TestNoReadAfterEOF(t *testing.T) {
 	}
 }
 
-// TestStringReaderAtEnd: StringReader where no item starts (after the last
-// one) fails with ErrUnexpectedEOF at the offset reached.
+// TestStringReaderAtEnd: StringReader where the input ends before an item
+// that is due (the second of an array of two) fails with ErrUnexpectedEOF
+// at the offset reached. After the last top-level item it returns io.EOF
+// (TestNoValueAfterLastItem).
 func TestStringReaderAtEnd(t *testing.T) {
 	for _, whole := range []bool{true, false} {
-		b := testenv.Hex(t, "61 61")
+		b := testenv.Hex(t, "82 61 61")
 		d := NewDecoderBytes(b, nil)
 		if !whole {
 			d = NewDecoder(bytes.NewReader(b), nil)
 		}
-		if _, err := d.ReadToken(); err != nil {
-			t.Fatal(err)
+		for range 2 {
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
 		}
 		var se *SyntaxError
-		if _, _, err := d.StringReader(); !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != 2 {
-			t.Errorf("whole %v: %v, want unexpected end of input at offset 2", whole, err)
+		if _, _, err := d.StringReader(); !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != 3 {
+			t.Errorf("whole %v: %v, want unexpected end of input at offset 3", whole, err)
 		}
 	}
 }

@@ -46,7 +46,7 @@ func TestNoValueSentinel(t *testing.T) {
 		{"5f4101ff", 2, BytesEnd, "all"},
 		{"7fff", 1, TextEnd, "all"},
 		// StringReader before an item that is not a string
-		{"8182", 1, ArrayStart, "StringReader"},
+		{"8180", 1, ArrayStart, "StringReader"},
 		{"a0", 0, MapStart, "StringReader"},
 		{"c24101", 0, TagStart, "StringReader"},
 		{"820120", 2, Nint, "StringReader"},
