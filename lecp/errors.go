@@ -113,7 +113,9 @@ var ErrNoValue = errors.New("lecp: no item here")
 // string, one per major type, so that the error costs no allocation.
 type notString struct{ what string }
 
-func (e *notString) Error() string { return "lecp: StringReader: next item is " + e.what + ", not a string" }
+func (e *notString) Error() string {
+	return "lecp: StringReader: next item is " + e.what + ", not a string"
+}
 
 // Unwrap returns ErrNoValue.
 func (e *notString) Unwrap() error { return ErrNoValue }
