@@ -115,6 +115,25 @@ func ExampleWriter() {
 	// {-1: 100000.0, "b": 1.5}
 }
 
+func ExampleWriter_Bytes() {
+	var w lecp.Writer
+	w.BeginMap()
+	w.Int(1)
+	_, err := w.Bytes() // the map is open: not an error kept, it can still end
+	fmt.Println(errors.Is(err, lecp.ErrWriter), err)
+	w.Int(-7)
+	w.EndMap()
+	b, err := w.Bytes()
+	fmt.Printf("%x %v\n", b, err)
+	w.EndArray() // misuse is kept: every later call returns it
+	_, err = w.Bytes()
+	fmt.Println(errors.Is(err, lecp.ErrWriter), err)
+	// Output:
+	// true lecp: writer misuse: unfinished item
+	// a10126 <nil>
+	// true lecp: writer misuse: EndArray without an open array
+}
+
 func ExampleAppendDiag() {
 	b, _ := hex.DecodeString("9f018202039f0405ffff")
 	d, _ := lecp.AppendDiag(nil, b, nil)

@@ -17,8 +17,12 @@ import (
 // core deterministic: by EndMap for a short map or one inside a key, by
 // Bytes in the same single pass otherwise. The zero value is ready to use.
 //
-// Errors are sticky: the first one is kept and returned by Err and Bytes,
-// and later calls do nothing.
+// Misuse does not panic: it is an error matching ErrWriter (see there for
+// the kinds), and so is a duplicate map key (which also matches
+// ErrDuplicateKey). Errors are sticky: the first one is kept and returned
+// by Err and Bytes, and later calls do nothing. Bytes with an item
+// unfinished is the exception: it returns ErrWriter and sets nothing, so
+// the item can still be finished.
 type Writer struct {
 	// Deterministic makes EndMap sort map pairs by their encoded keys.
 	Deterministic bool
@@ -71,12 +75,42 @@ type whead struct {
 
 type wpair struct{ k, v, end int }
 
-// errWriter is the cause of misuse errors from a Writer.
-var errWriter = errors.New("lecp: writer misuse")
+// ErrWriter is the Writer's error for misuse: EndArray or EndMap without
+// an open array or map of that kind, or right after a Tag (whose item is
+// still due); a map ended with a key and no value; Bytes with an item
+// unfinished (an array or map open, a tag without its item, a string of
+// WriteEvent pieces or an indefinite-length string not ended); an item or a
+// string start inside an unfinished string, or a string end without its
+// start; a reserved simple value (24 to 31); a duplicate map key (also
+// ErrDuplicateKey). The error names the misuse; errors.Is matches it to
+// ErrWriter.
+var ErrWriter = errors.New("lecp: writer misuse")
+
+// writerError is a Writer's error: ErrWriter (and cause, when set) with a
+// message naming the misuse.
+type writerError struct {
+	msg   string
+	cause error
+}
+
+func (e *writerError) Error() string { return e.msg }
+
+// Unwrap returns ErrWriter, and the other sentinel the error matches.
+func (e *writerError) Unwrap() []error {
+	if e.cause != nil {
+		return []error{ErrWriter, e.cause}
+	}
+	return []error{ErrWriter}
+}
+
+var (
+	errUnfinished = &writerError{msg: "lecp: writer misuse: unfinished item"}
+	errWriterDup  = &writerError{msg: ErrDuplicateKey.Error(), cause: ErrDuplicateKey}
+)
 
 func (w *Writer) fail(why string) {
 	if w.err == nil {
-		w.err = errors.New(errWriter.Error() + ": " + why)
+		w.err = &writerError{msg: "lecp: writer misuse: " + why}
 	}
 }
 
@@ -90,8 +124,8 @@ func (w *Writer) Reset() {
 // Err returns the first error.
 func (w *Writer) Err() error { return w.err }
 
-// Bytes returns the encoded item(s), or the first error, or an error when an
-// item is unfinished: a container open, a tag without its item, a string
+// Bytes returns the encoded item(s), or the first error, or ErrWriter when
+// an item is unfinished: a container open, a tag without its item, a string
 // of WriteEvent pieces or an indefinite-length string not ended. The slice
 // is w's buffer until the next call.
 func (w *Writer) Bytes() ([]byte, error) {
@@ -99,7 +133,7 @@ func (w *Writer) Bytes() ([]byte, error) {
 		return nil, w.err
 	}
 	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid || len(w.indef) > 0 {
-		return nil, errors.New(errWriter.Error() + ": unfinished item")
+		return nil, errUnfinished
 	}
 	if len(w.sorts) > 0 {
 		w.layOut()
@@ -384,7 +418,7 @@ func (w *Writer) EndMap() {
 	for i := range w.pairs {
 		k := buf[w.pairs[i].k:w.pairs[i].v]
 		if i > 0 && bytes.Equal(buf[w.pairs[i-1].k:w.pairs[i-1].v], k) {
-			w.err = ErrDuplicateKey
+			w.err = errWriterDup
 			return
 		}
 		if len(k) == 3 && k[0] == 0xf9 && k[1]&0x7f == 0 && k[2] == 0 {
@@ -392,7 +426,7 @@ func (w *Writer) EndMap() {
 		}
 	}
 	if zeros > 1 {
-		w.err = ErrDuplicateKey
+		w.err = errWriterDup
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
