@@ -138,3 +138,97 @@ func TestNoValueAfterLastItem(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishMidItem: Finish called before the item is read to its end
+// tells the three cases apart. The rest of the input is read and checked:
+// input that ends early is ErrUnexpectedEOF at the offset where it ends
+// (and matches io.ErrUnexpectedEOF, as truncated input does across the
+// standard library); malformed input is its own error at its offset; a
+// complete item whose rest the caller left unread is ErrTrailingData at
+// the first unread byte, with the path there; and when only ends that take
+// no bytes are due (the end of a definite array whose elements were all
+// read), nothing was left and Finish returns nil. On the base Finish
+// returned ErrUnexpectedEOF at the decoder's offset in every case, without
+// reading on: a complete input was called truncated and a malformed one
+// was too.
+func TestFinishMidItem(t *testing.T) {
+	for _, tc := range []struct {
+		hex    string
+		tokens int
+		want   error // nil: Finish returns nil
+		off    int64
+		path   string
+	}{
+		{"82 01 02", 1, ErrTrailingData, 1, ""},
+		{"82 01 02", 2, ErrTrailingData, 2, "[0]"},
+		{"82 01 02", 3, nil, 0, ""},          // the end is due, no byte is left
+		{"a1 61 61 82 01 02", 5, nil, 0, ""}, // two ends due
+		{"82 01 02 03", 3, ErrTrailingData, 3, ""},
+		{"9f 01 ff", 2, ErrTrailingData, 2, "[0]"},
+		{"c1 01", 1, ErrTrailingData, 1, ""},
+		{"5f 41 01 ff", 2, ErrTrailingData, 3, ""},
+		{"82 01", 1, ErrUnexpectedEOF, 2, "[0]"},
+		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[0]"},
+		{"9f 01", 2, ErrUnexpectedEOF, 2, "[0]"},
+		{"82 01 1c", 1, ErrReservedInfo, 2, "[1]"},
+		{"82 01 ff", 2, ErrBreak, 2, "[1]"},
+	} {
+		for _, whole := range []bool{true, false} {
+			b := testenv.Hex(t, tc.hex)
+			d := NewDecoderBytes(b, nil)
+			if !whole {
+				d = NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), nil)
+			}
+			for range tc.tokens {
+				if _, err := d.ReadToken(); err != nil {
+					t.Fatal(tc.hex, err)
+				}
+			}
+			err := d.Finish()
+			if tc.want == nil {
+				if err != nil {
+					t.Errorf("%s after %d tokens (whole %v): %v, want nil", tc.hex, tc.tokens, whole, err)
+				}
+				continue
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Err != tc.want || se.Offset != tc.off || se.Path != tc.path {
+				t.Errorf("%s after %d tokens (whole %v): %v, want %v at offset %d (path %q)", tc.hex, tc.tokens, whole, err, tc.want, tc.off, tc.path)
+				continue
+			}
+			if got := errors.Is(err, io.ErrUnexpectedEOF); got != (tc.want == ErrUnexpectedEOF) {
+				t.Errorf("%s: errors.Is(%v, io.ErrUnexpectedEOF) = %v", tc.hex, err, got)
+			}
+			if err2 := d.Finish(); err2 != err {
+				t.Errorf("%s: Finish again: %v, want the same error", tc.hex, err2)
+			}
+		}
+	}
+}
+
+// TestCloseTruncated: the Parser's Close says a cut input is truncated:
+// ErrUnexpectedEOF (matching io.ErrUnexpectedEOF) at the offset where the
+// input ends, for every cut of a few items, however it was written.
+func TestCloseTruncated(t *testing.T) {
+	for _, doc := range []string{"a2 61 61 82 01 19 0100 20 5f 41 01 ff", "d8 18 9f 63 616263 ff", "fb 3ff0000000000000"} {
+		b := testenv.Hex(t, doc)
+		for cut := range len(b) {
+			for _, step := range []int{1, cut + 1} {
+				p, err := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i < cut; i += step {
+					if _, err := p.Write(b[i:min(i+step, cut)]); err != nil {
+						t.Fatal(doc, cut, err)
+					}
+				}
+				err = p.Close()
+				var se *SyntaxError
+				if !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != int64(cut) || !errors.Is(err, io.ErrUnexpectedEOF) {
+					t.Errorf("%s cut at %d, writes of %d: %v, want ErrUnexpectedEOF at offset %d matching io.ErrUnexpectedEOF", doc, cut, step, err, cut)
+				}
+			}
+		}
+	}
+}
