@@ -69,12 +69,22 @@ func (d *Decoder) initZero() {
 // after the items read so far; otherwise ErrTrailingData, or the error that
 // stopped the decoder. With Options.AllowSequence, the remaining items are
 // checked and skipped.
+//
+// Called before the end of an item, Finish reads and checks the rest of
+// it, so that the error says what the input is: ErrUnexpectedEOF where the
+// input ends inside the item, the input's own error where it is malformed,
+// and otherwise ErrTrailingData at the first byte left unread (with the
+// path there). Ends that take no bytes (a definite array's or map's end
+// after its last element, a tag's end) are not data: with only those due,
+// Finish goes on as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
 	if d.m.err != nil {
 		return d.m.err
 	}
 	if !d.m.complete() {
-		return d.m.fail(0, ErrUnexpectedEOF)
+		if err := d.finishItem(); err != nil {
+			return err
+		}
 	}
 	for {
 		if err := d.token(DefaultStringChunk); err != nil {
@@ -84,6 +94,25 @@ func (d *Decoder) Finish() error {
 			return err
 		}
 	}
+}
+
+// finishItem reads the rest of the top-level item, checking it, and
+// returns ErrTrailingData at the offset and path where the caller stopped
+// if that left bytes unread.
+func (d *Decoder) finishItem() error {
+	off := d.m.off
+	path := d.m.pathString()
+	for !d.m.complete() {
+		if err := d.token(DefaultStringChunk); err != nil {
+			return err // not io.EOF: the machine is not complete
+		}
+	}
+	if d.m.off == off {
+		return nil
+	}
+	d.m.recheck = true
+	d.m.err = &SyntaxError{Offset: off, Path: path, Err: ErrTrailingData}
+	return d.m.err
 }
 
 // fill reads more input so that at least need unconsumed bytes are

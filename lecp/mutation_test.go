@@ -343,7 +343,8 @@ func TestValid(t *testing.T) {
 }
 
 // TestFinishOffsets: Finish's error says where the input stopped: at the
-// offset consumed so far when the item is incomplete, at the start of the
+// offset consumed so far when the item is not read to its end (see
+// TestFinishMidItem), at the end of a cut input, at the start of the
 // trailing data, or the decoder's own earlier error again.
 func TestFinishOffsets(t *testing.T) {
 	for _, tc := range []struct {
@@ -353,9 +354,9 @@ func TestFinishOffsets(t *testing.T) {
 		off    int64
 		path   string
 	}{
-		{"82 01 02", 1, ErrUnexpectedEOF, 1, ""},
-		{"82 01 02", 2, ErrUnexpectedEOF, 2, "[0]"},
-		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[0]"},
+		{"82 01 02", 1, ErrTrailingData, 1, ""},
+		{"82 01 02", 2, ErrTrailingData, 2, "[0]"},
+		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[1]"},
 		{"01 02", 1, ErrTrailingData, 1, ""},
 		{"83 01 02 03 04", 5, ErrTrailingData, 4, ""},
 		{"82 01 1c", 3, ErrReservedInfo, 2, "[1]"},

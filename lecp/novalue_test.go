@@ -142,7 +142,8 @@ func TestNoValueAfterLastItem(t *testing.T) {
 // TestFinishMidItem: Finish called before the item is read to its end
 // tells the three cases apart. The rest of the input is read and checked:
 // input that ends early is ErrUnexpectedEOF at the offset where it ends
-// (and matches io.ErrUnexpectedEOF, as truncated input does across the
+// with the path of the item due there, as the Parser's Close says (and
+// matches io.ErrUnexpectedEOF, as truncated input does across the
 // standard library); malformed input is its own error at its offset; a
 // complete item whose rest the caller left unread is ErrTrailingData at
 // the first unread byte, with the path there; and when only ends that take
@@ -167,9 +168,9 @@ func TestFinishMidItem(t *testing.T) {
 		{"9f 01 ff", 2, ErrTrailingData, 2, "[0]"},
 		{"c1 01", 1, ErrTrailingData, 1, ""},
 		{"5f 41 01 ff", 2, ErrTrailingData, 3, ""},
-		{"82 01", 1, ErrUnexpectedEOF, 2, "[0]"},
-		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[0]"},
-		{"9f 01", 2, ErrUnexpectedEOF, 2, "[0]"},
+		{"82 01", 1, ErrUnexpectedEOF, 2, "[1]"},
+		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[1]"},
+		{"9f 01", 2, ErrUnexpectedEOF, 2, "[1]"},
 		{"82 01 1c", 1, ErrReservedInfo, 2, "[1]"},
 		{"82 01 ff", 2, ErrBreak, 2, "[1]"},
 	} {
