@@ -40,7 +40,16 @@ type Writer struct {
 	heads   []whead // heads of ended arrays and maps, not yet in buf
 	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
 	spans   []wspan // their pairs, each map's in sorted order
+	// RawItem's checker (for Deterministic as rawDet says), and EndMap's
+	// for the keys of a map that holds raw items
+	rawChk *Checker
+	rawDet bool
+	keyChk *Checker
 }
+
+// rawLimits are the limits of RawItem's checks: none but the rules, as the
+// Writer's other calls have none.
+var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: 1 << 40, MaxKeyMemory: 1 << 50}
 
 // wsort is a map of Deterministic whose pairs were written out of key order
 // and whose content is long: its content buf[pos:end] is laid out by Bytes,
@@ -62,6 +71,7 @@ type wframe struct {
 	start int  // offset of the content (the head is inserted here)
 	n     int  // items
 	offs0 int
+	raw   bool // a RawItem lies in the content
 }
 
 // whead is the head of an ended array or map whose content starts at pos
@@ -81,7 +91,8 @@ type wpair struct{ k, v, end int }
 // unfinished (an array or map open, a tag without its item, a string of
 // WriteEvent pieces or an indefinite-length string not ended); an item or a
 // string start inside an unfinished string, or a string end without its
-// start; a reserved simple value (24 to 31); a duplicate map key (also
+// start; a reserved simple value (24 to 31); RawItem bytes that are not
+// one item Check accepts (also the SyntaxError); a duplicate map key (also
 // ErrDuplicateKey). The error names the misuse; errors.Is matches it to
 // ErrWriter.
 var ErrWriter = errors.New("lecp: writer misuse")
@@ -347,10 +358,31 @@ func (w *Writer) Tag(n uint64) {
 	}
 }
 
-// RawItem writes one complete, well-formed encoded item as it is (for
-// example a protected header kept as received). It is not checked.
+// RawItem writes one complete encoded item as it is (for example a
+// protected header kept as received). It is checked first as Check checks
+// with the default rules (well-formed, UTF-8 text, unique map keys; no
+// limits), and with Deterministic it must be in core deterministic
+// encoding; bytes that do not pass are misuse (ErrWriter, also matching the
+// SyntaxError) and nothing is written. As a map key it is compared with the
+// other keys as a data item, so another encoding of a key already there is
+// a duplicate.
 func (w *Writer) RawItem(b []byte) {
+	if w.err != nil {
+		return
+	}
+	if w.rawChk == nil || w.rawDet != w.Deterministic {
+		o := rawLimits
+		o.Deterministic = w.Deterministic
+		w.rawChk, w.rawDet = NewChecker(&o), w.Deterministic
+	}
+	if err := w.rawChk.Check(b); err != nil {
+		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + err.Error(), cause: err}
+		return
+	}
 	if w.item() {
+		if n := len(w.stack); n > 0 {
+			w.stack[n-1].raw = true
+		}
 		w.buf = append(w.buf, b...)
 	}
 }
@@ -383,7 +415,35 @@ func (w *Writer) EndArray() {
 	}
 	f := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
+	w.endRaw(&f)
 	w.head(&f, majArray, uint64(f.n))
+}
+
+// endRaw passes on to the enclosing frame that the ended frame f holds a
+// raw item.
+func (w *Writer) endRaw(f *wframe) {
+	if n := len(w.stack); f.raw && n > 0 {
+		w.stack[n-1].raw = true
+	}
+}
+
+// rawKeysDistinct reports whether the keys of a map holding raw items, at
+// offs (key and value starts, alternately) up to end, are distinct as data
+// items, as the parser judges them: a raw key may be another encoding of a
+// key the Writer wrote (a longer head, a wider float, an indefinite
+// length), which the bytewise comparison does not see.
+func (w *Writer) rawKeysDistinct(offs []int) bool {
+	w.tmp = appendHead(w.tmp[:0], majMap, uint64(len(offs)/2))
+	for i := 0; i < len(offs); i += 2 {
+		w.tmp = append(w.tmp, w.buf[offs[i]:offs[i+1]]...)
+		w.tmp = append(w.tmp, 0xf6)
+	}
+	if w.keyChk == nil {
+		o := rawLimits
+		o.AllowInvalidUTF8 = true // Text is the caller's to check
+		w.keyChk = NewChecker(&o)
+	}
+	return w.keyChk.Check(w.tmp) == nil
 }
 
 // EndMap ends the innermost map, checking its keys are unique and, with
@@ -398,10 +458,15 @@ func (w *Writer) EndMap() {
 	}
 	f := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
+	w.endRaw(&f)
 	offs := w.offs[f.offs0:]
 	w.offs = w.offs[:f.offs0]
 	if f.n&1 != 0 {
 		w.fail("map with a key and no value")
+		return
+	}
+	if f.raw && !w.rawKeysDistinct(offs) {
+		w.err = errWriterDup
 		return
 	}
 	w.pairs = w.pairs[:0]
