@@ -238,7 +238,8 @@ func (d *Decoder) atBreak() bool {
 
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
-// NewDecoderBytes) until the next call. Reading from an io.Reader, the item
+// NewDecoderBytes) until the next call; their capacity ends with them, so
+// an append copies. Reading from an io.Reader, the item
 // is held whole, up to Options.MaxValueLen bytes. Where no item starts (at
 // the end of an array, map, tag or indefinite-length string) it returns
 // ErrNoValue and leaves the end for ReadToken; after the last top-level
@@ -264,7 +265,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 			return nil, d.m.fail(0, ErrValueTooLarge)
 		}
 		if d.m.done && d.m.doneDepth == depth {
-			return d.buf[d.keep:d.pos], nil
+			return d.buf[d.keep:d.pos:d.pos], nil
 		}
 	}
 }

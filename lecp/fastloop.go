@@ -172,7 +172,7 @@ func (p *Parser) loop(b []byte) (int, error) {
 				return i, nil
 			}
 			n += int(arg)
-			s := b[i+hl : i+n]
+			s := b[i+hl : i+n : i+n]
 			if maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return i, nil
 			}
