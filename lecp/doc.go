@@ -42,7 +42,8 @@
 // costs nothing.
 // Options.Deterministic adds the core deterministic encoding rules (RFC 8949
 // §4.2.1). Errors are *SyntaxError with the byte offset, the path and a
-// sentinel cause for errors.Is.
+// sentinel cause for errors.Is; input cut short is ErrUnexpectedEOF (which
+// also matches io.ErrUnexpectedEOF), malformed input another cause.
 //
 // # Paths and patterns
 //
@@ -64,7 +65,10 @@
 // and the infinities as half precision. They allocate nothing when the
 // buffer has room, which suits structures of known shape such as COSE's
 // Sig_structure. Writer builds items whose sizes are not known in advance,
-// rejects duplicate map keys and, with Deterministic, sorts map keys.
+// rejects duplicate map keys and, with Deterministic, sorts map keys; it
+// checks the pre-encoded items given to RawItem, and its misuse (an end
+// without its start, Bytes with an item open, ...) is an error matching
+// ErrWriter, never a panic.
 //
 // # Diagnostic notation and JSON
 //
