@@ -354,7 +354,7 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if err := d.token(chunkAvail); err != nil {
 		return Invalid, nil, err // io.EOF: after the last item
 	}
-	sr := &stringReader{d: d, depth: len(d.m.stack)}
+	sr := &stringReader{d: d}
 	switch k := d.m.ev.Kind; k {
 	case Bytes, BytesChunk, Text, TextChunk:
 		sr.data = d.m.ev.Value
@@ -392,7 +392,6 @@ type stringReader struct {
 	data  []byte
 	last  bool // data is the last piece
 	indef bool
-	depth int
 	done  bool
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 )
 
 // Writer builds one CBOR item (or a sequence) from calls that mirror the
@@ -376,7 +377,7 @@ func (w *Writer) RawItem(b []byte) {
 		w.rawChk, w.rawDet = NewChecker(&o), w.Deterministic
 	}
 	if err := w.rawChk.Check(b); err != nil {
-		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + err.Error(), cause: err}
+		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}
 		return
 	}
 	if w.item() {
