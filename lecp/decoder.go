@@ -74,7 +74,7 @@ func (d *Decoder) initZero() {
 // it, so that the error says what the input is: ErrUnexpectedEOF where the
 // input ends inside the item, the input's own error where it is malformed,
 // and otherwise ErrTrailingData at the first byte left unread (with the
-// path there). Ends that take no bytes (a definite array's or map's end
+// path of the token there). Ends that take no bytes (a definite array's or map's end
 // after its last element, a tag's end) are not data: with only those due,
 // Finish goes on as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
@@ -97,17 +97,21 @@ func (d *Decoder) Finish() error {
 }
 
 // finishItem reads the rest of the top-level item, checking it, and
-// returns ErrTrailingData at the offset and path where the caller stopped
-// if that left bytes unread.
+// returns ErrTrailingData at the offset where the caller stopped, with the
+// path of the token there, if that left bytes unread.
 func (d *Decoder) finishItem() error {
 	off := d.m.off
-	path := d.m.pathString()
+	unread := false
+	var path string
 	for !d.m.complete() {
 		if err := d.token(DefaultStringChunk); err != nil {
 			return err // not io.EOF: the machine is not complete
 		}
+		if !unread && d.m.off > off {
+			unread, path = true, d.m.pathString()
+		}
 	}
-	if d.m.off == off {
+	if !unread {
 		return nil
 	}
 	d.m.recheck = true

@@ -146,7 +146,8 @@ func TestNoValueAfterLastItem(t *testing.T) {
 // matches io.ErrUnexpectedEOF, as truncated input does across the
 // standard library); malformed input is its own error at its offset; a
 // complete item whose rest the caller left unread is ErrTrailingData at
-// the first unread byte, with the path there; and when only ends that take
+// the first unread byte, with the path of the token there (of the array
+// for its break); and when only ends that take
 // no bytes are due (the end of a definite array whose elements were all
 // read), nothing was left and Finish returns nil. On the base Finish
 // returned ErrUnexpectedEOF at the decoder's offset in every case, without
@@ -160,12 +161,12 @@ func TestFinishMidItem(t *testing.T) {
 		off    int64
 		path   string
 	}{
-		{"82 01 02", 1, ErrTrailingData, 1, ""},
-		{"82 01 02", 2, ErrTrailingData, 2, "[0]"},
+		{"82 01 02", 1, ErrTrailingData, 1, "[0]"},
+		{"82 01 02", 2, ErrTrailingData, 2, "[1]"},
 		{"82 01 02", 3, nil, 0, ""},          // the end is due, no byte is left
 		{"a1 61 61 82 01 02", 5, nil, 0, ""}, // two ends due
 		{"82 01 02 03", 3, ErrTrailingData, 3, ""},
-		{"9f 01 ff", 2, ErrTrailingData, 2, "[0]"},
+		{"9f 01 ff", 2, ErrTrailingData, 2, ""},
 		{"c1 01", 1, ErrTrailingData, 1, ""},
 		{"5f 41 01 ff", 2, ErrTrailingData, 3, ""},
 		{"82 01", 1, ErrUnexpectedEOF, 2, "[1]"},
