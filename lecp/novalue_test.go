@@ -210,7 +210,8 @@ func TestFinishMidItem(t *testing.T) {
 
 // TestCloseTruncated: the Parser's Close says a cut input is truncated:
 // ErrUnexpectedEOF (matching io.ErrUnexpectedEOF) at the offset where the
-// input ends, for every cut of a few items, however it was written.
+// input ends, with the path of the item due there, for every cut of a few
+// items, however it was written, and the Decoder says the same.
 func TestCloseTruncated(t *testing.T) {
 	for _, doc := range []string{"a2 61 61 82 01 19 0100 20 5f 41 01 ff", "d8 18 9f 63 616263 ff", "fb 3ff0000000000000"} {
 		b := testenv.Hex(t, doc)
@@ -229,6 +230,16 @@ func TestCloseTruncated(t *testing.T) {
 				var se *SyntaxError
 				if !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != int64(cut) || !errors.Is(err, io.ErrUnexpectedEOF) {
 					t.Errorf("%s cut at %d, writes of %d: %v, want ErrUnexpectedEOF at offset %d matching io.ErrUnexpectedEOF", doc, cut, step, err, cut)
+					continue
+				}
+				// the Decoder says the same of the cut input
+				d := NewDecoderBytes(b[:cut], nil)
+				var derr error
+				for derr == nil {
+					_, derr = d.ReadToken()
+				}
+				if derr == nil || derr.Error() != err.Error() {
+					t.Errorf("%s cut at %d: Parser %v, Decoder %v", doc, cut, err, derr)
 				}
 			}
 		}
