@@ -74,9 +74,9 @@ func (d *Decoder) initZero() {
 // it, so that the error says what the input is: ErrUnexpectedEOF where the
 // input ends inside the item, the input's own error where it is malformed,
 // and otherwise ErrTrailingData at the first byte left unread (with the
-// path of the token there). Ends that take no bytes (a definite array's or map's end
-// after its last element, a tag's end) are not data: with only those due,
-// Finish goes on as after the item. The error is sticky.
+// path of the token there). Ends that take no bytes (a definite array's or
+// map's end after its last element, a tag's end) are not data: with only
+// those due, Finish goes on as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
 	if d.m.err != nil {
 		return d.m.err
@@ -243,11 +243,11 @@ func (d *Decoder) atBreak() bool {
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
 // NewDecoderBytes) until the next call; their capacity ends with them, so
-// an append copies. Reading from an io.Reader, the item
-// is held whole, up to Options.MaxValueLen bytes. Where no item starts (at
-// the end of an array, map, tag or indefinite-length string) it returns
-// ErrNoValue and leaves the end for ReadToken; after the last top-level
-// item (or at the end of a sequence), io.EOF.
+// an append copies. Reading from an io.Reader, the item is held whole, up
+// to Options.MaxValueLen bytes. Where no item starts (at the end of an
+// array, map, tag or indefinite-length string) it returns ErrNoValue and
+// leaves the end for ReadToken; after the last top-level item (or at the
+// end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.m.pend || d.atBreak() {
 		return nil, ErrNoValue

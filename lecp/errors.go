@@ -112,8 +112,8 @@ func (*eofError) Error() string { return "lecp: unexpected end of input" }
 func (*eofError) Unwrap() error { return io.ErrUnexpectedEOF }
 
 // ErrNoValue is returned by Decoder.ReadValue, SkipValue and StringReader
-// where no item of the kind they read starts: at the end of an array, map,
-// tag or indefinite-length string (definite or not), and, from
+// where no item of the kind they read starts: at the end of an array or
+// map (definite or not), a tag or an indefinite-length string, and, from
 // StringReader, before an item that is not a byte or text string (the
 // error then also names that item's kind). The input may well be valid:
 // it is the caller's reading that is out of step. Nothing is consumed and
