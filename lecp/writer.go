@@ -429,7 +429,7 @@ func (w *Writer) endRaw(f *wframe) {
 }
 
 // rawKeysDistinct reports whether the keys of a map holding raw items, at
-// offs (key and value starts, alternately) up to end, are distinct as data
+// offs (key and value starts, alternately), are distinct as data
 // items, as the parser judges them: a raw key may be another encoding of a
 // key the Writer wrote (a longer head, a wider float, an indefinite
 // length), which the bytewise comparison does not see.
