@@ -103,7 +103,7 @@ func TestReadValueRaw(t *testing.T) {
 		if err != nil || len(sig) != 66 {
 			t.Fatalf("signature %x %v", sig, err)
 		}
-		if _, err := d.ReadValue(); err != errNoValue {
+		if _, err := d.ReadValue(); !errors.Is(err, ErrNoValue) {
 			t.Errorf("ReadValue at the end of the array: %v", err)
 		}
 		for _, k := range []Kind{ArrayEnd, TagEnd} {

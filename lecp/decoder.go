@@ -1,7 +1,6 @@
 package lecp
 
 import (
-	"errors"
 	"io"
 )
 
@@ -70,12 +69,22 @@ func (d *Decoder) initZero() {
 // after the items read so far; otherwise ErrTrailingData, or the error that
 // stopped the decoder. With Options.AllowSequence, the remaining items are
 // checked and skipped.
+//
+// Called before the end of an item, Finish reads and checks the rest of
+// it, so that the error says what the input is: ErrUnexpectedEOF where the
+// input ends inside the item, the input's own error where it is malformed,
+// and otherwise ErrTrailingData at the first byte left unread (with the
+// path of the token there). Ends that take no bytes (a definite array's or
+// map's end after its last element, a tag's end) are not data: with only
+// those due, Finish goes on as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
 	if d.m.err != nil {
 		return d.m.err
 	}
 	if !d.m.complete() {
-		return d.m.fail(0, ErrUnexpectedEOF)
+		if err := d.finishItem(); err != nil {
+			return err
+		}
 	}
 	for {
 		if err := d.token(DefaultStringChunk); err != nil {
@@ -85,6 +94,29 @@ func (d *Decoder) Finish() error {
 			return err
 		}
 	}
+}
+
+// finishItem reads the rest of the top-level item, checking it, and
+// returns ErrTrailingData at the offset where the caller stopped, with the
+// path of the token there, if that left bytes unread.
+func (d *Decoder) finishItem() error {
+	off := d.m.off
+	unread := false
+	var path string
+	for !d.m.complete() {
+		if err := d.token(DefaultStringChunk); err != nil {
+			return err // not io.EOF: the machine is not complete
+		}
+		if !unread && d.m.off > off {
+			unread, path = true, d.m.pathString()
+		}
+	}
+	if !unread {
+		return nil
+	}
+	d.m.recheck = true
+	d.m.err = &SyntaxError{Offset: off, Path: path, Err: ErrTrailingData}
+	return d.m.err
 }
 
 // fill reads more input so that at least need unconsumed bytes are
@@ -190,10 +222,6 @@ func (e *Event) setToken(tok *Token) {
 
 const maxInt = int(^uint(0) >> 1)
 
-// errNoValue is returned by ReadValue and SkipValue at the end of a
-// container, where no item starts.
-var errNoValue = errors.New("lecp: no item here: at the end of an array, map or tag")
-
 // atBreak reports whether the next byte is the break that ends the
 // indefinite-length item on top, where no item starts (a break after a map
 // key is left to the machine, which reports it). The break stays unread,
@@ -214,14 +242,15 @@ func (d *Decoder) atBreak() bool {
 
 // ReadValue returns the exact bytes of the next item, as received, and
 // moves past it. They borrow the decoder's buffer (or the input given to
-// NewDecoderBytes) until the next call. Reading from an io.Reader, the item
-// is held whole, up to Options.MaxValueLen bytes. Where no item starts (at
-// the end of an array, map, tag or indefinite-length string) it returns an
-// error and leaves the end for ReadToken; after the last top-level item,
-// io.EOF.
+// NewDecoderBytes) until the next call; their capacity ends with them, so
+// an append copies. Reading from an io.Reader, the item is held whole, up
+// to Options.MaxValueLen bytes. Where no item starts (at the end of an
+// array, map, tag or indefinite-length string) it returns ErrNoValue and
+// leaves the end for ReadToken; after the last top-level item (or at the
+// end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.m.pend || d.atBreak() {
-		return nil, errNoValue
+		return nil, ErrNoValue
 	}
 	d.keep = d.pos
 	defer func() { d.keep = -1 }()
@@ -234,22 +263,23 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 			return nil, err
 		}
 		if first && d.m.ev.Kind.IsEnd() {
-			return nil, errNoValue
+			return nil, ErrNoValue
 		}
 		if !d.whole && d.pos-d.keep > d.m.lim.maxValue {
 			return nil, d.m.fail(0, ErrValueTooLarge)
 		}
 		if d.m.done && d.m.doneDepth == depth {
-			return d.buf[d.keep:d.pos], nil
+			return d.buf[d.keep:d.pos:d.pos], nil
 		}
 	}
 }
 
 // SkipValue moves past the next item without holding it: long strings are
-// read in pieces. Where no item starts it fails as ReadValue does.
+// read in pieces. Where no item starts it returns ErrNoValue, and after
+// the last top-level item io.EOF, as ReadValue does.
 func (d *Decoder) SkipValue() error {
 	if d.m.pend || d.atBreak() {
-		return errNoValue
+		return ErrNoValue
 	}
 	depth := len(d.m.stack)
 	for first := true; ; first = false {
@@ -260,7 +290,7 @@ func (d *Decoder) SkipValue() error {
 			return err
 		}
 		if first && d.m.ev.Kind.IsEnd() {
-			return errNoValue
+			return ErrNoValue
 		}
 		if d.m.done && d.m.doneDepth == depth {
 			return nil
@@ -310,24 +340,25 @@ func (d *Decoder) More() bool {
 // of any length (up to Options.MaxStringLen) takes bounded memory; text is
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again.
+//
+// Where no item starts (at the end of a container) and before an item that
+// is not a string, it returns an error matching ErrNoValue and consumes
+// nothing; after the last top-level item, io.EOF.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if d.m.pend || d.atBreak() {
-		return Invalid, nil, errNoValue
+		return Invalid, nil, ErrNoValue
 	}
 	if d.itemNext() && (d.pos < len(d.buf) || d.fill(1) == nil) {
 		// refuse another item before consuming its head (the machine
 		// reports a malformed one at the next read)
 		if ib := d.buf[d.pos]; ib != 0xff && ib>>5 != majBytes && ib>>5 != majText {
-			return Invalid, nil, errors.New("lecp: StringReader: next item is " + majorNames[ib>>5] + ", not a string")
+			return Invalid, nil, &notStrings[ib>>5]
 		}
 	}
 	if err := d.token(chunkAvail); err != nil {
-		if err == io.EOF {
-			err = d.m.fail(0, ErrUnexpectedEOF)
-		}
-		return Invalid, nil, err
+		return Invalid, nil, err // io.EOF: after the last item
 	}
-	sr := &stringReader{d: d, depth: len(d.m.stack)}
+	sr := &stringReader{d: d}
 	switch k := d.m.ev.Kind; k {
 	case Bytes, BytesChunk, Text, TextChunk:
 		sr.data = d.m.ev.Value
@@ -337,7 +368,9 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 		sr.indef = true
 		return Bytes + 2*((k-BytesStart)/2), sr, nil
 	}
-	return Invalid, nil, errors.New("lecp: StringReader: next item is " + d.m.ev.Kind.String() + ", not a string")
+	// not reached: where an item comes next its head was checked above, and
+	// elsewhere the machine reads a piece or chunk of a string or fails
+	return Invalid, nil, &notString{d.m.ev.Kind.String()}
 }
 
 // itemNext reports whether the machine reads an item next: not a piece of
@@ -354,16 +387,15 @@ func (d *Decoder) itemNext() bool {
 	return m.nTop == 0 || m.lim.allowMulti
 }
 
-// majorNames are the kinds of item of each major type, for errors.
-var majorNames = [8]string{"an unsigned integer", "a negative integer", "a byte string", "a text string",
-	"an array", "a map", "a tag", "a float or simple value"}
+// notStrings are StringReader's errors before an item of each major type.
+var notStrings = [8]notString{{"an unsigned integer"}, {"a negative integer"}, {"a byte string"}, {"a text string"},
+	{"an array"}, {"a map"}, {"a tag"}, {"a float or simple value"}}
 
 type stringReader struct {
 	d     *Decoder
 	data  []byte
 	last  bool // data is the last piece
 	indef bool
-	depth int
 	done  bool
 }
 

@@ -19,7 +19,11 @@
 // ReadValue the exact bytes of the next item, SkipValue moves past one,
 // StringReader streams one long string, Path and InputOffset say where the
 // decoder is. Tokens borrow the decoder's buffer until the next call.
-// NewDecoderBytes reads a slice in place without copying.
+// NewDecoderBytes reads a slice in place without copying. Asked for an item
+// where none starts (at the end of a container, or a string where another
+// item comes), ReadValue, SkipValue and StringReader return ErrNoValue and
+// consume nothing; after the last top-level item every read returns
+// io.EOF.
 //
 // Check and Checker validate without events; Items and ReadItems iterate
 // over a CBOR sequence (RFC 8742).
@@ -38,7 +42,8 @@
 // costs nothing.
 // Options.Deterministic adds the core deterministic encoding rules (RFC 8949
 // §4.2.1). Errors are *SyntaxError with the byte offset, the path and a
-// sentinel cause for errors.Is.
+// sentinel cause for errors.Is; input cut short is ErrUnexpectedEOF (which
+// also matches io.ErrUnexpectedEOF), malformed input another cause.
 //
 // # Paths and patterns
 //
@@ -60,7 +65,10 @@
 // and the infinities as half precision. They allocate nothing when the
 // buffer has room, which suits structures of known shape such as COSE's
 // Sig_structure. Writer builds items whose sizes are not known in advance,
-// rejects duplicate map keys and, with Deterministic, sorts map keys.
+// rejects duplicate map keys and, with Deterministic, sorts map keys; it
+// checks the pre-encoded items given to RawItem, and its misuse (an end
+// without its start, Bytes with an item open, ...) is an error matching
+// ErrWriter, never a panic.
 //
 // # Diagnostic notation and JSON
 //

@@ -2,6 +2,7 @@ package lecp
 
 import (
 	"errors"
+	"io"
 	"strconv"
 )
 
@@ -42,7 +43,9 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // Sentinel causes carried by SyntaxError.Err. Each is prefixed "lecp: ".
 var (
 	// ErrUnexpectedEOF: the input ended inside an item, or before any.
-	ErrUnexpectedEOF = errors.New("lecp: unexpected end of input")
+	// It matches io.ErrUnexpectedEOF too (errors.Is), as truncated input
+	// does across the standard library; malformed input never does.
+	ErrUnexpectedEOF error = &eofError{}
 	// ErrReservedInfo: additional information 28, 29 or 30, which RFC 8949
 	// §3 reserves.
 	ErrReservedInfo = errors.New("lecp: reserved additional information")
@@ -71,7 +74,8 @@ var (
 	// a float wider than needed, or map keys out of bytewise order.
 	ErrNotDeterministic = errors.New("lecp: not core deterministic encoding")
 	// ErrTrailingData: bytes after the top-level item when
-	// Options.AllowSequence is not set.
+	// Options.AllowSequence is not set; from Decoder.Finish, also the rest
+	// of an item the caller left unread.
 	ErrTrailingData = errors.New("lecp: data after top-level item")
 	// ErrDepth: nesting deeper than Options.MaxDepth. Arrays, maps, tags
 	// and indefinite-length strings each count one level.
@@ -97,6 +101,37 @@ var (
 // Handler's error (a SyntaxError of the input is sticky instead: it is
 // returned again).
 var ErrClosed = errors.New("lecp: parser closed")
+
+// eofError is ErrUnexpectedEOF: its own sentinel, which also matches
+// io.ErrUnexpectedEOF.
+type eofError struct{}
+
+func (*eofError) Error() string { return "lecp: unexpected end of input" }
+
+// Unwrap returns io.ErrUnexpectedEOF.
+func (*eofError) Unwrap() error { return io.ErrUnexpectedEOF }
+
+// ErrNoValue is returned by Decoder.ReadValue, SkipValue and StringReader
+// where no item of the kind they read starts: at the end of an array or
+// map (definite or not), a tag or an indefinite-length string, and, from
+// StringReader, before an item that is not a byte or text string (the
+// error then also names that item's kind). The input may well be valid:
+// it is the caller's reading that is out of step. Nothing is consumed and
+// the error is not sticky: ReadToken returns the end or the item next.
+// After the last top-level item (or at the end of a sequence) these calls
+// return io.EOF instead, as ReadToken does.
+var ErrNoValue = errors.New("lecp: no item here")
+
+// notString is StringReader's ErrNoValue before an item that is not a
+// string, one per major type, so that the error costs no allocation.
+type notString struct{ what string }
+
+func (e *notString) Error() string {
+	return "lecp: StringReader: next item is " + e.what + ", not a string"
+}
+
+// Unwrap returns ErrNoValue.
+func (e *notString) Unwrap() error { return ErrNoValue }
 
 // errShort is internal: the machine needs more input to make progress.
 var errShort = errors.New("lecp: short input")

@@ -56,6 +56,35 @@ func ExampleDecoder() {
 	// map-end     0 "" path=""
 }
 
+func ExampleDecoder_ReadValue() {
+	// The raw items of an indefinite-length array, [_ 1, "a", [2]], one by
+	// one: ErrNoValue says the array ends there, and ReadToken reads its end.
+	b, _ := hex.DecodeString("9f0161618102ff")
+	d := lecp.NewDecoderBytes(b, nil)
+	if _, err := d.ReadToken(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for {
+		v, err := d.ReadValue()
+		if errors.Is(err, lecp.ErrNoValue) {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%x\n", v)
+	}
+	end, _ := d.ReadToken()
+	fmt.Println(end.Kind, d.Finish())
+	// Output:
+	// 01
+	// 6161
+	// 8102
+	// array-end <nil>
+}
+
 func ExampleAppendArrayHeader() {
 	// A COSE Sig_structure for COSE_Sign1, built without allocating.
 	protected := []byte{0xa1, 0x01, 0x26}
@@ -84,6 +113,25 @@ func ExampleWriter() {
 	// Output:
 	// a220fa47c350006162f93e00
 	// {-1: 100000.0, "b": 1.5}
+}
+
+func ExampleWriter_Bytes() {
+	var w lecp.Writer
+	w.BeginMap()
+	w.Int(1)
+	_, err := w.Bytes() // the map is open: not an error kept, it can still end
+	fmt.Println(errors.Is(err, lecp.ErrWriter), err)
+	w.Int(-7)
+	w.EndMap()
+	b, err := w.Bytes()
+	fmt.Printf("%x %v\n", b, err)
+	w.EndArray() // misuse is kept: every later call returns it
+	_, err = w.Bytes()
+	fmt.Println(errors.Is(err, lecp.ErrWriter), err)
+	// Output:
+	// true lecp: writer misuse: unfinished item
+	// a10126 <nil>
+	// true lecp: writer misuse: EndArray without an open array
 }
 
 func ExampleAppendDiag() {

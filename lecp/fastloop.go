@@ -172,12 +172,12 @@ func (p *Parser) loop(b []byte) (int, error) {
 				return i, nil
 			}
 			n += int(arg)
-			s := b[i+hl : i+n]
+			s := b[i+hl : i+n] // its capacity lets shortASCII read words
 			if maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
 				return i, nil
 			}
 			ev.Kind = Bytes + 2*Kind(maj-majBytes)
-			ev.Value, hasValue = s, true
+			ev.Value, hasValue = s[:len(s):len(s)], true
 		case majArray, majMap, majTag:
 			if d >= m.lim.maxDepth {
 				return i, nil

@@ -137,7 +137,7 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 			return d.slowToken()
 		}
 		ev.Kind = Bytes + 2*Kind(maj-majBytes)
-		value = buf[pos+hl : pos+n]
+		value = buf[pos+hl : pos+n : pos+n]
 	case majArray, majMap, majTag:
 		if depth >= m.lim.maxDepth {
 			return d.slowToken()

@@ -122,7 +122,7 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 		ev.Uint = arg
 	case majBytes, majText:
 		ev.Kind = Bytes + 2*Kind(maj-majBytes)
-		ev.Value = p[hl:n]
+		ev.Value = p[hl:n:n]
 		m.str.major = maj
 	case majArray, majMap:
 		left := arg

@@ -78,7 +78,8 @@ func (k Kind) IsEnd() bool {
 }
 
 // Event is what a Parser delivers to its Handler. Value is valid only during
-// the call: it borrows the parser's or the caller's buffer.
+// the call: it borrows the parser's or the caller's buffer. Its capacity
+// ends with it, so an append copies instead of writing over the input.
 type Event struct {
 	Kind Kind
 	// Indefinite is set on ArrayStart, MapStart, BytesStart and TextStart
@@ -107,7 +108,9 @@ type Event struct {
 }
 
 // Token is what a Decoder returns. Value borrows the decoder's buffer (or the
-// input given to NewDecoderBytes) until the next call on the Decoder.
+// input given to NewDecoderBytes) until the next call on the Decoder. Its
+// capacity ends with it, so an append copies instead of writing over the
+// input still to be read.
 type Token struct {
 	Kind       Kind
 	Indefinite bool

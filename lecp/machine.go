@@ -441,7 +441,7 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 	}
 	m.ev.Offset = m.off
 	m.itemStart = hl > 0
-	m.ev.Value = data
+	m.ev.Value = data[:len(data):len(data)] // capped: an append copies
 	m.ev.Indefinite = false
 	rest := left - uint64(take)
 	kind := Bytes + 2*Kind(maj-majBytes)

@@ -343,7 +343,8 @@ func TestValid(t *testing.T) {
 }
 
 // TestFinishOffsets: Finish's error says where the input stopped: at the
-// offset consumed so far when the item is incomplete, at the start of the
+// offset consumed so far when the item is not read to its end (see
+// TestFinishMidItem), at the end of a cut input, at the start of the
 // trailing data, or the decoder's own earlier error again.
 func TestFinishOffsets(t *testing.T) {
 	for _, tc := range []struct {
@@ -353,9 +354,9 @@ func TestFinishOffsets(t *testing.T) {
 		off    int64
 		path   string
 	}{
-		{"82 01 02", 1, ErrUnexpectedEOF, 1, ""},
-		{"82 01 02", 2, ErrUnexpectedEOF, 2, "[0]"},
-		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[0]"},
+		{"82 01 02", 1, ErrTrailingData, 1, "[0]"},
+		{"82 01 02", 2, ErrTrailingData, 2, "[1]"},
+		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[1]"},
 		{"01 02", 1, ErrTrailingData, 1, ""},
 		{"83 01 02 03 04", 5, ErrTrailingData, 4, ""},
 		{"82 01 1c", 3, ErrReservedInfo, 2, "[1]"},
@@ -422,21 +423,25 @@ func TestNoReadAfterEOF(t *testing.T) {
 	}
 }
 
-// TestStringReaderAtEnd: StringReader where no item starts (after the last
-// one) fails with ErrUnexpectedEOF at the offset reached.
+// TestStringReaderAtEnd: StringReader where the input ends before an item
+// that is due (the second of an array of two) fails with ErrUnexpectedEOF
+// at the offset reached. After the last top-level item it returns io.EOF
+// (TestNoValueAfterLastItem).
 func TestStringReaderAtEnd(t *testing.T) {
 	for _, whole := range []bool{true, false} {
-		b := testenv.Hex(t, "61 61")
+		b := testenv.Hex(t, "82 61 61")
 		d := NewDecoderBytes(b, nil)
 		if !whole {
 			d = NewDecoder(bytes.NewReader(b), nil)
 		}
-		if _, err := d.ReadToken(); err != nil {
-			t.Fatal(err)
+		for range 2 {
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
 		}
 		var se *SyntaxError
-		if _, _, err := d.StringReader(); !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != 2 {
-			t.Errorf("whole %v: %v, want unexpected end of input at offset 2", whole, err)
+		if _, _, err := d.StringReader(); !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != 3 {
+			t.Errorf("whole %v: %v, want unexpected end of input at offset 3", whole, err)
 		}
 	}
 }

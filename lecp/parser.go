@@ -169,7 +169,10 @@ func (p *Parser) writeFast(b []byte) ([]byte, error) {
 
 // Close ends the input: it returns nil when the input held exactly one
 // complete item (or a complete sequence, with Options.AllowSequence), and a
-// SyntaxError with ErrUnexpectedEOF otherwise.
+// SyntaxError with ErrUnexpectedEOF otherwise, at the offset where the
+// input ended and with the path of the item due there. Input cut short is
+// thus told apart from malformed input, which Write reports with its own
+// cause; ErrUnexpectedEOF also matches io.ErrUnexpectedEOF.
 func (p *Parser) Close() error {
 	if p.err != nil {
 		return p.err

@@ -89,7 +89,7 @@ func TestNoValueAtBreakKeepsEnd(t *testing.T) {
 }
 
 // noValueAtEnd reads skip tokens from d, then checks that call reports
-// errNoValue without moving and that the next token is end.
+// ErrNoValue without moving and that the next token is end.
 func noValueAtEnd(t *testing.T, d *Decoder, doc, name string, call func(*Decoder) error, skip int, end Kind) {
 	t.Helper()
 	for range skip {
@@ -98,8 +98,8 @@ func noValueAtEnd(t *testing.T, d *Decoder, doc, name string, call func(*Decoder
 		}
 	}
 	off := d.InputOffset()
-	if err := call(d); err != errNoValue {
-		t.Errorf("%s: %s at the end: %v, want errNoValue", doc, name, err)
+	if err := call(d); !errors.Is(err, ErrNoValue) {
+		t.Errorf("%s: %s at the end: %v, want ErrNoValue", doc, name, err)
 	}
 	if got := d.InputOffset(); got != off {
 		t.Errorf("%s: %s at the end moved from offset %d to %d", doc, name, off, got)

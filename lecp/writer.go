@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 )
 
 // Writer builds one CBOR item (or a sequence) from calls that mirror the
@@ -17,8 +18,12 @@ import (
 // core deterministic: by EndMap for a short map or one inside a key, by
 // Bytes in the same single pass otherwise. The zero value is ready to use.
 //
-// Errors are sticky: the first one is kept and returned by Err and Bytes,
-// and later calls do nothing.
+// Misuse does not panic: it is an error matching ErrWriter (see there for
+// the kinds), and so is a duplicate map key (which also matches
+// ErrDuplicateKey). Errors are sticky: the first one is kept and returned
+// by Err and Bytes, and later calls do nothing. Bytes with an item
+// unfinished is the exception: it returns ErrWriter and sets nothing, so
+// the item can still be finished.
 type Writer struct {
 	// Deterministic makes EndMap sort map pairs by their encoded keys.
 	Deterministic bool
@@ -36,7 +41,16 @@ type Writer struct {
 	heads   []whead // heads of ended arrays and maps, not yet in buf
 	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
 	spans   []wspan // their pairs, each map's in sorted order
+	// RawItem's checker (for Deterministic as rawDet says), and EndMap's
+	// for the keys of a map that holds raw items
+	rawChk *Checker
+	rawDet bool
+	keyChk *Checker
 }
+
+// rawLimits are the limits of RawItem's checks: none but the rules, as the
+// Writer's other calls have none.
+var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: 1 << 40, MaxKeyMemory: 1 << 50}
 
 // wsort is a map of Deterministic whose pairs were written out of key order
 // and whose content is long: its content buf[pos:end] is laid out by Bytes,
@@ -58,6 +72,7 @@ type wframe struct {
 	start int  // offset of the content (the head is inserted here)
 	n     int  // items
 	offs0 int
+	raw   bool // a RawItem lies in the content
 }
 
 // whead is the head of an ended array or map whose content starts at pos
@@ -71,12 +86,43 @@ type whead struct {
 
 type wpair struct{ k, v, end int }
 
-// errWriter is the cause of misuse errors from a Writer.
-var errWriter = errors.New("lecp: writer misuse")
+// ErrWriter is the Writer's error for misuse: EndArray or EndMap without
+// an open array or map of that kind, or right after a Tag (whose item is
+// still due); a map ended with a key and no value; Bytes with an item
+// unfinished (an array or map open, a tag without its item, a string of
+// WriteEvent pieces or an indefinite-length string not ended); an item or a
+// string start inside an unfinished string, or a string end without its
+// start; a reserved simple value (24 to 31); RawItem bytes that are not
+// one item Check accepts (also the SyntaxError); a duplicate map key (also
+// ErrDuplicateKey). The error names the misuse; errors.Is matches it to
+// ErrWriter.
+var ErrWriter = errors.New("lecp: writer misuse")
+
+// writerError is a Writer's error: ErrWriter (and cause, when set) with a
+// message naming the misuse.
+type writerError struct {
+	msg   string
+	cause error
+}
+
+func (e *writerError) Error() string { return e.msg }
+
+// Unwrap returns ErrWriter, and the other sentinel the error matches.
+func (e *writerError) Unwrap() []error {
+	if e.cause != nil {
+		return []error{ErrWriter, e.cause}
+	}
+	return []error{ErrWriter}
+}
+
+var (
+	errUnfinished = &writerError{msg: "lecp: writer misuse: unfinished item"}
+	errWriterDup  = &writerError{msg: ErrDuplicateKey.Error(), cause: ErrDuplicateKey}
+)
 
 func (w *Writer) fail(why string) {
 	if w.err == nil {
-		w.err = errors.New(errWriter.Error() + ": " + why)
+		w.err = &writerError{msg: "lecp: writer misuse: " + why}
 	}
 }
 
@@ -90,8 +136,8 @@ func (w *Writer) Reset() {
 // Err returns the first error.
 func (w *Writer) Err() error { return w.err }
 
-// Bytes returns the encoded item(s), or the first error, or an error when an
-// item is unfinished: a container open, a tag without its item, a string
+// Bytes returns the encoded item(s), or the first error, or ErrWriter when
+// an item is unfinished: a container open, a tag without its item, a string
 // of WriteEvent pieces or an indefinite-length string not ended. The slice
 // is w's buffer until the next call.
 func (w *Writer) Bytes() ([]byte, error) {
@@ -99,7 +145,7 @@ func (w *Writer) Bytes() ([]byte, error) {
 		return nil, w.err
 	}
 	if len(w.stack) > 0 || w.pendTag > 0 || w.strKind != Invalid || len(w.indef) > 0 {
-		return nil, errors.New(errWriter.Error() + ": unfinished item")
+		return nil, errUnfinished
 	}
 	if len(w.sorts) > 0 {
 		w.layOut()
@@ -313,10 +359,31 @@ func (w *Writer) Tag(n uint64) {
 	}
 }
 
-// RawItem writes one complete, well-formed encoded item as it is (for
-// example a protected header kept as received). It is not checked.
+// RawItem writes one complete encoded item as it is (for example a
+// protected header kept as received). It is checked first as Check checks
+// with the default rules (well-formed, UTF-8 text, unique map keys; no
+// limits), and with Deterministic it must be in core deterministic
+// encoding; bytes that do not pass are misuse (ErrWriter, also matching the
+// SyntaxError) and nothing is written. As a map key it is compared with the
+// other keys as a data item, so another encoding of a key already there is
+// a duplicate.
 func (w *Writer) RawItem(b []byte) {
+	if w.err != nil {
+		return
+	}
+	if w.rawChk == nil || w.rawDet != w.Deterministic {
+		o := rawLimits
+		o.Deterministic = w.Deterministic
+		w.rawChk, w.rawDet = NewChecker(&o), w.Deterministic
+	}
+	if err := w.rawChk.Check(b); err != nil {
+		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}
+		return
+	}
 	if w.item() {
+		if n := len(w.stack); n > 0 {
+			w.stack[n-1].raw = true
+		}
 		w.buf = append(w.buf, b...)
 	}
 }
@@ -349,7 +416,35 @@ func (w *Writer) EndArray() {
 	}
 	f := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
+	w.endRaw(&f)
 	w.head(&f, majArray, uint64(f.n))
+}
+
+// endRaw passes on to the enclosing frame that the ended frame f holds a
+// raw item.
+func (w *Writer) endRaw(f *wframe) {
+	if n := len(w.stack); f.raw && n > 0 {
+		w.stack[n-1].raw = true
+	}
+}
+
+// rawKeysDistinct reports whether the keys of a map holding raw items, at
+// offs (key and value starts, alternately), are distinct as data
+// items, as the parser judges them: a raw key may be another encoding of a
+// key the Writer wrote (a longer head, a wider float, an indefinite
+// length), which the bytewise comparison does not see.
+func (w *Writer) rawKeysDistinct(offs []int) bool {
+	w.tmp = appendHead(w.tmp[:0], majMap, uint64(len(offs)/2))
+	for i := 0; i < len(offs); i += 2 {
+		w.tmp = append(w.tmp, w.buf[offs[i]:offs[i+1]]...)
+		w.tmp = append(w.tmp, 0xf6)
+	}
+	if w.keyChk == nil {
+		o := rawLimits
+		o.AllowInvalidUTF8 = true // Text is the caller's to check
+		w.keyChk = NewChecker(&o)
+	}
+	return w.keyChk.Check(w.tmp) == nil
 }
 
 // EndMap ends the innermost map, checking its keys are unique and, with
@@ -364,10 +459,15 @@ func (w *Writer) EndMap() {
 	}
 	f := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
+	w.endRaw(&f)
 	offs := w.offs[f.offs0:]
 	w.offs = w.offs[:f.offs0]
 	if f.n&1 != 0 {
 		w.fail("map with a key and no value")
+		return
+	}
+	if f.raw && !w.rawKeysDistinct(offs) {
+		w.err = errWriterDup
 		return
 	}
 	w.pairs = w.pairs[:0]
@@ -384,7 +484,7 @@ func (w *Writer) EndMap() {
 	for i := range w.pairs {
 		k := buf[w.pairs[i].k:w.pairs[i].v]
 		if i > 0 && bytes.Equal(buf[w.pairs[i-1].k:w.pairs[i-1].v], k) {
-			w.err = ErrDuplicateKey
+			w.err = errWriterDup
 			return
 		}
 		if len(k) == 3 && k[0] == 0xf9 && k[1]&0x7f == 0 && k[2] == 0 {
@@ -392,7 +492,7 @@ func (w *Writer) EndMap() {
 		}
 	}
 	if zeros > 1 {
-		w.err = ErrDuplicateKey
+		w.err = errWriterDup
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
