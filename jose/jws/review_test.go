@@ -1,0 +1,59 @@
+package jws
+
+// Defects found by the session 9 review of the JSON serializations, RFC
+// 7797 and the verifier's options; each test failed before its fix.
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// TestRequireTypeProtected: RequireType is satisfied only by a protected
+// "typ". In a JSON serialization the unprotected header is not signed, so
+// anyone can add "typ": "JWT" to it and pass a JWS of another type off as
+// the required one (RFC 8725 §3.11, explicit typing, needs the type under
+// the signature). Before, an unprotected "typ" passed RequireType.
+func TestRequireTypeProtected(t *testing.T) {
+	secret := testKeys()["HS256"]
+	v := must(NewVerifier(verifyKey("HS256"), []string{"HS256"}, RequireType("JWT")))
+	unprot := []jose.Member{{Name: "typ", Value: []byte(`"JWT"`)}}
+	for _, flattened := range []bool{true, false} {
+		js, err := SignJSON([]byte("p"), []SigningKey{{Alg: "HS256", Key: secret, Unprotected: unprot}}, flattened, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Verify(js); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("unprotected typ (flattened %v): %v, want ErrMalformed", flattened, err)
+		}
+		each, _, err := v.VerifyEach(js)
+		if err != nil || each[0].Err == nil {
+			t.Errorf("VerifyEach, unprotected typ (flattened %v): %v", flattened, err)
+		}
+		if _, err := v.VerifyAll(js); err == nil {
+			t.Errorf("VerifyAll, unprotected typ (flattened %v) verified", flattened)
+		}
+		det, err := SignJSON([]byte("p"), []SigningKey{{Alg: "HS256", Key: secret, Unprotected: unprot}}, flattened, &SignOptions{Detached: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.VerifyDetached(det, []byte("p")); err == nil {
+			t.Errorf("VerifyDetached, unprotected typ (flattened %v) verified", flattened)
+		}
+		if _, err := v.VerifyReader(det, bytes.NewReader([]byte("p"))); err == nil {
+			t.Errorf("VerifyReader, unprotected typ (flattened %v) verified", flattened)
+		}
+	}
+	// the same typ, protected, passes on every form
+	for _, flattened := range []bool{true, false} {
+		js, err := SignJSON([]byte("p"), []SigningKey{{Alg: "HS256", Key: secret, Type: "JWT"}}, flattened, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Verify(js); err != nil {
+			t.Errorf("protected typ (flattened %v): %v", flattened, err)
+		}
+	}
+}
