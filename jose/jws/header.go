@@ -26,7 +26,7 @@ import (
 type decision struct {
 	selection
 	b64 bool
-	typ []byte
+	typ []byte       // the protected "typ", nil when there is none
 	hdr *jose.Header // set by the slow path only
 }
 
@@ -114,7 +114,9 @@ func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
 	d.b64 = h.B64
 	d.kid, d.hasKid = []byte(h.Kid), h.Has("kid")
 	d.typ = nil
-	if h.Has("typ") {
+	if h.IsProtected("typ") {
+		// only a signed "typ" types the token: an unprotected one (JSON
+		// serializations) is anyone's to add (RFC 8725 §3.11)
 		d.typ = []byte(h.Typ)
 	}
 	d.jwk = h.JWK
@@ -164,7 +166,7 @@ func (v *Verifier) checkDecision(d *decision) error {
 	}
 	if v.cfg.hasTyp {
 		if d.typ == nil || !typMatches(d.typ, v.cfg.typ) {
-			return wrap(jose.ErrMalformed, `"typ" is not `+quote(v.cfg.typ))
+			return wrap(jose.ErrMalformed, `protected "typ" is not `+quote(v.cfg.typ))
 		}
 	}
 	return nil

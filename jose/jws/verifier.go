@@ -55,8 +55,9 @@ func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
 }
 
-// RequireType makes the verifier reject a token whose "typ" header is absent
-// or differs from typ. Media types compare case-insensitively and
+// RequireType makes the verifier reject a token whose protected header has
+// no "typ" or one that differs from typ; a "typ" in the unprotected header
+// of a JSON serialization is not signed, so it does not count. Media types compare case-insensitively and
 // "application/" may be left out on either side (RFC 7515 §4.1.9), so
 // RequireType("JWT") accepts "jwt" and "application/jwt".
 func RequireType(typ string) Option {
