@@ -57,3 +57,42 @@ func TestRequireTypeProtected(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONUnencodedNotUTF8: Message.JSON refuses an attached unencoded
+// payload that is not UTF-8 (a compact JWS may carry one), as SignJSON
+// does: a JSON string cannot hold those bytes, and the writer would put
+// U+FFFD in their place, so the JSON serialization it returned carried
+// another payload and no longer verified. Before, JSON returned it.
+func TestJSONUnencodedNotUTF8(t *testing.T) {
+	secret := testKeys()["HS256"]
+	v := must(NewVerifier(verifyKey("HS256"), []string{"HS256"}))
+	tok, err := Sign([]byte("a\xffb"), SigningKey{Alg: "HS256", Key: secret}, &SignOptions{Unencoded: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Verify(tok); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseCompact(tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, flattened := range []bool{true, false} {
+		if js, err := m.JSON(flattened); !errors.Is(err, jose.ErrMalformed) {
+			_, verr := v.Verify(js)
+			t.Errorf("JSON(%v) = %s, %v (verifies: %v), want ErrMalformed", flattened, js, err, verr)
+		}
+	}
+	// UTF-8 text converts and verifies
+	tok, _ = Sign([]byte("é\"\\"), SigningKey{Alg: "HS256", Key: secret}, &SignOptions{Unencoded: true})
+	m, _ = ParseCompact(tok)
+	for _, flattened := range []bool{true, false} {
+		js, err := m.JSON(flattened)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err := v.Verify(js); err != nil || string(r.Payload) != "é\"\\" {
+			t.Errorf("JSON(%v): %v", flattened, err)
+		}
+	}
+}
