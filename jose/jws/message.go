@@ -3,6 +3,7 @@ package jws
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -300,10 +301,14 @@ func (m *Message) Compact() ([]byte, error) {
 }
 
 // JSON returns the general JSON serialization; with flattened set and one
-// signature, the flattened one.
+// signature, the flattened one. An attached unencoded payload must be
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
+	}
+	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
+		return nil, errUnencodedNotUTF8
 	}
 	var w lejp.Writer
 	w.BeginObject()

@@ -314,7 +314,7 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 		m.Form = FormFlattened
 	}
 	if !m.b64 && !m.detached && !utf8.Valid(payload) {
-		return nil, wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
+		return nil, errUnencodedNotUTF8
 	}
 	part := payload
 	if m.b64 {
