@@ -96,3 +96,15 @@ func TestJSONUnencodedNotUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyAllowListSentinel: NewVerifier without algorithms fails with an
+// error that wraps jose.ErrAlgorithm, as package jose documents for every
+// error of the JOSE packages and as an allow-list naming an unknown
+// algorithm does. Before, it matched no sentinel.
+func TestEmptyAllowListSentinel(t *testing.T) {
+	for _, algs := range [][]string{nil, {}} {
+		if _, err := NewVerifier(verifyKey("HS256"), algs); !errors.Is(err, jose.ErrAlgorithm) {
+			t.Errorf("NewVerifier(key, %#v): %v, want ErrAlgorithm", algs, err)
+		}
+	}
+}
