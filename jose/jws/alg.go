@@ -68,7 +68,7 @@ func lookupAlg(name []byte) (algorithm, error) {
 var (
 	errUnknownAlg = wrap(jose.ErrAlgorithm, "unknown or unsupported algorithm")
 	errNotAllowed = wrap(jose.ErrAlgorithm, "algorithm not in the caller's allow-list")
-	errNoAlgs     = errors.New("jws: no algorithms allowed: name the expected algorithm(s)")
+	errNoAlgs     = wrap(jose.ErrAlgorithm, "no algorithms allowed: name the expected algorithm(s)")
 )
 
 // checkAllowList validates a caller's allow-list: non-empty, every name a
