@@ -1,0 +1,65 @@
+package jwt
+
+// Defects found by the session 9 review of RFC 7519 §7.2 and the claims
+// writer; each test failed before its fix.
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jws"
+)
+
+// TestNestedRefused: a token whose "cty" says JWT (RFC 7519 §5.2, any case,
+// with or without "application/") is a nested JWT, whose payload is
+// another JWT (§7.2 step 8). The package does not support nesting, so it
+// refuses such tokens, saying so. Before, a nested token failed as claims
+// that are not JSON, and a token labelled nested whose payload was a JSON
+// object passed as a plain JWT.
+func TestNestedRefused(t *testing.T) {
+	v := hsVerifier(t, Validator{})
+	inner := mustSign(t, claimSet())
+	for _, cty := range []string{"JWT", "jwt", "application/jwt", "Application/JWT"} {
+		for _, payload := range [][]byte{inner, []byte(`{"sub":"x"}`)} {
+			tok, err := jws.Sign(payload, jws.SigningKey{Alg: "HS256", Key: secret, ContentType: cty}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := v.Verify(tok)
+			if !errors.Is(err, jose.ErrMalformed) || !strings.Contains(err.Error(), "nested") || c != nil {
+				t.Errorf("cty %q, payload %.12s…: %v, want ErrMalformed saying nested", cty, payload, err)
+			}
+		}
+	}
+	// another content type is not nesting
+	tok, _ := jws.Sign([]byte(`{"sub":"x"}`), jws.SigningKey{Alg: "HS256", Key: secret, ContentType: "json"}, nil)
+	if _, err := v.Verify(tok); err != nil {
+		t.Errorf(`cty "json": %v`, err)
+	}
+}
+
+// TestUnencodedRefused: a JWT's payload is the base64url-encoded claims
+// set (RFC 7519 §3, §7.2 step 9), so a JWS with "b64": false (RFC 7797) is
+// not a JWT, whatever its payload reads as. Before, one whose raw payload
+// was a claims set without '.' verified as a JWT.
+func TestUnencodedRefused(t *testing.T) {
+	v := hsVerifier(t, Validator{})
+	tok, err := jws.Sign([]byte(`{"sub":"x"}`), jws.SigningKey{Alg: "HS256", Key: secret, Type: "JWT"}, &jws.SignOptions{Unencoded: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := v.Verify(tok); !errors.Is(err, jose.ErrMalformed) || c != nil {
+		t.Errorf("b64 false: %v, want ErrMalformed", err)
+	}
+	// "b64": true, listed in "crit", is the ordinary encoding
+	tok, err = jws.Sign([]byte(`{"sub":"x"}`), jws.SigningKey{Alg: "HS256", Key: secret, Protected: []jose.Member{
+		{Name: "b64", Value: []byte("true")}, {Name: "crit", Value: []byte(`["b64"]`)}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.Verify(tok); err != nil {
+		t.Errorf("b64 true: %v", err)
+	}
+}
