@@ -63,3 +63,23 @@ func TestUnencodedRefused(t *testing.T) {
 		t.Errorf("b64 true: %v", err)
 	}
 }
+
+// TestClaimSetEmptyAudience: an Audience of one empty string is written,
+// as "aud": "" (a field that is set is not a zero field), as two empty
+// strings are written as an array. Before, it was dropped, so the token
+// carried no "aud" at all.
+func TestClaimSetEmptyAudience(t *testing.T) {
+	for _, aud := range [][]string{{""}, {"", ""}} {
+		b, err := (&ClaimSet{Audience: aud}).AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := Claims{Raw: b}
+		if err := c.parse(); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := c.Audience(); !ok || len(got) != len(aud) {
+			t.Errorf("Audience %q written as %s", aud, b)
+		}
+	}
+}
