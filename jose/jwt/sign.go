@@ -13,8 +13,8 @@ import (
 type ClaimSet struct {
 	Issuer  string // "iss"
 	Subject string // "sub"
-	// Audience is "aud": one value is written as a string, several as an
-	// array (RFC 7519 §4.1.3).
+	// Audience is "aud": one value is written as a string (also ""),
+	// several as an array (RFC 7519 §4.1.3).
 	Audience  []string
 	ExpiresAt time.Time // "exp", whole seconds
 	NotBefore time.Time // "nbf", whole seconds
@@ -57,7 +57,8 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	switch len(cs.Audience) {
 	case 0:
 	case 1:
-		str("aud", cs.Audience[0])
+		w.Name("aud")
+		w.String(cs.Audience[0])
 	default:
 		w.Name("aud")
 		w.BeginArray()
