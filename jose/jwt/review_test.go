@@ -83,3 +83,31 @@ func TestClaimSetEmptyAudience(t *testing.T) {
 		}
 	}
 }
+
+// TestSignerRefusesNested: a Signer signs claims sets, so it refuses a
+// header whose "cty" says the payload is a nested JWT (RFC 7519 §5.2),
+// given as ContentType, as a Protected member or in Header: the Verifier
+// refuses such tokens, and a token must read back as it was signed.
+// Before, NewSigner took them and signed tokens no Verifier accepts.
+func TestSignerRefusesNested(t *testing.T) {
+	for name, key := range map[string]jws.SigningKey{
+		"ContentType": {Alg: "HS256", Key: secret, ContentType: "JWT"},
+		"Protected":   {Alg: "HS256", Key: secret, Protected: []jose.Member{{Name: "cty", Value: []byte(`"application/jwt"`)}}},
+		"Header":      {Alg: "HS256", Key: secret, Header: []byte(`{"alg":"HS256","cty":"jwt"}`)},
+	} {
+		if _, err := NewSigner(key); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("%s: %v, want ErrMalformed", name, err)
+		}
+		if _, err := Sign(claimSet(), key); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("Sign, %s: %v, want ErrMalformed", name, err)
+		}
+	}
+	// another content type signs and verifies
+	tok, err := Sign(claimSet(), jws.SigningKey{Alg: "HS256", Key: secret, ContentType: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hsVerifier(t, Validator{}).Verify(tok); err != nil {
+		t.Error(err)
+	}
+}
