@@ -126,7 +126,9 @@ type Signer struct {
 }
 
 // NewSigner prepares a signer; the header gets "typ": "JWT" unless
-// key.Type says otherwise.
+// key.Type (or key.Header) says otherwise. A "cty" of "JWT" is refused
+// (jose.ErrMalformed): it would label the claims set a nested JWT, which
+// Verifier refuses.
 func NewSigner(key jws.SigningKey) (*Signer, error) {
 	if key.Type == "" && key.Header == nil {
 		key.Type = "JWT"
@@ -135,7 +137,29 @@ func NewSigner(key jws.SigningKey) (*Signer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if nestedHeader(key) {
+		return nil, errNested
+	}
 	return &Signer{s: s}, nil
+}
+
+// nestedHeader reports whether the protected header key describes (valid:
+// jws.NewSigner has accepted it) has a "cty" saying the payload is a JWT.
+func nestedHeader(key jws.SigningKey) bool {
+	if key.Header != nil {
+		h, err := jose.ParseHeader(key.Header)
+		return err == nil && h.Has("cty") && nestedType(h.Cty)
+	}
+	if nestedType(key.ContentType) {
+		return true
+	}
+	for _, m := range key.Protected {
+		if m.Name == "cty" {
+			s, err := m.String()
+			return err == nil && nestedType(s)
+		}
+	}
+	return false
 }
 
 // AppendSign appends the compact JWT of cs to dst.

@@ -130,11 +130,18 @@ func (v *Verifier) checkHeader(tok []byte) error {
 	switch {
 	case !h.B64:
 		e.err = errUnencoded
-	case h.Has("cty") && (strings.EqualFold(h.Cty, "JWT") || strings.EqualFold(h.Cty, "application/jwt")):
+	case h.Has("cty") && nestedType(h.Cty):
 		e.err = errNested
 	}
 	v.lastHdr.Store(e)
 	return e.err
+}
+
+// nestedType reports whether a "cty" value says the payload is a JWT (RFC
+// 7519 §5.2; media types compare ASCII case-insensitively, "application/"
+// may be left out, RFC 7515 §4.1.10).
+func nestedType(cty string) bool {
+	return strings.EqualFold(cty, "JWT") || strings.EqualFold(cty, "application/jwt")
 }
 
 var (
