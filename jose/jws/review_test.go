@@ -108,3 +108,19 @@ func TestEmptyAllowListSentinel(t *testing.T) {
 		}
 	}
 }
+
+// TestSignReaderUnprotected: SignReader returns a compact serialization,
+// which has no unprotected header, so it refuses a SigningKey with
+// Unprotected members as AppendCompact does. Before, it signed and
+// silently left them out.
+func TestSignReaderUnprotected(t *testing.T) {
+	k := SigningKey{Alg: "HS256", Key: testKeys()["HS256"], Unprotected: []jose.Member{{Name: "kid", Value: []byte(`"a"`)}}}
+	for _, opts := range []*SignOptions{nil, {Unencoded: true}} {
+		if tok, err := SignReader(bytes.NewReader([]byte("p")), k, opts); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("SignReader (%+v): %s, %v, want ErrMalformed", opts, tok, err)
+		}
+	}
+	if _, err := Sign([]byte("p"), k, &SignOptions{Detached: true}); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("Sign, detached: %v, want ErrMalformed", err)
+	}
+}
