@@ -5,10 +5,13 @@ package jws
 
 import (
 	"bytes"
+	"crypto/ed25519"
+	"crypto/rsa"
 	"errors"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
 // TestRequireTypeProtected: RequireType is satisfied only by a protected
@@ -122,5 +125,55 @@ func TestSignReaderUnprotected(t *testing.T) {
 	}
 	if _, err := Sign([]byte("p"), k, &SignOptions{Detached: true}); !errors.Is(err, jose.ErrMalformed) {
 		t.Errorf("Sign, detached: %v, want ErrMalformed", err)
+	}
+}
+
+// TestAttack03AllowList: a token whose algorithm is not in the caller's
+// allow-list fails on every entry point, even when its signature is valid
+// under the very key the verifier holds (RS256 allowed, PS256 or RS512
+// token from the same RSA key; HS256 allowed, HS512 token from the same
+// secret; EdDSA allowed, "Ed25519" token from the same key), and whatever
+// form the key takes (catalog row 3: the token never chooses the
+// algorithm). No other test failed when the allow-list check was removed:
+// the key's own binding refused the tokens they tried.
+func TestAttack03AllowList(t *testing.T) {
+	keys := testKeys()
+	rk := keys["RS256"].(*rsa.PrivateKey)
+	ek := keys["EdDSA"].(ed25519.PrivateKey)
+	secret := keys["HS512"].([]byte) // long enough for every HS*
+	rj, _ := jwk.New(&rk.PublicKey)
+	rj.Kid = "r"
+	for _, tc := range []struct {
+		allowed []string
+		keys    []any
+		sign    any
+		algs    []string
+	}{
+		{[]string{"RS256"}, []any{&rk.PublicKey, rj, &jwk.Set{Keys: []*jwk.Key{rj}}}, rk, []string{"RS384", "RS512", "PS256", "PS384", "PS512"}},
+		{[]string{"HS256"}, []any{secret}, secret, []string{"HS384", "HS512"}},
+		{[]string{"EdDSA"}, []any{ek.Public()}, ek, []string{"Ed25519"}},
+		{[]string{"Ed25519"}, []any{ek.Public()}, ek, []string{"EdDSA"}},
+	} {
+		for _, key := range tc.keys {
+			v := must(NewVerifier(key, tc.allowed))
+			for _, alg := range tc.algs {
+				tok, err := Sign([]byte("x"), SigningKey{Alg: alg, Key: tc.sign}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := v.Verify(tok); !errors.Is(err, jose.ErrAlgorithm) {
+					t.Errorf("%s token, %v allowed, key %T: %v, want ErrAlgorithm", alg, tc.allowed, key, err)
+				}
+				for api, err := range everyEntryPoint(v, tok) {
+					if err == nil {
+						t.Errorf("%s token, %v allowed, key %T: verified by %s", alg, tc.allowed, key, api)
+					}
+				}
+				// the same token verifies once its algorithm is allowed
+				if _, err := must(NewVerifier(key, append([]string{alg}, tc.allowed...))).Verify(tok); err != nil {
+					t.Errorf("%s token, %s allowed too, key %T: %v", alg, alg, key, err)
+				}
+			}
+		}
 	}
 }
