@@ -177,3 +177,46 @@ func TestAttack03AllowList(t *testing.T) {
 		}
 	}
 }
+
+// TestAttack04AnchorRules: with TrustEmbeddedJWK, an embedded "jwk" is
+// only a pointer to a trust anchor: a key equal to no anchor is
+// jose.ErrKey, as documented, and when it equals one, the anchor's "alg",
+// "use" and "key_ops" apply, not the token's copy of the key (catalog row
+// 4). Before, TestAttack04EmbeddedJWK passed with the anchor comparison
+// removed (the first anchor's signature check refused the token instead)
+// and with the token's key used in place of the anchor (mutations).
+func TestAttack04AnchorRules(t *testing.T) {
+	rk := testKeys()["RS256"].(*rsa.PrivateKey)
+	embedded, _ := jwk.New(&rk.PublicKey) // no alg, use or key_ops
+	embedded.Alg = "PS256"
+	tok, err := Sign([]byte("x"), SigningKey{Alg: "PS256", Key: rk,
+		Protected: []jose.Member{{Name: "jwk", Value: embedded.AppendJSON(nil)}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs256, _ := jwk.New(&rk.PublicKey)
+	rs256.Alg = "RS256"
+	enc, _ := jwk.New(&rk.PublicKey)
+	enc.Use = "enc"
+	ops, _ := jwk.New(&rk.PublicKey)
+	ops.KeyOps = []string{"sign"}
+	for name, anchor := range map[string]*jwk.Key{"alg RS256": rs256, "use enc": enc, "key_ops sign": ops} {
+		v := must(NewVerifier(nil, []string{"RS256", "PS256"}, TrustEmbeddedJWK(anchor)))
+		if _, err := v.Verify(tok); !errors.Is(err, jose.ErrKey) {
+			t.Errorf("anchor with %s: %v, want ErrKey", name, err)
+		}
+	}
+	plain, _ := jwk.New(&rk.PublicKey)
+	if _, err := must(NewVerifier(nil, []string{"PS256"}, TrustEmbeddedJWK(plain))).Verify(tok); err != nil {
+		t.Errorf("unrestricted anchor: %v", err)
+	}
+	// a key equal to no anchor is ErrKey, before any signature check
+	other, _ := jwk.Generate("PS256", nil)
+	otherPub, _ := other.PublicKey()
+	for _, anchors := range [][]*jwk.Key{{otherPub}, {otherPub, otherPub}} {
+		v := must(NewVerifier(nil, []string{"PS256"}, TrustEmbeddedJWK(anchors...)))
+		if _, err := v.Verify(tok); !errors.Is(err, jose.ErrKey) {
+			t.Errorf("%d anchors, none equal: %v, want ErrKey", len(anchors), err)
+		}
+	}
+}
