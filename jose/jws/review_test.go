@@ -220,3 +220,27 @@ func TestAttack04AnchorRules(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendVerifyCompactCrit: a caller that names an extension with
+// Critical must process it, reading it from Result.Header; an
+// AppendVerifyCompact caller gets no header, so a token whose "crit"
+// lists such an extension is ErrCrit there (Verify accepts it). Before,
+// AppendVerifyCompact returned the payload and the critical extension
+// went unseen (catalog row 18) — through package jwt too, which verifies
+// with it.
+func TestAppendVerifyCompactCrit(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}, Critical("exp")))
+	tok := hs256(`{"alg":"HS256","crit":["exp"],"exp":1}`, "payload", secret)
+	if r, err := v.Verify(tok); err != nil || string(r.Header.Crit[0]) != "exp" {
+		t.Fatalf("Verify: %v", err)
+	}
+	if out, err := v.AppendVerifyCompact(nil, tok); !errors.Is(err, jose.ErrCrit) || out != nil {
+		t.Errorf("AppendVerifyCompact: %q, %v, want ErrCrit", out, err)
+	}
+	// "b64", which the package processes itself, is no obstacle
+	tok = hs256(`{"alg":"HS256","b64":true,"crit":["b64"]}`, "payload", secret)
+	if out, err := v.AppendVerifyCompact(nil, tok); err != nil || string(out) != "payload" {
+		t.Errorf("b64 true: %q, %v", out, err)
+	}
+}

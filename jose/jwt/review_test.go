@@ -111,3 +111,23 @@ func TestSignerRefusesNested(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCriticalRefused: Claims carries no header, so a caller cannot
+// process a critical extension (RFC 7515 §4.1.11) through this package
+// even when it names it with jws.Critical: a token whose "crit" lists one
+// is jose.ErrCrit. Before, it verified and the extension went unseen
+// (catalog row 18).
+func TestCriticalRefused(t *testing.T) {
+	v, err := NewVerifier(secret, []string{"HS256"}, Validator{Now: clock}, jws.Critical("exp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := Sign(claimSet(), jws.SigningKey{Alg: "HS256", Key: secret, Protected: []jose.Member{
+		{Name: "crit", Value: []byte(`["exp"]`)}, {Name: "exp", Value: []byte("1")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := v.Verify(tok); !errors.Is(err, jose.ErrCrit) || c != nil {
+		t.Errorf("crit [exp]: %v, want ErrCrit", err)
+	}
+}
