@@ -125,6 +125,9 @@ type hdrEntry struct {
 // appends the payload to dst. Nothing is appended unless the signature
 // verifies. With a single key, a header of only "alg", "kid", "typ" and
 // "cty", and dst large enough, it allocates nothing for HMAC algorithms.
+// It returns no header, so a token whose "crit" lists an extension named
+// with Critical, which the caller must process, is jose.ErrCrit here; use
+// Verify and read it from Result.Header.
 func (v *Verifier) AppendVerifyCompact(dst, tok []byte) ([]byte, error) {
 	return v.AppendVerifyCompactContext(context.Background(), dst, tok)
 }
@@ -138,6 +141,13 @@ func (v *Verifier) AppendVerifyCompactContext(ctx context.Context, dst, tok []by
 	_, pb, err := v.compact(ctx, st, tok, nil, &d)
 	if err != nil {
 		return dst, err
+	}
+	if d.hdr != nil { // the fast reader takes no "crit"
+		for _, c := range d.hdr.Crit {
+			if c != "b64" {
+				return dst, wrap(jose.ErrCrit, "extension "+quote(c)+" is critical and AppendVerifyCompact returns no header to process it; use Verify")
+			}
+		}
 	}
 	if !d.b64 {
 		return append(dst, pb...), nil

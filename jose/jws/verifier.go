@@ -36,7 +36,8 @@ const DefaultMaxBufferedPayload = 64 << 20
 // Critical names header extensions the caller understands (RFC 7515
 // §4.1.11), beyond "b64" (RFC 7797), which this package implements itself.
 // A token whose "crit" lists anything else is rejected. The caller reads
-// the extension's value from Result.Header.
+// the extension's value from Result.Header (AppendVerifyCompact, which has
+// no Result, refuses tokens with such extensions).
 func Critical(names ...string) Option {
 	return func(c *config) { c.crit = append(c.crit, names...) }
 }

@@ -58,7 +58,9 @@ type hdrVerdict struct {
 // jws.NewVerifier for the forms it takes, including *jwk.Set and
 // *jwk.Remote) by one of algs (at least one; there is no default) and
 // whose claims pass val. opts go to the JWS verifier (jws.RequireKeyID,
-// jws.Critical, …).
+// jws.TrustEmbeddedJWK, …). Claims carries no header, so no critical
+// extension can be processed: a token whose "crit" lists one is
+// jose.ErrCrit, jws.Critical or not.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
 	if val.Type != "" {
 		opts = append(opts, jws.RequireType(val.Type))
