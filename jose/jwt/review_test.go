@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
@@ -129,5 +130,36 @@ func TestCriticalRefused(t *testing.T) {
 	}
 	if c, err := v.Verify(tok); !errors.Is(err, jose.ErrCrit) || c != nil {
 		t.Errorf("crit [exp]: %v, want ErrCrit", err)
+	}
+}
+
+// TestClaimSetNotBeforeRoundsUp: ClaimSet writes whole seconds; a
+// NotBefore with a fraction rounds up, so the token is never valid before
+// the time given (as ExpiresAt rounds down, so it is never valid after).
+// Before, NotBefore was truncated, and a token valid from t+0.5 s verified
+// at t+0.1 s.
+func TestClaimSetNotBeforeRoundsUp(t *testing.T) {
+	nbf := t0.Add(500 * time.Millisecond)
+	tok := mustSign(t, &ClaimSet{NotBefore: nbf, ExpiresAt: t0.Add(time.Hour + 500*time.Millisecond)})
+	for _, tc := range []struct {
+		now  time.Time
+		want error
+	}{
+		{t0.Add(100 * time.Millisecond), ErrNotYetValid},
+		{t0.Add(time.Second), nil},
+		{t0.Add(time.Hour), ErrExpired},
+	} {
+		_, err := hsVerifier(t, Validator{Now: func() time.Time { return tc.now }}).Verify(tok)
+		if !errors.Is(err, tc.want) || tc.want == nil && err != nil {
+			t.Errorf("at %v: %v, want %v", tc.now.Sub(t0), err, tc.want)
+		}
+	}
+	// the rounded value stays within the NumericDate range
+	edge := time.Unix(1<<53-1, 1)
+	if _, err := (&ClaimSet{NotBefore: edge}).AppendJSON(nil); err != nil {
+		t.Errorf("nbf 2^53-1 s + 1 ns: %v", err)
+	}
+	if _, err := (&ClaimSet{NotBefore: time.Unix(1<<53, 1)}).AppendJSON(nil); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("nbf 2^53 s + 1 ns: %v, want ErrMalformed", err)
 	}
 }
