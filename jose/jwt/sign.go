@@ -15,10 +15,12 @@ type ClaimSet struct {
 	Subject string // "sub"
 	// Audience is "aud": one value is written as a string (also ""),
 	// several as an array (RFC 7519 §4.1.3).
-	Audience  []string
-	ExpiresAt time.Time // "exp", whole seconds
-	NotBefore time.Time // "nbf", whole seconds
-	IssuedAt  time.Time // "iat", whole seconds
+	Audience []string
+	// The times are written in whole seconds, rounded so that the token
+	// is never valid outside them: "exp" down, "nbf" up, "iat" down.
+	ExpiresAt time.Time // "exp"
+	NotBefore time.Time // "nbf"
+	IssuedAt  time.Time // "iat"
 	ID        string    // "jti"
 	// Extra holds further claims with raw JSON values, written in order
 	// after the registered ones. A name that repeats a registered claim
@@ -49,7 +51,7 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	date := func(name string, t time.Time) {
 		if !t.IsZero() {
 			w.Name(name)
-			w.Int(t.Unix())
+			w.Int(seconds(name, t))
 		}
 	}
 	str("iss", cs.Issuer)
@@ -113,11 +115,21 @@ func (cs *ClaimSet) check() error {
 		name string
 		t    time.Time
 	}{{"exp", cs.ExpiresAt}, {"nbf", cs.NotBefore}, {"iat", cs.IssuedAt}} {
-		if u := d.t.Unix(); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
+		if u := seconds(d.name, d.t); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
 			return wrap(errDateRange, jose.QuoteName(d.name))
 		}
 	}
 	return nil
+}
+
+// seconds returns the NumericDate ClaimSet writes for the claim name at t:
+// t in whole seconds, rounded up for "nbf" and down otherwise.
+func seconds(name string, t time.Time) int64 {
+	u := t.Unix()
+	if name == "nbf" && t.Nanosecond() != 0 {
+		u++
+	}
+	return u
 }
 
 // Signer signs claims sets with one key. It is safe for concurrent use.
