@@ -6,7 +6,10 @@ package jws
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/hmac"
 	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"testing"
 
@@ -243,4 +246,47 @@ func TestAppendVerifyCompactCrit(t *testing.T) {
 	if out, err := v.AppendVerifyCompact(nil, tok); err != nil || string(out) != "payload" {
 		t.Errorf("b64 true: %q, %v", out, err)
 	}
+}
+
+// TestPayloadPartChecks: the checks on the payload part that no test
+// exercised (each survived its removal): VerifyDetached refuses a compact
+// token that carries a payload, Verify refuses a JSON serialization
+// without one, and a signed payload part that is not base64url is
+// ErrMalformed from Parse and every entry point, never a verified Result
+// without its payload.
+func TestPayloadPartChecks(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	tok, _ := Sign([]byte("p"), SigningKey{Alg: "HS256", Key: secret}, nil)
+	if _, err := v.VerifyDetached(tok, []byte("p")); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("VerifyDetached, compact with a payload: %v, want ErrMalformed", err)
+	}
+	empty, _ := SignJSON(nil, []SigningKey{{Alg: "HS256", Key: secret}}, true, &SignOptions{Detached: true})
+	if _, err := v.Verify(empty); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("Verify, JSON without a payload: %v, want ErrMalformed", err)
+	}
+	// "p+q" is not base64url, but an HMAC over it is easily made
+	bad := hs256raw(`{"alg":"HS256"}`, "p+q", secret)
+	m, _ := ParseCompact(tok)
+	js := `{"payload":"p+q","protected":"` + string(m.Signatures[0].Protected) + `","signature":"` +
+		string(bad[bytes.LastIndexByte(bad, '.')+1:]) + `"}`
+	for name, msg := range map[string][]byte{"compact": bad, "JSON": []byte(js)} {
+		if _, err := Parse(msg); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("Parse, %s: %v, want ErrMalformed", name, err)
+		}
+		for api, err := range everyEntryPoint(v, msg) {
+			if err == nil {
+				t.Errorf("%s verified by %s", name, api)
+			}
+		}
+	}
+}
+
+// hs256raw is hs256 with the payload part given as is, not encoded.
+func hs256raw(header, payloadPart string, secret []byte) []byte {
+	tok := hs256(header, "", secret)
+	in := string(tok[:bytes.IndexByte(tok, '.')+1]) + payloadPart
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte(in))
+	return []byte(in + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil)))
 }
