@@ -163,3 +163,63 @@ func TestClaimSetNotBeforeRoundsUp(t *testing.T) {
 		t.Errorf("nbf 2^53 s + 1 ns: %v, want ErrMalformed", err)
 	}
 }
+
+// TestTimeEdges: "exp", "nbf" and "iat" at and around their bounds, with
+// and without leeway, fractional, zero, negative, in exponent form and at
+// the ±2^53 range limit (RFC 7519 §4.1.4–4.1.6: the token is valid while
+// now < exp and now >= nbf, each widened by the leeway). Passes on the
+// base, but nothing failed when the leeway was dropped from the "nbf"
+// check (mutation).
+func TestTimeEdges(t *testing.T) {
+	at := func(s float64) func() time.Time {
+		return func() time.Time { return time.Unix(0, 0).Add(time.Duration(s * float64(time.Second))) }
+	}
+	s, err := NewSigner(hsKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		claims string
+		now    float64
+		leeway time.Duration
+		want   error
+	}{
+		{`{"exp":100.5}`, 100.5, 0, ErrExpired},
+		{`{"exp":100.5}`, 100.499, 0, nil},
+		{`{"exp":100.5}`, 101.5, time.Second, ErrExpired},
+		{`{"exp":100.5}`, 101.49, time.Second, nil},
+		{`{"nbf":100.5}`, 100.4, 0, ErrNotYetValid},
+		{`{"nbf":100.5}`, 100.5, 0, nil},
+		{`{"nbf":100.5}`, 99.5, time.Second, nil},
+		{`{"nbf":100.5}`, 99.4, time.Second, ErrNotYetValid},
+		{`{"iat":100.5}`, 99.5, time.Second, nil},
+		{`{"iat":100.5}`, 99.4, time.Second, ErrIssuedInFuture},
+		{`{"exp":0}`, 0, 0, ErrExpired},
+		{`{"exp":0}`, -0.5, 0, nil},
+		{`{"exp":-1.5}`, -1.6, 0, nil},
+		{`{"exp":-1.5}`, -1.5, 0, ErrExpired},
+		{`{"exp":1e2}`, 99.9, 0, nil},
+		{`{"exp":1E2}`, 100, 0, ErrExpired},
+		{`{"exp":-0}`, -0.1, 0, nil},
+		{`{"exp":9007199254740992}`, 1e9, 0, nil},
+		{`{"exp":9007199254740993}`, 1e9, 0, jose.ErrMalformed},
+		{`{"exp":9007199254740992.0}`, 1e9, 0, nil},
+		{`{"exp":9007199254740994.0}`, 1e9, 0, jose.ErrMalformed},
+		{`{"exp":-9007199254740992}`, -1e9, 0, ErrExpired},
+	} {
+		tok, err := s.AppendSignJSON(nil, []byte(tc.claims))
+		if err != nil {
+			if !errors.Is(err, tc.want) {
+				t.Errorf("%s: sign: %v", tc.claims, err)
+			}
+			continue
+		}
+		v, err := NewVerifier(secret, []string{"HS256"}, Validator{Now: at(tc.now), Leeway: tc.leeway})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Verify(tok); !errors.Is(err, tc.want) || tc.want == nil && err != nil {
+			t.Errorf("%s at %v, leeway %v: %v, want %v", tc.claims, tc.now, tc.leeway, err, tc.want)
+		}
+	}
+}
