@@ -241,6 +241,11 @@ func TestAppendVerifyCompactCrit(t *testing.T) {
 	if out, err := v.AppendVerifyCompact(nil, tok); !errors.Is(err, jose.ErrCrit) || out != nil {
 		t.Errorf("AppendVerifyCompact: %q, %v, want ErrCrit", out, err)
 	}
+	// refused with the header, before any signature is computed
+	forged := hs256(`{"alg":"HS256","crit":["exp"],"exp":1}`, "payload", []byte("another secret, 32 bytes long..."))
+	if _, err := v.AppendVerifyCompact(nil, forged); !errors.Is(err, jose.ErrCrit) {
+		t.Errorf("AppendVerifyCompact, forged: %v, want ErrCrit", err)
+	}
 	// "b64", which the package processes itself, is no obstacle
 	tok = hs256(`{"alg":"HS256","b64":true,"crit":["b64"]}`, "payload", secret)
 	if out, err := v.AppendVerifyCompact(nil, tok); err != nil || string(out) != "payload" {
