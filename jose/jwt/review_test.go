@@ -223,3 +223,19 @@ func TestTimeEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestNewVerifierLeavesOptionsAlone: NewVerifier adds jws.RequireType for
+// Validator.Type to its own copy of opts. Before, it appended to the
+// caller's slice, so with spare capacity it wrote into the caller's array:
+// two NewVerifier calls sharing one options slice from two goroutines
+// raced there, and one could build its verifier with the other's type.
+func TestNewVerifierLeavesOptionsAlone(t *testing.T) {
+	opts := make([]jws.Option, 1, 2)
+	opts[0] = jws.RequireKeyID()
+	if _, err := NewVerifier(secret, []string{"HS256"}, Validator{Type: "JWT"}, opts...); err != nil {
+		t.Fatal(err)
+	}
+	if extra := opts[:2][1]; extra != nil {
+		t.Error("NewVerifier wrote an option into the caller's slice")
+	}
+}
