@@ -63,7 +63,8 @@ type hdrVerdict struct {
 // jose.ErrCrit, jws.Critical or not.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
 	if val.Type != "" {
-		opts = append(opts, jws.RequireType(val.Type))
+		// a copy: opts may be the caller's slice, with room to spare
+		opts = append(opts[:len(opts):len(opts)], jws.RequireType(val.Type))
 	}
 	v, err := jws.NewVerifier(key, algs, opts...)
 	if err != nil {
