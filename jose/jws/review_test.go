@@ -295,3 +295,38 @@ func hs256raw(header, payloadPart string, secret []byte) []byte {
 	m.Write([]byte(in))
 	return []byte(in + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil)))
 }
+
+// TestJSONResultOwnsItsBytes: what Parse and Verify return for a JSON
+// serialization does not alias the caller's input, as it does not for a
+// compact one: a caller that reuses its buffer (a pooled or bufio one)
+// must not see a verified Result's header change under it. Before, the
+// unprotected header's values (Signature.Unprotected, Header.Get,
+// Header.JWK) pointed into the input.
+func TestJSONResultOwnsItsBytes(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	js, err := SignJSON([]byte("p"), []SigningKey{{Alg: "HS256", Key: secret, Unprotected: []jose.Member{
+		{Name: "x-note", Value: []byte(`"approved"`)}}}}, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := bytes.Clone(js)
+	m, err := ParseJSON(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := v.Verify(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, bytes.Repeat([]byte{'#'}, len(buf))) // the caller reuses its buffer
+	if got, _ := r.Header.Get("x-note"); string(got) != `"approved"` {
+		t.Errorf("verified header member now %q", got)
+	}
+	if got, _ := m.Signatures[0].Header.Get("x-note"); string(got) != `"approved"` {
+		t.Errorf("parsed header member now %q", got)
+	}
+	if got := string(m.Signatures[0].Unprotected); got != `{"x-note":"approved"}` {
+		t.Errorf("Unprotected now %q", got)
+	}
+}
