@@ -21,7 +21,7 @@ const (
 
 // Message is a parsed JWS whose signatures have not been checked. Nothing in
 // it is trustworthy until a Verifier says so; it exists for inspection and
-// for re-serialization.
+// for re-serialization. It holds no reference to the parsed input.
 type Message struct {
 	// Form is the serialization the message was parsed from.
 	Form Form
@@ -232,14 +232,16 @@ func parseSignature(o *jose.Object) (*Signature, error) {
 		if mem.Kind() != jose.KindObject {
 			return nil, wrap(jose.ErrMalformed, `"header" must be an object`)
 		}
-		h, err := jose.ParseHeader(mem.Value)
+		// a copy: a Message (and a Result) must not alias the input
+		raw := bytes.Clone(mem.Value)
+		h, err := jose.ParseHeader(raw)
 		if err != nil {
 			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
 		}
 		if len(h.Members()) == 0 {
 			return nil, wrap(jose.ErrMalformed, `"header" is empty`)
 		}
-		unprot, s.Unprotected = h, mem.Value
+		unprot, s.Unprotected = h, raw
 	}
 	if prot == nil && unprot == nil {
 		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
