@@ -9,6 +9,7 @@ import (
 	"crypto/hmac"
 	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/base64"
 	"errors"
 	"testing"
@@ -328,5 +329,49 @@ func TestJSONResultOwnsItsBytes(t *testing.T) {
 	}
 	if got := string(m.Signatures[0].Unprotected); got != `{"x-note":"approved"}` {
 		t.Errorf("Unprotected now %q", got)
+	}
+}
+
+// TestAttack02Base64DER: a public key's DER in base64 without PEM armor —
+// what some identity providers publish as "public_key", and so what ends up
+// in configuration — is refused as an HMAC secret like PEM and DER are
+// (catalog row 2), in standard and URL-safe base64, padded or not, on one
+// line or wrapped. Before, it was taken as a secret, so anyone who knew the
+// public key could forge HS256 tokens for a verifier configured with it.
+func TestAttack02Base64DER(t *testing.T) {
+	for _, alg := range []string{"RS256", "ES256", "EdDSA"} {
+		der, err := x509.MarshalPKIXPublicKey(verifyKey(alg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		priv, _ := x509.MarshalPKCS8PrivateKey(testKeys()[alg])
+		std := base64.StdEncoding.EncodeToString(der)
+		wrapped := ""
+		for s := std; s != ""; {
+			n := min(64, len(s))
+			wrapped, s = wrapped+s[:n]+"\n", s[n:]
+		}
+		for name, enc := range map[string]string{
+			"std":     std,
+			"raw std": base64.RawStdEncoding.EncodeToString(der),
+			"url":     base64.URLEncoding.EncodeToString(der),
+			"raw url": base64.RawURLEncoding.EncodeToString(der),
+			"wrapped": wrapped,
+			"ws+std":  " " + std + "\n",
+			"PKCS8":   base64.StdEncoding.EncodeToString(priv),
+		} {
+			if _, err := NewVerifier([]byte(enc), []string{"HS256"}); !errors.Is(err, jose.ErrKey) {
+				t.Errorf("%s key, base64 DER (%s), as an HMAC secret: %v, want ErrKey", alg, name, err)
+			}
+			if _, err := Sign([]byte("x"), SigningKey{Alg: "HS256", Key: []byte(enc)}, nil); !errors.Is(err, jose.ErrKey) {
+				t.Errorf("%s key, base64 DER (%s), as an HMAC signing secret: %v, want ErrKey", alg, name, err)
+			}
+		}
+	}
+	// a random secret that happens to be base64 text is still a secret
+	for _, s := range []string{"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY"} {
+		if _, err := NewVerifier([]byte(s), []string{"HS256"}); err != nil {
+			t.Errorf("secret %q: %v", s, err)
+		}
 	}
 }
