@@ -239,3 +239,17 @@ func TestNewVerifierLeavesOptionsAlone(t *testing.T) {
 		t.Error("NewVerifier wrote an option into the caller's slice")
 	}
 }
+
+// TestClaimSetExtraNameUTF8: an Extra claim name that is not UTF-8 is an
+// error, as a registered claim's string is: JSON would carry it as U+FFFD,
+// so the token would name another claim than the one given. Before, the
+// name was written with U+FFFD and signed.
+func TestClaimSetExtraNameUTF8(t *testing.T) {
+	cs := &ClaimSet{Extra: []jose.Member{{Name: "sc\xffope", Value: []byte(`"x"`)}}}
+	if b, err := cs.AppendJSON(nil); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("AppendJSON: %s, %v, want ErrMalformed", b, err)
+	}
+	if tok, err := Sign(cs, hsKey()); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("Sign: %s, %v, want ErrMalformed", tok, err)
+	}
+}
