@@ -29,8 +29,8 @@ type ClaimSet struct {
 }
 
 // AppendJSON appends the claims set as a JSON object. What it writes is what
-// verification accepts: a string that is not UTF-8 (which JSON would carry
-// as U+FFFD, another value than the one given), a date beyond ±2^53
+// verification accepts: a string or Extra name that is not UTF-8 (which
+// JSON would carry as U+FFFD, another value than the one given), a date beyond ±2^53
 // seconds or more than jose.MaxStrings audiences is an error, and with
 // Extra claims the result is checked with the strict reader verification
 // uses (a bad raw value or a repeated name is an error).
@@ -101,6 +101,11 @@ func (cs *ClaimSet) check() error {
 	for _, c := range [...]struct{ name, v string }{{"iss", cs.Issuer}, {"sub", cs.Subject}, {"jti", cs.ID}} {
 		if !utf8.ValidString(c.v) {
 			return wrap(jose.ErrMalformed, jose.QuoteName(c.name)+" is not UTF-8")
+		}
+	}
+	for _, m := range cs.Extra {
+		if !utf8.ValidString(m.Name) {
+			return wrap(jose.ErrMalformed, "claim name "+jose.QuoteName(m.Name)+" is not UTF-8")
 		}
 	}
 	if len(cs.Audience) > maxAud {
