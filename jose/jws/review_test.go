@@ -375,3 +375,29 @@ func TestAttack02Base64DER(t *testing.T) {
 		}
 	}
 }
+
+// TestTypPrefixSymmetric: RFC 7515 §4.1.9 reads a "typ" without '/' as if
+// "application/" were prepended, so "application/X" and "X" are one type
+// whenever X has no '/' — media type parameters included, and on either
+// side of RequireType. Before, a token's "application/jwt;v=1" failed
+// RequireType("jwt;v=1") though "jwt;v=1" passed RequireType("application/jwt;v=1").
+func TestTypPrefixSymmetric(t *testing.T) {
+	for _, tc := range []struct {
+		a, b  string
+		match bool
+	}{
+		{"application/jwt;v=1", "jwt;v=1", true},
+		{"application/JWT;v=1", "jwt;v=1", true},
+		{"application/a/b", "a/b", false},
+		{"application/jwt;v=1", "jwt;v=2", false},
+		{"application/jwt;v=1", "jwt", false},
+	} {
+		for _, p := range [][2]string{{tc.a, tc.b}, {tc.b, tc.a}} {
+			v := must(NewVerifier(edgeSecret, []string{"HS256"}, RequireType(p[1])))
+			_, err := v.Verify(hs256(`{"alg":"HS256","typ":"`+p[0]+`"}`, "p", edgeSecret))
+			if (err == nil) != tc.match {
+				t.Errorf("RequireType(%q), typ %q: %v", p[1], p[0], err)
+			}
+		}
+	}
+}
