@@ -15,8 +15,8 @@ package jws
 // checks that).
 
 import (
-	"bytes"
 	"io"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -173,16 +173,22 @@ func (v *Verifier) checkDecision(d *decision) error {
 }
 
 // typMatches compares media types as RFC 7515 §4.1.9 says: ASCII
-// case-insensitively, with an optional "application/" prefix.
+// case-insensitively, a value without '/' read as if "application/" were
+// prepended — so both sides drop an "application/" prefix followed by no
+// other '/'.
 func typMatches(got []byte, want string) bool {
+	g, w := shortType(string(got)), shortType(want)
+	return len(g) == len(w) && equalFold(g, w)
+}
+
+// shortType drops an "application/" prefix (any case) from a media type
+// whose remainder has no '/'.
+func shortType(t string) string {
 	const app = "application/"
-	if len(got) > len(app) && bytes.EqualFold(got[:len(app)], []byte(app)) && bytes.IndexByte(got[len(app):], ';') < 0 {
-		got = got[len(app):]
+	if len(t) >= len(app) && equalFold(t[:len(app)], app) && strings.IndexByte(t[len(app):], '/') < 0 {
+		return t[len(app):]
 	}
-	if len(want) > len(app) && equalFold(want[:len(app)], app) {
-		want = want[len(app):]
-	}
-	return len(got) == len(want) && equalFold(string(got), want)
+	return t
 }
 
 func equalFold(a, b string) bool {
