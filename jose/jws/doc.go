@@ -43,8 +43,11 @@
 // Headers are parsed by jose.ParseHeader (strict lejp: duplicate and
 // case-variant names rejected, depth 64). "crit" is enforced (RFC 7515
 // §4.1.11): only "b64" and what the caller names with Critical are
-// understood. "b64" and "crit" must be protected, and "b64" needs "crit"
-// to list it. Protected and unprotected headers must be disjoint. A Signer
+// understood, and the caller reads the latter from Result.Header (so
+// AppendVerifyCompact, which returns no header, refuses them). "b64" and
+// "crit" must be protected, and "b64" needs "crit" to list it; only a
+// protected "typ" satisfies RequireType. Protected and unprotected headers
+// must be disjoint. A Signer
 // holds the headers it writes to the same rules, and refuses a "kid",
 // "typ", "cty" or member name that is not UTF-8 (JSON would carry it as
 // U+FFFD): what it signs, a Verifier reads back as given.
