@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 
@@ -68,7 +69,7 @@ func lookupAlg(name []byte) (algorithm, error) {
 var (
 	errUnknownAlg = wrap(jose.ErrAlgorithm, "unknown or unsupported algorithm")
 	errNotAllowed = wrap(jose.ErrAlgorithm, "algorithm not in the caller's allow-list")
-	errNoAlgs     = errors.New("jws: no algorithms allowed: name the expected algorithm(s)")
+	errNoAlgs     = wrap(jose.ErrAlgorithm, "no algorithms allowed: name the expected algorithm(s)")
 )
 
 // checkAllowList validates a caller's allow-list: non-empty, every name a
@@ -140,7 +141,7 @@ var (
 // looksLikeEncodedKey reports whether secret, offered as an HMAC key, is in
 // fact an encoded asymmetric key: PEM (even after leading whitespace), a JWK
 // JSON object, an OpenSSH public key line, or DER that parses as a public or
-// private key. Such a "secret" is the classic HMAC/RSA confusion (catalog
+// private key, as is or in base64 without PEM armor. Such a "secret" is the classic HMAC/RSA confusion (catalog
 // row 2: CVE-2015-9235, CVE-2023-48223, CVE-2026-48526) and is refused.
 func looksLikeEncodedKey(secret []byte) bool {
 	t := bytes.TrimLeft(secret, " \t\r\n\f\v")
@@ -156,22 +157,38 @@ func looksLikeEncodedKey(secret []byte) bool {
 	if b, _ := pem.Decode(t); b != nil {
 		return true
 	}
-	if len(secret) > 0 && secret[0] == 0x30 { // DER SEQUENCE
-		if _, err := x509.ParsePKIXPublicKey(secret); err == nil {
-			return true
-		}
-		if _, err := x509.ParsePKCS1PublicKey(secret); err == nil {
-			return true
-		}
-		if _, err := x509.ParsePKCS8PrivateKey(secret); err == nil {
-			return true
-		}
-		if _, err := x509.ParsePKCS1PrivateKey(secret); err == nil {
-			return true
-		}
-		if _, err := x509.ParseECPrivateKey(secret); err == nil {
-			return true
+	return isDERKey(secret) || isDERKey(decodeAnyBase64(t))
+}
+
+// isDERKey reports whether b is a DER public or private key.
+func isDERKey(b []byte) bool {
+	if len(b) == 0 || b[0] != 0x30 { // DER SEQUENCE
+		return false
+	}
+	if _, err := x509.ParsePKIXPublicKey(b); err == nil {
+		return true
+	}
+	if _, err := x509.ParsePKCS1PublicKey(b); err == nil {
+		return true
+	}
+	if _, err := x509.ParsePKCS8PrivateKey(b); err == nil {
+		return true
+	}
+	if _, err := x509.ParsePKCS1PrivateKey(b); err == nil {
+		return true
+	}
+	_, err := x509.ParseECPrivateKey(b)
+	return err == nil
+}
+
+// decodeAnyBase64 decodes s as standard or URL-safe base64, padded or not,
+// ignoring whitespace (a PEM body without its armor lines), or returns nil.
+func decodeAnyBase64(s []byte) []byte {
+	s = bytes.Join(bytes.Fields(s), nil)
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if b, err := enc.Strict().DecodeString(string(s)); err == nil {
+			return b
 		}
 	}
-	return false
+	return nil
 }

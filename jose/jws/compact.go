@@ -46,9 +46,11 @@ func splitCompact(tok []byte) (h, p, s []byte, err error) {
 }
 
 // compact verifies a compact JWS. With detached set, the payload part must
-// be empty and *detached is the payload. It returns the key that verified
-// and the payload part of the token; d holds the header decision.
-func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached *[]byte, d *decision) (*vkey, []byte, error) {
+// be empty and *detached is the payload. With headerless set, the caller
+// gets no header, so a critical extension it would have to process is
+// ErrCrit. It returns the key that verified and the payload part of the
+// token; d holds the header decision.
+func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached *[]byte, headerless bool, d *decision) (*vkey, []byte, error) {
 	hb, pb, sb, err := splitCompact(tok)
 	if err != nil {
 		return nil, nil, err
@@ -69,6 +71,13 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 	}
 	if err := v.checkDecision(d); err != nil {
 		return nil, nil, err
+	}
+	if headerless && d.hdr != nil { // the fast reader takes no "crit"
+		for _, c := range d.hdr.Crit {
+			if c != "b64" {
+				return nil, nil, wrap(jose.ErrCrit, "extension "+quote(c)+" is critical and AppendVerifyCompact returns no header to process it; use Verify")
+			}
+		}
 	}
 	if st.sig, err = decodeB64(st.sig[:0], sb); err != nil || len(st.sig) == 0 {
 		return nil, nil, wrap(jose.ErrMalformed, "signature is not base64url")
@@ -125,6 +134,9 @@ type hdrEntry struct {
 // appends the payload to dst. Nothing is appended unless the signature
 // verifies. With a single key, a header of only "alg", "kid", "typ" and
 // "cty", and dst large enough, it allocates nothing for HMAC algorithms.
+// It returns no header, so a token whose "crit" lists an extension named
+// with Critical, which the caller must process, is jose.ErrCrit here; use
+// Verify and read it from Result.Header.
 func (v *Verifier) AppendVerifyCompact(dst, tok []byte) ([]byte, error) {
 	return v.AppendVerifyCompactContext(context.Background(), dst, tok)
 }
@@ -135,7 +147,7 @@ func (v *Verifier) AppendVerifyCompactContext(ctx context.Context, dst, tok []by
 	st := v.getState()
 	defer v.putState(st)
 	var d decision
-	_, pb, err := v.compact(ctx, st, tok, nil, &d)
+	_, pb, err := v.compact(ctx, st, tok, nil, true, &d)
 	if err != nil {
 		return dst, err
 	}
@@ -169,7 +181,7 @@ func (v *Verifier) verifyCompact(ctx context.Context, tok []byte) (*Result, erro
 	st := v.getState()
 	defer v.putState(st)
 	var d decision
-	k, pb, err := v.compact(ctx, st, tok, nil, &d)
+	k, pb, err := v.compact(ctx, st, tok, nil, false, &d)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +203,7 @@ func (v *Verifier) verifyCompactDetached(ctx context.Context, tok, payload []byt
 	st := v.getState()
 	defer v.putState(st)
 	var d decision
-	k, _, err := v.compact(ctx, st, tok, &payload, &d)
+	k, _, err := v.compact(ctx, st, tok, &payload, false, &d)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@
 // algorithm needs a secret, a signature algorithm a public key of its own
 // type, curve and size, and a JWK's "alg", "use" and "key_ops" are
 // honoured. A []byte "secret" that is really an encoded public or private
-// key (PEM, DER, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
+// key (PEM, DER or base64 DER, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
 // "kid" selects the key (a "kid" of "" names none); without one, only keys of the algorithm's family
 // are tried (RequireKeyID turns that off). Failed checks return the opaque
 // jose.ErrVerify; jose.ErrMalformed, ErrAlgorithm, ErrCrit and ErrKey say
@@ -43,8 +43,11 @@
 // Headers are parsed by jose.ParseHeader (strict lejp: duplicate and
 // case-variant names rejected, depth 64). "crit" is enforced (RFC 7515
 // §4.1.11): only "b64" and what the caller names with Critical are
-// understood. "b64" and "crit" must be protected, and "b64" needs "crit"
-// to list it. Protected and unprotected headers must be disjoint. A Signer
+// understood, and the caller reads the latter from Result.Header (so
+// AppendVerifyCompact, which returns no header, refuses them). "b64" and
+// "crit" must be protected, and "b64" needs "crit" to list it; only a
+// protected "typ" satisfies RequireType. Protected and unprotected headers
+// must be disjoint. A Signer
 // holds the headers it writes to the same rules, and refuses a "kid",
 // "typ", "cty" or member name that is not UTF-8 (JSON would carry it as
 // U+FFFD): what it signs, a Verifier reads back as given.

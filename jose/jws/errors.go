@@ -46,7 +46,9 @@ var (
 func quote(name string) string { return jose.QuoteName(name) }
 
 var (
-	errStreamTooLarge = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
+	errCompactUnprotected = wrap(jose.ErrMalformed, "compact serialization has no unprotected header")
+	errUnencodedNotUTF8   = wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
+	errStreamTooLarge     = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
 )
 
 func isLimit(err error) bool { return errors.Is(err, jose.ErrLimit) }

@@ -15,8 +15,8 @@ package jws
 // checks that).
 
 import (
-	"bytes"
 	"io"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -26,7 +26,7 @@ import (
 type decision struct {
 	selection
 	b64 bool
-	typ []byte
+	typ []byte       // the protected "typ", nil when there is none
 	hdr *jose.Header // set by the slow path only
 }
 
@@ -114,7 +114,9 @@ func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
 	d.b64 = h.B64
 	d.kid, d.hasKid = []byte(h.Kid), h.Has("kid")
 	d.typ = nil
-	if h.Has("typ") {
+	if h.IsProtected("typ") {
+		// only a signed "typ" types the token: an unprotected one (JSON
+		// serializations) is anyone's to add (RFC 8725 §3.11)
 		d.typ = []byte(h.Typ)
 	}
 	d.jwk = h.JWK
@@ -164,23 +166,29 @@ func (v *Verifier) checkDecision(d *decision) error {
 	}
 	if v.cfg.hasTyp {
 		if d.typ == nil || !typMatches(d.typ, v.cfg.typ) {
-			return wrap(jose.ErrMalformed, `"typ" is not `+quote(v.cfg.typ))
+			return wrap(jose.ErrMalformed, `protected "typ" is not `+quote(v.cfg.typ))
 		}
 	}
 	return nil
 }
 
 // typMatches compares media types as RFC 7515 §4.1.9 says: ASCII
-// case-insensitively, with an optional "application/" prefix.
+// case-insensitively, a value without '/' read as if "application/" were
+// prepended — so both sides drop an "application/" prefix followed by no
+// other '/'.
 func typMatches(got []byte, want string) bool {
+	g, w := shortType(string(got)), shortType(want)
+	return len(g) == len(w) && equalFold(g, w)
+}
+
+// shortType drops an "application/" prefix (any case) from a media type
+// whose remainder has no '/'.
+func shortType(t string) string {
 	const app = "application/"
-	if len(got) > len(app) && bytes.EqualFold(got[:len(app)], []byte(app)) && bytes.IndexByte(got[len(app):], ';') < 0 {
-		got = got[len(app):]
+	if len(t) >= len(app) && equalFold(t[:len(app)], app) && strings.IndexByte(t[len(app):], '/') < 0 {
+		return t[len(app):]
 	}
-	if len(want) > len(app) && equalFold(want[:len(app)], app) {
-		want = want[len(app):]
-	}
-	return len(got) == len(want) && equalFold(string(got), want)
+	return t
 }
 
 func equalFold(a, b string) bool {

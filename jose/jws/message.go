@@ -3,6 +3,7 @@ package jws
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -20,7 +21,7 @@ const (
 
 // Message is a parsed JWS whose signatures have not been checked. Nothing in
 // it is trustworthy until a Verifier says so; it exists for inspection and
-// for re-serialization.
+// for re-serialization. It holds no reference to the parsed input.
 type Message struct {
 	// Form is the serialization the message was parsed from.
 	Form Form
@@ -231,14 +232,16 @@ func parseSignature(o *jose.Object) (*Signature, error) {
 		if mem.Kind() != jose.KindObject {
 			return nil, wrap(jose.ErrMalformed, `"header" must be an object`)
 		}
-		h, err := jose.ParseHeader(mem.Value)
+		// a copy: a Message (and a Result) must not alias the input
+		raw := bytes.Clone(mem.Value)
+		h, err := jose.ParseHeader(raw)
 		if err != nil {
 			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
 		}
 		if len(h.Members()) == 0 {
 			return nil, wrap(jose.ErrMalformed, `"header" is empty`)
 		}
-		unprot, s.Unprotected = h, mem.Value
+		unprot, s.Unprotected = h, raw
 	}
 	if prot == nil && unprot == nil {
 		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
@@ -300,10 +303,14 @@ func (m *Message) Compact() ([]byte, error) {
 }
 
 // JSON returns the general JSON serialization; with flattened set and one
-// signature, the flattened one.
+// signature, the flattened one. An attached unencoded payload must be
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
+	}
+	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
+		return nil, errUnencodedNotUTF8
 	}
 	var w lejp.Writer
 	w.BeginObject()

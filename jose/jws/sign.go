@@ -251,7 +251,7 @@ func (s *Signer) sign(dst, input []byte) ([]byte, error) {
 // unencoded attached payload, a '.' in it is an error (RFC 7797 §5.2).
 func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
 	if s.unprot != nil {
-		return dst, wrap(jose.ErrMalformed, "compact serialization has no unprotected header")
+		return dst, errCompactUnprotected
 	}
 	if !s.b64 && !s.det && bytes.IndexByte(payload, '.') >= 0 {
 		return dst, wrap(jose.ErrMalformed, "unencoded payload with '.' cannot be compact; detach it")
@@ -314,7 +314,7 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 		m.Form = FormFlattened
 	}
 	if !m.b64 && !m.detached && !utf8.Valid(payload) {
-		return nil, wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
+		return nil, errUnencodedNotUTF8
 	}
 	part := payload
 	if m.b64 {
@@ -339,7 +339,8 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 
 // SignReader signs a payload read from r in constant memory (Ed25519
 // excepted, which buffers up to DefaultMaxBufferedPayload) and returns a
-// detached compact serialization "header..signature". With
+// detached compact serialization "header..signature" (so k may have no
+// Unprotected members). With
 // opts.Unencoded the payload is signed as is (RFC 7797); otherwise it is
 // base64url-encoded as it streams.
 func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
@@ -350,6 +351,9 @@ func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
 	s, err := NewSigner(k, &o)
 	if err != nil {
 		return nil, err
+	}
+	if s.unprot != nil {
+		return nil, errCompactUnprotected
 	}
 	ss, err := newStreamState(s.alg, s.secret, DefaultMaxBufferedPayload)
 	if err != nil {

@@ -36,7 +36,8 @@ const DefaultMaxBufferedPayload = 64 << 20
 // Critical names header extensions the caller understands (RFC 7515
 // §4.1.11), beyond "b64" (RFC 7797), which this package implements itself.
 // A token whose "crit" lists anything else is rejected. The caller reads
-// the extension's value from Result.Header.
+// the extension's value from Result.Header (AppendVerifyCompact, which has
+// no Result, refuses tokens with such extensions).
 func Critical(names ...string) Option {
 	return func(c *config) { c.crit = append(c.crit, names...) }
 }
@@ -55,8 +56,9 @@ func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
 }
 
-// RequireType makes the verifier reject a token whose "typ" header is absent
-// or differs from typ. Media types compare case-insensitively and
+// RequireType makes the verifier reject a token whose protected header has
+// no "typ" or one that differs from typ; a "typ" in the unprotected header
+// of a JSON serialization is not signed, so it does not count. Media types compare case-insensitively and
 // "application/" may be left out on either side (RFC 7515 §4.1.9), so
 // RequireType("JWT") accepts "jwt" and "application/jwt".
 func RequireType(typ string) Option {
@@ -95,7 +97,7 @@ type vkey struct {
 // (at least one; there is no default) and verifies with key, which is:
 //
 //   - []byte: an HMAC secret (refused if it is in fact an encoded public or
-//     private key: PEM, DER, JWK JSON or OpenSSH — catalog row 2);
+//     private key: PEM, DER or base64 DER, JWK JSON or OpenSSH — catalog row 2);
 //   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
 //     crypto.Signer (its public half is used);
 //   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3);

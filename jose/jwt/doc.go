@@ -40,8 +40,12 @@
 // # Not supported, and why
 //
 //   - The JWS JSON serializations and JWE: a JWT is compact (RFC 7519 §7.2);
-//     accepting other forms invites format confusion. Nested JWTs (a JWS
-//     inside a JWE) come with package jwe.
+//     accepting other forms invites format confusion. An RFC 7797
+//     unencoded payload ("b64": false) is not a JWT's encoding either.
+//   - Nested JWTs (RFC 7519 §7.2 step 8): a token whose "cty" is "JWT" is
+//     refused with jose.ErrMalformed rather than read as claims; the
+//     module has no JWE package yet, and a JWS nested in a JWS proves no
+//     more than its outer signature does.
 //   - Unverified parsing for decisions: Inspect exists for display only.
 //   - "none".
 package jwt

@@ -13,12 +13,14 @@ import (
 type ClaimSet struct {
 	Issuer  string // "iss"
 	Subject string // "sub"
-	// Audience is "aud": one value is written as a string, several as an
-	// array (RFC 7519 §4.1.3).
-	Audience  []string
-	ExpiresAt time.Time // "exp", whole seconds
-	NotBefore time.Time // "nbf", whole seconds
-	IssuedAt  time.Time // "iat", whole seconds
+	// Audience is "aud": one value is written as a string (also ""),
+	// several as an array (RFC 7519 §4.1.3).
+	Audience []string
+	// The times are written in whole seconds, rounded so that the token
+	// is never valid outside them: "exp" down, "nbf" up, "iat" down.
+	ExpiresAt time.Time // "exp"
+	NotBefore time.Time // "nbf"
+	IssuedAt  time.Time // "iat"
 	ID        string    // "jti"
 	// Extra holds further claims with raw JSON values, written in order
 	// after the registered ones. A name that repeats a registered claim
@@ -27,8 +29,8 @@ type ClaimSet struct {
 }
 
 // AppendJSON appends the claims set as a JSON object. What it writes is what
-// verification accepts: a string that is not UTF-8 (which JSON would carry
-// as U+FFFD, another value than the one given), a date beyond ±2^53
+// verification accepts: a string or Extra name that is not UTF-8 (which
+// JSON would carry as U+FFFD, another value than the one given), a date beyond ±2^53
 // seconds or more than jose.MaxStrings audiences is an error, and with
 // Extra claims the result is checked with the strict reader verification
 // uses (a bad raw value or a repeated name is an error).
@@ -49,7 +51,7 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	date := func(name string, t time.Time) {
 		if !t.IsZero() {
 			w.Name(name)
-			w.Int(t.Unix())
+			w.Int(seconds(name, t))
 		}
 	}
 	str("iss", cs.Issuer)
@@ -57,7 +59,8 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	switch len(cs.Audience) {
 	case 0:
 	case 1:
-		str("aud", cs.Audience[0])
+		w.Name("aud")
+		w.String(cs.Audience[0])
 	default:
 		w.Name("aud")
 		w.BeginArray()
@@ -100,6 +103,11 @@ func (cs *ClaimSet) check() error {
 			return wrap(jose.ErrMalformed, jose.QuoteName(c.name)+" is not UTF-8")
 		}
 	}
+	for _, m := range cs.Extra {
+		if !utf8.ValidString(m.Name) {
+			return wrap(jose.ErrMalformed, "claim name "+jose.QuoteName(m.Name)+" is not UTF-8")
+		}
+	}
 	if len(cs.Audience) > maxAud {
 		return errTooManyAud
 	}
@@ -112,11 +120,21 @@ func (cs *ClaimSet) check() error {
 		name string
 		t    time.Time
 	}{{"exp", cs.ExpiresAt}, {"nbf", cs.NotBefore}, {"iat", cs.IssuedAt}} {
-		if u := d.t.Unix(); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
+		if u := seconds(d.name, d.t); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
 			return wrap(errDateRange, jose.QuoteName(d.name))
 		}
 	}
 	return nil
+}
+
+// seconds returns the NumericDate ClaimSet writes for the claim name at t:
+// t in whole seconds, rounded up for "nbf" and down otherwise.
+func seconds(name string, t time.Time) int64 {
+	u := t.Unix()
+	if name == "nbf" && t.Nanosecond() != 0 {
+		u++
+	}
+	return u
 }
 
 // Signer signs claims sets with one key. It is safe for concurrent use.
@@ -125,7 +143,9 @@ type Signer struct {
 }
 
 // NewSigner prepares a signer; the header gets "typ": "JWT" unless
-// key.Type says otherwise.
+// key.Type (or key.Header) says otherwise. A "cty" of "JWT" is refused
+// (jose.ErrMalformed): it would label the claims set a nested JWT, which
+// Verifier refuses.
 func NewSigner(key jws.SigningKey) (*Signer, error) {
 	if key.Type == "" && key.Header == nil {
 		key.Type = "JWT"
@@ -134,7 +154,29 @@ func NewSigner(key jws.SigningKey) (*Signer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if nestedHeader(key) {
+		return nil, errNested
+	}
 	return &Signer{s: s}, nil
+}
+
+// nestedHeader reports whether the protected header key describes (valid:
+// jws.NewSigner has accepted it) has a "cty" saying the payload is a JWT.
+func nestedHeader(key jws.SigningKey) bool {
+	if key.Header != nil {
+		h, err := jose.ParseHeader(key.Header)
+		return err == nil && h.Has("cty") && nestedType(h.Cty)
+	}
+	if nestedType(key.ContentType) {
+		return true
+	}
+	for _, m := range key.Protected {
+		if m.Name == "cty" {
+			s, err := m.String()
+			return err == nil && nestedType(s)
+		}
+	}
+	return false
 }
 
 // AppendSign appends the compact JWT of cs to dst.

@@ -3,6 +3,8 @@ package jwt
 import (
 	"bytes"
 	"context"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -41,16 +43,28 @@ type Validator struct {
 type Verifier struct {
 	jws *jws.Verifier
 	val Validator
+	// lastHdr remembers the verdict of checkHeader on the most recent
+	// protected header; tokens from one issuer share it.
+	lastHdr atomic.Pointer[hdrVerdict]
+}
+
+// hdrVerdict is an immutable remembered checkHeader result.
+type hdrVerdict struct {
+	b64 []byte // the protected header as in the token
+	err error
 }
 
 // NewVerifier returns a Verifier that accepts tokens signed with key (see
 // jws.NewVerifier for the forms it takes, including *jwk.Set and
 // *jwk.Remote) by one of algs (at least one; there is no default) and
 // whose claims pass val. opts go to the JWS verifier (jws.RequireKeyID,
-// jws.Critical, …).
+// jws.TrustEmbeddedJWK, …). Claims carries no header, so no critical
+// extension can be processed: a token whose "crit" lists one is
+// jose.ErrCrit, jws.Critical or not.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
 	if val.Type != "" {
-		opts = append(opts, jws.RequireType(val.Type))
+		// a copy: opts may be the caller's slice, with room to spare
+		opts = append(opts[:len(opts):len(opts)], jws.RequireType(val.Type))
 	}
 	v, err := jws.NewVerifier(key, algs, opts...)
 	if err != nil {
@@ -62,7 +76,8 @@ func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Ve
 
 // Verify checks a compact JWT and returns its claims. Only the compact
 // serialization is accepted: a JWS JSON serialization, a JWE (five parts)
-// or a token with anything appended is jose.ErrMalformed (catalog row 21).
+// or a token with anything appended is jose.ErrMalformed (catalog row 21),
+// as is a nested JWT ("cty": "JWT") or an unencoded payload ("b64": false).
 // The signature is checked before any claim is read, and no claims are
 // returned with an error (catalog row 22).
 func (v *Verifier) Verify(tok []byte) (*Claims, error) {
@@ -84,6 +99,10 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 		return err
 	}
 	c.Raw = raw
+	if err := v.checkHeader(tok); err != nil {
+		c.reset()
+		return err
+	}
 	if err := c.parse(); err != nil {
 		c.reset()
 		return err
@@ -94,6 +113,44 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 	}
 	return nil
 }
+
+// checkHeader refuses, in a token whose signature verified, a protected
+// header that makes the payload something other than a claims set: "b64":
+// false (a JWT's payload is base64url encoded, RFC 7519 §7.2 step 9) and a
+// "cty" of "JWT" (a nested JWT, §7.2 step 8, which this package does not
+// support). A verdict is remembered for the next token with the same
+// header, so only a new header costs a parse.
+func (v *Verifier) checkHeader(tok []byte) error {
+	hb := tok[:max(bytes.IndexByte(tok, '.'), 0)]
+	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
+		return e.err
+	}
+	h, err := jose.ParseProtected(hb)
+	if err != nil { // jws has read it already
+		return wrapCause(jose.ErrMalformed, "protected header", err)
+	}
+	e := &hdrVerdict{b64: bytes.Clone(hb)}
+	switch {
+	case !h.B64:
+		e.err = errUnencoded
+	case h.Has("cty") && nestedType(h.Cty):
+		e.err = errNested
+	}
+	v.lastHdr.Store(e)
+	return e.err
+}
+
+// nestedType reports whether a "cty" value says the payload is a JWT (RFC
+// 7519 §5.2; media types compare ASCII case-insensitively, "application/"
+// may be left out, RFC 7515 §4.1.10).
+func nestedType(cty string) bool {
+	return strings.EqualFold(cty, "JWT") || strings.EqualFold(cty, "application/jwt")
+}
+
+var (
+	errUnencoded = wrap(jose.ErrMalformed, `a JWT's payload is base64url encoded (RFC 7519 §7.2); this token has "b64": false`)
+	errNested    = wrap(jose.ErrMalformed, `nested JWTs ("cty": "JWT", RFC 7519 §7.2 step 8) are not supported`)
+)
 
 // check applies the Validator to parsed claims.
 func (val *Validator) check(c *Claims) error {
