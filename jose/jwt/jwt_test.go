@@ -90,10 +90,10 @@ func TestValidator(t *testing.T) {
 		val  Validator
 		want error
 	}{
-		{"ok", Validator{}, nil},
+		{"ok", Validator{Audience: "api"}, nil},
 		{"expired", Validator{Now: func() time.Time { return t0.Add(2 * time.Hour) }}, ErrExpired},
 		{"exp boundary", Validator{Now: func() time.Time { return t0.Add(time.Hour) }}, ErrExpired},
-		{"leeway", Validator{Now: func() time.Time { return t0.Add(time.Hour + time.Second) }, Leeway: time.Minute}, nil},
+		{"leeway", Validator{Now: func() time.Time { return t0.Add(time.Hour + time.Second) }, Leeway: time.Minute, Audience: "api"}, nil},
 		{"iat future", Validator{Now: func() time.Time { return t0.Add(-time.Hour) }}, ErrIssuedInFuture},
 		{"iss", Validator{Issuer: "other"}, ErrClaimMismatch},
 		{"aud", Validator{Audience: "other"}, ErrClaimMismatch},
@@ -417,7 +417,7 @@ func TestNameKey(t *testing.T) {
 func TestClaimSetSignsOnlyWhatVerifies(t *testing.T) {
 	key := bytes.Repeat([]byte{1}, 32)
 	sk := jws.SigningKey{Alg: "HS256", Key: key}
-	v, err := NewVerifier(key, []string{"HS256"}, Validator{Now: func() time.Time { return time.Unix(-1<<53, 0) }})
+	v, err := NewVerifier(key, []string{"HS256"}, Validator{Now: func() time.Time { return time.Unix(-1<<53, 0) }, AnyAudience: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,7 +108,7 @@ func TestSignerRefusesNested(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := hsVerifier(t, Validator{}).Verify(tok); err != nil {
+	if _, err := hsVerifier(t, Validator{Audience: "api"}).Verify(tok); err != nil {
 		t.Error(err)
 	}
 }

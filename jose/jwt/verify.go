@@ -3,6 +3,7 @@ package jwt
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -13,12 +14,20 @@ import (
 
 // Validator says which claims a token must carry. The zero value checks
 // "exp", "nbf" and "iat" when present, with no leeway, against the system
-// clock, and nothing else.
+// clock, and refuses a token that has "aud" (see Audience); nothing else.
 type Validator struct {
 	// Issuer, when not empty, must equal "iss".
 	Issuer string
-	// Audience, when not empty, must be "aud" or one of its elements.
+	// Audience, when not empty, must be "aud" or one of its elements. When
+	// empty, a token that has "aud" at all is refused (ErrClaimMismatch):
+	// RFC 7519 §4.1.3 says a recipient that does not identify itself with a
+	// value of "aud" MUST reject the token, so a token meant for another
+	// service does not pass here. AnyAudience lifts that.
 	Audience string
+	// AnyAudience, with Audience empty, accepts a token whatever its "aud"
+	// says. Set it only where the audience is checked another way (read it
+	// with Claims.Audience); with Audience set it changes nothing.
+	AnyAudience bool
 	// Subject, when not empty, must equal "sub".
 	Subject string
 	// ID, when not empty, must equal "jti".
@@ -32,7 +41,7 @@ type Validator struct {
 	// JWTs (RFC 8725 §3.11).
 	Type string
 	// Leeway is the clock skew allowed in the "exp", "nbf" and "iat"
-	// checks.
+	// checks. It cannot be negative (NewVerifier refuses it).
 	Leeway time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
@@ -60,8 +69,11 @@ type hdrVerdict struct {
 // whose claims pass val. opts go to the JWS verifier (jws.RequireKeyID,
 // jws.TrustEmbeddedJWK, …). Claims carries no header, so no critical
 // extension can be processed: a token whose "crit" lists one is
-// jose.ErrCrit, jws.Critical or not.
+// jose.ErrCrit, jws.Critical or not. A negative val.Leeway is an error.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
+	if val.Leeway < 0 {
+		return nil, errors.New("jwt: Validator.Leeway is negative (" + val.Leeway.String() + "); a clock skew allowance is 0 or more")
+	}
 	if val.Type != "" {
 		// a copy: opts may be the caller's slice, with room to spare
 		opts = append(opts[:len(opts):len(opts)], jws.RequireType(val.Type))
@@ -186,7 +198,11 @@ func (val *Validator) check(c *Claims) error {
 	if val.ID != "" && (c.has&hasJti == 0 || string(c.bytes(c.jti)) != val.ID) {
 		return errJti
 	}
-	if val.Audience != "" {
+	if val.Audience == "" {
+		if c.audOK && !val.AnyAudience {
+			return errAudUnchecked
+		}
+	} else {
 		ok := false
 		for _, a := range c.aud {
 			ok = ok || string(c.bytes(a)) == val.Audience
@@ -203,6 +219,8 @@ var (
 	errSub = wrap(ErrClaimMismatch, `"sub"`)
 	errJti = wrap(ErrClaimMismatch, `"jti"`)
 	errAud = wrap(ErrClaimMismatch, `"aud"`)
+
+	errAudUnchecked = wrap(ErrClaimMismatch, `"aud" is present and the Validator names no Audience (RFC 7519 §4.1.3)`)
 )
 
 // present reports whether the claim name is present.
