@@ -102,7 +102,10 @@ func ExampleMAC_New() {
 	if err != nil {
 		panic(err)
 	}
-	tag := k.Sum(nil, []byte("payload"))
+	tag, err := k.Sum(nil, []byte("payload"))
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println(len(tag), k.Verify([]byte("payload"), tag))
 
 	_, err = gencrypto.HS256().New(key[:16])

@@ -67,19 +67,13 @@ func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
 	return &MACKey{h: h, size: m.tagSize, full: m.hash.Size()}, nil
 }
 
-// Sum is a one-shot helper: New(key) then Sum(nil, msg), except that a
-// backend HMAC that fails (see MACKey) is an error here, not a panic.
+// Sum is a one-shot helper: New(key) then Sum(nil, msg).
 func (m *MAC) Sum(key, msg []byte, opts ...Option) ([]byte, error) {
 	k, err := m.New(key, opts...)
 	if err != nil {
 		return nil, err
 	}
-	k.Write(msg)
-	full, ok := k.sum()
-	if !ok {
-		return nil, errBackendOutput
-	}
-	return append([]byte(nil), full[:k.size]...), nil
+	return k.Sum(nil, msg)
 }
 
 // Verify is a one-shot helper: New(key) then Verify(msg, tag).
@@ -104,7 +98,7 @@ func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
 // but a token's may do) or gives a sum of another length than its hash's
 // (a token that lost its session can only append nothing) makes Verify
 // and VerifyStream fail with ErrVerify until the next Reset, and Sum and
-// SumStream panic: they have no error to return, and no right tag to give.
+// SumStream return an error: there is no right tag to give.
 type MACKey struct {
 	h      hash.Hash
 	size   int  // tag length
@@ -115,13 +109,14 @@ type MACKey struct {
 
 // Sum appends the tag of msg to dst and returns the result. It discards a
 // stream in progress and leaves the state reset, so that what is written
-// next is a new message.
-func (k *MACKey) Sum(dst, msg []byte) []byte {
+// next is a new message. It fails (nil and an error) only when the
+// backend's HMAC does (see MACKey).
+func (k *MACKey) Sum(dst, msg []byte) ([]byte, error) {
 	k.Reset()
 	k.Write(msg)
-	dst = k.SumStream(dst)
+	dst, err := k.SumStream(dst)
 	k.Reset()
-	return dst
+	return dst, err
 }
 
 // Verify checks tag over msg in constant time. Any mismatch, including a
@@ -160,13 +155,14 @@ func (k *MACKey) Reset() {
 
 // SumStream appends the tag of the message written since New or the last
 // Reset (or Sum, Verify) to dst and returns the result. It does not change
-// the state, so writing may go on.
-func (k *MACKey) SumStream(dst []byte) []byte {
+// the state, so writing may go on. It fails (nil and an error) only when
+// the backend's HMAC does (see MACKey).
+func (k *MACKey) SumStream(dst []byte) ([]byte, error) {
 	full, ok := k.sum()
 	if !ok {
-		panic("gencrypto: the backend's HMAC failed a write or gave a sum of the wrong length")
+		return nil, errBackendOutput
 	}
-	return append(dst, full[:k.size]...)
+	return append(dst, full[:k.size]...), nil
 }
 
 // sum returns the HMAC of the stream, in k.buf, and whether it can be

@@ -286,7 +286,10 @@ func TestOpaqueErrors(t *testing.T) {
 		}
 	}
 	m, _ := gencrypto.HMAC256_64().New(make([]byte, 32))
-	tag := m.Sum(nil, msg)
+	tag, err := m.Sum(nil, msg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range [][]byte{nil, tag[:7], append(tag, 0), make([]byte, 8)} {
 		if err := m.Verify(msg, bad); err != gencrypto.ErrVerify {
 			t.Errorf("HMAC 256/64 Verify(%x): %v", bad, err)

@@ -217,8 +217,8 @@ func runMAC(c *wctx, raw json.RawMessage) error {
 					return judge(b, mustAccept, err, what)
 				}
 				if exp == mustAccept {
-					if got := k.Sum(nil, t.Msg); !bytes.Equal(got, t.Tag) {
-						return failed("tag %x, want %x", got, t.Tag)
+					if got, err := k.Sum(nil, t.Msg); err != nil || !bytes.Equal(got, t.Tag) {
+						return failed("tag %x (%v), want %x", got, err, t.Tag)
 					}
 				}
 				return judge(b, exp, k.Verify(t.Msg, t.Tag), what)

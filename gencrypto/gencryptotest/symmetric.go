@@ -20,7 +20,10 @@ func (s *suite) mac(t *testing.T, a *gencrypto.MAC) {
 			t.Fatalf("Size() = %d, want %d", k.Size(), a.TagSize())
 		}
 		for _, msg := range [][]byte{nil, []byte("abc"), bytes.Repeat([]byte{0x5c}, 1000)} {
-			tag := k.Sum([]byte("prefix"), msg)
+			tag, err := k.Sum([]byte("prefix"), msg)
+			if err != nil {
+				t.Fatalf("Sum: %v", err)
+			}
 			if !bytes.HasPrefix(tag, []byte("prefix")) || len(tag) != 6+a.TagSize() {
 				t.Fatalf("Sum does not append a %d-byte tag to dst: %x", a.TagSize(), tag)
 			}
@@ -43,7 +46,10 @@ func (s *suite) mac(t *testing.T, a *gencrypto.MAC) {
 	key := randBytes(a.MinKeySize())
 	k, _ := a.New(key, s.opt)
 	msg := []byte("tamper with me")
-	tag := k.Sum(nil, msg)
+	tag, err := k.Sum(nil, msg)
+	if err != nil {
+		t.Fatalf("Sum: %v", err)
+	}
 	for _, bad := range flipBits(tag) {
 		if err := k.Verify(msg, bad); err != gencrypto.ErrVerify {
 			t.Fatalf("Verify(flipped tag): %v, want ErrVerify", err)
@@ -83,8 +89,8 @@ func (s *suite) macStream(t *testing.T, k *gencrypto.MACKey, msg, tag []byte) {
 			}
 			rest = rest[n:]
 		}
-		if got := k.SumStream([]byte("p")); !bytes.Equal(got[1:], tag) || got[0] != 'p' {
-			t.Fatalf("SumStream over %d-byte pieces: %x, want p‖%x", step, got, tag)
+		if got, err := k.SumStream([]byte("p")); err != nil || !bytes.Equal(got[1:], tag) || got[0] != 'p' {
+			t.Fatalf("SumStream over %d-byte pieces: %x, %v; want p‖%x", step, got, err, tag)
 		}
 		if err := k.VerifyStream(tag); err != nil {
 			t.Fatalf("VerifyStream over %d-byte pieces: %v", step, err)

@@ -149,7 +149,7 @@ func (s *streamState) sign(_ []byte, key crypto.Signer) ([]byte, error) {
 	var err error
 	switch {
 	case s.mac != nil:
-		return s.mac.SumStream(nil), nil
+		sig, err = s.mac.SumStream(nil)
 	case s.h != nil:
 		sig, err = s.a.sig.SignDigest(key, s.h.Sum(nil))
 	default:

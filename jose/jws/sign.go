@@ -236,9 +236,12 @@ func checkNamesUTF8(ms []jose.Member) error {
 func (s *Signer) sign(dst, input []byte) ([]byte, error) {
 	if s.alg.mac != nil {
 		m := s.macs.Get().(*gencrypto.MACKey)
-		dst = m.Sum(dst, input)
+		out, err := m.Sum(dst, input)
 		s.macs.Put(m)
-		return dst, nil
+		if err != nil {
+			return nil, wrapCause(jose.ErrKey, "signing", err)
+		}
+		return out, nil
 	}
 	sig, err := s.alg.sig.Sign(s.signer, input)
 	if err != nil {
