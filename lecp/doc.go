@@ -64,8 +64,10 @@
 // shortest of half, single and double precision that keeps the value, NaN
 // and the infinities as half precision. They allocate nothing when the
 // buffer has room, which suits structures of known shape such as COSE's
-// Sig_structure. Writer builds items whose sizes are not known in advance,
-// rejects duplicate map keys and, with Deterministic, sorts map keys; it
+// Sig_structure; they do not check that text is UTF-8. Writer builds items
+// whose sizes are not known in advance, refuses text that is not UTF-8 and
+// duplicate map keys, so that what it writes Check accepts, and, with
+// Deterministic, sorts map keys; it
 // checks the pre-encoded items given to RawItem, and its misuse (an end
 // without its start, Bytes with an item open, ...) is an error matching
 // ErrWriter, never a panic.

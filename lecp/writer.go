@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Writer builds one CBOR item (or a sequence) from calls that mirror the
@@ -19,14 +20,20 @@ import (
 // Bytes in the same single pass otherwise. The zero value is ready to use.
 //
 // Misuse does not panic: it is an error matching ErrWriter (see there for
-// the kinds), and so is a duplicate map key (which also matches
-// ErrDuplicateKey). Errors are sticky: the first one is kept and returned
+// the kinds), and so are a duplicate map key (which also matches
+// ErrDuplicateKey) and a text string that is not UTF-8 (RFC 8949 §3.1;
+// also ErrInvalidUTF8, unless AllowInvalidUTF8 is set), so that what a
+// Writer produces, Check accepts with the default Options. Errors are sticky: the first one is kept and returned
 // by Err and Bytes, and later calls do nothing. Bytes with an item
 // unfinished is the exception: it returns ErrWriter and sets nothing, so
 // the item can still be finished.
 type Writer struct {
 	// Deterministic makes EndMap sort map pairs by their encoded keys.
 	Deterministic bool
+	// AllowInvalidUTF8 writes text strings that are not UTF-8 as given,
+	// as the parser's option of that name reads them, instead of refusing
+	// them (ErrInvalidUTF8).
+	AllowInvalidUTF8 bool
 
 	buf     []byte
 	stack   []wframe
@@ -94,7 +101,8 @@ type wpair struct{ k, v, end int }
 // string start inside an unfinished string, or a string end without its
 // start; a reserved simple value (24 to 31); RawItem bytes that are not
 // one item Check accepts (also the SyntaxError); a duplicate map key (also
-// ErrDuplicateKey). The error names the misuse; errors.Is matches it to
+// ErrDuplicateKey); a text string that is not UTF-8 (also ErrInvalidUTF8;
+// see Writer.AllowInvalidUTF8). The error names the misuse; errors.Is matches it to
 // ErrWriter.
 var ErrWriter = errors.New("lecp: writer misuse")
 
@@ -118,7 +126,17 @@ func (e *writerError) Unwrap() []error {
 var (
 	errUnfinished = &writerError{msg: "lecp: writer misuse: unfinished item"}
 	errWriterDup  = &writerError{msg: ErrDuplicateKey.Error(), cause: ErrDuplicateKey}
+	errWriterUTF8 = &writerError{msg: "lecp: writer: text string is not UTF-8", cause: ErrInvalidUTF8}
 )
+
+// textOK passes on valid, whether a text string is UTF-8 (or allowed not
+// to be), setting the error when it is not.
+func (w *Writer) textOK(valid bool) bool {
+	if !valid && w.err == nil {
+		w.err = errWriterUTF8
+	}
+	return valid
+}
 
 func (w *Writer) fail(why string) {
 	if w.err == nil {
@@ -126,7 +144,8 @@ func (w *Writer) fail(why string) {
 	}
 }
 
-// Reset empties w for a new item, keeping its buffers and Deterministic.
+// Reset empties w for a new item, keeping its buffers, Deterministic and
+// AllowInvalidUTF8.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
 	w.heads, w.sorts, w.spans = w.heads[:0], w.sorts[:0], w.spans[:0]
@@ -298,16 +317,17 @@ func (w *Writer) ByteString(b []byte) {
 	}
 }
 
-// Text writes a text string; the caller ensures it is UTF-8.
+// Text writes a text string. One that is not UTF-8 is refused (see
+// Writer).
 func (w *Writer) Text(s string) {
-	if w.item() {
+	if w.textOK(w.AllowInvalidUTF8 || utf8.ValidString(s)) && w.item() {
 		w.buf = AppendText(w.buf, s)
 	}
 }
 
 // TextBytes writes a text string held in b.
 func (w *Writer) TextBytes(b []byte) {
-	if w.item() {
+	if w.textOK(w.AllowInvalidUTF8 || utf8.Valid(b)) && w.item() {
 		w.buf = AppendTextBytes(w.buf, b)
 	}
 }

@@ -1,0 +1,103 @@
+package lecp
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+// TestWriterTextUTF8: a text string that is not UTF-8 (RFC 8949 §3.1
+// requires it) is refused by Text, TextBytes and WriteEvent — also when it
+// comes in pieces that are joined, so a rune split across pieces is fine —
+// with an error matching ErrWriter and ErrInvalidUTF8 that is sticky; the
+// call writes nothing. AllowInvalidUTF8 writes the bytes as given, as the
+// parser's option of that name reads them. On the base every row was
+// written, so Bytes returned CBOR that Check refuses.
+func TestWriterTextUTF8(t *testing.T) {
+	bad := []struct {
+		name string
+		do   func(w *Writer)
+	}{
+		{"Text", func(w *Writer) { w.Text("a\xffb") }},
+		{"TextBytes", func(w *Writer) { w.TextBytes([]byte{0xc3}) }},
+		{"surrogate", func(w *Writer) { w.Text("\xed\xa0\x80") }},
+		{"map key", func(w *Writer) { w.BeginMap(); w.Text("\x80"); w.Uint(1); w.EndMap() }},
+		{"WriteEvent Text", func(w *Writer) { w.WriteEvent(&Event{Kind: Text, Value: []byte("\xfe")}) }},
+		{"WriteToken", func(w *Writer) { w.WriteToken(Token{Kind: Text, Value: []byte("\xc0\xaf")}) }},
+		{"pieces", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: TextChunk, Value: []byte("ab")})
+			w.WriteEvent(&Event{Kind: Text, Value: []byte("\xff")})
+		}},
+		{"indefinite", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: TextStart})
+			w.WriteEvent(&Event{Kind: Text, Value: []byte("\xe2\x82")})
+			w.WriteEvent(&Event{Kind: TextEnd})
+		}},
+	}
+	for _, tc := range bad {
+		var w Writer
+		w.BeginArray()
+		w.Uint(7)
+		n := len(w.buf)
+		tc.do(&w)
+		if err := w.Err(); !errors.Is(err, ErrWriter) || !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("%s: Err() = %v, want ErrWriter and ErrInvalidUTF8", tc.name, err)
+			continue
+		}
+		if tc.name != "map key" && len(w.buf) != n {
+			t.Errorf("%s: %d bytes written by the refused call", tc.name, len(w.buf)-n)
+		}
+		w.Uint(1)
+		w.EndArray()
+		if _, err := w.Bytes(); !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("%s: Bytes() error %v, want the sticky ErrInvalidUTF8", tc.name, err)
+		}
+
+		lax := Writer{AllowInvalidUTF8: true}
+		tc.do(&lax)
+		out, err := lax.Bytes()
+		if err != nil {
+			t.Errorf("%s, AllowInvalidUTF8: %v", tc.name, err)
+			continue
+		}
+		if err := Check(out, &Options{AllowInvalidUTF8: true}); err != nil {
+			t.Errorf("%s, AllowInvalidUTF8: %x does not read back laxly: %v", tc.name, out, err)
+		}
+	}
+
+	// Valid text, also with a rune split across joined pieces, is written.
+	var w Writer
+	w.BeginArray()
+	w.Text("héllo €")
+	w.WriteEvent(&Event{Kind: TextChunk, Value: []byte("\xe2\x82")})
+	w.WriteEvent(&Event{Kind: Text, Value: []byte("\xac")})
+	w.EndArray()
+	out, err := w.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []byte("\x82\x6ah\xc3\xa9llo \xe2\x82\xac\x63\xe2\x82\xac"); !bytes.Equal(out, want) {
+		t.Errorf("valid text: %x, want %x", out, want)
+	}
+	if err := Check(out, nil); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestWriterTextUTF8Allocs: checking UTF-8 costs the Writer no allocation.
+func TestWriterTextUTF8Allocs(t *testing.T) {
+	var w Writer
+	s := "a text string of some length, with é and € in it"
+	if n := testing.AllocsPerRun(100, func() {
+		w.Reset()
+		w.BeginArray()
+		w.Text(s)
+		w.TextBytes([]byte("x"))
+		w.EndArray()
+		if _, err := w.Bytes(); err != nil {
+			panic(err)
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations, want 0", n)
+	}
+}
