@@ -42,7 +42,9 @@ var (
 // member names on the current path.
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}}
-	c.w = Writer{Deterministic: deterministic, buf: dst}
+	// The reader has checked every string's UTF-8 already: the Writer
+	// need not check it again.
+	c.w = Writer{Deterministic: deterministic, AllowInvalidUTF8: true, buf: dst}
 	if err := c.run(); err != nil {
 		return dst, err
 	}
