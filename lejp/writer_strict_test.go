@@ -70,14 +70,30 @@ func TestWriterDuplicateName(t *testing.T) {
 		setup func(w *Writer)
 		dup   string
 	}{
-		"second":          {func(w *Writer) { w.BeginObject(); w.Name("a"); w.Int(1) }, "a"},
-		"empty":           {func(w *Writer) { w.BeginObject(); w.Name(""); w.Int(1) }, ""},
-		"after others":    {func(w *Writer) { w.BeginObject(); w.Name("kid"); w.Null(); w.Name("alg"); w.Null() }, "kid"},
-		"escaped":         {func(w *Writer) { w.BeginObject(); w.Name("a\"\n\x01"); w.Null(); w.Name("b"); w.Null() }, "a\"\n\x01"},
-		"after nested":    {func(w *Writer) { w.BeginObject(); w.Name("a"); w.BeginObject(); w.Name("b"); w.Int(1); w.EndObject() }, "a"},
-		"inner":           {func(w *Writer) { w.BeginObject(); w.Name("a"); w.BeginObject(); w.Name("b"); w.Int(1) }, "b"},
-		"in array":        {func(w *Writer) { w.BeginArray(); w.BeginObject(); w.Name("a"); w.Int(1) }, "a"},
-		"after array":     {func(w *Writer) { w.BeginObject(); w.Name("a"); w.BeginArray(); w.BeginObject(); w.Name("a"); w.Int(1); w.EndObject(); w.EndArray() }, "a"},
+		"second":       {func(w *Writer) { w.BeginObject(); w.Name("a"); w.Int(1) }, "a"},
+		"empty":        {func(w *Writer) { w.BeginObject(); w.Name(""); w.Int(1) }, ""},
+		"after others": {func(w *Writer) { w.BeginObject(); w.Name("kid"); w.Null(); w.Name("alg"); w.Null() }, "kid"},
+		"escaped":      {func(w *Writer) { w.BeginObject(); w.Name("a\"\n\x01"); w.Null(); w.Name("b"); w.Null() }, "a\"\n\x01"},
+		"after nested": {func(w *Writer) {
+			w.BeginObject()
+			w.Name("a")
+			w.BeginObject()
+			w.Name("b")
+			w.Int(1)
+			w.EndObject()
+		}, "a"},
+		"inner":    {func(w *Writer) { w.BeginObject(); w.Name("a"); w.BeginObject(); w.Name("b"); w.Int(1) }, "b"},
+		"in array": {func(w *Writer) { w.BeginArray(); w.BeginObject(); w.Name("a"); w.Int(1) }, "a"},
+		"after array": {func(w *Writer) {
+			w.BeginObject()
+			w.Name("a")
+			w.BeginArray()
+			w.BeginObject()
+			w.Name("a")
+			w.Int(1)
+			w.EndObject()
+			w.EndArray()
+		}, "a"},
 		"large first":     {func(w *Writer) { w.BeginObject(); many(w, 1000) }, "member-0"},
 		"large last":      {func(w *Writer) { w.BeginObject(); many(w, 1000) }, "member-999"},
 		"large middle":    {func(w *Writer) { w.BeginObject(); many(w, 1000) }, "member-500"},
