@@ -202,3 +202,194 @@ func TestAllocsWriterFresh(t *testing.T) {
 		t.Errorf("fresh Writer, 20 names: %v allocations, want 0", a)
 	}
 }
+
+// TestWriterAllowInvalidUTF8: the opt-out writes each byte that is not
+// UTF-8 as \ufffd (AppendString's output), and compares names as a reader
+// decodes them: "\xff", "\xfe" and "\ufffd" are one name.
+func TestWriterAllowInvalidUTF8(t *testing.T) {
+	for _, s := range invalidUTF8 {
+		w := Writer{AllowInvalidUTF8: true}
+		w.BeginObject()
+		w.Name(s)
+		w.String(s)
+		w.EndObject()
+		got, err := w.Finish()
+		want := "{" + string(AppendString(nil, s)) + ":" + string(AppendString(nil, s)) + "}"
+		if err != nil || string(got) != want {
+			t.Errorf("%q: %s, %v; want %s", s, got, err, want)
+		}
+		if err := Check(got, nil); err != nil {
+			t.Errorf("%q: output %s: %v", s, got, err)
+		}
+	}
+	for _, pair := range [][2]string{
+		{"\xff", "\xfe"}, {"\xff", "\ufffd"}, {"\ufffd", "\xff"}, {"a\xffb\n", "a\ufffdb\n"},
+		{"\xed\xa0\x80", "\ufffd\ufffd\ufffd"}, {"\\\xff", "\\\ufffd"},
+	} {
+		for _, n := range []int{0, 40} { // linear and hashed objects
+			w := Writer{AllowInvalidUTF8: true}
+			w.BeginObject()
+			for i := range n {
+				w.Name("m" + strconv.Itoa(i))
+				w.Null()
+			}
+			w.Name(pair[0])
+			w.Null()
+			w.Name(pair[1])
+			if !errors.Is(w.Err(), ErrDuplicateName) {
+				t.Errorf("%q then %q after %d names: %v, want ErrDuplicateName", pair[0], pair[1], n, w.Err())
+			}
+		}
+	}
+	// Names that decode differently stay different: a backslash followed
+	// by "ufffd" is not U+FFFD.
+	w := Writer{AllowInvalidUTF8: true}
+	w.BeginObject()
+	w.Name("\xff")
+	w.Null()
+	w.Name(`\ufffd`)
+	w.Null()
+	w.Name("\ufffd\ufffd")
+	w.Null()
+	w.EndObject()
+	if out, err := w.Finish(); err != nil || Check(out, nil) != nil {
+		t.Errorf("distinct names: %s, %v", out, err)
+	}
+	// Reset keeps the option.
+	w.Reset(nil)
+	w.String("\xff")
+	if out, err := w.Finish(); err != nil || string(out) != `"\ufffd"` {
+		t.Errorf("after Reset: %s, %v", out, err)
+	}
+}
+
+// TestWriterAllowDuplicateNames: the opt-out writes repeated names (both
+// members), and holds for the objects begun with it set.
+func TestWriterAllowDuplicateNames(t *testing.T) {
+	for _, n := range []int{1, 40} {
+		w := Writer{AllowDuplicateNames: true}
+		w.BeginObject()
+		for range 2 {
+			for i := range n {
+				w.Name("a" + strconv.Itoa(i))
+				w.Int(int64(i))
+			}
+		}
+		w.EndObject()
+		out, err := w.Finish()
+		if err != nil {
+			t.Fatalf("%d names twice: %v", n, err)
+		}
+		if err := Check(out, &Options{AllowDuplicateNames: true}); err != nil {
+			t.Fatalf("%d names twice: %s: %v", n, out, err)
+		}
+		if n == 1 && string(out) != `{"a0":0,"a0":0}` {
+			t.Errorf("got %s", out)
+		}
+	}
+	// Set while an object is open: that object stays checked, one begun
+	// after it is not; cleared again, the outer object is still checked.
+	var w Writer
+	w.BeginObject()
+	w.Name("a")
+	w.AllowDuplicateNames = true
+	w.BeginObject()
+	w.Name("x")
+	w.Null()
+	w.Name("x")
+	w.Null()
+	w.EndObject()
+	w.AllowDuplicateNames = false
+	w.Name("a")
+	if !errors.Is(w.Err(), ErrDuplicateName) {
+		t.Errorf("outer object: %v, want ErrDuplicateName", w.Err())
+	}
+	// Reset keeps the option.
+	w = Writer{AllowDuplicateNames: true}
+	w.Reset(nil)
+	w.BeginObject()
+	w.Name("a")
+	w.Null()
+	w.Name("a")
+	w.Null()
+	w.EndObject()
+	if _, err := w.Finish(); err != nil {
+		t.Errorf("after Reset: %v", err)
+	}
+}
+
+// TestWriterErrorText pins the refused-content messages: prefixed, naming
+// the rule and where in the output, never the content.
+func TestWriterErrorText(t *testing.T) {
+	var w Writer
+	w.BeginObject()
+	w.Name("a")
+	w.String("secret\xff")
+	if got, want := w.Err().Error(), "lejp: writer: invalid UTF-8 (a string at output offset 5)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	w.Reset(nil)
+	w.BeginObject()
+	w.Name("a")
+	w.Null()
+	w.Name("a")
+	if got, want := w.Err().Error(), "lejp: writer: duplicate object member name (a member name at output offset 9)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	w.Reset(nil)
+	w.BeginArray()
+	w.Raw([]byte(`{"k":1,"k":2}`))
+	err := w.Err()
+	if got, want := err.Error(), "lejp: writer: Raw value at output offset 1: lejp: duplicate object member name at offset 7 (path /k)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var se *SyntaxError
+	if !errors.Is(err, ErrDuplicateName) || !errors.Is(err, ErrWriter) || !errors.As(err, &se) {
+		t.Errorf("Raw error %v does not match its causes", err)
+	}
+}
+
+// TestWriterDeep: containers below 64 levels (where the Writer's kinds
+// leave its bit set for a slice) keep their kinds and names; a wrong end
+// there is misuse as above.
+func TestWriterDeep(t *testing.T) {
+	var w Writer
+	for d := range 150 {
+		if d%2 == 0 {
+			w.BeginObject()
+			w.Name("k")
+		} else {
+			w.BeginArray()
+		}
+	}
+	w.Null()
+	for d := 149; d >= 0; d-- {
+		if d%2 == 0 {
+			w.Name("k") // a duplicate at every object level
+			if !errors.Is(w.Err(), ErrDuplicateName) {
+				t.Fatalf("depth %d: %v, want ErrDuplicateName", d, w.Err())
+			}
+			w.err = nil // internal: carry on with the same state
+			w.Name("j")
+			w.Int(1)
+			w.EndObject()
+		} else {
+			w.EndArray()
+		}
+	}
+	out, err := w.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(out, nil); err != nil {
+		t.Fatal(err)
+	}
+	w.Reset(nil)
+	for range 100 {
+		w.BeginArray()
+	}
+	w.EndObject()
+	if !errors.Is(w.Err(), ErrWriter) {
+		t.Errorf("EndObject at depth 100 in an array: %v", w.Err())
+	}
+}
