@@ -6,39 +6,44 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"encoding/base64"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
-// member is one member to write: its name and a function appending its JSON
-// value.
+// member is one member to write: its name and a function writing its JSON
+// value with w, given a scratch buffer that it returns (grown) for the
+// next member.
 type member struct {
 	name  string
-	value func(dst []byte) []byte
+	value writeVal
 }
 
-func strVal(s string) func([]byte) []byte {
-	return func(dst []byte) []byte { return jose.AppendJSONString(dst, s) }
+type writeVal func(w *lejp.Writer, tmp []byte) []byte
+
+func strVal(s string) writeVal {
+	return func(w *lejp.Writer, tmp []byte) []byte { w.String(s); return tmp }
 }
 
-func b64Val(b []byte) func([]byte) []byte {
-	return func(dst []byte) []byte {
-		dst = append(dst, '"')
-		dst = jose.AppendBase64URL(dst, b)
-		return append(dst, '"')
+func b64Val(b []byte) writeVal {
+	return func(w *lejp.Writer, tmp []byte) []byte {
+		tmp = jose.AppendBase64URL(tmp[:0], b)
+		w.StringBytes(tmp)
+		return tmp
 	}
 }
 
-func rawVal(v []byte) func([]byte) []byte {
-	return func(dst []byte) []byte { return append(dst, v...) }
+func rawVal(v []byte) writeVal {
+	return func(w *lejp.Writer, tmp []byte) []byte { w.Raw(v); return tmp }
 }
 
 // members lists what the key's JSON form holds, unsorted.
 func (k *Key) members() []member {
 	ms := make([]member, 0, 16)
-	add := func(name string, v func([]byte) []byte) { ms = append(ms, member{name, v}) }
+	add := func(name string, v writeVal) { ms = append(ms, member{name, v}) }
 	add("kty", strVal(k.kty))
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
@@ -86,15 +91,13 @@ func (k *Key) members() []member {
 	}
 	if k.KeyOps != nil {
 		ops := k.KeyOps
-		add("key_ops", func(dst []byte) []byte {
-			dst = append(dst, '[')
-			for i, op := range ops {
-				if i > 0 {
-					dst = append(dst, ',')
-				}
-				dst = jose.AppendJSONString(dst, op)
+		add("key_ops", func(w *lejp.Writer, tmp []byte) []byte {
+			w.BeginArray()
+			for _, op := range ops {
+				w.String(op)
 			}
-			return append(dst, ']')
+			w.EndArray()
+			return tmp
 		})
 	}
 	if k.X5u != "" {
@@ -102,17 +105,14 @@ func (k *Key) members() []member {
 	}
 	if len(k.X5c) > 0 {
 		certs := k.X5c
-		add("x5c", func(dst []byte) []byte {
-			dst = append(dst, '[')
-			for i, c := range certs {
-				if i > 0 {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, '"')
-				dst = base64.StdEncoding.AppendEncode(dst, c)
-				dst = append(dst, '"')
+		add("x5c", func(w *lejp.Writer, tmp []byte) []byte {
+			w.BeginArray()
+			for _, c := range certs {
+				tmp = base64.StdEncoding.AppendEncode(tmp[:0], c)
+				w.StringBytes(tmp)
 			}
-			return append(dst, ']')
+			w.EndArray()
+			return tmp
 		})
 	}
 	if k.X5t != nil {
@@ -132,24 +132,40 @@ func (k *Key) members() []member {
 // AppendJSON appends the JWK to dst: every member, private ones included
 // when the key has them, in lexicographic order of their names, with no
 // whitespace. Use PublicKey first to write only the public half.
-func (k *Key) AppendJSON(dst []byte) []byte {
-	ms := k.members()
-	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
-	dst = append(dst, '{')
-	for i, m := range ms {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = jose.AppendJSONString(dst, m.name)
-		dst = append(dst, ':')
-		dst = m.value(dst)
+//
+// What it writes, Parse reads back as the same key: a metadata string
+// that is not UTF-8 (Kid, Alg, Use, X5u, an element of KeyOps), which JSON
+// could carry only as U+FFFD (another key ID), is an error wrapping
+// jose.ErrMalformed and lejp.ErrInvalidUTF8, and dst is returned
+// unchanged.
+func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
+	var w lejp.Writer
+	w.Reset(dst)
+	if err := k.write(&w, nil); err != nil {
+		return dst, err
 	}
-	return append(dst, '}')
+	return w.Finish()
 }
 
-// MarshalJSON returns AppendJSON(nil). It includes private material when the
-// key has it.
-func (k *Key) MarshalJSON() ([]byte, error) { return k.AppendJSON(nil), nil }
+// write writes the JWK with w, given a scratch buffer.
+func (k *Key) write(w *lejp.Writer, tmp []byte) error {
+	ms := k.members()
+	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
+	w.BeginObject()
+	for _, m := range ms {
+		w.Name(m.name)
+		tmp = m.value(w, tmp)
+		if err := w.Err(); err != nil {
+			return fmt.Errorf("jwk: writing member %s: %w: %w", jose.QuoteName(m.name), jose.ErrMalformed, err)
+		}
+	}
+	w.EndObject()
+	return nil
+}
+
+// MarshalJSON returns AppendJSON(nil): the JWK, private material included
+// when the key has it, or AppendJSON's error.
+func (k *Key) MarshalJSON() ([]byte, error) { return k.AppendJSON(nil) }
 
 // String returns a short description for logs, never the key material:
 // "EC P-256 public key, kid \"k1\"".

@@ -73,3 +73,13 @@ func TestMarshalSetSkippedChecked(t *testing.T) {
 		t.Errorf("good skipped key: %s, %v", out, err)
 	}
 }
+
+// mustJSON is v.AppendJSON(nil), failing t on an error.
+func mustJSON(t testing.TB, v interface{ AppendJSON([]byte) ([]byte, error) }) []byte {
+	t.Helper()
+	out, err := v.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
