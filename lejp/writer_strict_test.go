@@ -21,6 +21,7 @@ func TestWriterInvalidUTF8(t *testing.T) {
 			setup, write func(w *Writer)
 		}{
 			"String":      {func(w *Writer) { w.BeginArray() }, func(w *Writer) { w.String(s) }},
+			"second":      {func(w *Writer) { w.BeginArray(); w.Int(1) }, func(w *Writer) { w.String(s) }},
 			"StringBytes": {func(w *Writer) { w.BeginObject(); w.Name("k") }, func(w *Writer) { w.StringBytes([]byte(s)) }},
 			"top String":  {func(w *Writer) {}, func(w *Writer) { w.String(s) }},
 			"Name":        {func(w *Writer) { w.BeginObject() }, func(w *Writer) { w.Name(s) }},
