@@ -381,10 +381,10 @@ func (w *Writer) end(obj bool, c byte) {
 // (ErrInvalidUTF8, also matching ErrWriter) unless AllowInvalidUTF8 is set,
 // when each byte that is not part of a UTF-8 sequence is written \ufffd.
 func (w *Writer) String(s string) {
+	start := len(w.buf) // before the comma beforeValue writes
 	if !w.beforeValue() {
 		return
 	}
-	start := len(w.buf)
 	var invalid bool
 	w.buf, invalid = appendString(w.buf, s, w.AllowInvalidUTF8)
 	if invalid && !w.AllowInvalidUTF8 {
