@@ -14,36 +14,67 @@ import (
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
-// member is one member to write: its name and a function writing its JSON
-// value with w, given a scratch buffer that it returns (grown) for the
-// next member.
+// member is one member to write: its name and its value, of one kind.
 type member struct {
-	name  string
-	value writeVal
+	name string
+	kind valueKind
+	s    string   // valString
+	b    []byte   // valB64 (bytes to encode), valRaw (JSON)
+	ss   []string // valStrings
+	bs   [][]byte // valCerts (DER, written in standard base64)
 }
 
-type writeVal func(w *lejp.Writer, tmp []byte) []byte
+type valueKind uint8
 
-func strVal(s string) writeVal {
-	return func(w *lejp.Writer, tmp []byte) []byte { w.String(s); return tmp }
-}
+const (
+	valString valueKind = iota
+	valB64
+	valRaw
+	valStrings
+	valCerts
+)
 
-func b64Val(b []byte) writeVal {
-	return func(w *lejp.Writer, tmp []byte) []byte {
-		tmp = jose.AppendBase64URL(tmp[:0], b)
+func strVal(s string) member      { return member{kind: valString, s: s} }
+func b64Val(b []byte) member      { return member{kind: valB64, b: b} }
+func rawVal(v []byte) member      { return member{kind: valRaw, b: v} }
+func strsVal(ss []string) member  { return member{kind: valStrings, ss: ss} }
+func certsVal(bs [][]byte) member { return member{kind: valCerts, bs: bs} }
+
+// writeValue writes m's value with w, encoding base64 in tmp, which it
+// returns (grown) for the next member.
+func (m *member) writeValue(w *lejp.Writer, tmp []byte) []byte {
+	switch m.kind {
+	case valString:
+		w.String(m.s)
+	case valB64:
+		tmp = jose.AppendBase64URL(tmp[:0], m.b)
 		w.StringBytes(tmp)
-		return tmp
+	case valRaw:
+		w.Raw(m.b)
+	case valStrings:
+		w.BeginArray()
+		for _, s := range m.ss {
+			w.String(s)
+		}
+		w.EndArray()
+	case valCerts:
+		w.BeginArray()
+		for _, c := range m.bs {
+			tmp = base64.StdEncoding.AppendEncode(tmp[:0], c)
+			w.StringBytes(tmp)
+		}
+		w.EndArray()
 	}
-}
-
-func rawVal(v []byte) writeVal {
-	return func(w *lejp.Writer, tmp []byte) []byte { w.Raw(v); return tmp }
+	return tmp
 }
 
 // members lists what the key's JSON form holds, unsorted.
 func (k *Key) members() []member {
 	ms := make([]member, 0, 16)
-	add := func(name string, v writeVal) { ms = append(ms, member{name, v}) }
+	add := func(name string, v member) {
+		v.name = name
+		ms = append(ms, v)
+	}
 	add("kty", strVal(k.kty))
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
@@ -90,30 +121,13 @@ func (k *Key) members() []member {
 		add("use", strVal(k.Use))
 	}
 	if k.KeyOps != nil {
-		ops := k.KeyOps
-		add("key_ops", func(w *lejp.Writer, tmp []byte) []byte {
-			w.BeginArray()
-			for _, op := range ops {
-				w.String(op)
-			}
-			w.EndArray()
-			return tmp
-		})
+		add("key_ops", strsVal(k.KeyOps))
 	}
 	if k.X5u != "" {
 		add("x5u", strVal(k.X5u))
 	}
 	if len(k.X5c) > 0 {
-		certs := k.X5c
-		add("x5c", func(w *lejp.Writer, tmp []byte) []byte {
-			w.BeginArray()
-			for _, c := range certs {
-				tmp = base64.StdEncoding.AppendEncode(tmp[:0], c)
-				w.StringBytes(tmp)
-			}
-			w.EndArray()
-			return tmp
-		})
+		add("x5c", certsVal(k.X5c))
 	}
 	if k.X5t != nil {
 		add("x5t", b64Val(k.X5t))
@@ -141,26 +155,29 @@ func (k *Key) members() []member {
 func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
-	if err := k.write(&w, nil); err != nil {
+	var tmp [256]byte
+	if _, err := k.write(&w, tmp[:0]); err != nil {
 		return dst, err
 	}
 	return w.Finish()
 }
 
-// write writes the JWK with w, given a scratch buffer.
-func (k *Key) write(w *lejp.Writer, tmp []byte) error {
+// write writes the JWK with w, given a scratch buffer, which it returns
+// (grown) for the next key.
+func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
 	ms := k.members()
 	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
 	w.BeginObject()
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		w.Name(m.name)
-		tmp = m.value(w, tmp)
+		tmp = m.writeValue(w, tmp)
 		if err := w.Err(); err != nil {
-			return fmt.Errorf("jwk: writing member %s: %w: %w", jose.QuoteName(m.name), jose.ErrMalformed, err)
+			return tmp, fmt.Errorf("jwk: writing member %s: %w: %w", jose.QuoteName(m.name), jose.ErrMalformed, err)
 		}
 	}
 	w.EndObject()
-	return nil
+	return tmp, nil
 }
 
 // MarshalJSON returns AppendJSON(nil): the JWK, private material included

@@ -217,9 +217,11 @@ func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
 	w.BeginObject()
 	w.Name("keys")
 	w.BeginArray()
-	var tmp []byte
+	var buf [256]byte
+	tmp := buf[:0]
 	for i, k := range s.Keys {
-		if err := k.write(&w, tmp); err != nil {
+		var err error
+		if tmp, err = k.write(&w, tmp); err != nil {
 			return dst, fmt.Errorf("jwk: key %d of the set: %w", i, err)
 		}
 	}
