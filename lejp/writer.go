@@ -27,14 +27,6 @@ const hexDigits = "0123456789abcdef"
 // key ID, a header value), write with a Writer, which refuses such strings
 // unless its AllowInvalidUTF8 is set, or check utf8.ValidString first.
 func AppendString(dst []byte, s string) []byte {
-	dst, _ = appendString(dst, s, true)
-	return dst
-}
-
-// appendString is AppendString; invalid reports that s is not UTF-8. With
-// replace false it stops at the first byte that is not UTF-8, leaving a
-// part of the string appended (the caller drops it).
-func appendString(dst []byte, s string, replace bool) (out []byte, invalid bool) {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -49,38 +41,68 @@ func appendString(dst []byte, s string, replace bool) (out []byte, invalid bool)
 				i += n
 				continue
 			}
-			if !replace {
-				return dst, true
-			}
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, "\\ufffd"...)
-			invalid = true
 			i++
 			start = i
 			continue
 		}
 		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		case '\b':
-			dst = append(dst, '\\', 'b')
-		case '\f':
-			dst = append(dst, '\\', 'f')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		}
+		dst = appendEscape(dst, c)
 		i++
 		start = i
 	}
 	dst = append(dst, s[start:]...)
-	return append(dst, '"'), invalid
+	return append(dst, '"')
+}
+
+// appendStringStrict is AppendString for a string that must be UTF-8: at
+// the first byte that is not, it stops and returns false, leaving part of
+// the string appended (the caller drops it).
+func appendStringStrict(dst []byte, s string) ([]byte, bool) {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return dst, false
+			}
+			i += n
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = appendEscape(dst, c)
+		i++
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"'), true
+}
+
+// appendEscape appends the escape of c, a quote, a backslash or a control
+// character.
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 }
 
 // AppendStringBytes is AppendString for a byte slice.
@@ -162,6 +184,7 @@ type Writer struct {
 	depth int    // open arrays and objects
 	objs  uint64 // bit d: the container at depth d < 64 is an object
 	deep  []bool // containers at depth 64 and below: true for an object
+	inObj bool   // the innermost open container is an object
 	comma bool   // a value or member precedes: write ',' first
 	name  bool   // a name was written: a value must follow
 	done  bool   // the top-level value is complete
@@ -174,10 +197,9 @@ type Writer struct {
 // but keeping its AllowInvalidUTF8 and AllowDuplicateNames and the memory
 // it holds.
 func (w *Writer) Reset(dst []byte) {
-	*w = Writer{
-		AllowInvalidUTF8: w.AllowInvalidUTF8, AllowDuplicateNames: w.AllowDuplicateNames,
-		buf: dst, deep: w.deep[:0], names: w.names.reset(),
-	}
+	w.buf, w.depth, w.objs, w.deep, w.inObj = dst, 0, 0, w.deep[:0], false
+	w.comma, w.name, w.done, w.err = false, false, false, nil
+	w.names.reset()
 }
 
 // Bytes returns what was written so far.
@@ -256,11 +278,15 @@ func (w *Writer) push(obj bool) {
 		w.deep = append(w.deep[:w.depth-64], obj)
 	}
 	w.depth++
+	w.inObj = obj
 }
 
 // inObject reports whether the innermost open container is an object.
-func (w *Writer) inObject() bool {
-	d := w.depth - 1
+func (w *Writer) inObject() bool { return w.inObj }
+
+// kindAt reports whether the container at depth d (or none, d < 0) is an
+// object.
+func (w *Writer) kindAt(d int) bool {
 	switch {
 	case d < 0:
 		return false
@@ -319,13 +345,18 @@ func (w *Writer) Name(s string) {
 		w.buf = append(w.buf, ',')
 	}
 	off := len(w.buf)
-	var invalid bool
-	w.buf, invalid = appendString(w.buf, s, w.AllowInvalidUTF8)
-	if invalid && !w.AllowInvalidUTF8 {
-		w.refuse(ErrInvalidUTF8, "a member name", start)
-		return
+	replaced := false
+	if w.AllowInvalidUTF8 {
+		w.buf = AppendString(w.buf, s)
+		replaced = !utf8.ValidString(s)
+	} else {
+		var ok bool
+		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+			w.refuse(ErrInvalidUTF8, "a member name", start)
+			return
+		}
 	}
-	if w.names.add(w.buf, off+1, len(w.buf)-1, invalid) {
+	if w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
 		w.refuse(ErrDuplicateName, "a member name", start)
 		return
 	}
@@ -370,9 +401,10 @@ func (w *Writer) end(obj bool, c byte) {
 		return
 	}
 	if obj {
-		w.names.end(w.buf)
+		w.names.end()
 	}
 	w.depth--
+	w.inObj = w.kindAt(w.depth - 1)
 	w.buf = append(w.buf, c)
 	w.afterValue()
 }
@@ -385,11 +417,14 @@ func (w *Writer) String(s string) {
 	if !w.beforeValue() {
 		return
 	}
-	var invalid bool
-	w.buf, invalid = appendString(w.buf, s, w.AllowInvalidUTF8)
-	if invalid && !w.AllowInvalidUTF8 {
-		w.refuse(ErrInvalidUTF8, "a string", start)
-		return
+	if w.AllowInvalidUTF8 {
+		w.buf = AppendString(w.buf, s)
+	} else {
+		var ok bool
+		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+			w.refuse(ErrInvalidUTF8, "a string", start)
+			return
+		}
 	}
 	w.afterValue()
 }

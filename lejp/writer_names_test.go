@@ -192,7 +192,7 @@ func FuzzWriterNames(f *testing.F) {
 // U+FFFD, with AllowInvalidUTF8).
 func TestWriterNamesRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", "é", "\n", `\`, `"`, "\xff", "\ufffd", "u", "fffd", "\x00"}
+	pieces := []string{"a", "é", "\n", "\x01", "\x1f", `\`, `"`, "\xff", "\ufffd", "u", "fffd", "\x00"}
 	for iter := range 300 {
 		allow := iter%2 == 0
 		var names []string
