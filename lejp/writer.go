@@ -139,8 +139,8 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 }
 
 // Writer builds a JSON document by appending to a byte slice, putting in
-// the commas and colons and checking the structure. It is as strict as the
-// parser's defaults: a string or member name that is not UTF-8 and a member
+// the commas and colons and checking the structure. It is, the zero Writer
+// included, as strict as the parser's defaults: a string or member name that is not UTF-8 and a member
 // name that the same object already has are refused (ErrInvalidUTF8,
 // ErrDuplicateName), so what a Writer produces, a strict Parser, Decoder or
 // Check accepts and reads back as the strings and names given. Names are
