@@ -79,8 +79,8 @@
 //     1 KiB, strings 64 MiB (encoded lengths). Each is an Options field.
 //
 // The Writer holds what it produces to the same rules, so that a strict
-// reader accepts its output and reads back the strings and names it was
-// given: a string or member name that is not UTF-8 is refused
+// reader accepts its output (within the reader's limits, which the Writer
+// does not impose) and reads back the strings and names it was given: a string or member name that is not UTF-8 is refused
 // (ErrInvalidUTF8) rather than written with U+FFFD in place of the bad
 // bytes, which would carry another string (another "kid"), and a member
 // name that the object already has is refused (ErrDuplicateName), names

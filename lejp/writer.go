@@ -140,13 +140,17 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 
 // Writer builds a JSON document by appending to a byte slice, putting in
 // the commas and colons and checking the structure. It is, the zero Writer
-// included, as strict as the parser's defaults: a string or member name that is not UTF-8 and a member
-// name that the same object already has are refused (ErrInvalidUTF8,
-// ErrDuplicateName), so what a Writer produces, a strict Parser, Decoder or
-// Check accepts and reads back as the strings and names given. Names are
-// compared as a reader decodes them, byte for byte after escapes (no
-// Unicode normalization), only within one object. Two fields loosen these
-// rules, as the Options fields of the same names do for the parser.
+// included, as strict as the parser's defaults on content: a string or
+// member name that is not UTF-8 and a member name that the same object
+// already has are refused (ErrInvalidUTF8, ErrDuplicateName), so what a
+// Writer produces, a strict Parser, Decoder or Check accepts and reads
+// back as the strings and names given, as long as it is within the
+// reader's limits: the Writer bounds neither depth nor sizes (a document
+// nested deeper than DefaultMaxDepth is written, and refused by a reader
+// with the default Options). Names are compared as a reader decodes them,
+// byte for byte after escapes (no Unicode normalization), only within one
+// object. Two fields loosen these rules, as the Options fields of the same
+// names do for the parser.
 //
 // Nothing panics: misuse or a refused string sets a sticky error, matching
 // ErrWriter, that Err and Finish return; the call that caused it writes

@@ -394,3 +394,26 @@ func TestWriterDeep(t *testing.T) {
 		t.Errorf("EndObject at depth 100 in an array: %v", w.Err())
 	}
 }
+
+// TestWriterNoLimits pins what the Writer's doc says of limits: it writes
+// a document nested deeper than DefaultMaxDepth, which Check refuses with
+// the default Options (ErrDepth) and accepts with a larger MaxDepth.
+func TestWriterNoLimits(t *testing.T) {
+	var w Writer
+	for range DefaultMaxDepth + 1 {
+		w.BeginArray()
+	}
+	for range DefaultMaxDepth + 1 {
+		w.EndArray()
+	}
+	out, err := w.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(out, nil); !errors.Is(err, ErrDepth) {
+		t.Errorf("default Options: %v, want ErrDepth", err)
+	}
+	if err := Check(out, &Options{MaxDepth: DefaultMaxDepth + 1}); err != nil {
+		t.Errorf("MaxDepth %d: %v", DefaultMaxDepth+1, err)
+	}
+}
