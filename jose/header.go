@@ -341,9 +341,8 @@ func equalFoldASCII(a, b string) bool {
 // a name that repeats, or a value that is not one strict JSON value is an
 // error wrapping ErrMalformed and the lejp cause (lejp.ErrInvalidUTF8,
 // lejp.ErrDuplicateName, …), and dst is returned unchanged. A Header from
-// ParseHeader, ParseProtected or Join never has one; the check keeps the
-// output what a strict reader reads back as the same header whatever
-// changes.
+// ParseHeader, ParseProtected or Join never has one: the check is a guard
+// that keeps the output strict JSON.
 func (h *Header) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
