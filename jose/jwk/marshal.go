@@ -147,11 +147,13 @@ func (k *Key) members() []member {
 // when the key has them, in lexicographic order of their names, with no
 // whitespace. Use PublicKey first to write only the public half.
 //
-// What it writes, Parse reads back as the same key: a metadata string
-// that is not UTF-8 (Kid, Alg, Use, X5u, an element of KeyOps), which JSON
-// could carry only as U+FFFD (another key ID), is an error wrapping
+// Strings are written exactly or not at all: a metadata string that is
+// not UTF-8 (Kid, Alg, Use, X5u, an element of KeyOps), which JSON could
+// carry only as U+FFFD (another key ID), is an error wrapping
 // jose.ErrMalformed and lejp.ErrInvalidUTF8, and dst is returned
-// unchanged.
+// unchanged. The JWK rules that Parse applies to the metadata (X5t sizes,
+// X5c holding this key, KeyOps against Use, no repeated KeyOps) are not
+// checked here: a Key whose fields break them is written as it is.
 func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
