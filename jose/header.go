@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // Header is a JOSE header (RFC 7515 §4, RFC 7516 §4): the registered
@@ -334,15 +336,25 @@ func equalFoldASCII(a, b string) bool {
 // order (for a joined header, protected ones first), names escaped anew and
 // values exactly as received, with no whitespace between members. It is a
 // re-encoding: sign and verify over Raw, never over this.
-func (h *Header) AppendJSON(dst []byte) []byte {
-	dst = append(dst, '{')
-	for i, m := range h.members {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = AppendJSONString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = append(dst, m.Value...)
+//
+// It writes through a strict lejp.Writer: a member name that is not UTF-8,
+// a name that repeats, or a value that is not one strict JSON value is an
+// error wrapping ErrMalformed and the lejp cause (lejp.ErrInvalidUTF8,
+// lejp.ErrDuplicateName, …), and dst is returned unchanged. A Header from
+// ParseHeader, ParseProtected or Join never has one: the check is a guard
+// that keeps the output strict JSON.
+func (h *Header) AppendJSON(dst []byte) ([]byte, error) {
+	var w lejp.Writer
+	w.Reset(dst)
+	w.BeginObject()
+	for _, m := range h.members {
+		w.Name(m.Name)
+		w.Raw(m.Value)
 	}
-	return append(dst, '}')
+	w.EndObject()
+	out, err := w.Finish()
+	if err != nil {
+		return dst, fmt.Errorf("jose: writing header: %w: %w", ErrMalformed, err)
+	}
+	return out, nil
 }

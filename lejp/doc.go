@@ -19,7 +19,8 @@
 //     Parser. Write chunks as they arrive, then Close. Long strings come in
 //     pieces, so memory stays bounded whatever the input.
 //   - Only "is this valid JSON": Check (or Valid).
-//   - Producing JSON: a Writer, or the Append functions.
+//   - Producing JSON: a Writer (strict, see below), or the Append
+//     functions.
 //
 // # Events and tokens
 //
@@ -77,6 +78,18 @@
 //   - Limits: nesting depth 1000 (DefaultMaxDepth), names 64 KiB, numbers
 //     1 KiB, strings 64 MiB (encoded lengths). Each is an Options field.
 //
+// The Writer holds what it produces to the same rules, so that a strict
+// reader accepts its output (within the reader's limits, which the Writer
+// does not impose) and reads back the strings and names it was given: a string or member name that is not UTF-8 is refused
+// (ErrInvalidUTF8) rather than written with U+FFFD in place of the bad
+// bytes, which would carry another string (another "kid"), and a member
+// name that the object already has is refused (ErrDuplicateName), names
+// being compared as a reader decodes them. Both errors also match
+// ErrWriter. Its fields AllowInvalidUTF8 (write U+FFFD, as
+// encoding/json does) and AllowDuplicateNames loosen one rule each; Raw
+// values are checked strictly in any case. The free function AppendString
+// replaces bytes that are not UTF-8, as documented, and reports nothing.
+//
 // Options loosen one rule each: AllowDuplicateNames, AllowInvalidUTF8
 // (bytes passed through; an escaped lone surrogate decodes to U+FFFD),
 // AllowComments (a '#' to the end of the line wherever whitespace may be,
@@ -116,6 +129,9 @@
 // ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape, ErrInvalidUTF8,
 // ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
 // ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge. Errors are sticky.
+// A Writer's errors match ErrWriter and, for content it refuses, the
+// sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
+// the cause of Check's *SyntaxError); they are sticky too.
 //
 // # JSONTestSuite
 //

@@ -7,18 +7,25 @@ import (
 	"unicode/utf8"
 )
 
-// ErrWriter is the Writer's error for misuse: a value where a member name
-// is due, a name outside an object, an unbalanced end, an unfinished
-// document, a NaN or infinite float, or Raw bytes that are not one valid
-// JSON value.
+// ErrWriter matches every error of a Writer: misuse (a value where a
+// member name is due, a name outside an object, an unbalanced end, an
+// unfinished document, a NaN or infinite float, Raw bytes that are not one
+// valid JSON value) and content the Writer refuses (a string or name that is
+// not UTF-8, a duplicate member name). A refused content error also matches
+// the parser's sentinel for the same rule, ErrInvalidUTF8 or
+// ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
+// errors.Is tells the rule from either side.
 var ErrWriter = errors.New("lejp: writer misuse")
 
 const hexDigits = "0123456789abcdef"
 
 // AppendString appends s as a JSON string: '"', '\\' and control
 // characters are escaped (\n, \t, \r, \b, \f or \u00XX), everything else is
-// copied, and bytes that are not UTF-8 are replaced by U+FFFD so that the
-// output is always valid JSON.
+// copied, and bytes that are not UTF-8 are replaced by U+FFFD (written
+// \ufffd, one per byte) so that the output is always valid JSON. The
+// replacement changes the string without saying so: where that matters (a
+// key ID, a header value), write with a Writer, which refuses such strings
+// unless its AllowInvalidUTF8 is set, or check utf8.ValidString first.
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
@@ -41,27 +48,61 @@ func AppendString(dst []byte, s string) []byte {
 			continue
 		}
 		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		case '\b':
-			dst = append(dst, '\\', 'b')
-		case '\f':
-			dst = append(dst, '\\', 'f')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		}
+		dst = appendEscape(dst, c)
 		i++
 		start = i
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendStringStrict is AppendString for a string that must be UTF-8: at
+// the first byte that is not, it stops and returns false, leaving part of
+// the string appended (the caller drops it).
+func appendStringStrict(dst []byte, s string) ([]byte, bool) {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return dst, false
+			}
+			i += n
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = appendEscape(dst, c)
+		i++
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"'), true
+}
+
+// appendEscape appends the escape of c, a quote, a backslash or a control
+// character.
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 }
 
 // AppendStringBytes is AppendString for a byte slice.
@@ -98,10 +139,23 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 }
 
 // Writer builds a JSON document by appending to a byte slice, putting in
-// the commas and colons and checking the structure. Misuse does not panic:
-// it sets a sticky error (ErrWriter) that Finish returns. The zero Writer
-// is ready to use and appends to a new slice; Reset gives it one to append
-// to.
+// the commas and colons and checking the structure. It is, the zero Writer
+// included, as strict as the parser's defaults on content: a string or
+// member name that is not UTF-8 and a member name that the same object
+// already has are refused (ErrInvalidUTF8, ErrDuplicateName), so what a
+// Writer produces, a strict Parser, Decoder or Check accepts and reads
+// back as the strings and names given, as long as it is within the
+// reader's limits: the Writer bounds neither depth nor sizes (a document
+// nested deeper than DefaultMaxDepth is written, and refused by a reader
+// with the default Options). Names are compared as a reader decodes them,
+// byte for byte after escapes (no Unicode normalization), only within one
+// object. Two fields loosen these rules, as the Options fields of the same
+// names do for the parser.
+//
+// Nothing panics: misuse or a refused string sets a sticky error, matching
+// ErrWriter, that Err and Finish return; the call that caused it writes
+// nothing and every later call does nothing. The zero Writer is ready to
+// use and appends to a new slice; Reset gives it one to append to.
 //
 //	var w lejp.Writer
 //	w.BeginObject()
@@ -109,30 +163,59 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 //	w.String("ES256")
 //	w.EndObject()
 //	b, err := w.Finish() // {"alg":"ES256"}
+//
+// Duplicate detection copies no name (it compares the text already
+// written) and allocates nothing while the open objects hold 24 entries or
+// fewer (one per open object, one per name of each), so a new Writer
+// writes a JOSE header, JWK or claims set without allocating beyond its
+// output. An object of up to 32 names is searched linearly; a larger one
+// is indexed by a hash of its names (hash/maphash, with a random seed per
+// Writer), so the cost stays linear in the number of names whatever they
+// are, and a reused Writer (Reset) keeps its memory.
 type Writer struct {
+	// AllowInvalidUTF8 writes a string or name that is not UTF-8 with each
+	// byte that is not part of a UTF-8 sequence replaced by \ufffd, as
+	// AppendString does, instead of refusing it. The output is still valid
+	// JSON, but it no longer carries the string given. Names are compared
+	// after the replacement: "\xff" and "\ufffd" are the same name.
+	AllowInvalidUTF8 bool
+	// AllowDuplicateNames writes a member name that the object already
+	// has; no names are then held. It is read when an object begins, and
+	// holds for that object.
+	AllowDuplicateNames bool
+
 	buf   []byte
-	stack []bool // true: object
+	depth int    // open arrays and objects
+	objs  uint64 // bit d: the container at depth d < 64 is an object
+	deep  []bool // containers at depth 64 and below: true for an object
+	inObj bool   // the innermost open container is an object
 	comma bool   // a value or member precedes: write ',' first
 	name  bool   // a name was written: a value must follow
 	done  bool   // the top-level value is complete
 	err   error
+
+	names writerNames
 }
 
-// Reset makes w append to dst (which may be nil), forgetting any state.
+// Reset makes w append to dst (which may be nil), forgetting any state
+// but keeping its AllowInvalidUTF8 and AllowDuplicateNames and the memory
+// it holds.
 func (w *Writer) Reset(dst []byte) {
-	*w = Writer{buf: dst, stack: w.stack[:0]}
+	w.buf, w.depth, w.objs, w.deep, w.inObj = dst, 0, 0, w.deep[:0], false
+	w.comma, w.name, w.done, w.err = false, false, false, nil
+	w.names.reset()
 }
 
 // Bytes returns what was written so far.
 func (w *Writer) Bytes() []byte { return w.buf }
 
-// Err returns the first misuse, if any.
+// Err returns the first error (misuse or refused content), if any.
 func (w *Writer) Err() error { return w.err }
 
-// Finish returns the document, or ErrWriter if it was misused or is not
-// complete.
+// Finish returns the document, or the first error: misuse, refused
+// content, or ErrWriter if the document is not complete.
 func (w *Writer) Finish() ([]byte, error) {
-	if w.err == nil && (!w.done || len(w.stack) > 0) {
+	if w.err == nil && (!w.done || w.depth > 0) {
 		w.err = ErrWriter
 	}
 	return w.buf, w.err
@@ -144,13 +227,87 @@ func (w *Writer) misuse() {
 	}
 }
 
+// writerError is a Writer's error for content it refuses: it matches both
+// its cause (a sentinel of this package, or Check's *SyntaxError) and
+// ErrWriter.
+type writerError struct {
+	cause error
+	what  string // "a string", "a member name", "Raw"
+	off   int    // where in the output it would have started
+}
+
+func (e *writerError) Error() string {
+	b := make([]byte, 0, 96)
+	b = append(b, "lejp: writer: "...)
+	if e.what == "Raw" {
+		b = append(b, "Raw value at output offset "...)
+		b = strconv.AppendInt(b, int64(e.off), 10)
+		b = append(b, ": "...)
+		return string(append(b, e.cause.Error()...))
+	}
+	msg := e.cause.Error()
+	if len(msg) > 6 && msg[:6] == "lejp: " {
+		msg = msg[6:]
+	}
+	b = append(b, msg...)
+	b = append(b, " ("...)
+	b = append(b, e.what...)
+	b = append(b, " at output offset "...)
+	b = strconv.AppendInt(b, int64(e.off), 10)
+	return string(append(b, ')'))
+}
+
+// Unwrap returns the cause and ErrWriter.
+func (e *writerError) Unwrap() []error { return []error{e.cause, ErrWriter} }
+
+// refuse sets the sticky error for refused content and drops what the
+// refused call appended after off.
+func (w *Writer) refuse(cause error, what string, off int) {
+	w.buf = w.buf[:off]
+	if w.err == nil {
+		w.err = &writerError{cause: cause, what: what, off: off}
+	}
+}
+
+// push and top keep the kinds of the open containers: a bit each for the
+// first 64 levels, so that a new Writer allocates nothing for them.
+func (w *Writer) push(obj bool) {
+	if w.depth < 64 {
+		if obj {
+			w.objs |= 1 << w.depth
+		} else {
+			w.objs &^= 1 << w.depth
+		}
+	} else {
+		w.deep = append(w.deep[:w.depth-64], obj)
+	}
+	w.depth++
+	w.inObj = obj
+}
+
+// inObject reports whether the innermost open container is an object.
+func (w *Writer) inObject() bool { return w.inObj }
+
+// kindAt reports whether the container at depth d (or none, d < 0) is an
+// object.
+func (w *Writer) kindAt(d int) bool {
+	switch {
+	case d < 0:
+		return false
+	case d < 64:
+		return w.objs&(1<<d) != 0
+	default:
+		return w.deep[d-64]
+	}
+}
+
 // beforeValue writes the separator before a value and reports whether a
 // value is allowed here.
 func (w *Writer) beforeValue() bool {
 	if w.err != nil {
 		return false
 	}
-	if n := len(w.stack); n > 0 && w.stack[n-1] {
+	if w.inObject() {
 		if !w.name {
 			w.misuse()
 			return false
@@ -169,37 +326,57 @@ func (w *Writer) beforeValue() bool {
 }
 
 func (w *Writer) afterValue() {
-	if len(w.stack) == 0 {
+	if w.depth == 0 {
 		w.done = true
 	}
 	w.comma = true
 }
 
-// Name writes a member name (and the ':' after it).
+// Name writes a member name (and the ':' after it). A name that is not
+// UTF-8 (unless AllowInvalidUTF8) or that the object already has (unless
+// AllowDuplicateNames) is refused: ErrInvalidUTF8 or ErrDuplicateName,
+// both also matching ErrWriter.
 func (w *Writer) Name(s string) {
 	if w.err != nil {
 		return
 	}
-	if n := len(w.stack); n == 0 || !w.stack[n-1] || w.name {
+	if !w.inObject() || w.name {
 		w.misuse()
 		return
 	}
+	start := len(w.buf)
 	if w.comma {
 		w.buf = append(w.buf, ',')
 	}
-	w.buf = AppendString(w.buf, s)
+	off := len(w.buf)
+	replaced := false
+	if w.AllowInvalidUTF8 {
+		w.buf = AppendString(w.buf, s)
+		replaced = !utf8.ValidString(s)
+	} else {
+		var ok bool
+		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+			w.refuse(ErrInvalidUTF8, "a member name", start)
+			return
+		}
+	}
+	if w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
+		w.refuse(ErrDuplicateName, "a member name", start)
+		return
+	}
 	w.buf = append(w.buf, ':')
 	w.name = true
 }
 
-// NameBytes writes a member name given as bytes.
+// NameBytes is Name for a name given as bytes.
 func (w *Writer) NameBytes(b []byte) { w.Name(string(b)) }
 
 // BeginObject writes '{'.
 func (w *Writer) BeginObject() {
 	if w.beforeValue() {
 		w.buf = append(w.buf, '{')
-		w.stack = append(w.stack, true)
+		w.push(true)
+		w.names.begin(w.AllowDuplicateNames)
 		w.comma = false
 	}
 }
@@ -211,7 +388,7 @@ func (w *Writer) EndObject() { w.end(true, '}') }
 func (w *Writer) BeginArray() {
 	if w.beforeValue() {
 		w.buf = append(w.buf, '[')
-		w.stack = append(w.stack, false)
+		w.push(false)
 		w.comma = false
 	}
 }
@@ -223,25 +400,40 @@ func (w *Writer) end(obj bool, c byte) {
 	if w.err != nil {
 		return
 	}
-	n := len(w.stack)
-	if n == 0 || w.stack[n-1] != obj || w.name {
+	if w.depth == 0 || w.inObject() != obj || w.name {
 		w.misuse()
 		return
 	}
-	w.stack = w.stack[:n-1]
+	if obj {
+		w.names.end()
+	}
+	w.depth--
+	w.inObj = w.kindAt(w.depth - 1)
 	w.buf = append(w.buf, c)
 	w.afterValue()
 }
 
-// String writes a string value.
+// String writes a string value. A string that is not UTF-8 is refused
+// (ErrInvalidUTF8, also matching ErrWriter) unless AllowInvalidUTF8 is set,
+// when each byte that is not part of a UTF-8 sequence is written \ufffd.
 func (w *Writer) String(s string) {
-	if w.beforeValue() {
-		w.buf = AppendString(w.buf, s)
-		w.afterValue()
+	start := len(w.buf) // before the comma beforeValue writes
+	if !w.beforeValue() {
+		return
 	}
+	if w.AllowInvalidUTF8 {
+		w.buf = AppendString(w.buf, s)
+	} else {
+		var ok bool
+		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+			w.refuse(ErrInvalidUTF8, "a string", start)
+			return
+		}
+	}
+	w.afterValue()
 }
 
-// StringBytes writes a string value given as bytes.
+// StringBytes is String for a string given as bytes.
 func (w *Writer) StringBytes(b []byte) { w.String(string(b)) }
 
 // Int writes an integer.
@@ -293,14 +485,16 @@ func (w *Writer) Null() {
 }
 
 // Raw writes v, which must be one complete JSON value (as returned by
-// Decoder.ReadValue), byte for byte. It is checked strictly first; a value
-// that does not pass is misuse and nothing is written.
+// Decoder.ReadValue), byte for byte. It is checked first by Check with the
+// strict defaults, whatever the Writer's Allow fields: a value that does
+// not pass is an error matching ErrWriter and Check's *SyntaxError (so its
+// sentinel, ErrDuplicateName for one), and nothing is written.
 func (w *Writer) Raw(v []byte) {
 	if w.err != nil {
 		return
 	}
-	if Check(v, nil) != nil {
-		w.misuse()
+	if err := Check(v, nil); err != nil {
+		w.refuse(err, "Raw", len(w.buf))
 		return
 	}
 	if w.beforeValue() {

@@ -153,11 +153,15 @@ func checkCookbookKey(raw []byte) error {
 	if err := json.Unmarshal(raw, &in); err != nil {
 		return err
 	}
-	if err := json.Unmarshal(k.AppendJSON(nil), &back); err != nil {
+	written, err := k.AppendJSON(nil)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(written, &back); err != nil {
 		return err
 	}
 	if !reflect.DeepEqual(in, back) {
-		return fmt.Errorf("written back as %s", k.AppendJSON(nil))
+		return fmt.Errorf("written back as %s", written)
 	}
 	_, hasD := in["d"]
 	_, hasK := in["k"]
@@ -195,8 +199,16 @@ func samePublic(privRaw []byte, pubFile string) error {
 	if err != nil {
 		return err
 	}
-	if !bytes.Equal(got.AppendJSON(nil), want.AppendJSON(nil)) {
-		return fmt.Errorf("public half %s, want %s", got.AppendJSON(nil), want.AppendJSON(nil))
+	gotJSON, err := got.AppendJSON(nil)
+	if err != nil {
+		return err
+	}
+	wantJSON, err := want.AppendJSON(nil)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(gotJSON, wantJSON) {
+		return fmt.Errorf("public half %s, want %s", gotJSON, wantJSON)
 	}
 	return nil
 }
@@ -256,7 +268,11 @@ func runRFCJWK(_ string, progress func(string)) ([]Result, error) {
 		if err != nil {
 			return err
 		}
-		if got := string(p.AppendJSON(nil)); got != rfc8037Input {
+		got, err := p.AppendJSON(nil)
+		if err != nil {
+			return err
+		}
+		if string(got) != rfc8037Input {
 			return fmt.Errorf("public key %s", got)
 		}
 		return nil

@@ -104,7 +104,11 @@ func runJWKGen(e *env, args []string) error {
 		return usagef("%v", err)
 	}
 	k.Kid = *kid
-	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'), true)
+	out, err := k.AppendJSON(nil)
+	if err != nil {
+		return failf("%v", err)
+	}
+	return writeOut(e, *outPath, append(out, '\n'), true)
 }
 
 func runJWKPub(e *env, args []string) error {
@@ -125,9 +129,12 @@ func runJWKPub(e *env, args []string) error {
 	}
 	var out []byte
 	if isSet {
-		out = pub.AppendJSON(nil)
+		out, err = pub.AppendJSON(nil)
 	} else {
-		out = pub.Keys[0].AppendJSON(nil)
+		out, err = pub.Keys[0].AppendJSON(nil)
+	}
+	if err != nil {
+		return failf("%v", err)
 	}
 	return writeOut(e, *outPath, append(out, '\n'))
 }
@@ -214,7 +221,11 @@ func runJWKFromPEM(e *env, args []string) error {
 		}
 		k.Alg = *alg
 	}
-	return writeOut(e, *outPath, append(k.AppendJSON(nil), '\n'), k.IsPrivate())
+	out, err := k.AppendJSON(nil)
+	if err != nil {
+		return failf("%v", err)
+	}
+	return writeOut(e, *outPath, append(out, '\n'), k.IsPrivate())
 }
 
 // keyOp is the operation a key is for under alg, to check that the key fits

@@ -83,9 +83,9 @@ func TestLoadKey(t *testing.T) {
 		data    []byte
 		private bool
 	}{
-		"jwk":         {k.AppendJSON(nil), true},
-		"jwks":        {(&jwk.Set{Keys: []*jwk.Key{k}}).AppendJSON(nil), true},
-		"spaced jwk":  {append(append([]byte("\n  "), pub.AppendJSON(nil)...), '\n'), false},
+		"jwk":         {mustMarshal(t, k), true},
+		"jwks":        {mustMarshal(t, &jwk.Set{Keys: []*jwk.Key{k}}), true},
+		"spaced jwk":  {append(append([]byte("\n  "), mustMarshal(t, pub)...), '\n'), false},
 		"pkcs8 pem":   {pemKey, true},
 		"sec1 pem":    {pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), true},
 		"certificate": {pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert}), false},

@@ -144,7 +144,7 @@ func TestRSAHugePrime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Parse(jk.AppendJSON(nil)); err != nil {
+	if _, err := Parse(mustJSON(t, jk)); err != nil {
 		t.Errorf("JWK: %v", err)
 	}
 	typ, der, _ := jk.MarshalLegacyDER()

@@ -28,6 +28,16 @@
 // cube of the size). ParseSet also rejects duplicate kids and sets that mix
 // public with private keys.
 //
+// Writing is as strict as reading at the JSON level: Key.AppendJSON and
+// Set.AppendJSON (and MarshalJSON) write through a strict lejp.Writer and
+// return an error (jose.ErrMalformed with lejp.ErrInvalidUTF8) for a Kid,
+// Alg, Use, X5u or KeyOps element that is not UTF-8, which JSON could
+// carry only as U+FFFD: a key written with another key ID than the
+// caller's. A Set's Skipped raw keys must each be one strict JSON value.
+// The metadata fields are the caller's to keep within the JWK rules that
+// Parse enforces (X5t sizes, KeyOps against Use, …): they are not checked
+// when written.
+//
 // # Using keys
 //
 // Key.CheckUse(alg, op) is the gate every JOSE operation passes before it

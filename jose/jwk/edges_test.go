@@ -154,7 +154,7 @@ func TestSetSkippedRoundTrip(t *testing.T) {
 			if len(s.Skipped) != n {
 				t.Fatalf("%s: %d skipped, want %d", in, len(s.Skipped), n)
 			}
-			out := s.AppendJSON(nil)
+			out := mustJSON(t, s)
 			s2, err := ParseSet(out)
 			if err != nil {
 				t.Fatalf("%s written as %s: %v", in, out, err)
@@ -229,7 +229,7 @@ func TestNewMismatchedPrivate(t *testing.T) {
 	for name, in := range map[string]any{"Ed25519": ed25519.PrivateKey(ed), "ECDSA": ec} {
 		k, err := New(in)
 		if err == nil {
-			_, perr := Parse(k.AppendJSON(nil))
+			_, perr := Parse(mustJSON(t, k))
 			t.Errorf("%s with a foreign public half: accepted (its JWK then fails Parse: %v)", name, perr)
 			continue
 		}

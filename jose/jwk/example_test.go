@@ -3,12 +3,14 @@ package jwk_test
 import (
 	"context"
 	"crypto"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // The RFC 7638 §3.1 example key and its thumbprint.
@@ -49,9 +51,27 @@ func ExampleKey_PublicKey() {
 		"d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
 		"x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}`))
 	pub, _ := k.PublicKey()
-	fmt.Println(string(pub.AppendJSON(nil)))
+	out, err := pub.AppendJSON(nil)
+	fmt.Println(string(out), err)
 	// Output:
-	// {"crv":"Ed25519","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+	// {"crv":"Ed25519","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"} <nil>
+}
+
+// What AppendJSON writes, Parse reads back as the same key: a key ID that
+// is not UTF-8, which JSON could carry only as another key ID (U+FFFD), is
+// an error rather than a silently different "kid".
+func ExampleKey_AppendJSON_invalidKid() {
+	k, _ := jwk.Parse([]byte(`{"kty":"OKP","crv":"Ed25519",
+		"x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}`))
+	k.Kid = "key-\xff"
+	out, err := k.AppendJSON(nil)
+	fmt.Println(out == nil)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, jose.ErrMalformed), errors.Is(err, lejp.ErrInvalidUTF8))
+	// Output:
+	// true
+	// jwk: writing member "kid": jose: malformed input: lejp: writer: invalid UTF-8 (a string at output offset 23)
+	// true true
 }
 
 // Strict parsing: a coordinate padded beyond the field size is refused.

@@ -21,7 +21,7 @@ func TestInteropGoJose(t *testing.T) {
 		k.Kid = "kid-" + alg
 		for _, kk := range []*Key{k, publicOrSelf(k)} {
 			var theirs gojose.JSONWebKey
-			if err := json.Unmarshal(kk.AppendJSON(nil), &theirs); err != nil {
+			if err := json.Unmarshal(mustJSON(t, kk), &theirs); err != nil {
 				t.Errorf("%s: go-jose cannot read our key: %v", alg, err)
 				continue
 			}

@@ -45,7 +45,7 @@ func TestInteropLatchset(t *testing.T) {
 		}
 		k.Kid = "kid-" + alg
 		f := filepath.Join(dir, alg+".jwk")
-		os.WriteFile(f, k.AppendJSON(nil), 0o600)
+		os.WriteFile(f, mustJSON(t, k), 0o600)
 		if got := strings.TrimSpace(string(run("jwk", "thp", "-i", f))); got != thumb(t, k) {
 			t.Errorf("%s: latchset thumbprint %s, ours %s", alg, got, thumb(t, k))
 		}
@@ -69,7 +69,7 @@ func TestInteropLatchset(t *testing.T) {
 			continue
 		}
 		f2 := filepath.Join(dir, alg+".theirs.jwk")
-		os.WriteFile(f2, theirs.AppendJSON(nil), 0o600)
+		os.WriteFile(f2, mustJSON(t, theirs), 0o600)
 		if got := strings.TrimSpace(string(run("jwk", "thp", "-i", f2))); got != thumb(t, theirs) {
 			t.Errorf("%s: thumbprint of their key: theirs %s, ours %s", alg, got, thumb(t, theirs))
 		}
@@ -144,7 +144,7 @@ func TestInteropPanva(t *testing.T) {
 			t.Fatal(err)
 		}
 		ours = append(ours, k)
-		req.Ours = append(req.Ours, ourKey{g.alg, k.AppendJSON(nil)})
+		req.Ours = append(req.Ours, ourKey{g.alg, mustJSON(t, k)})
 	}
 	req.Gen = []genReq{{"ES256", ""}, {"ES384", ""}, {"ES512", ""}, {"RS256", ""}, {"PS512", ""},
 		{"EdDSA", ""}, {"Ed25519", ""}, {"ECDH-ES", "P-256"}, {"ECDH-ES", "X25519"}, {"RSA-OAEP-256", ""}}

@@ -77,7 +77,7 @@ func TestRFC8037Keys(t *testing.T) {
 		t.Fatalf("key %v", k)
 	}
 	pub, _ := k.PublicKey()
-	if got := string(pub.AppendJSON(nil)); got != `{"crv":"Ed25519","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}` {
+	if got := string(mustJSON(t, pub)); got != `{"crv":"Ed25519","kty":"OKP","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}` {
 		t.Errorf("public JWK %s", got)
 	}
 	// RFC 8037 A.6: Bob's X25519 public key.
@@ -95,7 +95,7 @@ func TestParseRoundTripLexicographic(t *testing.T) {
 		`{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow","kid":"x","zzz":{"a" : [1, 2]},"aaa":true}`,
 	} {
 		k := mustParse(t, s)
-		out := k.AppendJSON(nil)
+		out := mustJSON(t, k)
 		// Member names come out sorted, and the output parses to the same key.
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(out, &m); err != nil {
@@ -117,7 +117,7 @@ func TestParseRoundTripLexicographic(t *testing.T) {
 			d.SkipValue()
 		}
 		k2 := mustParse(t, string(out))
-		if !k.Equal(k2) || !bytes.Equal(k2.AppendJSON(nil), out) {
+		if !k.Equal(k2) || !bytes.Equal(mustJSON(t, k2), out) {
 			t.Errorf("round trip changed %s", out)
 		}
 	}
@@ -266,7 +266,7 @@ func TestRSAPrivateConsistency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good := string(k.AppendJSON(nil))
+	good := string(mustJSON(t, k))
 	mustParse(t, good)
 	var m map[string]string
 	json.Unmarshal([]byte(good), &m)
@@ -438,7 +438,7 @@ func TestEmptyKeyOpsAllowsNothing(t *testing.T) {
 	for _, op := range []Op{OpSign, OpVerify} {
 		wantErr(t, "key_ops=[] "+string(op), k.CheckUse("ES256", op), jose.ErrKey)
 	}
-	out := k.AppendJSON(nil)
+	out := mustJSON(t, k)
 	if !bytes.Contains(out, []byte(`"key_ops":[]`)) {
 		t.Errorf("round trip lost the empty key_ops: %s", out)
 	}

@@ -6,39 +6,75 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"encoding/base64"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
-// member is one member to write: its name and a function appending its JSON
-// value.
+// member is one member to write: its name and its value, of one kind.
 type member struct {
-	name  string
-	value func(dst []byte) []byte
+	name string
+	kind valueKind
+	s    string   // valString
+	b    []byte   // valB64 (bytes to encode), valRaw (JSON)
+	ss   []string // valStrings
+	bs   [][]byte // valCerts (DER, written in standard base64)
 }
 
-func strVal(s string) func([]byte) []byte {
-	return func(dst []byte) []byte { return jose.AppendJSONString(dst, s) }
-}
+type valueKind uint8
 
-func b64Val(b []byte) func([]byte) []byte {
-	return func(dst []byte) []byte {
-		dst = append(dst, '"')
-		dst = jose.AppendBase64URL(dst, b)
-		return append(dst, '"')
+const (
+	valString valueKind = iota
+	valB64
+	valRaw
+	valStrings
+	valCerts
+)
+
+func strVal(s string) member      { return member{kind: valString, s: s} }
+func b64Val(b []byte) member      { return member{kind: valB64, b: b} }
+func rawVal(v []byte) member      { return member{kind: valRaw, b: v} }
+func strsVal(ss []string) member  { return member{kind: valStrings, ss: ss} }
+func certsVal(bs [][]byte) member { return member{kind: valCerts, bs: bs} }
+
+// writeValue writes m's value with w, encoding base64 in tmp, which it
+// returns (grown) for the next member.
+func (m *member) writeValue(w *lejp.Writer, tmp []byte) []byte {
+	switch m.kind {
+	case valString:
+		w.String(m.s)
+	case valB64:
+		tmp = jose.AppendBase64URL(tmp[:0], m.b)
+		w.StringBytes(tmp)
+	case valRaw:
+		w.Raw(m.b)
+	case valStrings:
+		w.BeginArray()
+		for _, s := range m.ss {
+			w.String(s)
+		}
+		w.EndArray()
+	case valCerts:
+		w.BeginArray()
+		for _, c := range m.bs {
+			tmp = base64.StdEncoding.AppendEncode(tmp[:0], c)
+			w.StringBytes(tmp)
+		}
+		w.EndArray()
 	}
-}
-
-func rawVal(v []byte) func([]byte) []byte {
-	return func(dst []byte) []byte { return append(dst, v...) }
+	return tmp
 }
 
 // members lists what the key's JSON form holds, unsorted.
 func (k *Key) members() []member {
 	ms := make([]member, 0, 16)
-	add := func(name string, v func([]byte) []byte) { ms = append(ms, member{name, v}) }
+	add := func(name string, v member) {
+		v.name = name
+		ms = append(ms, v)
+	}
 	add("kty", strVal(k.kty))
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
@@ -85,35 +121,13 @@ func (k *Key) members() []member {
 		add("use", strVal(k.Use))
 	}
 	if k.KeyOps != nil {
-		ops := k.KeyOps
-		add("key_ops", func(dst []byte) []byte {
-			dst = append(dst, '[')
-			for i, op := range ops {
-				if i > 0 {
-					dst = append(dst, ',')
-				}
-				dst = jose.AppendJSONString(dst, op)
-			}
-			return append(dst, ']')
-		})
+		add("key_ops", strsVal(k.KeyOps))
 	}
 	if k.X5u != "" {
 		add("x5u", strVal(k.X5u))
 	}
 	if len(k.X5c) > 0 {
-		certs := k.X5c
-		add("x5c", func(dst []byte) []byte {
-			dst = append(dst, '[')
-			for i, c := range certs {
-				if i > 0 {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, '"')
-				dst = base64.StdEncoding.AppendEncode(dst, c)
-				dst = append(dst, '"')
-			}
-			return append(dst, ']')
-		})
+		add("x5c", certsVal(k.X5c))
 	}
 	if k.X5t != nil {
 		add("x5t", b64Val(k.X5t))
@@ -132,24 +146,45 @@ func (k *Key) members() []member {
 // AppendJSON appends the JWK to dst: every member, private ones included
 // when the key has them, in lexicographic order of their names, with no
 // whitespace. Use PublicKey first to write only the public half.
-func (k *Key) AppendJSON(dst []byte) []byte {
-	ms := k.members()
-	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
-	dst = append(dst, '{')
-	for i, m := range ms {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = jose.AppendJSONString(dst, m.name)
-		dst = append(dst, ':')
-		dst = m.value(dst)
+//
+// Strings are written exactly or not at all: a metadata string that is
+// not UTF-8 (Kid, Alg, Use, X5u, an element of KeyOps), which JSON could
+// carry only as U+FFFD (another key ID), is an error wrapping
+// jose.ErrMalformed and lejp.ErrInvalidUTF8, and dst is returned
+// unchanged. The JWK rules that Parse applies to the metadata (X5t sizes,
+// X5c holding this key, KeyOps against Use, no repeated KeyOps) are not
+// checked here: a Key whose fields break them is written as it is.
+func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
+	var w lejp.Writer
+	w.Reset(dst)
+	var tmp [256]byte
+	if _, err := k.write(&w, tmp[:0]); err != nil {
+		return dst, err
 	}
-	return append(dst, '}')
+	return w.Finish()
 }
 
-// MarshalJSON returns AppendJSON(nil). It includes private material when the
-// key has it.
-func (k *Key) MarshalJSON() ([]byte, error) { return k.AppendJSON(nil), nil }
+// write writes the JWK with w, given a scratch buffer, which it returns
+// (grown) for the next key.
+func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
+	ms := k.members()
+	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
+	w.BeginObject()
+	for i := range ms {
+		m := &ms[i]
+		w.Name(m.name)
+		tmp = m.writeValue(w, tmp)
+		if err := w.Err(); err != nil {
+			return tmp, fmt.Errorf("jwk: writing member %s: %w: %w", jose.QuoteName(m.name), jose.ErrMalformed, err)
+		}
+	}
+	w.EndObject()
+	return tmp, nil
+}
+
+// MarshalJSON returns AppendJSON(nil): the JWK, private material included
+// when the key has it, or AppendJSON's error.
+func (k *Key) MarshalJSON() ([]byte, error) { return k.AppendJSON(nil) }
 
 // String returns a short description for logs, never the key material:
 // "EC P-256 public key, kid \"k1\"".

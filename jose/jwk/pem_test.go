@@ -91,7 +91,7 @@ func TestCertificateAndX5c(t *testing.T) {
 		t.Fatalf("certificate key: %v", got)
 	}
 	// x5c written and read back; a certificate for another key is refused.
-	j := got.AppendJSON(nil)
+	j := mustJSON(t, got)
 	back, err := Parse(j)
 	if err != nil || len(back.X5c) != 1 {
 		t.Fatalf("x5c round trip: %v", err)
@@ -99,7 +99,7 @@ func TestCertificateAndX5c(t *testing.T) {
 	other, _ := Generate("ES256", nil)
 	otherPub, _ := other.PublicKey()
 	otherPub.X5c = [][]byte{der}
-	_, err = Parse(otherPub.AppendJSON(nil))
+	_, err = Parse(mustJSON(t, otherPub))
 	wantErr(t, "x5c of another key", err, jose.ErrKey)
 	bad := strings.Replace(string(j), base64.StdEncoding.EncodeToString(der), base64.RawStdEncoding.EncodeToString(der)+"\\n", 1)
 	if _, err := Parse([]byte(bad)); err == nil {
@@ -127,14 +127,14 @@ func TestX5tMatchesX5c(t *testing.T) {
 	pub.X5c = [][]byte{der}
 	s1, s256 := sha1.Sum(der), sha256.Sum256(der)
 	pub.X5t, pub.X5tS256 = s1[:], s256[:]
-	if _, err := Parse(pub.AppendJSON(nil)); err != nil {
+	if _, err := Parse(mustJSON(t, pub)); err != nil {
 		t.Fatalf("matching thumbprints: %v", err)
 	}
 	pub.X5t = make([]byte, 20)
-	_, err := Parse(pub.AppendJSON(nil))
+	_, err := Parse(mustJSON(t, pub))
 	wantErr(t, "x5t of another certificate", err, jose.ErrKey)
 	pub.X5t, pub.X5tS256 = nil, make([]byte, 32)
-	_, err = Parse(pub.AppendJSON(nil))
+	_, err = Parse(mustJSON(t, pub))
 	wantErr(t, "x5t#S256 of another certificate", err, jose.ErrKey)
 }
 
@@ -146,7 +146,7 @@ func TestX5cEmptyCertificate(t *testing.T) {
 	k, _ := Generate("ES256", nil)
 	pub, _ := k.PublicKey()
 	pub.X5c = [][]byte{selfSigned(t, k), {}}
-	raw := pub.AppendJSON(nil)
+	raw := mustJSON(t, pub)
 	if !bytes.Contains(raw, []byte(`,""]`)) {
 		t.Fatalf("no empty x5c member in %s", raw)
 	}

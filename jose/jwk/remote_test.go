@@ -64,7 +64,7 @@ func publicSetJSON(t *testing.T, algs ...string) (string, *Set) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(s.AppendJSON(nil)), s
+	return string(mustJSON(t, s)), s
 }
 
 // TestAttack27JWKSRefetchCooldown covers catalog row 27: 1,000 lookups of

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // MaxSetKeys bounds the keys of a JWK Set: more is jose.ErrLimit.
@@ -206,33 +207,42 @@ func (s *Set) PublicSet() (*Set, error) {
 }
 
 // AppendJSON appends the set as {"keys":[…]} (keys as Key.AppendJSON writes
-// them, skipped keys raw, then the set's other members).
-func (s *Set) AppendJSON(dst []byte) []byte {
-	dst = append(dst, `{"keys":[`...)
-	n := 0
-	for _, k := range s.Keys {
-		if n > 0 {
-			dst = append(dst, ',')
+// them, skipped keys raw, then the set's other members). A key that
+// Key.AppendJSON refuses, or a Skipped value that is not one strict JSON
+// value (lejp.Check), is an error wrapping jose.ErrMalformed, and dst is
+// returned unchanged.
+func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
+	var w lejp.Writer
+	w.Reset(dst)
+	w.BeginObject()
+	w.Name("keys")
+	w.BeginArray()
+	var buf [256]byte
+	tmp := buf[:0]
+	for i, k := range s.Keys {
+		var err error
+		if tmp, err = k.write(&w, tmp); err != nil {
+			return dst, fmt.Errorf("jwk: key %d of the set: %w", i, err)
 		}
-		dst = k.AppendJSON(dst)
-		n++
 	}
-	for _, raw := range s.Skipped {
-		if n > 0 {
-			dst = append(dst, ',')
+	for i, raw := range s.Skipped {
+		w.Raw(raw)
+		if err := w.Err(); err != nil {
+			return dst, fmt.Errorf("jwk: skipped key %d of the set: %w: %w", i, jose.ErrMalformed, err)
 		}
-		dst = append(dst, raw...)
-		n++
 	}
-	dst = append(dst, ']')
+	w.EndArray()
 	for _, m := range s.extra {
-		dst = append(dst, ',')
-		dst = jose.AppendJSONString(dst, m.Name)
-		dst = append(dst, ':')
-		dst = append(dst, m.Value...)
+		w.Name(m.Name)
+		w.Raw(m.Value)
 	}
-	return append(dst, '}')
+	w.EndObject()
+	out, err := w.Finish()
+	if err != nil {
+		return dst, fmt.Errorf("jwk: writing the set: %w: %w", jose.ErrMalformed, err)
+	}
+	return out, nil
 }
 
-// MarshalJSON returns AppendJSON(nil).
-func (s *Set) MarshalJSON() ([]byte, error) { return s.AppendJSON(nil), nil }
+// MarshalJSON returns AppendJSON(nil): the set, or AppendJSON's error.
+func (s *Set) MarshalJSON() ([]byte, error) { return s.AppendJSON(nil) }

@@ -144,13 +144,13 @@ func TestAttack02HMACKeyConfusion(t *testing.T) {
 		encodings := map[string][]byte{
 			"DER":      der,
 			"PEM":      pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}),
-			"JWK":      jk.AppendJSON(nil),
+			"JWK":      jwkJSON(t, jk),
 			"SSH":      []byte(sshLine(pub)),
 			"raw":      []byte(string(rawPub(pub))),
 			"ws+PEM":   append([]byte(" \n\t"), pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})...),
-			"ws+JWK":   append([]byte("\r\n "), jk.AppendJSON(nil)...),
+			"ws+JWK":   append([]byte("\r\n "), jwkJSON(t, jk)...),
 			"ws+SSH":   []byte("  " + sshLine(pub)),
-			"JWK+pad":  append(jk.AppendJSON(nil), ' '),
+			"JWK+pad":  append(jwkJSON(t, jk), ' '),
 			"PEM+tail": append(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}), "\n\n"...),
 		}
 		if k, ok := pub.(*rsa.PublicKey); ok {
@@ -256,7 +256,7 @@ func TestAttack04EmbeddedJWK(t *testing.T) {
 	attackerPub, _ := attacker.PublicKey()
 	embed := func(signer, carried *jwk.Key) []byte {
 		tok, err := Sign([]byte(`{"sub":"admin"}`), SigningKey{Alg: "ES256", Key: signer,
-			Protected: []jose.Member{{Name: "jwk", Value: carried.AppendJSON(nil)}}}, nil)
+			Protected: []jose.Member{{Name: "jwk", Value: jwkJSON(t, carried)}}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

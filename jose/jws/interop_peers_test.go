@@ -58,8 +58,16 @@ func TestInteropLatchsetJose(t *testing.T) {
 	for _, alg := range latchsetAlgs {
 		t.Run(alg, func(t *testing.T) {
 			priv, pub := peerKey(t, alg)
-			kf := writeFile(t, dir, alg+".jwk", priv.AppendJSON(nil))
-			pf := writeFile(t, dir, alg+".pub.jwk", pub.AppendJSON(nil))
+			sj, err := priv.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pj, err := pub.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kf := writeFile(t, dir, alg+".jwk", sj)
+			pf := writeFile(t, dir, alg+".pub.jwk", pj)
 			v, err := jws.NewVerifier(pub, []string{alg})
 			if err != nil {
 				t.Fatal(err)
@@ -179,7 +187,14 @@ func TestInteropPanvaJose(t *testing.T) {
 		tok, _ := jws.Sign(payload, jws.SigningKey{Alg: alg, Key: priv}, nil)
 		flat, _ := jws.SignJSON(text, []jws.SigningKey{{Alg: alg, Key: priv}}, true, &jws.SignOptions{Unencoded: true})
 		gen, _ := jws.SignJSON(payload, []jws.SigningKey{{Alg: alg, Key: priv}}, false, nil)
-		pj, sj := pub.AppendJSON(nil), priv.AppendJSON(nil)
+		pj, err := pub.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sj, err := priv.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		reqs = append(reqs,
 			nodeReq{Op: "verify-compact", Alg: alg, JWK: pj, Token: string(tok)},
 			nodeReq{Op: "verify-flattened", Alg: alg, JWK: pj, Token: string(flat)},

@@ -141,9 +141,8 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	}
 	s.prot = jose.AppendBase64URL(nil, raw)
 	if len(k.Unprotected) > 0 {
-		if err := checkNamesUTF8(k.Unprotected); err != nil {
-			return nil, err
-		}
+		// The strict Writer refuses a name that is not UTF-8 (which JSON
+		// would carry as U+FFFD, another name) or repeats.
 		var w lejp.Writer
 		w.BeginObject()
 		for _, m := range k.Unprotected {
@@ -166,11 +165,11 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 }
 
 // buildHeader writes the protected header: alg, then b64 and crit for an
-// unencoded payload, kid, typ, cty and the extra members.
+// unencoded payload, kid, typ, cty and the extra members. The strict
+// Writer refuses a kid, typ, cty or member name that is not UTF-8: JSON
+// would carry it as U+FFFD, so the header would name another "kid" (or
+// "typ", "cty") than the one given.
 func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
-	if err := checkUTF8(kid, k.Type, k.ContentType); err != nil {
-		return nil, err
-	}
 	var w lejp.Writer
 	w.BeginObject()
 	w.Name("alg")
@@ -195,9 +194,6 @@ func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
 		w.Name("cty")
 		w.String(k.ContentType)
 	}
-	if err := checkNamesUTF8(k.Protected); err != nil {
-		return nil, err
-	}
 	for _, m := range k.Protected {
 		w.Name(m.Name)
 		w.Raw(m.Value)
@@ -208,28 +204,6 @@ func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
 		return nil, wrapCause(jose.ErrMalformed, "protected header", err)
 	}
 	return out, nil
-}
-
-// checkUTF8 refuses header strings that are not UTF-8: JSON would carry
-// them as U+FFFD, so the header would name another "kid" (or "typ", "cty")
-// than the one given.
-func checkUTF8(ss ...string) error {
-	for _, s := range ss {
-		if !utf8.ValidString(s) {
-			return wrap(jose.ErrMalformed, "header value "+quote(s)+" is not UTF-8")
-		}
-	}
-	return nil
-}
-
-// checkNamesUTF8 is checkUTF8 for the names of header members.
-func checkNamesUTF8(ms []jose.Member) error {
-	for _, m := range ms {
-		if !utf8.ValidString(m.Name) {
-			return wrap(jose.ErrMalformed, "header member name "+quote(m.Name)+" is not UTF-8")
-		}
-	}
-	return nil
 }
 
 // sign computes the signature over input.

@@ -24,11 +24,15 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 	key.Kid = "k1"
 	pub, _ := key.PublicKey()
 	set := &jwk.Set{Keys: []*jwk.Key{pub}}
+	body, err := set.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var fetches atomic.Int64
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fetches.Add(1)
 		w.Header().Set("Content-Type", "application/jwk-set+json")
-		w.Write(set.AppendJSON(nil))
+		w.Write(body)
 	}))
 	defer srv.Close()
 	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client(), Cooldown: time.Hour})
