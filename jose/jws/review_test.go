@@ -193,8 +193,12 @@ func TestAttack04AnchorRules(t *testing.T) {
 	rk := testKeys()["RS256"].(*rsa.PrivateKey)
 	embedded, _ := jwk.New(&rk.PublicKey) // no alg, use or key_ops
 	embedded.Alg = "PS256"
+	ej, err := embedded.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tok, err := Sign([]byte("x"), SigningKey{Alg: "PS256", Key: rk,
-		Protected: []jose.Member{{Name: "jwk", Value: embedded.AppendJSON(nil)}}}, nil)
+		Protected: []jose.Member{{Name: "jwk", Value: ej}}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

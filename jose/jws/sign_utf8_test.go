@@ -36,27 +36,3 @@ func TestSignerNonUTF8Cause(t *testing.T) {
 		}
 	}
 }
-
-// TestMessageJSONUnencodedNotUTF8: an unencoded (RFC 7797) compact token
-// may carry a payload that is not UTF-8, but its JSON serialization
-// cannot (the payload is a JSON string there): Message.JSON refuses it
-// with ErrMalformed and lejp.ErrInvalidUTF8. On the base the Writer wrote
-// U+FFFD in place of the bad bytes, a JSON serialization of another
-// payload than the one signed, without an error.
-func TestMessageJSONUnencodedNotUTF8(t *testing.T) {
-	key := bytes.Repeat([]byte{1}, 32)
-	tok, err := Sign([]byte("a\xffb"), SigningKey{Alg: "HS256", Key: key}, &SignOptions{Unencoded: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := ParseCompact(tok)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, flat := range []bool{true, false} {
-		out, err := m.JSON(flat)
-		if !errors.Is(err, jose.ErrMalformed) || !errors.Is(err, lejp.ErrInvalidUTF8) || out != nil {
-			t.Errorf("flattened %v: %q, %v; want ErrMalformed and lejp.ErrInvalidUTF8", flat, out, err)
-		}
-	}
-}
