@@ -1,5 +1,7 @@
 package jose
 
+import "unicode/utf8"
+
 // registeredNames are the header parameters RFC 7515 §4.1 and RFC 7516 §4.1
 // define, plus those RFC 7518 §4.6.1, §4.7.1 and §4.8.1 add for key
 // management. "crit" may not list them (RFC 7515 §4.1.11).
@@ -53,20 +55,28 @@ func CheckCrit(crit []string, present func(name string) bool, understood []strin
 	return nil
 }
 
-// quote returns name in double quotes for messages, escaping nothing but
-// control bytes (names come from attacker input).
+// quote returns name in double quotes for messages (names come from
+// attacker input): control characters (C0, DEL, C1), quotes, backslashes
+// and bytes that are not UTF-8 become '?', and a name over 64 bytes is cut
+// before the character that crosses 64 and ends in "…", so the result is
+// always UTF-8 text.
 func quote(name string) string {
-	b := make([]byte, 0, len(name)+2)
+	b := make([]byte, 0, min(len(name), 64)+5)
 	b = append(b, '"')
-	for i := 0; i < len(name) && i < 64; i++ {
-		c := name[i]
-		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-			b = append(b, '?')
-			continue
+	i := 0
+	for i < len(name) {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if i+n > 64 {
+			break
 		}
-		b = append(b, c)
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == '"' || r == '\\' || r == utf8.RuneError && n == 1 {
+			b = append(b, '?')
+		} else {
+			b = append(b, name[i:i+n]...)
+		}
+		i += n
 	}
-	if len(name) > 64 {
+	if i < len(name) {
 		b = append(b, "…"...)
 	}
 	return string(append(b, '"'))

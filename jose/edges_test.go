@@ -36,20 +36,28 @@ func TestCritRegisteredNames(t *testing.T) {
 }
 
 // TestQuoteName: names from attacker input are quoted with control bytes,
-// DEL, quotes and backslashes replaced, and cut at 64 bytes.
+// DEL, C1 controls, quotes, backslashes and bytes that are not UTF-8
+// replaced, and cut at 64 bytes without splitting a character, so that an
+// error message is valid UTF-8 text. On the base "\x80" and a cut "é"
+// came through as bytes that are not UTF-8.
 func TestQuoteName(t *testing.T) {
 	for in, want := range map[string]string{
-		"kid":                      `"kid"`,
-		"a\x00b\x1fc\x7fd\"e\\f":   `"a?b?c?d?e?f"`,
-		" ~\x80":                   "\" ~\x80\"",
-		strings.Repeat("n", 64):    `"` + strings.Repeat("n", 64) + `"`,
-		strings.Repeat("n", 65):    `"` + strings.Repeat("n", 64) + `…"`,
-		"\x1f \x20\x7e\x7f":        `"?  ~?"`,
-		strings.Repeat("\x7f", 2):  `"??"`,
-		"é":                        `"é"`,
-		"tab\there":                `"tab?here"`,
-		"new\nline":                `"new?line"`,
-		"quote\"in\\the\x01middle": `"quote?in?the?middle"`,
+		"kid":                         `"kid"`,
+		"a\x00b\x1fc\x7fd\"e\\f":      `"a?b?c?d?e?f"`,
+		" ~\x80":                      `" ~?"`,
+		"a\xc3":                       `"a?"`,
+		"\xed\xa0\x80":                `"???"`,
+		"c1\u0085\u009b":              `"c1??"`,
+		strings.Repeat("n", 63) + "é": `"` + strings.Repeat("n", 63) + `…"`,
+		strings.Repeat("n", 62) + "é": `"` + strings.Repeat("n", 62) + `é"`,
+		strings.Repeat("n", 64):       `"` + strings.Repeat("n", 64) + `"`,
+		strings.Repeat("n", 65):       `"` + strings.Repeat("n", 64) + `…"`,
+		"\x1f \x20\x7e\x7f":           `"?  ~?"`,
+		strings.Repeat("\x7f", 2):     `"??"`,
+		"é":                           `"é"`,
+		"tab\there":                   `"tab?here"`,
+		"new\nline":                   `"new?line"`,
+		"quote\"in\\the\x01middle":    `"quote?in?the?middle"`,
 	} {
 		if got := QuoteName(in); got != want {
 			t.Errorf("QuoteName(%q) = %q, want %q", in, got, want)
