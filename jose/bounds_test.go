@@ -7,6 +7,7 @@ import (
 
 	"github.com/lwscrypto/lwscrypto/internal/hostile"
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // TestHeaderAllocationBound: parsing never allocates more than a small
@@ -114,7 +115,7 @@ func TestCaseVariantWork(t *testing.T) {
 				if w.Len() > 1 {
 					w.WriteByte(',')
 				}
-				w.Write(AppendJSONString(nil, m.Name))
+				w.Write(lejp.AppendString(nil, m.Name))
 				w.WriteString(":1")
 			}
 			p.WriteByte('}')
