@@ -2,6 +2,7 @@ package lejp
 
 import (
 	"errors"
+	"io"
 	"strconv"
 )
 
@@ -43,10 +44,21 @@ func (e *SyntaxError) Error() string {
 // Unwrap returns the sentinel cause.
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
+// eofError is ErrUnexpectedEOF: its own sentinel, which also matches
+// io.ErrUnexpectedEOF.
+type eofError struct{}
+
+func (*eofError) Error() string { return "lejp: unexpected end of input" }
+
+// Unwrap returns io.ErrUnexpectedEOF.
+func (*eofError) Unwrap() error { return io.ErrUnexpectedEOF }
+
 // Sentinel causes carried by SyntaxError.Err. Each is prefixed "lejp: ".
 var (
 	// ErrUnexpectedEOF: the input ended inside a value, or before any.
-	ErrUnexpectedEOF = errors.New("lejp: unexpected end of input")
+	// It matches io.ErrUnexpectedEOF too (errors.Is), as truncated input
+	// does across the standard library; malformed input never does.
+	ErrUnexpectedEOF error = &eofError{}
 	// ErrInvalidChar: a byte that the grammar does not allow here (RFC 8259
 	// §2), including a byte order mark, a control character in a string and
 	// anything after the top-level value.
