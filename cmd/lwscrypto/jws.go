@@ -37,11 +37,13 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 			ks = append(ks, k)
 		}
 	}
+	// Both are the key file's fault, not the command line's: exit 1, as
+	// for a PEM file of two keys (parsePEMKey).
 	switch {
 	case len(ks) == 0:
 		return nil, "", failf("%s holds no private or secret key", path).withHint("signing needs the private key (lwscrypto jwk gen makes one)")
 	case len(ks) > 1:
-		return nil, "", usagef("%s holds %d private keys; sign with one", path, len(ks)).withHint("put the key to sign with in a file of its own")
+		return nil, "", failf("%s holds %d private keys; sign with one", path, len(ks)).withHint("put the key to sign with in a file of its own")
 	}
 	k := ks[0]
 	if alg == "" {
