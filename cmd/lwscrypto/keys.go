@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -90,25 +91,65 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	return &jwk.Set{Keys: []*jwk.Key{k}}, false, nil
 }
 
-// parsePEMKey is jwk.ParsePEM for a KEY argument: PEM text holding more
-// than one key block is refused, since jwk.ParsePEM would silently take
-// the first (as a JWK Set with several private keys is refused for
-// signing). Certificates are one key: the first one's, its chain after it.
+// parsePEMKey is jwk.ParsePEM for a KEY argument, which must be one key.
+// jwk.ParsePEM reads the first block only; here every block counts, so
+// that PEM text of two keys is refused rather than silently read as its
+// first (as a JWK Set with several private keys is refused for signing).
+// A private key may come with its own public key and certificate chain
+// (a combined PEM, "cat cert.pem key.pem"), in any order: that is one key,
+// the private one, with "x5c" from the chain. A chain counts as its leaf
+// (the first certificate); the other certificates are its issuers'.
 func parsePEMKey(data []byte) (*jwk.Key, error) {
-	n, rest := 0, data
-	for len(rest) > 0 {
+	// The whole text first: jwk.ParsePEM's size bound, and its errors for
+	// text without a key or a first block it cannot read.
+	first, err := jwk.ParsePEM(data)
+	if err != nil {
+		return nil, err
+	}
+	var keys []*jwk.Key
+	var certs []byte // the CERTIFICATE blocks, in order
+	for rest := data; ; {
 		var b *pem.Block
 		if b, rest = pem.Decode(rest); b == nil {
 			break
 		}
-		if b.Type != "CERTIFICATE" && b.Type != "EC PARAMETERS" {
-			n++
+		switch b.Type {
+		case "EC PARAMETERS":
+		case "CERTIFICATE":
+			certs = append(certs, pem.EncodeToMemory(b)...)
+		default:
+			k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
+			if err != nil {
+				return nil, err
+			}
+			keys = append(keys, k)
 		}
 	}
-	if n > 1 {
-		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one: %w", n, jose.ErrMalformed)
+	var chain *jwk.Key
+	if len(certs) > 0 {
+		if chain, err = jwk.ParsePEM(certs); err != nil {
+			return nil, err
+		}
+		keys = append(keys, chain)
 	}
-	return jwk.ParsePEM(data)
+	pick, distinct := first, map[string]bool{}
+	for _, k := range keys {
+		tp, err := k.Thumbprint(crypto.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		distinct[string(tp)] = true
+		if k.IsPrivate() && !pick.IsPrivate() {
+			pick = k
+		}
+	}
+	if len(distinct) > 1 {
+		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one (a private key may come with its own public key and certificate): %w", len(distinct), jose.ErrMalformed)
+	}
+	if chain != nil && pick != chain {
+		pick.X5c = chain.X5c
+	}
+	return pick, nil
 }
 
 func keyHint(err error) string {
