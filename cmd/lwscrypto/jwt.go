@@ -256,18 +256,18 @@ func runJWTInspect(e *env, args []string) error {
 }
 
 // relative says how far t is from now in words: "in 14 minutes",
-// "2 hours ago", "just now".
+// "2 hours ago", "in 3 days", "in 73 years", "just now". From two
+// calendar years on it counts whole years; closer times (then well within
+// a Duration's ±292 years) count seconds, minutes, hours or days.
 func relative(t, now time.Time) string {
-	// Beyond ±200 years a Duration would saturate (at ±292 years), so
-	// count whole days from the Unix seconds instead.
-	if s := t.Unix() - now.Unix(); s > 200*366*86400 || s < -200*366*86400 {
-		if s < 0 {
-			return plural(int(-s/86400), "day") + " ago"
+	future := t.After(now)
+	if y := wholeYears(t, now); y >= 2 {
+		if future {
+			return "in " + plural(y, "year")
 		}
-		return "in " + plural(int(s/86400), "day")
+		return plural(y, "year") + " ago"
 	}
 	d := t.Sub(now)
-	future := d > 0
 	if d < 0 {
 		d = -d
 	}
@@ -288,6 +288,20 @@ func relative(t, now time.Time) string {
 		return "in " + s
 	}
 	return s + " ago"
+}
+
+// wholeYears counts the whole calendar years between a and b, in UTC:
+// from 29 February, a year on is 1 March.
+func wholeYears(a, b time.Time) int {
+	a, b = a.UTC(), b.UTC()
+	if a.After(b) {
+		a, b = b, a
+	}
+	n := b.Year() - a.Year()
+	if n > 0 && a.AddDate(n, 0, 0).After(b) {
+		n--
+	}
+	return n
 }
 
 func plural(n int, unit string) string {
