@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,9 +17,9 @@ import (
 )
 
 func init() {
-	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
+	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S[,S]] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
-	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [-o FILE] [FILE]",
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S[,S]] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
 	register(&command{path: "jwt inspect", args: "[--json] [-o FILE] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
@@ -34,7 +35,8 @@ func runJWTSign(e *env, args []string) error {
 	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
 	iss := fs.String("iss", "", "issuer (\"iss\")")
 	sub := fs.String("sub", "", "subject (\"sub\")")
-	aud := fs.String("aud", "", "audience (\"aud\"); comma-separated for several")
+	var aud audFlag
+	fs.Var(&aud, "aud", "audience (\"aud\"); comma-separated or repeated for several")
 	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
 	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE (@- for standard input)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
@@ -47,9 +49,7 @@ func runJWTSign(e *env, args []string) error {
 	}
 	t := now().Truncate(time.Second)
 	cs := &jwt.ClaimSet{Issuer: *iss, Subject: *sub, IssuedAt: t}
-	if *aud != "" {
-		cs.Audience = strings.Split(*aud, ",")
-	}
+	cs.Audience = aud
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
 		if err != nil {
@@ -73,7 +73,7 @@ func runJWTSign(e *env, args []string) error {
 		if err != nil {
 			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
 		}
-		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": *aud != "", "exp": *exp != "", "iat": true}
+		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(aud) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {
 			if set[m.Name] {
 				if m.Name == "iat" {
@@ -129,7 +129,8 @@ func runJWTVerify(e *env, args []string) error {
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	iss := fs.String("iss", "", "require this issuer")
-	aud := fs.String("aud", "", "require this audience")
+	var aud audFlag
+	fs.Var(&aud, "aud", "require this audience; comma-separated or repeated: any one of them")
 	leeway := fs.Duration("leeway", 0, "clock skew allowed for exp, nbf and iat (e.g. 30s)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
@@ -143,7 +144,17 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := jwt.NewVerifier(key, algs, jwt.Validator{Issuer: *iss, Audience: *aud, Leeway: *leeway, Now: now})
+	var auds []string // non-empty; one goes to the Validator, several are checked here
+	for _, a := range aud {
+		if a != "" {
+			auds = append(auds, a)
+		}
+	}
+	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now}
+	if len(auds) == 1 {
+		val.Audience = auds[0]
+	}
+	v, err := jwt.NewVerifier(key, algs, val)
 	if err != nil {
 		return verifierError(err, algs, *alg)
 	}
@@ -152,10 +163,41 @@ func runJWTVerify(e *env, args []string) error {
 		return err
 	}
 	claims, err := v.Verify(tok)
+	if err == nil && len(auds) > 1 && !anyAudience(claims, auds) {
+		claims, err = nil, errAudience
+	}
 	if err != nil {
 		return hinted(err, jwtHint(err, tok, algs))
 	}
 	return writeOut(e, *outPath, append(bytes.Clone(claims.Raw), '\n'))
+}
+
+// audFlag is --aud: repeatable, each value a comma-separated list.
+type audFlag []string
+
+func (a *audFlag) String() string { return strings.Join(*a, ",") }
+
+func (a *audFlag) Set(s string) error {
+	if s != "" {
+		*a = append(*a, strings.Split(s, ",")...)
+	}
+	return nil
+}
+
+// errAudience is jwt.Validator's error for an "aud" without the expected
+// audience, for several audiences (the Validator takes one).
+var errAudience = fmt.Errorf(`jwt: "aud": %w`, jwt.ErrClaimMismatch)
+
+// anyAudience reports whether the "aud" of verified claims holds one of
+// auds (RFC 7519 §4.1.3), compared as jwt.Validator does: exactly.
+func anyAudience(c *jwt.Claims, auds []string) bool {
+	have, _ := c.Audience()
+	for _, h := range have {
+		if slices.Contains(auds, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // jwtHint explains a failure. Times come from the (already rejected)
