@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -49,7 +50,11 @@ func runJWTSign(e *env, args []string) error {
 	}
 	t := now().Truncate(time.Second)
 	cs := &jwt.ClaimSet{Issuer: *iss, Subject: *sub, IssuedAt: t}
-	cs.Audience = aud
+	for _, a := range aud {
+		if a != "" { // --aud "" writes none, --aud a,,b two
+			cs.Audience = append(cs.Audience, a)
+		}
+	}
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
 		if err != nil {
@@ -73,7 +78,7 @@ func runJWTSign(e *env, args []string) error {
 		if err != nil {
 			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
 		}
-		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(aud) > 0, "exp": *exp != "", "iat": true}
+		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(cs.Audience) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {
 			if set[m.Name] {
 				if m.Name == "iat" {
@@ -144,12 +149,17 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var auds []string // non-empty; one goes to the Validator, several are checked here
-	for _, a := range aud {
-		if a != "" {
-			auds = append(auds, a)
+	// Given empty (--aud "$UNSET"), --iss and --aud would check nothing.
+	var empty string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "iss" && *iss == "" || f.Name == "aud" && slices.Contains(aud, "") {
+			empty = f.Name
 		}
+	})
+	if empty != "" {
+		return usagef("--%s is empty: it would check nothing", empty).withHint("leave the flag out to accept any " + map[string]string{"iss": "issuer", "aud": "audience"}[empty])
 	}
+	auds := []string(aud) // one goes to the Validator, several are checked here
 	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now}
 	if len(auds) == 1 {
 		val.Audience = auds[0]
@@ -178,9 +188,7 @@ type audFlag []string
 func (a *audFlag) String() string { return strings.Join(*a, ",") }
 
 func (a *audFlag) Set(s string) error {
-	if s != "" {
-		*a = append(*a, strings.Split(s, ",")...)
-	}
+	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element
 	return nil
 }
 
