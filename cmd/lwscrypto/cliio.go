@@ -48,7 +48,9 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				printUsage(e.stdout, c, fs)
+				if err := printUsage(e.stdout, c, fs); err != nil {
+					return nil, outputError(err)
+				}
 				return nil, flag.ErrHelp
 			}
 			return nil, usagef("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: ")).withHint("run 'lwscrypto help " + c.path + "'")
@@ -83,12 +85,15 @@ func takesValue(fs *flag.FlagSet, a string) bool {
 }
 
 // printUsage prints the usage of c, whose flags are in fs (every command
-// that parses flags has some).
-func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	fs.SetOutput(w)
+// that parses flags has some), and returns w's error.
+func printUsage(w io.Writer, c *command, fs *flag.FlagSet) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+	fs.SetOutput(&b)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // inputArg checks that at most one positional argument (FILE) was given and

@@ -173,7 +173,7 @@ func init() {
 		}
 		if len(args) > 0 {
 			if c, _ := lookup(args); c != nil {
-				return commandUsage(e, c)
+				return c.run(e, []string{"-h"}) // the usage -h prints, flags and all
 			}
 			return usagef("no command %q", strings.Join(args, " "))
 		}
@@ -182,7 +182,7 @@ func init() {
 }
 
 // commandUsage prints the synopsis and summary of c, for a command
-// without flags (or for 'help OBJECT VERB').
+// without flags.
 func commandUsage(e *env, c *command) error {
 	_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
 	return outputError(err)
