@@ -315,7 +315,7 @@ func runCBORFromJSON(e *env, args []string) error {
 	}
 	o := newOutput(e, *outPath)
 	if _, err := o.Write(out); err != nil {
-		o.Close()
+		o.Abort()
 		return outputError(err)
 	}
 	return outputError(o.Close())

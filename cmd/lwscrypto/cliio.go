@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"unicode"
@@ -174,11 +175,16 @@ func outputError(err error) error {
 }
 
 // lazyOutput writes to standard output, or to a file created only when the
-// first byte is written, so a failed command leaves no empty file behind.
+// first byte is written, so a failed command leaves no empty file behind;
+// Abort also takes back what a failed command had written (see
+// finishOutput).
 type lazyOutput struct {
-	e    *env
-	path string
-	f    *os.File
+	e       *env
+	path    string
+	private bool // the output is a private or secret key: see openPrivate
+	f       *os.File
+	created bool // f did not exist before this run opened it
+	done    bool // closed or aborted: nothing more is written
 }
 
 func newOutput(e *env, path string) *lazyOutput {
@@ -192,22 +198,92 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.path == "" {
 		return o.e.stdout.Write(p)
 	}
+	if o.done {
+		return 0, errors.New("output already closed")
+	}
 	if o.f == nil {
-		f, err := os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		_, err := os.Lstat(o.path)
+		created := errors.Is(err, fs.ErrNotExist)
+		var f *os.File
+		if o.private {
+			f, err = openPrivate(o.path)
+		} else {
+			f, err = os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		}
 		if err != nil {
 			return 0, err
 		}
-		o.f = f
+		o.f, o.created = f, created
 	}
 	return o.f.Write(p)
 }
 
-// Close closes the file, if one was opened.
+// Close closes the file, if one was opened: the output is complete.
 func (o *lazyOutput) Close() error {
+	o.done = true
 	if o.f == nil {
 		return nil
 	}
-	return o.f.Close()
+	err := o.f.Close()
+	o.f = nil
+	return err
+}
+
+// Abort ends the output of a command that failed, whose output may be
+// partial: a file this run created is removed, and an existing regular
+// file it began to write (truncating it) is left empty. A file never
+// written to is left as it was.
+func (o *lazyOutput) Abort() {
+	o.done = true
+	if o.f == nil {
+		return
+	}
+	if o.created {
+		os.Remove(o.path)
+	} else if st, err := o.f.Stat(); err == nil && st.Mode().IsRegular() {
+		o.f.Truncate(0)
+	}
+	o.f.Close()
+	o.f = nil
+}
+
+// finishOutput ends the -o FILE that parseFlags opened for the command (if
+// any) after it returned err: kept if it succeeded, aborted if it failed.
+// A command whose output is whole though it fails (vectors, reporting
+// failed cases) closes e.out itself first.
+func finishOutput(e *env, err error) error {
+	if e.out == nil {
+		return err
+	}
+	if err != nil {
+		e.out.Abort()
+		return err
+	}
+	return outputError(e.out.Close())
+}
+
+// openPrivate opens path for writing a secret: created 0600, or, when it is
+// an existing regular file, made owner-only and then truncated. Other
+// files (a terminal, a pipe, /dev/null) are left as they are.
+func openPrivate(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && st.Mode().IsRegular() {
+		if perm := st.Mode().Perm(); perm&0o077 != 0 {
+			err = f.Chmod(perm &^ 0o077)
+		}
+		if err == nil {
+			err = f.Truncate(0)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // isTerminal reports whether w is a terminal (for progress lines, and to

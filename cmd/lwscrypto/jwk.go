@@ -4,7 +4,6 @@ import (
 	"crypto"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -28,54 +27,15 @@ func init() {
 // will hold a private or secret key (private) is created with mode 0600;
 // an existing regular file loses its group and other permissions before
 // it is truncated and the key written (its old mode would otherwise stay).
+// A write that fails takes back what it wrote (lazyOutput.Abort).
 func writeOut(e *env, path string, b []byte, private ...bool) error {
-	if path != "" && path != "-" && len(private) > 0 && private[0] {
-		f, err := openPrivate(path)
-		if err != nil {
-			return outputError(err)
-		}
-		if _, err := f.Write(b); err != nil {
-			f.Close()
-			return outputError(err)
-		}
-		if err := f.Close(); err != nil {
-			return outputError(err)
-		}
-		return nil
-	}
 	out := newOutput(e, path)
+	out.private = len(private) > 0 && private[0]
 	if _, err := out.Write(b); err != nil {
-		out.Close()
+		out.Abort()
 		return outputError(err)
 	}
-	if err := out.Close(); err != nil {
-		return outputError(err)
-	}
-	return nil
-}
-
-// openPrivate opens path for writing a secret: created 0600, or, when it is
-// an existing regular file, made owner-only and then truncated. Other
-// files (a terminal, a pipe, /dev/null) are left as they are.
-func openPrivate(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	st, err := f.Stat()
-	if err == nil && st.Mode().IsRegular() {
-		if perm := st.Mode().Perm(); perm&0o077 != 0 {
-			err = f.Chmod(perm &^ 0o077)
-		}
-		if err == nil {
-			err = f.Truncate(0)
-		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	return outputError(out.Close())
 }
 
 func runJWKGen(e *env, args []string) error {

@@ -72,13 +72,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cmd == nil {
 		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint("run 'lwscrypto help' for the list of commands"))
 	}
-	err := cmd.run(e, rest)
-	if e.out != nil {
-		if cerr := e.out.Close(); err == nil {
-			err = outputError(cerr)
-		}
-	}
-	return report(e, err)
+	return report(e, finishOutput(e, cmd.run(e, rest)))
 }
 
 // lookup finds the longest command path that prefixes args.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,10 +46,23 @@ func TestFailedCommandLeavesNoPartialOutput(t *testing.T) {
 			t.Errorf("%v: existing -o FILE holds %q (%v); want it untouched or empty", c.args, b, err)
 		}
 	}
-	// Success keeps the file.
+	// Success keeps the file, and so does a failure whose output is whole:
+	// vectors writes its full report, then exits 1 for the failed cases.
 	f := filepath.Join(dir, "ok")
 	mustRunCLI(t, `{"a":1}`, "json", "get", "a", "-o", f)
 	if b, _ := os.ReadFile(f); string(b) != "1\n" {
 		t.Errorf("json get -o: %q", b)
+	}
+	rep := sampleReport()
+	var errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &errb}
+	f = filepath.Join(dir, "report")
+	e.out = newOutput(e, f)
+	e.stdout = e.out
+	if code := report(e, finishOutput(e, writeVectorsReport(e, &rep, false))); code != 1 {
+		t.Errorf("vectors with a failure: exit %d, want 1", code)
+	}
+	if b, err := os.ReadFile(f); err != nil || !bytes.Contains(b, []byte("FAILED: tcId 7")) {
+		t.Errorf("vectors -o FILE after failed cases: %q (%v); want the whole report", b, err)
 	}
 }

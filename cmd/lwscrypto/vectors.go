@@ -91,6 +91,12 @@ func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
 		return outputError(err)
 	}
 	if rep.Failed > 0 {
+		// The report is whole: -o FILE keeps it, though the exit status is 1.
+		if e.out != nil {
+			if err := e.out.Close(); err != nil {
+				return outputError(err)
+			}
+		}
 		return failf("%d conformance case(s) failed", rep.Failed)
 	}
 	return nil
