@@ -124,6 +124,16 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, failf("%v", err)
 	}
+	if e.out != nil && e.out.path != "" {
+		// -o opens at the first byte written, truncating a file that may
+		// still be being read: refuse it before anything is written.
+		in, err1 := f.Stat()
+		out, err2 := os.Stat(e.out.path)
+		if err1 == nil && err2 == nil && in.Mode().IsRegular() && os.SameFile(in, out) {
+			f.Close()
+			return nil, usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, file).withHint("write to another file, then rename it")
+		}
+	}
 	return f, nil
 }
 
