@@ -310,7 +310,7 @@ func runCBORFromJSON(e *env, args []string) error {
 	}
 	if *isHex {
 		out = append([]byte(hex.EncodeToString(out)), '\n')
-	} else if *outPath == "" && isTerminal(e.stdout) {
+	} else if (*outPath == "" || *outPath == "-") && isTerminal(e.stdout) {
 		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE, or a pipe")
 	}
 	o := newOutput(e, *outPath)
