@@ -46,28 +46,50 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 
 func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		n := flagRun(fs, args)
+		if err := fs.Parse(args[:n]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				if err := printUsage(e.stdout, c, fs); err != nil {
 					return nil, outputError(err)
 				}
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: ")).withHint("run 'lwscrypto help " + c.path + "'")
+			msg := err.Error()
+			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+				msg = "unknown flag " + name
+			}
+			return nil, usagef("%s", msg).withHint("run 'lwscrypto help " + c.path + "'")
 		}
-		rest := fs.Args()
-		// fs.Parse consumes a "--" that ends the flags; one consumed as
-		// the value of the flag before it ("--kid --") is not an end.
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" && (n == 1 || !takesValue(fs, args[n-2])) {
-			return append(pos, rest...), nil
+		if args = args[n:]; len(args) == 0 {
+			break
 		}
-		if len(rest) == 0 {
-			return pos, nil
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
 		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		pos, args = append(pos, args[0]), args[1:]
 	}
+	return pos, nil
+}
+
+// flagRun returns how many of args are flags, with their values, before
+// the first positional argument or the "--" that ends the flags. "-" alone
+// and a negative number ("-1", a CBOR map key) are positional: no flag's
+// name starts with a digit. A flag's value is the flag's whatever it looks
+// like ("--kid --", "--max-depth -1").
+func flagRun(fs *flag.FlagSet, args []string) int {
+	i := 0
+	for i < len(args) {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' || '0' <= a[1] && a[1] <= '9' {
+			break
+		}
+		if takesValue(fs, a) {
+			i++
+		}
+		i++
+	}
+	return min(i, len(args))
 }
 
 // takesValue reports whether a is a flag of fs that takes the next
