@@ -1,0 +1,63 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// JSON written to a terminal for people to read carries the string
+// contents of the input, which may hold what a terminal acts on rather
+// than shows: C1 controls (U+009B is CSI) and bidirectional overrides,
+// which JSON allows raw in strings. On a terminal they are written as
+// \uXXXX escapes (the same JSON value), as jwt inspect and every error
+// message already do. Before the fix json get, json events, cbor to-json
+// and jwt inspect --json wrote them raw.
+func TestJSONOutputToTerminalEscapes(t *testing.T) {
+	dir := t.TempDir()
+	key := dir + "/k.jwk"
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key, "--claims", "{\"x\":\"a\u009b2Jb\u202ec\"}")
+	for _, c := range []struct {
+		stdin string
+		args  []string
+	}{
+		{"{\"a\":\"x\u009b2Jy\u202ez\"}", []string{"json", "get", "a"}},
+		{"{\"a\u009b\":\"\u2066\"}", []string{"json", "events"}},
+		{"\x63\xc2\x9b\x61", []string{"cbor", "to-json"}},
+		{tok, []string{"jwt", "inspect", "--json"}},
+		{tok, []string{"jwt", "verify", "--key", key}},
+	} {
+		ptmx, pts := openPTY(t)
+		var errb strings.Builder
+		code := Main(c.args, strings.NewReader(c.stdin), pts, &errb)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", c.args, code, errb.String())
+			continue
+		}
+		got := readPTY(t, ptmx)
+		if strings.ContainsAny(got, "\u009b\u202e\u2066") || !strings.Contains(got, `\u`) {
+			t.Errorf("%v wrote %q to a terminal; want C1 and bidi code points escaped", c.args, got)
+		}
+	}
+}
+
+// readPTY reads what has been written to the terminal so far.
+func readPTY(t *testing.T, ptmx interface {
+	Read([]byte) (int, error)
+	SetReadDeadline(time.Time) error
+}) string {
+	t.Helper()
+	if err := ptmx.SetReadDeadline(time.Now().Add(2 * time.Second)); err != nil {
+		t.Skipf("cannot read the pseudo-terminal with a deadline: %v", err)
+	}
+	var b []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := ptmx.Read(buf)
+		b = append(b, buf[:n]...)
+		if err != nil || strings.HasSuffix(string(b), "\n") {
+			return string(b)
+		}
+	}
+}
