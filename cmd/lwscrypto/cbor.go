@@ -266,7 +266,8 @@ func runCBORToJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(e.stdout)
+	jw := jsonWriter(e.stdout)
+	w := bufio.NewWriter(jw)
 	var line []byte
 	err = eachItem(e, file, cf, func(item []byte) error {
 		line, err = lecp.AppendJSON(line[:0], item, cf.options())
@@ -283,7 +284,7 @@ func runCBORToJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return outputError(w.Flush())
+	return outputError(errors.Join(w.Flush(), jw.Flush()))
 }
 
 func runCBORFromJSON(e *env, args []string) error {

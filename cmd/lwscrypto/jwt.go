@@ -179,7 +179,11 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return hinted(err, jwtHint(err, tok, algs))
 	}
-	return writeOut(e, *outPath, append(bytes.Clone(claims.Raw), '\n'))
+	out := append(bytes.Clone(claims.Raw), '\n')
+	if *outPath == "" || *outPath == "-" {
+		out = terminalJSON(e.stdout, out)
+	}
+	return writeOut(e, *outPath, out)
 }
 
 // audFlag is --aud: repeatable, each value a comma-separated list.
@@ -257,7 +261,7 @@ func runJWTInspect(e *env, args []string) error {
 		if err != nil {
 			return failf("%v", err)
 		}
-		return writeOut(e, "", append(out, '\n'))
+		return writeOut(e, "", terminalJSON(e.stdout, append(out, '\n')))
 	}
 	var b strings.Builder
 	b.WriteString("UNVERIFIED: the signature has NOT been checked; do not trust anything below.\n")
