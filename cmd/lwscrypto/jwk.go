@@ -165,7 +165,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	}
 	k, err := parsePEMKey(data)
 	if err != nil {
-		return hinted(err, "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE")
+		return hinted(err, pemHint(err))
 	}
 	k.Kid = *kid
 	if *alg != "" {

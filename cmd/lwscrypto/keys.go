@@ -100,6 +100,17 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 // the private one, with "x5c" from the chain. A chain counts as its leaf
 // (the first certificate); the other certificates are its issuers'.
 func parsePEMKey(data []byte) (*jwk.Key, error) {
+	// (jwk.ParsePEM refuses text beyond 1 MiB, so only that much is
+	// scanned here.)
+	for rest := data[:min(len(data), 1<<20)]; ; {
+		var b *pem.Block
+		if b, rest = pem.Decode(rest); b == nil {
+			break
+		}
+		if b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED") {
+			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
+		}
+	}
 	// The whole text first: jwk.ParsePEM's size bound, and its errors for
 	// text without a key or a first block it cannot read.
 	first, err := jwk.ParsePEM(data)
@@ -152,8 +163,23 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	return pick, nil
 }
 
+// errEncryptedPEM is a PEM private key encrypted with a passphrase.
+var errEncryptedPEM = errors.New("the key is encrypted (a passphrase protects it), which this tool does not read")
+
+// pemHint is the hint for an error from parsePEMKey.
+func pemHint(err error) string {
+	if errors.Is(err, errEncryptedPEM) {
+		return encryptedPEMHint
+	}
+	return "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE"
+}
+
+const encryptedPEMHint = "decrypt it to a file only you can read: (umask 077; openssl pkey -in KEY.pem -out PLAIN.pem)"
+
 func keyHint(err error) string {
 	switch {
+	case errors.Is(err, errEncryptedPEM):
+		return encryptedPEMHint
 	case errors.Is(err, jose.ErrMalformed):
 		return "a key file holds one JWK, a JWK Set ({\"keys\":[…]}) or PEM"
 	case errors.Is(err, jose.ErrKey):
