@@ -37,6 +37,9 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 		outPath = fs.String("o", "", "write to this file instead of standard output")
 	}
 	pos, err := parseArgs(e, c, fs, args)
+	if err == nil {
+		err = emptyPathFlag(fs)
+	}
 	if err == nil && outPath != nil && *outPath != "" && *outPath != "-" {
 		e.out = newOutput(e, *outPath)
 		e.stdout = e.out
@@ -92,6 +95,22 @@ func flagRun(fs *flag.FlagSet, args []string) int {
 	return min(i, len(args))
 }
 
+// pathFlags are the flags that name a file or directory; given empty
+// (-o "$OUT" with OUT unset) they would silently mean their default:
+// standard output, no detached payload, the default corpus.
+var pathFlags = map[string]string{"o": "-o", "payload": "--payload", "dir": "--dir"}
+
+// emptyPathFlag refuses a path flag given as "".
+func emptyPathFlag(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if name, ok := pathFlags[f.Name]; ok && err == nil && f.Value.String() == "" {
+			err = usagef("%s is empty", name).withHint("name a file (\"-\" for standard input or output, where it applies)")
+		}
+	})
+	return err
+}
+
 // takesValue reports whether a is a flag of fs that takes the next
 // argument as its value: "-name" or "--name" of a flag that is not
 // boolean, without "=value".
@@ -126,8 +145,11 @@ func inputArg(pos []string) (string, error) {
 	case 0:
 		return "", nil
 	case 1:
-		if pos[0] == "-" {
+		switch pos[0] {
+		case "-":
 			return "", nil
+		case "":
+			return "", usagef("FILE is empty").withHint("name the input file, or \"-\" (or nothing) for standard input")
 		}
 		return pos[0], nil
 	}
