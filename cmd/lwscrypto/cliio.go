@@ -185,8 +185,14 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 // it has already been read for something else (e.g. --key - and no FILE).
 func (e *env) claimStdin(what string) error {
 	if e.stdinFor != "" && e.stdinFor != what {
-		return usagef("standard input is already %s; %s must come from a file", e.stdinFor, what).
-			withHint("with --key -, give the input as FILE")
+		h := "give " + e.stdinFor + " or " + what + " as a file"
+		switch {
+		case e.stdinFor == "the key" && what == "the input":
+			h = "with --key -, give the input as FILE"
+		case e.stdinFor == "the input" && what == "the payload":
+			h = "give the JWS as FILE or the payload as --payload FILE"
+		}
+		return usagef("standard input is already %s; %s must come from a file", e.stdinFor, what).withHint(h)
 	}
 	e.stdinFor = what
 	return nil
