@@ -115,3 +115,35 @@ func TestPEMBundleOfOneKey(t *testing.T) {
 		}
 	}
 }
+
+// Blocks that hold no key of their own (DH or EC parameters, a CRL, a
+// certificate request) do not count as keys in a bundle and are skipped
+// wherever they stand, as "EC PARAMETERS" always was; before the fix a
+// server's combined PEM with "DH PARAMETERS" was refused as two keys, or
+// as "not a key" when the parameters came first.
+func TestPEMBundleSkipsNonKeyBlocks(t *testing.T) {
+	dir := t.TempDir()
+	priv, _, cert := pemKeyAndCert(t)
+	dh := "-----BEGIN DH PARAMETERS-----\nMAA=\n-----END DH PARAMETERS-----\n"
+	crl := "-----BEGIN X509 CRL-----\nMAA=\n-----END X509 CRL-----\n"
+	for name, parts := range map[string][]string{
+		"dh first": {dh, cert, priv},
+		"dh last":  {priv, cert, dh},
+		"crl":      {cert, crl, priv},
+	} {
+		f := filepath.Join(dir, strings.ReplaceAll(name, " ", "_")+".pem")
+		if err := os.WriteFile(f, []byte(strings.Join(parts, "")), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, e := runCLI(t, "", "jwk", "from-pem", f); code != 0 || !strings.Contains(out, `"d":`) {
+			t.Errorf("%s: jwk from-pem: exit %d, %q, %q; want the private JWK", name, code, out, e)
+		}
+	}
+	f := filepath.Join(dir, "dh.pem")
+	if err := os.WriteFile(f, []byte(dh), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, e := runCLI(t, "", "jwk", "from-pem", f); code != 1 || out != "" || !strings.Contains(e, "DH PARAMETERS") {
+		t.Errorf("parameters alone: exit %d, %q, %q; want exit 1 naming the block", code, out, e)
+	}
+}
