@@ -99,22 +99,14 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 // (a combined PEM, "cat cert.pem key.pem"), in any order: that is one key,
 // the private one, with "x5c" from the chain. A chain counts as its leaf
 // (the first certificate); the other certificates are its issuers'.
+// Blocks without a key of their own (EC or DH parameters, CRLs,
+// certificate requests) are skipped.
 func parsePEMKey(data []byte) (*jwk.Key, error) {
-	// (jwk.ParsePEM refuses text beyond 1 MiB, so only that much is
-	// scanned here.)
-	for rest := data[:min(len(data), 1<<20)]; ; {
-		var b *pem.Block
-		if b, rest = pem.Decode(rest); b == nil {
-			break
+	if len(data) > maxPEMText {
+		_, err := jwk.ParsePEM(data) // its error for text beyond its bound
+		if err == nil {
+			err = fmt.Errorf("PEM text larger than %d bytes: %w", maxPEMText, jose.ErrLimit)
 		}
-		if b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED") {
-			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
-		}
-	}
-	// The whole text first: jwk.ParsePEM's size bound, and its errors for
-	// text without a key or a first block it cannot read.
-	first, err := jwk.ParsePEM(data)
-	if err != nil {
 		return nil, err
 	}
 	var keys []*jwk.Key
@@ -124,11 +116,12 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		if b, rest = pem.Decode(rest); b == nil {
 			break
 		}
-		switch b.Type {
-		case "EC PARAMETERS":
-		case "CERTIFICATE":
+		switch {
+		case b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED"):
+			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
+		case b.Type == "CERTIFICATE":
 			certs = append(certs, pem.EncodeToMemory(b)...)
-		default:
+		case strings.HasSuffix(b.Type, " KEY"):
 			k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
 			if err != nil {
 				return nil, err
@@ -138,12 +131,20 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	}
 	var chain *jwk.Key
 	if len(certs) > 0 {
+		var err error
 		if chain, err = jwk.ParsePEM(certs); err != nil {
 			return nil, err
 		}
 		keys = append(keys, chain)
 	}
-	pick, distinct := first, map[string]bool{}
+	if len(keys) == 0 {
+		_, err := jwk.ParsePEM(data) // its error: no PEM, or a block that is no key
+		if err == nil {
+			err = fmt.Errorf("no PEM key or certificate found: %w", jose.ErrMalformed)
+		}
+		return nil, err
+	}
+	pick, distinct := keys[0], map[string]bool{}
 	for _, k := range keys {
 		tp, err := k.Thumbprint(crypto.SHA256)
 		if err != nil {
@@ -162,6 +163,9 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	}
 	return pick, nil
 }
+
+// maxPEMText is jwk.ParsePEM's bound on PEM text.
+const maxPEMText = 1 << 20
 
 // errEncryptedPEM is a PEM private key encrypted with a passphrase.
 var errEncryptedPEM = errors.New("the key is encrypted (a passphrase protects it), which this tool does not read")
