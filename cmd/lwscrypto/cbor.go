@@ -284,7 +284,7 @@ func runCBORToJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return outputError(errors.Join(w.Flush(), jw.Flush()))
+	return outputError(flushBoth(w, jw))
 }
 
 func runCBORFromJSON(e *env, args []string) error {

@@ -226,7 +226,7 @@ func runJSONGet(e *env, args []string) error {
 	jw := jsonWriter(e.stdout)
 	out := bufio.NewWriter(jw)
 	err = streamJSON(e, file, &getHandler{w: out}, opts, pattern)
-	if ferr := errors.Join(out.Flush(), jw.Flush()); err == nil {
+	if ferr := flushBoth(out, jw); err == nil {
 		err = outputError(ferr)
 	}
 	return err
@@ -276,7 +276,7 @@ func runJSONEvents(e *env, args []string) error {
 	jw := jsonWriter(e.stdout)
 	out := bufio.NewWriter(jw)
 	err = streamJSON(e, file, &eventsHandler{w: out}, opts, patterns...)
-	if ferr := errors.Join(out.Flush(), jw.Flush()); err == nil {
+	if ferr := flushBoth(out, jw); err == nil {
 		err = outputError(ferr)
 	}
 	return err

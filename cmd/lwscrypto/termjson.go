@@ -68,6 +68,14 @@ func jsonWriter(w io.Writer) interface {
 	return &terminalJSONWriter{w: w}
 }
 
+// flushBoth flushes a buffer, then the jsonWriter under it.
+func flushBoth(buf interface{ Flush() error }, jw interface{ Flush() error }) error {
+	if err := buf.Flush(); err != nil {
+		return err
+	}
+	return jw.Flush()
+}
+
 type plainWriter struct{ io.Writer }
 
 func (plainWriter) Flush() error { return nil }
