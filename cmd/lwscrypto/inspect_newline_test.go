@@ -18,7 +18,7 @@ func TestJWTInspectClaimNewlines(t *testing.T) {
 	out := mustRunCLI(t, tok, "jwt", "inspect")
 	var claimLines []string
 	for _, l := range strings.Split(out, "\n") {
-		if strings.HasPrefix(l, "  ") {
+		if strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "   ") {
 			claimLines = append(claimLines, strings.Fields(l)[0])
 		}
 	}
