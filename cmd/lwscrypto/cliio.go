@@ -357,8 +357,8 @@ func isTerminal(w io.Writer) bool {
 // terminalSafe escapes what a terminal would act on rather than show, in
 // text that comes from untrusted input (a token; an error quoting a
 // document's path): control characters other than '\n' (C0, DEL, C1
-// such as the CSI U+009B), the bidirectional overrides
-// and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
+// such as the CSI U+009B), the line and paragraph separators U+2028 and
+// U+2029, the bidirectional overrides and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
 // token cannot rewrite the UNVERIFIED banner or disguise its claims.
 func terminalSafe(s string) string {
 	var b strings.Builder
@@ -367,7 +367,7 @@ func terminalSafe(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r != '\n' && (unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
+		case r != '\n' && (unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteString(s[i : i+n])

@@ -303,7 +303,7 @@ func runJWTInspect(e *env, args []string) error {
 		b.WriteString("\n")
 	}
 	for _, l := range lines {
-		fmt.Fprintf(&b, "  %s  %s\n", l[0], l[1])
+		fmt.Fprintf(&b, "  %s  %s\n", l[0], terminalSafeLine(l[1])) // a value's newline would forge a line
 	}
 	_, err = io.WriteString(e.stdout, terminalSafe(b.String()))
 	return outputError(err)
