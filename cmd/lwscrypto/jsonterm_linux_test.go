@@ -68,7 +68,7 @@ func readPTY(t *testing.T, ptmx interface {
 func TestTerminalJSONWriterSplitRune(t *testing.T) {
 	var b strings.Builder
 	w := &terminalJSONWriter{w: &b}
-	for _, p := range []string{"\"a\xc2", "\x9bb\xe2\x80", "\xae\x7f\"", "\xe2"} {
+	for _, p := range []string{"\"a\xc2", "\x9bb\xe2\x80", "\xae\x7f\u2028\"", "\xe2"} {
 		if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
 			t.Fatalf("Write(%q) = %d, %v", p, n, err)
 		}
@@ -76,7 +76,7 @@ func TestTerminalJSONWriterSplitRune(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if want := `"a\u009bb\u202e\u007f"\xe2`; b.String() != want {
+	if want := `"a\u009bb\u202e\u007f\u2028"\xe2`; b.String() != want {
 		t.Errorf("got %s, want %s", b.String(), want)
 	}
 }

@@ -8,7 +8,8 @@ import (
 
 // JSON text printed to a terminal carries the input's strings, and JSON
 // allows raw in a string what a terminal acts on rather than shows: C1
-// controls (U+009B is CSI) and the bidirectional overrides and isolates.
+// controls (U+009B is CSI), the line and paragraph separators and the
+// bidirectional overrides and isolates (as terminalSafe escapes them).
 // On a terminal they are written as \uXXXX, the same JSON value; outside
 // strings JSON text holds only ASCII, so escaping the whole text is safe.
 // Bytes that are not UTF-8 (--allow-invalid-utf8) become \xXX, as in
@@ -36,7 +37,7 @@ func appendTerminalJSON(dst, b []byte) (out, rest []byte) {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			dst = fmt.Appendf(dst, `\x%02x`, c)
-		case r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case r <= 0x9f || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 			dst = fmt.Appendf(dst, `\u%04x`, r)
 		default:
 			dst = append(dst, b[i:i+n]...)
