@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
 	"github.com/lwscrypto/lwscrypto/vectors"
@@ -54,6 +57,20 @@ func runVectors(e *env, args []string) error {
 		*dir = d
 	} else if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		return usagef("--dir %s is not a directory", *dir).withHint("pass the folder holding wycheproof/ and the other corpora")
+	}
+
+	// Every corpus folder must be there (vectors.Run stops at the first
+	// missing one, after running those before it): say which are not,
+	// before running anything.
+	var missing []string
+	for _, rn := range vectors.Runners() {
+		if st, err := os.Stat(filepath.Join(*dir, rn.Name)); !rn.Builtin && (err != nil || !st.IsDir()) && !slices.Contains(missing, rn.Name) {
+			missing = append(missing, rn.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return failf("%s lacks the corpus folder(s) %s", *dir, strings.Join(missing, ", ")).
+			withHint("the corpus directory must hold every corpus folder (see its README)")
 	}
 
 	var opts vectors.Options
