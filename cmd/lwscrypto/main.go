@@ -70,7 +70,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := lookup(args)
 	if cmd == nil {
-		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint("run 'lwscrypto help' for the list of commands"))
+		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint(unknownHint(args[0])))
 	}
 	return report(e, finishOutput(e, cmd.run(e, rest)))
 }
@@ -140,6 +140,22 @@ func hinted(err error, h string) *cliError {
 	return &cliError{err: err, h: h}
 }
 
+// unknownHint is the hint for a command line that names no command: the
+// verbs of object, if it is one, else where to find the commands.
+func unknownHint(object string) string {
+	var verbs []string
+	for p := range commands {
+		if v, ok := strings.CutPrefix(p, object+" "); ok {
+			verbs = append(verbs, v)
+		}
+	}
+	if len(verbs) == 0 {
+		return "run 'lwscrypto help' for the list of commands"
+	}
+	sort.Strings(verbs)
+	return object + " takes a verb: " + strings.Join(verbs, ", ")
+}
+
 // writeHelp writes the list of commands to w and returns w's error.
 func writeHelp(w io.Writer) error {
 	paths := make([]string, 0, len(commands))
@@ -169,7 +185,7 @@ func init() {
 			if c, _ := lookup(args); c != nil {
 				return c.run(e, []string{"-h"}) // the usage -h prints, flags and all
 			}
-			return usagef("no command %q", strings.Join(args, " "))
+			return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))
 		}
 		return outputError(writeHelp(e.stdout))
 	}})
