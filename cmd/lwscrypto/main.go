@@ -7,8 +7,12 @@
 //	lwscrypto <object> <verb> [flags] [FILE]
 //
 // Input comes from FILE or standard input, output goes to standard output or
-// the file named by -o. The exit status is 0 on success, 1 when the input is
-// invalid or a verification failed, and 2 on a usage error. Errors are
+// the file named by -o; a command that fails leaves no partial output in
+// that file. The exit status is 0 on success, 1 when the input is invalid
+// or a verification failed, and 2 on a usage error. A file that cannot
+// serve (a KEY with no private key, or with several) is invalid input; a
+// command line that lacks what it needs (no --key; a key without "alg"
+// and no --alg) is a usage error. Errors are
 // printed to standard error as "lwscrypto: error: …", with a "hint: …" line
 // where one helps. Run "lwscrypto help" for the list of commands.
 package main
