@@ -181,29 +181,27 @@ func writeHelp(w io.Writer) error {
 }
 
 func init() {
-	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: func(e *env, args []string) error {
-		if isHelpFlag(args) {
-			return commandUsage(e, commands["help"])
-		}
-		if len(args) > 0 {
-			if c, _ := lookup(args); c != nil {
-				return c.run(e, []string{"-h"}) // the usage -h prints, flags and all
+	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: runHelp})
+}
+
+// runHelp prints the list of commands, or what 'OBJECT VERB -h' prints.
+// It takes no flags (not even -o): anything after OBJECT VERB is ignored,
+// so that 'help' can be put in front of a failing command line.
+func runHelp(e *env, args []string) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		c := commands["help"]
+		_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s %s\n\n%s\n", c.path, c.args, c.summary)
+		return outputError(err)
+	}
+	if len(args) > 0 {
+		if c, _ := lookup(args); c != nil {
+			// The usage -h prints, flags and all.
+			if err := c.run(e, []string{"-h"}); !errors.Is(err, flag.ErrHelp) {
+				return err
 			}
-			return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))
+			return nil
 		}
-		return outputError(writeHelp(e.stdout))
-	}})
-}
-
-// commandUsage prints the synopsis and summary of c, for a command
-// without flags.
-func commandUsage(e *env, c *command) error {
-	_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	return outputError(err)
-}
-
-// isHelpFlag reports whether args is the lone -h or --help (or -help) that
-// asks a command without flags for its usage, as flag.FlagSet would.
-func isHelpFlag(args []string) bool {
-	return len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help")
+		return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))
+	}
+	return outputError(writeHelp(e.stdout))
 }
