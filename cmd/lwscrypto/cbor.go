@@ -311,8 +311,8 @@ func runCBORFromJSON(e *env, args []string) error {
 	}
 	if *isHex {
 		out = append([]byte(hex.EncodeToString(out)), '\n')
-	} else if (*outPath == "" || *outPath == "-") && isTerminal(e.stdout) {
-		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE, or a pipe")
+	} else if *outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
+		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
 	}
 	o := newOutput(e, *outPath)
 	if _, err := o.Write(out); err != nil {
