@@ -367,7 +367,7 @@ func terminalSafe(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r != '\n' && (unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
+		case r != '\n' && terminalActs(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteString(s[i : i+n])
@@ -375,6 +375,13 @@ func terminalSafe(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// terminalActs reports whether a terminal may act on r rather than show
+// it: a control character (C0, DEL, C1), a line or paragraph separator,
+// or a bidirectional override or isolate.
+func terminalActs(r rune) bool {
+	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // terminalSafeLine is terminalSafe for one line of stderr: a '\n' from the

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -299,5 +300,25 @@ func runJWSVerify(e *env, args []string) error {
 		}
 		return hinted(err, verifyHint(err, algs))
 	}
+	// The payload goes out byte for byte, so on a terminal it cannot be
+	// escaped: what a terminal would act on is refused there ("-o -"
+	// forces it, as in age).
+	if *outPath == "" && isTerminal(e.stdout) && !printable(res.Payload) {
+		return usagef("the payload verified, but it holds bytes a terminal would act on (control characters, or not UTF-8); refusing to write it to the terminal").
+			withHint("use -o FILE or a pipe; force it with -o -")
+	}
 	return writeOut(e, *outPath, res.Payload)
+}
+
+// printable reports whether b is UTF-8 text a terminal shows as it is:
+// nothing terminalSafe would escape but tabs and line ends.
+func printable(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 || r != '\t' && r != '\r' && r != '\n' && terminalActs(r) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }
