@@ -109,7 +109,8 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		}
 		return nil, err
 	}
-	var keys []*jwk.Key
+	// Sort the blocks first, parsing none: parsing is what costs.
+	var keyBlocks []*pem.Block
 	var certs []byte // the CERTIFICATE blocks, in order
 	for rest := data; ; {
 		var b *pem.Block
@@ -122,12 +123,20 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		case b.Type == "CERTIFICATE":
 			certs = append(certs, pem.EncodeToMemory(b)...)
 		case strings.HasSuffix(b.Type, " KEY"):
-			k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
-			if err != nil {
-				return nil, err
-			}
-			keys = append(keys, k)
+			keyBlocks = append(keyBlocks, b)
 		}
+	}
+	// One key is at most a private and a public key block.
+	if len(keyBlocks) > 2 {
+		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one: %w", len(keyBlocks), jose.ErrMalformed)
+	}
+	var keys []*jwk.Key
+	for _, b := range keyBlocks {
+		k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
 	}
 	var chain *jwk.Key
 	if len(certs) > 0 {
