@@ -259,6 +259,22 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Usage errors first, before any input is read.
+	if *payloadPath != "" && *outPath != "" {
+		return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
+	}
+	if *payloadPath == "-" {
+		file, err := inputArg(pos)
+		if err != nil {
+			return err
+		}
+		if file == "" { // the JWS would be standard input too
+			if err := e.claimStdin("the input"); err != nil {
+				return err
+			}
+			return e.claimStdin("the payload")
+		}
+	}
 	key, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
@@ -272,9 +288,6 @@ func runJWSVerify(e *env, args []string) error {
 		return err
 	}
 	if *payloadPath != "" {
-		if *outPath != "" {
-			return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
-		}
 		var f io.Reader = e.stdin
 		if *payloadPath == "-" {
 			if err := e.claimStdin("the payload"); err != nil {
