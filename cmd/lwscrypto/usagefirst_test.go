@@ -32,3 +32,19 @@ func TestJWSVerifyUsageBeforeInput(t *testing.T) {
 		}
 	}
 }
+
+// --key - while the input is standard input too: refused before the key
+// is read from it (it was read, up to 4 MiB, then the input refused).
+func TestKeyStdinClashBeforeInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"jws", "sign", "--key", "-"},
+		{"jws", "sign", "--key", "-", "-"},
+		{"jws", "verify", "--key", "-"},
+		{"jwt", "verify", "--key", "-"},
+	} {
+		var out, errb strings.Builder
+		if code := Main(args, unreadReader{t}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "standard input is already the key") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and the clash", args, code, errb.String())
+		}
+	}
+}
