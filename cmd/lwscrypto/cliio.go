@@ -181,6 +181,22 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	return f, nil
 }
 
+// keyStdinClash refuses --key - when the command's input (pos: no FILE, or
+// "-") is standard input too, before either is read.
+func keyStdinClash(e *env, keyPath string, pos []string) error {
+	if keyPath != "-" {
+		return nil
+	}
+	file, err := inputArg(pos)
+	if err != nil || file != "" {
+		return err
+	}
+	if err := e.claimStdin("the key"); err != nil {
+		return err
+	}
+	return e.claimStdin("the input")
+}
+
 // claimStdin records that standard input is read for what, or refuses when
 // it has already been read for something else (e.g. --key - and no FILE).
 func (e *env) claimStdin(what string) error {

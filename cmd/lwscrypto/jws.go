@@ -83,6 +83,9 @@ func runJWSSign(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+		return err
+	}
 	k, a, err := signingKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
@@ -260,6 +263,9 @@ func runJWSVerify(e *env, args []string) error {
 		return err
 	}
 	// Usage errors first, before any input is read.
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+		return err
+	}
 	if *payloadPath != "" && *outPath != "" {
 		return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
 	}

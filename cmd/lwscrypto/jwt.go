@@ -142,6 +142,9 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+		return err
+	}
 	if *leeway < 0 {
 		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
 	}
