@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"unicode"
@@ -279,7 +278,7 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	}
 	if o.f == nil {
 		_, err := os.Lstat(o.path)
-		created := errors.Is(err, fs.ErrNotExist)
+		created := errors.Is(err, os.ErrNotExist)
 		var f *os.File
 		if o.private {
 			f, err = openPrivate(o.path)
