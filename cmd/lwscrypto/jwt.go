@@ -145,13 +145,6 @@ func runJWTVerify(e *env, args []string) error {
 	if err := keyStdinClash(e, *keyPath, pos); err != nil {
 		return err
 	}
-	if *leeway < 0 {
-		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
-	}
-	key, algs, err := verificationKey(e, *keyPath, *alg)
-	if err != nil {
-		return err
-	}
 	// Given empty (--aud "$UNSET"), --iss and --aud would check nothing.
 	var empty string
 	fs.Visit(func(f *flag.Flag) {
@@ -161,6 +154,13 @@ func runJWTVerify(e *env, args []string) error {
 	})
 	if empty != "" {
 		return usagef("--%s is empty: it would check nothing", empty).withHint("leave the flag out to accept any " + map[string]string{"iss": "issuer", "aud": "audience"}[empty])
+	}
+	if *leeway < 0 {
+		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
+	}
+	key, algs, err := verificationKey(e, *keyPath, *alg)
+	if err != nil {
+		return err
 	}
 	auds := []string(aud) // one goes to the Validator, several are checked here
 	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now}
