@@ -72,6 +72,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeHelp(stderr) // exit 2 whether or not stderr takes it
 		return 2
 	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		return report(e, outputError(writeHelp(stdout)))
+	}
 	cmd, rest := lookup(args)
 	if cmd == nil {
 		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint(unknownHint(args[0])))
