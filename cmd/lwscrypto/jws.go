@@ -54,6 +54,9 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		return nil, "", usagef("the key has no \"alg\"; pass --alg").withHint(fmt.Sprintf("for example --alg %s (the key type is %s)", suggestAlg(k), keyTypeName(k)))
 	}
 	if err := k.CheckUse(alg, jwk.OpSign); err != nil {
+		if errors.Is(err, jose.ErrAlgorithm) { // "none", or no JOSE algorithm at all
+			return nil, "", hinted(err, fmt.Sprintf("name a JWS signing algorithm, e.g. --alg %s (\"none\" is never accepted)", suggestAlg(k)))
+		}
 		return nil, "", hinted(err, "the key's type, \"alg\", \"use\" and \"key_ops\" must allow signing with "+alg)
 	}
 	return k, alg, nil
