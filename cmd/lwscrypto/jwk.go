@@ -18,7 +18,7 @@ func init() {
 	register(&command{path: "jwk thumbprint", args: "[--uri] [-o FILE] [FILE]",
 		summary: "print the RFC 7638 SHA-256 thumbprint of each key (--uri: RFC 9278 URI)", run: runJWKThumbprint})
 	register(&command{path: "jwk from-pem", args: "[--kid KID] [--alg ALG] [-o FILE] [FILE]",
-		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509) to a JWK", run: runJWKFromPEM})
+		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509; a private key with its own certificate chain is that key) to a JWK", run: runJWKFromPEM})
 	register(&command{path: "jwk to-pem", args: "[--pub] [-o FILE] [FILE]",
 		summary: "convert a JWK to PEM (PKCS #8 for private keys, SPKI for public keys)", run: runJWKToPEM})
 }

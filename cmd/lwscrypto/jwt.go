@@ -37,7 +37,7 @@ func runJWTSign(e *env, args []string) error {
 	iss := fs.String("iss", "", "issuer (\"iss\")")
 	sub := fs.String("sub", "", "subject (\"sub\")")
 	var aud audFlag
-	fs.Var(&aud, "aud", "audience (\"aud\"); comma-separated or repeated for several")
+	fs.Var(&aud, "aud", "`audience` (\"aud\"); comma-separated or repeated for several")
 	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
 	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE (@- for standard input)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
@@ -135,7 +135,7 @@ func runJWTVerify(e *env, args []string) error {
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	iss := fs.String("iss", "", "require this issuer")
 	var aud audFlag
-	fs.Var(&aud, "aud", "require this audience; comma-separated or repeated: any one of them")
+	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them")
 	leeway := fs.Duration("leeway", 0, "clock skew allowed for exp, nbf and iat (e.g. 30s)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
