@@ -76,7 +76,7 @@ func runVectors(e *env, args []string) error {
 	var opts vectors.Options
 	progress := isTerminal(e.stderr)
 	if progress {
-		opts.Progress = func(name string) { fmt.Fprintf(e.stderr, "\r\x1b[Krunning %s", name) }
+		opts.Progress = func(name string) { fmt.Fprint(e.stderr, progressLine(name)) }
 	}
 	rep, err := vectors.Run(*dir, opts)
 	if progress {
@@ -87,6 +87,12 @@ func runVectors(e *env, args []string) error {
 	}
 
 	return writeVectorsReport(e, &rep, *asJSON)
+}
+
+// progressLine is the progress line for the corpus file name, which is
+// escaped: it comes from the directory --dir names.
+func progressLine(name string) string {
+	return "\r\x1b[Krunning " + terminalSafeLine(name)
 }
 
 // writeVectorsReport prints rep as the table or, with asJSON, as one JSON
