@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -108,6 +109,14 @@ func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
 			return failf("encoding the report: %v", err)
 		}
 		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
+			return outputError(err)
+		}
+	} else if isTerminal(e.stdout) {
+		// The table quotes the corpus (file names, failure details, skip
+		// reasons): escaped for a terminal, as every message is.
+		var b strings.Builder
+		rep.WriteTable(&b) // a strings.Builder does not fail
+		if _, err := io.WriteString(e.stdout, terminalSafe(b.String())); err != nil {
 			return outputError(err)
 		}
 	} else if err := rep.WriteTable(e.stdout); err != nil {
