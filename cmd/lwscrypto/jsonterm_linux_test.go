@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -35,31 +36,34 @@ func TestJSONOutputToTerminalEscapes(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", c.args, code, errb.String())
 			continue
 		}
-		got := readPTY(t, ptmx)
+		got := readPTY(t, ptmx, pts)
 		if strings.ContainsAny(got, "\u009b\u202e\u2066") || !strings.Contains(got, `\u`) {
 			t.Errorf("%v wrote %q to a terminal; want C1 and bidi code points escaped", c.args, got)
 		}
 	}
 }
 
-// readPTY reads what has been written to the terminal so far.
-func readPTY(t *testing.T, ptmx interface {
-	Read([]byte) (int, error)
-	SetReadDeadline(time.Time) error
-}) string {
+// readPTY returns what has been written to the terminal pts so far: it
+// writes a last line "END" and reads the master side ptmx up to it, which
+// it leaves out.
+func readPTY(t *testing.T, ptmx, pts *os.File) string {
 	t.Helper()
-	if err := ptmx.SetReadDeadline(time.Now().Add(2 * time.Second)); err != nil {
+	if _, err := pts.WriteString("END\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ptmx.SetReadDeadline(time.Now().Add(5 * time.Second)); err != nil {
 		t.Skipf("cannot read the pseudo-terminal with a deadline: %v", err)
 	}
 	var b []byte
 	buf := make([]byte, 4096)
-	for {
+	for !strings.HasSuffix(string(b), "END\r\n") {
 		n, err := ptmx.Read(buf)
 		b = append(b, buf[:n]...)
-		if err != nil || strings.HasSuffix(string(b), "\n") {
-			return string(b)
+		if err != nil {
+			t.Fatalf("reading the terminal: %v (got %q)", err, b)
 		}
 	}
+	return strings.TrimSuffix(string(b), "END\r\n")
 }
 
 // A code point split between two writes (bufio flushes every 4 KiB, at

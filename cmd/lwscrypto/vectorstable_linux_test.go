@@ -22,12 +22,7 @@ func TestVectorsTableToTerminalEscapes(t *testing.T) {
 	if code := report(e, writeVectorsReport(e, &rep, false)); code != 1 {
 		t.Fatalf("exit %d, want 1: %s", code, errb.String())
 	}
-	pts.WriteString("END\n")
-	var got strings.Builder
-	for !strings.HasSuffix(got.String(), "END\r\n") {
-		got.WriteString(readPTY(t, ptmx))
-	}
-	if strings.ContainsAny(got.String(), "\x1b\u009b\u202e") || !strings.Contains(got.String(), `\u001b[2Jaccepted`) {
-		t.Errorf("table on a terminal: %q; want the corpus text escaped", got.String())
+	if got := readPTY(t, ptmx, pts); strings.ContainsAny(got, "\x1b\u009b\u202e") || !strings.Contains(got, `\u001b[2Jaccepted`) {
+		t.Errorf("table on a terminal: %q; want the corpus text escaped", got)
 	}
 }
