@@ -11,7 +11,9 @@ import (
 // payload a terminal would act on (ESC, C1 controls, bidi overrides,
 // bytes that are not UTF-8) is refused on a terminal, as age refuses
 // unprintable plaintext ("force with -o -"). Before the fix it went raw to
-// the terminal. Printable text (tabs, CR/LF, any UTF-8) is printed.
+// the terminal. Printable text (tabs, CR/LF, any UTF-8) is printed; a CR
+// not before LF is not printable (it returns to the line's start, so what
+// follows hides what came before: "real\rfake" shows "fake").
 func TestJWSVerifyPayloadToTerminal(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "k.jwk")
@@ -23,7 +25,7 @@ func TestJWSVerifyPayloadToTerminal(t *testing.T) {
 		}
 		return f
 	}
-	for _, p := range []string{"\x1b[2Jok", "a\u009bb", "x\u202ey", "\xff\xfe"} {
+	for _, p := range []string{"\x1b[2Jok", "a\u009bb", "x\u202ey", "\xff\xfe", "real\rfake"} {
 		tok := sign(p)
 		ptmx, pts := openPTY(t)
 		var errb strings.Builder
