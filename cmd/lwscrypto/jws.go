@@ -333,11 +333,15 @@ func runJWSVerify(e *env, args []string) error {
 }
 
 // printable reports whether b is UTF-8 text a terminal shows as it is:
-// nothing terminalSafe would escape but tabs and line ends.
+// nothing terminalSafe would escape but tabs and line ends (LF, or CR LF:
+// a CR alone returns to the line's start, and what follows hides what
+// came before it).
 func printable(b []byte) bool {
 	for len(b) > 0 {
 		r, n := utf8.DecodeRune(b)
-		if r == utf8.RuneError && n == 1 || r != '\t' && r != '\r' && r != '\n' && terminalActs(r) {
+		switch {
+		case r == '\r' && len(b) > 1 && b[1] == '\n', r == '\t', r == '\n':
+		case r == utf8.RuneError && n == 1, terminalActs(r):
 			return false
 		}
 		b = b[n:]
