@@ -31,3 +31,23 @@ func TestVerifyUnacceptableAlgFlag(t *testing.T) {
 		t.Errorf("--alg HS256 with an EC key: exit %d, %q; want 1 and the key hint", code, e)
 	}
 }
+
+// The same for signing: an --alg that is never accepted or unknown is the
+// flag's fault, not the key's (before the fix the hint said the key's
+// type, "alg", "use" and "key_ops" must allow it). Exit 1, as for verify.
+func TestSignUnacceptableAlgFlag(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "e.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
+	for _, args := range [][]string{{"jws", "sign", "--key", key}, {"jwt", "sign", "--key", key}} {
+		for _, alg := range []string{"none", "ES265"} {
+			code, out, e := runCLI(t, "x", append(args, "--alg", alg)...)
+			if code != 1 || out != "" || !strings.Contains(e, "hint: ") || strings.Contains(e, "key_ops") || !strings.Contains(e, "signing algorithm") {
+				t.Errorf("%v --alg %s: exit %d, stdout %q, stderr %q; want exit 1 and a hint about the algorithm", args[:2], alg, code, out, e)
+			}
+		}
+	}
+	// An algorithm the key does not fit still blames the key.
+	if code, _, e := runCLI(t, "x", "jws", "sign", "--key", key, "--alg", "ES384"); code != 1 || !strings.Contains(e, "key_ops") {
+		t.Errorf("--alg ES384 with an ES256 key: exit %d, %q; want 1 and the key hint", code, e)
+	}
+}

@@ -84,10 +84,45 @@ func readCBOR(e *env, file string, isHex bool) ([]byte, error) {
 	if !isHex {
 		return b, nil
 	}
-	s := strings.Join(strings.Fields(string(b)), "")
-	out, err := hex.DecodeString(s)
+	out, err := decodeHexText(b)
 	if err != nil {
-		return nil, hinted(fmt.Errorf("%s: not hexadecimal: %v", inputName(file), err), "without --hex the input is read as binary CBOR")
+		return nil, hinted(fmt.Errorf("%s: not hexadecimal: %w", inputName(file), err), "without --hex the input is read as binary CBOR")
+	}
+	return out, nil
+}
+
+// decodeHexText decodes hexadecimal digits of either case, skipping ASCII
+// whitespace anywhere, in place: the bytes decoded overwrite b's start
+// (each takes two digits of b), so nothing is allocated.
+func decodeHexText(b []byte) ([]byte, error) {
+	out, digits := b[:0], 0
+	var hi byte
+	for i, c := range b {
+		var v byte
+		switch {
+		case '0' <= c && c <= '9':
+			v = c - '0'
+		case 'a' <= c && c <= 'f':
+			v = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			v = c - 'A' + 10
+		case c == ' ' || '\t' <= c && c <= '\r': // \t \n \v \f \r
+			continue
+		default:
+			q := fmt.Sprintf("'%c'", c)
+			if c < 0x20 || c >= 0x7f {
+				q = fmt.Sprintf("'\\x%02x'", c)
+			}
+			return nil, fmt.Errorf("invalid hexadecimal digit %s at offset %d", q, i)
+		}
+		if digits++; digits%2 == 1 {
+			hi = v
+		} else {
+			out = append(out, hi<<4|v)
+		}
+	}
+	if digits%2 != 0 {
+		return nil, fmt.Errorf("odd number of hexadecimal digits (%d)", digits)
 	}
 	return out, nil
 }
@@ -231,7 +266,8 @@ func runCBORToJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(e.stdout)
+	jw := jsonWriter(e.stdout)
+	w := bufio.NewWriter(jw)
 	var line []byte
 	err = eachItem(e, file, cf, func(item []byte) error {
 		line, err = lecp.AppendJSON(line[:0], item, cf.options())
@@ -248,7 +284,7 @@ func runCBORToJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return outputError(w.Flush())
+	return outputError(flushBoth(w, jw))
 }
 
 func runCBORFromJSON(e *env, args []string) error {
@@ -275,12 +311,12 @@ func runCBORFromJSON(e *env, args []string) error {
 	}
 	if *isHex {
 		out = append([]byte(hex.EncodeToString(out)), '\n')
-	} else if *outPath == "" && isTerminal(e.stdout) {
-		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE, or a pipe")
+	} else if *outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
+		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
 	}
 	o := newOutput(e, *outPath)
 	if _, err := o.Write(out); err != nil {
-		o.Close()
+		o.Abort()
 		return outputError(err)
 	}
 	return outputError(o.Close())

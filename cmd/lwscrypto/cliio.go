@@ -36,6 +36,9 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 		outPath = fs.String("o", "", "write to this file instead of standard output")
 	}
 	pos, err := parseArgs(e, c, fs, args)
+	if err == nil {
+		err = emptyPathFlag(fs)
+	}
 	if err == nil && outPath != nil && *outPath != "" && *outPath != "-" {
 		e.out = newOutput(e, *outPath)
 		e.stdout = e.out
@@ -45,26 +48,66 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 
 func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		n := flagRun(fs, args)
+		if err := fs.Parse(args[:n]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				printUsage(e.stdout, c, fs)
+				if err := printUsage(e.stdout, c, fs); err != nil {
+					return nil, outputError(err)
+				}
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: ")).withHint("run 'lwscrypto help " + c.path + "'")
+			msg := err.Error()
+			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+				msg = "unknown flag " + name
+			}
+			return nil, usagef("%s", msg).withHint("run 'lwscrypto help " + c.path + "'")
 		}
-		rest := fs.Args()
-		// fs.Parse consumes a "--" that ends the flags; one consumed as
-		// the value of the flag before it ("--kid --") is not an end.
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" && (n == 1 || !takesValue(fs, args[n-2])) {
-			return append(pos, rest...), nil
+		if args = args[n:]; len(args) == 0 {
+			break
 		}
-		if len(rest) == 0 {
-			return pos, nil
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
 		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
+		pos, args = append(pos, args[0]), args[1:]
 	}
+	return pos, nil
+}
+
+// flagRun returns how many of args are flags, with their values, before
+// the first positional argument or the "--" that ends the flags. "-" alone
+// and a negative number ("-1", a CBOR map key) are positional: no flag's
+// name starts with a digit. A flag's value is the flag's whatever it looks
+// like ("--kid --", "--max-depth -1").
+func flagRun(fs *flag.FlagSet, args []string) int {
+	i := 0
+	for i < len(args) {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' || '0' <= a[1] && a[1] <= '9' {
+			break
+		}
+		if takesValue(fs, a) {
+			i++
+		}
+		i++
+	}
+	return min(i, len(args))
+}
+
+// pathFlags are the flags that name a file or directory; given empty
+// (-o "$OUT" with OUT unset) they would silently mean their default:
+// standard output, no detached payload, the default corpus.
+var pathFlags = map[string]string{"o": "-o", "payload": "--payload", "dir": "--dir"}
+
+// emptyPathFlag refuses a path flag given as "".
+func emptyPathFlag(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if name, ok := pathFlags[f.Name]; ok && err == nil && f.Value.String() == "" {
+			err = usagef("%s is empty", name).withHint("name a file (\"-\" for standard input or output, where it applies)")
+		}
+	})
+	return err
 }
 
 // takesValue reports whether a is a flag of fs that takes the next
@@ -83,12 +126,15 @@ func takesValue(fs *flag.FlagSet, a string) bool {
 }
 
 // printUsage prints the usage of c, whose flags are in fs (every command
-// that parses flags has some).
-func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	fs.SetOutput(w)
+// that parses flags has some), and returns w's error.
+func printUsage(w io.Writer, c *command, fs *flag.FlagSet) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
+	fs.SetOutput(&b)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // inputArg checks that at most one positional argument (FILE) was given and
@@ -98,8 +144,11 @@ func inputArg(pos []string) (string, error) {
 	case 0:
 		return "", nil
 	case 1:
-		if pos[0] == "-" {
+		switch pos[0] {
+		case "-":
 			return "", nil
+		case "":
+			return "", usagef("FILE is empty").withHint("name the input file, or \"-\" (or nothing) for standard input")
 		}
 		return pos[0], nil
 	}
@@ -118,15 +167,47 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, failf("%v", err)
 	}
+	if e.out != nil && e.out.path != "" {
+		// -o opens at the first byte written, truncating a file that may
+		// still be being read: refuse it before anything is written.
+		in, err1 := f.Stat()
+		out, err2 := os.Stat(e.out.path)
+		if err1 == nil && err2 == nil && in.Mode().IsRegular() && os.SameFile(in, out) {
+			f.Close()
+			return nil, usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, file).withHint("write to another file, then rename it")
+		}
+	}
 	return f, nil
+}
+
+// keyStdinClash refuses --key - when the command's input (pos: no FILE, or
+// "-") is standard input too, before either is read.
+func keyStdinClash(e *env, keyPath string, pos []string) error {
+	if keyPath != "-" {
+		return nil
+	}
+	file, err := inputArg(pos)
+	if err != nil || file != "" {
+		return err
+	}
+	if err := e.claimStdin("the key"); err != nil {
+		return err
+	}
+	return e.claimStdin("the input")
 }
 
 // claimStdin records that standard input is read for what, or refuses when
 // it has already been read for something else (e.g. --key - and no FILE).
 func (e *env) claimStdin(what string) error {
 	if e.stdinFor != "" && e.stdinFor != what {
-		return usagef("standard input is already %s; %s must come from a file", e.stdinFor, what).
-			withHint("with --key -, give the input as FILE")
+		h := "give " + e.stdinFor + " or " + what + " as a file"
+		switch {
+		case e.stdinFor == "the key" && what == "the input":
+			h = "with --key -, give the input as FILE"
+		case e.stdinFor == "the input" && what == "the payload":
+			h = "give the JWS as FILE or the payload as --payload FILE"
+		}
+		return usagef("standard input is already %s; %s must come from a file", e.stdinFor, what).withHint(h)
 	}
 	e.stdinFor = what
 	return nil
@@ -169,11 +250,16 @@ func outputError(err error) error {
 }
 
 // lazyOutput writes to standard output, or to a file created only when the
-// first byte is written, so a failed command leaves no empty file behind.
+// first byte is written, so a failed command leaves no empty file behind;
+// Abort also takes back what a failed command had written (see
+// finishOutput).
 type lazyOutput struct {
-	e    *env
-	path string
-	f    *os.File
+	e       *env
+	path    string
+	private bool // the output is a private or secret key: see openPrivate
+	f       *os.File
+	created bool // f did not exist before this run opened it
+	done    bool // closed or aborted: nothing more is written
 }
 
 func newOutput(e *env, path string) *lazyOutput {
@@ -187,22 +273,92 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.path == "" {
 		return o.e.stdout.Write(p)
 	}
+	if o.done {
+		return 0, errors.New("output already closed")
+	}
 	if o.f == nil {
-		f, err := os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		_, err := os.Lstat(o.path)
+		created := errors.Is(err, os.ErrNotExist)
+		var f *os.File
+		if o.private {
+			f, err = openPrivate(o.path)
+		} else {
+			f, err = os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		}
 		if err != nil {
 			return 0, err
 		}
-		o.f = f
+		o.f, o.created = f, created
 	}
 	return o.f.Write(p)
 }
 
-// Close closes the file, if one was opened.
+// Close closes the file, if one was opened: the output is complete.
 func (o *lazyOutput) Close() error {
+	o.done = true
 	if o.f == nil {
 		return nil
 	}
-	return o.f.Close()
+	err := o.f.Close()
+	o.f = nil
+	return err
+}
+
+// Abort ends the output of a command that failed, whose output may be
+// partial: a file this run created is removed, and an existing regular
+// file it began to write (truncating it) is left empty. A file never
+// written to is left as it was.
+func (o *lazyOutput) Abort() {
+	o.done = true
+	if o.f == nil {
+		return
+	}
+	if o.created {
+		os.Remove(o.path)
+	} else if st, err := o.f.Stat(); err == nil && st.Mode().IsRegular() {
+		o.f.Truncate(0)
+	}
+	o.f.Close()
+	o.f = nil
+}
+
+// finishOutput ends the -o FILE that parseFlags opened for the command (if
+// any) after it returned err: kept if it succeeded, aborted if it failed.
+// A command whose output is whole though it fails (vectors, reporting
+// failed cases) closes e.out itself first.
+func finishOutput(e *env, err error) error {
+	if e.out == nil {
+		return err
+	}
+	if err != nil {
+		e.out.Abort()
+		return err
+	}
+	return outputError(e.out.Close())
+}
+
+// openPrivate opens path for writing a secret: created 0600, or, when it is
+// an existing regular file, made owner-only and then truncated. Other
+// files (a terminal, a pipe, /dev/null) are left as they are.
+func openPrivate(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && st.Mode().IsRegular() {
+		if perm := st.Mode().Perm(); perm&0o077 != 0 {
+			err = f.Chmod(perm &^ 0o077)
+		}
+		if err == nil {
+			err = f.Truncate(0)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // isTerminal reports whether w is a terminal (for progress lines, and to
@@ -216,8 +372,8 @@ func isTerminal(w io.Writer) bool {
 // terminalSafe escapes what a terminal would act on rather than show, in
 // text that comes from untrusted input (a token; an error quoting a
 // document's path): control characters other than '\n' (C0, DEL, C1
-// such as the CSI U+009B), the bidirectional overrides
-// and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
+// such as the CSI U+009B), the line and paragraph separators U+2028 and
+// U+2029, the bidirectional overrides and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
 // token cannot rewrite the UNVERIFIED banner or disguise its claims.
 func terminalSafe(s string) string {
 	var b strings.Builder
@@ -226,7 +382,7 @@ func terminalSafe(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case r != '\n' && (unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069):
+		case r != '\n' && terminalActs(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteString(s[i : i+n])
@@ -234,6 +390,13 @@ func terminalSafe(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// terminalActs reports whether a terminal may act on r rather than show
+// it: a control character (C0, DEL, C1), a line or paragraph separator,
+// or a bidirectional override or isolate.
+func terminalActs(r rune) bool {
+	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // terminalSafeLine is terminalSafe for one line of stderr: a '\n' from the

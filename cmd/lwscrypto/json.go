@@ -223,9 +223,10 @@ func runJSONGet(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(e.stdout)
+	jw := jsonWriter(e.stdout)
+	out := bufio.NewWriter(jw)
 	err = streamJSON(e, file, &getHandler{w: out}, opts, pattern)
-	if ferr := out.Flush(); err == nil {
+	if ferr := flushBoth(out, jw); err == nil {
 		err = outputError(ferr)
 	}
 	return err
@@ -272,9 +273,10 @@ func runJSONEvents(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(e.stdout)
+	jw := jsonWriter(e.stdout)
+	out := bufio.NewWriter(jw)
 	err = streamJSON(e, file, &eventsHandler{w: out}, opts, patterns...)
-	if ferr := out.Flush(); err == nil {
+	if ferr := flushBoth(out, jw); err == nil {
 		err = outputError(ferr)
 	}
 	return err

@@ -4,7 +4,6 @@ import (
 	"crypto"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -19,7 +18,7 @@ func init() {
 	register(&command{path: "jwk thumbprint", args: "[--uri] [-o FILE] [FILE]",
 		summary: "print the RFC 7638 SHA-256 thumbprint of each key (--uri: RFC 9278 URI)", run: runJWKThumbprint})
 	register(&command{path: "jwk from-pem", args: "[--kid KID] [--alg ALG] [-o FILE] [FILE]",
-		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509) to a JWK", run: runJWKFromPEM})
+		summary: "convert a PEM key or certificate (SPKI, PKCS #1, PKCS #8, SEC 1, X.509; a private key with its own certificate chain is that key) to a JWK", run: runJWKFromPEM})
 	register(&command{path: "jwk to-pem", args: "[--pub] [-o FILE] [FILE]",
 		summary: "convert a JWK to PEM (PKCS #8 for private keys, SPKI for public keys)", run: runJWKToPEM})
 }
@@ -28,54 +27,15 @@ func init() {
 // will hold a private or secret key (private) is created with mode 0600;
 // an existing regular file loses its group and other permissions before
 // it is truncated and the key written (its old mode would otherwise stay).
+// A write that fails takes back what it wrote (lazyOutput.Abort).
 func writeOut(e *env, path string, b []byte, private ...bool) error {
-	if path != "" && path != "-" && len(private) > 0 && private[0] {
-		f, err := openPrivate(path)
-		if err != nil {
-			return outputError(err)
-		}
-		if _, err := f.Write(b); err != nil {
-			f.Close()
-			return outputError(err)
-		}
-		if err := f.Close(); err != nil {
-			return outputError(err)
-		}
-		return nil
-	}
 	out := newOutput(e, path)
+	out.private = len(private) > 0 && private[0]
 	if _, err := out.Write(b); err != nil {
-		out.Close()
+		out.Abort()
 		return outputError(err)
 	}
-	if err := out.Close(); err != nil {
-		return outputError(err)
-	}
-	return nil
-}
-
-// openPrivate opens path for writing a secret: created 0600, or, when it is
-// an existing regular file, made owner-only and then truncated. Other
-// files (a terminal, a pipe, /dev/null) are left as they are.
-func openPrivate(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	st, err := f.Stat()
-	if err == nil && st.Mode().IsRegular() {
-		if perm := st.Mode().Perm(); perm&0o077 != 0 {
-			err = f.Chmod(perm &^ 0o077)
-		}
-		if err == nil {
-			err = f.Truncate(0)
-		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	return outputError(out.Close())
 }
 
 func runJWKGen(e *env, args []string) error {
@@ -212,7 +172,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	}
 	k, err := parsePEMKey(data)
 	if err != nil {
-		return hinted(err, "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE")
+		return hinted(err, pemHint(err))
 	}
 	k.Kid = *kid
 	if *alg != "" {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -37,11 +38,13 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 			ks = append(ks, k)
 		}
 	}
+	// Both are the key file's fault, not the command line's: exit 1, as
+	// for a PEM file of two keys (parsePEMKey).
 	switch {
 	case len(ks) == 0:
 		return nil, "", failf("%s holds no private or secret key", path).withHint("signing needs the private key (lwscrypto jwk gen makes one)")
 	case len(ks) > 1:
-		return nil, "", usagef("%s holds %d private keys; sign with one", path, len(ks)).withHint("put the key to sign with in a file of its own")
+		return nil, "", failf("%s holds %d private keys; sign with one", path, len(ks)).withHint("put the key to sign with in a file of its own")
 	}
 	k := ks[0]
 	if alg == "" {
@@ -51,6 +54,9 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		return nil, "", usagef("the key has no \"alg\"; pass --alg").withHint(fmt.Sprintf("for example --alg %s (the key type is %s)", suggestAlg(k), keyTypeName(k)))
 	}
 	if err := k.CheckUse(alg, jwk.OpSign); err != nil {
+		if errors.Is(err, jose.ErrAlgorithm) { // "none", or no JOSE algorithm at all
+			return nil, "", hinted(err, fmt.Sprintf("name a JWS signing algorithm, e.g. --alg %s (\"none\" is never accepted)", suggestAlg(k)))
+		}
 		return nil, "", hinted(err, "the key's type, \"alg\", \"use\" and \"key_ops\" must allow signing with "+alg)
 	}
 	return k, alg, nil
@@ -78,6 +84,9 @@ func runJWSSign(e *env, args []string) error {
 	}
 	file, err := inputArg(pos)
 	if err != nil {
+		return err
+	}
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
 		return err
 	}
 	k, a, err := signingKey(e, *keyPath, *alg)
@@ -256,6 +265,25 @@ func runJWSVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Usage errors first, before any input is read.
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+		return err
+	}
+	if *payloadPath != "" && *outPath != "" {
+		return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
+	}
+	if *payloadPath == "-" {
+		file, err := inputArg(pos)
+		if err != nil {
+			return err
+		}
+		if file == "" { // the JWS would be standard input too
+			if err := e.claimStdin("the input"); err != nil {
+				return err
+			}
+			return e.claimStdin("the payload")
+		}
+	}
 	key, algs, err := verificationKey(e, *keyPath, *alg)
 	if err != nil {
 		return err
@@ -269,9 +297,6 @@ func runJWSVerify(e *env, args []string) error {
 		return err
 	}
 	if *payloadPath != "" {
-		if *outPath != "" {
-			return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
-		}
 		var f io.Reader = e.stdin
 		if *payloadPath == "-" {
 			if err := e.claimStdin("the payload"); err != nil {
@@ -297,5 +322,29 @@ func runJWSVerify(e *env, args []string) error {
 		}
 		return hinted(err, verifyHint(err, algs))
 	}
+	// The payload goes out byte for byte, so on a terminal it cannot be
+	// escaped: what a terminal would act on is refused there ("-o -"
+	// forces it, as in age).
+	if *outPath == "" && isTerminal(e.stdout) && !printable(res.Payload) {
+		return usagef("the payload verified, but it holds bytes a terminal would act on (control characters, or not UTF-8); refusing to write it to the terminal").
+			withHint("use -o FILE or a pipe; force it with -o -")
+	}
 	return writeOut(e, *outPath, res.Payload)
+}
+
+// printable reports whether b is UTF-8 text a terminal shows as it is:
+// nothing terminalSafe would escape but tabs and line ends (LF, or CR LF:
+// a CR alone returns to the line's start, and what follows hides what
+// came before it).
+func printable(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == '\r' && len(b) > 1 && b[1] == '\n', r == '\t', r == '\n':
+		case r == utf8.RuneError && n == 1, terminalActs(r):
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }

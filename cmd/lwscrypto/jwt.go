@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,9 +18,9 @@ import (
 )
 
 func init() {
-	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
+	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S[,S]] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
-	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S] [--leeway D] [-o FILE] [FILE]",
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S[,S]] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
 	register(&command{path: "jwt inspect", args: "[--json] [-o FILE] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
@@ -34,7 +36,8 @@ func runJWTSign(e *env, args []string) error {
 	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
 	iss := fs.String("iss", "", "issuer (\"iss\")")
 	sub := fs.String("sub", "", "subject (\"sub\")")
-	aud := fs.String("aud", "", "audience (\"aud\"); comma-separated for several")
+	var aud audFlag
+	fs.Var(&aud, "aud", "`audience` (\"aud\"); comma-separated or repeated for several")
 	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
 	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE (@- for standard input)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
@@ -47,8 +50,10 @@ func runJWTSign(e *env, args []string) error {
 	}
 	t := now().Truncate(time.Second)
 	cs := &jwt.ClaimSet{Issuer: *iss, Subject: *sub, IssuedAt: t}
-	if *aud != "" {
-		cs.Audience = strings.Split(*aud, ",")
+	for _, a := range aud {
+		if a != "" { // --aud "" writes none, --aud a,,b two
+			cs.Audience = append(cs.Audience, a)
+		}
 	}
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
@@ -73,7 +78,7 @@ func runJWTSign(e *env, args []string) error {
 		if err != nil {
 			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
 		}
-		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": *aud != "", "exp": *exp != "", "iat": true}
+		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(cs.Audience) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {
 			if set[m.Name] {
 				if m.Name == "iat" {
@@ -129,12 +134,26 @@ func runJWTVerify(e *env, args []string) error {
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	iss := fs.String("iss", "", "require this issuer")
-	aud := fs.String("aud", "", "require this audience")
+	var aud audFlag
+	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them")
 	leeway := fs.Duration("leeway", 0, "clock skew allowed for exp, nbf and iat (e.g. 30s)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return err
+	}
+	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+		return err
+	}
+	// Given empty (--aud "$UNSET"), --iss and --aud would check nothing.
+	var empty string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "iss" && *iss == "" || f.Name == "aud" && slices.Contains(aud, "") {
+			empty = f.Name
+		}
+	})
+	if empty != "" {
+		return usagef("--%s is empty: it would check nothing", empty).withHint("leave the flag out to accept any " + map[string]string{"iss": "issuer", "aud": "audience"}[empty])
 	}
 	if *leeway < 0 {
 		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
@@ -143,7 +162,12 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := jwt.NewVerifier(key, algs, jwt.Validator{Issuer: *iss, Audience: *aud, Leeway: *leeway, Now: now})
+	auds := []string(aud) // one goes to the Validator, several are checked here
+	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now}
+	if len(auds) == 1 {
+		val.Audience = auds[0]
+	}
+	v, err := jwt.NewVerifier(key, algs, val)
 	if err != nil {
 		return verifierError(err, algs, *alg)
 	}
@@ -152,10 +176,43 @@ func runJWTVerify(e *env, args []string) error {
 		return err
 	}
 	claims, err := v.Verify(tok)
+	if err == nil && len(auds) > 1 && !anyAudience(claims, auds) {
+		claims, err = nil, errAudience
+	}
 	if err != nil {
 		return hinted(err, jwtHint(err, tok, algs))
 	}
-	return writeOut(e, *outPath, append(bytes.Clone(claims.Raw), '\n'))
+	out := append(bytes.Clone(claims.Raw), '\n')
+	if *outPath == "" || *outPath == "-" {
+		out = terminalJSON(e.stdout, out)
+	}
+	return writeOut(e, *outPath, out)
+}
+
+// audFlag is --aud: repeatable, each value a comma-separated list.
+type audFlag []string
+
+func (a *audFlag) String() string { return strings.Join(*a, ",") }
+
+func (a *audFlag) Set(s string) error {
+	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element
+	return nil
+}
+
+// errAudience is jwt.Validator's error for an "aud" without the expected
+// audience, for several audiences (the Validator takes one).
+var errAudience = fmt.Errorf(`jwt: "aud": %w`, jwt.ErrClaimMismatch)
+
+// anyAudience reports whether the "aud" of verified claims holds one of
+// auds (RFC 7519 §4.1.3), compared as jwt.Validator does: exactly.
+func anyAudience(c *jwt.Claims, auds []string) bool {
+	have, _ := c.Audience()
+	for _, h := range have {
+		if slices.Contains(auds, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // jwtHint explains a failure. Times come from the (already rejected)
@@ -207,7 +264,7 @@ func runJWTInspect(e *env, args []string) error {
 		if err != nil {
 			return failf("%v", err)
 		}
-		return writeOut(e, "", append(out, '\n'))
+		return writeOut(e, "", terminalJSON(e.stdout, append(out, '\n')))
 	}
 	var b strings.Builder
 	b.WriteString("UNVERIFIED: the signature has NOT been checked; do not trust anything below.\n")
@@ -249,25 +306,25 @@ func runJWTInspect(e *env, args []string) error {
 		b.WriteString("\n")
 	}
 	for _, l := range lines {
-		fmt.Fprintf(&b, "  %s  %s\n", l[0], l[1])
+		fmt.Fprintf(&b, "  %s  %s\n", l[0], terminalSafeLine(l[1])) // a value's newline would forge a line
 	}
 	_, err = io.WriteString(e.stdout, terminalSafe(b.String()))
 	return outputError(err)
 }
 
 // relative says how far t is from now in words: "in 14 minutes",
-// "2 hours ago", "just now".
+// "2 hours ago", "in 3 days", "in 73 years", "just now". From two
+// calendar years on it counts whole years; closer times (then well within
+// a Duration's ±292 years) count seconds, minutes, hours or days.
 func relative(t, now time.Time) string {
-	// Beyond ±200 years a Duration would saturate (at ±292 years), so
-	// count whole days from the Unix seconds instead.
-	if s := t.Unix() - now.Unix(); s > 200*366*86400 || s < -200*366*86400 {
-		if s < 0 {
-			return plural(int(-s/86400), "day") + " ago"
+	future := t.After(now)
+	if y := wholeYears(t, now); y >= 2 {
+		if future {
+			return "in " + plural(y, "year")
 		}
-		return "in " + plural(int(s/86400), "day")
+		return plural(y, "year") + " ago"
 	}
 	d := t.Sub(now)
-	future := d > 0
 	if d < 0 {
 		d = -d
 	}
@@ -288,6 +345,20 @@ func relative(t, now time.Time) string {
 		return "in " + s
 	}
 	return s + " ago"
+}
+
+// wholeYears counts the whole calendar years between a and b, in UTC:
+// from 29 February, a year on is 1 March.
+func wholeYears(a, b time.Time) int {
+	a, b = a.UTC(), b.UTC()
+	if a.After(b) {
+		a, b = b, a
+	}
+	n := b.Year() - a.Year()
+	if n > 0 && a.AddDate(n, 0, 0).After(b) {
+		n--
+	}
+	return n
 }
 
 func plural(n int, unit string) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -90,29 +91,108 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	return &jwk.Set{Keys: []*jwk.Key{k}}, false, nil
 }
 
-// parsePEMKey is jwk.ParsePEM for a KEY argument: PEM text holding more
-// than one key block is refused, since jwk.ParsePEM would silently take
-// the first (as a JWK Set with several private keys is refused for
-// signing). Certificates are one key: the first one's, its chain after it.
+// parsePEMKey is jwk.ParsePEM for a KEY argument, which must be one key.
+// jwk.ParsePEM reads the first block only; here every block counts, so
+// that PEM text of two keys is refused rather than silently read as its
+// first (as a JWK Set with several private keys is refused for signing).
+// A private key may come with its own public key and certificate chain
+// (a combined PEM, "cat cert.pem key.pem"), in any order: that is one key,
+// the private one, with "x5c" from the chain. A chain counts as its leaf
+// (the first certificate); the other certificates are its issuers'.
+// Blocks without a key of their own (EC or DH parameters, CRLs,
+// certificate requests) are skipped.
 func parsePEMKey(data []byte) (*jwk.Key, error) {
-	n, rest := 0, data
-	for len(rest) > 0 {
+	if len(data) > maxPEMText {
+		_, err := jwk.ParsePEM(data) // its error for text beyond its bound
+		if err == nil {
+			err = fmt.Errorf("PEM text larger than %d bytes: %w", maxPEMText, jose.ErrLimit)
+		}
+		return nil, err
+	}
+	// Sort the blocks first, parsing none: parsing is what costs.
+	var keyBlocks []*pem.Block
+	var certs []byte // the CERTIFICATE blocks, in order
+	for rest := data; ; {
 		var b *pem.Block
 		if b, rest = pem.Decode(rest); b == nil {
 			break
 		}
-		if b.Type != "CERTIFICATE" && b.Type != "EC PARAMETERS" {
-			n++
+		switch {
+		case b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED"):
+			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
+		case b.Type == "CERTIFICATE":
+			certs = append(certs, pem.EncodeToMemory(b)...)
+		case strings.HasSuffix(b.Type, " KEY"):
+			keyBlocks = append(keyBlocks, b)
 		}
 	}
-	if n > 1 {
-		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one: %w", n, jose.ErrMalformed)
+	// One key is at most a private and a public key block.
+	if len(keyBlocks) > 2 {
+		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one: %w", len(keyBlocks), jose.ErrMalformed)
 	}
-	return jwk.ParsePEM(data)
+	var keys []*jwk.Key
+	for _, b := range keyBlocks {
+		k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	var chain *jwk.Key
+	if len(certs) > 0 {
+		var err error
+		if chain, err = jwk.ParsePEM(certs); err != nil {
+			return nil, err
+		}
+		keys = append(keys, chain)
+	}
+	if len(keys) == 0 {
+		_, err := jwk.ParsePEM(data) // its error: no PEM, or a block that is no key
+		if err == nil {
+			err = fmt.Errorf("no PEM key or certificate found: %w", jose.ErrMalformed)
+		}
+		return nil, err
+	}
+	pick, distinct := keys[0], map[string]bool{}
+	for _, k := range keys {
+		tp, err := k.Thumbprint(crypto.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		distinct[string(tp)] = true
+		if k.IsPrivate() && !pick.IsPrivate() {
+			pick = k
+		}
+	}
+	if len(distinct) > 1 {
+		return nil, fmt.Errorf("PEM text holds %d keys; a key file must hold one (a private key may come with its own public key and certificate): %w", len(distinct), jose.ErrMalformed)
+	}
+	if chain != nil && pick != chain {
+		pick.X5c = chain.X5c
+	}
+	return pick, nil
 }
+
+// maxPEMText is jwk.ParsePEM's bound on PEM text.
+const maxPEMText = 1 << 20
+
+// errEncryptedPEM is a PEM private key encrypted with a passphrase.
+var errEncryptedPEM = errors.New("the key is encrypted (a passphrase protects it), which this tool does not read")
+
+// pemHint is the hint for an error from parsePEMKey.
+func pemHint(err error) string {
+	if errors.Is(err, errEncryptedPEM) {
+		return encryptedPEMHint
+	}
+	return "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE"
+}
+
+const encryptedPEMHint = "decrypt it to a file only you can read: (umask 077; openssl pkey -in KEY.pem -out PLAIN.pem)"
 
 func keyHint(err error) string {
 	switch {
+	case errors.Is(err, errEncryptedPEM):
+		return encryptedPEMHint
 	case errors.Is(err, jose.ErrMalformed):
 		return "a key file holds one JWK, a JWK Set ({\"keys\":[…]}) or PEM"
 	case errors.Is(err, jose.ErrKey):

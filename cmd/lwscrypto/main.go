@@ -7,8 +7,12 @@
 //	lwscrypto <object> <verb> [flags] [FILE]
 //
 // Input comes from FILE or standard input, output goes to standard output or
-// the file named by -o. The exit status is 0 on success, 1 when the input is
-// invalid or a verification failed, and 2 on a usage error. Errors are
+// the file named by -o; a command that fails leaves no partial output in
+// that file. The exit status is 0 on success, 1 when the input is invalid
+// or a verification failed, and 2 on a usage error. A file that cannot
+// serve (a KEY with no private key, or with several) is invalid input; a
+// command line that lacks what it needs (no --key; a key without "alg"
+// and no --alg) is a usage error. Errors are
 // printed to standard error as "lwscrypto: error: …", with a "hint: …" line
 // where one helps. Run "lwscrypto help" for the list of commands.
 package main
@@ -68,17 +72,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeHelp(stderr) // exit 2 whether or not stderr takes it
 		return 2
 	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		return report(e, outputError(writeHelp(stdout)))
+	}
 	cmd, rest := lookup(args)
 	if cmd == nil {
-		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint("run 'lwscrypto help' for the list of commands"))
+		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint(unknownHint(args[0])))
 	}
-	err := cmd.run(e, rest)
-	if e.out != nil {
-		if cerr := e.out.Close(); err == nil {
-			err = outputError(cerr)
-		}
-	}
-	return report(e, err)
+	return report(e, finishOutput(e, cmd.run(e, rest)))
 }
 
 // lookup finds the longest command path that prefixes args.
@@ -146,6 +147,22 @@ func hinted(err error, h string) *cliError {
 	return &cliError{err: err, h: h}
 }
 
+// unknownHint is the hint for a command line that names no command: the
+// verbs of object, if it is one, else where to find the commands.
+func unknownHint(object string) string {
+	var verbs []string
+	for p := range commands {
+		if v, ok := strings.CutPrefix(p, object+" "); ok {
+			verbs = append(verbs, v)
+		}
+	}
+	if len(verbs) == 0 {
+		return "run 'lwscrypto help' for the list of commands"
+	}
+	sort.Strings(verbs)
+	return object + " takes a verb: " + strings.Join(verbs, ", ")
+}
+
 // writeHelp writes the list of commands to w and returns w's error.
 func writeHelp(w io.Writer) error {
 	paths := make([]string, 0, len(commands))
@@ -167,29 +184,27 @@ func writeHelp(w io.Writer) error {
 }
 
 func init() {
-	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: func(e *env, args []string) error {
-		if isHelpFlag(args) {
-			return commandUsage(e, commands["help"])
-		}
-		if len(args) > 0 {
-			if c, _ := lookup(args); c != nil {
-				return commandUsage(e, c)
+	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: runHelp})
+}
+
+// runHelp prints the list of commands, or what 'OBJECT VERB -h' prints.
+// It takes no flags (not even -o): anything after OBJECT VERB is ignored,
+// so that 'help' can be put in front of a failing command line.
+func runHelp(e *env, args []string) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		c := commands["help"]
+		_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s %s\n\n%s\n", c.path, c.args, c.summary)
+		return outputError(err)
+	}
+	if len(args) > 0 {
+		if c, _ := lookup(args); c != nil {
+			// The usage -h prints, flags and all.
+			if err := c.run(e, []string{"-h"}); !errors.Is(err, flag.ErrHelp) {
+				return err
 			}
-			return usagef("no command %q", strings.Join(args, " "))
+			return nil
 		}
-		return outputError(writeHelp(e.stdout))
-	}})
-}
-
-// commandUsage prints the synopsis and summary of c, for a command
-// without flags (or for 'help OBJECT VERB').
-func commandUsage(e *env, c *command) error {
-	_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s\n\n%s\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	return outputError(err)
-}
-
-// isHelpFlag reports whether args is the lone -h or --help (or -help) that
-// asks a command without flags for its usage, as flag.FlagSet would.
-func isHelpFlag(args []string) bool {
-	return len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help")
+		return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))
+	}
+	return outputError(writeHelp(e.stdout))
 }

@@ -9,7 +9,9 @@ import (
 // The CLI contract (DESIGN.md, and 'lwscrypto help': "output is standard
 // output or -o FILE") gives every command -o. Before the fix json get,
 // json events, cbor diag, cbor to-json, cbor get, jwk thumbprint, jwt
-// inspect and vectors refused -o as an unknown flag (exit 2).
+// inspect and vectors refused -o as an unknown flag (exit 2), and version
+// as "takes no arguments" until later. help is the exception: it takes no
+// flags, so that it can be put in front of any command line.
 func TestEveryCommandTakesO(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "k.jwk")
@@ -27,6 +29,7 @@ func TestEveryCommandTakesO(t *testing.T) {
 		{"", []string{"jwk", "thumbprint", key}},
 		{tok, []string{"jwt", "inspect"}},
 		{tok, []string{"jwt", "inspect", "--json"}},
+		{"", []string{"version"}},
 	} {
 		code, want, e := runCLI(t, tc.stdin, tc.args...)
 		if code != 0 || want == "" {

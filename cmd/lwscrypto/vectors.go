@@ -3,7 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
 	"github.com/lwscrypto/lwscrypto/vectors"
@@ -56,10 +60,24 @@ func runVectors(e *env, args []string) error {
 		return usagef("--dir %s is not a directory", *dir).withHint("pass the folder holding wycheproof/ and the other corpora")
 	}
 
+	// Every corpus folder must be there (vectors.Run stops at the first
+	// missing one, after running those before it): say which are not,
+	// before running anything.
+	var missing []string
+	for _, rn := range vectors.Runners() {
+		if st, err := os.Stat(filepath.Join(*dir, rn.Name)); !rn.Builtin && (err != nil || !st.IsDir()) && !slices.Contains(missing, rn.Name) {
+			missing = append(missing, rn.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return failf("%s lacks the corpus folder(s) %s", *dir, strings.Join(missing, ", ")).
+			withHint("the corpus directory must hold every corpus folder (see its README)")
+	}
+
 	var opts vectors.Options
 	progress := isTerminal(e.stderr)
 	if progress {
-		opts.Progress = func(name string) { fmt.Fprintf(e.stderr, "\r\x1b[Krunning %s", name) }
+		opts.Progress = func(name string) { fmt.Fprint(e.stderr, progressLine(name)) }
 	}
 	rep, err := vectors.Run(*dir, opts)
 	if progress {
@@ -70,6 +88,12 @@ func runVectors(e *env, args []string) error {
 	}
 
 	return writeVectorsReport(e, &rep, *asJSON)
+}
+
+// progressLine is the progress line for the corpus file name, which is
+// escaped: it comes from the directory --dir names.
+func progressLine(name string) string {
+	return "\r\x1b[Krunning " + terminalSafeLine(name)
 }
 
 // writeVectorsReport prints rep as the table or, with asJSON, as one JSON
@@ -87,10 +111,24 @@ func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
 		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
 			return outputError(err)
 		}
+	} else if isTerminal(e.stdout) {
+		// The table quotes the corpus (file names, failure details, skip
+		// reasons): escaped for a terminal, as every message is.
+		var b strings.Builder
+		rep.WriteTable(&b) // a strings.Builder does not fail
+		if _, err := io.WriteString(e.stdout, terminalSafe(b.String())); err != nil {
+			return outputError(err)
+		}
 	} else if err := rep.WriteTable(e.stdout); err != nil {
 		return outputError(err)
 	}
 	if rep.Failed > 0 {
+		// The report is whole: -o FILE keeps it, though the exit status is 1.
+		if e.out != nil {
+			if err := e.out.Close(); err != nil {
+				return outputError(err)
+			}
+		}
 		return failf("%d conformance case(s) failed", rep.Failed)
 	}
 	return nil

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(&command{path: "version", summary: "print the version of lwscrypto and of Go it was built with", run: runVersion})
+	register(&command{path: "version", args: "[-o FILE]", summary: "print the version of lwscrypto and of Go it was built with", run: runVersion})
 }
 
 // version returns the module version recorded by the Go toolchain: the tag
@@ -20,12 +20,14 @@ func version() string {
 }
 
 func runVersion(e *env, args []string) error {
-	if isHelpFlag(args) {
-		return commandUsage(e, commands["version"])
+	c := commands["version"]
+	pos, err := parseFlags(e, c, newFlags(c), args)
+	if err != nil {
+		return err
 	}
-	if len(args) > 0 {
+	if len(pos) > 0 {
 		return usagef("version takes no arguments")
 	}
-	_, err := fmt.Fprintf(e.stdout, "lwscrypto %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	_, err = fmt.Fprintf(e.stdout, "lwscrypto %s %s %s/%s\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return outputError(err)
 }
