@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +21,7 @@ import (
 func init() {
 	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S[,S]] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
-	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S[,S]] [--leeway D] [-o FILE] [FILE]",
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S[,S] | --any-aud] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
 	register(&command{path: "jwt inspect", args: "[--json] [-o FILE] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
@@ -135,7 +136,8 @@ func runJWTVerify(e *env, args []string) error {
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
 	iss := fs.String("iss", "", "require this issuer")
 	var aud audFlag
-	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them")
+	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them. A token that has \"aud\" is refused without it (RFC 7519 §4.1.3)")
+	anyAud := fs.Bool("any-aud", false, "accept a token whatever its \"aud\" says (where the audience is checked elsewhere)")
 	leeway := fs.Duration("leeway", 0, "clock skew allowed for exp, nbf and iat (e.g. 30s)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
@@ -153,7 +155,10 @@ func runJWTVerify(e *env, args []string) error {
 		}
 	})
 	if empty != "" {
-		return usagef("--%s is empty: it would check nothing", empty).withHint("leave the flag out to accept any " + map[string]string{"iss": "issuer", "aud": "audience"}[empty])
+		return usagef("--%s is empty: it would check nothing", empty).withHint(map[string]string{"iss": "leave the flag out to accept any issuer", "aud": "use --any-aud to accept any audience"}[empty])
+	}
+	if *anyAud && len(aud) > 0 {
+		return usagef("--any-aud and --aud: give one of them").withHint("--aud names the audiences to accept; --any-aud accepts any")
 	}
 	if *leeway < 0 {
 		return usagef("--leeway %v: a clock skew allowance cannot be negative", *leeway).withHint("for example --leeway 30s")
@@ -163,7 +168,7 @@ func runJWTVerify(e *env, args []string) error {
 		return err
 	}
 	auds := []string(aud) // one goes to the Validator, several are checked here
-	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now}
+	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now, AnyAudience: *anyAud || len(auds) > 1}
 	if len(auds) == 1 {
 		val.Audience = auds[0]
 	}
@@ -180,7 +185,7 @@ func runJWTVerify(e *env, args []string) error {
 		claims, err = nil, errAudience
 	}
 	if err != nil {
-		return hinted(err, jwtHint(err, tok, algs))
+		return hinted(err, jwtHint(err, tok, algs, len(auds) == 0))
 	}
 	out := append(bytes.Clone(claims.Raw), '\n')
 	if *outPath == "" || *outPath == "-" {
@@ -217,9 +222,22 @@ func anyAudience(c *jwt.Claims, auds []string) bool {
 
 // jwtHint explains a failure. Times come from the (already rejected)
 // token, which is fine for a message.
-func jwtHint(err error, tok []byte, algs []string) string {
+func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 	_, c, _ := jwt.Inspect(tok)
+	var auds []string
+	if c != nil {
+		auds, _ = c.Audience()
+	}
 	switch {
+	case errors.Is(err, jwt.ErrClaimMismatch) && noAud && auds != nil:
+		q := make([]string, len(auds))
+		for i, a := range auds {
+			q[i] = strconv.Quote(a)
+		}
+		if len(q) > 4 {
+			q = append(q[:4], "…")
+		}
+		return "the token is for audience " + strings.Join(q, ", ") + "; give yours with --aud, or --any-aud to accept any"
 	case errors.Is(err, jwt.ErrExpired) && c != nil:
 		t, _ := c.ExpiresAt()
 		return "expired at " + t.Format(time.RFC3339) + " (" + relative(t, now()) + "); --leeway allows clock skew"
