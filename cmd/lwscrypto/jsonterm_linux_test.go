@@ -19,6 +19,7 @@ func TestJSONOutputToTerminalEscapes(t *testing.T) {
 	key := dir + "/k.jwk"
 	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
 	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key, "--claims", "{\"x\":\"a\u009b2Jb\u202ec\"}")
+	ecKey := mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "--kid", "a\u009b2Jb\u202ec")
 	for _, c := range []struct {
 		stdin string
 		args  []string
@@ -28,6 +29,10 @@ func TestJSONOutputToTerminalEscapes(t *testing.T) {
 		{"\x63\xc2\x9b\x61", []string{"cbor", "to-json"}},
 		{tok, []string{"jwt", "inspect", "--json"}},
 		{tok, []string{"jwt", "verify", "--key", key}},
+		// JWKs: a kid from the input or a flag (added after the jwk
+		// commands were found to print them raw)
+		{ecKey, []string{"jwk", "pub"}},
+		{"", []string{"jwk", "gen", "--alg", "ES256", "--kid", "a\u009b2Jb\u202ec"}},
 	} {
 		ptmx, pts := openPTY(t)
 		var errb strings.Builder

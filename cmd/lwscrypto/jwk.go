@@ -38,6 +38,16 @@ func writeOut(e *env, path string, b []byte, private ...bool) error {
 	return outputError(out.Close())
 }
 
+// writeJSONOut is writeOut for JSON text: on standard output it is escaped
+// as terminalJSON says when that is a terminal (a "kid" may hold control
+// or bidi code points).
+func writeJSONOut(e *env, path string, b []byte, private bool) error {
+	if path == "" || path == "-" {
+		b = terminalJSON(e.stdout, b)
+	}
+	return writeOut(e, path, b, private)
+}
+
 func runJWKGen(e *env, args []string) error {
 	c := commands["jwk gen"]
 	fs := newFlags(c)
@@ -68,7 +78,7 @@ func runJWKGen(e *env, args []string) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	return writeOut(e, *outPath, append(out, '\n'), true)
+	return writeJSONOut(e, *outPath, append(out, '\n'), true)
 }
 
 func runJWKPub(e *env, args []string) error {
@@ -96,7 +106,7 @@ func runJWKPub(e *env, args []string) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	return writeOut(e, *outPath, append(out, '\n'))
+	return writeJSONOut(e, *outPath, append(out, '\n'), false)
 }
 
 // readKeyOrSet reads a key input and tells whether it was a JWK Set.
@@ -185,7 +195,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	return writeOut(e, *outPath, append(out, '\n'), k.IsPrivate())
+	return writeJSONOut(e, *outPath, append(out, '\n'), k.IsPrivate())
 }
 
 // keyOp is the operation a key is for under alg, to check that the key fits

@@ -188,10 +188,7 @@ func runJWTVerify(e *env, args []string) error {
 		return hinted(err, jwtHint(err, tok, algs, len(auds) == 0))
 	}
 	out := append(bytes.Clone(claims.Raw), '\n')
-	if *outPath == "" || *outPath == "-" {
-		out = terminalJSON(e.stdout, out)
-	}
-	return writeOut(e, *outPath, out)
+	return writeJSONOut(e, *outPath, out, false)
 }
 
 // audFlag is --aud: repeatable, each value a comma-separated list.
