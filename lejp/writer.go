@@ -27,6 +27,14 @@ const hexDigits = "0123456789abcdef"
 // key ID, a header value), write with a Writer, which refuses such strings
 // unless its AllowInvalidUTF8 is set, or check utf8.ValidString first.
 func AppendString(dst []byte, s string) []byte {
+	dst, _ = appendString(dst, s, false)
+	return dst
+}
+
+// appendString is AppendString, or, when strict, AppendString for a string
+// that must be UTF-8: at the first byte that is not, it stops and returns
+// false, leaving part of the string appended (the caller drops it).
+func appendString(dst []byte, s string, strict bool) ([]byte, bool) {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -41,39 +49,13 @@ func AppendString(dst []byte, s string) []byte {
 				i += n
 				continue
 			}
+			if strict {
+				return dst, false
+			}
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, "\\ufffd"...)
 			i++
 			start = i
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		dst = appendEscape(dst, c)
-		i++
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
-
-// appendStringStrict is AppendString for a string that must be UTF-8: at
-// the first byte that is not, it stops and returns false, leaving part of
-// the string appended (the caller drops it).
-func appendStringStrict(dst []byte, s string) ([]byte, bool) {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				return dst, false
-			}
-			i += n
 			continue
 		}
 		dst = append(dst, s[start:i]...)
@@ -355,7 +337,7 @@ func (w *Writer) Name(s string) {
 		replaced = !utf8.ValidString(s)
 	} else {
 		var ok bool
-		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+		if w.buf, ok = appendString(w.buf, s, true); !ok {
 			w.refuse(ErrInvalidUTF8, "a member name", start)
 			return
 		}
@@ -425,7 +407,7 @@ func (w *Writer) String(s string) {
 		w.buf = AppendString(w.buf, s)
 	} else {
 		var ok bool
-		if w.buf, ok = appendStringStrict(w.buf, s); !ok {
+		if w.buf, ok = appendString(w.buf, s, true); !ok {
 			w.refuse(ErrInvalidUTF8, "a string", start)
 			return
 		}
