@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // metaRule is one rule Parse applies to a JWK's metadata members, as a
@@ -105,6 +106,10 @@ func TestMarshalMetadataRules(t *testing.T) {
 			}
 			_, err = (&Set{Keys: []*Key{k}}).AppendJSON(nil)
 			wantErr(t, "Set.AppendJSON", err, r.sentinel)
+			// The rule is Parse's: the JWK written without the check is
+			// refused with the same sentinel.
+			_, err = Parse(uncheckedJSON(t, k))
+			wantErr(t, "Parse", err, r.sentinel)
 		})
 	}
 }
@@ -244,4 +249,50 @@ func TestMarshalSetRules(t *testing.T) {
 	// A zero Key alone.
 	_, err := (&Key{}).AppendJSON(nil)
 	wantErr(t, "zero Key", err, jose.ErrKey)
+}
+
+// uncheckedJSON writes k as AppendJSON does but without the metadata rules
+// (writeMembers), for tests of Parse that need a JWK breaking them. It is
+// internal: the public API no longer writes such keys.
+func uncheckedJSON(t testing.TB, k *Key) []byte {
+	t.Helper()
+	var w lejp.Writer
+	w.Reset(nil)
+	if _, err := k.writeMembers(&w, nil); err != nil {
+		t.Fatal(err)
+	}
+	out, err := w.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestAppendJSONAllocs: the metadata rules allocate nothing, so AppendJSON
+// into a large enough dst allocates as before them (6 for a public EC key
+// with kid, alg, use and key_ops; 12 for a set of two), and a failing
+// check allocates only its error.
+func TestAppendJSONAllocs(t *testing.T) {
+	k, _ := metaBase(t)
+	k.Kid, k.Use, k.KeyOps = "k1", "sig", []string{"verify"}
+	k2 := k.clone()
+	k2.Kid = "k2"
+	s := &Set{Keys: []*Key{k, k2}}
+	dst := make([]byte, 0, 4096)
+	for name, c := range map[string]struct {
+		f    func() error
+		most float64
+	}{
+		"key": {func() error { _, err := k.AppendJSON(dst); return err }, 6},
+		"set": {func() error { _, err := s.AppendJSON(dst); return err }, 12},
+	} {
+		if err := c.f(); err != nil {
+			t.Fatal(err)
+		}
+		n := testing.AllocsPerRun(50, func() { c.f() })
+		t.Logf("%s: %v", name, n)
+		if n > c.most {
+			t.Errorf("%s: %v allocations, want at most %v", name, n, c.most)
+		}
+	}
 }
