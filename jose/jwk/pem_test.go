@@ -66,7 +66,7 @@ func TestPEMRoundTrip(t *testing.T) {
 	}
 }
 
-func selfSigned(t *testing.T, k *Key) []byte {
+func selfSigned(t testing.TB, k *Key) []byte {
 	t.Helper()
 	s, _ := k.Signer()
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "t"},
