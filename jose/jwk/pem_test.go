@@ -12,6 +12,7 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -171,5 +172,32 @@ func TestParseDERAnyTypeKeepsKeyError(t *testing.T) {
 		wantErr(t, typ+" on P-224", err, jose.ErrKey)
 		_, err = ParseDER("", der)
 		wantErr(t, typ+" on P-224, untyped", err, jose.ErrKey)
+	}
+}
+
+// TestParsePEMChainChecked: the "x5c" chain ParsePEM builds from the
+// CERTIFICATE blocks obeys the rules Parse applies to "x5c", so the key
+// can be written and read back: an empty certificate block after the leaf
+// is jose.ErrMalformed and more than jose.MaxStrings certificates
+// jose.ErrLimit. The base accepted both, giving a Key that AppendJSON
+// refuses (and whose JWK Parse refused before AppendJSON checked).
+func TestParsePEMChainChecked(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	cert := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: selfSigned(t, k)})
+	empty := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE"})
+	_, err := ParsePEM(append(bytes.Clone(cert), empty...))
+	wantErr(t, "chain with an empty certificate", err, jose.ErrMalformed)
+	for n, want := range map[int]error{jose.MaxStrings: nil, jose.MaxStrings + 1: jose.ErrLimit} {
+		got, err := ParsePEM(bytes.Repeat(cert, n))
+		if want != nil {
+			wantErr(t, fmt.Sprintf("chain of %d certificates", n), err, want)
+			continue
+		}
+		if err != nil || len(got.X5c) != n {
+			t.Fatalf("chain of %d certificates: %v", n, err)
+		}
+		if _, err := Parse(mustJSON(t, got)); err != nil {
+			t.Errorf("chain of %d certificates: written JWK: %v", n, err)
+		}
 	}
 }
