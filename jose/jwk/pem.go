@@ -30,7 +30,8 @@ const maxPEM = 1 << 20
 //
 // Leading text before the first block (and "EC PARAMETERS" blocks) is
 // skipped; encrypted PEM is not supported. For certificates, the chain is
-// not verified.
+// not verified, but it obeys the rules Parse applies to "x5c": no empty
+// certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
 func ParsePEM(data []byte) (*Key, error) {
 	if len(data) > maxPEM {
 		return nil, fmt.Errorf("jwk: PEM input larger than %d bytes: %w", maxPEM, jose.ErrLimit)
@@ -76,6 +77,11 @@ func certChain(first, rest []byte) (*Key, error) {
 		return nil, err
 	}
 	k.X5c = ders
+	// The chain obeys the "x5c" rules of Parse (no empty certificate, at
+	// most jose.MaxStrings), so that the key can be written and read back.
+	if err := k.checkMeta(); err != nil {
+		return nil, err
+	}
 	return k, nil
 }
 
