@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
@@ -88,26 +89,51 @@ func certChain(first, rest []byte) (*Key, error) {
 // ParseDER parses a DER key of the given PEM type ("PUBLIC KEY", "PRIVATE
 // KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "EC PRIVATE KEY",
 // "CERTIFICATE"). An empty typ tries each key form in turn.
+//
+// The DER must be one value, with nothing after it (nor after the key
+// inside PKCS #8): jose.ErrMalformed. An EC private key (SEC 1, alone or in
+// PKCS #8) that carries its public key or its curve must carry the ones its
+// scalar and the PKCS #8 algorithm imply, as Parse requires of a JWK's
+// "x", "y" and "d": jose.ErrKey.
 func ParseDER(typ string, der []byte) (*Key, error) {
 	var key any
 	var err error
+	switch typ {
+	case "PUBLIC KEY", "RSA PUBLIC KEY", "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "CERTIFICATE":
+		if err := wholeDER(typ, der); err != nil {
+			return nil, err
+		}
+	}
 	switch typ {
 	case "PUBLIC KEY":
 		key, err = x509.ParsePKIXPublicKey(der)
 	case "RSA PUBLIC KEY":
 		key, err = x509.ParsePKCS1PublicKey(der)
 	case "PRIVATE KEY":
-		if err := checkPKCS8RSASize(der); err != nil {
+		var info pkcs8Info
+		if err := checkPKCS8(der, &info); err != nil {
 			return nil, err
 		}
-		key, err = x509.ParsePKCS8PrivateKey(der)
+		if key, err = x509.ParsePKCS8PrivateKey(der); err == nil {
+			if p, ok := key.(*ecdsa.PrivateKey); ok {
+				if err := checkSEC1(info.PrivateKey, info.Algo.Parameters.FullBytes, p); err != nil {
+					return nil, err
+				}
+			}
+		}
 	case "RSA PRIVATE KEY":
 		if err := checkPKCS1Size(der); err != nil {
 			return nil, err
 		}
 		key, err = x509.ParsePKCS1PrivateKey(der)
 	case "EC PRIVATE KEY":
-		key, err = x509.ParseECPrivateKey(der)
+		var p *ecdsa.PrivateKey
+		if p, err = x509.ParseECPrivateKey(der); err == nil {
+			if err := checkSEC1(der, nil, p); err != nil {
+				return nil, err
+			}
+			key = p
+		}
 	case "CERTIFICATE":
 		return certChain(der, nil)
 	case "":
@@ -216,16 +242,79 @@ func checkPKCS1Size(der []byte) error {
 // oidRSA is rsaEncryption (RFC 8017 Appendix C).
 var oidRSA = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
 
-// checkPKCS8RSASize applies checkPKCS1Size to the RSA key inside a PKCS #8
-// PrivateKeyInfo (RFC 5208 §5).
-func checkPKCS8RSASize(der []byte) error {
-	var info struct {
-		Version    int
-		Algo       pkix.AlgorithmIdentifier
-		PrivateKey []byte
-	}
-	if _, err := asn1.Unmarshal(der, &info); err != nil || !info.Algo.Algorithm.Equal(oidRSA) {
+// pkcs8Info is a PKCS #8 PrivateKeyInfo (RFC 5208 §5); the attributes are
+// not read.
+type pkcs8Info struct {
+	Version    int
+	Algo       pkix.AlgorithmIdentifier
+	PrivateKey []byte
+}
+
+// checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
+// key inside it (crypto/x509 ignores them), and applies checkPKCS1Size to
+// an RSA key. Input that does not even start like one is left to
+// crypto/x509 to report.
+func checkPKCS8(der []byte, info *pkcs8Info) error {
+	if _, err := asn1.Unmarshal(der, info); err != nil {
 		return nil
 	}
-	return checkPKCS1Size(info.PrivateKey)
+	if err := wholeDER("PKCS #8 private key", info.PrivateKey); err != nil {
+		return err
+	}
+	if info.Algo.Algorithm.Equal(oidRSA) {
+		return checkPKCS1Size(info.PrivateKey)
+	}
+	return nil
+}
+
+// wholeDER refuses der when bytes follow its first DER value: crypto/x509
+// ignores them after PKCS #8 and SEC 1 keys, which would give one key many
+// encodings. Input that is not DER at all is left to crypto/x509.
+func wholeDER(what string, der []byte) error {
+	var v asn1.RawValue
+	if rest, err := asn1.Unmarshal(der, &v); err == nil && len(rest) > 0 {
+		return fmt.Errorf("jwk: %s: %d bytes after the DER value: %w", what, len(rest), jose.ErrMalformed)
+	}
+	return nil
+}
+
+// sec1Info is an ECPrivateKey (RFC 5915 §3).
+type sec1Info struct {
+	Version    int
+	PrivateKey []byte
+	Curve      asn1.ObjectIdentifier `asn1:"optional,explicit,tag:0"`
+	PublicKey  asn1.BitString        `asn1:"optional,explicit,tag:1"`
+}
+
+// checkSEC1 checks what crypto/x509 ignores in an EC private key it read
+// as p from der: the curve inside, against the PKCS #8 algorithm's
+// parameters (params, nil for a key alone), and the public key, which must
+// be p's, uncompressed or compressed (SEC 1 §2.3.3).
+func checkSEC1(der, params []byte, p *ecdsa.PrivateKey) error {
+	var s sec1Info
+	if _, err := asn1.Unmarshal(der, &s); err != nil {
+		return fmt.Errorf("jwk: EC private key: %v: %w", err, jose.ErrMalformed)
+	}
+	if params != nil && len(s.Curve) > 0 {
+		var outer asn1.ObjectIdentifier
+		if _, err := asn1.Unmarshal(params, &outer); err == nil && !outer.Equal(s.Curve) {
+			return fmt.Errorf("jwk: EC private key names curve %v inside PKCS #8 for %v: %w", s.Curve, outer, jose.ErrKey)
+		}
+	}
+	if s.PublicKey.BitLength == 0 {
+		return nil
+	}
+	want, err := p.PublicKey.Bytes()
+	if err != nil {
+		return fmt.Errorf("jwk: invalid EC private key: %w", jose.ErrKey)
+	}
+	got, size := s.PublicKey.Bytes, (len(want)-1)/2
+	switch {
+	case s.PublicKey.BitLength != 8*len(got):
+	case bytes.Equal(got, want):
+		return nil
+	case len(got) == 1+size && got[0]&^1 == 2 && got[0]&1 == want[len(want)-1]&1 && bytes.Equal(got[1:], want[1:1+size]):
+		return nil
+	}
+	return fmt.Errorf("jwk: EC private key carries a public key that is not its scalar's: %w", jose.ErrKey)
 }
