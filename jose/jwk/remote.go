@@ -63,7 +63,8 @@ type RemoteOptions struct {
 
 // Remote is a cached JWK Set fetched from an HTTPS URL (such as an OpenID
 // provider's jwks_uri). It is safe for concurrent use; concurrent lookups
-// that need a fetch share one request.
+// that need a fetch share one request, and lookups that the current set
+// (within MaxAge) answers never wait for a fetch in flight.
 //
 // A failed fetch (network error, non-200 status, oversized or invalid body)
 // never replaces a set that was fetched before: the last good set stays in
@@ -222,12 +223,15 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 	for waited := false; ; waited = true {
 		r.mu.Lock()
 		now := r.opts.Now()
-		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
+		fresh := r.set != nil && now.Sub(r.fetchedAt) < r.opts.MaxAge
 		cool := !r.tried || now.Sub(r.triedAt) >= r.opts.Cooldown
 		// A caller that waited for a fetch takes its outcome: it does not
 		// start another, even when that fetch failed and outlasted the
-		// cooldown, nor wait for one another caller started since.
-		if waited || r.inflight == nil && (!stale || !cool) {
+		// cooldown, nor wait for one another caller started since. A
+		// caller the current set serves (fresh, not forced) does not wait
+		// for a fetch in flight; one that needs a fetch while the cooldown
+		// forbids it gets the current set.
+		if waited || fresh && !force || r.inflight == nil && !cool {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
 			if s == nil {
