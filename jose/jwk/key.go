@@ -147,13 +147,15 @@ func (k *Key) PublicKey() (*Key, error) {
 }
 
 // Equal reports whether k and x hold the same key material (public and, if
-// present, private); metadata is not compared.
+// present, private); metadata is not compared. A nil *Key, and a Key
+// without key material (the zero Key), equal no key. oct secrets are
+// compared in constant time.
 func (k *Key) Equal(x *Key) bool {
-	if k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
+	if x == nil || k.kty == "" || k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
 		return false
 	}
 	if k.kty == KeyTypeOct {
-		return string(k.sec) == string(x.sec)
+		return subtle.ConstantTimeCompare(k.sec, x.sec) == 1
 	}
 	type equaler interface{ Equal(crypto.PublicKey) bool }
 	if !k.pub.(equaler).Equal(x.pub) {

@@ -68,7 +68,12 @@ func (k *Key) AppendThumbprintInput(dst []byte) []byte {
 // is the usual choice): the hash of the thumbprint input, which depends only
 // on the required public members, so a private key and its public key have
 // the same thumbprint.
+//
+// A Key without key material (the zero Key) has no thumbprint: jose.ErrKey.
 func (k *Key) Thumbprint(h crypto.Hash) ([]byte, error) {
+	if k.kty == "" {
+		return nil, fmt.Errorf("jwk: key has no key material to take a thumbprint of: %w", jose.ErrKey)
+	}
 	if !h.Available() {
 		return nil, fmt.Errorf("jwk: thumbprint hash %v is not available: %w", h, jose.ErrAlgorithm)
 	}
