@@ -296,3 +296,33 @@ func TestAppendJSONAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestMarshalExtraCaseVariant: a member Parse kept raw (Extra) whose name
+// differs only in case from a metadata member set afterwards ("KID" kept,
+// then Kid set) would be written next to it, and Parse refuses names that
+// differ only in case (catalog row 20). AppendJSON refuses to write such a
+// key (jose.ErrMalformed, naming the member); the base wrote it.
+func TestMarshalExtraCaseVariant(t *testing.T) {
+	for name, set := range map[string]func(k *Key){
+		"KID":     func(k *Key) { k.Kid = "a" },
+		"Alg":     func(k *Key) { k.Alg = "HS256" },
+		"X5T":     func(k *Key) { k.X5t = make([]byte, 20) },
+		"Key_Ops": func(k *Key) { k.KeyOps = []string{"sign"} },
+	} {
+		k := mustParse(t, `{"kty":"oct","k":"AAAA","`+name+`":"x"}`)
+		if _, err := k.AppendJSON(nil); err != nil {
+			t.Fatalf("%s alone: %v", name, err)
+		}
+		set(k)
+		_, err := Parse(uncheckedJSON(t, k))
+		wantErr(t, name+": Parse", err, jose.ErrMalformed)
+		out, err := k.AppendJSON(nil)
+		wantErr(t, name+": AppendJSON", err, jose.ErrMalformed)
+		if err != nil && !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: %v does not name the member", name, err)
+		}
+		if out != nil {
+			t.Errorf("%s: wrote %s", name, out)
+		}
+	}
+}
