@@ -112,7 +112,8 @@ func FuzzParseSet(f *testing.F) {
 // FuzzAppendJSON: AppendJSON and Parse agree on the metadata rules. A key
 // gets fuzzed metadata (kid, alg, use, key_ops, x5t and x5t#S256 of any
 // length, an x5c chain of its own certificate, another key's, garbage or
-// an empty one); then what AppendJSON writes without error, Parse reads
+// an empty one) over members Parse kept raw (one may differ only in case
+// from a metadata member); then what AppendJSON writes without error, Parse reads
 // back as an equal key with the same metadata, and when AppendJSON
 // refuses, the same JWK written without the checks (writeMembers) is
 // refused by Parse too.
@@ -128,21 +129,34 @@ func FuzzAppendJSON(f *testing.F) {
 		kid, alg, use, ops string
 		opsSet             bool
 		x5t, x5tS256, x5c  uint8
+		extra              string
 	}{
-		{"k1", "ES256", "sig", "verify", true, 0, 0, 1},
-		{"", "", "sig", "verify,sign", true, 255, 255, 5},
-		{"", "", "enc", "verify", true, 0, 0, 0},
-		{"", "", "", "sign,sign", true, 0, 0, 0},
-		{"", "", "x", "", true, 20, 32, 0},
-		{"\xff", "", "", "", false, 19, 33, 2},
-		{"", "RS256", "", "", false, 0, 0, 3},
-		{"", "", "", "", false, 0, 0, 4},
-		{"", "", "", "", false, 1, 1, 6},
+		{"k1", "ES256", "sig", "verify", true, 0, 0, 1, ""},
+		{"", "", "sig", "verify,sign", true, 255, 255, 5, ""},
+		{"", "", "enc", "verify", true, 0, 0, 0, ""},
+		{"", "", "", "sign,sign", true, 0, 0, 0, ""},
+		{"", "", "x", "", true, 20, 32, 0, ""},
+		{"\xff", "", "", "", false, 19, 33, 2, ""},
+		{"", "RS256", "", "", false, 0, 0, 3, ""},
+		{"", "", "", "", false, 0, 0, 4, ""},
+		{"", "", "", "", false, 1, 1, 6, ""},
+		{"a", "", "", "", false, 0, 0, 0, "KID"},
+		{"", "", "sig", "", false, 0, 0, 0, "Use"},
+		{"", "", "", "", false, 0, 0, 0, "x5T#s256"},
 	} {
-		f.Add(s.kid, s.alg, s.use, s.ops, s.opsSet, s.x5t, s.x5tS256, s.x5c)
+		f.Add(s.kid, s.alg, s.use, s.ops, s.opsSet, s.x5t, s.x5tS256, s.x5c, s.extra)
 	}
-	f.Fuzz(func(t *testing.T, kid, alg, use, ops string, opsSet bool, x5t, x5tS256, x5c uint8) {
+	f.Fuzz(func(t *testing.T, kid, alg, use, ops string, opsSet bool, x5t, x5tS256, x5c uint8, extra string) {
 		k := pub.clone()
+		if extra != "" {
+			// A member Parse keeps raw, then the fields set over it.
+			name, _ := json.Marshal(extra)
+			raw := mustJSON(t, pub)
+			raw = append(append(append([]byte{'{'}, name...), `:1,`...), raw[1:]...)
+			if withExtra, err := Parse(raw); err == nil {
+				k = withExtra
+			}
+		}
 		k.Kid, k.Alg, k.Use = kid, alg, use
 		if opsSet {
 			k.KeyOps = []string{}

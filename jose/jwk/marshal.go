@@ -159,7 +159,9 @@ func (k *Key) members() []member {
 // X5tS256 must be 20 and 32 bytes; X5c certificates must be non-empty,
 // the first one an X.509 certificate of this key, and X5t, X5tS256 its
 // thumbprints; KeyOps must not repeat an operation or name one of another
-// use than Use; KeyOps and X5c hold at most jose.MaxStrings elements. The
+// use than Use; KeyOps and X5c hold at most jose.MaxStrings elements; no
+// member kept raw (Extra) may differ only in case from a metadata member
+// written (Parse refuses such pairs). The
 // errors name the member and wrap the sentinel Parse uses for that rule
 // (jose.ErrMalformed, jose.ErrLimit or jose.ErrKey). A Key without key
 // material (the zero Key) is jose.ErrKey. "alg" and "use" values are not

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"fmt"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -23,6 +24,7 @@ import (
 //   - "key_ops" names no operation twice, and when "use" is present no
 //     operation of RFC 7517 §4.3 that belongs to another use (§4.3: the
 //     two SHOULD NOT be used together unless consistent);
+//   - no member kept raw (Extra) differs only in case from one of these;
 //   - every "x5c" certificate is non-empty, the first is an X.509
 //     certificate whose key is this key, and "x5t", "x5t#S256" are its
 //     thumbprints.
@@ -54,10 +56,54 @@ func (k *Key) checkMeta() error {
 			}
 		}
 	}
+	if err := k.checkExtraNames(); err != nil {
+		return err
+	}
 	if len(k.X5c) > 0 {
 		return k.checkX5c()
 	}
 	return nil
+}
+
+// metaNames are the metadata members Key's fields hold.
+var metaNames = [...]string{"kid", "alg", "use", "key_ops", "x5u", "x5c", "x5t", "x5t#S256"}
+
+// checkExtraNames refuses a member kept raw (Extra) whose name differs only
+// in ASCII case from a metadata member k has: Parse refuses such pairs
+// (catalog row 20), and they arise when a field is set after Parse kept
+// the other spelling.
+func (k *Key) checkExtraNames() error {
+	for _, m := range k.extra {
+		for _, name := range metaNames {
+			if m.Name != name && strings.EqualFold(m.Name, name) && k.hasMeta(name) {
+				return fmt.Errorf(`jwk: member %s differs only in case from %q: %w`, jose.QuoteName(m.Name), name, jose.ErrMalformed)
+			}
+		}
+	}
+	return nil
+}
+
+// hasMeta reports whether k writes the metadata member name.
+func (k *Key) hasMeta(name string) bool {
+	switch name {
+	case "kid":
+		return k.Kid != ""
+	case "alg":
+		return k.Alg != ""
+	case "use":
+		return k.Use != ""
+	case "key_ops":
+		return k.KeyOps != nil
+	case "x5u":
+		return k.X5u != ""
+	case "x5c":
+		return len(k.X5c) > 0
+	case "x5t":
+		return k.X5t != nil
+	case "x5t#S256":
+		return k.X5tS256 != nil
+	}
+	return false
 }
 
 // checkX5c checks a non-empty X5c and the thumbprints against its leaf.
