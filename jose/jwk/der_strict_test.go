@@ -160,3 +160,57 @@ type testPKCS8 struct {
 	Algo       pkix.AlgorithmIdentifier
 	PrivateKey []byte
 }
+
+// testPKCS8v2 is RFC 5958's OneAsymmetricKey with its public key.
+type testPKCS8v2 struct {
+	Version    int
+	Algo       pkix.AlgorithmIdentifier
+	PrivateKey []byte
+	PublicKey  asn1.BitString `asn1:"optional,tag:1"`
+}
+
+// TestPKCS8PublicKeyChecked: a PKCS #8 v2 key (RFC 5958
+// OneAsymmetricKey) may carry its public key; it must be the one the
+// private key implies (jose.ErrKey), as for SEC 1 and for a JWK's "x" and
+// "d". crypto/x509 ignores it, so the base accepted an Ed25519, X25519 or
+// EC private key file that names another public key.
+func TestPKCS8PublicKeyChecked(t *testing.T) {
+	for _, alg := range []string{"EdDSA", "ES256", "ECDH-ES"} {
+		opts := &GenerateOptions{}
+		if alg == "ECDH-ES" {
+			opts.Curve = CurveX25519
+		}
+		k, _ := Generate(alg, opts)
+		other, _ := Generate(alg, opts)
+		p8, _ := x509.MarshalPKCS8PrivateKey(k.PrivateKey())
+		var info testPKCS8
+		if _, err := asn1.Unmarshal(p8, &info); err != nil {
+			t.Fatal(err)
+		}
+		raw := func(k *Key) []byte {
+			switch p := k.Public().(type) {
+			case *ecdsa.PublicKey:
+				b, _ := p.Bytes()
+				return b
+			case interface{ Bytes() []byte }:
+				return p.Bytes()
+			}
+			b, _ := x509.MarshalPKIXPublicKey(k.Public()) // Ed25519: the last 32 bytes
+			return b[len(b)-32:]
+		}
+		for name, pub := range map[string][]byte{"own": raw(k), "another key's": raw(other), "truncated": raw(k)[1:]} {
+			der, err := asn1.Marshal(testPKCS8v2{1, info.Algo, info.PrivateKey, asn1.BitString{Bytes: pub, BitLength: 8 * len(pub)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ParseDER("PRIVATE KEY", der)
+			if name == "own" {
+				if err != nil || !got.Equal(k) {
+					t.Errorf("%s, %s public key: %v", k.describe(), name, err)
+				}
+				continue
+			}
+			wantErr(t, k.describe()+", "+name+" public key", err, jose.ErrKey)
+		}
+	}
+}
