@@ -2,7 +2,9 @@ package jwk
 
 import (
 	"bytes"
+	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -91,10 +93,10 @@ func certChain(first, rest []byte) (*Key, error) {
 // "CERTIFICATE"). An empty typ tries each key form in turn.
 //
 // The DER must be one value, with nothing after it (nor after the key
-// inside PKCS #8): jose.ErrMalformed. An EC private key (SEC 1, alone or in
-// PKCS #8) that carries its public key or its curve must carry the ones its
-// scalar and the PKCS #8 algorithm imply, as Parse requires of a JWK's
-// "x", "y" and "d": jose.ErrKey.
+// inside PKCS #8): jose.ErrMalformed. A private key that carries its
+// public key (SEC 1, PKCS #8 v2) or its curve (SEC 1 inside PKCS #8) must
+// carry the ones its private key and the PKCS #8 algorithm imply, as Parse
+// requires of a JWK's "x", "y" and "d": jose.ErrKey.
 func ParseDER(typ string, der []byte) (*Key, error) {
 	var key any
 	var err error
@@ -119,6 +121,9 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 				if err := checkSEC1(info.PrivateKey, info.Algo.Parameters.FullBytes, p); err != nil {
 					return nil, err
 				}
+			}
+			if err := checkPKCS8Public(&info, key); err != nil {
+				return nil, err
 			}
 		}
 	case "RSA PRIVATE KEY":
@@ -242,12 +247,38 @@ func checkPKCS1Size(der []byte) error {
 // oidRSA is rsaEncryption (RFC 8017 Appendix C).
 var oidRSA = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
 
-// pkcs8Info is a PKCS #8 PrivateKeyInfo (RFC 5208 §5); the attributes are
-// not read.
+// pkcs8Info is a PKCS #8 PrivateKeyInfo (RFC 5208 §5), or a v2
+// OneAsymmetricKey with its public key (RFC 5958 §2).
 type pkcs8Info struct {
 	Version    int
 	Algo       pkix.AlgorithmIdentifier
 	PrivateKey []byte
+	Attributes asn1.RawValue  `asn1:"optional,tag:0"`
+	PublicKey  asn1.BitString `asn1:"optional,tag:1"`
+}
+
+// checkPKCS8Public checks the public key a PKCS #8 v2 key carries, which
+// crypto/x509 ignores: it must be the one of key, the private key read
+// from it.
+func checkPKCS8Public(info *pkcs8Info, key any) error {
+	if info.PublicKey.BitLength == 0 {
+		return nil
+	}
+	var want []byte
+	switch p := key.(type) {
+	case *rsa.PrivateKey:
+		want = x509.MarshalPKCS1PublicKey(&p.PublicKey)
+	case *ecdsa.PrivateKey:
+		return samePoint(info.PublicKey, &p.PublicKey)
+	case ed25519.PrivateKey:
+		want = p.Public().(ed25519.PublicKey)
+	case *ecdh.PrivateKey:
+		want = p.PublicKey().Bytes()
+	}
+	if info.PublicKey.BitLength != 8*len(info.PublicKey.Bytes) || !bytes.Equal(info.PublicKey.Bytes, want) {
+		return fmt.Errorf("jwk: PKCS #8 private key carries a public key that is not its own: %w", jose.ErrKey)
+	}
+	return nil
 }
 
 // checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
@@ -304,13 +335,19 @@ func checkSEC1(der, params []byte, p *ecdsa.PrivateKey) error {
 	if s.PublicKey.BitLength == 0 {
 		return nil
 	}
-	want, err := p.PublicKey.Bytes()
+	return samePoint(s.PublicKey, &p.PublicKey)
+}
+
+// samePoint checks that an EC public key found in a private key's DER is
+// pub, uncompressed or compressed (SEC 1 §2.3.3).
+func samePoint(b asn1.BitString, pub *ecdsa.PublicKey) error {
+	want, err := pub.Bytes()
 	if err != nil {
 		return fmt.Errorf("jwk: invalid EC private key: %w", jose.ErrKey)
 	}
-	got, size := s.PublicKey.Bytes, (len(want)-1)/2
+	got, size := b.Bytes, (len(want)-1)/2
 	switch {
-	case s.PublicKey.BitLength != 8*len(got):
+	case b.BitLength != 8*len(got):
 	case bytes.Equal(got, want):
 		return nil
 	case len(got) == 1+size && got[0]&^1 == 2 && got[0]&1 == want[len(want)-1]&1 && bytes.Equal(got[1:], want[1:1+size]):
