@@ -2,9 +2,11 @@ package jwk
 
 import (
 	"crypto/ecdsa"
+	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
+	"math/big"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -211,6 +213,57 @@ func TestPKCS8PublicKeyChecked(t *testing.T) {
 				continue
 			}
 			wantErr(t, k.describe()+", "+name+" public key", err, jose.ErrKey)
+		}
+	}
+}
+
+// testPKCS1 is RFC 8017's RSAPrivateKey (two primes).
+type testPKCS1 struct {
+	Version               int
+	N                     *big.Int
+	E                     int
+	D, P, Q, Dp, Dq, Qinv *big.Int
+}
+
+// TestDERInconsistentRSAIsKeyError: an RSA private key in PKCS #1 or
+// PKCS #8 whose members disagree (a CRT value, or "d", that "p" and "q" do
+// not imply) is refused as jose.ErrKey, as Parse refuses the same key as a
+// JWK and as ParseDER refuses primes that do not multiply to the modulus.
+// The base answered jose.ErrMalformed (crypto/x509's validation error),
+// for a key that is well-formed DER.
+func TestDERInconsistentRSAIsKeyError(t *testing.T) {
+	k, _ := Generate("RS256", nil)
+	der := x509.MarshalPKCS1PrivateKey(k.PrivateKey().(*rsa.PrivateKey))
+	var good testPKCS1
+	if _, err := asn1.Unmarshal(der, &good); err != nil {
+		t.Fatal(err)
+	}
+	p8, _ := x509.MarshalPKCS8PrivateKey(k.PrivateKey())
+	var info testPKCS8
+	if _, err := asn1.Unmarshal(p8, &info); err != nil {
+		t.Fatal(err)
+	}
+	two := big.NewInt(2)
+	for name, change := range map[string]func(s *testPKCS1){
+		"dp + 2":   func(s *testPKCS1) { s.Dp = new(big.Int).Add(s.Dp, two) },
+		"dq + 2":   func(s *testPKCS1) { s.Dq = new(big.Int).Add(s.Dq, two) },
+		"qinv + 1": func(s *testPKCS1) { s.Qinv = new(big.Int).Add(s.Qinv, big.NewInt(1)) },
+		"d + 2":    func(s *testPKCS1) { s.D = new(big.Int).Add(s.D, two) },
+	} {
+		s := good
+		change(&s)
+		bad, err := asn1.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := info
+		in.PrivateKey = bad
+		wrapped, _ := asn1.Marshal(in)
+		for typ, der := range map[string][]byte{"RSA PRIVATE KEY": bad, "PRIVATE KEY": wrapped} {
+			_, err := ParseDER(typ, der)
+			wantErr(t, name+", "+typ, err, jose.ErrKey)
+			_, err = ParseDER("", der)
+			wantErr(t, name+", "+typ+", untyped", err, jose.ErrKey)
 		}
 	}
 }
