@@ -113,10 +113,14 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 		key, err = x509.ParsePKCS1PublicKey(der)
 	case "PRIVATE KEY":
 		var info pkcs8Info
-		if err := checkPKCS8(der, &info); err != nil {
+		var isRSA bool
+		if isRSA, err = checkPKCS8(der, &info); err != nil {
 			return nil, err
 		}
-		if key, err = x509.ParsePKCS8PrivateKey(der); err == nil {
+		if key, err = x509.ParsePKCS8PrivateKey(der); err != nil && isRSA {
+			return nil, rsaInvalid(err)
+		}
+		if err == nil {
 			if p, ok := key.(*ecdsa.PrivateKey); ok {
 				if err := checkSEC1(info.PrivateKey, info.Algo.Parameters.FullBytes, p); err != nil {
 					return nil, err
@@ -127,10 +131,13 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 			}
 		}
 	case "RSA PRIVATE KEY":
-		if err := checkPKCS1Size(der); err != nil {
+		var isRSA bool
+		if isRSA, err = checkPKCS1Size(der); err != nil {
 			return nil, err
 		}
-		key, err = x509.ParsePKCS1PrivateKey(der)
+		if key, err = x509.ParsePKCS1PrivateKey(der); err != nil && isRSA {
+			return nil, rsaInvalid(err)
+		}
 	case "EC PRIVATE KEY":
 		var p *ecdsa.PrivateKey
 		if p, err = x509.ParseECPrivateKey(der); err == nil {
@@ -224,24 +231,34 @@ var errRSASize = errors.New("refused before validation")
 // multiply to it (checkRSAFactors), before crypto/x509 validates it: the
 // standard library bounds neither, and its checks cost about bits^3.6 (a
 // 131,072-bit key takes seconds). Input that does not even start like one
-// is left to crypto/x509 to report.
-func checkPKCS1Size(der []byte) error {
+// is left to crypto/x509 to report; isRSA reports whether der starts like
+// one (a version, n, e, d, p and q), so that a refusal by crypto/x509 is
+// about the key, not the encoding (rsaInvalid).
+func checkPKCS1Size(der []byte) (isRSA bool, err error) {
 	var head struct {
 		Version int
 		N       *big.Int
 		E       int
 		D, P, Q *big.Int
 	}
-	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.P == nil || head.Q == nil {
-		return nil
+	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.D == nil || head.P == nil || head.Q == nil {
+		return false, nil
 	}
 	if b := head.N.BitLen(); b > maxRSABits {
-		return fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
+		return true, fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
 	}
 	if err := checkRSAFactors(head.N, head.P, head.Q); err != nil {
-		return fmt.Errorf("%w: %w", err, errRSASize)
+		return true, fmt.Errorf("%w: %w", err, errRSASize)
 	}
-	return nil
+	return true, nil
+}
+
+// rsaInvalid is crypto/x509's refusal of a DER RSA private key that
+// checkPKCS1Size read: its members disagree (d or the CRT values against
+// the primes) or it has more than two primes, which Parse refuses as
+// jose.ErrKey too.
+func rsaInvalid(err error) error {
+	return fmt.Errorf("jwk: invalid RSA private key: %v: %w", err, jose.ErrKey)
 }
 
 // oidRSA is rsaEncryption (RFC 8017 Appendix C).
@@ -284,18 +301,18 @@ func checkPKCS8Public(info *pkcs8Info, key any) error {
 // checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
 // key inside it (crypto/x509 ignores them), and applies checkPKCS1Size to
 // an RSA key. Input that does not even start like one is left to
-// crypto/x509 to report.
-func checkPKCS8(der []byte, info *pkcs8Info) error {
+// crypto/x509 to report. isRSA is checkPKCS1Size's, for an RSA key.
+func checkPKCS8(der []byte, info *pkcs8Info) (isRSA bool, err error) {
 	if _, err := asn1.Unmarshal(der, info); err != nil {
-		return nil
+		return false, nil
 	}
 	if err := wholeDER("PKCS #8 private key", info.PrivateKey); err != nil {
-		return err
+		return false, err
 	}
 	if info.Algo.Algorithm.Equal(oidRSA) {
 		return checkPKCS1Size(info.PrivateKey)
 	}
-	return nil
+	return false, nil
 }
 
 // wholeDER refuses der when bytes follow its first DER value: crypto/x509
