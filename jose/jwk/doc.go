@@ -25,8 +25,10 @@
 // 3, and RSA moduli with the ROCA fingerprint (catalog row 25). RSA moduli
 // are 512 to 16,384 bits; ParseDER and ParsePEM refuse a larger private key
 // before the standard library validates it (its cost grows faster than the
-// cube of the size). ParseSet also rejects duplicate kids and sets that mix
-// public with private keys.
+// cube of the size). ParseDER also refuses what crypto/x509 lets through:
+// bytes after the DER, and a private key whose embedded public key (SEC 1,
+// PKCS #8 v2) or curve is not its own. ParseSet also rejects duplicate kids
+// and sets that mix public with private keys.
 //
 // Writing is as strict as reading: what Key.AppendJSON and Set.AppendJSON
 // (and MarshalJSON) write, Parse and ParseSet read back as the same keys
