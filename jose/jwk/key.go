@@ -188,7 +188,8 @@ func (k *Key) describe() string {
 }
 
 // Extra returns the members of the JWK this package does not interpret, in
-// input order, with their raw JSON values.
+// input order, with their raw JSON values (copied from Parse's input, so
+// they do not change with it; do not modify them).
 func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
 
 // New wraps a standard library key in a Key with no metadata. It accepts

@@ -122,7 +122,29 @@ func parseObject(o *jose.Object) (*Key, error) {
 	if err := k.parseMeta(o, names); err != nil {
 		return nil, err
 	}
+	k.extra = ownMembers(k.extra)
 	return k, nil
+}
+
+// ownMembers copies the values of members, which alias the parsed input,
+// into one buffer of their own, so that a caller reusing its input buffer
+// does not change the key (encoding/json's results do not alias their
+// input either). It allocates nothing for no members.
+func ownMembers(ms []jose.Member) []jose.Member {
+	n := 0
+	for _, m := range ms {
+		n += len(m.Value)
+	}
+	if n == 0 {
+		return ms
+	}
+	buf := make([]byte, 0, n)
+	for i, m := range ms {
+		start := len(buf)
+		buf = append(buf, m.Value...)
+		ms[i] = jose.Member{Name: m.Name, Value: buf[start:len(buf):len(buf)]}
+	}
+	return ms
 }
 
 // parseMeta reads the members common to every kty (RFC 7517 §4.2–4.9),

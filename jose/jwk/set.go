@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -63,7 +64,7 @@ func ParseSet(raw []byte) (*Set, error) {
 			return fmt.Errorf("jwk: key %d: %w", i, err)
 		}
 		if !supported(ko) {
-			s.Skipped = append(s.Skipped, el)
+			s.Skipped = append(s.Skipped, bytes.Clone(el)) // el aliases raw
 			return nil
 		}
 		k, err := parseObject(ko)
@@ -79,6 +80,7 @@ func ParseSet(raw []byte) (*Set, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
 	}
+	s.extra = ownMembers(s.extra)
 	return s, nil
 }
 
