@@ -2,6 +2,7 @@ package jwk
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"testing"
 )
 
@@ -44,4 +45,36 @@ func overwrite(b []byte, old, new string) {
 	for i := bytes.Index(b, []byte(old)); i >= 0; i = bytes.Index(b, []byte(old)) {
 		copy(b[i:], new)
 	}
+}
+
+// TestNewDoesNotAliasEd25519: New copies an Ed25519 key, as it copies an
+// oct key and as Parse copies "x" and "d": the key was checked when New
+// ran (the private key's public half against its seed), and a caller that
+// later reuses the slice must not change it. On the base New kept the
+// caller's slice, so overwriting it changed the key (and a private key's
+// public half no longer matched its seed).
+func TestNewDoesNotAliasEd25519(t *testing.T) {
+	g, _ := Generate("EdDSA", nil)
+	priv := bytes.Clone(g.PrivateKey().(ed25519.PrivateKey))
+	pub := bytes.Clone(g.Public().(ed25519.PublicKey))
+	kp, err := New(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kq, err := New(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear(priv)
+	clear(pub)
+	if !kp.Equal(g) || !kq.Equal(must2(g.PublicKey())) {
+		t.Error("key changed with the caller's slice")
+	}
+}
+
+func must2[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
