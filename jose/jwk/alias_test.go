@@ -3,6 +3,7 @@ package jwk
 import (
 	"bytes"
 	"crypto/ed25519"
+	"slices"
 	"testing"
 )
 
@@ -55,8 +56,8 @@ func overwrite(b []byte, old, new string) {
 // public half no longer matched its seed).
 func TestNewDoesNotAliasEd25519(t *testing.T) {
 	g, _ := Generate("EdDSA", nil)
-	priv := bytes.Clone(g.PrivateKey().(ed25519.PrivateKey))
-	pub := bytes.Clone(g.Public().(ed25519.PublicKey))
+	priv := slices.Clone(g.PrivateKey().(ed25519.PrivateKey))
+	pub := slices.Clone(g.Public().(ed25519.PublicKey))
 	kp, err := New(priv)
 	if err != nil {
 		t.Fatal(err)
