@@ -196,7 +196,9 @@ func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
 // *rsa.PrivateKey, *rsa.PublicKey, *ecdsa.PrivateKey, *ecdsa.PublicKey (P-256,
 // P-384, P-521), ed25519.PrivateKey, ed25519.PublicKey, *ecdh.PrivateKey and
 // *ecdh.PublicKey (X25519, or a NIST curve, which becomes an EC key), and
-// []byte (an oct key, copied). Keys are checked as Parse checks them.
+// []byte (an oct key). Slices (oct and Ed25519 keys) are copied; pointers
+// are kept, and the keys they point to must not change. Keys are checked as
+// Parse checks them.
 func New(key any) (*Key, error) {
 	k := &Key{}
 	switch v := key.(type) {
@@ -268,13 +270,14 @@ func New(key any) (*Key, error) {
 		if subtle.ConstantTimeCompare(ed25519.NewKeyFromSeed(v.Seed())[ed25519.SeedSize:], v[ed25519.SeedSize:]) != 1 {
 			return nil, fmt.Errorf("jwk: Ed25519 private key does not match its public key: %w", jose.ErrKey)
 		}
+		v = slices.Clone(v) // as Parse and oct keys: the key is its own
 		k.kty, k.crv, k.pub, k.prv = KeyTypeOKP, CurveEd25519, v.Public(), v
 		return k, nil
 	case ed25519.PublicKey:
 		if len(v) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
 		}
-		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, v
+		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil
 	case *ecdh.PrivateKey:
 		if v == nil {
