@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"crypto/sha256"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -325,4 +326,26 @@ func TestMarshalExtraCaseVariant(t *testing.T) {
 			t.Errorf("%s: wrote %s", name, out)
 		}
 	}
+}
+
+// TestMarshalMemberLimit: Parse reads at most jose.MaxMembers members, so
+// AppendJSON does not write more: a key parsed with that many (kept raw)
+// is written back, but not once a metadata field adds one (jose.ErrLimit).
+// The base wrote jose.MaxMembers+1 members, which Parse refuses.
+func TestMarshalMemberLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"kty":"oct","k":"AAAA"`)
+	for i := range jose.MaxMembers - 2 {
+		fmt.Fprintf(&b, `,"m%d":0`, i)
+	}
+	b.WriteString("}")
+	k := mustParse(t, b.String())
+	if _, err := Parse(mustJSON(t, k)); err != nil {
+		t.Fatalf("%d members: %v", jose.MaxMembers, err)
+	}
+	k.Kid = "a"
+	_, err := Parse(uncheckedJSON(t, k))
+	wantErr(t, "Parse of one more", err, jose.ErrLimit)
+	_, err = k.AppendJSON(nil)
+	wantErr(t, "AppendJSON of one more", err, jose.ErrLimit)
 }
