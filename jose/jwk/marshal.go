@@ -161,10 +161,11 @@ func (k *Key) members() []member {
 // thumbprints; KeyOps must not repeat an operation or name one of another
 // use than Use; KeyOps and X5c hold at most jose.MaxStrings elements; no
 // member kept raw (Extra) may differ only in case from a metadata member
-// written (Parse refuses such pairs). The
-// errors name the member and wrap the sentinel Parse uses for that rule
-// (jose.ErrMalformed, jose.ErrLimit or jose.ErrKey). A Key without key
-// material (the zero Key) is jose.ErrKey. "alg" and "use" values are not
+// written (Parse refuses such pairs); the key has at most jose.MaxMembers
+// members. The errors name the member and wrap the sentinel Parse uses
+// for that rule (jose.ErrMalformed, jose.ErrLimit or jose.ErrKey). A Key
+// without key material (the zero Key) is jose.ErrKey. "alg" and "use"
+// values are not
 // bound to the key type or to a list, as in Parse (RFC 7517 allows other
 // values); CheckUse refuses a key whose Alg does not fit it.
 func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
@@ -186,13 +187,21 @@ func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
 	if err := k.checkMeta(); err != nil {
 		return tmp, err
 	}
-	return k.writeMembers(w, tmp)
+	ms := k.members()
+	if len(ms) > jose.MaxMembers {
+		return tmp, fmt.Errorf("jwk: key has more than %d members: %w", jose.MaxMembers, jose.ErrLimit)
+	}
+	return writeList(w, tmp, ms)
 }
 
-// writeMembers writes the JWK with w without checkMeta's rules (tests use
-// it to make JWKs that break them).
+// writeMembers writes the JWK with w without the rules write checks (tests
+// use it to make JWKs that break them).
 func (k *Key) writeMembers(w *lejp.Writer, tmp []byte) ([]byte, error) {
-	ms := k.members()
+	return writeList(w, tmp, k.members())
+}
+
+// writeList writes members ms as a JSON object, sorted by name.
+func writeList(w *lejp.Writer, tmp []byte, ms []member) ([]byte, error) {
 	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
 	w.BeginObject()
 	for i := range ms {
