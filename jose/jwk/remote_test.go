@@ -378,3 +378,28 @@ func TestRemoteFreshSetDoesNotWait(t *testing.T) {
 		t.Errorf("%d requests, want 2", got)
 	}
 }
+
+// TestRemoteEmptyKidNoRefetch: a kid of "" names no key (Set.LookupKid),
+// so a refetch cannot find one: Remote.LookupKid and Remote.Candidates do
+// not refetch for it. On the base a token with "kid": "" forced a fetch
+// whenever the cooldown allowed, spending the cooldown that a real key
+// rotation may need right after.
+func TestRemoteEmptyKidNoRefetch(t *testing.T) {
+	body, _ := publicSetJSON(t, "ES256")
+	srv := newJWKSServer(t, body)
+	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Cooldown: time.Second, Now: clock.now})
+	if _, err := r.Set(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	clock.add(2 * time.Second)
+	if _, err := r.LookupKid(context.Background(), ""); !errors.Is(err, jose.ErrKey) {
+		t.Errorf("LookupKid(\"\"): %v", err)
+	}
+	if ks, err := r.Candidates(context.Background(), "", true, "ES256", OpVerify, false); err != nil || len(ks) != 0 {
+		t.Errorf("Candidates(\"\"): %v, %v", ks, err)
+	}
+	if n := r.Fetches(); n != 1 {
+		t.Errorf("%d fetches, want 1", n)
+	}
+}
