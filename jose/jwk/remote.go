@@ -166,7 +166,8 @@ func (r *Remote) Set(ctx context.Context) (*Set, error) {
 
 // LookupKid returns the key with the given kid, refetching the set once
 // (subject to the cooldown) when the current set has none — keys rotate. An
-// unknown kid is an error wrapping jose.ErrKey.
+// unknown kid is an error wrapping jose.ErrKey; "" names no key and causes
+// no refetch.
 func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 	s, err := r.get(ctx, false)
 	if err != nil {
@@ -174,6 +175,9 @@ func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 	}
 	if k, ok := s.LookupKid(kid); ok {
 		return k, nil
+	}
+	if kid == "" { // names no key: a refetch cannot find one
+		return nil, fmt.Errorf("jwk: an empty kid names no key: %w", jose.ErrKey)
 	}
 	if s, err = r.get(ctx, true); err != nil {
 		return nil, err
@@ -185,13 +189,14 @@ func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 }
 
 // Candidates is Set.Candidates over the remote set, refetching it once
-// (subject to the cooldown) when kid is given but unknown.
+// (subject to the cooldown) when kid is given but unknown ("" names no key
+// and causes no refetch).
 func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg string, op Op, requireKid bool) ([]*Key, error) {
 	s, err := r.get(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	if hasKid {
+	if hasKid && kid != "" { // "" names no key: a refetch cannot find one
 		if _, ok := s.LookupKid(kid); !ok {
 			if s, err = r.get(ctx, true); err != nil {
 				return nil, err
