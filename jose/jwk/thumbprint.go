@@ -15,8 +15,13 @@ import (
 // the required public members only, in lexicographic order, without
 // whitespace — {"e","kty","n"} for RSA, {"crv","kty","x","y"} for EC,
 // {"k","kty"} for oct and {"crv","kty","x"} for OKP (RFC 8037 §2). Values are
-// base64url or fixed names, so no escaping is needed.
+// base64url or fixed names, so no escaping is needed. A Key without key
+// material (the zero Key) has no thumbprint input: dst is returned as it
+// is (Thumbprint refuses such a key).
 func (k *Key) AppendThumbprintInput(dst []byte) []byte {
+	if k.kty == "" {
+		return dst
+	}
 	str := func(dst []byte, name, v string, last bool) []byte {
 		dst = append(dst, '"')
 		dst = append(dst, name...)
