@@ -1,11 +1,13 @@
 package jwk
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
+	"encoding/pem"
 	"math/big"
 	"testing"
 
@@ -266,4 +268,32 @@ func TestDERInconsistentRSAIsKeyError(t *testing.T) {
 			wantErr(t, name+", "+typ+", untyped", err, jose.ErrKey)
 		}
 	}
+}
+
+// rfc8410Example is the OneAsymmetricKey of RFC 8410 §10.3: an Ed25519
+// private key with an attribute and its public key.
+const rfc8410Example = `-----BEGIN PRIVATE KEY-----
+MHICAQEwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC
+oB8wHQYKKoZIhvcNAQkJFDEPDA1DdXJkbGUgQ2hhaXJzgSEAGb9ECWmEzf6FQbrB
+Z9w7lshQhqowtrbLDFw4rXAxZuE=
+-----END PRIVATE KEY-----
+`
+
+// TestPKCS8WithAttributes: the public key after the attributes of a
+// PKCS #8 v2 key is found and checked: RFC 8410's example parses, and with
+// one bit of its public key changed it is jose.ErrKey.
+func TestPKCS8WithAttributes(t *testing.T) {
+	k, err := ParsePEM([]byte(rfc8410Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, der, _ := k.MarshalDER()
+	b, _ := pem.Decode([]byte(rfc8410Example))
+	if len(b.Bytes) <= len(der) {
+		t.Fatal("the example has no attributes or public key")
+	}
+	bad := bytes.Clone(b.Bytes)
+	bad[len(bad)-1] ^= 1
+	_, err = ParseDER("PRIVATE KEY", bad)
+	wantErr(t, "RFC 8410 example with another public key", err, jose.ErrKey)
 }
