@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -133,6 +134,37 @@ func TestCheckUseUnknownAlgorithm(t *testing.T) {
 					t.Errorf("%v: CheckUse(%q, %s) = %v, want jose.ErrAlgorithm", k, alg, op, err)
 				}
 			}
+		}
+	}
+}
+
+// TestCheckUseJWEAlgWrongOp: a known JWE algorithm used to sign or verify
+// is a key that cannot be used so (jose.ErrKey), as CheckUse documents
+// (only unknown names and "none" are jose.ErrAlgorithm) and as it already
+// answered for A128KW, A128GCM and RSA-OAEP. The base answered
+// jose.ErrAlgorithm for dir, A*GCMKW, PBES2-*, RSA1_5 and ECDH-ES*, whose
+// checks live apart (fitsJWE), and described "dir" and PBES2 as needing a
+// "0-byte oct key".
+func TestCheckUseJWEAlgWrongOp(t *testing.T) {
+	oct := must2(New(make([]byte, 32)))
+	ec := must2(Generate("ECDH-ES", nil))
+	rk := must2(Generate("RSA-OAEP", nil))
+	for alg, k := range map[string]*Key{
+		"dir": oct, "A256GCMKW": oct, "PBES2-HS256+A128KW": oct, "RSA1_5": rk,
+		"ECDH-ES": ec, "ECDH-ES+A128KW": ec, "A256KW": oct, "A256GCM": oct, "RSA-OAEP": rk,
+	} {
+		k.Alg = ""
+		for _, op := range []Op{OpSign, OpVerify} {
+			err := k.CheckUse(alg, op)
+			wantErr(t, alg+" "+string(op), err, jose.ErrKey)
+			if errors.Is(err, jose.ErrAlgorithm) {
+				t.Errorf("%s %s: %v is jose.ErrAlgorithm", alg, op, err)
+			}
+		}
+	}
+	for _, alg := range []string{"dir", "PBES2-HS256+A128KW"} {
+		if err := ec.CheckUse(alg, OpDecrypt); err == nil || strings.Contains(err.Error(), "0-byte") {
+			t.Errorf("%s with an EC key: %v", alg, err)
 		}
 	}
 }

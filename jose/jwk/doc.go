@@ -25,18 +25,22 @@
 // 3, and RSA moduli with the ROCA fingerprint (catalog row 25). RSA moduli
 // are 512 to 16,384 bits; ParseDER and ParsePEM refuse a larger private key
 // before the standard library validates it (its cost grows faster than the
-// cube of the size). ParseSet also rejects duplicate kids and sets that mix
-// public with private keys.
+// cube of the size). ParseDER also refuses what crypto/x509 lets through:
+// bytes after the DER, and a private key whose embedded public key (SEC 1,
+// PKCS #8 v2) or curve is not its own. ParseSet also rejects duplicate kids
+// and sets that mix public with private keys.
 //
-// Writing is as strict as reading at the JSON level: Key.AppendJSON and
-// Set.AppendJSON (and MarshalJSON) write through a strict lejp.Writer and
-// return an error (jose.ErrMalformed with lejp.ErrInvalidUTF8) for a Kid,
-// Alg, Use, X5u or KeyOps element that is not UTF-8, which JSON could
-// carry only as U+FFFD: a key written with another key ID than the
-// caller's. A Set's Skipped raw keys must each be one strict JSON value.
-// The metadata fields are the caller's to keep within the JWK rules that
-// Parse enforces (X5t sizes, KeyOps against Use, …): they are not checked
-// when written.
+// Writing is as strict as reading: what Key.AppendJSON and Set.AppendJSON
+// (and MarshalJSON) write, Parse and ParseSet read back as the same keys
+// with the same metadata, and what they would refuse is not written. The
+// JSON goes through a strict lejp.Writer, which refuses (jose.ErrMalformed
+// with lejp.ErrInvalidUTF8) a Kid, Alg, Use, X5u or KeyOps element that is
+// not UTF-8, which JSON could carry only as U+FFFD: a key written with
+// another key ID than the caller's. The metadata rules Parse applies (X5t
+// sizes, X5c holding the key, KeyOps not repeated and not against Use, …)
+// are checked by the same code before a key is written, and Set.Check's
+// rules before a set is; a Set's Skipped raw keys must each be a strict
+// JSON object of a kty or curve this package does not support.
 //
 // # Using keys
 //

@@ -3,12 +3,16 @@ package jwk
 import (
 	"bytes"
 	"crypto"
+	"crypto/sha1"
+	"crypto/sha256"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // keySeeds adds the cookbook and Wycheproof JWKs and JWK Sets, and odd
@@ -47,8 +51,9 @@ func keySeeds(f *testing.F) {
 	}
 }
 
-// FuzzParse: no panic; a parsed key writes JSON that parses to an equal key
-// with the same thumbprint, and writing that again is byte-identical.
+// FuzzParse: no panic; a parsed key writes JSON (whatever Parse accepts,
+// AppendJSON writes) that parses to an equal key with the same metadata
+// and thumbprint, and writing that again is byte-identical.
 func FuzzParse(f *testing.F) {
 	keySeeds(f)
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -64,7 +69,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("written key %s does not parse: %v", out, err)
 		}
-		if !k.Equal(k2) || !bytes.Equal(mustJSON(t, k2), out) {
+		if !k.Equal(k2) || !sameMeta(k, k2) || !bytes.Equal(mustJSON(t, k2), out) {
 			t.Fatalf("not stable: %s", out)
 		}
 		t1, err1 := k.Thumbprint(crypto.SHA256)
@@ -100,6 +105,116 @@ func FuzzParseSet(f *testing.F) {
 		}
 		if !bytes.Equal(mustJSON(t, s2), out) || len(s2.Keys) != len(s.Keys) {
 			t.Fatalf("not stable: %s", out)
+		}
+	})
+}
+
+// FuzzAppendJSON: AppendJSON and Parse agree on the metadata rules. A key
+// gets fuzzed metadata (kid, alg, use, key_ops, x5t and x5t#S256 of any
+// length, an x5c chain of its own certificate, another key's, garbage or
+// an empty one) over members Parse kept raw (one may differ only in case
+// from a metadata member); then what AppendJSON writes without error, Parse reads
+// back as an equal key with the same metadata, and when AppendJSON
+// refuses, the same JWK written without the checks (writeMembers) is
+// refused by Parse too.
+func FuzzAppendJSON(f *testing.F) {
+	own, err := Generate("ES256", nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	other, _ := Generate("ES256", nil)
+	leaf, otherLeaf := selfSigned(f, own), selfSigned(f, other)
+	pub, _ := own.PublicKey()
+	for _, s := range []struct {
+		kid, alg, use, ops string
+		opsSet             bool
+		x5t, x5tS256, x5c  uint8
+		extra              string
+	}{
+		{"k1", "ES256", "sig", "verify", true, 0, 0, 1, ""},
+		{"", "", "sig", "verify,sign", true, 255, 255, 5, ""},
+		{"", "", "enc", "verify", true, 0, 0, 0, ""},
+		{"", "", "", "sign,sign", true, 0, 0, 0, ""},
+		{"", "", "x", "", true, 20, 32, 0, ""},
+		{"\xff", "", "", "", false, 19, 33, 2, ""},
+		{"", "RS256", "", "", false, 0, 0, 3, ""},
+		{"", "", "", "", false, 0, 0, 4, ""},
+		{"", "", "", "", false, 1, 1, 6, ""},
+		{"a", "", "", "", false, 0, 0, 0, "KID"},
+		{"", "", "sig", "", false, 0, 0, 0, "Use"},
+		{"", "", "", "", false, 0, 0, 0, "x5T#s256"},
+	} {
+		f.Add(s.kid, s.alg, s.use, s.ops, s.opsSet, s.x5t, s.x5tS256, s.x5c, s.extra)
+	}
+	f.Fuzz(func(t *testing.T, kid, alg, use, ops string, opsSet bool, x5t, x5tS256, x5c uint8, extra string) {
+		k := pub.clone()
+		if extra != "" {
+			// A member Parse keeps raw, then the fields set over it.
+			name, _ := json.Marshal(extra)
+			raw := mustJSON(t, pub)
+			raw = append(append(append([]byte{'{'}, name...), `:1,`...), raw[1:]...)
+			if withExtra, err := Parse(raw); err == nil {
+				k = withExtra
+			}
+		}
+		k.Kid, k.Alg, k.Use = kid, alg, use
+		if opsSet {
+			k.KeyOps = []string{}
+			if ops != "" {
+				k.KeyOps = strings.Split(ops, ",")
+			}
+		}
+		s1, s256 := sha1.Sum(leaf), sha256.Sum256(leaf)
+		thumb := func(n uint8, right []byte) []byte {
+			switch {
+			case n == 0:
+				return nil
+			case n == 255:
+				return right
+			}
+			return bytes.Repeat([]byte{n}, int(n-1))
+		}
+		k.X5t, k.X5tS256 = thumb(x5t, s1[:]), thumb(x5tS256, s256[:])
+		switch x5c % 7 {
+		case 1:
+			k.X5c = [][]byte{leaf}
+		case 2:
+			k.X5c = [][]byte{leaf, {}}
+		case 3:
+			k.X5c = [][]byte{otherLeaf}
+		case 4:
+			k.X5c = [][]byte{[]byte(kid)}
+		case 5:
+			k.X5c = [][]byte{leaf, otherLeaf, []byte(alg)}
+		case 6:
+			k.X5c = [][]byte{}
+		}
+		out, err := k.AppendJSON(nil)
+		var w lejp.Writer
+		w.Reset(nil)
+		_, rerr := k.writeMembers(&w, nil)
+		raw, ferr := w.Finish()
+		if rerr != nil || ferr != nil {
+			if err == nil {
+				t.Fatalf("AppendJSON wrote %s, which the Writer alone refuses: %v %v", out, rerr, ferr)
+			}
+			return
+		}
+		back, perr := Parse(raw)
+		if err != nil {
+			if perr == nil {
+				t.Fatalf("AppendJSON refused (%v) a key Parse reads: %s", err, raw)
+			}
+			return
+		}
+		if !bytes.Equal(out, raw) {
+			t.Fatalf("AppendJSON wrote %s, writeMembers %s", out, raw)
+		}
+		if perr != nil {
+			t.Fatalf("AppendJSON wrote %s, which Parse refuses: %v", out, perr)
+		}
+		if !back.Equal(k) || !sameMeta(back, k) {
+			t.Fatalf("read back as another key: %s", out)
 		}
 	})
 }

@@ -147,13 +147,15 @@ func (k *Key) PublicKey() (*Key, error) {
 }
 
 // Equal reports whether k and x hold the same key material (public and, if
-// present, private); metadata is not compared.
+// present, private); metadata is not compared. A nil *Key, and a Key
+// without key material (the zero Key), equal no key. oct secrets are
+// compared in constant time.
 func (k *Key) Equal(x *Key) bool {
-	if k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
+	if x == nil || k.kty == "" || k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
 		return false
 	}
 	if k.kty == KeyTypeOct {
-		return string(k.sec) == string(x.sec)
+		return subtle.ConstantTimeCompare(k.sec, x.sec) == 1
 	}
 	type equaler interface{ Equal(crypto.PublicKey) bool }
 	if !k.pub.(equaler).Equal(x.pub) {
@@ -186,14 +188,17 @@ func (k *Key) describe() string {
 }
 
 // Extra returns the members of the JWK this package does not interpret, in
-// input order, with their raw JSON values.
+// input order, with their raw JSON values (copied from Parse's input, so
+// they do not change with it; do not modify them).
 func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
 
 // New wraps a standard library key in a Key with no metadata. It accepts
 // *rsa.PrivateKey, *rsa.PublicKey, *ecdsa.PrivateKey, *ecdsa.PublicKey (P-256,
 // P-384, P-521), ed25519.PrivateKey, ed25519.PublicKey, *ecdh.PrivateKey and
 // *ecdh.PublicKey (X25519, or a NIST curve, which becomes an EC key), and
-// []byte (an oct key, copied). Keys are checked as Parse checks them.
+// []byte (an oct key). Slices (oct and Ed25519 keys) are copied; pointers
+// are kept, and the keys they point to must not change. Keys are checked as
+// Parse checks them.
 func New(key any) (*Key, error) {
 	k := &Key{}
 	switch v := key.(type) {
@@ -265,13 +270,14 @@ func New(key any) (*Key, error) {
 		if subtle.ConstantTimeCompare(ed25519.NewKeyFromSeed(v.Seed())[ed25519.SeedSize:], v[ed25519.SeedSize:]) != 1 {
 			return nil, fmt.Errorf("jwk: Ed25519 private key does not match its public key: %w", jose.ErrKey)
 		}
+		v = slices.Clone(v) // as Parse and oct keys: the key is its own
 		k.kty, k.crv, k.pub, k.prv = KeyTypeOKP, CurveEd25519, v.Public(), v
 		return k, nil
 	case ed25519.PublicKey:
 		if len(v) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
 		}
-		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, v
+		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil
 	case *ecdh.PrivateKey:
 		if v == nil {

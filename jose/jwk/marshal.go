@@ -151,9 +151,23 @@ func (k *Key) members() []member {
 // not UTF-8 (Kid, Alg, Use, X5u, an element of KeyOps), which JSON could
 // carry only as U+FFFD (another key ID), is an error wrapping
 // jose.ErrMalformed and lejp.ErrInvalidUTF8, and dst is returned
-// unchanged. The JWK rules that Parse applies to the metadata (X5t sizes,
-// X5c holding this key, KeyOps against Use, no repeated KeyOps) are not
-// checked here: a Key whose fields break them is written as it is.
+// unchanged.
+//
+// What AppendJSON writes, Parse reads back as an equal key with the same
+// metadata: the rules Parse applies to the metadata are checked first, by
+// the same code, and a Key that breaks one is not written. X5t and
+// X5tS256 must be 20 and 32 bytes; X5c certificates must be non-empty,
+// the first one an X.509 certificate of this key, and X5t, X5tS256 its
+// thumbprints; KeyOps must not repeat an operation or name one of another
+// use than Use; KeyOps and X5c hold at most jose.MaxStrings elements; no
+// member kept raw (Extra) may differ only in case from a metadata member
+// written (Parse refuses such pairs); the key has at most jose.MaxMembers
+// members. The errors name the member and wrap the sentinel Parse uses
+// for that rule (jose.ErrMalformed, jose.ErrLimit or jose.ErrKey). A Key
+// without key material (the zero Key) is jose.ErrKey. "alg" and "use"
+// values are not
+// bound to the key type or to a list, as in Parse (RFC 7517 allows other
+// values); CheckUse refuses a key whose Alg does not fit it.
 func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
@@ -167,7 +181,27 @@ func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 // write writes the JWK with w, given a scratch buffer, which it returns
 // (grown) for the next key.
 func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
+	if k.kty == "" {
+		return tmp, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
+	}
+	if err := k.checkMeta(); err != nil {
+		return tmp, err
+	}
 	ms := k.members()
+	if len(ms) > jose.MaxMembers {
+		return tmp, fmt.Errorf("jwk: key has more than %d members: %w", jose.MaxMembers, jose.ErrLimit)
+	}
+	return writeList(w, tmp, ms)
+}
+
+// writeMembers writes the JWK with w without the rules write checks (tests
+// use it to make JWKs that break them).
+func (k *Key) writeMembers(w *lejp.Writer, tmp []byte) ([]byte, error) {
+	return writeList(w, tmp, k.members())
+}
+
+// writeList writes members ms as a JSON object, sorted by name.
+func writeList(w *lejp.Writer, tmp []byte, ms []member) ([]byte, error) {
 	slices.SortFunc(ms, func(a, b member) int { return strings.Compare(a.name, b.name) })
 	w.BeginObject()
 	for i := range ms {

@@ -1,7 +1,10 @@
 package jwk
 
 import (
+	"bytes"
+	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -30,7 +33,8 @@ const maxPEM = 1 << 20
 //
 // Leading text before the first block (and "EC PARAMETERS" blocks) is
 // skipped; encrypted PEM is not supported. For certificates, the chain is
-// not verified.
+// not verified, but it obeys the rules Parse applies to "x5c": no empty
+// certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
 func ParsePEM(data []byte) (*Key, error) {
 	if len(data) > maxPEM {
 		return nil, fmt.Errorf("jwk: PEM input larger than %d bytes: %w", maxPEM, jose.ErrLimit)
@@ -76,32 +80,72 @@ func certChain(first, rest []byte) (*Key, error) {
 		return nil, err
 	}
 	k.X5c = ders
+	// The chain obeys the "x5c" rules of Parse (no empty certificate, at
+	// most jose.MaxStrings), so that the key can be written and read back.
+	if err := k.checkMeta(); err != nil {
+		return nil, err
+	}
 	return k, nil
 }
 
 // ParseDER parses a DER key of the given PEM type ("PUBLIC KEY", "PRIVATE
 // KEY", "RSA PRIVATE KEY", "RSA PUBLIC KEY", "EC PRIVATE KEY",
 // "CERTIFICATE"). An empty typ tries each key form in turn.
+//
+// The DER must be one value, with nothing after it (nor after the key
+// inside PKCS #8): jose.ErrMalformed. A private key that carries its
+// public key (SEC 1, PKCS #8 v2) or its curve (SEC 1 inside PKCS #8) must
+// carry the ones its private key and the PKCS #8 algorithm imply, as Parse
+// requires of a JWK's "x", "y" and "d": jose.ErrKey.
 func ParseDER(typ string, der []byte) (*Key, error) {
 	var key any
 	var err error
+	switch typ {
+	case "PUBLIC KEY", "RSA PUBLIC KEY", "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "CERTIFICATE":
+		if err := wholeDER(typ, der); err != nil {
+			return nil, err
+		}
+	}
 	switch typ {
 	case "PUBLIC KEY":
 		key, err = x509.ParsePKIXPublicKey(der)
 	case "RSA PUBLIC KEY":
 		key, err = x509.ParsePKCS1PublicKey(der)
 	case "PRIVATE KEY":
-		if err := checkPKCS8RSASize(der); err != nil {
+		var info pkcs8Info
+		var isRSA bool
+		if isRSA, err = checkPKCS8(der, &info); err != nil {
 			return nil, err
 		}
-		key, err = x509.ParsePKCS8PrivateKey(der)
+		if key, err = x509.ParsePKCS8PrivateKey(der); err != nil && isRSA {
+			return nil, rsaInvalid(err)
+		}
+		if err == nil {
+			if p, ok := key.(*ecdsa.PrivateKey); ok {
+				if err := checkSEC1(info.PrivateKey, info.Algo.Parameters.FullBytes, p); err != nil {
+					return nil, err
+				}
+			}
+			if err := checkPKCS8Public(&info, key); err != nil {
+				return nil, err
+			}
+		}
 	case "RSA PRIVATE KEY":
-		if err := checkPKCS1Size(der); err != nil {
+		var isRSA bool
+		if isRSA, err = checkPKCS1Size(der); err != nil {
 			return nil, err
 		}
-		key, err = x509.ParsePKCS1PrivateKey(der)
+		if key, err = x509.ParsePKCS1PrivateKey(der); err != nil && isRSA {
+			return nil, rsaInvalid(err)
+		}
 	case "EC PRIVATE KEY":
-		key, err = x509.ParseECPrivateKey(der)
+		var p *ecdsa.PrivateKey
+		if p, err = x509.ParseECPrivateKey(der); err == nil {
+			if err := checkSEC1(der, nil, p); err != nil {
+				return nil, err
+			}
+			key = p
+		}
 	case "CERTIFICATE":
 		return certChain(der, nil)
 	case "":
@@ -187,39 +231,144 @@ var errRSASize = errors.New("refused before validation")
 // multiply to it (checkRSAFactors), before crypto/x509 validates it: the
 // standard library bounds neither, and its checks cost about bits^3.6 (a
 // 131,072-bit key takes seconds). Input that does not even start like one
-// is left to crypto/x509 to report.
-func checkPKCS1Size(der []byte) error {
+// is left to crypto/x509 to report; isRSA reports whether der starts like
+// one (a version, n, e, d, p and q), so that a refusal by crypto/x509 is
+// about the key, not the encoding (rsaInvalid).
+func checkPKCS1Size(der []byte) (isRSA bool, err error) {
 	var head struct {
 		Version int
 		N       *big.Int
 		E       int
 		D, P, Q *big.Int
 	}
-	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.P == nil || head.Q == nil {
-		return nil
+	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.D == nil || head.P == nil || head.Q == nil {
+		return false, nil
 	}
 	if b := head.N.BitLen(); b > maxRSABits {
-		return fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
+		return true, fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
 	}
 	if err := checkRSAFactors(head.N, head.P, head.Q); err != nil {
-		return fmt.Errorf("%w: %w", err, errRSASize)
+		return true, fmt.Errorf("%w: %w", err, errRSASize)
 	}
-	return nil
+	return true, nil
+}
+
+// rsaInvalid is crypto/x509's refusal of a DER RSA private key that
+// checkPKCS1Size read: its members disagree (d or the CRT values against
+// the primes) or it has more than two primes, which Parse refuses as
+// jose.ErrKey too.
+func rsaInvalid(err error) error {
+	return fmt.Errorf("jwk: invalid RSA private key: %v: %w", err, jose.ErrKey)
 }
 
 // oidRSA is rsaEncryption (RFC 8017 Appendix C).
 var oidRSA = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
 
-// checkPKCS8RSASize applies checkPKCS1Size to the RSA key inside a PKCS #8
-// PrivateKeyInfo (RFC 5208 §5).
-func checkPKCS8RSASize(der []byte) error {
-	var info struct {
-		Version    int
-		Algo       pkix.AlgorithmIdentifier
-		PrivateKey []byte
-	}
-	if _, err := asn1.Unmarshal(der, &info); err != nil || !info.Algo.Algorithm.Equal(oidRSA) {
+// pkcs8Info is a PKCS #8 PrivateKeyInfo (RFC 5208 §5), or a v2
+// OneAsymmetricKey with its public key (RFC 5958 §2).
+type pkcs8Info struct {
+	Version    int
+	Algo       pkix.AlgorithmIdentifier
+	PrivateKey []byte
+	Attributes asn1.RawValue  `asn1:"optional,tag:0"`
+	PublicKey  asn1.BitString `asn1:"optional,tag:1"`
+}
+
+// checkPKCS8Public checks the public key a PKCS #8 v2 key carries, which
+// crypto/x509 ignores: it must be the one of key, the private key read
+// from it.
+func checkPKCS8Public(info *pkcs8Info, key any) error {
+	if info.PublicKey.BitLength == 0 {
 		return nil
 	}
-	return checkPKCS1Size(info.PrivateKey)
+	var want []byte
+	switch p := key.(type) {
+	case *rsa.PrivateKey:
+		want = x509.MarshalPKCS1PublicKey(&p.PublicKey)
+	case *ecdsa.PrivateKey:
+		return samePoint(info.PublicKey, &p.PublicKey)
+	case ed25519.PrivateKey:
+		want = p.Public().(ed25519.PublicKey)
+	case *ecdh.PrivateKey:
+		want = p.PublicKey().Bytes()
+	}
+	if info.PublicKey.BitLength != 8*len(info.PublicKey.Bytes) || !bytes.Equal(info.PublicKey.Bytes, want) {
+		return fmt.Errorf("jwk: PKCS #8 private key carries a public key that is not its own: %w", jose.ErrKey)
+	}
+	return nil
+}
+
+// checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
+// key inside it (crypto/x509 ignores them), and applies checkPKCS1Size to
+// an RSA key. Input that does not even start like one is left to
+// crypto/x509 to report. isRSA is checkPKCS1Size's, for an RSA key.
+func checkPKCS8(der []byte, info *pkcs8Info) (isRSA bool, err error) {
+	if _, err := asn1.Unmarshal(der, info); err != nil {
+		return false, nil
+	}
+	if err := wholeDER("PKCS #8 private key", info.PrivateKey); err != nil {
+		return false, err
+	}
+	if info.Algo.Algorithm.Equal(oidRSA) {
+		return checkPKCS1Size(info.PrivateKey)
+	}
+	return false, nil
+}
+
+// wholeDER refuses der when bytes follow its first DER value: crypto/x509
+// ignores them after PKCS #8 and SEC 1 keys, which would give one key many
+// encodings. Input that is not DER at all is left to crypto/x509.
+func wholeDER(what string, der []byte) error {
+	var v asn1.RawValue
+	if rest, err := asn1.Unmarshal(der, &v); err == nil && len(rest) > 0 {
+		return fmt.Errorf("jwk: %s: %d bytes after the DER value: %w", what, len(rest), jose.ErrMalformed)
+	}
+	return nil
+}
+
+// sec1Info is an ECPrivateKey (RFC 5915 §3).
+type sec1Info struct {
+	Version    int
+	PrivateKey []byte
+	Curve      asn1.ObjectIdentifier `asn1:"optional,explicit,tag:0"`
+	PublicKey  asn1.BitString        `asn1:"optional,explicit,tag:1"`
+}
+
+// checkSEC1 checks what crypto/x509 ignores in an EC private key it read
+// as p from der: the curve inside, against the PKCS #8 algorithm's
+// parameters (params, nil for a key alone), and the public key, which must
+// be p's, uncompressed or compressed (SEC 1 §2.3.3).
+func checkSEC1(der, params []byte, p *ecdsa.PrivateKey) error {
+	var s sec1Info
+	if _, err := asn1.Unmarshal(der, &s); err != nil {
+		return fmt.Errorf("jwk: EC private key: %v: %w", err, jose.ErrMalformed)
+	}
+	if params != nil && len(s.Curve) > 0 {
+		var outer asn1.ObjectIdentifier
+		if _, err := asn1.Unmarshal(params, &outer); err == nil && !outer.Equal(s.Curve) {
+			return fmt.Errorf("jwk: EC private key names curve %v inside PKCS #8 for %v: %w", s.Curve, outer, jose.ErrKey)
+		}
+	}
+	if s.PublicKey.BitLength == 0 {
+		return nil
+	}
+	return samePoint(s.PublicKey, &p.PublicKey)
+}
+
+// samePoint checks that an EC public key found in a private key's DER is
+// pub, uncompressed or compressed (SEC 1 §2.3.3).
+func samePoint(b asn1.BitString, pub *ecdsa.PublicKey) error {
+	want, err := pub.Bytes()
+	if err != nil {
+		return fmt.Errorf("jwk: invalid EC private key: %w", jose.ErrKey)
+	}
+	got, size := b.Bytes, (len(want)-1)/2
+	switch {
+	case b.BitLength != 8*len(got):
+	case bytes.Equal(got, want):
+		return nil
+	case len(got) == 1+size && got[0]&^1 == 2 && got[0]&1 == want[len(want)-1]&1 && bytes.Equal(got[1:], want[1:1+size]):
+		return nil
+	}
+	return fmt.Errorf("jwk: EC private key carries a public key that is not its scalar's: %w", jose.ErrKey)
 }

@@ -12,6 +12,7 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -66,7 +67,7 @@ func TestPEMRoundTrip(t *testing.T) {
 	}
 }
 
-func selfSigned(t *testing.T, k *Key) []byte {
+func selfSigned(t testing.TB, k *Key) []byte {
 	t.Helper()
 	s, _ := k.Signer()
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "t"},
@@ -99,7 +100,7 @@ func TestCertificateAndX5c(t *testing.T) {
 	other, _ := Generate("ES256", nil)
 	otherPub, _ := other.PublicKey()
 	otherPub.X5c = [][]byte{der}
-	_, err = Parse(mustJSON(t, otherPub))
+	_, err = Parse(uncheckedJSON(t, otherPub))
 	wantErr(t, "x5c of another key", err, jose.ErrKey)
 	bad := strings.Replace(string(j), base64.StdEncoding.EncodeToString(der), base64.RawStdEncoding.EncodeToString(der)+"\\n", 1)
 	if _, err := Parse([]byte(bad)); err == nil {
@@ -131,10 +132,10 @@ func TestX5tMatchesX5c(t *testing.T) {
 		t.Fatalf("matching thumbprints: %v", err)
 	}
 	pub.X5t = make([]byte, 20)
-	_, err := Parse(mustJSON(t, pub))
+	_, err := Parse(uncheckedJSON(t, pub))
 	wantErr(t, "x5t of another certificate", err, jose.ErrKey)
 	pub.X5t, pub.X5tS256 = nil, make([]byte, 32)
-	_, err = Parse(mustJSON(t, pub))
+	_, err = Parse(uncheckedJSON(t, pub))
 	wantErr(t, "x5t#S256 of another certificate", err, jose.ErrKey)
 }
 
@@ -146,7 +147,7 @@ func TestX5cEmptyCertificate(t *testing.T) {
 	k, _ := Generate("ES256", nil)
 	pub, _ := k.PublicKey()
 	pub.X5c = [][]byte{selfSigned(t, k), {}}
-	raw := mustJSON(t, pub)
+	raw := uncheckedJSON(t, pub)
 	if !bytes.Contains(raw, []byte(`,""]`)) {
 		t.Fatalf("no empty x5c member in %s", raw)
 	}
@@ -171,5 +172,32 @@ func TestParseDERAnyTypeKeepsKeyError(t *testing.T) {
 		wantErr(t, typ+" on P-224", err, jose.ErrKey)
 		_, err = ParseDER("", der)
 		wantErr(t, typ+" on P-224, untyped", err, jose.ErrKey)
+	}
+}
+
+// TestParsePEMChainChecked: the "x5c" chain ParsePEM builds from the
+// CERTIFICATE blocks obeys the rules Parse applies to "x5c", so the key
+// can be written and read back: an empty certificate block after the leaf
+// is jose.ErrMalformed and more than jose.MaxStrings certificates
+// jose.ErrLimit. The base accepted both, giving a Key that AppendJSON
+// refuses (and whose JWK Parse refused before AppendJSON checked).
+func TestParsePEMChainChecked(t *testing.T) {
+	k, _ := Generate("ES256", nil)
+	cert := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: selfSigned(t, k)})
+	empty := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE"})
+	_, err := ParsePEM(append(bytes.Clone(cert), empty...))
+	wantErr(t, "chain with an empty certificate", err, jose.ErrMalformed)
+	for n, want := range map[int]error{jose.MaxStrings: nil, jose.MaxStrings + 1: jose.ErrLimit} {
+		got, err := ParsePEM(bytes.Repeat(cert, n))
+		if want != nil {
+			wantErr(t, fmt.Sprintf("chain of %d certificates", n), err, want)
+			continue
+		}
+		if err != nil || len(got.X5c) != n {
+			t.Fatalf("chain of %d certificates: %v", n, err)
+		}
+		if _, err := Parse(mustJSON(t, got)); err != nil {
+			t.Errorf("chain of %d certificates: written JWK: %v", n, err)
+		}
 	}
 }

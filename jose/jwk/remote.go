@@ -63,7 +63,8 @@ type RemoteOptions struct {
 
 // Remote is a cached JWK Set fetched from an HTTPS URL (such as an OpenID
 // provider's jwks_uri). It is safe for concurrent use; concurrent lookups
-// that need a fetch share one request.
+// that need a fetch share one request, and lookups that the current set
+// (within MaxAge) answers never wait for a fetch in flight.
 //
 // A failed fetch (network error, non-200 status, oversized or invalid body)
 // never replaces a set that was fetched before: the last good set stays in
@@ -165,7 +166,8 @@ func (r *Remote) Set(ctx context.Context) (*Set, error) {
 
 // LookupKid returns the key with the given kid, refetching the set once
 // (subject to the cooldown) when the current set has none — keys rotate. An
-// unknown kid is an error wrapping jose.ErrKey.
+// unknown kid is an error wrapping jose.ErrKey; "" names no key and causes
+// no refetch.
 func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 	s, err := r.get(ctx, false)
 	if err != nil {
@@ -173,6 +175,9 @@ func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 	}
 	if k, ok := s.LookupKid(kid); ok {
 		return k, nil
+	}
+	if kid == "" { // names no key: a refetch cannot find one
+		return nil, fmt.Errorf("jwk: an empty kid names no key: %w", jose.ErrKey)
 	}
 	if s, err = r.get(ctx, true); err != nil {
 		return nil, err
@@ -184,13 +189,14 @@ func (r *Remote) LookupKid(ctx context.Context, kid string) (*Key, error) {
 }
 
 // Candidates is Set.Candidates over the remote set, refetching it once
-// (subject to the cooldown) when kid is given but unknown.
+// (subject to the cooldown) when kid is given but unknown ("" names no key
+// and causes no refetch).
 func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg string, op Op, requireKid bool) ([]*Key, error) {
 	s, err := r.get(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	if hasKid {
+	if hasKid && kid != "" { // "" names no key: a refetch cannot find one
 		if _, ok := s.LookupKid(kid); !ok {
 			if s, err = r.get(ctx, true); err != nil {
 				return nil, err
@@ -222,12 +228,15 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 	for waited := false; ; waited = true {
 		r.mu.Lock()
 		now := r.opts.Now()
-		stale := r.set == nil || now.Sub(r.fetchedAt) >= r.opts.MaxAge || force
+		fresh := r.set != nil && now.Sub(r.fetchedAt) < r.opts.MaxAge
 		cool := !r.tried || now.Sub(r.triedAt) >= r.opts.Cooldown
 		// A caller that waited for a fetch takes its outcome: it does not
 		// start another, even when that fetch failed and outlasted the
-		// cooldown, nor wait for one another caller started since.
-		if waited || r.inflight == nil && (!stale || !cool) {
+		// cooldown, nor wait for one another caller started since. A
+		// caller the current set serves (fresh, not forced) does not wait
+		// for a fetch in flight; one that needs a fetch while the cooldown
+		// forbids it gets the current set.
+		if waited || fresh && !force || r.inflight == nil && !cool {
 			s, err := r.set, r.lastErr
 			r.mu.Unlock()
 			if s == nil {

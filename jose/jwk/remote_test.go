@@ -320,3 +320,86 @@ func TestRemoteOneFetchPerCall(t *testing.T) {
 		t.Errorf("two calls made %d requests, want 2", n)
 	}
 }
+
+// TestRemoteFreshSetDoesNotWait: while a refetch is in flight (forced by a
+// token with an unknown kid, or by Refresh), lookups that the current set
+// answers, within MaxAge, are answered from it at once: they do not need a
+// fetch. On the base they waited for the fetch (up to Timeout), so a token
+// with a random kid, once per Cooldown, stalled every verification behind
+// a slow JWKS endpoint. Asserted without timing: a lookup with a context
+// already cancelled returns the cached answer instead of context.Canceled.
+func TestRemoteFreshSetDoesNotWait(t *testing.T) {
+	body, _ := publicSetJSON(t, "ES256")
+	release := make(chan struct{})
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) > 1 {
+			<-release
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Cooldown: time.Second, Now: clock.now})
+	if _, err := r.Set(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	clock.add(2 * time.Second) // past the cooldown, within MaxAge
+	done := make(chan error)
+	go func() {
+		_, err := r.LookupKid(context.Background(), "unknown")
+		done <- err
+	}()
+	for n.Load() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if s, err := r.Set(cancelled); err != nil || len(s.Keys) != 1 {
+		t.Errorf("Set during a refetch: %v", err)
+	}
+	if k, err := r.LookupKid(cancelled, "A"); err != nil || k.Kid != "A" {
+		t.Errorf("LookupKid of a known kid during a refetch: %v", err)
+	}
+	if ks, err := r.Candidates(cancelled, "A", true, "ES256", OpVerify, true); err != nil || len(ks) != 1 {
+		t.Errorf("Candidates of a known kid during a refetch: %v", err)
+	}
+	// A lookup that needs the fetch still waits for it (and so sees the
+	// cancelled context).
+	if _, err := r.LookupKid(cancelled, "unknown"); !errors.Is(err, context.Canceled) {
+		t.Errorf("LookupKid of an unknown kid during a refetch: %v", err)
+	}
+	close(release)
+	if err := <-done; !errors.Is(err, jose.ErrKey) {
+		t.Errorf("unknown kid after the refetch: %v", err)
+	}
+	if got := n.Load(); got != 2 {
+		t.Errorf("%d requests, want 2", got)
+	}
+}
+
+// TestRemoteEmptyKidNoRefetch: a kid of "" names no key (Set.LookupKid),
+// so a refetch cannot find one: Remote.LookupKid and Remote.Candidates do
+// not refetch for it. On the base a token with "kid": "" forced a fetch
+// whenever the cooldown allowed, spending the cooldown that a real key
+// rotation may need right after.
+func TestRemoteEmptyKidNoRefetch(t *testing.T) {
+	body, _ := publicSetJSON(t, "ES256")
+	srv := newJWKSServer(t, body)
+	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Cooldown: time.Second, Now: clock.now})
+	if _, err := r.Set(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	clock.add(2 * time.Second)
+	if _, err := r.LookupKid(context.Background(), ""); !errors.Is(err, jose.ErrKey) {
+		t.Errorf("LookupKid(\"\"): %v", err)
+	}
+	if ks, err := r.Candidates(context.Background(), "", true, "ES256", OpVerify, false); err != nil || len(ks) != 0 {
+		t.Errorf("Candidates(\"\"): %v, %v", ks, err)
+	}
+	if n := r.Fetches(); n != 1 {
+		t.Errorf("%d fetches, want 1", n)
+	}
+}

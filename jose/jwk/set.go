@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -63,7 +64,7 @@ func ParseSet(raw []byte) (*Set, error) {
 			return fmt.Errorf("jwk: key %d: %w", i, err)
 		}
 		if !supported(ko) {
-			s.Skipped = append(s.Skipped, el)
+			s.Skipped = append(s.Skipped, bytes.Clone(el)) // el aliases raw
 			return nil
 		}
 		k, err := parseObject(ko)
@@ -79,6 +80,7 @@ func ParseSet(raw []byte) (*Set, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
 	}
+	s.extra = ownMembers(s.extra)
 	return s, nil
 }
 
@@ -128,11 +130,19 @@ func supported(o *jose.Object) bool {
 }
 
 // Check applies the set-wide rules of ParseSet to s (for a set built in
-// code): distinct kids and no mix of public-only and private or secret keys.
+// code): at most MaxSetKeys keys, Skipped included (jose.ErrLimit), no nil
+// key, distinct kids and no mix of public-only and private or secret keys
+// (jose.ErrKey). Set.AppendJSON applies it, with the rules of each key.
 func (s *Set) Check() error {
+	if len(s.Keys) > MaxSetKeys-len(s.Skipped) {
+		return fmt.Errorf("jwk: JWK Set has more than %d keys: %w", MaxSetKeys, jose.ErrLimit)
+	}
 	seen := make(map[string]bool, len(s.Keys))
 	priv, pub := 0, 0
-	for _, k := range s.Keys {
+	for i, k := range s.Keys {
+		if k == nil {
+			return fmt.Errorf("jwk: key %d of the set is nil: %w", i, jose.ErrKey)
+		}
 		if k.Kid != "" {
 			if seen[k.Kid] {
 				return fmt.Errorf("jwk: JWK Set has two keys with kid %s: %w", jose.QuoteName(k.Kid), jose.ErrKey)
@@ -207,11 +217,17 @@ func (s *Set) PublicSet() (*Set, error) {
 }
 
 // AppendJSON appends the set as {"keys":[…]} (keys as Key.AppendJSON writes
-// them, skipped keys raw, then the set's other members). A key that
-// Key.AppendJSON refuses, or a Skipped value that is not one strict JSON
-// value (lejp.Check), is an error wrapping jose.ErrMalformed, and dst is
+// them, skipped keys raw, then the set's other members). What it writes,
+// ParseSet reads back as the same set: a set that Check refuses, a key that
+// Key.AppendJSON refuses, or a Skipped value that is not a JSON object
+// (strict, as Parse reads one) of a kty or curve this package does not
+// support is an error (wrapping the sentinel ParseSet uses: jose.ErrKey,
+// jose.ErrLimit, or jose.ErrMalformed for Skipped values), and dst is
 // returned unchanged.
 func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
+	if err := s.Check(); err != nil {
+		return dst, err
+	}
 	var w lejp.Writer
 	w.Reset(dst)
 	w.BeginObject()
@@ -229,6 +245,14 @@ func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
 		w.Raw(raw)
 		if err := w.Err(); err != nil {
 			return dst, fmt.Errorf("jwk: skipped key %d of the set: %w: %w", i, jose.ErrMalformed, err)
+		}
+		// One JSON value, now one that ParseSet skips again.
+		o, err := jose.ParseObject(raw)
+		if err != nil {
+			return dst, fmt.Errorf("jwk: skipped key %d of the set: %w", i, err)
+		}
+		if supported(o) {
+			return dst, fmt.Errorf("jwk: skipped key %d of the set has a kty this package reads; put it in Keys: %w", i, jose.ErrMalformed)
 		}
 	}
 	w.EndArray()

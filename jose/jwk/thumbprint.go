@@ -15,8 +15,13 @@ import (
 // the required public members only, in lexicographic order, without
 // whitespace — {"e","kty","n"} for RSA, {"crv","kty","x","y"} for EC,
 // {"k","kty"} for oct and {"crv","kty","x"} for OKP (RFC 8037 §2). Values are
-// base64url or fixed names, so no escaping is needed.
+// base64url or fixed names, so no escaping is needed. A Key without key
+// material (the zero Key) has no thumbprint input: dst is returned as it
+// is (Thumbprint refuses such a key).
 func (k *Key) AppendThumbprintInput(dst []byte) []byte {
+	if k.kty == "" {
+		return dst
+	}
 	str := func(dst []byte, name, v string, last bool) []byte {
 		dst = append(dst, '"')
 		dst = append(dst, name...)
@@ -68,7 +73,12 @@ func (k *Key) AppendThumbprintInput(dst []byte) []byte {
 // is the usual choice): the hash of the thumbprint input, which depends only
 // on the required public members, so a private key and its public key have
 // the same thumbprint.
+//
+// A Key without key material (the zero Key) has no thumbprint: jose.ErrKey.
 func (k *Key) Thumbprint(h crypto.Hash) ([]byte, error) {
+	if k.kty == "" {
+		return nil, fmt.Errorf("jwk: key has no key material to take a thumbprint of: %w", jose.ErrKey)
+	}
 	if !h.Available() {
 		return nil, fmt.Errorf("jwk: thumbprint hash %v is not available: %w", h, jose.ErrAlgorithm)
 	}

@@ -190,16 +190,18 @@ func (k *Key) sizeString() string {
 // dir, A*GCMKW, ECDH-ES(+A*KW), PBES2, RSA1_5.
 func (k *Key) fitsJWE(alg string, op Op) error {
 	if op == OpSign || op == OpVerify {
-		if strings.EqualFold(alg, "none") {
-			return fmt.Errorf("jwk: \"none\" is never allowed: %w", jose.ErrAlgorithm)
-		}
-		return fmt.Errorf("jwk: %q is not a signature algorithm: %w", alg, jose.ErrAlgorithm)
+		// A known name (CheckUse answered jose.ErrAlgorithm for the
+		// others): the key cannot be used so, as in fits.
+		return keyErr("%s is a JWE algorithm; it cannot %s", alg, op)
 	}
 	octSize := func(n int) error {
-		if k.kty != KeyTypeOct || (n > 0 && len(k.sec) != n) || len(k.sec) == 0 {
-			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w", alg, n, k.sizeString(), jose.ErrKey)
+		if k.kty == KeyTypeOct && len(k.sec) > 0 && (n == 0 || len(k.sec) == n) {
+			return nil
 		}
-		return nil
+		if n == 0 {
+			return fmt.Errorf("jwk: %s needs an oct key, not %s: %w", alg, k.sizeString(), jose.ErrKey)
+		}
+		return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w", alg, n, k.sizeString(), jose.ErrKey)
 	}
 	switch alg {
 	case "dir":
