@@ -66,8 +66,11 @@ type RemoteOptions struct {
 // that need a fetch share one request, and lookups that the current set
 // (within MaxAge) answers never wait for a fetch in flight.
 //
-// A failed fetch (network error, non-200 status, oversized or invalid body)
-// never replaces a set that was fetched before: the last good set stays in
+// A fetched set must hold public keys only: one with a private key or an
+// oct key (a shared secret, which anyone who can read the URL could use to
+// forge HMAC tokens) is a failed fetch wrapping jose.ErrKey. A failed
+// fetch (network error, non-200 status, oversized or invalid body, a
+// private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
 type Remote struct {
 	url  string
@@ -314,5 +317,15 @@ func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 	if int64(len(body)) > r.opts.MaxSize {
 		return nil, fmt.Errorf("%s: body exceeds %d bytes: %w", r.url, r.opts.MaxSize, jose.ErrLimit)
 	}
-	return ParseSet(body)
+	s, err := ParseSet(body)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range s.Keys {
+		if k.IsPrivate() {
+			// an oct key counts: its secret is all there is to it
+			return nil, fmt.Errorf("%s: the set holds a private or secret key (%s); a published JWK Set holds public keys only: %w", r.url, k.KeyType(), jose.ErrKey)
+		}
+	}
+	return s, nil
 }
