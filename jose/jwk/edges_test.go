@@ -173,7 +173,7 @@ func TestRemoteSetCached(t *testing.T) {
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fetches.Add(1)
 		w.Header().Set("Content-Type", "application/jwk-set+json")
-		io.WriteString(w, `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`)
+		io.WriteString(w, `{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a"}]}`)
 	}))
 	defer srv.Close()
 	r, err := NewRemote(srv.URL+"/jwks", RemoteOptions{Client: srv.Client(), MaxAge: time.Hour, Cooldown: time.Nanosecond})
@@ -196,7 +196,7 @@ func TestRemoteSetCached(t *testing.T) {
 // up to the largest MaxSize (math.MaxInt64, "no cap": its MaxSize+1 read
 // limit used to overflow to a negative one that read nothing).
 func TestRemoteMaxSize(t *testing.T) {
-	const body = `{"keys":[{"kty":"oct","k":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","kid":"a"}]}`
+	const body = `{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","kid":"a"}]}`
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/jwk-set+json")
 		io.WriteString(w, body)
