@@ -86,6 +86,12 @@ var (
 	// ErrTooManyNames: the member names held for duplicate detection
 	// exceeded Options.MaxNameMemory.
 	ErrTooManyNames = errors.New("lejp: too many member names to check for duplicates")
+	// ErrUnread: from Decoder.Finish, a value the caller stopped reading
+	// before its end. The input may be valid: Finish read and checked the
+	// rest of the value, and the error is at the first token left unread,
+	// with its path. (Bytes after the top-level value are malformed input,
+	// ErrInvalidChar.)
+	ErrUnread = errors.New("lejp: value not read to its end")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
 	// io.Reader is larger than Options.MaxValueLen.
 	ErrValueTooLarge = errors.New("lejp: value too large to read whole")
