@@ -240,25 +240,63 @@ func (d *Decoder) SkipValue() error {
 	return err
 }
 
-// Finish reports whether the input ends cleanly after what was read: nil
-// if only whitespace follows the top-level value, else the error (a
-// *SyntaxError, with ErrInvalidChar if a token remains).
+// Finish reads to the end of the input and returns nil if it holds
+// nothing but whitespace after the top-level value read (with
+// AllowMultipleValues, the values after it are checked and skipped);
+// otherwise the error that ends it, sticky as every error.
+//
+// Called before the end of the top-level value, Finish reads and checks
+// the rest of it, so that the error says what the input is: a
+// *SyntaxError with ErrUnexpectedEOF where the input ends inside the value
+// (it matches io.ErrUnexpectedEOF), the input's own cause where it is
+// malformed, and otherwise ErrUnread at the first token left unread, with
+// its path: the input may be valid, but the caller stopped reading early.
+// Each carries the offset and path that reading on token by token would
+// have given. Bytes after a complete top-level value are malformed input
+// (ErrInvalidChar), not ErrUnread.
 func (d *Decoder) Finish() error {
 	if d.atCleanEnd() {
 		return nil
 	}
-	k, err := d.next()
-	d.setFast()
-	if err == io.EOF {
-		return nil
+	s := &d.s
+	if s.err != nil {
+		return s.err
 	}
-	if err != nil {
-		return err
-	}
-	_ = k
-	err = d.s.fail(d.s.tokOff, ErrInvalidChar) // sticky, as every error
+	// The rest is checked, not decoded, as SkipValue does.
+	nd := s.noDecode
+	s.noDecode = true
+	err := d.finish()
+	s.noDecode = nd
 	d.setFast()
 	return err
+}
+
+// finish is Finish after its checks: it reads the rest of the top-level
+// value, if one is under way or due, then what follows it.
+func (d *Decoder) finish() error {
+	s := &d.s
+	if s.pendPush != 0 || s.depth > 0 || (s.state != stDone && !s.lim.allowMulti) {
+		// At least one token is unread: every end of a JSON value is a byte.
+		if _, err := d.next(); err != nil {
+			return err // not io.EOF: a value is under way or due
+		}
+		off, path := s.tokOff, s.appendPointer(nil)
+		for s.pendPush != 0 || s.depth > 0 {
+			if _, err := d.next(); err != nil {
+				return err
+			}
+		}
+		s.err = &SyntaxError{Offset: off, Path: string(path), Err: ErrUnread}
+		return s.err
+	}
+	for {
+		if _, err := d.next(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
 }
 
 // InputOffset is the offset just past the last token read.

@@ -128,7 +128,9 @@
 // a sentinel cause for errors.Is: ErrUnexpectedEOF, ErrInvalidChar,
 // ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape, ErrInvalidUTF8,
 // ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
-// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge. Errors are sticky.
+// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge; and from
+// Decoder.Finish, ErrUnread for a valid value the caller stopped reading
+// before its end. Errors are sticky.
 // A Writer's errors match ErrWriter and, for content it refuses, the
 // sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
 // the cause of Check's *SyntaxError); they are sticky too.

@@ -41,7 +41,8 @@ func TestFinishMidValue(t *testing.T) {
 		{`{"a":1}`, nil, 1, ErrUnread, 1, "/a"},
 		{`{"a":1}`, nil, 2, ErrUnread, 5, "/a"},
 		{`{"a":{"b":[1]}}`, nil, 4, ErrUnread, 10, "/a/b"},
-		{`{"a":{"b":[1]}}`, nil, 7, ErrUnread, 14, ""},
+		{`{"a":{"b":[1]}}`, nil, 7, ErrUnread, 13, "/a"},
+		{`{"a":{"b":[1]}}`, nil, 8, ErrUnread, 14, ""},
 		{`[1] x`, nil, 1, ErrUnread, 1, "/0"}, // the unread rest comes first, as in lecp
 		{``, nil, 0, ErrUnexpectedEOF, 0, ""},
 		{`  `, nil, 0, ErrUnexpectedEOF, 2, ""},

@@ -351,12 +351,13 @@ func TestSyntaxErrorZero(t *testing.T) {
 	}
 }
 
-// TestFinishSticky: the error Finish returns when a token remains is
-// sticky like every other: later calls return it again (with several
-// values allowed, Finish had read the next value's first token and left
-// the Decoder reading on after it).
+// TestFinishSticky: the error Finish returns when what remains is
+// malformed is sticky like every other: later calls return it again (with
+// several values allowed, Finish had read the next value's first token and
+// left the Decoder reading on after it). Finish checks and skips the
+// values after the one read, so the error here is in the last one.
 func TestFinishSticky(t *testing.T) {
-	for _, in := range []string{`1 2`, `{} [3]`, `"a" {"b":1}`} {
+	for _, in := range []string{`1 2 x`, `{} [3] ]`, `"a" {"b":1} }`} {
 		for _, oneByte := range []bool{false, true} {
 			var d *Decoder
 			opts := &Options{AllowMultipleValues: true}
@@ -370,7 +371,7 @@ func TestFinishSticky(t *testing.T) {
 			}
 			err := d.Finish()
 			var se *SyntaxError
-			if !errors.As(err, &se) || !errors.Is(err, ErrInvalidChar) || int(se.Offset) != strings.IndexByte(in, ' ')+1 {
+			if !errors.As(err, &se) || !errors.Is(err, ErrInvalidChar) || int(se.Offset) != strings.LastIndexByte(in, ' ')+1 {
 				t.Fatalf("%s: Finish: %v", in, err)
 			}
 			if tok, err2 := d.ReadToken(); err2 != err {
