@@ -144,3 +144,52 @@ func TestFinishAgreesWithReading(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseTruncated: the Parser's Close says a cut input is truncated:
+// ErrUnexpectedEOF (matching io.ErrUnexpectedEOF) at the offset where the
+// input ends, for every cut of a few documents (inside names, strings,
+// escapes, surrogate pairs, UTF-8 sequences, numbers, literals, comments),
+// however it was written; the Decoder's ReadToken and Finish say the same.
+// (It passes on the base: it pins, next to TestFinishMidValue, that the
+// push side has no such gap.)
+func TestCloseTruncated(t *testing.T) {
+	opts := &Options{AllowComments: true}
+	for _, doc := range []string{
+		`{"a":[1,"b\u00e9\ud83d\ude00é😀",true,null,false,-1.5e+3,0.25E-2],"c":{}}`,
+		"[ # note\n\"x\\\\\\\"\\/\\b\\f\\n\\r\\t\", 123456789, {\"k\" : [[]]} ]",
+	} {
+		b := []byte(doc)
+		for cut := range len(b) {
+			for _, step := range []int{1, 3, cut + 1} {
+				p, err := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := 0; i < cut; i += step {
+					if _, err := p.Write(b[i:min(i+step, cut)]); err != nil {
+						t.Fatal(doc, cut, err)
+					}
+				}
+				err = p.Close()
+				var se *SyntaxError
+				if !errors.As(err, &se) || se.Err != ErrUnexpectedEOF || se.Offset != int64(cut) || !errors.Is(err, io.ErrUnexpectedEOF) {
+					t.Errorf("%q cut at %d, writes of %d: %v, want ErrUnexpectedEOF at offset %d", doc, cut, step, err, cut)
+					continue
+				}
+				d := NewDecoder(iotest.OneByteReader(bytes.NewReader(b[:cut])), opts)
+				var derr error
+				for derr == nil {
+					_, derr = d.ReadToken()
+				}
+				if derr.Error() != err.Error() {
+					t.Errorf("%q cut at %d: Parser %v, Decoder %v", doc, cut, err, derr)
+				}
+				d = NewDecoderBytes(b[:cut], opts)
+				d.ReadToken()
+				if ferr := d.Finish(); ferr == nil || ferr.Error() != err.Error() {
+					t.Errorf("%q cut at %d: Parser %v, Finish after one token %v", doc, cut, err, ferr)
+				}
+			}
+		}
+	}
+}
