@@ -21,12 +21,17 @@ type Decoder struct {
 	s    scanner
 	r    io.Reader
 	rbuf []byte
-	pin  int // index in s.buf that refills must keep (ReadValue), or -1
+	pin  int // index in s.buf that refills must keep (ReadValue), or -1, or pinTok
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
 	fast bool
 }
+
+// pinTok is d.pin while ReadValue reads the value's first token: the
+// token being read (at s.pos) is the value, so that a long string is
+// measured against MaxValueLen as it arrives, not once held whole.
+const pinTok = -2
 
 // NewDecoder returns a Decoder reading from r.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
@@ -97,6 +102,9 @@ func (d *Decoder) fill() error {
 	if len(d.rbuf) == cap(d.rbuf) {
 		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
 			return s.fail(s.base+int64(d.pin), ErrValueTooLarge)
+		}
+		if d.pin == pinTok && len(d.rbuf)-s.pos > s.lim.maxValue {
+			return s.fail(s.base+int64(s.pos), ErrValueTooLarge)
 		}
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
@@ -196,7 +204,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	}
 	d0 := s.depth
 	// Token by token, through ReadToken's fast path (readFast).
+	d.pin = pinTok
 	k, _, off, err := d.readFast()
+	d.pin = -1
 	if err != nil {
 		return nil, err
 	}
