@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // countingReader counts the bytes read from r.
@@ -78,6 +79,54 @@ func TestReadValueStringHeld(t *testing.T) {
 			}
 			if n == 1001 && !errors.Is(err, ErrValueTooLarge) {
 				t.Errorf("%q value of %d bytes: %v, want ErrValueTooLarge", pre, n, err)
+			}
+		}
+	}
+}
+
+// TestValueTooLargePath: ReadValue's ErrValueTooLarge names the value it
+// was reading, by offset and path, whether the value outgrew a full buffer
+// (caught while read) or fits in the buffer (measured at its end). On the
+// base a container larger than the buffer failed with the value's offset
+// but the path of the element being read when the buffer filled
+// ("/v/1365" for a value at "/v"), so that Offset and Path named two
+// different places. (The string rows hold the previous fix to the same:
+// a string in an array caught while read named the element before it.)
+func TestValueTooLargePath(t *testing.T) {
+	elems := func(n int) string { return strings.TrimSuffix(strings.Repeat(`{"k":[1,2]},`, n), ",") }
+	long := `"` + strings.Repeat("x", 100<<10) + `"`
+	for _, tc := range []struct {
+		in     string
+		tokens int
+		off    int64
+		path   string
+	}{
+		{`{"v":[` + elems(200) + `]}`, 2, 5, "/v"},   // fits in the buffer
+		{`{"v":[` + elems(30000) + `]}`, 2, 5, "/v"}, // does not
+		{`[1,[` + elems(200) + `]]`, 2, 3, "/1"},
+		{`[1,[` + elems(30000) + `]]`, 2, 3, "/1"},
+		{`[1,{"a":[` + elems(30000) + `]}]`, 2, 3, "/1"},
+		{`[1,` + long + `]`, 2, 3, "/1"},
+		{`{"a":{"b":` + long + `}}`, 4, 10, "/a/b"},
+		{`[1,` + `"` + strings.Repeat("x", 1000) + `"]`, 2, 3, "/1"},
+	} {
+		for _, r := range []string{"reader", "one-byte reader"} {
+			var d *Decoder
+			opts := &Options{MaxValueLen: 1000}
+			if r == "reader" {
+				d = NewDecoder(strings.NewReader(tc.in), opts)
+			} else {
+				d = NewDecoder(iotest.OneByteReader(strings.NewReader(tc.in)), opts)
+			}
+			for range tc.tokens {
+				if _, err := d.ReadToken(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := d.ReadValue()
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Err != ErrValueTooLarge || se.Offset != tc.off || se.Path != tc.path {
+				t.Errorf("%.12q… (%s): %v, want ErrValueTooLarge at %d (path %s)", tc.in, r, err, tc.off, tc.path)
 			}
 		}
 	}
