@@ -22,6 +22,9 @@ type Decoder struct {
 	r    io.Reader
 	rbuf []byte
 	pin  int // index in s.buf that refills must keep (ReadValue), or -1, or pinTok
+	// pinDepth is the depth of the value ReadValue reads (s.depth when
+	// it began), for the path of its ErrValueTooLarge.
+	pinDepth int
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
@@ -101,10 +104,20 @@ func (d *Decoder) fill() error {
 	}
 	if len(d.rbuf) == cap(d.rbuf) {
 		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
-			return s.fail(s.base+int64(d.pin), ErrValueTooLarge)
+			return d.tooLarge(s.base+int64(d.pin), d.pinDepth)
 		}
 		if d.pin == pinTok && len(d.rbuf)-s.pos > s.lim.maxValue {
-			return s.fail(s.base+int64(s.pos), ErrValueTooLarge)
+			// The value is the token cut at s.pos; in an array it is
+			// the next element, counted when it ends (or fails).
+			// A member name cut has no path yet: the object's.
+			depth := d.pinDepth
+			switch s.state {
+			case stValue, stFirstElem:
+				s.beginElem()
+			case stName:
+				depth--
+			}
+			return d.tooLarge(s.base+int64(s.pos), depth)
 		}
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
@@ -125,6 +138,15 @@ func (d *Decoder) fill() error {
 			return nil
 		}
 	}
+}
+
+// tooLarge fails with ErrValueTooLarge at off, the offset of the value
+// ReadValue reads, with the path of that value, at depth (not that of the
+// element inside it being read when the buffer filled).
+func (d *Decoder) tooLarge(off int64, depth int) error {
+	s := &d.s
+	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointerTo(nil, depth)), Err: ErrValueTooLarge}
+	return s.err
 }
 
 // next reads one token, refilling as needed; io.EOF at the clean end.
@@ -203,6 +225,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		d.setFast()
 	}
 	d0 := s.depth
+	d.pinDepth = d0
 	// Token by token, through ReadToken's fast path (readFast).
 	d.pin = pinTok
 	k, _, off, err := d.readFast()

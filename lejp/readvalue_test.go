@@ -109,6 +109,9 @@ func TestValueTooLargePath(t *testing.T) {
 		{`[1,` + long + `]`, 2, 3, "/1"},
 		{`{"a":{"b":` + long + `}}`, 4, 10, "/a/b"},
 		{`[1,` + `"` + strings.Repeat("x", 1000) + `"]`, 2, 3, "/1"},
+		// A member name read by ReadValue, cut: the object's path.
+		{`{"a":1,"` + strings.Repeat("n", 50<<10) + `":2}`, 3, 7, ""},
+		{`{"o":{"a":1,"` + strings.Repeat("n", 50<<10) + `":2}}`, 5, 12, "/o"},
 	} {
 		for _, r := range []string{"reader", "one-byte reader"} {
 			var d *Decoder
