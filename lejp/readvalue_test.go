@@ -134,3 +134,60 @@ func TestValueTooLargePath(t *testing.T) {
 		}
 	}
 }
+
+// emptyReader returns 0 bytes and no error, up to limit times, then
+// errSpun: a broken io.Reader (or one never ready).
+type emptyReader struct{ calls, limit int }
+
+var errSpun = errors.New("emptyReader: read too often")
+
+func (e *emptyReader) Read([]byte) (int, error) {
+	e.calls++
+	if e.calls > e.limit {
+		return 0, errSpun
+	}
+	return 0, nil
+}
+
+// TestReaderNoProgress: a Decoder over an io.Reader that keeps returning
+// no bytes and no error gives up with io.ErrNoProgress after 100 such
+// reads in a row, as bufio.Reader does, instead of calling it for ever.
+// On the base it looped as long as the reader did (here until errSpun).
+func TestReaderNoProgress(t *testing.T) {
+	r := &emptyReader{limit: 100000}
+	d := NewDecoder(r, nil)
+	if _, err := d.ReadToken(); err != io.ErrNoProgress || r.calls > 100 {
+		t.Errorf("ReadToken over an empty reader: %v after %d reads, want io.ErrNoProgress after at most 100", err, r.calls)
+	}
+	// A few empty reads between bytes are nothing.
+	d = NewDecoder(&stutterReader{b: []byte(`{"a":[1,2,"x"]}`), empties: 50}, nil)
+	for {
+		if _, err := d.ReadToken(); err != nil {
+			if err != io.EOF {
+				t.Errorf("stuttering reader: %v", err)
+			}
+			break
+		}
+	}
+}
+
+// stutterReader gives one byte after each run of empties empty reads.
+type stutterReader struct {
+	b       []byte
+	empties int
+	n       int
+}
+
+func (s *stutterReader) Read(p []byte) (int, error) {
+	if len(s.b) == 0 {
+		return 0, io.EOF
+	}
+	if s.n < s.empties {
+		s.n++
+		return 0, nil
+	}
+	s.n = 0
+	p[0] = s.b[0]
+	s.b = s.b[1:]
+	return 1, nil
+}
