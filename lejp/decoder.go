@@ -36,7 +36,9 @@ type Decoder struct {
 // measured against MaxValueLen as it arrives, not once held whole.
 const pinTok = -2
 
-// NewDecoder returns a Decoder reading from r.
+// NewDecoder returns a Decoder reading from r. Errors from r are returned
+// as they are, and r returning no bytes and no error 100 times in a row is
+// io.ErrNoProgress (as for bufio.Reader); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
@@ -83,6 +85,10 @@ func (d *Decoder) setFast() {
 	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull
 }
 
+// maxEmptyReads is how many reads in a row may return no bytes and no
+// error before fill gives up with io.ErrNoProgress (as bufio.Reader).
+const maxEmptyReads = 100
+
 // fill reads more input into the buffer, keeping the unfinished token (and
 // the pinned value).
 func (d *Decoder) fill() error {
@@ -123,7 +129,10 @@ func (d *Decoder) fill() error {
 		copy(nb, d.rbuf)
 		d.rbuf = nb
 	}
-	for {
+	for empty := 0; ; empty++ {
+		if empty == maxEmptyReads {
+			return io.ErrNoProgress
+		}
 		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
 		d.rbuf = d.rbuf[:len(d.rbuf)+n]
 		s.buf = d.rbuf
