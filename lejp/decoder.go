@@ -223,9 +223,11 @@ func (d *Decoder) readToken() (t Token, err error) {
 // ReadValue returns the raw bytes of the next value (from its first byte to
 // its last, checked by the same strict rules as every token). If the next
 // token is a member name, it returns the name with its quotes; if it is the
-// end of an object or array, it reads that end and returns ErrNoValue.
-// Reading from
-// an io.Reader, a value larger than Options.MaxValueLen is an error.
+// end of an object or array, it reads that end and returns ErrNoValue; at
+// the end of the input, io.EOF. Reading from an io.Reader, a value larger
+// than Options.MaxValueLen is an error. The bytes are the input's: with
+// Options.AllowComments, a comment inside the value is among them, and a
+// strict reader (Check with nil Options) rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	s := &d.s
 	if s.pendPush != 0 {

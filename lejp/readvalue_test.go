@@ -191,3 +191,27 @@ func (s *stutterReader) Read(p []byte) (int, error) {
 	s.b = s.b[1:]
 	return 1, nil
 }
+
+// TestReadValueRawWithComments: ReadValue's bytes are the input's, a
+// comment inside the value included (as its doc says), and at the end of
+// the input it returns io.EOF. (It passes on the base; it pins the doc.)
+func TestReadValueRawWithComments(t *testing.T) {
+	opts := &Options{AllowComments: true}
+	in := "# before\n[1, # c\n 2] # after\n"
+	for _, r := range []bool{false, true} {
+		d := NewDecoderBytes([]byte(in), opts)
+		if r {
+			d = NewDecoder(iotest.OneByteReader(strings.NewReader(in)), opts)
+		}
+		v, err := d.ReadValue()
+		if err != nil || string(v) != "[1, # c\n 2]" {
+			t.Errorf("reader %v: %q, %v", r, v, err)
+		}
+		if Check(v, opts) != nil || Check(v, nil) == nil {
+			t.Errorf("reader %v: %q: Check with comments %v, strict %v", r, v, Check(v, opts), Check(v, nil))
+		}
+		if v, err := d.ReadValue(); v != nil || err != io.EOF {
+			t.Errorf("reader %v: at the end: %q, %v, want io.EOF", r, v, err)
+		}
+	}
+}
