@@ -191,7 +191,11 @@ func (p *Parser) Close() error {
 	return err
 }
 
-// InputOffset is the number of bytes written so far.
+// InputOffset is the number of bytes written so far, once Write has
+// returned. Called from a Handler it says only that the event's token lies
+// at or after the bytes of earlier Writes (a number or literal completed
+// by the current Write counts some of its bytes): Event.Offset is where
+// the event is.
 func (p *Parser) InputOffset() int64 { return p.total }
 
 // Depth is the number of containers enclosing the current event's value
