@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // SyntaxError is the one error type of this package for input that is not
@@ -23,7 +24,9 @@ type SyntaxError struct {
 }
 
 // Error formats the cause, the offset and, when known, the path:
-// "lejp: ... at offset N (path P)".
+// "lejp: ... at offset N (path P)". The path is shown as text: control
+// characters and bytes that are not UTF-8 in its member names as '?', and
+// at most 256 bytes of it, cut with "…".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	if e.Err != nil {
@@ -35,10 +38,34 @@ func (e *SyntaxError) Error() string {
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {
 		b = append(b, " (path "...)
-		b = append(b, e.Path...)
+		b = appendPathText(b, e.Path)
 		b = append(b, ')')
 	}
 	return string(b)
+}
+
+// maxPathText is how many bytes of a path Error shows.
+const maxPathText = 256
+
+// appendPathText appends path for a message: its member names come from
+// the input, so control characters (C0, DEL, C1) and bytes that are not
+// UTF-8 become '?', and a path over maxPathText bytes is cut before the
+// character that crosses it and ends in "…". The message is then UTF-8
+// text of bounded length; SyntaxError.Path keeps the pointer exactly.
+func appendPathText(b []byte, path string) []byte {
+	for i := 0; i < len(path); {
+		r, n := utf8.DecodeRuneInString(path[i:])
+		if i+n > maxPathText {
+			return append(b, "…"...)
+		}
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError && n == 1 {
+			b = append(b, '?')
+		} else {
+			b = append(b, path[i:i+n]...)
+		}
+		i += n
+	}
+	return b
 }
 
 // Unwrap returns the sentinel cause.
