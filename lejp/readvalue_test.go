@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -212,6 +213,38 @@ func TestReadValueRawWithComments(t *testing.T) {
 		}
 		if v, err := d.ReadValue(); v != nil || err != io.EOF {
 			t.Errorf("reader %v: at the end: %q, %v, want io.EOF", r, v, err)
+		}
+	}
+}
+
+// TestSkipValueHoldsNoValue: SkipValue reads past a value token by token,
+// holding no more than ReadToken does (one token), as lecp's SkipValue
+// does: a 2.4 MB array is skipped from an io.Reader whatever
+// Options.MaxValueLen is, with the Decoder's buffer staying small, and
+// reading goes on after it. On the base SkipValue was ReadValue: it held
+// the whole value (its buffer grew past the value's size) and failed with
+// ErrValueTooLarge over MaxValueLen, so a Decoder could not skip a member
+// larger than that in constant memory.
+func TestSkipValueHoldsNoValue(t *testing.T) {
+	big := `[` + strings.Repeat(`{"k":[1,2,"abc"]},`, 140000) + `0]`
+	in := `{"skip":` + big + `,"b":true}`
+	for _, opts := range []*Options{nil, {MaxValueLen: 1000}} {
+		d := NewDecoder(strings.NewReader(in), opts)
+		d.ReadToken()
+		d.ReadToken()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err := d.SkipValue()
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Errorf("%+v: SkipValue of %d bytes: %v", opts, len(big), err)
+			continue
+		}
+		if grown := after.TotalAlloc - before.TotalAlloc; grown > 256<<10 {
+			t.Errorf("%+v: SkipValue of %d bytes allocated %d bytes, want a buffer of a few KiB", opts, len(big), grown)
+		}
+		if tok, err := d.ReadToken(); err != nil || tok.Kind != Name || string(tok.Value) != "b" {
+			t.Errorf("%+v: after SkipValue: %v %q, %v", opts, tok.Kind, tok.Value, err)
 		}
 	}
 }
