@@ -275,13 +275,47 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	return s.buf[start:s.pos:s.pos], nil
 }
 
-// SkipValue reads past the next value (or member name), checking it.
+// SkipValue reads past the next value (or member name), checking it, token
+// by token: it holds no more than ReadToken does (one token; a string
+// whole, up to Options.MaxStringLen), so a value of any size is skipped in
+// bounded memory and Options.MaxValueLen does not apply. Where the next
+// token ends an object or array it reads that end and returns ErrNoValue;
+// at the end of the input, io.EOF.
 func (d *Decoder) SkipValue() error {
-	nd := d.s.noDecode
-	d.s.noDecode = true
-	_, err := d.ReadValue()
-	d.s.noDecode = nd
+	s := &d.s
+	nd := s.noDecode
+	s.noDecode = true // checked, not decoded
+	err := d.skipValue()
+	s.noDecode = nd
 	return err
+}
+
+func (d *Decoder) skipValue() error {
+	s := &d.s
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+		d.setFast()
+	}
+	d0 := s.depth
+	k, _, _, err := d.readFast()
+	if err != nil {
+		return err
+	}
+	switch k {
+	case ObjectEnd, ArrayEnd:
+		return ErrNoValue
+	case ObjectStart, ArrayStart:
+		for {
+			if k, _, _, err = d.readFast(); err != nil {
+				return err
+			}
+			if (k == ObjectEnd || k == ArrayEnd) && s.depth == d0 {
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // Finish reads to the end of the input and returns nil if it holds

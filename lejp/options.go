@@ -21,10 +21,10 @@ type Options struct {
 	// guards only the consumer; the Decoder holds a string whole and so
 	// buffers up to this much.
 	MaxStringLen int64
-	// MaxValueLen bounds what Decoder.ReadValue and Decoder.SkipValue hold
-	// in memory when reading from an io.Reader; 0 means
-	// DefaultMaxValueLen. Input given whole (NewDecoderBytes) is not
-	// copied and has no such limit.
+	// MaxValueLen bounds what Decoder.ReadValue holds in memory when
+	// reading from an io.Reader; 0 means DefaultMaxValueLen. Input given
+	// whole (NewDecoderBytes) is not copied and has no such limit.
+	// Decoder.SkipValue holds no value and has none either.
 	MaxValueLen int
 	// MaxNameMemory bounds the bytes held for duplicate detection: the
 	// names of every open object plus 32 bytes of bookkeeping per name;
