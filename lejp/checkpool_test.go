@@ -38,3 +38,38 @@ func TestCheckKeepsNoInput(t *testing.T) {
 		}
 	}
 }
+
+// TestResetBytesKeepsNoInput: ResetBytes(nil) (or Reset) lets a Decoder
+// kept for reuse, as jose keeps its Decoders in a sync.Pool, drop the
+// input it read: nothing of it stays reachable. On the base the member
+// names of the objects it had read (the frames' names, and after an error
+// the open objects' entries) still pointed into the input.
+func TestResetBytesKeepsNoInput(t *testing.T) {
+	for _, doc := range []string{`{"a":{"b":[{"c":1}]},"d":2}`, `{"a":{"b":{"c":[1,}}}`, `{"a":{"b":1,"b":2}}`} {
+		for _, reader := range []bool{false, true} {
+			in := make([]byte, 1<<20)
+			copy(in, doc)
+			for i := len(doc); i < len(in); i++ {
+				in[i] = ' '
+			}
+			wp := weak.Make(&in[0])
+			d := NewDecoderBytes(in, nil)
+			for {
+				if _, err := d.ReadToken(); err != nil {
+					break
+				}
+			}
+			if reader {
+				d.Reset(nil)
+			} else {
+				d.ResetBytes(nil)
+			}
+			in = nil
+			runtime.GC()
+			if wp.Value() != nil {
+				t.Errorf("%s (Reset %v): the input is still reachable from the Decoder after ResetBytes(nil)", doc, reader)
+			}
+			runtime.KeepAlive(d)
+		}
+	}
+}
