@@ -32,8 +32,8 @@ func Check(b []byte, opts *Options) error {
 }
 
 // forgetInput drops what points into the input (the member names held,
-// those of the frames, the last token), so that a pooled scanner does not
-// keep the input alive.
+// those of the frames, the last token), so that a pooled or reset scanner
+// does not keep the input alive (reset calls it too).
 func (s *scanner) forgetInput() {
 	clear(s.ents)
 	for i := range s.frames {

@@ -57,7 +57,9 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	return d
 }
 
-// Reset makes d read a new input from r, keeping its options and buffers.
+// Reset makes d read a new input from r, keeping its options and buffers
+// but nothing of the previous input (a Decoder kept for reuse does not
+// keep its last input alive).
 func (d *Decoder) Reset(r io.Reader) {
 	d.s.reset()
 	d.r = r
@@ -69,7 +71,8 @@ func (d *Decoder) Reset(r io.Reader) {
 }
 
 // ResetBytes makes d read b, the whole input, keeping its options and
-// buffers.
+// buffers but nothing of the previous input; ResetBytes(nil) lets a Decoder
+// kept for reuse drop its last input.
 func (d *Decoder) ResetBytes(b []byte) {
 	d.s.reset()
 	d.r = nil
