@@ -76,3 +76,39 @@ func TestResetLeaksNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroDecoder: a zero Decoder set up by Reset or ResetBytes reads with
+// the default options, as one from NewDecoder(r, nil) does (and as lecp's
+// zero Decoder does). On the base its limits were all zero: the first
+// '{' was ErrDepth, and every string was too long.
+func TestZeroDecoder(t *testing.T) {
+	doc := `{"a":[1,"xyz",{"b":null}],"c":"` + strings.Repeat("é", 100) + `"}`
+	var want []string
+	d := NewDecoderBytes([]byte(doc), nil)
+	for {
+		tok, err := d.ReadToken()
+		want = append(want, fmt.Sprintf("%v %q %d %v", tok.Kind, tok.Value, tok.Offset, err))
+		if err != nil {
+			break
+		}
+	}
+	for _, reader := range []bool{false, true} {
+		var z Decoder
+		if reader {
+			z.Reset(strings.NewReader(doc))
+		} else {
+			z.ResetBytes([]byte(doc))
+		}
+		var got []string
+		for {
+			tok, err := z.ReadToken()
+			got = append(got, fmt.Sprintf("%v %q %d %v", tok.Kind, tok.Value, tok.Offset, err))
+			if err != nil {
+				break
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("zero Decoder (reader %v):\n%s", reader, diff(strings.Join(want, "\n"), strings.Join(got, "\n")))
+		}
+	}
+}
