@@ -16,7 +16,9 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // Strings are returned whole, so the Decoder holds up to
 // Options.MaxStringLen bytes of one; use a Parser to stream longer strings.
 //
-// A Decoder is not safe for concurrent use.
+// The zero Decoder, once Reset or ResetBytes gives it an input, reads with
+// the default options, as NewDecoder(r, nil) does. A Decoder is not safe
+// for concurrent use.
 type Decoder struct {
 	s    scanner
 	r    io.Reader
@@ -61,6 +63,7 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 // but nothing of the previous input (a Decoder kept for reuse does not
 // keep its last input alive).
 func (d *Decoder) Reset(r io.Reader) {
+	d.initZero()
 	d.s.reset()
 	d.r = r
 	d.pin = -1
@@ -74,6 +77,7 @@ func (d *Decoder) Reset(r io.Reader) {
 // buffers but nothing of the previous input; ResetBytes(nil) lets a Decoder
 // kept for reuse drop its last input.
 func (d *Decoder) ResetBytes(b []byte) {
+	d.initZero()
 	d.s.reset()
 	d.r = nil
 	d.pin = -1
@@ -81,6 +85,14 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.s.eof = true
 	d.s.borrowNames = true
 	d.setFast()
+}
+
+// initZero gives a zero Decoder (never made by NewDecoder or
+// NewDecoderBytes) the default options: resolved limits are never zero.
+func (d *Decoder) initZero() {
+	if d.s.lim.maxDepth == 0 {
+		d.s.init(nil)
+	}
 }
 
 // setFast sets d.fast from the scanner's state.
