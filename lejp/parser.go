@@ -23,7 +23,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // Options.StringChunk come as StringChunk events, and numbers and literals
 // cut by a Write are kept aside (at most Options.MaxNumberLen bytes).
 //
-// A Parser is not safe for concurrent use.
+// A Parser is made by NewParser (the zero Parser has no Handler). It is
+// not safe for concurrent use.
 type Parser struct {
 	s        scanner
 	h        Handler
