@@ -24,9 +24,10 @@ type SyntaxError struct {
 }
 
 // Error formats the cause, the offset and, when known, the path:
-// "lejp: ... at offset N (path P)". The path is shown as text: control
-// characters and bytes that are not UTF-8 in its member names as '?', and
-// at most 256 bytes of it, cut with "…".
+// "lejp: ... at offset N (path P)". The path is shown as one line of
+// text: control characters, bidirectional overrides and bytes that are not
+// UTF-8 in its member names as escapes (\u001b, \xff), and at most 256
+// bytes of it, cut with "…".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	if e.Err != nil {
@@ -48,19 +49,26 @@ func (e *SyntaxError) Error() string {
 const maxPathText = 256
 
 // appendPathText appends path for a message: its member names come from
-// the input, so control characters (C0, DEL, C1) and bytes that are not
-// UTF-8 become '?', and a path over maxPathText bytes is cut before the
-// character that crosses it and ends in "…". The message is then UTF-8
-// text of bounded length; SyntaxError.Path keeps the pointer exactly.
+// the input, so what a terminal would act on rather than show becomes an
+// escape, as the CLI writes them: control characters (C0, DEL, C1) and the
+// bidirectional overrides and isolates as \uXXXX, bytes that are not
+// UTF-8 as \xXX. A path over maxPathText bytes is cut before the
+// character that crosses it and ends in "…". The message is then one line
+// of UTF-8 text of bounded length; SyntaxError.Path keeps the pointer
+// exactly.
 func appendPathText(b []byte, path string) []byte {
+	const hex = "0123456789abcdef"
 	for i := 0; i < len(path); {
 		r, n := utf8.DecodeRuneInString(path[i:])
 		if i+n > maxPathText {
 			return append(b, "…"...)
 		}
-		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError && n == 1 {
-			b = append(b, '?')
-		} else {
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+		default:
 			b = append(b, path[i:i+n]...)
 		}
 		i += n
