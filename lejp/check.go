@@ -26,8 +26,20 @@ func Check(b []byte, opts *Options) error {
 	}
 	s.buf = nil
 	s.stream, s.noDecode = false, false
+	s.forgetInput()
 	checkers.Put(s)
 	return err
+}
+
+// forgetInput drops what points into the input (the member names held,
+// those of the frames, the last token), so that a pooled or reset scanner
+// does not keep the input alive (reset calls it too).
+func (s *scanner) forgetInput() {
+	clear(s.ents)
+	for i := range s.frames {
+		s.frames[i].name = nil
+	}
+	s.val = nil
 }
 
 // Valid reports whether b is one strictly valid JSON text.

@@ -16,19 +16,31 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // Strings are returned whole, so the Decoder holds up to
 // Options.MaxStringLen bytes of one; use a Parser to stream longer strings.
 //
-// A Decoder is not safe for concurrent use.
+// The zero Decoder, once Reset or ResetBytes gives it an input, reads with
+// the default options, as NewDecoder(r, nil) does. A Decoder is not safe
+// for concurrent use.
 type Decoder struct {
 	s    scanner
 	r    io.Reader
 	rbuf []byte
-	pin  int // index in s.buf that refills must keep (ReadValue), or -1
+	pin  int // index in s.buf that refills must keep (ReadValue), or -1, or pinTok
+	// pinDepth is the depth of the value ReadValue reads (s.depth when
+	// it began), for the path of its ErrValueTooLarge.
+	pinDepth int
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
 	fast bool
 }
 
-// NewDecoder returns a Decoder reading from r.
+// pinTok is d.pin while ReadValue reads the value's first token: the
+// token being read (at s.pos) is the value, so that a long string is
+// measured against MaxValueLen as it arrives, not once held whole.
+const pinTok = -2
+
+// NewDecoder returns a Decoder reading from r. Errors from r are returned
+// as they are, and r returning no bytes and no error 100 times in a row is
+// io.ErrNoProgress (as for bufio.Reader); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
@@ -47,8 +59,11 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 	return d
 }
 
-// Reset makes d read a new input from r, keeping its options and buffers.
+// Reset makes d read a new input from r, keeping its options and buffers
+// but nothing of the previous input (a Decoder kept for reuse does not
+// keep its last input alive).
 func (d *Decoder) Reset(r io.Reader) {
+	d.initZero()
 	d.s.reset()
 	d.r = r
 	d.pin = -1
@@ -59,8 +74,10 @@ func (d *Decoder) Reset(r io.Reader) {
 }
 
 // ResetBytes makes d read b, the whole input, keeping its options and
-// buffers.
+// buffers but nothing of the previous input; ResetBytes(nil) lets a Decoder
+// kept for reuse drop its last input.
 func (d *Decoder) ResetBytes(b []byte) {
+	d.initZero()
 	d.s.reset()
 	d.r = nil
 	d.pin = -1
@@ -70,10 +87,22 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.setFast()
 }
 
+// initZero gives a zero Decoder (never made by NewDecoder or
+// NewDecoderBytes) the default options: resolved limits are never zero.
+func (d *Decoder) initZero() {
+	if d.s.lim.maxDepth == 0 {
+		d.s.init(nil)
+	}
+}
+
 // setFast sets d.fast from the scanner's state.
 func (d *Decoder) setFast() {
 	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull
 }
+
+// maxEmptyReads is how many reads in a row may return no bytes and no
+// error before fill gives up with io.ErrNoProgress (as bufio.Reader).
+const maxEmptyReads = 100
 
 // fill reads more input into the buffer, keeping the unfinished token (and
 // the pinned value).
@@ -96,13 +125,29 @@ func (d *Decoder) fill() error {
 	}
 	if len(d.rbuf) == cap(d.rbuf) {
 		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
-			return s.fail(s.base+int64(d.pin), ErrValueTooLarge)
+			return d.tooLarge(s.base+int64(d.pin), d.pinDepth)
+		}
+		if d.pin == pinTok && len(d.rbuf)-s.pos > s.lim.maxValue {
+			// The value is the token cut at s.pos; in an array it is
+			// the next element, counted when it ends (or fails).
+			// A member name cut has no path yet: the object's.
+			depth := d.pinDepth
+			switch s.state {
+			case stValue, stFirstElem:
+				s.beginElem()
+			case stName:
+				depth--
+			}
+			return d.tooLarge(s.base+int64(s.pos), depth)
 		}
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
 		d.rbuf = nb
 	}
-	for {
+	for empty := 0; ; empty++ {
+		if empty == maxEmptyReads {
+			return io.ErrNoProgress
+		}
 		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
 		d.rbuf = d.rbuf[:len(d.rbuf)+n]
 		s.buf = d.rbuf
@@ -117,6 +162,15 @@ func (d *Decoder) fill() error {
 			return nil
 		}
 	}
+}
+
+// tooLarge fails with ErrValueTooLarge at off, the offset of the value
+// ReadValue reads, with the path of that value, at depth (not that of the
+// element inside it being read when the buffer filled).
+func (d *Decoder) tooLarge(off int64, depth int) error {
+	s := &d.s
+	s.err = &SyntaxError{Offset: off, Path: string(s.appendPointerTo(nil, depth)), Err: ErrValueTooLarge}
+	return s.err
 }
 
 // next reads one token, refilling as needed; io.EOF at the clean end.
@@ -184,9 +238,11 @@ func (d *Decoder) readToken() (t Token, err error) {
 // ReadValue returns the raw bytes of the next value (from its first byte to
 // its last, checked by the same strict rules as every token). If the next
 // token is a member name, it returns the name with its quotes; if it is the
-// end of an object or array, it reads that end and returns ErrNoValue.
-// Reading from
-// an io.Reader, a value larger than Options.MaxValueLen is an error.
+// end of an object or array, it reads that end and returns ErrNoValue; at
+// the end of the input, io.EOF. Reading from an io.Reader, a value larger
+// than Options.MaxValueLen is an error. The bytes are the input's: with
+// Options.AllowComments, a comment inside the value is among them, and a
+// strict reader (Check with nil Options) rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	s := &d.s
 	if s.pendPush != 0 {
@@ -195,8 +251,11 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		d.setFast()
 	}
 	d0 := s.depth
+	d.pinDepth = d0
 	// Token by token, through ReadToken's fast path (readFast).
+	d.pin = pinTok
 	k, _, off, err := d.readFast()
+	d.pin = -1
 	if err != nil {
 		return nil, err
 	}
@@ -231,34 +290,106 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	return s.buf[start:s.pos:s.pos], nil
 }
 
-// SkipValue reads past the next value (or member name), checking it.
+// SkipValue reads past the next value (or member name), checking it, token
+// by token: it holds no more than ReadToken does (one token; a string
+// whole, up to Options.MaxStringLen), so a value of any size is skipped in
+// bounded memory and Options.MaxValueLen does not apply. Where the next
+// token ends an object or array it reads that end and returns ErrNoValue;
+// at the end of the input, io.EOF.
 func (d *Decoder) SkipValue() error {
-	nd := d.s.noDecode
-	d.s.noDecode = true
-	_, err := d.ReadValue()
-	d.s.noDecode = nd
+	s := &d.s
+	nd := s.noDecode
+	s.noDecode = true // checked, not decoded
+	err := d.skipValue()
+	s.noDecode = nd
 	return err
 }
 
-// Finish reports whether the input ends cleanly after what was read: nil
-// if only whitespace follows the top-level value, else the error (a
-// *SyntaxError, with ErrInvalidChar if a token remains).
+func (d *Decoder) skipValue() error {
+	s := &d.s
+	if s.pendPush != 0 {
+		s.push(s.pendPush == 1)
+		s.pendPush = 0
+		d.setFast()
+	}
+	d0 := s.depth
+	k, _, _, err := d.readFast()
+	if err != nil {
+		return err
+	}
+	switch k {
+	case ObjectEnd, ArrayEnd:
+		return ErrNoValue
+	case ObjectStart, ArrayStart:
+		for {
+			if k, _, _, err = d.readFast(); err != nil {
+				return err
+			}
+			if (k == ObjectEnd || k == ArrayEnd) && s.depth == d0 {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// Finish reads to the end of the input and returns nil if it holds
+// nothing but whitespace after the top-level value read (with
+// AllowMultipleValues, the values after it are checked and skipped);
+// otherwise the error that ends it, sticky as every error.
+//
+// Called before the end of the top-level value, Finish reads and checks
+// the rest of it, so that the error says what the input is: a
+// *SyntaxError with ErrUnexpectedEOF where the input ends inside the value
+// (it matches io.ErrUnexpectedEOF), the input's own cause where it is
+// malformed, and otherwise ErrUnread at the first token left unread, with
+// its path: the input may be valid, but the caller stopped reading early.
+// Each carries the offset and path that reading on token by token would
+// have given. Bytes after a complete top-level value are malformed input
+// (ErrInvalidChar), not ErrUnread.
 func (d *Decoder) Finish() error {
 	if d.atCleanEnd() {
 		return nil
 	}
-	k, err := d.next()
-	d.setFast()
-	if err == io.EOF {
-		return nil
+	s := &d.s
+	if s.err != nil {
+		return s.err
 	}
-	if err != nil {
-		return err
-	}
-	_ = k
-	err = d.s.fail(d.s.tokOff, ErrInvalidChar) // sticky, as every error
+	// The rest is checked, not decoded, as SkipValue does.
+	nd := s.noDecode
+	s.noDecode = true
+	err := d.finish()
+	s.noDecode = nd
 	d.setFast()
 	return err
+}
+
+// finish is Finish after its checks: it reads the rest of the top-level
+// value, if one is under way or due, then what follows it.
+func (d *Decoder) finish() error {
+	s := &d.s
+	if s.pendPush != 0 || s.depth > 0 || (s.state != stDone && !s.lim.allowMulti) {
+		// At least one token is unread: every end of a JSON value is a byte.
+		if _, err := d.next(); err != nil {
+			return err // not io.EOF: a value is under way or due
+		}
+		off, path := s.tokOff, s.appendPointer(nil)
+		for s.pendPush != 0 || s.depth > 0 {
+			if _, err := d.next(); err != nil {
+				return err
+			}
+		}
+		s.err = &SyntaxError{Offset: off, Path: string(path), Err: ErrUnread}
+		return s.err
+	}
+	for {
+		if _, err := d.next(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
 }
 
 // InputOffset is the offset just past the last token read.

@@ -52,7 +52,12 @@
 // A Parser can be given up to 64 path patterns. A pattern is written like a
 // path, and may use "*" for any one member name and, as its last segment,
 // "*" for everything below ("a.*" matches a.b, a.b.c and a.b[], not a).
-// The empty pattern matches the top-level value. Each event carries the
+// The empty pattern matches the top-level value. '*' is a wildcard only as
+// a whole segment: "kid*" is not a glob, and NewParser rejects it
+// (ErrPattern). A member whose name is empty or holds '.', '[', ']' or '*'
+// cannot be named in a pattern: the pattern "a.b" is the member b of the
+// member a, never the member named "a.b"; such members are matched by a
+// "*" segment, whose Wildcard is the name. Each event carries the
 // index of the first pattern that matches its path (or -1), and
 // Parser.AppendWildcard returns what each wildcard matched. Matching is
 // incremental (a bit set per depth), so picking three members out of a
@@ -128,7 +133,9 @@
 // a sentinel cause for errors.Is: ErrUnexpectedEOF, ErrInvalidChar,
 // ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape, ErrInvalidUTF8,
 // ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
-// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge. Errors are sticky.
+// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge; and from
+// Decoder.Finish, ErrUnread for a valid value the caller stopped reading
+// before its end. Errors are sticky.
 // A Writer's errors match ErrWriter and, for content it refuses, the
 // sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
 // the cause of Check's *SyntaxError); they are sticky too.

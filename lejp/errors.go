@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // SyntaxError is the one error type of this package for input that is not
@@ -23,7 +24,10 @@ type SyntaxError struct {
 }
 
 // Error formats the cause, the offset and, when known, the path:
-// "lejp: ... at offset N (path P)".
+// "lejp: ... at offset N (path P)". The path is shown as one line of
+// text: control characters, bidirectional overrides and bytes that are not
+// UTF-8 in its member names as escapes (\u001b, \xff), and at most 256
+// bytes of it, cut with "…".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	if e.Err != nil {
@@ -35,10 +39,41 @@ func (e *SyntaxError) Error() string {
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {
 		b = append(b, " (path "...)
-		b = append(b, e.Path...)
+		b = appendPathText(b, e.Path)
 		b = append(b, ')')
 	}
 	return string(b)
+}
+
+// maxPathText is how many bytes of a path Error shows.
+const maxPathText = 256
+
+// appendPathText appends path for a message: its member names come from
+// the input, so what a terminal would act on rather than show becomes an
+// escape, as the CLI writes them: control characters (C0, DEL, C1) and the
+// bidirectional overrides and isolates as \uXXXX, bytes that are not
+// UTF-8 as \xXX. A path over maxPathText bytes is cut before the
+// character that crosses it and ends in "…". The message is then one line
+// of UTF-8 text of bounded length; SyntaxError.Path keeps the pointer
+// exactly.
+func appendPathText(b []byte, path string) []byte {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(path); {
+		r, n := utf8.DecodeRuneInString(path[i:])
+		if i+n > maxPathText {
+			return append(b, "…"...)
+		}
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+		default:
+			b = append(b, path[i:i+n]...)
+		}
+		i += n
+	}
+	return b
 }
 
 // Unwrap returns the sentinel cause.
@@ -86,6 +121,12 @@ var (
 	// ErrTooManyNames: the member names held for duplicate detection
 	// exceeded Options.MaxNameMemory.
 	ErrTooManyNames = errors.New("lejp: too many member names to check for duplicates")
+	// ErrUnread: from Decoder.Finish, a value the caller stopped reading
+	// before its end. The input may be valid: Finish read and checked the
+	// rest of the value, and the error is at the first token left unread,
+	// with its path. (Bytes after the top-level value are malformed input,
+	// ErrInvalidChar.)
+	ErrUnread = errors.New("lejp: value not read to its end")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
 	// io.Reader is larger than Options.MaxValueLen.
 	ErrValueTooLarge = errors.New("lejp: value too large to read whole")

@@ -3,6 +3,7 @@ package lejp_test
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -123,4 +124,21 @@ func ExampleCheck() {
 	// lejp: invalid character at offset 6 (path /2)
 	// lejp: invalid UTF-8 at offset 6 (path /a)
 	// lejp: unexpected end of input at offset 3 (path /0/0)
+}
+
+// Finish tells a cut input from a malformed one and from one the caller
+// stopped reading early, each with its offset and path.
+func ExampleDecoder_Finish() {
+	for _, in := range []string{`{"keys":[1,2]}`, `{"keys":[1,2`, `{"keys":[1,2,]}`} {
+		d := lejp.NewDecoderBytes([]byte(in), nil)
+		d.ReadToken() // {
+		d.ReadToken() // "keys"
+		d.ReadToken() // [
+		err := d.Finish()
+		fmt.Println(errors.Is(err, lejp.ErrUnread), errors.Is(err, io.ErrUnexpectedEOF), err)
+	}
+	// Output:
+	// true false lejp: value not read to its end at offset 9 (path /keys/0)
+	// false true lejp: unexpected end of input at offset 12 (path /keys/1)
+	// false false lejp: invalid character at offset 13 (path /keys/2)
 }

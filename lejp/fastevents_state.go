@@ -83,8 +83,7 @@ func (s *scanner) keepAllNames() {
 			continue
 		}
 		if s.lim.allowDup {
-			s.arena = append(s.arena, f.name...)
-			f.name = s.arena[f.arena:]
+			f.name = s.arenaPut(f.arena, f.name)
 			continue
 		}
 		end := s.entsEnd(d)
@@ -112,9 +111,7 @@ func (s *scanner) entsEnd(d int) int {
 // points the entries at the copies.
 func (s *scanner) keepEnts(from, end int) {
 	for j := from; j < end; j++ {
-		nm := s.ents[j].nm
-		s.arena = append(s.arena, nm...)
-		s.ents[j].nm = s.arena[len(s.arena)-len(nm):]
+		s.ents[j].nm = s.arenaPut(len(s.arena), s.ents[j].nm)
 	}
 }
 

@@ -211,7 +211,10 @@ func TestTokenConversions(t *testing.T) {
 
 // TestDecoderFinish: Finish after n tokens, over bytes and a one-byte
 // reader: nil at a clean end, else the error with its offset and path (a
-// token left over is ErrInvalidChar at that token); and Depth along the way.
+// value read halfway is ErrUnread at the first unread token, a cut one
+// ErrUnexpectedEOF where it ends, a value after the top-level one
+// ErrInvalidChar, or with AllowMultipleValues checked and skipped); and
+// Depth along the way.
 func TestDecoderFinish(t *testing.T) {
 	multi, comments := &Options{AllowMultipleValues: true}, &Options{AllowComments: true}
 	for _, tc := range []struct {
@@ -222,12 +225,14 @@ func TestDecoderFinish(t *testing.T) {
 		want   string // Finish's error, "" for nil
 	}{
 		{"1 2", nil, 1, "0", "lejp: invalid character at offset 2"},
-		{"1 2", multi, 1, "0", "lejp: invalid character at offset 2"},
+		{"1 2", multi, 1, "0", ""},
+		{"1 2 ]", multi, 1, "0", "lejp: invalid character at offset 4"},
 		{"[1] ", nil, 3, "1 1 0", ""},
 		{"[1]x", nil, 3, "1 1 0", "lejp: invalid character at offset 3"},
-		{`{"a":[1`, nil, 2, "1 1", "lejp: invalid character at offset 5 (path /a)"},
+		{`{"a":[1`, nil, 2, "1 1", "lejp: unexpected end of input at offset 7 (path /a/0)"},
+		{`{"a":[1]}`, nil, 2, "1 1", "lejp: value not read to its end at offset 5 (path /a)"},
 		{`{"a":[1`, nil, 4, "1 1 2 2", "lejp: unexpected end of input at offset 7 (path /a/0)"},
-		{`{"a":{}} `, nil, 4, "1 1 2 1", "lejp: invalid character at offset 7"},
+		{`{"a":{}} `, nil, 4, "1 1 2 1", "lejp: value not read to its end at offset 7"},
 		{" 1 # c\n", comments, 1, "0", ""},
 		{"1 #", comments, 1, "0", ""},
 		{"", multi, 0, "", ""},

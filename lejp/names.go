@@ -46,8 +46,12 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 	f.index++
 	if s.lim.allowDup {
 		if !borrowed {
-			s.arena = append(s.arena[:f.arena], nm...)
-			nm = s.arena[f.arena:]
+			if f.arena+len(nm) <= cap(s.arena) { // arenaPut's common case
+				s.arena = append(s.arena[:f.arena], nm...)
+				nm = s.arena[f.arena:]
+			} else {
+				nm = s.arenaPut(f.arena, nm)
+			}
 		}
 		if nm == nil {
 			nm = empty
@@ -55,8 +59,12 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 		f.name = nm
 	} else {
 		if !borrowed {
-			s.arena = append(s.arena, nm...)
-			nm = s.arena[len(s.arena)-len(nm):]
+			if n := len(s.arena); n+len(nm) <= cap(s.arena) { // arenaPut's common case
+				s.arena = append(s.arena, nm...)
+				nm = s.arena[n:]
+			} else {
+				nm = s.arenaPut(n, nm)
+			}
 		}
 		if nm == nil {
 			nm = empty
@@ -91,6 +99,55 @@ func (s *scanner) finishName(nm []byte, borrowed bool, key uint64) (Kind, error)
 	s.val = nm
 	s.state = stColon
 	return Name, nil
+}
+
+// arenaPut writes nm into the arena at at (its end, or with
+// AllowDuplicateNames where the object's current name starts) and returns
+// the copy. When the arena moves to a larger array, the names held in the
+// old one are pointed at the same bytes in the new one (moveNames), so
+// that the old array is let go: else each doubling stayed referenced and
+// the arena's arrays came to about four times the names' bytes.
+func (s *scanner) arenaPut(at int, nm []byte) []byte {
+	old := s.arena
+	s.arena = append(s.arena[:at], nm...)
+	if cap(s.arena) != cap(old) && cap(old) > 0 {
+		s.moveNames(old[:cap(old)], at)
+	}
+	return s.arena[at:len(s.arena)]
+}
+
+// moveNames points the names held (entries, and the open objects' current
+// names) that lie in old, the arena's previous array, at the new arena,
+// where its first n bytes were copied. A frame's name beyond them (the
+// name being replaced, or a closed object's) is dropped.
+func (s *scanner) moveNames(old []byte, n int) {
+	for i := range s.ents {
+		if e := &s.ents[i]; cap(e.nm) > 0 {
+			e.nm = s.moved(old, n, e.nm)
+		}
+	}
+	for d := range s.frames {
+		if f := &s.frames[d]; cap(f.name) > 0 {
+			f.name = s.moved(old, n, f.name)
+		}
+	}
+}
+
+// moved returns nm at its place in the new arena if it lies in old (its
+// first n bytes copied there), nil if it lies in old beyond them, else nm.
+func (s *scanner) moved(old []byte, n int, nm []byte) []byte {
+	c := cap(nm)
+	if c > len(old) {
+		return nm
+	}
+	a := len(old) - c // nm = old[a:a+len(nm)] if nm is in old
+	if &nm[:1][0] != &old[a] {
+		return nm
+	}
+	if a+len(nm) > n {
+		return nil
+	}
+	return s.arena[a : a+len(nm)] // its capacity to the end, as every held name's
 }
 
 func (s *scanner) hashName(nm []byte, d int) uint64 {

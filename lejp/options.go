@@ -21,14 +21,17 @@ type Options struct {
 	// guards only the consumer; the Decoder holds a string whole and so
 	// buffers up to this much.
 	MaxStringLen int64
-	// MaxValueLen bounds what Decoder.ReadValue and Decoder.SkipValue hold
-	// in memory when reading from an io.Reader; 0 means
-	// DefaultMaxValueLen. Input given whole (NewDecoderBytes) is not
-	// copied and has no such limit.
+	// MaxValueLen bounds what Decoder.ReadValue holds in memory when
+	// reading from an io.Reader; 0 means DefaultMaxValueLen. Input given
+	// whole (NewDecoderBytes) is not copied and has no such limit.
+	// Decoder.SkipValue holds no value and has none either.
 	MaxValueLen int
-	// MaxNameMemory bounds the bytes held for duplicate detection: the
-	// names of every open object plus 32 bytes of bookkeeping per name;
-	// 0 means DefaultMaxNameMemory. Exceeding it is ErrTooManyNames.
+	// MaxNameMemory bounds the bytes held for duplicate detection, as
+	// counted: the names of every open object plus 32 bytes of
+	// bookkeeping per name; 0 means DefaultMaxNameMemory. Exceeding it is
+	// ErrTooManyNames. The memory actually held, in slices grown by
+	// doubling and with the hash index of large objects, is up to about
+	// 2.5 times the limit (held by a test).
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
 	// delivers long strings (StringChunk events); 0 means
@@ -37,7 +40,10 @@ type Options struct {
 	StringChunk int
 
 	// AllowDuplicateNames accepts an object with two members of the same
-	// name; both are delivered. No names are then held.
+	// name; both are delivered. No names are then held for duplicate
+	// detection, and MaxNameMemory does not apply: only each open object's
+	// current name is kept (for paths and patterns), at most MaxDepth
+	// names of MaxNameLen bytes.
 	AllowDuplicateNames bool
 	// AllowInvalidUTF8 accepts bytes that are not UTF-8 inside strings and
 	// passes them through unchanged; an escaped lone surrogate (\ud800)

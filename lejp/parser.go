@@ -23,7 +23,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // Options.StringChunk come as StringChunk events, and numbers and literals
 // cut by a Write are kept aside (at most Options.MaxNumberLen bytes).
 //
-// A Parser is not safe for concurrent use.
+// A Parser is made by NewParser (the zero Parser has no Handler). It is
+// not safe for concurrent use.
 type Parser struct {
 	s        scanner
 	h        Handler
@@ -191,7 +192,11 @@ func (p *Parser) Close() error {
 	return err
 }
 
-// InputOffset is the number of bytes written so far.
+// InputOffset is the number of bytes written so far, once Write has
+// returned. Called from a Handler it says only that the event's token lies
+// at or after the bytes of earlier Writes (a number or literal completed
+// by the current Write counts some of its bytes): Event.Offset is where
+// the event is.
 func (p *Parser) InputOffset() int64 { return p.total }
 
 // Depth is the number of containers enclosing the current event's value

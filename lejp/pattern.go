@@ -36,7 +36,8 @@ type pattern struct {
 
 // compilePattern parses a path pattern: member names separated by '.',
 // "[]" after a name (or at the start) for the elements of an array, "*" for
-// any one member name, and a final "*" for everything below.
+// any one member name, and a final "*" for everything below. A name holds
+// no '.', '[', ']' or '*' and is not empty.
 func compilePattern(p string) (pattern, error) {
 	var pt pattern
 	if p == "" {
@@ -55,6 +56,10 @@ func compilePattern(p string) (pattern, error) {
 		}
 		if strings.ContainsAny(name, "[]") {
 			return bad("'[' and ']' only as \"[]\" after a name")
+		}
+		if name != "*" && strings.Contains(name, "*") {
+			// Not a glob, as in lws lejp, nor silently a literal name.
+			return bad("'*' only as a whole segment")
 		}
 		switch {
 		case name == "" && !(k == 0 && narr > 0):

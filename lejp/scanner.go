@@ -132,7 +132,8 @@ func (s *scanner) init(o *Options) {
 func (s *scanner) reset() {
 	s.buf, s.pos, s.base, s.eof = nil, 0, 0, false
 	s.state, s.pendPush, s.depth = stValue, 0, 0
-	s.val, s.tokOff = nil, 0
+	s.tokOff = 0
+	s.forgetInput()
 	s.arena, s.ents = s.arena[:0], s.ents[:0]
 	clear(s.slots)
 	s.nhashed, s.nameMem = 0, 0
