@@ -42,12 +42,8 @@ func (k *Key) checkMeta() error {
 	if len(k.KeyOps) > jose.MaxStrings {
 		return fmt.Errorf(`jwk: "key_ops" has more than %d operations: %w`, jose.MaxStrings, jose.ErrLimit)
 	}
-	for i, op := range k.KeyOps {
-		for _, prev := range k.KeyOps[:i] {
-			if prev == op {
-				return fmt.Errorf(`jwk: "key_ops" lists %s twice: %w`, jose.QuoteName(op), jose.ErrKey)
-			}
-		}
+	if op, dup := repeated(k.KeyOps); dup {
+		return fmt.Errorf(`jwk: "key_ops" lists %s twice: %w`, jose.QuoteName(op), jose.ErrKey)
 	}
 	if k.Use != "" && k.KeyOps != nil {
 		for _, op := range k.KeyOps {
@@ -63,6 +59,31 @@ func (k *Key) checkMeta() error {
 		return k.checkX5c()
 	}
 	return nil
+}
+
+// repeated returns an element of ops that appears twice: by comparing
+// each with those before it while there are few (no allocation), through
+// a set beyond, so that a list of jose.MaxStrings operations in each key
+// of a large set costs linear time, not 500,000 comparisons a key.
+func repeated(ops []string) (string, bool) {
+	if len(ops) <= 16 {
+		for i, op := range ops {
+			for _, prev := range ops[:i] {
+				if prev == op {
+					return op, true
+				}
+			}
+		}
+		return "", false
+	}
+	seen := make(map[string]struct{}, len(ops))
+	for _, op := range ops {
+		if _, dup := seen[op]; dup {
+			return op, true
+		}
+		seen[op] = struct{}{}
+	}
+	return "", false
 }
 
 // metaNames are the metadata members Key's fields hold.
