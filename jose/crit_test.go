@@ -8,11 +8,14 @@ import (
 // TestAttack18CritEnforced covers catalog row 18 at the rule level: every
 // malformed or not-understood "crit" is ErrCrit. (The JWS and JWE tests check
 // that their entry points apply it, including crit outside the protected
-// header.)
+// header.) Each rejected case breaks exactly one rule: "nope", "alg" and ""
+// are understood and, but for "nope", present, so that removing any one
+// check makes this test fail (on the base, removing the presence check or
+// the empty-name check failed nothing: those cases were also not understood).
 func TestAttack18CritEnforced(t *testing.T) {
-	header := map[string]bool{"b64": true, "exp": true, "alg": true}
+	header := map[string]bool{"b64": true, "exp": true, "alg": true, "": true}
 	present := func(n string) bool { return header[n] }
-	understood := []string{"b64"}
+	understood := []string{"b64", "nope", "alg", ""}
 	for _, tc := range []struct {
 		name string
 		crit []string
