@@ -133,10 +133,20 @@ func TestAttack28DeepHeader(t *testing.T) {
 			t.Errorf("deep header: %v", err)
 		}
 	}
-	// Exactly MaxDepth levels are fine.
+	// Exactly MaxDepth levels are fine, one more is ErrLimit (the million
+	// above alone would also trip lejp's own default of 1000, so that
+	// without it this test could not tell MaxDepth from that default).
 	ok := `{"x":` + strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1) + `}`
 	if _, err := ParseHeader([]byte(ok)); err != nil {
 		t.Errorf("depth %d: %v", MaxDepth, err)
+	}
+	over := `{"x":` + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + `}`
+	if _, err := ParseHeader([]byte(over)); !errors.Is(err, lejp.ErrDepth) || !errors.Is(err, ErrLimit) {
+		t.Errorf("depth %d: %v, want ErrLimit and lejp.ErrDepth", MaxDepth+1, err)
+	}
+	deep := strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1)
+	if _, err := (Member{Name: "x", Value: []byte(deep)}).Array(); !errors.Is(err, ErrLimit) {
+		t.Errorf("Member.Array at depth %d: %v, want ErrLimit", MaxDepth+1, err)
 	}
 }
 
