@@ -209,3 +209,18 @@ func TestEachElement(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberStringsWhole: Strings, like String, Int, Array and Object,
+// decodes a Member made by the caller only if its Value is exactly one
+// array of strings. On the base it stopped at the array's ']' and returned
+// ["a"] for `["a"] x`, `["a"]]` and `["a"],"b"`.
+func TestMemberStringsWhole(t *testing.T) {
+	for _, bad := range []string{`["a"] x`, `["a"]]`, `["a"],"b"`, `["a"] ["b"]`, `["a"`, `["a",]`, `[] 1`} {
+		if s, err := (Member{Name: "crit", Value: []byte(bad)}).Strings(); !errors.Is(err, ErrMalformed) || s != nil {
+			t.Errorf("Strings of %s = %q, %v, want ErrMalformed", bad, s, err)
+		}
+	}
+	if s, err := (Member{Name: "crit", Value: []byte(`[ "a" , "b\u0063" ] `)}).Strings(); err != nil || len(s) != 2 || s[1] != "bc" {
+		t.Errorf("Strings = %q, %v", s, err)
+	}
+}
