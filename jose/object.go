@@ -386,7 +386,8 @@ func (m Member) Array() ([][]byte, error) {
 	return els, nil
 }
 
-// Strings decodes an array of strings. An empty array gives an empty,
+// Strings decodes an array of strings; the value must be exactly one
+// array, as for the other decoders. An empty array gives an empty,
 // non-nil slice, so that callers can tell it from an absent member (a nil
 // slice): "key_ops": [] allows no operation, where no "key_ops" allows all.
 func (m Member) Strings() ([]string, error) {
@@ -414,6 +415,10 @@ func (m Member) Strings() ([]string, error) {
 			return nil, fmt.Errorf("jose: member %s has more than %d strings: %w", quote(m.Name), MaxStrings, ErrLimit)
 		}
 		out = append(out, string(tok.Value))
+	}
+	// Only the whole value: a Member made by a caller may hold more.
+	if err := d.Finish(); err != nil {
+		return nil, malformed("member "+quote(m.Name), err)
 	}
 	return out, nil
 }
