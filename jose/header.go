@@ -239,8 +239,9 @@ func (h *Header) IsProtected(name string) bool {
 // Join combines the protected and the unprotected header of one signature or
 // recipient of a JWS or JWE JSON serialization (RFC 7515 §7.2.1, RFC 7516
 // §7.2.1) into the JOSE Header, whose members are their union. A name present
-// in both is ErrMalformed (also when the two differ only in case). Either
-// may be nil. Raw of the result is the protected header's Raw.
+// in both is ErrMalformed (also when the two differ only in case); more than
+// MaxMembers members in all is ErrLimit. Either may be nil. Raw of the
+// result is the protected header's Raw.
 //
 // "crit" and "b64" found only in the unprotected part are ErrCrit: RFC 7515
 // §4.1.11 and RFC 7797 §6 require them to be integrity protected (catalog
