@@ -201,3 +201,28 @@ func TestMemberRawValues(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinKeepsProtection: a member that came unprotected stays
+// unprotected when the joined header is joined again (as the protected
+// part): Join takes the protected flags of its first argument's members,
+// not "protected" for all. On the base, Join(Join(p, u), nil) reported
+// u's "kid" and "typ" as protected.
+func TestJoinKeepsProtection(t *testing.T) {
+	p, _ := ParseHeader([]byte(`{"alg":"ES256"}`))
+	u, _ := ParseHeader([]byte(`{"kid":"k1","typ":"JWT"}`))
+	j, err := Join(p, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := ParseHeader([]byte(`{"x":1}`))
+	for _, second := range []*Header{nil, more} {
+		jj, err := Join(j, second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !jj.IsProtected("alg") || jj.IsProtected("kid") || jj.IsProtected("typ") || jj.IsProtected("x") {
+			t.Errorf("Join(Join(p, u), %v): alg %v, kid %v, typ %v, x %v; want only alg protected", second != nil,
+				jj.IsProtected("alg"), jj.IsProtected("kid"), jj.IsProtected("typ"), jj.IsProtected("x"))
+		}
+	}
+}
