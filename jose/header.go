@@ -246,7 +246,8 @@ func (h *Header) IsProtected(name string) bool {
 // "crit" and "b64" found only in the unprotected part are ErrCrit: RFC 7515
 // §4.1.11 and RFC 7797 §6 require them to be integrity protected (catalog
 // rows 17 and 18). Use IsProtected for any other parameter a caller needs
-// protected.
+// protected. A header made by Join may be joined again: its members keep
+// whether they were protected.
 func Join(protected, unprotected *Header) (*Header, error) {
 	if protected == nil && unprotected == nil {
 		return nil, fmt.Errorf("jose: no header: %w", ErrMalformed)
@@ -295,9 +296,11 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	}
 	out.members = make([]Member, 0, len(pm)+len(um))
 	out.protected = make([]bool, 0, len(pm)+len(um))
-	for _, m := range pm {
+	for i, m := range pm {
+		// A joined header given as the protected part keeps its
+		// unprotected members unprotected.
 		out.members = append(out.members, m)
-		out.protected = append(out.protected, true)
+		out.protected = append(out.protected, protected.protected == nil || protected.protected[i])
 	}
 	for _, m := range um {
 		out.members = append(out.members, m)
