@@ -226,3 +226,49 @@ func TestJoinKeepsProtection(t *testing.T) {
 		}
 	}
 }
+
+// TestLejpLimitsAreErrLimit: a JSON value over one of lejp's size limits (a
+// member name over lejp.DefaultMaxNameLen bytes, a number over
+// lejp.DefaultMaxNumberLen digits) is ErrLimit, as nesting over MaxDepth is,
+// with the lejp cause reachable. On the base only the depth error was
+// ErrLimit; the others were ErrMalformed, as if the JSON were invalid.
+func TestLejpLimitsAreErrLimit(t *testing.T) {
+	long := strings.Repeat("a", lejp.DefaultMaxNameLen+1)
+	digits := strings.Repeat("1", lejp.DefaultMaxNumberLen+1)
+	for _, tc := range []struct {
+		in    string
+		cause error
+	}{
+		{`{"` + long + `":1}`, lejp.ErrNameTooLong},
+		{`{"x":{"` + long + `":1}}`, lejp.ErrNameTooLong},
+		{`{"x":` + digits + `}`, lejp.ErrNumberTooLong},
+		{`{"x":[` + digits + `]}`, lejp.ErrNumberTooLong},
+	} {
+		_, err := ParseHeader([]byte(tc.in))
+		var se *lejp.SyntaxError
+		if !errors.Is(err, ErrLimit) || !errors.Is(err, tc.cause) || !errors.As(err, &se) {
+			t.Errorf("%.20s… (%d bytes): %v, want ErrLimit and %v", tc.in, len(tc.in), err, tc.cause)
+		}
+	}
+	for _, m := range []Member{
+		{Name: "a", Value: []byte(`[` + digits + `]`)},
+		{Name: "o", Value: []byte(`{"` + long + `":1}`)},
+		{Name: "s", Value: []byte(`["a",` + digits + `]`)},
+		{Name: "i", Value: []byte(digits)},
+	} {
+		var err error
+		switch m.Name {
+		case "a":
+			_, err = m.Array()
+		case "o":
+			_, err = m.Object()
+		case "s":
+			_, err = m.Strings()
+		case "i":
+			_, err = m.Int()
+		}
+		if !errors.Is(err, ErrLimit) {
+			t.Errorf("member %q: %v, want ErrLimit", m.Name, err)
+		}
+	}
+}
