@@ -45,25 +45,35 @@ type Object struct {
 }
 
 // malformed wraps a lejp error (keeping *lejp.SyntaxError reachable through
-// errors.As) or a message in ErrMalformed.
+// errors.As) or a message in ErrMalformed, or in ErrLimit when lejp refused
+// the input for one of its size limits (depth, name, number or string
+// length, name memory, value size) rather than for its syntax.
 func malformed(what string, err error) error {
 	if err == nil {
 		return fmt.Errorf("jose: %s: %w", what, ErrMalformed)
 	}
 	var se *lejp.SyntaxError
 	if errors.As(err, &se) {
-		if errors.Is(se.Err, lejp.ErrDepth) {
-			return fmt.Errorf("jose: %s: %w: %w", what, ErrLimit, err)
+		for _, limit := range lejpLimits {
+			if errors.Is(se.Err, limit) {
+				return fmt.Errorf("jose: %s: %w: %w", what, ErrLimit, err)
+			}
 		}
 	}
 	return fmt.Errorf("jose: %s: %w: %w", what, ErrMalformed, err)
 }
 
+// lejpLimits are the lejp errors that say the input exceeds a limit.
+var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,
+	lejp.ErrStringTooLong, lejp.ErrTooManyNames, lejp.ErrValueTooLarge}
+
 // ParseObject parses raw, which must be exactly one JSON object (RFC 8259,
 // strict: valid UTF-8, no duplicate member names, depth ≤ MaxDepth). Names
 // that differ only in ASCII case ("alg" and "Alg") are rejected too, because
-// some JOSE implementations match names case-insensitively. The returned
-// Object's values alias raw.
+// some JOSE implementations match names case-insensitively. Input over a
+// size limit (MaxDepth, MaxMembers, or lejp's default limits on the length
+// of names, numbers and strings) is ErrLimit; any other error is
+// ErrMalformed. The returned Object's values alias raw.
 func ParseObject(raw []byte) (*Object, error) {
 	o := &Object{}
 	if err := parseObject(o, raw); err != nil {
