@@ -1,7 +1,9 @@
 package jose
 
 import (
+	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -222,5 +224,49 @@ func TestMemberStringsWhole(t *testing.T) {
 	}
 	if s, err := (Member{Name: "crit", Value: []byte(`[ "a" , "b\u0063" ] `)}).Strings(); err != nil || len(s) != 2 || s[1] != "bc" {
 		t.Errorf("Strings = %q, %v", s, err)
+	}
+}
+
+// TestCaseVariantsAsEncodingJSON: two names that Go's encoding/json would
+// match to one struct field (Unicode simple case folding: "kid" and "\u212aid"
+// with the Kelvin sign, "sub" and "\u017fub" with the long s, "é" and "É")
+// are case variants to ParseObject, ParseHeader and Join, as they are to
+// package jwt's claims reader, so a peer decoding the header with
+// encoding/json cannot read another "kid" than ours (catalog row 20).
+// encoding/json is the oracle: each pair is rejected exactly when it maps
+// both names to the field. On the base only ASCII case was folded, and
+// {"kid":"a","\u212aid":"b"} was a header with "kid" "a", where
+// encoding/json reads "b".
+func TestCaseVariantsAsEncodingJSON(t *testing.T) {
+	many := ""
+	for i := range 17 {
+		many += `"n` + string(rune('a'+i)) + `":0,`
+	}
+	for _, pair := range [][2]string{
+		{"kid", "\u212aid"}, {"\u212aid", "KID"}, {"sub", "\u017fub"}, {"SUB", "\u017fub"}, {"é", "É"},
+		{"x5t#S256", "x5t#\u017f256"}, {"ǆ", "ǅ"}, {"ω", "Ω"}, {"Ω", "\u2126"},
+		{"i", "ı"}, {"i", "İ"}, {"ss", "ß"}, {"k", "kk"}, {"a", "á"},
+	} {
+		field := reflect.StructOf([]reflect.StructField{{Name: "F", Type: reflect.TypeFor[int](),
+			Tag: reflect.StructTag(`json:"` + pair[0] + `"`)}})
+		v := reflect.New(field)
+		if err := json.Unmarshal([]byte(`{"`+pair[1]+`":7}`), v.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		variant := v.Elem().Field(0).Int() == 7
+		for _, pre := range []string{"", many} {
+			obj := `{` + pre + `"` + pair[0] + `":1,"` + pair[1] + `":2}`
+			_, oerr := ParseObject([]byte(obj))
+			_, herr := ParseHeader([]byte(obj))
+			p, _ := ParseHeader([]byte(`{` + pre + `"` + pair[0] + `":1}`))
+			u, _ := ParseHeader([]byte(`{"` + pair[1] + `":2}`))
+			_, jerr := Join(p, u)
+			for what, err := range map[string]error{"ParseObject": oerr, "ParseHeader": herr, "Join": jerr} {
+				if variant != errors.Is(err, ErrMalformed) {
+					t.Errorf("%s %q and %q after %d names: %v; encoding/json takes them for one name: %v",
+						what, pair[0], pair[1], len(pre)/7, err, variant)
+				}
+			}
+		}
 	}
 }
