@@ -165,8 +165,9 @@ var headerChecks = map[string]headerCheck{
 // unprotected one the "header" object of a JSON serialization.
 //
 // Parsing is strict: the text must be one JSON object (lejp, depth ≤
-// MaxDepth); duplicate names, and names that differ only in ASCII case, are
-// ErrMalformed (catalog row 20); a registered parameter of the wrong type
+// MaxDepth); duplicate names, and names that differ only in case (see
+// ParseObject), are ErrMalformed (catalog row 20); a registered parameter of
+// the wrong type
 // ("alg" not a string, "crit" not an array of strings, "b64" not a boolean,
 // "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
 // kept raw (Get). JSON syntax errors wrap *lejp.SyntaxError.
@@ -279,7 +280,7 @@ func Join(protected, unprotected *Header) (*Header, error) {
 		if folded != nil {
 			if i, ok := folded[foldHash(u.Name)]; ok {
 				p := pm[i].Name
-				clash = len(p) == len(u.Name) && foldCompare(p, u.Name)
+				clash = foldCompare(p, u.Name)
 				if !clash { // two names with one hash: 2^-64 odds
 					_, clash = scanFold(pm, u.Name)
 				}
@@ -316,25 +317,10 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	return out, nil
 }
 
-// foldCompare is equalFoldASCII; tests replace it to count the bytes the
-// case-variant checks compare.
-var foldCompare = equalFoldASCII
-
-func equalFoldASCII(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
+// foldCompare is strings.EqualFold, the relation encoding/json matches
+// names to fields by; tests replace it to count the bytes the case-variant
+// checks compare.
+var foldCompare = strings.EqualFold
 
 // AppendJSON appends the header as a JSON object to dst: every member in
 // order (for a joined header, protected ones first), names escaped anew and

@@ -2,8 +2,8 @@ package jose
 
 // This file is the one place where JOSE reads JSON objects: a strict lejp
 // pass over one object that records each member's name and raw value bytes,
-// rejecting duplicate names (also names equal but for ASCII case, catalog row
-// 20) and nesting deeper than MaxDepth. Headers, JWKs, JWK Sets and JWT
+// rejecting duplicate names (also names equal but for case, catalog row 20)
+// and nesting deeper than MaxDepth. Headers, JWKs, JWK Sets and JWT
 // claims are all built on it, so every entry point shares one parser.
 
 import (
@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -69,8 +71,10 @@ var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTo
 
 // ParseObject parses raw, which must be exactly one JSON object (RFC 8259,
 // strict: valid UTF-8, no duplicate member names, depth ≤ MaxDepth). Names
-// that differ only in ASCII case ("alg" and "Alg") are rejected too, because
-// some JOSE implementations match names case-insensitively. Input over a
+// that differ only in case are rejected too, because some JOSE
+// implementations match names case-insensitively: case as Go's encoding/json
+// (and package jwt) matches names, Unicode simple folding, so "alg" and
+// "Alg", "kid" and "\u212aid" (a Kelvin sign), "é" and "É". Input over a
 // size limit (MaxDepth, MaxMembers, or lejp's default limits on the length
 // of names, numbers and strings) is ErrLimit; any other error is
 // ErrMalformed. The returned Object's values alias raw.
@@ -171,16 +175,16 @@ const foldScan = 16
 // foldSeed keys the hash of foldIndex, so input cannot be made to collide.
 var foldSeed = maphash.MakeSeed()
 
-// foldIndex finds a name equal but for ASCII case to an earlier one (lejp
-// has already rejected exact duplicates): by comparing it with each while
-// there are fewer than foldScan, then through a map from the hash of their
-// lower-cased names to their index, so n names of length L cost O(n·L), not
+// foldIndex finds a name equal but for case (strings.EqualFold) to an
+// earlier one (lejp has already rejected exact duplicates): by comparing it
+// with each while there are fewer than foldScan, then through a map from the
+// hash of their fold keys to their index, so n names of length L cost O(n·L), not
 // O(n²·L), and the map about 16 bytes a name.
 type foldIndex map[uint64]int32
 
-func foldHash(name string) uint64 { return maphash.String(foldSeed, lowerASCII(name)) }
+func foldHash(name string) uint64 { return maphash.String(foldSeed, foldKey(name)) }
 
-// check returns the earlier member name equal to name but for ASCII case.
+// check returns the earlier member name equal to name but for case.
 // members are the names seen so far, in order; name will be members[len];
 // most is how many the object can have at most (from its length), so that
 // the map is made once at its final size rather than grown.
@@ -200,7 +204,7 @@ func (f *foldIndex) check(members []Member, name string, most int) (string, bool
 		(*f)[h] = int32(len(members))
 		return "", false
 	}
-	if prev := members[i].Name; len(prev) == len(name) && foldCompare(prev, name) {
+	if prev := members[i].Name; foldCompare(prev, name) {
 		return prev, true
 	}
 	return scanFold(members, name) // two names with one hash: 2^-64 odds
@@ -209,28 +213,42 @@ func (f *foldIndex) check(members []Member, name string, most int) (string, bool
 // scanFold compares name with every member's name.
 func scanFold(members []Member, name string) (string, bool) {
 	for _, m := range members {
-		if len(m.Name) == len(name) && foldCompare(m.Name, name) {
+		if foldCompare(m.Name, name) {
 			return m.Name, true
 		}
 	}
 	return "", false
 }
 
-// lowerASCII returns s with ASCII upper-case letters lowered (other bytes,
-// UTF-8 included, unchanged), without allocating when there are none.
-func lowerASCII(s string) string {
+// foldKey returns a key for s such that foldKey(a) == foldKey(b) exactly
+// when strings.EqualFold(a, b): each rune replaced by the least rune of its
+// simple-fold orbit, an ASCII capital then by its small letter. It does not
+// allocate for a name of small ASCII letters, digits and punctuation.
+func foldKey(s string) string {
 	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			b := make([]byte, i, len(s)+utf8.UTFMax)
+			copy(b, s[:i])
+			for _, r := range s[i:] {
+				r = foldRune(r)
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
 				}
+				b = utf8.AppendRune(b, r)
 			}
 			return string(b)
 		}
 	}
 	return s
+}
+
+// foldRune returns the least rune of r's simple-fold orbit.
+func foldRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
 
 // valueStart returns the first byte of the value after a member name that
