@@ -91,7 +91,8 @@ func TestHeaderBase64Members(t *testing.T) {
 	}
 }
 
-// TestHeaderGetNil: a nil *Header has no members.
+// TestHeaderGetNil: a nil *Header has no members, to each method that
+// reads them.
 func TestHeaderGetNil(t *testing.T) {
 	var h *Header
 	if v, ok := h.Get("alg"); ok || v != nil {
@@ -99,6 +100,14 @@ func TestHeaderGetNil(t *testing.T) {
 	}
 	if h.Has("alg") {
 		t.Error("Has on nil")
+	}
+	// On the base IsProtected and Members panicked on a nil *Header,
+	// where Get and Has answered.
+	if h.IsProtected("alg") {
+		t.Error("IsProtected on nil")
+	}
+	if m := h.Members(); m != nil {
+		t.Errorf("Members on nil: %v", m)
 	}
 }
 
