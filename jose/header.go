@@ -167,9 +167,8 @@ var headerChecks = map[string]headerCheck{
 // Parsing is strict: the text must be one JSON object (lejp, depth ≤
 // MaxDepth); duplicate names, and names that differ only in case (see
 // ParseObject), are ErrMalformed (catalog row 20); a registered parameter of
-// the wrong type
-// ("alg" not a string, "crit" not an array of strings, "b64" not a boolean,
-// "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
+// the wrong type ("alg" not a string, "crit" not an array of strings, "b64"
+// not a boolean, "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
 // kept raw (Get). JSON syntax errors wrap *lejp.SyntaxError.
 //
 // ParseHeader checks types only. Whether "alg" is acceptable, whether "crit"
@@ -222,13 +221,22 @@ func (h *Header) Get(name string) ([]byte, bool) {
 }
 
 // Members returns every member in input order (for a joined header, the
-// protected members first), with raw values.
-func (h *Header) Members() []Member { return slices.Clone(h.members) }
+// protected members first), with raw values; nil for a nil header.
+func (h *Header) Members() []Member {
+	if h == nil {
+		return nil
+	}
+	return slices.Clone(h.members)
+}
 
 // IsProtected reports whether the member named name came from the protected
 // header. For a header made by ParseHeader that is every member it has; for
-// one made by Join, only those of the protected part.
+// one made by Join, only those of the protected part. A nil header has no
+// members.
 func (h *Header) IsProtected(name string) bool {
+	if h == nil {
+		return false
+	}
 	for i, m := range h.members {
 		if m.Name == name {
 			return h.protected == nil || h.protected[i]
