@@ -52,3 +52,19 @@ func TestRegisteredHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestCritMalformedIsErrCrit: a "crit" that is not an array of strings is
+// ErrCrit, as ErrCrit's godoc says ("or is itself malformed"), and still
+// ErrMalformed, as ParseHeader's says. On the base it was ErrMalformed only,
+// so errors.Is(err, ErrCrit) missed `"crit":"exp"`.
+func TestCritMalformedIsErrCrit(t *testing.T) {
+	for _, s := range []string{`{"crit":"exp","exp":1}`, `{"crit":[1]}`, `{"crit":null}`, `{"crit":{}}`, `{"crit":[["exp"]]}`} {
+		_, err := ParseHeader([]byte(s))
+		if !errors.Is(err, ErrCrit) || !errors.Is(err, ErrMalformed) {
+			t.Errorf("%s: %v, want ErrCrit and ErrMalformed", s, err)
+		}
+	}
+	if _, err := ParseHeader([]byte(`{"crit":["exp"],"exp":1,"kid":2}`)); errors.Is(err, ErrCrit) || !errors.Is(err, ErrMalformed) {
+		t.Errorf(`a "kid" of the wrong type beside a good "crit": %v, want ErrMalformed only`, err)
+	}
+}
