@@ -107,7 +107,7 @@ var headerChecks = map[string]headerCheck{
 	"crit": func(h *Header, m Member) error {
 		c, err := m.Strings()
 		if err != nil {
-			return err
+			return critMalformed{err}
 		}
 		h.Crit = c
 		return nil
@@ -160,6 +160,14 @@ var headerChecks = map[string]headerCheck{
 	},
 }
 
+// critMalformed is the error of a "crit" that is not an array of strings:
+// ErrCrit, as its godoc says of a malformed "crit", besides the error of
+// Strings (ErrMalformed, or ErrLimit), with that error's message.
+type critMalformed struct{ err error }
+
+func (e critMalformed) Error() string   { return e.err.Error() }
+func (e critMalformed) Unwrap() []error { return []error{e.err, ErrCrit} }
+
 // ParseHeader parses a JOSE header from its JSON text: for a protected
 // header the base64url-decoded bytes (see ParseProtected), for an
 // unprotected one the "header" object of a JSON serialization.
@@ -168,7 +176,8 @@ var headerChecks = map[string]headerCheck{
 // MaxDepth); duplicate names, and names that differ only in case (see
 // ParseObject), are ErrMalformed (catalog row 20); a registered parameter of
 // the wrong type ("alg" not a string, "crit" not an array of strings, "b64"
-// not a boolean, "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
+// not a boolean, "x5t" not 20 bytes of base64url…) is ErrMalformed, and a
+// "crit" that is not an array of strings also ErrCrit. Unknown members are
 // kept raw (Get). JSON syntax errors wrap *lejp.SyntaxError.
 //
 // ParseHeader checks types only. Whether "alg" is acceptable, whether "crit"
