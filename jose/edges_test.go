@@ -285,3 +285,30 @@ func TestCaseVariantsAsEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberStringAfterValueChange: String decodes the Value the Member
+// holds when it is called. On the base a Member from ParseObject kept the
+// string decoded at parse time and returned it even after the caller gave
+// the Member another Value (a copy of the member, edited): "x" for a Value
+// of `"z"`, "yA" for `"w"`, and no error for `"a" x`.
+func TestMemberStringAfterValueChange(t *testing.T) {
+	o, err := ParseObject([]byte(`{"a":"x","b":"y\u0041","e":""}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "e"} {
+		m, _ := o.Get(name)
+		for value, want := range map[string]string{`"z"`: "z", `"q\u0041"`: "qA", `""`: "", `"w"`: "w"} {
+			m.Value = []byte(value)
+			if s, err := m.String(); s != want || err != nil {
+				t.Errorf("member %q given the Value %s: String = %q, %v; want %q", name, value, s, err, want)
+			}
+		}
+		for _, bad := range []string{`"a" x`, `"x`, `"\x"`} {
+			m.Value = []byte(bad)
+			if s, err := m.String(); !errors.Is(err, ErrMalformed) {
+				t.Errorf("member %q given the Value %s: String = %q, %v; want ErrMalformed", name, bad, s, err)
+			}
+		}
+	}
+}
