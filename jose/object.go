@@ -34,7 +34,10 @@ type Member struct {
 	Name  string
 	Value []byte
 
-	str    []byte // the decoded string, when ParseObject saw a string value
+	// str is the text between the quotes of a string value without
+	// escapes, as ParseObject saw it: Value[1:len(Value)-1], the same
+	// bytes (String checks that they still are).
+	str    []byte
 	hasStr bool
 }
 
@@ -141,19 +144,19 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 			return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(prev), quote(name), ErrMalformed)
 		}
 		if valueStart(raw, d.InputOffset()) == '"' {
-			// Decode strings now, while the decoder is at hand: most
-			// JOSE members are strings, and a second decoder per member
-			// would cost an allocation each.
+			// Read strings now, while the decoder is at hand: most JOSE
+			// members are strings without escapes, whose text String can
+			// then return without a second decoder.
 			tok, err := d.ReadToken()
 			if err != nil {
 				return malformed("parsing JSON", err)
 			}
 			v := raw[tok.Offset:d.InputOffset()]
-			str := v[1 : len(v)-1] // no escapes: the text itself
-			if len(tok.Value) != len(str) || string(tok.Value) != string(str) {
-				str = append([]byte(nil), tok.Value...)
+			m := Member{Name: name, Value: v}
+			if str := v[1 : len(v)-1]; string(tok.Value) == string(str) { // no escapes
+				m.str, m.hasStr = str, true
 			}
-			o.Members = append(o.Members, Member{Name: name, Value: v, str: str, hasStr: true})
+			o.Members = append(o.Members, m)
 			continue
 		}
 		v, err := d.ReadValue()
@@ -340,7 +343,7 @@ func (m Member) String() (string, error) {
 	if m.Kind() != KindString {
 		return "", m.typeErr("a string")
 	}
-	if m.hasStr {
+	if m.parsedText() {
 		return string(m.str), nil
 	}
 	tok, err := scalar(m.Value)
@@ -348,6 +351,19 @@ func (m Member) String() (string, error) {
 		return "", malformed("member "+quote(m.Name), err)
 	}
 	return string(tok.Value), nil
+}
+
+// parsedText reports whether m.str is still the text of m.Value, which
+// ParseObject found to be a string without escapes: the caller may have
+// given the Member another Value since.
+func (m Member) parsedText() bool {
+	if !m.hasStr || len(m.Value) != len(m.str)+2 {
+		return false
+	}
+	if len(m.str) == 0 {
+		return string(m.Value) == `""`
+	}
+	return &m.Value[1] == &m.str[0]
 }
 
 // Bool decodes a true or false value.
