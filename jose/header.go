@@ -30,7 +30,9 @@ type Header struct {
 	// Crit is "crit" (§4.1.11): a non-empty array of strings. Enforce it
 	// with CheckCrit, and only in a protected header.
 	Crit []string
-	// B64 is the RFC 7797 "b64" parameter; true when absent.
+	// B64 is the RFC 7797 "b64" parameter; true when absent from a header
+	// made by ParseHeader, ParseProtected or Join (the zero Header has
+	// false).
 	B64 bool
 	Jku string // "jku" (§4.1.2): never fetched by this package
 	X5u string // "x5u" (§4.1.5): never fetched by this package
