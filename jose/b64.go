@@ -1,6 +1,9 @@
 package jose
 
-import "encoding/base64"
+import (
+	"encoding/base64"
+	"slices"
+)
 
 // b64 is the unpadded URL alphabet of RFC 4648 §5 in strict mode: trailing
 // bits must be zero, so every value has exactly one encoding.
@@ -81,12 +84,7 @@ func AppendBase64URL(dst, src []byte) []byte {
 	return dst[:len(dst)+n]
 }
 
-// grow returns dst with room for n more bytes.
-func grow(dst []byte, n int) []byte {
-	if cap(dst)-len(dst) < n {
-		d := make([]byte, len(dst), len(dst)+n)
-		copy(d, dst)
-		dst = d
-	}
-	return dst
-}
+// grow returns dst with room for n more bytes. A new array grows as append
+// grows one (slices.Grow), so appending many pieces to one slice costs
+// O(log n) allocations, not one each.
+func grow(dst []byte, n int) []byte { return slices.Grow(dst, n) }

@@ -86,3 +86,31 @@ func FuzzBase64URL(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendBase64URLGrowth: appending many pieces to one slice costs
+// O(log n) allocations and O(n) copying, as append does. On the base each
+// call that found no room made a new array of exactly the size needed, so
+// 1,000 appends of 4 bytes made 1,000 arrays and copied about 2 MB.
+func TestAppendBase64URLGrowth(t *testing.T) {
+	const pieces = 1000
+	enc := testing.AllocsPerRun(5, func() {
+		var dst []byte
+		for range pieces {
+			dst = AppendBase64URL(dst, []byte("abc"))
+		}
+	})
+	dec := testing.AllocsPerRun(5, func() {
+		var dst []byte
+		for range pieces {
+			var err error
+			if dst, err = AppendBase64URLDecode(dst, []byte("YWJj")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	// append's policy: about 2× while small, then 1.25×; 4,000 bytes
+	// take about 12 arrays.
+	if enc > 32 || dec > 32 {
+		t.Errorf("%d appends: %v allocations encoding, %v decoding, want at most 32", pieces, enc, dec)
+	}
+}

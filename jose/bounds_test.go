@@ -147,15 +147,69 @@ func TestCaseVariantWork(t *testing.T) {
 		if _, err := ParseHeader([]byte(bad)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%d members then a case variant of the last: %v", n, err)
 		}
-		// Non-ASCII case is not folded: "é" and "É" are different names.
-		ok := in[:len(in)-1] + `,"é":1,"É":2}`
-		if _, err := ParseHeader([]byte(ok)); err != nil {
+		// Case is Unicode simple folding, as encoding/json's: "é" and "É"
+		// are one name, "i" and "ı" (dotless) two.
+		bad = in[:len(in)-1] + `,"é":1,"É":2}`
+		if _, err := ParseHeader([]byte(bad)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%d members, é and É: %v", n, err)
+		}
+		ok := in[:len(in)-1] + `,"i":1,"ı":2}`
+		if _, err := ParseHeader([]byte(ok)); err != nil {
+			t.Errorf("%d members, i and ı: %v", n, err)
 		}
 		ph, _ := ParseHeader([]byte(in))
 		uh, _ := ParseHeader([]byte(`{"` + strings.ToUpper(in[last+1:last+9]) + `":2}`))
 		if _, err := Join(ph, uh); !errors.Is(err, ErrMalformed) {
 			t.Errorf("Join, %d members and a case variant of the last: %v", n, err)
 		}
+	}
+}
+
+// TestArrayLimits: EachElement (and Array, ArrayElements) takes 65,536
+// elements and refuses one more with ErrLimit; Strings takes MaxStrings
+// strings and refuses one more. On the base no test of this package
+// failed with either check removed or moved by one.
+func TestArrayLimits(t *testing.T) {
+	arr := func(n int, el string) []byte {
+		return []byte("[" + strings.Repeat(el+",", n-1) + el + "]")
+	}
+	count := func(raw []byte) (int, error) {
+		n := 0
+		return n, EachElement(raw, func([]byte) error { n++; return nil })
+	}
+	if n, err := count(arr(maxElements, "0")); err != nil || n != maxElements {
+		t.Errorf("EachElement of %d elements: %d, %v", maxElements, n, err)
+	}
+	if _, err := count(arr(maxElements+1, "0")); !errors.Is(err, ErrLimit) {
+		t.Errorf("EachElement of %d elements: %v, want ErrLimit", maxElements+1, err)
+	}
+	if _, err := (Member{Name: "a", Value: arr(maxElements+1, "0")}).Array(); !errors.Is(err, ErrLimit) {
+		t.Errorf("Array of %d elements: %v, want ErrLimit", maxElements+1, err)
+	}
+	if s, err := (Member{Name: "crit", Value: arr(MaxStrings, `"a"`)}).Strings(); err != nil || len(s) != MaxStrings {
+		t.Errorf("Strings of %d strings: %d, %v", MaxStrings, len(s), err)
+	}
+	if _, err := (Member{Name: "crit", Value: arr(MaxStrings+1, `"a"`)}).Strings(); !errors.Is(err, ErrLimit) {
+		t.Errorf("Strings of %d strings: %v, want ErrLimit", MaxStrings+1, err)
+	}
+}
+
+// TestJoinMemberLimit: Join takes MaxMembers members in all and refuses one
+// more with ErrLimit, as ParseObject does for one object. On the base no
+// test failed with the check removed or moved by one.
+func TestJoinMemberLimit(t *testing.T) {
+	all := strings.Split(manyMembers(MaxMembers+1), ",")
+	half := (MaxMembers + 1) / 2
+	p, err1 := ParseHeader([]byte("{" + strings.Join(all[:half], ",") + "}"))
+	u, err2 := ParseHeader([]byte("{" + strings.Join(all[half:MaxMembers], ",") + "}"))
+	u1, err3 := ParseHeader([]byte("{" + strings.Join(all[half:], ",") + "}"))
+	if err1 != nil || err2 != nil || err3 != nil {
+		t.Fatal(err1, err2, err3)
+	}
+	if h, err := Join(p, u); err != nil || len(h.Members()) != MaxMembers {
+		t.Errorf("Join of %d members: %v", MaxMembers, err)
+	}
+	if _, err := Join(p, u1); !errors.Is(err, ErrLimit) {
+		t.Errorf("Join of %d members: %v, want ErrLimit", MaxMembers+1, err)
 	}
 }

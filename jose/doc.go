@@ -7,9 +7,10 @@
 // All JOSE JSON — headers, JWKs, JWK Sets, JWT claims — is read by
 // ParseObject on the lejp parser, so every entry point shares one strict
 // parser (catalog row 20): RFC 8259 with valid UTF-8, duplicate member names
-// rejected, names that differ only in ASCII case ("alg", "Alg") rejected,
-// nesting limited to MaxDepth (64, catalog row 28) and members to
-// MaxMembers. Values are kept as their exact bytes and decoded on demand by
+// rejected, names that differ only in case rejected ("alg" and "Alg", and
+// "kid" and "\u212aid" with a Kelvin sign: Unicode simple folding, the
+// relation Go's encoding/json matches names by), nesting limited to
+// MaxDepth (64, catalog row 28) and members to MaxMembers. Values are kept as their exact bytes and decoded on demand by
 // the typed Member methods; a member of the wrong type is ErrMalformed, never
 // a zero value.
 //

@@ -1,7 +1,9 @@
 package jose
 
 import (
+	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -89,7 +91,8 @@ func TestHeaderBase64Members(t *testing.T) {
 	}
 }
 
-// TestHeaderGetNil: a nil *Header has no members.
+// TestHeaderGetNil: a nil *Header has no members, to each method that
+// reads them.
 func TestHeaderGetNil(t *testing.T) {
 	var h *Header
 	if v, ok := h.Get("alg"); ok || v != nil {
@@ -97,6 +100,14 @@ func TestHeaderGetNil(t *testing.T) {
 	}
 	if h.Has("alg") {
 		t.Error("Has on nil")
+	}
+	// On the base IsProtected and Members panicked on a nil *Header,
+	// where Get and Has answered.
+	if h.IsProtected("alg") {
+		t.Error("IsProtected on nil")
+	}
+	if m := h.Members(); m != nil {
+		t.Errorf("Members on nil: %v", m)
 	}
 }
 
@@ -206,6 +217,98 @@ func TestEachElement(t *testing.T) {
 	for _, bad := range []string{`[1,2]x`, `[1,2][`, `[1,2] 3`, `[1,`, `{}`, `1`, ``, `[1 2]`} {
 		if els, err := ArrayElements([]byte(bad)); !errors.Is(err, ErrMalformed) || els != nil {
 			t.Errorf("ArrayElements(%q) = %q, %v, want ErrMalformed", bad, els, err)
+		}
+	}
+}
+
+// TestMemberStringsWhole: Strings, like String, Int, Array and Object,
+// decodes a Member made by the caller only if its Value is exactly one
+// array of strings. On the base it stopped at the array's ']' and returned
+// ["a"] for `["a"] x`, `["a"]]` and `["a"],"b"`.
+func TestMemberStringsWhole(t *testing.T) {
+	for _, bad := range []string{`["a"] x`, `["a"]]`, `["a"],"b"`, `["a"] ["b"]`, `["a"`, `["a",]`, `[] 1`} {
+		if s, err := (Member{Name: "crit", Value: []byte(bad)}).Strings(); !errors.Is(err, ErrMalformed) || s != nil {
+			t.Errorf("Strings of %s = %q, %v, want ErrMalformed", bad, s, err)
+		}
+	}
+	if s, err := (Member{Name: "crit", Value: []byte(`[ "a" , "b\u0063" ] `)}).Strings(); err != nil || len(s) != 2 || s[1] != "bc" {
+		t.Errorf("Strings = %q, %v", s, err)
+	}
+}
+
+// TestCaseVariantsAsEncodingJSON: two names that Go's encoding/json would
+// match to one struct field (Unicode simple case folding: "kid" and "\u212aid"
+// with the Kelvin sign, "sub" and "\u017fub" with the long s, "é" and "É")
+// are case variants to ParseObject, ParseHeader and Join, as they are to
+// package jwt's claims reader, so a peer decoding the header with
+// encoding/json cannot read another "kid" than ours (catalog row 20).
+// encoding/json is the oracle: each pair is rejected exactly when it maps
+// both names to the field. On the base only ASCII case was folded, and
+// {"kid":"a","\u212aid":"b"} was a header with "kid" "a", where
+// encoding/json reads "b".
+func TestCaseVariantsAsEncodingJSON(t *testing.T) {
+	many := ""
+	for i := range 17 {
+		many += `"n` + string(rune('a'+i)) + `":0,`
+	}
+	for _, pair := range [][2]string{
+		{"kid", "\u212aid"}, {"\u212aid", "KID"}, {"sub", "\u017fub"}, {"SUB", "\u017fub"}, {"é", "É"},
+		{"x5t#S256", "x5t#\u017f256"}, {"ǆ", "ǅ"}, {"ω", "Ω"}, {"Ω", "\u2126"},
+		{"i", "ı"}, {"i", "İ"}, {"ss", "ß"}, {"k", "kk"}, {"a", "á"},
+	} {
+		field := reflect.StructOf([]reflect.StructField{{Name: "F", Type: reflect.TypeFor[int](),
+			Tag: reflect.StructTag(`json:"` + pair[0] + `"`)}})
+		v := reflect.New(field)
+		if err := json.Unmarshal([]byte(`{"`+pair[1]+`":7}`), v.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		variant := v.Elem().Field(0).Int() == 7
+		// A value every typed parameter takes ("kid", "x5t#S256"), so that
+		// no type error can stand in for the case check.
+		val := `"` + strings.Repeat("A", 43) + `"`
+		for _, pre := range []string{"", many} {
+			obj := `{` + pre + `"` + pair[0] + `":` + val + `,"` + pair[1] + `":` + val + `}`
+			_, oerr := ParseObject([]byte(obj))
+			_, herr := ParseHeader([]byte(obj))
+			p, err1 := ParseHeader([]byte(`{` + pre + `"` + pair[0] + `":` + val + `}`))
+			u, err2 := ParseHeader([]byte(`{"` + pair[1] + `":` + val + `}`))
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			_, jerr := Join(p, u)
+			for what, err := range map[string]error{"ParseObject": oerr, "ParseHeader": herr, "Join": jerr} {
+				if variant != errors.Is(err, ErrMalformed) {
+					t.Errorf("%s %q and %q after %d names: %v; encoding/json takes them for one name: %v",
+						what, pair[0], pair[1], len(pre)/7, err, variant)
+				}
+			}
+		}
+	}
+}
+
+// TestMemberStringAfterValueChange: String decodes the Value the Member
+// holds when it is called. On the base a Member from ParseObject kept the
+// string decoded at parse time and returned it even after the caller gave
+// the Member another Value (a copy of the member, edited): "x" for a Value
+// of `"z"`, "yA" for `"w"`, and no error for `"a" x`.
+func TestMemberStringAfterValueChange(t *testing.T) {
+	o, err := ParseObject([]byte(`{"a":"x","b":"y\u0041","e":""}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a", "b", "e"} {
+		m, _ := o.Get(name)
+		for value, want := range map[string]string{`"z"`: "z", `"q\u0041"`: "qA", `""`: "", `"w"`: "w"} {
+			m.Value = []byte(value)
+			if s, err := m.String(); s != want || err != nil {
+				t.Errorf("member %q given the Value %s: String = %q, %v; want %q", name, value, s, err, want)
+			}
+		}
+		for _, bad := range []string{`"a" x`, `"x`, `"\x"`} {
+			m.Value = []byte(bad)
+			if s, err := m.String(); !errors.Is(err, ErrMalformed) {
+				t.Errorf("member %q given the Value %s: String = %q, %v; want ErrMalformed", name, bad, s, err)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
@@ -17,6 +18,8 @@ func headerSeeds(f *testing.F) {
 		`{"alg":"ECDH-ES","epk":{"kty":"EC"},"apu":"YQ","p2c":1,"p2s":"ZQ"}`,
 		`{"alg":"none","Alg":"x"}`, `{"alg":null}`, `{"crit":[]}`, `{"a":[[[[{}]]]]}`,
 		`{"kid":"\u00e9\ud83d\ude00"}`, `{}`, `[]`, `{"alg":"x",}`,
+		`{"kid":"a","\u212aid":"b"}`, `{"sub":1,"\u017fub":2}`, `{"é":1,"É":2}`, `{"i":1,"ı":2}`,
+		`{"crit":"b64"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -55,6 +58,14 @@ func FuzzParseHeader(f *testing.F) {
 				t.Fatal("error with a partial result")
 			}
 			return
+		}
+		// No two names that encoding/json would take for one (row 20).
+		for i, a := range h.members {
+			for _, b := range h.members[:i] {
+				if strings.EqualFold(a.Name, b.Name) {
+					t.Fatalf("names %q and %q both accepted", b.Name, a.Name)
+				}
+			}
 		}
 		out, err := h.AppendJSON(nil)
 		if err != nil {

@@ -30,7 +30,9 @@ type Header struct {
 	// Crit is "crit" (§4.1.11): a non-empty array of strings. Enforce it
 	// with CheckCrit, and only in a protected header.
 	Crit []string
-	// B64 is the RFC 7797 "b64" parameter; true when absent.
+	// B64 is the RFC 7797 "b64" parameter; true when absent from a header
+	// made by ParseHeader, ParseProtected or Join (the zero Header has
+	// false).
 	B64 bool
 	Jku string // "jku" (§4.1.2): never fetched by this package
 	X5u string // "x5u" (§4.1.5): never fetched by this package
@@ -107,7 +109,7 @@ var headerChecks = map[string]headerCheck{
 	"crit": func(h *Header, m Member) error {
 		c, err := m.Strings()
 		if err != nil {
-			return err
+			return critMalformed{err}
 		}
 		h.Crit = c
 		return nil
@@ -160,15 +162,24 @@ var headerChecks = map[string]headerCheck{
 	},
 }
 
+// critMalformed is the error of a "crit" that is not an array of strings:
+// ErrCrit, as its godoc says of a malformed "crit", besides the error of
+// Strings (ErrMalformed, or ErrLimit), with that error's message.
+type critMalformed struct{ err error }
+
+func (e critMalformed) Error() string   { return e.err.Error() }
+func (e critMalformed) Unwrap() []error { return []error{e.err, ErrCrit} }
+
 // ParseHeader parses a JOSE header from its JSON text: for a protected
 // header the base64url-decoded bytes (see ParseProtected), for an
 // unprotected one the "header" object of a JSON serialization.
 //
 // Parsing is strict: the text must be one JSON object (lejp, depth ≤
-// MaxDepth); duplicate names, and names that differ only in ASCII case, are
-// ErrMalformed (catalog row 20); a registered parameter of the wrong type
-// ("alg" not a string, "crit" not an array of strings, "b64" not a boolean,
-// "x5t" not 20 bytes of base64url…) is ErrMalformed. Unknown members are
+// MaxDepth); duplicate names, and names that differ only in case (see
+// ParseObject), are ErrMalformed (catalog row 20); a registered parameter of
+// the wrong type ("alg" not a string, "crit" not an array of strings, "b64"
+// not a boolean, "x5t" not 20 bytes of base64url…) is ErrMalformed, and a
+// "crit" that is not an array of strings also ErrCrit. Unknown members are
 // kept raw (Get). JSON syntax errors wrap *lejp.SyntaxError.
 //
 // ParseHeader checks types only. Whether "alg" is acceptable, whether "crit"
@@ -221,13 +232,22 @@ func (h *Header) Get(name string) ([]byte, bool) {
 }
 
 // Members returns every member in input order (for a joined header, the
-// protected members first), with raw values.
-func (h *Header) Members() []Member { return slices.Clone(h.members) }
+// protected members first), with raw values; nil for a nil header.
+func (h *Header) Members() []Member {
+	if h == nil {
+		return nil
+	}
+	return slices.Clone(h.members)
+}
 
 // IsProtected reports whether the member named name came from the protected
 // header. For a header made by ParseHeader that is every member it has; for
-// one made by Join, only those of the protected part.
+// one made by Join, only those of the protected part. A nil header has no
+// members.
 func (h *Header) IsProtected(name string) bool {
+	if h == nil {
+		return false
+	}
 	for i, m := range h.members {
 		if m.Name == name {
 			return h.protected == nil || h.protected[i]
@@ -239,13 +259,15 @@ func (h *Header) IsProtected(name string) bool {
 // Join combines the protected and the unprotected header of one signature or
 // recipient of a JWS or JWE JSON serialization (RFC 7515 §7.2.1, RFC 7516
 // §7.2.1) into the JOSE Header, whose members are their union. A name present
-// in both is ErrMalformed (also when the two differ only in case). Either
-// may be nil. Raw of the result is the protected header's Raw.
+// in both is ErrMalformed (also when the two differ only in case); more than
+// MaxMembers members in all is ErrLimit. Either may be nil. Raw of the
+// result is the protected header's Raw.
 //
 // "crit" and "b64" found only in the unprotected part are ErrCrit: RFC 7515
 // §4.1.11 and RFC 7797 §6 require them to be integrity protected (catalog
 // rows 17 and 18). Use IsProtected for any other parameter a caller needs
-// protected.
+// protected. A header made by Join may be joined again: its members keep
+// whether they were protected.
 func Join(protected, unprotected *Header) (*Header, error) {
 	if protected == nil && unprotected == nil {
 		return nil, fmt.Errorf("jose: no header: %w", ErrMalformed)
@@ -277,7 +299,7 @@ func Join(protected, unprotected *Header) (*Header, error) {
 		if folded != nil {
 			if i, ok := folded[foldHash(u.Name)]; ok {
 				p := pm[i].Name
-				clash = len(p) == len(u.Name) && foldCompare(p, u.Name)
+				clash = foldCompare(p, u.Name)
 				if !clash { // two names with one hash: 2^-64 odds
 					_, clash = scanFold(pm, u.Name)
 				}
@@ -294,9 +316,11 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	}
 	out.members = make([]Member, 0, len(pm)+len(um))
 	out.protected = make([]bool, 0, len(pm)+len(um))
-	for _, m := range pm {
+	for i, m := range pm {
+		// A joined header given as the protected part keeps its
+		// unprotected members unprotected.
 		out.members = append(out.members, m)
-		out.protected = append(out.protected, true)
+		out.protected = append(out.protected, protected.protected == nil || protected.protected[i])
 	}
 	for _, m := range um {
 		out.members = append(out.members, m)
@@ -312,25 +336,10 @@ func Join(protected, unprotected *Header) (*Header, error) {
 	return out, nil
 }
 
-// foldCompare is equalFoldASCII; tests replace it to count the bytes the
-// case-variant checks compare.
-var foldCompare = equalFoldASCII
-
-func equalFoldASCII(a, b string) bool {
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
+// foldCompare is strings.EqualFold, the relation encoding/json matches
+// names to fields by; tests replace it to count the bytes the case-variant
+// checks compare.
+var foldCompare = strings.EqualFold
 
 // AppendJSON appends the header as a JSON object to dst: every member in
 // order (for a joined header, protected ones first), names escaped anew and

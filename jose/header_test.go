@@ -133,10 +133,20 @@ func TestAttack28DeepHeader(t *testing.T) {
 			t.Errorf("deep header: %v", err)
 		}
 	}
-	// Exactly MaxDepth levels are fine.
+	// Exactly MaxDepth levels are fine, one more is ErrLimit (the million
+	// above alone would also trip lejp's own default of 1000, so that
+	// without it this test could not tell MaxDepth from that default).
 	ok := `{"x":` + strings.Repeat("[", MaxDepth-1) + strings.Repeat("]", MaxDepth-1) + `}`
 	if _, err := ParseHeader([]byte(ok)); err != nil {
 		t.Errorf("depth %d: %v", MaxDepth, err)
+	}
+	over := `{"x":` + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + `}`
+	if _, err := ParseHeader([]byte(over)); !errors.Is(err, lejp.ErrDepth) || !errors.Is(err, ErrLimit) {
+		t.Errorf("depth %d: %v, want ErrLimit and lejp.ErrDepth", MaxDepth+1, err)
+	}
+	deep := strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1)
+	if _, err := (Member{Name: "x", Value: []byte(deep)}).Array(); !errors.Is(err, ErrLimit) {
+		t.Errorf("Member.Array at depth %d: %v, want ErrLimit", MaxDepth+1, err)
 	}
 }
 
@@ -188,6 +198,77 @@ func TestMemberRawValues(t *testing.T) {
 		s, err := m.String()
 		if string(m.Value) != want[0] || s != want[1] || err != nil {
 			t.Errorf("%s: raw %q, decoded %q, %v", name, m.Value, s, err)
+		}
+	}
+}
+
+// TestJoinKeepsProtection: a member that came unprotected stays
+// unprotected when the joined header is joined again (as the protected
+// part): Join takes the protected flags of its first argument's members,
+// not "protected" for all. On the base, Join(Join(p, u), nil) reported
+// u's "kid" and "typ" as protected.
+func TestJoinKeepsProtection(t *testing.T) {
+	p, _ := ParseHeader([]byte(`{"alg":"ES256"}`))
+	u, _ := ParseHeader([]byte(`{"kid":"k1","typ":"JWT"}`))
+	j, err := Join(p, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := ParseHeader([]byte(`{"x":1}`))
+	for _, second := range []*Header{nil, more} {
+		jj, err := Join(j, second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !jj.IsProtected("alg") || jj.IsProtected("kid") || jj.IsProtected("typ") || jj.IsProtected("x") {
+			t.Errorf("Join(Join(p, u), %v): alg %v, kid %v, typ %v, x %v; want only alg protected", second != nil,
+				jj.IsProtected("alg"), jj.IsProtected("kid"), jj.IsProtected("typ"), jj.IsProtected("x"))
+		}
+	}
+}
+
+// TestLejpLimitsAreErrLimit: a JSON value over one of lejp's size limits (a
+// member name over lejp.DefaultMaxNameLen bytes, a number over
+// lejp.DefaultMaxNumberLen digits) is ErrLimit, as nesting over MaxDepth is,
+// with the lejp cause reachable. On the base only the depth error was
+// ErrLimit; the others were ErrMalformed, as if the JSON were invalid.
+func TestLejpLimitsAreErrLimit(t *testing.T) {
+	long := strings.Repeat("a", lejp.DefaultMaxNameLen+1)
+	digits := strings.Repeat("1", lejp.DefaultMaxNumberLen+1)
+	for _, tc := range []struct {
+		in    string
+		cause error
+	}{
+		{`{"` + long + `":1}`, lejp.ErrNameTooLong},
+		{`{"x":{"` + long + `":1}}`, lejp.ErrNameTooLong},
+		{`{"x":` + digits + `}`, lejp.ErrNumberTooLong},
+		{`{"x":[` + digits + `]}`, lejp.ErrNumberTooLong},
+	} {
+		_, err := ParseHeader([]byte(tc.in))
+		var se *lejp.SyntaxError
+		if !errors.Is(err, ErrLimit) || !errors.Is(err, tc.cause) || !errors.As(err, &se) {
+			t.Errorf("%.20s… (%d bytes): %v, want ErrLimit and %v", tc.in, len(tc.in), err, tc.cause)
+		}
+	}
+	for _, m := range []Member{
+		{Name: "a", Value: []byte(`[` + digits + `]`)},
+		{Name: "o", Value: []byte(`{"` + long + `":1}`)},
+		{Name: "s", Value: []byte(`["a",` + digits + `]`)},
+		{Name: "i", Value: []byte(digits)},
+	} {
+		var err error
+		switch m.Name {
+		case "a":
+			_, err = m.Array()
+		case "o":
+			_, err = m.Object()
+		case "s":
+			_, err = m.Strings()
+		case "i":
+			_, err = m.Int()
+		}
+		if !errors.Is(err, ErrLimit) {
+			t.Errorf("member %q: %v, want ErrLimit", m.Name, err)
 		}
 	}
 }

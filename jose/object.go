@@ -2,8 +2,8 @@ package jose
 
 // This file is the one place where JOSE reads JSON objects: a strict lejp
 // pass over one object that records each member's name and raw value bytes,
-// rejecting duplicate names (also names equal but for ASCII case, catalog row
-// 20) and nesting deeper than MaxDepth. Headers, JWKs, JWK Sets and JWT
+// rejecting duplicate names (also names equal but for case, catalog row 20)
+// and nesting deeper than MaxDepth. Headers, JWKs, JWK Sets and JWT
 // claims are all built on it, so every entry point shares one parser.
 
 import (
@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -32,7 +34,10 @@ type Member struct {
 	Name  string
 	Value []byte
 
-	str    []byte // the decoded string, when ParseObject saw a string value
+	// str is the text between the quotes of a string value without
+	// escapes, as ParseObject saw it: Value[1:len(Value)-1], the same
+	// bytes (String checks that they still are).
+	str    []byte
 	hasStr bool
 }
 
@@ -45,25 +50,37 @@ type Object struct {
 }
 
 // malformed wraps a lejp error (keeping *lejp.SyntaxError reachable through
-// errors.As) or a message in ErrMalformed.
+// errors.As) or a message in ErrMalformed, or in ErrLimit when lejp refused
+// the input for one of its size limits (depth, name, number or string
+// length, name memory, value size) rather than for its syntax.
 func malformed(what string, err error) error {
 	if err == nil {
 		return fmt.Errorf("jose: %s: %w", what, ErrMalformed)
 	}
 	var se *lejp.SyntaxError
 	if errors.As(err, &se) {
-		if errors.Is(se.Err, lejp.ErrDepth) {
-			return fmt.Errorf("jose: %s: %w: %w", what, ErrLimit, err)
+		for _, limit := range lejpLimits {
+			if errors.Is(se.Err, limit) {
+				return fmt.Errorf("jose: %s: %w: %w", what, ErrLimit, err)
+			}
 		}
 	}
 	return fmt.Errorf("jose: %s: %w: %w", what, ErrMalformed, err)
 }
 
+// lejpLimits are the lejp errors that say the input exceeds a limit.
+var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,
+	lejp.ErrStringTooLong, lejp.ErrTooManyNames, lejp.ErrValueTooLarge}
+
 // ParseObject parses raw, which must be exactly one JSON object (RFC 8259,
 // strict: valid UTF-8, no duplicate member names, depth ≤ MaxDepth). Names
-// that differ only in ASCII case ("alg" and "Alg") are rejected too, because
-// some JOSE implementations match names case-insensitively. The returned
-// Object's values alias raw.
+// that differ only in case are rejected too, because some JOSE
+// implementations match names case-insensitively: case as Go's encoding/json
+// (and package jwt) matches names, Unicode simple folding, so "alg" and
+// "Alg", "kid" and "\u212aid" (a Kelvin sign), "é" and "É". Input over a
+// size limit (MaxDepth, MaxMembers, or lejp's default limits on the length
+// of names, numbers and strings) is ErrLimit; any other error is
+// ErrMalformed. The returned Object's values alias raw.
 func ParseObject(raw []byte) (*Object, error) {
 	o := &Object{}
 	if err := parseObject(o, raw); err != nil {
@@ -127,19 +144,19 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 			return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(prev), quote(name), ErrMalformed)
 		}
 		if valueStart(raw, d.InputOffset()) == '"' {
-			// Decode strings now, while the decoder is at hand: most
-			// JOSE members are strings, and a second decoder per member
-			// would cost an allocation each.
+			// Read strings now, while the decoder is at hand: most JOSE
+			// members are strings without escapes, whose text String can
+			// then return without a second decoder.
 			tok, err := d.ReadToken()
 			if err != nil {
 				return malformed("parsing JSON", err)
 			}
 			v := raw[tok.Offset:d.InputOffset()]
-			str := v[1 : len(v)-1] // no escapes: the text itself
-			if len(tok.Value) != len(str) || string(tok.Value) != string(str) {
-				str = append([]byte(nil), tok.Value...)
+			m := Member{Name: name, Value: v}
+			if str := v[1 : len(v)-1]; string(tok.Value) == string(str) { // no escapes
+				m.str, m.hasStr = str, true
 			}
-			o.Members = append(o.Members, Member{Name: name, Value: v, str: str, hasStr: true})
+			o.Members = append(o.Members, m)
 			continue
 		}
 		v, err := d.ReadValue()
@@ -161,16 +178,16 @@ const foldScan = 16
 // foldSeed keys the hash of foldIndex, so input cannot be made to collide.
 var foldSeed = maphash.MakeSeed()
 
-// foldIndex finds a name equal but for ASCII case to an earlier one (lejp
-// has already rejected exact duplicates): by comparing it with each while
-// there are fewer than foldScan, then through a map from the hash of their
-// lower-cased names to their index, so n names of length L cost O(n·L), not
+// foldIndex finds a name equal but for case (strings.EqualFold) to an
+// earlier one (lejp has already rejected exact duplicates): by comparing it
+// with each while there are fewer than foldScan, then through a map from the
+// hash of their fold keys to their index, so n names of length L cost O(n·L), not
 // O(n²·L), and the map about 16 bytes a name.
 type foldIndex map[uint64]int32
 
-func foldHash(name string) uint64 { return maphash.String(foldSeed, lowerASCII(name)) }
+func foldHash(name string) uint64 { return maphash.String(foldSeed, foldKey(name)) }
 
-// check returns the earlier member name equal to name but for ASCII case.
+// check returns the earlier member name equal to name but for case.
 // members are the names seen so far, in order; name will be members[len];
 // most is how many the object can have at most (from its length), so that
 // the map is made once at its final size rather than grown.
@@ -190,7 +207,7 @@ func (f *foldIndex) check(members []Member, name string, most int) (string, bool
 		(*f)[h] = int32(len(members))
 		return "", false
 	}
-	if prev := members[i].Name; len(prev) == len(name) && foldCompare(prev, name) {
+	if prev := members[i].Name; foldCompare(prev, name) {
 		return prev, true
 	}
 	return scanFold(members, name) // two names with one hash: 2^-64 odds
@@ -199,28 +216,42 @@ func (f *foldIndex) check(members []Member, name string, most int) (string, bool
 // scanFold compares name with every member's name.
 func scanFold(members []Member, name string) (string, bool) {
 	for _, m := range members {
-		if len(m.Name) == len(name) && foldCompare(m.Name, name) {
+		if foldCompare(m.Name, name) {
 			return m.Name, true
 		}
 	}
 	return "", false
 }
 
-// lowerASCII returns s with ASCII upper-case letters lowered (other bytes,
-// UTF-8 included, unchanged), without allocating when there are none.
-func lowerASCII(s string) string {
+// foldKey returns a key for s such that foldKey(a) == foldKey(b) exactly
+// when strings.EqualFold(a, b): each rune replaced by the least rune of its
+// simple-fold orbit, an ASCII capital then by its small letter. It does not
+// allocate for a name of small ASCII letters, digits and punctuation.
+func foldKey(s string) string {
 	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			b := make([]byte, i, len(s)+utf8.UTFMax)
+			copy(b, s[:i])
+			for _, r := range s[i:] {
+				r = foldRune(r)
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
 				}
+				b = utf8.AppendRune(b, r)
 			}
 			return string(b)
 		}
 	}
 	return s
+}
+
+// foldRune returns the least rune of r's simple-fold orbit.
+func foldRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }
 
 // valueStart returns the first byte of the value after a member name that
@@ -312,7 +343,7 @@ func (m Member) String() (string, error) {
 	if m.Kind() != KindString {
 		return "", m.typeErr("a string")
 	}
-	if m.hasStr {
+	if m.parsedText() {
 		return string(m.str), nil
 	}
 	tok, err := scalar(m.Value)
@@ -320,6 +351,19 @@ func (m Member) String() (string, error) {
 		return "", malformed("member "+quote(m.Name), err)
 	}
 	return string(tok.Value), nil
+}
+
+// parsedText reports whether m.str is still the text of m.Value, which
+// ParseObject found to be a string without escapes: the caller may have
+// given the Member another Value since.
+func (m Member) parsedText() bool {
+	if !m.hasStr || len(m.Value) != len(m.str)+2 {
+		return false
+	}
+	if len(m.str) == 0 {
+		return string(m.Value) == `""`
+	}
+	return &m.Value[1] == &m.str[0]
 }
 
 // Bool decodes a true or false value.
@@ -386,7 +430,8 @@ func (m Member) Array() ([][]byte, error) {
 	return els, nil
 }
 
-// Strings decodes an array of strings. An empty array gives an empty,
+// Strings decodes an array of strings; the value must be exactly one
+// array, as for the other decoders. An empty array gives an empty,
 // non-nil slice, so that callers can tell it from an absent member (a nil
 // slice): "key_ops": [] allows no operation, where no "key_ops" allows all.
 func (m Member) Strings() ([]string, error) {
@@ -414,6 +459,10 @@ func (m Member) Strings() ([]string, error) {
 			return nil, fmt.Errorf("jose: member %s has more than %d strings: %w", quote(m.Name), MaxStrings, ErrLimit)
 		}
 		out = append(out, string(tok.Value))
+	}
+	// Only the whole value: a Member made by a caller may hold more.
+	if err := d.Finish(); err != nil {
+		return nil, malformed("member "+quote(m.Name), err)
 	}
 	return out, nil
 }
