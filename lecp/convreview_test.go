@@ -75,4 +75,3 @@ func TestFromJSONLongNumberMemory(t *testing.T) {
 		t.Errorf("%d-byte integer: %v", len(long), err)
 	}
 }
-

@@ -19,8 +19,9 @@ var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
 	// ErrJSONNumber: a JSON number FromJSON cannot convert: beyond the
-	// float64 range, or an integer of more than 2467 digits (see the
-	// comment on CBOR ↔ JSON in json.go).
+	// float64 range, an integer of more than 2467 digits (see the comment
+	// on CBOR ↔ JSON in json.go), or any number longer than 2468 bytes
+	// (the longest integer, with its sign).
 	ErrJSONNumber = errors.New("lecp: JSON number out of range")
 )
 
@@ -38,8 +39,9 @@ var (
 // returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
-// memory grows with the output, the longest string or number and the
-// member names on the current path.
+// memory grows with the output, the longest string and the member names
+// on the current path; a number is refused (ErrJSONNumber) once it is
+// longer than 2468 bytes, without reading the rest of it.
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}}
 	// The reader has checked every string's UTF-8 already: the Writer
@@ -455,6 +457,11 @@ func (c *fromJSON) hex4(esc int64, cause error) (rune, error) {
 	return r, nil
 }
 
+// maxJSONNumberLen is the length of the longest JSON number FromJSON
+// converts: a minus sign and maxJSONBignumDigits digits. Floats are held
+// to it too, so that no number costs memory beyond it.
+const maxJSONNumberLen = 1 + maxJSONBignumDigits
+
 // number reads a number starting at offset at and writes it.
 func (c *fromJSON) number(at int64) error {
 	// the number's bytes: in place when the buffer holds all of them
@@ -476,6 +483,11 @@ func (c *fromJSON) number(at int64) error {
 			break
 		}
 		c.str = append(c.str, b...)
+		if len(c.str) > maxJSONNumberLen {
+			// longer than any number converted: refused without holding
+			// the rest (the output would be at most a float)
+			return c.fail(at, ErrJSONNumber)
+		}
 		if !c.in.more() {
 			lit = c.str
 			break
@@ -487,6 +499,9 @@ func (c *fromJSON) number(at int64) error {
 			return c.fail(at+int64(bad), ErrUnexpectedEOF)
 		}
 		return c.fail(at+int64(bad), ErrJSONSyntax)
+	}
+	if len(lit) > maxJSONNumberLen {
+		return c.fail(at, ErrJSONNumber)
 	}
 	if !integer {
 		f, err := strconv.ParseFloat(string(lit), 64)

@@ -25,7 +25,8 @@ package lecp
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
 // error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
-// number beyond the float64 range is an error (ErrJSONNumber). Strings
+// number beyond the float64 range, or longer than 2468 bytes (the longest
+// integer accepted), is an error (ErrJSONNumber). Strings
 // become text (invalid UTF-8 and \u escapes of unpaired surrogates are an
 // error, ErrInvalidUTF8, where encoding/json would put U+FFFD), objects maps
 // (duplicate names are an error), arrays arrays, nested at most
