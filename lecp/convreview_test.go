@@ -75,3 +75,32 @@ func TestFromJSONLongNumberMemory(t *testing.T) {
 		t.Errorf("%d-byte integer: %v", len(long), err)
 	}
 }
+
+// TestConvertErrorLeavesDst: on an error, AppendDiag and AppendJSON return
+// dst unchanged, as FromJSON (and jose's Header.AppendJSON) do, not dst
+// with the text written before the error: a caller that reports the error
+// and goes on with the next item keeps no half-written text.
+func TestConvertErrorLeavesDst(t *testing.T) {
+	for _, in := range []string{
+		"\x81",             // [ cut short
+		"\x82\x01",         // [1, cut short
+		"\xa2\x01\x00\x01", // {1: 0, 1: duplicate
+		"\x01\x02",         // trailing data
+		"\x9f\x01\x5f\x41", // [_ 1, (_ h'.. cut short
+		"\xc2\x49\x01",     // a bignum cut short
+	} {
+		for name, f := range map[string]func([]byte, []byte, *Options) ([]byte, error){"AppendDiag": AppendDiag, "AppendJSON": AppendJSON} {
+			dst := []byte("kept")
+			out, err := f(dst, []byte(in), nil)
+			if err == nil || string(out) != "kept" {
+				t.Errorf("%s(%x): %q, %v; want %q and an error", name, in, out, err, "kept")
+			}
+		}
+	}
+	// a key collision found after part of the map is written
+	dst := []byte("kept")
+	out, err := AppendJSON(dst, []byte("\xa2\x01\x00\x61\x31\x00"), nil)
+	if !errors.Is(err, ErrKeyCollision) || string(out) != "kept" {
+		t.Errorf("AppendJSON({1: 0, \"1\": 0}): %q, %v", out, err)
+	}
+}
