@@ -104,3 +104,19 @@ func TestConvertErrorLeavesDst(t *testing.T) {
 		t.Errorf("AppendJSON({1: 0, \"1\": 0}): %q, %v", out, err)
 	}
 }
+
+// TestLaxTextReplaced: with AllowInvalidUTF8, as AppendDiag's and
+// AppendJSON's docs say, each byte of a text string or key that is not
+// UTF-8 is written \ufffd (so the output stays valid JSON).
+func TestLaxTextReplaced(t *testing.T) {
+	lax := &Options{AllowInvalidUTF8: true}
+	in := []byte("\xa1\x62a\xff\x63\xe2\x82b") // {"a\xff": "\xe2\x82b"}
+	d, err := AppendDiag(nil, in, lax)
+	if err != nil || string(d) != `{"a\ufffd": "\ufffd\ufffdb"}` {
+		t.Errorf("diag %s, %v", d, err)
+	}
+	j, err := AppendJSON(nil, in, lax)
+	if err != nil || string(j) != `{"a\ufffd":"\ufffd\ufffdb"}` {
+		t.Errorf("json %s, %v", j, err)
+	}
+}

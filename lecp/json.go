@@ -57,8 +57,19 @@ var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON 
 
 // AppendJSON appends the JSON form of the CBOR item in b to dst. With
 // Options.AllowSequence, b may hold a sequence, written one JSON text per
-// line.
+// line. The input is checked as by Check; on an error (also
+// ErrKeyCollision), dst is returned unchanged. With
+// Options.AllowInvalidUTF8, each byte of a text string or key that is not
+// UTF-8 is written \ufffd.
 func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
+	out, err := appendJSON(dst, b, opts)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+func appendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
 	c := jsonConv{d: d, opts: opts, seed: maphash.MakeSeed()}
 	n := 0
