@@ -120,3 +120,21 @@ func TestLaxTextReplaced(t *testing.T) {
 		t.Errorf("json %s, %v", j, err)
 	}
 }
+
+// TestJSONZeroAndUnderflow holds what the comment on CBOR ↔ JSON says of
+// zeros: a JSON number too small for a float64 is the float 0.0 or -0.0,
+// not an error; -0.0 is written -0, which reads back as the integer 0.
+func TestJSONZeroAndUnderflow(t *testing.T) {
+	for in, want := range map[string]string{
+		"1e-400": "\xf9\x00\x00", "-1e-400": "\xf9\x80\x00", "-0.0": "\xf9\x80\x00", "-0": "\x00",
+		"2e-324": "\xf9\x00\x00", "3e-324": "\xfb\x00\x00\x00\x00\x00\x00\x00\x01",
+	} {
+		c, err := FromJSON(nil, strings.NewReader(in), false)
+		if err != nil || string(c) != want {
+			t.Errorf("%s: %x, %v; want %x", in, c, err, want)
+		}
+	}
+	if j, err := AppendJSON(nil, []byte("\xf9\x80\x00"), nil); err != nil || string(j) != "-0" {
+		t.Errorf("-0.0: %s, %v", j, err)
+	}
+}

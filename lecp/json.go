@@ -19,14 +19,17 @@ package lecp
 // contents are read under the same Options as the rest. What does not map
 // back: the difference between bytes and text, tags, integer versus float
 // (keys, and values: the float 1.0 is written 1, which FromJSON reads as
-// the integer 1), undefined, simple values, NaN and the infinities.
+// the integer 1; -0.0 is written -0, which FromJSON reads as the integer
+// 0), undefined, simple values, NaN and the infinities.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
 // error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
-// number beyond the float64 range, or longer than 2468 bytes (the longest
-// integer accepted), is an error (ErrJSONNumber). Strings
+// number beyond the float64 range (one that rounds to an infinity), or
+// longer than 2468 bytes (the longest integer accepted), is an error
+// (ErrJSONNumber), while one too small for a float64 rounds to 0 or -0
+// (1e-400 is 0.0), as strconv.ParseFloat rounds it. Strings
 // become text (invalid UTF-8 and \u escapes of unpaired surrogates are an
 // error, ErrInvalidUTF8, where encoding/json would put U+FFFD), objects maps
 // (duplicate names are an error), arrays arrays, nested at most
