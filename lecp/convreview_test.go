@@ -138,3 +138,32 @@ func TestJSONZeroAndUnderflow(t *testing.T) {
 		t.Errorf("-0.0: %s, %v", j, err)
 	}
 }
+
+// TestFromJSONKeyLen: FromJSON refuses a member name whose CBOR encoding
+// (head and text) would be longer than DefaultMaxKeyLen with
+// ErrKeyTooLarge, at the name's opening quote, as it refuses nesting deeper
+// than DefaultMaxDepth: so that Check accepts what it writes. The longest
+// name accepted (65533 bytes, a 3-byte head) is written and checks.
+func TestFromJSONKeyLen(t *testing.T) {
+	for _, n := range []int{DefaultMaxKeyLen - 3, DefaultMaxKeyLen - 2, DefaultMaxKeyLen} {
+		name := strings.Repeat("k", n)
+		in := `{"a":1,"` + name + `":2}`
+		c, err := FromJSON(nil, strings.NewReader(in), false)
+		if n+3 <= DefaultMaxKeyLen {
+			if err != nil || Check(c, nil) != nil {
+				t.Errorf("%d-byte name: %v, Check %v", n, err, Check(c, nil))
+			}
+			continue
+		}
+		var se *SyntaxError
+		if !errors.Is(err, ErrKeyTooLarge) || !errors.As(err, &se) || se.Offset != 7 {
+			t.Errorf("%d-byte name: %v (Check of the output: %v), want ErrKeyTooLarge at offset 7", n, err, Check(c, nil))
+		}
+	}
+	// the encoded length counts: a name of escapes that decode short is
+	// measured decoded, as CBOR holds it
+	short := `{"` + strings.Repeat(`\u0061`, DefaultMaxKeyLen-3) + `":1}`
+	if c, err := FromJSON(nil, strings.NewReader(short), false); err != nil || Check(c, nil) != nil {
+		t.Errorf("escaped name: %v", err)
+	}
+}
