@@ -14,7 +14,7 @@ import (
 
 // Causes FromJSON reports in a SyntaxError besides the CBOR ones it shares
 // (ErrUnexpectedEOF, ErrInvalidUTF8, ErrDuplicateKey, ErrDepth,
-// ErrTrailingData).
+// ErrTrailingData, ErrKeyTooLarge).
 var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
@@ -32,8 +32,9 @@ var (
 // member or element in the path syntax; its causes are ErrJSONSyntax,
 // ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
 // DefaultMaxDepth, counting a bignum's tag as a level, so that Check
-// accepts the output), ErrDuplicateKey (at
-// the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
+// accepts the output), ErrKeyTooLarge (a member name whose CBOR encoding
+// is longer than DefaultMaxKeyLen, for the same reason), ErrDuplicateKey
+// (at the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
 // escape of an unpaired surrogate), as lejp's defaults refuse them and,
 // duplicate names aside, at the offsets lejp reports. Errors from r are
 // returned as they are.
@@ -292,6 +293,9 @@ func (c *fromJSON) end(at int64) error {
 func (c *fromJSON) name(at int64) error {
 	if err := c.text(at); err != nil {
 		return err
+	}
+	if n := uint64(len(c.str)); headLen(n)+len(c.str) > DefaultMaxKeyLen {
+		return c.fail(at, ErrKeyTooLarge) // Check would refuse the key
 	}
 	c.w.TextBytes(c.str)
 	top := &c.stack[len(c.stack)-1]
