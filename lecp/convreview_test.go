@@ -167,3 +167,26 @@ func TestFromJSONKeyLen(t *testing.T) {
 		t.Errorf("escaped name: %v", err)
 	}
 }
+
+// TestFromJSONStringLen: FromJSON refuses a string (value or name) longer
+// than DefaultMaxStringLen once decoded, with ErrStringTooLong at its
+// opening quote, as soon as it passes that length: Check would refuse the
+// text string, and memory stays bounded however long the string is (the
+// base read a string of any length whole, and wrote what Check refuses).
+// One string of the limit plus one byte, streamed: about 64 MiB held.
+func TestFromJSONStringLen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short mode: reads a 64 MiB string (TestFromJSONStringLimit holds the boundary at a small limit)")
+	}
+	var err error
+	used := allocBytes(func() {
+		_, err = FromJSON(nil, &digitsReader{prefix: `["`, suffix: `"]`, fill: 'a', n: DefaultMaxStringLen + 1}, false)
+	})
+	var se *SyntaxError
+	if !errors.Is(err, ErrStringTooLong) || !errors.As(err, &se) || se.Offset != 1 {
+		t.Errorf("%d-byte string: %v, want ErrStringTooLong at offset 1", DefaultMaxStringLen+1, err)
+	}
+	if used > 6*DefaultMaxStringLen {
+		t.Errorf("%d bytes allocated", used)
+	}
+}
