@@ -190,3 +190,48 @@ func TestFromJSONStringLen(t *testing.T) {
 		t.Errorf("%d bytes allocated", used)
 	}
 }
+
+// TestFromJSONStringLimit holds the boundary of FromJSON's string limit at
+// a limit of 10 bytes through fromJSONLimit, which FromJSON calls with
+// DefaultMaxStringLen: an internal test because reaching the default
+// through FromJSON costs 64 MiB per case (TestFromJSONStringLen does it
+// once). The length counted is the decoded one, for values and names, over
+// any split of the input.
+func TestFromJSONStringLimit(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{`"0123456789"`, true},
+		{`"0123456789a"`, false},
+		{`"\u00e9\u00e9\u00e9\u00e9\u00e9"`, true}, // 10 bytes decoded
+		{`"\u00e9\u00e9\u00e9\u00e9\u00e9a"`, false},
+		{`"012345678\n"`, true},
+		{`"012345678\n\n"`, false},
+		{`{"0123456789":1}`, true},
+		{`{"0123456789a":1}`, false},
+		{`[1,"0123456789a"]`, false},
+	} {
+		for _, split := range []bool{false, true} {
+			var r io.Reader = strings.NewReader(tc.in)
+			if split {
+				r = iotestOneByte([]byte(tc.in))
+			}
+			c, err := fromJSONLimit(nil, r, false, 10)
+			if tc.ok {
+				if err != nil || Check(c, nil) != nil {
+					t.Errorf("%s (split %v): %v", tc.in, split, err)
+				}
+				continue
+			}
+			var se *SyntaxError
+			at := int64(strings.IndexByte(tc.in[1:], '"') + 1)
+			if tc.in[0] == '"' {
+				at = 0
+			}
+			if !errors.Is(err, ErrStringTooLong) || !errors.As(err, &se) || se.Offset != at {
+				t.Errorf("%s (split %v): %v, want ErrStringTooLong at %d", tc.in, split, err, at)
+			}
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 
 // Causes FromJSON reports in a SyntaxError besides the CBOR ones it shares
 // (ErrUnexpectedEOF, ErrInvalidUTF8, ErrDuplicateKey, ErrDepth,
-// ErrTrailingData, ErrKeyTooLarge).
+// ErrTrailingData, ErrKeyTooLarge, ErrStringTooLong).
 var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
@@ -33,18 +33,25 @@ var (
 // ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
 // DefaultMaxDepth, counting a bignum's tag as a level, so that Check
 // accepts the output), ErrKeyTooLarge (a member name whose CBOR encoding
-// is longer than DefaultMaxKeyLen, for the same reason), ErrDuplicateKey
+// is longer than DefaultMaxKeyLen, for the same reason), ErrStringTooLong
+// (a string longer than DefaultMaxStringLen once decoded, likewise; it is
+// refused before the rest of it is read), ErrDuplicateKey
 // (at the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
 // escape of an unpaired surrogate), as lejp's defaults refuse them and,
 // duplicate names aside, at the offsets lejp reports. Errors from r are
 // returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
-// memory grows with the output, the longest string and the member names
-// on the current path; a number is refused (ErrJSONNumber) once it is
+// memory grows with the output, the longest string (at most
+// DefaultMaxStringLen) and the member names on the current path; a number is refused (ErrJSONNumber) once it is
 // longer than 2468 bytes, without reading the rest of it.
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
-	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}}
+	return fromJSONLimit(dst, r, deterministic, DefaultMaxStringLen)
+}
+
+// fromJSONLimit is FromJSON with strings limited to maxString bytes.
+func fromJSONLimit(dst []byte, r io.Reader, deterministic bool, maxString int) ([]byte, error) {
+	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}, maxString: maxString}
 	// The reader has checked every string's UTF-8 already: the Writer
 	// need not check it again.
 	c.w = Writer{Deterministic: deterministic, AllowInvalidUTF8: true, buf: dst}
@@ -127,6 +134,8 @@ type fromJSON struct {
 	stack []jframe
 	names []byte // the member names on the path
 	str   []byte // the string or number being read
+
+	maxString int // the longest string accepted, decoded
 }
 
 // fail reports cause at input offset off, with the path of the item being
@@ -340,6 +349,10 @@ func (c *fromJSON) text(at int64) error {
 		}
 		c.str = append(c.str, b[:i]...)
 		c.in.pos += i
+		if len(c.str) > c.maxString {
+			// Check would refuse it; refused before the rest is read
+			return c.fail(at, ErrStringTooLong)
+		}
 		if i == len(b) {
 			if c.in.more() {
 				continue
