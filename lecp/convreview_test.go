@@ -2,6 +2,7 @@ package lecp
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -232,6 +233,49 @@ func TestFromJSONStringLimit(t *testing.T) {
 			if !errors.Is(err, ErrStringTooLong) || !errors.As(err, &se) || se.Offset != at {
 				t.Errorf("%s (split %v): %v, want ErrStringTooLong at %d", tc.in, split, err, at)
 			}
+		}
+	}
+}
+
+// TestFromJSONKeyMemory: FromJSON refuses the member name that takes the
+// names of the open objects past DefaultMaxKeyMemory as Check counts it
+// (each key's CBOR encoding plus 16 bytes), with ErrTooManyKeys at the
+// name's opening quote, so that Check accepts what it writes: 131072
+// names of 15 bytes (32 bytes each, counted) fill the limit exactly; one
+// byte more is refused. The names of an object that has ended no longer
+// count.
+func TestFromJSONKeyMemory(t *testing.T) {
+	const n = DefaultMaxKeyMemory / 32
+	object := func(extra string) string {
+		var b strings.Builder
+		b.WriteByte('{')
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"%015d":0`, i)
+		}
+		b.WriteString(extra)
+		b.WriteByte('}')
+		return b.String()
+	}
+	full := object("")
+	c, err := FromJSON(nil, strings.NewReader(full), false)
+	if err != nil || Check(c, nil) != nil {
+		t.Fatalf("%d names at the limit: %v, Check %v", n, err, Check(c, nil))
+	}
+	// two such objects one after the other: the first one's names are gone
+	c, err = FromJSON(nil, strings.NewReader("["+full+","+full+"]"), false)
+	if err != nil || Check(c, nil) != nil {
+		t.Errorf("two objects at the limit: %v, Check %v", err, Check(c, nil))
+	}
+	for _, extra := range []string{`,"":0`, `,"a":{"":0}`} {
+		in := object(extra)
+		c, err := FromJSON(nil, strings.NewReader(in), false)
+		var se *SyntaxError
+		at := int64(len(full)) // the quote after the comma
+		if !errors.Is(err, ErrTooManyKeys) || !errors.As(err, &se) || se.Offset != at && se.Offset != at+6 {
+			t.Errorf("one more name (%s): %v (Check of the output: %v), want ErrTooManyKeys", extra, err, Check(c, nil))
 		}
 	}
 }
