@@ -14,7 +14,7 @@ import (
 
 // Causes FromJSON reports in a SyntaxError besides the CBOR ones it shares
 // (ErrUnexpectedEOF, ErrInvalidUTF8, ErrDuplicateKey, ErrDepth,
-// ErrTrailingData, ErrKeyTooLarge, ErrStringTooLong).
+// ErrTrailingData, ErrKeyTooLarge, ErrStringTooLong, ErrTooManyKeys).
 var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
@@ -35,16 +35,21 @@ var (
 // accepts the output), ErrKeyTooLarge (a member name whose CBOR encoding
 // is longer than DefaultMaxKeyLen, for the same reason), ErrStringTooLong
 // (a string longer than DefaultMaxStringLen once decoded, likewise; it is
-// refused before the rest of it is read), ErrDuplicateKey
-// (at the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
-// escape of an unpaired surrogate), as lejp's defaults refuse them and,
+// refused before the rest of it is read), ErrTooManyKeys (the names of
+// the open objects past DefaultMaxKeyMemory as Options.MaxKeyMemory counts
+// them, likewise; with deterministic, whose sorting can open a nested map
+// after more of its parent's keys, Check may still count more),
+// ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
+// (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
+// defaults refuse them and,
 // duplicate names aside, at the offsets lejp reports. Errors from r are
 // returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
-// DefaultMaxStringLen) and the member names on the current path; a number is refused (ErrJSONNumber) once it is
-// longer than 2468 bytes, without reading the rest of it.
+// DefaultMaxStringLen) and the member names on the current path; a number
+// is refused (ErrJSONNumber) once it is longer than 2468 bytes, without
+// reading the rest of it.
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 	return fromJSONLimit(dst, r, deterministic, DefaultMaxStringLen)
 }
@@ -126,6 +131,7 @@ type jframe struct {
 	object, named bool
 	n             int // elements before the current one, or members
 	name, nameEnd int
+	keyMem        int // what the object's names add to fromJSON.keyMem
 }
 
 type fromJSON struct {
@@ -136,6 +142,9 @@ type fromJSON struct {
 	str   []byte // the string or number being read
 
 	maxString int // the longest string accepted, decoded
+	// keyMem is the key memory Check counts for the names of the open
+	// objects: each name's CBOR encoding plus 16 bytes.
+	keyMem int
 }
 
 // fail reports cause at input offset off, with the path of the item being
@@ -294,6 +303,7 @@ func (c *fromJSON) end(at int64) error {
 	}
 	c.stack = c.stack[:len(c.stack)-1]
 	c.names = c.names[:top.name]
+	c.keyMem -= top.keyMem
 	return nil
 }
 
@@ -303,11 +313,17 @@ func (c *fromJSON) name(at int64) error {
 	if err := c.text(at); err != nil {
 		return err
 	}
-	if n := uint64(len(c.str)); headLen(n)+len(c.str) > DefaultMaxKeyLen {
+	enc := headLen(uint64(len(c.str))) + len(c.str)
+	if enc > DefaultMaxKeyLen {
 		return c.fail(at, ErrKeyTooLarge) // Check would refuse the key
 	}
-	c.w.TextBytes(c.str)
 	top := &c.stack[len(c.stack)-1]
+	if c.keyMem+enc+16 > DefaultMaxKeyMemory {
+		return c.fail(at, ErrTooManyKeys) // likewise
+	}
+	c.keyMem += enc + 16
+	top.keyMem += enc + 16
+	c.w.TextBytes(c.str)
 	c.names = append(c.names[:top.name], c.str...)
 	top.nameEnd, top.named = len(c.names), true
 	switch ch, ok := c.in.nonSpace(); {
