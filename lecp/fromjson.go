@@ -41,9 +41,8 @@ var (
 // after more of its parent's keys, Check may still count more),
 // ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
 // (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
-// defaults refuse them and,
-// duplicate names aside, at the offsets lejp reports. Errors from r are
-// returned as they are.
+// defaults refuse them and, duplicate names and the size limits aside, at
+// the offsets lejp reports. Errors from r are returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
