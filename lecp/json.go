@@ -20,7 +20,13 @@ package lecp
 // back: the difference between bytes and text, tags, integer versus float
 // (keys, and values: the float 1.0 is written 1, which FromJSON reads as
 // the integer 1; -0.0 is written -0, which FromJSON reads as the integer
-// 0), undefined, simple values, NaN and the infinities.
+// 0), undefined, simple values, NaN and the infinities. The output is
+// strict JSON (TestToJSONStrictLejp), but not always within a reader's
+// default limits: escapes can make a string or member name six times as
+// long as in CBOR (a 20000-byte key of control characters is a
+// 120000-byte name, beyond lejp's 64 KiB), base64 four thirds as long, and
+// a bignum of more than 425 bytes is a number longer than lejp's 1024
+// bytes.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
