@@ -25,7 +25,7 @@ package lecp
 // default limits: escapes can make a string or member name six times as
 // long as in CBOR (a 20000-byte key of control characters is a
 // 120000-byte name, beyond lejp's 64 KiB), base64 four thirds as long, and
-// a bignum of more than 425 bytes is a number longer than lejp's 1024
+// a bignum of about 425 bytes or more is a number longer than lejp's 1024
 // bytes.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
