@@ -29,10 +29,16 @@ import (
 
 // AppendDiag appends the diagnostic notation of the CBOR in b to dst. With
 // Options.AllowSequence, b may hold a sequence; its items are separated by
-// ", " (RFC 8742 §4.2). The input is checked as by Check.
+// ", " (RFC 8742 §4.2). The input is checked as by Check; on an error, dst
+// is returned unchanged. With Options.AllowInvalidUTF8, each byte of a text
+// string that is not UTF-8 is written \ufffd.
 func AppendDiag(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
-	return appendDiagDecoder(dst, d)
+	out, err := appendDiagDecoder(dst, d)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
 }
 
 type diagLevel struct {

@@ -14,13 +14,14 @@ import (
 
 // Causes FromJSON reports in a SyntaxError besides the CBOR ones it shares
 // (ErrUnexpectedEOF, ErrInvalidUTF8, ErrDuplicateKey, ErrDepth,
-// ErrTrailingData).
+// ErrTrailingData, ErrKeyTooLarge, ErrStringTooLong, ErrTooManyKeys).
 var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
 	// ErrJSONNumber: a JSON number FromJSON cannot convert: beyond the
-	// float64 range, or an integer of more than 2467 digits (see the
-	// comment on CBOR ↔ JSON in json.go).
+	// float64 range, an integer of more than 2467 digits (see the comment
+	// on CBOR ↔ JSON in json.go), or any number longer than 2468 bytes
+	// (the longest integer, with its sign).
 	ErrJSONNumber = errors.New("lecp: JSON number out of range")
 )
 
@@ -31,17 +32,30 @@ var (
 // member or element in the path syntax; its causes are ErrJSONSyntax,
 // ErrUnexpectedEOF, ErrTrailingData, ErrJSONNumber, ErrDepth (deeper than
 // DefaultMaxDepth, counting a bignum's tag as a level, so that Check
-// accepts the output), ErrDuplicateKey (at
-// the object's closing brace) and ErrInvalidUTF8 (invalid UTF-8, or a \u
-// escape of an unpaired surrogate), as lejp's defaults refuse them and,
-// duplicate names aside, at the offsets lejp reports. Errors from r are
-// returned as they are.
+// accepts the output), ErrKeyTooLarge (a member name whose CBOR encoding
+// is longer than DefaultMaxKeyLen, for the same reason), ErrStringTooLong
+// (a string longer than DefaultMaxStringLen once decoded, likewise; it is
+// refused before the rest of it is read), ErrTooManyKeys (the names of
+// the open objects past DefaultMaxKeyMemory as Options.MaxKeyMemory counts
+// them, likewise; with deterministic, whose sorting can open a nested map
+// after more of its parent's keys, Check may still count more),
+// ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
+// (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
+// defaults refuse them and, duplicate names and the size limits aside, at
+// the offsets lejp reports. Errors from r are returned as they are.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
-// memory grows with the output, the longest string or number and the
-// member names on the current path.
+// memory grows with the output, the longest string (at most
+// DefaultMaxStringLen) and the member names on the current path; a number
+// is refused (ErrJSONNumber) once it is longer than 2468 bytes, without
+// reading the rest of it.
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
-	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}}
+	return fromJSONLimit(dst, r, deterministic, DefaultMaxStringLen)
+}
+
+// fromJSONLimit is FromJSON with strings limited to maxString bytes.
+func fromJSONLimit(dst []byte, r io.Reader, deterministic bool, maxString int) ([]byte, error) {
+	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}, maxString: maxString}
 	// The reader has checked every string's UTF-8 already: the Writer
 	// need not check it again.
 	c.w = Writer{Deterministic: deterministic, AllowInvalidUTF8: true, buf: dst}
@@ -116,6 +130,7 @@ type jframe struct {
 	object, named bool
 	n             int // elements before the current one, or members
 	name, nameEnd int
+	keyMem        int // what the object's names add to fromJSON.keyMem
 }
 
 type fromJSON struct {
@@ -124,6 +139,11 @@ type fromJSON struct {
 	stack []jframe
 	names []byte // the member names on the path
 	str   []byte // the string or number being read
+
+	maxString int // the longest string accepted, decoded
+	// keyMem is the key memory Check counts for the names of the open
+	// objects: each name's CBOR encoding plus 16 bytes.
+	keyMem int
 }
 
 // fail reports cause at input offset off, with the path of the item being
@@ -282,6 +302,7 @@ func (c *fromJSON) end(at int64) error {
 	}
 	c.stack = c.stack[:len(c.stack)-1]
 	c.names = c.names[:top.name]
+	c.keyMem -= top.keyMem
 	return nil
 }
 
@@ -291,8 +312,17 @@ func (c *fromJSON) name(at int64) error {
 	if err := c.text(at); err != nil {
 		return err
 	}
-	c.w.TextBytes(c.str)
+	enc := headLen(uint64(len(c.str))) + len(c.str)
+	if enc > DefaultMaxKeyLen {
+		return c.fail(at, ErrKeyTooLarge) // Check would refuse the key
+	}
 	top := &c.stack[len(c.stack)-1]
+	if c.keyMem+enc+16 > DefaultMaxKeyMemory {
+		return c.fail(at, ErrTooManyKeys) // likewise
+	}
+	c.keyMem += enc + 16
+	top.keyMem += enc + 16
+	c.w.TextBytes(c.str)
 	c.names = append(c.names[:top.name], c.str...)
 	top.nameEnd, top.named = len(c.names), true
 	switch ch, ok := c.in.nonSpace(); {
@@ -334,6 +364,10 @@ func (c *fromJSON) text(at int64) error {
 		}
 		c.str = append(c.str, b[:i]...)
 		c.in.pos += i
+		if len(c.str) > c.maxString {
+			// Check would refuse it; refused before the rest is read
+			return c.fail(at, ErrStringTooLong)
+		}
 		if i == len(b) {
 			if c.in.more() {
 				continue
@@ -455,6 +489,11 @@ func (c *fromJSON) hex4(esc int64, cause error) (rune, error) {
 	return r, nil
 }
 
+// maxJSONNumberLen is the length of the longest JSON number FromJSON
+// converts: a minus sign and maxJSONBignumDigits digits. Floats are held
+// to it too, so that no number costs memory beyond it.
+const maxJSONNumberLen = 1 + maxJSONBignumDigits
+
 // number reads a number starting at offset at and writes it.
 func (c *fromJSON) number(at int64) error {
 	// the number's bytes: in place when the buffer holds all of them
@@ -476,6 +515,11 @@ func (c *fromJSON) number(at int64) error {
 			break
 		}
 		c.str = append(c.str, b...)
+		if len(c.str) > maxJSONNumberLen {
+			// longer than any number converted: refused without holding
+			// the rest (the output would be at most a float)
+			return c.fail(at, ErrJSONNumber)
+		}
 		if !c.in.more() {
 			lit = c.str
 			break
@@ -487,6 +531,9 @@ func (c *fromJSON) number(at int64) error {
 			return c.fail(at+int64(bad), ErrUnexpectedEOF)
 		}
 		return c.fail(at+int64(bad), ErrJSONSyntax)
+	}
+	if len(lit) > maxJSONNumberLen {
+		return c.fail(at, ErrJSONNumber)
 	}
 	if !integer {
 		f, err := strconv.ParseFloat(string(lit), 64)

@@ -19,13 +19,23 @@ package lecp
 // contents are read under the same Options as the rest. What does not map
 // back: the difference between bytes and text, tags, integer versus float
 // (keys, and values: the float 1.0 is written 1, which FromJSON reads as
-// the integer 1), undefined, simple values, NaN and the infinities.
+// the integer 1; -0.0 is written -0, which FromJSON reads as the integer
+// 0), undefined, simple values, NaN and the infinities. The output is
+// strict JSON (TestToJSONStrictLejp), but not always within a reader's
+// default limits: escapes can make a string or member name six times as
+// long as in CBOR (a 20000-byte key of control characters is a
+// 120000-byte name, beyond lejp's 64 KiB), base64 four thirds as long, and
+// a bignum of about 425 bytes or more is a number longer than lejp's 1024
+// bytes.
 //
 // JSON to CBOR: numbers without fraction or exponent become integers, or
 // bignums beyond 64 bits (an integer needing more than 1024 bytes is an
 // error, as above); other numbers become floats in the shortest
 // width that keeps the value (a decimal fraction usually needs a double); a
-// number beyond the float64 range is an error (ErrJSONNumber). Strings
+// number beyond the float64 range (one that rounds to an infinity), or
+// longer than 2468 bytes (the longest integer accepted), is an error
+// (ErrJSONNumber), while one too small for a float64 rounds to 0 or -0
+// (1e-400 is 0.0), as strconv.ParseFloat rounds it. Strings
 // become text (invalid UTF-8 and \u escapes of unpaired surrogates are an
 // error, ErrInvalidUTF8, where encoding/json would put U+FFFD), objects maps
 // (duplicate names are an error), arrays arrays, nested at most
@@ -56,8 +66,19 @@ var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON 
 
 // AppendJSON appends the JSON form of the CBOR item in b to dst. With
 // Options.AllowSequence, b may hold a sequence, written one JSON text per
-// line.
+// line. The input is checked as by Check; on an error (also
+// ErrKeyCollision), dst is returned unchanged. With
+// Options.AllowInvalidUTF8, each byte of a text string or key that is not
+// UTF-8 is written \ufffd.
 func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
+	out, err := appendJSON(dst, b, opts)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+func appendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
 	c := jsonConv{d: d, opts: opts, seed: maphash.MakeSeed()}
 	n := 0
