@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // SyntaxError is the one error type of this package for input that is not
@@ -23,7 +24,8 @@ type SyntaxError struct {
 }
 
 // Error returns the cause, the offset and the path: "lecp: duplicate map key
-// at offset 7 (path [0])".
+// at offset 7 (path [0])". A path over 256 bytes is cut, ending in "…";
+// the Path field keeps all of it.
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	b = append(b, e.Err.Error()...)
@@ -31,10 +33,28 @@ func (e *SyntaxError) Error() string {
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {
 		b = append(b, " (path "...)
-		b = append(b, e.Path...)
+		b = appendPathText(b, e.Path)
 		b = append(b, ')')
 	}
 	return string(b)
+}
+
+// maxPathText is how many bytes of a path Error shows.
+const maxPathText = 256
+
+// appendPathText appends path for a message, cut before the character
+// that crosses maxPathText bytes and ended with "…" when longer, so that a
+// deep input of long keys cannot make a message as large as itself. (Path
+// already shows text keys that a terminal would act on as quoted escapes.)
+func appendPathText(b []byte, path string) []byte {
+	if len(path) <= maxPathText {
+		return append(b, path...)
+	}
+	n := maxPathText
+	for n > 0 && !utf8.RuneStart(path[n]) {
+		n--
+	}
+	return append(append(b, path[:n]...), "…"...)
 }
 
 // Unwrap returns the sentinel cause.
