@@ -106,10 +106,11 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // JOSE and COSE do; the package tests check that the registry rejects such
 // signatures and ciphertexts rather than accepting them), AES-KWP (RFC
 // 5649, not registered), AES-CBC with PKCS#5 padding (no Backend
-// primitive; JWE uses AES-CBC only inside A*CBC-HS*), and the json_web_*
-// encryption and crypto files (JWE is not built yet). The
-// json_web_signature and json_web_key files are judged by the JOSE runners
-// (WycheproofJWS and the JWK runner), whose results stand in this report.
+// primitive; JWE uses AES-CBC only inside A*CBC-HS*), json_web_encryption
+// and the JWE groups of json_web_crypto (JWE is not built yet). The
+// json_web_signature and json_web_key files and the JWS groups of
+// json_web_crypto are judged by the JOSE runners (WycheproofJWS, the JWK
+// runner and wycheproofJWCrypto), whose results stand in this report.
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {
@@ -190,6 +191,7 @@ func checkNumberOfTests(res *Result, n int) {
 var wycheproofDelegates = map[string]func(path string) Result{
 	"wycheproof/json_web_signature_test.json": WycheproofJWS,
 	"wycheproof/json_web_key_test.json":       wycheproofJWK,
+	"wycheproof/json_web_crypto_test.json":    wycheproofJWCrypto,
 }
 
 // runDelegate runs a delegated file, turning a panic into a failure.
@@ -392,8 +394,6 @@ func fileSkip(name string) string {
 	switch {
 	case name == "json_web_encryption_test.json":
 		return "JWE file: run by the JWE runners (JWE is not built yet)"
-	case strings.HasPrefix(name, "json_web_"):
-		return "mixed JWS/JWE file: run by the JOSE runners (JWS in issue 5, JWE later)"
 	case strings.HasPrefix(name, "mldsa_"), strings.HasPrefix(name, "mlkem_"):
 		return "ML-DSA/ML-KEM not yet registered in gencrypto"
 	case strings.HasPrefix(name, "ed448_"), strings.HasPrefix(name, "x448_"):
