@@ -95,10 +95,11 @@ func TestValidator(t *testing.T) {
 		{"exp boundary", Validator{Now: func() time.Time { return t0.Add(time.Hour) }}, ErrExpired},
 		{"leeway", Validator{Now: func() time.Time { return t0.Add(time.Hour + time.Second) }, Leeway: time.Minute, Audience: "api"}, nil},
 		{"iat future", Validator{Now: func() time.Time { return t0.Add(-time.Hour) }}, ErrIssuedInFuture},
-		{"iss", Validator{Issuer: "other"}, ErrClaimMismatch},
+		{"iss", Validator{Issuer: "other", Audience: "api"}, ErrClaimMismatch},
 		{"aud", Validator{Audience: "other"}, ErrClaimMismatch},
-		{"sub", Validator{Subject: "bob"}, ErrClaimMismatch},
-		{"jti", Validator{ID: "x"}, ErrClaimMismatch},
+		{"sub", Validator{Subject: "bob", Audience: "api"}, ErrClaimMismatch},
+		{"jti", Validator{ID: "x", Audience: "api"}, ErrClaimMismatch},
+		{"all match", Validator{Issuer: "https://issuer.example", Subject: "alice", ID: "id-1", Audience: "api"}, nil},
 		{"required", Validator{Required: []string{"nbf"}}, ErrMissingClaim},
 		{"typ", Validator{Type: "at+jwt"}, jose.ErrMalformed},
 	} {
@@ -106,6 +107,15 @@ func TestValidator(t *testing.T) {
 		_, err := v.Verify(tok)
 		if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	// A claim the Validator names is required: absent, it is a mismatch
+	// (each row names no other claim that could fail, and the token has
+	// no "aud", so only the claim under test decides).
+	bare := mustSign(t, &ClaimSet{Extra: []jose.Member{{Name: "x", Value: []byte("1")}}})
+	for _, val := range []Validator{{Issuer: "i"}, {Subject: "s"}, {ID: "j"}, {Audience: "a"}} {
+		if _, err := hsVerifier(t, val).Verify(bare); !errors.Is(err, ErrClaimMismatch) {
+			t.Errorf("%+v against a token without the claim: %v, want ErrClaimMismatch", val, err)
 		}
 	}
 	nbf := claimSet()
