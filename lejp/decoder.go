@@ -245,11 +245,7 @@ func (d *Decoder) readToken() (t Token, err error) {
 // strict reader (Check with nil Options) rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	s := &d.s
-	if s.pendPush != 0 {
-		s.push(s.pendPush == 1)
-		s.pendPush = 0
-		d.setFast()
-	}
+	d.flushPush()
 	d0 := s.depth
 	d.pinDepth = d0
 	// Token by token, through ReadToken's fast path (readFast).
@@ -305,13 +301,19 @@ func (d *Decoder) SkipValue() error {
 	return err
 }
 
-func (d *Decoder) skipValue() error {
-	s := &d.s
-	if s.pendPush != 0 {
+// flushPush opens the container whose start the last token read, if its
+// push was left pending, before a value is read whole or skipped.
+func (d *Decoder) flushPush() {
+	if s := &d.s; s.pendPush != 0 {
 		s.push(s.pendPush == 1)
 		s.pendPush = 0
 		d.setFast()
 	}
+}
+
+func (d *Decoder) skipValue() error {
+	s := &d.s
+	d.flushPush()
 	d0 := s.depth
 	k, _, _, err := d.readFast()
 	if err != nil {
