@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
@@ -73,9 +72,6 @@ func wycheproofJWCrypto(path string) Result {
 			case len(t.JWS) == 0:
 				res.Fail("%s: neither \"jws\" nor \"jwe\"", id)
 				continue
-			case t.Result != "valid" && t.Result != "invalid":
-				res.Fail("%s: result %q has no decision in this runner", id, t.Result)
-				continue
 			}
 			tok := []byte(t.JWS)
 			var s string
@@ -86,14 +82,7 @@ func wycheproofJWCrypto(path string) Result {
 			if err == nil {
 				_, err = v.AppendVerifyCompact(nil, tok)
 			}
-			switch {
-			case t.Result == "valid" && err != nil:
-				res.Fail("%s: valid token rejected: %v", id, err)
-			case t.Result == "invalid" && err == nil:
-				res.Fail("%s: invalid token accepted [%s]", id, strings.Join(t.Flags, ","))
-			default:
-				res.Pass()
-			}
+			judgeToken(&res, id, t.Result, t.Flags, err)
 		}
 	}
 	return res

@@ -351,19 +351,26 @@ func wycheproofJWK(path string) Result {
 			if err == nil {
 				_, err = v.Verify([]byte(t.JWS))
 			}
-			switch {
-			case t.Result == "valid" && err != nil:
-				r.Fail("%s: valid token rejected: %v", id, err)
-			case t.Result == "invalid" && err == nil:
-				r.Fail("%s: invalid token accepted [%s]", id, strings.Join(t.Flags, ","))
-			case t.Result != "valid" && t.Result != "invalid":
-				r.Fail("%s: result %q has no decision in this runner", id, t.Result)
-			default:
-				r.Pass()
-			}
+			judgeToken(&r, id, t.Result, t.Flags, err)
 		}
 	}
 	return r
+}
+
+// judgeToken records the verdict on a Wycheproof token case: "valid" must
+// verify (err nil), "invalid" must not; any other expected result has no
+// decision here and fails.
+func judgeToken(res *Result, id, result string, flags []string, err error) {
+	switch {
+	case result != "valid" && result != "invalid":
+		res.Fail("%s: result %q has no decision in this runner", id, result)
+	case result == "valid" && err != nil:
+		res.Fail("%s: valid token rejected: %v", id, err)
+	case result == "invalid" && err == nil:
+		res.Fail("%s: invalid token accepted [%s]", id, strings.Join(flags, ","))
+	default:
+		res.Pass()
+	}
 }
 
 // canonicalB64Members returns the JWK Set raw with every base64url key
