@@ -48,7 +48,8 @@ var (
 // memory grows with the output, the longest string (at most
 // DefaultMaxStringLen) and the member names on the current path; a number
 // is refused (ErrJSONNumber) once it is longer than 2468 bytes, without
-// reading the rest of it.
+// reading the rest of it (a syntax error in its first 2469 bytes is
+// reported as such).
 func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 	return fromJSONLimit(dst, r, deterministic, DefaultMaxStringLen)
 }
@@ -518,12 +519,15 @@ func (c *fromJSON) number(at int64) error {
 		if len(c.str) > maxJSONNumberLen {
 			// longer than any number converted: refused without holding
 			// the rest (the output would be at most a float)
-			return c.fail(at, ErrJSONNumber)
+			return c.longNumber(at, c.str)
 		}
 		if !c.in.more() {
 			lit = c.str
 			break
 		}
+	}
+	if len(lit) > maxJSONNumberLen {
+		return c.longNumber(at, lit)
 	}
 	integer, bad := jsonNumber(lit)
 	if bad >= 0 {
@@ -531,9 +535,6 @@ func (c *fromJSON) number(at int64) error {
 			return c.fail(at+int64(bad), ErrUnexpectedEOF)
 		}
 		return c.fail(at+int64(bad), ErrJSONSyntax)
-	}
-	if len(lit) > maxJSONNumberLen {
-		return c.fail(at, ErrJSONNumber)
 	}
 	if !integer {
 		f, err := strconv.ParseFloat(string(lit), 64)
@@ -584,6 +585,19 @@ func (c *fromJSON) number(at int64) error {
 	}
 	c.w.ByteString(v.Bytes())
 	return nil
+}
+
+// longNumber refuses run, the first bytes of a number longer than
+// maxJSONNumberLen. It judges only the first maxJSONNumberLen+1 bytes, all
+// that number reads of a run so long whatever the reader's splits: a
+// grammar error among them is reported as such (ErrJSONSyntax at its
+// offset), and otherwise the number is out of range.
+func (c *fromJSON) longNumber(at int64, run []byte) error {
+	head := run[:maxJSONNumberLen+1]
+	if _, bad := jsonNumber(head); bad >= 0 && bad < len(head) {
+		return c.fail(at+int64(bad), ErrJSONSyntax)
+	}
+	return c.fail(at, ErrJSONNumber)
 }
 
 // writeJSONInt writes the integer n, or -n when neg.

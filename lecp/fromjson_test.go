@@ -74,6 +74,14 @@ func TestFromJSONErrors(t *testing.T) {
 		{`[1e400]`, ErrJSONNumber, 1, "[0]"},
 		{`-1e400`, ErrJSONNumber, 0, ""},
 		{`{"n":` + strings.Repeat("9", maxJSONBignumDigits+1) + `}`, ErrJSONNumber, 5, "n"},
+		// a grammar error within the first maxJSONNumberLen+1 bytes of a
+		// long run of number bytes is a syntax error however the reader
+		// splits the input; a run longer than that is refused unread
+		{`2` + strings.Repeat("0", 29) + `EE` + strings.Repeat("0", 4000), ErrJSONSyntax, 31, ""},
+		{`[-` + strings.Repeat("0", 3000) + `]`, ErrJSONSyntax, 3, "[0]"},
+		{`1` + strings.Repeat("0", maxJSONNumberLen-2) + `EE`, ErrJSONSyntax, maxJSONNumberLen, ""},
+		{`1` + strings.Repeat("0", maxJSONNumberLen-1) + `EE`, ErrJSONNumber, 0, ""},
+		{`1` + strings.Repeat("0", maxJSONNumberLen) + `EE` + strings.Repeat("0", 20000), ErrJSONNumber, 0, ""},
 		{strings.Repeat("[", DefaultMaxDepth+1), ErrDepth, DefaultMaxDepth, strings.Repeat("[0]", DefaultMaxDepth)},
 	} {
 		for _, split := range []bool{false, true} {
