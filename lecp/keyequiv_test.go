@@ -232,3 +232,44 @@ func FuzzKeyDifferential(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { keyDifferential(t, b) })
 }
+
+// TestDeterministicNaNKeyOrder: under Deterministic, map keys must rise in
+// the bytewise order of their encodings as received (RFC 8949 §4.2.1). A
+// NaN with a payload or a sign bit (f9ff30, f9fe00: preferred serialization
+// of that NaN, so deterministic) is the same key as every other NaN, but
+// its order is that of its own bytes, not of f97e00; also inside a
+// composite key, and with AllowDuplicateKeys. A fuzz run found f9ff30
+// before f98030 accepted.
+func TestDeterministicNaNKeyOrder(t *testing.T) {
+	for _, tc := range []struct {
+		hex string
+		ok  bool
+	}{
+		{"a2 f9ff30 30 f98030 30", false},
+		{"a2 f98030 30 f9ff30 30", true},
+		{"a2 f9fe00 00 f98030 00", false},
+		{"a2 f98030 00 f9fe00 00", true},
+		{"a2 f97e01 00 f97e00 00", false}, // both NaN: refused either way
+		{"a2 81f9ff30 30 81f98030 30", false},
+		{"a2 81f98030 30 81f9ff30 30", true},
+		{"a2 82f98030f9ff30 00 82f98030f98031 00", false},
+		{"a2 82f98030f98031 00 82f98030f9ff30 00", true},
+		{"a2 a1f9ff3000 00 a1f9803000 00", false},
+		{"a2 a1f9803000 00 a1f9ff3000 00", true},
+		{"a3 f9ff30 00 a1f9fe0000 00 f98030 00", false},
+		{"a1 f9ff30 a2 f9fe00 00 f98030 00", false},
+		{"a1 f9ff30 a2 f98030 00 f9fe00 00", true},
+	} {
+		b := testenv.Hex(t, tc.hex)
+		for _, opts := range []*Options{{Deterministic: true}, {Deterministic: true, AllowDuplicateKeys: true}} {
+			for api, err := range keyVerdicts(b, opts) {
+				if tc.ok && err != nil {
+					t.Errorf("%s, %s, AllowDuplicateKeys=%v: %v, want accepted", tc.hex, api, opts.AllowDuplicateKeys, err)
+				}
+				if !tc.ok && err == nil {
+					t.Errorf("%s, %s, AllowDuplicateKeys=%v: accepted, want refused", tc.hex, api, opts.AllowDuplicateKeys)
+				}
+			}
+		}
+	}
+}

@@ -61,6 +61,13 @@ type keySet struct {
 	e        error
 	direct   []byte // the canonical encoding of a simple key, taken from the input
 
+	// nans, with Deterministic: the NaNs in kbuf written other than
+	// f97e00 as received, whose canonical f97e00 in kbuf hides their
+	// order (RFC 8949 §4.2.1 orders keys by their encodings); recv holds
+	// a key as received, rebuilt from kbuf and nans.
+	nans []nanBits
+	recv []byte
+
 	// src is an input that stays unchanged while the keys that refer to it
 	// are open: Check's input, a Decoder's whole input, or the buffer of one
 	// Parser.Write (whose in-place keys are copied by materialize before
@@ -87,6 +94,7 @@ func (ks *keySet) reset() {
 	ks.building = false
 	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
+	ks.nans = ks.nans[:0]
 	ks.arena = ks.arena[:0]
 	ks.ents = ks.ents[:0]
 	ks.ht = ks.ht[:0]
@@ -109,8 +117,39 @@ func (ks *keySet) keyStart(f *frame, depth int) {
 		ks.building = true
 		ks.depth = depth
 		ks.kbuf = ks.kbuf[:0]
+		ks.nans = ks.nans[:0]
 	}
 	f.kstart = int32(len(ks.kbuf))
+}
+
+// nanBits is a NaN in a key being built: kbuf[pos:pos+2] holds 7e00 for
+// the half-precision bits received.
+type nanBits struct {
+	pos  int
+	bits uint16
+}
+
+// nanAt records that the float about to be appended to kbuf is a NaN
+// received as the half-precision bits (f9 and bits).
+func (ks *keySet) nanAt(bits uint16) {
+	ks.nans = append(ks.nans, nanBits{pos: len(ks.kbuf) + 1, bits: bits})
+}
+
+// received returns kb, the canonical encoding of a key that starts at
+// kbuf offset start, as received: with its NaNs' bits put back. ok is
+// false when they are the same bytes.
+func (ks *keySet) received(kb []byte, start int) (recv []byte, ok bool) {
+	for _, n := range ks.nans {
+		if n.pos < start {
+			continue
+		}
+		if !ok {
+			ks.recv = append(ks.recv[:0], kb...)
+			ok = true
+		}
+		binary.BigEndian.PutUint16(ks.recv[n.pos-start:], n.bits)
+	}
+	return ks.recv, ok
 }
 
 func (ks *keySet) appendKey(b []byte) {
@@ -145,6 +184,7 @@ func (ks *keySet) mapStart(f *frame) {
 	f.htN = 0
 	ks.ht = append(ks.ht, 0, 0, 0, 0, 0, 0, 0, 0) // the key filter
 	f.keyOff, f.keyLen = f.arena0, 0
+	f.nanKey = false
 }
 
 func (ks *keySet) mapEnd(f *frame) {
@@ -225,7 +265,8 @@ func (ks *keySet) materialize(stack []frame) {
 // keyDone is called when the key item of map f (at stack depth depth) is
 // complete; it checks order and uniqueness and makes it f's current key.
 func (ks *keySet) keyDone(f *frame, depth int) error {
-	var kb []byte
+	var kb, recv []byte
+	nanKey := false
 	if ks.direct != nil {
 		kb = ks.direct
 		ks.direct = nil
@@ -236,6 +277,9 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		kb = ks.kbuf[f.kstart:]
 		if depth == ks.depth {
 			ks.building = false
+		}
+		if len(ks.nans) > 0 {
+			recv, nanKey = ks.received(kb, int(f.kstart))
 		}
 		if len(kb) == 3 && kb[0] == 0xf9 && kb[1]&0x7f == 0 && kb[2] == 0 && !ks.lim.allowDup {
 			// 0.0 or -0.0 (a key built here, never a direct integer or
@@ -249,7 +293,16 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		}
 	}
 	if ks.lim.determ && f.n > 0 {
-		switch bytes.Compare(ks.current(f), kb) {
+		// in order as received (the same bytes as the canonical encodings,
+		// but for NaNs)
+		prev, cur := ks.current(f), kb
+		if f.nanKey {
+			prev = ks.arena[f.keyOff+f.keyLen:][:f.keyLen]
+		}
+		if nanKey {
+			cur = recv
+		}
+		switch bytes.Compare(prev, cur) {
 		case 0:
 			if !ks.lim.allowDup {
 				return ErrDuplicateKey
@@ -259,9 +312,13 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 			return ErrNotDeterministic
 		}
 	}
+	f.nanKey = nanKey
 	if ks.lim.allowDup {
 		ks.arena = append(ks.arena[:f.arena0], kb...)
 		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
+		if nanKey {
+			ks.arena = append(ks.arena, recv...)
+		}
 		return nil
 	}
 	pre := keyPrefix(kb)
@@ -287,6 +344,11 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 	}
 	off := int32(len(ks.arena))
 	ks.arena = append(ks.arena, kb...)
+	if nanKey {
+		// after the key, for the order of the next one; counted as key
+		// memory, and released with the map
+		ks.arena = append(ks.arena, recv...)
+	}
 	ks.ents = append(ks.ents, keyEnt{pre: pre, off: off, n: int32(len(kb))})
 	if slot >= 0 {
 		ks.ht[slot] = int32(len(ks.ents)) - f.keys0

@@ -38,8 +38,12 @@ const chunkAvail = -1
 type frame struct {
 	major uint8 // majArray, majMap, majTag, or majBytes/majText (indefinite string)
 	indef bool
-	left  uint64 // definite: items still due (a map counts keys and values)
-	n     uint64 // items completed (a map counts keys and values); indefinite strings: bytes so far
+	// maps only, with Deterministic: the current key as received differs
+	// from its canonical encoding (it holds a NaN written other than
+	// f97e00); the received form follows the canonical one in m.arena
+	nanKey bool
+	left   uint64 // definite: items still due (a map counts keys and values)
+	n      uint64 // items completed (a map counts keys and values); indefinite strings: bytes so far
 
 	kpos int32 // key building: where the head of this indefinite item goes in m.kbuf; -1 if none
 
@@ -347,6 +351,11 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			return 0, m.fail(0, ErrNotDeterministic)
 		}
 		if m.keys.building {
+			if m.lim.determ && m.ev.Float != m.ev.Float && arg != 0x7e00 {
+				// a NaN with a payload or a sign: the same key as every
+				// NaN, but ordered as received (width 2, checked above)
+				m.keys.nanAt(uint16(arg))
+			}
 			m.keys.appendKey(AppendFloat(m.keys.scratch[:0], m.ev.Float))
 		}
 	} else if m.keys.building {
