@@ -7,9 +7,11 @@ package lecp
 // key. Completed keys of every open map are kept in one arena used as a
 // stack (a map's keys are released when it ends); small maps are searched
 // linearly by hash, larger ones through an open-addressing table kept on a
-// second stack. With Options.Deterministic the canonical encodings must also
-// rise in bytewise order, which for deterministic input is the order of the
-// encodings as received.
+// second stack. With Options.Deterministic the keys must also rise in the
+// bytewise order of their encodings as received: for deterministic input
+// the canonical encodings, but for a NaN written other than f97e00 (the
+// same key as every NaN), whose bytes as received are rebuilt for the
+// comparison (keySet.nans).
 
 import (
 	"bytes"
