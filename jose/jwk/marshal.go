@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -172,15 +173,17 @@ func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
 	var tmp [256]byte
-	if _, err := k.write(&w, tmp[:0]); err != nil {
+	if _, err := k.write(&w, tmp[:0], 0); err != nil {
 		return dst, err
 	}
 	return w.Finish()
 }
 
 // write writes the JWK with w, given a scratch buffer, which it returns
-// (grown) for the next key.
-func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
+// (grown) for the next key. outer is the number of arrays and objects the
+// key object is written in (0 alone, 2 in a set's "keys"), which the
+// nesting of its Extra members adds to.
+func (k *Key) write(w *lejp.Writer, tmp []byte, outer int) ([]byte, error) {
 	if k.kty == "" {
 		return tmp, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
 	}
@@ -191,8 +194,34 @@ func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
 	if len(ms) > jose.MaxMembers {
 		return tmp, fmt.Errorf("jwk: key has more than %d members: %w", jose.MaxMembers, jose.ErrLimit)
 	}
+	for _, m := range k.extra {
+		if err := rawDepth(m.Value, outer+1); err != nil {
+			return tmp, fmt.Errorf("jwk: member %s: %w", jose.QuoteName(m.Name), err)
+		}
+	}
 	return writeList(w, tmp, ms)
 }
+
+// rawDepth refuses a raw JSON value v that, written inside at arrays and
+// objects, would take the document deeper than jose.MaxDepth, which Parse
+// and ParseSet refuse (jose.ErrLimit): a value Parse kept in a JWK of its
+// own may be two levels too deep for a JWK Set. Other errors in v are left
+// to the Writer's strict check.
+func rawDepth(v []byte, at int) error {
+	if err := lejp.Check(v, &depthOpts[at]); errors.Is(err, lejp.ErrDepth) {
+		return fmt.Errorf("value nested deeper than jose.MaxDepth (%d) in all: %w: %w", jose.MaxDepth, jose.ErrLimit, err)
+	}
+	return nil
+}
+
+// depthOpts[at] bounds the nesting of a value written inside at arrays and
+// objects (at most 3: a set, its "keys", a key).
+var depthOpts = func() (o [4]lejp.Options) {
+	for at := range o {
+		o[at].MaxDepth = jose.MaxDepth - at
+	}
+	return o
+}()
 
 // writeMembers writes the JWK with w without the rules write checks (tests
 // use it to make JWKs that break them).
