@@ -2,6 +2,7 @@ package jws
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"unicode/utf8"
 
@@ -304,13 +305,30 @@ func (m *Message) Compact() ([]byte, error) {
 
 // JSON returns the general JSON serialization; with flattened set and one
 // signature, the flattened one. An attached unencoded payload must be
-// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2). An
+// unprotected header nested too deep for the serialization, which ParseJSON
+// bounds as a whole by jose.MaxDepth, is jose.ErrLimit: the header sits one
+// level deeper in the flattened form than alone, three in the general one.
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
 	}
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8
+	}
+	// An unprotected header checked alone may nest too deep for its place
+	// in the serialization, which ParseJSON bounds as a whole.
+	depth := &generalDepth
+	if flattened {
+		depth = &flattenedDepth
+	}
+	for _, s := range m.Signatures {
+		if s.Unprotected == nil {
+			continue
+		}
+		if err := lejp.Check(s.Unprotected, depth); errors.Is(err, lejp.ErrDepth) {
+			return nil, wrapCause(jose.ErrLimit, "unprotected header nested deeper than jose.MaxDepth in the serialization", err)
+		}
 	}
 	var w lejp.Writer
 	w.BeginObject()
@@ -337,6 +355,15 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// flattenedDepth and generalDepth bound the nesting of an unprotected
+// header written inside one object ({"header":{…}}) or inside an object, an
+// array and an object ({"signatures":[{"header":{…}}]}), so that the
+// serialization is within jose.MaxDepth.
+var (
+	flattenedDepth = lejp.Options{MaxDepth: jose.MaxDepth - 1}
+	generalDepth   = lejp.Options{MaxDepth: jose.MaxDepth - 3}
+)
 
 func writeSignature(w *lejp.Writer, s *Signature) {
 	if len(s.Protected) > 0 {
