@@ -80,7 +80,7 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	w.EndObject()
 	out, err := w.Finish()
 	if err != nil {
-		return dst, wrapCause(jose.ErrMalformed, "claims", err)
+		return dst, syntax(err) // an Extra value over a lejp limit is ErrLimit
 	}
 	if len(cs.Extra) > 0 {
 		// Raw values from the caller: check the whole object with the
