@@ -2,9 +2,11 @@ package jwt
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
+	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
 )
 
@@ -59,5 +61,40 @@ func TestVerifyIntoAllocsHeaders(t *testing.T) {
 	base := testing.AllocsPerRun(99, jwsVerify)
 	if n := testing.AllocsPerRun(99, jwtVerify); n > base && !testenv.Race {
 		t.Errorf("VerifyInto of tokens under %d alternating headers: %v allocs, jws.AppendVerifyCompact %v", len(toks), n, base)
+	}
+}
+
+// TestNestedRefusedEscapedNames: VerifyInto passes at once a header whose
+// text cannot name "cty" or "b64"; one that names them through escapes
+// ("\u0063ty", "\u0062\u0036\u0034") must still be read and refused, and a
+// header with the name inside a value only must still verify.
+func TestNestedRefusedEscapedNames(t *testing.T) {
+	v := hsVerifier(t, Validator{})
+	for _, c := range []struct {
+		header string
+		nested bool
+	}{
+		{`{"alg":"HS256","\u0063ty":"JWT"}`, true},
+		{`{"alg":"HS256","c\u0074y":"application/jwt"}`, true},
+		{`{"alg":"HS256","\u0062\u0036\u0034":false,"crit":["b64"]}`, true},
+		{`{"alg":"HS256","kid":"\"cty\""}`, false},
+		{`{"alg":"HS256","kid":"\u0063ty","typ":"JWT"}`, false},
+	} {
+		tok, err := jws.Sign([]byte(`{"sub":"x"}`), jws.SigningKey{Alg: "HS256", Key: secret, Header: []byte(c.header)}, nil)
+		if err != nil {
+			// a "b64": false header needs SignOptions.Unencoded
+			tok, err = jws.Sign([]byte(`{"sub":"x"}`), jws.SigningKey{Alg: "HS256", Key: secret, Header: []byte(c.header)}, &jws.SignOptions{Unencoded: true})
+			if err != nil {
+				t.Fatalf("%s: %v", c.header, err)
+			}
+		}
+		var cl Claims
+		err = v.VerifyInto(context.Background(), tok, &cl)
+		if c.nested && !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("%s: %v, want jose.ErrMalformed", c.header, err)
+		}
+		if !c.nested && err != nil {
+			t.Errorf("%s: %v", c.header, err)
+		}
 	}
 }
