@@ -90,9 +90,10 @@ func repeated(ops []string) (string, bool) {
 var metaNames = [...]string{"kid", "alg", "use", "key_ops", "x5u", "x5c", "x5t", "x5t#S256"}
 
 // checkExtraNames refuses a member kept raw (Extra) whose name differs only
-// in ASCII case from a metadata member k has: Parse refuses such pairs
-// (catalog row 20), and they arise when a field is set after Parse kept
-// the other spelling.
+// in case (strings.EqualFold, Unicode simple folding, as jose.ParseObject
+// compares names: "\u212aid" is "kid") from a metadata member k has: Parse
+// refuses such pairs (catalog row 20), and they arise when a field is set
+// after Parse kept the other spelling.
 func (k *Key) checkExtraNames() error {
 	for _, m := range k.extra {
 		for _, name := range metaNames {
