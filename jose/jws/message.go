@@ -305,10 +305,16 @@ func (m *Message) Compact() ([]byte, error) {
 
 // JSON returns the general JSON serialization; with flattened set and one
 // signature, the flattened one. An attached unencoded payload must be
-// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2). An
-// unprotected header nested too deep for the serialization, which ParseJSON
-// bounds as a whole by jose.MaxDepth, is jose.ErrLimit: the header sits one
-// level deeper in the flattened form than alone, three in the general one.
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
+//
+// What JSON writes, ParseJSON reads, so two of ParseJSON's limits are
+// jose.ErrLimit here: an attached payload part longer than
+// lejp.DefaultMaxStringLen (64 MiB) as JSON carries it (base64url, or the
+// unencoded text with its escapes; detach it or use the compact
+// serialization), and an unprotected header nested too deep for the
+// serialization, which ParseJSON bounds as a whole by jose.MaxDepth (the
+// header sits one level deeper in the flattened form than alone, three in
+// the general one).
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
@@ -334,7 +340,13 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	w.BeginObject()
 	if !m.detached {
 		w.Name("payload")
+		start := len(w.Bytes())
 		w.StringBytes(m.payload)
+		// ParseJSON reads the payload as one JSON string, which lejp
+		// bounds between its quotes, escapes included
+		if n := len(w.Bytes()) - start - 2; w.Err() == nil && n > lejp.DefaultMaxStringLen {
+			return nil, errPayloadTooLong
+		}
 	}
 	if flattened {
 		writeSignature(&w, m.Signatures[0])
