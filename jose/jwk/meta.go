@@ -29,8 +29,9 @@ import (
 //     certificate whose key is this key, and "x5t", "x5t#S256" are its
 //     thumbprints.
 //
-// It allocates nothing unless X5c is set (the leaf is then parsed) or it
-// fails. Its errors name the member and wrap jose.ErrMalformed (sizes,
+// It allocates nothing unless X5c is set (the leaf is then parsed), KeyOps
+// has more than 16 operations (repeated then uses a set) or it fails. Its
+// errors name the member and wrap jose.ErrMalformed (sizes,
 // certificates that are not), jose.ErrLimit (counts) or jose.ErrKey.
 func (k *Key) checkMeta() error {
 	if k.X5t != nil && len(k.X5t) != sha1.Size {
