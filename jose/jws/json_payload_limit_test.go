@@ -46,3 +46,23 @@ func TestJSONPayloadLimit(t *testing.T) {
 		t.Errorf("SignJSON of an unencoded payload of 64 MiB + 2 escaped: %d bytes, %v; want jose.ErrLimit (ParseJSON of it: %.200v)", len(b), err, perr)
 	}
 }
+
+// TestJSONProtectedLimit: the "protected" member of a JSON serialization
+// is a JSON string too, which ParseJSON bounds to 64 MiB: a protected
+// header over 48 MiB (base64url over 64 MiB), which NewSigner accepts
+// (its strings are within lejp's limits), must be refused when writing
+// (jose.ErrLimit), not written for ParseJSON to refuse. (About 0.5 GB.)
+func TestJSONProtectedLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates about 0.5 GB (-short)")
+	}
+	const prefix, suffix = `{"alg":"HS256","x":"`, `"}`
+	n := lejp.DefaultMaxStringLen/4*3 + 3 - len(prefix) - len(suffix) // header: 4 bytes over encoded
+	hdr := append(append([]byte(prefix), bytes.Repeat([]byte("a"), n)...), suffix...)
+	k := SigningKey{Alg: "HS256", Key: []byte(strings.Repeat("k", 32)), Header: hdr}
+	b, err := SignJSON([]byte("hi"), []SigningKey{k}, true, nil)
+	if !errors.Is(err, jose.ErrLimit) {
+		_, perr := ParseJSON(b)
+		t.Errorf("SignJSON with a protected header of %d bytes: %d bytes, %v; want jose.ErrLimit (ParseJSON of it: %.200v)", len(hdr), len(b), err, perr)
+	}
+}
