@@ -307,14 +307,14 @@ func (m *Message) Compact() ([]byte, error) {
 // signature, the flattened one. An attached unencoded payload must be
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
 //
-// What JSON writes, ParseJSON reads, so two of ParseJSON's limits are
-// jose.ErrLimit here: an attached payload part longer than
-// lejp.DefaultMaxStringLen (64 MiB) as JSON carries it (base64url, or the
-// unencoded text with its escapes; detach it or use the compact
-// serialization), and an unprotected header nested too deep for the
-// serialization, which ParseJSON bounds as a whole by jose.MaxDepth (the
-// header sits one level deeper in the flattened form than alone, three in
-// the general one).
+// What JSON writes, ParseJSON reads, so ParseJSON's limits are
+// jose.ErrLimit here: an attached payload part or a "protected" member
+// longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
+// (base64url, or the unencoded text with its escapes; detach a payload or
+// use the compact serialization), and an unprotected header nested too
+// deep for the serialization, which ParseJSON bounds as a whole by
+// jose.MaxDepth (the header sits one level deeper in the flattened form
+// than alone, three in the general one).
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
@@ -329,6 +329,9 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 		depth = &flattenedDepth
 	}
 	for _, s := range m.Signatures {
+		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
+			return nil, errProtectedTooLong
+		}
 		if s.Unprotected == nil {
 			continue
 		}
