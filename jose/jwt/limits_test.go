@@ -1,9 +1,11 @@
 package jwt
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
@@ -41,5 +43,41 @@ func TestFastClaimsLejpLengths(t *testing.T) {
 	fast, strict := Claims{Raw: []byte(long)}, Claims{Raw: []byte(long)}
 	if fast.fastParse() {
 		t.Errorf("fast reader accepted a string of %d bytes; strict reader: %v", lejp.DefaultMaxStringLen+1, strict.parseStrict())
+	}
+}
+
+// TestClaimSetLongStrings: ClaimSet.AppendJSON promises that what it writes
+// verification accepts. The claims reader bounds a string to lejp's
+// DefaultMaxStringLen (64 MiB) as JSON carries it, escapes included, so a
+// registered claim over it (32 MiB + 1 of '"', 64 MiB + 2 escaped) must be
+// refused when writing (jose.ErrLimit, as the reader refuses it), and one
+// of exactly 64 MiB written and read. (About 0.5 GB.)
+func TestClaimSetLongStrings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates about 0.5 GB (-short)")
+	}
+	quotes := strings.Repeat(`"`, lejp.DefaultMaxStringLen/2+1)
+	for _, c := range []struct {
+		name string
+		cs   ClaimSet
+		ok   bool
+	}{
+		{"iss at the limit", ClaimSet{Issuer: strings.Repeat("a", lejp.DefaultMaxStringLen)}, true},
+		{"iss over the limit", ClaimSet{Issuer: quotes}, false},
+		{"aud element over the limit", ClaimSet{Audience: []string{"a", quotes}}, false},
+	} {
+		out, err := c.cs.AppendJSON(nil)
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case !c.ok && !errors.Is(err, jose.ErrLimit):
+			cl := Claims{Raw: out}
+			t.Errorf("%s: %d bytes, %v; want jose.ErrLimit (the claims reader: %.120v)", c.name, len(out), err, cl.parse())
+		case err == nil:
+			cl := Claims{Raw: out}
+			if err := cl.parse(); err != nil {
+				t.Errorf("%s: the claims reader refuses what AppendJSON wrote: %.120v", c.name, err)
+			}
+		}
 	}
 }
