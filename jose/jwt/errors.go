@@ -72,5 +72,6 @@ var (
 	errTooManyAud = wrap(jose.ErrLimit, `"aud" has too many audiences`)
 	errClaimType  = wrap(jose.ErrMalformed, "registered claim has the wrong JSON type")
 	errDateRange  = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
+	errLongString = wrap(jose.ErrLimit, "a claim string is over 64 MiB as JSON carries it, more than the claims reader takes")
 	errNoClaims   = wrap(jose.ErrMalformed, "no claims")
 )

@@ -57,14 +57,17 @@ func TestClaimSetLongStrings(t *testing.T) {
 		t.Skip("allocates about 0.5 GB (-short)")
 	}
 	quotes := strings.Repeat(`"`, lejp.DefaultMaxStringLen/2+1)
+	atLimit := strings.Repeat("a", lejp.DefaultMaxStringLen)
 	for _, c := range []struct {
 		name string
 		cs   ClaimSet
 		ok   bool
 	}{
-		{"iss at the limit", ClaimSet{Issuer: strings.Repeat("a", lejp.DefaultMaxStringLen)}, true},
+		{"iss at the limit", ClaimSet{Issuer: atLimit}, true},
 		{"iss over the limit", ClaimSet{Issuer: quotes}, false},
 		{"aud element over the limit", ClaimSet{Audience: []string{"a", quotes}}, false},
+		{"first aud element over the limit", ClaimSet{Audience: []string{quotes, "a"}}, false},
+		{"aud element at the limit", ClaimSet{Audience: []string{"a", atLimit}}, true},
 	} {
 		out, err := c.cs.AppendJSON(nil)
 		switch {
