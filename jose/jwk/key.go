@@ -147,11 +147,11 @@ func (k *Key) PublicKey() (*Key, error) {
 }
 
 // Equal reports whether k and x hold the same key material (public and, if
-// present, private); metadata is not compared. A nil *Key, and a Key
-// without key material (the zero Key), equal no key. oct secrets are
-// compared in constant time.
+// present, private); metadata is not compared. A nil *Key (receiver or
+// argument), and a Key without key material (the zero Key), equal no key.
+// oct secrets are compared in constant time.
 func (k *Key) Equal(x *Key) bool {
-	if x == nil || k.kty == "" || k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
+	if k == nil || x == nil || k.kty == "" || k.kty != x.kty || k.crv != x.crv || k.IsPrivate() != x.IsPrivate() {
 		return false
 	}
 	if k.kty == KeyTypeOct {

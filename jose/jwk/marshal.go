@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -41,31 +42,52 @@ func strsVal(ss []string) member  { return member{kind: valStrings, ss: ss} }
 func certsVal(bs [][]byte) member { return member{kind: valCerts, bs: bs} }
 
 // writeValue writes m's value with w, encoding base64 in tmp, which it
-// returns (grown) for the next member.
-func (m *member) writeValue(w *lejp.Writer, tmp []byte) []byte {
+// returns (grown) for the next member. long reports a string that came out
+// longer than Parse reads (lejp.DefaultMaxStringLen between the quotes,
+// escapes included).
+func (m *member) writeValue(w *lejp.Writer, tmp []byte) (_ []byte, long bool) {
 	switch m.kind {
 	case valString:
+		at := len(w.Bytes())
 		w.String(m.s)
+		long = tooLong(w, at)
 	case valB64:
 		tmp = jose.AppendBase64URL(tmp[:0], m.b)
+		at := len(w.Bytes())
 		w.StringBytes(tmp)
+		long = tooLong(w, at)
 	case valRaw:
 		w.Raw(m.b)
 	case valStrings:
 		w.BeginArray()
 		for _, s := range m.ss {
+			at := len(w.Bytes())
 			w.String(s)
+			long = long || tooLong(w, at)
 		}
 		w.EndArray()
 	case valCerts:
 		w.BeginArray()
 		for _, c := range m.bs {
 			tmp = base64.StdEncoding.AppendEncode(tmp[:0], c)
+			at := len(w.Bytes())
 			w.StringBytes(tmp)
+			long = long || tooLong(w, at)
 		}
 		w.EndArray()
 	}
-	return tmp
+	return tmp, long
+}
+
+// tooLong reports whether the string w wrote from offset at (after the
+// comma an array element gets) is longer than lejp.DefaultMaxStringLen
+// between its quotes, which Parse refuses.
+func tooLong(w *lejp.Writer, at int) bool {
+	b := w.Bytes()[at:]
+	if len(b) > 0 && b[0] == ',' {
+		b = b[1:]
+	}
+	return len(b)-2 > lejp.DefaultMaxStringLen
 }
 
 // members lists what the key's JSON form holds, unsorted.
@@ -162,7 +184,8 @@ func (k *Key) members() []member {
 // use than Use; KeyOps and X5c hold at most jose.MaxStrings elements; no
 // member kept raw (Extra) may differ only in case from a metadata member
 // written (Parse refuses such pairs); the key has at most jose.MaxMembers
-// members. The errors name the member and wrap the sentinel Parse uses
+// members, and no string longer than lejp.DefaultMaxStringLen (64 MiB) as
+// JSON carries it, escapes included. The errors name the member and wrap the sentinel Parse uses
 // for that rule (jose.ErrMalformed, jose.ErrLimit or jose.ErrKey). A Key
 // without key material (the zero Key) is jose.ErrKey. "alg" and "use"
 // values are not
@@ -172,15 +195,17 @@ func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 	var w lejp.Writer
 	w.Reset(dst)
 	var tmp [256]byte
-	if _, err := k.write(&w, tmp[:0]); err != nil {
+	if _, err := k.write(&w, tmp[:0], 0); err != nil {
 		return dst, err
 	}
 	return w.Finish()
 }
 
 // write writes the JWK with w, given a scratch buffer, which it returns
-// (grown) for the next key.
-func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
+// (grown) for the next key. outer is the number of arrays and objects the
+// key object is written in (0 alone, 2 in a set's "keys"), which the
+// nesting of its Extra members adds to.
+func (k *Key) write(w *lejp.Writer, tmp []byte, outer int) ([]byte, error) {
 	if k.kty == "" {
 		return tmp, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
 	}
@@ -191,8 +216,34 @@ func (k *Key) write(w *lejp.Writer, tmp []byte) ([]byte, error) {
 	if len(ms) > jose.MaxMembers {
 		return tmp, fmt.Errorf("jwk: key has more than %d members: %w", jose.MaxMembers, jose.ErrLimit)
 	}
+	for _, m := range k.extra {
+		if err := rawDepth(m.Value, outer+1); err != nil {
+			return tmp, fmt.Errorf("jwk: member %s: %w", jose.QuoteName(m.Name), err)
+		}
+	}
 	return writeList(w, tmp, ms)
 }
+
+// rawDepth refuses a raw JSON value v that, written inside at arrays and
+// objects, would take the document deeper than jose.MaxDepth, which Parse
+// and ParseSet refuse (jose.ErrLimit): a value Parse kept in a JWK of its
+// own may be two levels too deep for a JWK Set. Other errors in v are left
+// to the Writer's strict check.
+func rawDepth(v []byte, at int) error {
+	if err := lejp.Check(v, &depthOpts[at]); errors.Is(err, lejp.ErrDepth) {
+		return fmt.Errorf("value nested deeper than jose.MaxDepth (%d) in all: %w: %w", jose.MaxDepth, jose.ErrLimit, err)
+	}
+	return nil
+}
+
+// depthOpts[at] bounds the nesting of a value written inside at arrays and
+// objects (at most 3: a set, its "keys", a key).
+var depthOpts = func() (o [4]lejp.Options) {
+	for at := range o {
+		o[at].MaxDepth = jose.MaxDepth - at
+	}
+	return o
+}()
 
 // writeMembers writes the JWK with w without the rules write checks (tests
 // use it to make JWKs that break them).
@@ -207,9 +258,13 @@ func writeList(w *lejp.Writer, tmp []byte, ms []member) ([]byte, error) {
 	for i := range ms {
 		m := &ms[i]
 		w.Name(m.name)
-		tmp = m.writeValue(w, tmp)
+		var long bool
+		tmp, long = m.writeValue(w, tmp)
 		if err := w.Err(); err != nil {
 			return tmp, fmt.Errorf("jwk: writing member %s: %w: %w", jose.QuoteName(m.name), jose.ErrMalformed, err)
+		}
+		if long {
+			return tmp, fmt.Errorf("jwk: member %s holds a string over %d bytes as JSON carries it, more than Parse reads: %w", jose.QuoteName(m.name), lejp.DefaultMaxStringLen, jose.ErrLimit)
 		}
 	}
 	w.EndObject()

@@ -29,8 +29,9 @@ import (
 //     certificate whose key is this key, and "x5t", "x5t#S256" are its
 //     thumbprints.
 //
-// It allocates nothing unless X5c is set (the leaf is then parsed) or it
-// fails. Its errors name the member and wrap jose.ErrMalformed (sizes,
+// It allocates nothing unless X5c is set (the leaf is then parsed), KeyOps
+// has more than 16 operations (repeated then uses a set) or it fails. Its
+// errors name the member and wrap jose.ErrMalformed (sizes,
 // certificates that are not), jose.ErrLimit (counts) or jose.ErrKey.
 func (k *Key) checkMeta() error {
 	if k.X5t != nil && len(k.X5t) != sha1.Size {
@@ -90,9 +91,10 @@ func repeated(ops []string) (string, bool) {
 var metaNames = [...]string{"kid", "alg", "use", "key_ops", "x5u", "x5c", "x5t", "x5t#S256"}
 
 // checkExtraNames refuses a member kept raw (Extra) whose name differs only
-// in ASCII case from a metadata member k has: Parse refuses such pairs
-// (catalog row 20), and they arise when a field is set after Parse kept
-// the other spelling.
+// in case (strings.EqualFold, Unicode simple folding, as jose.ParseObject
+// compares names: "\u212aid" is "kid") from a metadata member k has: Parse
+// refuses such pairs (catalog row 20), and they arise when a field is set
+// after Parse kept the other spelling.
 func (k *Key) checkExtraNames() error {
 	for _, m := range k.extra {
 		for _, name := range metaNames {

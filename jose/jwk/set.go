@@ -223,7 +223,10 @@ func (s *Set) PublicSet() (*Set, error) {
 // (strict, as Parse reads one) of a kty or curve this package does not
 // support is an error (wrapping the sentinel ParseSet uses: jose.ErrKey,
 // jose.ErrLimit, or jose.ErrMalformed for Skipped values), and dst is
-// returned unchanged.
+// returned unchanged. So is a raw value that nests too deep for its place
+// in the set (jose.ErrLimit): ParseSet bounds the whole set by
+// jose.MaxDepth, so a key's Extra member or a Skipped key may nest two
+// levels less than in a JWK of its own.
 func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
 	if err := s.Check(); err != nil {
 		return dst, err
@@ -237,11 +240,15 @@ func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
 	tmp := buf[:0]
 	for i, k := range s.Keys {
 		var err error
-		if tmp, err = k.write(&w, tmp); err != nil {
+		if tmp, err = k.write(&w, tmp, 2); err != nil {
 			return dst, fmt.Errorf("jwk: key %d of the set: %w", i, err)
 		}
 	}
 	for i, raw := range s.Skipped {
+		// in {"keys":[…]}: two levels deeper than alone
+		if err := rawDepth(raw, 2); err != nil {
+			return dst, fmt.Errorf("jwk: skipped key %d of the set: %w", i, err)
+		}
 		w.Raw(raw)
 		if err := w.Err(); err != nil {
 			return dst, fmt.Errorf("jwk: skipped key %d of the set: %w: %w", i, jose.ErrMalformed, err)

@@ -49,6 +49,8 @@ var (
 	errCompactUnprotected = wrap(jose.ErrMalformed, "compact serialization has no unprotected header")
 	errUnencodedNotUTF8   = wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
 	errStreamTooLarge     = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
+	errProtectedTooLong   = wrap(jose.ErrLimit, "the protected header of a JSON serialization is over 64 MiB encoded, more than a JSON string ParseJSON reads")
+	errPayloadTooLong     = wrap(jose.ErrLimit, "the payload part of a JSON serialization is over 64 MiB, more than a JSON string ParseJSON reads; detach it or use the compact serialization")
 )
 
 func isLimit(err error) bool { return errors.Is(err, jose.ErrLimit) }

@@ -2,6 +2,7 @@ package jws
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"unicode/utf8"
 
@@ -305,6 +306,15 @@ func (m *Message) Compact() ([]byte, error) {
 // JSON returns the general JSON serialization; with flattened set and one
 // signature, the flattened one. An attached unencoded payload must be
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
+//
+// What JSON writes, ParseJSON reads, so ParseJSON's limits are
+// jose.ErrLimit here: an attached payload part or a "protected" member
+// longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
+// (base64url, or the unencoded text with its escapes; detach a payload or
+// use the compact serialization), and an unprotected header nested too
+// deep for the serialization, which ParseJSON bounds as a whole by
+// jose.MaxDepth (the header sits one level deeper in the flattened form
+// than alone, three in the general one).
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
@@ -312,11 +322,34 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8
 	}
+	// An unprotected header checked alone may nest too deep for its place
+	// in the serialization, which ParseJSON bounds as a whole.
+	depth := &generalDepth
+	if flattened {
+		depth = &flattenedDepth
+	}
+	for _, s := range m.Signatures {
+		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
+			return nil, errProtectedTooLong
+		}
+		if s.Unprotected == nil {
+			continue
+		}
+		if err := lejp.Check(s.Unprotected, depth); errors.Is(err, lejp.ErrDepth) {
+			return nil, wrapCause(jose.ErrLimit, "unprotected header nested deeper than jose.MaxDepth in the serialization", err)
+		}
+	}
 	var w lejp.Writer
 	w.BeginObject()
 	if !m.detached {
 		w.Name("payload")
+		start := len(w.Bytes())
 		w.StringBytes(m.payload)
+		// ParseJSON reads the payload as one JSON string, which lejp
+		// bounds between its quotes, escapes included
+		if n := len(w.Bytes()) - start - 2; w.Err() == nil && n > lejp.DefaultMaxStringLen {
+			return nil, errPayloadTooLong
+		}
 	}
 	if flattened {
 		writeSignature(&w, m.Signatures[0])
@@ -337,6 +370,15 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// flattenedDepth and generalDepth bound the nesting of an unprotected
+// header written inside one object ({"header":{…}}) or inside an object, an
+// array and an object ({"signatures":[{"header":{…}}]}), so that the
+// serialization is within jose.MaxDepth.
+var (
+	flattenedDepth = lejp.Options{MaxDepth: jose.MaxDepth - 1}
+	generalDepth   = lejp.Options{MaxDepth: jose.MaxDepth - 3}
+)
 
 func writeSignature(w *lejp.Writer, s *Signature) {
 	if len(s.Protected) > 0 {

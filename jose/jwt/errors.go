@@ -48,14 +48,23 @@ func wrapCause(err error, msg string, cause error) error {
 	return &causeWrapped{msg: msg, err: err, cause: cause}
 }
 
-// syntax wraps a lejp error: depth is jose.ErrLimit (catalog row 28),
-// anything else jose.ErrMalformed; the *lejp.SyntaxError stays reachable.
+// syntax wraps a lejp error: one of lejp's size limits (depth, catalog
+// row 28; the length of a name, number or string; name memory; value size)
+// is jose.ErrLimit, as jose reads it in a header, anything else
+// jose.ErrMalformed; the *lejp.SyntaxError stays reachable.
 func syntax(err error) error {
-	if errors.Is(err, lejp.ErrDepth) || errors.Is(err, lejp.ErrTooManyNames) {
-		return wrapCause(jose.ErrLimit, "claims", err)
+	for _, limit := range lejpLimits {
+		if errors.Is(err, limit) {
+			return wrapCause(jose.ErrLimit, "claims", err)
+		}
 	}
 	return wrapCause(jose.ErrMalformed, "claims", err)
 }
+
+// lejpLimits are the lejp errors that say the input exceeds a limit (the
+// list jose's ParseObject uses).
+var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,
+	lejp.ErrStringTooLong, lejp.ErrTooManyNames, lejp.ErrValueTooLarge}
 
 var (
 	errNotObject  = wrap(jose.ErrMalformed, "claims set is not a JSON object")
@@ -63,5 +72,6 @@ var (
 	errTooManyAud = wrap(jose.ErrLimit, `"aud" has too many audiences`)
 	errClaimType  = wrap(jose.ErrMalformed, "registered claim has the wrong JSON type")
 	errDateRange  = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
+	errLongString = wrap(jose.ErrLimit, "a claim string is over 64 MiB as JSON carries it, more than the claims reader takes")
 	errNoClaims   = wrap(jose.ErrMalformed, "no claims")
 )

@@ -24,6 +24,8 @@ package jwt
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // fastMaxClaims bounds the members the fast reader handles; the duplicate
@@ -38,17 +40,21 @@ type fastReader struct {
 // str reads the string whose opening quote is at i and returns the index
 // of its closing quote. It gives up on a string holding a byte below 0x20,
 // a byte with its top bit set or a backslash: without them, the string is
-// plain ASCII with nothing to decode, and ends at the next quote. It tests
-// eight bytes at a time. In each word the lowest flagged lane of both the
-// quote mask and the bad-byte mask is a real hit (the borrows of the
-// subtractions only run toward higher lanes), so the string is good if no
-// bad lane lies below the first quote.
+// plain ASCII with nothing to decode, and ends at the next quote. It gives
+// up too on one longer than lejp's DefaultMaxStringLen, which the strict
+// reader refuses (claimsOpts leaves MaxStringLen at its default; names have
+// a lower bound, checked by the caller). It tests eight bytes at a time. In
+// each word the lowest flagged lane of both the quote mask and the bad-byte
+// mask is a real hit (the borrows of the subtractions only run toward
+// higher lanes), so the string is good if no bad lane lies below the first
+// quote.
 func (r *fastReader) str(i int) (int, bool) {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	b := r.b
 	if i >= len(b) || b[i] != '"' {
 		return 0, false
 	}
+	start := i
 	for i++; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:])
 		q := x ^ (lo * '"')
@@ -58,7 +64,7 @@ func (r *fastReader) str(i int) (int, bool) {
 			if bad&(m&-m-1) != 0 {
 				return 0, false
 			}
-			return i + bits.TrailingZeros64(m)>>3, true
+			return strEnd(start, i+bits.TrailingZeros64(m)>>3)
 		}
 		if bad != 0 {
 			return 0, false
@@ -67,12 +73,21 @@ func (r *fastReader) str(i int) (int, bool) {
 	for ; i < len(b); i++ {
 		switch x := b[i]; {
 		case x == '"':
-			return i, true
+			return strEnd(start, i)
 		case x < 0x20 || x >= 0x80 || x == '\\':
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// strEnd is str's result for a string whose quotes are at start and end:
+// refused when it is longer than the strict reader takes.
+func strEnd(start, end int) (int, bool) {
+	if end-start-1 > lejp.DefaultMaxStringLen {
+		return 0, false
+	}
+	return end, true
 }
 
 // ws returns the index of the first byte at or after i that is not a
@@ -107,7 +122,9 @@ func (c *Claims) fastParse() bool {
 	var keys [fastMaxClaims]uint64
 	for n := 0; ; n++ {
 		j, ok := r.str(i)
-		if !ok || n == fastMaxClaims {
+		// a longer name is lejp's ErrNameTooLong (claimsOpts leaves
+		// MaxNameLen at its default); the strict reader words it
+		if !ok || n == fastMaxClaims || j-i-1 > lejp.DefaultMaxNameLen {
 			return false
 		}
 		nb := r.b[i+1 : j]

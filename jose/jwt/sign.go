@@ -30,8 +30,10 @@ type ClaimSet struct {
 
 // AppendJSON appends the claims set as a JSON object. What it writes is what
 // verification accepts: a string or Extra name that is not UTF-8 (which
-// JSON would carry as U+FFFD, another value than the one given), a date beyond ±2^53
-// seconds or more than jose.MaxStrings audiences is an error, and with
+// JSON would carry as U+FFFD, another value than the one given), a date
+// beyond ±2^53 seconds or more than jose.MaxStrings audiences is an error,
+// a string longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries
+// it (escapes included) is jose.ErrLimit, and with
 // Extra claims the result is checked with the strict reader verification
 // uses (a bad raw value or a repeated name is an error).
 func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
@@ -42,10 +44,22 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	w.Reset(dst)
 	start := len(dst)
 	w.BeginObject()
+	// The claims reader bounds a string as JSON carries it, escapes
+	// included: measured on the output, as written.
+	long := false
+	value := func(v string) {
+		at := len(w.Bytes())
+		w.String(v)
+		b := w.Bytes()[at:]
+		if len(b) > 0 && b[0] == ',' { // in an array, after the first
+			b = b[1:]
+		}
+		long = long || len(b)-2 > lejp.DefaultMaxStringLen
+	}
 	str := func(name, v string) {
 		if v != "" {
 			w.Name(name)
-			w.String(v)
+			value(v)
 		}
 	}
 	date := func(name string, t time.Time) {
@@ -60,12 +74,12 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	case 0:
 	case 1:
 		w.Name("aud")
-		w.String(cs.Audience[0])
+		value(cs.Audience[0])
 	default:
 		w.Name("aud")
 		w.BeginArray()
 		for _, a := range cs.Audience {
-			w.String(a)
+			value(a)
 		}
 		w.EndArray()
 	}
@@ -80,7 +94,10 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	w.EndObject()
 	out, err := w.Finish()
 	if err != nil {
-		return dst, wrapCause(jose.ErrMalformed, "claims", err)
+		return dst, syntax(err) // an Extra value over a lejp limit is ErrLimit
+	}
+	if long {
+		return dst, errLongString
 	}
 	if len(cs.Extra) > 0 {
 		// Raw values from the caller: check the whole object with the

@@ -130,10 +130,17 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 // header that makes the payload something other than a claims set: "b64":
 // false (a JWT's payload is base64url encoded, RFC 7519 §7.2 step 9) and a
 // "cty" of "JWT" (a nested JWT, §7.2 step 8, which this package does not
-// support). A verdict is remembered for the next token with the same
-// header, so only a new header costs a parse.
+// support). A header whose text cannot name either is passed at once;
+// another's verdict is remembered for the next token with the same header,
+// so only a new header of that kind costs a parse.
 func (v *Verifier) checkHeader(tok []byte) error {
 	hb := tok[:max(bytes.IndexByte(tok, '.'), 0)]
+	// Most headers cannot name "b64" or "cty": decided without a parse or
+	// an allocation, whatever header the previous token had.
+	var buf [256]byte
+	if h, err := jose.AppendBase64URLDecode(buf[:0], hb); err == nil && !mayNameB64OrCty(h) {
+		return nil
+	}
 	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
 		return e.err
 	}
@@ -150,6 +157,13 @@ func (v *Verifier) checkHeader(tok []byte) error {
 	}
 	v.lastHdr.Store(e)
 	return e.err
+}
+
+// mayNameB64OrCty reports whether the JSON text h (a header jws has
+// accepted) may have a member named "b64" or "cty": not unless the text
+// holds one of the names in quotes, or an escape that could spell one.
+func mayNameB64OrCty(h []byte) bool {
+	return bytes.IndexByte(h, '\\') >= 0 || bytes.Contains(h, []byte(`"b64"`)) || bytes.Contains(h, []byte(`"cty"`))
 }
 
 // nestedType reports whether a "cty" value says the payload is a JWT (RFC
