@@ -27,6 +27,9 @@ type Decoder struct {
 	// pinDepth is the depth of the value ReadValue reads (s.depth when
 	// it began), for the path of its ErrValueTooLarge.
 	pinDepth int
+	// eof: r has returned io.EOF. s.eof says so too unless ReadValue's
+	// view (s.buf, a prefix of rbuf) leaves bytes of rbuf out (setView).
+	eof bool
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
@@ -67,6 +70,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.s.reset()
 	d.r = r
 	d.pin = -1
+	d.eof = false
 	d.rbuf = d.rbuf[:0]
 	d.s.buf = d.rbuf
 	d.s.borrowNames = false
@@ -105,29 +109,18 @@ func (d *Decoder) setFast() {
 const maxEmptyReads = 100
 
 // fill reads more input into the buffer, keeping the unfinished token (and
-// the pinned value).
+// the pinned value). While ReadValue reads (d.pin set), the scanner sees
+// no more than MaxValueLen+1 bytes of the value (setView), so that a value
+// is judged by those bytes whatever the buffer's size and the reader's
+// pieces: the scanner needing more with all of them in view is
+// ErrValueTooLarge.
 func (d *Decoder) fill() error {
 	s := &d.s
-	keep := s.pos
-	if d.pin >= 0 && d.pin < keep {
-		keep = d.pin
-	}
-	if keep > 0 {
-		n := copy(d.rbuf[:cap(d.rbuf)], s.buf[keep:])
-		d.rbuf = d.rbuf[:n]
-		s.base += int64(keep)
-		s.pos -= keep
-		if d.pin >= 0 {
-			d.pin -= keep
-		}
-	} else {
-		d.rbuf = s.buf
-	}
-	if len(d.rbuf) == cap(d.rbuf) {
-		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
-			return d.tooLarge(s.base+int64(d.pin), d.pinDepth)
-		}
-		if d.pin == pinTok && len(d.rbuf)-s.pos > s.lim.maxValue {
+	if d.pin != -1 {
+		if start := d.valueStart(); len(s.buf)-start > s.lim.maxValue {
+			if d.pin >= 0 {
+				return d.tooLarge(s.base+int64(start), d.pinDepth)
+			}
 			// The value is the token cut at s.pos; in an array it is
 			// the next element, counted when it ends (or fails).
 			// A member name cut has no path yet: the object's.
@@ -138,8 +131,29 @@ func (d *Decoder) fill() error {
 			case stName:
 				depth--
 			}
-			return d.tooLarge(s.base+int64(s.pos), depth)
+			return d.tooLarge(s.base+int64(start), depth)
 		}
+	}
+	keep := s.pos
+	if d.pin >= 0 && d.pin < keep {
+		keep = d.pin
+	}
+	if keep > 0 {
+		n := copy(d.rbuf[:cap(d.rbuf)], d.rbuf[keep:])
+		d.rbuf = d.rbuf[:n]
+		s.base += int64(keep)
+		s.pos -= keep
+		if d.pin >= 0 {
+			d.pin -= keep
+		}
+		s.buf = d.rbuf[:len(s.buf)-keep]
+	}
+	if len(s.buf) < len(d.rbuf) {
+		// Bytes read and left out of the view: take them first.
+		d.setView()
+		return nil
+	}
+	if len(d.rbuf) == cap(d.rbuf) {
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
 		d.rbuf = nb
@@ -150,9 +164,11 @@ func (d *Decoder) fill() error {
 		}
 		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
 		d.rbuf = d.rbuf[:len(d.rbuf)+n]
-		s.buf = d.rbuf
 		if err == io.EOF {
-			s.eof = true
+			d.eof = true
+		}
+		d.setView()
+		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
@@ -160,6 +176,31 @@ func (d *Decoder) fill() error {
 		}
 		if n > 0 {
 			return nil
+		}
+	}
+}
+
+// valueStart is where in s.buf the value ReadValue reads starts: d.pin,
+// or while its first token is read, s.pos (the token's start, or where
+// the whitespace before it was read to).
+func (d *Decoder) valueStart() int {
+	if d.pin == pinTok {
+		return d.s.pos
+	}
+	return d.pin
+}
+
+// setView points the scanner at the bytes read: all of them, or while
+// ReadValue reads, at most MaxValueLen+1 bytes from the value's start, and
+// then not as the input's end (even where it ends there): a value is
+// judged by those bytes alone, whether r gave io.EOF with the last of
+// them or on the next Read.
+func (d *Decoder) setView() {
+	s := &d.s
+	s.buf, s.eof = d.rbuf, d.eof
+	if d.pin != -1 {
+		if start := d.valueStart(); len(d.rbuf)-start > s.lim.maxValue {
+			s.buf, s.eof = d.rbuf[:start+s.lim.maxValue+1], false
 		}
 	}
 }
@@ -240,16 +281,32 @@ func (d *Decoder) readToken() (t Token, err error) {
 // token is a member name, it returns the name with its quotes; if it is the
 // end of an object or array, it reads that end and returns ErrNoValue; at
 // the end of the input, io.EOF. Reading from an io.Reader, a value larger
-// than Options.MaxValueLen is an error. The bytes are the input's: with
+// than Options.MaxValueLen is an error, ErrValueTooLarge at its start,
+// unless its first MaxValueLen+1 bytes hold an error (see MaxValueLen). The bytes are the input's: with
 // Options.AllowComments, a comment inside the value is among them, and a
 // strict reader (Check with nil Options) rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.r == nil {
+		return d.readValue()
+	}
+	v, err := d.readValue()
+	d.pin = -1
+	d.setView() // all that was read
+	return v, err
+}
+
+func (d *Decoder) readValue() ([]byte, error) {
 	s := &d.s
 	d.flushPush()
 	d0 := s.depth
 	d.pinDepth = d0
-	// Token by token, through ReadToken's fast path (readFast).
-	d.pin = pinTok
+	// Token by token, through ReadToken's fast path (readFast); from an
+	// io.Reader, the scanner sees MaxValueLen+1 bytes from the value's
+	// start at most (setView).
+	if d.r != nil {
+		d.pin = pinTok
+		d.setView()
+	}
 	k, _, off, err := d.readFast()
 	d.pin = -1
 	if err != nil {
@@ -261,6 +318,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	}
 	if k == ObjectStart || k == ArrayStart {
 		d.pin = start
+		if d.r != nil {
+			d.setView()
+		}
 		for {
 			k, _, _, err = d.readFast()
 			if err != nil {
@@ -274,8 +334,8 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		start = d.pin
 		d.pin = -1
 	}
-	// fill stops a value that outgrows a full buffer; one that fits in the
-	// buffer is measured here.
+	// fill stops a value whose first MaxValueLen+1 bytes do not end it;
+	// one that ends in them is measured here.
 	if d.r != nil && s.pos-start > s.lim.maxValue {
 		err := s.fail(s.base+int64(start), ErrValueTooLarge)
 		d.setFast()
