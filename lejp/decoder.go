@@ -30,6 +30,8 @@ type Decoder struct {
 	// eof: r has returned io.EOF. s.eof says so too unless ReadValue's
 	// view (s.buf, a prefix of rbuf) leaves bytes of rbuf out (setView).
 	eof bool
+	// rerr is an error r returned with bytes, returned once they are read.
+	rerr error
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
@@ -42,7 +44,7 @@ type Decoder struct {
 const pinTok = -2
 
 // NewDecoder returns a Decoder reading from r. Errors from r are returned
-// as they are, and r returning no bytes and no error 100 times in a row is
+// as they are, once the bytes read with them are read, and r returning no bytes and no error 100 times in a row is
 // io.ErrNoProgress (as for bufio.Reader); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
@@ -70,7 +72,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.s.reset()
 	d.r = r
 	d.pin = -1
-	d.eof = false
+	d.eof, d.rerr = false, nil
 	d.rbuf = d.rbuf[:0]
 	d.s.buf = d.rbuf
 	d.s.borrowNames = false
@@ -153,6 +155,9 @@ func (d *Decoder) fill() error {
 		d.setView()
 		return nil
 	}
+	if d.rerr != nil {
+		return d.rerr
+	}
 	if len(d.rbuf) == cap(d.rbuf) {
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
@@ -172,6 +177,13 @@ func (d *Decoder) fill() error {
 			return nil
 		}
 		if err != nil {
+			if n > 0 {
+				// The bytes first, as io.Reader's contract asks: the
+				// same tokens and errors as when err comes on the next
+				// Read.
+				d.rerr = err
+				return nil
+			}
 			return err
 		}
 		if n > 0 {
