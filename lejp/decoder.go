@@ -44,8 +44,9 @@ type Decoder struct {
 const pinTok = -2
 
 // NewDecoder returns a Decoder reading from r. Errors from r are returned
-// as they are, once the bytes read with them are read, and r returning no bytes and no error 100 times in a row is
-// io.ErrNoProgress (as for bufio.Reader); both are sticky.
+// as they are, once the bytes read with them are read, and r returning
+// no bytes and no error 100 times in a row is io.ErrNoProgress (as for
+// bufio.Reader); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
