@@ -110,3 +110,34 @@ func readValueAfter(d *Decoder, n int) string {
 	}
 	return fmt.Sprintf("value %d\n", len(v))
 }
+
+// TestValueTooLargeNamePath: a member name that ReadValue finds longer than
+// MaxValueLen is ErrValueTooLarge at the name with the object's path,
+// whether the name ends within the MaxValueLen+1 bytes judged or not (a
+// cut name has no path of its own); on the base a name that ended within
+// the Decoder's buffer had its own path, and a longer one the object's.
+func TestValueTooLargeNamePath(t *testing.T) {
+	const m = 10
+	for _, n := range []int{m - 1, m, m + 1, 30, 20000} {
+		for _, first := range []bool{true, false} {
+			before := `{"o":{`
+			if !first {
+				before += `"a":1,`
+			}
+			in := before + `"` + strings.Repeat("k", n-2) + `":1}}`
+			skip := 3
+			if !first {
+				skip = 5
+			}
+			want := fmt.Sprintf("value %d\n", n)
+			if n > m {
+				want = errLine(&SyntaxError{Offset: int64(len(before)), Path: "/o", Err: ErrValueTooLarge})
+			}
+			for _, r := range []io.Reader{strings.NewReader(in), iotest.OneByteReader(strings.NewReader(in))} {
+				if got := readValueAfter(NewDecoder(r, &Options{MaxValueLen: m}), skip); got != want {
+					t.Errorf("name of %d bytes (first %v): got %q, want %q", n, first, got, want)
+				}
+			}
+		}
+	}
+}
