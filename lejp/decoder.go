@@ -350,7 +350,11 @@ func (d *Decoder) readValue() ([]byte, error) {
 	// fill stops a value whose first MaxValueLen+1 bytes do not end it;
 	// one that ends in them is measured here.
 	if d.r != nil && s.pos-start > s.lim.maxValue {
-		err := s.fail(s.base+int64(start), ErrValueTooLarge)
+		depth := d0
+		if k == Name {
+			depth-- // the object's path, as for a name cut (fill)
+		}
+		err := d.tooLarge(s.base+int64(start), depth)
 		d.setFast()
 		return nil, err
 	}
