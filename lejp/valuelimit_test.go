@@ -2,6 +2,7 @@ package lejp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -140,4 +141,81 @@ func TestValueTooLargeNamePath(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readerTrace reads a Decoder with the calls ops names (0 ReadToken, 1
+// ReadValue, 2 SkipValue, 3 Finish, cycling) and writes down every
+// result, the position after it, and Finish's verdict after an error.
+func readerTrace(d *Decoder, ops []byte) string {
+	var b strings.Builder
+	for n := 0; n < 3000; n++ {
+		op := byte(0)
+		if len(ops) > 0 {
+			op = ops[n%len(ops)] % 4
+		}
+		var err error
+		switch op {
+		case 0:
+			var tok Token
+			if tok, err = d.ReadToken(); err == nil {
+				fmt.Fprintf(&b, "T %v %d %q", tok.Kind, tok.Offset, tok.Value)
+			}
+		case 1:
+			var v []byte
+			if v, err = d.ReadValue(); err == nil {
+				fmt.Fprintf(&b, "V %q", v)
+			}
+		case 2:
+			err = d.SkipValue()
+		case 3:
+			b.WriteString("F " + checkLine(d.Finish()))
+			return b.String()
+		}
+		fmt.Fprintf(&b, " %s %d %d\n", d.Pointer(), d.InputOffset(), d.Depth())
+		switch {
+		case err == io.EOF:
+			return b.String() + "EOF\n"
+		case errors.Is(err, ErrNoValue):
+			b.WriteString("no value\n")
+		case err != nil:
+			return b.String() + errLine(err) + "F " + checkLine(d.Finish())
+		}
+	}
+	return b.String()
+}
+
+// FuzzReadersAgree: a Decoder over an io.Reader gives the same results,
+// ReadValue under a small MaxValueLen included, whether the reader returns
+// everything, one byte, half of what is asked or the last bytes with
+// io.EOF; without the limit, the same as a Decoder over the bytes.
+func FuzzReadersAgree(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, uint8(0), []byte{0, 1}, uint8(3)) })
+	f.Add([]byte(`["asd]`), uint8(0), []byte{0, 1}, uint8(3))
+	f.Fuzz(func(t *testing.T, in []byte, o uint8, ops []byte, mv uint8) {
+		if len(ops) > 8 {
+			ops = ops[:8]
+		}
+		var opts Options
+		if p := pullFastOpts[int(o)%len(pullFastOpts)]; p != nil {
+			opts = *p
+		}
+		opts.MaxValueLen = int(mv%64) + 1
+		readers := []func() io.Reader{
+			func() io.Reader { return bytes.NewReader(in) },
+			func() io.Reader { return iotest.OneByteReader(bytes.NewReader(in)) },
+			func() io.Reader { return iotest.HalfReader(bytes.NewReader(in)) },
+			func() io.Reader { return iotest.DataErrReader(bytes.NewReader(in)) },
+		}
+		want := readerTrace(NewDecoder(readers[0](), &opts), ops)
+		for i, r := range readers[1:] {
+			if got := readerTrace(NewDecoder(r(), &opts), ops); got != want {
+				t.Fatalf("reader %d:\n%s", i+1, diff(want, got))
+			}
+		}
+		opts.MaxValueLen = len(in) + 1
+		want = readerTrace(NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), &opts), ops)
+		if got := readerTrace(NewDecoderBytes(in, &opts), ops); got != want {
+			t.Fatalf("bytes:\n%s", diff(want, got))
+		}
+	})
 }
