@@ -418,14 +418,14 @@ func (d *Decoder) skipValue() error {
 // otherwise the error that ends it, sticky as every error.
 //
 // Called before the end of the top-level value, Finish reads and checks
-// the rest of it, so that the error says what the input is: a
-// *SyntaxError with ErrUnexpectedEOF where the input ends inside the value
-// (it matches io.ErrUnexpectedEOF), the input's own cause where it is
-// malformed, and otherwise ErrUnread at the first token left unread, with
-// its path: the input may be valid, but the caller stopped reading early.
-// Each carries the offset and path that reading on token by token would
-// have given. Bytes after a complete top-level value are malformed input
-// (ErrInvalidChar), not ErrUnread.
+// the rest of it and what follows it, so that the error says what the
+// input is: a *SyntaxError with ErrUnexpectedEOF where the input ends
+// inside a value (it matches io.ErrUnexpectedEOF), the input's own cause
+// where it is malformed, inside the value or after it (ErrInvalidChar for
+// bytes after the top-level value), each with the offset and path that
+// reading on token by token would have given; and otherwise ErrUnread at
+// the first token left unread, with its path: the input is valid, but the
+// caller stopped reading early.
 func (d *Decoder) Finish() error {
 	if d.atCleanEnd() {
 		return nil
@@ -444,31 +444,35 @@ func (d *Decoder) Finish() error {
 }
 
 // finish is Finish after its checks: it reads the rest of the top-level
-// value, if one is under way or due, then what follows it.
+// value, if one is under way or due, then what follows it, so that input
+// malformed after the value is its error rather than ErrUnread.
 func (d *Decoder) finish() error {
 	s := &d.s
+	var unread error
 	if s.pendPush != 0 || s.depth > 0 || (s.state != stDone && !s.lim.allowMulti) {
 		// At least one token is unread: every end of a JSON value is a byte.
 		if _, err := d.next(); err != nil {
 			return err // not io.EOF: a value is under way or due
 		}
-		off, path := s.tokOff, s.appendPointer(nil)
+		unread = &SyntaxError{Offset: s.tokOff, Path: string(s.appendPointer(nil)), Err: ErrUnread}
 		for s.pendPush != 0 || s.depth > 0 {
 			if _, err := d.next(); err != nil {
 				return err
 			}
 		}
-		s.err = &SyntaxError{Offset: off, Path: string(path), Err: ErrUnread}
-		return s.err
 	}
 	for {
 		if _, err := d.next(); err != nil {
-			if err == io.EOF {
-				return nil
+			if err != io.EOF {
+				return err
 			}
-			return err
+			break
 		}
 	}
+	if unread != nil {
+		s.err = unread
+	}
+	return unread
 }
 
 // InputOffset is the offset just past the last token read.

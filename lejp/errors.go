@@ -124,10 +124,10 @@ var (
 	// exceeded Options.MaxNameMemory.
 	ErrTooManyNames = errors.New("lejp: too many member names to check for duplicates")
 	// ErrUnread: from Decoder.Finish, a value the caller stopped reading
-	// before its end. The input may be valid: Finish read and checked the
-	// rest of the value, and the error is at the first token left unread,
-	// with its path. (Bytes after the top-level value are malformed input,
-	// ErrInvalidChar.)
+	// before its end, in input that is valid: Finish read and checked the
+	// rest of the value and what follows it (where that fails, the error
+	// is the input's own), and the error is at the first token left
+	// unread, with its path.
 	ErrUnread = errors.New("lejp: value not read to its end")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
 	// io.Reader is larger than Options.MaxValueLen.
