@@ -1,6 +1,7 @@
 package lejp
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strings"
@@ -58,4 +59,47 @@ func TestFinishMalformedAfterValue(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFinishAgreesWithReading: after any number of tokens read, over the
+// bytes or a one-byte reader, under each option set of the pull
+// comparison, Finish gives the error reading on token by token gives, or,
+// where that reads to the end, nil after the last token and ErrUnread
+// before it (or nil, with AllowMultipleValues, between values).
+func FuzzFinishAgreesWithReading(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, uint8(0), uint8(1)) })
+	f.Add([]byte(`[""],`), uint8(0), uint8(1))
+	f.Fuzz(func(t *testing.T, in []byte, o, k uint8) {
+		opts := pullFastOpts[int(o)%len(pullFastOpts)]
+		multi := opts != nil && opts.AllowMultipleValues
+		toks := 0
+		var want error
+		for d := NewDecoderBytes(in, opts); want == nil; toks++ {
+			_, want = d.ReadToken()
+		}
+		toks--
+		n := int(k) % (toks + 1)
+		for _, reader := range []bool{false, true} {
+			d := NewDecoderBytes(in, opts)
+			if reader {
+				d = NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), opts)
+			}
+			for range n {
+				d.ReadToken()
+			}
+			got := d.Finish()
+			switch {
+			case want == io.EOF && n == toks:
+				if got != nil {
+					t.Fatalf("%q after all %d tokens (reader %v): %v, want nil", in, n, reader, got)
+				}
+			case want == io.EOF:
+				if !errors.Is(got, ErrUnread) && !(multi && got == nil) {
+					t.Fatalf("%q after %d of %d tokens (reader %v): %v, want ErrUnread", in, n, toks, reader, got)
+				}
+			case got == nil || got.Error() != want.Error():
+				t.Fatalf("%q after %d of %d tokens (reader %v): %v, want %v", in, n, toks, reader, got, want)
+			}
+		}
+	})
 }
