@@ -219,3 +219,39 @@ func FuzzReadersAgree(f *testing.F) {
 		}
 	})
 }
+
+// onceReader returns all its data with io.EOF, and counts the Reads
+// after that, which io.Reader's contract does not forbid but which a
+// Decoder has no reason to make.
+type onceReader struct {
+	data  string
+	after int
+}
+
+func (r *onceReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		r.after++
+		return 0, io.EOF
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	if r.data != "" {
+		return n, nil
+	}
+	return n, io.EOF
+}
+
+// TestReadValueNoReadAfterEOF: ReadValue's view (MaxValueLen+1 bytes of
+// the value) does not make the Decoder read its reader again once it has
+// returned io.EOF, here where whitespace before the value took part of
+// the view.
+func TestReadValueNoReadAfterEOF(t *testing.T) {
+	r := &onceReader{data: "[  12"}
+	d := NewDecoder(r, &Options{MaxValueLen: 3})
+	if got, want := readValueAfter(d, 1), "value 2\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if r.after != 0 {
+		t.Errorf("%d Reads after io.EOF", r.after)
+	}
+}
