@@ -151,8 +151,9 @@ func (d *Decoder) fill() error {
 		}
 		s.buf = d.rbuf[:len(s.buf)-keep]
 	}
-	if len(s.buf) < len(d.rbuf) {
-		// Bytes read and left out of the view: take them first.
+	if len(s.buf) < len(d.rbuf) || d.eof {
+		// Bytes read and left out of the view, or the input's end kept
+		// from it: take them first (r is not read after io.EOF).
 		d.setView()
 		return nil
 	}
