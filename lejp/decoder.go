@@ -296,9 +296,10 @@ func (d *Decoder) readToken() (t Token, err error) {
 // end of an object or array, it reads that end and returns ErrNoValue; at
 // the end of the input, io.EOF. Reading from an io.Reader, a value larger
 // than Options.MaxValueLen is an error, ErrValueTooLarge at its start,
-// unless its first MaxValueLen+1 bytes hold an error (see MaxValueLen). The bytes are the input's: with
-// Options.AllowComments, a comment inside the value is among them, and a
-// strict reader (Check with nil Options) rejects them.
+// unless its first MaxValueLen+1 bytes hold an error (see MaxValueLen).
+// The bytes are the input's: with Options.AllowComments, a comment inside
+// the value is among them, and a strict reader (Check with nil Options)
+// rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.r == nil {
 		return d.readValue()
