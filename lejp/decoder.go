@@ -27,6 +27,11 @@ type Decoder struct {
 	// pinDepth is the depth of the value ReadValue reads (s.depth when
 	// it began), for the path of its ErrValueTooLarge.
 	pinDepth int
+	// eof: r has returned io.EOF. s.eof says so too unless ReadValue's
+	// view (s.buf, a prefix of rbuf) leaves bytes of rbuf out (setView).
+	eof bool
+	// rerr is an error r returned with bytes, returned once they are read.
+	rerr error
 	// fast: ReadToken may try its fast path (fastpull.go): no error is
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
@@ -39,8 +44,9 @@ type Decoder struct {
 const pinTok = -2
 
 // NewDecoder returns a Decoder reading from r. Errors from r are returned
-// as they are, and r returning no bytes and no error 100 times in a row is
-// io.ErrNoProgress (as for bufio.Reader); both are sticky.
+// as they are, once the bytes read with them are read, and r returning
+// no bytes and no error 100 times in a row is io.ErrNoProgress (as for
+// bufio.Reader); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
@@ -67,6 +73,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.s.reset()
 	d.r = r
 	d.pin = -1
+	d.eof, d.rerr = false, nil
 	d.rbuf = d.rbuf[:0]
 	d.s.buf = d.rbuf
 	d.s.borrowNames = false
@@ -105,29 +112,18 @@ func (d *Decoder) setFast() {
 const maxEmptyReads = 100
 
 // fill reads more input into the buffer, keeping the unfinished token (and
-// the pinned value).
+// the pinned value). While ReadValue reads (d.pin set), the scanner sees
+// no more than MaxValueLen+1 bytes of the value (setView), so that a value
+// is judged by those bytes whatever the buffer's size and the reader's
+// pieces: the scanner needing more with all of them in view is
+// ErrValueTooLarge.
 func (d *Decoder) fill() error {
 	s := &d.s
-	keep := s.pos
-	if d.pin >= 0 && d.pin < keep {
-		keep = d.pin
-	}
-	if keep > 0 {
-		n := copy(d.rbuf[:cap(d.rbuf)], s.buf[keep:])
-		d.rbuf = d.rbuf[:n]
-		s.base += int64(keep)
-		s.pos -= keep
-		if d.pin >= 0 {
-			d.pin -= keep
-		}
-	} else {
-		d.rbuf = s.buf
-	}
-	if len(d.rbuf) == cap(d.rbuf) {
-		if d.pin >= 0 && len(d.rbuf)-d.pin > s.lim.maxValue {
-			return d.tooLarge(s.base+int64(d.pin), d.pinDepth)
-		}
-		if d.pin == pinTok && len(d.rbuf)-s.pos > s.lim.maxValue {
+	if d.pin != -1 {
+		if start := d.valueStart(); len(s.buf)-start > s.lim.maxValue {
+			if d.pin >= 0 {
+				return d.tooLarge(s.base+int64(start), d.pinDepth)
+			}
 			// The value is the token cut at s.pos; in an array it is
 			// the next element, counted when it ends (or fails).
 			// A member name cut has no path yet: the object's.
@@ -138,8 +134,33 @@ func (d *Decoder) fill() error {
 			case stName:
 				depth--
 			}
-			return d.tooLarge(s.base+int64(s.pos), depth)
+			return d.tooLarge(s.base+int64(start), depth)
 		}
+	}
+	keep := s.pos
+	if d.pin >= 0 && d.pin < keep {
+		keep = d.pin
+	}
+	if keep > 0 {
+		n := copy(d.rbuf[:cap(d.rbuf)], d.rbuf[keep:])
+		d.rbuf = d.rbuf[:n]
+		s.base += int64(keep)
+		s.pos -= keep
+		if d.pin >= 0 {
+			d.pin -= keep
+		}
+		s.buf = d.rbuf[:len(s.buf)-keep]
+	}
+	if len(s.buf) < len(d.rbuf) || d.eof {
+		// Bytes read and left out of the view, or the input's end kept
+		// from it: take them first (r is not read after io.EOF).
+		d.setView()
+		return nil
+	}
+	if d.rerr != nil {
+		return d.rerr
+	}
+	if len(d.rbuf) == cap(d.rbuf) {
 		nb := make([]byte, len(d.rbuf), max(16<<10, 2*cap(d.rbuf)))
 		copy(nb, d.rbuf)
 		d.rbuf = nb
@@ -150,16 +171,50 @@ func (d *Decoder) fill() error {
 		}
 		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
 		d.rbuf = d.rbuf[:len(d.rbuf)+n]
-		s.buf = d.rbuf
 		if err == io.EOF {
-			s.eof = true
+			d.eof = true
+		}
+		d.setView()
+		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
+			if n > 0 {
+				// The bytes first, as io.Reader's contract asks: the
+				// same tokens and errors as when err comes on the next
+				// Read.
+				d.rerr = err
+				return nil
+			}
 			return err
 		}
 		if n > 0 {
 			return nil
+		}
+	}
+}
+
+// valueStart is where in s.buf the value ReadValue reads starts: d.pin,
+// or while its first token is read, s.pos (the token's start, or where
+// the whitespace before it was read to).
+func (d *Decoder) valueStart() int {
+	if d.pin == pinTok {
+		return d.s.pos
+	}
+	return d.pin
+}
+
+// setView points the scanner at the bytes read: all of them, or while
+// ReadValue reads, at most MaxValueLen+1 bytes from the value's start, and
+// then not as the input's end (even where it ends there): a value is
+// judged by those bytes alone, whether r gave io.EOF with the last of
+// them or on the next Read.
+func (d *Decoder) setView() {
+	s := &d.s
+	s.buf, s.eof = d.rbuf, d.eof
+	if d.pin != -1 {
+		if start := d.valueStart(); len(d.rbuf)-start > s.lim.maxValue {
+			s.buf, s.eof = d.rbuf[:start+s.lim.maxValue+1], false
 		}
 	}
 }
@@ -240,16 +295,33 @@ func (d *Decoder) readToken() (t Token, err error) {
 // token is a member name, it returns the name with its quotes; if it is the
 // end of an object or array, it reads that end and returns ErrNoValue; at
 // the end of the input, io.EOF. Reading from an io.Reader, a value larger
-// than Options.MaxValueLen is an error. The bytes are the input's: with
-// Options.AllowComments, a comment inside the value is among them, and a
-// strict reader (Check with nil Options) rejects them.
+// than Options.MaxValueLen is an error, ErrValueTooLarge at its start,
+// unless its first MaxValueLen+1 bytes hold an error (see MaxValueLen).
+// The bytes are the input's: with Options.AllowComments, a comment inside
+// the value is among them, and a strict reader (Check with nil Options)
+// rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.r == nil {
+		return d.readValue()
+	}
+	v, err := d.readValue()
+	d.pin = -1
+	d.setView() // all that was read
+	return v, err
+}
+
+func (d *Decoder) readValue() ([]byte, error) {
 	s := &d.s
 	d.flushPush()
 	d0 := s.depth
 	d.pinDepth = d0
-	// Token by token, through ReadToken's fast path (readFast).
-	d.pin = pinTok
+	// Token by token, through ReadToken's fast path (readFast); from an
+	// io.Reader, the scanner sees MaxValueLen+1 bytes from the value's
+	// start at most (setView).
+	if d.r != nil {
+		d.pin = pinTok
+		d.setView()
+	}
 	k, _, off, err := d.readFast()
 	d.pin = -1
 	if err != nil {
@@ -261,6 +333,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	}
 	if k == ObjectStart || k == ArrayStart {
 		d.pin = start
+		if d.r != nil {
+			d.setView()
+		}
 		for {
 			k, _, _, err = d.readFast()
 			if err != nil {
@@ -274,10 +349,14 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 		start = d.pin
 		d.pin = -1
 	}
-	// fill stops a value that outgrows a full buffer; one that fits in the
-	// buffer is measured here.
+	// fill stops a value whose first MaxValueLen+1 bytes do not end it;
+	// one that ends in them is measured here.
 	if d.r != nil && s.pos-start > s.lim.maxValue {
-		err := s.fail(s.base+int64(start), ErrValueTooLarge)
+		depth := d0
+		if k == Name {
+			depth-- // the object's path, as for a name cut (fill)
+		}
+		err := d.tooLarge(s.base+int64(start), depth)
 		d.setFast()
 		return nil, err
 	}
@@ -341,14 +420,14 @@ func (d *Decoder) skipValue() error {
 // otherwise the error that ends it, sticky as every error.
 //
 // Called before the end of the top-level value, Finish reads and checks
-// the rest of it, so that the error says what the input is: a
-// *SyntaxError with ErrUnexpectedEOF where the input ends inside the value
-// (it matches io.ErrUnexpectedEOF), the input's own cause where it is
-// malformed, and otherwise ErrUnread at the first token left unread, with
-// its path: the input may be valid, but the caller stopped reading early.
-// Each carries the offset and path that reading on token by token would
-// have given. Bytes after a complete top-level value are malformed input
-// (ErrInvalidChar), not ErrUnread.
+// the rest of it and what follows it, so that the error says what the
+// input is: a *SyntaxError with ErrUnexpectedEOF where the input ends
+// inside a value (it matches io.ErrUnexpectedEOF), the input's own cause
+// where it is malformed, inside the value or after it (ErrInvalidChar for
+// bytes after the top-level value), each with the offset and path that
+// reading on token by token would have given; and otherwise ErrUnread at
+// the first token left unread, with its path: the input is valid, but the
+// caller stopped reading early.
 func (d *Decoder) Finish() error {
 	if d.atCleanEnd() {
 		return nil
@@ -367,31 +446,35 @@ func (d *Decoder) Finish() error {
 }
 
 // finish is Finish after its checks: it reads the rest of the top-level
-// value, if one is under way or due, then what follows it.
+// value, if one is under way or due, then what follows it, so that input
+// malformed after the value is its error rather than ErrUnread.
 func (d *Decoder) finish() error {
 	s := &d.s
+	var unread error
 	if s.pendPush != 0 || s.depth > 0 || (s.state != stDone && !s.lim.allowMulti) {
 		// At least one token is unread: every end of a JSON value is a byte.
 		if _, err := d.next(); err != nil {
 			return err // not io.EOF: a value is under way or due
 		}
-		off, path := s.tokOff, s.appendPointer(nil)
+		unread = &SyntaxError{Offset: s.tokOff, Path: string(s.appendPointer(nil)), Err: ErrUnread}
 		for s.pendPush != 0 || s.depth > 0 {
 			if _, err := d.next(); err != nil {
 				return err
 			}
 		}
-		s.err = &SyntaxError{Offset: off, Path: string(path), Err: ErrUnread}
-		return s.err
 	}
 	for {
 		if _, err := d.next(); err != nil {
-			if err == io.EOF {
-				return nil
+			if err != io.EOF {
+				return err
 			}
-			return err
+			break
 		}
 	}
+	if unread != nil {
+		s.err = unread
+	}
+	return unread
 }
 
 // InputOffset is the offset just past the last token read.

@@ -25,9 +25,10 @@ type SyntaxError struct {
 
 // Error formats the cause, the offset and, when known, the path:
 // "lejp: ... at offset N (path P)". The path is shown as one line of
-// text: control characters, bidirectional overrides and bytes that are not
-// UTF-8 in its member names as escapes (\u001b, \xff), and at most 256
-// bytes of it, cut with "…".
+// text: control characters, the line and paragraph separators, the
+// bidirectional overrides and bytes that are not UTF-8 in its member names
+// as escapes (\u001b, \u2028, \xff), and at most 256 bytes of it, cut
+// with "…".
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	if e.Err != nil {
@@ -50,8 +51,9 @@ const maxPathText = 256
 
 // appendPathText appends path for a message: its member names come from
 // the input, so what a terminal would act on rather than show becomes an
-// escape, as the CLI writes them: control characters (C0, DEL, C1) and the
-// bidirectional overrides and isolates as \uXXXX, bytes that are not
+// escape, as the CLI writes them: control characters (C0, DEL, C1), the
+// line and paragraph separators (U+2028, U+2029) and the bidirectional
+// overrides and isolates as \uXXXX, bytes that are not
 // UTF-8 as \xXX. A path over maxPathText bytes is cut before the
 // character that crosses it and ends in "…". The message is then one line
 // of UTF-8 text of bounded length; SyntaxError.Path keeps the pointer
@@ -66,7 +68,7 @@ func appendPathText(b []byte, path string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
-		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
 			b = append(b, path[i:i+n]...)
@@ -122,10 +124,10 @@ var (
 	// exceeded Options.MaxNameMemory.
 	ErrTooManyNames = errors.New("lejp: too many member names to check for duplicates")
 	// ErrUnread: from Decoder.Finish, a value the caller stopped reading
-	// before its end. The input may be valid: Finish read and checked the
-	// rest of the value, and the error is at the first token left unread,
-	// with its path. (Bytes after the top-level value are malformed input,
-	// ErrInvalidChar.)
+	// before its end, in input that is valid: Finish read and checked the
+	// rest of the value and what follows it (where that fails, the error
+	// is the input's own), and the error is at the first token left
+	// unread, with its path.
 	ErrUnread = errors.New("lejp: value not read to its end")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
 	// io.Reader is larger than Options.MaxValueLen.

@@ -22,7 +22,10 @@ type Options struct {
 	// buffers up to this much.
 	MaxStringLen int64
 	// MaxValueLen bounds what Decoder.ReadValue holds in memory when
-	// reading from an io.Reader; 0 means DefaultMaxValueLen. Input given
+	// reading from an io.Reader; 0 means DefaultMaxValueLen. A value is
+	// judged by its first MaxValueLen+1 bytes, whatever the reader's
+	// pieces: an error in them is that error, else a value they do not
+	// end, or one that long, is ErrValueTooLarge. Input given
 	// whole (NewDecoderBytes) is not copied and has no such limit.
 	// Decoder.SkipValue holds no value and has none either.
 	MaxValueLen int

@@ -434,11 +434,14 @@ func (w *Writer) Uint(v uint64) {
 	}
 }
 
-// Float writes a float (see AppendFloat); NaN and infinities are misuse.
+// Float writes a float (see AppendFloat); NaN and infinities are misuse,
+// and nothing is written.
 func (w *Writer) Float(f float64) {
+	start := len(w.buf) // before the comma beforeValue writes
 	if w.beforeValue() {
 		var err error
 		if w.buf, err = AppendFloat(w.buf, f); err != nil {
+			w.buf = w.buf[:start]
 			w.misuse()
 			return
 		}
