@@ -57,7 +57,7 @@ type Writer struct {
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
 // Writer's other calls have none.
-var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: 1 << 40, MaxKeyMemory: 1 << 50}
+var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt}
 
 // wsort is a map of Deterministic whose pairs were written out of key order
 // and whose content is long: its content buf[pos:end] is laid out by Bytes,
