@@ -101,3 +101,44 @@ func TestWriterTextUTF8Allocs(t *testing.T) {
 		t.Errorf("%v allocations, want 0", n)
 	}
 }
+
+// TestWriterRawItemLaxUTF8: AllowInvalidUTF8 governs RawItem as it does
+// Text and WriteToken, so that an item a lax Decoder read with ReadValue is
+// written whole as its tokens would be; without it, the raw item's invalid
+// text is refused as ErrWriter and ErrInvalidUTF8. Setting the field
+// between calls takes effect at the next one (RawItem's checker is kept).
+// On the base RawItem refused invalid text whatever AllowInvalidUTF8 said.
+func TestWriterRawItemLaxUTF8(t *testing.T) {
+	lax := &Options{AllowInvalidUTF8: true}
+	item := []byte{0x82, 0x61, 0xff, 0xa1, 0x61, 0xfe, 0x01} // ["\xff", {"\xfe": 1}]
+	d := NewDecoderBytes(item, lax)
+	v, err := d.ReadValue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, det := range []bool{false, true} {
+		w := Writer{AllowInvalidUTF8: true, Deterministic: det}
+		w.RawItem(v)
+		out, err := w.Bytes()
+		if err != nil {
+			t.Errorf("Deterministic %v: RawItem with AllowInvalidUTF8: %v", det, err)
+		} else if !bytes.Equal(out, item) || Check(out, lax) != nil {
+			t.Errorf("Deterministic %v: %x, want %x", det, out, item)
+		}
+
+		// the same Writer, strict again: refused
+		w.Reset()
+		w.AllowInvalidUTF8 = false
+		w.RawItem(v)
+		if err := w.Err(); !errors.Is(err, ErrWriter) || !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("Deterministic %v, strict after lax: %v, want ErrWriter and ErrInvalidUTF8", det, err)
+		}
+		// and lax again: written
+		w.Reset()
+		w.AllowInvalidUTF8 = true
+		w.RawItem(v)
+		if _, err := w.Bytes(); err != nil {
+			t.Errorf("Deterministic %v, lax after strict: %v", det, err)
+		}
+	}
+}
