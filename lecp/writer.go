@@ -32,7 +32,7 @@ type Writer struct {
 	Deterministic bool
 	// AllowInvalidUTF8 writes text strings that are not UTF-8 as given,
 	// as the parser's option of that name reads them, instead of refusing
-	// them (ErrInvalidUTF8).
+	// them (ErrInvalidUTF8); RawItem's items too.
 	AllowInvalidUTF8 bool
 
 	buf     []byte
@@ -48,11 +48,12 @@ type Writer struct {
 	heads   []whead // heads of ended arrays and maps, not yet in buf
 	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
 	spans   []wspan // their pairs, each map's in sorted order
-	// RawItem's checker (for Deterministic as rawDet says), and EndMap's
-	// for the keys of a map that holds raw items
-	rawChk *Checker
-	rawDet bool
-	keyChk *Checker
+	// RawItem's checker (for Deterministic and AllowInvalidUTF8 as rawDet
+	// and rawLax say), and EndMap's for the keys of a map that holds raw
+	// items
+	rawChk         *Checker
+	rawDet, rawLax bool
+	keyChk         *Checker
 }
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
@@ -381,9 +382,9 @@ func (w *Writer) Tag(n uint64) {
 
 // RawItem writes one complete encoded item as it is (for example a
 // protected header kept as received). It is checked first as Check checks
-// with the default rules (well-formed, UTF-8 text, unique map keys; no
-// limits), and with Deterministic it must be in core deterministic
-// encoding; bytes that do not pass are misuse (ErrWriter, also matching the
+// with the default rules (well-formed, UTF-8 text unless AllowInvalidUTF8
+// is set, unique map keys; no limits), and with Deterministic it must be in
+// core deterministic encoding; bytes that do not pass are misuse (ErrWriter, also matching the
 // SyntaxError) and nothing is written. As a map key it is compared with the
 // other keys as a data item, so another encoding of a key already there is
 // a duplicate.
@@ -391,10 +392,10 @@ func (w *Writer) RawItem(b []byte) {
 	if w.err != nil {
 		return
 	}
-	if w.rawChk == nil || w.rawDet != w.Deterministic {
+	if w.rawChk == nil || w.rawDet != w.Deterministic || w.rawLax != w.AllowInvalidUTF8 {
 		o := rawLimits
-		o.Deterministic = w.Deterministic
-		w.rawChk, w.rawDet = NewChecker(&o), w.Deterministic
+		o.Deterministic, o.AllowInvalidUTF8 = w.Deterministic, w.AllowInvalidUTF8
+		w.rawChk, w.rawDet, w.rawLax = NewChecker(&o), w.Deterministic, w.AllowInvalidUTF8
 	}
 	if err := w.rawChk.Check(b); err != nil {
 		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}
