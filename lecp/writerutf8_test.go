@@ -142,3 +142,43 @@ func TestWriterRawItemLaxUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterNoLimits: the Writer has no limits, so what it writes passes
+// Check's rules but not always its default limits (Writer's doc): nesting
+// deeper than DefaultMaxDepth and a key longer than DefaultMaxKeyLen are
+// written, and Check accepts them once its limits are raised. (Passes on
+// the base: documentation; the Writer's doc said Check accepts its output
+// with the default Options.)
+func TestWriterNoLimits(t *testing.T) {
+	var deep Writer
+	for range DefaultMaxDepth + 1 {
+		deep.BeginArray()
+	}
+	for range DefaultMaxDepth + 1 {
+		deep.EndArray()
+	}
+	var key Writer
+	key.BeginMap()
+	key.Text(string(make([]byte, DefaultMaxKeyLen)))
+	key.Null()
+	key.EndMap()
+	for _, tc := range []struct {
+		w      *Writer
+		cause  error
+		raised *Options
+	}{
+		{&deep, ErrDepth, &Options{MaxDepth: DefaultMaxDepth + 1}},
+		{&key, ErrKeyTooLarge, &Options{MaxKeyLen: DefaultMaxKeyLen + 5}},
+	} {
+		out, err := tc.w.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Check(out, nil); !errors.Is(err, tc.cause) {
+			t.Errorf("default limits: %v, want %v", err, tc.cause)
+		}
+		if err := Check(out, tc.raised); err != nil {
+			t.Errorf("limits raised: %v", err)
+		}
+	}
+}
