@@ -23,8 +23,11 @@ import (
 // the kinds), and so are a duplicate map key (which also matches
 // ErrDuplicateKey) and a text string that is not UTF-8 (RFC 8949 §3.1;
 // also ErrInvalidUTF8, unless AllowInvalidUTF8 is set), so that what a
-// Writer produces, Check accepts with the default Options. Errors are sticky: the first one is kept and returned
-// by Err and Bytes, and later calls do nothing. Bytes with an item
+// Writer produces passes Check's rules. It has no limits: nesting, lengths
+// and keys beyond Check's defaults (DefaultMaxDepth, DefaultMaxKeyLen, ...)
+// are written, and Check then needs those limits raised. Errors are
+// sticky: the first one is kept and returned by Err and Bytes, and later
+// calls do nothing. Bytes with an item
 // unfinished is the exception: it returns ErrWriter and sets nothing, so
 // the item can still be finished.
 type Writer struct {
