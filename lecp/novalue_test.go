@@ -245,3 +245,58 @@ func TestCloseTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishAfterStringReader: Finish with a StringReader left before its
+// end names the first byte of the string the reader has not delivered,
+// with the string's path, however the input arrives: the decoder takes
+// pieces of the string ahead of the caller (the whole string from a byte
+// slice, what has arrived from a reader). On the base the offset and path
+// were those of the decoder's read position: past the string from a byte
+// slice (offset 10004, path [1]), inside it from readers, at 4096 or 68
+// depending on how the reader split the input.
+func TestFinishAfterStringReader(t *testing.T) {
+	for _, size := range []int{32, 10000} {
+		for _, indef := range []bool{false, true} {
+			b := []byte{0x82}
+			if indef {
+				b = append(b, 0x5f)
+			}
+			b = appendHead(b, majBytes, uint64(size))
+			start := int64(len(b))
+			b = append(b, make([]byte, size)...)
+			if indef {
+				b = append(b, 0xff)
+			}
+			b = append(b, 0x01)
+			for _, read := range []int{0, 3} {
+				for name, d := range map[string]*Decoder{
+					"bytes":   NewDecoderBytes(b, nil),
+					"reader":  NewDecoder(bytes.NewReader(b), nil),
+					"onebyte": NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), nil),
+					"half":    NewDecoder(iotest.HalfReader(bytes.NewReader(b)), nil),
+				} {
+					if _, err := d.ReadToken(); err != nil {
+						t.Fatal(err)
+					}
+					_, r, err := d.StringReader()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := io.ReadFull(r, make([]byte, read)); err != nil {
+						t.Fatal(err)
+					}
+					err = d.Finish()
+					want := start + int64(read)
+					if indef && read == 0 {
+						want = 2 // the chunk's head: StringReader read only the start
+					}
+					var se *SyntaxError
+					if !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != want || se.Path != "[0]" {
+						t.Errorf("%d bytes, indefinite %v, %d read, %s: %v; want ErrTrailingData at offset %d (path [0])",
+							size, indef, read, name, err, want)
+					}
+				}
+			}
+		}
+	}
+}
