@@ -255,6 +255,28 @@ func TestCloseTruncated(t *testing.T) {
 // slice (offset 10004, path [1]), inside it from readers, at 4096 or 68
 // depending on how the reader split the input.
 func TestFinishAfterStringReader(t *testing.T) {
+	// a string alone: the decoder may have read all of it
+	for _, size := range []int{32, 10000} {
+		b := appendHead(nil, majBytes, uint64(size))
+		start := int64(len(b))
+		b = append(b, make([]byte, size)...)
+		for name, d := range map[string]*Decoder{
+			"bytes":   NewDecoderBytes(b, nil),
+			"onebyte": NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), nil),
+		} {
+			_, r, err := d.StringReader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.ReadFull(r, make([]byte, 3)); err != nil {
+				t.Fatal(err)
+			}
+			var se *SyntaxError
+			if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != start+3 || se.Path != "" {
+				t.Errorf("a string alone, %d bytes, %s: %v; want ErrTrailingData at offset %d", size, name, err, start+3)
+			}
+		}
+	}
 	for _, size := range []int{32, 10000} {
 		for _, indef := range []bool{false, true} {
 			b := []byte{0x82}
