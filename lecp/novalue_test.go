@@ -322,3 +322,33 @@ func TestFinishAfterStringReader(t *testing.T) {
 		}
 	}
 }
+
+// TestResetForgetsStringReader: Reset and ResetBytes forget a StringReader
+// left before its end, so that Finish on the new input does not count the
+// old reader's bytes as unread (the new input here reaches the offset where
+// the old reader's piece ended).
+func TestResetForgetsStringReader(t *testing.T) {
+	b := append(append([]byte{0x82, 0x58, 0x20}, make([]byte, 32)...), 0x01)
+	for _, reset := range []func(d *Decoder){
+		func(d *Decoder) { d.ResetBytes(b) },
+		func(d *Decoder) { d.Reset(bytes.NewReader(b)) },
+	} {
+		d := NewDecoderBytes(b, nil)
+		d.ReadToken()
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Read(make([]byte, 3))
+		reset(d)
+		for range 2 {
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var se *SyntaxError
+		if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != 35 || se.Path != "[1]" {
+			t.Errorf("Finish after a reset: %v, want ErrTrailingData at offset 35 (path [1])", err)
+		}
+	}
+}
