@@ -38,8 +38,12 @@ func loadAppendix(t *testing.T) []appendixItem {
 
 // tracePull renders the Decoder's tokens like tracePush renders events.
 func tracePull(data []byte, opts *Options) string {
+	return tracePullFrom(NewDecoder(iotestOneByte(data), opts))
+}
+
+// tracePullFrom renders the tokens of d to its end or error.
+func tracePullFrom(d *Decoder) string {
 	var sb strings.Builder
-	d := NewDecoder(iotestOneByte(data), opts)
 	for {
 		t, err := d.ReadToken()
 		if err == io.EOF {

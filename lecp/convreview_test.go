@@ -279,3 +279,50 @@ func TestFromJSONKeyMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestFromJSONDeterministicKeyMemory: with deterministic, the map keys
+// Check holds are counted in the sorted order it reads them, so that Check
+// accepts what FromJSON writes: an object whose nested object sorts after
+// the parent's other names is read by Check with all of those names held.
+// At most the limit is written (and Check accepts it); one name more is
+// ErrTooManyKeys at the closing brace of the object whose sorted keys take
+// Check past DefaultMaxKeyMemory. Without deterministic the same input is
+// converted as read. On the base FromJSON wrote, with deterministic, CBOR
+// that Check refused with ErrTooManyKeys.
+func TestFromJSONDeterministicKeyMemory(t *testing.T) {
+	// 15-digit names take 32 bytes each as Check counts them (16 for the
+	// encoding, 16 more); the 16-byte name of the nested object 33 and
+	// sorts after them
+	doc := func(nested, parent int) string {
+		var b strings.Builder
+		b.WriteString(`{"~~~~~~~~~~~~~~~~":{`)
+		for i := range nested {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"%015d":0`, i)
+		}
+		b.WriteString(`}`)
+		for i := range parent {
+			fmt.Fprintf(&b, `,"%015d":0`, i)
+		}
+		b.WriteString(`}`)
+		return b.String()
+	}
+	const k = 65535 // 33 + 32*(k + k) <= DefaultMaxKeyMemory < 33 + 32*(2k+1)
+	for _, det := range []bool{false, true} {
+		c, err := FromJSON(nil, strings.NewReader(doc(k, k)), det)
+		if err != nil || Check(c, nil) != nil {
+			t.Errorf("deterministic %v, at the limit: %v, Check %v", det, err, Check(c, nil))
+		}
+	}
+	over := doc(k, k+1)
+	if c, err := FromJSON(nil, strings.NewReader(over), false); err != nil || Check(c, nil) != nil {
+		t.Errorf("one name more, in JSON order: %v, Check %v", err, Check(c, nil))
+	}
+	c, err := FromJSON(nil, strings.NewReader(over), true)
+	var se *SyntaxError
+	if !errors.Is(err, ErrTooManyKeys) || !errors.As(err, &se) || se.Offset != int64(len(over)-1) || se.Path != "" {
+		t.Errorf("one name more, deterministic: %v (Check of the output: %v), want ErrTooManyKeys at offset %d", err, Check(c, nil), len(over)-1)
+	}
+}

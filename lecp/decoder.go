@@ -20,6 +20,7 @@ type Decoder struct {
 	whole bool // buf is the caller's slice
 	keep  int  // buf[keep:] must be kept (ReadValue), or -1
 	rerr  error
+	sr    *stringReader // the last StringReader, for Finish
 }
 
 // NewDecoder returns a decoder reading from r.
@@ -45,7 +46,7 @@ func (d *Decoder) ResetBytes(b []byte) {
 	d.initZero()
 	d.m.reset()
 	d.m.keys.src = b
-	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = nil, b, 0, true, true, -1, nil
+	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr, d.sr = nil, b, 0, true, true, -1, nil, nil
 }
 
 // Reset makes d read r from the start, keeping its options and buffer.
@@ -55,7 +56,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	if d.whole {
 		d.buf = nil
 	}
-	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr = r, d.buf[:0], 0, false, false, -1, nil
+	d.r, d.buf, d.pos, d.eof, d.whole, d.keep, d.rerr, d.sr = r, d.buf[:0], 0, false, false, -1, nil, nil
 }
 
 // initZero gives a zero Decoder the default options.
@@ -74,14 +75,16 @@ func (d *Decoder) initZero() {
 // it, so that the error says what the input is: ErrUnexpectedEOF where the
 // input ends inside the item, the input's own error where it is malformed,
 // and otherwise ErrTrailingData at the first byte left unread (with the
-// path of the token there). Ends that take no bytes (a definite array's or
+// path of the token there; inside a StringReader's string, the first byte
+// the reader has not delivered, however much of the string the decoder
+// has read ahead). Ends that take no bytes (a definite array's or
 // map's end after its last element, a tag's end) are not data: with only
 // those due, Finish goes on as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
 	if d.m.err != nil {
 		return d.m.err
 	}
-	if !d.m.complete() {
+	if !d.m.complete() || d.srPending() {
 		if err := d.finishItem(); err != nil {
 			return err
 		}
@@ -98,11 +101,18 @@ func (d *Decoder) Finish() error {
 
 // finishItem reads the rest of the top-level item, checking it, and
 // returns ErrTrailingData at the offset where the caller stopped, with the
-// path of the token there, if that left bytes unread.
+// path of the token there, if that left bytes unread. Where the caller
+// stopped inside a StringReader's string, that is the first byte of it
+// the reader has taken from the decoder and not delivered.
 func (d *Decoder) finishItem() error {
 	off := d.m.off
 	unread := false
 	var path string
+	if d.srPending() {
+		off -= int64(len(d.sr.data))
+		unread, path = true, d.m.pathString()
+	}
+	d.sr = nil
 	for !d.m.complete() {
 		if err := d.token(DefaultStringChunk); err != nil {
 			return err // not io.EOF: the machine is not complete
@@ -117,6 +127,13 @@ func (d *Decoder) finishItem() error {
 	d.m.recheck = true
 	d.m.err = &SyntaxError{Offset: off, Path: path, Err: ErrTrailingData}
 	return d.m.err
+}
+
+// srPending reports whether the last StringReader holds bytes of its
+// string it has taken from the decoder and not delivered, the decoder
+// having read nothing since.
+func (d *Decoder) srPending() bool {
+	return d.sr != nil && len(d.sr.data) > 0 && d.sr.end == d.m.off
 }
 
 // fill reads more input so that at least need unconsumed bytes are
@@ -339,7 +356,8 @@ func (d *Decoder) More() bool {
 // kind (Bytes or Text). The content streams through in pieces, so a string
 // of any length (up to Options.MaxStringLen) takes bounded memory; text is
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
-// decoder again.
+// decoder again, but for Finish, which counts what the reader has not
+// delivered as unread.
 //
 // Where no item starts (at the end of a container) and before an item that
 // is not a string, it returns an error matching ErrNoValue and consumes
@@ -358,7 +376,8 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if err := d.token(chunkAvail); err != nil {
 		return Invalid, nil, err // io.EOF: after the last item
 	}
-	sr := &stringReader{d: d}
+	sr := &stringReader{d: d, end: d.m.off}
+	d.sr = sr
 	switch k := d.m.ev.Kind; k {
 	case Bytes, BytesChunk, Text, TextChunk:
 		sr.data = d.m.ev.Value
@@ -394,7 +413,8 @@ var notStrings = [8]notString{{"an unsigned integer"}, {"a negative integer"}, {
 type stringReader struct {
 	d     *Decoder
 	data  []byte
-	last  bool // data is the last piece
+	end   int64 // the input offset where data ends
+	last  bool  // data is the last piece
 	indef bool
 	done  bool
 }
@@ -413,7 +433,7 @@ func (r *stringReader) Read(p []byte) (int, error) {
 		}
 		switch k := r.d.m.ev.Kind; k {
 		case Bytes, Text, BytesChunk, TextChunk:
-			r.data = r.d.m.ev.Value
+			r.data, r.end = r.d.m.ev.Value, r.d.m.off
 			r.last = k == Bytes || k == Text
 		case BytesEnd, TextEnd:
 			r.done = true

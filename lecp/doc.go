@@ -66,7 +66,8 @@
 // buffer has room, which suits structures of known shape such as COSE's
 // Sig_structure; they do not check that text is UTF-8. Writer builds items
 // whose sizes are not known in advance, refuses text that is not UTF-8 and
-// duplicate map keys, so that what it writes Check accepts, and, with
+// duplicate map keys, so that what it writes passes Check's rules (it has
+// no limits: Check's may need raising), and, with
 // Deterministic, sorts map keys; it
 // checks the pre-encoded items given to RawItem, and its misuse (an end
 // without its start, Bytes with an item open, ...) is an error matching

@@ -5,9 +5,11 @@ package lecp
 // every token (and replaces what FromJSON must refuse with U+FFFD).
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"math/big"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -37,8 +39,10 @@ var (
 // (a string longer than DefaultMaxStringLen once decoded, likewise; it is
 // refused before the rest of it is read), ErrTooManyKeys (the names of
 // the open objects past DefaultMaxKeyMemory as Options.MaxKeyMemory counts
-// them, likewise; with deterministic, whose sorting can open a nested map
-// after more of its parent's keys, Check may still count more),
+// them, likewise, at the name's opening quote; with deterministic, also at
+// an object's closing brace when Check, reading its names sorted, would
+// hold more: sorting can open a nested map after more of its parent's
+// names),
 // ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
 // (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
 // defaults refuse them and, duplicate names and the size limits aside, at
@@ -46,7 +50,8 @@ var (
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
-// DefaultMaxStringLen) and the member names on the current path; a number
+// DefaultMaxStringLen) and the member names on the current path (with
+// deterministic, all the names of the open objects); a number
 // is refused (ErrJSONNumber) once it is longer than 2468 bytes, without
 // reading the rest of it (a syntax error in its first 2469 bytes is
 // reported as such).
@@ -56,7 +61,7 @@ func FromJSON(dst []byte, r io.Reader, deterministic bool) ([]byte, error) {
 
 // fromJSONLimit is FromJSON with strings limited to maxString bytes.
 func fromJSONLimit(dst []byte, r io.Reader, deterministic bool, maxString int) ([]byte, error) {
-	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}, maxString: maxString}
+	c := fromJSON{in: jsonInput{r: r, buf: make([]byte, 0, 16<<10)}, maxString: maxString, det: deterministic}
 	// The reader has checked every string's UTF-8 already: the Writer
 	// need not check it again.
 	c.w = Writer{Deterministic: deterministic, AllowInvalidUTF8: true, buf: dst}
@@ -132,7 +137,16 @@ type jframe struct {
 	n             int // elements before the current one, or members
 	name, nameEnd int
 	keyMem        int // what the object's names add to fromJSON.keyMem
+	// with deterministic: the object's names are sorted[sorted0:], and
+	// peak is the most key memory Check holds inside the container, from
+	// its start (see fromJSON.sortedKeys)
+	sorted0, peak int
 }
+
+// detName is a member name of an open object, with deterministic: its
+// bytes are fromJSON.detNames[start:end], and peak is the most key memory
+// Check holds inside its value.
+type detName struct{ start, end, peak int }
 
 type fromJSON struct {
 	in    jsonInput
@@ -145,6 +159,12 @@ type fromJSON struct {
 	// keyMem is the key memory Check counts for the names of the open
 	// objects: each name's CBOR encoding plus 16 bytes.
 	keyMem int
+
+	// with deterministic, Check reads each object's names sorted: the
+	// names of the open objects, to count them so (sortedKeys)
+	det      bool
+	sorted   []detName
+	detNames []byte
 }
 
 // fail reports cause at input offset off, with the path of the item being
@@ -235,7 +255,7 @@ func (c *fromJSON) run() error {
 				return c.fail(at, ErrDepth)
 			}
 			object := ch == '{'
-			c.stack = append(c.stack, jframe{object: object, name: len(c.names), nameEnd: len(c.names)})
+			c.stack = append(c.stack, jframe{object: object, name: len(c.names), nameEnd: len(c.names), sorted0: len(c.sorted)})
 			if object {
 				c.w.BeginMap()
 			} else {
@@ -293,6 +313,7 @@ func (c *fromJSON) end(at int64) error {
 	if !top.object {
 		c.stack = c.stack[:len(c.stack)-1]
 		c.w.EndArray()
+		c.endPeak(top.peak)
 		return nil
 	}
 	c.w.EndMap()
@@ -301,10 +322,60 @@ func (c *fromJSON) end(at int64) error {
 		c.stack[len(c.stack)-1].named = false
 		return c.fail(at, ErrDuplicateKey)
 	}
+	if c.det {
+		peak := c.sortedKeys(top.sorted0)
+		if peak > DefaultMaxKeyMemory {
+			c.stack[len(c.stack)-1].named = false
+			return c.fail(at, ErrTooManyKeys) // Check would refuse the output
+		}
+		c.sorted = c.sorted[:top.sorted0]
+		if len(c.sorted) > 0 {
+			c.detNames = c.detNames[:c.sorted[len(c.sorted)-1].end]
+		} else {
+			c.detNames = c.detNames[:0]
+		}
+		top.peak = peak
+	}
 	c.stack = c.stack[:len(c.stack)-1]
 	c.names = c.names[:top.name]
 	c.keyMem -= top.keyMem
+	c.endPeak(top.peak)
 	return nil
+}
+
+// endPeak passes the peak key memory of a container just ended (with
+// deterministic) on to the one around it: to the member it is the value
+// of, or to the array it is an element of.
+func (c *fromJSON) endPeak(peak int) {
+	if !c.det || len(c.stack) == 0 {
+		return
+	}
+	if p := &c.stack[len(c.stack)-1]; p.object {
+		c.sorted[len(c.sorted)-1].peak = peak
+	} else {
+		p.peak = max(p.peak, peak)
+	}
+}
+
+// sortedKeys returns the most key memory Check holds, from its start, in
+// the object whose names are c.sorted[from:] when the Writer has sorted
+// them: while it reads the value of a member, the names up to that one in
+// sorted order (the bytewise order of their encodings: shorter first, then
+// bytewise) and what the value holds. It sorts c.sorted[from:].
+func (c *fromJSON) sortedKeys(from int) int {
+	names := c.sorted[from:]
+	slices.SortFunc(names, func(a, b detName) int {
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return la - lb
+		}
+		return bytes.Compare(c.detNames[a.start:a.end], c.detNames[b.start:b.end])
+	})
+	held, peak := 0, 0
+	for _, n := range names {
+		held += headLen(uint64(n.end-n.start)) + n.end - n.start + 16
+		peak = max(peak, held+n.peak)
+	}
+	return peak
 }
 
 // name reads a member name whose opening quote is at offset at, and the
@@ -323,6 +394,10 @@ func (c *fromJSON) name(at int64) error {
 	}
 	c.keyMem += enc + 16
 	top.keyMem += enc + 16
+	if c.det {
+		c.sorted = append(c.sorted, detName{start: len(c.detNames), end: len(c.detNames) + len(c.str)})
+		c.detNames = append(c.detNames, c.str...)
+	}
 	c.w.TextBytes(c.str)
 	c.names = append(c.names[:top.name], c.str...)
 	top.nameEnd, top.named = len(c.names), true

@@ -5,10 +5,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/fxamacker/cbor/v2"
@@ -60,7 +63,8 @@ func addSeeds(f *testing.F) {
 }
 
 // FuzzParse: no panic; the push parser gives the same events whole, byte by
-// byte and split in three; Check, push and pull agree on the verdict;
+// byte and split in three; Check, push and pull agree on the verdict (pull
+// on the error too, from the bytes or from readers of any split);
 // accepted input re-encodes to CBOR that is accepted and re-encodes to
 // itself (decode→encode→decode is stable); diagnostic notation and JSON
 // conversion do not fail on accepted input (JSON may refuse key collisions).
@@ -86,16 +90,29 @@ func FuzzParse(f *testing.F) {
 		if (cerr != nil) != perr {
 			t.Fatalf("Check %v, push %q", cerr, whole)
 		}
-		d := NewDecoder(iotestOneByte(b), opts)
-		var derr error
-		for derr == nil {
-			_, derr = d.ReadToken()
+		// the pull decoder gives the same tokens and error over the bytes
+		// given whole, one byte per Read, and a reader that returns its
+		// last bytes with io.EOF; its error is Check's, offset and path
+		// included; Finish after a few tokens says the same however the
+		// input arrives
+		pull := tracePullFrom(NewDecoderBytes(b, opts))
+		for _, r := range []io.Reader{iotestOneByte(b), iotest.DataErrReader(iotest.HalfReader(bytes.NewReader(b)))} {
+			if got := tracePullFrom(NewDecoder(r, opts)); got != pull {
+				t.Fatalf("pull from a reader:\n%s\nfrom the bytes:\n%s", got, pull)
+			}
 		}
-		if derr.Error() == "EOF" {
-			derr = nil
+		if cerr == nil && strings.Contains(pull, "error: ") || cerr != nil && !strings.HasSuffix(pull, "error: "+cerr.Error()+"\n") {
+			t.Fatalf("Check %v, pull:\n%s", cerr, pull)
 		}
-		if (cerr == nil) != (derr == nil) {
-			t.Fatalf("Check %v, pull %v", cerr, derr)
+		for k := 1; k <= 3; k++ {
+			whole, split := NewDecoderBytes(b, opts), NewDecoder(iotestOneByte(b), opts)
+			for range k {
+				whole.ReadToken()
+				split.ReadToken()
+			}
+			if w, s := fmt.Sprint(whole.Finish()), fmt.Sprint(split.Finish()); w != s {
+				t.Fatalf("Finish after %d tokens: %s from the bytes, %s from a reader", k, w, s)
+			}
 		}
 		if cerr != nil {
 			var se *SyntaxError

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -243,9 +244,11 @@ func TestJSONTestSuiteRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		c, err := FromJSON(nil, bytes.NewReader(in), false)
-		split, serr := FromJSON(nil, iotest.OneByteReader(bytes.NewReader(in)), false)
-		if !bytes.Equal(split, c) || fmt.Sprint(serr) != fmt.Sprint(err) {
-			t.Fatalf("%q: one byte per read gives %x, %v; whole %x, %v", in, split, serr, c, err)
+		for _, r := range []io.Reader{iotest.OneByteReader(bytes.NewReader(in)), iotest.DataErrReader(iotest.HalfReader(bytes.NewReader(in)))} {
+			split, serr := FromJSON(nil, r, false)
+			if !bytes.Equal(split, c) || fmt.Sprint(serr) != fmt.Sprint(err) {
+				t.Fatalf("%q: read in pieces gives %x, %v; whole %x, %v", in, split, serr, c, err)
+			}
 		}
 		switch name[0] {
 		case 'n':
@@ -319,7 +322,9 @@ func sameJSONValue(t *testing.T, a, b []byte) bool {
 }
 
 // FuzzJSONDifferential: FromJSON gives the same result, or the same error,
-// when the input comes one byte per Read, and refuses input at the offset
+// when the input comes one byte per Read or in halves with io.EOF on the
+// last bytes (with deterministic too, whose output Check accepts as core
+// deterministic), and refuses input at the offset
 // lejp names; it accepts what encoding/json accepts
 // (json.Valid), except duplicate names, numbers beyond binary64, integers
 // of more than 2467 digits (TestJSONBignumLimit), and invalid UTF-8 or
@@ -332,9 +337,25 @@ func FuzzJSONDifferential(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		c, err := FromJSON(nil, bytes.NewReader(in), false)
-		split, serr := FromJSON(nil, iotest.OneByteReader(bytes.NewReader(in)), false)
-		if !bytes.Equal(split, c) || fmt.Sprint(serr) != fmt.Sprint(err) {
-			t.Fatalf("%q: one byte per read gives %x, %v; whole %x, %v", in, split, serr, c, err)
+		for _, r := range []io.Reader{iotest.OneByteReader(bytes.NewReader(in)), iotest.DataErrReader(iotest.HalfReader(bytes.NewReader(in)))} {
+			split, serr := FromJSON(nil, r, false)
+			if !bytes.Equal(split, c) || fmt.Sprint(serr) != fmt.Sprint(err) {
+				t.Fatalf("%q: read in pieces gives %x, %v; whole %x, %v", in, split, serr, c, err)
+			}
+		}
+		// deterministic: the same verdict (its own limit needs megabytes),
+		// one byte per Read too, and core deterministic CBOR
+		det, derr := FromJSON(nil, bytes.NewReader(in), true)
+		if split, serr := FromJSON(nil, iotest.OneByteReader(bytes.NewReader(in)), true); !bytes.Equal(split, det) || fmt.Sprint(serr) != fmt.Sprint(derr) {
+			t.Fatalf("%q: deterministic, one byte per read gives %x, %v; whole %x, %v", in, split, serr, det, derr)
+		}
+		if fmt.Sprint(derr) != fmt.Sprint(err) {
+			t.Fatalf("%q: deterministic %v; not %v", in, derr, err)
+		}
+		if derr == nil {
+			if err := Check(det, &Options{Deterministic: true}); err != nil {
+				t.Fatalf("%q: deterministic CBOR %x: %v", in, det, err)
+			}
 		}
 		valid := json.Valid(in)
 		// lejp with its other limits out of the way refuses valid JSON

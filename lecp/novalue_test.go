@@ -245,3 +245,110 @@ func TestCloseTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishAfterStringReader: Finish with a StringReader left before its
+// end names the first byte of the string the reader has not delivered,
+// with the string's path, however the input arrives: the decoder takes
+// pieces of the string ahead of the caller (the whole string from a byte
+// slice, what has arrived from a reader). On the base the offset and path
+// were those of the decoder's read position: past the string from a byte
+// slice (offset 10004, path [1]), inside it from readers, at 4096 or 68
+// depending on how the reader split the input.
+func TestFinishAfterStringReader(t *testing.T) {
+	// a string alone: the decoder may have read all of it
+	for _, size := range []int{32, 10000} {
+		b := appendHead(nil, majBytes, uint64(size))
+		start := int64(len(b))
+		b = append(b, make([]byte, size)...)
+		for name, d := range map[string]*Decoder{
+			"bytes":   NewDecoderBytes(b, nil),
+			"onebyte": NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), nil),
+		} {
+			_, r, err := d.StringReader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.ReadFull(r, make([]byte, 3)); err != nil {
+				t.Fatal(err)
+			}
+			var se *SyntaxError
+			if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != start+3 || se.Path != "" {
+				t.Errorf("a string alone, %d bytes, %s: %v; want ErrTrailingData at offset %d", size, name, err, start+3)
+			}
+		}
+	}
+	for _, size := range []int{32, 10000} {
+		for _, indef := range []bool{false, true} {
+			b := []byte{0x82}
+			if indef {
+				b = append(b, 0x5f)
+			}
+			b = appendHead(b, majBytes, uint64(size))
+			start := int64(len(b))
+			b = append(b, make([]byte, size)...)
+			if indef {
+				b = append(b, 0xff)
+			}
+			b = append(b, 0x01)
+			for _, read := range []int{0, 3} {
+				for name, d := range map[string]*Decoder{
+					"bytes":   NewDecoderBytes(b, nil),
+					"reader":  NewDecoder(bytes.NewReader(b), nil),
+					"onebyte": NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), nil),
+					"half":    NewDecoder(iotest.HalfReader(bytes.NewReader(b)), nil),
+				} {
+					if _, err := d.ReadToken(); err != nil {
+						t.Fatal(err)
+					}
+					_, r, err := d.StringReader()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := io.ReadFull(r, make([]byte, read)); err != nil {
+						t.Fatal(err)
+					}
+					err = d.Finish()
+					want := start + int64(read)
+					if indef && read == 0 {
+						want = 2 // the chunk's head: StringReader read only the start
+					}
+					var se *SyntaxError
+					if !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != want || se.Path != "[0]" {
+						t.Errorf("%d bytes, indefinite %v, %d read, %s: %v; want ErrTrailingData at offset %d (path [0])",
+							size, indef, read, name, err, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestResetForgetsStringReader: Reset and ResetBytes forget a StringReader
+// left before its end, so that Finish on the new input does not count the
+// old reader's bytes as unread (the new input here reaches the offset where
+// the old reader's piece ended).
+func TestResetForgetsStringReader(t *testing.T) {
+	b := append(append([]byte{0x82, 0x58, 0x20}, make([]byte, 32)...), 0x01)
+	for _, reset := range []func(d *Decoder){
+		func(d *Decoder) { d.ResetBytes(b) },
+		func(d *Decoder) { d.Reset(bytes.NewReader(b)) },
+	} {
+		d := NewDecoderBytes(b, nil)
+		d.ReadToken()
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Read(make([]byte, 3))
+		reset(d)
+		for range 2 {
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var se *SyntaxError
+		if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != 35 || se.Path != "[1]" {
+			t.Errorf("Finish after a reset: %v, want ErrTrailingData at offset 35 (path [1])", err)
+		}
+	}
+}

@@ -23,8 +23,11 @@ import (
 // the kinds), and so are a duplicate map key (which also matches
 // ErrDuplicateKey) and a text string that is not UTF-8 (RFC 8949 §3.1;
 // also ErrInvalidUTF8, unless AllowInvalidUTF8 is set), so that what a
-// Writer produces, Check accepts with the default Options. Errors are sticky: the first one is kept and returned
-// by Err and Bytes, and later calls do nothing. Bytes with an item
+// Writer produces passes Check's rules. It has no limits: nesting, lengths
+// and keys beyond Check's defaults (DefaultMaxDepth, DefaultMaxKeyLen, ...)
+// are written, and Check then needs those limits raised. Errors are
+// sticky: the first one is kept and returned by Err and Bytes, and later
+// calls do nothing. Bytes with an item
 // unfinished is the exception: it returns ErrWriter and sets nothing, so
 // the item can still be finished.
 type Writer struct {
@@ -32,7 +35,7 @@ type Writer struct {
 	Deterministic bool
 	// AllowInvalidUTF8 writes text strings that are not UTF-8 as given,
 	// as the parser's option of that name reads them, instead of refusing
-	// them (ErrInvalidUTF8).
+	// them (ErrInvalidUTF8); RawItem's items too.
 	AllowInvalidUTF8 bool
 
 	buf     []byte
@@ -48,16 +51,17 @@ type Writer struct {
 	heads   []whead // heads of ended arrays and maps, not yet in buf
 	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
 	spans   []wspan // their pairs, each map's in sorted order
-	// RawItem's checker (for Deterministic as rawDet says), and EndMap's
-	// for the keys of a map that holds raw items
-	rawChk *Checker
-	rawDet bool
-	keyChk *Checker
+	// RawItem's checker (for Deterministic and AllowInvalidUTF8 as rawDet
+	// and rawLax say), and EndMap's for the keys of a map that holds raw
+	// items
+	rawChk         *Checker
+	rawDet, rawLax bool
+	keyChk         *Checker
 }
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
 // Writer's other calls have none.
-var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: 1 << 40, MaxKeyMemory: 1 << 50}
+var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt}
 
 // wsort is a map of Deterministic whose pairs were written out of key order
 // and whose content is long: its content buf[pos:end] is laid out by Bytes,
@@ -381,9 +385,9 @@ func (w *Writer) Tag(n uint64) {
 
 // RawItem writes one complete encoded item as it is (for example a
 // protected header kept as received). It is checked first as Check checks
-// with the default rules (well-formed, UTF-8 text, unique map keys; no
-// limits), and with Deterministic it must be in core deterministic
-// encoding; bytes that do not pass are misuse (ErrWriter, also matching the
+// with the default rules (well-formed, UTF-8 text unless AllowInvalidUTF8
+// is set, unique map keys; no limits), and with Deterministic it must be in
+// core deterministic encoding; bytes that do not pass are misuse (ErrWriter, also matching the
 // SyntaxError) and nothing is written. As a map key it is compared with the
 // other keys as a data item, so another encoding of a key already there is
 // a duplicate.
@@ -391,10 +395,10 @@ func (w *Writer) RawItem(b []byte) {
 	if w.err != nil {
 		return
 	}
-	if w.rawChk == nil || w.rawDet != w.Deterministic {
+	if w.rawChk == nil || w.rawDet != w.Deterministic || w.rawLax != w.AllowInvalidUTF8 {
 		o := rawLimits
-		o.Deterministic = w.Deterministic
-		w.rawChk, w.rawDet = NewChecker(&o), w.Deterministic
+		o.Deterministic, o.AllowInvalidUTF8 = w.Deterministic, w.AllowInvalidUTF8
+		w.rawChk, w.rawDet, w.rawLax = NewChecker(&o), w.Deterministic, w.AllowInvalidUTF8
 	}
 	if err := w.rawChk.Check(b); err != nil {
 		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}

@@ -101,3 +101,84 @@ func TestWriterTextUTF8Allocs(t *testing.T) {
 		t.Errorf("%v allocations, want 0", n)
 	}
 }
+
+// TestWriterRawItemLaxUTF8: AllowInvalidUTF8 governs RawItem as it does
+// Text and WriteToken, so that an item a lax Decoder read with ReadValue is
+// written whole as its tokens would be; without it, the raw item's invalid
+// text is refused as ErrWriter and ErrInvalidUTF8. Setting the field
+// between calls takes effect at the next one (RawItem's checker is kept).
+// On the base RawItem refused invalid text whatever AllowInvalidUTF8 said.
+func TestWriterRawItemLaxUTF8(t *testing.T) {
+	lax := &Options{AllowInvalidUTF8: true}
+	item := []byte{0x82, 0x61, 0xff, 0xa1, 0x61, 0xfe, 0x01} // ["\xff", {"\xfe": 1}]
+	d := NewDecoderBytes(item, lax)
+	v, err := d.ReadValue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, det := range []bool{false, true} {
+		w := Writer{AllowInvalidUTF8: true, Deterministic: det}
+		w.RawItem(v)
+		out, err := w.Bytes()
+		if err != nil {
+			t.Errorf("Deterministic %v: RawItem with AllowInvalidUTF8: %v", det, err)
+		} else if !bytes.Equal(out, item) || Check(out, lax) != nil {
+			t.Errorf("Deterministic %v: %x, want %x", det, out, item)
+		}
+
+		// the same Writer, strict again: refused
+		w.Reset()
+		w.AllowInvalidUTF8 = false
+		w.RawItem(v)
+		if err := w.Err(); !errors.Is(err, ErrWriter) || !errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("Deterministic %v, strict after lax: %v, want ErrWriter and ErrInvalidUTF8", det, err)
+		}
+		// and lax again: written
+		w.Reset()
+		w.AllowInvalidUTF8 = true
+		w.RawItem(v)
+		if _, err := w.Bytes(); err != nil {
+			t.Errorf("Deterministic %v, lax after strict: %v", det, err)
+		}
+	}
+}
+
+// TestWriterNoLimits: the Writer has no limits, so what it writes passes
+// Check's rules but not always its default limits (Writer's doc): nesting
+// deeper than DefaultMaxDepth and a key longer than DefaultMaxKeyLen are
+// written, and Check accepts them once its limits are raised. (Passes on
+// the base: documentation; the Writer's doc said Check accepts its output
+// with the default Options.)
+func TestWriterNoLimits(t *testing.T) {
+	var deep Writer
+	for range DefaultMaxDepth + 1 {
+		deep.BeginArray()
+	}
+	for range DefaultMaxDepth + 1 {
+		deep.EndArray()
+	}
+	var key Writer
+	key.BeginMap()
+	key.Text(string(make([]byte, DefaultMaxKeyLen)))
+	key.Null()
+	key.EndMap()
+	for _, tc := range []struct {
+		w      *Writer
+		cause  error
+		raised *Options
+	}{
+		{&deep, ErrDepth, &Options{MaxDepth: DefaultMaxDepth + 1}},
+		{&key, ErrKeyTooLarge, &Options{MaxKeyLen: DefaultMaxKeyLen + 5}},
+	} {
+		out, err := tc.w.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Check(out, nil); !errors.Is(err, tc.cause) {
+			t.Errorf("default limits: %v, want %v", err, tc.cause)
+		}
+		if err := Check(out, tc.raised); err != nil {
+			t.Errorf("limits raised: %v", err)
+		}
+	}
+}
