@@ -37,7 +37,7 @@ type fastEnt struct {
 
 func fastCheck(s *scanner, b []byte) bool {
 	lim := &s.lim
-	if lim.allowComment || lim.allowMulti || len(b) >= 1<<32-1 {
+	if lim.allowComment || lim.allowMulti || uint64(len(b)) >= 1<<32-1 {
 		return false
 	}
 	s.fastFrames = s.fastFrames[:0]
