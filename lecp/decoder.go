@@ -23,7 +23,9 @@ type Decoder struct {
 	sr    *stringReader // the last StringReader, for Finish
 }
 
-// NewDecoder returns a decoder reading from r.
+// NewDecoder returns a decoder reading from r. An error from r other than
+// io.EOF is returned as it is, once the bytes read with it are read, and
+// is sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -180,7 +182,13 @@ func (d *Decoder) fill(need int) error {
 			return nil
 		}
 		if err != nil {
+			// sticky; the bytes read with it first, as io.Reader's
+			// contract asks: the same tokens and errors as when err
+			// comes on the next Read
 			d.rerr = err
+			if n > 0 {
+				return nil
+			}
 			return err
 		}
 	}
