@@ -122,3 +122,94 @@ func readSecond(d *Decoder) string {
 	}
 	return fmt.Sprintf("value %d", len(v))
 }
+
+// readerTrace reads a Decoder with the calls ops names (0 ReadToken, 1
+// ReadValue, 2 SkipValue, 3 Finish, cycling) and writes down every
+// result and the position after it.
+func readerTrace(d *Decoder, ops []byte) string {
+	var b strings.Builder
+	for n := 0; n < 3000; n++ {
+		op := byte(0)
+		if len(ops) > 0 {
+			op = ops[n%len(ops)] % 4
+		}
+		var err error
+		switch op {
+		case 0:
+			var tok Token
+			if tok, err = d.ReadToken(); err == nil {
+				fmt.Fprintf(&b, "T %v %d %q", tok.Kind, tok.Offset, tok.Value)
+			}
+		case 1:
+			var v []byte
+			if v, err = d.ReadValue(); err == nil {
+				fmt.Fprintf(&b, "V %q", v)
+			}
+		case 2:
+			err = d.SkipValue()
+		case 3:
+			fmt.Fprintf(&b, "F %v", d.Finish())
+			return b.String()
+		}
+		fmt.Fprintf(&b, " %s %d %d\n", d.Path(), d.InputOffset(), d.Depth())
+		switch {
+		case err == io.EOF:
+			return b.String() + "EOF\n"
+		case errors.Is(err, ErrNoValue):
+			b.WriteString("no value\n")
+		case err != nil:
+			return b.String() + err.Error() + "\nF " + fmt.Sprint(d.Finish())
+		}
+	}
+	return b.String()
+}
+
+// FuzzReadersAgree: a Decoder over an io.Reader gives the same results,
+// ReadValue under a small MaxValueLen included, whether the reader returns
+// everything, one byte, half of what is asked or the last bytes with
+// io.EOF, and whether the Decoder is fresh or reused (Reset) with a buffer
+// an earlier input grew; without the limit, the same as a Decoder over the
+// bytes.
+func FuzzReadersAgree(f *testing.F) {
+	for _, s := range []string{"\x82\x01\x02", "\x83\x01\x62ab\xa1\x61c\xf6", "\x82\x79\x00\x30" + strings.Repeat("a", 48) + "\x01", "\xa1\x61a\x9f\x01\x02\xff", "\x7f\x61a\x61b\xff"} {
+		f.Add([]byte(s), []byte{0, 1}, uint8(3))
+	}
+	grown := append([]byte{0x81}, appendHead(nil, majText, 70000)...)
+	grown = append(grown, strings.Repeat("a", 70000)...)
+	f.Fuzz(func(t *testing.T, in []byte, ops []byte, mv uint8) {
+		if len(ops) > 8 {
+			ops = ops[:8]
+		}
+		opts := Options{MaxValueLen: int(mv%64) + 1}
+		readers := []func() io.Reader{
+			func() io.Reader { return bytes.NewReader(in) },
+			func() io.Reader { return iotest.OneByteReader(bytes.NewReader(in)) },
+			func() io.Reader { return iotest.HalfReader(bytes.NewReader(in)) },
+			func() io.Reader { return iotest.DataErrReader(bytes.NewReader(in)) },
+		}
+		want := readerTrace(NewDecoder(readers[0](), &opts), ops)
+		for i, r := range readers {
+			if i > 0 {
+				if got := readerTrace(NewDecoder(r(), &opts), ops); got != want {
+					t.Fatalf("reader %d:\n%s\nwant:\n%s", i, got, want)
+				}
+			}
+			// ReadToken holds the string whole: the buffer grows
+			d := NewDecoder(bytes.NewReader(grown), &opts)
+			for range 2 {
+				if _, err := d.ReadToken(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d.Reset(r())
+			if got := readerTrace(d, ops); got != want {
+				t.Fatalf("reader %d, Decoder reused:\n%s\nwant:\n%s", i, got, want)
+			}
+		}
+		opts.MaxValueLen = len(in) + 1
+		want = readerTrace(NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), &opts), ops)
+		if got := readerTrace(NewDecoderBytes(in, &opts), ops); got != want {
+			t.Fatalf("bytes:\n%s\nwant:\n%s", got, want)
+		}
+	})
+}
