@@ -130,16 +130,20 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 // header that makes the payload something other than a claims set: "b64":
 // false (a JWT's payload is base64url encoded, RFC 7519 §7.2 step 9) and a
 // "cty" of "JWT" (a nested JWT, §7.2 step 8, which this package does not
-// support). A header whose text cannot name either is passed at once;
-// another's verdict is remembered for the next token with the same header,
-// so only a new header of that kind costs a parse.
+// support). A header of up to 256 bytes whose text cannot name either is
+// passed at once; another's verdict is remembered for the next token with
+// the same header, so only a new header of that kind costs a parse.
 func (v *Verifier) checkHeader(tok []byte) error {
 	hb := tok[:max(bytes.IndexByte(tok, '.'), 0)]
 	// Most headers cannot name "b64" or "cty": decided without a parse or
-	// an allocation, whatever header the previous token had.
+	// an allocation, whatever header the previous token had, for a header
+	// that decodes into buf (a longer one, decoded, would allocate on
+	// every token: it is remembered instead).
 	var buf [256]byte
-	if h, err := jose.AppendBase64URLDecode(buf[:0], hb); err == nil && !mayNameB64OrCty(h) {
-		return nil
+	if len(hb) <= len(buf)/3*4 {
+		if h, err := jose.AppendBase64URLDecode(buf[:0], hb); err == nil && !mayNameB64OrCty(h) {
+			return nil
+		}
 	}
 	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
 		return e.err
