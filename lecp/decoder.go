@@ -19,11 +19,16 @@ type Decoder struct {
 	eof   bool // r is exhausted (or the input was given whole)
 	whole bool // buf is the caller's slice
 	keep  int  // buf[keep:] must be kept (ReadValue), or -1
-	rerr  error
-	sr    *stringReader // the last StringReader, for Finish
+	// keepDepth is the depth at which the value ReadValue reads starts,
+	// for the path of its ErrValueTooLarge
+	keepDepth int
+	rerr      error
+	sr        *stringReader // the last StringReader, for Finish
 }
 
-// NewDecoder returns a decoder reading from r.
+// NewDecoder returns a decoder reading from r. An error from r other than
+// io.EOF is returned as it is, once the bytes read with it are read, and
+// is sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -139,7 +144,16 @@ func (d *Decoder) srPending() bool {
 // fill reads more input so that at least need unconsumed bytes are
 // buffered, or the input ends. Growth follows the bytes that actually
 // arrive, never a declared length.
+//
+// While ReadValue reads from an io.Reader, the machine sees no more than
+// MaxValueLen+1 bytes from the value's start (view), so that the value is
+// judged by those bytes whatever the buffer's size and the reader's
+// pieces: the machine needing more with all of them in view is
+// ErrValueTooLarge, before any error of the reader's.
 func (d *Decoder) fill(need int) error {
+	if d.capped() {
+		return d.tooLarge(false)
+	}
 	if d.rerr != nil {
 		return d.rerr
 	}
@@ -150,6 +164,9 @@ func (d *Decoder) fill(need int) error {
 		d.buf = make([]byte, 0, 4096)
 	}
 	for len(d.buf)-d.pos < need {
+		if d.capped() {
+			return nil // the view is whole: the machine judges it
+		}
 		base := d.pos
 		if d.keep >= 0 {
 			base = d.keep
@@ -163,9 +180,6 @@ func (d *Decoder) fill(need int) error {
 			}
 		}
 		if len(d.buf) == cap(d.buf) {
-			if d.keep >= 0 && len(d.buf) >= d.m.lim.maxValue {
-				return d.m.fail(len(d.buf)-d.pos, ErrValueTooLarge)
-			}
 			nb := make([]byte, len(d.buf), 2*cap(d.buf))
 			copy(nb, d.buf)
 			d.buf = nb
@@ -180,24 +194,69 @@ func (d *Decoder) fill(need int) error {
 			return nil
 		}
 		if err != nil {
+			// sticky; the bytes read with it first, as io.Reader's
+			// contract asks: the same tokens and errors as when err
+			// comes on the next Read
 			d.rerr = err
+			if n > 0 {
+				return nil
+			}
 			return err
 		}
 	}
 	return nil
 }
 
+// capped reports whether ReadValue reads from an io.Reader and more than
+// MaxValueLen bytes of the value are buffered: the machine then sees only
+// the first MaxValueLen+1 of them (view).
+func (d *Decoder) capped() bool {
+	return d.keep >= 0 && !d.whole && len(d.buf)-d.keep > d.m.lim.maxValue
+}
+
+// view is the unconsumed input the machine is given: all of it, or while
+// ReadValue reads from an io.Reader, up to the value's first MaxValueLen+1
+// bytes.
+func (d *Decoder) view() []byte {
+	if d.capped() {
+		return d.buf[d.pos : d.keep+d.m.lim.maxValue+1]
+	}
+	return d.buf[d.pos:]
+}
+
+// tooLarge fails with ErrValueTooLarge at the start of the value ReadValue
+// reads, with its path; done: the value has ended (its last token read).
+func (d *Decoder) tooLarge(done bool) error {
+	m := &d.m
+	m.recheck = true
+	m.err = &SyntaxError{Offset: m.off - int64(d.pos-d.keep), Path: d.valuePath(done), Err: ErrValueTooLarge}
+	return m.err
+}
+
+// valuePath is the path of the value ReadValue reads: that of the frames
+// below it (an array's index and a map's current key do not change until
+// the value ends; once it has, the machine's doneInc says that the count
+// of the frame around it has moved on).
+func (d *Decoder) valuePath(done bool) string {
+	m := &d.m
+	stack, kind, inc := m.stack, m.ev.Kind, m.doneInc
+	m.stack, m.ev.Kind, m.doneInc = m.stack[:d.keepDepth], Invalid, inc && done
+	p := m.pathString()
+	m.stack, m.ev.Kind, m.doneInc = stack, kind, inc
+	return p
+}
+
 // token runs one step of the machine, reading more input as needed.
 func (d *Decoder) token(chunk int) error {
 	if d.m.err == nil && !d.m.lim.determ {
-		if n, ok, err := d.m.fastStep(d.buf[d.pos:], chunk); ok {
+		if n, ok, err := d.m.fastStep(d.view(), chunk); ok {
 			d.m.off += int64(n)
 			d.pos += n
 			return err
 		}
 	}
 	for {
-		n, err := d.m.next(d.buf[d.pos:], chunk)
+		n, err := d.m.next(d.view(), chunk)
 		if err == nil {
 			d.pos += n
 			return nil
@@ -261,7 +320,9 @@ func (d *Decoder) atBreak() bool {
 // moves past it. They borrow the decoder's buffer (or the input given to
 // NewDecoderBytes) until the next call; their capacity ends with them, so
 // an append copies. Reading from an io.Reader, the item is held whole, up
-// to Options.MaxValueLen bytes. Where no item starts (at the end of an
+// to Options.MaxValueLen bytes: a longer one is ErrValueTooLarge at its
+// start, with its path, unless its first MaxValueLen+1 bytes hold an error
+// (see MaxValueLen). Where no item starts (at the end of an
 // array, map, tag or indefinite-length string) it returns ErrNoValue and
 // leaves the end for ReadToken; after the last top-level item (or at the
 // end of a sequence), io.EOF.
@@ -272,6 +333,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 	d.keep = d.pos
 	defer func() { d.keep = -1 }()
 	depth := len(d.m.stack)
+	d.keepDepth = depth
 	for first := true; ; first = false {
 		if err := d.token(maxInt); err != nil {
 			if err == io.EOF && !first {
@@ -283,7 +345,7 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 			return nil, ErrNoValue
 		}
 		if !d.whole && d.pos-d.keep > d.m.lim.maxValue {
-			return nil, d.m.fail(0, ErrValueTooLarge)
+			return nil, d.tooLarge(d.m.done && d.m.doneDepth == depth)
 		}
 		if d.m.done && d.m.doneDepth == depth {
 			return d.buf[d.keep:d.pos:d.pos], nil

@@ -24,8 +24,11 @@ type SyntaxError struct {
 }
 
 // Error returns the cause, the offset and the path: "lecp: duplicate map key
-// at offset 7 (path [0])". A path over 256 bytes is cut, ending in "…";
-// the Path field keeps all of it.
+// at offset 7 (path [0])". The path is shown as one line of text: the
+// characters of its keys a terminal would act on rather than show (control
+// characters, the line and paragraph separators, the bidirectional
+// overrides and isolates) as escapes (\u0085, \u2028, \u202e), and at most
+// 256 bytes of it, cut with "…"; the Path field keeps all of it as it is.
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	b = append(b, e.Err.Error()...)
@@ -42,19 +45,33 @@ func (e *SyntaxError) Error() string {
 // maxPathText is how many bytes of a path Error shows.
 const maxPathText = 256
 
-// appendPathText appends path for a message, cut before the character
-// that crosses maxPathText bytes and ended with "…" when longer, so that a
-// deep input of long keys cannot make a message as large as itself. (Path
-// already shows text keys that a terminal would act on as quoted escapes.)
+// appendPathText appends path for a message. Its text keys come from the
+// input: Path quotes those holding C0 controls or DEL, with escapes, but
+// keeps other characters as they are, so here what a terminal would act
+// on becomes an escape, as the CLI's terminalSafe and lejp's messages
+// write them: C1 controls, U+2028 and U+2029, and the bidirectional
+// overrides and isolates as \uXXXX (C0 and DEL too, should one be there),
+// a byte that is not UTF-8 as \xXX. A path over maxPathText bytes is cut
+// before the character that crosses it and ends in "…", so that a deep
+// input of long keys cannot make a message as large as itself.
 func appendPathText(b []byte, path string) []byte {
-	if len(path) <= maxPathText {
-		return append(b, path...)
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(path); {
+		r, n := utf8.DecodeRuneInString(path[i:])
+		if i+n > maxPathText {
+			return append(b, "…"...)
+		}
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
+		default:
+			b = append(b, path[i:i+n]...)
+		}
+		i += n
 	}
-	n := maxPathText
-	for n > 0 && !utf8.RuneStart(path[n]) {
-		n--
-	}
-	return append(append(b, path[:n]...), "…"...)
+	return b
 }
 
 // Unwrap returns the sentinel cause.

@@ -20,7 +20,12 @@ type Options struct {
 	// holds a string whole and so buffers up to this much.
 	MaxStringLen int64
 	// MaxValueLen bounds what Decoder.ReadValue holds in memory when reading
-	// from an io.Reader; 0 means DefaultMaxValueLen. Input given whole
+	// from an io.Reader; 0 means DefaultMaxValueLen. A value is judged by
+	// its first MaxValueLen+1 bytes, whatever the reader's pieces and the
+	// Decoder's buffer: an item that ends in them and is malformed is that
+	// error; else a value they do not end, or one that long, is
+	// ErrValueTooLarge at its start (a string is judged whole: one they do
+	// not end is too large, whatever it holds). Input given whole
 	// (NewDecoderBytes) is not copied and has no such limit.
 	MaxValueLen int
 	// MaxKeyLen bounds the encoded length of one map key; 0 means

@@ -132,8 +132,8 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 // "cty" of "JWT" (a nested JWT, §7.2 step 8, which this package does not
 // support). The verdict on the last header parsed (or on the first header
 // seen) is remembered for the next token with the same header; any other
-// header whose text cannot name either is passed at once, so only a new
-// header that may costs a parse.
+// header of up to 256 bytes whose text cannot name either is passed at
+// once, so only a new header that may, or a long one, costs a parse.
 func (v *Verifier) checkHeader(tok []byte) error {
 	hb := tok[:max(bytes.IndexByte(tok, '.'), 0)]
 	last := v.lastHdr.Load()
@@ -141,17 +141,21 @@ func (v *Verifier) checkHeader(tok []byte) error {
 		return last.err
 	}
 	// Most headers cannot name "b64" or "cty": decided without a parse or
-	// an allocation, whatever header the previous token had. The first
-	// such header is remembered too, so that tokens which all share it
-	// cost a comparison, not a decoding and three searches (about a
-	// seventh of an HS256 VerifyInto); a later one is not, as remembering
-	// it would allocate on every change of header.
+	// an allocation, whatever header the previous token had, for a header
+	// that decodes into buf (a longer one, decoded, would allocate on
+	// every token: it is remembered instead). The first such header is
+	// remembered too, so that tokens which all share it cost a comparison,
+	// not a decoding and three searches (about a seventh of an HS256
+	// VerifyInto); a later one is not, as remembering it would allocate
+	// on every change of header.
 	var buf [256]byte
-	if h, err := jose.AppendBase64URLDecode(buf[:0], hb); err == nil && !mayNameB64OrCty(h) {
-		if last == nil {
-			v.lastHdr.CompareAndSwap(nil, &hdrVerdict{b64: bytes.Clone(hb)})
+	if len(hb) <= len(buf)/3*4 {
+		if h, err := jose.AppendBase64URLDecode(buf[:0], hb); err == nil && !mayNameB64OrCty(h) {
+			if last == nil {
+				v.lastHdr.CompareAndSwap(nil, &hdrVerdict{b64: bytes.Clone(hb)})
+			}
+			return nil
 		}
-		return nil
 	}
 	h, err := jose.ParseProtected(hb)
 	if err != nil { // jws has read it already
