@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -29,11 +28,6 @@ import (
 // must verify, "invalid" must be rejected; any other result fails.
 func wycheproofJWCrypto(path string) Result {
 	res := Result{Name: "wycheproof/" + filepath.Base(path)}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		res.Fail("file: %v", err)
-		return res
-	}
 	var f struct {
 		TestGroups []struct {
 			Comment string          `json:"comment"`
@@ -49,7 +43,7 @@ func wycheproofJWCrypto(path string) Result {
 			} `json:"tests"`
 		} `json:"testGroups"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := loadJSON(path, &f); err != nil {
 		res.Fail("file: %v", err)
 		return res
 	}

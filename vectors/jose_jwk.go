@@ -320,11 +320,7 @@ func wycheproofJWK(path string) Result {
 			} `json:"tests"`
 		} `json:"testGroups"`
 	}
-	raw, err := os.ReadFile(path)
-	if err == nil {
-		err = json.Unmarshal(raw, &file)
-	}
-	if err != nil {
+	if err := loadJSON(path, &file); err != nil {
 		r.Fail("reading %s: %v", path, err)
 		return r
 	}

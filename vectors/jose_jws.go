@@ -52,7 +52,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -476,11 +475,6 @@ func checkRFCJWS(ex rfcJWS) error {
 // returns its Result, named "wycheproof/json_web_signature_test.json".
 func WycheproofJWS(path string) Result {
 	res := Result{Name: "wycheproof/" + filepath.Base(path)}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		res.Fail("file: %v", err)
-		return res
-	}
 	var f struct {
 		NumberOfTests int `json:"numberOfTests"`
 		TestGroups    []struct {
@@ -494,7 +488,7 @@ func WycheproofJWS(path string) Result {
 			} `json:"tests"`
 		} `json:"testGroups"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := loadJSON(path, &f); err != nil {
 		res.Fail("file: %v", err)
 		return res
 	}
