@@ -269,7 +269,7 @@ func (d *Decoder) token(chunk int) error {
 				return ferr
 			}
 			if len(d.buf) > d.pos {
-				return d.m.fail(len(d.buf)-d.pos, ErrUnexpectedEOF)
+				return d.m.eofIn(d.buf[d.pos:])
 			}
 			if err := d.m.finish(); err != nil {
 				return err

@@ -101,7 +101,11 @@ var (
 	ErrSimple = errors.New("lecp: invalid two-byte simple value")
 	// ErrInvalidUTF8: a text string that is not valid UTF-8 (RFC 8949
 	// §3.1, major type 3). Each chunk of an indefinite-length text string
-	// must be valid by itself.
+	// must be valid by itself. The offset is that of the first byte that
+	// starts no valid sequence, and input that ends inside a text string
+	// whose bytes so far are not a valid start of UTF-8 is this error, not
+	// ErrUnexpectedEOF, in every reader (Check, Parser, Decoder), however
+	// the input is split.
 	ErrInvalidUTF8 = errors.New("lecp: invalid UTF-8 in text string")
 	// ErrDuplicateKey: a map key equal to an earlier key of the same map
 	// (RFC 8949 §5.6; equality of data items, not of encodings).
