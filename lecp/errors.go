@@ -115,9 +115,14 @@ var (
 	// a float wider than needed, or map keys out of bytewise order.
 	ErrNotDeterministic = errors.New("lecp: not core deterministic encoding")
 	// ErrTrailingData: bytes after the top-level item when
-	// Options.AllowSequence is not set; from Decoder.Finish, also the rest
-	// of an item the caller left unread.
+	// Options.AllowSequence is not set.
 	ErrTrailingData = errors.New("lecp: data after top-level item")
+	// ErrUnread: from Decoder.Finish, an item the caller stopped reading
+	// before its end, in input that is valid: Finish read and checked the
+	// rest of the item and what follows it (where that fails, the error is
+	// the input's own), and the error is at the first byte left unread,
+	// with the path of the token there.
+	ErrUnread = errors.New("lecp: item not read to its end")
 	// ErrDepth: nesting deeper than Options.MaxDepth. Arrays, maps, tags
 	// and indefinite-length strings each count one level.
 	ErrDepth = errors.New("lecp: nesting too deep")
