@@ -168,6 +168,9 @@ func (m *machine) eofIn(p []byte) error {
 // valid UTF-8 sequence, or -1 if there is none. With cut, s is the start
 // of a longer string: a sequence cut by its end is a valid start.
 func invalidUTF8At(s []byte, cut bool) int {
+	if utf8.Valid(s) {
+		return -1
+	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 {
