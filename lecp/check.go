@@ -56,7 +56,7 @@ func (c *Checker) check(b []byte) error {
 		m.off += int64(n)
 		if err == errShort {
 			if len(b) > 0 {
-				return m.fail(len(b), ErrUnexpectedEOF)
+				return m.eofIn(b)
 			}
 			return m.finish()
 		}

@@ -77,39 +77,48 @@ func (d *Decoder) initZero() {
 // checked and skipped.
 //
 // Called before the end of an item, Finish reads and checks the rest of
-// it, so that the error says what the input is: ErrUnexpectedEOF where the
-// input ends inside the item, the input's own error where it is malformed,
-// and otherwise ErrTrailingData at the first byte left unread (with the
-// path of the token there; inside a StringReader's string, the first byte
-// the reader has not delivered, however much of the string the decoder
-// has read ahead). Ends that take no bytes (a definite array's or
-// map's end after its last element, a tag's end) are not data: with only
-// those due, Finish goes on as after the item. The error is sticky.
+// it and what follows it, so that the error says what the input is:
+// ErrUnexpectedEOF where the input ends inside an item, the input's own
+// error where it is malformed (ErrTrailingData for bytes after the item),
+// and otherwise ErrUnread at the first byte left unread (with the path of
+// the token there; inside a StringReader's string, the first byte the
+// reader has not delivered, however much of the string the decoder has
+// read ahead): the input is valid, but the caller stopped reading early.
+// Ends that take no bytes (a definite array's or map's end after its last
+// element, a tag's end) are not data: with only those due, Finish goes on
+// as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
 	if d.m.err != nil {
 		return d.m.err
 	}
+	var unread *SyntaxError
 	if !d.m.complete() || d.srPending() {
-		if err := d.finishItem(); err != nil {
+		var err error
+		if unread, err = d.finishItem(); err != nil {
 			return err
 		}
 	}
 	for {
 		if err := d.token(DefaultStringChunk); err != nil {
-			if err == io.EOF {
+			if err != io.EOF {
+				return err
+			}
+			if unread == nil {
 				return nil
 			}
-			return err
+			d.m.recheck = true
+			d.m.err = unread
+			return unread
 		}
 	}
 }
 
 // finishItem reads the rest of the top-level item, checking it, and
-// returns ErrTrailingData at the offset where the caller stopped, with the
-// path of the token there, if that left bytes unread. Where the caller
-// stopped inside a StringReader's string, that is the first byte of it
-// the reader has taken from the decoder and not delivered.
-func (d *Decoder) finishItem() error {
+// returns ErrUnread at the offset where the caller stopped, with the path
+// of the token there, if that left bytes unread. Where the caller stopped
+// inside a StringReader's string, that is the first byte of it the reader
+// has taken from the decoder and not delivered.
+func (d *Decoder) finishItem() (*SyntaxError, error) {
 	off := d.m.off
 	unread := false
 	var path string
@@ -120,18 +129,16 @@ func (d *Decoder) finishItem() error {
 	d.sr = nil
 	for !d.m.complete() {
 		if err := d.token(DefaultStringChunk); err != nil {
-			return err // not io.EOF: the machine is not complete
+			return nil, err // not io.EOF: the machine is not complete
 		}
 		if !unread && d.m.off > off {
 			unread, path = true, d.m.pathString()
 		}
 	}
 	if !unread {
-		return nil
+		return nil, nil
 	}
-	d.m.recheck = true
-	d.m.err = &SyntaxError{Offset: off, Path: path, Err: ErrTrailingData}
-	return d.m.err
+	return &SyntaxError{Offset: off, Path: path, Err: ErrUnread}, nil
 }
 
 // srPending reports whether the last StringReader holds bytes of its
@@ -269,7 +276,7 @@ func (d *Decoder) token(chunk int) error {
 				return ferr
 			}
 			if len(d.buf) > d.pos {
-				return d.m.fail(len(d.buf)-d.pos, ErrUnexpectedEOF)
+				return d.m.eofIn(d.buf[d.pos:])
 			}
 			if err := d.m.finish(); err != nil {
 				return err

@@ -101,7 +101,11 @@ var (
 	ErrSimple = errors.New("lecp: invalid two-byte simple value")
 	// ErrInvalidUTF8: a text string that is not valid UTF-8 (RFC 8949
 	// §3.1, major type 3). Each chunk of an indefinite-length text string
-	// must be valid by itself.
+	// must be valid by itself. The offset is that of the first byte that
+	// starts no valid sequence, and input that ends inside a text string
+	// whose bytes so far are not a valid start of UTF-8 is this error, not
+	// ErrUnexpectedEOF, in every reader (Check, Parser, Decoder), however
+	// the input is split.
 	ErrInvalidUTF8 = errors.New("lecp: invalid UTF-8 in text string")
 	// ErrDuplicateKey: a map key equal to an earlier key of the same map
 	// (RFC 8949 §5.6; equality of data items, not of encodings).
@@ -111,9 +115,14 @@ var (
 	// a float wider than needed, or map keys out of bytewise order.
 	ErrNotDeterministic = errors.New("lecp: not core deterministic encoding")
 	// ErrTrailingData: bytes after the top-level item when
-	// Options.AllowSequence is not set; from Decoder.Finish, also the rest
-	// of an item the caller left unread.
+	// Options.AllowSequence is not set.
 	ErrTrailingData = errors.New("lecp: data after top-level item")
+	// ErrUnread: from Decoder.Finish, an item the caller stopped reading
+	// before its end, in input that is valid: Finish read and checked the
+	// rest of the item and what follows it (where that fails, the error is
+	// the input's own), and the error is at the first byte left unread,
+	// with the path of the token there.
+	ErrUnread = errors.New("lecp: item not read to its end")
 	// ErrDepth: nesting deeper than Options.MaxDepth. Arrays, maps, tags
 	// and indefinite-length strings each count one level.
 	ErrDepth = errors.New("lecp: nesting too deep")

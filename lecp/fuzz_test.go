@@ -87,7 +87,7 @@ func FuzzParse(f *testing.F) {
 		}
 		cerr := Check(b, opts)
 		perr := strings.Contains(whole, "error: ")
-		if (cerr != nil) != perr {
+		if (cerr != nil) != perr || cerr != nil && !strings.HasSuffix(whole, "error: "+cerr.Error()+"\n") {
 			t.Fatalf("Check %v, push %q", cerr, whole)
 		}
 		// the pull decoder gives the same tokens and error over the bytes

@@ -138,6 +138,52 @@ func (m *machine) finish() error {
 	return nil
 }
 
+// eofIn is the error for input that ends with p unread, the machine having
+// asked for more (errShort): ErrUnexpectedEOF at the end of p, unless p
+// holds part of a text string whose bytes so far are not a valid start of
+// UTF-8. That is ErrInvalidUTF8 at its first invalid byte, as the string
+// read whole says, and as the Parser says once a piece holding it is read
+// (so whether input is cut short after an invalid byte is not told by how
+// long the pieces are).
+func (m *machine) eofIn(p []byte) error {
+	if !m.lim.allowUTF8 {
+		hl, text := 0, m.str.left > 0 && m.str.major == majText
+		if m.str.left == 0 && len(p) > 0 && p[0]>>5 == majText && p[0]&31 < 28 {
+			hl = 1
+			if ai := p[0] & 31; ai >= 24 {
+				hl += 1 << (ai - 24)
+			}
+			text = len(p) > hl
+		}
+		if text {
+			if i := invalidUTF8At(p[hl:], true); i >= 0 {
+				return m.fail(hl+i, ErrInvalidUTF8)
+			}
+		}
+	}
+	return m.fail(len(p), ErrUnexpectedEOF)
+}
+
+// invalidUTF8At returns the index of the first byte of s that starts no
+// valid UTF-8 sequence, or -1 if there is none. With cut, s is the start
+// of a longer string: a sequence cut by its end is a valid start.
+func invalidUTF8At(s []byte, cut bool) int {
+	if utf8.Valid(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			if cut && !utf8.FullRune(s[i:]) {
+				return -1
+			}
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
 // complete reports whether the machine is between top-level items with at
 // least one read (or a sequence allowed).
 func (m *machine) complete() bool {
@@ -445,7 +491,7 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 			}
 		}
 		if !m.lim.allowUTF8 && !validUTF8(data) {
-			return 0, m.fail(hl, ErrInvalidUTF8)
+			return 0, m.fail(hl+invalidUTF8At(data, false), ErrInvalidUTF8)
 		}
 	}
 	m.ev.Offset = m.off

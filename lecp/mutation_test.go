@@ -354,8 +354,8 @@ func TestFinishOffsets(t *testing.T) {
 		off    int64
 		path   string
 	}{
-		{"82 01 02", 1, ErrTrailingData, 1, "[0]"},
-		{"82 01 02", 2, ErrTrailingData, 2, "[1]"},
+		{"82 01 02", 1, ErrUnread, 1, "[0]"},
+		{"82 01 02", 2, ErrUnread, 2, "[1]"},
 		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[1]"},
 		{"01 02", 1, ErrTrailingData, 1, ""},
 		{"83 01 02 03 04", 5, ErrTrailingData, 4, ""},

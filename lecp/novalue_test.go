@@ -145,8 +145,8 @@ func TestNoValueAfterLastItem(t *testing.T) {
 // with the path of the item due there, as the Parser's Close says (and
 // matches io.ErrUnexpectedEOF, as truncated input does across the
 // standard library); malformed input is its own error at its offset; a
-// complete item whose rest the caller left unread is ErrTrailingData at
-// the first unread byte, with the path of the token there (of the array
+// complete item whose rest the caller left unread, with nothing after it,
+// is ErrUnread at the first unread byte, with the path of the token there (of the array
 // for its break); and when only ends that take
 // no bytes are due (the end of a definite array whose elements were all
 // read), nothing was left and Finish returns nil. On the base Finish
@@ -161,14 +161,18 @@ func TestFinishMidItem(t *testing.T) {
 		off    int64
 		path   string
 	}{
-		{"82 01 02", 1, ErrTrailingData, 1, "[0]"},
-		{"82 01 02", 2, ErrTrailingData, 2, "[1]"},
+		{"82 01 02", 1, ErrUnread, 1, "[0]"},
+		{"82 01 02", 2, ErrUnread, 2, "[1]"},
 		{"82 01 02", 3, nil, 0, ""},          // the end is due, no byte is left
 		{"a1 61 61 82 01 02", 5, nil, 0, ""}, // two ends due
 		{"82 01 02 03", 3, ErrTrailingData, 3, ""},
-		{"9f 01 ff", 2, ErrTrailingData, 2, ""},
-		{"c1 01", 1, ErrTrailingData, 1, ""},
-		{"5f 41 01 ff", 2, ErrTrailingData, 3, ""},
+		{"9f 01 ff", 2, ErrUnread, 2, ""},
+		{"c1 01", 1, ErrUnread, 1, ""},
+		{"5f 41 01 ff", 2, ErrUnread, 3, ""},
+		// what follows the item is checked before the unread rest is
+		// reported: bytes after it are ErrTrailingData at their offset
+		{"82 01 02 03", 1, ErrTrailingData, 3, ""},
+		{"82 01 02 1c", 2, ErrTrailingData, 3, ""},
 		{"82 01", 1, ErrUnexpectedEOF, 2, "[1]"},
 		{"a1 61 61 82 01", 4, ErrUnexpectedEOF, 5, "a[1]"},
 		{"9f 01", 2, ErrUnexpectedEOF, 2, "[1]"},
@@ -272,8 +276,8 @@ func TestFinishAfterStringReader(t *testing.T) {
 				t.Fatal(err)
 			}
 			var se *SyntaxError
-			if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != start+3 || se.Path != "" {
-				t.Errorf("a string alone, %d bytes, %s: %v; want ErrTrailingData at offset %d", size, name, err, start+3)
+			if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrUnread || se.Offset != start+3 || se.Path != "" {
+				t.Errorf("a string alone, %d bytes, %s: %v; want ErrUnread at offset %d", size, name, err, start+3)
 			}
 		}
 	}
@@ -313,8 +317,8 @@ func TestFinishAfterStringReader(t *testing.T) {
 						want = 2 // the chunk's head: StringReader read only the start
 					}
 					var se *SyntaxError
-					if !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != want || se.Path != "[0]" {
-						t.Errorf("%d bytes, indefinite %v, %d read, %s: %v; want ErrTrailingData at offset %d (path [0])",
+					if !errors.As(err, &se) || se.Err != ErrUnread || se.Offset != want || se.Path != "[0]" {
+						t.Errorf("%d bytes, indefinite %v, %d read, %s: %v; want ErrUnread at offset %d (path [0])",
 							size, indef, read, name, err, want)
 					}
 				}
@@ -347,8 +351,47 @@ func TestResetForgetsStringReader(t *testing.T) {
 			}
 		}
 		var se *SyntaxError
-		if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != 35 || se.Path != "[1]" {
-			t.Errorf("Finish after a reset: %v, want ErrTrailingData at offset 35 (path [1])", err)
+		if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrUnread || se.Offset != 35 || se.Path != "[1]" {
+			t.Errorf("Finish after a reset: %v, want ErrUnread at offset 35 (path [1])", err)
+		}
+	}
+}
+
+// TestFinishUnreadLast: Finish reports a top-level item the caller left
+// unread only after reading and checking what follows it, as lejp's
+// Finish does: in a sequence, a malformed or cut later item is that
+// item's error; a valid rest leaves ErrUnread at the first unread byte.
+// On the base the unread rest was ErrTrailingData, reported before what
+// followed was read.
+func TestFinishUnreadLast(t *testing.T) {
+	for _, tc := range []struct {
+		hex  string
+		want error
+		off  int64
+	}{
+		{"82 01 02 01 02", ErrUnread, 1},
+		{"82 01 02 82 01", ErrUnexpectedEOF, 5},
+		{"82 01 02 1c", ErrReservedInfo, 3},
+		{"82 01 02 82 61 ff", ErrInvalidUTF8, 5},
+	} {
+		for _, whole := range []bool{true, false} {
+			b := testenv.Hex(t, tc.hex)
+			opts := &Options{AllowSequence: true}
+			d := NewDecoderBytes(b, opts)
+			if !whole {
+				d = NewDecoder(iotest.OneByteReader(bytes.NewReader(b)), opts)
+			}
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
+			var se *SyntaxError
+			err := d.Finish()
+			if !errors.As(err, &se) || se.Err != tc.want || se.Offset != tc.off {
+				t.Errorf("%s (whole %v): %v, want %v at offset %d", tc.hex, whole, err, tc.want, tc.off)
+			}
+			if err2 := d.Finish(); err2 != err {
+				t.Errorf("%s (whole %v): Finish again %v, want the same error", tc.hex, whole, err2)
+			}
 		}
 	}
 }

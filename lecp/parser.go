@@ -182,7 +182,7 @@ func (p *Parser) Close() error {
 	}
 	p.closed = true
 	if len(p.carry) > 0 {
-		return p.stop(p.m.fail(len(p.carry), ErrUnexpectedEOF))
+		return p.stop(p.m.eofIn(p.carry))
 	}
 	// deliver end events still due
 	for p.m.pend {

@@ -58,7 +58,7 @@ func TestReadValueLimitSameEveryBuffer(t *testing.T) {
 		{"long text, invalid byte early", text(20000, 100), tooLarge},
 		{"long text, invalid byte late", text(20000, 19000), tooLarge},
 		{"long text", text(20000, -1), tooLarge},
-		{"short text, invalid byte", text(900, 100), result{off: 3, path: "[1]", err: ErrInvalidUTF8}},
+		{"short text, invalid byte", text(900, 100), result{off: 3 + 100, path: "[1]", err: ErrInvalidUTF8}},
 		{"long array, reserved byte early", array(5000, 500, 0x1c), result{off: 3 + 500, path: "[1][500]", err: ErrReservedInfo}},
 		{"long array, reserved byte late", array(5000, 4000, 0x1c), tooLarge},
 		{"text of m bytes", text(m-3, -1), result{n: m}},

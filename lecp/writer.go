@@ -584,7 +584,10 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // one definite-length string, indefinite-length strings are joined,
 // indefinite arrays and maps become definite, and floats take their
 // shortest width. The result is the preferred serialization of the same
-// data items (RFC 8949 §4.1). Raw events are ignored.
+// data items (RFC 8949 §4.1). Raw events are ignored. Events no decoder
+// produces are misuse (ErrWriter): a Simple event above 255, a string
+// piece or end of the other kind (byte or text) than the string it
+// continues, and any other item while a string is unfinished.
 func (w *Writer) WriteEvent(ev *Event) {
 	switch ev.Kind {
 	case Uint:
@@ -595,6 +598,11 @@ func (w *Writer) WriteEvent(ev *Event) {
 		k := Bytes + 2*((ev.Kind-Bytes)/2)
 		last := ev.Kind == Bytes || ev.Kind == Text
 		inIndef := len(w.indef) > 0
+		if w.err == nil && (inIndef && k != Bytes+2*((w.indef[len(w.indef)-1]-BytesStart)/2) ||
+			!inIndef && w.strKind != Invalid && w.strKind != k) {
+			w.fail("string piece of another kind than its string")
+			return
+		}
 		if !inIndef && w.strKind == Invalid && last {
 			if k == Bytes {
 				w.ByteString(ev.Value)
@@ -626,6 +634,10 @@ func (w *Writer) WriteEvent(ev *Event) {
 			w.fail("string end without start")
 			return
 		}
+		if w.err == nil && ev.Kind-BytesEnd != w.indef[len(w.indef)-1]-BytesStart {
+			w.fail("string end of another kind than its start")
+			return
+		}
 		w.indef = w.indef[:len(w.indef)-1]
 		w.writeStr(Bytes + 2*((ev.Kind-BytesEnd)/2))
 	case ArrayStart:
@@ -650,6 +662,10 @@ func (w *Writer) WriteEvent(ev *Event) {
 	case Undefined:
 		w.Undefined()
 	case Simple:
+		if ev.Uint > 255 {
+			w.fail("simple value above 255")
+			return
+		}
 		w.Simple(uint8(ev.Uint))
 	}
 }

@@ -37,6 +37,27 @@ func TestWriterMisuseSentinel(t *testing.T) {
 		{"item inside string pieces", func(w *Writer) { w.WriteEvent(&Event{Kind: BytesChunk, Value: []byte("a")}); w.BeginArray() }},
 		{"string start inside a string", func(w *Writer) { w.WriteEvent(&Event{Kind: TextStart}); w.WriteEvent(&Event{Kind: BytesStart}) }},
 		{"string end without start", func(w *Writer) { w.WriteEvent(&Event{Kind: BytesEnd}) }},
+		{"simple event 256", func(w *Writer) { w.WriteEvent(&Event{Kind: Simple, Uint: 256}) }},
+		{"simple event 2^64-1", func(w *Writer) { w.WriteEvent(&Event{Kind: Simple, Uint: 1<<64 - 1}) }},
+		{"text piece after byte pieces", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: BytesChunk, Value: []byte("a")})
+			w.WriteEvent(&Event{Kind: Text, Value: []byte("b")})
+		}},
+		{"byte piece after text pieces", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: TextChunk, Value: []byte("a")})
+			w.WriteEvent(&Event{Kind: BytesChunk, Value: []byte("b")})
+			w.WriteEvent(&Event{Kind: Bytes})
+		}},
+		{"text chunk in an indefinite byte string", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: BytesStart})
+			w.WriteEvent(&Event{Kind: Text, Value: []byte("a")})
+			w.WriteEvent(&Event{Kind: BytesEnd})
+		}},
+		{"text end of an indefinite byte string", func(w *Writer) {
+			w.WriteEvent(&Event{Kind: BytesStart})
+			w.WriteEvent(&Event{Kind: Bytes, Value: []byte("a")})
+			w.WriteEvent(&Event{Kind: TextEnd})
+		}},
 	} {
 		var w Writer
 		tc.do(&w)
