@@ -85,11 +85,11 @@
 //
 // A backend's result is checked against the algorithm too, since a backend
 // (a token, a remote service) may be buggy: a signature, RSA-OAEP
-// ciphertext, wrapped or unwrapped key, derived key or shared secret whose
-// length is not the one the algorithm defines, or a hash, HMAC or AEAD of
-// other sizes than asked, is refused with an error that matches none of the
-// sentinels above, and never handed on. A plaintext of a length the
-// ciphertext cannot have, from an AEAD's Open or RSA-OAEP decryption, is
+// ciphertext, wrapped key, derived key or shared secret whose length is not
+// the one the algorithm defines, or a hash, HMAC or AEAD of other sizes
+// than asked, is refused with an error that matches none of the sentinels
+// above, and never handed on. A plaintext of a length the ciphertext cannot
+// have, from an AEAD's Open, RSA-OAEP decryption or AES-KW unwrapping, is
 // ErrVerify like every other failed decryption, so that failures stay
 // indistinguishable. An ECDSA signature with r or s out of range or an
 // Ed25519 signature with S ≥ L is refused from Sign as it is in Verify.
