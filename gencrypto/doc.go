@@ -103,7 +103,10 @@
 // of failing or panicking halfway; so do inputs the Go Cryptographic Module
 // refuses to approved algorithms, whatever the backend: an HKDF secret
 // shorter than 112 bits, a PBKDF2 salt shorter than 128 bits or a PBKDF2
-// output shorter than 112 bits. Backends narrow this further: in that
+// output shorter than 112 bits, an RSA key whose modulus has an odd bit
+// length or whose public exponent is 2¹⁶ or less, and an *rsa.PrivateKey
+// of other than two primes of the same size (a valid signature under such
+// a key is not reported forged). Backends narrow this further: in that
 // mode the std backend serves only what the Go Cryptographic Module serves,
 // so AES-GCM with caller-supplied nonces, AES-CCM, AES-KW and the Concat
 // KDF report ErrUnsupported too (see package gencrypto/std).

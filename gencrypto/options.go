@@ -50,8 +50,9 @@ func backendWith(opts []Option, a Algorithm, prim string) (Backend, error) {
 
 // UnsupportedError reports that a backend does not implement the primitive
 // an algorithm needs, or that the algorithm, or an input to it (an HKDF
-// secret or a PBKDF2 salt below the approved minimum), is refused because it
-// is not FIPS 140-3 approved and the program runs with GODEBUG=fips140=only.
+// secret or a PBKDF2 salt below the approved minimum, an RSA key the Go
+// Cryptographic Module refuses), is refused because it is not FIPS 140-3
+// approved and the program runs with GODEBUG=fips140=only.
 // errors.Is(err, ErrUnsupported) holds for it.
 //
 // Every field is exported and the type is comparable, so a caller can
@@ -66,8 +67,8 @@ type UnsupportedError struct {
 	// Detail names the input of an approved algorithm that fips140=only
 	// refuses, as a phrase that follows "with" ("a secret shorter than
 	// 112 bits", "a salt shorter than 128 bits", "an output shorter than
-	// 112 bits"); it is empty when the algorithm itself is refused or
-	// missing. Error includes it.
+	// 112 bits", "a public exponent below 65537"); it is empty when the
+	// algorithm itself is refused or missing. Error includes it.
 	Detail string
 }
 

@@ -130,7 +130,13 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 		return nil, nil, err
 	}
 	b, err := backendWith(opts, s, s.prim)
-	return b, pub, err
+	if err == nil && s.kty == KeyRSA {
+		err = fipsRSAKey(s, b, pub.(*rsa.PublicKey), key)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, pub, nil
 }
 
 // checkOutput passes a backend's signature on if it has the shape Verify
@@ -150,8 +156,10 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 
 // Verify checks sig over msg with pub. A key that does not fit the
 // algorithm is ErrKeyType, ErrKeySize or ErrInvalidKey, reported before any
-// computation; a backend without the primitive gives an error wrapping
-// ErrUnsupported; every other failure is ErrVerify. ECDSA signatures must be
+// computation; a backend without the primitive, or under fips140=only an
+// RSA key the Go Cryptographic Module refuses (see "FIPS 140-3" in the
+// package doc), gives an error wrapping ErrUnsupported; every other
+// failure is ErrVerify. ECDSA signatures must be
 // exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
 // ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
 // modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
@@ -176,7 +184,14 @@ func (s *Signature) verifyBackend(pub crypto.PublicKey, opts []Option) (Backend,
 	if err := s.CheckPublicKey(pub); err != nil {
 		return nil, err
 	}
-	return backendWith(opts, s, s.prim)
+	b, err := backendWith(opts, s, s.prim)
+	if err == nil && s.kty == KeyRSA {
+		err = fipsRSAKey(s, b, pub.(*rsa.PublicKey), nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // sigShapeOK reports whether sig has the form the algorithm signs in: the
