@@ -68,7 +68,10 @@
 // its curve, or an RSA key with an even modulus or an exponent that is even,
 // below 3 or above 2³¹−1, is ErrInvalidKey. An Ed25519 public key is bound
 // by its length only: 32 bytes that do not decode to a point make every
-// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it.
+// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it, and
+// so do the non-canonical encodings §5.1.3 fails to decode (a y-coordinate
+// of p or more, x = 0 with the sign bit set), whatever the backend, though
+// crypto/ed25519 decodes them.
 //
 // # Errors
 //

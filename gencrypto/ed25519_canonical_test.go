@@ -55,3 +55,39 @@ func TestEd25519NonCanonicalPublicKey(t *testing.T) {
 		}
 	}
 }
+
+// TestEd25519CanonicalEncodings checks the canonical-encoding rule on the
+// values at its edges, most of which no valid signature can be found for,
+// so that Verify cannot show the answer (an internal test for that
+// reason): y = p − 1, p, p + 1 and 2^255 − 1, and the sign bit on y = ±1
+// (x = 0) and on y = 0 and 2 (x ≠ 0).
+func TestEd25519CanonicalEncodings(t *testing.T) {
+	enc := func(low byte, fill byte, top byte) []byte {
+		b := slices.Repeat([]byte{fill}, 32)
+		b[0], b[31] = low, top
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		a    []byte
+		ok   bool
+	}{
+		{"y = 1", enc(1, 0, 0), true},
+		{"y = 1, sign bit", enc(1, 0, 0x80), false},
+		{"y = 0, sign bit", enc(0, 0, 0x80), true},
+		{"y = 2, sign bit", enc(2, 0, 0x80), true},
+		{"y = p − 2, sign bit", enc(0xeb, 0xff, 0xff), true},
+		{"y = p − 1", enc(0xec, 0xff, 0x7f), true},
+		{"y = p − 1, sign bit", enc(0xec, 0xff, 0xff), false},
+		{"y = p", enc(0xed, 0xff, 0x7f), false},
+		{"y = p, sign bit", enc(0xed, 0xff, 0xff), false},
+		{"y = p + 1", enc(0xee, 0xff, 0x7f), false},
+		{"y = 2^255 − 1", enc(0xff, 0xff, 0x7f), false},
+		{"y = 2^255 − 1 − 2^8", func() []byte { b := enc(0xff, 0xff, 0x7f); b[1] = 0xfe; return b }(), true},
+		{"a real key", getKeys(t).ed.Public().(ed25519.PublicKey), true},
+	} {
+		if got := gencrypto.Ed25519Canonical(tc.a); got != tc.ok {
+			t.Errorf("%s (%x): canonical %v, want %v", tc.name, tc.a, got, tc.ok)
+		}
+	}
+}

@@ -162,8 +162,9 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 // failure is ErrVerify. ECDSA signatures must be
 // exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
 // ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
-// modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
-// the backend. VerifyDigest is the same for a message hashed by the caller.
+// modulus. Ed25519 signatures must have S < L and the public key must be
+// canonically encoded (RFC 8032 §5.1.7 and §5.1.3), whatever the backend.
+// VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -207,9 +208,34 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		return ed25519SBelowL(sig[32:])
+		return ed25519SBelowL(sig[32:]) && ed25519Canonical(pub.(ed25519.PublicKey))
 	}
 	return true
+}
+
+// ed25519Canonical reports whether the public key a (32 bytes) is the
+// canonical encoding of its point. RFC 8032 §5.1.3 fails the decoding of a
+// y-coordinate of p = 2^255 − 19 or more (step 1) and of x = 0, which
+// holds exactly for y = ±1, with the sign bit set (step 4), and §5.1.7
+// step 1 makes a signature under a key that fails to decode invalid.
+// crypto/ed25519 decodes both on purpose, so the registry refuses them
+// itself, as it refuses S ≥ L.
+func ed25519Canonical(a []byte) bool {
+	// y ≥ p only when bits 8…254 are all ones and the low byte is at
+	// least 0xed (p's); p − 1, that is −1, ends in 0xec.
+	high := a[31]&0x7f == 0x7f
+	for _, c := range a[1:31] {
+		high = high && c == 0xff
+	}
+	if high && a[0] >= 0xed {
+		return false
+	}
+	if a[31]&0x80 == 0 {
+		return true
+	}
+	minusOne := high && a[0] == 0xec
+	one := a[0] == 1 && a[31] == 0x80 && isZero(a[1:31])
+	return !minusOne && !one
 }
 
 // ed25519L is L, the order of the Ed25519 base point (RFC 8032 §5.1:
