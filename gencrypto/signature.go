@@ -261,9 +261,10 @@ func ed25519SBelowL(s []byte) bool {
 // publicHalf returns the public half of a private key (a crypto.Signer or
 // crypto.Decrypter). A nil key, and keys of the standard library's types
 // whose Public cannot answer truthfully, are refused first: a nil
-// *ecdsa.PrivateKey or *rsa.PrivateKey (ErrKeyType; Public dereferences
-// nil) and an ed25519.PrivateKey that is not 64 bytes (ErrKeySize; Public
-// panics, or answers an all-zero key for a 32-byte seed).
+// *ecdsa.PrivateKey, *rsa.PrivateKey or *ed25519.PrivateKey (ErrKeyType;
+// Public dereferences nil) and an ed25519.PrivateKey, or a pointer to one,
+// that is not 64 bytes (ErrKeySize; Public panics, or answers an all-zero
+// key for a 32-byte seed).
 func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
@@ -278,6 +279,13 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 		}
 	case ed25519.PrivateKey:
 		if len(k) != ed25519.PrivateKeySize {
+			return nil, ErrKeySize
+		}
+	case *ed25519.PrivateKey: // its method set holds the value's methods
+		if k == nil {
+			return nil, ErrKeyType
+		}
+		if len(*k) != ed25519.PrivateKeySize {
 			return nil, ErrKeySize
 		}
 	}
