@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/cipher"
 	"crypto/fips140"
+	"crypto/rsa"
 	"hash"
 	"os"
 	"os/exec"
@@ -50,6 +51,11 @@ func (b broken) Verify(p string, pub crypto.PublicKey, h crypto.Hash, msg, sig [
 	if b.defect == "verify-accepts" {
 		return nil
 	}
+	if b.laxRSA(p) {
+		d := h.New()
+		d.Write(msg)
+		return b.VerifyDigest(p, pub, h, d.Sum(nil), sig)
+	}
 	return b.Backend.Verify(p, pub, h, msg, sig)
 }
 
@@ -57,7 +63,32 @@ func (b broken) VerifyDigest(p string, pub crypto.PublicKey, h crypto.Hash, d, s
 	if b.defect == "verifydigest-accepts" {
 		return nil
 	}
+	if b.laxRSA(p) {
+		return laxRSAVerify(b.defect, pub.(*rsa.PublicKey), h, d, sig)
+	}
 	return b.Backend.VerifyDigest(p, pub, h, d, sig)
+}
+
+// laxRSA reports whether b has one of the lax RSA verifications and p is
+// the primitive it affects.
+func (b broken) laxRSA(p string) bool {
+	return b.defect == "pss-salt-auto" && p == "rsa-pss" || b.defect == "pkcs1-any-digestinfo" && p == "rsa-pkcs1v15"
+}
+
+// laxRSAVerify verifies as lax RSA implementations do: PSS with whatever
+// salt length the signature has (rsa.PSSSaltLengthAuto), or PKCS #1 v1.5
+// by the digest alone, whatever DigestInfo precedes it, if any.
+func laxRSAVerify(defect string, pub *rsa.PublicKey, h crypto.Hash, d, sig []byte) error {
+	if defect == "pss-salt-auto" {
+		return rsa.VerifyPSS(pub, h, d, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthAuto})
+	}
+	err := rsa.VerifyPKCS1v15(pub, h, d, sig)
+	for _, other := range []crypto.Hash{0, crypto.SHA3_256, crypto.SHA3_384, crypto.SHA3_512} {
+		if err != nil && (other == 0 || other.Size() == len(d)) {
+			err = rsa.VerifyPKCS1v15(pub, other, d, sig)
+		}
+	}
+	return err
 }
 
 func (b broken) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte) ([]byte, error) {
@@ -147,6 +178,8 @@ func TestSuiteCatchesBrokenBackends(t *testing.T) {
 		{"hkdf-ignores-salt", "KnownAnswers/HKDF"},
 		{"concat-counter", "ConcatKDF-SHA256"},
 		{"unsupported-panics", "X25519"},
+		{"pss-salt-auto", "PS256"},
+		{"pkcs1-any-digestinfo", "RS384"},
 	} {
 		t.Run(tc.defect, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenBackendChild$/^"+tc.run, "-test.v")
