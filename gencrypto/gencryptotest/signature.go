@@ -134,5 +134,8 @@ func (s *suite) signature(t *testing.T, a *gencrypto.Signature) {
 	if _, err := a.Sign(nil, msg, s.opt); !errors.Is(err, gencrypto.ErrKeyType) {
 		t.Errorf("Sign(nil key): %v, want ErrKeyType", err)
 	}
+	if a.KeyType() == gencrypto.KeyRSA {
+		s.rsaEncodings(t, a)
+	}
 	s.signatureDigest(t, a)
 }
