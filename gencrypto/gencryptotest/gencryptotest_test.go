@@ -3,9 +3,11 @@ package gencryptotest_test
 import (
 	"crypto"
 	"crypto/cipher"
+	"crypto/ecdsa"
 	"crypto/fips140"
 	"crypto/rsa"
 	"hash"
+	"math/big"
 	"os"
 	"os/exec"
 	"strings"
@@ -96,7 +98,35 @@ func (b broken) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte)
 		d = append([]byte(nil), d...) // signs another digest than the one asked for
 		d[len(d)-1] ^= 1
 	}
+	if k, ok := key.(*ecdsa.PrivateKey); ok && b.defect == "ecdsa-fixed-nonce" && len(d) == h.Size() {
+		return fixedNonceECDSA(k, d), nil
+	}
 	return b.Backend.SignDigest(p, key, h, d)
+}
+
+func (b broken) Sign(p string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
+	if _, ok := key.(*ecdsa.PrivateKey); ok && b.defect == "ecdsa-fixed-nonce" {
+		d := h.New()
+		d.Write(msg)
+		return b.SignDigest(p, key, h, d.Sum(nil))
+	}
+	return b.Backend.Sign(p, key, h, msg)
+}
+
+// fixedNonceECDSA signs digest with one fixed nonce k, as a backend with a
+// broken random source would: each signature is valid (r‖s, r and s in
+// range), but any two of them give the private key away.
+func fixedNonceECDSA(key *ecdsa.PrivateKey, digest []byte) []byte {
+	c := key.Curve
+	n := c.Params().N
+	size := (n.BitLen() + 7) / 8
+	k := big.NewInt(0x5eed)
+	rx, _ := c.ScalarBaseMult(k.FillBytes(make([]byte, size)))
+	r := new(big.Int).Mod(rx, n)
+	e := new(big.Int).SetBytes(digest) // no longer than n here: SHA-256/384/512 on P-256/384/521
+	sv := new(big.Int).Mul(r, key.D)
+	sv.Add(sv, e).Mul(sv, new(big.Int).ModInverse(k, n)).Mod(sv, n)
+	return append(r.FillBytes(make([]byte, size)), sv.FillBytes(make([]byte, size))...)
 }
 
 func (b broken) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
@@ -180,6 +210,7 @@ func TestSuiteCatchesBrokenBackends(t *testing.T) {
 		{"unsupported-panics", "X25519"},
 		{"pss-salt-auto", "PS256"},
 		{"pkcs1-any-digestinfo", "RS384"},
+		{"ecdsa-fixed-nonce", "ES384"},
 	} {
 		t.Run(tc.defect, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenBackendChild$/^"+tc.run, "-test.v")
