@@ -159,9 +159,9 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 // computation; a backend without the primitive, or under fips140=only an
 // RSA key the Go Cryptographic Module refuses (see "FIPS 140-3" in the
 // package doc), gives an error wrapping ErrUnsupported; every other
-// failure is ErrVerify. ECDSA signatures must be
-// exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
-// ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
+// failure is ErrVerify. ECDSA signatures must be exactly r‖s of the
+// curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
+// rejected. RSA signatures must be exactly as long as the
 // modulus. Ed25519 signatures must have S < L and the public key must be
 // canonically encoded (RFC 8032 §5.1.7 and §5.1.3), whatever the backend.
 // VerifyDigest is the same for a message hashed by the caller.
