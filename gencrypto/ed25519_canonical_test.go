@@ -90,4 +90,27 @@ func TestEd25519CanonicalEncodings(t *testing.T) {
 			t.Errorf("%s (%x): canonical %v, want %v", tc.name, tc.a, got, tc.ok)
 		}
 	}
+	// Every y within 40 of 0, of p and of 2^255, with and without the sign
+	// bit, against the rule computed with math/big.
+	p := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
+	pm1 := new(big.Int).Sub(p, big.NewInt(1))
+	for _, base := range []*big.Int{big.NewInt(0), p, new(big.Int).Lsh(big.NewInt(1), 255)} {
+		for k := int64(-40); k <= 40; k++ {
+			y := new(big.Int).Add(base, big.NewInt(k))
+			if y.Sign() < 0 || y.BitLen() > 255 {
+				continue
+			}
+			for _, sign := range []bool{false, true} {
+				a := y.FillBytes(make([]byte, 32))
+				slices.Reverse(a)
+				if sign {
+					a[31] |= 0x80
+				}
+				want := y.Cmp(p) < 0 && !(sign && (y.Cmp(big.NewInt(1)) == 0 || y.Cmp(pm1) == 0))
+				if got := gencrypto.Ed25519Canonical(a); got != want {
+					t.Errorf("y = %v, sign %v: canonical %v, want %v", y, sign, got, want)
+				}
+			}
+		}
+	}
 }
