@@ -144,8 +144,8 @@ type opaqueAEAD struct {
 
 // Open is the backend's Open with every failure turned into ErrVerify. A
 // plaintext of another length than the ciphertext's less the tag (less
-// 1 to 16 bytes of padding for AES-CBC-HMAC, RFC 7518 §5.2.2.1) is a
-// backend's error, refused the same way.
+// 1 to 16 bytes of padding for AES-CBC-HMAC, RFC 7518 §5.2.2.1), or a
+// result shorter than dst, is a backend's error, refused the same way.
 func (o *opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != o.NonceSize() {
 		return nil, ErrVerify
@@ -154,11 +154,15 @@ func (o *opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte
 	if err != nil {
 		return nil, ErrVerify
 	}
+	// n < 0: the result does not extend dst, which no appending Open
+	// gives, whatever want (negative for a ciphertext shorter than the
+	// tag) says.
 	n, want := len(out)-len(dst), len(ciphertext)-o.tagSize
 	ok := n == want
 	if o.padded {
 		ok = n < want && n >= want-aes.BlockSize
 	}
+	ok = ok && n >= 0
 	if !ok {
 		if n > 0 {
 			clear(out[len(dst):])

@@ -84,3 +84,47 @@ func TestAEADBackendOpenLength(t *testing.T) {
 		}
 	}
 }
+
+// nilOpenBackend is the default backend with AEADs whose Open returns
+// nothing and no error, whatever it is given: a token that lost its
+// session and answers with an empty result.
+type nilOpenBackend struct{ *fakeBackend }
+
+func (b nilOpenBackend) NewAEAD(p string, key []byte, n, t int, h crypto.Hash) (cipher.AEAD, error) {
+	c, err := b.fakeBackend.NewAEAD(p, key, n, t, h)
+	if err != nil {
+		return nil, err
+	}
+	return nilOpen{c}, nil
+}
+
+type nilOpen struct{ cipher.AEAD }
+
+func (nilOpen) Open(dst, nonce, ct, ad []byte) ([]byte, error) { return nil, nil }
+
+// TestAEADBackendOpenDropsDst: Open appends the plaintext to dst, so its
+// result is never shorter than dst. A backend's result that is (here nil,
+// for any input) has a length no ciphertext can give, even where the
+// shortfall happens to equal the ciphertext's own shortfall below the tag
+// (an empty ciphertext opened into a dst of TagSize bytes, or TagSize+1 to
+// TagSize+16 bytes for AES-CBC-HMAC, whose padding the length check
+// allows for): ErrVerify, not a nil plaintext and no error.
+func TestAEADBackendOpenDropsDst(t *testing.T) {
+	for _, alg := range gencrypto.All() {
+		a, ok := alg.(*gencrypto.AEAD)
+		if !ok {
+			continue
+		}
+		c, err := a.New(make([]byte, a.KeySize()), gencrypto.WithBackend(nilOpenBackend{newFake()}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nonce := make([]byte, a.NonceSize())
+		for _, n := range []int{a.TagSize(), a.TagSize() + 1, a.TagSize() + 16} {
+			dst := make([]byte, n)
+			if out, err := c.Open(dst, nonce, nil, nil); out != nil || !errors.Is(err, gencrypto.ErrVerify) {
+				t.Errorf("%s Open(%d-byte dst, empty ciphertext), backend returns nil: %x, %v; want ErrVerify", a, n, out, err)
+			}
+		}
+	}
+}

@@ -68,7 +68,10 @@
 // its curve, or an RSA key with an even modulus or an exponent that is even,
 // below 3 or above 2³¹−1, is ErrInvalidKey. An Ed25519 public key is bound
 // by its length only: 32 bytes that do not decode to a point make every
-// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it.
+// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it, and
+// so do the non-canonical encodings §5.1.3 fails to decode (a y-coordinate
+// of p or more, x = 0 with the sign bit set), whatever the backend, though
+// crypto/ed25519 decodes them.
 //
 // # Errors
 //
@@ -85,11 +88,11 @@
 //
 // A backend's result is checked against the algorithm too, since a backend
 // (a token, a remote service) may be buggy: a signature, RSA-OAEP
-// ciphertext, wrapped or unwrapped key, derived key or shared secret whose
-// length is not the one the algorithm defines, or a hash, HMAC or AEAD of
-// other sizes than asked, is refused with an error that matches none of the
-// sentinels above, and never handed on. A plaintext of a length the
-// ciphertext cannot have, from an AEAD's Open or RSA-OAEP decryption, is
+// ciphertext, wrapped key, derived key or shared secret whose length is not
+// the one the algorithm defines, or a hash, HMAC or AEAD of other sizes
+// than asked, is refused with an error that matches none of the sentinels
+// above, and never handed on. A plaintext of a length the ciphertext cannot
+// have, from an AEAD's Open, RSA-OAEP decryption or AES-KW unwrapping, is
 // ErrVerify like every other failed decryption, so that failures stay
 // indistinguishable. An ECDSA signature with r or s out of range or an
 // Ed25519 signature with S ≥ L is refused from Sign as it is in Verify.
@@ -103,7 +106,10 @@
 // of failing or panicking halfway; so do inputs the Go Cryptographic Module
 // refuses to approved algorithms, whatever the backend: an HKDF secret
 // shorter than 112 bits, a PBKDF2 salt shorter than 128 bits or a PBKDF2
-// output shorter than 112 bits. Backends narrow this further: in that
+// output shorter than 112 bits, an RSA key whose modulus has an odd bit
+// length or whose public exponent is 2¹⁶ or less, and an *rsa.PrivateKey
+// of other than two primes of the same size (a valid signature under such
+// a key is not reported forged). Backends narrow this further: in that
 // mode the std backend serves only what the Go Cryptographic Module serves,
 // so AES-GCM with caller-supplied nonces, AES-CCM, AES-KW and the Concat
 // KDF report ErrUnsupported too (see package gencrypto/std).

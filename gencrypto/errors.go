@@ -4,7 +4,8 @@ import "errors"
 
 var (
 	// ErrVerify is returned for every failed authentication: a signature, MAC
-	// or AEAD tag that does not check, whatever the reason. It carries no
+	// or AEAD tag that does not check, an AES-KW integrity check or an
+	// RSA-OAEP decryption that fails, whatever the reason. It carries no
 	// detail on purpose, so that callers cannot become an oracle.
 	ErrVerify = errors.New("gencrypto: verification failed")
 
@@ -31,8 +32,14 @@ var (
 	ErrInvalidKey = errors.New("gencrypto: invalid key")
 
 	// ErrInvalidInput is returned for malformed inputs other than keys: a
-	// nonce of the wrong size, a wrapped key whose length is not a multiple
-	// of 8, a requested output length out of range.
+	// key to wrap or a wrapped key whose length is not a multiple of 8 or
+	// too short, a requested KDF output length or PBKDF2 iteration count
+	// out of range, a digest that is not the hash's output length, an
+	// RSA-OAEP message too long for the key, and an ECDH peer key the
+	// computation refuses (an X25519 key of low order). An AEAD nonce of
+	// the wrong size is not among them: Open reports it as ErrVerify (the
+	// nonce of a received message is attacker input) and Seal panics (see
+	// AEAD.New).
 	ErrInvalidInput = errors.New("gencrypto: invalid input")
 )
 

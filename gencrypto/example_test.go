@@ -114,3 +114,28 @@ func ExampleMAC_New() {
 	// 32 <nil>
 	// gencrypto: key size not allowed for algorithm
 }
+
+// An *UnsupportedError can be built outside the package, to compare with
+// what an operation returned. Under GODEBUG=fips140=only this is what
+// PBKDF2 with an 8-byte salt returns.
+func ExampleUnsupportedError() {
+	want := gencrypto.UnsupportedError{
+		Algorithm:   "PBKDF2-SHA256",
+		Backend:     "std",
+		Primitive:   gencrypto.PrimPBKDF2,
+		NotApproved: true,
+		Detail:      "a salt shorter than 128 bits",
+	}
+	fmt.Println(want.Error())
+	fmt.Println(errors.Is(&want, gencrypto.ErrUnsupported))
+
+	// Where the mode is set, the refusal is this very value.
+	_, err := gencrypto.PBKDF2SHA256().Derive([]byte("password"), []byte("8 bytes!"), 1000, 16)
+	var ue *gencrypto.UnsupportedError
+	if errors.As(err, &ue) && *ue != want {
+		fmt.Println("unexpected:", err)
+	}
+	// Output:
+	// gencrypto: PBKDF2-SHA256 with a salt shorter than 128 bits is not FIPS 140-3 approved (GODEBUG=fips140=only)
+	// true
+}

@@ -150,5 +150,5 @@ const (
 // notApprovedInput is the error for an input of an approved algorithm that
 // FIPS 140-only mode refuses.
 func notApprovedInput(a Algorithm, b Backend, detail string) error {
-	return &UnsupportedError{Algorithm: a.Name(), Backend: b.Name(), Primitive: a.Primitive(), NotApproved: true, detail: detail}
+	return &UnsupportedError{Algorithm: a.Name(), Backend: b.Name(), Primitive: a.Primitive(), NotApproved: true, Detail: detail}
 }

@@ -58,6 +58,9 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 	if err != nil {
 		return nil, err
 	}
+	if err := fipsRSAKey(k, b, pub.(*rsa.PublicKey), nil); err != nil {
+		return nil, err
+	}
 	out, err := b.EncryptOAEP(k.hash, pub, msg, nil)
 	return exactOutput(out, err, pub.(*rsa.PublicKey).Size()) // RFC 8017 §7.1.1: k octets
 }
@@ -76,6 +79,9 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 	size := pub.(*rsa.PublicKey).Size()
 	b, err := backendWith(opts, k, PrimRSAOAEP)
 	if err != nil {
+		return nil, err
+	}
+	if err := fipsRSAKey(k, b, pub.(*rsa.PublicKey), key); err != nil {
 		return nil, err
 	}
 	if len(ciphertext) != size {

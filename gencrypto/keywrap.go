@@ -45,7 +45,10 @@ func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
 }
 
 // Unwrap unwraps wrapped. A length that is not a multiple of 8 or below 24
-// is ErrInvalidInput; a failed integrity check is ErrVerify.
+// is ErrInvalidInput. Every decryption failure is ErrVerify: a failed
+// integrity check, and a backend's result that is not one block shorter
+// than wrapped (RFC 3394 §2.2.2), which no correct unwrapping gives, so
+// that the two cannot be told apart.
 func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
 	if len(kek) != w.keySize {
 		return nil, ErrKeySize
@@ -61,5 +64,12 @@ func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
 	if err != nil {
 		return nil, passUnsupported(err, ErrVerify)
 	}
-	return exactOutput(out, nil, len(wrapped)-8) // RFC 3394 §2.2.2: n blocks
+	// RFC 3394 §2.2.2: n blocks. A result of another length is a
+	// backend's bug, reported as every failed decryption is (see
+	// KeyEncryption.Decrypt); the bytes are dropped, not cleared, as
+	// exactOutput does.
+	if len(out) != len(wrapped)-8 {
+		return nil, ErrVerify
+	}
+	return out, nil
 }

@@ -19,11 +19,13 @@ import (
 // *rsa.PrivateKey (its Public dereferences nil), and an ed25519.PrivateKey
 // that is not 64 bytes, such as a 32-byte seed passed where the expanded
 // key is due (its Public answers an all-zero key, then signing panics),
-// are refused with an error, never a panic, and reach no backend.
+// are refused with an error, never a panic, and reach no backend; so are a
+// nil *ed25519.PrivateKey and one pointing to a key of the wrong length.
 func TestMalformedStandardPrivateKeys(t *testing.T) {
 	fake := newFake()
 	opt := gencrypto.WithBackend(fake)
 	d := sha256.Sum256([]byte("m"))
+	seed, short := ed25519.PrivateKey(make([]byte, 32)), ed25519.PrivateKey(make([]byte, 31))
 	for _, tc := range []struct {
 		alg  *gencrypto.Signature
 		key  crypto.Signer
@@ -34,6 +36,11 @@ func TestMalformedStandardPrivateKeys(t *testing.T) {
 		{gencrypto.PS256(), (*rsa.PrivateKey)(nil), gencrypto.ErrKeyType},
 		{gencrypto.EdDSA(), ed25519.PrivateKey(make([]byte, 32)), gencrypto.ErrKeySize},
 		{gencrypto.Ed25519(), ed25519.PrivateKey(nil), gencrypto.ErrKeySize},
+		// A pointer to an ed25519.PrivateKey is a crypto.Signer too (the
+		// value methods are in its method set), with the same Public.
+		{gencrypto.EdDSA(), (*ed25519.PrivateKey)(nil), gencrypto.ErrKeyType},
+		{gencrypto.Ed25519(), &seed, gencrypto.ErrKeySize},
+		{gencrypto.Ed25519(), &short, gencrypto.ErrKeySize},
 	} {
 		for _, form := range []string{"Sign", "SignDigest"} {
 			if form == "SignDigest" && tc.alg.Hash() == 0 {

@@ -50,27 +50,38 @@ func backendWith(opts []Option, a Algorithm, prim string) (Backend, error) {
 
 // UnsupportedError reports that a backend does not implement the primitive
 // an algorithm needs, or that the algorithm, or an input to it (an HKDF
-// secret or a PBKDF2 salt below the approved minimum), is refused because it
-// is not FIPS 140-3 approved and the program runs with GODEBUG=fips140=only.
+// secret or a PBKDF2 salt below the approved minimum, an RSA key the Go
+// Cryptographic Module refuses), is refused because it is not FIPS 140-3
+// approved and the program runs with GODEBUG=fips140=only.
 // errors.Is(err, ErrUnsupported) holds for it.
+//
+// Every field is exported and the type is comparable, so a caller can
+// build the value an operation returns, to compare with (*ue == want) or
+// to return from a wrapper of its own.
 type UnsupportedError struct {
 	Algorithm   string // registry name of the algorithm asked for
 	Backend     string // Backend.Name of the backend asked
 	Primitive   string // the Prim* constant it needs
 	NotApproved bool   // refused under fips140=only rather than missing
 
-	// detail says which input of an approved algorithm the mode refuses
-	// ("a salt shorter than 128 bits"), when it is one.
-	detail string
+	// Detail names the input of an approved algorithm that fips140=only
+	// refuses, as a phrase that follows "with" ("a secret shorter than
+	// 112 bits", "a salt shorter than 128 bits", "an output shorter than
+	// 112 bits", "a public exponent below 65537"); it is empty when the
+	// algorithm itself is refused or missing. Error includes it.
+	Detail string
 }
 
 // Error says which algorithm was refused, and why.
 func (e *UnsupportedError) Error() string {
-	if e.NotApproved && e.detail != "" {
-		return fmt.Sprintf("gencrypto: %s with %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm, e.detail)
+	if e.NotApproved && e.Detail != "" {
+		return fmt.Sprintf("gencrypto: %s with %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm, e.Detail)
 	}
 	if e.NotApproved {
 		return fmt.Sprintf("gencrypto: %s is not FIPS 140-3 approved (GODEBUG=fips140=only)", e.Algorithm)
+	}
+	if e.Detail != "" {
+		return fmt.Sprintf("gencrypto: %s with %s: backend %q does not support %s", e.Algorithm, e.Detail, e.Backend, e.Primitive)
 	}
 	return fmt.Sprintf("gencrypto: %s: backend %q does not support %s", e.Algorithm, e.Backend, e.Primitive)
 }

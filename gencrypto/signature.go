@@ -130,7 +130,13 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 		return nil, nil, err
 	}
 	b, err := backendWith(opts, s, s.prim)
-	return b, pub, err
+	if err == nil && s.kty == KeyRSA {
+		err = fipsRSAKey(s, b, pub.(*rsa.PublicKey), key)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, pub, nil
 }
 
 // checkOutput passes a backend's signature on if it has the shape Verify
@@ -150,12 +156,15 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 
 // Verify checks sig over msg with pub. A key that does not fit the
 // algorithm is ErrKeyType, ErrKeySize or ErrInvalidKey, reported before any
-// computation; a backend without the primitive gives an error wrapping
-// ErrUnsupported; every other failure is ErrVerify. ECDSA signatures must be
-// exactly r‖s of the curve's size with 0 < r, s < n (RFC 7518 §3.4); the
-// ASN.1 DER form is rejected. RSA signatures must be exactly as long as the
-// modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
-// the backend. VerifyDigest is the same for a message hashed by the caller.
+// computation; a backend without the primitive, or under fips140=only an
+// RSA key the Go Cryptographic Module refuses (see "FIPS 140-3" in the
+// package doc), gives an error wrapping ErrUnsupported; every other
+// failure is ErrVerify. ECDSA signatures must be exactly r‖s of the
+// curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
+// rejected. RSA signatures must be exactly as long as the
+// modulus. Ed25519 signatures must have S < L and the public key must be
+// canonically encoded (RFC 8032 §5.1.7 and §5.1.3), whatever the backend.
+// VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -176,7 +185,14 @@ func (s *Signature) verifyBackend(pub crypto.PublicKey, opts []Option) (Backend,
 	if err := s.CheckPublicKey(pub); err != nil {
 		return nil, err
 	}
-	return backendWith(opts, s, s.prim)
+	b, err := backendWith(opts, s, s.prim)
+	if err == nil && s.kty == KeyRSA {
+		err = fipsRSAKey(s, b, pub.(*rsa.PublicKey), nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // sigShapeOK reports whether sig has the form the algorithm signs in: the
@@ -192,9 +208,34 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		return ed25519SBelowL(sig[32:])
+		return ed25519SBelowL(sig[32:]) && ed25519Canonical(pub.(ed25519.PublicKey))
 	}
 	return true
+}
+
+// ed25519Canonical reports whether the public key a (32 bytes) is the
+// canonical encoding of its point. RFC 8032 §5.1.3 fails the decoding of a
+// y-coordinate of p = 2^255 − 19 or more (step 1) and of x = 0, which
+// holds exactly for y = ±1, with the sign bit set (step 4), and §5.1.7
+// step 1 makes a signature under a key that fails to decode invalid.
+// crypto/ed25519 decodes both on purpose, so the registry refuses them
+// itself, as it refuses S ≥ L.
+func ed25519Canonical(a []byte) bool {
+	// y ≥ p only when bits 8…254 are all ones and the low byte is at
+	// least 0xed (p's); p − 1, that is −1, ends in 0xec.
+	high := a[31]&0x7f == 0x7f
+	for _, c := range a[1:31] {
+		high = high && c == 0xff
+	}
+	if high && a[0] >= 0xed {
+		return false
+	}
+	if a[31]&0x80 == 0 {
+		return true
+	}
+	minusOne := high && a[0] == 0xec
+	one := a[0] == 1 && a[31] == 0x80 && isZero(a[1:31])
+	return !minusOne && !one
 }
 
 // ed25519L is L, the order of the Ed25519 base point (RFC 8032 §5.1:
@@ -220,9 +261,10 @@ func ed25519SBelowL(s []byte) bool {
 // publicHalf returns the public half of a private key (a crypto.Signer or
 // crypto.Decrypter). A nil key, and keys of the standard library's types
 // whose Public cannot answer truthfully, are refused first: a nil
-// *ecdsa.PrivateKey or *rsa.PrivateKey (ErrKeyType; Public dereferences
-// nil) and an ed25519.PrivateKey that is not 64 bytes (ErrKeySize; Public
-// panics, or answers an all-zero key for a 32-byte seed).
+// *ecdsa.PrivateKey, *rsa.PrivateKey or *ed25519.PrivateKey (ErrKeyType;
+// Public dereferences nil) and an ed25519.PrivateKey, or a pointer to one,
+// that is not 64 bytes (ErrKeySize; Public panics, or answers an all-zero
+// key for a 32-byte seed).
 func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
@@ -237,6 +279,13 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 		}
 	case ed25519.PrivateKey:
 		if len(k) != ed25519.PrivateKeySize {
+			return nil, ErrKeySize
+		}
+	case *ed25519.PrivateKey: // its method set holds the value's methods
+		if k == nil {
+			return nil, ErrKeyType
+		}
+		if len(*k) != ed25519.PrivateKeySize {
 			return nil, ErrKeySize
 		}
 	}

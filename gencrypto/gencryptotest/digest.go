@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
@@ -29,7 +30,8 @@ func (s *suite) signatureDigest(t *testing.T, a *gencrypto.Signature) {
 	if h.Size() != a.Hash().Size() {
 		t.Fatalf("NewHash gives a %d-byte hash, want %v (%d bytes)", h.Size(), a.Hash(), a.Hash().Size())
 	}
-	for _, msg := range [][]byte{nil, []byte("abc"), bytes.Repeat([]byte("payload."), 125)} {
+	nonces := newNonceCheck(a)
+	for i, msg := range [][]byte{nil, []byte("abc"), bytes.Repeat([]byte("payload."), 125)} {
 		h.Reset()
 		for rest := msg; len(rest) > 0; rest = rest[min(13, len(rest)):] {
 			h.Write(rest[:min(13, len(rest))])
@@ -45,6 +47,7 @@ func (s *suite) signatureDigest(t *testing.T, a *gencrypto.Signature) {
 		if err != nil {
 			t.Fatalf("SignDigest: %v", err)
 		}
+		nonces.add(t, fmt.Sprintf("SignDigest of message %d", i), sig)
 		// A digest signature is a message signature, and the reverse.
 		if err := a.Verify(pub, msg, sig, s.opt); err != nil {
 			t.Fatalf("Verify(SignDigest's signature over %d bytes): %v", len(msg), err)

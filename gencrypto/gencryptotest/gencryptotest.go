@@ -21,6 +21,12 @@
 //   - tamper detection: every flipped bit of a tag, signature, ciphertext or
 //     wrapped key, a changed nonce, message, digest or associated data, is
 //     ErrVerify;
+//   - ECDSA signatures of different messages, from Sign and from
+//     SignDigest, never share r (a repeated nonce gives the key away);
+//   - the RSA encodings, which the registry cannot check: a PSS salt of
+//     another length than the hash's, and a PKCS #1 v1.5 encoding without
+//     the hash's DigestInfo (none, or another hash's of the same size),
+//     are ErrVerify;
 //   - wrong key types and sizes, and wrong lengths of every input, return
 //     the documented error, never a panic;
 //   - known answers typed in from the RFCs: HKDF (RFC 5869 A.1), PBKDF2

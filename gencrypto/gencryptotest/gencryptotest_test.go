@@ -3,8 +3,11 @@ package gencryptotest_test
 import (
 	"crypto"
 	"crypto/cipher"
+	"crypto/ecdsa"
 	"crypto/fips140"
+	"crypto/rsa"
 	"hash"
+	"math/big"
 	"os"
 	"os/exec"
 	"strings"
@@ -50,6 +53,11 @@ func (b broken) Verify(p string, pub crypto.PublicKey, h crypto.Hash, msg, sig [
 	if b.defect == "verify-accepts" {
 		return nil
 	}
+	if b.laxRSA(p) {
+		d := h.New()
+		d.Write(msg)
+		return b.VerifyDigest(p, pub, h, d.Sum(nil), sig)
+	}
 	return b.Backend.Verify(p, pub, h, msg, sig)
 }
 
@@ -57,7 +65,32 @@ func (b broken) VerifyDigest(p string, pub crypto.PublicKey, h crypto.Hash, d, s
 	if b.defect == "verifydigest-accepts" {
 		return nil
 	}
+	if b.laxRSA(p) {
+		return laxRSAVerify(b.defect, pub.(*rsa.PublicKey), h, d, sig)
+	}
 	return b.Backend.VerifyDigest(p, pub, h, d, sig)
+}
+
+// laxRSA reports whether b has one of the lax RSA verifications and p is
+// the primitive it affects.
+func (b broken) laxRSA(p string) bool {
+	return b.defect == "pss-salt-auto" && p == "rsa-pss" || b.defect == "pkcs1-any-digestinfo" && p == "rsa-pkcs1v15"
+}
+
+// laxRSAVerify verifies as lax RSA implementations do: PSS with whatever
+// salt length the signature has (rsa.PSSSaltLengthAuto), or PKCS #1 v1.5
+// by the digest alone, whatever DigestInfo precedes it, if any.
+func laxRSAVerify(defect string, pub *rsa.PublicKey, h crypto.Hash, d, sig []byte) error {
+	if defect == "pss-salt-auto" {
+		return rsa.VerifyPSS(pub, h, d, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthAuto})
+	}
+	err := rsa.VerifyPKCS1v15(pub, h, d, sig)
+	for _, other := range []crypto.Hash{0, crypto.SHA3_256, crypto.SHA3_384, crypto.SHA3_512} {
+		if err != nil && (other == 0 || other.Size() == len(d)) {
+			err = rsa.VerifyPKCS1v15(pub, other, d, sig)
+		}
+	}
+	return err
 }
 
 func (b broken) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte) ([]byte, error) {
@@ -65,7 +98,35 @@ func (b broken) SignDigest(p string, key crypto.Signer, h crypto.Hash, d []byte)
 		d = append([]byte(nil), d...) // signs another digest than the one asked for
 		d[len(d)-1] ^= 1
 	}
+	if k, ok := key.(*ecdsa.PrivateKey); ok && b.defect == "ecdsa-fixed-nonce" && len(d) == h.Size() {
+		return fixedNonceECDSA(k, d), nil
+	}
 	return b.Backend.SignDigest(p, key, h, d)
+}
+
+func (b broken) Sign(p string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
+	if _, ok := key.(*ecdsa.PrivateKey); ok && b.defect == "ecdsa-fixed-nonce" {
+		d := h.New()
+		d.Write(msg)
+		return b.SignDigest(p, key, h, d.Sum(nil))
+	}
+	return b.Backend.Sign(p, key, h, msg)
+}
+
+// fixedNonceECDSA signs digest with one fixed nonce k, as a backend with a
+// broken random source would: each signature is valid (r‖s, r and s in
+// range), but any two of them give the private key away.
+func fixedNonceECDSA(key *ecdsa.PrivateKey, digest []byte) []byte {
+	c := key.Curve
+	n := c.Params().N
+	size := (n.BitLen() + 7) / 8
+	k := big.NewInt(0x5eed)
+	rx, _ := c.ScalarBaseMult(k.FillBytes(make([]byte, size)))
+	r := new(big.Int).Mod(rx, n)
+	e := new(big.Int).SetBytes(digest) // no longer than n here: SHA-256/384/512 on P-256/384/521
+	sv := new(big.Int).Mul(r, key.D)
+	sv.Add(sv, e).Mul(sv, new(big.Int).ModInverse(k, n)).Mod(sv, n)
+	return append(r.FillBytes(make([]byte, size)), sv.FillBytes(make([]byte, size))...)
 }
 
 func (b broken) NewHMAC(h crypto.Hash, key []byte) (hash.Hash, error) {
@@ -147,6 +208,9 @@ func TestSuiteCatchesBrokenBackends(t *testing.T) {
 		{"hkdf-ignores-salt", "KnownAnswers/HKDF"},
 		{"concat-counter", "ConcatKDF-SHA256"},
 		{"unsupported-panics", "X25519"},
+		{"pss-salt-auto", "PS256"},
+		{"pkcs1-any-digestinfo", "RS384"},
+		{"ecdsa-fixed-nonce", "ES384"},
 	} {
 		t.Run(tc.defect, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenBackendChild$/^"+tc.run, "-test.v")

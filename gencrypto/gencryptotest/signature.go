@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rsa"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
@@ -55,11 +56,13 @@ func (s *suite) signature(t *testing.T, a *gencrypto.Signature) {
 	signers := s.signersFor(a)
 	key := signers[0]
 	pub := key.Public()
+	nonces := newNonceCheck(a)
 	for _, msg := range [][]byte{nil, []byte("abc"), bytes.Repeat([]byte("payload."), 125)} {
 		sig, err := a.Sign(key, msg, s.opt)
 		if err != nil {
 			t.Fatalf("Sign(%d-byte message): %v", len(msg), err)
 		}
+		nonces.add(t, fmt.Sprintf("Sign of a %d-byte message", len(msg)), sig)
 		want := a.SignatureSize()
 		if want == 0 {
 			want = pub.(*rsa.PublicKey).Size()
@@ -134,5 +137,41 @@ func (s *suite) signature(t *testing.T, a *gencrypto.Signature) {
 	if _, err := a.Sign(nil, msg, s.opt); !errors.Is(err, gencrypto.ErrKeyType) {
 		t.Errorf("Sign(nil key): %v, want ErrKeyType", err)
 	}
+	if a.KeyType() == gencrypto.KeyRSA {
+		s.rsaEncodings(t, a)
+	}
 	s.signatureDigest(t, a)
+}
+
+// nonceCheck collects the r halves of ECDSA signatures over different
+// messages: r is the x-coordinate of the nonce's point, so two equal ones
+// mean a repeated nonce, and any two signatures with one nonce give the
+// private key away. Both random (FIPS 186-5) and deterministic (RFC 6979)
+// nonces differ between messages. For the other algorithms it does
+// nothing.
+type nonceCheck struct {
+	half int // r's length, 0 when a is not ECDSA
+	seen map[string]string
+}
+
+func newNonceCheck(a *gencrypto.Signature) *nonceCheck {
+	c := &nonceCheck{seen: map[string]string{}}
+	if a.KeyType() == gencrypto.KeyEC {
+		c.half = a.SignatureSize() / 2
+	}
+	return c
+}
+
+// add records the r of sig, a signature from form over a message no earlier
+// signature added was over, and fails t if an earlier one had it.
+func (c *nonceCheck) add(t *testing.T, form string, sig []byte) {
+	t.Helper()
+	if c.half == 0 || len(sig) != 2*c.half {
+		return
+	}
+	r := string(sig[:c.half])
+	if prev, ok := c.seen[r]; ok {
+		t.Errorf("%s and %s signed different messages with the same nonce (r = %x): the private key can be computed from the two", prev, form, sig[:c.half])
+	}
+	c.seen[r] = form
 }
