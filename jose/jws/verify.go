@@ -68,6 +68,19 @@ func (m *Message) detach() error {
 	return nil
 }
 
+// attach prepares m for VerifyEach and VerifyAll, which take an attached
+// payload as Verify does: the empty payload part of a compact serialization
+// is the empty payload there (Parse calls it detached, but the signing
+// input is the same either way), while a JSON serialization without
+// "payload" is detached.
+func (m *Message) attach() error {
+	if m.detached && m.Form != FormCompact {
+		return wrap(jose.ErrMalformed, "the payload is detached")
+	}
+	m.detached = false
+	return nil
+}
+
 // firstVerified tries each signature in order and returns the first that
 // verifies. When none does, the error of the first signature is returned.
 func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byte) (*Result, error) {
@@ -128,8 +141,8 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if m.detached {
-		return nil, nil, wrap(jose.ErrMalformed, "the payload is detached")
+	if err := m.attach(); err != nil {
+		return nil, nil, err
 	}
 	out := make([]SignatureResult, len(m.Signatures))
 	any := false
@@ -157,8 +170,8 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.detached {
-		return nil, wrap(jose.ErrMalformed, "the payload is detached")
+	if err := m.attach(); err != nil {
+		return nil, err
 	}
 	out := make([]*Result, len(m.Signatures))
 	var in []byte
