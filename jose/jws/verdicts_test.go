@@ -51,3 +51,27 @@ func TestEmptyPayloadEveryEntryPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyPayloadNotNil: an attached empty payload comes back as an empty,
+// non-nil slice from every entry point: Result.Payload is nil only for a
+// detached payload, and VerifyEach returns a payload (nil meaning none
+// verified) when a signature verified.
+func TestEmptyPayloadNotNil(t *testing.T) {
+	v, msgs := emptyPayloadTokens(t)
+	for _, msg := range msgs {
+		if r, err := v.Verify(msg); err != nil || r.Payload == nil {
+			t.Errorf("Verify %s: %+v, %v; want an empty payload", msg, r, err)
+		}
+		if all, err := v.VerifyAll(msg); err != nil || all[0].Payload == nil {
+			t.Errorf("VerifyAll %s: %+v, %v; want an empty payload", msg, all, err)
+		}
+		if each, p, err := v.VerifyEach(msg); err != nil || each[0].Err != nil || p == nil {
+			t.Errorf("VerifyEach %s: %+v, %q, %v; a signature verified, want an empty payload", msg, each, p, err)
+		}
+		if m, err := Parse(msg); err != nil {
+			t.Error(err)
+		} else if p, ok := m.UnverifiedPayload(); isJSON(msg) && (!ok || p == nil) {
+			t.Errorf("UnverifiedPayload %s: %q, %v; want an empty payload", msg, p, ok)
+		}
+	}
+}
