@@ -56,15 +56,16 @@ func (m *Message) Detached() bool { return m.detached }
 func (m *Message) Encoded() bool { return m.b64 }
 
 // UnverifiedPayload returns the decoded payload without checking any
-// signature, for inspection only; ok is false for a detached payload.
+// signature, for inspection only; ok is false for a detached payload. An
+// attached empty payload is empty but not nil.
 func (m *Message) UnverifiedPayload() (payload []byte, ok bool) {
 	if m.detached {
 		return nil, false
 	}
 	if !m.b64 {
-		return bytes.Clone(m.payload), true
+		return append([]byte{}, m.payload...), true
 	}
-	p, err := jose.DecodeBase64URL(m.payload)
+	p, err := jose.AppendBase64URLDecode([]byte{}, m.payload)
 	if err != nil {
 		return nil, false // Parse validated it
 	}
