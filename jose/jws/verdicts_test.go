@@ -1,7 +1,12 @@
 package jws
 
 import (
+	"bytes"
+	"errors"
+	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/jose"
 )
 
 // emptyPayloadTokens returns an HS256 verifier and the compact and general
@@ -72,6 +77,60 @@ func TestEmptyPayloadNotNil(t *testing.T) {
 			t.Error(err)
 		} else if p, ok := m.UnverifiedPayload(); isJSON(msg) && (!ok || p == nil) {
 			t.Errorf("UnverifiedPayload %s: %q, %v; want an empty payload", msg, p, ok)
+		}
+	}
+}
+
+// TestStreamingSameError: VerifyReader refuses a message with the error
+// VerifyDetached gives for it, the error of the first signature, also when
+// a later signature is refused for its header before the payload is read
+// and an earlier one fails its check over the payload.
+func TestStreamingSameError(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	other := bytes.Repeat([]byte{9}, 64)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	payload := []byte("streamed payload")
+	sign := func(k SigningKey) *Signature {
+		t.Helper()
+		js, err := SignJSON(payload, []SigningKey{k}, true, &SignOptions{Detached: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := ParseJSON(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Signatures[0]
+	}
+	wrongKey := sigJSON(sign(SigningKey{Alg: "HS256", Key: other}))                          // ErrVerify
+	notAllowed := sigJSON(sign(SigningKey{Alg: "HS512", Key: other}))                        // ErrAlgorithm
+	good := sigJSON(sign(SigningKey{Alg: "HS256", Key: secret}))                             // verifies
+	critical := sigJSON(sign(SigningKey{Alg: "HS256", Key: secret, Protected: []jose.Member{ // ErrCrit
+		{Name: "crit", Value: []byte(`["x"]`)}, {Name: "x", Value: []byte("1")}}}))
+	for _, sigs := range [][]string{
+		{wrongKey, notAllowed},
+		{notAllowed, wrongKey},
+		{wrongKey, critical},
+		{critical, wrongKey},
+		{wrongKey, notAllowed, good},
+	} {
+		msg := []byte(`{"signatures":[` + strings.Join(sigs, ",") + `]}`)
+		r1, err1 := v.VerifyDetached(msg, payload)
+		r2, err2 := v.VerifyReader(msg, bytes.NewReader(payload))
+		if (err1 == nil) != (err2 == nil) {
+			t.Fatalf("%s: VerifyDetached %v, VerifyReader %v", msg, err1, err2)
+		}
+		if err1 == nil {
+			if r1.Index != r2.Index {
+				t.Errorf("%s: VerifyDetached verified signature %d, VerifyReader %d", msg, r1.Index, r2.Index)
+			}
+			continue
+		}
+		for _, s := range []error{jose.ErrVerify, jose.ErrAlgorithm, jose.ErrCrit, jose.ErrKey, jose.ErrMalformed} {
+			if errors.Is(err1, s) != errors.Is(err2, s) {
+				t.Errorf("%s: VerifyDetached %v, VerifyReader %v", msg, err1, err2)
+				break
+			}
 		}
 	}
 }
