@@ -191,7 +191,10 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 // HMAC, RSA and ECDSA stream; Ed25519 must buffer the payload, up to
 // MaxBufferedPayload. The payload's bytes are not trustworthy until this
 // returns nil: a caller that stores them as they are read must discard them
-// on error.
+// on error. It verifies as VerifyDetached does and, when no signature
+// verifies, returns the same error, the first signature's; but its keys are
+// the Verifier's key or key set: a *jwk.Remote or a key embedded in the
+// token (TrustEmbeddedJWK) is jose.ErrKey here.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	m, err := Parse(msg)
 	if err != nil {
@@ -207,7 +210,10 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 		state []*streamState
 	}
 	var jobs []*job
-	var first error
+	// errs[i] is signature i's error; as firstVerified does, the first
+	// signature's is returned when none verifies, whether it was refused
+	// for its header before the payload was read or failed over it.
+	errs := make([]error, len(m.Signatures))
 	var writers []io.Writer
 	var buffered []*streamState // Ed25519: they share one payload buffer
 	for i, s := range m.Signatures {
@@ -220,7 +226,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			j.keys, err = v.streamKeys(&j.d.selection)
 		}
 		if err != nil {
-			first = firstErr(first, err)
+			errs[i] = err
 			continue
 		}
 		for _, k := range j.keys {
@@ -229,7 +235,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 				err = ss.writeHeader(s.Protected)
 			}
 			if err != nil {
-				first = firstErr(first, err)
+				errs[i] = firstErr(errs[i], err)
 				j.state = append(j.state, nil) // j.state[n] stays key n's
 				continue
 			}
@@ -246,7 +252,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 		writers = append(writers, newEdPayload(buffered, v.cfg.maxBuffered))
 	}
 	if len(writers) == 0 {
-		return nil, first
+		return nil, firstErr(nil, errs...)
 	}
 	if err := copyPayload(io.MultiWriter(writers...), r, m.b64); err != nil {
 		return nil, err
@@ -258,9 +264,9 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
 			}
 		}
-		first = firstErr(first, errVerify)
+		errs[j.i] = firstErr(errs[j.i], errVerify)
 	}
-	return nil, first
+	return nil, firstErr(nil, errs...)
 }
 
 // streamKeys returns the usable candidate keys without running them.
@@ -288,9 +294,13 @@ func (v *Verifier) streamKeys(sel *selection) ([]*vkey, error) {
 	return out, nil
 }
 
-func firstErr(a, b error) error {
-	if a != nil {
-		return a
+// firstErr returns the first error that is not nil.
+func firstErr(a error, b ...error) error {
+	for _, e := range b {
+		if a != nil {
+			return a
+		}
+		a = e
 	}
-	return b
+	return a
 }
