@@ -312,10 +312,11 @@ func (m *Message) Compact() ([]byte, error) {
 // jose.ErrLimit here: an attached payload part or a "protected" member
 // longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
 // (base64url, or the unencoded text with its escapes; detach a payload or
-// use the compact serialization), and an unprotected header nested too
-// deep for the serialization, which ParseJSON bounds as a whole by
-// jose.MaxDepth (the header sits one level deeper in the flattened form
-// than alone, three in the general one).
+// use the compact serialization), and an unprotected header beyond
+// ParseJSON's limits in its place in the serialization: nested deeper than
+// jose.MaxDepth there (the header sits one level deeper in the flattened
+// form than alone, three in the general one), or with names over what lejp
+// holds for duplicate detection once the names around it count too.
 func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if flattened && len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
@@ -323,21 +324,12 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8
 	}
-	// An unprotected header checked alone may nest too deep for its place
-	// in the serialization, which ParseJSON bounds as a whole.
-	depth := &generalDepth
-	if flattened {
-		depth = &flattenedDepth
-	}
 	for _, s := range m.Signatures {
 		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
 			return nil, errProtectedTooLong
 		}
-		if s.Unprotected == nil {
-			continue
-		}
-		if err := lejp.Check(s.Unprotected, depth); errors.Is(err, lejp.ErrDepth) {
-			return nil, wrapCause(jose.ErrLimit, "unprotected header nested deeper than jose.MaxDepth in the serialization", err)
+		if err := m.unprotectedFits(s, flattened); err != nil {
+			return nil, err
 		}
 	}
 	var w lejp.Writer
@@ -372,14 +364,51 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	return out, nil
 }
 
-// flattenedDepth and generalDepth bound the nesting of an unprotected
-// header written inside one object ({"header":{…}}) or inside an object, an
-// array and an object ({"signatures":[{"header":{…}}]}), so that the
-// serialization is within jose.MaxDepth.
-var (
-	flattenedDepth = lejp.Options{MaxDepth: jose.MaxDepth - 1}
-	generalDepth   = lejp.Options{MaxDepth: jose.MaxDepth - 3}
-)
+// unprotectedFits checks the unprotected header of s as ParseJSON will
+// read it: inside the object ({"header":{…}}, flattened) or the object,
+// array and object ({"signatures":[{"header":{…}}]}, general) around it,
+// with the member names written before it, which are still open then. A
+// header within lejp's limits alone (NewSigner, ParseHeader) may be beyond
+// them there: nested deeper than jose.MaxDepth, or with names over what
+// lejp holds for duplicate detection (lejp.DefaultMaxNameMemory). Either is
+// jose.ErrLimit, as ParseJSON would refuse it.
+func (m *Message) unprotectedFits(s *Signature, flattened bool) error {
+	if s.Unprotected == nil {
+		return nil
+	}
+	b := make([]byte, 0, len(s.Unprotected)+64)
+	b = append(b, '{')
+	if !m.detached {
+		b = append(b, `"payload":"",`...)
+	}
+	if !flattened {
+		b = append(b, `"signatures":[{`...)
+	}
+	if len(s.Protected) > 0 {
+		b = append(b, `"protected":"",`...)
+	}
+	b = append(b, `"header":`...)
+	b = append(b, s.Unprotected...)
+	if !flattened {
+		b = append(b, "}]"...)
+	}
+	b = append(b, '}')
+	err := lejp.Check(b, &serializationOpts)
+	for _, limit := range lejpLimits {
+		if errors.Is(err, limit) {
+			return wrapCause(jose.ErrLimit, "unprotected header beyond ParseJSON's limits in the serialization", err)
+		}
+	}
+	return nil // another error is the Writer's to report
+}
+
+// serializationOpts are the lejp options ParseJSON reads with (through
+// jose.ParseObject).
+var serializationOpts = lejp.Options{MaxDepth: jose.MaxDepth}
+
+// lejpLimits are the lejp errors of input beyond a limit.
+var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,
+	lejp.ErrStringTooLong, lejp.ErrTooManyNames, lejp.ErrValueTooLarge}
 
 func writeSignature(w *lejp.Writer, s *Signature) {
 	if len(s.Protected) > 0 {
