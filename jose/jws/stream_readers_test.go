@@ -1,0 +1,127 @@
+package jws
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+	"testing/iotest"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// readerKinds are the ways a payload may arrive: whole, one byte at a time,
+// half of each request, its last bytes with io.EOF, and split at every
+// position of a short payload.
+func readerKinds(p []byte) map[string]func() io.Reader {
+	out := map[string]func() io.Reader{
+		"whole":   func() io.Reader { return bytes.NewReader(p) },
+		"onebyte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(p)) },
+		"half":    func() io.Reader { return iotest.HalfReader(bytes.NewReader(p)) },
+		"dataerr": func() io.Reader { return iotest.DataErrReader(bytes.NewReader(p)) },
+		// not a WriterTo: io.Copy reads through its own buffer
+		"plain": func() io.Reader { return struct{ io.Reader }{bytes.NewReader(p)} },
+	}
+	if len(p) <= 8 {
+		for i := 0; i <= len(p); i++ {
+			out[fmt.Sprint("split", i)] = func() io.Reader {
+				return io.MultiReader(iotest.DataErrReader(bytes.NewReader(p[:i])), bytes.NewReader(p[i:]))
+			}
+		}
+	}
+	return out
+}
+
+// TestStreamingSameVerdict: VerifyReader gives, for every algorithm,
+// encoded and unencoded payload, and every way the payload is read, the
+// verdict VerifyDetached gives on the whole payload, for the signed
+// payload and for payloads one byte shorter or longer or with one byte
+// changed (whose last partial base64url group is where a dropped flush
+// would hide); a reader failing after some data is jose.ErrMalformed with
+// the reader's error reachable, never a verdict on the part read.
+func TestStreamingSameVerdict(t *testing.T) {
+	errBroken := errors.New("connection reset")
+	for _, alg := range []string{"HS256", "RS256", "PS256", "ES256", "EdDSA", "Ed25519"} {
+		v := must(NewVerifier(verifyKey(alg), []string{alg}))
+		for _, unencoded := range []bool{false, true} {
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 100, 4097, 40000} {
+				payload := bytes.Repeat([]byte("abcdefghij"), n/10+1)[:n]
+				opts := &SignOptions{Unencoded: unencoded, Detached: true}
+				tok, err := Sign(payload, SigningKey{Alg: alg, Key: testKeys()[alg]}, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				variants := map[string][]byte{"signed": payload, "longer": append(bytes.Clone(payload), 'x')}
+				if n > 0 {
+					variants["shorter"] = payload[:n-1]
+					changed := bytes.Clone(payload)
+					changed[n-1] ^= 1
+					variants["changed"] = changed
+				}
+				for vname, p := range variants {
+					_, want := v.VerifyDetached(tok, p)
+					if (want == nil) != (vname == "signed") {
+						t.Fatalf("%s unencoded=%v n=%d %s: VerifyDetached %v", alg, unencoded, n, vname, want)
+					}
+					for rname, r := range readerKinds(p) {
+						_, got := v.VerifyReader(tok, r())
+						if (got == nil) != (want == nil) || want != nil && !errors.Is(got, jose.ErrVerify) {
+							t.Errorf("%s unencoded=%v n=%d %s, %s reader: VerifyReader %v, VerifyDetached %v",
+								alg, unencoded, n, vname, rname, got, want)
+						}
+					}
+					if len(p) > 1 {
+						r := io.MultiReader(bytes.NewReader(p[:len(p)/2]), iotest.ErrReader(errBroken))
+						if _, err := v.VerifyReader(tok, r); !errors.Is(err, jose.ErrMalformed) || !errors.Is(err, errBroken) {
+							t.Errorf("%s unencoded=%v n=%d %s, failing reader: %v", alg, unencoded, n, vname, err)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestStreamingSignSame: SignReader, however the payload is read, writes
+// what Sign writes for a detached payload (the same bytes for the
+// deterministic algorithms, a token VerifyDetached accepts for the others),
+// and a reader failing after some data is an error, never a signature over
+// the part read.
+func TestStreamingSignSame(t *testing.T) {
+	errBroken := errors.New("connection reset")
+	deterministic := map[string]bool{"HS256": true, "RS256": true, "EdDSA": true, "Ed25519": true}
+	for _, alg := range []string{"HS256", "RS256", "PS256", "ES256", "EdDSA", "Ed25519"} {
+		v := must(NewVerifier(verifyKey(alg), []string{alg}))
+		key := SigningKey{Alg: alg, Key: testKeys()[alg], KeyID: "k"}
+		for _, unencoded := range []bool{false, true} {
+			opts := &SignOptions{Unencoded: unencoded, Detached: true}
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 100, 4097} {
+				payload := bytes.Repeat([]byte("abcdefghij"), n/10+1)[:n]
+				want, err := Sign(payload, key, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for rname, r := range readerKinds(payload) {
+					got, err := SignReader(r(), key, opts)
+					switch {
+					case err != nil:
+						t.Errorf("%s unencoded=%v n=%d, %s reader: %v", alg, unencoded, n, rname, err)
+					case deterministic[alg] && !bytes.Equal(got, want):
+						t.Errorf("%s unencoded=%v n=%d, %s reader: %s, Sign wrote %s", alg, unencoded, n, rname, got, want)
+					default:
+						if _, err := v.VerifyDetached(got, payload); err != nil {
+							t.Errorf("%s unencoded=%v n=%d, %s reader: %v", alg, unencoded, n, rname, err)
+						}
+					}
+				}
+				if n > 1 {
+					r := io.MultiReader(bytes.NewReader(payload[:n/2]), iotest.ErrReader(errBroken))
+					if got, err := SignReader(r, key, opts); !errors.Is(err, errBroken) {
+						t.Errorf("%s unencoded=%v n=%d, failing reader: %s, %v", alg, unencoded, n, got, err)
+					}
+				}
+			}
+		}
+	}
+}
