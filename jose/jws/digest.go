@@ -12,7 +12,7 @@ package jws
 // SignDigest/VerifyDigest, which bind the key and check the signature's
 // length and r‖s range exactly as Sign and Verify do. Ed25519 signs the
 // message itself (RFC 8032 §5.1) and cannot be streamed: its payload is
-// buffered up to Options.MaxBufferedPayload.
+// buffered, with its header, up to MaxBufferedPayload.
 
 import (
 	"crypto"

@@ -63,6 +63,7 @@
 //   - Signatures without a protected header: Sign always protects "alg"
 //     (such JSON signatures from others still verify).
 //   - Streaming Ed25519: RFC 8032 signs the message itself, in two passes,
-//     so a streamed Ed25519 payload is buffered up to MaxBufferedPayload.
+//     so a streamed Ed25519 payload is buffered, with its header, up to
+//     MaxBufferedPayload.
 //   - ES256K, Ed448 and ML-DSA: not in gencrypto's registry yet.
 package jws

@@ -125,3 +125,32 @@ func TestStreamingSignSame(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxBufferedPayloadFormula: MaxBufferedPayload's godoc says what bound
+// streams an encoded payload of n bytes under a header of h characters,
+// h + 1 + ceil(4n/3); exactly that verifies, one byte less is jose.ErrLimit,
+// and for an unencoded payload h + 1 + n.
+func TestMaxBufferedPayloadFormula(t *testing.T) {
+	key := SigningKey{Alg: "EdDSA", Key: testKeys()["EdDSA"]}
+	for _, unencoded := range []bool{false, true} {
+		for _, n := range []int64{0, 1, 2, 3, 4, 5, 300} {
+			payload := bytes.Repeat([]byte("p"), int(n))
+			tok, err := Sign(payload, key, &SignOptions{Detached: true, Unencoded: unencoded})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := int64(bytes.IndexByte(tok, '.'))
+			bound := h + 1 + (4*n+2)/3
+			if unencoded {
+				bound = h + 1 + n
+			}
+			for _, limit := range []int64{bound, bound - 1} {
+				v := must(NewVerifier(verifyKey("EdDSA"), []string{"EdDSA"}, MaxBufferedPayload(limit)))
+				_, err := v.VerifyReader(tok, bytes.NewReader(payload))
+				if limit == bound && err != nil || limit < bound && !errors.Is(err, jose.ErrLimit) {
+					t.Errorf("unencoded=%v n=%d, MaxBufferedPayload(%d) (formula %d): %v", unencoded, n, limit, bound, err)
+				}
+			}
+		}
+	}
+}

@@ -28,9 +28,11 @@ type config struct {
 	maxBuffered int64
 }
 
-// DefaultMaxBufferedPayload bounds the payload a streaming Ed25519
-// verification or signature holds in memory (Ed25519 cannot hash as it
-// reads; RFC 8032 §5.1.6).
+// DefaultMaxBufferedPayload bounds what a streaming Ed25519 verification or
+// signature holds in memory (Ed25519 cannot hash as it reads; RFC 8032
+// §5.1.6): the whole signing input, that is the encoded protected header,
+// '.' and the payload as signed — base64url text, a third longer than the
+// payload, unless "b64" is false. More is jose.ErrLimit.
 const DefaultMaxBufferedPayload = 64 << 20
 
 // Critical names header extensions the caller understands (RFC 7515
@@ -65,7 +67,10 @@ func RequireType(typ string) Option {
 	return func(c *config) { c.typ = typ; c.hasTyp = true }
 }
 
-// MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier.
+// MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier. The
+// bound is on the signing input, header included: to stream an encoded
+// payload of n bytes under a header of h base64url characters, allow
+// h + 1 + ceil(4n/3).
 func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,
