@@ -134,3 +134,41 @@ func TestStreamingSameError(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSignatureCount: what SignJSON and Message.JSON write, ParseJSON
+// reads: MaxSignatures signatures are written and verify; one more is
+// jose.ErrLimit when writing, as ParseJSON refuses it, rather than a
+// message no Verifier accepts; and a message left with no signature
+// (Signatures is exported) is not written either.
+func TestJSONSignatureCount(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	v := must(NewVerifier(secret, []string{"HS256"}))
+	keys := make([]SigningKey, MaxSignatures+1)
+	for i := range keys {
+		keys[i] = SigningKey{Alg: "HS256", Key: secret, Unprotected: []jose.Member{{Name: "n", Value: []byte{'1' + byte(i%9)}}}}
+	}
+	js, err := SignJSON([]byte("p"), keys[:MaxSignatures], false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all, err := v.VerifyAll(js); err != nil || len(all) != MaxSignatures {
+		t.Fatalf("%d signatures: %v", MaxSignatures, err)
+	}
+	if js, err := SignJSON([]byte("p"), keys, false, nil); !errors.Is(err, jose.ErrLimit) {
+		_, perr := ParseJSON(js)
+		t.Errorf("SignJSON with %d keys: %v, want jose.ErrLimit (ParseJSON of what was written: %v)", len(keys), err, perr)
+	}
+	m, err := ParseJSON(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Signatures = append(m.Signatures, m.Signatures[0])
+	if out, err := m.JSON(false); !errors.Is(err, jose.ErrLimit) {
+		_, perr := ParseJSON(out)
+		t.Errorf("Message.JSON with %d signatures: %v, want jose.ErrLimit (ParseJSON of what was written: %v)", len(m.Signatures), err, perr)
+	}
+	m.Signatures = nil
+	if out, err := m.JSON(false); err == nil {
+		t.Errorf("Message.JSON with no signature wrote %s", out)
+	}
+}
