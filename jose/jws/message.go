@@ -114,8 +114,11 @@ func ParseCompact(tok []byte) (*Message, error) {
 
 // MaxSignatures bounds the signatures of a general JSON serialization: each
 // is checked over the whole payload, so verification costs up to this many
-// passes over it. More is jose.ErrLimit.
+// passes over it. More is jose.ErrLimit, in ParseJSON and so in SignJSON
+// and Message.JSON.
 const MaxSignatures = 16
+
+var errTooManySignatures = wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
 
 // ParseJSON parses the flattened or general JSON serialization (RFC 7515
 // §7.2). It is strict: members other than "payload", "protected",
@@ -194,7 +197,7 @@ func ParseJSON(b []byte) (*Message, error) {
 // parseElement parses one element of "signatures" and appends it to m.
 func parseElement(m *Message, e []byte) error {
 	if len(m.Signatures) == MaxSignatures {
-		return wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+		return errTooManySignatures
 	}
 	so, err := jose.ParseObject(e)
 	if err != nil {
@@ -309,7 +312,7 @@ func (m *Message) Compact() ([]byte, error) {
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
-// jose.ErrLimit here: an attached payload part or a "protected" member
+// jose.ErrLimit here: more than MaxSignatures signatures, an attached payload part or a "protected" member
 // longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
 // (base64url, or the unencoded text with its escapes; detach a payload or
 // use the compact serialization), and an unprotected header beyond
@@ -318,8 +321,13 @@ func (m *Message) Compact() ([]byte, error) {
 // form than alone, three in the general one), or with names over what lejp
 // holds for duplicate detection once the names around it count too.
 func (m *Message) JSON(flattened bool) ([]byte, error) {
-	if flattened && len(m.Signatures) != 1 {
+	switch n := len(m.Signatures); {
+	case flattened && n != 1:
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
+	case n == 0:
+		return nil, wrap(jose.ErrMalformed, "a JSON serialization takes at least one signature")
+	case n > MaxSignatures:
+		return nil, errTooManySignatures
 	}
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8

@@ -281,10 +281,14 @@ func Sign(payload []byte, k SigningKey, opts *SignOptions) ([]byte, error) {
 // SignJSON returns the general JSON serialization of payload with one
 // signature per key, or, with flattened and one key, the flattened one.
 // All signers share opts: RFC 7797 forbids mixing encoded and unencoded
-// payloads in one message.
+// payloads in one message. More than MaxSignatures keys is jose.ErrLimit,
+// as ParseJSON would refuse the message.
 func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptions) ([]byte, error) {
 	if len(keys) == 0 {
 		return nil, wrap(jose.ErrKey, "no signing key")
+	}
+	if len(keys) > MaxSignatures {
+		return nil, errTooManySignatures
 	}
 	m := &Message{Form: FormGeneral, b64: opts == nil || !opts.Unencoded, detached: opts != nil && opts.Detached}
 	if flattened {
