@@ -312,10 +312,11 @@ func (m *Message) Compact() ([]byte, error) {
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
-// jose.ErrLimit here: more than MaxSignatures signatures, an attached payload part or a "protected" member
-// longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
-// (base64url, or the unencoded text with its escapes; detach a payload or
-// use the compact serialization), and an unprotected header beyond
+// jose.ErrLimit here: more than MaxSignatures signatures, an attached
+// payload part or a "protected" member longer than lejp.DefaultMaxStringLen
+// (64 MiB) as JSON carries it (base64url, or the unencoded text with its
+// escapes; detach a payload or use the compact serialization), and an
+// unprotected header beyond
 // ParseJSON's limits in its place in the serialization: nested deeper than
 // jose.MaxDepth there (the header sits one level deeper in the flattened
 // form than alone, three in the general one), or with names over what lejp

@@ -18,7 +18,8 @@ func isJSON(b []byte) bool {
 // Verify checks a JWS with an attached payload in any serialization and
 // returns the first signature that verifies (for a general JSON
 // serialization, Result.Index says which; see VerifyEach and VerifyAll).
-// Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey or the opaque
+// Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey, ErrLimit (a
+// message beyond MaxSignatures or the parser's limits) or the opaque
 // ErrVerify; no payload is returned with an error.
 func (v *Verifier) Verify(msg []byte) (*Result, error) {
 	return v.VerifyContext(context.Background(), msg)
