@@ -9,6 +9,7 @@ import (
 	"testing/iotest"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
 // readerKinds are the ways a payload may arrive: whole, one byte at a time,
@@ -151,6 +152,49 @@ func TestMaxBufferedPayloadFormula(t *testing.T) {
 					t.Errorf("unencoded=%v n=%d, MaxBufferedPayload(%d) (formula %d): %v", unencoded, n, limit, bound, err)
 				}
 			}
+		}
+	}
+}
+
+// TestStreamHMACBesideBufferedEd25519: VerifyReader's godoc says HMAC, RSA
+// and ECDSA signatures stream and only Ed25519 buffers up to
+// MaxBufferedPayload; so a message whose Ed25519 signature cannot be
+// buffered still verifies by its other signature, as VerifyDetached
+// verifies it, and only a message with nothing else to verify is
+// jose.ErrLimit.
+func TestStreamHMACBesideBufferedEd25519(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	hk, err := jwk.New(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ek, err := jwk.New(verifyKey("EdDSA"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &jwk.Set{Keys: []*jwk.Key{hk, ek}}
+	v := must(NewVerifier(set, []string{"HS256", "EdDSA"}, MaxBufferedPayload(64)))
+	payload := bytes.Repeat([]byte("p"), 1000)
+	hs := SigningKey{Alg: "HS256", Key: secret}
+	ed := SigningKey{Alg: "EdDSA", Key: testKeys()["EdDSA"]}
+	for _, keys := range [][]SigningKey{{hs, ed}, {ed, hs}, {hs}, {ed}} {
+		msg, err := SignJSON(payload, keys, false, &SignOptions{Detached: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, whole := v.VerifyDetached(msg, payload)
+		if whole != nil {
+			t.Fatalf("%s: VerifyDetached: %v", msg, whole)
+		}
+		r, err := v.VerifyReader(msg, bytes.NewReader(payload))
+		onlyEd := len(keys) == 1 && keys[0].Alg == "EdDSA"
+		switch {
+		case onlyEd && !errors.Is(err, jose.ErrLimit):
+			t.Errorf("Ed25519 alone over MaxBufferedPayload: %+v, %v; want jose.ErrLimit", r, err)
+		case !onlyEd && err != nil:
+			t.Errorf("%d signatures, %s first: %v; VerifyDetached verifies it, and HMAC streams", len(keys), keys[0].Alg, err)
+		case !onlyEd && keys[r.Index].Alg != "HS256":
+			t.Errorf("%d signatures: signature %d verified, want the HMAC one", len(keys), r.Index)
 		}
 	}
 }
