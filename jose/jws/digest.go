@@ -44,6 +44,7 @@ type edPayload struct {
 	buf  []byte // head bytes of room, then the payload
 	head int
 	max  int64 // bound on the longest signing input
+	err  error // errStreamTooLarge once over max: buf is dropped
 }
 
 func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
@@ -59,8 +60,12 @@ func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
 }
 
 func (e *edPayload) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
 	if int64(len(e.buf))+int64(len(p)) > e.max {
-		return 0, errStreamTooLarge
+		e.err, e.buf = errStreamTooLarge, nil
+		return 0, e.err
 	}
 	e.buf = append(e.buf, p...)
 	return len(p), nil

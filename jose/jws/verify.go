@@ -190,12 +190,14 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 // constant memory (RFC 7797 unencoded payloads and ordinary ones alike: an
 // encoded payload is base64url-encoded as it streams). Only signatures by
 // HMAC, RSA and ECDSA stream; Ed25519 must buffer the payload, up to
-// MaxBufferedPayload. The payload's bytes are not trustworthy until this
-// returns nil: a caller that stores them as they are read must discard them
-// on error. It verifies as VerifyDetached does and, when no signature
-// verifies, returns the same error, the first signature's; but its keys are
-// the Verifier's key or key set: a *jwk.Remote or a key embedded in the
-// token (TrustEmbeddedJWK) is jose.ErrKey here.
+// MaxBufferedPayload, beyond which its signatures fail with jose.ErrLimit
+// while the others are still checked. The payload's bytes are not
+// trustworthy until this returns nil: a caller that stores them as they are
+// read must discard them on error. Within that bound it verifies as
+// VerifyDetached does and, when no signature verifies, returns the same
+// error, the first signature's; but its keys are the Verifier's key or key
+// set: a *jwk.Remote or a key embedded in the token (TrustEmbeddedJWK) is
+// jose.ErrKey here.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	m, err := Parse(msg)
 	if err != nil {
@@ -255,19 +257,55 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	if len(writers) == 0 {
 		return nil, firstErr(nil, errs...)
 	}
-	if err := copyPayload(io.MultiWriter(writers...), r, m.b64); err != nil {
+	// An Ed25519 payload over MaxBufferedPayload fails the Ed25519
+	// signatures only: the others go on streaming.
+	if err := copyPayload(&fanout{w: writers}, r, m.b64); err != nil {
 		return nil, err
 	}
 	for _, j := range jobs {
 		s := m.Signatures[j.i]
 		for n, k := range j.keys {
-			if ss := j.state[n]; ss != nil && ss.verify(k.secret, k.pub, s.Signature) == nil {
+			ss := j.state[n]
+			switch {
+			case ss == nil:
+			case ss.ed != nil && ss.ed.err != nil:
+				errs[j.i] = firstErr(errs[j.i], ss.ed.err)
+			case ss.verify(k.secret, k.pub, s.Signature) == nil:
 				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
 			}
 		}
 		errs[j.i] = firstErr(errs[j.i], errVerify)
 	}
 	return nil, firstErr(nil, errs...)
+}
+
+// fanout writes to every writer that has not failed. A writer that fails
+// is dropped (an edPayload over its limit; the others cannot fail), and
+// Write fails, with the first error, only once every writer has, so the
+// payload is read no further than something can use it.
+type fanout struct {
+	w   []io.Writer
+	err error
+}
+
+func (f *fanout) Write(p []byte) (int, error) {
+	live := f.w[:0]
+	for _, w := range f.w {
+		n, err := w.Write(p)
+		if err == nil && n != len(p) {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			f.err = firstErr(f.err, err)
+			continue
+		}
+		live = append(live, w)
+	}
+	f.w = live
+	if len(live) == 0 {
+		return 0, f.err
+	}
+	return len(p), nil
 }
 
 // streamKeys returns the usable candidate keys without running them.
