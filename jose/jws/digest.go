@@ -17,6 +17,7 @@ package jws
 import (
 	"crypto"
 	"hash"
+	"io"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -30,6 +31,10 @@ type streamState struct {
 	buf []byte            // Ed25519 only: the signing input so far (with ed: the prefix)
 	max int64             // Ed25519 only: the buffering limit
 	ed  *edPayload        // Ed25519 only: the payload, when shared (VerifyReader)
+	// err is the first failed Write: the state then lacks part of its
+	// input and never verifies or signs (VerifyReader goes on feeding
+	// the other states)
+	err error
 }
 
 // buffers reports whether the state buffers its input (Ed25519).
@@ -110,6 +115,20 @@ func (s *streamState) writeHeader(prot []byte) error {
 }
 
 func (s *streamState) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.write(p)
+	if err == nil && n != len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+func (s *streamState) write(p []byte) (int, error) {
 	switch {
 	case s.mac != nil:
 		return s.mac.Write(p)
@@ -127,6 +146,9 @@ func (s *streamState) Write(p []byte) (int, error) {
 // bindCheck (an HMAC secret was bound by newStreamState; the first argument
 // is that secret again). Every failure is errVerify.
 func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
+	if s.err != nil {
+		return errVerify
+	}
 	var err error
 	switch {
 	case s.mac != nil:
@@ -150,6 +172,9 @@ func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
 // newStreamState (the first argument is that secret again). Failures are
 // reported as the compact and JSON signers report them.
 func (s *streamState) sign(_ []byte, key crypto.Signer) ([]byte, error) {
+	if s.err != nil {
+		return nil, wrapCause(jose.ErrKey, "signing", s.err)
+	}
 	var sig []byte
 	var err error
 	switch {
