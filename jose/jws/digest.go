@@ -146,7 +146,7 @@ func (s *streamState) write(p []byte) (int, error) {
 // bindCheck (an HMAC secret was bound by newStreamState; the first argument
 // is that secret again). Every failure is errVerify.
 func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
-	if s.err != nil {
+	if s.err != nil || s.ed != nil && s.ed.err != nil {
 		return errVerify
 	}
 	var err error
