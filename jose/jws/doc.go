@@ -26,7 +26,7 @@
 // algorithm needs a secret, a signature algorithm a public key of its own
 // type, curve and size, and a JWK's "alg", "use" and "key_ops" are
 // honoured. A []byte "secret" that is really an encoded public or private
-// key (PEM, DER or base64 DER, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
+// key (PEM, DER or base64 DER of a key or a certificate, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
 // "kid" selects the key (a "kid" of "" names none); without one, only keys of the algorithm's family
 // are tried (RequireKeyID turns that off). Failed checks return the opaque
 // jose.ErrVerify; jose.ErrMalformed, ErrAlgorithm, ErrCrit and ErrKey say

@@ -102,7 +102,8 @@ type vkey struct {
 // (at least one; there is no default) and verifies with key, which is:
 //
 //   - []byte: an HMAC secret (refused if it is in fact an encoded public or
-//     private key: PEM, DER or base64 DER, JWK JSON or OpenSSH — catalog row 2);
+//     private key: PEM, DER or base64 DER of a key or a certificate, JWK
+//     JSON or OpenSSH — catalog row 2);
 //   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
 //     crypto.Signer (its public half is used);
 //   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3);
