@@ -20,7 +20,9 @@ type SigningKey struct {
 	Alg string
 	// Key is an HMAC secret ([]byte), any crypto.Signer (so keys in an HSM
 	// or KMS sign too), or a *jwk.Key with private material, whose "alg",
-	// "use" and "key_ops" must allow signing with Alg.
+	// "use" and "key_ops" must allow signing with Alg. A secret, bare or in
+	// an oct JWK, that is in fact an encoded key (see NewVerifier) is
+	// jose.ErrKey.
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
 	// *jwk.Key it defaults to the key's own "kid".
@@ -91,6 +93,9 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 			kid = key.Kid
 		}
 		if sec := key.Secret(); sec != nil {
+			if looksLikeEncodedKey(sec) {
+				return nil, errPubAsSecret
+			}
 			s.secret = sec
 		} else if sg, ok := key.Signer(); ok {
 			s.signer = sg

@@ -106,7 +106,8 @@ type vkey struct {
 //     JSON or OpenSSH — catalog row 2);
 //   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
 //     crypto.Signer (its public half is used);
-//   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3);
+//   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3),
+//     and an oct key whose secret is an encoded key, as above, is refused;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
 //     kid is checked against that key only; without one, every key of the
 //     algorithm's family is tried, unless RequireKeyID;
@@ -178,14 +179,19 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 // newKey binds a key to every allowed algorithm once.
 func (v *Verifier) newKey(jk *jwk.Key, secret []byte, pub crypto.PublicKey) *vkey {
 	k := &vkey{jwk: jk, secret: secret, pub: pub}
+	var encoded bool // an oct JWK holding an encoded public or private key
 	if jk != nil {
 		k.secret, k.pub = jk.Secret(), jk.Public()
+		encoded = k.secret != nil && looksLikeEncodedKey(k.secret)
 	}
 	k.usable = make([]error, len(v.algs))
 	k.macs = make([]*sync.Pool, len(v.algs))
 	for i, name := range v.algs {
 		a, _ := lookupAlg([]byte(name))
 		err := bindCheck(a, k.secret, k.pub)
+		if err == nil && a.mac != nil && encoded {
+			err = errPubAsSecret
+		}
 		if err == nil && jk != nil {
 			if e := jk.CheckUse(name, jwk.OpVerify); e != nil {
 				err = wrapCause(jose.ErrKey, "key cannot verify "+name, e)
