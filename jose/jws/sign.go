@@ -324,11 +324,12 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 }
 
 // SignReader signs a payload read from r in constant memory (Ed25519
-// excepted, which buffers up to DefaultMaxBufferedPayload) and returns a
-// detached compact serialization "header..signature" (so k may have no
-// Unprotected members). With
-// opts.Unencoded the payload is signed as is (RFC 7797); otherwise it is
-// base64url-encoded as it streams.
+// excepted, which buffers its signing input up to DefaultMaxBufferedPayload,
+// beyond which it is jose.ErrLimit) and returns a detached compact
+// serialization "header..signature" (so k may have no Unprotected members).
+// With opts.Unencoded the payload is signed as is (RFC 7797); otherwise it
+// is base64url-encoded as it streams. An error from r is jose.ErrMalformed
+// wrapping it, and nothing is signed.
 func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
 	o := SignOptions{Detached: true}
 	if opts != nil {
