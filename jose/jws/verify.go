@@ -280,7 +280,8 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 }
 
 // fanout writes to every writer that has not failed. A writer that fails
-// is dropped (an edPayload over its limit; the others cannot fail), and
+// is dropped (an edPayload over its limit, or a stream state whose backend
+// failed, which remembers it and never verifies), and
 // Write fails, with the first error, only once every writer has, so the
 // payload is read no further than something can use it.
 type fanout struct {
