@@ -172,3 +172,33 @@ func TestJSONSignatureCount(t *testing.T) {
 		t.Errorf("Message.JSON with no signature wrote %s", out)
 	}
 }
+
+// TestJSONSignaturesAgreeOnB64: a message given a signature from another
+// (Signatures is exported, so signatures are combined that way) whose
+// "b64" differs from the message's is not written: ParseJSON refuses
+// signatures that disagree on "b64" (jose.ErrCrit), so Message.JSON does.
+func TestJSONSignaturesAgreeOnB64(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	key := SigningKey{Alg: "HS256", Key: secret}
+	enc, err := SignJSON([]byte("p"), []SigningKey{key}, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unenc, err := SignJSON([]byte("p"), []SigningKey{key}, false, &SignOptions{Unencoded: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	me, err := ParseJSON(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu, err := ParseJSON(unenc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	me.Signatures = append(me.Signatures, mu.Signatures[0])
+	if out, err := me.JSON(false); !errors.Is(err, jose.ErrCrit) {
+		_, perr := ParseJSON(out)
+		t.Errorf("Message.JSON, signatures disagreeing on b64: %v, want jose.ErrCrit (ParseJSON of what was written: %v)", err, perr)
+	}
+}
