@@ -118,7 +118,10 @@ func ParseCompact(tok []byte) (*Message, error) {
 // and Message.JSON.
 const MaxSignatures = 16
 
-var errTooManySignatures = wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+var (
+	errTooManySignatures = wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+	errB64Disagree       = wrap(jose.ErrCrit, `signatures disagree on "b64"`)
+)
 
 // ParseJSON parses the flattened or general JSON serialization (RFC 7515
 // §7.2). It is strict: members other than "payload", "protected",
@@ -185,7 +188,7 @@ func ParseJSON(b []byte) (*Message, error) {
 	m.b64 = m.Signatures[0].Header.B64
 	for _, s := range m.Signatures[1:] {
 		if s.Header.B64 != m.b64 {
-			return nil, wrap(jose.ErrCrit, `signatures disagree on "b64"`)
+			return nil, errB64Disagree
 		}
 	}
 	if !m.detached && m.b64 && !jose.ValidBase64URL(m.payload) {
@@ -309,7 +312,9 @@ func (m *Message) Compact() ([]byte, error) {
 
 // JSON returns the general JSON serialization; with flattened set and one
 // signature, the flattened one. An attached unencoded payload must be
-// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2), and
+// every signature's "b64" must be the message's (jose.ErrCrit, as in
+// ParseJSON).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
 // jose.ErrLimit here: more than MaxSignatures signatures, an attached
@@ -334,6 +339,9 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 		return nil, errUnencodedNotUTF8
 	}
 	for _, s := range m.Signatures {
+		if s.Header != nil && s.Header.B64 != m.b64 {
+			return nil, errB64Disagree
+		}
 		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
 			return nil, errProtectedTooLong
 		}
