@@ -141,7 +141,7 @@ var (
 // looksLikeEncodedKey reports whether secret, offered as an HMAC key, is in
 // fact an encoded asymmetric key: PEM (even after leading whitespace), a JWK
 // JSON object, an OpenSSH public key line, or DER that parses as a public or
-// private key, as is or in base64 without PEM armor. Such a "secret" is the classic HMAC/RSA confusion (catalog
+// private key or a certificate, as is or in base64 without PEM armor. Such a "secret" is the classic HMAC/RSA confusion (catalog
 // row 2: CVE-2015-9235, CVE-2023-48223, CVE-2026-48526) and is refused.
 func looksLikeEncodedKey(secret []byte) bool {
 	t := bytes.TrimLeft(secret, " \t\r\n\f\v")
@@ -160,7 +160,8 @@ func looksLikeEncodedKey(secret []byte) bool {
 	return isDERKey(secret) || isDERKey(decodeAnyBase64(t))
 }
 
-// isDERKey reports whether b is a DER public or private key.
+// isDERKey reports whether b is a DER public or private key, or a DER
+// certificate (which carries a public key: an "x5c" entry is one in base64).
 func isDERKey(b []byte) bool {
 	if len(b) == 0 || b[0] != 0x30 { // DER SEQUENCE
 		return false
@@ -177,7 +178,10 @@ func isDERKey(b []byte) bool {
 	if _, err := x509.ParsePKCS1PrivateKey(b); err == nil {
 		return true
 	}
-	_, err := x509.ParseECPrivateKey(b)
+	if _, err := x509.ParseECPrivateKey(b); err == nil {
+		return true
+	}
+	_, err := x509.ParseCertificate(b)
 	return err == nil
 }
 

@@ -12,11 +12,12 @@ package jws
 // SignDigest/VerifyDigest, which bind the key and check the signature's
 // length and r‖s range exactly as Sign and Verify do. Ed25519 signs the
 // message itself (RFC 8032 §5.1) and cannot be streamed: its payload is
-// buffered up to Options.MaxBufferedPayload.
+// buffered, with its header, up to MaxBufferedPayload.
 
 import (
 	"crypto"
 	"hash"
+	"io"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -30,6 +31,10 @@ type streamState struct {
 	buf []byte            // Ed25519 only: the signing input so far (with ed: the prefix)
 	max int64             // Ed25519 only: the buffering limit
 	ed  *edPayload        // Ed25519 only: the payload, when shared (VerifyReader)
+	// err is the first failed Write: the state then lacks part of its
+	// input and never verifies or signs (VerifyReader goes on feeding
+	// the other states)
+	err error
 }
 
 // buffers reports whether the state buffers its input (Ed25519).
@@ -44,6 +49,7 @@ type edPayload struct {
 	buf  []byte // head bytes of room, then the payload
 	head int
 	max  int64 // bound on the longest signing input
+	err  error // errStreamTooLarge once over max: buf is dropped
 }
 
 func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
@@ -59,8 +65,12 @@ func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
 }
 
 func (e *edPayload) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
 	if int64(len(e.buf))+int64(len(p)) > e.max {
-		return 0, errStreamTooLarge
+		e.err, e.buf = errStreamTooLarge, nil
+		return 0, e.err
 	}
 	e.buf = append(e.buf, p...)
 	return len(p), nil
@@ -105,6 +115,20 @@ func (s *streamState) writeHeader(prot []byte) error {
 }
 
 func (s *streamState) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.write(p)
+	if err == nil && n != len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+func (s *streamState) write(p []byte) (int, error) {
 	switch {
 	case s.mac != nil:
 		return s.mac.Write(p)
@@ -122,6 +146,9 @@ func (s *streamState) Write(p []byte) (int, error) {
 // bindCheck (an HMAC secret was bound by newStreamState; the first argument
 // is that secret again). Every failure is errVerify.
 func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
+	if s.err != nil || s.ed != nil && s.ed.err != nil {
+		return errVerify
+	}
 	var err error
 	switch {
 	case s.mac != nil:
@@ -145,6 +172,9 @@ func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
 // newStreamState (the first argument is that secret again). Failures are
 // reported as the compact and JSON signers report them.
 func (s *streamState) sign(_ []byte, key crypto.Signer) ([]byte, error) {
+	if s.err != nil {
+		return nil, wrapCause(jose.ErrKey, "signing", s.err)
+	}
 	var sig []byte
 	var err error
 	switch {

@@ -26,7 +26,7 @@
 // algorithm needs a secret, a signature algorithm a public key of its own
 // type, curve and size, and a JWK's "alg", "use" and "key_ops" are
 // honoured. A []byte "secret" that is really an encoded public or private
-// key (PEM, DER or base64 DER, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
+// key (PEM, DER or base64 DER of a key or a certificate, JWK JSON, OpenSSH) is refused outright. With a *jwk.Set,
 // "kid" selects the key (a "kid" of "" names none); without one, only keys of the algorithm's family
 // are tried (RequireKeyID turns that off). Failed checks return the opaque
 // jose.ErrVerify; jose.ErrMalformed, ErrAlgorithm, ErrCrit and ErrKey say
@@ -63,6 +63,7 @@
 //   - Signatures without a protected header: Sign always protects "alg"
 //     (such JSON signatures from others still verify).
 //   - Streaming Ed25519: RFC 8032 signs the message itself, in two passes,
-//     so a streamed Ed25519 payload is buffered up to MaxBufferedPayload.
+//     so a streamed Ed25519 payload is buffered, with its header, up to
+//     MaxBufferedPayload.
 //   - ES256K, Ed448 and ML-DSA: not in gencrypto's registry yet.
 package jws

@@ -48,7 +48,7 @@ func quote(name string) string { return jose.QuoteName(name) }
 var (
 	errCompactUnprotected = wrap(jose.ErrMalformed, "compact serialization has no unprotected header")
 	errUnencodedNotUTF8   = wrap(jose.ErrMalformed, "an unencoded payload in a JSON serialization must be UTF-8 text; detach it or encode it")
-	errStreamTooLarge     = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; payload exceeds MaxBufferedPayload")
+	errStreamTooLarge     = wrap(jose.ErrLimit, "EdDSA signs the whole message and cannot stream; the signing input (header, '.', payload as signed) exceeds MaxBufferedPayload")
 	errProtectedTooLong   = wrap(jose.ErrLimit, "the protected header of a JSON serialization is over 64 MiB encoded, more than a JSON string ParseJSON reads")
 	errPayloadTooLong     = wrap(jose.ErrLimit, "the payload part of a JSON serialization is over 64 MiB, more than a JSON string ParseJSON reads; detach it or use the compact serialization")
 )

@@ -56,15 +56,16 @@ func (m *Message) Detached() bool { return m.detached }
 func (m *Message) Encoded() bool { return m.b64 }
 
 // UnverifiedPayload returns the decoded payload without checking any
-// signature, for inspection only; ok is false for a detached payload.
+// signature, for inspection only; ok is false for a detached payload. An
+// attached empty payload is empty but not nil.
 func (m *Message) UnverifiedPayload() (payload []byte, ok bool) {
 	if m.detached {
 		return nil, false
 	}
 	if !m.b64 {
-		return bytes.Clone(m.payload), true
+		return append([]byte{}, m.payload...), true
 	}
-	p, err := jose.DecodeBase64URL(m.payload)
+	p, err := jose.AppendBase64URLDecode([]byte{}, m.payload)
 	if err != nil {
 		return nil, false // Parse validated it
 	}
@@ -113,8 +114,14 @@ func ParseCompact(tok []byte) (*Message, error) {
 
 // MaxSignatures bounds the signatures of a general JSON serialization: each
 // is checked over the whole payload, so verification costs up to this many
-// passes over it. More is jose.ErrLimit.
+// passes over it. More is jose.ErrLimit, in ParseJSON and so in SignJSON
+// and Message.JSON.
 const MaxSignatures = 16
+
+var (
+	errTooManySignatures = wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+	errB64Disagree       = wrap(jose.ErrCrit, `signatures disagree on "b64"`)
+)
 
 // ParseJSON parses the flattened or general JSON serialization (RFC 7515
 // §7.2). It is strict: members other than "payload", "protected",
@@ -181,7 +188,7 @@ func ParseJSON(b []byte) (*Message, error) {
 	m.b64 = m.Signatures[0].Header.B64
 	for _, s := range m.Signatures[1:] {
 		if s.Header.B64 != m.b64 {
-			return nil, wrap(jose.ErrCrit, `signatures disagree on "b64"`)
+			return nil, errB64Disagree
 		}
 	}
 	if !m.detached && m.b64 && !jose.ValidBase64URL(m.payload) {
@@ -193,7 +200,7 @@ func ParseJSON(b []byte) (*Message, error) {
 // parseElement parses one element of "signatures" and appends it to m.
 func parseElement(m *Message, e []byte) error {
 	if len(m.Signatures) == MaxSignatures {
-		return wrap(jose.ErrLimit, "more than "+strconv.Itoa(MaxSignatures)+" signatures")
+		return errTooManySignatures
 	}
 	so, err := jose.ParseObject(e)
 	if err != nil {
@@ -305,38 +312,41 @@ func (m *Message) Compact() ([]byte, error) {
 
 // JSON returns the general JSON serialization; with flattened set and one
 // signature, the flattened one. An attached unencoded payload must be
-// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2).
+// UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2), and
+// every signature's "b64" must be the message's (jose.ErrCrit, as in
+// ParseJSON).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
-// jose.ErrLimit here: an attached payload part or a "protected" member
-// longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries it
-// (base64url, or the unencoded text with its escapes; detach a payload or
-// use the compact serialization), and an unprotected header nested too
-// deep for the serialization, which ParseJSON bounds as a whole by
-// jose.MaxDepth (the header sits one level deeper in the flattened form
-// than alone, three in the general one).
+// jose.ErrLimit here: more than MaxSignatures signatures, an attached
+// payload part or a "protected" member longer than lejp.DefaultMaxStringLen
+// (64 MiB) as JSON carries it (base64url, or the unencoded text with its
+// escapes; detach a payload or use the compact serialization), and an
+// unprotected header beyond
+// ParseJSON's limits in its place in the serialization: nested deeper than
+// jose.MaxDepth there (the header sits one level deeper in the flattened
+// form than alone, three in the general one), or with names over what lejp
+// holds for duplicate detection once the names around it count too.
 func (m *Message) JSON(flattened bool) ([]byte, error) {
-	if flattened && len(m.Signatures) != 1 {
+	switch n := len(m.Signatures); {
+	case flattened && n != 1:
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
+	case n == 0:
+		return nil, wrap(jose.ErrMalformed, "a JSON serialization takes at least one signature")
+	case n > MaxSignatures:
+		return nil, errTooManySignatures
 	}
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8
 	}
-	// An unprotected header checked alone may nest too deep for its place
-	// in the serialization, which ParseJSON bounds as a whole.
-	depth := &generalDepth
-	if flattened {
-		depth = &flattenedDepth
-	}
 	for _, s := range m.Signatures {
+		if s.Header != nil && s.Header.B64 != m.b64 {
+			return nil, errB64Disagree
+		}
 		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
 			return nil, errProtectedTooLong
 		}
-		if s.Unprotected == nil {
-			continue
-		}
-		if err := lejp.Check(s.Unprotected, depth); errors.Is(err, lejp.ErrDepth) {
-			return nil, wrapCause(jose.ErrLimit, "unprotected header nested deeper than jose.MaxDepth in the serialization", err)
+		if err := m.unprotectedFits(s, flattened); err != nil {
+			return nil, err
 		}
 	}
 	var w lejp.Writer
@@ -371,14 +381,51 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	return out, nil
 }
 
-// flattenedDepth and generalDepth bound the nesting of an unprotected
-// header written inside one object ({"header":{…}}) or inside an object, an
-// array and an object ({"signatures":[{"header":{…}}]}), so that the
-// serialization is within jose.MaxDepth.
-var (
-	flattenedDepth = lejp.Options{MaxDepth: jose.MaxDepth - 1}
-	generalDepth   = lejp.Options{MaxDepth: jose.MaxDepth - 3}
-)
+// unprotectedFits checks the unprotected header of s as ParseJSON will
+// read it: inside the object ({"header":{…}}, flattened) or the object,
+// array and object ({"signatures":[{"header":{…}}]}, general) around it,
+// with the member names written before it, which are still open then. A
+// header within lejp's limits alone (NewSigner, ParseHeader) may be beyond
+// them there: nested deeper than jose.MaxDepth, or with names over what
+// lejp holds for duplicate detection (lejp.DefaultMaxNameMemory). Either is
+// jose.ErrLimit, as ParseJSON would refuse it.
+func (m *Message) unprotectedFits(s *Signature, flattened bool) error {
+	if s.Unprotected == nil {
+		return nil
+	}
+	b := make([]byte, 0, len(s.Unprotected)+64)
+	b = append(b, '{')
+	if !m.detached {
+		b = append(b, `"payload":"",`...)
+	}
+	if !flattened {
+		b = append(b, `"signatures":[{`...)
+	}
+	if len(s.Protected) > 0 {
+		b = append(b, `"protected":"",`...)
+	}
+	b = append(b, `"header":`...)
+	b = append(b, s.Unprotected...)
+	if !flattened {
+		b = append(b, "}]"...)
+	}
+	b = append(b, '}')
+	err := lejp.Check(b, &serializationOpts)
+	for _, limit := range lejpLimits {
+		if errors.Is(err, limit) {
+			return wrapCause(jose.ErrLimit, "unprotected header beyond ParseJSON's limits in the serialization", err)
+		}
+	}
+	return nil // another error is the Writer's to report
+}
+
+// serializationOpts are the lejp options ParseJSON reads with (through
+// jose.ParseObject).
+var serializationOpts = lejp.Options{MaxDepth: jose.MaxDepth}
+
+// lejpLimits are the lejp errors of input beyond a limit.
+var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,
+	lejp.ErrStringTooLong, lejp.ErrTooManyNames, lejp.ErrValueTooLarge}
 
 func writeSignature(w *lejp.Writer, s *Signature) {
 	if len(s.Protected) > 0 {

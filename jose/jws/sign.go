@@ -20,7 +20,9 @@ type SigningKey struct {
 	Alg string
 	// Key is an HMAC secret ([]byte), any crypto.Signer (so keys in an HSM
 	// or KMS sign too), or a *jwk.Key with private material, whose "alg",
-	// "use" and "key_ops" must allow signing with Alg.
+	// "use" and "key_ops" must allow signing with Alg. A secret, bare or in
+	// an oct JWK, that is in fact an encoded key (see NewVerifier) is
+	// jose.ErrKey.
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
 	// *jwk.Key it defaults to the key's own "kid".
@@ -91,6 +93,9 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 			kid = key.Kid
 		}
 		if sec := key.Secret(); sec != nil {
+			if looksLikeEncodedKey(sec) {
+				return nil, errPubAsSecret
+			}
 			s.secret = sec
 		} else if sg, ok := key.Signer(); ok {
 			s.signer = sg
@@ -281,10 +286,14 @@ func Sign(payload []byte, k SigningKey, opts *SignOptions) ([]byte, error) {
 // SignJSON returns the general JSON serialization of payload with one
 // signature per key, or, with flattened and one key, the flattened one.
 // All signers share opts: RFC 7797 forbids mixing encoded and unencoded
-// payloads in one message.
+// payloads in one message. More than MaxSignatures keys is jose.ErrLimit,
+// as ParseJSON would refuse the message.
 func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptions) ([]byte, error) {
 	if len(keys) == 0 {
 		return nil, wrap(jose.ErrKey, "no signing key")
+	}
+	if len(keys) > MaxSignatures {
+		return nil, errTooManySignatures
 	}
 	m := &Message{Form: FormGeneral, b64: opts == nil || !opts.Unencoded, detached: opts != nil && opts.Detached}
 	if flattened {
@@ -315,11 +324,12 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 }
 
 // SignReader signs a payload read from r in constant memory (Ed25519
-// excepted, which buffers up to DefaultMaxBufferedPayload) and returns a
-// detached compact serialization "header..signature" (so k may have no
-// Unprotected members). With
-// opts.Unencoded the payload is signed as is (RFC 7797); otherwise it is
-// base64url-encoded as it streams.
+// excepted, which buffers its signing input up to DefaultMaxBufferedPayload,
+// beyond which it is jose.ErrLimit) and returns a detached compact
+// serialization "header..signature" (so k may have no Unprotected members).
+// With opts.Unencoded the payload is signed as is (RFC 7797); otherwise it
+// is base64url-encoded as it streams. An error from r is jose.ErrMalformed
+// wrapping it, and nothing is signed.
 func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
 	o := SignOptions{Detached: true}
 	if opts != nil {

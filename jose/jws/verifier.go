@@ -28,9 +28,11 @@ type config struct {
 	maxBuffered int64
 }
 
-// DefaultMaxBufferedPayload bounds the payload a streaming Ed25519
-// verification or signature holds in memory (Ed25519 cannot hash as it
-// reads; RFC 8032 §5.1.6).
+// DefaultMaxBufferedPayload bounds what a streaming Ed25519 verification or
+// signature holds in memory (Ed25519 cannot hash as it reads; RFC 8032
+// §5.1.6): the whole signing input, that is the encoded protected header,
+// '.' and the payload as signed — base64url text, a third longer than the
+// payload, unless "b64" is false. More is jose.ErrLimit.
 const DefaultMaxBufferedPayload = 64 << 20
 
 // Critical names header extensions the caller understands (RFC 7515
@@ -65,7 +67,10 @@ func RequireType(typ string) Option {
 	return func(c *config) { c.typ = typ; c.hasTyp = true }
 }
 
-// MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier.
+// MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier. The
+// bound is on the signing input, header included: to stream an encoded
+// payload of n bytes under a header of h base64url characters, allow
+// h + 1 + ceil(4n/3).
 func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,
@@ -97,10 +102,12 @@ type vkey struct {
 // (at least one; there is no default) and verifies with key, which is:
 //
 //   - []byte: an HMAC secret (refused if it is in fact an encoded public or
-//     private key: PEM, DER or base64 DER, JWK JSON or OpenSSH — catalog row 2);
+//     private key: PEM, DER or base64 DER of a key or a certificate, JWK
+//     JSON or OpenSSH — catalog row 2);
 //   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
 //     crypto.Signer (its public half is used);
-//   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3);
+//   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3),
+//     and an oct key whose secret is an encoded key, as above, is refused;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
 //     kid is checked against that key only; without one, every key of the
 //     algorithm's family is tried, unless RequireKeyID;
@@ -172,14 +179,19 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 // newKey binds a key to every allowed algorithm once.
 func (v *Verifier) newKey(jk *jwk.Key, secret []byte, pub crypto.PublicKey) *vkey {
 	k := &vkey{jwk: jk, secret: secret, pub: pub}
+	var encoded bool // an oct JWK holding an encoded public or private key
 	if jk != nil {
 		k.secret, k.pub = jk.Secret(), jk.Public()
+		encoded = k.secret != nil && looksLikeEncodedKey(k.secret)
 	}
 	k.usable = make([]error, len(v.algs))
 	k.macs = make([]*sync.Pool, len(v.algs))
 	for i, name := range v.algs {
 		a, _ := lookupAlg([]byte(name))
 		err := bindCheck(a, k.secret, k.pub)
+		if err == nil && a.mac != nil && encoded {
+			err = errPubAsSecret
+		}
 		if err == nil && jk != nil {
 			if e := jk.CheckUse(name, jwk.OpVerify); e != nil {
 				err = wrapCause(jose.ErrKey, "key cannot verify "+name, e)

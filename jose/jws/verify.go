@@ -18,7 +18,8 @@ func isJSON(b []byte) bool {
 // Verify checks a JWS with an attached payload in any serialization and
 // returns the first signature that verifies (for a general JSON
 // serialization, Result.Index says which; see VerifyEach and VerifyAll).
-// Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey or the opaque
+// Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey, ErrLimit (a
+// message beyond MaxSignatures or the parser's limits) or the opaque
 // ErrVerify; no payload is returned with an error.
 func (v *Verifier) Verify(msg []byte) (*Result, error) {
 	return v.VerifyContext(context.Background(), msg)
@@ -65,6 +66,19 @@ func (m *Message) detach() error {
 		return wrap(jose.ErrMalformed, "a detached payload was given but the message carries one")
 	}
 	m.detached = true
+	return nil
+}
+
+// attach prepares m for VerifyEach and VerifyAll, which take an attached
+// payload as Verify does: the empty payload part of a compact serialization
+// is the empty payload there (Parse calls it detached, but the signing
+// input is the same either way), while a JSON serialization without
+// "payload" is detached.
+func (m *Message) attach() error {
+	if m.detached && m.Form != FormCompact {
+		return wrap(jose.ErrMalformed, "the payload is detached")
+	}
+	m.detached = false
 	return nil
 }
 
@@ -128,8 +142,8 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if m.detached {
-		return nil, nil, wrap(jose.ErrMalformed, "the payload is detached")
+	if err := m.attach(); err != nil {
+		return nil, nil, err
 	}
 	out := make([]SignatureResult, len(m.Signatures))
 	any := false
@@ -157,8 +171,8 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.detached {
-		return nil, wrap(jose.ErrMalformed, "the payload is detached")
+	if err := m.attach(); err != nil {
+		return nil, err
 	}
 	out := make([]*Result, len(m.Signatures))
 	var in []byte
@@ -176,9 +190,14 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 // constant memory (RFC 7797 unencoded payloads and ordinary ones alike: an
 // encoded payload is base64url-encoded as it streams). Only signatures by
 // HMAC, RSA and ECDSA stream; Ed25519 must buffer the payload, up to
-// MaxBufferedPayload. The payload's bytes are not trustworthy until this
-// returns nil: a caller that stores them as they are read must discard them
-// on error.
+// MaxBufferedPayload, beyond which its signatures fail with jose.ErrLimit
+// while the others are still checked. The payload's bytes are not
+// trustworthy until this returns nil: a caller that stores them as they are
+// read must discard them on error. Within that bound it verifies as
+// VerifyDetached does and, when no signature verifies, returns the same
+// error, the first signature's; but its keys are the Verifier's key or key
+// set: a *jwk.Remote or a key embedded in the token (TrustEmbeddedJWK) is
+// jose.ErrKey here.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	m, err := Parse(msg)
 	if err != nil {
@@ -194,7 +213,10 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 		state []*streamState
 	}
 	var jobs []*job
-	var first error
+	// errs[i] is signature i's error; as firstVerified does, the first
+	// signature's is returned when none verifies, whether it was refused
+	// for its header before the payload was read or failed over it.
+	errs := make([]error, len(m.Signatures))
 	var writers []io.Writer
 	var buffered []*streamState // Ed25519: they share one payload buffer
 	for i, s := range m.Signatures {
@@ -207,7 +229,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			j.keys, err = v.streamKeys(&j.d.selection)
 		}
 		if err != nil {
-			first = firstErr(first, err)
+			errs[i] = err
 			continue
 		}
 		for _, k := range j.keys {
@@ -216,7 +238,7 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 				err = ss.writeHeader(s.Protected)
 			}
 			if err != nil {
-				first = firstErr(first, err)
+				errs[i] = firstErr(errs[i], err)
 				j.state = append(j.state, nil) // j.state[n] stays key n's
 				continue
 			}
@@ -233,21 +255,58 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 		writers = append(writers, newEdPayload(buffered, v.cfg.maxBuffered))
 	}
 	if len(writers) == 0 {
-		return nil, first
+		return nil, firstErr(nil, errs...)
 	}
-	if err := copyPayload(io.MultiWriter(writers...), r, m.b64); err != nil {
+	// An Ed25519 payload over MaxBufferedPayload fails the Ed25519
+	// signatures only: the others go on streaming.
+	if err := copyPayload(&fanout{w: writers}, r, m.b64); err != nil {
 		return nil, err
 	}
 	for _, j := range jobs {
 		s := m.Signatures[j.i]
 		for n, k := range j.keys {
-			if ss := j.state[n]; ss != nil && ss.verify(k.secret, k.pub, s.Signature) == nil {
+			ss := j.state[n]
+			switch {
+			case ss == nil:
+			case ss.ed != nil && ss.ed.err != nil:
+				errs[j.i] = firstErr(errs[j.i], ss.ed.err)
+			case ss.verify(k.secret, k.pub, s.Signature) == nil:
 				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
 			}
 		}
-		first = firstErr(first, errVerify)
+		errs[j.i] = firstErr(errs[j.i], errVerify)
 	}
-	return nil, first
+	return nil, firstErr(nil, errs...)
+}
+
+// fanout writes to every writer that has not failed. A writer that fails
+// is dropped (an edPayload over its limit, or a stream state whose backend
+// failed, which remembers it and never verifies), and
+// Write fails, with the first error, only once every writer has, so the
+// payload is read no further than something can use it.
+type fanout struct {
+	w   []io.Writer
+	err error
+}
+
+func (f *fanout) Write(p []byte) (int, error) {
+	live := f.w[:0]
+	for _, w := range f.w {
+		n, err := w.Write(p)
+		if err == nil && n != len(p) {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			f.err = firstErr(f.err, err)
+			continue
+		}
+		live = append(live, w)
+	}
+	f.w = live
+	if len(live) == 0 {
+		return 0, f.err
+	}
+	return len(p), nil
 }
 
 // streamKeys returns the usable candidate keys without running them.
@@ -275,9 +334,13 @@ func (v *Verifier) streamKeys(sel *selection) ([]*vkey, error) {
 	return out, nil
 }
 
-func firstErr(a, b error) error {
-	if a != nil {
-		return a
+// firstErr returns the first error that is not nil.
+func firstErr(a error, b ...error) error {
+	for _, e := range b {
+		if a != nil {
+			return a
+		}
+		a = e
 	}
-	return b
+	return a
 }
