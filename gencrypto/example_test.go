@@ -139,3 +139,18 @@ func ExampleUnsupportedError() {
 	// gencrypto: PBKDF2-SHA256 with a salt shorter than 128 bits is not FIPS 140-3 approved (GODEBUG=fips140=only)
 	// true
 }
+
+// Take the public half of a private key, with the keys whose Public method
+// would panic refused as errors.
+func ExamplePublicKeyOf() {
+	k, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	pub, err := gencrypto.PublicKeyOf(k)
+	fmt.Println(pub.(*ecdsa.PublicKey).Equal(&k.PublicKey), err)
+
+	var missing *ecdsa.PrivateKey
+	_, err = gencrypto.PublicKeyOf(missing)
+	fmt.Println(errors.Is(err, gencrypto.ErrKeyType))
+	// Output:
+	// true <nil>
+	// true
+}

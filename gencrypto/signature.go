@@ -258,6 +258,17 @@ func ed25519SBelowL(s []byte) bool {
 	return false
 }
 
+// PublicKeyOf returns the public half of a private key (a crypto.Signer
+// or crypto.Decrypter), refusing first the keys whose Public method would
+// panic or answer wrongly: nil, a nil *ecdsa.PrivateKey, *rsa.PrivateKey or
+// *ed25519.PrivateKey (ErrKeyType), and an ed25519.PrivateKey, or a pointer
+// to one, that is not 64 bytes (ErrKeySize). Sign and the other operations
+// taking a private key check it this way; callers that need the public key
+// first (to choose an algorithm, say) use this.
+func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
+	return publicHalf(key)
+}
+
 // publicHalf returns the public half of a private key (a crypto.Signer or
 // crypto.Decrypter). A nil key, and keys of the standard library's types
 // whose Public cannot answer truthfully, are refused first: a nil

@@ -92,16 +92,27 @@ func checkAllowList(algs []string) ([]string, error) {
 
 // publicKeyOf returns the public key of key for verification. It accepts
 // the standard public key types, the private key types and any
-// crypto.Signer (through Public). An HMAC secret is []byte and handled by
-// the caller.
-func publicKeyOf(key any) (crypto.PublicKey, bool) {
+// crypto.Signer (through gencrypto.PublicKeyOf, which refuses a nil or
+// malformed standard private key: jose.ErrKey). An HMAC secret is []byte
+// and handled by the caller.
+func publicKeyOf(key any) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey:
-		return k, true
+		return k, nil
 	case crypto.Signer:
-		return k.Public(), true
+		return signerPublic(k)
 	}
-	return nil, false
+	return nil, wrap(jose.ErrKey, "unsupported key type")
+}
+
+// signerPublic is the public half of a signer, or jose.ErrKey for a nil or
+// malformed standard private key.
+func signerPublic(s crypto.Signer) (crypto.PublicKey, error) {
+	pub, err := gencrypto.PublicKeyOf(s)
+	if err != nil {
+		return nil, wrapCause(jose.ErrKey, "malformed private key", err)
+	}
+	return pub, nil
 }
 
 // bindCheck reports whether a key of the given form can be used with alg

@@ -86,6 +86,9 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 		}
 		s.secret = key
 	case *jwk.Key:
+		if key == nil {
+			return nil, wrap(jose.ErrKey, "nil key")
+		}
 		if err := key.CheckUse(a.name(), jwk.OpSign); err != nil {
 			return nil, wrapCause(jose.ErrKey, "key cannot sign "+a.name(), err)
 		}
@@ -107,7 +110,9 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	}
 	var pub crypto.PublicKey
 	if s.signer != nil {
-		pub = s.signer.Public()
+		if pub, err = signerPublic(s.signer); err != nil {
+			return nil, err
+		}
 	}
 	if err := bindCheck(a, s.secret, pub); err != nil {
 		return nil, err

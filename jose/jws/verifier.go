@@ -158,9 +158,9 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 		}
 		v.keys = append(v.keys, v.newKey(nil, k, nil))
 	default:
-		pub, ok := publicKeyOf(key)
-		if !ok {
-			return nil, wrap(jose.ErrKey, "unsupported key type")
+		pub, err := publicKeyOf(key)
+		if err != nil {
+			return nil, err
 		}
 		v.keys = append(v.keys, v.newKey(nil, nil, pub))
 	}
