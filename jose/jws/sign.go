@@ -119,7 +119,13 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	}
 	if a.mac != nil {
 		mac, secret := a.mac, s.secret
-		s.macs.New = func() any { m, _ := mac.New(secret); return m }
+		s.macs.New = func() any {
+			m, err := mac.New(secret)
+			if err != nil {
+				return err // sign reports it
+			}
+			return m
+		}
 	}
 	raw := k.Header
 	if raw != nil {
@@ -219,7 +225,12 @@ func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
 // sign computes the signature over input.
 func (s *Signer) sign(dst, input []byte) ([]byte, error) {
 	if s.alg.mac != nil {
-		m := s.macs.Get().(*gencrypto.MACKey)
+		v := s.macs.Get()
+		m, ok := v.(*gencrypto.MACKey)
+		if !ok {
+			err, _ := v.(error)
+			return nil, wrapCause(jose.ErrKey, "signing", err)
+		}
 		out, err := m.Sum(dst, input)
 		s.macs.Put(m)
 		if err != nil {

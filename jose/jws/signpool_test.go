@@ -30,7 +30,7 @@ func TestSignerMACPoolFailure(t *testing.T) {
 		}()
 		out, err = s.AppendCompact(nil, []byte("x"))
 	}()
-	if !errors.Is(err, jose.ErrKey) || !errors.Is(err, lost) || out != nil {
+	if !errors.Is(err, jose.ErrKey) || !errors.Is(err, lost) || len(out) != 0 {
 		t.Fatalf("%q, %v; want jose.ErrKey wrapping the cause", out, err)
 	}
 }
