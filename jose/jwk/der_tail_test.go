@@ -1,0 +1,101 @@
+package jwk
+
+import (
+	"crypto/ed25519"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/hostile"
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// malformedPKCS8Tails are elements after a PKCS #8 key's PrivateKey that
+// crypto/x509 skips unread (its PrivateKeyInfo stops there) but that are
+// no OneAsymmetricKey public key ([1] BIT STRING, RFC 5958 §2): a BIT
+// STRING with 8 unused bits, an empty one, one whose unused bit is set.
+var malformedPKCS8Tails = map[string][]byte{
+	"8 unused bits":   {0x81, 0x01, 0x08},
+	"empty":           {0x81, 0x00},
+	"unused bits set": {0x81, 0x02, 0x01, 0x01},
+}
+
+// pkcs8WithTail returns a PKCS #8 PrivateKeyInfo of algorithm algo holding
+// key, followed by the raw element tail.
+func pkcs8WithTail(t *testing.T, algo pkix.AlgorithmIdentifier, key, tail []byte) []byte {
+	t.Helper()
+	der, err := asn1.Marshal(struct {
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+		Tail       asn1.RawValue
+	}{0, algo, key, asn1.RawValue{FullBytes: tail}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+// TestPKCS8MalformedTailChecked: a PKCS #8 key followed by an element
+// that is not a well-formed public key is refused, and refusing it does
+// not switch off the checks ParseDER documents. On the base, such a tail
+// made the strict re-read of the PrivateKeyInfo fail, which was taken for
+// "not PKCS #8, leave it to crypto/x509", and crypto/x509 ignores the
+// tail: an RSA key of twice maxRSABits went to the standard library's
+// validation (whose cost grows as bits^3.6) instead of being refused for
+// its size, bytes after the key inside PKCS #8 were accepted, and the
+// broken public key was taken as absent, so one Ed25519 key had many
+// encodings.
+func TestPKCS8MalformedTailChecked(t *testing.T) {
+	rsaAlgo := pkix.AlgorithmIdentifier{Algorithm: oidRSA, Parameters: asn1.NullRawValue}
+	huge := hostile.RSAPrivateDER(t, 2*maxRSABits)
+	ed, _ := Generate("EdDSA", nil)
+	p8, err := x509.MarshalPKCS8PrivateKey(ed.PrivateKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info struct {
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+	}
+	if _, err := asn1.Unmarshal(p8, &info); err != nil {
+		t.Fatal(err)
+	}
+	for name, tail := range malformedPKCS8Tails {
+		// The size bound still applies, typed or not, DER or PEM.
+		der := pkcs8WithTail(t, rsaAlgo, huge, tail)
+		for _, typ := range []string{"PRIVATE KEY", ""} {
+			_, err := ParseDER(typ, der)
+			if !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), "modulus") {
+				t.Errorf("%d-bit RSA key, tail %s, DER %q: %v, want the size refused (ErrKey)", 2*maxRSABits, name, typ, err)
+			}
+		}
+		_, err := ParsePEM(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+		if !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), "modulus") {
+			t.Errorf("%d-bit RSA key, tail %s, PEM: %v, want the size refused (ErrKey)", 2*maxRSABits, name, err)
+		}
+
+		// A broken public key is not an absent one.
+		_, err = ParseDER("PRIVATE KEY", pkcs8WithTail(t, info.Algo, info.PrivateKey, tail))
+		wantErr(t, "Ed25519 key, tail "+name, err, jose.ErrMalformed)
+
+		// Bytes after the key inside PKCS #8 are still refused.
+		inner := append(append([]byte(nil), info.PrivateKey...), 0x05, 0x00)
+		_, err = ParseDER("PRIVATE KEY", pkcs8WithTail(t, info.Algo, inner, tail))
+		wantErr(t, "Ed25519 key with bytes after it, tail "+name, err, jose.ErrMalformed)
+	}
+	// The key alone, and with its own public key, still parse.
+	if k, err := ParseDER("PRIVATE KEY", p8); err != nil || !k.Equal(ed) {
+		t.Errorf("Ed25519 PKCS #8: %v", err)
+	}
+	pub := []byte(ed.Public().(ed25519.PublicKey))
+	own, _ := asn1.Marshal(asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 1, Bytes: append([]byte{0}, pub...)})
+	if k, err := ParseDER("PRIVATE KEY", pkcs8WithTail(t, info.Algo, info.PrivateKey, own)); err != nil || !k.Equal(ed) {
+		t.Errorf("Ed25519 PKCS #8 with its own public key: %v", err)
+	}
+}
