@@ -300,19 +300,34 @@ func checkPKCS8Public(info *pkcs8Info, key any) error {
 
 // checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
 // key inside it (crypto/x509 ignores them), and applies checkPKCS1Size to
-// an RSA key. Input that does not even start like one is left to
-// crypto/x509 to report. isRSA is checkPKCS1Size's, for an RSA key.
+// an RSA key. Input that does not even start like one (the three members
+// crypto/x509 reads) is left to crypto/x509 to report. Input that does,
+// but whose optional members after them (attributes, RFC 5958 public key)
+// are malformed, is jose.ErrMalformed once the checks on the key itself
+// have passed: crypto/x509 skips those members unread, so leaving such
+// input to it would skip the checks here. isRSA is checkPKCS1Size's, for
+// an RSA key.
 func checkPKCS8(der []byte, info *pkcs8Info) (isRSA bool, err error) {
-	if _, err := asn1.Unmarshal(der, info); err != nil {
+	var head struct { // what crypto/x509 reads
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+	}
+	if _, err := asn1.Unmarshal(der, &head); err != nil {
 		return false, nil
 	}
-	if err := wholeDER("PKCS #8 private key", info.PrivateKey); err != nil {
+	if err := wholeDER("PKCS #8 private key", head.PrivateKey); err != nil {
 		return false, err
 	}
-	if info.Algo.Algorithm.Equal(oidRSA) {
-		return checkPKCS1Size(info.PrivateKey)
+	if head.Algo.Algorithm.Equal(oidRSA) {
+		if isRSA, err = checkPKCS1Size(head.PrivateKey); err != nil {
+			return isRSA, err
+		}
 	}
-	return false, nil
+	if _, err := asn1.Unmarshal(der, info); err != nil {
+		return isRSA, fmt.Errorf("jwk: PKCS #8 private key: attributes or public key: %v: %w", err, jose.ErrMalformed)
+	}
+	return isRSA, nil
 }
 
 // wholeDER refuses der when bytes follow its first DER value: crypto/x509
