@@ -22,8 +22,8 @@ import (
 //   - EC points are on the curve (crypto/ecdh); private scalars are in
 //     range and match the public key; RSA private keys have all of d, p, q,
 //     dp, dq, qi and they are consistent (n = p·q, d·e ≡ 1 mod λ(n), CRT
-//     values as the primes imply); RSA "e" is odd and ≥ 3 and keys with the
-//     ROCA fingerprint (CVE-2017-15361) are rejected;
+//     values as the primes imply); RSA "e" is odd, ≥ 3 and < 2^31, and
+//     keys with the ROCA fingerprint (CVE-2017-15361) are rejected;
 //   - "use", "key_ops", "alg", "kid", "x5u" are strings (key_ops an array
 //     of distinct strings, consistent with "use" when both are present);
 //     "x5c" holds base64 DER certificates whose first one carries this
