@@ -26,7 +26,7 @@ var malformedPKCS8Tails = map[string][]byte{
 
 // pkcs8WithTail returns a PKCS #8 PrivateKeyInfo of algorithm algo holding
 // key, followed by the raw element tail.
-func pkcs8WithTail(t *testing.T, algo pkix.AlgorithmIdentifier, key, tail []byte) []byte {
+func pkcs8WithTail(t testing.TB, algo pkix.AlgorithmIdentifier, key, tail []byte) []byte {
 	t.Helper()
 	der, err := asn1.Marshal(struct {
 		Version    int
