@@ -163,6 +163,11 @@ func (r *Remote) URL() string { return r.url }
 // older than MaxAge (and the cooldown has passed). When a refresh fails the
 // previous set is returned with a nil error; only when no set was ever
 // fetched is the failure returned.
+//
+// The set is r's cache itself, shared with every other caller and lookup
+// (a refetch replaces it, never changes it): read it, do not modify it or
+// its keys (filtering Keys in place would change the keys every later
+// lookup sees); copy what you want to change.
 func (r *Remote) Set(ctx context.Context) (*Set, error) {
 	return r.get(ctx, false)
 }
@@ -210,7 +215,7 @@ func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg st
 }
 
 // Refresh fetches the set now, unless the cooldown forbids it, and returns
-// the set in use afterwards.
+// the set in use afterwards: r's cache itself, read-only as for Set.
 func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, true) }
 
 // Err returns the error of the last fetch, or nil if it succeeded.
