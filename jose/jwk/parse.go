@@ -31,8 +31,11 @@ import (
 //     "x5c", the thumbprints of its first certificate.
 //
 // Members this package does not interpret are kept raw (Extra) and written
-// back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64)
-// or jose.ErrKey (key material), and *lejp.SyntaxError for JSON syntax.
+// back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64),
+// jose.ErrKey (key material) or jose.ErrLimit (input over a bound: nesting
+// deeper than jose.MaxDepth, more than jose.MaxMembers members, "key_ops"
+// or "x5c" of more than jose.MaxStrings elements, a string longer than
+// lejp reads), and *lejp.SyntaxError for JSON syntax.
 func Parse(raw []byte) (*Key, error) {
 	o, err := jose.ParseObject(raw)
 	if err != nil {
