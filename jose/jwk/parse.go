@@ -25,7 +25,8 @@ import (
 //     values as the primes imply); RSA "e" is odd, ≥ 3 and < 2^31, and
 //     keys with the ROCA fingerprint (CVE-2017-15361) are rejected;
 //   - "use", "key_ops", "alg", "kid", "x5u" are strings (key_ops an array
-//     of distinct strings, consistent with "use" when both are present);
+//     of distinct strings, consistent with "use" when both are present;
+//     "alg" and "use" not empty, as "" would read as no restriction);
 //     "x5c" holds base64 DER certificates whose first one carries this
 //     key; "x5t" and "x5t#S256" are 20 and 32 bytes of base64url and, with
 //     "x5c", the thumbprints of its first certificate.
@@ -161,9 +162,9 @@ func (k *Key) parseMeta(o *jose.Object, material []string) error {
 		case "kid":
 			k.Kid, err = m.String()
 		case "alg":
-			k.Alg, err = m.String()
+			k.Alg, err = restriction(m)
 		case "use":
-			k.Use, err = m.String()
+			k.Use, err = restriction(m)
 		case "x5u":
 			k.X5u, err = m.String()
 		case "key_ops":
@@ -184,6 +185,18 @@ func (k *Key) parseMeta(o *jose.Object, material []string) error {
 		}
 	}
 	return k.checkMeta()
+}
+
+// restriction decodes "alg" or "use", which restrict the key's use
+// (CheckUse). "" names no algorithm or use, and a Key field of "" means
+// absent, unrestricted: a present empty value is refused rather than read
+// as no restriction (as "key_ops": [] is kept as allowing nothing).
+func restriction(m jose.Member) (string, error) {
+	s, err := m.String()
+	if err == nil && s == "" {
+		err = fmt.Errorf("%s is empty: %w", jose.QuoteName(m.Name), jose.ErrMalformed)
+	}
+	return s, err
 }
 
 // present keeps a decoded member present: "" decodes to nil, which would
