@@ -7,6 +7,7 @@ import (
 	"encoding/asn1"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,5 +98,39 @@ func TestPKCS8MalformedTailChecked(t *testing.T) {
 	own, _ := asn1.Marshal(asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 1, Bytes: append([]byte{0}, pub...)})
 	if k, err := ParseDER("PRIVATE KEY", pkcs8WithTail(t, info.Algo, info.PrivateKey, own)); err != nil || !k.Equal(ed) {
 		t.Errorf("Ed25519 PKCS #8 with its own public key: %v", err)
+	}
+}
+
+// TestPKCS8Version: a PKCS #8 key is version 0 (RFC 5208 PrivateKeyInfo)
+// or 1 (RFC 5958 OneAsymmetricKey v2); crypto/x509 does not read the
+// version, so on the base any other (2, 7, -1) was accepted: more DER
+// encodings of one key, which ParseDER refuses elsewhere (bytes after
+// the DER, TestDERTrailingData). Versions 0 and 1 still parse.
+func TestPKCS8Version(t *testing.T) {
+	for _, alg := range []string{"EdDSA", "ES256", "RS256"} {
+		k, _ := Generate(alg, nil)
+		_, p8, err := k.MarshalDER()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var info testPKCS8
+		if _, err := asn1.Unmarshal(p8, &info); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range []int{0, 1, 2, 7, -1} {
+			info.Version = v
+			der, err := asn1.Marshal(info)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ParseDER("PRIVATE KEY", der)
+			if v == 0 || v == 1 {
+				if err != nil || !got.Equal(k) {
+					t.Errorf("%s, version %d: %v", alg, v, err)
+				}
+				continue
+			}
+			wantErr(t, fmt.Sprintf("%s, version %d", alg, v), err, jose.ErrMalformed)
+		}
 	}
 }
