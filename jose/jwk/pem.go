@@ -93,7 +93,8 @@ func certChain(first, rest []byte) (*Key, error) {
 // "CERTIFICATE"). An empty typ tries each key form in turn.
 //
 // The DER must be one value, with nothing after it (nor after the key
-// inside PKCS #8): jose.ErrMalformed. A private key that carries its
+// inside PKCS #8), and a PKCS #8 key version 0 or 1 (RFC 5958):
+// jose.ErrMalformed. A private key that carries its
 // public key (SEC 1, PKCS #8 v2) or its curve (SEC 1 inside PKCS #8) must
 // carry the ones its private key and the PKCS #8 algorithm imply, as Parse
 // requires of a JWK's "x", "y" and "d": jose.ErrKey.
@@ -326,6 +327,10 @@ func checkPKCS8(der []byte, info *pkcs8Info) (isRSA bool, err error) {
 	}
 	if _, err := asn1.Unmarshal(der, info); err != nil {
 		return isRSA, fmt.Errorf("jwk: PKCS #8 private key: attributes or public key: %v: %w", err, jose.ErrMalformed)
+	}
+	// RFC 5958 §2: v1 (0, RFC 5208) or v2 (1); crypto/x509 does not look.
+	if info.Version != 0 && info.Version != 1 {
+		return isRSA, fmt.Errorf("jwk: PKCS #8 private key of version %d, not 0 or 1: %w", info.Version, jose.ErrMalformed)
 	}
 	return isRSA, nil
 }
