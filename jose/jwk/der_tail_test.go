@@ -134,3 +134,40 @@ func TestPKCS8Version(t *testing.T) {
 		}
 	}
 }
+
+// TestPKCS1Version: a two-prime RSA private key in PKCS #1 is version 0
+// (RFC 8017 Appendix A.1.2: 1 means multi-prime, which is not supported).
+// crypto/x509 refuses only versions above 1, so on the base version 1 and
+// -1 were accepted, alone and inside PKCS #8 (more encodings of one key),
+// and 2 and 7 were jose.ErrKey, not the jose.ErrMalformed of a PKCS #8
+// version (TestPKCS8Version). Version 0 still parses.
+func TestPKCS1Version(t *testing.T) {
+	k, _ := Generate("RS256", nil)
+	_, der, _ := k.MarshalLegacyDER()
+	var s testPKCS1
+	if _, err := asn1.Unmarshal(der, &s); err != nil {
+		t.Fatal(err)
+	}
+	rsaAlgo := pkix.AlgorithmIdentifier{Algorithm: oidRSA, Parameters: asn1.NullRawValue}
+	for _, v := range []int{0, 1, -1, 2, 7} {
+		s.Version = v
+		pkcs1, err := asn1.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkcs8, err := asn1.Marshal(testPKCS8{0, rsaAlgo, pkcs1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for typ, der := range map[string][]byte{"RSA PRIVATE KEY": pkcs1, "PRIVATE KEY": pkcs8} {
+			got, err := ParseDER(typ, der)
+			if v == 0 {
+				if err != nil || !got.Equal(k) {
+					t.Errorf("%s, version 0: %v", typ, err)
+				}
+				continue
+			}
+			wantErr(t, fmt.Sprintf("%s, PKCS #1 version %d", typ, v), err, jose.ErrMalformed)
+		}
+	}
+}
