@@ -93,8 +93,8 @@ func certChain(first, rest []byte) (*Key, error) {
 // "CERTIFICATE"). An empty typ tries each key form in turn.
 //
 // The DER must be one value, with nothing after it (nor after the key
-// inside PKCS #8), and a PKCS #8 key version 0 or 1 (RFC 5958):
-// jose.ErrMalformed. A private key that carries its
+// inside PKCS #8), a PKCS #8 key version 0 or 1 (RFC 5958) and a PKCS #1
+// RSA key version 0 (two primes, RFC 8017): jose.ErrMalformed. A private key that carries its
 // public key (SEC 1, PKCS #8 v2) or its curve (SEC 1 inside PKCS #8) must
 // carry the ones its private key and the PKCS #8 algorithm imply, as Parse
 // requires of a JWK's "x", "y" and "d": jose.ErrKey.
@@ -228,8 +228,9 @@ func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
 var errRSASize = errors.New("refused before validation")
 
 // checkPKCS1Size refuses a PKCS #1 RSA private key (RFC 8017 Appendix
-// A.1.2) whose modulus is larger than maxRSABits, or whose primes do not
-// multiply to it (checkRSAFactors), before crypto/x509 validates it: the
+// A.1.2) of a version other than 0 (jose.ErrMalformed), or whose modulus
+// is larger than maxRSABits, or whose primes do not multiply to it
+// (checkRSAFactors), before crypto/x509 validates it: the
 // standard library bounds neither, and its checks cost about bits^3.6 (a
 // 131,072-bit key takes seconds). Input that does not even start like one
 // is left to crypto/x509 to report; isRSA reports whether der starts like
@@ -244,6 +245,11 @@ func checkPKCS1Size(der []byte) (isRSA bool, err error) {
 	}
 	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.D == nil || head.P == nil || head.Q == nil {
 		return false, nil
+	}
+	// RFC 8017 Appendix A.1.2: 0 for two primes, 1 for more (not
+	// supported); crypto/x509 refuses only versions above 1.
+	if head.Version != 0 {
+		return true, fmt.Errorf("jwk: RSA private key of version %d, not 0 (two primes): %w", head.Version, jose.ErrMalformed)
 	}
 	if b := head.N.BitLen(); b > maxRSABits {
 		return true, fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
