@@ -21,11 +21,12 @@
 // Parse rejects anything it could misread: wrong member types, non-canonical
 // base64url, coordinates that are not exactly the field size, points off the
 // curve, private scalars out of range or not matching the public key, RSA
-// private keys whose members disagree, RSA exponents that are even or below
-// 3, and RSA moduli with the ROCA fingerprint (catalog row 25). RSA moduli
-// are 512 to 16,384 bits; ParseDER and ParsePEM refuse a larger private key
-// before the standard library validates it (its cost grows faster than the
-// cube of the size). ParseDER also refuses what crypto/x509 lets through:
+// private keys whose members disagree, RSA exponents that are even, below 3
+// or above 2^31−1, and RSA moduli with the ROCA fingerprint (catalog row
+// 25); New, ParseDER and ParsePEM apply the same bounds to RSA keys. RSA
+// moduli are 512 to 16,384 bits; ParseDER and ParsePEM refuse a larger
+// private key before the standard library validates it (its cost grows
+// faster than the cube of the size). ParseDER also refuses what crypto/x509 lets through:
 // bytes after the DER, and a private key whose embedded public key (SEC 1,
 // PKCS #8 v2) or curve is not its own. ParseSet also rejects duplicate kids
 // and sets that mix public with private keys.

@@ -111,7 +111,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 	if known {
 		switch a := a.(type) {
 		case *gencrypto.MAC:
-			if a.TagSize() != a.Hash().Size() { // COSE truncated MACs have no JOSE name
+			if !joseMAC(a) { // COSE truncated MACs have no JOSE name
 				break
 			}
 			if err := fixedBits(8 * a.MinKeySize()); err != nil {
@@ -148,7 +148,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 			}
 			return octKey(a.KeySize())
 		case *gencrypto.AEAD:
-			if strings.HasPrefix(alg, "A") && (strings.HasSuffix(alg, "GCM") || strings.Contains(alg, "CBC-HS")) {
+			if joseEnc[alg] {
 				if err := fixedBits(8 * a.KeySize()); err != nil {
 					return nil, err
 				}

@@ -80,10 +80,13 @@ func (k *Key) IsPrivate() bool { return k.prv != nil || k.sec != nil }
 
 // Public returns the public key: *rsa.PublicKey, *ecdsa.PublicKey,
 // ed25519.PublicKey or, for X25519, *ecdh.PublicKey. It is nil for oct keys.
+// It is the key's own (the ed25519.PublicKey slice, the big.Int values
+// behind the pointers): do not modify it.
 func (k *Key) Public() crypto.PublicKey { return k.pub }
 
 // PrivateKey returns the private key (*rsa.PrivateKey, *ecdsa.PrivateKey,
 // ed25519.PrivateKey or *ecdh.PrivateKey), or nil for a public or oct key.
+// It is the key's own, as for Public: do not modify it.
 func (k *Key) PrivateKey() crypto.PrivateKey { return k.prv }
 
 // Signer returns the private key as a crypto.Signer, for RSA, EC and Ed25519

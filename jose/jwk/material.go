@@ -13,6 +13,7 @@ import (
 	"crypto/rsa"
 	"crypto/subtle"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -116,6 +117,11 @@ func checkRSAPublic(pub *rsa.PublicKey) error {
 	}
 	if pub.E < 3 || pub.E&1 == 0 {
 		return keyErr("RSA public exponent %d is not an odd number ≥ 3", pub.E)
+	}
+	// As buildRSA, so that every way in (New, SPKI) takes what a JWK
+	// takes and what MarshalJSON writes, Parse reads.
+	if int64(pub.E) > math.MaxInt32 {
+		return keyErr("RSA public exponent %d is larger than 2^31−1", pub.E)
 	}
 	if hasROCAFingerprint(pub.N) {
 		return keyErr("RSA modulus has the ROCA fingerprint (CVE-2017-15361): the key is weak")

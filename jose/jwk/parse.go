@@ -22,17 +22,21 @@ import (
 //   - EC points are on the curve (crypto/ecdh); private scalars are in
 //     range and match the public key; RSA private keys have all of d, p, q,
 //     dp, dq, qi and they are consistent (n = p·q, d·e ≡ 1 mod λ(n), CRT
-//     values as the primes imply); RSA "e" is odd and ≥ 3 and keys with the
-//     ROCA fingerprint (CVE-2017-15361) are rejected;
+//     values as the primes imply); RSA "e" is odd, ≥ 3 and < 2^31, and
+//     keys with the ROCA fingerprint (CVE-2017-15361) are rejected;
 //   - "use", "key_ops", "alg", "kid", "x5u" are strings (key_ops an array
-//     of distinct strings, consistent with "use" when both are present);
+//     of distinct strings, consistent with "use" when both are present;
+//     "alg" and "use" not empty, as "" would read as no restriction);
 //     "x5c" holds base64 DER certificates whose first one carries this
 //     key; "x5t" and "x5t#S256" are 20 and 32 bytes of base64url and, with
 //     "x5c", the thumbprints of its first certificate.
 //
 // Members this package does not interpret are kept raw (Extra) and written
-// back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64)
-// or jose.ErrKey (key material), and *lejp.SyntaxError for JSON syntax.
+// back by MarshalJSON. Errors wrap jose.ErrMalformed (JSON, types, base64),
+// jose.ErrKey (key material) or jose.ErrLimit (input over a bound: nesting
+// deeper than jose.MaxDepth, more than jose.MaxMembers members, "key_ops"
+// or "x5c" of more than jose.MaxStrings elements, a string longer than
+// lejp reads), and *lejp.SyntaxError for JSON syntax.
 func Parse(raw []byte) (*Key, error) {
 	o, err := jose.ParseObject(raw)
 	if err != nil {
@@ -158,9 +162,9 @@ func (k *Key) parseMeta(o *jose.Object, material []string) error {
 		case "kid":
 			k.Kid, err = m.String()
 		case "alg":
-			k.Alg, err = m.String()
+			k.Alg, err = restriction(m)
 		case "use":
-			k.Use, err = m.String()
+			k.Use, err = restriction(m)
 		case "x5u":
 			k.X5u, err = m.String()
 		case "key_ops":
@@ -181,6 +185,18 @@ func (k *Key) parseMeta(o *jose.Object, material []string) error {
 		}
 	}
 	return k.checkMeta()
+}
+
+// restriction decodes "alg" or "use", which restrict the key's use
+// (CheckUse). "" names no algorithm or use, and a Key field of "" means
+// absent, unrestricted: a present empty value is refused rather than read
+// as no restriction (as "key_ops": [] is kept as allowing nothing).
+func restriction(m jose.Member) (string, error) {
+	s, err := m.String()
+	if err == nil && s == "" {
+		err = fmt.Errorf("%s is empty: %w", jose.QuoteName(m.Name), jose.ErrMalformed)
+	}
+	return s, err
 }
 
 // present keeps a decoded member present: "" decodes to nil, which would

@@ -93,7 +93,8 @@ func certChain(first, rest []byte) (*Key, error) {
 // "CERTIFICATE"). An empty typ tries each key form in turn.
 //
 // The DER must be one value, with nothing after it (nor after the key
-// inside PKCS #8): jose.ErrMalformed. A private key that carries its
+// inside PKCS #8), a PKCS #8 key version 0 or 1 (RFC 5958) and a PKCS #1
+// RSA key version 0 (two primes, RFC 8017): jose.ErrMalformed. A private key that carries its
 // public key (SEC 1, PKCS #8 v2) or its curve (SEC 1 inside PKCS #8) must
 // carry the ones its private key and the PKCS #8 algorithm imply, as Parse
 // requires of a JWK's "x", "y" and "d": jose.ErrKey.
@@ -227,8 +228,9 @@ func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
 var errRSASize = errors.New("refused before validation")
 
 // checkPKCS1Size refuses a PKCS #1 RSA private key (RFC 8017 Appendix
-// A.1.2) whose modulus is larger than maxRSABits, or whose primes do not
-// multiply to it (checkRSAFactors), before crypto/x509 validates it: the
+// A.1.2) of a version other than 0 (jose.ErrMalformed), or whose modulus
+// is larger than maxRSABits, or whose primes do not multiply to it
+// (checkRSAFactors), before crypto/x509 validates it: the
 // standard library bounds neither, and its checks cost about bits^3.6 (a
 // 131,072-bit key takes seconds). Input that does not even start like one
 // is left to crypto/x509 to report; isRSA reports whether der starts like
@@ -243,6 +245,11 @@ func checkPKCS1Size(der []byte) (isRSA bool, err error) {
 	}
 	if _, err := asn1.Unmarshal(der, &head); err != nil || head.N == nil || head.D == nil || head.P == nil || head.Q == nil {
 		return false, nil
+	}
+	// RFC 8017 Appendix A.1.2: 0 for two primes, 1 for more (not
+	// supported); crypto/x509 refuses only versions above 1.
+	if head.Version != 0 {
+		return true, fmt.Errorf("jwk: RSA private key of version %d, not 0 (two primes): %w", head.Version, jose.ErrMalformed)
 	}
 	if b := head.N.BitLen(); b > maxRSABits {
 		return true, fmt.Errorf("jwk: RSA modulus of %d bits is larger than %d: %w: %w", b, maxRSABits, jose.ErrKey, errRSASize)
@@ -300,19 +307,38 @@ func checkPKCS8Public(info *pkcs8Info, key any) error {
 
 // checkPKCS8 reads der's PrivateKeyInfo into info, refuses bytes after the
 // key inside it (crypto/x509 ignores them), and applies checkPKCS1Size to
-// an RSA key. Input that does not even start like one is left to
-// crypto/x509 to report. isRSA is checkPKCS1Size's, for an RSA key.
+// an RSA key. Input that does not even start like one (the three members
+// crypto/x509 reads) is left to crypto/x509 to report. Input that does,
+// but whose optional members after them (attributes, RFC 5958 public key)
+// are malformed, is jose.ErrMalformed once the checks on the key itself
+// have passed: crypto/x509 skips those members unread, so leaving such
+// input to it would skip the checks here. isRSA is checkPKCS1Size's, for
+// an RSA key.
 func checkPKCS8(der []byte, info *pkcs8Info) (isRSA bool, err error) {
-	if _, err := asn1.Unmarshal(der, info); err != nil {
+	var head struct { // what crypto/x509 reads
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+	}
+	if _, err := asn1.Unmarshal(der, &head); err != nil {
 		return false, nil
 	}
-	if err := wholeDER("PKCS #8 private key", info.PrivateKey); err != nil {
+	if err := wholeDER("PKCS #8 private key", head.PrivateKey); err != nil {
 		return false, err
 	}
-	if info.Algo.Algorithm.Equal(oidRSA) {
-		return checkPKCS1Size(info.PrivateKey)
+	if head.Algo.Algorithm.Equal(oidRSA) {
+		if isRSA, err = checkPKCS1Size(head.PrivateKey); err != nil {
+			return isRSA, err
+		}
 	}
-	return false, nil
+	if _, err := asn1.Unmarshal(der, info); err != nil {
+		return isRSA, fmt.Errorf("jwk: PKCS #8 private key: attributes or public key: %v: %w", err, jose.ErrMalformed)
+	}
+	// RFC 5958 §2: v1 (0, RFC 5208) or v2 (1); crypto/x509 does not look.
+	if info.Version != 0 && info.Version != 1 {
+		return isRSA, fmt.Errorf("jwk: PKCS #8 private key of version %d, not 0 or 1: %w", info.Version, jose.ErrMalformed)
+	}
+	return isRSA, nil
 }
 
 // wholeDER refuses der when bytes follow its first DER value: crypto/x509

@@ -68,7 +68,9 @@ type RemoteOptions struct {
 //
 // A fetched set must hold public keys only: one with a private key or an
 // oct key (a shared secret, which anyone who can read the URL could use to
-// forge HMAC tokens) is a failed fetch wrapping jose.ErrKey. A failed
+// forge HMAC tokens) is a failed fetch wrapping jose.ErrKey, and so is one
+// whose skipped keys (Set.Skipped) carry a private member ("d", "k",
+// "priv", …). A failed
 // fetch (network error, non-200 status, oversized or invalid body, a
 // private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
@@ -163,6 +165,11 @@ func (r *Remote) URL() string { return r.url }
 // older than MaxAge (and the cooldown has passed). When a refresh fails the
 // previous set is returned with a nil error; only when no set was ever
 // fetched is the failure returned.
+//
+// The set is r's cache itself, shared with every other caller and lookup
+// (a refetch replaces it, never changes it): read it, do not modify it or
+// its keys (filtering Keys in place would change the keys every later
+// lookup sees); copy what you want to change.
 func (r *Remote) Set(ctx context.Context) (*Set, error) {
 	return r.get(ctx, false)
 }
@@ -210,7 +217,7 @@ func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg st
 }
 
 // Refresh fetches the set now, unless the cooldown forbids it, and returns
-// the set in use afterwards.
+// the set in use afterwards: r's cache itself, read-only as for Set.
 func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, true) }
 
 // Err returns the error of the last fetch, or nil if it succeeded.
@@ -327,5 +334,31 @@ func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 			return nil, fmt.Errorf("%s: the set holds a private or secret key (%s); a published JWK Set holds public keys only: %w", r.url, k.KeyType(), jose.ErrKey)
 		}
 	}
+	for i, raw := range s.Skipped {
+		if name, ok := privateMember(raw); ok {
+			return nil, fmt.Errorf("%s: skipped key %d holds private member %s; a published JWK Set holds public keys only: %w", r.url, i, jose.QuoteName(name), jose.ErrKey)
+		}
+	}
 	return s, nil
+}
+
+// privateNames are the members of the IANA "JSON Web Key Parameters"
+// registry that hold private or secret material: RSA's, EC's and OKP's
+// "d", RSA's CRT members and "oth", oct's "k", and AKP's "priv".
+var privateNames = [...]string{"d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"}
+
+// privateMember returns a private member of a key ParseSet skipped (a JSON
+// object it already read), so that a Remote refuses private material in
+// the keys it does not use too.
+func privateMember(raw []byte) (string, bool) {
+	o, err := jose.ParseObject(raw)
+	if err != nil { // cannot happen: ParseSet read it
+		return "", true
+	}
+	for _, name := range privateNames {
+		if o.Has(name) {
+			return name, true
+		}
+	}
+	return "", false
 }

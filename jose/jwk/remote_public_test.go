@@ -58,3 +58,47 @@ func TestRemoteRefusesSecretAndPrivateKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoteRefusesSkippedPrivateKeys: the set a Remote fetches must hold
+// public keys only (Remote's godoc), and that includes the keys ParseSet
+// skips (Set.Skipped: a kty or curve this package does not read, such as
+// Ed448, secp256k1 or AKP): one that carries a private member of the IANA
+// JWK parameter registry ("d", "p", …, "k", AKP's "priv") is private key
+// material published by mistake. On the base such a set was used as
+// fetched. A skipped public key is still taken, and skipped.
+func TestRemoteRefusesSkippedPrivateKeys(t *testing.T) {
+	good, _ := publicSetJSON(t, "ES256")
+	b64 := func(b []byte) string { return string(jose.AppendBase64URL(nil, b)) }
+	x := `"x":"` + b64(make([]byte, 57)) + `"`
+	for name, tc := range map[string]struct {
+		skipped string
+		ok      bool
+	}{
+		"public Ed448":      {`{"kty":"OKP","crv":"Ed448",` + x + `}`, true},
+		"public AKP":        {`{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"}`, true},
+		"private Ed448":     {`{"kty":"OKP","crv":"Ed448",` + x + `,"d":"` + b64(make([]byte, 57)) + `"}`, false},
+		"private X448":      {`{"kty":"OKP","crv":"X448","x":"AAAA","d":"AAAA"}`, false},
+		"private secp256k1": {`{"kty":"EC","crv":"secp256k1","x":"AAAA","y":"AAAA","d":"AAAA"}`, false},
+		"private AKP":       {`{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA","priv":"AAAA"}`, false},
+		"unknown kty, k":    {`{"kty":"XYZ","k":"AAAA"}`, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			body := good[:len(good)-2] + "," + tc.skipped + "]}"
+			srv := newJWKSServer(t, body)
+			r, err := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := r.Set(context.Background())
+			if tc.ok {
+				if err != nil || len(s.Keys) != 1 || len(s.Skipped) != 1 {
+					t.Errorf("Set() = %v, %v; want one key and one skipped", s, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrFetch) || !errors.Is(err, jose.ErrKey) || s != nil {
+				t.Errorf("Set() = %v, %v; want no set, ErrFetch and jose.ErrKey", s, err)
+			}
+		})
+	}
+}

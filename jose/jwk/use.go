@@ -64,7 +64,9 @@ func (op Op) private() bool {
 //   - sign, decrypt, unwrapKey and derive operations need the private key.
 //
 // alg is a JOSE algorithm name: a JWS "alg" (HS256 … EdDSA, Ed25519) or a
-// JWE "alg" or "enc". Unknown names and "none" are jose.ErrAlgorithm.
+// JWE "alg" or "enc". Unknown names, "none", and the names of algorithms
+// gencrypto has for COSE only (the truncated MAC "HMAC 256/64", AES-CCM,
+// ChaCha20/Poly1305) are jose.ErrAlgorithm.
 func (k *Key) CheckUse(alg string, op Op) error {
 	if !knownOps[string(op)] {
 		return fmt.Errorf("jwk: unknown key operation %q: %w", op, jose.ErrKey)
@@ -104,15 +106,33 @@ var jweAlgs = map[string]bool{
 	"RSA1_5": true, "ECDH-ES": true, "ECDH-ES+A128KW": true, "ECDH-ES+A192KW": true, "ECDH-ES+A256KW": true,
 }
 
+// joseEnc are the JWE "enc" values (RFC 7518 §5.1) among the registry's
+// AEAD entries; the others (AES-CCM, ChaCha20/Poly1305) are COSE-only.
+var joseEnc = map[string]bool{
+	"A128GCM": true, "A192GCM": true, "A256GCM": true,
+	"A128CBC-HS256": true, "A192CBC-HS384": true, "A256CBC-HS512": true,
+}
+
+// joseMAC reports whether a registry MAC is a JWS one (HS256/384/512,
+// RFC 7518 §3.2): its tag is the whole hash. The truncated ones ("HMAC
+// 256/64") are COSE-only.
+func joseMAC(a *gencrypto.MAC) bool { return a.TagSize() == a.Hash().Size() }
+
 // isJOSEAlg reports whether CheckUse knows alg: a registry entry a (found
-// says it is one) of a family fits handles, or one of jweAlgs.
+// says it is one) with a JOSE name of a family fits handles, or one of
+// jweAlgs. The registry also names COSE-only algorithms of those families;
+// they are not JOSE algorithms.
 func isJOSEAlg(a gencrypto.Algorithm, found bool, alg string) bool {
 	if !found {
 		return jweAlgs[alg]
 	}
-	switch a.(type) {
-	case *gencrypto.Signature, *gencrypto.MAC, *gencrypto.AEAD, *gencrypto.KeyWrap, *gencrypto.KeyEncryption:
+	switch a := a.(type) {
+	case *gencrypto.Signature, *gencrypto.KeyWrap, *gencrypto.KeyEncryption:
 		return true
+	case *gencrypto.MAC:
+		return joseMAC(a)
+	case *gencrypto.AEAD:
+		return joseEnc[alg]
 	}
 	return false
 }
