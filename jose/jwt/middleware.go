@@ -20,9 +20,10 @@ const MaxBearerLen = 16 << 10
 
 // Middleware returns a handler that requires a bearer token (RFC 6750
 // §2.1: "Authorization: Bearer <token>", the scheme in any case, one or
-// more spaces after it, the token of b64token's characters) verified by v, puts its claims in
-// the request's context (FromContext) and calls next. A request without a
-// valid token gets 401 with a WWW-Authenticate challenge and never reaches
+// more spaces after it, the token of b64token's characters) verified by v,
+// puts its claims in the request's context (FromContext) and calls next. A
+// request without a valid token gets 401 with a WWW-Authenticate challenge
+// ("invalid_token" when a token of that syntax fails) and never reaches
 // next; the response says nothing about why the token failed.
 //
 // With a *jwk.Remote key set, the request's context bounds the fetch.
