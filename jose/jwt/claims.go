@@ -191,6 +191,17 @@ var (
 	nestedOpts = &lejp.Options{MaxDepth: jose.MaxDepth - 1}
 )
 
+// The claims readers hold the names of the open objects, the claims set's
+// own included, within what jose.ParseObject's lejp Decoder holds
+// (Options.MaxNameMemory): maxNameMemory bytes, counting each name's
+// decoded bytes and nameOverhead, so that they refuse no less than
+// ParseObject does (which Claims.Get reads through). More is
+// errNameMemory.
+const (
+	maxNameMemory = lejp.DefaultMaxNameMemory
+	nameOverhead  = 32
+)
+
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
 
@@ -225,6 +236,7 @@ func (c *Claims) parseStrict() error {
 		return errNotObject
 	}
 	c.names = c.names[:0]
+	mem := 0 // the names' memory as lejp counts it (nameMemory)
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
@@ -239,6 +251,9 @@ func (c *Claims) parseStrict() error {
 		name := c.addStr(tok.Value)
 		if err := c.checkCase(name); err != nil {
 			return err
+		}
+		if mem += len(tok.Value) + nameOverhead; mem > maxNameMemory {
+			return errNameMemory
 		}
 		c.names = append(c.names, name)
 		switch string(tok.Value) {
@@ -262,7 +277,7 @@ func (c *Claims) parseStrict() error {
 				return syntax(err)
 			}
 			if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
-				if _, err := c.checkNested(v); err != nil {
+				if _, err := c.checkNested(v, mem); err != nil {
 					return err
 				}
 			}

@@ -74,4 +74,5 @@ var (
 	errDateRange  = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
 	errLongString = wrap(jose.ErrLimit, "a claim string is over 64 MiB as JSON carries it, more than the claims reader takes")
 	errNoClaims   = wrap(jose.ErrMalformed, "no claims")
+	errNameMemory = wrapCause(jose.ErrLimit, "claims", lejp.ErrTooManyNames)
 )
