@@ -32,7 +32,9 @@ type Validator struct {
 	// ID, when not empty, must equal "jti".
 	ID string
 	// Required lists claims that must be present (any of them, registered
-	// or not). "exp" is the usual one.
+	// or not). "exp" is the usual one. An unregistered claim whose value is
+	// null counts as absent (a registered one cannot be null: it is
+	// jose.ErrMalformed).
 	Required []string
 	// Type, when not empty, is the "typ" header the token must carry,
 	// compared as RFC 7515 §4.1.9 says ("JWT" accepts "jwt" and
