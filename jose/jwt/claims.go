@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"hash/maphash"
-	"math"
 	"strconv"
 	"time"
 
@@ -408,9 +407,8 @@ func (c *Claims) readAud() error {
 	return nil
 }
 
-// maxDate bounds NumericDate values to what time.Time holds exactly in
-// nanoseconds around the epoch: ±2^53 seconds is far beyond any real date
-// and keeps the float conversion exact.
+// maxDate bounds NumericDate values: ±2^53 seconds is far beyond any real
+// date and well within what time.Time holds.
 const maxDate = 1 << 53
 
 // smallInt parses a non-negative decimal of at most 15 digits (lejp has
@@ -429,9 +427,11 @@ func smallInt(b []byte) (int64, bool) {
 	return v, true
 }
 
-// readDate reads a NumericDate: a JSON number (RFC 7519 §2), finite and in
-// range. A string ("123"), null, or a number out of range (1e400) is an
-// error (catalog row 24).
+// readDate reads a NumericDate: a JSON number (RFC 7519 §2) within
+// ±maxDate seconds, one with a fraction or an exponent exactly, as the
+// least nanosecond at or above it (parseDate). A string ("123"), null, or
+// a number out of range (1e400, 9007199254740992.5) is an error (catalog
+// row 24).
 func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 	tok, err := c.dec.ReadToken()
 	if err != nil {
@@ -451,12 +451,11 @@ func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 		}
 		*dst = numericDate{sec: v}
 	case lejp.Float:
-		f, err := strconv.ParseFloat(string(tok.Value), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f > maxDate || f < -maxDate {
+		d, ok := parseDate(tok.Value)
+		if !ok {
 			return errDateRange
 		}
-		sec := math.Floor(f)
-		*dst = numericDate{sec: int64(sec), nsec: int32((f - sec) * 1e9)}
+		*dst = d
 	default:
 		return errClaimType
 	}

@@ -2,11 +2,13 @@ package jwt
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // TestNumericDateExact: a NumericDate that is not an integer is read as the
@@ -111,4 +113,49 @@ func TestNumericDateTimes(t *testing.T) {
 			t.Errorf("%s: %v, want %v", g.name, g.got, g.want.UTC())
 		}
 	}
+}
+
+// FuzzNumericDate: parseDate agrees with exact rational arithmetic
+// (math/big) on every JSON number with a fraction or an exponent: the
+// least nanosecond at or above it, or out of range beyond ±2^53 seconds.
+func FuzzNumericDate(f *testing.F) {
+	for _, s := range []string{"1.5", "-1.5", "100.0000000005", "1e-400", "-1e-400", "9007199254740992.5",
+		"9.007199254740992e15", "-9007199254740992.0", "0.0", "-0.0", "12345678901234567e-8", "1E+2",
+		"0.000000001", "-0.0000000001", "999999999.9999999999", "-999999999.9999999999", "1e16", "1e15"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := lejp.NewDecoderBytes([]byte(s), nil)
+		tok, err := d.ReadToken()
+		if err != nil || tok.Kind != lejp.Float {
+			return
+		}
+		s = string(tok.Value) // the number, without whitespace around it
+		if i := strings.IndexAny(s, "eE"); i >= 0 && len(strings.TrimLeft(s[i+1:], "+-0")) > 4 {
+			return // math/big would build a number of that many digits
+		}
+		r, ok := new(big.Rat).SetString(s)
+		if !ok {
+			t.Fatalf("big.Rat cannot read %q", s)
+		}
+		lim := new(big.Rat).SetInt64(maxDate)
+		inRange := r.Cmp(lim) <= 0 && r.Cmp(new(big.Rat).Neg(lim)) >= 0
+		got, gotOK := parseDate([]byte(s))
+		if gotOK != inRange {
+			t.Fatalf("%q: in range %v, parseDate %v", s, inRange, gotOK)
+		}
+		if !gotOK {
+			return
+		}
+		// the least whole nanosecond count at or above r·1e9
+		ns := new(big.Rat).Mul(r, big.NewRat(1e9, 1))
+		q, m := new(big.Int).DivMod(ns.Num(), ns.Denom(), new(big.Int)) // floor division
+		if m.Sign() != 0 {
+			q.Add(q, big.NewInt(1))
+		}
+		want := new(big.Int).Add(new(big.Int).Mul(big.NewInt(got.sec), big.NewInt(1e9)), big.NewInt(int64(got.nsec)))
+		if q.Cmp(want) != 0 || got.nsec < 0 || got.nsec >= 1e9 {
+			t.Fatalf("%q: parseDate %d s %d ns, want %v ns", s, got.sec, got.nsec, q)
+		}
+	})
 }
