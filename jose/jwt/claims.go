@@ -145,6 +145,12 @@ func (c *Claims) Names() []string {
 // encoding/json folds case (Unicode simple folding: "ſ" is "s"), so its
 // case-insensitive field matching cannot pick between two members; depth
 // at most 64, valid UTF-8, every registered claim of its type.
+//
+// encoding/json still matches a lone name to a field case-insensitively:
+// a claim "EXP" (or "ſub", with U+017F) fills a field tagged "exp" ("sub")
+// when the token has no "exp" ("sub"), though it is not that registered
+// claim, which the Validator and the typed methods (ExpiresAt, Subject…)
+// do not see. Read the registered claims through those methods.
 func (c *Claims) Decode(v any) error {
 	if len(c.Raw) == 0 {
 		return errNoClaims

@@ -29,8 +29,10 @@
 // encoding/json, but only on bytes that already passed the strict reader,
 // which refuses two names of one object, at any depth, that are equal or
 // equal under encoding/json's case folding (Unicode simple folding, so
-// "ſcope" is "scope"), so the duplicate-name and case-folding
-// differentials of encoding/json cannot arise.
+// "ſcope" is "scope"), so encoding/json never picks between two members
+// for one field. It does still fill a field from a lone name that differs
+// from its tag in case ("EXP" for "exp"): read the registered claims through
+// the typed methods, which the Validator checks.
 //
 // # HTTP
 //
