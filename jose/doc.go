@@ -33,7 +33,9 @@
 // Errors wrap one of ErrMalformed, ErrVerify, ErrAlgorithm, ErrCrit, ErrKey
 // or ErrLimit for errors.Is, and JSON syntax errors also wrap the
 // *lejp.SyntaxError with its byte offset and path for errors.As. Messages
-// start with "jose: " (or the subpackage's name).
+// start with "jose: " (or the subpackage's name). So do the subpackages'
+// errors, but for package jwt's claim validation errors (jwt.ErrExpired…),
+// which are its own sentinels.
 //
 // # Not supported, and why
 //
