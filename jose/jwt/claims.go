@@ -58,6 +58,7 @@ type Claims struct {
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
 	nn     nestedNames // checkNested's state
+	read   []byte      // Raw as parse read it, nil before (parsedRaw)
 }
 
 const (
@@ -120,7 +121,14 @@ func (c *Claims) NotBefore() (time.Time, bool) { return c.nbf.time(), c.has&hasN
 func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIat != 0 }
 
 // Get returns the exact JSON value of any claim, registered or not.
+// For a Claims that Verify, VerifyInto or Inspect filled, an unregistered
+// claim is found among the claims already read, without reading the claims
+// set again, so that reading every claim by name costs time and memory
+// linear in the claims set (get.go).
 func (c *Claims) Get(name string) ([]byte, bool) {
+	if c.parsedRaw() && !registered(name) {
+		return c.getExtra(name)
+	}
 	o, err := jose.ParseObject(c.Raw)
 	if err != nil {
 		return nil, false
@@ -181,6 +189,7 @@ func (c *Claims) reset() {
 	c.has = 0
 	c.iss, c.sub, c.jti = span{}, span{}, span{}
 	c.exp, c.nbf, c.iat = numericDate{}, numericDate{}, numericDate{}
+	c.read = nil
 }
 
 // The claims reader runs lejp with duplicate detection off at the top
@@ -217,12 +226,17 @@ const maxAud = jose.MaxStrings
 // reader when the claims set is in its subset, else through parseStrict.
 func (c *Claims) parse() error {
 	if c.fastParse() {
+		c.read = c.Raw
 		return nil
 	}
 	raw := c.Raw
 	c.reset()
 	c.Raw = raw
-	return c.parseStrict()
+	if err := c.parseStrict(); err != nil {
+		return err
+	}
+	c.read = c.Raw
+	return nil
 }
 
 // parseStrict reads c.Raw with lejp.

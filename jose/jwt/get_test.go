@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/jose"
 )
 
 // TestGetEveryClaimLinear: reading every claim of a verified token by name
@@ -36,13 +38,17 @@ func TestGetEveryClaimLinear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		wantNames, wantValues := make([]string, 1000), make([]string, 1000)
+		for i := range 1000 {
+			wantNames[i], wantValues[i] = name(i), fmt.Sprintf(`[%d, "v"]`, i)
+		}
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
 		names := c.Names()
 		for i, n := range names {
 			v, ok := c.Get(n)
-			if want := fmt.Sprintf(`[%d, "v"]`, i); !ok || string(v) != want || n != name(i) {
-				t.Fatalf("%s: claim %d: Get = %q, %v; want %q", shape, i, v, ok, want)
+			if !ok || string(v) != wantValues[i] || n != wantNames[i] {
+				t.Fatalf("%s: claim %d: Get = %q, %v; want %q", shape, i, v, ok, wantValues[i])
 			}
 		}
 		runtime.ReadMemStats(&m1)
@@ -57,5 +63,53 @@ func TestGetEveryClaimLinear(t *testing.T) {
 		if v, ok := c.Get("iss"); !ok || string(v) != `"me"` {
 			t.Errorf(`%s: Get("iss") = %q, %v`, shape, v, ok)
 		}
+	}
+}
+
+// TestGetMatchesParseObject: Get gives what jose.ParseObject's Object.Get
+// gives, for every claim, registered or not, and for names that are not
+// claims (case variants, prefixes, a registered name absent), whichever
+// reader read the claims set (fast: up to 32 plain claims; strict: an
+// escape, or more claims, with and without checkCase's map), and after Raw
+// was given another slice.
+func TestGetMatchesParseObject(t *testing.T) {
+	build := func(n int, escape bool) string {
+		var b strings.Builder
+		b.WriteString(`{"iss":"i","aud":["a"],"exp":5`)
+		for i := range n {
+			fmt.Fprintf(&b, `,"n%d":{"v":%d}`, i, i)
+		}
+		if escape {
+			b.WriteString(`,"e\u0073c":"\u00e9"`)
+		}
+		b.WriteString("}")
+		return b.String()
+	}
+	for _, raw := range []string{build(0, false), build(5, false), build(28, false), build(5, true),
+		build(12, true), build(13, true), build(14, true), build(40, false), build(300, true)} {
+		c, err := parseClaims(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := jose.ParseObject([]byte(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		probes := []string{"", "n", "N0", "n1x", "sub", "ISS", "esc", "ESC", "esć", "eſc", "\u212a"}
+		for _, m := range o.Members {
+			probes = append(probes, m.Name, strings.ToUpper(m.Name), m.Name+"x")
+		}
+		check := func(when string) {
+			for _, name := range probes {
+				got, ok := c.Get(name)
+				m, want := o.Get(name)
+				if ok != want || string(got) != string(m.Value) {
+					t.Errorf("%d claims, %s: Get(%q) = %q, %v; ParseObject %q, %v", len(o.Members), when, name, got, ok, m.Value, want)
+				}
+			}
+		}
+		check("read")
+		c.Raw = []byte(raw) // another slice: Get reads it again
+		check("Raw replaced")
 	}
 }
