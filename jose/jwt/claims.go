@@ -124,7 +124,7 @@ func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIa
 // For a Claims that Verify, VerifyInto or Inspect filled, an unregistered
 // claim is found among the claims already read, without reading the claims
 // set again, so that reading every claim by name costs time and memory
-// linear in the claims set (get.go).
+// linear in the claims set.
 func (c *Claims) Get(name string) ([]byte, bool) {
 	if c.parsedRaw() && !registered(name) {
 		return c.getExtra(name)
