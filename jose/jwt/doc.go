@@ -16,9 +16,10 @@
 // and every registered claim is type-checked whether or not the Validator
 // asks for it: "iss", "sub" and "jti" are strings, "aud" a string or an
 // array of at most 1024 strings (jose.MaxStrings), "exp", "nbf" and "iat"
-// finite NumericDates. Finally the Validator checks times (with Leeway and
-// its own clock), issuer, audience, subject, ID, required claims and the
-// "typ" header.
+// NumericDates: JSON numbers within ±2^53 seconds, a fraction or exponent
+// read exactly (to the nanosecond at or above the number). Finally the
+// Validator checks times (with Leeway and its own clock), issuer, audience,
+// subject, ID, required claims and the "typ" header.
 //
 // VerifyInto reuses a caller's Claims and allocates nothing for HMAC keys.
 //
