@@ -295,12 +295,12 @@ func (c *Claims) parseStrict() error {
 			if v, err = d.ReadValue(); err != nil {
 				return syntax(err)
 			}
+			end := int32(d.InputOffset())
 			if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
 				if _, err := c.checkNested(v, mem); err != nil {
-					return err
+					return nestedAt(err, int64(end)-int64(len(v)), c.bytes(name))
 				}
 			}
-			end := int32(d.InputOffset())
 			c.extra = append(c.extra, member{name: name, value: span{end - int32(len(v)), int32(len(v))}})
 		}
 		if err != nil {
