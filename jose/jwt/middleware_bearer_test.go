@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -92,4 +93,27 @@ func TestBearerSyntax(t *testing.T) {
 			t.Errorf("%s: WWW-Authenticate %q, want %q", name, got, tc.want)
 		}
 	}
+}
+
+// bearerSyntax is RFC 6750 §2.1's credentials, the scheme in any case.
+var bearerSyntax = regexp.MustCompile(`^(?i:bearer) +([A-Za-z0-9._~+/-]+=*)$`)
+
+// FuzzBearer: the Authorization header parser takes exactly what
+// bearerSyntax matches, with a token of at most MaxBearerLen bytes, and
+// returns that token.
+func FuzzBearer(f *testing.F) {
+	for _, s := range []string{"Bearer abc", "bearer  a.b.c", "Bearer\tx", "Bearer x=", "Bearer =x", "Basic x",
+		"BEARER a~+/-_.", "Bearer a b", "Bearer ", "Bearerx", "Bearer \u00a0x", "Bearer x==", "Bearer x=y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header["Authorization"] = []string{h}
+		tok, ok := bearer(r)
+		m := bearerSyntax.FindStringSubmatch(h)
+		want := m != nil && len(m[1]) <= MaxBearerLen
+		if ok != want || ok && tok != m[1] {
+			t.Fatalf("bearer(%q) = %q, %v; want %v", h, tok, ok, want)
+		}
+	})
 }
