@@ -56,7 +56,8 @@ func nameMemClaims(top, nested, extra int) (string, string) {
 // names of every open object, the claims set's own included): a claims set
 // at the bound verifies, one a byte over it is jose.ErrLimit (wrapping
 // lejp.ErrTooManyNames), as ParseObject judges it, through the fast reader
-// (at most 32 claims) and the strict one. On 383bbff the claims readers had
+// (at most 32 claims) and the strict one, with a *lejp.SyntaxError at the
+// offset and path ParseObject gives. On 383bbff the claims readers had
 // no such bound, so a token ParseObject refuses verified, Required found
 // its claims and Claims.Get, which reads through ParseObject, found none.
 func TestNameMemoryAsParseObject(t *testing.T) {
@@ -88,6 +89,13 @@ func TestNameMemoryAsParseObject(t *testing.T) {
 				_, ok := c.Get(first)
 				t.Errorf("%s, a byte over: %v (Get finds the first claim: %v), want jose.ErrLimit and lejp.ErrTooManyNames as ParseObject: %v",
 					tc.name, err, ok, perr)
+				continue
+			}
+			// where: the *lejp.SyntaxError ParseObject reports
+			var got, want *lejp.SyntaxError
+			errors.As(perr, &want)
+			if !errors.As(err, &got) || got.Offset != want.Offset || got.Path != want.Path {
+				t.Errorf("%s, a byte over: SyntaxError %.60v, want offset %d, path %.20q… as ParseObject", tc.name, got, want.Offset, want.Path)
 			}
 		}
 	}
