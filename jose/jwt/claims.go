@@ -210,7 +210,7 @@ var (
 // (Options.MaxNameMemory): maxNameMemory bytes, counting each name's
 // decoded bytes and nameOverhead, so that they refuse no less than
 // ParseObject does (which Claims.Get reads through). More is
-// errNameMemory.
+// nameMemoryAt's error.
 const (
 	maxNameMemory = lejp.DefaultMaxNameMemory
 	nameOverhead  = 32
@@ -272,7 +272,7 @@ func (c *Claims) parseStrict() error {
 			return err
 		}
 		if mem += len(tok.Value) + nameOverhead; mem > maxNameMemory {
-			return errNameMemory
+			return nameMemoryAt(tok.Offset, string(appendPointerToken(nil, tok.Value)))
 		}
 		c.names = append(c.names, name)
 		switch string(tok.Value) {

@@ -74,9 +74,16 @@ func nestedAt(err error, off int64, name []byte) error {
 	if !ok {
 		return err
 	}
-	p := make([]byte, 0, 1+len(name)+len(se.Path)+8)
+	p := appendPointerToken(make([]byte, 0, 1+len(name)+len(se.Path)+8), name)
+	p = append(p, se.Path...)
+	return &causeWrapped{msg: cw.msg, err: cw.err, cause: &lejp.SyntaxError{Offset: off + se.Offset, Path: string(p), Err: se.Err}}
+}
+
+// appendPointerToken appends "/" and name as a JSON Pointer reference token
+// (RFC 6901 §3: "~" as "~0", "/" as "~1").
+func appendPointerToken(p, name []byte) []byte {
 	p = append(p, '/')
-	for _, b := range name { // RFC 6901 §3
+	for _, b := range name {
 		switch b {
 		case '~':
 			p = append(p, '~', '0')
@@ -86,8 +93,14 @@ func nestedAt(err error, off int64, name []byte) error {
 			p = append(p, b)
 		}
 	}
-	p = append(p, se.Path...)
-	return &causeWrapped{msg: cw.msg, err: cw.err, cause: &lejp.SyntaxError{Offset: off + se.Offset, Path: string(p), Err: se.Err}}
+	return p
+}
+
+// nameMemoryAt is the error of a name that takes the names held past
+// maxNameMemory, as lejp reports it: jose.ErrLimit and a *lejp.SyntaxError
+// with lejp.ErrTooManyNames at the name's offset, path its JSON Pointer.
+func nameMemoryAt(off int64, path string) error {
+	return wrapCause(jose.ErrLimit, "claims", &lejp.SyntaxError{Offset: off, Path: path, Err: lejp.ErrTooManyNames})
 }
 
 // lejpLimits are the lejp errors that say the input exceeds a limit (the
@@ -103,5 +116,4 @@ var (
 	errDateRange  = wrap(jose.ErrMalformed, "NumericDate is not a finite number in range")
 	errLongString = wrap(jose.ErrLimit, "a claim string is over 64 MiB as JSON carries it, more than the claims reader takes")
 	errNoClaims   = wrap(jose.ErrMalformed, "no claims")
-	errNameMemory = wrapCause(jose.ErrLimit, "claims", lejp.ErrTooManyNames)
 )

@@ -115,7 +115,7 @@ func (c *Claims) checkNested(v []byte, base int) (int, error) {
 				return 0, err
 			}
 			if nn.mem += len(tok.Value) + nameOverhead; nn.mem > maxNameMemory {
-				return 0, errNameMemory
+				return 0, nameMemoryAt(tok.Offset, d.Pointer())
 			}
 		}
 		if d.Depth() == 0 {
