@@ -11,6 +11,7 @@ package jwt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"hash/maphash"
 	"strconv"
 	"time"
@@ -269,6 +270,10 @@ func (c *Claims) parseStrict() error {
 		}
 		name := c.addStr(tok.Value)
 		if err := c.checkCase(name); err != nil {
+			if err == errDuplicate { // as lejp reports it
+				return wrapCause(jose.ErrMalformed, "claims", &lejp.SyntaxError{Offset: tok.Offset,
+					Path: string(appendPointerToken(nil, tok.Value)), Err: lejp.ErrDuplicateName})
+			}
 			return err
 		}
 		if mem += len(tok.Value) + nameOverhead; mem > maxNameMemory {
@@ -321,10 +326,11 @@ func (c *Claims) addStr(b []byte) span {
 }
 
 // checkCase rejects a name equal, but for case (Unicode simple folding, as
-// encoding/json matches names), to an earlier one (catalog row 20; exact
-// duplicates too, lejp's check being off at the top level). It compares names one by one while there are fewer than
-// foldScan, then looks them up by a seeded hash of the lower-cased name, so
-// n names of length L cost O(n·L), not O(n²·L).
+// encoding/json matches names), to an earlier one (catalog row 20), with
+// errCaseVariant, and an exact duplicate, lejp's check being off at the top
+// level, with errDuplicate. It compares names one by one while there are
+// fewer than foldScan, then looks them up by a seeded hash of the
+// lower-cased name, so n names of length L cost O(n·L), not O(n²·L).
 func (c *Claims) checkCase(name span) error {
 	nb := c.bytes(name)
 	if len(c.names) < foldScan {
@@ -345,11 +351,24 @@ func (c *Claims) checkCase(name span) error {
 		c.fold[h] = int32(len(c.names))
 		return nil
 	}
-	if foldCompare(c.bytes(c.names[i]), nb) {
-		return errCaseVariant
+	if prev := c.bytes(c.names[i]); foldCompare(prev, nb) {
+		return caseErr(prev, nb)
 	}
 	return c.scanCase(nb) // two names with one hash: 2^-64 odds
 }
+
+// caseErr is checkCase's error for two names equal under folding:
+// errDuplicate when they are equal.
+func caseErr(prev, name []byte) error {
+	if bytes.Equal(prev, name) {
+		return errDuplicate
+	}
+	return errCaseVariant
+}
+
+// errDuplicate is checkCase's error for a name equal to an earlier one,
+// which parseStrict reports as lejp would.
+var errDuplicate = errors.New("jwt: duplicate claim name")
 
 // foldScan is the number of names checkCase compares one by one.
 const foldScan = 16
@@ -365,8 +384,8 @@ func (c *Claims) foldHash(b []byte) uint64 {
 
 func (c *Claims) scanCase(nb []byte) error {
 	for _, o := range c.names {
-		if foldCompare(c.bytes(o), nb) {
-			return errCaseVariant
+		if prev := c.bytes(o); foldCompare(prev, nb) {
+			return caseErr(prev, nb)
 		}
 	}
 	return nil
