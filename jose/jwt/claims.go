@@ -256,7 +256,7 @@ func (c *Claims) parseStrict() error {
 		return errNotObject
 	}
 	c.names = c.names[:0]
-	mem := 0 // the names' memory as lejp counts it (nameMemory)
+	mem := 0 // the names' memory as lejp counts it (see maxNameMemory)
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
