@@ -4,15 +4,23 @@
 //
 // # Parsing
 //
-// All JOSE JSON — headers, JWKs, JWK Sets, JWT claims — is read by
-// ParseObject on the lejp parser, so every entry point shares one strict
-// parser (catalog row 20): RFC 8259 with valid UTF-8, duplicate member names
-// rejected, names that differ only in case rejected ("alg" and "Alg", and
-// "kid" and "\u212aid" with a Kelvin sign: Unicode simple folding, the
-// relation Go's encoding/json matches names by), nesting limited to
-// MaxDepth (64, catalog row 28) and members to MaxMembers. Values are kept as their exact bytes and decoded on demand by
-// the typed Member methods; a member of the wrong type is ErrMalformed, never
-// a zero value.
+// JOSE headers, JWKs and JWK Sets are read by ParseObject on the lejp
+// parser, one strict reader for every entry point (catalog row 20): RFC
+// 8259 with valid UTF-8, duplicate member names rejected, names that differ
+// only in case rejected ("alg" and "Alg", and "kid" and "\u212aid" with a
+// Kelvin sign: Unicode simple folding, the relation Go's encoding/json
+// matches names by), nesting limited to MaxDepth (64, catalog row 28) and
+// members to MaxMembers. Values are kept as their exact bytes and decoded
+// on demand by the typed Member methods; a member of the wrong type is
+// ErrMalformed, never a zero value.
+//
+// JWT claims sets are the exception: package jwt reads them with its own
+// one-pass reader, on the same lejp parser and with the same rules and
+// limits, which types the registered claims as it reads them and reuses a
+// Claims' memory across tokens. It accepts nothing ParseObject refuses (its
+// fuzz test holds it to that) and is stricter in one way: it refuses names
+// that differ only in case in nested objects too, not only among the
+// claims, since jwt's Claims.Decode hands the claims set to encoding/json.
 //
 // ParseHeader types the registered header parameters of RFC 7515, RFC 7516,
 // RFC 7518 and RFC 7797 and keeps the rest raw, together with the exact
@@ -25,7 +33,9 @@
 // Errors wrap one of ErrMalformed, ErrVerify, ErrAlgorithm, ErrCrit, ErrKey
 // or ErrLimit for errors.Is, and JSON syntax errors also wrap the
 // *lejp.SyntaxError with its byte offset and path for errors.As. Messages
-// start with "jose: " (or the subpackage's name).
+// start with "jose: " (or the subpackage's name). So do the subpackages'
+// errors, but for package jwt's claim validation errors (jwt.ErrExpired…),
+// which are its own sentinels.
 //
 // # Not supported, and why
 //

@@ -5,7 +5,11 @@ import "errors"
 // Sentinel errors shared by the JOSE packages. Errors returned by jose, jwk,
 // jws, jwe and jwt wrap one of these (and, for JSON syntax errors, the
 // *lejp.SyntaxError with its offset and path), so errors.Is and errors.As
-// work through every layer.
+// work through every layer. The one exception is package jwt's claim
+// validation (jwt.ErrExpired, jwt.ErrNotYetValid, jwt.ErrIssuedInFuture,
+// jwt.ErrMissingClaim, jwt.ErrClaimMismatch): a token that is well formed
+// and verifies but whose claims the Validator refuses gets jwt's own
+// sentinel, wrapping none of these.
 var (
 	// ErrMalformed: the input is not a well-formed JOSE object (bad
 	// base64url, bad JSON, wrong number of parts, a member of the wrong type).

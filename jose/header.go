@@ -185,6 +185,10 @@ func (e critMalformed) Unwrap() []error { return []error{e.err, ErrCrit} }
 // ParseHeader checks types only. Whether "alg" is acceptable, whether "crit"
 // is understood (CheckCrit) and which parameters must be protected are
 // decisions of the JWS and JWE layers.
+//
+// The Header keeps raw, without a copy: Raw, JWK, EPK and the values Get
+// and Members return alias it, so raw must not be changed while the Header
+// is in use (ParseProtected decodes into a new buffer).
 func ParseHeader(raw []byte) (*Header, error) {
 	o, err := ParseObject(raw)
 	if err != nil {

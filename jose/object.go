@@ -3,8 +3,9 @@ package jose
 // This file is the one place where JOSE reads JSON objects: a strict lejp
 // pass over one object that records each member's name and raw value bytes,
 // rejecting duplicate names (also names equal but for case, catalog row 20)
-// and nesting deeper than MaxDepth. Headers, JWKs, JWK Sets and JWT
-// claims are all built on it, so every entry point shares one parser.
+// and nesting deeper than MaxDepth. Headers, JWKs and JWK Sets are built
+// on it, so their entry points share one parser; package jwt reads claims
+// sets with its own reader under the same rules (see the package doc).
 
 import (
 	"errors"

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/lwscrypto/lwscrypto/jose"
 )
 
 // TestAudienceMustIdentify: RFC 7519 §4.1.3 — a recipient that does not
@@ -44,7 +46,9 @@ func TestAudienceMustIdentify(t *testing.T) {
 	}
 }
 
-// TestNegativeLeewayRefused: a negative Leeway is refused by NewVerifier.
+// TestNegativeLeewayRefused: a negative Leeway is refused by NewVerifier,
+// with an error wrapping jose.ErrMalformed (before, one that wrapped no
+// jose sentinel).
 // On the base it was taken: math.MinInt64 negates to itself, so
 // now.Add(-Leeway) was the far past and every expired token passed.
 func TestNegativeLeewayRefused(t *testing.T) {
@@ -54,6 +58,13 @@ func TestNegativeLeewayRefused(t *testing.T) {
 		if err == nil {
 			_, verr := v.Verify(expired)
 			t.Errorf("Leeway %d: NewVerifier accepted it (an expired token then gives %v)", l, verr)
+			continue
+		}
+		// jose's errors doc: every jwt error wraps a jose sentinel; a
+		// malformed argument is jose.ErrMalformed, as jws.NewSigner words a
+		// SigningKey it cannot use.
+		if !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("Leeway %d: %v wraps no jose.ErrMalformed", l, err)
 		}
 	}
 	if _, err := NewVerifier(secret, []string{"HS256"}, Validator{Leeway: math.MaxInt64}); err != nil {

@@ -11,8 +11,8 @@ package jwt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"hash/maphash"
-	"math"
 	"strconv"
 	"time"
 
@@ -59,6 +59,7 @@ type Claims struct {
 	dec    *lejp.Decoder
 	nested *lejp.Decoder
 	nn     nestedNames // checkNested's state
+	read   []byte      // Raw as parse read it, nil before (parsedRaw)
 }
 
 const (
@@ -121,7 +122,14 @@ func (c *Claims) NotBefore() (time.Time, bool) { return c.nbf.time(), c.has&hasN
 func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIat != 0 }
 
 // Get returns the exact JSON value of any claim, registered or not.
+// For a Claims that Verify, VerifyInto or Inspect filled, an unregistered
+// claim is found among the claims already read, without reading the claims
+// set again, so that reading every claim by name costs time and memory
+// linear in the claims set.
 func (c *Claims) Get(name string) ([]byte, bool) {
+	if c.parsedRaw() && !registered(name) {
+		return c.getExtra(name)
+	}
 	o, err := jose.ParseObject(c.Raw)
 	if err != nil {
 		return nil, false
@@ -146,6 +154,12 @@ func (c *Claims) Names() []string {
 // encoding/json folds case (Unicode simple folding: "ſ" is "s"), so its
 // case-insensitive field matching cannot pick between two members; depth
 // at most 64, valid UTF-8, every registered claim of its type.
+//
+// encoding/json still matches a lone name to a field case-insensitively:
+// a claim "EXP" (or "ſub", with U+017F) fills a field tagged "exp" ("sub")
+// when the token has no "exp" ("sub"), though it is not that registered
+// claim, which the Validator and the typed methods (ExpiresAt, Subject…)
+// do not see. Read the registered claims through those methods.
 func (c *Claims) Decode(v any) error {
 	if len(c.Raw) == 0 {
 		return errNoClaims
@@ -176,6 +190,7 @@ func (c *Claims) reset() {
 	c.has = 0
 	c.iss, c.sub, c.jti = span{}, span{}, span{}
 	c.exp, c.nbf, c.iat = numericDate{}, numericDate{}, numericDate{}
+	c.read = nil
 }
 
 // The claims reader runs lejp with duplicate detection off at the top
@@ -191,6 +206,17 @@ var (
 	nestedOpts = &lejp.Options{MaxDepth: jose.MaxDepth - 1}
 )
 
+// The claims readers hold the names of the open objects, the claims set's
+// own included, within what jose.ParseObject's lejp Decoder holds
+// (Options.MaxNameMemory): maxNameMemory bytes, counting each name's
+// decoded bytes and nameOverhead, so that they refuse no less than
+// ParseObject does (which Claims.Get reads through). More is
+// nameMemoryAt's error.
+const (
+	maxNameMemory = lejp.DefaultMaxNameMemory
+	nameOverhead  = 32
+)
+
 // maxClaims bounds the members of a claims set (jose.MaxMembers).
 const maxClaims = jose.MaxMembers
 
@@ -201,12 +227,17 @@ const maxAud = jose.MaxStrings
 // reader when the claims set is in its subset, else through parseStrict.
 func (c *Claims) parse() error {
 	if c.fastParse() {
+		c.read = c.Raw
 		return nil
 	}
 	raw := c.Raw
 	c.reset()
 	c.Raw = raw
-	return c.parseStrict()
+	if err := c.parseStrict(); err != nil {
+		return err
+	}
+	c.read = c.Raw
+	return nil
 }
 
 // parseStrict reads c.Raw with lejp.
@@ -225,6 +256,7 @@ func (c *Claims) parseStrict() error {
 		return errNotObject
 	}
 	c.names = c.names[:0]
+	mem := 0 // the names' memory as lejp counts it (see maxNameMemory)
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
@@ -238,7 +270,14 @@ func (c *Claims) parseStrict() error {
 		}
 		name := c.addStr(tok.Value)
 		if err := c.checkCase(name); err != nil {
+			if err == errDuplicate { // as lejp reports it
+				return wrapCause(jose.ErrMalformed, "claims", &lejp.SyntaxError{Offset: tok.Offset,
+					Path: string(appendPointerToken(nil, tok.Value)), Err: lejp.ErrDuplicateName})
+			}
 			return err
+		}
+		if mem += len(tok.Value) + nameOverhead; mem > maxNameMemory {
+			return nameMemoryAt(tok.Offset, string(appendPointerToken(nil, tok.Value)))
 		}
 		c.names = append(c.names, name)
 		switch string(tok.Value) {
@@ -261,12 +300,12 @@ func (c *Claims) parseStrict() error {
 			if v, err = d.ReadValue(); err != nil {
 				return syntax(err)
 			}
+			end := int32(d.InputOffset())
 			if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
-				if _, err := c.checkNested(v); err != nil {
-					return err
+				if _, err := c.checkNested(v, mem); err != nil {
+					return nestedAt(err, int64(end)-int64(len(v)), c.bytes(name))
 				}
 			}
-			end := int32(d.InputOffset())
 			c.extra = append(c.extra, member{name: name, value: span{end - int32(len(v)), int32(len(v))}})
 		}
 		if err != nil {
@@ -287,10 +326,11 @@ func (c *Claims) addStr(b []byte) span {
 }
 
 // checkCase rejects a name equal, but for case (Unicode simple folding, as
-// encoding/json matches names), to an earlier one (catalog row 20; exact
-// duplicates too, lejp's check being off at the top level). It compares names one by one while there are fewer than
-// foldScan, then looks them up by a seeded hash of the lower-cased name, so
-// n names of length L cost O(n·L), not O(n²·L).
+// encoding/json matches names), to an earlier one (catalog row 20), with
+// errCaseVariant, and an exact duplicate, lejp's check being off at the top
+// level, with errDuplicate. It compares names one by one while there are
+// fewer than foldScan, then looks them up by a seeded hash of the
+// lower-cased name, so n names of length L cost O(n·L), not O(n²·L).
 func (c *Claims) checkCase(name span) error {
 	nb := c.bytes(name)
 	if len(c.names) < foldScan {
@@ -311,11 +351,24 @@ func (c *Claims) checkCase(name span) error {
 		c.fold[h] = int32(len(c.names))
 		return nil
 	}
-	if foldCompare(c.bytes(c.names[i]), nb) {
-		return errCaseVariant
+	if prev := c.bytes(c.names[i]); foldCompare(prev, nb) {
+		return caseErr(prev, nb)
 	}
 	return c.scanCase(nb) // two names with one hash: 2^-64 odds
 }
+
+// caseErr is checkCase's error for two names equal under folding:
+// errDuplicate when they are equal.
+func caseErr(prev, name []byte) error {
+	if bytes.Equal(prev, name) {
+		return errDuplicate
+	}
+	return errCaseVariant
+}
+
+// errDuplicate is checkCase's error for a name equal to an earlier one,
+// which parseStrict reports as lejp would.
+var errDuplicate = errors.New("jwt: duplicate claim name")
 
 // foldScan is the number of names checkCase compares one by one.
 const foldScan = 16
@@ -331,8 +384,8 @@ func (c *Claims) foldHash(b []byte) uint64 {
 
 func (c *Claims) scanCase(nb []byte) error {
 	for _, o := range c.names {
-		if foldCompare(c.bytes(o), nb) {
-			return errCaseVariant
+		if prev := c.bytes(o); foldCompare(prev, nb) {
+			return caseErr(prev, nb)
 		}
 	}
 	return nil
@@ -393,9 +446,8 @@ func (c *Claims) readAud() error {
 	return nil
 }
 
-// maxDate bounds NumericDate values to what time.Time holds exactly in
-// nanoseconds around the epoch: ±2^53 seconds is far beyond any real date
-// and keeps the float conversion exact.
+// maxDate bounds NumericDate values: ±2^53 seconds is far beyond any real
+// date and well within what time.Time holds.
 const maxDate = 1 << 53
 
 // smallInt parses a non-negative decimal of at most 15 digits (lejp has
@@ -414,9 +466,11 @@ func smallInt(b []byte) (int64, bool) {
 	return v, true
 }
 
-// readDate reads a NumericDate: a JSON number (RFC 7519 §2), finite and in
-// range. A string ("123"), null, or a number out of range (1e400) is an
-// error (catalog row 24).
+// readDate reads a NumericDate: a JSON number (RFC 7519 §2) within
+// ±maxDate seconds, one with a fraction or an exponent exactly, as the
+// least nanosecond at or above it (parseDate). A string ("123"), null, or
+// a number out of range (1e400, 9007199254740992.5) is an error (catalog
+// row 24).
 func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 	tok, err := c.dec.ReadToken()
 	if err != nil {
@@ -436,12 +490,11 @@ func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 		}
 		*dst = numericDate{sec: v}
 	case lejp.Float:
-		f, err := strconv.ParseFloat(string(tok.Value), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f > maxDate || f < -maxDate {
+		d, ok := parseDate(tok.Value)
+		if !ok {
 			return errDateRange
 		}
-		sec := math.Floor(f)
-		*dst = numericDate{sec: int64(sec), nsec: int32((f - sec) * 1e9)}
+		*dst = d
 	default:
 		return errClaimType
 	}

@@ -16,9 +16,10 @@
 // and every registered claim is type-checked whether or not the Validator
 // asks for it: "iss", "sub" and "jti" are strings, "aud" a string or an
 // array of at most 1024 strings (jose.MaxStrings), "exp", "nbf" and "iat"
-// finite NumericDates. Finally the Validator checks times (with Leeway and
-// its own clock), issuer, audience, subject, ID, required claims and the
-// "typ" header.
+// NumericDates: JSON numbers within ±2^53 seconds, a fraction or exponent
+// read exactly (to the nanosecond at or above the number). Finally the
+// Validator checks times (with Leeway and its own clock), issuer, audience,
+// subject, ID, required claims and the "typ" header.
 //
 // VerifyInto reuses a caller's Claims and allocates nothing for HMAC keys.
 //
@@ -29,8 +30,10 @@
 // encoding/json, but only on bytes that already passed the strict reader,
 // which refuses two names of one object, at any depth, that are equal or
 // equal under encoding/json's case folding (Unicode simple folding, so
-// "ſcope" is "scope"), so the duplicate-name and case-folding
-// differentials of encoding/json cannot arise.
+// "ſcope" is "scope"), so encoding/json never picks between two members
+// for one field. It does still fill a field from a lone name that differs
+// from its tag in case ("EXP" for "exp"): read the registered claims through
+// the typed methods, which the Validator checks.
 //
 // # HTTP
 //

@@ -61,6 +61,48 @@ func syntax(err error) error {
 	return wrapCause(jose.ErrMalformed, "claims", err)
 }
 
+// nestedAt rebases an error of checkNested, which read the value of the
+// claim name starting at offset off in the claims set alone: the offset
+// and JSON Pointer of its *lejp.SyntaxError are made the claims set's, as
+// the claims reader and jose.ParseObject give them for any other error.
+func nestedAt(err error, off int64, name []byte) error {
+	cw, ok := err.(*causeWrapped)
+	if !ok {
+		return err
+	}
+	se, ok := cw.cause.(*lejp.SyntaxError)
+	if !ok {
+		return err
+	}
+	p := appendPointerToken(make([]byte, 0, 1+len(name)+len(se.Path)+8), name)
+	p = append(p, se.Path...)
+	return &causeWrapped{msg: cw.msg, err: cw.err, cause: &lejp.SyntaxError{Offset: off + se.Offset, Path: string(p), Err: se.Err}}
+}
+
+// appendPointerToken appends "/" and name as a JSON Pointer reference token
+// (RFC 6901 §3: "~" as "~0", "/" as "~1").
+func appendPointerToken(p, name []byte) []byte {
+	p = append(p, '/')
+	for _, b := range name {
+		switch b {
+		case '~':
+			p = append(p, '~', '0')
+		case '/':
+			p = append(p, '~', '1')
+		default:
+			p = append(p, b)
+		}
+	}
+	return p
+}
+
+// nameMemoryAt is the error of a name that takes the names held past
+// maxNameMemory, as lejp reports it: jose.ErrLimit and a *lejp.SyntaxError
+// with lejp.ErrTooManyNames at the name's offset, path its JSON Pointer.
+func nameMemoryAt(off int64, path string) error {
+	return wrapCause(jose.ErrLimit, "claims", &lejp.SyntaxError{Offset: off, Path: path, Err: lejp.ErrTooManyNames})
+}
+
 // lejpLimits are the lejp errors that say the input exceeds a limit (the
 // list jose's ParseObject uses).
 var lejpLimits = [...]error{lejp.ErrDepth, lejp.ErrNameTooLong, lejp.ErrNumberTooLong,

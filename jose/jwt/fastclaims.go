@@ -120,6 +120,10 @@ func (c *Claims) fastParse() bool {
 		return r.ws(i+1) == len(r.b)
 	}
 	var keys [fastMaxClaims]uint64
+	// mem is the names' memory as lejp counts it (maxNameMemory): at most
+	// 32 names of at most 64 KiB cannot pass the bound alone, but with
+	// the names of a nested object they can.
+	mem := 0
 	for n := 0; ; n++ {
 		j, ok := r.str(i)
 		// a longer name is lejp's ErrNameTooLong (claimsOpts leaves
@@ -138,6 +142,7 @@ func (c *Claims) fastParse() bool {
 			}
 		}
 		keys[n] = key
+		mem += len(nb) + nameOverhead
 		i = r.ws(j + 1)
 		if !r.at(i, ':') {
 			return false
@@ -161,7 +166,7 @@ func (c *Claims) fastParse() bool {
 		case 't':
 			i, ok = c.fastDate(&r, i, &c.iat, hasIat)
 		default:
-			i, ok = c.fastExtra(&r, span{int32(j - len(nb)), int32(len(nb))}, i)
+			i, ok = c.fastExtra(&r, span{int32(j - len(nb)), int32(len(nb))}, i, mem)
 		}
 		if !ok {
 			return false
@@ -340,17 +345,18 @@ func (c *Claims) fastDate(r *fastReader, i int, dst *numericDate, bit uint8) (in
 	return i, true
 }
 
-// fastExtra reads the value at b[i] of an unregistered claim named name.
-func (c *Claims) fastExtra(r *fastReader, name span, i int) (int, bool) {
+// fastExtra reads the value at b[i] of an unregistered claim named name;
+// mem is the memory of the names so far (see checkNested).
+func (c *Claims) fastExtra(r *fastReader, name span, i, mem int) (int, bool) {
 	start := i
 	var ok bool
 	switch r.b[i] {
 	case '[':
 		if i, ok = r.array(start); !ok {
-			i, ok = c.fastNested(r.b, start)
+			i, ok = c.fastNested(r.b, start, mem)
 		}
 	case '{':
-		i, ok = c.fastNested(r.b, start)
+		i, ok = c.fastNested(r.b, start, mem)
 	default:
 		i, ok = r.scalar(i)
 	}
@@ -361,8 +367,8 @@ func (c *Claims) fastExtra(r *fastReader, name span, i int) (int, bool) {
 // fastNested reads the object or array at b[i] — one the fast reader does
 // not take itself — with checkNested, as parseStrict does, and returns the
 // index after it.
-func (c *Claims) fastNested(b []byte, i int) (int, bool) {
-	n, err := c.checkNested(b[i:])
+func (c *Claims) fastNested(b []byte, i, mem int) (int, bool) {
+	n, err := c.checkNested(b[i:], mem)
 	if err != nil {
 		return i, false
 	}

@@ -65,6 +65,8 @@ type nestedNames struct {
 	ends   []int32 // end of each key in keys
 	first  []int32 // per open object: index in ends of its first name
 	serial []int32 // per open object: its serial number in this walk
+	memAt  []int   // per open object: mem when it opened
+	mem    int     // the names' memory, as lejp counts it, with the base
 	hashed map[uint64]int32
 }
 
@@ -72,8 +74,10 @@ type nestedNames struct {
 // (nestedOpts: duplicate names rejected at every level, depth below
 // jose.MaxDepth, UTF-8 and escapes checked), refuses two names of one
 // object that are equal under case folding, and returns the length of the
-// value.
-func (c *Claims) checkNested(v []byte) (int, error) {
+// value. base is the memory of the claims set's names so far (see
+// maxNameMemory): with the names of the open objects of v it may not pass
+// maxNameMemory.
+func (c *Claims) checkNested(v []byte, base int) (int, error) {
 	if c.nested == nil {
 		c.nested = lejp.NewDecoderBytes(v, nestedOpts)
 	} else {
@@ -81,6 +85,7 @@ func (c *Claims) checkNested(v []byte) (int, error) {
 	}
 	d, nn := c.nested, &c.nn
 	nn.keys, nn.ends, nn.first, nn.serial = nn.keys[:0], nn.ends[:0], nn.first[:0], nn.serial[:0]
+	nn.memAt, nn.mem = nn.memAt[:0], base
 	clear(nn.hashed)
 	objects := int32(0)
 	for {
@@ -92,6 +97,7 @@ func (c *Claims) checkNested(v []byte) (int, error) {
 		case lejp.ObjectStart:
 			nn.first = append(nn.first, int32(len(nn.ends)))
 			nn.serial = append(nn.serial, objects)
+			nn.memAt = append(nn.memAt, nn.mem)
 			objects++
 		case lejp.ObjectEnd:
 			top := len(nn.first) - 1
@@ -103,9 +109,13 @@ func (c *Claims) checkNested(v []byte) (int, error) {
 			}
 			nn.ends = nn.ends[:from]
 			nn.first, nn.serial = nn.first[:top], nn.serial[:top]
+			nn.mem, nn.memAt = nn.memAt[top], nn.memAt[:top]
 		case lejp.Name:
 			if err := nn.add(tok.Value); err != nil {
 				return 0, err
+			}
+			if nn.mem += len(tok.Value) + nameOverhead; nn.mem > maxNameMemory {
+				return 0, nameMemoryAt(tok.Offset, d.Pointer())
 			}
 		}
 		if d.Depth() == 0 {

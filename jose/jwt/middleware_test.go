@@ -87,7 +87,6 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		"bearer6":       {"Bearer" + string(good)},
 		"two headers":   {"Bearer " + string(good), "Bearer " + string(good)},
 		"no token":      {"Bearer "},
-		"space":         {"Bearer  " + string(good)},
 		"dots":          {"Bearer " + strings.Repeat(".", 10000)},
 		"huge":          {"Bearer " + strings.Repeat("a", MaxBearerLen+1)},
 		"token+garbage": {"Bearer " + string(good) + " x"},
@@ -101,7 +100,7 @@ func TestMiddlewareRemoteJWKS(t *testing.T) {
 		// token, "invalid_token" when the token it carries fails.
 		want := `Bearer error="invalid_token"`
 		switch name {
-		case "none", "basic", "beaver", "bearer6", "two headers", "no token", "space", "huge", "token+garbage":
+		case "none", "basic", "beaver", "bearer6", "two headers", "no token", "huge", "token+garbage":
 			want = "Bearer"
 		}
 		if challenge != want {

@@ -159,12 +159,12 @@ type Signer struct {
 	s *jws.Signer
 }
 
-// NewSigner prepares a signer; the header gets "typ": "JWT" unless
-// key.Type (or key.Header) says otherwise. A "cty" of "JWT" is refused
-// (jose.ErrMalformed): it would label the claims set a nested JWT, which
-// Verifier refuses.
+// NewSigner prepares a signer; the header gets "typ": "JWT" unless the key
+// names a type itself: key.Type, a "typ" in key.Protected, or key.Header. A
+// "cty" of "JWT" is refused (jose.ErrMalformed): it would label the claims
+// set a nested JWT, which Verifier refuses.
 func NewSigner(key jws.SigningKey) (*Signer, error) {
-	if key.Type == "" && key.Header == nil {
+	if key.Type == "" && key.Header == nil && !hasMember(key.Protected, "typ") {
 		key.Type = "JWT"
 	}
 	s, err := jws.NewSigner(key, nil)
@@ -191,6 +191,16 @@ func nestedHeader(key jws.SigningKey) bool {
 		if m.Name == "cty" {
 			s, err := m.String()
 			return err == nil && nestedType(s)
+		}
+	}
+	return false
+}
+
+// hasMember reports whether ms has a member named name.
+func hasMember(ms []jose.Member, name string) bool {
+	for _, m := range ms {
+		if m.Name == name {
+			return true
 		}
 	}
 	return false

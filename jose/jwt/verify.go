@@ -3,7 +3,6 @@ package jwt
 import (
 	"bytes"
 	"context"
-	"errors"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -33,7 +32,9 @@ type Validator struct {
 	// ID, when not empty, must equal "jti".
 	ID string
 	// Required lists claims that must be present (any of them, registered
-	// or not). "exp" is the usual one.
+	// or not). "exp" is the usual one. An unregistered claim whose value is
+	// null counts as absent (a registered one cannot be null: it is
+	// jose.ErrMalformed).
 	Required []string
 	// Type, when not empty, is the "typ" header the token must carry,
 	// compared as RFC 7515 §4.1.9 says ("JWT" accepts "jwt" and
@@ -69,10 +70,11 @@ type hdrVerdict struct {
 // whose claims pass val. opts go to the JWS verifier (jws.RequireKeyID,
 // jws.TrustEmbeddedJWK, …). Claims carries no header, so no critical
 // extension can be processed: a token whose "crit" lists one is
-// jose.ErrCrit, jws.Critical or not. A negative val.Leeway is an error.
+// jose.ErrCrit, jws.Critical or not. A negative val.Leeway is an error
+// wrapping jose.ErrMalformed.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
 	if val.Leeway < 0 {
-		return nil, errors.New("jwt: Validator.Leeway is negative (" + val.Leeway.String() + "); a clock skew allowance is 0 or more")
+		return nil, wrap(jose.ErrMalformed, "Validator.Leeway is negative ("+val.Leeway.String()+"); a clock skew allowance is 0 or more")
 	}
 	if val.Type != "" {
 		// a copy: opts may be the caller's slice, with room to spare
