@@ -61,3 +61,34 @@ func TestMalformedKeysNoPanic(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifierSetChecked: NewVerifier applies jwk.Set.Check to a set built
+// in code, as ParseSet applies it to a parsed one: a nil key or two keys
+// with one kid are jose.ErrKey. On the base both were accepted, and
+// verifying a token with a kid then panicked on the nil key, or chose
+// between the two keys by order.
+func TestVerifierSetChecked(t *testing.T) {
+	k, _ := jwk.Generate("ES256", nil)
+	k.Kid = "a"
+	pub, _ := k.PublicKey()
+	other, _ := jwk.Generate("ES256", nil)
+	other.Kid = "a"
+	otherPub, _ := other.PublicKey()
+	for name, set := range map[string]*jwk.Set{
+		"nil key":        {Keys: []*jwk.Key{nil, pub}},
+		"duplicate kids": {Keys: []*jwk.Key{otherPub, pub}},
+	} {
+		var err error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("panic: %v", r)
+				}
+			}()
+			_, err = jws.NewVerifier(set, []string{"ES256"})
+		}()
+		if !errors.Is(err, jose.ErrKey) {
+			t.Errorf("%s: %v, want jose.ErrKey", name, err)
+		}
+	}
+}
