@@ -168,7 +168,7 @@ func (s *Set) LookupKid(kid string) (*Key, bool) {
 		return nil, false
 	}
 	for _, k := range s.Keys {
-		if k.Kid == kid {
+		if k != nil && k.Kid == kid {
 			return k, true
 		}
 	}
@@ -195,7 +195,7 @@ func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid 
 	}
 	var out []*Key
 	for _, k := range s.Keys {
-		if k.CheckUse(alg, op) == nil {
+		if k != nil && k.CheckUse(alg, op) == nil {
 			out = append(out, k)
 		}
 	}
@@ -203,10 +203,14 @@ func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid 
 }
 
 // PublicSet returns a set of the public halves of s's keys. oct keys, which
-// have no public half, are an error.
+// have no public half, are an error, and so is a nil key (jose.ErrKey, as
+// Check says).
 func (s *Set) PublicSet() (*Set, error) {
 	out := &Set{extra: s.extra}
-	for _, k := range s.Keys {
+	for i, k := range s.Keys {
+		if k == nil {
+			return nil, fmt.Errorf("jwk: key %d of the set is nil: %w", i, jose.ErrKey)
+		}
 		p, err := k.PublicKey()
 		if err != nil {
 			return nil, err
