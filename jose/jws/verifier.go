@@ -3,6 +3,7 @@ package jws
 import (
 	"context"
 	"crypto"
+	"fmt"
 	"sync"
 	"sync/atomic"
 
@@ -110,7 +111,10 @@ type vkey struct {
 //     and an oct key whose secret is an encoded key, as above, is refused;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
 //     kid is checked against that key only; without one, every key of the
-//     algorithm's family is tried, unless RequireKeyID;
+//     algorithm's family is tried, unless RequireKeyID. A set built in code
+//     with a nil key or two keys with one kid is refused (ParseSet refuses
+//     both); unlike ParseSet, it may mix HMAC secrets and public keys,
+//     each bound to its own algorithms;
 //   - *jwk.Remote: as *jwk.Set, fetched and cached by the Remote;
 //   - nil, only together with TrustEmbeddedJWK.
 //
@@ -135,6 +139,9 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	case *jwk.Set:
 		if k == nil {
 			return nil, wrap(jose.ErrKey, "nil key set")
+		}
+		if err := checkSet(k); err != nil {
+			return nil, err
 		}
 		v.isSet = true
 		for _, jk := range k.Keys {
@@ -174,6 +181,25 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 		return nil, k.usable[0]
 	}
 	return v, nil
+}
+
+// checkSet refuses a set built in code that ParseSet would refuse for its
+// keys' identity: a nil key, or two keys with one kid (a kid must name one
+// key, catalog row 26).
+func checkSet(s *jwk.Set) error {
+	seen := make(map[string]bool, len(s.Keys))
+	for i, k := range s.Keys {
+		if k == nil {
+			return wrap(jose.ErrKey, fmt.Sprintf("key %d of the set is nil", i))
+		}
+		if k.Kid != "" {
+			if seen[k.Kid] {
+				return wrap(jose.ErrKey, "two keys of the set have kid "+quote(k.Kid))
+			}
+			seen[k.Kid] = true
+		}
+	}
+	return nil
 }
 
 // newKey binds a key to every allowed algorithm once.
