@@ -161,23 +161,38 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		if err := e.claimStdin("the input"); err != nil {
 			return nil, err
 		}
+		// "< FILE -o FILE" is the same as "FILE -o FILE".
+		if f, ok := e.stdin.(*os.File); ok {
+			if err := outputIsInput(e, f, "redirected to standard input"); err != nil {
+				return nil, err
+			}
+		}
 		return io.NopCloser(e.stdin), nil
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, failf("%v", err)
 	}
-	if e.out != nil && e.out.path != "" {
-		// -o opens at the first byte written, truncating a file that may
-		// still be being read: refuse it before anything is written.
-		in, err1 := f.Stat()
-		out, err2 := os.Stat(e.out.path)
-		if err1 == nil && err2 == nil && in.Mode().IsRegular() && os.SameFile(in, out) {
-			f.Close()
-			return nil, usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, file).withHint("write to another file, then rename it")
-		}
+	if err := outputIsInput(e, f, file); err != nil {
+		f.Close()
+		return nil, err
 	}
 	return f, nil
+}
+
+// outputIsInput refuses the -o FILE parseFlags opened when it is the
+// regular file in, the command's input (named name): -o opens at the first
+// byte written, truncating a file that may still be being read.
+func outputIsInput(e *env, in *os.File, name string) error {
+	if e.out == nil || e.out.path == "" {
+		return nil
+	}
+	ist, err1 := in.Stat()
+	ost, err2 := os.Stat(e.out.path)
+	if err1 == nil && err2 == nil && ist.Mode().IsRegular() && os.SameFile(ist, ost) {
+		return usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, name).withHint("write to another file, then rename it")
+	}
+	return nil
 }
 
 // keyStdinClash refuses --key - when the command's input (pos: no FILE, or
