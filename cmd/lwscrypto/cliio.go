@@ -265,7 +265,8 @@ func outputError(err error) error {
 }
 
 // lazyOutput writes to standard output, or to a file created only when the
-// first byte is written, so a failed command leaves no empty file behind;
+// first byte is written or the command succeeds (Close), so a failed
+// command leaves no empty file behind;
 // Abort also takes back what a failed command had written (see
 // finishOutput).
 type lazyOutput struct {
@@ -308,8 +309,19 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	return o.f.Write(p)
 }
 
-// Close closes the file, if one was opened: the output is complete.
+// Close ends the output: it is complete. A file never written to is
+// created (or truncated) now, so that it holds the output even when that
+// is nothing, not what an earlier run left there.
 func (o *lazyOutput) Close() error {
+	if o.done {
+		return nil
+	}
+	if o.f == nil && o.path != "" {
+		if _, err := o.Write(nil); err != nil {
+			o.done = true
+			return err
+		}
+	}
 	o.done = true
 	if o.f == nil {
 		return nil
