@@ -47,11 +47,17 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 }
 
 func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	twice := onceFlags(fs)
+	defer twice.restore()
 	var pos []string
 	for len(args) > 0 {
 		n := flagRun(fs, args)
 		if err := fs.Parse(args[:n]); err != nil {
+			if twice.name != "" {
+				return nil, usagef("%s given twice", flagName(twice.name)).withHint("give it once (only --aud and --pattern take several)")
+			}
 			if errors.Is(err, flag.ErrHelp) {
+				twice.restore() // the usage shows the flags' own defaults
 				if err := printUsage(e.stdout, c, fs); err != nil {
 					return nil, outputError(err)
 				}
@@ -72,6 +78,67 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 		pos, args = append(pos, args[0]), args[1:]
 	}
 	return pos, nil
+}
+
+// onceGuard watches the flags of a flag set that take one value (neither
+// repeatable nor boolean) while arguments are parsed: a second value is
+// an error (name says which flag), not a silent replacement of the first.
+type onceGuard struct {
+	name  string
+	flags map[*flag.Flag]flag.Value // the flag's own Value, to restore
+}
+
+// onceValue is the Value a watched flag has while arguments are parsed.
+type onceValue struct {
+	flag.Value
+	f    *flag.Flag
+	g    *onceGuard
+	seen bool
+}
+
+var errTwice = errors.New("given twice")
+
+func (v *onceValue) Set(s string) error {
+	if v.seen {
+		v.g.name = v.f.Name
+		return errTwice
+	}
+	v.seen = true
+	return v.Value.Set(s)
+}
+
+// repeatable marks a flag Value that collects every value it is given.
+type repeatable interface{ repeatable() }
+
+// onceFlags starts watching fs's one-value flags; restore gives them back
+// their own Values (printing the usage needs those).
+func onceFlags(fs *flag.FlagSet) *onceGuard {
+	g := &onceGuard{flags: map[*flag.Flag]flag.Value{}}
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := f.Value.(repeatable); ok {
+			return
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			return
+		}
+		g.flags[f] = f.Value
+		f.Value = &onceValue{Value: f.Value, f: f, g: g}
+	})
+	return g
+}
+
+func (g *onceGuard) restore() {
+	for f, v := range g.flags {
+		f.Value = v
+	}
+}
+
+// flagName is how messages spell a flag: -o, --key.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // flagRun returns how many of args are flags, with their values, before

@@ -195,6 +195,7 @@ func runJWTVerify(e *env, args []string) error {
 type audFlag []string
 
 func (a *audFlag) String() string { return strings.Join(*a, ",") }
+func (*audFlag) repeatable()      {}
 
 func (a *audFlag) Set(s string) error {
 	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element
