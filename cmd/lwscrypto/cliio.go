@@ -224,40 +224,68 @@ func inputArg(pos []string) (string, error) {
 
 // openInput opens FILE, or standard input when file is "".
 func openInput(e *env, file string) (io.ReadCloser, error) {
+	var r io.ReadCloser
 	if file == "" {
 		if err := e.claimStdin("the input"); err != nil {
 			return nil, err
 		}
+		r = io.NopCloser(e.stdin)
 		// "< FILE -o FILE" is the same as "FILE -o FILE".
-		if f, ok := e.stdin.(*os.File); ok {
-			if err := outputIsInput(e, f, "redirected to standard input"); err != nil {
-				return nil, err
-			}
+		e.noteInput(e.stdin, "redirected to standard input")
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, failf("%v", err)
 		}
-		return io.NopCloser(e.stdin), nil
+		e.noteInput(f, file)
+		r = f
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, failf("%v", err)
+	// The -o parseFlags opened is written while the input is read (json
+	// get streams): refuse it now, before the input is read.
+	if e.out != nil {
+		if err := e.outputIsInput(e.out.path); err != nil {
+			r.Close()
+			return nil, err
+		}
 	}
-	if err := outputIsInput(e, f, file); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return f, nil
+	return r, nil
 }
 
-// outputIsInput refuses the -o FILE parseFlags opened when it is the
-// regular file in, the command's input (named name): -o opens at the first
-// byte written, truncating a file that may still be being read.
-func outputIsInput(e *env, in *os.File, name string) error {
-	if e.out == nil || e.out.path == "" {
+// inputFile is a regular file a command reads: FILE, the --key file, ….
+type inputFile struct {
+	st   os.FileInfo
+	name string
+}
+
+// noteInput records r, when it is a regular file, as one of the command's
+// inputs, which its -o must not name (outputIsInput).
+func (e *env) noteInput(r io.Reader, name string) {
+	f, ok := r.(*os.File)
+	if !ok {
+		return
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		e.inputs = append(e.inputs, inputFile{st, name})
+	}
+}
+
+// outputIsInput refuses an output path (-o) that is one of the inputs the
+// command has opened: writing opens it truncated, destroying what it
+// holds (a private key, the token) or what is still to be read. It is
+// checked before the first byte is written, and by openInput for a
+// command whose output is written while its input is read.
+func (e *env) outputIsInput(path string) error {
+	if path == "" || path == "-" || len(e.inputs) == 0 {
 		return nil
 	}
-	ist, err1 := in.Stat()
-	ost, err2 := os.Stat(e.out.path)
-	if err1 == nil && err2 == nil && ist.Mode().IsRegular() && os.SameFile(ist, ost) {
-		return usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, name).withHint("write to another file, then rename it")
+	ost, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, in := range e.inputs {
+		if os.SameFile(in.st, ost) {
+			return usagef("-o %s is the input file %s: writing would destroy it", path, in.name).withHint("write to another file, then rename it")
+		}
 	}
 	return nil
 }
@@ -328,6 +356,9 @@ func outputError(err error) error {
 	if err == nil || errors.Is(err, errOutput) {
 		return err
 	}
+	if c, ok := err.(*cliError); ok && c.usage { // -o is an input: outputIsInput
+		return err
+	}
 	return &cliError{err: fmt.Errorf("%w: %v", errOutput, err)}
 }
 
@@ -360,6 +391,9 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 		return 0, errors.New("output already closed")
 	}
 	if o.f == nil {
+		if err := o.e.outputIsInput(o.path); err != nil {
+			return 0, err
+		}
 		_, err := os.Lstat(o.path)
 		created := errors.Is(err, os.ErrNotExist)
 		var f *os.File

@@ -308,6 +308,7 @@ func runJWSVerify(e *env, args []string) error {
 				return failf("%v", err)
 			}
 			defer pf.Close()
+			e.noteInput(pf, *payloadPath)
 			f = pf
 		}
 		if _, err := v.VerifyReader(tok, f); err != nil {

@@ -114,12 +114,14 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 		if err := e.claimStdin("the claims"); err != nil {
 			return nil, err
 		}
+		e.noteInput(r, "redirected to standard input (--claims @-)")
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, failf("--claims: %v", err)
 		}
 		defer f.Close()
+		e.noteInput(f, name)
 		r = f
 	}
 	b, err := readLimited(r, maxClaimsFile)

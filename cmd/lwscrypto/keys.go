@@ -38,12 +38,14 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 			return nil, false, err
 		}
 		r, path = e.stdin, "on standard input"
+		e.noteInput(r, "redirected to standard input (--key -)")
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, false, failf("reading key: %v", err)
 		}
 		defer f.Close()
+		e.noteInput(f, path)
 		r = f
 	}
 	data, err := readLimited(r, maxKeyFile)

@@ -72,3 +72,28 @@ func TestOutputIsAnyInputRefused(t *testing.T) {
 		}
 	}
 }
+
+// The same for a key read from standard input redirected from a file
+// ("--key - -o k.jwk < k.jwk").
+func TestOutputIsStdinKeyRefused(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
+	msg := filepath.Join(dir, "msg")
+	if err := os.WriteFile(msg, []byte("hi"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(key)
+	in, err := os.Open(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var out, errb strings.Builder
+	if code := Main([]string{"jws", "sign", "--key", "-", msg, "-o", key}, in, &out, &errb); code != 2 || !strings.Contains(errb.String(), "is the input") {
+		t.Errorf("jws sign --key - -o KEY < KEY: exit %d, stderr %q; want exit 2", code, errb.String())
+	}
+	if got, _ := os.ReadFile(key); string(got) != string(want) {
+		t.Errorf("the key file was changed to %q", got)
+	}
+}
