@@ -429,6 +429,15 @@ func (o *lazyOutput) Close() error {
 	}
 	err := o.f.Close()
 	o.f = nil
+	if err != nil {
+		// What was written may not all be in the file: take it back, as
+		// Abort does.
+		if o.created {
+			os.Remove(o.path)
+		} else if st, serr := os.Stat(o.path); serr == nil && st.Mode().IsRegular() {
+			os.Truncate(o.path, 0)
+		}
+	}
 	return err
 }
 
