@@ -124,6 +124,16 @@ func runJWSSign(e *env, args []string) error {
 			return failf("%v", err)
 		}
 	}
+	// An unencoded payload is in the output as it is: on a terminal, JSON
+	// is escaped, and a compact JWS a terminal would act on is refused,
+	// as jws verify refuses such a payload.
+	if *asJSON {
+		return writeJSONOut(e, *outPath, append(out, '\n'), false)
+	}
+	if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
+		return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
+			withHint("use -o FILE or a pipe; force it with -o -")
+	}
 	return writeOut(e, *outPath, append(out, '\n'))
 }
 
