@@ -187,9 +187,12 @@ func appendPEM(dst []byte, b *pem.Block) []byte {
 	if len(b.Headers) > 0 {
 		return append(dst, pem.EncodeToMemory(b)...)
 	}
+	if len(dst) > 0 {
+		dst = append(dst, '\n') // the text had a line end between blocks
+	}
 	dst = append(dst, "-----BEGIN "+b.Type+"-----\n"...)
 	dst = base64.StdEncoding.AppendEncode(dst, b.Bytes)
-	return append(dst, "\n-----END "+b.Type+"-----\n"...)
+	return append(dst, "\n-----END "+b.Type+"-----"...) // the text may end here
 }
 
 // maxPEMText is jwk.ParsePEM's bound on PEM text.
