@@ -412,7 +412,8 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 
 // Close ends the output: it is complete. A file never written to is
 // created (or truncated) now, so that it holds the output even when that
-// is nothing, not what an earlier run left there.
+// is nothing, not what an earlier run left there. A close that fails
+// takes the output back as Abort does.
 func (o *lazyOutput) Close() error {
 	if o.done {
 		return nil
