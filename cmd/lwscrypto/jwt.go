@@ -56,6 +56,13 @@ func runJWTSign(e *env, args []string) error {
 			cs.Audience = append(cs.Audience, a)
 		}
 	}
+	// Given empty (--exp "$UNSET"), --exp would make a token that never
+	// expires, though a lifetime was asked for.
+	expGiven := false
+	fs.Visit(func(f *flag.Flag) { expGiven = expGiven || f.Name == "exp" })
+	if expGiven && *exp == "" {
+		return usagef("--exp is empty: the token would never expire").withHint("give a lifetime such as 15m, or leave --exp out for a token without \"exp\"")
+	}
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
 		if err != nil {
