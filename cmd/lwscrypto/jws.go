@@ -137,7 +137,6 @@ func runJWSSign(e *env, args []string) error {
 	return writeOut(e, *outPath, append(out, '\n'))
 }
 
-// verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".
 // The key is a *jwk.Key for a single key (a JWK or PEM file), used
@@ -164,6 +163,7 @@ func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, e
 	return set, algs, nil
 }
 
+// verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	if flagAlg != "" {
 		var algs []string
