@@ -294,8 +294,9 @@ func runJWTInspect(e *env, args []string) error {
 	var b strings.Builder
 	b.WriteString("UNVERIFIED: the signature has NOT been checked; do not trust anything below.\n")
 	b.WriteString("            (use 'lwscrypto jwt verify --key KEY' to verify)\n\n")
-	fmt.Fprintf(&b, "header: %s\n", h.Raw)
-	fmt.Fprintf(&b, "claims: %s\n", claims.Raw)
+	// One line each: line ends between tokens would start lines of their own.
+	fmt.Fprintf(&b, "header: %s\n", terminalSafeLine(string(h.Raw)))
+	fmt.Fprintf(&b, "claims: %s\n", terminalSafeLine(string(claims.Raw)))
 	t := now()
 	lines := [][2]string{}
 	if v, ok := claims.Issuer(); ok {
