@@ -287,6 +287,12 @@ func runJWSVerify(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if *keyPath == "-" { // the key would be standard input too
+			if err := e.claimStdin("the key"); err != nil {
+				return err
+			}
+			return e.claimStdin("the payload")
+		}
 		if file == "" { // the JWS would be standard input too
 			if err := e.claimStdin("the input"); err != nil {
 				return err
