@@ -47,11 +47,17 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 }
 
 func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	twice := onceFlags(fs)
+	defer twice.restore()
 	var pos []string
 	for len(args) > 0 {
 		n := flagRun(fs, args)
 		if err := fs.Parse(args[:n]); err != nil {
+			if twice.name != "" {
+				return nil, usagef("%s given twice", flagName(twice.name)).withHint("give it once (only --aud and --pattern take several)")
+			}
 			if errors.Is(err, flag.ErrHelp) {
+				twice.restore() // the usage shows the flags' own defaults
 				if err := printUsage(e.stdout, c, fs); err != nil {
 					return nil, outputError(err)
 				}
@@ -72,6 +78,67 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 		pos, args = append(pos, args[0]), args[1:]
 	}
 	return pos, nil
+}
+
+// onceGuard watches the flags of a flag set that take one value (neither
+// repeatable nor boolean) while arguments are parsed: a second value is
+// an error (name says which flag), not a silent replacement of the first.
+type onceGuard struct {
+	name  string
+	flags map[*flag.Flag]flag.Value // the flag's own Value, to restore
+}
+
+// onceValue is the Value a watched flag has while arguments are parsed.
+type onceValue struct {
+	flag.Value
+	f    *flag.Flag
+	g    *onceGuard
+	seen bool
+}
+
+var errTwice = errors.New("given twice")
+
+func (v *onceValue) Set(s string) error {
+	if v.seen {
+		v.g.name = v.f.Name
+		return errTwice
+	}
+	v.seen = true
+	return v.Value.Set(s)
+}
+
+// repeatable marks a flag Value that collects every value it is given.
+type repeatable interface{ repeatable() }
+
+// onceFlags starts watching fs's one-value flags; restore gives them back
+// their own Values (printing the usage needs those).
+func onceFlags(fs *flag.FlagSet) *onceGuard {
+	g := &onceGuard{flags: map[*flag.Flag]flag.Value{}}
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := f.Value.(repeatable); ok {
+			return
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			return
+		}
+		g.flags[f] = f.Value
+		f.Value = &onceValue{Value: f.Value, f: f, g: g}
+	})
+	return g
+}
+
+func (g *onceGuard) restore() {
+	for f, v := range g.flags {
+		f.Value = v
+	}
+}
+
+// flagName is how messages spell a flag: -o, --key.
+func flagName(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // flagRun returns how many of args are flags, with their values, before
@@ -157,27 +224,70 @@ func inputArg(pos []string) (string, error) {
 
 // openInput opens FILE, or standard input when file is "".
 func openInput(e *env, file string) (io.ReadCloser, error) {
+	var r io.ReadCloser
 	if file == "" {
 		if err := e.claimStdin("the input"); err != nil {
 			return nil, err
 		}
-		return io.NopCloser(e.stdin), nil
+		r = io.NopCloser(e.stdin)
+		// "< FILE -o FILE" is the same as "FILE -o FILE".
+		e.noteInput(e.stdin, "redirected to standard input")
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, failf("%v", err)
+		}
+		e.noteInput(f, file)
+		r = f
 	}
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, failf("%v", err)
-	}
-	if e.out != nil && e.out.path != "" {
-		// -o opens at the first byte written, truncating a file that may
-		// still be being read: refuse it before anything is written.
-		in, err1 := f.Stat()
-		out, err2 := os.Stat(e.out.path)
-		if err1 == nil && err2 == nil && in.Mode().IsRegular() && os.SameFile(in, out) {
-			f.Close()
-			return nil, usagef("-o %s is the input file %s: writing would destroy it while it is read", e.out.path, file).withHint("write to another file, then rename it")
+	// The -o parseFlags opened is written while the input is read (json
+	// get streams): refuse it now, before the input is read.
+	if e.out != nil {
+		if err := e.outputIsInput(e.out.path); err != nil {
+			r.Close()
+			return nil, err
 		}
 	}
-	return f, nil
+	return r, nil
+}
+
+// inputFile is a regular file a command reads: FILE, the --key file, ….
+type inputFile struct {
+	st   os.FileInfo
+	name string
+}
+
+// noteInput records r, when it is a regular file, as one of the command's
+// inputs, which its -o must not name (outputIsInput).
+func (e *env) noteInput(r io.Reader, name string) {
+	f, ok := r.(*os.File)
+	if !ok {
+		return
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		e.inputs = append(e.inputs, inputFile{st, name})
+	}
+}
+
+// outputIsInput refuses an output path (-o) that is one of the inputs the
+// command has opened: writing opens it truncated, destroying what it
+// holds (a private key, the token) or what is still to be read. It is
+// checked before the first byte is written, and by openInput for a
+// command whose output is written while its input is read.
+func (e *env) outputIsInput(path string) error {
+	if path == "" || path == "-" || len(e.inputs) == 0 {
+		return nil
+	}
+	ost, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, in := range e.inputs {
+		if os.SameFile(in.st, ost) {
+			return usagef("-o %s is the input file %s: writing would destroy it", path, in.name).withHint("write to another file, then rename it")
+		}
+	}
+	return nil
 }
 
 // keyStdinClash refuses --key - when the command's input (pos: no FILE, or
@@ -246,11 +356,15 @@ func outputError(err error) error {
 	if err == nil || errors.Is(err, errOutput) {
 		return err
 	}
+	if c, ok := err.(*cliError); ok && c.usage { // -o is an input: outputIsInput
+		return err
+	}
 	return &cliError{err: fmt.Errorf("%w: %v", errOutput, err)}
 }
 
 // lazyOutput writes to standard output, or to a file created only when the
-// first byte is written, so a failed command leaves no empty file behind;
+// first byte is written or the command succeeds (Close), so a failed
+// command leaves no empty file behind;
 // Abort also takes back what a failed command had written (see
 // finishOutput).
 type lazyOutput struct {
@@ -277,6 +391,9 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 		return 0, errors.New("output already closed")
 	}
 	if o.f == nil {
+		if err := o.e.outputIsInput(o.path); err != nil {
+			return 0, err
+		}
 		_, err := os.Lstat(o.path)
 		created := errors.Is(err, os.ErrNotExist)
 		var f *os.File
@@ -293,14 +410,35 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	return o.f.Write(p)
 }
 
-// Close closes the file, if one was opened: the output is complete.
+// Close ends the output: it is complete. A file never written to is
+// created (or truncated) now, so that it holds the output even when that
+// is nothing, not what an earlier run left there. A close that fails
+// takes the output back as Abort does.
 func (o *lazyOutput) Close() error {
+	if o.done {
+		return nil
+	}
+	if o.f == nil && o.path != "" {
+		if _, err := o.Write(nil); err != nil {
+			o.done = true
+			return err
+		}
+	}
 	o.done = true
 	if o.f == nil {
 		return nil
 	}
 	err := o.f.Close()
 	o.f = nil
+	if err != nil {
+		// What was written may not all be in the file: take it back, as
+		// Abort does.
+		if o.created {
+			os.Remove(o.path)
+		} else if st, serr := os.Stat(o.path); serr == nil && st.Mode().IsRegular() {
+			os.Truncate(o.path, 0)
+		}
+	}
 	return err
 }
 

@@ -31,3 +31,20 @@ func TestJWTVerifyEmptyClaimFlags(t *testing.T) {
 	// Given with values, they check.
 	mustRunCLI(t, "", "jwt", "verify", "--key", key, "--iss", "me", "--aud", "api", tok)
 }
+
+// jwt sign --exp "" (--exp "$TTL" with TTL never set) issued a token with
+// no "exp" at all, one that never expires, though a lifetime was asked
+// for. Given empty, --exp is a usage error (exit 2) naming it; left out,
+// the token has no "exp" as before.
+func TestJWTSignEmptyExp(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	for _, flags := range [][]string{{"--exp", ""}, {"--exp="}} {
+		args := append([]string{"jwt", "sign", "--key", key}, flags...)
+		if code, out, e := runCLI(t, "", args...); code != 2 || out != "" || !strings.Contains(e, "--exp") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 naming --exp", flags, code, out, e)
+		}
+	}
+	mustRunCLI(t, "", "jwt", "sign", "--key", key)
+	mustRunCLI(t, "", "jwt", "sign", "--key", key, "--exp", "1h")
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -29,5 +30,31 @@ func TestJWTInspectClaimNewlines(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// The header and claims JSON may hold line ends as whitespace between
+// tokens, and jwt inspect printed them as they are: a token's header could
+// start lines of its own under "header:", one of them shaped like a claim
+// line ('  "exp  2099-01-01 …":1}'). Each is one line; its line ends are
+// shown as \n.
+func TestJWTInspectRawJSONOneLine(t *testing.T) {
+	b64 := base64.RawURLEncoding.EncodeToString
+	tok := b64([]byte("{\"alg\":\"HS256\",\n\n  \"exp  2099-01-01 00:00:00 UTC\":1}")) + "." + b64([]byte("{\"iss\":\"x\",\n  \"sub\":\"y\"}")) + ".AAAA"
+	out := mustRunCLI(t, tok, "jwt", "inspect")
+	var header, claims string
+	for _, l := range strings.Split(out, "\n") {
+		if h, ok := strings.CutPrefix(l, "header: "); ok {
+			header = h
+		}
+		if c, ok := strings.CutPrefix(l, "claims: "); ok {
+			claims = c
+		}
+		if strings.HasPrefix(l, `  "`) {
+			t.Errorf("a line of the raw JSON stands alone: %q in\n%s", l, out)
+		}
+	}
+	if header != `{"alg":"HS256",\n\n  "exp  2099-01-01 00:00:00 UTC":1}` || claims != `{"iss":"x",\n  "sub":"y"}` {
+		t.Errorf("header line %q, claims line %q; want each JSON text on its line, line ends as \\n", header, claims)
 	}
 }

@@ -92,6 +92,7 @@ type patternsFlag []string
 
 func (p *patternsFlag) String() string     { return strings.Join(*p, " ") }
 func (p *patternsFlag) Set(s string) error { *p = append(*p, s); return nil }
+func (*patternsFlag) repeatable()          {}
 
 func parseJSONCommand(e *env, path string, args []string, wantPattern bool, extra ...func(*flag.FlagSet)) (file, pattern string, opts *lejp.Options, err error) {
 	c := commands[path]

@@ -109,7 +109,8 @@ func runJWKPub(e *env, args []string) error {
 	return writeJSONOut(e, *outPath, append(out, '\n'), false)
 }
 
-// readKeyOrSet reads a key input and tells whether it was a JWK Set.
+// readKeyOrSet reads a key input and tells whether it was a JWK Set. A set
+// holding keys this tool does not read is refused.
 func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
 	file, err := inputArg(pos)
 	if err != nil {
@@ -122,6 +123,12 @@ func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
 	s, isSet, err := parseKeyData(data)
 	if err != nil {
 		return nil, false, hinted(err, keyHint(err))
+	}
+	// A verifier ignores such keys (RFC 7517 §5); a command that prints
+	// one thing per key would silently leave them out.
+	if n := len(s.Skipped); n > 0 {
+		return nil, false, failf("the JWK Set holds %s of a type or curve this tool does not read (e.g. secp256k1, Ed448, AKP); they would be left out", plural(n, "key")).
+			withHint("remove them from the set, or use a tool that reads them")
 	}
 	if len(s.Keys) == 0 {
 		return nil, false, failf("the JWK Set holds no key this tool supports")

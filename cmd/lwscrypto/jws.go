@@ -124,10 +124,19 @@ func runJWSSign(e *env, args []string) error {
 			return failf("%v", err)
 		}
 	}
+	// An unencoded payload is in the output as it is: on a terminal, JSON
+	// is escaped, and a compact JWS a terminal would act on is refused,
+	// as jws verify refuses such a payload.
+	if *asJSON {
+		return writeJSONOut(e, *outPath, append(out, '\n'), false)
+	}
+	if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
+		return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
+			withHint("use -o FILE or a pipe; force it with -o -")
+	}
 	return writeOut(e, *outPath, append(out, '\n'))
 }
 
-// verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".
 // The key is a *jwk.Key for a single key (a JWK or PEM file), used
@@ -154,6 +163,7 @@ func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, e
 	return set, algs, nil
 }
 
+// verifyAlgs returns the allow-list: --alg, or the "alg" of every key.
 func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	if flagAlg != "" {
 		var algs []string
@@ -277,6 +287,12 @@ func runJWSVerify(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if *keyPath == "-" { // the key would be standard input too
+			if err := e.claimStdin("the key"); err != nil {
+				return err
+			}
+			return e.claimStdin("the payload")
+		}
 		if file == "" { // the JWS would be standard input too
 			if err := e.claimStdin("the input"); err != nil {
 				return err
@@ -308,6 +324,7 @@ func runJWSVerify(e *env, args []string) error {
 				return failf("%v", err)
 			}
 			defer pf.Close()
+			e.noteInput(pf, *payloadPath)
 			f = pf
 		}
 		if _, err := v.VerifyReader(tok, f); err != nil {

@@ -56,6 +56,13 @@ func runJWTSign(e *env, args []string) error {
 			cs.Audience = append(cs.Audience, a)
 		}
 	}
+	// Given empty (--exp "$UNSET"), --exp would make a token that never
+	// expires, though a lifetime was asked for.
+	expGiven := false
+	fs.Visit(func(f *flag.Flag) { expGiven = expGiven || f.Name == "exp" })
+	if expGiven && *exp == "" {
+		return usagef("--exp is empty: the token would never expire").withHint("give a lifetime such as 15m, or leave --exp out for a token without \"exp\"")
+	}
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
 		if err != nil {
@@ -114,12 +121,14 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 		if err := e.claimStdin("the claims"); err != nil {
 			return nil, err
 		}
+		e.noteInput(r, "redirected to standard input (--claims @-)")
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, failf("--claims: %v", err)
 		}
 		defer f.Close()
+		e.noteInput(f, name)
 		r = f
 	}
 	b, err := readLimited(r, maxClaimsFile)
@@ -195,6 +204,7 @@ func runJWTVerify(e *env, args []string) error {
 type audFlag []string
 
 func (a *audFlag) String() string { return strings.Join(*a, ",") }
+func (*audFlag) repeatable()      {}
 
 func (a *audFlag) Set(s string) error {
 	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element
@@ -284,8 +294,9 @@ func runJWTInspect(e *env, args []string) error {
 	var b strings.Builder
 	b.WriteString("UNVERIFIED: the signature has NOT been checked; do not trust anything below.\n")
 	b.WriteString("            (use 'lwscrypto jwt verify --key KEY' to verify)\n\n")
-	fmt.Fprintf(&b, "header: %s\n", h.Raw)
-	fmt.Fprintf(&b, "claims: %s\n", claims.Raw)
+	// One line each: line ends between tokens would start lines of their own.
+	fmt.Fprintf(&b, "header: %s\n", terminalSafeLine(string(h.Raw)))
+	fmt.Fprintf(&b, "claims: %s\n", terminalSafeLine(string(claims.Raw)))
 	t := now()
 	lines := [][2]string{}
 	if v, ok := claims.Issuer(); ok {

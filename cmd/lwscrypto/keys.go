@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -38,12 +39,14 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 			return nil, false, err
 		}
 		r, path = e.stdin, "on standard input"
+		e.noteInput(r, "redirected to standard input (--key -)")
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, false, failf("reading key: %v", err)
 		}
 		defer f.Close()
+		e.noteInput(f, path)
 		r = f
 	}
 	data, err := readLimited(r, maxKeyFile)
@@ -121,7 +124,7 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		case b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED"):
 			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
 		case b.Type == "CERTIFICATE":
-			certs = append(certs, pem.EncodeToMemory(b)...)
+			certs = appendPEM(certs, b)
 		case strings.HasSuffix(b.Type, " KEY"):
 			keyBlocks = append(keyBlocks, b)
 		}
@@ -132,7 +135,7 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	}
 	var keys []*jwk.Key
 	for _, b := range keyBlocks {
-		k, err := jwk.ParsePEM(pem.EncodeToMemory(b))
+		k, err := jwk.ParsePEM(appendPEM(nil, b))
 		if err != nil {
 			return nil, err
 		}
@@ -171,6 +174,25 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		pick.X5c = chain.X5c
 	}
 	return pick, nil
+}
+
+// appendPEM appends the PEM encoding of b with its base64 on one line:
+// never longer than the block was in the text it was decoded from (which
+// held the same two boundary lines and at least this base64), so the
+// blocks handed to jwk.ParsePEM fit its bound whenever the text did.
+// pem.EncodeToMemory breaks lines every 64 characters, which makes text
+// written in longer lines grow. Headers (they are rare) are kept as
+// pem.EncodeToMemory writes them.
+func appendPEM(dst []byte, b *pem.Block) []byte {
+	if len(b.Headers) > 0 {
+		return append(dst, pem.EncodeToMemory(b)...)
+	}
+	if len(dst) > 0 {
+		dst = append(dst, '\n') // the text had a line end between blocks
+	}
+	dst = append(dst, "-----BEGIN "+b.Type+"-----\n"...)
+	dst = base64.StdEncoding.AppendEncode(dst, b.Bytes)
+	return append(dst, "\n-----END "+b.Type+"-----"...) // the text may end here
 }
 
 // maxPEMText is jwk.ParsePEM's bound on PEM text.

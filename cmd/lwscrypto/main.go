@@ -41,6 +41,9 @@ type env struct {
 	// "the input"), so that a second use is refused instead of reading
 	// nothing.
 	stdinFor string
+	// inputs are the regular files the command has opened to read, which
+	// its -o must not name.
+	inputs []inputFile
 	// out is the -o file parseFlags opened for a command without its own
 	// -o (then also stdout); Main closes it.
 	out *lazyOutput

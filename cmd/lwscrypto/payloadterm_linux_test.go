@@ -51,3 +51,40 @@ func TestJWSVerifyPayloadToTerminal(t *testing.T) {
 		t.Errorf("printable payload: terminal got %q", got)
 	}
 }
+
+// jws sign --unencoded writes the payload as it is inside the JWS: compact,
+// byte for byte (refused on a terminal when a terminal would act on it, as
+// jws verify refuses; -o - forces it), and with --json as a JSON string,
+// escaped on a terminal as every JSON text is (terminalJSON). Before the
+// fix both went raw to the terminal.
+func TestJWSSignUnencodedToTerminal(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	const payload = "\x1b[2Jok\u009b\u202e"
+	ptmx, pts := openPTY(t)
+	var errb strings.Builder
+	code := Main([]string{"jws", "sign", "--key", key, "--unencoded"}, strings.NewReader(payload), pts, &errb)
+	if code != 2 || !strings.Contains(errb.String(), "-o -") {
+		t.Errorf("compact to a terminal: exit %d, stderr %q; want exit 2 and the -o - hint", code, errb.String())
+	}
+	if got := readPTY(t, ptmx, pts); got != "" {
+		t.Errorf("compact: the terminal got %q", got)
+	}
+	errb.Reset()
+	if code := Main([]string{"jws", "sign", "--key", key, "--unencoded", "-o", "-"}, strings.NewReader(payload), pts, &errb); code != 0 {
+		t.Errorf("compact with -o -: exit %d, %q; want 0 (forced)", code, errb.String())
+	}
+	readPTY(t, ptmx, pts)
+	errb.Reset()
+	if code := Main([]string{"jws", "sign", "--key", key, "--unencoded", "--json"}, strings.NewReader(payload), pts, &errb); code != 0 {
+		t.Fatalf("--json: exit %d, %q", code, errb.String())
+	}
+	if got := readPTY(t, ptmx, pts); strings.ContainsAny(got, "\x1b\u009b\u202e") || !strings.Contains(got, `\u009b`) {
+		t.Errorf("--json to a terminal: %q; want the payload escaped", got)
+	}
+	// Encoded payloads are base64url: printed as ever.
+	if code := Main([]string{"jws", "sign", "--key", key}, strings.NewReader(payload), pts, &errb); code != 0 {
+		t.Errorf("encoded: exit %d, %q", code, errb.String())
+	}
+}

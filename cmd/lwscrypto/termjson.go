@@ -12,6 +12,9 @@ import (
 // bidirectional overrides and isolates (as terminalSafe escapes them).
 // On a terminal they are written as \uXXXX, the same JSON value; outside
 // strings JSON text holds only ASCII, so escaping the whole text is safe.
+// A carriage return, which JSON allows as whitespace between tokens, is
+// written as a space: raw, it returns to the line's start, and what
+// follows overwrites what the line showed ("verified":false).
 // Bytes that are not UTF-8 (--allow-invalid-utf8) become \xXX, as in
 // terminalSafe. Output to a file or a pipe is left as it is.
 
@@ -22,9 +25,16 @@ func appendTerminalJSON(dst, b []byte) (out, rest []byte) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
-			if c == 0x7f { // DEL; JSON text has no raw C0 controls
-				dst = append(dst, `\u007f`...)
-			} else {
+			switch {
+			case c == '\r':
+				// Whitespace between tokens (a string cannot hold it
+				// raw): a space is the same JSON value, and cannot
+				// return to the line's start to overwrite it.
+				dst = append(dst, ' ')
+			case c == 0x7f || c < 0x20 && c != '\n' && c != '\t':
+				// DEL; other C0 controls cannot be in JSON text at all
+				dst = fmt.Appendf(dst, `\u%04x`, c)
+			default:
 				dst = append(dst, c)
 			}
 			i++

@@ -108,7 +108,8 @@ func writeVectorsReport(e *env, rep *vectors.Report, asJSON bool) error {
 		if err != nil {
 			return failf("encoding the report: %v", err)
 		}
-		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
+		// encoding/json leaves C1 controls and bidi overrides raw.
+		if _, err := e.stdout.Write(terminalJSON(e.stdout, append(b, '\n'))); err != nil {
 			return outputError(err)
 		}
 	} else if isTerminal(e.stdout) {
