@@ -2,8 +2,11 @@ package jwt
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
+
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
 type ctxKey struct{}
@@ -26,7 +29,10 @@ const MaxBearerLen = 16 << 10
 // ("invalid_token" when a token of that syntax fails) and never reaches
 // next; the response says nothing about why the token failed.
 //
-// With a *jwk.Remote key set, the request's context bounds the fetch.
+// With a *jwk.Remote key set, the request's context bounds the fetch, and
+// a set that cannot be fetched (jwk.ErrFetch: no earlier set is held) is
+// 503 Service Unavailable without a challenge, since the token was not
+// judged and a client told it is invalid would drop it.
 func Middleware(v *Verifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, ok := bearer(r)
@@ -37,6 +43,11 @@ func Middleware(v *Verifier, next http.Handler) http.Handler {
 		}
 		c := new(Claims)
 		if err := v.VerifyInto(r.Context(), []byte(tok), c); err != nil {
+			if errors.Is(err, jwk.ErrFetch) {
+				// the key set is unavailable: the token was not judged
+				http.Error(w, "key set unavailable", http.StatusServiceUnavailable)
+				return
+			}
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
