@@ -71,7 +71,10 @@ func RequireType(typ string) Option {
 // MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier. The
 // bound is on the signing input, header included: to stream an encoded
 // payload of n bytes under a header of h base64url characters, allow
-// h + 1 + ceil(4n/3).
+// h + 1 + ceil(4n/3). In a message with several Ed25519 signatures it
+// bounds each one's signing input: the payload is held once, with room
+// for the longest header, and a signature whose own signing input is over
+// the bound fails alone (jose.ErrLimit).
 func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,
