@@ -33,7 +33,9 @@ type config struct {
 // signature holds in memory (Ed25519 cannot hash as it reads; RFC 8032
 // §5.1.6): the whole signing input, that is the encoded protected header,
 // '.' and the payload as signed — base64url text, a third longer than the
-// payload, unless "b64" is false. More is jose.ErrLimit.
+// payload, unless "b64" is false. More is jose.ErrLimit. (A message with
+// several Ed25519 signatures holds its payload once, with room for its
+// longest header: each signature's own signing input is bounded.)
 const DefaultMaxBufferedPayload = 64 << 20
 
 // Critical names header extensions the caller understands (RFC 7515
