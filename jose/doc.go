@@ -35,7 +35,9 @@
 // *lejp.SyntaxError with its byte offset and path for errors.As. Messages
 // start with "jose: " (or the subpackage's name). So do the subpackages'
 // errors, but for package jwt's claim validation errors (jwt.ErrExpired…),
-// which are its own sentinels.
+// which are its own sentinels, and a jwk.Remote's failed fetch
+// (jwk.ErrFetch, wrapping the network's or the context's error), which jws
+// and jwt verifiers wrap in ErrKey.
 //
 // # Not supported, and why
 //

@@ -5,11 +5,15 @@ import "errors"
 // Sentinel errors shared by the JOSE packages. Errors returned by jose, jwk,
 // jws, jwe and jwt wrap one of these (and, for JSON syntax errors, the
 // *lejp.SyntaxError with its offset and path), so errors.Is and errors.As
-// work through every layer. The one exception is package jwt's claim
+// work through every layer. There are two exceptions. Package jwt's claim
 // validation (jwt.ErrExpired, jwt.ErrNotYetValid, jwt.ErrIssuedInFuture,
 // jwt.ErrMissingClaim, jwt.ErrClaimMismatch): a token that is well formed
 // and verifies but whose claims the Validator refuses gets jwt's own
-// sentinel, wrapping none of these.
+// sentinel, wrapping none of these. And a jwk.Remote whose set cannot be
+// fetched: its methods return jwk.ErrFetch wrapping the fetch's error
+// (which wraps one of these only when the set itself was refused), or the
+// caller's context's error, and Err returns the fetch's error; jws and jwt
+// verifiers wrap what the Remote returns in ErrKey.
 var (
 	// ErrMalformed: the input is not a well-formed JOSE object (bad
 	// base64url, bad JSON, wrong number of parts, a member of the wrong type).

@@ -45,19 +45,30 @@ func (s *streamState) buffers() bool { return s.mac == nil && s.h == nil }
 // || payload, and a copy per signature and key would hold their number
 // times MaxBufferedPayload. The buffer keeps room for the longest prefix in
 // front of the payload; message writes a state's prefix there.
+//
+// MaxBufferedPayload bounds each state's own signing input: the payload
+// may grow while the shortest prefix's signing input is within it
+// (maxPayload), and a state whose longer prefix takes its signing input
+// over it fails alone (edErr), so that each signature is judged as a
+// lone one would be.
 type edPayload struct {
-	buf  []byte // head bytes of room, then the payload
-	head int
-	max  int64 // bound on the longest signing input
-	err  error // errStreamTooLarge once over max: buf is dropped
+	buf        []byte // head bytes of room, then the payload
+	head       int
+	maxPayload int64 // bound on the payload: MaxBufferedPayload less the shortest prefix
+	err        error // errStreamTooLarge once over maxPayload: buf is dropped
 }
 
 func newEdPayload(states []*streamState, maxBuffered int64) *edPayload {
-	head := 0
+	head, least := 0, -1
 	for _, s := range states {
 		head = max(head, len(s.buf))
+		if least < 0 || len(s.buf) < least {
+			least = len(s.buf)
+		}
 	}
-	e := &edPayload{buf: make([]byte, head), head: head, max: maxBuffered}
+	// every state's prefix is within maxBuffered (writeHeader), so
+	// maxPayload is not negative
+	e := &edPayload{buf: make([]byte, head), head: head, maxPayload: maxBuffered - int64(max(least, 0))}
 	for _, s := range states {
 		s.ed = e
 	}
@@ -68,12 +79,28 @@ func (e *edPayload) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
 	}
-	if int64(len(e.buf))+int64(len(p)) > e.max {
+	if int64(len(e.buf)-e.head)+int64(len(p)) > e.maxPayload {
 		e.err, e.buf = errStreamTooLarge, nil
 		return 0, e.err
 	}
 	e.buf = append(e.buf, p...)
 	return len(p), nil
+}
+
+// edErr is the error of an Ed25519 state sharing e: e's own, or
+// errStreamTooLarge when the state's signing input, its prefix and the
+// payload, is over its bound though a shorter prefix's is not.
+func (s *streamState) edErr() error {
+	if s.ed == nil {
+		return nil
+	}
+	if s.ed.err != nil {
+		return s.ed.err
+	}
+	if int64(len(s.buf))+int64(len(s.ed.buf)-s.ed.head) > s.max {
+		return errStreamTooLarge
+	}
+	return nil
 }
 
 // message returns prefix || payload, overwriting the room in front of the
@@ -146,7 +173,7 @@ func (s *streamState) write(p []byte) (int, error) {
 // bindCheck (an HMAC secret was bound by newStreamState; the first argument
 // is that secret again). Every failure is errVerify.
 func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
-	if s.err != nil || s.ed != nil && s.ed.err != nil {
+	if s.err != nil || s.edErr() != nil {
 		return errVerify
 	}
 	var err error

@@ -33,7 +33,9 @@ type config struct {
 // signature holds in memory (Ed25519 cannot hash as it reads; RFC 8032
 // §5.1.6): the whole signing input, that is the encoded protected header,
 // '.' and the payload as signed — base64url text, a third longer than the
-// payload, unless "b64" is false. More is jose.ErrLimit.
+// payload, unless "b64" is false. More is jose.ErrLimit. (A message with
+// several Ed25519 signatures holds its payload once, with room for its
+// longest header: each signature's own signing input is bounded.)
 const DefaultMaxBufferedPayload = 64 << 20
 
 // Critical names header extensions the caller understands (RFC 7515
@@ -71,7 +73,10 @@ func RequireType(typ string) Option {
 // MaxBufferedPayload changes DefaultMaxBufferedPayload for this verifier. The
 // bound is on the signing input, header included: to stream an encoded
 // payload of n bytes under a header of h base64url characters, allow
-// h + 1 + ceil(4n/3).
+// h + 1 + ceil(4n/3). In a message with several Ed25519 signatures it
+// bounds each one's signing input: the payload is held once, with room
+// for the longest header, and a signature whose own signing input is over
+// the bound fails alone (jose.ErrLimit).
 func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,

@@ -268,8 +268,8 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			ss := j.state[n]
 			switch {
 			case ss == nil:
-			case ss.ed != nil && ss.ed.err != nil:
-				errs[j.i] = firstErr(errs[j.i], ss.ed.err)
+			case ss.edErr() != nil:
+				errs[j.i] = firstErr(errs[j.i], ss.edErr())
 			case ss.verify(k.secret, k.pub, s.Signature) == nil:
 				return &Result{Index: j.i, Header: s.Header, Key: k.jwk}, nil
 			}

@@ -41,8 +41,13 @@ func (c *Claims) getExtra(name string) ([]byte, bool) {
 		}
 		if nm := c.names[i]; string(c.bytes(nm)) == name {
 			// extra holds the unregistered names in the order of names,
-			// so by increasing offset in strs
-			k := sort.Search(len(c.extra), func(k int) bool { return c.extra[k].name.off >= nm.off })
+			// so by increasing offset in strs, then length: the empty
+			// name takes no bytes, so the name after it starts where it
+			// does
+			k := sort.Search(len(c.extra), func(k int) bool {
+				e := c.extra[k].name
+				return e.off > nm.off || e.off == nm.off && e.n >= nm.n
+			})
 			if k < len(c.extra) && c.extra[k].name == nm {
 				return c.value(c.extra[k]), true
 			}
