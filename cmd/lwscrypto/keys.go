@@ -184,11 +184,13 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 // written in longer lines grow. Headers (they are rare) are kept as
 // pem.EncodeToMemory writes them.
 func appendPEM(dst []byte, b *pem.Block) []byte {
+	if len(dst) > 0 {
+		// The text had a line end between blocks, and the END line
+		// before this block must end for that block to decode.
+		dst = append(dst, '\n')
+	}
 	if len(b.Headers) > 0 {
 		return append(dst, pem.EncodeToMemory(b)...)
-	}
-	if len(dst) > 0 {
-		dst = append(dst, '\n') // the text had a line end between blocks
 	}
 	dst = append(dst, "-----BEGIN "+b.Type+"-----\n"...)
 	dst = base64.StdEncoding.AppendEncode(dst, b.Bytes)
