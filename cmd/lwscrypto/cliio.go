@@ -54,7 +54,11 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 		n := flagRun(fs, args)
 		if err := fs.Parse(args[:n]); err != nil {
 			if twice.name != "" {
-				return nil, usagef("%s given twice", flagName(twice.name)).withHint("give it once (only --aud and --pattern take several)")
+				hint := "give it once (only --aud and --pattern may repeat)"
+				if twice.name == "alg" && strings.Contains(c.args, "ALG[,ALG]") {
+					hint = "give it once, with several algorithms as a comma-separated list: --alg ES256,EdDSA"
+				}
+				return nil, usagef("%s given twice", flagName(twice.name)).withHint(hint)
 			}
 			if errors.Is(err, flag.ErrHelp) {
 				twice.restore() // the usage shows the flags' own defaults

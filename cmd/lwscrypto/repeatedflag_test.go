@@ -32,6 +32,14 @@ func TestRepeatedFlagRefused(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 saying %s was given twice", tc.args, code, out, e, tc.flag)
 		}
 	}
+	// --alg given twice where it takes a list says how to give several;
+	// where it takes one, it does not
+	if _, _, e := runCLI(t, tok, "jws", "verify", "--key", key, "--alg", "HS256", "--alg", "HS384"); !strings.Contains(e, "comma-separated list") {
+		t.Errorf("jws verify --alg twice: hint %q, want the comma-separated list", e)
+	}
+	if _, _, e := runCLI(t, "x", "jws", "sign", "--key", key, "--alg", "HS256", "--alg", "HS384"); strings.Contains(e, "comma-separated") || !strings.Contains(e, "give it once") {
+		t.Errorf("jws sign --alg twice: hint %q", e)
+	}
 	// Repeatable flags, and a boolean flag twice, are fine.
 	mustRunCLI(t, tok, "jwt", "verify", "--key", key, "--aud", "b", "--aud", "a", "--iss", "me")
 	mustRunCLI(t, `{"a":1}`, "json", "events", "--pattern", "a", "--pattern", "b")
