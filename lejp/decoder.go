@@ -38,15 +38,22 @@ type Decoder struct {
 	fast bool
 }
 
+// errInvalidRead: the io.Reader returned a count below 0 or above the
+// length of the buffer it was given, breaking io.Reader's contract (as
+// io.Copy's errInvalidWrite for a Writer). Sticky, as every error from r.
+var errInvalidRead = errors.New("lejp: io.Reader returned an invalid count")
+
 // pinTok is d.pin while ReadValue reads the value's first token: the
 // token being read (at s.pos) is the value, so that a long string is
 // measured against MaxValueLen as it arrives, not once held whole.
 const pinTok = -2
 
 // NewDecoder returns a Decoder reading from r. Errors from r are returned
-// as they are, once the bytes read with them are read, and r returning
+// as they are, once the bytes read with them are read, r returning
 // no bytes and no error 100 times in a row is io.ErrNoProgress (as for
-// bufio.Reader); both are sticky.
+// bufio.Reader), and r returning a count below 0 or above the length of
+// the slice it was given is an error ("lejp: io.Reader returned an
+// invalid count", not a *SyntaxError); all are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)
@@ -169,7 +176,13 @@ func (d *Decoder) fill() error {
 		if empty == maxEmptyReads {
 			return io.ErrNoProgress
 		}
-		n, err := d.r.Read(d.rbuf[len(d.rbuf):cap(d.rbuf)])
+		p := d.rbuf[len(d.rbuf):cap(d.rbuf)]
+		n, err := d.r.Read(p)
+		if n < 0 || n > len(p) {
+			// Not the input's fault: a broken reader, whose bytes
+			// cannot be told from what was in the buffer before.
+			return errInvalidRead
+		}
 		d.rbuf = d.rbuf[:len(d.rbuf)+n]
 		if err == io.EOF {
 			d.eof = true

@@ -74,3 +74,67 @@ func TestReaderErrorAfterData(t *testing.T) {
 		}
 	}
 }
+
+// countReader returns its data and then, instead of the count it read,
+// count (below 0) or len(p)+count (count above 0): an io.Reader breaking
+// its contract (0 <= n <= len(p)).
+type countReader struct {
+	data  string
+	count int
+}
+
+func (r *countReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		return 0, io.EOF
+	}
+	k := copy(p, r.data)
+	r.data = r.data[k:]
+	if r.count < 0 {
+		return r.count, nil
+	}
+	return len(p) + r.count, nil
+}
+
+// TestReaderInvalidCount: an io.Reader returning a count below 0 or above
+// len(p) is an error of its own (not a *SyntaxError: the input is not at
+// fault; sticky), as io.Copy's is for a Writer: the Decoder does not panic
+// (slice bounds), nor drop bytes it had read, nor read on past what it
+// had. Seen by ReadToken, ReadValue, SkipValue and Finish, also after a
+// Reset that kept the buffer of an earlier input.
+func TestReaderInvalidCount(t *testing.T) {
+	for _, count := range []int{-1, -100, 1, 1 << 20} {
+		for op := range 4 {
+			d := NewDecoderBytes(nil, nil)
+			for _, in := range []string{`["secret","more"]`, `["abc", 12345]`} {
+				d.Reset(&countReader{data: in, count: count})
+				var err error
+				func() {
+					defer func() {
+						if e := recover(); e != nil {
+							err = fmt.Errorf("panic: %v", e)
+						}
+					}()
+					switch op {
+					case 0:
+						for err == nil {
+							_, err = d.ReadToken()
+						}
+					case 1:
+						_, err = d.ReadValue()
+					case 2:
+						err = d.SkipValue()
+					case 3:
+						err = d.Finish()
+					}
+				}()
+				var se *SyntaxError
+				if err == nil || errors.As(err, &se) || !strings.Contains(err.Error(), "io.Reader returned an invalid count") {
+					t.Errorf("count %+d, op %d, %q: %v, want the invalid count error", count, op, in, err)
+				}
+				if _, again := d.ReadToken(); again != err {
+					t.Errorf("count %+d, op %d, %q: then %v, want the same error", count, op, in, again)
+				}
+			}
+		}
+	}
+}
