@@ -195,6 +195,11 @@ func (d *Decoder) fill(need int) error {
 		d.buf = d.buf[:len(d.buf)+n]
 		if err == io.EOF {
 			d.eof = true
+			if d.capped() {
+				// the bytes that came with io.EOF filled the view: the
+				// machine judges it, as when io.EOF comes on its own
+				return nil
+			}
 			if len(d.buf)-d.pos < need {
 				return io.EOF
 			}
