@@ -1,6 +1,9 @@
 package lecp
 
 import (
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"io"
 	"strings"
 	"testing"
@@ -53,5 +56,41 @@ func TestReadValueLimitCutInputEOFWithData(t *testing.T) {
 				t.Errorf("%q, %s: %v, want %s", body, name, err, want)
 			}
 		}
+	}
+}
+
+// TestAppendJSONCollisionInMalformedInput: AppendJSON checks its input as
+// Check does (its godoc), so input that Check refuses is refused with
+// Check's error, cause, offset and path, also where a key collision comes
+// before the bytes at fault; ErrKeyCollision is for input Check accepts.
+// It fails on the base (422df4a): the collision, found first, was
+// reported, so a cut or malformed input read as a well-formed map whose
+// keys collide.
+func TestAppendJSONCollisionInMalformedInput(t *testing.T) {
+	for _, tc := range []struct {
+		hex  string
+		opts *Options
+	}{
+		{"bf 30 30 30 30", &Options{AllowDuplicateKeys: true}}, // {_ -17: -17, -17: -17, cut short
+		{"a3 01 00 61 31 00", nil},                             // {1: 0, "1": 0, cut short
+		{"a2 01 00 61 31 00 01", nil},                          // {1: 0, "1": 0} 1: trailing data
+		{"a3 01 00 61 31 00 1c 00", nil},                       // {1: 0, "1": 0, reserved
+		{"a3 01 00 61 31 00 01 00", nil},                       // {1: 0, "1": 0, 1: duplicate
+		{"82 a2 01 00 61 31 00 62 ff", nil},                    // [{1: 0, "1": 0}, invalid UTF-8
+		{"a2 01 00 61 31 00 a1 01", &Options{AllowSequence: true}},
+	} {
+		b := testenv.Hex(t, tc.hex)
+		want := Check(b, tc.opts)
+		if want == nil {
+			t.Fatalf("%s: Check accepts it", tc.hex)
+		}
+		if _, err := AppendJSON(nil, b, tc.opts); err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: %v, want %v", tc.hex, err, want)
+		}
+	}
+	// input Check accepts: the collision
+	b := testenv.Hex(t, "82 a2 01 00 61 31 00 00")
+	if _, err := AppendJSON(nil, b, nil); !errors.Is(err, ErrKeyCollision) || err.Error() != "lecp: map keys collide when converted to JSON member names at offset 4 (path [0])" {
+		t.Errorf("collision: %v", err)
 	}
 }
