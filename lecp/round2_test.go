@@ -2,6 +2,8 @@ package lecp
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"io"
@@ -92,5 +94,116 @@ func TestAppendJSONCollisionInMalformedInput(t *testing.T) {
 	b := testenv.Hex(t, "82 a2 01 00 61 31 00 00")
 	if _, err := AppendJSON(nil, b, nil); !errors.Is(err, ErrKeyCollision) || err.Error() != "lecp: map keys collide when converted to JSON member names at offset 4 (path [0])" {
 		t.Errorf("collision: %v", err)
+	}
+}
+
+// TestKeyTooLargeSameEveryReader: a map key longer than MaxKeyLen is
+// reported with the same error (cause, offset, path) by Check, the Parser
+// (whatever its StringChunk and however the input is split), every
+// Decoder read and StringReader: ErrKeyTooLarge at the end of the string
+// that makes the key too long (of the chunk, inside an indefinite-length
+// string), as Check has always said; and input cut short inside that
+// string is ErrUnexpectedEOF for all of them. Meanwhile the key held
+// stays bounded by MaxKeyLen. It fails on the base (422df4a): the Parser
+// with a StringChunk below the string's length, and StringReader, said
+// ErrKeyTooLarge at the end of the piece that passed the limit (131 for a
+// 200-byte key under a limit of 100, where Check says 203), also for input
+// cut short that Check and ReadToken call ErrUnexpectedEOF (as the Parser
+// did for invalid UTF-8 before aae0a32).
+func TestKeyTooLargeSameEveryReader(t *testing.T) {
+	opts := &Options{MaxKeyLen: 100}
+	long := AppendText(nil, strings.Repeat("k", 200))
+	type tc struct {
+		name string
+		in   []byte
+		want string
+	}
+	cases := []tc{
+		{"text key", append(append([]byte{0xa1}, long...), 0x00), "lecp: map key too large at offset 203"},
+		{"text key cut", append([]byte{0xa1}, long[:150]...), "lecp: unexpected end of input at offset 151"},
+		{"array key", append(append([]byte{0xa1, 0x81}, long...), 0x00), "lecp: map key too large at offset 204"},
+		{"array key cut", append([]byte{0xa1, 0x81}, long[:150]...), "lecp: unexpected end of input at offset 152"},
+		{"chunk key", append(append([]byte{0xa1, 0x7f}, long...), 0xff, 0x00), "lecp: map key too large at offset 204"},
+		{"chunk key cut", append([]byte{0xa1, 0x7f}, long[:150]...), "lecp: unexpected end of input at offset 152"},
+		{"nested", append(append([]byte{0x81, 0xa1}, long...), 0x00), "lecp: map key too large at offset 204 (path [0])"},
+	}
+	for _, c := range cases {
+		var got []string
+		check := func(mode string, err error) {
+			if err == nil || err.Error() != c.want {
+				got = append(got, fmt.Sprintf("%s: %v", mode, err))
+			}
+		}
+		check("Check", Check(c.in, opts))
+		for _, chunk := range []int{0, 64, 100} {
+			for _, step := range []int{0, 1, 7} {
+				o := *opts
+				o.StringChunk = chunk
+				p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), &o)
+				err := writeSplit(p, c.in, func(int) int {
+					if step == 0 {
+						return len(c.in)
+					}
+					return step
+				})
+				check(fmt.Sprintf("Parser chunk %d step %d", chunk, step), err)
+			}
+		}
+		for name, r := range map[string]func() *Decoder{
+			"bytes":    func() *Decoder { return NewDecoderBytes(c.in, opts) },
+			"one byte": func() *Decoder { return NewDecoder(iotestOneByte(c.in), opts) },
+		} {
+			d := r()
+			var err error
+			for err == nil {
+				_, err = d.ReadToken()
+			}
+			check(name+" ReadToken", err)
+			_, err = r().ReadValue()
+			check(name+" ReadValue", err)
+			check(name+" SkipValue", r().SkipValue())
+			// StringReader over the key (and its array or indefinite
+			// string): the same error as ReadToken
+			d = r()
+			err = nil
+			for err == nil {
+				var k Kind
+				var sr io.Reader
+				if k, sr, err = d.StringReader(); err == nil {
+					_, err = io.Copy(io.Discard, sr)
+					if k == Invalid {
+						t.Fatal("no kind")
+					}
+				} else if errors.Is(err, ErrNoValue) {
+					_, err = d.ReadToken()
+				}
+			}
+			check(name+" StringReader", err)
+		}
+		if len(got) > 0 {
+			t.Errorf("%s: want %q\n  %s", c.name, c.want, strings.Join(got, "\n  "))
+		}
+	}
+}
+
+// TestKeyTooLargeMemoryBounded: a key string far beyond MaxKeyLen, fed to
+// the Parser in pieces, is refused at its end without the key held
+// growing past MaxKeyLen: the Parser allocates far less than the string.
+func TestKeyTooLargeMemoryBounded(t *testing.T) {
+	const n = 4 << 20
+	in := append([]byte{0xa1}, AppendText(nil, strings.Repeat("k", n))...)
+	in = append(in, 0x00)
+	opts := &Options{MaxKeyLen: 100, StringChunk: 64}
+	p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), opts)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	err := writeSplit(p, in, func(int) int { return 4096 })
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrKeyTooLarge) {
+		t.Fatalf("%v, want ErrKeyTooLarge", err)
+	}
+	if used := after.TotalAlloc - before.TotalAlloc; used > 256<<10 {
+		t.Errorf("%d bytes allocated for a %d-byte key refused under MaxKeyLen 100", used, n)
 	}
 }
