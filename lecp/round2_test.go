@@ -207,3 +207,30 @@ func TestKeyTooLargeMemoryBounded(t *testing.T) {
 		t.Errorf("%d bytes allocated for a %d-byte key refused under MaxKeyLen 100", used, n)
 	}
 }
+
+// TestSyntaxErrorZeroValue: a SyntaxError built without a cause (the zero
+// value, or one a caller fills in) has a message, as lejp's does, instead
+// of panicking in Error. It fails on the base (422df4a): Error called
+// Err.Error on the nil Err.
+func TestSyntaxErrorZeroValue(t *testing.T) {
+	for _, tc := range []struct {
+		e    *SyntaxError
+		want string
+	}{
+		{&SyntaxError{}, "lecp: syntax error at offset 0"},
+		{&SyntaxError{Offset: 7, Path: "a"}, "lecp: syntax error at offset 7 (path a)"},
+	} {
+		var got string
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					got = fmt.Sprint("panic: ", r)
+				}
+			}()
+			got = tc.e.Error()
+		}()
+		if got != tc.want {
+			t.Errorf("%#v: %q, want %q", *tc.e, got, tc.want)
+		}
+	}
+}
