@@ -72,9 +72,9 @@ func (d *Decoder) initZero() {
 }
 
 // Finish reads to the end of the input and returns nil if it held nothing
-// after the items read so far; otherwise ErrTrailingData, or the error that
-// stopped the decoder. With Options.AllowSequence, the remaining items are
-// checked and skipped.
+// after the items read so far; otherwise ErrTrailingData, ErrUnread (an
+// item left partly read, below), or the error that stopped the decoder.
+// With Options.AllowSequence, the remaining items are checked and skipped.
 //
 // Called before the end of an item, Finish reads and checks the rest of
 // it and what follows it, so that the error says what the input is:
@@ -195,6 +195,11 @@ func (d *Decoder) fill(need int) error {
 		d.buf = d.buf[:len(d.buf)+n]
 		if err == io.EOF {
 			d.eof = true
+			if d.capped() {
+				// the bytes that came with io.EOF filled the view: the
+				// machine judges it, as when io.EOF comes on its own
+				return nil
+			}
 			if len(d.buf)-d.pos < need {
 				return io.EOF
 			}

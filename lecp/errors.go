@@ -31,7 +31,11 @@ type SyntaxError struct {
 // 256 bytes of it, cut with "…"; the Path field keeps all of it as it is.
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
-	b = append(b, e.Err.Error()...)
+	if e.Err != nil {
+		b = append(b, e.Err.Error()...)
+	} else {
+		b = append(b, "lecp: syntax error"...) // a SyntaxError built without a cause
+	}
 	b = append(b, " at offset "...)
 	b = strconv.AppendInt(b, e.Offset, 10)
 	if e.Path != "" {

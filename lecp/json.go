@@ -66,8 +66,9 @@ var ErrKeyCollision = errors.New("lecp: map keys collide when converted to JSON 
 
 // AppendJSON appends the JSON form of the CBOR item in b to dst. With
 // Options.AllowSequence, b may hold a sequence, written one JSON text per
-// line. The input is checked as by Check; on an error (also
-// ErrKeyCollision), dst is returned unchanged. With
+// line. The input is checked as by Check, and input Check refuses is
+// Check's error; on an error (also ErrKeyCollision, for input Check
+// accepts), dst is returned unchanged. With
 // Options.AllowInvalidUTF8, each byte of a text string or key that is not
 // UTF-8 is written \ufffd.
 func AppendJSON(dst, b []byte, opts *Options) ([]byte, error) {
@@ -88,6 +89,13 @@ func appendJSON(dst, b []byte, opts *Options) ([]byte, error) {
 		}
 		var err error
 		if dst, err = c.item(dst, 0); err != nil {
+			if errors.Is(err, ErrKeyCollision) {
+				// input Check refuses is refused as Check refuses it,
+				// whatever collides before the bytes at fault
+				if ferr := d.Finish(); ferr != nil && !errors.Is(ferr, ErrUnread) {
+					return dst, ferr
+				}
+			}
 			return dst, err
 		}
 		n++

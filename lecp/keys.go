@@ -154,11 +154,18 @@ func (ks *keySet) received(kb []byte, start int) (recv []byte, ok bool) {
 	return ks.recv, ok
 }
 
+// appendKey appends b to the key being built, or, where that makes it
+// longer than MaxKeyLen, records ErrKeyTooLarge (reported where the item
+// holding b ends) and holds no more of it.
 func (ks *keySet) appendKey(b []byte) {
-	ks.kbuf = append(ks.kbuf, b...)
-	if len(ks.kbuf) > ks.lim.maxKey {
-		ks.e = ErrKeyTooLarge
+	if ks.e != nil {
+		return
 	}
+	if len(ks.kbuf)+len(b) > ks.lim.maxKey {
+		ks.e = ErrKeyTooLarge
+		return
+	}
+	ks.kbuf = append(ks.kbuf, b...)
 }
 
 func (ks *keySet) head(maj uint8, arg uint64) {

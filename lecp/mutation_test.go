@@ -447,13 +447,17 @@ func TestStringReaderAtEnd(t *testing.T) {
 }
 
 // TestLongKeyTooLarge: a long string key reaches the Parser in pieces of
-// StringChunk bytes; MaxKeyLen is enforced at the end of the piece that
-// passes it, however the input is split.
+// StringChunk bytes; MaxKeyLen is enforced at the end of the string that
+// passes it, as Check enforces it, however the input is split (the key
+// held stops growing at the limit: TestKeyTooLargeMemoryBounded).
 func TestLongKeyTooLarge(t *testing.T) {
 	doc := AppendUint(AppendText(AppendMapHeader(nil, 1), strings.Repeat("k", 200)), 0)
 	opts := &Options{MaxKeyLen: 100, StringChunk: 64}
-	// head 2 + 64 = 66 bytes after the first piece, 130 after the second
-	const off = 1 + 2 + 2*64
+	// the map's head, the string's head and its 200 bytes
+	const off = 1 + 2 + 200
+	if err := Check(doc, opts); err == nil || err.Error() != fmt.Sprintf("lecp: map key too large at offset %d", off) {
+		t.Errorf("Check: %v", err)
+	}
 	for _, split := range []func(int) int{nil, func(int) int { return 1 }, func(int) int { return 7 }} {
 		p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), opts)
 		var se *SyntaxError

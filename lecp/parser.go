@@ -172,7 +172,11 @@ func (p *Parser) writeFast(b []byte) ([]byte, error) {
 // SyntaxError with ErrUnexpectedEOF otherwise, at the offset where the
 // input ended and with the path of the item due there. Input cut short is
 // thus told apart from malformed input, which Write reports with its own
-// cause; ErrUnexpectedEOF also matches io.ErrUnexpectedEOF.
+// cause; ErrUnexpectedEOF also matches io.ErrUnexpectedEOF. The one
+// malformation Close reports is in a text string the input ends inside:
+// where the bytes of it that Write kept (less than a piece) are not a valid
+// start of UTF-8, Close returns ErrInvalidUTF8 at the first invalid byte,
+// as Check does for the same input.
 func (p *Parser) Close() error {
 	if p.err != nil {
 		return p.err
