@@ -1,0 +1,78 @@
+package lecp
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// badCountReader returns its input a byte at a time, then, on read
+// number at, the count bad with the byte it read (a broken io.Reader).
+type badCountReader struct {
+	r       io.Reader
+	at, bad int
+	n       int
+}
+
+func (b *badCountReader) Read(p []byte) (int, error) {
+	b.n++
+	if len(p) > 1 {
+		p = p[:1]
+	}
+	n, err := b.r.Read(p)
+	if b.n == b.at {
+		if b.bad > 0 {
+			return len(p) + b.bad, err
+		}
+		return b.bad, err
+	}
+	return n, err
+}
+
+// TestReaderInvalidCount: an io.Reader returning a count below 0 or above
+// the length of the slice it was given is an error from every Decoder read
+// and from FromJSON (as lejp's Decoder and io.Copy treat it), not a panic
+// or bytes lost. On the base the Decoder sliced its buffer past its
+// capacity (a panic) or dropped bytes already read, and FromJSON sliced
+// with the count (a panic).
+func TestReaderInvalidCount(t *testing.T) {
+	cbor := []byte{0x83, 0x01, 0x62, 'a', 'b', 0x82, 0x02, 0x03}
+	for _, bad := range []int{-1, -100, 1, 1 << 20} {
+		for _, at := range []int{1, 3} {
+			name := fmt.Sprintf("count %d at read %d", bad, at)
+			try := func(what string, f func() error) {
+				t.Helper()
+				var err error
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							err = fmt.Errorf("panic: %v", r)
+						}
+					}()
+					err = f()
+				}()
+				if err == nil || !strings.Contains(err.Error(), "invalid count") {
+					t.Errorf("%s, %s: %v, want the invalid-count error", name, what, err)
+				}
+			}
+			newDec := func() *Decoder { return NewDecoder(&badCountReader{r: bytes.NewReader(cbor), at: at, bad: bad}, nil) }
+			try("ReadToken", func() error {
+				d := newDec()
+				for {
+					if _, err := d.ReadToken(); err != nil {
+						return err
+					}
+				}
+			})
+			try("ReadValue", func() error { _, err := newDec().ReadValue(); return err })
+			try("SkipValue", func() error { return newDec().SkipValue() })
+			try("Finish", func() error { return newDec().Finish() })
+			try("FromJSON", func() error {
+				_, err := FromJSON(nil, &badCountReader{r: strings.NewReader(`[1,"ab",[2,3]]`), at: at, bad: bad}, false)
+				return err
+			})
+		}
+	}
+}
