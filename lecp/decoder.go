@@ -28,7 +28,9 @@ type Decoder struct {
 
 // NewDecoder returns a decoder reading from r. An error from r other than
 // io.EOF is returned as it is, once the bytes read with it are read, and
-// is sticky.
+// r returning a count below 0 or above the length of the slice it was
+// given is an error ("lecp: io.Reader returned an invalid count", not a
+// *SyntaxError); both are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -191,7 +193,14 @@ func (d *Decoder) fill(need int) error {
 			copy(nb, d.buf)
 			d.buf = nb
 		}
-		n, err := d.r.Read(d.buf[len(d.buf):cap(d.buf)])
+		p := d.buf[len(d.buf):cap(d.buf)]
+		n, err := d.r.Read(p)
+		if n < 0 || n > len(p) {
+			// a broken reader, whose bytes cannot be told from what was
+			// in the buffer before: sticky, as the reader's own errors
+			d.rerr = errInvalidRead
+			return d.rerr
+		}
 		d.buf = d.buf[:len(d.buf)+n]
 		if err == io.EOF {
 			d.eof = true

@@ -7,6 +7,11 @@ import (
 	"unicode/utf8"
 )
 
+// errInvalidRead: an io.Reader returned a count below 0 or above the
+// length of the slice it was given, breaking io.Reader's contract (as
+// io.Copy's errInvalidWrite for a Writer). Sticky, as the reader's errors.
+var errInvalidRead = errors.New("lecp: io.Reader returned an invalid count")
+
 // SyntaxError is the one error type of this package for input that is not
 // accepted: CBOR that is not well-formed (RFC 8949 §3, Appendix F), a rule
 // of strict mode broken (valid UTF-8, unique map keys, deterministic

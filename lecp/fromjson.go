@@ -45,7 +45,9 @@ var (
 // ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
 // (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
 // defaults refuse them and, duplicate names and the size limits aside, at
-// the offsets lejp reports. Errors from r are returned as they are.
+// the offsets lejp reports. Errors from r are returned as they are; r
+// returning a count below 0 or above the length of the slice it was given
+// is an error too ("lecp: io.Reader returned an invalid count").
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
@@ -90,6 +92,10 @@ func (in *jsonInput) more() bool {
 	for empty := 0; in.err == nil && empty < 100; empty++ {
 		in.base += int64(len(in.buf))
 		n, err := in.r.Read(in.buf[:cap(in.buf)])
+		if n < 0 || n > cap(in.buf) {
+			in.buf, in.pos, in.err = in.buf[:0], 0, errInvalidRead
+			return false
+		}
 		in.buf, in.pos, in.err = in.buf[:n], 0, err
 		if n > 0 {
 			return true

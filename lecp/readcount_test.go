@@ -9,7 +9,9 @@ import (
 )
 
 // badCountReader returns its input a byte at a time, then, on read
-// number at, the count bad with the byte it read (a broken io.Reader).
+// number at, a count outside 0..len(p): bad below 0, or len(p)+bad (a
+// broken io.Reader; a wrong count inside that range cannot be told from
+// the bytes a reader wrote).
 type badCountReader struct {
 	r       io.Reader
 	at, bad int
@@ -18,13 +20,10 @@ type badCountReader struct {
 
 func (b *badCountReader) Read(p []byte) (int, error) {
 	b.n++
-	if len(p) > 1 {
-		p = p[:1]
-	}
-	n, err := b.r.Read(p)
+	n, err := b.r.Read(p[:min(len(p), 1)])
 	if b.n == b.at {
 		if b.bad > 0 {
-			return len(p) + b.bad, err
+			return len(p) + b.bad, err // past the caller's slice
 		}
 		return b.bad, err
 	}
