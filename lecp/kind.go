@@ -79,7 +79,9 @@ func (k Kind) IsEnd() bool {
 
 // Event is what a Parser delivers to its Handler. Value is valid only during
 // the call: it borrows the parser's or the caller's buffer. Its capacity
-// ends with it, so an append copies instead of writing over the input.
+// ends with it, so an append copies instead of writing over the input. It
+// must not be modified: a map key's bytes are also what the Parser holds
+// to reject a duplicate of it.
 type Event struct {
 	Kind Kind
 	// Indefinite is set on ArrayStart, MapStart, BytesStart and TextStart
