@@ -20,9 +20,11 @@ var (
 	// ErrJSONSyntax: FromJSON's input breaks the JSON grammar (RFC 8259).
 	ErrJSONSyntax = errors.New("lecp: invalid JSON")
 	// ErrJSONNumber: a JSON number FromJSON cannot convert: beyond the
-	// float64 range, an integer of more than 2467 digits (see the comment
-	// on CBOR ↔ JSON in json.go), or any number longer than 2468 bytes
-	// (the longest integer, with its sign).
+	// float64 range, an integer outside -2^8192 … 2^8192-1 (a bignum
+	// magnitude of more than 1024 bytes: some integers of 2467 digits, the
+	// most those have, are outside; see the comment on CBOR ↔ JSON in
+	// json.go), or any number longer than 2468 bytes (the longest integer,
+	// with its sign).
 	ErrJSONNumber = errors.New("lecp: JSON number out of range")
 )
 
