@@ -15,16 +15,7 @@ import (
 func TestOutputIsInputRefused(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "big.json")
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range 3000 {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(`{"a":1,"pad":"` + strings.Repeat("x", 100) + `"}`)
-	}
-	b.WriteString("]")
-	want := b.String()
+	want := bigJSONArray()
 	if err := os.WriteFile(f, []byte(want), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -45,4 +36,19 @@ func TestOutputIsInputRefused(t *testing.T) {
 			t.Fatalf("%v: the input file was changed (%d bytes, %v)", args[:2], len(got), err)
 		}
 	}
+}
+
+// bigJSONArray is a JSON array of 3000 objects (about 350 KB), longer than
+// any read buffer, so a command still reads it when it opens its output.
+func bigJSONArray() string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 3000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"a":1,"pad":"` + strings.Repeat("x", 100) + `"}`)
+	}
+	b.WriteString("]")
+	return b.String()
 }

@@ -17,16 +17,7 @@ import (
 func TestOutputIsStdinRefused(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "big.json")
-	var b strings.Builder
-	b.WriteString("[")
-	for i := range 3000 {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(`{"a":1,"pad":"` + strings.Repeat("x", 100) + `"}`)
-	}
-	b.WriteString("]")
-	want := b.String()
+	want := bigJSONArray()
 	link := filepath.Join(dir, "link.json")
 	if err := os.Symlink(f, link); err != nil {
 		t.Fatal(err)
