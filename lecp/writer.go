@@ -598,8 +598,11 @@ func (w *Writer) WriteEvent(ev *Event) {
 		k := Bytes + 2*((ev.Kind-Bytes)/2)
 		last := ev.Kind == Bytes || ev.Kind == Text
 		inIndef := len(w.indef) > 0
-		if w.err == nil && (inIndef && k != Bytes+2*((w.indef[len(w.indef)-1]-BytesStart)/2) ||
-			!inIndef && w.strKind != Invalid && w.strKind != k) {
+		cur := w.strKind // the kind of the string under way, if any
+		if inIndef {
+			cur = Bytes + 2*((w.indef[len(w.indef)-1]-BytesStart)/2)
+		}
+		if w.err == nil && cur != Invalid && cur != k {
 			w.fail("string piece of another kind than its string")
 			return
 		}
