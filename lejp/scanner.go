@@ -331,6 +331,11 @@ func (s *scanner) atEnd() (Kind, error) {
 	if s.state == stDone || (s.lim.allowMulti && s.state == stValue && s.depth == 0) {
 		return Invalid, errEnd
 	}
+	if s.state == stValue {
+		// A value is due: after a comma in an array, the next element,
+		// whose path the error has (as any other error there has).
+		s.beginElem()
+	}
 	return Invalid, s.fail(s.base+int64(len(s.buf)), ErrUnexpectedEOF)
 }
 
