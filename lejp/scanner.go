@@ -99,6 +99,16 @@ type scanner struct {
 	partAt    int64
 	partEsc   bool
 
+	// A number the Decoder's buffer ended inside (number): the offset
+	// of its first byte plus one (0: none), the offset up to which it is
+	// checked and the grammar's phase there.
+	numPart int64
+	numAt   int64
+	numPh   uint8
+	// numWork counts the bytes number's slow path scans, for the test
+	// that bounds it (TestDecoderLongNumberSmallReads).
+	numWork int
+
 	// The Parser's fast path (fastevents.go): the most entries s.ents had
 	// before it dropped some, to clear them when it ends.
 	entsHW int
@@ -140,7 +150,7 @@ func (s *scanner) reset() {
 	s.sbuf = s.sbuf[:0]
 	s.str = strState{}
 	s.inStr, s.inComm, s.runDone = false, false, false
-	s.partQuote = 0
+	s.partQuote, s.numPart = 0, 0
 	s.err = nil
 }
 
@@ -331,6 +341,11 @@ func (s *scanner) atEnd() (Kind, error) {
 	if s.state == stDone || (s.lim.allowMulti && s.state == stValue && s.depth == 0) {
 		return Invalid, errEnd
 	}
+	if s.state == stValue {
+		// A value is due: after a comma in an array, the next element,
+		// whose path the error has (as any other error there has).
+		s.beginElem()
+	}
 	return Invalid, s.fail(s.base+int64(len(s.buf)), ErrUnexpectedEOF)
 }
 
@@ -438,74 +453,143 @@ func init() {
 	}
 }
 
+// Where number's grammar stands at a byte: the phases of
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?.
+const (
+	numIntStart   uint8 = iota // the integer part's first digit is due (after an optional '-')
+	numIntDigits               // in the digits after a leading 1-9
+	numAfterInt                // after the integer part: '.', 'e' or the end
+	numFracFirst               // after '.': a digit is due
+	numFracDigits              // in the fraction's digits: more, 'e' or the end
+	numExpSign                 // after 'e': a sign or a digit
+	numExpFirst                // after the exponent's sign: a digit is due
+	numExpDigits               // in the exponent's digits
+	numOver                    // the number ended before the byte
+)
+
 // number reads a number token at s.pos. It checks the grammar as it goes;
 // the token ends at the first byte that does not fit, which is an error if
 // it is a number character (so "1.2.3" fails at the second '.', exactly as
 // the Parser's carried-over run would). Only the first MaxNumberLen+1 bytes
-// are looked at.
+// are looked at. A number that buf ends inside, well-formed so far, is
+// scanned on from where it stopped when the Decoder calls again with more
+// input (numPart): scanning it again from its first byte after every Read
+// would cost n²/2k for a number of n bytes arriving k at a time.
 func (s *scanner) number() (Kind, error) {
 	start := s.pos
 	buf := s.buf
-	if j, k := numEnd(buf, start); j >= 0 && j-start <= s.lim.maxNumber {
-		// A well-formed number ending inside buf, within the limit: what
-		// the scan below finds too, in one pass. beginElem and afterValue
-		// with one look at the depth.
-		if d := s.depth; d > 0 {
-			if f := &s.frames[d-1]; !f.obj {
-				f.index++
+	j := start
+	ph := numIntStart
+	if s.numPart != 0 && s.numPart == s.base+int64(start)+1 {
+		// The rest of a number the Decoder's buffer ended inside.
+		j, ph = int(s.numAt-s.base), s.numPh
+		s.numPart = 0
+	} else {
+		if e, k := numEnd(buf, start); e >= 0 && e-start <= s.lim.maxNumber {
+			// A well-formed number ending inside buf, within the limit:
+			// what the scan below finds too, in one pass. beginElem and
+			// afterValue with one look at the depth.
+			if d := s.depth; d > 0 {
+				if f := &s.frames[d-1]; !f.obj {
+					f.index++
+				}
+				s.state = stAfter
+			} else {
+				s.state = stDone
 			}
-			s.state = stAfter
-		} else {
-			s.state = stDone
+			s.tokOff = s.base + int64(start)
+			s.val = buf[start:e]
+			s.pos = e
+			return k, nil
 		}
-		s.tokOff = s.base + int64(start)
-		s.val = buf[start:j]
-		s.pos = j
-		return k, nil
+		if buf[j] == '-' {
+			j++
+		}
 	}
+	float := ph >= numFracFirst // resumed in the fraction or the exponent
 	lim := len(buf)
 	cut := false
 	if max := start + s.lim.maxNumber + 1; max <= lim {
 		lim, cut = max, true
 	}
-	j := start
-	float := false
-	if buf[j] == '-' {
-		j++
-	}
+	from := j
 	bad := false
-	switch {
-	case j >= lim:
-		bad = true
-	case buf[j] == '0':
-		j++
-	case buf[j] >= '1' && buf[j] <= '9':
-		j = digits(buf, j+1, lim)
-	default:
-		bad = true
+	if ph == numIntStart {
+		switch {
+		case j >= lim:
+		case buf[j] == '0':
+			j++
+			ph = numAfterInt
+		case buf[j] >= '1' && buf[j] <= '9':
+			j++
+			ph = numIntDigits
+		default:
+			bad = true
+		}
 	}
-	if !bad && j < lim && buf[j] == '.' {
-		float = true
-		j++
-		d := j
-		j = digits(buf, j, lim)
-		bad = j == d
+	if ph == numIntDigits {
+		if j = digits(buf, j, lim); j < lim {
+			ph = numAfterInt
+		}
 	}
-	if !bad && j < lim && (buf[j]|0x20) == 'e' {
-		float = true
-		j++
-		if j < lim && (buf[j] == '+' || buf[j] == '-') {
+	if ph == numAfterInt && j < lim {
+		switch {
+		case buf[j] == '.':
+			j++
+			ph, float = numFracFirst, true
+		case buf[j]|0x20 == 'e':
+			j++
+			ph, float = numExpSign, true
+		default:
+			ph = numOver
+		}
+	}
+	if ph == numFracFirst && j < lim {
+		if buf[j]-'0' <= 9 {
+			j++
+			ph = numFracDigits
+		} else {
+			bad = true
+		}
+	}
+	if ph == numFracDigits {
+		if j = digits(buf, j, lim); j < lim {
+			if buf[j]|0x20 == 'e' {
+				j++
+				ph = numExpSign // float already
+			} else {
+				ph = numOver
+			}
+		}
+	}
+	if ph == numExpSign && j < lim {
+		if buf[j] == '+' || buf[j] == '-' {
 			j++
 		}
-		d := j
+		ph = numExpFirst
+	}
+	if ph == numExpFirst && j < lim {
+		if buf[j]-'0' <= 9 {
+			j++
+			ph = numExpDigits
+		} else {
+			bad = true
+		}
+	}
+	if ph == numExpDigits {
 		for j < lim && buf[j]-'0' <= 9 {
 			j++
 		}
-		bad = j == d
 	}
+	s.numWork += j - from
 	if j == len(buf) && !cut && !s.eof && !s.runDone {
+		if !s.stream {
+			s.numPart, s.numAt, s.numPh = s.base+int64(start)+1, s.base+int64(j), ph
+		}
 		return Invalid, errNeedMore
 	}
+	// Where buf (or the limit) ends, a digit that is due is missing.
+	bad = bad || ph == numIntStart || ph == numFracFirst || ph == numExpSign || ph == numExpFirst
 	s.beginElem()
 	if j == lim && cut {
 		return Invalid, s.fail(s.base+int64(start), ErrNumberTooLong)
