@@ -409,7 +409,8 @@ func (d *Decoder) Depth() int { return len(d.m.stack) }
 // for the syntax).
 func (d *Decoder) Path() string { return d.m.pathString() }
 
-// AppendPath appends the path of the last token to dst.
+// AppendPath appends the path of the last token to dst, without allocating
+// when dst has room (unless a key on the path is an array, map or tag).
 func (d *Decoder) AppendPath(dst []byte) []byte { return d.m.appendPath(dst) }
 
 // More reports whether the current array or map (or, at the top level with

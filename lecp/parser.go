@@ -288,7 +288,8 @@ func (p *Parser) Capture() bool {
 func (p *Parser) Path() string { return p.m.pathString() }
 
 // AppendPath appends the path of the current event to dst, without
-// allocating when dst has room.
+// allocating when dst has room (unless a key on the path is an array, map
+// or tag, written through AppendDiag).
 func (p *Parser) AppendPath(dst []byte) []byte { return p.m.appendPath(dst) }
 
 // Depth is the nesting depth of the current event: 0 at the top level,
