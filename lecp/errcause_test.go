@@ -27,3 +27,21 @@ func TestIndefiniteOrBreakCause(t *testing.T) {
 		}
 	}
 }
+
+// TestDeterministicNaNHalfOnly: under Deterministic every NaN must be a
+// half, as doc.go and Options.Deterministic say: a single or double NaN is
+// refused even when a half cannot hold its payload, which RFC 8949 §4.1
+// would keep at its width (documentation: passes on the base).
+func TestDeterministicNaNHalfOnly(t *testing.T) {
+	det := &Options{Deterministic: true}
+	for _, h := range []string{"f97e00", "f97e01", "f9fe00", "f97c01"} {
+		if err := Check(fromHex(h), det); err != nil {
+			t.Errorf("%s: %v", h, err)
+		}
+	}
+	for _, h := range []string{"fa7fc00000", "fa7f800001", "fa7fc00001", "fb7ff8000000000000", "fb7ff8000000000001"} {
+		if err := Check(fromHex(h), det); !errors.Is(err, ErrNotDeterministic) {
+			t.Errorf("%s: %v, want ErrNotDeterministic", h, err)
+		}
+	}
+}
