@@ -293,8 +293,15 @@ func (p *Parser) Path() string { return p.m.pathString() }
 func (p *Parser) AppendPath(dst []byte) []byte { return p.m.appendPath(dst) }
 
 // Depth is the nesting depth of the current event: 0 at the top level,
-// counting arrays, maps, tags and indefinite-length strings.
-func (p *Parser) Depth() int { return len(p.m.stack) }
+// counting arrays, maps, tags and indefinite-length strings. A start event
+// is at the depth of its container's end event (and of its path), outside
+// the container it opens, as in lejp.
+func (p *Parser) Depth() int {
+	if p.m.ev.Kind.isStart() {
+		return len(p.m.stack) - 1
+	}
+	return len(p.m.stack)
+}
 
 // InputOffset is the number of input bytes consumed so far.
 func (p *Parser) InputOffset() int64 { return p.m.off }
