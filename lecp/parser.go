@@ -252,7 +252,9 @@ func (p *Parser) deliver() error {
 func (p *Parser) captured(pattern int) error {
 	p.capOn = false
 	p.m.itemStart = false // the Raw event starts no item: Capture refuses
-	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
+	// capped, as every Event's Value: an append copies
+	b := p.capBuf[:len(p.capBuf):len(p.capBuf)]
+	p.capEv = Event{Kind: Raw, Value: b, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
 	if err := p.h.HandleEvent(p, &p.capEv); err != nil {
 		return p.stop(err)
 	}
