@@ -67,6 +67,7 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 // patterns and buffers.
 func (p *Parser) Reset() {
 	p.m.reset()
+	p.raw = nil // a slice of the last input, for Capture
 	p.carry = p.carry[:0]
 	p.capOn = false
 	p.capBuf = p.capBuf[:0]
