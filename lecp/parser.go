@@ -22,6 +22,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 // the keys of open maps are held (for duplicate detection).
 //
 // Input that arrives whole is not copied: events borrow it.
+//
+// A Parser is made by NewParser (the zero Parser has no Handler).
 type Parser struct {
 	m       machine
 	h       Handler
