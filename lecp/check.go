@@ -50,6 +50,16 @@ func (c *Checker) check(b []byte) error {
 		m.keys.src = nil // keep no reference to b
 		return nil
 	}
+	err := c.run(b)
+	// keep nothing of b for the next Check: the last event's Value and a
+	// key taken from it are slices of b
+	m.ev.Value, m.keys.direct = nil, nil
+	return err
+}
+
+// run runs the machine over b from the start.
+func (c *Checker) run(b []byte) error {
+	m := &c.m
 	m.reset()
 	for {
 		n, err := m.step(b, maxInt)

@@ -27,10 +27,12 @@ type Decoder struct {
 }
 
 // NewDecoder returns a decoder reading from r. An error from r other than
-// io.EOF is returned as it is, once the bytes read with it are read, and
-// r returning a count below 0 or above the length of the slice it was
-// given is an error ("lecp: io.Reader returned an invalid count", not a
-// *SyntaxError); both are sticky.
+// io.EOF is returned as it is, once the bytes read with it are read, r
+// returning no bytes and no error 100 times in a row is io.ErrNoProgress
+// (as for bufio.Reader and lejp's Decoder), and r returning a count below
+// 0 or above the length of the slice it was given is an error ("lecp:
+// io.Reader returned an invalid count", not a *SyntaxError); all are
+// sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -172,7 +174,7 @@ func (d *Decoder) fill(need int) error {
 	if d.buf == nil {
 		d.buf = make([]byte, 0, 4096)
 	}
-	for len(d.buf)-d.pos < need {
+	for empty := 0; len(d.buf)-d.pos < need; {
 		if d.capped() {
 			return nil // the view is whole: the machine judges it
 		}
@@ -202,6 +204,16 @@ func (d *Decoder) fill(need int) error {
 			return d.rerr
 		}
 		d.buf = d.buf[:len(d.buf)+n]
+		if n == 0 && err == nil {
+			if empty++; empty == maxEmptyReads {
+				// as bufio.Reader and lejp's Decoder: sticky, as the
+				// reader's own errors
+				d.rerr = io.ErrNoProgress
+				return d.rerr
+			}
+			continue
+		}
+		empty = 0
 		if err == io.EOF {
 			d.eof = true
 			if d.capped() {
@@ -319,6 +331,10 @@ func (e *Event) setToken(tok *Token) {
 
 const maxInt = int(^uint(0) >> 1)
 
+// maxEmptyReads is how many reads in a row may return no bytes and no
+// error before fill gives up with io.ErrNoProgress (as bufio.Reader).
+const maxEmptyReads = 100
+
 // atBreak reports whether the next byte is the break that ends the
 // indefinite-length item on top, where no item starts (a break after a map
 // key is left to the machine, which reports it). The break stays unread,
@@ -409,7 +425,8 @@ func (d *Decoder) Depth() int { return len(d.m.stack) }
 // for the syntax).
 func (d *Decoder) Path() string { return d.m.pathString() }
 
-// AppendPath appends the path of the last token to dst.
+// AppendPath appends the path of the last token to dst, without allocating
+// when dst has room (unless a key on the path is an array, map or tag).
 func (d *Decoder) AppendPath(dst []byte) []byte { return d.m.appendPath(dst) }
 
 // More reports whether the current array or map (or, at the top level with

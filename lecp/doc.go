@@ -92,7 +92,11 @@
 //     signalling half or single NaN comes back quiet (Go's float32 to
 //     float64 conversion sets the quiet bit; keeping it would cost a test
 //     on every float). As map keys, all NaNs are the same key (RFC 8949
-//     §5.6.1 would tell NaNs with different significands apart).
+//     §5.6.1 would tell NaNs with different significands apart). With
+//     Options.Deterministic a NaN must be a half (f97e00 or another half
+//     NaN): a single or double NaN is ErrNotDeterministic even when a half
+//     cannot hold its payload (fa7f800001), which §4.1 would keep at its
+//     width.
 //   - Inside a composite map key (an array, map or tag used as a key),
 //     keys are compared by their preferred encoding: [0.0] and [-0.0]
 //     differ, and so do two maps as keys whose pairs come in another order

@@ -96,8 +96,10 @@ var (
 	// §3 reserves.
 	ErrReservedInfo = errors.New("lecp: reserved additional information")
 	// ErrIndefinite: additional information 31 on a major type that has no
-	// indefinite length (integers, tags, simple values; RFC 8949 §3.2), or
-	// an indefinite length where deterministic encoding forbids it.
+	// indefinite length (the integers and tags, 0x1f, 0x3f and 0xdf; RFC
+	// 8949 §3.2), or an indefinite length where deterministic encoding
+	// forbids it. On major type 7, additional information 31 is the break
+	// (0xff): out of place it is ErrBreak.
 	ErrIndefinite = errors.New("lecp: invalid indefinite length")
 	// ErrBreak: a break stop code (0xff) outside an indefinite-length item
 	// (RFC 8949 §3.2.1), or in a map after a key and before its value.

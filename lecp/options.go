@@ -47,8 +47,9 @@ type Options struct {
 
 	// Deterministic requires core deterministic encoding (RFC 8949
 	// §4.2.1): shortest heads, no indefinite lengths, floats in the
-	// shortest width that keeps the value, and map keys in bytewise
-	// lexicographic order of their encodings.
+	// shortest width that keeps the value (every NaN in half precision:
+	// see NaN payloads in the package documentation), and map keys in
+	// bytewise lexicographic order of their encodings.
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.

@@ -22,6 +22,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 // the keys of open maps are held (for duplicate detection).
 //
 // Input that arrives whole is not copied: events borrow it.
+//
+// A Parser is made by NewParser (the zero Parser has no Handler).
 type Parser struct {
 	m       machine
 	h       Handler
@@ -67,6 +69,7 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 // patterns and buffers.
 func (p *Parser) Reset() {
 	p.m.reset()
+	p.raw = nil // a slice of the last input, for Capture
 	p.carry = p.carry[:0]
 	p.capOn = false
 	p.capBuf = p.capBuf[:0]
@@ -252,7 +255,9 @@ func (p *Parser) deliver() error {
 func (p *Parser) captured(pattern int) error {
 	p.capOn = false
 	p.m.itemStart = false // the Raw event starts no item: Capture refuses
-	p.capEv = Event{Kind: Raw, Value: p.capBuf, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
+	// capped, as every Event's Value: an append copies
+	b := p.capBuf[:len(p.capBuf):len(p.capBuf)]
+	p.capEv = Event{Kind: Raw, Value: b, Offset: p.m.off - int64(len(p.capBuf)), Pattern: pattern}
 	if err := p.h.HandleEvent(p, &p.capEv); err != nil {
 		return p.stop(err)
 	}
@@ -288,12 +293,20 @@ func (p *Parser) Capture() bool {
 func (p *Parser) Path() string { return p.m.pathString() }
 
 // AppendPath appends the path of the current event to dst, without
-// allocating when dst has room.
+// allocating when dst has room (unless a key on the path is an array, map
+// or tag, written through AppendDiag).
 func (p *Parser) AppendPath(dst []byte) []byte { return p.m.appendPath(dst) }
 
 // Depth is the nesting depth of the current event: 0 at the top level,
-// counting arrays, maps, tags and indefinite-length strings.
-func (p *Parser) Depth() int { return len(p.m.stack) }
+// counting arrays, maps, tags and indefinite-length strings. A start event
+// is at the depth of its container's end event (and of its path), outside
+// the container it opens, as in lejp.
+func (p *Parser) Depth() int {
+	if p.m.ev.Kind.isStart() {
+		return len(p.m.stack) - 1
+	}
+	return len(p.m.stack)
+}
 
 // InputOffset is the number of input bytes consumed so far.
 func (p *Parser) InputOffset() int64 { return p.m.off }

@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -102,7 +103,26 @@ func appendKeyText(dst, key []byte) []byte {
 			return append(dst, s...)
 		}
 		return appendQuoted(dst, s)
+	case majBytes:
+		// written here, as AppendDiag writes them, without the Decoder
+		// AppendDiag allocates: a byte string, simple value or float key
+		return appendHexBytes(dst, key[hl:])
+	case majOther:
+		switch ai := key[0] & 31; {
+		case ai >= 20 && ai <= 23:
+			return append(dst, [...]string{"false", "true", "null", "undefined"}[ai-20]...)
+		case ai == 25:
+			return appendDiagFloat(dst, halfToFloat(uint16(arg)), true)
+		case ai == 26:
+			return appendDiagFloat(dst, float64(math.Float32frombits(uint32(arg))), true)
+		case ai == 27:
+			return appendDiagFloat(dst, math.Float64frombits(arg), true)
+		}
+		dst = append(dst, "simple("...)
+		dst = strconv.AppendUint(dst, arg, 10)
+		return append(dst, ')')
 	}
+	// an array, map or tag
 	d, err := AppendDiag(dst, key, keyTextOptions)
 	if err != nil {
 		return append(dst, "?"...) // not reached: the machine accepted the key

@@ -101,9 +101,9 @@ type wpair struct{ k, v, end int }
 // an open array or map of that kind, or right after a Tag (whose item is
 // still due); a map ended with a key and no value; Bytes with an item
 // unfinished (an array or map open, a tag without its item, a string of
-// WriteEvent pieces or an indefinite-length string not ended); an item or a
-// string start inside an unfinished string, or a string end without its
-// start; a reserved simple value (24 to 31); RawItem bytes that are not
+// WriteEvent pieces or an indefinite-length string not ended); an item, a
+// string start or an array's or map's end inside an unfinished string, or
+// a string end without its start; a reserved simple value (24 to 31); RawItem bytes that are not
 // one item Check accepts (also the SyntaxError); a duplicate map key (also
 // ErrDuplicateKey); a text string that is not UTF-8 (also ErrInvalidUTF8;
 // see Writer.AllowInvalidUTF8). The error names the misuse; errors.Is matches it to
@@ -434,6 +434,9 @@ func (w *Writer) EndArray() {
 	if w.err != nil {
 		return
 	}
+	if w.endInString() {
+		return
+	}
 	if len(w.stack) == 0 || w.stack[len(w.stack)-1].major != majArray || w.pendTag > 0 {
 		w.fail("EndArray without an open array")
 		return
@@ -442,6 +445,17 @@ func (w *Writer) EndArray() {
 	w.stack = w.stack[:len(w.stack)-1]
 	w.endRaw(&f)
 	w.head(&f, majArray, uint64(f.n))
+}
+
+// endInString reports (and sets the error) when a container would end
+// inside an unfinished string: the string, ended later, would land after
+// the container.
+func (w *Writer) endInString() bool {
+	if w.strKind != Invalid || len(w.indef) > 0 {
+		w.fail("container end inside an unfinished string")
+		return true
+	}
+	return false
 }
 
 // endRaw passes on to the enclosing frame that the ended frame f holds a
@@ -475,6 +489,9 @@ func (w *Writer) rawKeysDistinct(offs []int) bool {
 // Deterministic, sorting its pairs.
 func (w *Writer) EndMap() {
 	if w.err != nil {
+		return
+	}
+	if w.endInString() {
 		return
 	}
 	if len(w.stack) == 0 || w.stack[len(w.stack)-1].major != majMap || w.pendTag > 0 {
@@ -587,7 +604,8 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // data items (RFC 8949 §4.1). Raw events are ignored. Events no decoder
 // produces are misuse (ErrWriter): a Simple event above 255, a string
 // piece or end of the other kind (byte or text) than the string it
-// continues, and any other item while a string is unfinished.
+// continues, and any other item or an array's or map's end while a
+// string is unfinished.
 func (w *Writer) WriteEvent(ev *Event) {
 	switch ev.Kind {
 	case Uint:
