@@ -77,14 +77,19 @@ func runJWTSign(e *env, args []string) error {
 	}
 	if *claims != "" {
 		raw := []byte(*claims)
-		if name, ok := strings.CutPrefix(*claims, "@"); ok {
+		name, inFile := strings.CutPrefix(*claims, "@")
+		if inFile {
 			if raw, err = readClaimsFile(e, name); err != nil {
 				return err
 			}
 		}
 		o, err := jose.ParseObject(bytes.TrimSpace(raw))
 		if err != nil {
-			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+			// JSON given inline is the command line's fault, as "--exp x"
+			// is (exit 2); in @FILE it is invalid input (exit 1).
+			ce := hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+			ce.usage = !inFile
+			return ce
 		}
 		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(cs.Audience) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {

@@ -10,9 +10,11 @@
 // the file named by -o; a command that fails leaves no partial output in
 // that file. The exit status is 0 on success, 1 when the input is invalid
 // or a verification failed, and 2 on a usage error. A file that cannot
-// serve (a KEY with no private key, or with several) is invalid input; a
-// command line that lacks what it needs (no --key; a key without "alg"
-// and no --alg) is a usage error. Errors are
+// serve (a KEY with no private key, or with several, or one that --alg
+// does not fit) is invalid input; a command line that lacks what it needs
+// (no --key; a key without "alg" and no --alg) or holds a value that is
+// malformed whatever the input (--exp x, --claims given inline that is
+// not one JSON object) is a usage error. Errors are
 // printed to standard error as "lwscrypto: error: …", with a "hint: …" line
 // where one helps. Run "lwscrypto help" for the list of commands.
 package main
