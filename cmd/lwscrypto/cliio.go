@@ -373,6 +373,7 @@ func outputError(err error) error {
 // finishOutput).
 type lazyOutput struct {
 	e       *env
+	stdout  io.Writer // standard output, which path "" (or "-") means
 	path    string
 	private bool // the output is a private or secret key: see openPrivate
 	f       *os.File
@@ -384,12 +385,30 @@ func newOutput(e *env, path string) *lazyOutput {
 	if path == "-" {
 		path = ""
 	}
-	return &lazyOutput{e: e, path: path}
+	return &lazyOutput{e: e, stdout: e.stdout, path: path}
+}
+
+// stream returns standard output or standard error when path names the
+// file it already writes to (-o /dev/stdout; -o log with standard output
+// appended to log, "cmd -o log >> log"; -o /dev/stderr 2>> log), else nil.
+func (o *lazyOutput) stream(path string) io.Writer {
+	pst, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, w := range []io.Writer{o.stdout, o.e.stderr} {
+		if f, ok := w.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && os.SameFile(st, pst) {
+				return w
+			}
+		}
+	}
+	return nil
 }
 
 func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.path == "" {
-		return o.e.stdout.Write(p)
+		return o.stdout.Write(p)
 	}
 	if o.done {
 		return 0, errors.New("output already closed")
@@ -397,6 +416,13 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.f == nil {
 		if err := o.e.outputIsInput(o.path); err != nil {
 			return 0, err
+		}
+		// Opening it anew would truncate what standard output (or
+		// error) holds, the log of "cmd -o log >> log": write to that
+		// stream instead, as without -o.
+		if w := o.stream(o.path); w != nil {
+			o.stdout, o.path = w, ""
+			return w.Write(p)
 		}
 		_, err := os.Lstat(o.path)
 		created := errors.Is(err, os.ErrNotExist)

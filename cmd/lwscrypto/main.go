@@ -8,7 +8,9 @@
 //
 // Input comes from FILE or standard input, output goes to standard output or
 // the file named by -o; a command that fails leaves no partial output in
-// that file. The exit status is 0 on success, 1 when the input is invalid
+// that file. An -o naming the file standard output or standard error
+// already writes to (-o /dev/stdout, or "-o log >> log") writes to that
+// stream, as without -o, instead of truncating it. The exit status is 0 on success, 1 when the input is invalid
 // or a verification failed, and 2 on a usage error. A file that cannot
 // serve (a KEY with no private key, or with several, or one that --alg
 // does not fit) is invalid input; a command line that lacks what it needs
