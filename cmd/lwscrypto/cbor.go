@@ -23,7 +23,7 @@ func init() {
 	register(&command{path: "cbor from-json", args: "[--hex] [--deterministic] [-o FILE] [FILE]",
 		summary: "convert one JSON text to CBOR (RFC 8949 §6.2), binary or --hex", run: runCBORFromJSON})
 	register(&command{path: "cbor get", args: "PATTERN [--hex] [--seq] [flags] [FILE]",
-		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line; streams, so matches printed before an error further on (exit 1) stay printed (-o FILE is left without them)", run: runCBORGet})
+		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line; the input is checked whole first, so a failure prints nothing", run: runCBORGet})
 }
 
 type cborFlags struct {
@@ -355,6 +355,11 @@ func runCBORGet(e *env, args []string) error {
 	b, err := readCBOR(e, file, *cf.hex)
 	if err != nil {
 		return err
+	}
+	// The input is whole in memory: check it all before printing any
+	// match, so that a failure prints nothing (as cbor diag).
+	if err := lecp.Check(b, cf.options()); err != nil {
+		return cborError(file, err, !*cf.hex && looksHex(b))
 	}
 	if _, err = p.Write(b); err == nil {
 		err = p.Close()

@@ -8,8 +8,8 @@
 //
 // Input comes from FILE or standard input, output goes to standard output or
 // the file named by -o; a command that fails leaves no partial output in
-// that file (on standard output, json get, json events and cbor get
-// stream: what they printed before an error stays). An -o naming the file standard output or standard error
+// that file (on standard output, json get and json events stream: what
+// they printed before an error stays). An -o naming the file standard output or standard error
 // already writes to (-o /dev/stdout, or "-o log >> log") writes to that
 // stream, as without -o, instead of truncating it. The exit status is 0 on success, 1 when the input is invalid
 // or a verification failed, and 2 on a usage error. A file that cannot
