@@ -83,13 +83,22 @@ func runJWTSign(e *env, args []string) error {
 				return err
 			}
 		}
-		o, err := jose.ParseObject(bytes.TrimSpace(raw))
-		if err != nil {
-			// JSON given inline is the command line's fault, as "--exp x"
-			// is (exit 2); in @FILE it is invalid input (exit 1).
-			ce := hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+		// Claims given inline are the command line's fault, as "--exp x"
+		// is (exit 2); in @FILE they are invalid input (exit 1).
+		claimsError := func(err error, hint string) error {
+			ce := hinted(fmt.Errorf("--claims: %w", err), hint)
 			ce.usage = !inFile
 			return ce
+		}
+		o, err := jose.ParseObject(bytes.TrimSpace(raw))
+		if err != nil {
+			return claimsError(err, "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+		}
+		// Registered claims of the wrong type or out of range, checked
+		// alone so that the error is --claims' (jwt.Sign would check
+		// them only after the key is read, blaming no one).
+		if _, err := (&jwt.ClaimSet{Extra: o.Members}).AppendJSON(nil); err != nil {
+			return claimsError(err, "iss, sub and jti are strings, aud a string or an array of strings, exp, nbf and iat numbers of seconds")
 		}
 		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(cs.Audience) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {
