@@ -305,6 +305,9 @@ func runCBORFromJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkBOM(in); err != nil {
+		return hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
+	}
 	out, err := lecp.FromJSON(nil, bytes.NewReader(in), *determ)
 	if err != nil {
 		return failf("%s: %v", inputName(file), err)

@@ -59,7 +59,8 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	if name == "" {
 		name = "standard input"
 	}
-	_, err = io.CopyBuffer(p, r, make([]byte, 64<<10))
+	sn := &sniffer{r: r}
+	_, err = io.CopyBuffer(p, sn, make([]byte, 64<<10))
 	if err == nil {
 		err = p.Close()
 	}
@@ -67,6 +68,8 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &se) && se.Offset == 0 && checkBOM(sn.head) != nil:
+		return hinted(fmt.Errorf("%s: %w: %w", name, errBOM, err), bomHint)
 	case errors.As(err, &se):
 		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se))
 	case errors.Is(err, errOutput):

@@ -187,7 +187,11 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := parsePEMKey(data)
+	err = checkBOM(data)
+	var k *jwk.Key
+	if err == nil {
+		k, err = parsePEMKey(data)
+	}
 	if err != nil {
 		return hinted(err, pemHint(err))
 	}

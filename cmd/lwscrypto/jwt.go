@@ -90,6 +90,9 @@ func runJWTSign(e *env, args []string) error {
 			ce.usage = !inFile
 			return ce
 		}
+		if err := checkBOM(raw); err != nil {
+			return claimsError(err, bomHint)
+		}
 		o, err := jose.ParseObject(bytes.TrimSpace(raw))
 		if err != nil {
 			return claimsError(err, "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
