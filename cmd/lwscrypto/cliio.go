@@ -39,6 +39,9 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	if err == nil {
 		err = emptyPathFlag(fs)
 	}
+	if err == nil {
+		err = textFlagUTF8(fs)
+	}
 	if err == nil && outPath != nil && *outPath != "" && *outPath != "-" {
 		e.out = newOutput(e, *outPath)
 		e.stdout = e.out
@@ -176,6 +179,23 @@ func emptyPathFlag(fs *flag.FlagSet) error {
 	fs.Visit(func(f *flag.Flag) {
 		if name, ok := pathFlags[f.Name]; ok && err == nil && f.Value.String() == "" {
 			err = usagef("%s is empty", name).withHint("name a file (\"-\" for standard input or output, where it applies)")
+		}
+	})
+	return err
+}
+
+// textFlags are the flags whose values are JOSE text, which is UTF-8
+// (flags naming files take any bytes, as file names do).
+var textFlags = map[string]bool{"alg": true, "crv": true, "kid": true, "iss": true, "sub": true, "aud": true}
+
+// textFlagUTF8 refuses a text flag whose value is not UTF-8: the command
+// line is wrong whatever the input (a usage error), and the value would
+// otherwise fail only when JSON is written, or show as "?".
+func textFlagUTF8(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if textFlags[f.Name] && err == nil && !utf8.ValidString(f.Value.String()) {
+			err = usagef("--%s %s is not UTF-8", f.Name, f.Value.String()).withHint("JOSE names and values are UTF-8 text")
 		}
 	})
 	return err
