@@ -261,6 +261,10 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		if err != nil {
 			return nil, failf("%v", err)
 		}
+		if err := e.claimIfStdin(f, "the input"); err != nil {
+			f.Close()
+			return nil, err
+		}
 		e.noteInput(f, file)
 		r = f
 	}
@@ -328,6 +332,29 @@ func keyStdinClash(e *env, keyPath string, pos []string) error {
 		return err
 	}
 	return e.claimStdin("the input")
+}
+
+// claimIfStdin claims standard input for what (as claimStdin) when f, a
+// file named on the command line, is standard input under another name
+// (/dev/stdin, /dev/fd/0) and not a regular file: reading it consumes
+// what the command would read as standard input, so that "cat k.jwk |
+// lwscrypto jws sign --key /dev/stdin" is refused as --key - is, instead
+// of signing the empty rest of the pipe. (A regular file opened anew
+// reads from its start, apart from standard input.)
+func (e *env) claimIfStdin(f *os.File, what string) error {
+	in, ok := e.stdin.(*os.File)
+	if !ok {
+		return nil
+	}
+	ist, err := in.Stat()
+	if err != nil {
+		return nil
+	}
+	fst, err := f.Stat()
+	if err != nil || fst.Mode().IsRegular() || !os.SameFile(ist, fst) {
+		return nil
+	}
+	return e.claimStdin(what)
 }
 
 // claimStdin records that standard input is read for what, or refuses when

@@ -324,6 +324,9 @@ func runJWSVerify(e *env, args []string) error {
 				return failf("%v", err)
 			}
 			defer pf.Close()
+			if err := e.claimIfStdin(pf, "the payload"); err != nil {
+				return err
+			}
 			e.noteInput(pf, *payloadPath)
 			f = pf
 		}

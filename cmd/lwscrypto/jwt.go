@@ -145,6 +145,9 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 			return nil, failf("--claims: %v", err)
 		}
 		defer f.Close()
+		if err := e.claimIfStdin(f, "the claims"); err != nil {
+			return nil, err
+		}
 		e.noteInput(f, name)
 		r = f
 	}

@@ -46,6 +46,9 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 			return nil, false, failf("reading key: %v", err)
 		}
 		defer f.Close()
+		if err := e.claimIfStdin(f, "the key"); err != nil {
+			return nil, false, err
+		}
 		e.noteInput(f, path)
 		r = f
 	}
