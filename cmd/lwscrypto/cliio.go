@@ -468,6 +468,15 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 		// error) holds, the log of "cmd -o log >> log": write to that
 		// stream instead, as without -o.
 		if w := o.stream(o.path); w != nil {
+			// A private key still makes a regular file owner-only, as
+			// openPrivate does, without the truncation.
+			if f := w.(*os.File); o.private {
+				if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o077 != 0 {
+					if err := f.Chmod(st.Mode().Perm() &^ 0o077); err != nil {
+						return 0, err
+					}
+				}
+			}
 			o.stdout, o.path = w, ""
 			return w.Write(p)
 		}

@@ -11,7 +11,8 @@
 // that file (on standard output, json get and json events stream: what
 // they printed before an error stays). An -o naming the file standard output or standard error
 // already writes to (-o /dev/stdout, or "-o log >> log") writes to that
-// stream, as without -o, instead of truncating it. The exit status is 0 on success, 1 when the input is invalid
+// stream, as without -o, instead of truncating it (a private key still
+// makes it owner-only). The exit status is 0 on success, 1 when the input is invalid
 // or a verification failed, and 2 on a usage error. A file that cannot
 // serve (a KEY with no private key, or with several, or one that --alg
 // does not fit) is invalid input; a command line that lacks what it needs
