@@ -10,8 +10,9 @@ import (
 // A file saved with a UTF-8 byte order mark (EF BB BF, as some Windows
 // editors write) is refused, as RFC 8259 §8.1 allows, but the error now
 // says why. Before the fix a JWK with a BOM was "not a JWK, JWK Set, PEM
-// or DER key", and json check (and --claims @FILE) said only "invalid
-// character at offset 0".
+// or DER key", json check (and --claims @FILE) said only "invalid
+// character at offset 0", and a token file "protected header: invalid
+// base64url".
 func TestByteOrderMarkNamed(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "k.jwk")
@@ -21,6 +22,7 @@ func TestByteOrderMarkNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	const bom = "\xef\xbb\xbf"
+	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key)
 	bomKey := filepath.Join(dir, "bom.jwk")
 	if err := os.WriteFile(bomKey, append([]byte(bom), jwkText...), 0o600); err != nil {
 		t.Fatal(err)
@@ -35,6 +37,8 @@ func TestByteOrderMarkNamed(t *testing.T) {
 		{bom + `{"a":1}`, []string{"json", "get", "a"}},
 		{bom + `{"a":1}`, []string{"cbor", "from-json"}},
 		{bom + `{"scope":"read"}`, []string{"jwt", "sign", "--key", key, "--claims", "@-"}},
+		{bom + tok, []string{"jws", "verify", "--key", key}},
+		{bom + tok, []string{"jwt", "inspect"}},
 	} {
 		code, out, e := runCLI(t, c.stdin, c.args...)
 		if code != 1 || out != "" || !strings.Contains(e, "byte order mark") {

@@ -246,6 +246,9 @@ func tokenInput(e *env, pos []string) ([]byte, error) {
 	if len(b) == 0 {
 		return nil, failf("empty input: no token")
 	}
+	if err := checkBOM(b); err != nil {
+		return nil, hinted(err, bomHint)
+	}
 	return b, nil
 }
 
