@@ -69,7 +69,7 @@ func runJWKGen(e *env, args []string) error {
 	k, err := jwk.Generate(*alg, &jwk.GenerateOptions{Bits: *bits, Curve: *crv})
 	if err != nil {
 		if errors.Is(err, jose.ErrAlgorithm) {
-			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir")
+			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW")
 		}
 		return usagef("%v", err)
 	}
