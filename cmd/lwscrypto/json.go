@@ -30,7 +30,7 @@ type jsonFlags struct {
 func addJSONFlags(fs *flag.FlagSet) *jsonFlags {
 	return &jsonFlags{
 		dup:      fs.Bool("allow-duplicates", false, "accept duplicate member names"),
-		utf8:     fs.Bool("allow-invalid-utf8", false, "accept strings that are not UTF-8"),
+		utf8:     fs.Bool("allow-invalid-utf8", false, "accept strings that are not UTF-8 (or hold a lone surrogate escape); what is printed of them has U+FFFD in their place"),
 		comments: fs.Bool("allow-comments", false, "accept '#' comments to the end of the line"),
 		multi:    fs.Bool("allow-multiple", false, "accept a sequence of top-level values (NDJSON)"),
 		depth:    fs.Int("max-depth", lejp.DefaultMaxDepth, "deepest nesting accepted"),
