@@ -396,6 +396,21 @@ func readInput(e *env, file string) ([]byte, error) {
 	return b, nil
 }
 
+// readKeyInput reads FILE or standard input that holds a key (a JWK, a
+// JWK Set, PEM): bounded as a --key file is, by maxKeyFile.
+func readKeyInput(e *env, file string) ([]byte, error) {
+	r, err := openInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := readLimited(r, maxKeyFile)
+	if err != nil {
+		return nil, failf("reading key input: %v", err)
+	}
+	return b, nil
+}
+
 // errOutput marks a failure to write the command's output (standard output
 // or -o FILE), as opposed to a failure of its input.
 var errOutput = errors.New("writing output")

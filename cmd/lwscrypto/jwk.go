@@ -116,7 +116,7 @@ func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	data, err := readInput(e, file)
+	data, err := readKeyInput(e, file)
 	if err != nil {
 		return nil, false, err
 	}
@@ -183,7 +183,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(e, file)
+	data, err := readKeyInput(e, file)
 	if err != nil {
 		return err
 	}
