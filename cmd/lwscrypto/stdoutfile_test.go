@@ -32,6 +32,7 @@ func TestOutputIsStdoutFileAppends(t *testing.T) {
 		{`{"a":1}`, "1\n", []string{"json", "get", "a", "-o", link}},  // -o of parseFlags
 		{"", pub, []string{"jwk", "pub", key, "-o", log}},             // a command's own -o
 		{"", "", []string{"jwk", "gen", "--alg", "ES256", "-o", log}}, // a private key
+		{`{"a":1}`, "1\n", []string{"json", "get", "a", "-o", "-"}},   // "-" is standard output
 	} {
 		const earlier = "earlier line\n"
 		if err := os.WriteFile(log, []byte(earlier), 0o644); err != nil {
