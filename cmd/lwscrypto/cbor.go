@@ -23,7 +23,7 @@ func init() {
 	register(&command{path: "cbor from-json", args: "[--hex] [--deterministic] [-o FILE] [FILE]",
 		summary: "convert one JSON text to CBOR (RFC 8949 §6.2), binary or --hex", run: runCBORFromJSON})
 	register(&command{path: "cbor get", args: "PATTERN [--hex] [--seq] [flags] [FILE]",
-		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line", run: runCBORGet})
+		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line; the input is checked whole first, so a failure prints nothing", run: runCBORGet})
 }
 
 type cborFlags struct {
@@ -37,7 +37,7 @@ func addCBORFlags(fs *flag.FlagSet) *cborFlags {
 		seq:    fs.Bool("seq", false, "input is a CBOR sequence (RFC 8742): zero or more items"),
 		determ: fs.Bool("deterministic", false, "require core deterministic encoding (RFC 8949 §4.2.1)"),
 		dup:    fs.Bool("allow-duplicates", false, "accept duplicate map keys"),
-		utf8:   fs.Bool("allow-invalid-utf8", false, "accept text strings that are not UTF-8"),
+		utf8:   fs.Bool("allow-invalid-utf8", false, "accept text strings that are not UTF-8; what is printed of them has U+FFFD in their place"),
 		depth:  fs.Int("max-depth", lecp.DefaultMaxDepth, "deepest nesting accepted (arrays, maps, tags)"),
 	}
 }
@@ -305,6 +305,9 @@ func runCBORFromJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkBOM(in); err != nil {
+		return hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
+	}
 	out, err := lecp.FromJSON(nil, bytes.NewReader(in), *determ)
 	if err != nil {
 		return failf("%s: %v", inputName(file), err)
@@ -355,6 +358,11 @@ func runCBORGet(e *env, args []string) error {
 	b, err := readCBOR(e, file, *cf.hex)
 	if err != nil {
 		return err
+	}
+	// The input is whole in memory: check it all before printing any
+	// match, so that a failure prints nothing (as cbor diag).
+	if err := lecp.Check(b, cf.options()); err != nil {
+		return cborError(file, err, !*cf.hex && looksHex(b))
 	}
 	if _, err = p.Write(b); err == nil {
 		err = p.Close()

@@ -39,6 +39,9 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	if err == nil {
 		err = emptyPathFlag(fs)
 	}
+	if err == nil {
+		err = textFlagUTF8(fs)
+	}
 	if err == nil && outPath != nil && *outPath != "" && *outPath != "-" {
 		e.out = newOutput(e, *outPath)
 		e.stdout = e.out
@@ -181,6 +184,23 @@ func emptyPathFlag(fs *flag.FlagSet) error {
 	return err
 }
 
+// textFlags are the flags whose values are JOSE text, which is UTF-8
+// (flags naming files take any bytes, as file names do).
+var textFlags = map[string]bool{"alg": true, "crv": true, "kid": true, "iss": true, "sub": true, "aud": true}
+
+// textFlagUTF8 refuses a text flag whose value is not UTF-8: the command
+// line is wrong whatever the input (a usage error), and the value would
+// otherwise fail only when JSON is written, or show as "?".
+func textFlagUTF8(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if textFlags[f.Name] && err == nil && !utf8.ValidString(f.Value.String()) {
+			err = usagef("--%s %s is not UTF-8", f.Name, f.Value.String()).withHint("JOSE names and values are UTF-8 text")
+		}
+	})
+	return err
+}
+
 // takesValue reports whether a is a flag of fs that takes the next
 // argument as its value: "-name" or "--name" of a flag that is not
 // boolean, without "=value".
@@ -240,6 +260,10 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		f, err := os.Open(file)
 		if err != nil {
 			return nil, failf("%v", err)
+		}
+		if err := e.claimIfStdin(f, "the input"); err != nil {
+			f.Close()
+			return nil, err
 		}
 		e.noteInput(f, file)
 		r = f
@@ -310,6 +334,29 @@ func keyStdinClash(e *env, keyPath string, pos []string) error {
 	return e.claimStdin("the input")
 }
 
+// claimIfStdin claims standard input for what (as claimStdin) when f, a
+// file named on the command line, is standard input under another name
+// (/dev/stdin, /dev/fd/0) and not a regular file: reading it consumes
+// what the command would read as standard input, so that "cat k.jwk |
+// lwscrypto jws sign --key /dev/stdin" is refused as --key - is, instead
+// of signing the empty rest of the pipe. (A regular file opened anew
+// reads from its start, apart from standard input.)
+func (e *env) claimIfStdin(f *os.File, what string) error {
+	in, ok := e.stdin.(*os.File)
+	if !ok {
+		return nil
+	}
+	ist, err := in.Stat()
+	if err != nil {
+		return nil
+	}
+	fst, err := f.Stat()
+	if err != nil || fst.Mode().IsRegular() || !os.SameFile(ist, fst) {
+		return nil
+	}
+	return e.claimStdin(what)
+}
+
 // claimStdin records that standard input is read for what, or refuses when
 // it has already been read for something else (e.g. --key - and no FILE).
 func (e *env) claimStdin(what string) error {
@@ -349,6 +396,21 @@ func readInput(e *env, file string) ([]byte, error) {
 	return b, nil
 }
 
+// readKeyInput reads FILE or standard input that holds a key (a JWK, a
+// JWK Set, PEM): bounded as a --key file is, by maxKeyFile.
+func readKeyInput(e *env, file string) ([]byte, error) {
+	r, err := openInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := readLimited(r, maxKeyFile)
+	if err != nil {
+		return nil, failf("reading key input: %v", err)
+	}
+	return b, nil
+}
+
 // errOutput marks a failure to write the command's output (standard output
 // or -o FILE), as opposed to a failure of its input.
 var errOutput = errors.New("writing output")
@@ -373,6 +435,7 @@ func outputError(err error) error {
 // finishOutput).
 type lazyOutput struct {
 	e       *env
+	stdout  io.Writer // standard output, which path "" (or "-") means
 	path    string
 	private bool // the output is a private or secret key: see openPrivate
 	f       *os.File
@@ -384,12 +447,30 @@ func newOutput(e *env, path string) *lazyOutput {
 	if path == "-" {
 		path = ""
 	}
-	return &lazyOutput{e: e, path: path}
+	return &lazyOutput{e: e, stdout: e.stdout, path: path}
+}
+
+// stream returns standard output or standard error when path names the
+// file it already writes to (-o /dev/stdout; -o log with standard output
+// appended to log, "cmd -o log >> log"; -o /dev/stderr 2>> log), else nil.
+func (o *lazyOutput) stream(path string) io.Writer {
+	pst, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	for _, w := range []io.Writer{o.stdout, o.e.stderr} {
+		if f, ok := w.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && os.SameFile(st, pst) {
+				return w
+			}
+		}
+	}
+	return nil
 }
 
 func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.path == "" {
-		return o.e.stdout.Write(p)
+		return o.stdout.Write(p)
 	}
 	if o.done {
 		return 0, errors.New("output already closed")
@@ -397,6 +478,22 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 	if o.f == nil {
 		if err := o.e.outputIsInput(o.path); err != nil {
 			return 0, err
+		}
+		// Opening it anew would truncate what standard output (or
+		// error) holds, the log of "cmd -o log >> log": write to that
+		// stream instead, as without -o.
+		if w := o.stream(o.path); w != nil {
+			// A private key still makes a regular file owner-only, as
+			// openPrivate does, without the truncation.
+			if f := w.(*os.File); o.private {
+				if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o077 != 0 {
+					if err := f.Chmod(st.Mode().Perm() &^ 0o077); err != nil {
+						return 0, err
+					}
+				}
+			}
+			o.stdout, o.path = w, ""
+			return w.Write(p)
 		}
 		_, err := os.Lstat(o.path)
 		created := errors.Is(err, os.ErrNotExist)

@@ -16,9 +16,9 @@ func init() {
 	register(&command{path: "json check", args: "[--allow-duplicates] [--allow-invalid-utf8] [--allow-comments] [--allow-multiple] [--max-depth N] [-o FILE] [FILE]",
 		summary: "check that FILE is strictly valid JSON (RFC 8259, UTF-8, no duplicate names); streams, so any size", run: runJSONCheck})
 	register(&command{path: "json get", args: "PATTERN [flags] [FILE]",
-		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line", run: runJSONGet})
+		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line; streams, so matches printed before an error further on (exit 1) stay printed (-o FILE is left without them)", run: runJSONGet})
 	register(&command{path: "json events", args: "[--pattern P]... [flags] [FILE]",
-		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value, and which --pattern matched", run: runJSONEvents})
+		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value, and which --pattern matched; streams, so events printed before an error further on (exit 1) stay printed (-o FILE is left without them)", run: runJSONEvents})
 }
 
 // jsonFlags are the options the three json commands share.
@@ -30,7 +30,7 @@ type jsonFlags struct {
 func addJSONFlags(fs *flag.FlagSet) *jsonFlags {
 	return &jsonFlags{
 		dup:      fs.Bool("allow-duplicates", false, "accept duplicate member names"),
-		utf8:     fs.Bool("allow-invalid-utf8", false, "accept strings that are not UTF-8"),
+		utf8:     fs.Bool("allow-invalid-utf8", false, "accept strings that are not UTF-8 (or hold a lone surrogate escape); what is printed of them has U+FFFD in their place"),
 		comments: fs.Bool("allow-comments", false, "accept '#' comments to the end of the line"),
 		multi:    fs.Bool("allow-multiple", false, "accept a sequence of top-level values (NDJSON)"),
 		depth:    fs.Int("max-depth", lejp.DefaultMaxDepth, "deepest nesting accepted"),
@@ -59,7 +59,8 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	if name == "" {
 		name = "standard input"
 	}
-	_, err = io.CopyBuffer(p, r, make([]byte, 64<<10))
+	sn := &sniffer{r: r}
+	_, err = io.CopyBuffer(p, sn, make([]byte, 64<<10))
 	if err == nil {
 		err = p.Close()
 	}
@@ -67,6 +68,8 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &se) && se.Offset == 0 && checkBOM(sn.head) != nil:
+		return hinted(fmt.Errorf("%s: %w: %w", name, errBOM, err), bomHint)
 	case errors.As(err, &se):
 		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se))
 	case errors.Is(err, errOutput):

@@ -69,7 +69,7 @@ func runJWKGen(e *env, args []string) error {
 	k, err := jwk.Generate(*alg, &jwk.GenerateOptions{Bits: *bits, Curve: *crv})
 	if err != nil {
 		if errors.Is(err, jose.ErrAlgorithm) {
-			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir")
+			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW")
 		}
 		return usagef("%v", err)
 	}
@@ -116,7 +116,7 @@ func readKeyOrSet(e *env, pos []string) (*jwk.Set, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	data, err := readInput(e, file)
+	data, err := readKeyInput(e, file)
 	if err != nil {
 		return nil, false, err
 	}
@@ -183,11 +183,15 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(e, file)
+	data, err := readKeyInput(e, file)
 	if err != nil {
 		return err
 	}
-	k, err := parsePEMKey(data)
+	err = checkBOM(data)
+	var k *jwk.Key
+	if err == nil {
+		k, err = parsePEMKey(data)
+	}
 	if err != nil {
 		return hinted(err, pemHint(err))
 	}

@@ -246,6 +246,9 @@ func tokenInput(e *env, pos []string) ([]byte, error) {
 	if len(b) == 0 {
 		return nil, failf("empty input: no token")
 	}
+	if err := checkBOM(b); err != nil {
+		return nil, hinted(err, bomHint)
+	}
 	return b, nil
 }
 
@@ -324,6 +327,9 @@ func runJWSVerify(e *env, args []string) error {
 				return failf("%v", err)
 			}
 			defer pf.Close()
+			if err := e.claimIfStdin(pf, "the payload"); err != nil {
+				return err
+			}
 			e.noteInput(pf, *payloadPath)
 			f = pf
 		}

@@ -77,14 +77,31 @@ func runJWTSign(e *env, args []string) error {
 	}
 	if *claims != "" {
 		raw := []byte(*claims)
-		if name, ok := strings.CutPrefix(*claims, "@"); ok {
+		name, inFile := strings.CutPrefix(*claims, "@")
+		if inFile {
 			if raw, err = readClaimsFile(e, name); err != nil {
 				return err
 			}
 		}
+		// Claims given inline are the command line's fault, as "--exp x"
+		// is (exit 2); in @FILE they are invalid input (exit 1).
+		claimsError := func(err error, hint string) error {
+			ce := hinted(fmt.Errorf("--claims: %w", err), hint)
+			ce.usage = !inFile
+			return ce
+		}
+		if err := checkBOM(raw); err != nil {
+			return claimsError(err, bomHint)
+		}
 		o, err := jose.ParseObject(bytes.TrimSpace(raw))
 		if err != nil {
-			return hinted(fmt.Errorf("--claims: %w", err), "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+			return claimsError(err, "--claims takes one JSON object, e.g. '{\"scope\":\"read\"}'")
+		}
+		// Registered claims of the wrong type or out of range, checked
+		// alone so that the error is --claims' (jwt.Sign would check
+		// them only after the key is read, blaming no one).
+		if _, err := (&jwt.ClaimSet{Extra: o.Members}).AppendJSON(nil); err != nil {
+			return claimsError(err, "iss, sub and jti are strings, aud a string or an array of strings, exp, nbf and iat numbers of seconds")
 		}
 		set := map[string]bool{"iss": *iss != "", "sub": *sub != "", "aud": len(cs.Audience) > 0, "exp": *exp != "", "iat": true}
 		for _, m := range o.Members {
@@ -128,6 +145,9 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 			return nil, failf("--claims: %v", err)
 		}
 		defer f.Close()
+		if err := e.claimIfStdin(f, "the claims"); err != nil {
+			return nil, err
+		}
 		e.noteInput(f, name)
 		r = f
 	}

@@ -46,6 +46,9 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 			return nil, false, failf("reading key: %v", err)
 		}
 		defer f.Close()
+		if err := e.claimIfStdin(f, "the key"); err != nil {
+			return nil, false, err
+		}
 		e.noteInput(f, path)
 		r = f
 	}
@@ -63,6 +66,9 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 // parseKeyData parses key material in any of the forms loadKey accepts;
 // isSet says whether it was a JWK Set.
 func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
+	if err := checkBOM(data); err != nil {
+		return nil, false, err
+	}
 	t := bytes.TrimLeft(data, " \t\r\n")
 	var k *jwk.Key
 	switch {
@@ -203,10 +209,32 @@ const maxPEMText = 1 << 20
 // errEncryptedPEM is a PEM private key encrypted with a passphrase.
 var errEncryptedPEM = errors.New("the key is encrypted (a passphrase protects it), which this tool does not read")
 
+// utf8BOM is the UTF-8 byte order mark some editors write at the start
+// of a text file.
+const utf8BOM = "\xef\xbb\xbf"
+
+// errBOM is text (a key file, JSON) that begins with a byte order mark:
+// not JSON (RFC 8259 §8.1), nor where a PEM boundary line may begin.
+var errBOM = errors.New("the text begins with a UTF-8 byte order mark (EF BB BF)")
+
+const bomHint = "save the file as UTF-8 without a byte order mark"
+
+// checkBOM refuses text that begins with a byte order mark, saying so:
+// the parsers would only report an unexpected byte at offset 0.
+func checkBOM(b []byte) error {
+	if bytes.HasPrefix(b, []byte(utf8BOM)) {
+		return errBOM
+	}
+	return nil
+}
+
 // pemHint is the hint for an error from parsePEMKey.
 func pemHint(err error) string {
-	if errors.Is(err, errEncryptedPEM) {
+	switch {
+	case errors.Is(err, errEncryptedPEM):
 		return encryptedPEMHint
+	case errors.Is(err, errBOM):
+		return bomHint
 	}
 	return "expected PEM: PUBLIC KEY, PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, RSA PUBLIC KEY or CERTIFICATE"
 }
@@ -217,6 +245,8 @@ func keyHint(err error) string {
 	switch {
 	case errors.Is(err, errEncryptedPEM):
 		return encryptedPEMHint
+	case errors.Is(err, errBOM):
+		return bomHint
 	case errors.Is(err, jose.ErrMalformed):
 		return "a key file holds one JWK, a JWK Set ({\"keys\":[…]}) or PEM"
 	case errors.Is(err, jose.ErrKey):

@@ -8,13 +8,19 @@
 //
 // Input comes from FILE or standard input, output goes to standard output or
 // the file named by -o; a command that fails leaves no partial output in
-// that file. The exit status is 0 on success, 1 when the input is invalid
-// or a verification failed, and 2 on a usage error. A file that cannot
-// serve (a KEY with no private key, or with several) is invalid input; a
-// command line that lacks what it needs (no --key; a key without "alg"
-// and no --alg) is a usage error. Errors are
-// printed to standard error as "lwscrypto: error: …", with a "hint: …" line
-// where one helps. Run "lwscrypto help" for the list of commands.
+// that file (on standard output, json get and json events stream: what they
+// printed before an error stays). An -o naming the file standard output or
+// standard error already writes to (-o /dev/stdout, or "-o log >> log")
+// writes to that stream, as without -o, instead of truncating it (a private
+// key still makes it owner-only). The exit status is 0 on success, 1 when
+// the input is invalid or a verification failed, and 2 on a usage error. A
+// file that cannot serve (a KEY with no private key, or with several, or one
+// that --alg does not fit) is invalid input; a command line that lacks what
+// it needs (no --key; a key without "alg" and no --alg) or holds a value
+// that is malformed whatever the input (--exp x, --claims given inline that
+// is not one JSON object) is a usage error. Errors are printed to standard
+// error as "lwscrypto: error: …", with a "hint: …" line where one helps. Run
+// "lwscrypto help" for the list of commands.
 package main
 
 import (

@@ -10,8 +10,8 @@ import (
 )
 
 // A command that fails leaves no partial output in its -o FILE: json get
-// and cbor get stream what matches before the parser meets the error
-// further on, and before the fix that half was left in FILE (exit 1, but
+// streams what matches before the parser meets the error further on (so
+// did cbor get), and before the fix that half was left in FILE (exit 1, but
 // a file that looks like output). A file the run created is removed; one
 // that existed is left untouched if nothing was written, else empty (it
 // was truncated when the output began).

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -63,15 +64,8 @@ func runVectors(e *env, args []string) error {
 	// Every corpus folder must be there (vectors.Run stops at the first
 	// missing one, after running those before it): say which are not,
 	// before running anything.
-	var missing []string
-	for _, rn := range vectors.Runners() {
-		if st, err := os.Stat(filepath.Join(*dir, rn.Name)); !rn.Builtin && (err != nil || !st.IsDir()) && !slices.Contains(missing, rn.Name) {
-			missing = append(missing, rn.Name)
-		}
-	}
-	if len(missing) > 0 {
-		return failf("%s lacks the corpus folder(s) %s", *dir, strings.Join(missing, ", ")).
-			withHint("the corpus directory must hold every corpus folder (see its README)")
+	if err := missingCorpora(*dir); err != nil {
+		return err
 	}
 
 	var opts vectors.Options
@@ -84,10 +78,34 @@ func runVectors(e *env, args []string) error {
 		fmt.Fprint(e.stderr, "\r\x1b[K")
 	}
 	if err != nil {
-		return hinted(err, "the corpus directory must hold every corpus folder (see its README)")
+		// The folder hint only if a folder went missing meanwhile; a
+		// folder that is there but incomplete gets its own.
+		if merr := missingCorpora(*dir); merr != nil {
+			return merr
+		}
+		if errors.Is(err, os.ErrNotExist) {
+			return hinted(err, "a corpus folder lacks some of its files: fetch it again (see the corpus README)")
+		}
+		return failf("%v", err)
 	}
 
 	return writeVectorsReport(e, &rep, *asJSON)
+}
+
+// missingCorpora refuses a corpus directory that lacks corpus folders,
+// naming every one.
+func missingCorpora(dir string) error {
+	var missing []string
+	for _, rn := range vectors.Runners() {
+		if st, err := os.Stat(filepath.Join(dir, rn.Name)); !rn.Builtin && (err != nil || !st.IsDir()) && !slices.Contains(missing, rn.Name) {
+			missing = append(missing, rn.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return failf("%s lacks the corpus folder(s) %s", dir, strings.Join(missing, ", ")).
+			withHint("the corpus directory must hold every corpus folder (see its README)")
+	}
+	return nil
 }
 
 // progressLine is the progress line for the corpus file name, which is
