@@ -201,7 +201,10 @@ func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
 // *ecdh.PublicKey (X25519, or a NIST curve, which becomes an EC key), and
 // []byte (an oct key). Slices (oct and Ed25519 keys) are copied; pointers
 // are kept, and the keys they point to must not change. Keys are checked as
-// Parse checks them.
+// Parse checks them: an *rsa.PrivateKey's CRT values (Precomputed.Dp, Dq,
+// Qinv) are all given and the ones its primes and D imply, as a JWK's
+// "dp", "dq", "qi" must be, or all absent, and then computed for the Key
+// (the caller's key is not changed).
 func New(key any) (*Key, error) {
 	k := &Key{}
 	switch v := key.(type) {
@@ -209,7 +212,7 @@ func New(key any) (*Key, error) {
 		if v == nil {
 			break
 		}
-		c := *v // checkRSAPrivate recomputes the CRT values: leave the caller's key alone
+		c := *v // checkRSAPrivate may complete the CRT values: leave the caller's key alone
 		c.Primes = slices.Clone(v.Primes)
 		if err := checkRSAPrivate(&c); err != nil {
 			return nil, err
