@@ -51,8 +51,9 @@ type Key struct {
 	// X5u is the "x5u" member (RFC 7517 §4.6). It is never fetched.
 	X5u string
 	// X5c is the "x5c" certificate chain (RFC 7517 §4.7), DER, leaf first.
-	// It is kept as given; Parse checks that the leaf's public key is this
-	// key but does not verify the chain.
+	// It is kept as given; Parse checks that every entry is a certificate
+	// and that the leaf's public key is this key, but does not verify the
+	// chain.
 	X5c [][]byte
 	// X5t and X5tS256 are the "x5t" (SHA-1) and "x5t#S256" certificate
 	// thumbprints (RFC 7517 §4.8, §4.9), decoded.

@@ -37,8 +37,8 @@ const maxPEM = 1 << 20
 // -genkey` writes them) must each be a named curve's OID (RFC 5480 §2.1.1;
 // jose.ErrMalformed otherwise) naming the key's curve: beside a key of
 // another curve or type they are jose.ErrKey. For certificates, the chain is
-// not verified, but it obeys the rules Parse applies to "x5c": no empty
-// certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
+// not verified, but it obeys the rules Parse applies to "x5c": every block
+// a certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
 func ParsePEM(data []byte) (*Key, error) {
 	if len(data) > maxPEM {
 		return nil, fmt.Errorf("jwk: PEM input larger than %d bytes: %w", maxPEM, jose.ErrLimit)
