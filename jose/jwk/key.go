@@ -284,6 +284,9 @@ func New(key any) (*Key, error) {
 		if len(v) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
 		}
+		if !ed25519Point(v) { // as Parse
+			return nil, fmt.Errorf("jwk: Ed25519 public key is not a point on the curve: %w", jose.ErrKey)
+		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil
 	case *ecdh.PrivateKey:

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sync"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -294,6 +295,9 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		if len(x) != ed25519.PublicKeySize {
 			return nil, keyErr(`Ed25519 "x" must be 32 bytes, got %d`, len(x))
 		}
+		if !ed25519Point(x) {
+			return nil, keyErr(`Ed25519 "x" is not a point on the curve`)
+		}
 		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
 		if d == nil {
 			return k, nil
@@ -329,6 +333,37 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		return nil, keyErr("OKP curve %s is not supported yet", crv)
 	}
 	return nil, keyErr("unsupported OKP curve %q", crv)
+}
+
+// ed25519Field holds p = 2^255 − 19 and the curve constant d of
+// edwards25519 (RFC 8032 §5.1).
+var ed25519Field = sync.OnceValues(func() (p, d *big.Int) {
+	p = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
+	d = new(big.Int).ModInverse(big.NewInt(121666), p)
+	d.Mul(d, big.NewInt(-121665)).Mod(d, p)
+	return p, d
+})
+
+// ed25519Point reports whether the 32 bytes x encode an edwards25519 point
+// as crypto/ed25519 decodes public keys (RFC 8032 §5.1.3, as lenient as
+// it is: y is reduced mod p and the sign of x = 0 is not checked): x² =
+// (y² − 1) / (d·y² + 1) must have a root, that is (y² − 1)(d·y² + 1) be a
+// square or zero mod p (d·y² + 1 is never zero: −1/d is not a square).
+// Public values only, so math/big's variable time does not matter.
+func ed25519Point(x []byte) bool {
+	p, d := ed25519Field()
+	var le [32]byte
+	for i, b := range x {
+		le[31-i] = b
+	}
+	le[0] &= 0x7f // the sign of x
+	y := new(big.Int).SetBytes(le[:])
+	y2 := y.Mul(y, y).Mod(y, p)
+	u := new(big.Int).Sub(y2, big.NewInt(1))
+	v := new(big.Int).Mul(y2, d)
+	v.Add(v, big.NewInt(1))
+	u.Mul(u, v).Mod(u, p)
+	return big.Jacobi(u, p) >= 0 // p is prime: the Legendre symbol
 }
 
 func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {
