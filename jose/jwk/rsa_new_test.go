@@ -49,6 +49,12 @@ func TestNewRSAWrongCRTValuesRefused(t *testing.T) {
 			t.Errorf("New, %s: changed the caller's CRT values", name)
 		}
 	}
+	// A d that is not the primes' (d + 2), with and without CRT values.
+	dPlus2 := new(big.Int).Add(k.D, two)
+	for _, pre := range []rsa.PrecomputedValues{{}, {Dp: k.Precomputed.Dp, Dq: k.Precomputed.Dq, Qinv: k.Precomputed.Qinv}} {
+		_, err := New(&rsa.PrivateKey{PublicKey: k.PublicKey, D: dPlus2, Primes: k.Primes, Precomputed: pre})
+		wantErr(t, "New, d + 2", err, jose.ErrKey)
+	}
 	// Negative primes multiply to n and crypto/rsa reads their absolute
 	// values, but PKCS #1 would carry them negative.
 	neg := &rsa.PrivateKey{PublicKey: k.PublicKey, D: k.D,
