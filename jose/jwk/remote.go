@@ -33,8 +33,10 @@ var ErrFetch = errors.New("jwk: fetching JWK Set failed")
 // timeout, a 512 KiB size cap, a 30 s refetch cooldown and an hour's cache.
 type RemoteOptions struct {
 	// Client makes the requests; nil means a client with no cookie jar and
-	// Timeout, over a transport like http.DefaultTransport (shared by such
-	// Remotes) that also bounds the response headers to 64 KiB. A Client
+	// Timeout, over a clone of http.DefaultTransport that also bounds the
+	// response headers to 64 KiB (one clone, shared by such Remotes, made
+	// when the first is: later changes to http.DefaultTransport do not
+	// reach it; pass a Client for that). A Client
 	// given is copied and used as it is, but for its Timeout (at most
 	// Timeout) and its CheckRedirect, which is wrapped so redirects must
 	// satisfy the same URL rules as the first request: the response
