@@ -36,12 +36,12 @@ type RemoteOptions struct {
 	// Timeout, over a clone of http.DefaultTransport that also bounds the
 	// response headers to 64 KiB (one clone, shared by such Remotes, made
 	// when the first is: later changes to http.DefaultTransport do not
-	// reach it; pass a Client for that). A Client
-	// given is copied and used as it is, but for its Timeout (at most
-	// Timeout) and its CheckRedirect, which is wrapped so redirects must
-	// satisfy the same URL rules as the first request: the response
-	// headers are bounded by its Transport (net/http's default is 10 MB,
-	// set http.Transport.MaxResponseHeaderBytes for less).
+	// reach it; pass a Client for that). A Client given is copied and
+	// used as it is, but for its Timeout (at most Timeout) and its
+	// CheckRedirect, which is wrapped so redirects must satisfy the same
+	// URL rules as the first request: the response headers are bounded by
+	// its Transport (net/http's default is 10 MB, set
+	// http.Transport.MaxResponseHeaderBytes for less).
 	Client *http.Client
 	// Timeout bounds each fetch (connection, headers and body); 0 means
 	// DefaultFetchTimeout. A fetch still running at Timeout (the Client's
