@@ -28,15 +28,13 @@ func goDecodes(t *testing.T, pub []byte) bool {
 // no point (y² − 1 over d·y² + 1 not a square), a key that crypto/ed25519
 // cannot verify with and that signed nothing, while it was thumbprinted,
 // matched by kid and written back as if valid. What crypto/ed25519 decodes
-// (non-canonical y ≥ p and "−0" included, which it accepts) is accepted;
-// the two agree on 512 random strings and the edge cases.
+// is accepted, but for non-canonical encodings
+// (TestEd25519PublicKeyNonCanonicalRefused): the two agree on 512 random
+// strings and the edge cases.
 func TestEd25519PublicKeyOffCurveRefused(t *testing.T) {
 	cases := [][]byte{
 		mustHex("0100000000000000000000000000000000000000000000000000000000000000"), // identity
-		mustHex("0100000000000000000000000000000000000000000000000000000000000080"), // identity, "−0"
-		mustHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), // y = p
-		mustHex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), // y = p + 1
-		mustHex("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"),
+		mustHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"), // y = p − 1
 		mustHex("0200000000000000000000000000000000000000000000000000000000000000"),
 		make([]byte, 32),
 	}
@@ -81,4 +79,45 @@ func mustHex(s string) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestEd25519PublicKeyNonCanonicalRefused: an Ed25519 "x" must be the
+// canonical encoding of its point (RFC 8032 §5.1.3: y < p, and no sign bit
+// on x = 0), as RFC 8037 §2 names RFC 8032's encoding. crypto/ed25519
+// decodes the 19 values of y from p to 2^255 − 1 (reduced mod p) and "−0"
+// as well, so each of those points had a second (and third) JWK, with
+// other thumbprints and another verification result (the encoding is
+// hashed into every signature check). All are small-order points, never a
+// real key's. The canonical encodings of the same points stay accepted.
+func TestEd25519PublicKeyNonCanonicalRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		x    string
+		ok   bool
+	}{
+		{"identity", "0100000000000000000000000000000000000000000000000000000000000000", true},
+		{"identity, −0", "0100000000000000000000000000000000000000000000000000000000000080", false},
+		{"y = p − 1", "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", true},
+		{"y = p − 1, −0", "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", false},
+		{"y = 0", "0000000000000000000000000000000000000000000000000000000000000000", true},
+		{"y = p (0)", "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", false},
+		{"y = p + 1 (1)", "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", false},
+		{"y = p + 1 (1), −0", "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", false},
+	} {
+		x := mustHex(tc.x)
+		if !goDecodes(t, x) {
+			t.Fatalf("%s: crypto/ed25519 does not decode it: the test shows nothing", tc.name)
+		}
+		jwk := `{"kty":"OKP","crv":"Ed25519","x":"` + string(jose.AppendBase64URL(nil, x)) + `"}`
+		_, errParse := Parse([]byte(jwk))
+		_, errNew := New(ed25519.PublicKey(x))
+		for what, err := range map[string]error{"Parse": errParse, "New": errNew} {
+			if tc.ok && err != nil {
+				t.Errorf("%s, %s: %v", what, tc.name, err)
+			}
+			if !tc.ok {
+				wantErr(t, what+", "+tc.name, err, jose.ErrKey)
+			}
+		}
+	}
 }

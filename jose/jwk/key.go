@@ -285,7 +285,7 @@ func New(key any) (*Key, error) {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
 		}
 		if !ed25519Point(v) { // as Parse
-			return nil, fmt.Errorf("jwk: Ed25519 public key is not a point on the curve: %w", jose.ErrKey)
+			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil

@@ -296,7 +296,7 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 			return nil, keyErr(`Ed25519 "x" must be 32 bytes, got %d`, len(x))
 		}
 		if !ed25519Point(x) {
-			return nil, keyErr(`Ed25519 "x" is not a point on the curve`)
+			return nil, keyErr(`Ed25519 "x" is not the canonical encoding of a curve point`)
 		}
 		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
 		if d == nil {
@@ -344,22 +344,30 @@ var ed25519Field = sync.OnceValues(func() (p, d *big.Int) {
 	return p, d
 })
 
-// ed25519Point reports whether the 32 bytes x encode an edwards25519 point
-// as crypto/ed25519 decodes public keys (RFC 8032 §5.1.3, as lenient as
-// it is: y is reduced mod p and the sign of x = 0 is not checked): x² =
-// (y² − 1) / (d·y² + 1) must have a root, that is (y² − 1)(d·y² + 1) be a
-// square or zero mod p (d·y² + 1 is never zero: −1/d is not a square).
-// Public values only, so math/big's variable time does not matter.
+// ed25519Point reports whether the 32 bytes x are the canonical encoding
+// of an edwards25519 point (RFC 8032 §5.1.3): y < p, x² = (y² − 1) /
+// (d·y² + 1) has a root, that is (y² − 1)(d·y² + 1) is a square or zero mod
+// p (d·y² + 1 is never zero: −1/d is not a square), and x = 0 has no sign
+// bit. crypto/ed25519 also decodes y ≥ p (reduced) and "−0": other
+// encodings of small-order points, refused here. Public values only, so
+// math/big's variable time does not matter.
 func ed25519Point(x []byte) bool {
 	p, d := ed25519Field()
 	var le [32]byte
 	for i, b := range x {
 		le[31-i] = b
 	}
-	le[0] &= 0x7f // the sign of x
+	sign := le[0] >> 7
+	le[0] &= 0x7f
 	y := new(big.Int).SetBytes(le[:])
+	if y.Cmp(p) >= 0 {
+		return false
+	}
 	y2 := y.Mul(y, y).Mod(y, p)
 	u := new(big.Int).Sub(y2, big.NewInt(1))
+	if u.Sign() == 0 { // y = ±1: x = 0
+		return sign == 0
+	}
 	v := new(big.Int).Mul(y2, d)
 	v.Add(v, big.NewInt(1))
 	u.Mul(u, v).Mod(u, p)
