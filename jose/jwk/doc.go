@@ -58,9 +58,10 @@
 //
 // # Remote JWK Sets
 //
-// Remote caches a JWK Set fetched over HTTPS: bounded by a timeout and a
-// size cap, refetched when a kid is unknown but at most once per cooldown
-// (catalog row 27), keeping the last good set when a fetch fails, with
+// Remote caches a JWK Set fetched over HTTPS: bounded by a timeout (even
+// against a transport that ignores it) and size caps (the body; the
+// headers too with the client it makes), refetched when a kid is unknown
+// but at most once per cooldown (catalog row 27), keeping the last good set when a fetch fails, with
 // redirects held to the same URL rules (catalog row 5).
 //
 // # Not supported, and why

@@ -51,8 +51,9 @@ type Key struct {
 	// X5u is the "x5u" member (RFC 7517 §4.6). It is never fetched.
 	X5u string
 	// X5c is the "x5c" certificate chain (RFC 7517 §4.7), DER, leaf first.
-	// It is kept as given; Parse checks that the leaf's public key is this
-	// key but does not verify the chain.
+	// It is kept as given; Parse checks that every entry is a certificate
+	// and that the leaf's public key is this key, but does not verify the
+	// chain.
 	X5c [][]byte
 	// X5t and X5tS256 are the "x5t" (SHA-1) and "x5t#S256" certificate
 	// thumbprints (RFC 7517 §4.8, §4.9), decoded.
@@ -201,7 +202,10 @@ func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
 // *ecdh.PublicKey (X25519, or a NIST curve, which becomes an EC key), and
 // []byte (an oct key). Slices (oct and Ed25519 keys) are copied; pointers
 // are kept, and the keys they point to must not change. Keys are checked as
-// Parse checks them.
+// Parse checks them: an *rsa.PrivateKey's CRT values (Precomputed.Dp, Dq,
+// Qinv) are all given and the ones its primes and D imply, as a JWK's
+// "dp", "dq", "qi" must be, or all absent, and then computed for the Key
+// (the caller's key is not changed).
 func New(key any) (*Key, error) {
 	k := &Key{}
 	switch v := key.(type) {
@@ -209,7 +213,7 @@ func New(key any) (*Key, error) {
 		if v == nil {
 			break
 		}
-		c := *v // checkRSAPrivate recomputes the CRT values: leave the caller's key alone
+		c := *v // checkRSAPrivate may complete the CRT values: leave the caller's key alone
 		c.Primes = slices.Clone(v.Primes)
 		if err := checkRSAPrivate(&c); err != nil {
 			return nil, err
@@ -279,6 +283,9 @@ func New(key any) (*Key, error) {
 	case ed25519.PublicKey:
 		if len(v) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
+		}
+		if !ed25519Point(v) { // as Parse
+			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil

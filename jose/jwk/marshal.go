@@ -178,8 +178,8 @@ func (k *Key) members() []member {
 // What AppendJSON writes, Parse reads back as an equal key with the same
 // metadata: the rules Parse applies to the metadata are checked first, by
 // the same code, and a Key that breaks one is not written. X5t and
-// X5tS256 must be 20 and 32 bytes; X5c certificates must be non-empty,
-// the first one an X.509 certificate of this key, and X5t, X5tS256 its
+// X5tS256 must be 20 and 32 bytes; X5c entries must be X.509
+// certificates (DER), the first one of this key, and X5t, X5tS256 its
 // thumbprints; KeyOps must not repeat an operation or name one of another
 // use than Use; KeyOps and X5c hold at most jose.MaxStrings elements; no
 // member kept raw (Extra) may differ only in case from a metadata member

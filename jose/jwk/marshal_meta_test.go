@@ -120,8 +120,8 @@ func TestMarshalMetadataRules(t *testing.T) {
 // operations (RFC 7517 §4.2, §4.3 allow other values), any "alg" (RFC 7517
 // §4.4 makes it a hint; CheckUse, not Parse, binds it to the key type),
 // "key_ops": [] (no operation), "x5c" with matching thumbprints and a
-// chain whose later certificates are not parsed, jose.MaxStrings
-// operations.
+// chain whose later certificates are not verified (the leaf again, as its
+// own issuer), jose.MaxStrings operations.
 func TestMarshalMetadataAccepted(t *testing.T) {
 	for name, set := range map[string]func(k *Key, leaf []byte){
 		"unknown use":          func(k *Key, _ []byte) { k.Use = "other" },
@@ -132,7 +132,7 @@ func TestMarshalMetadataAccepted(t *testing.T) {
 		"key_ops empty":        func(k *Key, _ []byte) { k.KeyOps = []string{} },
 		"x5c and thumbprints": func(k *Key, leaf []byte) {
 			s1, s256 := sha1.Sum(leaf), sha256.Sum256(leaf)
-			k.X5c, k.X5t, k.X5tS256 = [][]byte{leaf, []byte("not parsed")}, s1[:], s256[:]
+			k.X5c, k.X5t, k.X5tS256 = [][]byte{leaf, leaf}, s1[:], s256[:]
 		},
 		"thumbprints without x5c": func(k *Key, _ []byte) { k.X5t, k.X5tS256 = make([]byte, 20), make([]byte, 32) },
 		"jose.MaxStrings ops": func(k *Key, _ []byte) {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sync"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -85,21 +86,16 @@ func buildRSA(r *rsaParams) (*Key, error) {
 			return nil, err
 		}
 	}
-	if err := checkRSAFactors(n, ints[1], ints[2]); err != nil {
-		return nil, err
-	}
+	// checkRSAPrivate checks n = p·q before anything costs more than a
+	// multiplication, and the CRT values against p, q and d.
 	pk := &rsa.PrivateKey{
-		PublicKey: *pub,
-		D:         ints[0],
-		Primes:    []*big.Int{ints[1], ints[2]},
+		PublicKey:   *pub,
+		D:           ints[0],
+		Primes:      []*big.Int{ints[1], ints[2]},
+		Precomputed: rsa.PrecomputedValues{Dp: ints[3], Dq: ints[4], Qinv: ints[5]},
 	}
 	if err := checkRSAPrivate(pk); err != nil {
 		return nil, err
-	}
-	// The CRT values must be the ones the primes imply, or signatures made
-	// with them would be wrong (and a fault could leak a prime).
-	if pk.Precomputed.Dp.Cmp(ints[3]) != 0 || pk.Precomputed.Dq.Cmp(ints[4]) != 0 || pk.Precomputed.Qinv.Cmp(ints[5]) != 0 {
-		return nil, keyErr(`RSA "dp", "dq" or "qi" does not match "p", "q" and "d"`)
 	}
 	k.pub, k.prv = &pk.PublicKey, pk
 	return k, nil
@@ -133,15 +129,23 @@ func checkRSAPublic(pub *rsa.PublicKey) error {
 // key: its validation inverts q modulo p by exponentiation first, at a cost
 // growing with the cube of p's size, which n does not bound. The sizes are
 // compared before multiplying, so the product costs no more than n's size.
+// crypto/rsa itself checks only p·q ≡ 0 (mod n), of the absolute values.
 func checkRSAFactors(n, p, q *big.Int) error {
+	if p.Sign() <= 0 || q.Sign() <= 0 { // New's caller can give −p and −q
+		return keyErr("RSA primes are not positive")
+	}
 	if p.BitLen()+q.BitLen() > n.BitLen()+1 || new(big.Int).Mul(p, q).Cmp(n) != 0 {
 		return keyErr("RSA primes do not multiply to the modulus")
 	}
 	return nil
 }
 
-// checkRSAPrivate checks n = p·q, d·e ≡ 1 (mod λ(n)) and the primes, through
-// rsa.PrivateKey.Validate, then precomputes the CRT values.
+// checkRSAPrivate checks n = p·q (checkRSAFactors), d·e ≡ 1 (mod λ(n)) and
+// the CRT values, through crypto/rsa, and precomputes them when none are
+// given. Given CRT values (all three: some alone are refused) must be the
+// ones p, q and d imply: crypto/rsa checks them (dp, dq reduced and
+// matching d, qi reduced and inverting q mod p) rather than computing
+// them, which also spares it the exponentiation that inverts q.
 func checkRSAPrivate(pk *rsa.PrivateKey) error {
 	if err := checkRSAPublic(&pk.PublicKey); err != nil {
 		return err
@@ -149,19 +153,47 @@ func checkRSAPrivate(pk *rsa.PrivateKey) error {
 	if len(pk.Primes) != 2 {
 		return keyErr("RSA keys with %d primes are not supported", len(pk.Primes))
 	}
+	if pk.Primes[0] == nil || pk.Primes[1] == nil {
+		return keyErr("RSA private key without its primes")
+	}
 	if pk.D == nil || pk.D.Sign() <= 0 || pk.D.Cmp(pk.N) >= 0 {
 		return keyErr(`RSA "d" out of range`)
 	}
-	// Validate recomputes the CRT values from p, q and d; clear any given.
-	pk.Precomputed = rsa.PrecomputedValues{}
+	// crypto/rsa checks only p·q ≡ 0 (mod n).
+	if err := checkRSAFactors(pk.N, pk.Primes[0], pk.Primes[1]); err != nil {
+		return err
+	}
+	pre := &pk.Precomputed
+	switch given := btoi(pre.Dp != nil) + btoi(pre.Dq != nil) + btoi(pre.Qinv != nil); given {
+	case 0:
+		*pre = rsa.PrecomputedValues{}
+	case 3:
+		if pre.Dp.Sign() < 0 || pre.Dq.Sign() < 0 || pre.Qinv.Sign() < 0 {
+			return keyErr("inconsistent RSA private key (negative CRT value)")
+		}
+		// Drop crypto/rsa's checked copy and the other primes' values:
+		// crypto/rsa checks the three values again.
+		*pre = rsa.PrecomputedValues{Dp: pre.Dp, Dq: pre.Dq, Qinv: pre.Qinv}
+	default:
+		return keyErr("RSA private key with %d of its 3 CRT values", given)
+	}
+	// Precompute checks the key (and leaves it without CRT values when it
+	// fails); Validate then reports why, at no cost when it passed.
+	pk.Precompute()
 	if err := pk.Validate(); err != nil {
 		return keyErr("inconsistent RSA private key (%v)", err)
 	}
-	pk.Precompute()
-	if pk.Precomputed.Dp == nil {
+	if pre.Dp == nil || pre.Dq == nil || pre.Qinv == nil {
 		return keyErr("inconsistent RSA private key")
 	}
 	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // ecCurve returns the elliptic and ECDH curves for a "crv" and the field
@@ -263,6 +295,9 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		if len(x) != ed25519.PublicKeySize {
 			return nil, keyErr(`Ed25519 "x" must be 32 bytes, got %d`, len(x))
 		}
+		if !ed25519Point(x) {
+			return nil, keyErr(`Ed25519 "x" is not the canonical encoding of a curve point`)
+		}
 		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
 		if d == nil {
 			return k, nil
@@ -298,6 +333,45 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		return nil, keyErr("OKP curve %s is not supported yet", crv)
 	}
 	return nil, keyErr("unsupported OKP curve %q", crv)
+}
+
+// ed25519Field holds p = 2^255 − 19 and the curve constant d of
+// edwards25519 (RFC 8032 §5.1).
+var ed25519Field = sync.OnceValues(func() (p, d *big.Int) {
+	p = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
+	d = new(big.Int).ModInverse(big.NewInt(121666), p)
+	d.Mul(d, big.NewInt(-121665)).Mod(d, p)
+	return p, d
+})
+
+// ed25519Point reports whether the 32 bytes x are the canonical encoding
+// of an edwards25519 point (RFC 8032 §5.1.3): y < p, x² = (y² − 1) /
+// (d·y² + 1) has a root, that is (y² − 1)(d·y² + 1) is a square or zero mod
+// p (d·y² + 1 is never zero: −1/d is not a square), and x = 0 has no sign
+// bit. crypto/ed25519 also decodes y ≥ p (reduced) and "−0": other
+// encodings of small-order points, refused here. Public values only, so
+// math/big's variable time does not matter.
+func ed25519Point(x []byte) bool {
+	p, d := ed25519Field()
+	var le [32]byte
+	for i, b := range x {
+		le[31-i] = b
+	}
+	sign := le[0] >> 7
+	le[0] &= 0x7f
+	y := new(big.Int).SetBytes(le[:])
+	if y.Cmp(p) >= 0 {
+		return false
+	}
+	y2 := y.Mul(y, y).Mod(y, p)
+	u := new(big.Int).Sub(y2, big.NewInt(1))
+	if u.Sign() == 0 { // y = ±1: x = 0
+		return sign == 0
+	}
+	v := new(big.Int).Mul(y2, d)
+	v.Add(v, big.NewInt(1))
+	u.Mul(u, v).Mod(u, p)
+	return big.Jacobi(u, p) >= 0 // p is prime: the Legendre symbol
 }
 
 func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {

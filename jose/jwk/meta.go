@@ -25,12 +25,13 @@ import (
 //     operation of RFC 7517 §4.3 that belongs to another use (§4.3: the
 //     two SHOULD NOT be used together unless consistent);
 //   - no member kept raw (Extra) differs only in case from one of these;
-//   - every "x5c" certificate is non-empty, the first is an X.509
-//     certificate whose key is this key, and "x5t", "x5t#S256" are its
-//     thumbprints.
+//   - every "x5c" entry is a non-empty X.509 certificate (DER, nothing
+//     after it), the first one's key is this key, and "x5t", "x5t#S256"
+//     are its thumbprints; the chain is not verified.
 //
-// It allocates nothing unless X5c is set (the leaf is then parsed), KeyOps
-// has more than 16 operations (repeated then uses a set) or it fails. Its
+// It allocates nothing unless X5c is set (its certificates are then
+// parsed), KeyOps has more than 16 operations (repeated then uses a set)
+// or it fails. Its
 // errors name the member and wrap jose.ErrMalformed (sizes,
 // certificates that are not), jose.ErrLimit (counts) or jose.ErrKey.
 func (k *Key) checkMeta() error {
@@ -137,6 +138,14 @@ func (k *Key) checkX5c() error {
 	for i, der := range k.X5c {
 		if len(der) == 0 {
 			return fmt.Errorf(`jwk: "x5c" certificate %d is empty: %w`, i, jose.ErrMalformed)
+		}
+	}
+	// RFC 7517 §4.7: each entry is a DER PKIX certificate. The chain is not
+	// verified (the x509 package's job), but what is not a certificate is
+	// not kept as one.
+	for i, der := range k.X5c[1:] {
+		if _, err := x509.ParseCertificate(der); err != nil {
+			return fmt.Errorf(`jwk: "x5c" certificate %d: %v: %w`, i+1, err, jose.ErrMalformed)
 		}
 	}
 	cert, err := x509.ParseCertificate(k.X5c[0])

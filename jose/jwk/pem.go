@@ -31,14 +31,19 @@ const maxPEM = 1 << 20
 //	CERTIFICATE       X.509: the certificate's public key, with "x5c" set to
 //	                  every certificate in the input, leaf first
 //
-// Leading text before the first block (and "EC PARAMETERS" blocks) is
-// skipped; encrypted PEM is not supported. For certificates, the chain is
-// not verified, but it obeys the rules Parse applies to "x5c": no empty
-// certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
+// Leading text before the first block is skipped, and so is what follows
+// the key (but for the certificates of a chain); encrypted PEM is not
+// supported. "EC PARAMETERS" blocks before the key (as `openssl ecparam
+// -genkey` writes them) must each be a named curve's OID (RFC 5480 §2.1.1;
+// jose.ErrMalformed otherwise) naming the key's curve: beside a key of
+// another curve or type they are jose.ErrKey. For certificates, the chain is
+// not verified, but it obeys the rules Parse applies to "x5c": every block
+// a certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
 func ParsePEM(data []byte) (*Key, error) {
 	if len(data) > maxPEM {
 		return nil, fmt.Errorf("jwk: PEM input larger than %d bytes: %w", maxPEM, jose.ErrLimit)
 	}
+	var params []asn1.ObjectIdentifier // of the EC PARAMETERS blocks
 	rest := data
 	for {
 		var b *pem.Block
@@ -46,17 +51,41 @@ func ParsePEM(data []byte) (*Key, error) {
 		if b == nil {
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
-		if b.Type == "EC PARAMETERS" {
-			continue
-		}
 		if len(b.Headers) > 0 {
 			return nil, fmt.Errorf("jwk: PEM block with headers (encrypted?) is not supported: %w", jose.ErrMalformed)
 		}
-		if b.Type == "CERTIFICATE" {
-			return certChain(b.Bytes, rest)
+		if b.Type == "EC PARAMETERS" {
+			var o asn1.ObjectIdentifier
+			if tail, err := asn1.Unmarshal(b.Bytes, &o); err != nil || len(tail) > 0 {
+				return nil, fmt.Errorf("jwk: EC PARAMETERS block is not one named curve OID: %w", jose.ErrMalformed)
+			}
+			params = append(params, o)
+			continue
 		}
-		return ParseDER(b.Type, b.Bytes)
+		var k *Key
+		var err error
+		if b.Type == "CERTIFICATE" {
+			k, err = certChain(b.Bytes, rest)
+		} else {
+			k, err = ParseDER(b.Type, b.Bytes)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range params {
+			if want, ok := curveOIDs[k.crv]; !ok || k.kty != KeyTypeEC || !o.Equal(want) {
+				return nil, fmt.Errorf("jwk: EC PARAMETERS block names curve %v beside a %s key: %w", o, k.describe(), jose.ErrKey)
+			}
+		}
+		return k, nil
 	}
+}
+
+// curveOIDs are the named curves' OIDs (RFC 5480 §2.1.1.1).
+var curveOIDs = map[string]asn1.ObjectIdentifier{
+	CurveP256: {1, 2, 840, 10045, 3, 1, 7},
+	CurveP384: {1, 3, 132, 0, 34},
+	CurveP521: {1, 3, 132, 0, 35},
 }
 
 func certChain(first, rest []byte) (*Key, error) {

@@ -33,11 +33,21 @@ var ErrFetch = errors.New("jwk: fetching JWK Set failed")
 // timeout, a 512 KiB size cap, a 30 s refetch cooldown and an hour's cache.
 type RemoteOptions struct {
 	// Client makes the requests; nil means a client with no cookie jar and
-	// Timeout. Its CheckRedirect is wrapped so redirects must satisfy the
-	// same URL rules as the first request.
+	// Timeout, over a clone of http.DefaultTransport that also bounds the
+	// response headers to 64 KiB (one clone, shared by such Remotes, made
+	// when the first is: later changes to http.DefaultTransport do not
+	// reach it; pass a Client for that). A Client given is copied and
+	// used as it is, but for its Timeout (at most Timeout) and its
+	// CheckRedirect, which is wrapped so redirects must satisfy the same
+	// URL rules as the first request: the response headers are bounded by
+	// its Transport (net/http's default is 10 MB, set
+	// http.Transport.MaxResponseHeaderBytes for less).
 	Client *http.Client
 	// Timeout bounds each fetch (connection, headers and body); 0 means
-	// DefaultFetchTimeout.
+	// DefaultFetchTimeout. A fetch still running at Timeout (the Client's
+	// RoundTripper, or the body it returned, ignoring the request's
+	// context) is abandoned as failed, though its goroutine lives on until
+	// the RoundTripper returns.
 	Timeout time.Duration
 	// MaxSize bounds the response body in bytes; 0 means DefaultMaxSetSize.
 	// A larger body is ErrLimit and the set is not replaced.
@@ -112,7 +122,7 @@ func NewRemote(rawURL string, opts RemoteOptions) (*Remote, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	hc := &http.Client{Timeout: opts.Timeout}
+	hc := &http.Client{Timeout: opts.Timeout, Transport: remoteTransport()}
 	if opts.Client != nil {
 		c := *opts.Client
 		hc = &c
@@ -135,6 +145,26 @@ func NewRemote(rawURL string, opts RemoteOptions) (*Remote, error) {
 	}
 	return &Remote{url: rawURL, opts: opts, hc: hc}, nil
 }
+
+// maxRemoteHeaderBytes bounds the response headers of a JWK Set server
+// when Remote makes its own client: as the body, they are the server's to
+// size, and net/http allows 10 MB by default.
+const maxRemoteHeaderBytes = 64 << 10
+
+// remoteTransport is the transport of the clients Remote makes: a clone of
+// http.DefaultTransport bounding the response headers, shared by every
+// Remote (one connection pool, as http.DefaultTransport's), or
+// http.DefaultTransport itself (nil) if a program replaced it with
+// another kind of RoundTripper.
+var remoteTransport = sync.OnceValue(func() http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return nil
+	}
+	t = t.Clone()
+	t.MaxResponseHeaderBytes = maxRemoteHeaderBytes
+	return t
+})
 
 // checkURL applies the scheme, loopback and allow-list rules (catalog row 5).
 func (o *RemoteOptions) checkURL(raw string) error {
@@ -287,9 +317,36 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 	}
 }
 
+// fetch fetches and checks the set, giving up at Timeout even when the
+// Client's RoundTripper (or the body it returned) ignores the request's
+// context, which http.Client's own Timeout cannot interrupt: the request
+// then runs on, unwaited for, until the RoundTripper returns.
 func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
+	type result struct {
+		s   *Set
+		err error
+	}
+	done := make(chan result, 1) // the abandoned request's goroutine must not block
+	go func() {
+		s, err := r.fetchSet(ctx)
+		done <- result{s, err}
+	}()
+	select {
+	case res := <-done:
+		return res.s, res.err
+	case <-ctx.Done():
+		select {
+		case res := <-done: // ended at the deadline too
+			return res.s, res.err
+		default:
+		}
+		return nil, fmt.Errorf("%s: no answer within %v: %w", r.url, r.opts.Timeout, ctx.Err())
+	}
+}
+
+func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.url, nil)
 	if err != nil {
 		return nil, err
