@@ -165,8 +165,12 @@ type Signer struct {
 // set a nested JWT, which Verifier refuses. So is a "crit" listing any
 // extension but "b64" (jose.ErrCrit): Verifier returns no header through
 // which such an extension could be processed, so it refuses every token
-// that has one.
+// that has one. A JWT is compact, which has no unprotected header:
+// key.Unprotected must be empty (jose.ErrMalformed).
 func NewSigner(key jws.SigningKey) (*Signer, error) {
+	if len(key.Unprotected) > 0 {
+		return nil, errUnprotected
+	}
 	if key.Type == "" && key.Header == nil && !hasMember(key.Protected, "typ") {
 		key.Type = "JWT"
 	}
@@ -179,6 +183,8 @@ func NewSigner(key jws.SigningKey) (*Signer, error) {
 	}
 	return &Signer{s: s}, nil
 }
+
+var errUnprotected = wrap(jose.ErrMalformed, "SigningKey.Unprotected must be empty: a JWT is compact, which has no unprotected header (RFC 7519 §7.1)")
 
 // checkSignerHeader refuses, in the protected header key describes (valid:
 // jws.NewSigner has accepted it), what Verifier refuses in every token: a

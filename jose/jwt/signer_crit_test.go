@@ -56,3 +56,17 @@ func TestSignerCritRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestSignerUnprotectedRefused: a JWT is compact (RFC 7519 §7.1), which
+// has no unprotected header, so NewSigner refuses a key with Unprotected
+// members (jose.ErrMalformed). Before, it made a Signer whose every
+// AppendSign and AppendSignJSON failed.
+func TestSignerUnprotectedRefused(t *testing.T) {
+	key := jws.SigningKey{Alg: "HS256", Key: secret, Unprotected: []jose.Member{{Name: "x", Value: []byte(`1`)}}}
+	if s, err := NewSigner(key); !errors.Is(err, jose.ErrMalformed) || s != nil {
+		t.Errorf("NewSigner: %v, want jose.ErrMalformed", err)
+	}
+	if _, err := Sign(claimSet(), key); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("Sign: %v, want jose.ErrMalformed", err)
+	}
+}
