@@ -44,10 +44,11 @@ const MaxBearerLen = 16 << 10
 // the body is never read, so a form-body token beside the header (§2.2) is
 // not noticed.
 //
-// With a *jwk.Remote key set, the request's context bounds the fetch, and
-// a set that cannot be fetched (jwk.ErrFetch: no earlier set is held) is
-// 503 Service Unavailable without a challenge, since the token was not
-// judged and a client told it is invalid would drop it.
+// With a *jwk.Remote key set, the request's context bounds the wait for a
+// fetch. A set that cannot be fetched (jwk.ErrFetch: no earlier set is
+// held), or a request whose context ends while it waits, is 503 Service
+// Unavailable without a challenge, since the token was not judged and a
+// client told it is invalid would drop it.
 func Middleware(v *Verifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, cred := bearer(r)
@@ -67,8 +68,9 @@ func Middleware(v *Verifier, next http.Handler) http.Handler {
 		}
 		c := new(Claims)
 		if err := v.VerifyInto(r.Context(), []byte(tok), c); err != nil {
-			if errors.Is(err, jwk.ErrFetch) {
-				// the key set is unavailable: the token was not judged
+			if errors.Is(err, jwk.ErrFetch) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				// the key set is unavailable, or the request's context
+				// ended while waiting for it: the token was not judged
 				http.Error(w, "key set unavailable", http.StatusServiceUnavailable)
 				return
 			}
