@@ -138,3 +138,37 @@ func TestDifferentialGoJoseHeaders(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDifferentialGoJoseHeader: a correctly MACed HS256 token under any
+// protected header (and payload part) gets the same verdict from Verify
+// and go-jose v4 unless lwscrypto refuses it for a rule of its own
+// (jose.ErrMalformed, jose.ErrCrit, jose.ErrLimit) or go-jose refuses it
+// for a reason TestDifferentialGoJoseHeaders lists. When both accept, the
+// payloads are equal.
+func FuzzDifferentialGoJoseHeader(f *testing.F) {
+	for _, h := range headerPool {
+		f.Add(`{"alg":"HS256",`+h+`}`, "eyJzdWIiOiJhbGljZSJ9")
+	}
+	f.Add(`{"alg":"HS256","b64":false,"crit":["b64"]}`, "abc")
+	secret := interopKeys()["HS256"].([]byte)
+	v, err := jws.NewVerifier(secret, []string{"HS256"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, h, p string) {
+		hb := base64.RawURLEncoding.EncodeToString([]byte(h))
+		msg := hb + "." + p + "." + hs256(secret, hb+"."+p)
+		ours, theirs, op, tp, oe, te := diffVerdict(t, v, secret, "HS256", []byte(msg))
+		switch {
+		case ours && theirs:
+			if !bytes.Equal(op, tp) {
+				t.Errorf("%q: payloads differ %q vs %q", msg, op, tp)
+			}
+		case ours == theirs:
+		case !ours && (errors.Is(oe, jose.ErrMalformed) || errors.Is(oe, jose.ErrCrit) || errors.Is(oe, jose.ErrLimit)):
+		case ours && (strings.Contains(h, `"b64"`) || strings.Contains(h, `"jwk"`) || strings.Contains(h, `"x5c"`)):
+		default:
+			t.Errorf("%q (%q): ours %v (%v), go-jose %v (%v)", msg, h, ours, oe, theirs, te)
+		}
+	})
+}
