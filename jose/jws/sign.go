@@ -25,7 +25,8 @@ type SigningKey struct {
 	// jose.ErrKey.
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
-	// *jwk.Key it defaults to the key's own "kid".
+	// *jwk.Key it defaults to the key's own "kid", unless Protected has a
+	// "kid" member.
 	KeyID string
 	// Type and ContentType are "typ" and "cty" when not empty.
 	Type, ContentType string
@@ -92,7 +93,7 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 		if err := key.CheckUse(a.name(), jwk.OpSign); err != nil {
 			return nil, wrapCause(jose.ErrKey, "key cannot sign "+a.name(), err)
 		}
-		if kid == "" {
+		if kid == "" && !hasName(k.Protected, "kid") {
 			kid = key.Kid
 		}
 		if sec := key.Secret(); sec != nil {
@@ -178,6 +179,16 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 		}
 	}
 	return s, nil
+}
+
+// hasName reports whether ms has a member named name.
+func hasName(ms []jose.Member, name string) bool {
+	for _, m := range ms {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // buildHeader writes the protected header: alg, then b64 and crit for an
