@@ -46,7 +46,8 @@ type SigningKey struct {
 // attached, base64url-encoded payload.
 type SignOptions struct {
 	// Unencoded signs the payload as is (RFC 7797 "b64": false, with
-	// "crit": ["b64"]).
+	// "crit": ["b64"], or SigningKey.Protected's "crit", which must then
+	// list "b64").
 	Unencoded bool
 	// Detached leaves the payload out of the serialization (RFC 7515
 	// Appendix F).
@@ -192,7 +193,9 @@ func hasName(ms []jose.Member, name string) bool {
 }
 
 // buildHeader writes the protected header: alg, then b64 and crit for an
-// unencoded payload, kid, typ, cty and the extra members. The strict
+// unencoded payload (crit only when the extra members have none: theirs
+// must list "b64", which NewSigner checks), kid, typ, cty and the extra
+// members. The strict
 // Writer refuses a kid, typ, cty or member name that is not UTF-8: JSON
 // would carry it as U+FFFD, so the header would name another "kid" (or
 // "typ", "cty") than the one given.
@@ -204,10 +207,12 @@ func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
 	if !b64 {
 		w.Name("b64")
 		w.Bool(false)
-		w.Name("crit")
-		w.BeginArray()
-		w.String("b64")
-		w.EndArray()
+		if !hasName(k.Protected, "crit") { // else the caller's, which must list "b64"
+			w.Name("crit")
+			w.BeginArray()
+			w.String("b64")
+			w.EndArray()
+		}
 	}
 	if kid != "" {
 		w.Name("kid")
