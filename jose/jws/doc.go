@@ -38,6 +38,11 @@
 // verify. Each signature is checked over the whole payload, so a message
 // may carry at most MaxSignatures (16) of them; more is jose.ErrLimit.
 //
+// With a *jwk.Remote key set, each entry point has a …Context variant
+// (VerifyContext, VerifyDetachedContext, VerifyEachContext,
+// VerifyAllContext, AppendVerifyCompactContext) whose context stops the
+// wait for a fetch; VerifyReader takes no remote key set.
+//
 // # Headers
 //
 // Headers are parsed by jose.ParseHeader (strict lejp: duplicate and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -128,7 +129,8 @@ var (
 // "header", "signature" and "signatures" are rejected (a JWE is not a
 // JWS), every member has its one JSON type — no null, no empty
 // "protected", "header" or "signature" (catalog row 10) — and the flattened
-// members may not appear beside "signatures". All signatures must agree on
+// members may not appear beside "signatures". An error in an element of
+// "signatures" names its index. All signatures must agree on
 // "b64" (catalog row 19). More than MaxSignatures signatures is
 // jose.ErrLimit.
 func ParseJSON(b []byte) (*Message, error) {
@@ -163,9 +165,11 @@ func ParseJSON(b []byte) (*Message, error) {
 		if sigs.Kind() != jose.KindArray {
 			return nil, wrap(jose.ErrMalformed, `"signatures" must be an array`)
 		}
-		var fail error // an error of ours, returned as is
+		var fail error // an error of ours, returned naming the signature
 		err := jose.EachElement(sigs.Value, func(e []byte) error {
-			fail = parseElement(m, e)
+			if fail = parseElement(m, e); fail != nil {
+				fail = &atSignature{i: len(m.Signatures), err: fail}
+			}
 			return fail
 		})
 		switch {
@@ -186,9 +190,9 @@ func ParseJSON(b []byte) (*Message, error) {
 		m.Signatures = []*Signature{s}
 	}
 	m.b64 = m.Signatures[0].Header.B64
-	for _, s := range m.Signatures[1:] {
+	for i, s := range m.Signatures[1:] {
 		if s.Header.B64 != m.b64 {
-			return nil, errB64Disagree
+			return nil, &atSignature{i: i + 1, err: errB64Disagree}
 		}
 	}
 	if !m.detached && m.b64 && !jose.ValidBase64URL(m.payload) {
@@ -196,6 +200,18 @@ func ParseJSON(b []byte) (*Message, error) {
 	}
 	return m, nil
 }
+
+// atSignature is an error of signature i of a general JSON serialization:
+// the error, saying which signature it is in.
+type atSignature struct {
+	i   int
+	err error
+}
+
+func (e *atSignature) Error() string {
+	return "jws: signature " + strconv.Itoa(e.i) + ": " + strings.TrimPrefix(e.err.Error(), "jws: ")
+}
+func (e *atSignature) Unwrap() error { return e.err }
 
 // parseElement parses one element of "signatures" and appends it to m.
 func parseElement(m *Message, e []byte) error {

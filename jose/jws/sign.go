@@ -25,7 +25,8 @@ type SigningKey struct {
 	// jose.ErrKey.
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
-	// *jwk.Key it defaults to the key's own "kid".
+	// *jwk.Key it defaults to the key's own "kid", unless Protected has a
+	// "kid" member.
 	KeyID string
 	// Type and ContentType are "typ" and "cty" when not empty.
 	Type, ContentType string
@@ -45,7 +46,8 @@ type SigningKey struct {
 // attached, base64url-encoded payload.
 type SignOptions struct {
 	// Unencoded signs the payload as is (RFC 7797 "b64": false, with
-	// "crit": ["b64"]).
+	// "crit": ["b64"], or SigningKey.Protected's "crit", which must then
+	// list "b64").
 	Unencoded bool
 	// Detached leaves the payload out of the serialization (RFC 7515
 	// Appendix F).
@@ -92,7 +94,7 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 		if err := key.CheckUse(a.name(), jwk.OpSign); err != nil {
 			return nil, wrapCause(jose.ErrKey, "key cannot sign "+a.name(), err)
 		}
-		if kid == "" {
+		if kid == "" && !hasName(k.Protected, "kid") {
 			kid = key.Kid
 		}
 		if sec := key.Secret(); sec != nil {
@@ -180,8 +182,20 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	return s, nil
 }
 
+// hasName reports whether ms has a member named name.
+func hasName(ms []jose.Member, name string) bool {
+	for _, m := range ms {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // buildHeader writes the protected header: alg, then b64 and crit for an
-// unencoded payload, kid, typ, cty and the extra members. The strict
+// unencoded payload (crit only when the extra members have none: theirs
+// must list "b64", which NewSigner checks), kid, typ, cty and the extra
+// members. The strict
 // Writer refuses a kid, typ, cty or member name that is not UTF-8: JSON
 // would carry it as U+FFFD, so the header would name another "kid" (or
 // "typ", "cty") than the one given.
@@ -193,10 +207,12 @@ func buildHeader(alg, kid string, k SigningKey, b64 bool) ([]byte, error) {
 	if !b64 {
 		w.Name("b64")
 		w.Bool(false)
-		w.Name("crit")
-		w.BeginArray()
-		w.String("b64")
-		w.EndArray()
+		if !hasName(k.Protected, "crit") { // else the caller's, which must list "b64"
+			w.Name("crit")
+			w.BeginArray()
+			w.String("b64")
+			w.EndArray()
+		}
 	}
 	if kid != "" {
 		w.Name("kid")

@@ -43,7 +43,12 @@ func (v *Verifier) VerifyContext(ctx context.Context, msg []byte) (*Result, erro
 // VerifyDetached checks a JWS whose payload travels separately (RFC 7515
 // Appendix F): the serialization must carry no payload.
 func (v *Verifier) VerifyDetached(msg, payload []byte) (*Result, error) {
-	ctx := context.Background()
+	return v.VerifyDetachedContext(context.Background(), msg, payload)
+}
+
+// VerifyDetachedContext is VerifyDetached with a context for a *jwk.Remote
+// key set.
+func (v *Verifier) VerifyDetachedContext(ctx context.Context, msg, payload []byte) (*Result, error) {
 	if !isJSON(msg) {
 		return v.verifyCompactDetached(ctx, msg, payload)
 	}
@@ -138,6 +143,13 @@ type SignatureResult struct {
 // cannot be parsed at all; a bad signature is reported in its entry. The
 // payload is returned when at least one signature verified.
 func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
+	return v.VerifyEachContext(context.Background(), msg)
+}
+
+// VerifyEachContext is VerifyEach with a context for a *jwk.Remote key set;
+// a signature whose key set could not be had in time reports it in its
+// entry (jose.ErrKey wrapping the context's error).
+func (v *Verifier) VerifyEachContext(ctx context.Context, msg []byte) ([]SignatureResult, []byte, error) {
 	m, err := Parse(msg)
 	if err != nil {
 		return nil, nil, err
@@ -149,7 +161,7 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	any := false
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(context.Background(), m, i, s, nil, &in)
+		r, err := v.verifySignature(ctx, m, i, s, nil, &in)
 		out[i] = SignatureResult{Index: i, Header: s.Header, Err: err}
 		if err == nil {
 			out[i].Key = r.Key
@@ -167,6 +179,11 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 // verifier's keys. It returns one Result per signature, or the first
 // failure.
 func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
+	return v.VerifyAllContext(context.Background(), msg)
+}
+
+// VerifyAllContext is VerifyAll with a context for a *jwk.Remote key set.
+func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result, error) {
 	m, err := Parse(msg)
 	if err != nil {
 		return nil, err
@@ -177,7 +194,7 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 	out := make([]*Result, len(m.Signatures))
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(context.Background(), m, i, s, nil, &in)
+		r, err := v.verifySignature(ctx, m, i, s, nil, &in)
 		if err != nil {
 			return nil, err
 		}

@@ -49,6 +49,12 @@
 //     refused with jose.ErrMalformed rather than read as claims; the
 //     module has no JWE package yet, and a JWS nested in a JWS proves no
 //     more than its outer signature does.
+//   - Checking that an "iss", "sub" or "aud" value holding a ':' is a URI
+//     (StringOrURI, RFC 7519 §2): the Validator compares these claims as
+//     exact strings, as §2 says, so the check would protect nothing, while
+//     refusing the tokens of issuers whose subjects are not quite URIs
+//     ("12:34", "a b:c"). go-jose, golang-jwt and jwx do not check it
+//     either; nor does ClaimSet when signing.
 //   - Unverified parsing for decisions: Inspect exists for display only.
 //   - "none".
 package jwt

@@ -21,30 +21,56 @@ func FromContext(ctx context.Context) (*Claims, bool) {
 // real JWT); a longer one is refused before any parsing.
 const MaxBearerLen = 16 << 10
 
-// Middleware returns a handler that requires a bearer token (RFC 6750
-// §2.1: "Authorization: Bearer <token>", the scheme in any case, one or
-// more spaces after it, the token of b64token's characters) verified by v,
-// puts its claims in the request's context (FromContext) and calls next. A
-// request without a valid token gets 401 with a WWW-Authenticate challenge
-// ("invalid_token" when a token of that syntax fails) and never reaches
-// next; the response says nothing about why the token failed.
+// Middleware returns a handler that requires a bearer token in the
+// Authorization header (RFC 6750 §2.1: "Authorization: Bearer <token>", the
+// scheme in any case, one or more spaces after it, the token of b64token's
+// characters) verified by v, puts its claims in the request's context
+// (FromContext) and calls next. A request that does not pass never reaches
+// next, and the response never says why a token failed. As RFC 6750 §3 and
+// §3.1 say, the answer is:
 //
-// With a *jwk.Remote key set, the request's context bounds the fetch, and
-// a set that cannot be fetched (jwk.ErrFetch: no earlier set is held) is
-// 503 Service Unavailable without a challenge, since the token was not
-// judged and a client told it is invalid would drop it.
+//   - no credentials — no Authorization header, or one with another scheme
+//     ("Basic …"): 401 with the bare challenge "Bearer", no error code;
+//   - a malformed request — the Bearer scheme without one b64token after
+//     it (no token, a tab or other separator, a character b64token lacks,
+//     anything after the token), more than one Authorization header, or a
+//     token both in the header and in an "access_token" query parameter
+//     (§2.3; more than one method): 400 with `Bearer error="invalid_request"`;
+//   - a token that fails, or is longer than MaxBearerLen: 401 with
+//     `Bearer error="invalid_token"`.
+//
+// Only the header carries a token here: an "access_token" in the query or
+// a form body alone is not read (the request then has no credentials), and
+// the body is never read, so a form-body token beside the header (§2.2) is
+// not noticed.
+//
+// With a *jwk.Remote key set, the request's context bounds the wait for a
+// fetch. A set that cannot be fetched (jwk.ErrFetch: no earlier set is
+// held), or a request whose context ends while it waits, is 503 Service
+// Unavailable without a challenge, since the token was not judged and a
+// client told it is invalid would drop it.
 func Middleware(v *Verifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tok, ok := bearer(r)
-		if !ok {
+		tok, cred := bearer(r)
+		switch cred {
+		case credNone:
 			w.Header().Set("WWW-Authenticate", `Bearer`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		case credMalformed:
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_request"`)
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		case credTooLong:
+			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		c := new(Claims)
 		if err := v.VerifyInto(r.Context(), []byte(tok), c); err != nil {
-			if errors.Is(err, jwk.ErrFetch) {
-				// the key set is unavailable: the token was not judged
+			if errors.Is(err, jwk.ErrFetch) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				// the key set is unavailable, or the request's context
+				// ended while waiting for it: the token was not judged
 				http.Error(w, "key set unavailable", http.StatusServiceUnavailable)
 				return
 			}
@@ -56,26 +82,47 @@ func Middleware(v *Verifier, next http.Handler) http.Handler {
 	})
 }
 
+// credentials is what a request's Authorization header holds.
+type credentials int
+
+const (
+	credToken     credentials = iota // a b64token of at most MaxBearerLen bytes
+	credNone                         // no header, or another scheme
+	credMalformed                    // not RFC 6750 §2.1's syntax, or ambiguous
+	credTooLong                      // a b64token over MaxBearerLen
+)
+
 // bearer extracts the token of the one Authorization header: credentials
 // "Bearer" 1*SP b64token (RFC 6750 §2.1), the scheme in any case (RFC 7235
 // §2.1), the separator spaces only (no tab or other whitespace), and the
 // token of b64token's characters alone, ALPHA / DIGIT / "-" / "." / "_" /
-// "~" / "+" / "/" then any "=", at most MaxBearerLen bytes.
-func bearer(r *http.Request) (string, bool) {
+// "~" / "+" / "/" then any "=". The scheme is the header's leading run of
+// token characters (RFC 7230 §3.2.6), so "Bearer\tx" has the Bearer scheme
+// and is malformed, while "Bearerx" has another.
+func bearer(r *http.Request) (string, credentials) {
 	hs := r.Header.Values("Authorization")
-	if len(hs) != 1 {
-		return "", false
+	switch {
+	case len(hs) == 0:
+		return "", credNone
+	case len(hs) > 1: // not a list header (RFC 7235 §4.2): one credential
+		return "", credMalformed
 	}
 	h := hs[0]
-	const scheme = "bearer "
-	if len(h) <= len(scheme) || !strings.EqualFold(h[:len(scheme)], scheme) {
-		return "", false
+	n := 0
+	for n < len(h) && tchar[h[n]] {
+		n++
 	}
-	tok := strings.TrimLeft(h[len(scheme):], " ")
-	if len(tok) > MaxBearerLen || !isB64Token(tok) {
-		return "", false
+	if !strings.EqualFold(h[:n], "bearer") {
+		return "", credNone
 	}
-	return tok, true
+	tok := strings.TrimLeft(h[n:], " ")
+	if len(tok) == len(h)-n || !isB64Token(tok) || r.URL.Query().Has("access_token") {
+		return "", credMalformed
+	}
+	if len(tok) > MaxBearerLen {
+		return "", credTooLong
+	}
+	return tok, credToken
 }
 
 // isB64Token reports whether s is a b64token (RFC 6750 §2.1):
@@ -97,9 +144,15 @@ func isB64Token(s string) bool {
 }
 
 // b64TokenChar[c] is true for the characters of b64token before its "=".
-var b64TokenChar = func() (t [256]bool) {
-	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/") {
+var b64TokenChar = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/")
+
+// tchar[c] is true for the characters of an HTTP token (RFC 7230 §3.2.6),
+// such as an authentication scheme.
+var tchar = charSet("!#$%&'*+-.^_`|~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+func charSet(s string) (t [256]bool) {
+	for _, c := range []byte(s) {
 		t[c] = true
 	}
 	return t
-}()
+}

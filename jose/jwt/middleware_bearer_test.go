@@ -16,9 +16,11 @@ import (
 // b64token characters only, ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" /
 // "/" then any "=" (on the base any byte but a space or a tab went to the
 // verifier, so malformed credentials were answered as a failed token).
-// Credentials that are not that syntax get the bare "Bearer" challenge, a
-// token of that syntax that fails verification "invalid_token" (RFC 6750
-// §3.1); neither reaches the handler.
+// RFC 6750 §3.1: Bearer credentials that are not that syntax are a
+// malformed request, 400 with "invalid_request" (before, they got
+// the bare 401 challenge of a request without credentials); a token of
+// that syntax that fails verification, or is over MaxBearerLen, gets 401
+// "invalid_token"; none reaches the handler.
 func TestBearerSyntax(t *testing.T) {
 	v := hsVerifier(t, Validator{Audience: "api"})
 	reached := 0
@@ -29,7 +31,7 @@ func TestBearerSyntax(t *testing.T) {
 		}
 	}))
 	tok := string(mustSign(t, claimSet()))
-	const noToken, invalid = "Bearer", `Bearer error="invalid_token"`
+	const malformed, invalid = `Bearer error="invalid_request"`, `Bearer error="invalid_token"`
 	cases := []struct {
 		auth string
 		want string // "" for accepted, else the challenge
@@ -41,32 +43,35 @@ func TestBearerSyntax(t *testing.T) {
 		{"bEaReR   " + tok, ""},
 		{"Bearer " + strings.Repeat(" ", 100) + tok, ""},
 
-		{"Bearer\t" + tok, noToken},
-		{"Bearer \t" + tok, noToken},
-		{"Bearer\t " + tok, noToken},
-		{"Bearer \v" + tok, noToken},
-		{"Bearer\u00a0" + tok, noToken},
-		{"Bearer" + tok, noToken},
-		{"Bearer ", noToken},
-		{"Bearer    ", noToken},
-		{"Bearer " + tok + " ", noToken},
-		{"Bearer " + tok + "\t", noToken},
-		{"Bearer " + tok + " x", noToken},
-		{"Bearer " + tok + ",", noToken},
-		{`Bearer "` + tok + `"`, noToken},
-		{"Bearer " + tok + "%", noToken},
-		{"Bearer " + tok + "é", noToken},
-		{"Bearer " + tok + "\x00", noToken},
-		{"Bearer =" + tok, noToken},
-		{"Bearer ab=c", noToken},
-		{"Bearer ==", noToken},
-		{"Bearer " + strings.Repeat("a", MaxBearerLen+1), noToken},
+		{"Bearer\t" + tok, malformed},
+		{"Bearer \t" + tok, malformed},
+		{"Bearer\t " + tok, malformed},
+		{"Bearer \v" + tok, malformed},
+		{"Bearer\u00a0" + tok, malformed},
+		{"Bearer ", malformed},
+		{"Bearer    ", malformed},
+		{"Bearer " + tok + " ", malformed},
+		{"Bearer " + tok + "\t", malformed},
+		{"Bearer " + tok + " x", malformed},
+		{"Bearer " + tok + ",", malformed},
+		{`Bearer "` + tok + `"`, malformed},
+		{"Bearer " + tok + "%", malformed},
+		{"Bearer " + tok + "é", malformed},
+		{"Bearer " + tok + "\x00", malformed},
+		{"Bearer =" + tok, malformed},
+		{"Bearer ab=c", malformed},
+		{"Bearer ==", malformed},
 
 		{"Bearer " + tok + "=", invalid},
 		{"Bearer " + tok + "==", invalid},
 		{"Bearer  " + tok[:len(tok)-2], invalid},
 		{"Bearer aZ09-._~+/", invalid},
 		{"Bearer " + strings.Repeat("a", MaxBearerLen), invalid},
+		{"Bearer " + strings.Repeat("a", MaxBearerLen+1), invalid},
+		{"Bearer", malformed},
+		{"bearer", malformed},
+		{"Bearer:" + tok, malformed},
+		{"Bearer," + tok, malformed},
 		{"Bearer " + strings.Repeat(" ", 100) + strings.Repeat("a", MaxBearerLen), invalid},
 	}
 	for i, tc := range cases {
@@ -86,8 +91,12 @@ func TestBearerSyntax(t *testing.T) {
 			}
 			continue
 		}
-		if rec.Code != http.StatusUnauthorized || reached != before {
-			t.Errorf("%s: %d, handler reached %v; want 401", name, rec.Code, reached != before)
+		code := http.StatusUnauthorized
+		if tc.want == malformed {
+			code = http.StatusBadRequest
+		}
+		if rec.Code != code || reached != before {
+			t.Errorf("%s: %d, handler reached %v; want %d", name, rec.Code, reached != before, code)
 		}
 		if got := rec.Header().Get("WWW-Authenticate"); got != tc.want {
 			t.Errorf("%s: WWW-Authenticate %q, want %q", name, got, tc.want)
@@ -95,25 +104,92 @@ func TestBearerSyntax(t *testing.T) {
 	}
 }
 
-// bearerSyntax is RFC 6750 §2.1's credentials, the scheme in any case.
-var bearerSyntax = regexp.MustCompile(`^(?i:bearer) +([A-Za-z0-9._~+/-]+=*)$`)
+// bearerSyntax is RFC 6750 §2.1's credentials, the scheme in any case;
+// bearerScheme matches credentials whose scheme (the leading run of RFC
+// 7230 token characters) is "Bearer".
+var (
+	bearerSyntax = regexp.MustCompile(`^(?i:bearer) +([A-Za-z0-9._~+/-]+=*)$`)
+	bearerScheme = regexp.MustCompile("^(?i:bearer)($|[^!#$%&'*+.^_`|~0-9A-Za-z-])")
+)
 
 // FuzzBearer: the Authorization header parser takes exactly what
-// bearerSyntax matches, with a token of at most MaxBearerLen bytes, and
-// returns that token.
+// bearerSyntax matches, returning that token when it has at most
+// MaxBearerLen bytes and credTooLong otherwise; other credentials of the
+// Bearer scheme are credMalformed, those of another scheme credNone.
 func FuzzBearer(f *testing.F) {
 	for _, s := range []string{"Bearer abc", "bearer  a.b.c", "Bearer\tx", "Bearer x=", "Bearer =x", "Basic x",
-		"BEARER a~+/-_.", "Bearer a b", "Bearer ", "Bearerx", "Bearer \u00a0x", "Bearer x==", "Bearer x=y"} {
+		"BEARER a~+/-_.", "Bearer a b", "Bearer ", "Bearerx", "Bearer \u00a0x", "Bearer x==", "Bearer x=y",
+		"Bearer", "Bearer:x", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, h string) {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header["Authorization"] = []string{h}
-		tok, ok := bearer(r)
+		tok, cred := bearer(r)
+		var want credentials
 		m := bearerSyntax.FindStringSubmatch(h)
-		want := m != nil && len(m[1]) <= MaxBearerLen
-		if ok != want || ok && tok != m[1] {
-			t.Fatalf("bearer(%q) = %q, %v; want %v", h, tok, ok, want)
+		switch {
+		case m != nil && len(m[1]) <= MaxBearerLen:
+			want = credToken
+		case m != nil:
+			want = credTooLong
+		case bearerScheme.MatchString(h):
+			want = credMalformed
+		default:
+			want = credNone
+		}
+		if cred != want || cred == credToken && tok != m[1] || cred != credToken && tok != "" {
+			t.Fatalf("bearer(%q) = %q, %v; want %v", h, tok, cred, want)
 		}
 	})
+}
+
+// TestBearerRequestShape: RFC 6750 §3.1 — a request with more than one
+// Authorization header, or with a token both in the header and in an
+// "access_token" query parameter (§2.3: "uses more than one method for
+// including an access token"), is invalid_request, 400, and does not reach
+// the handler, whatever the tokens; one without credentials (no header,
+// another scheme, a token only in the query, which Middleware does not
+// read) gets the bare 401 challenge, no error code (§3). Before this change
+// every one of them was the bare challenge.
+func TestBearerRequestShape(t *testing.T) {
+	v := hsVerifier(t, Validator{Audience: "api"})
+	reached := 0
+	h := Middleware(v, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached++ }))
+	tok := string(mustSign(t, claimSet()))
+	cases := []struct {
+		name   string
+		target string
+		auth   []string
+		code   int
+		want   string
+	}{
+		{"good", "/", []string{"Bearer " + tok}, 200, ""},
+		{"good, other query", "/?x=1&access_tokens=2", []string{"Bearer " + tok}, 200, ""},
+		{"no header", "/", nil, 401, "Bearer"},
+		{"empty header", "/", []string{""}, 401, "Bearer"},
+		{"basic", "/", []string{"Basic dXNlcjpwYXNz"}, 401, "Bearer"},
+		{"other scheme, token shape", "/", []string{"Token " + tok}, 401, "Bearer"},
+		{"query only", "/?access_token=" + tok, nil, 401, "Bearer"},
+		{"two bearer headers", "/", []string{"Bearer " + tok, "Bearer " + tok}, 400, `Bearer error="invalid_request"`},
+		{"bearer and basic", "/", []string{"Basic dXNlcjpwYXNz", "Bearer " + tok}, 400, `Bearer error="invalid_request"`},
+		{"two basic", "/", []string{"Basic a", "Basic b"}, 400, `Bearer error="invalid_request"`},
+		{"header and query", "/?access_token=" + tok, []string{"Bearer " + tok}, 400, `Bearer error="invalid_request"`},
+		{"header and empty query", "/?a=b&access_token=", []string{"Bearer " + tok}, 400, `Bearer error="invalid_request"`},
+	}
+	for _, tc := range cases {
+		req := httptest.NewRequest("GET", tc.target, nil)
+		for _, a := range tc.auth {
+			req.Header.Add("Authorization", a)
+		}
+		rec := httptest.NewRecorder()
+		before := reached
+		h.ServeHTTP(rec, req)
+		if rec.Code != tc.code || (reached != before) != (tc.code == 200) {
+			t.Errorf("%s: %d, handler reached %v; want %d", tc.name, rec.Code, reached != before, tc.code)
+		}
+		if got := rec.Header().Get("WWW-Authenticate"); got != tc.want {
+			t.Errorf("%s: WWW-Authenticate %q, want %q", tc.name, got, tc.want)
+		}
+	}
 }

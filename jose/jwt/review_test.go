@@ -123,8 +123,10 @@ func TestCriticalRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, err := Sign(claimSet(), jws.SigningKey{Alg: "HS256", Key: secret, Protected: []jose.Member{
-		{Name: "crit", Value: []byte(`["exp"]`)}, {Name: "exp", Value: []byte("1")}}})
+	// jwt.Sign refuses this header (TestSignerCritRefused): sign with jws
+	raw, _ := claimSet().AppendJSON(nil)
+	tok, err := jws.Sign(raw, jws.SigningKey{Alg: "HS256", Key: secret, Type: "JWT", Protected: []jose.Member{
+		{Name: "crit", Value: []byte(`["exp"]`)}, {Name: "exp", Value: []byte("1")}}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

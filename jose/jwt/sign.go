@@ -162,8 +162,15 @@ type Signer struct {
 // NewSigner prepares a signer; the header gets "typ": "JWT" unless the key
 // names a type itself: key.Type, a "typ" in key.Protected, or key.Header. A
 // "cty" of "JWT" is refused (jose.ErrMalformed): it would label the claims
-// set a nested JWT, which Verifier refuses.
+// set a nested JWT, which Verifier refuses. So is a "crit" listing any
+// extension but "b64" (jose.ErrCrit): Verifier returns no header through
+// which such an extension could be processed, so it refuses every token
+// that has one. A JWT is compact, which has no unprotected header:
+// key.Unprotected must be empty (jose.ErrMalformed).
 func NewSigner(key jws.SigningKey) (*Signer, error) {
+	if len(key.Unprotected) > 0 {
+		return nil, errUnprotected
+	}
 	if key.Type == "" && key.Header == nil && !hasMember(key.Protected, "typ") {
 		key.Type = "JWT"
 	}
@@ -171,29 +178,47 @@ func NewSigner(key jws.SigningKey) (*Signer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if nestedHeader(key) {
-		return nil, errNested
+	if err := checkSignerHeader(key); err != nil {
+		return nil, err
 	}
 	return &Signer{s: s}, nil
 }
 
-// nestedHeader reports whether the protected header key describes (valid:
-// jws.NewSigner has accepted it) has a "cty" saying the payload is a JWT.
-func nestedHeader(key jws.SigningKey) bool {
+var errUnprotected = wrap(jose.ErrMalformed, "SigningKey.Unprotected must be empty: a JWT is compact, which has no unprotected header (RFC 7519 §7.1)")
+
+// checkSignerHeader refuses, in the protected header key describes (valid:
+// jws.NewSigner has accepted it), what Verifier refuses in every token: a
+// "cty" saying the payload is a JWT, and a "crit" naming an extension
+// other than "b64".
+func checkSignerHeader(key jws.SigningKey) error {
+	var crit []string
+	nested := nestedType(key.ContentType)
 	if key.Header != nil {
 		h, err := jose.ParseHeader(key.Header)
-		return err == nil && h.Has("cty") && nestedType(h.Cty)
-	}
-	if nestedType(key.ContentType) {
-		return true
+		if err != nil {
+			return wrapCause(jose.ErrMalformed, "protected header", err)
+		}
+		nested = h.Has("cty") && nestedType(h.Cty)
+		crit = h.Crit
 	}
 	for _, m := range key.Protected {
-		if m.Name == "cty" {
+		switch m.Name {
+		case "cty":
 			s, err := m.String()
-			return err == nil && nestedType(s)
+			nested = nested || err == nil && nestedType(s)
+		case "crit":
+			crit, _ = m.Strings()
 		}
 	}
-	return false
+	if nested {
+		return errNested
+	}
+	for _, c := range crit {
+		if c != "b64" {
+			return wrap(jose.ErrCrit, "extension "+jose.QuoteName(c)+" is critical, and Verifier refuses every token with a critical extension but \"b64\" (it returns no header to process one)")
+		}
+	}
+	return nil
 }
 
 // hasMember reports whether ms has a member named name.
