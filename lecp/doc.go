@@ -11,8 +11,8 @@
 // one Event per integer, float, simple value, string (or piece of a long
 // string), array/map/tag start and end, the same events for any split of the
 // input down to one byte at a time. Memory stays bounded: long strings come
-// in pieces of Options.StringChunk bytes, and only the keys of open maps are
-// held. Patterns (below) mark the events of interest, and Parser.Capture
+// in pieces of Options.StringChunk bytes, and only the keys of open maps and
+// a captured item (up to Options.MaxValueLen) are held. Patterns (below) mark the events of interest, and Parser.Capture
 // hands over the exact bytes of an item, such as a COSE protected header.
 //
 // Decoder (pull): ReadToken returns one Token at a time (strings whole),

@@ -26,7 +26,9 @@ type Options struct {
 	// error; else a value they do not end, or one that long, is
 	// ErrValueTooLarge at its start (a string is judged whole: one they do
 	// not end is too large, whatever it holds). Input given whole
-	// (NewDecoderBytes) is not copied and has no such limit.
+	// (NewDecoderBytes) is not copied and has no such limit. It also bounds
+	// the item Parser.Capture holds, however the input is given: a longer
+	// one is ErrValueTooLarge at its start.
 	MaxValueLen int
 	// MaxKeyLen bounds the encoded length of one map key; 0 means
 	// DefaultMaxKeyLen.

@@ -84,6 +84,19 @@ func (m *machine) appendPath(dst []byte) []byte {
 
 func (m *machine) pathString() string { return string(m.appendPath(nil)) }
 
+// itemPath is the path of an item that started inside the outermost depth
+// frames (Decoder.ReadValue's value, a Parser capture): that of those
+// frames (an array's index and a map's current key do not change until the
+// item ends; once it has (done), the machine's doneInc says that the count
+// of the frame around it has moved on).
+func (m *machine) itemPath(depth int, done bool) string {
+	stack, kind, inc := m.stack, m.ev.Kind, m.doneInc
+	m.stack, m.ev.Kind, m.doneInc = m.stack[:depth], Invalid, inc && done
+	p := m.pathString()
+	m.stack, m.ev.Kind, m.doneInc = stack, kind, inc
+	return p
+}
+
 // appendKeyText appends a key, given as its canonical encoding, in path
 // form.
 func appendKeyText(dst, key []byte) []byte {
