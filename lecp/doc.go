@@ -50,7 +50,10 @@
 // A path names an item from the top by map keys and array indexes: a.b,
 // keys[2].kid, [1].4 (integer key 4 in the second element of an array),
 // -1, "1" (the text key "1", quoted because it reads as a number), h'01'
-// (other keys in diagnostic notation). Tags are transparent. In a pattern,
+// (other keys in diagnostic notation). Tags are transparent. The text is
+// for people and can read the same for two places (a float key 1.5 as
+// integer keys 1 then 5, an array key [1] as index 1); patterns match the
+// keys themselves, never this text. In a pattern,
 // [] matches any index, * any one map key, and a final * everything below;
 // a pattern names text, integer and byte-string keys and false, true, null
 // and undefined, and other keys (floats, arrays, maps, tags) only through *.

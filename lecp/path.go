@@ -14,6 +14,11 @@ package lecp
 //	             "h'01'", keys with . [ ] * " or control characters, and "")
 //	h'0102'      any other key, in diagnostic notation: h'0102', true, null
 //
+// The text form is diagnostic: a float key 1.5 reads as integer keys 1 then
+// 5 would, an array key [1] as index 1 would. Patterns are matched against
+// the keys (their canonical encodings) and indexes, not against this text,
+// so such a key never matches a pattern meant for the other place.
+//
 // A pattern is a path in which [] (or [*]) matches any index, * matches any
 // one map key, and a * as the last segment matches everything below (one or
 // more further segments of any kind), as in lejp. A pattern names text,
