@@ -51,7 +51,11 @@ type Options struct {
 	// §4.2.1): shortest heads, no indefinite lengths, floats in the
 	// shortest width that keeps the value (every NaN in half precision:
 	// see NaN payloads in the package documentation), and map keys in
-	// bytewise lexicographic order of their encodings.
+	// bytewise lexicographic order of their encodings. Tag content is not
+	// checked (see the package documentation): a bignum that a plain
+	// integer could hold (c24101, 2(h'01')) or with leading zeros
+	// (c2420001) is accepted, since §4.2.2 leaves the form of bignums to
+	// each protocol, one of whose choices is to always use tags 2 and 3.
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.
