@@ -88,3 +88,24 @@ func TestCaptureMemoryBounded(t *testing.T) {
 		t.Errorf("8 MiB capture with MaxValueLen 64 KiB allocated %d bytes", got)
 	}
 }
+
+// TestCaptureLimitSplitIndependent: with MaxValueLen small enough to stop
+// captures, the events and the error are the same however the input is
+// split (the direct loop, fastStep and the machine each meet the limit).
+func TestCaptureLimitSplitIndependent(t *testing.T) {
+	one := func(int) int { return 1 }
+	seven := func(int) int { return 7 }
+	docs := append(fastPathDocs(), fromHex("82 83 01 02 03 5820 0000000000000000000000000000000000000000000000000000000000000000"))
+	for _, d := range docs {
+		for _, n := range []int{1, 2, 5, 16, 40, 64, 200} {
+			opts := &Options{MaxValueLen: n, StringChunk: 64}
+			want := traceCaptureAll(d, opts, nil)
+			if got := traceCaptureAll(d, opts, one); got != want {
+				t.Fatalf("%x MaxValueLen %d: whole:\n%s\none byte at a time:\n%s", d, n, want, got)
+			}
+			if got := traceCaptureAll(d, opts, seven); got != want {
+				t.Fatalf("%x MaxValueLen %d: whole:\n%s\n7 bytes at a time:\n%s", d, n, want, got)
+			}
+		}
+	}
+}
