@@ -262,21 +262,8 @@ func (d *Decoder) view() []byte {
 func (d *Decoder) tooLarge(done bool) error {
 	m := &d.m
 	m.recheck = true
-	m.err = &SyntaxError{Offset: m.off - int64(d.pos-d.keep), Path: d.valuePath(done), Err: ErrValueTooLarge}
+	m.err = &SyntaxError{Offset: m.off - int64(d.pos-d.keep), Path: m.itemPath(d.keepDepth, done), Err: ErrValueTooLarge}
 	return m.err
-}
-
-// valuePath is the path of the value ReadValue reads: that of the frames
-// below it (an array's index and a map's current key do not change until
-// the value ends; once it has, the machine's doneInc says that the count
-// of the frame around it has moved on).
-func (d *Decoder) valuePath(done bool) string {
-	m := &d.m
-	stack, kind, inc := m.stack, m.ev.Kind, m.doneInc
-	m.stack, m.ev.Kind, m.doneInc = m.stack[:d.keepDepth], Invalid, inc && done
-	p := m.pathString()
-	m.stack, m.ev.Kind, m.doneInc = stack, kind, inc
-	return p
 }
 
 // token runs one step of the machine, reading more input as needed.

@@ -162,3 +162,16 @@ func FuzzDeterministic(f *testing.F) {
 		deterministicVerdict(t, b)
 	})
 }
+
+// TestDeterministicBignumFormLeftToProtocol: Deterministic checks the
+// core rules of RFC 8949 §4.2.1 and does not look inside tags: bignums that
+// a plain integer could hold or that have leading zeros are accepted, as
+// Options.Deterministic documents (§4.2.2 leaves their form to the
+// protocol).
+func TestDeterministicBignumFormLeftToProtocol(t *testing.T) {
+	for _, h := range []string{"c24101", "c2420001", "c340", "c349010000000000000000"} {
+		if err := Check(fromHex(h), &Options{Deterministic: true}); err != nil {
+			t.Errorf("%s: %v", h, err)
+		}
+	}
+}

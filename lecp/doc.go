@@ -11,8 +11,8 @@
 // one Event per integer, float, simple value, string (or piece of a long
 // string), array/map/tag start and end, the same events for any split of the
 // input down to one byte at a time. Memory stays bounded: long strings come
-// in pieces of Options.StringChunk bytes, and only the keys of open maps are
-// held. Patterns (below) mark the events of interest, and Parser.Capture
+// in pieces of Options.StringChunk bytes, and only the keys of open maps and
+// a captured item (up to Options.MaxValueLen) are held. Patterns (below) mark the events of interest, and Parser.Capture
 // hands over the exact bytes of an item, such as a COSE protected header.
 //
 // Decoder (pull): ReadToken returns one Token at a time (strings whole),
@@ -50,7 +50,10 @@
 // A path names an item from the top by map keys and array indexes: a.b,
 // keys[2].kid, [1].4 (integer key 4 in the second element of an array),
 // -1, "1" (the text key "1", quoted because it reads as a number), h'01'
-// (other keys in diagnostic notation). Tags are transparent. In a pattern,
+// (other keys in diagnostic notation). Tags are transparent. The text is
+// for people and can read the same for two places (a float key 1.5 as
+// integer keys 1 then 5, an array key [1] as index 1); patterns match the
+// keys themselves, never this text. In a pattern,
 // [] matches any index, * any one map key, and a final * everything below;
 // a pattern names text, integer and byte-string keys and false, true, null
 // and undefined, and other keys (floats, arrays, maps, tags) only through *.

@@ -150,7 +150,8 @@ var (
 	// Options.MaxKeyMemory.
 	ErrTooManyKeys = errors.New("lecp: too many map keys to check for duplicates")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
-	// io.Reader is larger than Options.MaxValueLen.
+	// io.Reader, or an item captured by Parser.Capture, is larger than
+	// Options.MaxValueLen.
 	ErrValueTooLarge = errors.New("lecp: value too large to read whole")
 )
 

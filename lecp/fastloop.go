@@ -328,6 +328,10 @@ func (p *Parser) loop(b []byte) (int, error) {
 			return i, p.stop(err)
 		}
 		if p.capOn {
+			if p.capOver {
+				m.pend = pend
+				return i, p.stop(p.capTooLarge())
+			}
 			// Capture on a scalar or whole string: the item is complete
 			if m.done && m.doneDepth == p.capDepth {
 				if err := p.captured(-1); err != nil {

@@ -44,17 +44,20 @@ var (
 // an object's closing brace when Check, reading its names sorted, would
 // hold more: sorting can open a nested map after more of its parent's
 // names),
-// ErrDuplicateKey (at the object's closing brace) and ErrInvalidUTF8
-// (invalid UTF-8, or a \u escape of an unpaired surrogate), as lejp's
-// defaults refuse them and, duplicate names and the size limits aside, at
-// the offsets lejp reports. Errors from r are returned as they are; r
+// ErrDuplicateKey (at the opening quote of the first name that repeats an
+// earlier one of its object, with the member's path, as lejp reports it;
+// found when the object ends, so that an error in the input before its
+// closing brace is reported instead) and ErrInvalidUTF8 (invalid UTF-8, or
+// a \u escape of an unpaired surrogate), as lejp's defaults refuse them
+// and, the size limits aside, at the offsets lejp reports. Errors from r are returned as they are; r
 // returning a count below 0 or above the length of the slice it was given
 // is an error too ("lecp: io.Reader returned an invalid count").
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
-// DefaultMaxStringLen) and the member names on the current path (with
-// deterministic, all the names of the open objects); a number
+// DefaultMaxStringLen), the member names on the current path (with
+// deterministic, all the names of the open objects) and the offset of
+// every name of the open objects; a number
 // is refused (ErrJSONNumber) once it is longer than 2468 bytes, without
 // reading the rest of it (a syntax error in its first 2469 bytes is
 // reported as such).
@@ -144,6 +147,8 @@ type jframe struct {
 	n             int // elements before the current one, or members
 	name, nameEnd int
 	keyMem        int // what the object's names add to fromJSON.keyMem
+	// nameAt0: the offsets of the object's names are fromJSON.nameAt[nameAt0:]
+	nameAt0 int
 	// with deterministic: the object's names are sorted[sorted0:], and
 	// peak is the most key memory Check holds inside the container, from
 	// its start (see fromJSON.sortedKeys)
@@ -160,7 +165,10 @@ type fromJSON struct {
 	w     Writer
 	stack []jframe
 	names []byte // the member names on the path
-	str   []byte // the string or number being read
+	// nameAt holds the input offset of every name of the open objects, to
+	// report a duplicate at the repeated name
+	nameAt []int64
+	str    []byte // the string or number being read
 
 	maxString int // the longest string accepted, decoded
 	// keyMem is the key memory Check counts for the names of the open
@@ -262,7 +270,7 @@ func (c *fromJSON) run() error {
 				return c.fail(at, ErrDepth)
 			}
 			object := ch == '{'
-			c.stack = append(c.stack, jframe{object: object, name: len(c.names), nameEnd: len(c.names), sorted0: len(c.sorted)})
+			c.stack = append(c.stack, jframe{object: object, name: len(c.names), nameEnd: len(c.names), sorted0: len(c.sorted), nameAt0: len(c.nameAt)})
 			if object {
 				c.w.BeginMap()
 			} else {
@@ -323,11 +331,14 @@ func (c *fromJSON) end(at int64) error {
 		c.endPeak(top.peak)
 		return nil
 	}
+	// the object's names, as the Writer wrote them: the pairs start at
+	// offs, alternately keys and values (EndMap does not change them)
+	wf := c.w.stack[len(c.w.stack)-1]
+	offs := c.w.offs[wf.offs0:]
 	c.w.EndMap()
 	if c.w.Err() != nil {
-		// the only error EndMap can meet here; the path is the object's
-		c.stack[len(c.stack)-1].named = false
-		return c.fail(at, ErrDuplicateKey)
+		// the only error EndMap can meet here
+		return c.duplicate(offs)
 	}
 	if c.det {
 		peak := c.sortedKeys(top.sorted0)
@@ -345,9 +356,31 @@ func (c *fromJSON) end(at int64) error {
 	}
 	c.stack = c.stack[:len(c.stack)-1]
 	c.names = c.names[:top.name]
+	c.nameAt = c.nameAt[:top.nameAt0]
 	c.keyMem -= top.keyMem
 	c.endPeak(top.peak)
 	return nil
+}
+
+// duplicate reports the first name of the innermost object that repeats
+// an earlier one, at its opening quote and with its path, as lejp does: the
+// Writer, which found that two are equal, holds the names as CBOR text
+// strings at offs (alternately key and value offsets in its buffer).
+func (c *fromJSON) duplicate(offs []int) error {
+	top := &c.stack[len(c.stack)-1]
+	seen := make(map[string]bool, len(offs)/2)
+	for i := 0; i < len(offs); i += 2 {
+		k := c.w.buf[offs[i]:offs[i+1]]
+		name := k[hl(k):]
+		if seen[string(name)] {
+			c.names = append(c.names[:top.name], name...)
+			top.nameEnd, top.named = len(c.names), true
+			return c.fail(c.nameAt[top.nameAt0+i/2], ErrDuplicateKey)
+		}
+		seen[string(name)] = true
+	}
+	top.named = false // not reached: the Writer found two names equal
+	return c.fail(c.in.off()-1, ErrDuplicateKey)
 }
 
 // endPeak passes the peak key memory of a container just ended (with
@@ -401,6 +434,7 @@ func (c *fromJSON) name(at int64) error {
 	}
 	c.keyMem += enc + 16
 	top.keyMem += enc + 16
+	c.nameAt = append(c.nameAt, at)
 	if c.det {
 		c.sorted = append(c.sorted, detName{start: len(c.detNames), end: len(c.detNames) + len(c.str)})
 		c.detNames = append(c.detNames, c.str...)

@@ -2,7 +2,8 @@ package lecp
 
 // Map keys are compared as data items (RFC 8949 §5.6), not as encodings:
 // while a key is read its canonical encoding (preferred serialization,
-// definite lengths, the heads of indefinite items inserted when they end) is
+// definite lengths, the heads of indefinite items written when they end into
+// room reserved where they start, closed up once the key is complete) is
 // built in kbuf, so [_ 1] and [1], or "ab" and (_ "a", "b"), are the same
 // key. Completed keys of every open map are kept in one arena used as a
 // stack (a map's keys are released when it ends); small maps are searched
@@ -70,6 +71,20 @@ type keySet struct {
 	nans []nanBits
 	recv []byte
 
+	// gaps are the indefinite-length items of the key being built, in the
+	// order they started (so by pos): each reserved maxHead bytes of kbuf
+	// at pos for its head, which fills the first n of them when the item
+	// ends (n is 0 while it is open); compact closes up the rest once the
+	// key holding them is complete, so that the key is built in time
+	// linear in its length however deep they nest. slack is the reserved
+	// bytes of kbuf not holding a head: the key's length is len(kbuf) -
+	// slack.
+	gaps  []keyGap
+	slack int
+	// moved counts the bytes of kbuf moved to close up around heads, for
+	// tests.
+	moved int
+
 	// src is an input that stays unchanged while the keys that refer to it
 	// are open: Check's input, a Decoder's whole input, or the buffer of one
 	// Parser.Write (whose in-place keys are copied by materialize before
@@ -97,6 +112,7 @@ func (ks *keySet) reset() {
 	ks.direct = nil
 	ks.kbuf = ks.kbuf[:0]
 	ks.nans = ks.nans[:0]
+	ks.gaps, ks.slack = ks.gaps[:0], 0
 	ks.arena = ks.arena[:0]
 	ks.ents = ks.ents[:0]
 	ks.ht = ks.ht[:0]
@@ -120,6 +136,7 @@ func (ks *keySet) keyStart(f *frame, depth int) {
 		ks.depth = depth
 		ks.kbuf = ks.kbuf[:0]
 		ks.nans = ks.nans[:0]
+		ks.gaps, ks.slack = ks.gaps[:0], 0
 	}
 	f.kstart = int32(len(ks.kbuf))
 }
@@ -161,7 +178,7 @@ func (ks *keySet) appendKey(b []byte) {
 	if ks.e != nil {
 		return
 	}
-	if len(ks.kbuf)+len(b) > ks.lim.maxKey {
+	if len(ks.kbuf)-ks.slack+len(b) > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
 		return
 	}
@@ -170,20 +187,68 @@ func (ks *keySet) appendKey(b []byte) {
 
 func (ks *keySet) head(maj uint8, arg uint64) {
 	ks.kbuf = appendHead(ks.kbuf, maj, arg)
-	if len(ks.kbuf) > ks.lim.maxKey {
+	if len(ks.kbuf)-ks.slack > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
 	}
 }
 
-func (ks *keySet) insertHead(pos int, maj uint8, arg uint64) {
-	h := appendHead(ks.scratch[:0], maj, arg)
-	n := len(ks.kbuf)
-	ks.kbuf = append(ks.kbuf, h...)
-	copy(ks.kbuf[pos+len(h):], ks.kbuf[pos:n])
-	copy(ks.kbuf[pos:], h)
-	if len(ks.kbuf) > ks.lim.maxKey {
+// keyGap is the room for the head of an indefinite-length item in kbuf.
+type keyGap struct {
+	pos int32 // the offset in kbuf of the room, maxHead bytes
+	n   int32 // the length of the head written there, or 0
+}
+
+// maxHead is the longest head.
+const maxHead = 9
+
+var noHead [maxHead]byte
+
+// reserve makes room at the end of kbuf for the head of an indefinite-length
+// item starting there, and returns its index in gaps (for fill).
+func (ks *keySet) reserve() int32 {
+	i := int32(len(ks.gaps))
+	ks.gaps = append(ks.gaps, keyGap{pos: int32(len(ks.kbuf))})
+	ks.kbuf = append(ks.kbuf, noHead[:]...)
+	ks.slack += maxHead
+	return i
+}
+
+// fill writes the head of the indefinite-length item that ended into the
+// room gaps[i] reserved for it.
+func (ks *keySet) fill(i int, maj uint8, arg uint64) {
+	g := &ks.gaps[i]
+	h := appendHead(ks.kbuf[g.pos:g.pos], maj, arg)
+	g.n = int32(len(h))
+	ks.slack -= len(h)
+	if len(ks.kbuf)-ks.slack > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
 	}
+}
+
+// compact closes up the room left around the heads in kbuf[start:], all
+// written: those of the items of a complete key that starts at start. Each
+// byte moves once.
+func (ks *keySet) compact(start int) {
+	g := ks.gaps
+	i := len(g)
+	for i > 0 && int(g[i-1].pos) >= start {
+		i--
+	}
+	if i == len(g) {
+		return
+	}
+	w := int(g[i].pos + g[i].n)
+	for j := i; j < len(g); j++ {
+		from, to := int(g[j].pos)+maxHead, len(ks.kbuf)
+		if j+1 < len(g) {
+			to = int(g[j+1].pos + g[j+1].n)
+		}
+		w += copy(ks.kbuf[w:], ks.kbuf[from:to])
+		ks.moved += to - from
+		ks.slack -= maxHead - int(g[j].n)
+	}
+	ks.kbuf = ks.kbuf[:w]
+	ks.gaps = g[:i]
 }
 
 func (ks *keySet) mapStart(f *frame) {
@@ -283,6 +348,7 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 			return ErrKeyTooLarge
 		}
 	} else {
+		ks.compact(int(f.kstart))
 		kb = ks.kbuf[f.kstart:]
 		if depth == ks.depth {
 			ks.building = false

@@ -45,7 +45,7 @@ type frame struct {
 	left   uint64 // definite: items still due (a map counts keys and values)
 	n      uint64 // items completed (a map counts keys and values); indefinite strings: bytes so far
 
-	kpos int32 // key building: where the head of this indefinite item goes in m.kbuf; -1 if none
+	kpos int32 // key building: the index in m.keys.gaps of the room for this indefinite item's head; -1 if none
 
 	// maps only
 	kstart int32 // m.kbuf offset where the key being read started
@@ -437,7 +437,7 @@ func (m *machine) push(kind uint8, indef bool, left uint64) error {
 	f.major, f.indef, f.left, f.n, f.kpos = kind, indef, left, 0, -1
 	if m.keys.building {
 		if indef {
-			f.kpos = int32(len(m.keys.kbuf))
+			f.kpos = m.keys.reserve()
 		} else if kind != majTag { // a tag's head holds its number: step writes it
 			n := left
 			if kind == majMap {
@@ -621,7 +621,7 @@ func (m *machine) breakFrame(f *frame) (int, error) {
 		if f.major == majMap {
 			n /= 2
 		}
-		m.keys.insertHead(int(f.kpos), f.major, n)
+		m.keys.fill(int(f.kpos), f.major, n)
 	}
 	m.stack = m.stack[:len(m.stack)-1]
 	return 1, m.itemDone(1)

@@ -26,7 +26,9 @@ type Options struct {
 	// error; else a value they do not end, or one that long, is
 	// ErrValueTooLarge at its start (a string is judged whole: one they do
 	// not end is too large, whatever it holds). Input given whole
-	// (NewDecoderBytes) is not copied and has no such limit.
+	// (NewDecoderBytes) is not copied and has no such limit. It also bounds
+	// the item Parser.Capture holds, however the input is given: a longer
+	// one is ErrValueTooLarge at its start.
 	MaxValueLen int
 	// MaxKeyLen bounds the encoded length of one map key; 0 means
 	// DefaultMaxKeyLen.
@@ -49,7 +51,11 @@ type Options struct {
 	// §4.2.1): shortest heads, no indefinite lengths, floats in the
 	// shortest width that keeps the value (every NaN in half precision:
 	// see NaN payloads in the package documentation), and map keys in
-	// bytewise lexicographic order of their encodings.
+	// bytewise lexicographic order of their encodings. Tag content is not
+	// checked (see the package documentation): a bignum that a plain
+	// integer could hold (c24101, 2(h'01')) or with leading zeros
+	// (c2420001) is accepted, since §4.2.2 leaves the form of bignums to
+	// each protocol, one of whose choices is to always use tags 2 and 3.
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.

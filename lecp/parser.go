@@ -19,7 +19,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 // definite-length string is delivered in pieces of Options.StringChunk
 // bytes (BytesChunk/TextChunk events, then a last Bytes/Text event), a
 // partial head or piece is carried over in a buffer of that size, and only
-// the keys of open maps are held (for duplicate detection).
+// the keys of open maps are held (for duplicate detection), and the bytes
+// of an item being captured (Capture), at most Options.MaxValueLen.
 //
 // Input that arrives whole is not copied: events borrow it.
 //
@@ -40,7 +41,9 @@ type Parser struct {
 	loopMaxString uint64
 	capOn         bool
 	capDepth      int
-	capBuf        []byte
+	capBuf        []byte // the captured bytes so far, at most MaxValueLen
+	capStart      int64  // the captured item's offset
+	capOver       bool   // its first event was longer than MaxValueLen
 	capEv         Event
 	closed        bool
 	err           error
@@ -71,7 +74,7 @@ func (p *Parser) Reset() {
 	p.m.reset()
 	p.raw = nil // a slice of the last input, for Capture
 	p.carry = p.carry[:0]
-	p.capOn = false
+	p.capOn, p.capOver = false, false
 	p.capBuf = p.capBuf[:0]
 	p.closed = false
 	p.err = nil
@@ -228,8 +231,13 @@ func (p *Parser) deliver() error {
 		if err := p.h.HandleEvent(p, ev); err != nil {
 			return p.stop(err)
 		}
-		if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
-			return p.captured(ev.Pattern)
+		if p.capOn {
+			if p.capOver {
+				return p.stop(p.capTooLarge())
+			}
+			if p.m.done && p.m.doneDepth == p.capDepth {
+				return p.captured(ev.Pattern)
+			}
 		}
 		return nil
 	}
@@ -240,15 +248,35 @@ func (p *Parser) deliver() error {
 		}
 	}
 	if p.capOn {
+		if len(p.capBuf)+len(p.raw) > p.m.lim.maxValue {
+			return p.stop(p.capTooLarge())
+		}
 		p.capBuf = append(p.capBuf, p.raw...)
 	}
 	if err := p.h.HandleEvent(p, ev); err != nil {
 		return p.stop(err)
 	}
-	if p.capOn && p.m.done && p.m.doneDepth == p.capDepth {
-		return p.captured(ev.Pattern)
+	if p.capOn {
+		if p.capOver {
+			return p.stop(p.capTooLarge())
+		}
+		if p.m.done && p.m.doneDepth == p.capDepth {
+			return p.captured(ev.Pattern)
+		}
 	}
 	return nil
+}
+
+// capTooLarge fails with ErrValueTooLarge at the start of the item being
+// captured, with its path, and ends the capture.
+func (p *Parser) capTooLarge() error {
+	m := &p.m
+	done := m.done && m.doneDepth == p.capDepth
+	p.capOn, p.capOver = false, false
+	p.capBuf = p.capBuf[:0]
+	m.recheck = true
+	m.err = &SyntaxError{Offset: p.capStart, Path: m.itemPath(p.capDepth, done), Err: ErrValueTooLarge}
+	return m.err
 }
 
 // captured delivers the Raw event of a completed capture.
@@ -271,6 +299,13 @@ func (p *Parser) captured(pattern int) error {
 // whose Value holds the item's encoding exactly as received, for example a
 // COSE protected header to verify a signature over. Capture from any other
 // event, or while a capture is running, does nothing and returns false.
+//
+// The captured bytes are held until the Raw event, so an item longer than
+// Options.MaxValueLen stops the parser with ErrValueTooLarge at the item's
+// start, with its path, as soon as its events pass that length (after the
+// handler has had the event that Capture was called from, but before it
+// gets the one that passes the limit), holding no more than MaxValueLen
+// bytes of it.
 func (p *Parser) Capture() bool {
 	if p.capOn || !p.m.itemStart {
 		return false
@@ -284,7 +319,13 @@ func (p *Parser) Capture() bool {
 	if p.rawFast {
 		raw = p.rawSrc[p.m.ev.Offset-p.rawBase : p.m.off-p.rawBase]
 	}
-	p.capBuf = append(p.capBuf[:0], raw...)
+	p.capStart = p.m.off - int64(len(raw))
+	p.capBuf = p.capBuf[:0]
+	if len(raw) > p.m.lim.maxValue {
+		p.capOver = true // reported when the handler returns
+	} else {
+		p.capBuf = append(p.capBuf, raw...)
+	}
 	return true
 }
 

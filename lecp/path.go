@@ -14,6 +14,11 @@ package lecp
 //	             "h'01'", keys with . [ ] * " or control characters, and "")
 //	h'0102'      any other key, in diagnostic notation: h'0102', true, null
 //
+// The text form is diagnostic: a float key 1.5 reads as integer keys 1 then
+// 5 would, an array key [1] as index 1 would. Patterns are matched against
+// the keys (their canonical encodings) and indexes, not against this text,
+// so such a key never matches a pattern meant for the other place.
+//
 // A pattern is a path in which [] (or [*]) matches any index, * matches any
 // one map key, and a * as the last segment matches everything below (one or
 // more further segments of any kind), as in lejp. A pattern names text,
@@ -83,6 +88,19 @@ func (m *machine) appendPath(dst []byte) []byte {
 }
 
 func (m *machine) pathString() string { return string(m.appendPath(nil)) }
+
+// itemPath is the path of an item that started inside the outermost depth
+// frames (Decoder.ReadValue's value, a Parser capture): that of those
+// frames (an array's index and a map's current key do not change until the
+// item ends; once it has (done), the machine's doneInc says that the count
+// of the frame around it has moved on).
+func (m *machine) itemPath(depth int, done bool) string {
+	stack, kind, inc := m.stack, m.ev.Kind, m.doneInc
+	m.stack, m.ev.Kind, m.doneInc = m.stack[:depth], Invalid, inc && done
+	p := m.pathString()
+	m.stack, m.ev.Kind, m.doneInc = stack, kind, inc
+	return p
+}
 
 // appendKeyText appends a key, given as its canonical encoding, in path
 // form.
