@@ -335,6 +335,10 @@ func runCBORGet(e *env, args []string) error {
 	// a captured item is one item, read with the options it was parsed with
 	diagOpts := cf.options()
 	diagOpts.AllowSequence = false
+	// The input is whole in memory (at most maxInput bytes): a match may be
+	// as long, not only lecp's default bound on what a capture holds.
+	getOpts := cf.options()
+	getOpts.MaxValueLen = maxInput
 	p, perr := lecp.NewParser(lecp.HandlerFunc(func(p *lecp.Parser, ev *lecp.Event) error {
 		switch {
 		case ev.Kind == lecp.Raw:
@@ -351,7 +355,7 @@ func runCBORGet(e *env, args []string) error {
 			p.Capture()
 		}
 		return nil
-	}), cf.options(), pattern)
+	}), getOpts, pattern)
 	if perr != nil {
 		return usagef("%v", perr)
 	}
