@@ -354,7 +354,14 @@ func (e *env) claimIfStdin(f *os.File, what string) error {
 	if err != nil || fst.Mode().IsRegular() || !os.SameFile(ist, fst) {
 		return nil
 	}
-	return e.claimStdin(what)
+	first := e.stdinFor == ""
+	if err := e.claimStdin(what); err != nil {
+		return err
+	}
+	if first {
+		e.stdinName = f.Name()
+	}
+	return nil
 }
 
 // claimStdin records that standard input is read for what, or refuses when
@@ -364,7 +371,12 @@ func (e *env) claimStdin(what string) error {
 		h := "give " + e.stdinFor + " or " + what + " as a file"
 		switch {
 		case e.stdinFor == "the key" && what == "the input":
-			h = "with --key -, give the input as FILE"
+			// as the user named it: --key - or --key /dev/stdin
+			key := "-"
+			if e.stdinName != "" {
+				key = e.stdinName
+			}
+			h = "with --key " + key + ", give the input as FILE"
 		case e.stdinFor == "the input" && what == "the payload":
 			h = "give the JWS as FILE or the payload as --payload FILE"
 		}
