@@ -85,3 +85,61 @@ func TestKeyFileThatIsStdinRefusedBeforeReading(t *testing.T) {
 		}
 	}
 }
+
+// The same for --payload: --payload /dev/stdin with the JWS, or the key,
+// due on standard input too was refused only after that had been read
+// from it; and for jwt sign's --claims @/dev/stdin with --key /dev/stdin.
+func TestPayloadFileThatIsStdinRefusedBeforeReading(t *testing.T) {
+	if _, err := os.Stat("/dev/fd/0"); err != nil {
+		t.Skip("no /dev/fd here")
+	}
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
+	key, err := os.ReadFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokFile := filepath.Join(dir, "t")
+	tok := mustRunCLI(t, "hello", "jws", "sign", "--detached", "--key", keyFile)
+	if err := os.WriteFile(tokFile, []byte(tok), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		in   string
+		args []string
+	}{
+		{tok, []string{"jws", "verify", "--key", keyFile, "--payload", "STDIN"}},
+		{tok, []string{"jws", "verify", "--key", keyFile, "--payload", "STDIN", "-"}},
+		{tok, []string{"jws", "verify", "--key", keyFile, "--payload", "-", "STDIN"}},
+		{string(key), []string{"jws", "verify", "--key", "STDIN", "--payload", "STDIN", tokFile}},
+		{string(key), []string{"jws", "verify", "--key", "-", "--payload", "STDIN", tokFile}},
+		{string(key), []string{"jws", "verify", "--key", "STDIN", "--payload", "-", tokFile}},
+		// jwt sign reads --claims before the key: the key claims
+		// standard input first, so that the claims are refused unread.
+		{`{"a":1}`, []string{"jwt", "sign", "--key", "STDIN", "--claims", "@STDIN"}},
+		{`{"a":1}`, []string{"jwt", "sign", "--key", "STDIN", "--claims", "@-"}},
+		{`{"a":1}`, []string{"jwt", "sign", "--key", "-", "--claims", "@STDIN"}},
+	} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.WriteString(c.in); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		name := fmt.Sprintf("/dev/fd/%d", r.Fd())
+		a := append([]string(nil), c.args...)
+		for i := range a {
+			a[i] = strings.ReplaceAll(a[i], "STDIN", name)
+		}
+		var out, errb bytes.Buffer
+		code := Main(a, r, &out, &errb)
+		rest, _ := io.ReadAll(r)
+		r.Close()
+		if code != 2 || !strings.Contains(errb.String(), "standard input is already") || string(rest) != c.in {
+			t.Errorf("%v: exit %d, stderr %q, %d of %d bytes left unread; want exit 2 before reading standard input", a, code, errb.String(), len(rest), len(c.in))
+		}
+	}
+}
