@@ -319,19 +319,45 @@ func (e *env) outputIsInput(path string) error {
 }
 
 // keyStdinClash refuses --key - when the command's input (pos: no FILE, or
-// "-") is standard input too, before either is read.
+// "-") is standard input too, before either is read; and so when either
+// is a file that is standard input under another name (--key /dev/stdin,
+// as claimIfStdin finds), which would otherwise be refused only once the
+// key had been read (on a terminal: typed in).
 func keyStdinClash(e *env, keyPath string, pos []string) error {
-	if keyPath != "-" {
+	keyNamed := keyPath != "-" && e.namesStdin(keyPath)
+	if keyPath != "-" && !keyNamed {
 		return nil
 	}
 	file, err := inputArg(pos)
-	if err != nil || file != "" {
+	if err != nil || (file != "" && !e.namesStdin(file)) {
 		return err
 	}
+	first := e.stdinFor == ""
 	if err := e.claimStdin("the key"); err != nil {
 		return err
 	}
+	if first && keyNamed {
+		e.stdinName = keyPath
+	}
 	return e.claimStdin("the input")
+}
+
+// namesStdin reports whether path, named on the command line, is standard
+// input under another name and not a regular file (see claimIfStdin).
+func (e *env) namesStdin(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && e.isStdin(st)
+}
+
+// isStdin reports whether st, a file named on the command line, is
+// standard input and not a regular file.
+func (e *env) isStdin(st os.FileInfo) bool {
+	in, ok := e.stdin.(*os.File)
+	if !ok || st.Mode().IsRegular() {
+		return false
+	}
+	ist, err := in.Stat()
+	return err == nil && os.SameFile(ist, st)
 }
 
 // claimIfStdin claims standard input for what (as claimStdin) when f, a
@@ -342,19 +368,18 @@ func keyStdinClash(e *env, keyPath string, pos []string) error {
 // of signing the empty rest of the pipe. (A regular file opened anew
 // reads from its start, apart from standard input.)
 func (e *env) claimIfStdin(f *os.File, what string) error {
-	in, ok := e.stdin.(*os.File)
-	if !ok {
-		return nil
-	}
-	ist, err := in.Stat()
-	if err != nil {
-		return nil
-	}
 	fst, err := f.Stat()
-	if err != nil || fst.Mode().IsRegular() || !os.SameFile(ist, fst) {
+	if err != nil || !e.isStdin(fst) {
 		return nil
 	}
-	return e.claimStdin(what)
+	first := e.stdinFor == ""
+	if err := e.claimStdin(what); err != nil {
+		return err
+	}
+	if first {
+		e.stdinName = f.Name()
+	}
+	return nil
 }
 
 // claimStdin records that standard input is read for what, or refuses when
@@ -364,7 +389,12 @@ func (e *env) claimStdin(what string) error {
 		h := "give " + e.stdinFor + " or " + what + " as a file"
 		switch {
 		case e.stdinFor == "the key" && what == "the input":
-			h = "with --key -, give the input as FILE"
+			// as the user named it: --key - or --key /dev/stdin
+			key := "-"
+			if e.stdinName != "" {
+				key = e.stdinName
+			}
+			h = "with --key " + key + ", give the input as FILE"
 		case e.stdinFor == "the input" && what == "the payload":
 			h = "give the JWS as FILE or the payload as --payload FILE"
 		}

@@ -285,18 +285,20 @@ func runJWSVerify(e *env, args []string) error {
 	if *payloadPath != "" && *outPath != "" {
 		return usagef("-o has no use with --payload: the payload is not printed, it is the --payload file")
 	}
-	if *payloadPath == "-" {
+	// --payload - (or a name of standard input, /dev/stdin): refused
+	// here, before the key or the JWS is read from standard input.
+	if *payloadPath == "-" || (*payloadPath != "" && e.namesStdin(*payloadPath)) {
 		file, err := inputArg(pos)
 		if err != nil {
 			return err
 		}
-		if *keyPath == "-" { // the key would be standard input too
+		if *keyPath == "-" || e.namesStdin(*keyPath) { // the key would be standard input too
 			if err := e.claimStdin("the key"); err != nil {
 				return err
 			}
 			return e.claimStdin("the payload")
 		}
-		if file == "" { // the JWS would be standard input too
+		if file == "" || e.namesStdin(file) { // the JWS would be standard input too
 			if err := e.claimStdin("the input"); err != nil {
 				return err
 			}

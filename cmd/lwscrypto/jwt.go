@@ -70,7 +70,7 @@ func runJWTSign(e *env, args []string) error {
 		}
 		cs.ExpiresAt = t.Add(d)
 	}
-	if *keyPath == "-" { // claimed now, so that --claims @- is refused before anything is read
+	if *keyPath == "-" || e.namesStdin(*keyPath) { // claimed now, so that --claims @- is refused before anything is read
 		if err := e.claimStdin("the key"); err != nil {
 			return err
 		}

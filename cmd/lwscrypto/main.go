@@ -47,6 +47,9 @@ type env struct {
 	// "the input"), so that a second use is refused instead of reading
 	// nothing.
 	stdinFor string
+	// stdinName is the name standard input was claimed under when that
+	// was a file named on the command line (/dev/stdin), for the hint.
+	stdinName string
 	// inputs are the regular files the command has opened to read, which
 	// its -o must not name.
 	inputs []inputFile
