@@ -287,6 +287,9 @@ func New(key any) (*Key, error) {
 		if !ed25519Point(v) { // as Parse
 			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
 		}
+		if ed25519SmallOrder(v) {
+			return nil, fmt.Errorf("jwk: Ed25519 public key is a point of small order, under which signatures can be forged: %w", jose.ErrKey)
+		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil
 	case *ecdh.PrivateKey:
