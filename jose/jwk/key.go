@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/ecdh"
 	"crypto/ecdsa"
@@ -140,7 +141,8 @@ func (k *Key) Bits() int {
 }
 
 // PublicKey returns a copy of k without its private material, keeping every
-// other member. An oct key has no public half: that is ErrKey.
+// other member; its metadata (the slices and their bytes) is its own, so
+// changing it does not change k. An oct key has no public half: that is ErrKey.
 func (k *Key) PublicKey() (*Key, error) {
 	if k.kty == KeyTypeOct {
 		return nil, fmt.Errorf("jwk: an oct key has no public half: %w", jose.ErrKey)
@@ -172,10 +174,20 @@ func (k *Key) Equal(x *Key) bool {
 	return k.prv.(pequaler).Equal(x.prv)
 }
 
+// clone copies k and its metadata (the bytes of X5t, X5tS256 and every X5c
+// certificate too), so that a change to the copy's fields or their bytes
+// does not reach k; the key material is shared (it is never changed).
 func (k *Key) clone() *Key {
 	c := *k
 	c.KeyOps = slices.Clone(k.KeyOps)
-	c.X5c = slices.Clone(k.X5c)
+	c.X5t = bytes.Clone(k.X5t)
+	c.X5tS256 = bytes.Clone(k.X5tS256)
+	if k.X5c != nil {
+		c.X5c = make([][]byte, len(k.X5c))
+		for i, der := range k.X5c {
+			c.X5c[i] = bytes.Clone(der)
+		}
+	}
 	c.extra = slices.Clone(k.extra)
 	return &c
 }
