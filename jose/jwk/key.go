@@ -126,8 +126,10 @@ func (k *Key) ECDHPrivate() (*ecdh.PrivateKey, error) {
 	return nil, fmt.Errorf("jwk: %s key is not a private ECDH key: %w", k.describe(), jose.ErrKey)
 }
 
-// Bits returns the key size in bits: the RSA modulus length, the curve's
-// field size, or 8 × the oct key length.
+// Bits returns the key size in bits: the RSA modulus length, the field
+// size of a NIST curve (256, 384, 521), 256 for Ed25519 and X25519 (their
+// 32-byte keys; the field, 2^255 − 19, has 255 bits, and they are rated
+// as P-256 is), or 8 × the oct key length.
 func (k *Key) Bits() int {
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
