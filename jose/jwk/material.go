@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"sync"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -336,45 +335,6 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		return nil, keyErr("OKP curve %s is not supported yet", crv)
 	}
 	return nil, keyErr("unsupported OKP curve %q", crv)
-}
-
-// ed25519Field holds p = 2^255 − 19 and the curve constant d of
-// edwards25519 (RFC 8032 §5.1).
-var ed25519Field = sync.OnceValues(func() (p, d *big.Int) {
-	p = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
-	d = new(big.Int).ModInverse(big.NewInt(121666), p)
-	d.Mul(d, big.NewInt(-121665)).Mod(d, p)
-	return p, d
-})
-
-// ed25519Point reports whether the 32 bytes x are the canonical encoding
-// of an edwards25519 point (RFC 8032 §5.1.3): y < p, x² = (y² − 1) /
-// (d·y² + 1) has a root, that is (y² − 1)(d·y² + 1) is a square or zero mod
-// p (d·y² + 1 is never zero: −1/d is not a square), and x = 0 has no sign
-// bit. crypto/ed25519 also decodes y ≥ p (reduced) and "−0": other
-// encodings of small-order points, refused here. Public values only, so
-// math/big's variable time does not matter.
-func ed25519Point(x []byte) bool {
-	p, d := ed25519Field()
-	var le [32]byte
-	for i, b := range x {
-		le[31-i] = b
-	}
-	sign := le[0] >> 7
-	le[0] &= 0x7f
-	y := new(big.Int).SetBytes(le[:])
-	if y.Cmp(p) >= 0 {
-		return false
-	}
-	y2 := y.Mul(y, y).Mod(y, p)
-	u := new(big.Int).Sub(y2, big.NewInt(1))
-	if u.Sign() == 0 { // y = ±1: x = 0
-		return sign == 0
-	}
-	v := new(big.Int).Mul(y2, d)
-	v.Add(v, big.NewInt(1))
-	u.Mul(u, v).Mod(u, p)
-	return big.Jacobi(u, p) >= 0 // p is prime: the Legendre symbol
 }
 
 // ed25519SmallOrderPoints are the canonical encodings of the 8 points of
