@@ -131,3 +131,18 @@ func TestFeMulMatchesBigInt(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEd25519PointMatchesBigInt: ed25519Point agrees with the math/big
+// reference on any 32 bytes.
+func FuzzEd25519PointMatchesBigInt(f *testing.F) {
+	f.Add(mustHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
+	f.Add(mustHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"))
+	f.Fuzz(func(t *testing.T, x []byte) {
+		if len(x) != 32 {
+			return
+		}
+		if got, want := ed25519Point(x), ed25519PointBig(x); got != want {
+			t.Fatalf("ed25519Point(%x) = %v, math/big says %v", x, got, want)
+		}
+	})
+}
