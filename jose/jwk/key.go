@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/ecdh"
 	"crypto/ecdsa"
@@ -125,8 +126,10 @@ func (k *Key) ECDHPrivate() (*ecdh.PrivateKey, error) {
 	return nil, fmt.Errorf("jwk: %s key is not a private ECDH key: %w", k.describe(), jose.ErrKey)
 }
 
-// Bits returns the key size in bits: the RSA modulus length, the curve's
-// field size, or 8 × the oct key length.
+// Bits returns the key size in bits: the RSA modulus length, the field
+// size of a NIST curve (256, 384, 521), 256 for Ed25519 and X25519 (their
+// 32-byte keys; the field, 2^255 − 19, has 255 bits, and they are rated
+// as P-256 is), or 8 × the oct key length.
 func (k *Key) Bits() int {
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
@@ -140,7 +143,8 @@ func (k *Key) Bits() int {
 }
 
 // PublicKey returns a copy of k without its private material, keeping every
-// other member. An oct key has no public half: that is ErrKey.
+// other member; its metadata (the slices and their bytes) is its own, so
+// changing it does not change k. An oct key has no public half: that is ErrKey.
 func (k *Key) PublicKey() (*Key, error) {
 	if k.kty == KeyTypeOct {
 		return nil, fmt.Errorf("jwk: an oct key has no public half: %w", jose.ErrKey)
@@ -172,10 +176,20 @@ func (k *Key) Equal(x *Key) bool {
 	return k.prv.(pequaler).Equal(x.prv)
 }
 
+// clone copies k and its metadata (the bytes of X5t, X5tS256 and every X5c
+// certificate too), so that a change to the copy's fields or their bytes
+// does not reach k; the key material is shared (it is never changed).
 func (k *Key) clone() *Key {
 	c := *k
 	c.KeyOps = slices.Clone(k.KeyOps)
-	c.X5c = slices.Clone(k.X5c)
+	c.X5t = bytes.Clone(k.X5t)
+	c.X5tS256 = bytes.Clone(k.X5tS256)
+	if k.X5c != nil {
+		c.X5c = make([][]byte, len(k.X5c))
+		for i, der := range k.X5c {
+			c.X5c[i] = bytes.Clone(der)
+		}
+	}
 	c.extra = slices.Clone(k.extra)
 	return &c
 }
@@ -286,6 +300,9 @@ func New(key any) (*Key, error) {
 		}
 		if !ed25519Point(v) { // as Parse
 			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
+		}
+		if ed25519SmallOrder(v) {
+			return nil, fmt.Errorf("jwk: Ed25519 public key is a point of small order, under which signatures can be forged: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"sync"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -298,6 +297,9 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		if !ed25519Point(x) {
 			return nil, keyErr(`Ed25519 "x" is not the canonical encoding of a curve point`)
 		}
+		if ed25519SmallOrder(x) {
+			return nil, keyErr(`Ed25519 "x" is a point of small order, under which signatures can be forged`)
+		}
 		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
 		if d == nil {
 			return k, nil
@@ -335,43 +337,32 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 	return nil, keyErr("unsupported OKP curve %q", crv)
 }
 
-// ed25519Field holds p = 2^255 − 19 and the curve constant d of
-// edwards25519 (RFC 8032 §5.1).
-var ed25519Field = sync.OnceValues(func() (p, d *big.Int) {
-	p = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
-	d = new(big.Int).ModInverse(big.NewInt(121666), p)
-	d.Mul(d, big.NewInt(-121665)).Mod(d, p)
-	return p, d
-})
+// ed25519SmallOrderPoints are the canonical encodings of the 8 points of
+// order dividing 8 (the cofactor): the identity (0, 1), (0, −1), the two
+// with y = 0 (order 4) and four of order 8. No private key has one for its
+// public key, and under one signatures can be forged without any key
+// (under the identity, R = identity and S = 0 verify for every message).
+var ed25519SmallOrderPoints = [8][32]byte{
+	{0x01},
+	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+	{},
+	{31: 0x80},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa},
+}
 
-// ed25519Point reports whether the 32 bytes x are the canonical encoding
-// of an edwards25519 point (RFC 8032 §5.1.3): y < p, x² = (y² − 1) /
-// (d·y² + 1) has a root, that is (y² − 1)(d·y² + 1) is a square or zero mod
-// p (d·y² + 1 is never zero: −1/d is not a square), and x = 0 has no sign
-// bit. crypto/ed25519 also decodes y ≥ p (reduced) and "−0": other
-// encodings of small-order points, refused here. Public values only, so
-// math/big's variable time does not matter.
-func ed25519Point(x []byte) bool {
-	p, d := ed25519Field()
-	var le [32]byte
-	for i, b := range x {
-		le[31-i] = b
+// ed25519SmallOrder reports whether x, the canonical encoding of a point
+// (ed25519Point), is one of a small-order point: libsodium refuses such
+// public keys too. Non-canonical encodings of them ed25519Point refuses.
+func ed25519SmallOrder(x []byte) bool {
+	for _, p := range &ed25519SmallOrderPoints {
+		if bytes.Equal(x, p[:]) {
+			return true
+		}
 	}
-	sign := le[0] >> 7
-	le[0] &= 0x7f
-	y := new(big.Int).SetBytes(le[:])
-	if y.Cmp(p) >= 0 {
-		return false
-	}
-	y2 := y.Mul(y, y).Mod(y, p)
-	u := new(big.Int).Sub(y2, big.NewInt(1))
-	if u.Sign() == 0 { // y = ±1: x = 0
-		return sign == 0
-	}
-	v := new(big.Int).Mul(y2, d)
-	v.Add(v, big.NewInt(1))
-	u.Mul(u, v).Mod(u, p)
-	return big.Jacobi(u, p) >= 0 // p is prime: the Legendre symbol
+	return false
 }
 
 func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {

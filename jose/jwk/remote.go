@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -47,7 +48,8 @@ type RemoteOptions struct {
 	// DefaultFetchTimeout. A fetch still running at Timeout (the Client's
 	// RoundTripper, or the body it returned, ignoring the request's
 	// context) is abandoned as failed, though its goroutine lives on until
-	// the RoundTripper returns.
+	// the RoundTripper returns; while 4 such fetches of a Remote are still
+	// running, its fetches fail at once instead of starting another.
 	Timeout time.Duration
 	// MaxSize bounds the response body in bytes; 0 means DefaultMaxSetSize.
 	// A larger body is ErrLimit and the set is not replaced.
@@ -97,6 +99,8 @@ type Remote struct {
 	lastErr   error
 	inflight  chan struct{}
 	fetches   int
+
+	abandoned atomic.Int32 // fetches given up at Timeout still running
 }
 
 // NewRemote returns a Remote for rawURL. The URL must be https:// (or, with
@@ -321,7 +325,14 @@ func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
 // Client's RoundTripper (or the body it returned) ignores the request's
 // context, which http.Client's own Timeout cannot interrupt: the request
 // then runs on, unwaited for, until the RoundTripper returns.
+//
+// At most maxAbandonedFetches such requests run at once: while that many
+// do, fetch fails at once (errTooManyAbandoned) rather than leave one more
+// goroutine and request behind at each fetch the cooldown allows.
 func (r *Remote) fetch(ctx context.Context) (*Set, error) {
+	if n := r.abandoned.Load(); !(n < maxAbandonedFetches) {
+		return nil, fmt.Errorf("%s: %w", r.url, errTooManyAbandoned)
+	}
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
 	type result struct {
@@ -329,22 +340,34 @@ func (r *Remote) fetch(ctx context.Context) (*Set, error) {
 		err error
 	}
 	done := make(chan result, 1) // the abandoned request's goroutine must not block
+	const running, finished, given = 0, 1, 2
+	var state atomic.Int32
 	go func() {
 		s, err := r.fetchSet(ctx)
+		if !state.CompareAndSwap(running, finished) { // given up: no longer running
+			r.abandoned.Add(-1)
+		}
 		done <- result{s, err}
 	}()
 	select {
 	case res := <-done:
 		return res.s, res.err
 	case <-ctx.Done():
-		select {
-		case res := <-done: // ended at the deadline too
+		r.abandoned.Add(1)
+		if !state.CompareAndSwap(running, given) { // ended at the deadline too: it sends
+			r.abandoned.Add(-1)
+			res := <-done
 			return res.s, res.err
-		default:
 		}
 		return nil, fmt.Errorf("%s: no answer within %v: %w", r.url, r.opts.Timeout, ctx.Err())
 	}
 }
+
+// maxAbandonedFetches bounds, per Remote, the fetches given up at Timeout
+// whose RoundTripper has not returned yet.
+const maxAbandonedFetches = 4
+
+var errTooManyAbandoned = fmt.Errorf("%d fetches given up at Timeout are still running (the Client's RoundTripper ignores the request's context): no other is started until one ends", maxAbandonedFetches)
 
 func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.url, nil)

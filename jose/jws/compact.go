@@ -166,8 +166,8 @@ func (v *Verifier) result(tok []byte, d *decision, k *vkey, payload []byte) (*Re
 	h := d.hdr
 	if h == nil {
 		var err error
-		if h, err = jose.ParseProtected(tok[:bytes.IndexByte(tok, '.')]); err != nil {
-			return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+		if h, err = parseProtected(tok[:bytes.IndexByte(tok, '.')]); err != nil {
+			return nil, err
 		}
 	}
 	r := &Result{Header: h, Payload: payload}

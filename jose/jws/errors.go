@@ -54,3 +54,17 @@ var (
 )
 
 func isLimit(err error) bool { return errors.Is(err, jose.ErrLimit) }
+
+// parseProtected is jose.ParseProtected (strict base64url, then
+// jose.ParseHeader) with one error naming the protected header: jose's
+// own would name it a second time.
+func parseProtected(b64 []byte) (*jose.Header, error) {
+	raw, err := jose.DecodeBase64URL(b64)
+	if err == nil {
+		var h *jose.Header
+		if h, err = jose.ParseHeader(raw); err == nil {
+			return h, nil
+		}
+	}
+	return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+}

@@ -92,9 +92,9 @@ func ParseCompact(tok []byte) (*Message, error) {
 	if len(hb) == 0 {
 		return nil, wrap(jose.ErrMalformed, "empty protected header")
 	}
-	h, err := jose.ParseProtected(hb)
+	h, err := parseProtected(hb)
 	if err != nil {
-		return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+		return nil, err
 	}
 	sig, err := jose.DecodeBase64URL(sb)
 	if err != nil || len(sig) == 0 {
@@ -248,8 +248,8 @@ func parseSignature(o *jose.Object) (*Signature, error) {
 			return nil, wrap(jose.ErrMalformed, `"protected" must be a non-empty string`)
 		}
 		s.Protected = []byte(str)
-		if prot, err = jose.ParseProtected(s.Protected); err != nil {
-			return nil, wrapCause(jose.ErrMalformed, "protected header", err)
+		if prot, err = parseProtected(s.Protected); err != nil {
+			return nil, err
 		}
 	}
 	if mem, ok := o.Get("header"); ok {

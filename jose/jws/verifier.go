@@ -3,6 +3,7 @@ package jws
 import (
 	"context"
 	"crypto"
+	"crypto/ed25519"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -111,7 +112,9 @@ type vkey struct {
 //     private key: PEM, DER or base64 DER of a key or a certificate, JWK
 //     JSON or OpenSSH — catalog row 2);
 //   - *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, or any
-//     crypto.Signer (its public half is used);
+//     crypto.Signer (its public half is used); an Ed25519 key of 32 bytes
+//     must be what jwk.New accepts (a canonical point, not of small
+//     order: under those anyone can sign), else jose.ErrKey;
 //   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3),
 //     and an oct key whose secret is an encoded key, as above, is refused;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
@@ -173,6 +176,13 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 		pub, err := publicKeyOf(key)
 		if err != nil {
 			return nil, err
+		}
+		if ed, ok := pub.(ed25519.PublicKey); ok && len(ed) == ed25519.PublicKeySize {
+			// As an Ed25519 JWK: a point, and not of small order, under
+			// which signatures can be forged without a private key.
+			if _, err := jwk.New(ed); err != nil {
+				return nil, wrapCause(jose.ErrKey, "verification key", err)
+			}
 		}
 		v.keys = append(v.keys, v.newKey(nil, nil, pub))
 	}
@@ -381,8 +391,10 @@ func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, err
 		return nil, errEmbeddedPrivate
 	}
 	for _, anchor := range v.cfg.anchors {
-		pa, err := anchor.PublicKey()
-		if err != nil || !pa.Equal(ek) {
+		// anchor.PublicKey().Equal(ek) without copying the anchor per
+		// token: an oct anchor (Public nil) matches no embedded key.
+		pa, ok := anchor.Public().(interface{ Equal(crypto.PublicKey) bool })
+		if !ok || !pa.Equal(ek.Public()) {
 			continue
 		}
 		k := v.newKey(anchor, nil, nil)
