@@ -71,7 +71,10 @@
 // verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it, and
 // so do the non-canonical encodings §5.1.3 fails to decode (a y-coordinate
 // of p or more, x = 0 with the sign bit set), whatever the backend, though
-// crypto/ed25519 decodes them.
+// crypto/ed25519 decodes them. So do the eight points of small order (the
+// identity among them): under such a key anyone can make a signature that
+// verifies, and no honest key is one; RFC 8032 does not exclude them,
+// libsodium refuses them too, and so does package jwk.
 //
 // # Errors
 //

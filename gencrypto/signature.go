@@ -163,8 +163,8 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 // curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
 // rejected. RSA signatures must be exactly as long as the
 // modulus. Ed25519 signatures must have S < L and the public key must be
-// canonically encoded (RFC 8032 §5.1.7 and §5.1.3), whatever the backend.
-// VerifyDigest is the same for a message hashed by the caller.
+// canonically encoded (RFC 8032 §5.1.7 and §5.1.3) and not of small order,
+// whatever the backend. VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -208,9 +208,47 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		return ed25519SBelowL(sig[32:]) && ed25519Canonical(pub.(ed25519.PublicKey))
+		a := pub.(ed25519.PublicKey)
+		return ed25519SBelowL(sig[32:]) && ed25519Canonical(a) && !ed25519SmallOrder(a)
 	}
 	return true
+}
+
+// ed25519SmallOrderPoints are the canonical encodings of the eight points
+// of order 1, 2, 4 and 8 of edwards25519: the identity (0, 1), (0, −1),
+// (±√−1, 0) and the four points of order 8. Their non-canonical encodings
+// (y + p for y = 0 and 1, x = 0 with the sign bit set) fail
+// ed25519Canonical.
+var ed25519SmallOrderPoints = [8][32]byte{
+	{0x01},
+	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+	{},
+	{31: 0x80},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85},
+}
+
+// ed25519SmallOrder reports whether the canonical public key a (32 bytes)
+// is a point of small order. Under such a key [k]A is the identity for one
+// challenge k in eight or more, so R = [r]B, S = r verifies without any
+// private key (for every message under the identity); RFC 8032 does not
+// exclude these keys, but no honest key, a multiple of the base point, is
+// one of them, and libsodium refuses them too. The key is public: the
+// comparison need not be constant-time.
+func ed25519SmallOrder(a []byte) bool {
+	for i := range ed25519SmallOrderPoints {
+		if bytes.Equal(a, ed25519SmallOrderPoints[i][:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ed25519Canonical reports whether the public key a (32 bytes) is the
