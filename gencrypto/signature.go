@@ -106,7 +106,9 @@ func (s *Signature) SignatureSize() int {
 
 // Sign signs msg with key and returns the signature in the algorithm's wire
 // encoding (r‖s for ECDSA). key's public half must fit the algorithm
-// (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation);
+// (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation),
+// and an *ecdsa.PrivateKey or *rsa.PrivateKey must hold a private scalar D
+// (for ECDSA 0 < D < n; ErrInvalidKey otherwise);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
 // SignDigest is the same for a message hashed by the caller.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
@@ -127,6 +129,9 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 		return nil, nil, err
 	}
 	if err := s.CheckPublicKey(pub); err != nil {
+		return nil, nil, err
+	}
+	if err := checkPrivateScalar(key); err != nil {
 		return nil, nil, err
 	}
 	b, err := backendWith(opts, s, s.prim)
@@ -339,6 +344,27 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 		}
 	}
 	return key.Public(), nil
+}
+
+// checkPrivateScalar refuses, with ErrInvalidKey, a private key of the
+// standard library's types whose public half has passed its check but
+// whose private scalar is missing or out of range: an *ecdsa.PrivateKey
+// with D nil (crypto/ecdsa panics on it), at most 0 or not below the group
+// order, and an *rsa.PrivateKey with D nil or at most 0. crypto/ecdsa and
+// crypto/rsa refuse these too, but with errors no sentinel matches. Other
+// keys (a token's, a KMS's) answer for themselves.
+func checkPrivateScalar(key any) error {
+	switch k := key.(type) {
+	case *ecdsa.PrivateKey:
+		if k.D == nil || k.D.Sign() <= 0 || k.D.Cmp(k.Curve.Params().N) >= 0 {
+			return ErrInvalidKey
+		}
+	case *rsa.PrivateKey:
+		if k.D == nil || k.D.Sign() <= 0 {
+			return ErrInvalidKey
+		}
+	}
+	return nil
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key
