@@ -111,6 +111,14 @@ func (s *Signature) SignatureSize() int {
 // (for ECDSA 0 < D < n; ErrInvalidKey otherwise);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
 // SignDigest is the same for a message hashed by the caller.
+//
+// An ed25519.PrivateKey must be as crypto/ed25519 makes it: the seed
+// followed by the public key it derives. Its second half is not checked
+// against the seed (that costs a scalar multiplication, three quarters of
+// a signature, on every call) yet is hashed into the signature, so two
+// signatures of one message under two different second halves reveal the
+// private scalar. Package jwk checks the pair when it imports a key; a key
+// assembled by hand must come from ed25519.NewKeyFromSeed.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
