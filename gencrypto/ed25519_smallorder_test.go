@@ -67,3 +67,22 @@ func TestEd25519SmallOrderPublicKeyRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestEd25519SignWithImpossiblePublicHalf: an ed25519.PrivateKey whose
+// second half is a small-order point or a non-canonical encoding cannot
+// come from any seed, and its signatures would fail Verify. Sign refused
+// them only after signing, as a backend's faulty output (an error that
+// names the backend, not the key); it is ErrInvalidKey, before signing.
+func TestEd25519SignWithImpossiblePublicHalf(t *testing.T) {
+	seed := make([]byte, ed25519.SeedSize)
+	nonCanonical, _ := hex.DecodeString("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")
+	for _, half := range append(slices.Clone(smallOrderEd25519), hex.EncodeToString(nonCanonical)) {
+		pub, _ := hex.DecodeString(half)
+		key := ed25519.PrivateKey(append(slices.Clone(seed), pub...))
+		for _, a := range []*gencrypto.Signature{gencrypto.EdDSA(), gencrypto.Ed25519()} {
+			if _, err := a.Sign(key, []byte("m")); err != gencrypto.ErrInvalidKey {
+				t.Errorf("%s Sign with the public half %s: %v, want ErrInvalidKey", a, half, err)
+			}
+		}
+	}
+}

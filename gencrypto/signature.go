@@ -107,8 +107,9 @@ func (s *Signature) SignatureSize() int {
 // Sign signs msg with key and returns the signature in the algorithm's wire
 // encoding (r‖s for ECDSA). key's public half must fit the algorithm
 // (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation),
-// and an *ecdsa.PrivateKey or *rsa.PrivateKey must hold a private scalar D
-// (for ECDSA 0 < D < n; ErrInvalidKey otherwise);
+// an *ecdsa.PrivateKey or *rsa.PrivateKey must hold a private scalar D
+// (for ECDSA 0 < D < n) and an Ed25519 public half must be a canonical
+// encoding of a point that is not of small order (ErrInvalidKey otherwise);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
 // SignDigest is the same for a message hashed by the caller.
 //
@@ -141,6 +142,13 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	}
 	if err := checkPrivateScalar(key); err != nil {
 		return nil, nil, err
+	}
+	if s.kty == KeyOKP {
+		// No seed derives a small-order or non-canonically encoded
+		// public key; Verify would refuse what Sign made with it.
+		if a := pub.(ed25519.PublicKey); !ed25519Canonical(a) || ed25519SmallOrder(a) {
+			return nil, nil, ErrInvalidKey
+		}
 	}
 	b, err := backendWith(opts, s, s.prim)
 	if err == nil && s.kty == KeyRSA {
