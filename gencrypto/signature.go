@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
+	"fmt"
 )
 
 // Signature is a digital signature algorithm: RSASSA-PKCS1-v1_5, RSASSA-PSS,
@@ -111,6 +112,9 @@ func (s *Signature) SignatureSize() int {
 // (for ECDSA 0 < D < n) and an Ed25519 public half must be a canonical
 // encoding of a point that is not of small order (ErrInvalidKey otherwise);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
+// Any other failure to sign with a private key of the standard library's
+// types (an RSA key whose primes do not multiply to N, say) wraps both
+// ErrInvalidKey and the signer's error.
 // SignDigest is the same for a message hashed by the caller.
 //
 // An ed25519.PrivateKey must be as crypto/ed25519 makes it: the seed
@@ -126,7 +130,7 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 		return nil, err
 	}
 	sig, err := b.Sign(s.prim, key, s.hash, msg)
-	return s.checkOutput(pub, sig, err)
+	return s.checkOutput(key, pub, sig, err)
 }
 
 // signBackend binds key to the algorithm and resolves the backend: the
@@ -164,9 +168,15 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 // requires (sigShapeOK): the length, the algorithm's for ECDSA and EdDSA,
 // the modulus's for RSA (RFC 8017 §8.1.1 and §8.2.1 output k octets; a
 // signer that drops leading zeros would otherwise produce signatures that
-// do not verify), and for ECDSA 0 < r, s < n.
-func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
+// do not verify), and for ECDSA 0 < r, s < n. A signing error from a
+// private key of the standard library's types, held in memory, can only
+// be the key's fault (primes that do not multiply to the modulus, say):
+// it wraps ErrInvalidKey as well as what the signer said.
+func (s *Signature) checkOutput(key crypto.Signer, pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
 	if err != nil {
+		if inMemoryKey(key) && !isUnsupported(err) {
+			err = fmt.Errorf("%w: %w", ErrInvalidKey, err)
+		}
 		return nil, err
 	}
 	if !s.sigShapeOK(pub, sig) {
@@ -381,6 +391,16 @@ func checkPrivateScalar(key any) error {
 		}
 	}
 	return nil
+}
+
+// inMemoryKey reports whether key is a private key of the standard
+// library's types, which computes in this process.
+func inMemoryKey(key any) bool {
+	switch key.(type) {
+	case *ecdsa.PrivateKey, *rsa.PrivateKey, ed25519.PrivateKey, *ed25519.PrivateKey:
+		return true
+	}
+	return false
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key
