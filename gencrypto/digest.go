@@ -54,7 +54,7 @@ func (s *Signature) SignDigest(key crypto.Signer, digest []byte, opts ...Option)
 		return nil, ErrInvalidInput
 	}
 	sig, err := b.SignDigest(s.prim, key, s.hash, digest)
-	return s.checkOutput(pub, sig, err)
+	return s.checkOutput(key, pub, sig, err)
 }
 
 // VerifyDigest checks sig over the message whose digest (the output of the

@@ -66,12 +66,18 @@
 // (or above 16384), an HMAC key shorter than its hash output, or an AES key
 // of the wrong length is ErrKeySize; an ECDSA public point that is not on
 // its curve, or an RSA key with an even modulus or an exponent that is even,
-// below 3 or above 2³¹−1, is ErrInvalidKey. An Ed25519 public key is bound
-// by its length only: 32 bytes that do not decode to a point make every
-// verification fail with ErrVerify, as RFC 8032 §5.1.7 step 1 has it, and
-// so do the non-canonical encodings §5.1.3 fails to decode (a y-coordinate
-// of p or more, x = 0 with the sign bit set), whatever the backend, though
-// crypto/ed25519 decodes them.
+// below 3 or above 2³¹−1, is ErrInvalidKey, and so is an *ecdsa.PrivateKey
+// or *rsa.PrivateKey given to sign or decrypt without its private scalar D.
+// An Ed25519 public key is bound by its length only: 32 bytes that do not
+// decode to a point make every verification fail with ErrVerify, as
+// RFC 8032 §5.1.7 step 1 has it, and so do the non-canonical encodings
+// §5.1.3 fails to decode (a y-coordinate of p or more, x = 0 with the sign
+// bit set), whatever the backend, though crypto/ed25519 decodes them. So
+// do the eight points of small order (the identity among them): under such
+// a key anyone can make a signature that verifies, and no honest key is
+// one; RFC 8032 does not exclude them, libsodium refuses them too, and so
+// does package jwk. No seed gives such a public key, so Sign refuses an
+// ed25519.PrivateKey whose second half is one with ErrInvalidKey.
 //
 // # Errors
 //

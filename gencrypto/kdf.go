@@ -95,8 +95,9 @@ func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]
 func (k *PBKDF2) Hash() crypto.Hash { return k.hash }
 
 // Derive returns length bytes of PBKDF2(password, salt, iterations).
-// iterations must be positive; callers that take the count from input (JWE
-// p2c) must bound it themselves first. Under GODEBUG=fips140=only a salt
+// iterations must be positive and length in 1…255×HashLen (ErrInvalidInput
+// otherwise); callers that take the count from input (JWE p2c) must bound
+// it themselves first, since the work grows with it. Under GODEBUG=fips140=only a salt
 // shorter than 128 bits (SP 800-132 §5.1) or an output shorter than 112
 // bits is not approved: an *UnsupportedError with NotApproved set, whatever
 // the backend.
@@ -125,7 +126,9 @@ func (k *ConcatKDF) Hash() crypto.Hash { return k.hash }
 
 // Derive returns length bytes of the Concat KDF over the shared secret z and
 // otherInfo (AlgorithmID‖PartyUInfo‖PartyVInfo‖SuppPubInfo, already encoded
-// by the caller as RFC 7518 §4.6.2 describes).
+// by the caller as RFC 7518 §4.6.2 describes). length must be in
+// 1…255×HashLen (ErrInvalidInput otherwise), far below SP 800-56A's bound
+// and above anything JWE derives.
 func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]byte, error) {
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput

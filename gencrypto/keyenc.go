@@ -65,8 +65,11 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 	return exactOutput(out, err, pub.(*rsa.PublicKey).Size()) // RFC 8017 §7.1.1: k octets
 }
 
-// Decrypt decrypts ciphertext with key. Every decryption failure is
-// ErrVerify, so padding errors cannot be told apart.
+// Decrypt decrypts ciphertext with key. A key that does not fit the
+// algorithm, or an *rsa.PrivateKey without its private exponent D, is
+// ErrKeyType, ErrKeySize or ErrInvalidKey, reported before the ciphertext
+// is looked at; every decryption failure is ErrVerify, so padding errors
+// cannot be told apart.
 func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ...Option) ([]byte, error) {
 	// Public is asked once: what is checked is what is used.
 	pub, err := publicHalf(key)
@@ -74,6 +77,9 @@ func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ..
 		return nil, err
 	}
 	if err := k.checkKey(pub); err != nil {
+		return nil, err
+	}
+	if err := checkPrivateScalar(key); err != nil {
 		return nil, err
 	}
 	size := pub.(*rsa.PublicKey).Size()

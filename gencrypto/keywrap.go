@@ -28,7 +28,9 @@ func (w *KeyWrap) Primitive() string { return PrimAESKW }
 // KeySize returns the key-encryption key length in bytes.
 func (w *KeyWrap) KeySize() int { return w.keySize }
 
-// Wrap wraps key, whose length must be a multiple of 8 and at least 16.
+// Wrap wraps key, whose length must be a multiple of 8 and at least 16
+// (ErrInvalidInput otherwise), under kek, which must be KeySize bytes
+// (ErrKeySize otherwise, as for Unwrap).
 func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
 	if len(kek) != w.keySize {
 		return nil, ErrKeySize

@@ -6,7 +6,7 @@ import (
 )
 
 // Option adjusts one call. The zero set of options selects the default
-// backend and the strict defaults.
+// backend and the strict defaults; a nil Option changes nothing.
 type Option func(*config)
 
 type config struct {
@@ -27,7 +27,9 @@ func backendFor(opts []Option) Backend {
 	}
 	var c config
 	for _, o := range opts {
-		o(&c)
+		if o != nil {
+			o(&c)
+		}
 	}
 	if c.backend == nil {
 		return stdBackend

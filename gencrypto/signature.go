@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rsa"
+	"fmt"
 )
 
 // Signature is a digital signature algorithm: RSASSA-PKCS1-v1_5, RSASSA-PSS,
@@ -106,16 +107,30 @@ func (s *Signature) SignatureSize() int {
 
 // Sign signs msg with key and returns the signature in the algorithm's wire
 // encoding (r‖s for ECDSA). key's public half must fit the algorithm
-// (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation);
+// (ErrKeyType, ErrKeySize, ErrInvalidKey otherwise, before any computation),
+// an *ecdsa.PrivateKey or *rsa.PrivateKey must hold a private scalar D
+// (for ECDSA 0 < D < n) and an Ed25519 public half must be a canonical
+// encoding of a point that is not of small order (ErrInvalidKey otherwise);
 // a backend without the primitive gives an error wrapping ErrUnsupported.
+// Any other failure to sign with a private key of the standard library's
+// types (an RSA key whose primes do not multiply to N, say) wraps both
+// ErrInvalidKey and the signer's error.
 // SignDigest is the same for a message hashed by the caller.
+//
+// An ed25519.PrivateKey must be as crypto/ed25519 makes it: the seed
+// followed by the public key it derives. Its second half is not checked
+// against the seed (that costs a scalar multiplication, three quarters of
+// a signature, on every call) yet is hashed into the signature, so two
+// signatures of one message under two different second halves reveal the
+// private scalar. Package jwk checks the pair when it imports a key; a key
+// assembled by hand must come from ed25519.NewKeyFromSeed.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
 		return nil, err
 	}
 	sig, err := b.Sign(s.prim, key, s.hash, msg)
-	return s.checkOutput(pub, sig, err)
+	return s.checkOutput(key, pub, sig, err)
 }
 
 // signBackend binds key to the algorithm and resolves the backend: the
@@ -128,6 +143,16 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	}
 	if err := s.CheckPublicKey(pub); err != nil {
 		return nil, nil, err
+	}
+	if err := checkPrivateScalar(key); err != nil {
+		return nil, nil, err
+	}
+	if s.kty == KeyOKP {
+		// No seed derives a small-order or non-canonically encoded
+		// public key; Verify would refuse what Sign made with it.
+		if a := pub.(ed25519.PublicKey); !ed25519Canonical(a) || ed25519SmallOrder(a) {
+			return nil, nil, ErrInvalidKey
+		}
 	}
 	b, err := backendWith(opts, s, s.prim)
 	if err == nil && s.kty == KeyRSA {
@@ -143,9 +168,15 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 // requires (sigShapeOK): the length, the algorithm's for ECDSA and EdDSA,
 // the modulus's for RSA (RFC 8017 §8.1.1 and §8.2.1 output k octets; a
 // signer that drops leading zeros would otherwise produce signatures that
-// do not verify), and for ECDSA 0 < r, s < n.
-func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
+// do not verify), and for ECDSA 0 < r, s < n. A signing error from a
+// private key of the standard library's types, held in memory, can only
+// be the key's fault (primes that do not multiply to the modulus, say):
+// it wraps ErrInvalidKey as well as what the signer said.
+func (s *Signature) checkOutput(key crypto.Signer, pub crypto.PublicKey, sig []byte, err error) ([]byte, error) {
 	if err != nil {
+		if inMemoryKey(key) && !isUnsupported(err) {
+			err = fmt.Errorf("%w: %w", ErrInvalidKey, err)
+		}
 		return nil, err
 	}
 	if !s.sigShapeOK(pub, sig) {
@@ -163,8 +194,8 @@ func (s *Signature) checkOutput(pub crypto.PublicKey, sig []byte, err error) ([]
 // curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
 // rejected. RSA signatures must be exactly as long as the
 // modulus. Ed25519 signatures must have S < L and the public key must be
-// canonically encoded (RFC 8032 §5.1.7 and §5.1.3), whatever the backend.
-// VerifyDigest is the same for a message hashed by the caller.
+// canonically encoded (RFC 8032 §5.1.7 and §5.1.3) and not of small order,
+// whatever the backend. VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -208,9 +239,47 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		return ed25519SBelowL(sig[32:]) && ed25519Canonical(pub.(ed25519.PublicKey))
+		a := pub.(ed25519.PublicKey)
+		return ed25519SBelowL(sig[32:]) && ed25519Canonical(a) && !ed25519SmallOrder(a)
 	}
 	return true
+}
+
+// ed25519SmallOrderPoints are the canonical encodings of the eight points
+// of order 1, 2, 4 and 8 of edwards25519: the identity (0, 1), (0, −1),
+// (±√−1, 0) and the four points of order 8. Their non-canonical encodings
+// (y + p for y = 0 and 1, x = 0 with the sign bit set) fail
+// ed25519Canonical.
+var ed25519SmallOrderPoints = [8][32]byte{
+	{0x01},
+	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+	{},
+	{31: 0x80},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
+	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
+	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85},
+}
+
+// ed25519SmallOrder reports whether the canonical public key a (32 bytes)
+// is a point of small order. Under such a key [k]A is the identity for one
+// challenge k in eight or more, so R = [r]B, S = r verifies without any
+// private key (for every message under the identity); RFC 8032 does not
+// exclude these keys, but no honest key, a multiple of the base point, is
+// one of them, and libsodium refuses them too. The key is public: the
+// comparison need not be constant-time.
+func ed25519SmallOrder(a []byte) bool {
+	for i := range ed25519SmallOrderPoints {
+		if bytes.Equal(a, ed25519SmallOrderPoints[i][:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ed25519Canonical reports whether the public key a (32 bytes) is the
@@ -301,6 +370,37 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 		}
 	}
 	return key.Public(), nil
+}
+
+// checkPrivateScalar refuses, with ErrInvalidKey, a private key of the
+// standard library's types whose public half has passed its check but
+// whose private scalar is missing or out of range: an *ecdsa.PrivateKey
+// with D nil (crypto/ecdsa panics on it), at most 0 or not below the group
+// order, and an *rsa.PrivateKey with D nil or at most 0. crypto/ecdsa and
+// crypto/rsa refuse these too, but with errors no sentinel matches. Other
+// keys (a token's, a KMS's) answer for themselves.
+func checkPrivateScalar(key any) error {
+	switch k := key.(type) {
+	case *ecdsa.PrivateKey:
+		if k.D == nil || k.D.Sign() <= 0 || k.D.Cmp(k.Curve.Params().N) >= 0 {
+			return ErrInvalidKey
+		}
+	case *rsa.PrivateKey:
+		if k.D == nil || k.D.Sign() <= 0 {
+			return ErrInvalidKey
+		}
+	}
+	return nil
+}
+
+// inMemoryKey reports whether key is a private key of the standard
+// library's types, which computes in this process.
+func inMemoryKey(key any) bool {
+	switch key.(type) {
+	case *ecdsa.PrivateKey, *rsa.PrivateKey, ed25519.PrivateKey, *ed25519.PrivateKey:
+		return true
+	}
+	return false
 }
 
 // maxRSABits bounds the RSA modulus of every algorithm, so that a public key

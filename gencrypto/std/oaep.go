@@ -39,10 +39,11 @@ func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []by
 // DecryptOAEP decrypts ciphertext with key, any crypto.Decrypter over an RSA
 // key that understands *rsa.OAEPOptions (as *rsa.PrivateKey does).
 func (*Backend) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ciphertext, label []byte) ([]byte, error) {
-	if key == nil {
+	pub, ok := publicOf(key)
+	if !ok {
 		return nil, errKeyType
 	}
-	if _, ok := key.Public().(*rsa.PublicKey); !ok {
+	if k, ok := pub.(*rsa.PublicKey); !ok || k == nil || k.N == nil {
 		return nil, errKeyType
 	}
 	if err := oaepHash(h); err != nil {

@@ -23,18 +23,49 @@ func ecCurve(primitive string) (elliptic.Curve, int, bool) {
 	return nil, 0, false
 }
 
+// publicOf returns key's public half, or false for keys of the standard
+// library's types that would panic when used: a nil *ecdsa.PrivateKey,
+// *rsa.PrivateKey or *ed25519.PrivateKey (Public dereferences nil), an
+// ed25519.PrivateKey that is not 64 bytes (Public slices past its end, or
+// answers an all-zero key for a seed) and an *ecdsa.PrivateKey without D
+// (crypto/ecdsa dereferences it). Other keys answer for themselves.
+func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, bool) {
+	switch k := key.(type) {
+	case nil:
+		return nil, false
+	case *ecdsa.PrivateKey:
+		if k == nil || k.D == nil {
+			return nil, false
+		}
+	case *rsa.PrivateKey:
+		if k == nil {
+			return nil, false
+		}
+	case ed25519.PrivateKey:
+		if len(k) != ed25519.PrivateKeySize {
+			return nil, false
+		}
+	case *ed25519.PrivateKey:
+		if k == nil || len(*k) != ed25519.PrivateKeySize {
+			return nil, false
+		}
+	}
+	return key.Public(), true
+}
+
 // Sign signs msg with key. Ed25519 signs msg itself (pure Ed25519, RFC 8032
 // §5.1) and h must be zero; the hashed primitives hash msg with h on the host
 // and continue as SignDigest.
 func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
-	if key == nil {
+	pub, ok := publicOf(key)
+	if !ok {
 		return nil, errKeyType
 	}
 	if primitive == primEd25519 {
 		if h != 0 {
 			return nil, unsupported("ed25519 with a prehash")
 		}
-		if k, ok := key.Public().(ed25519.PublicKey); !ok || len(k) != ed25519.PublicKeySize {
+		if k, ok := pub.(ed25519.PublicKey); !ok || len(k) != ed25519.PublicKeySize {
 			return nil, errKeyType
 		}
 		return key.Sign(rand.Reader, msg, crypto.Hash(0))
@@ -56,14 +87,15 @@ func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg [
 // as key made it. A digest that is not h's output length is an error, and
 // Ed25519, which signs the message itself, is unsupported.
 func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, digest []byte) ([]byte, error) {
-	if key == nil {
+	keyPub, ok := publicOf(key)
+	if !ok {
 		return nil, errKeyType
 	}
 	if primitive == primEd25519 {
 		return nil, unsupported("ed25519 signs the message itself, not a digest")
 	}
 	if c, size, ok := ecCurve(primitive); ok {
-		pub, ok := key.Public().(*ecdsa.PublicKey)
+		pub, ok := keyPub.(*ecdsa.PublicKey)
 		if !ok || pub == nil || pub.Curve != c {
 			return nil, errKeyType
 		}
@@ -78,7 +110,7 @@ func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, d
 	}
 	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
-		if k, ok := key.Public().(*rsa.PublicKey); !ok || k == nil || k.N == nil {
+		if k, ok := keyPub.(*rsa.PublicKey); !ok || k == nil || k.N == nil {
 			return nil, errKeyType
 		}
 		if err := checkDigest(h, digest); err != nil {
