@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,37 +19,15 @@ import (
 // now the same usage error (exit 2). The same for --payload and --claims
 // @FILE.
 func TestFileThatIsStdinClaimsIt(t *testing.T) {
-	if _, err := os.Stat("/dev/fd/0"); err != nil {
-		t.Skip("no /dev/fd here")
-	}
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "k.jwk")
-	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
-	key, err := os.ReadFile(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, keyFile, key := stdinTestKey(t)
 	tok := mustRunCLI(t, "hello", "jws", "sign", "--key", keyFile)
 	tokFile := filepath.Join(dir, "t")
 	if err := os.WriteFile(tokFile, []byte(tok), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// run runs the CLI with standard input a pipe holding in; "STDIN" in
-	// args becomes the pipe's other name, /dev/fd/N.
 	run := func(in string, args ...string) (int, string, string) {
-		r, w, err := os.Pipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		go func() { w.WriteString(in); w.Close() }()
-		args = append([]string(nil), args...)
-		for i, a := range args {
-			args[i] = strings.ReplaceAll(a, "STDIN", fmt.Sprintf("/dev/fd/%d", r.Fd()))
-		}
-		var out, errb bytes.Buffer
-		code := Main(args, r, &out, &errb)
-		return code, out.String(), errb.String()
+		code, out, e, _ := runPipedStdin(t, in, args...)
+		return code, out, e
 	}
 	for _, c := range []struct {
 		in   string
@@ -81,4 +60,47 @@ func TestFileThatIsStdinClaimsIt(t *testing.T) {
 	if code, out, e := run(`{"a":1}`, "jwt", "sign", "--key", keyFile, "--claims", "@STDIN"); code != 0 || out == "" {
 		t.Errorf("jwt sign --claims @/dev/stdin: exit %d, stderr %q", code, e)
 	}
+}
+
+// stdinTestKey skips where there is no /dev/fd, and makes an ES256 JWK
+// file in a fresh folder: the folder, the file and what it holds.
+func stdinTestKey(t *testing.T) (dir, keyFile string, key []byte) {
+	t.Helper()
+	if _, err := os.Stat("/dev/fd/0"); err != nil {
+		t.Skip("no /dev/fd here: the tests name standard input by its /dev/fd path")
+	}
+	dir = t.TempDir()
+	keyFile = filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
+	key, err := os.ReadFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, keyFile, key
+}
+
+// runPipedStdin runs the CLI with standard input a pipe holding in
+// (at most a pipe's buffer), "STDIN" in args replaced by the pipe's
+// other name, /dev/fd/N; it returns the exit code, stdout, stderr and
+// what the run left unread in the pipe.
+func runPipedStdin(t *testing.T, in string, args ...string) (code int, out, errs, rest string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := w.WriteString(in); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	name := fmt.Sprintf("/dev/fd/%d", r.Fd())
+	a := append([]string(nil), args...)
+	for i := range a {
+		a[i] = strings.ReplaceAll(a[i], "STDIN", name)
+	}
+	var o, e bytes.Buffer
+	code = Main(a, r, &o, &e)
+	left, _ := io.ReadAll(r)
+	return code, o.String(), e.String(), string(left)
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,28 +12,10 @@ import (
 // the input as FILE", naming a flag value the user did not give. It now
 // names the file the key was read from.
 func TestKeyFileThatIsStdinHintNamesIt(t *testing.T) {
-	if _, err := os.Stat("/dev/fd/0"); err != nil {
-		t.Skip("no /dev/fd here")
-	}
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "k.jwk")
-	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
-	key, err := os.ReadFile(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	go func() { w.Write(key); w.Close() }()
-	name := fmt.Sprintf("/dev/fd/%d", r.Fd())
-	var out, errb bytes.Buffer
-	code := Main([]string{"jws", "sign", "--key", name}, r, &out, &errb)
-	want := "hint: with --key " + name + ", give the input as FILE\n"
-	if code != 2 || !strings.Contains(errb.String(), want) {
-		t.Errorf("jws sign --key %s: exit %d, stderr %q; want exit 2 and %q", name, code, errb.String(), want)
+	_, _, key := stdinTestKey(t)
+	code, _, e, _ := runPipedStdin(t, string(key), "jws", "sign", "--key", "STDIN")
+	if code != 2 || !strings.Contains(e, "hint: with --key /dev/fd/") || !strings.Contains(e, ", give the input as FILE\n") {
+		t.Errorf("jws sign --key /dev/fd/N: exit %d, stderr %q; want exit 2 and a hint naming /dev/fd/N", code, e)
 	}
 }
 
@@ -46,16 +25,7 @@ func TestKeyFileThatIsStdinHintNamesIt(t *testing.T) {
 // type (or paste) a private key only to be told the command cannot run.
 // It is now refused first, as --key -: the key is still in the pipe.
 func TestKeyFileThatIsStdinRefusedBeforeReading(t *testing.T) {
-	if _, err := os.Stat("/dev/fd/0"); err != nil {
-		t.Skip("no /dev/fd here")
-	}
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "k.jwk")
-	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
-	key, err := os.ReadFile(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, key := stdinTestKey(t)
 	for _, args := range [][]string{
 		{"jws", "sign", "--key", "STDIN"},
 		{"jws", "verify", "--key", "STDIN"},
@@ -63,25 +33,9 @@ func TestKeyFileThatIsStdinRefusedBeforeReading(t *testing.T) {
 		{"jws", "sign", "--key", "STDIN", "-"},
 		{"jws", "sign", "--key", "-", "STDIN"},
 	} {
-		r, w, err := os.Pipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(key); err != nil {
-			t.Fatal(err)
-		}
-		w.Close()
-		name := fmt.Sprintf("/dev/fd/%d", r.Fd())
-		a := append([]string(nil), args...)
-		for i := range a {
-			a[i] = strings.ReplaceAll(a[i], "STDIN", name)
-		}
-		var out, errb bytes.Buffer
-		code := Main(a, r, &out, &errb)
-		rest, _ := io.ReadAll(r)
-		r.Close()
-		if code != 2 || !strings.Contains(errb.String(), "standard input is already the key") || !bytes.Equal(rest, key) {
-			t.Errorf("%v: exit %d, stderr %q, %d of the key's %d bytes left unread; want exit 2 before reading it", a, code, errb.String(), len(rest), len(key))
+		code, _, e, rest := runPipedStdin(t, string(key), args...)
+		if code != 2 || !strings.Contains(e, "standard input is already the key") || rest != string(key) {
+			t.Errorf("%v: exit %d, stderr %q, %d of the key's %d bytes left unread; want exit 2 before reading it", args, code, e, len(rest), len(key))
 		}
 	}
 }
@@ -90,16 +44,7 @@ func TestKeyFileThatIsStdinRefusedBeforeReading(t *testing.T) {
 // due on standard input too was refused only after that had been read
 // from it; and for jwt sign's --claims @/dev/stdin with --key /dev/stdin.
 func TestPayloadFileThatIsStdinRefusedBeforeReading(t *testing.T) {
-	if _, err := os.Stat("/dev/fd/0"); err != nil {
-		t.Skip("no /dev/fd here")
-	}
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "k.jwk")
-	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", keyFile)
-	key, err := os.ReadFile(keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, keyFile, key := stdinTestKey(t)
 	tokFile := filepath.Join(dir, "t")
 	tok := mustRunCLI(t, "hello", "jws", "sign", "--detached", "--key", keyFile)
 	if err := os.WriteFile(tokFile, []byte(tok), 0o600); err != nil {
@@ -121,25 +66,9 @@ func TestPayloadFileThatIsStdinRefusedBeforeReading(t *testing.T) {
 		{`{"a":1}`, []string{"jwt", "sign", "--key", "STDIN", "--claims", "@-"}},
 		{`{"a":1}`, []string{"jwt", "sign", "--key", "-", "--claims", "@STDIN"}},
 	} {
-		r, w, err := os.Pipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.WriteString(c.in); err != nil {
-			t.Fatal(err)
-		}
-		w.Close()
-		name := fmt.Sprintf("/dev/fd/%d", r.Fd())
-		a := append([]string(nil), c.args...)
-		for i := range a {
-			a[i] = strings.ReplaceAll(a[i], "STDIN", name)
-		}
-		var out, errb bytes.Buffer
-		code := Main(a, r, &out, &errb)
-		rest, _ := io.ReadAll(r)
-		r.Close()
-		if code != 2 || !strings.Contains(errb.String(), "standard input is already") || string(rest) != c.in {
-			t.Errorf("%v: exit %d, stderr %q, %d of %d bytes left unread; want exit 2 before reading standard input", a, code, errb.String(), len(rest), len(c.in))
+		code, _, e, rest := runPipedStdin(t, c.in, c.args...)
+		if code != 2 || !strings.Contains(e, "standard input is already") || rest != c.in {
+			t.Errorf("%v: exit %d, stderr %q, %d of %d bytes left unread; want exit 2 before reading standard input", c.args, code, e, len(rest), len(c.in))
 		}
 	}
 }
