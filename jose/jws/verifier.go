@@ -18,7 +18,7 @@ import (
 // Option adjusts a Verifier. The zero set of options is the strict default:
 // no extension but "b64" understood, any "kid" or none accepted from a key
 // set, embedded "jwk" keys never used, any "typ", Ed25519 streaming payloads
-// buffered up to DefaultMaxBufferedPayload.
+// buffered up to DefaultMaxBufferedPayload. A nil Option changes nothing.
 type Option func(*config)
 
 type config struct {
@@ -138,7 +138,9 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	v := &Verifier{algs: names}
 	v.cfg.maxBuffered = DefaultMaxBufferedPayload
 	for _, o := range opts {
-		o(&v.cfg)
+		if o != nil {
+			o(&v.cfg)
+		}
 	}
 	if slices.Contains(v.cfg.anchors, nil) {
 		return nil, wrap(jose.ErrKey, "nil trust anchor for an embedded \"jwk\"")
