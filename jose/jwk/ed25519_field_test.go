@@ -85,8 +85,9 @@ func TestEd25519PointMatchesBigInt(t *testing.T) {
 
 // TestEd25519PointAllocatesNothing: the point check of every Ed25519 key
 // Parse or New reads (per token for TrustEmbeddedJWK) allocates nothing.
-// Written with math/big, it allocated about 100 times (big.Jacobi) and
-// made Parse of an Ed25519 JWK several times slower.
+// Written with math/big, it allocated 98 times (1.6 KB, big.Jacobi) per
+// key, nine in ten of Parse's for an Ed25519 JWK; it took about as long (some
+// 10 µs, the fixed-size exponentiation is no faster).
 func TestEd25519PointAllocatesNothing(t *testing.T) {
 	x := mustHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a") // RFC 8032 test 1
 	if !ed25519Point(x) {

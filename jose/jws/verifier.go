@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/ed25519"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -17,7 +18,7 @@ import (
 // Option adjusts a Verifier. The zero set of options is the strict default:
 // no extension but "b64" understood, any "kid" or none accepted from a key
 // set, embedded "jwk" keys never used, any "typ", Ed25519 streaming payloads
-// buffered up to DefaultMaxBufferedPayload.
+// buffered up to DefaultMaxBufferedPayload. A nil Option changes nothing.
 type Option func(*config)
 
 type config struct {
@@ -57,7 +58,8 @@ func RequireKeyID() Option { return func(c *config) { c.requireKid = true } }
 // header (RFC 7515 §4.1.3), but only a key equal to one of anchors; the
 // anchor's own "alg", "use" and "key_ops" then apply. Without this option
 // a "jwk" header is ignored, and with it a "jwk" matching no anchor is
-// jose.ErrKey (catalog row 4).
+// jose.ErrKey (catalog row 4). A nil anchor makes NewVerifier fail with
+// jose.ErrKey.
 func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
 }
@@ -136,7 +138,12 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	v := &Verifier{algs: names}
 	v.cfg.maxBuffered = DefaultMaxBufferedPayload
 	for _, o := range opts {
-		o(&v.cfg)
+		if o != nil {
+			o(&v.cfg)
+		}
+	}
+	if slices.Contains(v.cfg.anchors, nil) {
+		return nil, wrap(jose.ErrKey, "nil trust anchor for an embedded \"jwk\"")
 	}
 	v.states.New = func() any { return newState() }
 	switch k := key.(type) {
