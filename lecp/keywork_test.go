@@ -80,3 +80,37 @@ func TestIndefiniteKeyCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestIndefiniteKeyBufferBounded: the room reserved for the heads of
+// indefinite-length items in a key (maxHead bytes each) was closed up only
+// when the key was complete, so a key of many short indefinite items held
+// about nine times its canonical length: {[_ [_] [_] ...]: 0} with 60,000
+// inner [_] (a 60 KB canonical key, within DefaultMaxKeyLen) held 557 KB,
+// where the key alone, 74 KB, was held before. The buffer a key is built in
+// must stay within a small multiple of the key's canonical length.
+func TestIndefiniteKeyBufferBounded(t *testing.T) {
+	const n = 60000
+	for _, c := range []struct {
+		name  string
+		inner []byte
+		canon int // canonical bytes per inner item
+	}{
+		{"[_]", []byte{0x9f, 0xff}, 1},
+		{"{_}", []byte{0xbf, 0xff}, 1},
+		{"(_ h'00')", []byte{0x5f, 0x41, 0x00, 0xff}, 2},
+		{"[_ [_] [_ (_)]]", []byte{0x9f, 0x9f, 0xff, 0x9f, 0x5f, 0xff, 0xff, 0xff}, 4},
+	} {
+		doc := []byte{0xa1, 0x9f}
+		for range n / c.canon {
+			doc = append(doc, c.inner...)
+		}
+		doc = append(doc, 0xff, 0x00)
+		ch := NewChecker(nil)
+		if err := ch.Check(doc); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if held := cap(ch.m.keys.kbuf); held > 3*n {
+			t.Errorf("%s: a key of %d canonical bytes held %d", c.name, n, held)
+		}
+	}
+}
