@@ -114,3 +114,35 @@ func TestIndefiniteKeyBufferBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxKeyLenIsCanonicalLength pins what Options.MaxKeyLen's godoc says:
+// it bounds a key's canonical encoding, not its encoding as received (a
+// head longer than needed, an indefinite length), whatever the input's
+// split.
+func TestMaxKeyLenIsCanonicalLength(t *testing.T) {
+	for _, c := range []struct {
+		key   string
+		canon int
+	}{
+		{"1b 0000000000000001", 1},
+		{"7f 61 61 61 62 ff", 3},
+		{"9f 19 0001 5f 41 01 ff ff", 4},
+		{"c1 9f 3b 0000000000000000 ff", 3},
+	} {
+		doc := append(append([]byte{0xa1}, fromHex(c.key)...), 0)
+		for _, split := range []func(int) int{nil, func(int) int { return 1 }} {
+			for lim, want := range map[int]error{c.canon: nil, c.canon - 1: ErrKeyTooLarge} {
+				if lim == 0 {
+					continue // the default
+				}
+				p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), &Options{MaxKeyLen: lim})
+				if err := writeSplit(p, doc, split); !errors.Is(err, want) || (want == nil) != (err == nil) {
+					t.Errorf("{%s: 0} with MaxKeyLen %d: %v, want %v", c.key, lim, err, want)
+				}
+				if err := Check(doc, &Options{MaxKeyLen: lim}); !errors.Is(err, want) || (want == nil) != (err == nil) {
+					t.Errorf("Check {%s: 0} with MaxKeyLen %d: %v, want %v", c.key, lim, err, want)
+				}
+			}
+		}
+	}
+}
