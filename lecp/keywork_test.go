@@ -112,6 +112,9 @@ func TestIndefiniteKeyBufferBounded(t *testing.T) {
 		if held := cap(ch.m.keys.kbuf); held > 3*n {
 			t.Errorf("%s: a key of %d canonical bytes held %d", c.name, n, held)
 		}
+		if moved := ch.m.keys.moved; moved > 2*len(doc) {
+			t.Errorf("%s: %d bytes of input, %d moved building its key", c.name, len(doc), moved)
+		}
 	}
 }
 
