@@ -143,7 +143,7 @@ var (
 	// ErrTooManyItems: an array or map declaring or holding more than
 	// Options.MaxItems elements (pairs for a map).
 	ErrTooManyItems = errors.New("lecp: too many items in array or map")
-	// ErrKeyTooLarge: a map key whose encoding is longer than
+	// ErrKeyTooLarge: a map key whose canonical encoding is longer than
 	// Options.MaxKeyLen.
 	ErrKeyTooLarge = errors.New("lecp: map key too large")
 	// ErrTooManyKeys: the keys held for duplicate detection exceeded

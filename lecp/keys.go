@@ -75,10 +75,11 @@ type keySet struct {
 	// order they started (so by pos): each reserved maxHead bytes of kbuf
 	// at pos for its head, which fills the first n of them when the item
 	// ends (n is 0 while it is open); compact closes up the rest once the
-	// key holding them is complete, so that the key is built in time
-	// linear in its length however deep they nest. slack is the reserved
-	// bytes of kbuf not holding a head: the key's length is len(kbuf) -
-	// slack.
+	// key holding them is complete, or once an item ends whose room left
+	// over is more than the rest of it (fill), so that the key is built in
+	// time linear in its length however deep they nest, and kbuf holds at
+	// most about twice the key's length. slack is the reserved bytes of
+	// kbuf not holding a head: the key's length is len(kbuf) - slack.
 	gaps  []keyGap
 	slack int
 	// moved counts the bytes of kbuf moved to close up around heads, for
@@ -196,6 +197,10 @@ func (ks *keySet) head(maj uint8, arg uint64) {
 type keyGap struct {
 	pos int32 // the offset in kbuf of the room, maxHead bytes
 	n   int32 // the length of the head written there, or 0
+	// slack0 is keySet.slack when the room was reserved: the slack of the
+	// gaps before it, which stays so while the item is open (they are the
+	// items around it, open, and earlier ones, ended)
+	slack0 int
 }
 
 // maxHead is the longest head.
@@ -207,14 +212,18 @@ var noHead [maxHead]byte
 // item starting there, and returns its index in gaps (for fill).
 func (ks *keySet) reserve() int32 {
 	i := int32(len(ks.gaps))
-	ks.gaps = append(ks.gaps, keyGap{pos: int32(len(ks.kbuf))})
+	ks.gaps = append(ks.gaps, keyGap{pos: int32(len(ks.kbuf)), slack0: ks.slack})
 	ks.kbuf = append(ks.kbuf, noHead[:]...)
 	ks.slack += maxHead
 	return i
 }
 
 // fill writes the head of the indefinite-length item that ended into the
-// room gaps[i] reserved for it.
+// room gaps[i] reserved for it. Where the room left over in the item (its
+// own and that of the items in it, gaps[i:]) is more than the item's
+// length, it is closed up now: the bytes moved are fewer than twice the
+// room closed up, each reserved byte is closed up once, so the work stays
+// linear, and an item left as it is holds at most twice its length.
 func (ks *keySet) fill(i int, maj uint8, arg uint64) {
 	g := &ks.gaps[i]
 	h := appendHead(ks.kbuf[g.pos:g.pos], maj, arg)
@@ -223,11 +232,14 @@ func (ks *keySet) fill(i int, maj uint8, arg uint64) {
 	if len(ks.kbuf)-ks.slack > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
 	}
+	if room := ks.slack - g.slack0; 2*room > len(ks.kbuf)-int(g.pos) {
+		ks.compact(int(g.pos))
+	}
 }
 
 // compact closes up the room left around the heads in kbuf[start:], all
-// written: those of the items of a complete key that starts at start. Each
-// byte moves once.
+// written: those of the items of a complete key, or of an ended item, that
+// starts at start. Each byte moves once.
 func (ks *keySet) compact(start int) {
 	g := ks.gaps
 	i := len(g)

@@ -80,3 +80,72 @@ func TestIndefiniteKeyCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestIndefiniteKeyBufferBounded: the room reserved for the heads of
+// indefinite-length items in a key (maxHead bytes each) was closed up only
+// when the key was complete, so a key of many short indefinite items held
+// about nine times its canonical length: {[_ [_] [_] ...]: 0} with 60,000
+// inner [_] (a 60 KB canonical key, within DefaultMaxKeyLen) held 557 KB,
+// where the key alone, 74 KB, was held before. The buffer a key is built in
+// must stay within a small multiple of the key's canonical length.
+func TestIndefiniteKeyBufferBounded(t *testing.T) {
+	const n = 60000
+	for _, c := range []struct {
+		name  string
+		inner []byte
+		canon int // canonical bytes per inner item
+	}{
+		{"[_]", []byte{0x9f, 0xff}, 1},
+		{"{_}", []byte{0xbf, 0xff}, 1},
+		{"(_ h'00')", []byte{0x5f, 0x41, 0x00, 0xff}, 2},
+		{"[_ [_] [_ (_)]]", []byte{0x9f, 0x9f, 0xff, 0x9f, 0x5f, 0xff, 0xff, 0xff}, 4},
+	} {
+		doc := []byte{0xa1, 0x9f}
+		for range n / c.canon {
+			doc = append(doc, c.inner...)
+		}
+		doc = append(doc, 0xff, 0x00)
+		ch := NewChecker(nil)
+		if err := ch.Check(doc); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if held := cap(ch.m.keys.kbuf); held > 3*n {
+			t.Errorf("%s: a key of %d canonical bytes held %d", c.name, n, held)
+		}
+		if moved := ch.m.keys.moved; moved > 2*len(doc) {
+			t.Errorf("%s: %d bytes of input, %d moved building its key", c.name, len(doc), moved)
+		}
+	}
+}
+
+// TestMaxKeyLenIsCanonicalLength pins what Options.MaxKeyLen's godoc says:
+// it bounds a key's canonical encoding, not its encoding as received (a
+// head longer than needed, an indefinite length), whatever the input's
+// split.
+func TestMaxKeyLenIsCanonicalLength(t *testing.T) {
+	for _, c := range []struct {
+		key   string
+		canon int
+	}{
+		{"1b 0000000000000001", 1},
+		{"7f 61 61 61 62 ff", 3},
+		{"9f 19 0001 5f 41 01 ff ff", 4},
+		{"c1 9f 3b 0000000000000000 ff", 3},
+	} {
+		doc := append(append([]byte{0xa1}, fromHex(c.key)...), 0)
+		for _, split := range []func(int) int{nil, func(int) int { return 1 }} {
+			for lim, want := range map[int]error{c.canon: nil, c.canon - 1: ErrKeyTooLarge} {
+				if lim == 0 {
+					continue // the default
+				}
+				p, _ := NewParser(HandlerFunc(func(*Parser, *Event) error { return nil }), &Options{MaxKeyLen: lim})
+				if err := writeSplit(p, doc, split); !errors.Is(err, want) || (want == nil) != (err == nil) {
+					t.Errorf("{%s: 0} with MaxKeyLen %d: %v, want %v", c.key, lim, err, want)
+				}
+				if err := Check(doc, &Options{MaxKeyLen: lim}); !errors.Is(err, want) || (want == nil) != (err == nil) {
+					t.Errorf("Check {%s: 0} with MaxKeyLen %d: %v, want %v", c.key, lim, err, want)
+				}
+			}
+		}
+	}
+}

@@ -30,8 +30,11 @@ type Options struct {
 	// the item Parser.Capture holds, however the input is given: a longer
 	// one is ErrValueTooLarge at its start.
 	MaxValueLen int
-	// MaxKeyLen bounds the encoded length of one map key; 0 means
-	// DefaultMaxKeyLen.
+	// MaxKeyLen bounds the length of one map key's canonical encoding
+	// (preferred serialization, definite lengths: the form in which keys
+	// are compared and held), not of its encoding as received: {1b
+	// 0000000000000001: 0} and {(_ "a", "b"): 0} have keys of 1 and 3
+	// bytes. 0 means DefaultMaxKeyLen.
 	MaxKeyLen int
 	// MaxKeyMemory bounds the bytes held for duplicate detection, as
 	// counted: the keys of every open map plus 16 bytes of bookkeeping per
