@@ -21,7 +21,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // complete. The events are the same however the input is split, down to one
 // byte per Write, and memory stays bounded: strings longer than
 // Options.StringChunk come as StringChunk events, and numbers and literals
-// cut by a Write are kept aside (at most Options.MaxNumberLen bytes).
+// cut by a Write are kept aside (at most Options.MaxNumberLen+1 bytes: the
+// one past the limit shows the number too long).
 //
 // A Parser is made by NewParser (the zero Parser has no Handler). It is
 // not safe for concurrent use.
