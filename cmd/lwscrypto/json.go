@@ -16,9 +16,9 @@ func init() {
 	register(&command{path: "json check", args: "[--allow-duplicates] [--allow-invalid-utf8] [--allow-comments] [--allow-multiple] [--max-depth N] [-o FILE] [FILE]",
 		summary: "check that FILE is strictly valid JSON (RFC 8259, UTF-8, no duplicate names); streams, so any size", run: runJSONCheck})
 	register(&command{path: "json get", args: "PATTERN [flags] [FILE]",
-		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line; streams, so matches printed before an error further on (exit 1) stay printed (-o FILE is left without them)", run: runJSONGet})
+		summary: "print each value whose path matches PATTERN (keys[].kid, a.b, * for one name, final * for all below), one per line; streams, so matches printed before an error further on (exit 1) stay printed (an -o FILE is left without them, unless it is the file standard output already writes to)", run: runJSONGet})
 	register(&command{path: "json events", args: "[--pattern P]... [flags] [FILE]",
-		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value, and which --pattern matched; streams, so events printed before an error further on (exit 1) stay printed (-o FILE is left without them)", run: runJSONEvents})
+		summary: "print the parser's events, one per line: offset, kind, JSON Pointer, value, and which --pattern matched; streams, so events printed before an error further on (exit 1) stay printed (an -o FILE is left without them, unless it is the file standard output already writes to)", run: runJSONEvents})
 }
 
 // jsonFlags are the options the three json commands share.
