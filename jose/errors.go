@@ -1,6 +1,9 @@
 package jose
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // Sentinel errors shared by the JOSE packages. Errors returned by jose, jwk,
 // jws, jwe and jwt wrap one of these (and, for JSON syntax errors, the
@@ -51,3 +54,24 @@ func (w *wrapped) Error() string { return w.err.Error() + ": " + w.msg }
 func (w *wrapped) Unwrap() error { return w.err }
 
 func wrapf(err error, msg string) error { return &wrapped{msg: msg, err: err} }
+
+// joseErr is an error jose wraps in a context of its own: its text says
+// "jose: " once however many jose errors it is made of, and it unwraps to
+// all of them.
+type joseErr struct {
+	msg  string
+	errs []error
+}
+
+func (e *joseErr) Error() string   { return e.msg }
+func (e *joseErr) Unwrap() []error { return e.errs }
+
+// bare is err's text without a leading "jose: ".
+func bare(err error) string { return strings.TrimPrefix(err.Error(), "jose: ") }
+
+// within is err seen from where: "jose: where: " and err's text less its
+// own "jose: " ("jose: protected header: malformed input: invalid
+// base64url", not "…: jose: malformed input: …").
+func within(where string, err error) error {
+	return &joseErr{msg: "jose: " + where + ": " + bare(err), errs: []error{err}}
+}

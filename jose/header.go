@@ -211,7 +211,7 @@ func ParseHeader(raw []byte) (*Header, error) {
 func ParseProtected(b64 []byte) (*Header, error) {
 	raw, err := DecodeBase64URL(b64)
 	if err != nil {
-		return nil, fmt.Errorf("jose: protected header: %w", err)
+		return nil, within("protected header", err)
 	}
 	return ParseHeader(raw)
 }

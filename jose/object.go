@@ -56,17 +56,19 @@ type Object struct {
 // length, name memory, value size) rather than for its syntax.
 func malformed(what string, err error) error {
 	if err == nil {
-		return fmt.Errorf("jose: %s: %w", what, ErrMalformed)
+		return within(what, ErrMalformed)
 	}
+	sentinel := ErrMalformed
 	var se *lejp.SyntaxError
 	if errors.As(err, &se) {
 		for _, limit := range lejpLimits {
 			if errors.Is(se.Err, limit) {
-				return fmt.Errorf("jose: %s: %w: %w", what, ErrLimit, err)
+				sentinel = ErrLimit
+				break
 			}
 		}
 	}
-	return fmt.Errorf("jose: %s: %w: %w", what, ErrMalformed, err)
+	return &joseErr{msg: "jose: " + what + ": " + bare(sentinel) + ": " + bare(err), errs: []error{sentinel, err}}
 }
 
 // lejpLimits are the lejp errors that say the input exceeds a limit.
@@ -402,7 +404,7 @@ func (m Member) Base64URL() ([]byte, error) {
 	}
 	b, err := DecodeBase64URL([]byte(s))
 	if err != nil {
-		return nil, fmt.Errorf("jose: member %s: %w", quote(m.Name), err)
+		return nil, within("member "+quote(m.Name), err)
 	}
 	return b, nil
 }
@@ -414,7 +416,7 @@ func (m Member) Object() (*Object, error) {
 	}
 	o, err := ParseObject(m.Value)
 	if err != nil {
-		return nil, fmt.Errorf("jose: member %s: %w", quote(m.Name), err)
+		return nil, within("member "+quote(m.Name), err)
 	}
 	return o, nil
 }
@@ -426,7 +428,7 @@ func (m Member) Array() ([][]byte, error) {
 	}
 	els, err := ArrayElements(m.Value)
 	if err != nil {
-		return nil, fmt.Errorf("jose: member %s: %w", quote(m.Name), err)
+		return nil, within("member "+quote(m.Name), err)
 	}
 	return els, nil
 }

@@ -68,7 +68,11 @@ func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 // no "typ" or one that differs from typ; a "typ" in the unprotected header
 // of a JSON serialization is not signed, so it does not count. Media types compare case-insensitively and
 // "application/" may be left out on either side (RFC 7515 §4.1.9), so
-// RequireType("JWT") accepts "jwt" and "application/jwt".
+// RequireType("JWT") accepts "jwt" and "application/jwt". The option
+// requires a type to be present: RequireType("") accepts only a "typ" of
+// "" (or "application/") and rejects a header without "typ", so it cannot
+// be used to require that there be none. Without the option any "typ", or
+// none, is accepted.
 func RequireType(typ string) Option {
 	return func(c *config) { c.typ = typ; c.hasTyp = true }
 }
@@ -79,7 +83,10 @@ func RequireType(typ string) Option {
 // h + 1 + ceil(4n/3). In a message with several Ed25519 signatures it
 // bounds each one's signing input: the payload is held once, with room
 // for the longest header, and a signature whose own signing input is over
-// the bound fails alone (jose.ErrLimit).
+// the bound fails alone (jose.ErrLimit). The bound binds only Ed25519
+// signatures checked by VerifyReader (the others stream, and the other
+// methods are given the whole message); n ≤ 0 leaves no room even for the
+// header, so every such signature fails with jose.ErrLimit.
 func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered = n } }
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,

@@ -282,19 +282,19 @@ func (c *Claims) parseStrict() error {
 		c.names = append(c.names, name)
 		switch string(tok.Value) {
 		case "iss":
-			err = c.readString(&c.iss, hasIss)
+			err = c.readString(&c.iss, hasIss, "iss")
 		case "sub":
-			err = c.readString(&c.sub, hasSub)
+			err = c.readString(&c.sub, hasSub, "sub")
 		case "jti":
-			err = c.readString(&c.jti, hasJti)
+			err = c.readString(&c.jti, hasJti, "jti")
 		case "aud":
 			err = c.readAud()
 		case "exp":
-			err = c.readDate(&c.exp, hasExp)
+			err = c.readDate(&c.exp, hasExp, "exp")
 		case "nbf":
-			err = c.readDate(&c.nbf, hasNbf)
+			err = c.readDate(&c.nbf, hasNbf, "nbf")
 		case "iat":
-			err = c.readDate(&c.iat, hasIat)
+			err = c.readDate(&c.iat, hasIat, "iat")
 		default:
 			var v []byte
 			if v, err = d.ReadValue(); err != nil {
@@ -395,14 +395,14 @@ func (c *Claims) scanCase(nb []byte) error {
 // to fields by; tests replace it to count the bytes checkCase compares.
 var foldCompare = bytes.EqualFold
 
-// readString reads a string-valued registered claim.
-func (c *Claims) readString(dst *span, bit uint8) error {
+// readString reads the string-valued registered claim name.
+func (c *Claims) readString(dst *span, bit uint8, name string) error {
 	tok, err := c.dec.ReadToken()
 	if err != nil {
 		return syntax(err)
 	}
 	if tok.Kind != lejp.String {
-		return errClaimType
+		return claimError(errClaimType, name)
 	}
 	*dst = c.addStr(tok.Value)
 	c.has |= bit
@@ -432,7 +432,7 @@ func (c *Claims) readAud() error {
 				break
 			}
 			if tok.Kind != lejp.String {
-				return errClaimType
+				return claimError(errClaimType, "aud")
 			}
 			if len(c.aud) == maxAud {
 				return errTooManyAud
@@ -440,7 +440,7 @@ func (c *Claims) readAud() error {
 			c.aud = append(c.aud, c.addStr(tok.Value))
 		}
 	default:
-		return errClaimType
+		return claimError(errClaimType, "aud")
 	}
 	c.audOK = true
 	return nil
@@ -471,7 +471,7 @@ func smallInt(b []byte) (int64, bool) {
 // least nanosecond at or above it (parseDate). A string ("123"), null, or
 // a number out of range (1e400, 9007199254740992.5) is an error (catalog
 // row 24).
-func (c *Claims) readDate(dst *numericDate, bit uint8) error {
+func (c *Claims) readDate(dst *numericDate, bit uint8, name string) error {
 	tok, err := c.dec.ReadToken()
 	if err != nil {
 		return syntax(err)
@@ -482,21 +482,21 @@ func (c *Claims) readDate(dst *numericDate, bit uint8) error {
 		if !ok {
 			var err error
 			if v, err = strconv.ParseInt(string(tok.Value), 10, 64); err != nil {
-				return errDateRange
+				return claimError(errDateRange, name)
 			}
 		}
 		if v > maxDate || v < -maxDate {
-			return errDateRange
+			return claimError(errDateRange, name)
 		}
 		*dst = numericDate{sec: v}
 	case lejp.Float:
 		d, ok := parseDate(tok.Value)
 		if !ok {
-			return errDateRange
+			return claimError(errDateRange, name)
 		}
 		*dst = d
 	default:
-		return errClaimType
+		return claimError(errClaimType, name)
 	}
 	c.has |= bit
 	return nil

@@ -2,6 +2,7 @@ package jwt
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
@@ -35,6 +36,22 @@ func (w *wrapped) Error() string { return "jwt: " + w.msg + ": " + w.err.Error()
 func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
+
+// claimErr is one of this package's sentinels (errClaimType, errDateRange)
+// for the registered claim name: its text names the claim and says "jwt: "
+// once (`jwt: "exp": registered claim has the wrong JSON type: jose:
+// malformed input`), and errors.Is finds the sentinel and what it wraps.
+type claimErr struct {
+	name string
+	err  error
+}
+
+func (e *claimErr) Error() string {
+	return "jwt: " + jose.QuoteName(e.name) + ": " + strings.TrimPrefix(e.err.Error(), "jwt: ")
+}
+func (e *claimErr) Unwrap() error { return e.err }
+
+func claimError(sentinel error, name string) error { return &claimErr{name: name, err: sentinel} }
 
 type causeWrapped struct {
 	msg        string

@@ -138,7 +138,7 @@ func (cs *ClaimSet) check() error {
 		t    time.Time
 	}{{"exp", cs.ExpiresAt}, {"nbf", cs.NotBefore}, {"iat", cs.IssuedAt}} {
 		if u := seconds(d.name, d.t); !d.t.IsZero() && (u > maxDate || u < -maxDate) {
-			return wrap(errDateRange, jose.QuoteName(d.name))
+			return claimError(errDateRange, d.name)
 		}
 	}
 	return nil
