@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -116,13 +117,24 @@ func bearer(r *http.Request) (string, credentials) {
 		return "", credNone
 	}
 	tok := strings.TrimLeft(h[n:], " ")
-	if len(tok) == len(h)-n || !isB64Token(tok) || r.URL.Query().Has("access_token") {
+	if len(tok) == len(h)-n || !isB64Token(tok) || queryHasToken(r.URL.RawQuery) {
 		return "", credMalformed
 	}
 	if len(tok) > MaxBearerLen {
 		return "", credTooLong
 	}
 	return tok, credToken
+}
+
+// queryHasToken reports whether the query names an "access_token"
+// parameter (RFC 6750 §2.3), in any spelling url.ParseQuery decodes to
+// it; a request without a query is not parsed (no allocation).
+func queryHasToken(rawQuery string) bool {
+	if rawQuery == "" {
+		return false
+	}
+	v, _ := url.ParseQuery(rawQuery) // as URL.Query: what parses counts
+	return v.Has("access_token")
 }
 
 // isB64Token reports whether s is a b64token (RFC 6750 §2.1):
