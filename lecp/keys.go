@@ -86,7 +86,7 @@ type keySet struct {
 	slack int
 	// marks fingerprint the keys of the maps inside the key being built
 	// (inner keys), which are left where they are in kbuf rather than
-	// closed up and copied: each holds the hash (hashPoly) and canonical
+	// closed up and copied: each (an hmark) holds the hash and canonical
 	// length of what was written since an inner key, or an
 	// indefinite-length item inside one, started; when that ends its
 	// fingerprint is joined to the mark below in constant time, so the
