@@ -8,7 +8,9 @@ package lecp
 // key. Completed keys of every open map are kept in one arena used as a
 // stack (a map's keys are released when it ends); small maps are searched
 // linearly by hash, larger ones through an open-addressing table kept on a
-// second stack. With Options.Deterministic the keys must also rise in the
+// second stack. The keys of maps inside the key being built are not
+// copied: they are known by fingerprint where they are in kbuf
+// (keys_inner.go). With Options.Deterministic the keys must also rise in the
 // bytewise order of their encodings as received: for deterministic input
 // the canonical encodings, but for a NaN written other than f97e00 (the
 // same key as every NaN), whose bytes as received are rebuilt for the
@@ -82,9 +84,25 @@ type keySet struct {
 	// kbuf not holding a head: the key's length is len(kbuf) - slack.
 	gaps  []keyGap
 	slack int
-	// moved counts the bytes of kbuf moved to close up around heads, for
-	// tests.
-	moved int
+	// marks fingerprint the keys of the maps inside the key being built
+	// (inner keys), which are left where they are in kbuf rather than
+	// closed up and copied: each (an hmark) holds the hash and canonical
+	// length of what was written since an inner key, or an
+	// indefinite-length item inside one, started; when that ends its
+	// fingerprint is joined to the mark below in constant time, so the
+	// fingerprint of a key holding the keys of maps nested n deep costs
+	// its length, not n times it. An inner map's keys are compared by
+	// fingerprint and length, then (when those match) by canonical
+	// encoding, rebuilt from kbuf (canonical); polyR is the hash's random
+	// point.
+	marks []hmark
+	polyR uint64
+	cbuf  [2][]byte
+
+	// moved counts the bytes of kbuf moved to close up around heads, and
+	// copied those of keys copied, hashed or compared whole (into the
+	// arena, the hash table, a key as received), for tests.
+	moved, copied int
 
 	// src is an input that stays unchanged while the keys that refer to it
 	// are open: Check's input, a Decoder's whole input, or the buffer of one
@@ -105,6 +123,7 @@ func (ks *keySet) init(l *limits) {
 	ks.srcFrom = -1
 	ks.seed = maphash.MakeSeed()
 	ks.mul = maphash.Bytes(ks.seed, []byte("lecp filter")) | 1
+	ks.polyR = maphash.Bytes(ks.seed, []byte("lecp key fingerprint"))%(polyP-1<<20) + 1<<20
 }
 
 func (ks *keySet) reset() {
@@ -114,6 +133,7 @@ func (ks *keySet) reset() {
 	ks.kbuf = ks.kbuf[:0]
 	ks.nans = ks.nans[:0]
 	ks.gaps, ks.slack = ks.gaps[:0], 0
+	ks.marks = ks.marks[:0]
 	ks.arena = ks.arena[:0]
 	ks.ents = ks.ents[:0]
 	ks.ht = ks.ht[:0]
@@ -138,6 +158,12 @@ func (ks *keySet) keyStart(f *frame, depth int) {
 		ks.kbuf = ks.kbuf[:0]
 		ks.nans = ks.nans[:0]
 		ks.gaps, ks.slack = ks.gaps[:0], 0
+		ks.marks = ks.marks[:0]
+	} else if n := len(ks.marks); depth != ks.depth &&
+		(n == 0 || ks.marks[n-1].depth != int32(depth) || ks.marks[n-1].start != int32(len(ks.kbuf))) {
+		// a key of a map inside the key being built (step calls keyStart
+		// again for the same key when a string key is not all in its input)
+		ks.marks = append(ks.marks, hmark{start: int32(len(ks.kbuf)), depth: int32(depth)})
 	}
 	f.kstart = int32(len(ks.kbuf))
 }
@@ -164,6 +190,7 @@ func (ks *keySet) received(kb []byte, start int) (recv []byte, ok bool) {
 			continue
 		}
 		if !ok {
+			ks.copied += len(kb)
 			ks.recv = append(ks.recv[:0], kb...)
 			ok = true
 		}
@@ -184,10 +211,17 @@ func (ks *keySet) appendKey(b []byte) {
 		return
 	}
 	ks.kbuf = append(ks.kbuf, b...)
+	if len(ks.marks) > 0 {
+		ks.marks[len(ks.marks)-1].add(b, ks.polyR)
+	}
 }
 
 func (ks *keySet) head(maj uint8, arg uint64) {
+	n := len(ks.kbuf)
 	ks.kbuf = appendHead(ks.kbuf, maj, arg)
+	if len(ks.marks) > 0 {
+		ks.marks[len(ks.marks)-1].add(ks.kbuf[n:], ks.polyR)
+	}
 	if len(ks.kbuf)-ks.slack > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
 	}
@@ -201,6 +235,8 @@ type keyGap struct {
 	// gaps before it, which stays so while the item is open (they are the
 	// items around it, open, and earlier ones, ended)
 	slack0 int
+	// marked: the item is inside an inner key, and has a mark (marks)
+	marked bool
 }
 
 // maxHead is the longest head.
@@ -212,7 +248,11 @@ var noHead [maxHead]byte
 // item starting there, and returns its index in gaps (for fill).
 func (ks *keySet) reserve() int32 {
 	i := int32(len(ks.gaps))
-	ks.gaps = append(ks.gaps, keyGap{pos: int32(len(ks.kbuf)), slack0: ks.slack})
+	marked := len(ks.marks) > 0
+	if marked {
+		ks.marks = append(ks.marks, hmark{start: -1})
+	}
+	ks.gaps = append(ks.gaps, keyGap{pos: int32(len(ks.kbuf)), slack0: ks.slack, marked: marked})
 	ks.kbuf = append(ks.kbuf, noHead[:]...)
 	ks.slack += maxHead
 	return i
@@ -228,6 +268,14 @@ func (ks *keySet) fill(i int, maj uint8, arg uint64) {
 	g := &ks.gaps[i]
 	h := appendHead(ks.kbuf[g.pos:g.pos], maj, arg)
 	g.n = int32(len(h))
+	if g.marked {
+		// the item is its head, then what its mark holds
+		var item hmark
+		item.add(h, ks.polyR)
+		item.join(ks.marks[len(ks.marks)-1], ks.polyR)
+		ks.marks = ks.marks[:len(ks.marks)-1]
+		ks.marks[len(ks.marks)-1].join(item, ks.polyR)
+	}
 	ks.slack -= len(h)
 	if len(ks.kbuf)-ks.slack > ks.lim.maxKey {
 		ks.e = ErrKeyTooLarge
@@ -360,11 +408,12 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 			return ErrKeyTooLarge
 		}
 	} else {
+		if depth != ks.depth {
+			return ks.innerKeyDone(f)
+		}
 		ks.compact(int(f.kstart))
 		kb = ks.kbuf[f.kstart:]
-		if depth == ks.depth {
-			ks.building = false
-		}
+		ks.building = false
 		if len(ks.nans) > 0 {
 			recv, nanKey = ks.received(kb, int(f.kstart))
 		}
@@ -400,6 +449,7 @@ func (ks *keySet) keyDone(f *frame, depth int) error {
 		}
 	}
 	f.nanKey = nanKey
+	ks.copied += len(kb)
 	if ks.lim.allowDup {
 		ks.arena = append(ks.arena[:f.arena0], kb...)
 		f.keyOff, f.keyLen = f.arena0, int32(len(kb))
@@ -568,6 +618,7 @@ func (ks *keySet) find(f *frame, pre uint64, kb []byte) (bool, int) {
 		f.htN = int32(size)
 		mask := uint64(size - 1)
 		for i, e := range ents {
+			ks.copied += int(e.n)
 			j := maphash.Bytes(ks.seed, ks.entKey(&e)) & mask
 			for ks.ht[int(f.ht0)+int(j)] != 0 {
 				j = (j + 1) & mask
@@ -576,6 +627,7 @@ func (ks *keySet) find(f *frame, pre uint64, kb []byte) (bool, int) {
 		}
 	}
 	mask := uint64(f.htN - 1)
+	ks.copied += len(kb)
 	j := maphash.Bytes(ks.seed, kb) & mask
 	for {
 		v := ks.ht[int(f.ht0)+int(j)]
