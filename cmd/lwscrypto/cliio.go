@@ -37,7 +37,7 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	}
 	pos, err := parseArgs(e, c, fs, args)
 	if err == nil {
-		err = emptyPathFlag(fs)
+		err = emptyFlag(c, fs)
 	}
 	if err == nil {
 		err = textFlagUTF8(fs)
@@ -168,20 +168,68 @@ func flagRun(fs *flag.FlagSet, args []string) int {
 	return min(i, len(args))
 }
 
-// pathFlags are the flags that name a file or directory; given empty
-// (-o "$OUT" with OUT unset) they would silently mean their default:
-// standard output, no detached payload, the default corpus.
-var pathFlags = map[string]string{"o": "-o", "payload": "--payload", "dir": "--dir"}
-
-// emptyPathFlag refuses a path flag given as "".
-func emptyPathFlag(fs *flag.FlagSet) error {
+// emptyFlag refuses a flag that takes a value given an empty one
+// (--iss "$ISS", -o "$OUT" with the variable unset): left as it was, it
+// would silently mean what leaving the flag out means (no "iss" in the
+// token, standard output, the key's own "alg", no check at all), though
+// the command line asked for something. A repeatable flag is refused when
+// any of its values is empty, except --pattern, whose "" is a pattern
+// (the whole document, as PATTERN "" is).
+func emptyFlag(c *command, fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
-		if name, ok := pathFlags[f.Name]; ok && err == nil && f.Value.String() == "" {
-			err = usagef("%s is empty", name).withHint("name a file (\"-\" for standard input or output, where it applies)")
+		if err != nil || f.Name == "pattern" {
+			return
+		}
+		empty := false
+		switch v := f.Value.(type) {
+		case interface{ hasEmpty() bool }:
+			empty = v.hasEmpty()
+		case flag.Getter:
+			s, ok := v.Get().(string)
+			empty = ok && s == ""
+		}
+		if empty {
+			err = emptyFlagError(c, f.Name)
 		}
 	})
 	return err
+}
+
+// emptyFlagError is the usage error for flag name of c given empty: what
+// it would have done, and what to do instead.
+func emptyFlagError(c *command, name string) error {
+	why, hint := "", "give a value, or leave "+flagName(name)+" out"
+	switch name {
+	case "o", "payload", "dir":
+		hint = "name a file (\"-\" for standard input or output, where it applies)"
+	case "key":
+		hint = "name the key file (\"-\" reads it from standard input)"
+	case "alg":
+		hint = "name an algorithm, or leave --alg out for the key's own \"alg\""
+		if c.path == "jwk gen" {
+			hint = "for example: lwscrypto jwk gen --alg ES256"
+		}
+	case "crv":
+		hint = "name a curve, or leave --crv out for the algorithm's default"
+	case "kid":
+		why = ": the key would have no \"kid\""
+		hint = "give a key ID, or leave --kid out for a key without one"
+	case "exp":
+		why = ": the token would never expire"
+		hint = "give a lifetime such as 15m, or leave --exp out for a token without \"exp\""
+	case "claims":
+		hint = "give a JSON object or @FILE, or leave --claims out"
+	case "iss", "sub", "aud":
+		if c.path == "jwt verify" {
+			why = ": it would check nothing"
+			hint = map[string]string{"iss": "leave the flag out to accept any issuer", "aud": "use --any-aud to accept any audience"}[name]
+		} else {
+			why = ": the token would have no \"" + name + "\""
+			hint = "give a value, or leave " + flagName(name) + " out for a token without \"" + name + "\""
+		}
+	}
+	return usagef("%s is empty%s", flagName(name), why).withHint(hint)
 }
 
 // textFlags are the flags whose values are JOSE text, which is UTF-8
