@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,11 +71,7 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 				}
 				return nil, flag.ErrHelp
 			}
-			msg := err.Error()
-			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-				msg = "unknown flag " + name
-			}
-			return nil, usagef("%s", msg).withHint("run 'lwscrypto help " + c.path + "'")
+			return nil, usagef("%s", flagErrorText(err.Error())).withHint("run 'lwscrypto help " + c.path + "'")
 		}
 		if args = args[n:]; len(args) == 0 {
 			break
@@ -138,6 +135,40 @@ func (g *onceGuard) restore() {
 	for f, v := range g.flags {
 		f.Value = v
 	}
+}
+
+// flagErrorText rewrites an error of the flag package, which spells every
+// flag with one dash ("flag needs an argument: -key"), to spell it as the
+// synopsis and the rest of the CLI do (flagName: "--key needs a value").
+// A message it does not know is returned as is.
+func flagErrorText(msg string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag " + flagName(name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return flagName(name) + " needs a value"
+	}
+	for _, p := range []struct{ start, mid string }{
+		{"invalid value ", " for flag -"},
+		{"invalid boolean value ", " for -"},
+	} {
+		rest, ok := strings.CutPrefix(msg, p.start)
+		if !ok {
+			continue
+		}
+		// The value is quoted (%q), so the first mid after its closing
+		// quote is the flag's.
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return msg
+		}
+		name, why, ok := strings.Cut(strings.TrimPrefix(rest[len(q):], p.mid), ": ")
+		if !ok || !strings.HasPrefix(rest[len(q):], p.mid) {
+			return msg
+		}
+		return p.start + q + " for " + flagName(name) + ": " + why
+	}
+	return msg
 }
 
 // flagName is how messages spell a flag: -o, --key.
@@ -269,9 +300,20 @@ func takesValue(fs *flag.FlagSet, a string) bool {
 func printUsage(w io.Writer, c *command, fs *flag.FlagSet) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	fs.SetOutput(&b)
+	var d strings.Builder
+	fs.SetOutput(&d)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	// PrintDefaults spells every flag with one dash ("  -alg string");
+	// the lines that name a flag, and only they, start with "  -".
+	for line := range strings.Lines(d.String()) {
+		if rest, ok := strings.CutPrefix(line, "  -"); ok {
+			name, _, _ := strings.Cut(strings.TrimRight(rest, "\n"), " ")
+			name, _, _ = strings.Cut(name, "\t")
+			line = "  " + flagName(name) + rest[len(name):]
+		}
+		b.WriteString(line)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
