@@ -58,3 +58,24 @@ func TestEmptyFlagValueRefused(t *testing.T) {
 	mustRunCLI(t, "", "jwk", "from-pem", "--kid", "k", "--alg", "ES256", pem)
 	mustRunCLI(t, `{"a":1}`, "json", "events", "--pattern", "")
 }
+
+// jws verify and jwt verify --alg take a comma-separated list, whose empty
+// elements ("HS256,", ",HS256" from --alg "$EXTRA,HS256" with EXTRA unset,
+// "HS256,,HS384") were dropped in silence, while --aud "a,,b" is refused.
+// An empty element is a usage error naming --alg, as an empty --alg is;
+// spaces around the names are still allowed ("HS256, HS384").
+func TestAlgListEmptyElementRefused(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "h.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := mustRunCLI(t, "", "jwt", "sign", "--key", key)
+	for _, cmd := range []string{"jws", "jwt"} {
+		for _, alg := range []string{"HS256,", ",HS256", "HS256,,HS384", "HS256, ,HS384", ","} {
+			code, out, e := runCLI(t, tok, cmd, "verify", "--key", key, "--alg", alg)
+			if code != 2 || out != "" || !strings.HasPrefix(e, "lwscrypto: error: --alg ") {
+				t.Errorf("%s verify --alg %q: exit %d, stdout %q, stderr %q; want exit 2 naming --alg", cmd, alg, code, out, e)
+			}
+		}
+		mustRunCLI(t, tok, cmd, "verify", "--key", key, "--alg", "HS256, HS384")
+	}
+}

@@ -168,12 +168,12 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	if flagAlg != "" {
 		var algs []string
 		for _, a := range strings.Split(flagAlg, ",") {
-			if a = strings.TrimSpace(a); a != "" {
-				algs = append(algs, a)
+			// An empty name ("ES256,", --alg "$EXTRA,ES256" with EXTRA
+			// unset) is refused as an empty --alg is, not dropped.
+			if a = strings.TrimSpace(a); a == "" {
+				return nil, usagef("--alg %s names an empty algorithm", flagAlg).withHint("a comma-separated list of algorithms: --alg ES256,EdDSA")
 			}
-		}
-		if len(algs) == 0 {
-			return nil, usagef("--alg is empty")
+			algs = append(algs, a)
 		}
 		return algs, nil
 	}
