@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -144,6 +145,10 @@ func (g *onceGuard) restore() {
 func flagErrorText(msg string) string {
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return "unknown flag " + flagName(name)
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok && looksLikeContent(arg) {
+		// A PEM key given where its file's name belongs starts with "-".
+		return fmt.Sprintf("bad flag syntax: an argument starting with '-' that looks like a file's content, not a file name (%d bytes, not shown)", len(arg))
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return flagName(name) + " needs a value"
@@ -333,7 +338,13 @@ func inputArg(pos []string) (string, error) {
 		}
 		return pos[0], nil
 	}
-	return "", usagef("too many arguments: %s", strings.Join(pos[1:], " "))
+	extra := slices.Clone(pos[1:])
+	for i, a := range extra {
+		if looksLikeContent(a) { // a key given after its file's name
+			extra[i] = fmt.Sprintf("(%d bytes that look like a file's content, not shown)", len(a))
+		}
+	}
+	return "", usagef("too many arguments: %s", strings.Join(extra, " "))
 }
 
 // openInput opens FILE, or standard input when file is "".
@@ -349,7 +360,7 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	} else {
 		f, err := os.Open(file)
 		if err != nil {
-			return nil, failf("%v", err)
+			return nil, openError("FILE", file, err, "%v")
 		}
 		if err := e.claimIfStdin(f, "the input"); err != nil {
 			f.Close()
@@ -367,6 +378,31 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		}
 	}
 	return r, nil
+}
+
+// openError is the error for the file name of flag (--key, FILE, …)
+// that did not open (err; format shows it, "%v" or "reading key: %v"),
+// unless name looks like what a file holds rather than a file's name (a
+// JSON object or array, PEM, several lines): --key "$JWK", the key itself
+// where its file's name belongs, would otherwise print the key into a
+// terminal or a CI log. Then it is a usage error that does not show it.
+func openError(flag, name string, err error, format string) error {
+	if !looksLikeContent(name) {
+		return failf(format, err)
+	}
+	hint := "give the name of a file, or \"-\" with the content on standard input"
+	if flag == "--key" {
+		hint = "put the key in a file only you can read, or pipe it in with --key -"
+	}
+	return usagef("%s is not a file name: it looks like a file's content (%d bytes, not shown)", flag, len(name)).withHint(hint)
+}
+
+// looksLikeContent reports whether arg, given where a file's name belongs,
+// looks like what a file holds instead: a JSON object or array, PEM, or
+// several lines. Messages do not show such an argument: it may be a key.
+func looksLikeContent(arg string) bool {
+	t := strings.TrimLeft(arg, " \t\r\n")
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n")
 }
 
 // inputFile is a regular file a command reads: FILE, the --key file, ….

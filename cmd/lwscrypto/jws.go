@@ -326,7 +326,7 @@ func runJWSVerify(e *env, args []string) error {
 		} else {
 			pf, err := os.Open(*payloadPath)
 			if err != nil {
-				return failf("%v", err)
+				return openError("--payload", *payloadPath, err, "%v")
 			}
 			defer pf.Close()
 			if err := e.claimIfStdin(pf, "the payload"); err != nil {

@@ -130,7 +130,7 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, failf("--claims: %v", err)
+			return nil, openError("--claims @FILE", name, err, "--claims: %v")
 		}
 		defer f.Close()
 		if err := e.claimIfStdin(f, "the claims"); err != nil {
