@@ -77,5 +77,10 @@ func TestAlgListEmptyElementRefused(t *testing.T) {
 			}
 		}
 		mustRunCLI(t, tok, cmd, "verify", "--key", key, "--alg", "HS256, HS384")
+		// Refused before the key is read from standard input.
+		var out, errb strings.Builder
+		if code := Main([]string{cmd, "verify", "--key", "-", "--alg", "HS256,", key}, unreadReader{t}, &out, &errb); code != 2 {
+			t.Errorf("%s verify --key - --alg HS256,: exit %d, %q", cmd, code, errb.String())
+		}
 	}
 }

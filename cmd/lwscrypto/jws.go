@@ -143,6 +143,11 @@ func runJWSSign(e *env, args []string) error {
 // whatever the token's "kid", and a *jwk.Set for a JWK Set, even of one
 // key, which selects by "kid".
 func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, err error) {
+	if flagAlg != "" { // its usage errors before the key is read (--key -)
+		if _, err := verifyAlgs(nil, flagAlg); err != nil {
+			return nil, nil, err
+		}
+	}
 	set, isSet, err := loadKey(e, keyPath)
 	if err != nil {
 		return nil, nil, err
