@@ -380,21 +380,21 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	return r, nil
 }
 
-// openError is the error for the file name of flag (--key, FILE, …)
+// openError is the error for the file name given as what (--key, FILE, …)
 // that did not open (err; format shows it, "%v" or "reading key: %v"),
 // unless name looks like what a file holds rather than a file's name (a
 // JSON object or array, PEM, several lines): --key "$JWK", the key itself
 // where its file's name belongs, would otherwise print the key into a
 // terminal or a CI log. Then it is a usage error that does not show it.
-func openError(flag, name string, err error, format string) error {
+func openError(what, name string, err error, format string) error {
 	if !looksLikeContent(name) {
 		return failf(format, err)
 	}
 	hint := "give the name of a file, or \"-\" with the content on standard input"
-	if flag == "--key" {
+	if what == "--key" {
 		hint = "put the key in a file only you can read, or pipe it in with --key -"
 	}
-	return usagef("%s is not a file name: it looks like a file's content (%d bytes, not shown)", flag, len(name)).withHint(hint)
+	return usagef("%s is not a file name: it looks like a file's content (%d bytes, not shown)", what, len(name)).withHint(hint)
 }
 
 // looksLikeContent reports whether arg, given where a file's name belongs,
