@@ -1,6 +1,7 @@
 package lejp
 
 import (
+	"bufio"
 	"errors"
 	"io"
 )
@@ -41,7 +42,18 @@ type Decoder struct {
 // errInvalidRead: the io.Reader returned a count below 0 or above the
 // length of the buffer it was given, breaking io.Reader's contract (as
 // io.Copy's errInvalidWrite for a Writer). Sticky, as every error from r.
-var errInvalidRead = errors.New("lejp: io.Reader returned an invalid count")
+// It matches bufio.ErrBadReadCount (errors.Is), the standard library's
+// sentinel for a Read that returned an impossible count.
+var errInvalidRead error = &invalidReadError{}
+
+// invalidReadError is errInvalidRead's type: lejp's message, the standard
+// library's sentinel.
+type invalidReadError struct{}
+
+func (*invalidReadError) Error() string { return "lejp: io.Reader returned an invalid count" }
+
+// Unwrap returns bufio.ErrBadReadCount.
+func (*invalidReadError) Unwrap() error { return bufio.ErrBadReadCount }
 
 // pinTok is d.pin while ReadValue reads the value's first token: the
 // token being read (at s.pos) is the value, so that a long string is
@@ -52,8 +64,9 @@ const pinTok = -2
 // as they are, once the bytes read with them are read, r returning
 // no bytes and no error 100 times in a row is io.ErrNoProgress (as for
 // bufio.Reader), and r returning a count below 0 or above the length of
-// the slice it was given is an error ("lejp: io.Reader returned an
-// invalid count", not a *SyntaxError); all are sticky.
+// the slice it was given is an error that matches bufio.ErrBadReadCount
+// ("lejp: io.Reader returned an invalid count", not a *SyntaxError); all
+// are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{}
 	d.s.init(opts)

@@ -124,7 +124,10 @@
 //
 // Numbers are not converted: their text is delivered as written, whatever
 // its size or precision, and Token.Int64, Uint64 and Float64 convert on
-// request with strconv's errors for out-of-range values.
+// request, with strconv's sentinels: strconv.ErrRange for a number outside
+// the type's range (for Uint64, a negative one too), strconv.ErrSyntax for
+// a token that is not of the kind converted (a Float such as 1.0 for
+// Int64 and Uint64).
 //
 // # Errors
 //
@@ -135,7 +138,9 @@
 // ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
 // ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge; and from
 // Decoder.Finish, ErrUnread for a valid value the caller stopped reading
-// before its end. Errors are sticky.
+// before its end. Errors are sticky. An io.Reader's errors are returned as
+// they are; one that returns an impossible count (below 0 or above the
+// buffer's length) gives an error matching bufio.ErrBadReadCount.
 // A Writer's errors match ErrWriter and, for content it refuses, the
 // sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
 // the cause of Check's *SyntaxError); they are sticky too.

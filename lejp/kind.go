@@ -1,7 +1,9 @@
 package lejp
 
 import (
+	"errors"
 	"strconv"
+	"strings"
 )
 
 // Kind is the kind of an event (Parser) or token (Decoder).
@@ -77,8 +79,10 @@ type Token struct {
 	Offset int64
 }
 
-// Int64 parses an Int token's value. Float tokens and out-of-range values
-// are errors.
+// Int64 parses an Int token's value. The errors are *strconv.NumError:
+// strconv.ErrSyntax for a token that is not an Int (a Float, even "1.0" or
+// "-0.0", or not a number at all), strconv.ErrRange with the nearest int64
+// for an integer outside int64's range.
 func (t Token) Int64() (int64, error) {
 	if t.Kind != Int {
 		return 0, &strconv.NumError{Func: "Int64", Num: string(t.Value), Err: strconv.ErrSyntax}
@@ -86,15 +90,37 @@ func (t Token) Int64() (int64, error) {
 	return strconv.ParseInt(string(t.Value), 10, 64)
 }
 
-// Uint64 parses an Int token's value as unsigned.
+// Uint64 parses an Int token's value as unsigned. The errors are
+// *strconv.NumError: strconv.ErrSyntax for a token that is not an Int (as
+// for Int64), strconv.ErrRange with the nearest uint64 for an integer
+// outside uint64's range, below it (-5, 0 returned) as above it
+// (18446744073709551616, math.MaxUint64 returned). "-0" is 0.
 func (t Token) Uint64() (uint64, error) {
 	if t.Kind != Int {
 		return 0, &strconv.NumError{Func: "Uint64", Num: string(t.Value), Err: strconv.ErrSyntax}
 	}
-	return strconv.ParseUint(string(t.Value), 10, 64)
+	s := string(t.Value)
+	if mag, ok := strings.CutPrefix(s, "-"); ok {
+		// strconv.ParseUint takes no sign: a negative integer would be
+		// ErrSyntax, though it is well-formed, only out of range.
+		u, err := strconv.ParseUint(mag, 10, 64)
+		switch {
+		case err == nil && u == 0:
+			return 0, nil
+		case err == nil || errors.Is(err, strconv.ErrRange):
+			return 0, &strconv.NumError{Func: "ParseUint", Num: s, Err: strconv.ErrRange}
+		}
+		return 0, &strconv.NumError{Func: "ParseUint", Num: s, Err: strconv.ErrSyntax}
+	}
+	return strconv.ParseUint(s, 10, 64)
 }
 
-// Float64 parses an Int or Float token's value.
+// Float64 parses an Int or Float token's value, to the nearest float64.
+// The errors are *strconv.NumError: strconv.ErrSyntax for a token that is
+// not a number, strconv.ErrRange with ±Inf for a magnitude beyond
+// float64's range (1e400). A magnitude too small for a float64 (1e-400)
+// is not an error: it rounds to 0 or a subnormal, as strconv.ParseFloat
+// does.
 func (t Token) Float64() (float64, error) {
 	if !t.Kind.IsNumber() {
 		return 0, &strconv.NumError{Func: "Float64", Num: string(t.Value), Err: strconv.ErrSyntax}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +39,7 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	}
 	pos, err := parseArgs(e, c, fs, args)
 	if err == nil {
-		err = emptyPathFlag(fs)
+		err = emptyFlag(c, fs)
 	}
 	if err == nil {
 		err = textFlagUTF8(fs)
@@ -70,11 +72,7 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 				}
 				return nil, flag.ErrHelp
 			}
-			msg := err.Error()
-			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-				msg = "unknown flag " + name
-			}
-			return nil, usagef("%s", msg).withHint("run 'lwscrypto help " + c.path + "'")
+			return nil, usagef("%s", flagErrorText(err.Error())).withHint("run 'lwscrypto help " + c.path + "'")
 		}
 		if args = args[n:]; len(args) == 0 {
 			break
@@ -140,6 +138,44 @@ func (g *onceGuard) restore() {
 	}
 }
 
+// flagErrorText rewrites an error of the flag package, which spells every
+// flag with one dash ("flag needs an argument: -key"), to spell it as the
+// synopsis and the rest of the CLI do (flagName: "--key needs a value").
+// A message it does not know is returned as is.
+func flagErrorText(msg string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag " + flagName(name)
+	}
+	if arg, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok && looksLikeContent(arg) {
+		// A PEM key given where its file's name belongs starts with "-".
+		return fmt.Sprintf("bad flag syntax: an argument starting with '-' that looks like a file's content, not a file name (%d bytes, not shown)", len(arg))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return flagName(name) + " needs a value"
+	}
+	for _, p := range []struct{ start, mid string }{
+		{"invalid value ", " for flag -"},
+		{"invalid boolean value ", " for -"},
+	} {
+		rest, ok := strings.CutPrefix(msg, p.start)
+		if !ok {
+			continue
+		}
+		// The value is quoted (%q), so the first mid after its closing
+		// quote is the flag's.
+		q, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return msg
+		}
+		name, why, ok := strings.Cut(strings.TrimPrefix(rest[len(q):], p.mid), ": ")
+		if !ok || !strings.HasPrefix(rest[len(q):], p.mid) {
+			return msg
+		}
+		return p.start + q + " for " + flagName(name) + ": " + why
+	}
+	return msg
+}
+
 // flagName is how messages spell a flag: -o, --key.
 func flagName(name string) string {
 	if len(name) == 1 {
@@ -168,20 +204,68 @@ func flagRun(fs *flag.FlagSet, args []string) int {
 	return min(i, len(args))
 }
 
-// pathFlags are the flags that name a file or directory; given empty
-// (-o "$OUT" with OUT unset) they would silently mean their default:
-// standard output, no detached payload, the default corpus.
-var pathFlags = map[string]string{"o": "-o", "payload": "--payload", "dir": "--dir"}
-
-// emptyPathFlag refuses a path flag given as "".
-func emptyPathFlag(fs *flag.FlagSet) error {
+// emptyFlag refuses a flag that takes a value given an empty one
+// (--iss "$ISS", -o "$OUT" with the variable unset): left as it was, it
+// would silently mean what leaving the flag out means (no "iss" in the
+// token, standard output, the key's own "alg", no check at all), though
+// the command line asked for something. A repeatable flag is refused when
+// any of its values is empty, except --pattern, whose "" is a pattern
+// (the whole document, as PATTERN "" is).
+func emptyFlag(c *command, fs *flag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *flag.Flag) {
-		if name, ok := pathFlags[f.Name]; ok && err == nil && f.Value.String() == "" {
-			err = usagef("%s is empty", name).withHint("name a file (\"-\" for standard input or output, where it applies)")
+		if err != nil || f.Name == "pattern" {
+			return
+		}
+		empty := false
+		switch v := f.Value.(type) {
+		case interface{ hasEmpty() bool }:
+			empty = v.hasEmpty()
+		case flag.Getter:
+			s, ok := v.Get().(string)
+			empty = ok && s == ""
+		}
+		if empty {
+			err = emptyFlagError(c, f.Name)
 		}
 	})
 	return err
+}
+
+// emptyFlagError is the usage error for flag name of c given empty: what
+// it would have done, and what to do instead.
+func emptyFlagError(c *command, name string) error {
+	why, hint := "", "give a value, or leave "+flagName(name)+" out"
+	switch name {
+	case "o", "payload", "dir":
+		hint = "name a file (\"-\" for standard input or output, where it applies)"
+	case "key":
+		hint = "name the key file (\"-\" reads it from standard input)"
+	case "alg":
+		hint = "name an algorithm, or leave --alg out for the key's own \"alg\""
+		if c.path == "jwk gen" {
+			hint = "for example: lwscrypto jwk gen --alg ES256"
+		}
+	case "crv":
+		hint = "name a curve, or leave --crv out for the algorithm's default"
+	case "kid":
+		why = ": the key would have no \"kid\""
+		hint = "give a key ID, or leave --kid out for a key without one"
+	case "exp":
+		why = ": the token would never expire"
+		hint = "give a lifetime such as 15m, or leave --exp out for a token without \"exp\""
+	case "claims":
+		hint = "give a JSON object or @FILE, or leave --claims out"
+	case "iss", "sub", "aud":
+		if c.path == "jwt verify" {
+			why = ": it would check nothing"
+			hint = map[string]string{"iss": "leave the flag out to accept any issuer", "aud": "use --any-aud to accept any audience"}[name]
+		} else {
+			why = ": the token would have no \"" + name + "\""
+			hint = "give a value, or leave " + flagName(name) + " out for a token without \"" + name + "\""
+		}
+	}
+	return usagef("%s is empty%s", flagName(name), why).withHint(hint)
 }
 
 // textFlags are the flags whose values are JOSE text, which is UTF-8
@@ -221,9 +305,20 @@ func takesValue(fs *flag.FlagSet, a string) bool {
 func printUsage(w io.Writer, c *command, fs *flag.FlagSet) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "usage: lwscrypto %s\n\n%s\n\nflags:\n", strings.TrimSpace(c.path+" "+c.args), c.summary)
-	fs.SetOutput(&b)
+	var d strings.Builder
+	fs.SetOutput(&d)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	// PrintDefaults spells every flag with one dash ("  -alg string");
+	// the lines that name a flag, and only they, start with "  -".
+	for line := range strings.Lines(d.String()) {
+		if rest, ok := strings.CutPrefix(line, "  -"); ok {
+			name, _, _ := strings.Cut(strings.TrimRight(rest, "\n"), " ")
+			name, _, _ = strings.Cut(name, "\t")
+			line = "  " + flagName(name) + rest[len(name):]
+		}
+		b.WriteString(line)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -243,7 +338,13 @@ func inputArg(pos []string) (string, error) {
 		}
 		return pos[0], nil
 	}
-	return "", usagef("too many arguments: %s", strings.Join(pos[1:], " "))
+	extra := slices.Clone(pos[1:])
+	for i, a := range extra {
+		if looksLikeContent(a) { // a key given after its file's name
+			extra[i] = fmt.Sprintf("(%d bytes that look like a file's content, not shown)", len(a))
+		}
+	}
+	return "", usagef("too many arguments: %s", strings.Join(extra, " "))
 }
 
 // openInput opens FILE, or standard input when file is "".
@@ -259,7 +360,7 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	} else {
 		f, err := os.Open(file)
 		if err != nil {
-			return nil, failf("%v", err)
+			return nil, openError("FILE", file, err, "%v")
 		}
 		if err := e.claimIfStdin(f, "the input"); err != nil {
 			f.Close()
@@ -277,6 +378,31 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 		}
 	}
 	return r, nil
+}
+
+// openError is the error for the file name given as what (--key, FILE, …)
+// that did not open (err; format shows it, "%v" or "reading key: %v"),
+// unless name looks like what a file holds rather than a file's name (a
+// JSON object or array, PEM, several lines): --key "$JWK", the key itself
+// where its file's name belongs, would otherwise print the key into a
+// terminal or a CI log. Then it is a usage error that does not show it.
+func openError(what, name string, err error, format string) error {
+	if !looksLikeContent(name) {
+		return failf(format, err)
+	}
+	hint := "give the name of a file, or \"-\" with the content on standard input"
+	if what == "--key" {
+		hint = "put the key in a file only you can read, or pipe it in with --key -"
+	}
+	return usagef("%s is not a file name: it looks like a file's content (%d bytes, not shown)", what, len(name)).withHint(hint)
+}
+
+// looksLikeContent reports whether arg, given where a file's name belongs,
+// looks like what a file holds instead: a JSON object or array, PEM, or
+// several lines. Messages do not show such an argument: it may be a key.
+func looksLikeContent(arg string) bool {
+	t := strings.TrimLeft(arg, " \t\r\n")
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n")
 }
 
 // inputFile is a regular file a command reads: FILE, the --key file, ….

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -65,6 +66,12 @@ func runJWKGen(e *env, args []string) error {
 	}
 	if *alg == "" {
 		return usagef("--alg is required").withHint("for example: lwscrypto jwk gen --alg ES256")
+	}
+	// --bits 0 would mean the default size, as leaving --bits out does.
+	bitsGiven := false
+	fs.Visit(func(f *flag.Flag) { bitsGiven = bitsGiven || f.Name == "bits" })
+	if bitsGiven && *bits == 0 {
+		return usagef("--bits 0 is not a key size").withHint("give a size, or leave --bits out for the algorithm's default")
 	}
 	k, err := jwk.Generate(*alg, &jwk.GenerateOptions{Bits: *bits, Curve: *crv})
 	if err != nil {

@@ -143,6 +143,11 @@ func runJWSSign(e *env, args []string) error {
 // whatever the token's "kid", and a *jwk.Set for a JWK Set, even of one
 // key, which selects by "kid".
 func verificationKey(e *env, keyPath, flagAlg string) (key any, algs []string, err error) {
+	if flagAlg != "" { // its usage errors before the key is read (--key -)
+		if _, err := verifyAlgs(nil, flagAlg); err != nil {
+			return nil, nil, err
+		}
+	}
 	set, isSet, err := loadKey(e, keyPath)
 	if err != nil {
 		return nil, nil, err
@@ -168,12 +173,12 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	if flagAlg != "" {
 		var algs []string
 		for _, a := range strings.Split(flagAlg, ",") {
-			if a = strings.TrimSpace(a); a != "" {
-				algs = append(algs, a)
+			// An empty name ("ES256,", --alg "$EXTRA,ES256" with EXTRA
+			// unset) is refused as an empty --alg is, not dropped.
+			if a = strings.TrimSpace(a); a == "" {
+				return nil, usagef("--alg %s names an empty algorithm", flagAlg).withHint("a comma-separated list of algorithms: --alg ES256,EdDSA")
 			}
-		}
-		if len(algs) == 0 {
-			return nil, usagef("--alg is empty")
+			algs = append(algs, a)
 		}
 		return algs, nil
 	}
@@ -326,7 +331,7 @@ func runJWSVerify(e *env, args []string) error {
 		} else {
 			pf, err := os.Open(*payloadPath)
 			if err != nil {
-				return failf("%v", err)
+				return openError("--payload", *payloadPath, err, "%v")
 			}
 			defer pf.Close()
 			if err := e.claimIfStdin(pf, "the payload"); err != nil {

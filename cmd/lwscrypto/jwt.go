@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,18 +50,7 @@ func runJWTSign(e *env, args []string) error {
 	}
 	t := now().Truncate(time.Second)
 	cs := &jwt.ClaimSet{Issuer: *iss, Subject: *sub, IssuedAt: t}
-	for _, a := range aud {
-		if a != "" { // --aud "" writes none, --aud a,,b two
-			cs.Audience = append(cs.Audience, a)
-		}
-	}
-	// Given empty (--exp "$UNSET"), --exp would make a token that never
-	// expires, though a lifetime was asked for.
-	expGiven := false
-	fs.Visit(func(f *flag.Flag) { expGiven = expGiven || f.Name == "exp" })
-	if expGiven && *exp == "" {
-		return usagef("--exp is empty: the token would never expire").withHint("give a lifetime such as 15m, or leave --exp out for a token without \"exp\"")
-	}
+	cs.Audience = aud // none is empty: parseFlags refuses that
 	if *exp != "" {
 		d, err := time.ParseDuration(*exp)
 		if err != nil {
@@ -142,7 +130,7 @@ func readClaimsFile(e *env, name string) ([]byte, error) {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, failf("--claims: %v", err)
+			return nil, openError("--claims @FILE", name, err, "--claims: %v")
 		}
 		defer f.Close()
 		if err := e.claimIfStdin(f, "the claims"); err != nil {
@@ -175,16 +163,6 @@ func runJWTVerify(e *env, args []string) error {
 	}
 	if err := keyStdinClash(e, *keyPath, pos); err != nil {
 		return err
-	}
-	// Given empty (--aud "$UNSET"), --iss and --aud would check nothing.
-	var empty string
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "iss" && *iss == "" || f.Name == "aud" && slices.Contains(aud, "") {
-			empty = f.Name
-		}
-	})
-	if empty != "" {
-		return usagef("--%s is empty: it would check nothing", empty).withHint(map[string]string{"iss": "leave the flag out to accept any issuer", "aud": "use --any-aud to accept any audience"}[empty])
 	}
 	if *anyAud && len(aud) > 0 {
 		return usagef("--any-aud and --aud: give one of them").withHint("--aud names the audiences to accept; --any-aud accepts any")
@@ -225,6 +203,10 @@ type audFlag []string
 
 func (a *audFlag) String() string { return strings.Join(*a, ",") }
 func (*audFlag) repeatable()      {}
+
+// hasEmpty reports whether a value of --aud was empty ("", "a,,b"), which
+// parseFlags refuses.
+func (a *audFlag) hasEmpty() bool { return slices.Contains(*a, "") }
 
 func (a *audFlag) Set(s string) error {
 	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element

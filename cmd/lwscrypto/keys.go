@@ -43,7 +43,7 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, false, failf("reading key: %v", err)
+			return nil, false, openError("--key", path, err, "reading key: %v")
 		}
 		defer f.Close()
 		if err := e.claimIfStdin(f, "the key"); err != nil {

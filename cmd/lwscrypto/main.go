@@ -18,7 +18,8 @@
 // that --alg does not fit) is invalid input; a command line that lacks what
 // it needs (no --key; a key without "alg" and no --alg) or holds a value
 // that is malformed whatever the input (--exp x, --claims given inline that
-// is not one JSON object) is a usage error. Errors are printed to standard
+// is not one JSON object, any flag given an empty value: --iss "") is a
+// usage error. Errors are printed to standard
 // error as "lwscrypto: error: …", with a "hint: …" line where one helps. Run
 // "lwscrypto help" for the list of commands.
 package main

@@ -28,7 +28,7 @@ func TestNegativeNumberIsPositional(t *testing.T) {
 	}
 	for _, args := range [][]string{{"cbor", "get", "--bogus", "1"}, {"json", "check", "-x"}} {
 		code, _, e := runCLI(t, "", args...)
-		if flag := "-" + strings.TrimLeft(args[2], "-"); code != 2 || !strings.HasPrefix(e, "lwscrypto: error: unknown flag "+flag+"\n") {
+		if flag := flagName(strings.TrimLeft(args[2], "-")); code != 2 || !strings.HasPrefix(e, "lwscrypto: error: unknown flag "+flag+"\n") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and \"unknown flag %s\"", args, code, e, flag)
 		}
 	}

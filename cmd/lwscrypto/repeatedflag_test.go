@@ -45,7 +45,7 @@ func TestRepeatedFlagRefused(t *testing.T) {
 	mustRunCLI(t, `{"a":1}`, "json", "events", "--pattern", "a", "--pattern", "b")
 	mustRunCLI(t, tok, "jwt", "inspect", "--json", "--json")
 	// -h still prints the usage, flag defaults included.
-	if out := mustRunCLI(t, "", "jwt", "verify", "-h"); !strings.Contains(out, "-leeway duration") {
+	if out := mustRunCLI(t, "", "jwt", "verify", "-h"); !strings.Contains(out, "\n  --leeway duration\n") {
 		t.Errorf("jwt verify -h: %q", out)
 	}
 }

@@ -16,7 +16,7 @@ func TestSynopsisListsFlags(t *testing.T) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	flagLine := regexp.MustCompile(`(?m)^  -([a-z0-9-]+)`)
+	flagLine := regexp.MustCompile(`(?m)^  --?([a-z0-9-]+)`)
 	for _, p := range paths {
 		c := commands[p]
 		if p == "help" || strings.Contains(c.args, "[flags]") {
