@@ -1,6 +1,9 @@
 package jws
 
 import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"testing"
 
@@ -58,5 +61,33 @@ func TestKeySetNotCheckedAgainstAlgs(t *testing.T) {
 	}
 	if _, err := v.Verify(tok); !errors.Is(err, jose.ErrKey) {
 		t.Errorf("verify with a set that fits no algorithm: %v, want jose.ErrKey", err)
+	}
+}
+
+// TestUnprotectedOnlySignatureVerifies: the package doc says a JSON
+// signature without a protected header, whose "alg" is in the unprotected
+// "header", still verifies (RFC 7515 §7.2.1 allows it; the signing input
+// is then "." and the payload), while the caller's algorithms still bind:
+// the same signature under a Verifier for another algorithm is refused.
+func TestUnprotectedOnlySignatureVerifies(t *testing.T) {
+	secret := testKeys()["HS256"].([]byte)
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(".eA"))
+	sig := jose.AppendBase64URL(nil, mac.Sum(nil))
+	msg := []byte(`{"payload":"eA","header":{"alg":"HS256","kid":"k"},"signature":"` + string(sig) + `"}`)
+	v, err := NewVerifier(secret, []string{"HS256"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := v.Verify(msg)
+	if err != nil || string(r.Payload) != "x" || r.Header.IsProtected("alg") {
+		t.Fatalf("unprotected-only signature: %+v, %v", r, err)
+	}
+	v384, err := NewVerifier(bytes.Repeat([]byte{9}, 48), []string{"HS384"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v384.Verify(msg); !errors.Is(err, jose.ErrAlgorithm) {
+		t.Errorf("HS256 signature under an HS384 verifier: %v, want jose.ErrAlgorithm", err)
 	}
 }
