@@ -409,7 +409,7 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	}
 	s, err := ParseSet(body)
 	if err != nil {
-		return nil, err
+		return nil, &atURL{url: r.url, err: err}
 	}
 	for _, k := range s.Keys {
 		if k.IsPrivate() {
@@ -424,6 +424,17 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	}
 	return s, nil
 }
+
+// atURL is an error of ParseSet on the set fetched from url: its text
+// names the URL, as the Remote's other fetch errors do, in place of
+// ParseSet's "jwk: " (which ErrFetch, around it, says already).
+type atURL struct {
+	url string
+	err error
+}
+
+func (e *atURL) Error() string { return e.url + ": " + strings.TrimPrefix(e.err.Error(), "jwk: ") }
+func (e *atURL) Unwrap() error { return e.err }
 
 // privateNames are the members of the IANA "JSON Web Key Parameters"
 // registry that hold private or secret material: RSA's, EC's and OKP's
