@@ -34,7 +34,9 @@ type wrapped struct {
 	err error
 }
 
-func (w *wrapped) Error() string { return "jwt: " + w.msg + ": " + w.err.Error() }
+func (w *wrapped) Error() string {
+	return "jwt: " + w.msg + ": " + strings.TrimPrefix(w.err.Error(), "jwt: ")
+}
 func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
