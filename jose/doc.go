@@ -35,11 +35,12 @@
 // *lejp.SyntaxError with its byte offset and path for errors.As. Messages
 // start with "jose: " and say it once, the sentinel's words without its own
 // prefix (`jose: member "alg" must be a string: malformed input`). The
-// subpackages' errors start with their own package's name and wrap these
-// sentinels too, but for package jwt's claim validation errors
-// (jwt.ErrExpired…), which are its own sentinels, and a jwk.Remote's failed
-// fetch (jwk.ErrFetch, wrapping the network's or the context's error),
-// which jws and jwt verifiers wrap in ErrKey.
+// subpackages' errors wrap these sentinels too (their texts start with the
+// name of the package that found the problem), but for package jwt's claim
+// validation errors (jwt.ErrExpired…), which are its own sentinels, and a
+// jwk.Remote whose set cannot be had (jwk.ErrFetch wrapping the fetch's
+// error, or the caller's context's error), which jws and jwt verifiers
+// wrap in ErrKey.
 //
 // # Not supported, and why
 //
