@@ -33,11 +33,14 @@
 // Errors wrap one of ErrMalformed, ErrVerify, ErrAlgorithm, ErrCrit, ErrKey
 // or ErrLimit for errors.Is, and JSON syntax errors also wrap the
 // *lejp.SyntaxError with its byte offset and path for errors.As. Messages
-// start with "jose: " (or the subpackage's name). So do the subpackages'
-// errors, but for package jwt's claim validation errors (jwt.ErrExpired…),
-// which are its own sentinels, and a jwk.Remote's failed fetch
-// (jwk.ErrFetch, wrapping the network's or the context's error), which jws
-// and jwt verifiers wrap in ErrKey.
+// start with "jose: " and say it once, the sentinel's words without its own
+// prefix (`jose: member "alg" must be a string: malformed input`). The
+// subpackages' errors wrap these sentinels too (their texts start with the
+// name of the package that found the problem), but for package jwt's claim
+// validation errors (jwt.ErrExpired…), which are its own sentinels, and a
+// jwk.Remote whose set cannot be had (jwk.ErrFetch wrapping the fetch's
+// error, or the caller's context's error), which jws and jwt verifiers
+// wrap in ErrKey.
 //
 // # Not supported, and why
 //

@@ -2,6 +2,7 @@ package jose
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -74,4 +75,17 @@ func bare(err error) string { return strings.TrimPrefix(err.Error(), "jose: ") }
 // base64url", not "…: jose: malformed input: …").
 func within(where string, err error) error {
 	return &joseErr{msg: "jose: " + where + ": " + bare(err), errs: []error{err}}
+}
+
+// errorf is the sentinel with a message of jose's own before it: "jose: "
+// and the formatted message, then the sentinel's text less its "jose: "
+// (`jose: "p2c" must be a positive integer: malformed input`, not "…:
+// jose: malformed input"), unwrapping to the sentinel and to any causes
+// given (which follow in the text).
+func errorf(sentinel error, causes []error, format string, args ...any) error {
+	msg := "jose: " + fmt.Sprintf(format, args...) + ": " + bare(sentinel)
+	for _, c := range causes {
+		msg += ": " + bare(c)
+	}
+	return &joseErr{msg: msg, errs: append([]error{sentinel}, causes...)}
 }

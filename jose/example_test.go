@@ -29,7 +29,7 @@ func ExampleParseHeader_caseVariants() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// jose: member names "alg" and "Alg" differ only in case: jose: malformed input
+	// jose: member names "alg" and "Alg" differ only in case: malformed input
 }
 
 // Join combines the protected and unprotected headers of a JSON
@@ -47,5 +47,5 @@ func ExampleJoin() {
 	fmt.Println(err)
 	// Output:
 	// ES256 k1 true false
-	// jose: header parameter "alg" is both protected and unprotected: jose: malformed input
+	// jose: header parameter "alg" is both protected and unprotected: malformed input
 }

@@ -2,7 +2,6 @@ package jose
 
 import (
 	"encoding/base64"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -80,7 +79,7 @@ func b64u(dst func(h *Header) *[]byte, size int) headerCheck {
 			return err
 		}
 		if size > 0 && len(b) != size {
-			return fmt.Errorf("jose: member %s must be %d bytes, got %d: %w", quote(m.Name), size, len(b), ErrMalformed)
+			return errorf(ErrMalformed, nil, "member %s must be %d bytes, got %d", quote(m.Name), size, len(b))
 		}
 		*dst(h) = b
 		return nil
@@ -134,7 +133,7 @@ var headerChecks = map[string]headerCheck{
 			return err
 		}
 		if n <= 0 {
-			return fmt.Errorf(`jose: "p2c" must be a positive integer: %w`, ErrMalformed)
+			return errorf(ErrMalformed, nil, `"p2c" must be a positive integer`)
 		}
 		h.P2c = n
 		return nil
@@ -145,17 +144,17 @@ var headerChecks = map[string]headerCheck{
 			return err
 		}
 		if len(certs) == 0 {
-			return fmt.Errorf(`jose: "x5c" is empty: %w`, ErrMalformed)
+			return errorf(ErrMalformed, nil, `"x5c" is empty`)
 		}
 		h.X5c = make([][]byte, len(certs))
 		for i, c := range certs {
 			// RFC 7515 §4.1.6: base64 (RFC 4648 §4), not base64url, with padding.
 			// The decoder skips line breaks even when strict: refuse them first.
 			if len(c) == 0 || strings.ContainsAny(c, "\r\n") {
-				return fmt.Errorf(`jose: "x5c" certificate %d is not base64: %w`, i, ErrMalformed)
+				return errorf(ErrMalformed, nil, `"x5c" certificate %d is not base64`, i)
 			}
 			if h.X5c[i], err = base64.StdEncoding.Strict().DecodeString(c); err != nil {
-				return fmt.Errorf(`jose: "x5c" certificate %d is not base64: %w`, i, ErrMalformed)
+				return errorf(ErrMalformed, nil, `"x5c" certificate %d is not base64`, i)
 			}
 		}
 		return nil
@@ -274,7 +273,7 @@ func (h *Header) IsProtected(name string) bool {
 // whether they were protected.
 func Join(protected, unprotected *Header) (*Header, error) {
 	if protected == nil && unprotected == nil {
-		return nil, fmt.Errorf("jose: no header: %w", ErrMalformed)
+		return nil, errorf(ErrMalformed, nil, "no header")
 	}
 	out := &Header{B64: true}
 	var pm, um []Member
@@ -286,7 +285,7 @@ func Join(protected, unprotected *Header) (*Header, error) {
 		um = unprotected.members
 	}
 	if len(pm)+len(um) > MaxMembers {
-		return nil, fmt.Errorf("jose: header has more than %d members: %w", MaxMembers, ErrLimit)
+		return nil, errorf(ErrLimit, nil, "header has more than %d members", MaxMembers)
 	}
 	// The names of each part are already distinct (ParseHeader); checking
 	// each unprotected name against the protected ones through a foldIndex
@@ -312,10 +311,10 @@ func Join(protected, unprotected *Header) (*Header, error) {
 			_, clash = scanFold(pm, u.Name)
 		}
 		if clash {
-			return nil, fmt.Errorf("jose: header parameter %s is both protected and unprotected: %w", quote(u.Name), ErrMalformed)
+			return nil, errorf(ErrMalformed, nil, "header parameter %s is both protected and unprotected", quote(u.Name))
 		}
 		if u.Name == "crit" || u.Name == "b64" {
-			return nil, fmt.Errorf("jose: %s must be in the protected header: %w", quote(u.Name), ErrCrit)
+			return nil, errorf(ErrCrit, nil, "%s must be in the protected header", quote(u.Name))
 		}
 	}
 	out.members = make([]Member, 0, len(pm)+len(um))
@@ -367,7 +366,7 @@ func (h *Header) AppendJSON(dst []byte) ([]byte, error) {
 	w.EndObject()
 	out, err := w.Finish()
 	if err != nil {
-		return dst, fmt.Errorf("jose: writing header: %w: %w", ErrMalformed, err)
+		return dst, errorf(ErrMalformed, []error{err}, "writing header")
 	}
 	return out, nil
 }

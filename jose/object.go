@@ -9,7 +9,6 @@ package jose
 
 import (
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"sync"
 	"unicode"
@@ -140,11 +139,11 @@ func parseMembers(o *Object, d *lejp.Decoder, raw []byte) error {
 			break
 		}
 		if len(o.Members) == MaxMembers {
-			return fmt.Errorf("jose: JSON object has more than %d members: %w", MaxMembers, ErrLimit)
+			return errorf(ErrLimit, nil, "JSON object has more than %d members", MaxMembers)
 		}
 		name := string(tok.Value)
 		if prev, dup := folded.check(o.Members, name, len(raw)/len(`"":0,`)+1); dup {
-			return fmt.Errorf("jose: member names %s and %s differ only in case: %w", quote(prev), quote(name), ErrMalformed)
+			return errorf(ErrMalformed, nil, "member names %s and %s differ only in case", quote(prev), quote(name))
 		}
 		if valueStart(raw, d.InputOffset()) == '"' {
 			// Read strings now, while the decoder is at hand: most JOSE
@@ -325,7 +324,7 @@ func valueKind(v []byte) ValueKind {
 }
 
 func (m Member) typeErr(want string) error {
-	return fmt.Errorf("jose: member %s must be %s: %w", quote(m.Name), want, ErrMalformed)
+	return errorf(ErrMalformed, nil, "member %s must be %s", quote(m.Name), want)
 }
 
 // scalar reads the single token of a scalar value.
@@ -459,7 +458,7 @@ func (m Member) Strings() ([]string, error) {
 			return nil, m.typeErr("an array of strings")
 		}
 		if len(out) == MaxStrings {
-			return nil, fmt.Errorf("jose: member %s has more than %d strings: %w", quote(m.Name), MaxStrings, ErrLimit)
+			return nil, errorf(ErrLimit, nil, "member %s has more than %d strings", quote(m.Name), MaxStrings)
 		}
 		out = append(out, string(tok.Value))
 	}
@@ -515,7 +514,7 @@ func EachElement(raw []byte, f func(el []byte) error) error {
 			return malformed("parsing JSON", err)
 		}
 		if n == maxElements {
-			return fmt.Errorf("jose: JSON array has more than %d elements: %w", maxElements, ErrLimit)
+			return errorf(ErrLimit, nil, "JSON array has more than %d elements", maxElements)
 		}
 		if err := f(v); err != nil {
 			return err

@@ -18,8 +18,9 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // Options.MaxStringLen bytes of one; use a Parser to stream longer strings.
 //
 // The zero Decoder, once Reset or ResetBytes gives it an input, reads with
-// the default options, as NewDecoder(r, nil) does. A Decoder is not safe
-// for concurrent use.
+// the default options, as NewDecoder(r, nil) does; before that, it reads
+// an empty input (ErrUnexpectedEOF at offset 0). A Decoder is not safe for
+// concurrent use.
 type Decoder struct {
 	s    scanner
 	r    io.Reader
@@ -272,7 +273,10 @@ func (d *Decoder) more(err error) (Kind, error) {
 			return Invalid, io.EOF
 		case errNeedMore:
 			if d.r == nil {
-				return Invalid, io.ErrUnexpectedEOF // not reached: bytes input is whole
+				// Bytes input is whole: only the zero Decoder, never
+				// given an input, gets here. It reads an empty one.
+				d.ResetBytes(nil)
+				break
 			}
 			if err := d.fill(); err != nil {
 				// Sticky, as a syntax error is: the input is cut where

@@ -4,7 +4,9 @@ import "math"
 
 // Options loosen strict parsing or change its limits. The zero value (and a
 // nil *Options) is strict RFC 8259 with the default limits; every field
-// either tightens a limit or loosens exactly one rule.
+// either tightens a limit or loosens exactly one rule. A limit of 0, or
+// below 0, is the default limit (MaxStringLen excepted: below 0 is no
+// limit).
 type Options struct {
 	// MaxDepth is the deepest nesting of arrays and objects accepted;
 	// 0 means DefaultMaxDepth. JOSE uses 64.
@@ -37,9 +39,9 @@ type Options struct {
 	// 2.5 times the limit (held by a test).
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
-	// delivers long strings (StringChunk events); 0 means
-	// DefaultStringChunk; values below 4 (the longest UTF-8 sequence)
-	// mean 4. A chunk never ends inside a UTF-8 sequence.
+	// delivers long strings (StringChunk events); 0 (or less) means
+	// DefaultStringChunk; 1 to 3 mean 4 (the longest UTF-8 sequence). A
+	// chunk never ends inside a UTF-8 sequence.
 	StringChunk int
 
 	// AllowDuplicateNames accepts an object with two members of the same
@@ -60,7 +62,8 @@ type Options struct {
 	AllowMultipleValues bool
 }
 
-// Default limits used when the corresponding Options field is zero.
+// Default limits used when the corresponding Options field is zero (or,
+// but for MaxStringLen, negative).
 const (
 	DefaultMaxDepth      = 1000
 	DefaultMaxNameLen    = 64 << 10

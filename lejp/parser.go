@@ -1,5 +1,7 @@
 package lejp
 
+import "errors"
+
 // Handler receives the Parser's events. The Event's Value, and anything the
 // Parser's methods return, is valid only during the call. Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
@@ -24,8 +26,9 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // cut by a Write are kept aside (at most Options.MaxNumberLen+1 bytes: the
 // one past the limit shows the number too long).
 //
-// A Parser is made by NewParser (the zero Parser has no Handler). It is
-// not safe for concurrent use.
+// A Parser is made by NewParser. The zero Parser has no Handler: its Write
+// and Close return an error saying so (not a *SyntaxError), whatever the
+// input. A Parser is not safe for concurrent use.
 type Parser struct {
 	s        scanner
 	h        Handler
@@ -39,8 +42,13 @@ type Parser struct {
 
 // NewParser returns a parser that sends events to h. Each pattern is a path
 // pattern (see the package documentation); an event's Pattern is the index
-// of the first one matching its path. Only a malformed pattern is an error.
+// of the first one matching its path. A nil Handler is an error, and so is
+// a malformed pattern or more than MaxPatterns of them (wrapping
+// ErrPattern).
 func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
+	if f, ok := h.(HandlerFunc); h == nil || ok && f == nil {
+		return nil, errNoHandler
+	}
 	p := &Parser{h: h}
 	p.s.init(opts)
 	p.s.stream = true
@@ -60,8 +68,14 @@ func (p *Parser) Reset() {
 	p.closed, p.herr = false, nil
 }
 
+// errNoHandler is the error of a Parser without a Handler: misuse, not a
+// verdict on the input.
+var errNoHandler = errors.New("lejp: Parser has no Handler; make it with NewParser")
+
 func (p *Parser) stopped() error {
 	switch {
+	case p.h == nil:
+		return errNoHandler
 	case p.s.err != nil:
 		return p.s.err
 	case p.herr != nil:

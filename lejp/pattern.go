@@ -9,10 +9,11 @@ import (
 )
 
 // ErrPattern is wrapped by the error NewParser returns for a malformed path
-// pattern.
+// pattern, or for more than MaxPatterns patterns.
 var ErrPattern = errors.New("lejp: invalid path pattern")
 
-// MaxPatterns is how many path patterns one Parser may have.
+// MaxPatterns is how many path patterns one Parser may have; NewParser
+// refuses more (ErrPattern).
 const MaxPatterns = 64
 
 type segKind uint8

@@ -19,13 +19,14 @@ var ErrWriter = errors.New("lejp: writer misuse")
 
 const hexDigits = "0123456789abcdef"
 
-// AppendString appends s as a JSON string: '"', '\\' and control
-// characters are escaped (\n, \t, \r, \b, \f or \u00XX), everything else is
-// copied, and bytes that are not UTF-8 are replaced by U+FFFD (written
-// \ufffd, one per byte) so that the output is always valid JSON. The
-// replacement changes the string without saying so: where that matters (a
-// key ID, a header value), write with a Writer, which refuses such strings
-// unless its AllowInvalidUTF8 is set, or check utf8.ValidString first.
+// AppendString appends s as a JSON string: '"', '\\' and the control
+// characters U+0000 to U+001F are escaped (\n, \t, \r, \b, \f or
+// \u00XX), everything else (DEL and U+2028 included) is copied, and bytes
+// that are not UTF-8 are replaced by U+FFFD (written \ufffd, one per byte)
+// so that the output is always valid JSON. The replacement changes the
+// string without saying so: where that matters (a key ID, a header value),
+// write with a Writer, which refuses such strings unless its
+// AllowInvalidUTF8 is set, or check utf8.ValidString first.
 func AppendString(dst []byte, s string) []byte {
 	dst, _ = appendString(dst, s, false)
 	return dst

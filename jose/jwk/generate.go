@@ -13,16 +13,19 @@ import (
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
-// GenerateOptions adjust Generate. The zero value picks the defaults.
+// GenerateOptions adjust Generate. The zero value picks the defaults; a
+// value out of range is jose.ErrKey, refused before any key is made.
 type GenerateOptions struct {
-	// Bits is the RSA modulus size (default 2048, at least 2048, a
+	// Bits is the RSA modulus size (default 2048; 2048 to 16,384, a
 	// multiple of 8) or, for "dir" and the PBES2 algorithms, the oct key
-	// size (default 256). Other algorithms fix the size; giving a
-	// different one is an error.
+	// size (default 256; 128 to 4096, a multiple of 8). 0 means the
+	// default; a negative size is an error. Other algorithms fix the size;
+	// giving a different one is an error.
 	Bits int
 	// Curve is the curve for the ECDH-ES algorithms: "P-256" (default),
 	// "P-384", "P-521" or "X25519". For the signature algorithms the curve
-	// follows from alg and a different one is an error.
+	// follows from alg and a different one is an error, as is any curve
+	// for an algorithm whose keys have none (RSA, oct).
 	Curve string
 }
 
@@ -30,12 +33,13 @@ type GenerateOptions struct {
 // set to it so that the key cannot be used with another algorithm:
 //
 //   - HS256/384/512: an oct key as long as the hash (RFC 7518 §3.2);
-//   - RS*, PS*, RSA-OAEP*: RSA, 2048 bits unless opts.Bits says more;
+//   - RS*, PS*, RSA-OAEP*: RSA, 2048 bits unless opts.Bits says more (up
+//     to 16,384);
 //   - ES256/384/512: EC on P-256/384/521;
 //   - EdDSA, Ed25519: OKP Ed25519;
 //   - ECDH-ES, ECDH-ES+A*KW: EC (P-256 unless opts.Curve says) or X25519;
 //   - A*KW, A*GCMKW, A*GCM, A*CBC-HS*: an oct key of the algorithm's size;
-//   - dir and PBES2-*: an oct key of opts.Bits (default 256).
+//   - dir and PBES2-*: an oct key of opts.Bits (default 256, 128 to 4096).
 //
 // opts may be nil.
 func Generate(alg string, opts *GenerateOptions) (*Key, error) {

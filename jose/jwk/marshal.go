@@ -276,10 +276,16 @@ func writeList(w *lejp.Writer, tmp []byte, ms []member) ([]byte, error) {
 func (k *Key) MarshalJSON() ([]byte, error) { return k.AppendJSON(nil) }
 
 // String returns a short description for logs, never the key material:
-// "EC P-256 public key, kid \"k1\"".
+// "EC P-256 public key, kid \"k1\"", or "key without key material" for the
+// zero Key, and "<nil>" for a nil *Key.
 func (k *Key) String() string {
+	if k == nil {
+		return "<nil>"
+	}
 	s := k.describe()
-	if k.IsPrivate() {
+	if k.kty == "" {
+		s = "key without key material"
+	} else if k.IsPrivate() {
 		if k.kty == KeyTypeOct {
 			s += " secret key"
 		} else {

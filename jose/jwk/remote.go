@@ -44,23 +44,26 @@ type RemoteOptions struct {
 	// its Transport (net/http's default is 10 MB, set
 	// http.Transport.MaxResponseHeaderBytes for less).
 	Client *http.Client
-	// Timeout bounds each fetch (connection, headers and body); 0 means
-	// DefaultFetchTimeout. A fetch still running at Timeout (the Client's
-	// RoundTripper, or the body it returned, ignoring the request's
-	// context) is abandoned as failed, though its goroutine lives on until
-	// the RoundTripper returns; while 4 such fetches of a Remote are still
-	// running, its fetches fail at once instead of starting another.
+	// Timeout bounds each fetch (connection, headers and body); 0 (or
+	// less) means DefaultFetchTimeout. A fetch still running at Timeout
+	// (the Client's RoundTripper, or the body it returned, ignoring the
+	// request's context) is abandoned as failed, though its goroutine
+	// lives on until the RoundTripper returns; while 4 such fetches of a
+	// Remote are still running, its fetches fail at once instead of
+	// starting another.
 	Timeout time.Duration
-	// MaxSize bounds the response body in bytes; 0 means DefaultMaxSetSize.
-	// A larger body is ErrLimit and the set is not replaced.
+	// MaxSize bounds the response body in bytes; 0 (or less) means
+	// DefaultMaxSetSize. A larger body is jose.ErrLimit and the set is not
+	// replaced.
 	MaxSize int64
 	// Cooldown is the least time between two fetches: a lookup for an
 	// unknown kid refetches the set only when the last fetch is at least
 	// this old, so a flood of tokens with random kids costs at most one
-	// request per Cooldown (catalog row 27). 0 means DefaultCooldown.
+	// request per Cooldown (catalog row 27). 0 (or less) means
+	// DefaultCooldown.
 	Cooldown time.Duration
 	// MaxAge is how long a fetched set is used before it is refetched on
-	// the next lookup; 0 means DefaultMaxAge.
+	// the next lookup; 0 (or less) means DefaultMaxAge.
 	MaxAge time.Duration
 	// AllowedURLs, if not empty, lists the only URLs (exact match) that may
 	// be fetched, redirects included.
@@ -406,7 +409,7 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	}
 	s, err := ParseSet(body)
 	if err != nil {
-		return nil, err
+		return nil, &atURL{url: r.url, err: err}
 	}
 	for _, k := range s.Keys {
 		if k.IsPrivate() {
@@ -421,6 +424,17 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	}
 	return s, nil
 }
+
+// atURL is an error of ParseSet on the set fetched from url: its text
+// names the URL, as the Remote's other fetch errors do, in place of
+// ParseSet's "jwk: " (which ErrFetch, around it, says already).
+type atURL struct {
+	url string
+	err error
+}
+
+func (e *atURL) Error() string { return e.url + ": " + strings.TrimPrefix(e.err.Error(), "jwk: ") }
+func (e *atURL) Unwrap() error { return e.err }
 
 // privateNames are the members of the IANA "JSON Web Key Parameters"
 // registry that hold private or secret material: RSA's, EC's and OKP's

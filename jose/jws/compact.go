@@ -133,7 +133,8 @@ type hdrEntry struct {
 // AppendVerifyCompact verifies a compact JWS with an attached payload and
 // appends the payload to dst. Nothing is appended unless the signature
 // verifies. With a single key, a header of only "alg", "kid", "typ" and
-// "cty", and dst large enough, it allocates nothing for HMAC algorithms.
+// "cty", and dst large enough, it allocates nothing for HMAC, EdDSA and
+// Ed25519.
 // It returns no header, so a token whose "crit" lists an extension named
 // with Critical, which the caller must process, is jose.ErrCrit here; use
 // Verify and read it from Result.Header.

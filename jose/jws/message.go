@@ -326,8 +326,9 @@ func (m *Message) Compact() ([]byte, error) {
 	return jose.AppendBase64URL(out, s.Signature), nil
 }
 
-// JSON returns the general JSON serialization; with flattened set and one
-// signature, the flattened one. An attached unencoded payload must be
+// JSON returns the general JSON serialization or, with flattened set, the
+// flattened one, which takes exactly one signature (more is
+// jose.ErrMalformed). An attached unencoded payload must be
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2), and
 // every signature's "b64" must be the message's (jose.ErrCrit, as in
 // ParseJSON).

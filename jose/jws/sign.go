@@ -316,7 +316,8 @@ func Sign(payload []byte, k SigningKey, opts *SignOptions) ([]byte, error) {
 }
 
 // SignJSON returns the general JSON serialization of payload with one
-// signature per key, or, with flattened and one key, the flattened one.
+// signature per key or, with flattened, the flattened one, which takes
+// exactly one key (more is jose.ErrMalformed).
 // All signers share opts: RFC 7797 forbids mixing encoded and unencoded
 // payloads in one message. More than MaxSignatures keys is jose.ErrLimit,
 // as ParseJSON would refuse the message.

@@ -91,7 +91,8 @@ func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered
 
 // Verifier checks JWS signatures against a key or key set the caller trusts,
 // for algorithms the caller names. It is safe for concurrent use, and its
-// compact path allocates nothing for HMAC keys (see AppendVerifyCompact).
+// compact path allocates nothing for HMAC and Ed25519 keys (see
+// AppendVerifyCompact).
 type Verifier struct {
 	algs   []string
 	keys   []*vkey
@@ -135,8 +136,10 @@ type vkey struct {
 //   - *jwk.Remote: as *jwk.Set, fetched and cached by the Remote;
 //   - nil, only together with TrustEmbeddedJWK.
 //
-// A key that fits none of algs is an error now rather than at every
-// verification.
+// A single key (not a set) that fits none of algs is an error now rather
+// than at every verification. The keys of a set are not checked this way,
+// as a set may hold keys for other algorithms: a token whose key fits none
+// is jose.ErrKey when it is verified.
 func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	names, err := checkAllowList(algs)
 	if err != nil {

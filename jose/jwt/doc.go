@@ -21,7 +21,8 @@
 // Validator checks times (with Leeway and its own clock), issuer, audience,
 // subject, ID, required claims and the "typ" header.
 //
-// VerifyInto reuses a caller's Claims and allocates nothing for HMAC keys.
+// VerifyInto reuses a caller's Claims and allocates nothing for HMAC and
+// Ed25519 keys.
 //
 // # Claims
 //

@@ -9,8 +9,10 @@ import (
 )
 
 // Validation errors. A token whose signature verifies but whose claims fail
-// the Validator returns one of these (wrapped); signature and format errors
-// are the jose sentinels (jose.ErrVerify, jose.ErrMalformed, …).
+// the Validator returns one of these, for errors.Is (ErrMissingClaim and
+// ErrClaimMismatch wrapped with the claim's name, the others as they are);
+// signature and format errors are the jose sentinels (jose.ErrVerify,
+// jose.ErrMalformed, …).
 var (
 	// ErrExpired: "exp" is at or before the current time minus the leeway
 	// (RFC 7519 §4.1.4).
@@ -32,7 +34,9 @@ type wrapped struct {
 	err error
 }
 
-func (w *wrapped) Error() string { return "jwt: " + w.msg + ": " + w.err.Error() }
+func (w *wrapped) Error() string {
+	return "jwt: " + w.msg + ": " + strings.TrimPrefix(w.err.Error(), "jwt: ")
+}
 func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }

@@ -103,9 +103,9 @@ func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 }
 
 // VerifyInto is Verify into a caller's Claims, which is overwritten; on an
-// error c holds no claims. Reusing c, it allocates nothing for HMAC keys
-// and headers of "alg", "kid", "typ" and "cty" only. ctx is passed to a
-// *jwk.Remote key set.
+// error c holds no claims. Reusing c, it allocates nothing for HMAC and
+// Ed25519 keys and headers of "alg", "kid", "typ" and "cty" only. ctx is
+// passed to a *jwk.Remote key set.
 func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error {
 	c.reset()
 	raw, err := v.jws.AppendVerifyCompactContext(ctx, c.Raw[:0], tok)
