@@ -214,8 +214,17 @@ func (a *audFlag) Set(s string) error {
 }
 
 // errAudience is jwt.Validator's error for an "aud" without the expected
-// audience, for several audiences (the Validator takes one).
-var errAudience = fmt.Errorf(`jwt: "aud": %w`, jwt.ErrClaimMismatch)
+// audience, for several audiences (the Validator takes one). Like the
+// Validator's, it says "jwt: " once.
+var errAudience error = audienceError{}
+
+type audienceError struct{}
+
+func (audienceError) Error() string {
+	return `jwt: "aud": ` + strings.TrimPrefix(jwt.ErrClaimMismatch.Error(), "jwt: ")
+}
+
+func (audienceError) Unwrap() error { return jwt.ErrClaimMismatch }
 
 // anyAudience reports whether the "aud" of verified claims holds one of
 // auds (RFC 7519 §4.1.3), compared as jwt.Validator does: exactly.
