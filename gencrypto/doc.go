@@ -77,7 +77,9 @@
 // a key anyone can make a signature that verifies, and no honest key is
 // one; RFC 8032 does not exclude them, libsodium refuses them too, and so
 // does package jwk. No seed gives such a public key, so Sign refuses an
-// ed25519.PrivateKey whose second half is one with ErrInvalidKey.
+// ed25519.PrivateKey whose second half is one with ErrInvalidKey, as it
+// refuses any second half other than the public key the seed derives: two
+// signatures of one message under two halves reveal the private scalar.
 //
 // # Errors
 //

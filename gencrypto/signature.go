@@ -8,6 +8,8 @@ import (
 	"crypto/elliptic"
 	"crypto/rsa"
 	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 )
 
 // Signature is a digital signature algorithm: RSASSA-PKCS1-v1_5, RSASSA-PSS,
@@ -117,13 +119,15 @@ func (s *Signature) SignatureSize() int {
 // ErrInvalidKey and the signer's error.
 // SignDigest is the same for a message hashed by the caller.
 //
-// An ed25519.PrivateKey must be as crypto/ed25519 makes it: the seed
-// followed by the public key it derives. Its second half is not checked
-// against the seed (that costs a scalar multiplication, three quarters of
-// a signature, on every call) yet is hashed into the signature, so two
-// signatures of one message under two different second halves reveal the
-// private scalar. Package jwk checks the pair when it imports a key; a key
-// assembled by hand must come from ed25519.NewKeyFromSeed.
+// An ed25519.PrivateKey, or a pointer to one, must be as crypto/ed25519
+// makes it: the seed followed by the public key it derives (ErrInvalidKey
+// otherwise). crypto/ed25519 signs with the second half it is given, which
+// is hashed into the signature, so two signatures of one message under two
+// different second halves would reveal the private scalar. The check is a
+// scalar multiplication, done once per key: a key found consistent is
+// remembered (by its storage, as crypto/ed25519 remembers the keys it
+// signs with, for a bounded number of keys), and checked again only if
+// its bytes have changed since.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
@@ -330,8 +334,10 @@ func ed25519SBelowL(s []byte) bool {
 // PublicKeyOf returns the public half of a private key (a crypto.Signer
 // or crypto.Decrypter), refusing first the keys whose Public method would
 // panic or answer wrongly: nil, a nil *ecdsa.PrivateKey, *rsa.PrivateKey or
-// *ed25519.PrivateKey (ErrKeyType), and an ed25519.PrivateKey, or a pointer
-// to one, that is not 64 bytes (ErrKeySize). Sign and the other operations
+// *ed25519.PrivateKey (ErrKeyType), an ed25519.PrivateKey, or a pointer
+// to one, that is not 64 bytes (ErrKeySize) or whose second half is not
+// the public key its seed derives (ErrInvalidKey; see Signature.Sign).
+// Sign and the other operations
 // taking a private key check it this way; callers that need the public key
 // first (to choose an algorithm, say) use this.
 func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
@@ -344,7 +350,8 @@ func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, 
 // *ecdsa.PrivateKey, *rsa.PrivateKey or *ed25519.PrivateKey (ErrKeyType;
 // Public dereferences nil) and an ed25519.PrivateKey, or a pointer to one,
 // that is not 64 bytes (ErrKeySize; Public panics, or answers an all-zero
-// key for a 32-byte seed).
+// key for a 32-byte seed) or whose second half is not its seed's
+// (ErrInvalidKey; Public answers that half).
 func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
@@ -358,18 +365,32 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 			return nil, ErrKeyType
 		}
 	case ed25519.PrivateKey:
-		if len(k) != ed25519.PrivateKeySize {
-			return nil, ErrKeySize
-		}
+		return ed25519Public(k)
 	case *ed25519.PrivateKey: // its method set holds the value's methods
 		if k == nil {
 			return nil, ErrKeyType
 		}
-		if len(*k) != ed25519.PrivateKeySize {
-			return nil, ErrKeySize
-		}
+		return ed25519Public(*k)
 	}
 	return key.Public(), nil
+}
+
+// ed25519Public returns the public half of k, a key of 64 bytes
+// (ErrKeySize otherwise) whose second half is the public key its seed
+// derives (ErrInvalidKey otherwise, and for a small-order half, which no
+// seed derives). crypto/ed25519 signs with the half it is given, which is
+// hashed into the challenge: two signatures of one message under two
+// halves reveal the private scalar. The check is a scalar multiplication,
+// done once per key: ed25519check remembers the keys it found consistent,
+// and checks a key changed in place since again.
+func ed25519Public(k ed25519.PrivateKey) (crypto.PublicKey, error) {
+	if len(k) != ed25519.PrivateKeySize {
+		return nil, ErrKeySize
+	}
+	if !ed25519check.PrivateKey(k) {
+		return nil, ErrInvalidKey
+	}
+	return k.Public(), nil
 }
 
 // checkPrivateScalar refuses, with ErrInvalidKey, a private key of the
