@@ -145,18 +145,14 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := s.CheckPublicKey(pub); err != nil {
+	// The public half of an ed25519.PrivateKey is its seed's (publicHalf):
+	// a valid key, not to be checked again from a fresh copy, which the
+	// cache of PublicKey would not know.
+	if err := s.checkPublicKey(pub, isEd25519PrivateKey(key)); err != nil {
 		return nil, nil, err
 	}
 	if err := checkPrivateScalar(key); err != nil {
 		return nil, nil, err
-	}
-	if s.kty == KeyOKP {
-		// No seed derives a small-order or non-canonically encoded
-		// public key; Verify would refuse what Sign made with it.
-		if a := pub.(ed25519.PublicKey); !ed25519Canonical(a) || ed25519SmallOrder(a) {
-			return nil, nil, ErrInvalidKey
-		}
 	}
 	b, err := backendWith(opts, s, s.prim)
 	if err == nil && s.kty == KeyRSA {
@@ -197,9 +193,10 @@ func (s *Signature) checkOutput(key crypto.Signer, pub crypto.PublicKey, sig []b
 // failure is ErrVerify. ECDSA signatures must be exactly r‖s of the
 // curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
 // rejected. RSA signatures must be exactly as long as the
-// modulus. Ed25519 signatures must have S < L and the public key must be
-// canonically encoded (RFC 8032 §5.1.7 and §5.1.3) and not of small order,
-// whatever the backend. VerifyDigest is the same for a message hashed by the caller.
+// modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
+// the backend, and the public key must pass CheckPublicKey (canonically
+// encoded, on the curve, not of small order; ErrInvalidKey otherwise).
+// VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -243,72 +240,9 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		a := pub.(ed25519.PublicKey)
-		return ed25519SBelowL(sig[32:]) && ed25519Canonical(a) && !ed25519SmallOrder(a)
+		return ed25519SBelowL(sig[32:])
 	}
 	return true
-}
-
-// ed25519SmallOrderPoints are the canonical encodings of the eight points
-// of order 1, 2, 4 and 8 of edwards25519: the identity (0, 1), (0, −1),
-// (±√−1, 0) and the four points of order 8. Their non-canonical encodings
-// (y + p for y = 0 and 1, x = 0 with the sign bit set) fail
-// ed25519Canonical.
-var ed25519SmallOrderPoints = [8][32]byte{
-	{0x01},
-	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
-	{},
-	{31: 0x80},
-	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
-	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa},
-	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
-		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
-	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
-		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85},
-}
-
-// ed25519SmallOrder reports whether the canonical public key a (32 bytes)
-// is a point of small order. Under such a key [k]A is the identity for one
-// challenge k in eight or more, so R = [r]B, S = r verifies without any
-// private key (for every message under the identity); RFC 8032 does not
-// exclude these keys, but no honest key, a multiple of the base point, is
-// one of them, and libsodium refuses them too. The key is public: the
-// comparison need not be constant-time.
-func ed25519SmallOrder(a []byte) bool {
-	for i := range ed25519SmallOrderPoints {
-		if bytes.Equal(a, ed25519SmallOrderPoints[i][:]) {
-			return true
-		}
-	}
-	return false
-}
-
-// ed25519Canonical reports whether the public key a (32 bytes) is the
-// canonical encoding of its point. RFC 8032 §5.1.3 fails the decoding of a
-// y-coordinate of p = 2^255 − 19 or more (step 1) and of x = 0, which
-// holds exactly for y = ±1, with the sign bit set (step 4), and §5.1.7
-// step 1 makes a signature under a key that fails to decode invalid.
-// crypto/ed25519 decodes both on purpose, so the registry refuses them
-// itself, as it refuses S ≥ L.
-func ed25519Canonical(a []byte) bool {
-	// y ≥ p only when bits 8…254 are all ones and the low byte is at
-	// least 0xed (p's); p − 1, that is −1, ends in 0xec.
-	high := a[31]&0x7f == 0x7f
-	for _, c := range a[1:31] {
-		high = high && c == 0xff
-	}
-	if high && a[0] >= 0xed {
-		return false
-	}
-	if a[31]&0x80 == 0 {
-		return true
-	}
-	minusOne := high && a[0] == 0xec
-	one := a[0] == 1 && a[31] == 0x80 && isZero(a[1:31])
-	return !minusOne && !one
 }
 
 // ed25519L is L, the order of the Ed25519 base point (RFC 8032 §5.1:
@@ -433,9 +367,35 @@ const maxRSABits = 16384
 // of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
 // point on the curve (ErrInvalidKey), for RSA an odd modulus and an odd
 // exponent of 3 to 2³¹−1 (ErrInvalidKey, RFC 8017 §3.1; larger exponents
-// are refused as package jwk and crypto/rsa refuse them). It does not check
-// the key against a signature.
+// are refused as package jwk and crypto/rsa refuse them), for Ed25519 the
+// canonical encoding of a curve point (RFC 8032 §5.1.3: y < p, no sign bit
+// on x = 0) that is not one of the eight points of small order
+// (ErrInvalidKey; see "Keys" in the package doc). It does not check the key
+// against a signature.
+//
+// The Ed25519 point check is an exponentiation in the field (some 10 µs):
+// a key that passed is remembered, by its storage as crypto/ed25519
+// remembers private keys, so that checking the same ed25519.PublicKey again
+// (each Verify with it) costs a lookup and allocates nothing; a key changed
+// in place is checked again.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
+	return s.checkPublicKey(pub, false)
+}
+
+// isEd25519PrivateKey reports whether key is an ed25519.PrivateKey or a
+// pointer to one.
+func isEd25519PrivateKey(key any) bool {
+	switch key.(type) {
+	case ed25519.PrivateKey, *ed25519.PrivateKey:
+		return true
+	}
+	return false
+}
+
+// checkPublicKey is CheckPublicKey; seedChecked says pub is the public half
+// of an ed25519.PrivateKey that publicHalf found its seed's, a valid key
+// whose check would be redone on a fresh copy.
+func (s *Signature) checkPublicKey(pub crypto.PublicKey, seedChecked bool) error {
 	switch s.kty {
 	case KeyRSA:
 		return checkRSAKey(pub, s.minBits)
@@ -464,6 +424,9 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 		}
 		if len(k) != ed25519.PublicKeySize {
 			return ErrKeySize
+		}
+		if !seedChecked && !ed25519check.PublicKey(k) {
+			return ErrInvalidKey
 		}
 	default:
 		return ErrKeyType

@@ -1,6 +1,7 @@
 package ed25519check
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
 	"testing"
@@ -53,6 +54,89 @@ func TestSmallOrderPointsAreSmallOrder(t *testing.T) {
 	for _, bad := range [][]byte{nil, pub[:31], append(pub[:32:32], 0)} {
 		if PublicKey(bad) {
 			t.Errorf("%d bytes accepted", len(bad))
+		}
+	}
+}
+
+// TestPublicKeyRememberedRechecked: PublicKey agrees with Point and
+// SmallOrder on random encodings (about half no point) asked twice, the
+// second answer from the cache for the accepted ones; a key accepted,
+// then changed in place to no point or to a small-order point, is
+// refused; a hit allocates nothing.
+func TestPublicKeyRememberedRechecked(t *testing.T) {
+	for i := range 200 {
+		a := make([]byte, 32)
+		for j := range a {
+			a[j] = byte(i*31 + j*j*7 + j)
+		}
+		want := Point(a) && !SmallOrder(a)
+		if PublicKey(a) != want || PublicKey(a) != want {
+			t.Fatalf("PublicKey(%x) disagrees with Point and SmallOrder (%v)", a, want)
+		}
+	}
+	a := bytes.Clone(rfc8032Key()[32:])
+	if !PublicKey(a) || !PublicKey(a) {
+		t.Fatal("RFC 8032's first public key refused")
+	}
+	if n := testing.AllocsPerRun(100, func() { PublicKey(a) }); n != 0 {
+		t.Errorf("a remembered public key: %v allocations", n)
+	}
+	orig := bytes.Clone(a)
+	a[0] = 2
+	a[31] = 0 // y = 2: no point
+	clear(a[1:31])
+	if Point(a) {
+		t.Fatal("y = 2 is a point: the test shows nothing")
+	}
+	if PublicKey(a) {
+		t.Error("a key changed in place to no point was answered from the cache")
+	}
+	copy(a, smallOrderPoints[4][:])
+	if PublicKey(a) {
+		t.Error("a key changed in place to a small-order point was accepted")
+	}
+	copy(a, orig)
+	if !PublicKey(a) {
+		t.Error("the key restored in place refused")
+	}
+}
+
+// TestPointCanonicalEncodings checks the canonical-encoding rule of
+// RFC 8032 §5.1.3 on the values at its edges, most of them no point or
+// no valid key, so that no signature shows the answer: y = p − 1, p, p + 1
+// and 2^255 − 1, and the sign bit on y = ±1 (x = 0). crypto/ed25519
+// decodes y ≥ p (reduced) and x = 0 with the sign bit ("−0"); Point
+// refuses them.
+func TestPointCanonicalEncodings(t *testing.T) {
+	enc := func(low byte, fill byte, top byte) []byte {
+		b := bytes.Repeat([]byte{fill}, 32)
+		b[0], b[31] = low, top
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		a    []byte
+	}{
+		{"y = 1, sign bit", enc(1, 0, 0x80)},
+		{"y = p − 1, sign bit", enc(0xec, 0xff, 0xff)},
+		{"y = p", enc(0xed, 0xff, 0x7f)},
+		{"y = p, sign bit", enc(0xed, 0xff, 0xff)},
+		{"y = p + 1", enc(0xee, 0xff, 0x7f)},
+		{"y = 2^255 − 1", enc(0xff, 0xff, 0x7f)},
+	} {
+		if Point(tc.a) || PublicKey(tc.a) {
+			t.Errorf("%s (%x): accepted", tc.name, tc.a)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		a    []byte
+	}{
+		{"y = 1", enc(1, 0, 0)},
+		{"y = p − 1", enc(0xec, 0xff, 0x7f)},
+	} {
+		if !Point(tc.a) || !SmallOrder(tc.a) {
+			t.Errorf("%s (%x): not the canonical encoding of a small-order point", tc.name, tc.a)
 		}
 	}
 }

@@ -113,7 +113,7 @@ func TestPrivateKeyCacheBoundedAndEvicted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("derives some 1100 keys (about 40 ms) and waits for the collector")
 	}
-	base := cache.n.Load()
+	base := privateKeys.n.Load()
 	keys := make([]ed25519.PrivateKey, maxCached+64)
 	for i := range keys {
 		seed := make([]byte, 32)
@@ -123,7 +123,7 @@ func TestPrivateKeyCacheBoundedAndEvicted(t *testing.T) {
 			t.Fatalf("key %d refused", i)
 		}
 	}
-	if n := cache.n.Load(); n > maxCached {
+	if n := privateKeys.n.Load(); n > maxCached {
 		t.Fatalf("%d entries, above the bound %d", n, maxCached)
 	}
 	bad := bytes.Clone(keys[len(keys)-1])
@@ -134,11 +134,11 @@ func TestPrivateKeyCacheBoundedAndEvicted(t *testing.T) {
 	runtime.KeepAlive(keys)
 	keys = nil
 	deadline := time.Now().Add(5 * time.Second)
-	for cache.n.Load() > base && time.Now().Before(deadline) {
+	for privateKeys.n.Load() > base && time.Now().Before(deadline) {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond)
 	}
-	if n := cache.n.Load(); n > base {
+	if n := privateKeys.n.Load(); n > base {
 		t.Fatalf("%d entries left after the keys were collected (%d before)", n, base)
 	}
 }
