@@ -83,8 +83,9 @@
 // canonically encoded): crypto/ed25519 signs with the half it is given,
 // and two signatures of one message under two halves reveal the private
 // scalar. Both checks cost an exponentiation or a scalar multiplication;
-// a key that passed is remembered (by its storage, for a bounded number
-// of keys), so a key used again costs a lookup and no allocation.
+// a key that passed is remembered (by its content, hashed for a private
+// key, for a bounded number of keys), so a key used again costs a lookup
+// and no allocation, and a key changed in place is checked again.
 //
 // # Errors
 //

@@ -125,9 +125,8 @@ func (s *Signature) SignatureSize() int {
 // is hashed into the signature, so two signatures of one message under two
 // different second halves would reveal the private scalar. The check is a
 // scalar multiplication, done once per key: a key found consistent is
-// remembered (by its storage, as crypto/ed25519 remembers the keys it
-// signs with, for a bounded number of keys), and checked again only if
-// its bytes have changed since.
+// remembered (by a SHA-256 of its bytes, for a bounded number of keys), so
+// a key changed in place is checked again.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
@@ -374,10 +373,9 @@ const maxRSABits = 16384
 // against a signature.
 //
 // The Ed25519 point check is an exponentiation in the field (some 10 µs):
-// a key that passed is remembered, by its storage as crypto/ed25519
-// remembers private keys, so that checking the same ed25519.PublicKey again
-// (each Verify with it) costs a lookup and allocates nothing; a key changed
-// in place is checked again.
+// a key that passed is remembered, by its bytes, for a bounded number of
+// keys, so that checking the same key again (each Verify with it) costs a
+// lookup and allocates nothing.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 	return s.checkPublicKey(pub, false)
 }

@@ -10,7 +10,7 @@ package ed25519check
 import (
 	"bytes"
 	"crypto/ed25519"
-	"weak"
+	"sync"
 )
 
 // smallOrderPoints are the canonical encodings of the eight points of
@@ -50,28 +50,41 @@ func SmallOrder(a []byte) bool {
 	return false
 }
 
-// publicKeys remembers the public keys PublicKey accepted.
-var publicKeys keyCache
+// publicKeys remembers the public keys PublicKey accepted, by content (a
+// public key is no secret): like privateKeys, it sees a key changed in
+// place as another key and works wherever the key lives. At most maxCached
+// are remembered; when full, the map starts over, so keys seen once (from
+// tokens, say) cannot keep a key used again out for long.
+var publicKeys struct {
+	mu sync.RWMutex
+	m  map[[ed25519.PublicKeySize]byte]struct{}
+}
 
 // PublicKey reports whether a is an Ed25519 public key a private key can
 // have: 32 bytes, the canonical encoding of a curve point (Point), not of
 // small order (SmallOrder). Point is an exponentiation in the field (some
 // 10 µs, a fifth of a signature verification), so keys accepted are
-// remembered (see keyCache) and a key used again costs a lookup and a
-// comparison, and no allocation; a key checked once (parsed for one
-// message) is better checked with Point and SmallOrder.
+// remembered, and a key checked again costs a map lookup and allocates
+// nothing.
 func PublicKey(a []byte) bool {
 	if len(a) != ed25519.PublicKeySize || SmallOrder(a) {
 		return false
 	}
-	p := weak.Make(&a[0])
-	if publicKeys.known(p, a) {
+	k := [ed25519.PublicKeySize]byte(a)
+	publicKeys.mu.RLock()
+	_, ok := publicKeys.m[k]
+	publicKeys.mu.RUnlock()
+	if ok {
 		return true
 	}
-	snap := bytes.Clone(a)
-	if !Point(snap) {
+	if !Point(k[:]) {
 		return false
 	}
-	publicKeys.remember(p, &a[0], snap)
+	publicKeys.mu.Lock()
+	if publicKeys.m == nil || len(publicKeys.m) >= maxCached {
+		publicKeys.m = make(map[[ed25519.PublicKeySize]byte]struct{})
+	}
+	publicKeys.m[k] = struct{}{}
+	publicKeys.mu.Unlock()
 	return true
 }

@@ -140,3 +140,33 @@ func TestPointCanonicalEncodings(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicKeyCacheBounded: however many distinct valid keys are checked,
+// the cache holds at most maxCached, and keys are still answered right
+// after it starts over.
+func TestPublicKeyCacheBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("derives some 1100 public keys (about 40 ms)")
+	}
+	var first []byte
+	for i := range maxCached + 50 {
+		seed := make([]byte, 32)
+		seed[0], seed[1], seed[2] = byte(i), byte(i>>8), 0x5a
+		pub := ed25519.NewKeyFromSeed(seed)[32:]
+		if first == nil {
+			first = pub
+		}
+		if !PublicKey(pub) {
+			t.Fatalf("key %d refused", i)
+		}
+		publicKeys.mu.RLock()
+		n := len(publicKeys.m)
+		publicKeys.mu.RUnlock()
+		if n > maxCached {
+			t.Fatalf("%d keys remembered, above %d", n, maxCached)
+		}
+	}
+	if !PublicKey(first) {
+		t.Fatal("a key refused once the cache started over")
+	}
+}
