@@ -75,9 +75,10 @@
 // decodes the non-canonical encodings, and under a small-order key anyone
 // can make a signature that verifies, while no honest key is one; RFC 8032
 // does not exclude them, libsodium refuses them too, and so does package
-// jwk. A signature under such a key is invalid (RFC 8032 §5.1.7 step 1
-// fails the decoding) but is reported as the key's fault, ErrInvalidKey,
-// as for an ECDSA point off its curve. An ed25519.PrivateKey must be its
+// jwk. (A key that fails to decode makes every signature invalid, RFC 8032
+// §5.1.7 step 1.) Verify reports all of these as the key's fault,
+// ErrInvalidKey, before it looks at the signature, as it does an ECDSA
+// point off its curve. An ed25519.PrivateKey must be its
 // seed followed by the public key the seed derives (ErrInvalidKey
 // otherwise, which includes every second half of small order or not
 // canonically encoded): crypto/ed25519 signs with the half it is given,
