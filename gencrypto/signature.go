@@ -144,9 +144,8 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	if err != nil {
 		return nil, nil, err
 	}
-	// The public half of an ed25519.PrivateKey is its seed's (publicHalf):
-	// a valid key, not to be checked again from a fresh copy, which the
-	// cache of PublicKey would not know.
+	// The public half of an ed25519.PrivateKey is its seed's (publicHalf
+	// checked): a valid key, which need not be checked again.
 	if err := s.checkPublicKey(pub, isEd25519PrivateKey(key)); err != nil {
 		return nil, nil, err
 	}
@@ -391,8 +390,8 @@ func isEd25519PrivateKey(key any) bool {
 }
 
 // checkPublicKey is CheckPublicKey; seedChecked says pub is the public half
-// of an ed25519.PrivateKey that publicHalf found its seed's, a valid key
-// whose check would be redone on a fresh copy.
+// of an ed25519.PrivateKey that publicHalf found its seed's, so a valid
+// key whose point check can be skipped.
 func (s *Signature) checkPublicKey(pub crypto.PublicKey, seedChecked bool) error {
 	switch s.kty {
 	case KeyRSA:
