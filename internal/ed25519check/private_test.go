@@ -162,9 +162,10 @@ func TestPrivateKeyConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// BenchmarkPrivateKey measures the check of a key already remembered (what
-// every signature with the same key pays) against deriving its public key
-// (what it would pay without the cache).
+// BenchmarkPrivateKey measures the check of a private key already
+// remembered (what every signature with the same key pays) against
+// deriving its public key (what it would pay without the cache), and the
+// same for a public key (every Verify) against the point check.
 func BenchmarkPrivateKey(b *testing.B) {
 	k := rfc8032Key()
 	b.Run("remembered", func(b *testing.B) {
@@ -173,6 +174,21 @@ func BenchmarkPrivateKey(b *testing.B) {
 			if !PrivateKey(k) {
 				b.Fatal("refused")
 			}
+		}
+	})
+	pub := k[32:]
+	b.Run("public remembered", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !PublicKey(pub) {
+				b.Fatal("refused")
+			}
+		}
+	})
+	b.Run("point", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Point(pub)
 		}
 	})
 	b.Run("derive", func(b *testing.B) {
