@@ -295,11 +295,16 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		if len(x) != ed25519.PublicKeySize {
 			return nil, keyErr(`Ed25519 "x" must be 32 bytes, got %d`, len(x))
 		}
-		if !ed25519check.Point(x) {
-			return nil, keyErr(`Ed25519 "x" is not the canonical encoding of a curve point`)
-		}
+		// SmallOrder matches canonical encodings only, so the order of the
+		// two checks does not change which error a key gets. PublicKey
+		// remembers the key, so that gencrypto's check of it when it
+		// verifies (CheckPublicKey) costs a lookup, not a second
+		// exponentiation.
 		if ed25519check.SmallOrder(x) {
 			return nil, keyErr(`Ed25519 "x" is a point of small order, under which signatures can be forged`)
+		}
+		if !ed25519check.PublicKey(x) {
+			return nil, keyErr(`Ed25519 "x" is not the canonical encoding of a curve point`)
 		}
 		k := &Key{kty: KeyTypeOKP, crv: crv, pub: ed25519.PublicKey(bytes.Clone(x))}
 		if d == nil {
