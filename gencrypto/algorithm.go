@@ -109,7 +109,9 @@ func (c Curve) String() string {
 }
 
 // COSE returns the curve's identifier in the IANA "COSE Elliptic Curves"
-// registry.
+// registry (RFC 9053 §7.1), or 0 for a Curve that is none of the constants
+// above (the zero Curve of a non-ECDSA algorithm, say): 0 is reserved in
+// that registry, no curve's identifier.
 func (c Curve) COSE() int64 {
 	if int(c) < len(curveCOSE) {
 		return curveCOSE[c]

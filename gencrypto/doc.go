@@ -68,16 +68,25 @@
 // its curve, or an RSA key with an even modulus or an exponent that is even,
 // below 3 or above 2³¹−1, is ErrInvalidKey, and so is an *ecdsa.PrivateKey
 // or *rsa.PrivateKey given to sign or decrypt without its private scalar D.
-// An Ed25519 public key is bound by its length only: 32 bytes that do not
-// decode to a point make every verification fail with ErrVerify, as
-// RFC 8032 §5.1.7 step 1 has it, and so do the non-canonical encodings
-// §5.1.3 fails to decode (a y-coordinate of p or more, x = 0 with the sign
-// bit set), whatever the backend, though crypto/ed25519 decodes them. So
-// do the eight points of small order (the identity among them): under such
-// a key anyone can make a signature that verifies, and no honest key is
-// one; RFC 8032 does not exclude them, libsodium refuses them too, and so
-// does package jwk. No seed gives such a public key, so Sign refuses an
-// ed25519.PrivateKey whose second half is one with ErrInvalidKey.
+// An Ed25519 public key must be 32 bytes (ErrKeySize) that are the
+// canonical encoding of a curve point (RFC 8032 §5.1.3: a y-coordinate
+// below p, no sign bit on x = 0), not one of the eight points of small
+// order (ErrInvalidKey otherwise), whatever the backend: crypto/ed25519
+// decodes the non-canonical encodings, and under a small-order key anyone
+// can make a signature that verifies, while no honest key is one; RFC 8032
+// does not exclude them, libsodium refuses them too, and so does package
+// jwk. (A key that fails to decode makes every signature invalid, RFC 8032
+// §5.1.7 step 1.) Verify reports all of these as the key's fault,
+// ErrInvalidKey, before it looks at the signature, as it does an ECDSA
+// point off its curve. An ed25519.PrivateKey must be its
+// seed followed by the public key the seed derives (ErrInvalidKey
+// otherwise, which includes every second half of small order or not
+// canonically encoded): crypto/ed25519 signs with the half it is given,
+// and two signatures of one message under two halves reveal the private
+// scalar. Both checks cost an exponentiation or a scalar multiplication;
+// a key that passed is remembered (by its content, hashed for a private
+// key, for a bounded number of keys), so a key used again costs a lookup
+// and no allocation, and a key changed in place is checked again.
 //
 // # Errors
 //

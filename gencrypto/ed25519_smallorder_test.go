@@ -34,7 +34,7 @@ var smallOrderEd25519 = []string{
 // keys); Verify refuses every small-order key, as libsodium does, since no
 // honest key (a multiple of the base point) has small order. The test
 // forges the signature under each of the eight points and checks that
-// crypto/ed25519 accepts it and Verify does not.
+// crypto/ed25519 accepts it and Verify refuses the key (ErrInvalidKey).
 func TestEd25519SmallOrderPublicKeyRefused(t *testing.T) {
 	seed := make([]byte, ed25519.SeedSize)
 	seed[0] = 9
@@ -61,8 +61,8 @@ func TestEd25519SmallOrderPublicKeyRefused(t *testing.T) {
 			t.Fatalf("%s: no forgery found; the test no longer shows anything", enc)
 		}
 		for _, a := range []*gencrypto.Signature{gencrypto.EdDSA(), gencrypto.Ed25519()} {
-			if err := a.Verify(ed25519.PublicKey(pub), msg, sig); err != gencrypto.ErrVerify {
-				t.Errorf("%s Verify of a forgery under the small-order key %s: %v, want ErrVerify", a, enc, err)
+			if err := a.Verify(ed25519.PublicKey(pub), msg, sig); err != gencrypto.ErrInvalidKey {
+				t.Errorf("%s Verify of a forgery under the small-order key %s: %v, want ErrInvalidKey", a, enc, err)
 			}
 		}
 	}

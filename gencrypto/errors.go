@@ -29,9 +29,10 @@ var (
 	// point at infinity has no encoding and is never on it), an RSA key
 	// whose modulus is even or whose exponent is even, below 3 or above
 	// 2³¹−1, an *ecdsa.PrivateKey or *rsa.PrivateKey without a private
-	// scalar D in range, and an ed25519.PrivateKey whose public half is of
-	// small order or not canonically encoded (Sign; Verify reports such a
-	// public key as ErrVerify, see the package doc).
+	// scalar D in range, an Ed25519 public key that is not the canonical
+	// encoding of a curve point or is of small order, and an
+	// ed25519.PrivateKey whose public half is not the public key its seed
+	// derives (Sign, PublicKeyOf).
 	ErrInvalidKey = errors.New("gencrypto: invalid key")
 
 	// ErrInvalidInput is returned for malformed inputs other than keys: a

@@ -8,6 +8,8 @@ import (
 	"crypto/elliptic"
 	"crypto/rsa"
 	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 )
 
 // Signature is a digital signature algorithm: RSASSA-PKCS1-v1_5, RSASSA-PSS,
@@ -117,13 +119,14 @@ func (s *Signature) SignatureSize() int {
 // ErrInvalidKey and the signer's error.
 // SignDigest is the same for a message hashed by the caller.
 //
-// An ed25519.PrivateKey must be as crypto/ed25519 makes it: the seed
-// followed by the public key it derives. Its second half is not checked
-// against the seed (that costs a scalar multiplication, three quarters of
-// a signature, on every call) yet is hashed into the signature, so two
-// signatures of one message under two different second halves reveal the
-// private scalar. Package jwk checks the pair when it imports a key; a key
-// assembled by hand must come from ed25519.NewKeyFromSeed.
+// An ed25519.PrivateKey, or a pointer to one, must be as crypto/ed25519
+// makes it: the seed followed by the public key it derives (ErrInvalidKey
+// otherwise). crypto/ed25519 signs with the second half it is given, which
+// is hashed into the signature, so two signatures of one message under two
+// different second halves would reveal the private scalar. The check is a
+// scalar multiplication, done once per key: a key found consistent is
+// remembered (by a SHA-256 of its bytes, for a bounded number of keys), so
+// a key changed in place is checked again.
 func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte, error) {
 	b, pub, err := s.signBackend(key, opts)
 	if err != nil {
@@ -141,18 +144,13 @@ func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, cryp
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := s.CheckPublicKey(pub); err != nil {
+	// The public half of an ed25519.PrivateKey is its seed's (publicHalf
+	// checked): a valid key, which need not be checked again.
+	if err := s.checkPublicKey(pub, isEd25519PrivateKey(key)); err != nil {
 		return nil, nil, err
 	}
 	if err := checkPrivateScalar(key); err != nil {
 		return nil, nil, err
-	}
-	if s.kty == KeyOKP {
-		// No seed derives a small-order or non-canonically encoded
-		// public key; Verify would refuse what Sign made with it.
-		if a := pub.(ed25519.PublicKey); !ed25519Canonical(a) || ed25519SmallOrder(a) {
-			return nil, nil, ErrInvalidKey
-		}
 	}
 	b, err := backendWith(opts, s, s.prim)
 	if err == nil && s.kty == KeyRSA {
@@ -193,9 +191,10 @@ func (s *Signature) checkOutput(key crypto.Signer, pub crypto.PublicKey, sig []b
 // failure is ErrVerify. ECDSA signatures must be exactly r‖s of the
 // curve's size with 0 < r, s < n (RFC 7518 §3.4); the ASN.1 DER form is
 // rejected. RSA signatures must be exactly as long as the
-// modulus. Ed25519 signatures must have S < L and the public key must be
-// canonically encoded (RFC 8032 §5.1.7 and §5.1.3) and not of small order,
-// whatever the backend. VerifyDigest is the same for a message hashed by the caller.
+// modulus. Ed25519 signatures must have S < L (RFC 8032 §5.1.7), whatever
+// the backend, and the public key must pass CheckPublicKey (canonically
+// encoded, on the curve, not of small order; ErrInvalidKey otherwise).
+// VerifyDigest is the same for a message hashed by the caller.
 func (s *Signature) Verify(pub crypto.PublicKey, msg, sig []byte, opts ...Option) error {
 	b, err := s.verifyBackend(pub, opts)
 	if err != nil {
@@ -239,72 +238,9 @@ func (s *Signature) sigShapeOK(pub crypto.PublicKey, sig []byte) bool {
 	case KeyRSA:
 		return len(sig) == pub.(*rsa.PublicKey).Size()
 	case KeyOKP:
-		a := pub.(ed25519.PublicKey)
-		return ed25519SBelowL(sig[32:]) && ed25519Canonical(a) && !ed25519SmallOrder(a)
+		return ed25519SBelowL(sig[32:])
 	}
 	return true
-}
-
-// ed25519SmallOrderPoints are the canonical encodings of the eight points
-// of order 1, 2, 4 and 8 of edwards25519: the identity (0, 1), (0, −1),
-// (±√−1, 0) and the four points of order 8. Their non-canonical encodings
-// (y + p for y = 0 and 1, x = 0 with the sign bit set) fail
-// ed25519Canonical.
-var ed25519SmallOrderPoints = [8][32]byte{
-	{0x01},
-	{0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
-	{},
-	{31: 0x80},
-	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a},
-	{0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
-		0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa},
-	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
-		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
-	{0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
-		0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85},
-}
-
-// ed25519SmallOrder reports whether the canonical public key a (32 bytes)
-// is a point of small order. Under such a key [k]A is the identity for one
-// challenge k in eight or more, so R = [r]B, S = r verifies without any
-// private key (for every message under the identity); RFC 8032 does not
-// exclude these keys, but no honest key, a multiple of the base point, is
-// one of them, and libsodium refuses them too. The key is public: the
-// comparison need not be constant-time.
-func ed25519SmallOrder(a []byte) bool {
-	for i := range ed25519SmallOrderPoints {
-		if bytes.Equal(a, ed25519SmallOrderPoints[i][:]) {
-			return true
-		}
-	}
-	return false
-}
-
-// ed25519Canonical reports whether the public key a (32 bytes) is the
-// canonical encoding of its point. RFC 8032 §5.1.3 fails the decoding of a
-// y-coordinate of p = 2^255 − 19 or more (step 1) and of x = 0, which
-// holds exactly for y = ±1, with the sign bit set (step 4), and §5.1.7
-// step 1 makes a signature under a key that fails to decode invalid.
-// crypto/ed25519 decodes both on purpose, so the registry refuses them
-// itself, as it refuses S ≥ L.
-func ed25519Canonical(a []byte) bool {
-	// y ≥ p only when bits 8…254 are all ones and the low byte is at
-	// least 0xed (p's); p − 1, that is −1, ends in 0xec.
-	high := a[31]&0x7f == 0x7f
-	for _, c := range a[1:31] {
-		high = high && c == 0xff
-	}
-	if high && a[0] >= 0xed {
-		return false
-	}
-	if a[31]&0x80 == 0 {
-		return true
-	}
-	minusOne := high && a[0] == 0xec
-	one := a[0] == 1 && a[31] == 0x80 && isZero(a[1:31])
-	return !minusOne && !one
 }
 
 // ed25519L is L, the order of the Ed25519 base point (RFC 8032 §5.1:
@@ -330,8 +266,10 @@ func ed25519SBelowL(s []byte) bool {
 // PublicKeyOf returns the public half of a private key (a crypto.Signer
 // or crypto.Decrypter), refusing first the keys whose Public method would
 // panic or answer wrongly: nil, a nil *ecdsa.PrivateKey, *rsa.PrivateKey or
-// *ed25519.PrivateKey (ErrKeyType), and an ed25519.PrivateKey, or a pointer
-// to one, that is not 64 bytes (ErrKeySize). Sign and the other operations
+// *ed25519.PrivateKey (ErrKeyType), an ed25519.PrivateKey, or a pointer
+// to one, that is not 64 bytes (ErrKeySize) or whose second half is not
+// the public key its seed derives (ErrInvalidKey; see Signature.Sign).
+// Sign and the other operations
 // taking a private key check it this way; callers that need the public key
 // first (to choose an algorithm, say) use this.
 func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
@@ -344,7 +282,8 @@ func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, 
 // *ecdsa.PrivateKey, *rsa.PrivateKey or *ed25519.PrivateKey (ErrKeyType;
 // Public dereferences nil) and an ed25519.PrivateKey, or a pointer to one,
 // that is not 64 bytes (ErrKeySize; Public panics, or answers an all-zero
-// key for a 32-byte seed).
+// key for a 32-byte seed) or whose second half is not its seed's
+// (ErrInvalidKey; Public answers that half).
 func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
@@ -358,18 +297,32 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 			return nil, ErrKeyType
 		}
 	case ed25519.PrivateKey:
-		if len(k) != ed25519.PrivateKeySize {
-			return nil, ErrKeySize
-		}
+		return ed25519Public(k)
 	case *ed25519.PrivateKey: // its method set holds the value's methods
 		if k == nil {
 			return nil, ErrKeyType
 		}
-		if len(*k) != ed25519.PrivateKeySize {
-			return nil, ErrKeySize
-		}
+		return ed25519Public(*k)
 	}
 	return key.Public(), nil
+}
+
+// ed25519Public returns the public half of k, a key of 64 bytes
+// (ErrKeySize otherwise) whose second half is the public key its seed
+// derives (ErrInvalidKey otherwise, and for a small-order half, which no
+// seed derives). crypto/ed25519 signs with the half it is given, which is
+// hashed into the challenge: two signatures of one message under two
+// halves reveal the private scalar. The check is a scalar multiplication,
+// done once per key: ed25519check remembers the keys it found consistent,
+// and checks a key changed in place since again.
+func ed25519Public(k ed25519.PrivateKey) (crypto.PublicKey, error) {
+	if len(k) != ed25519.PrivateKeySize {
+		return nil, ErrKeySize
+	}
+	if !ed25519check.PrivateKey(k) {
+		return nil, ErrInvalidKey
+	}
+	return k.Public(), nil
 }
 
 // checkPrivateScalar refuses, with ErrInvalidKey, a private key of the
@@ -412,9 +365,34 @@ const maxRSABits = 16384
 // of MinRSABits to 16384 bits, a 32-byte Ed25519 key), and, for ECDSA, a
 // point on the curve (ErrInvalidKey), for RSA an odd modulus and an odd
 // exponent of 3 to 2³¹−1 (ErrInvalidKey, RFC 8017 §3.1; larger exponents
-// are refused as package jwk and crypto/rsa refuse them). It does not check
-// the key against a signature.
+// are refused as package jwk and crypto/rsa refuse them), for Ed25519 the
+// canonical encoding of a curve point (RFC 8032 §5.1.3: y < p, no sign bit
+// on x = 0) that is not one of the eight points of small order
+// (ErrInvalidKey; see "Keys" in the package doc). It does not check the key
+// against a signature.
+//
+// The Ed25519 point check is an exponentiation in the field (some 10 µs):
+// a key that passed is remembered, by its bytes, for a bounded number of
+// keys, so that checking the same key again (each Verify with it) costs a
+// lookup and allocates nothing.
 func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
+	return s.checkPublicKey(pub, false)
+}
+
+// isEd25519PrivateKey reports whether key is an ed25519.PrivateKey or a
+// pointer to one.
+func isEd25519PrivateKey(key any) bool {
+	switch key.(type) {
+	case ed25519.PrivateKey, *ed25519.PrivateKey:
+		return true
+	}
+	return false
+}
+
+// checkPublicKey is CheckPublicKey; seedChecked says pub is the public half
+// of an ed25519.PrivateKey that publicHalf found its seed's, so a valid
+// key whose point check can be skipped.
+func (s *Signature) checkPublicKey(pub crypto.PublicKey, seedChecked bool) error {
 	switch s.kty {
 	case KeyRSA:
 		return checkRSAKey(pub, s.minBits)
@@ -443,6 +421,9 @@ func (s *Signature) CheckPublicKey(pub crypto.PublicKey) error {
 		}
 		if len(k) != ed25519.PublicKeySize {
 			return ErrKeySize
+		}
+		if !seedChecked && !ed25519check.PublicKey(k) {
+			return ErrInvalidKey
 		}
 	default:
 		return ErrKeyType

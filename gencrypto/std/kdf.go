@@ -6,6 +6,7 @@ import (
 	"crypto/hkdf"
 	"crypto/pbkdf2"
 	"encoding/binary"
+	"fmt"
 	"hash"
 )
 
@@ -34,6 +35,11 @@ func (*Backend) HKDF(h crypto.Hash, secret, salt, info []byte, length int) ([]by
 }
 
 // PBKDF2 returns length bytes of PBKDF2 with HMAC-h (RFC 8018 §5.2).
+// iterations must be positive and length in 1…255×h.Size(), as the
+// gencrypto registry requires in front of it: RFC 8018 allows
+// (2^32−1)×hLen, but nothing needs more than HKDF's bound, and a length
+// taken from input would otherwise be an allocation and a computation of
+// any size. The count is the caller's to bound: the work grows with it.
 func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length int) ([]byte, error) {
 	f, err := hashFunc(h)
 	if err != nil {
@@ -41,6 +47,9 @@ func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length 
 	}
 	if iterations <= 0 || length <= 0 {
 		return nil, errLength
+	}
+	if length > 255*h.Size() {
+		return nil, errPBKDF2Length
 	}
 	if fips140.Enforced() {
 		if len(salt) < fipsMinSalt {
@@ -52,6 +61,9 @@ func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length 
 	}
 	return pbkdf2.Key[hash.Hash](f, string(password), salt, iterations, length)
 }
+
+// errPBKDF2Length refuses a PBKDF2 output longer than 255 hash lengths.
+var errPBKDF2Length = fmt.Errorf("%w: PBKDF2 output longer than 255 hash lengths", errLength)
 
 // ConcatKDF returns length bytes of the single-step KDF of NIST SP 800-56A
 // §5.8.1 with a hash as the auxiliary function, as RFC 7518 §4.6.2 uses it:

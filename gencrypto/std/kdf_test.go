@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"encoding/binary"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -29,10 +30,10 @@ func TestKDFBounds(t *testing.T) {
 					t.Errorf("%s-%v, %d bytes: %d bytes, %v", name, h, n, len(out), err)
 				}
 			}
+			// PBKDF2 included: RFC 8018 bounds dkLen by (2^32−1)·hLen
+			// only, but a direct call asking for gigabytes would make
+			// them (TestPBKDF2OutputCapped).
 			for _, n := range []int{0, -1, max + 1} {
-				if name == "PBKDF2" && n > 0 {
-					continue // RFC 8018 bounds dkLen by (2^32−1)·hLen only
-				}
 				if _, err := derive(n); !errors.Is(err, errLength) {
 					t.Errorf("%s-%v, %d bytes: %v, want errLength", name, h, n, err)
 				}
@@ -69,6 +70,24 @@ func TestConcatKDFDefinition(t *testing.T) {
 			if err != nil || !bytes.Equal(got, want[:n]) {
 				t.Errorf("Concat KDF-%v, %d bytes: %x, %v\nwant %x", h, n, got, err, want[:n])
 			}
+		}
+	}
+}
+
+// TestPBKDF2OutputCapped: Backend.PBKDF2 called directly caps its output
+// at 255 hash lengths, as the gencrypto registry does in front of it,
+// with an error wrapping errLength that says so. Before, any length was
+// computed: 1 << 30 bytes asked for a gigabyte and 2^25 HMAC blocks (or,
+// on 32-bit platforms, a length past the address space).
+func TestPBKDF2OutputCapped(t *testing.T) {
+	b := New()
+	for _, n := range []int{255*32 + 1, 1 << 30, int(^uint(0) >> 1)} {
+		out, err := b.PBKDF2(crypto.SHA256, []byte("pw"), []byte("salt"), 1, n)
+		if !errors.Is(err, errLength) || out != nil {
+			t.Fatalf("PBKDF2-SHA256, %d bytes: %d bytes, %v; want errLength", n, len(out), err)
+		}
+		if !strings.Contains(err.Error(), "255") {
+			t.Errorf("PBKDF2-SHA256, %d bytes: %q does not say the bound", n, err)
 		}
 	}
 }

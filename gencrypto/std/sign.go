@@ -7,6 +7,9 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 )
 
 // ecCurve returns the curve and the byte length of its scalars for an ECDSA
@@ -54,7 +57,9 @@ func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, boo
 }
 
 // Sign signs msg with key. Ed25519 signs msg itself (pure Ed25519, RFC 8032
-// §5.1) and h must be zero; the hashed primitives hash msg with h on the host
+// §5.1) and h must be zero; an ed25519.PrivateKey (or a pointer to one)
+// whose second half is not the public key its seed derives is refused
+// (see ed25519KeyOK). The hashed primitives hash msg with h on the host
 // and continue as SignDigest.
 func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
 	pub, ok := publicOf(key)
@@ -68,6 +73,9 @@ func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg [
 		if k, ok := pub.(ed25519.PublicKey); !ok || len(k) != ed25519.PublicKeySize {
 			return nil, errKeyType
 		}
+		if !ed25519KeyOK(key) {
+			return nil, errEd25519Key
+		}
 		return key.Sign(rand.Reader, msg, crypto.Hash(0))
 	}
 	if !hashedSignature(primitive) {
@@ -79,6 +87,26 @@ func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg [
 		return nil, err
 	}
 	return b.SignDigest(primitive, key, h, d)
+}
+
+// errEd25519Key refuses an ed25519.PrivateKey whose second half is not the
+// public key its seed derives.
+var errEd25519Key = errors.New("std: Ed25519 private key's public half is not the one its seed derives")
+
+// ed25519KeyOK reports whether key, if an ed25519.PrivateKey or a pointer
+// to one, holds the public key its seed derives: crypto/ed25519 signs with
+// the public half it is given, which is hashed into the challenge, so two
+// signatures of one message under two halves reveal the private scalar.
+// The check (a scalar multiplication) is remembered per key, see
+// ed25519check.PrivateKey. Other signers answer for themselves.
+func ed25519KeyOK(key crypto.Signer) bool {
+	switch k := key.(type) {
+	case ed25519.PrivateKey:
+		return ed25519check.PrivateKey(k)
+	case *ed25519.PrivateKey:
+		return ed25519check.PrivateKey(*k)
+	}
+	return true
 }
 
 // SignDigest signs digest, the h hash of a message, with key. ECDSA has key

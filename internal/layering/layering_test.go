@@ -53,6 +53,9 @@ var rules = []rule{
 	{under: "tlsbackends/acme", forbidden: []string{"jose/jwt"}},
 	{under: "vectors", forbidden: []string{"cmd"}},
 	{under: "internal", forbidden: []string{"cmd", "vectors"}},
+	// The Ed25519 key checks gencrypto and jose/jwk share: below both, so
+	// the standard library only.
+	{under: "internal/ed25519check", stdOnly: true},
 }
 
 // commandOnly are standard packages only cmd/ may import directly: library

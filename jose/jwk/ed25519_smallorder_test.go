@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -38,7 +39,7 @@ func TestEd25519SmallOrderPublicKeyRefused(t *testing.T) {
 	}
 	for _, h := range ed25519SmallOrderHex {
 		x := mustHex(h)
-		if !ed25519Point(x) {
+		if !ed25519check.Point(x) {
 			t.Fatalf("%s is not the canonical encoding of a point: the table is wrong", h)
 		}
 		jwk := `{"kty":"OKP","crv":"Ed25519","x":"` + string(jose.AppendBase64URL(nil, x)) + `"}`

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -298,11 +299,11 @@ func New(key any) (*Key, error) {
 		if len(v) != ed25519.PublicKeySize {
 			return nil, fmt.Errorf("jwk: Ed25519 public key of %d bytes: %w", len(v), jose.ErrKey)
 		}
-		if !ed25519Point(v) { // as Parse
-			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
-		}
-		if ed25519SmallOrder(v) {
+		if ed25519check.SmallOrder(v) { // as Parse
 			return nil, fmt.Errorf("jwk: Ed25519 public key is a point of small order, under which signatures can be forged: %w", jose.ErrKey)
+		}
+		if !ed25519check.PublicKey(v) {
+			return nil, fmt.Errorf("jwk: Ed25519 public key is not the canonical encoding of a curve point: %w", jose.ErrKey)
 		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveEd25519, slices.Clone(v)
 		return k, nil

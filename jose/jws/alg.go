@@ -134,8 +134,11 @@ func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
 		return errKeyType
 	}
 	if err := a.sig.CheckPublicKey(pub); err != nil {
-		if errors.Is(err, gencrypto.ErrKeySize) {
+		switch {
+		case errors.Is(err, gencrypto.ErrKeySize):
 			return errKeySize
+		case errors.Is(err, gencrypto.ErrInvalidKey):
+			return errInvalidKey
 		}
 		return errKeyType
 	}
@@ -145,6 +148,7 @@ func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
 var (
 	errKeyType     = wrap(jose.ErrKey, "key type does not match the algorithm")
 	errKeySize     = wrap(jose.ErrKey, "key size not allowed for the algorithm")
+	errInvalidKey  = wrap(jose.ErrKey, "invalid key: no valid key of its type (a point off its curve or of small order, an RSA modulus or exponent out of range)")
 	errPubAsSecret = wrap(jose.ErrKey, "HMAC secret looks like an encoded public or private key; "+
 		"pass the decoded key (a *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey or a jwk key) instead")
 )

@@ -22,7 +22,9 @@ type SigningKey struct {
 	// or KMS sign too), or a *jwk.Key with private material, whose "alg",
 	// "use" and "key_ops" must allow signing with Alg. A secret, bare or in
 	// an oct JWK, that is in fact an encoded key (see NewVerifier) is
-	// jose.ErrKey.
+	// jose.ErrKey, and so is an ed25519.PrivateKey whose second half is not
+	// the public key its seed derives (two signatures of one message under
+	// two halves would reveal the private key).
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
 	// *jwk.Key it defaults to the key's own "kid", unless Protected has a

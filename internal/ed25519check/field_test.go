@@ -1,4 +1,4 @@
-package jwk
+package ed25519check
 
 import (
 	"crypto/rand"
@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// ed25519PointBig is ed25519Point written with math/big, the reference the
+// pointBig is Point written with math/big, the reference the
 // field arithmetic is checked against.
-func ed25519PointBig(x []byte) bool {
+func pointBig(x []byte) bool {
 	p := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(19))
 	d := new(big.Int).ModInverse(big.NewInt(121666), p)
 	d.Mul(d, big.NewInt(-121665)).Mod(d, p)
@@ -34,7 +34,7 @@ func ed25519PointBig(x []byte) bool {
 	return big.Jacobi(u, p) >= 0
 }
 
-// TestEd25519PointMatchesBigInt: ed25519Point, in fixed-size field
+// TestEd25519PointMatchesBigInt: Point, in fixed-size field
 // arithmetic, agrees with the math/big reference on random encodings, on
 // y near 0, 1, p − 1, p and 2^255 − 1 with either sign, and on limb
 // boundaries (where carries are).
@@ -70,9 +70,9 @@ func TestEd25519PointMatchesBigInt(t *testing.T) {
 	}
 	points := 0
 	for _, x := range cases {
-		want := ed25519PointBig(x)
-		if got := ed25519Point(x); got != want {
-			t.Errorf("ed25519Point(%x) = %v, math/big says %v", x, got, want)
+		want := pointBig(x)
+		if got := Point(x); got != want {
+			t.Errorf("Point(%x) = %v, math/big says %v", x, got, want)
 		}
 		if want {
 			points++
@@ -90,11 +90,11 @@ func TestEd25519PointMatchesBigInt(t *testing.T) {
 // 10 µs, the fixed-size exponentiation is no faster).
 func TestEd25519PointAllocatesNothing(t *testing.T) {
 	x := mustHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a") // RFC 8032 test 1
-	if !ed25519Point(x) {
+	if !Point(x) {
 		t.Fatal("RFC 8032's first public key refused")
 	}
-	if n := testing.AllocsPerRun(100, func() { ed25519Point(x) }); n != 0 {
-		t.Errorf("ed25519Point allocates %v times", n)
+	if n := testing.AllocsPerRun(100, func() { Point(x) }); n != 0 {
+		t.Errorf("Point allocates %v times", n)
 	}
 }
 
@@ -133,7 +133,7 @@ func TestFeMulMatchesBigInt(t *testing.T) {
 	}
 }
 
-// FuzzEd25519PointMatchesBigInt: ed25519Point agrees with the math/big
+// FuzzEd25519PointMatchesBigInt: Point agrees with the math/big
 // reference on any 32 bytes.
 func FuzzEd25519PointMatchesBigInt(f *testing.F) {
 	f.Add(mustHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"))
@@ -142,8 +142,8 @@ func FuzzEd25519PointMatchesBigInt(f *testing.F) {
 		if len(x) != 32 {
 			return
 		}
-		if got, want := ed25519Point(x), ed25519PointBig(x); got != want {
-			t.Fatalf("ed25519Point(%x) = %v, math/big says %v", x, got, want)
+		if got, want := Point(x), pointBig(x); got != want {
+			t.Fatalf("Point(%x) = %v, math/big says %v", x, got, want)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package jwk
+package ed25519check
 
 import (
 	"encoding/binary"
@@ -6,7 +6,7 @@ import (
 )
 
 // fe is an element of GF(2^255 − 19) in four little-endian 64-bit limbs,
-// any value below 2^256 (congruent mod p): what ed25519Point needs, without
+// any value below 2^256 (congruent mod p): what Point needs, without
 // math/big's allocations. Public values only: nothing here is constant
 // time.
 type fe [4]uint64
@@ -108,13 +108,13 @@ func feLegendre(z fe) fe {
 	return feCanonical(feMul(&t, &z6)) // z^(2^254 − 10)
 }
 
-// ed25519Point reports whether the 32 bytes x are the canonical encoding
+// Point reports whether the 32 bytes x are the canonical encoding
 // of an edwards25519 point (RFC 8032 §5.1.3): y < p, x² = (y² − 1) /
 // (d·y² + 1) has a root, that is (y² − 1)(d·y² + 1) is a square or zero mod
 // p (d·y² + 1 is never zero: −1/d is not a square), and x = 0 has no sign
 // bit. crypto/ed25519 also decodes y ≥ p (reduced) and "−0": other
 // encodings of small-order points, refused here. It allocates nothing.
-func ed25519Point(x []byte) bool {
+func Point(x []byte) bool {
 	if len(x) != 32 {
 		return false
 	}
