@@ -94,3 +94,24 @@ func TestEd25519SignAllocsWithSeedCheck(t *testing.T) {
 		t.Errorf("EdDSA Sign: %v allocations, want at most 5", n)
 	}
 }
+
+// TestEd25519KeyForOtherAlgorithmIsKeyType: an ed25519.PrivateKey (or a
+// pointer to one) given to an ECDSA or RSA algorithm is ErrKeyType, the
+// type being checked before anything else, whether or not its halves
+// match; the seed check is EdDSA's. Before, Sign derived the public key
+// from the seed first, so a mismatched key given to ES256 or RS256 was
+// ErrInvalidKey, after a scalar multiplication (SignDigest likewise).
+func TestEd25519KeyForOtherAlgorithmIsKeyType(t *testing.T) {
+	good, bad := mismatchedEd25519()
+	msg := []byte("m")
+	for _, a := range []*gencrypto.Signature{gencrypto.ES256(), gencrypto.RS256(), gencrypto.PS256()} {
+		for name, key := range map[string]crypto.Signer{"consistent": good, "mismatched": bad, "pointer to mismatched": &bad} {
+			if _, err := a.Sign(key, msg); !errors.Is(err, gencrypto.ErrKeyType) {
+				t.Errorf("%s Sign with a %s Ed25519 key: %v, want ErrKeyType", a, name, err)
+			}
+			if _, err := a.SignDigest(key, make([]byte, 32)); !errors.Is(err, gencrypto.ErrKeyType) {
+				t.Errorf("%s SignDigest with a %s Ed25519 key: %v, want ErrKeyType", a, name, err)
+			}
+		}
+	}
+}

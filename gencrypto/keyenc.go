@@ -71,8 +71,9 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 // is looked at; every decryption failure is ErrVerify, so padding errors
 // cannot be told apart.
 func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ...Option) ([]byte, error) {
-	// Public is asked once: what is checked is what is used.
-	pub, err := publicHalf(key)
+	// Public is asked once: what is checked is what is used. An Ed25519
+	// key is the wrong type here (checkKey), whatever its seed.
+	pub, err := publicHalf(key, false)
 	if err != nil {
 		return nil, err
 	}

@@ -140,13 +140,17 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 // policy Sign and SignDigest apply before computing. It returns the public
 // key it checked.
 func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, crypto.PublicKey, error) {
-	pub, err := publicHalf(key)
+	// The seed of an ed25519.PrivateKey is checked against its public half
+	// for EdDSA only: given to another algorithm, the key is ErrKeyType
+	// (checkPublicKey), before any computation.
+	okp := s.kty == KeyOKP
+	pub, err := publicHalf(key, okp)
 	if err != nil {
 		return nil, nil, err
 	}
-	// The public half of an ed25519.PrivateKey is its seed's (publicHalf
-	// checked): a valid key, which need not be checked again.
-	if err := s.checkPublicKey(pub, isEd25519PrivateKey(key)); err != nil {
+	// The public half of an ed25519.PrivateKey is then its seed's
+	// (publicHalf checked): a valid key, which need not be checked again.
+	if err := s.checkPublicKey(pub, okp && isEd25519PrivateKey(key)); err != nil {
 		return nil, nil, err
 	}
 	if err := checkPrivateScalar(key); err != nil {
@@ -273,7 +277,7 @@ func ed25519SBelowL(s []byte) bool {
 // taking a private key check it this way; callers that need the public key
 // first (to choose an algorithm, say) use this.
 func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
-	return publicHalf(key)
+	return publicHalf(key, true)
 }
 
 // publicHalf returns the public half of a private key (a crypto.Signer or
@@ -282,9 +286,12 @@ func PublicKeyOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, 
 // *ecdsa.PrivateKey, *rsa.PrivateKey or *ed25519.PrivateKey (ErrKeyType;
 // Public dereferences nil) and an ed25519.PrivateKey, or a pointer to one,
 // that is not 64 bytes (ErrKeySize; Public panics, or answers an all-zero
-// key for a 32-byte seed) or whose second half is not its seed's
-// (ErrInvalidKey; Public answers that half).
-func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
+// key for a 32-byte seed) or, when checkSeed is set, whose second half is
+// not its seed's (ErrInvalidKey; Public answers that half). Callers binding
+// the key to an algorithm other than EdDSA leave checkSeed unset: the key
+// is then the wrong type, which they report first, without the scalar
+// multiplication the seed check costs.
+func publicHalf(key interface{ Public() crypto.PublicKey }, checkSeed bool) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
 		return nil, ErrKeyType
@@ -297,29 +304,29 @@ func publicHalf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, e
 			return nil, ErrKeyType
 		}
 	case ed25519.PrivateKey:
-		return ed25519Public(k)
+		return ed25519Public(k, checkSeed)
 	case *ed25519.PrivateKey: // its method set holds the value's methods
 		if k == nil {
 			return nil, ErrKeyType
 		}
-		return ed25519Public(*k)
+		return ed25519Public(*k, checkSeed)
 	}
 	return key.Public(), nil
 }
 
 // ed25519Public returns the public half of k, a key of 64 bytes
-// (ErrKeySize otherwise) whose second half is the public key its seed
-// derives (ErrInvalidKey otherwise, and for a small-order half, which no
-// seed derives). crypto/ed25519 signs with the half it is given, which is
+// (ErrKeySize otherwise) whose second half, if checkSeed, is the public key
+// its seed derives (ErrInvalidKey otherwise, and for a small-order half,
+// which no seed derives). crypto/ed25519 signs with the half it is given, which is
 // hashed into the challenge: two signatures of one message under two
 // halves reveal the private scalar. The check is a scalar multiplication,
 // done once per key: ed25519check remembers the keys it found consistent,
 // and checks a key changed in place since again.
-func ed25519Public(k ed25519.PrivateKey) (crypto.PublicKey, error) {
+func ed25519Public(k ed25519.PrivateKey, checkSeed bool) (crypto.PublicKey, error) {
 	if len(k) != ed25519.PrivateKeySize {
 		return nil, ErrKeySize
 	}
-	if !ed25519check.PrivateKey(k) {
+	if checkSeed && !ed25519check.PrivateKey(k) {
 		return nil, ErrInvalidKey
 	}
 	return k.Public(), nil
