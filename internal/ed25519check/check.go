@@ -53,8 +53,7 @@ func SmallOrder(a []byte) bool {
 // publicKeys remembers the public keys PublicKey accepted, by content (a
 // public key is no secret): like privateKeys, it sees a key changed in
 // place as another key and works wherever the key lives. At most maxCached
-// are remembered; when full, the map starts over, so keys seen once (from
-// tokens, say) cannot keep a key used again out for long.
+// are remembered; when full, one is forgotten (remember).
 var publicKeys struct {
 	mu sync.RWMutex
 	m  map[[ed25519.PublicKeySize]byte]struct{}
@@ -81,10 +80,7 @@ func PublicKey(a []byte) bool {
 		return false
 	}
 	publicKeys.mu.Lock()
-	if publicKeys.m == nil || len(publicKeys.m) >= maxCached {
-		publicKeys.m = make(map[[ed25519.PublicKeySize]byte]struct{})
-	}
-	publicKeys.m[k] = struct{}{}
+	remember(&publicKeys.m, k)
 	publicKeys.mu.Unlock()
 	return true
 }

@@ -143,7 +143,7 @@ func TestPointCanonicalEncodings(t *testing.T) {
 
 // TestPublicKeyCacheBounded: however many distinct valid keys are checked,
 // the cache holds at most maxCached, and keys are still answered right
-// after it starts over.
+// after it is full.
 func TestPublicKeyCacheBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("derives some 1100 public keys (about 40 ms)")
@@ -168,5 +168,32 @@ func TestPublicKeyCacheBounded(t *testing.T) {
 	}
 	if !PublicKey(first) {
 		t.Fatal("a key refused once the cache started over")
+	}
+}
+
+// TestCachesEvictOneWhenFull: a full cache makes room by forgetting one
+// key, not all of them, so that a program using more than maxCached keys
+// in turn still finds most of them remembered (starting over would find
+// none: every key would be forgotten before its next use).
+func TestCachesEvictOneWhenFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("derives some 2,000 keys (about 80 ms)")
+	}
+	for i := range maxCached + 1 {
+		seed := make([]byte, 32)
+		seed[0], seed[1], seed[2] = byte(i), byte(i>>8), 0x3c
+		priv := ed25519.NewKeyFromSeed(seed)
+		if !PrivateKey(priv) || !PublicKey(priv[32:]) {
+			t.Fatalf("key %d refused", i)
+		}
+	}
+	privateKeys.mu.RLock()
+	np := len(privateKeys.m)
+	privateKeys.mu.RUnlock()
+	publicKeys.mu.RLock()
+	nq := len(publicKeys.m)
+	publicKeys.mu.RUnlock()
+	if np != maxCached || nq != maxCached {
+		t.Fatalf("after %d keys the caches hold %d private and %d public keys; want %d each", maxCached+1, np, nq, maxCached)
 	}
 }

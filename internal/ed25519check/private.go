@@ -19,7 +19,7 @@ const maxCached = 1024
 // it. (crypto/ed25519 keys its own cache by a weak pointer to the key's
 // storage, with a copy of the key; weak.Make aborts the program on memory
 // the Go heap does not manage, such as an mmap'd file.) At most maxCached
-// are remembered; when full, the map starts over.
+// are remembered; when full, one is forgotten (remember).
 var privateKeys struct {
 	mu sync.RWMutex
 	m  map[[sha256.Size]byte]struct{}
@@ -59,10 +59,26 @@ func PrivateKey(priv []byte) bool {
 		return false
 	}
 	privateKeys.mu.Lock()
-	if privateKeys.m == nil || len(privateKeys.m) >= maxCached {
-		privateKeys.m = make(map[[sha256.Size]byte]struct{})
-	}
-	privateKeys.m[d] = struct{}{}
+	remember(&privateKeys.m, d)
 	privateKeys.mu.Unlock()
 	return true
+}
+
+// remember adds k to *m, making the map if need be. When *m already holds
+// maxCached keys, one of them is forgotten first: the first that ranging
+// over the map gives, which Go starts at a random place. Forgetting one,
+// not all, keeps most keys of a program that uses more than maxCached in
+// turn (starting over would forget each before its next use), while keys
+// seen once, from tokens say, still cannot keep a key out for long.
+func remember[K comparable](m *map[K]struct{}, k K) {
+	if *m == nil {
+		*m = make(map[K]struct{}, maxCached)
+	}
+	if len(*m) >= maxCached {
+		for old := range *m {
+			delete(*m, old)
+			break
+		}
+	}
+	(*m)[k] = struct{}{}
 }

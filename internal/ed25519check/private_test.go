@@ -105,7 +105,7 @@ func TestPrivateKeyCacheHitAllocatesNothing(t *testing.T) {
 
 // TestPrivateKeyCacheBounded: however many distinct keys are checked,
 // at most maxCached are remembered, and a mismatched key is refused
-// whatever the cache holds, before and after it starts over.
+// whatever the cache holds, before and after it is full.
 func TestPrivateKeyCacheBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("derives some 1100 keys (about 40 ms)")
