@@ -12,12 +12,14 @@ import (
 // events: Uint, Text, BeginArray … EndArray, and so on. Unlike the Append
 // functions it needs no counts up front: the head of an array or map is
 // known when it ends, in preferred serialization, and is put in place by
-// Bytes in one pass over the output (inside a map key, at once), so deep
-// nesting costs no pass over the content per level. EndMap rejects
-// duplicate keys; with Deterministic the pairs are also sorted by the
-// bytewise order of their encoded keys (RFC 8949 §4.2.1), so the output is
-// core deterministic: by EndMap for a short map or one inside a key, by
-// Bytes in the same single pass otherwise. The zero value is ready to use.
+// Bytes in one pass over the output (at once for short content), so deep
+// nesting costs no pass over the content per level, in map keys too.
+// EndMap rejects duplicate keys; with Deterministic the pairs are also
+// sorted by the bytewise order of their encoded keys (RFC 8949 §4.2.1), so
+// the output is core deterministic: by EndMap for a short map, by Bytes in
+// the same single pass otherwise. EndMap compares keys in their final
+// encoding, reading only as far as they agree. The zero value is ready to
+// use.
 //
 // Misuse does not panic: it is an error matching ErrWriter (see there for
 // the kinds), and so are a duplicate map key (which also matches
@@ -48,26 +50,48 @@ type Writer struct {
 	err     error
 	pairs   []wpair
 	tmp     []byte
-	heads   []whead // heads of ended arrays and maps, not yet in buf
-	sorts   []wsort // deterministic maps whose pairs Bytes lays out sorted
-	spans   []wspan // their pairs, each map's in sorted order
+	// recs are the arrays and maps begun and not known to be short, in
+	// the order they began (so by position): those ended have their head
+	// pending, and some maps of Deterministic their pairs to be laid out
+	// sorted (sorts)
+	recs  []wrec
+	sorts []wsort
+	spans []wspan // the pairs of those maps, each map's in sorted order
+	walk  [2]wwalk
 	// RawItem's checker (for Deterministic and AllowInvalidUTF8 as rawDet
 	// and rawLax say), and EndMap's for the keys of a map that holds raw
 	// items
 	rawChk         *Checker
 	rawDet, rawLax bool
 	keyChk         *Checker
+
+	// work counts the bytes moved, copied and compared, for tests
+	work int
 }
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
 // Writer's other calls have none.
 var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt}
 
+// wrec is an array or map whose content starts at buf[pos]. When it ends
+// with content longer than shortContent, its head b[:n] is left to go in
+// at pos (by Bytes), and a map of Deterministic whose pairs were written
+// out of key order has its content laid out as sorts[sort-1] says (sort >
+// 0): so nothing is moved once per level of nesting, in map keys too. An array or map that ends short has
+// its head inserted at once and its wrec (the last, with none inside it
+// left) dropped. The logical encoding, heads in and pairs sorted, is read
+// by a wwalk: EndMap compares keys through it, Bytes lays out through it.
+type wrec struct {
+	pos  int
+	sort int32 // below 2^31: each sorted map has more than 64 bytes
+	n    uint8
+	b    [9]byte
+}
+
 // wsort is a map of Deterministic whose pairs were written out of key order
-// and whose content is long: its content buf[pos:end] is laid out by Bytes,
-// pair by pair in the order of spans[first:first+n], so that a map nested
-// in others that also sort is not moved once per level.
-type wsort struct{ pos, end, first, n int }
+// and whose content buf[pos:end] is long: it is laid out pair by pair in
+// the order of spans[first:first+n].
+type wsort struct{ end, first, n int }
 
 // wspan is a pair's bytes in buf (key and value), as written.
 type wspan struct{ from, to int }
@@ -79,23 +103,17 @@ const shortContent = 64
 
 type wframe struct {
 	major uint8
-	inKey bool // inside a map key: the head goes in at once
-	start int  // offset of the content (the head is inserted here)
-	n     int  // items
+	start int // offset of the content (the head is inserted here)
+	n     int // items
 	offs0 int
-	raw   bool // a RawItem lies in the content
+	raw   bool  // a RawItem lies in the content
+	rec   int32 // index of its wrec
 }
 
-// whead is the head of an ended array or map whose content starts at pos
-// in buf; seq is its index in the order containers ended. For heads at one
-// pos, the later (outer) one goes first.
-type whead struct {
-	pos, seq int
-	n        uint8
-	b        [9]byte
-}
-
-type wpair struct{ k, v, end int }
+// wpair is a pair of the map EndMap ends: its key buf[k:v] and value
+// buf[v:end]; r is the index of the first wrec at k or later when one lies
+// in the key, else -1 (the key's encoding is buf[k:v]).
+type wpair struct{ k, v, end, r int }
 
 // ErrWriter is the Writer's error for misuse: EndArray or EndMap without
 // an open array or map of that kind, or right after a Tag (whose item is
@@ -152,7 +170,7 @@ func (w *Writer) fail(why string) {
 // AllowInvalidUTF8.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
-	w.heads, w.sorts, w.spans = w.heads[:0], w.sorts[:0], w.spans[:0]
+	w.recs, w.sorts, w.spans = w.recs[:0], w.sorts[:0], w.spans[:0]
 	w.strKind = Invalid
 }
 
@@ -179,87 +197,40 @@ func (w *Writer) Bytes() ([]byte, error) {
 }
 
 // layOut writes buf anew with the pending heads in place and the pairs of
-// each map in w.sorts in sorted order, moving every byte once.
+// each sorted map in order, moving every byte once.
 func (w *Writer) layOut() {
-	slices.SortFunc(w.heads, func(a, b whead) int {
-		if a.pos != b.pos {
-			return a.pos - b.pos
-		}
-		return b.seq - a.seq // at one position the outer head first
-	})
-	slices.SortFunc(w.sorts, func(a, b wsort) int { return a.pos - b.pos })
 	total := len(w.buf)
-	for i := range w.heads {
-		total += int(w.heads[i].n)
+	for i := range w.recs {
+		total += int(w.recs[i].n)
 	}
 	out := slices.Grow(w.tmp[:0], total)
-	out = w.emit(out, 0, len(w.buf), 0)
-	w.buf, w.tmp = out, w.buf[:0]
-	w.heads, w.sorts, w.spans = w.heads[:0], w.sorts[:0], w.spans[:0]
-}
-
-// emit appends buf[a:b] to out with the pending heads and the sorted maps
-// at positions from sa on laid out. Each pending head and sorted map lies
-// wholly inside every range emit is given that holds its position: a sorted
-// map's pairs tile its content, and nothing but the map itself and its
-// own head (and those of containers it begins) sits where a pair begins
-// (anything else there would be a key, whose heads go in at once and which
-// sorts at once). So a pair's range is emitted with sa = its first byte + 1:
-// the map and the heads at its start are written already.
-func (w *Writer) emit(out []byte, a, b, sa int) []byte {
-	hi, _ := slices.BinarySearchFunc(w.heads, sa, func(h whead, pos int) int { return h.pos - pos })
-	si, _ := slices.BinarySearchFunc(w.sorts, sa, func(m wsort, pos int) int { return m.pos - pos })
-	for a < b {
-		next := b
-		if hi < len(w.heads) && w.heads[hi].pos < next {
-			next = w.heads[hi].pos
-		}
-		if si < len(w.sorts) && w.sorts[si].pos < next {
-			next = w.sorts[si].pos
-		}
-		out = append(out, w.buf[a:next]...)
-		a = next
-		for hi < len(w.heads) && w.heads[hi].pos == a && a < b {
-			out = append(out, w.heads[hi].b[:w.heads[hi].n]...)
-			hi++
-		}
-		if si < len(w.sorts) && w.sorts[si].pos == a && a < b {
-			m := w.sorts[si]
-			for _, p := range w.spans[m.first : m.first+m.n] {
-				out = w.emit(out, p.from, p.to, p.from+1)
-			}
-			a = m.end
-			hi, _ = slices.BinarySearchFunc(w.heads, a, func(h whead, pos int) int { return h.pos - pos })
-			si, _ = slices.BinarySearchFunc(w.sorts, a, func(m wsort, pos int) int { return m.pos - pos })
-		}
+	k := &w.walk[0]
+	w.walkStart(k, 0, len(w.buf), 0)
+	for c := w.walkNext(k); c != nil; c = w.walkNext(k) {
+		out = append(out, c...)
 	}
-	return out
+	w.work += len(out)
+	w.buf, w.tmp = out, w.buf[:0]
+	w.recs, w.sorts, w.spans = w.recs[:0], w.sorts[:0], w.spans[:0]
 }
 
 // placeHeads inserts the pending heads into buf, moving every byte once.
 func (w *Writer) placeHeads() {
-	if len(w.heads) == 0 {
+	if len(w.recs) == 0 {
 		return
 	}
-	// by position, last first; at one position the inner head (ended
-	// first) first, so that it goes in nearer its content
-	hs := w.heads
-	slices.SortFunc(hs, func(a, b whead) int {
-		if a.pos != b.pos {
-			return b.pos - a.pos
-		}
-		return a.seq - b.seq
-	})
 	total := 0
-	for i := range hs {
-		total += int(hs[i].n)
+	for i := range w.recs {
+		total += int(w.recs[i].n)
 	}
 	old := len(w.buf)
 	w.buf = slices.Grow(w.buf, total)[:old+total]
-	// fill from the end, so that nothing is overwritten before it moves
+	// fill from the end, so that nothing is overwritten before it moves;
+	// at one position the inner head (begun later) first, so that it goes
+	// in nearer its content
 	end, dst := old, old+total
-	for i := range hs {
-		h := &hs[i]
+	for i := len(w.recs) - 1; i >= 0; i-- {
+		h := &w.recs[i]
 		seg := end - h.pos
 		copy(w.buf[dst-seg:dst], w.buf[h.pos:end])
 		dst -= seg
@@ -267,7 +238,133 @@ func (w *Writer) placeHeads() {
 		dst -= int(h.n)
 		end = h.pos
 	}
-	w.heads = w.heads[:0]
+	w.work += old
+	w.recs = w.recs[:0]
+}
+
+// wwalk reads the logical encoding of a range of buf: with the pending
+// heads in and the pairs of sorted maps in order.
+type wwalk struct{ st []wstep }
+
+// wstep is a range buf[x:b] left to read, whose next wrec is recs[ri]; or,
+// with pairs, the pairs spans[pi:pn] of a sorted map whose wrecs inside
+// start at index from.
+type wstep struct {
+	x, b, ri  int
+	pi, pn    int
+	from      int
+	pairsStep bool
+}
+
+// recAt is the index of the first wrec at position pos or later among
+// recs[from:] (those before contain pos or lie before it).
+func (w *Writer) recAt(pos, from int) int {
+	lo, hi := from, len(w.recs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if w.recs[m].pos < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// walkStart sets k to read buf[a:b], whose next wrec is recs[ri].
+func (w *Writer) walkStart(k *wwalk, a, b, ri int) {
+	k.st = append(k.st[:0], wstep{x: a, b: b, ri: ri})
+}
+
+// walkNext returns the next piece of k's range (a head or bytes of buf),
+// never empty, or nil at its end. Every wrec in the range has ended, and
+// those at one position began outer first, so their heads go in that
+// order; a sorted map's head is followed by its pairs in order, each read
+// as a range whose wrecs start after the map's.
+func (w *Writer) walkNext(k *wwalk) []byte {
+	for len(k.st) > 0 {
+		s := &k.st[len(k.st)-1]
+		if s.pairsStep {
+			if s.pi == s.pn {
+				k.st = k.st[:len(k.st)-1]
+				continue
+			}
+			p, from := w.spans[s.pi], s.from
+			s.pi++
+			k.st = append(k.st, wstep{x: p.from, b: p.to, ri: w.recAt(p.from, from)})
+			continue
+		}
+		if s.x >= s.b {
+			k.st = k.st[:len(k.st)-1]
+			continue
+		}
+		next := s.b
+		if s.ri < len(w.recs) && w.recs[s.ri].pos < next {
+			next = w.recs[s.ri].pos
+		}
+		if s.x < next {
+			c := w.buf[s.x:next]
+			s.x = next
+			return c
+		}
+		ri := s.ri
+		r := &w.recs[ri]
+		if r.sort > 0 {
+			m := w.sorts[r.sort-1]
+			s.x, s.ri = m.end, w.recAt(m.end, ri+1)
+			k.st = append(k.st, wstep{pi: m.first, pn: m.first + m.n, from: ri + 1, pairsStep: true})
+		} else {
+			s.ri++
+		}
+		return r.b[:r.n]
+	}
+	return nil
+}
+
+// compareKeys compares the encodings of the keys of pairs a and b,
+// reading a key with pending heads or sorted maps inside only as far as
+// they agree.
+func (w *Writer) compareKeys(a, b wpair) int {
+	if a.r < 0 && b.r < 0 {
+		w.work += min(a.v-a.k, b.v-b.k)
+		return bytes.Compare(w.buf[a.k:a.v], w.buf[b.k:b.v])
+	}
+	ka, kb := &w.walk[0], &w.walk[1]
+	var ca, cb []byte
+	if a.r < 0 {
+		ca = w.buf[a.k:a.v]
+		ka.st = ka.st[:0]
+	} else {
+		w.walkStart(ka, a.k, a.v, a.r)
+	}
+	if b.r < 0 {
+		cb = w.buf[b.k:b.v]
+		kb.st = kb.st[:0]
+	} else {
+		w.walkStart(kb, b.k, b.v, b.r)
+	}
+	for {
+		if len(ca) == 0 {
+			ca = w.walkNext(ka)
+		}
+		if len(cb) == 0 {
+			cb = w.walkNext(kb)
+		}
+		switch {
+		case len(ca) == 0 && len(cb) == 0:
+			return 0
+		case len(ca) == 0:
+			return -1
+		case len(cb) == 0:
+			return 1
+		}
+		n := min(len(ca), len(cb))
+		w.work += n
+		if c := bytes.Compare(ca[:n], cb[:n]); c != 0 {
+			return c
+		}
+		ca, cb = ca[n:], cb[n:]
+	}
 }
 
 // item is called where an item starts.
@@ -420,12 +517,8 @@ func (w *Writer) BeginMap() { w.begin(majMap) }
 
 func (w *Writer) begin(maj uint8) {
 	if w.item() {
-		inKey := false
-		if n := len(w.stack); n > 0 {
-			p := &w.stack[n-1]
-			inKey = p.inKey || p.major == majMap && p.n&1 == 1
-		}
-		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, start: len(w.buf), offs0: len(w.offs)})
+		w.recs = append(w.recs, wrec{pos: len(w.buf)})
+		w.stack = append(w.stack, wframe{major: maj, rec: int32(len(w.recs) - 1), start: len(w.buf), offs0: len(w.offs)})
 	}
 }
 
@@ -467,16 +560,22 @@ func (w *Writer) endRaw(f *wframe) {
 }
 
 // rawKeysDistinct reports whether the keys of a map holding raw items, at
-// offs (key and value starts, alternately), are distinct as data
-// items, as the parser judges them: a raw key may be another encoding of a
-// key the Writer wrote (a longer head, a wider float, an indefinite
-// length), which the bytewise comparison does not see.
-func (w *Writer) rawKeysDistinct(offs []int) bool {
+// offs (key and value starts, alternately; the map's wrecs inside start at
+// index from), are distinct as data items, as the parser judges them: a raw
+// key may be another encoding of a key the Writer wrote (a longer head, a
+// wider float, an indefinite length), which the bytewise comparison does
+// not see.
+func (w *Writer) rawKeysDistinct(offs []int, from int) bool {
 	w.tmp = appendHead(w.tmp[:0], majMap, uint64(len(offs)/2))
+	k := &w.walk[0]
 	for i := 0; i < len(offs); i += 2 {
-		w.tmp = append(w.tmp, w.buf[offs[i]:offs[i+1]]...)
+		w.walkStart(k, offs[i], offs[i+1], w.recAt(offs[i], from))
+		for c := w.walkNext(k); c != nil; c = w.walkNext(k) {
+			w.tmp = append(w.tmp, c...)
+		}
 		w.tmp = append(w.tmp, 0xf6)
 	}
+	w.work += len(w.tmp)
 	if w.keyChk == nil {
 		o := rawLimits
 		o.AllowInvalidUTF8 = true // Text is the caller's to check
@@ -507,24 +606,34 @@ func (w *Writer) EndMap() {
 		w.fail("map with a key and no value")
 		return
 	}
-	if f.raw && !w.rawKeysDistinct(offs) {
+	if f.raw && !w.rawKeysDistinct(offs, int(f.rec)+1) {
 		w.err = errWriterDup
 		return
 	}
+	// a key's encoding is buf's bytes unless a head or sorted map is
+	// pending inside it
+	inner, from := len(w.recs) > int(f.rec)+1, int(f.rec)+1
 	w.pairs = w.pairs[:0]
 	for i := 0; i < len(offs); i += 2 {
 		end := len(w.buf)
 		if i+2 < len(offs) {
 			end = offs[i+2]
 		}
-		w.pairs = append(w.pairs, wpair{k: offs[i], v: offs[i+1], end: end})
+		p := wpair{k: offs[i], v: offs[i+1], end: end, r: -1}
+		if inner {
+			if r := w.recAt(p.k, from); r < len(w.recs) && w.recs[r].pos < p.v {
+				p.r = r
+			}
+		}
+		w.pairs = append(w.pairs, p)
 	}
 	buf := w.buf
-	slices.SortFunc(w.pairs, func(a, b wpair) int { return bytes.Compare(buf[a.k:a.v], buf[b.k:b.v]) })
+	cmp := func(a, b wpair) int { return w.compareKeys(a, b) }
+	slices.SortFunc(w.pairs, cmp)
 	zeros := 0
 	for i := range w.pairs {
-		k := buf[w.pairs[i].k:w.pairs[i].v]
-		if i > 0 && bytes.Equal(buf[w.pairs[i-1].k:w.pairs[i-1].v], k) {
+		k := buf[w.pairs[i].k:w.pairs[i].v] // 3 bytes only with nothing pending
+		if i > 0 && cmp(w.pairs[i-1], w.pairs[i]) == 0 {
 			w.err = errWriterDup
 			return
 		}
@@ -537,20 +646,22 @@ func (w *Writer) EndMap() {
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
-		if f.inKey || len(w.buf)-f.start <= shortContent {
-			// a key (whose bytes the enclosing map compares) or a short
-			// map: sorted now. Neither holds a pending head or a map left
-			// for Bytes: their containers are keys or short too, and
-			// those go in at once (head).
+		if len(w.buf)-f.start <= shortContent {
+			// a short map: sorted now. It holds no pending head or map
+			// left for Bytes: its containers are short too, and those go
+			// in at once (head).
 			w.tmp = w.tmp[:0]
 			for _, p := range w.pairs {
 				w.tmp = append(w.tmp, buf[p.k:p.end]...)
 			}
 			copy(w.buf[f.start:], w.tmp)
+			w.work += 2 * len(w.tmp)
 		} else {
 			// Bytes lays the pairs out in order (layOut), once however
-			// deeply such maps nest
-			w.sorts = append(w.sorts, wsort{pos: f.start, end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
+			// deeply such maps nest, in keys too (the enclosing maps
+			// compare keys in that order: compareKeys)
+			w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
+			w.recs[f.rec].sort = int32(len(w.sorts))
 			for _, p := range w.pairs {
 				w.spans = append(w.spans, wspan{p.k, p.end})
 			}
@@ -571,20 +682,21 @@ func pairsInPlace(pairs []wpair) bool {
 	return true
 }
 
-// head puts the head of the ended frame f in place: at once inside a map
-// key (whose encoding EndMap compares) or when the content is short (a
-// small move; an append when empty), else by Bytes. So every pending head
-// has content after it: its position lies inside its container, two heads
-// share a position only when one container begins the other, and no
-// pending head lies inside a container whose head goes in at once.
+// head puts the head of the ended frame f in place: at once when the
+// content is short (a small move; an append when empty), else by Bytes,
+// in map keys too (whose logical encodings EndMap compares). So every
+// pending head has content after it: its position lies inside its
+// container, two heads share a position only when one container begins
+// the other, and no pending head lies inside a container whose head goes
+// in at once (whose wrec, the last, is dropped).
 func (w *Writer) head(f *wframe, maj uint8, n uint64) {
-	if f.inKey || len(w.buf)-f.start <= shortContent {
+	if len(w.buf)-f.start <= shortContent {
+		w.recs = w.recs[:int(f.rec)]
 		w.insertHead(f.start, maj, n)
 		return
 	}
-	h := whead{pos: f.start, seq: len(w.heads)}
-	h.n = uint8(len(appendHead(h.b[:0], maj, n)))
-	w.heads = append(w.heads, h)
+	r := &w.recs[f.rec]
+	r.n = uint8(len(appendHead(r.b[:0], maj, n)))
 }
 
 func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
@@ -592,6 +704,7 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 	h := appendHead(hb[:0], maj, n)
 	end := len(w.buf)
 	w.buf = append(w.buf, h...)
+	w.work += end - pos
 	copy(w.buf[pos+len(h):], w.buf[pos:end])
 	copy(w.buf[pos:], h)
 }

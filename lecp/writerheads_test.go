@@ -8,7 +8,7 @@ import (
 )
 
 // TestWriterHeads: the Writer puts the heads of arrays and maps in place
-// when Bytes is called (at once inside map keys and for empty ones), which
+// when Bytes is called (at once for short and empty ones), which
 // TestEncoderDifferential checks on random items; here the edges: 1000
 // nested arrays and maps around content, empty containers next to full
 // ones, deterministic maps whose values hold pending heads, keys holding
