@@ -247,7 +247,8 @@ func (ks *keySet) findInner(f *frame, fp uint64, n, start int, want []byte, add 
 		if start >= 0 {
 			return ks.sameInner(int(e.off), start, n)
 		}
-		return bytes.Equal(ks.canonical(ks.cbuf[0][:0], int(e.off), n), want)
+		ks.cbuf[0] = ks.canonical(ks.cbuf[0][:0], int(e.off), n) // kept for reuse
+		return bytes.Equal(ks.cbuf[0], want)
 	}
 	ents := ks.ents[f.keys0:]
 	if f.htN == 0 && (!add || len(ents) < linearKeys) {

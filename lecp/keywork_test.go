@@ -346,3 +346,22 @@ func TestNestedMapKeyFingerprintCollisions(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedMapKeyZeroTwinAllocs: 0.0 and -0.0 as keys of a map inside a
+// map key, {{0.0: 0, -0.0: 0}: 0}, rebuilt the first key's encoding into
+// a fresh buffer each time to compare it with the second's, an allocation
+// more per such error than the same duplicate anywhere else.
+func TestNestedMapKeyZeroTwinAllocs(t *testing.T) {
+	top := fromHex("a2 f90000 00 f98000 00")
+	inner := fromHex("a1 a2 f90000 00 f98000 00 00")
+	c := NewChecker(nil)
+	check := func(doc []byte) float64 {
+		if err := c.Check(doc); !errors.Is(err, ErrDuplicateKey) {
+			t.Fatalf("%x: %v, want ErrDuplicateKey", doc, err)
+		}
+		return testing.AllocsPerRun(20, func() { _ = c.Check(doc) })
+	}
+	if a, b := check(top), check(inner); b > a {
+		t.Errorf("%v allocations for 0.0 and -0.0 as keys of a map in a key, %v as keys of the top map", b, a)
+	}
+}

@@ -400,9 +400,24 @@ func openError(what, name string, err error, format string) error {
 // looksLikeContent reports whether arg, given where a file's name belongs,
 // looks like what a file holds instead: a JSON object or array, PEM, or
 // several lines. Messages do not show such an argument: it may be a key.
+// A JSON object or array is told by how it starts ({" {} [{ [[ [" []):
+// a file's name may start with a brace or bracket too ("[old] k.jwk").
 func looksLikeContent(arg string) bool {
-	t := strings.TrimLeft(arg, " \t\r\n")
-	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n")
+	if strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n") {
+		return true
+	}
+	t := strings.TrimLeft(arg, " \t")
+	if t == "" || t[0] != '{' && t[0] != '[' {
+		return false
+	}
+	next := strings.TrimLeft(t[1:], " \t")
+	if next == "" {
+		return false
+	}
+	if t[0] == '{' {
+		return next[0] == '"' || next[0] == '}'
+	}
+	return strings.IndexByte(`{["]`, next[0]) >= 0
 }
 
 // inputFile is a regular file a command reads: FILE, the --key file, ….

@@ -48,3 +48,40 @@ func TestKeyMaterialAsFileNameNotShown(t *testing.T) {
 		t.Errorf("missing key file: exit %d, %q", code, e)
 	}
 }
+
+// A file name that starts with '{' or '[' but is not JSON ("[old] k.jwk",
+// "{prod}.jwk") was taken for a file's content when it did not open: a
+// missing file was a usage error, "--key is not a file name: it looks like
+// a file's content", exit 2, not shown. Only a JSON start ({", {}, [{, …)
+// is content; other such names are named, with the open error, exit 1.
+func TestBracedFileNameNotTakenForContent(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "e.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
+	tok := filepath.Join(dir, "t")
+	mustRunCLI(t, "", "jws", "sign", "--key", key, "--detached", "-o", tok, key)
+	for _, name := range []string{"[old] e.jwk", "{prod}.jwk", "[1].jwk", "{ x }"} {
+		for _, args := range [][]string{
+			{"jwt", "sign", "--key", name},
+			{"jws", "verify", "--key", name, tok},
+			{"jwk", "pub", name},
+			{"jws", "verify", "--key", key, "--payload", name, tok},
+			{"jwt", "sign", "--key", key, "--claims", "@" + name},
+		} {
+			code, _, e := runCLI(t, "", args...)
+			if code != 1 || !strings.Contains(e, name) || !strings.Contains(e, "no such file") {
+				t.Errorf("%q: exit %d, stderr %q; want exit 1 naming the missing file", args, code, e)
+			}
+		}
+		if code, _, e := runCLI(t, "", "jwk", "pub", key, name); code != 2 || !strings.Contains(e, "too many arguments: "+name) {
+			t.Errorf("extra argument %q: exit %d, stderr %q", name, code, e)
+		}
+	}
+	// JSON, however it starts, is still not shown.
+	for _, secret := range []string{`{"kty":"oct","k":"c2VjcmV0"}`, `{ "kty":"oct"}`, "\t{\"k\":1}", `[{"kty":"oct"}]`, `{}`, `[ "k" ]`} {
+		code, _, e := runCLI(t, "", "jwt", "sign", "--key", secret)
+		if code != 2 || strings.Contains(e, "kty") || strings.Contains(e, `"k"`) || !strings.Contains(e, "not shown") {
+			t.Errorf("--key %q: exit %d, stderr %q; want exit 2, not shown", secret, code, e)
+		}
+	}
+}
