@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -383,7 +385,7 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 // openError is the error for the file name given as what (--key, FILE, …)
 // that did not open (err; format shows it, "%v" or "reading key: %v"),
 // unless name looks like what a file holds rather than a file's name (a
-// JSON object or array, PEM, several lines): --key "$JWK", the key itself
+// JSON object or array, PEM, several lines, a compact JWS or JWE): --key "$JWK", the key itself
 // where its file's name belongs, would otherwise print the key into a
 // terminal or a CI log. Then it is a usage error that does not show it.
 func openError(what, name string, err error, format string) error {
@@ -398,12 +400,13 @@ func openError(what, name string, err error, format string) error {
 }
 
 // looksLikeContent reports whether arg, given where a file's name belongs,
-// looks like what a file holds instead: a JSON object or array, PEM, or
-// several lines. Messages do not show such an argument: it may be a key.
-// A JSON object or array is told by how it starts ({" {} [{ [[ [" []):
-// a file's name may start with a brace or bracket too ("[old] k.jwk").
+// looks like what a file holds instead: a JSON object or array, PEM,
+// several lines, or a compact JWS or JWE (a bearer credential). Messages
+// do not show such an argument: it may be a key or a token. A JSON object
+// or array is told by how it starts ({" {} [{ [[ [" []): a file's name may
+// start with a brace or bracket too ("[old] k.jwk").
 func looksLikeContent(arg string) bool {
-	if strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n") {
+	if strings.Contains(arg, "-----BEGIN") || strings.ContainsAny(arg, "\r\n") || looksLikeCompact(arg) {
 		return true
 	}
 	t := strings.TrimLeft(arg, " \t")
@@ -419,6 +422,20 @@ func looksLikeContent(arg string) bool {
 	}
 	return strings.IndexByte(`{["]`, next[0]) >= 0
 }
+
+// looksLikeCompact reports whether arg reads as a compact JWS or JWE: at
+// least three dot-separated parts, the first the base64url of a JSON
+// object ({"…}), nothing but base64url and dots.
+func looksLikeCompact(arg string) bool {
+	head, _, ok := strings.Cut(arg, ".")
+	if !ok || strings.Count(arg, ".") < 2 || strings.Trim(arg, base64url+".") != "" {
+		return false
+	}
+	h, err := base64.RawURLEncoding.DecodeString(head)
+	return err == nil && bytes.HasPrefix(h, []byte(`{"`)) && bytes.HasSuffix(h, []byte("}"))
+}
+
+const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 // inputFile is a regular file a command reads: FILE, the --key file, ….
 type inputFile struct {

@@ -85,3 +85,35 @@ func TestBracedFileNameNotTakenForContent(t *testing.T) {
 		}
 	}
 }
+
+// A token pasted where its file's name belongs (jwt verify --key k
+// "$TOKEN") was printed in the error, "open eyJ…: no such file or
+// directory": a bearer credential leaks like a key. A compact JWS or JWE
+// given as a file name is now described by its length only; a file name
+// that merely starts with "eyJ" is still named.
+func TestTokenAsFileNameNotShown(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := strings.TrimSpace(mustRunCLI(t, "", "jwt", "sign", "--key", key, "--sub", "alice"))
+	detached := strings.TrimSpace(mustRunCLI(t, "", "jws", "sign", "--key", key, "--detached", key))
+	detachedFile := filepath.Join(dir, "d.jws")
+	if err := os.WriteFile(detachedFile, []byte(detached), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{tok, detached} {
+		for _, args := range [][]string{
+			{"jwt", "verify", "--key", key, secret},
+			{"jws", "verify", "--key", key, secret},
+			{"jws", "verify", "--key", key, "--payload", secret, detachedFile},
+		} {
+			code, out, e := runCLI(t, "", args...)
+			if code != 2 || out != "" || strings.Contains(e, secret) || !strings.Contains(e, "not shown") {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 without the token", args[:2], code, out, e)
+			}
+		}
+	}
+	if code, _, e := runCLI(t, "", "json", "check", filepath.Join(dir, "eyJ.notes.txt")); code != 1 || !strings.Contains(e, "eyJ.notes.txt") {
+		t.Errorf("missing file eyJ.notes.txt: exit %d, %q; want it named, exit 1", code, e)
+	}
+}
