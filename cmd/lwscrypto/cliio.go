@@ -385,9 +385,10 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 // openError is the error for the file name given as what (--key, FILE, …)
 // that did not open (err; format shows it, "%v" or "reading key: %v"),
 // unless name looks like what a file holds rather than a file's name (a
-// JSON object or array, PEM, several lines, a compact JWS or JWE): --key "$JWK", the key itself
-// where its file's name belongs, would otherwise print the key into a
-// terminal or a CI log. Then it is a usage error that does not show it.
+// JSON object or array, PEM, several lines, a compact JWS or JWE): --key
+// "$JWK", the key itself where its file's name belongs, would otherwise
+// print the key into a terminal or a CI log. Then it is a usage error
+// that does not show it.
 func openError(what, name string, err error, format string) error {
 	if !looksLikeContent(name) {
 		return failf(format, err)
