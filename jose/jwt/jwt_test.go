@@ -469,3 +469,17 @@ func TestClaimSetSignsOnlyWhatVerifies(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectHeaderWithBadClaims pins Inspect's documented answer for a
+// token whose payload is not a claims set: the header, nil claims and the
+// error (a tool can still show the header); nothing for a token that does
+// not parse.
+func TestInspectHeaderWithBadClaims(t *testing.T) {
+	h, c, err := Inspect([]byte("eyJhbGciOiJIUzI1NiJ9.W10.c2ln")) // payload []
+	if err == nil || c != nil || h == nil || h.Alg != "HS256" {
+		t.Fatalf("payload []: header %v, claims %v, error %v", h, c, err)
+	}
+	if h, c, err := Inspect([]byte("eyJhbGciOiJIUzI1NiJ9.W10")); err == nil || h != nil || c != nil {
+		t.Fatalf("two parts: header %v, claims %v, error %v", h, c, err)
+	}
+}

@@ -281,7 +281,9 @@ func (c *Claims) present(name string) bool {
 
 // Inspect decodes a compact JWT WITHOUT verifying anything: the header and
 // the claims as the token states them, for display and debugging only.
-// Never make a decision on its result.
+// Never make a decision on its result. When the token parses but its
+// payload is not a claims set, the header is returned with the error (and
+// nil claims), so that it can still be shown.
 func Inspect(tok []byte) (*jose.Header, *Claims, error) {
 	m, err := jws.ParseCompact(tok)
 	if err != nil {
