@@ -30,9 +30,9 @@ type Decoder struct {
 // io.EOF is returned as it is, once the bytes read with it are read, r
 // returning no bytes and no error 100 times in a row is io.ErrNoProgress
 // (as for bufio.Reader and lejp's Decoder), and r returning a count below
-// 0 or above the length of the slice it was given is an error ("lecp:
-// io.Reader returned an invalid count", not a *SyntaxError); all are
-// sticky.
+// 0 or above the length of the slice it was given is an error matching
+// bufio.ErrBadReadCount ("lecp: io.Reader returned an invalid count", not a
+// *SyntaxError); all are sticky.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)

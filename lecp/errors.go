@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"strconv"
@@ -10,7 +11,18 @@ import (
 // errInvalidRead: an io.Reader returned a count below 0 or above the
 // length of the slice it was given, breaking io.Reader's contract (as
 // io.Copy's errInvalidWrite for a Writer). Sticky, as the reader's errors.
-var errInvalidRead = errors.New("lecp: io.Reader returned an invalid count")
+// It matches bufio.ErrBadReadCount (errors.Is), the standard library's
+// sentinel for a Read that returned an impossible count.
+var errInvalidRead error = &invalidReadError{}
+
+// invalidReadError is errInvalidRead's type: lecp's message, the standard
+// library's sentinel.
+type invalidReadError struct{}
+
+func (*invalidReadError) Error() string { return "lecp: io.Reader returned an invalid count" }
+
+// Unwrap returns bufio.ErrBadReadCount.
+func (*invalidReadError) Unwrap() error { return bufio.ErrBadReadCount }
 
 // SyntaxError is the one error type of this package for input that is not
 // accepted: CBOR that is not well-formed (RFC 8949 §3, Appendix F), a rule

@@ -51,7 +51,8 @@ var (
 // a \u escape of an unpaired surrogate), as lejp's defaults refuse them
 // and, the size limits aside, at the offsets lejp reports. Errors from r are returned as they are; r
 // returning a count below 0 or above the length of the slice it was given
-// is an error too ("lecp: io.Reader returned an invalid count").
+// is an error too, matching bufio.ErrBadReadCount ("lecp: io.Reader
+// returned an invalid count").
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most

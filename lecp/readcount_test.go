@@ -1,7 +1,9 @@
 package lecp
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -72,6 +74,45 @@ func TestReaderInvalidCount(t *testing.T) {
 				_, err := FromJSON(nil, &badCountReader{r: strings.NewReader(`[1,"ab",[2,3]]`), at: at, bad: bad}, false)
 				return err
 			})
+		}
+	}
+}
+
+// TestReaderInvalidCountIsBadReadCount: the error for an io.Reader
+// returning a count below 0 or above the length of the slice it was given
+// matches bufio.ErrBadReadCount (errors.Is), the standard library's
+// sentinel for a Read that returned an impossible count, from every
+// Decoder read and from FromJSON, as lejp's does. On the base it was an
+// unexported errors.New that only its text told apart.
+func TestReaderInvalidCountIsBadReadCount(t *testing.T) {
+	cbor := []byte{0x83, 0x01, 0x62, 'a', 'b', 0x82, 0x02, 0x03}
+	for _, bad := range []int{-1, 1 << 20} {
+		newDec := func() *Decoder { return NewDecoder(&badCountReader{r: bytes.NewReader(cbor), at: 2, bad: bad}, nil) }
+		for what, f := range map[string]func() error{
+			"ReadToken": func() error {
+				d := newDec()
+				for {
+					if _, err := d.ReadToken(); err != nil {
+						return err
+					}
+				}
+			},
+			"ReadValue": func() error { _, err := newDec().ReadValue(); return err },
+			"SkipValue": func() error { return newDec().SkipValue() },
+			"Finish":    func() error { return newDec().Finish() },
+			"FromJSON": func() error {
+				_, err := FromJSON(nil, &badCountReader{r: strings.NewReader(`[1,"ab",[2,3]]`), at: 2, bad: bad}, false)
+				return err
+			},
+		} {
+			err := f()
+			if !errors.Is(err, bufio.ErrBadReadCount) || err.Error() != "lecp: io.Reader returned an invalid count" {
+				t.Errorf("count %d, %s: %v, want the invalid-count error matching bufio.ErrBadReadCount", bad, what, err)
+			}
+			var se *SyntaxError
+			if errors.As(err, &se) {
+				t.Errorf("count %d, %s: %v is a *SyntaxError", bad, what, err)
+			}
 		}
 	}
 }

@@ -57,13 +57,20 @@ type Writer struct {
 	recs  []wrec
 	sorts []wsort
 	spans []wspan // the pairs of those maps, each map's in sorted order
-	walk  [2]wwalk
+	// raws are the RawItems inside map keys whose encoding is not the
+	// canonical one, also in recs (sort < 0): canon holds their canonical
+	// encodings, which EndMap compares for equality in their place
+	raws   []wraw
+	canon  []byte
+	walk   [2]wwalk
+	pairs2 []wpair
 	// RawItem's checker (for Deterministic and AllowInvalidUTF8 as rawDet
-	// and rawLax say), and EndMap's for the keys of a map that holds raw
-	// items
+	// and rawLax say), and the Writer and Decoder that give a raw map
+	// key's canonical encoding
 	rawChk         *Checker
 	rawDet, rawLax bool
-	keyChk         *Checker
+	canonW         *Writer
+	canonD         *Decoder
 
 	// work counts the bytes moved, copied and compared, for tests
 	work int
@@ -77,16 +84,21 @@ var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1
 // with content longer than shortContent, its head b[:n] is left to go in
 // at pos (by Bytes), and a map of Deterministic whose pairs were written
 // out of key order has its content laid out as sorts[sort-1] says (sort >
-// 0): so nothing is moved once per level of nesting, in map keys too. An array or map that ends short has
-// its head inserted at once and its wrec (the last, with none inside it
-// left) dropped. The logical encoding, heads in and pairs sorted, is read
+// 0): so nothing is moved once per level of nesting, in map keys too. An
+// array or map that ends short, with no wrec inside it (none of a raw key
+// item, see raws), has its head inserted at once and its wrec (the last)
+// dropped. The logical encoding, heads in and pairs sorted, is read
 // by a wwalk: EndMap compares keys through it, Bytes lays out through it.
 type wrec struct {
 	pos  int
-	sort int32 // below 2^31: each sorted map has more than 64 bytes
+	sort int32 // below 2^31: each sorted map has more than 64 bytes; -1-i for raws[i]
 	n    uint8
 	b    [9]byte
 }
+
+// wraw is a RawItem inside a map key, buf[pos:end] (pos is its wrec's),
+// whose canonical encoding canon[co:co+cn] differs from it.
+type wraw struct{ end, co, cn int }
 
 // wsort is a map of Deterministic whose pairs were written out of key order
 // and whose content buf[pos:end] is long: it is laid out pair by pair in
@@ -107,6 +119,7 @@ type wframe struct {
 	n     int // items
 	offs0 int
 	raw   bool  // a RawItem lies in the content
+	inKey bool  // inside a map key
 	rec   int32 // index of its wrec
 }
 
@@ -170,7 +183,7 @@ func (w *Writer) fail(why string) {
 // AllowInvalidUTF8.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
-	w.recs, w.sorts, w.spans = w.recs[:0], w.sorts[:0], w.spans[:0]
+	w.recs, w.sorts, w.spans, w.raws, w.canon = w.recs[:0], w.sorts[:0], w.spans[:0], w.raws[:0], w.canon[:0]
 	w.strKind = Invalid
 }
 
@@ -205,13 +218,13 @@ func (w *Writer) layOut() {
 	}
 	out := slices.Grow(w.tmp[:0], total)
 	k := &w.walk[0]
-	w.walkStart(k, 0, len(w.buf), 0)
+	w.walkStart(k, 0, len(w.buf), 0, false)
 	for c := w.walkNext(k); c != nil; c = w.walkNext(k) {
 		out = append(out, c...)
 	}
 	w.work += len(out)
 	w.buf, w.tmp = out, w.buf[:0]
-	w.recs, w.sorts, w.spans = w.recs[:0], w.sorts[:0], w.spans[:0]
+	w.recs, w.sorts, w.spans, w.raws, w.canon = w.recs[:0], w.sorts[:0], w.spans[:0], w.raws[:0], w.canon[:0]
 }
 
 // placeHeads inserts the pending heads into buf, moving every byte once.
@@ -239,12 +252,17 @@ func (w *Writer) placeHeads() {
 		end = h.pos
 	}
 	w.work += old
-	w.recs = w.recs[:0]
+	w.recs, w.raws, w.canon = w.recs[:0], w.raws[:0], w.canon[:0]
 }
 
 // wwalk reads the logical encoding of a range of buf: with the pending
 // heads in and the pairs of sorted maps in order.
-type wwalk struct{ st []wstep }
+type wwalk struct {
+	st []wstep
+	// canon reads the canonical encodings of the RawItems in raws in
+	// their place
+	canon bool
+}
 
 // wstep is a range buf[x:b] left to read, whose next wrec is recs[ri]; or,
 // with pairs, the pairs spans[pi:pn] of a sorted map whose wrecs inside
@@ -272,8 +290,8 @@ func (w *Writer) recAt(pos, from int) int {
 }
 
 // walkStart sets k to read buf[a:b], whose next wrec is recs[ri].
-func (w *Writer) walkStart(k *wwalk, a, b, ri int) {
-	k.st = append(k.st[:0], wstep{x: a, b: b, ri: ri})
+func (w *Writer) walkStart(k *wwalk, a, b, ri int, canon bool) {
+	k.st, k.canon = append(k.st[:0], wstep{x: a, b: b, ri: ri}), canon
 }
 
 // walkNext returns the next piece of k's range (a head or bytes of buf),
@@ -309,6 +327,15 @@ func (w *Writer) walkNext(k *wwalk) []byte {
 		}
 		ri := s.ri
 		r := &w.recs[ri]
+		if r.sort < 0 {
+			s.ri++
+			if k.canon {
+				a := w.raws[-1-r.sort]
+				s.x = a.end
+				return w.canon[a.co : a.co+a.cn]
+			}
+			continue
+		}
 		if r.sort > 0 {
 			m := w.sorts[r.sort-1]
 			s.x, s.ri = m.end, w.recAt(m.end, ri+1)
@@ -324,7 +351,7 @@ func (w *Writer) walkNext(k *wwalk) []byte {
 // compareKeys compares the encodings of the keys of pairs a and b,
 // reading a key with pending heads or sorted maps inside only as far as
 // they agree.
-func (w *Writer) compareKeys(a, b wpair) int {
+func (w *Writer) compareKeys(a, b wpair, canon bool) int {
 	if a.r < 0 && b.r < 0 {
 		w.work += min(a.v-a.k, b.v-b.k)
 		return bytes.Compare(w.buf[a.k:a.v], w.buf[b.k:b.v])
@@ -335,13 +362,13 @@ func (w *Writer) compareKeys(a, b wpair) int {
 		ca = w.buf[a.k:a.v]
 		ka.st = ka.st[:0]
 	} else {
-		w.walkStart(ka, a.k, a.v, a.r)
+		w.walkStart(ka, a.k, a.v, a.r, canon)
 	}
 	if b.r < 0 {
 		cb = w.buf[b.k:b.v]
 		kb.st = kb.st[:0]
 	} else {
-		w.walkStart(kb, b.k, b.v, b.r)
+		w.walkStart(kb, b.k, b.v, b.r, canon)
 	}
 	for {
 		if len(ca) == 0 {
@@ -503,10 +530,47 @@ func (w *Writer) RawItem(b []byte) {
 	}
 	if w.item() {
 		if n := len(w.stack); n > 0 {
-			w.stack[n-1].raw = true
+			f := &w.stack[n-1]
+			f.raw = true
+			if f.inKey || f.major == majMap && f.n&1 == 1 {
+				w.rawKey(b)
+			}
 		}
 		w.buf = append(w.buf, b...)
 	}
+}
+
+// rawKey notes the RawItem b, about to be written inside a map key, with
+// its canonical encoding (preferred serialization and definite lengths, as
+// the parser compares keys: RFC 8949 §5.6.1) when that differs from b, so
+// that the maps whose keys hold it compare it as a data item: once, however
+// many maps it lies in the keys of.
+func (w *Writer) rawKey(b []byte) {
+	if w.canonW == nil {
+		o := rawLimits
+		o.AllowInvalidUTF8 = true // RawItem checked it
+		w.canonW, w.canonD = &Writer{AllowInvalidUTF8: true}, NewDecoderBytes(nil, &o)
+	}
+	cw, d := w.canonW, w.canonD
+	cw.Reset()
+	cw.work = 0
+	d.ResetBytes(b)
+	for {
+		t, err := d.ReadToken()
+		if err != nil {
+			break
+		}
+		cw.WriteToken(t)
+	}
+	c, err := cw.Bytes()
+	w.work += len(b) + cw.work
+	if err != nil || bytes.Equal(c, b) {
+		return // canonical already (an error cannot be: Check passed b)
+	}
+	w.recs = append(w.recs, wrec{pos: len(w.buf), sort: int32(-1 - len(w.raws))})
+	w.raws = append(w.raws, wraw{end: len(w.buf) + len(b), co: len(w.canon), cn: len(c)})
+	w.canon = append(w.canon, c...)
+	w.work += len(c)
 }
 
 // BeginArray starts an array; its head is written by EndArray.
@@ -517,8 +581,13 @@ func (w *Writer) BeginMap() { w.begin(majMap) }
 
 func (w *Writer) begin(maj uint8) {
 	if w.item() {
+		inKey := false
+		if n := len(w.stack); n > 0 {
+			p := &w.stack[n-1]
+			inKey = p.inKey || p.major == majMap && p.n&1 == 1
+		}
 		w.recs = append(w.recs, wrec{pos: len(w.buf)})
-		w.stack = append(w.stack, wframe{major: maj, rec: int32(len(w.recs) - 1), start: len(w.buf), offs0: len(w.offs)})
+		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, rec: int32(len(w.recs) - 1), start: len(w.buf), offs0: len(w.offs)})
 	}
 }
 
@@ -559,31 +628,6 @@ func (w *Writer) endRaw(f *wframe) {
 	}
 }
 
-// rawKeysDistinct reports whether the keys of a map holding raw items, at
-// offs (key and value starts, alternately; the map's wrecs inside start at
-// index from), are distinct as data items, as the parser judges them: a raw
-// key may be another encoding of a key the Writer wrote (a longer head, a
-// wider float, an indefinite length), which the bytewise comparison does
-// not see.
-func (w *Writer) rawKeysDistinct(offs []int, from int) bool {
-	w.tmp = appendHead(w.tmp[:0], majMap, uint64(len(offs)/2))
-	k := &w.walk[0]
-	for i := 0; i < len(offs); i += 2 {
-		w.walkStart(k, offs[i], offs[i+1], w.recAt(offs[i], from))
-		for c := w.walkNext(k); c != nil; c = w.walkNext(k) {
-			w.tmp = append(w.tmp, c...)
-		}
-		w.tmp = append(w.tmp, 0xf6)
-	}
-	w.work += len(w.tmp)
-	if w.keyChk == nil {
-		o := rawLimits
-		o.AllowInvalidUTF8 = true // Text is the caller's to check
-		w.keyChk = NewChecker(&o)
-	}
-	return w.keyChk.Check(w.tmp) == nil
-}
-
 // EndMap ends the innermost map, checking its keys are unique and, with
 // Deterministic, sorting its pairs.
 func (w *Writer) EndMap() {
@@ -606,10 +650,6 @@ func (w *Writer) EndMap() {
 		w.fail("map with a key and no value")
 		return
 	}
-	if f.raw && !w.rawKeysDistinct(offs, int(f.rec)+1) {
-		w.err = errWriterDup
-		return
-	}
 	// a key's encoding is buf's bytes unless a head or sorted map is
 	// pending inside it
 	inner, from := len(w.recs) > int(f.rec)+1, int(f.rec)+1
@@ -628,16 +668,28 @@ func (w *Writer) EndMap() {
 		w.pairs = append(w.pairs, p)
 	}
 	buf := w.buf
-	cmp := func(a, b wpair) int { return w.compareKeys(a, b) }
-	slices.SortFunc(w.pairs, cmp)
+	cmp := func(a, b wpair) int { return w.compareKeys(a, b, false) }
+	// a RawItem in a key may be another encoding of a key already there
+	// (a longer head, a wider float, an indefinite length): the keys are
+	// then told apart by their canonical encodings, in which the raw
+	// items' are read
+	canon := f.raw && len(w.raws) > 0
+	dups := w.pairs
+	if canon {
+		w.pairs2 = append(w.pairs2[:0], w.pairs...)
+		dups = w.pairs2
+		slices.SortFunc(dups, func(a, b wpair) int { return w.compareKeys(a, b, true) })
+	}
 	zeros := 0
-	for i := range w.pairs {
-		k := buf[w.pairs[i].k:w.pairs[i].v] // 3 bytes only with nothing pending
-		if i > 0 && cmp(w.pairs[i-1], w.pairs[i]) == 0 {
+	if !canon || w.Deterministic {
+		slices.SortFunc(w.pairs, cmp)
+	}
+	for i := range dups {
+		if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
 			w.err = errWriterDup
 			return
 		}
-		if len(k) == 3 && k[0] == 0xf9 && k[1]&0x7f == 0 && k[2] == 0 {
+		if w.keyZero(dups[i]) {
 			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
 		}
 	}
@@ -646,9 +698,9 @@ func (w *Writer) EndMap() {
 		return
 	}
 	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
-		if len(w.buf)-f.start <= shortContent {
-			// a short map: sorted now. It holds no pending head or map
-			// left for Bytes: its containers are short too, and those go
+		if len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1 {
+			// a short map: sorted now. It holds no pending head, map
+			// or raw key item: its containers are short too, and those go
 			// in at once (head).
 			w.tmp = w.tmp[:0]
 			for _, p := range w.pairs {
@@ -670,6 +722,21 @@ func (w *Writer) EndMap() {
 	w.head(&f, majMap, uint64(f.n/2))
 }
 
+// keyZero reports whether the key of pair p is the float 0.0 or -0.0 (in
+// its canonical encoding, for a RawItem).
+func (w *Writer) keyZero(p wpair) bool {
+	k := w.buf[p.k:p.v] // 3 bytes only with nothing pending
+	if p.r >= 0 {
+		r := w.recs[p.r]
+		if r.pos != p.k || r.sort >= 0 || w.raws[-1-r.sort].end != p.v {
+			return false
+		}
+		a := w.raws[-1-r.sort]
+		k = w.canon[a.co : a.co+a.cn]
+	}
+	return len(k) == 3 && k[0] == 0xf9 && k[1]&0x7f == 0 && k[2] == 0
+}
+
 // pairsInPlace reports whether the sorted pairs are already in the order
 // they were written, so that nothing needs to move (a map written in
 // order costs no copy).
@@ -683,14 +750,15 @@ func pairsInPlace(pairs []wpair) bool {
 }
 
 // head puts the head of the ended frame f in place: at once when the
-// content is short (a small move; an append when empty), else by Bytes,
+// content is short (a small move; an append when empty) and holds no wrec
+// (that of a raw key item in raws keeps its containers pending), else by Bytes,
 // in map keys too (whose logical encodings EndMap compares). So every
 // pending head has content after it: its position lies inside its
 // container, two heads share a position only when one container begins
 // the other, and no pending head lies inside a container whose head goes
 // in at once (whose wrec, the last, is dropped).
 func (w *Writer) head(f *wframe, maj uint8, n uint64) {
-	if len(w.buf)-f.start <= shortContent {
+	if len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1 {
 		w.recs = w.recs[:int(f.rec)]
 		w.insertHead(f.start, maj, n)
 		return
