@@ -117,3 +117,27 @@ func TestTokenAsFileNameNotShown(t *testing.T) {
 		t.Errorf("missing file eyJ.notes.txt: exit %d, %q; want it named, exit 1", code, e)
 	}
 }
+
+// A token given as a flag's value, as when the value before it is missing
+// (jwt verify --key k --alg "$ALG" "$TOKEN" with ALG unset), was printed in
+// the error: "--alg eyJ…: jws: cannot allow "eyJ…"", "--exp: time: invalid
+// duration "eyJ…"", "invalid value "eyJ…" for --leeway". No error shows an
+// argument that looks like a token or a key, whichever path reports it.
+func TestTokenAsFlagValueNotShown(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "HS256", "-o", key)
+	tok := strings.TrimSpace(mustRunCLI(t, "", "jwt", "sign", "--key", key, "--sub", "alice"))
+	for _, args := range [][]string{
+		{"jws", "verify", "--key", key, "--alg", tok, key},
+		{"jwt", "verify", "--key", key, "--alg", tok, key},
+		{"jwt", "sign", "--key", key, "--exp", tok},
+		{"jwt", "verify", "--key", key, "--leeway", tok, key},
+		{"jwt", tok},
+	} {
+		code, _, e := runCLI(t, "", args...)
+		if code == 0 || strings.Contains(e, tok) || strings.Contains(e, tok[:20]) {
+			t.Errorf("%v: exit %d, stderr %q; want an error without the token", args[:2], code, e)
+		}
+	}
+}

@@ -31,6 +31,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -57,6 +58,9 @@ type env struct {
 	// out is the -o file parseFlags opened for a command without its own
 	// -o (then also stdout); Main closes it.
 	out *lazyOutput
+	// args are the command line's arguments, which report does not show
+	// where they look like a key or a token (hideContent)
+	args []string
 }
 
 // command is one "<object> <verb>" of the CLI.
@@ -80,7 +84,7 @@ func register(c *command) {
 
 // Main runs the CLI and returns the exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args}
 	if len(args) == 0 {
 		writeHelp(stderr) // exit 2 whether or not stderr takes it
 		return 2
@@ -115,16 +119,53 @@ func report(e *env, err error) int {
 	}
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "lwscrypto: ")
-	fmt.Fprintf(e.stderr, "lwscrypto: error: %s\n", terminalSafeLine(msg))
+	fmt.Fprintf(e.stderr, "lwscrypto: error: %s\n", terminalSafeLine(hideContent(msg, e.args)))
 	var h interface{ hint() string }
 	if errors.As(err, &h) && h.hint() != "" {
-		fmt.Fprintf(e.stderr, "lwscrypto: hint: %s\n", terminalSafeLine(h.hint()))
+		fmt.Fprintf(e.stderr, "lwscrypto: hint: %s\n", terminalSafeLine(hideContent(h.hint(), e.args)))
 	}
 	var u *cliError
 	if errors.As(err, &u) && u.usage {
 		return 2
 	}
 	return 1
+}
+
+// hideContent replaces in msg each argument of args that looks like a
+// file's content (looksLikeContent: a key, a compact JWS or JWE), as is or
+// quoted or cut short, with its length: whatever path reports it (a flag's value, as
+// with --alg "$ALG" "$TOKEN" and ALG unset; a file name; a command), a
+// key or a bearer token given on the command line is not printed into a
+// terminal or a CI log. Arguments shorter than 16 bytes are left: they
+// hold no secret, and a short one ("{}") could match the message's own
+// words.
+func hideContent(msg string, args []string) string {
+	for _, a := range args {
+		if len(a) < 16 || !looksLikeContent(a) {
+			continue
+		}
+		hidden := fmt.Sprintf("(%d bytes that look like a file's content, not shown)", len(a))
+		msg = strings.ReplaceAll(msg, strconv.Quote(a), hidden)
+		msg = strings.ReplaceAll(msg, a, hidden)
+		// a message may show the value cut short ("eyJ…"): any 16 bytes
+		// or more of its start go too
+		var b strings.Builder
+		for {
+			i := strings.Index(msg, a[:16])
+			if i < 0 {
+				break
+			}
+			n := 16
+			for n < len(a) && i+n < len(msg) && msg[i+n] == a[n] {
+				n++
+			}
+			b.WriteString(msg[:i])
+			b.WriteString(hidden)
+			msg = msg[i+n:]
+		}
+		msg = b.String() + msg
+	}
+	return msg
 }
 
 // cliError is an error with an optional hint and a usage flag (exit 2).

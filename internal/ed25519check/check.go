@@ -55,8 +55,9 @@ func SmallOrder(a []byte) bool {
 // place as another key and works wherever the key lives. At most maxCached
 // are remembered; when full, one is forgotten (remember).
 var publicKeys struct {
-	mu sync.RWMutex
-	m  map[[ed25519.PublicKeySize]byte]struct{}
+	mu     sync.RWMutex
+	m      map[[ed25519.PublicKeySize]byte]struct{}
+	forgot int // see remember
 }
 
 // PublicKey reports whether a is an Ed25519 public key a private key can
@@ -80,7 +81,7 @@ func PublicKey(a []byte) bool {
 		return false
 	}
 	publicKeys.mu.Lock()
-	remember(&publicKeys.m, k)
+	remember(&publicKeys.m, &publicKeys.forgot, k)
 	publicKeys.mu.Unlock()
 	return true
 }

@@ -21,8 +21,9 @@ const maxCached = 1024
 // the Go heap does not manage, such as an mmap'd file.) At most maxCached
 // are remembered; when full, one is forgotten (remember).
 var privateKeys struct {
-	mu sync.RWMutex
-	m  map[[sha256.Size]byte]struct{}
+	mu     sync.RWMutex
+	m      map[[sha256.Size]byte]struct{}
+	forgot int // see remember
 }
 
 // PrivateKey reports whether priv is an Ed25519 private key as
@@ -59,7 +60,7 @@ func PrivateKey(priv []byte) bool {
 		return false
 	}
 	privateKeys.mu.Lock()
-	remember(&privateKeys.m, d)
+	remember(&privateKeys.m, &privateKeys.forgot, d)
 	privateKeys.mu.Unlock()
 	return true
 }
@@ -70,14 +71,31 @@ func PrivateKey(priv []byte) bool {
 // not all, keeps most keys of a program that uses more than maxCached in
 // turn (starting over would forget each before its next use), while keys
 // seen once, from tokens say, still cannot keep a key out for long.
-func remember[K comparable](m *map[K]struct{}, k K) {
+//
+// *forgot counts the keys forgotten since the map was made: a Go map whose
+// keys are deleted and inserted in turn keeps growing its tables (a slot
+// deleted in a full group is not reused in place), to some 14 times a full
+// map's memory after 2^20 keys. Once maxCached keys have been forgotten,
+// the keys kept are moved to a new map, so the cache stays within a small
+// multiple of a full map, for one more insertion per key forgotten.
+func remember[K comparable](m *map[K]struct{}, forgot *int, k K) {
 	if *m == nil {
 		*m = make(map[K]struct{}, maxCached)
 	}
 	if len(*m) >= maxCached {
+		if _, ok := (*m)[k]; ok {
+			return
+		}
 		for old := range *m {
 			delete(*m, old)
 			break
+		}
+		if *forgot++; *forgot >= maxCached {
+			n := make(map[K]struct{}, maxCached)
+			for old := range *m {
+				n[old] = struct{}{}
+			}
+			*m, *forgot = n, 0
 		}
 	}
 	(*m)[k] = struct{}{}
