@@ -198,7 +198,8 @@ func runJWTVerify(e *env, args []string) error {
 	return writeJSONOut(e, *outPath, out, false)
 }
 
-// audFlag is --aud: repeatable, each value a comma-separated list.
+// audFlag is --aud: repeatable, each value a comma-separated list; the
+// audiences in the order first given, each once.
 type audFlag []string
 
 func (a *audFlag) String() string { return strings.Join(*a, ",") }
@@ -208,8 +209,15 @@ func (*audFlag) repeatable()      {}
 // parseFlags refuses.
 func (a *audFlag) hasEmpty() bool { return slices.Contains(*a, "") }
 
+// Set adds the comma-separated audiences of s, each trimmed of spaces
+// around it (as --alg's names are) and each once; an empty one ("",
+// "a,,b", " ") is kept for hasEmpty to refuse.
 func (a *audFlag) Set(s string) error {
-	*a = append(*a, strings.Split(s, ",")...) // "" is one empty element
+	for _, v := range strings.Split(s, ",") { // "" is one empty element
+		if v = strings.TrimSpace(v); v == "" || !slices.Contains(*a, v) {
+			*a = append(*a, v)
+		}
+	}
 	return nil
 }
 
