@@ -41,7 +41,9 @@ type GenerateOptions struct {
 //   - A*KW, A*GCMKW, A*GCM, A*CBC-HS*: an oct key of the algorithm's size;
 //   - dir and PBES2-*: an oct key of opts.Bits (default 256, 128 to 4096).
 //
-// opts may be nil.
+// opts may be nil. An algorithm Generate does not know, and under
+// GODEBUG=fips140=only a key the Go Cryptographic Module may not make
+// (X25519), is jose.ErrAlgorithm.
 func Generate(alg string, opts *GenerateOptions) (*Key, error) {
 	var o GenerateOptions
 	if opts != nil {
@@ -92,7 +94,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 		}
 		p, err := rsa.GenerateKey(rand.Reader, bits)
 		if err != nil {
-			return nil, err
+			return nil, generateError(err)
 		}
 		return New(p)
 	}
@@ -106,7 +108,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 		}
 		p, err := ecdsa.GenerateKey(c, rand.Reader)
 		if err != nil {
-			return nil, err
+			return nil, generateError(err)
 		}
 		return New(p)
 	}
@@ -140,7 +142,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 				}
 				_, p, err := ed25519.GenerateKey(rand.Reader)
 				if err != nil {
-					return nil, err
+					return nil, generateError(err)
 				}
 				return New(p)
 			}
@@ -187,7 +189,7 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 			}
 			p, err := ecdh.X25519().GenerateKey(rand.Reader)
 			if err != nil {
-				return nil, err
+				return nil, generateError(err)
 			}
 			return New(p)
 		}
@@ -197,4 +199,12 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 		return nil, fmt.Errorf(`jwk: "none" takes no key: %w`, jose.ErrAlgorithm)
 	}
 	return nil, fmt.Errorf("jwk: cannot generate a key for %q: %w", alg, jose.ErrAlgorithm)
+}
+
+// generateError is the error of a key generator of the standard library:
+// under GODEBUG=fips140=only, one that is not approved (X25519) refuses,
+// and that is the algorithm not allowed here (jose.ErrAlgorithm), the
+// generator's own error kept for errors.Is/As and its message.
+func generateError(err error) error {
+	return fmt.Errorf("jwk: generating the key: %w: %w", err, jose.ErrAlgorithm)
 }
