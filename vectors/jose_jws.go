@@ -127,8 +127,8 @@ var newCookbookVerifier = func(k *jwk.Key, algs []string) (cookbookVerifier, err
 }
 
 // alterSignature returns msg, a compact or JSON-serialized JWS of the given
-// form, with the lowest bit of the first byte of its (first) signature
-// flipped, and false if it has no non-empty base64url signature.
+// form, with the lowest bit of the first byte of each signature flipped,
+// and false if one is not a non-empty base64url string.
 func alterSignature(form string, msg []byte) ([]byte, bool) {
 	var start, end int
 	if form == "compact" {
@@ -149,6 +149,15 @@ func alterSignature(form string, msg []byte) ([]byte, bool) {
 			return nil, false
 		}
 		end = start + j
+		if bytes.Contains(msg[end:], key) {
+			// A general serialization with more signatures: alter
+			// them all, so no other signature can still verify.
+			rest, ok := alterSignature(form, msg[end:])
+			if !ok {
+				return nil, false
+			}
+			msg = append(append([]byte{}, msg[:end]...), rest...)
+		}
 	}
 	sig, err := base64.RawURLEncoding.Strict().DecodeString(string(msg[start:end]))
 	if err != nil || len(sig) == 0 {
@@ -514,6 +523,29 @@ func checkRFCJWS(ex rfcJWS) error {
 		if string(r.Payload) != ex.payload {
 			return fmt.Errorf("payload %q", r.Payload)
 		}
+	}
+	// With one bit of each signature flipped the token must be refused.
+	form := "compact"
+	if strings.HasPrefix(strings.TrimSpace(ex.msg), "{") {
+		form = "json"
+	}
+	bad, ok := alterSignature(form, msg)
+	if !ok {
+		return errors.New("no signature to alter")
+	}
+	cv, err := newCookbookVerifier(vk, []string{ex.alg})
+	if err != nil {
+		return err
+	}
+	if ex.detached {
+		_, err = cv.VerifyDetached(bad, []byte(ex.payload))
+	} else {
+		_, err = cv.Verify(bad)
+	}
+	if err == nil {
+		// (A.6 is refused with ErrAlgorithm: its RS256 signature is
+		// not of the allowed algorithm.)
+		return errors.New("token with an altered signature accepted")
 	}
 	if !ex.reproduce {
 		return nil
