@@ -79,11 +79,14 @@ func runCookbookJWK(dir string, progress func(string)) ([]Result, error) {
 		}
 		var ex example
 		var nested struct{ Sign, Encrypt example } // 6.nesting: a JWS inside a JWE
+		rel, _ := filepath.Rel(dir, f)
 		if err := json.Unmarshal(raw, &ex); err != nil {
-			return nil, fmt.Errorf("vectors: %s: %v", f, err)
+			// A malformed example is a failure of this line; the rest
+			// of the report stands.
+			r.Fail("%v", jsonFileError(rel, raw, err))
+			continue
 		}
 		json.Unmarshal(raw, &nested)
-		rel, _ := filepath.Rel(dir, f)
 		for _, k := range [][]byte{ex.Input.Key, nested.Sign.Input.Key, nested.Encrypt.Input.Key} {
 			for _, k := range splitKeys(k) {
 				r.Check(rel+" input.key", checkCookbookKey(k))

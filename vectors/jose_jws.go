@@ -49,6 +49,7 @@ package vectors
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,7 +61,10 @@ import (
 	"github.com/lwscrypto/lwscrypto/jose/jws"
 )
 
-// JOSECookbookJWS runs the JWS examples of the jose-cookbook corpus.
+// JOSECookbookJWS runs the JWS examples of the jose-cookbook corpus. Each
+// serialization of a single-signature example must verify with its key,
+// re-serialize byte for byte, and be refused with jose.ErrVerify once one
+// bit of its signature is flipped (the examples are all valid tokens).
 var JOSECookbookJWS = Runner{Name: "jose-cookbook", Run: runCookbookJWS}
 
 // RFCJWS runs RFC 7515 Appendix A.1–A.7 and RFC 7797 §4, typed in below.
@@ -108,6 +112,61 @@ func runCookbookJWS(dir string, progress func(string)) ([]Result, error) {
 		out = append(out, runCookbookJWSFile(filepath.Join(dir, filepath.FromSlash(f)), "jose-cookbook/"+f))
 	}
 	return out, nil
+}
+
+// cookbookVerifier is what runCookbookJWSFile asks of a verifier.
+type cookbookVerifier interface {
+	Verify(msg []byte) (*jws.Result, error)
+	VerifyDetached(msg, payload []byte) (*jws.Result, error)
+}
+
+// newCookbookVerifier builds the verifier of a single-key cookbook example;
+// the tests replace it with a broken one to prove the runner notices.
+var newCookbookVerifier = func(k *jwk.Key, algs []string) (cookbookVerifier, error) {
+	return jws.NewVerifier(k, algs)
+}
+
+// alterSignature returns msg, a compact or JSON-serialized JWS of the given
+// form, with the lowest bit of the first byte of each signature flipped,
+// and false if one is not a non-empty base64url string.
+func alterSignature(form string, msg []byte) ([]byte, bool) {
+	var start, end int
+	if form == "compact" {
+		start = bytes.LastIndexByte(msg, '.') + 1
+		end = len(msg)
+		if start == 0 {
+			return nil, false
+		}
+	} else {
+		key := []byte(`"signature":"`)
+		i := bytes.Index(msg, key)
+		if i < 0 {
+			return nil, false
+		}
+		start = i + len(key)
+		j := bytes.IndexByte(msg[start:], '"')
+		if j < 0 {
+			return nil, false
+		}
+		end = start + j
+		if bytes.Contains(msg[end:], key) {
+			// A general serialization with more signatures: alter
+			// them all, so no other signature can still verify.
+			rest, ok := alterSignature(form, msg[end:])
+			if !ok {
+				return nil, false
+			}
+			msg = append(append([]byte{}, msg[:end]...), rest...)
+		}
+	}
+	sig, err := base64.RawURLEncoding.Strict().DecodeString(string(msg[start:end]))
+	if err != nil || len(sig) == 0 {
+		return nil, false
+	}
+	sig[0] ^= 1
+	out := append([]byte{}, msg[:start]...)
+	out = base64.RawURLEncoding.AppendEncode(out, sig)
+	return append(out, msg[end:]...), true
 }
 
 func runCookbookJWSFile(path, name string) Result {
@@ -165,7 +224,7 @@ func runCookbookJWSFile(path, name string) Result {
 			verifyEach(&res, form, msg, pub, algs, payload)
 			return
 		}
-		v, err := jws.NewVerifier(pub[0], algs)
+		v, err := newCookbookVerifier(pub[0], algs)
 		if err != nil {
 			res.Fail("%s: verifier: %v", form, err)
 			return
@@ -185,6 +244,23 @@ func runCookbookJWSFile(path, name string) Result {
 		}
 		if err != nil {
 			res.Fail("%s: %v", form, err)
+			return
+		}
+		// The same token with one bit of its signature flipped must be
+		// refused: the examples are all valid, so without this a
+		// verifier accepting every signature would pass them all.
+		bad, ok := alterSignature(form, msg)
+		if !ok {
+			res.Fail("%s: no signature to alter", form)
+			return
+		}
+		if m.Detached() {
+			_, err = v.VerifyDetached(bad, payload)
+		} else {
+			_, err = v.Verify(bad)
+		}
+		if !errors.Is(err, jose.ErrVerify) {
+			res.Fail("%s: token with an altered signature: %v, want jose.ErrVerify", form, err)
 			return
 		}
 		// Re-serialization is byte-exact.
@@ -447,6 +523,29 @@ func checkRFCJWS(ex rfcJWS) error {
 		if string(r.Payload) != ex.payload {
 			return fmt.Errorf("payload %q", r.Payload)
 		}
+	}
+	// With one bit of each signature flipped the token must be refused.
+	form := "compact"
+	if strings.HasPrefix(strings.TrimSpace(ex.msg), "{") {
+		form = "json"
+	}
+	bad, ok := alterSignature(form, msg)
+	if !ok {
+		return errors.New("no signature to alter")
+	}
+	cv, err := newCookbookVerifier(vk, []string{ex.alg})
+	if err != nil {
+		return err
+	}
+	if ex.detached {
+		_, err = cv.VerifyDetached(bad, []byte(ex.payload))
+	} else {
+		_, err = cv.Verify(bad)
+	}
+	if err == nil {
+		// (A.6 is refused with ErrAlgorithm: its RS256 signature is
+		// not of the allowed algorithm.)
+		return errors.New("token with an altered signature accepted")
 	}
 	if !ex.reproduce {
 		return nil

@@ -95,8 +95,10 @@ type Runner struct {
 	Builtin bool
 	// Run runs every file of the corpus found under dir (the corpus folder
 	// itself) and returns one Result per file. progress, if not nil, is
-	// called with each file name as it starts. An error means the corpus
-	// could not be read at all.
+	// called with each file name as it starts. A file that is there but
+	// cannot be decoded is a failed case of that file's Result, named with
+	// the file and the offset where decoding stopped; an error means the
+	// corpus could not be read at all.
 	Run func(dir string, progress func(file string)) ([]Result, error)
 }
 

@@ -230,9 +230,29 @@ func loadJSON(path string, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return jsonFileError(filepath.Base(path), b, err)
 	}
 	return nil
+}
+
+// jsonFileError is err, from decoding the JSON file name whose content is
+// b, prefixed with the file name and, for a syntax or type error, the byte
+// offset and line where decoding stopped.
+func jsonFileError(name string, b []byte, err error) error {
+	off := int64(-1)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	line := 1 + bytes.Count(b[:min(off, int64(len(b)))], []byte("\n"))
+	return fmt.Errorf("%s: at byte offset %d (line %d): %w", name, off, line, err)
 }
 
 // hexBytes is a byte string written in JSON as lowercase hex, as the

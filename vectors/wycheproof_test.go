@@ -12,7 +12,8 @@ import (
 
 // TestWycheproof runs the whole Wycheproof corpus against every backend and
 // fails listing every failed case. It also checks that every file of the
-// two vector folders has its line in the report and that each line adds up.
+// two vector folders has exactly one line in the report, that each line adds
+// up, and that each counts every test of its file once.
 func TestWycheproof(t *testing.T) {
 	dir := filepath.Join(testenv.Vectors(t), "wycheproof")
 	res, err := Wycheproof.Run(dir, nil)
@@ -23,6 +24,7 @@ func TestWycheproof(t *testing.T) {
 	for _, r := range res {
 		got[r.Name] = r
 	}
+	byName := map[string]string{}
 	for _, d := range wycheproofDirs {
 		files, err := jsonFiles(filepath.Join(dir, d.dir))
 		if err != nil {
@@ -32,11 +34,18 @@ func TestWycheproof(t *testing.T) {
 			t.Errorf("no files in %s", d.dir)
 		}
 		for _, f := range files {
+			byName[d.prefix+f] = filepath.Join(d.dir, f)
 			if _, ok := got[d.prefix+f]; !ok {
 				t.Errorf("report has no line for %s%s", d.prefix, f)
 			}
 		}
 	}
+	if len(res) != len(byName) {
+		t.Errorf("%d lines for %d files", len(res), len(byName))
+	}
+	// Every test of every file is counted once, against a count taken
+	// from the JSON itself rather than the file's numberOfTests.
+	checkWycheproofCounts(t, dir, res, func(name string) string { return byName[name] })
 	total := 0
 	for _, r := range res {
 		total += r.Cases
