@@ -54,16 +54,7 @@ func TestWriterRawKeyWorkLinear(t *testing.T) {
 				name := fmt.Sprintf("depth %d deterministic %v wide %v", depth, det, wide)
 				w := &Writer{Deterministic: det}
 				rawKeyNestWrite(w, depth, leaf, wide)
-				out, err := w.Bytes()
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				if err := Check(out, &Options{Deterministic: det, MaxDepth: nestOpts.MaxDepth, MaxKeyLen: nestOpts.MaxKeyLen, MaxKeyMemory: nestOpts.MaxKeyMemory}); err != nil {
-					t.Fatalf("%s: output refused: %v", name, err)
-				}
-				if w.work > 8*len(out) {
-					t.Errorf("%s: %d bytes written, %d moved, copied or compared", name, len(out), w.work)
-				}
+				writerWorkLinear(t, name, w)
 			}
 		}
 	}

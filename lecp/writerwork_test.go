@@ -51,6 +51,24 @@ func keyNestWrite(w *Writer, kind string, depth, leaf int) {
 // documents.
 var nestOpts = Options{MaxDepth: 1 << 20, MaxKeyLen: 1 << 30, MaxKeyMemory: 1 << 30}
 
+// writerWorkLinear returns w's output, failing the test if it is refused,
+// fails Check (with w's Deterministic and nestOpts' limits), or cost more
+// than 8 bytes moved, copied or compared per byte written.
+func writerWorkLinear(t *testing.T, name string, w *Writer) []byte {
+	t.Helper()
+	out, err := w.Bytes()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := Check(out, &Options{Deterministic: w.Deterministic, MaxDepth: nestOpts.MaxDepth, MaxKeyLen: nestOpts.MaxKeyLen, MaxKeyMemory: nestOpts.MaxKeyMemory}); err != nil {
+		t.Fatalf("%s: output refused: %v", name, err)
+	}
+	if w.work > 8*len(out) {
+		t.Errorf("%s: %d bytes written, %d moved, copied or compared", name, len(out), w.work)
+	}
+	return out
+}
+
 // TestWriterNestedKeyWorkLinear: inside a map key the Writer inserted the
 // head of every array and map as it ended, moving the rest of the key, and
 // with Deterministic sorted (copied) every map of the key as it ended, so
@@ -68,16 +86,7 @@ func TestWriterNestedKeyWorkLinear(t *testing.T) {
 				name := fmt.Sprintf("%s depth %d deterministic %v", kind, depth, det)
 				w := &Writer{Deterministic: det}
 				keyNestWrite(w, kind, depth, leaf)
-				out, err := w.Bytes()
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				if err := Check(out, &Options{Deterministic: det, MaxDepth: nestOpts.MaxDepth, MaxKeyLen: nestOpts.MaxKeyLen, MaxKeyMemory: nestOpts.MaxKeyMemory}); err != nil {
-					t.Fatalf("%s: output refused: %v", name, err)
-				}
-				if w.work > 8*len(out) {
-					t.Errorf("%s: %d bytes written, %d moved, copied or compared", name, len(out), w.work)
-				}
+				out := writerWorkLinear(t, name, w)
 				out = bytes.Clone(out)
 
 				// the same document from a Decoder's tokens, its arrays
