@@ -562,6 +562,7 @@ func (w *Writer) rawKey(b []byte) {
 		}
 		cw.WriteToken(t)
 	}
+	d.ResetBytes(nil) // keep nothing of b: the caller's buffer, often part of a larger one
 	c, err := cw.Bytes()
 	w.work += len(b) + cw.work
 	if err != nil || bytes.Equal(c, b) {
