@@ -121,3 +121,33 @@ func TestAEADAdditionalDataInDst(t *testing.T) {
 		}
 	}
 }
+
+// TestAEADFailedOpenLeavesNoPlaintext: CCM decrypts before it can check
+// the tag, into dst's spare capacity; when the tag does not check, none of
+// the plaintext is left there, whether dst is a separate buffer or the
+// ciphertext itself (in place). CBC-HMAC checks the tag first and writes
+// nothing for a bad tag.
+func TestAEADFailedOpenLeavesNoPlaintext(t *testing.T) {
+	for name, a := range overlapAEADs(t) {
+		nonce := bytes.Repeat([]byte{3}, a.NonceSize())
+		msg := bytes.Repeat([]byte("secret!!"), 80) // 640 bytes: both CCM paths are covered below
+		for _, n := range []int{40, len(msg)} {
+			ct := a.Seal(nil, nonce, msg[:n], nil)
+			ct[len(ct)-1] ^= 1
+			sep := make([]byte, 0, len(ct))
+			inPlace := bytes.Clone(ct)
+			for what, dst := range map[string][]byte{"separate dst": sep, "in place": inPlace[:0]} {
+				src := ct
+				if what == "in place" {
+					src = inPlace
+				}
+				if out, err := a.Open(dst, nonce, src, nil); err == nil {
+					t.Fatalf("%s: opened a bad tag: %q", name, out)
+				}
+				if bytes.Contains(dst[:cap(dst)], msg[:8]) {
+					t.Errorf("%s, %d bytes, %s: a failed Open left plaintext in dst's capacity", name, n, what)
+				}
+			}
+		}
+	}
+}
