@@ -192,25 +192,29 @@ func (c *ccm) start(sc *ccmScratch, nonce []byte, n int, ad []byte) {
 	*m = cbcMAC{b: c.b}
 	m.write(b0[:])
 	if len(ad) > 0 {
-		// SP 800-38C A.2.2: the length of the associated data, in 2, 6 or
-		// 10 bytes, then the data, padded with zeros to a block.
-		hdr := &sc.hdr
-		a := uint64(len(ad))
-		switch {
-		case a < 1<<16-1<<8:
-			binary.BigEndian.PutUint16(hdr[:], uint16(a))
-			m.write(hdr[:2])
-		case a <= 1<<32-1:
-			hdr[0], hdr[1] = 0xff, 0xfe
-			binary.BigEndian.PutUint32(hdr[2:], uint32(a))
-			m.write(hdr[:6])
-		default:
-			hdr[0], hdr[1] = 0xff, 0xff
-			binary.BigEndian.PutUint64(hdr[2:], a)
-			m.write(hdr[:10])
-		}
+		// The encoded length, then the data, padded with zeros to a block.
+		m.write(adLength(&sc.hdr, uint64(len(ad))))
 		m.write(ad)
 		m.pad()
+	}
+}
+
+// adLength encodes a, the length of non-empty associated data, into hdr as
+// SP 800-38C A.2.2 does and returns the encoding: 2 bytes below 2^16−2^8,
+// 0xff 0xfe and 4 bytes below 2^32, 0xff 0xff and 8 bytes from there.
+func adLength(hdr *[10]byte, a uint64) []byte {
+	switch {
+	case a < 1<<16-1<<8:
+		binary.BigEndian.PutUint16(hdr[:], uint16(a))
+		return hdr[:2]
+	case a <= 1<<32-1:
+		hdr[0], hdr[1] = 0xff, 0xfe
+		binary.BigEndian.PutUint32(hdr[2:], uint32(a))
+		return hdr[:6]
+	default:
+		hdr[0], hdr[1] = 0xff, 0xff
+		binary.BigEndian.PutUint64(hdr[2:], a)
+		return hdr[:10]
 	}
 }
 
