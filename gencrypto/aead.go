@@ -183,11 +183,18 @@ func (o *opaqueAEAD) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 }
 
 // Open is the backend's Open with every failure turned into ErrVerify. A
+// ciphertext longer than the tag and the longest plaintext the algorithm
+// can encrypt is refused the same way before the backend sees it. A
 // plaintext of another length than the ciphertext's less the tag (less
 // 1 to 16 bytes of padding for AES-CBC-HMAC, RFC 7518 §5.2.2.1), or a
 // result shorter than dst, is a backend's error, refused the same way.
 func (o *opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != o.NonceSize() {
+		return nil, ErrVerify
+	}
+	// A ciphertext no correct Seal makes (a plaintext past CCM's length
+	// field) is refused before the backend sees it.
+	if n := len(ciphertext) - o.tagSize; n > 0 && uint64(n) > o.maxPlaintext {
 		return nil, ErrVerify
 	}
 	out, err := o.AEAD.Open(dst, nonce, ciphertext, additionalData)

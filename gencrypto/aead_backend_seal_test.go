@@ -74,3 +74,42 @@ func TestAEADSealRefusesWhatTheAlgorithmCannotSeal(t *testing.T) {
 		}
 	}
 }
+
+// laxOpenBackend's AEADs open any ciphertext longer than 2^16 bytes to its
+// length less the tag, as a CCM whose length field wrapped might.
+type laxOpenBackend struct{ gencrypto.Backend }
+
+func (b laxOpenBackend) NewAEAD(p string, key []byte, n, t int, h crypto.Hash) (cipher.AEAD, error) {
+	c, err := b.Backend.NewAEAD(p, key, n, t, h)
+	if err != nil {
+		return nil, err
+	}
+	return laxOpen{c}, nil
+}
+
+type laxOpen struct{ cipher.AEAD }
+
+func (l laxOpen) Open(dst, nonce, ct, ad []byte) ([]byte, error) {
+	if len(ct) > 1<<16 {
+		return append(dst, ct[:len(ct)-l.Overhead()]...), nil
+	}
+	return l.AEAD.Open(dst, nonce, ct, ad)
+}
+
+// TestAEADOpenRefusesWhatTheAlgorithmCannotSeal: a ciphertext whose
+// plaintext would be longer than the algorithm can encrypt (2^16 bytes and
+// more for AES-CCM-16-*) is not opened, whatever the backend says:
+// ErrVerify, as for every failed Open.
+func TestAEADOpenRefusesWhatTheAlgorithmCannotSeal(t *testing.T) {
+	opt := gencrypto.WithBackend(laxOpenBackend{gencrypto.DefaultBackend()})
+	for _, a := range []*gencrypto.AEAD{gencrypto.AESCCM16_64_128(), gencrypto.AESCCM16_128_256()} {
+		c, err := a.New(make([]byte, a.KeySize()), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ct := make([]byte, 1<<16+a.TagSize())
+		if pt, err := c.Open(nil, make([]byte, a.NonceSize()), ct, nil); err != gencrypto.ErrVerify {
+			t.Errorf("%s: Open of a %d-byte plaintext = %d bytes, %v; want ErrVerify", a, 1<<16, len(pt), err)
+		}
+	}
+}
