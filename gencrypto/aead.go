@@ -105,8 +105,10 @@ func (a *AEAD) Primitive() string { return a.prim }
 // plaintext longer than the algorithm can encrypt: 65535 bytes for the
 // AES-CCM-16-* variants, whose 13-byte nonce leaves a 2-byte length field
 // (RFC 9053 §4.2), so a caller sealing a payload of unbounded size with
-// them must check its length first. Its Open returns ErrVerify for any failure, a nonce of the wrong length
-// included (the nonce of a received message is attacker input). Both
+// them must check its length first. The registry makes both checks itself,
+// so Seal panics for them whatever the backend. Its Open returns ErrVerify
+// for any failure, a nonce of the wrong length included (the nonce of a
+// received message is attacker input). Both
 // append into dst without allocating for AES-GCM, AES-CCM below 512 bytes
 // and ChaCha20-Poly1305.
 func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
@@ -131,23 +133,68 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if c == nil || c.NonceSize() != a.nonceSize || c.Overhead() != overhead {
 		return nil, errBackendOutput
 	}
-	return &opaqueAEAD{c, a.tagSize, a.prim == PrimAESCBCHMAC}, nil
+	return &opaqueAEAD{c, a.tagSize, a.prim == PrimAESCBCHMAC, a.maxPlaintext()}, nil
+}
+
+// maxPlaintext returns the longest plaintext the algorithm can encrypt:
+// for AES-CCM what its length field of L = 15 − nonce bytes holds (RFC
+// 9053 §4.2, SP 800-38C A.2.1), for AES-GCM 2^32−2 blocks (SP 800-38D
+// §5.2.1.1), for ChaCha20-Poly1305 2^32−1 64-byte blocks less the one
+// Poly1305's key takes (RFC 8439 §2.8); AES-CBC-HMAC has no bound an int
+// can reach.
+func (a *AEAD) maxPlaintext() uint64 {
+	switch a.prim {
+	case PrimAESCCM:
+		if l := 15 - a.nonceSize; l < 8 {
+			return 1<<(8*uint(l)) - 1
+		}
+	case PrimAESGCM:
+		return (1<<32 - 2) * 16
+	case PrimChaCha20Poly1305:
+		return 1<<38 - 64
+	}
+	return 1<<64 - 1
 }
 
 // opaqueAEAD maps every Open failure to ErrVerify, whatever the backend
 // said, and refuses a plaintext whose length the ciphertext cannot have.
+// Its Seal panics, whatever the backend would do, for a nonce that is not
+// NonceSize bytes and a plaintext longer than the algorithm can encrypt,
+// as AEAD.New documents.
 type opaqueAEAD struct {
 	cipher.AEAD
-	tagSize int
-	padded  bool // AES-CBC-HMAC: 1 to 16 bytes of padding before the tag
+	tagSize      int
+	padded       bool // AES-CBC-HMAC: 1 to 16 bytes of padding before the tag
+	maxPlaintext uint64
+}
+
+// Seal is the backend's Seal, after the checks crypto/cipher's AEADs make:
+// a backend that forgave a nonce of the wrong length would seal under
+// another nonce than the caller's, and one that sealed past the length
+// field would, for AES-CCM, wrap it and run the counter into the nonce.
+func (o *opaqueAEAD) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
+	if len(nonce) != o.NonceSize() {
+		panic("gencrypto: incorrect nonce length given to Seal")
+	}
+	if uint64(len(plaintext)) > o.maxPlaintext {
+		panic("gencrypto: plaintext too long for the algorithm")
+	}
+	return o.AEAD.Seal(dst, nonce, plaintext, additionalData)
 }
 
 // Open is the backend's Open with every failure turned into ErrVerify. A
+// ciphertext longer than the tag and the longest plaintext the algorithm
+// can encrypt is refused the same way before the backend sees it. A
 // plaintext of another length than the ciphertext's less the tag (less
 // 1 to 16 bytes of padding for AES-CBC-HMAC, RFC 7518 §5.2.2.1), or a
 // result shorter than dst, is a backend's error, refused the same way.
 func (o *opaqueAEAD) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != o.NonceSize() {
+		return nil, ErrVerify
+	}
+	// A ciphertext no correct Seal makes (a plaintext past CCM's length
+	// field) is refused before the backend sees it.
+	if n := len(ciphertext) - o.tagSize; n > 0 && uint64(n) > o.maxPlaintext {
 		return nil, ErrVerify
 	}
 	out, err := o.AEAD.Open(dst, nonce, ciphertext, additionalData)

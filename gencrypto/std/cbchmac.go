@@ -10,6 +10,9 @@ package std
 // constant time before any decryption (§5.2.2.2 step 2), then decrypts and
 // removes the padding, which is at most one block and is checked without
 // data-dependent branches; a bad tag and bad padding give the same error.
+// Both read the IV and the associated data (and Open the whole ciphertext)
+// before writing any output, so they are correct whatever the overlap of
+// dst with their inputs.
 
 import (
 	"crypto"
@@ -69,16 +72,28 @@ func (c *cbcHMAC) NonceSize() int { return aes.BlockSize }
 // padding plus the tag.
 func (c *cbcHMAC) Overhead() int { return aes.BlockSize + c.tagSize }
 
+// macStart resets the HMAC and feeds it A and the IV, the inputs that come
+// before E (§5.2.2.1). Seal calls it before writing any output, so that
+// what is authenticated is what the caller gave even if dst overlaps them.
+func (c *cbcHMAC) macStart(ms *macState, iv, ad []byte) {
+	ms.h.Reset()
+	ms.h.Write(ad)
+	ms.h.Write(iv)
+}
+
+// macEnd feeds E and AL, for associated data of adLen bytes, and writes the
+// truncated tag into out (at least tagSize bytes).
+func (c *cbcHMAC) macEnd(ms *macState, out, ciphertext []byte, adLen int) {
+	ms.h.Write(ciphertext)
+	binary.BigEndian.PutUint64(ms.al[:], alBits(adLen))
+	ms.h.Write(ms.al[:])
+	copy(out, ms.h.Sum(ms.sum[:0])[:c.tagSize])
+}
+
 // tag computes HMAC(A‖IV‖E‖AL) truncated, into out (at least tagSize bytes).
 func (c *cbcHMAC) tag(ms *macState, out, iv, ciphertext, ad []byte) {
-	m := ms.h
-	m.Reset()
-	m.Write(ad)
-	m.Write(iv)
-	m.Write(ciphertext)
-	binary.BigEndian.PutUint64(ms.al[:], alBits(len(ad)))
-	m.Write(ms.al[:])
-	copy(out, m.Sum(ms.sum[:0])[:c.tagSize])
+	c.macStart(ms, iv, ad)
+	c.macEnd(ms, out, ciphertext, len(ad))
 }
 
 // alBits is AL of RFC 7518 §5.2.2.1: the length of the associated data in
@@ -87,27 +102,33 @@ func (c *cbcHMAC) tag(ms *macState, out, iv, ciphertext, ad []byte) {
 func alBits(n int) uint64 { return uint64(n) * 8 }
 
 // Seal encrypts and authenticates plaintext. It panics if the IV is not 16
-// bytes, as crypto/cipher's AEADs do for a wrong nonce.
+// bytes, as crypto/cipher's AEADs do for a wrong nonce. The IV and the
+// associated data are read before any output is written, and the output may
+// overlap the plaintext exactly or at any offset.
 func (c *cbcHMAC) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 	if len(nonce) != aes.BlockSize {
 		panic("std: cbc-hmac: incorrect IV length")
 	}
+	ms := c.macs.Get().(*macState)
+	defer c.macs.Put(ms)
+	c.macStart(ms, nonce, additionalData)
+	enc := cipher.NewCBCEncrypter(c.block, nonce)
 	pad := aes.BlockSize - len(plaintext)%aes.BlockSize
 	n := len(plaintext) + pad
 	ret, out := sliceForAppend(dst, n+c.tagSize)
-	copy(out, plaintext)
+	copy(out, plaintext) // memmove: right whatever the overlap
 	for i := len(plaintext); i < n; i++ {
 		out[i] = byte(pad)
 	}
-	cipher.NewCBCEncrypter(c.block, nonce).CryptBlocks(out[:n], out[:n])
-	ms := c.macs.Get().(*macState)
-	c.tag(ms, out[n:], nonce, out[:n], additionalData)
-	c.macs.Put(ms)
+	enc.CryptBlocks(out[:n], out[:n])
+	c.macEnd(ms, out[n:], out[:n], len(additionalData))
 	return ret
 }
 
 // Open authenticates and decrypts ciphertext‖tag. Every failure (wrong
-// lengths, bad tag, bad padding) returns the same error.
+// lengths, bad tag, bad padding) returns the same error. Every input is
+// read before any output is written, and the output may overlap the
+// ciphertext exactly or at any offset.
 func (c *cbcHMAC) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != aes.BlockSize || len(ciphertext) < aes.BlockSize+c.tagSize {
 		return nil, errOpen
@@ -123,8 +144,12 @@ func (c *cbcHMAC) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, e
 	if ok != 1 {
 		return nil, errOpen
 	}
+	dec := cipher.NewCBCDecrypter(c.block, nonce)
 	ret, out := sliceForAppend(dst, n)
-	cipher.NewCBCDecrypter(c.block, nonce).CryptBlocks(out, ciphertext[:n])
+	// crypto/cipher refuses an output that overlaps its input other than
+	// exactly: move the ciphertext into place first (moveInto).
+	moveInto(out, ciphertext[:n])
+	dec.CryptBlocks(out, out)
 	pad, ok := checkPadding(out[n-aes.BlockSize:])
 	if ok != 1 {
 		clear(out)

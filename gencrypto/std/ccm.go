@@ -10,7 +10,11 @@ package std
 // block; the payload is encrypted in CTR mode with counter blocks
 // flags‖N‖i, i starting at 1; the tag is the MAC's first t bytes XOR S0.
 // Open decrypts into dst, recomputes the tag over the recovered plaintext,
-// compares in constant time and wipes the plaintext on failure.
+// compares in constant time and wipes the plaintext on failure. Both read
+// the nonce, the associated data and (Open) the tag before writing any
+// output, and apply the key stream in place after moving the input into
+// the output, so they are correct whatever the overlap of dst with their
+// inputs.
 
 import (
 	"crypto/cipher"
@@ -73,7 +77,9 @@ func (c *ccm) maxPayload() uint64 {
 
 // Seal encrypts and authenticates plaintext. It panics, like crypto/cipher's
 // AEADs, if the nonce has the wrong length or the plaintext is longer than
-// the length field allows.
+// the length field allows. Every input is read before any output is
+// written, so the output may overlap the plaintext exactly (plaintext[:0]
+// as dst) or at any offset.
 func (c *ccm) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 	if len(nonce) != c.nonceSize {
 		panic("std: ccm: incorrect nonce length given to CCM")
@@ -83,16 +89,20 @@ func (c *ccm) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 	}
 	sc := getScratch()
 	defer putScratch(sc)
-	c.mac(sc, nonce, plaintext, additionalData)
+	c.start(sc, nonce, len(plaintext), additionalData)
+	c.finish(sc, plaintext)
 	ret, out := sliceForAppend(dst, len(plaintext)+c.tagSize)
-	// The MAC is computed first, so plaintext may alias out exactly.
-	c.ctr(sc, out[:len(plaintext)], plaintext, nonce)
+	body := out[:len(plaintext)]
+	moveInto(body, plaintext)
+	c.ctr(sc, body)
 	copy(out[len(plaintext):], sc.tag[:c.tagSize])
 	return ret
 }
 
 // Open authenticates and decrypts ciphertext. Any failure returns the same
-// error and leaves no plaintext in dst's spare capacity.
+// error and leaves no plaintext in dst's spare capacity. The nonce, the tag
+// and the associated data are read before any output is written, and the
+// output may overlap the ciphertext exactly or at any offset.
 func (c *ccm) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error) {
 	if len(nonce) != c.nonceSize || len(ciphertext) < c.tagSize {
 		return nil, errOpen
@@ -104,9 +114,11 @@ func (c *ccm) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error
 	sc := getScratch()
 	defer putScratch(sc)
 	copy(sc.given[:], ciphertext[n:])
+	c.start(sc, nonce, n, additionalData)
 	ret, out := sliceForAppend(dst, n)
-	c.ctr(sc, out, ciphertext[:n], nonce)
-	c.mac(sc, nonce, out, additionalData)
+	moveInto(out, ciphertext[:n])
+	c.ctr(sc, out)
+	c.finish(sc, out)
 	if subtle.ConstantTimeCompare(sc.tag[:c.tagSize], sc.given[:c.tagSize]) != 1 {
 		clear(out)
 		return nil, errOpen
@@ -114,14 +126,15 @@ func (c *ccm) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, error
 	return ret, nil
 }
 
-// counter fills ctr with the counter block flags‖N‖i (SP 800-38C A.3).
-func (c *ccm) counter(ctr *[16]byte, nonce []byte, i uint64) {
-	l := 15 - c.nonceSize
-	ctr[0] = byte(l - 1)
-	copy(ctr[1:], nonce)
-	var be [8]byte
-	binary.BigEndian.PutUint64(be[:], i)
-	copy(ctr[16-l:], be[8-l:])
+// moveInto copies src into dst, which is as long, unless they are the same
+// bytes. copy has memmove's semantics, so after it dst holds the input
+// whatever the overlap, and the key stream is applied in place: an XOR
+// from src into a dst that runs ahead of it would overwrite input not yet
+// read, and crypto/cipher panics on such an overlap.
+func moveInto(dst, src []byte) {
+	if len(src) > 0 && &dst[0] != &src[0] {
+		copy(dst, src)
+	}
 }
 
 // ctrStreamMin is the payload length from which ctr uses crypto/cipher's
@@ -131,25 +144,40 @@ func (c *ccm) counter(ctr *[16]byte, nonce []byte, i uint64) {
 // of cipher.NewCTR never carries into the nonce.
 const ctrStreamMin = 512
 
-// ctr XORs src with the key stream from counter 1 into dst.
-func (c *ccm) ctr(sc *ccmScratch, dst, src, nonce []byte) {
-	if len(src) >= ctrStreamMin {
-		c.counter(&sc.ctr, nonce, 1)
-		cipher.NewCTR(c.b, sc.ctr[:]).XORKeyStream(dst[:len(src)], src)
+// setCounter writes i into the counter field, the low L bytes, of ctr.
+func (c *ccm) setCounter(ctr *[16]byte, i uint64) {
+	l := 15 - c.nonceSize
+	var be [8]byte
+	binary.BigEndian.PutUint64(be[:], i)
+	copy(ctr[16-l:], be[8-l:])
+}
+
+// ctr XORs buf in place with the key stream from counter 1, the counter
+// block sc.ctr (flags‖N, set by start) carrying the nonce.
+func (c *ccm) ctr(sc *ccmScratch, buf []byte) {
+	if len(buf) >= ctrStreamMin {
+		c.setCounter(&sc.ctr, 1)
+		cipher.NewCTR(c.b, sc.ctr[:]).XORKeyStream(buf, buf)
 		return
 	}
-	for i := uint64(1); len(src) > 0; i++ {
-		c.counter(&sc.ctr, nonce, i)
+	for i := uint64(1); len(buf) > 0; i++ {
+		c.setCounter(&sc.ctr, i)
 		c.b.Encrypt(sc.ks[:], sc.ctr[:])
-		n := subtle.XORBytes(dst, src, sc.ks[:])
-		dst, src = dst[n:], src[n:]
+		n := subtle.XORBytes(buf, buf, sc.ks[:])
+		buf = buf[n:]
 	}
 }
 
-// mac computes the CBC-MAC of the formatted input, XORed with S0, into
-// sc.tag.
-func (c *ccm) mac(sc *ccmScratch, nonce, payload, ad []byte) {
+// start reads the nonce and the associated data: it sets the counter block
+// flags‖N‖0 (SP 800-38C A.3), S0 = E(K, Ctr0), and feeds B0 (with the
+// payload length n) and the encoded associated data into the CBC-MAC.
+func (c *ccm) start(sc *ccmScratch, nonce []byte, n int, ad []byte) {
 	l := 15 - c.nonceSize
+	sc.ctr[0] = byte(l - 1)
+	copy(sc.ctr[1:], nonce)
+	c.setCounter(&sc.ctr, 0)
+	c.b.Encrypt(sc.s0[:], sc.ctr[:])
+
 	b0 := &sc.b0
 	b0[0] = byte(8*((c.tagSize-2)/2) + (l - 1))
 	if len(ad) > 0 {
@@ -157,38 +185,45 @@ func (c *ccm) mac(sc *ccmScratch, nonce, payload, ad []byte) {
 	}
 	copy(b0[1:], nonce)
 	var be [8]byte
-	binary.BigEndian.PutUint64(be[:], uint64(len(payload)))
+	binary.BigEndian.PutUint64(be[:], uint64(n))
 	copy(b0[16-l:], be[8-l:])
 
 	m := &sc.mac
 	*m = cbcMAC{b: c.b}
 	m.write(b0[:])
 	if len(ad) > 0 {
-		// SP 800-38C A.2.2: the length of the associated data, in 2, 6 or
-		// 10 bytes, then the data, padded with zeros to a block.
-		hdr := &sc.hdr
-		a := uint64(len(ad))
-		switch {
-		case a < 1<<16-1<<8:
-			binary.BigEndian.PutUint16(hdr[:], uint16(a))
-			m.write(hdr[:2])
-		case a <= 1<<32-1:
-			hdr[0], hdr[1] = 0xff, 0xfe
-			binary.BigEndian.PutUint32(hdr[2:], uint32(a))
-			m.write(hdr[:6])
-		default:
-			hdr[0], hdr[1] = 0xff, 0xff
-			binary.BigEndian.PutUint64(hdr[2:], a)
-			m.write(hdr[:10])
-		}
+		// The encoded length, then the data, padded with zeros to a block.
+		m.write(adLength(&sc.hdr, uint64(len(ad))))
 		m.write(ad)
 		m.pad()
 	}
+}
+
+// adLength encodes a, the length of non-empty associated data, into hdr as
+// SP 800-38C A.2.2 does and returns the encoding: 2 bytes below 2^16−2^8,
+// 0xff 0xfe and 4 bytes below 2^32, 0xff 0xff and 8 bytes from there.
+func adLength(hdr *[10]byte, a uint64) []byte {
+	switch {
+	case a < 1<<16-1<<8:
+		binary.BigEndian.PutUint16(hdr[:], uint16(a))
+		return hdr[:2]
+	case a <= 1<<32-1:
+		hdr[0], hdr[1] = 0xff, 0xfe
+		binary.BigEndian.PutUint32(hdr[2:], uint32(a))
+		return hdr[:6]
+	default:
+		hdr[0], hdr[1] = 0xff, 0xff
+		binary.BigEndian.PutUint64(hdr[2:], a)
+		return hdr[:10]
+	}
+}
+
+// finish feeds the payload (as long as start was told) into the CBC-MAC and
+// sets sc.tag to the MAC XORed with S0.
+func (c *ccm) finish(sc *ccmScratch, payload []byte) {
+	m := &sc.mac
 	m.write(payload)
 	m.pad()
-
-	c.counter(&sc.ctr, nonce, 0)
-	c.b.Encrypt(sc.s0[:], sc.ctr[:])
 	subtle.XORBytes(sc.tag[:], m.state[:], sc.s0[:])
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"encoding/binary"
+	"encoding/hex"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
@@ -167,5 +168,28 @@ func TestCCMAllocations(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("Seal and Open of %d bytes: %v allocations, want 0", len(msg), n)
+	}
+}
+
+// TestCCMADLengthForms pins the three encodings of the associated data's
+// length (SP 800-38C A.2.2) at their edges, the six- and ten-byte forms
+// included, which no test can reach with real data (the ten-byte form
+// starts at 4 GiB).
+func TestCCMADLengthForms(t *testing.T) {
+	for _, v := range []struct {
+		a    uint64
+		want string
+	}{
+		{1, "0001"},
+		{1<<16 - 1<<8 - 1, "feff"},
+		{1<<16 - 1<<8, "fffe0000ff00"},
+		{1<<32 - 1, "fffeffffffff"},
+		{1 << 32, "ffff0000000100000000"},
+		{1<<64 - 1, "ffffffffffffffffffff"},
+	} {
+		var hdr [10]byte
+		if got := hex.EncodeToString(adLength(&hdr, v.a)); got != v.want {
+			t.Errorf("length %d: %s, want %s", v.a, got, v.want)
+		}
 	}
 }

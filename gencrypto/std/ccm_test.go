@@ -26,14 +26,21 @@ func TestCCMStreamPath(t *testing.T) {
 		for _, n := range []int{ctrStreamMin - 1, ctrStreamMin, ctrStreamMin + 1, 4099} {
 			src := make([]byte, n)
 			rand.Read(src)
-			got := make([]byte, n)
+			got := bytes.Clone(src)
 			sc := getScratch()
-			c.ctr(sc, got, src, nonce)
+			c.start(sc, nonce, n, nil)
+			c.ctr(sc, got)
 			putScratch(sc)
 			want := make([]byte, n)
 			var ctr, ks [16]byte
+			l := 15 - nonceSize
 			for i := 0; i*16 < n; i++ {
-				c.counter(&ctr, nonce, uint64(i+1))
+				// SP 800-38C A.3: flags (L−1) ‖ N ‖ [i] in L bytes.
+				ctr = [16]byte{byte(l - 1)}
+				copy(ctr[1:], nonce)
+				for j, v := 0, i+1; j < l; j, v = j+1, v>>8 {
+					ctr[15-j] = byte(v)
+				}
 				b.Encrypt(ks[:], ctr[:])
 				subtle.XORBytes(want[i*16:], src[i*16:], ks[:])
 			}

@@ -37,17 +37,25 @@ func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []by
 }
 
 // DecryptOAEP decrypts ciphertext with key, any crypto.Decrypter over an RSA
-// key that understands *rsa.OAEPOptions (as *rsa.PrivateKey does).
+// key that understands *rsa.OAEPOptions (as *rsa.PrivateKey does), h being
+// both the OAEP hash and the MGF1 hash. A ciphertext that is not k octets
+// long for a k-octet modulus is a decryption error (RFC 8017 §7.1.2 step
+// 1b; crypto/rsa would read a shorter one as an integer), reported as
+// rsa.ErrDecryption, the error crypto/rsa gives for every other failure.
 func (*Backend) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ciphertext, label []byte) ([]byte, error) {
 	pub, ok := publicOf(key)
 	if !ok {
 		return nil, errKeyType
 	}
-	if k, ok := pub.(*rsa.PublicKey); !ok || k == nil || k.N == nil {
+	k, ok := pub.(*rsa.PublicKey)
+	if !ok || k == nil || k.N == nil {
 		return nil, errKeyType
 	}
 	if err := oaepHash(h); err != nil {
 		return nil, err
+	}
+	if len(ciphertext) != k.Size() {
+		return nil, rsa.ErrDecryption
 	}
 	return key.Decrypt(rand.Reader, ciphertext, &rsa.OAEPOptions{Hash: h, MGFHash: h, Label: label})
 }
