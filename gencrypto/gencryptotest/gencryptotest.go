@@ -43,9 +43,9 @@
 // to the Go Cryptographic Module's minimums (PBKDF2 outputs of 112 bits,
 // salts of 128 bits).
 //
-// Run generates its keys in memory (RSA-2048 once per test binary). The
-// Wycheproof corpora run separately, in package vectors, against every
-// registered backend.
+// Run generates its keys in memory, two of each kind (RSA-2048 among them),
+// once per test binary. The Wycheproof corpora run separately, in package
+// vectors, against every registered backend.
 package gencryptotest
 
 import (
