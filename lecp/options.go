@@ -7,7 +7,8 @@ package lecp
 type Options struct {
 	// MaxDepth is the deepest nesting accepted; arrays, maps, tags and
 	// indefinite-length strings each count one level. 0 means
-	// DefaultMaxDepth. COSE uses 32.
+	// DefaultMaxDepth. Formats of known shape need far less: a COSE
+	// message nests a few levels.
 	MaxDepth int
 	// MaxItems bounds the element count of one array and the pair count of
 	// one map, declared or actual; 0 means DefaultMaxItems. No memory is
