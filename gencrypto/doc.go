@@ -1,7 +1,8 @@
 // Package gencrypto is lwscrypto's one registry of cryptographic algorithms
 // and the policy that goes with them, computed by swappable backends. It
-// knows nothing of JSON or CBOR: package jose and package cose name their
-// algorithms through it, and every strictness rule below holds for both.
+// knows nothing of JSON or CBOR: package jose names its algorithms through
+// it (as package cose will, once it is built), and every strictness rule
+// below holds whichever format names the algorithm.
 //
 // # Registry
 //

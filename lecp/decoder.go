@@ -11,6 +11,11 @@ import (
 //
 // A Decoder reads one top-level item, then io.EOF; with
 // Options.AllowSequence it reads items until the input ends (RFC 8742).
+//
+// The zero Decoder, once Reset or ResetBytes gives it an input, reads with
+// the default options, as NewDecoder(r, nil) does; before that, it reads an
+// empty input (ErrUnexpectedEOF at offset 0), as does a Decoder given a nil
+// io.Reader.
 type Decoder struct {
 	m     machine
 	r     io.Reader
@@ -32,7 +37,7 @@ type Decoder struct {
 // (as for bufio.Reader and lejp's Decoder), and r returning a count below
 // 0 or above the length of the slice it was given is an error matching
 // bufio.ErrBadReadCount ("lecp: io.Reader returned an invalid count", not a
-// *SyntaxError); all are sticky.
+// *SyntaxError); all are sticky. A nil r is an empty input.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -169,6 +174,13 @@ func (d *Decoder) fill(need int) error {
 		return d.rerr
 	}
 	if d.eof {
+		return io.EOF
+	}
+	if d.r == nil {
+		// a zero Decoder, or one given a nil reader: an empty input, with
+		// the default options unless it has its own
+		d.initZero()
+		d.eof = true
 		return io.EOF
 	}
 	if d.buf == nil {

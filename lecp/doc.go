@@ -3,7 +3,8 @@
 // with integer map keys, exact raw capture, an append-style encoder with
 // preferred serialization and a deterministic Writer, diagnostic notation,
 // CBOR↔JSON conversion and CBOR sequences. It depends on the standard
-// library only, and is what package cose parses and builds messages with.
+// library only, and is what package cose (not built yet) is to parse and
+// build messages with.
 //
 // # Reading
 //
@@ -88,8 +89,8 @@
 // # Not supported, and why
 //
 //   - Decoding into Go structs or maps: lecp has no reflection. Use the
-//     Decoder, or github.com/fxamacker/cbor for struct mapping (as package
-//     cose does for CWT claims).
+//     Decoder, or github.com/fxamacker/cbor for struct mapping (as the
+//     design has package cose, not built yet, do for CWT claims).
 //   - NaN payloads: AppendFloat writes every NaN as f97e00, the preferred
 //     quiet NaN; decoding reports the payload in the float64, but a
 //     signalling half or single NaN comes back quiet (Go's float32 to

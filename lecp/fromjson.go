@@ -52,7 +52,7 @@ var (
 // and, the size limits aside, at the offsets lejp reports. Errors from r are returned as they are; r
 // returning a count below 0 or above the length of the slice it was given
 // is an error too, matching bufio.ErrBadReadCount ("lecp: io.Reader
-// returned an invalid count").
+// returned an invalid count"). A nil r is an empty input.
 //
 // It allocates a 16 KiB read buffer and, amortized, nothing per token:
 // memory grows with the output, the longest string (at most
@@ -95,6 +95,9 @@ type jsonInput struct {
 // more reads the next part of the input once buf is used up, reporting
 // whether there is any.
 func (in *jsonInput) more() bool {
+	if in.r == nil && in.err == nil {
+		in.err = io.EOF // a nil reader is an empty input
+	}
 	for empty := 0; in.err == nil && empty < 100; empty++ {
 		in.base += int64(len(in.buf))
 		n, err := in.r.Read(in.buf[:cap(in.buf)])

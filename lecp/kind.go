@@ -83,6 +83,7 @@ func (k Kind) IsEnd() bool {
 // must not be modified: a map key's bytes are also what the Parser holds
 // to reject a duplicate of it.
 type Event struct {
+	// Kind says what the event is (see Kind).
 	Kind Kind
 	// Indefinite is set on ArrayStart, MapStart, BytesStart and TextStart
 	// of an indefinite-length item (always true for the last two).
@@ -113,6 +114,12 @@ type Event struct {
 // input given to NewDecoderBytes) until the next call on the Decoder. Its
 // capacity ends with it, so an append copies instead of writing over the
 // input still to be read.
+//
+// Its fields mean what the Event fields of the same names do; it has no
+// Pattern. A Decoder returns every Kind but BytesChunk, TextChunk and Raw:
+// a definite-length string comes whole, and each chunk of an
+// indefinite-length one is a Bytes or Text token between BytesStart and
+// BytesEnd (TextStart and TextEnd).
 type Token struct {
 	Kind       Kind
 	Indefinite bool

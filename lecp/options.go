@@ -1,13 +1,15 @@
 package lecp
 
 // Options loosen strict parsing or change its limits. The zero value (and a
-// nil *Options) is strict RFC 8949 with the default limits; every field
-// either tightens a limit or loosens exactly one rule, except Deterministic,
-// which adds one.
+// nil *Options) is strict RFC 8949 with the default limits. Each limit field
+// sets one limit, higher or lower than its default; 0 keeps the default, and
+// so does a negative value, but for MaxStringLen, where it means no limit.
+// Each bool loosens exactly one rule, except Deterministic, which adds one.
 type Options struct {
 	// MaxDepth is the deepest nesting accepted; arrays, maps, tags and
 	// indefinite-length strings each count one level. 0 means
-	// DefaultMaxDepth. COSE uses 32.
+	// DefaultMaxDepth. Formats of known shape need far less: a COSE
+	// message nests a few levels.
 	MaxDepth int
 	// MaxItems bounds the element count of one array and the pair count of
 	// one map, declared or actual; 0 means DefaultMaxItems. No memory is

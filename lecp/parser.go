@@ -1,5 +1,7 @@
 package lecp
 
+import "errors"
+
 // Handler receives the events of a Parser. The Event (and its Value) is
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed.
@@ -24,7 +26,9 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 //
 // Input that arrives whole is not copied: events borrow it.
 //
-// A Parser is made by NewParser (the zero Parser has no Handler).
+// A Parser is made by NewParser. The zero Parser has no Handler: its Write
+// and Close return an error saying so (not a *SyntaxError), whatever the
+// input.
 type Parser struct {
 	m       machine
 	h       Handler
@@ -51,9 +55,13 @@ type Parser struct {
 
 // NewParser returns a parser that calls h with each event. patterns are path
 // patterns (see the path syntax in the package documentation); each event's
-// Pattern field is the index of the first one matching its path, or -1. An
-// invalid pattern is an error.
+// Pattern field is the index of the first one matching its path, or -1. A
+// nil Handler is an error, and so is an invalid pattern (wrapping
+// ErrPattern).
 func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
+	if f, ok := h.(HandlerFunc); h == nil || ok && f == nil {
+		return nil, errNoHandler
+	}
 	p := &Parser{h: h}
 	p.fn, _ = h.(HandlerFunc)
 	p.m.init(opts)
@@ -67,6 +75,10 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 	}
 	return p, nil
 }
+
+// errNoHandler is the error of a Parser without a Handler: misuse, not a
+// verdict on the input.
+var errNoHandler = errors.New("lecp: Parser has no Handler; make it with NewParser")
 
 // Reset makes p ready for a new input, keeping its handler, options,
 // patterns and buffers.
@@ -84,6 +96,9 @@ func (p *Parser) Reset() {
 // returns len(b) and nil, or the first error: a *SyntaxError or the
 // handler's error.
 func (p *Parser) Write(b []byte) (int, error) {
+	if p.h == nil {
+		return 0, errNoHandler
+	}
 	if p.err != nil {
 		return 0, p.err
 	}
@@ -184,6 +199,9 @@ func (p *Parser) writeFast(b []byte) ([]byte, error) {
 // start of UTF-8, Close returns ErrInvalidUTF8 at the first invalid byte,
 // as Check does for the same input.
 func (p *Parser) Close() error {
+	if p.h == nil {
+		return errNoHandler
+	}
 	if p.err != nil {
 		return p.err
 	}

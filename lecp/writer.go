@@ -784,11 +784,16 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // indefinite arrays and maps become definite, and floats take their
 // shortest width. The result is the preferred serialization of the same
 // data items (RFC 8949 §4.1). Raw events are ignored. Events no decoder
-// produces are misuse (ErrWriter): a Simple event above 255, a string
-// piece or end of the other kind (byte or text) than the string it
-// continues, and any other item or an array's or map's end while a
-// string is unfinished.
+// produces are misuse (ErrWriter): a nil Event, one of Kind Invalid (a
+// zero Event or Token) or of no Kind this package defines, a Simple event
+// above 255, a string piece or end of the other kind (byte or text) than
+// the string it continues, and any other item or an array's or map's end
+// while a string is unfinished.
 func (w *Writer) WriteEvent(ev *Event) {
+	if ev == nil {
+		w.fail("nil event")
+		return
+	}
 	switch ev.Kind {
 	case Uint:
 		w.Uint(ev.Uint)
@@ -870,6 +875,10 @@ func (w *Writer) WriteEvent(ev *Event) {
 			return
 		}
 		w.Simple(uint8(ev.Uint))
+	case Raw:
+		// a captured item's bytes, after its own events: nothing to write
+	default:
+		w.fail("event of kind " + ev.Kind.String())
 	}
 }
 

@@ -33,3 +33,18 @@ func ExampleBackends() {
 	// Output:
 	// std
 }
+
+// A Runner whose cases are typed into the repository (Builtin) runs without
+// the shared corpus; the others take the corpus folder, as Run gives them.
+func ExampleRunner() {
+	res, err := vectors.RFCJWS.Run("", nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range res {
+		fmt.Println(r.Name, r.Cases, r.Passed, r.Failed)
+	}
+	// Output:
+	// rfc-jws/rfc7515 8 8 0
+	// rfc-jws/rfc7797 3 3 0
+}

@@ -32,11 +32,13 @@ import (
 // Result is the outcome of one corpus file.
 type Result struct {
 	// Name is "<corpus>/<file>", e.g. "wycheproof/aes_gcm_test.json".
-	Name    string `json:"name"`
-	Cases   int    `json:"cases"`
-	Passed  int    `json:"passed"`
-	Failed  int    `json:"failed"`
-	Skipped int    `json:"skipped"`
+	Name string `json:"name"`
+	// Cases is the number of cases run or skipped: Passed + Failed +
+	// Skipped.
+	Cases   int `json:"cases"`
+	Passed  int `json:"passed"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
 	// SkipReasons counts skipped cases by reason. Every skip has a reason.
 	SkipReasons map[string]int `json:"skip_reasons,omitempty"`
 	// Failures describes the failed cases (at most MaxFailures of them).
@@ -58,8 +60,14 @@ func (r *Result) Fail(format string, args ...any) {
 	}
 }
 
-// Skip records a skipped case and its reason.
+// Skip records a skipped case and its reason. An empty reason is a runner's
+// bug, recorded as a failed case instead, so that no case is skipped
+// silently.
 func (r *Result) Skip(reason string) {
+	if reason == "" {
+		r.Fail("case skipped without a reason (a runner bug)")
+		return
+	}
 	r.Cases++
 	r.Skipped++
 	if r.SkipReasons == nil {
@@ -79,6 +87,8 @@ func (r *Result) Check(id string, err error) {
 
 // Report is the outcome of a whole run.
 type Report struct {
+	// Corpora holds one Result per corpus file, in the order of Runners
+	// and, within a corpus, of its runner.
 	Corpora []Result `json:"corpora"`
 	// Failed is the total of failed cases over all corpora.
 	Failed int `json:"failed"`

@@ -110,7 +110,8 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // and the JWE groups of json_web_crypto (JWE is not built yet). The
 // json_web_signature and json_web_key files and the JWS groups of
 // json_web_crypto are judged by the JOSE runners (WycheproofJWS, the JWK
-// runner and wycheproofJWCrypto), whose results stand in this report.
+// runner and the json_web_crypto runner of jose_jwcrypto.go), whose results
+// stand in this report.
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {

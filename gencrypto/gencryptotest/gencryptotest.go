@@ -18,9 +18,11 @@
 //     (under GODEBUG=fips140=only the reference runs with the module's
 //     enforcement lifted, so a backend may serve approved primitives std
 //     refuses in that mode);
-//   - tamper detection: every flipped bit of a tag, signature, ciphertext or
-//     wrapped key, a changed nonce, message, digest or associated data, is
-//     ErrVerify;
+//   - tamper detection: a flipped bit of a tag, signature, ciphertext or
+//     wrapped key (every bit of one up to 64 bytes, such as a tag or an
+//     Ed25519 or ES256 signature; the first and last bit of some 32 bytes
+//     spread over a longer one, such as an RSA signature), a changed nonce,
+//     message, digest or associated data, is ErrVerify;
 //   - ECDSA signatures of different messages, from Sign and from
 //     SignDigest, never share r (a repeated nonce gives the key away);
 //   - the RSA encodings, which the registry cannot check: a PSS salt of
@@ -43,9 +45,9 @@
 // to the Go Cryptographic Module's minimums (PBKDF2 outputs of 112 bits,
 // salts of 128 bits).
 //
-// Run generates its keys in memory (RSA-2048 once per test binary). The
-// Wycheproof corpora run separately, in package vectors, against every
-// registered backend.
+// Run generates its keys in memory, two of each kind (RSA-2048 among them),
+// once per test binary. The Wycheproof corpora run separately, in package
+// vectors, against every registered backend.
 package gencryptotest
 
 import (

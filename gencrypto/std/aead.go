@@ -8,15 +8,22 @@ import (
 	"golang.org/x/crypto/chacha20poly1305"
 )
 
-// NewAEAD returns an AEAD for primAESGCM, primAESCCM, primChaCha20Poly1305
-// or primAESCBCHMAC. nonceSize and tagSize are in bytes; h is the HMAC hash
-// of primAESCBCHMAC and is ignored otherwise.
+// NewAEAD returns an AEAD for the primitives "aes-gcm", "aes-ccm",
+// "chacha20-poly1305" and "aes-cbc-hmac-sha2" (gencrypto's PrimAESGCM,
+// PrimAESCCM, PrimChaCha20Poly1305 and PrimAESCBCHMAC); any other is
+// unsupported. nonceSize and tagSize are in bytes; h is the HMAC hash of
+// AES-CBC-HMAC and is ignored otherwise. Sizes it does not take are an error.
 //
 // AES-GCM takes a 16-, 24- or 32-byte key and either the standard 12-byte
 // nonce with a tag of 12…16 bytes, or a 16-byte tag with any non-empty nonce
 // (crypto/cipher offers no other combination). ChaCha20-Poly1305 takes a
 // 32-byte key, a 12-byte nonce (24 selects XChaCha20-Poly1305) and a 16-byte
-// tag. AES-CCM and AES-CBC-HMAC are described at newCCM and newCBCHMAC.
+// tag. AES-CCM (NIST SP 800-38C, RFC 3610) takes a 16-, 24- or 32-byte key,
+// a nonce of 7 to 13 bytes and an even tag of 4 to 16 bytes. AES-CBC-HMAC
+// (RFC 7518 §5.2) takes key = MAC_KEY‖ENC_KEY, two halves of 16, 24 or 32
+// bytes, a 16-byte IV and a tag of 16 bytes up to h's output (RFC 7518 uses
+// half of it); its Seal writes ciphertext‖tag, the ciphertext padded (PKCS
+// #7) to whole blocks.
 func (*Backend) NewAEAD(primitive string, key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD, error) {
 	if err := checkFIPS(primitive); err != nil {
 		return nil, err

@@ -58,9 +58,11 @@ func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, boo
 
 // Sign signs msg with key. Ed25519 signs msg itself (pure Ed25519, RFC 8032
 // §5.1) and h must be zero; an ed25519.PrivateKey (or a pointer to one)
-// whose second half is not the public key its seed derives is refused
-// (see ed25519KeyOK). The hashed primitives hash msg with h on the host
-// and continue as SignDigest.
+// whose second half is not the public key its seed derives is refused,
+// since crypto/ed25519 signs with the half it is given and two signatures
+// of one message under two halves reveal the private scalar (the check, a
+// scalar multiplication, is remembered per key). The hashed primitives hash
+// msg with h on the host and continue as SignDigest.
 func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
 	pub, ok := publicOf(key)
 	if !ok {

@@ -13,10 +13,10 @@
 //
 // Everything comes from the standard library (crypto/aes, crypto/cipher,
 // crypto/ecdsa, crypto/ecdh, crypto/ed25519, crypto/rsa, crypto/hmac,
-// crypto/hkdf, crypto/pbkdf2, crypto/sha256, crypto/sha512, crypto/sha3),
-// except ChaCha20-Poly1305 (golang.org/x/crypto/chacha20poly1305) and four
-// constructions this package writes on top of crypto/aes and crypto/cipher,
-// each in its own file:
+// crypto/hkdf, crypto/pbkdf2, crypto/sha1, crypto/sha256, crypto/sha512,
+// crypto/sha3), except ChaCha20-Poly1305 (golang.org/x/crypto/chacha20poly1305)
+// and four constructions this package writes, three on top of crypto/aes and
+// crypto/cipher and one on the hashes, each in its own file:
 //
 //   - AES-CCM (NIST SP 800-38C, RFC 3610): ccm.go
 //   - AES Key Wrap (RFC 3394): keywrap.go
@@ -73,7 +73,9 @@ const (
 	primConcatKDF        = "concat-kdf"
 )
 
-// Primitives returns the names of every primitive the backend implements.
+// Primitives returns the names of every primitive the backend implements,
+// whatever the FIPS 140-3 mode: under GODEBUG=fips140=only, Supports tells
+// which of them it serves.
 func Primitives() []string {
 	return []string{
 		primAESGCM, primAESCCM, primChaCha20Poly1305, primAESCBCHMAC, primAESKW,
