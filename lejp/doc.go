@@ -34,9 +34,13 @@
 // The Parser's events are the same for any way of splitting the input,
 // down to one byte per Write: the same kinds, values, offsets, paths and
 // errors. A string longer than Options.StringChunk bytes (decoded) comes as
-// StringChunk events of that size, cut only between UTF-8 sequences,
-// followed by a String event with the rest; where the pieces end depends on
-// the string alone.
+// StringChunk events of at most that size (up to 3 bytes less, as pieces
+// are cut only between UTF-8 sequences), followed by a String event with
+// the rest; where the pieces end depends on the string alone. The pieces of
+// a string are delivered as it is read, so StringChunk events may come
+// before an error found later in the same string (bad escape, invalid
+// UTF-8, the string too long); a Handler that keeps them must drop them on
+// error.
 //
 // # Paths and patterns
 //

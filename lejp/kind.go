@@ -11,8 +11,9 @@ type Kind uint8
 
 // The kinds. StringChunk occurs only in Parser events: a long string is
 // delivered as zero or more StringChunk events followed by one String event
-// holding the last piece. A Decoder delivers every string whole as one
-// String token.
+// holding the last piece; the pieces come as the string is read, so an
+// error later in the string may follow them. A Decoder delivers every
+// string whole as one String token.
 const (
 	Invalid     Kind = iota
 	ObjectStart      // {
