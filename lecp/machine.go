@@ -264,7 +264,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			return 0, m.fail(0, ErrIndefinite)
 		}
 		if maj != majOther && m.lim.determ {
-			return 0, m.fail(0, ErrIndefinite)
+			return 0, m.fail(0, errIndefDeterministic)
 		}
 	default:
 		return 0, m.fail(0, ErrReservedInfo)

@@ -59,6 +59,8 @@ type Options struct {
 	// integer could hold (c24101, 2(h'01')) or with leading zeros
 	// (c2420001) is accepted, since §4.2.2 leaves the form of bignums to
 	// each protocol, one of whose choices is to always use tags 2 and 3.
+	// Each refusal Deterministic adds matches ErrNotDeterministic (an
+	// indefinite length ErrIndefinite too).
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.
