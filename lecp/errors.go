@@ -136,7 +136,8 @@ var (
 	ErrDuplicateKey = errors.New("lecp: duplicate map key")
 	// ErrNotDeterministic: with Options.Deterministic, an item not in core
 	// deterministic encoding (RFC 8949 §4.2.1): a longer head than needed,
-	// a float wider than needed, map keys out of bytewise order, or an
+	// a float wider than needed, a bignum not in preferred serialization
+	// (see Options.Deterministic), map keys out of bytewise order, or an
 	// indefinite length (that error matches ErrIndefinite too). Every
 	// refusal that Deterministic adds matches it, so errors.Is tells a
 	// well-formed, valid item that is not deterministic from a malformed
