@@ -843,7 +843,9 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // one definite-length string, indefinite-length strings are joined,
 // indefinite arrays and maps become definite, and floats take their
 // shortest width. The result is the preferred serialization of the same
-// data items (RFC 8949 §4.1). Raw events are ignored. Events no decoder
+// data items (RFC 8949 §4.1), except that a bignum's byte string (tag 2
+// or 3, §3.4.3) is kept as given unless Deterministic is set (see
+// ByteString). Raw events are ignored. Events no decoder
 // produces are misuse (ErrWriter): a Simple event above 255, a string
 // piece or end of the other kind (byte or text) than the string it
 // continues, and any other item or an array's or map's end while a
