@@ -110,7 +110,10 @@
 //     the Appendix A spellings.
 //   - Tag validity (RFC 8949 §5.3.2, e.g. tag 0 around a non-string): tags
 //     are reported, their content is not checked against the tag; that is
-//     the application's job.
+//     the application's job. One exception: with Options.Deterministic, a
+//     bignum (tag 2 or 3 around a byte string) must be in preferred
+//     serialization (§3.4.3), which §4.2.1 requires, and a deterministic
+//     Writer writes it so.
 //   - Length-first map key ordering (RFC 7049 canonical CBOR, RFC 8949
 //     §4.2.3): only the bytewise order of §4.2.1 is checked and produced.
 package lecp

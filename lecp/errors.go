@@ -109,9 +109,10 @@ var (
 	ErrReservedInfo = errors.New("lecp: reserved additional information")
 	// ErrIndefinite: additional information 31 on a major type that has no
 	// indefinite length (the integers and tags, 0x1f, 0x3f and 0xdf; RFC
-	// 8949 §3.2), or an indefinite length where deterministic encoding
-	// forbids it. On major type 7, additional information 31 is the break
-	// (0xff): out of place it is ErrBreak.
+	// 8949 §3.2), or, with Options.Deterministic, a well-formed
+	// indefinite-length string, array or map, which §4.2.1 forbids: that
+	// error matches ErrNotDeterministic too. On major type 7, additional
+	// information 31 is the break (0xff): out of place it is ErrBreak.
 	ErrIndefinite = errors.New("lecp: invalid indefinite length")
 	// ErrBreak: a break stop code (0xff) outside an indefinite-length item
 	// (RFC 8949 §3.2.1), or in a map after a key and before its value.
@@ -135,7 +136,12 @@ var (
 	ErrDuplicateKey = errors.New("lecp: duplicate map key")
 	// ErrNotDeterministic: with Options.Deterministic, an item not in core
 	// deterministic encoding (RFC 8949 §4.2.1): a longer head than needed,
-	// a float wider than needed, or map keys out of bytewise order.
+	// a float wider than needed, a bignum not in preferred serialization
+	// (see Options.Deterministic), map keys out of bytewise order, or an
+	// indefinite length (that error matches ErrIndefinite too). Every
+	// refusal that Deterministic adds matches it, so errors.Is tells a
+	// well-formed, valid item that is not deterministic from a malformed
+	// or invalid one (the first fault in the input is the one reported).
 	ErrNotDeterministic = errors.New("lecp: not core deterministic encoding")
 	// ErrTrailingData: bytes after the top-level item when
 	// Options.AllowSequence is not set.
@@ -171,6 +177,22 @@ var (
 // Handler's error (a SyntaxError of the input is sticky instead: it is
 // returned again).
 var ErrClosed = errors.New("lecp: parser closed")
+
+// errIndefDeterministic is the cause of a well-formed indefinite-length
+// string, array or map under Options.Deterministic: it matches both
+// ErrIndefinite and ErrNotDeterministic.
+var errIndefDeterministic error = indefDeterministic{}
+
+type indefDeterministic struct{}
+
+func (indefDeterministic) Error() string {
+	return "lecp: indefinite length not allowed in deterministic encoding"
+}
+
+// Is reports whether target is ErrIndefinite or ErrNotDeterministic.
+func (indefDeterministic) Is(target error) bool {
+	return target == ErrIndefinite || target == ErrNotDeterministic
+}
 
 // eofError is ErrUnexpectedEOF: its own sentinel, which also matches
 // io.ErrUnexpectedEOF.

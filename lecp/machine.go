@@ -42,6 +42,10 @@ type frame struct {
 	// from its canonical encoding (it holds a NaN written other than
 	// f97e00); the received form follows the canonical one in m.arena
 	nanKey bool
+	// tags only, with Deterministic: the tag is 2 or 3 (a bignum, RFC 8949
+	// §3.4.3), so a definite byte string as its content must be in
+	// preferred serialization; set for every tag frame, read for no other
+	bignum bool
 	left   uint64 // definite: items still due (a map counts keys and values)
 	n      uint64 // items completed (a map counts keys and values); indefinite strings: bytes so far
 
@@ -264,7 +268,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 			return 0, m.fail(0, ErrIndefinite)
 		}
 		if maj != majOther && m.lim.determ {
-			return 0, m.fail(0, ErrIndefinite)
+			return 0, m.fail(0, errIndefDeterministic)
 		}
 	default:
 		return 0, m.fail(0, ErrReservedInfo)
@@ -330,6 +334,22 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		if arg > m.lim.maxString {
 			return 0, m.fail(0, ErrStringTooLong)
 		}
+		if maj == majBytes && top != nil && top.major == majTag && top.bignum {
+			// a bignum in preferred serialization (§3.4.3, required by
+			// §4.2.1): more than 8 bytes, the first not zero. The first
+			// byte is looked at before any of the string is delivered, so
+			// the verdict does not depend on how the input is split.
+			if arg <= 8 {
+				return 0, m.fail(0, ErrNotDeterministic)
+			}
+			if len(p) <= hl {
+				m.need = hl + 1
+				return 0, errShort
+			}
+			if p[hl] == 0 {
+				return 0, m.fail(0, ErrNotDeterministic)
+			}
+		}
 		return m.strPiece(p, hl, arg, maj, chunk, false)
 	case majArray, majMap:
 		indef := ai == 31
@@ -357,6 +377,7 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		if err := m.push(majTag, false, 1); err != nil {
 			return 0, err
 		}
+		m.stack[len(m.stack)-1].bignum = m.lim.determ && (arg == 2 || arg == 3)
 		if m.keys.building {
 			m.keys.head(majTag, arg) // the tag number (push wrote no head for a tag)
 		}

@@ -55,12 +55,18 @@ type Options struct {
 	// Deterministic requires core deterministic encoding (RFC 8949
 	// §4.2.1): shortest heads, no indefinite lengths, floats in the
 	// shortest width that keeps the value (every NaN in half precision:
-	// see NaN payloads in the package documentation), and map keys in
-	// bytewise lexicographic order of their encodings. Tag content is not
-	// checked (see the package documentation): a bignum that a plain
-	// integer could hold (c24101, 2(h'01')) or with leading zeros
-	// (c2420001) is accepted, since §4.2.2 leaves the form of bignums to
-	// each protocol, one of whose choices is to always use tags 2 and 3.
+	// see NaN payloads in the package documentation), bignums in
+	// preferred serialization, and map keys in bytewise lexicographic
+	// order of their encodings. §4.2.1 requires preferred serialization,
+	// which §3.4.3 defines for bignums: a tag 2 or 3 around a definite
+	// byte string must hold more than 8 bytes (a major type 0 or 1
+	// integer holds any smaller value) and no leading zero byte, so
+	// 2(h'01') (c24101), c2420001 and c340 are refused. §4.2.2
+	// lets a protocol's own deterministic encoding always use tags 2 and
+	// 3 instead; such input is not core deterministic. Tags are otherwise
+	// not checked (a tag 2 around a text string passes: see Tag validity
+	// in the package documentation). Each refusal Deterministic adds
+	// matches ErrNotDeterministic (an indefinite length ErrIndefinite too).
 	Deterministic bool
 	// AllowDuplicateKeys accepts a map with two equal keys; both are
 	// delivered. No keys are then held beyond the current one of each map.

@@ -33,7 +33,9 @@ import (
 // unfinished is the exception: it returns ErrWriter and sets nothing, so
 // the item can still be finished.
 type Writer struct {
-	// Deterministic makes EndMap sort map pairs by their encoded keys.
+	// Deterministic makes EndMap sort map pairs by their encoded keys,
+	// and writes the byte string of a tag 2 or 3 as a bignum in preferred
+	// serialization (see ByteString).
 	Deterministic bool
 	// AllowInvalidUTF8 writes text strings that are not UTF-8 as given,
 	// as the parser's option of that name reads them, instead of refusing
@@ -44,6 +46,11 @@ type Writer struct {
 	stack   []wframe
 	offs    []int // start offsets of the items of open maps
 	pendTag int   // tags written whose item has not started
+	// the last tag written: its number and where its head starts in buf
+	// (with pendTag, a Deterministic writer puts the byte string of a tag
+	// 2 or 3 in a bignum's preferred serialization)
+	tagNum  uint64
+	tagAt   int
 	str     []byte
 	strKind Kind // Bytes or Text while pieces of a string are gathered
 	indef   []Kind
@@ -438,10 +445,50 @@ func (w *Writer) Negative(arg uint64) {
 	}
 }
 
-// ByteString writes a byte string.
+// ByteString writes a byte string. With Deterministic, a byte string that
+// is the content of tag 2 or 3 (a bignum, RFC 8949 §3.4.3) is written in
+// the bignum's preferred serialization, which §4.2.1 requires: without
+// its leading zero bytes, and as an integer (major type 0 or 1, the tag
+// dropped) when one holds the value, so 2(h'0001') is written as 1 and
+// 3(h'00') as -1.
 func (w *Writer) ByteString(b []byte) {
+	big := w.bignumNext()
 	if w.item() {
+		if big {
+			w.appendBignum(b)
+		} else {
+			w.buf = AppendBytes(w.buf, b)
+		}
+	}
+}
+
+// bignumNext reports whether the next item is the content of a tag 2 or 3
+// that Deterministic puts in preferred serialization when it is a byte
+// string.
+func (w *Writer) bignumNext() bool {
+	return w.Deterministic && w.err == nil && w.pendTag > 0 && (w.tagNum == 2 || w.tagNum == 3)
+}
+
+// appendBignum writes the magnitude b of the bignum whose tag head ends
+// buf in preferred serialization.
+func (w *Writer) appendBignum(b []byte) {
+	for len(b) > 0 && b[0] == 0 {
+		b = b[1:]
+	}
+	if len(b) > 8 {
 		w.buf = AppendBytes(w.buf, b)
+		return
+	}
+	var v uint64
+	for _, c := range b {
+		v = v<<8 | uint64(c)
+	}
+	neg := w.tagNum == 3
+	w.buf = w.buf[:w.tagAt]
+	if neg {
+		w.buf = AppendNegative(w.buf, v)
+	} else {
+		w.buf = AppendUint(w.buf, v)
 	}
 }
 
@@ -502,6 +549,7 @@ func (w *Writer) Simple(v uint8) {
 // Tag writes tag number n; the next item is the tagged one.
 func (w *Writer) Tag(n uint64) {
 	if w.item() {
+		w.tagNum, w.tagAt = n, len(w.buf)
 		w.buf = AppendTag(w.buf, n)
 		w.pendTag = 1
 	}
@@ -510,9 +558,11 @@ func (w *Writer) Tag(n uint64) {
 // RawItem writes one complete encoded item as it is (for example a
 // protected header kept as received). It is checked first as Check checks
 // with the default rules (well-formed, UTF-8 text unless AllowInvalidUTF8
-// is set, unique map keys; no limits), and with Deterministic it must be in
-// core deterministic encoding; bytes that do not pass are misuse (ErrWriter, also matching the
-// SyntaxError) and nothing is written. As a map key it is compared with the
+// is set, unique map keys; no limits), and with Deterministic it must be
+// in core deterministic encoding; bytes that do not pass are misuse
+// (ErrWriter, also matching the SyntaxError) and nothing is written. With
+// Deterministic, a byte string given as the content of tag 2 or 3 is
+// written as ByteString writes it. As a map key it is compared with the
 // other keys as a data item, so another encoding of a key already there is
 // a duplicate.
 func (w *Writer) RawItem(b []byte) {
@@ -526,6 +576,16 @@ func (w *Writer) RawItem(b []byte) {
 	}
 	if err := w.rawChk.Check(b); err != nil {
 		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}
+		return
+	}
+	if b[0]>>5 == majBytes && w.bignumNext() {
+		// a bignum's content: put in preferred serialization as
+		// ByteString does (Check refused an indefinite length)
+		hl := 1
+		if ai := b[0] & 31; ai >= 24 {
+			hl += 1 << (ai - 24)
+		}
+		w.ByteString(b[hl:])
 		return
 	}
 	if w.item() {
@@ -783,12 +843,14 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // one definite-length string, indefinite-length strings are joined,
 // indefinite arrays and maps become definite, and floats take their
 // shortest width. The result is the preferred serialization of the same
-// data items (RFC 8949 §4.1). Raw events are ignored. Events no decoder
-// produces are misuse (ErrWriter): a nil Event, one of Kind Invalid (a
-// zero Event or Token) or of no Kind this package defines, a Simple event
-// above 255, a string piece or end of the other kind (byte or text) than
-// the string it continues, and any other item or an array's or map's end
-// while a string is unfinished.
+// data items (RFC 8949 §4.1), except that a bignum's byte string (tag 2
+// or 3, §3.4.3) is kept as given unless Deterministic is set (see
+// ByteString). Raw events are ignored. Events no decoder produces are
+// misuse (ErrWriter): a nil Event, one of Kind Invalid (a zero Event or
+// Token) or of no Kind this package defines, a Simple event above 255, a
+// string piece or end of the other kind (byte or text) than the string it
+// continues, and any other item or an array's or map's end while a string
+// is unfinished.
 func (w *Writer) WriteEvent(ev *Event) {
 	if ev == nil {
 		w.fail("nil event")
