@@ -139,9 +139,9 @@ func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 // maxPlaintext returns the longest plaintext the algorithm can encrypt:
 // for AES-CCM what its length field of L = 15 − nonce bytes holds (RFC
 // 9053 §4.2, SP 800-38C A.2.1), for AES-GCM 2^32−2 blocks (SP 800-38D
-// §5.2.1.1), for ChaCha20-Poly1305 2^32−1 64-byte blocks less the one
-// Poly1305's key takes (RFC 8439 §2.8); AES-CBC-HMAC has no bound an int
-// can reach.
+// §5.2.1.1), for ChaCha20-Poly1305 the 2^32 64-byte blocks of its 32-bit
+// counter less the one Poly1305's key takes, 2^38−64 bytes (RFC 8439
+// §2.8); AES-CBC-HMAC has no bound an int can reach.
 func (a *AEAD) maxPlaintext() uint64 {
 	switch a.prim {
 	case PrimAESCCM:

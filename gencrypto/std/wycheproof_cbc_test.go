@@ -51,5 +51,8 @@ func TestWycheproofCBCPadding(t *testing.T) {
 			}
 		}
 	}
+	if valid == 0 || rejected == 0 {
+		t.Fatalf("%d valid and %d invalid cases: the file did not load", valid, rejected)
+	}
 	t.Logf("%d valid passed, %d invalid rejected", valid, rejected)
 }
