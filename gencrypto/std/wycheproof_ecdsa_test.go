@@ -83,6 +83,7 @@ func TestWycheproofECDSAP1363(t *testing.T) {
 					}
 				}
 			}
+			requireLoaded(t, valid, invalid)
 			t.Logf("%d valid verified, %d invalid rejected", valid, invalid)
 		})
 	}
@@ -117,6 +118,7 @@ func TestWycheproofECDSADER(t *testing.T) {
 					}
 				}
 			}
+			requireLoaded(t, accepted, refused)
 			t.Logf("%d accepted, %d refused", accepted, refused)
 		})
 	}

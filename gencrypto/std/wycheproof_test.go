@@ -74,6 +74,16 @@ func loadWP[F any](t *testing.T, rel string) *F {
 	return &f
 }
 
+// requireLoaded fails a runner that passed no valid case or rejected no
+// invalid one: every file it runs has both, so a file emptied, renamed
+// groups or a filter that matches nothing would otherwise pass unnoticed.
+func requireLoaded(t *testing.T, valid, invalid int) {
+	t.Helper()
+	if valid == 0 || invalid == 0 {
+		t.Fatalf("%d valid and %d invalid cases: the file did not load", valid, invalid)
+	}
+}
+
 func TestWycheproofAEAD(t *testing.T) {
 	files := []struct {
 		file   string
@@ -136,6 +146,7 @@ func TestWycheproofAEAD(t *testing.T) {
 					}
 				}
 			}
+			requireLoaded(t, valid, rejected)
 			t.Logf("%d valid passed, %d invalid rejected", valid, rejected)
 		})
 	}
@@ -172,6 +183,7 @@ func TestWycheproofKeyWrap(t *testing.T) {
 					}
 				}
 			}
+			requireLoaded(t, valid, rejected)
 			t.Logf("%d valid passed, %d invalid or acceptable rejected", valid, rejected)
 		})
 	}
