@@ -14,6 +14,13 @@
 // documentation of Wycheproof gives how cases are judged, the decision for
 // each kind of "acceptable" case, and what is skipped and why.
 //
+// COSEExamples runs the cose-wg Examples against gencrypto's COSE
+// algorithm identifiers and algorithms (there is no COSE message layer
+// yet); JOSECookbookJWE runs the RFC 7520 JWE examples' cryptography
+// through the registry (there is no JWE layer yet); the cbor-test-vectors
+// and JSONTestSuite runners prove lecp and lejp; the JOSE runners prove
+// jose/jws and jose/jwk.
+//
 // # Not supported, and why
 //
 // A runner never drops a case silently: a case it cannot run is counted as
