@@ -5,15 +5,22 @@ package vectors
 // with the keys read by jose/jwk instead of the Wycheproof runner's minimal
 // reader, so the JOSE key parser is proven on every key of those files and
 // on what is computed with it. Results are named "wycheproof/<file> (jwk)".
+//
+// Keys and algorithms JOSE does not offer are refused as expected, not
+// skipped: a secp256k1 ("P-256K") JWK must be refused by jwk.Parse with
+// jose.ErrKey, and a legacy ECDSA case signed with a hash that is not its
+// curve's in JOSE must not verify under the curve's ES algorithm.
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
@@ -87,7 +94,7 @@ func wycheproofJWKKeyed(path string) Result {
 				"P-521": gencrypto.ECDHP521(), "curve25519": gencrypto.X25519()}[g.Curve]
 			for _, t := range g.Tests {
 				if ka == nil {
-					r.Skip("curve " + g.Curve + " is not a JWK curve of jose/jwk")
+					refuseJWKCurve(&r, &t, t.Private, g.Curve)
 					continue
 				}
 				judgeKeyed(&r, &t, ecdhViaJWK(ka, &t))
@@ -97,7 +104,7 @@ func wycheproofJWKKeyed(path string) Result {
 			for _, t := range g.Tests {
 				switch {
 				case alg == nil && pemErr == nil:
-					r.Skip("curve and hash are not a JOSE algorithm (ES256/384/512), or the curve is not a JWK curve of jose/jwk")
+					refuseNonJOSEECDSA(&r, &t, g.JWK)
 				case pemErr != nil:
 					r.Fail("tcId %d: %v", t.TcID, pemErr)
 				default:
@@ -171,6 +178,54 @@ func ecdsaGroupAlg(raw json.RawMessage, sha, keyPem string) (*gencrypto.Signatur
 		return nil, fmt.Errorf("group JWK and PEM are different keys")
 	}
 	return alg, nil
+}
+
+// Reasons of the refused-as-expected cases of the JWK-keyed files.
+const (
+	refuseJWKCurveReason = "JWK curve not offered by jose/jwk (secp256k1, \"P-256K\"): the key must be refused with jose.ErrKey"
+	refuseECDSAHash      = "ECDSA with a hash that is not its curve's in JOSE (RFC 7518 §3.4 pairs P-256/SHA-256, P-384/SHA-384, P-521/SHA-512): must not verify under the curve's ES algorithm"
+)
+
+// refuseJWKCurve checks that jose/jwk refuses the JWK raw, on a curve it
+// does not offer, with jose.ErrKey: the case passes as refused.
+func refuseJWKCurve(r *Result, t *keyedTest, raw json.RawMessage, curve string) {
+	_, err := jwk.Parse(raw)
+	if !errors.Is(err, jose.ErrKey) {
+		r.Fail("tcId %d: JWK on curve %s: jwk.Parse gave %v, want jose.ErrKey", t.TcID, curve, err)
+		return
+	}
+	r.Refuse(refuseJWKCurveReason)
+}
+
+// refuseNonJOSEECDSA handles a legacy webcrypto ECDSA case whose curve and
+// hash are not a JOSE algorithm: a secp256k1 key must be refused by
+// jose/jwk, and on a NIST curve the signature (made with another hash) must
+// not verify under the curve's JOSE algorithm. An invalid case that
+// verifies there says nothing of the refusal and is skipped, saying so.
+func refuseNonJOSEECDSA(r *Result, t *keyedTest, raw json.RawMessage) {
+	var j struct{ Crv string }
+	if err := json.Unmarshal(raw, &j); err != nil {
+		r.Fail("tcId %d: group JWK: %v", t.TcID, err)
+		return
+	}
+	alg := map[string]*gencrypto.Signature{"P-256": gencrypto.ES256(), "P-384": gencrypto.ES384(), "P-521": gencrypto.ES512()}[j.Crv]
+	if alg == nil {
+		refuseJWKCurve(r, t, raw, j.Crv)
+		return
+	}
+	k, err := jwk.Parse(raw)
+	if err != nil {
+		r.Fail("tcId %d: group JWK: %v", t.TcID, err)
+		return
+	}
+	switch err := alg.Verify(k.Public(), t.Msg, t.Sig); {
+	case err != nil:
+		r.Refuse(refuseECDSAHash)
+	case t.Result == "invalid":
+		r.Skip("invalid under a hash JOSE does not pair with the curve, but valid under the one it does: not a refusal to check")
+	default:
+		r.Fail("tcId %d (%s, %s): verified under %s, though signed with another hash", t.TcID, t.Result, t.Comment, alg.Name())
+	}
 }
 
 // judgeKeyed records a case: valid must succeed, invalid must fail, and an

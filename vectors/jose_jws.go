@@ -39,11 +39,12 @@ package vectors
 // 350, 351: RFC 7520 figures 20 and 27) use a key whose "alg" contradicts
 // the token's ("PS256" for a PS384 token, "ES521" for ES512) — the very
 // condition the same file's WrongPrimitive cases require rejecting. Catalog
-// row 3 makes the key's "alg" binding, so such a case is counted as skipped
-// (with that reason) only if the token is rejected with the key as given AND
-// verifies once the key's "alg" is removed; otherwise it fails. Two more
-// "valid" cases (tcId 372, 373) carry a '?' inside a part and are skipped
-// when rejected (strict base64url), and two "invalid" ones (tcId 367, 370)
+// row 3 makes the key's "alg" binding, so such a case is counted as refused
+// as expected (Result.Refuse, with that reason) only if the token is
+// rejected with the key as given AND verifies once the key's "alg" is
+// removed; otherwise it fails. Two more "valid" cases (tcId 372, 373) carry
+// a '?' inside a part and are counted as refused when rejected (strict
+// base64url), and two "invalid" ones (tcId 367, 370)
 // are byte-identical to a valid token of their group and are skipped when
 // they verify. A case whose result is neither "valid" nor "invalid" fails.
 
@@ -628,7 +629,7 @@ func WycheproofJWS(path string) Result {
 				// Rejected as malformed, or, when the '?' is inside the
 				// signed input, as not verifying.
 				if err != nil {
-					res.Skip("marked valid with a non-base64url character inserted; strict base64url (RFC 7515 §2) rejects it")
+					res.Refuse("marked valid with a non-base64url character inserted; strict base64url (RFC 7515 §2) rejects it")
 				} else {
 					res.Fail("%s: a part that is not base64url was accepted", id)
 				}
@@ -637,7 +638,7 @@ func WycheproofJWS(path string) Result {
 				if err := wycheproofJWSVerifyNoAlg(key, []byte(t.JWS)); err != nil {
 					res.Fail("%s: key alg %s, token alg %s: still fails without the key's alg: %v", id, key.Alg, tokenAlg(t.JWS), err)
 				} else {
-					res.Skip("marked valid although the key's \"alg\" contradicts the token's (catalog row 3 rejects); verified with the key's alg removed")
+					res.Refuse("marked valid although the key's \"alg\" contradicts the token's (catalog row 3 rejects); verified with the key's alg removed")
 				}
 			case t.Result == "valid":
 				res.Fail("%s: %v", id, err)

@@ -14,10 +14,21 @@
 // documentation of Wycheproof gives how cases are judged, the decision for
 // each kind of "acceptable" case, and what is skipped and why.
 //
+// COSEExamples runs the cose-wg Examples against gencrypto's COSE
+// algorithm identifiers and algorithms (there is no COSE message layer
+// yet); JOSECookbookJWE runs the RFC 7520 JWE examples' cryptography
+// through the registry (there is no JWE layer yet); the cbor-test-vectors
+// and JSONTestSuite runners prove lecp and lejp; the JOSE runners prove
+// jose/jws and jose/jwk.
+//
 // # Not supported, and why
 //
 // A runner never drops a case silently: a case it cannot run is counted as
-// skipped with its reason, and the report lists the reasons per file.
+// skipped with its reason, and the report lists the reasons per file. A
+// case whose parameters the library refuses on purpose (a PSS salt length,
+// an OAEP MGF1 hash, a curve or algorithm it does not offer) is not
+// skipped: it runs, must be refused, and is counted as passed and in
+// Result.Refused, with the reason.
 package vectors
 
 import (
@@ -41,6 +52,14 @@ type Result struct {
 	Skipped int `json:"skipped"`
 	// SkipReasons counts skipped cases by reason. Every skip has a reason.
 	SkipReasons map[string]int `json:"skip_reasons,omitempty"`
+	// Refused counts the passed cases whose parameters the library
+	// refuses on purpose (a PSS salt length or an OAEP MGF1 hash it does
+	// not offer, a JWK curve it does not take, …) and which it was seen to
+	// refuse: each ran, and would have failed had it been accepted. They
+	// are included in Passed, never in Skipped.
+	Refused int `json:"refused,omitempty"`
+	// RefuseReasons counts the refused cases by reason.
+	RefuseReasons map[string]int `json:"refuse_reasons,omitempty"`
 	// Failures describes the failed cases (at most MaxFailures of them).
 	Failures []string `json:"failures,omitempty"`
 }
@@ -74,6 +93,19 @@ func (r *Result) Skip(reason string) {
 		r.SkipReasons = make(map[string]int)
 	}
 	r.SkipReasons[reason]++
+}
+
+// Refuse records a passed case whose parameters the library refuses on
+// purpose and which it did refuse, with the reason it offers no such
+// parameters. Call it only after seeing the refusal: an accepted case is a
+// Fail.
+func (r *Result) Refuse(reason string) {
+	r.Pass()
+	r.Refused++
+	if r.RefuseReasons == nil {
+		r.RefuseReasons = make(map[string]int)
+	}
+	r.RefuseReasons[reason]++
 }
 
 // Check records a pass when err is nil and a failure otherwise.
@@ -154,7 +186,8 @@ func Run(dir string, opts Options) (Report, error) {
 }
 
 // WriteTable writes the report as a human-readable table: one line per
-// corpus file, then skip reasons and failures indented below it, then totals.
+// corpus file, then the reasons of refused-as-expected cases (counted in
+// passed), skip reasons and failures indented below it, then totals.
 func (rep *Report) WriteTable(w io.Writer) error {
 	width := len("corpus")
 	for _, r := range rep.Corpora {
@@ -162,23 +195,34 @@ func (rep *Report) WriteTable(w io.Writer) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-*s %7s %7s %7s %7s\n", width, "corpus", "cases", "passed", "failed", "skipped")
-	var tc, tp, tf, ts int
+	var tc, tp, tf, ts, tr int
 	for _, r := range rep.Corpora {
 		fmt.Fprintf(&b, "%-*s %7d %7d %7d %7d\n", width, r.Name, r.Cases, r.Passed, r.Failed, r.Skipped)
-		reasons := make([]string, 0, len(r.SkipReasons))
-		for why := range r.SkipReasons {
-			reasons = append(reasons, why)
+		for _, why := range sortedKeys(r.RefuseReasons) {
+			fmt.Fprintf(&b, "    passed %d as refused by design: %s\n", r.RefuseReasons[why], why)
 		}
-		sort.Strings(reasons)
-		for _, why := range reasons {
+		for _, why := range sortedKeys(r.SkipReasons) {
 			fmt.Fprintf(&b, "    skipped %d: %s\n", r.SkipReasons[why], why)
 		}
 		for _, f := range r.Failures {
 			fmt.Fprintf(&b, "    FAILED: %s\n", f)
 		}
-		tc, tp, tf, ts = tc+r.Cases, tp+r.Passed, tf+r.Failed, ts+r.Skipped
+		tc, tp, tf, ts, tr = tc+r.Cases, tp+r.Passed, tf+r.Failed, ts+r.Skipped, tr+r.Refused
 	}
 	fmt.Fprintf(&b, "%-*s %7d %7d %7d %7d\n", width, "total", tc, tp, tf, ts)
+	if tr > 0 {
+		fmt.Fprintf(&b, "    passed %d as refused by design in all\n", tr)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -11,6 +11,8 @@ func Runners() []Runner {
 		WycheproofJWKKeyed,
 		JOSECookbookJWS,
 		RFCJWS,
+		JOSECookbookJWE,
+		COSEExamples,
 		JSONTestSuite,
 		CBORTestVectors,
 	}

@@ -97,21 +97,32 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 //
 // # Not run, and why
 //
-// Each skipped case carries its reason in the report: secp256k1 (ES256K is
-// not registered yet; JOSE issue), Ed448 and X448 (the circl backend is not
+// Each skipped case carries its reason in the report. Whole files of
+// algorithms lwscrypto does not offer are skipped: secp256k1 (ES256K is not
+// registered yet; JOSE issue), Ed448 and X448 (the circl backend is not
 // built yet), ML-DSA and ML-KEM (not registered yet), RSA PKCS#1 v1.5
-// decryption (RSA1_5 arrives with JWE, with implicit rejection), RSA-PSS
-// and RSA-OAEP with an MGF1 hash other than the message hash or a PSS salt
-// length other than the hash length (the Backend contract pins both, as
-// JOSE and COSE do; the package tests check that the registry rejects such
-// signatures and ciphertexts rather than accepting them), AES-KWP (RFC
-// 5649, not registered), AES-CBC with PKCS#5 padding (no Backend
+// decryption (RSA1_5 arrives with JWE, with implicit rejection), AES-KWP
+// (RFC 5649, not registered), AES-CBC with PKCS#5 padding (no Backend
 // primitive; JWE uses AES-CBC only inside A*CBC-HS*), json_web_encryption
 // and the JWE groups of json_web_crypto (JWE is not built yet). The
 // json_web_signature and json_web_key files and the JWS groups of
 // json_web_crypto are judged by the JOSE runners (WycheproofJWS, the JWK
 // runner and the json_web_crypto runner of jose_jwcrypto.go), whose results
 // stand in this report.
+//
+// # Refused as expected
+//
+// Parameter sets of an offered algorithm that lwscrypto refuses on purpose
+// are run, not skipped: RSA-PSS with an MGF1 hash other than the message
+// hash or a salt length other than the hash length, and RSA-OAEP with an
+// MGF1 hash other than the OAEP hash (JOSE and COSE pin both, and so does
+// the Backend contract). Each such case runs under the parameters the
+// library offers (the registered algorithm, or the primitive) and must be
+// rejected there: it then passes and is counted in Result.Refused with the
+// reason. A valid case accepted there fails. An invalid case accepted there
+// (its modification lands on the offered parameters, as Wycheproof's
+// "s_len changed to 32" in a zero-salt PSS group does) is skipped, saying
+// so.
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {
@@ -484,6 +495,64 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 		c.res.Fail("tcId %d (%s, %s%s): %s", t.TcID, t.Result, t.Comment, flagList(t.Flags), strings.Join(fails, "; "))
 	case ok:
 		c.res.Pass()
+	case skipWhy != "":
+		c.res.Skip(skipWhy)
+	default:
+		c.res.Skip("no backend supports " + prim)
+	}
+}
+
+// refuse runs test t, whose parameters the library does not offer on
+// purpose, against every backend that supports prim: op performs the case
+// under the parameters the library does offer (the registered algorithm, or
+// the Backend primitive with its pinned parameters) and must fail. Seen
+// refused on every such backend, the case passes as refused for reason why
+// (Result.Refuse). A valid or acceptable case accepted there fails. An
+// invalid case accepted there is skipped, saying so: its modification can
+// land on the offered parameters (Wycheproof's "s_len changed to 32" in a
+// zero-salt PSS group is a correct PS256 signature), so it says nothing of
+// the refusal.
+func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) error) {
+	if _, err := expect(t); err != nil {
+		c.res.Fail("tcId %d: %v", t.TcID, err)
+		return
+	}
+	var ok bool
+	var skipWhy string
+	var fails []string
+	for _, b := range c.backends {
+		if !b.Supports(prim) {
+			continue
+		}
+		v := guard(b, mustReject, func(b gencrypto.Backend, _ expectation) verdict {
+			err := op(b)
+			if unsupported(err) {
+				return skipped(b.Name() + " backend: unsupported: " + err.Error())
+			}
+			switch {
+			case err == nil && t.Result == "invalid":
+				return skipped("invalid under parameters the library does not offer, but valid under those it does (the modification lands on them): not a refusal to check")
+			case err == nil:
+				return failed("accepted under the parameters the library offers, which these are not")
+			}
+			return passed
+		})
+		switch v.kind {
+		case vPass:
+			ok = true
+		case vFail:
+			fails = append(fails, "["+b.Name()+"] "+v.msg)
+		case vSkip:
+			if skipWhy == "" {
+				skipWhy = v.msg
+			}
+		}
+	}
+	switch {
+	case len(fails) > 0:
+		c.res.Fail("tcId %d (%s, %s%s): %s", t.TcID, t.Result, t.Comment, flagList(t.Flags), strings.Join(fails, "; "))
+	case ok:
+		c.res.Refuse(why)
 	case skipWhy != "":
 		c.res.Skip(skipWhy)
 	default:

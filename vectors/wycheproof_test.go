@@ -62,6 +62,16 @@ func TestWycheproof(t *testing.T) {
 		if sum != r.Skipped {
 			t.Errorf("%s: skip reasons add up to %d, skipped %d", r.Name, sum, r.Skipped)
 		}
+		refused := 0
+		for why, n := range r.RefuseReasons {
+			if strings.TrimSpace(why) == "" {
+				t.Errorf("%s: %d refusals without a reason", r.Name, n)
+			}
+			refused += n
+		}
+		if refused != r.Refused || r.Refused > r.Passed {
+			t.Errorf("%s: refuse reasons add up to %d, refused %d, passed %d", r.Name, refused, r.Refused, r.Passed)
+		}
 		if r.Failed > 0 {
 			t.Errorf("%s: %d of %d cases failed:\n\t%s", r.Name, r.Failed, r.Cases, strings.Join(r.Failures, "\n\t"))
 		}
@@ -70,6 +80,7 @@ func TestWycheproof(t *testing.T) {
 		t.Fatal("no cases run")
 	}
 	checkWycheproofSkips(t, res)
+	checkRSARefusals(t, dir, res)
 	t.Logf("%d files, %d cases", len(res), total)
 }
 

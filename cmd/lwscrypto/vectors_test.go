@@ -119,7 +119,7 @@ func TestVectorsExitCodes(t *testing.T) {
 		{[]string{"vectors", "--nosuch"}, 2, "unknown flag --nosuch"},
 		{[]string{"vectors", "--dir", missing}, 2, "is not a directory"},
 		{[]string{"vectors"}, 2, "no conformance corpus found"},
-		{[]string{"vectors", "--dir", t.TempDir()}, 1, "lacks the corpus folder(s) wycheproof, jose-cookbook, JSONTestSuite, cbor-test-vectors"},
+		{[]string{"vectors", "--dir", t.TempDir()}, 1, "lacks the corpus folder(s) wycheproof, jose-cookbook, cose-wg-examples, JSONTestSuite, cbor-test-vectors"},
 	} {
 		code, out, errOut := runCLI(t, "", tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.err) {

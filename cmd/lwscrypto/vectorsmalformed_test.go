@@ -24,10 +24,12 @@ func TestVectorsMalformedFileKeepsReport(t *testing.T) {
 		"jose-cookbook/jwk/k.json":                                     `{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}`,
 		"jose-cookbook/jws/README":                                     ``,
 		"jose-cookbook/rfc7797/README":                                 ``,
+		"jose-cookbook/jwe/README":                                     ``,
 		"jose-cookbook/curve25519/jws.json":                            `{}`,
 		"JSONTestSuite/test_parsing/y_a.json":                          `[1]`,
 		"JSONTestSuite/test_transform/README":                          ``,
 		"cbor-test-vectors/appendix_a.json":                            "[{\"hex\":",
+		"cose-wg-examples/x/bad.json":                                  "{",
 	}
 	for rel, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(rel))
@@ -42,7 +44,7 @@ func TestVectorsMalformedFileKeepsReport(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"JSONTestSuite/test_parsing/y_a.json", "jose-cookbook/jwk/k.json", "cbor-test-vectors/appendix_a.json", "FAILED: file: appendix_a.json: at byte offset 8"} {
+	for _, want := range []string{"JSONTestSuite/test_parsing/y_a.json", "jose-cookbook/jwk/k.json", "cbor-test-vectors/appendix_a.json", "FAILED: file: appendix_a.json: at byte offset 8", "cose-wg-examples/x/bad.json"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s\nstderr: %s", want, out, e)
 		}

@@ -23,7 +23,7 @@ func TestVectorsMissingCorporaNamedUpFront(t *testing.T) {
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want exit 1 and no report", code, out, e)
 	}
-	for _, name := range []string{"jose-cookbook", "JSONTestSuite", "cbor-test-vectors"} {
+	for _, name := range []string{"jose-cookbook", "cose-wg-examples", "JSONTestSuite", "cbor-test-vectors"} {
 		if !strings.Contains(e, name) {
 			t.Errorf("stderr does not name the missing %s: %q", name, e)
 		}

@@ -1,0 +1,194 @@
+package vectors
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// coseCasesInFile counts the cases of a cose-wg example from its JSON,
+// independently of the runner: one content case (one per signer for
+// "sign"), one per top-level recipient whose alg is not "direct", and one
+// per countersigner anywhere in the input.
+func coseCasesInFile(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Input map[string]any `json:"input"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	n := 0
+	for _, kind := range []string{"sign0", "sign", "mac0", "mac", "encrypted", "enveloped"} {
+		l, ok := f.Input[kind].(map[string]any)
+		if !ok {
+			continue
+		}
+		if kind == "sign" {
+			n += len(l["signers"].([]any))
+		} else {
+			n++
+		}
+		rs, _ := l["recipients"].([]any)
+		for _, r := range rs {
+			alg := ""
+			for _, h := range []string{"protected", "unprotected"} {
+				if m, ok := r.(map[string]any)[h].(map[string]any); ok {
+					if s, ok := m["alg"].(string); ok {
+						alg = s
+					}
+				}
+			}
+			if alg != "direct" {
+				n++
+			}
+		}
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if k == "countersign" || k == "countersign0" {
+					n += len(x.(map[string]any)["signers"].([]any))
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(f.Input)
+	return n
+}
+
+// TestCOSEExamples runs every cose-wg example: one line per file, named
+// after it, each counting the cases its file holds (coseCasesInFile), none
+// failing; the only skips are the two documented reasons, and the refusals
+// are those of algorithms and curves lwscrypto does not offer.
+func TestCOSEExamples(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
+	res, err := COSEExamples.Run(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Result{}
+	for _, r := range res {
+		got[r.Name] = r
+	}
+	files := 0
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		files++
+		rel, _ := filepath.Rel(dir, p)
+		name := "cose-wg-examples/" + filepath.ToSlash(rel)
+		r, ok := got[name]
+		if !ok {
+			t.Errorf("%s: no line", name)
+			return nil
+		}
+		if want := coseCasesInFile(t, p); r.Cases != want || want == 0 {
+			t.Errorf("%s: %d cases, the file holds %d", name, r.Cases, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != len(res) || files < 300 {
+		t.Errorf("%d lines for %d files", len(res), files)
+	}
+	var passed, refused int
+	for _, r := range res {
+		passed += r.Passed
+		refused += r.Refused
+		if r.Failed > 0 {
+			t.Errorf("%s: %q", r.Name, r.Failures)
+		}
+		for why := range r.SkipReasons {
+			if why != skipCOSERecipient && why != skipCOSECountersign {
+				t.Errorf("%s: undocumented skip %q", r.Name, why)
+			}
+		}
+		for why := range r.RefuseReasons {
+			if !strings.Contains(why, "not offered") && !strings.Contains(why, "binds each ECDSA algorithm to its curve") {
+				t.Errorf("%s: refusal %q", r.Name, why)
+			}
+		}
+	}
+	if passed-refused < 250 || refused == 0 {
+		t.Errorf("%d passed, %d of them refused", passed, refused)
+	}
+}
+
+// TestCOSEExamplesRunnerFails proves the COSE runner can fail: a flipped
+// signature, MAC tag or ciphertext byte, a pass example marked "fail", a
+// wrong content key for a key-wrap recipient, and an algorithm name whose
+// COSE identifier is not the message's each fail their case.
+func TestCOSEExamplesRunnerFails(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
+	flipLast := func(m map[string]any) {
+		// The last byte of output.cbor lies in the signature, tag or
+		// ciphertext of these examples.
+		s := m["output"].(map[string]any)["cbor"].(string)
+		last := "0"
+		if s[len(s)-1] == '0' {
+			last = "1"
+		}
+		m["output"].(map[string]any)["cbor"] = s[:len(s)-1] + last
+	}
+	for _, tc := range []struct {
+		file   string
+		mutate func(m map[string]any)
+	}{
+		{"ecdsa-examples/ecdsa-sig-01.json", flipLast},
+		{"eddsa-examples/eddsa-01.json", func(m map[string]any) {
+			in := m["input"].(map[string]any)["sign"].(map[string]any)
+			in["signers"].([]any)[0].(map[string]any)["external"] = "00"
+		}},
+		{"hmac-examples/HMac-enc-01.json", flipLast},
+		{"aes-ccm-examples/aes-ccm-enc-01.json", flipLast},
+		{"RFC8152/Appendix_C_4_1.json", func(m map[string]any) { m["fail"] = true }},
+		{"aes-wrap-examples/aes-wrap-128-04.json", func(m map[string]any) {
+			im := m["intermediates"].(map[string]any)
+			im["CEK_hex"] = strings.Repeat("00", len(im["CEK_hex"].(string))/2)
+		}},
+		{"hmac-examples/HMac-01.json", func(m map[string]any) {
+			mac := m["input"].(map[string]any)["mac"].(map[string]any)
+			mac["protected"].(map[string]any)["alg"] = "HS512"
+		}},
+	} {
+		src := filepath.Join(dir, filepath.FromSlash(tc.file))
+		orig := runCOSEFile(src, "cose-wg-examples/"+tc.file)
+		if orig.Failed != 0 || orig.Passed == 0 {
+			t.Errorf("%s: %+v %q", tc.file, tallyOf(orig), orig.Failures)
+			continue
+		}
+		m := loadJSONFile(t, src)
+		tc.mutate(m)
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(t.TempDir(), filepath.Base(tc.file))
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := runCOSEFile(dst, "cose-wg-examples/"+tc.file); r.Failed == 0 {
+			t.Errorf("%s mutated: %+v, want a failure", tc.file, tallyOf(r))
+		}
+	}
+}
