@@ -6,8 +6,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
+	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
 // TestZeroValuesReturnErrors: a Signer or Verifier made without NewSigner
@@ -100,4 +102,41 @@ func TestZeroValuesReturnErrors(t *testing.T) {
 		}
 		_ = Form(0)
 	}()
+}
+
+// TestVerifierOverZeroRemoteFailsAtOnce: a Verifier over a jwk.Remote made
+// without jwk.NewRemote returns at once an error wrapping jwk.ErrFetch
+// (the base panicked in the Remote, then every later call hung on its
+// lock); guarded by 2 s so the test fails rather than hangs.
+func TestVerifierOverZeroRemoteFailsAtOnce(t *testing.T) {
+	key := SigningKey{Alg: "ES256", Key: testKeys()["ES256"], KeyID: "k1"}
+	tok, err := Sign([]byte(`{}`), key, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVerifier(&jwk.Remote{}, []string{"ES256"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 { // the second call must not find a broken Remote
+		done := make(chan error, 1)
+		go func() {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("call %d panics: %v", i, p)
+				}
+				close(done)
+			}()
+			_, err := v.Verify(tok)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, jwk.ErrFetch) {
+				t.Errorf("call %d: %v, want an error wrapping jwk.ErrFetch", i, err)
+			}
+		case <-time.After(2 * time.Second):
+			t.Fatalf("call %d blocks (over 2 s)", i)
+		}
+	}
 }
