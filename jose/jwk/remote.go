@@ -89,6 +89,11 @@ type RemoteOptions struct {
 // fetch (network error, non-200 status, oversized or invalid body, a
 // private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
+//
+// The zero Remote (one not made by NewRemote) has no URL and fetches
+// nothing: Set, Refresh, LookupKid and Candidates return at once an error
+// wrapping ErrFetch and jose.ErrKey, Err returns that error, and Fetches
+// is 0.
 type Remote struct {
 	url  string
 	opts RemoteOptions
@@ -257,8 +262,12 @@ func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg st
 // the set in use afterwards: r's cache itself, read-only as for Set.
 func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, true) }
 
-// Err returns the error of the last fetch, or nil if it succeeded.
+// Err returns the error of the last fetch, or nil if it succeeded (for the
+// zero Remote, the error every lookup returns).
 func (r *Remote) Err() error {
+	if r.hc == nil {
+		return errZeroRemote
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.lastErr
@@ -271,7 +280,13 @@ func (r *Remote) Fetches() int {
 	return r.fetches
 }
 
+// errZeroRemote is what the zero Remote, which has no URL, returns.
+var errZeroRemote = fmt.Errorf("%w: the Remote was not made by NewRemote and has no URL: %w", ErrFetch, jose.ErrKey)
+
 func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
+	if r.hc == nil { // set by NewRemote alone
+		return nil, errZeroRemote
+	}
 	for waited := false; ; waited = true {
 		r.mu.Lock()
 		now := r.opts.Now()

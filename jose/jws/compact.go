@@ -145,6 +145,9 @@ func (v *Verifier) AppendVerifyCompact(dst, tok []byte) ([]byte, error) {
 // AppendVerifyCompactContext is AppendVerifyCompact with a context for a
 // *jwk.Remote key set.
 func (v *Verifier) AppendVerifyCompactContext(ctx context.Context, dst, tok []byte) ([]byte, error) {
+	if v.zero() {
+		return dst, errZeroVerifier
+	}
 	st := v.getState()
 	defer v.putState(st)
 	var d decision

@@ -57,7 +57,9 @@ type SignOptions struct {
 }
 
 // Signer signs with one SigningKey. Its protected header is encoded once;
-// it is safe for concurrent use.
+// it is safe for concurrent use. The zero Signer (one not made by
+// NewSigner) has no key: AppendCompact returns an error wrapping
+// jose.ErrKey.
 type Signer struct {
 	alg    algorithm
 	secret []byte
@@ -266,6 +268,9 @@ func (s *Signer) sign(dst, input []byte) ([]byte, error) {
 // AppendCompact appends the compact serialization of payload to dst. For an
 // unencoded attached payload, a '.' in it is an error (RFC 7797 §5.2).
 func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
+	if s.hdr == nil { // set by NewSigner alone
+		return dst, errZeroSigner
+	}
 	if s.unprot != nil {
 		return dst, errCompactUnprotected
 	}
@@ -291,6 +296,8 @@ func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
 	dst = append(dst, '.')
 	return jose.AppendBase64URL(dst, sig), nil
 }
+
+var errZeroSigner = wrap(jose.ErrKey, "the Signer was not made by NewSigner: it has no key")
 
 // signature returns the Signature of payload (in its serialized form).
 func (s *Signer) signature(payloadPart []byte) (*Signature, error) {

@@ -92,7 +92,9 @@ func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered
 // Verifier checks JWS signatures against a key or key set the caller trusts,
 // for algorithms the caller names. It is safe for concurrent use, and its
 // compact path allocates nothing for HMAC and Ed25519 keys (see
-// AppendVerifyCompact).
+// AppendVerifyCompact). The zero Verifier (one not made by NewVerifier)
+// has no key: every method returns an error wrapping jose.ErrKey, whatever
+// the message.
 type Verifier struct {
 	algs   []string
 	keys   []*vkey
@@ -455,6 +457,13 @@ func newState() *state {
 		typ: make([]byte, 0, 32),
 	}
 }
+
+// errZeroVerifier is what every method of the zero Verifier returns.
+var errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
+
+// zero reports whether v is the zero Verifier: NewVerifier always sets
+// states.New, which getState needs.
+func (v *Verifier) zero() bool { return v.states.New == nil }
 
 func (v *Verifier) getState() *state { return v.states.Get().(*state) }
 

@@ -27,6 +27,9 @@ func (v *Verifier) Verify(msg []byte) (*Result, error) {
 
 // VerifyContext is Verify with a context for a *jwk.Remote key set.
 func (v *Verifier) VerifyContext(ctx context.Context, msg []byte) (*Result, error) {
+	if v.zero() {
+		return nil, errZeroVerifier
+	}
 	if !isJSON(msg) {
 		return v.verifyCompact(ctx, msg)
 	}
@@ -49,6 +52,9 @@ func (v *Verifier) VerifyDetached(msg, payload []byte) (*Result, error) {
 // VerifyDetachedContext is VerifyDetached with a context for a *jwk.Remote
 // key set.
 func (v *Verifier) VerifyDetachedContext(ctx context.Context, msg, payload []byte) (*Result, error) {
+	if v.zero() {
+		return nil, errZeroVerifier
+	}
 	if !isJSON(msg) {
 		return v.verifyCompactDetached(ctx, msg, payload)
 	}
@@ -140,7 +146,8 @@ type SignatureResult struct {
 
 // VerifyEach checks every signature of a JWS with an attached payload and
 // reports each outcome (catalog row 16). The error is for a message that
-// cannot be parsed at all; a bad signature is reported in its entry. The
+// cannot be parsed at all (or the zero Verifier's); a bad signature is
+// reported in its entry. The
 // payload is returned when at least one signature verified.
 func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	return v.VerifyEachContext(context.Background(), msg)
@@ -150,6 +157,9 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 // a signature whose key set could not be had in time reports it in its
 // entry (jose.ErrKey wrapping the context's error).
 func (v *Verifier) VerifyEachContext(ctx context.Context, msg []byte) ([]SignatureResult, []byte, error) {
+	if v.zero() {
+		return nil, nil, errZeroVerifier
+	}
 	m, err := Parse(msg)
 	if err != nil {
 		return nil, nil, err
@@ -184,6 +194,9 @@ func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 
 // VerifyAllContext is VerifyAll with a context for a *jwk.Remote key set.
 func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result, error) {
+	if v.zero() {
+		return nil, errZeroVerifier
+	}
 	m, err := Parse(msg)
 	if err != nil {
 		return nil, err
@@ -216,6 +229,9 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 // set: a *jwk.Remote or a key embedded in the token (TrustEmbeddedJWK) is
 // jose.ErrKey here.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
+	if v.zero() {
+		return nil, errZeroVerifier
+	}
 	m, err := Parse(msg)
 	if err != nil {
 		return nil, err

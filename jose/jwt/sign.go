@@ -155,6 +155,8 @@ func seconds(name string, t time.Time) int64 {
 }
 
 // Signer signs claims sets with one key. It is safe for concurrent use.
+// The zero Signer (one not made by NewSigner) has no key: AppendSign and
+// AppendSignJSON return an error wrapping jose.ErrKey.
 type Signer struct {
 	s *jws.Signer
 }
@@ -233,6 +235,9 @@ func hasMember(ms []jose.Member, name string) bool {
 
 // AppendSign appends the compact JWT of cs to dst.
 func (s *Signer) AppendSign(dst []byte, cs *ClaimSet) ([]byte, error) {
+	if s.s == nil { // set by NewSigner alone
+		return dst, errZeroSigner
+	}
 	var buf [512]byte
 	payload, err := cs.AppendJSON(buf[:0])
 	if err != nil {
@@ -245,12 +250,17 @@ func (s *Signer) AppendSign(dst []byte, cs *ClaimSet) ([]byte, error) {
 // which must pass the strict claims reader (one object, no duplicate or
 // case-variant names, registered claims of the right types).
 func (s *Signer) AppendSignJSON(dst, claims []byte) ([]byte, error) {
+	if s.s == nil {
+		return dst, errZeroSigner
+	}
 	c := Claims{Raw: claims}
 	if err := c.parse(); err != nil {
 		return dst, err
 	}
 	return s.s.AppendCompact(dst, claims)
 }
+
+var errZeroSigner = wrap(jose.ErrKey, "the Signer was not made by NewSigner: it has no key")
 
 // Sign returns the compact JWT of cs signed with key.
 func Sign(cs *ClaimSet, key jws.SigningKey) ([]byte, error) {

@@ -49,7 +49,9 @@ type Validator struct {
 }
 
 // Verifier checks JWTs: signature first, then the claims. It is safe for
-// concurrent use.
+// concurrent use. The zero Verifier (one not made by NewVerifier) has no
+// key: Verify and VerifyInto return an error wrapping jose.ErrKey for
+// every token, and Middleware over it answers 401.
 type Verifier struct {
 	jws *jws.Verifier
 	val Validator
@@ -108,6 +110,9 @@ func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 // passed to a *jwk.Remote key set.
 func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error {
 	c.reset()
+	if v.jws == nil { // set by NewVerifier alone
+		return errZeroVerifier
+	}
 	raw, err := v.jws.AppendVerifyCompactContext(ctx, c.Raw[:0], tok)
 	if err != nil {
 		return err
@@ -127,6 +132,8 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 	}
 	return nil
 }
+
+var errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
 
 // checkHeader refuses, in a token whose signature verified, a protected
 // header that makes the payload something other than a claims set: "b64":
