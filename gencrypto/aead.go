@@ -11,6 +11,10 @@ import (
 //
 // New returns a standard cipher.AEAD whose Seal appends ciphertext‖tag and
 // whose Open fails with ErrVerify whatever went wrong.
+//
+// The zero AEAD is no algorithm (use A128GCM and the others): New returns
+// an error wrapping ErrUnsupported, and KeySize, NonceSize and TagSize
+// return 0.
 type AEAD struct {
 	algInfo
 	prim      string
@@ -112,6 +116,9 @@ func (a *AEAD) Primitive() string { return a.prim }
 // append into dst without allocating for AES-GCM, AES-CCM below 512 bytes
 // and ChaCha20-Poly1305.
 func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
+	if a.isZero() {
+		return nil, zeroAlgorithm(a)
+	}
 	if len(key) != a.keySize {
 		return nil, ErrKeySize
 	}

@@ -131,6 +131,10 @@ type algInfo struct {
 
 func (a *algInfo) info() *algInfo { return a }
 
+// isZero reports whether a belongs to the zero value of its type rather
+// than to a registered algorithm: every registered algorithm has a Kind.
+func (a *algInfo) isZero() bool { return a.kind == 0 }
+
 // Name implements Algorithm.
 func (a *algInfo) Name() string { return a.name }
 

@@ -86,8 +86,12 @@ func (s *Signature) VerifyDigest(pub crypto.PublicKey, digest, sig []byte, opts 
 	return nil
 }
 
-// errNoDigest is the error of a digest-level call on EdDSA.
+// errNoDigest is the error of a digest-level call on EdDSA, or on the zero
+// Signature, which has no hash either.
 func (s *Signature) errNoDigest() error {
+	if s.isZero() {
+		return zeroAlgorithm(s)
+	}
 	return fmt.Errorf("gencrypto: %s signs the message itself (pure EdDSA, RFC 8032 §5.1) and has no digest form: %w",
 		s.name, ErrUnsupported)
 }

@@ -1,6 +1,9 @@
 package gencrypto
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 var (
 	// ErrVerify is returned for every failed authentication: a signature, MAC
@@ -10,8 +13,10 @@ var (
 	ErrVerify = errors.New("gencrypto: verification failed")
 
 	// ErrUnsupported is returned when a backend does not implement what was
-	// asked. It is errors.ErrUnsupported, so backends written without this
-	// package can return it too.
+	// asked, and by every operation of the zero value of an algorithm type
+	// (new(MAC), say), which is no algorithm: only the registry's functions
+	// (HS256, ByName…) give usable ones. It is errors.ErrUnsupported, so
+	// backends written without this package can return it too.
 	ErrUnsupported = errors.ErrUnsupported
 
 	// ErrKeyType is returned when a key's type does not fit the algorithm, as
@@ -32,7 +37,8 @@ var (
 	// scalar D in range, an Ed25519 public key that is not the canonical
 	// encoding of a curve point or is of small order, and an
 	// ed25519.PrivateKey whose public half is not the public key its seed
-	// derives (Sign, PublicKeyOf).
+	// derives (Sign, PublicKeyOf). A MACKey that MAC.New did not make (the
+	// zero MACKey) holds no key: its operations return it too.
 	ErrInvalidKey = errors.New("gencrypto: invalid key")
 
 	// ErrInvalidInput is returned for malformed inputs other than keys: a
@@ -49,6 +55,17 @@ var (
 
 // isUnsupported reports whether err wraps ErrUnsupported.
 func isUnsupported(err error) bool { return errors.Is(err, ErrUnsupported) }
+
+// zeroAlgorithm is the error of an operation on the zero value of an
+// algorithm type (a *MAC made by new(MAC), say), which is no algorithm: it
+// has no hash, key size or primitive to run. It wraps ErrUnsupported.
+func zeroAlgorithm(a Algorithm) error {
+	return fmt.Errorf("gencrypto: the zero value of %T is not a registered algorithm: %w", a, ErrUnsupported)
+}
+
+// errNoMACKey is the error of an operation on a MACKey that MAC.New did
+// not make (the zero MACKey): it holds no key. It wraps ErrInvalidKey.
+var errNoMACKey = fmt.Errorf("gencrypto: a MACKey not made by MAC.New holds no key: %w", ErrInvalidKey)
 
 // errBackendOutput is returned when a backend's result breaks its contract
 // (a signature, key, secret or KDF output of the wrong length); it is a bug

@@ -7,12 +7,18 @@ import (
 
 // HKDF is the HMAC-based extract-and-expand KDF of RFC 5869, used by COSE
 // (RFC 9053 §5.1).
+//
+// The zero HKDF is no algorithm (use HKDFSHA256 and the others): Derive
+// returns an error wrapping ErrUnsupported and Hash returns 0.
 type HKDF struct {
 	algInfo
 	hash crypto.Hash
 }
 
 // PBKDF2 is PBKDF2 with HMAC (RFC 8018 §5.2), used by JWE PBES2 (RFC 7518 §4.8).
+//
+// The zero PBKDF2 is no algorithm (use PBKDF2SHA256 and the others): Derive
+// returns an error wrapping ErrUnsupported and Hash returns 0.
 type PBKDF2 struct {
 	algInfo
 	hash crypto.Hash
@@ -20,6 +26,9 @@ type PBKDF2 struct {
 
 // ConcatKDF is the single-step KDF of NIST SP 800-56A §5.8.1 in the form
 // JWE ECDH-ES uses (RFC 7518 §4.6.2).
+//
+// The zero ConcatKDF is no algorithm (use ConcatKDFSHA256): Derive returns
+// an error wrapping ErrUnsupported and Hash returns 0.
 type ConcatKDF struct {
 	algInfo
 	hash crypto.Hash
@@ -77,6 +86,9 @@ func (k *HKDF) Hash() crypto.Hash { return k.hash }
 // secret shorter than 112 bits is not approved: an *UnsupportedError with
 // NotApproved set, whatever the backend.
 func (k *HKDF) Derive(secret, salt, info []byte, length int, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}
@@ -102,6 +114,9 @@ func (k *PBKDF2) Hash() crypto.Hash { return k.hash }
 // bits is not approved: an *UnsupportedError with NotApproved set, whatever
 // the backend.
 func (k *PBKDF2) Derive(password, salt []byte, iterations, length int, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	if iterations <= 0 || length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}
@@ -130,6 +145,9 @@ func (k *ConcatKDF) Hash() crypto.Hash { return k.hash }
 // 1…255×HashLen (ErrInvalidInput otherwise), far below SP 800-56A's bound
 // and above anything JWE derives.
 func (k *ConcatKDF) Derive(z, otherInfo []byte, length int, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	if length <= 0 || length > maxKDFOutput(k.hash) {
 		return nil, ErrInvalidInput
 	}

@@ -10,6 +10,10 @@ import (
 // KeyAgreement is Diffie-Hellman on an elliptic curve: ECDH on P-256, P-384
 // or P-521 (NIST SP 800-56A, the "Z" JWE ECDH-ES and COSE ECDH feed to
 // their KDFs) or X25519 (RFC 7748).
+//
+// The zero KeyAgreement is no algorithm (use ECDHP256 and the others):
+// GenerateKey and SharedSecret return an error wrapping ErrUnsupported,
+// Curve returns the zero Curve and ECDHCurve returns nil.
 type KeyAgreement struct {
 	algInfo
 	prim  string
@@ -42,7 +46,8 @@ func (k *KeyAgreement) Primitive() string { return k.prim }
 // Curve returns the curve.
 func (k *KeyAgreement) Curve() Curve { return k.curve }
 
-// ECDHCurve returns the crypto/ecdh curve.
+// ECDHCurve returns the crypto/ecdh curve, or nil for the zero
+// KeyAgreement, which has none.
 func (k *KeyAgreement) ECDHCurve() ecdh.Curve {
 	switch k.curve {
 	case CurveP256:
@@ -51,14 +56,19 @@ func (k *KeyAgreement) ECDHCurve() ecdh.Curve {
 		return ecdh.P384()
 	case CurveP521:
 		return ecdh.P521()
+	case CurveX25519:
+		return ecdh.X25519()
 	}
-	return ecdh.X25519()
+	return nil
 }
 
 // GenerateKey returns a new private key on the curve, made by crypto/ecdh.
 // Under GODEBUG=fips140=only a curve that is not approved (X25519) is an
 // *UnsupportedError with NotApproved set, as for every other operation.
 func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	if !k.fips && fips140.Enforced() {
 		return nil, &UnsupportedError{Algorithm: k.name, Backend: stdBackend.Name(), Primitive: k.prim, NotApproved: true}
 	}
@@ -73,6 +83,9 @@ func (k *KeyAgreement) GenerateKey() (*ecdh.PrivateKey, error) {
 // curve's shared secret (32, 48 or 66 bytes) is a bug in the backend, and
 // is refused with an error that is none of the sentinels.
 func (k *KeyAgreement) SharedSecret(priv crypto.PrivateKey, pub *ecdh.PublicKey, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	want := k.ECDHCurve()
 	if pub == nil || pub.Curve() != want {
 		return nil, ErrKeyType

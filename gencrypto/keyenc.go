@@ -7,6 +7,10 @@ import (
 
 // KeyEncryption is RSAES-OAEP key transport (RFC 7518 §4.3, RFC 8230 §3),
 // with the same hash for OAEP and MGF1.
+//
+// The zero KeyEncryption is no algorithm (use RSAOAEP256 and the others):
+// Encrypt and Decrypt return an error wrapping ErrUnsupported before
+// looking at the key, and Hash and MinRSABits return 0.
 type KeyEncryption struct {
 	algInfo
 	hash    crypto.Hash
@@ -48,6 +52,9 @@ func (k *KeyEncryption) MinRSABits() int { return k.minBits }
 // most k − 2·hLen − 2 bytes for a k-byte modulus (RFC 8017 §7.1.1); a
 // longer one is ErrInvalidInput.
 func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	if err := k.checkKey(pub); err != nil {
 		return nil, err
 	}
@@ -71,6 +78,9 @@ func (k *KeyEncryption) Encrypt(pub crypto.PublicKey, msg []byte, opts ...Option
 // is looked at; every decryption failure is ErrVerify, so padding errors
 // cannot be told apart.
 func (k *KeyEncryption) Decrypt(key crypto.Decrypter, ciphertext []byte, opts ...Option) ([]byte, error) {
+	if k.isZero() {
+		return nil, zeroAlgorithm(k)
+	}
 	// Public is asked once: what is checked is what is used. An Ed25519
 	// key is the wrong type here (checkKey), whatever its seed.
 	pub, err := publicHalf(key, false)

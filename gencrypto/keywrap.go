@@ -2,6 +2,9 @@ package gencrypto
 
 // KeyWrap is the AES Key Wrap of RFC 3394 as JWE (RFC 7518 §4.4) and COSE
 // (RFC 9053 §6.2.1) use it.
+//
+// The zero KeyWrap is no algorithm (use A128KW and the others): Wrap and
+// Unwrap return an error wrapping ErrUnsupported, and KeySize returns 0.
 type KeyWrap struct {
 	algInfo
 	keySize int
@@ -32,6 +35,9 @@ func (w *KeyWrap) KeySize() int { return w.keySize }
 // (ErrInvalidInput otherwise), under kek, which must be KeySize bytes
 // (ErrKeySize otherwise, as for Unwrap).
 func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
+	if w.isZero() {
+		return nil, zeroAlgorithm(w)
+	}
 	if len(kek) != w.keySize {
 		return nil, ErrKeySize
 	}
@@ -52,6 +58,9 @@ func (w *KeyWrap) Wrap(kek, key []byte, opts ...Option) ([]byte, error) {
 // than wrapped (RFC 3394 §2.2.2), which no correct unwrapping gives, so
 // that the two cannot be told apart.
 func (w *KeyWrap) Unwrap(kek, wrapped []byte, opts ...Option) ([]byte, error) {
+	if w.isZero() {
+		return nil, zeroAlgorithm(w)
+	}
 	if len(kek) != w.keySize {
 		return nil, ErrKeySize
 	}

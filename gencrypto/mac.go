@@ -8,6 +8,10 @@ import (
 
 // MAC is an HMAC-based message authentication code, with its output possibly
 // truncated (COSE "HMAC 256/64", RFC 9053 §3.1).
+//
+// The zero MAC is no algorithm (use HS256 and the others): New, Sum and
+// Verify return an error wrapping ErrUnsupported, and Hash, TagSize and
+// MinKeySize return 0.
 type MAC struct {
 	algInfo
 	hash    crypto.Hash
@@ -43,11 +47,21 @@ func (m *MAC) Hash() crypto.Hash { return m.hash }
 func (m *MAC) TagSize() int { return m.tagSize }
 
 // MinKeySize returns the shortest key accepted, in bytes: the hash output
-// size, as RFC 7518 §3.2 requires.
-func (m *MAC) MinKeySize() int { return m.hash.Size() }
+// size, as RFC 7518 §3.2 requires. It is 0 for the zero MAC, which
+// accepts no key at all (see MAC).
+func (m *MAC) MinKeySize() int {
+	if m.hash == 0 {
+		return 0
+	}
+	return m.hash.Size()
+}
 
-// New returns a MACKey for key. Keys shorter than MinKeySize are ErrKeySize.
+// New returns a MACKey for key. Keys shorter than MinKeySize are
+// ErrKeySize; the zero MAC is an error wrapping ErrUnsupported.
 func (m *MAC) New(key []byte, opts ...Option) (*MACKey, error) {
+	if m.isZero() {
+		return nil, zeroAlgorithm(m)
+	}
 	if len(key) < m.MinKeySize() {
 		return nil, ErrKeySize
 	}
@@ -99,6 +113,11 @@ func (m *MAC) Verify(key, msg, tag []byte, opts ...Option) error {
 // (a token that lost its session can only append nothing) makes Verify
 // and VerifyStream fail with ErrVerify until the next Reset, and Sum and
 // SumStream return an error: there is no right tag to give.
+//
+// The zero MACKey holds no key (only MAC.New makes a usable one): Write,
+// Sum, SumStream, Verify and VerifyStream return an error wrapping
+// ErrInvalidKey (Write taking no byte), Reset does nothing and Size
+// returns 0.
 type MACKey struct {
 	h      hash.Hash
 	size   int  // tag length
@@ -112,6 +131,9 @@ type MACKey struct {
 // next is a new message. It fails (nil and an error) only when the
 // backend's HMAC does (see MACKey).
 func (k *MACKey) Sum(dst, msg []byte) ([]byte, error) {
+	if k.h == nil {
+		return nil, errNoMACKey
+	}
 	k.Reset()
 	k.Write(msg)
 	dst, err := k.SumStream(dst)
@@ -123,6 +145,9 @@ func (k *MACKey) Sum(dst, msg []byte) ([]byte, error) {
 // tag of the wrong length, is ErrVerify. Like Sum, it discards a stream in
 // progress and leaves the state reset.
 func (k *MACKey) Verify(msg, tag []byte) error {
+	if k.h == nil {
+		return errNoMACKey
+	}
 	k.Reset()
 	k.Write(msg)
 	err := k.VerifyStream(tag)
@@ -137,6 +162,9 @@ func (k *MACKey) Size() int { return k.size }
 // backend's HMAC does (see MACKey), and the message can then no longer be
 // authenticated until Reset.
 func (k *MACKey) Write(p []byte) (int, error) {
+	if k.h == nil {
+		return 0, errNoMACKey
+	}
 	n, err := k.h.Write(p)
 	if err != nil || n != len(p) {
 		k.broken = true
@@ -149,7 +177,9 @@ func (k *MACKey) Write(p []byte) (int, error) {
 
 // Reset discards the streamed message, to start another.
 func (k *MACKey) Reset() {
-	k.h.Reset()
+	if k.h != nil {
+		k.h.Reset()
+	}
 	k.broken = false
 }
 
@@ -158,6 +188,9 @@ func (k *MACKey) Reset() {
 // the state, so writing may go on. It fails (nil and an error) only when
 // the backend's HMAC does (see MACKey).
 func (k *MACKey) SumStream(dst []byte) ([]byte, error) {
+	if k.h == nil {
+		return nil, errNoMACKey
+	}
 	full, ok := k.sum()
 	if !ok {
 		return nil, errBackendOutput
@@ -177,6 +210,9 @@ func (k *MACKey) sum() ([]byte, bool) {
 // New or the last Reset (or Sum, Verify). Any mismatch, including a tag of
 // the wrong length, is ErrVerify. It does not change the state.
 func (k *MACKey) VerifyStream(tag []byte) error {
+	if k.h == nil {
+		return errNoMACKey
+	}
 	full, ok := k.sum()
 	if !ok || len(tag) != k.size || subtle.ConstantTimeCompare(full[:k.size], tag) != 1 {
 		return ErrVerify

@@ -19,6 +19,11 @@ import (
 // Sign takes any crypto.Signer, so keys held in a token or a KMS sign as well
 // as in-memory keys. Verify takes the standard library's public key types.
 // Both check the key against the algorithm before computing anything.
+//
+// The zero Signature is no algorithm (use ES256 and the others): Sign,
+// Verify, SignDigest, VerifyDigest, NewHash and CheckPublicKey return an
+// error wrapping ErrUnsupported, and Hash, Curve, MinRSABits and
+// SignatureSize return 0.
 type Signature struct {
 	algInfo
 	prim    string
@@ -140,6 +145,9 @@ func (s *Signature) Sign(key crypto.Signer, msg []byte, opts ...Option) ([]byte,
 // policy Sign and SignDigest apply before computing. It returns the public
 // key it checked.
 func (s *Signature) signBackend(key crypto.Signer, opts []Option) (Backend, crypto.PublicKey, error) {
+	if s.isZero() {
+		return nil, nil, zeroAlgorithm(s)
+	}
 	// The seed of an ed25519.PrivateKey is checked against its public half
 	// for EdDSA only: given to another algorithm, the key is ErrKeyType
 	// (checkPublicKey), before any computation.
@@ -433,6 +441,9 @@ func (s *Signature) checkPublicKey(pub crypto.PublicKey, seedChecked bool) error
 			return ErrInvalidKey
 		}
 	default:
+		if s.isZero() {
+			return zeroAlgorithm(s)
+		}
 		return ErrKeyType
 	}
 	return nil
