@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -245,4 +246,55 @@ func bignumPreferred(v tv) tv {
 		v.elem = elem
 	}
 	return v
+}
+
+// TestSyntaxErrorCauseAsDocumented: SyntaxError's godoc says Err is one of
+// the package's sentinels but for an indefinite length under
+// Deterministic, whose Err is not == either sentinel but matches both
+// (errors.Is on Err itself). The merge that made that Err match both left
+// the godoc saying every Err is a sentinel, which `se.Err ==
+// ErrIndefinite`, the comparison the godoc invited, no longer finds
+// (documentation).
+func TestSyntaxErrorCauseAsDocumented(t *testing.T) {
+	sentinels := []error{ErrReservedInfo, ErrIndefinite, ErrBreak, ErrChunkType, ErrSimple, ErrUnexpectedEOF,
+		ErrNotDeterministic, ErrTrailingData, ErrDuplicateKey, ErrInvalidUTF8, ErrDepth, ErrStringTooLong}
+	det := &Options{Deterministic: true}
+	for _, tc := range []struct {
+		hex  string
+		opts *Options
+		both bool // an indefinite length under Deterministic
+	}{
+		{"1f", nil, false}, {"df01", nil, false}, {"1f", det, false}, {"ff", nil, false}, {"82", det, false},
+		{"fc", nil, false}, {"f818", nil, false}, {"7f 4100 ff", nil, false}, {"a2 01 00 01 00", nil, false},
+		{"1801", det, false}, {"c24101", det, false}, {"a2 01 00 00 00", det, false},
+		{"9fff", det, true}, {"5f4101ff", det, true}, {"bfff", det, true},
+	} {
+		err := Check(fromHex(tc.hex), tc.opts)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("%s: %v, want a SyntaxError", tc.hex, err)
+		}
+		if tc.both {
+			if se.Err == ErrIndefinite || se.Err == ErrNotDeterministic ||
+				!errors.Is(se.Err, ErrIndefinite) || !errors.Is(se.Err, ErrNotDeterministic) {
+				t.Errorf("%s: Err %#v, want its own, matching ErrIndefinite and ErrNotDeterministic", tc.hex, se.Err)
+			}
+			continue
+		}
+		found := false
+		for _, s := range sentinels {
+			found = found || se.Err == s
+		}
+		if !found {
+			t.Errorf("%s: Err %v is not one of the sentinels", tc.hex, se.Err)
+		}
+	}
+	// the godoc says so
+	src, err := os.ReadFile("errors.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte("compare Err\n// with errors.Is, not ==")) {
+		t.Error("SyntaxError's godoc does not say that one Err is not a sentinel")
+	}
 }

@@ -30,7 +30,10 @@ func (*invalidReadError) Unwrap() error { return bufio.ErrBadReadCount }
 // encoding when asked) or a limit exceeded. Offset is the byte offset in the
 // whole input (counted over every Write or Read so far) where the problem was
 // found; Path is the path of the item being parsed, in the pattern syntax
-// (see Path); Err is one of the sentinel errors below, for errors.Is.
+// (see Path); Err is one of the sentinel errors below, for errors.Is, but
+// for an indefinite length under Options.Deterministic: that Err is of its
+// own, matching both ErrIndefinite and ErrNotDeterministic, so compare Err
+// with errors.Is, not ==.
 //
 // Errors from a Handler and from the underlying io.Reader are returned as
 // they are, not wrapped in a SyntaxError.
