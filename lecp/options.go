@@ -61,7 +61,8 @@ type Options struct {
 	// which §3.4.3 defines for bignums: a tag 2 or 3 around a definite
 	// byte string must hold more than 8 bytes (a major type 0 or 1
 	// integer holds any smaller value) and no leading zero byte, so
-	// 2(h'01') (c24101), c2420001 and c340 are refused. §4.2.2
+	// 2(h'01') (c24101), c2420001 and c340 are refused, at the offset of
+	// the byte string's head (just after the tag). §4.2.2
 	// lets a protocol's own deterministic encoding always use tags 2 and
 	// 3 instead; such input is not core deterministic. Tags are otherwise
 	// not checked (a tag 2 around a text string passes: see Tag validity
