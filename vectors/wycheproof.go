@@ -505,8 +505,10 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 // refuse runs test t, whose parameters the library does not offer on
 // purpose, against every backend that supports prim: op performs the case
 // under the parameters the library does offer (the registered algorithm, or
-// the Backend primitive with its pinned parameters) and must fail. Seen
-// refused on every such backend, the case passes as refused for reason why
+// the Backend primitive with its pinned parameters) and must fail as a
+// failed verification: a key or input refused (notVerificationFailure)
+// fails the case. Seen refused on every such
+// backend, the case passes as refused for reason why
 // (Result.Refuse). A valid or acceptable case accepted there fails. An
 // invalid case accepted there is skipped, saying so: its modification can
 // land on the offered parameters (Wycheproof's "s_len changed to 32" in a
@@ -534,6 +536,11 @@ func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) e
 				return skipped("invalid under parameters the library does not offer, but valid under those it does (the modification lands on them): not a refusal to check")
 			case err == nil:
 				return failed("accepted under the parameters the library offers, which these are not")
+			case notVerificationFailure(err):
+				// Under the pinned parameters such a case can only
+				// fail to verify or decrypt; a key or input refused
+				// is a defect, not the refusal.
+				return failed("refused for another reason than a failed verification: %v", err)
 			}
 			return passed
 		})
@@ -558,6 +565,21 @@ func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) e
 	default:
 		c.res.Skip("no backend supports " + prim)
 	}
+}
+
+// notVerificationFailure reports whether err says a key or an input was
+// refused (gencrypto.ErrKeyType, ErrKeySize, ErrInvalidKey,
+// ErrInvalidInput) rather than that a signature or ciphertext did not
+// check. The registry reports the latter as gencrypto.ErrVerify; the
+// Backend primitives, whose contract names no error, as their own (std:
+// crypto/rsa.ErrDecryption, an unexported verification error).
+func notVerificationFailure(err error) bool {
+	for _, e := range []error{gencrypto.ErrKeyType, gencrypto.ErrKeySize, gencrypto.ErrInvalidKey, gencrypto.ErrInvalidInput} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func flagList(flags []string) string {
