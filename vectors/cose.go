@@ -48,8 +48,8 @@ import (
 //     AAD, which must equal the example's intermediates (ToBeSign_hex,
 //     ToMac_hex, AAD_hex) for an example that is not "fail";
 //   - verifies the signature with the signer's key (read by jose/jwk; an
-//     Ed448 key, which jose/jwk does not offer, must be refused with
-//     jose.ErrKey), checks the MAC tag, or decrypts the ciphertext with the
+//     Ed448 key, which jose/jwk does not support yet, must be refused with
+//     jose.ErrKey, and the case is skipped saying so), checks the MAC tag, or decrypts the ciphertext with the
 //     content key (the recipient's key for "direct", else the example's
 //     CEK_hex) and the IV (label 5, or label 6 with the context IV), and
 //     the plaintext and payload must be the example's.
@@ -457,8 +457,15 @@ type errRefused struct{ why string }
 
 func (e *errRefused) Error() string { return e.why }
 
+// errNotBuilt marks a step that needs what lwscrypto has not built yet
+// (Ed448): the case is skipped with the message.
+type errNotBuilt struct{ why string }
+
+func (e *errNotBuilt) Error() string { return e.why }
+
 // check records one content case: op must succeed unless the example is
-// marked "fail"; a refusal of something not offered is counted as such.
+// marked "fail"; a refusal of something not offered is counted as such,
+// and a case needing what is not built yet is skipped.
 func (c *coseCase) check(what, algName string, op func() error) {
 	id := what + " (" + algName + ")"
 	err := c.msgErr
@@ -466,9 +473,12 @@ func (c *coseCase) check(what, algName string, op func() error) {
 		err = op()
 	}
 	var ref *errRefused
+	var nb *errNotBuilt
 	switch {
 	case errors.As(err, &ref):
 		c.res.Refuse(ref.why)
+	case errors.As(err, &nb):
+		c.res.Skip(nb.why)
 	case c.ex.Fail && err == nil:
 		c.res.Fail("%s: marked fail, but accepted", id)
 	case c.ex.Fail:
@@ -565,7 +575,7 @@ func (c *coseCase) payload(v any) ([]byte, error) {
 
 // coseKey reads an example key with jose/jwk, converting the examples'
 // "*_hex" members to base64url. A key jose/jwk refuses with jose.ErrKey on
-// a curve it does not offer (Ed448) is a refusal.
+// a curve it does not support yet (Ed448) is *errNotBuilt.
 func coseKey(raw json.RawMessage) (*jwk.Key, error) {
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
@@ -594,7 +604,7 @@ func coseKey(raw json.RawMessage) (*jwk.Key, error) {
 	k, err := jwk.Parse(j)
 	if err != nil {
 		if crv, _ := m["crv"].(string); errors.Is(err, jose.ErrKey) && (crv == "Ed448" || crv == "X448") {
-			return nil, &errRefused{"JWK curve " + crv + " not offered by jose/jwk: the key is refused with jose.ErrKey"}
+			return nil, &errNotBuilt{crv + " key: not built yet (the circl backend); jose/jwk refuses it with jose.ErrKey"}
 		}
 		return nil, fmt.Errorf("key: %w", err)
 	}
