@@ -137,8 +137,9 @@ func TestCOSEExamples(t *testing.T) {
 
 // TestCOSEExamplesRunnerFails proves the COSE runner can fail: a flipped
 // signature, MAC tag or ciphertext byte, a pass example marked "fail", a
-// wrong content key for a key-wrap recipient, and an algorithm name whose
-// COSE identifier is not the message's each fail their case.
+// wrong content key for a key-wrap recipient, an algorithm name whose
+// COSE identifier is not the message's, and a wrong ToBeSign, ToMac or AAD
+// intermediate each fail their case.
 func TestCOSEExamplesRunnerFails(t *testing.T) {
 	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
 	flipLast := func(m map[string]any) {
@@ -171,6 +172,14 @@ func TestCOSEExamplesRunnerFails(t *testing.T) {
 			mac := m["input"].(map[string]any)["mac"].(map[string]any)
 			mac["protected"].(map[string]any)["alg"] = "HS512"
 		}},
+		// A wrong intermediate (the structure the message is checked
+		// under) fails, for each kind of structure.
+		{"sign1-tests/sign-pass-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "ToBeSign_hex") }},
+		{"ecdsa-examples/ecdsa-01.json", func(m map[string]any) {
+			wrongHex(m["intermediates"].(map[string]any)["signers"].([]any)[0].(map[string]any), "ToBeSign_hex")
+		}},
+		{"hmac-examples/HMac-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "ToMac_hex") }},
+		{"aes-gcm-examples/aes-gcm-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "AAD_hex") }},
 	} {
 		src := filepath.Join(dir, filepath.FromSlash(tc.file))
 		orig := runCOSEFile(src, "cose-wg-examples/"+tc.file)
@@ -192,4 +201,14 @@ func TestCOSEExamplesRunnerFails(t *testing.T) {
 			t.Errorf("%s mutated: %+v, want a failure", tc.file, tallyOf(r))
 		}
 	}
+}
+
+// wrongHex changes the last hex digit of m[k].
+func wrongHex(m map[string]any, k string) {
+	s := m[k].(string)
+	last := "0"
+	if s[len(s)-1] == '0' {
+		last = "1"
+	}
+	m[k] = s[:len(s)-1] + last
 }
