@@ -55,7 +55,9 @@ import (
 //     the plaintext and payload must be the example's.
 //
 // An example marked "fail" (a changed tag, CBOR tag, attribute or
-// protected header) must be rejected at one of these steps.
+// protected header) must be rejected at one of these steps, on its
+// message: a rejection of its own inputs (a key jose/jwk or gencrypto
+// refuses, a content key or external AAD that does not decode) fails it.
 //
 // A recipient using AES key wrap (A128KW, A192KW, A256KW) must unwrap, with
 // its key, to the content key; one using RSA-OAEP must decrypt to it. The
@@ -451,6 +453,23 @@ func (c *coseCase) run() {
 	}
 }
 
+// errExampleInput marks a step that failed on the example's own inputs
+// (its key, content key or external AAD), not on its message.
+var errExampleInput = errors.New("example input")
+
+// exampleInputError reports whether err comes from the example's inputs
+// rather than its message: errExampleInput, or a key gencrypto refuses
+// (wrong type or size, invalid). A "fail" example rejected so says nothing
+// of its message, whose change must be what is rejected.
+func exampleInputError(err error) bool {
+	for _, e := range []error{errExampleInput, gencrypto.ErrKeyType, gencrypto.ErrKeySize, gencrypto.ErrInvalidKey} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // errRefused marks a step refused because lwscrypto does not offer
 // what it needs; the message says what.
 type errRefused struct{ why string }
@@ -481,6 +500,8 @@ func (c *coseCase) check(what, algName string, op func() error) {
 		c.res.Skip(nb.why)
 	case c.ex.Fail && err == nil:
 		c.res.Fail("%s: marked fail, but accepted", id)
+	case c.ex.Fail && exampleInputError(err):
+		c.res.Fail("%s: marked fail, but rejected for the example's own inputs, not its message: %v", id, err)
 	case c.ex.Fail:
 		c.res.Pass()
 	default:
@@ -516,7 +537,7 @@ func resolve(h *coseHeaders, algName string) (gencrypto.Algorithm, error) {
 func external(l *coseLayer) ([]byte, error) {
 	b, err := hex.DecodeString(l.External)
 	if err != nil {
-		return nil, fmt.Errorf("external: %w", err)
+		return nil, fmt.Errorf("external: %w: %w", errExampleInput, err)
 	}
 	return b, nil
 }
@@ -574,9 +595,18 @@ func (c *coseCase) payload(v any) ([]byte, error) {
 }
 
 // coseKey reads an example key with jose/jwk, converting the examples'
-// "*_hex" members to base64url. A key jose/jwk refuses with jose.ErrKey on
+// "*_hex" members to base64url. Its errors wrap errExampleInput. A key jose/jwk refuses with jose.ErrKey on
 // a curve it does not support yet (Ed448) is *errNotBuilt.
 func coseKey(raw json.RawMessage) (*jwk.Key, error) {
+	k, err := readCOSEKey(raw)
+	var nb *errNotBuilt
+	if err != nil && !errors.As(err, &nb) {
+		err = fmt.Errorf("%w: %w", errExampleInput, err)
+	}
+	return k, err
+}
+
+func readCOSEKey(raw json.RawMessage) (*jwk.Key, error) {
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, err
@@ -697,20 +727,24 @@ func (c *coseCase) verify(h, body *coseHeaders, l *coseLayer, payload, sigV any,
 }
 
 // contentKey is the key of the content layer: the example's CEK, or the
-// key of its single direct recipient.
+// key of its single direct recipient. Its errors wrap errExampleInput.
 func (c *coseCase) contentKey() ([]byte, error) {
 	if c.ex.Intermediates.CEK != "" {
-		return hex.DecodeString(c.ex.Intermediates.CEK)
+		b, err := hex.DecodeString(c.ex.Intermediates.CEK)
+		if err != nil {
+			return nil, fmt.Errorf("CEK_hex: %w: %w", errExampleInput, err)
+		}
+		return b, nil
 	}
 	if len(c.layer.Recipients) != 1 {
-		return nil, fmt.Errorf("no CEK_hex and %d recipients", len(c.layer.Recipients))
+		return nil, fmt.Errorf("%w: no CEK_hex and %d recipients", errExampleInput, len(c.layer.Recipients))
 	}
 	k, err := coseKey(c.layer.Recipients[0].Key)
 	if err != nil {
 		return nil, err
 	}
 	if k.Secret() == nil {
-		return nil, errors.New("direct recipient key is not oct")
+		return nil, fmt.Errorf("%w: direct recipient key is not oct", errExampleInput)
 	}
 	return k.Secret(), nil
 }

@@ -212,3 +212,43 @@ func wrongHex(m map[string]any, k string) {
 	}
 	m[k] = s[:len(s)-1] + last
 }
+
+// TestCOSEFailExampleRejectedForItsOwnInputsFails: a "fail" example passes
+// only when its message is rejected (a wrong tag, header or algorithm, or
+// a signature, tag or ciphertext that does not check), not when the
+// runner cannot use the example's own inputs: here sign-fail-02 (a changed
+// signature) gets a key jose/jwk refuses, mac-fail-02 a content key that
+// is not hex and enc-fail-02 one of the wrong size for its algorithm, so
+// nothing about the message is checked.
+func TestCOSEFailExampleRejectedForItsOwnInputsFails(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
+	for _, tc := range []struct {
+		file   string
+		mutate func(m map[string]any)
+	}{
+		{"sign1-tests/sign-fail-02.json", func(m map[string]any) {
+			delete(m["input"].(map[string]any)["sign0"].(map[string]any)["key"].(map[string]any), "y")
+		}},
+		{"mac0-tests/mac-fail-02.json", func(m map[string]any) { m["intermediates"].(map[string]any)["CEK_hex"] = "zz" }},
+		{"encrypted-tests/enc-fail-02.json", func(m map[string]any) { m["intermediates"].(map[string]any)["CEK_hex"] = "0000" }},
+	} {
+		src := filepath.Join(dir, filepath.FromSlash(tc.file))
+		if orig := runCOSEFile(src, "cose-wg-examples/"+tc.file); orig.Failed != 0 || orig.Passed == 0 {
+			t.Errorf("%s: %+v %q", tc.file, tallyOf(orig), orig.Failures)
+			continue
+		}
+		m := loadJSONFile(t, src)
+		tc.mutate(m)
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(t.TempDir(), filepath.Base(tc.file))
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := runCOSEFile(dst, "cose-wg-examples/"+tc.file); r.Failed == 0 {
+			t.Errorf("%s with a bad key: %+v, want a failure", tc.file, tallyOf(r))
+		}
+	}
+}
