@@ -75,7 +75,8 @@ func coseCasesInFile(t *testing.T, path string) int {
 
 // TestCOSEExamples runs every cose-wg example: one line per file, named
 // after it, each counting the cases its file holds (coseCasesInFile), none
-// failing; the only skips are the two documented reasons, and the refusals
+// failing; the only skips are the two documented reasons and Ed448 (not
+// built yet), and the refusals
 // are those of algorithms and curves lwscrypto does not offer.
 func TestCOSEExamples(t *testing.T) {
 	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
@@ -119,7 +120,7 @@ func TestCOSEExamples(t *testing.T) {
 			t.Errorf("%s: %q", r.Name, r.Failures)
 		}
 		for why := range r.SkipReasons {
-			if why != skipCOSERecipient && why != skipCOSECountersign {
+			if why != skipCOSERecipient && why != skipCOSECountersign && !strings.HasPrefix(why, "Ed448 key: not built yet") {
 				t.Errorf("%s: undocumented skip %q", r.Name, why)
 			}
 		}
@@ -136,8 +137,9 @@ func TestCOSEExamples(t *testing.T) {
 
 // TestCOSEExamplesRunnerFails proves the COSE runner can fail: a flipped
 // signature, MAC tag or ciphertext byte, a pass example marked "fail", a
-// wrong content key for a key-wrap recipient, and an algorithm name whose
-// COSE identifier is not the message's each fail their case.
+// wrong content key for a key-wrap recipient, an algorithm name whose
+// COSE identifier is not the message's, and a wrong ToBeSign, ToMac or AAD
+// intermediate each fail their case.
 func TestCOSEExamplesRunnerFails(t *testing.T) {
 	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
 	flipLast := func(m map[string]any) {
@@ -170,6 +172,14 @@ func TestCOSEExamplesRunnerFails(t *testing.T) {
 			mac := m["input"].(map[string]any)["mac"].(map[string]any)
 			mac["protected"].(map[string]any)["alg"] = "HS512"
 		}},
+		// A wrong intermediate (the structure the message is checked
+		// under) fails, for each kind of structure.
+		{"sign1-tests/sign-pass-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "ToBeSign_hex") }},
+		{"ecdsa-examples/ecdsa-01.json", func(m map[string]any) {
+			wrongHex(m["intermediates"].(map[string]any)["signers"].([]any)[0].(map[string]any), "ToBeSign_hex")
+		}},
+		{"hmac-examples/HMac-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "ToMac_hex") }},
+		{"aes-gcm-examples/aes-gcm-01.json", func(m map[string]any) { wrongHex(m["intermediates"].(map[string]any), "AAD_hex") }},
 	} {
 		src := filepath.Join(dir, filepath.FromSlash(tc.file))
 		orig := runCOSEFile(src, "cose-wg-examples/"+tc.file)
@@ -189,6 +199,56 @@ func TestCOSEExamplesRunnerFails(t *testing.T) {
 		}
 		if r := runCOSEFile(dst, "cose-wg-examples/"+tc.file); r.Failed == 0 {
 			t.Errorf("%s mutated: %+v, want a failure", tc.file, tallyOf(r))
+		}
+	}
+}
+
+// wrongHex changes the last hex digit of m[k].
+func wrongHex(m map[string]any, k string) {
+	s := m[k].(string)
+	last := "0"
+	if s[len(s)-1] == '0' {
+		last = "1"
+	}
+	m[k] = s[:len(s)-1] + last
+}
+
+// TestCOSEFailExampleRejectedForItsOwnInputsFails: a "fail" example passes
+// only when its message is rejected (a wrong tag, header or algorithm, or
+// a signature, tag or ciphertext that does not check), not when the
+// runner cannot use the example's own inputs: here sign-fail-02 (a changed
+// signature) gets a key jose/jwk refuses, mac-fail-02 a content key that
+// is not hex and enc-fail-02 one of the wrong size for its algorithm, so
+// nothing about the message is checked.
+func TestCOSEFailExampleRejectedForItsOwnInputsFails(t *testing.T) {
+	dir := filepath.Join(testenv.Vectors(t), "cose-wg-examples")
+	for _, tc := range []struct {
+		file   string
+		mutate func(m map[string]any)
+	}{
+		{"sign1-tests/sign-fail-02.json", func(m map[string]any) {
+			delete(m["input"].(map[string]any)["sign0"].(map[string]any)["key"].(map[string]any), "y")
+		}},
+		{"mac0-tests/mac-fail-02.json", func(m map[string]any) { m["intermediates"].(map[string]any)["CEK_hex"] = "zz" }},
+		{"encrypted-tests/enc-fail-02.json", func(m map[string]any) { m["intermediates"].(map[string]any)["CEK_hex"] = "0000" }},
+	} {
+		src := filepath.Join(dir, filepath.FromSlash(tc.file))
+		if orig := runCOSEFile(src, "cose-wg-examples/"+tc.file); orig.Failed != 0 || orig.Passed == 0 {
+			t.Errorf("%s: %+v %q", tc.file, tallyOf(orig), orig.Failures)
+			continue
+		}
+		m := loadJSONFile(t, src)
+		tc.mutate(m)
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(t.TempDir(), filepath.Base(tc.file))
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if r := runCOSEFile(dst, "cose-wg-examples/"+tc.file); r.Failed == 0 {
+			t.Errorf("%s with a bad key: %+v, want a failure", tc.file, tallyOf(r))
 		}
 	}
 }

@@ -54,9 +54,9 @@ type Result struct {
 	SkipReasons map[string]int `json:"skip_reasons,omitempty"`
 	// Refused counts the passed cases whose parameters the library
 	// refuses on purpose (a PSS salt length or an OAEP MGF1 hash it does
-	// not offer, a JWK curve it does not take, …) and which it was seen to
-	// refuse: each ran, and would have failed had it been accepted. They
-	// are included in Passed, never in Skipped.
+	// not offer, an ECDSA hash JOSE does not pair with the curve, …) and
+	// which it was seen to refuse: each ran, and would have failed had it
+	// been accepted. They are included in Passed, never in Skipped.
 	Refused int `json:"refused,omitempty"`
 	// RefuseReasons counts the refused cases by reason.
 	RefuseReasons map[string]int `json:"refuse_reasons,omitempty"`

@@ -119,10 +119,10 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // the Backend contract). Each such case runs under the parameters the
 // library offers (the registered algorithm, or the primitive) and must be
 // rejected there: it then passes and is counted in Result.Refused with the
-// reason. A valid case accepted there fails. An invalid case accepted there
-// (its modification lands on the offered parameters, as Wycheproof's
-// "s_len changed to 32" in a zero-salt PSS group does) is skipped, saying
-// so.
+// reason. A case accepted there fails, except the invalid one whose
+// modification lands on the offered parameters (Wycheproof's "s_len
+// changed to 32" in a zero-salt SHA-256 PSS group), which is skipped,
+// saying so.
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {
@@ -505,14 +505,16 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 // refuse runs test t, whose parameters the library does not offer on
 // purpose, against every backend that supports prim: op performs the case
 // under the parameters the library does offer (the registered algorithm, or
-// the Backend primitive with its pinned parameters) and must fail. Seen
-// refused on every such backend, the case passes as refused for reason why
+// the Backend primitive with its pinned parameters) and must fail as a
+// failed verification: a key or input refused (notVerificationFailure)
+// fails the case. Seen refused on every such
+// backend, the case passes as refused for reason why
 // (Result.Refuse). A valid or acceptable case accepted there fails. An
-// invalid case accepted there is skipped, saying so: its modification can
-// land on the offered parameters (Wycheproof's "s_len changed to 32" in a
-// zero-salt PSS group is a correct PS256 signature), so it says nothing of
-// the refusal.
-func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) error) {
+// invalid case accepted there fails too, unless its comment is lands, the
+// modification that sets the offered parameters (Wycheproof's "s_len
+// changed to 32" in a zero-salt PSS group is a correct PS256 signature):
+// that one is skipped, saying so, as it says nothing of the refusal.
+func (c *wctx) refuse(t *wTest, prim, why, lands string, op func(b gencrypto.Backend) error) {
 	if _, err := expect(t); err != nil {
 		c.res.Fail("tcId %d: %v", t.TcID, err)
 		return
@@ -530,10 +532,15 @@ func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) e
 				return skipped(b.Name() + " backend: unsupported: " + err.Error())
 			}
 			switch {
-			case err == nil && t.Result == "invalid":
+			case err == nil && t.Result == "invalid" && lands != "" && t.Comment == lands:
 				return skipped("invalid under parameters the library does not offer, but valid under those it does (the modification lands on them): not a refusal to check")
 			case err == nil:
 				return failed("accepted under the parameters the library offers, which these are not")
+			case notVerificationFailure(err):
+				// Under the pinned parameters such a case can only
+				// fail to verify or decrypt; a key or input refused
+				// is a defect, not the refusal.
+				return failed("refused for another reason than a failed verification: %v", err)
 			}
 			return passed
 		})
@@ -558,6 +565,21 @@ func (c *wctx) refuse(t *wTest, prim, why string, op func(b gencrypto.Backend) e
 	default:
 		c.res.Skip("no backend supports " + prim)
 	}
+}
+
+// notVerificationFailure reports whether err says a key or an input was
+// refused (gencrypto.ErrKeyType, ErrKeySize, ErrInvalidKey,
+// ErrInvalidInput) rather than that a signature or ciphertext did not
+// check. The registry reports the latter as gencrypto.ErrVerify; the
+// Backend primitives, whose contract names no error, as their own (std:
+// crypto/rsa.ErrDecryption, an unexported verification error).
+func notVerificationFailure(err error) bool {
+	for _, e := range []error{gencrypto.ErrKeyType, gencrypto.ErrKeySize, gencrypto.ErrInvalidKey, gencrypto.ErrInvalidInput} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func flagList(flags []string) string {

@@ -247,7 +247,7 @@ func TestWycheproofJWKKeyedFails(t *testing.T) {
 // ML-DSA/ML-KEM, RSA PKCS#1 v1.5 decryption, AES-KWP, AES-CBC-PKCS5 and
 // json_web_encryption (JWE): algorithms the library does not offer. The
 // RSA-PSS/OAEP files whose MGF1 hash or PSS salt length differs from the
-// message hash are not skipped: TestRSAParameterRefusals.
+// message hash are not skipped: checkRSARefusals (TestWycheproof).
 var wholeFileSkips = regexp.MustCompile(`secp256k1|^(ed448|x448|mldsa|mlkem)_|^rsa_pkcs1_\d+_test|^aes_kwp_test|^aes_cbc_pkcs5_test|^json_web_encryption_test`)
 
 // checkWycheproofSkips fails unless exactly the documented files are
