@@ -471,6 +471,14 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 		c.res.Fail("tcId %d: %v", t.TcID, err)
 		return
 	}
+	c.record(t, prim, c.res.Pass, func(b gencrypto.Backend) verdict { return guard(b, exp, f) })
+}
+
+// record runs v on every backend that supports prim ("" for all) and
+// records the aggregate for test t: a failure on any backend fails the
+// case; else a pass on any calls pass; else the first skip's reason, or
+// that no backend supports prim, is a skip.
+func (c *wctx) record(t *wTest, prim string, pass func(), v func(b gencrypto.Backend) verdict) {
 	var ok bool
 	var skipWhy string
 	var fails []string
@@ -478,15 +486,15 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 		if prim != "" && !b.Supports(prim) {
 			continue
 		}
-		v := guard(b, exp, f)
-		switch v.kind {
+		r := v(b)
+		switch r.kind {
 		case vPass:
 			ok = true
 		case vFail:
-			fails = append(fails, "["+b.Name()+"] "+v.msg)
+			fails = append(fails, "["+b.Name()+"] "+r.msg)
 		case vSkip:
 			if skipWhy == "" {
-				skipWhy = v.msg
+				skipWhy = r.msg
 			}
 		}
 	}
@@ -494,7 +502,7 @@ func (c *wctx) one(t *wTest, prim string, f func(b gencrypto.Backend, exp expect
 	case len(fails) > 0:
 		c.res.Fail("tcId %d (%s, %s%s): %s", t.TcID, t.Result, t.Comment, flagList(t.Flags), strings.Join(fails, "; "))
 	case ok:
-		c.res.Pass()
+		pass()
 	case skipWhy != "":
 		c.res.Skip(skipWhy)
 	default:
@@ -519,14 +527,8 @@ func (c *wctx) refuse(t *wTest, prim, why, lands string, op func(b gencrypto.Bac
 		c.res.Fail("tcId %d: %v", t.TcID, err)
 		return
 	}
-	var ok bool
-	var skipWhy string
-	var fails []string
-	for _, b := range c.backends {
-		if !b.Supports(prim) {
-			continue
-		}
-		v := guard(b, mustReject, func(b gencrypto.Backend, _ expectation) verdict {
+	c.record(t, prim, func() { c.res.Refuse(why) }, func(b gencrypto.Backend) verdict {
+		return guard(b, mustReject, func(b gencrypto.Backend, _ expectation) verdict {
 			err := op(b)
 			if unsupported(err) {
 				return skipped(b.Name() + " backend: unsupported: " + err.Error())
@@ -544,27 +546,7 @@ func (c *wctx) refuse(t *wTest, prim, why, lands string, op func(b gencrypto.Bac
 			}
 			return passed
 		})
-		switch v.kind {
-		case vPass:
-			ok = true
-		case vFail:
-			fails = append(fails, "["+b.Name()+"] "+v.msg)
-		case vSkip:
-			if skipWhy == "" {
-				skipWhy = v.msg
-			}
-		}
-	}
-	switch {
-	case len(fails) > 0:
-		c.res.Fail("tcId %d (%s, %s%s): %s", t.TcID, t.Result, t.Comment, flagList(t.Flags), strings.Join(fails, "; "))
-	case ok:
-		c.res.Refuse(why)
-	case skipWhy != "":
-		c.res.Skip(skipWhy)
-	default:
-		c.res.Skip("no backend supports " + prim)
-	}
+	})
 }
 
 // notVerificationFailure reports whether err says a key or an input was
