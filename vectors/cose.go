@@ -749,26 +749,40 @@ func (c *coseCase) contentKey() ([]byte, error) {
 	return k.Secret(), nil
 }
 
-func (c *coseCase) mac() error {
+// layerAlg checks that the message has n elements (the single-recipient
+// form, COSE_ctx0) or n+1 when c.kind is multi (COSE_ctx1, with its
+// recipients), reads its headers and resolves its alg, which must be an A
+// (what names it in the error). It returns the structure's context string.
+func layerAlg[A gencrypto.Algorithm](c *coseCase, multi, ctx0, ctx1 string, n int, what string) (string, *coseHeaders, A, error) {
+	var zero A
 	it := c.msg.items
-	want, ctx := 4, "MAC0"
-	if c.kind == "mac" {
-		want, ctx = 5, "MAC"
+	ctx := ctx0
+	if c.kind == multi {
+		n, ctx = n+1, ctx1
 	}
-	if len(it) != want {
-		return fmt.Errorf("COSE_%s has %d elements, want %d", ctx, len(it), want)
+	if len(it) != n {
+		return "", nil, zero, fmt.Errorf("COSE_%s has %d elements, want %d", ctx, len(it), n)
 	}
 	h, err := readHeaders(it[0], it[1])
 	if err != nil {
-		return err
+		return "", nil, zero, err
 	}
 	a, err := resolve(h, c.layer.algName())
 	if err != nil {
-		return err
+		return "", nil, zero, err
 	}
-	alg, ok := a.(*gencrypto.MAC)
+	alg, ok := a.(A)
 	if !ok {
-		return fmt.Errorf("alg %s is not a MAC", a.Name())
+		return "", nil, zero, fmt.Errorf("alg %s is not %s", a.Name(), what)
+	}
+	return ctx, h, alg, nil
+}
+
+func (c *coseCase) mac() error {
+	it := c.msg.items
+	ctx, h, alg, err := layerAlg[*gencrypto.MAC](c, "mac", "MAC0", "MAC", 4, "a MAC")
+	if err != nil {
+		return err
 	}
 	msg, err := c.payload(it[2])
 	if err != nil {
@@ -795,24 +809,9 @@ func (c *coseCase) mac() error {
 
 func (c *coseCase) decrypt() error {
 	it := c.msg.items
-	want, ctx := 3, "Encrypt0"
-	if c.kind == "enveloped" {
-		want, ctx = 4, "Encrypt"
-	}
-	if len(it) != want {
-		return fmt.Errorf("COSE_%s has %d elements, want %d", ctx, len(it), want)
-	}
-	h, err := readHeaders(it[0], it[1])
+	ctx, h, alg, err := layerAlg[*gencrypto.AEAD](c, "enveloped", "Encrypt0", "Encrypt", 3, "an AEAD")
 	if err != nil {
 		return err
-	}
-	a, err := resolve(h, c.layer.algName())
-	if err != nil {
-		return err
-	}
-	alg, ok := a.(*gencrypto.AEAD)
-	if !ok {
-		return fmt.Errorf("alg %s is not an AEAD", a.Name())
 	}
 	ext, err := external(c.layer)
 	if err != nil {
