@@ -34,8 +34,10 @@ func nodeAEAD(a *gencrypto.AEAD) (nodeReq, bool) {
 // TestInteropNodeAEAD: for every AEAD of the registry, node opens what the
 // std backend seals and the std backend opens what node seals, on random keys
 // and nonces, plaintexts of 0 to 100 bytes (block-aligned and not) and
-// associated data of 0, 1 and 20 bytes, then, for AES-CCM, of 2^16 bytes and more; a ciphertext with one bit changed is
-// refused each way.
+// associated data of 0, 1 and 20 bytes, then, for AES-CCM, of 2^16 bytes and
+// more; a ciphertext with one bit changed is refused each way. For
+// AES_CBC_HMAC_SHA2, node also authenticates hand-made padding, of which the
+// registry opens only the valid PKCS #7 ones.
 func TestInteropNodeAEAD(t *testing.T) {
 	b := newNodeBatch(t)
 	ptLens := []int{0, 1, 15, 16, 17, 31, 64, 100}
@@ -129,6 +131,48 @@ func TestInteropNodeAEAD(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no AEAD in the registry")
+	}
+
+	// AES_CBC_HMAC_SHA2 with the padding made by hand and a correct tag
+	// computed by node: only PKCS #7 padding of 1 to 16 bytes opens, and
+	// every bad one fails like a bad tag (ErrVerify), even authenticated.
+	for _, a := range []*gencrypto.AEAD{gencrypto.A128CBCHS256(), gencrypto.A192CBCHS384(), gencrypto.A256CBCHS512()} {
+		tmpl, _ := nodeAEAD(a)
+		for _, c := range []struct {
+			padded []byte
+			ok     bool
+		}{
+			{bytes.Repeat([]byte{16}, 16), true},
+			{append(bytes.Repeat([]byte{'p'}, 29), 3, 3, 3), true},
+			{append(bytes.Repeat([]byte{'p'}, 15), 0), false},
+			{append(bytes.Repeat([]byte{'p'}, 15), 17), false},
+			{append(bytes.Repeat([]byte{'p'}, 13), 2, 3, 3), false},
+			{bytes.Repeat([]byte{17}, 32), false},
+		} {
+			key, nonce, aad := randBytes(t, a.KeySize()), randBytes(t, a.NonceSize()), randBytes(t, 5)
+			aead, err := a.New(key, stdOpt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			where := fmt.Sprintf("%s padded %x", a, c.padded)
+			r := tmpl
+			r.Op, r.Raw, r.Key, r.Nonce, r.AAD, r.Data = "aead-seal", true, key, nonce, aad, c.padded
+			b.add(r, func(got nodeResp) {
+				if got.Err != "" {
+					t.Errorf("%s: node: %s", where, got.Err)
+					return
+				}
+				out, err := aead.Open(nil, nonce, got.Out, aad)
+				if c.ok {
+					pad := int(c.padded[len(c.padded)-1])
+					if err != nil || !bytes.Equal(out, c.padded[:len(c.padded)-pad]) {
+						t.Errorf("%s: %x, %v", where, out, err)
+					}
+				} else if !errors.Is(err, gencrypto.ErrVerify) {
+					t.Errorf("%s: opened as %x, %v", where, out, err)
+				}
+			})
+		}
 	}
 	b.run(t)
 }

@@ -43,6 +43,7 @@ function cbcSeal(r) {
   const k = b(r.key), mk = k.subarray(0, k.length / 2), ek = k.subarray(k.length / 2);
   const iv = b(r.nonce), aad = b(r.aad);
   const ci = c.createCipheriv('aes-' + ek.length * 8 + '-cbc', ek, iv);
+  if (r.raw) ci.setAutoPadding(false); // data comes padded (or not) already
   const e = Buffer.concat([ci.update(b(r.data)), ci.final()]);
   return Buffer.concat([e, cbcTag(r, mk, iv, aad, e)]);
 }
@@ -155,6 +156,7 @@ type nodeReq struct {
 	Hash   string `json:"hash,omitempty"`
 	CBC    bool   `json:"cbc,omitempty"`
 	LZ     bool   `json:"lz,omitempty"`
+	Raw    bool   `json:"raw,omitempty"`
 	TagLen int    `json:"tagLen,omitempty"`
 	Len    int    `json:"len,omitempty"`
 	Iter   int    `json:"iter,omitempty"`
