@@ -284,7 +284,9 @@ func TestInteropNodeKeyAgreement(t *testing.T) {
 // TestInteropNodeKDF: HKDF (node's hkdfSync), PBKDF2 (pbkdf2Sync) and the
 // Concat KDF (written in the node script from RFC 7518 §4.6.2 and SP 800-56A
 // §5.8.1) give the registry's output for random inputs of several lengths,
-// empty ones included, and output lengths within, at and across hash blocks;
+// empty ones and ones longer than an HMAC block included, and output lengths
+// within, at and across hash blocks up to HKDF's maximum (one byte more is
+// refused by both);
 // changing one bit of any input changes node's output away from ours.
 func TestInteropNodeKDF(t *testing.T) {
 	b := newNodeBatch(t)
@@ -309,7 +311,7 @@ func TestInteropNodeKDF(t *testing.T) {
 			kinds["hkdf"]++
 			h, hl := nodeHash(k.Hash()), k.Hash().Size()
 			for _, sl := range []int{0, 16, 32, 100} {
-				for _, saltl := range []int{0, 16, 64} {
+				for _, saltl := range []int{0, 16, 64, 200} {
 					for _, il := range []int{0, 10} {
 						for _, ol := range []int{1, hl, hl + 1, 3*hl + 5} {
 							secret, salt, info := randBytes(t, sl), randBytes(t, saltl), randBytes(t, il)
@@ -335,11 +337,28 @@ func TestInteropNodeKDF(t *testing.T) {
 					}
 				}
 			}
+			// The longest output RFC 5869 allows, and one byte more,
+			// which both refuse.
+			secret, info := randBytes(t, 32), randBytes(t, 300)
+			where := fmt.Sprintf("%s info 300 len %d", k, 255*hl)
+			out, err := k.Derive(secret, nil, info, 255*hl, stdOpt)
+			if err != nil {
+				t.Fatalf("%s: %v", where, err)
+			}
+			b.add(nodeReq{Op: "hkdf", Hash: h, Key: secret, Info: info, Len: 255 * hl}, expect(where, out))
+			if out, err := k.Derive(secret, nil, info, 255*hl+1, stdOpt); !errors.Is(err, gencrypto.ErrInvalidInput) {
+				t.Errorf("%s: length %d: %d bytes, %v", k, 255*hl+1, len(out), err)
+			}
+			b.add(nodeReq{Op: "hkdf", Hash: h, Key: secret, Info: info, Len: 255*hl + 1}, func(got nodeResp) {
+				if got.Err == "" {
+					t.Errorf("%s: node derived %d bytes, more than 255 hash lengths", k, len(got.Out))
+				}
+			})
 		case *gencrypto.PBKDF2:
 			kinds["pbkdf2"]++
 			h, hl := nodeHash(k.Hash()), k.Hash().Size()
 			for j, c := range []struct{ pw, salt, iter, len int }{
-				{0, 16, 1, hl}, {8, 0, 1, 32}, {8, 16, 1, 1}, {13, 16, 2, hl + 1}, {32, 64, 1000, 2*hl + 3}, {100, 17, 3, 16},
+				{0, 16, 1, hl}, {8, 0, 1, 32}, {8, 16, 1, 1}, {13, 16, 2, hl + 1}, {32, 64, 1000, 2*hl + 3}, {100, 17, 3, 16}, {200, 16, 2, hl},
 			} {
 				pw, salt := randBytes(t, c.pw), randBytes(t, c.salt)
 				where := fmt.Sprintf("%s password %d salt %d iter %d len %d", k, c.pw, c.salt, c.iter, c.len)
