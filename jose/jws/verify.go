@@ -265,7 +265,12 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			errs[i] = err
 			continue
 		}
+		var shared *streamState // RS*, PS*, ES*: one digest for every key
 		for _, k := range j.keys {
+			if shared != nil {
+				j.state = append(j.state, shared)
+				continue
+			}
 			ss, err := newStreamState(j.d.alg, k.secret, v.cfg.maxBuffered)
 			if err == nil {
 				err = ss.writeHeader(s.Protected)
@@ -276,6 +281,9 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 				continue
 			}
 			j.state = append(j.state, ss)
+			if ss.h != nil {
+				shared = ss
+			}
 			if ss.buffers() {
 				buffered = append(buffered, ss)
 			} else {
