@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"errors"
 	"hash"
 	"strings"
@@ -123,5 +125,77 @@ func TestKeySetHashesInputOnce(t *testing.T) {
 	}
 	if limit := input + 64; n > limit {
 		t.Errorf("VerifyAll: %d bytes hashed, want at most %d", n, limit)
+	}
+}
+
+// TestKeySetWithoutKidEveryAlgorithm: with the digest shared by the keys
+// of a set, a token without "kid" still verifies under the key that signed
+// it, placed after another key of its family, and fails for a tampered
+// payload, for every algorithm and every entry point.
+func TestKeySetWithoutKidEveryAlgorithm(t *testing.T) {
+	other := map[string]any{}
+	rk, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p256, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	p384, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+	p521, _ := ecdsa.GenerateKey(elliptic.P521(), rand.Reader)
+	_, ed, _ := ed25519.GenerateKey(rand.Reader)
+	for _, a := range []string{"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"} {
+		other[a] = &rk.PublicKey
+	}
+	other["ES256"], other["ES384"], other["ES512"] = &p256.PublicKey, &p384.PublicKey, &p521.PublicKey
+	other["EdDSA"], other["Ed25519"] = ed.Public(), ed.Public()
+	for _, a := range []string{"HS256", "HS384", "HS512"} {
+		other[a] = bytes.Repeat([]byte{9}, 64)
+	}
+	payload := []byte("a payload for a set")
+	for _, alg := range Algorithms() {
+		set := &jwk.Set{}
+		for _, k := range []any{other[alg], verifyKey(alg)} {
+			jk, err := jwk.New(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			set.Keys = append(set.Keys, jk)
+		}
+		v, err := NewVerifier(set, []string{alg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := SigningKey{Alg: alg, Key: testKeys()[alg]}
+		compact := mustBytes(Sign(payload, key, nil))
+		general := mustBytes(SignJSON(payload, []SigningKey{key, key}, false, nil))
+		detached := mustBytes(SignJSON(payload, []SigningKey{key}, false, &SignOptions{Detached: true}))
+		for name, f := range map[string]func(p []byte) error{
+			"compact": func(p []byte) error {
+				if bytes.Equal(p, payload) {
+					_, err := v.Verify(compact)
+					return err
+				}
+				_, err := v.VerifyDetached(mustBytes(Sign(payload, key, &SignOptions{Detached: true})), p)
+				return err
+			},
+			"VerifyDetached": func(p []byte) error { _, err := v.VerifyDetached(detached, p); return err },
+			"VerifyReader":   func(p []byte) error { _, err := v.VerifyReader(detached, bytes.NewReader(p)); return err },
+			"VerifyAll": func(p []byte) error {
+				if !bytes.Equal(p, payload) {
+					return errors.New("skip")
+				}
+				_, err := v.VerifyAll(general)
+				return err
+			},
+		} {
+			if err := f(payload); err != nil {
+				t.Errorf("%s %s: %v", alg, name, err)
+			}
+			if err := f([]byte("another payload")); err == nil {
+				t.Errorf("%s %s: a tampered payload verified", alg, name)
+			}
+		}
+		if r, err := v.Verify(compact); err != nil || r.Key != set.Keys[1] {
+			t.Errorf("%s: Result.Key is not the signing key (%v)", alg, err)
+		}
 	}
 }
