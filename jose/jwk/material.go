@@ -207,7 +207,7 @@ func ecCurve(crv string) (elliptic.Curve, ecdh.Curve, int, error) {
 	case CurveP521:
 		return elliptic.P521(), ecdh.P521(), 66, nil
 	}
-	return nil, nil, 0, keyErr("unsupported EC curve %q", crv)
+	return nil, nil, 0, keyErr("unsupported EC curve %s", jose.QuoteName(crv))
 }
 
 func ecCurveName(c elliptic.Curve) (string, error) {
@@ -340,7 +340,7 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 	case "Ed448", "X448":
 		return nil, keyErr("OKP curve %s is not supported yet", crv)
 	}
-	return nil, keyErr("unsupported OKP curve %q", crv)
+	return nil, keyErr("unsupported OKP curve %s", jose.QuoteName(crv))
 }
 
 func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {

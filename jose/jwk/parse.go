@@ -66,7 +66,7 @@ func parseObject(o *jose.Object) (*Key, error) {
 	}
 	names, ok := materialNames[kty]
 	if !ok {
-		return nil, fmt.Errorf("jwk: unsupported kty %q: %w", kty, jose.ErrKey)
+		return nil, fmt.Errorf("jwk: unsupported kty %s: %w", jose.QuoteName(kty), jose.ErrKey)
 	}
 	// Decode the material members of this kty.
 	mat := map[string][]byte{}

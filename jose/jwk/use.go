@@ -69,7 +69,7 @@ func (op Op) private() bool {
 // ChaCha20/Poly1305) are jose.ErrAlgorithm.
 func (k *Key) CheckUse(alg string, op Op) error {
 	if !knownOps[string(op)] {
-		return fmt.Errorf("jwk: unknown key operation %q: %w", op, jose.ErrKey)
+		return fmt.Errorf("jwk: unknown key operation %s: %w", jose.QuoteName(string(op)), jose.ErrKey)
 	}
 	a, known := gencrypto.ByName(alg)
 	if !isJOSEAlg(a, known, alg) {
@@ -78,16 +78,16 @@ func (k *Key) CheckUse(alg string, op Op) error {
 		if strings.EqualFold(alg, "none") {
 			return fmt.Errorf("jwk: \"none\" is never allowed: %w", jose.ErrAlgorithm)
 		}
-		return fmt.Errorf("jwk: %q is not a known JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+		return fmt.Errorf("jwk: %s is not a known JOSE algorithm: %w", jose.QuoteName(alg), jose.ErrAlgorithm)
 	}
 	if k.Alg != "" && k.Alg != alg {
-		return keyErr("key is for %q, not %q", k.Alg, alg)
+		return keyErr("key is for %s, not %s", jose.QuoteName(k.Alg), jose.QuoteName(alg))
 	}
 	if k.Use != "" && k.Use != op.use() {
-		return keyErr("key has use %q and cannot %s", k.Use, op)
+		return keyErr("key has use %s and cannot %s", jose.QuoteName(k.Use), op)
 	}
 	if k.KeyOps != nil && !slices.Contains(k.KeyOps, string(op)) {
-		return keyErr("key_ops %q does not allow %s", k.KeyOps, op)
+		return keyErr("key_ops %s does not allow %s", quoteOps(k.KeyOps), op)
 	}
 	if op.private() && !k.IsPrivate() {
 		return keyErr("%s needs a private key", op)
@@ -97,6 +97,32 @@ func (k *Key) CheckUse(alg string, op Op) error {
 	}
 	return k.fits(a, alg, op)
 }
+
+// quoteOps renders ops for a message as fmt's %q renders a []string, but
+// within a bound: at most maxQuotedOps operations, each as jose.QuoteName
+// quotes it, then "…" and the count. A key's metadata is its issuer's to
+// size, and CheckUse runs for every key of a set a token without "kid"
+// may use (Set.Candidates), so a message as long as "key_ops" would cost
+// each such token that much.
+func quoteOps(ops []string) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, op := range ops {
+		if i == maxQuotedOps {
+			fmt.Fprintf(&b, " … (%d in all)", len(ops))
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(jose.QuoteName(op))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// maxQuotedOps bounds the operations quoteOps writes.
+const maxQuotedOps = 8
 
 // jweAlgs are the JWE "alg" values that are not registry entries of their
 // own; fitsJWE handles them.
@@ -196,7 +222,7 @@ func (k *Key) fits(a gencrypto.Algorithm, alg string, op Op) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("jwk: %q is not a JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+	return fmt.Errorf("jwk: %s is not a JOSE algorithm: %w", jose.QuoteName(alg), jose.ErrAlgorithm)
 }
 
 func (k *Key) sizeString() string {
@@ -248,5 +274,5 @@ func (k *Key) fitsJWE(alg string, op Op) error {
 		}
 		return keyErr("%s needs an EC or X25519 key, not %s", alg, k.describe())
 	}
-	return fmt.Errorf("jwk: %q is not a known JOSE algorithm: %w", alg, jose.ErrAlgorithm)
+	return fmt.Errorf("jwk: %s is not a known JOSE algorithm: %w", jose.QuoteName(alg), jose.ErrAlgorithm)
 }

@@ -23,11 +23,21 @@ import (
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
+// sigVerify and newSigHash are how verification hashes a signing input
+// under a signature algorithm: the whole input to Verify, or streamed into
+// a hash whose digest goes to VerifyDigest. Tests replace them to count
+// the bytes hashed.
+var (
+	sigVerify  = (*gencrypto.Signature).Verify
+	newSigHash = (*gencrypto.Signature).NewHash
+)
+
 // streamState accumulates a signing input for one algorithm.
 type streamState struct {
 	a   algorithm
 	mac *gencrypto.MACKey // HMAC
 	h   hash.Hash         // message digest of RS*, PS*, ES*
+	sum []byte            // h's digest, once verify has taken it (the keys of a set share h)
 	buf []byte            // Ed25519 only: the signing input so far (with ed: the prefix)
 	max int64             // Ed25519 only: the buffering limit
 	ed  *edPayload        // Ed25519 only: the payload, when shared (VerifyReader)
@@ -121,7 +131,7 @@ func newStreamState(a algorithm, secret []byte, maxBuffered int64) (*streamState
 		}
 		s.mac = k
 	case a.sig.Hash() != 0:
-		h, err := a.sig.NewHash()
+		h, err := newSigHash(a.sig)
 		if err != nil {
 			return nil, err
 		}
@@ -181,13 +191,16 @@ func (s *streamState) verify(_ []byte, pub crypto.PublicKey, sig []byte) error {
 	case s.mac != nil:
 		err = s.mac.VerifyStream(sig)
 	case s.h != nil:
-		err = s.a.sig.VerifyDigest(pub, s.h.Sum(nil), sig)
+		if s.sum == nil {
+			s.sum = s.h.Sum(nil)
+		}
+		err = s.a.sig.VerifyDigest(pub, s.sum, sig)
 	default: // Ed25519: the whole signing input was buffered
 		msg := s.buf
 		if s.ed != nil {
 			msg = s.ed.message(s.buf)
 		}
-		err = s.a.sig.Verify(pub, msg, sig)
+		err = sigVerify(s.a.sig, pub, msg, sig)
 	}
 	if err != nil {
 		return errVerify

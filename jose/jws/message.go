@@ -115,8 +115,10 @@ func ParseCompact(tok []byte) (*Message, error) {
 
 // MaxSignatures bounds the signatures of a general JSON serialization: each
 // is checked over the whole payload, so verification costs up to this many
-// passes over it. More is jose.ErrLimit, in ParseJSON and so in SignJSON
-// and Message.JSON.
+// passes over it. (Keys of a set tried for one signature share one pass
+// for RS*, PS* and ES*; HMAC and EdDSA take one per key tried, which
+// RequireKeyID limits to one.) More is jose.ErrLimit, in ParseJSON and so
+// in SignJSON and Message.JSON.
 const MaxSignatures = 16
 
 var (

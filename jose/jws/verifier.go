@@ -282,8 +282,36 @@ func (v *Verifier) algIndex(alg string) int {
 	return -1
 }
 
-// check runs one candidate key over the signing input.
-func (k *vkey) check(ai int, a algorithm, input, sig []byte) error {
+// inputDigest is the digest of one signing input under a hashed signature
+// algorithm (RS*, PS*, ES*), computed once for every key tried over it:
+// the digest does not depend on the key, and hashing the input again for
+// each would make a token without "kid" cost a pass over its payload per
+// key of a set.
+type inputDigest struct {
+	sum  []byte
+	err  error
+	done bool
+}
+
+// of returns the digest of input under a.
+func (d *inputDigest) of(a algorithm, input []byte) ([]byte, error) {
+	if !d.done {
+		d.done = true
+		h, err := newSigHash(a.sig)
+		if err != nil {
+			d.err = err
+		} else {
+			h.Write(input)
+			d.sum = h.Sum(nil)
+		}
+	}
+	return d.sum, d.err
+}
+
+// check runs one candidate key over the signing input. dg, when not nil,
+// holds the input's digest for the other keys tried over the same input
+// (see inputDigest); nil hashes the input for this key alone.
+func (k *vkey) check(ai int, a algorithm, input, sig []byte, dg *inputDigest) error {
 	if k.usable[ai] != nil {
 		return k.usable[ai]
 	}
@@ -300,7 +328,14 @@ func (k *vkey) check(ai int, a algorithm, input, sig []byte) error {
 		}
 		return nil
 	}
-	if a.sig.Verify(k.pub, input, sig) != nil {
+	if dg != nil && a.sig.Hash() != 0 {
+		sum, err := dg.of(a, input)
+		if err != nil || a.sig.VerifyDigest(k.pub, sum, sig) != nil {
+			return errVerify
+		}
+		return nil
+	}
+	if sigVerify(a.sig, k.pub, input, sig) != nil {
 		return errVerify
 	}
 	return nil
@@ -318,12 +353,19 @@ type selection struct {
 // verifySig checks sig over input with the candidate keys for sel and
 // returns the key that verified it. Failures: jose.ErrKey when no key could
 // be used for the algorithm, jose.ErrVerify (opaque) when keys were tried.
+// Several keys tried over one input share its digest (inputDigest).
 func (v *Verifier) verifySig(ctx context.Context, sel *selection, input, sig []byte) (*vkey, error) {
 	if v.cfg.embedded && sel.jwk != nil {
 		return v.verifyEmbedded(sel, input, sig)
 	}
 	if v.remote != nil {
 		return v.verifyRemote(ctx, sel, input, sig)
+	}
+	// In a set, a kid names at most one key (checkSet); without one,
+	// every key of the family may be tried.
+	var dg *inputDigest
+	if v.isSet && !sel.hasKid {
+		dg = new(inputDigest)
 	}
 	tried := false
 	var keyErr error = errNoKey
@@ -338,7 +380,7 @@ func (v *Verifier) verifySig(ctx context.Context, sel *selection, input, sig []b
 			continue
 		}
 		tried = true
-		if k.check(sel.ai, sel.alg, input, sig) == nil {
+		if k.check(sel.ai, sel.alg, input, sig, dg) == nil {
 			return k, nil
 		}
 	}
@@ -376,9 +418,13 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 	if err != nil {
 		return nil, wrapCause(jose.ErrKey, "remote key set", err)
 	}
+	var dg *inputDigest
+	if len(cands) > 1 {
+		dg = new(inputDigest)
+	}
 	for _, jk := range cands {
 		k := v.newKey(jk, nil, nil)
-		if k.check(sel.ai, sel.alg, input, sig) == nil {
+		if k.check(sel.ai, sel.alg, input, sig, dg) == nil {
 			return k, nil
 		}
 	}
@@ -417,7 +463,7 @@ func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, err
 			continue
 		}
 		k := v.newKey(anchor, nil, nil)
-		if err := k.check(sel.ai, sel.alg, input, sig); err != nil {
+		if err := k.check(sel.ai, sel.alg, input, sig, nil); err != nil {
 			return nil, err
 		}
 		return k, nil

@@ -99,7 +99,7 @@ func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byt
 	var first error
 	var in []byte // the signing input, its buffer reused for every signature
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, detached, &in)
+		r, err := v.verifySignature(ctx, m, i, s, detached, &in, true)
 		if err == nil {
 			return r, nil
 		}
@@ -111,8 +111,10 @@ func (v *Verifier) firstVerified(ctx context.Context, m *Message, detached []byt
 }
 
 // verifySignature checks signature i of m, building the signing input in
-// *in (a buffer the caller reuses across signatures).
-func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Signature, detached []byte, in *[]byte) (*Result, error) {
+// *in (a buffer the caller reuses across signatures). With payload set, an
+// attached payload is decoded into the Result; VerifyEach, which returns
+// the payload once, does not ask for it.
+func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Signature, detached []byte, in *[]byte, payload bool) (*Result, error) {
 	var d decision
 	if err := v.slowHeader(s.Header, &d); err != nil {
 		return nil, err
@@ -126,7 +128,7 @@ func (v *Verifier) verifySignature(ctx context.Context, m *Message, i int, s *Si
 		return nil, err
 	}
 	r := &Result{Index: i, Header: s.Header, Key: k.jwk}
-	if !m.detached {
+	if payload && !m.detached {
 		r.Payload, _ = m.UnverifiedPayload() // now verified
 	}
 	return r, nil
@@ -171,7 +173,7 @@ func (v *Verifier) VerifyEachContext(ctx context.Context, msg []byte) ([]Signatu
 	any := false
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, nil, &in)
+		r, err := v.verifySignature(ctx, m, i, s, nil, &in, false)
 		out[i] = SignatureResult{Index: i, Header: s.Header, Err: err}
 		if err == nil {
 			out[i].Key = r.Key
@@ -207,7 +209,7 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 	out := make([]*Result, len(m.Signatures))
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, nil, &in)
+		r, err := v.verifySignature(ctx, m, i, s, nil, &in, true)
 		if err != nil {
 			return nil, err
 		}
@@ -265,7 +267,12 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 			errs[i] = err
 			continue
 		}
+		var shared *streamState // RS*, PS*, ES*: one digest for every key
 		for _, k := range j.keys {
+			if shared != nil {
+				j.state = append(j.state, shared)
+				continue
+			}
 			ss, err := newStreamState(j.d.alg, k.secret, v.cfg.maxBuffered)
 			if err == nil {
 				err = ss.writeHeader(s.Protected)
@@ -276,6 +283,9 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 				continue
 			}
 			j.state = append(j.state, ss)
+			if ss.h != nil {
+				shared = ss
+			}
 			if ss.buffers() {
 				buffered = append(buffered, ss)
 			} else {
