@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -507,4 +508,48 @@ func TestWriterStateAfterErrorAndReuse(t *testing.T) {
 		}
 	}
 	t.Logf("%d sequences failed, %d went deeper than 64", errs, deep)
+}
+
+// TestParserHandlerErrorSameEverySplit: a Handler failing at event k stops
+// the Parser at the same place however the input is split (whole, a byte
+// per Write, five bytes, fastRun on every Write): the same events, error,
+// depth, index, path and wildcards afterwards.
+func TestParserHandlerErrorSameEverySplit(t *testing.T) {
+	defer func(m int) { fastRunMin = m }(fastRunMin)
+	fastRunMin = 1
+	ins := stateInputs(t)
+	ins = append(ins, []byte(`{"a":[1,2,3,4,5,6,-7.5e3,8],"b":[1,2,3,4]}`), []byte(`[[1,2],[3,4],[5,6,7,8,9,10,11,12,13,14]]`))
+	re := regexp.MustCompile(`off \d+ `)
+	for _, o := range stateOpts {
+		for _, in := range ins {
+			if len(in) > 64 {
+				continue
+			}
+			for k := 1; k < 40; k++ {
+				var res []string
+				for _, step := range []int{len(in) + 1, 1, 5} {
+					tr := &fullTracer{stopAt: k}
+					// A HandlerFunc without patterns takes fastRun's
+					// own paths (numElem); a Handler with patterns the others.
+					var p *Parser
+					if k%2 == 0 {
+						p, _ = NewParser(HandlerFunc(tr.HandleEvent), o)
+					} else {
+						p, _ = NewParser(tr, o, statePats...)
+					}
+					var err error
+					for i := 0; i < len(in) && err == nil; i += step {
+						_, err = p.Write(in[i:min(i+step, len(in))])
+					}
+					if err == nil {
+						err = p.Close()
+					}
+					res = append(res, fmt.Sprintf("%d events, %v, %s\n%s", tr.n, err, re.ReplaceAllString(parserState(p), ""), tr.b.String()))
+				}
+				if res[0] != res[1] || res[0] != res[2] {
+					t.Fatalf("%q stop %d:\n%s\n%s\n%s", in, k, res[0], res[1], res[2])
+				}
+			}
+		}
+	}
 }
