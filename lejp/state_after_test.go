@@ -553,3 +553,70 @@ func TestParserHandlerErrorSameEverySplit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReuseAgrees: a Parser and a Decoder left anywhere in a first input
+// (cut after a fuzzed number of bytes or tokens, maybe failed), then Reset,
+// read a second input exactly as new ones do, under fuzzed options, and
+// then hold the end or the error as decOps and pushRun require.
+func FuzzReuseAgrees(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, []byte(`{"a":[1,"x"]}`), uint8(0), uint8(3), uint8(5)) })
+	f.Fuzz(func(t *testing.T, first, second []byte, flags, cut, step uint8) {
+		defer func(m int) { fastRunMin = m }(fastRunMin)
+		fastRunMin = 1
+		opts := &Options{
+			StringChunk:         int(flags>>5) + 1,
+			AllowDuplicateNames: flags&1 != 0,
+			AllowInvalidUTF8:    flags&2 != 0,
+			AllowComments:       flags&4 != 0,
+			AllowMultipleValues: flags&8 != 0,
+		}
+		if flags&16 != 0 {
+			opts.MaxDepth, opts.MaxNameLen, opts.MaxNumberLen, opts.MaxStringLen, opts.MaxValueLen = 3, 4, 4, 6, 9
+		}
+		st := int(step%16) + 1
+		tr := &fullTracer{}
+		p, err := NewParser(tr, opts, statePats...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := pushRun(t, p, tr, second, st)
+
+		rtr := &fullTracer{stopAt: int(cut % 7)}
+		reused, _ := NewParser(rtr, opts, statePats...)
+		for i := 0; i < min(int(cut), len(first)); i += st {
+			reused.Write(first[i:min(i+st, int(cut), len(first))])
+		}
+		reused.Reset()
+		rtr.b.Reset()
+		rtr.n, rtr.stopAt = 0, 0
+		if got := pushRun(t, reused, rtr, second, st); got != want {
+			t.Fatalf("reused Parser: %s", diff(want, got))
+		}
+
+		for _, rd := range []bool{false, true} {
+			var d, rdec *Decoder
+			if rd {
+				d = NewDecoder(iotest.HalfReader(bytes.NewReader(second)), opts)
+				rdec = NewDecoder(iotest.OneByteReader(bytes.NewReader(first)), opts)
+			} else {
+				d = NewDecoderBytes(second, opts)
+				rdec = NewDecoderBytes(first, opts)
+			}
+			want := decOps(t, d, uint32(step), "fresh")
+			for range cut % 9 {
+				rdec.ReadToken()
+			}
+			if cut%3 == 0 {
+				rdec.ReadValue()
+			}
+			if rd {
+				rdec.Reset(iotest.HalfReader(bytes.NewReader(second)))
+			} else {
+				rdec.ResetBytes(second)
+			}
+			if got := decOps(t, rdec, uint32(step), "reused"); got != want {
+				t.Fatalf("reused Decoder (reader %v): %s", rd, diff(want, got))
+			}
+		}
+	})
+}
