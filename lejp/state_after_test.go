@@ -69,8 +69,13 @@ func pushRun(t *testing.T, p *Parser, tr *fullTracer, in []byte, step int) strin
 		if err != nil {
 			fmt.Fprintf(&tr.b, "write %d/%d: %s", n, len(c), errLine(err))
 		}
+		st := parserState(p)
 		for k := range c {
 			c[k] = '?'
+		}
+		// The Parser keeps nothing in the caller's buffer.
+		if st2 := parserState(p); st2 != st {
+			t.Errorf("%q: the state changed with the written buffer:\n%s\n%s", in, st, st2)
 		}
 	}
 	if err == nil {
