@@ -1,9 +1,13 @@
 package lejp
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // boundaryDocs returns documents holding a token (name, string, number,
@@ -83,6 +87,97 @@ func TestLimitsAtBoundaryAgree(t *testing.T) {
 				}
 				if got, want := checkLine(Check(in, opts)), errTail(whole); got != want {
 					t.Fatalf("l %d %q: Check %q, Parser %q", l, d, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLimitsAcceptNRefuseNPlus1: each limit set to l accepts a token (or
+// nesting) of exactly l and refuses l+1 with its sentinel, whole and cut
+// at every byte, by the Parser, the Decoder and Check (which
+// TestLimitsAtBoundaryAgree holds to one another).
+func TestLimitsAcceptNRefuseNPlus1(t *testing.T) {
+	for _, l := range []int{1, 7, 8, 9, 16, 17, 64, 65} {
+		// Lengths are encoded lengths: an escape counts its two bytes.
+		a := func(m int) string { return strings.Repeat("a", max(m, 0)) }
+		cases := []struct {
+			opts Options
+			doc  func(m int) string
+			want error
+		}{
+			{Options{MaxStringLen: int64(l)}, func(m int) string { return `["` + a(m) + `"]` }, ErrStringTooLong},
+			{Options{MaxStringLen: int64(l)}, func(m int) string { return `{"k":"` + a(m-2) + `\/"}` }, ErrStringTooLong},
+			{Options{MaxNameLen: l}, func(m int) string { return `{"` + a(m) + `":1}` }, ErrNameTooLong},
+			{Options{MaxNameLen: l}, func(m int) string { return `[{"` + a(m-2) + `\n":1}]` }, ErrNameTooLong},
+			{Options{MaxNumberLen: l}, func(m int) string { return `[` + strings.Repeat("7", m) + `]` }, ErrNumberTooLong},
+			{Options{MaxNumberLen: l}, func(m int) string { return strings.Repeat("7", m) }, ErrNumberTooLong},
+			{Options{MaxNumberLen: l}, func(m int) string { return `{"n":-` + strings.Repeat("7", m-1) + `}` }, ErrNumberTooLong},
+			{Options{MaxDepth: l}, func(m int) string { return strings.Repeat("[", m) + strings.Repeat("]", m) }, ErrDepth},
+			{Options{MaxDepth: l}, func(m int) string { return strings.Repeat(`{"a":`, m) + "0" + strings.Repeat("}", m) }, ErrDepth},
+			{Options{MaxNameMemory: l + nameOverhead}, func(m int) string { return `{"` + a(m) + `":1}` }, ErrTooManyNames},
+		}
+		for _, c := range cases {
+			for m := l; m <= l+1; m++ {
+				in := []byte(c.doc(m))
+				if l == 1 && (bytes.Contains(in, []byte(`\`)) || bytes.Contains(in, []byte(`-`))) {
+					continue // no such token of one byte
+				}
+				traces := []string{
+					errTail(pushTrace(&c.opts, nil, false, in)),
+					errTail(pushTrace(&c.opts, nil, false, bytesSplit(in, 1)...)),
+					errTail(pullTrace(&c.opts, in, false)),
+					errTail(pullTrace(&c.opts, in, true)),
+					checkLine(Check(in, &c.opts)),
+				}
+				for i, tr := range traces {
+					if m == l && tr != "" {
+						t.Errorf("%+v %s: length %d refused (entry %d): %s", c.opts, in, m, i, tr)
+					}
+					if m > l && !strings.HasSuffix(tr, " "+c.want.Error()+"\n") {
+						t.Errorf("%+v %s: length %d not refused with %v (entry %d): %q", c.opts, in, m, c.want, i, tr)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestMaxValueLenAcceptNRefuseNPlus1: ReadValue from an io.Reader returns
+// a value of exactly MaxValueLen bytes and refuses one of MaxValueLen+1
+// (ErrValueTooLarge), whatever the reader's pieces, for a string, a number
+// (at the end of the input too), an object and an array.
+func TestMaxValueLenAcceptNRefuseNPlus1(t *testing.T) {
+	for _, l := range []int{1, 7, 8, 9, 16, 17, 64, 65} {
+		docs := func(m int) []string {
+			ds := []string{strings.Repeat("7", m), "[" + strings.Repeat("7", m) + "]", "[" + strings.Repeat("7", m) + " ,1]"}
+			if m >= 2 {
+				ds = append(ds, `["`+strings.Repeat("s", m-2)+`"]`, `[[`+strings.Repeat(" ", m-2)+`]]`)
+			}
+			if m >= 6 {
+				ds = append(ds, `{"a":{"`+strings.Repeat("k", m-6)+`":1}}`)
+			}
+			return ds
+		}
+		for m := l; m <= l+1; m++ {
+			for _, d := range docs(m) {
+				for _, rd := range []func(io.Reader) io.Reader{func(r io.Reader) io.Reader { return r }, iotest.OneByteReader, iotest.HalfReader} {
+					dec := NewDecoder(rd(strings.NewReader(d)), &Options{MaxValueLen: l})
+					var v []byte
+					var err error
+					if d[0] == '[' || d[0] == '{' {
+						dec.ReadToken()
+						if d[0] == '{' {
+							dec.ReadToken()
+						}
+					}
+					v, err = dec.ReadValue()
+					if m == l && (err != nil || len(v) != l) {
+						t.Errorf("MaxValueLen %d %q: %q, %v", l, d, v, err)
+					}
+					if m > l && !errors.Is(err, ErrValueTooLarge) {
+						t.Errorf("MaxValueLen %d %q: %q, %v, want ErrValueTooLarge", l, d, v, err)
+					}
 				}
 			}
 		}
