@@ -24,7 +24,7 @@ func stateInputs(t *testing.T) [][]byte {
 		[]byte(`{"a":1 # c` + "\n}"), []byte("\xff"), []byte(`[1,]`), []byte(`{"k":"` + strings.Repeat("é", 30) + `"}`),
 	}
 	if testing.Short() {
-		return ins
+		return ins // the corpus makes the Parser's test take seconds
 	}
 	files := jtsFiles(t, "test_parsing")
 	names := make([]string, 0, len(files))
@@ -495,7 +495,11 @@ func writerOps(t *testing.T, w *Writer, seed uint32, n int) string {
 func TestWriterStateAfterErrorAndReuse(t *testing.T) {
 	var reused Writer
 	errs, deep := 0, 0
-	for seed := range uint32(1500) {
+	seeds := uint32(1500)
+	if testing.Short() {
+		seeds = 300 // a second and more for all of them
+	}
+	for seed := range seeds {
 		allow := seed % 4
 		n := 5 + int(seed%400)
 		fresh := Writer{AllowInvalidUTF8: allow&1 != 0, AllowDuplicateNames: allow&2 != 0}
