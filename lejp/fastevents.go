@@ -14,13 +14,15 @@ import (
 // updates it before each Handler call, so that Depth, Index, Path, Pointer
 // and Wildcard answer the same.
 //
-// It never reports a syntax error and never takes a token it is unsure of:
-// at a token that crosses the end of the buffer, a string to deliver in
-// pieces or with a bad byte, an escaped or duplicate member name, a limit
-// reached, a comment or anything malformed, it stops at that token's first
-// byte with s.state as next would have it there, and the Parser lets next
-// read that token (and find the error, at the same offset and path). So
-// events and errors are the same for every split of the input.
+// It never takes a token it is unsure of: at a token that crosses the end
+// of the buffer, a string to deliver in pieces or with a bad byte, an
+// escaped member name, a limit reached (but the name memory), a comment or
+// anything malformed, it stops at that token's first byte with s.state as
+// next would have it there, and the Parser lets next read that token (and
+// find the error, at the same offset and path). The only syntax errors it
+// returns itself are addName's, a duplicate member name or too many names,
+// reached as next reaches them (same offset and path). So events and errors
+// are the same for every split of the input.
 func (p *Parser) fastRun() error {
 	s := &p.s
 	if s.inStr || s.inComm || s.err != nil || s.lim.allowComment || noFastRun {

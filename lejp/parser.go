@@ -111,6 +111,9 @@ func (p *Parser) Write(b []byte) (int, error) {
 			return n, nil
 		}
 		if err := p.finishCarry(); err != nil {
+			// The Write's bytes are written, as when the error is in
+			// them (InputOffset).
+			p.total += int64(len(b))
 			return n - len(b), err
 		}
 	}
