@@ -37,7 +37,9 @@ type Decoder struct {
 // (as for bufio.Reader and lejp's Decoder), and r returning a count below
 // 0 or above the length of the slice it was given is an error matching
 // bufio.ErrBadReadCount ("lecp: io.Reader returned an invalid count", not a
-// *SyntaxError); all are sticky. A nil r is an empty input.
+// *SyntaxError); all are sticky: once returned, each is returned by every
+// later call, as a SyntaxError is, and More reports false. A nil r is an
+// empty input.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -171,7 +173,7 @@ func (d *Decoder) fill(need int) error {
 		return d.tooLarge(false)
 	}
 	if d.rerr != nil {
-		return d.rerr
+		return d.readFailed()
 	}
 	if d.eof {
 		return io.EOF
@@ -213,7 +215,7 @@ func (d *Decoder) fill(need int) error {
 			// a broken reader, whose bytes cannot be told from what was
 			// in the buffer before: sticky, as the reader's own errors
 			d.rerr = errInvalidRead
-			return d.rerr
+			return d.readFailed()
 		}
 		d.buf = d.buf[:len(d.buf)+n]
 		if n == 0 && err == nil {
@@ -221,7 +223,7 @@ func (d *Decoder) fill(need int) error {
 				// as bufio.Reader and lejp's Decoder: sticky, as the
 				// reader's own errors
 				d.rerr = io.ErrNoProgress
-				return d.rerr
+				return d.readFailed()
 			}
 			continue
 		}
@@ -246,10 +248,20 @@ func (d *Decoder) fill(need int) error {
 			if n > 0 {
 				return nil
 			}
-			return err
+			return d.readFailed()
 		}
 	}
 	return nil
+}
+
+// readFailed returns the reader's error, d.rerr, which stops d: the
+// machine keeps it as its sticky error, so that every later call returns
+// it (More reports false), as after a SyntaxError. Bytes that came with it
+// were read first (fill returned nil for them).
+func (d *Decoder) readFailed() error {
+	d.m.recheck = true
+	d.m.err = d.rerr
+	return d.rerr
 }
 
 // capped reports whether ReadValue reads from an io.Reader and more than
@@ -363,6 +375,9 @@ func (d *Decoder) atBreak() bool {
 // leaves the end for ReadToken; after the last top-level item (or at the
 // end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.m.err != nil {
+		return nil, d.m.err // before a due end: the error stopped d
+	}
 	if d.m.pend || d.atBreak() {
 		return nil, ErrNoValue
 	}
@@ -393,6 +408,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 // read in pieces. Where no item starts it returns ErrNoValue, and after
 // the last top-level item io.EOF, as ReadValue does.
 func (d *Decoder) SkipValue() error {
+	if d.m.err != nil {
+		return d.m.err
+	}
 	if d.m.pend || d.atBreak() {
 		return ErrNoValue
 	}
@@ -462,6 +480,9 @@ func (d *Decoder) More() bool {
 // is not a string, it returns an error matching ErrNoValue and consumes
 // nothing; after the last top-level item, io.EOF.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
+	if d.m.err != nil {
+		return Invalid, nil, d.m.err
+	}
 	if d.m.pend || d.atBreak() {
 		return Invalid, nil, ErrNoValue
 	}

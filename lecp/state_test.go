@@ -1,0 +1,307 @@
+package lecp
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// The state of the stateful types after an error, after the end, and on
+// reuse: a Decoder or Parser that stopped on an error returns that same
+// error (the identical value) from every later call that reads, and its
+// InputOffset, Path and Depth no longer move; one that reached the end
+// returns io.EOF (Finish nil); and one reused by Reset or ResetBytes, in
+// whatever state the previous input left it (an error, an item half read,
+// a StringReader not drained, a capture running), reads the next input
+// exactly as a fresh one does. The inputs are RFC 8949 Appendix A and
+// mutations of it, read under several options and through several
+// readers, by sequences of calls drawn from a seed.
+
+// stateCorpus is Appendix A and mutations of each item: cut short, with
+// trailing data, reserved and indefinite heads, twice in an array, twice as
+// a map key, inside an indefinite array and under a tag; and inputs that
+// reach each limit.
+func stateCorpus(t *testing.T) [][]byte {
+	var docs [][]byte
+	add := func(parts ...any) {
+		var b []byte
+		for _, p := range parts {
+			switch p := p.(type) {
+			case string:
+				b = append(b, fromHex(p)...)
+			case []byte:
+				b = append(b, p...)
+			}
+		}
+		docs = append(docs, b)
+	}
+	for _, it := range loadAppendix(t) {
+		b, err := hex.DecodeString(it.Hex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(b)
+		add(b[:len(b)/2])
+		add(b[:len(b)-1])
+		add(b, "00")
+		add(b, "ff")
+		add([]byte{b[0] | 0x1f}, b[1:])
+		add([]byte{b[0]&0xe0 | 0x1c}, b[1:])
+		add("82", b, b)
+		add("a2", b, "00", b, "01")
+		add("9f", b, b, "ff")
+		add("d818", b)
+		add("c2", b)
+		add("bf", b, "f6", "ff")
+	}
+	for _, h := range []string{
+		"8301020383040506", "a201020102", "a2616101616102", "bf6161016161ff",
+		"7f6161ff", "7f61ff", "5f41004100ff", "5f4100", "7f62c3", "62c328",
+		"818181818100", "9f9f9f9fffffffff", "d9d9f7d9d9f700", "c24101", "c349000000000000000001",
+		"1800", "f97e00", "fa7fc00000", "fb7ff8000000000001", "f818", "f820",
+		"a1a1000000", "a1820102a1820102", "a2f97e00f9fe0000", "4568656c6c6f", "6568656c6c",
+		"00010203", "ff", "", "1c", "a1", "bf00ff", "a1ff", "9f01",
+	} {
+		add(h)
+	}
+	return docs
+}
+
+// stateOptions are the options every input is read under.
+var stateOptions = []*Options{
+	nil,
+	{Deterministic: true},
+	{AllowSequence: true},
+	{MaxDepth: 2, MaxItems: 2, MaxStringLen: 4, MaxKeyLen: 3, MaxValueLen: 5},
+	{AllowDuplicateKeys: true, AllowInvalidUTF8: true, AllowSequence: true},
+	{MaxValueLen: 2, AllowSequence: true, Deterministic: true},
+}
+
+var errStateReader = errors.New("state test: reader error")
+
+// stateReader gives data in pieces of n bytes and then, per mode, io.EOF,
+// its own error with the last bytes or on its own, that error before
+// any data, or an impossible count.
+type stateReader struct {
+	data []byte
+	n    int
+	mode int
+	read int
+}
+
+const (
+	srEOF      = iota // pieces of n, then io.EOF on its own
+	srEOFWith         // the last piece comes with io.EOF
+	srErrWith         // the last piece comes with errStateReader
+	srErrAfter        // errStateReader after the last piece, then more data
+	srErrFirst        // errStateReader first, then the data
+	srBadCount        // after the first piece, a count above len(p)
+	srNegCount        // after the first piece, a count below 0
+	srModes
+)
+
+func (r *stateReader) Read(p []byte) (int, error) {
+	r.read++
+	switch {
+	case r.mode == srErrFirst && r.read == 1:
+		return 0, errStateReader
+	case r.mode == srBadCount && r.read == 2:
+		return len(p) + 1, nil
+	case r.mode == srNegCount && r.read == 2:
+		return -1, nil
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if len(r.data) == 0 {
+		if r.mode == srErrAfter && r.read%2 == 0 {
+			return 0, errStateReader
+		}
+		if r.mode == srErrAfter {
+			return copy(p, "\x00"), nil // data after the error: never read
+		}
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), r.n)], r.data)
+	r.data = r.data[k:]
+	if len(r.data) == 0 {
+		switch r.mode {
+		case srEOFWith:
+			return k, io.EOF
+		case srErrWith:
+			return k, errStateReader
+		}
+	}
+	return k, nil
+}
+
+// stateDecoderOps are the calls a sequence is drawn from.
+const (
+	opReadToken = iota
+	opReadValue
+	opSkipValue
+	opStringAll  // StringReader, read to io.EOF
+	opStringPart // StringReader, one byte read, the rest left
+	opMore
+	opFinish
+	opReadToken2 // weights ReadToken
+	opCount
+)
+
+var opNames = [opCount]string{"ReadToken", "ReadValue", "SkipValue", "StringReader", "StringReader(part)", "More", "Finish", "ReadToken"}
+
+// stateOps draws n calls from seed.
+func stateOps(seed uint64, n int) []int {
+	ops := make([]int, n)
+	for i := range ops {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		ops[i] = int(seed>>33) % opCount
+	}
+	return ops
+}
+
+// decoderStep runs one call and renders its result.
+func decoderStep(d *Decoder, op int) (string, error, bool) {
+	var err error
+	var res string
+	switch op {
+	case opReadToken, opReadToken2:
+		var tok Token
+		tok, err = d.ReadToken()
+		if err == nil {
+			ev := Event{Kind: tok.Kind, Indefinite: tok.Indefinite, Width: tok.Width, Uint: tok.Uint,
+				Float: tok.Float, Value: tok.Value, Offset: tok.Offset, Pattern: -1}
+			res = traceLine(&ev, "") + rawFields(&ev)
+		}
+	case opReadValue:
+		var v []byte
+		v, err = d.ReadValue()
+		if err == nil {
+			res = fmt.Sprintf("%x", v)
+		}
+	case opSkipValue:
+		err = d.SkipValue()
+	case opStringAll, opStringPart:
+		var k Kind
+		var r io.Reader
+		k, r, err = d.StringReader()
+		if err == nil {
+			if op == opStringAll {
+				var b []byte
+				b, err = io.ReadAll(r)
+				res = fmt.Sprintf("%v %x", k, b)
+			} else {
+				var one [1]byte
+				n, rerr := r.Read(one[:])
+				res = fmt.Sprintf("%v %x %v", k, one[:n], rerr)
+			}
+		}
+	case opMore:
+		return fmt.Sprint(d.More()), nil, false
+	case opFinish:
+		err = d.Finish()
+	}
+	return res, err, true
+}
+
+// decoderState is what must not move after an error or the end.
+func decoderState(d *Decoder) string {
+	return fmt.Sprintf("off %d path %q depth %d", d.InputOffset(), d.Path(), d.Depth())
+}
+
+// runDecoderOps runs ops on d, checking that after an error (or io.EOF)
+// every later call returns it, and returns the trace.
+func runDecoderOps(t *testing.T, name string, d *Decoder, ops []int) string {
+	t.Helper()
+	var sb strings.Builder
+	var stuck error // the error every later call must return
+	var stuckState string
+	partRead := false // a StringReader was left undrained
+	for i, op := range ops {
+		var res string
+		var err error
+		var reads bool
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("%s: call %d %s: panic %v", name, i, opNames[op], r)
+				}
+			}()
+			res, err, reads = decoderStep(d, op)
+		}()
+		fmt.Fprintf(&sb, "%s: %s err=%v %s\n", opNames[op], res, err, decoderState(d))
+		if op == opStringPart && err == nil {
+			partRead = true
+		}
+		if stuck != nil {
+			want := stuck
+			if stuck == io.EOF && op == opFinish {
+				want = nil
+				if partRead && errors.Is(err, ErrUnread) {
+					// a StringReader left undrained, the decoder used
+					// meanwhile: Finish counts its bytes as unread
+					want, stuck = err, err
+				}
+			}
+			if op == opMore && res != "false" || reads && err != want {
+				t.Fatalf("%s: call %d %s after %v: %q, %v\n%s", name, i, opNames[op], stuck, res, err, sb.String())
+			}
+			if s := decoderState(d); s != stuckState {
+				t.Fatalf("%s: call %d %s after %v: %s, was %s\n%s", name, i, opNames[op], stuck, s, stuckState, sb.String())
+			}
+			continue
+		}
+		if err != nil && !errors.Is(err, ErrNoValue) {
+			stuck, stuckState = err, decoderState(d)
+			if err == io.EOF && op == opStringAll {
+				stuck = nil // io.ReadAll's string ended early: an error on its own
+			}
+		}
+	}
+	return sb.String()
+}
+
+// TestDecoderStateAfterErrorAndReuse: see the comment above stateCorpus.
+func TestDecoderStateAfterErrorAndReuse(t *testing.T) {
+	docs := stateCorpus(t)
+	for oi, opts := range stateOptions {
+		reused := NewDecoderBytes(nil, opts)
+		if opts == nil {
+			reused = new(Decoder) // the zero Decoder has the default options
+		}
+		for di, doc := range docs {
+			// two of the readers (-1: the bytes given whole) and seeds per
+			// input, moving with it
+			for k := range 2 {
+				mode := (di+3*k+oi)%(srModes+1) - 1
+				seed := (di/3 + k + oi) % 5
+				ops := stateOps(uint64(di*131+mode*17+seed*7+oi), 6+seed*3)
+				ops = append(ops, opReadToken, opReadToken, opFinish, opReadToken)
+				name := fmt.Sprintf("options %d, %x, reader %d, seed %d", oi, doc, mode, seed)
+				mk := func(d *Decoder) *Decoder {
+					if mode < 0 {
+						if d == nil {
+							return NewDecoderBytes(doc, opts)
+						}
+						d.ResetBytes(doc)
+						return d
+					}
+					r := &stateReader{data: doc, n: 1 + seed%3, mode: mode}
+					if d == nil {
+						return NewDecoder(r, opts)
+					}
+					d.Reset(r)
+					return d
+				}
+				fresh := runDecoderOps(t, name, mk(nil), ops)
+				again := runDecoderOps(t, name+", reused", mk(reused), ops)
+				if fresh != again {
+					t.Fatalf("%s: reused Decoder:\n%s\nfresh:\n%s", name, again, fresh)
+				}
+			}
+		}
+	}
+}
