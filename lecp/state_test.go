@@ -305,3 +305,143 @@ func TestDecoderStateAfterErrorAndReuse(t *testing.T) {
 		}
 	}
 }
+
+var errStateHandler = errors.New("state test: handler error")
+
+// stateParser is a Parser whose handler traces the events, calls Capture
+// on some and fails on one, as the seed says.
+type stateParser struct {
+	p       *Parser
+	sb      strings.Builder
+	n       int    // events so far
+	failAt  int    // the event the handler fails on, or -1
+	capture uint64 // bit i%64: Capture on event i
+	stopped bool   // an error was returned: no event may come
+	t       *testing.T
+	name    string
+}
+
+func newStateParser(t *testing.T, opts *Options, patterns ...string) *stateParser {
+	sp := &stateParser{t: t}
+	h := func(p *Parser, ev *Event) error {
+		if sp.stopped {
+			sp.t.Fatalf("%s: event %v after the error\n%s", sp.name, ev.Kind, sp.sb.String())
+		}
+		fmt.Fprintf(&sp.sb, "%s%s depth %d off %d\n", traceLine(ev, p.Path()), rawFields(ev), p.Depth(), p.InputOffset())
+		i := sp.n
+		sp.n++
+		if sp.capture>>(i%64)&1 != 0 {
+			fmt.Fprintf(&sp.sb, "capture %t\n", p.Capture())
+		}
+		if i == sp.failAt {
+			return errStateHandler
+		}
+		return nil
+	}
+	var err error
+	if len(patterns) > 0 {
+		// a Handler that is not a HandlerFunc: deliver, not writeLoop
+		sp.p, err = NewParser(handlerIface{h}, opts, patterns...)
+	} else {
+		sp.p, err = NewParser(HandlerFunc(h), opts)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sp
+}
+
+type handlerIface struct {
+	f func(p *Parser, ev *Event) error
+}
+
+func (h handlerIface) HandleEvent(p *Parser, ev *Event) error { return h.f(p, ev) }
+
+// run writes doc in pieces drawn from seed, then closes, and goes on
+// writing and closing after an error, checking that it is sticky.
+func (sp *stateParser) run(name string, doc []byte, seed uint64) string {
+	sp.sb.Reset()
+	sp.name, sp.n, sp.stopped = name, 0, false
+	rnd := func() uint64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return seed >> 33
+	}
+	sp.failAt = -1
+	if r := rnd() % 4; r == 0 {
+		sp.failAt = int(rnd() % 12)
+	}
+	sp.capture = rnd() * rnd()
+	p := sp.p
+	var stuck error
+	var stuckState string
+	state := func() string { return fmt.Sprintf("off %d path %q depth %d", p.InputOffset(), p.Path(), p.Depth()) }
+	check := func(call string, err error) {
+		fmt.Fprintf(&sp.sb, "%s: %v %s\n", call, err, state())
+		if stuck == nil {
+			if err != nil {
+				stuck, stuckState, sp.stopped = err, state(), true
+			}
+			return
+		}
+		want := stuck
+		if stuck == errStateHandler {
+			want = ErrClosed // the handler's error is returned once
+		}
+		if err != want {
+			sp.t.Fatalf("%s: %s after %v: %v\n%s", name, call, stuck, err, sp.sb.String())
+		}
+		if s := state(); s != stuckState {
+			sp.t.Fatalf("%s: %s after %v: %s, was %s\n%s", name, call, stuck, s, stuckState, sp.sb.String())
+		}
+	}
+	for len(doc) > 0 {
+		k := min(len(doc), 1+int(rnd()%5))
+		if rnd()%3 == 0 {
+			k = len(doc)
+		}
+		n, err := p.Write(doc[:k])
+		if err == nil && n != k {
+			sp.t.Fatalf("%s: Write returned %d of %d bytes and no error", name, n, k)
+		}
+		check("Write", err)
+		doc = doc[k:]
+	}
+	check("Close", p.Close())
+	if stuck == nil {
+		if _, err := p.Write([]byte{0}); err != ErrClosed {
+			sp.t.Fatalf("%s: Write after Close: %v, want ErrClosed", name, err)
+		}
+		if err := p.Close(); err != nil {
+			sp.t.Fatalf("%s: Close again: %v", name, err)
+		}
+		return sp.sb.String()
+	}
+	check("Write", func() error { _, err := p.Write([]byte{0}); return err }())
+	check("Write", func() error { _, err := p.Write(nil); return err }())
+	check("Close", p.Close())
+	return sp.sb.String()
+}
+
+// TestParserStateAfterErrorAndReuse: the Parser's part of the test above
+// stateCorpus: after a SyntaxError every Write and Close returns it, after
+// a Handler's error ErrClosed, and no event comes after either; a Parser
+// reused by Reset (after an error, a Handler's error, input cut short or a
+// capture running) gives the events and errors of a fresh one.
+func TestParserStateAfterErrorAndReuse(t *testing.T) {
+	docs := stateCorpus(t)
+	for oi, opts := range stateOptions {
+		for _, pats := range [][]string{nil, {"[0]", "*"}} {
+			reused := newStateParser(t, opts, pats...)
+			for di, doc := range docs {
+				seed := uint64(di*7919 + oi*31 + len(pats))
+				name := fmt.Sprintf("options %d, patterns %q, %x, seed %d", oi, pats, doc, seed)
+				fresh := newStateParser(t, opts, pats...)
+				want := fresh.run(name, doc, seed)
+				reused.p.Reset()
+				if got := reused.run(name+", reused", doc, seed); got != want {
+					t.Fatalf("%s: reused Parser:\n%s\nfresh:\n%s", name, got, want)
+				}
+			}
+		}
+	}
+}
