@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"errors"
 	"io"
 )
 
@@ -474,7 +475,9 @@ func (d *Decoder) More() bool {
 // of any length (up to Options.MaxStringLen) takes bounded memory; text is
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again, but for Finish, which counts what the reader has not
-// delivered as unread.
+// delivered as unread: once the decoder has moved on (a read, another
+// StringReader, Finish, Reset), the reader returns an error and leaves the
+// decoder as it is.
 //
 // Where no item starts (at the end of a container) and before an item that
 // is not a string, it returns an error matching ErrNoValue and consumes
@@ -540,6 +543,15 @@ type stringReader struct {
 }
 
 func (r *stringReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 && (r.done || r.last && !r.indef) {
+		r.done = true
+		return 0, io.EOF
+	}
+	if r.d.sr != r || r.d.m.off != r.end {
+		// the Decoder moved on (read on, another StringReader, Finish,
+		// Reset): its buffer and tokens are no longer this string's
+		return 0, errStaleString
+	}
 	for len(r.data) == 0 {
 		if r.done || (r.last && !r.indef) {
 			r.done = true
@@ -553,14 +565,19 @@ func (r *stringReader) Read(p []byte) (int, error) {
 		}
 		switch k := r.d.m.ev.Kind; k {
 		case Bytes, Text, BytesChunk, TextChunk:
-			r.data, r.end = r.d.m.ev.Value, r.d.m.off
+			r.data = r.d.m.ev.Value
 			r.last = k == Bytes || k == Text
 		case BytesEnd, TextEnd:
 			r.done = true
 			return 0, io.EOF
 		}
+		r.end = r.d.m.off
 	}
 	n := copy(p, r.data)
 	r.data = r.data[n:]
 	return n, nil
 }
+
+// errStaleString is the error of a StringReader's reader read after its
+// Decoder moved on: misuse, which leaves the Decoder as it is.
+var errStaleString = errors.New("lecp: StringReader's reader read after its Decoder moved on")
