@@ -445,3 +445,142 @@ func TestParserStateAfterErrorAndReuse(t *testing.T) {
 		}
 	}
 }
+
+// writerCall is one call of TestWriterStateAfterErrorAndReuse's sequences.
+func writerCall(w *Writer, c uint64) string {
+	switch c & 0xff % 24 {
+	case 0:
+		w.Uint(c >> 8 % 300)
+	case 1:
+		w.Int(-int64(c >> 8 % 30))
+	case 2:
+		w.ByteString([]byte{0, byte(c >> 8)})
+	case 3:
+		w.Text("ab"[:c>>8%3])
+	case 4:
+		w.Text("\xff")
+	case 5:
+		w.Float([]float64{0, 1.5, -0.0, 65504, 1e300}[c>>8%5])
+	case 6:
+		w.Bool(c>>8%2 == 0)
+	case 7:
+		w.Null()
+	case 8:
+		w.Simple(uint8(c >> 8 % 40))
+	case 9:
+		w.Tag(c >> 8 % 4)
+	case 10:
+		w.RawItem([][]byte{{0x01}, {0xa1, 0x01, 0x02}, {0x82, 0x01, 0x02}, {0xf9, 0x3c, 0x00}}[c>>8%4])
+	case 11:
+		w.RawItem([]byte{0x18, byte(24 + c>>8%30)})
+	case 12, 13:
+		w.BeginArray()
+	case 14, 15:
+		w.EndArray()
+	case 16, 17:
+		w.BeginMap()
+	case 18, 19:
+		w.EndMap()
+	case 20:
+		w.WriteEvent(&Event{Kind: BytesChunk, Value: []byte{1}})
+	case 21:
+		w.WriteEvent(&Event{Kind: TextStart})
+	case 22:
+		w.WriteEvent(&Event{Kind: Kind(c>>8%3) + TextChunk})
+	case 23:
+		b, err := w.Bytes()
+		return fmt.Sprintf("Bytes %x %v", b, err)
+	}
+	return fmt.Sprintf("err %v", w.Err())
+}
+
+// runWriter makes n calls drawn from seed, mostly ones that build items
+// (one in 16 any call, misuse included), closes what is open, and checks
+// that the first error stays; it returns the trace with the final Bytes.
+func runWriter(t *testing.T, name string, w *Writer, seed uint64, n int) string {
+	var sb strings.Builder
+	var stuck error
+	var open []bool // the open containers: true for a map
+	items := 0      // items in the innermost open container
+	var counts []int
+	call := func(c uint64) {
+		fmt.Fprintf(&sb, "%d: %s\n", c&0xff%24, writerCall(w, c))
+		if err := w.Err(); stuck != nil && err != stuck {
+			t.Fatalf("%s: Err %v after %v\n%s", name, err, stuck, sb.String())
+		} else if stuck == nil {
+			stuck = err
+		}
+	}
+	for range n {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		c := seed >> 40
+		if c%16 == 0 {
+			call(c >> 4) // any call
+			if c>>4&0xff%24 == 9 {
+				call(0) // a tag's item
+			}
+			continue
+		}
+		c >>= 4
+		switch k := c % 10; {
+		case k < 2 && len(open) < 4:
+			open, counts, items = append(open, k == 1), append(counts, items), 0
+			call(c&^0xff | uint64(12+4*k))
+		case k < 4 && len(open) > 0 && (!open[len(open)-1] || items%2 == 0):
+			m := open[len(open)-1]
+			open, items, counts = open[:len(open)-1], counts[len(counts)-1]+1, counts[:len(counts)-1]
+			call(c&^0xff | uint64(14+4*b2i(m)))
+		default:
+			call(c&^0xff | []uint64{0, 1, 2, 3, 5, 6, 7, 11, 10, 9}[c%10])
+			if c%10 == 9 {
+				call(c>>8&^0xff | 2) // the tag's item: a byte string
+			}
+			items++
+		}
+	}
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i] && items%2 == 1 {
+			call(7)
+		}
+		call(uint64(14 + 4*b2i(open[i])))
+		items = counts[i] + 1
+	}
+	b, err := w.Bytes()
+	if stuck != nil && err != stuck {
+		t.Fatalf("%s: Bytes: %v after %v\n%s", name, err, stuck, sb.String())
+	}
+	if err == nil {
+		if cerr := Check(b, &Options{AllowSequence: true, AllowInvalidUTF8: w.AllowInvalidUTF8, Deterministic: w.Deterministic}); cerr != nil {
+			t.Fatalf("%s: Bytes %x: Check: %v\n%s", name, b, cerr, sb.String())
+		}
+	}
+	fmt.Fprintf(&sb, "Bytes %x %v\n", b, err)
+	return sb.String()
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestWriterStateAfterErrorAndReuse: the Writer's first error stays (Err
+// and Bytes return it, and later calls do nothing), what it writes passes
+// Check under its options, and a Writer reset after any sequence of calls
+// (an error, an item unfinished) and given other options writes what a
+// fresh Writer with those options writes.
+func TestWriterStateAfterErrorAndReuse(t *testing.T) {
+	var reused Writer
+	for seed := range uint64(3000) {
+		det, lax := seed%2 == 1, seed%3 == 0
+		name := fmt.Sprintf("seed %d, Deterministic %t, AllowInvalidUTF8 %t", seed, det, lax)
+		n := int(4 + seed%29)
+		want := runWriter(t, name, &Writer{Deterministic: det, AllowInvalidUTF8: lax}, seed, n)
+		reused.Reset()
+		reused.Deterministic, reused.AllowInvalidUTF8 = det, lax
+		if got := runWriter(t, name+", reused", &reused, seed, n); got != want {
+			t.Fatalf("%s: reused Writer:\n%s\nfresh:\n%s", name, got, want)
+		}
+	}
+}
