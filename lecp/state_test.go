@@ -584,3 +584,56 @@ func TestWriterStateAfterErrorAndReuse(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecoderState is TestDecoderStateAfterErrorAndReuse for any input,
+// call sequence, options and reader, the reused Decoder having read
+// another input first (prev, with the same calls).
+func FuzzDecoderState(f *testing.F) {
+	f.Add([]byte{0x82, 0x83, 0x01, 0x02, 0x03, 0x00}, []byte{0xd8}, uint64(1), uint8(3), int8(2))
+	f.Add([]byte{0x5f, 0x41, 0x01, 0x41, 0x02, 0xff}, []byte{0xa1, 0x01}, uint64(7), uint8(0), int8(-1))
+	f.Fuzz(func(t *testing.T, doc, prev []byte, seed uint64, oi uint8, mode int8) {
+		opts := stateOptions[int(oi)%len(stateOptions)]
+		m := int(mode)%(srModes+1) - 1
+		ops := stateOps(seed, 4+int(seed>>60))
+		ops = append(ops, opReadToken, opFinish, opReadToken)
+		mk := func(d *Decoder, b []byte) *Decoder {
+			if d == nil {
+				d = NewDecoderBytes(nil, opts)
+			}
+			if m < 0 {
+				d.ResetBytes(b)
+			} else {
+				d.Reset(&stateReader{data: b, n: 1 + int(seed%5), mode: m})
+			}
+			return d
+		}
+		fresh := runDecoderOps(t, "fresh", mk(nil, doc), ops)
+		d := mk(nil, prev)
+		runDecoderOps(t, "previous", d, ops)
+		if again := runDecoderOps(t, "reused", mk(d, doc), ops); again != fresh {
+			t.Fatalf("reused Decoder:\n%s\nfresh:\n%s", again, fresh)
+		}
+	})
+}
+
+// FuzzParserState is TestParserStateAfterErrorAndReuse for any input,
+// split, Handler behaviour and options, the reused Parser having read
+// another input first.
+func FuzzParserState(f *testing.F) {
+	f.Add([]byte{0x82, 0x83, 0x01, 0x02, 0x03, 0x00}, []byte{0xd8}, uint64(1), uint8(3), false)
+	f.Add([]byte{0xbf, 0x61, 0x61, 0x01, 0xff}, []byte{0xa1, 0x01}, uint64(7), uint8(0), true)
+	f.Fuzz(func(t *testing.T, doc, prev []byte, seed uint64, oi uint8, pats bool) {
+		opts := stateOptions[int(oi)%len(stateOptions)]
+		var ps []string
+		if pats {
+			ps = []string{"[0]", "*"}
+		}
+		want := newStateParser(t, opts, ps...).run("fresh", doc, seed)
+		sp := newStateParser(t, opts, ps...)
+		sp.run("previous", prev, seed>>3)
+		sp.p.Reset()
+		if got := sp.run("reused", doc, seed); got != want {
+			t.Fatalf("reused Parser:\n%s\nfresh:\n%s", got, want)
+		}
+	})
+}
