@@ -476,8 +476,8 @@ func (d *Decoder) More() bool {
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again, but for Finish, which counts what the reader has not
 // delivered as unread: once the decoder has moved on (a read, another
-// StringReader, Finish, Reset), the reader returns an error and leaves the
-// decoder as it is.
+// StringReader, Finish, Reset, or More refilling its buffer), the reader
+// returns an error and leaves the decoder as it is.
 //
 // Where no item starts (at the end of a container) and before an item that
 // is not a string, it returns an error matching ErrNoValue and consumes
@@ -499,7 +499,7 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if err := d.token(chunkAvail); err != nil {
 		return Invalid, nil, err // io.EOF: after the last item
 	}
-	sr := &stringReader{d: d, end: d.m.off}
+	sr := &stringReader{d: d, end: d.m.off, pos: d.pos}
 	d.sr = sr
 	switch k := d.m.ev.Kind; k {
 	case Bytes, BytesChunk, Text, TextChunk:
@@ -537,6 +537,7 @@ type stringReader struct {
 	d     *Decoder
 	data  []byte
 	end   int64 // the input offset where data ends
+	pos   int   // the Decoder's buffer position then (More may move its buffer)
 	last  bool  // data is the last piece
 	indef bool
 	done  bool
@@ -547,9 +548,10 @@ func (r *stringReader) Read(p []byte) (int, error) {
 		r.done = true
 		return 0, io.EOF
 	}
-	if r.d.sr != r || r.d.m.off != r.end {
+	if r.d.sr != r || r.d.m.off != r.end || r.d.pos != r.pos {
 		// the Decoder moved on (read on, another StringReader, Finish,
-		// Reset): its buffer and tokens are no longer this string's
+		// Reset), or More moved its buffer, over data: its buffer and
+		// tokens are no longer this string's
 		return 0, errStaleString
 	}
 	for len(r.data) == 0 {
@@ -571,7 +573,7 @@ func (r *stringReader) Read(p []byte) (int, error) {
 			r.done = true
 			return 0, io.EOF
 		}
-		r.end = r.d.m.off
+		r.end, r.pos = r.d.m.off, r.d.pos
 	}
 	n := copy(p, r.data)
 	r.data = r.data[n:]

@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"bytes"
 	"io"
 	"testing"
 )
@@ -59,4 +60,61 @@ func TestStaleStringReaderLeavesDecoder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sizedReader returns its data n bytes at a time.
+type sizedReader struct {
+	b []byte
+	n int
+}
+
+func (r *sizedReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), r.n)], r.b)
+	r.b = r.b[k:]
+	return k, nil
+}
+
+// TestStringReaderAfterMoreNotCorrupted: More called while a StringReader
+// had bytes of its string left to deliver, with the Decoder's buffer all
+// consumed, refilled the buffer in place, over those bytes, and the reader
+// then delivered the new input's bytes as the string's, with no error (an
+// 8192-byte string read in 4096-byte pieces: 4091 wrong bytes). Now the
+// reader returns errStaleString once the Decoder's buffer has moved.
+func TestStringReaderAfterMoreNotCorrupted(t *testing.T) {
+	s := make([]byte, 8192)
+	for i := range s {
+		s[i] = byte(i * 7 / 13)
+	}
+	in := append(AppendBytesHeader([]byte{0x82}, uint64(len(s))), s...)
+	in = append(in, 0x01)
+	d := NewDecoder(&sizedReader{in, 4096}, nil)
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	_, r, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var one [1]byte
+	if n, err := r.Read(one[:]); n != 1 || err != nil {
+		t.Fatalf("first Read: %d, %v", n, err)
+	}
+	d.More()
+	rest, err := io.ReadAll(r)
+	if got := append(one[:], rest...); err == nil && !bytes.Equal(got, s) {
+		t.Fatalf("the string read through More: %d bytes, %d of them wrong, and no error", len(got), countDiff(got, s))
+	}
+}
+
+func countDiff(a, b []byte) int {
+	n := 0
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n + max(len(a), len(b)) - min(len(a), len(b))
 }
