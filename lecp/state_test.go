@@ -637,3 +637,25 @@ func FuzzParserState(f *testing.F) {
 		}
 	})
 }
+
+// TestCheckerStateReuse: a Checker reused over the corpus (after every
+// kind of error), and the zero Checker, give Check's verdict for each
+// input under each of the options.
+func TestCheckerStateReuse(t *testing.T) {
+	docs := stateCorpus(t)
+	for oi, opts := range stateOptions {
+		c := NewChecker(opts)
+		var z Checker
+		for _, doc := range docs {
+			want := fmt.Sprint(Check(doc, opts))
+			if got := fmt.Sprint(c.Check(doc)); got != want {
+				t.Fatalf("options %d, %x: reused Checker %s, Check %s", oi, doc, got, want)
+			}
+			if opts == nil {
+				if got := fmt.Sprint(z.Check(doc)); got != want {
+					t.Fatalf("%x: zero Checker %s, Check %s", doc, got, want)
+				}
+			}
+		}
+	}
+}
