@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"errors"
 	"io"
 )
 
@@ -37,7 +38,9 @@ type Decoder struct {
 // (as for bufio.Reader and lejp's Decoder), and r returning a count below
 // 0 or above the length of the slice it was given is an error matching
 // bufio.ErrBadReadCount ("lecp: io.Reader returned an invalid count", not a
-// *SyntaxError); all are sticky. A nil r is an empty input.
+// *SyntaxError); all are sticky: once returned, each is returned by every
+// later call, as a SyntaxError is, and More reports false. A nil r is an
+// empty input.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -171,7 +174,7 @@ func (d *Decoder) fill(need int) error {
 		return d.tooLarge(false)
 	}
 	if d.rerr != nil {
-		return d.rerr
+		return d.readFailed()
 	}
 	if d.eof {
 		return io.EOF
@@ -213,7 +216,7 @@ func (d *Decoder) fill(need int) error {
 			// a broken reader, whose bytes cannot be told from what was
 			// in the buffer before: sticky, as the reader's own errors
 			d.rerr = errInvalidRead
-			return d.rerr
+			return d.readFailed()
 		}
 		d.buf = d.buf[:len(d.buf)+n]
 		if n == 0 && err == nil {
@@ -221,7 +224,7 @@ func (d *Decoder) fill(need int) error {
 				// as bufio.Reader and lejp's Decoder: sticky, as the
 				// reader's own errors
 				d.rerr = io.ErrNoProgress
-				return d.rerr
+				return d.readFailed()
 			}
 			continue
 		}
@@ -246,10 +249,20 @@ func (d *Decoder) fill(need int) error {
 			if n > 0 {
 				return nil
 			}
-			return err
+			return d.readFailed()
 		}
 	}
 	return nil
+}
+
+// readFailed returns the reader's error, d.rerr, which stops d: the
+// machine keeps it as its sticky error, so that every later call returns
+// it (More reports false), as after a SyntaxError. Bytes that came with it
+// were read first (fill returned nil for them).
+func (d *Decoder) readFailed() error {
+	d.m.recheck = true
+	d.m.err = d.rerr
+	return d.rerr
 }
 
 // capped reports whether ReadValue reads from an io.Reader and more than
@@ -363,6 +376,9 @@ func (d *Decoder) atBreak() bool {
 // leaves the end for ReadToken; after the last top-level item (or at the
 // end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.m.err != nil {
+		return nil, d.m.err // before a due end: the error stopped d
+	}
 	if d.m.pend || d.atBreak() {
 		return nil, ErrNoValue
 	}
@@ -393,6 +409,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 // read in pieces. Where no item starts it returns ErrNoValue, and after
 // the last top-level item io.EOF, as ReadValue does.
 func (d *Decoder) SkipValue() error {
+	if d.m.err != nil {
+		return d.m.err
+	}
 	if d.m.pend || d.atBreak() {
 		return ErrNoValue
 	}
@@ -456,12 +475,17 @@ func (d *Decoder) More() bool {
 // of any length (up to Options.MaxStringLen) takes bounded memory; text is
 // checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
 // decoder again, but for Finish, which counts what the reader has not
-// delivered as unread.
+// delivered as unread: once the decoder has moved on (a read, another
+// StringReader, Finish, Reset, or More refilling its buffer), the reader
+// returns an error and leaves the decoder as it is.
 //
 // Where no item starts (at the end of a container) and before an item that
 // is not a string, it returns an error matching ErrNoValue and consumes
 // nothing; after the last top-level item, io.EOF.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
+	if d.m.err != nil {
+		return Invalid, nil, d.m.err
+	}
 	if d.m.pend || d.atBreak() {
 		return Invalid, nil, ErrNoValue
 	}
@@ -475,7 +499,7 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if err := d.token(chunkAvail); err != nil {
 		return Invalid, nil, err // io.EOF: after the last item
 	}
-	sr := &stringReader{d: d, end: d.m.off}
+	sr := &stringReader{d: d, end: d.m.off, pos: d.pos}
 	d.sr = sr
 	switch k := d.m.ev.Kind; k {
 	case Bytes, BytesChunk, Text, TextChunk:
@@ -513,12 +537,23 @@ type stringReader struct {
 	d     *Decoder
 	data  []byte
 	end   int64 // the input offset where data ends
+	pos   int   // the Decoder's buffer position then (More may move its buffer)
 	last  bool  // data is the last piece
 	indef bool
 	done  bool
 }
 
 func (r *stringReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 && (r.done || r.last && !r.indef) {
+		r.done = true
+		return 0, io.EOF
+	}
+	if r.d.sr != r || r.d.m.off != r.end || r.d.pos != r.pos {
+		// the Decoder moved on (read on, another StringReader, Finish,
+		// Reset), or More moved its buffer, over data: its buffer and
+		// tokens are no longer this string's
+		return 0, errStaleString
+	}
 	for len(r.data) == 0 {
 		if r.done || (r.last && !r.indef) {
 			r.done = true
@@ -532,14 +567,19 @@ func (r *stringReader) Read(p []byte) (int, error) {
 		}
 		switch k := r.d.m.ev.Kind; k {
 		case Bytes, Text, BytesChunk, TextChunk:
-			r.data, r.end = r.d.m.ev.Value, r.d.m.off
+			r.data = r.d.m.ev.Value
 			r.last = k == Bytes || k == Text
 		case BytesEnd, TextEnd:
 			r.done = true
 			return 0, io.EOF
 		}
+		r.end, r.pos = r.d.m.off, r.d.pos
 	}
 	n := copy(p, r.data)
 	r.data = r.data[n:]
 	return n, nil
 }
+
+// errStaleString is the error of a StringReader's reader read after its
+// Decoder moved on: misuse, which leaves the Decoder as it is.
+var errStaleString = errors.New("lecp: StringReader's reader read after its Decoder moved on")

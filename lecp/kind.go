@@ -82,6 +82,13 @@ func (k Kind) IsEnd() bool {
 // ends with it, so an append copies instead of writing over the input. It
 // must not be modified: a map key's bytes are also what the Parser holds
 // to reject a duplicate of it.
+//
+// Only the fields that apply to the event's Kind are set, each as its
+// comment says; the others are not cleared and may hold an earlier
+// event's values (Indefinite true on the end of an indefinite-length
+// array and on the end of a tag around one, Uint on a Bytes event), so
+// read a field only for the kinds it names. Value is the exception: nil
+// wherever it does not apply.
 type Event struct {
 	// Kind says what the event is (see Kind).
 	Kind Kind

@@ -4,7 +4,9 @@ import "errors"
 
 // Handler receives the events of a Parser. The Event (and its Value) is
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
-// error unchanged, and later calls return ErrClosed.
+// error unchanged, and later calls return ErrClosed. A Handler may call
+// its Parser's Capture, Path, AppendPath, Depth, InputOffset and Reset (see
+// there); Write and Close called from it return an error.
 type Handler interface {
 	HandleEvent(p *Parser, ev *Event) error
 }
@@ -51,6 +53,9 @@ type Parser struct {
 	capEv         Event
 	closed        bool
 	err           error
+	// busy: a Write or Close is running (its Handler may be called);
+	// resetDue: the Handler called Reset, done when that call returns
+	busy, resetDue bool
 }
 
 // NewParser returns a parser that calls h with each event. patterns are path
@@ -81,8 +86,15 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 var errNoHandler = errors.New("lecp: Parser has no Handler; make it with NewParser")
 
 // Reset makes p ready for a new input, keeping its handler, options,
-// patterns and buffers.
+// patterns and buffers. Called from the Handler, it takes effect when the
+// Write or Close that called the Handler returns, having read the rest of
+// its input as before (the Handler returns an error to stop at once).
 func (p *Parser) Reset() {
+	if p.busy {
+		p.resetDue = true
+		return
+	}
+	p.resetDue = false
 	p.m.reset()
 	p.raw = nil // a slice of the last input, for Capture
 	p.carry = p.carry[:0]
@@ -94,11 +106,29 @@ func (p *Parser) Reset() {
 
 // Write parses b, calling the handler for every event it completes. It
 // returns len(b) and nil, or the first error: a *SyntaxError or the
-// handler's error.
+// handler's error. Called from the Handler, Write and Close return an error
+// and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
 	if p.h == nil {
 		return 0, errNoHandler
 	}
+	if p.busy {
+		return 0, errHandlerCall
+	}
+	p.busy = true
+	defer p.done()
+	return p.write(b)
+}
+
+// done ends a Write or Close: a Reset the Handler asked for is done now.
+func (p *Parser) done() {
+	p.busy = false
+	if p.resetDue {
+		p.Reset()
+	}
+}
+
+func (p *Parser) write(b []byte) (int, error) {
 	if p.err != nil {
 		return 0, p.err
 	}
@@ -202,6 +232,15 @@ func (p *Parser) Close() error {
 	if p.h == nil {
 		return errNoHandler
 	}
+	if p.busy {
+		return errHandlerCall
+	}
+	p.busy = true
+	defer p.done()
+	return p.close()
+}
+
+func (p *Parser) close() error {
 	if p.err != nil {
 		return p.err
 	}
@@ -369,3 +408,7 @@ func (p *Parser) Depth() int {
 
 // InputOffset is the number of input bytes consumed so far.
 func (p *Parser) InputOffset() int64 { return p.m.off }
+
+// errHandlerCall is the error of Write or Close called from the Parser's
+// own Handler: misuse, which changes nothing.
+var errHandlerCall = errors.New("lecp: Parser.Write or Close called from its Handler")
