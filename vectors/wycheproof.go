@@ -60,7 +60,11 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // "valid" cases must succeed and give the expected output exactly (AEADs
 // must both seal to ct‖tag and open it; key wrap must both wrap and
 // unwrap); "invalid" ones must be rejected (an invalid wrapped key must not
-// unwrap, and wrapping its plaintext must not produce it). DER ECDSA
+// unwrap, and wrapping its plaintext must not produce it). An ECDSA or
+// EdDSA signature must be rejected as a failed verification: the group's
+// key is valid, so an error saying a key or input was refused
+// (ErrKeyType, ErrKeySize, ErrInvalidKey, ErrInvalidInput) fails the case
+// instead of passing it unchecked. DER ECDSA
 // signatures are converted to r‖s by a strict DER reader, so BER lengths,
 // padded or negative integers and trailing bytes are rejected before any
 // verification; DER public keys must be the canonical encoding of the key

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
@@ -115,5 +117,81 @@ func TestWycheproofUndocumentedPartialSkipFails(t *testing.T) {
 	r.SkipReasons = map[string]int{"secp256k1 (ES256K) not registered (JOSE issue)": 1, "JWE case: JWE is not built yet": 1}
 	if p := wycheproofSkipProblems([]Result{r}); len(p) != 1 || !strings.Contains(p[0], "JWE") {
 		t.Errorf("a JWE skip in the webcrypto ECDSA file: problems %q", p)
+	}
+}
+
+// TestWycheproofSignatureKeyRefusalFails: a signature case that must be
+// rejected passed on any error, so an invalid-only group whose key the
+// library refused (here Ed25519 keys one byte short, as a truncated or
+// renamed "pk" gives) passed every case without a signature being checked.
+// The group's key is valid, so a rejection must now be a failed
+// verification; a key refused fails the case.
+func TestWycheproofSignatureKeyRefusalFails(t *testing.T) {
+	root := filepath.Join(testenv.Vectors(t), "wycheproof", "testvectors_v1")
+	// Only the groups whose cases are all invalid: the valid ones would
+	// fail with any key refused anyway.
+	shortKeys := func(key string) func(map[string]any) {
+		return func(m map[string]any) {
+			n := 0
+			for _, g := range m["testGroups"].([]any) {
+				g := g.(map[string]any)
+				valid := false
+				for _, tc := range g["tests"].([]any) {
+					valid = valid || tc.(map[string]any)["result"] != "invalid"
+				}
+				if !valid {
+					pk := g["publicKey"].(map[string]any)
+					pk[key] = pk[key].(string)[2:]
+					n++
+				}
+			}
+			if n == 0 {
+				t.Fatal("no group of invalid cases only")
+			}
+		}
+	}
+	mutantFails(t, runWycheproofPath, filepath.Join(root, "ed25519_test.json"), "wycheproof/ed25519_test.json", shortKeys("pk"))
+}
+
+// TestWycheproofECDSAKeyRefusalFails is TestWycheproofSignatureKeyRefusalFails
+// for ECDSA, whose keys the runner parses itself: a backend that refuses
+// the edge-case keys of the groups holding only invalid cases (a defect:
+// the keys are valid) passed all of those cases, none of whose signatures
+// it looked at. The file is one whose curve and hash no registered
+// algorithm pairs, so the Backend primitive is called and its error seen;
+// through the registry any backend error is ErrVerify (Signature.Verify).
+func TestWycheproofECDSAKeyRefusalFails(t *testing.T) {
+	const f = "ecdsa_secp256r1_sha512_p1363_test.json"
+	path := filepath.Join(testenv.Vectors(t), "wycheproof", "testvectors_v1", f)
+	var wf struct {
+		TestGroups []struct {
+			PublicKey struct {
+				Uncompressed hexBytes `json:"uncompressed"`
+			} `json:"publicKey"`
+			Tests []wTest `json:"tests"`
+		} `json:"testGroups"`
+	}
+	if err := loadJSON(path, &wf); err != nil {
+		t.Fatal(err)
+	}
+	// The keys of no case that must be accepted.
+	refuse, keep := map[string]bool{}, map[string]bool{}
+	for _, g := range wf.TestGroups {
+		k := string(g.PublicKey.Uncompressed)
+		if slices.ContainsFunc(g.Tests, func(c wTest) bool { return c.Result != "invalid" }) {
+			keep[k] = true
+		} else {
+			refuse[k] = true
+		}
+	}
+	for k := range keep {
+		delete(refuse, k)
+	}
+	if len(refuse) == 0 {
+		t.Fatal("no group of invalid cases only")
+	}
+	m := mutant{Backend: gencrypto.DefaultBackend(), refuseKeys: refuse}
+	if r := runWycheproofFile(path, f, "wycheproof/"+f, []gencrypto.Backend{m}); r.Failed == 0 {
+		t.Errorf("a backend refusing %d valid keys: %+v, want their cases failed", len(refuse), tallyOf(r))
 	}
 }
