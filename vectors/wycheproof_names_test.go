@@ -195,3 +195,29 @@ func TestWycheproofECDSAKeyRefusalFails(t *testing.T) {
 		t.Errorf("a backend refusing %d valid keys: %+v, want their cases failed", len(refuse), tallyOf(r))
 	}
 }
+
+// TestWycheproofECDHUnknownEncodingFails: an ECDH group whose encoding
+// the runner did not know had every public key "rejected" for it, so its
+// invalid cases passed without a key being read (shown here on the group
+// reduced to its invalid cases). The encoding is checked first now, and
+// an unknown one fails the group.
+func TestWycheproofECDHUnknownEncodingFails(t *testing.T) {
+	const f = "ecdh_secp256r1_test.json"
+	src := filepath.Join(testenv.Vectors(t), "wycheproof", "testvectors_v1", f)
+	mutantFails(t, runWycheproofPath, src, "wycheproof/"+f, func(m map[string]any) {
+		n := 0
+		for _, g := range m["testGroups"].([]any) {
+			g := g.(map[string]any)
+			g["encoding"] = "der"
+			var inv []any
+			for _, tc := range g["tests"].([]any) {
+				if tc.(map[string]any)["result"] == "invalid" {
+					inv = append(inv, tc)
+				}
+			}
+			g["tests"] = inv
+			n += len(inv)
+		}
+		m["numberOfTests"] = n
+	})
+}
