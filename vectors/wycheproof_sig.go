@@ -78,10 +78,9 @@ type ecdsaGroup struct {
 		Curve        string   `json:"curve"`
 		Uncompressed hexBytes `json:"uncompressed"`
 	} `json:"publicKey"`
-	Key struct { // the legacy files' name for publicKey
-		Curve string `json:"curve"`
-	} `json:"key"`
-	JWK   *jwkJSON `json:"jwk"` // legacy webcrypto file: the key as a JWK
+	// The legacy webcrypto file has no publicKey: its groups' key is read
+	// from the JWK (their "key" member, the same key, is not read).
+	JWK   *jwkJSON `json:"jwk"`
 	Sha   string   `json:"sha"`
 	Tests []struct {
 		wTest
