@@ -221,3 +221,60 @@ func TestWycheproofECDHUnknownEncodingFails(t *testing.T) {
 		m["numberOfTests"] = n
 	})
 }
+
+// TestAcceptableFlagsOfCorpus walks the corpus itself: every acceptable
+// case of every file that runs resolves (each of its flags decides or
+// accompanies one that does), and every flag of acceptablePolicy and
+// acceptableCompanions occurs on some acceptable case, so the documented
+// table is neither short of the corpus nor stale.
+func TestAcceptableFlagsOfCorpus(t *testing.T) {
+	root := filepath.Join(testenv.Vectors(t), "wycheproof")
+	seen := map[string]bool{}
+	n := 0
+	for _, d := range wycheproofDirs {
+		files, err := jsonFiles(filepath.Join(root, d.dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if wholeFileSkips.MatchString(f) {
+				continue
+			}
+			var wf struct {
+				TestGroups []struct {
+					Tests []wTest `json:"tests"`
+				} `json:"testGroups"`
+			}
+			if err := loadJSON(filepath.Join(root, d.dir, f), &wf); err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range wf.TestGroups {
+				for _, c := range g.Tests {
+					if c.Result != "acceptable" {
+						continue
+					}
+					n++
+					if _, err := expect(&c); err != nil {
+						t.Errorf("%s%s tcId %d: %v", d.prefix, f, c.TcID, err)
+					}
+					for _, fl := range c.Flags {
+						seen[fl] = true
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no acceptable case in the corpus")
+	}
+	for _, p := range acceptablePolicy {
+		if !seen[p.flag] {
+			t.Errorf("acceptablePolicy decides %s, which no acceptable case carries", p.flag)
+		}
+	}
+	for f := range acceptableCompanions {
+		if !seen[f] {
+			t.Errorf("acceptableCompanions lists %s, which no acceptable case carries", f)
+		}
+	}
+}
