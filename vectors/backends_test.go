@@ -2,6 +2,8 @@ package vectors
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"fmt"
 	"hash"
 	"path/filepath"
 	"strings"
@@ -132,6 +134,9 @@ type mutant struct {
 	hmacKey   bool // NewHMAC uses a different key
 	ecdhFlip  bool // ECDH flips a bit of the secret
 	kwUnwrap  bool // Unwrap flips a bit of the unwrapped key
+	// refuseKeys are ECDSA public keys (uncompressed) Verify refuses as
+	// invalid keys although they are valid.
+	refuseKeys map[string]bool
 }
 
 func (m mutant) Name() string { return "mutant" }
@@ -139,6 +144,11 @@ func (m mutant) Name() string { return "mutant" }
 func (m mutant) Verify(prim string, pub crypto.PublicKey, h crypto.Hash, msg, sig []byte) error {
 	if m.acceptAll {
 		return nil
+	}
+	if k, ok := pub.(*ecdsa.PublicKey); ok && m.refuseKeys != nil {
+		if b, err := k.Bytes(); err == nil && m.refuseKeys[string(b)] {
+			return fmt.Errorf("mutant: %w", gencrypto.ErrInvalidKey)
+		}
 	}
 	return m.Backend.Verify(prim, pub, h, msg, sig)
 }

@@ -34,3 +34,22 @@ func TestJSONTestSuite(t *testing.T) {
 		t.Errorf("%d test_parsing files, want 318", parsing)
 	}
 }
+
+// TestJSONTestSuiteUnknownPrefixFails: jtsWant treated every test_parsing
+// file that is neither y_ nor i_ as an n_ file, so a file of another name
+// (a new prefix, a renamed file) passed whenever lejp rejected it. Only
+// the three prefixes of JSONTestSuite are judged now; any other fails.
+func TestJSONTestSuiteUnknownPrefixFails(t *testing.T) {
+	for _, name := range []string{"x_structure_unclosed.json", "N_structure_unclosed.json", "structure_unclosed.json"} {
+		var r Result
+		jtsParsing(&r, name, []byte("["))
+		if r.Failed == 0 {
+			t.Errorf("%s: %+v, want a failure", name, tallyOf(r))
+		}
+	}
+	var r Result
+	jtsParsing(&r, "n_structure_unclosed.json", []byte("["))
+	if r.Failed != 0 || r.Passed != 2 {
+		t.Errorf("n_ file: %+v %q", tallyOf(r), r.Failures)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // jwkJSON is the part of a JWK this reader looks at.
@@ -30,7 +31,12 @@ type jwkJSON struct {
 
 var errJWKCurve = errors.New("jwk: unsupported curve")
 
+// b64url decodes strict unpadded base64url. encoding/base64 skips '\r'
+// and '\n' even in strict mode, so they are refused first.
 func b64url(s string) ([]byte, error) {
+	if strings.ContainsAny(s, "\r\n") {
+		return nil, errors.New("line break in base64url")
+	}
 	return base64.RawURLEncoding.Strict().DecodeString(s)
 }
 

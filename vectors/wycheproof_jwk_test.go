@@ -72,3 +72,34 @@ func FuzzJWK(f *testing.F) {
 		j.ecdsaPublic()
 	})
 }
+
+// TestJWKReaderRefusesLineBreaks: the reader's doc promises strict
+// base64url with no non-alphabet bytes, but encoding/base64 skips '\r' and
+// '\n' even in strict mode, so a coordinate or private scalar with a line
+// break in it was read as if it had none.
+func TestJWKReaderRefusesLineBreaks(t *testing.T) {
+	k, err := ecdh.P256().GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pt := k.PublicKey().Bytes()
+	enc := base64.RawURLEncoding.EncodeToString
+	x, y, d := enc(pt[1:33]), enc(pt[33:]), enc(k.Bytes())
+	for _, lb := range []string{"\n", "\r", "\r\n"} {
+		brk := func(s string) string { return s[:8] + lb + s[8:] }
+		for name, j := range map[string]jwkJSON{
+			"x": {Kty: "EC", Crv: "P-256", X: brk(x), Y: y},
+			"y": {Kty: "EC", Crv: "P-256", X: x, Y: brk(y)},
+		} {
+			if _, err := j.ecdhPublic(); err == nil {
+				t.Errorf("%q in %s: ECDH public key accepted", lb, name)
+			}
+			if _, err := j.ecdsaPublic(); err == nil {
+				t.Errorf("%q in %s: ECDSA public key accepted", lb, name)
+			}
+		}
+		if _, err := (&jwkJSON{Kty: "EC", Crv: "P-256", D: brk(d)}).ecdhPrivate(); err == nil {
+			t.Errorf("%q in d: private key accepted", lb)
+		}
+	}
+}

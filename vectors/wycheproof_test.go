@@ -158,9 +158,10 @@ func TestPinnedRSAParameters(t *testing.T) {
 	}
 }
 
-// TestAcceptablePolicyComplete checks that every flag of every acceptable
-// case in the corpus resolves through acceptablePolicy, so the documented
-// table covers the corpus (TestWycheproof would also fail such a case).
+// TestAcceptablePolicyComplete checks that every entry of acceptablePolicy
+// decides, that an undocumented flag does not resolve, and that table
+// order wins; TestAcceptableFlagsOfCorpus checks the table against the
+// corpus (TestWycheproof would also fail an undecided case).
 func TestAcceptablePolicyComplete(t *testing.T) {
 	for _, p := range acceptablePolicy {
 		if p.exp != mustAccept && p.exp != mustReject {

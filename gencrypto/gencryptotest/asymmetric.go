@@ -50,6 +50,29 @@ func (s *suite) keyEncryption(t *testing.T, a *gencrypto.KeyEncryption) {
 	if _, err := a.Decrypt(k.rsa[1], ct, s.opt); err != gencrypto.ErrVerify {
 		t.Errorf("Decrypt with another key: %v, want ErrVerify", err)
 	}
+	// A ciphertext made under another OAEP hash (the reference backend
+	// encrypting for another registered algorithm) must not open: a
+	// backend that guessed the hash would let RSA-OAEP-256 accept an
+	// RSA-OAEP ciphertext.
+	others := 0
+	for _, o := range gencrypto.All() {
+		o, ok := o.(*gencrypto.KeyEncryption)
+		if !ok || o.Hash() == a.Hash() {
+			continue
+		}
+		cek := randBytes(16)
+		oct, err := o.Encrypt(pub, cek, s.ref)
+		if err != nil {
+			continue // not offered in this mode (fips140=only)
+		}
+		others++
+		if got, err := a.Decrypt(priv, oct, s.opt); err != gencrypto.ErrVerify {
+			t.Errorf("Decrypt of a %s ciphertext: %x, %v; want ErrVerify", o.Name(), got, err)
+		}
+	}
+	if others == 0 {
+		t.Errorf("no other OAEP hash to check %s against", a.Name())
+	}
 	// The longest message is k − 2·hLen − 2 bytes (RFC 8017 §7.1.1).
 	max := pub.Size() - 2*a.Hash().Size() - 2
 	if _, err := a.Encrypt(pub, make([]byte, max), s.opt); err != nil {

@@ -28,7 +28,8 @@
 //   - the RSA encodings, which the registry cannot check: a PSS salt of
 //     another length than the hash's, and a PKCS #1 v1.5 encoding without
 //     the hash's DigestInfo (none, or another hash's of the same size),
-//     are ErrVerify;
+//     are ErrVerify, and so is an RSA-OAEP ciphertext made under another
+//     registered OAEP hash;
 //   - wrong key types and sizes, and wrong lengths of every input, return
 //     the documented error, never a panic;
 //   - known answers typed in from the RFCs: HKDF (RFC 5869 A.1), PBKDF2

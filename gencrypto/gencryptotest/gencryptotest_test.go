@@ -180,6 +180,22 @@ func (b broken) ConcatKDF(h crypto.Hash, z, other []byte, n int) ([]byte, error)
 	return out, err
 }
 
+// DecryptOAEP for "oaep-any-hash" decrypts under whichever OAEP hash (used
+// for both OAEP and MGF1) makes the ciphertext decode, as a lax
+// implementation that guesses the parameters would: RSA-OAEP-256 then
+// opens an RSA-OAEP (SHA-1) ciphertext.
+func (b broken) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ct, label []byte) ([]byte, error) {
+	out, err := b.Backend.DecryptOAEP(h, key, ct, label)
+	if err != nil && b.defect == "oaep-any-hash" {
+		for _, other := range []crypto.Hash{crypto.SHA1, crypto.SHA256, crypto.SHA384, crypto.SHA512} {
+			if o, e := b.Backend.DecryptOAEP(other, key, ct, label); e == nil {
+				return o, nil
+			}
+		}
+	}
+	return out, err
+}
+
 func TestBrokenBackendChild(t *testing.T) {
 	defect := os.Getenv(brokenEnv)
 	if defect == "" {
@@ -211,6 +227,7 @@ func TestSuiteCatchesBrokenBackends(t *testing.T) {
 		{"pss-salt-auto", "PS256"},
 		{"pkcs1-any-digestinfo", "RS384"},
 		{"ecdsa-fixed-nonce", "ES384"},
+		{"oaep-any-hash", "RSA-OAEP-256"},
 	} {
 		t.Run(tc.defect, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestBrokenBackendChild$/^"+tc.run, "-test.v")
