@@ -12,11 +12,13 @@ package jwt_test
 // fixed, not explained.
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -251,6 +253,8 @@ var diffCases = []diffCase{
 	{name: "exp leading zero", payload: `{"exp":01800000001}`, lws: "malformed", panva: "JWT_INVALID", gojose: "err"},
 	{name: "exp plus sign", payload: `{"exp":+1800000001}`, lws: "malformed", panva: "JWT_INVALID", gojose: "err"},
 	{name: "exp spaces", payload: `{ "exp" : 1800000001 }`, lws: "ok", panva: "ok", gojose: "ok"},
+	{name: "exp now tab", payload: "{\t\"exp\":\t1800000000}", lws: "expired", panva: "JWT_EXPIRED", gojose: "ok", why: whyGoJoseExpInclusive},
+	{name: "exp now escaped sibling", payload: `{"exp":1800000000,"x":"\u0041"}`, lws: "expired", panva: "JWT_EXPIRED", gojose: "ok", why: whyGoJoseExpInclusive},
 	{name: "nbf after exp", payload: `{"nbf":1800000010,"exp":1800000005}`, lws: "nbf", panva: "JWT_CLAIM_VALIDATION_FAILED", gojose: "err"},
 
 	// Required claims
@@ -292,6 +296,13 @@ var diffCases = []diffCase{
 	{name: "cty escaped name", hdr: `{"alg":"HS256","\u0063ty":"JWT"}`, payload: `{}`, lws: "malformed", panva: "ok", gojose: "ok", why: whyCty},
 	{name: "cty escaped value", hdr: `{"alg":"HS256","cty":"application/\u004aWT"}`, payload: `{}`, lws: "malformed", panva: "ok", gojose: "ok", why: whyCty},
 	{name: "typ escaped", hdr: `{"alg":"HS256","typ":"\u004aWT"}`, cfg: diffCfg{typ: "JWT"}, payload: `{}`, lws: "ok", panva: "ok"},
+	{name: "header dup typ", hdr: `{"alg":"HS256","typ":"at+jwt","typ":"JWT"}`, cfg: diffCfg{typ: "JWT"}, payload: `{}`, lws: "malformed", panva: "ok",
+		why: "RFC 7515 §4: header parameter names MUST be unique and recipients MUST reject duplicates or take the last; jose's header reader rejects them, panva's JSON.parse takes the last"},
+	{name: "header dup alg", hdr: `{"alg":"none","alg":"HS256"}`, payload: `{}`, lws: "malformed", panva: "ok", gojose: "err",
+		why: "RFC 7515 §4: duplicate header names; jose's header reader and go-jose reject them, panva takes the last"},
+	{name: "header BOM", hdr: "\ufeff{\"alg\":\"HS256\"}", payload: `{}`, lws: "malformed", panva: "ok", gojose: "err",
+		why: "RFC 8259 §8.1: no byte order mark (the header is UTF-8 JSON, RFC 7515 §5.2 step 3); jose's header reader and go-jose refuse it, panva's TextDecoder strips it"},
+	{name: "header array", hdr: `[{"alg":"HS256"}]`, payload: `{}`, lws: "malformed", panva: "JWS_INVALID", gojose: "err"},
 	{name: "cty json", hdr: `{"alg":"HS256","typ":"JWT","cty":"json"}`, payload: `{}`, lws: "ok", panva: "ok", gojose: "ok"},
 	{name: "crit unknown", hdr: `{"alg":"HS256","crit":["x"],"x":1}`, payload: `{}`, lws: "crit", panva: "JOSE_NOT_SUPPORTED", gojose: "err"},
 	{name: "crit registered name", hdr: `{"alg":"HS256","crit":["alg"]}`, payload: `{}`, lws: "crit", panva: "JOSE_NOT_SUPPORTED", gojose: "err"},
@@ -354,6 +365,38 @@ func TestDifferentialClaimVerdictsGoJose(t *testing.T) {
 	}
 }
 
+// TestDifferentialClaimVerdictsShared: the verdicts of the table hold for
+// a Verifier shared by every row of one policy, which remembers its last
+// header's verdict, and a Claims reused by VerifyInto, the rows run
+// forward and then backward (so each header follows others).
+func TestDifferentialClaimVerdictsShared(t *testing.T) {
+	toks := diffTokens()
+	vs := map[string]*jwt.Verifier{}
+	var c jwt.Claims
+	for pass := range 2 {
+		for k := range diffCases {
+			i := k
+			if pass == 1 {
+				i = len(diffCases) - 1 - k
+			}
+			row := diffCases[i]
+			key := fmt.Sprintf("%#v", row.cfg)
+			v := vs[key]
+			if v == nil {
+				var err error
+				if v, err = jwt.NewVerifier(diffSecret, []string{"HS256"}, row.cfg.validator()); err != nil {
+					t.Fatal(err)
+				}
+				vs[key] = v
+			}
+			got := lwsClass(t, v.VerifyInto(context.Background(), []byte(toks[i]), &c))
+			if got != row.lws {
+				t.Errorf("%s (pass %d): shared Verifier says %q, the table %q", row.name, pass, got, row.lws)
+			}
+		}
+	}
+}
+
 // diffTokens signs the rows of diffCases.
 func diffTokens() []string {
 	toks := make([]string, len(diffCases))
@@ -397,6 +440,11 @@ func lwsVerdict(t *testing.T, c diffCase, tok string) string {
 		t.Fatal(err)
 	}
 	_, err = v.Verify([]byte(tok))
+	return lwsClass(t, err)
+}
+
+// lwsClass names the one error class (lwsErrs) of err, or "ok".
+func lwsClass(t *testing.T, err error) string {
 	if err == nil {
 		return "ok"
 	}

@@ -229,14 +229,21 @@ func TestInteropPanvaJWT(t *testing.T) {
 			IssuedAt: panvaT0.Add(-59*time.Second - 900*time.Millisecond), ID: "id-\u2028-1", Extra: rtExtra},
 		{Issuer: "https://issuer.example/ü", Subject: "ユーザー😀", Audience: []string{"api"},
 			ExpiresAt: panvaT0.Add(time.Hour), NotBefore: panvaT0.Add(-60 * time.Second), IssuedAt: panvaT0.Add(-60 * time.Second), ID: "id-\u2028-1"},
+		nil, // ourRaw through AppendSignJSON, "typ": "at+jwt"
 	}
+	// ourRaw has fractional and exponent NumericDates and escapes.
+	const ourRaw = `{"iss":"https:\/\/issuer.example\/\u00fc","sub":"ユーザー😀","aud":["api"],"exp":1.8000036005e9,"nbf":1799999940.25,` +
+		`"iat":17999999400e-1,"jti":"id-\u2028-1","n":[1e2,-0.0,1E-3]}`
 	// What jwtVerify must hand back for them: the dates in whole seconds.
 	wantOurs := []string{
 		`{"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":["api","other"],"exp":1800003600,"nbf":1799999940,"iat":1799999940,"jti":"id-\u2028-1"}`,
 		`{"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":"api","exp":1800003600,"nbf":1799999940,"iat":1799999940,"jti":"id-\u2028-1"}`,
+		ourRaw,
 	}
-	verifyOpts := []byte(`{"issuer":"https://issuer.example/ü","subject":"ユーザー😀","audience":"api","typ":"JWT",` +
-		`"requiredClaims":["exp","nbf","iat","jti"],"maxTokenAge":3600}`)
+	verifyOpts := func(typ string) []byte {
+		return []byte(`{"issuer":"https://issuer.example/ü","subject":"ユーザー😀","audience":"api","typ":"` + typ + `",` +
+			`"requiredClaims":["exp","nbf","iat","jti"],"maxTokenAge":3600}`)
+	}
 
 	// Theirs: SignJWT with claims given whole and with the setters (a
 	// fractional "exp", which setExpirationTime keeps as given).
@@ -245,6 +252,9 @@ func TestInteropPanvaJWT(t *testing.T) {
 		want        string // the claims set Verifier must read, as JSON
 		aud         []string
 		exp         time.Time
+		// hdr is the protected header past "alg" ("typ": "JWT" when
+		// empty), typ the Validator.Type that goes with it
+		hdr, typ string
 	}
 	theirs := []theirSet{
 		{claims: `{"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":["other","api"],"exp":1800003600,"nbf":1799999940,"iat":1799999940,"jti":"j\u00e9"}`,
@@ -253,9 +263,13 @@ func TestInteropPanvaJWT(t *testing.T) {
 			`"neg":-42,"frac":0.1,"tiny":1e-7,"nested":{"a":[1,{"b":null}],"c":{"d":true}},"empty":{"o":{},"a":[],"s":""},"nothing":null}`,
 			set: `{"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":"api","jti":"j\u00e9","exp":1800003600.5,"nbf":1799999940,"iat":1799999940}`,
 			aud: []string{"api"}, exp: time.Unix(1800003600, 5e8)},
+		{claims: `{"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":"api","exp":1800003600,"nbf":1799999940,"iat":1799999940,"jti":"j\u00e9"}`,
+			aud: []string{"api"}, exp: time.Unix(1800003600, 0),
+			hdr: `"typ":"application/AT+JWT","kid":"k\u00e9","b64":true,"crit":["b64"]`, typ: "at+jwt"},
 	}
 	// the claims set each must produce, as panva serializes it
 	theirs[0].want = theirs[0].claims
+	theirs[2].want = theirs[2].claims
 	theirs[1].want = `{"uni":"h\u00e9llo \"q\" \\ \u0000 😀 ` + "\u2028\u2029" + `","safe":9007199254740991,"big":12345678901234567890,` +
 		`"neg":-42,"frac":0.1,"tiny":1e-7,"nested":{"a":[1,{"b":null}],"c":{"d":true}},"empty":{"o":{},"a":[],"s":""},"nothing":null,` +
 		`"iss":"https://issuer.example/ü","sub":"ユーザー😀","aud":"api","jti":"j\u00e9","exp":1800003600.5,"nbf":1799999940,"iat":1799999940}`
@@ -270,16 +284,30 @@ func TestInteropPanvaJWT(t *testing.T) {
 	for _, alg := range jws.Algorithms() {
 		priv, privJSON, pubJSON := jwkPair(t, alg)
 		for i, cs := range ourSets {
-			tok, err := jwt.Sign(cs, jws.SigningKey{Alg: alg, Key: priv})
+			var tok []byte
+			var err error
+			typ := "JWT"
+			if cs != nil {
+				tok, err = jwt.Sign(cs, jws.SigningKey{Alg: alg, Key: priv})
+			} else {
+				typ = "application/at+jwt"
+				var s *jwt.Signer
+				if s, err = jwt.NewSigner(jws.SigningKey{Alg: alg, Key: priv, Type: "at+jwt"}); err == nil {
+					tok, err = s.AppendSignJSON(nil, []byte(ourRaw))
+				}
+			}
 			if err != nil {
 				t.Fatalf("%s: %v", alg, err)
 			}
-			reqs = append(reqs, panvaReq{Op: "verify", Alg: alg, JWK: pubJSON, Token: string(tok), Opts: verifyOpts, Now: panvaNow})
+			reqs = append(reqs, panvaReq{Op: "verify", Alg: alg, JWK: pubJSON, Token: string(tok), Opts: verifyOpts(typ), Now: panvaNow})
 			jobs = append(jobs, job{alg: alg, our: i, their: -1})
 		}
 		for i, th := range theirs {
 			r := panvaReq{Op: "sign", Alg: alg, JWK: privJSON, Claims: json.RawMessage(th.claims),
 				Header: json.RawMessage(`{"alg":"` + alg + `","typ":"JWT"}`)}
+			if th.hdr != "" {
+				r.Header = json.RawMessage(`{"alg":"` + alg + `",` + th.hdr + `}`)
+			}
 			if th.set != "" {
 				r.Set = json.RawMessage(th.set)
 			}
@@ -313,13 +341,21 @@ func TestInteropPanvaJWT(t *testing.T) {
 				t.Errorf("%s: panva read our claims as\n%s\nwant\n%s", j.alg, got.Payload, wantOurs[j.our])
 			}
 			var h map[string]any
-			if err := json.Unmarshal(got.Header, &h); err != nil || h["typ"] != "JWT" || h["alg"] != j.alg {
+			typ := "JWT"
+			if ourSets[j.our] == nil {
+				typ = "at+jwt"
+			}
+			if err := json.Unmarshal(got.Header, &h); err != nil || h["typ"] != typ || h["alg"] != j.alg {
 				t.Errorf("%s: panva read our header as %s", j.alg, got.Header)
 			}
 			continue
 		}
 		// We validate theirs.
 		th := theirs[j.their]
+		typ := "JWT"
+		if th.typ != "" {
+			typ = th.typ
+		}
 		_, _, pubJSON := jwkPair(t, j.alg)
 		pub, err := jwk.Parse(pubJSON)
 		if err != nil {
@@ -327,7 +363,7 @@ func TestInteropPanvaJWT(t *testing.T) {
 		}
 		v, err := jwt.NewVerifier(pub, []string{j.alg}, jwt.Validator{
 			Issuer: "https://issuer.example/ü", Subject: "ユーザー😀", Audience: "api", ID: "j\u00e9",
-			Required: []string{"exp", "nbf", "iat", "jti"}, Type: "JWT", Now: func() time.Time { return panvaT0 },
+			Required: []string{"exp", "nbf", "iat", "jti"}, Type: typ, Now: func() time.Time { return panvaT0 },
 		})
 		if err != nil {
 			t.Fatal(err)
