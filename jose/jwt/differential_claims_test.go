@@ -122,10 +122,12 @@ type diffCase struct {
 	hdr     string // protected header JSON; "" is {"alg":"HS256","typ":"JWT"}
 	payload string
 	raw     bool // payload unencoded (b64: false)
-	cfg     diffCfg
-	lws     string
-	panva   string
-	gojose  string
+	// mut, when not nil, changes the signed token (its serialization).
+	mut    func(string) string
+	cfg    diffCfg
+	lws    string
+	panva  string
+	gojose string
 	// why explains every disagreement of lws with panva or go-jose; it
 	// must be empty when all agree.
 	why string
@@ -316,6 +318,20 @@ var diffCases = []diffCase{
 	{name: "b64 false no crit", hdr: `{"alg":"HS256","b64":false}`, payload: `{}`, lws: "crit", panva: "ok", gojose: "err",
 		why: "RFC 7797 §6: b64 MUST be listed in crit; without it lwscrypto and go-jose refuse the header, panva ignores b64 and reads the payload as base64url"},
 
+	// The serialization (an HS256 signature is 32 bytes: 43 base64url
+	// characters, the last carrying 4 bits and 2 zero bits)
+	{name: "token trailing newline", payload: `{}`, mut: func(s string) string { return s + "\n" },
+		lws: "malformed", panva: "ok", gojose: "ok",
+		why: "RFC 7515 §7.1: the compact serialization is three base64url parts (RFC 7515 §2: no line breaks or whitespace); panva's base64url decoder and go-jose skip the newline"},
+	{name: "token leading space", payload: `{}`, mut: func(s string) string { return " " + s }, lws: "malformed", panva: "JWS_SIGNATURE_VERIFICATION_FAILED", gojose: "err"},
+	{name: "signature padded", payload: `{}`, mut: func(s string) string { return s + "=" }, lws: "malformed", panva: "ok", gojose: "err",
+		why: "RFC 7515 §2: base64url without padding; panva's decoder takes the '='"},
+	{name: "signature non-canonical last char", payload: `{}`, mut: nonCanonicalLast, lws: "malformed", panva: "ok", gojose: "ok",
+		why: "nonzero trailing bits make a second spelling of one signature (RFC 4648 §3.5 lets decoders reject it; a second valid token for one signature is malleability); panva's and go-jose's decoders drop them"},
+	{name: "signature std alphabet", payload: `{"n":2}`, mut: stdAlphabet, lws: "malformed", panva: "JWS_INVALID", gojose: "err"},
+	{name: "signature empty", payload: `{}`, mut: func(s string) string { return s[:strings.LastIndexByte(s, '.')+1] }, lws: "malformed", panva: "JWS_SIGNATURE_VERIFICATION_FAILED", gojose: "err"},
+	{name: "four parts", payload: `{}`, mut: func(s string) string { return s + ".x" }, lws: "malformed", panva: "JWS_INVALID", gojose: "err"},
+
 	// The payload is not one JSON object (RFC 7519 §7.2 step 10)
 	{name: "payload array", payload: `[{"sub":"a"}]`, lws: "malformed", panva: "JWT_INVALID", gojose: "err"},
 	{name: "payload string", payload: `"{}"`, lws: "malformed", panva: "JWT_INVALID", gojose: "err"},
@@ -397,6 +413,25 @@ func TestDifferentialClaimVerdictsShared(t *testing.T) {
 	}
 }
 
+// nonCanonicalLast sets the unused low bits of the signature's last
+// base64url character, which leaves the decoded bytes as they were.
+func nonCanonicalLast(s string) string {
+	const alpha = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	last := strings.IndexByte(alpha, s[len(s)-1])
+	return s[:len(s)-1] + string(alpha[last|3])
+}
+
+// stdAlphabet writes the signature in the standard base64 alphabet. Its
+// row's payload is chosen so that the signature holds a '-' or '_'.
+func stdAlphabet(s string) string {
+	dot := strings.LastIndexByte(s, '.')
+	sig := s[dot+1:]
+	if !strings.ContainsAny(sig, "-_") {
+		return s // unchanged: the row's verdicts then fail it
+	}
+	return s[:dot+1] + strings.NewReplacer("-", "+", "_", "/").Replace(sig)
+}
+
 // diffTokens signs the rows of diffCases.
 func diffTokens() []string {
 	toks := make([]string, len(diffCases))
@@ -406,6 +441,9 @@ func diffTokens() []string {
 			hdr = `{"alg":"HS256","typ":"JWT"}`
 		}
 		toks[i] = hsCompact(hdr, c.payload, c.raw)
+		if c.mut != nil {
+			toks[i] = c.mut(toks[i])
+		}
 	}
 	return toks
 }
