@@ -1,9 +1,11 @@
 package jwt_test
 
-// Interop with panva jose v6 under node (../shared/PEERS.md), found as
+// Interop with panva jose under node (../shared/PEERS.md), found as
 // jose/jws's interop tests find it: LWSCRYPTO_NPM_PEERS names a directory
 // holding node_modules/jose. A missing node or package skips the tests
-// with a message, or fails them under LWSCRYPTO_REQUIRE_PEERS=1. Every
+// with a message, or fails them under LWSCRYPTO_REQUIRE_PEERS=1; a
+// package of another release than panvaVersion (the one .ci/peers.sh
+// installs, whose verdicts the tests pin) fails them. Every
 // request of a test goes to panva in one node process (a JSON batch on
 // stdin, the answers on stdout).
 //
@@ -129,7 +131,8 @@ func runPanva(t *testing.T, reqs []panvaReq) []panvaResp {
 }
 
 // panvaPeer returns node and panva jose's module, skipping t (or, under
-// LWSCRYPTO_REQUIRE_PEERS=1, failing it) when either is not installed.
+// LWSCRYPTO_REQUIRE_PEERS=1, failing it) when either is not installed,
+// and failing it when the module is not release panvaVersion.
 func panvaPeer(t *testing.T) (node, mod string) {
 	t.Helper()
 	dir := os.Getenv("LWSCRYPTO_NPM_PEERS")
@@ -139,6 +142,9 @@ func panvaPeer(t *testing.T) (node, mod string) {
 	mod = filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
 	if _, err := os.Stat(mod); err != nil {
 		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "panva jose not installed under LWSCRYPTO_NPM_PEERS: "+err.Error())
+	}
+	if err := panvaVersionErr(dir); err != nil {
+		t.Fatal(err)
 	}
 	return testenv.Peer(t, "node"), mod
 }
