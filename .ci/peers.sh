@@ -16,7 +16,7 @@ install_apt_peers() {
 # panva jose (the JavaScript reference implementation), for JOSE interop.
 # Tests find it through LWSCRYPTO_NPM_PEERS (a directory with node_modules).
 # The release is pinned: jose/jwt's differential table records this
-# release's verdicts (panvaVersion in jose/jwt/panva_version_test.go, which
+# release's verdicts (PanvaJoseVersion in internal/testenv/panva.go, which
 # checks that the two agree), so a newer 6.x cannot change CI's outcome on
 # the day it is published. A directory holding another release is
 # reinstalled.

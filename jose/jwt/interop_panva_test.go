@@ -4,8 +4,8 @@ package jwt_test
 // jose/jws's interop tests find it: LWSCRYPTO_NPM_PEERS names a directory
 // holding node_modules/jose. A missing node or package skips the tests
 // with a message, or fails them under LWSCRYPTO_REQUIRE_PEERS=1; a
-// package of another release than panvaVersion (the one .ci/peers.sh
-// installs, whose verdicts the tests pin) fails them. Every
+// package of another release than testenv.PanvaJoseVersion (the one
+// .ci/peers.sh installs, whose verdicts the tests pin) fails them. Every
 // request of a test goes to panva in one node process (a JSON batch on
 // stdin, the answers on stdout).
 //
@@ -130,23 +130,12 @@ func runPanva(t *testing.T, reqs []panvaReq) []panvaResp {
 	return resp
 }
 
-// panvaPeer returns node and panva jose's module, skipping t (or, under
-// LWSCRYPTO_REQUIRE_PEERS=1, failing it) when either is not installed,
-// and failing it when the module is not release panvaVersion.
+// panvaPeer returns node and panva jose's module (testenv.PanvaJose:
+// skipped or failed when missing, failed when not the pinned release).
 func panvaPeer(t *testing.T) (node, mod string) {
 	t.Helper()
-	dir := os.Getenv("LWSCRYPTO_NPM_PEERS")
-	if dir == "" {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "LWSCRYPTO_NPM_PEERS is not set (a directory with node_modules/jose; see ../shared/PEERS.md)")
-	}
-	mod = filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
-	if _, err := os.Stat(mod); err != nil {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "panva jose not installed under LWSCRYPTO_NPM_PEERS: "+err.Error())
-	}
-	if err := panvaVersionErr(dir); err != nil {
-		t.Fatal(err)
-	}
-	return testenv.Peer(t, "node"), mod
+	node, dir := testenv.PanvaJose(t)
+	return node, filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
 }
 
 // peerKeys returns a private key per algorithm, generated once.
