@@ -110,24 +110,9 @@ func runPanva(t *testing.T, reqs []panvaReq) []panvaResp {
 	if err := os.WriteFile(script, []byte(panvaScript), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	in, err := json.Marshal(reqs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cmd := exec.Command(node, script)
 	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+mod)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v: %s", err, stderr.String())
-	}
-	var resp []panvaResp
-	if err := json.Unmarshal(out, &resp); err != nil || len(resp) != len(reqs) {
-		t.Fatalf("node output %.500s: %v", out, err)
-	}
-	return resp
+	return testenv.RunBatch[panvaReq, panvaResp](t, cmd, reqs)
 }
 
 // panvaPeer returns node and panva jose's module (testenv.PanvaJose:
