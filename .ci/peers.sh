@@ -15,12 +15,24 @@ install_apt_peers() {
 
 # panva jose (the JavaScript reference implementation), for JOSE interop.
 # Tests find it through LWSCRYPTO_NPM_PEERS (a directory with node_modules).
+# The release is pinned: jose/jwt's differential table records this
+# release's verdicts (PanvaJoseVersion in internal/testenv/panva.go, which
+# checks that the two agree), so a newer 6.x cannot change CI's outcome on
+# the day it is published. A directory holding another release is
+# reinstalled.
+PANVA_JOSE_VERSION=6.2.17
+
 install_npm_peers() {
   local dir=${LWSCRYPTO_NPM_PEERS:-/tmp/lwscrypto-npm-peers}
-  if [ ! -f "$dir/node_modules/jose/package.json" ]; then
-    echo "npm install jose@6 in $dir"
+  local have=
+  if [ -f "$dir/node_modules/jose/package.json" ]; then
+    have=$(node -p 'require(process.argv[1]).version' "$dir/node_modules/jose/package.json")
+  fi
+  if [ "$have" != "$PANVA_JOSE_VERSION" ]; then
+    echo "npm install jose@$PANVA_JOSE_VERSION in $dir${have:+ (has $have)}"
     mkdir -p "$dir"
-    (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --silent jose@6)
+    (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } &&
+      npm install --no-audit --no-fund --silent --save-exact "jose@$PANVA_JOSE_VERSION")
   fi
   export LWSCRYPTO_NPM_PEERS=$dir
 }

@@ -3,7 +3,6 @@ package vectors
 import (
 	"bytes"
 	"crypto"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -216,15 +215,13 @@ func (ex *cookbookJWE) header(r *cookbookRecipient, name string) any {
 	return nil
 }
 
-func b64(s string) ([]byte, error) { return base64.RawURLEncoding.Strict().DecodeString(s) }
-
 // wantB64 compares got with the first non-empty base64url expectation.
 func wantB64(got []byte, wants ...string) error {
 	for _, w := range wants {
 		if w == "" {
 			continue
 		}
-		want, err := b64(w)
+		want, err := b64url(w)
 		if err != nil {
 			return fmt.Errorf("expected value: %w", err)
 		}
@@ -253,7 +250,7 @@ func cookbookUnwrap(ex *cookbookJWE, alg, enc string, keyRaw json.RawMessage, r 
 		}
 		key = k
 	}
-	ek, err := b64(r.EncryptedKey)
+	ek, err := b64url(r.EncryptedKey)
 	if err != nil && r.EncryptedKey != "" {
 		return nil, fmt.Errorf("encrypted_key: %w", err)
 	}
@@ -280,8 +277,8 @@ func cookbookUnwrap(ex *cookbookJWE, alg, enc string, keyRaw json.RawMessage, r 
 		if err != nil {
 			return nil, err
 		}
-		iv, err1 := b64(r.IV)
-		tag, err2 := b64(r.Tag)
+		iv, err1 := b64url(r.IV)
+		tag, err2 := b64url(r.Tag)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, err
 		}
@@ -293,7 +290,7 @@ func cookbookUnwrap(ex *cookbookJWE, alg, enc string, keyRaw json.RawMessage, r 
 			"PBES2-HS384+A192KW": gencrypto.PBKDF2SHA384(), "PBES2-HS512+A256KW": gencrypto.PBKDF2SHA512()}[alg]
 		kwName := alg[len(alg)-6:]
 		kw, _ := gencrypto.ByName(kwName)
-		p2s, err := b64(r.Salt)
+		p2s, err := b64url(r.Salt)
 		if err != nil {
 			return nil, fmt.Errorf("salt: %w", err)
 		}
@@ -361,7 +358,7 @@ func cookbookECDHES(ex *cookbookJWE, alg, enc string, key *jwk.Key, r *cookbookR
 	var apu, apv []byte
 	for name, dst := range map[string]*[]byte{"apu": &apu, "apv": &apv} {
 		if s, ok := ex.header(r, name).(string); ok {
-			if *dst, err = b64(s); err != nil {
+			if *dst, err = b64url(s); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 		}
@@ -393,7 +390,7 @@ func cookbookContent(ex *cookbookJWE, enc string, derived []byte) error {
 	if !ok {
 		return fmt.Errorf("enc %s is not an AEAD", enc)
 	}
-	cek, err1 := b64(ex.Generated.CEK)
+	cek, err1 := b64url(ex.Generated.CEK)
 	if ex.Generated.CEK == "" {
 		// A "dir" example's CEK is its key; see cookbookCEKErrata.
 		cek, err1 = derived, nil
@@ -401,16 +398,16 @@ func cookbookContent(ex *cookbookJWE, enc string, derived []byte) error {
 			err1 = errors.New("no CEK")
 		}
 	}
-	iv, err2 := b64(ex.Generated.IV)
-	ct, err3 := b64(ex.EncryptingContent.Ciphertext)
-	tag, err4 := b64(ex.EncryptingContent.Tag)
+	iv, err2 := b64url(ex.Generated.IV)
+	ct, err3 := b64url(ex.EncryptingContent.Ciphertext)
+	tag, err4 := b64url(ex.EncryptingContent.Tag)
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
 	pt := []byte(ex.Input.Plaintext)
 	if ex.Input.Zip != "" {
 		var err error
-		if pt, err = b64(ex.Generated.PlaintextZ); err != nil {
+		if pt, err = b64url(ex.Generated.PlaintextZ); err != nil {
 			return fmt.Errorf("plaintext_c: %w", err)
 		}
 	}

@@ -111,3 +111,22 @@ func TestCookbookJWERunnerFails(t *testing.T) {
 		mutantFails(t, runCookbookJWEFile, filepath.Join(dir, filepath.FromSlash(tc.file)), "jose-cookbook/"+tc.file, tc.mutate)
 	}
 }
+
+// TestCookbookJWEBase64RefusesLineBreaks: the JWE runner's base64url
+// reader was a second copy of the Wycheproof JWK reader's without its
+// line-break check (encoding/base64 skips '\r' and '\n' even in strict
+// mode), so an encrypted key, IV, tag or expected value with a line break
+// in it was read as if it had none. One reader serves both now.
+func TestCookbookJWEBase64RefusesLineBreaks(t *testing.T) {
+	for _, s := range []string{"AAAA\nAAAA", "AAAA\rAAAA", "AAAA\r\nAAAA", "AAAAAAAA\n"} {
+		if b, err := b64url(s); err == nil {
+			t.Errorf("%q read as %x", s, b)
+		}
+	}
+	if b, err := b64url("AAAAAAAA"); err != nil || len(b) != 6 {
+		t.Errorf("AAAAAAAA: %x, %v", b, err)
+	}
+	if err := wantB64([]byte{0, 0, 0}, "AA\nAA"); err == nil {
+		t.Error("wantB64 read an expectation with a line break")
+	}
+}

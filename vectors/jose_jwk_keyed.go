@@ -11,7 +11,9 @@ package vectors
 // (gencrypto's "Not supported, and why"), which is not a refusal by
 // design. A legacy ECDSA case signed with a hash that is not its curve's
 // in JOSE is refused as expected: it must not verify under the curve's ES
-// algorithm.
+// algorithm. As in the Wycheproof runner, an ECDSA case is rejected only by
+// a failed verification: the group's JWK is valid, so jose/jwk refusing it,
+// or the registry refusing a key or an input, fails the case.
 
 import (
 	"encoding/json"
@@ -111,8 +113,16 @@ func wycheproofJWKKeyed(path string) Result {
 					r.Fail("tcId %d: %v", t.TcID, pemErr)
 				default:
 					k, err := jwk.Parse(g.JWK)
-					if err == nil {
-						err = alg.Verify(k.Public(), t.Msg, t.Sig)
+					if err != nil {
+						// The group's key is valid: refusing it is a
+						// defect, not a rejection of the signature.
+						r.Fail("tcId %d: group JWK: %v", t.TcID, err)
+						continue
+					}
+					err = alg.Verify(k.Public(), t.Msg, t.Sig)
+					if err != nil && notVerificationFailure(err) {
+						r.Fail("tcId %d (%s, %s): refused for another reason than a failed verification: %v", t.TcID, t.Result, t.Comment, err)
+						continue
 					}
 					judgeKeyed(&r, &t, err)
 				}
@@ -203,7 +213,8 @@ func skipJWKCurve(r *Result, t *keyedTest, raw json.RawMessage, curve string) {
 // refuseNonJOSEECDSA handles a legacy webcrypto ECDSA case whose curve and
 // hash are not a JOSE algorithm: a secp256k1 key must be refused by
 // jose/jwk (and the case is skipped, see skipJWKCurve), and on a NIST curve the signature (made with another hash) must
-// not verify under the curve's JOSE algorithm. An invalid case that
+// not verify under the curve's JOSE algorithm, as a failed verification
+// (a key or input refused fails the case, as in wctx.refuse). An invalid case that
 // verifies there says nothing of the refusal and is skipped, saying so.
 func refuseNonJOSEECDSA(r *Result, t *keyedTest, raw json.RawMessage) {
 	var j struct{ Crv string }
@@ -222,6 +233,8 @@ func refuseNonJOSEECDSA(r *Result, t *keyedTest, raw json.RawMessage) {
 		return
 	}
 	switch err := alg.Verify(k.Public(), t.Msg, t.Sig); {
+	case err != nil && notVerificationFailure(err):
+		r.Fail("tcId %d (%s, %s): refused for another reason than a failed verification: %v", t.TcID, t.Result, t.Comment, err)
 	case err != nil:
 		r.Refuse(refuseECDSAHash)
 	case t.Result == "invalid":

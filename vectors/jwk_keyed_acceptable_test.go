@@ -142,3 +142,34 @@ func TestWycheproofJWKNonCanonicalKey(t *testing.T) {
 		t.Errorf("duplicate kid removed: %+v, want %+v", tallyOf(r), want)
 	}
 }
+
+// TestWycheproofJWKKeyedKeyRefusalFails is TestWycheproofSignatureKeyRefusalFails
+// for the JWK-keyed runner, which kept the old rule when the Wycheproof
+// runner learnt it: any error passed an ECDSA case to reject, so the
+// groups of legacy/ecdsa_webcrypto_test.json holding only invalid cases
+// passed with their JWKs refused by jose/jwk, no signature looked at, in
+// any group without a keyPem (with one, the JWK/PEM cross-check fails the
+// group first). The group's key is valid: a refusal of it, or of an
+// input, fails the case.
+func TestWycheproofJWKKeyedKeyRefusalFails(t *testing.T) {
+	src := testenv.VectorsFile(t, "wycheproof/testvectors_legacy/ecdsa_webcrypto_test.json")
+	run := func(p, _ string) Result { return wycheproofJWKKeyed(p) }
+	mutantFails(t, run, src, "legacy/ecdsa_webcrypto_test.json (jwk)", func(m map[string]any) {
+		n := 0
+		for _, g := range m["testGroups"].([]any) {
+			g := g.(map[string]any)
+			valid := false
+			for _, tc := range g["tests"].([]any) {
+				valid = valid || tc.(map[string]any)["result"] != "invalid"
+			}
+			if j := g["jwk"].(map[string]any); !valid && j["crv"] != "P-256K" {
+				j["x"] = j["x"].(string)[4:] // three bytes short
+				delete(g, "keyPem")          // else the JWK/PEM cross-check fails the group
+				n++
+			}
+		}
+		if n == 0 {
+			t.Fatal("no group of invalid cases only")
+		}
+	})
+}

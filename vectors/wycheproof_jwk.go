@@ -31,8 +31,10 @@ type jwkJSON struct {
 
 var errJWKCurve = errors.New("jwk: unsupported curve")
 
-// b64url decodes strict unpadded base64url. encoding/base64 skips '\r'
-// and '\n' even in strict mode, so they are refused first.
+// b64url decodes strict unpadded base64url, for every runner of this
+// package that reads base64url from the corpus (JWK members here, the JWE
+// runner's keys, IVs, tags and expected values). encoding/base64 skips
+// '\r' and '\n' even in strict mode, so they are refused first.
 func b64url(s string) ([]byte, error) {
 	if strings.ContainsAny(s, "\r\n") {
 		return nil, errors.New("line break in base64url")

@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"crypto/fips140"
 	"crypto/rand"
-	"encoding/json"
 	"os/exec"
 	"testing"
 
@@ -202,22 +201,7 @@ func (b *nodeBatch) add(r nodeReq, check func(nodeResp)) {
 // run sends the batch to one node process and runs every check.
 func (b *nodeBatch) run(t *testing.T) {
 	t.Helper()
-	in, err := json.Marshal(b.reqs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(b.node, "-e", nodeCryptoScript)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v: %s", err, stderr.String())
-	}
-	var resp []nodeResp
-	if err := json.Unmarshal(out, &resp); err != nil || len(resp) != len(b.reqs) {
-		t.Fatalf("node answered %d results to %d requests: %v", len(resp), len(b.reqs), err)
-	}
+	resp := testenv.RunBatch[nodeReq, nodeResp](t, exec.Command(b.node, "-e", nodeCryptoScript), b.reqs)
 	for i, r := range resp {
 		b.checks[i](r)
 	}

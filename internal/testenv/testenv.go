@@ -9,6 +9,8 @@
 package testenv
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,4 +67,28 @@ func missing(t testing.TB, env, why string) {
 		t.Fatalf("%s (and %s=1)", why, env)
 	}
 	t.Skipf("skipping: %s; set %s=1 to make this a failure", why, env)
+}
+
+// RunBatch runs cmd, an interop peer answering a batch, with reqs as a
+// JSON array on its standard input, and returns its standard output decoded
+// as a JSON array of one answer per request. A peer that fails, or answers
+// with anything else, fails t, quoting its standard error or output.
+func RunBatch[Req, Resp any](t testing.TB, cmd *exec.Cmd, reqs []Req) []Resp {
+	t.Helper()
+	in, err := json.Marshal(reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s: %v: %s", filepath.Base(cmd.Path), err, stderr.String())
+	}
+	var resp []Resp
+	if err := json.Unmarshal(out, &resp); err != nil || len(resp) != len(reqs) {
+		t.Fatalf("%s answered %d results to %d requests (%v): %.500s", filepath.Base(cmd.Path), len(resp), len(reqs), err, out)
+	}
+	return resp
 }

@@ -79,17 +79,11 @@ func TestInteropLatchset(t *testing.T) {
 	}
 }
 
-// npmPeer returns the directory holding node_modules/jose (panva), or skips.
+// npmPeer returns node and the directory holding node_modules/jose
+// (panva, the pinned release), or skips (testenv.PanvaJose).
 func npmPeer(t *testing.T) (node, dir string) {
-	node = testenv.Peer(t, "node")
-	dir = os.Getenv("LWSCRYPTO_NPM_PEERS")
-	if dir == "" {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "LWSCRYPTO_NPM_PEERS is not set (a directory with node_modules/jose; see ../shared/PEERS.md)")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "jose", "package.json")); err != nil {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "panva jose not installed in "+dir)
-	}
-	return node, dir
+	t.Helper()
+	return testenv.PanvaJose(t)
 }
 
 // panvaScript reads {"ours":[{alg,jwk}], "gen":[{alg,crv}]} on stdin. For

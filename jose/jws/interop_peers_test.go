@@ -150,31 +150,12 @@ type nodeResp struct {
 
 func runNode(t *testing.T, reqs []nodeReq) []nodeResp {
 	t.Helper()
-	dir := os.Getenv("LWSCRYPTO_NPM_PEERS")
+	node, dir := testenv.PanvaJose(t)
 	mod := filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
-	if dir == "" {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "LWSCRYPTO_NPM_PEERS is not set (a directory with node_modules/jose; see ../shared/PEERS.md)")
-	}
-	if _, err := os.Stat(mod); err != nil {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "panva jose not installed under LWSCRYPTO_NPM_PEERS: "+err.Error())
-	}
-	node := testenv.Peer(t, "node")
 	script := writeFile(t, t.TempDir(), "peer.mjs", []byte(nodeScript))
-	in, _ := json.Marshal(reqs)
 	cmd := exec.Command(node, script)
 	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+mod)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v: %s", err, stderr.String())
-	}
-	var resp []nodeResp
-	if err := json.Unmarshal(out, &resp); err != nil || len(resp) != len(reqs) {
-		t.Fatalf("node output %s: %v", out, err)
-	}
-	return resp
+	return testenv.RunBatch[nodeReq, nodeResp](t, cmd, reqs)
 }
 
 func TestInteropPanvaJose(t *testing.T) {

@@ -1,9 +1,11 @@
 package jwt_test
 
-// Interop with panva jose v6 under node (../shared/PEERS.md), found as
+// Interop with panva jose under node (../shared/PEERS.md), found as
 // jose/jws's interop tests find it: LWSCRYPTO_NPM_PEERS names a directory
 // holding node_modules/jose. A missing node or package skips the tests
-// with a message, or fails them under LWSCRYPTO_REQUIRE_PEERS=1. Every
+// with a message, or fails them under LWSCRYPTO_REQUIRE_PEERS=1; a
+// package of another release than testenv.PanvaJoseVersion (the one
+// .ci/peers.sh installs, whose verdicts the tests pin) fails them. Every
 // request of a test goes to panva in one node process (a JSON batch on
 // stdin, the answers on stdout).
 //
@@ -108,39 +110,17 @@ func runPanva(t *testing.T, reqs []panvaReq) []panvaResp {
 	if err := os.WriteFile(script, []byte(panvaScript), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	in, err := json.Marshal(reqs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cmd := exec.Command(node, script)
 	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+mod)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v: %s", err, stderr.String())
-	}
-	var resp []panvaResp
-	if err := json.Unmarshal(out, &resp); err != nil || len(resp) != len(reqs) {
-		t.Fatalf("node output %.500s: %v", out, err)
-	}
-	return resp
+	return testenv.RunBatch[panvaReq, panvaResp](t, cmd, reqs)
 }
 
-// panvaPeer returns node and panva jose's module, skipping t (or, under
-// LWSCRYPTO_REQUIRE_PEERS=1, failing it) when either is not installed.
+// panvaPeer returns node and panva jose's module (testenv.PanvaJose:
+// skipped or failed when missing, failed when not the pinned release).
 func panvaPeer(t *testing.T) (node, mod string) {
 	t.Helper()
-	dir := os.Getenv("LWSCRYPTO_NPM_PEERS")
-	if dir == "" {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "LWSCRYPTO_NPM_PEERS is not set (a directory with node_modules/jose; see ../shared/PEERS.md)")
-	}
-	mod = filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
-	if _, err := os.Stat(mod); err != nil {
-		testenv.Missing(t, "LWSCRYPTO_REQUIRE_PEERS", "panva jose not installed under LWSCRYPTO_NPM_PEERS: "+err.Error())
-	}
-	return testenv.Peer(t, "node"), mod
+	node, dir := testenv.PanvaJose(t)
+	return node, filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
 }
 
 // peerKeys returns a private key per algorithm, generated once.
