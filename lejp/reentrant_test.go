@@ -184,3 +184,37 @@ func TestHandlerCallingParserMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerPanicThenReset: a Handler that panics (the caller
+// recovering) leaves the Parser usable after Reset, even when it had
+// called Reset first: the note that a Write is running (which makes Write
+// and Close from the Handler fail and defers its Reset) ends with the
+// Write, however it ends.
+func TestHandlerPanicThenReset(t *testing.T) {
+	for _, resetFirst := range []bool{false, true} {
+		boom := true
+		n := 0
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			n++
+			if boom && n == 2 {
+				if resetFirst {
+					p.Reset()
+				}
+				panic("boom")
+			}
+			return nil
+		}), nil)
+		func() {
+			defer func() { recover() }()
+			p.Write([]byte(`[1,2,3]`))
+		}()
+		boom, n = false, 0
+		p.Reset()
+		if _, err := p.Write([]byte(`[1,2,3]`)); err != nil {
+			t.Fatalf("reset first %v: Write after the panic and Reset: %v", resetFirst, err)
+		}
+		if err := p.Close(); err != nil || n != 5 {
+			t.Fatalf("reset first %v: Close after the panic and Reset: %v, %d events, want nil, 5", resetFirst, err, n)
+		}
+	}
+}
