@@ -38,7 +38,6 @@ func (p *Parser) fastRun() error {
 	// container's start or end, or an event's delivery. (With all of it in
 	// locals, the loop spilled and shuffled registers at every label.)
 	v := &fastVars{
-		calls:    p.calls,
 		lowEnts:  len(s.ents),
 		minDepth: s.depth,
 	}
@@ -303,14 +302,6 @@ emit:
 			s.keepOnError()
 			return err
 		}
-	}
-	if p.calls != v.calls {
-		// The Handler called Write, Close or Reset: the scanner is
-		// theirs now, so every name still held is copied, wherever it
-		// points.
-		s.clearEnts()
-		s.keepAllNames()
-		return nil
 	}
 	if k >= String {
 		goto after // a scalar, the most common
@@ -652,11 +643,6 @@ numElem:
 			s.keepOnError()
 			return err
 		}
-		if p.calls != v.calls {
-			s.clearEnts()
-			s.keepAllNames()
-			return nil
-		}
 	}
 	// buf[i], after the number, is in buf.
 	if c = buf[i]; c == ',' {
@@ -685,7 +671,6 @@ back:
 type fastVars struct {
 	call     HandlerFunc // the Handler, if it is a HandlerFunc and there are no patterns (fn)
 	fn       bool
-	calls    uint32 // p.calls when the loop began
-	lowEnts  int    // the least len(s.ents) during the loop
-	minDepth int    // the least depth during the loop
+	lowEnts  int // the least len(s.ents) during the loop
+	minDepth int // the least depth during the loop
 }

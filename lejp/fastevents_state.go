@@ -69,32 +69,6 @@ func (s *scanner) keepOnError() {
 	}
 }
 
-// keepAllNames rebuilds the arena from every name held, in a new array:
-// after a Handler's call into the Parser, fastRun cannot tell which names
-// it borrowed.
-func (s *scanner) keepAllNames() {
-	old := s.arena
-	s.arena = make([]byte, 0, cap(old))
-	next := 0 // the first entry not yet copied
-	for d := 0; d < s.depth; d++ {
-		f := &s.frames[d]
-		f.arena = len(s.arena)
-		if !f.obj || f.index < 0 {
-			continue
-		}
-		if s.lim.allowDup {
-			f.name = s.arenaPut(f.arena, f.name)
-			continue
-		}
-		end := s.entsEnd(d)
-		s.keepEnts(max(f.ents, next), end)
-		next = end
-		if end > f.ents {
-			f.name = s.ents[end-1].nm
-		}
-	}
-}
-
 // entsEnd is the end of the name entries of the object frame at depth d:
 // where the entries of the next object frame inside it begin, or
 // len(s.ents).

@@ -5,9 +5,9 @@ import "errors"
 // Handler receives the Parser's events. The Event's Value, and anything the
 // Parser's methods return, is valid only during the call. Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
-// may ask the Parser where the event is (Depth, Index, Path, Pointer,
-// Wildcard), but not call its Write, Close or Reset: the input that call
-// was delivering would be cut at an arbitrary token.
+// may call its Parser's Depth, Index, Path, AppendPath, Pointer,
+// AppendPointer, Wildcard, AppendWildcard, InputOffset and Reset (see
+// there); Write and Close called from it return an error.
 type Handler interface {
 	HandleEvent(p *Parser, ev Event) error
 }
@@ -37,7 +37,9 @@ type Parser struct {
 	total    int64 // bytes written so far
 	closed   bool
 	herr     error
-	calls    uint32 // Write, Close and Reset calls: fastRun stops if a Handler makes one
+	// busy: a Write or Close is running (its Handler may be called);
+	// resetDue: the Handler called Reset, done when that call returns
+	busy, resetDue bool
 }
 
 // NewParser returns a parser that sends events to h. Each pattern is a path
@@ -59,9 +61,16 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 }
 
 // Reset makes the parser ready for a new input, with the same handler,
-// options and patterns, keeping its buffers.
+// options and patterns, keeping its buffers. Called from the Handler, it
+// takes effect when the Write or Close that called the Handler returns,
+// having read the rest of its input as before (the Handler returns an
+// error to stop at once).
 func (p *Parser) Reset() {
-	p.calls++
+	if p.busy {
+		p.resetDue = true
+		return
+	}
+	p.resetDue = false
 	p.s.reset()
 	p.carry = p.carry[:0]
 	p.carryOff, p.total = 0, 0
@@ -88,8 +97,26 @@ func (p *Parser) stopped() error {
 
 // Write parses the next chunk of input. It returns len(b) and nil, or the
 // first error: a *SyntaxError, or the Handler's error. Errors are sticky.
+// Called from the Handler, Write and Close return an error (not a
+// *SyntaxError) and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
-	p.calls++
+	if p.busy {
+		return 0, errHandlerCall
+	}
+	p.busy = true
+	defer p.done()
+	return p.write(b)
+}
+
+// done ends a Write or Close: a Reset the Handler asked for is done now.
+func (p *Parser) done() {
+	p.busy = false
+	if p.resetDue {
+		p.Reset()
+	}
+}
+
+func (p *Parser) write(b []byte) (int, error) {
 	if err := p.stopped(); err != nil {
 		return 0, err
 	}
@@ -187,9 +214,18 @@ func (p *Parser) run() error {
 // Close tells the parser the input has ended. It returns nil if the input
 // was one complete JSON value (or, with AllowMultipleValues, a sequence of
 // them), or the error that ends it: a *SyntaxError (ErrUnexpectedEOF when
-// the input stops inside a value), or the Handler's error.
+// the input stops inside a value), or the Handler's error. Called from the
+// Handler, it returns an error and does nothing (see Write).
 func (p *Parser) Close() error {
-	p.calls++
+	if p.busy {
+		return errHandlerCall
+	}
+	p.busy = true
+	defer p.done()
+	return p.close()
+}
+
+func (p *Parser) close() error {
 	if err := p.stopped(); err != nil {
 		if err == ErrClosed {
 			return nil
@@ -257,3 +293,7 @@ func (p *Parser) Wildcard(i int) string {
 	b, _ := p.s.appendWildcard(nil, i)
 	return string(b)
 }
+
+// errHandlerCall is the error of Write or Close called from the Parser's
+// own Handler: misuse, which changes nothing.
+var errHandlerCall = errors.New("lejp: Parser.Write or Close called from its Handler")
