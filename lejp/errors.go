@@ -137,4 +137,18 @@ var (
 // ErrClosed is returned by Write after Close. Errors are sticky: after a
 // *SyntaxError, a Handler's error or an io.Reader's error, every later
 // call on the Parser or Decoder returns that error again, until Reset.
+// Write and Close called from the Parser's own Handler return an error of
+// their own that matches it (errors.Is).
 var ErrClosed = errors.New("lejp: parser closed")
+
+// misuseError is the error of a call out of place, with its own text,
+// matching the package sentinel is (errors.Is).
+type misuseError struct {
+	msg string
+	is  error
+}
+
+func (e *misuseError) Error() string { return e.msg }
+
+// Unwrap returns the sentinel the error matches.
+func (e *misuseError) Unwrap() error { return e.is }

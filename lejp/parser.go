@@ -7,7 +7,8 @@ import "errors"
 // error stops the parser: Write (or Close) returns that error. A Handler
 // may call its Parser's Depth, Index, Path, AppendPath, Pointer,
 // AppendPointer, Wildcard, AppendWildcard, InputOffset and Reset (see
-// there); Write and Close called from it return an error.
+// there); Write and Close called from it return an error matching
+// ErrClosed.
 type Handler interface {
 	HandleEvent(p *Parser, ev Event) error
 }
@@ -97,8 +98,8 @@ func (p *Parser) stopped() error {
 
 // Write parses the next chunk of input. It returns len(b) and nil, or the
 // first error: a *SyntaxError, or the Handler's error. Errors are sticky.
-// Called from the Handler, Write and Close return an error (not a
-// *SyntaxError) and do nothing.
+// Called from the Handler, Write and Close return an error matching
+// ErrClosed (not a *SyntaxError) and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
 	if p.busy {
 		return 0, errHandlerCall
@@ -295,5 +296,6 @@ func (p *Parser) Wildcard(i int) string {
 }
 
 // errHandlerCall is the error of Write or Close called from the Parser's
-// own Handler: misuse, which changes nothing.
-var errHandlerCall = errors.New("lejp: Parser.Write or Close called from its Handler")
+// own Handler: misuse, which changes nothing. It matches ErrClosed
+// (errors.Is): the Parser is closed to such a call.
+var errHandlerCall error = &misuseError{"lejp: Parser.Write or Close called from its Handler", ErrClosed}
