@@ -1,7 +1,6 @@
 package lecp
 
 import (
-	"errors"
 	"io"
 )
 
@@ -477,7 +476,7 @@ func (d *Decoder) More() bool {
 // decoder again, but for Finish, which counts what the reader has not
 // delivered as unread: once the decoder has moved on (a read, another
 // StringReader, Finish, Reset, or More refilling its buffer), the reader
-// returns an error and leaves the decoder as it is.
+// returns an error matching ErrNoValue and leaves the decoder as it is.
 //
 // Where no item starts (at the end of a container) and before an item that
 // is not a string, it returns an error matching ErrNoValue and consumes
@@ -581,5 +580,6 @@ func (r *stringReader) Read(p []byte) (int, error) {
 }
 
 // errStaleString is the error of a StringReader's reader read after its
-// Decoder moved on: misuse, which leaves the Decoder as it is.
-var errStaleString = errors.New("lecp: StringReader's reader read after its Decoder moved on")
+// Decoder moved on: misuse, which leaves the Decoder as it is. It matches
+// ErrNoValue (errors.Is): the caller's reading is out of step.
+var errStaleString error = &misuseError{"lecp: StringReader's reader read after its Decoder moved on", ErrNoValue}

@@ -178,8 +178,21 @@ var (
 
 // ErrClosed is returned by Write after Close, and by any call after a
 // Handler's error (a SyntaxError of the input is sticky instead: it is
-// returned again).
+// returned again). Write and Close called from the Parser's own Handler
+// return an error of their own that matches it (errors.Is).
 var ErrClosed = errors.New("lecp: parser closed")
+
+// misuseError is the error of a call out of place, with its own text,
+// matching the package sentinel is (errors.Is).
+type misuseError struct {
+	msg string
+	is  error
+}
+
+func (e *misuseError) Error() string { return e.msg }
+
+// Unwrap returns the sentinel the error matches.
+func (e *misuseError) Unwrap() error { return e.is }
 
 // errIndefDeterministic is the cause of a well-formed indefinite-length
 // string, array or map under Options.Deterministic: it matches both
@@ -214,7 +227,9 @@ func (*eofError) Unwrap() error { return io.ErrUnexpectedEOF }
 // it is the caller's reading that is out of step. Nothing is consumed and
 // the error is not sticky: ReadToken returns the end or the item next.
 // After the last top-level item (or at the end of a sequence) these calls
-// return io.EOF instead, as ReadToken does.
+// return io.EOF instead, as ReadToken does. The reader of a StringReader
+// read after its Decoder moved on returns an error of its own that matches
+// it (errors.Is).
 var ErrNoValue = errors.New("lecp: no item here")
 
 // notString is StringReader's ErrNoValue before an item that is not a

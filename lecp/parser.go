@@ -6,7 +6,7 @@ import "errors"
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed. A Handler may call
 // its Parser's Capture, Path, AppendPath, Depth, InputOffset and Reset (see
-// there); Write and Close called from it return an error.
+// there); Write and Close called from it return an error matching ErrClosed.
 type Handler interface {
 	HandleEvent(p *Parser, ev *Event) error
 }
@@ -107,7 +107,7 @@ func (p *Parser) Reset() {
 // Write parses b, calling the handler for every event it completes. It
 // returns len(b) and nil, or the first error: a *SyntaxError or the
 // handler's error. Called from the Handler, Write and Close return an error
-// and do nothing.
+// matching ErrClosed and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
 	if p.h == nil {
 		return 0, errNoHandler
@@ -410,5 +410,6 @@ func (p *Parser) Depth() int {
 func (p *Parser) InputOffset() int64 { return p.m.off }
 
 // errHandlerCall is the error of Write or Close called from the Parser's
-// own Handler: misuse, which changes nothing.
-var errHandlerCall = errors.New("lecp: Parser.Write or Close called from its Handler")
+// own Handler: misuse, which changes nothing. It matches ErrClosed
+// (errors.Is): the Parser is closed to such a call.
+var errHandlerCall error = &misuseError{"lecp: Parser.Write or Close called from its Handler", ErrClosed}
