@@ -120,6 +120,27 @@ func TestWycheproofUndocumentedPartialSkipFails(t *testing.T) {
 	}
 }
 
+// invalidOnlyGroups returns the groups of a decoded Wycheproof file whose
+// cases are all invalid, failing t when there is none.
+func invalidOnlyGroups(t *testing.T, m map[string]any) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, g := range m["testGroups"].([]any) {
+		g := g.(map[string]any)
+		valid := false
+		for _, tc := range g["tests"].([]any) {
+			valid = valid || tc.(map[string]any)["result"] != "invalid"
+		}
+		if !valid {
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no group of invalid cases only")
+	}
+	return out
+}
+
 // TestWycheproofSignatureKeyRefusalFails: a signature case that must be
 // rejected passed on any error, so an invalid-only group whose key the
 // library refused (here Ed25519 keys one byte short, as a truncated or
@@ -132,21 +153,9 @@ func TestWycheproofSignatureKeyRefusalFails(t *testing.T) {
 	// fail with any key refused anyway.
 	shortKeys := func(key string) func(map[string]any) {
 		return func(m map[string]any) {
-			n := 0
-			for _, g := range m["testGroups"].([]any) {
-				g := g.(map[string]any)
-				valid := false
-				for _, tc := range g["tests"].([]any) {
-					valid = valid || tc.(map[string]any)["result"] != "invalid"
-				}
-				if !valid {
-					pk := g["publicKey"].(map[string]any)
-					pk[key] = pk[key].(string)[2:]
-					n++
-				}
-			}
-			if n == 0 {
-				t.Fatal("no group of invalid cases only")
+			for _, g := range invalidOnlyGroups(t, m) {
+				pk := g["publicKey"].(map[string]any)
+				pk[key] = pk[key].(string)[2:]
 			}
 		}
 	}
