@@ -2,6 +2,7 @@ package lecp
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"testing"
 )
@@ -48,7 +49,7 @@ func TestStaleStringReaderLeavesDecoder(t *testing.T) {
 			tc.move(d)
 			off := d.InputOffset()
 			for range 2 {
-				if b, err := io.ReadAll(r); err != errStaleString {
+				if b, err := io.ReadAll(r); err != errStaleString || len(b) != 0 {
 					t.Errorf("%s (whole %t): the old reader: %x, %v, want errStaleString", tc.name, whole, b, err)
 				}
 			}
@@ -117,4 +118,86 @@ func countDiff(a, b []byte) int {
 		}
 	}
 	return n + max(len(a), len(b)) - min(len(a), len(b))
+}
+
+// decoders gives a Decoder over in, whole and through a one-byte reader.
+func decoders(in []byte) map[string]*Decoder {
+	return map[string]*Decoder{"whole": NewDecoderBytes(in, nil), "reader": NewDecoder(iotestOneByte(in), nil)}
+}
+
+// TestStringReaderEOFAfterDecoderMovedOn: a StringReader's reader that
+// has delivered its whole string is at its end for good: read again after
+// the Decoder moved on, it returns io.EOF, not errStaleString, both for a
+// definite string whose last byte was delivered (io.EOF not yet returned)
+// and for an indefinite one read to io.EOF. And its last byte is
+// delivered when it is the only one left. (Before this test, the early
+// io.EOF could require done for a definite string, or hold back a last
+// single byte, failing no test: mutation audit of stringReader.Read.)
+func TestStringReaderEOFAfterDecoderMovedOn(t *testing.T) {
+	for mode, d := range decoders(fromHex("82420708" + "01")) {
+		d.ReadToken()
+		if _, r, err := d.StringReader(); err != nil {
+			t.Fatal(err)
+		} else {
+			var one [1]byte
+			var got []byte
+			for len(got) < 2 {
+				n, err := r.Read(one[:])
+				if err != nil {
+					t.Fatalf("%s: definite string after %x: %v", mode, got, err)
+				}
+				got = append(got, one[:n]...)
+			}
+			if string(got) != "\x07\x08" {
+				t.Fatalf("%s: definite string: %x", mode, got)
+			}
+			if tok, err := d.ReadToken(); err != nil || tok.Kind != Uint {
+				t.Fatalf("%s: after the definite string: %v %v", mode, tok.Kind, err)
+			}
+			if n, err := r.Read(one[:]); n != 0 || err != io.EOF {
+				t.Errorf("%s: definite string's reader after the Decoder moved on: %d, %v, want io.EOF", mode, n, err)
+			}
+		}
+	}
+	for mode, d2 := range decoders(fromHex("825f4109ff01")) {
+		d2.ReadToken()
+		_, r, err := d2.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err := io.ReadAll(r); err != nil || string(b) != "\x09" {
+			t.Fatalf("%s: indefinite string: %x, %v", mode, b, err)
+		}
+		if tok, err := d2.ReadToken(); err != nil || tok.Kind != Uint {
+			t.Fatalf("%s: after the indefinite string: %v %v", mode, tok.Kind, err)
+		}
+		if n, err := r.Read(make([]byte, 4)); n != 0 || err != io.EOF {
+			t.Errorf("%s: indefinite string's reader after the Decoder moved on: %d, %v, want io.EOF", mode, n, err)
+		}
+	}
+}
+
+// TestStaleStringReaderAfterFinishNothingRead: Finish called while a
+// StringReader's reader still holds bytes of a definite string the machine
+// has wholly read: Finish reads nothing more (the item is complete), yet
+// the Decoder has moved on, and the reader returns errStaleString, not
+// the held bytes. (Before this test, telling staleness by the input
+// offset and buffer position alone failed no test: mutation audit.)
+func TestStaleStringReaderAfterFinishNothingRead(t *testing.T) {
+	for mode, d := range decoders(fromHex("420708")) {
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var one [1]byte
+		if n, err := r.Read(one[:]); n != 1 || err != nil {
+			t.Fatalf("%s: first Read: %d, %v", mode, n, err)
+		}
+		if err := d.Finish(); !errors.Is(err, ErrUnread) {
+			t.Errorf("%s: Finish: %v, want ErrUnread", mode, err)
+		}
+		if b, err := io.ReadAll(r); err != errStaleString || len(b) != 0 {
+			t.Errorf("%s: the reader after Finish: %x, %v, want errStaleString", mode, b, err)
+		}
+	}
 }
