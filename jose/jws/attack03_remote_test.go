@@ -4,8 +4,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/rsa"
 	"crypto/x509"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -34,15 +32,7 @@ func TestAttack03RemoteKeyAlgBinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(body)
-	}))
-	defer srv.Close()
-	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	remote := serveJWKS(t, body)
 	v, err := NewVerifier(remote, []string{"RS256", "PS256", "ES256", "HS256"})
 	if err != nil {
 		t.Fatal(err)

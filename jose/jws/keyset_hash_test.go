@@ -52,20 +52,7 @@ func (h *countingHash) Write(p []byte) (int, error) { *h.n += len(p); return h.H
 // 100 s with MaxSetKeys, for one message of 1.3 MB.)
 func TestKeySetHashesInputOnce(t *testing.T) {
 	const keys, sigs, p = 8, 4, 48 << 10
-	set := &jwk.Set{}
-	var signer *ecdsa.PrivateKey
-	for range keys {
-		pk, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := jwk.New(&pk.PublicKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.Keys = append(set.Keys, k)
-		signer = pk // the last key signs: every other is tried first
-	}
+	set, signer := es256Set(t, keys) // the last key signs: every other is tried first
 	v, err := NewVerifier(set, []string{"ES256"})
 	if err != nil {
 		t.Fatal(err)
@@ -198,4 +185,25 @@ func TestKeySetWithoutKidEveryAlgorithm(t *testing.T) {
 			t.Errorf("%s: Result.Key is not the signing key (%v)", alg, err)
 		}
 	}
+}
+
+// es256Set returns a set of n new ES256 public keys without kids and the
+// private key of its last one.
+func es256Set(t *testing.T, n int) (*jwk.Set, *ecdsa.PrivateKey) {
+	t.Helper()
+	set := &jwk.Set{}
+	var last *ecdsa.PrivateKey
+	for range n {
+		pk, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := jwk.New(&pk.PublicKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Keys = append(set.Keys, k)
+		last = pk
+	}
+	return set, last
 }

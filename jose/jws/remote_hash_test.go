@@ -2,9 +2,6 @@ package jws
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -23,33 +20,12 @@ import (
 // test: mutation audit of verifyRemote's len(cands) > 1.)
 func TestRemoteKeySetHashesInputOnce(t *testing.T) {
 	const p = 16 << 10
-	set := &jwk.Set{}
-	var signer *ecdsa.PrivateKey
-	for range 2 {
-		pk, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := jwk.New(&pk.PublicKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.Keys = append(set.Keys, k)
-		signer = pk // the last key signs: the first is tried before it
-	}
+	set, signer := es256Set(t, 2) // the last key signs: the first is tried before it
 	body, err := set.AppendJSON(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(body)
-	}))
-	defer srv.Close()
-	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	remote := serveJWKS(t, body)
 	v, err := NewVerifier(remote, []string{"ES256"})
 	if err != nil {
 		t.Fatal(err)
@@ -86,4 +62,20 @@ func TestRemoteKeySetHashesInputOnce(t *testing.T) {
 			t.Errorf("%s: 2 keys: %d bytes hashed, want at most %d (one pass)", tc.name, n, limit)
 		}
 	}
+}
+
+// serveJWKS serves body as a JWK Set over TLS on loopback until the test
+// ends and returns a Remote fetching it with default options.
+func serveJWKS(t *testing.T, body []byte) *jwk.Remote {
+	t.Helper()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return remote
 }
