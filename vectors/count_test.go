@@ -2,7 +2,6 @@ package vectors
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,17 +13,13 @@ import (
 // the entries of every testGroups[].tests array.
 func wycheproofTestsInFile(t *testing.T, path string) int {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var f struct {
 		TestGroups []struct {
 			Tests []json.RawMessage `json:"tests"`
 		} `json:"testGroups"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		t.Fatalf("%s: %v", path, err)
+	if err := loadJSON(path, &f); err != nil {
+		t.Fatal(err)
 	}
 	n := 0
 	for _, g := range f.TestGroups {

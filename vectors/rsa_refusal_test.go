@@ -2,7 +2,6 @@ package vectors
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,10 +15,6 @@ import (
 // message (OAEP) hash, or a PSS salt length other than the hash length.
 func unpinnedRSACases(t *testing.T, path string) int {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var f struct {
 		TestGroups []struct {
 			Type   string            `json:"type"`
@@ -29,8 +24,8 @@ func unpinnedRSACases(t *testing.T, path string) int {
 			Tests  []json.RawMessage `json:"tests"`
 		} `json:"testGroups"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		t.Fatalf("%s: %v", path, err)
+	if err := loadJSON(path, &f); err != nil {
+		t.Fatal(err)
 	}
 	size := map[string]int{"SHA-1": 20, "SHA-224": 28, "SHA-256": 32, "SHA-384": 48, "SHA-512": 64, "SHA-512/224": 28, "SHA-512/256": 32}
 	n := 0
