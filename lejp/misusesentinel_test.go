@@ -36,3 +36,25 @@ func TestHandlerCallErrorMatchesErrClosed(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHandlerMatchesErrClosed: the error of a Parser without a Handler
+// (NewParser(nil), or Write and Close on the zero Parser) matched no
+// exported sentinel, so errors.Is could not tell it from a Handler's own
+// error. It matches ErrClosed now (a Parser without a Handler is closed to
+// every call), as the Handler's misuse error does, and is not a
+// *SyntaxError: it says nothing about the input.
+func TestNoHandlerMatchesErrClosed(t *testing.T) {
+	_, nerr := NewParser(nil, nil)
+	var p Parser
+	_, werr := p.Write([]byte(`{"a":1}`))
+	cerr := p.Close()
+	for _, e := range []error{nerr, werr, cerr} {
+		if !errors.Is(e, ErrClosed) || e.Error() != "lejp: Parser has no Handler; make it with NewParser" {
+			t.Errorf("Parser without a Handler: %v, want an error matching ErrClosed", e)
+		}
+		var se *SyntaxError
+		if errors.As(e, &se) {
+			t.Errorf("Parser without a Handler: %v is a *SyntaxError", e)
+		}
+	}
+}

@@ -1,7 +1,5 @@
 package lejp
 
-import "errors"
-
 // Handler receives the Parser's events. The Event's Value, and anything the
 // Parser's methods return, is valid only during the call. Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
@@ -28,8 +26,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // one past the limit shows the number too long).
 //
 // A Parser is made by NewParser. The zero Parser has no Handler: its Write
-// and Close return an error saying so (not a *SyntaxError), whatever the
-// input. A Parser is not safe for concurrent use.
+// and Close return an error saying so, whatever the input (not a
+// *SyntaxError; it matches ErrClosed). A Parser is not safe for concurrent use.
 type Parser struct {
 	s        scanner
 	h        Handler
@@ -45,7 +43,8 @@ type Parser struct {
 
 // NewParser returns a parser that sends events to h. Each pattern is a path
 // pattern (see the package documentation); an event's Pattern is the index
-// of the first one matching its path. A nil Handler is an error, and so is
+// of the first one matching its path. A nil Handler is an error (matching
+// ErrClosed, as the zero Parser's Write and Close do), and so is
 // a malformed pattern or more than MaxPatterns of them (wrapping
 // ErrPattern).
 func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
@@ -79,8 +78,9 @@ func (p *Parser) Reset() {
 }
 
 // errNoHandler is the error of a Parser without a Handler: misuse, not a
-// verdict on the input.
-var errNoHandler = errors.New("lejp: Parser has no Handler; make it with NewParser")
+// verdict on the input. It matches ErrClosed (errors.Is): such a Parser
+// is closed to every call.
+var errNoHandler error = &misuseError{"lejp: Parser has no Handler; make it with NewParser", ErrClosed}
 
 func (p *Parser) stopped() error {
 	switch {
