@@ -21,6 +21,14 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // the default options, as NewDecoder(r, nil) does; before that, it reads
 // an empty input (ErrUnexpectedEOF at offset 0). A Decoder is not safe for
 // concurrent use.
+//
+// The io.Reader must not call its own Decoder's methods that read
+// (ReadToken, ReadValue, SkipValue, Finish) or reset it (Reset,
+// ResetBytes): called from its Read, the first four return an error
+// matching ErrClosed (not a *SyntaxError) and the other two are ignored,
+// and all leave the Decoder as it was, the call that is reading going on
+// as if they had not been made. Depth, Path, Pointer and InputOffset may
+// be called from it.
 type Decoder struct {
 	s    scanner
 	r    io.Reader
@@ -38,7 +46,15 @@ type Decoder struct {
 	// held, no push is pending and comments are not allowed. Set where the
 	// machine has run (setFast).
 	fast bool
+	// busy: r.Read is running (read): the methods that read or reset,
+	// called from it, do nothing.
+	busy bool
 }
+
+// errReaderCall is the error of ReadToken, ReadValue, SkipValue or Finish
+// called from the Decoder's own io.Reader: misuse, which changes nothing.
+// It matches ErrClosed (errors.Is): the Decoder is closed to such a call.
+var errReaderCall error = &misuseError{"lejp: Decoder method called from its io.Reader", ErrClosed}
 
 // errInvalidRead: the io.Reader returned a count below 0 or above the
 // length of the buffer it was given, breaking io.Reader's contract (as
@@ -88,8 +104,12 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 
 // Reset makes d read a new input from r, keeping its options and buffers
 // but nothing of the previous input (a Decoder kept for reuse does not
-// keep its last input alive).
+// keep its last input alive). Called from d's own io.Reader, it does
+// nothing.
 func (d *Decoder) Reset(r io.Reader) {
+	if d.busy {
+		return
+	}
 	d.initZero()
 	d.s.reset()
 	d.r = r
@@ -103,8 +123,12 @@ func (d *Decoder) Reset(r io.Reader) {
 
 // ResetBytes makes d read b, the whole input, keeping its options and
 // buffers but nothing of the previous input; ResetBytes(nil) lets a Decoder
-// kept for reuse drop its last input.
+// kept for reuse drop its last input. Called from d's own io.Reader, it
+// does nothing.
 func (d *Decoder) ResetBytes(b []byte) {
+	if d.busy {
+		return
+	}
 	d.initZero()
 	d.s.reset()
 	d.r = nil
@@ -191,7 +215,7 @@ func (d *Decoder) fill() error {
 			return io.ErrNoProgress
 		}
 		p := d.rbuf[len(d.rbuf):cap(d.rbuf)]
-		n, err := d.r.Read(p)
+		n, err := d.read(p)
 		if n < 0 || n > len(p) {
 			// Not the input's fault: a broken reader, whose bytes
 			// cannot be told from what was in the buffer before.
@@ -219,6 +243,18 @@ func (d *Decoder) fill() error {
 			return nil
 		}
 	}
+}
+
+// read calls r.Read with d closed to calls from it: busy, and fast off so
+// that ReadToken takes the machine's path, which checks busy (the fast
+// path does not look; it would find the token at s.pos cut, as it is
+// whenever d reads, but that is not its to know). Both are restored
+// however Read returns, a panic included.
+func (d *Decoder) read(p []byte) (int, error) {
+	fast := d.fast
+	d.fast, d.busy = false, true
+	defer func() { d.fast, d.busy = fast, false }()
+	return d.r.Read(p)
 }
 
 // valueStart is where in s.buf the value ReadValue reads starts: d.pin,
@@ -300,6 +336,9 @@ func (d *Decoder) more(err error) (Kind, error) {
 // readToken is ReadToken by the machine (next); the fast path
 // (fastpull.go) comes here for every token it does not take.
 func (d *Decoder) readToken() (t Token, err error) {
+	if d.busy {
+		return t, errReaderCall
+	}
 	if d.atCleanEnd() {
 		return t, io.EOF
 	}
@@ -331,6 +370,9 @@ func (d *Decoder) readToken() (t Token, err error) {
 // the value is among them, and a strict reader (Check with nil Options)
 // rejects them.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.busy {
+		return nil, errReaderCall
+	}
 	if d.r == nil {
 		return d.readValue()
 	}
@@ -402,6 +444,9 @@ func (d *Decoder) readValue() ([]byte, error) {
 // token ends an object or array it reads that end and returns ErrNoValue;
 // at the end of the input, io.EOF.
 func (d *Decoder) SkipValue() error {
+	if d.busy {
+		return errReaderCall
+	}
 	s := &d.s
 	nd := s.noDecode
 	s.noDecode = true // checked, not decoded
@@ -459,6 +504,9 @@ func (d *Decoder) skipValue() error {
 // the first token left unread, with its path: the input is valid, but the
 // caller stopped reading early.
 func (d *Decoder) Finish() error {
+	if d.busy {
+		return errReaderCall
+	}
 	if d.atCleanEnd() {
 		return nil
 	}

@@ -137,10 +137,11 @@ var (
 // ErrClosed is returned by Write after Close. Errors are sticky: after a
 // *SyntaxError, a Handler's error or an io.Reader's error, every later
 // call on the Parser or Decoder returns that error again, until Reset.
-// Write and Close called from the Parser's own Handler, and NewParser with
-// a nil Handler and the zero Parser's Write and Close, return an error of
-// their own that matches it (errors.Is): misuse, not a verdict on the
-// input.
+// Write and Close called from the Parser's own Handler, NewParser with a
+// nil Handler and the zero Parser's Write and Close, and a Decoder's
+// ReadToken, ReadValue, SkipValue and Finish called from its own
+// io.Reader return an error of their own that matches it (errors.Is):
+// misuse, not a verdict on the input.
 var ErrClosed = errors.New("lejp: parser closed")
 
 // misuseError is the error of a call out of place, with its own text,
