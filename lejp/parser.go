@@ -1,7 +1,9 @@
 package lejp
 
 // Handler receives the Parser's events. The Event's Value, and anything the
-// Parser's methods return, is valid only during the call. Returning an
+// Parser's methods return, is valid only during the call, and the Value
+// must not be modified: a member name's is also what the Parser holds to
+// reject a duplicate of it (see Event). Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
 // may call its Parser's Depth, Index, Path, AppendPath, Pointer,
 // AppendPointer, Wildcard, AppendWildcard, InputOffset and Reset (see
@@ -98,6 +100,15 @@ func (p *Parser) stopped() error {
 
 // Write parses the next chunk of input. It returns len(b) and nil, or the
 // first error: a *SyntaxError, or the Handler's error. Errors are sticky.
+// With an error, the count is how far into b the Parser had read when it
+// stopped: for a Handler's error, past the token of the event it refused;
+// for a *SyntaxError, a count that is not a position in the input, as it
+// depends on how the input was split: a Write that ends inside a token
+// (a number, a literal, an escape) returns len(b) and nil, and the error
+// in the bytes it kept is found by a later Write (written whole, [01]
+// gives 1, the number's start; a byte at a time, the counts add up to 3).
+// SyntaxError.Offset is where the error is, the same for every split, and
+// InputOffset counts all of b.
 // Called from the Handler, Write and Close return an error matching
 // ErrClosed (not a *SyntaxError) and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
