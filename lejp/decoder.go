@@ -555,7 +555,13 @@ func (d *Decoder) finish() error {
 	return unread
 }
 
-// InputOffset is the offset just past the last token read.
+// InputOffset is the offset just past the last token read (the
+// whitespace after it is read with the next token) and, once ReadToken,
+// ReadValue or SkipValue has returned io.EOF or Finish nil, the input's
+// length: the whitespace after the last value is read too. After an
+// error it is where reading stopped, at or past the end of the last token
+// returned (a duplicate name, for one, is read before it is refused): not
+// the error's place, which is SyntaxError.Offset.
 func (d *Decoder) InputOffset() int64 { return d.s.base + int64(d.s.pos) }
 
 // Depth is the number of containers open after the last token (1 after the

@@ -93,8 +93,10 @@ func (*eofError) Unwrap() error { return io.ErrUnexpectedEOF }
 // Sentinel causes carried by SyntaxError.Err. Each is prefixed "lejp: ".
 var (
 	// ErrUnexpectedEOF: the input ended inside a value, or before any.
-	// It matches io.ErrUnexpectedEOF too (errors.Is), as truncated input
-	// does across the standard library; malformed input never does.
+	// The SyntaxError's Offset is then the input's length, where a byte
+	// was due. It matches io.ErrUnexpectedEOF too (errors.Is), as
+	// truncated input does across the standard library; malformed input
+	// never does.
 	ErrUnexpectedEOF error = &eofError{}
 	// ErrInvalidChar: a byte that the grammar does not allow here (RFC 8259
 	// §2), including a byte order mark, a control character in a string and
