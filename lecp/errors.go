@@ -178,8 +178,10 @@ var (
 
 // ErrClosed is returned by Write after Close, and by any call after a
 // Handler's error (a SyntaxError of the input is sticky instead: it is
-// returned again). Write and Close called from the Parser's own Handler
-// return an error of their own that matches it (errors.Is).
+// returned again). Write and Close called from the Parser's own Handler,
+// and on a Parser without a Handler (the zero Parser; NewParser(nil, …)
+// returns the same error), return an error of their own that matches it
+// (errors.Is).
 var ErrClosed = errors.New("lecp: parser closed")
 
 // misuseError is the error of a call out of place, with its own text,
