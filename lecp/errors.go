@@ -181,7 +181,8 @@ var (
 // returned again). Write and Close called from the Parser's own Handler,
 // and on a Parser without a Handler (the zero Parser; NewParser(nil, …)
 // returns the same error), return an error of their own that matches it
-// (errors.Is).
+// (errors.Is), as do a Decoder's methods called from inside its own
+// io.Reader's Read (see NewDecoder).
 var ErrClosed = errors.New("lecp: parser closed")
 
 // misuseError is the error of a call out of place, with its own text,
