@@ -151,7 +151,9 @@ type wpair struct{ k, v, end, r int }
 // RawItem bytes that are not one item Check accepts (also the
 // SyntaxError); a duplicate map key (also ErrDuplicateKey); a text string
 // that is not UTF-8 (also ErrInvalidUTF8; see Writer.AllowInvalidUTF8).
-// The error names the misuse; errors.Is matches it to ErrWriter.
+// The error's text is "lecp: writer misuse: " and what it was (as
+// "lecp: writer misuse: duplicate map key"); errors.Is matches it to
+// ErrWriter, and to the other sentinel named above, if any.
 var ErrWriter = errors.New("lecp: writer misuse")
 
 // writerError is a Writer's error: ErrWriter (and cause, when set) with a
@@ -173,8 +175,8 @@ func (e *writerError) Unwrap() []error {
 
 var (
 	errUnfinished = &writerError{msg: "lecp: writer misuse: unfinished item"}
-	errWriterDup  = &writerError{msg: ErrDuplicateKey.Error(), cause: ErrDuplicateKey}
-	errWriterUTF8 = &writerError{msg: "lecp: writer: text string is not UTF-8", cause: ErrInvalidUTF8}
+	errWriterDup  = &writerError{msg: "lecp: writer misuse: duplicate map key", cause: ErrDuplicateKey}
+	errWriterUTF8 = &writerError{msg: "lecp: writer misuse: text string is not UTF-8", cause: ErrInvalidUTF8}
 )
 
 // textOK passes on valid, whether a text string is UTF-8 (or allowed not
