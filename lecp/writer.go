@@ -210,6 +210,14 @@ func (w *Writer) Err() error { return w.err }
 // an item is unfinished: a container open, a tag without its item, a string
 // of WriteEvent pieces or an indefinite-length string not ended. The slice
 // is w's buffer until the next call.
+//
+// Bytes does not count items: what was written is returned, one item or a
+// sequence of them (RFC 8742), and with nothing written (or after Reset)
+// that is an empty slice and no error, an empty sequence. Check refuses
+// both an empty input (ErrUnexpectedEOF) and more than one item
+// (ErrTrailingData) unless Options.AllowSequence is set, so a caller that
+// means to send one item and may have written none tests for an empty
+// result.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
