@@ -481,7 +481,12 @@ func (d *Decoder) SkipValue() error {
 // where the next token starts.
 func (d *Decoder) InputOffset() int64 { return d.m.off }
 
-// Depth is the nesting depth after the last token.
+// Depth is the number of arrays, maps, tags and indefinite-length strings
+// open after the last token: 0 at the top level, 1 after the first
+// ArrayStart, 0 again after its ArrayEnd, as lejp's Decoder.Depth. A start
+// token counts the container it opens, so it is one more than the depth
+// its Path names and than Parser.Depth of the same event (which is the
+// depth outside the container).
 func (d *Decoder) Depth() int { return len(d.m.stack) }
 
 // Path returns the path of the last token (see the package documentation

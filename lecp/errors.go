@@ -35,6 +35,13 @@ func (*invalidReadError) Unwrap() error { return bufio.ErrBadReadCount }
 // own, matching both ErrIndefinite and ErrNotDeterministic, so compare Err
 // with errors.Is, not ==.
 //
+// Errors of a map key (ErrDuplicateKey, ErrKeyTooLarge, ErrTooManyKeys,
+// and keys out of order under Options.Deterministic) are found as the key
+// is read: the offset is where the key ends (for ErrKeyTooLarge, where the
+// item in it that passes the limit ends), and the path is that of the map,
+// not of the key. FromJSON reports a member name's errors at its opening
+// quote instead (a duplicate with the member's path), as lejp does.
+//
 // Errors from a Handler and from the underlying io.Reader are returned as
 // they are, not wrapped in a SyntaxError.
 type SyntaxError struct {
