@@ -410,10 +410,11 @@ func (d *Decoder) atBreak() bool {
 // an append copies. Reading from an io.Reader, the item is held whole, up
 // to Options.MaxValueLen bytes: a longer one is ErrValueTooLarge at its
 // start, with its path, unless its first MaxValueLen+1 bytes hold an error
-// (see MaxValueLen). Where no item starts (at the end of an
-// array, map, tag or indefinite-length string) it returns ErrNoValue and
-// leaves the end for ReadToken; after the last top-level item (or at the
-// end of a sequence), io.EOF.
+// (see MaxValueLen: a fault past them is not looked for, so over the same
+// bytes given whole the error can differ). Where no item starts (at the
+// end of an array, map, tag or indefinite-length string) it returns
+// ErrNoValue and leaves the end for ReadToken; after the last top-level
+// item (or at the end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.reading {
 		return nil, errReaderCall
