@@ -44,10 +44,10 @@ type Decoder struct {
 // later call, as a SyntaxError is, and More reports false. A nil r is an
 // empty input.
 //
-// r's Read may call d's InputOffset, Depth, Path and AppendPath; its other
-// methods called from inside Read (ReadToken, ReadValue, SkipValue,
-// StringReader and its reader's Read, More, Finish, Reset, ResetBytes)
-// are misuse and change nothing: those that return an error return one
+// r's Read may call the Decoder's InputOffset, Depth, Path and
+// AppendPath; its other methods called from inside Read (ReadToken,
+// ReadValue, SkipValue, StringReader and its reader's Read, More, Finish,
+// Reset, ResetBytes) are misuse and change nothing: those that return an error return one
 // matching ErrClosed, More reports false, and Reset and ResetBytes do
 // nothing. The call that was reading goes on as if they had not been made.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
