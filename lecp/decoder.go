@@ -29,6 +29,9 @@ type Decoder struct {
 	keepDepth int
 	rerr      error
 	sr        *stringReader // the last StringReader, for Finish
+	// reading: r.Read is running (fill); a call of d's from inside it
+	// returns errReaderCall and changes nothing
+	reading bool
 }
 
 // NewDecoder returns a decoder reading from r. An error from r other than
@@ -40,6 +43,13 @@ type Decoder struct {
 // *SyntaxError); all are sticky: once returned, each is returned by every
 // later call, as a SyntaxError is, and More reports false. A nil r is an
 // empty input.
+//
+// r's Read may call the Decoder's InputOffset, Depth, Path and
+// AppendPath; its other methods called from inside Read (ReadToken,
+// ReadValue, SkipValue, StringReader and its reader's Read, More, Finish,
+// Reset, ResetBytes) are misuse and change nothing: those that return an error return one
+// matching ErrClosed, More reports false, and Reset and ResetBytes do
+// nothing. The call that was reading goes on as if they had not been made.
 func NewDecoder(r io.Reader, opts *Options) *Decoder {
 	d := &Decoder{r: r, keep: -1}
 	d.m.init(opts)
@@ -58,7 +68,11 @@ func NewDecoderBytes(b []byte, opts *Options) *Decoder {
 
 // ResetBytes makes d read b from the start, keeping its options and buffers.
 // A zero Decoder set up by ResetBytes or Reset has the default options.
+// Called from d's own io.Reader, it does nothing (see NewDecoder).
 func (d *Decoder) ResetBytes(b []byte) {
+	if d.reading {
+		return
+	}
 	d.initZero()
 	d.m.reset()
 	d.m.keys.src = b
@@ -66,7 +80,11 @@ func (d *Decoder) ResetBytes(b []byte) {
 }
 
 // Reset makes d read r from the start, keeping its options and buffer.
+// Called from d's own io.Reader, it does nothing (see NewDecoder).
 func (d *Decoder) Reset(r io.Reader) {
+	if d.reading {
+		return
+	}
 	d.initZero()
 	d.m.reset()
 	if d.whole {
@@ -99,6 +117,9 @@ func (d *Decoder) initZero() {
 // element, a tag's end) are not data: with only those due, Finish goes on
 // as after the item. The error is sticky.
 func (d *Decoder) Finish() error {
+	if d.reading {
+		return errReaderCall
+	}
 	if d.m.err != nil {
 		return d.m.err
 	}
@@ -210,7 +231,7 @@ func (d *Decoder) fill(need int) error {
 			d.buf = nb
 		}
 		p := d.buf[len(d.buf):cap(d.buf)]
-		n, err := d.r.Read(p)
+		n, err := d.read(p)
 		if n < 0 || n > len(p) {
 			// a broken reader, whose bytes cannot be told from what was
 			// in the buffer before: sticky, as the reader's own errors
@@ -253,6 +274,22 @@ func (d *Decoder) fill(need int) error {
 	}
 	return nil
 }
+
+// read calls r.Read with d.reading set, so that a call of d's from inside
+// it is refused (errReaderCall). ReadToken's fast path needs a whole token
+// in the buffer, which it does not hold while fill reads, so such a call
+// reaches slowToken, which refuses it; m.recheck is set as well, so that
+// the fast path hands it over without reading the buffer at all.
+func (d *Decoder) read(p []byte) (int, error) {
+	d.reading, d.m.recheck = true, true
+	defer func() { d.reading = false }() // also when Read panics
+	return d.r.Read(p)
+}
+
+// errReaderCall is the error of a Decoder's method called from inside its
+// own io.Reader's Read: misuse, which changes nothing. It matches
+// ErrClosed (errors.Is): the Decoder is closed to such a call.
+var errReaderCall error = &misuseError{"lecp: Decoder called from its own io.Reader", ErrClosed}
 
 // readFailed returns the reader's error, d.rerr, which stops d: the
 // machine keeps it as its sticky error, so that every later call returns
@@ -325,6 +362,9 @@ func (d *Decoder) token(chunk int) error {
 
 // slowToken is ReadToken through token, where its fast path declines.
 func (d *Decoder) slowToken() (tok Token, err error) {
+	if d.reading {
+		return Token{}, errReaderCall
+	}
 	if err := d.token(maxInt); err != nil {
 		return Token{}, err
 	}
@@ -370,11 +410,15 @@ func (d *Decoder) atBreak() bool {
 // an append copies. Reading from an io.Reader, the item is held whole, up
 // to Options.MaxValueLen bytes: a longer one is ErrValueTooLarge at its
 // start, with its path, unless its first MaxValueLen+1 bytes hold an error
-// (see MaxValueLen). Where no item starts (at the end of an
-// array, map, tag or indefinite-length string) it returns ErrNoValue and
-// leaves the end for ReadToken; after the last top-level item (or at the
-// end of a sequence), io.EOF.
+// (see MaxValueLen: a fault past them is not looked for, so over the same
+// bytes given whole the error can differ). Where no item starts (at the
+// end of an array, map, tag or indefinite-length string) it returns
+// ErrNoValue and leaves the end for ReadToken; after the last top-level
+// item (or at the end of a sequence), io.EOF.
 func (d *Decoder) ReadValue() ([]byte, error) {
+	if d.reading {
+		return nil, errReaderCall
+	}
 	if d.m.err != nil {
 		return nil, d.m.err // before a due end: the error stopped d
 	}
@@ -408,6 +452,9 @@ func (d *Decoder) ReadValue() ([]byte, error) {
 // read in pieces. Where no item starts it returns ErrNoValue, and after
 // the last top-level item io.EOF, as ReadValue does.
 func (d *Decoder) SkipValue() error {
+	if d.reading {
+		return errReaderCall
+	}
 	if d.m.err != nil {
 		return d.m.err
 	}
@@ -435,7 +482,12 @@ func (d *Decoder) SkipValue() error {
 // where the next token starts.
 func (d *Decoder) InputOffset() int64 { return d.m.off }
 
-// Depth is the nesting depth after the last token.
+// Depth is the number of arrays, maps, tags and indefinite-length strings
+// open after the last token: 0 at the top level, 1 after the first
+// ArrayStart, 0 again after its ArrayEnd, as lejp's Decoder.Depth. A start
+// token counts the container it opens, so it is one more than the depth
+// its Path names and than Parser.Depth of the same event (which is the
+// depth outside the container).
 func (d *Decoder) Depth() int { return len(d.m.stack) }
 
 // Path returns the path of the last token (see the package documentation
@@ -450,7 +502,7 @@ func (d *Decoder) AppendPath(dst []byte) []byte { return d.m.appendPath(dst) }
 // Options.AllowSequence, the input) has another item before its end. It may
 // read input; an error is reported by the next ReadToken.
 func (d *Decoder) More() bool {
-	if d.m.err != nil || d.m.pend {
+	if d.reading || d.m.err != nil || d.m.pend {
 		return false
 	}
 	if len(d.m.stack) == 0 {
@@ -482,6 +534,9 @@ func (d *Decoder) More() bool {
 // is not a string, it returns an error matching ErrNoValue and consumes
 // nothing; after the last top-level item, io.EOF.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
+	if d.reading {
+		return Invalid, nil, errReaderCall
+	}
 	if d.m.err != nil {
 		return Invalid, nil, d.m.err
 	}
@@ -543,6 +598,9 @@ type stringReader struct {
 }
 
 func (r *stringReader) Read(p []byte) (int, error) {
+	if r.d.reading {
+		return 0, errReaderCall
+	}
 	if len(r.data) == 0 && (r.done || r.last && !r.indef) {
 		r.done = true
 		return 0, io.EOF

@@ -35,6 +35,13 @@ func (*invalidReadError) Unwrap() error { return bufio.ErrBadReadCount }
 // own, matching both ErrIndefinite and ErrNotDeterministic, so compare Err
 // with errors.Is, not ==.
 //
+// Errors of a map key (ErrDuplicateKey, ErrKeyTooLarge, ErrTooManyKeys,
+// and keys out of order under Options.Deterministic) are found as the key
+// is read: the offset is where the key ends (for ErrKeyTooLarge, where the
+// item in it that passes the limit ends), and the path is that of the map,
+// not of the key. FromJSON reports a member name's errors at its opening
+// quote instead (a duplicate with the member's path), as lejp does.
+//
 // Errors from a Handler and from the underlying io.Reader are returned as
 // they are, not wrapped in a SyntaxError.
 type SyntaxError struct {
@@ -178,8 +185,11 @@ var (
 
 // ErrClosed is returned by Write after Close, and by any call after a
 // Handler's error (a SyntaxError of the input is sticky instead: it is
-// returned again). Write and Close called from the Parser's own Handler
-// return an error of their own that matches it (errors.Is).
+// returned again). Write and Close called from the Parser's own Handler,
+// and on a Parser without a Handler (the zero Parser; NewParser(nil, …)
+// returns the same error), return an error of their own that matches it
+// (errors.Is), as do a Decoder's methods called from inside its own
+// io.Reader's Read (see NewDecoder).
 var ErrClosed = errors.New("lecp: parser closed")
 
 // misuseError is the error of a call out of place, with its own text,

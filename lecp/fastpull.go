@@ -23,7 +23,7 @@ import (
 func (d *Decoder) ReadToken() (tok Token, err error) {
 	m := &d.m
 	if m.recheck {
-		if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building {
+		if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building || d.reading {
 			return d.slowToken()
 		}
 		m.recheck = false

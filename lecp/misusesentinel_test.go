@@ -51,3 +51,25 @@ func TestMisuseErrorsMatchSentinels(t *testing.T) {
 		t.Errorf("stale StringReader: %v, want an error matching ErrNoValue", err)
 	}
 }
+
+// TestNoHandlerErrorMatchesErrClosed: the error of a Parser without a
+// Handler (NewParser(nil, nil), a nil HandlerFunc, the zero Parser's Write
+// and Close) matched no exported sentinel, so a caller could not tell it
+// from a Handler's own error with errors.Is. Now it matches ErrClosed, as
+// the other misuse of a Parser (Write or Close from its own Handler) does,
+// its text unchanged.
+func TestNoHandlerErrorMatchesErrClosed(t *testing.T) {
+	const msg = "lecp: Parser has no Handler; make it with NewParser"
+	var typedNil HandlerFunc
+	_, e1 := NewParser(nil, nil)
+	_, e2 := NewParser(typedNil, nil)
+	var p Parser
+	_, e3 := p.Write([]byte{0x01})
+	e4 := p.Close()
+	for i, e := range []error{e1, e2, e3, e4} {
+		var se *SyntaxError
+		if !errors.Is(e, ErrClosed) || e.Error() != msg || errors.As(e, &se) {
+			t.Errorf("#%d: %v, want %q matching ErrClosed, not a *SyntaxError", i, e, msg)
+		}
+	}
+}

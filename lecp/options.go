@@ -28,7 +28,11 @@ type Options struct {
 	// error; else a value they do not end, or one that long, is
 	// ErrValueTooLarge at its start (a string is judged whole: one they do
 	// not end is too large, whatever it holds). Input given whole
-	// (NewDecoderBytes) is not copied and has no such limit. It also bounds
+	// (NewDecoderBytes) is not copied and has no such limit, so the same
+	// input can be ErrValueTooLarge from a reader and, given whole, the
+	// error of a fault past those bytes (or no error): finding that fault
+	// from a reader would mean reading on to the value's end, without
+	// bound for a value that never ends. It also bounds
 	// the item Parser.Capture holds, however the input is given: a longer
 	// one is ErrValueTooLarge at its start.
 	MaxValueLen int

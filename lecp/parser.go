@@ -1,7 +1,5 @@
 package lecp
 
-import "errors"
-
 // Handler receives the events of a Parser. The Event (and its Value) is
 // valid only during the call: it is the parser's, reused for the next event. Returning an error stops the parser: Write returns that
 // error unchanged, and later calls return ErrClosed. A Handler may call
@@ -29,8 +27,8 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 // Input that arrives whole is not copied: events borrow it.
 //
 // A Parser is made by NewParser. The zero Parser has no Handler: its Write
-// and Close return an error saying so (not a *SyntaxError), whatever the
-// input.
+// and Close return an error saying so, matching ErrClosed (not a
+// *SyntaxError), whatever the input.
 type Parser struct {
 	m       machine
 	h       Handler
@@ -61,8 +59,8 @@ type Parser struct {
 // NewParser returns a parser that calls h with each event. patterns are path
 // patterns (see the path syntax in the package documentation); each event's
 // Pattern field is the index of the first one matching its path, or -1. A
-// nil Handler is an error, and so is an invalid pattern (wrapping
-// ErrPattern).
+// nil Handler is an error (matching ErrClosed), and so is an invalid
+// pattern (wrapping ErrPattern).
 func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 	if f, ok := h.(HandlerFunc); h == nil || ok && f == nil {
 		return nil, errNoHandler
@@ -82,8 +80,9 @@ func NewParser(h Handler, opts *Options, patterns ...string) (*Parser, error) {
 }
 
 // errNoHandler is the error of a Parser without a Handler: misuse, not a
-// verdict on the input.
-var errNoHandler = errors.New("lecp: Parser has no Handler; make it with NewParser")
+// verdict on the input. It matches ErrClosed (errors.Is), as the other
+// misuse of a Parser (errHandlerCall) does: such a Parser takes no input.
+var errNoHandler error = &misuseError{"lecp: Parser has no Handler; make it with NewParser", ErrClosed}
 
 // Reset makes p ready for a new input, keeping its handler, options,
 // patterns and buffers. Called from the Handler, it takes effect when the

@@ -213,3 +213,53 @@ func FuzzReadersAgree(f *testing.F) {
 		}
 	})
 }
+
+// endlessReader is an indefinite-length array of 1s that never ends,
+// counting the bytes it gives.
+type endlessReader struct{ n int }
+
+func (r *endlessReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 0x01
+	}
+	if r.n == 0 && len(p) > 0 {
+		p[0] = 0x9f
+	}
+	r.n += len(p)
+	return len(p), nil
+}
+
+// TestReadValueLimitReaderVersusBytes pins the documented difference
+// between ReadValue from an io.Reader and over bytes given whole: from a
+// reader a value is judged by its first MaxValueLen+1 bytes, so a fault
+// past them is not seen (ErrValueTooLarge at the value's start), while
+// over bytes, which have no such limit, that fault is the error. Reading
+// on to find it would make an endless value from a reader take endless
+// time: such a value is refused after a bounded read.
+func TestReadValueLimitReaderVersusBytes(t *testing.T) {
+	opts := &Options{MaxValueLen: 4}
+	for _, tc := range []struct {
+		hex           string
+		reader, whole string
+	}{
+		{"85 01 02 03 04 1c", "lecp: value too large to read whole at offset 0",
+			"lecp: reserved additional information at offset 5 (path [4])"},
+		{"85 01 02 03 04 05", "lecp: value too large to read whole at offset 0", "<nil>"},
+		{"84 01 1c 03 04", "lecp: reserved additional information at offset 2 (path [1])",
+			"lecp: reserved additional information at offset 2 (path [1])"},
+	} {
+		in := fromHex(tc.hex)
+		_, err := NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), opts).ReadValue()
+		if got := fmt.Sprint(err); got != tc.reader {
+			t.Errorf("%s from a reader: %s, want %s", tc.hex, got, tc.reader)
+		}
+		_, err = NewDecoderBytes(in, opts).ReadValue()
+		if got := fmt.Sprint(err); got != tc.whole {
+			t.Errorf("%s given whole: %s, want %s", tc.hex, got, tc.whole)
+		}
+	}
+	r := &endlessReader{}
+	if _, err := NewDecoder(r, opts).ReadValue(); !errors.Is(err, ErrValueTooLarge) || r.n > 64<<10 {
+		t.Errorf("endless value: %v after %d bytes; want ErrValueTooLarge after a bounded read", err, r.n)
+	}
+}

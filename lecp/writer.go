@@ -46,6 +46,10 @@ type Writer struct {
 	stack   []wframe
 	offs    []int // start offsets of the items of open maps
 	pendTag int   // tags written whose item has not started
+	// tagRun: how many tags in a row that is (1(2(…)) is 2); tagEnds:
+	// how many TagEnd events WriteEvent accepts now, those of the tags
+	// whose item the last item or end completed
+	tagRun, tagEnds int
 	// the last tag written: its number and where its head starts in buf
 	// (with pendTag, a Deterministic writer puts the byte string of a tag
 	// 2 or 3 in a bignum's preferred serialization)
@@ -125,6 +129,7 @@ type wframe struct {
 	start int // offset of the content (the head is inserted here)
 	n     int // items
 	offs0 int
+	tags  int   // the tags holding it (their TagEnds are due at its end)
 	raw   bool  // a RawItem lies in the content
 	inKey bool  // inside a map key
 	rec   int32 // index of its wrec
@@ -141,11 +146,14 @@ type wpair struct{ k, v, end, r int }
 // unfinished (an array or map open, a tag without its item, a string of
 // WriteEvent pieces or an indefinite-length string not ended); an item, a
 // string start or an array's or map's end inside an unfinished string, or
-// a string end without its start; a reserved simple value (24 to 31); RawItem bytes that are not
-// one item Check accepts (also the SyntaxError); a duplicate map key (also
-// ErrDuplicateKey); a text string that is not UTF-8 (also ErrInvalidUTF8;
-// see Writer.AllowInvalidUTF8). The error names the misuse; errors.Is matches it to
-// ErrWriter.
+// a string end without its start; a WriteEvent TagEnd other than right
+// after a tag's item (see WriteEvent); a reserved simple value (24 to 31);
+// RawItem bytes that are not one item Check accepts (also the
+// SyntaxError); a duplicate map key (also ErrDuplicateKey); a text string
+// that is not UTF-8 (also ErrInvalidUTF8; see Writer.AllowInvalidUTF8).
+// The error's text is "lecp: writer misuse: " and what it was (as
+// "lecp: writer misuse: duplicate map key"); errors.Is matches it to
+// ErrWriter, and to the other sentinel named above, if any.
 var ErrWriter = errors.New("lecp: writer misuse")
 
 // writerError is a Writer's error: ErrWriter (and cause, when set) with a
@@ -167,8 +175,8 @@ func (e *writerError) Unwrap() []error {
 
 var (
 	errUnfinished = &writerError{msg: "lecp: writer misuse: unfinished item"}
-	errWriterDup  = &writerError{msg: ErrDuplicateKey.Error(), cause: ErrDuplicateKey}
-	errWriterUTF8 = &writerError{msg: "lecp: writer: text string is not UTF-8", cause: ErrInvalidUTF8}
+	errWriterDup  = &writerError{msg: "lecp: writer misuse: duplicate map key", cause: ErrDuplicateKey}
+	errWriterUTF8 = &writerError{msg: "lecp: writer misuse: text string is not UTF-8", cause: ErrInvalidUTF8}
 )
 
 // textOK passes on valid, whether a text string is UTF-8 (or allowed not
@@ -190,6 +198,7 @@ func (w *Writer) fail(why string) {
 // AllowInvalidUTF8.
 func (w *Writer) Reset() {
 	w.buf, w.stack, w.offs, w.pendTag, w.str, w.indef, w.err = w.buf[:0], w.stack[:0], w.offs[:0], 0, w.str[:0], w.indef[:0], nil
+	w.tagRun, w.tagEnds = 0, 0
 	w.recs, w.sorts, w.spans, w.raws, w.canon = w.recs[:0], w.sorts[:0], w.spans[:0], w.raws[:0], w.canon[:0]
 	w.strKind = Invalid
 }
@@ -201,6 +210,14 @@ func (w *Writer) Err() error { return w.err }
 // an item is unfinished: a container open, a tag without its item, a string
 // of WriteEvent pieces or an indefinite-length string not ended. The slice
 // is w's buffer until the next call.
+//
+// Bytes does not count items: what was written is returned, one item or a
+// sequence of them (RFC 8742), and with nothing written (or after Reset)
+// that is an empty slice and no error, an empty sequence. Check refuses
+// both an empty input (ErrUnexpectedEOF) and more than one item
+// (ErrTrailingData) unless Options.AllowSequence is set, so a caller that
+// means to send one item and may have written none tests for an empty
+// result.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
@@ -401,7 +418,8 @@ func (w *Writer) compareKeys(a, b wpair, canon bool) int {
 	}
 }
 
-// item is called where an item starts.
+// item is called where an item starts. It sets tagEnds to the number of
+// tags holding the item (begin and Tag take that over).
 func (w *Writer) item() bool {
 	if w.err != nil {
 		return false
@@ -412,8 +430,10 @@ func (w *Writer) item() bool {
 	}
 	if w.pendTag > 0 {
 		w.pendTag = 0
+		w.tagEnds, w.tagRun = w.tagRun, 0
 		return true
 	}
+	w.tagEnds = 0
 	if len(w.stack) > 0 {
 		f := &w.stack[len(w.stack)-1]
 		if f.major == majMap {
@@ -552,6 +572,7 @@ func (w *Writer) Tag(n uint64) {
 		w.tagNum, w.tagAt = n, len(w.buf)
 		w.buf = AppendTag(w.buf, n)
 		w.pendTag = 1
+		w.tagRun, w.tagEnds = w.tagEnds+1, 0
 	}
 }
 
@@ -648,7 +669,8 @@ func (w *Writer) begin(maj uint8) {
 			inKey = p.inKey || p.major == majMap && p.n&1 == 1
 		}
 		w.recs = append(w.recs, wrec{pos: len(w.buf)})
-		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, rec: int32(len(w.recs) - 1), start: len(w.buf), offs0: len(w.offs)})
+		w.stack = append(w.stack, wframe{major: maj, inKey: inKey, rec: int32(len(w.recs) - 1), start: len(w.buf), offs0: len(w.offs), tags: w.tagEnds})
+		w.tagEnds = 0
 	}
 }
 
@@ -668,6 +690,7 @@ func (w *Writer) EndArray() {
 	w.stack = w.stack[:len(w.stack)-1]
 	w.endRaw(&f)
 	w.head(&f, majArray, uint64(f.n))
+	w.tagEnds = f.tags
 }
 
 // endInString reports (and sets the error) when a container would end
@@ -781,6 +804,7 @@ func (w *Writer) EndMap() {
 		}
 	}
 	w.head(&f, majMap, uint64(f.n/2))
+	w.tagEnds = f.tags
 }
 
 // keyZero reports whether the key of pair p is the float 0.0 or -0.0 (in
@@ -845,16 +869,23 @@ func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
 // shortest width. The result is the preferred serialization of the same
 // data items (RFC 8949 §4.1), except that a bignum's byte string (tag 2
 // or 3, §3.4.3) is kept as given unless Deterministic is set (see
-// ByteString). Raw events are ignored. Events no decoder produces are
-// misuse (ErrWriter): a nil Event, one of Kind Invalid (a zero Event or
-// Token) or of no Kind this package defines, a Simple event above 255, a
-// string piece or end of the other kind (byte or text) than the string it
-// continues, and any other item or an array's or map's end while a string
-// is unfinished.
+// ByteString). Raw events are ignored. A TagEnd is checked and writes
+// nothing (the tag ended with its item); TagEnds may be left out, as the
+// Writer's Tag needs none. Events no decoder produces are misuse
+// (ErrWriter): a nil Event, one of Kind Invalid (a zero Event or Token) or
+// of no Kind this package defines, a Simple event above 255, a string piece
+// or end of the other kind (byte or text) than the string it continues,
+// any other item or an array's or map's end while a string is unfinished,
+// and a TagEnd anywhere but right after the item of a tag (after the
+// TagEnds of the tags inside it, if any; a Raw event may come between),
+// such as one before the tag's item, inside it or after a later item.
 func (w *Writer) WriteEvent(ev *Event) {
 	if ev == nil {
 		w.fail("nil event")
 		return
+	}
+	if ev.Kind != TagEnd && ev.Kind != Raw {
+		w.tagEnds = 0 // set again by the item or end this event completes
 	}
 	switch ev.Kind {
 	case Uint:
@@ -921,6 +952,14 @@ func (w *Writer) WriteEvent(ev *Event) {
 	case TagStart:
 		w.Tag(ev.Uint)
 	case TagEnd:
+		if w.err != nil {
+			return
+		}
+		if w.tagEnds == 0 {
+			w.fail("TagEnd not right after the item of a tag")
+			return
+		}
+		w.tagEnds--
 	case Float:
 		w.Float(ev.Float)
 	case False:

@@ -107,3 +107,25 @@ func TestWriterDuplicateKeySentinels(t *testing.T) {
 }
 
 func inf() float64 { var z float64; return 1 / z }
+
+// TestWriterBytesNothingWritten: Bytes with nothing written (the zero
+// Writer, after Reset) returns no bytes and no error, an empty sequence,
+// as documented: Check refuses it without AllowSequence and accepts it
+// with.
+func TestWriterBytesNothingWritten(t *testing.T) {
+	var w Writer
+	for i := range 2 {
+		b, err := w.Bytes()
+		if err != nil || len(b) != 0 {
+			t.Fatalf("#%d: %x, %v; want empty, nil", i, b, err)
+		}
+		if err := Check(b, nil); !errors.Is(err, ErrUnexpectedEOF) {
+			t.Errorf("#%d: Check: %v, want ErrUnexpectedEOF", i, err)
+		}
+		if err := Check(b, &Options{AllowSequence: true}); err != nil {
+			t.Errorf("#%d: Check with AllowSequence: %v", i, err)
+		}
+		w.Uint(1)
+		w.Reset()
+	}
+}

@@ -182,3 +182,35 @@ func TestWriterNoLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterErrorTexts: every Writer error read "lecp: writer misuse: …"
+// but two: a text string that is not UTF-8 read "lecp: writer: text string
+// is not UTF-8" and a duplicate key "lecp: duplicate map key", the
+// parser's text, so a log line did not say the Writer refused it. Both now
+// read as the others, and still match their two sentinels.
+func TestWriterErrorTexts(t *testing.T) {
+	for _, tc := range []struct {
+		do    func(w *Writer)
+		text  string
+		cause error
+	}{
+		{func(w *Writer) { w.Text("\xff") }, "lecp: writer misuse: text string is not UTF-8", ErrInvalidUTF8},
+		{func(w *Writer) {
+			w.BeginMap()
+			w.Uint(1)
+			w.Uint(2)
+			w.Uint(1)
+			w.Uint(3)
+			w.EndMap()
+		},
+			"lecp: writer misuse: duplicate map key", ErrDuplicateKey},
+		{func(w *Writer) { w.EndArray() }, "lecp: writer misuse: EndArray without an open array", ErrWriter},
+	} {
+		var w Writer
+		tc.do(&w)
+		err := w.Err()
+		if err == nil || err.Error() != tc.text || !errors.Is(err, ErrWriter) || !errors.Is(err, tc.cause) {
+			t.Errorf("%v: want %q matching ErrWriter and %v", err, tc.text, tc.cause)
+		}
+	}
+}
