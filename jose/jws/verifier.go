@@ -432,17 +432,20 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 	// usability (CheckUse and the algorithm's key check) is decided once
 	// per fetched set.
 	set, err := v.remote.Set(ctx)
+	var jk *jwk.Key
+	found := false
 	if err == nil && sel.hasKid && len(sel.kid) != 0 {
-		if _, ok := set.LookupKid(string(sel.kid)); !ok { // keys rotate
-			set, err = v.remote.Refresh(ctx)
+		if jk, found = set.LookupKid(string(sel.kid)); !found { // keys rotate
+			if set, err = v.remote.Refresh(ctx); err == nil {
+				jk, found = set.LookupKid(string(sel.kid))
+			}
 		}
 	}
 	if err != nil {
 		return nil, wrapCause(jose.ErrKey, "remote key set", err)
 	}
 	if sel.hasKid {
-		jk, ok := set.LookupKid(string(sel.kid))
-		if !ok {
+		if !found {
 			return nil, errNoKey
 		}
 		k := v.remoteKey(set, jk)
