@@ -64,7 +64,8 @@ func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
 }
 
-// RequireType makes the verifier reject a token whose protected header has
+// RequireType makes the verifier reject (jose.ErrMalformed, before the
+// signature is checked) a token whose protected header has
 // no "typ" or one that differs from typ; a "typ" in the unprotected header
 // of a JSON serialization is not signed, so it does not count. Media types compare case-insensitively and
 // "application/" may be left out on either side (RFC 7515 §4.1.9), so
