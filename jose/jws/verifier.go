@@ -142,6 +142,9 @@ type vkey struct {
 //     order: under those anyone can sign), else jose.ErrKey;
 //   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3),
 //     and an oct key whose secret is an encoded key, as above, is refused;
+//     its "kid" is not compared with the token's (a key given alone is the
+//     key, whatever the token names, as with go-jose and panva's jose):
+//     to select by kid, give a *jwk.Set, even of one key;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
 //     kid is checked against that key only; without one, every key of the
 //     algorithm's family is tried, unless RequireKeyID. A set built in code
