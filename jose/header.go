@@ -39,7 +39,11 @@ type Header struct {
 	// anything in lwscrypto; see jwk.Parse to read it.
 	JWK []byte
 	// X5c is "x5c" (§4.1.6): DER certificates, decoded from standard
-	// (not URL) base64, leaf first.
+	// (not URL) base64, leaf first. They are bytes only: ParseHeader
+	// neither parses them as X.509 nor checks the chain or that it
+	// carries the signing key (jwk.Parse does the latter for a JWK's
+	// "x5c"); validating a header's chain belongs to package x509
+	// (DESIGN.md; not written yet), and nothing in jose trusts it.
 	X5c [][]byte
 	// X5t and X5tS256 are "x5t" (20 bytes) and "x5t#S256" (32 bytes),
 	// decoded.

@@ -101,11 +101,11 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 }
 
 // parsePEMKey is jwk.ParsePEM for a KEY argument, which must be one key.
-// jwk.ParsePEM reads the first block only; here every block counts, so
-// that PEM text of two keys is refused rather than silently read as its
-// first (as a JWK Set with several private keys is refused for signing).
-// A private key may come with its own public key and certificate chain
-// (a combined PEM, "cat cert.pem key.pem"), in any order: that is one key,
+// jwk.ParsePEM refuses any block beside its key (or chain); here PEM text
+// of two keys is refused too (as a JWK Set with several private keys is
+// refused for signing), but a private key may come with its own public
+// key and certificate chain (a combined PEM, "cat cert.pem key.pem"), in
+// any order, which ParsePEM refuses: that is one key,
 // the private one, with "x5c" from the chain. A chain counts as its leaf
 // (the first certificate); the other certificates are its issuers'.
 // Blocks without a key of their own (EC or DH parameters, CRLs,

@@ -331,6 +331,9 @@ func New(key any) (*Key, error) {
 			}
 			return New(p)
 		}
+		if x25519SmallOrder(v.Bytes()) {
+			return nil, errX25519SmallOrder
+		}
 		k.kty, k.crv, k.pub = KeyTypeOKP, CurveX25519, v
 		return k, nil
 	case []byte:

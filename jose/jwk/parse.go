@@ -21,7 +21,10 @@ import (
 //     "d" exactly 32 bytes (catalog row 25);
 //   - EC points are on the curve (crypto/ecdh), and an Ed25519 "x" is
 //     the canonical encoding of a point (RFC 8032 §5.1.3) not of small
-//     order (as libsodium: signatures under one can be forged); private scalars
+//     order (as libsodium: signatures under one can be forged), and an
+//     X25519 "x" is none of the 7 u-coordinates of small order (RFC 7748
+//     §7: ECDH with one gives the all-zero secret), its top bit ignored as
+//     X25519 ignores it; private scalars
 //     are in range and match the public key; RSA private keys have all of d, p, q,
 //     dp, dq, qi and they are consistent (n = p·q, d·e ≡ 1 mod λ(n), CRT
 //     values as the primes imply); RSA "e" is odd, ≥ 3 and < 2^31, and

@@ -20,8 +20,8 @@ import (
 // maxPEM bounds the PEM input ParsePEM looks at.
 const maxPEM = 1 << 20
 
-// ParsePEM reads the first key or certificate in PEM text and returns it as
-// a Key. It accepts the blocks
+// ParsePEM reads the key or certificate chain in PEM text and returns it
+// as a Key. It accepts the blocks
 //
 //	PUBLIC KEY        SubjectPublicKeyInfo (RFC 5280), any supported key type
 //	RSA PUBLIC KEY    PKCS #1 (RFC 8017 Appendix A.1.1)
@@ -31,12 +31,17 @@ const maxPEM = 1 << 20
 //	CERTIFICATE       X.509: the certificate's public key, with "x5c" set to
 //	                  every certificate in the input, leaf first
 //
-// Leading text before the first block is skipped, and so is what follows
-// the key (but for the certificates of a chain); encrypted PEM is not
-// supported. "EC PARAMETERS" blocks before the key (as `openssl ecparam
-// -genkey` writes them) must each be a named curve's OID (RFC 5480 §2.1.1;
+// The text holds one key: one key block, or certificate blocks (a chain,
+// leaf first), and "EC PARAMETERS" blocks beside a key (before it, as
+// `openssl ecparam -genkey` writes them, or after it). Any other block (a
+// second key, a private key with its certificate or public key) or text
+// after the last block is jose.ErrMalformed, so that ParsePEM never picks
+// one key out of several; text before a block is skipped (openssl writes
+// "Bag Attributes", or "subject=" lines before each certificate, there),
+// and so is whitespace after the last. Encrypted PEM is not supported.
+// Each EC PARAMETERS block must be a named curve's OID (RFC 5480 §2.1.1;
 // jose.ErrMalformed otherwise) naming the key's curve: beside a key of
-// another curve or type they are jose.ErrKey. For certificates, the chain is
+// another curve or type it is jose.ErrKey. For certificates, the chain is
 // not verified, but it obeys the rules Parse applies to "x5c": every block
 // a certificate (jose.ErrMalformed), at most jose.MaxStrings (jose.ErrLimit).
 func ParsePEM(data []byte) (*Key, error) {
@@ -55,17 +60,22 @@ func ParsePEM(data []byte) (*Key, error) {
 			return nil, fmt.Errorf("jwk: PEM block with headers (encrypted?) is not supported: %w", jose.ErrMalformed)
 		}
 		if b.Type == "EC PARAMETERS" {
-			var o asn1.ObjectIdentifier
-			if tail, err := asn1.Unmarshal(b.Bytes, &o); err != nil || len(tail) > 0 {
-				return nil, fmt.Errorf("jwk: EC PARAMETERS block is not one named curve OID: %w", jose.ErrMalformed)
+			o, err := ecParams(b)
+			if err != nil {
+				return nil, err
 			}
 			params = append(params, o)
 			continue
 		}
+		// What follows, checked before the block is parsed (cheap first).
+		chain, after, err := following(b.Type, rest)
+		if err != nil {
+			return nil, err
+		}
+		params = append(params, after...)
 		var k *Key
-		var err error
 		if b.Type == "CERTIFICATE" {
-			k, err = certChain(b.Bytes, rest)
+			k, err = certChain(b.Bytes, chain)
 		} else {
 			k, err = ParseDER(b.Type, b.Bytes)
 		}
@@ -88,18 +98,53 @@ var curveOIDs = map[string]asn1.ObjectIdentifier{
 	CurveP521: {1, 3, 132, 0, 35},
 }
 
-func certChain(first, rest []byte) (*Key, error) {
-	ders := [][]byte{first}
+// following checks what follows the block of type typ that ParsePEM
+// reads: after a key, only EC PARAMETERS blocks, whose curves it returns
+// (checked against the key as those before it); after a certificate,
+// only certificates, whose DER it returns (the rest of the chain). Text
+// before a block is skipped, as before the first one; after the last,
+// only whitespace may follow.
+func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIdentifier, err error) {
 	for {
-		var b *pem.Block
-		b, rest = pem.Decode(rest)
+		b, tail := pem.Decode(rest)
 		if b == nil {
 			break
 		}
-		if b.Type == "CERTIFICATE" {
-			ders = append(ders, b.Bytes)
+		switch {
+		case typ == "CERTIFICATE" && b.Type == "CERTIFICATE":
+			chain = append(chain, b.Bytes)
+		case typ != "CERTIFICATE" && b.Type == "EC PARAMETERS":
+			o, err := ecParams(b)
+			if err != nil {
+				return nil, nil, err
+			}
+			params = append(params, o)
+		default:
+			return nil, nil, fmt.Errorf("jwk: PEM %s block after the %s one: ParsePEM reads one key (or one certificate chain): %w", b.Type, typ, jose.ErrMalformed)
 		}
+		rest = tail
 	}
+	if len(bytes.TrimSpace(rest)) > 0 {
+		return nil, nil, fmt.Errorf("jwk: text after the last PEM block: %w", jose.ErrMalformed)
+	}
+	return chain, params, nil
+}
+
+// ecParams reads an EC PARAMETERS block, which must be one named curve's
+// OID (RFC 5480 §2.1.1).
+func ecParams(b *pem.Block) (asn1.ObjectIdentifier, error) {
+	if len(b.Headers) > 0 {
+		return nil, fmt.Errorf("jwk: PEM block with headers (encrypted?) is not supported: %w", jose.ErrMalformed)
+	}
+	var o asn1.ObjectIdentifier
+	if tail, err := asn1.Unmarshal(b.Bytes, &o); err != nil || len(tail) > 0 {
+		return nil, fmt.Errorf("jwk: EC PARAMETERS block is not one named curve OID: %w", jose.ErrMalformed)
+	}
+	return o, nil
+}
+
+func certChain(first []byte, chain [][]byte) (*Key, error) {
+	ders := append([][]byte{first}, chain...)
 	cert, err := x509.ParseCertificate(first)
 	if err != nil {
 		return nil, fmt.Errorf("jwk: parsing certificate: %v: %w", err, jose.ErrMalformed)

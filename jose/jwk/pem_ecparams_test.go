@@ -74,11 +74,11 @@ func TestPEMECParametersChecked(t *testing.T) {
 		return out
 	}
 	for name, in := range map[string][]byte{
-		"P-256 params, SEC 1 key":      cat(p256Params, sec1PEM),
-		"P-256 params, PKCS #8 key":    cat(p256Params, pkcs8PEM),
-		"P-256 params, SPKI":           cat(p256Params, spkiPEM),
-		"P-256 params twice, SEC 1":    cat(p256Params, p256Params, sec1PEM),
-		"params after the key ignored": cat(sec1PEM, p384Params),
+		"P-256 params, SEC 1 key":    cat(p256Params, sec1PEM),
+		"P-256 params, PKCS #8 key":  cat(p256Params, pkcs8PEM),
+		"P-256 params, SPKI":         cat(p256Params, spkiPEM),
+		"P-256 params twice, SEC 1":  cat(p256Params, p256Params, sec1PEM),
+		"P-256 params after the key": cat(sec1PEM, p256Params),
 	} {
 		got, err := ParsePEM(in)
 		if err != nil {
@@ -92,9 +92,12 @@ func TestPEMECParametersChecked(t *testing.T) {
 		"P-384 params, PKCS #8 P-256 key": cat(p384Params, pkcs8PEM),
 		"P-384 params, SPKI P-256 key":    cat(p384Params, spkiPEM),
 		"P-256 then P-384 params, SEC 1":  cat(p256Params, p384Params, sec1PEM),
-		"secp256k1 params, SEC 1 P-256":   cat(unknownParams, sec1PEM),
-		"P-256 params, RSA PKCS #8 key":   cat(p256Params, rsaPEM),
-		"P-256 params, Ed25519 key":       cat(p256Params, edPEM),
+		// before ParsePEM refused what follows the key, these were ignored
+		"SEC 1, P-384 params after":      cat(sec1PEM, p384Params),
+		"SPKI P-256, P-384 params after": cat(spkiPEM, p384Params),
+		"secp256k1 params, SEC 1 P-256":  cat(unknownParams, sec1PEM),
+		"P-256 params, RSA PKCS #8 key":  cat(p256Params, rsaPEM),
+		"P-256 params, Ed25519 key":      cat(p256Params, edPEM),
 	} {
 		_, err := ParsePEM(in)
 		wantErr(t, name, err, jose.ErrKey)

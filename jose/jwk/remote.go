@@ -85,7 +85,9 @@ type RemoteOptions struct {
 // oct key (a shared secret, which anyone who can read the URL could use to
 // forge HMAC tokens) is a failed fetch wrapping jose.ErrKey, and so is one
 // whose skipped keys (Set.Skipped) carry a private member ("d", "k",
-// "priv", …). A failed
+// "priv", …); such a key is refused on sight of the member, before any
+// key's material is checked (for an RSA private key, far costlier than
+// reading the JSON). A failed
 // fetch (network error, non-200 status, oversized or invalid body, a
 // private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
@@ -422,22 +424,39 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	if int64(len(body)) > r.opts.MaxSize {
 		return nil, fmt.Errorf("%s: body exceeds %d bytes: %w", r.url, r.opts.MaxSize, jose.ErrLimit)
 	}
-	s, err := ParseSet(body)
+	s, err := parsePublicSet(body)
 	if err != nil {
 		return nil, &atURL{url: r.url, err: err}
 	}
-	for _, k := range s.Keys {
-		if k.IsPrivate() {
-			// an oct key counts: its secret is all there is to it
-			return nil, fmt.Errorf("%s: the set holds a private or secret key (%s); a published JWK Set holds public keys only: %w", r.url, k.KeyType(), jose.ErrKey)
-		}
-	}
-	for i, raw := range s.Skipped {
-		if name, ok := privateMember(raw); ok {
-			return nil, fmt.Errorf("%s: skipped key %d holds private member %s; a published JWK Set holds public keys only: %w", r.url, i, jose.QuoteName(name), jose.ErrKey)
-		}
-	}
 	return s, nil
+}
+
+// parsePublicSet parses a fetched set, which must hold public keys only:
+// each key is refused on sight of a private or secret member, before
+// ParseSet validates its material (for an RSA private key, far costlier
+// than reading the JSON), so that a body of private keys costs the fetch
+// no more than its JSON.
+func parsePublicSet(body []byte) (*Set, error) { return parseSet(body, publicOnly) }
+
+// publicOnly refuses a key that holds a private or secret member: one of
+// its kty's (an oct key's "k" included: its secret is all there is to it)
+// or, for a key of a kty or curve ParseSet skips, any of privateNames.
+func publicOnly(o *jose.Object, supported bool) error {
+	kty := ""
+	if m, ok := o.Get("kty"); ok {
+		kty, _ = m.String()
+	}
+	for _, name := range privateNames {
+		if !o.Has(name) || supported && !slices.Contains(materialNames[kty], name) {
+			continue // absent, or a member kept raw in Extra
+		}
+		what := "the set holds a private or secret key"
+		if !supported {
+			what = "skipped key"
+		}
+		return fmt.Errorf("%s (kty %s) holding private member %s; a published JWK Set holds public keys only: %w", what, jose.QuoteName(kty), jose.QuoteName(name), jose.ErrKey)
+	}
+	return nil
 }
 
 // atURL is an error of ParseSet on the set fetched from url: its text
@@ -455,19 +474,3 @@ func (e *atURL) Unwrap() error { return e.err }
 // registry that hold private or secret material: RSA's, EC's and OKP's
 // "d", RSA's CRT members and "oth", oct's "k", and AKP's "priv".
 var privateNames = [...]string{"d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"}
-
-// privateMember returns a private member of a key ParseSet skipped (a JSON
-// object it already read), so that a Remote refuses private material in
-// the keys it does not use too.
-func privateMember(raw []byte) (string, bool) {
-	o, err := jose.ParseObject(raw)
-	if err != nil { // cannot happen: ParseSet read it
-		return "", true
-	}
-	for _, name := range privateNames {
-		if o.Has(name) {
-			return name, true
-		}
-	}
-	return "", false
-}

@@ -22,7 +22,10 @@ func TestRemoteFetchErrorSaysJwkOnce(t *testing.T) {
 		want error
 	}{
 		{`{"keys":[{"kty":"EC"}]}`, jose.ErrKey},
-		{`{"keys":[{"kty":"oct","k":"AAAA","alg":""}]}`, jose.ErrMalformed},
+		// (an oct key with "alg":"" was the malformed case here; a secret
+		// key is now refused on sight, as ErrKey, before its other members
+		// are read)
+		{`{"keys":[{"kty":"EC","crv":"P-256","x":"A+AA","y":"AAAA","alg":""}]}`, jose.ErrMalformed},
 		{`{"keys":`, jose.ErrMalformed},
 		{`{"keys":[{"kty":"oct","k":"AAAA"}]}`, jose.ErrKey}, // a secret in a published set
 	} {

@@ -18,7 +18,8 @@ type Result struct {
 	// (Header.IsProtected tells which).
 	Header *jose.Header
 	// Payload is the payload as signed (base64url-decoded unless "b64" is
-	// false), or nil for a detached payload.
+	// false), or nil for a detached payload. It is the caller's, but the
+	// Results of one VerifyAll share it.
 	Payload []byte
 	// Key is the key that verified the signature when the Verifier was
 	// given a *jwk.Key, *jwk.Set or *jwk.Remote (or a trusted embedded

@@ -64,7 +64,8 @@ func TrustEmbeddedJWK(anchors ...*jwk.Key) Option {
 	return func(c *config) { c.embedded = true; c.anchors = append(c.anchors, anchors...) }
 }
 
-// RequireType makes the verifier reject a token whose protected header has
+// RequireType makes the verifier reject (jose.ErrMalformed, before the
+// signature is checked) a token whose protected header has
 // no "typ" or one that differs from typ; a "typ" in the unprotected header
 // of a JSON serialization is not signed, so it does not count. Media types compare case-insensitively and
 // "application/" may be left out on either side (RFC 7515 §4.1.9), so
@@ -105,6 +106,18 @@ type Verifier struct {
 	// lastHdr remembers the decision on the most recent protected header
 	// read by the fast reader; tokens from one issuer share it.
 	lastHdr atomic.Pointer[hdrEntry]
+	// remoteKeys holds the vkeys of the remote set last used, made as
+	// its keys are first tried (see remoteKey).
+	remoteKeys atomic.Pointer[remoteKeys]
+}
+
+// remoteKeys are the vkeys made for the keys of one set fetched by a
+// jwk.Remote, which never changes (a refetch replaces it): a vkey depends
+// only on its key and the Verifier's algorithms, so it is made once per
+// fetched set rather than at every token.
+type remoteKeys struct {
+	set  *jwk.Set
+	keys sync.Map // *jwk.Key of set → *vkey
 }
 
 // vkey is one verification key with its per-algorithm usability decided
@@ -129,13 +142,19 @@ type vkey struct {
 //     order: under those anyone can sign), else jose.ErrKey;
 //   - *jwk.Key: its "alg", "use" and "key_ops" are honoured (catalog row 3),
 //     and an oct key whose secret is an encoded key, as above, is refused;
+//     its "kid" is not compared with the token's (a key given alone is the
+//     key, whatever the token names, as with go-jose and panva's jose):
+//     to select by kid, give a *jwk.Set, even of one key;
 //   - *jwk.Set: the key is chosen by "kid" (catalog row 26): a token with a
 //     kid is checked against that key only; without one, every key of the
 //     algorithm's family is tried, unless RequireKeyID. A set built in code
 //     with a nil key or two keys with one kid is refused (ParseSet refuses
 //     both); unlike ParseSet, it may mix HMAC secrets and public keys,
 //     each bound to its own algorithms;
-//   - *jwk.Remote: as *jwk.Set, fetched and cached by the Remote;
+//   - *jwk.Remote: as *jwk.Set, fetched and cached by the Remote (the
+//     Verifier binds each key of a fetched set to algs once, when the key
+//     is first tried, and keeps that for the set's keys until the Remote
+//     replaces the set);
 //   - nil, only together with TrustEmbeddedJWK.
 //
 // A single key (not a set) that fits none of algs is an error now rather
@@ -413,25 +432,70 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 	if !sel.hasKid && v.cfg.requireKid {
 		return nil, errNeedKid
 	}
-	name := sel.alg.name()
-	cands, err := v.remote.Candidates(ctx, string(sel.kid), sel.hasKid, name, jwk.OpVerify, v.cfg.requireKid)
+	// As v.remote.Candidates, but over the vkeys of the set's keys, whose
+	// usability (CheckUse and the algorithm's key check) is decided once
+	// per fetched set.
+	set, err := v.remote.Set(ctx)
+	var jk *jwk.Key
+	found := false
+	if err == nil && sel.hasKid && len(sel.kid) != 0 {
+		if jk, found = set.LookupKid(string(sel.kid)); !found { // keys rotate
+			if set, err = v.remote.Refresh(ctx); err == nil {
+				jk, found = set.LookupKid(string(sel.kid))
+			}
+		}
+	}
 	if err != nil {
 		return nil, wrapCause(jose.ErrKey, "remote key set", err)
 	}
-	var dg *inputDigest
-	if len(cands) > 1 {
-		dg = new(inputDigest)
+	if sel.hasKid {
+		if !found {
+			return nil, errNoKey
+		}
+		k := v.remoteKey(set, jk)
+		if k.usable[sel.ai] != nil {
+			return nil, errNoKey
+		}
+		if k.check(sel.ai, sel.alg, input, sig, nil) != nil {
+			return nil, errVerify
+		}
+		return k, nil
 	}
-	for _, jk := range cands {
-		k := v.newKey(jk, nil, nil)
+	dg := new(inputDigest)
+	tried := false
+	for _, jk := range set.Keys {
+		k := v.remoteKey(set, jk)
+		if k.usable[sel.ai] != nil {
+			continue
+		}
+		tried = true
 		if k.check(sel.ai, sel.alg, input, sig, dg) == nil {
 			return k, nil
 		}
 	}
-	if len(cands) == 0 {
+	if !tried {
 		return nil, errNoKey
 	}
 	return nil, errVerify
+}
+
+// remoteKey returns the vkey of jk, a key of set, the remote set in use:
+// the one made when jk was first tried, or a new one kept for the next
+// tokens. The keys of one set only are kept, so that what is kept is
+// bounded by the set and dropped with it when the Remote replaces it.
+func (v *Verifier) remoteKey(set *jwk.Set, jk *jwk.Key) *vkey {
+	c := v.remoteKeys.Load()
+	if c == nil || c.set != set {
+		// a new set (or, for a caller still on an older one, briefly the
+		// old one again: either way the vkeys are right for their keys)
+		c = &remoteKeys{set: set}
+		v.remoteKeys.Store(c)
+	}
+	if k, ok := c.keys.Load(jk); ok {
+		return k.(*vkey)
+	}
+	k, _ := c.keys.LoadOrStore(jk, v.newKey(jk, nil, nil))
+	return k.(*vkey)
 }
 
 // verifyEmbedded uses the "jwk" header key, which must equal a trust anchor.

@@ -189,7 +189,9 @@ func (v *Verifier) VerifyEachContext(ctx context.Context, msg []byte) ([]Signatu
 
 // VerifyAll checks a JWS whose every signature must verify with the
 // verifier's keys. It returns one Result per signature, or the first
-// failure.
+// failure. The Results share one Payload, decoded once (a message has one
+// payload, however many signatures): treat it as read-only, or copy it
+// before changing it, as a change shows through every Result.
 func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
 	return v.VerifyAllContext(context.Background(), msg)
 }
@@ -209,11 +211,15 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 	out := make([]*Result, len(m.Signatures))
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, nil, &in, true)
+		r, err := v.verifySignature(ctx, m, i, s, nil, &in, false)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = r
+	}
+	p, _ := m.UnverifiedPayload() // now verified, and attached (m.attach)
+	for _, r := range out {
+		r.Payload = p
 	}
 	return out, nil
 }

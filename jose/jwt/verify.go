@@ -39,7 +39,10 @@ type Validator struct {
 	// Type, when not empty, is the "typ" header the token must carry,
 	// compared as RFC 7515 §4.1.9 says ("JWT" accepts "jwt" and
 	// "application/jwt"). Set it to keep other JWS payloads from passing as
-	// JWTs (RFC 8725 §3.11).
+	// JWTs (RFC 8725 §3.11). A token without that protected "typ" is
+	// jose.ErrMalformed, not ErrClaimMismatch: "typ" is a header member,
+	// checked with the header before the signature (jws.RequireType), and
+	// ErrClaimMismatch is for the claims of a verified token.
 	Type string
 	// Leeway is the clock skew allowed in the "exp", "nbf" and "iat"
 	// checks. It cannot be negative (NewVerifier refuses it).
