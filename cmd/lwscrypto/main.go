@@ -14,6 +14,8 @@
 // writes to that stream, as without -o, instead of truncating it (a private
 // key still makes it owner-only). The exit status is 0 on success, 1 when
 // the input is invalid or a verification failed, and 2 on a usage error. A
+// file or directory named on the command line (FILE, --key, --payload,
+// --dir) that is not there or cannot be read is invalid input. A
 // file that cannot serve (a KEY with no private key, or with several, or one
 // that --alg does not fit) is invalid input; a command line that lacks what
 // it needs (no --key; a key without "alg" and no --alg) or holds a value
