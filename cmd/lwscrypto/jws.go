@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +26,11 @@ func init() {
 // signingKey picks the one key of KEY that can sign, and the algorithm:
 // --alg, or the key's own "alg".
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
+	if alg != "" { // before the key is read (--key -)
+		if err := jwsAlgFlag(alg, false); err != nil {
+			return nil, "", err
+		}
+	}
 	set, _, err := loadKey(e, path)
 	if err != nil {
 		return nil, "", err
@@ -73,7 +79,7 @@ func runJWSSign(e *env, args []string) error {
 	c := commands["jws sign"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
 	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
 	unencoded := fs.Bool("unencoded", false, "sign the payload as is, not base64url-encoded (RFC 7797 \"b64\": false)")
@@ -178,6 +184,9 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 			if a = strings.TrimSpace(a); a == "" {
 				return nil, usagef("--alg %s names an empty algorithm", flagAlg).withHint("a comma-separated list of algorithms: --alg ES256,EdDSA")
 			}
+			if err := jwsAlgFlag(a, true); err != nil {
+				return nil, err
+			}
 			algs = append(algs, a)
 		}
 		return algs, nil
@@ -196,6 +205,26 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	sort.Strings(algs)
 	return algs, nil
+}
+
+// jwsAlgFlag refuses an --alg name that is no JWS algorithm ("none", a
+// typo, a JWE algorithm): the command line is wrong whatever the key and
+// the input, a usage error (exit 2). An algorithm the key cannot do is
+// the key file's fault instead (exit 1, from CheckUse or the verifier).
+func jwsAlgFlag(name string, verify bool) error {
+	if slices.Contains(jws.Algorithms(), name) {
+		return nil
+	}
+	what := "signing"
+	if verify {
+		what = "verification"
+	}
+	why := "is not a JWS algorithm"
+	if strings.EqualFold(name, "none") {
+		why = "is never accepted"
+	}
+	return usagef("--alg %s %s", jose.QuoteName(name), why).
+		withHint(fmt.Sprintf("name a JWS %s algorithm: %s (\"none\" is never accepted)", what, strings.Join(jws.Algorithms(), ", ")))
 }
 
 func suggestAlg(k *jwk.Key) string {
@@ -228,7 +257,8 @@ func newVerifier(key any, algs []string, flagAlg string) (*jws.Verifier, error) 
 // verifierError explains why no verifier could be built: an algorithm that
 // is never accepted ("none", an unknown name) given with --alg is the
 // flag's fault, not the key's; otherwise the key does not fit the
-// algorithms. Both exit 1 (TestJOSEExitCodes pins --alg none).
+// algorithms. Both exit 1; a name that is no JWS algorithm at all is
+// refused before, by jwsAlgFlag (exit 2).
 func verifierError(err error, algs []string, flagAlg string) error {
 	if flagAlg != "" && errors.Is(err, jose.ErrAlgorithm) {
 		return hinted(fmt.Errorf("--alg %s: %w", flagAlg, err), "name the algorithm(s) to accept, e.g. --alg ES256 or --alg RS256,PS256 (\"none\" is never accepted)")
@@ -276,7 +306,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)

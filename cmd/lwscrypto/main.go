@@ -19,7 +19,8 @@
 // file that cannot serve (a KEY with no private key, or with several, or one
 // that --alg does not fit) is invalid input; a command line that lacks what
 // it needs (no --key; a key without "alg" and no --alg) or holds a value
-// that is malformed whatever the input (--exp x, --claims given inline that
+// that is malformed whatever the input (--alg ES265 or none, --exp x,
+// --claims given inline that
 // is not one JSON object, any flag given an empty value: --iss "") is a
 // usage error. Errors are printed to standard
 // error as "lwscrypto: error: …", with a "hint: …" line where one helps. Run
