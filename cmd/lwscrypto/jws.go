@@ -118,6 +118,12 @@ func runJWSSign(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if !*detached && holdsPrivateKey(payload) {
+			// Allowed (the payload is the caller's), but most likely the
+			// --key file given again as FILE: say what the token carries.
+			fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
+			fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
+		}
 		if *asJSON {
 			out, err = jws.SignJSON(payload, []jws.SigningKey{sk}, true, opts)
 		} else {
@@ -141,6 +147,25 @@ func runJWSSign(e *env, args []string) error {
 			withHint("use -o FILE or a pipe; force it with -o -")
 	}
 	return writeOut(e, *outPath, append(out, '\n'))
+}
+
+// holdsPrivateKey reports whether payload is key material that a KEY
+// argument could be (a JWK, a JWK Set, PEM or DER) holding a private or
+// secret key. Payloads larger than a key file are not looked at.
+func holdsPrivateKey(payload []byte) bool {
+	if len(payload) > maxKeyFile {
+		return false
+	}
+	set, _, err := parseKeyData(payload)
+	if err != nil {
+		return false
+	}
+	for _, k := range set.Keys {
+		if k.IsPrivate() {
+			return true
+		}
+	}
+	return false
 }
 
 // verificationKey loads KEY for a verify command and returns it with the
