@@ -596,12 +596,27 @@ func readInput(e *env, file string) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
+	tooLarge := failf("input larger than %d bytes; commands that stream (json check, cbor check) take any size", maxInput)
+	// A regular file (FILE, or standard input redirected from one) says
+	// its size: one too large is refused before a byte of it is read into
+	// memory.
+	f, ok := r.(*os.File)
+	if file == "" {
+		f, ok = e.stdin.(*os.File)
+	}
+	if ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil && st.Size()-off > int64(maxInput) {
+				return nil, tooLarge
+			}
+		}
+	}
 	b, err := io.ReadAll(io.LimitReader(r, int64(maxInput)+1))
 	if err != nil {
 		return nil, failf("reading input: %v", err)
 	}
 	if len(b) > maxInput {
-		return nil, failf("input larger than %d bytes; commands that stream (json check, cbor check) take any size", maxInput)
+		return nil, tooLarge
 	}
 	return b, nil
 }
