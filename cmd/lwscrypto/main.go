@@ -294,7 +294,7 @@ func runHelp(e *env, args []string) error {
 			}
 			return nil
 		}
-		if len(args) == 1 && len(objectVerbs(args[0])) > 0 { // help OBJECT
+		if (len(args) == 1 || isHelpFlag(args[1])) && len(objectVerbs(args[0])) > 0 { // help OBJECT [-h]
 			return outputError(writeObjectHelp(e.stdout, args[0]))
 		}
 		return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))

@@ -13,7 +13,7 @@ import (
 func TestObjectHelpFlagExitsZero(t *testing.T) {
 	for _, args := range [][]string{
 		{"jwt", "-h"}, {"jwt", "--help"}, {"jwt", "-help"}, {"help", "jwt"},
-		{"jwk", "-h"}, {"jws", "--help"}, {"json", "-h"}, {"cbor", "--help"}, {"help", "cbor"},
+		{"jwk", "-h"}, {"jws", "--help"}, {"json", "-h"}, {"cbor", "--help"}, {"help", "cbor"}, {"help", "jwt", "-h"},
 	} {
 		code, out, e := runCLI(t, "", args...)
 		obj := args[0]
