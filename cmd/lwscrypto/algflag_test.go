@@ -8,7 +8,8 @@ import (
 )
 
 // --alg naming an algorithm that can never be accepted ("none", a typo)
-// fails (exit 1, as TestJOSEExitCodes pins) with a message about --alg.
+// is a usage error (exit 2, TestAlgFlagUnknownIsUsageError) with a
+// message about --alg.
 // Before the fix the hint was "the key must fit the algorithm: ES256,
 // none", blaming the key.
 func TestVerifyUnacceptableAlgFlag(t *testing.T) {
@@ -21,8 +22,8 @@ func TestVerifyUnacceptableAlgFlag(t *testing.T) {
 	for _, cmd := range []string{"jws", "jwt"} {
 		for _, alg := range []string{"ES256,none", "none", "ES265"} {
 			code, out, e := runCLI(t, "", cmd, "verify", "--key", key, "--alg", alg, tf)
-			if code != 1 || out != "" || !strings.Contains(e, "--alg") || strings.Contains(e, "key must fit") {
-				t.Errorf("%s verify --alg %s: exit %d, stdout %q, stderr %q; want exit 1 about --alg", cmd, alg, code, out, e)
+			if code != 2 || out != "" || !strings.Contains(e, "--alg") || strings.Contains(e, "key must fit") {
+				t.Errorf("%s verify --alg %s: exit %d, stdout %q, stderr %q; want exit 2 about --alg", cmd, alg, code, out, e)
 			}
 		}
 	}
@@ -34,15 +35,15 @@ func TestVerifyUnacceptableAlgFlag(t *testing.T) {
 
 // The same for signing: an --alg that is never accepted or unknown is the
 // flag's fault, not the key's (before the fix the hint said the key's
-// type, "alg", "use" and "key_ops" must allow it). Exit 1, as for verify.
+// type, "alg", "use" and "key_ops" must allow it). Exit 2, as for verify.
 func TestSignUnacceptableAlgFlag(t *testing.T) {
 	key := filepath.Join(t.TempDir(), "e.jwk")
 	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
 	for _, args := range [][]string{{"jws", "sign", "--key", key}, {"jwt", "sign", "--key", key}} {
 		for _, alg := range []string{"none", "ES265"} {
 			code, out, e := runCLI(t, "x", append(args, "--alg", alg)...)
-			if code != 1 || out != "" || !strings.Contains(e, "hint: ") || strings.Contains(e, "key_ops") || !strings.Contains(e, "signing algorithm") {
-				t.Errorf("%v --alg %s: exit %d, stdout %q, stderr %q; want exit 1 and a hint about the algorithm", args[:2], alg, code, out, e)
+			if code != 2 || out != "" || !strings.Contains(e, "hint: ") || strings.Contains(e, "key_ops") || !strings.Contains(e, "signing algorithm") {
+				t.Errorf("%v --alg %s: exit %d, stdout %q, stderr %q; want exit 2 and a hint about the algorithm", args[:2], alg, code, out, e)
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -389,7 +390,17 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 // "$JWK", the key itself where its file's name belongs, would otherwise
 // print the key into a terminal or a CI log. Then it is a usage error
 // that does not show it.
+//
+// A --key that names no existing file is not shown either, unless its
+// name is plainly a key file's (keyFileName): it may be the secret
+// itself (--key "$HMAC_SECRET"), which looks like any file name.
 func openError(what, name string, err error, format string) error {
+	if what == "--key" && !looksLikeContent(name) && !keyFileName(name) {
+		if _, serr := os.Lstat(name); serr != nil {
+			return failf("--key: key file not found (the argument, %d bytes, is not shown: it may be the key itself)", len(name)).
+				withHint("--key takes the name of a file holding the key (JWK, JWK Set or PEM); to pass a secret, pipe it in with --key -")
+		}
+	}
 	if !looksLikeContent(name) {
 		return failf(format, err)
 	}
@@ -398,6 +409,16 @@ func openError(what, name string, err error, format string) error {
 		hint = "put the key in a file only you can read, or pipe it in with --key -"
 	}
 	return usagef("%s is not a file name: it looks like a file's content (%d bytes, not shown)", what, len(name)).withHint(hint)
+}
+
+// keyFileName reports whether name ends in an extension key files have
+// (.jwk, .json, .pem, …): such a name is shown in errors, a secret is not.
+func keyFileName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jwk", ".jwks", ".json", ".pem", ".key", ".der", ".crt", ".cer", ".pub", ".cbor", ".cose":
+		return true
+	}
+	return false
 }
 
 // looksLikeContent reports whether arg, given where a file's name belongs,
@@ -575,12 +596,27 @@ func readInput(e *env, file string) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
+	tooLarge := failf("input larger than %d bytes; commands that stream (json check, cbor check) take any size", maxInput)
+	// A regular file (FILE, or standard input redirected from one) says
+	// its size: one too large is refused before a byte of it is read into
+	// memory.
+	f, ok := r.(*os.File)
+	if file == "" {
+		f, ok = e.stdin.(*os.File)
+	}
+	if ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil && st.Size()-off > int64(maxInput) {
+				return nil, tooLarge
+			}
+		}
+	}
 	b, err := io.ReadAll(io.LimitReader(r, int64(maxInput)+1))
 	if err != nil {
 		return nil, failf("reading input: %v", err)
 	}
 	if len(b) > maxInput {
-		return nil, failf("input larger than %d bytes; commands that stream (json check, cbor check) take any size", maxInput)
+		return nil, tooLarge
 	}
 	return b, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -46,6 +47,15 @@ func (f *jsonFlags) options() *lejp.Options {
 // constant memory, and turns a syntax error into the CLI's error with a
 // hint.
 func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, patterns ...string) error {
+	if !opts.AllowInvalidUTF8 {
+		// It could match no name: strict JSON's names are UTF-8.
+		for _, p := range patterns {
+			if !utf8.ValidString(p) {
+				return usagef("PATTERN %q is not UTF-8, so it matches no name of UTF-8 JSON", p).
+					withHint("--allow-invalid-utf8 reads names that are not UTF-8, and matches them")
+			}
+		}
+	}
 	p, err := lejp.NewParser(h, opts, patterns...)
 	if err != nil {
 		return usagef("%v", err)

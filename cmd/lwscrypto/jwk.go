@@ -76,7 +76,7 @@ func runJWKGen(e *env, args []string) error {
 	k, err := jwk.Generate(*alg, &jwk.GenerateOptions{Bits: *bits, Curve: *crv})
 	if err != nil {
 		if errors.Is(err, jose.ErrAlgorithm) {
-			return usagef("%v", err).withHint("signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW")
+			return usagef("--alg %s: %v", *alg, err).withHint(joseAlgsHint)
 		}
 		return usagef("%v", err)
 	}
@@ -87,6 +87,9 @@ func runJWKGen(e *env, args []string) error {
 	}
 	return writeJSONOut(e, *outPath, append(out, '\n'), true)
 }
+
+// joseAlgsHint lists the JOSE algorithms jwk gen and jwk from-pem take.
+const joseAlgsHint = "signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW"
 
 func runJWKPub(e *env, args []string) error {
 	c := commands["jwk pub"]
@@ -180,7 +183,7 @@ func runJWKFromPEM(e *env, args []string) error {
 	c := commands["jwk from-pem"]
 	fs := newFlags(c)
 	kid := fs.String("kid", "", "key ID to write as \"kid\"")
-	alg := fs.String("alg", "", "algorithm to write as \"alg\" (checked against the key)")
+	alg := fs.String("alg", "", "algorithm to write as \"alg\" (checked against the key: an unknown name is a usage error, exit 2; one the key cannot do is invalid input, exit 1)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
@@ -205,6 +208,11 @@ func runJWKFromPEM(e *env, args []string) error {
 	k.Kid = *kid
 	if *alg != "" {
 		if err := k.CheckUse(*alg, keyOp(*alg, k.IsPrivate())); err != nil {
+			// An unknown name is the flag's fault whatever the key (exit
+			// 2); a real algorithm the key cannot do is the key's (1).
+			if errors.Is(err, jose.ErrAlgorithm) {
+				return usagef("--alg %s: %v", *alg, err).withHint(joseAlgsHint)
+			}
 			return failf("%v", err)
 		}
 		k.Alg = *alg

@@ -109,15 +109,16 @@ func TestLoadKey(t *testing.T) {
 		path string
 		want string
 	}{
-		"pkcs11":    {"pkcs11:token=test;object=eckey", "pkcs11: URIs are not supported yet"},
-		"cose_key":  {write("k.cose", []byte{0xa4, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
-		"cose_key1": {write("k1.cose", []byte{0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
-		"cose tag":  {write("t.cose", []byte{0xd9, 0xd9, 0xf7, 0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
-		"empty":     {write("empty", nil), "empty key file"},
-		"garbage":   {write("garbage", []byte("hello")), "not a JWK, JWK Set, PEM or DER key"},
-		"missing":   {filepath.Join(dir, "nope"), "no such file"},
-		"none":      {"", "no key given"},
-		"bad jwk":   {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
+		"pkcs11":      {"pkcs11:token=test;object=eckey", "pkcs11: URIs are not supported yet"},
+		"cose_key":    {write("k.cose", []byte{0xa4, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"cose_key1":   {write("k1.cose", []byte{0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"cose tag":    {write("t.cose", []byte{0xd9, 0xd9, 0xf7, 0xa1, 0x01, 0x02}), "COSE_Key files are not supported here yet"},
+		"empty":       {write("empty", nil), "empty key file"},
+		"garbage":     {write("garbage", []byte("hello")), "not a JWK, JWK Set, PEM or DER key"},
+		"missing":     {filepath.Join(dir, "nope"), "key file not found"}, // not shown: TestKeyNotFoundDoesNotEchoSecret
+		"missing.jwk": {filepath.Join(dir, "nope.jwk"), "no such file"},
+		"none":        {"", "no key given"},
+		"bad jwk":     {write("bad", []byte(`{"kty":"EC"}`)), `EC key needs "crv"`},
 	} {
 		_, _, err := loadKey(&env{}, tc.path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

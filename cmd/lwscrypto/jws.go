@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -25,6 +26,11 @@ func init() {
 // signingKey picks the one key of KEY that can sign, and the algorithm:
 // --alg, or the key's own "alg".
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
+	if alg != "" { // before the key is read (--key -)
+		if err := jwsAlgFlag(alg, false); err != nil {
+			return nil, "", err
+		}
+	}
 	set, _, err := loadKey(e, path)
 	if err != nil {
 		return nil, "", err
@@ -73,7 +79,7 @@ func runJWSSign(e *env, args []string) error {
 	c := commands["jws sign"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\")")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
 	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
 	unencoded := fs.Bool("unencoded", false, "sign the payload as is, not base64url-encoded (RFC 7797 \"b64\": false)")
@@ -112,6 +118,12 @@ func runJWSSign(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if !*detached && holdsPrivateKey(payload) {
+			// Allowed (the payload is the caller's), but most likely the
+			// --key file given again as FILE: say what the token carries.
+			fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
+			fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
+		}
 		if *asJSON {
 			out, err = jws.SignJSON(payload, []jws.SigningKey{sk}, true, opts)
 		} else {
@@ -135,6 +147,25 @@ func runJWSSign(e *env, args []string) error {
 			withHint("use -o FILE or a pipe; force it with -o -")
 	}
 	return writeOut(e, *outPath, append(out, '\n'))
+}
+
+// holdsPrivateKey reports whether payload is key material that a KEY
+// argument could be (a JWK, a JWK Set, PEM or DER) holding a private or
+// secret key. Payloads larger than a key file are not looked at.
+func holdsPrivateKey(payload []byte) bool {
+	if len(payload) > maxKeyFile {
+		return false
+	}
+	set, _, err := parseKeyData(payload)
+	if err != nil {
+		return false
+	}
+	for _, k := range set.Keys {
+		if k.IsPrivate() {
+			return true
+		}
+	}
+	return false
 }
 
 // verificationKey loads KEY for a verify command and returns it with the
@@ -178,6 +209,9 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 			if a = strings.TrimSpace(a); a == "" {
 				return nil, usagef("--alg %s names an empty algorithm", flagAlg).withHint("a comma-separated list of algorithms: --alg ES256,EdDSA")
 			}
+			if err := jwsAlgFlag(a, true); err != nil {
+				return nil, err
+			}
 			algs = append(algs, a)
 		}
 		return algs, nil
@@ -196,6 +230,26 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	sort.Strings(algs)
 	return algs, nil
+}
+
+// jwsAlgFlag refuses an --alg name that is no JWS algorithm ("none", a
+// typo, a JWE algorithm): the command line is wrong whatever the key and
+// the input, a usage error (exit 2). An algorithm the key cannot do is
+// the key file's fault instead (exit 1, from CheckUse or the verifier).
+func jwsAlgFlag(name string, verify bool) error {
+	if slices.Contains(jws.Algorithms(), name) {
+		return nil
+	}
+	what := "signing"
+	if verify {
+		what = "verification"
+	}
+	why := "is not a JWS algorithm"
+	if strings.EqualFold(name, "none") {
+		why = "is never accepted"
+	}
+	return usagef("--alg %s %s", jose.QuoteName(name), why).
+		withHint(fmt.Sprintf("name a JWS %s algorithm: %s (\"none\" is never accepted)", what, strings.Join(jws.Algorithms(), ", ")))
 }
 
 func suggestAlg(k *jwk.Key) string {
@@ -228,7 +282,8 @@ func newVerifier(key any, algs []string, flagAlg string) (*jws.Verifier, error) 
 // verifierError explains why no verifier could be built: an algorithm that
 // is never accepted ("none", an unknown name) given with --alg is the
 // flag's fault, not the key's; otherwise the key does not fit the
-// algorithms. Both exit 1 (TestJOSEExitCodes pins --alg none).
+// algorithms. Both exit 1; a name that is no JWS algorithm at all is
+// refused before, by jwsAlgFlag (exit 2).
 func verifierError(err error, algs []string, flagAlg string) error {
 	if flagAlg != "" && errors.Is(err, jose.ErrAlgorithm) {
 		return hinted(fmt.Errorf("--alg %s: %w", flagAlg, err), "name the algorithm(s) to accept, e.g. --alg ES256 or --alg RS256,PS256 (\"none\" is never accepted)")
@@ -276,7 +331,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\")")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)

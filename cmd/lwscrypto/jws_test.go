@@ -29,7 +29,7 @@ func TestJOSEExitCodes(t *testing.T) {
 		{tok, []string{"jws", "verify", "--key", key}, 0, "payload"},
 		{tok[:len(tok)-3] + "AA\n", []string{"jws", "verify", "--key", key}, 1, ""},
 		{"x.y", []string{"jws", "verify", "--key", key}, 1, ""},
-		{tok, []string{"jws", "verify", "--key", key, "--alg", "none"}, 1, ""},
+		{tok, []string{"jws", "verify", "--key", key, "--alg", "none"}, 2, ""},
 		{tok, []string{"jws", "verify", "--key", pem}, 2, ""},
 		{tok, []string{"jws", "verify"}, 2, ""},
 		{tok, []string{"jws", "verify", "--key", key, "--bogus"}, 2, ""},

@@ -14,10 +14,13 @@
 // writes to that stream, as without -o, instead of truncating it (a private
 // key still makes it owner-only). The exit status is 0 on success, 1 when
 // the input is invalid or a verification failed, and 2 on a usage error. A
+// file or directory named on the command line (FILE, --key, --payload,
+// --dir) that is not there or cannot be read is invalid input. A
 // file that cannot serve (a KEY with no private key, or with several, or one
 // that --alg does not fit) is invalid input; a command line that lacks what
 // it needs (no --key; a key without "alg" and no --alg) or holds a value
-// that is malformed whatever the input (--exp x, --claims given inline that
+// that is malformed whatever the input (--alg ES265 or none, --exp x,
+// --claims given inline that
 // is not one JSON object, any flag given an empty value: --iss "") is a
 // usage error. Errors are printed to standard
 // error as "lwscrypto: error: …", with a "hint: …" line where one helps. Run
@@ -89,10 +92,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeHelp(stderr) // exit 2 whether or not stderr takes it
 		return 2
 	}
-	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+	if isHelpFlag(args[0]) {
 		return report(e, outputError(writeHelp(stdout)))
 	}
 	cmd, rest := lookup(args)
+	if cmd == nil && len(args) > 1 && isHelpFlag(args[1]) && len(objectVerbs(args[0])) > 0 {
+		// "jwt -h": help asked for on an object
+		return report(e, outputError(writeObjectHelp(stdout, args[0])))
+	}
 	if cmd == nil {
 		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint(unknownHint(args[0])))
 	}
@@ -204,17 +211,44 @@ func hinted(err error, h string) *cliError {
 // unknownHint is the hint for a command line that names no command: the
 // verbs of object, if it is one, else where to find the commands.
 func unknownHint(object string) string {
+	verbs := objectVerbs(object)
+	if len(verbs) == 0 {
+		return "run 'lwscrypto help' for the list of commands"
+	}
+	return object + " takes a verb: " + strings.Join(verbs, ", ")
+}
+
+// isHelpFlag reports whether arg asks for help: -h, --help or -help.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help"
+}
+
+// objectVerbs returns the verbs of object, sorted; none if it is no
+// object (a command of one word, such as version, has none).
+func objectVerbs(object string) []string {
 	var verbs []string
 	for p := range commands {
 		if v, ok := strings.CutPrefix(p, object+" "); ok {
 			verbs = append(verbs, v)
 		}
 	}
-	if len(verbs) == 0 {
-		return "run 'lwscrypto help' for the list of commands"
-	}
 	sort.Strings(verbs)
-	return object + " takes a verb: " + strings.Join(verbs, ", ")
+	return verbs
+}
+
+// writeObjectHelp writes the verbs of object, each with its synopsis and
+// summary, to w (what "lwscrypto OBJECT -h" and "lwscrypto help OBJECT"
+// print) and returns w's error.
+func writeObjectHelp(w io.Writer, object string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: lwscrypto %s <verb> [flags] [FILE]\n\n", object)
+	b.WriteString("'lwscrypto " + object + " <verb> -h' describes one verb.\n\nverbs:\n")
+	for _, v := range objectVerbs(object) {
+		c := commands[object+" "+v]
+		fmt.Fprintf(&b, "  %s\n      %s\n", strings.TrimSpace(v+" "+c.args), c.summary)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // writeHelp writes the list of commands to w and returns w's error.
@@ -228,7 +262,8 @@ func writeHelp(w io.Writer) error {
 	b.WriteString("usage: lwscrypto <object> <verb> [flags] [FILE]\n\n")
 	b.WriteString("Input is FILE or standard input; output is standard output or -o FILE.\n")
 	b.WriteString("Exit status: 0 success, 1 invalid input or failed verification, 2 usage error.\n")
-	b.WriteString("'lwscrypto help <object> <verb>' or '<object> <verb> -h' describes one command.\n\ncommands:\n")
+	b.WriteString("'lwscrypto help <object> <verb>' or '<object> <verb> -h' describes one command;\n")
+	b.WriteString("'lwscrypto help <object>' or '<object> -h' lists an object's verbs.\n\ncommands:\n")
 	for _, p := range paths {
 		c := commands[p]
 		fmt.Fprintf(&b, "  %s\n      %s\n", strings.TrimSpace(p+" "+c.args), c.summary)
@@ -241,11 +276,12 @@ func init() {
 	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: runHelp})
 }
 
-// runHelp prints the list of commands, or what 'OBJECT VERB -h' prints.
+// runHelp prints the list of commands, what 'OBJECT VERB -h' prints, or
+// what 'OBJECT -h' prints.
 // It takes no flags (not even -o): anything after OBJECT VERB is ignored,
 // so that 'help' can be put in front of a failing command line.
 func runHelp(e *env, args []string) error {
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+	if len(args) == 1 && isHelpFlag(args[0]) {
 		c := commands["help"]
 		_, err := fmt.Fprintf(e.stdout, "usage: lwscrypto %s %s\n\n%s\n", c.path, c.args, c.summary)
 		return outputError(err)
@@ -257,6 +293,9 @@ func runHelp(e *env, args []string) error {
 				return err
 			}
 			return nil
+		}
+		if (len(args) == 1 || isHelpFlag(args[1])) && len(objectVerbs(args[0])) > 0 { // help OBJECT [-h]
+			return outputError(writeObjectHelp(e.stdout, args[0]))
 		}
 		return usagef("no command %q", strings.Join(args, " ")).withHint(unknownHint(args[0]))
 	}

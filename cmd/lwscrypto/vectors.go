@@ -58,7 +58,12 @@ func runVectors(e *env, args []string) error {
 		}
 		*dir = d
 	} else if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
-		return usagef("--dir %s is not a directory", *dir).withHint("pass the folder holding wycheproof/ and the other corpora")
+		// A directory that is not there is invalid input (exit 1), as a
+		// FILE, --key or --payload naming no file is.
+		if err != nil {
+			return failf("--dir: %v", err).withHint("pass the folder holding wycheproof/ and the other corpora")
+		}
+		return failf("--dir %s is not a directory", *dir).withHint("pass the folder holding wycheproof/ and the other corpora")
 	}
 
 	// Every corpus folder must be there (vectors.Run stops at the first

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -110,6 +111,10 @@ func TestVectorsTable(t *testing.T) {
 func TestVectorsExitCodes(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nosuch")
 	t.Setenv("LWSCRYPTO_VECTORS", missing)
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -117,7 +122,11 @@ func TestVectorsExitCodes(t *testing.T) {
 	}{
 		{[]string{"vectors", "extra"}, 2, "vectors takes no arguments"},
 		{[]string{"vectors", "--nosuch"}, 2, "unknown flag --nosuch"},
-		{[]string{"vectors", "--dir", missing}, 2, "is not a directory"},
+		// A --dir that names no directory is invalid input, as a FILE,
+		// --key or --payload naming no file is (exit 1); before the fix it
+		// was a usage error (exit 2).
+		{[]string{"vectors", "--dir", missing}, 1, "no such file or directory"},
+		{[]string{"vectors", "--dir", notDir}, 1, "is not a directory"},
 		{[]string{"vectors"}, 2, "no conformance corpus found"},
 		{[]string{"vectors", "--dir", t.TempDir()}, 1, "lacks the corpus folder(s) wycheproof, jose-cookbook, cose-wg-examples, JSONTestSuite, cbor-test-vectors"},
 	} {
