@@ -56,8 +56,11 @@
 // module; ChaCha20-Poly1305 and X25519 are not approved. Supports reports
 // false for those, and their methods return an unsupported error. So do,
 // rather than the standard library's panic or plain error, SHA-1 wherever
-// a hash is taken, HMAC keys and HKDF secrets shorter than 112 bits, and
-// PBKDF2 salts shorter than 128 bits or outputs shorter than 112 bits.
+// a hash is taken, HMAC keys and HKDF secrets shorter than 112 bits,
+// PBKDF2 salts shorter than 128 bits or outputs shorter than 112 bits, and
+// RSA keys the module refuses (below 2048 bits, of odd size, with a public
+// exponent of 2¹⁶ or less or even, or a private key of other than two
+// primes of one size), on every RSA method, verification included.
 package std
 
 import (
