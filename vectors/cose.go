@@ -499,6 +499,8 @@ func (c *coseCase) check(what, algName string, op func() error) {
 		c.res.Refuse(ref.why)
 	case errors.As(err, &nb):
 		c.res.Skip(nb.why)
+	case fipsRefusal(err):
+		c.res.Skip(skipFIPS)
 	case c.ex.Fail && err == nil:
 		c.res.Fail("%s: marked fail, but accepted", id)
 	case c.ex.Fail && exampleInputError(err):
