@@ -115,6 +115,17 @@ func (a *AEAD) Primitive() string { return a.prim }
 // received message is attacker input). Both
 // append into dst without allocating for AES-GCM, AES-CCM below 512 bytes
 // and ChaCha20-Poly1305.
+//
+// The rule of cipher.AEAD holds for dst and the input (the plaintext for
+// Seal, the ciphertext for Open): to reuse the input's storage, use
+// input[:0] as dst; otherwise the rest of dst must not overlap the input —
+// they overlap exactly or not at all. Callers must keep to it with every
+// algorithm. With the std backend AES-GCM and ChaCha20-Poly1305 panic on a
+// partial overlap (crypto/cipher and x/crypto check it), while AES-CCM and
+// AES-CBC-HMAC happen to read all their input before writing and give the
+// right answer; that leniency is not part of the contract, may differ
+// between backends, and code that relies on it breaks when the algorithm
+// changes.
 func (a *AEAD) New(key []byte, opts ...Option) (cipher.AEAD, error) {
 	if a.isZero() {
 		return nil, zeroAlgorithm(a)

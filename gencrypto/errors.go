@@ -3,14 +3,19 @@ package gencrypto
 import (
 	"errors"
 	"fmt"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 )
 
+// The values live in gencrypto/internal/sentinel so that the std backend,
+// which this package imports, can wrap them: its own errors match them with
+// errors.Is when it is called directly too (see package std, "Errors").
 var (
 	// ErrVerify is returned for every failed authentication: a signature, MAC
 	// or AEAD tag that does not check, an AES-KW integrity check or an
 	// RSA-OAEP decryption that fails, whatever the reason. It carries no
 	// detail on purpose, so that callers cannot become an oracle.
-	ErrVerify = errors.New("gencrypto: verification failed")
+	ErrVerify = sentinel.Verify
 
 	// ErrUnsupported is returned when a backend does not implement what was
 	// asked, and by every operation of the zero value of an algorithm type
@@ -22,12 +27,12 @@ var (
 	// ErrKeyType is returned when a key's type does not fit the algorithm, as
 	// an ECDSA key given to an RSA algorithm or a P-384 key given to ES256.
 	// The key type is checked before any computation.
-	ErrKeyType = errors.New("gencrypto: key type does not match algorithm")
+	ErrKeyType = sentinel.KeyType
 
 	// ErrKeySize is returned for a key of the right type but a size the
 	// algorithm does not allow: an AES key of the wrong length, an RSA
 	// modulus below the minimum, an HMAC key shorter than the hash output.
-	ErrKeySize = errors.New("gencrypto: key size not allowed for algorithm")
+	ErrKeySize = sentinel.KeySize
 
 	// ErrInvalidKey is returned for a key of the right type and size that is
 	// not a valid key: an ECDSA public point that is not on its curve (the
@@ -39,7 +44,7 @@ var (
 	// ed25519.PrivateKey whose public half is not the public key its seed
 	// derives (Sign, PublicKeyOf). A MACKey that MAC.New did not make (the
 	// zero MACKey) holds no key: its operations return it too.
-	ErrInvalidKey = errors.New("gencrypto: invalid key")
+	ErrInvalidKey = sentinel.InvalidKey
 
 	// ErrInvalidInput is returned for malformed inputs other than keys: a
 	// key to wrap or a wrapped key whose length is not a multiple of 8 or
@@ -50,7 +55,7 @@ var (
 	// the wrong size is not among them: Open reports it as ErrVerify (the
 	// nonce of a received message is attacker input) and Seal panics (see
 	// AEAD.New).
-	ErrInvalidInput = errors.New("gencrypto: invalid input")
+	ErrInvalidInput = sentinel.InvalidInput
 )
 
 // isUnsupported reports whether err wraps ErrUnsupported.

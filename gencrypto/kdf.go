@@ -108,7 +108,12 @@ func (k *PBKDF2) Hash() crypto.Hash { return k.hash }
 
 // Derive returns length bytes of PBKDF2(password, salt, iterations).
 // iterations must be positive and length in 1…255×HashLen (ErrInvalidInput
-// otherwise); callers that take the count from input (JWE p2c) must bound
+// otherwise). The length cap is this package's, not RFC 8018's, which
+// allows (2³²−1)×HashLen: it is a resource bound, since each HashLen of
+// output costs another full run of the iterations and a length taken from
+// input would otherwise be an allocation and a computation of any size,
+// and no use of PBKDF2 here (a key for AES-KW, at most 32 bytes) comes
+// near it. Callers that take the count from input (JWE p2c) must bound
 // it themselves first, since the work grows with it. Under GODEBUG=fips140=only a salt
 // shorter than 128 bits (SP 800-132 §5.1) or an output shorter than 112
 // bits is not approved: an *UnsupportedError with NotApproved set, whatever

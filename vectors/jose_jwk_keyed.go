@@ -7,11 +7,12 @@ package vectors
 // on what is computed with it. Results are named "wycheproof/<file> (jwk)".
 //
 // A secp256k1 ("P-256K") JWK must be refused by jwk.Parse with
-// jose.ErrKey, and its case is then skipped: ES256K is not built yet
+// jose.ErrKey for its curve, and its case is then skipped: ES256K is not built yet
 // (gencrypto's "Not supported, and why"), which is not a refusal by
 // design. A legacy ECDSA case signed with a hash that is not its curve's
 // in JOSE is refused as expected: it must not verify under the curve's ES
-// algorithm. As in the Wycheproof runner, an ECDSA case is rejected only by
+// algorithm: only a failed verification (gencrypto.ErrVerify) is that
+// refusal. As in the Wycheproof runner, an ECDSA case is rejected only by
 // a failed verification: the group's JWK is valid, so jose/jwk refusing it,
 // or the registry refusing a key or an input, fails the case.
 
@@ -22,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -195,19 +197,38 @@ func ecdsaGroupAlg(raw json.RawMessage, sha, keyPem string) (*gencrypto.Signatur
 // Reasons of the skipped and refused-as-expected cases of the JWK-keyed
 // files.
 const (
-	skipJWKCurveReason = "secp256k1 (\"P-256K\") JWK: ES256K is not built yet; jose/jwk refuses the key with jose.ErrKey"
+	skipJWKCurveReason = "secp256k1 (\"P-256K\") JWK: ES256K is not built yet; jose/jwk refuses its curve (jose.ErrKey)"
 	refuseECDSAHash    = "ECDSA with a hash that is not its curve's in JOSE (RFC 7518 §3.4 pairs P-256/SHA-256, P-384/SHA-384, P-521/SHA-512): must not verify under the curve's ES algorithm"
 )
 
-// skipJWKCurve checks that jose/jwk refuses the JWK raw, on a curve it
-// does not support yet, with jose.ErrKey: the case is then skipped.
+// skipJWKCurve checks that jose/jwk refuses the JWK raw, on secp256k1,
+// which it does not support yet, for that curve: the case is then skipped
+// (judgeJWKCurveSkip).
 func skipJWKCurve(r *Result, t *keyedTest, raw json.RawMessage, curve string) {
 	_, err := jwk.Parse(raw)
-	if !errors.Is(err, jose.ErrKey) {
-		r.Fail("tcId %d: JWK on curve %s: jwk.Parse gave %v, want jose.ErrKey", t.TcID, curve, err)
-		return
+	judgeJWKCurveSkip(r, t, curve, err)
+}
+
+// jwkUnsupportedCurve is what jose/jwk's error says of a curve it does not
+// support. jose/jwk has no sentinel of its own for that reason (it wraps
+// jose.ErrKey, as for any unusable key), so its message is the only way to
+// tell the refusal of the curve from the refusal of a malformed key.
+const jwkUnsupportedCurve = "unsupported EC curve"
+
+// judgeJWKCurveSkip skips a case of a group on curve, whose key jwk.Parse
+// refused with err, as not built yet; only secp256k1 ("P-256K" in a JWK,
+// "secp256k1" in the group) is such a curve, and only jose.ErrKey naming the
+// unsupported curve is that refusal. Another curve, or a key refused for
+// another reason or accepted, fails the case.
+func judgeJWKCurveSkip(r *Result, t *keyedTest, curve string, err error) {
+	switch {
+	case curve != "P-256K" && curve != "secp256k1":
+		r.Fail("tcId %d: curve %s is neither a JOSE curve nor secp256k1", t.TcID, curve)
+	case !errors.Is(err, jose.ErrKey) || !strings.Contains(err.Error(), jwkUnsupportedCurve):
+		r.Fail("tcId %d: JWK on curve %s: jwk.Parse gave %v, want jose.ErrKey for the unsupported curve", t.TcID, curve, err)
+	default:
+		r.Skip(skipJWKCurveReason)
 	}
-	r.Skip(skipJWKCurveReason)
 }
 
 // refuseNonJOSEECDSA handles a legacy webcrypto ECDSA case whose curve and
@@ -232,15 +253,24 @@ func refuseNonJOSEECDSA(r *Result, t *keyedTest, raw json.RawMessage) {
 		r.Fail("tcId %d: group JWK: %v", t.TcID, err)
 		return
 	}
-	switch err := alg.Verify(k.Public(), t.Msg, t.Sig); {
-	case err != nil && notVerificationFailure(err):
+	judgeNonJOSEECDSA(r, t, alg.Name(), alg.Verify(k.Public(), t.Msg, t.Sig))
+}
+
+// judgeNonJOSEECDSA records a legacy ECDSA case signed with a hash its
+// curve does not take in JOSE, given err, the result of verifying it under
+// the curve's ES algorithm algName: refused as expected only for a failed
+// verification (gencrypto.ErrVerify); any other error fails the case, as
+// does a valid case that verifies.
+func judgeNonJOSEECDSA(r *Result, t *keyedTest, algName string, err error) {
+	switch {
+	case err != nil && !errors.Is(err, gencrypto.ErrVerify):
 		r.Fail("tcId %d (%s, %s): refused for another reason than a failed verification: %v", t.TcID, t.Result, t.Comment, err)
 	case err != nil:
 		r.Refuse(refuseECDSAHash)
 	case t.Result == "invalid":
 		r.Skip("invalid under a hash JOSE does not pair with the curve, but valid under the one it does: not a refusal to check")
 	default:
-		r.Fail("tcId %d (%s, %s): verified under %s, though signed with another hash", t.TcID, t.Result, t.Comment, alg.Name())
+		r.Fail("tcId %d (%s, %s): verified under %s, though signed with another hash", t.TcID, t.Result, t.Comment, algName)
 	}
 }
 
@@ -253,6 +283,8 @@ func judgeKeyed(r *Result, t *keyedTest, err error) {
 	switch {
 	case perr != nil:
 		r.Fail("%s: %v", id, perr)
+	case fipsRefusal(err):
+		r.Skip(skipFIPS)
 	case exp == mustAccept:
 		r.Check(id, err)
 	case err == nil:

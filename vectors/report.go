@@ -32,12 +32,16 @@
 package vectors
 
 import (
+	"crypto/fips140"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
 )
 
 // Result is the outcome of one corpus file.
@@ -109,12 +113,34 @@ func (r *Result) Refuse(reason string) {
 }
 
 // Check records a pass when err is nil and a failure otherwise.
+//
+// Under GODEBUG=fips140=only an error matching gencrypto.ErrUnsupported is
+// the backend refusing by policy what the Go Cryptographic Module does not
+// serve (AES-GCM with a given nonce, AES-KW, RSA below 2048 bits…): the
+// case is skipped with skipFIPS rather than failed (see fipsRefusal).
 func (r *Result) Check(id string, err error) {
+	if fipsRefusal(err) {
+		r.Skip(skipFIPS)
+		return
+	}
 	if err != nil {
 		r.Fail("%s: %v", id, err)
 		return
 	}
 	r.Pass()
+}
+
+// skipFIPS is the reason of a case skipped because the backend refuses it
+// by policy in FIPS 140-only mode.
+const skipFIPS = "not served in FIPS 140-only mode (GODEBUG=fips140=only): the backend refuses it by policy (gencrypto.ErrUnsupported)"
+
+// fipsRefusal reports whether err is a refusal by policy of FIPS 140-only
+// mode: that mode is in effect (crypto/fips140.Enforced, true under
+// GODEBUG=fips140=only only; fips140.Enabled is true for fips140=on too,
+// which refuses nothing) and err matches gencrypto.ErrUnsupported. Outside
+// that mode an unsupported error is no excuse and fails the case.
+func fipsRefusal(err error) bool {
+	return err != nil && fips140.Enforced() && errors.Is(err, gencrypto.ErrUnsupported)
 }
 
 // Report is the outcome of a whole run.

@@ -365,8 +365,8 @@ func syntheticCorpus(t *testing.T) string {
 		"JSONTestSuite/test_parsing/n_accepted.json": `[1]`,
 		"JSONTestSuite/test_transform/README":        ``,
 		"cbor-test-vectors/appendix_a.json":          `[{"hex":"00","roundtrip":true,"decoded":0}]`,
-		// A COSE_Mac0 with AES-MAC-128/64 (14), which lwscrypto does not
-		// offer: refused as expected.
+		// A COSE_Mac0 with AES-MAC-128/64 (14), which lwscrypto has not
+		// built yet: skipped.
 		"cose-wg-examples/x/mac0.json": `{"input":{"plaintext":"x","mac0":{"protected":{"alg":"AES-MAC-128/64"},` +
 			`"recipients":[{"key":{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"},"unprotected":{"alg":"direct"}}]}},` +
 			`"output":{"cbor":"D18443A1010EA0417840"}}`,
@@ -417,10 +417,10 @@ func TestRunReport(t *testing.T) {
 		"cbor-test-vectors/appendix_a.json":                   {1, 1, 0, 0},
 		"wycheproof/ecdh_secp256r1_webcrypto_test.json (jwk)": {1, 0, 1, 0}, // no cases and no numberOfTests
 		"rfc-jws/rfc7515":                                     {8, 8, 0, 0},
-		"cose-wg-examples/x/mac0.json":                        {1, 1, 0, 0},
+		"cose-wg-examples/x/mac0.json":                        {1, 0, 0, 1},
 	})
-	if r := got["cose-wg-examples/x/mac0.json"]; r.Refused != 1 {
-		t.Errorf("cose-wg-examples/x/mac0.json: %d refused, want 1", r.Refused)
+	if r := got["cose-wg-examples/x/mac0.json"]; r.Refused != 0 || r.SkipReasons["COSE algorithm AES-MAC-128/64 (14): not built yet (gencrypto.ByCOSE does not know it)"] != 1 {
+		t.Errorf("cose-wg-examples/x/mac0.json: %d refused, skipped for %v; want skipped as not built yet", r.Refused, r.SkipReasons)
 	}
 	for _, p := range []string{"wycheproof/x_test.json", "wycheproof/legacy/y_test.json", "JSONTestSuite/test_parsing/n_accepted.json", "cbor-test-vectors/appendix_a.json", "rfc-jws/rfc7515", "jose-cookbook/jwk/k.json", "cose-wg-examples/x/mac0.json"} {
 		if !slices.Contains(progress, p) {

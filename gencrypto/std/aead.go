@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/aes"
 	"crypto/cipher"
+	"fmt"
 
 	"golang.org/x/crypto/chacha20poly1305"
 )
@@ -12,11 +13,14 @@ import (
 // "chacha20-poly1305" and "aes-cbc-hmac-sha2" (gencrypto's PrimAESGCM,
 // PrimAESCCM, PrimChaCha20Poly1305 and PrimAESCBCHMAC); any other is
 // unsupported. nonceSize and tagSize are in bytes; h is the HMAC hash of
-// AES-CBC-HMAC and is ignored otherwise. Sizes it does not take are an error.
+// AES-CBC-HMAC and is ignored otherwise. Sizes the primitive does not define
+// are an error matching gencrypto.ErrKeySize (keys) or ErrInvalidInput.
 //
 // AES-GCM takes a 16-, 24- or 32-byte key and either the standard 12-byte
 // nonce with a tag of 12…16 bytes, or a 16-byte tag with any non-empty nonce
-// (crypto/cipher offers no other combination). ChaCha20-Poly1305 takes a
+// (crypto/cipher offers no other combination; the others NIST SP 800-38D
+// allows, a tag of 4 or 8 bytes or one of 12…15 with a nonce other than 12
+// bytes, are unsupported, and the rest invalid). ChaCha20-Poly1305 takes a
 // 32-byte key, a 12-byte nonce (24 selects XChaCha20-Poly1305) and a 16-byte
 // tag. AES-CCM (NIST SP 800-38C, RFC 3610) takes a 16-, 24- or 32-byte key,
 // a nonce of 7 to 13 bytes and an even tag of 4 to 16 bytes. AES-CBC-HMAC
@@ -77,6 +81,9 @@ func newGCM(key []byte, nonceSize, tagSize int) (cipher.AEAD, error) {
 		return cipher.NewGCMWithTagSize(b, tagSize)
 	case tagSize == 16 && nonceSize > 0:
 		return cipher.NewGCMWithNonceSize(b, nonceSize)
+	case nonceSize > 0 && (tagSize == 4 || tagSize == 8 || tagSize >= 12 && tagSize <= 16):
+		// NIST SP 800-38D §5.2.1.2 allows these tags; crypto/cipher does not.
+		return nil, unsupported(fmt.Sprintf("AES-GCM with a %d-byte nonce and a %d-byte tag", nonceSize, tagSize))
 	}
 	return nil, errParameter
 }

@@ -53,15 +53,20 @@ func TestAEADTagSizes(t *testing.T) {
 }
 
 // TestAEADParameterErrors: a nonce and tag size NewAEAD does not offer is
-// errParameter, decided here rather than left to crypto/cipher: AES-GCM
-// takes a 12-byte nonce with a tag of 12 to 16 bytes, or a 16-byte tag with
-// any non-empty nonce (13 bytes included, which is not the standard size).
+// refused here rather than left to crypto/cipher: AES-GCM takes a 12-byte
+// nonce with a tag of 12 to 16 bytes, or a 16-byte tag with any non-empty
+// nonce (13 bytes included, which is not the standard size). Sizes NIST SP
+// 800-38D defines but crypto/cipher does not offer are unsupported, the
+// others errParameter.
 func TestAEADParameterErrors(t *testing.T) {
 	b := New()
 	key := make([]byte, 16)
-	for _, tc := range []struct{ nonce, tag int }{{12, 17}, {12, 11}, {0, 16}, {13, 15}, {16, 12}} {
-		if _, err := b.NewAEAD(primAESGCM, key, tc.nonce, tc.tag, 0); !errors.Is(err, errParameter) {
-			t.Errorf("GCM nonce %d tag %d: %v, want errParameter", tc.nonce, tc.tag, err)
+	for _, tc := range []struct {
+		nonce, tag int
+		want       error
+	}{{12, 17, errParameter}, {12, 11, errParameter}, {0, 16, errParameter}, {13, 15, errors.ErrUnsupported}, {16, 12, errors.ErrUnsupported}, {12, 8, errors.ErrUnsupported}} {
+		if _, err := b.NewAEAD(primAESGCM, key, tc.nonce, tc.tag, 0); !errors.Is(err, tc.want) {
+			t.Errorf("GCM nonce %d tag %d: %v, want %v", tc.nonce, tc.tag, err, tc.want)
 		}
 	}
 	a, err := b.NewAEAD(primAESGCM, key, 13, 16, 0)

@@ -29,8 +29,9 @@ type cbcHMAC struct {
 	block   cipher.Block
 	tagSize int
 	// macs holds *macState values with a keyed HMAC (reset before each
-	// use), so that Seal and Open neither key a new HMAC per call nor
-	// allocate their scratch blocks.
+	// use, and wiped with the rest of the state after it, see putMAC), so
+	// that Seal and Open neither key a new HMAC per call nor allocate their
+	// scratch blocks.
 	macs sync.Pool
 }
 
@@ -65,6 +66,26 @@ func newCBCHMAC(key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD,
 	c.macs.New = func() any { return &macState{h: hmac.New(f, macKey)} }
 	return c, nil
 }
+
+// putMAC wipes what ms holds of the last message and returns it to the
+// pool: the HMAC goes back to its keyed initial state (the key-derived pads
+// are the AEAD's own, as long-lived as its key), and the full HMAC output,
+// the expected tag and AL are cleared, so that a pooled value says nothing
+// of the last tag, nor of the tag that would have made a forgery verify.
+func (c *cbcHMAC) putMAC(ms *macState) {
+	ms.h.Reset()
+	clear(ms.sum[:])
+	clear(ms.want[:])
+	clear(ms.al[:])
+	if testHookMACPut != nil {
+		testHookMACPut(ms)
+	}
+	c.macs.Put(ms)
+}
+
+// testHookMACPut, when set by a test, sees each MAC state as it goes back
+// to the pool.
+var testHookMACPut func(*macState)
 
 func (c *cbcHMAC) NonceSize() int { return aes.BlockSize }
 
@@ -110,7 +131,7 @@ func (c *cbcHMAC) Seal(dst, nonce, plaintext, additionalData []byte) []byte {
 		panic("std: cbc-hmac: incorrect IV length")
 	}
 	ms := c.macs.Get().(*macState)
-	defer c.macs.Put(ms)
+	defer c.putMAC(ms)
 	c.macStart(ms, nonce, additionalData)
 	enc := cipher.NewCBCEncrypter(c.block, nonce)
 	pad := aes.BlockSize - len(plaintext)%aes.BlockSize
@@ -140,7 +161,7 @@ func (c *cbcHMAC) Open(dst, nonce, ciphertext, additionalData []byte) ([]byte, e
 	ms := c.macs.Get().(*macState)
 	c.tag(ms, ms.want[:], nonce, ciphertext[:n], additionalData)
 	ok := subtle.ConstantTimeCompare(ms.want[:c.tagSize], ciphertext[n:])
-	c.macs.Put(ms)
+	c.putMAC(ms)
 	if ok != 1 {
 		return nil, errOpen
 	}

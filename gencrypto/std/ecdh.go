@@ -3,6 +3,8 @@ package std
 import (
 	"crypto"
 	"crypto/ecdh"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 )
 
 func ecdhCurve(primitive string) (ecdh.Curve, bool) {
@@ -22,7 +24,8 @@ func ecdhCurve(primitive string) (ecdh.Curve, bool) {
 // ECDH returns the shared secret of priv (an *ecdh.PrivateKey or any
 // ecdh.KeyExchanger) and pub, both on the primitive's curve. crypto/ecdh
 // validates public keys when they are made, and returns an error for an
-// all-zero X25519 output (a low-order point, RFC 7748 §6.1).
+// all-zero X25519 output (a low-order point, RFC 7748 §6.1), which matches
+// gencrypto.ErrInvalidInput here.
 func (*Backend) ECDH(primitive string, priv crypto.PrivateKey, pub crypto.PublicKey) ([]byte, error) {
 	c, ok := ecdhCurve(primitive)
 	if !ok {
@@ -40,7 +43,8 @@ func (*Backend) ECDH(primitive string, priv crypto.PrivateKey, pub crypto.Public
 		if k == nil || k.Curve() != c {
 			return nil, errKeyType
 		}
-		return k.ECDH(p)
+		s, err := k.ECDH(p)
+		return s, withKind(err, sentinel.InvalidInput)
 	case ecdh.KeyExchanger:
 		if k.Curve() != c {
 			return nil, errKeyType

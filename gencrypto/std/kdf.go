@@ -8,6 +8,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 )
 
 // The Go Cryptographic Module's minimums in FIPS 140-only mode (crypto/hmac,
@@ -31,7 +33,8 @@ func (*Backend) HKDF(h crypto.Hash, secret, salt, info []byte, length int) ([]by
 	if fips140.Enforced() && len(secret) < fipsMinKey {
 		return nil, unsupported("HKDF secret shorter than 112 bits in FIPS 140-only mode")
 	}
-	return hkdf.Key[hash.Hash](f, secret, salt, string(info), length)
+	out, err := hkdf.Key[hash.Hash](f, secret, salt, string(info), length)
+	return out, withKind(err, sentinel.InvalidInput)
 }
 
 // PBKDF2 returns length bytes of PBKDF2 with HMAC-h (RFC 8018 §5.2).
@@ -59,7 +62,8 @@ func (*Backend) PBKDF2(h crypto.Hash, password, salt []byte, iterations, length 
 			return nil, unsupported("PBKDF2 output shorter than 112 bits in FIPS 140-only mode")
 		}
 	}
-	return pbkdf2.Key[hash.Hash](f, string(password), salt, iterations, length)
+	out, err := pbkdf2.Key[hash.Hash](f, string(password), salt, iterations, length)
+	return out, withKind(err, sentinel.InvalidInput)
 }
 
 // errPBKDF2Length refuses a PBKDF2 output longer than 255 hash lengths.

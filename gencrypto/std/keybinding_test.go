@@ -84,9 +84,21 @@ func TestKeyBinding(t *testing.T) {
 		"ecdh, P-256 private for X25519": ecdhErr(b, primX25519, e256, x2.PublicKey()),
 		"ecdh, ECDSA public":             ecdhErr(b, primECDHP256, e256, &p256.PublicKey),
 	}
+	// A key of the right type is refused for what is wrong with it.
+	otherKind := map[string]error{
+		"verify ed25519, 31-byte key":  errKeySize,
+		"verify ecdsa, no coordinates": errPublicKey,
+		"verify ecdsa, no x":           errPublicKey,
+		"verify rsa, no modulus":       errPublicKey,
+		"oaep encrypt, no modulus":     errPublicKey,
+	}
 	for what, err := range errs {
-		if !errors.Is(err, errKeyType) {
-			t.Errorf("%s: %v, want errKeyType", what, err)
+		want := errKeyType
+		if k, ok := otherKind[what]; ok {
+			want = k
+		}
+		if !errors.Is(err, want) {
+			t.Errorf("%s: %v, want %v", what, err, want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"crypto/rsa"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -19,7 +20,8 @@ import (
 // dereferences nil, an ed25519.PrivateKey shorter than 64 bytes, whose
 // Public slices past its end, and an *ecdsa.PrivateKey with a public half
 // but D nil, which crypto/ecdsa dereferences, each panicked; now each is
-// errKeyType. (gencrypto refuses them before calling the backend, so this
+// an error: errKeyType for a nil pointer, errKeySize for an Ed25519 key of
+// the wrong length, errNoPrivate without D. (gencrypto refuses them before calling the backend, so this
 // is tested on the backend itself.)
 func TestMalformedPrivateKeysNoPanic(t *testing.T) {
 	b := New()
@@ -73,8 +75,15 @@ func TestMalformedPrivateKeysNoPanic(t *testing.T) {
 			}()
 			return tc.call()
 		}()
-		if !errors.Is(err, errKeyType) {
-			t.Errorf("%s: %v, want errKeyType", tc.name, err)
+		want := errKeyType
+		switch {
+		case strings.Contains(tc.name, "D nil"):
+			want = errNoPrivate
+		case strings.Contains(tc.name, "-byte ed25519.PrivateKey"):
+			want = errKeySize
+		}
+		if !errors.Is(err, want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, want)
 		}
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"crypto/fips140"
 	"crypto/rand"
 	"crypto/rsa"
+	"errors"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 )
 
 // oaepHash returns an unsupported error for h when the Go Cryptographic
@@ -29,11 +32,21 @@ func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []by
 		return nil, err
 	}
 	f, _ := hashFunc(h)
-	k, ok := pub.(*rsa.PublicKey)
-	if !ok || k == nil || k.N == nil {
-		return nil, errKeyType
+	k, err := rsaPublic(pub)
+	if err != nil {
+		return nil, err
 	}
-	return rsa.EncryptOAEP(f(), rand.Reader, k, msg, label)
+	if err := fipsRSA(k, nil); err != nil {
+		return nil, err
+	}
+	ct, err := rsa.EncryptOAEP(f(), rand.Reader, k, msg, label)
+	if err != nil {
+		if errors.Is(err, rsa.ErrMessageTooLong) {
+			return nil, withKind(err, sentinel.InvalidInput)
+		}
+		return nil, rsaKeyError(k, err)
+	}
+	return ct, nil
 }
 
 // DecryptOAEP decrypts ciphertext with key, any crypto.Decrypter over an RSA
@@ -41,21 +54,38 @@ func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []by
 // both the OAEP hash and the MGF1 hash. A ciphertext that is not k octets
 // long for a k-octet modulus is a decryption error (RFC 8017 §7.1.2 step
 // 1b; crypto/rsa would read a shorter one as an integer), reported as
-// rsa.ErrDecryption, the error crypto/rsa gives for every other failure.
+// rsa.ErrDecryption, the error crypto/rsa gives for every other failure;
+// the error matches gencrypto.ErrVerify too. Under GODEBUG=fips140=only a
+// key the Go Cryptographic Module refuses (below 2048 bits, say) is
+// unsupported, as it is for EncryptOAEP and the RSA signatures.
 func (*Backend) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ciphertext, label []byte) ([]byte, error) {
-	pub, ok := publicOf(key)
-	if !ok {
-		return nil, errKeyType
+	pub, err := publicOf(key)
+	if err != nil {
+		return nil, err
 	}
-	k, ok := pub.(*rsa.PublicKey)
-	if !ok || k == nil || k.N == nil {
-		return nil, errKeyType
+	k, err := rsaPublic(pub)
+	if err != nil {
+		return nil, err
 	}
 	if err := oaepHash(h); err != nil {
 		return nil, err
 	}
-	if len(ciphertext) != k.Size() {
-		return nil, rsa.ErrDecryption
+	priv, inMemory := key.(*rsa.PrivateKey)
+	if err := fipsRSA(k, priv); err != nil {
+		return nil, err
 	}
-	return key.Decrypt(rand.Reader, ciphertext, &rsa.OAEPOptions{Hash: h, MGFHash: h, Label: label})
+	if len(ciphertext) != k.Size() {
+		return nil, errDecryption
+	}
+	msg, err := key.Decrypt(rand.Reader, ciphertext, &rsa.OAEPOptions{Hash: h, MGFHash: h, Label: label})
+	if err != nil {
+		if inMemory {
+			return nil, rsaKeyError(k, err)
+		}
+		if errors.Is(err, rsa.ErrDecryption) {
+			return nil, errDecryption
+		}
+		return nil, err
+	}
+	return msg, nil
 }

@@ -7,8 +7,8 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"errors"
 
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
 )
 
@@ -26,34 +26,41 @@ func ecCurve(primitive string) (elliptic.Curve, int, bool) {
 	return nil, 0, false
 }
 
-// publicOf returns key's public half, or false for keys of the standard
+// publicOf returns key's public half, or an error for keys of the standard
 // library's types that would panic when used: a nil *ecdsa.PrivateKey,
-// *rsa.PrivateKey or *ed25519.PrivateKey (Public dereferences nil), an
-// ed25519.PrivateKey that is not 64 bytes (Public slices past its end, or
-// answers an all-zero key for a seed) and an *ecdsa.PrivateKey without D
-// (crypto/ecdsa dereferences it). Other keys answer for themselves.
-func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, bool) {
+// *rsa.PrivateKey or *ed25519.PrivateKey (Public dereferences nil;
+// errKeyType, as for no key at all), an ed25519.PrivateKey that is not 64
+// bytes (Public slices past its end, or answers an all-zero key for a seed;
+// errKeySize) and an *ecdsa.PrivateKey without D (crypto/ecdsa dereferences
+// it; errNoPrivate). Other keys answer for themselves.
+func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, error) {
 	switch k := key.(type) {
 	case nil:
-		return nil, false
+		return nil, errKeyType
 	case *ecdsa.PrivateKey:
-		if k == nil || k.D == nil {
-			return nil, false
+		if k == nil {
+			return nil, errKeyType
+		}
+		if k.D == nil {
+			return nil, errNoPrivate
 		}
 	case *rsa.PrivateKey:
 		if k == nil {
-			return nil, false
+			return nil, errKeyType
 		}
 	case ed25519.PrivateKey:
 		if len(k) != ed25519.PrivateKeySize {
-			return nil, false
+			return nil, errKeySize
 		}
 	case *ed25519.PrivateKey:
-		if k == nil || len(*k) != ed25519.PrivateKeySize {
-			return nil, false
+		if k == nil {
+			return nil, errKeyType
+		}
+		if len(*k) != ed25519.PrivateKeySize {
+			return nil, errKeySize
 		}
 	}
-	return key.Public(), true
+	return key.Public(), nil
 }
 
 // Sign signs msg with key. Ed25519 signs msg itself (pure Ed25519, RFC 8032
@@ -64,16 +71,18 @@ func publicOf(key interface{ Public() crypto.PublicKey }) (crypto.PublicKey, boo
 // scalar multiplication, is remembered per key). The hashed primitives hash
 // msg with h on the host and continue as SignDigest.
 func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg []byte) ([]byte, error) {
-	pub, ok := publicOf(key)
-	if !ok {
-		return nil, errKeyType
+	pub, err := publicOf(key)
+	if err != nil {
+		return nil, err
 	}
 	if primitive == primEd25519 {
 		if h != 0 {
 			return nil, unsupported("ed25519 with a prehash")
 		}
-		if k, ok := pub.(ed25519.PublicKey); !ok || len(k) != ed25519.PublicKeySize {
+		if k, ok := pub.(ed25519.PublicKey); !ok {
 			return nil, errKeyType
+		} else if len(k) != ed25519.PublicKeySize {
+			return nil, errKeySize
 		}
 		if !ed25519KeyOK(key) {
 			return nil, errEd25519Key
@@ -93,7 +102,7 @@ func (b *Backend) Sign(primitive string, key crypto.Signer, h crypto.Hash, msg [
 
 // errEd25519Key refuses an ed25519.PrivateKey whose second half is not the
 // public key its seed derives.
-var errEd25519Key = errors.New("std: Ed25519 private key's public half is not the one its seed derives")
+var errEd25519Key = newError("std: Ed25519 private key's public half is not the one its seed derives", sentinel.InvalidKey)
 
 // ed25519KeyOK reports whether key, if an ed25519.PrivateKey or a pointer
 // to one, holds the public key its seed derives: crypto/ed25519 signs with
@@ -117,9 +126,9 @@ func ed25519KeyOK(key crypto.Signer) bool {
 // as key made it. A digest that is not h's output length is an error, and
 // Ed25519, which signs the message itself, is unsupported.
 func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, digest []byte) ([]byte, error) {
-	keyPub, ok := publicOf(key)
-	if !ok {
-		return nil, errKeyType
+	keyPub, err := publicOf(key)
+	if err != nil {
+		return nil, err
 	}
 	if primitive == primEd25519 {
 		return nil, unsupported("ed25519 signs the message itself, not a digest")
@@ -134,22 +143,36 @@ func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, d
 		}
 		der, err := key.Sign(rand.Reader, digest, h)
 		if err != nil {
+			if _, inMemory := key.(*ecdsa.PrivateKey); inMemory {
+				err = withKind(err, sentinel.InvalidKey)
+			}
 			return nil, err
 		}
 		return derToRaw(der, size)
 	}
 	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
-		if k, ok := keyPub.(*rsa.PublicKey); !ok || k == nil || k.N == nil {
-			return nil, errKeyType
+		k, err := rsaPublic(keyPub)
+		if err != nil {
+			return nil, err
 		}
 		if err := checkDigest(h, digest); err != nil {
 			return nil, err
 		}
-		if primitive == primRSAPSS {
-			return key.Sign(rand.Reader, digest, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash, Hash: h})
+		priv, inMemory := key.(*rsa.PrivateKey)
+		if err := fipsRSA(k, priv); err != nil {
+			return nil, err
 		}
-		return key.Sign(rand.Reader, digest, h)
+		var sig []byte
+		if primitive == primRSAPSS {
+			sig, err = key.Sign(rand.Reader, digest, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash, Hash: h})
+		} else {
+			sig, err = key.Sign(rand.Reader, digest, h)
+		}
+		if err != nil && inMemory {
+			err = rsaKeyError(k, err)
+		}
+		return sig, err
 	}
 	return nil, unsupported("signature " + primitive)
 }
@@ -162,8 +185,11 @@ func (b *Backend) Verify(primitive string, pub crypto.PublicKey, h crypto.Hash, 
 			return unsupported("ed25519 with a prehash")
 		}
 		k, ok := pub.(ed25519.PublicKey)
-		if !ok || len(k) != ed25519.PublicKeySize {
+		if !ok {
 			return errKeyType
+		}
+		if len(k) != ed25519.PublicKeySize {
+			return errKeySize
 		}
 		if !ed25519.Verify(k, msg, sig) {
 			return errVerify
@@ -209,8 +235,11 @@ func verifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest,
 	}
 	if c, size, ok := ecCurve(primitive); ok {
 		k, ok := pub.(*ecdsa.PublicKey)
-		if !ok || k == nil || k.Curve != c || k.X == nil || k.Y == nil {
+		if !ok || k == nil || k.Curve != c {
 			return errKeyType
+		}
+		if k.X == nil || k.Y == nil {
+			return errPublicKey
 		}
 		if err := checkDigest(h, digest); err != nil {
 			return err
@@ -229,14 +258,16 @@ func verifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest,
 	}
 	switch primitive {
 	case primRSAPKCS1v15, primRSAPSS:
-		k, ok := pub.(*rsa.PublicKey)
-		if !ok || k == nil || k.N == nil {
-			return errKeyType
+		k, err := rsaPublic(pub)
+		if err != nil {
+			return err
 		}
 		if err := checkDigest(h, digest); err != nil {
 			return err
 		}
-		var err error
+		if err := fipsRSA(k, nil); err != nil {
+			return err
+		}
 		if primitive == primRSAPSS {
 			err = rsa.VerifyPSS(k, h, digest, sig, &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 		} else {
@@ -266,19 +297,19 @@ func hashedSignature(primitive string) bool {
 func derToRaw(der []byte, size int) ([]byte, error) {
 	body, rest, ok := derElement(der, 0x30)
 	if !ok || len(rest) != 0 {
-		return nil, errParameter
+		return nil, errSignerOutput
 	}
 	r, body, ok := derElement(body, 0x02)
 	if !ok {
-		return nil, errParameter
+		return nil, errSignerOutput
 	}
 	s, body, ok := derElement(body, 0x02)
 	if !ok || len(body) != 0 {
-		return nil, errParameter
+		return nil, errSignerOutput
 	}
 	out := make([]byte, 2*size)
 	if !putScalar(out[:size], r) || !putScalar(out[size:], s) {
-		return nil, errParameter
+		return nil, errSignerOutput
 	}
 	return out, nil
 }

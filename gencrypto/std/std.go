@@ -5,9 +5,26 @@
 // It implements primitives only; policy (which key fits which algorithm,
 // which lengths are legal, how failures are reported) lives in package
 // gencrypto, which uses this package as its default. This package imports
-// nothing of gencrypto, so its method set is written against the standard
-// library's types alone, and its primitive names are the strings of
-// gencrypto's Prim* constants.
+// nothing of gencrypto but its error values (from gencrypto/internal/sentinel,
+// below both), so its method set is written against the standard library's
+// types alone, and its primitive names are the strings of gencrypto's Prim*
+// constants.
+//
+// # Errors
+//
+// Every error a method returns for a bad input matches, with errors.Is, the
+// gencrypto error that names its reason: gencrypto.ErrKeyType,
+// ErrKeySize or ErrInvalidKey for a key, ErrInvalidInput for another input
+// (a length, a nonce or tag size, a digest, an X25519 peer of low order),
+// ErrVerify for a signature, MAC, tag, key-wrap check or RSA-OAEP
+// decryption that fails, and ErrUnsupported for what the backend does not
+// implement or, under GODEBUG=fips140=only, refuses by policy. Errors of
+// the standard library keep their message and still match its own values
+// (rsa.ErrDecryption, rsa.ErrMessageTooLong). Two exceptions: the AEADs of
+// AES-GCM and ChaCha20-Poly1305 are the standard library's and x/crypto's
+// own, whose Open fails with their own error, and an error of a key that
+// is not in memory (a crypto.Signer or crypto.Decrypter of a token) is the
+// key's, passed on as it is.
 //
 // # Primitives
 //
@@ -39,13 +56,19 @@
 // module; ChaCha20-Poly1305 and X25519 are not approved. Supports reports
 // false for those, and their methods return an unsupported error. So do,
 // rather than the standard library's panic or plain error, SHA-1 wherever
-// a hash is taken, HMAC keys and HKDF secrets shorter than 112 bits, and
-// PBKDF2 salts shorter than 128 bits or outputs shorter than 112 bits.
+// a hash is taken, HMAC keys and HKDF secrets shorter than 112 bits,
+// PBKDF2 salts shorter than 128 bits or outputs shorter than 112 bits, and
+// RSA keys the module refuses (below 2048 bits, of odd size, with a public
+// exponent of 2¹⁶ or less or even, or a private key of other than two
+// primes of one size), on every RSA method, verification included.
 package std
 
 import (
 	"crypto/fips140"
+	"crypto/rsa"
 	"errors"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 )
 
 // Primitive names, identical to gencrypto's Prim* constants (this package
@@ -148,12 +171,51 @@ func (e *unsupportedError) Unwrap() error { return errors.ErrUnsupported }
 func unsupported(what string) error { return &unsupportedError{what} }
 
 // Errors of this package. gencrypto maps every authentication failure to its
-// own opaque error; these exist so that a direct caller gets a reason.
+// own opaque error; these exist so that a direct caller gets a reason. Each
+// wraps the gencrypto sentinel that names its kind (package
+// gencrypto/internal/sentinel holds the very values gencrypto exports), so
+// errors.Is(err, gencrypto.ErrKeySize) and the like hold for them.
 var (
-	errOpen      = errors.New("std: message authentication failed")
-	errVerify    = errors.New("std: signature verification failed")
-	errKeySize   = errors.New("std: invalid key size")
-	errKeyType   = errors.New("std: key type does not fit the primitive")
-	errParameter = errors.New("std: invalid parameter")
-	errLength    = errors.New("std: invalid input length")
+	errOpen      = newError("std: message authentication failed", sentinel.Verify)
+	errVerify    = newError("std: signature verification failed", sentinel.Verify)
+	errKeySize   = newError("std: invalid key size", sentinel.KeySize)
+	errKeyType   = newError("std: key type does not fit the primitive", sentinel.KeyType)
+	errNoPrivate = newError("std: private key without its private scalar", sentinel.InvalidKey)
+	errPublicKey = newError("std: public key without its point or modulus", sentinel.InvalidKey)
+	errParameter = newError("std: invalid parameter", sentinel.InvalidInput)
+	errLength    = newError("std: invalid input length", sentinel.InvalidInput)
+	// errSignerOutput refuses an ECDSA signature a crypto.Signer returned
+	// that is not DER: the signer given as key is broken.
+	errSignerOutput = newError("std: the signer returned a malformed ECDSA signature", sentinel.InvalidKey)
+	// errDecryption is crypto/rsa's rsa.ErrDecryption, matching ErrVerify too.
+	errDecryption = &stdlibError{rsa.ErrDecryption, sentinel.Verify}
 )
+
+// stdError is an error of this package: its message, and the gencrypto
+// sentinel it unwraps to.
+type stdError struct {
+	msg  string
+	kind error
+}
+
+func newError(msg string, kind error) error { return &stdError{msg, kind} }
+
+func (e *stdError) Error() string { return e.msg }
+func (e *stdError) Unwrap() error { return e.kind }
+
+// stdlibError is an error of the standard library given the gencrypto
+// sentinel that names its reason: it keeps the standard library's message
+// and matches both the standard library's error and the sentinel.
+type stdlibError struct{ err, kind error }
+
+func (e *stdlibError) Error() string   { return e.err.Error() }
+func (e *stdlibError) Unwrap() []error { return []error{e.err, e.kind} }
+
+// withKind returns err, an error of the standard library, matching kind
+// too; nil stays nil.
+func withKind(err, kind error) error {
+	if err == nil {
+		return nil
+	}
+	return &stdlibError{err, kind}
+}

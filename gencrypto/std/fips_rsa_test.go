@@ -1,0 +1,71 @@
+package std_test
+
+import (
+	"crypto"
+	"crypto/fips140"
+	"crypto/rand"
+	"crypto/rsa"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+)
+
+// TestFIPSRefusalsAreUnsupported: under GODEBUG=fips140=only the Go
+// Cryptographic Module refuses RSA keys below 2048 bits, of odd size or of
+// more than two primes, and crypto/rsa says so with a plain error (or, for
+// a verification, a failure no different from a bad signature). The
+// backend refuses them itself first, by policy, with an error matching
+// gencrypto.ErrUnsupported, on every RSA method. The test re-runs itself
+// in a child process, since the setting is read at start-up.
+func TestFIPSRefusalsAreUnsupported(t *testing.T) {
+	if !fips140.Enforced() {
+		if testing.Short() {
+			t.Skip("generates RSA keys in a child process")
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSRefusalsAreUnsupported$", "-test.v")
+		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
+		}
+		if !strings.Contains(string(out), "fips140=only RSA refusals checked") {
+			t.Fatalf("child did not run the checks:\n%s", out)
+		}
+		return
+	}
+	b := std.New()
+	var small, odd, three *rsa.PrivateKey
+	fips140.WithoutEnforcement(func() {
+		small, _ = rsa.GenerateKey(rand.Reader, 1024)
+		odd, _ = rsa.GenerateKey(rand.Reader, 2047)
+		three, _ = rsa.GenerateMultiPrimeKey(rand.Reader, 3, 2048) //nolint:staticcheck // a key the module refuses
+	})
+	if small == nil || odd == nil || three == nil {
+		t.Fatal("key generation failed")
+	}
+	d := make([]byte, 32)
+	for name, k := range map[string]*rsa.PrivateKey{"1024-bit": small, "2047-bit": odd, "three-prime": three} {
+		errs := map[string]error{
+			"Verify PS256":        b.Verify(gencrypto.PrimRSAPSS, &k.PublicKey, crypto.SHA256, d, make([]byte, k.Size())),
+			"VerifyDigest RS256":  b.VerifyDigest(gencrypto.PrimRSAPKCS1v15, &k.PublicKey, crypto.SHA256, d, make([]byte, k.Size())),
+			"SignDigest PS256":    func() error { _, err := b.SignDigest(gencrypto.PrimRSAPSS, k, crypto.SHA256, d); return err }(),
+			"Sign RS256":          func() error { _, err := b.Sign(gencrypto.PrimRSAPKCS1v15, k, crypto.SHA256, d); return err }(),
+			"EncryptOAEP SHA-256": func() error { _, err := b.EncryptOAEP(crypto.SHA256, &k.PublicKey, d, nil); return err }(),
+			"DecryptOAEP SHA-256": func() error { _, err := b.DecryptOAEP(crypto.SHA256, k, make([]byte, k.Size()), nil); return err }(),
+		}
+		for op, err := range errs {
+			if name == "three-prime" && (op == "Verify PS256" || op == "VerifyDigest RS256" || op == "EncryptOAEP SHA-256") {
+				continue // the public half of a three-prime key is an ordinary one
+			}
+			if !errors.Is(err, gencrypto.ErrUnsupported) {
+				t.Errorf("%s with a %s key: %v, want an error matching ErrUnsupported", op, name, err)
+			}
+		}
+	}
+	t.Log("fips140=only RSA refusals checked")
+}
