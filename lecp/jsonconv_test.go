@@ -335,6 +335,7 @@ func FuzzJSONDifferential(f *testing.F) {
 	for _, s := range []string{`0`, `-0`, `1e2`, `[1,{"a":"\ud83d\ude00"}]`, `{"a":1,"a":2}`, `123456789012345678901234567890`, `-18446744073709551617`, `[1e400]`, `"\ud800"`, "\"\xff\"", `{"1":1,"2":[true,null]}`, ` [] `, `[1,]`} {
 		f.Add([]byte(s))
 	}
+	addJSONSuiteSeeds(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
 		c, err := FromJSON(nil, bytes.NewReader(in), false)
 		for _, r := range []io.Reader{iotest.OneByteReader(bytes.NewReader(in)), iotest.DataErrReader(iotest.HalfReader(bytes.NewReader(in)))} {
