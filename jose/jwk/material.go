@@ -12,6 +12,7 @@ import (
 	"crypto/elliptic"
 	"crypto/rsa"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -320,9 +321,12 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		k.pub, k.prv = priv.Public(), priv
 		return k, nil
 	case CurveX25519:
+		if len(x) != 32 {
+			return nil, keyErr(`X25519 "x" must be 32 bytes, got %d`, len(x))
+		}
 		pub, err := ecdh.X25519().NewPublicKey(x)
 		if err != nil {
-			return nil, keyErr(`X25519 "x" must be 32 bytes, got %d`, len(x))
+			return nil, x25519Refused(err)
 		}
 		if x25519SmallOrder(x) {
 			return nil, errX25519SmallOrder
@@ -331,9 +335,12 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		if d == nil {
 			return k, nil
 		}
+		if len(d) != 32 {
+			return nil, keyErr(`X25519 "d" must be 32 bytes, got %d`, len(d))
+		}
 		priv, err := ecdh.X25519().NewPrivateKey(d)
 		if err != nil {
-			return nil, keyErr(`X25519 "d" must be 32 bytes, got %d`, len(d))
+			return nil, x25519Refused(err)
 		}
 		if !priv.PublicKey().Equal(pub) {
 			return nil, keyErr(`X25519 "d" does not match "x"`)
@@ -344,6 +351,14 @@ func buildOKP(crv string, x, d []byte) (*Key, error) {
 		return nil, keyErr("OKP curve %s is not supported yet", crv)
 	}
 	return nil, keyErr("unsupported OKP curve %s", jose.QuoteName(crv))
+}
+
+// x25519Refused is the error of a 32-byte X25519 key crypto/ecdh refuses:
+// under GODEBUG=fips140=only it refuses every one, by policy, and the error
+// matches errors.ErrUnsupported too (as gencrypto's backend reports such a
+// refusal); crypto/ecdh refuses nothing else of that length.
+func x25519Refused(err error) error {
+	return fmt.Errorf("jwk: X25519 key refused (%v): %w: %w", err, jose.ErrKey, errors.ErrUnsupported)
 }
 
 func ecdhToECDSAPublic(p *ecdh.PublicKey) (*ecdsa.PublicKey, error) {
