@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -149,23 +150,45 @@ func runJWSSign(e *env, args []string) error {
 	return writeOut(e, *outPath, append(out, '\n'))
 }
 
-// holdsPrivateKey reports whether payload is key material that a KEY
-// argument could be (a JWK, a JWK Set, PEM or DER) holding a private or
-// secret key. Payloads larger than a key file are not looked at.
+// holdsPrivateKey reports whether payload is key material holding a
+// private or secret key: what a KEY argument could be (a JWK, a JWK Set,
+// PEM or DER), or a JWK Set or PEM text that a KEY argument may not be
+// (public and private keys mixed, several private keys) but whose keys
+// each parse. Payloads larger than a key file are not looked at; JSON
+// that merely has "d" or "k" members is no key.
 func holdsPrivateKey(payload []byte) bool {
 	if len(payload) > maxKeyFile {
 		return false
 	}
-	set, _, err := parseKeyData(payload)
-	if err != nil {
-		return false
+	if set, _, err := parseKeyData(payload); err == nil {
+		return slices.ContainsFunc(set.Keys, (*jwk.Key).IsPrivate)
 	}
-	for _, k := range set.Keys {
-		if k.IsPrivate() {
+	private := func(k *jwk.Key, err error) bool { return err == nil && k.IsPrivate() }
+	t := bytes.TrimSpace(payload)
+	if len(t) > 0 && t[0] == '{' { // a JWK Set ParseSet refuses: each key
+		o, err := jose.ParseObject(t)
+		if err != nil {
+			return false
+		}
+		m, ok := o.Get("keys")
+		if !ok {
+			return false
+		}
+		els, err := m.Array()
+		if err != nil {
+			return false
+		}
+		return slices.ContainsFunc(els, func(el []byte) bool { return private(jwk.Parse(el)) })
+	}
+	for rest := payload; ; { // PEM of several keys: each block
+		var b *pem.Block
+		if b, rest = pem.Decode(rest); b == nil {
+			return false
+		}
+		if strings.HasSuffix(b.Type, "PRIVATE KEY") && private(jwk.ParsePEM(appendPEM(nil, b))) {
 			return true
 		}
 	}
-	return false
 }
 
 // verificationKey loads KEY for a verify command and returns it with the
