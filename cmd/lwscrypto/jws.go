@@ -163,7 +163,10 @@ func holdsPrivateKey(payload []byte) bool {
 	if set, _, err := parseKeyData(payload); err == nil {
 		return slices.ContainsFunc(set.Keys, (*jwk.Key).IsPrivate)
 	}
-	private := func(k *jwk.Key, err error) bool { return err == nil && k.IsPrivate() }
+	// Each key is parsed, at most maxKeyLook of them: a payload of many
+	// keys that fail to parse costs no more than one of a few.
+	look := 0
+	private := func(k *jwk.Key, err error) bool { look++; return err == nil && k.IsPrivate() }
 	t := bytes.TrimSpace(payload)
 	if len(t) > 0 && t[0] == '{' { // a JWK Set ParseSet refuses: each key
 		o, err := jose.ParseObject(t)
@@ -171,16 +174,19 @@ func holdsPrivateKey(payload []byte) bool {
 			return false
 		}
 		m, ok := o.Get("keys")
-		if !ok {
+		if !ok || m.Kind() != jose.KindArray {
 			return false
 		}
-		els, err := m.Array()
-		if err != nil {
-			return false
-		}
-		return slices.ContainsFunc(els, func(el []byte) bool { return private(jwk.Parse(el)) })
+		found := false
+		jose.EachElement(m.Value, func(el []byte) error {
+			if found = private(jwk.Parse(el)); found || look == maxKeyLook {
+				return errStopLook
+			}
+			return nil
+		})
+		return found
 	}
-	for rest := payload; ; { // PEM of several keys: each block
+	for rest := payload; look < maxKeyLook; { // PEM of several keys: each block
 		var b *pem.Block
 		if b, rest = pem.Decode(rest); b == nil {
 			return false
@@ -189,7 +195,14 @@ func holdsPrivateKey(payload []byte) bool {
 			return true
 		}
 	}
+	return false
 }
+
+// maxKeyLook bounds the keys holdsPrivateKey parses one by one.
+const maxKeyLook = 16
+
+// errStopLook ends holdsPrivateKey's walk through a JWK Set's keys.
+var errStopLook = errors.New("stop")
 
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".

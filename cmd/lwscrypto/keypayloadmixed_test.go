@@ -54,3 +54,34 @@ func TestSignPayloadWithSeveralKeysWarns(t *testing.T) {
 		}
 	}
 }
+
+// The look into each key of a JWK Set (or PEM text) that a KEY argument
+// may not be is bounded: a payload of thousands of keys that fail to
+// parse (an RSA private key whose "qi" is wrong costs its checks each
+// time) is looked at no further than its first few keys, so that signing
+// it costs what signing any payload does.
+func TestPrivateKeyPayloadLookBounded(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "r.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "RS256", "-o", key)
+	b, _ := os.ReadFile(key)
+	priv := strings.TrimSpace(string(b))
+	i := strings.Index(priv, `"qi":"`) + len(`"qi":"`)
+	c := byte('A')
+	if priv[i] == 'A' {
+		c = 'B'
+	}
+	bad := priv[:i] + string(c) + priv[i+1:] // fails jwk.Parse
+	pub := mustRunCLI(t, "", "jwk", "pub", key)
+	set := func(n int) []byte {
+		return []byte(`{"keys":[` + strings.TrimSpace(pub) + strings.Repeat(","+bad, n) + `]}`)
+	}
+	small, large := set(20), set(1000)
+	if holdsPrivateKey(small) || holdsPrivateKey(large) {
+		t.Fatal("a set of a public key and keys that do not parse holds no private key")
+	}
+	aSmall := testing.AllocsPerRun(2, func() { holdsPrivateKey(small) })
+	aLarge := testing.AllocsPerRun(2, func() { holdsPrivateKey(large) })
+	if aLarge > 2*aSmall {
+		t.Errorf("%.0f allocations for 1000 keys, %.0f for 20: the look is not bounded", aLarge, aSmall)
+	}
+}
