@@ -30,3 +30,22 @@ func TestJWTSignPrivateKeyClaimsWarns(t *testing.T) {
 		}
 	}
 }
+
+// The private-key warning says what the token carries; when no token is
+// written (the -o file cannot be made) it was said of nothing, before the
+// error. Now it comes only with the token.
+func TestPrivateKeyWarningOnlyWithToken(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(dir, "k.jwk")
+	mustRunCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", key)
+	bad := filepath.Join(dir, "nosuch", "out")
+	for _, args := range [][]string{
+		{"jws", "sign", "--key", key, "-o", bad, key},
+		{"jws", "sign", "--key", key, "--json", "-o", bad, key},
+		{"jwt", "sign", "--key", key, "--claims", "@" + key, "-o", bad},
+	} {
+		if code, _, e := runCLI(t, "", args...); code != 1 || strings.Contains(e, "warning") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and no warning", args, code, e)
+		}
+	}
+}

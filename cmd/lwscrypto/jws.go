@@ -103,6 +103,7 @@ func runJWSSign(e *env, args []string) error {
 	sk := jws.SigningKey{Alg: a, Key: k}
 	opts := &jws.SignOptions{Unencoded: *unencoded, Detached: *detached}
 	var out []byte
+	var keyPayload bool // the payload in the output holds a private key
 	if *detached && !*asJSON {
 		// Streams: the payload is never held in memory (Ed25519 aside).
 		r, err := openInput(e, file)
@@ -119,12 +120,9 @@ func runJWSSign(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if !*detached && holdsPrivateKey(payload) {
-			// Allowed (the payload is the caller's), but most likely the
-			// --key file given again as FILE: say what the token carries.
-			fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
-			fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
-		}
+		// Allowed (the payload is the caller's), but most likely the --key
+		// file given again as FILE: said, once the JWS is written.
+		keyPayload = !*detached && holdsPrivateKey(payload)
 		if *asJSON {
 			out, err = jws.SignJSON(payload, []jws.SigningKey{sk}, true, opts)
 		} else {
@@ -141,13 +139,19 @@ func runJWSSign(e *env, args []string) error {
 	// is escaped, and a compact JWS a terminal would act on is refused,
 	// as jws verify refuses such a payload.
 	if *asJSON {
-		return writeJSONOut(e, *outPath, append(out, '\n'), false)
+		err = writeJSONOut(e, *outPath, append(out, '\n'), false)
+	} else {
+		if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
+			return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
+				withHint("use -o FILE or a pipe; force it with -o -")
+		}
+		err = writeOut(e, *outPath, append(out, '\n'))
 	}
-	if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
-		return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
-			withHint("use -o FILE or a pipe; force it with -o -")
+	if err == nil && keyPayload {
+		fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
+		fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
 	}
-	return writeOut(e, *outPath, append(out, '\n'))
+	return err
 }
 
 // holdsPrivateKey reports whether payload is key material holding a

@@ -115,14 +115,17 @@ func runJWTSign(e *env, args []string) error {
 	if err != nil {
 		return failf("%v", err)
 	}
+	if err := writeOut(e, *outPath, append(tok, '\n')); err != nil {
+		return err
+	}
 	if claimsKey {
 		// Allowed (the claims are the caller's), but most likely the
 		// --key file given again as --claims @FILE: say what the token
-		// carries.
+		// carries, once it is written.
 		fmt.Fprintln(e.stderr, "lwscrypto: warning: the claims hold a private or secret key; the JWT carries it readable by anyone who sees the token")
 		fmt.Fprintln(e.stderr, "lwscrypto: hint: was --claims @FILE meant to name another file than --key?")
 	}
-	return writeOut(e, *outPath, append(tok, '\n'))
+	return nil
 }
 
 // maxClaimsFile bounds --claims @FILE, which is read whole (@/dev/zero
