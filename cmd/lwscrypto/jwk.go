@@ -193,6 +193,11 @@ func runJWKFromPEM(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *alg != "" { // before the key is read
+		if err := joseAlgFlag(*alg); err != nil {
+			return err
+		}
+	}
 	data, err := readKeyInput(e, file)
 	if err != nil {
 		return err
@@ -222,6 +227,20 @@ func runJWKFromPEM(e *env, args []string) error {
 		return failf("%v", err)
 	}
 	return writeJSONOut(e, *outPath, append(out, '\n'), k.IsPrivate())
+}
+
+// joseAlgFlag refuses an --alg that is no JOSE algorithm ("none", a typo)
+// whatever the key: a usage error (exit 2), found before the key is read.
+// CheckUse judges the name before the key, so any key serves to ask it.
+func joseAlgFlag(alg string) error {
+	probe, err := jwk.Parse([]byte(`{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}`))
+	if err != nil {
+		return fmt.Errorf("jwk from-pem: probe key: %w", err) // cannot happen
+	}
+	if err := probe.CheckUse(alg, keyOp(alg, true)); errors.Is(err, jose.ErrAlgorithm) {
+		return usagef("--alg %s: %v", alg, err).withHint(joseAlgsHint)
+	}
+	return nil
 }
 
 // keyOp is the operation a key is for under alg, to check that the key fits

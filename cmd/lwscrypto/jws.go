@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,7 @@ func runJWSSign(e *env, args []string) error {
 	sk := jws.SigningKey{Alg: a, Key: k}
 	opts := &jws.SignOptions{Unencoded: *unencoded, Detached: *detached}
 	var out []byte
+	var keyPayload bool // the payload in the output holds a private key
 	if *detached && !*asJSON {
 		// Streams: the payload is never held in memory (Ed25519 aside).
 		r, err := openInput(e, file)
@@ -118,12 +120,9 @@ func runJWSSign(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if !*detached && holdsPrivateKey(payload) {
-			// Allowed (the payload is the caller's), but most likely the
-			// --key file given again as FILE: say what the token carries.
-			fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
-			fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
-		}
+		// Allowed (the payload is the caller's), but most likely the --key
+		// file given again as FILE: said, once the JWS is written.
+		keyPayload = !*detached && holdsPrivateKey(payload)
 		if *asJSON {
 			out, err = jws.SignJSON(payload, []jws.SigningKey{sk}, true, opts)
 		} else {
@@ -140,33 +139,74 @@ func runJWSSign(e *env, args []string) error {
 	// is escaped, and a compact JWS a terminal would act on is refused,
 	// as jws verify refuses such a payload.
 	if *asJSON {
-		return writeJSONOut(e, *outPath, append(out, '\n'), false)
+		err = writeJSONOut(e, *outPath, append(out, '\n'), false)
+	} else {
+		if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
+			return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
+				withHint("use -o FILE or a pipe; force it with -o -")
+		}
+		err = writeOut(e, *outPath, append(out, '\n'))
 	}
-	if *unencoded && *outPath == "" && isTerminal(e.stdout) && !printable(out) {
-		return usagef("the payload holds bytes a terminal would act on (control characters, or not UTF-8), and --unencoded writes it as it is; refusing to write it to the terminal").
-			withHint("use -o FILE or a pipe; force it with -o -")
+	if err == nil && keyPayload {
+		fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
+		fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
 	}
-	return writeOut(e, *outPath, append(out, '\n'))
+	return err
 }
 
-// holdsPrivateKey reports whether payload is key material that a KEY
-// argument could be (a JWK, a JWK Set, PEM or DER) holding a private or
-// secret key. Payloads larger than a key file are not looked at.
+// holdsPrivateKey reports whether payload is key material holding a
+// private or secret key: what a KEY argument could be (a JWK, a JWK Set,
+// PEM or DER), or a JWK Set or PEM text that a KEY argument may not be
+// (public and private keys mixed, several private keys) but whose keys
+// each parse. Payloads larger than a key file are not looked at; JSON
+// that merely has "d" or "k" members is no key.
 func holdsPrivateKey(payload []byte) bool {
 	if len(payload) > maxKeyFile {
 		return false
 	}
-	set, _, err := parseKeyData(payload)
-	if err != nil {
-		return false
+	if set, _, err := parseKeyData(payload); err == nil {
+		return slices.ContainsFunc(set.Keys, (*jwk.Key).IsPrivate)
 	}
-	for _, k := range set.Keys {
-		if k.IsPrivate() {
+	// Each key is parsed, at most maxKeyLook of them: a payload of many
+	// keys that fail to parse costs no more than one of a few.
+	look := 0
+	private := func(k *jwk.Key, err error) bool { look++; return err == nil && k.IsPrivate() }
+	t := bytes.TrimSpace(payload)
+	if len(t) > 0 && t[0] == '{' { // a JWK Set ParseSet refuses: each key
+		o, err := jose.ParseObject(t)
+		if err != nil {
+			return false
+		}
+		m, ok := o.Get("keys")
+		if !ok || m.Kind() != jose.KindArray {
+			return false
+		}
+		found := false
+		jose.EachElement(m.Value, func(el []byte) error {
+			if found = private(jwk.Parse(el)); found || look == maxKeyLook {
+				return errStopLook
+			}
+			return nil
+		})
+		return found
+	}
+	for rest := payload; look < maxKeyLook; { // PEM of several keys: each block
+		var b *pem.Block
+		if b, rest = pem.Decode(rest); b == nil {
+			return false
+		}
+		if strings.HasSuffix(b.Type, "PRIVATE KEY") && private(jwk.ParsePEM(appendPEM(nil, b))) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxKeyLook bounds the keys holdsPrivateKey parses one by one.
+const maxKeyLook = 16
+
+// errStopLook ends holdsPrivateKey's walk through a JWK Set's keys.
+var errStopLook = errors.New("stop")
 
 // verificationKey loads KEY for a verify command and returns it with the
 // algorithms the caller allows: --alg if given, else the key's own "alg".

@@ -58,6 +58,8 @@ func runJWTSign(e *env, args []string) error {
 		}
 		cs.ExpiresAt = t.Add(d)
 	}
+	// claimsKey: --claims holds a private or secret key.
+	var claimsKey bool
 	if *keyPath == "-" || e.namesStdin(*keyPath) { // claimed now, so that --claims @- is refused before anything is read
 		if err := e.claimStdin("the key"); err != nil {
 			return err
@@ -103,6 +105,7 @@ func runJWTSign(e *env, args []string) error {
 			}
 			cs.Extra = append(cs.Extra, m)
 		}
+		claimsKey = holdsPrivateKey(raw)
 	}
 	k, a, err := signingKey(e, *keyPath, *alg)
 	if err != nil {
@@ -112,7 +115,17 @@ func runJWTSign(e *env, args []string) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	return writeOut(e, *outPath, append(tok, '\n'))
+	if err := writeOut(e, *outPath, append(tok, '\n')); err != nil {
+		return err
+	}
+	if claimsKey {
+		// Allowed (the claims are the caller's), but most likely the
+		// --key file given again as --claims @FILE: say what the token
+		// carries, once it is written.
+		fmt.Fprintln(e.stderr, "lwscrypto: warning: the claims hold a private or secret key; the JWT carries it readable by anyone who sees the token")
+		fmt.Fprintln(e.stderr, "lwscrypto: hint: was --claims @FILE meant to name another file than --key?")
+	}
+	return nil
 }
 
 // maxClaimsFile bounds --claims @FILE, which is read whole (@/dev/zero

@@ -273,12 +273,13 @@ func writeHelp(w io.Writer) error {
 }
 
 func init() {
-	register(&command{path: "help", args: "[OBJECT VERB]", summary: "print this list of commands, or the usage of one", run: runHelp})
+	register(&command{path: "help", args: "[OBJECT [VERB]]", summary: "print this list of commands, the verbs of an object, or the usage of one command", run: runHelp})
 }
 
 // runHelp prints the list of commands, what 'OBJECT VERB -h' prints, or
 // what 'OBJECT -h' prints.
-// It takes no flags (not even -o): anything after OBJECT VERB is ignored,
+// It takes no flags (not even -o): anything after OBJECT VERB (or after
+// OBJECT -h) is ignored,
 // so that 'help' can be put in front of a failing command line.
 func runHelp(e *env, args []string) error {
 	if len(args) == 1 && isHelpFlag(args[0]) {
