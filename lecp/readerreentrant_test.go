@@ -1,6 +1,8 @@
 package lecp
 
 import (
+	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -178,5 +180,48 @@ func TestReaderPanicThenReset(t *testing.T) {
 	}
 	if err := d.Finish(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReaderReadingAnotherDecoder: the guard against a Decoder's own
+// io.Reader calling it is the Decoder's alone: a Decoder may read from
+// another Decoder's StringReader (CBOR carried in a byte string, both
+// read from io.Readers a byte at a time), each filling from its reader
+// inside the other's Read, and both read to their ends.
+func TestReaderReadingAnotherDecoder(t *testing.T) {
+	inner, _ := hex.DecodeString("83c1016361626382f6f5") // [1(1), "abc", [null, true]]
+	outer := append([]byte{0x82, 0x58, byte(len(inner))}, inner...)
+	outer = append(outer, 0x07) // [h'<inner>', 7]
+	od := NewDecoder(iotestOneByte(outer), nil)
+	if tok, err := od.ReadToken(); err != nil || tok.Kind != ArrayStart {
+		t.Fatalf("%+v, %v", tok, err)
+	}
+	k, sr, err := od.StringReader()
+	if err != nil || k != Bytes {
+		t.Fatalf("StringReader: %v, %v", k, err)
+	}
+	id := NewDecoder(sr, nil)
+	var w Writer
+	for {
+		tok, err := id.ReadToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("inner Decoder: %v", err)
+		}
+		w.WriteToken(tok)
+	}
+	if b, err := w.Bytes(); err != nil || !bytes.Equal(b, inner) {
+		t.Fatalf("inner Decoder's tokens: %x, %v; want %x", b, err, inner)
+	}
+	if err := id.Finish(); err != nil {
+		t.Fatalf("inner Finish: %v", err)
+	}
+	if tok, err := od.ReadToken(); err != nil || tok.Kind != Uint || tok.Uint != 7 {
+		t.Fatalf("outer after the string: %+v, %v", tok, err)
+	}
+	if err := od.Finish(); err != nil {
+		t.Fatalf("outer Finish: %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // callbackReader gives data in pieces of at most n bytes and, before each
@@ -167,3 +168,45 @@ func TestReaderPanicThenReset(t *testing.T) {
 		t.Errorf("after Reset: %v, want 4 tokens", kinds)
 	}
 }
+
+// TestReaderReadingAnotherDecoder: the guard against a Decoder's own
+// io.Reader calling it is the Decoder's alone: a Decoder whose reader
+// takes its bytes from another Decoder's ReadValue (itself reading a byte
+// at a time) reads every value.
+func TestReaderReadingAnotherDecoder(t *testing.T) {
+	const doc = `[1, {"a": "bc"}, true, null, 2.5]`
+	opts := &Options{AllowMultipleValues: true}
+	src := NewDecoder(iotest.OneByteReader(strings.NewReader(doc+" "+doc)), opts)
+	var pend []byte
+	d := NewDecoder(readerFunc(func(p []byte) (int, error) {
+		if len(pend) == 0 {
+			v, err := src.ReadValue()
+			if err != nil {
+				return 0, err
+			}
+			pend = append(append(pend[:0], v...), ' ')
+		}
+		n := copy(p, pend)
+		pend = pend[n:]
+		return n, nil
+	}), opts)
+	var got []string
+	for {
+		v, err := d.ReadValue()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("after %q: %v", got, err)
+		}
+		got = append(got, string(v))
+	}
+	if len(got) != 2 || got[0] != doc || got[1] != doc {
+		t.Errorf("got %q, want the document twice", got)
+	}
+}
+
+// readerFunc is an io.Reader made of a function.
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
