@@ -213,7 +213,7 @@ func (w *Writer) Err() error { return w.err }
 //
 // Bytes does not count items: what was written is returned, one item or a
 // sequence of them (RFC 8742), and with nothing written (or after Reset)
-// that is an empty slice and no error, an empty sequence. Check refuses
+// that is an empty result (a nil slice) and no error, an empty sequence. Check refuses
 // both an empty input (ErrUnexpectedEOF) and more than one item
 // (ErrTrailingData) unless Options.AllowSequence is set, so a caller that
 // means to send one item and may have written none tests for an empty

@@ -27,8 +27,8 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // ResetBytes): called from its Read, the first four return an error
 // matching ErrClosed (not a *SyntaxError) and the other two are ignored,
 // and all leave the Decoder as it was, the call that is reading going on
-// as if they had not been made. Depth, Path, Pointer and InputOffset may
-// be called from it.
+// as if they had not been made. Depth, Path, AppendPath, Pointer,
+// AppendPointer and InputOffset may be called from it.
 type Decoder struct {
 	s    scanner
 	r    io.Reader
