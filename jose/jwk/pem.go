@@ -36,7 +36,9 @@ const maxPEM = 1 << 20
 // `openssl ecparam -genkey` writes them, or after it). Any other block (a
 // second key, a private key with its certificate or public key) or text
 // after the last block is jose.ErrMalformed, so that ParsePEM never picks
-// one key out of several; text before a block is skipped (openssl writes
+// one key out of several, and so is a BEGIN line that starts no block
+// (bad base64, a missing or mismatched END line), which pem.Decode would
+// skip; text before a block is skipped (openssl writes
 // "Bag Attributes", or "subject=" lines before each certificate, there),
 // and so is whitespace after the last. Encrypted PEM is not supported.
 // Each EC PARAMETERS block must be a named curve's OID (RFC 5480 §2.1.1;
@@ -54,6 +56,9 @@ func ParsePEM(data []byte) (*Key, error) {
 		var b *pem.Block
 		b, rest = pem.Decode(rest)
 		if b == nil {
+			if len(params) < beginLines(data) {
+				return nil, errBrokenBlock
+			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
 		if len(b.Headers) > 0 {
@@ -71,6 +76,11 @@ func ParsePEM(data []byte) (*Key, error) {
 		chain, after, err := following(b.Type, rest)
 		if err != nil {
 			return nil, err
+		}
+		// pem.Decode passes over a block it cannot read to the next one:
+		// every BEGIN line must have been a block read here.
+		if len(params)+1+len(chain)+len(after) != beginLines(data) {
+			return nil, errBrokenBlock
 		}
 		params = append(params, after...)
 		var k *Key
@@ -90,6 +100,21 @@ func ParsePEM(data []byte) (*Key, error) {
 		return k, nil
 	}
 }
+
+// beginLines counts the lines of data that begin as a PEM BEGIN line does
+// (pem.Decode reads a block only from the start of a line).
+func beginLines(data []byte) int {
+	n := bytes.Count(data, []byte("\n-----BEGIN "))
+	if bytes.HasPrefix(data, []byte("-----BEGIN ")) {
+		n++
+	}
+	return n
+}
+
+// errBrokenBlock is PEM text with a BEGIN line that starts no block
+// pem.Decode can read (bad base64, an END line of another type or none),
+// which it would skip as text: ParsePEM reads around no block.
+var errBrokenBlock = fmt.Errorf("jwk: PEM text holds a block that does not decode (bad base64, or a BEGIN line without its END line): %w", jose.ErrMalformed)
 
 // curveOIDs are the named curves' OIDs (RFC 5480 §2.1.1.1).
 var curveOIDs = map[string]asn1.ObjectIdentifier{
