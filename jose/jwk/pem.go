@@ -34,13 +34,13 @@ const maxPEM = 1 << 20
 // The text holds one key: one key block, or certificate blocks (a chain,
 // leaf first), and "EC PARAMETERS" blocks beside a key (before it, as
 // `openssl ecparam -genkey` writes them, or after it). Any other block (a
-// second key, a private key with its certificate or public key) or text
-// after the last block is jose.ErrMalformed, so that ParsePEM never picks
-// one key out of several, and so is a BEGIN line that starts no block
-// (bad base64, a missing or mismatched END line), which pem.Decode would
-// skip; text before a block is skipped (openssl writes
-// "Bag Attributes", or "subject=" lines before each certificate, there),
-// and so is whitespace after the last. Encrypted PEM is not supported.
+// second key, a private key with its certificate or public key) is
+// jose.ErrMalformed, so that ParsePEM never picks one key out of several,
+// and so is a BEGIN line that starts no block (bad base64, a missing or
+// mismatched END line), which pem.Decode would skip. Other text, before,
+// between or after the blocks, is skipped: openssl writes "Bag
+// Attributes", "subject=" lines or `x509 -text`'s dump before a block, and
+// `pkey -text`'s dump after it. Encrypted PEM is not supported.
 // Each EC PARAMETERS block must be a named curve's OID (RFC 5480 §2.1.1;
 // jose.ErrMalformed otherwise) naming the key's curve: beside a key of
 // another curve or type it is jose.ErrKey. For certificates, the chain is
@@ -127,8 +127,8 @@ var curveOIDs = map[string]asn1.ObjectIdentifier{
 // reads: after a key, only EC PARAMETERS blocks, whose curves it returns
 // (checked against the key as those before it); after a certificate,
 // only certificates, whose DER it returns (the rest of the chain). Text
-// before a block is skipped, as before the first one; after the last,
-// only whitespace may follow.
+// before a block is skipped, as before the first one, and so is text after
+// the last (ParsePEM refuses a BEGIN line in it, errBrokenBlock).
 func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIdentifier, err error) {
 	for {
 		b, tail := pem.Decode(rest)
@@ -148,9 +148,6 @@ func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIde
 			return nil, nil, fmt.Errorf("jwk: PEM %s block after the %s one: ParsePEM reads one key (or one certificate chain): %w", b.Type, typ, jose.ErrMalformed)
 		}
 		rest = tail
-	}
-	if len(bytes.TrimSpace(rest)) > 0 {
-		return nil, nil, fmt.Errorf("jwk: text after the last PEM block: %w", jose.ErrMalformed)
 	}
 	return chain, params, nil
 }
