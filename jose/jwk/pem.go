@@ -32,8 +32,8 @@ const maxPEM = 1 << 20
 //	                  every certificate in the input, leaf first
 //
 // The text holds one key: one key block, or certificate blocks (a chain,
-// leaf first), and "EC PARAMETERS" blocks beside a key (before it, as
-// `openssl ecparam -genkey` writes them, or after it). Any other block (a
+// leaf first), and "EC PARAMETERS" blocks beside them (before, as
+// `openssl ecparam -genkey` writes them, or after). Any other block (a
 // second key, a private key with its certificate or public key) is
 // jose.ErrMalformed, so that ParsePEM never picks one key out of several,
 // and so is a BEGIN line that starts no block (bad base64, a missing or
@@ -124,9 +124,9 @@ var curveOIDs = map[string]asn1.ObjectIdentifier{
 }
 
 // following checks what follows the block of type typ that ParsePEM
-// reads: after a key, only EC PARAMETERS blocks, whose curves it returns
-// (checked against the key as those before it); after a certificate,
-// only certificates, whose DER it returns (the rest of the chain). Text
+// reads: EC PARAMETERS blocks, whose curves it returns (checked against
+// the key as those before it), and after a certificate, certificates,
+// whose DER it returns (the rest of the chain). Text
 // before a block is skipped, as before the first one, and so is text after
 // the last (ParsePEM refuses a BEGIN line in it, errBrokenBlock).
 func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIdentifier, err error) {
@@ -138,7 +138,7 @@ func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIde
 		switch {
 		case typ == "CERTIFICATE" && b.Type == "CERTIFICATE":
 			chain = append(chain, b.Bytes)
-		case typ != "CERTIFICATE" && b.Type == "EC PARAMETERS":
+		case b.Type == "EC PARAMETERS":
 			o, err := ecParams(b)
 			if err != nil {
 				return nil, nil, err
