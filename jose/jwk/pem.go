@@ -32,13 +32,15 @@ const maxPEM = 1 << 20
 //	                  every certificate in the input, leaf first
 //
 // The text holds one key: one key block, or certificate blocks (a chain,
-// leaf first), and "EC PARAMETERS" blocks beside a key (before it, as
-// `openssl ecparam -genkey` writes them, or after it). Any other block (a
-// second key, a private key with its certificate or public key) or text
-// after the last block is jose.ErrMalformed, so that ParsePEM never picks
-// one key out of several; text before a block is skipped (openssl writes
-// "Bag Attributes", or "subject=" lines before each certificate, there),
-// and so is whitespace after the last. Encrypted PEM is not supported.
+// leaf first), and "EC PARAMETERS" blocks beside them (before, as
+// `openssl ecparam -genkey` writes them, or after). Any other block (a
+// second key, a private key with its certificate or public key) is
+// jose.ErrMalformed, so that ParsePEM never picks one key out of several,
+// and so is a BEGIN line that starts no block (bad base64, a missing or
+// mismatched END line), which pem.Decode would skip. Other text, before,
+// between or after the blocks, is skipped: openssl writes "Bag
+// Attributes", "subject=" lines or `x509 -text`'s dump before a block, and
+// `pkey -text`'s dump after it. Encrypted PEM is not supported.
 // Each EC PARAMETERS block must be a named curve's OID (RFC 5480 §2.1.1;
 // jose.ErrMalformed otherwise) naming the key's curve: beside a key of
 // another curve or type it is jose.ErrKey. For certificates, the chain is
@@ -54,6 +56,9 @@ func ParsePEM(data []byte) (*Key, error) {
 		var b *pem.Block
 		b, rest = pem.Decode(rest)
 		if b == nil {
+			if len(params) < beginLines(data) {
+				return nil, errBrokenBlock
+			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
 		if len(b.Headers) > 0 {
@@ -71,6 +76,11 @@ func ParsePEM(data []byte) (*Key, error) {
 		chain, after, err := following(b.Type, rest)
 		if err != nil {
 			return nil, err
+		}
+		// pem.Decode passes over a block it cannot read to the next one:
+		// every BEGIN line must have been a block read here.
+		if len(params)+1+len(chain)+len(after) != beginLines(data) {
+			return nil, errBrokenBlock
 		}
 		params = append(params, after...)
 		var k *Key
@@ -91,6 +101,21 @@ func ParsePEM(data []byte) (*Key, error) {
 	}
 }
 
+// beginLines counts the lines of data that begin as a PEM BEGIN line does
+// (pem.Decode reads a block only from the start of a line).
+func beginLines(data []byte) int {
+	n := bytes.Count(data, []byte("\n-----BEGIN "))
+	if bytes.HasPrefix(data, []byte("-----BEGIN ")) {
+		n++
+	}
+	return n
+}
+
+// errBrokenBlock is PEM text with a BEGIN line that starts no block
+// pem.Decode can read (bad base64, an END line of another type or none),
+// which it would skip as text: ParsePEM reads around no block.
+var errBrokenBlock = fmt.Errorf("jwk: PEM text holds a block that does not decode (bad base64, or a BEGIN line without its END line): %w", jose.ErrMalformed)
+
 // curveOIDs are the named curves' OIDs (RFC 5480 §2.1.1.1).
 var curveOIDs = map[string]asn1.ObjectIdentifier{
 	CurveP256: {1, 2, 840, 10045, 3, 1, 7},
@@ -99,11 +124,11 @@ var curveOIDs = map[string]asn1.ObjectIdentifier{
 }
 
 // following checks what follows the block of type typ that ParsePEM
-// reads: after a key, only EC PARAMETERS blocks, whose curves it returns
-// (checked against the key as those before it); after a certificate,
-// only certificates, whose DER it returns (the rest of the chain). Text
-// before a block is skipped, as before the first one; after the last,
-// only whitespace may follow.
+// reads: EC PARAMETERS blocks, whose curves it returns (checked against
+// the key as those before it), and after a certificate, certificates,
+// whose DER it returns (the rest of the chain). Text
+// before a block is skipped, as before the first one, and so is text after
+// the last (ParsePEM refuses a BEGIN line in it, errBrokenBlock).
 func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIdentifier, err error) {
 	for {
 		b, tail := pem.Decode(rest)
@@ -113,7 +138,7 @@ func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIde
 		switch {
 		case typ == "CERTIFICATE" && b.Type == "CERTIFICATE":
 			chain = append(chain, b.Bytes)
-		case typ != "CERTIFICATE" && b.Type == "EC PARAMETERS":
+		case b.Type == "EC PARAMETERS":
 			o, err := ecParams(b)
 			if err != nil {
 				return nil, nil, err
@@ -123,9 +148,6 @@ func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIde
 			return nil, nil, fmt.Errorf("jwk: PEM %s block after the %s one: ParsePEM reads one key (or one certificate chain): %w", b.Type, typ, jose.ErrMalformed)
 		}
 		rest = tail
-	}
-	if len(bytes.TrimSpace(rest)) > 0 {
-		return nil, nil, fmt.Errorf("jwk: text after the last PEM block: %w", jose.ErrMalformed)
 	}
 	return chain, params, nil
 }

@@ -85,9 +85,9 @@ type RemoteOptions struct {
 // oct key (a shared secret, which anyone who can read the URL could use to
 // forge HMAC tokens) is a failed fetch wrapping jose.ErrKey, and so is one
 // whose skipped keys (Set.Skipped) carry a private member ("d", "k",
-// "priv", …); such a key is refused on sight of the member, before any
-// key's material is checked (for an RSA private key, far costlier than
-// reading the JSON). A failed
+// "priv", …); such a key is refused on sight of the member, before its
+// material is checked (for an RSA private key, far costlier than reading
+// the JSON) and before the keys after it are read. A failed
 // fetch (network error, non-200 status, oversized or invalid body, a
 // private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.

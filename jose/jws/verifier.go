@@ -453,8 +453,8 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 			return nil, errNoKey
 		}
 		k := v.remoteKey(set, jk)
-		if k.usable[sel.ai] != nil {
-			return nil, errNoKey
+		if e := k.usable[sel.ai]; e != nil {
+			return nil, e // as verifySig over a *jwk.Set: why it is refused
 		}
 		if k.check(sel.ai, sel.alg, input, sig, nil) != nil {
 			return nil, errVerify
@@ -463,9 +463,11 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 	}
 	dg := new(inputDigest)
 	tried := false
+	var keyErr error = errNoKey
 	for _, jk := range set.Keys {
 		k := v.remoteKey(set, jk)
-		if k.usable[sel.ai] != nil {
+		if e := k.usable[sel.ai]; e != nil {
+			keyErr = e
 			continue
 		}
 		tried = true
@@ -474,7 +476,7 @@ func (v *Verifier) verifyRemote(ctx context.Context, sel *selection, input, sig 
 		}
 	}
 	if !tried {
-		return nil, errNoKey
+		return nil, keyErr
 	}
 	return nil, errVerify
 }
