@@ -121,11 +121,13 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	// Sort the blocks first, parsing none: parsing is what costs.
 	var keyBlocks []*pem.Block
 	var certs []byte // the CERTIFICATE blocks, in order
+	blocks := 0
 	for rest := data; ; {
 		var b *pem.Block
 		if b, rest = pem.Decode(rest); b == nil {
 			break
 		}
+		blocks++
 		switch {
 		case b.Type == "ENCRYPTED PRIVATE KEY" || strings.Contains(b.Headers["Proc-Type"], "ENCRYPTED"):
 			return nil, fmt.Errorf("PEM block %q: %w: %w", b.Type, errEncryptedPEM, jose.ErrMalformed)
@@ -134,6 +136,17 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		case strings.HasSuffix(b.Type, " KEY"):
 			keyBlocks = append(keyBlocks, b)
 		}
+	}
+	// pem.Decode passes over a block it cannot read (bad base64, an END
+	// line of another type) to the next good one; jwk.ParsePEM refuses
+	// such a block wherever it is, and so does a key file here: every line
+	// that begins as a BEGIN line must have been a block read.
+	begins := bytes.Count(data, []byte("\n-----BEGIN "))
+	if bytes.HasPrefix(data, []byte("-----BEGIN ")) {
+		begins++
+	}
+	if blocks != begins {
+		return nil, fmt.Errorf("PEM text holds a block that does not decode (bad base64, or a BEGIN line without its END line): %w", jose.ErrMalformed)
 	}
 	// One key is at most a private and a public key block.
 	if len(keyBlocks) > 2 {
