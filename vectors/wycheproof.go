@@ -679,7 +679,8 @@ func (c *wctx) refuse(t *wTest, prim, why, lands string, op func(b gencrypto.Bac
 // ErrInvalidInput) rather than that a signature or ciphertext did not
 // check. The registry reports the latter as gencrypto.ErrVerify; the
 // Backend primitives, whose contract names no error, as their own (std:
-// crypto/rsa.ErrDecryption, an unexported verification error).
+// crypto/rsa.ErrDecryption, an unexported verification error; each also
+// matches gencrypto.ErrVerify).
 func notVerificationFailure(err error) bool {
 	for _, e := range []error{gencrypto.ErrKeyType, gencrypto.ErrKeySize, gencrypto.ErrInvalidKey, gencrypto.ErrInvalidInput} {
 		if errors.Is(err, e) {
