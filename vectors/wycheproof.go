@@ -11,6 +11,7 @@ package vectors
 import (
 	"bytes"
 	"crypto"
+	"crypto/rsa"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -138,9 +139,11 @@ var wycheproofDirs = []struct{ dir, prefix string }{
 // reason. A case accepted there fails, except the invalid one whose
 // modification lands on the offered parameters (Wycheproof's "s_len
 // changed to 32" in a zero-salt SHA-256 PSS group), which is skipped,
-// saying so. Whole algorithms left out on purpose are counted the same way
+// saying so. Whole algorithms left out on purpose are run the same way
 // once the registry is seen not to know them: every case of the RSA PKCS
-// #1 v1.5 decryption files (RSA1_5, a padding oracle; RFC 8725 §3.2).
+// #1 v1.5 decryption files (RSA1_5, a padding oracle; RFC 8725 §3.2) is
+// decrypted with its key under the RSA decryption the library offers,
+// RSA-OAEP-256 and RSA-OAEP, and must fail there.
 var Wycheproof = Runner{Name: "wycheproof", Run: runWycheproof}
 
 func runWycheproof(dir string, progress func(string)) ([]Result, error) {
@@ -508,29 +511,60 @@ func rsa15File(name string) bool {
 	return strings.HasPrefix(name, "rsa_pkcs1_") && !strings.Contains(name, "_sig_gen_")
 }
 
-// refuseRSA15All records every test of a PKCS #1 v1.5 decryption file as
-// refused by design once gencrypto.ByName is seen not to know RSA1_5; if
-// it does, every test fails, since this runner would then have to run it.
+// refuseRSA15All runs every test of a PKCS #1 v1.5 decryption file as a
+// case refused by design (wctx.refuse): once gencrypto.ByName is seen not
+// to know RSA1_5, each ciphertext is decrypted with its group's key under
+// the RSA decryptions the library does offer, RSA-OAEP-256 and RSA-OAEP,
+// and must fail there as a failed decryption. If ByName knows RSA1_5,
+// every test fails, since this runner would then have to run it.
 func (c *wctx) refuseRSA15All() {
 	_, offered := gencrypto.ByName("RSA1_5")
 	for _, raw := range c.file.TestGroups {
 		var g struct {
-			Tests []struct {
-				TcID int `json:"tcId"`
+			PrivateKeyPkcs8 hexBytes `json:"privateKeyPkcs8"`
+			Tests           []struct {
+				wTest
+				CT hexBytes `json:"ct"`
 			} `json:"tests"`
 		}
 		if err := json.Unmarshal(raw, &g); err != nil {
 			c.res.Fail("group: %v", err)
 			continue
 		}
-		for _, t := range g.Tests {
-			if offered {
+		key, keyErr := parseRSAPrivate(g.PrivateKeyPkcs8)
+		for i := range g.Tests {
+			t := &g.Tests[i]
+			switch {
+			case offered:
 				c.res.Fail("tcId %d: gencrypto.ByName knows RSA1_5, which this runner does not run", t.TcID)
 				continue
+			case keyErr != nil:
+				c.res.Fail("tcId %d: private key: %v", t.TcID, keyErr)
+				continue
 			}
-			c.res.Refuse(refuseRSA15)
+			c.refuse(&t.wTest, gencrypto.PrimRSAOAEP, refuseRSA15, "", func(b gencrypto.Backend) error {
+				return decryptUnderOAEP(b, key, t.CT)
+			})
 		}
 	}
+}
+
+// decryptUnderOAEP decrypts ct with key under each registered RSA-OAEP
+// algorithm that backend b serves, and returns nil if one accepts it, an
+// error other than a failed decryption if one gives that, else the last
+// error (an unsupported one when b serves none).
+func decryptUnderOAEP(b gencrypto.Backend, key *rsa.PrivateKey, ct []byte) error {
+	var last error
+	for _, alg := range []*gencrypto.KeyEncryption{gencrypto.RSAOAEP256(), gencrypto.RSAOAEP()} {
+		_, err := alg.Decrypt(key, ct, gencrypto.WithBackend(b))
+		switch {
+		case err == nil || notVerificationFailure(err):
+			return err
+		case !unsupported(err) || last == nil:
+			last = err // a failed decryption outranks an unsupported one
+		}
+	}
+	return last
 }
 
 // skipAll records every test of the file as skipped.
@@ -645,7 +679,8 @@ func (c *wctx) refuse(t *wTest, prim, why, lands string, op func(b gencrypto.Bac
 // ErrInvalidInput) rather than that a signature or ciphertext did not
 // check. The registry reports the latter as gencrypto.ErrVerify; the
 // Backend primitives, whose contract names no error, as their own (std:
-// crypto/rsa.ErrDecryption, an unexported verification error).
+// crypto/rsa.ErrDecryption, an unexported verification error; each also
+// matches gencrypto.ErrVerify).
 func notVerificationFailure(err error) bool {
 	for _, e := range []error{gencrypto.ErrKeyType, gencrypto.ErrKeySize, gencrypto.ErrInvalidKey, gencrypto.ErrInvalidInput} {
 		if errors.Is(err, e) {

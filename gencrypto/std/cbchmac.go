@@ -72,8 +72,14 @@ func newCBCHMAC(key []byte, nonceSize, tagSize int, h crypto.Hash) (cipher.AEAD,
 // are the AEAD's own, as long-lived as its key), and the full HMAC output,
 // the expected tag and AL are cleared, so that a pooled value says nothing
 // of the last tag, nor of the tag that would have made a forgery verify.
+// HMAC's Reset restores only the inner hash: the outer one would keep the
+// last message's inner digest, from which finishing the outer hash gives
+// the full HMAC output. Summing the reset HMAC (the MAC of the empty
+// message, two compression-function calls, no allocation) leaves the
+// outer hash holding the same value after every message.
 func (c *cbcHMAC) putMAC(ms *macState) {
 	ms.h.Reset()
+	ms.h.Sum(ms.sum[:0])
 	clear(ms.sum[:])
 	clear(ms.want[:])
 	clear(ms.al[:])

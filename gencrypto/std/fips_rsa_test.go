@@ -20,7 +20,8 @@ import (
 // more than two primes, and crypto/rsa says so with a plain error (or, for
 // a verification, a failure no different from a bad signature). The
 // backend refuses them itself first, by policy, with an error matching
-// gencrypto.ErrUnsupported, on every RSA method. The test re-runs itself
+// gencrypto.ErrUnsupported, on every RSA method, and refuses nothing the
+// module takes (a 2048-bit key of two primes, exponent 65537). The test re-runs itself
 // in a child process, since the setting is read at start-up.
 func TestFIPSRefusalsAreUnsupported(t *testing.T) {
 	if !fips140.Enforced() {
@@ -66,6 +67,26 @@ func TestFIPSRefusalsAreUnsupported(t *testing.T) {
 				t.Errorf("%s with a %s key: %v, want an error matching ErrUnsupported", op, name, err)
 			}
 		}
+	}
+	// What the module takes, the backend takes too: a 2048-bit key of two
+	// primes with exponent 65537 serves every RSA method.
+	good := testRSAKey(t)
+	for _, prim := range []string{gencrypto.PrimRSAPSS, gencrypto.PrimRSAPKCS1v15} {
+		sig, err := b.SignDigest(prim, good, crypto.SHA256, d)
+		if err != nil {
+			t.Errorf("SignDigest %s with a 2048-bit key: %v", prim, err)
+			continue
+		}
+		if err := b.VerifyDigest(prim, &good.PublicKey, crypto.SHA256, d, sig); err != nil {
+			t.Errorf("VerifyDigest %s with a 2048-bit key: %v", prim, err)
+		}
+	}
+	ct, err := b.EncryptOAEP(crypto.SHA256, &good.PublicKey, d, nil)
+	if err != nil {
+		t.Fatalf("EncryptOAEP with a 2048-bit key: %v", err)
+	}
+	if pt, err := b.DecryptOAEP(crypto.SHA256, good, ct, nil); err != nil || string(pt) != string(d) {
+		t.Errorf("DecryptOAEP with a 2048-bit key: %x, %v", pt, err)
 	}
 	t.Log("fips140=only RSA refusals checked")
 }

@@ -54,8 +54,10 @@ func (*Backend) EncryptOAEP(h crypto.Hash, pub crypto.PublicKey, msg, label []by
 // both the OAEP hash and the MGF1 hash. A ciphertext that is not k octets
 // long for a k-octet modulus is a decryption error (RFC 8017 §7.1.2 step
 // 1b; crypto/rsa would read a shorter one as an integer), reported as
-// rsa.ErrDecryption, the error crypto/rsa gives for every other failure;
-// the error matches gencrypto.ErrVerify too. Under GODEBUG=fips140=only a
+// every other failure is: one error value, with rsa.ErrDecryption's
+// message, that matches both rsa.ErrDecryption and gencrypto.ErrVerify
+// with errors.Is (it is not rsa.ErrDecryption itself: compare with
+// errors.Is, not ==). Under GODEBUG=fips140=only a
 // key the Go Cryptographic Module refuses (below 2048 bits, say) is
 // unsupported, as it is for EncryptOAEP and the RSA signatures.
 func (*Backend) DecryptOAEP(h crypto.Hash, key crypto.Decrypter, ciphertext, label []byte) ([]byte, error) {

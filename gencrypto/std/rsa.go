@@ -53,11 +53,12 @@ func fipsRSA(pub *rsa.PublicKey, priv *rsa.PrivateKey) error {
 }
 
 // rsaKeyError gives err, crypto/rsa's error for a signature or decryption
-// with key, an *rsa.PrivateKey in memory, the gencrypto sentinel that names
-// its reason: a decryption failure matches ErrVerify (and stays
-// rsa.ErrDecryption), a key too small for the operation (crypto/rsa's
-// ErrMessageTooLong when signing, its refusal of keys below 1024 bits)
-// ErrKeySize, anything else ErrInvalidKey.
+// with an *rsa.PrivateKey in memory, or its refusal of the public key of a
+// verification, key, the gencrypto sentinel that names its reason: a
+// decryption failure matches ErrVerify (and stays rsa.ErrDecryption), a
+// key too small for the operation (crypto/rsa's ErrMessageTooLong when
+// signing, its refusal of keys below 1024 bits) ErrKeySize, anything else
+// ErrInvalidKey.
 func rsaKeyError(key *rsa.PublicKey, err error) error {
 	switch {
 	case errors.Is(err, rsa.ErrDecryption):

@@ -7,6 +7,7 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"errors"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto/internal/sentinel"
 	"github.com/lwscrypto/lwscrypto/internal/ed25519check"
@@ -222,7 +223,11 @@ type verifyScratch struct {
 // rejects coordinates off the curve or out of range (the identity has no
 // affine encoding and is rejected the same way). For PSS the salt must be
 // exactly the hash length, as RFC 7518 §3.5 requires. A digest that is not
-// h's output length is an error; Ed25519 is unsupported.
+// h's output length is an error; Ed25519 is unsupported. An RSA public key
+// crypto/rsa refuses outright (below 1024 bits, an even modulus, an
+// exponent below 2) is the key's error, matching gencrypto.ErrKeySize or
+// ErrInvalidKey, not a failed verification; an ECDSA point off its curve
+// is a failed verification (crypto/ecdsa does not tell the two apart).
 func (*Backend) VerifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest, sig []byte) error {
 	return verifyDigest(primitive, pub, h, digest, sig, nil)
 }
@@ -273,10 +278,15 @@ func verifyDigest(primitive string, pub crypto.PublicKey, h crypto.Hash, digest,
 		} else {
 			err = rsa.VerifyPKCS1v15(k, h, digest, sig)
 		}
-		if err != nil {
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, rsa.ErrVerification):
 			return errVerify
 		}
-		return nil
+		// crypto/rsa refused the key before looking at the signature:
+		// below 1024 bits, an even modulus, an exponent below 2.
+		return rsaKeyError(k, err)
 	}
 	return unsupported("signature " + primitive)
 }

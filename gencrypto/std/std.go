@@ -20,11 +20,13 @@
 // decryption that fails, and ErrUnsupported for what the backend does not
 // implement or, under GODEBUG=fips140=only, refuses by policy. Errors of
 // the standard library keep their message and still match its own values
-// (rsa.ErrDecryption, rsa.ErrMessageTooLong). Two exceptions: the AEADs of
-// AES-GCM and ChaCha20-Poly1305 are the standard library's and x/crypto's
-// own, whose Open fails with their own error, and an error of a key that
-// is not in memory (a crypto.Signer or crypto.Decrypter of a token) is the
-// key's, passed on as it is.
+// (rsa.ErrDecryption, rsa.ErrMessageTooLong). Three exceptions: the AEADs
+// of AES-GCM and ChaCha20-Poly1305 are the standard library's and
+// x/crypto's own, whose Open fails with their own error; an error of a key
+// that is not in memory (a crypto.Signer, crypto.Decrypter or
+// ecdh.KeyExchanger of a token) is the key's, passed on as it is; and an
+// ECDSA public point off its curve is a failed verification (ErrVerify),
+// as crypto/ecdsa reports it (gencrypto checks the point first).
 //
 // # Primitives
 //
