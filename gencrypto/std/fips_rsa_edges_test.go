@@ -1,0 +1,92 @@
+package std_test
+
+import (
+	"crypto"
+	"crypto/fips140"
+	"crypto/rand"
+	"crypto/rsa"
+	"errors"
+	"math/big"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+)
+
+// TestFIPSRSAPolicyBoundaries: under GODEBUG=fips140=only the backend
+// refuses, with an error matching gencrypto.ErrUnsupported, an RSA public
+// exponent of 2¹⁶ or less or an even one, and a private key whose two
+// primes differ in size (or are missing), while a 2048-bit two-prime key
+// with exponent 65537 is taken by every RSA method. It re-runs itself in a
+// child process, since the setting is read at start-up.
+func TestFIPSRSAPolicyBoundaries(t *testing.T) {
+	if !fips140.Enforced() {
+		if testing.Short() {
+			t.Skip("generates an RSA key in a child process")
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSRSAPolicyBoundaries$", "-test.v")
+		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
+		}
+		if !strings.Contains(string(out), "fips140=only RSA boundaries checked") {
+			t.Fatalf("child did not run the checks:\n%s", out)
+		}
+		return
+	}
+	b := std.New()
+	good, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := make([]byte, 32)
+	ops := func(k *rsa.PrivateKey) map[string]error {
+		return map[string]error{
+			"Verify PS256":        b.Verify(gencrypto.PrimRSAPSS, &k.PublicKey, crypto.SHA256, d, make([]byte, k.Size())),
+			"VerifyDigest RS256":  b.VerifyDigest(gencrypto.PrimRSAPKCS1v15, &k.PublicKey, crypto.SHA256, d, make([]byte, k.Size())),
+			"SignDigest PS256":    func() error { _, err := b.SignDigest(gencrypto.PrimRSAPSS, k, crypto.SHA256, d); return err }(),
+			"Sign RS256":          func() error { _, err := b.Sign(gencrypto.PrimRSAPKCS1v15, k, crypto.SHA256, d); return err }(),
+			"EncryptOAEP SHA-256": func() error { _, err := b.EncryptOAEP(crypto.SHA256, &k.PublicKey, d, nil); return err }(),
+			"DecryptOAEP SHA-256": func() error { _, err := b.DecryptOAEP(crypto.SHA256, k, make([]byte, k.Size()), nil); return err }(),
+		}
+	}
+	for op, err := range ops(good) {
+		if errors.Is(err, gencrypto.ErrUnsupported) {
+			t.Errorf("%s with a 2048-bit key, e=65537: %v, want it taken", op, err)
+		}
+	}
+	withE := func(e int) *rsa.PrivateKey {
+		k := *good
+		k.PublicKey.E = e
+		return &k
+	}
+	withPrimes := func(p ...*big.Int) *rsa.PrivateKey {
+		k := *good
+		k.Primes = p
+		return &k
+	}
+	p, q := good.Primes[0], good.Primes[1]
+	refused := map[string]*rsa.PrivateKey{
+		"e=3":                  withE(3),
+		"e=65536":              withE(1 << 16),
+		"even e=65538":         withE(1<<16 + 2),
+		"primes of two sizes":  withPrimes(new(big.Int).Rsh(p, 8), new(big.Int).Lsh(q, 8)),
+		"first prime missing":  withPrimes(nil, q),
+		"second prime missing": withPrimes(p, nil),
+	}
+	for name, k := range refused {
+		for op, err := range ops(k) {
+			if strings.Contains(name, "prime") && (op == "Verify PS256" || op == "VerifyDigest RS256" || op == "EncryptOAEP SHA-256") {
+				continue // the public half is the good key's
+			}
+			if !errors.Is(err, gencrypto.ErrUnsupported) {
+				t.Errorf("%s with a key of %s: %v, want an error matching ErrUnsupported", op, name, err)
+			}
+		}
+	}
+	t.Log("fips140=only RSA boundaries checked")
+}
