@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSOnlyGenerateKey: the package doc promises that under
@@ -15,7 +16,7 @@ import (
 // ErrUnsupported. The approved curves still generate keys. The test re-runs
 // itself in a child process, since the setting is read at start-up.
 func TestFIPSOnlyGenerateKey(t *testing.T) {
-	if !underFIPSOnly(t, "TestFIPSOnlyGenerateKey", "fips140=only GenerateKey checks done") {
+	if !testenv.FIPSOnly(t, "fips140=only GenerateKey checks done") {
 		return
 	}
 	k, err := gencrypto.X25519().GenerateKey()

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSOnlyKDFMinimums: under GODEBUG=fips140=only the Go Cryptographic
@@ -17,7 +18,7 @@ import (
 // error. At the minimums every hash derives. The test re-runs itself in a
 // child process, since the setting is read at start-up.
 func TestFIPSOnlyKDFMinimums(t *testing.T) {
-	if !underFIPSOnly(t, "TestFIPSOnlyKDFMinimums", "fips140=only KDF checks done") {
+	if !testenv.FIPSOnly(t, "fips140=only KDF checks done") {
 		return
 	}
 	const pw = "a long password"

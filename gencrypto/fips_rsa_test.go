@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSOnlyRSAKeys: under GODEBUG=fips140=only the Go Cryptographic
@@ -24,7 +25,7 @@ import (
 // start-up; the keys and the signatures to verify are made there with the
 // enforcement lifted, as fixtures.
 func TestFIPSOnlyRSAKeys(t *testing.T) {
-	if !underFIPSOnly(t, "TestFIPSOnlyRSAKeys", "fips140=only RSA key checks done") {
+	if !testenv.FIPSOnly(t, "fips140=only RSA key checks done") {
 		return
 	}
 	msg := []byte("payload")

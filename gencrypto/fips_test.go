@@ -8,12 +8,11 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSOnly re-runs itself in a child process with GODEBUG=fips140=only
@@ -21,7 +20,7 @@ import (
 // registry refuses what is not approved, cleanly and up front, and that
 // the approved algorithms the Go Cryptographic Module serves still work.
 func TestFIPSOnly(t *testing.T) {
-	if !underFIPSOnly(t, "TestFIPSOnly", "fips140=only checks done") {
+	if !testenv.FIPSOnly(t, "fips140=only checks done") {
 		return
 	}
 
@@ -99,26 +98,4 @@ func TestFIPSOnly(t *testing.T) {
 		t.Errorf("ECDH-P256: %v", err)
 	}
 	t.Log("fips140=only checks done")
-}
-
-// underFIPSOnly reports whether the test runs under GODEBUG=fips140=only.
-// When it does not, it runs the test named name again in a child process
-// with that setting (read once, at start-up), requires the child's output
-// to hold done (the line the checks log at their end) and reports false:
-// the caller returns, and the child does the checks.
-func underFIPSOnly(t *testing.T, name, done string) bool {
-	t.Helper()
-	if fips140.Enforced() {
-		return true
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.v")
-	cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), done) {
-		t.Fatalf("child did not run the checks:\n%s", out)
-	}
-	return false
 }

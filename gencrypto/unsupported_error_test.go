@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestUnsupportedErrorDetail: every field of UnsupportedError is exported,
@@ -22,7 +23,7 @@ func TestUnsupportedErrorDetail(t *testing.T) {
 	if !errors.Is(&e, gencrypto.ErrUnsupported) {
 		t.Error("errors.Is(UnsupportedError, ErrUnsupported) is false")
 	}
-	if !underFIPSOnly(t, "TestUnsupportedErrorDetail", "fips140=only detail checks done") {
+	if !testenv.FIPSOnly(t, "fips140=only detail checks done") {
 		return
 	}
 	for _, tc := range []struct {

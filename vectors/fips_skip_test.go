@@ -3,12 +3,10 @@ package vectors
 import (
 	"crypto/fips140"
 	"fmt"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSRefusalSkippedOnlyInFIPSMode: a case refused because the backend
@@ -45,15 +43,7 @@ func TestFIPSRefusalSkippedOnlyInFIPSMode(t *testing.T) {
 		if testing.Short() {
 			return
 		}
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSRefusalSkippedOnlyInFIPSMode$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-		}
-		if !strings.Contains(string(out), "fips140=only skips checked") {
-			t.Fatalf("child did not run the checks:\n%s", out)
-		}
+		testenv.FIPSOnly(t, "fips140=only skips checked")
 		return
 	}
 	for _, o := range run() {

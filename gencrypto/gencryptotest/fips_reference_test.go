@@ -4,13 +4,12 @@ import (
 	"crypto"
 	"crypto/cipher"
 	"crypto/fips140"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto/gencryptotest"
 	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // fipsExtra is the std backend that also serves AES-KW, AES-GCM and the
@@ -65,14 +64,12 @@ func TestSuiteFIPSOnlyBackendBeyondStd(t *testing.T) {
 	if fips140.Enforced() {
 		t.Skip("starts its own child under fips140=only")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSExtraChild$", "-test.v")
-	cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-	out, err := cmd.CombinedOutput()
+	out, err := testenv.FIPSChild(t, "^TestFIPSExtraChild$")
 	if err != nil {
 		t.Fatalf("the suite under fips140=only failed a backend that serves more than std:\n%s", out)
 	}
 	for _, name := range []string{"A128KW", "A256GCM", "ConcatKDF-SHA256", "KnownAnswers"} {
-		if !strings.Contains(string(out), "--- PASS: TestFIPSExtraChild/"+name+" ") {
+		if !strings.Contains(out, "--- PASS: TestFIPSExtraChild/"+name+" ") {
 			t.Errorf("%s did not pass:\n%s", name, out)
 		}
 	}

@@ -2,13 +2,12 @@ package std_test
 
 import (
 	"crypto/fips140"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto/gencryptotest"
 	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestConformance runs the suite every backend must pass.
@@ -23,14 +22,12 @@ func TestConformanceFIPSOnly(t *testing.T) {
 	if fips140.Enforced() {
 		t.Skip("already in FIPS 140-only mode; TestConformance covers it")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestConformance$", "-test.v")
-	cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-	out, err := cmd.CombinedOutput()
+	out, err := testenv.FIPSChild(t, "^TestConformance$")
 	if err != nil {
 		t.Fatalf("conformance under fips140=only: %v\n%s", err, out)
 	}
 	for _, want := range []string{"not FIPS 140-3 approved", `does not support A128GCM`, "--- PASS: TestConformance/ES256"} {
-		if !strings.Contains(string(out), want) {
+		if !strings.Contains(out, want) {
 			t.Errorf("child output lacks %q:\n%s", want, out)
 		}
 	}

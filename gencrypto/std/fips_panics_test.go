@@ -8,12 +8,10 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSOnlyNoPanics: the package doc promises that a method never
@@ -26,16 +24,7 @@ import (
 // the minimums themselves are served. The test re-runs itself in a child
 // process, since the setting is read at start-up.
 func TestFIPSOnlyNoPanics(t *testing.T) {
-	if !fips140.Enforced() {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSOnlyNoPanics$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-		}
-		if !strings.Contains(string(out), "fips140=only refusals checked") {
-			t.Fatalf("child did not run the checks:\n%s", out)
-		}
+	if !testenv.FIPSOnly(t, "fips140=only refusals checked") {
 		return
 	}
 	b := std.New()

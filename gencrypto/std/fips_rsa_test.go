@@ -6,13 +6,11 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSRefusalsAreUnsupported: under GODEBUG=fips140=only the Go
@@ -24,19 +22,10 @@ import (
 // module takes (a 2048-bit key of two primes, exponent 65537). The test re-runs itself
 // in a child process, since the setting is read at start-up.
 func TestFIPSRefusalsAreUnsupported(t *testing.T) {
-	if !fips140.Enforced() {
-		if testing.Short() {
-			t.Skip("generates RSA keys in a child process")
-		}
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSRefusalsAreUnsupported$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-		}
-		if !strings.Contains(string(out), "fips140=only RSA refusals checked") {
-			t.Fatalf("child did not run the checks:\n%s", out)
-		}
+	if !fips140.Enforced() && testing.Short() {
+		t.Skip("generates RSA keys in a child process")
+	}
+	if !testenv.FIPSOnly(t, "fips140=only RSA refusals checked") {
 		return
 	}
 	b := std.New()

@@ -1,13 +1,10 @@
 package jwk
 
 import (
-	"crypto/fips140"
 	"errors"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -18,13 +15,7 @@ import (
 // itself in a child process, since the setting is read at start-up.
 func TestGenerateUnderFIPSOnly(t *testing.T) {
 	const done = "fips140=only Generate checks done"
-	if !fips140.Enforced() {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestGenerateUnderFIPSOnly$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), done) {
-			t.Fatalf("child under fips140=only: %v\n%s", err, out)
-		}
+	if !testenv.FIPSOnly(t, done) {
 		return
 	}
 	k, err := Generate("ECDH-ES", &GenerateOptions{Curve: CurveX25519})

@@ -1,13 +1,11 @@
 package jwk
 
 import (
-	"crypto/fips140"
 	"errors"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -19,13 +17,7 @@ import (
 // re-runs itself in a child process, since the setting is read at start-up.
 func TestX25519ImportUnderFIPSOnly(t *testing.T) {
 	const done = "fips140=only X25519 import checks done"
-	if !fips140.Enforced() {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestX25519ImportUnderFIPSOnly$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), done) {
-			t.Fatalf("child under fips140=only: %v\n%s", err, out)
-		}
+	if !testenv.FIPSOnly(t, done) {
 		return
 	}
 	// RFC 8037 Appendix A.6's X25519 public and private keys.
