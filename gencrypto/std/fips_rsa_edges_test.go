@@ -7,13 +7,12 @@ import (
 	"crypto/rsa"
 	"errors"
 	"math/big"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/gencrypto/std"
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestFIPSRSAPolicyBoundaries: under GODEBUG=fips140=only the backend
@@ -23,19 +22,10 @@ import (
 // with exponent 65537 is taken by every RSA method. It re-runs itself in a
 // child process, since the setting is read at start-up.
 func TestFIPSRSAPolicyBoundaries(t *testing.T) {
-	if !fips140.Enforced() {
-		if testing.Short() {
-			t.Skip("generates an RSA key in a child process")
-		}
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFIPSRSAPolicyBoundaries$", "-test.v")
-		cmd.Env = append(os.Environ(), "GODEBUG=fips140=only")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("child under fips140=only failed: %v\n%s", err, out)
-		}
-		if !strings.Contains(string(out), "fips140=only RSA boundaries checked") {
-			t.Fatalf("child did not run the checks:\n%s", out)
-		}
+	if !fips140.Enforced() && testing.Short() {
+		t.Skip("generates an RSA key in a child process")
+	}
+	if !testenv.FIPSOnly(t, "fips140=only RSA boundaries checked") {
 		return
 	}
 	b := std.New()
