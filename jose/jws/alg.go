@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
+	"fmt"
 
 	"github.com/lwscrypto/lwscrypto/gencrypto"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -102,7 +103,7 @@ func publicKeyOf(key any) (crypto.PublicKey, error) {
 	case crypto.Signer:
 		return signerPublic(k)
 	}
-	return nil, wrap(jose.ErrKey, "unsupported key type")
+	return nil, wrap(jose.ErrKey, fmt.Sprintf("unsupported key type %T: want []byte (an HMAC secret), *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey, a crypto.Signer, *jwk.Key, *jwk.Set or *jwk.Remote", key))
 }
 
 // signerPublic is the public half of a signer, or jose.ErrKey for a nil or
@@ -119,35 +120,71 @@ func signerPublic(s crypto.Signer) (crypto.PublicKey, error) {
 // at all. It is applied before any computation: an HMAC algorithm needs a
 // secret ([]byte), a signature algorithm a public key of its own type and
 // size (gencrypto CheckPublicKey). This is the key-type/algorithm binding of
-// catalog row 2.
+// catalog row 2. It runs when a key is set up (NewSigner, NewVerifier, a
+// remote set's key first tried), never per token, so its errors say what
+// the algorithm needs and what was given.
 func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
 	if a.mac != nil {
 		if secret == nil {
-			return errKeyType
+			return wrap(jose.ErrKey, a.name()+" needs an HMAC secret ([]byte or an oct JWK), not "+describeKey(pub))
 		}
 		if len(secret) < a.mac.MinKeySize() {
-			return errKeySize
+			return wrap(jose.ErrKey, fmt.Sprintf("%s needs a secret of at least %d bytes, not %d", a.name(), a.mac.MinKeySize(), len(secret)))
 		}
 		return nil
 	}
 	if pub == nil {
-		return errKeyType
+		return wrap(jose.ErrKey, a.name()+" needs "+needsKey(a.sig)+", not an HMAC secret")
 	}
 	if err := a.sig.CheckPublicKey(pub); err != nil {
 		switch {
 		case errors.Is(err, gencrypto.ErrKeySize):
-			return errKeySize
+			return wrap(jose.ErrKey, "key size not allowed for the algorithm: "+a.name()+" needs "+needsKey(a.sig)+", not "+describeKey(pub))
 		case errors.Is(err, gencrypto.ErrInvalidKey):
 			return errInvalidKey
 		}
-		return errKeyType
+		return wrap(jose.ErrKey, "key type does not match the algorithm: "+a.name()+" needs "+needsKey(a.sig)+", not "+describeKey(pub))
 	}
 	return nil
 }
 
+// needsKey names the key a signature algorithm takes, for messages.
+func needsKey(s *gencrypto.Signature) string {
+	switch {
+	case s.MinRSABits() > 0:
+		return fmt.Sprintf("an RSA key of %d bits or more", s.MinRSABits())
+	case s.Curve() != 0 && s.KeyType() == gencrypto.KeyEC:
+		return "an EC " + s.Curve().String() + " key"
+	case s.KeyType() == gencrypto.KeyOKP:
+		return "an Ed25519 key"
+	}
+	return "a key of its type"
+}
+
+// describeKey names the type and size of a public key for messages, never
+// its value.
+func describeKey(pub crypto.PublicKey) string {
+	switch k := pub.(type) {
+	case nil:
+		return "no key"
+	case *rsa.PublicKey:
+		if k == nil || k.N == nil {
+			return "an empty *rsa.PublicKey"
+		}
+		return fmt.Sprintf("an RSA %d-bit key", k.N.BitLen())
+	case *ecdsa.PublicKey:
+		if k == nil || k.Curve == nil {
+			return "an empty *ecdsa.PublicKey"
+		}
+		return "an EC " + k.Curve.Params().Name + " key"
+	case ed25519.PublicKey:
+		return fmt.Sprintf("an Ed25519 key of %d bytes", len(k))
+	}
+	return fmt.Sprintf("a %T", pub)
+}
+
 var (
 	errKeyType     = wrap(jose.ErrKey, "key type does not match the algorithm")
-	errKeySize     = wrap(jose.ErrKey, "key size not allowed for the algorithm")
 	errInvalidKey  = wrap(jose.ErrKey, "invalid key: no valid key of its type (a point off its curve or of small order, an RSA modulus or exponent out of range)")
 	errPubAsSecret = wrap(jose.ErrKey, "HMAC secret looks like an encoded public or private key; "+
 		"pass the decoded key (a *rsa.PublicKey, *ecdsa.PublicKey, ed25519.PublicKey or a jwk key) instead")

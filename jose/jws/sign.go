@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"sync"
 	"unicode/utf8"
@@ -81,6 +82,9 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	}
 	a, err := lookupAlg([]byte(k.Alg))
 	if err != nil {
+		if k.Alg == "" {
+			return nil, wrap(jose.ErrAlgorithm, "SigningKey.Alg is empty: name the algorithm (\"ES256\", \"EdDSA\", \"HS256\", …)")
+		}
 		return nil, wrap(jose.ErrAlgorithm, "cannot sign with "+quote(k.Alg))
 	}
 	s := &Signer{alg: a, b64: !o.Unencoded, det: o.Detached}
@@ -112,7 +116,7 @@ func NewSigner(k SigningKey, opts *SignOptions) (*Signer, error) {
 	case crypto.Signer:
 		s.signer = key
 	default:
-		return nil, wrap(jose.ErrKey, "unsupported signing key type")
+		return nil, wrap(jose.ErrKey, fmt.Sprintf("unsupported signing key type %T: want []byte (an HMAC secret), a crypto.Signer holding a private key, or a private *jwk.Key", k.Key))
 	}
 	var pub crypto.PublicKey
 	if s.signer != nil {
