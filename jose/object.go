@@ -30,6 +30,12 @@ var parseOpts = &lejp.Options{MaxDepth: MaxDepth}
 
 // Member is one member of a JSON object: its decoded name and its value's
 // exact bytes as they appeared in the input.
+//
+// A Member to be written (jwt.ClaimSet.Extra, jws.SigningKey.Protected and
+// Unprotected) is a literal of Name and Value alone, Value being one JSON
+// value exactly as it is to be written, so a string keeps its quotes:
+// Member{Name: "role", Value: []byte(`"admin"`)}; a number, array or
+// object is its JSON text (`42`, `["a","b"]`).
 type Member struct {
 	Name  string
 	Value []byte

@@ -82,6 +82,21 @@ func syntax(err error) error {
 	return wrapCause(jose.ErrMalformed, "claims", err)
 }
 
+// extraError is the lejp.Writer's error for the ClaimSet.Extra member
+// name, naming the claim: a repeated name, or a Value that is not one JSON
+// value (most often a string without its quotes).
+func extraError(name string, err error) error {
+	e := syntax(err).(*causeWrapped)
+	e.msg = "claims: Extra claim " + jose.QuoteName(name)
+	switch {
+	case errors.Is(err, lejp.ErrDuplicateName):
+		e.msg += " is set twice (in Extra, or also by a ClaimSet field)"
+	case errors.Is(e, jose.ErrMalformed) && !errors.Is(err, lejp.ErrInvalidUTF8):
+		e.msg += ": its Value must be one JSON value (a string in its quotes: `\"admin\"`)"
+	}
+	return e
+}
+
 // nestedAt rebases an error of checkNested, which read the value of the
 // claim name starting at offset off in the claims set alone: the offset
 // and JSON Pointer of its *lejp.SyntaxError are made the claims set's, as

@@ -23,8 +23,11 @@ type ClaimSet struct {
 	IssuedAt  time.Time // "iat"
 	ID        string    // "jti"
 	// Extra holds further claims with raw JSON values, written in order
-	// after the registered ones. A name that repeats a registered claim
-	// set above, or another Extra name, is an error.
+	// after the registered ones: each Value is the claim's JSON as it is
+	// to appear, so a string keeps its quotes
+	// (jose.Member{Name: "role", Value: []byte(`"admin"`)}). A name that
+	// repeats a registered claim set above, or another Extra name, is an
+	// error naming the claim, as is a Value that is not one JSON value.
 	Extra []jose.Member
 }
 
@@ -87,9 +90,14 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	date("nbf", cs.NotBefore)
 	date("iat", cs.IssuedAt)
 	str("jti", cs.ID)
-	for _, m := range cs.Extra {
+	for i := range cs.Extra {
+		m := &cs.Extra[i]
+		failed := w.Err() != nil
 		w.Name(m.Name)
 		w.Raw(m.Value)
+		if err := w.Err(); err != nil && !failed {
+			return dst, extraError(m.Name, err)
+		}
 	}
 	w.EndObject()
 	out, err := w.Finish()
