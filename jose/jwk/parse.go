@@ -1,6 +1,7 @@
 package jwk
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"slices"
@@ -45,9 +46,23 @@ import (
 func Parse(raw []byte) (*Key, error) {
 	o, err := jose.ParseObject(raw)
 	if err != nil {
+		if isPEM(raw) {
+			return nil, fmt.Errorf("jwk: the input is PEM, not a JWK (ParsePEM reads it): %w", err)
+		}
 		return nil, fmt.Errorf("jwk: %w", err)
 	}
+	if _, ok := o.Get("kty"); !ok {
+		if _, ok := o.Get("keys"); ok {
+			return nil, fmt.Errorf(`jwk: missing "kty": the input is a JWK Set, not a JWK (ParseSet reads it): %w`, jose.ErrKey)
+		}
+	}
 	return parseObject(o)
+}
+
+// isPEM reports whether data, offered as JSON, is in fact PEM text, for
+// an error that says which function reads it.
+func isPEM(data []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("-----BEGIN "))
 }
 
 // materialNames lists the members that hold key material, per kty.

@@ -59,6 +59,9 @@ func ParsePEM(data []byte) (*Key, error) {
 			if len(params) < beginLines(data) {
 				return nil, errBrokenBlock
 			}
+			if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+				return nil, fmt.Errorf("jwk: no PEM key or certificate found: the input is JSON (Parse reads a JWK, ParseSet a JWK Set): %w", jose.ErrMalformed)
+			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
 		if len(b.Headers) > 0 {

@@ -45,10 +45,16 @@ func ParseSet(raw []byte) (*Set, error) { return parseSet(raw, nil) }
 func parseSet(raw []byte, screen func(o *jose.Object, supported bool) error) (*Set, error) {
 	o, err := jose.ParseObject(raw)
 	if err != nil {
+		if isPEM(raw) {
+			return nil, fmt.Errorf("jwk: the input is PEM, not a JWK Set (ParsePEM reads it): %w", err)
+		}
 		return nil, fmt.Errorf("jwk: %w", err)
 	}
 	km, ok := o.Get("keys")
 	if !ok {
+		if _, ok := o.Get("kty"); ok {
+			return nil, fmt.Errorf(`jwk: JWK Set has no "keys": the input is one JWK, not a set (Parse reads it; a set is {"keys":[…]}): %w`, jose.ErrMalformed)
+		}
 		return nil, fmt.Errorf(`jwk: JWK Set has no "keys": %w`, jose.ErrMalformed)
 	}
 	if km.Kind() != jose.KindArray {
