@@ -3,6 +3,7 @@ package jwt
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,5 +70,24 @@ func TestNegativeLeewayRefused(t *testing.T) {
 	}
 	if _, err := NewVerifier(secret, []string{"HS256"}, Validator{Leeway: math.MaxInt64}); err != nil {
 		t.Errorf("Leeway MaxInt64: %v", err)
+	}
+}
+
+// TestAudienceUncheckedErrorSaysWhatToSet: the zero Validator refusing a
+// token with "aud" (the first thing a newcomer verifying a real token
+// meets) names the two fields that lift it. Before, the error cited RFC
+// 7519 §4.1.3 and stopped there.
+func TestAudienceUncheckedErrorSaysWhatToSet(t *testing.T) {
+	tok, err := Sign(&ClaimSet{Audience: []string{"api"}}, hsKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVerifier(secret, []string{"HS256"}, Validator{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = v.Verify(tok)
+	if !errors.Is(err, ErrClaimMismatch) || !strings.Contains(err.Error(), "set Validator.Audience") || !strings.Contains(err.Error(), "AnyAudience") {
+		t.Fatalf("Verify: %v; want ErrClaimMismatch naming Validator.Audience and AnyAudience", err)
 	}
 }

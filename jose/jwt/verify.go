@@ -259,7 +259,7 @@ var (
 	errJti = wrap(ErrClaimMismatch, `"jti"`)
 	errAud = wrap(ErrClaimMismatch, `"aud"`)
 
-	errAudUnchecked = wrap(ErrClaimMismatch, `"aud" is present and the Validator names no Audience (RFC 7519 §4.1.3)`)
+	errAudUnchecked = wrap(ErrClaimMismatch, `"aud" is present and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience to this service's name, or AnyAudience where the audience is checked another way`)
 )
 
 // present reports whether the claim name is present.
