@@ -21,6 +21,12 @@ func isJSON(b []byte) bool {
 // Errors wrap jose.ErrMalformed, ErrAlgorithm, ErrCrit, ErrKey, ErrLimit (a
 // message beyond MaxSignatures or the parser's limits) or the opaque
 // ErrVerify; no payload is returned with an error.
+//
+// A detached payload needs VerifyDetached or VerifyReader: a JSON
+// serialization without "payload" is jose.ErrMalformed here, but a compact
+// "header..signature" cannot be told from one whose payload is empty, so
+// Verify checks it as that and it fails as a bad signature does
+// (jose.ErrVerify).
 func (v *Verifier) Verify(msg []byte) (*Result, error) {
 	return v.VerifyContext(context.Background(), msg)
 }
