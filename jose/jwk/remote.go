@@ -87,9 +87,13 @@ type RemoteOptions struct {
 // whose skipped keys (Set.Skipped) carry a private member ("d", "k",
 // "priv", …); such a key is refused on sight of the member, before its
 // material is checked (for an RSA private key, far costlier than reading
-// the JSON) and before the keys after it are read. A failed
-// fetch (network error, non-200 status, oversized or invalid body, a
-// private or secret key) never replaces a set that was fetched before: the last good set stays in
+// the JSON) and before the keys after it are read. The response must be
+// 200 OK with a Content-Type of application/jwk-set+json or
+// application/json (RFC 7517 §8.5; parameters such as charset are
+// ignored) or none at all; another media type (text/plain, text/html: an
+// error or login page) is a failed fetch. A failed
+// fetch (network error, non-200 status, another media type, oversized or
+// invalid body, a private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
 //
 // The zero Remote (one not made by NewRemote) has no URL and fetches
@@ -190,6 +194,9 @@ func (o *RemoteOptions) checkURL(raw string) error {
 	case "https":
 	case "http":
 		ip := net.ParseIP(u.Hostname())
+		if ip != nil && ip.IsLoopback() && !o.InsecureAllowLoopbackHTTP {
+			return fmt.Errorf("jwk: JWK Set URL %q is not https (for a test server on loopback, set RemoteOptions.InsecureAllowLoopbackHTTP, or serve TLS with httptest.NewTLSServer and pass its Client): %w", raw, jose.ErrKey)
+		}
 		if !o.InsecureAllowLoopbackHTTP || ip == nil || !ip.IsLoopback() {
 			return fmt.Errorf("jwk: JWK Set URL %q is not https: %w", raw, jose.ErrKey)
 		}
@@ -407,7 +414,7 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		mt := strings.ToLower(strings.TrimSpace(strings.Split(ct, ";")[0]))
 		if mt != "application/json" && mt != "application/jwk-set+json" {
-			return nil, fmt.Errorf("%s: unexpected content type %q", r.url, mt)
+			return nil, fmt.Errorf("%s: unexpected content type %q (a JWK Set is served as application/jwk-set+json or application/json)", r.url, mt)
 		}
 	}
 	if resp.ContentLength > r.opts.MaxSize {
