@@ -21,7 +21,7 @@ func init() {
 	register(&command{path: "jws sign", args: "--key KEY [--alg ALG] [--json] [--detached] [--unencoded] [-o FILE] [FILE]",
 		summary: "sign FILE (or standard input) as a JWS; compact unless --json", run: runJWSSign})
 	register(&command{path: "jws verify", args: "--key KEY [--alg ALG[,ALG]] [--payload FILE] [-o FILE] [FILE]",
-		summary: "verify a JWS and print its payload, byte for byte, only if it verifies", run: runJWSVerify})
+		summary: "verify a JWS and print its payload, byte for byte, only if it verifies (a detached payload, given with --payload, is not printed)", run: runJWSVerify})
 }
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
@@ -372,7 +372,7 @@ func runJWSVerify(e *env, args []string) error {
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
-	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); \"-\" reads it from standard input (the JWS must then be FILE)")
+	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); it is not printed again: exit status 0 says it verified; \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
