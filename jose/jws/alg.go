@@ -69,7 +69,6 @@ func lookupAlg(name []byte) (algorithm, error) {
 
 var (
 	errUnknownAlg = wrap(jose.ErrAlgorithm, "unknown or unsupported algorithm")
-	errNotAllowed = wrap(jose.ErrAlgorithm, "algorithm not in the caller's allow-list")
 	errNoAlgs     = wrap(jose.ErrAlgorithm, "no algorithms allowed: name the expected algorithm(s)")
 )
 

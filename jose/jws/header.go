@@ -162,7 +162,9 @@ func checkCrit(h *jose.Header, understood []string) error {
 func (v *Verifier) checkDecision(d *decision) error {
 	d.ai = v.algIndex(d.alg.name())
 	if d.ai < 0 {
-		return errNotAllowed
+		// The name is one of Algorithms (lookupAlg refused any other), not
+		// the token's bytes; the error is made only for a refused token.
+		return wrap(jose.ErrAlgorithm, "the token's algorithm "+d.alg.name()+" is not one the Verifier allows ("+strings.Join(v.algs, ", ")+")")
 	}
 	if v.cfg.hasTyp {
 		if d.typ == nil || !typMatches(d.typ, v.cfg.typ) {
