@@ -25,7 +25,9 @@ type SigningKey struct {
 	// an oct JWK, that is in fact an encoded key (see NewVerifier) is
 	// jose.ErrKey, and so is an ed25519.PrivateKey whose second half is not
 	// the public key its seed derives (two signatures of one message under
-	// two halves would reveal the private key).
+	// two halves would reveal the private key). The key is kept, not
+	// copied: a []byte secret must not change while a Signer made from it
+	// is in use.
 	Key any
 	// KeyID is put in the protected header as "kid" when not empty; for a
 	// *jwk.Key it defaults to the key's own "kid", unless Protected has a

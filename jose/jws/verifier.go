@@ -161,6 +161,11 @@ type vkey struct {
 // than at every verification. The keys of a set are not checked this way,
 // as a set may hold keys for other algorithms: a token whose key fits none
 // is jose.ErrKey when it is verified.
+//
+// A *jwk.Set is read once, here: keys added to or removed from it later are
+// not seen (for rotation use a *jwk.Remote, or make a new Verifier and
+// swap it in). Keys are kept, not copied: a []byte secret, and the keys
+// behind pointers, must not change while the Verifier is in use.
 func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	names, err := checkAllowList(algs)
 	if err != nil {
