@@ -50,6 +50,12 @@ const MaxBearerLen = 16 << 10
 // held), or a request whose context ends while it waits, is 503 Service
 // Unavailable without a challenge, since the token was not judged and a
 // client told it is invalid would drop it.
+//
+// The reason a token failed is not kept: a service that must log it, or
+// answer otherwise, verifies the token itself with Verifier.Verify (or
+// VerifyInto, which reuses a Claims), whose error says why (errors.Is with the
+// jwt and jose sentinels). Claims put in the context that way are not
+// found by FromContext, which reads Middleware's own.
 func Middleware(v *Verifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, cred := bearer(r)
