@@ -12,7 +12,10 @@ import (
 // MaxSetKeys bounds the keys of a JWK Set: more is jose.ErrLimit.
 const MaxSetKeys = 4096
 
-// Set is a JWK Set (RFC 7517 §5).
+// Set is a JWK Set (RFC 7517 §5). The zero Set is an empty set ({"keys":[]}).
+// Its methods only read it, so a Set may be used concurrently as long as
+// no one changes its fields or its keys. A verifier made from a Set reads
+// it once (see jws.NewVerifier); a set that changes is a Remote's job.
 type Set struct {
 	// Keys are the keys of the set this package understands, in order.
 	Keys []*Key
