@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,7 +76,12 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 				}
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s", flagErrorText(err.Error())).withHint("run 'lwscrypto help " + c.path + "'")
+			hint := "run 'lwscrypto help " + c.path + "'"
+			if isDurationFlagError(fs, err) {
+				// flag's own text is only "parse error"
+				hint = "a Go duration with its unit, such as 30s, 2m or 1h30m"
+			}
+			return nil, usagef("%s", flagErrorText(err.Error())).withHint(hint)
 		}
 		if args = args[n:]; len(args) == 0 {
 			break
@@ -139,6 +145,26 @@ func (g *onceGuard) restore() {
 	for f, v := range g.flags {
 		f.Value = v
 	}
+}
+
+// isDurationFlagError reports whether err is the flag package's refusal
+// of a value for a time.Duration flag of fs.
+func isDurationFlagError(fs *flag.FlagSet, err error) bool {
+	found := false
+	fs.VisitAll(func(f *flag.Flag) {
+		v := f.Value
+		if o, ok := v.(*onceValue); ok {
+			v = o.Value
+		}
+		g, ok := v.(flag.Getter)
+		if !ok {
+			return
+		}
+		if _, ok := g.Get().(time.Duration); ok && strings.Contains(err.Error(), " for flag -"+f.Name+": ") {
+			found = true
+		}
+	})
+	return found
 }
 
 // flagErrorText rewrites an error of the flag package, which spells every
