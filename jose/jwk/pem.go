@@ -59,8 +59,12 @@ func ParsePEM(data []byte) (*Key, error) {
 			if len(params) < beginLines(data) {
 				return nil, errBrokenBlock
 			}
-			if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+			t := bytes.TrimLeft(data, " \t\r\n")
+			switch {
+			case len(t) > 0 && t[0] == '{':
 				return nil, fmt.Errorf("jwk: no PEM key or certificate found: the input is JSON (Parse reads a JWK, ParseSet a JWK Set): %w", jose.ErrMalformed)
+			case bytes.HasPrefix(t, []byte("ssh-")) || bytes.HasPrefix(t, []byte("ecdsa-sha2-")):
+				return nil, fmt.Errorf("jwk: no PEM key or certificate found: the input is an OpenSSH public key line (ssh-keygen -e -m PKCS8 -f FILE writes an RSA or ECDSA one as PEM): %w", jose.ErrMalformed)
 			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
@@ -262,6 +266,10 @@ func ParseDER(typ string, der []byte) (*Key, error) {
 			}
 		}
 		return nil, fmt.Errorf("jwk: DER input is not a supported key or certificate: %w", jose.ErrMalformed)
+	case "ENCRYPTED PRIVATE KEY":
+		return nil, fmt.Errorf("jwk: PEM block %q is not supported: decrypt the key first (openssl pkey -in FILE -out key.pem): %w", typ, jose.ErrMalformed)
+	case "OPENSSH PRIVATE KEY":
+		return nil, fmt.Errorf("jwk: PEM block %q is not supported: OpenSSH's own key format (ssh-keygen -p -m PKCS8 -f FILE rewrites an RSA or ECDSA key as PKCS #8): %w", typ, jose.ErrMalformed)
 	default:
 		return nil, fmt.Errorf("jwk: PEM block %q is not a key: %w", typ, jose.ErrMalformed)
 	}

@@ -47,3 +47,32 @@ func TestWrongReaderErrorSaysWhichReads(t *testing.T) {
 		t.Fatalf("ParsePEM(text): %v; want no JSON hint", err)
 	}
 }
+
+// TestPEMForeignFormatsSayWhatToDo: the key files a newcomer most often
+// has at hand that ParsePEM does not read (an OpenSSH private key, an
+// encrypted PKCS #8 key, an OpenSSH public key line) say what they are and
+// how to convert them. Before, they read `PEM block "OPENSSH PRIVATE KEY"
+// is not a key` and "no PEM key or certificate found". Still
+// jose.ErrMalformed.
+func TestPEMForeignFormatsSayWhatToDo(t *testing.T) {
+	block := func(typ string) []byte {
+		return []byte("-----BEGIN " + typ + "-----\nb3BlbnNzaC1rZXktdjEA\n-----END " + typ + "-----\n")
+	}
+	for _, c := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"OpenSSH private key", block("OPENSSH PRIVATE KEY"), "OpenSSH's own key format (ssh-keygen -p -m PKCS8"},
+		{"encrypted PKCS #8", block("ENCRYPTED PRIVATE KEY"), "decrypt the key first (openssl pkey"},
+		{"OpenSSH public key", []byte("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbc me@host\n"), "an OpenSSH public key line"},
+		{"OpenSSH ECDSA public key", []byte("ecdsa-sha2-nistp256 AAAAE2VjZHNh me@host\n"), "an OpenSSH public key line"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParsePEM(c.in)
+			if !errors.Is(err, jose.ErrMalformed) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("ParsePEM: %v; want jose.ErrMalformed saying %q", err, c.want)
+			}
+		})
+	}
+}
