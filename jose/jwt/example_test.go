@@ -34,13 +34,14 @@ func Example() {
 
 func ExampleMiddleware() {
 	secret := bytes.Repeat([]byte{1}, 32)
-	v, _ := jwt.NewVerifier(secret, []string{"HS256"}, jwt.Validator{Audience: "api"})
+	v, _ := jwt.NewVerifier(secret, []string{"HS256"}, jwt.Validator{Audience: "api", Required: []string{"exp"}})
 	h := jwt.Middleware(v, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, _ := jwt.FromContext(r.Context())
 		sub, _ := c.Subject()
 		fmt.Fprintf(w, "hello %s", sub)
 	}))
-	tok, _ := jwt.Sign(&jwt.ClaimSet{Subject: "alice", Audience: []string{"api"}}, jws.SigningKey{Alg: "HS256", Key: secret})
+	tok, _ := jwt.Sign(&jwt.ClaimSet{Subject: "alice", Audience: []string{"api"}, ExpiresAt: time.Now().Add(time.Minute)},
+		jws.SigningKey{Alg: "HS256", Key: secret})
 
 	for _, auth := range []string{"Bearer " + string(tok), "Bearer " + string(tok[:len(tok)-2])} {
 		rec := httptest.NewRecorder()
