@@ -45,7 +45,11 @@ type Validator struct {
 	// ErrClaimMismatch is for the claims of a verified token.
 	Type string
 	// Leeway is the clock skew allowed in the "exp", "nbf" and "iat"
-	// checks. It cannot be negative (NewVerifier refuses it).
+	// checks. It cannot be negative (NewVerifier refuses it). Zero allows
+	// none: a token whose issuer's clock runs a second ahead of this host's
+	// is ErrIssuedInFuture (or ErrNotYetValid) when it is fresh. For tokens
+	// issued on another host, allow the skew you expect (30 s to a minute
+	// is usual; go-jose's default is a minute).
 	Leeway time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
