@@ -149,7 +149,9 @@ func (c *Claims) Names() []string {
 }
 
 // Decode decodes the claims set into v with encoding/json. This is safe
-// because Raw has already passed the strict lejp reading: one object, no
+// because Raw has passed the strict lejp reading (Verify, VerifyInto and
+// Inspect read it so; a Raw the caller set or changed is read so first,
+// and refused as Verify would refuse it): one object, no
 // duplicate names and no names that differ only in case in any object, as
 // encoding/json folds case (Unicode simple folding: "ſ" is "s"), so its
 // case-insensitive field matching cannot pick between two members; depth
@@ -163,6 +165,14 @@ func (c *Claims) Names() []string {
 func (c *Claims) Decode(v any) error {
 	if len(c.Raw) == 0 {
 		return errNoClaims
+	}
+	if !c.parsedRaw() {
+		// Raw set or changed by the caller: read it strictly first, in a
+		// Claims of its own (Decode only reads c).
+		t := Claims{Raw: c.Raw}
+		if err := t.parse(); err != nil {
+			return err
+		}
 	}
 	if err := json.Unmarshal(c.Raw, v); err != nil {
 		return wrapCause(jose.ErrMalformed, "decoding claims", err)
