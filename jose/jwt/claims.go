@@ -38,7 +38,10 @@ type member struct{ name, value span }
 // use.
 type Claims struct {
 	// Raw is the claims set JSON exactly as signed. It is owned by the
-	// Claims and overwritten when the Claims is reused.
+	// Claims and overwritten when the Claims is reused. Setting it by hand
+	// makes no claims: the typed methods and Names report what Verify,
+	// VerifyInto or Inspect read (nothing, for a Claims they did not
+	// fill), while Get and Decode read such a Raw strictly themselves.
 	Raw []byte
 
 	strs   []byte

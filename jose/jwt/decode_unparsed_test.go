@@ -36,3 +36,19 @@ func TestDecodeOfUnreadRawIsStrict(t *testing.T) {
 		t.Fatalf("Decode of a strict claims set: %v, %q", err, dst.Role)
 	}
 }
+
+// TestHandSetRawMakesNoClaims pins the Raw godoc: a Claims whose Raw the
+// caller set reports no registered claims and no names, while Get reads
+// that Raw.
+func TestHandSetRawMakesNoClaims(t *testing.T) {
+	c := Claims{Raw: []byte(`{"sub":"x","role":"admin"}`)}
+	if _, ok := c.Subject(); ok {
+		t.Error("Subject found in a hand-set Raw")
+	}
+	if n := c.Names(); len(n) != 0 {
+		t.Errorf("Names: %q", n)
+	}
+	if v, ok := c.Get("role"); !ok || string(v) != `"admin"` {
+		t.Errorf("Get(role): %s, %v", v, ok)
+	}
+}
