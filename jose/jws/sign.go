@@ -321,7 +321,9 @@ func (s *Signer) signature(payloadPart []byte) (*Signature, error) {
 	return out, nil
 }
 
-// Sign returns the compact serialization of payload signed with k.
+// Sign returns the compact serialization of payload signed with k. It
+// checks the key and builds the header on every call: to sign many
+// payloads with one key, make a Signer once with NewSigner.
 func Sign(payload []byte, k SigningKey, opts *SignOptions) ([]byte, error) {
 	s, err := NewSigner(k, opts)
 	if err != nil {

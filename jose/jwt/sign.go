@@ -270,7 +270,9 @@ func (s *Signer) AppendSignJSON(dst, claims []byte) ([]byte, error) {
 
 var errZeroSigner = wrap(jose.ErrKey, "the Signer was not made by NewSigner: it has no key")
 
-// Sign returns the compact JWT of cs signed with key.
+// Sign returns the compact JWT of cs signed with key. It checks the key and
+// builds the header on every call: to issue many tokens with one key, make
+// a Signer once with NewSigner and call AppendSign.
 func Sign(cs *ClaimSet, key jws.SigningKey) ([]byte, error) {
 	s, err := NewSigner(key)
 	if err != nil {
