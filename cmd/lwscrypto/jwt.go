@@ -259,10 +259,14 @@ func anyAudience(c *jwt.Claims, auds []string) bool {
 	return false
 }
 
+// hintNotClaims explains a compact JWS whose header reads but whose
+// payload is not a JWT claims set.
+const hintNotClaims = "the token is a JWS whose payload is not a JSON claims set, so not a JWT; 'lwscrypto jws verify' checks any payload"
+
 // jwtHint explains a failure. Times come from the (already rejected)
 // token, which is fine for a message.
 func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
-	_, c, _ := jwt.Inspect(tok)
+	h, c, _ := jwt.Inspect(tok)
 	var auds []string
 	if c != nil {
 		auds, _ = c.Audience()
@@ -285,6 +289,8 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 		return "not valid before " + t.Format(time.RFC3339) + " (" + relative(t, now()) + ")"
 	case errors.Is(err, jwt.ErrClaimMismatch):
 		return "the token's iss/aud differ from --iss/--aud (run 'lwscrypto jwt inspect' to see them)"
+	case errors.Is(err, jose.ErrMalformed) && h != nil && c == nil:
+		return hintNotClaims
 	case errors.Is(err, jose.ErrMalformed):
 		return "a JWT is one compact JWS: three base64url parts separated by '.'"
 	}
@@ -305,6 +311,9 @@ func runJWTInspect(e *env, args []string) error {
 	}
 	h, claims, err := jwt.Inspect(tok)
 	if err != nil {
+		if h != nil { // a JWS whose payload is no claims set
+			return hinted(err, hintNotClaims)
+		}
 		return hinted(err, "a JWT is one compact JWS: three base64url parts separated by '.'")
 	}
 	if *asJSON {
