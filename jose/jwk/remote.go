@@ -120,7 +120,8 @@ type Remote struct {
 // NewRemote returns a Remote for rawURL. The URL must be https:// (or, with
 // InsecureAllowLoopbackHTTP, http:// to a loopback address) and, if
 // AllowedURLs is set, listed there. Nothing is fetched until the first
-// lookup.
+// lookup; a service that wants the set before its first request, and to
+// fail at start-up on a wrong URL, calls Refresh (or Set) once.
 func NewRemote(rawURL string, opts RemoteOptions) (*Remote, error) {
 	if err := opts.checkURL(rawURL); err != nil {
 		return nil, err
