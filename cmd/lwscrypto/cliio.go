@@ -377,7 +377,11 @@ func inputArg(pos []string) (string, error) {
 }
 
 // openInput opens FILE, or standard input when file is "".
-func openInput(e *env, file string) (io.ReadCloser, error) {
+func openInput(e *env, file string) (io.ReadCloser, error) { return openInputAs(e, file, "FILE") }
+
+// openInputAs is openInput for FILE named what in errors: "key FILE" for a
+// key (which keeps a FILE naming nothing out of the error, as --key's).
+func openInputAs(e *env, file, what string) (io.ReadCloser, error) {
 	var r io.ReadCloser
 	if file == "" {
 		if err := e.claimStdin("the input"); err != nil {
@@ -389,7 +393,7 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 	} else {
 		f, err := os.Open(file)
 		if err != nil {
-			return nil, openError("FILE", file, err, "%v")
+			return nil, openError(what, file, err, "%v")
 		}
 		if err := e.claimIfStdin(f, "the input"); err != nil {
 			f.Close()
@@ -417,12 +421,18 @@ func openInput(e *env, file string) (io.ReadCloser, error) {
 // print the key into a terminal or a CI log. Then it is a usage error
 // that does not show it.
 //
-// A --key that names no existing file is not shown either, unless its
+// A --key, or a key FILE (what "key FILE": jwk pub, thumbprint, from-pem,
+// to-pem), that names no existing file is not shown either, unless its
 // name is plainly a key file's (keyFileName): it may be the secret
-// itself (--key "$HMAC_SECRET"), which looks like any file name.
+// itself (--key "$HMAC_SECRET", jwk thumbprint "$SECRET"), which looks like
+// any file name.
 func openError(what, name string, err error, format string) error {
-	if what == "--key" && !looksLikeContent(name) && !keyFileName(name) {
+	if (what == "--key" || what == "key FILE") && !looksLikeContent(name) && !keyFileName(name) {
 		if _, serr := os.Lstat(name); serr != nil {
+			if what == "key FILE" {
+				return failf("FILE: key file not found (the argument, %d bytes, is not shown: it may be the key itself)", len(name)).
+					withHint("FILE names a file holding the key (JWK, JWK Set or PEM); to pass a key itself, pipe it in and leave FILE out")
+			}
 			return failf("--key: key file not found (the argument, %d bytes, is not shown: it may be the key itself)", len(name)).
 				withHint("--key takes the name of a file holding the key (JWK, JWK Set or PEM); to pass a secret, pipe it in with --key -")
 		}
@@ -650,7 +660,7 @@ func readInput(e *env, file string) ([]byte, error) {
 // readKeyInput reads FILE or standard input that holds a key (a JWK, a
 // JWK Set, PEM): bounded as a --key file is, by maxKeyFile.
 func readKeyInput(e *env, file string) ([]byte, error) {
-	r, err := openInput(e, file)
+	r, err := openInputAs(e, file, "key FILE")
 	if err != nil {
 		return nil, err
 	}

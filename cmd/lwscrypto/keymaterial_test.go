@@ -69,9 +69,10 @@ func TestBracedFileNameNotTakenForContent(t *testing.T) {
 			{"jwt", "sign", "--key", key, "--claims", "@" + name},
 		} {
 			code, _, e := runCLI(t, "", args...)
-			if args[2] == "--key" && args[3] == name && !keyFileName(name) {
-				// a --key that names no file and no key file may be a
-				// secret: not shown (TestKeyNotFoundDoesNotEchoSecret)
+			if (args[2] == "--key" && args[3] == name || args[0] == "jwk") && !keyFileName(name) {
+				// a --key or jwk FILE that names no file and no key file
+				// may be a secret: not shown (TestKeyNotFoundDoesNotEchoSecret,
+				// TestKeyFileArgNotFoundDoesNotEchoSecret)
 				if code != 1 || strings.Contains(e, name) || !strings.Contains(e, "key file not found") {
 					t.Errorf("%q: exit %d, stderr %q; want exit 1, key file not found", args, code, e)
 				}
