@@ -118,6 +118,14 @@ func runJWTSign(e *env, args []string) error {
 	if err := writeOut(e, *outPath, append(tok, '\n')); err != nil {
 		return err
 	}
+	// Allowed (tests of a validator need such tokens), but most likely a
+	// sign slip (--exp -5m) or a stale "exp" in --claims: say so.
+	if _, c, err := jwt.Inspect(tok); err == nil {
+		if x, ok := c.ExpiresAt(); ok && !x.After(t) {
+			fmt.Fprintf(e.stderr, "lwscrypto: warning: the token has already expired (exp %s, %s); every verifier refuses it\n",
+				x.UTC().Format("2006-01-02 15:04:05 UTC"), relative(x, t))
+		}
+	}
 	if claimsKey {
 		// Allowed (the claims are the caller's), but most likely the
 		// --key file given again as --claims @FILE: say what the token
