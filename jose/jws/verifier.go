@@ -109,6 +109,9 @@ type Verifier struct {
 	// remoteKeys holds the vkeys of the remote set last used, made as
 	// its keys are first tried (see remoteKey).
 	remoteKeys atomic.Pointer[remoteKeys]
+	// anchors are the vkeys of cfg.anchors, bound to algs once here
+	// rather than at every token that embeds a "jwk".
+	anchors []*vkey
 }
 
 // remoteKeys are the vkeys made for the keys of one set fetched by a
@@ -182,6 +185,9 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 		return nil, wrap(jose.ErrKey, "nil trust anchor for an embedded \"jwk\"")
 	}
 	v.states.New = func() any { return newState() }
+	for _, a := range v.cfg.anchors {
+		v.anchors = append(v.anchors, v.newKey(a, nil, nil))
+	}
 	switch k := key.(type) {
 	case nil:
 		if !v.cfg.embedded {
@@ -526,14 +532,13 @@ func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, err
 	if ek.IsPrivate() {
 		return nil, errEmbeddedPrivate
 	}
-	for _, anchor := range v.cfg.anchors {
+	for _, k := range v.anchors {
 		// anchor.PublicKey().Equal(ek) without copying the anchor per
 		// token: an oct anchor (Public nil) matches no embedded key.
-		pa, ok := anchor.Public().(interface{ Equal(crypto.PublicKey) bool })
+		pa, ok := k.jwk.Public().(interface{ Equal(crypto.PublicKey) bool })
 		if !ok || !pa.Equal(ek.Public()) {
 			continue
 		}
-		k := v.newKey(anchor, nil, nil)
 		if err := k.check(sel.ai, sel.alg, input, sig, nil); err != nil {
 			return nil, err
 		}
