@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -112,6 +113,9 @@ type Verifier struct {
 	// anchors are the vkeys of cfg.anchors, bound to algs once here
 	// rather than at every token that embeds a "jwk".
 	anchors []*vkey
+	// refused holds, for each of Algorithms not in algs, its refusal
+	// (notAllowed), made once so that a refused token allocates nothing.
+	refused map[string]error
 }
 
 // remoteKeys are the vkeys made for the keys of one set fetched by a
@@ -174,7 +178,13 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Verifier{algs: names}
+	v := &Verifier{algs: names, refused: make(map[string]error)}
+	allowed := strings.Join(names, ", ")
+	for _, a := range Algorithms() {
+		if !slices.Contains(names, a) {
+			v.refused[a] = notAllowed(a, allowed)
+		}
+	}
 	v.cfg.maxBuffered = DefaultMaxBufferedPayload
 	for _, o := range opts {
 		if o != nil {
