@@ -271,6 +271,23 @@ func anyAudience(c *jwt.Claims, auds []string) bool {
 // payload is not a JWT claims set.
 const hintNotClaims = "the token is a JWS whose payload is not a JSON claims set, so not a JWT; 'lwscrypto jws verify' checks any payload"
 
+// notClaimsPayload reports whether tok is a compact JWS whose payload is
+// not a JSON object at all. One that is an object the claims reader
+// refused (a repeated claim, an "exp" that is no number) is a JWT that is
+// wrong, which the error names: the hint would send it to 'jws verify'.
+func notClaimsPayload(tok []byte) bool {
+	m, err := jws.ParseCompact(tok)
+	if err != nil {
+		return false
+	}
+	p, ok := m.UnverifiedPayload()
+	if !ok {
+		return false
+	}
+	p = bytes.TrimLeft(p, " \t\r\n")
+	return len(p) == 0 || p[0] != '{'
+}
+
 // jwtHint explains a failure. Times come from the (already rejected)
 // token, which is fine for a message.
 func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
@@ -297,7 +314,7 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 		return "not valid before " + t.Format(time.RFC3339) + " (" + relative(t, now()) + ")"
 	case errors.Is(err, jwt.ErrClaimMismatch):
 		return "the token's iss/aud differ from --iss/--aud (run 'lwscrypto jwt inspect' to see them)"
-	case errors.Is(err, jose.ErrMalformed) && h != nil && c == nil:
+	case errors.Is(err, jose.ErrMalformed) && h != nil && c == nil && notClaimsPayload(tok):
 		return hintNotClaims
 	case errors.Is(err, jose.ErrMalformed):
 		return "a JWT is one compact JWS: three base64url parts separated by '.'"
@@ -319,8 +336,11 @@ func runJWTInspect(e *env, args []string) error {
 	}
 	h, claims, err := jwt.Inspect(tok)
 	if err != nil {
-		if h != nil { // a JWS whose payload is no claims set
-			return hinted(err, hintNotClaims)
+		if h != nil { // a JWS whose payload is refused as a claims set
+			if notClaimsPayload(tok) {
+				return hinted(err, hintNotClaims)
+			}
+			return err
 		}
 		return hinted(err, "a JWT is one compact JWS: three base64url parts separated by '.'")
 	}

@@ -175,7 +175,10 @@ func describeKey(pub crypto.PublicKey) string {
 		if k == nil || k.Curve == nil {
 			return "an empty *ecdsa.PublicKey"
 		}
-		return "an EC " + k.Curve.Params().Name + " key"
+		if p := k.Curve.Params(); p != nil && p.Name != "" {
+			return "an EC " + p.Name + " key"
+		}
+		return fmt.Sprintf("an EC key on a curve of type %T", k.Curve)
 	case ed25519.PublicKey:
 		return fmt.Sprintf("an Ed25519 key of %d bytes", len(k))
 	}

@@ -158,13 +158,23 @@ func checkCrit(h *jose.Header, understood []string) error {
 	return nil
 }
 
+// notAllowed is the error for a token of algorithm alg, one of
+// Algorithms, at a Verifier that allows only the algorithms listed in
+// allowed (joined by ", ").
+func notAllowed(alg, allowed string) error {
+	return wrap(jose.ErrAlgorithm, "the token's algorithm "+alg+" is not one the Verifier allows ("+allowed+")")
+}
+
 // checkDecision applies the caller's policy: algorithm allowed, "typ".
 func (v *Verifier) checkDecision(d *decision) error {
 	d.ai = v.algIndex(d.alg.name())
 	if d.ai < 0 {
 		// The name is one of Algorithms (lookupAlg refused any other), not
-		// the token's bytes; the error is made only for a refused token.
-		return wrap(jose.ErrAlgorithm, "the token's algorithm "+d.alg.name()+" is not one the Verifier allows ("+strings.Join(v.algs, ", ")+")")
+		// the token's bytes; the error was made with the Verifier.
+		if err := v.refused[d.alg.name()]; err != nil {
+			return err
+		}
+		return notAllowed(d.alg.name(), strings.Join(v.algs, ", "))
 	}
 	if v.cfg.hasTyp {
 		if d.typ == nil || !typMatches(d.typ, v.cfg.typ) {

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -109,6 +110,12 @@ type Verifier struct {
 	// remoteKeys holds the vkeys of the remote set last used, made as
 	// its keys are first tried (see remoteKey).
 	remoteKeys atomic.Pointer[remoteKeys]
+	// anchors are the vkeys of cfg.anchors, bound to algs once here
+	// rather than at every token that embeds a "jwk".
+	anchors []*vkey
+	// refused holds, for each of Algorithms not in algs, its refusal
+	// (notAllowed), made once so that a refused token allocates nothing.
+	refused map[string]error
 }
 
 // remoteKeys are the vkeys made for the keys of one set fetched by a
@@ -171,7 +178,13 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Verifier{algs: names}
+	v := &Verifier{algs: names, refused: make(map[string]error)}
+	allowed := strings.Join(names, ", ")
+	for _, a := range Algorithms() {
+		if !slices.Contains(names, a) {
+			v.refused[a] = notAllowed(a, allowed)
+		}
+	}
 	v.cfg.maxBuffered = DefaultMaxBufferedPayload
 	for _, o := range opts {
 		if o != nil {
@@ -182,6 +195,9 @@ func NewVerifier(key any, algs []string, opts ...Option) (*Verifier, error) {
 		return nil, wrap(jose.ErrKey, "nil trust anchor for an embedded \"jwk\"")
 	}
 	v.states.New = func() any { return newState() }
+	for _, a := range v.cfg.anchors {
+		v.anchors = append(v.anchors, v.newKey(a, nil, nil))
+	}
 	switch k := key.(type) {
 	case nil:
 		if !v.cfg.embedded {
@@ -526,14 +542,13 @@ func (v *Verifier) verifyEmbedded(sel *selection, input, sig []byte) (*vkey, err
 	if ek.IsPrivate() {
 		return nil, errEmbeddedPrivate
 	}
-	for _, anchor := range v.cfg.anchors {
+	for _, k := range v.anchors {
 		// anchor.PublicKey().Equal(ek) without copying the anchor per
 		// token: an oct anchor (Public nil) matches no embedded key.
-		pa, ok := anchor.Public().(interface{ Equal(crypto.PublicKey) bool })
+		pa, ok := k.jwk.Public().(interface{ Equal(crypto.PublicKey) bool })
 		if !ok || !pa.Equal(ek.Public()) {
 			continue
 		}
-		k := v.newKey(anchor, nil, nil)
 		if err := k.check(sel.ai, sel.alg, input, sig, nil); err != nil {
 			return nil, err
 		}

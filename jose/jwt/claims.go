@@ -42,6 +42,9 @@ type Claims struct {
 	// makes no claims: the typed methods and Names report what Verify,
 	// VerifyInto or Inspect read (nothing, for a Claims they did not
 	// fill), while Get and Decode read such a Raw strictly themselves.
+	// Give Raw another slice rather than writing into the Claims' own
+	// bytes: Get, for a claim that is not registered, tells a Raw it read
+	// by its slice (address and length), not by its bytes.
 	Raw []byte
 
 	strs   []byte
@@ -152,9 +155,9 @@ func (c *Claims) Names() []string {
 }
 
 // Decode decodes the claims set into v with encoding/json. This is safe
-// because Raw has passed the strict lejp reading (Verify, VerifyInto and
-// Inspect read it so; a Raw the caller set or changed is read so first,
-// and refused as Verify would refuse it): one object, no
+// because Decode first reads Raw strictly, as Verify, VerifyInto and
+// Inspect do, whoever set it (a Raw the caller set or changed, even in
+// place, is refused as Verify would refuse it): one object, no
 // duplicate names and no names that differ only in case in any object, as
 // encoding/json folds case (Unicode simple folding: "ſ" is "s"), so its
 // case-insensitive field matching cannot pick between two members; depth
@@ -169,13 +172,14 @@ func (c *Claims) Decode(v any) error {
 	if len(c.Raw) == 0 {
 		return errNoClaims
 	}
-	if !c.parsedRaw() {
-		// Raw set or changed by the caller: read it strictly first, in a
-		// Claims of its own (Decode only reads c).
-		t := Claims{Raw: c.Raw}
-		if err := t.parse(); err != nil {
-			return err
-		}
+	// Raw is read strictly again, in a Claims of its own (Decode only
+	// reads c), even when Verify, VerifyInto or Inspect read it: the
+	// caller may have written other bytes into it since, which nothing
+	// cheaper tells from those read (parsedRaw compares the slice, not its
+	// bytes). This costs a fraction of json.Unmarshal.
+	t := Claims{Raw: c.Raw}
+	if err := t.parse(); err != nil {
+		return err
 	}
 	if err := json.Unmarshal(c.Raw, v); err != nil {
 		return wrapCause(jose.ErrMalformed, "decoding claims", err)

@@ -1,6 +1,7 @@
 package jwt
 
 import (
+	"encoding/base64"
 	"errors"
 	"testing"
 
@@ -50,5 +51,31 @@ func TestHandSetRawMakesNoClaims(t *testing.T) {
 	}
 	if v, ok := c.Get("role"); !ok || string(v) != `"admin"` {
 		t.Errorf("Get(role): %s, %v", v, ok)
+	}
+}
+
+// TestDecodeOfRawChangedInPlaceIsStrict: Decode's godoc says a Raw the
+// caller set or changed is read strictly first. Decode told a Raw it had
+// read from another by its first byte's address and its length, so new
+// bytes of the same length written into the Claims' own buffer
+// (append(c.Raw[:0], …), the usual way to reuse one) went to encoding/json
+// unread: {"role":"user","Role":"admin"} filled Role with "admin".
+func TestDecodeOfRawChangedInPlaceIsStrict(t *testing.T) {
+	const good, evil = `{"role":"user","Xole":"admin"}`, `{"role":"user","Role":"admin"}`
+	tok := "eyJhbGciOiJIUzI1NiJ9." + base64.RawURLEncoding.EncodeToString([]byte(good)) + ".c2ln"
+	_, c, err := Inspect([]byte(tok))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dst struct {
+		Role string `json:"role"`
+	}
+	if err := c.Decode(&dst); err != nil || dst.Role != "user" {
+		t.Fatalf("Decode(%s): %v, %q", good, err, dst.Role)
+	}
+	c.Raw = append(c.Raw[:0], evil...)
+	dst.Role = ""
+	if err := c.Decode(&dst); !errors.Is(err, jose.ErrMalformed) {
+		t.Errorf("Decode(%s) after an in-place change: %v, role %q; want jose.ErrMalformed", evil, err, dst.Role)
 	}
 }
