@@ -39,7 +39,8 @@
 // # HTTP
 //
 // Middleware takes the bearer token of a request, verifies it and puts the
-// claims in the request's context (FromContext).
+// claims in the request's context (FromContext). NewContext puts claims
+// there too, for a service's own middleware or its handlers' tests.
 //
 // # Not supported, and why
 //

@@ -12,10 +12,21 @@ import (
 
 type ctxKey struct{}
 
-// FromContext returns the claims Middleware put in a request's context.
+// FromContext returns the claims Middleware, or NewContext, put in a
+// request's context, and whether there are any.
 func FromContext(ctx context.Context) (*Claims, bool) {
 	c, ok := ctx.Value(ctxKey{}).(*Claims)
-	return c, ok
+	return c, ok && c != nil
+}
+
+// NewContext returns a copy of ctx that carries c, where FromContext finds
+// it: the context Middleware gives next, for a service's own middleware or
+// a handler's tests. c is not copied — FromContext returns c itself — so it
+// must not be changed or reused (Verifier.VerifyInto) while the context is
+// in use. A nil c hides any claims ctx carries: FromContext then returns
+// nil, false. As for context.WithValue, ctx must not be nil.
+func NewContext(ctx context.Context, c *Claims) context.Context {
+	return context.WithValue(ctx, ctxKey{}, c)
 }
 
 // MaxBearerLen bounds the token Middleware accepts (16 KiB, far above any
@@ -54,8 +65,8 @@ const MaxBearerLen = 16 << 10
 // The reason a token failed is not kept: a service that must log it, or
 // answer otherwise, verifies the token itself with Verifier.Verify (or
 // VerifyInto, which reuses a Claims), whose error says why (errors.Is with the
-// jwt and jose sentinels). Claims put in the context that way are not
-// found by FromContext, which reads Middleware's own.
+// jwt and jose sentinels), and can put the claims where FromContext finds
+// them with NewContext.
 func Middleware(v *Verifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, cred := bearer(r)
@@ -85,7 +96,7 @@ func Middleware(v *Verifier, next http.Handler) http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, c)))
+		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), c)))
 	})
 }
 
