@@ -5,22 +5,100 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
+	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
 
 type ctxKey struct{}
 
-// FromContext returns the claims Middleware put in a request's context.
+// FromContext returns the claims Middleware, or NewContext, put in a
+// request's context, and whether there are any.
 func FromContext(ctx context.Context) (*Claims, bool) {
 	c, ok := ctx.Value(ctxKey{}).(*Claims)
-	return c, ok
+	return c, ok && c != nil
+}
+
+// NewContext returns a copy of ctx that carries c, where FromContext finds
+// it: the context Middleware gives next, for a service's own middleware or
+// a handler's tests. c is not copied — FromContext returns c itself — so it
+// must not be changed or reused (Verifier.VerifyInto) while the context is
+// in use. A nil c hides any claims ctx carries: FromContext then returns
+// nil, false. As for context.WithValue, ctx must not be nil.
+func NewContext(ctx context.Context, c *Claims) context.Context {
+	return context.WithValue(ctx, ctxKey{}, c)
 }
 
 // MaxBearerLen bounds the token Middleware accepts (16 KiB, far above any
 // real JWT); a longer one is refused before any parsing.
 const MaxBearerLen = 16 << 10
+
+// Errors of a request Middleware refuses before a token is verified, which
+// OnRefusal hands to the service; a token that is verified and fails gets
+// the Verifier's error instead.
+var (
+	// ErrNoToken: the request has no bearer credentials (no Authorization
+	// header, or one of another scheme); Middleware answers 401 with the
+	// bare challenge (RFC 6750 §3).
+	ErrNoToken = errors.New("jwt: no bearer token")
+	// ErrInvalidRequest: the request's bearer credentials are malformed or
+	// ambiguous (not RFC 6750 §2.1's syntax, more than one Authorization
+	// header, a token also in the query); Middleware answers 400 with
+	// "invalid_request" (RFC 6750 §3.1).
+	ErrInvalidRequest = errors.New("jwt: malformed bearer request")
+)
+
+// The errors Middleware makes itself: package values, so that a refusal
+// allocates nothing for them, and none holds a byte of the request.
+var (
+	errNoHeader    = wrap(ErrNoToken, "no Authorization header")
+	errOtherScheme = wrap(ErrNoToken, "the Authorization scheme is not Bearer")
+	errTwoHeaders  = wrap(ErrInvalidRequest, "more than one Authorization header")
+	errTwoMethods  = wrap(ErrInvalidRequest, `a token both in the Authorization header and in an "access_token" query parameter`)
+	errSyntax      = wrap(ErrInvalidRequest, "the Bearer credentials are not one b64token after one or more spaces")
+	errTooLong     = wrap(jose.ErrLimit, "the bearer token is longer than MaxBearerLen ("+strconv.Itoa(MaxBearerLen)+" bytes)")
+)
+
+// MiddlewareOption adjusts Middleware. No option is the default described
+// there; a nil MiddlewareOption changes nothing.
+type MiddlewareOption func(*middlewareConfig)
+
+type middlewareConfig struct {
+	onRefusal func(r *http.Request, status int, err error)
+}
+
+// OnRefusal has Middleware call f for every request it refuses, once,
+// before the response is written, so that a service can log or count why
+// a token failed. status is the one Middleware then answers (400, 401 or
+// 503) and err says why, for errors.Is:
+//
+//   - 401 without a challenge's error code: ErrNoToken;
+//   - 400: ErrInvalidRequest;
+//   - 401 "invalid_token": jose.ErrLimit for a token over MaxBearerLen, or
+//     the error of Verifier.VerifyInto (ErrExpired, ErrClaimMismatch,
+//     jose.ErrVerify, jose.ErrAlgorithm, jose.ErrMalformed, …);
+//   - 503: VerifyInto's error, wrapping jwk.ErrFetch, context.Canceled or
+//     context.DeadlineExceeded (and jose.ErrKey).
+//
+// The response does not change: its status, challenge and body never say
+// why, and f cannot make the request reach next, nor touch the response
+// (it is given none). The errors Middleware makes itself hold no byte of
+// the request; the Verifier's may quote a name or value of the token (its
+// "alg", a claim's name), cut at 64 bytes with control bytes replaced, as
+// Verify's do. r is the request as Middleware got it, credentials and all
+// (a Basic password too: log its Authorization header only on purpose);
+// its context may have ended (503). f runs on the request's goroutine, so
+// it is called concurrently for concurrent requests and should be quick.
+// A panic in f
+// is not recovered: it goes up as one in any handler does (net/http's
+// server logs it and ends the connection or stream, no response having
+// been written). A nil f, or no OnRefusal, calls nothing; of several
+// OnRefusal options the last counts.
+func OnRefusal(f func(r *http.Request, status int, err error)) MiddlewareOption {
+	return func(c *middlewareConfig) { c.onRefusal = f }
+}
 
 // Middleware returns a handler that requires a bearer token in the
 // Authorization header (RFC 6750 §2.1: "Authorization: Bearer <token>", the
@@ -51,26 +129,37 @@ const MaxBearerLen = 16 << 10
 // Unavailable without a challenge, since the token was not judged and a
 // client told it is invalid would drop it.
 //
-// The reason a token failed is not kept: a service that must log it, or
-// answer otherwise, verifies the token itself with Verifier.Verify (or
-// VerifyInto, which reuses a Claims), whose error says why (errors.Is with the
-// jwt and jose sentinels). Claims put in the context that way are not
-// found by FromContext, which reads Middleware's own.
-func Middleware(v *Verifier, next http.Handler) http.Handler {
+// The reason a request was refused goes to the service alone, through the
+// OnRefusal option (its error matches the jwt and jose sentinels with
+// errors.Is); without it, the reason is not kept. A service that must
+// answer otherwise verifies the token itself with Verifier.Verify (or
+// VerifyInto, which reuses a Claims) and can put the claims where
+// FromContext finds them with NewContext.
+func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.Handler {
+	var cfg middlewareConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	onRefusal := cfg.onRefusal
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, cred := bearer(r)
-		switch cred {
-		case credNone:
-			w.Header().Set("WWW-Authenticate", `Bearer`)
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		case credMalformed:
-			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_request"`)
-			http.Error(w, "bad request", http.StatusBadRequest)
-			return
-		case credTooLong:
-			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
+		if cred != credToken {
+			if onRefusal != nil {
+				onRefusal(r, cred.status(), bearerError(r, cred))
+			}
+			switch cred {
+			case credNone:
+				w.Header().Set("WWW-Authenticate", `Bearer`)
+				http.Error(w, "unauthorized", http.StatusUnauthorized)
+			case credMalformed:
+				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_request"`)
+				http.Error(w, "bad request", http.StatusBadRequest)
+			default: // credTooLong
+				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+				http.Error(w, "unauthorized", http.StatusUnauthorized)
+			}
 			return
 		}
 		c := new(Claims)
@@ -78,14 +167,20 @@ func Middleware(v *Verifier, next http.Handler) http.Handler {
 			if errors.Is(err, jwk.ErrFetch) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				// the key set is unavailable, or the request's context
 				// ended while waiting for it: the token was not judged
+				if onRefusal != nil {
+					onRefusal(r, http.StatusServiceUnavailable, err)
+				}
 				http.Error(w, "key set unavailable", http.StatusServiceUnavailable)
 				return
+			}
+			if onRefusal != nil {
+				onRefusal(r, http.StatusUnauthorized, err)
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, c)))
+		next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), c)))
 	})
 }
 
@@ -98,6 +193,37 @@ const (
 	credMalformed                    // not RFC 6750 §2.1's syntax, or ambiguous
 	credTooLong                      // a b64token over MaxBearerLen
 )
+
+// status is the HTTP status Middleware answers to credentials that are
+// not a token.
+func (c credentials) status() int {
+	if c == credMalformed {
+		return http.StatusBadRequest
+	}
+	return http.StatusUnauthorized
+}
+
+// bearerError says why bearer(r) found cred, not a token, in the order
+// bearer decides it.
+func bearerError(r *http.Request, cred credentials) error {
+	switch cred {
+	case credNone:
+		if len(r.Header.Values("Authorization")) == 0 {
+			return errNoHeader
+		}
+		return errOtherScheme
+	case credMalformed:
+		hs := r.Header.Values("Authorization")
+		if len(hs) > 1 {
+			return errTwoHeaders
+		}
+		if _, c := bearerHeader(hs[0]); c != credMalformed {
+			return errTwoMethods // the header alone is a token
+		}
+		return errSyntax
+	}
+	return errTooLong
+}
 
 // bearer extracts the token of the one Authorization header: credentials
 // "Bearer" 1*SP b64token (RFC 6750 §2.1), the scheme in any case (RFC 7235
@@ -114,7 +240,16 @@ func bearer(r *http.Request) (string, credentials) {
 	case len(hs) > 1: // not a list header (RFC 7235 §4.2): one credential
 		return "", credMalformed
 	}
-	h := hs[0]
+	tok, cred := bearerHeader(hs[0])
+	if (cred == credToken || cred == credTooLong) && queryHasToken(r.URL.RawQuery) {
+		return "", credMalformed
+	}
+	return tok, cred
+}
+
+// bearerHeader is bearer for the one Authorization header h, without
+// looking at the query.
+func bearerHeader(h string) (string, credentials) {
 	n := 0
 	for n < len(h) && tchar[h[n]] {
 		n++
@@ -123,7 +258,7 @@ func bearer(r *http.Request) (string, credentials) {
 		return "", credNone
 	}
 	tok := strings.TrimLeft(h[n:], " ")
-	if len(tok) == len(h)-n || !isB64Token(tok) || queryHasToken(r.URL.RawQuery) {
+	if len(tok) == len(h)-n || !isB64Token(tok) {
 		return "", credMalformed
 	}
 	if len(tok) > MaxBearerLen {
