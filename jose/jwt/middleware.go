@@ -85,17 +85,20 @@ type middlewareConfig struct {
 // The response does not change: its status, challenge and body never say
 // why, and f cannot make the request reach next, nor touch the response
 // (it is given none). The errors Middleware makes itself hold no byte of
-// the request; the Verifier's may quote a name or value of the token (its
-// "alg", a claim's name), cut at 64 bytes with control bytes replaced, as
-// Verify's do. r is the request as Middleware got it, credentials and all
-// (a Basic password too: log its Authorization header only on purpose);
-// its context may have ended (503). f runs on the request's goroutine, so
-// it is called concurrently for concurrent requests and should be quick.
-// A panic in f
-// is not recovered: it goes up as one in any handler does (net/http's
-// server logs it and ends the connection or stream, no response having
-// been written). A nil f, or no OnRefusal, calls nothing; of several
-// OnRefusal options the last counts.
+// the request; the Verifier's, as Verify's, may quote a name or value of
+// the token (its "alg", a claim's name: cut at 64 bytes, control bytes and
+// quotes replaced by '?') or give the JSON Pointer path of a malformed
+// member (cut at 256 bytes, control bytes escaped as \uXXXX), never the
+// token itself: each message is one line of UTF-8 of bounded length, even
+// for a token refused before its signature was checked. r is the request
+// as Middleware got it, credentials and all (a Basic password too: log its
+// Authorization header only on purpose); its context may have ended (503).
+// f runs on the request's goroutine, so it is called concurrently for
+// concurrent requests and should be quick. A panic in f is not recovered:
+// it goes up as one in any handler does (net/http's server logs it and
+// ends the connection or stream, no response having been written). A nil
+// f, or no OnRefusal, calls nothing; of several OnRefusal options the last
+// counts.
 func OnRefusal(f func(r *http.Request, status int, err error)) MiddlewareOption {
 	return func(c *middlewareConfig) { c.onRefusal = f }
 }
