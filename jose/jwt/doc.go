@@ -41,7 +41,8 @@
 // Middleware takes the bearer token of a request, verifies it and puts the
 // claims in the request's context (FromContext). Its answer to a refused
 // request never says why; the OnRefusal option tells the service
-// (ErrNoToken, ErrInvalidRequest, or the Verifier's error). NewContext puts
+// (ErrNoToken, ErrInvalidRequest, jose.ErrLimit for a token over
+// MaxBearerLen, or the Verifier's error). NewContext puts
 // claims where FromContext finds them, for a service's own middleware or
 // its handlers' tests.
 //

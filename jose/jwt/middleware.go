@@ -36,8 +36,9 @@ func NewContext(ctx context.Context, c *Claims) context.Context {
 const MaxBearerLen = 16 << 10
 
 // Errors of a request Middleware refuses before a token is verified, which
-// OnRefusal hands to the service; a token that is verified and fails gets
-// the Verifier's error instead.
+// OnRefusal hands to the service; a token over MaxBearerLen gets one
+// wrapping jose.ErrLimit, and a token that is verified and fails the
+// Verifier's error instead.
 var (
 	// ErrNoToken: the request has no bearer credentials (no Authorization
 	// header, or one of another scheme); Middleware answers 401 with the
