@@ -139,7 +139,17 @@ func OnRefusal(f func(r *http.Request, status int, err error)) MiddlewareOption 
 // answer otherwise verifies the token itself with Verifier.Verify (or
 // VerifyInto, which reuses a Claims) and can put the claims where
 // FromContext finds them with NewContext.
+//
+// A nil v or next is a programming error: Middleware panics when it is
+// called, at start-up, as net/http's Handle does for a nil handler, rather
+// than on every request that carries a token.
 func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.Handler {
+	if v == nil {
+		panic("jwt: Middleware with a nil *Verifier")
+	}
+	if f, ok := next.(http.HandlerFunc); next == nil || ok && f == nil {
+		panic("jwt: Middleware with a nil next handler")
+	}
 	var cfg middlewareConfig
 	for _, o := range opts {
 		if o != nil {
