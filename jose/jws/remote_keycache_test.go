@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
@@ -57,6 +58,9 @@ func TestRemoteVerifyReusesKeySetup(t *testing.T) {
 	viaRemote := testing.AllocsPerRun(20, func() { remote.Verify(tok) })
 	viaSet := testing.AllocsPerRun(20, func() { local.Verify(tok) })
 	t.Logf("allocations per verification: remote set %.0f, local set %.0f", viaRemote, viaSet)
+	if testenv.Race {
+		return // sync.Pool drops items at random under -race: the counts are not exact
+	}
 	if viaRemote > viaSet {
 		t.Errorf("a verification through a *jwk.Remote made %.0f allocations, through the same keys as a *jwk.Set %.0f", viaRemote, viaSet)
 	}
