@@ -191,19 +191,6 @@ func TestKeySetWithoutKidEveryAlgorithm(t *testing.T) {
 // private key of its last one.
 func es256Set(t *testing.T, n int) (*jwk.Set, *ecdsa.PrivateKey) {
 	t.Helper()
-	set := &jwk.Set{}
-	var last *ecdsa.PrivateKey
-	for range n {
-		pk, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k, err := jwk.New(&pk.PublicKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set.Keys = append(set.Keys, k)
-		last = pk
-	}
-	return set, last
+	set, privs := es256Keys(t, n)
+	return set, privs[n-1]
 }
