@@ -1,8 +1,6 @@
 package lecp
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
@@ -14,17 +12,7 @@ import (
 // the refusals (bad escapes, surrogates, invalid UTF-8, numbers) lejp's
 // targets start from.
 func addJSONSuiteSeeds(f *testing.F) {
-	dir, err := corpus.Dir()
-	if err != nil {
-		return
-	}
-	for _, sub := range []string{"test_parsing", "test_transform"} {
-		es, _ := os.ReadDir(filepath.Join(dir, "JSONTestSuite", sub))
-		for _, e := range es {
-			b, err := os.ReadFile(filepath.Join(dir, "JSONTestSuite", sub, e.Name()))
-			if err == nil && len(b) < 4096 {
-				f.Add(b)
-			}
-		}
+	for _, b := range corpus.JSONTestSuite(4095) {
+		f.Add(b)
 	}
 }

@@ -3,8 +3,6 @@ package lejp
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -18,18 +16,8 @@ func addSeeds(f *testing.F, add func(b []byte)) {
 		add([]byte(tc.in))
 	}
 	add(allocDoc[:2000])
-	dir, err := corpus.Dir()
-	if err != nil {
-		return
-	}
-	for _, sub := range []string{"test_parsing", "test_transform"} {
-		es, _ := os.ReadDir(filepath.Join(dir, "JSONTestSuite", sub))
-		for _, e := range es {
-			b, err := os.ReadFile(filepath.Join(dir, "JSONTestSuite", sub, e.Name()))
-			if err == nil && len(b) < 4096 {
-				add(b)
-			}
-		}
+	for _, b := range corpus.JSONTestSuite(4095) {
+		add(b)
 	}
 }
 

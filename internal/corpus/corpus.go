@@ -52,3 +52,26 @@ func isThisModule(gomod []byte) bool {
 	const want = "module github.com/lwscrypto/lwscrypto\n"
 	return len(gomod) >= len(want) && string(gomod[:len(want)]) == want
 }
+
+// JSONTestSuite returns the contents of the JSONTestSuite files of the
+// corpus (test_parsing, then test_transform) of at most maxSize bytes each
+// (0: any size), for tests that use them as documents or fuzz seeds; none
+// when the corpus is absent or unreadable (the runners in package vectors,
+// not these, are what require the suite).
+func JSONTestSuite(maxSize int) [][]byte {
+	dir, err := Dir()
+	if err != nil {
+		return nil
+	}
+	var docs [][]byte
+	for _, sub := range []string{"test_parsing", "test_transform"} {
+		es, _ := os.ReadDir(filepath.Join(dir, "JSONTestSuite", sub))
+		for _, e := range es {
+			b, err := os.ReadFile(filepath.Join(dir, "JSONTestSuite", sub, e.Name()))
+			if err == nil && (maxSize == 0 || len(b) <= maxSize) {
+				docs = append(docs, b)
+			}
+		}
+	}
+	return docs
+}
