@@ -13,7 +13,7 @@ func TestBearerNoQueryAllocatesNothing(t *testing.T) {
 	r := httptest.NewRequest("GET", "/x", nil)
 	r.Header.Set("Authorization", "Bearer abc.def.ghi")
 	if n := testing.AllocsPerRun(100, func() {
-		if _, c := bearer(r); c != credToken {
+		if _, c, _ := bearer(r); c != credToken {
 			t.Fatalf("credentials %v", c)
 		}
 	}); n != 0 {
@@ -22,7 +22,7 @@ func TestBearerNoQueryAllocatesNothing(t *testing.T) {
 	for _, q := range []string{"access_token=x", "a=1&access_token=", "access%5Ftoken=x", "%61ccess_token=1"} {
 		r := httptest.NewRequest("GET", "/x?"+q, nil)
 		r.Header.Set("Authorization", "Bearer abc.def.ghi")
-		if _, c := bearer(r); c != credMalformed {
+		if _, c, _ := bearer(r); c != credMalformed {
 			t.Errorf("query %q: credentials %v; want malformed (token in two places)", q, c)
 		}
 	}

@@ -158,10 +158,10 @@ func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.H
 	}
 	onRefusal := cfg.onRefusal
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tok, cred := bearer(r)
+		tok, cred, why := bearer(r)
 		if cred != credToken {
 			if onRefusal != nil {
-				onRefusal(r, cred.status(), bearerError(r, cred))
+				onRefusal(r, cred.status(), why)
 			}
 			switch cred {
 			case credNone:
@@ -217,68 +217,48 @@ func (c credentials) status() int {
 	return http.StatusUnauthorized
 }
 
-// bearerError says why bearer(r) found cred, not a token, in the order
-// bearer decides it.
-func bearerError(r *http.Request, cred credentials) error {
-	switch cred {
-	case credNone:
-		if len(r.Header.Values("Authorization")) == 0 {
-			return errNoHeader
-		}
-		return errOtherScheme
-	case credMalformed:
-		hs := r.Header.Values("Authorization")
-		if len(hs) > 1 {
-			return errTwoHeaders
-		}
-		if _, c := bearerHeader(hs[0]); c != credMalformed {
-			return errTwoMethods // the header alone is a token
-		}
-		return errSyntax
-	}
-	return errTooLong
-}
-
 // bearer extracts the token of the one Authorization header: credentials
 // "Bearer" 1*SP b64token (RFC 6750 §2.1), the scheme in any case (RFC 7235
 // §2.1), the separator spaces only (no tab or other whitespace), and the
 // token of b64token's characters alone, ALPHA / DIGIT / "-" / "." / "_" /
 // "~" / "+" / "/" then any "=". The scheme is the header's leading run of
 // token characters (RFC 7230 §3.2.6), so "Bearer\tx" has the Bearer scheme
-// and is malformed, while "Bearerx" has another.
-func bearer(r *http.Request) (string, credentials) {
+// and is malformed, while "Bearerx" has another. Unless it finds a token,
+// it also says why (one of the fixed errNoHeader … errTooLong, no
+// allocation), for OnRefusal.
+func bearer(r *http.Request) (string, credentials, error) {
 	hs := r.Header.Values("Authorization")
 	switch {
 	case len(hs) == 0:
-		return "", credNone
+		return "", credNone, errNoHeader
 	case len(hs) > 1: // not a list header (RFC 7235 §4.2): one credential
-		return "", credMalformed
+		return "", credMalformed, errTwoHeaders
 	}
-	tok, cred := bearerHeader(hs[0])
+	tok, cred, why := bearerHeader(hs[0])
 	if (cred == credToken || cred == credTooLong) && queryHasToken(r.URL.RawQuery) {
-		return "", credMalformed
+		return "", credMalformed, errTwoMethods
 	}
-	return tok, cred
+	return tok, cred, why
 }
 
 // bearerHeader is bearer for the one Authorization header h, without
 // looking at the query.
-func bearerHeader(h string) (string, credentials) {
+func bearerHeader(h string) (string, credentials, error) {
 	n := 0
 	for n < len(h) && tchar[h[n]] {
 		n++
 	}
 	if !strings.EqualFold(h[:n], "bearer") {
-		return "", credNone
+		return "", credNone, errOtherScheme
 	}
 	tok := strings.TrimLeft(h[n:], " ")
 	if len(tok) == len(h)-n || !isB64Token(tok) {
-		return "", credMalformed
+		return "", credMalformed, errSyntax
 	}
 	if len(tok) > MaxBearerLen {
-		return "", credTooLong
+		return "", credTooLong, errTooLong
 	}
-	return tok, credToken
+	return tok, credToken, nil
 }
 
 // queryHasToken reports whether the query names an "access_token"

@@ -125,7 +125,7 @@ func FuzzBearer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, h string) {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header["Authorization"] = []string{h}
-		tok, cred := bearer(r)
+		tok, cred, why := bearer(r)
 		var want credentials
 		m := bearerSyntax.FindStringSubmatch(h)
 		switch {
@@ -138,8 +138,8 @@ func FuzzBearer(f *testing.F) {
 		default:
 			want = credNone
 		}
-		if cred != want || cred == credToken && tok != m[1] || cred != credToken && tok != "" {
-			t.Fatalf("bearer(%q) = %q, %v; want %v", h, tok, cred, want)
+		if cred != want || cred == credToken && tok != m[1] || cred != credToken && tok != "" || (why == nil) != (cred == credToken) {
+			t.Fatalf("bearer(%q) = %q, %v, %v; want %v (a reason exactly when no token)", h, tok, cred, why, want)
 		}
 	})
 }

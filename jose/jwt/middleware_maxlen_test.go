@@ -10,10 +10,10 @@ import (
 // more is refused as too long (the other tests use the constant itself, so
 // a changed value went unnoticed).
 func TestMaxBearerLenIs16KiB(t *testing.T) {
-	if tok, c := bearerHeader("Bearer " + strings.Repeat("a", 16384)); c != credToken || len(tok) != 16384 {
+	if tok, c, _ := bearerHeader("Bearer " + strings.Repeat("a", 16384)); c != credToken || len(tok) != 16384 {
 		t.Errorf("16384-byte token: credentials %d, token of %d bytes; want a token", c, len(tok))
 	}
-	if _, c := bearerHeader("Bearer " + strings.Repeat("a", 16385)); c != credTooLong {
+	if _, c, _ := bearerHeader("Bearer " + strings.Repeat("a", 16385)); c != credTooLong {
 		t.Errorf("16385-byte token: credentials %d, want credTooLong", c)
 	}
 	if !strings.Contains(errTooLong.Error(), "(16384 bytes)") {
@@ -27,7 +27,7 @@ func TestMaxBearerLenIs16KiB(t *testing.T) {
 // "/abc".
 func TestBearerSchemeThenSlashMalformed(t *testing.T) {
 	for _, h := range []string{"Bearer/abc", "bearer/", "Bearer/" + strings.Repeat("a", 100)} {
-		if tok, c := bearerHeader(h); c != credMalformed || tok != "" {
+		if tok, c, _ := bearerHeader(h); c != credMalformed || tok != "" {
 			t.Errorf("%q: token %q, credentials %d; want credMalformed", h, tok, c)
 		}
 	}

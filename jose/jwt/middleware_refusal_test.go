@@ -230,15 +230,14 @@ func TestMiddlewareRefusalErrorsDistinct(t *testing.T) {
 		if auth != "" {
 			r.Header["Authorization"] = strings.Split(auth, "\x00")
 		}
-		_, cred := bearer(r)
-		if got := bearerError(r, cred); got != w {
+		if _, _, got := bearer(r); got != w {
 			t.Errorf("%q: %v; want %v", auth, got, w)
 		}
 	}
 	r := httptest.NewRequest("GET", "/?access_token=1", nil)
 	r.Header.Set("Authorization", "Bearer abc")
-	if _, cred := bearer(r); bearerError(r, cred) != errTwoMethods {
-		t.Errorf("header and query: %v; want %v", bearerError(r, cred), errTwoMethods)
+	if _, _, got := bearer(r); got != errTwoMethods {
+		t.Errorf("header and query: %v; want %v", got, errTwoMethods)
 	}
 }
 
