@@ -56,9 +56,10 @@ type Validator struct {
 }
 
 // Verifier checks JWTs: signature first, then the claims. It is safe for
-// concurrent use. The zero Verifier (one not made by NewVerifier) has no
-// key: Verify and VerifyInto return an error wrapping jose.ErrKey for
-// every token, and Middleware over it answers 401.
+// concurrent use. The zero Verifier (one not made by NewVerifier), and a
+// nil *Verifier, have no key: Verify and VerifyInto return an error
+// wrapping jose.ErrKey for every token, and Middleware over a zero one
+// answers 401 (Middleware panics on a nil one when it is built).
 type Verifier struct {
 	jws *jws.Verifier
 	val Validator
@@ -102,7 +103,8 @@ func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Ve
 // or a token with anything appended is jose.ErrMalformed (catalog row 21),
 // as is a nested JWT ("cty": "JWT") or an unencoded payload ("b64": false).
 // The signature is checked before any claim is read, and no claims are
-// returned with an error (catalog row 22).
+// returned with an error (catalog row 22). A nil or empty tok is
+// jose.ErrMalformed.
 func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 	c := new(Claims)
 	if err := v.VerifyInto(context.Background(), tok, c); err != nil {
@@ -114,10 +116,14 @@ func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 // VerifyInto is Verify into a caller's Claims, which is overwritten; on an
 // error c holds no claims. Reusing c, it allocates nothing for HMAC and
 // Ed25519 keys and headers of "alg", "kid", "typ" and "cty" only. ctx is
-// passed to a *jwk.Remote key set.
+// passed to a *jwk.Remote key set. A nil c is an error wrapping
+// jose.ErrMalformed.
 func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error {
+	if c == nil {
+		return errNilClaims
+	}
 	c.reset()
-	if v.jws == nil { // set by NewVerifier alone
+	if v == nil || v.jws == nil { // set by NewVerifier alone
 		return errZeroVerifier
 	}
 	raw, err := v.jws.AppendVerifyCompactContext(ctx, c.Raw[:0], tok)
@@ -140,7 +146,10 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 	return nil
 }
 
-var errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
+var (
+	errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
+	errNilClaims    = wrap(jose.ErrMalformed, "VerifyInto into a nil *Claims: pass new(jwt.Claims), or a Claims to reuse")
+)
 
 // checkHeader refuses, in a token whose signature verified, a protected
 // header that makes the payload something other than a claims set: "b64":
