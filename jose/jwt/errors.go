@@ -2,25 +2,29 @@ package jwt
 
 import (
 	"errors"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // Validation errors. A token whose signature verifies but whose claims fail
-// the Validator returns one of these, for errors.Is (ErrMissingClaim and
-// ErrClaimMismatch wrapped with the claim's name, the others as they are);
-// signature and format errors are the jose sentinels (jose.ErrVerify,
-// jose.ErrMalformed, …).
+// the Validator returns one of these, for errors.Is: ErrExpired,
+// ErrNotYetValid and ErrIssuedInFuture inside a *TimeError that carries
+// the times (errors.As), ErrMissingClaim and ErrClaimMismatch wrapped with
+// the claim's name (never the token's value). Signature and format errors
+// are the jose sentinels (jose.ErrVerify, jose.ErrMalformed, …).
 var (
 	// ErrExpired: "exp" is at or before the current time minus the leeway
-	// (RFC 7519 §4.1.4).
+	// (RFC 7519 §4.1.4). Returned in a *TimeError.
 	ErrExpired = errors.New("jwt: token is expired")
 	// ErrNotYetValid: "nbf" is after the current time plus the leeway
-	// (RFC 7519 §4.1.5).
+	// (RFC 7519 §4.1.5). Returned in a *TimeError.
 	ErrNotYetValid = errors.New("jwt: token is not valid yet")
 	// ErrIssuedInFuture: "iat" is after the current time plus the leeway.
+	// Returned in a *TimeError.
 	ErrIssuedInFuture = errors.New("jwt: token is issued in the future")
 	// ErrMissingClaim: a claim the Validator requires is absent.
 	ErrMissingClaim = errors.New("jwt: required claim missing")
@@ -28,6 +32,58 @@ var (
 	// value.
 	ErrClaimMismatch = errors.New("jwt: claim does not match")
 )
+
+// TimeError is the error of a token the Validator refuses for a time
+// claim: errors.Is matches it to Err, one of ErrExpired, ErrNotYetValid
+// and ErrIssuedInFuture, and errors.As extracts it, so that a service can
+// log by how much a token missed. Its text gives the times in RFC 3339,
+// UTC, and holds nothing else from the token:
+//
+//	jwt: token is expired: "exp" is 2027-01-15T07:55:00Z, 5m0s before now (2027-01-15T08:00:00Z, leeway 30s)
+//
+// The token's signature has verified when a TimeError is returned.
+type TimeError struct {
+	// Claim is the time claim that failed: "exp", "nbf" or "iat".
+	Claim string
+	// Time is the claim's value, in UTC (as Claims.ExpiresAt,
+	// NotBefore or IssuedAt return it).
+	Time time.Time
+	// Now is the current time the token was checked at, as Validator.Now
+	// (or time.Now) returned it.
+	Now time.Time
+	// Leeway is the Validator's Leeway, allowed on top of Now.
+	Leeway time.Duration
+	// Err is the sentinel: ErrExpired, ErrNotYetValid or
+	// ErrIssuedInFuture.
+	Err error
+}
+
+// Error says the sentinel, the claim, its time and how far it is from
+// Now ("more than 292 years" beyond what a time.Duration holds).
+func (e *TimeError) Error() string {
+	d, rel := e.Now.Sub(e.Time), "before"
+	if e.Claim != "exp" {
+		d, rel = -d, "after"
+	}
+	gap := d.String()
+	if d == math.MaxInt64 || d == math.MinInt64 { // time.Time.Sub saturates
+		gap = "more than 292 years"
+	}
+	msg := "jwt: " + strings.TrimPrefix(errText(e.Err), "jwt: ")
+	return msg + ": " + jose.QuoteName(e.Claim) + " is " + e.Time.UTC().Format(time.RFC3339Nano) + ", " +
+		gap + " " + rel + " now (" + e.Now.UTC().Format(time.RFC3339Nano) + ", leeway " + e.Leeway.String() + ")"
+}
+
+// Unwrap returns Err.
+func (e *TimeError) Unwrap() error { return e.Err }
+
+// errText is err's text, "<nil>" for none.
+func errText(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
+	return err.Error()
+}
 
 type wrapped struct {
 	msg string

@@ -14,6 +14,10 @@ import (
 // Validator says which claims a token must carry. The zero value checks
 // "exp", "nbf" and "iat" when present, with no leeway, against the system
 // clock, and refuses a token that has "aud" (see Audience); nothing else.
+// A token refused for a time claim gets a *TimeError (ErrExpired,
+// ErrNotYetValid, ErrIssuedInFuture) saying the claim's time, the clock's
+// and the leeway; one refused for another claim, ErrMissingClaim or
+// ErrClaimMismatch naming the claim.
 type Validator struct {
 	// Issuer, when not empty, must equal "iss".
 	Issuer string
@@ -231,14 +235,14 @@ func (val *Validator) check(c *Claims) error {
 	}
 	if c.has&(hasExp|hasNbf|hasIat) != 0 {
 		if c.has&hasExp != 0 && !c.exp.after(now.Add(-val.Leeway)) {
-			return ErrExpired
+			return val.timeError(ErrExpired, "exp", c.exp, now)
 		}
 		late := now.Add(val.Leeway)
 		if c.has&hasNbf != 0 && c.nbf.after(late) {
-			return ErrNotYetValid
+			return val.timeError(ErrNotYetValid, "nbf", c.nbf, now)
 		}
 		if c.has&hasIat != 0 && c.iat.after(late) {
-			return ErrIssuedInFuture
+			return val.timeError(ErrIssuedInFuture, "iat", c.iat, now)
 		}
 	}
 	if val.Issuer != "" && (c.has&hasIss == 0 || string(c.bytes(c.iss)) != val.Issuer) {
@@ -264,6 +268,12 @@ func (val *Validator) check(c *Claims) error {
 		}
 	}
 	return nil
+}
+
+// timeError is the *TimeError for the claim name, whose value d fails
+// with the sentinel err at now. It allocates, on the refusal path only.
+func (val *Validator) timeError(err error, name string, d numericDate, now time.Time) error {
+	return &TimeError{Claim: name, Time: d.time(), Now: now, Leeway: val.Leeway, Err: err}
 }
 
 var (
