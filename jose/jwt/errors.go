@@ -139,15 +139,18 @@ func syntax(err error) error {
 }
 
 // extraError is the lejp.Writer's error for the ClaimSet.Extra member
-// name, naming the claim: a repeated name, or a Value that is not one JSON
-// value (most often a string without its quotes).
-func extraError(name string, err error) error {
+// name, naming the claim: a repeated name, or (inValue) a Value that is
+// not one strict JSON value (most often a string without its quotes, or
+// an object with a name twice).
+func extraError(name string, err error, inValue bool) error {
 	e := syntax(err).(*causeWrapped)
 	e.msg = "claims: Extra claim " + jose.QuoteName(name)
 	switch {
+	case errors.Is(err, lejp.ErrDuplicateName) && inValue:
+		e.msg += ": its Value has an object with a member name twice"
 	case errors.Is(err, lejp.ErrDuplicateName):
 		e.msg += " is set twice (in Extra, or also by a ClaimSet field)"
-	case errors.Is(e, jose.ErrMalformed) && !errors.Is(err, lejp.ErrInvalidUTF8):
+	case inValue && errors.Is(e, jose.ErrMalformed) && !errors.Is(err, lejp.ErrInvalidUTF8):
 		e.msg += ": its Value must be one JSON value (a string in its quotes: `\"admin\"`)"
 	}
 	return e

@@ -25,9 +25,10 @@ type ClaimSet struct {
 	// Extra holds further claims with raw JSON values, written in order
 	// after the registered ones: each Value is the claim's JSON as it is
 	// to appear, so a string keeps its quotes
-	// (jose.Member{Name: "role", Value: []byte(`"admin"`)}). A name that
-	// repeats a registered claim set above, or another Extra name, is an
-	// error naming the claim, as is a Value that is not one JSON value.
+	// (jose.Member{Name: "role", Value: []byte(`"admin"`)}). StringClaim,
+	// IntClaim, BoolClaim and JSONClaim build them from Go values. A name
+	// that repeats a registered claim set above, or another Extra name, is
+	// an error naming the claim, as is a Value that is not one JSON value.
 	Extra []jose.Member
 }
 
@@ -98,9 +99,12 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 		m := &cs.Extra[i]
 		failed := w.Err() != nil
 		w.Name(m.Name)
+		if err := w.Err(); err != nil && !failed {
+			return dst, extraError(m.Name, err, false)
+		}
 		w.Raw(m.Value)
 		if err := w.Err(); err != nil && !failed {
-			return dst, extraError(m.Name, err)
+			return dst, extraError(m.Name, err, true)
 		}
 	}
 	w.EndObject()
