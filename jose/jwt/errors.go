@@ -13,8 +13,8 @@ import (
 // Validation errors. A token whose signature verifies but whose claims fail
 // the Validator returns one of these, for errors.Is: ErrExpired,
 // ErrNotYetValid and ErrIssuedInFuture inside a *TimeError that carries
-// the times (errors.As), ErrMissingClaim and ErrClaimMismatch wrapped with
-// the claim's name (never the token's value). Signature and format errors
+// the times (errors.As), ErrMissingClaim and ErrClaimMismatch inside a
+// *ClaimError that names the claim (never its value). Signature and format errors
 // are the jose sentinels (jose.ErrVerify, jose.ErrMalformed, …).
 var (
 	// ErrExpired: "exp" is at or before the current time minus the leeway
@@ -26,10 +26,11 @@ var (
 	// ErrIssuedInFuture: "iat" is after the current time plus the leeway.
 	// Returned in a *TimeError.
 	ErrIssuedInFuture = errors.New("jwt: token is issued in the future")
-	// ErrMissingClaim: a claim the Validator requires is absent.
+	// ErrMissingClaim: a claim the Validator requires is absent. Returned
+	// in a *ClaimError.
 	ErrMissingClaim = errors.New("jwt: required claim missing")
 	// ErrClaimMismatch: "iss", "sub", "aud" or "jti" is not the expected
-	// value.
+	// value. Returned in a *ClaimError.
 	ErrClaimMismatch = errors.New("jwt: claim does not match")
 )
 
@@ -97,21 +98,35 @@ func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
 
-// claimErr is one of this package's sentinels (errClaimType, errDateRange)
-// for the registered claim name: its text names the claim and says "jwt: "
-// once (`jwt: "exp": registered claim has the wrong JSON type: jose:
-// malformed input`), and errors.Is finds the sentinel and what it wraps.
-type claimErr struct {
-	name string
-	err  error
+// ClaimError is the error of a token refused for one claim, other than
+// for its time (TimeError): errors.As gives the claim's name, errors.Is
+// matches Err. It is ErrClaimMismatch for an "iss", "sub", "jti" or "aud"
+// that the Validator does not accept, ErrMissingClaim for a claim in
+// Validator.Required that is absent, and an error wrapping
+// jose.ErrMalformed for a registered claim of the wrong JSON type or a
+// NumericDate out of range. The text names the claim and never holds its
+// value from the token:
+//
+//	jwt: "iss": claim does not match
+type ClaimError struct {
+	// Claim is the claim's name.
+	Claim string
+	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim or one
+	// wrapping jose.ErrMalformed.
+	Err error
 }
 
-func (e *claimErr) Error() string {
-	return "jwt: " + jose.QuoteName(e.name) + ": " + strings.TrimPrefix(e.err.Error(), "jwt: ")
+// Error says "jwt: ", the claim's name quoted as jose.QuoteName does, and
+// Err's text.
+func (e *ClaimError) Error() string {
+	return "jwt: " + jose.QuoteName(e.Claim) + ": " + strings.TrimPrefix(errText(e.Err), "jwt: ")
 }
-func (e *claimErr) Unwrap() error { return e.err }
 
-func claimError(sentinel error, name string) error { return &claimErr{name: name, err: sentinel} }
+// Unwrap returns Err.
+func (e *ClaimError) Unwrap() error { return e.Err }
+
+// claimError is the *ClaimError for the claim name and sentinel.
+func claimError(sentinel error, name string) error { return &ClaimError{Claim: name, Err: sentinel} }
 
 type causeWrapped struct {
 	msg        string

@@ -16,8 +16,8 @@ import (
 // clock, and refuses a token that has "aud" (see Audience); nothing else.
 // A token refused for a time claim gets a *TimeError (ErrExpired,
 // ErrNotYetValid, ErrIssuedInFuture) saying the claim's time, the clock's
-// and the leeway; one refused for another claim, ErrMissingClaim or
-// ErrClaimMismatch naming the claim.
+// and the leeway; one refused for another claim, a *ClaimError
+// (ErrMissingClaim, ErrClaimMismatch) naming the claim.
 type Validator struct {
 	// Issuer, when not empty, must equal "iss".
 	Issuer string
@@ -257,7 +257,7 @@ func (val *Validator) check(c *Claims, iss, aud *strSet) error {
 	}
 	for _, name := range val.Required {
 		if !c.present(name) {
-			return wrap(ErrMissingClaim, jose.QuoteName(name))
+			return claimError(ErrMissingClaim, name)
 		}
 	}
 	if c.has&(hasExp|hasNbf|hasIat) != 0 {
@@ -363,12 +363,12 @@ func (val *Validator) timeError(err error, name string, d numericDate, now time.
 }
 
 var (
-	errIss = wrap(ErrClaimMismatch, `"iss"`)
-	errSub = wrap(ErrClaimMismatch, `"sub"`)
-	errJti = wrap(ErrClaimMismatch, `"jti"`)
-	errAud = wrap(ErrClaimMismatch, `"aud"`)
+	errIss = claimError(ErrClaimMismatch, "iss")
+	errSub = claimError(ErrClaimMismatch, "sub")
+	errJti = claimError(ErrClaimMismatch, "jti")
+	errAud = claimError(ErrClaimMismatch, "aud")
 
-	errAudUnchecked = wrap(ErrClaimMismatch, `"aud" is present and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience (or Audiences) to this service's name(s), or AnyAudience where the audience is checked another way`)
+	errAudUnchecked = claimError(wrap(ErrClaimMismatch, `present, and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience (or Audiences) to this service's name(s), or AnyAudience where the audience is checked another way`), "aud")
 )
 
 // present reports whether the claim name is present.
