@@ -88,6 +88,11 @@ func TestNilArgumentsAreErrors(t *testing.T) {
 			return err
 		}},
 		{"NewVerifier(nil []byte)", jose.ErrKey, func() error { _, err := NewVerifier([]byte(nil), []string{"HS256"}, Validator{}); return err }},
+		{"NewVerifier(nil algs)", jose.ErrAlgorithm, func() error { _, err := NewVerifier(secret, nil, Validator{}); return err }},
+		{"NewVerifier(nil option)", nil, func() error {
+			_, err := NewVerifier(secret, []string{"HS256"}, Validator{Type: "JWT"}, nil)
+			return err
+		}},
 		{"nil Verifier Verify", jose.ErrKey, func() error { _, err := nilVerifier.Verify(good); return err }},
 		{"nil Verifier VerifyInto", jose.ErrKey, func() error { return nilVerifier.VerifyInto(context.Background(), good, new(Claims)) }},
 		{"Verify(nil)", jose.ErrMalformed, func() error { _, err := v.Verify(nil); return err }},
