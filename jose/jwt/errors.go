@@ -14,8 +14,9 @@ import (
 // the Validator returns one of these, for errors.Is: ErrExpired,
 // ErrNotYetValid and ErrIssuedInFuture inside a *TimeError that carries
 // the times (errors.As), ErrMissingClaim and ErrClaimMismatch inside a
-// *ClaimError that names the claim (never its value). Signature and format errors
-// are the jose sentinels (jose.ErrVerify, jose.ErrMalformed, …).
+// *ClaimError that names the claim (never its value). Signature and
+// format errors are the jose sentinels (jose.ErrVerify, jose.ErrMalformed,
+// …).
 var (
 	// ErrExpired: "exp" is at or before the current time minus the leeway
 	// (RFC 7519 §4.1.4). Returned in a *TimeError.
