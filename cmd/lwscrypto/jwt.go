@@ -195,11 +195,8 @@ func runJWTVerify(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	auds := []string(aud) // one goes to the Validator, several are checked here
-	val := jwt.Validator{Issuer: *iss, Leeway: *leeway, Now: now, AnyAudience: *anyAud || len(auds) > 1}
-	if len(auds) == 1 {
-		val.Audience = auds[0]
-	}
+	auds := []string(aud)
+	val := jwt.Validator{Issuer: *iss, Audiences: auds, Leeway: *leeway, Now: now, AnyAudience: *anyAud}
 	v, err := jwt.NewVerifier(key, algs, val)
 	if err != nil {
 		return verifierError(err, algs, *alg)
@@ -209,9 +206,6 @@ func runJWTVerify(e *env, args []string) error {
 		return err
 	}
 	claims, err := v.Verify(tok)
-	if err == nil && len(auds) > 1 && !anyAudience(claims, auds) {
-		claims, err = nil, errAudience
-	}
 	if err != nil {
 		return hinted(err, jwtHint(err, tok, algs, len(auds) == 0))
 	}
@@ -240,31 +234,6 @@ func (a *audFlag) Set(s string) error {
 		}
 	}
 	return nil
-}
-
-// errAudience is jwt.Validator's error for an "aud" without the expected
-// audience, for several audiences (the Validator takes one). Like the
-// Validator's, it says "jwt: " once.
-var errAudience error = audienceError{}
-
-type audienceError struct{}
-
-func (audienceError) Error() string {
-	return `jwt: "aud": ` + strings.TrimPrefix(jwt.ErrClaimMismatch.Error(), "jwt: ")
-}
-
-func (audienceError) Unwrap() error { return jwt.ErrClaimMismatch }
-
-// anyAudience reports whether the "aud" of verified claims holds one of
-// auds (RFC 7519 §4.1.3), compared as jwt.Validator does: exactly.
-func anyAudience(c *jwt.Claims, auds []string) bool {
-	have, _ := c.Audience()
-	for _, h := range have {
-		if slices.Contains(auds, h) {
-			return true
-		}
-	}
-	return false
 }
 
 // hintNotClaims explains a compact JWS whose header reads but whose

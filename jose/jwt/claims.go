@@ -33,7 +33,8 @@ type member struct{ name, value span }
 // The registered claims are read through typed methods; any claim's exact
 // JSON is available through Get; Decode fills a user struct.
 //
-// The zero value is ready to use. A Claims may be reused for another token
+// The zero value is ready to use; a nil *Claims has no claims (its methods
+// report none, and Decode is an error). A Claims may be reused for another token
 // (Verifier.VerifyInto), which overwrites it; it is not safe for concurrent
 // use.
 type Claims struct {
@@ -97,18 +98,33 @@ func (d numericDate) after(t time.Time) bool {
 }
 
 // Issuer returns "iss" and whether it is present.
-func (c *Claims) Issuer() (string, bool) { return c.str(c.iss), c.has&hasIss != 0 }
+func (c *Claims) Issuer() (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	return c.str(c.iss), c.has&hasIss != 0
+}
 
 // Subject returns "sub" and whether it is present.
-func (c *Claims) Subject() (string, bool) { return c.str(c.sub), c.has&hasSub != 0 }
+func (c *Claims) Subject() (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	return c.str(c.sub), c.has&hasSub != 0
+}
 
 // ID returns "jti" and whether it is present.
-func (c *Claims) ID() (string, bool) { return c.str(c.jti), c.has&hasJti != 0 }
+func (c *Claims) ID() (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	return c.str(c.jti), c.has&hasJti != 0
+}
 
 // Audience returns "aud" as a list (a single string becomes a list of one)
 // and whether it is present.
 func (c *Claims) Audience() ([]string, bool) {
-	if !c.audOK {
+	if c == nil || !c.audOK {
 		return nil, false
 	}
 	out := make([]string, len(c.aud))
@@ -119,13 +135,28 @@ func (c *Claims) Audience() ([]string, bool) {
 }
 
 // ExpiresAt returns "exp" and whether it is present.
-func (c *Claims) ExpiresAt() (time.Time, bool) { return c.exp.time(), c.has&hasExp != 0 }
+func (c *Claims) ExpiresAt() (time.Time, bool) {
+	if c == nil {
+		return numericDate{}.time(), false
+	}
+	return c.exp.time(), c.has&hasExp != 0
+}
 
 // NotBefore returns "nbf" and whether it is present.
-func (c *Claims) NotBefore() (time.Time, bool) { return c.nbf.time(), c.has&hasNbf != 0 }
+func (c *Claims) NotBefore() (time.Time, bool) {
+	if c == nil {
+		return numericDate{}.time(), false
+	}
+	return c.nbf.time(), c.has&hasNbf != 0
+}
 
 // IssuedAt returns "iat" and whether it is present.
-func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIat != 0 }
+func (c *Claims) IssuedAt() (time.Time, bool) {
+	if c == nil {
+		return numericDate{}.time(), false
+	}
+	return c.iat.time(), c.has&hasIat != 0
+}
 
 // Get returns the exact JSON value of any claim, registered or not.
 // For a Claims that Verify, VerifyInto or Inspect filled, an unregistered
@@ -133,6 +164,9 @@ func (c *Claims) IssuedAt() (time.Time, bool) { return c.iat.time(), c.has&hasIa
 // set again, so that reading every claim by name costs time and memory
 // linear in the claims set.
 func (c *Claims) Get(name string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
 	if c.parsedRaw() && !registered(name) {
 		return c.getExtra(name)
 	}
@@ -147,6 +181,9 @@ func (c *Claims) Get(name string) ([]byte, bool) {
 // Names returns the names of the claims that are not registered, in input
 // order.
 func (c *Claims) Names() []string {
+	if c == nil {
+		return []string{}
+	}
 	out := make([]string, len(c.extra))
 	for i, m := range c.extra {
 		out[i] = c.str(m.name)
@@ -169,7 +206,7 @@ func (c *Claims) Names() []string {
 // claim, which the Validator and the typed methods (ExpiresAt, Subject…)
 // do not see. Read the registered claims through those methods.
 func (c *Claims) Decode(v any) error {
-	if len(c.Raw) == 0 {
+	if c == nil || len(c.Raw) == 0 {
 		return errNoClaims
 	}
 	// Raw is read strictly again, in a Claims of its own (Decode only

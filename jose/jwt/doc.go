@@ -19,7 +19,11 @@
 // NumericDates: JSON numbers within ±2^53 seconds, a fraction or exponent
 // read exactly (to the nanosecond at or above the number). Finally the
 // Validator checks times (with Leeway and its own clock), issuer, audience,
-// subject, ID, required claims and the "typ" header.
+// subject, ID, required claims and the "typ" header. A token refused for
+// its times returns a *TimeError, which says by how much it missed and
+// matches ErrExpired, ErrNotYetValid or ErrIssuedInFuture with errors.Is;
+// one refused for another claim, a *ClaimError naming the claim (never
+// its value) that matches ErrClaimMismatch or ErrMissingClaim.
 //
 // VerifyInto reuses a caller's Claims and allocates nothing for HMAC and
 // Ed25519 keys.

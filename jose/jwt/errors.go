@@ -2,32 +2,90 @@ package jwt
 
 import (
 	"errors"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 // Validation errors. A token whose signature verifies but whose claims fail
-// the Validator returns one of these, for errors.Is (ErrMissingClaim and
-// ErrClaimMismatch wrapped with the claim's name, the others as they are);
-// signature and format errors are the jose sentinels (jose.ErrVerify,
-// jose.ErrMalformed, …).
+// the Validator returns one of these, for errors.Is: ErrExpired,
+// ErrNotYetValid and ErrIssuedInFuture inside a *TimeError that carries
+// the times (errors.As), ErrMissingClaim and ErrClaimMismatch inside a
+// *ClaimError that names the claim (never its value). Signature and
+// format errors are the jose sentinels (jose.ErrVerify, jose.ErrMalformed,
+// …).
 var (
 	// ErrExpired: "exp" is at or before the current time minus the leeway
-	// (RFC 7519 §4.1.4).
+	// (RFC 7519 §4.1.4). Returned in a *TimeError.
 	ErrExpired = errors.New("jwt: token is expired")
 	// ErrNotYetValid: "nbf" is after the current time plus the leeway
-	// (RFC 7519 §4.1.5).
+	// (RFC 7519 §4.1.5). Returned in a *TimeError.
 	ErrNotYetValid = errors.New("jwt: token is not valid yet")
 	// ErrIssuedInFuture: "iat" is after the current time plus the leeway.
+	// Returned in a *TimeError.
 	ErrIssuedInFuture = errors.New("jwt: token is issued in the future")
-	// ErrMissingClaim: a claim the Validator requires is absent.
+	// ErrMissingClaim: a claim the Validator requires is absent. Returned
+	// in a *ClaimError.
 	ErrMissingClaim = errors.New("jwt: required claim missing")
 	// ErrClaimMismatch: "iss", "sub", "aud" or "jti" is not the expected
-	// value.
+	// value. Returned in a *ClaimError.
 	ErrClaimMismatch = errors.New("jwt: claim does not match")
 )
+
+// TimeError is the error of a token the Validator refuses for a time
+// claim: errors.Is matches it to Err, one of ErrExpired, ErrNotYetValid
+// and ErrIssuedInFuture, and errors.As extracts it, so that a service can
+// log by how much a token missed. Its text gives the times in RFC 3339,
+// UTC, and holds nothing else from the token:
+//
+//	jwt: token is expired: "exp" is 2027-01-15T07:55:00Z, 5m0s before now (2027-01-15T08:00:00Z, leeway 30s)
+//
+// The token's signature has verified when a TimeError is returned.
+type TimeError struct {
+	// Claim is the time claim that failed: "exp", "nbf" or "iat".
+	Claim string
+	// Time is the claim's value, in UTC (as Claims.ExpiresAt,
+	// NotBefore or IssuedAt return it).
+	Time time.Time
+	// Now is the current time the token was checked at, as Validator.Now
+	// (or time.Now) returned it.
+	Now time.Time
+	// Leeway is the Validator's Leeway, allowed on top of Now.
+	Leeway time.Duration
+	// Err is the sentinel: ErrExpired, ErrNotYetValid or
+	// ErrIssuedInFuture.
+	Err error
+}
+
+// Error says the sentinel, the claim, its time and how far it is from
+// Now ("more than 292 years" beyond what a time.Duration holds).
+func (e *TimeError) Error() string {
+	d, rel := e.Now.Sub(e.Time), "before"
+	if e.Claim != "exp" {
+		d, rel = -d, "after"
+	}
+	gap := d.String()
+	if d == math.MaxInt64 || d == math.MinInt64 { // time.Time.Sub saturates
+		gap = "more than 292 years"
+	}
+	msg := "jwt: " + strings.TrimPrefix(errText(e.Err), "jwt: ")
+	return msg + ": " + jose.QuoteName(e.Claim) + " is " + e.Time.UTC().Format(time.RFC3339Nano) + ", " +
+		gap + " " + rel + " now (" + e.Now.UTC().Format(time.RFC3339Nano) + ", leeway " + e.Leeway.String() + ")"
+}
+
+// Unwrap returns Err.
+func (e *TimeError) Unwrap() error { return e.Err }
+
+// errText is err's text, "<nil>" for none.
+func errText(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
+	return err.Error()
+}
 
 type wrapped struct {
 	msg string
@@ -41,21 +99,35 @@ func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
 
-// claimErr is one of this package's sentinels (errClaimType, errDateRange)
-// for the registered claim name: its text names the claim and says "jwt: "
-// once (`jwt: "exp": registered claim has the wrong JSON type: jose:
-// malformed input`), and errors.Is finds the sentinel and what it wraps.
-type claimErr struct {
-	name string
-	err  error
+// ClaimError is the error of a token refused for one claim, other than
+// for its time (TimeError): errors.As gives the claim's name, errors.Is
+// matches Err. It is ErrClaimMismatch for an "iss", "sub", "jti" or "aud"
+// that the Validator does not accept, ErrMissingClaim for a claim in
+// Validator.Required that is absent, and an error wrapping
+// jose.ErrMalformed for a registered claim of the wrong JSON type or a
+// NumericDate out of range. The text names the claim and never holds its
+// value from the token:
+//
+//	jwt: "iss": claim does not match
+type ClaimError struct {
+	// Claim is the claim's name.
+	Claim string
+	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim or one
+	// wrapping jose.ErrMalformed.
+	Err error
 }
 
-func (e *claimErr) Error() string {
-	return "jwt: " + jose.QuoteName(e.name) + ": " + strings.TrimPrefix(e.err.Error(), "jwt: ")
+// Error says "jwt: ", the claim's name quoted as jose.QuoteName does, and
+// Err's text.
+func (e *ClaimError) Error() string {
+	return "jwt: " + jose.QuoteName(e.Claim) + ": " + strings.TrimPrefix(errText(e.Err), "jwt: ")
 }
-func (e *claimErr) Unwrap() error { return e.err }
 
-func claimError(sentinel error, name string) error { return &claimErr{name: name, err: sentinel} }
+// Unwrap returns Err.
+func (e *ClaimError) Unwrap() error { return e.Err }
+
+// claimError is the *ClaimError for the claim name and sentinel.
+func claimError(sentinel error, name string) error { return &ClaimError{Claim: name, Err: sentinel} }
 
 type causeWrapped struct {
 	msg        string
@@ -83,15 +155,18 @@ func syntax(err error) error {
 }
 
 // extraError is the lejp.Writer's error for the ClaimSet.Extra member
-// name, naming the claim: a repeated name, or a Value that is not one JSON
-// value (most often a string without its quotes).
-func extraError(name string, err error) error {
+// name, naming the claim: a repeated name, or (inValue) a Value that is
+// not one strict JSON value (most often a string without its quotes, or
+// an object with a name twice).
+func extraError(name string, err error, inValue bool) error {
 	e := syntax(err).(*causeWrapped)
 	e.msg = "claims: Extra claim " + jose.QuoteName(name)
 	switch {
+	case errors.Is(err, lejp.ErrDuplicateName) && inValue:
+		e.msg += ": its Value has an object with a member name twice"
 	case errors.Is(err, lejp.ErrDuplicateName):
 		e.msg += " is set twice (in Extra, or also by a ClaimSet field)"
-	case errors.Is(e, jose.ErrMalformed) && !errors.Is(err, lejp.ErrInvalidUTF8):
+	case inValue && errors.Is(e, jose.ErrMalformed) && !errors.Is(err, lejp.ErrInvalidUTF8):
 		e.msg += ": its Value must be one JSON value (a string in its quotes: `\"admin\"`)"
 	}
 	return e

@@ -50,10 +50,33 @@ func ExampleOnRefusal() {
 	}
 	// Output:
 	// client: 200  "hello alice"
-	// log: GET /api refused (401): jwt: token is expired (expired: true)
+	// log: GET /api refused (401): jwt: token is expired: "exp" is 2026-11-22T11:59:00Z, 1m0s before now (2026-11-22T12:00:00Z, leeway 0s) (expired: true)
 	// client: 401 Bearer error="invalid_token" "unauthorized\n"
 	// log: GET /api refused (401): jwt: the Authorization scheme is not Bearer: no bearer token (expired: false)
 	// client: 401 Bearer "unauthorized\n"
 	// log: GET /api refused (400): jwt: the Bearer credentials are not one b64token after one or more spaces: malformed bearer request (expired: false)
 	// client: 400 Bearer error="invalid_request" "bad request\n"
+}
+
+// A refusal for "exp", "nbf" or "iat" is a *TimeError: errors.Is still
+// matches the sentinel, and errors.As gives the times, to log by how much
+// a token missed.
+func ExampleTimeError() {
+	secret := bytes.Repeat([]byte{1}, 32)
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	v, _ := jwt.NewVerifier(secret, []string{"HS256"}, jwt.Validator{
+		Leeway: 30 * time.Second, Now: func() time.Time { return now },
+	})
+	tok, _ := jwt.Sign(&jwt.ClaimSet{Subject: "alice", ExpiresAt: now.Add(-5 * time.Minute)},
+		jws.SigningKey{Alg: "HS256", Key: secret})
+
+	_, err := v.Verify(tok)
+	var te *jwt.TimeError
+	if errors.Is(err, jwt.ErrExpired) && errors.As(err, &te) {
+		fmt.Println("expired", te.Now.Sub(te.Time), "ago; leeway", te.Leeway)
+	}
+	fmt.Println(err)
+	// Output:
+	// expired 5m0s ago; leeway 30s
+	// jwt: token is expired: "exp" is 2026-11-22T11:55:00Z, 5m0s before now (2026-11-22T12:00:00Z, leeway 30s)
 }

@@ -15,8 +15,11 @@ import (
 type ctxKey struct{}
 
 // FromContext returns the claims Middleware, or NewContext, put in a
-// request's context, and whether there are any.
+// request's context, and whether there are any (none in a nil ctx).
 func FromContext(ctx context.Context) (*Claims, bool) {
+	if ctx == nil {
+		return nil, false
+	}
 	c, ok := ctx.Value(ctxKey{}).(*Claims)
 	return c, ok && c != nil
 }

@@ -25,9 +25,10 @@ type ClaimSet struct {
 	// Extra holds further claims with raw JSON values, written in order
 	// after the registered ones: each Value is the claim's JSON as it is
 	// to appear, so a string keeps its quotes
-	// (jose.Member{Name: "role", Value: []byte(`"admin"`)}). A name that
-	// repeats a registered claim set above, or another Extra name, is an
-	// error naming the claim, as is a Value that is not one JSON value.
+	// (jose.Member{Name: "role", Value: []byte(`"admin"`)}). StringClaim,
+	// IntClaim, BoolClaim and JSONClaim build them from Go values. A name
+	// that repeats a registered claim set above, or another Extra name, is
+	// an error naming the claim, as is a Value that is not one JSON value.
 	Extra []jose.Member
 }
 
@@ -38,8 +39,12 @@ type ClaimSet struct {
 // a string longer than lejp.DefaultMaxStringLen (64 MiB) as JSON carries
 // it (escapes included) is jose.ErrLimit, and with
 // Extra claims the result is checked with the strict reader verification
-// uses (a bad raw value or a repeated name is an error).
+// uses (a bad raw value or a repeated name is an error). A nil cs is an
+// error wrapping jose.ErrMalformed.
 func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
+	if cs == nil {
+		return dst, errNilClaimSet
+	}
 	if err := cs.check(); err != nil {
 		return dst, err
 	}
@@ -94,9 +99,12 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 		m := &cs.Extra[i]
 		failed := w.Err() != nil
 		w.Name(m.Name)
+		if err := w.Err(); err != nil && !failed {
+			return dst, extraError(m.Name, err, false)
+		}
 		w.Raw(m.Value)
 		if err := w.Err(); err != nil && !failed {
-			return dst, extraError(m.Name, err)
+			return dst, extraError(m.Name, err, true)
 		}
 	}
 	w.EndObject()
@@ -119,6 +127,8 @@ func (cs *ClaimSet) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	return out, nil
 }
+
+var errNilClaimSet = wrap(jose.ErrMalformed, "the *ClaimSet is nil: sign &ClaimSet{} for a token without claims")
 
 // check refuses the registered claims that the claims reader would refuse
 // or read as other values.
@@ -163,13 +173,14 @@ func seconds(name string, t time.Time) int64 {
 }
 
 // Signer signs claims sets with one key. It is safe for concurrent use.
-// The zero Signer (one not made by NewSigner) has no key: AppendSign and
-// AppendSignJSON return an error wrapping jose.ErrKey.
+// The zero Signer (one not made by NewSigner), and a nil *Signer, have no
+// key: AppendSign and AppendSignJSON return an error wrapping jose.ErrKey.
 type Signer struct {
 	s *jws.Signer
 }
 
-// NewSigner prepares a signer; the header gets "typ": "JWT" unless the key
+// NewSigner prepares a signer; a key.Key that is nil is an error wrapping
+// jose.ErrKey (as is a typed nil key, from jws.NewSigner). The header gets "typ": "JWT" unless the key
 // names a type itself: key.Type, a "typ" in key.Protected, or key.Header. A
 // "cty" of "JWT" is refused (jose.ErrMalformed): it would label the claims
 // set a nested JWT, which Verifier refuses. So is a "crit" listing any
@@ -178,6 +189,9 @@ type Signer struct {
 // that has one. A JWT is compact, which has no unprotected header:
 // key.Unprotected must be empty (jose.ErrMalformed).
 func NewSigner(key jws.SigningKey) (*Signer, error) {
+	if key.Key == nil {
+		return nil, errNoKey
+	}
 	if len(key.Unprotected) > 0 {
 		return nil, errUnprotected
 	}
@@ -193,6 +207,8 @@ func NewSigner(key jws.SigningKey) (*Signer, error) {
 	}
 	return &Signer{s: s}, nil
 }
+
+var errNoKey = wrap(jose.ErrKey, "SigningKey.Key is nil")
 
 var errUnprotected = wrap(jose.ErrMalformed, "SigningKey.Unprotected must be empty: a JWT is compact, which has no unprotected header (RFC 7519 §7.1)")
 
@@ -241,9 +257,10 @@ func hasMember(ms []jose.Member, name string) bool {
 	return false
 }
 
-// AppendSign appends the compact JWT of cs to dst.
+// AppendSign appends the compact JWT of cs to dst. A nil cs is an error
+// wrapping jose.ErrMalformed.
 func (s *Signer) AppendSign(dst []byte, cs *ClaimSet) ([]byte, error) {
-	if s.s == nil { // set by NewSigner alone
+	if s == nil || s.s == nil { // set by NewSigner alone
 		return dst, errZeroSigner
 	}
 	var buf [512]byte
@@ -258,7 +275,7 @@ func (s *Signer) AppendSign(dst []byte, cs *ClaimSet) ([]byte, error) {
 // which must pass the strict claims reader (one object, no duplicate or
 // case-variant names, registered claims of the right types).
 func (s *Signer) AppendSignJSON(dst, claims []byte) ([]byte, error) {
-	if s.s == nil {
+	if s == nil || s.s == nil {
 		return dst, errZeroSigner
 	}
 	c := Claims{Raw: claims}
@@ -270,7 +287,9 @@ func (s *Signer) AppendSignJSON(dst, claims []byte) ([]byte, error) {
 
 var errZeroSigner = wrap(jose.ErrKey, "the Signer was not made by NewSigner: it has no key")
 
-// Sign returns the compact JWT of cs signed with key. It checks the key and
+// Sign returns the compact JWT of cs signed with key (a nil cs is an
+// error wrapping jose.ErrMalformed, a nil key.Key one wrapping
+// jose.ErrKey). It checks the key and
 // builds the header on every call: to issue many tokens with one key, make
 // a Signer once with NewSigner and call AppendSign.
 func Sign(cs *ClaimSet, key jws.SigningKey) ([]byte, error) {

@@ -14,18 +14,35 @@ import (
 // Validator says which claims a token must carry. The zero value checks
 // "exp", "nbf" and "iat" when present, with no leeway, against the system
 // clock, and refuses a token that has "aud" (see Audience); nothing else.
+// A token refused for a time claim gets a *TimeError (ErrExpired,
+// ErrNotYetValid, ErrIssuedInFuture) saying the claim's time, the clock's
+// and the leeway; one refused for another claim, a *ClaimError
+// (ErrMissingClaim, ErrClaimMismatch) naming the claim.
 type Validator struct {
 	// Issuer, when not empty, must equal "iss".
 	Issuer string
+	// Issuers, when not empty, lists the issuers accepted: "iss" must
+	// equal one of them (for a service that trusts several). Set Issuer or
+	// Issuers, not both, and no empty string in Issuers: NewVerifier
+	// refuses either (jose.ErrMalformed) rather than guess.
+	Issuers []string
 	// Audience, when not empty, must be "aud" or one of its elements. When
-	// empty, a token that has "aud" at all is refused (ErrClaimMismatch):
-	// RFC 7519 §4.1.3 says a recipient that does not identify itself with a
-	// value of "aud" MUST reject the token, so a token meant for another
-	// service does not pass here. AnyAudience lifts that.
+	// it and Audiences are empty, a token that has "aud" at all is refused
+	// (ErrClaimMismatch): RFC 7519 §4.1.3 says a recipient that does not
+	// identify itself with a value of "aud" MUST reject the token, so a
+	// token meant for another service does not pass here. AnyAudience
+	// lifts that.
 	Audience string
-	// AnyAudience, with Audience empty, accepts a token whatever its "aud"
-	// says. Set it only where the audience is checked another way (read it
-	// with Claims.Audience); with Audience set it changes nothing.
+	// Audiences, when not empty, lists this service's names: one of them
+	// must be "aud" or one of its elements. Set Audience or Audiences, not
+	// both, and no empty string in Audiences: NewVerifier refuses either
+	// (jose.ErrMalformed). The check costs time linear in "aud" however
+	// long the list.
+	Audiences []string
+	// AnyAudience, with Audience and Audiences empty, accepts a token
+	// whatever its "aud" says. Set it only where the audience is checked
+	// another way (read it with Claims.Audience); with Audience or
+	// Audiences set it changes nothing.
 	AnyAudience bool
 	// Subject, when not empty, must equal "sub".
 	Subject string
@@ -56,12 +73,15 @@ type Validator struct {
 }
 
 // Verifier checks JWTs: signature first, then the claims. It is safe for
-// concurrent use. The zero Verifier (one not made by NewVerifier) has no
-// key: Verify and VerifyInto return an error wrapping jose.ErrKey for
-// every token, and Middleware over it answers 401.
+// concurrent use. The zero Verifier (one not made by NewVerifier), and a
+// nil *Verifier, have no key: Verify and VerifyInto return an error
+// wrapping jose.ErrKey for every token, and Middleware over a zero one
+// answers 401 (Middleware panics on a nil one when it is built).
 type Verifier struct {
 	jws *jws.Verifier
 	val Validator
+	// iss and aud are val's Issuer(s) and Audience(s), ready to look up
+	iss, aud strSet
 	// lastHdr remembers the verdict of checkHeader on the most recent
 	// protected header; tokens from one issuer share it.
 	lastHdr atomic.Pointer[hdrVerdict]
@@ -80,10 +100,19 @@ type hdrVerdict struct {
 // jws.TrustEmbeddedJWK, …). Claims carries no header, so no critical
 // extension can be processed: a token whose "crit" lists one is
 // jose.ErrCrit, jws.Critical or not. A negative val.Leeway is an error
-// wrapping jose.ErrMalformed.
+// wrapping jose.ErrMalformed, as are both Issuer and Issuers set (or
+// Audience and Audiences), and an empty string in Issuers or Audiences.
 func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Verifier, error) {
 	if val.Leeway < 0 {
 		return nil, wrap(jose.ErrMalformed, "Validator.Leeway is negative ("+val.Leeway.String()+"); a clock skew allowance is 0 or more")
+	}
+	iss, err := newStrSet("Issuer", val.Issuer, val.Issuers)
+	if err != nil {
+		return nil, err
+	}
+	aud, err := newStrSet("Audience", val.Audience, val.Audiences)
+	if err != nil {
+		return nil, err
 	}
 	if val.Type != "" {
 		// a copy: opts may be the caller's slice, with room to spare
@@ -94,7 +123,9 @@ func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Ve
 		return nil, err
 	}
 	val.Required = append([]string(nil), val.Required...)
-	return &Verifier{jws: v, val: val}, nil
+	val.Issuers = append([]string(nil), val.Issuers...)
+	val.Audiences = append([]string(nil), val.Audiences...)
+	return &Verifier{jws: v, val: val, iss: iss, aud: aud}, nil
 }
 
 // Verify checks a compact JWT and returns its claims. Only the compact
@@ -102,7 +133,8 @@ func NewVerifier(key any, algs []string, val Validator, opts ...jws.Option) (*Ve
 // or a token with anything appended is jose.ErrMalformed (catalog row 21),
 // as is a nested JWT ("cty": "JWT") or an unencoded payload ("b64": false).
 // The signature is checked before any claim is read, and no claims are
-// returned with an error (catalog row 22).
+// returned with an error (catalog row 22). A nil or empty tok is
+// jose.ErrMalformed.
 func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 	c := new(Claims)
 	if err := v.VerifyInto(context.Background(), tok, c); err != nil {
@@ -114,10 +146,14 @@ func (v *Verifier) Verify(tok []byte) (*Claims, error) {
 // VerifyInto is Verify into a caller's Claims, which is overwritten; on an
 // error c holds no claims. Reusing c, it allocates nothing for HMAC and
 // Ed25519 keys and headers of "alg", "kid", "typ" and "cty" only. ctx is
-// passed to a *jwk.Remote key set.
+// passed to a *jwk.Remote key set. A nil c is an error wrapping
+// jose.ErrMalformed.
 func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error {
+	if c == nil {
+		return errNilClaims
+	}
 	c.reset()
-	if v.jws == nil { // set by NewVerifier alone
+	if v == nil || v.jws == nil { // set by NewVerifier alone
 		return errZeroVerifier
 	}
 	raw, err := v.jws.AppendVerifyCompactContext(ctx, c.Raw[:0], tok)
@@ -133,14 +169,17 @@ func (v *Verifier) VerifyInto(ctx context.Context, tok []byte, c *Claims) error 
 		c.reset()
 		return err
 	}
-	if err := v.val.check(c); err != nil {
+	if err := v.val.check(c, &v.iss, &v.aud); err != nil {
 		c.reset()
 		return err
 	}
 	return nil
 }
 
-var errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
+var (
+	errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifier: it has no key")
+	errNilClaims    = wrap(jose.ErrMalformed, "VerifyInto into a nil *Claims: pass new(jwt.Claims), or a Claims to reuse")
+)
 
 // checkHeader refuses, in a token whose signature verified, a protected
 // header that makes the payload something other than a claims set: "b64":
@@ -207,8 +246,9 @@ var (
 	errNested    = wrap(jose.ErrMalformed, `nested JWTs ("cty": "JWT", RFC 7519 §7.2 step 8) are not supported`)
 )
 
-// check applies the Validator to parsed claims.
-func (val *Validator) check(c *Claims) error {
+// check applies the Validator to parsed claims; iss and aud are its
+// Issuer(s) and Audience(s).
+func (val *Validator) check(c *Claims, iss, aud *strSet) error {
 	var now time.Time
 	if val.Now != nil {
 		now = val.Now()
@@ -217,22 +257,22 @@ func (val *Validator) check(c *Claims) error {
 	}
 	for _, name := range val.Required {
 		if !c.present(name) {
-			return wrap(ErrMissingClaim, jose.QuoteName(name))
+			return claimError(ErrMissingClaim, name)
 		}
 	}
 	if c.has&(hasExp|hasNbf|hasIat) != 0 {
 		if c.has&hasExp != 0 && !c.exp.after(now.Add(-val.Leeway)) {
-			return ErrExpired
+			return val.timeError(ErrExpired, "exp", c.exp, now)
 		}
 		late := now.Add(val.Leeway)
 		if c.has&hasNbf != 0 && c.nbf.after(late) {
-			return ErrNotYetValid
+			return val.timeError(ErrNotYetValid, "nbf", c.nbf, now)
 		}
 		if c.has&hasIat != 0 && c.iat.after(late) {
-			return ErrIssuedInFuture
+			return val.timeError(ErrIssuedInFuture, "iat", c.iat, now)
 		}
 	}
-	if val.Issuer != "" && (c.has&hasIss == 0 || string(c.bytes(c.iss)) != val.Issuer) {
+	if iss.set() && (c.has&hasIss == 0 || !iss.has(c.bytes(c.iss))) {
 		return errIss
 	}
 	if val.Subject != "" && (c.has&hasSub == 0 || string(c.bytes(c.sub)) != val.Subject) {
@@ -241,14 +281,16 @@ func (val *Validator) check(c *Claims) error {
 	if val.ID != "" && (c.has&hasJti == 0 || string(c.bytes(c.jti)) != val.ID) {
 		return errJti
 	}
-	if val.Audience == "" {
+	if !aud.set() {
 		if c.audOK && !val.AnyAudience {
 			return errAudUnchecked
 		}
 	} else {
 		ok := false
 		for _, a := range c.aud {
-			ok = ok || string(c.bytes(a)) == val.Audience
+			if ok = aud.has(c.bytes(a)); ok {
+				break
+			}
 		}
 		if !ok {
 			return errAud
@@ -257,13 +299,76 @@ func (val *Validator) check(c *Claims) error {
 	return nil
 }
 
-var (
-	errIss = wrap(ErrClaimMismatch, `"iss"`)
-	errSub = wrap(ErrClaimMismatch, `"sub"`)
-	errJti = wrap(ErrClaimMismatch, `"jti"`)
-	errAud = wrap(ErrClaimMismatch, `"aud"`)
+// strSet is a set of non-empty strings, the values a claim may have:
+// up to setScan of them compared one by one, more looked up in a map, so
+// that checking the up to jose.MaxStrings audiences of "aud" against a
+// long Audiences list costs time linear in "aud", not their product.
+type strSet struct {
+	few  []string
+	many map[string]struct{}
+}
 
-	errAudUnchecked = wrap(ErrClaimMismatch, `"aud" is present and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience to this service's name, or AnyAudience where the audience is checked another way`)
+// setScan is the longest list strSet compares one by one.
+const setScan = 8
+
+// newStrSet is the set of one (when not empty) or of list, the Validator
+// field field and its plural, which must not both be set nor hold "".
+func newStrSet(field, one string, list []string) (strSet, error) {
+	if one != "" && len(list) > 0 {
+		return strSet{}, wrap(jose.ErrMalformed, "Validator."+field+" and "+field+"s are both set: put every accepted value in "+field+"s")
+	}
+	if one != "" {
+		return strSet{few: []string{one}}, nil
+	}
+	for _, s := range list {
+		if s == "" {
+			return strSet{}, wrap(jose.ErrMalformed, "Validator."+field+"s holds an empty string; list the accepted values only")
+		}
+	}
+	if len(list) <= setScan {
+		return strSet{few: append([]string(nil), list...)}, nil
+	}
+	m := make(map[string]struct{}, len(list))
+	for _, s := range list {
+		m[s] = struct{}{}
+	}
+	return strSet{many: m}, nil
+}
+
+// set reports whether the set constrains the claim (is not empty).
+func (s *strSet) set() bool { return len(s.few) > 0 || s.many != nil }
+
+// has reports whether b is in the set, without allocating.
+func (s *strSet) has(b []byte) bool {
+	if s.many != nil {
+		_, ok := s.many[string(b)]
+		return ok
+	}
+	for _, x := range s.few {
+		if strEqual(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// strEqual is string(b) == s; tests replace it to count the comparisons
+// strSet makes.
+var strEqual = func(b []byte, s string) bool { return string(b) == s }
+
+// timeError is the *TimeError for the claim name, whose value d fails
+// with the sentinel err at now. It allocates, on the refusal path only.
+func (val *Validator) timeError(err error, name string, d numericDate, now time.Time) error {
+	return &TimeError{Claim: name, Time: d.time(), Now: now, Leeway: val.Leeway, Err: err}
+}
+
+var (
+	errIss = claimError(ErrClaimMismatch, "iss")
+	errSub = claimError(ErrClaimMismatch, "sub")
+	errJti = claimError(ErrClaimMismatch, "jti")
+	errAud = claimError(ErrClaimMismatch, "aud")
+
+	errAudUnchecked = claimError(wrap(ErrClaimMismatch, `present, and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience (or Audiences) to this service's name(s), or AnyAudience where the audience is checked another way`), "aud")
 )
 
 // present reports whether the claim name is present.

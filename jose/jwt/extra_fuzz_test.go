@@ -1,0 +1,64 @@
+package jwt
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// FuzzStringClaim: StringClaim's value signs and reads back as the string
+// given when it is UTF-8; when it is not, AppendJSON refuses it
+// (jose.ErrMalformed) and nothing is written that decodes to another
+// string.
+func FuzzStringClaim(f *testing.F) {
+	for _, s := range []string{"", "admin", "a\"b\\c\n\u2028", "\xff", "é\xc3", "\ufffd", `\ufffd`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cs := &ClaimSet{Extra: []jose.Member{StringClaim("v", s)}}
+		out, err := cs.AppendJSON(nil)
+		if !utf8.ValidString(s) {
+			if err == nil {
+				t.Fatalf("%q: AppendJSON wrote %s", s, out)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		var got struct{ V *string }
+		if err := json.Unmarshal(out, &got); err != nil || got.V == nil || *got.V != s {
+			t.Fatalf("%q: read back %v, %v", s, got.V, err)
+		}
+	})
+}
+
+// FuzzJSONClaimRaw: a value JSONClaim accepts (here a json.RawMessage,
+// which encoding/json only checks loosely) is one the claims set takes:
+// AppendJSON with it succeeds, and the claims reader returns its exact
+// bytes.
+func FuzzJSONClaimRaw(f *testing.F) {
+	for _, s := range []string{`1`, `"a"`, `{"a":1,"a":2}`, `{"a":1,"A":2}`, "\"\xff\"", `[1e999]`, `{"ſ":1,"s":2}`, `"\ufffd"`, `null`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := JSONClaim("x", json.RawMessage(b))
+		if err != nil {
+			return
+		}
+		out, err := (&ClaimSet{Extra: []jose.Member{m}}).AppendJSON(nil)
+		if err != nil {
+			t.Fatalf("%q: JSONClaim took %s, AppendJSON refused it: %v", b, m.Value, err)
+		}
+		c := Claims{Raw: out}
+		if err := c.parse(); err != nil {
+			t.Fatalf("%q: %v", b, err)
+		}
+		if v, ok := c.Get("x"); !ok || !bytes.Equal(v, m.Value) {
+			t.Fatalf("%q: Get = %s, want %s", b, v, m.Value)
+		}
+	})
+}
