@@ -99,7 +99,7 @@ type RemoteOptions struct {
 // The zero Remote (one not made by NewRemote) has no URL and fetches
 // nothing: Set, Refresh, LookupKid and Candidates return at once an error
 // wrapping ErrFetch and jose.ErrKey, Err returns that error, and Fetches
-// is 0.
+// is 0. A nil *Remote behaves as the zero Remote (and URL is "").
 type Remote struct {
 	url  string
 	opts RemoteOptions
@@ -211,7 +211,12 @@ func (o *RemoteOptions) checkURL(raw string) error {
 }
 
 // URL returns the set's URL.
-func (r *Remote) URL() string { return r.url }
+func (r *Remote) URL() string {
+	if r == nil {
+		return ""
+	}
+	return r.url
+}
 
 // Set returns the current set, fetching it when there is none yet or it is
 // older than MaxAge (and the cooldown has passed). When a refresh fails the
@@ -275,7 +280,7 @@ func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, 
 // Err returns the error of the last fetch, or nil if it succeeded (for the
 // zero Remote, the error every lookup returns).
 func (r *Remote) Err() error {
-	if r.hc == nil {
+	if r == nil || r.hc == nil {
 		return errZeroRemote
 	}
 	r.mu.Lock()
@@ -285,6 +290,9 @@ func (r *Remote) Err() error {
 
 // Fetches returns how many fetches were attempted.
 func (r *Remote) Fetches() int {
+	if r == nil {
+		return 0
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.fetches
@@ -294,7 +302,7 @@ func (r *Remote) Fetches() int {
 var errZeroRemote = fmt.Errorf("%w: the Remote was not made by NewRemote and has no URL: %w", ErrFetch, jose.ErrKey)
 
 func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
-	if r.hc == nil { // set by NewRemote alone
+	if r == nil || r.hc == nil { // set by NewRemote alone
 		return nil, errZeroRemote
 	}
 	for waited := false; ; waited = true {

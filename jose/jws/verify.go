@@ -241,10 +241,13 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 // VerifyDetached does and, when no signature verifies, returns the same
 // error, the first signature's; but its keys are the Verifier's key or key
 // set: a *jwk.Remote or a key embedded in the token (TrustEmbeddedJWK) is
-// jose.ErrKey here.
+// jose.ErrKey here. A nil r is jose.ErrMalformed.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	if v.zero() {
 		return nil, errZeroVerifier
+	}
+	if r == nil {
+		return nil, errNilReader
 	}
 	m, err := Parse(msg)
 	if err != nil {
