@@ -25,7 +25,8 @@ func init() {
 }
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
-// --alg, or the key's own "alg".
+// --alg, or the key's own "alg", or the one its type and curve determine
+// (impliedAlgs).
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 	if alg != "" { // before the key is read (--key -)
 		if err := jwsAlgFlag(alg, false); err != nil {
@@ -58,7 +59,12 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		alg = k.Alg
 	}
 	if alg == "" {
-		return nil, "", usagef("the key has no \"alg\"; pass --alg").withHint(fmt.Sprintf("for example --alg %s (the key type is %s)", suggestAlg(k), keyTypeName(k)))
+		if algs := impliedAlgs(k); len(algs) > 0 {
+			alg = algs[0]
+		}
+	}
+	if alg == "" {
+		return nil, "", usagef("the key has no \"alg\", and an %s key signs with several algorithms; pass --alg", keyTypeName(k)).withHint(fmt.Sprintf("for example --alg %s (%s)", suggestAlg(k), algFamily(k)))
 	}
 	if err := k.CheckUse(alg, jwk.OpSign); err != nil {
 		if errors.Is(err, jose.ErrAlgorithm) { // "none", or no JOSE algorithm at all
@@ -67,6 +73,38 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		return nil, "", hinted(err, "the key's type, \"alg\", \"use\" and \"key_ops\" must allow signing with "+alg)
 	}
 	return k, alg, nil
+}
+
+// impliedAlgs returns the JWS algorithms a key without "alg" determines by
+// its type and curve: ES256, ES384 or ES512 for an EC key on P-256, P-384
+// or P-521, and EdDSA (then its fully specified name Ed25519, RFC 9864)
+// for an Ed25519 key; the first is the one to sign with. RSA and oct keys
+// determine none: each signs with several (RS256 … PS512, HS256 …
+// HS512), so the algorithm must be named.
+func impliedAlgs(k *jwk.Key) []string {
+	switch k.KeyType() + " " + k.Curve() {
+	case "EC P-256":
+		return []string{"ES256"}
+	case "EC P-384":
+		return []string{"ES384"}
+	case "EC P-521":
+		return []string{"ES512"}
+	case "OKP Ed25519":
+		return []string{"EdDSA", "Ed25519"}
+	}
+	return nil
+}
+
+// algFamily lists, for a hint, the algorithms of a key that determines
+// none.
+func algFamily(k *jwk.Key) string {
+	switch k.KeyType() {
+	case "RSA":
+		return "RSA keys: RS256, RS384, RS512, PS256, PS384, PS512"
+	case "oct":
+		return "secrets: HS256, HS384, HS512"
+	}
+	return "the key type is " + keyTypeName(k)
 }
 
 func keyTypeName(k *jwk.Key) string {
@@ -80,7 +118,7 @@ func runJWSSign(e *env, args []string) error {
 	c := commands["jws sign"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\", else the one an EC or Ed25519 key determines: ES256, ES384, ES512, EdDSA; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
 	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
 	unencoded := fs.Bool("unencoded", false, "sign the payload as is, not base64url-encoded (RFC 7797 \"b64\": false)")
@@ -258,11 +296,21 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	seen := map[string]bool{}
 	for _, k := range set.Keys {
-		if k.Alg == "" {
-			return nil, usagef("the key has no \"alg\", so the expected algorithm is unknown; pass --alg").
+		if k.Alg != "" {
+			seen[k.Alg] = true
+			continue
+		}
+		// An EC or Ed25519 key determines its algorithm; the verifier
+		// binds each key to it (jwk.Key.CheckUse), so a key of a set is
+		// never tried with another's.
+		implied := impliedAlgs(k)
+		if len(implied) == 0 {
+			return nil, usagef("the %s key has no \"alg\", so the expected algorithm is unknown; pass --alg", keyTypeName(k)).
 				withHint(fmt.Sprintf("for example --alg %s (never accept an algorithm just because the token names it)", suggestAlg(k)))
 		}
-		seen[k.Alg] = true
+		for _, a := range implied {
+			seen[a] = true
+		}
 	}
 	algs := make([]string, 0, len(seen))
 	for a := range seen {
@@ -371,7 +419,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else the one an EC or Ed25519 key determines; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); it is not printed again: exit status 0 says it verified; \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
