@@ -191,10 +191,14 @@ func (k *Key) Bits() int {
 
 // PublicKey returns a copy of k without its private material, keeping every
 // other member; its metadata (the slices and their bytes) is its own, so
-// changing it does not change k. An oct key has no public half: that is ErrKey.
+// changing it does not change k. An oct key has no public half: that is
+// jose.ErrKey, as is a Key without key material (the zero Key).
 func (k *Key) PublicKey() (*Key, error) {
 	if k == nil {
 		return nil, errNilKey
+	}
+	if k.kty == "" {
+		return nil, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
 	}
 	if k.kty == KeyTypeOct {
 		return nil, fmt.Errorf("jwk: an oct key has no public half: %w", jose.ErrKey)
