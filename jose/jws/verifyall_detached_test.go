@@ -151,7 +151,8 @@ func TestVerifyAllDetachedB64Disagree(t *testing.T) {
 // TestVerifyAllDetachedAllocs: checking a detached payload allocates no
 // more than checking the same message with its payload attached (the
 // signing input is built in one buffer reused for every signature, and the
-// payload is not copied), and the count does not grow with the payload.
+// payload is not copied), and the count does not grow with the payload
+// (within a growth step or two of the reused buffer).
 func TestVerifyAllDetachedAllocs(t *testing.T) {
 	if testenv.Race {
 		t.Skip("allocation counts differ under -race")
@@ -190,7 +191,10 @@ func TestVerifyAllDetachedAllocs(t *testing.T) {
 	if d1 > a1 {
 		t.Errorf("VerifyAllDetached: %v allocs, more than VerifyAll's %v", d1, a1)
 	}
-	if d2 > d1 {
+	// Not one per byte or per chunk: a growth step of the signing input
+	// buffer, or a pooled state dropped by a garbage collection, may
+	// differ between the two.
+	if d2 > d1+2 {
 		t.Errorf("VerifyAllDetached: %v allocs for 256 KiB, %v for 1 KiB", d2, d1)
 	}
 }
