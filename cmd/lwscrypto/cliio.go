@@ -63,7 +63,7 @@ func parseArgs(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, e
 		n := flagRun(fs, args)
 		if err := fs.Parse(args[:n]); err != nil {
 			if twice.name != "" {
-				hint := "give it once (only --aud and --pattern may repeat)"
+				hint := "give it once (only --aud, --pattern and jws sign's --key may repeat)"
 				if twice.name == "alg" && strings.Contains(c.args, "ALG[,ALG]") {
 					hint = "give it once, with several algorithms as a comma-separated list: --alg ES256,EdDSA"
 				}

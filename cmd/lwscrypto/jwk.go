@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto"
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,8 +13,8 @@ import (
 )
 
 func init() {
-	register(&command{path: "jwk gen", args: "--alg ALG [--crv CRV] [--bits N] [--kid KID] [-o FILE]",
-		summary: "generate a private JWK for ALG (written with \"alg\": ALG)", run: runJWKGen})
+	register(&command{path: "jwk gen", args: "--alg ALG [--crv CRV] [--bits N] [--kid KID | --no-kid] [-o FILE]",
+		summary: "generate a private JWK for ALG (written with \"alg\": ALG, and \"kid\": its RFC 7638 thumbprint unless --kid or --no-kid)", run: runJWKGen})
 	register(&command{path: "jwk pub", args: "[-o FILE] [FILE]",
 		summary: "print the public half of a JWK or JWK Set", run: runJWKPub})
 	register(&command{path: "jwk thumbprint", args: "[--uri] [-o FILE] [FILE]",
@@ -55,7 +56,8 @@ func runJWKGen(e *env, args []string) error {
 	alg := fs.String("alg", "", "the JOSE algorithm the key is for (ES256, EdDSA, RS256, HS256, ECDH-ES, A256KW, …)")
 	crv := fs.String("crv", "", "curve for ECDH-ES keys: P-256 (default), P-384, P-521, X25519")
 	bits := fs.Int("bits", 0, "RSA modulus size (default 2048) or oct key size for dir/PBES2")
-	kid := fs.String("kid", "", "key ID to write as \"kid\"")
+	kid := fs.String("kid", "", "key ID to write as \"kid\" (default: the key's RFC 7638 SHA-256 thumbprint, base64url, as jwk thumbprint prints it)")
+	noKid := fs.Bool("no-kid", false, "write no \"kid\"")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
@@ -63,6 +65,9 @@ func runJWKGen(e *env, args []string) error {
 	}
 	if len(pos) > 0 {
 		return usagef("jwk gen takes no arguments")
+	}
+	if *noKid && *kid != "" {
+		return usagef("--kid and --no-kid are exclusive").withHint("give --kid KID for that key ID, --no-kid for none, or neither for the thumbprint")
 	}
 	if *alg == "" {
 		return usagef("--alg is required").withHint("for example: lwscrypto jwk gen --alg ES256")
@@ -81,6 +86,15 @@ func runJWKGen(e *env, args []string) error {
 		return usagef("%v", err)
 	}
 	k.Kid = *kid
+	if k.Kid == "" && !*noKid {
+		// As step and many identity providers do: a token signed with
+		// the key names it, and a JWK Set of several keys selects it.
+		t, err := k.Thumbprint(crypto.SHA256)
+		if err != nil {
+			return failf("%v", err)
+		}
+		k.Kid = base64.RawURLEncoding.EncodeToString(t)
+	}
 	out, err := k.AppendJSON(nil)
 	if err != nil {
 		return failf("%v", err)

@@ -18,14 +18,15 @@ import (
 )
 
 func init() {
-	register(&command{path: "jws sign", args: "--key KEY [--alg ALG] [--json] [--detached] [--unencoded] [-o FILE] [FILE]",
-		summary: "sign FILE (or standard input) as a JWS; compact unless --json", run: runJWSSign})
+	register(&command{path: "jws sign", args: "--key KEY [--key KEY …] [--alg ALG] [--json] [--detached] [--unencoded] [-o FILE] [FILE]",
+		summary: "sign FILE (or standard input) as a JWS; compact unless --json (flattened JSON for one --key, general JSON with one signature per key for several)", run: runJWSSign})
 	register(&command{path: "jws verify", args: "--key KEY [--alg ALG[,ALG]] [--payload FILE] [-o FILE] [FILE]",
 		summary: "verify a JWS and print its payload, byte for byte, only if it verifies (a detached payload, given with --payload, is not printed)", run: runJWSVerify})
 }
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
-// --alg, or the key's own "alg".
+// --alg, or the key's own "alg", or the one its type and curve determine
+// (impliedAlgs).
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 	if alg != "" { // before the key is read (--key -)
 		if err := jwsAlgFlag(alg, false); err != nil {
@@ -58,7 +59,12 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		alg = k.Alg
 	}
 	if alg == "" {
-		return nil, "", usagef("the key has no \"alg\"; pass --alg").withHint(fmt.Sprintf("for example --alg %s (the key type is %s)", suggestAlg(k), keyTypeName(k)))
+		if algs := impliedAlgs(k); len(algs) > 0 {
+			alg = algs[0]
+		}
+	}
+	if alg == "" {
+		return nil, "", usagef("the key has no \"alg\", and an %s key signs with several algorithms; pass --alg", keyTypeName(k)).withHint(fmt.Sprintf("for example --alg %s (%s)", suggestAlg(k), algFamily(k)))
 	}
 	if err := k.CheckUse(alg, jwk.OpSign); err != nil {
 		if errors.Is(err, jose.ErrAlgorithm) { // "none", or no JOSE algorithm at all
@@ -67,6 +73,38 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		return nil, "", hinted(err, "the key's type, \"alg\", \"use\" and \"key_ops\" must allow signing with "+alg)
 	}
 	return k, alg, nil
+}
+
+// impliedAlgs returns the JWS algorithms a key without "alg" determines by
+// its type and curve: ES256, ES384 or ES512 for an EC key on P-256, P-384
+// or P-521, and EdDSA (then its fully specified name Ed25519, RFC 9864)
+// for an Ed25519 key; the first is the one to sign with. RSA and oct keys
+// determine none: each signs with several (RS256 … PS512, HS256 …
+// HS512), so the algorithm must be named.
+func impliedAlgs(k *jwk.Key) []string {
+	switch k.KeyType() + " " + k.Curve() {
+	case "EC P-256":
+		return []string{"ES256"}
+	case "EC P-384":
+		return []string{"ES384"}
+	case "EC P-521":
+		return []string{"ES512"}
+	case "OKP Ed25519":
+		return []string{"EdDSA", "Ed25519"}
+	}
+	return nil
+}
+
+// algFamily lists, for a hint, the algorithms of a key that determines
+// none.
+func algFamily(k *jwk.Key) string {
+	switch k.KeyType() {
+	case "RSA":
+		return "RSA keys: RS256, RS384, RS512, PS256, PS384, PS512"
+	case "oct":
+		return "secrets: HS256, HS384, HS512"
+	}
+	return "the key type is " + keyTypeName(k)
 }
 
 func keyTypeName(k *jwk.Key) string {
@@ -79,9 +117,10 @@ func keyTypeName(k *jwk.Key) string {
 func runJWSSign(e *env, args []string) error {
 	c := commands["jws sign"]
 	fs := newFlags(c)
-	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
-	asJSON := fs.Bool("json", false, "write the flattened JSON serialization instead of compact")
+	var keyPaths keysFlag
+	fs.Var(&keyPaths, "key", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input (the input must then be FILE); repeat it with --json for one signature per key")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\", else the one an EC or Ed25519 key determines: ES256, ES384, ES512, EdDSA; RSA and oct keys need it); with several --key, one algorithm for all or a comma-separated list of one per --key, in order; a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	asJSON := fs.Bool("json", false, "write the JSON serialization instead of compact: flattened for one --key, general (a \"signatures\" array, one per key) for several")
 	detached := fs.Bool("detached", false, "leave the payload out of the output (RFC 7515 Appendix F)")
 	unencoded := fs.Bool("unencoded", false, "sign the payload as is, not base64url-encoded (RFC 7797 \"b64\": false)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
@@ -93,10 +132,14 @@ func runJWSSign(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := keyStdinClash(e, *keyPath, pos); err != nil {
+	if len(keyPaths) > 1 {
+		return runJWSSignMulti(e, keyPaths, *alg, file, *asJSON, *detached, *unencoded, *outPath)
+	}
+	keyPath := keyPaths.first()
+	if err := keyStdinClash(e, keyPath, pos); err != nil {
 		return err
 	}
-	k, a, err := signingKey(e, *keyPath, *alg)
+	k, a, err := signingKey(e, keyPath, *alg)
 	if err != nil {
 		return err
 	}
@@ -148,6 +191,94 @@ func runJWSSign(e *env, args []string) error {
 		err = writeOut(e, *outPath, append(out, '\n'))
 	}
 	if err == nil && keyPayload {
+		fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
+		fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
+	}
+	return err
+}
+
+// keysFlag is jws sign's --key: repeatable (with --json), one key file per
+// value.
+type keysFlag []string
+
+func (k *keysFlag) String() string     { return strings.Join(*k, ", ") }
+func (*keysFlag) repeatable()          {}
+func (k *keysFlag) Set(s string) error { *k = append(*k, s); return nil }
+
+// hasEmpty reports whether a --key was empty, which parseFlags refuses.
+func (k *keysFlag) hasEmpty() bool { return slices.Contains(*k, "") }
+
+// first is the one --key, or "" (no key given, which loadKey refuses).
+func (k keysFlag) first() string {
+	if len(k) == 0 {
+		return ""
+	}
+	return k[0]
+}
+
+// runJWSSignMulti is jws sign with several --key: the general JSON
+// serialization, one signature per key, each with its key's algorithm
+// (its "alg", or the one its type determines) or, with --alg, the one
+// algorithm given for all keys or the one at the key's position in a
+// comma-separated list.
+func runJWSSignMulti(e *env, keyPaths []string, flagAlg, file string, asJSON, detached, unencoded bool, outPath string) error {
+	if !asJSON {
+		return usagef("%d --key given, but a compact JWS holds one signature", len(keyPaths)).
+			withHint("add --json for the general JSON serialization, one signature per key")
+	}
+	if len(keyPaths) > jws.MaxSignatures {
+		return usagef("%d --key given; a JWS holds at most %d signatures", len(keyPaths), jws.MaxSignatures)
+	}
+	if slices.Contains(keyPaths, "-") {
+		return usagef("--key - with several --key: standard input holds one key").
+			withHint("give every key as a file")
+	}
+	algs := make([]string, len(keyPaths))
+	if flagAlg != "" {
+		list := strings.Split(flagAlg, ",")
+		switch len(list) {
+		case 1:
+			for i := range algs {
+				algs[i] = list[0]
+			}
+		case len(keyPaths):
+			copy(algs, list)
+		default:
+			return usagef("--alg %s names %d algorithms for %d --key", flagAlg, len(list), len(keyPaths)).
+				withHint("give one algorithm for every key, or one per --key in the same order (e.g. --alg ES256,EdDSA)")
+		}
+		for i, a := range algs {
+			if algs[i] = strings.TrimSpace(a); algs[i] == "" {
+				return usagef("--alg %s names an empty algorithm", flagAlg).withHint("one algorithm per --key, comma-separated: --alg ES256,EdDSA")
+			}
+		}
+	}
+	sks := make([]jws.SigningKey, len(keyPaths))
+	for i, p := range keyPaths {
+		if e.namesStdin(p) {
+			return usagef("--key %s is standard input; with several --key, give every key as a file", p)
+		}
+		k, a, err := signingKey(e, p, algs[i])
+		if err != nil {
+			// Say which key, by position (a path that names no file
+			// is not echoed: it may be the secret itself).
+			if ce, ok := err.(*cliError); ok {
+				ce.err = fmt.Errorf("--key %d of %d: %w", i+1, len(keyPaths), ce.err)
+			}
+			return err
+		}
+		sks[i] = jws.SigningKey{Alg: a, Key: k}
+	}
+	payload, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	out, err := jws.SignJSON(payload, sks, false, &jws.SignOptions{Unencoded: unencoded, Detached: detached})
+	if err != nil {
+		return failf("%v", err)
+	}
+	err = writeJSONOut(e, outPath, append(out, '\n'), false)
+	if err == nil && !detached && holdsPrivateKey(payload) {
 		fmt.Fprintln(e.stderr, "lwscrypto: warning: the payload holds a private or secret key; the JWS carries it readable by anyone who sees the token")
 		fmt.Fprintln(e.stderr, "lwscrypto: hint: sign the public key instead (lwscrypto jwk pub), or use --detached; was FILE meant to be another file than --key?")
 	}
@@ -258,11 +389,21 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	seen := map[string]bool{}
 	for _, k := range set.Keys {
-		if k.Alg == "" {
-			return nil, usagef("the key has no \"alg\", so the expected algorithm is unknown; pass --alg").
+		if k.Alg != "" {
+			seen[k.Alg] = true
+			continue
+		}
+		// An EC or Ed25519 key determines its algorithm; the verifier
+		// binds each key to it (jwk.Key.CheckUse), so a key of a set is
+		// never tried with another's.
+		implied := impliedAlgs(k)
+		if len(implied) == 0 {
+			return nil, usagef("the %s key has no \"alg\", so the expected algorithm is unknown; pass --alg", keyTypeName(k)).
 				withHint(fmt.Sprintf("for example --alg %s (never accept an algorithm just because the token names it)", suggestAlg(k)))
 		}
-		seen[k.Alg] = true
+		for _, a := range implied {
+			seen[a] = true
+		}
 	}
 	algs := make([]string, 0, len(seen))
 	for a := range seen {
@@ -371,7 +512,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else the one an EC or Ed25519 key determines; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); it is not printed again: exit status 0 says it verified; \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -16,6 +17,11 @@ func TestJOSEExitCodes(t *testing.T) {
 	es := filepath.Join(dir, "es.jwk")
 	runCLI(t, "", "jwk", "gen", "--alg", "ES256", "-o", es)
 	runCLI(t, "", "jwk", "to-pem", "--pub", es, "-o", pem)
+	// A key without "alg" that does not determine one: --alg is needed.
+	oct := filepath.Join(dir, "oct.jwk")
+	if err := os.WriteFile(oct, []byte(`{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	jwtTok := func() string {
 		_, out, _ := runCLI(t, "", "jwt", "sign", "--key", key, "--exp", "1m")
 		return out
@@ -30,7 +36,10 @@ func TestJOSEExitCodes(t *testing.T) {
 		{tok[:len(tok)-3] + "AA\n", []string{"jws", "verify", "--key", key}, 1, ""},
 		{"x.y", []string{"jws", "verify", "--key", key}, 1, ""},
 		{tok, []string{"jws", "verify", "--key", key, "--alg", "none"}, 2, ""},
-		{tok, []string{"jws", "verify", "--key", pem}, 2, ""},
+		// An EC key without "alg" determines ES256: the HS256 token is
+		// refused (exit 1); an oct key without "alg" is a usage error.
+		{tok, []string{"jws", "verify", "--key", pem}, 1, ""},
+		{tok, []string{"jws", "verify", "--key", oct}, 2, ""},
 		{tok, []string{"jws", "verify"}, 2, ""},
 		{tok, []string{"jws", "verify", "--key", key, "--bogus"}, 2, ""},
 		{"p", []string{"jws", "sign", "--key", filepath.Join(dir, "missing")}, 1, ""},

@@ -33,7 +33,7 @@ func runJWTSign(e *env, args []string) error {
 	c := commands["jwt sign"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the signing key: a JWK, a JWK Set with one private key, or a PEM file; \"-\" reads it from standard input")
-	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the algorithm (default: the key's \"alg\", else the one an EC or Ed25519 key determines: ES256, ES384, ES512, EdDSA; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	iss := fs.String("iss", "", "issuer (\"iss\")")
 	sub := fs.String("sub", "", "subject (\"sub\")")
 	var aud audFlag
@@ -171,7 +171,7 @@ func runJWTVerify(e *env, args []string) error {
 	c := commands["jwt verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: the key's own \"alg\"); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else the one an EC or Ed25519 key determines; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	iss := fs.String("iss", "", "require this issuer")
 	var aud audFlag
 	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them. A token that has \"aud\" is refused without it (RFC 7519 §4.1.3)")

@@ -54,7 +54,14 @@ func runVectors(e *env, args []string) error {
 	if *dir == "" {
 		d, err := corpus.Dir()
 		if err != nil {
-			return usagef("no conformance corpus found: %v", err).withHint("pass --dir DIR (the folder holding wycheproof/) or set LWSCRYPTO_VECTORS")
+			// Nothing names the corpus: the command line must (exit 2,
+			// as for a missing --key), unlike a --dir naming no
+			// directory, which is invalid input (exit 1).
+			why := err.Error()
+			if os.Getenv("LWSCRYPTO_VECTORS") == "" {
+				why = "no --dir given, LWSCRYPTO_VECTORS is unset, and there is no ../shared/vectors beside the module (" + why + ")"
+			}
+			return usagef("no conformance corpus found: %s", why).withHint("pass --dir DIR (the folder holding wycheproof/) or set LWSCRYPTO_VECTORS")
 		}
 		*dir = d
 	} else if st, err := os.Stat(*dir); err != nil || !st.IsDir() {

@@ -32,3 +32,23 @@ func TestVectorsMissingCorporaNamedUpFront(t *testing.T) {
 		t.Errorf("stderr names wycheproof, which is there: %q", e)
 	}
 }
+
+// TestVectorsNoCorpusIsUsageError: with no --dir, LWSCRYPTO_VECTORS unset
+// and no corpus beside the module (the CLI installed and run elsewhere),
+// vectors is a usage error (exit 2, the DESIGN.md contract for a command
+// line that lacks what it needs, as for a missing --key) saying what it
+// looked for, with a hint naming --dir and LWSCRYPTO_VECTORS. Before, the
+// error said only "not inside the lwscrypto module".
+func TestVectorsNoCorpusIsUsageError(t *testing.T) {
+	t.Setenv("LWSCRYPTO_VECTORS", "")
+	t.Chdir(t.TempDir())
+	code, out, e := runCLI(t, "", "vectors")
+	if code != 2 || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want exit 2", code, out, e)
+	}
+	for _, want := range []string{"error: no conformance corpus found: no --dir given, LWSCRYPTO_VECTORS is unset", "hint: pass --dir DIR", "or set LWSCRYPTO_VECTORS"} {
+		if !strings.Contains(e, want) {
+			t.Errorf("stderr %q lacks %q", e, want)
+		}
+	}
+}

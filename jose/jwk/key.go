@@ -39,6 +39,12 @@ const (
 // through methods; the metadata fields may be set by the caller before the
 // key is marshaled or used. A Key is safe for concurrent use as long as no
 // one writes its fields.
+//
+// A nil *Key never panics: its accessors return what the zero Key's do
+// (KeyType and Curve "", IsPrivate false, Bits 0, Public, PrivateKey,
+// Secret and Extra nil, Signer false, AppendThumbprintInput dst as it
+// is), String is "<nil>", Equal is false, and every method that returns
+// an error returns one wrapping jose.ErrKey.
 type Key struct {
 	// Kid is the "kid" member (RFC 7517 §4.5), "" when absent.
 	Kid string
@@ -70,42 +76,76 @@ type Key struct {
 	extra []jose.Member // members this package does not interpret, raw
 }
 
+// errNilKey is what the methods of a nil *Key that return an error return.
+var errNilKey = fmt.Errorf("jwk: the key is nil: %w", jose.ErrKey)
+
 // KeyType returns "kty": "RSA", "EC", "oct" or "OKP".
-func (k *Key) KeyType() string { return k.kty }
+func (k *Key) KeyType() string {
+	if k == nil {
+		return ""
+	}
+	return k.kty
+}
 
 // Curve returns "crv" for EC and OKP keys ("P-256", "Ed25519", …) and ""
 // otherwise.
-func (k *Key) Curve() string { return k.crv }
+func (k *Key) Curve() string {
+	if k == nil {
+		return ""
+	}
+	return k.crv
+}
 
 // IsPrivate reports whether the key holds private (or, for oct, secret)
 // material.
-func (k *Key) IsPrivate() bool { return k.prv != nil || k.sec != nil }
+func (k *Key) IsPrivate() bool { return k != nil && (k.prv != nil || k.sec != nil) }
 
 // Public returns the public key: *rsa.PublicKey, *ecdsa.PublicKey,
 // ed25519.PublicKey or, for X25519, *ecdh.PublicKey. It is nil for oct keys.
 // It is the key's own (the ed25519.PublicKey slice, the big.Int values
 // behind the pointers): do not modify it.
-func (k *Key) Public() crypto.PublicKey { return k.pub }
+func (k *Key) Public() crypto.PublicKey {
+	if k == nil {
+		return nil
+	}
+	return k.pub
+}
 
 // PrivateKey returns the private key (*rsa.PrivateKey, *ecdsa.PrivateKey,
 // ed25519.PrivateKey or *ecdh.PrivateKey), or nil for a public or oct key.
 // It is the key's own, as for Public: do not modify it.
-func (k *Key) PrivateKey() crypto.PrivateKey { return k.prv }
+func (k *Key) PrivateKey() crypto.PrivateKey {
+	if k == nil {
+		return nil
+	}
+	return k.prv
+}
 
 // Signer returns the private key as a crypto.Signer, for RSA, EC and Ed25519
 // private keys.
 func (k *Key) Signer() (crypto.Signer, bool) {
+	if k == nil {
+		return nil, false
+	}
 	s, ok := k.prv.(crypto.Signer)
 	return s, ok
 }
 
 // Secret returns the bytes of an oct key, or nil for other key types. The
 // slice is the key's own: do not modify it.
-func (k *Key) Secret() []byte { return k.sec }
+func (k *Key) Secret() []byte {
+	if k == nil {
+		return nil
+	}
+	return k.sec
+}
 
 // ECDHPublic returns the key as an ECDH public key, for EC keys on the NIST
 // curves and X25519 keys.
 func (k *Key) ECDHPublic() (*ecdh.PublicKey, error) {
+	if k == nil {
+		return nil, errNilKey
+	}
 	switch p := k.pub.(type) {
 	case *ecdsa.PublicKey:
 		return p.ECDH()
@@ -118,6 +158,9 @@ func (k *Key) ECDHPublic() (*ecdh.PublicKey, error) {
 // ECDHPrivate returns the key as an ECDH private key, for private EC keys on
 // the NIST curves and private X25519 keys.
 func (k *Key) ECDHPrivate() (*ecdh.PrivateKey, error) {
+	if k == nil {
+		return nil, errNilKey
+	}
 	switch p := k.prv.(type) {
 	case *ecdsa.PrivateKey:
 		return p.ECDH()
@@ -132,6 +175,9 @@ func (k *Key) ECDHPrivate() (*ecdh.PrivateKey, error) {
 // 32-byte keys; the field, 2^255 − 19, has 255 bits, and they are rated
 // as P-256 is), or 8 × the oct key length.
 func (k *Key) Bits() int {
+	if k == nil {
+		return 0
+	}
 	switch p := k.pub.(type) {
 	case *rsa.PublicKey:
 		return p.N.BitLen()
@@ -145,8 +191,15 @@ func (k *Key) Bits() int {
 
 // PublicKey returns a copy of k without its private material, keeping every
 // other member; its metadata (the slices and their bytes) is its own, so
-// changing it does not change k. An oct key has no public half: that is ErrKey.
+// changing it does not change k. An oct key has no public half: that is
+// jose.ErrKey, as is a Key without key material (the zero Key).
 func (k *Key) PublicKey() (*Key, error) {
+	if k == nil {
+		return nil, errNilKey
+	}
+	if k.kty == "" {
+		return nil, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
+	}
 	if k.kty == KeyTypeOct {
 		return nil, fmt.Errorf("jwk: an oct key has no public half: %w", jose.ErrKey)
 	}
@@ -209,7 +262,12 @@ func (k *Key) describe() string {
 // Extra returns the members of the JWK this package does not interpret, in
 // input order, with their raw JSON values (copied from Parse's input, so
 // they do not change with it; do not modify them).
-func (k *Key) Extra() []jose.Member { return slices.Clone(k.extra) }
+func (k *Key) Extra() []jose.Member {
+	if k == nil {
+		return nil
+	}
+	return slices.Clone(k.extra)
+}
 
 // New wraps a standard library key in a Key with no metadata. It accepts
 // *rsa.PrivateKey, *rsa.PublicKey, *ecdsa.PrivateKey, *ecdsa.PublicKey (P-256,

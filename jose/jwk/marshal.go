@@ -192,6 +192,9 @@ func (k *Key) members() []member {
 // bound to the key type or to a list, as in Parse (RFC 7517 allows other
 // values); CheckUse refuses a key whose Alg does not fit it.
 func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
+	if k == nil {
+		return dst, errNilKey
+	}
 	var w lejp.Writer
 	w.Reset(dst)
 	var tmp [256]byte
@@ -206,6 +209,9 @@ func (k *Key) AppendJSON(dst []byte) ([]byte, error) {
 // key object is written in (0 alone, 2 in a set's "keys"), which the
 // nesting of its Extra members adds to.
 func (k *Key) write(w *lejp.Writer, tmp []byte, outer int) ([]byte, error) {
+	if k == nil {
+		return tmp, errNilKey
+	}
 	if k.kty == "" {
 		return tmp, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
 	}

@@ -293,6 +293,12 @@ func (k *Key) MarshalPEM() ([]byte, error) {
 // MarshalDER returns k as DER with its PEM type: PKCS #8 for private keys,
 // SubjectPublicKeyInfo for public ones.
 func (k *Key) MarshalDER() (typ string, der []byte, err error) {
+	if k == nil {
+		return "", nil, errNilKey
+	}
+	if k.kty == "" {
+		return "", nil, fmt.Errorf(`jwk: key has no key material ("kty"); make it with Parse, New or Generate: %w`, jose.ErrKey)
+	}
 	if k.kty == KeyTypeOct {
 		return "", nil, fmt.Errorf("jwk: oct keys have no PEM or DER form: %w", jose.ErrKey)
 	}
@@ -314,6 +320,9 @@ func (k *Key) MarshalDER() (typ string, der []byte, err error) {
 // an RSA public key as PKCS #1 ("RSA PUBLIC KEY"). Other keys have no such
 // form (use MarshalDER).
 func (k *Key) MarshalLegacyDER() (typ string, der []byte, err error) {
+	if k == nil {
+		return "", nil, errNilKey
+	}
 	switch p := k.prv.(type) {
 	case *rsa.PrivateKey:
 		return "RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(p), nil

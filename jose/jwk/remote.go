@@ -74,6 +74,52 @@ type RemoteOptions struct {
 	InsecureAllowLoopbackHTTP bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// ExtraMediaTypes names media types, besides application/jwk-set+json
+	// and application/json, that a response may be served with: for a
+	// server that labels its JWK Set otherwise, such as "text/plain" or
+	// "application/octet-stream" from a static file bucket, or
+	// "application/jwk+json". Each is a bare "type/subtype" (compared, as
+	// the response's, without case and without parameters); wildcards
+	// ("*/*", "text/*"), parameters and anything else that is not one
+	// media type are refused by NewRemote (jose.ErrKey). They are added
+	// to the Accept header after the two standard types, with q=0.5. The
+	// body must still be a JWK Set of public keys. Empty (the default)
+	// takes only the standard types, or no Content-Type at all.
+	ExtraMediaTypes []string
+}
+
+// checkMediaTypes checks ExtraMediaTypes and returns them in lower case,
+// in a slice of their own (so the caller's later changes do not reach the
+// Remote).
+func (o *RemoteOptions) checkMediaTypes() ([]string, error) {
+	if len(o.ExtraMediaTypes) == 0 {
+		return nil, nil
+	}
+	out := make([]string, 0, len(o.ExtraMediaTypes))
+	for _, raw := range o.ExtraMediaTypes {
+		mt := strings.ToLower(raw)
+		typ, sub, ok := strings.Cut(mt, "/")
+		if !ok || !isToken(typ) || !isToken(sub) || typ == "*" || sub == "*" {
+			return nil, fmt.Errorf("jwk: RemoteOptions.ExtraMediaTypes: %q is not a media type \"type/subtype\" without wildcards or parameters: %w", raw, jose.ErrKey)
+		}
+		out = append(out, mt)
+	}
+	return out, nil
+}
+
+// isToken reports whether s is an RFC 9110 token (and so one part of a
+// media type): one or more characters of tchar.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // Remote is a cached JWK Set fetched from an HTTPS URL (such as an OpenID
@@ -91,7 +137,8 @@ type RemoteOptions struct {
 // 200 OK with a Content-Type of application/jwk-set+json or
 // application/json (RFC 7517 §8.5; parameters such as charset are
 // ignored) or none at all; another media type (text/plain, text/html: an
-// error or login page) is a failed fetch. A failed
+// error or login page) is a failed fetch, unless RemoteOptions.ExtraMediaTypes
+// names it. A failed
 // fetch (network error, non-200 status, another media type, oversized or
 // invalid body, a private or secret key) never replaces a set that was fetched before: the last good set stays in
 // use, and the failure is reported by Err.
@@ -99,7 +146,7 @@ type RemoteOptions struct {
 // The zero Remote (one not made by NewRemote) has no URL and fetches
 // nothing: Set, Refresh, LookupKid and Candidates return at once an error
 // wrapping ErrFetch and jose.ErrKey, Err returns that error, and Fetches
-// is 0.
+// is 0. A nil *Remote behaves as the zero Remote (and URL is "").
 type Remote struct {
 	url  string
 	opts RemoteOptions
@@ -126,6 +173,11 @@ func NewRemote(rawURL string, opts RemoteOptions) (*Remote, error) {
 	if err := opts.checkURL(rawURL); err != nil {
 		return nil, err
 	}
+	extra, err := opts.checkMediaTypes()
+	if err != nil {
+		return nil, err
+	}
+	opts.ExtraMediaTypes = extra
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultFetchTimeout
 	}
@@ -211,7 +263,12 @@ func (o *RemoteOptions) checkURL(raw string) error {
 }
 
 // URL returns the set's URL.
-func (r *Remote) URL() string { return r.url }
+func (r *Remote) URL() string {
+	if r == nil {
+		return ""
+	}
+	return r.url
+}
 
 // Set returns the current set, fetching it when there is none yet or it is
 // older than MaxAge (and the cooldown has passed). When a refresh fails the
@@ -275,7 +332,7 @@ func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, 
 // Err returns the error of the last fetch, or nil if it succeeded (for the
 // zero Remote, the error every lookup returns).
 func (r *Remote) Err() error {
-	if r.hc == nil {
+	if r == nil || r.hc == nil {
 		return errZeroRemote
 	}
 	r.mu.Lock()
@@ -285,6 +342,9 @@ func (r *Remote) Err() error {
 
 // Fetches returns how many fetches were attempted.
 func (r *Remote) Fetches() int {
+	if r == nil {
+		return 0
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.fetches
@@ -294,7 +354,7 @@ func (r *Remote) Fetches() int {
 var errZeroRemote = fmt.Errorf("%w: the Remote was not made by NewRemote and has no URL: %w", ErrFetch, jose.ErrKey)
 
 func (r *Remote) get(ctx context.Context, force bool) (*Set, error) {
-	if r.hc == nil { // set by NewRemote alone
+	if r == nil || r.hc == nil { // set by NewRemote alone
 		return nil, errZeroRemote
 	}
 	for waited := false; ; waited = true {
@@ -402,7 +462,11 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "application/jwk-set+json, application/json")
+	accept := "application/jwk-set+json, application/json"
+	for _, mt := range r.opts.ExtraMediaTypes {
+		accept += ", " + mt + ";q=0.5"
+	}
+	req.Header.Set("Accept", accept)
 	resp, err := r.hc.Do(req)
 	if err != nil {
 		return nil, err
@@ -414,8 +478,11 @@ func (r *Remote) fetchSet(ctx context.Context) (*Set, error) {
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		mt := strings.ToLower(strings.TrimSpace(strings.Split(ct, ";")[0]))
-		if mt != "application/json" && mt != "application/jwk-set+json" {
-			return nil, fmt.Errorf("%s: unexpected content type %q (a JWK Set is served as application/jwk-set+json or application/json)", r.url, mt)
+		if mt != "application/json" && mt != "application/jwk-set+json" && !slices.Contains(r.opts.ExtraMediaTypes, mt) {
+			if len(r.opts.ExtraMediaTypes) > 0 {
+				return nil, fmt.Errorf("%s: unexpected content type %q (a JWK Set is served as application/jwk-set+json or application/json; RemoteOptions.ExtraMediaTypes adds %s)", r.url, mt, strings.Join(r.opts.ExtraMediaTypes, ", "))
+			}
+			return nil, fmt.Errorf("%s: unexpected content type %q (a JWK Set is served as application/jwk-set+json or application/json; RemoteOptions.ExtraMediaTypes takes others)", r.url, mt)
 		}
 	}
 	if resp.ContentLength > r.opts.MaxSize {

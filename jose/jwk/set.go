@@ -16,6 +16,11 @@ const MaxSetKeys = 4096
 // Its methods only read it, so a Set may be used concurrently as long as
 // no one changes its fields or its keys. A verifier made from a Set reads
 // it once (see jws.NewVerifier); a set that changes is a Remote's job.
+//
+// A nil *Set holds no key to find (LookupKid finds none, Candidates
+// returns none), but it is no set to check, copy or write: Check,
+// PublicSet, AppendJSON and MarshalJSON return an error wrapping
+// jose.ErrKey.
 type Set struct {
 	// Keys are the keys of the set this package understands, in order.
 	Keys []*Key
@@ -151,11 +156,17 @@ func supported(o *jose.Object) bool {
 	return true
 }
 
+// errNilSet is what the methods of a nil *Set that return an error return.
+var errNilSet = fmt.Errorf("jwk: the JWK Set is nil: %w", jose.ErrKey)
+
 // Check applies the set-wide rules of ParseSet to s (for a set built in
 // code): at most MaxSetKeys keys, Skipped included (jose.ErrLimit), no nil
 // key, distinct kids and no mix of public-only and private or secret keys
 // (jose.ErrKey). Set.AppendJSON applies it, with the rules of each key.
 func (s *Set) Check() error {
+	if s == nil {
+		return errNilSet
+	}
 	if len(s.Keys) > MaxSetKeys-len(s.Skipped) {
 		return fmt.Errorf("jwk: JWK Set has more than %d keys: %w", MaxSetKeys, jose.ErrLimit)
 	}
@@ -192,6 +203,9 @@ func (s *Set) Check() error {
 // one ECDSA verification, which a token with a known kid and a wrong
 // signature costs anyway; JWK Sets in use hold a few keys.
 func (s *Set) LookupKid(kid string) (*Key, bool) {
+	if s == nil {
+		return nil, false
+	}
 	if kid == "" {
 		return nil, false
 	}
@@ -212,6 +226,9 @@ func (s *Set) LookupKid(kid string) (*Key, bool) {
 //   - without a kid, every key that CheckUse(alg, op) allows (so only keys of
 //     alg's family are tried), unless requireKid is set, in which case none.
 func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid bool) []*Key {
+	if s == nil {
+		return nil
+	}
 	if hasKid {
 		if k, ok := s.LookupKid(kid); ok && k.CheckUse(alg, op) == nil {
 			return []*Key{k}
@@ -234,6 +251,9 @@ func (s *Set) Candidates(kid string, hasKid bool, alg string, op Op, requireKid 
 // have no public half, are an error, and so is a nil key (jose.ErrKey, as
 // Check says).
 func (s *Set) PublicSet() (*Set, error) {
+	if s == nil {
+		return nil, errNilSet
+	}
 	out := &Set{extra: s.extra}
 	for i, k := range s.Keys {
 		if k == nil {
@@ -260,6 +280,9 @@ func (s *Set) PublicSet() (*Set, error) {
 // jose.MaxDepth, so a key's Extra member or a Skipped key may nest two
 // levels less than in a JWK of its own.
 func (s *Set) AppendJSON(dst []byte) ([]byte, error) {
+	if s == nil {
+		return dst, errNilSet
+	}
 	if err := s.Check(); err != nil {
 		return dst, err
 	}

@@ -19,6 +19,9 @@ import (
 // material (the zero Key) has no thumbprint input: dst is returned as it
 // is (Thumbprint refuses such a key).
 func (k *Key) AppendThumbprintInput(dst []byte) []byte {
+	if k == nil {
+		return dst
+	}
 	if k.kty == "" {
 		return dst
 	}
@@ -76,6 +79,9 @@ func (k *Key) AppendThumbprintInput(dst []byte) []byte {
 //
 // A Key without key material (the zero Key) has no thumbprint: jose.ErrKey.
 func (k *Key) Thumbprint(h crypto.Hash) ([]byte, error) {
+	if k == nil {
+		return nil, errNilKey
+	}
 	if k.kty == "" {
 		return nil, fmt.Errorf("jwk: key has no key material to take a thumbprint of: %w", jose.ErrKey)
 	}

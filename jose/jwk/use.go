@@ -68,6 +68,9 @@ func (op Op) private() bool {
 // gencrypto has for COSE only (the truncated MAC "HMAC 256/64", AES-CCM,
 // ChaCha20/Poly1305) are jose.ErrAlgorithm.
 func (k *Key) CheckUse(alg string, op Op) error {
+	if k == nil {
+		return errNilKey
+	}
 	if !knownOps[string(op)] {
 		return fmt.Errorf("jwk: unknown key operation %s: %w", jose.QuoteName(string(op)), jose.ErrKey)
 	}

@@ -35,12 +35,15 @@
 // For general JSON with several signatures, Verify returns the first one
 // that verifies with its index and headers (Result.Index, Result.Header),
 // VerifyEach reports every signature, and VerifyAll succeeds only if all
-// verify. Each signature is checked over the whole payload, so a message
+// verify; for a detached payload (RFC 7515 Appendix F), compact or JSON,
+// VerifyDetached, VerifyEachDetached and VerifyAllDetached do the same
+// given the payload. Each signature is checked over the whole payload, so a message
 // may carry at most MaxSignatures (16) of them; more is jose.ErrLimit.
 //
 // With a *jwk.Remote key set, each entry point has a …Context variant
 // (VerifyContext, VerifyDetachedContext, VerifyEachContext,
-// VerifyAllContext, AppendVerifyCompactContext) whose context stops the
+// VerifyEachDetachedContext, VerifyAllContext, VerifyAllDetachedContext,
+// AppendVerifyCompactContext) whose context stops the
 // wait for a fetch; VerifyReader takes no remote key set.
 //
 // # Headers

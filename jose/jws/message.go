@@ -3,6 +3,7 @@ package jws
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,6 +25,11 @@ const (
 // Message is a parsed JWS whose signatures have not been checked. Nothing in
 // it is trustworthy until a Verifier says so; it exists for inspection and
 // for re-serialization. It holds no reference to the parsed input.
+//
+// A nil *Message carries nothing: Detached and Encoded are false,
+// UnverifiedPayload has no payload (ok false), and Compact and JSON return
+// an error wrapping jose.ErrMalformed, as they do for a nil Signature or
+// one with neither a protected nor an unprotected header.
 type Message struct {
 	// Form is the serialization the message was parsed from.
 	Form Form
@@ -33,6 +39,15 @@ type Message struct {
 	payload  []byte // as serialized: base64url text, or the raw bytes when b64 is false
 	detached bool
 	b64      bool
+}
+
+// errNilMessage is the error of the methods of a nil *Message that
+// return one.
+var errNilMessage = wrap(jose.ErrMalformed, "the message is nil")
+
+// errNilSignature is Compact's and JSON's error for a nil signature.
+func errNilSignature(i int) error {
+	return wrap(jose.ErrMalformed, fmt.Sprintf("signature %d is nil", i))
 }
 
 // Signature is one signature of a Message.
@@ -50,17 +65,17 @@ type Signature struct {
 
 // Detached reports whether the message carries no payload (RFC 7515
 // Appendix F).
-func (m *Message) Detached() bool { return m.detached }
+func (m *Message) Detached() bool { return m != nil && m.detached }
 
 // Encoded reports whether the payload is base64url encoded, that is, "b64"
 // is absent or true (RFC 7797 §3).
-func (m *Message) Encoded() bool { return m.b64 }
+func (m *Message) Encoded() bool { return m != nil && m.b64 }
 
 // UnverifiedPayload returns the decoded payload without checking any
 // signature, for inspection only; ok is false for a detached payload. An
 // attached empty payload is empty but not nil.
 func (m *Message) UnverifiedPayload() (payload []byte, ok bool) {
-	if m.detached {
+	if m == nil || m.detached {
 		return nil, false
 	}
 	if !m.b64 {
@@ -310,10 +325,16 @@ func (m *Message) signingInput(dst []byte, s *Signature, detached []byte) []byte
 // with a protected header and no unprotected one, and, for an attached
 // unencoded payload, a payload without '.' (RFC 7797 §5.2).
 func (m *Message) Compact() ([]byte, error) {
+	if m == nil {
+		return nil, errNilMessage
+	}
 	if len(m.Signatures) != 1 {
 		return nil, wrap(jose.ErrMalformed, "compact serialization takes exactly one signature")
 	}
 	s := m.Signatures[0]
+	if s == nil {
+		return nil, errNilSignature(0)
+	}
 	if len(s.Protected) == 0 || s.Unprotected != nil {
 		return nil, wrap(jose.ErrMalformed, "compact serialization takes a protected header only")
 	}
@@ -346,6 +367,9 @@ func (m *Message) Compact() ([]byte, error) {
 // form than alone, three in the general one), or with names over what lejp
 // holds for duplicate detection once the names around it count too.
 func (m *Message) JSON(flattened bool) ([]byte, error) {
+	if m == nil {
+		return nil, errNilMessage
+	}
 	switch n := len(m.Signatures); {
 	case flattened && n != 1:
 		return nil, wrap(jose.ErrMalformed, "flattened serialization takes exactly one signature")
@@ -357,7 +381,14 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 	if !m.b64 && !m.detached && !utf8.Valid(m.payload) {
 		return nil, errUnencodedNotUTF8
 	}
-	for _, s := range m.Signatures {
+	for i, s := range m.Signatures {
+		if s == nil {
+			return nil, errNilSignature(i)
+		}
+		if len(s.Protected) == 0 && s.Unprotected == nil {
+			// No "alg": ParseJSON refuses it.
+			return nil, wrap(jose.ErrMalformed, fmt.Sprintf("signature %d has no header, protected or unprotected", i))
+		}
 		if s.Header != nil && s.Header.B64 != m.b64 {
 			return nil, errB64Disagree
 		}

@@ -62,7 +62,7 @@ type SignOptions struct {
 // Signer signs with one SigningKey. Its protected header is encoded once;
 // it is safe for concurrent use. The zero Signer (one not made by
 // NewSigner) has no key: AppendCompact returns an error wrapping
-// jose.ErrKey.
+// jose.ErrKey, as it does for a nil *Signer.
 type Signer struct {
 	alg    algorithm
 	secret []byte
@@ -274,7 +274,7 @@ func (s *Signer) sign(dst, input []byte) ([]byte, error) {
 // AppendCompact appends the compact serialization of payload to dst. For an
 // unencoded attached payload, a '.' in it is an error (RFC 7797 §5.2).
 func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
-	if s.hdr == nil { // set by NewSigner alone
+	if s == nil || s.hdr == nil { // set by NewSigner alone
 		return dst, errZeroSigner
 	}
 	if s.unprot != nil {
@@ -302,6 +302,10 @@ func (s *Signer) AppendCompact(dst, payload []byte) ([]byte, error) {
 	dst = append(dst, '.')
 	return jose.AppendBase64URL(dst, sig), nil
 }
+
+// errNilReader is SignReader's and VerifyReader's error for a nil
+// io.Reader.
+var errNilReader = wrap(jose.ErrMalformed, "the payload reader is nil")
 
 var errZeroSigner = wrap(jose.ErrKey, "the Signer was not made by NewSigner: it has no key")
 
@@ -379,8 +383,11 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 // serialization "header..signature" (so k may have no Unprotected members).
 // With opts.Unencoded the payload is signed as is (RFC 7797); otherwise it
 // is base64url-encoded as it streams. An error from r is jose.ErrMalformed
-// wrapping it, and nothing is signed.
+// wrapping it, and nothing is signed; so is a nil r.
 func SignReader(r io.Reader, k SigningKey, opts *SignOptions) ([]byte, error) {
+	if r == nil {
+		return nil, errNilReader
+	}
 	o := SignOptions{Detached: true}
 	if opts != nil {
 		o.Unencoded = opts.Unencoded

@@ -96,7 +96,7 @@ func MaxBufferedPayload(n int64) Option { return func(c *config) { c.maxBuffered
 // compact path allocates nothing for HMAC and Ed25519 keys (see
 // AppendVerifyCompact). The zero Verifier (one not made by NewVerifier)
 // has no key: every method returns an error wrapping jose.ErrKey, whatever
-// the message.
+// the message; so does a nil *Verifier.
 type Verifier struct {
 	algs   []string
 	keys   []*vkey
@@ -595,7 +595,7 @@ var errZeroVerifier = wrap(jose.ErrKey, "the Verifier was not made by NewVerifie
 
 // zero reports whether v is the zero Verifier: NewVerifier always sets
 // states.New, which getState needs.
-func (v *Verifier) zero() bool { return v.states.New == nil }
+func (v *Verifier) zero() bool { return v == nil || v.states.New == nil }
 
 func (v *Verifier) getState() *state { return v.states.Get().(*state) }
 

@@ -156,7 +156,9 @@ type SignatureResult struct {
 // reports each outcome (catalog row 16). The error is for a message that
 // cannot be parsed at all (or the zero Verifier's); a bad signature is
 // reported in its entry. The
-// payload is returned when at least one signature verified.
+// payload is returned when at least one signature verified. A detached
+// payload needs VerifyEachDetached (a JSON serialization without
+// "payload" is jose.ErrMalformed here).
 func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 	return v.VerifyEachContext(context.Background(), msg)
 }
@@ -165,45 +167,59 @@ func (v *Verifier) VerifyEach(msg []byte) ([]SignatureResult, []byte, error) {
 // a signature whose key set could not be had in time reports it in its
 // entry (jose.ErrKey wrapping the context's error).
 func (v *Verifier) VerifyEachContext(ctx context.Context, msg []byte) ([]SignatureResult, []byte, error) {
-	if v.zero() {
-		return nil, nil, errZeroVerifier
+	out, m, any, err := v.verifyEach(ctx, msg, nil, false)
+	if err != nil || !any {
+		return out, nil, err
 	}
-	m, err := Parse(msg)
+	p, _ := m.UnverifiedPayload()
+	return out, p, nil
+}
+
+// VerifyEachDetached is VerifyEach for a JWS whose payload travels
+// separately (RFC 7515 Appendix F), as VerifyDetached is Verify's: the
+// serialization, compact or JSON, must carry no payload ("payload": "" in
+// JSON counts as none), and payload is what was signed (with "b64": false
+// the bytes as they are, otherwise before base64url encoding). Every
+// signature is checked over the same payload and reported in its entry;
+// the error is for a message that cannot be parsed or carries a payload
+// (jose.ErrMalformed), or the zero Verifier's. The payload is the
+// caller's, so it is not returned.
+func (v *Verifier) VerifyEachDetached(msg, payload []byte) ([]SignatureResult, error) {
+	return v.VerifyEachDetachedContext(context.Background(), msg, payload)
+}
+
+// VerifyEachDetachedContext is VerifyEachDetached with a context for a
+// *jwk.Remote key set.
+func (v *Verifier) VerifyEachDetachedContext(ctx context.Context, msg, payload []byte) ([]SignatureResult, error) {
+	out, _, _, err := v.verifyEach(ctx, msg, payload, true)
+	return out, err
+}
+
+// verifyEach is VerifyEach's and VerifyEachDetached's: it parses msg,
+// checks every signature (over payload when detached is set) and reports
+// whether any verified, with the parsed message.
+func (v *Verifier) verifyEach(ctx context.Context, msg, payload []byte, detached bool) ([]SignatureResult, *Message, bool, error) {
+	m, err := v.parseFor(msg, detached)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := m.attach(); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	out := make([]SignatureResult, len(m.Signatures))
 	any := false
 	var in []byte
 	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, nil, &in, false)
+		r, err := v.verifySignature(ctx, m, i, s, payload, &in, false)
 		out[i] = SignatureResult{Index: i, Header: s.Header, Err: err}
 		if err == nil {
 			out[i].Key = r.Key
 			any = true
 		}
 	}
-	if !any {
-		return out, nil, nil
-	}
-	p, _ := m.UnverifiedPayload()
-	return out, p, nil
+	return out, m, any, nil
 }
 
-// VerifyAll checks a JWS whose every signature must verify with the
-// verifier's keys. It returns one Result per signature, or the first
-// failure. The Results share one Payload, decoded once (a message has one
-// payload, however many signatures): treat it as read-only, or copy it
-// before changing it, as a change shows through every Result.
-func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
-	return v.VerifyAllContext(context.Background(), msg)
-}
-
-// VerifyAllContext is VerifyAll with a context for a *jwk.Remote key set.
-func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result, error) {
+// parseFor parses msg for VerifyEach and VerifyAll (detached false: the
+// message must carry its payload) or their Detached forms (it must not).
+func (v *Verifier) parseFor(msg []byte, detached bool) (*Message, error) {
 	if v.zero() {
 		return nil, errZeroVerifier
 	}
@@ -211,23 +227,74 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 	if err != nil {
 		return nil, err
 	}
-	if err := m.attach(); err != nil {
+	if detached {
+		err = m.detach()
+	} else {
+		err = m.attach()
+	}
+	if err != nil {
 		return nil, err
 	}
-	out := make([]*Result, len(m.Signatures))
-	var in []byte
-	for i, s := range m.Signatures {
-		r, err := v.verifySignature(ctx, m, i, s, nil, &in, false)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = r
+	return m, nil
+}
+
+// VerifyAll checks a JWS whose every signature must verify with the
+// verifier's keys. It returns one Result per signature, or the first
+// failure. The Results share one Payload, decoded once (a message has one
+// payload, however many signatures): treat it as read-only, or copy it
+// before changing it, as a change shows through every Result. A detached
+// payload needs VerifyAllDetached (a JSON serialization without "payload"
+// is jose.ErrMalformed here).
+func (v *Verifier) VerifyAll(msg []byte) ([]*Result, error) {
+	return v.VerifyAllContext(context.Background(), msg)
+}
+
+// VerifyAllContext is VerifyAll with a context for a *jwk.Remote key set.
+func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result, error) {
+	out, m, err := v.verifyAll(ctx, msg, nil, false)
+	if err != nil {
+		return nil, err
 	}
 	p, _ := m.UnverifiedPayload() // now verified, and attached (m.attach)
 	for _, r := range out {
 		r.Payload = p
 	}
 	return out, nil
+}
+
+// VerifyAllDetached is VerifyAll for a JWS whose payload travels
+// separately (RFC 7515 Appendix F), as VerifyDetached is Verify's: the
+// serialization, compact or JSON, must carry no payload ("payload": "" in
+// JSON counts as none), every signature must verify over payload, and the
+// Results' Payload is nil (the payload is the caller's).
+func (v *Verifier) VerifyAllDetached(msg, payload []byte) ([]*Result, error) {
+	return v.VerifyAllDetachedContext(context.Background(), msg, payload)
+}
+
+// VerifyAllDetachedContext is VerifyAllDetached with a context for a
+// *jwk.Remote key set.
+func (v *Verifier) VerifyAllDetachedContext(ctx context.Context, msg, payload []byte) ([]*Result, error) {
+	out, _, err := v.verifyAll(ctx, msg, payload, true)
+	return out, err
+}
+
+// verifyAll is VerifyAll's and VerifyAllDetached's: every signature of msg
+// must verify (over payload when detached is set).
+func (v *Verifier) verifyAll(ctx context.Context, msg, payload []byte, detached bool) ([]*Result, *Message, error) {
+	m, err := v.parseFor(msg, detached)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]*Result, len(m.Signatures))
+	var in []byte
+	for i, s := range m.Signatures {
+		r, err := v.verifySignature(ctx, m, i, s, payload, &in, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		out[i] = r
+	}
+	return out, m, nil
 }
 
 // VerifyReader checks a JWS with a detached payload read from r, in
@@ -241,10 +308,13 @@ func (v *Verifier) VerifyAllContext(ctx context.Context, msg []byte) ([]*Result,
 // VerifyDetached does and, when no signature verifies, returns the same
 // error, the first signature's; but its keys are the Verifier's key or key
 // set: a *jwk.Remote or a key embedded in the token (TrustEmbeddedJWK) is
-// jose.ErrKey here.
+// jose.ErrKey here. A nil r is jose.ErrMalformed.
 func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	if v.zero() {
 		return nil, errZeroVerifier
+	}
+	if r == nil {
+		return nil, errNilReader
 	}
 	m, err := Parse(msg)
 	if err != nil {
