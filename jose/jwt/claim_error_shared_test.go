@@ -36,3 +36,18 @@ func TestClaimErrorNotSharedBetweenRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimErrorErrMatchesWithIs: ClaimError.Err is compared with
+// errors.Is, as its doc says: for an "aud" that no Audience checks it
+// wraps ErrClaimMismatch with the reason (RFC 7519 §4.1.3), so it is not
+// == ErrClaimMismatch; the doc said Err was one of the sentinels.
+func TestClaimErrorErrMatchesWithIs(t *testing.T) {
+	_, err := hsVerifier(t, Validator{}).Verify(signRaw(t, `{"aud":"x"}`))
+	var ce *ClaimError
+	if !errors.As(err, &ce) || ce.Claim != "aud" || !errors.Is(ce.Err, ErrClaimMismatch) {
+		t.Fatalf("Verify = %v", err)
+	}
+	if ce.Err == ErrClaimMismatch {
+		t.Fatal("Err is ErrClaimMismatch itself: the doc's note on the reason is stale")
+	}
+}

@@ -115,8 +115,9 @@ func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
 type ClaimError struct {
 	// Claim is the claim's name.
 	Claim string
-	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim or one
-	// wrapping jose.ErrMalformed.
+	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim, or an
+	// error wrapping ErrClaimMismatch (an "aud" that no Audience checks,
+	// with the reason) or jose.ErrMalformed; compare it with errors.Is.
 	Err error
 }
 
