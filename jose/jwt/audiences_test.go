@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -112,7 +113,7 @@ func TestAudiencesCheckLinear(t *testing.T) {
 		if err := v.VerifyInto(t.Context(), accepted, &c); err != nil {
 			t.Fatalf("%d audiences: %v", size, err)
 		}
-		if a := testing.AllocsPerRun(20, func() { _ = v.VerifyInto(t.Context(), accepted, &c) }); a != 0 {
+		if a := testing.AllocsPerRun(20, func() { _ = v.VerifyInto(t.Context(), accepted, &c) }); a != 0 && !testenv.Race {
 			t.Errorf("%d audiences: VerifyInto allocates %v times, want 0", size, a)
 		}
 	}

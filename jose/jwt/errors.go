@@ -109,11 +109,15 @@ func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
 // value from the token:
 //
 //	jwt: "iss": claim does not match
+//
+// Every refusal returns a *ClaimError of its own, so a caller may change
+// its fields without touching any other error.
 type ClaimError struct {
 	// Claim is the claim's name.
 	Claim string
-	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim or one
-	// wrapping jose.ErrMalformed.
+	// Err says what is wrong: ErrClaimMismatch, ErrMissingClaim, or an
+	// error wrapping ErrClaimMismatch (an "aud" that no Audience checks,
+	// with the reason) or jose.ErrMalformed; compare it with errors.Is.
 	Err error
 }
 
@@ -126,7 +130,8 @@ func (e *ClaimError) Error() string {
 // Unwrap returns Err.
 func (e *ClaimError) Unwrap() error { return e.Err }
 
-// claimError is the *ClaimError for the claim name and sentinel.
+// claimError is a new *ClaimError for the claim name and sentinel (never
+// a shared one: its fields are exported).
 func claimError(sentinel error, name string) error { return &ClaimError{Claim: name, Err: sentinel} }
 
 type causeWrapped struct {

@@ -38,8 +38,9 @@ func FuzzStringClaim(f *testing.F) {
 
 // FuzzJSONClaimRaw: a value JSONClaim accepts (here a json.RawMessage,
 // which encoding/json only checks loosely) is one the claims set takes:
-// AppendJSON with it succeeds, and the claims reader returns its exact
-// bytes.
+// AppendJSON with it succeeds, the claims reader returns its exact
+// bytes, encoding/json finds the claims set valid, and Verify accepts a
+// token signed with it.
 func FuzzJSONClaimRaw(f *testing.F) {
 	for _, s := range []string{`1`, `"a"`, `{"a":1,"a":2}`, `{"a":1,"A":2}`, "\"\xff\"", `[1e999]`, `{"ſ":1,"s":2}`, `"\ufffd"`, `null`} {
 		f.Add([]byte(s))
@@ -60,5 +61,25 @@ func FuzzJSONClaimRaw(f *testing.F) {
 		if v, ok := c.Get("x"); !ok || !bytes.Equal(v, m.Value) {
 			t.Fatalf("%q: Get = %s, want %s", b, v, m.Value)
 		}
+		// and a token signed with it verifies, its claims set plain JSON
+		if !json.Valid(out) {
+			t.Fatalf("%q: claims set %s is not valid JSON to encoding/json", b, out)
+		}
+		tok, err := Sign(&ClaimSet{Extra: []jose.Member{m}}, hsKey())
+		if err != nil {
+			t.Fatalf("%q: Sign: %v", b, err)
+		}
+		if _, err := fuzzVerifier.Verify(tok); err != nil {
+			t.Fatalf("%q: Verify refuses the token signed with it: %v", b, err)
+		}
 	})
 }
+
+// fuzzVerifier verifies hsKey's tokens whatever their claims say.
+var fuzzVerifier = func() *Verifier {
+	v, err := NewVerifier(secret, []string{"HS256"}, Validator{AnyAudience: true, Now: clock})
+	if err != nil {
+		panic(err)
+	}
+	return v
+}()

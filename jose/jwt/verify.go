@@ -273,17 +273,17 @@ func (val *Validator) check(c *Claims, iss, aud *strSet) error {
 		}
 	}
 	if iss.set() && (c.has&hasIss == 0 || !iss.has(c.bytes(c.iss))) {
-		return errIss
+		return claimError(ErrClaimMismatch, "iss")
 	}
 	if val.Subject != "" && (c.has&hasSub == 0 || string(c.bytes(c.sub)) != val.Subject) {
-		return errSub
+		return claimError(ErrClaimMismatch, "sub")
 	}
 	if val.ID != "" && (c.has&hasJti == 0 || string(c.bytes(c.jti)) != val.ID) {
-		return errJti
+		return claimError(ErrClaimMismatch, "jti")
 	}
 	if !aud.set() {
 		if c.audOK && !val.AnyAudience {
-			return errAudUnchecked
+			return claimError(errAudUnchecked, "aud")
 		}
 	} else {
 		ok := false
@@ -293,7 +293,7 @@ func (val *Validator) check(c *Claims, iss, aud *strSet) error {
 			}
 		}
 		if !ok {
-			return errAud
+			return claimError(ErrClaimMismatch, "aud")
 		}
 	}
 	return nil
@@ -362,14 +362,11 @@ func (val *Validator) timeError(err error, name string, d numericDate, now time.
 	return &TimeError{Claim: name, Time: d.time(), Now: now, Leeway: val.Leeway, Err: err}
 }
 
-var (
-	errIss = claimError(ErrClaimMismatch, "iss")
-	errSub = claimError(ErrClaimMismatch, "sub")
-	errJti = claimError(ErrClaimMismatch, "jti")
-	errAud = claimError(ErrClaimMismatch, "aud")
-
-	errAudUnchecked = claimError(wrap(ErrClaimMismatch, `present, and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience (or Audiences) to this service's name(s), or AnyAudience where the audience is checked another way`), "aud")
-)
+// errAudUnchecked is the Err of the *ClaimError for an "aud" that no
+// Audience checks. Every *ClaimError the Validator returns is its own:
+// its fields are exported, and a caller's change to one must not reach
+// other refusals.
+var errAudUnchecked = wrap(ErrClaimMismatch, `present, and the Validator names no Audience (RFC 7519 §4.1.3): set Validator.Audience (or Audiences) to this service's name(s), or AnyAudience where the audience is checked another way`)
 
 // present reports whether the claim name is present.
 func (c *Claims) present(name string) bool {
