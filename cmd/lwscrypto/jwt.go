@@ -265,8 +265,14 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 	if c != nil {
 		auds, _ = c.Audience()
 	}
+	// the claim the Validator refused ("iss" or "aud": jwt verify sets no
+	// other), so that the hint speaks of the right flag
+	var refused string
+	if ce := (*jwt.ClaimError)(nil); errors.As(err, &ce) {
+		refused = ce.Claim
+	}
 	switch {
-	case errors.Is(err, jwt.ErrClaimMismatch) && noAud && auds != nil:
+	case errors.Is(err, jwt.ErrClaimMismatch) && refused == "aud" && noAud && auds != nil:
 		q := make([]string, len(auds))
 		for i, a := range auds {
 			q[i] = strconv.Quote(a)
@@ -281,6 +287,8 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 	case errors.Is(err, jwt.ErrNotYetValid) && c != nil:
 		t, _ := c.NotBefore()
 		return "not valid before " + t.Format(time.RFC3339) + " (" + relative(t, now()) + ")"
+	case errors.Is(err, jwt.ErrClaimMismatch) && (refused == "iss" || refused == "aud"):
+		return "the token's \"" + refused + "\" differs from --" + refused + " (run 'lwscrypto jwt inspect' to see it)"
 	case errors.Is(err, jwt.ErrClaimMismatch):
 		return "the token's iss/aud differ from --iss/--aud (run 'lwscrypto jwt inspect' to see them)"
 	case errors.Is(err, jose.ErrMalformed) && h != nil && c == nil && notClaimsPayload(tok):
