@@ -3,6 +3,7 @@ package jwt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"unicode/utf8"
 
@@ -73,6 +74,9 @@ func JSONClaim(name string, v any) (jose.Member, error) {
 	}
 	c := Claims{Raw: obj}
 	if err := c.parse(); err != nil {
+		if ce := (*ClaimError)(nil); errors.As(err, &ce) && ce.Claim == name {
+			return jose.Member{}, wrap(err, "Extra claim") // err names it
+		}
 		return jose.Member{}, wrap(err, "Extra claim "+jose.QuoteName(name))
 	}
 	return jose.Member{Name: name, Value: val}, nil

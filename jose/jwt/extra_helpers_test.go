@@ -127,3 +127,21 @@ func TestExtraValueDuplicateNameNotSetTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONClaimWrongTypeNamesClaimOnce: a registered claim of the wrong
+// type is named once in the error, not as `Extra claim "exp": "exp": …`.
+func TestJSONClaimWrongTypeNamesClaimOnce(t *testing.T) {
+	for _, name := range []string{"exp", "aud", "iss"} {
+		_, err := JSONClaim(name, map[string]int{"x": 1})
+		if !errors.Is(err, jose.ErrMalformed) {
+			t.Fatalf("JSONClaim(%q): %v, want jose.ErrMalformed", name, err)
+		}
+		if n := strings.Count(err.Error(), `"`+name+`"`); n != 1 {
+			t.Errorf("JSONClaim(%q): %q names the claim %d times, want once", name, err, n)
+		}
+		var ce *ClaimError
+		if !errors.As(err, &ce) || ce.Claim != name {
+			t.Errorf("JSONClaim(%q): %v, want a *ClaimError for the claim", name, err)
+		}
+	}
+}
