@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{path: "jwt sign", args: "--key KEY [--alg ALG] [--iss S] [--sub S] [--aud S[,S]] [--exp DURATION] [--claims JSON|@FILE] [-o FILE]",
 		summary: "issue a JWT (iat is now; exp is now + DURATION)", run: runJWTSign})
-	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S] [--aud S[,S] | --any-aud] [--leeway D] [-o FILE] [FILE]",
+	register(&command{path: "jwt verify", args: "--key KEY [--alg ALG[,ALG]] [--iss S]... [--aud S[,S] | --any-aud] [--require CLAIM[,CLAIM]] [--leeway D] [-o FILE] [FILE]",
 		summary: "verify a JWT (signature, then exp/nbf/iat/iss/aud) and print its claims JSON", run: runJWTVerify})
 	register(&command{path: "jwt inspect", args: "[--json] [-o FILE] [FILE]",
 		summary: "decode a JWT WITHOUT verifying it, for people: header, claims, times in UTC and relative", run: runJWTInspect})
@@ -172,7 +172,10 @@ func runJWTVerify(e *env, args []string) error {
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
 	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else the one an EC or Ed25519 key determines; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
-	iss := fs.String("iss", "", "require this issuer")
+	var iss issFlag
+	fs.Var(&iss, "iss", "require this `issuer`; repeated: any one of them (not split at commas: an issuer is a URL)")
+	var require audFlag
+	fs.Var(&require, "require", "require these `claims` to be present (e.g. exp); comma-separated or repeated")
 	var aud audFlag
 	fs.Var(&aud, "aud", "require this `audience`; comma-separated or repeated: any one of them. A token that has \"aud\" is refused without it (RFC 7519 §4.1.3)")
 	anyAud := fs.Bool("any-aud", false, "accept a token whatever its \"aud\" says (where the audience is checked elsewhere)")
@@ -196,7 +199,7 @@ func runJWTVerify(e *env, args []string) error {
 		return err
 	}
 	auds := []string(aud)
-	val := jwt.Validator{Issuer: *iss, Audiences: auds, Leeway: *leeway, Now: now, AnyAudience: *anyAud}
+	val := jwt.Validator{Issuers: iss, Audiences: auds, Required: require, Leeway: *leeway, Now: now, AnyAudience: *anyAud}
 	v, err := jwt.NewVerifier(key, algs, val)
 	if err != nil {
 		return verifierError(err, algs, *alg)
@@ -213,8 +216,27 @@ func runJWTVerify(e *env, args []string) error {
 	return writeJSONOut(e, *outPath, out, false)
 }
 
-// audFlag is --aud: repeatable, each value a comma-separated list; the
-// audiences in the order first given, each once.
+// issFlag is jwt verify's --iss: repeatable, each value one issuer (a
+// URL may hold a comma), each kept once.
+type issFlag []string
+
+func (i *issFlag) String() string { return strings.Join(*i, " ") }
+func (*issFlag) repeatable()      {}
+
+// hasEmpty reports whether a value of --iss was empty, which parseFlags
+// refuses.
+func (i *issFlag) hasEmpty() bool { return slices.Contains(*i, "") }
+
+// Set adds the issuer s, once.
+func (i *issFlag) Set(s string) error {
+	if s == "" || !slices.Contains(*i, s) {
+		*i = append(*i, s)
+	}
+	return nil
+}
+
+// audFlag is --aud (and jwt verify's --require): repeatable, each value a
+// comma-separated list; the names in the order first given, each once.
 type audFlag []string
 
 func (a *audFlag) String() string { return strings.Join(*a, ",") }

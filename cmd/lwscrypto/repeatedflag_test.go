@@ -11,7 +11,9 @@ import (
 // one silently won: "jwt verify --iss other --iss me" accepted a token
 // from "me", though --aud, which does repeat, means "any of them" and
 // --iss looks the same on the command line. Flags documented as
-// repeatable (--aud, --pattern) and boolean flags still may repeat.
+// repeatable (--aud, --pattern, and since jwt verify takes several
+// issuers, its --iss: any of them, as --aud) and boolean flags still may
+// repeat.
 func TestRepeatedFlagRefused(t *testing.T) {
 	dir := t.TempDir()
 	key := filepath.Join(dir, "h.jwk")
@@ -21,7 +23,8 @@ func TestRepeatedFlagRefused(t *testing.T) {
 		args []string
 		flag string
 	}{
-		{[]string{"jwt", "verify", "--key", key, "--aud", "a", "--iss", "other", "--iss", "me"}, "--iss"},
+		{[]string{"jwt", "verify", "--key", key, "--aud", "a", "--leeway", "1s", "--leeway", "1h"}, "--leeway"},
+		{[]string{"jwt", "sign", "--key", key, "--iss", "other", "--iss", "me"}, "--iss"},
 		{[]string{"jwt", "verify", "--key", key, "--key", key, "--aud", "a"}, "--key"},
 		{[]string{"jws", "verify", "--key", key, "-", "--alg", "HS256", "--alg=HS384"}, "--alg"},
 		{[]string{"json", "get", "a", "--max-depth", "3", "-max-depth=4"}, "--max-depth"},
@@ -42,6 +45,7 @@ func TestRepeatedFlagRefused(t *testing.T) {
 	}
 	// Repeatable flags, and a boolean flag twice, are fine.
 	mustRunCLI(t, tok, "jwt", "verify", "--key", key, "--aud", "b", "--aud", "a", "--iss", "me")
+	mustRunCLI(t, tok, "jwt", "verify", "--key", key, "--aud", "a", "--iss", "other", "--iss", "me")
 	mustRunCLI(t, `{"a":1}`, "json", "events", "--pattern", "a", "--pattern", "b")
 	mustRunCLI(t, tok, "jwt", "inspect", "--json", "--json")
 	// -h still prints the usage, flag defaults included.
