@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -52,4 +53,22 @@ func panvaVersionErr(dir string) error {
 			dir, pkg.Name, pkg.Version, PanvaJoseVersion, PanvaJoseVersion)
 	}
 	return nil
+}
+
+// PanvaCommand returns a command that runs the ES module script under
+// node with panva jose importable as process.env.PEER_JOSE (its web API
+// build, the one the interop tests use): the peer found as PanvaJose finds
+// it, skipping or failing t when it is missing. The script is written to a
+// file in t's temporary directory; the caller sets Stdin, or hands the
+// command to RunBatch.
+func PanvaCommand(t testing.TB, script string) *exec.Cmd {
+	t.Helper()
+	node, dir := PanvaJose(t)
+	file := filepath.Join(t.TempDir(), "peer.mjs")
+	if err := os.WriteFile(file, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, file)
+	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js"))
+	return cmd
 }

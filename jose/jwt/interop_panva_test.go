@@ -24,9 +24,6 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -105,22 +102,7 @@ type panvaResp struct {
 // not installed.
 func runPanva(t *testing.T, reqs []panvaReq) []panvaResp {
 	t.Helper()
-	node, mod := panvaPeer(t)
-	script := filepath.Join(t.TempDir(), "peer.mjs")
-	if err := os.WriteFile(script, []byte(panvaScript), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, script)
-	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+mod)
-	return testenv.RunBatch[panvaReq, panvaResp](t, cmd, reqs)
-}
-
-// panvaPeer returns node and panva jose's module (testenv.PanvaJose:
-// skipped or failed when missing, failed when not the pinned release).
-func panvaPeer(t *testing.T) (node, mod string) {
-	t.Helper()
-	node, dir := testenv.PanvaJose(t)
-	return node, filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
+	return testenv.RunBatch[panvaReq, panvaResp](t, testenv.PanvaCommand(t, panvaScript), reqs)
 }
 
 // peerKeys returns a private key per algorithm, generated once.
@@ -200,7 +182,7 @@ func semantic(t testing.TB, b []byte) any {
 }
 
 func TestInteropPanvaJWT(t *testing.T) {
-	panvaPeer(t) // before generating keys
+	testenv.PanvaJose(t) // before generating keys
 	// Ours: the ClaimSet (times with a fraction, written rounded: "exp"
 	// and "iat" down, "nbf" up), with "aud" as an array and as a string.
 	ourSets := []*jwt.ClaimSet{
