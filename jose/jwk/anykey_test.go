@@ -189,7 +189,8 @@ func TestParseAnyRefusesWhatNoReaderReads(t *testing.T) {
 		if s != nil || isSet || !errors.Is(err, jose.ErrMalformed) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, %v; want jose.ErrMalformed saying %q", c.name, s, err, c.want)
 		}
-		if err != nil && strings.Contains(c.name, "JSON") && c.name != "JSON then text" && strings.Contains(err.Error(), "AAAA") {
+		// The input may be a secret: the error shows none of it.
+		if n := len(c.data); err != nil && n >= 16 && c.name != "JSON then text" && strings.Contains(err.Error(), c.data[n/2-4:n/2+4]) {
 			t.Errorf("%s: the error shows the input: %v", c.name, err)
 		}
 	}
