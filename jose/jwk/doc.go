@@ -9,7 +9,10 @@
 // plugs into gencrypto, crypto/tls and anything else that takes
 // crypto.Signer. Keys come from Parse (a JWK), ParseSet (a JWK Set), New (a
 // standard library key), Generate (a new key for a named algorithm) and
-// ParsePEM / ParseDER (SPKI, PKCS #1, PKCS #8, SEC 1, X.509 certificates).
+// ParsePEM / ParseDER (SPKI, PKCS #1, PKCS #8, SEC 1, X.509 certificates);
+// ParseAny reads a JWK, a JWK Set or PEM told apart by content (a key file
+// named in configuration), through the same readers, as a Set, and
+// ReadFile reads such a file, bounded by MaxFileSize.
 // MarshalJSON writes members in lexicographic order; MarshalPEM and
 // MarshalDER write PKCS #8 or SPKI.
 //

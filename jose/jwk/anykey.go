@@ -1,0 +1,227 @@
+package jwk
+
+// ParseAny and ReadFile: keys from text whose format is told by its
+// content (a JWK, a JWK Set or PEM), for keys named in configuration. The
+// function only routes: every rule is the specific reader's (Parse,
+// ParseSet, ParsePEM), which it calls on the input as given.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/jose"
+)
+
+// MaxFileSize bounds the file ReadFile reads, in bytes: a larger file is
+// jose.ErrLimit, refused before it is read. A JWK Set of a few hundred
+// RSA keys fits; PEM text is bounded tighter by ParsePEM (1 MiB).
+const MaxFileSize = 4 << 20
+
+// ParseAny reads the keys in data, which holds one JWK, a JWK Set or PEM
+// text, told apart by their content, never by a file name:
+//
+//   - a JSON object (after JSON whitespace) with "kty" is a JWK, read by
+//     Parse; one with "keys" is a JWK Set, read by ParseSet; one with both
+//     or neither is jose.ErrMalformed;
+//   - text with a PEM BEGIN line is read by ParsePEM: one key (SPKI,
+//     PKCS #1, PKCS #8, SEC 1), or a certificate chain whose leaf gives
+//     the key.
+//
+// The result is always a Set, so that callers treat the three forms
+// alike: a JWK or a PEM key is a Set of that one key, with no Skipped. A
+// JWK Set is what ParseSet returns: its Skipped holds, raw, the keys of a
+// kty or curve this package does not support (RFC 7517 §5), and its Keys
+// may be empty (all skipped, or "keys":[]), so a caller that needs a key
+// checks len(set.Keys). A single JWK of such a kty or curve is not skipped
+// but refused (jose.ErrKey), as Parse refuses it.
+//
+// isSet reports whether data was a JWK Set, which matters to a verifier:
+// jws.NewVerifier and jwt.NewVerifier given a *Set select the key by the
+// token's "kid", and a key without one (every PEM key) matches no token
+// that names a kid; given a *Key, they use it whatever kid a token names.
+// A verifier of keys from a file that may hold one key passes set.Keys[0]
+// when isSet is false, and the set otherwise (as lwscrypto jws verify
+// --key does).
+//
+// ParseAny is exactly as strict as the reader it calls, and its errors
+// are that reader's: ParsePEM's refusal of several keys (a private key
+// beside its certificate included), of encrypted and OpenSSH PEM blocks
+// and of text over its bound; ParseSet's duplicate kids and mixed
+// public and private keys. Input that is none of the three is
+// jose.ErrMalformed with an error saying what it looked like: empty or
+// only whitespace, text that begins with a UTF-8 byte order mark (not
+// JSON, RFC 8259 §8.1), a JSON array or string, an OpenSSH public key
+// line, binary data such as DER (ParseDER reads DER, given its type) or
+// COSE_Key CBOR, or other text. Keys given as bytes (an oct key's secret)
+// are JWKs: raw secret bytes are not a key format.
+func ParseAny(data []byte) (set *Set, isSet bool, err error) {
+	if bytes.HasPrefix(data, []byte(utf8BOM)) {
+		return nil, false, fmt.Errorf("jwk: the input begins with a UTF-8 byte order mark (EF BB BF), which neither JSON nor PEM allows there (save it as UTF-8 without one): %w", jose.ErrMalformed)
+	}
+	t := bytes.TrimLeft(data, " \t\r\n")
+	isPEM := beginLines(data) > 0 || bytes.HasPrefix(t, []byte("-----BEGIN"))
+	switch {
+	case len(t) == 0:
+		return nil, false, fmt.Errorf("jwk: the input is empty or only whitespace%s: %w", notAny, jose.ErrMalformed)
+	case t[0] == '{':
+		o, err := jose.ParseObject(data)
+		if err != nil {
+			if isPEM {
+				return nil, false, fmt.Errorf("jwk: the input begins as JSON but is not a JSON object, and holds PEM: %w", err)
+			}
+			return nil, false, fmt.Errorf("jwk: %w", err)
+		}
+		_, kty := o.Get("kty")
+		_, keys := o.Get("keys")
+		switch {
+		case kty && keys:
+			return nil, false, fmt.Errorf(`jwk: the input is a JSON object with both "kty" (a JWK) and "keys" (a JWK Set), which is ambiguous: %w`, jose.ErrMalformed)
+		case keys:
+			if set, err = ParseSet(data); err != nil {
+				return nil, false, err
+			}
+			return set, true, nil
+		case kty:
+			k, err := Parse(data)
+			if err != nil {
+				return nil, false, err
+			}
+			return &Set{Keys: []*Key{k}}, false, nil
+		}
+		return nil, false, fmt.Errorf(`jwk: the input is a JSON object with neither "kty" (a JWK) nor "keys" (a JWK Set): %w`, jose.ErrMalformed)
+	case isPEM:
+		k, err := ParsePEM(data)
+		if err != nil {
+			return nil, false, err
+		}
+		return &Set{Keys: []*Key{k}}, false, nil
+	}
+	what, hint := lookslike(t)
+	return nil, false, fmt.Errorf("jwk: the input is %s%s%s: %w", what, notAny, hint, jose.ErrMalformed)
+}
+
+// notAny is the end of ParseAny's errors for input of no format it reads.
+const notAny = `, not a JWK, a JWK Set ({"keys":[…]}) or PEM text`
+
+// utf8BOM is the UTF-8 byte order mark some editors write at the start of
+// a text file.
+const utf8BOM = "\xef\xbb\xbf"
+
+// lookslike names what t (the input from its first byte that is not JSON
+// whitespace) looks like, and how to make it a key file, for an error
+// that shows none of it (it may be a secret).
+func lookslike(t []byte) (what, hint string) {
+	switch {
+	case t[0] == '[':
+		return "a JSON array", ""
+	case t[0] == '"':
+		return "a JSON string", ""
+	case bytes.HasPrefix(t, []byte("ssh-")) || bytes.HasPrefix(t, []byte("ecdsa-sha2-")) || bytes.HasPrefix(t, []byte("sk-ssh-")) || bytes.HasPrefix(t, []byte("sk-ecdsa-")):
+		return "an OpenSSH public key line", " (ssh-keygen -e -m PKCS8 -f FILE writes an RSA or ECDSA one as PEM)"
+	case t[0] == 0x30 && !textual(t):
+		return "binary data that begins as DER does", " (ParseDER reads DER, given its PEM type)"
+	case !textual(t):
+		return "binary data", ""
+	}
+	return "text", ""
+}
+
+// textual reports whether b is UTF-8 without control characters other
+// than whitespace: what a JWK or PEM file holds, and what DER and CBOR
+// almost never are.
+func textual(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadFile reads the file name and returns its keys as ParseAny does. It
+// adds to os.ReadFile and ParseAny the checks a key file named in
+// configuration needs: the file must be a regular file (following
+// symbolic links), checked before it is opened, so that a directory,
+// device or FIFO is refused without being read or waited on (an error
+// wrapping jose.ErrMalformed), and it must be at most MaxFileSize bytes,
+// checked before it is read and again while reading, as it may grow
+// (jose.ErrLimit). Errors are *fs.PathError naming the file (errors.Is
+// finds fs.ErrNotExist, fs.ErrPermission and the jose sentinels), except
+// ParseAny's, which are wrapped with the file's name.
+//
+// ReadFile does not check the file's permissions: who may read a private
+// key file is the deployment's decision.
+func ReadFile(name string) (set *Set, isSet bool, err error) {
+	data, err := readKeyFile(name, MaxFileSize)
+	if err != nil {
+		return nil, false, err
+	}
+	if set, isSet, err = ParseAny(data); err != nil {
+		return nil, false, &fileError{name, err}
+	}
+	return set, isSet, nil
+}
+
+// fileError names the key file a ParseAny error came from: "jwk: key file
+// NAME: …", keeping the error for errors.Is and errors.As.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e *fileError) Error() string {
+	return "jwk: key file " + e.name + ": " + strings.TrimPrefix(e.err.Error(), "jwk: ")
+}
+
+func (e *fileError) Unwrap() error { return e.err }
+
+// readKeyFile reads the regular file name of at most max bytes.
+func readKeyFile(name string, max int64) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := fileOK(name, st, max); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The name may now be another file than the one looked at.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := fileOK(name, st, max); err != nil {
+		return nil, err
+	}
+	// The file may grow while it is read: read at most one byte more.
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if int64(len(b)) > max {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: key file larger than %d bytes: %w", max, jose.ErrLimit)}
+	}
+	return b, nil
+}
+
+// fileOK refuses a file that is not regular or is larger than max.
+func fileOK(name string, st fs.FileInfo, max int64) error {
+	if !st.Mode().IsRegular() {
+		return &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: not a regular file (%s), so not read as a key file: %w", st.Mode().Type(), jose.ErrMalformed)}
+	}
+	if st.Size() > max {
+		return &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: key file of %d bytes, larger than %d: %w", st.Size(), max, jose.ErrLimit)}
+	}
+	return nil
+}
