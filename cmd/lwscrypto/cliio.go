@@ -280,6 +280,9 @@ func emptyFlagError(c *command, name string) error {
 	case "kid":
 		why = ": the key would have no \"kid\""
 		hint = "give a key ID, or leave --kid out for a key without one"
+		if c.path == "jwk gen" {
+			hint = "give a key ID, leave --kid out for the key's thumbprint, or --no-kid for a key without one"
+		}
 	case "exp":
 		why = ": the token would never expire"
 		hint = "give a lifetime such as 15m, or leave --exp out for a token without \"exp\""

@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto"
+	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"flag"
@@ -14,7 +15,7 @@ import (
 
 func init() {
 	register(&command{path: "jwk gen", args: "--alg ALG [--crv CRV] [--bits N] [--kid KID | --no-kid] [-o FILE]",
-		summary: "generate a private JWK for ALG (written with \"alg\": ALG, and \"kid\": its RFC 7638 thumbprint unless --kid or --no-kid)", run: runJWKGen})
+		summary: "generate a private JWK for ALG (written with \"alg\": ALG, and \"kid\": its RFC 7638 thumbprint, random for a symmetric key, unless --kid or --no-kid)", run: runJWKGen})
 	register(&command{path: "jwk pub", args: "[-o FILE] [FILE]",
 		summary: "print the public half of a JWK or JWK Set", run: runJWKPub})
 	register(&command{path: "jwk thumbprint", args: "[--uri] [-o FILE] [FILE]",
@@ -56,7 +57,7 @@ func runJWKGen(e *env, args []string) error {
 	alg := fs.String("alg", "", "the JOSE algorithm the key is for (ES256, EdDSA, RS256, HS256, ECDH-ES, A256KW, …)")
 	crv := fs.String("crv", "", "curve for ECDH-ES keys: P-256 (default), P-384, P-521, X25519")
 	bits := fs.Int("bits", 0, "RSA modulus size (default 2048) or oct key size for dir/PBES2")
-	kid := fs.String("kid", "", "key ID to write as \"kid\" (default: the key's RFC 7638 SHA-256 thumbprint, base64url, as jwk thumbprint prints it)")
+	kid := fs.String("kid", "", "key ID to write as \"kid\" (default: the key's RFC 7638 SHA-256 thumbprint, base64url, as jwk thumbprint prints it; for a symmetric (oct) key, whose thumbprint is a hash of the secret, 16 random bytes, base64url)")
 	noKid := fs.Bool("no-kid", false, "write no \"kid\"")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
@@ -89,8 +90,15 @@ func runJWKGen(e *env, args []string) error {
 	if k.Kid == "" && !*noKid {
 		// As step and many identity providers do: a token signed with
 		// the key names it, and a JWK Set of several keys selects it.
-		t, err := k.Thumbprint(crypto.SHA256)
-		if err != nil {
+		// A secret's thumbprint is a hash of the secret, which RFC
+		// 7638 §7 says to keep from those who do not hold the key, and
+		// a "kid" goes out in every token: an oct key gets a random
+		// one.
+		var t []byte
+		if k.KeyType() == jwk.KeyTypeOct {
+			t = make([]byte, 16)
+			rand.Read(t) // never fails (crypto/rand)
+		} else if t, err = k.Thumbprint(crypto.SHA256); err != nil {
 			return failf("%v", err)
 		}
 		k.Kid = base64.RawURLEncoding.EncodeToString(t)

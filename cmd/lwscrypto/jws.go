@@ -21,7 +21,7 @@ func init() {
 	register(&command{path: "jws sign", args: "--key KEY [--key KEY …] [--alg ALG] [--json] [--detached] [--unencoded] [-o FILE] [FILE]",
 		summary: "sign FILE (or standard input) as a JWS; compact unless --json (flattened JSON for one --key, general JSON with one signature per key for several)", run: runJWSSign})
 	register(&command{path: "jws verify", args: "--key KEY [--alg ALG[,ALG]] [--payload FILE] [-o FILE] [FILE]",
-		summary: "verify a JWS and print its payload, byte for byte, only if it verifies (a detached payload, given with --payload, is not printed)", run: runJWSVerify})
+		summary: "verify a JWS and print its payload, byte for byte, only if it verifies (a detached payload, given with --payload, is not printed); a JSON JWS with several signatures verifies when one of them does with KEY", run: runJWSVerify})
 }
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
@@ -512,7 +512,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else the one an EC or Ed25519 key determines; RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else what an EC or Ed25519 key determines: ES256, ES384 or ES512 by curve, EdDSA or Ed25519 (RFC 9864); RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); it is not printed again: exit status 0 says it verified; \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)

@@ -57,9 +57,14 @@ func runVectors(e *env, args []string) error {
 			// Nothing names the corpus: the command line must (exit 2,
 			// as for a missing --key), unlike a --dir naming no
 			// directory, which is invalid input (exit 1).
-			why := err.Error()
+			why := err.Error() // LWSCRYPTO_VECTORS names no directory
 			if os.Getenv("LWSCRYPTO_VECTORS") == "" {
-				why = "no --dir given, LWSCRYPTO_VECTORS is unset, and there is no ../shared/vectors beside the module (" + why + ")"
+				why = "no --dir given, LWSCRYPTO_VECTORS is unset, and "
+				if root, rerr := corpus.ModuleRoot(); rerr != nil {
+					why += "the working directory is not inside the lwscrypto module, beside which ../shared/vectors would be looked for"
+				} else {
+					why += "there is no corpus at " + filepath.Join(root, "..", "shared", "vectors") + " (../shared/vectors beside the module)"
+				}
 			}
 			return usagef("no conformance corpus found: %s", why).withHint("pass --dir DIR (the folder holding wycheproof/) or set LWSCRYPTO_VECTORS")
 		}

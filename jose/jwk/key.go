@@ -369,6 +369,9 @@ func New(key any) (*Key, error) {
 		if v == nil {
 			break
 		}
+		if v.Curve() == nil { // the zero PrivateKey: no key, and PublicKey panics
+			return nil, keyErr("ECDH private key without a curve")
+		}
 		if v.Curve() != ecdh.X25519() {
 			p, err := ecdhToECDSAPrivate(v)
 			if err != nil {

@@ -80,9 +80,10 @@ type RemoteOptions struct {
 	// "application/octet-stream" from a static file bucket, or
 	// "application/jwk+json". Each is a bare "type/subtype" (compared, as
 	// the response's, without case and without parameters); wildcards
-	// ("*/*", "text/*"), parameters and anything else that is not one
-	// media type are refused by NewRemote (jose.ErrKey). They are added
-	// to the Accept header after the two standard types, with q=0.5. The
+	// ("*/*", "text/*", or a '*' anywhere), parameters and anything else
+	// that is not one media type are refused by NewRemote (jose.ErrKey).
+	// They are added to the Accept header after the two standard types,
+	// with q=0.5, each once (a standard type named here is not added). The
 	// body must still be a JWK Set of public keys. Empty (the default)
 	// takes only the standard types, or no Content-Type at all.
 	ExtraMediaTypes []string
@@ -99,8 +100,15 @@ func (o *RemoteOptions) checkMediaTypes() ([]string, error) {
 	for _, raw := range o.ExtraMediaTypes {
 		mt := strings.ToLower(raw)
 		typ, sub, ok := strings.Cut(mt, "/")
-		if !ok || !isToken(typ) || !isToken(sub) || typ == "*" || sub == "*" {
+		// No '*' anywhere: "application/*+json" reads as a wildcard,
+		// and no registered media type has one (RFC 6838 §4.2).
+		if !ok || !isToken(typ) || !isToken(sub) || strings.Contains(mt, "*") {
 			return nil, fmt.Errorf("jwk: RemoteOptions.ExtraMediaTypes: %q is not a media type \"type/subtype\" without wildcards or parameters: %w", raw, jose.ErrKey)
+		}
+		// A standard type, or one given before, is taken already: the
+		// Accept header names each type once.
+		if mt == "application/json" || mt == "application/jwk-set+json" || slices.Contains(out, mt) {
+			continue
 		}
 		out = append(out, mt)
 	}

@@ -133,7 +133,11 @@ func bindCheck(a algorithm, secret []byte, pub crypto.PublicKey) error {
 		return nil
 	}
 	if pub == nil {
-		return wrap(jose.ErrKey, a.name()+" needs "+needsKey(a.sig)+", not an HMAC secret")
+		given := "an HMAC secret"
+		if secret == nil { // the zero jwk.Key: no key material at all
+			given = "no key"
+		}
+		return wrap(jose.ErrKey, a.name()+" needs "+needsKey(a.sig)+", not "+given)
 	}
 	if err := a.sig.CheckPublicKey(pub); err != nil {
 		switch {

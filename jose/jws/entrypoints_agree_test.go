@@ -23,6 +23,7 @@ func isSentinel(err error) bool {
 // TestEveryErrorWrapsSentinel: over mutated compact, flattened and general
 // tokens (encoded, unencoded, detached), every error of Verify,
 // VerifyDetached, VerifyEach (and each entry's), VerifyAll, VerifyReader,
+// VerifyAllDetached, VerifyEachDetached (and each entry's),
 // AppendVerifyCompact and Parse wraps a jose sentinel, so errors.Is can
 // tell what went wrong.
 func TestEveryErrorWrapsSentinel(t *testing.T) {
@@ -64,6 +65,13 @@ func TestEveryErrorWrapsSentinel(t *testing.T) {
 				check("VerifyAll", err)
 				_, err = v.VerifyReader(m, bytes.NewReader(payload))
 				check("VerifyReader", err)
+				_, err = v.VerifyAllDetached(m, payload)
+				check("VerifyAllDetached", err)
+				res, err = v.VerifyEachDetached(m, payload)
+				check("VerifyEachDetached", err)
+				for _, r := range res {
+					check("VerifyEachDetached entry", r.Err)
+				}
 				_, err = v.AppendVerifyCompact(nil, m)
 				check("AppendVerifyCompact", err)
 				_, err = jws.Parse(m)
@@ -75,8 +83,9 @@ func TestEveryErrorWrapsSentinel(t *testing.T) {
 
 // TestEntryPointsAgree: over mutated one-signature tokens, Verify,
 // VerifyAll, VerifyEach and (compact) AppendVerifyCompact give one verdict
-// and payload, and for detached ones VerifyDetached and VerifyReader give
-// one verdict and sentinel, as VerifyReader's godoc says.
+// and payload, and for detached ones VerifyDetached, VerifyReader,
+// VerifyAllDetached and VerifyEachDetached give one verdict and sentinel,
+// as VerifyReader's godoc says and the Detached forms' say of VerifyDetached.
 func TestEntryPointsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, alg := range []string{"HS256", "ES256", "EdDSA"} {
@@ -99,6 +108,17 @@ func TestEntryPointsAgree(t *testing.T) {
 						_, e2 := v.VerifyReader(m, bytes.NewReader(payload))
 						if (e1 == nil) != (e2 == nil) || e1 != nil && sentinelOf(e1) != sentinelOf(e2) {
 							t.Errorf("%s %q: VerifyDetached %v, VerifyReader %v", alg, m, e1, e2)
+						}
+						_, e3 := v.VerifyAllDetached(m, payload)
+						if (e1 == nil) != (e3 == nil) || e1 != nil && sentinelOf(e1) != sentinelOf(e3) {
+							t.Errorf("%s %q: VerifyDetached %v, VerifyAllDetached %v", alg, m, e1, e3)
+						}
+						res, e4 := v.VerifyEachDetached(m, payload)
+						if e4 == nil && len(res) == 1 {
+							e4 = res[0].Err
+						}
+						if (e1 == nil) != (e4 == nil) || e1 != nil && sentinelOf(e1) != sentinelOf(e4) {
+							t.Errorf("%s %q: VerifyDetached %v, VerifyEachDetached %v", alg, m, e1, e4)
 						}
 						continue
 					}

@@ -96,8 +96,9 @@ func FuzzParseJSON(f *testing.F) {
 	})
 }
 
-// FuzzVerify: no panic on any entry point, and the zero-allocation compact
-// path agrees with the general one.
+// FuzzVerify: no panic on any entry point, the zero-allocation compact
+// path agrees with the general one, and VerifyAllDetached verifies no
+// one-signature message that VerifyDetached refuses.
 func FuzzVerify(f *testing.F) {
 	seedTokens(f)
 	secret := testKeys()["HS256"].([]byte)
@@ -116,7 +117,14 @@ func FuzzVerify(f *testing.F) {
 		}
 		v.VerifyEach(in)
 		v.VerifyAll(in)
-		v.VerifyDetached(in, []byte("x"))
+		_, errDet := v.VerifyDetached(in, []byte("x"))
+		// The detached multi-signature forms: no panic, and with one
+		// signature VerifyAllDetached's verdict is VerifyDetached's.
+		all, errAll := v.VerifyAllDetached(in, []byte("x"))
+		v.VerifyEachDetached(in, []byte("x"))
+		if errAll == nil && len(all) == 1 && errDet != nil {
+			t.Fatalf("one signature: VerifyAllDetached verified %q, VerifyDetached %v", in, errDet)
+		}
 	})
 }
 
