@@ -150,12 +150,7 @@ type nodeResp struct {
 
 func runNode(t *testing.T, reqs []nodeReq) []nodeResp {
 	t.Helper()
-	node, dir := testenv.PanvaJose(t)
-	mod := filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js")
-	script := writeFile(t, t.TempDir(), "peer.mjs", []byte(nodeScript))
-	cmd := exec.Command(node, script)
-	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+mod)
-	return testenv.RunBatch[nodeReq, nodeResp](t, cmd, reqs)
+	return testenv.RunBatch[nodeReq, nodeResp](t, testenv.PanvaCommand(t, nodeScript), reqs)
 }
 
 func TestInteropPanvaJose(t *testing.T) {

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
@@ -255,7 +252,7 @@ type panvaDetachedResp struct {
 // VerifyAllDetached, both signatures; and panva verifies each signature of
 // ours given the detached payload.
 func TestInteropPanvaDetachedMultiSignature(t *testing.T) {
-	node, dir := testenv.PanvaJose(t)
+	testenv.PanvaJose(t) // skip before making keys when the peer is missing
 	e, d, v := detachedKeys(t)
 	payload := []byte("$.02 detached, \u00e9")
 	var keys, pubs []panvaDetachedKey
@@ -288,13 +285,7 @@ func TestInteropPanvaDetachedMultiSignature(t *testing.T) {
 			panvaDetachedReq{Op: "sign", Keys: keys, Payload: string(p64), Unencoded: unencoded},
 			panvaDetachedReq{Op: "verify", Keys: pubs, Payload: string(p64), Unencoded: unencoded, Token: string(ours)})
 	}
-	script := filepath.Join(t.TempDir(), "detached.mjs")
-	if err := os.WriteFile(script, []byte(panvaDetachedScript), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, script)
-	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js"))
-	resp := testenv.RunBatch[panvaDetachedReq, panvaDetachedResp](t, cmd, reqs)
+	resp := testenv.RunBatch[panvaDetachedReq, panvaDetachedResp](t, testenv.PanvaCommand(t, panvaDetachedScript), reqs)
 	for i, r := range reqs {
 		got := resp[i]
 		if got.Error != "" {
