@@ -25,10 +25,15 @@ func init() {
 }
 
 // signingKey picks the one key of KEY that can sign, and the algorithm:
-// --alg, or the key's own "alg", or the one its type and curve determine
+// --alg (with the blanks around it trimmed, as every --alg name is), or
+// the key's own "alg", or the one its type and curve determine
 // (impliedAlgs).
 func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 	if alg != "" { // before the key is read (--key -)
+		flagAlg := alg
+		if alg = strings.TrimSpace(alg); alg == "" {
+			return nil, "", usagef("--alg %s names an empty algorithm", jose.QuoteName(flagAlg)).withHint("name a JWS signing algorithm, e.g. --alg ES256")
+		}
 		if err := jwsAlgFlag(alg, false); err != nil {
 			return nil, "", err
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,13 @@ const (
 // UnverifiedPayload has no payload (ok false), and Compact and JSON return
 // an error wrapping jose.ErrMalformed, as they do for a nil Signature or
 // one with neither a protected nor an unprotected header.
+//
+// Compact and JSON write only what Parse reads back as the same message,
+// checking each signature with the parser's own rules; a Message edited or
+// built by hand that Parse would refuse, or read as another message, is
+// jose.ErrMalformed naming the signature and what is wrong. A Message
+// built by hand has no payload (its payload and "b64" are set by Parse and
+// SignJSON only) and reads as unencoded, so its headers need "b64": false.
 type Message struct {
 	// Form is the serialization the message was parsed from.
 	Form Form
@@ -258,34 +266,20 @@ func parseElement(m *Message, e []byte) error {
 // signature object.
 func parseSignature(o *jose.Object) (*Signature, error) {
 	s := &Signature{}
-	var prot, unprot *jose.Header
 	if mem, ok := o.Get("protected"); ok {
 		str, err := mem.String()
 		if err != nil || str == "" {
 			return nil, wrap(jose.ErrMalformed, `"protected" must be a non-empty string`)
 		}
 		s.Protected = []byte(str)
-		if prot, err = parseProtected(s.Protected); err != nil {
-			return nil, err
-		}
 	}
 	if mem, ok := o.Get("header"); ok {
-		if mem.Kind() != jose.KindObject {
-			return nil, wrap(jose.ErrMalformed, `"header" must be an object`)
-		}
 		// a copy: a Message (and a Result) must not alias the input
-		raw := bytes.Clone(mem.Value)
-		h, err := jose.ParseHeader(raw)
-		if err != nil {
-			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
-		}
-		if len(h.Members()) == 0 {
-			return nil, wrap(jose.ErrMalformed, `"header" is empty`)
-		}
-		unprot, s.Unprotected = h, raw
+		s.Unprotected = bytes.Clone(mem.Value)
 	}
-	if prot == nil && unprot == nil {
-		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
+	h, err := signatureHeader(s.Protected, s.Unprotected)
+	if err != nil {
+		return nil, err
 	}
 	mem, ok := o.Get("signature")
 	if !ok {
@@ -298,10 +292,44 @@ func parseSignature(o *jose.Object) (*Signature, error) {
 	if s.Signature, err = jose.DecodeBase64URL([]byte(str)); err != nil {
 		return nil, wrap(jose.ErrMalformed, `"signature" is not base64url`)
 	}
-	if s.Header, err = jose.Join(prot, unprot); err != nil {
+	s.Header = h
+	return s, nil
+}
+
+// signatureHeader is the JOSE Header of a signature whose protected header
+// (base64url) and unprotected one (the raw JSON of "header") are given,
+// each nil (or empty) when absent: the rules ParseJSON and ParseCompact
+// read a signature's headers with, and the writers check theirs with. The
+// header is parsed from unprotected, which must stay unchanged after.
+func signatureHeader(protected, unprotected []byte) (*jose.Header, error) {
+	var prot, unprot *jose.Header
+	if len(protected) > 0 {
+		var err error
+		if prot, err = parseProtected(protected); err != nil {
+			return nil, err
+		}
+	}
+	if unprotected != nil {
+		if len(unprotected) == 0 || unprotected[0] != '{' {
+			return nil, wrap(jose.ErrMalformed, `"header" must be an object`)
+		}
+		h, err := jose.ParseHeader(unprotected)
+		if err != nil {
+			return nil, wrapCause(jose.ErrMalformed, "unprotected header", err)
+		}
+		if len(h.Members()) == 0 {
+			return nil, wrap(jose.ErrMalformed, `"header" is empty`)
+		}
+		unprot = h
+	}
+	if prot == nil && unprot == nil {
+		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
+	}
+	h, err := jose.Join(prot, unprot)
+	if err != nil {
 		return nil, wrapCause(jose.ErrMalformed, "header", err)
 	}
-	return s, nil
+	return h, nil
 }
 
 // signingInput appends the JWS Signing Input of signature s over the
@@ -323,7 +351,12 @@ func (m *Message) signingInput(dst []byte, s *Signature, detached []byte) []byte
 
 // Compact returns the compact serialization. It needs exactly one signature
 // with a protected header and no unprotected one, and, for an attached
-// unencoded payload, a payload without '.' (RFC 7797 §5.2).
+// unencoded payload, a payload without '.' (RFC 7797 §5.2). As with JSON,
+// the signature must be one ParseCompact reads back as it is: a protected
+// header ParseCompact accepts, whose "b64" is the message's, a non-empty
+// signature value, and a Header (unless nil) that is the protected header
+// parsed. An empty attached payload is written as the compact form writes
+// it, which ParseCompact reads as detached (Verify as empty).
 func (m *Message) Compact() ([]byte, error) {
 	if m == nil {
 		return nil, errNilMessage
@@ -341,6 +374,9 @@ func (m *Message) Compact() ([]byte, error) {
 	if !m.b64 && bytes.IndexByte(m.payload, '.') >= 0 {
 		return nil, wrap(jose.ErrMalformed, "unencoded payload with '.' cannot be compact; detach it")
 	}
+	if err := m.readsBack(s); err != nil {
+		return nil, err
+	}
 	out := make([]byte, 0, len(s.Protected)+len(m.payload)+len(s.Signature)*4/3+4)
 	out = append(out, s.Protected...)
 	out = append(out, '.')
@@ -354,7 +390,14 @@ func (m *Message) Compact() ([]byte, error) {
 // jose.ErrMalformed). An attached unencoded payload must be
 // UTF-8 text (a JSON string cannot carry other bytes; RFC 7797 §5.2), and
 // every signature's "b64" must be the message's (jose.ErrCrit, as in
-// ParseJSON).
+// ParseJSON, and jose.ErrMalformed).
+//
+// Every signature must be one ParseJSON reads back as it is (else
+// jose.ErrMalformed, naming the signature): headers ParseJSON accepts —
+// a protected one, base64url of a JOSE header, or an unprotected one, a
+// non-empty JSON object with no whitespace around it, or both, with no name
+// in both and "crit" and "b64" protected —, a non-empty signature value,
+// and a Header (unless nil) that is the two headers joined (jose.Join).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
 // jose.ErrLimit here: more than MaxSignatures signatures, an attached
@@ -390,7 +433,10 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 			return nil, wrap(jose.ErrMalformed, fmt.Sprintf("signature %d has no header, protected or unprotected", i))
 		}
 		if s.Header != nil && s.Header.B64 != m.b64 {
-			return nil, errB64Disagree
+			return nil, &atSignature{i: i, err: errWriteB64}
+		}
+		if err := m.readsBack(s); err != nil {
+			return nil, &atSignature{i: i, err: err}
 		}
 		if len(s.Protected) > lejp.DefaultMaxStringLen { // base64url: no escapes
 			return nil, errProtectedTooLong
@@ -429,6 +475,98 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 		return nil, wrapCause(jose.ErrMalformed, "writing JSON", err)
 	}
 	return out, nil
+}
+
+// errWriteB64 is the writers' error for a signature whose "b64" is not the
+// message's: jose.ErrMalformed, and jose.ErrCrit as in ParseJSON.
+var errWriteB64 = wrapCause(jose.ErrMalformed, `the signature's "b64" is not the message's`, errB64Disagree)
+
+// readsBack checks that signature s of m is one the parser reads back as
+// it is, applying the parser's own rules (signatureHeader) rather than a
+// copy of them: its headers must be ones Parse accepts, with the
+// message's "b64" (which a Message built by hand cannot set: its zero
+// value is false); the unprotected header must be written as it will be
+// read, an object with no whitespace around it; the signature value must
+// not be empty; and a Header, when not nil, must be what the parser
+// derives from the two headers. The payload needs no check: only Parse
+// and SignJSON set it, and both leave it valid for the message's "b64".
+// FuzzMessageRoundTrip checks that Parse reads back every Message a
+// writer writes.
+func (m *Message) readsBack(s *Signature) error {
+	if u := s.Unprotected; len(u) > 0 && (jsonSpace(u[0]) || jsonSpace(u[len(u)-1])) {
+		return wrap(jose.ErrMalformed, "the unprotected header has whitespace around it, which ParseJSON does not keep")
+	}
+	h, err := signatureHeader(s.Protected, s.Unprotected)
+	if err != nil {
+		return err
+	}
+	if h.B64 != m.b64 {
+		return errWriteB64
+	}
+	if len(s.Signature) == 0 {
+		return wrap(jose.ErrMalformed, "the signature value is empty")
+	}
+	if s.Header != nil && !sameHeader(s.Header, h) {
+		return wrap(jose.ErrMalformed, "Header is not the protected and unprotected headers joined")
+	}
+	return nil
+}
+
+func jsonSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// headerFields are the indexes of the exported fields of jose.Header.
+var headerFields = func() (f []int) {
+	t := reflect.TypeFor[jose.Header]()
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			f = append(f, i)
+		}
+	}
+	return f
+}()
+
+// sameHeader reports whether a and b have the same members, in the same
+// order and equally protected, and the same exported fields (nil and empty
+// slices alike).
+func sameHeader(a, b *jose.Header) bool {
+	am, bm := a.Members(), b.Members()
+	if len(am) != len(bm) {
+		return false
+	}
+	for i := range am {
+		if am[i].Name != bm[i].Name || !bytes.Equal(am[i].Value, bm[i].Value) ||
+			a.IsProtected(am[i].Name) != b.IsProtected(bm[i].Name) {
+			return false
+		}
+	}
+	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	for _, i := range headerFields {
+		x, y := av.Field(i), bv.Field(i)
+		switch {
+		case x.Kind() == reflect.String:
+			if x.String() != y.String() {
+				return false
+			}
+		case x.Kind() == reflect.Bool:
+			if x.Bool() != y.Bool() {
+				return false
+			}
+		case x.Kind() == reflect.Int64:
+			if x.Int() != y.Int() {
+				return false
+			}
+		case x.Kind() == reflect.Slice && x.Type().Elem().Kind() == reflect.Uint8:
+			if !bytes.Equal(x.Bytes(), y.Bytes()) {
+				return false
+			}
+		case x.Kind() == reflect.Slice && x.Len() == 0 && y.Len() == 0:
+		default:
+			if !reflect.DeepEqual(x.Interface(), y.Interface()) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unprotectedFits checks the unprotected header of s as ParseJSON will
