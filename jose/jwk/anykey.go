@@ -27,7 +27,11 @@ const MaxFileSize = 4 << 20
 //
 //   - a JSON object (after JSON whitespace) with "kty" is a JWK, read by
 //     Parse; one with "keys" is a JWK Set, read by ParseSet; one with both
-//     or neither is jose.ErrMalformed;
+//     or neither is jose.ErrMalformed. Member names are compared here
+//     regardless of case, as some JSON readers match them (Go's
+//     encoding/json): an object with "kty" and "KEYS" is refused as
+//     ambiguous, and one with "KEYS" alone goes to ParseSet, which
+//     refuses it for its missing "keys";
 //   - text with a PEM BEGIN line is read by ParsePEM: one key (SPKI,
 //     PKCS #1, PKCS #8, SEC 1), or a certificate chain whose leaf gives
 //     the key.
@@ -76,8 +80,7 @@ func ParseAny(data []byte) (set *Set, isSet bool, err error) {
 			}
 			return nil, false, fmt.Errorf("jwk: %w", err)
 		}
-		_, kty := o.Get("kty")
-		_, keys := o.Get("keys")
+		kty, keys := hasFold(o, "kty"), hasFold(o, "keys")
 		switch {
 		case kty && keys:
 			return nil, false, fmt.Errorf(`jwk: the input is a JSON object with both "kty" (a JWK) and "keys" (a JWK Set), which is ambiguous: %w`, jose.ErrMalformed)
@@ -103,6 +106,20 @@ func ParseAny(data []byte) (set *Set, isSet bool, err error) {
 	}
 	what, hint := lookslike(t)
 	return nil, false, fmt.Errorf("jwk: the input is %s%s%s: %w", what, notAny, hint, jose.ErrMalformed)
+}
+
+// hasFold reports whether o has a member named name but for case
+// (strings.EqualFold, as jose.ParseObject compares names): a reader that
+// matches names regardless of case, as Go's encoding/json does, takes
+// "KEYS" for "keys", so ParseAny routes on, and refuses as ambiguous, the
+// names such a reader would see.
+func hasFold(o *jose.Object, name string) bool {
+	for _, m := range o.Members {
+		if strings.EqualFold(m.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAny is the end of ParseAny's errors for input of no format it reads.
