@@ -168,7 +168,8 @@ func textual(b []byte) bool {
 // configuration needs: the file must be a regular file (following
 // symbolic links), checked before it is opened, so that a directory,
 // device or FIFO is refused without being read or waited on (an error
-// wrapping jose.ErrMalformed), and it must be at most MaxFileSize bytes,
+// wrapping jose.ErrMalformed), and again once open (the name may have
+// been made another file meanwhile; on unix the open never waits), and it must be at most MaxFileSize bytes,
 // checked before it is read and again while reading, as it may grow
 // (jose.ErrLimit). Errors are *fs.PathError naming the file (errors.Is
 // finds fs.ErrNotExist, fs.ErrPermission and the jose sentinels), except
@@ -209,12 +210,14 @@ func readKeyFile(name string, max int64) ([]byte, error) {
 	if err := fileOK(name, st, max); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(name)
+	// The name may now be another file than the one looked at: opening
+	// it does not wait (on a FIFO without a writer, a terminal), and the
+	// file opened is looked at again.
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// The name may now be another file than the one looked at.
 	if st, err = f.Stat(); err != nil {
 		return nil, err
 	}
