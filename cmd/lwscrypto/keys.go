@@ -64,7 +64,11 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 }
 
 // parseKeyData parses key material in any of the forms loadKey accepts;
-// isSet says whether it was a JWK Set.
+// isSet says whether it was a JWK Set. JSON is read by jwk.ParseAny, so a
+// key file means here what it means to a program using the library; PEM
+// and DER are read with the extras a command line needs (a private key
+// with its own certificate, DER), and a UTF-8 byte order mark is errBOM,
+// for its hint.
 func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	if err := checkBOM(data); err != nil {
 		return nil, false, err
@@ -75,17 +79,9 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	case len(t) == 0:
 		return nil, false, fmt.Errorf("empty key file: %w", jose.ErrMalformed)
 	case t[0] == '{':
-		o, err := jose.ParseObject(bytes.TrimRight(t, " \t\r\n"))
-		if err != nil {
-			return nil, false, err
-		}
-		if o.Has("keys") {
-			s, err := jwk.ParseSet(o.Raw)
-			return s, err == nil, err
-		}
-		if k, err = jwk.Parse(o.Raw); err != nil {
-			return nil, false, err
-		}
+		// JSON is read as the library reads a key file: a JWK or a JWK
+		// Set, and an object that could be both or is neither refused.
+		return jwk.ParseAny(data)
 	case bytes.HasPrefix(t, []byte("-----BEGIN")) || bytes.Contains(t, []byte("\n-----BEGIN")):
 		if k, err = parsePEMKey(data); err != nil {
 			return nil, false, err
