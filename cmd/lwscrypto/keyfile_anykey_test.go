@@ -46,3 +46,28 @@ func TestKeyFileJSONReadAsParseAny(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyFilePEMBeginNotAtLineStartRefused: a PEM block whose BEGIN line
+// is indented or follows a quote is no block to pem.Decode, which skipped
+// it as text, so a key file of two private keys, the first indented, was
+// read as the second (the key it signed with), and a leaf certificate
+// indented before its issuer gave the issuer's key. jwk.ParsePEM refuses
+// such text; so does a key file.
+func TestKeyFilePEMBeginNotAtLineStartRefused(t *testing.T) {
+	priv, _, cert := pemKeyAndCert(t)
+	priv2, _, cert2 := pemKeyAndCert(t)
+	for name, data := range map[string]string{
+		"indented private key before another": " " + priv + priv2,
+		"quoted leaf before its issuer":       `"` + cert + cert2,
+		"YAML key, then its certificate":      "key: " + priv + cert,
+		"a key, then an indented key":         priv + "\t" + priv2,
+	} {
+		if s, _, err := parseKeyData([]byte(data)); !errors.Is(err, jose.ErrMalformed) {
+			t.Errorf("%s: %v, %v; want jose.ErrMalformed", name, s, err)
+		}
+	}
+	// A line that only mentions a BEGIN line is text, as for ParsePEM.
+	if _, _, err := parseKeyData([]byte("see -----BEGIN PRIVATE KEY----- below\n" + priv)); err != nil {
+		t.Errorf("text mentioning a BEGIN line: %v", err)
+	}
+}
