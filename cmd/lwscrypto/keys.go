@@ -64,7 +64,11 @@ func loadKey(e *env, path string) (set *jwk.Set, isSet bool, err error) {
 }
 
 // parseKeyData parses key material in any of the forms loadKey accepts;
-// isSet says whether it was a JWK Set.
+// isSet says whether it was a JWK Set. JSON is read by jwk.ParseAny, so a
+// key file means here what it means to a program using the library; PEM
+// and DER are read with the extras a command line needs (a private key
+// with its own certificate, DER), and a UTF-8 byte order mark is errBOM,
+// for its hint.
 func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	if err := checkBOM(data); err != nil {
 		return nil, false, err
@@ -75,17 +79,9 @@ func parseKeyData(data []byte) (set *jwk.Set, isSet bool, err error) {
 	case len(t) == 0:
 		return nil, false, fmt.Errorf("empty key file: %w", jose.ErrMalformed)
 	case t[0] == '{':
-		o, err := jose.ParseObject(bytes.TrimRight(t, " \t\r\n"))
-		if err != nil {
-			return nil, false, err
-		}
-		if o.Has("keys") {
-			s, err := jwk.ParseSet(o.Raw)
-			return s, err == nil, err
-		}
-		if k, err = jwk.Parse(o.Raw); err != nil {
-			return nil, false, err
-		}
+		// JSON is read as the library reads a key file: a JWK or a JWK
+		// Set, and an object that could be both or is neither refused.
+		return jwk.ParseAny(data)
 	case bytes.HasPrefix(t, []byte("-----BEGIN")) || bytes.Contains(t, []byte("\n-----BEGIN")):
 		if k, err = parsePEMKey(data); err != nil {
 			return nil, false, err
@@ -138,15 +134,12 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		}
 	}
 	// pem.Decode passes over a block it cannot read (bad base64, an END
-	// line of another type) to the next good one; jwk.ParsePEM refuses
-	// such a block wherever it is, and so does a key file here: every line
-	// that begins as a BEGIN line must have been a block read.
-	begins := bytes.Count(data, []byte("\n-----BEGIN "))
-	if bytes.HasPrefix(data, []byte("-----BEGIN ")) {
-		begins++
-	}
-	if blocks != begins {
-		return nil, fmt.Errorf("PEM text holds a block that does not decode (bad base64, or a BEGIN line without its END line): %w", jose.ErrMalformed)
+	// line of another type) to the next good one, and over a block whose
+	// BEGIN line does not start its line (indented, after a quote) as
+	// text; jwk.ParsePEM refuses such a block wherever it is, and so does
+	// a key file here: every BEGIN line must have been a block read.
+	if blocks != pemBeginLines(data) {
+		return nil, fmt.Errorf("PEM text holds a block that does not decode (bad base64, a BEGIN line without its END line, or one that does not start its line): %w", jose.ErrMalformed)
 	}
 	// One key is at most a private and a public key block.
 	if len(keyBlocks) > 2 {
@@ -193,6 +186,28 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		pick.X5c = chain.X5c
 	}
 	return pick, nil
+}
+
+// pemBeginLines counts the lines of data that begin as a PEM BEGIN line,
+// or end as one but begin with other text (an indented block, one after a
+// quote), as jwk.ParsePEM counts them; a line that only mentions a BEGIN
+// line ("see -----BEGIN PRIVATE KEY----- below") is text. Each line is
+// looked at once.
+func pemBeginLines(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		i := bytes.Index(line, []byte("-----BEGIN "))
+		if i == 0 || i > 0 && bytes.HasSuffix(bytes.TrimSuffix(line, []byte("\r")), []byte("-----")) {
+			n++
+		}
+	}
+	return n
 }
 
 // appendPEM appends the PEM encoding of b with its base64 on one line:

@@ -27,7 +27,11 @@ const MaxFileSize = 4 << 20
 //
 //   - a JSON object (after JSON whitespace) with "kty" is a JWK, read by
 //     Parse; one with "keys" is a JWK Set, read by ParseSet; one with both
-//     or neither is jose.ErrMalformed;
+//     or neither is jose.ErrMalformed. Member names are compared here
+//     regardless of case, as some JSON readers match them (Go's
+//     encoding/json): an object with "kty" and "KEYS" is refused as
+//     ambiguous, and one with "KEYS" alone goes to ParseSet, which
+//     refuses it for its missing "keys";
 //   - text with a PEM BEGIN line is read by ParsePEM: one key (SPKI,
 //     PKCS #1, PKCS #8, SEC 1), or a certificate chain whose leaf gives
 //     the key.
@@ -76,8 +80,7 @@ func ParseAny(data []byte) (set *Set, isSet bool, err error) {
 			}
 			return nil, false, fmt.Errorf("jwk: %w", err)
 		}
-		_, kty := o.Get("kty")
-		_, keys := o.Get("keys")
+		kty, keys := hasFold(o, "kty"), hasFold(o, "keys")
 		switch {
 		case kty && keys:
 			return nil, false, fmt.Errorf(`jwk: the input is a JSON object with both "kty" (a JWK) and "keys" (a JWK Set), which is ambiguous: %w`, jose.ErrMalformed)
@@ -103,6 +106,20 @@ func ParseAny(data []byte) (set *Set, isSet bool, err error) {
 	}
 	what, hint := lookslike(t)
 	return nil, false, fmt.Errorf("jwk: the input is %s%s%s: %w", what, notAny, hint, jose.ErrMalformed)
+}
+
+// hasFold reports whether o has a member named name but for case
+// (strings.EqualFold, as jose.ParseObject compares names): a reader that
+// matches names regardless of case, as Go's encoding/json does, takes
+// "KEYS" for "keys", so ParseAny routes on, and refuses as ambiguous, the
+// names such a reader would see.
+func hasFold(o *jose.Object, name string) bool {
+	for _, m := range o.Members {
+		if strings.EqualFold(m.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAny is the end of ParseAny's errors for input of no format it reads.
@@ -151,7 +168,8 @@ func textual(b []byte) bool {
 // configuration needs: the file must be a regular file (following
 // symbolic links), checked before it is opened, so that a directory,
 // device or FIFO is refused without being read or waited on (an error
-// wrapping jose.ErrMalformed), and it must be at most MaxFileSize bytes,
+// wrapping jose.ErrMalformed), and again once open (the name may have
+// been made another file meanwhile; on unix the open never waits), and it must be at most MaxFileSize bytes,
 // checked before it is read and again while reading, as it may grow
 // (jose.ErrLimit). Errors are *fs.PathError naming the file (errors.Is
 // finds fs.ErrNotExist, fs.ErrPermission and the jose sentinels), except
@@ -192,12 +210,14 @@ func readKeyFile(name string, max int64) ([]byte, error) {
 	if err := fileOK(name, st, max); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(name)
+	// The name may now be another file than the one looked at: opening
+	// it does not wait (on a FIFO without a writer, a terminal), and the
+	// file opened is looked at again.
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// The name may now be another file than the one looked at.
 	if st, err = f.Stat(); err != nil {
 		return nil, err
 	}

@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -385,7 +384,7 @@ func TestReadFileRefusesNonRegularFileUnread(t *testing.T) {
 	if runtime.GOOS != "windows" {
 		check(os.DevNull)
 		fifo := filepath.Join(dir, "fifo")
-		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		if err := mkfifo(fifo); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		check(fifo)

@@ -37,7 +37,9 @@ const maxPEM = 1 << 20
 // second key, a private key with its certificate or public key) is
 // jose.ErrMalformed, so that ParsePEM never picks one key out of several,
 // and so is a BEGIN line that starts no block (bad base64, a missing or
-// mismatched END line), which pem.Decode would skip. Other text, before,
+// mismatched END line), which pem.Decode would skip, or a line that ends
+// as a BEGIN line does but begins with other text (indented, or after a
+// quote), whose block pem.Decode would skip as text. Other text, before,
 // between or after the blocks, is skipped: openssl writes "Bag
 // Attributes", "subject=" lines or `x509 -text`'s dump before a block, and
 // `pkey -text`'s dump after it. Encrypted PEM is not supported.
@@ -66,6 +68,9 @@ func ParsePEM(data []byte) (*Key, error) {
 			case bytes.HasPrefix(t, []byte("ssh-")) || bytes.HasPrefix(t, []byte("ecdsa-sha2-")):
 				return nil, fmt.Errorf("jwk: no PEM key or certificate found: the input is an OpenSSH public key line (ssh-keygen -e -m PKCS8 -f FILE writes an RSA or ECDSA one as PEM): %w", jose.ErrMalformed)
 			}
+			if len(params) < beginMarks(data) {
+				return nil, errBeginMidLine
+			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
 		}
 		if len(b.Headers) > 0 {
@@ -86,8 +91,10 @@ func ParsePEM(data []byte) (*Key, error) {
 		}
 		// pem.Decode passes over a block it cannot read to the next one:
 		// every BEGIN line must have been a block read here.
-		if len(params)+1+len(chain)+len(after) != beginLines(data) {
+		if n := len(params) + 1 + len(chain) + len(after); n != beginLines(data) {
 			return nil, errBrokenBlock
+		} else if n != beginMarks(data) {
+			return nil, errBeginMidLine
 		}
 		params = append(params, after...)
 		var k *Key
@@ -117,6 +124,35 @@ func beginLines(data []byte) int {
 	}
 	return n
 }
+
+// beginMarks counts the lines of data that begin a PEM block, as
+// beginLines does, and also those that end as a BEGIN line does but begin
+// with other text: a block whose BEGIN line is indented, or follows a
+// quote (PEM pasted from a JSON or YAML string), is no block to
+// pem.Decode, which would skip it as text and read the next one (a leaf
+// certificate's issuer, or another key). A line that only mentions a
+// BEGIN line ("see -----BEGIN PRIVATE KEY----- below") is text. Linear in
+// len(data): each line is looked at once.
+func beginMarks(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		i := bytes.Index(line, []byte("-----BEGIN "))
+		if i == 0 || i > 0 && bytes.HasSuffix(bytes.TrimSuffix(line, []byte("\r")), []byte("-----")) {
+			n++
+		}
+	}
+	return n
+}
+
+// errBeginMidLine is PEM text with a BEGIN marker that does not start its
+// line (see beginMarks).
+var errBeginMidLine = fmt.Errorf("jwk: PEM text holds a BEGIN line that does not start its line (indented, or after other text), so its block would be skipped: %w", jose.ErrMalformed)
 
 // errBrokenBlock is PEM text with a BEGIN line that starts no block
 // pem.Decode can read (bad base64, an END line of another type or none),
