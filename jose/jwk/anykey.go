@@ -1,26 +1,18 @@
 package jwk
 
-// ParseAny and ReadFile: keys from text whose format is told by its
-// content (a JWK, a JWK Set or PEM), for keys named in configuration. The
+// ParseAny: keys from text whose format is told by its content (a JWK, a
+// JWK Set or PEM), for keys named in configuration. The
 // function only routes: every rule is the specific reader's (Parse,
 // ParseSet, ParsePEM), which it calls on the input as given.
 
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
-
-// MaxFileSize bounds the file ReadFile reads, in bytes: a larger file is
-// jose.ErrLimit, refused before it is read. A JWK Set of a few hundred
-// RSA keys fits; PEM text is bounded tighter by ParsePEM (1 MiB).
-const MaxFileSize = 4 << 20
 
 // ParseAny reads the keys in data, which holds one JWK, a JWK Set or PEM
 // text, told apart by their content, never by a file name:
@@ -161,87 +153,4 @@ func textual(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// ReadFile reads the file name and returns its keys as ParseAny does. It
-// adds to os.ReadFile and ParseAny the checks a key file named in
-// configuration needs: the file must be a regular file (following
-// symbolic links), checked before it is opened, so that a directory,
-// device or FIFO is refused without being read or waited on (an error
-// wrapping jose.ErrMalformed), and again once open (the name may have
-// been made another file meanwhile; on unix the open never waits), and it must be at most MaxFileSize bytes,
-// checked before it is read and again while reading, as it may grow
-// (jose.ErrLimit). Errors are *fs.PathError naming the file (errors.Is
-// finds fs.ErrNotExist, fs.ErrPermission and the jose sentinels), except
-// ParseAny's, which are wrapped with the file's name.
-//
-// ReadFile does not check the file's permissions: who may read a private
-// key file is the deployment's decision.
-func ReadFile(name string) (set *Set, isSet bool, err error) {
-	data, err := readKeyFile(name, MaxFileSize)
-	if err != nil {
-		return nil, false, err
-	}
-	if set, isSet, err = ParseAny(data); err != nil {
-		return nil, false, &fileError{name, err}
-	}
-	return set, isSet, nil
-}
-
-// fileError names the key file a ParseAny error came from: "jwk: key file
-// NAME: …", keeping the error for errors.Is and errors.As.
-type fileError struct {
-	name string
-	err  error
-}
-
-func (e *fileError) Error() string {
-	return "jwk: key file " + e.name + ": " + strings.TrimPrefix(e.err.Error(), "jwk: ")
-}
-
-func (e *fileError) Unwrap() error { return e.err }
-
-// readKeyFile reads the regular file name of at most max bytes.
-func readKeyFile(name string, max int64) ([]byte, error) {
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if err := fileOK(name, st, max); err != nil {
-		return nil, err
-	}
-	// The name may now be another file than the one looked at: opening
-	// it does not wait (on a FIFO without a writer, a terminal), and the
-	// file opened is looked at again.
-	f, err := os.OpenFile(name, os.O_RDONLY|openNonblock, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := fileOK(name, st, max); err != nil {
-		return nil, err
-	}
-	// The file may grow while it is read: read at most one byte more.
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-	}
-	if int64(len(b)) > max {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: key file larger than %d bytes: %w", max, jose.ErrLimit)}
-	}
-	return b, nil
-}
-
-// fileOK refuses a file that is not regular or is larger than max.
-func fileOK(name string, st fs.FileInfo, max int64) error {
-	if !st.Mode().IsRegular() {
-		return &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: not a regular file (%s), so not read as a key file: %w", st.Mode().Type(), jose.ErrMalformed)}
-	}
-	if st.Size() > max {
-		return &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("jwk: key file of %d bytes, larger than %d: %w", st.Size(), max, jose.ErrLimit)}
-	}
-	return nil
 }

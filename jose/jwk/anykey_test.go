@@ -6,14 +6,9 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -291,102 +286,5 @@ func TestParseAnyAllocsAsItsReader(t *testing.T) {
 		if n := allocs(func() error { _, _, err := ParseAny(padded); return err }); n > got {
 			t.Errorf("%s: %v allocations with 8 KiB of whitespace around it, %v without", c.name, n, got)
 		}
-	}
-}
-
-func TestReadFileReadsAsParseAny(t *testing.T) {
-	dir := t.TempDir()
-	for i, c := range anyCases(t) {
-		name := filepath.Join(dir, "k"+string(rune('a'+i%26))+strings.Repeat("x", i/26))
-		if err := os.WriteFile(name, c.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		want, wantSet, _ := ParseAny(c.data)
-		got, isSet, err := ReadFile(name)
-		if err != nil || isSet != wantSet {
-			t.Fatalf("%s: %v, %v", c.name, isSet, err)
-		}
-		sameSet(t, c.name, got, want)
-	}
-	// A symbolic link to a key file is followed (secrets mounted by
-	// Kubernetes are links).
-	link := filepath.Join(dir, "link")
-	if err := os.Symlink(filepath.Join(dir, "ka"), link); err == nil {
-		if _, _, err := ReadFile(link); err != nil {
-			t.Errorf("link: %v", err)
-		}
-	}
-}
-
-func TestReadFileNamesTheFileInParseErrors(t *testing.T) {
-	name := filepath.Join(t.TempDir(), "empty.pem")
-	if err := os.WriteFile(name, []byte("\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err := ReadFile(name)
-	if !errors.Is(err, jose.ErrMalformed) || !strings.HasPrefix(err.Error(), "jwk: key file "+name+": the input is empty") {
-		t.Errorf("%v", err)
-	}
-	if _, _, err := ReadFile(filepath.Join(t.TempDir(), "none")); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("missing file: %v", err)
-	}
-}
-
-func TestReadFileRefusesOversizedFileUnread(t *testing.T) {
-	name := filepath.Join(t.TempDir(), "big.jwk")
-	f, err := os.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Sparse, and unreadable at its start (mode 0): refused on its size
-	// alone, before it is opened.
-	if err := f.Truncate(MaxFileSize + 1); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if err := os.Chmod(name, 0); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = ReadFile(name)
-	var pe *fs.PathError
-	if !errors.Is(err, jose.ErrLimit) || !errors.As(err, &pe) || pe.Path != name || !strings.Contains(err.Error(), "of 4194305 bytes") {
-		t.Errorf("%v", err)
-	}
-	// At the bound it is read (and refused as text of zero bytes).
-	if err := os.Chmod(name, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(name, MaxFileSize); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := ReadFile(name); !errors.Is(err, jose.ErrMalformed) || !strings.Contains(err.Error(), "binary data") {
-		t.Errorf("at the bound: %v", err)
-	}
-}
-
-func TestReadFileRefusesNonRegularFileUnread(t *testing.T) {
-	dir := t.TempDir()
-	check := func(name string) {
-		t.Helper()
-		done := make(chan error, 1)
-		go func() { _, _, err := ReadFile(name); done <- err }()
-		select {
-		case err := <-done:
-			var pe *fs.PathError
-			if !errors.Is(err, jose.ErrMalformed) || !errors.As(err, &pe) || !strings.Contains(err.Error(), "not a regular file") {
-				t.Errorf("%s: %v", name, err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("%s: ReadFile waits on it", name) // a FIFO opened for reading blocks until a writer comes
-		}
-	}
-	check(dir)
-	if runtime.GOOS != "windows" {
-		check(os.DevNull)
-		fifo := filepath.Join(dir, "fifo")
-		if err := mkfifo(fifo); err != nil {
-			t.Skipf("mkfifo: %v", err)
-		}
-		check(fifo)
 	}
 }

@@ -11,8 +11,8 @@
 // standard library key), Generate (a new key for a named algorithm) and
 // ParsePEM / ParseDER (SPKI, PKCS #1, PKCS #8, SEC 1, X.509 certificates);
 // ParseAny reads a JWK, a JWK Set or PEM told apart by content (a key file
-// named in configuration), through the same readers, as a Set, and
-// ReadFile reads such a file, bounded by MaxFileSize.
+// named in configuration, read by the caller), through the same readers,
+// as a Set.
 // MarshalJSON writes members in lexicographic order; MarshalPEM and
 // MarshalDER write PKCS #8 or SPKI.
 //

@@ -9,8 +9,8 @@ import (
 )
 
 // A service reads its keys from a file named in its configuration, which
-// may hold a JWK, a JWK Set or PEM: ParseAny (or ReadFile, which reads
-// the file with a size bound first) tells them apart by their content
+// may hold a JWK, a JWK Set or PEM: ParseAny, given the bytes the service
+// read (os.ReadFile; the package reads no files), tells them apart by their content
 // and returns a Set either way. A key of a type this package does not
 // read (here Ed448) is skipped in a JWK Set, as RFC 7517 §5 asks, and
 // kept in Skipped. isSet says whether to verify with the set (keys
