@@ -313,8 +313,19 @@ func holdsPrivateKey(payload []byte) bool {
 		if err != nil {
 			return false
 		}
-		m, ok := o.Get("keys")
-		if !ok || m.Kind() != jose.KindArray {
+		// An object both a JWK and a JWK Set (ParseAny refuses it as
+		// ambiguous): the object as a key, then each key of the set,
+		// its "keys" named in any case.
+		if private(jwk.Parse(t)) {
+			return true
+		}
+		var m jose.Member
+		for _, c := range o.Members {
+			if strings.EqualFold(c.Name, "keys") {
+				m = c
+			}
+		}
+		if m.Kind() != jose.KindArray {
 			return false
 		}
 		found := false

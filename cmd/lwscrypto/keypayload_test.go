@@ -57,3 +57,27 @@ func TestSignPrivateKeyPayloadWarns(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousKeyObjectPayloadWarns: an object that is both a JWK and a
+// JWK Set, which the key-file reader refuses as ambiguous (jwk.ParseAny),
+// is still looked at as a payload: its own key and its set's keys, the
+// "keys" member named in any case. Before, {"keys":[],"kty":"oct","k":…}
+// signed without the warning, and so did {"KEYS":[…private…],"kty":…}
+// once key files were read by ParseAny.
+func TestAmbiguousKeyObjectPayloadWarns(t *testing.T) {
+	const k = `"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"`
+	for _, payload := range []string{
+		`{"keys":[],` + k + `}`,
+		`{"KEYS":[{` + k + `}],"kty":"oct"}`,
+		`{"Keys":[{` + k + `}]}`,
+	} {
+		if !holdsPrivateKey([]byte(payload)) {
+			t.Errorf("%s: not seen to hold a secret key", payload)
+		}
+	}
+	for _, payload := range []string{`{"keys":[],"kty":"oct"}`, `{"KEYS":[{"kty":"EC"}]}`, `{"k":"x"}`} {
+		if holdsPrivateKey([]byte(payload)) {
+			t.Errorf("%s: seen to hold a key", payload)
+		}
+	}
+}
