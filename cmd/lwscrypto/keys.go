@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/lwscrypto/lwscrypto/internal/pemtext"
+
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
@@ -138,7 +140,7 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 	// BEGIN line does not start its line (indented, after a quote) as
 	// text; jwk.ParsePEM refuses such a block wherever it is, and so does
 	// a key file here: every BEGIN line must have been a block read.
-	if blocks != pemBeginLines(data) {
+	if blocks != pemtext.BeginMarks(data) {
 		return nil, fmt.Errorf("PEM text holds a block that does not decode (bad base64, a BEGIN line without its END line, or one that does not start its line): %w", jose.ErrMalformed)
 	}
 	// One key is at most a private and a public key block.
@@ -186,28 +188,6 @@ func parsePEMKey(data []byte) (*jwk.Key, error) {
 		pick.X5c = chain.X5c
 	}
 	return pick, nil
-}
-
-// pemBeginLines counts the lines of data that begin as a PEM BEGIN line,
-// or end as one but begin with other text (an indented block, one after a
-// quote), as jwk.ParsePEM counts them; a line that only mentions a BEGIN
-// line ("see -----BEGIN PRIVATE KEY----- below") is text. Each line is
-// looked at once.
-func pemBeginLines(data []byte) int {
-	n := 0
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		i := bytes.Index(line, []byte("-----BEGIN "))
-		if i == 0 || i > 0 && bytes.HasSuffix(bytes.TrimSuffix(line, []byte("\r")), []byte("-----")) {
-			n++
-		}
-	}
-	return n
 }
 
 // appendPEM appends the PEM encoding of b with its base64 on one line:

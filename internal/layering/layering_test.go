@@ -56,6 +56,8 @@ var rules = []rule{
 	// The Ed25519 key checks gencrypto and jose/jwk share: below both, so
 	// the standard library only.
 	{under: "internal/ed25519check", stdOnly: true},
+	// The PEM text checks jose/jwk and the CLI share.
+	{under: "internal/pemtext", stdOnly: true},
 }
 
 // commandOnly are standard packages only cmd/ may import directly: library

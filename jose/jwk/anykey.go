@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lwscrypto/lwscrypto/internal/pemtext"
+
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -60,7 +62,7 @@ func ParseAny(data []byte) (set *Set, isSet bool, err error) {
 		return nil, false, fmt.Errorf("jwk: the input begins with a UTF-8 byte order mark (EF BB BF), which neither JSON nor PEM allows there (save it as UTF-8 without one): %w", jose.ErrMalformed)
 	}
 	t := bytes.TrimLeft(data, " \t\r\n")
-	isPEM := beginLines(data) > 0 || bytes.HasPrefix(t, []byte("-----BEGIN"))
+	isPEM := pemtext.BeginLines(data) > 0 || bytes.HasPrefix(t, []byte("-----BEGIN"))
 	switch {
 	case len(t) == 0:
 		return nil, false, fmt.Errorf("jwk: the input is empty or only whitespace%s: %w", notAny, jose.ErrMalformed)

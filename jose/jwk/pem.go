@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/lwscrypto/lwscrypto/internal/pemtext"
+
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -58,7 +60,7 @@ func ParsePEM(data []byte) (*Key, error) {
 		var b *pem.Block
 		b, rest = pem.Decode(rest)
 		if b == nil {
-			if len(params) < beginLines(data) {
+			if len(params) < pemtext.BeginLines(data) {
 				return nil, errBrokenBlock
 			}
 			t := bytes.TrimLeft(data, " \t\r\n")
@@ -68,7 +70,7 @@ func ParsePEM(data []byte) (*Key, error) {
 			case bytes.HasPrefix(t, []byte("ssh-")) || bytes.HasPrefix(t, []byte("ecdsa-sha2-")):
 				return nil, fmt.Errorf("jwk: no PEM key or certificate found: the input is an OpenSSH public key line (ssh-keygen -e -m PKCS8 -f FILE writes an RSA or ECDSA one as PEM): %w", jose.ErrMalformed)
 			}
-			if len(params) < beginMarks(data) {
+			if len(params) < pemtext.BeginMarks(data) {
 				return nil, errBeginMidLine
 			}
 			return nil, fmt.Errorf("jwk: no PEM key or certificate found: %w", jose.ErrMalformed)
@@ -91,9 +93,9 @@ func ParsePEM(data []byte) (*Key, error) {
 		}
 		// pem.Decode passes over a block it cannot read to the next one:
 		// every BEGIN line must have been a block read here.
-		if n := len(params) + 1 + len(chain) + len(after); n != beginLines(data) {
+		if n := len(params) + 1 + len(chain) + len(after); n != pemtext.BeginLines(data) {
 			return nil, errBrokenBlock
-		} else if n != beginMarks(data) {
+		} else if n != pemtext.BeginMarks(data) {
 			return nil, errBeginMidLine
 		}
 		params = append(params, after...)
@@ -115,43 +117,8 @@ func ParsePEM(data []byte) (*Key, error) {
 	}
 }
 
-// beginLines counts the lines of data that begin as a PEM BEGIN line does
-// (pem.Decode reads a block only from the start of a line).
-func beginLines(data []byte) int {
-	n := bytes.Count(data, []byte("\n-----BEGIN "))
-	if bytes.HasPrefix(data, []byte("-----BEGIN ")) {
-		n++
-	}
-	return n
-}
-
-// beginMarks counts the lines of data that begin a PEM block, as
-// beginLines does, and also those that end as a BEGIN line does but begin
-// with other text: a block whose BEGIN line is indented, or follows a
-// quote (PEM pasted from a JSON or YAML string), is no block to
-// pem.Decode, which would skip it as text and read the next one (a leaf
-// certificate's issuer, or another key). A line that only mentions a
-// BEGIN line ("see -----BEGIN PRIVATE KEY----- below") is text. Linear in
-// len(data): each line is looked at once.
-func beginMarks(data []byte) int {
-	n := 0
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		i := bytes.Index(line, []byte("-----BEGIN "))
-		if i == 0 || i > 0 && bytes.HasSuffix(bytes.TrimSuffix(line, []byte("\r")), []byte("-----")) {
-			n++
-		}
-	}
-	return n
-}
-
 // errBeginMidLine is PEM text with a BEGIN marker that does not start its
-// line (see beginMarks).
+// line (see pemtext.BeginMarks).
 var errBeginMidLine = fmt.Errorf("jwk: PEM text holds a BEGIN line that does not start its line (indented, or after other text), so its block would be skipped: %w", jose.ErrMalformed)
 
 // errBrokenBlock is PEM text with a BEGIN line that starts no block

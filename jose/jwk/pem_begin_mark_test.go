@@ -1,7 +1,6 @@
 package jwk
 
 import (
-	"bytes"
 	"encoding/pem"
 	"errors"
 	"testing"
@@ -46,22 +45,5 @@ func TestParsePEMRefusesBeginNotAtLineStart(t *testing.T) {
 		if s, _, err := ParseAny(data); !errors.Is(err, jose.ErrMalformed) {
 			t.Errorf("ParseAny, %s: %v, %v; want jose.ErrMalformed", name, s, err)
 		}
-	}
-}
-
-// TestBeginMarksLinearNoAllocs: beginMarks looks at each line once and
-// allocates nothing, whatever the text (here one long line of markers, and
-// many short lines).
-func TestBeginMarksLinearNoAllocs(t *testing.T) {
-	long := bytes.Repeat([]byte("-----BEGIN "), maxPEM/11)
-	short := bytes.Repeat([]byte(" -----BEGIN X-----\n"), maxPEM/19)
-	if n := beginMarks(long); n != 1 {
-		t.Errorf("one line: %d marks", n)
-	}
-	if n := beginMarks(short); n != maxPEM/19 {
-		t.Errorf("%d lines: %d marks", maxPEM/19, n)
-	}
-	if a := testing.AllocsPerRun(3, func() { beginMarks(long); beginMarks(short) }); a != 0 {
-		t.Errorf("%v allocations", a)
 	}
 }
