@@ -3,9 +3,10 @@ package jwk_test
 import (
 	"context"
 	"crypto"
-	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -25,22 +26,7 @@ func TestNilReceiversNoPanic(t *testing.T) {
 		r   *jwk.Remote
 		ctx = context.Background()
 	)
-	errIs := func(target error) func(any) error {
-		return func(v any) error {
-			if err, _ := v.(error); !errors.Is(err, target) {
-				return fmt.Errorf("got %v, want an error wrapping %v", v, target)
-			}
-			return nil
-		}
-	}
-	eq := func(want any) func(any) error {
-		return func(v any) error {
-			if fmt.Sprint(v) != fmt.Sprint(want) {
-				return fmt.Errorf("got %v, want %v", v, want)
-			}
-			return nil
-		}
-	}
+	errIs, eq := testenv.ErrorIs, testenv.Prints
 	isKey := errIs(jose.ErrKey)
 	for _, tc := range []struct {
 		name  string
@@ -101,15 +87,6 @@ func TestNilReceiversNoPanic(t *testing.T) {
 		{"Remote.Set", func() any { _, err := r.Set(ctx); return err }, isKey},
 		{"Remote.URL", func() any { return r.URL() }, eq("")},
 	} {
-		func() {
-			defer func() {
-				if p := recover(); p != nil {
-					t.Errorf("%s: panic: %v", tc.name, p)
-				}
-			}()
-			if err := tc.check(tc.call()); err != nil {
-				t.Errorf("%s: %v", tc.name, err)
-			}
-		}()
+		testenv.RunCall(t, tc.name, tc.call, tc.check)
 	}
 }

@@ -2,10 +2,11 @@ package jws_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
@@ -33,22 +34,7 @@ func TestNilReceiversNoPanic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	errIs := func(target error) func(any) error {
-		return func(v any) error {
-			if err, _ := v.(error); !errors.Is(err, target) {
-				return fmt.Errorf("got %v, want an error wrapping %v", v, target)
-			}
-			return nil
-		}
-	}
-	eq := func(want any) func(any) error {
-		return func(v any) error {
-			if fmt.Sprint(v) != fmt.Sprint(want) {
-				return fmt.Errorf("got %v, want %v", v, want)
-			}
-			return nil
-		}
-	}
+	errIs, eq := testenv.ErrorIs, testenv.Prints
 	isKey, isMal := errIs(jose.ErrKey), errIs(jose.ErrMalformed)
 	const jsonMsg = `{"payload":"","signatures":[{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":""}]}`
 	for _, tc := range []struct {
@@ -112,15 +98,6 @@ func TestNilReceiversNoPanic(t *testing.T) {
 			return err
 		}, isMal},
 	} {
-		func() {
-			defer func() {
-				if p := recover(); p != nil {
-					t.Errorf("%s: panic: %v", tc.name, p)
-				}
-			}()
-			if err := tc.check(tc.call()); err != nil {
-				t.Errorf("%s: %v", tc.name, err)
-			}
-		}()
+		testenv.RunCall(t, tc.name, tc.call, tc.check)
 	}
 }
