@@ -428,10 +428,6 @@ func (m *Message) JSON(flattened bool) ([]byte, error) {
 		if s == nil {
 			return nil, errNilSignature(i)
 		}
-		if len(s.Protected) == 0 && s.Unprotected == nil {
-			// No "alg": ParseJSON refuses it.
-			return nil, wrap(jose.ErrMalformed, fmt.Sprintf("signature %d has no header, protected or unprotected", i))
-		}
 		if s.Header != nil && s.Header.B64 != m.b64 {
 			return nil, &atSignature{i: i, err: errWriteB64}
 		}
