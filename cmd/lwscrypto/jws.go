@@ -68,6 +68,9 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 			alg = algs[0]
 		}
 	}
+	if alg == "" && len(jwsAlgsFor(k, jwk.OpSign)) == 0 {
+		return nil, "", failf("the %s key cannot sign a JWS", keyTypeName(k)).withHint(noJWSKeyHint)
+	}
 	if alg == "" {
 		return nil, "", usagef("the key has no \"alg\", and an %s key signs with several algorithms; pass --alg", keyTypeName(k)).withHint(fmt.Sprintf("for example --alg %s (%s)", suggestAlg(k), algFamily(k)))
 	}
@@ -99,6 +102,23 @@ func impliedAlgs(k *jwk.Key) []string {
 	}
 	return nil
 }
+
+// jwsAlgsFor returns the JWS algorithms key k may be used for to perform
+// op, as jwk.Key.CheckUse decides: none for a key agreement key (X25519),
+// a key for encryption ("use":"enc", a JWE "alg") or one whose "key_ops"
+// leave op out.
+func jwsAlgsFor(k *jwk.Key, op jwk.Op) []string {
+	var algs []string
+	for _, a := range jws.Algorithms() {
+		if k.CheckUse(a, op) == nil {
+			algs = append(algs, a)
+		}
+	}
+	return algs
+}
+
+// noJWSKeyHint answers a key that no JWS algorithm may use.
+const noJWSKeyHint = "a JWS is signed with an EC, Ed25519 or RSA key or a secret whose \"use\", \"key_ops\" and \"alg\" allow it; X25519 keys and keys for encryption cannot (lwscrypto jwk gen --alg ES256 makes a signing key)"
 
 // algFamily lists, for a hint, the algorithms of a key that determines
 // none.
@@ -405,6 +425,13 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	seen := map[string]bool{}
 	for _, k := range set.Keys {
+		// A key no JWS algorithm may use to verify (an encryption key of
+		// a JWK Set that holds both kinds: "use":"enc", a JWE "alg", an
+		// X25519 key) adds nothing to the allow-list: its "alg" would
+		// make the verifier refuse the whole set.
+		if len(jwsAlgsFor(k, jwk.OpVerify)) == 0 {
+			continue
+		}
 		if k.Alg != "" {
 			seen[k.Alg] = true
 			continue
@@ -420,6 +447,12 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 		for _, a := range implied {
 			seen[a] = true
 		}
+	}
+	if len(seen) == 0 {
+		if len(set.Keys) == 1 {
+			return nil, failf("the %s key cannot verify a JWS", keyTypeName(set.Keys[0])).withHint(noJWSKeyHint)
+		}
+		return nil, failf("no key of the JWK Set can verify a JWS").withHint(noJWSKeyHint)
 	}
 	algs := make([]string, 0, len(seen))
 	for a := range seen {
@@ -528,7 +561,7 @@ func runJWSVerify(e *env, args []string) error {
 	c := commands["jws verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else what an EC or Ed25519 key determines: ES256, ES384 or ES512 by curve, EdDSA or Ed25519 (RFC 9864); RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else what an EC or Ed25519 key determines: ES256, ES384 or ES512 by curve, EdDSA or Ed25519 (RFC 9864); RSA and oct keys need it; keys for encryption, such as a JWK Set's \"use\":\"enc\" or X25519 keys, are left out); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	payloadPath := fs.String("payload", "", "the detached payload (streamed; required for a JWS without payload); it is not printed again: exit status 0 says it verified; \"-\" reads it from standard input (the JWS must then be FILE)")
 	outPath := fs.String("o", "", "write the payload to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)

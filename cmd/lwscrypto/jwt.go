@@ -171,7 +171,7 @@ func runJWTVerify(e *env, args []string) error {
 	c := commands["jwt verify"]
 	fs := newFlags(c)
 	keyPath := fs.String("key", "", "the verification key: a JWK, a JWK Set (selected by \"kid\") or a PEM file; \"-\" reads it from standard input (the input must then be FILE)")
-	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else what an EC or Ed25519 key determines: ES256, ES384 or ES512 by curve, EdDSA or Ed25519 (RFC 9864); RSA and oct keys need it); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
+	alg := fs.String("alg", "", "the expected algorithm(s), comma-separated (default: each key's \"alg\", else what an EC or Ed25519 key determines: ES256, ES384 or ES512 by curve, EdDSA or Ed25519 (RFC 9864); RSA and oct keys need it; keys for encryption, such as a JWK Set's \"use\":\"enc\" or X25519 keys, are left out); a name that is no JWS algorithm is a usage error (exit 2), one the key cannot do is invalid input (exit 1)")
 	var iss issFlag
 	fs.Var(&iss, "iss", "require this `issuer`; repeated: any one of them (not split at commas: an issuer is a URL)")
 	var require audFlag
