@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 )
 
@@ -266,15 +267,7 @@ func TestRemoteContext(t *testing.T) {
 // TestRemoteTimeout: a server that never answers makes the fetch fail once
 // Timeout has passed (the test asserts the outcome, not the time taken).
 func TestRemoteTimeout(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
+	srv := testenv.HangingServer(t, false)
 	r, _ := NewRemote(srv.URL, RemoteOptions{InsecureAllowLoopbackHTTP: true, Timeout: 50 * time.Millisecond})
 	_, err := r.Set(context.Background())
 	if !errors.Is(err, ErrFetch) || !errors.Is(r.Err(), context.DeadlineExceeded) && !strings.Contains(fmt.Sprint(r.Err()), "Timeout") {

@@ -6,11 +6,10 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 )
@@ -23,15 +22,7 @@ import (
 // waited for the fetch with context.Background(), so a caller could not
 // cancel them (here the JWKS server hangs until the fetch times out).
 func TestRemoteFetchCancelledEveryEntryPoint(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select { // hang until the test ends
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
+	srv := testenv.HangingServer(t, true)
 	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client(), Timeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
 )
@@ -22,15 +23,7 @@ func TestMiddlewareFetchDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 	key.Kid = "k1"
-	release := make(chan struct{})
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select { // the JWKS server hangs
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
+	srv := testenv.HangingServer(t, true) // the JWKS server hangs
 	remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client(), Timeout: time.Minute})
 	if err != nil {
 		t.Fatal(err)

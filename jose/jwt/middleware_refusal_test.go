@@ -64,15 +64,7 @@ func TestMiddlewareOnRefusalEveryBranch(t *testing.T) {
 		http.Error(w, "down", http.StatusInternalServerError)
 	}))
 	defer down.Close()
-	release := make(chan struct{})
-	hang := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer hang.Close()
-	defer close(release)
+	hang := testenv.HangingServer(t, true)
 	remoteVerifier := func(srv *httptest.Server) *Verifier {
 		remote, err := jwk.NewRemote(srv.URL+"/jwks", jwk.RemoteOptions{Client: srv.Client(), Timeout: time.Minute, Cooldown: time.Hour})
 		if err != nil {
