@@ -25,7 +25,7 @@ func TestJWTSignPrivateKeyClaimsWarns(t *testing.T) {
 	key := filepath.Join(dir, "ES256.jwk")
 	pub := mustRunCLI(t, "", "jwk", "pub", key)
 	for _, claims := range []string{pub, `{"d":"c2VjcmV0","k":"c2VjcmV0","scope":"read"}`} {
-		if code, _, e := runCLI(t, "", "jwt", "sign", "--key", key, "--claims", claims); code != 0 || e != "" {
+		if code, _, e := runCLI(t, "", "jwt", "sign", "--key", key, "--exp", "15m", "--claims", claims); code != 0 || e != "" {
 			t.Errorf("--claims %s: exit %d, stderr %q; want exit 0 and nothing on stderr", claims, code, e)
 		}
 	}

@@ -38,7 +38,7 @@ func runJWTSign(e *env, args []string) error {
 	sub := fs.String("sub", "", "subject (\"sub\")")
 	var aud audFlag
 	fs.Var(&aud, "aud", "`audience` (\"aud\"); comma-separated or repeated for several")
-	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m)")
+	exp := fs.String("exp", "", "lifetime: \"exp\" is now plus this Go duration (15m, 1h30m); a token with no \"exp\" never expires (signed, with a warning)")
 	claims := fs.String("claims", "", "further claims: a JSON object, or @FILE (@- for standard input)")
 	outPath := fs.String("o", "", "write to this file instead of standard output")
 	pos, err := parseFlags(e, c, fs, args)
@@ -120,10 +120,15 @@ func runJWTSign(e *env, args []string) error {
 	}
 	// Allowed (tests of a validator need such tokens), but most likely a
 	// sign slip (--exp -5m) or a stale "exp" in --claims: say so.
+	// No "exp" at all is allowed too (RFC 7519 makes it optional), but
+	// such a token is good for as long as its key is: say so, once.
 	if _, c, err := jwt.Inspect(tok); err == nil {
 		if x, ok := c.ExpiresAt(); ok && !x.After(t) {
 			fmt.Fprintf(e.stderr, "lwscrypto: warning: the token has already expired (exp %s, %s); every verifier refuses it\n",
 				x.UTC().Format("2006-01-02 15:04:05 UTC"), relative(x, t))
+		} else if _, present := c.Get("exp"); !present {
+			fmt.Fprintln(e.stderr, "lwscrypto: warning: the token has no \"exp\": it never expires, and is good for as long as its key is")
+			fmt.Fprintln(e.stderr, "lwscrypto: hint: give it a lifetime with --exp, e.g. --exp 15m")
 		}
 	}
 	if claimsKey {
