@@ -321,9 +321,45 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 	case errors.Is(err, jose.ErrMalformed) && h != nil && c == nil && notClaimsPayload(tok):
 		return hintNotClaims
 	case errors.Is(err, jose.ErrMalformed):
-		return "a JWT is one compact JWS: three base64url parts separated by '.'"
+		return malformedHint(tok)
 	}
 	return verifyHint(err, algs)
+}
+
+const (
+	// hintNotCompact explains a token that is not a compact JWS.
+	hintNotCompact = "a JWT is one compact JWS: three base64url parts separated by '.'"
+	// hintHeaderRules explains a compact JWS whose header breaks a rule
+	// of RFC 7515 every verifier holds.
+	hintHeaderRules = "the token has the form of a JWS, but its header breaks a rule of RFC 7515 that every verifier enforces, so none accepts it"
+)
+
+// malformedHint is the hint for a token refused as malformed: the
+// three-part form, unless tok has it and jws.ParseCompact still refuses
+// it, which it then does for its header's content (a missing "alg", a
+// "crit" or "b64" against RFC 7515 §4.1.11 or RFC 7797 §6), where the
+// three-part hint would mislead.
+func malformedHint(tok []byte) string {
+	if _, err := jws.ParseCompact(tok); err != nil && compactShape(tok) {
+		return hintHeaderRules
+	}
+	return hintNotCompact
+}
+
+// compactShape reports whether tok has the form of a compact JWS: three
+// parts, a protected header that reads as a JOSE header, a payload in
+// base64url (unless "b64" is false) and a non-empty base64url signature.
+func compactShape(tok []byte) bool {
+	parts := bytes.SplitN(tok, []byte("."), 4)
+	if len(parts) != 3 {
+		return false
+	}
+	h, err := jose.ParseProtected(parts[0])
+	if err != nil || h.B64 && !jose.ValidBase64URL(parts[1]) {
+		return false
+	}
+	sig, err := jose.DecodeBase64URL(parts[2])
+	return err == nil && len(sig) > 0
 }
 
 func runJWTInspect(e *env, args []string) error {
@@ -346,7 +382,7 @@ func runJWTInspect(e *env, args []string) error {
 			}
 			return err
 		}
-		return hinted(err, "a JWT is one compact JWS: three base64url parts separated by '.'")
+		return hinted(err, malformedHint(tok))
 	}
 	if *asJSON {
 		var w lejp.Writer

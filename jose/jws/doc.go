@@ -55,7 +55,20 @@
 // AppendVerifyCompact, which returns no header, refuses them). "b64" and
 // "crit" must be protected, and "b64" needs "crit" to list it; only a
 // protected "typ" satisfies RequireType. Protected and unprotected headers
-// must be disjoint. A Signer
+// must be disjoint.
+//
+// What no Verifier's options relax is checked when a JWS is parsed: Parse,
+// ParseCompact and ParseJSON (and so every Verify… entry point, and the
+// Message writers for what they write) refuse a signature whose header has
+// no "alg" (RFC 7515 §4.1.1; jose.ErrMalformed), or a "crit" or "b64"
+// against RFC 7515 §4.1.11 or RFC 7797 §6 — a "crit" that is empty, lists
+// an empty, repeated or registered name or one the protected header lacks,
+// or is unprotected, a "b64" it does not list (jose.ErrCrit) — with the
+// error Verify has always given for it. In a general JSON serialization one
+// such signature makes the whole message malformed, however many others
+// verify. What is the caller's policy is left to the Verifier, so Parse
+// still reads a token for inspection whose "alg" is "none" or unknown or
+// whose "crit" lists an extension the caller may not understand. A Signer
 // holds the headers it writes to the same rules, and refuses a "kid",
 // "typ", "cty" or member name that is not UTF-8 (JSON would carry it as
 // U+FFFD): what it signs, a Verifier reads back as given.

@@ -32,6 +32,13 @@ func seedTokens(f *testing.F) {
 	crit, _ := Sign([]byte("x"), SigningKey{Alg: "HS256", Key: secret, Protected: []jose.Member{
 		{Name: "crit", Value: []byte(`["exp"]`)}, {Name: "exp", Value: []byte("1")}}}, nil)
 	f.Add(crit)
+	// signatures no Verifier accepts for their header (headerRules), one
+	// among good ones in the general serialization
+	for _, tc := range headerRuleCases {
+		for _, msg := range ruleForms(tc.prot, tc.unprot) {
+			f.Add(msg)
+		}
+	}
 	dir, err := corpus.Dir()
 	if err != nil {
 		return
@@ -97,7 +104,9 @@ func FuzzParseJSON(f *testing.F) {
 }
 
 // FuzzVerify: no panic on any entry point, the zero-allocation compact
-// path agrees with the general one, and VerifyAllDetached verifies no
+// path agrees with the general one, Parse reads every message Verify
+// accepts (the compact path does not go through ParseCompact, which
+// refuses what no Verifier accepts), and VerifyAllDetached verifies no
 // one-signature message that VerifyDetached refuses.
 func FuzzVerify(f *testing.F) {
 	seedTokens(f)
@@ -114,6 +123,11 @@ func FuzzVerify(f *testing.F) {
 		}
 		if errFast == nil && errSlow == nil && !bytes.Equal(fast, r.Payload) {
 			t.Fatalf("payloads differ: %q / %q", fast, r.Payload)
+		}
+		if errSlow == nil {
+			if _, err := Parse(in); err != nil {
+				t.Fatalf("Verify accepts %q, Parse refuses it: %v", in, err)
+			}
 		}
 		v.VerifyEach(in)
 		v.VerifyAll(in)

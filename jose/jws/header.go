@@ -100,8 +100,8 @@ func (v *Verifier) fastHeader(st *state, raw []byte, d *decision) bool {
 // serializations, joined) header.
 func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
 	d.hdr = h
-	if !h.Has("alg") {
-		return wrap(jose.ErrMalformed, `header has no "alg"`)
+	if err := headerRules(h); err != nil {
+		return err
 	}
 	a, err := lookupAlg([]byte(h.Alg))
 	if err != nil {
@@ -121,6 +121,27 @@ func (v *Verifier) slowHeader(h *jose.Header, d *decision) error {
 	}
 	d.jwk = h.JWK
 	return nil
+}
+
+// errNoAlg is the error of a header without "alg".
+var errNoAlg = wrap(jose.ErrMalformed, `header has no "alg"`)
+
+// headerRules applies to a signature's JOSE Header (for a JSON
+// serialization, protected ∪ unprotected) the rules of RFC 7515 and RFC
+// 7797 that hold whatever a Verifier's options: an "alg" member (RFC 7515
+// §4.1.1; jose.ErrMalformed), and a "crit" and "b64" as checkCrit wants
+// them (jose.ErrCrit) short of the extensions a caller understands, which
+// it takes to be those "crit" lists. Parse, the Message writers
+// (signatureHeader) and Verify (slowHeader, before its own checks of the
+// algorithm and of the extensions understood) all apply it, so one header
+// gets one error from each. What only the caller's options decide (the
+// algorithms allowed, "none", the extensions understood, "typ", "kid") is
+// left to Verify, so that Parse still reads such a token for inspection.
+func headerRules(h *jose.Header) error {
+	if !h.Has("alg") {
+		return errNoAlg
+	}
+	return checkCrit(h, h.Crit)
 }
 
 // checkCrit enforces RFC 7515 §4.1.11 and RFC 7797 §6: "crit" only in the

@@ -37,7 +37,8 @@ const (
 // built by hand that Parse would refuse, or read as another message, is
 // jose.ErrMalformed naming the signature and what is wrong. A Message
 // built by hand has no payload (its payload and "b64" are set by Parse and
-// SignJSON only) and reads as unencoded, so its headers need "b64": false.
+// SignJSON only) and reads as unencoded, so its headers need "b64": false
+// (which "crit" must list).
 type Message struct {
 	// Form is the serialization the message was parsed from.
 	Form Form
@@ -97,7 +98,11 @@ func (m *Message) UnverifiedPayload() (payload []byte, ok bool) {
 }
 
 // Parse parses a JWS in any serialization: JSON when the first byte that is
-// not JSON whitespace is '{', compact otherwise. Signatures are not checked.
+// not JSON whitespace is '{', compact otherwise. Signatures are not checked,
+// nor the caller's policy ("alg" may be "none"); but a signature no Verifier
+// could accept for its header — no "alg" (jose.ErrMalformed), a "crit" or
+// "b64" against RFC 7515 §4.1.11 or RFC 7797 §6 (jose.ErrCrit) — is
+// refused, as in ParseCompact and ParseJSON.
 func Parse(b []byte) (*Message, error) {
 	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] == '{' {
 		return ParseJSON(b)
@@ -106,7 +111,13 @@ func Parse(b []byte) (*Message, error) {
 }
 
 // ParseCompact parses a compact JWS (RFC 7515 §7.1). An empty payload part
-// means a detached payload.
+// means a detached payload. The protected header must have an "alg" (RFC
+// 7515 §4.1.1; jose.ErrMalformed) and a "crit" and "b64" as RFC 7515
+// §4.1.11 and RFC 7797 §6 require whatever extensions the caller
+// understands: a "crit" non-empty, without empty, repeated or registered
+// names, naming only members the header has, and listing any "b64"
+// (jose.ErrCrit). Which algorithms and extensions are acceptable is the
+// Verifier's to decide.
 func ParseCompact(tok []byte) (*Message, error) {
 	hb, pb, sb, err := splitCompact(tok)
 	if err != nil {
@@ -115,7 +126,7 @@ func ParseCompact(tok []byte) (*Message, error) {
 	if len(hb) == 0 {
 		return nil, wrap(jose.ErrMalformed, "empty protected header")
 	}
-	h, err := parseProtected(hb)
+	h, err := signatureHeader(hb, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +168,10 @@ var (
 // members may not appear beside "signatures". An error in an element of
 // "signatures" names its index. All signatures must agree on
 // "b64" (catalog row 19). More than MaxSignatures signatures is
-// jose.ErrLimit.
+// jose.ErrLimit. Each signature's JOSE header (protected ∪ unprotected)
+// must pass ParseCompact's checks of "alg", "crit" and "b64", with "crit"
+// naming only protected members; one that does not is refused even beside
+// signatures that would verify.
 func ParseJSON(b []byte) (*Message, error) {
 	o, err := jose.ParseObject(b)
 	if err != nil {
@@ -301,7 +315,25 @@ func parseSignature(o *jose.Object) (*Signature, error) {
 // each nil (or empty) when absent: the rules ParseJSON and ParseCompact
 // read a signature's headers with, and the writers check theirs with. The
 // header is parsed from unprotected, which must stay unchanged after.
+//
+// Besides the syntax, it applies the rules of RFC 7515 and RFC 7797 that
+// no Verifier's options relax (headerRules): a signature that breaks one
+// can never verify, so it is refused here, with the error Verify gives.
 func signatureHeader(protected, unprotected []byte) (*jose.Header, error) {
+	h, err := joinedHeader(protected, unprotected)
+	if err != nil {
+		return nil, err
+	}
+	if err := headerRules(h); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// joinedHeader is signatureHeader without headerRules: the protected
+// header alone when there is no unprotected one (a compact
+// serialization's), else the two joined.
+func joinedHeader(protected, unprotected []byte) (*jose.Header, error) {
 	var prot, unprot *jose.Header
 	if len(protected) > 0 {
 		var err error
@@ -324,6 +356,9 @@ func signatureHeader(protected, unprotected []byte) (*jose.Header, error) {
 	}
 	if prot == nil && unprot == nil {
 		return nil, wrap(jose.ErrMalformed, `signature has neither "protected" nor "header"`)
+	}
+	if unprot == nil {
+		return prot, nil
 	}
 	h, err := jose.Join(prot, unprot)
 	if err != nil {
@@ -355,8 +390,10 @@ func (m *Message) signingInput(dst []byte, s *Signature, detached []byte) []byte
 // the signature must be one ParseCompact reads back as it is: a protected
 // header ParseCompact accepts, whose "b64" is the message's, a non-empty
 // signature value, and a Header (unless nil) that is the protected header
-// parsed. An empty attached payload is written as the compact form writes
-// it, which ParseCompact reads as detached (Verify as empty).
+// parsed, so with its "alg" and a well-formed "crit" (jose.ErrMalformed,
+// and for "crit" or "b64" jose.ErrCrit too, as in ParseCompact). An empty
+// attached payload is written as the compact form writes it, which
+// ParseCompact reads as detached (Verify as empty).
 func (m *Message) Compact() ([]byte, error) {
 	if m == nil {
 		return nil, errNilMessage
@@ -396,8 +433,10 @@ func (m *Message) Compact() ([]byte, error) {
 // jose.ErrMalformed, naming the signature): headers ParseJSON accepts —
 // a protected one, base64url of a JOSE header, or an unprotected one, a
 // non-empty JSON object with no whitespace around it, or both, with no name
-// in both and "crit" and "b64" protected —, a non-empty signature value,
-// and a Header (unless nil) that is the two headers joined (jose.Join).
+// in both and "crit" and "b64" protected —, whose joined header passes
+// ParseJSON's checks of "alg", "crit" and "b64" (for "crit" or "b64"
+// jose.ErrCrit too, as in ParseJSON), a non-empty signature value, and a
+// Header (unless nil) that is the two headers joined (jose.Join).
 //
 // What JSON writes, ParseJSON reads, so ParseJSON's limits are
 // jose.ErrLimit here: more than MaxSignatures signatures, an attached
@@ -494,6 +533,11 @@ func (m *Message) readsBack(s *Signature) error {
 	}
 	h, err := signatureHeader(s.Protected, s.Unprotected)
 	if err != nil {
+		if !errors.Is(err, jose.ErrMalformed) {
+			// a "crit" or "b64" Parse refuses with Verify's jose.ErrCrit:
+			// to a writer, a malformed signature like any other
+			err = wrapCause(jose.ErrMalformed, "header", err)
+		}
 		return err
 	}
 	if h.B64 != m.b64 {

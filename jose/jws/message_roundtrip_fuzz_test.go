@@ -21,6 +21,10 @@ func FuzzMessageRoundTrip(f *testing.F) {
 	f.Add(`{"alg":"HS256"}`, `{}`, []byte{1}, `{"alg":"HS256"}`, `{"alg":"x"}`, []byte{2}, []byte(""), uint16(0x0123))
 	f.Add(`{}`, ` {"x":1}`, []byte{}, `not json`, `[1]`, []byte{2}, []byte("p"), uint16(0xffff))
 	f.Add(`{"alg":"HS256"}`, `{"crit":["b64"]}`, []byte{1}, `{"alg":"HS256"}`, `{"b64":true}`, []byte{2}, []byte("p"), uint16(0x0203))
+	// headers no Verifier accepts: no "alg"; a "crit" naming a member the
+	// header lacks, or has only unprotected
+	f.Add(`{"typ":"JWT"}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0003))
+	f.Add(`{"alg":"HS256","crit":["exp"]}`, `{"exp":1}`, []byte{1}, `{"alg":"HS256","crit":["exp"]}`, ``, []byte{2}, []byte("p"), uint16(0x0007))
 	f.Fuzz(func(t *testing.T, prot1, unprot1 string, sig1 []byte, prot2, unprot2 string, sig2, payload []byte, flags uint16) {
 		bit := func(i uint) bool { return flags&(1<<i) != 0 }
 		m := &Message{b64: !bit(6), detached: bit(7)}

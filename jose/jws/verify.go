@@ -154,8 +154,9 @@ type SignatureResult struct {
 
 // VerifyEach checks every signature of a JWS with an attached payload and
 // reports each outcome (catalog row 16). The error is for a message that
-// cannot be parsed at all (or the zero Verifier's); a bad signature is
-// reported in its entry. The
+// cannot be parsed at all (or the zero Verifier's), which includes one with
+// a signature no Verifier could accept for its header (see Parse); a bad
+// signature is reported in its entry. The
 // payload is returned when at least one signature verified. A detached
 // payload needs VerifyEachDetached (a JSON serialization without
 // "payload" is jose.ErrMalformed here).

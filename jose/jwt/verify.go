@@ -399,7 +399,11 @@ func (c *Claims) present(name string) bool {
 // the claims as the token states them, for display and debugging only.
 // Never make a decision on its result. When the token parses but its
 // payload is not a claims set, the header is returned with the error (and
-// nil claims), so that it can still be shown.
+// nil claims), so that it can still be shown. The token is parsed by
+// jws.ParseCompact, so a header no verifier could accept (no "alg", a
+// "crit" against RFC 7515 §4.1.11) is an error (jose.ErrMalformed,
+// jose.ErrCrit), while one only a Verifier's policy refuses ("alg":
+// "none") is shown.
 func Inspect(tok []byte) (*jose.Header, *Claims, error) {
 	m, err := jws.ParseCompact(tok)
 	if err != nil {
