@@ -107,7 +107,10 @@ func Items(b []byte, opts *Options) iter.Seq2[[]byte, error] {
 
 // ReadItems iterates over the items of a CBOR sequence read from r,
 // yielding the exact bytes of each (valid until the next iteration), each
-// held whole up to Options.MaxValueLen.
+// held whole up to Options.MaxValueLen, checked under opts (whose
+// AllowSequence is implied). After an error (a *SyntaxError, among them
+// ErrValueTooLarge for an item longer than that, or r's error, as
+// NewDecoder returns them) it yields (nil, err) once and stops.
 func ReadItems(r io.Reader, opts *Options) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
 		o := Options{}

@@ -55,7 +55,9 @@
 // for people and can read the same for two places (a float key 1.5 as
 // integer keys 1 then 5, an array key [1] as index 1); patterns match the
 // keys themselves, never this text. In a pattern,
-// [] matches any index, * any one map key, and a final * everything below;
+// [] matches any index, * any one map key, and a final * everything below
+// ('*' is a wildcard only as a whole segment: a bare kid* is ErrPattern, and
+// a text key holding *, " or ] is named quoted, "kid*");
 // a pattern names text, integer and byte-string keys and false, true, null
 // and undefined, and other keys (floats, arrays, maps, tags) only through *.
 // A COSE_Sign1 reader might use "[0]" for the protected header and "[1].4"

@@ -169,7 +169,9 @@ var (
 	// or, for indefinite-length strings, in total).
 	ErrStringTooLong = errors.New("lecp: string too long")
 	// ErrTooManyItems: an array or map declaring or holding more than
-	// Options.MaxItems elements (pairs for a map).
+	// Options.MaxItems elements (pairs for a map), at the head that says
+	// so: the array's or map's own, or, in an indefinite-length one, that
+	// of the element (key) past the limit, none of which is delivered.
 	ErrTooManyItems = errors.New("lecp: too many items in array or map")
 	// ErrKeyTooLarge: a map key whose canonical encoding is longer than
 	// Options.MaxKeyLen.

@@ -150,6 +150,9 @@ func (p *Parser) loop(b []byte) (int, error) {
 			if top.major <= majText {
 				return i, nil // inside an indefinite-length string
 			}
+			if top.full(m.lim.maxItems) {
+				return i, nil // one item too many
+			}
 			if top.major == majMap && top.n&1 == 0 {
 				if maj > majText || hl != headLen(arg) {
 					return i, nil

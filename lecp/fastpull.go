@@ -113,6 +113,9 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 		if top.major <= majText {
 			return d.slowToken() // inside an indefinite-length string
 		}
+		if top.full(m.lim.maxItems) {
+			return d.slowToken() // one item too many
+		}
 		if top.major == majMap && top.n&1 == 0 {
 			if maj > majText || hl != headLen(arg) {
 				return d.slowToken()

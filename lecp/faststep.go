@@ -85,6 +85,9 @@ func (m *machine) fastStep(p []byte, chunk int) (n int, ok bool, err error) {
 		if top.major <= majText {
 			return 0, false, nil // inside an indefinite-length string
 		}
+		if top.full(m.lim.maxItems) {
+			return 0, false, nil // one item too many
+		}
 		if top.major == majMap && top.n&1 == 0 {
 			if maj > majText || hl != headLen(arg) {
 				return 0, false, nil

@@ -50,6 +50,8 @@ var (
 // closing brace is reported instead) and ErrInvalidUTF8 (invalid UTF-8, or
 // a \u escape of an unpaired surrogate), as lejp's defaults refuse them
 // and, the size limits aside, at the offsets lejp reports. Errors from r are returned as they are; r
+// returning no bytes and no error 100 times in a row is io.ErrNoProgress
+// (as for bufio.Reader and NewDecoder), and r
 // returning a count below 0 or above the length of the slice it was given
 // is an error too, matching bufio.ErrBadReadCount ("lecp: io.Reader
 // returned an invalid count"). A nil r is an empty input.

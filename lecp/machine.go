@@ -62,6 +62,13 @@ type frame struct {
 	htN int32
 }
 
+// full reports whether f, an indefinite-length array or map, already holds
+// maxItems elements (pairs, for a map, with no key pending), so that an
+// item starting in it is one too many.
+func (f *frame) full(maxItems uint64) bool {
+	return f.indef && (f.major == majArray && f.n >= maxItems || f.major == majMap && f.n&1 == 0 && f.n/2 >= maxItems)
+}
+
 type strState struct {
 	left  uint64 // bytes of the current definite string still to deliver
 	major uint8
@@ -292,6 +299,10 @@ func (m *machine) step(p []byte, chunk int) (int, error) {
 		}
 		if ib == 0xff {
 			return m.breakFrame(top)
+		}
+		if top.full(m.lim.maxItems) {
+			// refused at its head, as a definite container's excess is
+			return 0, m.fail(0, ErrTooManyItems)
 		}
 		if top.major == majMap && top.n&1 == 0 {
 			if m.keys.building || ai == 31 || maj > majText || hl != headLen(arg) ||

@@ -13,7 +13,8 @@ type Options struct {
 	MaxDepth int
 	// MaxItems bounds the element count of one array and the pair count of
 	// one map, declared or actual; 0 means DefaultMaxItems. No memory is
-	// ever reserved for a declared count: this guards consumers only.
+	// ever reserved for a declared count: this guards consumers only, who
+	// never get an element past it (see ErrTooManyItems).
 	MaxItems uint64
 	// MaxStringLen bounds one string's length in bytes (declared, or the
 	// total of an indefinite-length string's chunks); 0 means

@@ -21,7 +21,9 @@ package lecp
 //
 // A pattern is a path in which [] (or [*]) matches any index, * matches any
 // one map key, and a * as the last segment matches everything below (one or
-// more further segments of any kind), as in lejp. A pattern names text,
+// more further segments of any kind), as in lejp: '*' is a wildcard only
+// as a whole segment, and a bare key holding *, " or ] is refused (quoted,
+// it is a text key). A pattern names text,
 // integer and byte-string keys, false, true, null and undefined; a key of
 // another kind (a float, simple(n), an array, map or tag) cannot be named,
 // and NewParser refuses a pattern that tries: * matches it.
@@ -329,6 +331,9 @@ func compilePattern(s string) (pattern, error) {
 			strings.HasPrefix(k, "simple("):
 			return bad("key " + strconv.Quote(k) + ": a pattern names text, integer and byte string keys, " +
 				"false, true, null and undefined; * matches the others (quote a text key)")
+		case strings.ContainsAny(k, `*"]`):
+			// as in lejp, '*' is a wildcard only as a whole segment
+			return bad("key " + strconv.Quote(k) + ": '*' only as a whole segment; quote a text key holding * \" or ]")
 		default:
 			if !utf8.ValidString(k) {
 				return bad("key not UTF-8")

@@ -64,7 +64,7 @@ func TestNotWellFormed(t *testing.T) {
 		{"65 6162636465", ErrStringTooLong, 0, &Options{MaxStringLen: 4}},
 		{"7f 63 616263 62 6465 ff", ErrStringTooLong, 5, &Options{MaxStringLen: 4}},
 		{"83 01 02 03", ErrTooManyItems, 0, &Options{MaxItems: 2}},
-		{"9f 01 02 03 ff", ErrTooManyItems, 4, &Options{MaxItems: 2}},
+		{"9f 01 02 03 ff", ErrTooManyItems, 3, &Options{MaxItems: 2}},
 		{"a1 65 6162636465 00", ErrKeyTooLarge, 7, &Options{MaxKeyLen: 4}},
 	} {
 		b := testenv.Hex(t, tc.hex)

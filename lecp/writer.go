@@ -213,11 +213,13 @@ func (w *Writer) Err() error { return w.err }
 //
 // Bytes does not count items: what was written is returned, one item or a
 // sequence of them (RFC 8742), and with nothing written (or after Reset)
-// that is an empty result (a nil slice) and no error, an empty sequence. Check refuses
+// that is an empty result and no error, an empty sequence: nil from a
+// Writer that has written nothing, an empty slice of the buffer it keeps
+// after Reset. Check refuses
 // both an empty input (ErrUnexpectedEOF) and more than one item
 // (ErrTrailingData) unless Options.AllowSequence is set, so a caller that
 // means to send one item and may have written none tests for an empty
-// result.
+// result (len(b) == 0, not b == nil).
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err

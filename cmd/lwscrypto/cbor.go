@@ -38,7 +38,7 @@ func addCBORFlags(fs *flag.FlagSet) *cborFlags {
 		determ: fs.Bool("deterministic", false, "require core deterministic encoding (RFC 8949 §4.2.1)"),
 		dup:    fs.Bool("allow-duplicates", false, "accept duplicate map keys"),
 		utf8:   fs.Bool("allow-invalid-utf8", false, "accept text strings that are not UTF-8; what is printed of them has U+FFFD in their place"),
-		depth:  fs.Int("max-depth", lecp.DefaultMaxDepth, "deepest nesting accepted (arrays, maps, tags)"),
+		depth:  fs.Int("max-depth", lecp.DefaultMaxDepth, "deepest nesting accepted (arrays, maps, tags, indefinite-length strings)"),
 	}
 }
 
