@@ -100,6 +100,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// "jwt -h": help asked for on an object
 		return report(e, outputError(writeObjectHelp(stdout, args[0])))
 	}
+	if cmd == nil && len(args) == 1 && len(objectVerbs(args[0])) > 0 {
+		// "lwscrypto jwt": an object, but no verb
+		return report(e, usagef("%s needs a verb", args[0]).withHint(unknownHint(args[0])))
+	}
 	if cmd == nil {
 		return report(e, usagef("unknown command %q", strings.Join(args[:min(2, len(args))], " ")).withHint(unknownHint(args[0])))
 	}

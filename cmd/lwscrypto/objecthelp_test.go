@@ -35,6 +35,13 @@ func TestObjectHelpFlagExitsZero(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and the verbs hint", args, code, out, e)
 		}
 	}
+	// An object alone names no command, but it is no unknown one either:
+	// the error says a verb is missing (before, `unknown command "jwt"`).
+	for _, obj := range []string{"jwt", "jws", "jwk", "json", "cbor"} {
+		if code, _, e := runCLI(t, "", obj); code != 2 || !strings.HasPrefix(e, "lwscrypto: error: "+obj+" needs a verb\n") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", obj, code, e, obj+" needs a verb")
+		}
+	}
 	var errb strings.Builder
 	if code := Main([]string{"jwt", "-h"}, strings.NewReader(""), brokenWriter{}, &errb); code != 1 {
 		t.Errorf("jwt -h to a broken pipe: exit %d, stderr %q; want 1", code, errb.String())
