@@ -542,14 +542,20 @@ func tokenInput(e *env, pos []string) ([]byte, error) {
 	return b, nil
 }
 
-// verifyHint explains a verification failure without weakening it.
-func verifyHint(err error, algs []string) string {
+// verifyHint explains a verification failure of token tok without
+// weakening it.
+func verifyHint(err error, algs []string, tok []byte) string {
 	switch {
 	case errors.Is(err, jose.ErrAlgorithm):
 		return "the token's \"alg\" is not among the expected: " + strings.Join(algs, ", ")
 	case errors.Is(err, jose.ErrKey):
 		return "no key of KEY fits the token's algorithm and \"kid\""
 	case errors.Is(err, jose.ErrCrit):
+		if _, perr := jws.Parse(tok); errors.Is(perr, jose.ErrCrit) {
+			// refused by the parser: not an extension, a "crit" (or
+			// "b64") that breaks the RFC, whatever a verifier knows
+			return "the token's \"crit\" or \"b64\" breaks RFC 7515 §4.1.11 or RFC 7797 §6, so no verifier accepts it"
+		}
 		return "the token has critical header parameters this tool does not understand"
 	case errors.Is(err, jose.ErrVerify):
 		return "the signature does not match this key and payload"
@@ -626,7 +632,7 @@ func runJWSVerify(e *env, args []string) error {
 			f = pf
 		}
 		if _, err := v.VerifyReader(tok, f); err != nil {
-			return hinted(err, verifyHint(err, algs))
+			return hinted(err, verifyHint(err, algs, tok))
 		}
 		return nil // the payload is the caller's file: nothing to print
 	}
@@ -635,7 +641,7 @@ func runJWSVerify(e *env, args []string) error {
 		if m, perr := jws.Parse(tok); perr == nil && m.Detached() {
 			return hinted(err, "the JWS has a detached payload: pass it with --payload FILE")
 		}
-		return hinted(err, verifyHint(err, algs))
+		return hinted(err, verifyHint(err, algs, tok))
 	}
 	// The payload goes out byte for byte, so on a terminal it cannot be
 	// escaped: what a terminal would act on is refused there ("-o -"

@@ -323,7 +323,7 @@ func jwtHint(err error, tok []byte, algs []string, noAud bool) string {
 	case errors.Is(err, jose.ErrMalformed):
 		return malformedHint(tok)
 	}
-	return verifyHint(err, algs)
+	return verifyHint(err, algs, tok)
 }
 
 const (
