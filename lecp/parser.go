@@ -104,9 +104,12 @@ func (p *Parser) Reset() {
 }
 
 // Write parses b, calling the handler for every event it completes. It
-// returns len(b) and nil, or the first error: a *SyntaxError or the
-// handler's error. Called from the Handler, Write and Close return an error
-// matching ErrClosed and do nothing.
+// returns len(b) and nil, or 0 and the first error: a *SyntaxError or the
+// handler's error. SyntaxError.Offset says where in the input the error
+// is. Every later Write and Close returns the same *SyntaxError, or after a
+// Handler's error one matching ErrClosed.
+// Called from the Handler, Write and Close return an error matching
+// ErrClosed and do nothing.
 func (p *Parser) Write(b []byte) (int, error) {
 	if p.h == nil {
 		return 0, errNoHandler
