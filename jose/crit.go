@@ -57,8 +57,9 @@ func CheckCrit(crit []string, present func(name string) bool, understood []strin
 
 // quote returns name in double quotes for messages (names come from
 // attacker input): control characters (C0, DEL, C1), the line and
-// paragraph separators (U+2028, U+2029), the bidirectional embeddings,
-// overrides and isolates (U+202A–U+202E, U+2066–U+2069), quotes,
+// paragraph separators (U+2028, U+2029), the bidirectional marks,
+// embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+// U+202A–U+202E, U+2066–U+2069), quotes,
 // backslashes and bytes that are not UTF-8 become '?', as lejp's messages
 // escape them, and a name over 64 bytes is cut before the character that
 // crosses 64 and ends in "…", so the result is always UTF-8 text that
@@ -72,7 +73,7 @@ func quote(name string) string {
 		if i+n > 64 {
 			break
 		}
-		if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x061c || r == 0x200e || r == 0x200f ||
 			r == '"' || r == '\\' || r == utf8.RuneError && n == 1 {
 			b = append(b, '?')
 		} else {

@@ -22,6 +22,8 @@ func TestQuoteNameBidi(t *testing.T) {
 		"kid\u202e":                    `"kid?"`,
 		"\u2066x\u2067y\u2068z\u2069":  `"?x?y?z?"`,
 		"\u2027\u202f\u2065\u206a":     "\"\u2027\u202f\u2065\u206a\"",
+		"a\u061cb\u200ec\u200fd":       `"a?b?c?d"`, // the marks ALM, LRM, RLM
+		"\u061b\u200d\u2010":           "\"\u061b\u200d\u2010\"",
 	} {
 		if got := QuoteName(in); got != want {
 			t.Errorf("QuoteName(%q) = %q, want %q", in, got, want)

@@ -17,7 +17,7 @@ import (
 // only C0 controls and DEL were (a key quoted keeps its other characters
 // as they are).
 func TestSyntaxErrorMessageTerminalSafe(t *testing.T) {
-	for _, key := range []string{"a\u2028b", "a\u2029b", "a\u202eb", "a\u202ab", "a\u2066b", "a\u2069b", "a\u0085b", "a\u009bb"} {
+	for _, key := range []string{"a\u2028b", "a\u2029b", "a\u202eb", "a\u202ab", "a\u2066b", "a\u2069b", "a\u0085b", "a\u009bb", "a\u061cb", "a\u200eb", "a\u200fb"} {
 		// {key: [1, break]}: the break is an error at path key[1]
 		in := append([]byte{0xa1}, appendHead(nil, majText, uint64(len(key)))...)
 		in = append(in, key...)

@@ -54,8 +54,9 @@ type SyntaxError struct {
 // at offset 7 (path [0])". The path is shown as one line of text: the
 // characters of its keys a terminal would act on rather than show (control
 // characters, the line and paragraph separators, the bidirectional
-// overrides and isolates) as escapes (\u0085, \u2028, \u202e), and at most
-// 256 bytes of it, cut with "…"; the Path field keeps all of it as it is.
+// controls: marks, embeddings, overrides and isolates) as escapes
+// (\u0085, \u2028, \u202e), and at most 256 bytes of it, cut with "…";
+// the Path field keeps all of it as it is.
 func (e *SyntaxError) Error() string {
 	b := make([]byte, 0, 64)
 	if e.Err != nil {
@@ -81,7 +82,7 @@ const maxPathText = 256
 // keeps other characters as they are, so here what a terminal would act
 // on becomes an escape, as the CLI's terminalSafe and lejp's messages
 // write them: C1 controls, U+2028 and U+2029, and the bidirectional
-// overrides and isolates as \uXXXX (C0 and DEL too, should one be there),
+// controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) as \uXXXX (C0 and DEL too, should one be there),
 // a byte that is not UTF-8 as \xXX. A path over maxPathText bytes is cut
 // before the character that crosses it and ends in "…", so that a deep
 // input of long keys cannot make a message as large as itself.
@@ -95,7 +96,7 @@ func appendPathText(b []byte, path string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
-		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x061c || r == 0x200e || r == 0x200f:
 			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
 			b = append(b, path[i:i+n]...)

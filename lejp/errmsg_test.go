@@ -26,6 +26,7 @@ func TestSyntaxErrorMessageText(t *testing.T) {
 	}{
 		{`{"a\u001b[2Jb":{"x":1,"x":2}}`, nil, "/a\x1b[2Jb/x", `/a\u001b[2Jb/x`},
 		{`{"\u0085\u009b\u007f\r\n\u202e":[1,]}`, nil, "/\u0085\u009b\x7f\r\n\u202e/1", `/\u0085\u009b\u007f\u000d\u000a\u202e/1`},
+		{`{"\u061c\u200e\u200f":[1,]}`, nil, "/\u061c\u200e\u200f/1", `/\u061c\u200e\u200f/1`},
 		{"{\"\xff\xfeok\":tru}", &Options{AllowInvalidUTF8: true}, "/\xff\xfeok", `/\xff\xfeok`},
 		{`{"é€😀":nul}`, nil, "/é€😀", "/é€😀"},
 		{`{"` + long + `":[1,x]}`, nil, "/" + long + "/1", "/" + strings.Repeat("n", 255) + "…"},
@@ -39,7 +40,9 @@ func TestSyntaxErrorMessageText(t *testing.T) {
 			t.Errorf("%.20q: Path %.40q, want %.40q", tc.in, se.Path, tc.path)
 		}
 		msg := err.Error()
-		if !utf8.ValidString(msg) || strings.ContainsFunc(msg, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x202e }) {
+		if !utf8.ValidString(msg) || strings.ContainsFunc(msg, func(r rune) bool {
+			return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x202e || r == 0x061c || r == 0x200e || r == 0x200f
+		}) {
 			t.Errorf("%.20q: message %q is not plain text", tc.in, msg)
 		}
 		if !strings.HasSuffix(msg, " (path "+tc.want+")") {

@@ -26,7 +26,7 @@ type SyntaxError struct {
 // Error formats the cause, the offset and, when known, the path:
 // "lejp: ... at offset N (path P)". The path is shown as one line of
 // text: control characters, the line and paragraph separators, the
-// bidirectional overrides and bytes that are not UTF-8 in its member names
+// bidirectional controls and bytes that are not UTF-8 in its member names
 // as escapes (\u001b, \u2028, \xff), and at most 256 bytes of it, cut
 // with "…".
 func (e *SyntaxError) Error() string {
@@ -53,7 +53,8 @@ const maxPathText = 256
 // the input, so what a terminal would act on rather than show becomes an
 // escape, as the CLI writes them: control characters (C0, DEL, C1), the
 // line and paragraph separators (U+2028, U+2029) and the bidirectional
-// overrides and isolates as \uXXXX, bytes that are not
+// controls (marks, embeddings, overrides and isolates: U+061C, U+200E,
+// U+200F, U+202A–U+202E, U+2066–U+2069) as \uXXXX, bytes that are not
 // UTF-8 as \xXX. A path over maxPathText bytes is cut before the
 // character that crosses it and ends in "…". The message is then one line
 // of UTF-8 text of bounded length; SyntaxError.Path keeps the pointer
@@ -68,7 +69,7 @@ func appendPathText(b []byte, path string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b = append(b, '\\', 'x', hex[path[i]>>4], hex[path[i]&15])
-		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x061c || r == 0x200e || r == 0x200f:
 			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
 			b = append(b, path[i:i+n]...)

@@ -876,8 +876,9 @@ func isTerminal(w io.Writer) bool {
 // text that comes from untrusted input (a token; an error quoting a
 // document's path): control characters other than '\n' (C0, DEL, C1
 // such as the CSI U+009B), the line and paragraph separators U+2028 and
-// U+2029, the bidirectional overrides and isolates, and invalid UTF-8. They become \uXXXX (or \xXX), so the
-// token cannot rewrite the UNVERIFIED banner or disguise its claims.
+// U+2029, the bidirectional controls (terminalActs), and invalid UTF-8.
+// They become \uXXXX (or \xXX), so the token cannot rewrite the
+// UNVERIFIED banner or disguise its claims.
 func terminalSafe(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -897,9 +898,10 @@ func terminalSafe(s string) string {
 
 // terminalActs reports whether a terminal may act on r rather than show
 // it: a control character (C0, DEL, C1), a line or paragraph separator,
-// or a bidirectional override or isolate.
+// or a bidirectional control (a mark, embedding, override or isolate:
+// U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
 func terminalActs(r rune) bool {
-	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+	return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x061c || r == 0x200e || r == 0x200f
 }
 
 // terminalSafeLine is terminalSafe for one line of stderr: a '\n' from the

@@ -9,7 +9,7 @@ import (
 // JSON text printed to a terminal carries the input's strings, and JSON
 // allows raw in a string what a terminal acts on rather than shows: C1
 // controls (U+009B is CSI), the line and paragraph separators and the
-// bidirectional overrides and isolates (as terminalSafe escapes them).
+// bidirectional controls (as terminalSafe escapes them).
 // On a terminal they are written as \uXXXX, the same JSON value; outside
 // strings JSON text holds only ASCII, so escaping the whole text is safe.
 // A carriage return, which JSON allows as whitespace between tokens, is
