@@ -69,7 +69,7 @@ func signingKey(e *env, path, alg string) (*jwk.Key, string, error) {
 		}
 	}
 	if alg == "" && len(jwsAlgsFor(k, jwk.OpSign)) == 0 {
-		return nil, "", failf("the %s key cannot sign a JWS", keyTypeName(k)).withHint(noJWSKeyHint)
+		return nil, "", noJWSKey(k, jwk.OpSign)
 	}
 	if alg == "" {
 		return nil, "", usagef("the key has no \"alg\", and an %s key signs with several algorithms; pass --alg", keyTypeName(k)).withHint(fmt.Sprintf("for example --alg %s (%s)", suggestAlg(k), algFamily(k)))
@@ -115,6 +115,31 @@ func jwsAlgsFor(k *jwk.Key, op jwk.Op) []string {
 		}
 	}
 	return algs
+}
+
+// noJWSKey is the error for key k, which no JWS algorithm may use to
+// perform op (jwsAlgsFor): exit 1, saying why as jwk.Key.CheckUse does for
+// the algorithm the key names or its type implies (a secret too short for
+// HS256, "use":"enc", "key_ops" without op), except for a key agreement
+// key (X25519), which no JWS algorithm takes.
+func noJWSKey(k *jwk.Key, op jwk.Op) *cliError {
+	alg := k.Alg
+	if !slices.Contains(jws.Algorithms(), alg) {
+		switch implied := impliedAlgs(k); {
+		case len(implied) > 0:
+			alg = implied[0]
+		case k.KeyType() == "RSA" || k.KeyType() == "oct":
+			alg = suggestAlg(k)
+		default:
+			alg = ""
+		}
+	}
+	if alg != "" {
+		if err := k.CheckUse(alg, op); err != nil {
+			return failf("the %s key cannot %s a JWS: %v", keyTypeName(k), op, err).withHint(noJWSKeyHint)
+		}
+	}
+	return failf("the %s key cannot %s a JWS", keyTypeName(k), op).withHint(noJWSKeyHint)
 }
 
 // noJWSKeyHint answers a key that no JWS algorithm may use.
@@ -450,7 +475,7 @@ func verifyAlgs(set *jwk.Set, flagAlg string) ([]string, error) {
 	}
 	if len(seen) == 0 {
 		if len(set.Keys) == 1 {
-			return nil, failf("the %s key cannot verify a JWS", keyTypeName(set.Keys[0])).withHint(noJWSKeyHint)
+			return nil, noJWSKey(set.Keys[0], jwk.OpVerify)
 		}
 		return nil, failf("no key of the JWK Set can verify a JWS").withHint(noJWSKeyHint)
 	}

@@ -335,15 +335,19 @@ const (
 )
 
 // malformedHint is the hint for a token refused as malformed: the
-// three-part form, unless tok has it and jws.ParseCompact still refuses
-// it, which it then does for its header's content (a missing "alg", a
-// "crit" or "b64" against RFC 7515 §4.1.11 or RFC 7797 §6), where the
-// three-part hint would mislead.
+// three-part form, unless tok has it, where that hint would mislead. Then
+// it is the header's content if jws.ParseCompact refuses the token (a
+// missing "alg", a "crit" or "b64" against RFC 7515 §4.1.11 or RFC 7797
+// §6), else none: the error names what is wrong (a claims set that does
+// not read, "b64": false, a detached payload).
 func malformedHint(tok []byte) string {
-	if _, err := jws.ParseCompact(tok); err != nil && compactShape(tok) {
+	if !compactShape(tok) {
+		return hintNotCompact
+	}
+	if _, err := jws.ParseCompact(tok); err != nil {
 		return hintHeaderRules
 	}
-	return hintNotCompact
+	return ""
 }
 
 // compactShape reports whether tok has the form of a compact JWS: three

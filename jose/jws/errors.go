@@ -2,6 +2,7 @@ package jws
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/jose"
 )
@@ -18,8 +19,10 @@ func (w *wrapped) Unwrap() error { return w.err }
 
 func wrap(err error, msg string) error { return &wrapped{msg: msg, err: err} }
 
-// causeWrapped is wrapped with a second cause (a *lejp.SyntaxError or a
-// jose error from header parsing) that errors.As can reach too.
+// causeWrapped is wrapped with a second cause (a *lejp.SyntaxError, a
+// jose error from header parsing, or one of jws's own) that errors.As can
+// reach too. A cause of jws's own loses its "jws: " in the message, which
+// names the package once.
 type causeWrapped struct {
 	msg   string
 	err   error
@@ -27,7 +30,7 @@ type causeWrapped struct {
 }
 
 func (w *causeWrapped) Error() string {
-	return "jws: " + w.msg + ": " + w.cause.Error()
+	return "jws: " + w.msg + ": " + strings.TrimPrefix(w.cause.Error(), "jws: ")
 }
 func (w *causeWrapped) Unwrap() []error { return []error{w.err, w.cause} }
 

@@ -254,3 +254,42 @@ func isAll(err error, sentinels ...error) bool {
 	}
 	return true
 }
+
+// TestHeaderRuleErrorsSayJWSOnce: the writers' error for a header that
+// breaks a rule of RFC 7515 or RFC 7797 names the package and the header
+// once, as Parse's does. Before, Compact and JSON wrapped jws's own "crit"
+// or "b64" error under "header", so the message said "jws: header: jws:
+// …".
+func TestHeaderRuleErrorsSayJWSOnce(t *testing.T) {
+	good := ruleForms(`{"alg":"HS256"}`, "")
+	for _, tc := range headerRuleCases {
+		p, sig := ruleSig(tc.prot)
+		s := &Signature{Signature: []byte(sig), Protected: []byte(p)}
+		if p == "" {
+			s.Protected = nil
+		}
+		if tc.unprot != "" {
+			s.Unprotected = []byte(tc.unprot)
+		}
+		errs := map[string]error{}
+		if tc.unprot == "" {
+			m := mustParse(t, good["compact"])
+			m.Signatures[0] = s
+			_, errs["Compact"] = m.Compact()
+		}
+		m := mustParse(t, good["general"])
+		m.Signatures[1] = s
+		_, errs["JSON"] = m.JSON(false)
+		_, errs["Parse"] = Parse(ruleForms(tc.prot, tc.unprot)["general"])
+		for call, err := range errs {
+			if err == nil {
+				t.Errorf("%s: %s: no error", tc.name, call)
+				continue
+			}
+			msg := err.Error()
+			if strings.Count(msg, "jws: ") != 1 || strings.Contains(msg, "header: header") {
+				t.Errorf("%s: %s: %q says jws or header twice", tc.name, call, msg)
+			}
+		}
+	}
+}
