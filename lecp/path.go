@@ -331,9 +331,11 @@ func compilePattern(s string) (pattern, error) {
 			strings.HasPrefix(k, "simple("):
 			return bad("key " + strconv.Quote(k) + ": a pattern names text, integer and byte string keys, " +
 				"false, true, null and undefined; * matches the others (quote a text key)")
-		case strings.ContainsAny(k, `*"]`):
+		case strings.ContainsRune(k, '*'):
 			// as in lejp, '*' is a wildcard only as a whole segment
 			return bad("key " + strconv.Quote(k) + ": '*' only as a whole segment; quote a text key holding * \" or ]")
+		case strings.ContainsAny(k, `"]`):
+			return bad("key " + strconv.Quote(k) + ": a bare key holds no \" or ]; quote a text key holding them")
 		default:
 			if !utf8.ValidString(k) {
 				return bad("key not UTF-8")

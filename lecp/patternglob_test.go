@@ -2,6 +2,7 @@ package lecp
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,21 @@ func TestPatternStarInsideKeyRefused(t *testing.T) {
 	}), nil, `"kid*"`)
 	if _, err := p.Write(b); err != nil || p.Close() != nil || !matched {
 		t.Errorf(`pattern "\"kid*\"" did not match {"kid*": 1} (%v)`, err)
+	}
+}
+
+// TestPatternQuoteOrBracketKeyMessage: a bare key refused for holding '"'
+// or ']' (no '*') is named for that, not told that '*' is a wildcard only
+// as a whole segment.
+func TestPatternQuoteOrBracketKeyMessage(t *testing.T) {
+	nop := HandlerFunc(func(*Parser, *Event) error { return nil })
+	for _, pat := range []string{`a"b`, "a]b", `x.a"`} {
+		_, err := NewParser(nop, nil, pat)
+		if !errors.Is(err, ErrPattern) || strings.Contains(err.Error(), "'*'") || !strings.Contains(err.Error(), "quote") {
+			t.Errorf("pattern %q: %v, want ErrPattern saying to quote the key, not about '*'", pat, err)
+		}
+	}
+	if _, err := NewParser(nop, nil, "kid*"); err == nil || !strings.Contains(err.Error(), "'*' only as a whole segment") {
+		t.Errorf("pattern kid*: %v", err)
 	}
 }

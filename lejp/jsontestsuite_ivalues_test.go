@@ -40,8 +40,24 @@ func TestJSONTestSuiteInvalidUTF8Values(t *testing.T) {
 			}
 		}
 	}
+	// exactly: one U+FFFD per bad escape, and what follows it kept
+	exact := map[string]string{
+		"i_object_key_lone_2nd_surrogate":                "\uFFFD",
+		"i_string_1st_surrogate_but_2nd_missing":         "\uFFFD",
+		"i_string_1st_valid_surrogate_2nd_invalid":       "\uFFFD\u1234",
+		"i_string_incomplete_surrogate_and_escape_valid": "\uFFFD\n",
+		"i_string_incomplete_surrogate_pair":             "\uFFFDa",
+		"i_string_incomplete_surrogates_escape_valid":    "\uFFFD\uFFFD\n",
+		"i_string_invalid_lonely_surrogate":              "\uFFFD",
+		"i_string_invalid_surrogate":                     "\uFFFDabc",
+		"i_string_inverted_surrogates_U+1D11E":           "\uFFFD\uFFFD",
+		"i_string_lone_second_surrogate":                 "\uFFFD",
+	}
 	for _, name := range escaped {
 		in, s := decoded(name)
+		if want, ok := exact[name]; !ok || string(s) != want {
+			t.Errorf("%s: %q decoded to %q, want %q", name, in, s, want)
+		}
 		if !utf8.Valid(s) || !bytes.Contains(s, []byte("\uFFFD")) {
 			t.Errorf("%s: %q decoded to %q, want U+FFFD for the bad surrogate escapes", name, in, s)
 		}
