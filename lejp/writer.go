@@ -14,7 +14,9 @@ import (
 // not UTF-8, a duplicate member name). A refused content error also matches
 // the parser's sentinel for the same rule, ErrInvalidUTF8 or
 // ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
-// errors.Is tells the rule from either side.
+// errors.Is tells the rule from either side. A misuse error's text says
+// which misuse it was ("lejp: writer misuse: a second top-level value");
+// compare with errors.Is, not ==.
 var ErrWriter = errors.New("lejp: writer misuse")
 
 const hexDigits = "0123456789abcdef"
@@ -203,14 +205,37 @@ func (w *Writer) Err() error { return w.err }
 // content, or ErrWriter if the document is not complete.
 func (w *Writer) Finish() ([]byte, error) {
 	if w.err == nil && (!w.done || w.depth > 0) {
-		w.err = ErrWriter
+		w.err = errIncomplete
 	}
 	return w.buf, w.err
 }
 
-func (w *Writer) misuse() {
+// writerMisuse makes a Writer's error for misuse: its text says what the
+// misuse was ("lejp: writer misuse: a second top-level value"), and it
+// matches ErrWriter.
+func writerMisuse(why string) error {
+	return &misuseError{msg: "lejp: writer misuse: " + why, is: ErrWriter}
+}
+
+// The Writer's misuse errors, made once so that setting one allocates
+// nothing.
+var (
+	errIncomplete       error = writerMisuse("document not complete")
+	errValueForName     error = writerMisuse("a value where a member name is due")
+	errSecondValue      error = writerMisuse("a second top-level value")
+	errNameOutside      error = writerMisuse("a member name outside an object")
+	errNameForValue     error = writerMisuse("a member name where a value is due")
+	errEndObjectNone    error = writerMisuse("EndObject without an open object")
+	errEndArrayNone     error = writerMisuse("EndArray without an open array")
+	errEndObjectInArray error = writerMisuse("EndObject with an array open")
+	errEndArrayInObject error = writerMisuse("EndArray with an object open")
+	errEndObjectAtValue error = writerMisuse("EndObject after a member name with no value")
+	errFloat            error = writerMisuse("a NaN or infinite float")
+)
+
+func (w *Writer) misuse(err error) {
 	if w.err == nil {
-		w.err = ErrWriter
+		w.err = err
 	}
 }
 
@@ -296,14 +321,14 @@ func (w *Writer) beforeValue() bool {
 	}
 	if w.inObject() {
 		if !w.name {
-			w.misuse()
+			w.misuse(errValueForName)
 			return false
 		}
 		w.name = false
 		return true
 	}
 	if w.done {
-		w.misuse()
+		w.misuse(errSecondValue)
 		return false
 	}
 	if w.comma {
@@ -327,8 +352,12 @@ func (w *Writer) Name(s string) {
 	if w.err != nil {
 		return
 	}
-	if !w.inObject() || w.name {
-		w.misuse()
+	if !w.inObject() {
+		w.misuse(errNameOutside)
+		return
+	}
+	if w.name {
+		w.misuse(errNameForValue)
 		return
 	}
 	start := len(w.buf)
@@ -387,8 +416,21 @@ func (w *Writer) end(obj bool, c byte) {
 	if w.err != nil {
 		return
 	}
-	if w.depth == 0 || w.inObject() != obj || w.name {
-		w.misuse()
+	switch {
+	case w.depth == 0 && obj:
+		w.misuse(errEndObjectNone)
+		return
+	case w.depth == 0:
+		w.misuse(errEndArrayNone)
+		return
+	case w.inObject() != obj && obj:
+		w.misuse(errEndObjectInArray)
+		return
+	case w.inObject() != obj:
+		w.misuse(errEndArrayInObject)
+		return
+	case w.name:
+		w.misuse(errEndObjectAtValue)
 		return
 	}
 	if obj {
@@ -447,7 +489,7 @@ func (w *Writer) Float(f float64) {
 		var err error
 		if w.buf, err = AppendFloat(w.buf, f); err != nil {
 			w.buf = w.buf[:start]
-			w.misuse()
+			w.misuse(errFloat)
 			return
 		}
 		w.afterValue()
