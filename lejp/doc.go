@@ -17,7 +17,13 @@
 //     into the input; nothing is copied.
 //   - A large or trickling document (a socket, a file of any size): a
 //     Parser. Write chunks as they arrive, then Close. Long strings come in
-//     pieces, so memory stays bounded whatever the input.
+//     pieces, so memory stays bounded whatever the input. A Parser is an
+//     io.Writer: io.Copy(p, r) feeds it from a reader.
+//   - A long array of records, each to decode with encoding/json: a
+//     Decoder from NewDecoder over the reader, one ReadValue per element
+//     (see its Example), which holds one element, never the array.
+//   - Picking values by path (keys[].kid): a Parser with patterns; a
+//     Decoder takes no patterns, but its AppendPath can be compared.
 //   - Only "is this valid JSON": Check (or Valid).
 //   - Producing JSON: a Writer (strict, see below), or the Append
 //     functions.

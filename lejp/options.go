@@ -18,8 +18,8 @@ type Options struct {
 	// DefaultMaxNumberLen.
 	MaxNumberLen int
 	// MaxStringLen bounds one string value's encoded length in bytes
-	// (between the quotes); 0 means DefaultMaxStringLen, negative means no
-	// limit. The Parser delivers long strings in chunks, so the limit
+	// (between the quotes; member names are bounded by MaxNameLen
+	// instead); 0 means DefaultMaxStringLen, negative means no limit. The Parser delivers long strings in chunks, so the limit
 	// guards only the consumer; the Decoder holds a string whole and so
 	// buffers up to this much.
 	MaxStringLen int64

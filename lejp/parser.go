@@ -27,6 +27,10 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // cut by a Write are kept aside (at most Options.MaxNumberLen+1 bytes: the
 // one past the limit shows the number too long).
 //
+// With Write and Close, a Parser is an io.WriteCloser: io.Copy(p, r) feeds
+// it the whole of a reader, and Close then says whether that was one
+// complete JSON value.
+//
 // A Parser is made by NewParser. The zero Parser has no Handler: its Write
 // and Close return an error saying so, whatever the input (not a
 // *SyntaxError; it matches ErrClosed). A Parser is not safe for concurrent use.
