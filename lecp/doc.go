@@ -86,7 +86,46 @@
 // bignum in preferred serialization as its number (other tag 2 or 3 items
 // keep their tag and content, so the text still says which bytes were
 // read). AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2
-// describe; see the comments in json.go for what does not map.
+// describe:
+//
+// CBOR to JSON: integers and finite floats become numbers; NaN and the
+// infinities become null (§6.1); byte strings become base64url strings
+// without padding, or base64 with padding / base16 in upper case inside
+// tags 22 / 23 (tag 21 asks for base64url; §3.4.5.2); text strings become
+// strings; false, true, null stay; undefined and other simple values become
+// null; bignums (tags 2 and 3 around a byte string) become exact integer
+// numbers (where §6.1 advises base64url text, "~" before a negative one:
+// lecp keeps the number, which FromJSON turns back into the bignum), up to
+// 1024 bytes of magnitude (2467 digits), beyond which they take §6.1's
+// form, since decimal conversion takes time quadratic in the length; other
+// tags are dropped and their content converted. Map keys become member
+// names: text as it is, integers in decimal, anything else in diagnostic
+// notation; a map whose converted keys collide is an error
+// (ErrKeyCollision), since JSON readers would keep only one. Keys and tag
+// contents are read under the same Options as the rest. What does not map
+// back: the difference between bytes and text, tags, integer versus float
+// (keys, and values: the float 1.0 is written 1, which FromJSON reads as
+// the integer 1; -0.0 is written -0, which FromJSON reads as the integer
+// 0), undefined, simple values, NaN and the infinities. The output is
+// strict JSON, but not always within a reader's
+// default limits: escapes can make a string or member name six times as
+// long as in CBOR (a 20000-byte key of control characters is a
+// 120000-byte name, beyond lejp's 64 KiB), base64 four thirds as long, and
+// a bignum of about 425 bytes or more is a number longer than lejp's 1024
+// bytes.
+//
+// JSON to CBOR: numbers without fraction or exponent become integers, or
+// bignums beyond 64 bits (an integer needing more than 1024 bytes is an
+// error, as above); other numbers become floats in the shortest
+// width that keeps the value (a decimal fraction usually needs a double); a
+// number beyond the float64 range (one that rounds to an infinity), or
+// longer than 2468 bytes (the longest integer accepted), is an error
+// (ErrJSONNumber), while one too small for a float64 rounds to 0 or -0
+// (1e-400 is 0.0), as strconv.ParseFloat rounds it. Strings
+// become text (invalid UTF-8 and \u escapes of unpaired surrogates are an
+// error, ErrInvalidUTF8, where encoding/json would put U+FFFD), objects maps
+// (duplicate names are an error), arrays arrays, nested at most
+// DefaultMaxDepth deep.
 //
 // # Not supported, and why
 //

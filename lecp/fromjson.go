@@ -22,8 +22,8 @@ var (
 	// ErrJSONNumber: a JSON number FromJSON cannot convert: beyond the
 	// float64 range, an integer outside -2^8192 … 2^8192-1 (a bignum
 	// magnitude of more than 1024 bytes: some integers of 2467 digits, the
-	// most those have, are outside; see the comment on CBOR ↔ JSON in
-	// json.go), or any number longer than 2468 bytes (the longest integer,
+	// most those have, are outside; see CBOR ↔ JSON in the package
+	// documentation), or any number longer than 2468 bytes (the longest integer,
 	// with its sign).
 	ErrJSONNumber = errors.New("lecp: JSON number out of range")
 )

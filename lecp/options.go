@@ -86,7 +86,8 @@ type Options struct {
 	AllowSequence bool
 }
 
-// Default limits used when the corresponding Options field is zero.
+// Default limits used when the corresponding Options field is zero (or
+// negative, but for MaxStringLen, where negative means no limit).
 const (
 	DefaultMaxDepth     = 1000
 	DefaultMaxItems     = 1 << 32

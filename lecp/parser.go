@@ -24,7 +24,9 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev *Event) error { return f(p, ev) }
 // the keys of open maps are held (for duplicate detection), and the bytes
 // of an item being captured (Capture), at most Options.MaxValueLen.
 //
-// Input that arrives whole is not copied: events borrow it.
+// Input that arrives whole is not copied: events borrow it. With Write and
+// Close, a Parser is an io.WriteCloser: io.Copy(p, r) feeds it the whole
+// of a reader, and Close then says whether that was one complete item.
 //
 // A Parser is made by NewParser. The zero Parser has no Handler: its Write
 // and Close return an error saying so, matching ErrClosed (not a
@@ -358,6 +360,11 @@ func (p *Parser) captured(pattern int) error {
 // whose Value holds the item's encoding exactly as received, for example a
 // COSE protected header to verify a signature over. Capture from any other
 // event, or while a capture is running, does nothing and returns false.
+// The Raw event's Offset is that of the item's first byte; its Pattern, and
+// Path called during it, are those of the item's last event, which is at
+// the item's path (an end event is at the path of the item it ends), so a
+// handler that tests Pattern before Kind gets the Raw event among the
+// item's own events.
 //
 // The captured bytes are held until the Raw event, so an item longer than
 // Options.MaxValueLen stops the parser with ErrValueTooLarge at the item's
