@@ -113,7 +113,11 @@ type Event struct {
 	// last item of a definite container).
 	Offset int64
 	// Pattern is the index of the first path pattern that matches the
-	// event's path, or -1.
+	// event's path, or -1. A map key's events are at the map's path, not
+	// at the key's (unlike lejp's Name events): with the pattern "[1]",
+	// the keys of the map [1] match, and its values do not (they are at
+	// [1].4 and so on). A container's start and end events share its path,
+	// as do the events of a tag and of the item it tags: test Kind too.
 	Pattern int
 }
 

@@ -63,7 +63,10 @@ type Event struct {
 	// input (the opening quote for a string and all of its pieces).
 	Offset int64
 	// Pattern is the index of the first path pattern that matches the
-	// event's path, or -1.
+	// event's path, or -1. A member's Name event is at the member's path,
+	// so it matches as the value does ("kid" matches both the name and
+	// its value), and a container's start and end events share its path:
+	// test Kind too.
 	Pattern int
 }
 
