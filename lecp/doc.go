@@ -61,7 +61,11 @@
 // a pattern names text, integer and byte-string keys and false, true, null
 // and undefined, and other keys (floats, arrays, maps, tags) only through *.
 // A COSE_Sign1 reader might use "[0]" for the protected header and "[1].4"
-// for the unprotected kid.
+// for the unprotected kid. Patterns do not reach inside a byte string that
+// holds CBOR (the protected header's map, tag 24's content): the string's
+// content is read again, with a Decoder or Parser of its own, to find the
+// protected alg (label 1); Parser.Capture keeps the protected header's item
+// exactly as received, head included, as COSE's Sig_structure takes it.
 //
 // # Writing
 //
