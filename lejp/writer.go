@@ -104,14 +104,15 @@ func AppendUint(dst []byte, v uint64) []byte { return strconv.AppendUint(dst, v,
 
 // AppendFloat appends f as the shortest JSON number that reads back as the
 // same float64, in the form ECMAScript uses (exponent only below 1e-6 or
-// from 1e21). NaN and infinities have no JSON form and are an error.
+// from 1e21). NaN and infinities have no JSON form and are an error,
+// matching ErrWriter ("lejp: writer misuse: a NaN or infinite float").
 // Negative zero is written -0, which reads back as negative zero, where
 // ECMAScript's Number::toString and RFC 8785 (JCS) write 0 (as
 // encoding/json/jsontext does, -0 is kept); a caller producing JCS
 // output turns -0 into 0 first.
 func AppendFloat(dst []byte, f float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return dst, ErrWriter
+		return dst, errFloat
 	}
 	abs := math.Abs(f)
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {

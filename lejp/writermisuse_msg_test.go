@@ -49,3 +49,17 @@ func TestWriterMisuseErrorSaysWhat(t *testing.T) {
 }
 
 func nan() float64 { var z float64; return z / z }
+
+// TestAppendFloatNaNErrorSaysWhy holds that AppendFloat's error for a NaN
+// or an infinity says why, where it was the bare "lejp: writer misuse" of
+// ErrWriter, which it still matches; dst comes back unchanged.
+func TestAppendFloatNaNErrorSaysWhy(t *testing.T) {
+	inf := 1 / func() float64 { return 0 }()
+	for _, f := range []float64{nan(), inf, -inf} {
+		b, err := AppendFloat([]byte("x"), f)
+		if string(b) != "x" || !errors.Is(err, ErrWriter) || err == nil ||
+			err.Error() != "lejp: writer misuse: a NaN or infinite float" {
+			t.Errorf("AppendFloat(%v) = %q, %v", f, b, err)
+		}
+	}
+}
