@@ -157,7 +157,7 @@ func (s *sniffer) Read(p []byte) (int, error) {
 
 // cborError turns a lecp error into the CLI's error with a hint; hexText
 // says the binary input looked like hexadecimal text.
-func cborError(file string, err error, hexText ...bool) error {
+func cborError(file string, err error, maxDepth int, hexText ...bool) error {
 	var se *lecp.SyntaxError
 	if !errors.As(err, &se) {
 		if errors.Is(err, errOutput) {
@@ -174,11 +174,17 @@ func cborError(file string, err error, hexText ...bool) error {
 	case errors.Is(err, lecp.ErrInvalidUTF8):
 		hint = "text strings must be UTF-8; --allow-invalid-utf8 accepts them"
 	case errors.Is(err, lecp.ErrDepth):
-		hint = "--max-depth raises the nesting limit"
+		hint = depthHint(maxDepth)
 	case errors.Is(err, lecp.ErrTrailingData):
 		hint = "--seq reads a CBOR sequence of several items"
 	}
 	return hinted(fmt.Errorf("%s: %w", inputName(file), err), hint)
+}
+
+// depthHint names the nesting limit in effect, which --max-depth sets
+// (lower or higher than the default).
+func depthHint(maxDepth int) string {
+	return fmt.Sprintf("the nesting limit is %d (--max-depth N sets it)", maxDepth)
 }
 
 func runCBORCheck(e *env, args []string) error {
@@ -193,7 +199,7 @@ func runCBORCheck(e *env, args []string) error {
 			return err
 		}
 		if err := lecp.Check(b, opts); err != nil {
-			return cborError(file, err)
+			return cborError(file, err, *cf.depth)
 		}
 		return nil
 	}
@@ -212,7 +218,7 @@ func runCBORCheck(e *env, args []string) error {
 		err = p.Close()
 	}
 	if err != nil {
-		return cborError(file, err, looksHex(sn.head))
+		return cborError(file, err, *cf.depth, looksHex(sn.head))
 	}
 	return nil
 }
@@ -226,11 +232,11 @@ func eachItem(e *env, file string, cf *cborFlags, f func(item []byte) error) err
 	}
 	opts := cf.options()
 	if err := lecp.Check(b, opts); err != nil {
-		return cborError(file, err, !*cf.hex && looksHex(b))
+		return cborError(file, err, *cf.depth, !*cf.hex && looksHex(b))
 	}
 	for item, err := range lecp.Items(b, opts) {
 		if err != nil {
-			return cborError(file, err)
+			return cborError(file, err, *cf.depth)
 		}
 		if err := f(item); err != nil {
 			return err
@@ -249,7 +255,7 @@ func runCBORDiag(e *env, args []string) error {
 	err = eachItem(e, file, cf, func(item []byte) error {
 		line, err = lecp.AppendDiag(line[:0], item, cf.options())
 		if err != nil {
-			return cborError(file, err)
+			return cborError(file, err, *cf.depth)
 		}
 		line = append(line, '\n')
 		_, err := w.Write(line)
@@ -275,7 +281,7 @@ func runCBORToJSON(e *env, args []string) error {
 			if errors.Is(err, lecp.ErrKeyCollision) {
 				return hinted(fmt.Errorf("%s: %w", inputName(file), err), "JSON member names are strings: an integer key 1 and a text key \"1\" cannot both be kept")
 			}
-			return cborError(file, err)
+			return cborError(file, err, *cf.depth)
 		}
 		line = append(line, '\n')
 		_, err := w.Write(line)
@@ -366,14 +372,14 @@ func runCBORGet(e *env, args []string) error {
 	// The input is whole in memory: check it all before printing any
 	// match, so that a failure prints nothing (as cbor diag).
 	if err := lecp.Check(b, cf.options()); err != nil {
-		return cborError(file, err, !*cf.hex && looksHex(b))
+		return cborError(file, err, *cf.depth, !*cf.hex && looksHex(b))
 	}
 	if _, err = p.Write(b); err == nil {
 		err = p.Close()
 	}
 	if err != nil {
 		w.Flush()
-		return cborError(file, err, !*cf.hex && looksHex(b))
+		return cborError(file, err, *cf.depth, !*cf.hex && looksHex(b))
 	}
 	return outputError(w.Flush())
 }

@@ -81,21 +81,21 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	case errors.As(err, &se) && se.Offset == 0 && checkBOM(sn.head) != nil:
 		return hinted(fmt.Errorf("%s: %w: %w", name, errBOM, err), bomHint)
 	case errors.As(err, &se):
-		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se))
+		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se, opts.MaxDepth))
 	case errors.Is(err, errOutput):
 		return err
 	}
 	return failf("%s: %v", name, err)
 }
 
-func jsonHint(se *lejp.SyntaxError) string {
+func jsonHint(se *lejp.SyntaxError, maxDepth int) string {
 	switch {
 	case errors.Is(se, lejp.ErrDuplicateName):
 		return "JSON objects here must not repeat a member name; --allow-duplicates accepts them"
 	case errors.Is(se, lejp.ErrInvalidUTF8):
 		return "JSON text must be UTF-8 with paired surrogate escapes; --allow-invalid-utf8 accepts it"
 	case errors.Is(se, lejp.ErrDepth):
-		return "--max-depth raises the nesting limit"
+		return depthHint(maxDepth)
 	}
 	return ""
 }
