@@ -19,9 +19,10 @@ type Options struct {
 	MaxNumberLen int
 	// MaxStringLen bounds one string value's encoded length in bytes
 	// (between the quotes; member names are bounded by MaxNameLen
-	// instead); 0 means DefaultMaxStringLen, negative means no limit. The Parser delivers long strings in chunks, so the limit
-	// guards only the consumer; the Decoder holds a string whole and so
-	// buffers up to this much.
+	// instead); 0 means DefaultMaxStringLen, negative means no limit. The
+	// Parser delivers long strings in chunks, so the limit guards only the
+	// consumer; the Decoder holds a string whole and so buffers up to this
+	// much.
 	MaxStringLen int64
 	// MaxValueLen bounds what Decoder.ReadValue holds in memory when
 	// reading from an io.Reader; 0 means DefaultMaxValueLen. A value is
