@@ -203,7 +203,8 @@ func (w *Writer) Bytes() []byte { return w.buf }
 func (w *Writer) Err() error { return w.err }
 
 // Finish returns the document, or the first error: misuse, refused
-// content, or ErrWriter if the document is not complete.
+// content, or, if the document is not complete, an error matching
+// ErrWriter ("lejp: writer misuse: document not complete").
 func (w *Writer) Finish() ([]byte, error) {
 	if w.err == nil && (!w.done || w.depth > 0) {
 		w.err = errIncomplete
