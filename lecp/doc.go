@@ -65,7 +65,9 @@
 // holds CBOR (the protected header's map, tag 24's content): the string's
 // content is read again, with a Decoder or Parser of its own, to find the
 // protected alg (label 1); Parser.Capture keeps the protected header's item
-// exactly as received, head included, as COSE's Sig_structure takes it.
+// exactly as received, head included. The bytes after its head are what
+// COSE's Sig_structure takes (RFC 9052 §4.4), as the content of a byte
+// string the verifier encodes again with a preferred head (AppendBytes).
 //
 // # Writing
 //
