@@ -161,10 +161,17 @@ func FuzzFastPaths(f *testing.F) {
 	for _, d := range fastPathDocs() {
 		f.Add(d)
 	}
+	for _, h := range []string{"9f 01 02 03 04 ff", "9f 01 02 03 82 05 06 ff", "bf 61 61 01 61 62 02 61 63 03 61 64 04 ff",
+		"bf 01 02 03 04 05 06 9f ff 01 ff", "81 9f 01 02 03 7f 61 61 ff ff", "9f 01 02 03 ff"} {
+		f.Add(fromHex(h))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		compareFastPaths(t, b, &Options{MaxDepth: 64})
 		compareFastPaths(t, b, &Options{MaxDepth: 8, StringChunk: 64, MaxKeyLen: 24, MaxKeyMemory: 600, MaxItems: 60})
 		compareFastPaths(t, b, &Options{MaxDepth: 64, AllowDuplicateKeys: true, AllowInvalidUTF8: true})
+		// a MaxItems a fuzz input passes in an indefinite container, where
+		// the element past it is refused at its head on every path
+		compareFastPaths(t, b, &Options{MaxDepth: 64, MaxItems: 3})
 	})
 }
 

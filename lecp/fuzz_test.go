@@ -85,6 +85,25 @@ func FuzzParse(f *testing.F) {
 		if got, want := traceCaptureAll(b, opts, nil), traceCaptureAll(b, opts, func(int) int { return 1 }); got != want {
 			t.Fatalf("capture, whole:\n%s\nbyte by byte:\n%s", got, want)
 		}
+		// under a MaxItems a fuzz input passes, where the element past it
+		// in an indefinite container is refused at its head: the same
+		// events and error whole and byte by byte, Check's error, the
+		// pull decoder's over the bytes and over a one-byte reader
+		small := &Options{MaxDepth: 64, StringChunk: 64, MaxItems: 3}
+		sw := tracePush(b, small, nil)
+		if got := tracePush(b, small, func(int) int { return 1 }); got != sw {
+			t.Fatalf("MaxItems 3, byte by byte:\n%s\nwhole:\n%s", got, sw)
+		}
+		serr := Check(b, small)
+		spull := tracePullFrom(NewDecoderBytes(b, small))
+		if got := tracePullFrom(NewDecoder(iotestOneByte(b), small)); got != spull {
+			t.Fatalf("MaxItems 3, pull from a reader:\n%s\nfrom the bytes:\n%s", got, spull)
+		}
+		for _, tr := range []string{sw, spull} {
+			if serr == nil && strings.Contains(tr, "error: ") || serr != nil && !strings.HasSuffix(tr, "error: "+serr.Error()+"\n") {
+				t.Fatalf("MaxItems 3: Check %v, trace:\n%s", serr, tr)
+			}
+		}
 		cerr := Check(b, opts)
 		perr := strings.Contains(whole, "error: ")
 		if (cerr != nil) != perr || cerr != nil && !strings.HasSuffix(whole, "error: "+cerr.Error()+"\n") {

@@ -3,7 +3,9 @@ package lecp
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // fuzzOptions turns the bits of o into Options: each rule loosened or
@@ -39,7 +41,14 @@ func fuzzOptions(o uint16) *Options {
 // and StringReader).
 func FuzzReadersAgreeOptions(f *testing.F) {
 	for _, s := range []string{"\xa1\x61a\x9f\x01\x02\xff", "\x7f\x61a\x61b\xff", "\xbf\x61\x61\x01\xff", "\xa2\x01\x00\x01\x00",
-		"\xc2\x49\x01\x00\x00\x00\x00\x00\x00\x00\x00", "\xa1\x82\x01\x02\xd8\x18\x63abc", "\xa2\x81\xf9\x00\x00\x01\x81\xf9\x80\x00\x02"} {
+		"\xc2\x49\x01\x00\x00\x00\x00\x00\x00\x00\x00", "\xa1\x82\x01\x02\xd8\x18\x63abc", "\xa2\x81\xf9\x00\x00\x01\x81\xf9\x80\x00\x02",
+		// past MaxItems (3) in an indefinite array or map: the element
+		// (key) past the limit refused at its head, whatever it is
+		"\x9f\x01\x02\x03\x04\xff", "\x9f\x01\x02\x03\x82\x05\x06\xff", "\x9f\x01\x02\x03\x7f\x61a\xff\xff",
+		"\x9f\x01\x02\x03\xc1\x01\xff", "\x9f\x01\x02\x03\xff", "\xbf\x01\x02\x03\x04\x05\x06\x61a\xa1\x01\x02\xff",
+		"\xbf\x01\x02\x03\x04\x05\x06\x9f\xff\x01\xff", "\xa1\x61k\x9f\x01\x9f\x01\x02\x03\x04\xff\xff",
+		// errors under keys holding a bidirectional mark or a C1 control
+		"\xa1\x63\xe2\x80\x8f\x9f\x01\x02\x03\x04\xff", "\xa1\x62\xd8\x9c\x7f\x61a\x61\xff", "\xa1\x62\xc2\x85\xa1\x63\xe2\x80\x8e\x18"} {
 		for o := range 512 {
 			if o%7 == 0 {
 				f.Add([]byte(s), uint16(o))
@@ -50,6 +59,9 @@ func FuzzReadersAgreeOptions(f *testing.F) {
 		opts := fuzzOptions(o)
 		cerr := Check(b, opts)
 		want := errText(cerr)
+		if !plainMessage(want) {
+			t.Fatalf("%x %+v: Check's message %q is not plain text", b, *opts, want)
+		}
 		agree := func(api string, err error) {
 			if err == io.EOF {
 				err = nil
@@ -95,6 +107,18 @@ func FuzzReadersAgreeOptions(f *testing.F) {
 				agree("Decoder", err)
 			}
 		}
+	})
+}
+
+// plainMessage reports whether an error message is one line of text a
+// terminal shows as it is: valid UTF-8 without control characters (C0,
+// DEL, C1), line or paragraph separators or bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which the
+// message's path, taken from the input, must hold as escapes.
+func plainMessage(msg string) bool {
+	return utf8.ValidString(msg) && !strings.ContainsFunc(msg, func(r rune) bool {
+		return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+			r == 0x061c || r == 0x200e || r == 0x200f
 	})
 }
 

@@ -3,6 +3,7 @@ package lejp
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -26,6 +27,11 @@ func addSeeds(f *testing.F, add func(b []byte)) {
 // Decoder and Check agree with it. Nothing panics.
 func FuzzChunked(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(b, uint16(1), uint16(5), uint8(0)) })
+	// errors under names holding a bidirectional mark, a C1 control, a
+	// line separator and a byte that is not UTF-8, which the message escapes
+	for _, s := range []string{"{\"a\u200e\":x}", "{\"\u061c\":[1,}", "{\"\u200f\":{\"\u0085\":tru}}", "{\"\u2028\xff\":-}"} {
+		f.Add([]byte(s), uint16(1), uint16(5), uint8(2))
+	}
 	f.Fuzz(func(t *testing.T, in []byte, a, b uint16, flags uint8) {
 		opts := &Options{
 			StringChunk:         4,
@@ -55,6 +61,9 @@ func FuzzChunked(f *testing.F) {
 		}
 		if got, want := checkLine(Check(in, opts)), errTail(whole); got != want {
 			t.Fatalf("Check %q, Parser %q", got, want)
+		}
+		if err := Check(in, opts); err != nil && !plainMessage(err.Error()) {
+			t.Fatalf("Check's message %q is not plain text", err)
 		}
 	})
 }
@@ -157,5 +166,17 @@ func FuzzFastCheck(f *testing.F) {
 				t.Fatalf("%q %+v: fast pass accepts, scanner: %v", in, o, err)
 			}
 		}
+	})
+}
+
+// plainMessage reports whether an error message is one line of text a
+// terminal shows as it is: valid UTF-8 without control characters (C0,
+// DEL, C1), line or paragraph separators or bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which the
+// message's path, taken from the input, must hold as escapes.
+func plainMessage(msg string) bool {
+	return utf8.ValidString(msg) && !strings.ContainsFunc(msg, func(r rune) bool {
+		return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+			r == 0x061c || r == 0x200e || r == 0x200f
 	})
 }

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/corpus"
 	"github.com/lwscrypto/lwscrypto/jose"
@@ -38,6 +40,15 @@ func seedTokens(f *testing.F) {
 		for _, msg := range ruleForms(tc.prot, tc.unprot) {
 			f.Add(msg)
 		}
+	}
+	// refusals that quote a name holding a bidirectional mark or a C1
+	// control: in "crit", as an "alg", as a member repeated
+	for _, h := range []string{"{\"alg\":\"HS256\",\"crit\":[\"e\u200ex\"]}", "{\"alg\":\"HS256\",\"crit\":[\"\u061c\"],\"\u061c\":1}",
+		"{\"alg\":\"H\u200fS256\"}", "{\"alg\":\"HS256\",\"\u0085\":1,\"\u0085\":2}"} {
+		for _, msg := range ruleForms(h, "") {
+			f.Add(msg)
+		}
+		f.Add([]byte(hs256(h, "x", secret)))
 	}
 	dir, err := corpus.Dir()
 	if err != nil {
@@ -124,9 +135,16 @@ func FuzzVerify(f *testing.F) {
 		if errFast == nil && errSlow == nil && !bytes.Equal(fast, r.Payload) {
 			t.Fatalf("payloads differ: %q / %q", fast, r.Payload)
 		}
-		if errSlow == nil {
-			if _, err := Parse(in); err != nil {
-				t.Fatalf("Verify accepts %q, Parse refuses it: %v", in, err)
+		_, errParse := Parse(in)
+		if errSlow == nil && errParse != nil {
+			t.Fatalf("Verify accepts %q, Parse refuses it: %v", in, errParse)
+		}
+		// refusals name what they quote from the input (header names,
+		// "crit" entries, "alg") as plain text: no control characters,
+		// separators or bidirectional controls
+		for _, err := range []error{errFast, errSlow, errParse} {
+			if err != nil && !plainMessage(err.Error()) {
+				t.Fatalf("%q: message %q is not plain text", in, err)
 			}
 		}
 		v.VerifyEach(in)
@@ -282,5 +300,16 @@ func FuzzSignVerify(f *testing.F) {
 				verify("JSON", msg)
 			}
 		}
+	})
+}
+
+// plainMessage reports whether an error message is one line of text a
+// terminal shows as it is: valid UTF-8 without control characters (C0,
+// DEL, C1), line or paragraph separators or bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+func plainMessage(msg string) bool {
+	return utf8.ValidString(msg) && !strings.ContainsFunc(msg, func(r rune) bool {
+		return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+			r == 0x061c || r == 0x200e || r == 0x200f
 	})
 }

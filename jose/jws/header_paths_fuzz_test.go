@@ -21,6 +21,10 @@ func FuzzHeaderPaths(f *testing.F) {
 		`{"alg":"HS256","Kid":"a"}`, `{"alg":"HS256","typ":""}`, `{"alg":"HS256","kid":null}`,
 		`{"alg":"HS256","b64":true,"crit":["b64"]}`, `{"alg":"none"}`, `{"alg":"HS256"}x`, `{"alg":"HS256"}{}`,
 		`{"alg":"HS256","\u212aid":"k"}`, "{\"alg\":\"HS256\",\"kid\":\"\xff\"}", `{"alg":"HS256","kid":"\ud800"}`,
+		// headers no Verifier accepts, whatever its options (headerRules)
+		`{"typ":"JWT"}`, `{"a\u006cg":"HS256"}`, `{"alg":"HS256","crit":[]}`, `{"alg":"HS256","crit":["alg"]}`,
+		`{"alg":"HS256","crit":[""]}`, `{"alg":"HS256","crit":["b64","b64"],"b64":true}`,
+		`{"alg":"HS256","b64":false}`, `{"alg":"HS256","crit":["exp"]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -58,6 +62,10 @@ func FuzzHeaderPaths(f *testing.F) {
 		}
 		if errVerify != nil && errNew == nil {
 			t.Fatalf("%q: AppendVerifyCompact accepts, Verify: %v", raw, errVerify)
+		}
+		// ParseCompact refuses only what no Verifier accepts
+		if _, err := ParseCompact(tok); err != nil && (errVerify == nil || errNew == nil) {
+			t.Fatalf("%q: ParseCompact refuses a token a Verifier accepts: %v", raw, err)
 		}
 	})
 }

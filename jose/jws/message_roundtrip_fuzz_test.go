@@ -25,6 +25,16 @@ func FuzzMessageRoundTrip(f *testing.F) {
 	// header lacks, or has only unprotected
 	f.Add(`{"typ":"JWT"}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0003))
 	f.Add(`{"alg":"HS256","crit":["exp"]}`, `{"exp":1}`, []byte{1}, `{"alg":"HS256","crit":["exp"]}`, ``, []byte{2}, []byte("p"), uint16(0x0007))
+	// the other header rules: a "crit" empty, repeating a name, listing
+	// an empty or registered name; a "b64" not listed in "crit" (protected
+	// or not); "alg" only in the unprotected header, which is enough
+	f.Add(`{"alg":"HS256","crit":[]}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0003))
+	f.Add(`{"alg":"HS256","crit":["exp","exp"],"exp":1}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0103))
+	f.Add(`{"alg":"HS256","crit":[""]}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0103))
+	f.Add(`{"alg":"HS256","crit":["alg"]}`, ``, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0103))
+	f.Add(`{"alg":"HS256","b64":false}`, ``, []byte{1}, `{"alg":"HS256","b64":false}`, ``, []byte{2}, []byte("a.b"), uint16(0x0043))
+	f.Add(`{"alg":"HS256","crit":["b64"]}`, `{"b64":false}`, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0147))
+	f.Add(`{"kid":"a"}`, `{"alg":"HS256"}`, []byte{1}, `{"alg":"HS256"}`, ``, []byte{2}, []byte("p"), uint16(0x0117))
 	f.Fuzz(func(t *testing.T, prot1, unprot1 string, sig1 []byte, prot2, unprot2 string, sig2, payload []byte, flags uint16) {
 		bit := func(i uint) bool { return flags&(1<<i) != 0 }
 		m := &Message{b64: !bit(6), detached: bit(7)}

@@ -18,8 +18,20 @@ func FuzzInspect(f *testing.F) {
 		[]byte("eyJhbGciOiJIUzI1NiJ9.W10.c2ln"), []byte("..."), []byte("")} {
 		f.Add(s)
 	}
+	// headers no verifier accepts (no "alg", a "crit" against RFC 7515
+	// §4.1.11, a "b64" not in "crit"), and one only policy refuses
+	for _, h := range []string{`{"typ":"JWT"}`, `{"alg":"HS256","crit":[]}`, `{"alg":"HS256","crit":["exp"]}`,
+		`{"alg":"HS256","crit":["alg"]}`, `{"alg":"HS256","crit":["exp","exp"],"exp":1}`,
+		`{"alg":"HS256","b64":true}`, `{"alg":"HS256","crit":["exp"],"exp":1}`, `{"alg":"none"}`} {
+		f.Add(append(jose.AppendBase64URL(nil, []byte(h)), ".e30.c2ln"...))
+	}
+	v := hsVerifier(f, Validator{})
 	f.Fuzz(func(t *testing.T, tok []byte) {
 		h, c, err := Inspect(tok)
+		// what a Verifier accepts, Inspect shows, with the same claims
+		if vc, verr := v.Verify(tok); verr == nil && (err != nil || !bytes.Equal(vc.Raw, c.Raw)) {
+			t.Fatalf("%q: Verify accepts it, Inspect: %v", tok, err)
+		}
 		if err != nil {
 			if c != nil {
 				t.Fatalf("%q: claims with an error", tok)
@@ -28,6 +40,9 @@ func FuzzInspect(f *testing.F) {
 		}
 		if h == nil || c == nil {
 			t.Fatalf("%q: nil header or claims without an error", tok)
+		}
+		if h.Alg == "" {
+			t.Fatalf(`%q: Inspect shows a header without "alg"`, tok)
 		}
 		i, j := bytes.IndexByte(tok, '.'), bytes.LastIndexByte(tok, '.')
 		p, err := jose.DecodeBase64URL(tok[i+1 : j])
