@@ -66,6 +66,7 @@ func streamTrace(t testing.TB, d *Decoder, mode streamMode, bytesIn bool) string
 					}
 					if err != nil {
 						b.WriteString(errLine(err))
+						srErrs++
 						return b.String()
 					}
 				}
@@ -99,6 +100,9 @@ func streamTrace(t testing.TB, d *Decoder, mode streamMode, bytesIn bool) string
 				}
 			default:
 				b.WriteString(errLine(err))
+				if d.s.inStr {
+					srErrs++ // inside the string (not the machine's verdict on a token)
+				}
 				if _, err2 := d.ReadToken(); checkLine(err2) != checkLine(err) {
 					t.Fatalf("StringReader %v, then ReadToken %v", err, err2)
 				}
@@ -132,6 +136,10 @@ func streamTrace(t testing.TB, d *Decoder, mode streamMode, bytesIn bool) string
 		b.WriteByte('\n')
 	}
 }
+
+// srErrs counts the errors streamTrace had inside a string, from
+// StringReader or its reader rather than from ReadToken.
+var srErrs int
 
 // streamDecoders are the ways streamTests read an input: whole, one byte
 // per Read, in pieces of 7 bytes, and split in two at split.
@@ -830,4 +838,35 @@ func TestMoreReadValueSkipValueFinish(t *testing.T) {
 	for k := 0; k <= len(in); k++ {
 		valuesAgree(t, in, &Options{MaxValueLen: 4, AllowComments: k%2 == 0}, k)
 	}
+}
+
+// TestStringReaderErrorsInStrings: for every JSONTestSuite file whose fault
+// is inside a string (a value or a name: bad escapes, control characters,
+// invalid UTF-8, lone surrogates, an unclosed string), StringReader or its
+// reader returns the error ReadToken returns, sentinel, offset and path,
+// whole and one byte at a time, its reader read 1 and 64 bytes at a time,
+// in pieces of the default size and of 4 bytes (so that the error comes
+// from the reader after pieces of the string).
+func TestStringReaderErrorsInStrings(t *testing.T) {
+	files, n := 0, 0
+	for name, in := range jtsFiles(t, "test_parsing") {
+		if jtsAccepts(name) || len(in) > 64<<10 {
+			continue
+		}
+		srErrs = 0
+		for _, opts := range []*Options{nil, {StringChunk: 4}} { // the error from StringReader, from Read
+			streamAgrees(t, in, opts, -1, []streamMode{{sr: true, rs: 1}, {sr: true, rs: 64}})
+		}
+		if srErrs > 0 {
+			files++
+			n += srErrs
+		}
+	}
+	// 50 with the suite of the corpus: n_string_* but for the three
+	// whose fault is outside any string, i_string_* of invalid UTF-8 and
+	// lone surrogates, and a few n_object_* and n_structure_* files.
+	if files < 50 {
+		t.Errorf("%d files failing inside a string (%d errors from StringReader), want at least 50", files, n)
+	}
+	t.Logf("%d files failing inside a string, %d errors from StringReader", files, n)
 }
