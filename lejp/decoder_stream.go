@@ -14,10 +14,11 @@ import (
 // More reports whether the current array or object (or, at the top level
 // before the first value, or with Options.AllowMultipleValues, the input)
 // has another element or member before its end: false where the next
-// token is ']' or '}' or the input ends, true before anything else. After a
-// member name it is true: the member's value is still to be read. It may
-// read input, and so InputOffset may then be past whitespace before the
-// next token; it reads no token. An error (a malformed next token, one
+// token is ']' or '}' or the input ends, and after the top-level value
+// without AllowMultipleValues; true before anything else. After a member
+// name it is true: the member's value is still to be read. It may read
+// input, and so InputOffset may then be past whitespace before the next
+// token; it reads no token. An error (a malformed next token, one
 // held, the io.Reader's) is reported by the next ReadToken, and More
 // returns false once one is held.
 //
@@ -65,8 +66,9 @@ func (d *Decoder) More() bool {
 // Decoder's own (StringReader allocates nothing): the next StringReader
 // call returns the same reader, then over the next string.
 //
-// Where no string or name starts it reads no token and returns an error
-// matching ErrNoValue: ErrNoValue itself at the end of an object or
+// Where no string or name starts it reads no token (it may read input,
+// and InputOffset may then be past whitespace, ',' or ':' before the next
+// token) and returns an error matching ErrNoValue: ErrNoValue itself at the end of an object or
 // array, another before a value that is not a string. At the end of the
 // input it returns io.EOF; where the next token is malformed (or the
 // input ends early), the error ReadToken would return, sticky. Called from

@@ -193,10 +193,15 @@ var allStreamModes = []streamMode{{more: true}, {sr: true, rs: 1}, {sr: true, rs
 // string and name read through StringReader (its reader read 1, 2, 3 or
 // 4096 bytes at a time) as with ReadToken alone: the same content, and the
 // same error (sentinel, offset, path) where a string is malformed. More's
-// answer matches the token after it.
+// answer matches the token after it. The files of up to 64 bytes are also
+// split at every offset. With -short, two of the five options and no
+// splits at every offset (3 s; under 1 s with -short).
 func TestMoreStringReaderJSONTestSuite(t *testing.T) {
-	optss := []*Options{nil, {StringChunk: 4}, {StringChunk: 5, AllowInvalidUTF8: true, AllowDuplicateNames: true},
-		{AllowComments: true, AllowMultipleValues: true, StringChunk: 6}, {MaxStringLen: 5, MaxNameLen: 3}}
+	optss := []*Options{{StringChunk: 4}, {AllowComments: true, AllowMultipleValues: true, StringChunk: 6},
+		nil, {StringChunk: 5, AllowInvalidUTF8: true, AllowDuplicateNames: true}, {MaxStringLen: 5, MaxNameLen: 3}}
+	if testing.Short() {
+		optss = optss[:2]
+	}
 	for _, sub := range []string{"test_parsing", "test_transform"} {
 		for _, in := range jtsFiles(t, sub) {
 			if len(in) > 64<<10 {
@@ -821,9 +826,13 @@ func valuesAgree(t testing.TB, in []byte, opts *Options, split int) {
 // TestMoreReadValueSkipValueFinish: over every JSONTestSuite file, read
 // whole, byte by byte, in 7-byte pieces and split in two, with small and
 // default MaxValueLen, More before each ReadToken, ReadValue, SkipValue
-// and Finish changes none of their results.
+// and Finish changes none of their results. With -short, two of the three
+// options (1 s; 0.6 s).
 func TestMoreReadValueSkipValueFinish(t *testing.T) {
-	optss := []*Options{nil, {MaxValueLen: 8}, {MaxValueLen: 3, AllowComments: true, AllowMultipleValues: true}}
+	optss := []*Options{{MaxValueLen: 8}, {MaxValueLen: 3, AllowComments: true, AllowMultipleValues: true}, nil}
+	if testing.Short() {
+		optss = optss[:2]
+	}
 	for _, sub := range []string{"test_parsing", "test_transform"} {
 		for _, in := range jtsFiles(t, sub) {
 			if len(in) > 64<<10 {
