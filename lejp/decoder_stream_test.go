@@ -879,3 +879,73 @@ func TestStringReaderErrorsInStrings(t *testing.T) {
 	}
 	t.Logf("%d files failing inside a string, %d errors from StringReader", files, n)
 }
+
+// FuzzDecoderStreamOps: fuzzed sequences of ReadToken, ReadValue,
+// SkipValue, More, StringReader, reads of its reader (part or whole, also
+// once stale), Finish and Reset over a fuzzed input, from bytes and from
+// a reader in small pieces, never panic nor hang; over valid input none
+// returns a syntax error but Finish's ErrUnread, and the reader returns
+// content, io.EOF or a stale error (ErrNoValue) only.
+func FuzzDecoderStreamOps(f *testing.F) {
+	addSeeds(f, func(b []byte) { f.Add(b, []byte{3, 4, 5, 0, 3, 4, 6, 1, 2, 4, 5, 5, 7}) })
+	f.Fuzz(func(t *testing.T, in, ops []byte) {
+		if len(ops) > 200 {
+			ops = ops[:200]
+		}
+		valid := Check(in, &Options{StringChunk: 5}) == nil
+		for _, d := range []*Decoder{NewDecoderBytes(in, &Options{StringChunk: 5}), NewDecoder(&nReader{b: in, n: 3}, &Options{StringChunk: 5})} {
+			var r io.Reader
+			var p [7]byte
+			for _, op := range ops {
+				var err error
+				switch op % 9 {
+				case 0:
+					_, err = d.ReadToken()
+				case 1:
+					_, err = d.ReadValue()
+				case 2:
+					err = d.SkipValue()
+				case 3:
+					d.More()
+				case 4:
+					var k Kind
+					var sr io.Reader
+					k, sr, err = d.StringReader()
+					if err == nil {
+						if k != String && k != Name || sr == nil {
+							t.Fatalf("StringReader: %v %v", k, sr)
+						}
+						r = sr
+					}
+				case 5, 6:
+					if r == nil {
+						continue
+					}
+					n := 1 + int(op/9)%len(p)
+					for i := 0; i < 1+int(op%9-5)*1000; i++ {
+						m, rerr := r.Read(p[:n])
+						if m < 0 || m > n || (rerr == nil && m == 0) {
+							t.Fatalf("Read: %d %v", m, rerr)
+						}
+						if rerr != nil {
+							if rerr != io.EOF && !errors.Is(rerr, ErrNoValue) && (valid || !errors.As(rerr, new(*SyntaxError))) {
+								t.Fatalf("Read: %v", rerr)
+							}
+							break
+						}
+					}
+				case 7:
+					err = d.Finish()
+				case 8:
+					if op > 200 {
+						d.ResetBytes(in)
+					}
+				}
+				var se *SyntaxError
+				if valid && errors.As(err, &se) && se.Err != ErrUnread {
+					t.Fatalf("op %d over valid input: %v", op%9, err)
+				}
+			}
+		}
+	})
+}
