@@ -6,16 +6,20 @@ import (
 	"io"
 )
 
-// ErrNoValue is returned by ReadValue and SkipValue when the next token
-// ends an object or array instead of starting a value. The input may well
-// be valid: it is the caller's reading that is out of step.
+// ErrNoValue is returned by ReadValue, SkipValue and StringReader when the
+// next token ends an object or array instead of starting a value (and,
+// wrapped, by StringReader before a value that is not a string, and by its
+// reader once stale). The input may well be valid: it is the caller's
+// reading that is out of step.
 var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 
 // Decoder is the pull parser: it returns one token per ReadToken, or one
 // whole value's bytes per ReadValue. Tokens and values borrow the Decoder's
 // buffer (or the input given to NewDecoderBytes) until the next call.
-// Strings are returned whole, so the Decoder holds up to
-// Options.MaxStringLen bytes of one; use a Parser to stream longer strings.
+// ReadToken returns a string whole, so the Decoder holds up to
+// Options.MaxStringLen bytes of one; StringReader (or a Parser) streams a
+// longer one in pieces. More reports whether an array or object has
+// another element, as lecp's Decoder.More does.
 //
 // The zero Decoder, once Reset or ResetBytes gives it an input, reads with
 // the default options, as NewDecoder(r, nil) does; before that, it reads
@@ -23,11 +27,12 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // concurrent use.
 //
 // The io.Reader must not call its own Decoder's methods that read
-// (ReadToken, ReadValue, SkipValue, Finish) or reset it (Reset,
-// ResetBytes): called from its Read, the first four return an error
-// matching ErrClosed (not a *SyntaxError) and the other two are ignored,
-// and all leave the Decoder as it was, the call that is reading going on
-// as if they had not been made. Depth, Path, AppendPath, Pointer,
+// (ReadToken, ReadValue, SkipValue, Finish, StringReader and its reader's
+// Read, More) or reset it (Reset, ResetBytes): called from its Read, the
+// first five return an error matching ErrClosed (not a *SyntaxError), More
+// returns false and the other two are ignored, and all leave the Decoder
+// as it was, the call that is reading going on as if they had not been
+// made. Depth, Path, AppendPath, Pointer,
 // AppendPointer and InputOffset may be called from it.
 type Decoder struct {
 	s    scanner
@@ -49,6 +54,10 @@ type Decoder struct {
 	// busy: r.Read is running (read): the methods that read or reset,
 	// called from it, do nothing.
 	busy bool
+	// sr is StringReader's reader (decoder_stream.go); while it is
+	// active, fast is off and every method that reads ends its string
+	// first (endString).
+	sr stringReader
 }
 
 // errReaderCall is the error of ReadToken, ReadValue, SkipValue or Finish
@@ -112,6 +121,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.sr.stale()
 	d.r = r
 	d.pin = -1
 	d.eof, d.rerr = false, nil
@@ -131,6 +141,7 @@ func (d *Decoder) ResetBytes(b []byte) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.sr.stale()
 	d.r = nil
 	d.pin = -1
 	d.s.buf = b
@@ -149,7 +160,7 @@ func (d *Decoder) initZero() {
 
 // setFast sets d.fast from the scanner's state.
 func (d *Decoder) setFast() {
-	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull
+	d.fast = d.s.err == nil && d.s.pendPush == 0 && !d.s.lim.allowComment && !noFastPull && !d.sr.active
 }
 
 // maxEmptyReads is how many reads in a row may return no bytes and no
@@ -339,6 +350,11 @@ func (d *Decoder) readToken() (t Token, err error) {
 	if d.busy {
 		return t, errReaderCall
 	}
+	if d.sr.active {
+		if err = d.endString(); err != nil {
+			return t, err
+		}
+	}
 	if d.atCleanEnd() {
 		return t, io.EOF
 	}
@@ -372,6 +388,11 @@ func (d *Decoder) readToken() (t Token, err error) {
 func (d *Decoder) ReadValue() ([]byte, error) {
 	if d.busy {
 		return nil, errReaderCall
+	}
+	if d.sr.active {
+		if err := d.endString(); err != nil {
+			return nil, err
+		}
 	}
 	if d.r == nil {
 		return d.readValue()
@@ -447,6 +468,11 @@ func (d *Decoder) SkipValue() error {
 	if d.busy {
 		return errReaderCall
 	}
+	if d.sr.active {
+		if err := d.endString(); err != nil {
+			return err
+		}
+	}
 	s := &d.s
 	nd := s.noDecode
 	s.noDecode = true // checked, not decoded
@@ -498,7 +524,7 @@ func (d *Decoder) skipValue() error {
 // the rest of it and what follows it, so that the error says what the
 // input is: a *SyntaxError with ErrUnexpectedEOF where the input ends
 // inside a value (it matches io.ErrUnexpectedEOF), the input's own cause
-// where it is malformed, inside the value or after it (ErrTrailingData for
+// where it is malformed, inside the value or after it (ErrInvalidChar for
 // bytes after the top-level value), each with the offset and path that
 // reading on token by token would have given; and otherwise ErrUnread at
 // the first token left unread, with its path: the input is valid, but the
@@ -507,6 +533,26 @@ func (d *Decoder) Finish() error {
 	if d.busy {
 		return errReaderCall
 	}
+	var unread error
+	if d.sr.active {
+		var err error
+		if unread, err = d.unreadString(); err != nil {
+			return err
+		}
+	}
+	err := d.finishRest()
+	if unread != nil && (err == nil || errors.Is(err, ErrUnread)) {
+		// A string part-read by StringReader's reader is the first
+		// token left unread.
+		d.s.err = unread
+		d.setFast()
+		return unread
+	}
+	return err
+}
+
+// finishRest is Finish once a string StringReader began is read.
+func (d *Decoder) finishRest() error {
 	if d.atCleanEnd() {
 		return nil
 	}

@@ -18,7 +18,9 @@
 //   - A large or trickling document (a socket, a file of any size): a
 //     Parser. Write chunks as they arrive, then Close. Long strings come in
 //     pieces, so memory stays bounded whatever the input. A Parser is an
-//     io.Writer: io.Copy(p, r) feeds it from a reader.
+//     io.Writer: io.Copy(p, r) feeds it from a reader. A Decoder streams
+//     one long string in pieces too, through Decoder.StringReader (see its
+//     Example).
 //   - A long array of records, each to decode with encoding/json: a
 //     Decoder from NewDecoder over the reader, one ReadValue per element
 //     (see its Example), which holds one element, never the array.
@@ -144,11 +146,11 @@
 // Every rejection of input is a *SyntaxError with the byte offset (in the
 // whole input, across Writes and Reads), the JSON Pointer of the value and
 // a sentinel cause for errors.Is: ErrUnexpectedEOF, ErrInvalidChar,
-// ErrTrailingData, ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape,
-// ErrInvalidUTF8, ErrDuplicateName, ErrDepth, ErrNameTooLong,
-// ErrNumberTooLong, ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge;
-// and from Decoder.Finish, ErrUnread for a valid value the caller stopped
-// reading before its end. Errors are sticky. An io.Reader's errors are returned as
+// ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape, ErrInvalidUTF8,
+// ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
+// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge; and from
+// Decoder.Finish, ErrUnread for a valid value the caller stopped reading
+// before its end. Errors are sticky. An io.Reader's errors are returned as
 // they are; one that returns an impossible count (below 0 or above the
 // buffer's length) gives an error matching bufio.ErrBadReadCount.
 // A Writer's errors match ErrWriter and, for content it refuses, the

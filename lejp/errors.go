@@ -100,14 +100,9 @@ var (
 	// never does.
 	ErrUnexpectedEOF error = &eofError{}
 	// ErrInvalidChar: a byte that the grammar does not allow here (RFC 8259
-	// §2), including a byte order mark and a control character in a
-	// string.
+	// §2), including a byte order mark, a control character in a string and
+	// anything after the top-level value.
 	ErrInvalidChar = errors.New("lejp: invalid character")
-	// ErrTrailingData: a byte other than whitespace after the complete
-	// top-level value (RFC 8259 §2: a JSON text is one value), such as a
-	// second value ("1 2", "{} {}") or a closing bracket too many ("[1]]"),
-	// unless Options.AllowMultipleValues is set; the offset is that byte's.
-	ErrTrailingData = errors.New("lejp: data after top-level value")
 	// ErrInvalidLiteral: a word that is not true, false or null.
 	ErrInvalidLiteral = errors.New("lejp: invalid literal")
 	// ErrInvalidNumber: a number that does not follow RFC 8259 §6.
@@ -147,9 +142,9 @@ var (
 // call on the Parser or Decoder returns that error again, until Reset.
 // Write and Close called from the Parser's own Handler, NewParser with a
 // nil Handler and the zero Parser's Write and Close, and a Decoder's
-// ReadToken, ReadValue, SkipValue and Finish called from its own
-// io.Reader return an error of their own that matches it (errors.Is):
-// misuse, not a verdict on the input.
+// ReadToken, ReadValue, SkipValue, Finish, StringReader and its reader's
+// Read called from its own io.Reader return an error of their own that
+// matches it (errors.Is): misuse, not a verdict on the input.
 var ErrClosed = errors.New("lejp: parser closed")
 
 // misuseError is the error of a call out of place, with its own text,

@@ -21,8 +21,9 @@ type Options struct {
 	// (between the quotes; member names are bounded by MaxNameLen
 	// instead); 0 means DefaultMaxStringLen, negative means no limit. The
 	// Parser delivers long strings in chunks, so the limit guards only the
-	// consumer; the Decoder holds a string whole and so buffers up to this
-	// much.
+	// consumer; the Decoder's ReadToken holds a string whole and so
+	// buffers up to this much (its StringReader streams one, in pieces,
+	// and the limit then bounds only its length).
 	MaxStringLen int64
 	// MaxValueLen bounds what Decoder.ReadValue holds in memory when
 	// reading from an io.Reader; 0 means DefaultMaxValueLen. A value is
@@ -40,7 +41,8 @@ type Options struct {
 	// 2.5 times the limit (held by a test).
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
-	// delivers long strings (StringChunk events); 0 (or less) means
+	// delivers long strings (StringChunk events), and in which
+	// Decoder.StringReader decodes them; 0 (or less) means
 	// DefaultStringChunk; 1 to 3 mean 4 (the longest UTF-8 sequence). A
 	// chunk never ends inside a UTF-8 sequence.
 	StringChunk int
