@@ -11,10 +11,12 @@ package lejp
 // rest is appended when it completes; a number or literal cut by a Write
 // is carried as before, and its bytes are held once the carry is read.
 // Nothing is copied while no capture runs, but for one case: a string
-// value that a Write ends inside before its first event (keepPre). That
-// event (its first piece or the whole String) may come in a later Write,
-// and Capture from it, or from the member's Name, needs the string's bytes
-// from its opening quote.
+// value with an escape that a Write ends inside before its first event
+// (keepPre). That event (its first piece or the whole String) may come in
+// a later Write, and Capture from it, or from the member's Name, needs the
+// string's bytes from its opening quote. While the string has no escape,
+// those bytes are its opening quote and its decoded bytes so far, which
+// the scanner holds (s.sbuf) until that event: nothing is copied.
 //
 // The limit (MaxValueLen) is judged at events, so that the error is the
 // same however the input is split: before each event of the value (after
@@ -43,9 +45,12 @@ type capture struct {
 
 	// The bytes of a string value that a Write ended inside before its
 	// first event (keepPre), from its opening quote, at most MaxValueLen:
-	// preOff is that quote's offset plus one (0: none).
-	pre    []byte
-	preOff int64
+	// preOff is that quote's offset plus one (0: none). While prePlain,
+	// the string had no escape up to the current buffer, and pre is empty:
+	// its bytes are its opening quote and the start of s.sbuf.
+	pre      []byte
+	preOff   int64
+	prePlain bool
 }
 
 // reset drops any capture and what was kept for one, keeping the buffers.
@@ -53,7 +58,7 @@ func (c *capture) reset() {
 	c.on, c.pend, c.inRaw = false, false, false
 	c.buf = c.buf[:0]
 	c.pre = c.pre[:0]
-	c.pieceOff, c.preOff = 0, 0
+	c.pieceOff, c.preOff, c.prePlain = 0, 0, false
 }
 
 // Capture asks for the exact bytes of the value that the current event
@@ -143,13 +148,28 @@ func (p *Parser) capBegin() {
 	c.buf = c.buf[:0]
 	if s.tokOff < s.base {
 		// A string value begun in an earlier Write: keepPre has its bytes
-		// up to this Write.
+		// up to this Write, or they are its quote and the start of its
+		// decoded bytes, all in s.sbuf at its first event.
 		if c.preOff == s.tokOff+1 {
-			c.buf = p.keep(c.buf, c.pre)
+			c.buf = p.keep(c.buf, p.preBytes())
+			if c.prePlain {
+				c.buf = p.keep(c.buf, s.sbuf[:s.base-s.tokOff-1])
+			}
 		}
 		c.next = s.base
 	}
 }
+
+// preBytes is what keepPre holds: while the string is plain, only its
+// opening quote.
+func (p *Parser) preBytes() []byte {
+	if p.capt.prePlain {
+		return quote
+	}
+	return p.capt.pre
+}
+
+var quote = []byte{'"'}
 
 // piece records a StringChunk event (before its Handler call).
 func (p *Parser) piece() {
@@ -259,15 +279,30 @@ func (p *Parser) hold() {
 	}
 }
 
-// keepPre copies the bytes read from the current buffer of the string value
+// keepPre keeps the bytes read from the current buffer of the string value
 // that the buffer ends inside, before its first event: Capture from that
-// event (or a capture due from the member's Name) needs them.
+// event (or a capture due from the member's Name) needs them. While the
+// string has no escape, they need no copy: its content bytes so far are
+// its decoded ones, in s.sbuf (or pending as a UTF-8 sequence cut by the
+// buffer, decoded as it is before the first event).
 func (p *Parser) keepPre() {
 	s := &p.s
 	c := &p.capt
-	from := s.str.off - s.base
-	if c.preOff != s.str.off+1 {
-		c.pre, c.preOff = c.pre[:0], s.str.off+1
+	st := &s.str
+	from := st.off - s.base
+	if c.preOff != st.off+1 {
+		c.pre, c.preOff, c.prePlain = c.pre[:0], st.off+1, true
+	}
+	if c.prePlain {
+		// Every escape decodes to fewer bytes than it takes.
+		if st.shift == 0 && st.raw == int64(len(s.sbuf)+st.npend) && (st.npend == 0 || st.pend[0] != '\\') {
+			return
+		}
+		// An escape in this buffer: the content before it is plain.
+		c.prePlain = false
+		if from < 0 {
+			c.pre = p.keep(append(c.pre[:0], '"'), s.sbuf[:-from-1])
+		}
 	}
 	c.pre = p.keep(c.pre, s.buf[max(from, 0):s.pos])
 }

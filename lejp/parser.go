@@ -27,9 +27,10 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // cut by a Write are kept aside (at most Options.MaxNumberLen+1 bytes: the
 // one past the limit shows the number too long). A value being captured
 // (Capture) is held until its Raw event, at most Options.MaxValueLen bytes
-// of it, and so are the bytes read so far of a string value that a Write
-// ends inside before its first event (at most MaxValueLen, and about six
-// times Options.StringChunk), which a Capture from that event needs.
+// of it, and so are the bytes read so far of a string value with an escape
+// that a Write ends inside before its first event (at most MaxValueLen,
+// and about six times Options.StringChunk), which a Capture from that
+// event needs.
 //
 // With Write and Close, a Parser is an io.WriteCloser: io.Copy(p, r) feeds
 // it the whole of a reader, and Close then says whether that was one
