@@ -155,10 +155,11 @@ func checkCaptures(t *testing.T, name string, in []byte, opts *Options, hash boo
 		plain = pushHash(opts, in)
 	}
 	_, most := readValuesAt(t, in, opts, -1)
+	split := splits(in)
 	for depth := 0; depth <= most; depth++ {
 		want, _ := readValuesAt(t, in, opts, depth)
 		for _, values := range []bool{true, false} {
-			for k, chunks := range splits(in) {
+			for k, chunks := range split {
 				got, got2, errs := capRunFn(opts, depth, values, hash, k%2 == 0, in, chunks...)
 				if got != plain {
 					t.Fatalf("%s depth %d values %v, %d chunks: the events differ from a Parser capturing nothing:\n%s", name, depth, values, len(chunks), diff(plain, got))
@@ -217,12 +218,12 @@ func TestCaptureJSONTestSuite(t *testing.T) {
 }
 
 // TestCaptureBenchmarkFiles: every value at every depth of the JSON
-// benchmark files, whole and in 4093-byte Writes (and a byte at a time for
-// the one under 100 KiB), with 64-byte string pieces; the events but Raw
-// compared by hash.
+// benchmark files, captured from value events and from names, whole, in
+// 4093-byte Writes and a byte at a time, with 64-byte string pieces; the
+// events but Raw compared by hash.
 func TestCaptureBenchmarkFiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("captures every value of 3 MB of documents at every depth, several times (seconds)")
+		t.Skip("captures every value of 3.5 MB of documents at every depth, a byte at a time among others (about 10 s)")
 	}
 	dir := testenv.VectorsFile(t, "json-benchmark")
 	for _, name := range []string{"twitter.json", "citm_catalog.json", "canada.json", "twitterescaped.json", "github_events.json"} {
@@ -231,10 +232,7 @@ func TestCaptureBenchmarkFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		raws := checkCaptures(t, name, in, &Options{StringChunk: 64}, true, func(in []byte) [][][]byte {
-			if len(in) < 100<<10 {
-				return [][][]byte{{in}, bytesSplit(in, 4093), bytesSplit(in, 1)}
-			}
-			return [][][]byte{{in}, bytesSplit(in, 4093)}
+			return [][][]byte{{in}, bytesSplit(in, 4093), bytesSplit(in, 1)}
 		})
 		t.Logf("%s: %d Raw events", name, raws)
 	}
