@@ -133,7 +133,8 @@ var (
 	// unread, with its path.
 	ErrUnread = errors.New("lejp: value not read to its end")
 	// ErrValueTooLarge: a value read whole by Decoder.ReadValue from an
-	// io.Reader is larger than Options.MaxValueLen.
+	// io.Reader, or captured by Parser.Capture, is larger than
+	// Options.MaxValueLen.
 	ErrValueTooLarge = errors.New("lejp: value too large to read whole")
 )
 

@@ -142,3 +142,44 @@ func ExampleDecoder_Finish() {
 	// false true lejp: unexpected end of input at offset 12 (path /keys/1)
 	// false false lejp: invalid character at offset 13 (path /keys/2)
 }
+
+// Capture: the keys of a JWK Set, each as the exact bytes received, to
+// hand to a JWK parser, however the input arrives. Capture is called from
+// each key's start event; the Raw event follows the key's last event, at
+// the key's path (so it matches the same pattern).
+func ExampleParser_Capture() {
+	doc := `{"keys": [
+  {"kty": "OKP", "crv": "Ed25519", "kid": "one",
+   "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},
+  {"kty":"EC","kid":"two"}
+]}`
+	p, err := lejp.NewParser(lejp.HandlerFunc(func(p *lejp.Parser, ev lejp.Event) error {
+		if ev.Pattern != 0 {
+			return nil
+		}
+		switch ev.Kind {
+		case lejp.ObjectStart:
+			p.Capture()
+		case lejp.Raw:
+			fmt.Printf("%s at %d: %s\n", p.Pointer(), ev.Offset, ev.Value)
+		}
+		return nil
+	}), nil, "keys[]")
+	if err != nil {
+		panic(err)
+	}
+	for len(doc) > 0 {
+		n := min(16, len(doc))
+		if _, err := p.Write([]byte(doc[:n])); err != nil {
+			panic(err)
+		}
+		doc = doc[n:]
+	}
+	if err := p.Close(); err != nil {
+		panic(err)
+	}
+	// Output:
+	// /keys/0 at 13: {"kty": "OKP", "crv": "Ed25519", "kid": "one",
+	//    "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+	// /keys/1 at 118: {"kty":"EC","kid":"two"}
+}

@@ -14,6 +14,9 @@ import (
 // updates it before each Handler call, so that Depth, Index, Path, Pointer
 // and Wildcard answer the same.
 //
+// When the Handler calls Capture, it stops after that event (captured):
+// run reads the captured value through next.
+//
 // It never takes a token it is unsure of: at a token that crosses the end
 // of the buffer, a string to deliver in pieces or with a bad byte, an
 // escaped member name, a limit reached (but the name memory), a comment or
@@ -286,21 +289,28 @@ scalar:
 emit:
 	{
 		var err error
+		// The event's offset is where next leaves it, for Capture.
+		off := s.base + int64(start)
+		s.tokOff = off
 		if v.fn {
 			// A HandlerFunc, and no patterns.
-			err = v.call(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: -1})
+			err = v.call(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: off, Pattern: -1})
 		} else {
 			pat := -1
 			if len(s.pats) > 0 {
 				pat = s.curMatch()
 			}
-			err = p.h.HandleEvent(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: s.base + int64(start), Pattern: pat})
+			err = p.h.HandleEvent(p, Event{Kind: k, Value: val[:len(val):len(val)], Offset: off, Pattern: pat})
 		}
 		if err != nil {
 			p.herr = err
 			s.pos = i // just past the token, as next leaves it
 			s.keepOnError()
 			return err
+		}
+		if p.capt.on {
+			s.pos = i
+			goto captured
 		}
 	}
 	if k >= String {
@@ -635,13 +645,19 @@ numElem:
 		}
 		top.index++
 		s.state = stAfter
-		err := v.call(p, Event{Kind: k, Value: buf[i:j:j], Offset: s.base + int64(i), Pattern: -1})
+		off := s.base + int64(i)
+		s.tokOff = off
+		err := v.call(p, Event{Kind: k, Value: buf[i:j:j], Offset: off, Pattern: -1})
 		i = j
 		if err != nil {
 			p.herr = err
 			s.pos = i
 			s.keepOnError()
 			return err
+		}
+		if p.capt.on {
+			s.pos = i
+			goto captured
 		}
 	}
 	// buf[i], after the number, is in buf.
@@ -665,6 +681,18 @@ back:
 		s.keepNames(v.lowEnts, v.minDepth)
 	}
 	return nil
+
+captured:
+	// The Handler called Capture: the loop hands back to next just past
+	// the event's token, with the state next would have there (a start
+	// event's frame is pushed by next, pendPush), and run reads the
+	// value a token at a time. A scalar is its own value: its Raw event
+	// is due now.
+	s.clearEnts()
+	if !s.lim.allowDup {
+		s.keepNames(v.lowEnts, v.minDepth)
+	}
+	return p.capAfter(k)
 }
 
 // fastVars is the state of fastRun kept in memory (see there).

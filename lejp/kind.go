@@ -13,7 +13,9 @@ type Kind uint8
 // delivered as zero or more StringChunk events followed by one String event
 // holding the last piece; the pieces come as the string is read, so an
 // error later in the string may follow them. A Decoder delivers every
-// string whole as one String token.
+// string whole as one String token. Raw occurs only in Parser events, and
+// only after the Handler called Parser.Capture: a Handler that never calls
+// it never gets one.
 const (
 	Invalid     Kind = iota
 	ObjectStart      // {
@@ -28,10 +30,11 @@ const (
 	True             // true
 	False            // false
 	Null             // null
+	Raw              // the exact bytes of a captured value (Parser.Capture)
 )
 
 var kindNames = [...]string{"invalid", "object-start", "object-end", "array-start", "array-end",
-	"name", "string", "string-chunk", "int", "float", "true", "false", "null"}
+	"name", "string", "string-chunk", "int", "float", "true", "false", "null", "raw"}
 
 // String returns the kind's name as used in event traces ("object-start",
 // "name", "string-chunk", …).
@@ -46,7 +49,7 @@ func (k Kind) String() string {
 func (k Kind) IsNumber() bool { return k == Int || k == Float }
 
 // IsScalar reports whether k is a complete value by itself (string, number,
-// true, false, null); StringChunk is not.
+// true, false, null); StringChunk and Raw are not.
 func (k Kind) IsScalar() bool { return k >= String && k <= Null && k != StringChunk }
 
 // Event is what a Parser delivers to its Handler. Value is valid only during
@@ -56,11 +59,13 @@ func (k Kind) IsScalar() bool { return k >= String && k <= Null && k != StringCh
 type Event struct {
 	Kind Kind
 	// Value holds the decoded name (Name), the decoded string or piece of
-	// it (String, StringChunk) or the number's text (Int, Float); it is
-	// nil for the other kinds.
+	// it (String, StringChunk), the number's text (Int, Float) or the
+	// captured value's bytes as received (Raw); it is nil for the other
+	// kinds.
 	Value []byte
 	// Offset is the byte offset of the token's first byte in the whole
-	// input (the opening quote for a string and all of its pieces).
+	// input (the opening quote for a string and all of its pieces; the
+	// value's first byte for Raw).
 	Offset int64
 	// Pattern is the index of the first path pattern that matches the
 	// event's path, or -1. A member's Name event is at the member's path,

@@ -199,13 +199,13 @@ func TestTokenConversions(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("tokens:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), diff(strings.Join(want, "\n"), strings.Join(got, "\n")))
 	}
-	for k, want := range map[Kind]string{Invalid: "invalid", StringChunk: "string-chunk", Null: "null", Null + 1: "kind(13)", 255: "kind(255)"} {
+	for k, want := range map[Kind]string{Invalid: "invalid", StringChunk: "string-chunk", Null: "null", Raw: "raw", Raw + 1: "kind(14)", 255: "kind(255)"} {
 		if k.String() != want {
 			t.Errorf("Kind(%d).String() = %q, want %q", k, k.String(), want)
 		}
 	}
-	if StringChunk.IsScalar() || StringChunk.IsNumber() || Name.IsScalar() || Float.IsNumber() != true {
-		t.Error("StringChunk is neither scalar nor number, Name is not scalar, Float is a number")
+	if StringChunk.IsScalar() || StringChunk.IsNumber() || Name.IsScalar() || Float.IsNumber() != true || Raw.IsScalar() || Raw.IsNumber() {
+		t.Error("StringChunk and Raw are neither scalar nor number, Name is not scalar, Float is a number")
 	}
 }
 

@@ -32,6 +32,11 @@ type Options struct {
 	// end, or one that long, is ErrValueTooLarge. Input given
 	// whole (NewDecoderBytes) is not copied and has no such limit.
 	// Decoder.SkipValue holds no value and has none either.
+	//
+	// It also bounds the value that Parser.Capture captures, whatever the
+	// Writes (see there): one longer is ErrValueTooLarge at its start,
+	// found at the first of its events that ends past the limit, so that
+	// an error in the input before that event is that error instead.
 	MaxValueLen int
 	// MaxNameMemory bounds the bytes held for duplicate detection, as
 	// counted: the names of every open object plus 32 bytes of

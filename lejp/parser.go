@@ -5,10 +5,10 @@ package lejp
 // must not be modified: a member name's is also what the Parser holds to
 // reject a duplicate of it (see Event). Returning an
 // error stops the parser: Write (or Close) returns that error. A Handler
-// may call its Parser's Depth, Index, Path, AppendPath, Pointer,
+// may call its Parser's Capture, Depth, Index, Path, AppendPath, Pointer,
 // AppendPointer, Wildcard, AppendWildcard, InputOffset and Reset (see
 // there); Write and Close called from it return an error matching
-// ErrClosed.
+// ErrClosed. A Raw event comes only after the Handler called Capture.
 type Handler interface {
 	HandleEvent(p *Parser, ev Event) error
 }
@@ -25,7 +25,12 @@ func (f HandlerFunc) HandleEvent(p *Parser, ev Event) error { return f(p, ev) }
 // byte per Write, and memory stays bounded: strings longer than
 // Options.StringChunk come as StringChunk events, and numbers and literals
 // cut by a Write are kept aside (at most Options.MaxNumberLen+1 bytes: the
-// one past the limit shows the number too long).
+// one past the limit shows the number too long). A value being captured
+// (Capture) is held until its Raw event, at most Options.MaxValueLen bytes
+// of it, and so are the bytes read so far of a string value with an escape
+// that a Write ends inside before its first event (at most MaxValueLen,
+// and about six times Options.StringChunk), which a Capture from that
+// event needs.
 //
 // With Write and Close, a Parser is an io.WriteCloser: io.Copy(p, r) feeds
 // it the whole of a reader, and Close then says whether that was one
@@ -45,6 +50,8 @@ type Parser struct {
 	// busy: a Write or Close is running (its Handler may be called);
 	// resetDue: the Handler called Reset, done when that call returns
 	busy, resetDue bool
+
+	capt capture // Capture (capture.go)
 }
 
 // NewParser returns a parser that sends events to h. Each pattern is a path
@@ -81,6 +88,7 @@ func (p *Parser) Reset() {
 	p.carry = p.carry[:0]
 	p.carryOff, p.total = 0, 0
 	p.closed, p.herr = false, nil
+	p.capt.reset()
 }
 
 // errNoHandler is the error of a Parser without a Handler: misuse, not a
@@ -162,6 +170,15 @@ func (p *Parser) write(b []byte) (int, error) {
 	}
 	s.buf, s.pos, s.base = b, 0, p.total
 	err := p.run()
+	if err == nil {
+		// What a value captured or to capture needs of b, which the
+		// caller may reuse once Write returns.
+		if p.capt.on && !p.capt.pend {
+			p.hold()
+		} else if s.inStr && !s.str.name && p.capt.pieceOff != s.str.off+1 {
+			p.keepPre()
+		}
+	}
 	if err == nil && s.pos < len(b) {
 		p.carry = append(p.carry[:0], b[s.pos:]...)
 		p.carryOff = s.base + int64(s.pos)
@@ -181,6 +198,9 @@ func (p *Parser) finishCarry() error {
 	s.runDone = true
 	err := p.one()
 	s.runDone = false
+	if err == nil && p.capt.on && !p.capt.pend {
+		p.hold()
+	}
 	p.carry = p.carry[:0]
 	s.buf = nil
 	return err
@@ -193,22 +213,32 @@ func (p *Parser) one() error {
 	if err != nil {
 		return err
 	}
+	if p.capt.on {
+		if err := p.capBefore(k); err != nil {
+			return err
+		}
+	}
 	if err := p.h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 		p.herr = err
 		return err
+	}
+	if p.capt.on {
+		return p.capAfter(k)
 	}
 	return nil
 }
 
 // run delivers every token of s.buf: those fastRun settles, and the others
-// one at a time through next.
+// one at a time through next. While a value is captured, next delivers
+// them all, each checked against the value's limit before its Handler call
+// (capBefore) and looked at after it (capAfter).
 func (p *Parser) run() error {
 	s := &p.s
 	h := p.h
 	for {
 		// A few bytes (trickling input) are next's: fastRun's setup would
 		// cost more than it saves.
-		if len(s.buf)-s.pos >= fastRunMin {
+		if len(s.buf)-s.pos >= fastRunMin && !p.capt.on {
 			if err := p.fastRun(); err != nil {
 				return err
 			}
@@ -220,9 +250,22 @@ func (p *Parser) run() error {
 			}
 			return err
 		}
+		if k == StringChunk {
+			p.piece()
+		}
+		if p.capt.on {
+			if err := p.capBefore(k); err != nil {
+				return err
+			}
+		}
 		if err := h.HandleEvent(p, Event{Kind: k, Value: s.val[:len(s.val):len(s.val)], Offset: s.tokOff, Pattern: s.curMatch()}); err != nil {
 			p.herr = err
 			return err
+		}
+		if p.capt.on {
+			if err := p.capAfter(k); err != nil {
+				return err
+			}
 		}
 	}
 }
