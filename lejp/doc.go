@@ -24,6 +24,9 @@
 //   - A long array of records, each to decode with encoding/json: a
 //     Decoder from NewDecoder over the reader, one ReadValue per element
 //     (see its Example), which holds one element, never the array.
+//   - A stream of top-level values (JSON Lines, NDJSON, a log): ReadValues
+//     (or Values over bytes) yields each value's bytes in a range loop,
+//     holding one at a time.
 //   - Picking values by path (keys[].kid): a Parser with patterns; a
 //     Decoder takes no patterns, but its AppendPath can be compared.
 //   - Only "is this valid JSON": Check (or Valid).
