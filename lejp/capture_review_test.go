@@ -1,0 +1,290 @@
+package lejp
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// genJSON writes a random JSON text (with comments when comments) to b.
+func genJSON(r *rand.Rand, b *bytes.Buffer, depth int, comments bool) {
+	ws := func() {
+		switch r.Intn(6) {
+		case 0:
+			b.WriteString(" ")
+		case 1:
+			b.WriteString("\n\t ")
+		case 2:
+			if comments {
+				b.WriteString("# c\"[{\\\n")
+			}
+		}
+	}
+	ws()
+	k := r.Intn(10)
+	if depth > 4 {
+		k = 4 + r.Intn(6)
+	}
+	switch k {
+	case 0, 1:
+		b.WriteByte('[')
+		n := r.Intn(4)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				ws()
+				b.WriteByte(',')
+			}
+			genJSON(r, b, depth+1, comments)
+		}
+		ws()
+		b.WriteByte(']')
+	case 2, 3:
+		b.WriteByte('{')
+		n := r.Intn(4)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			ws()
+			genStr(r, b)
+			ws()
+			b.WriteByte(':')
+			genJSON(r, b, depth+1, comments)
+		}
+		ws()
+		b.WriteByte('}')
+	case 4, 5:
+		genStr(r, b)
+	case 6:
+		b.WriteString([]string{"0", "-1", "12.5e+3", "123456789", "-0.0", "7E-2"}[r.Intn(6)])
+	case 7:
+		b.WriteString([]string{"true", "false", "null"}[r.Intn(3)])
+	default:
+		genStr(r, b)
+	}
+	ws()
+}
+
+func genStr(r *rand.Rand, b *bytes.Buffer) {
+	b.WriteByte('"')
+	n := r.Intn(14)
+	if r.Intn(5) == 0 {
+		n = r.Intn(40)
+	}
+	for i := 0; i < n; i++ {
+		b.WriteString([]string{"a", "bc", `\n`, `\u00e9`, `\ud83d\ude00`, "é", "😀", `\"`, `\\`, `\u0000`, "xyz"}[r.Intn(11)])
+	}
+	b.WriteByte('"')
+}
+
+// reviewCap: a Handler capturing at events chosen by sel (from the event's
+// index), checking each Raw against the input, its place among the events,
+// and recording the other events.
+type reviewCap struct {
+	tr      tracer
+	in      []byte
+	sel     func(i int) bool
+	i       int
+	want    int // depth of the running capture, -1 none
+	due     bool
+	errs    []string
+	raws    []string
+	pendRaw bool // the next event must be Raw
+}
+
+func (c *reviewCap) HandleEvent(p *Parser, ev Event) error {
+	if ev.Kind == Raw {
+		if !c.pendRaw {
+			c.errs = append(c.errs, fmt.Sprintf("unexpected Raw at %d %q", ev.Offset, ev.Value))
+		}
+		c.pendRaw = false
+		c.want = -1
+		end := ev.Offset + int64(len(ev.Value))
+		if end > int64(len(c.in)) || !bytes.Equal(c.in[ev.Offset:end], ev.Value) {
+			c.errs = append(c.errs, fmt.Sprintf("Raw %q is not the input at %d", ev.Value, ev.Offset))
+		} else {
+			d := NewDecoderBytes(c.in[ev.Offset:], &Options{AllowComments: true, AllowMultipleValues: true, AllowDuplicateNames: true, AllowInvalidUTF8: true})
+			v, err := d.ReadValue()
+			if err != nil || !bytes.Equal(v, ev.Value) {
+				c.errs = append(c.errs, fmt.Sprintf("Raw %q at %d, ReadValue %q %v", ev.Value, ev.Offset, v, err))
+			}
+		}
+		c.raws = append(c.raws, fmt.Sprintf("%d %s %q", ev.Offset, p.Pointer(), ev.Value))
+		return nil
+	}
+	if c.pendRaw {
+		c.errs = append(c.errs, fmt.Sprintf("no Raw before %s at %d", ev.Kind, ev.Offset))
+		c.pendRaw = false
+	}
+	c.tr.HandleEvent(p, ev)
+	c.i++
+	if c.want >= 0 && p.Depth() == c.want && (ev.Kind.IsScalar() || ev.Kind == ObjectEnd || ev.Kind == ArrayEnd) {
+		c.pendRaw = true
+	}
+	if c.sel(c.i) && c.want < 0 {
+		if p.Capture() {
+			c.want = p.Depth()
+			if ev.Kind.IsScalar() {
+				c.pendRaw = true
+			}
+		}
+	}
+	return nil
+}
+
+func reviewRun(in []byte, opts *Options, chunks []int, sel func(int) bool, capture bool) (string, []string, []string) {
+	c := &reviewCap{in: in, sel: sel, want: -1}
+	if !capture {
+		c.sel = func(int) bool { return false }
+	}
+	p, _ := NewParser(c, opts)
+	var err error
+	buf := make([]byte, 0, 64)
+	rest := in
+	for _, n := range chunks {
+		if n > len(rest) {
+			n = len(rest)
+		}
+		// the caller's buffer, reused: what the Parser keeps must be copied
+		buf = append(buf[:0], rest[:n]...)
+		rest = rest[n:]
+		if _, err = p.Write(buf); err != nil {
+			break
+		}
+		for i := range buf {
+			buf[i] = '!'
+		}
+	}
+	if err == nil && len(rest) > 0 {
+		_, err = p.Write(append([]byte(nil), rest...))
+	}
+	if err == nil {
+		err = p.Close()
+	}
+	if err != nil {
+		c.tr.b.WriteString(errLine(err))
+	}
+	if c.pendRaw && err == nil {
+		c.errs = append(c.errs, "no Raw at the end")
+	}
+	return c.tr.b.String(), c.raws, c.errs
+}
+
+// TestCaptureRandomReview: random documents, options, splits and capture
+// points.
+func TestCaptureRandomReview(t *testing.T) {
+	defer func(m int) { fastRunMin = m }(fastRunMin)
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	total := 0
+	for seed := 0; seed < n; seed++ {
+		r := rand.New(rand.NewSource(int64(seed)))
+		opts := &Options{
+			StringChunk:         []int{0, 1, 2, 3, 4, 5, 7, 16, 1 << 20}[r.Intn(9)],
+			AllowComments:       r.Intn(2) == 0,
+			AllowMultipleValues: r.Intn(2) == 0,
+			AllowDuplicateNames: r.Intn(3) != 0,
+			AllowInvalidUTF8:    r.Intn(3) == 0,
+		}
+		if r.Intn(3) == 0 {
+			opts.MaxValueLen = []int{-1, 1, 2, 3, 5, 8, 13, 30, 100}[r.Intn(9)]
+		}
+		fastRunMin = []int{1, 4, 16, 64}[r.Intn(4)]
+		var b bytes.Buffer
+		nv := 1
+		if opts.AllowMultipleValues {
+			nv = 1 + r.Intn(4)
+		}
+		for i := 0; i < nv; i++ {
+			genJSON(r, &b, 0, opts.AllowComments)
+			b.WriteByte(' ')
+		}
+		in := b.Bytes()
+		if opts.AllowInvalidUTF8 && r.Intn(2) == 0 {
+			for i := range in {
+				if in[i] == 'b' {
+					in[i] = 0xff
+				}
+			}
+		}
+		selSeed := r.Int63()
+		sel := func(i int) bool { return (uint64(i)*0x9E3779B97F4A7C15^uint64(selSeed))>>61 < 3 }
+		var chunks []int
+		for tot := 0; tot < len(in); {
+			c := 1 + r.Intn(9)
+			chunks = append(chunks, c)
+			tot += c
+		}
+		plain, _, _ := reviewRun(in, opts, []int{len(in)}, sel, false)
+		wholeT, wholeR, errs := reviewRun(in, opts, []int{len(in)}, sel, true)
+		if opts.MaxValueLen > 0 || !opts.AllowDuplicateNames {
+			plain = wholeT
+		}
+		if len(errs) > 0 || wholeT != plain {
+			t.Fatalf("seed %d whole %q: %v\n%s", seed, in, errs, diff(plain, wholeT))
+		}
+		for _, ch := range [][]int{chunks, {1 << 30}} {
+			got, raws, errs := reviewRun(in, opts, ch, sel, true)
+			if len(errs) > 0 || got != plain {
+				t.Fatalf("seed %d chunks %v %q opts %+v: %v\n%s", seed, ch, in, *opts, errs, diff(plain, got))
+			}
+			if a, b := strings.Join(wholeR, "\n"), strings.Join(raws, "\n"); a != b {
+				t.Fatalf("seed %d chunks %v %q: raws differ\n%s", seed, ch, in, diff(a, b))
+			}
+			total += len(raws)
+		}
+	}
+	if total < n {
+		t.Errorf("%d Raw events in %d runs", total, n)
+	}
+	t.Logf("%d Raw events", total)
+}
+
+// TestCaptureBuffersWithinMaxValueLen: what the Parser holds for a capture
+// (a value captured across small Writes) or for one to come (an escaped
+// string a Write ends inside) is at most MaxValueLen bytes of memory, as
+// the Parser's doc says, not MaxValueLen bytes grown by append's headroom.
+func TestCaptureBuffersWithinMaxValueLen(t *testing.T) {
+	for _, lim := range []int{100, 1000, 1 << 20} {
+		opts := &Options{MaxValueLen: lim, StringChunk: 1 << 30, MaxStringLen: -1}
+		p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), opts)
+		doc := []byte(`"` + strings.Repeat(`\u0000`, lim/3) + `"`)
+		for _, c := range bytesSplit(doc, 7) {
+			if _, err := p.Write(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.capt.pre) != lim || cap(p.capt.pre) > lim {
+			t.Errorf("MaxValueLen %d: %d bytes kept of a string, in %d", lim, len(p.capt.pre), cap(p.capt.pre))
+		}
+		raw := 0
+		p, _ = NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			if ev.Kind == Raw {
+				raw = len(ev.Value)
+			}
+			if ev.Kind == ArrayStart {
+				p.Capture()
+			}
+			return nil
+		}), opts)
+		doc = []byte(`[` + strings.Repeat(` `, lim-2) + `]`)
+		for _, c := range bytesSplit(doc, 7) {
+			if _, err := p.Write(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if raw != lim || cap(p.capt.buf) > lim {
+			t.Errorf("MaxValueLen %d: Raw of %d bytes, held in %d", lim, raw, cap(p.capt.buf))
+		}
+	}
+}
