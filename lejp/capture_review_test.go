@@ -2,6 +2,7 @@ package lejp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -285,6 +286,144 @@ func TestCaptureBuffersWithinMaxValueLen(t *testing.T) {
 		}
 		if raw != lim || cap(p.capt.buf) > lim {
 			t.Errorf("MaxValueLen %d: Raw of %d bytes, held in %d", lim, raw, cap(p.capt.buf))
+		}
+	}
+}
+
+// TestCaptureLimitCountsPieces: each piece of a long string inside a
+// captured value counts as ending after the pieces so far, decoded, so the
+// piece that ends past MaxValueLen is refused, not the String at the
+// string's end: with 4-byte pieces of a string whose content starts 2
+// bytes into the value, a limit of 9 lets one piece through, 10 two, 13
+// two and 14 three; and a limit of 12 holds the escaped string
+// ["\u0041\u0041\u0041\u0041\u0041\u0041\u0041\u0041\u0041\u0041"] to
+// two pieces however it is split.
+func TestCaptureLimitCountsPieces(t *testing.T) {
+	cases := []struct {
+		in          string
+		limit, want int
+	}{
+		{`["aaaaaaaaaaaaaaaaaaaa"]`, 9, 1},
+		{`["aaaaaaaaaaaaaaaaaaaa"]`, 10, 2},
+		{`["aaaaaaaaaaaaaaaaaaaa"]`, 13, 2},
+		{`["aaaaaaaaaaaaaaaaaaaa"]`, 14, 3},
+		{`["` + strings.Repeat(`\u0041`, 10) + `"]`, 12, 2},
+	}
+	for _, tc := range cases {
+		in := []byte(tc.in)
+		for _, chunks := range [][][]byte{{in}, bytesSplit(in, 1), bytesSplit(in, 5)} {
+			pieces := 0
+			p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+				if ev.Kind == ArrayStart {
+					p.Capture()
+				}
+				if ev.Kind == StringChunk {
+					pieces++
+				}
+				return nil
+			}), &Options{StringChunk: 4, MaxValueLen: tc.limit})
+			var err error
+			for _, c := range chunks {
+				if _, err = p.Write(c); err != nil {
+					break
+				}
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, ErrValueTooLarge) || se.Offset != 0 || se.Path != "" {
+				t.Fatalf("%s limit %d: error %v, want ErrValueTooLarge at 0", tc.in, tc.limit, err)
+			}
+			if pieces != tc.want {
+				t.Errorf("%s limit %d, %d chunks: %d pieces before the error, want %d", tc.in, tc.limit, len(chunks), pieces, tc.want)
+			}
+		}
+	}
+}
+
+// TestCaptureTooLargeNamesTheValue: ErrValueTooLarge found at an event
+// deeper than the captured value names the value's start and path (the
+// member "k", captured from its name), not the event's.
+func TestCaptureTooLargeNamesTheValue(t *testing.T) {
+	in := []byte(`{"k": {"a": [1, 2, 3]}}`)
+	for _, chunks := range [][][]byte{{in}, bytesSplit(in, 1)} {
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			if ev.Kind == Name && string(ev.Value) == "k" {
+				p.Capture()
+			}
+			return nil
+		}), &Options{MaxValueLen: 10})
+		var err error
+		for _, c := range chunks {
+			if _, err = p.Write(c); err != nil {
+				break
+			}
+		}
+		var se *SyntaxError
+		if !errors.As(err, &se) || !errors.Is(err, ErrValueTooLarge) || se.Offset != 6 || se.Path != "/k" {
+			t.Fatalf("%d chunks: error %v, want ErrValueTooLarge at 6 /k", len(chunks), err)
+		}
+	}
+}
+
+// TestCaptureAfterResetIsFresh: Reset forgets the string delivered in
+// pieces and the escaped string a Write ended inside, so a string of the
+// next input at the same offset is captured whole and right: Capture from
+// the String "ab" at offset 0, after a first input whose string at 0 came
+// in pieces, returns true; and a split string after a first input that
+// stopped inside an escaped string at 0 has its own bytes.
+func TestCaptureAfterResetIsFresh(t *testing.T) {
+	var raws []string
+	ok := false
+	p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+		switch ev.Kind {
+		case Raw:
+			raws = append(raws, string(ev.Value))
+		case String:
+			ok = p.Capture()
+		}
+		return nil
+	}), &Options{StringChunk: 4})
+	p.Write([]byte(`"aaaaaaaaaa"`))
+	p.Close()
+	p.Reset()
+	raws = nil
+	p.Write([]byte(`"ab"`))
+	if err := p.Close(); err != nil || !ok || len(raws) != 1 || raws[0] != `"ab"` {
+		t.Fatalf("after a string in pieces: Capture %v, Raw %q, %v", ok, raws, err)
+	}
+	p.Reset()
+	p.Write([]byte(`"\n\n`)) // abandoned inside an escaped string at 0
+	p.Reset()
+	raws = nil
+	p.Write([]byte(`"xy`))
+	p.Write([]byte(`z"`))
+	if err := p.Close(); err != nil || len(raws) != 1 || raws[0] != `"xyz"` {
+		t.Fatalf("after an abandoned escaped string: Raw %q, %v", raws, err)
+	}
+}
+
+// TestCaptureRawErrorSticky: the Handler's error for a Raw event stops
+// the Parser as any Handler error does: Write returns it, and so do the
+// next Write and Close.
+func TestCaptureRawErrorSticky(t *testing.T) {
+	stop := errors.New("stop")
+	for _, in := range []string{`[[1], 2]`, `[1, 2]`, `[{"a": "b"}, 2]`} {
+		events := 0
+		p, _ := NewParser(HandlerFunc(func(p *Parser, ev Event) error {
+			if ev.Kind == Raw {
+				return stop
+			}
+			events++
+			if p.Depth() == 1 {
+				p.Capture()
+			}
+			return nil
+		}), nil)
+		_, err := p.Write([]byte(in))
+		n := events
+		_, err2 := p.Write([]byte(" "))
+		err3 := p.Close()
+		if err != stop || err2 != stop || err3 != stop || events != n {
+			t.Errorf("%s: Write %v, then Write %v, Close %v, %d events after the error", in, err, err2, err3, events-n)
 		}
 	}
 }
