@@ -260,15 +260,21 @@ func (p *Parser) capTooLarge() error {
 
 // keep appends b to dst, up to MaxValueLen bytes in all: a value longer
 // than that is refused before its Raw event, so the bytes past the limit
-// are never needed. dst grows by doubling, but never past MaxValueLen
-// (append's headroom would hold up to a quarter more).
+// are never needed. dst grows as append grows a slice, but never past
+// MaxValueLen (append's headroom would hold up to a quarter more).
 func (p *Parser) keep(dst, b []byte) []byte {
 	lim := p.s.lim.maxValue
 	if room := lim - len(dst); len(b) > room {
 		b = b[:max(room, 0)]
 	}
 	if n := len(dst) + len(b); n > cap(dst) {
-		d := make([]byte, len(dst), min(max(2*cap(dst), n, 64), lim))
+		c := cap(dst)
+		if c < 256 {
+			c *= 2
+		} else {
+			c += (c + 3*256) / 4
+		}
+		d := make([]byte, len(dst), min(max(c, n, 64), lim))
 		copy(d, dst)
 		dst = d
 	}
