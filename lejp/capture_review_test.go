@@ -7,6 +7,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // genJSON writes a random JSON text (with comments when comments) to b.
@@ -424,6 +426,43 @@ func TestCaptureRawErrorSticky(t *testing.T) {
 		err3 := p.Close()
 		if err != stop || err2 != stop || err3 != stop || events != n {
 			t.Errorf("%s: Write %v, then Write %v, Close %v, %d events after the error", in, err, err2, err3, events-n)
+		}
+	}
+}
+
+// TestCaptureKeepPreBounded: a Parser that never captures still keeps the bytes
+// of an escaped string a Write ends inside, for a Capture from its first
+// event; for a string of 1 MB of \u0000 escapes in 997-byte Writes that is
+// about six string pieces (its first piece comes after 6 x StringChunk
+// bytes), whatever the string's length, and nothing is allocated per
+// document once the buffers have grown.
+func TestCaptureKeepPreBounded(t *testing.T) {
+	if testenv.Race {
+		t.Skip("allocation counts are not exact under -race")
+	}
+	for _, chunk := range []int{0, 100} {
+		opts := &Options{StringChunk: chunk}
+		p, _ := NewParser(HandlerFunc(func(*Parser, Event) error { return nil }), opts)
+		doc := []byte(`["` + strings.Repeat(`\u0000`, 1<<20/6) + `"]`)
+		chunks := bytesSplit(doc, 997)
+		run := func() {
+			p.Reset()
+			for _, c := range chunks {
+				if _, err := p.Write(c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := p.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		run()
+		piece := resolve(opts).chunk
+		if cap(p.capt.pre) > 7*piece+997 {
+			t.Errorf("StringChunk %d: %d bytes kept for a string", piece, cap(p.capt.pre))
+		}
+		if a := testing.AllocsPerRun(3, run); a != 0 {
+			t.Errorf("StringChunk %d: %v allocations per document, want 0", piece, a)
 		}
 	}
 }
