@@ -94,7 +94,9 @@ type reviewCap struct {
 	due     bool
 	errs    []string
 	raws    []string
-	pendRaw bool // the next event must be Raw
+	pendRaw bool   // the next event must be Raw
+	lastPat int    // the last event's pattern
+	lastPtr string // and pointer
 }
 
 func (c *reviewCap) HandleEvent(p *Parser, ev Event) error {
@@ -114,7 +116,10 @@ func (c *reviewCap) HandleEvent(p *Parser, ev Event) error {
 				c.errs = append(c.errs, fmt.Sprintf("Raw %q at %d, ReadValue %q %v", ev.Value, ev.Offset, v, err))
 			}
 		}
-		c.raws = append(c.raws, fmt.Sprintf("%d %s %q", ev.Offset, p.Pointer(), ev.Value))
+		if ev.Pattern != c.lastPat || p.Pointer() != c.lastPtr {
+			c.errs = append(c.errs, fmt.Sprintf("Raw at %d: pattern %d at %s, the value's last event's %d at %s", ev.Offset, ev.Pattern, p.Pointer(), c.lastPat, c.lastPtr))
+		}
+		c.raws = append(c.raws, fmt.Sprintf("%d %s %q #%d", ev.Offset, p.Pointer(), ev.Value, ev.Pattern))
 		return nil
 	}
 	if c.pendRaw {
@@ -122,6 +127,7 @@ func (c *reviewCap) HandleEvent(p *Parser, ev Event) error {
 		c.pendRaw = false
 	}
 	c.tr.HandleEvent(p, ev)
+	c.lastPat, c.lastPtr = ev.Pattern, p.Pointer()
 	c.i++
 	if c.want >= 0 && p.Depth() == c.want && (ev.Kind.IsScalar() || ev.Kind == ObjectEnd || ev.Kind == ArrayEnd) {
 		c.pendRaw = true
@@ -137,12 +143,15 @@ func (c *reviewCap) HandleEvent(p *Parser, ev Event) error {
 	return nil
 }
 
-func reviewRun(in []byte, opts *Options, chunks []int, sel func(int) bool, capture bool) (string, []string, []string) {
+func reviewRun(in []byte, opts *Options, chunks []int, sel func(int) bool, capture bool, pats ...string) (string, []string, []string) {
 	c := &reviewCap{in: in, sel: sel, want: -1}
 	if !capture {
 		c.sel = func(int) bool { return false }
 	}
-	p, _ := NewParser(c, opts)
+	p, perr := NewParser(c, opts, pats...)
+	if perr != nil {
+		panic(perr)
+	}
 	var err error
 	buf := make([]byte, 0, 64)
 	rest := in
@@ -222,8 +231,12 @@ func TestCaptureRandomReview(t *testing.T) {
 			chunks = append(chunks, c)
 			tot += c
 		}
-		plain, _, _ := reviewRun(in, opts, []int{len(in)}, sel, false)
-		wholeT, wholeR, errs := reviewRun(in, opts, []int{len(in)}, sel, true)
+		var pats []string
+		if r.Intn(2) == 0 {
+			pats = [][]string{{"*"}, {"", "*.*", "[]"}, {"*[]", "*.*[]", "[].*"}, {"[][]", "*"}}[r.Intn(4)]
+		}
+		plain, _, _ := reviewRun(in, opts, []int{len(in)}, sel, false, pats...)
+		wholeT, wholeR, errs := reviewRun(in, opts, []int{len(in)}, sel, true, pats...)
 		if opts.MaxValueLen > 0 || !opts.AllowDuplicateNames {
 			plain = wholeT
 		}
@@ -231,7 +244,7 @@ func TestCaptureRandomReview(t *testing.T) {
 			t.Fatalf("seed %d whole %q: %v\n%s", seed, in, errs, diff(plain, wholeT))
 		}
 		for _, ch := range [][]int{chunks, {1 << 30}} {
-			got, raws, errs := reviewRun(in, opts, ch, sel, true)
+			got, raws, errs := reviewRun(in, opts, ch, sel, true, pats...)
 			if len(errs) > 0 || got != plain {
 				t.Fatalf("seed %d chunks %v %q opts %+v: %v\n%s", seed, ch, in, *opts, errs, diff(plain, got))
 			}
