@@ -479,3 +479,51 @@ func TestCaptureKeepPreBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureAdjacentValuesAndComments: top-level values with nothing
+// between them, comments right after values and inside them, and long
+// escaped strings, captured at every event and at every other one, split
+// everywhere in two and a byte at a time, through fastRun and not: the Raw
+// events are the same for every split and hold what ReadValue returns, and
+// the other events are those of a Parser capturing nothing.
+func TestCaptureAdjacentValuesAndComments(t *testing.T) {
+	defer func(m int) { fastRunMin = m }(fastRunMin)
+	ins := []string{
+		`"a""b"[1]{"c":2}true null{}[]1"x"-0[]`,
+		"1#c\n2#d\n[3#e\n]#f\n\"s\"#g\n{\"k\"#h\n:#i\n4#j\n}#k\n",
+		`{"a":"` + strings.Repeat(`\u00e9`, 9) + `","b":[` + strings.Repeat(`"\ud83d\ude00x",`, 3) + `1e5]}`,
+		`[` + strings.Repeat(`"`+strings.Repeat("é", 7)+`",`, 3) + `0]`,
+	}
+	all := func(int) bool { return true }
+	odd := func(i int) bool { return i%2 == 1 }
+	for _, s := range ins {
+		in := []byte(s)
+		ones := make([]int, len(in))
+		for i := range ones {
+			ones[i] = 1
+		}
+		for _, chunk := range []int{1, 5, 0} {
+			for _, frm := range []int{1, 64} {
+				fastRunMin = frm
+				opts := &Options{StringChunk: chunk, AllowComments: true, AllowMultipleValues: true}
+				for _, sel := range []func(int) bool{all, odd} {
+					plain, _, _ := reviewRun(in, opts, []int{len(in)}, sel, false)
+					w, wr, errs := reviewRun(in, opts, []int{len(in)}, sel, true)
+					if w != plain || len(errs) > 0 || strings.Contains(w, "error") || len(wr) == 0 {
+						t.Fatalf("%q: %v\n%s", s, errs, diff(plain, w))
+					}
+					for k := 0; k <= len(in); k++ {
+						ch := []int{k}
+						if k == len(in) {
+							ch = ones
+						}
+						g, gr, errs := reviewRun(in, opts, ch, sel, true)
+						if g != plain || len(errs) > 0 || strings.Join(gr, "\n") != strings.Join(wr, "\n") {
+							t.Fatalf("%q split at %d, StringChunk %d: %v\n%s\n%s", s, k, chunk, errs, diff(plain, g), diff(strings.Join(wr, "\n"), strings.Join(gr, "\n")))
+						}
+					}
+				}
+			}
+		}
+	}
+}
