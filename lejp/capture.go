@@ -232,7 +232,7 @@ func (p *Parser) capAfter(k Kind) error {
 	if len(c.buf) == 0 && c.next == c.start {
 		v = s.buf[from:to:to] // all in this buffer: not copied
 	} else {
-		c.buf = append(c.buf, s.buf[from:to]...)
+		c.buf = p.keep(c.buf, s.buf[from:to]) // within the limit: checked above
 		v = c.buf[:len(c.buf):len(c.buf)]
 	}
 	c.on = false
@@ -260,10 +260,23 @@ func (p *Parser) capTooLarge() error {
 
 // keep appends b to dst, up to MaxValueLen bytes in all: a value longer
 // than that is refused before its Raw event, so the bytes past the limit
-// are never needed.
+// are never needed. dst grows as append grows a slice, but never past
+// MaxValueLen (append's headroom would hold up to a quarter more).
 func (p *Parser) keep(dst, b []byte) []byte {
-	if room := p.s.lim.maxValue - len(dst); len(b) > room {
+	lim := p.s.lim.maxValue
+	if room := lim - len(dst); len(b) > room {
 		b = b[:max(room, 0)]
+	}
+	if n := len(dst) + len(b); n > cap(dst) {
+		c := cap(dst)
+		if c < 256 {
+			c *= 2
+		} else {
+			c += (c + 3*256) / 4
+		}
+		d := make([]byte, len(dst), min(max(c, n, 64), lim))
+		copy(d, dst)
+		dst = d
 	}
 	return append(dst, b...)
 }

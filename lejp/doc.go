@@ -42,8 +42,9 @@
 // they have no fraction or exponent, else Float. Values borrow a buffer
 // until the next event or call. A Raw event holds the exact bytes of a
 // value, as received, after the value's last event; it comes only when the
-// Handler asked for it with Parser.Capture at the value's first event (a
-// JWK of a JWK Set to hand to a JWK parser, say), whatever the Writes.
+// Handler asked for it with Parser.Capture at the value's first event or
+// at its member's Name (a JWK of a JWK Set to hand to a JWK parser, say),
+// whatever the Writes.
 //
 // The Parser's events are the same for any way of splitting the input,
 // down to one byte per Write: the same kinds, values, offsets, paths and
