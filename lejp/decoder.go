@@ -524,7 +524,7 @@ func (d *Decoder) skipValue() error {
 // the rest of it and what follows it, so that the error says what the
 // input is: a *SyntaxError with ErrUnexpectedEOF where the input ends
 // inside a value (it matches io.ErrUnexpectedEOF), the input's own cause
-// where it is malformed, inside the value or after it (ErrInvalidChar for
+// where it is malformed, inside the value or after it (ErrTrailingData for
 // bytes after the top-level value), each with the offset and path that
 // reading on token by token would have given; and otherwise ErrUnread at
 // the first token left unread, with its path: the input is valid, but the
