@@ -140,8 +140,10 @@ var (
 func (d *Decoder) startString() (Kind, io.Reader, error) {
 	s := &d.s
 	s.stream = true
+	// Off however next returns: a panic in the io.Reader included, so
+	// that a Decoder Reset after one reads strings whole again.
+	defer func() { s.stream = false }()
 	k, err := d.next()
-	s.stream = false
 	if err != nil {
 		d.setFast()
 		return Invalid, nil, err
