@@ -121,6 +121,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.s.noDecode = false // SkipValue's and Finish's, left set by a panic in r.Read
 	d.sr.stale()
 	d.r = r
 	d.pin = -1
@@ -141,6 +142,7 @@ func (d *Decoder) ResetBytes(b []byte) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.s.noDecode = false // SkipValue's and Finish's, left set by a panic in r.Read
 	d.sr.stale()
 	d.r = nil
 	d.pin = -1

@@ -52,3 +52,55 @@ func TestStringReaderReaderPanicThenResetReadsWholeStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderPanicInSkipValueOrFinishThenResetDecodes: an io.Reader that
+// panics while SkipValue or Finish reads (which check strings without
+// decoding them) leaves the Decoder, once Reset, decoding strings again:
+// ReadToken returns "a\nb" with a line feed, not the escape as written.
+func TestReaderPanicInSkipValueOrFinishThenResetDecodes(t *testing.T) {
+	in := `[["a\nb"],"c\nd"]`
+	for _, call := range []string{"SkipValue", "Finish"} {
+		for _, reset := range []string{"Reset", "ResetBytes"} {
+			reads := 0
+			r := &callbackReader{data: in, n: 1, call: func() {
+				if reads++; reads == 4 { // inside the inner array
+					panic("boom")
+				}
+			}}
+			d := NewDecoder(r, nil)
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatal(err)
+			}
+			func() {
+				defer func() { _ = recover() }()
+				if call == "SkipValue" {
+					_ = d.SkipValue()
+				} else {
+					_ = d.Finish()
+				}
+				t.Fatal("the reader did not panic")
+			}()
+			if reset == "Reset" {
+				d.Reset(strings.NewReader(in))
+			} else {
+				d.ResetBytes([]byte(in))
+			}
+			var got []string
+			for {
+				tok, err := d.ReadToken()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s, %s: %v", call, reset, err)
+				}
+				if tok.Kind == String {
+					got = append(got, string(tok.Value))
+				}
+			}
+			if len(got) != 2 || got[0] != "a\nb" || got[1] != "c\nd" {
+				t.Errorf("panic in %s, then %s: strings %q, want [\"a\\nb\" \"c\\nd\"]", call, reset, got)
+			}
+		}
+	}
+}
