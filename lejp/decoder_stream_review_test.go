@@ -1,9 +1,11 @@
 package lejp
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // TestStringReaderReaderPanicThenResetReadsWholeStrings: an io.Reader that
@@ -102,5 +104,251 @@ func TestReaderPanicInSkipValueOrFinishThenResetDecodes(t *testing.T) {
 				t.Errorf("panic in %s, then %s: strings %q, want [\"a\\nb\" \"c\\nd\"]", call, reset, got)
 			}
 		}
+	}
+}
+
+// TestStringReaderEndedByFastReadToken: a short string whose reader was
+// not read (its whole content held by the reader) is still ended by the
+// next ReadToken over a whole input, where ReadToken would otherwise take
+// its fast path: the token after it is right, the reader is then stale
+// (ErrNoValue, not the string again) and Finish does not count the string
+// as unread.
+func TestStringReaderEndedByFastReadToken(t *testing.T) {
+	for _, in := range []string{`["ab",1]`, `{"a":"b","c":1}`} {
+		d := NewDecoderBytes([]byte(in), nil)
+		if _, err := d.ReadToken(); err != nil {
+			t.Fatal(err)
+		}
+		if in[0] == '{' {
+			d.ReadToken()
+		}
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in[0] == '{' {
+			d.ReadToken() // "c"
+		}
+		if tok, err := d.ReadToken(); err != nil || tok.Kind != Int {
+			t.Fatalf("%s: ReadToken after an unread short string: %v %v", in, tok, err)
+		}
+		if n, err := r.Read(make([]byte, 8)); n != 0 || !errors.Is(err, ErrNoValue) {
+			t.Fatalf("%s: Read once the Decoder moved on: %d %v", in, n, err)
+		}
+		d.ReadToken()
+		if err := d.Finish(); err != nil {
+			t.Fatalf("%s: Finish: %v", in, err)
+		}
+	}
+}
+
+// TestStringReaderFastPathBack: ReadToken's fast path, off while a reader
+// from StringReader is active, is on again as soon as the reader returns
+// io.EOF and after the next call ends a part-read string: the Decoder does
+// not stay on the machine's slower path for the rest of the input.
+func TestStringReaderFastPathBack(t *testing.T) {
+	if noFastPull {
+		t.Skip("the fast path is off in this build")
+	}
+	in := []byte(`["abcdefghijklmnop",1,"abcdefghijklmnop",2,"q",3]`)
+	for _, over := range []string{"bytes", "reader"} {
+		d := NewDecoderBytes(in, &Options{StringChunk: 4})
+		if over == "reader" {
+			d = NewDecoder(&nReader{b: in, n: 5}, &Options{StringChunk: 4})
+		}
+		d.ReadToken()
+		// Read to io.EOF.
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.fast {
+			t.Fatalf("%s: fast path on while a reader is active", over)
+		}
+		if b, err := io.ReadAll(r); err != nil || string(b) != "abcdefghijklmnop" {
+			t.Fatalf("%s: %q %v", over, b, err)
+		}
+		if !d.fast {
+			t.Errorf("%s: fast path off after the reader's io.EOF", over)
+		}
+		d.ReadToken()
+		// Part-read, ended by ReadToken.
+		if _, r, err = d.StringReader(); err != nil {
+			t.Fatal(err)
+		}
+		r.Read(make([]byte, 2))
+		if tok, err := d.ReadToken(); err != nil || tok.Kind != Int {
+			t.Fatalf("%s: %v %v", over, tok, err)
+		}
+		if !d.fast {
+			t.Errorf("%s: fast path off after ReadToken ended a part-read string", over)
+		}
+		// Not read at all, ended by More.
+		if _, _, err = d.StringReader(); err != nil {
+			t.Fatal(err)
+		}
+		d.More()
+		if !d.fast {
+			t.Errorf("%s: fast path off after More ended a string", over)
+		}
+	}
+}
+
+// TestStringReaderAfterTopLevelValue: without AllowMultipleValues,
+// StringReader after the top-level value returns ReadToken's error,
+// ErrTrailingData at the byte after it, whatever that byte starts (not
+// ErrNoValue's "not a string" for a number or an object: the input is
+// malformed, not the caller's reading out of step).
+func TestStringReaderAfterTopLevelValue(t *testing.T) {
+	for _, in := range []string{`"a" 1`, `"a" "b"`, `"a" {}`, `"a" ]`, `"a" true`} {
+		d := NewDecoderBytes([]byte(in), nil)
+		if _, err := d.ReadToken(); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := d.StringReader()
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Err != ErrTrailingData || se.Offset != 4 {
+			t.Errorf("%s: StringReader after the value: %v, want ErrTrailingData at 4", in, err)
+		}
+		if _, err2 := d.ReadToken(); err2 != err {
+			t.Errorf("%s: not sticky: %v then %v", in, err, err2)
+		}
+	}
+}
+
+// TestStringReaderFinishAfterWholePiece: a reader that has delivered
+// exactly its first piece (the rest of the string not yet decoded, nothing
+// held) has not delivered the string: Finish says ErrUnread at it.
+func TestStringReaderFinishAfterWholePiece(t *testing.T) {
+	d := NewDecoderBytes([]byte(`"abcdefgh"`), &Options{StringChunk: 4})
+	_, r, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p [4]byte
+	if n, err := r.Read(p[:]); n != 4 || err != nil {
+		t.Fatalf("Read: %d %v", n, err)
+	}
+	var se *SyntaxError
+	if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrUnread || se.Offset != 0 {
+		t.Fatalf("Finish after the first piece: %v, want ErrUnread at 0", err)
+	}
+}
+
+// TestStringReaderHeldErrorFirst: with an error held where a value that
+// is not a string comes next (nesting too deep at '[', a number too long,
+// a duplicate name before ':' and a number), StringReader returns that
+// error, not ErrNoValue for the value, and More returns false.
+func TestStringReaderHeldErrorFirst(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		opts *Options
+		want error
+	}{
+		{`[[1]]`, &Options{MaxDepth: 1}, ErrDepth},
+		{`[123456,1]`, &Options{MaxNumberLen: 2}, ErrNumberTooLong},
+		{`{"a":1,"a":2}`, nil, ErrDuplicateName},
+	} {
+		d := NewDecoderBytes([]byte(tc.in), tc.opts)
+		var err error
+		for err == nil {
+			_, err = d.ReadToken()
+		}
+		if !errors.Is(err, tc.want) {
+			t.Fatalf("%s: ReadToken: %v", tc.in, err)
+		}
+		if _, _, err2 := d.StringReader(); err2 != err {
+			t.Errorf("%s: StringReader with %v held: %v", tc.in, err, err2)
+		}
+		if d.More() {
+			t.Errorf("%s: More true with an error held", tc.in)
+		}
+	}
+}
+
+// TestStringReaderMalformedEnd: after a value, a '}' closing an array or
+// a ']' closing an object, and after ',' any end, is malformed:
+// StringReader returns ReadToken's error (ErrInvalidChar at it), not
+// ErrNoValue's end of a container.
+func TestStringReaderMalformedEnd(t *testing.T) {
+	for _, in := range []string{`[1}`, `{"a":1]`, `[[1]}`, `{"a":1,}`, `[1,]`, `{"a":1,]`} {
+		d := NewDecoderBytes([]byte(in), nil)
+		d2 := NewDecoderBytes([]byte(in), nil)
+		var err, want error
+		for {
+			if _, err = d2.ReadToken(); err != nil {
+				want = err
+				break
+			}
+			d.ReadToken()
+		}
+		if _, _, err = d.StringReader(); errLine(err) != errLine(want) || !errors.Is(err, ErrInvalidChar) {
+			t.Errorf("%s: StringReader: %v, want %v", in, err, want)
+		}
+	}
+}
+
+// TestStringReaderFinishUnreadSticky: Finish's ErrUnread for a part-read
+// string is sticky: a second Finish and ReadToken return it again, at the
+// string's offset (not at the '}' that reading on would meet).
+func TestStringReaderFinishUnreadSticky(t *testing.T) {
+	d := NewDecoderBytes([]byte(`{"a":"abcdefgh","b":1}`), &Options{StringChunk: 4})
+	d.ReadToken()
+	d.ReadToken()
+	_, r, _ := d.StringReader()
+	r.Read(make([]byte, 2))
+	err := d.Finish()
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Err != ErrUnread || se.Offset != 5 || se.Path != "/a" {
+		t.Fatalf("Finish: %v", err)
+	}
+	if err2 := d.Finish(); err2 != err {
+		t.Fatalf("second Finish: %v, want %v", err2, err)
+	}
+	if _, err2 := d.ReadToken(); err2 != err {
+		t.Fatalf("ReadToken after Finish: %v, want %v", err2, err)
+	}
+}
+
+// TestStringReaderErrorSticky: the reader's error inside the string (a
+// malformed escape, the io.Reader's error) is returned again by the next
+// Read, never io.EOF: the string did not end.
+func TestStringReaderErrorSticky(t *testing.T) {
+	boom := errors.New("boom")
+	for name, d := range map[string]*Decoder{
+		"escape": NewDecoderBytes([]byte(`"abcdefgh\q"`), &Options{StringChunk: 4}),
+		"reader": NewDecoder(io.MultiReader(strings.NewReader(`"abcdefgh`), iotest.ErrReader(boom)), &Options{StringChunk: 4}),
+	} {
+		_, r, err := d.StringReader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err = io.ReadAll(r); err == nil {
+			t.Fatalf("%s: no error", name)
+		}
+		for range 2 {
+			if n, err2 := r.Read(make([]byte, 4)); n != 0 || err2 != err {
+				t.Fatalf("%s: Read after %v: %d %v", name, err, n, err2)
+			}
+		}
+	}
+}
+
+// TestStringReaderFinishMalformedRest: Finish after a part-read string
+// returns the input's own error where the rest is malformed after the
+// string (as Finish does for a value the caller stopped reading), not
+// ErrUnread at the string.
+func TestStringReaderFinishMalformedRest(t *testing.T) {
+	in := `["abcdefgh", x]`
+	d := NewDecoderBytes([]byte(in), &Options{StringChunk: 4})
+	d.ReadToken()
+	_, r, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Read(make([]byte, 2))
+	var se *SyntaxError
+	if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrInvalidChar || se.Offset != 13 {
+		t.Fatalf("Finish: %v, want ErrInvalidChar at 13", err)
 	}
 }
