@@ -2,6 +2,7 @@ package lejp
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -351,4 +352,165 @@ func TestStringReaderFinishMalformedRest(t *testing.T) {
 	if err := d.Finish(); !errors.As(err, &se) || se.Err != ErrInvalidChar || se.Offset != 13 {
 		t.Fatalf("Finish: %v, want ErrInvalidChar at 13", err)
 	}
+}
+
+// FuzzStringReaderAsReadToken: a Decoder driven by fuzzed calls in which
+// StringReader (its reader read in fuzzed pieces, or not to its end) stands
+// for ReadToken gives, call by call, what a Decoder over the same input
+// reading that string with ReadToken gives: the reader's content is the
+// token's value (and its error the token's error, after the pieces before
+// it), ReadToken, ReadValue, SkipValue and Finish return the same (Finish
+// ErrUnread at a string not delivered whole, where the other says nil or
+// ErrUnread), Pointer and Depth agree, More changes nothing, and the
+// reader is stale once its Decoder moved on.
+func FuzzStringReaderAsReadToken(f *testing.F) {
+	addSeeds(f, func(b []byte) {
+		f.Add(b, []byte{4, 5, 0, 4, 6, 3, 4, 1, 4, 2, 7, 4, 5, 5, 0, 7})
+		f.Add(b, []byte{4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 7})
+		f.Add(b, []byte{0, 4, 3, 5, 4, 7, 7, 0, 5, 8, 4, 0, 5})
+	})
+	f.Fuzz(func(t *testing.T, in, ops []byte) {
+		if len(ops) > 100 {
+			ops = ops[:100]
+		}
+		var flags byte
+		if len(ops) > 0 {
+			flags = ops[0] >> 5 // the first op's high bits: the options
+		}
+		opts := &Options{StringChunk: 5, MaxValueLen: 64, AllowComments: flags&1 != 0,
+			AllowMultipleValues: flags&2 != 0, AllowInvalidUTF8: flags&4 != 0}
+		for _, bytesIn := range []bool{true, false} {
+			// b reads as a does (MaxValueLen applies to an io.Reader
+			// only), a in smaller pieces.
+			a, b := NewDecoderBytes(in, opts), NewDecoderBytes(in, opts)
+			if !bytesIn {
+				a, b = NewDecoder(&nReader{b: in, n: 2}, opts), NewDecoder(&nReader{b: in, n: 3}, opts)
+			}
+			var (
+				r      io.Reader
+				want   []byte // the string's value, as b read it
+				errB   error  // b's error for it, if any
+				got    int    // bytes the reader delivered
+				active bool   // r not read to its end, a not moved on
+				stale  bool   // a moved on before r's end
+				off    int64
+				ptr    string // the string's Pointer
+			)
+			moved := func() {
+				if active {
+					active, stale = false, true
+				}
+			}
+		ops:
+			for i, op := range ops {
+				where := func() string { return fmt.Sprintf("op %d (%d) over %.200q (bytes %v)", i, op%9, in, bytesIn) }
+				switch op % 9 {
+				case 0:
+					ta, ea := a.ReadToken()
+					tb, eb := b.ReadToken()
+					if ta.Kind != tb.Kind || string(ta.Value) != string(tb.Value) || ta.Offset != tb.Offset || checkLine(ea) != checkLine(eb) {
+						t.Fatalf("%s: ReadToken %v %q %d %v, want %v %q %d %v", where(), ta.Kind, ta.Value, ta.Offset, ea, tb.Kind, tb.Value, tb.Offset, eb)
+					}
+					moved()
+				case 1:
+					va, ea := a.ReadValue()
+					vb, eb := b.ReadValue()
+					if string(va) != string(vb) || checkLine(ea) != checkLine(eb) {
+						t.Fatalf("%s: ReadValue %q %v, want %q %v", where(), va, ea, vb, eb)
+					}
+					moved()
+				case 2:
+					if ea, eb := a.SkipValue(), b.SkipValue(); checkLine(ea) != checkLine(eb) {
+						t.Fatalf("%s: SkipValue %v, want %v", where(), ea, eb)
+					}
+					moved()
+				case 3:
+					a.More()
+					moved()
+				case 4:
+					k, rr, ea := a.StringReader()
+					moved()
+					switch {
+					case ea == nil:
+						tb, eb := b.ReadToken()
+						if eb == nil && (tb.Kind != k || tb.Offset != a.sr.off) {
+							t.Fatalf("%s: StringReader %v at %d, ReadToken %v at %d", where(), k, a.sr.off, tb.Kind, tb.Offset)
+						}
+						r, want, errB, got, active, stale, off = rr, append([]byte(nil), tb.Value...), eb, 0, true, false, a.sr.off
+						ptr = a.Pointer()
+					case ea == io.EOF:
+						if _, eb := b.ReadToken(); eb != io.EOF {
+							t.Fatalf("%s: StringReader io.EOF, ReadToken %v", where(), eb)
+						}
+					case errors.Is(ea, ErrNoValue) && !errors.As(ea, new(*SyntaxError)):
+					default:
+						if _, eb := b.ReadToken(); checkLine(ea) != checkLine(eb) {
+							t.Fatalf("%s: StringReader %v, ReadToken %v", where(), ea, eb)
+						}
+					}
+				case 5, 6:
+					if r == nil {
+						continue
+					}
+					var p [7]byte
+					n := 1 + int(op/9)%len(p)
+					for range 1 + int(op%9-5)*1000 {
+						m, e := r.Read(p[:n])
+						switch {
+						case stale:
+							if m != 0 || !errors.Is(e, ErrNoValue) {
+								t.Fatalf("%s: stale Read: %d %v", where(), m, e)
+							}
+						case !active:
+							if m != 0 || e != io.EOF {
+								t.Fatalf("%s: Read after io.EOF: %d %v", where(), m, e)
+							}
+						case e == nil:
+							if errB == nil && (m == 0 || string(p[:m]) != string(want[got:min(got+m, len(want))])) {
+								t.Fatalf("%s: Read %q at %d of %q", where(), p[:m], got, want)
+							}
+							got += m
+							continue
+						case e == io.EOF:
+							if m != 0 || errB != nil || got != len(want) {
+								t.Fatalf("%s: io.EOF after %d bytes of %q (%v)", where(), got, want, errB)
+							}
+							active = false
+						default:
+							if m != 0 || checkLine(e) != checkLine(errB) {
+								t.Fatalf("%s: Read error %v, ReadToken's %v", where(), e, errB)
+							}
+						}
+						break
+					}
+				case 7:
+					ea, eb := a.Finish(), b.Finish()
+					if active && errB == nil && got < len(want) && (eb == nil || errors.Is(eb, ErrUnread)) {
+						eb = &SyntaxError{Offset: off, Path: ptr, Err: ErrUnread}
+						if checkLine(ea) != checkLine(eb) {
+							t.Fatalf("%s: Finish %v after a part-read string, want %v", where(), ea, eb)
+						}
+						break ops // each holds its own ErrUnread from here on
+					} else if checkLine(ea) != checkLine(eb) {
+						t.Fatalf("%s: Finish %v, want %v", where(), ea, eb)
+					}
+					moved()
+				case 8:
+					if bytesIn {
+						a.ResetBytes(in)
+						b.ResetBytes(in)
+					} else {
+						a.Reset(&nReader{b: in, n: 2})
+						b.Reset(&nReader{b: in, n: 3})
+					}
+					// Stale even after io.EOF: the Decoder is at
+					// another input.
+					active, stale = false, r != nil
+				}
+				if a.Pointer() != b.Pointer() || a.Depth() != b.Depth() {
+					t.Fatalf("%s: Pointer %q depth %d, want %q depth %d", where(), a.Pointer(), a.Depth(), b.Pointer(), b.Depth())
+				}
+			}
+		}
+	})
 }
