@@ -514,3 +514,34 @@ func FuzzStringReaderAsReadToken(f *testing.F) {
 		}
 	})
 }
+
+// TestStringReaderNonStringByFirstByte: as its godoc says, StringReader
+// judges a value that is not a string by its first byte: before a
+// malformed literal or number it returns its "not a string" error
+// (ErrNoValue, not a *SyntaxError) and reads nothing, and ReadToken then
+// returns the syntax error.
+func TestStringReaderNonStringByFirstByte(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want error
+	}{
+		{`[tru]`, ErrInvalidLiteral},
+		{`[-x]`, ErrInvalidNumber},
+		{`[01]`, ErrInvalidNumber},
+		{`{"a":nul}`, ErrInvalidLiteral},
+	} {
+		d := NewDecoderBytes([]byte(tc.in), nil)
+		d.ReadToken()
+		if tc.in[0] == '{' {
+			d.ReadToken()
+		}
+		before := d.InputOffset()
+		_, _, err := d.StringReader()
+		if !errors.Is(err, ErrNoValue) || errors.As(err, new(*SyntaxError)) || d.InputOffset() != before {
+			t.Errorf("%s: StringReader: %v (offset %d, was %d)", tc.in, err, d.InputOffset(), before)
+		}
+		if _, err := d.ReadToken(); !errors.Is(err, tc.want) {
+			t.Errorf("%s: ReadToken after: %v, want %v", tc.in, err, tc.want)
+		}
+	}
+}
