@@ -33,7 +33,7 @@ var (
 
 	// ErrCrit: the "crit" header names an extension the caller does not
 	// understand, or is itself malformed (RFC 7515 §4.1.11).
-	ErrCrit = errors.New("jose: critical header not understood")
+	ErrCrit = errors.New("jose: critical header refused")
 
 	// ErrKey: no usable key — wrong type for the algorithm, a key whose
 	// "alg", "use" or "key_ops" forbid the operation, or none found.

@@ -21,7 +21,7 @@ func TestHeaderAppendJSONStrict(t *testing.T) {
 	}{
 		"name not UTF-8":  {[]Member{{Name: "alg", Value: []byte(`"ES256"`)}, {Name: "ki\xff", Value: []byte(`"a"`)}}, lejp.ErrInvalidUTF8},
 		"repeated name":   {[]Member{{Name: "kid", Value: []byte(`"a"`)}, {Name: "kid", Value: []byte(`"b"`)}}, lejp.ErrDuplicateName},
-		"value not JSON":  {[]Member{{Name: "kid", Value: []byte(`"a",`)}}, lejp.ErrInvalidChar},
+		"value not JSON":  {[]Member{{Name: "kid", Value: []byte(`"a",`)}}, lejp.ErrTrailingData},
 		"value not UTF-8": {[]Member{{Name: "kid", Value: []byte("\"\xff\"")}}, lejp.ErrInvalidUTF8},
 		"no value":        {[]Member{{Name: "kid"}}, lejp.ErrUnexpectedEOF},
 	} {

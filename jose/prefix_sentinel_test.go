@@ -12,7 +12,7 @@ import (
 // TestSentinelEndedErrorSaysJoseOnce: a jose error whose text ends with
 // its sentinel says "jose: " once. Before, each of these read "jose: …:
 // jose: malformed input" (or "…: jose: input exceeds limit", "…: jose:
-// critical header not understood"): the sentinel's own prefix inside a
+// critical header refused"): the sentinel's own prefix inside a
 // message that had one. errors.Is still finds the sentinel, errors.As the
 // lejp cause where there is one, and the text keeps the sentinel's words.
 func TestSentinelEndedErrorSaysJoseOnce(t *testing.T) {

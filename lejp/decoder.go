@@ -121,6 +121,7 @@ func (d *Decoder) Reset(r io.Reader) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.s.noDecode = false // SkipValue's and Finish's, left set by a panic in r.Read
 	d.sr.stale()
 	d.r = r
 	d.pin = -1
@@ -141,6 +142,7 @@ func (d *Decoder) ResetBytes(b []byte) {
 	}
 	d.initZero()
 	d.s.reset()
+	d.s.noDecode = false // SkipValue's and Finish's, left set by a panic in r.Read
 	d.sr.stale()
 	d.r = nil
 	d.pin = -1
@@ -524,7 +526,7 @@ func (d *Decoder) skipValue() error {
 // the rest of it and what follows it, so that the error says what the
 // input is: a *SyntaxError with ErrUnexpectedEOF where the input ends
 // inside a value (it matches io.ErrUnexpectedEOF), the input's own cause
-// where it is malformed, inside the value or after it (ErrInvalidChar for
+// where it is malformed, inside the value or after it (ErrTrailingData for
 // bytes after the top-level value), each with the offset and path that
 // reading on token by token would have given; and otherwise ErrUnread at
 // the first token left unread, with its path: the input is valid, but the

@@ -68,11 +68,15 @@ func (d *Decoder) More() bool {
 //
 // Where no string or name starts it reads no token (it may read input,
 // and InputOffset may then be past whitespace, ',' or ':' before the next
-// token) and returns an error matching ErrNoValue: ErrNoValue itself at the end of an object or
-// array, another before a value that is not a string. At the end of the
-// input it returns io.EOF; where the next token is malformed (or the
-// input ends early), the error ReadToken would return, sticky. Called from
-// the Decoder's own io.Reader, it returns an error matching ErrClosed.
+// token) and returns an error matching ErrNoValue: ErrNoValue itself at
+// the end of an object or array, another before a value that is not a
+// string. That value is known by its first byte alone ('{', '[', 't',
+// 'f', 'n', '-' or a digit), so a malformed one ("tru", "-x", "01") is
+// refused so too, its syntax error left to the next ReadToken. At the end
+// of the input it returns io.EOF; where the next byte starts no token
+// allowed there (or the input ends early), the error ReadToken would
+// return, sticky. Called from the Decoder's own io.Reader, it returns an
+// error matching ErrClosed.
 func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 	if d.busy {
 		return Invalid, nil, errReaderCall
@@ -140,8 +144,10 @@ var (
 func (d *Decoder) startString() (Kind, io.Reader, error) {
 	s := &d.s
 	s.stream = true
+	// Off however next returns: a panic in the io.Reader included, so
+	// that a Decoder Reset after one reads strings whole again.
+	defer func() { s.stream = false }()
 	k, err := d.next()
-	s.stream = false
 	if err != nil {
 		d.setFast()
 		return Invalid, nil, err

@@ -153,11 +153,11 @@
 // Every rejection of input is a *SyntaxError with the byte offset (in the
 // whole input, across Writes and Reads), the JSON Pointer of the value and
 // a sentinel cause for errors.Is: ErrUnexpectedEOF, ErrInvalidChar,
-// ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape, ErrInvalidUTF8,
-// ErrDuplicateName, ErrDepth, ErrNameTooLong, ErrNumberTooLong,
-// ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge; and from
-// Decoder.Finish, ErrUnread for a valid value the caller stopped reading
-// before its end. Errors are sticky. An io.Reader's errors are returned as
+// ErrTrailingData, ErrInvalidLiteral, ErrInvalidNumber, ErrInvalidEscape,
+// ErrInvalidUTF8, ErrDuplicateName, ErrDepth, ErrNameTooLong,
+// ErrNumberTooLong, ErrStringTooLong, ErrTooManyNames, ErrValueTooLarge;
+// and from Decoder.Finish, ErrUnread for a valid value the caller stopped
+// reading before its end. Errors are sticky. An io.Reader's errors are returned as
 // they are; one that returns an impossible count (below 0 or above the
 // buffer's length) gives an error matching bufio.ErrBadReadCount.
 // A Writer's errors match ErrWriter and, for content it refuses, the

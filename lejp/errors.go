@@ -100,9 +100,14 @@ var (
 	// never does.
 	ErrUnexpectedEOF error = &eofError{}
 	// ErrInvalidChar: a byte that the grammar does not allow here (RFC 8259
-	// §2), including a byte order mark, a control character in a string and
-	// anything after the top-level value.
+	// §2), including a byte order mark and a control character in a
+	// string.
 	ErrInvalidChar = errors.New("lejp: invalid character")
+	// ErrTrailingData: a byte other than whitespace after the complete
+	// top-level value (RFC 8259 §2: a JSON text is one value), such as a
+	// second value ("1 2", "{} {}") or a closing bracket too many ("[1]]"),
+	// unless Options.AllowMultipleValues is set; the offset is that byte's.
+	ErrTrailingData = errors.New("lejp: data after top-level value")
 	// ErrInvalidLiteral: a word that is not true, false or null.
 	ErrInvalidLiteral = errors.New("lejp: invalid literal")
 	// ErrInvalidNumber: a number that does not follow RFC 8259 §6.

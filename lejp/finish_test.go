@@ -43,7 +43,7 @@ func TestFinishMidValue(t *testing.T) {
 		{`{"a":{"b":[1]}}`, nil, 4, ErrUnread, 10, "/a/b"},
 		{`{"a":{"b":[1]}}`, nil, 7, ErrUnread, 13, "/a"},
 		{`{"a":{"b":[1]}}`, nil, 8, ErrUnread, 14, ""},
-		{`[1] x`, nil, 1, ErrInvalidChar, 4, ""}, // malformed after the value: not ErrUnread (TestFinishMalformedAfterValue)
+		{`[1] x`, nil, 1, ErrTrailingData, 4, ""}, // malformed after the value: not ErrUnread (TestFinishMalformedAfterValue)
 		{`[1] `, nil, 1, ErrUnread, 1, "/0"},
 		{``, nil, 0, ErrUnexpectedEOF, 0, ""},
 		{`  `, nil, 0, ErrUnexpectedEOF, 2, ""},

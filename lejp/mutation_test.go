@@ -213,7 +213,7 @@ func TestTokenConversions(t *testing.T) {
 // reader: nil at a clean end, else the error with its offset and path (a
 // value read halfway is ErrUnread at the first unread token, a cut one
 // ErrUnexpectedEOF where it ends, a value after the top-level one
-// ErrInvalidChar, or with AllowMultipleValues checked and skipped); and
+// ErrTrailingData, or with AllowMultipleValues checked and skipped); and
 // Depth along the way.
 func TestDecoderFinish(t *testing.T) {
 	multi, comments := &Options{AllowMultipleValues: true}, &Options{AllowComments: true}
@@ -224,11 +224,11 @@ func TestDecoderFinish(t *testing.T) {
 		depths string
 		want   string // Finish's error, "" for nil
 	}{
-		{"1 2", nil, 1, "0", "lejp: invalid character at offset 2"},
+		{"1 2", nil, 1, "0", "lejp: data after top-level value at offset 2"},
 		{"1 2", multi, 1, "0", ""},
 		{"1 2 ]", multi, 1, "0", "lejp: invalid character at offset 4"},
 		{"[1] ", nil, 3, "1 1 0", ""},
-		{"[1]x", nil, 3, "1 1 0", "lejp: invalid character at offset 3"},
+		{"[1]x", nil, 3, "1 1 0", "lejp: data after top-level value at offset 3"},
 		{`{"a":[1`, nil, 2, "1 1", "lejp: unexpected end of input at offset 7 (path /a/0)"},
 		{`{"a":[1]}`, nil, 2, "1 1", "lejp: value not read to its end at offset 5 (path /a)"},
 		{`{"a":[1`, nil, 4, "1 1 2 2", "lejp: unexpected end of input at offset 7 (path /a/0)"},
@@ -428,7 +428,11 @@ func TestErrorCauses(t *testing.T) {
 		{`["ab\u00`, ErrUnexpectedEOF, 8},
 		{`{"a":1`, ErrUnexpectedEOF, 6},
 		{"\xef\xbb\xbf1", ErrInvalidChar, 0},
-		{`1 2`, ErrInvalidChar, 2},
+		{`1 2`, ErrTrailingData, 2},
+		{`[1]]`, ErrTrailingData, 3},
+		{"{} \n{}", ErrTrailingData, 4},
+		{`"a""b"`, ErrTrailingData, 3},
+		{`0 -`, ErrTrailingData, 2},
 	} {
 		for way, err := range allWays([]byte(tc.in), nil) {
 			var se *SyntaxError

@@ -300,7 +300,7 @@ func (s *scanner) next() (Kind, error) {
 			}
 		case stDone:
 			if !s.lim.allowMulti {
-				return Invalid, s.fail(s.base+int64(i), ErrInvalidChar)
+				return Invalid, s.fail(s.base+int64(i), ErrTrailingData)
 			}
 			s.state = stValue
 		}

@@ -96,6 +96,8 @@ func jsonHint(se *lejp.SyntaxError, maxDepth int) string {
 		return "JSON text must be UTF-8 with paired surrogate escapes; --allow-invalid-utf8 accepts it"
 	case errors.Is(se, lejp.ErrDepth):
 		return depthHint(maxDepth)
+	case errors.Is(se, lejp.ErrTrailingData):
+		return "--allow-multiple reads a sequence of several top-level values (NDJSON)"
 	}
 	return ""
 }
