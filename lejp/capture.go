@@ -67,8 +67,11 @@ func (c *capture) reset() {
 // its first byte to its last (whitespace inside it included, and comments
 // with Options.AllowComments; nothing around it): the bytes
 // Decoder.ReadValue returns for it. A JWK of a JWK Set can so be handed
-// whole to a JWK parser, or a JWS "protected" member's value kept as it
-// came. A value starts at its ObjectStart or ArrayStart event, at its
+// whole to a JWK parser, or a JWS JSON serialization's "header" object to
+// a header parser. A string's Raw event holds its quoted text, escapes
+// as written ("\u0065yJ" for eyJ): where the decoded string is wanted
+// (a JWS "protected" member, whose decoded value is part of the signing
+// input), take it from the String event instead. A value starts at its ObjectStart or ArrayStart event, at its
 // String, Int, Float, True, False or Null event, or at the first
 // StringChunk of a long string. Capture from a member's Name event
 // captures the member's value, from the value's first event: a Handler

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -182,4 +183,40 @@ func ExampleParser_Capture() {
 	// /keys/0 at 13: {"kty": "OKP", "crv": "Ed25519", "kid": "one",
 	//    "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
 	// /keys/1 at 118: {"kty":"EC","kid":"two"}
+}
+
+// Taking the members of a JWS JSON serialization's signatures: a Handler
+// that calls Capture at every event its pattern matches gets one Raw event
+// per value, whatever its kind, here from the member's Name. A string's Raw
+// is its text as written, quotes and escapes included; the "protected"
+// member, whose decoded value is part of the JWS signing input, is taken
+// from its String event instead.
+func ExampleParser_Capture_name() {
+	doc := `{"payload":"eyJpc3MiOiJqb2UifQ","signatures":[
+  {"protected":"\u0065yJhbGciOiJFUzI1NiJ9", "header": {"kid": "e9bc"},"signature":"DtEh"}]}`
+	p, err := lejp.NewParser(lejp.HandlerFunc(func(p *lejp.Parser, ev lejp.Event) error {
+		switch {
+		case ev.Pattern < 0:
+		case ev.Kind == lejp.Raw:
+			fmt.Printf("%s raw: %s\n", p.Pointer(), ev.Value)
+		case ev.Kind == lejp.String && ev.Pattern == 0:
+			fmt.Printf("%s decoded: %s\n", p.Pointer(), ev.Value)
+		default:
+			p.Capture() // does nothing inside a value being captured
+		}
+		return nil
+	}), nil, "signatures[].protected", "signatures[].header")
+	if err != nil {
+		panic(err)
+	}
+	if _, err := io.Copy(p, strings.NewReader(doc)); err != nil {
+		panic(err)
+	}
+	if err := p.Close(); err != nil {
+		panic(err)
+	}
+	// Output:
+	// /signatures/0/protected decoded: eyJhbGciOiJFUzI1NiJ9
+	// /signatures/0/protected raw: "\u0065yJhbGciOiJFUzI1NiJ9"
+	// /signatures/0/header raw: {"kid": "e9bc"}
 }

@@ -12,8 +12,10 @@ type Kind uint8
 // The kinds. StringChunk occurs only in Parser events: a long string is
 // delivered as zero or more StringChunk events followed by one String event
 // holding the last piece; the pieces come as the string is read, so an
-// error later in the string may follow them. A Decoder delivers every
-// string whole as one String token. Raw occurs only in Parser events, and
+// error later in the string may follow them. A Decoder's ReadToken
+// delivers every string whole as one String token; Decoder.StringReader
+// streams one in pieces through an io.Reader instead, never as tokens.
+// Raw occurs only in Parser events, and
 // only after the Handler called Parser.Capture: a Handler that never calls
 // it never gets one.
 const (

@@ -23,8 +23,13 @@ func Values(b []byte, opts *Options) iter.Seq2[[]byte, error] {
 // iteration), each held whole up to Options.MaxValueLen. After an error (a
 // *SyntaxError, among them ErrValueTooLarge for a value longer than that,
 // or r's error, as NewDecoder returns them) it yields (nil, err) once and
-// stops. It reads r as a Decoder does, in pieces, and stops reading when
-// the loop does.
+// stops: a stream is not read on past a fault (to skip a faulty line of
+// NDJSON, give each line to Values, as its Example does). It reads r as a
+// Decoder does, in pieces, ahead of the values it yields, and stops
+// reading when the loop does: the bytes read past the last value yielded
+// are then dropped. So it is single-use: ranging over it again, or a new
+// ReadValues over r, goes on from where r is, not from the next value (a
+// Decoder's ReadValue loop can stop and go on later).
 func ReadValues(r io.Reader, opts *Options) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
 		yieldValues(NewDecoder(r, multiple(opts)), yield)

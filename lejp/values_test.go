@@ -211,3 +211,28 @@ func TestAllocsValues(t *testing.T) {
 		t.Errorf("%v allocations for 10 values, %v for 1000: some per value", a, b)
 	}
 }
+
+// TestReadValuesSingleUse pins what ReadValues' doc says of a loop that
+// stops early: what the Decoder read ahead is dropped, so a second range
+// over the same iterator goes on from where the reader is (here its end),
+// not from the next value, while Values, over bytes, starts again.
+func TestReadValuesSingleUse(t *testing.T) {
+	r := strings.NewReader("1\n2\n3\n")
+	seq := ReadValues(r, nil)
+	for range seq {
+		break
+	}
+	if r.Len() != 0 {
+		t.Fatalf("the reader has %d bytes left, want 0 (read ahead)", r.Len())
+	}
+	if vals, err := collect(t, seq); len(vals) != 0 || err != nil {
+		t.Errorf("second range: %q, %v, want nothing", vals, err)
+	}
+	vs := Values([]byte("1 2"), nil)
+	for range vs {
+		break
+	}
+	if vals, err := collect(t, vs); strings.Join(vals, " ") != "1 2" || err != nil {
+		t.Errorf("Values, second range: %q, %v", vals, err)
+	}
+}
