@@ -9,8 +9,10 @@ import (
 // ErrNoValue is returned by ReadValue, SkipValue and StringReader when the
 // next token ends an object or array instead of starting a value (and,
 // wrapped, by StringReader before a value that is not a string, and by its
-// reader once stale). The input may well be valid: it is the caller's
-// reading that is out of step.
+// reader once stale). ReadValue and SkipValue read that end; StringReader,
+// which reads no token, leaves it to ReadToken, as lecp's ReadValue,
+// SkipValue and StringReader do. The input may well be valid: it is the
+// caller's reading that is out of step.
 var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 
 // Decoder is the pull parser: it returns one token per ReadToken, or one
@@ -18,7 +20,8 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // buffer (or the input given to NewDecoderBytes) until the next call.
 // ReadToken returns a string whole, so the Decoder holds up to
 // Options.MaxStringLen bytes of one; StringReader (or a Parser) streams a
-// longer one in pieces. More reports whether an array or object has
+// string in pieces, in bounded memory, whatever its length up to
+// MaxStringLen (which may then be lifted: negative is no limit). More reports whether an array or object has
 // another element, as lecp's Decoder.More does.
 //
 // The zero Decoder, once Reset or ResetBytes gives it an input, reads with

@@ -62,9 +62,18 @@ func (d *Decoder) More() bool {
 // Once the Decoder has moved on so, or has been reset, the reader returns
 // an error matching ErrNoValue and changes nothing. While the reader is
 // read, Path and Pointer are the string's and InputOffset is how far the
-// input has been read. The reader is the
-// Decoder's own (StringReader allocates nothing): the next StringReader
-// call returns the same reader, then over the next string.
+// input has been read. Each call returns a reader of its own (one small
+// allocation, as lecp's StringReader makes): a reader kept after the
+// Decoder has moved on never reads another string, and one read to io.EOF
+// returns io.EOF from then on.
+//
+// Where a string is cut or malformed, the error comes from StringReader
+// itself when it is within the string's first piece (no reader is
+// returned), else from the reader once it has delivered the pieces
+// before it; a piece is delivered when the next one, or the string's end,
+// has been read, so a reader over input that stops inside a string
+// delivers up to a piece less than the input holds before it returns the
+// io.Reader's error or ErrUnexpectedEOF.
 //
 // Where no string or name starts it reads no token (it may read input,
 // and InputOffset may then be past whitespace, ',' or ':' before the next
@@ -99,8 +108,14 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 				return d.startString()
 			case c == ']' && st == stFirstElem:
 				return Invalid, nil, ErrNoValue
-			case c == '{' || c == '[' || c == 't' || c == 'f' || c == 'n' || c == '-' || c-'0' <= 9:
-				return Invalid, nil, errNotString
+			case c == '{':
+				return Invalid, nil, errNotString[0]
+			case c == '[':
+				return Invalid, nil, errNotString[1]
+			case c == 't' || c == 'f' || c == 'n':
+				return Invalid, nil, errNotString[2]
+			case c == '-' || c-'0' <= 9:
+				return Invalid, nil, errNotString[3]
 			}
 		case stFirstName, stName:
 			switch {
@@ -127,8 +142,14 @@ func (d *Decoder) StringReader() (Kind, io.Reader, error) {
 
 var (
 	// errNotString is StringReader's error before a value that is not a
-	// string: the caller's reading is out of step (errors.Is ErrNoValue).
-	errNotString error = &misuseError{"lejp: StringReader: the next value is not a string", ErrNoValue}
+	// string, by what its first byte starts: the caller's reading is out
+	// of step (errors.Is ErrNoValue).
+	errNotString = [...]error{
+		&misuseError{"lejp: StringReader: the next value is an object, not a string", ErrNoValue},
+		&misuseError{"lejp: StringReader: the next value is an array, not a string", ErrNoValue},
+		&misuseError{"lejp: StringReader: the next value is true, false or null, not a string", ErrNoValue},
+		&misuseError{"lejp: StringReader: the next value is a number, not a string", ErrNoValue},
+	}
 	// errStaleString is the error of StringReader's reader read after its
 	// Decoder moved on: misuse, which changes nothing (errors.Is
 	// ErrNoValue).
@@ -153,12 +174,13 @@ func (d *Decoder) startString() (Kind, io.Reader, error) {
 		return Invalid, nil, err
 	}
 	r := &d.sr
-	*r = stringReader{d: d, data: s.val, off: s.tokOff, last: k != StringChunk, active: true}
+	*r = stringReader{d: d, data: s.val, off: s.tokOff, last: k != StringChunk, active: true, gen: r.gen + 1}
 	d.fast = false // ReadToken's slow path ends the string (endString)
+	h := &stringHandle{d: d, gen: r.gen}
 	if k == Name {
-		return Name, r, nil
+		return Name, h, nil
 	}
-	return String, r, nil
+	return String, h, nil
 }
 
 // peek returns the first byte of the next token, skipping whitespace
@@ -271,7 +293,8 @@ func (d *Decoder) unreadString() (unread, err error) {
 	return &SyntaxError{Offset: off, Path: string(d.s.appendPointer(nil)), Err: ErrUnread}, nil
 }
 
-// stringReader is StringReader's reader, a field of the Decoder.
+// stringReader is the state of StringReader's reader, a field of the
+// Decoder; the reader returned is a stringHandle over it.
 type stringReader struct {
 	d    *Decoder
 	data []byte // the piece not yet delivered
@@ -280,18 +303,41 @@ type stringReader struct {
 	// active: the Decoder is at this string (not read to io.EOF, not
 	// moved on); done: read to io.EOF.
 	active, done bool
+	// gen counts the readers returned and the resets: a stringHandle of
+	// another gen is stale.
+	gen uint64
 }
 
 // stale makes the reader stale, for Reset and ResetBytes: its Decoder
 // (kept, for Read to look at) is at another input.
-func (r *stringReader) stale() { r.data, r.active, r.done = nil, false, false }
+func (r *stringReader) stale() { r.data, r.active, r.done, r.gen = nil, false, false, r.gen+1 }
+
+// stringHandle is the io.Reader StringReader returns: its Decoder's
+// reader while that is still at the handle's string (gen), else stale.
+type stringHandle struct {
+	d   *Decoder
+	gen uint64
+	eof bool // Read returned io.EOF
+}
 
 // Read delivers the string's content, reading input as needed.
-func (r *stringReader) Read(p []byte) (int, error) {
-	d := r.d
-	if d.busy {
+func (h *stringHandle) Read(p []byte) (int, error) {
+	switch {
+	case h.d.busy:
 		return 0, errReaderCall
+	case h.eof:
+		return 0, io.EOF
+	case h.gen != h.d.sr.gen:
+		return 0, errStaleString
 	}
+	n, err := h.d.sr.read(p)
+	h.eof = err == io.EOF
+	return n, err
+}
+
+// read delivers the string's content, reading input as needed.
+func (r *stringReader) read(p []byte) (int, error) {
+	d := r.d
 	for len(r.data) == 0 {
 		if r.done {
 			return 0, io.EOF

@@ -503,9 +503,10 @@ func FuzzStringReaderAsReadToken(f *testing.F) {
 						a.Reset(&nReader{b: in, n: 2})
 						b.Reset(&nReader{b: in, n: 3})
 					}
-					// Stale even after io.EOF: the Decoder is at
-					// another input.
-					active, stale = false, r != nil
+					// Stale if not read to io.EOF, which a reader
+					// read to its end returns from then on (as
+					// lecp's does).
+					moved()
 				}
 				if a.Pointer() != b.Pointer() || a.Depth() != b.Depth() {
 					t.Fatalf("%s: Pointer %q depth %d, want %q depth %d", where(), a.Pointer(), a.Depth(), b.Pointer(), b.Depth())
@@ -542,6 +543,61 @@ func TestStringReaderNonStringByFirstByte(t *testing.T) {
 		}
 		if _, err := d.ReadToken(); !errors.Is(err, tc.want) {
 			t.Errorf("%s: ReadToken after: %v, want %v", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestStringReaderKeptReaderNeverReadsNext: each StringReader call returns
+// a reader of its own. Before, the Decoder's one reader was returned
+// again, so a reader kept from the first string, read after the second
+// StringReader call, delivered the second string ("xy") as if it were the
+// rest of the first. It is stale now (ErrNoValue), the new reader reads
+// "xy", and a reader read to io.EOF returns io.EOF from then on, also
+// after Reset.
+func TestStringReaderKeptReaderNeverReadsNext(t *testing.T) {
+	d := NewDecoderBytes([]byte(`["abcdefgh","xy"]`), &Options{StringChunk: 4})
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	_, r1, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := r1.Read(make([]byte, 2)); n != 2 || err != nil {
+		t.Fatalf("first Read: %d, %v", n, err)
+	}
+	_, r2, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r1 == r2 {
+		t.Error("StringReader returned the same reader twice")
+	}
+	if b, err := io.ReadAll(r1); len(b) != 0 || !errors.Is(err, ErrNoValue) {
+		t.Errorf("the kept reader: %q, %v; want nothing and ErrNoValue", b, err)
+	}
+	if b, err := io.ReadAll(r2); string(b) != "xy" || err != nil {
+		t.Fatalf("the new reader: %q, %v; want xy", b, err)
+	}
+	d.ResetBytes([]byte(`"z"`))
+	if n, err := r2.Read(make([]byte, 4)); n != 0 || err != io.EOF {
+		t.Errorf("a reader read to io.EOF, after Reset: %d, %v; want io.EOF", n, err)
+	}
+}
+
+// TestStringReaderNotStringSaysWhat: StringReader before a value that is
+// not a string names what the value is (by its first byte), still
+// matching ErrNoValue and no *SyntaxError.
+func TestStringReaderNotStringSaysWhat(t *testing.T) {
+	for in, what := range map[string]string{
+		`[{}]`: "an object", `[[]]`: "an array", `[true]`: "true, false or null",
+		`[nul]`: "true, false or null", `[-1]`: "a number", `[0]`: "a number",
+	} {
+		d := NewDecoderBytes([]byte(in), nil)
+		d.ReadToken()
+		_, _, err := d.StringReader()
+		if !errors.Is(err, ErrNoValue) || errors.As(err, new(*SyntaxError)) || !strings.Contains(err.Error(), "is "+what+", not a string") {
+			t.Errorf("%s: %v; want ErrNoValue saying %q", in, err, what)
 		}
 	}
 }
