@@ -110,7 +110,13 @@ func Items(b []byte, opts *Options) iter.Seq2[[]byte, error] {
 // held whole up to Options.MaxValueLen, checked under opts (whose
 // AllowSequence is implied). After an error (a *SyntaxError, among them
 // ErrValueTooLarge for an item longer than that, or r's error, as
-// NewDecoder returns them) it yields (nil, err) once and stops.
+// NewDecoder returns them) it yields (nil, err) once and stops. It reads r
+// as a Decoder does, in pieces, ahead of the items it yields, and stops
+// reading when the loop does: the bytes read past the last item yielded
+// are then dropped. So it is single-use: ranging over it again, or a new
+// ReadItems over r, goes on from where r is, not from the next item (a
+// Decoder's ReadValue loop can stop and go on later). Items, over bytes,
+// starts again at the first item each time.
 func ReadItems(r io.Reader, opts *Options) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
 		o := Options{}

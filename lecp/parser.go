@@ -371,7 +371,9 @@ func (p *Parser) captured(pattern int) error {
 // start, with its path, as soon as its events pass that length (after the
 // handler has had the event that Capture was called from, but before it
 // gets the one that passes the limit), holding no more than MaxValueLen
-// bytes of it.
+// bytes of it. Reset drops a running capture (called from the Handler,
+// once the Write or Close that called it returns): no Raw event comes for
+// that item.
 func (p *Parser) Capture() bool {
 	if p.capOn || !p.m.itemStart {
 		return false
