@@ -11,7 +11,8 @@ import (
 // each, checked under opts as Decoder.ReadValue checks them. After an
 // error (a *SyntaxError) it yields (nil, err) once and stops. An empty b,
 // or one of whitespace only, holds no values. The bytes are b's own; with
-// Options.AllowComments a comment inside a value is among them.
+// Options.AllowComments a comment inside a value is among them. Ranging
+// over it again starts again at the first value.
 func Values(b []byte, opts *Options) iter.Seq2[[]byte, error] {
 	return func(yield func([]byte, error) bool) {
 		yieldValues(NewDecoderBytes(b, multiple(opts)), yield)
