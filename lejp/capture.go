@@ -67,27 +67,27 @@ func (c *capture) reset() {
 // its first byte to its last (whitespace inside it included, and comments
 // with Options.AllowComments; nothing around it): the bytes
 // Decoder.ReadValue returns for it. A JWK of a JWK Set can so be handed
-// whole to a JWK parser, or a JWS JSON serialization's "header" object to
-// a header parser. A string's Raw event holds its quoted text, escapes
-// as written ("\u0065yJ" for eyJ): where the decoded string is wanted
-// (a JWS "protected" member, whose decoded value is part of the signing
-// input), take it from the String event instead. A value starts at its ObjectStart or ArrayStart event, at its
-// String, Int, Float, True, False or Null event, or at the first
-// StringChunk of a long string. Capture from a member's Name event
-// captures the member's value, from the value's first event: a Handler
-// that calls Capture at every event matching a pattern (a Name matches as
-// its value does) gets one Raw event per value. Capture from any other
-// event (an end event, a StringChunk after the first, the String ending a
-// string delivered in pieces, a Raw event), from outside a Handler call,
-// or while a capture runs (a value inside the captured one included) does
-// nothing and returns false.
+// whole to a JWK parser, or a JWS JSON serialization's "header" object to a
+// header parser. A string's Raw event holds its quoted text, escapes as
+// written ("\u0065yJ" for eyJ): where the decoded string is wanted (a JWS
+// "protected" member, whose decoded value is part of the signing input),
+// take it from the String event instead. A value starts at its ObjectStart
+// or ArrayStart event, at its String, Int, Float, True, False or Null
+// event, or at the first StringChunk of a long string. Capture from a
+// member's Name event captures the member's value, from the value's first
+// event: a Handler that calls Capture at every event matching a pattern (a
+// Name matches as its value does) gets one Raw event per value. Capture
+// from any other event (an end event, a StringChunk after the first, the
+// String ending a string delivered in pieces, a Raw event), from outside a
+// Handler call, or while a capture runs (a value inside the captured one
+// included) does nothing and returns false.
 //
 // The Raw event's Offset is that of the value's first byte; its Pattern,
 // and Depth, Path and the like called during it, are those of the value's
-// last event, which is at the value's path (an end event is at the path
-// of the value it ends), so a Handler that tests Pattern before Kind gets
-// the Raw event among the value's own events. Its Value is valid during
-// the call, as every Event's: it borrows the input given to Write when the
+// last event, which is at the value's path (an end event is at the path of
+// the value it ends), so a Handler that tests Pattern before Kind gets the
+// Raw event among the value's own events. Its Value is valid during the
+// call, as every Event's: it borrows the input given to Write when the
 // value lies in one Write, else the Parser's buffer.
 //
 // The captured bytes are held until the Raw event, so a value longer than
@@ -95,16 +95,15 @@ func (c *capture) reset() {
 // start, with its path, as soon as its events show it that long: when the
 // Handler returns from the event Capture was called from, if that event
 // ends past the value's first MaxValueLen bytes, else before the Handler
-// gets the first event that does (a piece of a long string counts as
-// ending after the string's opening quote and its pieces so far, decoded,
-// which are no longer than they were encoded). The Parser holds no more than
+// gets the first event that does (a piece of a long string counts as ending
+// after the string's opening quote and its pieces so far, decoded, which
+// are no longer than they were encoded). The Parser holds no more than
 // MaxValueLen bytes of it, and the error is the same however the input is
 // split. An error in the input inside the value is the input's own, as
 // without Capture, and no Raw event comes. Reset drops a running capture
 // (called from the Handler, once the Write or Close that called it
-// returns). While
-// a capture runs, the Parser reads the value a token at a time, more slowly
-// than its fast path does (the events are the same).
+// returns). While a capture runs, the Parser reads the value a token at a
+// time, more slowly than its fast path does (the events are the same).
 func (p *Parser) Capture() bool {
 	s := &p.s
 	c := &p.capt

@@ -21,8 +21,9 @@ var ErrNoValue = errors.New("lejp: no value here: end of object or array")
 // ReadToken returns a string whole, so the Decoder holds up to
 // Options.MaxStringLen bytes of one; StringReader (or a Parser) streams a
 // string in pieces, in bounded memory, whatever its length up to
-// MaxStringLen (which may then be lifted: negative is no limit). More reports whether an array or object has
-// another element, as lecp's Decoder.More does.
+// MaxStringLen (which may then be lifted: negative is no limit). More
+// reports whether an array or object has another element, as lecp's
+// Decoder.More does.
 //
 // The zero Decoder, once Reset or ResetBytes gives it an input, reads with
 // the default options, as NewDecoder(r, nil) does; before that, it reads
