@@ -4,6 +4,7 @@
 // dependencies of lwscrypto itself.
 //
 // Benchmarks are named <Family>/<input>/<impl> so runs can be compared over
-// time with benchstat; TestMain prints the ratios of each impl to lwscrypto's
-// when run with -bench.
+// time with benchstat. The ratios of lejp's and lecp's modes to their peers
+// are printed by TestJSONCPUTable and TestCBORCPUTable (thread CPU time,
+// interleaved rounds), which run only when asked: see their doc comments.
 package bench

@@ -7,6 +7,8 @@ import (
 	"encoding/json/jsontext"
 	"io"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/lejp"
 )
 
 func init() {
@@ -23,6 +25,49 @@ func init() {
 					return err
 				}
 			}
+		}
+	}})
+}
+
+func init() {
+	writeImpls = append(writeImpls, writeImpl{"jsontext-writetoken", func(toks []wtok) func() ([]byte, error) {
+		var buf bytes.Buffer
+		e := jsontext.NewEncoder(&buf)
+		return func() ([]byte, error) {
+			buf.Reset()
+			e.Reset(&buf)
+			for i := range toks {
+				t := &toks[i]
+				var tok jsontext.Token
+				switch t.kind {
+				case lejp.ObjectStart:
+					tok = jsontext.BeginObject
+				case lejp.ObjectEnd:
+					tok = jsontext.EndObject
+				case lejp.ArrayStart:
+					tok = jsontext.BeginArray
+				case lejp.ArrayEnd:
+					tok = jsontext.EndArray
+				case lejp.Name, lejp.String:
+					tok = jsontext.String(t.s)
+				case lejp.Int, lejp.Float:
+					if t.isF {
+						tok = jsontext.Float(t.f)
+					} else {
+						tok = jsontext.Int(t.i)
+					}
+				case lejp.True:
+					tok = jsontext.True
+				case lejp.False:
+					tok = jsontext.False
+				case lejp.Null:
+					tok = jsontext.Null
+				}
+				if err := e.WriteToken(tok); err != nil {
+					return nil, err
+				}
+			}
+			return buf.Bytes(), nil
 		}
 	}})
 }
