@@ -99,15 +99,29 @@ func fastStrScan(b []byte, i int, max int64, allow bool) (int, bool) {
 	return end, esc
 }
 
+// byteText is the input of the routines that read a string's bytes
+// either from the input ([]byte) or from a Writer's argument (string).
+type byteText interface{ ~[]byte | ~string }
+
+// load64 reads b[j:j+8] as a little-endian word, as
+// binary.LittleEndian.Uint64 does for a []byte (the compiler makes it one
+// load), for a string too.
+func load64[T byteText](b T, j int) uint64 {
+	w := b[j : j+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
 // fastUTF8 returns the end of the run of well-formed UTF-8 sequences
 // (RFC 3629: no overlong forms, surrogates or code points above U+10FFFF)
-// starting at b[j], which is non-ASCII; j if there is none.
-func fastUTF8(b []byte, j int) int {
+// starting at b[j], which is non-ASCII; j if there is none, that is when
+// b[j] does not start a well-formed sequence.
+func fastUTF8[T byteText](b T, j int) int {
 	// Two 3-byte sequences (most CJK text) at a time: leads 1110xxxx but
 	// not E0 or ED (whose second byte is restricted), then two
 	// continuation bytes each.
 	for j+8 <= len(b) {
-		w := binary.LittleEndian.Uint64(b[j : j+8])
+		w := load64(b, j)
 		if w&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
 			break
 		}

@@ -3,6 +3,7 @@ package lejp
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 )
@@ -37,21 +38,34 @@ func AppendString(dst []byte, s string) []byte {
 // appendString is AppendString, or, when strict, AppendString for a string
 // that must be UTF-8: at the first byte that is not, it stops and returns
 // false, leaving part of the string appended (the caller drops it).
+//
+// Plain ASCII is skipped eight bytes at a time and UTF-8 in runs, with the
+// routines of Check's fast pass, and copied in one append per run.
 func appendString(dst []byte, s string, strict bool) ([]byte, bool) {
 	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
+	start, i := 0, 0
+	for {
+		for i+8 <= len(s) {
+			if m := fastSpecial(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto unit
+			}
+			i += 8
 		}
+		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < utf8.RuneSelf {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+	unit:
+		c := s[i]
 		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || n != 1 {
-				i += n
+			if k := fastUTF8(s, i); k > i {
+				i = k
 				continue
 			}
+			// s[i] starts no well-formed sequence
 			if strict {
 				return dst, false
 			}
