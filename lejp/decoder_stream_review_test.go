@@ -18,7 +18,10 @@ func TestStringReaderReaderPanicThenResetReadsWholeStrings(t *testing.T) {
 	in := `["` + strings.Repeat("x", 2*DefaultStringChunk) + `"]`
 	reads := 0
 	r := &callbackReader{data: in, n: 1, call: func() {
-		if reads++; reads == 4 { // inside the string: after '[', '"', 'x'
+		// Inside the string, after '[' and '"': StringReader reads
+		// until it holds content ('x'), which it returns without
+		// reading on.
+		if reads++; reads == 3 {
 			panic("boom")
 		}
 	}}
