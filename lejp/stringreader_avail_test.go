@@ -11,7 +11,9 @@ package lejp
 import (
 	"bytes"
 	"errors"
+	"hash/fnv"
 	"io"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -410,6 +412,39 @@ loop:
 		}
 	}
 	return len(out), false, true
+}
+
+// sizedReader serves in in pieces of sizes drawn from a generator seeded
+// by seed (mostly 1 to 8 bytes, some up to 100), and calls check, if set,
+// before it serves one.
+type sizedReader struct {
+	in    []byte
+	fed   int
+	rng   *rand.Rand
+	check func(fed int)
+}
+
+func newSizedReader(in, seed []byte) *sizedReader {
+	h := fnv.New64a()
+	h.Write(in)
+	h.Write(seed)
+	return &sizedReader{in: in, rng: rand.New(rand.NewPCG(h.Sum64(), 0))}
+}
+
+func (r *sizedReader) Read(p []byte) (int, error) {
+	if r.check != nil {
+		r.check(r.fed)
+	}
+	if r.fed == len(r.in) {
+		return 0, io.EOF
+	}
+	n := 1 + r.rng.IntN(8)
+	if r.rng.IntN(4) == 0 {
+		n = 1 + r.rng.IntN(100)
+	}
+	n = copy(p[:min(n, len(p))], r.in[r.fed:])
+	r.fed += n
+	return n, nil
 }
 
 // splitWatch serves in, cut at the offsets in cuts, one part per Read (the
