@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -430,30 +431,30 @@ func (r *splitWatch) Read(p []byte) (int, error) {
 
 // srStrings reads d through StringReader (its reader read rs bytes at a
 // time) where it can, ReadToken elsewhere, and returns the strings read
-// and the error that ended it. With w, the splitWatch d reads, whenever d
-// reads it while a string reader (or StringReader) is at a string, all of
-// the string that the input so far holds, but for a UTF-8 sequence cut,
-// must have been delivered (availCBOR): checks counts the times this was
-// judged.
-func srStrings(t *testing.T, d *Decoder, w *splitWatch, allowUTF8 bool, rs int, checks *int) ([]string, error) {
+// and the error that ended it. With check (the check field of the reader
+// of in that d reads), whenever d reads it while a string reader (or
+// StringReader) is at a string, all of the string that the input so far
+// holds, but for a UTF-8 sequence cut, must have been delivered
+// (availCBOR): checks counts the times this was judged.
+func srStrings(t testing.TB, d *Decoder, in []byte, check *func(fed int), allowUTF8 bool, rs int, checks *int) ([]string, error) {
 	var (
 		inSR      bool
 		head      int64
 		delivered int
 	)
-	if w != nil {
-		w.check = func(fed int) {
+	if check != nil {
+		*check = func(fed int) {
 			if !inSR || int(head) > fed {
 				return
 			}
-			n, closed, ok := availCBOR(w.in[head:fed], allowUTF8)
+			n, closed, ok := availCBOR(in[head:fed], allowUTF8)
 			if !ok {
 				return
 			}
 			*checks++
 			if closed || n != delivered {
-				t.Errorf("%x cut at %v: read on at %d with %d bytes of the string at %d delivered, %d held (closed %v)",
-					w.in, w.cuts, fed, delivered, head, n, closed)
+				t.Errorf("%x: read on at %d with %d bytes of the string at %d delivered, %d held (closed %v)",
+					in, fed, delivered, head, n, closed)
 			}
 		}
 	}
@@ -496,11 +497,7 @@ func srStrings(t *testing.T, d *Decoder, w *splitWatch, allowUTF8 bool, rs int, 
 // ReadToken reads over the bytes.
 func srAgrees(t *testing.T, in []byte, opts *Options, checks *int) {
 	t.Helper()
-	want := tokenStrings(NewDecoderBytes(in, opts))
-	var wantErr error
-	for wd := NewDecoderBytes(in, opts); wantErr == nil; {
-		_, wantErr = wd.ReadToken()
-	}
+	want, wantErr := tokenStringsErr(in, opts)
 	allow := opts != nil && opts.AllowInvalidUTF8
 	agree := func(how string, vs []string, err error) {
 		t.Helper()
@@ -514,11 +511,11 @@ func srAgrees(t *testing.T, in []byte, opts *Options, checks *int) {
 	for k := 0; k <= len(in); k++ {
 		for _, rs := range []int{1, 100} {
 			w := &splitWatch{in: in, cuts: []int{k}}
-			vs, err := srStrings(t, NewDecoder(w, opts), w, allow, rs, checks)
+			vs, err := srStrings(t, NewDecoder(w, opts), in, &w.check, allow, rs, checks)
 			agree(fmt.Sprintf("cut at %d, Read(%d)", k, rs), vs, err)
 		}
 	}
-	vs, err := srStrings(t, NewDecoder(iotestOneByte(in), opts), nil, allow, 3, checks)
+	vs, err := srStrings(t, NewDecoder(iotestOneByte(in), opts), in, nil, allow, 3, checks)
 	agree("one byte per Read", vs, err)
 }
 
@@ -563,4 +560,77 @@ func TestStringReaderSplitsStrings(t *testing.T) {
 		}
 	}
 	t.Logf("%d reads judged", checks)
+}
+
+// tokenStringsErr is tokenStrings over in and the error ReadToken ends on.
+func tokenStringsErr(in []byte, opts *Options) ([]string, error) {
+	want := tokenStrings(NewDecoderBytes(in, opts))
+	var err error
+	for d := NewDecoderBytes(in, opts); err == nil; {
+		_, err = d.ReadToken()
+	}
+	return want, err
+}
+
+// randReader serves in in pieces of sizes drawn from a generator seeded
+// by seed (mostly 1 to 8 bytes, some up to 100), and calls check, if set,
+// before it serves one.
+type randReader struct {
+	in    []byte
+	fed   int
+	rng   *rand.Rand
+	check func(fed int)
+}
+
+func (r *randReader) Read(p []byte) (int, error) {
+	if r.check != nil {
+		r.check(r.fed)
+	}
+	if r.fed == len(r.in) {
+		return 0, io.EOF
+	}
+	n := 1 + r.rng.IntN(8)
+	if r.rng.IntN(4) == 0 {
+		n = 1 + r.rng.IntN(100)
+	}
+	n = copy(p[:min(n, len(p))], r.in[r.fed:])
+	r.fed += n
+	return n, nil
+}
+
+// FuzzStringReaderPieces: over an io.Reader returning pieces of random
+// sizes, StringReader (its reader read in random lengths) reads the
+// strings ReadToken reads over the bytes (an indefinite-length one's
+// chunks joined), ends on the same error, and reads the io.Reader only
+// when it holds nothing to return (availCBOR).
+func FuzzStringReaderPieces(f *testing.F) {
+	for _, s := range []string{"81 66 616263646566", "82 7f 63 61c3a9 62 6263 ff 5f 41 01 42 0203 ff",
+		"83 78 05 e282ac6162 5a 00000003 010203 6a 61616161616161616161", "81 65 61 62 ff 63 64", "a1 63 6b6579 64 f09f9880"} {
+		f.Add(unhex(f, s), uint64(1), uint8(0))
+	}
+	for _, it := range appendixSeeds(f) {
+		f.Add(it, uint64(len(it)), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, seed uint64, o uint8) {
+		opts := []*Options{nil, {AllowInvalidUTF8: true}, {AllowSequence: true}, {StringChunk: 64, MaxStringLen: 40}}[o%4]
+		want, wantErr := tokenStringsErr(in, opts)
+		r := &randReader{in: in, rng: rand.New(rand.NewPCG(seed, uint64(len(in))))}
+		checks := 0
+		vs, err := srStrings(t, NewDecoder(r, opts), in, &r.check, opts != nil && opts.AllowInvalidUTF8, 1+int(seed>>58), &checks)
+		if wantErr == io.EOF && fmt.Sprintf("%q", vs) != fmt.Sprintf("%q", want) {
+			t.Fatalf("%x: strings %q, want %q", in, vs, want)
+		}
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Fatalf("%x: %v, want %v", in, err, wantErr)
+		}
+	})
+}
+
+// appendixSeeds is the items of RFC 8949 Appendix A, for seeds.
+func appendixSeeds(f *testing.F) [][]byte {
+	var bs [][]byte
+	for _, it := range loadAppendix(f) {
+		bs = append(bs, unhex(f, it.Hex))
+	}
+	return bs
 }
