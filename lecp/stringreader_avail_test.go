@@ -14,10 +14,13 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // errScriptEmpty is scriptReader's error when it is called with no input
@@ -633,4 +636,92 @@ func appendixSeeds(f *testing.F) [][]byte {
 		bs = append(bs, unhex(f, it.Hex))
 	}
 	return bs
+}
+
+// trickleReader serves head, then n copies of unit, at most 7 bytes per
+// Read.
+type trickleReader struct {
+	head, unit []byte
+	n, pos     int
+}
+
+func (r *trickleReader) Read(p []byte) (int, error) {
+	p = p[:min(len(p), 7)]
+	if len(r.head) > 0 {
+		c := copy(p, r.head)
+		r.head = r.head[c:]
+		return c, nil
+	}
+	if r.n == 0 {
+		return 0, io.EOF
+	}
+	c := copy(p, r.unit[r.pos:])
+	if r.pos += c; r.pos == len(r.unit) {
+		r.pos = 0
+		r.n--
+	}
+	return c, nil
+}
+
+// TestStringReaderTrickleAllocsAndMemory: a long text string arriving 7
+// bytes per Read comes through the string reader with no allocation per
+// Read, each Read returning what one Read of the input brought (with at
+// most 3 bytes of a UTF-8 sequence held back from the one before), and
+// with a few KiB allocated in all, whatever the string's length.
+func TestStringReaderTrickleAllocsAndMemory(t *testing.T) {
+	if testenv.Race {
+		t.Skip("allocation counts differ under -race")
+	}
+	size := 16 << 20
+	if testing.Short() {
+		size = 1 << 20
+	}
+	unit := []byte("plain é€😀 ")
+	n := size / len(unit)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d := NewDecoder(&trickleReader{head: AppendTextHeader([]byte{0x81}, uint64(n*len(unit))), unit: unit, n: n}, nil)
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	_, r, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	got, reads := 0, 0
+	read := func() {
+		m, err := r.Read(buf)
+		if m == 0 || m > 7+3 || err != nil {
+			t.Fatalf("Read %d: %d bytes, %v", reads, m, err)
+		}
+		got += m
+		reads++
+	}
+	for range 100 {
+		read()
+	}
+	if a := testing.AllocsPerRun(10000, read); a != 0 {
+		t.Errorf("%v allocations per Read", a)
+	}
+	for {
+		m, err := r.Read(buf)
+		got += m
+		if err == io.EOF {
+			break
+		}
+		if err != nil || m == 0 {
+			t.Fatal(m, err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if got != n*len(unit) {
+		t.Fatalf("%d bytes, want %d", got, n*len(unit))
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	if alloc > 64<<10 {
+		t.Errorf("%d bytes allocated for a %d MiB string", alloc, size>>20)
+	}
+	t.Logf("%d MiB in 7-byte Reads: %d bytes allocated in all", size>>20, alloc)
 }

@@ -14,6 +14,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +22,8 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // errScriptEmpty is scriptReader's error when it is called with no input
@@ -604,4 +607,77 @@ func srValues(d *Decoder) ([]string, error) {
 			return vs, err
 		}
 	}
+}
+
+// capReader reads r at most n bytes per Read.
+type capReader struct {
+	r io.Reader
+	n int
+}
+
+func (p *capReader) Read(b []byte) (int, error) { return p.r.Read(b[:min(len(b), p.n)]) }
+
+// TestStringReaderTrickleAllocsAndMemory: a long string (escapes,
+// surrogate pairs, multi-byte UTF-8) arriving 7 bytes per Read comes
+// through the string reader with no allocation per Read, each Read
+// returning what one Read of the input brought (what was held back of the
+// one before included: at most an escape of 12 bytes), and with a few KiB
+// allocated in all, whatever the string's length.
+func TestStringReaderTrickleAllocsAndMemory(t *testing.T) {
+	if testenv.Race {
+		t.Skip("allocation counts differ under -race")
+	}
+	size := 16 << 20
+	if testing.Short() {
+		size = 1 << 20
+	}
+	unit := []byte(`plain é€ \"q\" \n \u00e9\ud83d\ude00 `)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d := NewDecoder(&capReader{&repeatReader{head: []byte(`["`), unit: unit, n: size / len(unit), tail: []byte(`"]`)}, 7},
+		&Options{MaxStringLen: -1})
+	if _, err := d.ReadToken(); err != nil {
+		t.Fatal(err)
+	}
+	_, r, err := d.StringReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	got, reads := 0, 0
+	read := func() {
+		n, err := r.Read(buf)
+		if n == 0 || n > 7+12 || err != nil {
+			t.Fatalf("Read %d: %d bytes, %v", reads, n, err)
+		}
+		got += n
+		reads++
+	}
+	for range 100 {
+		read()
+	}
+	if a := testing.AllocsPerRun(10000, read); a != 0 {
+		t.Errorf("%v allocations per Read", a)
+	}
+	for {
+		n, err := r.Read(buf)
+		got += n
+		if err == io.EOF {
+			break
+		}
+		if err != nil || n == 0 {
+			t.Fatal(n, err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	want := []byte("plain é€ \"q\" \n é😀 ")
+	if g := size / len(unit) * len(want); got != g {
+		t.Fatalf("%d bytes, want %d", got, g)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	if alloc > 64<<10 {
+		t.Errorf("%d bytes allocated for a %d MiB string", alloc, size>>20)
+	}
+	t.Logf("%d MiB in 7-byte Reads: %d bytes allocated in all", size>>20, alloc)
 }
