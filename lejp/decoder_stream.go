@@ -43,10 +43,10 @@ func (d *Decoder) More() bool {
 // StringReader returns a reader over the decoded content of the next
 // token, which must be a string value or a member name, and its kind
 // (String or Name). A string value comes through in pieces of at most
-// about Options.StringChunk bytes, decoded and checked as it is read
-// (escapes, \u surrogate pairs, UTF-8 unless Options.AllowInvalidUTF8), so
-// that a string of any length up to Options.MaxStringLen (negative: no
-// limit) takes bounded memory: MaxStringLen then bounds the string's
+// Options.StringChunk bytes, decoded and checked as it is read (escapes,
+// \u surrogate pairs, UTF-8 unless Options.AllowInvalidUTF8), so that a
+// string of any length up to Options.MaxStringLen (negative: no limit)
+// takes bounded memory: MaxStringLen then bounds the string's
 // length, not what the Decoder holds. A Read returns the content already
 // read from the input without waiting for more, holding back only an
 // escape or UTF-8 sequence the input so far ends inside: the io.Reader is
