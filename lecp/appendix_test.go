@@ -20,7 +20,7 @@ type appendixItem struct {
 	Diagnostic string          `json:"diagnostic"`
 }
 
-func loadAppendix(t *testing.T) []appendixItem {
+func loadAppendix(t testing.TB) []appendixItem {
 	t.Helper()
 	b, err := os.ReadFile(testenv.VectorsFile(t, "cbor-test-vectors/appendix_a.json"))
 	if err != nil {

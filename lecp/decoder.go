@@ -524,7 +524,12 @@ func (d *Decoder) More() bool {
 // must be a byte or text string (definite or indefinite length), and its
 // kind (Bytes or Text). The content streams through in pieces, so a string
 // of any length (up to Options.MaxStringLen) takes bounded memory; text is
-// checked to be UTF-8 as it goes. Read the reader to io.EOF before using the
+// checked to be UTF-8 as it goes. A Read returns the content already read
+// from the input without waiting for more, holding back only a UTF-8
+// sequence of a text string that the input so far ends inside: the
+// io.Reader is read only when there is nothing to return (StringReader too
+// reads a definite-length string's head and then until it holds some of
+// its content, or its end). Read the reader to io.EOF before using the
 // decoder again, but for Finish, which counts what the reader has not
 // delivered as unread: once the decoder has moved on (a read, another
 // StringReader, Finish, Reset, or More refilling its buffer), the reader

@@ -31,8 +31,11 @@ const (
 	majOther = 7
 )
 
-// chunkAvail asks step to deliver as much of a string as the input holds
-// (at least 64 bytes or the rest of the string), for StringReader.
+// chunkAvail asks step to deliver as much of a string as the input holds,
+// for StringReader, whose reader returns what the Decoder holds rather
+// than wait for more (io.Reader's convention): at least a byte, and of a
+// text string up to the last whole UTF-8 sequence (a sequence the input
+// ends inside is held back, unchecked, until its end has come).
 const chunkAvail = -1
 
 type frame struct {
@@ -492,10 +495,7 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 	switch {
 	case chunk == chunkAvail:
 		if uint64(avail) < want {
-			want = uint64(max(avail, 64))
-			if want > left {
-				want = left
-			}
+			want = uint64(max(avail, 1))
 		}
 	case uint64(chunk) < want:
 		want = uint64(chunk)
@@ -520,6 +520,12 @@ func (m *machine) strPiece(p []byte, hl int, left uint64, maj uint8, chunk int, 
 			if i >= 0 && utf8.RuneStart(data[i]) && !utf8.FullRune(data[i:]) {
 				take = i
 				data = data[:take]
+			}
+			if take == 0 {
+				// chunkAvail, with only the start of a sequence: the
+				// rest of it is needed (a chunk is 64 bytes or more)
+				m.need = hl + avail + 1
+				return 0, errShort
 			}
 		}
 		if !m.lim.allowUTF8 && !validUTF8(data) {

@@ -42,13 +42,18 @@ func (d *Decoder) More() bool {
 
 // StringReader returns a reader over the decoded content of the next
 // token, which must be a string value or a member name, and its kind
-// (String or Name). A string value comes through in pieces of about
+// (String or Name). A string value comes through in pieces of at most
 // Options.StringChunk bytes, decoded and checked as it is read (escapes,
 // \u surrogate pairs, UTF-8 unless Options.AllowInvalidUTF8), so that a
 // string of any length up to Options.MaxStringLen (negative: no limit)
-// takes bounded memory: MaxStringLen then bounds the string's length, not
-// what the Decoder holds. A member name is held whole, as ReadToken holds
-// it (it is bounded by MaxNameLen and kept for duplicate detection).
+// takes bounded memory: MaxStringLen then bounds the string's
+// length, not what the Decoder holds. A Read returns the content already
+// read from the input without waiting for more, holding back only an
+// escape or UTF-8 sequence the input so far ends inside: the io.Reader is
+// read only when there is nothing to return (StringReader too reads until
+// it holds some of the string, or its end). A member name is held whole,
+// as ReadToken holds it (it is bounded by MaxNameLen and kept for
+// duplicate detection).
 //
 // The reader's errors are those ReadToken would return for the string,
 // *SyntaxError values at the same offsets, sticky as every error; as with
@@ -70,10 +75,11 @@ func (d *Decoder) More() bool {
 // Where a string is cut or malformed, the error comes from StringReader
 // itself when it is within the string's first piece (no reader is
 // returned), else from the reader once it has delivered the pieces
-// before it; a piece is delivered when the next one, or the string's end,
-// has been read, so a reader over input that stops inside a string
-// delivers up to a piece less than the input holds before it returns the
-// io.Reader's error or ErrUnexpectedEOF.
+// before it. A piece ends at Options.StringChunk bytes or where the input
+// read so far ends, whichever comes first, so the reader delivers what
+// came before an error of the io.Reader's (but for an escape or UTF-8
+// sequence it cuts), and before the input's end or a malformed byte all
+// but the piece found cut or malformed.
 //
 // Where no string or name starts it reads no token (it may read input,
 // and InputOffset may then be past whitespace, ',' or ':' before the next
@@ -168,7 +174,7 @@ func (d *Decoder) startString() (Kind, io.Reader, error) {
 	// Off however next returns: a panic in the io.Reader included, so
 	// that a Decoder Reset after one reads strings whole again.
 	defer func() { s.stream = false }()
-	k, err := d.next()
+	k, err := d.piece()
 	if err != nil {
 		d.setFast()
 		return Invalid, nil, err
@@ -181,6 +187,31 @@ func (d *Decoder) startString() (Kind, io.Reader, error) {
 		return Name, h, nil
 	}
 	return String, h, nil
+}
+
+// piece reads the next piece of the string StringReader is at, as next
+// does, except that where the scanner needs more input while it holds
+// decoded content, that content is the piece (heldPiece): the io.Reader
+// is called only when there is nothing to return.
+func (d *Decoder) piece() (Kind, error) {
+	for {
+		k, err := d.s.next()
+		switch {
+		case err == nil:
+			return k, nil
+		case err != errNeedMore || d.r == nil:
+			return d.more(err)
+		case d.s.heldPiece():
+			return StringChunk, nil
+		}
+		if err := d.fill(); err != nil {
+			// Sticky, as in more.
+			if d.s.err == nil {
+				d.s.err = err
+			}
+			return Invalid, err
+		}
+	}
 }
 
 // peek returns the first byte of the next token, skipping whitespace
@@ -350,7 +381,7 @@ func (r *stringReader) read(p []byte) (int, error) {
 			d.setFast()
 			return 0, io.EOF
 		}
-		k, err := d.next()
+		k, err := d.piece()
 		if err != nil {
 			return 0, err // held: ReadToken returns it too
 		}

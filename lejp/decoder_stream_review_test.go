@@ -18,7 +18,10 @@ func TestStringReaderReaderPanicThenResetReadsWholeStrings(t *testing.T) {
 	in := `["` + strings.Repeat("x", 2*DefaultStringChunk) + `"]`
 	reads := 0
 	r := &callbackReader{data: in, n: 1, call: func() {
-		if reads++; reads == 4 { // inside the string: after '[', '"', 'x'
+		// Inside the string, after '[' and '"': StringReader reads
+		// until it holds content ('x'), which it returns without
+		// reading on.
+		if reads++; reads == 3 {
 			panic("boom")
 		}
 	}}
@@ -362,7 +365,12 @@ func TestStringReaderFinishMalformedRest(t *testing.T) {
 // it), ReadToken, ReadValue, SkipValue and Finish return the same (Finish
 // ErrUnread at a string not delivered whole, where the other says nil or
 // ErrUnread), Pointer and Depth agree, More changes nothing, and the
-// reader is stale once its Decoder moved on.
+// reader is stale once its Decoder moved on. The Decoders read bytes,
+// readers of 2 and 3 bytes per Read, and a reader of pieces of sizes drawn
+// from the input (sizedReader) and the 3-byte one; over the sized reader,
+// the string reader reads on only once it has delivered all of the string
+// that the input so far holds, but for an escape or UTF-8 sequence cut
+// (availLen).
 func FuzzStringReaderAsReadToken(f *testing.F) {
 	addSeeds(f, func(b []byte) {
 		f.Add(b, []byte{4, 5, 0, 4, 6, 3, 4, 1, 4, 2, 7, 4, 5, 5, 0, 7})
@@ -379,18 +387,51 @@ func FuzzStringReaderAsReadToken(f *testing.F) {
 		}
 		opts := &Options{StringChunk: 5, MaxValueLen: 64, AllowComments: flags&1 != 0,
 			AllowMultipleValues: flags&2 != 0, AllowInvalidUTF8: flags&4 != 0}
-		for _, bytesIn := range []bool{true, false} {
+		for mode := range 3 {
 			// b reads as a does (MaxValueLen applies to an io.Reader
-			// only), a in smaller pieces.
-			a, b := NewDecoderBytes(in, opts), NewDecoderBytes(in, opts)
-			if !bytesIn {
-				a, b = NewDecoder(&nReader{b: in, n: 2}, opts), NewDecoder(&nReader{b: in, n: 3}, opts)
+			// only), a in smaller pieces, or in pieces of sizes drawn
+			// from the input (mode 2).
+			bytesIn := mode == 0
+			var (
+				a, b  *Decoder
+				watch bool  // a Read of a's string reader is under way
+				got   int   // bytes the reader delivered
+				errB  error // b's error for the string, if any
+			)
+			newReaders := func() {
+				switch mode {
+				case 0:
+					a, b = NewDecoderBytes(in, opts), NewDecoderBytes(in, opts)
+				case 1:
+					a, b = NewDecoder(&nReader{b: in, n: 2}, opts), NewDecoder(&nReader{b: in, n: 3}, opts)
+				case 2:
+					sr := newSizedReader(in, ops)
+					if a == nil {
+						a, b = NewDecoder(sr, opts), NewDecoder(&nReader{b: in, n: 3}, opts)
+					} else {
+						a.Reset(sr)
+						b.Reset(&nReader{b: in, n: 3})
+					}
+					sr.check = func(fed int) {
+						s := &a.s
+						if !watch || errB != nil || !s.inStr || s.str.name || int(s.str.off) >= fed {
+							return
+						}
+						n, closed, ok := availLen(in[s.str.off+1:fed], opts.AllowInvalidUTF8)
+						if !ok {
+							return
+						}
+						if closed || n != got {
+							t.Fatalf("over %.200q: the string at %d read on at %d with %d bytes delivered, %d held (closed %v)",
+								in, s.str.off, fed, got, n, closed)
+						}
+					}
+				}
 			}
+			newReaders()
 			var (
 				r      io.Reader
 				want   []byte // the string's value, as b read it
-				errB   error  // b's error for it, if any
-				got    int    // bytes the reader delivered
 				active bool   // r not read to its end, a not moved on
 				stale  bool   // a moved on before r's end
 				off    int64
@@ -455,7 +496,9 @@ func FuzzStringReaderAsReadToken(f *testing.F) {
 					var p [7]byte
 					n := 1 + int(op/9)%len(p)
 					for range 1 + int(op%9-5)*1000 {
+						watch = active
 						m, e := r.Read(p[:n])
+						watch = false
 						switch {
 						case stale:
 							if m != 0 || !errors.Is(e, ErrNoValue) {
@@ -496,12 +539,15 @@ func FuzzStringReaderAsReadToken(f *testing.F) {
 					}
 					moved()
 				case 8:
-					if bytesIn {
+					switch mode {
+					case 0:
 						a.ResetBytes(in)
 						b.ResetBytes(in)
-					} else {
+					case 1:
 						a.Reset(&nReader{b: in, n: 2})
 						b.Reset(&nReader{b: in, n: 3})
+					case 2:
+						newReaders()
 					}
 					// Stale if not read to io.EOF, which a reader
 					// read to its end returns from then on (as

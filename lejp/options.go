@@ -46,8 +46,8 @@ type Options struct {
 	// 2.5 times the limit (held by a test).
 	MaxNameMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
-	// delivers long strings (StringChunk events), and in which
-	// Decoder.StringReader decodes them; 0 (or less) means
+	// delivers long strings (StringChunk events), and the largest in
+	// which Decoder.StringReader decodes them; 0 (or less) means
 	// DefaultStringChunk; 1 to 3 mean 4 (the longest UTF-8 sequence). A
 	// chunk never ends inside a UTF-8 sequence.
 	StringChunk int

@@ -194,6 +194,44 @@ func (s *scanner) streamString() (Kind, error) {
 	}
 }
 
+// heldPiece makes the content the resumable decoder holds the next piece
+// (s.val), as if the string were cut there, and reports whether it holds
+// any: for the Decoder's string reader, which returns what it has rather
+// than wait for more input (io.Reader's convention), once streamString
+// has returned errNeedMore. What it holds is decoded and checked: a unit
+// cut by the buffer's end (an escape, a UTF-8 sequence) is pending, out of
+// sbuf. With AllowInvalidUTF8, where bytes are not checked as units, a
+// sequence sbuf ends inside is held back, so that a piece of valid UTF-8
+// ends on a rune boundary, as a StringChunk does. The Parser does not call
+// it: where its pieces end depends on the string alone.
+func (s *scanner) heldPiece() bool {
+	if !s.inStr || s.str.name {
+		return false
+	}
+	c := runeEnd(s.sbuf)
+	if c == 0 {
+		return false
+	}
+	s.str.shift = c
+	s.val = s.sbuf[:c]
+	return true
+}
+
+// runeEnd is the length of b without the UTF-8 sequence it ends inside,
+// if it ends inside one: a rune start that is not a full rune, followed
+// by no more than its continuation bytes.
+func runeEnd(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(b)
+}
+
 // pullPend moves one more byte of buf into the pending unit.
 func (s *scanner) pullPend() (Kind, error) {
 	st := &s.str
