@@ -31,7 +31,9 @@
 //     Decoder takes no patterns, but its AppendPath can be compared.
 //   - Only "is this valid JSON": Check (or Valid).
 //   - Producing JSON: a Writer (strict, see below), or the Append
-//     functions.
+//     functions. A Writer streams a document of any size: Flush empties
+//     it into an io.Writer as it grows, and BeginString, StringPiece and
+//     EndString write a long string in pieces.
 //
 // # Events and tokens
 //
