@@ -84,7 +84,6 @@ func (w *Writer) BeginString() {
 	if w.beforeValue() {
 		w.buf = append(w.buf, '"')
 		w.strOff = w.flushed + int64(start-w.base)
-		w.npend = 0
 		w.err = errStringOpen
 	}
 }

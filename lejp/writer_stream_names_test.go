@@ -357,13 +357,43 @@ func TestWriterMisuseInString(t *testing.T) {
 	if _, err := w.Finish(); !errors.Is(err, ErrInvalidUTF8) || len(w.Bytes()) != 0 {
 		t.Errorf("after a refused piece: %v, %q", err, w.Bytes())
 	}
-	// Reset leaves the string too.
+	// Reset leaves the string too, and its pending bytes.
 	w.Reset(nil)
 	w.BeginString()
 	w.StringPiece("\xe2")
 	w.Reset(nil)
+	w.BeginArray()
 	w.Null()
-	if b, err := w.Finish(); string(b) != "null" || err != nil {
+	w.BeginString()
+	w.StringPiece("a")
+	w.EndString()
+	w.EndArray()
+	if b, err := w.Finish(); string(b) != `[null,"a"]` || err != nil {
 		t.Errorf("Reset inside a string: %s, %v", b, err)
+	}
+}
+
+// TestWriterResetAfterFlush holds that Reset forgets what Flush kept: a
+// reused Writer, reset with objects open after a Flush, detects
+// duplicates after its own Flushes and counts offsets from 0.
+func TestWriterResetAfterFlush(t *testing.T) {
+	var w Writer
+	for round := range 3 {
+		w.BeginObject()
+		w.Name("a")
+		w.BeginObject()
+		w.Name("b")
+		w.Null()
+		w.Flush(io.Discard)
+		if round == 2 {
+			w.Name("c") // over where "b" was before the Flush
+			w.String("xxxxxxxxxxxx")
+			w.Name("b")
+			if err := w.Err(); err == nil || err.Error() !=
+				"lejp: writer: duplicate object member name (a member name at output offset 33)" {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		w.Reset(nil)
 	}
 }
