@@ -164,14 +164,14 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 //	w.EndObject()
 //	b, err := w.Finish() // {"alg":"ES256"}
 //
-// Duplicate detection copies no name (it compares the text already
-// written; Flush keeps the names of the open objects) and allocates
-// nothing while the open objects hold 24 entries or fewer (one per open object, one per name of each), so a new Writer
-// writes a JOSE header, JWK or claims set without allocating beyond its
-// output. An object of up to 32 names is searched linearly; a larger one
-// is indexed by a hash of its names (hash/maphash, with a random seed per
-// Writer), so the cost stays linear in the number of names whatever they
-// are, and a reused Writer (Reset) keeps its memory.
+// Duplicate detection copies no name (it compares the text already written;
+// Flush keeps the names of the open objects) and allocates nothing while the
+// open objects hold 24 entries or fewer (one per open object, one per name
+// of each), so a new Writer writes a JOSE header, JWK or claims set without
+// allocating beyond its output. An object of up to 32 names is searched
+// linearly; a larger one is indexed by a hash of its names (hash/maphash,
+// with a random seed per Writer), so the cost stays linear in the number of
+// names whatever they are, and a reused Writer (Reset) keeps its memory.
 type Writer struct {
 	// AllowInvalidUTF8 writes a string or name that is not UTF-8 with each
 	// byte that is not part of a UTF-8 sequence replaced by \ufffd, as

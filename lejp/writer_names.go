@@ -1,14 +1,15 @@
 package lejp
 
 // The Writer's duplicate detection. It holds, as entries on a stack, one
-// mark per open object and the names written in objects that check them;
-// a name is the position of its escaped text in the Writer's buffer, so
-// nothing is copied (until a Flush, see keep). An object's names are searched linearly up to
-// linearWriterNames, and only when a 64-bit filter of their keys (kept in
-// the object's mark) says the name may be there; from there on the object
-// is indexed by a hash of its names (one table for all open objects). The first inlineWriterNames
-// entries live in the Writer itself, so that a new Writer (one per JOSE
-// header or claims set) allocates nothing for them.
+// mark per open object and the names written in objects that check them; a
+// name is the position of its escaped text in the Writer's buffer, so
+// nothing is copied (until a Flush, see keep). An object's names are
+// searched linearly up to linearWriterNames, and only when a 64-bit filter
+// of their keys (kept in the object's mark) says the name may be there; from
+// there on the object is indexed by a hash of its names (one table for all
+// open objects). The first inlineWriterNames entries live in the Writer
+// itself, so that a new Writer (one per JOSE header or claims set) allocates
+// nothing for them.
 //
 // Names are compared as a reader decodes them. The Writer's escaping is a
 // function of the decoded name, except for U+FFFD, written as is when

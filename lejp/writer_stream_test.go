@@ -373,8 +373,8 @@ func opsFromBytes(data []byte) []wop {
 		case opName:
 			if arg < 128 {
 				op.s = names[int(arg)%len(names)]
-			} else {
-				op.s = "k" + strconv.Itoa(int(arg)%48) // objects of over 32 names
+			} else { // up to 48 names: objects of over 32
+				op.s = "k" + strconv.Itoa(int(arg)%48)
 			}
 			i++
 		case opString, opPiece, opPieceBytes:
