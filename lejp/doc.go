@@ -164,7 +164,9 @@
 // buffer's length) gives an error matching bufio.ErrBadReadCount.
 // A Writer's errors match ErrWriter and, for content it refuses, the
 // sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
-// the cause of Check's *SyntaxError); they are sticky too.
+// the cause of Check's *SyntaxError); they are sticky too, and so is the
+// error of the io.Writer given to Flush, which is returned as its cause
+// (errors.Is) and does not match ErrWriter.
 //
 // # JSONTestSuite
 //

@@ -7,11 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// ErrWriter matches every error of a Writer: misuse (a value where a
-// member name is due, a name outside an object, an unbalanced end, an
-// unfinished document, a NaN or infinite float, Raw bytes that are not one
-// valid JSON value) and content the Writer refuses (a string or name that is
-// not UTF-8, a duplicate member name). A refused content error also matches
+// ErrWriter matches every error of a Writer but those of Flush's
+// io.Writer: misuse (a value where a member name is due, a name outside an
+// object, an unbalanced end, an unfinished document, a NaN or infinite
+// float, Raw bytes that are not one valid JSON value, a call other than a
+// piece inside a string begun with BeginString) and content the Writer
+// refuses (a string or name that is not UTF-8, a duplicate member name). A refused content error also matches
 // the parser's sentinel for the same rule, ErrInvalidUTF8 or
 // ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
 // errors.Is tells the rule from either side. A misuse error's text says

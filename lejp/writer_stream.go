@@ -18,6 +18,7 @@ var (
 	errFinishInString error = writerMisuse("Finish inside a string begun with BeginString")
 	errPieceNone      error = writerMisuse("StringPiece without BeginString")
 	errEndStringNone  error = writerMisuse("EndString without BeginString")
+	errFlushNil       error = writerMisuse("Flush to a nil io.Writer")
 )
 
 // flushError is the error of Flush's io.Writer, which it matches; it is
@@ -41,7 +42,8 @@ func (e *flushError) Unwrap() error { return e.err }
 // An error of out (io.ErrShortWrite for a short write without one)
 // becomes the Writer's sticky error, which matches it (errors.Is) and not
 // ErrWriter: it is returned, and by Err and Finish, and later calls do
-// nothing. Flush after an error writes nothing and returns that error.
+// nothing. Flush after an error writes nothing and returns that error. A
+// nil out is misuse.
 //
 // Flushing every few KiB into a file or a socket writes a document of any
 // size in a buffer of that size: what the Writer holds beyond it is the
@@ -49,6 +51,10 @@ func (e *flushError) Unwrap() error { return e.err }
 // AllowDuplicateNames), which duplicate detection needs.
 func (w *Writer) Flush(out io.Writer) error {
 	if w.err != nil && w.err != errStringOpen {
+		return w.err
+	}
+	if out == nil {
+		w.err = errFlushNil
 		return w.err
 	}
 	p := w.buf[w.base:]

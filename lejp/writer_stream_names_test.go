@@ -223,6 +223,11 @@ func TestWriterFlushError(t *testing.T) {
 	if err := w.Flush(fw); err != nil || fw.calls != 0 {
 		t.Errorf("Flush of nothing: %v, %d writes", err, fw.calls)
 	}
+	w.BeginString()
+	if err := w.Flush(nil); !errors.Is(err, ErrWriter) || w.Err() != err ||
+		err.Error() != "lejp: writer misuse: Flush to a nil io.Writer" {
+		t.Errorf("Flush(nil): %v, Err %v", err, w.Err())
+	}
 }
 
 // TestWriterOffsetsAfterFlush holds that an error's output offset counts
