@@ -31,7 +31,9 @@
 //     Decoder takes no patterns, but its AppendPath can be compared.
 //   - Only "is this valid JSON": Check (or Valid).
 //   - Producing JSON: a Writer (strict, see below), or the Append
-//     functions.
+//     functions. A Writer streams a document of any size: Flush empties
+//     it into an io.Writer as it grows, and BeginString, StringPiece and
+//     EndString write a long string in pieces.
 //
 // # Events and tokens
 //
@@ -162,7 +164,9 @@
 // buffer's length) gives an error matching bufio.ErrBadReadCount.
 // A Writer's errors match ErrWriter and, for content it refuses, the
 // sentinel of the rule (ErrInvalidUTF8, ErrDuplicateName, or from Raw
-// the cause of Check's *SyntaxError); they are sticky too.
+// the cause of Check's *SyntaxError); they are sticky too, and so is the
+// error of the io.Writer given to Flush, which is returned as its cause
+// (errors.Is) and does not match ErrWriter.
 //
 // # JSONTestSuite
 //

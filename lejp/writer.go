@@ -8,11 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// ErrWriter matches every error of a Writer: misuse (a value where a
-// member name is due, a name outside an object, an unbalanced end, an
-// unfinished document, a NaN or infinite float, Raw bytes that are not one
-// valid JSON value) and content the Writer refuses (a string or name that is
-// not UTF-8, a duplicate member name). A refused content error also matches
+// ErrWriter matches every error of a Writer but those of Flush's
+// io.Writer: misuse (a value where a member name is due, a name outside an
+// object, an unbalanced end, an unfinished document, a NaN or infinite
+// float, Raw bytes that are not one valid JSON value, a call other than a
+// piece inside a string begun with BeginString) and content the Writer
+// refuses (a string or name that is not UTF-8, a duplicate member name). A refused content error also matches
 // the parser's sentinel for the same rule, ErrInvalidUTF8 or
 // ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
 // errors.Is tells the rule from either side. A misuse error's text says
@@ -142,8 +143,9 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 	return strconv.AppendFloat(dst, f, 'f', -1, 64), nil
 }
 
-// Writer builds a JSON document by appending to a byte slice, putting in
-// the commas and colons and checking the structure. It is, the zero Writer
+// Writer builds a JSON document by appending to a byte slice (which Flush
+// empties into an io.Writer, see below), putting in the commas and colons
+// and checking the structure. It is, the zero Writer
 // included, as strict as the parser's defaults on content: a string or
 // member name that is not UTF-8 and a member name that the same object
 // already has are refused (ErrInvalidUTF8, ErrDuplicateName), so what a
@@ -161,6 +163,15 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 // nothing and every later call does nothing. The zero Writer is ready to
 // use and appends to a new slice; Reset gives it one to append to.
 //
+// To write a document of any size in bounded memory, call Flush whenever
+// Bytes has grown enough (a few KiB): it writes them to an io.Writer and
+// empties the buffer, keeping the Writer's place in the document, and
+// after the last call Flush once more and check Finish's error. A long
+// string goes in pieces between BeginString and EndString (a base64
+// payload through base64.NewEncoder, see the Example of Flush). What a
+// flushing Writer holds is then its buffer, the member names of the open
+// objects and a few bytes per open container.
+//
 //	var w lejp.Writer
 //	w.BeginObject()
 //	w.Name("alg")
@@ -168,14 +179,14 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 //	w.EndObject()
 //	b, err := w.Finish() // {"alg":"ES256"}
 //
-// Duplicate detection copies no name (it compares the text already
-// written) and allocates nothing while the open objects hold 24 entries or
-// fewer (one per open object, one per name of each), so a new Writer
-// writes a JOSE header, JWK or claims set without allocating beyond its
-// output. An object of up to 32 names is searched linearly; a larger one
-// is indexed by a hash of its names (hash/maphash, with a random seed per
-// Writer), so the cost stays linear in the number of names whatever they
-// are, and a reused Writer (Reset) keeps its memory.
+// Duplicate detection copies no name (it compares the text already written;
+// Flush keeps the names of the open objects) and allocates nothing while the
+// open objects hold 24 entries or fewer (one per open object, one per name
+// of each), so a new Writer writes a JOSE header, JWK or claims set without
+// allocating beyond its output. An object of up to 32 names is searched
+// linearly; a larger one is indexed by a hash of its names (hash/maphash,
+// with a random seed per Writer), so the cost stays linear in the number of
+// names whatever they are, and a reused Writer (Reset) keeps its memory.
 type Writer struct {
 	// AllowInvalidUTF8 writes a string or name that is not UTF-8 with each
 	// byte that is not part of a UTF-8 sequence replaced by \ufffd, as
@@ -196,7 +207,15 @@ type Writer struct {
 	comma bool   // a value or member precedes: write ',' first
 	name  bool   // a name was written: a value must follow
 	done  bool   // the top-level value is complete
-	err   error
+	// err is the sticky error, or, while a string is written in pieces,
+	// errStringOpen (see stop): Err, Finish and Flush never return that.
+	err error
+
+	base    int   // buf[:base] holds the names Flush keeps (writerNames.keep)
+	flushed int64 // bytes Flush has written
+	strOff  int64 // the output offset of the string in pieces (its comma)
+	pend    [3]byte
+	npend   uint8 // pend[:npend]: an incomplete UTF-8 sequence of the pieces
 
 	names writerNames
 }
@@ -207,23 +226,37 @@ type Writer struct {
 func (w *Writer) Reset(dst []byte) {
 	w.buf, w.depth, w.objs, w.deep, w.inObj = dst, 0, 0, w.deep[:0], false
 	w.comma, w.name, w.done, w.err = false, false, false, nil
+	w.base, w.flushed, w.npend = 0, 0, 0
 	w.names.reset()
 }
 
-// Bytes returns what was written so far.
-func (w *Writer) Bytes() []byte { return w.buf }
+// Bytes returns what was written so far, since the last Flush if any. The
+// slice is the Writer's buffer: after a Flush, later calls overwrite it.
+func (w *Writer) Bytes() []byte { return w.buf[w.base:] }
 
-// Err returns the first error (misuse or refused content), if any.
-func (w *Writer) Err() error { return w.err }
-
-// Finish returns the document, or the first error: misuse, refused
-// content, or, if the document is not complete, an error matching
-// ErrWriter ("lejp: writer misuse: document not complete").
-func (w *Writer) Finish() ([]byte, error) {
-	if w.err == nil && (!w.done || w.depth > 0) {
-		w.err = errIncomplete
+// Err returns the first error (misuse, refused content, or the error of
+// Flush's io.Writer), if any.
+func (w *Writer) Err() error {
+	if w.err == errStringOpen {
+		return nil
 	}
-	return w.buf, w.err
+	return w.err
+}
+
+// Finish returns the document (since the last Flush if any; flush it too to
+// have all of it), or the first error: misuse, refused content, the error
+// of Flush's io.Writer, or, if the document is not complete, an error
+// matching ErrWriter ("lejp: writer misuse: document not complete"). A
+// string begun with BeginString and not ended is misuse.
+func (w *Writer) Finish() ([]byte, error) {
+	if w.err == nil {
+		if !w.done || w.depth > 0 {
+			w.err = errIncomplete
+		}
+	} else if w.err == errStringOpen {
+		w.err = errFinishInString
+	}
+	return w.buf[w.base:], w.err
 }
 
 // writerMisuse makes a Writer's error for misuse: its text says what the
@@ -255,13 +288,22 @@ func (w *Writer) misuse(err error) {
 	}
 }
 
+// stop is called where a call finds w.err set and does nothing: inside a
+// string written in pieces, which holds errStringOpen there so that the
+// other calls need no check of their own, the call is misuse.
+func (w *Writer) stop() {
+	if w.err == errStringOpen {
+		w.err = errInString
+	}
+}
+
 // writerError is a Writer's error for content it refuses: it matches both
 // its cause (a sentinel of this package, or Check's *SyntaxError) and
 // ErrWriter.
 type writerError struct {
 	cause error
 	what  string // "a string", "a member name", "Raw"
-	off   int    // where in the output it would have started
+	off   int64  // where in the output it would have started
 }
 
 func (e *writerError) Error() string {
@@ -269,7 +311,7 @@ func (e *writerError) Error() string {
 	b = append(b, "lejp: writer: "...)
 	if e.what == "Raw" {
 		b = append(b, "Raw value at output offset "...)
-		b = strconv.AppendInt(b, int64(e.off), 10)
+		b = strconv.AppendInt(b, e.off, 10)
 		b = append(b, ": "...)
 		return string(append(b, e.cause.Error()...))
 	}
@@ -281,7 +323,7 @@ func (e *writerError) Error() string {
 	b = append(b, " ("...)
 	b = append(b, e.what...)
 	b = append(b, " at output offset "...)
-	b = strconv.AppendInt(b, int64(e.off), 10)
+	b = strconv.AppendInt(b, e.off, 10)
 	return string(append(b, ')'))
 }
 
@@ -289,11 +331,17 @@ func (e *writerError) Error() string {
 func (e *writerError) Unwrap() []error { return []error{e.cause, ErrWriter} }
 
 // refuse sets the sticky error for refused content and drops what the
-// refused call appended after off.
+// refused call appended after buf[off].
 func (w *Writer) refuse(cause error, what string, off int) {
-	w.buf = w.buf[:off]
+	w.refuseAt(cause, what, off, w.flushed+int64(off-w.base))
+}
+
+// refuseAt is refuse for content that started at output offset at, which
+// may have been flushed: what is left of it from buf[cut] is dropped.
+func (w *Writer) refuseAt(cause error, what string, cut int, at int64) {
+	w.buf = w.buf[:cut]
 	if w.err == nil {
-		w.err = &writerError{cause: cause, what: what, off: off}
+		w.err = &writerError{cause: cause, what: what, off: at}
 	}
 }
 
@@ -333,6 +381,7 @@ func (w *Writer) kindAt(d int) bool {
 // value is allowed here.
 func (w *Writer) beforeValue() bool {
 	if w.err != nil {
+		w.stop()
 		return false
 	}
 	if w.inObject() {
@@ -366,6 +415,7 @@ func (w *Writer) afterValue() {
 // both also matching ErrWriter.
 func (w *Writer) Name(s string) {
 	if w.err != nil {
+		w.stop()
 		return
 	}
 	if !w.inObject() {
@@ -430,6 +480,7 @@ func (w *Writer) EndArray() { w.end(false, ']') }
 
 func (w *Writer) end(obj bool, c byte) {
 	if w.err != nil {
+		w.stop()
 		return
 	}
 	switch {
@@ -539,6 +590,7 @@ func (w *Writer) Null() {
 // sentinel, ErrDuplicateName for one), and nothing is written.
 func (w *Writer) Raw(v []byte) {
 	if w.err != nil {
+		w.stop()
 		return
 	}
 	if err := Check(v, nil); err != nil {

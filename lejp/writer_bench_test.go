@@ -1,7 +1,9 @@
 package lejp
 
 import (
+	"io"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -49,6 +51,59 @@ func BenchmarkWriter(b *testing.B) {
 				n = len(out)
 			}
 			b.SetBytes(int64(n))
+		})
+	}
+}
+
+// BenchmarkWriterStringPiece writes a long string in 64 KiB pieces,
+// flushing each into io.Discard, as a streaming writer does: ASCII,
+// text with multi-byte runes and escapes, the same as bytes, and pieces
+// of 1 KiB; "String" writes the same text whole with String, for
+// comparison.
+func BenchmarkWriterStringPiece(b *testing.B) {
+	ascii := strings.Repeat("abcdefghijklmnopqrstuvwxyz012345", 2048)
+	mixed := strings.Repeat("abcdéfgh€ijklmn\n", 4096)
+	for _, tc := range []struct {
+		name  string
+		text  string
+		piece int
+		bytes bool
+	}{
+		{"ascii", ascii, 64 << 10, false},
+		{"mixed", mixed, 64 << 10, false},
+		{"mixed-bytes", mixed, 64 << 10, true},
+		{"mixed-1KiB", mixed, 1 << 10, false},
+		{"String", mixed, 0, false},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var w Writer
+			tb := []byte(tc.text)
+			b.SetBytes(int64(len(tc.text)))
+			b.ReportAllocs()
+			if tc.piece == 0 {
+				buf := make([]byte, 0, 2*len(tc.text))
+				for b.Loop() {
+					w.Reset(buf[:0])
+					w.String(tc.text)
+				}
+				return
+			}
+			w.BeginString()
+			for b.Loop() {
+				for i := 0; i < len(tc.text); i += tc.piece {
+					j := min(i+tc.piece, len(tc.text))
+					if tc.bytes {
+						w.StringPieceBytes(tb[i:j])
+					} else {
+						w.StringPiece(tc.text[i:j])
+					}
+					w.Flush(io.Discard)
+				}
+			}
+			w.EndString()
+			if err := w.Err(); err != nil {
+				b.Fatal(err)
+			}
 		})
 	}
 }

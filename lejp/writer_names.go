@@ -1,14 +1,15 @@
 package lejp
 
 // The Writer's duplicate detection. It holds, as entries on a stack, one
-// mark per open object and the names written in objects that check them;
-// a name is the position of its escaped text in the Writer's buffer, so
-// nothing is copied. An object's names are searched linearly up to
-// linearWriterNames, and only when a 64-bit filter of their keys (kept in
-// the object's mark) says the name may be there; from there on the object
-// is indexed by a hash of its names (one table for all open objects). The first inlineWriterNames
-// entries live in the Writer itself, so that a new Writer (one per JOSE
-// header or claims set) allocates nothing for them.
+// mark per open object and the names written in objects that check them; a
+// name is the position of its escaped text in the Writer's buffer, so
+// nothing is copied (until a Flush, see keep). An object's names are
+// searched linearly up to linearWriterNames, and only when a 64-bit filter
+// of their keys (kept in the object's mark) says the name may be there; from
+// there on the object is indexed by a hash of its names (one table for all
+// open objects). The first inlineWriterNames entries live in the Writer
+// itself, so that a new Writer (one per JOSE header or claims set) allocates
+// nothing for them.
 //
 // Names are compared as a reader decodes them. The Writer's escaping is a
 // function of the decoded name, except for U+FFFD, written as is when
@@ -68,6 +69,8 @@ type writerNames struct {
 	replaced bool      // a name with a \ufffd replacement was written
 	scratch  [2][]byte // decoded names
 	work     int       // names compared and slots probed, for tests that bound it
+	kept     int       // entries [0, kept) have their text in buf[:keptEnd]
+	keptEnd  int
 }
 
 // reset empties n in place, keeping its memory; the entries left in
@@ -77,6 +80,7 @@ func (n *writerNames) reset() {
 		clear(n.slots)
 	}
 	n.n, n.obj, n.nindex, n.replaced, n.work = 0, 0, 0, false, 0
+	n.kept, n.keptEnd = 0, 0
 	n.more = n.more[:0]
 }
 
@@ -120,8 +124,38 @@ func (n *writerNames) end() {
 			n.nindex--
 		}
 	}
+	if n.obj < n.kept {
+		// The object's names, if any, are the last of buf[:keptEnd].
+		if n.obj+1 < n.kept {
+			n.keptEnd = n.at(n.obj + 1).off
+		}
+		n.kept = n.obj
+	}
 	n.n = n.obj
 	n.obj = m.end
+}
+
+// keep moves the escaped text of the names written since the last Flush
+// to the end of the names Flush kept, at the start of buf, before Flush
+// empties the rest of buf, and returns where they end now: buf holds
+// the names of the open objects that check them, in the order of their
+// entries, and nothing else. An entry from kept on was written after
+// the kept names, so the text moves down (or stays). The Writer's
+// escaping, which comparisons rely on, is kept as written.
+func (n *writerNames) keep(buf []byte) int {
+	p := n.keptEnd
+	for i := n.kept; i < n.n; i++ {
+		e := n.at(i)
+		if e.off < 0 { // a mark
+			continue
+		}
+		l := copy(buf[p:], buf[e.off:e.end])
+		e.off, e.end = p, p+l
+		n.set(i, e)
+		p += l
+	}
+	n.kept, n.keptEnd = n.n, p
+	return p
 }
 
 // add reports whether the innermost object already has the name
