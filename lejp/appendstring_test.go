@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // appendStringRef is AppendString's rule written one rune at a time, the
@@ -60,6 +62,10 @@ func TestAppendStringAgrees(t *testing.T) {
 			if ok != rok || (ok && string(buf) != string(ref)) {
 				t.Fatalf("appendString(%q, strict %v) = %q, %v; want %q, %v", s, strict, buf, ok, ref, rok)
 			}
+			buf, ok = appendString(buf[:0], []byte(s), strict)
+			if ok != rok || (ok && string(buf) != string(ref)) {
+				t.Fatalf("appendString([]byte(%q), strict %v) = %q, %v; want %q, %v", s, strict, buf, ok, ref, rok)
+			}
 		}
 	}
 	segs := appendStringSegments
@@ -98,4 +104,29 @@ func FuzzAppendString(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStringBytesNoAlloc: the byte-slice forms escape the slice in place;
+// converting it to a string first, as they once did, allocated a copy of
+// any slice longer than 32 bytes.
+func TestStringBytesNoAlloc(t *testing.T) {
+	if testenv.Race {
+		t.Skip("allocation counts differ under -race")
+	}
+	b := []byte(strings.Repeat("payload é\n", 6554)) // 64 KiB
+	dst := make([]byte, 0, 2*len(b)+16)
+	if a := testing.AllocsPerRun(20, func() { dst = AppendStringBytes(dst[:0], b) }); a != 0 {
+		t.Errorf("AppendStringBytes: %v allocations", a)
+	}
+	var w Writer
+	if a := testing.AllocsPerRun(20, func() {
+		w.Reset(dst[:0])
+		w.StringBytes(b)
+		dst, _ = w.Finish()
+	}); a != 0 {
+		t.Errorf("Writer.StringBytes: %v allocations", a)
+	}
+	if got, want := string(AppendStringBytes(nil, b)), string(AppendString(nil, string(b))); got != want {
+		t.Fatal("AppendStringBytes differs from AppendString")
+	}
 }

@@ -39,11 +39,20 @@ func AppendString(dst []byte, s string) []byte {
 // appendString is AppendString, or, when strict, AppendString for a string
 // that must be UTF-8: at the first byte that is not, it stops and returns
 // false, leaving part of the string appended (the caller drops it).
+func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
+	dst, ok := appendEscaped(append(dst, '"'), s, strict)
+	if !ok {
+		return dst, false
+	}
+	return append(dst, '"'), true
+}
+
+// appendEscaped is appendString without the quotes, for a string or a
+// byte slice (converting a long slice to a string would allocate).
 //
 // Plain ASCII is skipped eight bytes at a time and UTF-8 in runs, with the
 // routines of Check's fast pass, and copied in one append per run.
-func appendString(dst []byte, s string, strict bool) ([]byte, bool) {
-	dst = append(dst, '"')
+func appendEscaped[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 	start, i := 0, 0
 	for {
 		for i+8 <= len(s) {
@@ -81,8 +90,7 @@ func appendString(dst []byte, s string, strict bool) ([]byte, bool) {
 		i++
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"'), true
+	return append(dst, s[start:]...), true
 }
 
 // appendEscape appends the escape of c, a quote, a backslash or a control
@@ -107,8 +115,8 @@ func appendEscape(dst []byte, c byte) []byte {
 
 // AppendStringBytes is AppendString for a byte slice.
 func AppendStringBytes(dst, b []byte) []byte {
-	// The conversion does not allocate: the compiler passes b's bytes.
-	return AppendString(dst, string(b))
+	dst, _ = appendString(dst, b, false)
+	return dst
 }
 
 // AppendInt appends v in decimal.
@@ -517,20 +525,27 @@ func (w *Writer) String(s string) {
 	if !w.beforeValue() {
 		return
 	}
-	if w.AllowInvalidUTF8 {
-		w.buf = AppendString(w.buf, s)
-	} else {
-		var ok bool
-		if w.buf, ok = appendString(w.buf, s, true); !ok {
-			w.refuse(ErrInvalidUTF8, "a string", start)
-			return
-		}
+	var ok bool
+	if w.buf, ok = appendString(w.buf, s, !w.AllowInvalidUTF8); !ok {
+		w.refuse(ErrInvalidUTF8, "a string", start)
+		return
 	}
 	w.afterValue()
 }
 
 // StringBytes is String for a string given as bytes.
-func (w *Writer) StringBytes(b []byte) { w.String(string(b)) }
+func (w *Writer) StringBytes(b []byte) {
+	start := len(w.buf)
+	if !w.beforeValue() {
+		return
+	}
+	var ok bool
+	if w.buf, ok = appendString(w.buf, b, !w.AllowInvalidUTF8); !ok {
+		w.refuse(ErrInvalidUTF8, "a string", start)
+		return
+	}
+	w.afterValue()
+}
 
 // Int writes an integer.
 func (w *Writer) Int(v int64) {

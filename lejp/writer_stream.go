@@ -191,38 +191,3 @@ func writePiece[T string | []byte](w *Writer, s T) {
 	}
 	w.npend = uint8(copy(w.pend[:], s[cut:]))
 }
-
-// appendEscaped is appendString without the quotes, for a string or a
-// byte slice: it escapes s as appendString does, or, when strict, stops
-// at the first byte that is not UTF-8 and returns false.
-func appendEscaped[T string | []byte](dst []byte, s T, strict bool) ([]byte, bool) {
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			// At most four bytes are converted, on the stack.
-			r, n := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-			if r != utf8.RuneError || n != 1 {
-				i += n
-				continue
-			}
-			if strict {
-				return dst, false
-			}
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		dst = appendEscape(dst, c)
-		i++
-		start = i
-	}
-	return append(dst, s[start:]...), true
-}
