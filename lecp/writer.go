@@ -3,6 +3,8 @@ package lecp
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -18,8 +20,11 @@ import (
 // sorted by the bytewise order of their encoded keys (RFC 8949 §4.2.1), so
 // the output is core deterministic: by EndMap for a short map, by Bytes in
 // the same single pass otherwise. EndMap compares keys in their final
-// encoding, reading only as far as they agree. The zero value is ready to
-// use.
+// encoding, reading only as far as they agree; without Deterministic, a
+// map of more than 8 keys whose encodings are already final (no key holds
+// a container of more than 64 bytes) is checked by a hash of its keys
+// instead (hash/maphash, a random seed per Writer), in time linear in
+// their length. The zero value is ready to use.
 //
 // Misuse does not panic: it is an error matching ErrWriter (see there for
 // the kinds), and so are a duplicate map key (which also matches
@@ -83,8 +88,20 @@ type Writer struct {
 	canonW         *Writer
 	canonD         *Decoder
 
-	// work counts the bytes moved, copied and compared, for tests
+	// hashDup's table and seed
+	slots  []wslot
+	seed   maphash.Seed
+	seeded bool
+
+	// work counts the bytes moved, copied, compared and hashed, for tests
 	work int
+}
+
+// wslot is a slot of hashDup's table: a key's hash and its pair's index
+// + 1 (0: empty).
+type wslot struct {
+	h uint64
+	i int
 }
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
@@ -524,7 +541,8 @@ func (w *Writer) Text(s string) {
 
 // TextBytes writes a text string held in b.
 func (w *Writer) TextBytes(b []byte) {
-	if w.textOK(w.AllowInvalidUTF8 || utf8.Valid(b)) && w.item() {
+	// the capacity cut, so that validUTF8 reads nothing past b
+	if w.textOK(w.AllowInvalidUTF8 || validUTF8(b[:len(b):len(b)])) && w.item() {
 		w.buf = AppendTextBytes(w.buf, b)
 	}
 }
@@ -767,16 +785,30 @@ func (w *Writer) EndMap() {
 		slices.SortFunc(dups, func(a, b wpair) int { return w.compareKeys(a, b, true) })
 	}
 	zeros := 0
-	if !canon || w.Deterministic {
-		slices.SortFunc(w.pairs, cmp)
-	}
-	for i := range dups {
-		if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
+	if !canon && !w.Deterministic && len(dups) > hashPairs && plainKeys(dups) {
+		// no order is needed, and every key's encoding is its bytes in
+		// buf: a duplicate is found by a hash of the keys, in linear time
+		if w.hashDup(dups) {
 			w.err = errWriterDup
 			return
 		}
-		if w.keyZero(dups[i]) {
-			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
+		for i := range dups {
+			if w.keyZero(dups[i]) {
+				zeros++
+			}
+		}
+	} else {
+		if !canon || w.Deterministic {
+			slices.SortFunc(w.pairs, cmp)
+		}
+		for i := range dups {
+			if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
+				w.err = errWriterDup
+				return
+			}
+			if w.keyZero(dups[i]) {
+				zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
+			}
 		}
 	}
 	if zeros > 1 {
@@ -807,6 +839,56 @@ func (w *Writer) EndMap() {
 	}
 	w.head(&f, majMap, uint64(f.n/2))
 	w.tagEnds = f.tags
+}
+
+// hashPairs is the pair count above which EndMap finds a duplicate key
+// of a map with plain keys by hashing them (hashDup) instead of sorting.
+const hashPairs = 8
+
+// plainKeys reports whether no key of pairs holds a pending head or
+// sorted map (wpair.r), so that each key's encoding is buf[k:v].
+func plainKeys(pairs []wpair) bool {
+	for _, p := range pairs {
+		if p.r >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hashDup reports whether two of pairs, whose keys are plain (plainKeys),
+// have the same encoded key, with an open-addressing table of the keys'
+// hashes (hash/maphash, a random seed per Writer, so no input makes the
+// probes long but by chance).
+func (w *Writer) hashDup(pairs []wpair) bool {
+	if !w.seeded {
+		w.seed, w.seeded = maphash.MakeSeed(), true
+	}
+	size := 1 << bits.Len(uint(2*len(pairs)))
+	if cap(w.slots) < size {
+		w.slots = make([]wslot, size)
+	} else {
+		w.slots = w.slots[:size]
+		clear(w.slots)
+	}
+	mask := uint64(size - 1)
+	for i, p := range pairs {
+		key := w.buf[p.k:p.v]
+		h := maphash.Bytes(w.seed, key)
+		w.work += len(key)
+		k := h & mask
+		for ; w.slots[k].i != 0; k = (k + 1) & mask {
+			if e := w.slots[k]; e.h == h {
+				q := pairs[e.i-1]
+				w.work += len(key)
+				if bytes.Equal(w.buf[q.k:q.v], key) {
+					return true
+				}
+			}
+		}
+		w.slots[k] = wslot{h: h, i: i + 1}
+	}
+	return false
 }
 
 // keyZero reports whether the key of pair p is the float 0.0 or -0.0 (in

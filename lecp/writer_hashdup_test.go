@@ -1,0 +1,192 @@
+package lecp
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
+)
+
+// hashDupKeys are keys of every kind a map may have, each written by a
+// Writer call, all different as data items (so as encodings): EndMap of
+// a map of more than hashPairs plain keys finds duplicates among them by
+// hashing (hashDup), of fewer by sorting.
+var hashDupKeys = []func(w *Writer){
+	func(w *Writer) { w.Text("a") },
+	func(w *Writer) { w.Text("b") },
+	func(w *Writer) { w.Text("") },
+	func(w *Writer) { w.Text("a longer key, of more than twenty-three bytes") },
+	func(w *Writer) { w.ByteString([]byte("a")) },
+	func(w *Writer) { w.Uint(0) },
+	func(w *Writer) { w.Uint(1) },
+	func(w *Writer) { w.Uint(24) },
+	func(w *Writer) { w.Uint(1 << 40) },
+	func(w *Writer) { w.Int(-1) },
+	func(w *Writer) { w.Negative(math.MaxUint64) },
+	func(w *Writer) { w.Float(0) },
+	func(w *Writer) { w.Float(1.5) },
+	func(w *Writer) { w.Float(math.Inf(1)) },
+	func(w *Writer) { w.Bool(true) },
+	func(w *Writer) { w.Null() },
+	func(w *Writer) { w.Simple(99) },
+	func(w *Writer) { w.Tag(1); w.Uint(1) },
+	func(w *Writer) { w.BeginArray(); w.Uint(1); w.EndArray() },
+	func(w *Writer) { w.BeginArray(); w.EndArray() },
+	func(w *Writer) { w.BeginMap(); w.Text("k"); w.Uint(1); w.EndMap() },
+	func(w *Writer) { w.Text("日本") },
+}
+
+// writeHashDupMap writes a map of the keys idx names, each with the value
+// of its position, and returns the Writer's result.
+func writeHashDupMap(idx []int) ([]byte, error) {
+	var w Writer
+	w.BeginMap()
+	for i, k := range idx {
+		hashDupKeys[k](&w)
+		w.Uint(uint64(i))
+	}
+	w.EndMap()
+	return w.Bytes()
+}
+
+// TestWriterHashDup: for maps of 1 to len(hashDupKeys) keys (both sides of
+// hashPairs), every key repeated at every later position is refused as a
+// duplicate, and the map without a repeat is written and passes Check;
+// 0.0 and -0.0 are the same key (RFC 8949 §5.6.1) in a large map too.
+func TestWriterHashDup(t *testing.T) {
+	for n := 1; n <= len(hashDupKeys); n++ {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = (i * 7) % len(hashDupKeys) // a mixed order
+		}
+		seen := map[int]bool{}
+		uniq := idx[:0:0]
+		for _, k := range idx {
+			if !seen[k] {
+				seen[k] = true
+				uniq = append(uniq, k)
+			}
+		}
+		b, err := writeHashDupMap(uniq)
+		if err != nil {
+			t.Fatalf("%d keys: %v", len(uniq), err)
+		}
+		if err := Check(b, nil); err != nil {
+			t.Fatalf("%d keys: output refused by Check: %v", len(uniq), err)
+		}
+		for i := range uniq {
+			for j := i + 1; j <= len(uniq); j++ {
+				// uniq with uniq[i] inserted again at position j
+				dup := append(append(append([]int{}, uniq[:j]...), uniq[i]), uniq[j:]...)
+				_, err := writeHashDupMap(dup)
+				if !errors.Is(err, ErrDuplicateKey) {
+					t.Fatalf("%d keys, key %d repeated at %d: %v, want ErrDuplicateKey", len(dup), uniq[i], j, err)
+				}
+			}
+		}
+	}
+	for _, n := range []int{2, hashPairs, hashPairs + 1, 40} {
+		var w Writer
+		w.BeginMap()
+		w.Float(0)
+		w.Uint(0)
+		for i := 2; i < n; i++ {
+			w.Text(fmt.Sprint(i))
+			w.Uint(0)
+		}
+		w.Float(math.Copysign(0, -1))
+		w.Uint(0)
+		w.EndMap()
+		if _, err := w.Bytes(); !errors.Is(err, ErrDuplicateKey) {
+			t.Errorf("%d keys with 0.0 and -0.0: %v, want ErrDuplicateKey", n, err)
+		}
+	}
+}
+
+// TestWriterHashDupLinear: EndMap checks a map of many plain keys in
+// work linear in its size (each key hashed once, compared only on an
+// equal hash), and a reused Writer allocates nothing for the table.
+func TestWriterHashDupLinear(t *testing.T) {
+	const n = 1 << 14
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("key-%08d", i) // 13 bytes encoded
+	}
+	var w Writer
+	work := 0
+	write := func() {
+		w.Reset()
+		w.BeginMap()
+		for _, k := range keys {
+			w.Text(k)
+			w.Uint(0)
+		}
+		w.work = 0
+		w.EndMap()
+		work = w.work
+		if _, err := w.Bytes(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write()
+	if want := 2 * n * 13; work > want {
+		t.Errorf("EndMap of %d keys of 13 bytes: %d bytes hashed and compared, want at most %d", n, work, want)
+	}
+	if testenv.Race {
+		return // allocation counts differ under -race
+	}
+	if a := testing.AllocsPerRun(5, write); a != 0 {
+		t.Errorf("a reused Writer: %v allocations per map of %d keys", a, n)
+	}
+}
+
+// TestWriterHashDupPendingKeys: keys holding a container longer than
+// shortContent have their heads pending when the map ends, so their bytes
+// in the buffer are not their encodings: [[1 × 69]] and [1 × 69] have the
+// same bytes there (69 ones) and are different keys, while two [1 × 69]
+// are the same key, in a map large enough for hashing.
+func TestWriterHashDupPendingKeys(t *testing.T) {
+	flat := func(w *Writer) {
+		w.BeginArray()
+		for range 69 {
+			w.Uint(1)
+		}
+		w.EndArray()
+	}
+	nested := func(w *Writer) {
+		w.BeginArray()
+		flat(w)
+		w.EndArray()
+	}
+	for _, tc := range []struct {
+		name string
+		a, b func(*Writer)
+		dup  bool
+	}{
+		{"nested and flat", nested, flat, false},
+		{"flat twice", flat, flat, true},
+	} {
+		var w Writer
+		w.BeginMap()
+		for i := range hashPairs + 2 {
+			w.Uint(uint64(100 + i))
+			w.Null()
+		}
+		tc.a(&w)
+		w.Null()
+		tc.b(&w)
+		w.Null()
+		w.EndMap()
+		b, err := w.Bytes()
+		if tc.dup != errors.Is(err, ErrDuplicateKey) {
+			t.Fatalf("%s: %v, duplicate %v", tc.name, err, tc.dup)
+		}
+		if !tc.dup {
+			if err := Check(b, nil); err != nil {
+				t.Fatalf("%s: output refused by Check: %v", tc.name, err)
+			}
+		}
+	}
+}
