@@ -428,3 +428,46 @@ func TestWriterResetAfterFlush(t *testing.T) {
 		w.Reset(nil)
 	}
 }
+
+// TestWriterFlushLeavesResetPrefix holds that Flush, which writes the
+// bytes of the slice given to Reset with the rest, does not write over
+// them when it keeps names: a Writer appends to dst, so a prefix reused
+// for each document (with room after it) stays what the caller put there.
+func TestWriterFlushLeavesResetPrefix(t *testing.T) {
+	prefix := append(make([]byte, 0, 256), "event: "...)
+	var w Writer
+	for round := range 2 {
+		var out bytes.Buffer
+		w.Reset(prefix)
+		w.BeginObject()
+		w.Name("alg")
+		w.String("ES256")
+		w.Name("kid")
+		if err := w.Flush(&out); err != nil {
+			t.Fatal(err)
+		}
+		if string(prefix) != "event: " {
+			t.Fatalf("round %d: Flush wrote over the prefix: %q", round, prefix)
+		}
+		w.String("k1")
+		w.Name("alg")
+		if !errors.Is(w.Err(), ErrDuplicateName) {
+			t.Fatalf("round %d: alg again: %v", round, w.Err())
+		}
+		w.Reset(prefix)
+		w.BeginObject()
+		w.Name("alg")
+		w.Flush(&out)
+		w.Null()
+		w.EndObject()
+		if err := w.Flush(&out); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		if want := `event: {"alg":"ES256","kid":event: {"alg":null}`; out.String() != want {
+			t.Fatalf("round %d: %q, want %q", round, out.String(), want)
+		}
+	}
+}
