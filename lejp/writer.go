@@ -13,12 +13,12 @@ import (
 // object, an unbalanced end, an unfinished document, a NaN or infinite
 // float, Raw bytes that are not one valid JSON value, a call other than a
 // piece inside a string begun with BeginString) and content the Writer
-// refuses (a string or name that is not UTF-8, a duplicate member name). A refused content error also matches
-// the parser's sentinel for the same rule, ErrInvalidUTF8 or
-// ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
-// errors.Is tells the rule from either side. A misuse error's text says
-// which misuse it was ("lejp: writer misuse: a second top-level value");
-// compare with errors.Is, not ==.
+// refuses (a string or name that is not UTF-8, a duplicate member name).
+// A refused content error also matches the parser's sentinel for the same
+// rule, ErrInvalidUTF8 or ErrDuplicateName (and, from Raw, the cause in
+// Check's *SyntaxError), so errors.Is tells the rule from either side. A
+// misuse error's text says which misuse it was ("lejp: writer misuse: a
+// second top-level value"); compare with errors.Is, not ==.
 var ErrWriter = errors.New("lejp: writer misuse")
 
 const hexDigits = "0123456789abcdef"
