@@ -13,12 +13,12 @@ import (
 // object, an unbalanced end, an unfinished document, a NaN or infinite
 // float, Raw bytes that are not one valid JSON value, a call other than a
 // piece inside a string begun with BeginString) and content the Writer
-// refuses (a string or name that is not UTF-8, a duplicate member name). A refused content error also matches
-// the parser's sentinel for the same rule, ErrInvalidUTF8 or
-// ErrDuplicateName (and, from Raw, the cause in Check's *SyntaxError), so
-// errors.Is tells the rule from either side. A misuse error's text says
-// which misuse it was ("lejp: writer misuse: a second top-level value");
-// compare with errors.Is, not ==.
+// refuses (a string or name that is not UTF-8, a duplicate member name).
+// A refused content error also matches the parser's sentinel for the same
+// rule, ErrInvalidUTF8 or ErrDuplicateName (and, from Raw, the cause in
+// Check's *SyntaxError), so errors.Is tells the rule from either side. A
+// misuse error's text says which misuse it was ("lejp: writer misuse: a
+// second top-level value"); compare with errors.Is, not ==.
 var ErrWriter = errors.New("lejp: writer misuse")
 
 const hexDigits = "0123456789abcdef"
@@ -177,8 +177,9 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 // after the last call Flush once more and check Finish's error. A long
 // string goes in pieces between BeginString and EndString (a base64
 // payload through base64.NewEncoder, see the Example of Flush). What a
-// flushing Writer holds is then its buffer, the member names of the open
-// objects and a few bytes per open container.
+// flushing Writer holds is then its buffer (and the bytes of the slice
+// given to Reset), the member names of the open objects (their text and a
+// few words each) and a few bytes per open container.
 //
 //	var w lejp.Writer
 //	w.BeginObject()
@@ -230,12 +231,17 @@ type Writer struct {
 
 // Reset makes w append to dst (which may be nil), forgetting any state
 // but keeping its AllowInvalidUTF8 and AllowDuplicateNames and the memory
-// it holds.
+// it holds. The bytes of dst are never written over: Flush writes them
+// with what follows, once, and then holds them (use dst[:0] to reuse a
+// buffer, or a prefix as short as it can be).
 func (w *Writer) Reset(dst []byte) {
 	w.buf, w.depth, w.objs, w.deep, w.inObj = dst, 0, 0, w.deep[:0], false
 	w.comma, w.name, w.done, w.err = false, false, false, nil
 	w.base, w.flushed, w.npend = 0, 0, 0
 	w.names.reset()
+	// Flush keeps names after dst's bytes, which are the caller's: a
+	// Writer appends to dst, and writes over none of them.
+	w.names.keptEnd = len(dst)
 }
 
 // Bytes returns what was written so far, since the last Flush if any. The

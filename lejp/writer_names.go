@@ -70,7 +70,7 @@ type writerNames struct {
 	scratch  [2][]byte // decoded names
 	work     int       // names compared and slots probed, for tests that bound it
 	kept     int       // entries [0, kept) have their text in buf[:keptEnd]
-	keptEnd  int
+	keptEnd  int       // at least the length of the Writer's dst (Reset)
 }
 
 // reset empties n in place, keeping its memory; the entries left in

@@ -35,7 +35,9 @@ func (e *flushError) Unwrap() error { return e.err }
 // in the document: the open arrays and objects, the member names each open
 // object has (so a duplicate is still refused), whether a comma is due.
 // Bytes and Finish then return only what is written after it, and what
-// Bytes returned before it is overwritten by later writes. Inside a string
+// Bytes returned before it may be overwritten, by the Flush itself (which
+// moves the names it keeps to the start of the buffer, after the bytes of
+// the slice given to Reset) and by later writes. Inside a string
 // written in pieces, Flush writes what is complete (an incomplete UTF-8
 // sequence waits for the next piece).
 //

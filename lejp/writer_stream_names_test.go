@@ -103,8 +103,8 @@ func TestWriterFlushKeepsNames(t *testing.T) {
 
 // TestWriterFlushNamesBounded holds that what Flush keeps is the names of
 // the open objects, no more: names of closed objects leave, a long array
-// of objects keeps none of theirs, and an object closed after a Flush
-// gives back the room of its names.
+// of objects keeps none of theirs (of one name or two), and an object
+// closed after a Flush gives back the room of its names.
 func TestWriterFlushNamesBounded(t *testing.T) {
 	var w Writer
 	w.BeginArray()
@@ -122,6 +122,20 @@ func TestWriterFlushNamesBounded(t *testing.T) {
 		w.Flush(io.Discard)
 		if w.base != 0 {
 			t.Fatalf("after object %d: %d bytes of names kept", i, w.base)
+		}
+	}
+	for i := range 100 { // objects of one name flushed
+		w.BeginObject()
+		w.Name("k")
+		w.Flush(io.Discard)
+		if w.base != 1 {
+			t.Fatalf("one-name object %d: %d bytes of names kept", i, w.base)
+		}
+		w.Null()
+		w.EndObject()
+		w.Flush(io.Discard)
+		if w.base != 0 {
+			t.Fatalf("after one-name object %d: %d bytes of names kept", i, w.base)
 		}
 	}
 	w.BeginObject()
@@ -168,10 +182,10 @@ func (f *failWriter) Write(p []byte) (int, error) {
 }
 
 // TestWriterFlushError holds that the error of Flush's io.Writer, or
-// io.ErrShortWrite for a short write, is returned and sticks: it matches
-// that error and not ErrWriter, Err and Finish return it, later calls do
-// nothing and a later Flush writes nothing; and that Flush after a misuse
-// error writes nothing and returns it.
+// io.ErrShortWrite for a short write (by one byte too), is returned and
+// sticks: it matches that error and not ErrWriter, Err and Finish return
+// it, later calls do nothing and a later Flush writes nothing; and that
+// Flush after a misuse error writes nothing and returns it.
 func TestWriterFlushError(t *testing.T) {
 	boom := errors.New("boom")
 	for _, c := range []struct {
@@ -181,6 +195,7 @@ func TestWriterFlushError(t *testing.T) {
 		{&failWriter{n: 9, err: boom}, boom},
 		{&failWriter{n: 9}, io.ErrShortWrite},
 		{&failWriter{n: 6, err: boom}, boom},
+		{&failWriter{n: 12}, io.ErrShortWrite}, // one byte short
 	} {
 		var w Writer
 		w.BeginArray()
@@ -231,8 +246,9 @@ func TestWriterFlushError(t *testing.T) {
 }
 
 // TestWriterOffsetsAfterFlush holds that an error's output offset counts
-// what Flush wrote: a string refused after a Flush, Raw refused, and a
-// string in pieces refused after its start was flushed (at its start).
+// what Flush wrote: a string refused after a Flush, Raw refused, a string
+// in pieces begun after a Flush and refused, and one refused after its
+// start was flushed (at its start).
 func TestWriterOffsetsAfterFlush(t *testing.T) {
 	var w Writer
 	w.BeginArray()
@@ -250,6 +266,16 @@ func TestWriterOffsetsAfterFlush(t *testing.T) {
 	if err := w.Err(); !errors.Is(err, ErrWriter) ||
 		!strings.HasPrefix(err.Error(), "lejp: writer: Raw value at output offset 1: ") {
 		t.Errorf("Raw: %v", err)
+	}
+	w.Reset(nil)
+	w.BeginArray()
+	w.Int(1)
+	w.Flush(io.Discard) // [1
+	w.BeginString()     // at 2, its comma
+	w.StringPiece("\xff")
+	if err := w.Err(); err == nil || err.Error() != "lejp: writer: invalid UTF-8 (a string at output offset 2)" ||
+		len(w.Bytes()) != 0 {
+		t.Errorf("pieces begun after a Flush: %v, left %q", err, w.Bytes())
 	}
 	w.Reset(nil)
 	w.BeginArray()
@@ -400,5 +426,48 @@ func TestWriterResetAfterFlush(t *testing.T) {
 			}
 		}
 		w.Reset(nil)
+	}
+}
+
+// TestWriterFlushLeavesResetPrefix holds that Flush, which writes the
+// bytes of the slice given to Reset with the rest, does not write over
+// them when it keeps names: a Writer appends to dst, so a prefix reused
+// for each document (with room after it) stays what the caller put there.
+func TestWriterFlushLeavesResetPrefix(t *testing.T) {
+	prefix := append(make([]byte, 0, 256), "event: "...)
+	var w Writer
+	for round := range 2 {
+		var out bytes.Buffer
+		w.Reset(prefix)
+		w.BeginObject()
+		w.Name("alg")
+		w.String("ES256")
+		w.Name("kid")
+		if err := w.Flush(&out); err != nil {
+			t.Fatal(err)
+		}
+		if string(prefix) != "event: " {
+			t.Fatalf("round %d: Flush wrote over the prefix: %q", round, prefix)
+		}
+		w.String("k1")
+		w.Name("alg")
+		if !errors.Is(w.Err(), ErrDuplicateName) {
+			t.Fatalf("round %d: alg again: %v", round, w.Err())
+		}
+		w.Reset(prefix)
+		w.BeginObject()
+		w.Name("alg")
+		w.Flush(&out)
+		w.Null()
+		w.EndObject()
+		if err := w.Flush(&out); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		if want := `event: {"alg":"ES256","kid":event: {"alg":null}`; out.String() != want {
+			t.Fatalf("round %d: %q, want %q", round, out.String(), want)
+		}
 	}
 }

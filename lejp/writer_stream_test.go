@@ -130,7 +130,8 @@ func TestWriterPiecesEverySplit(t *testing.T) {
 // TestWriterPiecesPendingThenEnd holds the pending bytes' cases directly:
 // an incomplete sequence at EndString is not UTF-8 (refused, or one
 // \ufffd per byte), a piece too short to complete one stays pending, and
-// pieces that complete one write it whole.
+// pieces that complete one write it whole, and a replaced one leaves
+// nothing pending for the next string.
 func TestWriterPiecesPendingThenEnd(t *testing.T) {
 	for _, c := range []struct {
 		pieces []string
@@ -154,7 +155,21 @@ func TestWriterPiecesPendingThenEnd(t *testing.T) {
 			t.Errorf("%q: got %s, %v; want %s", c.pieces, b, err, c.want)
 		}
 	}
-	var w Writer
+	// An incomplete sequence replaced at EndString leaves nothing pending
+	// for the next string.
+	w := Writer{AllowInvalidUTF8: true}
+	w.BeginArray()
+	w.BeginString()
+	w.StringPiece("a\xe2\x82")
+	w.EndString()
+	w.BeginString()
+	w.StringPiece("bc")
+	w.EndString()
+	w.EndArray()
+	if b, err := w.Finish(); string(b) != `["a\ufffd\ufffd","bc"]` || err != nil {
+		t.Errorf("string after a replaced incomplete one: %s, %v", b, err)
+	}
+	w = Writer{}
 	w.BeginString()
 	w.StringPiece("ok\xe2\x82")
 	if string(w.Bytes()) != `"ok` || w.Err() != nil {
