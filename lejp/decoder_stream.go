@@ -81,6 +81,10 @@ func (d *Decoder) More() bool {
 // sequence it cuts), and before the input's end or a malformed byte all
 // but the piece found cut or malformed.
 //
+// Should the io.Reader panic within StringReader (the panic recovered by
+// the caller), the string is left as one whose reader was not read: the
+// next call reads its rest, as above, and Finish returns ErrUnread at it.
+//
 // Where no string or name starts it reads no token (it may read input,
 // and InputOffset may then be past whitespace, ',' or ':' before the next
 // token) and returns an error matching ErrNoValue: ErrNoValue itself at
@@ -171,10 +175,23 @@ var (
 func (d *Decoder) startString() (Kind, io.Reader, error) {
 	s := &d.s
 	s.stream = true
-	// Off however next returns: a panic in the io.Reader included, so
-	// that a Decoder Reset after one reads strings whole again.
-	defer func() { s.stream = false }()
+	started := false
+	defer func() {
+		// Off however piece returns: a panic in the io.Reader included,
+		// so that a Decoder Reset after one reads strings whole again.
+		s.stream = false
+		if !started {
+			// A panic in the io.Reader (recovered by the caller), the
+			// machine inside the string: the string is left as one
+			// whose reader was not read, which the next call reads to
+			// its end (endString), so that ReadToken never meets it
+			// half read, nor ReadValue its start gone from the buffer.
+			d.sr = stringReader{d: d, off: s.str.off, active: s.inStr, gen: d.sr.gen + 1}
+			d.setFast()
+		}
+	}()
 	k, err := d.piece()
+	started = true
 	if err != nil {
 		d.setFast()
 		return Invalid, nil, err
