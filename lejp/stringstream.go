@@ -219,11 +219,13 @@ func (s *scanner) heldPiece() bool {
 
 // runeEnd is the length of b without the UTF-8 sequence it ends inside,
 // if it ends inside one: a rune start that is not a full rune, followed
-// by no more than its continuation bytes.
-func runeEnd(b []byte) int {
+// by no more than its continuation bytes. (The Decoder's string reader
+// holds that sequence back, and so does the Writer's StringPiece.)
+func runeEnd[T byteText](b T) int {
 	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
 		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
+			// at most three bytes converted, on the stack
+			if !utf8.FullRuneInString(string(b[i:])) {
 				return i
 			}
 			break

@@ -143,7 +143,7 @@ func (w *Writer) refuseString() {
 }
 
 // writePiece is StringPiece and StringPieceBytes.
-func writePiece[T string | []byte](w *Writer, s T) {
+func writePiece[T byteText](w *Writer, s T) {
 	if w.err != errStringOpen {
 		if w.err == nil {
 			w.misuse(errPieceNone)
@@ -177,15 +177,7 @@ func writePiece[T string | []byte](w *Writer, s T) {
 	}
 	// An incomplete sequence at the end of s (a lead byte in its last
 	// three and too few bytes after it) waits for the next piece.
-	cut := len(s)
-	for i := len(s) - 1; i >= 0 && i >= len(s)-(utf8.UTFMax-1); i-- {
-		if utf8.RuneStart(s[i]) {
-			if !utf8.FullRuneInString(string(s[i:])) {
-				cut = i
-			}
-			break
-		}
-	}
+	cut := runeEnd(s)
 	var ok bool
 	if w.buf, ok = appendEscaped(w.buf, s[:cut], !w.AllowInvalidUTF8); !ok {
 		w.refuseString()
