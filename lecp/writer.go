@@ -968,17 +968,30 @@ func (w *Writer) WriteEvent(ev *Event) {
 		w.fail("nil event")
 		return
 	}
-	if ev.Kind != TagEnd && ev.Kind != Raw {
+	w.write(ev.Kind, ev.Uint, ev.Float, ev.Value)
+}
+
+// WriteToken is WriteEvent for a Decoder's token.
+func (w *Writer) WriteToken(t Token) {
+	// not through an Event: building one on the stack from t's fields
+	// and reading it back stalled store forwarding, ~20 % of a replay
+	w.write(t.Kind, t.Uint, t.Float, t.Value)
+}
+
+// write writes the item an event or token of kind kind describes, with
+// its fields Uint (u), Float (f) and Value (v): WriteEvent's body.
+func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
+	if kind != TagEnd && kind != Raw {
 		w.tagEnds = 0 // set again by the item or end this event completes
 	}
-	switch ev.Kind {
+	switch kind {
 	case Uint:
-		w.Uint(ev.Uint)
+		w.Uint(u)
 	case Nint:
-		w.Negative(ev.Uint)
+		w.Negative(u)
 	case BytesChunk, TextChunk, Bytes, Text:
-		k := Bytes + 2*((ev.Kind-Bytes)/2)
-		last := ev.Kind == Bytes || ev.Kind == Text
+		k := Bytes + 2*((kind-Bytes)/2)
+		last := kind == Bytes || kind == Text
 		inIndef := len(w.indef) > 0
 		cur := w.strKind // the kind of the string under way, if any
 		if inIndef {
@@ -990,16 +1003,16 @@ func (w *Writer) WriteEvent(ev *Event) {
 		}
 		if !inIndef && w.strKind == Invalid && last {
 			if k == Bytes {
-				w.ByteString(ev.Value)
+				w.ByteString(v)
 			} else {
-				w.TextBytes(ev.Value)
+				w.TextBytes(v)
 			}
 			return
 		}
 		if !inIndef {
 			w.strKind = k
 		}
-		w.str = append(w.str, ev.Value...)
+		w.str = append(w.str, v...)
 		if last && !inIndef {
 			w.strKind = Invalid
 			w.writeStr(k)
@@ -1012,19 +1025,19 @@ func (w *Writer) WriteEvent(ev *Event) {
 			w.fail("string start inside an unfinished string")
 			return
 		}
-		w.indef = append(w.indef, ev.Kind)
+		w.indef = append(w.indef, kind)
 		w.str = w.str[:0]
 	case BytesEnd, TextEnd:
 		if len(w.indef) == 0 {
 			w.fail("string end without start")
 			return
 		}
-		if w.err == nil && ev.Kind-BytesEnd != w.indef[len(w.indef)-1]-BytesStart {
+		if w.err == nil && kind-BytesEnd != w.indef[len(w.indef)-1]-BytesStart {
 			w.fail("string end of another kind than its start")
 			return
 		}
 		w.indef = w.indef[:len(w.indef)-1]
-		w.writeStr(Bytes + 2*((ev.Kind-BytesEnd)/2))
+		w.writeStr(Bytes + 2*((kind-BytesEnd)/2))
 	case ArrayStart:
 		w.BeginArray()
 	case ArrayEnd:
@@ -1034,7 +1047,7 @@ func (w *Writer) WriteEvent(ev *Event) {
 	case MapEnd:
 		w.EndMap()
 	case TagStart:
-		w.Tag(ev.Uint)
+		w.Tag(u)
 	case TagEnd:
 		if w.err != nil {
 			return
@@ -1045,7 +1058,7 @@ func (w *Writer) WriteEvent(ev *Event) {
 		}
 		w.tagEnds--
 	case Float:
-		w.Float(ev.Float)
+		w.Float(f)
 	case False:
 		w.Bool(false)
 	case True:
@@ -1055,22 +1068,16 @@ func (w *Writer) WriteEvent(ev *Event) {
 	case Undefined:
 		w.Undefined()
 	case Simple:
-		if ev.Uint > 255 {
+		if u > 255 {
 			w.fail("simple value above 255")
 			return
 		}
-		w.Simple(uint8(ev.Uint))
+		w.Simple(uint8(u))
 	case Raw:
 		// a captured item's bytes, after its own events: nothing to write
 	default:
-		w.fail("event of kind " + ev.Kind.String())
+		w.fail("event of kind " + kind.String())
 	}
-}
-
-// WriteToken is WriteEvent for a Decoder's token.
-func (w *Writer) WriteToken(t Token) {
-	ev := Event{Kind: t.Kind, Indefinite: t.Indefinite, Width: t.Width, Uint: t.Uint, Float: t.Float, Value: t.Value}
-	w.WriteEvent(&ev)
 }
 
 func (w *Writer) writeStr(k Kind) {
