@@ -2,9 +2,11 @@ package lecp
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -89,9 +91,10 @@ type Writer struct {
 	canonD         *Decoder
 
 	// hashDup's table and seed
-	slots  []wslot
-	seed   maphash.Seed
-	seeded bool
+	slots          []wslot
+	seed           maphash.Seed
+	seedLo, seedHi uint64
+	seeded         bool
 
 	// work counts the bytes moved, copied, compared and hashed, for tests
 	work int
@@ -784,20 +787,22 @@ func (w *Writer) EndMap() {
 		dups = w.pairs2
 		slices.SortFunc(dups, func(a, b wpair) int { return w.compareKeys(a, b, true) })
 	}
-	zeros := 0
+	zeros, hashed := 0, false
 	if !canon && !w.Deterministic && len(dups) > hashPairs && plainKeys(dups) {
 		// no order is needed, and every key's encoding is its bytes in
 		// buf: a duplicate is found by a hash of the keys, in linear time
-		if w.hashDup(dups) {
+		// (unless the probes run long: then by sorting, below)
+		switch zeros = w.hashDup(dups); zeros {
+		case hashDupFound:
 			w.err = errWriterDup
 			return
+		case hashDupLong:
+			zeros = 0
+		default:
+			hashed = true
 		}
-		for i := range dups {
-			if w.keyZero(dups[i]) {
-				zeros++
-			}
-		}
-	} else {
+	}
+	if !hashed {
 		if !canon || w.Deterministic {
 			slices.SortFunc(w.pairs, cmp)
 		}
@@ -856,13 +861,23 @@ func plainKeys(pairs []wpair) bool {
 	return true
 }
 
+// hashDup's results besides the count of 0.0 and -0.0 keys
+const (
+	hashDupFound = -1 // a duplicate key
+	hashDupLong  = -2 // the probes ran long: sort instead
+)
+
 // hashDup reports whether two of pairs, whose keys are plain (plainKeys),
-// have the same encoded key, with an open-addressing table of the keys'
-// hashes (hash/maphash, a random seed per Writer, so no input makes the
-// probes long but by chance).
-func (w *Writer) hashDup(pairs []wpair) bool {
+// have the same encoded key (hashDupFound), with an open-addressing table
+// of the keys' hashes (keyHash: a random seed per Writer, so no input
+// makes the probes long but by chance); if not, it returns how many keys
+// are the float 0.0 or -0.0 (equal keys of other encodings). Should the
+// probes pass four per key after all, it gives up (hashDupLong), leaving
+// EndMap to sort: the work is linear in the keys' length, or their sort.
+func (w *Writer) hashDup(pairs []wpair) int {
 	if !w.seeded {
 		w.seed, w.seeded = maphash.MakeSeed(), true
+		w.seedLo, w.seedHi = rand.Uint64(), rand.Uint64()
 	}
 	size := 1 << bits.Len(uint(2*len(pairs)))
 	if cap(w.slots) < size {
@@ -872,23 +887,64 @@ func (w *Writer) hashDup(pairs []wpair) bool {
 		clear(w.slots)
 	}
 	mask := uint64(size - 1)
+	probes, zeros := 4*len(pairs), 0
 	for i, p := range pairs {
 		key := w.buf[p.k:p.v]
-		h := maphash.Bytes(w.seed, key)
+		h := w.keyHash(key)
 		w.work += len(key)
+		if len(key) == 3 && key[0] == 0xf9 && key[1]&0x7f == 0 && key[2] == 0 {
+			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
+		}
 		k := h & mask
 		for ; w.slots[k].i != 0; k = (k + 1) & mask {
+			if probes--; probes < 0 {
+				return hashDupLong
+			}
 			if e := w.slots[k]; e.h == h {
 				q := pairs[e.i-1]
 				w.work += len(key)
 				if bytes.Equal(w.buf[q.k:q.v], key) {
-					return true
+					return hashDupFound
 				}
 			}
 		}
 		w.slots[k] = wslot{h: h, i: i + 1}
 	}
-	return false
+	return zeros
+}
+
+// keyHash hashes a key's encoding kb, a slice of buf, for hashDup: a key
+// of at most 16 bytes (most are) as two words, zero-padded, mixed with the
+// Writer's random seed words by one 128-bit multiply; a longer one by
+// hash/maphash. (The hash is of the bytes alone: equal keys hash alike
+// wherever they lie in buf.)
+func (w *Writer) keyHash(kb []byte) uint64 {
+	n := uint(len(kb))
+	if n > 16 {
+		return maphash.Bytes(w.seed, kb)
+	}
+	var lo, hi uint64
+	if cap(kb) >= 16 {
+		// read up to buf's capacity, masked to the key
+		kb = kb[:16]
+		lo, hi = binary.LittleEndian.Uint64(kb), binary.LittleEndian.Uint64(kb[8:])
+		if n < 8 {
+			lo &= 1<<(8*n) - 1
+			hi = 0
+		} else {
+			hi &= 1<<(8*(n-8)) - 1
+		}
+	} else {
+		for i, c := range kb {
+			if i < 8 {
+				lo |= uint64(c) << (8 * i)
+			} else {
+				hi |= uint64(c) << (8 * (i - 8))
+			}
+		}
+	}
+	a, b := bits.Mul64(lo^w.seedLo, hi^w.seedHi^uint64(n))
+	return a ^ b
 }
 
 // keyZero reports whether the key of pair p is the float 0.0 or -0.0 (in

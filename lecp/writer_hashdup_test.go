@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -187,6 +188,86 @@ func TestWriterHashDupPendingKeys(t *testing.T) {
 			if err := Check(b, nil); err != nil {
 				t.Fatalf("%s: output refused by Check: %v", tc.name, err)
 			}
+		}
+	}
+}
+
+// TestWriterKeyHashPlace: keyHash is a function of a key's bytes alone,
+// whether it is read as words up to the buffer's capacity (with other
+// bytes after it) or byte by byte at the capacity's end, for every length
+// up to 16 and past it.
+func TestWriterKeyHashPlace(t *testing.T) {
+	var w Writer
+	w.hashDup(nil) // seeds w
+	for n := 0; n <= 20; n++ {
+		key := make([]byte, n)
+		for i := range key {
+			key[i] = byte(0xa1 + 7*i)
+		}
+		tight := append(make([]byte, 0, n), key...) // nothing past it
+		roomy := make([]byte, n, n+32)
+		copy(roomy, key)
+		for i := n; i < n+32; i++ {
+			roomy[:n+32][i] = 0xff // bytes past the key that must not count
+		}
+		at := make([]byte, 5+n, 5+n) // at an offset, at the capacity's end
+		copy(at[5:], key)
+		h := w.keyHash(tight)
+		if g := w.keyHash(roomy); g != h {
+			t.Errorf("%d-byte key: %#x with spare capacity, %#x without", n, g, h)
+		}
+		if g := w.keyHash(at[5:]); g != h {
+			t.Errorf("%d-byte key: %#x at an offset, %#x at 0", n, g, h)
+		}
+		if n > 0 {
+			other := append([]byte(nil), key...)
+			other[n-1] ^= 1
+			if w.keyHash(other) == h {
+				t.Errorf("%d-byte key: its last byte changed, same hash %#x", n, h)
+			}
+		}
+	}
+}
+
+// TestWriterHashDupCollisions: when the keys' hashes collide (here the
+// seed is set so that every key of one first word hashes to 0, as an
+// adversary who knew it could arrange), hashDup gives up after a linear
+// number of probes and EndMap sorts instead: duplicates are still found,
+// distinct keys still written, and the work stays n log n, not n².
+func TestWriterHashDupCollisions(t *testing.T) {
+	const n = 1 << 12
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("samepfx-%04x", i) // 13 bytes encoded
+	}
+	lo := binary.LittleEndian.Uint64([]byte("lsamepfx")) // head 0x6c and 7 bytes
+	for _, dup := range []bool{false, true} {
+		var w Writer
+		w.hashDup(nil)
+		w.seedLo = lo // (lo ^ seedLo) = 0: every product is 0
+		w.BeginMap()
+		for _, k := range keys {
+			w.Text(k)
+			w.Uint(0)
+		}
+		if dup {
+			w.Text(keys[n/2])
+			w.Uint(1)
+		}
+		// the first key (the map's head goes in when it ends)
+		if h := w.keyHash(w.buf[:13]); h != 0 {
+			t.Fatalf("the seed does not make the keys collide: hash %#x", h)
+		}
+		w.work = 0
+		w.EndMap()
+		_, err := w.Bytes()
+		if dup != errors.Is(err, ErrDuplicateKey) {
+			t.Fatalf("duplicate %v: %v", dup, err)
+		}
+		// a sort compares about n log2 n pairs of 13-byte keys; hashing
+		// on through the collisions would compare n²/2
+		if want := 4 * n * 12 * 13; w.work > want {
+			t.Errorf("duplicate %v: %d bytes hashed and compared for %d colliding keys, want at most %d", dup, w.work, n, want)
 		}
 	}
 }
