@@ -200,7 +200,7 @@ func BenchmarkJSONWrite(b *testing.B) {
 	}
 }
 
-func marshalRun(b *testing.B, data []byte) func() ([]byte, error) {
+func marshalRun(b testing.TB, data []byte) func() ([]byte, error) {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
 	var v any
