@@ -202,7 +202,9 @@ func TestStringReaderErrorAfterWhatItHeld(t *testing.T) {
 		{`["abc`, `d\x"]`, nil, "abc", ErrInvalidEscape, 6},
 		{`["abc`, "\xff\"]", nil, "abc", ErrInvalidUTF8, 5},
 		{`["abc`, ``, io.EOF, "abc", ErrUnexpectedEOF, 5},
-		{`["abc`, `de`, io.EOF, "abc", ErrUnexpectedEOF, 7},
+		{`["abc`, `de`, io.EOF, "abcde", ErrUnexpectedEOF, 7},
+		{`["abc`, "d\xc3", io.EOF, "abcd", ErrUnexpectedEOF, 7},
+		{`["abc`, `d\u00`, io.EOF, "abcd", ErrUnexpectedEOF, 10},
 		{`["abc\u00`, ``, io.EOF, "abc", ErrUnexpectedEOF, 9},
 		{`["abc`, `de`, boom, "abcde", nil, 0},
 		{`["abc\u00`, `e`, boom, "abc", nil, 0},
@@ -223,6 +225,9 @@ func TestStringReaderErrorAfterWhatItHeld(t *testing.T) {
 		for err == nil {
 			m, err = sr.Read(p)
 			got = append(got, p[:m]...)
+			if len(got) > len(tc.first)+len(tc.rest) {
+				t.Fatalf("%q %q: read %q, more than the input holds", tc.first, tc.rest, got)
+			}
 		}
 		if string(got) != tc.want {
 			t.Errorf("%q %q: read %q, want %q", tc.first, tc.rest, got, tc.want)
