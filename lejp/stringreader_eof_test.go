@@ -202,3 +202,95 @@ func optsLabel(o *Options) string {
 	}
 	return fmt.Sprintf("chunk %d utf8 %v", o.StringChunk, o.AllowInvalidUTF8)
 }
+
+// splitReader serves in in pieces of the sizes in sizes (cycled; one byte
+// each if there are none), then err: with the last bytes if with is set,
+// else on a Read of its own.
+type splitReader struct {
+	in    []byte
+	sizes []byte
+	i     int
+	err   error
+	with  bool
+}
+
+func (r *splitReader) Read(p []byte) (int, error) {
+	if len(r.in) == 0 {
+		return 0, r.err
+	}
+	n := 1
+	if len(r.sizes) > 0 {
+		n += int(r.sizes[r.i%len(r.sizes)])
+		r.i++
+	}
+	n = copy(p[:min(n, len(p))], r.in)
+	r.in = r.in[n:]
+	if len(r.in) == 0 && r.with {
+		return n, r.err
+	}
+	return n, nil
+}
+
+// FuzzStringReaderCut: `["` and fuzzed string content (closed by a quote
+// in it or not, well-formed or not), read through StringReader from an
+// io.Reader that splits it at fuzzed places and ends with io.EOF or
+// another error, with the last bytes or on a Read of its own. The
+// reference reads one byte per Read, the end on a Read of its own, so
+// that it delivers every byte decoded before the string's end or error.
+// Where the string ends, or the input ends inside it, or the io.Reader
+// fails, the fuzzed reading delivers exactly the reference's bytes and
+// ends with its error; where the string is malformed (or too long), it
+// ends with the reference's error, and what each delivered is a prefix
+// of what the other did: the piece the fault is found in is dropped, as
+// lecp does, and where pieces end depends on the split (with
+// AllowInvalidUTF8, the reference holds back a byte that starts a
+// sequence until the byte after it comes, where a piece cut at
+// StringChunk in a longer Read may end after it).
+func FuzzStringReaderCut(f *testing.F) {
+	for _, c := range []string{
+		`abcdefgh`, `héllo wörld €𝄞!`, `a\"b\\c\u00e9\ud834\udd1ez\n\/`, `abc"]`,
+		`abc\u00`, "ab\xe2\x82", "ab\x01cd", "ab\xffcd", `ab\x`, `\ud834\u`,
+		`0123456789abcdefghijklmnopqrstuvwxyz€€€€\u20ac\t`,
+	} {
+		f.Add([]byte(c), []byte{0, 3, 1}, uint8(0))
+		f.Add([]byte(c), []byte{200}, uint8(0x0d))
+		f.Add([]byte(c), []byte{2}, uint8(0x32))
+	}
+	f.Fuzz(func(t *testing.T, content, sizes []byte, o uint8) {
+		if len(content) > 4096 || len(sizes) > 64 {
+			return
+		}
+		in := append([]byte(`["`), content...)
+		// o: the end (bits 0-1), StringChunk (2-3), AllowInvalidUTF8
+		// (4), a small MaxStringLen (5), the Read size (6-7).
+		end := errBoom
+		if o&1 == 0 {
+			end = io.EOF
+		}
+		opts := &Options{
+			StringChunk:      []int{0, 4, 5, 64}[o>>2&3],
+			AllowInvalidUTF8: o&0x10 != 0,
+		}
+		if o&0x20 != 0 {
+			opts.MaxStringLen = 20
+		}
+		rs := []int{1, 2, 7, 100}[o>>6]
+		read := func(r io.Reader) ([]byte, bool, error) {
+			d := NewDecoder(r, opts)
+			if _, err := d.ReadToken(); err != nil {
+				t.Fatalf("%q: ReadToken: %v", in, err)
+			}
+			return srRead(t, d, rs, len(in))
+		}
+		want, _, wantErr := read(&splitReader{in: in, err: end})
+		got, _, err := read(&splitReader{in: in, sizes: sizes, err: end, with: o&2 != 0})
+		if checkLine(err) != checkLine(wantErr) || (err == errBoom) != (wantErr == errBoom) {
+			t.Fatalf("%q split %v, %s: %v, want %v", in, sizes, optsLabel(opts), err, wantErr)
+		}
+		var se *SyntaxError
+		whole := err == io.EOF || err == errBoom || errors.As(err, &se) && se.Err == ErrUnexpectedEOF
+		if whole && !bytes.Equal(got, want) || !bytes.HasPrefix(want, got) && !bytes.HasPrefix(got, want) {
+			t.Fatalf("%q split %v, %s: delivered %q, want %q (%v)", in, sizes, optsLabel(opts), got, want, err)
+		}
+	})
+}
