@@ -567,6 +567,9 @@ func watchStrings(t *testing.T, in []byte, cuts []int, opts *Options, rs int, ch
 				}
 				got = append(got, buf[:m]...)
 				delivered += m
+				if len(got) > len(in) {
+					t.Fatalf("%q: the reader delivered %q, more than the input holds", in, got)
+				}
 			}
 			vs = append(vs, string(got))
 			if err != io.EOF {
@@ -633,8 +636,13 @@ func srValues(d *Decoder) ([]string, error) {
 		_, r, err := d.StringReader()
 		switch {
 		case err == nil:
-			b, err := io.ReadAll(r)
+			// Bounded: a reader delivering a piece again and again
+			// would never end.
+			b, err := io.ReadAll(io.LimitReader(r, maxTraceString+1))
 			vs = append(vs, string(b))
+			if len(b) > maxTraceString {
+				return vs, errors.New("the reader delivered more than any input holds")
+			}
 			if err != nil {
 				return vs, err
 			}
