@@ -72,19 +72,19 @@ func (d *Decoder) More() bool {
 // Decoder has moved on never reads another string, and one read to io.EOF
 // returns io.EOF from then on.
 //
-// Where the input ends inside the string, the reader delivers all of the
-// string that was read, decoded (but for an escape or UTF-8 sequence the
-// input ends inside), and then ErrUnexpectedEOF at the input's end,
-// whether the io.Reader returned io.EOF with its last bytes or on a Read
-// of its own, and however it split the input, as lecp's reader does;
-// StringReader returns the error itself, and no reader, only where there
-// is nothing to deliver. So too before an error of the io.Reader's: the
-// bytes read with it or before it come first. Where the string is
-// malformed (or too long), the error comes from StringReader itself when
-// it is within the string's first piece, else from the reader once it has
-// delivered the pieces before it. A piece ends at Options.StringChunk
-// bytes or where the input read so far ends, whichever comes first, so
-// the reader delivers all but the piece found malformed, as lecp's does.
+// Where the input ends inside a string value, or the io.Reader fails
+// there, the reader delivers all of the string that was read, decoded
+// (but for an escape, surrogate pair or UTF-8 sequence cut at the end),
+// then the error: ErrUnexpectedEOF at the input's end, or the io.Reader's
+// error, whether that came with the last bytes or on a later Read, and
+// however the input was split. StringReader returns that error itself,
+// with no reader, only for a member name (held whole) or where there is
+// nothing to deliver. Where the string is malformed or too long, the error
+// comes from StringReader when it is within the string's first piece,
+// else from the reader after the pieces before it: a piece ends at
+// Options.StringChunk bytes or where the input read so far ends,
+// whichever comes first, so all but the piece found malformed is
+// delivered. Either way the reader delivers what lecp's does.
 //
 // Should the io.Reader panic within StringReader (the panic recovered by
 // the caller), the string is left as one whose reader was not read: the
