@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -258,6 +259,36 @@ func (r *errAfterReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// hangGuard is how long awaitStep waits: a guard against a hang, not a
+// measure of time. The steps it waits for take microseconds; 20 s is
+// ample on a loaded 2-core machine and well inside a -timeout 120s run,
+// so that a hang fails the test naming the step, not the test binary.
+const hangGuard = 20 * time.Second
+
+// awaitStep returns the value c delivers; if none comes within hangGuard
+// (or half the time left before the test's deadline, if that is less),
+// it calls unblock, if set, to free the goroutine that hung, and fails
+// the test naming what hung, as step() then says.
+func awaitStep[T any](t *testing.T, c <-chan T, step func() string, unblock func()) T {
+	t.Helper()
+	wait := hangGuard
+	if dl, ok := t.Deadline(); ok {
+		wait = min(wait, time.Until(dl)/2)
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case v := <-c:
+		return v
+	case <-timer.C:
+		if unblock != nil {
+			unblock()
+		}
+		t.Fatalf("hung: no result after %v: %s", wait, step())
+		panic("not reached")
+	}
+}
+
 // TestStringReaderPipe: over an io.Pipe holding 81 66 616263 (a 6-byte
 // text string of which 3 bytes have come) and nothing more, StringReader
 // returns a reader and its Read returns "abc": the writer writes the rest
@@ -272,22 +303,33 @@ func TestStringReaderPipe(t *testing.T) {
 		err error
 	}
 	res := make(chan result, 1)
+	// The call the reading goroutine is in, for the hang guard's message.
+	var in atomic.Pointer[string]
+	enter := func(call string) { in.Store(&call) }
+	step := func() string {
+		return *in.Load() + " over a pipe holding 81 66 616263 did not return: " +
+			"it waits for more input than the pipe holds"
+	}
 	go func() {
 		pw.Write([]byte("\x81\x66abc"))
 	}()
 	go func() {
+		enter("ReadToken")
 		if _, err := d.ReadToken(); err != nil {
 			res <- result{err: err}
 			return
 		}
+		enter("StringReader")
 		_, r, err := d.StringReader()
 		if err != nil {
 			res <- result{err: err}
 			return
 		}
 		p := make([]byte, 100)
+		enter("the string reader's first Read")
 		n, err := r.Read(p)
 		res <- result{string(p[:n]), err}
+		enter("a Read of the rest, after 646566 was written and the pipe closed,")
 		var rest []byte
 		for err == nil {
 			n, err = r.Read(p)
@@ -299,13 +341,8 @@ func TestStringReaderPipe(t *testing.T) {
 		}
 		res <- result{s: string(rest)}
 	}()
-	var got result
-	select {
-	case got = <-res:
-	case <-time.After(2 * time.Minute): // a guard against a hang only
-		pw.CloseWithError(errors.New("hang guard"))
-		t.Fatal("the string reader's Read waited for more input")
-	}
+	hang := func() { pw.CloseWithError(errors.New("hang guard")) }
+	got := awaitStep(t, res, step, hang)
 	if got.err != nil || got.s != "abc" {
 		t.Fatalf("first Read: %q %v, want \"abc\"", got.s, got.err)
 	}
@@ -313,7 +350,8 @@ func TestStringReaderPipe(t *testing.T) {
 		pw.Write([]byte("def"))
 		pw.Close()
 	}()
-	if got = <-res; got.err != nil || got.s != "def" {
+	got = awaitStep(t, res, func() string { return *in.Load() + " did not return" }, hang)
+	if got.err != nil || got.s != "def" {
 		t.Fatalf("the rest: %q %v, want \"def\"", got.s, got.err)
 	}
 	if err := d.Finish(); err != nil {

@@ -72,14 +72,19 @@ func (d *Decoder) More() bool {
 // Decoder has moved on never reads another string, and one read to io.EOF
 // returns io.EOF from then on.
 //
-// Where a string is cut or malformed, the error comes from StringReader
-// itself when it is within the string's first piece (no reader is
-// returned), else from the reader once it has delivered the pieces
-// before it. A piece ends at Options.StringChunk bytes or where the input
-// read so far ends, whichever comes first, so the reader delivers what
-// came before an error of the io.Reader's (but for an escape or UTF-8
-// sequence it cuts), and before the input's end or a malformed byte all
-// but the piece found cut or malformed.
+// Where the input ends inside a string value, or the io.Reader fails
+// there, the reader delivers all of the string that was read, decoded
+// (but for an escape, surrogate pair or UTF-8 sequence cut at the end),
+// then the error: ErrUnexpectedEOF at the input's end, or the io.Reader's
+// error, whether that came with the last bytes or on a later Read, and
+// however the input was split. StringReader returns that error itself,
+// with no reader, only for a member name (held whole) or where there is
+// nothing to deliver. Where the string is malformed or too long, the error
+// comes from StringReader when it is within the string's first piece,
+// else from the reader after the pieces before it: a piece ends at
+// Options.StringChunk bytes or where the input read so far ends,
+// whichever comes first, so all but the piece found malformed is
+// delivered. Either way the reader delivers what lecp's does.
 //
 // Should the io.Reader panic within StringReader (the panic recovered by
 // the caller), the string is left as one whose reader was not read: the
@@ -209,7 +214,11 @@ func (d *Decoder) startString() (Kind, io.Reader, error) {
 // piece reads the next piece of the string StringReader is at, as next
 // does, except that where the scanner needs more input while it holds
 // decoded content, that content is the piece (heldPiece): the io.Reader
-// is called only when there is nothing to return.
+// is called only when there is nothing to return. Where the input ends
+// inside the string, what the scanner holds of it is a piece too, before
+// the error (which the scanner holds, sticky): whether the io.Reader
+// returned io.EOF with its last bytes or on a Read of its own, every
+// byte decoded is delivered, as lecp's reader delivers them.
 func (d *Decoder) piece() (Kind, error) {
 	for {
 		k, err := d.s.next()
@@ -217,6 +226,9 @@ func (d *Decoder) piece() (Kind, error) {
 		case err == nil:
 			return k, nil
 		case err != errNeedMore || d.r == nil:
+			if cutEOF(err) && d.s.heldPiece() {
+				return StringChunk, nil
+			}
 			return d.more(err)
 		case d.s.heldPiece():
 			return StringChunk, nil
@@ -229,6 +241,12 @@ func (d *Decoder) piece() (Kind, error) {
 			return Invalid, err
 		}
 	}
+}
+
+// cutEOF reports whether err is the scanner's ErrUnexpectedEOF.
+func cutEOF(err error) bool {
+	se, ok := err.(*SyntaxError)
+	return ok && se.Err == ErrUnexpectedEOF
 }
 
 // peek returns the first byte of the next token, skipping whitespace

@@ -23,6 +23,10 @@ type streamMode struct {
 	rs   int
 }
 
+// maxTraceString bounds what streamTrace takes from one string's reader:
+// more than any input it reads holds.
+const maxTraceString = 16 << 20
+
 // streamTrace reads d to its end as pullTrace does, in pullTrace's format,
 // but as mode says. More's answer is checked against the token that follows
 // it; StringReader's refusals must leave the token stream as it was (and,
@@ -61,6 +65,10 @@ func streamTrace(t testing.TB, d *Decoder, mode streamMode, bytesIn bool) string
 						t.Fatalf("Read returned %d", m)
 					}
 					content = append(content, buf[:m]...)
+					if len(content) > maxTraceString {
+						// A reader delivering a piece again and again.
+						t.Fatalf("the reader delivered more than %d bytes", maxTraceString)
+					}
 					if err == io.EOF {
 						break
 					}

@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -166,9 +167,35 @@ type srStep struct {
 	chunks, reads []string
 }
 
-// timeoutGuard is a guard against a hang, not a measure of time: a test
-// waiting on it fails only if what it waits for never comes.
-func timeoutGuard() <-chan time.Time { return time.After(2 * time.Minute) }
+// hangGuard is how long awaitStep waits: a guard against a hang, not a
+// measure of time. The steps it waits for take microseconds; 20 s is
+// ample on a loaded 2-core machine and well inside a -timeout 120s run,
+// so that a hang fails the test naming the step, not the test binary.
+const hangGuard = 20 * time.Second
+
+// awaitStep returns the value c delivers; if none comes within hangGuard
+// (or half the time left before the test's deadline, if that is less),
+// it calls unblock, if set, to free the goroutine that hung, and fails
+// the test naming what hung, as step() then says.
+func awaitStep[T any](t *testing.T, c <-chan T, step func() string, unblock func()) T {
+	t.Helper()
+	wait := hangGuard
+	if dl, ok := t.Deadline(); ok {
+		wait = min(wait, time.Until(dl)/2)
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case v := <-c:
+		return v
+	case <-timer.C:
+		if unblock != nil {
+			unblock()
+		}
+		t.Fatalf("hung: no result after %v: %s", wait, step())
+		panic("not reached")
+	}
+}
 
 // readTokenValues is the values of the strings and names ReadToken reads
 // from d, to its end or error.
@@ -202,7 +229,9 @@ func TestStringReaderErrorAfterWhatItHeld(t *testing.T) {
 		{`["abc`, `d\x"]`, nil, "abc", ErrInvalidEscape, 6},
 		{`["abc`, "\xff\"]", nil, "abc", ErrInvalidUTF8, 5},
 		{`["abc`, ``, io.EOF, "abc", ErrUnexpectedEOF, 5},
-		{`["abc`, `de`, io.EOF, "abc", ErrUnexpectedEOF, 7},
+		{`["abc`, `de`, io.EOF, "abcde", ErrUnexpectedEOF, 7},
+		{`["abc`, "d\xc3", io.EOF, "abcd", ErrUnexpectedEOF, 7},
+		{`["abc`, `d\u00`, io.EOF, "abcd", ErrUnexpectedEOF, 10},
 		{`["abc\u00`, ``, io.EOF, "abc", ErrUnexpectedEOF, 9},
 		{`["abc`, `de`, boom, "abcde", nil, 0},
 		{`["abc\u00`, `e`, boom, "abc", nil, 0},
@@ -223,6 +252,9 @@ func TestStringReaderErrorAfterWhatItHeld(t *testing.T) {
 		for err == nil {
 			m, err = sr.Read(p)
 			got = append(got, p[:m]...)
+			if len(got) > len(tc.first)+len(tc.rest) {
+				t.Fatalf("%q %q: read %q, more than the input holds", tc.first, tc.rest, got)
+			}
 		}
 		if string(got) != tc.want {
 			t.Errorf("%q %q: read %q, want %q", tc.first, tc.rest, got, tc.want)
@@ -278,23 +310,34 @@ func TestStringReaderPipe(t *testing.T) {
 		err error
 	}
 	res := make(chan result, 1)
+	// The call the reading goroutine is in, for the hang guard's message.
+	var in atomic.Pointer[string]
+	enter := func(call string) { in.Store(&call) }
+	step := func() string {
+		return *in.Load() + " over a pipe holding `[\"abcdef` did not return: " +
+			"it waits for more input than the pipe holds"
+	}
 	go func() {
 		pw.Write([]byte(`["abcdef`))
 	}()
 	go func() {
+		enter("ReadToken")
 		if _, err := d.ReadToken(); err != nil {
 			res <- result{err: err}
 			return
 		}
+		enter("StringReader")
 		_, r, err := d.StringReader()
 		if err != nil {
 			res <- result{err: err}
 			return
 		}
 		p := make([]byte, 100)
+		enter("the string reader's first Read")
 		n, err := r.Read(p)
 		res <- result{string(p[:n]), err}
 		// The rest, once the writer has it.
+		enter("a Read of the rest, after `gh\"]` was written and the pipe closed,")
 		var rest []byte
 		for err == nil {
 			n, err = r.Read(p)
@@ -306,13 +349,8 @@ func TestStringReaderPipe(t *testing.T) {
 		}
 		res <- result{s: string(rest)}
 	}()
-	var got result
-	select {
-	case got = <-res:
-	case <-timeoutGuard():
-		pw.CloseWithError(errors.New("hang guard"))
-		t.Fatal("the string reader's Read waited for more input")
-	}
+	hang := func() { pw.CloseWithError(errors.New("hang guard")) }
+	got := awaitStep(t, res, step, hang)
 	if got.err != nil || got.s != "abcdef" {
 		t.Fatalf("first Read: %q %v, want \"abcdef\"", got.s, got.err)
 	}
@@ -320,7 +358,8 @@ func TestStringReaderPipe(t *testing.T) {
 		pw.Write([]byte(`gh"]`))
 		pw.Close()
 	}()
-	if got = <-res; got.err != nil || got.s != "gh" {
+	got = awaitStep(t, res, func() string { return *in.Load() + " did not return" }, hang)
+	if got.err != nil || got.s != "gh" {
 		t.Fatalf("the rest: %q %v, want \"gh\"", got.s, got.err)
 	}
 	if tok, err := d.ReadToken(); err != nil || tok.Kind != ArrayEnd {
@@ -528,6 +567,9 @@ func watchStrings(t *testing.T, in []byte, cuts []int, opts *Options, rs int, ch
 				}
 				got = append(got, buf[:m]...)
 				delivered += m
+				if len(got) > len(in) {
+					t.Fatalf("%q: the reader delivered %q, more than the input holds", in, got)
+				}
 			}
 			vs = append(vs, string(got))
 			if err != io.EOF {
@@ -594,8 +636,13 @@ func srValues(d *Decoder) ([]string, error) {
 		_, r, err := d.StringReader()
 		switch {
 		case err == nil:
-			b, err := io.ReadAll(r)
+			// Bounded: a reader delivering a piece again and again
+			// would never end.
+			b, err := io.ReadAll(io.LimitReader(r, maxTraceString+1))
 			vs = append(vs, string(b))
+			if len(b) > maxTraceString {
+				return vs, errors.New("the reader delivered more than any input holds")
+			}
 			if err != nil {
 				return vs, err
 			}

@@ -204,8 +204,14 @@ func (s *scanner) streamString() (Kind, error) {
 // sequence sbuf ends inside is held back, so that a piece of valid UTF-8
 // ends on a rune boundary, as a StringChunk does. The Parser does not call
 // it: where its pieces end depends on the string alone.
+//
+// The Decoder also calls it once streamString has failed with
+// ErrUnexpectedEOF, the input ending inside the string, so that what it
+// decoded comes before the error. The scanner then returns its error
+// without running streamString, so a shift still set means the content
+// it held has been delivered: there is nothing more.
 func (s *scanner) heldPiece() bool {
-	if !s.inStr || s.str.name {
+	if !s.inStr || s.str.name || s.str.shift > 0 {
 		return false
 	}
 	c := runeEnd(s.sbuf)
