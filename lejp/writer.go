@@ -441,9 +441,8 @@ func (w *Writer) Name(s string) {
 		w.refuse(ErrInvalidUTF8, "a member name", start)
 		return
 	}
-	if w.names.addQuick(off+1, len(w.buf)-1, s) {
-		// held
-	} else if w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
+	if !w.names.addQuick(off+1, len(w.buf)-1, s) &&
+		w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
 		w.refuse(ErrDuplicateName, "a member name", start)
 		return
 	}

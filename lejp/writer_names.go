@@ -39,7 +39,7 @@ const (
 var _ [linearWriterNames - inlineWriterNames]struct{}
 
 // nameRef is an entry: a name, buf[off:end] (its escaped text between the
-// quotes) with a key of its decoded form (its textKey in a linear
+// quotes) with a key of its canonical text (its textKey in a linear
 // object, its hash in a hashed one), or an object's mark, off < 0, with
 // end the index of the enclosing object's mark and key a filter of the
 // keys of its names (linear objects). The entries of an open object are
@@ -216,10 +216,11 @@ func (n *writerNames) add(buf []byte, off, end int, src string, replaced bool) b
 	return false
 }
 
-// addQuick is add's most common case, small enough to be inlined in
-// Name: a name that needed no escape (src, the text written) in a linear
-// object whose filter bit for it is clear, with room in inline. It
-// reports whether it held the name; if not, add decides.
+// addQuick is add's most common case, which Name tries first: a name
+// that needed no escape (src, the text written) in a linear object whose
+// filter bit for it is clear, with room in inline (a more general path,
+// with room in more too, measured slower). It reports whether it held
+// the name; if not, add decides.
 func (n *writerNames) addQuick(off, end int, src string) bool {
 	if n.n >= inlineWriterNames || len(src) != end-off {
 		return false
