@@ -300,7 +300,7 @@ func (n *writerNames) index(buf []byte) {
 	}
 	n.nindex += n.n - n.obj - 1
 	if 4*n.nindex > len(n.slots) {
-		n.rehash(max(64, 8*n.nindex))
+		n.rehash(max(64, 4*n.nindex+1))
 	} else {
 		for i := n.obj + 1; i < n.n; i++ {
 			n.place(i, n.at(i).key)
@@ -321,11 +321,12 @@ func (n *writerNames) set(i int, e nameRef) {
 
 // insert puts entry i, of hash h, in the index, rebuilding the index
 // larger to keep its load at most one quarter (from one eighth after a
-// rebuild: 32 to 64 bytes of slots per name).
+// rebuild: 32 to 64 bytes of slots per name). The rebuild asks for just
+// over 4 slots a name: rounded up to a power of two, that is 8 at most.
 func (n *writerNames) insert(i int, h uint64) {
 	n.nindex++
 	if 4*n.nindex > len(n.slots) {
-		n.rehash(max(64, 8*n.nindex)) // places entry i too
+		n.rehash(max(64, 4*n.nindex+1)) // places entry i too
 		return
 	}
 	n.place(i, h)
