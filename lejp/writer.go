@@ -192,7 +192,7 @@ func AppendFloat(dst []byte, f float64) ([]byte, error) {
 // Flush keeps the names of the open objects) and allocates nothing while the
 // open objects hold 24 entries or fewer (one per open object, one per name
 // of each), so a new Writer writes a JOSE header, JWK or claims set without
-// allocating beyond its output. An object of up to 32 names is searched
+// allocating beyond its output. An object of up to 64 names is searched
 // linearly; a larger one is indexed by a hash of its names (hash/maphash,
 // with a random seed per Writer), so the cost stays linear in the number of
 // names whatever they are, and a reused Writer (Reset) keeps its memory.
@@ -428,35 +428,21 @@ func (w *Writer) afterValue() {
 // AllowDuplicateNames) is refused: ErrInvalidUTF8 or ErrDuplicateName,
 // both also matching ErrWriter.
 func (w *Writer) Name(s string) {
-	if w.err != nil {
-		w.stop()
+	start, ok := w.beforeName()
+	if !ok {
 		return
-	}
-	if !w.inObject() {
-		w.misuse(errNameOutside)
-		return
-	}
-	if w.name {
-		w.misuse(errNameForValue)
-		return
-	}
-	start := len(w.buf)
-	if w.comma {
-		w.buf = append(w.buf, ',')
 	}
 	off := len(w.buf)
 	replaced := false
 	if w.AllowInvalidUTF8 {
-		w.buf = AppendString(w.buf, s)
+		w.buf, _ = appendString(w.buf, s, false)
 		replaced = !utf8.ValidString(s)
-	} else {
-		var ok bool
-		if w.buf, ok = appendString(w.buf, s, true); !ok {
-			w.refuse(ErrInvalidUTF8, "a member name", start)
-			return
-		}
+	} else if w.buf, ok = appendString(w.buf, s, true); !ok {
+		w.refuse(ErrInvalidUTF8, "a member name", start)
+		return
 	}
-	if w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
+	if !w.names.addQuick(off+1, len(w.buf)-1, s) &&
+		w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
 		w.refuse(ErrDuplicateName, "a member name", start)
 		return
 	}
@@ -464,8 +450,52 @@ func (w *Writer) Name(s string) {
 	w.name = true
 }
 
-// NameBytes is Name for a name given as bytes.
-func (w *Writer) NameBytes(b []byte) { w.Name(string(b)) }
+// NameBytes is Name for a name given as bytes; b is not retained.
+func (w *Writer) NameBytes(b []byte) {
+	start, ok := w.beforeName()
+	if !ok {
+		return
+	}
+	off := len(w.buf)
+	replaced := false
+	if w.AllowInvalidUTF8 {
+		w.buf, _ = appendString(w.buf, b, false)
+		replaced = !utf8.Valid(b)
+	} else if w.buf, ok = appendString(w.buf, b, true); !ok {
+		w.refuse(ErrInvalidUTF8, "a member name", start)
+		return
+	}
+	// The name's keys are read from the bytes written (src ""): b, as a
+	// string, would be a copy.
+	if w.names.add(w.buf, off+1, len(w.buf)-1, "", replaced) {
+		w.refuse(ErrDuplicateName, "a member name", start)
+		return
+	}
+	w.buf = append(w.buf, ':')
+	w.name = true
+}
+
+// beforeName writes the comma before a name and returns where the member
+// starts (before the comma), or false if a name is not allowed here.
+func (w *Writer) beforeName() (int, bool) {
+	if w.err != nil {
+		w.stop()
+		return 0, false
+	}
+	if !w.inObject() {
+		w.misuse(errNameOutside)
+		return 0, false
+	}
+	if w.name {
+		w.misuse(errNameForValue)
+		return 0, false
+	}
+	start := len(w.buf)
+	if w.comma {
+		w.buf = append(w.buf, ',')
+	}
+	return start, true
+}
 
 // BeginObject writes '{'.
 func (w *Writer) BeginObject() {

@@ -7,34 +7,39 @@ package lejp
 // searched linearly up to linearWriterNames, and only when a 64-bit filter
 // of their keys (kept in the object's mark) says the name may be there; from
 // there on the object is indexed by a hash of its names (one table for all
-// open objects). The first inlineWriterNames entries live in the Writer
+// open objects; addQuick is the common case, a name whose filter bit is
+// clear). The first inlineWriterNames entries live in the Writer
 // itself, so that a new Writer (one per JOSE header or claims set) allocates
 // nothing for them.
 //
-// Names are compared as a reader decodes them. The Writer's escaping is a
-// function of the decoded name, except for U+FFFD, written as is when
-// given and as \ufffd when it replaces a byte that is not UTF-8 (with
-// AllowInvalidUTF8). So names are compared as their escaped text until a
-// replacement has been written, and decoded from then on. Keys and hashes
-// are of the decoded name: for a name just written, the caller's string
-// (or, with a replacement, that string replaced), which is faster to read
-// than the bytes just written; for one written before, decoded from the
-// buffer.
+// Names are compared as a reader decodes them, by their canonical text:
+// the text the Writer writes for the decoded name, which is the escaped
+// text written, except that a byte that is not UTF-8 replaced by U+FFFD
+// (with AllowInvalidUTF8) is written \ufffd where a U+FFFD given is
+// written as is. The Writer's escaping is a function of the decoded name
+// otherwise, so two names are the same decoded if and only if their
+// canonical texts are equal, and until a replacement has been written the
+// canonical text is the text in the buffer: nothing is decoded. Keys and
+// hashes are of the canonical text; for a name just written that needed
+// no escape, of the caller's string, which is faster to read than the
+// bytes just written.
 
 import (
 	"bytes"
 	"hash/maphash"
 	"math/bits"
-	"unicode/utf8"
 )
 
 const (
 	inlineWriterNames = 24
-	linearWriterNames = 32
+	linearWriterNames = 64
 )
 
+// addQuick relies on it: an object with room inline is linear.
+var _ [linearWriterNames - inlineWriterNames]struct{}
+
 // nameRef is an entry: a name, buf[off:end] (its escaped text between the
-// quotes) with a key of its decoded form (its textKey in a linear
+// quotes) with a key of its canonical text (its textKey in a linear
 // object, its hash in a hashed one), or an object's mark, off < 0, with
 // end the index of the enclosing object's mark and key a filter of the
 // keys of its names (linear objects). The entries of an open object are
@@ -46,6 +51,11 @@ type nameRef struct {
 	key      uint64
 }
 
+// A slot of the index holds an entry's index + 1 in its low bits and the
+// top bits of the entry's hash, a tag that spares reading most entries
+// a probe meets. Entries are 24 bytes: 1<<40 of them would be 24 TiB.
+const slotIndex = 1<<40 - 1
+
 const (
 	markLinear    = -1 // an object whose names are searched linearly
 	markHashed    = -2 // an object whose names are in the index
@@ -54,7 +64,8 @@ const (
 
 // writerNames holds the names. The index is an open-addressing hash table
 // with linear probing of the names of every hashed open object (slots hold
-// entry indexes + 1); entries leave it in the reverse order they entered
+// entry indexes + 1 and hash tags), at most a quarter full so that probes
+// are short; entries leave it in the reverse order they entered
 // it, which linear probing allows without tombstones, and a probe skips
 // the entries of outer objects (indexes below the innermost mark).
 type writerNames struct {
@@ -62,12 +73,12 @@ type writerNames struct {
 	inline   [inlineWriterNames]nameRef
 	more     []nameRef // entries from inlineWriterNames on
 	obj      int       // the innermost open object's mark
-	slots    []int     // the index; its length is a power of two
-	nindex   int       // entries in the index, at most half its slots
+	slots    []uint64  // the index; its length is a power of two
+	nindex   int       // entries in the index, at most a quarter of its slots
 	seed     maphash.Seed
 	seeded   bool
 	replaced bool      // a name with a \ufffd replacement was written
-	scratch  [2][]byte // decoded names
+	scratch  [2][]byte // canonical texts (see canonical)
 	work     int       // names compared and slots probed, for tests that bound it
 	kept     int       // entries [0, kept) have their text in buf[:keptEnd]
 	keptEnd  int       // at least the length of the Writer's dst (Reset)
@@ -117,7 +128,7 @@ func (n *writerNames) end() {
 		mask := len(n.slots) - 1
 		for i := n.n - 1; i > n.obj; i-- {
 			k := int(n.at(i).key) & mask
-			for n.slots[k] != i+1 {
+			for n.slots[k]&slotIndex != uint64(i+1) {
 				k = (k + 1) & mask
 			}
 			n.slots[k] = 0
@@ -159,29 +170,33 @@ func (n *writerNames) keep(buf []byte) int {
 }
 
 // add reports whether the innermost object already has the name
-// buf[off:end], written from name; if not, it holds it (unless the object
-// is unchecked). replaced says the name was written with a \ufffd
-// replacement.
-func (n *writerNames) add(buf []byte, off, end int, name string, replaced bool) bool {
+// buf[off:end]; if not, it holds it (unless the object is unchecked).
+// replaced says the name was written with a \ufffd replacement. src is
+// the caller's string when that is the text written (no escape, no
+// replacement: the lengths are equal), else anything of another length
+// (NameBytes passes ""): keys are then read from buf.
+func (n *writerNames) add(buf []byte, off, end int, src string, replaced bool) bool {
 	var mark *nameRef
 	if n.obj < inlineWriterNames {
 		mark = &n.inline[n.obj]
 	} else {
 		mark = &n.more[n.obj-inlineWriterNames]
 	}
-	switch mark.off {
-	case markUnchecked:
+	if mark.off == markUnchecked {
 		return false
-	case markHashed:
-		if replaced {
-			n.replaced = true
-		}
-		return n.addHashed(buf, nameRef{off: off, end: end}, name, replaced)
 	}
 	if replaced {
 		n.replaced = true
 	}
-	r := nameRef{off: off, end: end, key: n.key(name, replaced)}
+	r := nameRef{off: off, end: end}
+	if mark.off == markHashed {
+		return n.addHashed(buf, r, src)
+	}
+	if len(src) == end-off {
+		r.key = textKey(src)
+	} else {
+		r.key = textKey(n.canonical(1, buf[off:end]))
+	}
 	// A linear object's mark keeps a 64-bit filter of its names' keys: a
 	// name whose bit is clear is new without a search (most names).
 	bit := uint64(1) << (r.key * 0x9E3779B97F4A7C15 >> 58)
@@ -201,20 +216,38 @@ func (n *writerNames) add(buf []byte, off, end int, name string, replaced bool) 
 	return false
 }
 
+// addQuick is add's most common case, which Name tries first: a name
+// that needed no escape (src, the text written) in a linear object whose
+// filter bit for it is clear, with room in inline (a more general path,
+// with room in more too, measured slower). It reports whether it held
+// the name; if not, add decides.
+func (n *writerNames) addQuick(off, end int, src string) bool {
+	if n.n >= inlineWriterNames || len(src) != end-off {
+		return false
+	}
+	m := &n.inline[n.obj] // n.obj < n.n
+	key := textKey(src)
+	bit := uint64(1) << (key * 0x9E3779B97F4A7C15 >> 58)
+	if m.off != markLinear || m.key&bit != 0 {
+		return false
+	}
+	m.key |= bit
+	n.inline[n.n] = nameRef{off: off, end: end, key: key}
+	n.n++ // fewer than linearWriterNames: inlineWriterNames is less
+	return true
+}
+
 // scan searches the innermost (linear) object's names for r.
 func (n *writerNames) scan(buf []byte, r nameRef) bool {
 	n.work += n.n - n.obj - 1 // at most
-	if n.n <= inlineWriterNames {
-		// The object's names are all in inline: no bounds to choose.
-		for i := n.obj + 1; i < n.n; i++ {
-			if n.inline[i].key == r.key && n.same(buf, n.inline[i], r) {
-				return true
-			}
+	i := n.obj + 1
+	for ; i < min(n.n, inlineWriterNames); i++ {
+		if n.inline[i].key == r.key && n.same(buf, n.inline[i], r) {
+			return true
 		}
-		return false
 	}
-	for i := n.obj + 1; i < n.n; i++ {
-		if e := n.at(i); e.key == r.key && n.same(buf, e, r) {
+	for _, e := range n.more[max(i-inlineWriterNames, 0):max(n.n-inlineWriterNames, 0)] {
+		if e.key == r.key && n.same(buf, e, r) {
 			return true
 		}
 	}
@@ -223,20 +256,26 @@ func (n *writerNames) scan(buf []byte, r nameRef) bool {
 
 // addHashed is add for an object whose names are in the index: the key
 // of an entry is its hash.
-func (n *writerNames) addHashed(buf []byte, r nameRef, name string, replaced bool) bool {
+func (n *writerNames) addHashed(buf []byte, r nameRef, src string) bool {
 	var h uint64
-	if replaced {
-		n.key(name, true) // the replaced name, in scratch 1
-		h = n.hash(n.scratch[1], n.obj)
+	if len(src) == r.end-r.off {
+		h = maphash.String(n.seed, src) ^ uint64(n.obj)*0x9E3779B97F4A7C15
 	} else {
-		h = maphash.String(n.seed, name) ^ uint64(n.obj)*0x9E3779B97F4A7C15
+		h = n.hash(n.canonical(1, buf[r.off:r.end]), n.obj)
 	}
 	r.key = h
 	mask := len(n.slots) - 1
-	for k := int(h) & mask; n.slots[k] != 0; k = (k + 1) & mask {
+	for k := int(h) & mask; ; k = (k + 1) & mask {
+		s := n.slots[k]
+		if s == 0 {
+			break
+		}
 		n.work++
-		if i := n.slots[k] - 1; i > n.obj && n.same(buf, n.at(i), r) {
-			return true
+		// Only a slot of the same tag is worth reading the entry of.
+		if s&^slotIndex == h&^slotIndex {
+			if i := int(s&slotIndex) - 1; i > n.obj && n.same(buf, n.at(i), r) {
+				return true
+			}
 		}
 	}
 	n.push(r)
@@ -256,12 +295,12 @@ func (n *writerNames) index(buf []byte) {
 	n.setMark(m)
 	for i := n.obj + 1; i < n.n; i++ {
 		e := n.at(i)
-		e.key = n.hash(n.decoded(0, buf[e.off:e.end]), n.obj)
+		e.key = n.hash(n.canonical(0, buf[e.off:e.end]), n.obj)
 		n.set(i, e)
 	}
 	n.nindex += n.n - n.obj - 1
-	if 2*n.nindex > len(n.slots) {
-		n.rehash(max(64, 4*n.nindex))
+	if 4*n.nindex > len(n.slots) {
+		n.rehash(max(64, 4*n.nindex+1))
 	} else {
 		for i := n.obj + 1; i < n.n; i++ {
 			n.place(i, n.at(i).key)
@@ -281,11 +320,13 @@ func (n *writerNames) set(i int, e nameRef) {
 }
 
 // insert puts entry i, of hash h, in the index, rebuilding the index
-// larger to keep its load at most one half.
+// larger to keep its load at most one quarter (from one eighth after a
+// rebuild: 32 to 64 bytes of slots per name). The rebuild asks for just
+// over 4 slots a name: rounded up to a power of two, that is 8 at most.
 func (n *writerNames) insert(i int, h uint64) {
 	n.nindex++
-	if 2*n.nindex > len(n.slots) {
-		n.rehash(max(64, 4*n.nindex)) // places entry i too
+	if 4*n.nindex > len(n.slots) {
+		n.rehash(max(64, 4*n.nindex+1)) // places entry i too
 		return
 	}
 	n.place(i, h)
@@ -298,7 +339,7 @@ func (n *writerNames) place(i int, h uint64) {
 		n.work++
 		k = (k + 1) & mask
 	}
-	n.slots[k] = i + 1
+	n.slots[k] = h&^slotIndex | uint64(i+1)
 }
 
 // rehash rebuilds the index with size slots (rounded up to a power of
@@ -310,7 +351,7 @@ func (n *writerNames) rehash(size int) {
 		n.slots = n.slots[:size]
 		clear(n.slots)
 	} else {
-		n.slots = make([]int, size)
+		n.slots = make([]uint64, size)
 	}
 	hashed := false
 	for i := 0; i < n.n; i++ {
@@ -323,36 +364,18 @@ func (n *writerNames) rehash(size int) {
 	}
 }
 
-// key is the key of a name given as name to Name: a function of the name
-// a reader decodes, which is name itself unless bytes that are not UTF-8
-// were replaced (invalid). It is computed from the caller's string rather
-// than the bytes just written, which a load would wait for.
-func (n *writerNames) key(name string, invalid bool) uint64 {
-	if !invalid {
-		return textKey(name)
-	}
-	d := n.scratch[1][:0]
-	for i := 0; i < len(name); {
-		r, size := utf8.DecodeRuneInString(name[i:])
-		if r == utf8.RuneError && size == 1 {
-			d = append(d, "\ufffd"...)
-		} else {
-			d = append(d, name[i:i+size]...)
-		}
-		i += size
-	}
-	n.scratch[1] = d
-	return textKey(d)
-}
-
 // textKey is a key of a name: its first and last eight bytes and its
-// length for a long name, its length and first, middle and last bytes for
-// a short one (no loop).
+// length for a long name, its first and last four bytes and its length for
+// one of four to seven, its bytes for a shorter one (no loop). So names
+// of up to 16 bytes have keys as different as they are, and longer ones
+// as they differ in their ends.
 func textKey[T string | []byte](s T) uint64 {
 	n := len(s)
 	switch {
 	case n >= 8:
 		return longKey(le64(s[:8]), le64(s[n-8:]), n)
+	case n >= 4:
+		return uint64(le32(s[:4]))<<32 | uint64(le32(s[n-4:])) ^ uint64(n)*0x9E3779B97F4A7C15
 	case n == 0:
 		return 0
 	}
@@ -366,10 +389,17 @@ func le64[T string | []byte](s T) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// hash is the hash of a name of the object whose mark is entry mark:
-// the same name in nested objects goes to different slots.
-func (n *writerNames) hash(decoded []byte, mark int) uint64 {
-	return maphash.Bytes(n.seed, decoded) ^ uint64(mark)*0x9E3779B97F4A7C15
+// le32 is the little-endian word of the four bytes of s.
+func le32[T string | []byte](s T) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// hash is the hash of a name, given as its canonical text, of the object
+// whose mark is entry mark: the same name in nested objects goes to
+// different slots.
+func (n *writerNames) hash(text []byte, mark int) uint64 {
+	return maphash.Bytes(n.seed, text) ^ uint64(mark)*0x9E3779B97F4A7C15
 }
 
 // same reports whether two names are the same decoded.
@@ -381,56 +411,40 @@ func (n *writerNames) same(buf []byte, a, b nameRef) bool {
 	if !n.replaced {
 		return string(x) == string(y)
 	}
-	return string(n.decoded(0, x)) == string(n.decoded(1, y))
+	return string(n.canonical(0, x)) == string(n.canonical(1, y))
 }
 
-// decoded returns the name whose escaped text is e (as the Writer writes
-// it), in scratch k when that differs from e.
-func (n *writerNames) decoded(k int, e []byte) []byte {
-	if bytes.IndexByte(e, '\\') < 0 {
+// canonical returns the canonical text of the name whose escaped text is
+// e (as the Writer writes it): e, unless a replacement was written and e
+// has an escape, when it is e with each \ufffd written as U+FFFD's UTF-8,
+// in scratch k.
+func (n *writerNames) canonical(k int, e []byte) []byte {
+	if !n.replaced {
 		return e
 	}
-	out := n.scratch[k][:0]
-	for i := 0; i < len(e); {
-		c := e[i]
-		if c != '\\' {
-			out = append(out, c)
-			i++
-			continue
-		}
+	i := bytes.IndexByte(e, '\\')
+	if i < 0 {
+		return e
+	}
+	out := append(n.scratch[k][:0], e[:i]...)
+	for i < len(e) {
 		// The Writer's escapes, all whole in e: \", \\, \b, \f, \n,
 		// \r, \t, \u00XX and \ufffd.
-		switch c = e[i+1]; c {
-		case 'u':
-			var r rune
-			for _, h := range e[i+2 : i+6] {
-				r = r<<4 | rune(hexValue(h))
-			}
-			out = utf8.AppendRune(out, r)
+		switch {
+		case e[i] != '\\':
+			out = append(out, e[i])
+			i++
+		case e[i+1] != 'u':
+			out = append(out, e[i:i+2]...)
+			i += 2
+		case string(e[i+2:i+6]) == "fffd":
+			out = append(out, "\ufffd"...)
 			i += 6
-			continue
-		case 'b':
-			c = '\b'
-		case 'f':
-			c = '\f'
-		case 'n':
-			c = '\n'
-		case 'r':
-			c = '\r'
-		case 't':
-			c = '\t'
+		default:
+			out = append(out, e[i:i+6]...)
+			i += 6
 		}
-		out = append(out, c)
-		i += 2
 	}
 	n.scratch[k] = out
 	return out
-}
-
-// hexValue is the value of a lower-case hexadecimal digit.
-func hexValue(h byte) byte {
-	if h >= 'a' {
-		return h - 'a' + 10
-	}
-	return h - '0'
 }

@@ -221,3 +221,19 @@ func TestWriterNamesRandom(t *testing.T) {
 		checkWriterNames(t, []byte(strings.Join(names, "\x00")), allow, rng.IntN(50))
 	}
 }
+
+// TestWriterNamesIndexLoad holds the index to its documented size: at
+// most a quarter full, and, as it grows, at most 8 slots (64 bytes) per
+// name, what a flushing Writer holds for an open object's names besides
+// their text and entries.
+func TestWriterNamesIndexLoad(t *testing.T) {
+	var w Writer
+	w.BeginObject()
+	for i := range 5000 {
+		w.Name(strconv.Itoa(i))
+		w.Null()
+		if k := w.names.nindex; k > 0 && (4*k > len(w.names.slots) || len(w.names.slots) > max(64, 8*k)) {
+			t.Fatalf("%d names indexed in %d slots, want %d to %d", k, len(w.names.slots), 4*k, max(64, 8*k))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package lejp
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -114,6 +115,42 @@ func TestWriterNestedAtInlineEdge(t *testing.T) {
 		v.Name("o0")
 		if err := v.Err(); !errors.Is(err, ErrDuplicateName) {
 			t.Fatalf("%d outer names, then o0 again: %v, want ErrDuplicateName", outer, err)
+		}
+	}
+}
+
+// TestWriterResetInString: Reset is allowed inside a string begun with
+// BeginString (as its doc says) and abandons it whole, after a Flush
+// too: no error is left, the UTF-8 sequence held from the last piece is
+// dropped (the next string in pieces is not refused for it), and no string
+// is open any more (StringPiece is misuse).
+func TestWriterResetInString(t *testing.T) {
+	for _, flush := range []bool{false, true} {
+		var w Writer
+		var out strings.Builder
+		w.BeginArray()
+		w.BeginString()
+		w.StringPiece("abc\xe2\x82") // € cut after two of its three bytes
+		if flush {
+			w.Flush(&out)
+		}
+		w.Reset(nil)
+		if err := w.Err(); err != nil {
+			t.Fatalf("flush %v: Err after Reset in a string: %v", flush, err)
+		}
+		w.BeginObject()
+		w.Name("a")
+		w.BeginString()
+		w.StringPiece("é")
+		w.EndString()
+		w.EndObject()
+		if b, err := w.Finish(); err != nil || string(b) != `{"a":"é"}` {
+			t.Fatalf("flush %v: after Reset in a string: %s, %v", flush, b, err)
+		}
+		w.Reset(nil)
+		w.StringPiece("x")
+		if !errors.Is(w.Err(), ErrWriter) {
+			t.Fatalf("flush %v: StringPiece after Reset in a string: %v, want misuse", flush, w.Err())
 		}
 	}
 }

@@ -84,9 +84,10 @@ func (w *Writer) Flush(out io.Writer) error {
 // what String refuses. With Flush between pieces, a string of any length
 // is written in bounded memory (see the Example, which writes a base64url
 // payload). Until EndString, any call but StringPiece, StringPieceBytes,
-// EndString, Flush, Err and Bytes is misuse, matching ErrWriter ("lejp:
-// writer misuse: a call other than StringPiece or EndString inside a
-// string"), and so is Finish.
+// EndString, Flush, Err, Bytes and Reset is misuse, matching ErrWriter
+// ("lejp: writer misuse: a call other than StringPiece or EndString inside
+// a string"), and so is Finish. Reset abandons the string with the rest of
+// the document, an incomplete UTF-8 sequence held from the last piece too.
 func (w *Writer) BeginString() {
 	start := len(w.buf) // before the comma beforeValue writes
 	if w.beforeValue() {
