@@ -44,7 +44,7 @@ func TestWriteCPUTable(t *testing.T) {
 		}
 		res := cpuTable(t, name, len(data), names, runs)
 		if jt, ok := res["jsontext-writetoken"]; ok {
-			t.Logf("%s: lejp-writer %.2fx jsontext-writetoken, %.2fx lejp-append's time", name, jt/res["lejp-writer"], res["lejp-writer"]/res["lejp-append"])
+			t.Logf("%s: lejp-writer's speed %.2fx jsontext-writetoken's; its time %.2fx lejp-append's", name, jt/res["lejp-writer"], res["lejp-writer"]/res["lejp-append"])
 		}
 	}
 	for _, c := range cborCorpus(t) {
@@ -60,7 +60,7 @@ func TestWriteCPUTable(t *testing.T) {
 			names[k], runs[k] = impl.name, func() error { _, err := run(); return err }
 		}
 		res := cpuTable(t, name, len(data), names, runs)
-		t.Logf("%s: lecp-writer %.2fx fxamacker-marshal, %.2fx lecp-append's time; lecp-writer-det %.2fx lecp-append's time",
+		t.Logf("%s: lecp-writer's speed %.2fx fxamacker-marshal's; its time %.2fx lecp-append's; lecp-writer-det's time %.2fx lecp-append's",
 			name, res["fxamacker-marshal"]/res["lecp-writer"], res["lecp-writer"]/res["lecp-append"], res["lecp-writer-det"]/res["lecp-append"])
 	}
 }

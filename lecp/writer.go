@@ -25,8 +25,9 @@ import (
 // encoding, reading only as far as they agree; without Deterministic, a
 // map of more than 8 keys whose encodings are already final (no key holds
 // a container of more than 64 bytes) is checked by a hash of its keys
-// instead (hash/maphash, a random seed per Writer), in time linear in
-// their length. The zero value is ready to use.
+// instead (seeded at random per Writer), in time linear in their length
+// (or, should the probes run long after all, by sorting them). The zero
+// value is ready to use.
 //
 // Misuse does not panic: it is an error matching ErrWriter (see there for
 // the kinds), and so are a duplicate map key (which also matches
@@ -90,10 +91,12 @@ type Writer struct {
 	canonW         *Writer
 	canonD         *Decoder
 
-	// hashDup's table and seed
+	// hashDup's table and seeds (keyHash's words: seedLo, seedHi for
+	// the key, mixLo, mixHi for the product)
 	slots          []wslot
 	seed           maphash.Seed
 	seedLo, seedHi uint64
+	mixLo, mixHi   uint64
 	seeded         bool
 
 	// work counts the bytes moved, copied, compared and hashed, for tests
@@ -898,6 +901,7 @@ func (w *Writer) hashDup(pairs []wpair) int {
 	if !w.seeded {
 		w.seed, w.seeded = maphash.MakeSeed(), true
 		w.seedLo, w.seedHi = rand.Uint64(), rand.Uint64()
+		w.mixLo, w.mixHi = rand.Uint64(), rand.Uint64()
 	}
 	size := 1 << bits.Len(uint(2*len(pairs)))
 	if cap(w.slots) < size {
@@ -935,9 +939,13 @@ func (w *Writer) hashDup(pairs []wpair) int {
 
 // keyHash hashes a key's encoding kb, a slice of buf, for hashDup: a key
 // of at most 16 bytes (most are) as two words, zero-padded, mixed with the
-// Writer's random seed words by one 128-bit multiply; a longer one by
-// hash/maphash. (The hash is of the bytes alone: equal keys hash alike
-// wherever they lie in buf.)
+// Writer's random seed words by a 128-bit multiply, and its halves with
+// two more by another; a longer one by hash/maphash. (The hash is of the
+// bytes alone: equal keys hash alike wherever they lie in buf.) One
+// multiply is not enough: for keys that differ in a few bytes (small
+// integers, names with a common prefix) the low bits of its halves,
+// hashDup's index, keep too much of the keys' pattern, and the probes ran
+// past hashDup's cap (a sort instead) for as many as one seed in forty.
 func (w *Writer) keyHash(kb []byte) uint64 {
 	n := uint(len(kb))
 	if n > 16 {
@@ -964,6 +972,7 @@ func (w *Writer) keyHash(kb []byte) uint64 {
 		}
 	}
 	a, b := bits.Mul64(lo^w.seedLo, hi^w.seedHi^uint64(n))
+	a, b = bits.Mul64(a^w.mixLo, b^w.mixHi)
 	return a ^ b
 }
 
