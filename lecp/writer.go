@@ -139,8 +139,9 @@ type wraw struct{ end, co, cn int }
 // the order of spans[first:first+n].
 type wsort struct{ end, first, n int }
 
-// wspan is a pair's bytes in buf (key and value), as written.
-type wspan struct{ from, to int }
+// wspan is a pair's bytes buf[from:to] (key and value), as written, and
+// ri the index of the first wrec at from or later.
+type wspan struct{ from, to, ri int }
 
 // shortContent is the content length up to which a head is inserted as
 // its container ends: moving that much costs less than keeping the head
@@ -313,14 +314,12 @@ type wwalk struct {
 	canon bool
 }
 
-// wstep is a range buf[x:b] left to read, whose next wrec is recs[ri]; or,
-// with pairs, the pairs spans[pi:pn] of a sorted map whose wrecs inside
-// start at index from.
+// wstep is a range buf[x:b] left to read, whose next wrec is recs[ri],
+// and then the pairs spans[pi:pn] of a sorted map (none but for the step
+// of one), each read as such a range in turn.
 type wstep struct {
-	x, b, ri  int
-	pi, pn    int
-	from      int
-	pairsStep bool
+	x, b, ri int
+	pi, pn   int
 }
 
 // recAt is the index of the first wrec at position pos or later among
@@ -340,7 +339,9 @@ func (w *Writer) recAt(pos, from int) int {
 
 // walkStart sets k to read buf[a:b], whose next wrec is recs[ri].
 func (w *Writer) walkStart(k *wwalk, a, b, ri int, canon bool) {
-	k.st, k.canon = append(k.st[:0], wstep{x: a, b: b, ri: ri}), canon
+	k.st, k.canon = k.st[:0], canon
+	s := grow1(&k.st)
+	s.x, s.b, s.ri, s.pi, s.pn = a, b, ri, 0, 0
 }
 
 // walkNext returns the next piece of k's range (a head or bytes of buf),
@@ -351,18 +352,14 @@ func (w *Writer) walkStart(k *wwalk, a, b, ri int, canon bool) {
 func (w *Writer) walkNext(k *wwalk) []byte {
 	for len(k.st) > 0 {
 		s := &k.st[len(k.st)-1]
-		if s.pairsStep {
+		if s.x >= s.b {
 			if s.pi == s.pn {
 				k.st = k.st[:len(k.st)-1]
 				continue
 			}
-			p, from := w.spans[s.pi], s.from
+			p := &w.spans[s.pi]
 			s.pi++
-			k.st = append(k.st, wstep{x: p.from, b: p.to, ri: w.recAt(p.from, from)})
-			continue
-		}
-		if s.x >= s.b {
-			k.st = k.st[:len(k.st)-1]
+			s.x, s.b, s.ri = p.from, p.to, p.ri
 			continue
 		}
 		next := s.b
@@ -386,9 +383,14 @@ func (w *Writer) walkNext(k *wwalk) []byte {
 			continue
 		}
 		if r.sort > 0 {
+			// the map's pairs, in order, then the rest of s's range
+			// (grown in place, not appended as a value: its fields
+			// stored one by one and read back whole stalled store
+			// forwarding)
 			m := w.sorts[r.sort-1]
 			s.x, s.ri = m.end, w.recAt(m.end, ri+1)
-			k.st = append(k.st, wstep{pi: m.first, pn: m.first + m.n, from: ri + 1, pairsStep: true})
+			t := grow1(&k.st)
+			t.x, t.b, t.ri, t.pi, t.pn = 0, 0, 0, m.first, m.first+m.n
 		} else {
 			s.ri++
 		}
@@ -861,7 +863,12 @@ func (w *Writer) EndMap() {
 			w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
 			w.recs[f.rec].sort = int32(len(w.sorts))
 			for _, p := range w.pairs {
-				w.spans = append(w.spans, wspan{p.k, p.end})
+				ri := from
+				if inner {
+					ri = w.recAt(p.k, from)
+				}
+				sp := grow1(&w.spans)
+				sp.from, sp.to, sp.ri = p.k, p.end, ri
 			}
 		}
 	}
