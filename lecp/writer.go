@@ -68,6 +68,8 @@ type Writer struct {
 	indef   []Kind
 	err     error
 	pairs   []wpair
+	keys    []wkey // sortPlain's (keys2: sortKeys's merges)
+	keys2   []wkey
 	tmp     []byte
 	// recs are the arrays and maps begun and not known to be short, in
 	// the order they began (so by position): those ended have their head
@@ -139,8 +141,9 @@ type wraw struct{ end, co, cn int }
 // the order of spans[first:first+n].
 type wsort struct{ end, first, n int }
 
-// wspan is a pair's bytes in buf (key and value), as written.
-type wspan struct{ from, to int }
+// wspan is a pair's bytes buf[from:to] (key and value), as written, and
+// ri the index of the first wrec at from or later.
+type wspan struct{ from, to, ri int }
 
 // shortContent is the content length up to which a head is inserted as
 // its container ends: moving that much costs less than keeping the head
@@ -313,14 +316,12 @@ type wwalk struct {
 	canon bool
 }
 
-// wstep is a range buf[x:b] left to read, whose next wrec is recs[ri]; or,
-// with pairs, the pairs spans[pi:pn] of a sorted map whose wrecs inside
-// start at index from.
+// wstep is a range buf[x:b] left to read, whose next wrec is recs[ri],
+// and then the pairs spans[pi:pn] of a sorted map (none but for the step
+// of one), each read as such a range in turn.
 type wstep struct {
-	x, b, ri  int
-	pi, pn    int
-	from      int
-	pairsStep bool
+	x, b, ri int
+	pi, pn   int
 }
 
 // recAt is the index of the first wrec at position pos or later among
@@ -340,7 +341,9 @@ func (w *Writer) recAt(pos, from int) int {
 
 // walkStart sets k to read buf[a:b], whose next wrec is recs[ri].
 func (w *Writer) walkStart(k *wwalk, a, b, ri int, canon bool) {
-	k.st, k.canon = append(k.st[:0], wstep{x: a, b: b, ri: ri}), canon
+	k.st, k.canon = k.st[:0], canon
+	s := grow1(&k.st)
+	s.x, s.b, s.ri, s.pi, s.pn = a, b, ri, 0, 0
 }
 
 // walkNext returns the next piece of k's range (a head or bytes of buf),
@@ -351,18 +354,14 @@ func (w *Writer) walkStart(k *wwalk, a, b, ri int, canon bool) {
 func (w *Writer) walkNext(k *wwalk) []byte {
 	for len(k.st) > 0 {
 		s := &k.st[len(k.st)-1]
-		if s.pairsStep {
+		if s.x >= s.b {
 			if s.pi == s.pn {
 				k.st = k.st[:len(k.st)-1]
 				continue
 			}
-			p, from := w.spans[s.pi], s.from
+			p := &w.spans[s.pi]
 			s.pi++
-			k.st = append(k.st, wstep{x: p.from, b: p.to, ri: w.recAt(p.from, from)})
-			continue
-		}
-		if s.x >= s.b {
-			k.st = k.st[:len(k.st)-1]
+			s.x, s.b, s.ri = p.from, p.to, p.ri
 			continue
 		}
 		next := s.b
@@ -386,9 +385,14 @@ func (w *Writer) walkNext(k *wwalk) []byte {
 			continue
 		}
 		if r.sort > 0 {
+			// the map's pairs, in order, then the rest of s's range
+			// (grown in place, not appended as a value: its fields
+			// stored one by one and read back whole stalled store
+			// forwarding)
 			m := w.sorts[r.sort-1]
 			s.x, s.ri = m.end, w.recAt(m.end, ri+1)
-			k.st = append(k.st, wstep{pi: m.first, pn: m.first + m.n, from: ri + 1, pairsStep: true})
+			t := grow1(&k.st)
+			t.x, t.b, t.ri, t.pi, t.pn = 0, 0, 0, m.first, m.first+m.n
 		} else {
 			s.ri++
 		}
@@ -784,20 +788,47 @@ func (w *Writer) EndMap() {
 	// pending inside it
 	inner, from := len(w.recs) > int(f.rec)+1, int(f.rec)+1
 	w.pairs = w.pairs[:0]
+	plain := true
 	for i := 0; i < len(offs); i += 2 {
 		end := len(w.buf)
 		if i+2 < len(offs) {
 			end = offs[i+2]
 		}
-		p := wpair{k: offs[i], v: offs[i+1], end: end, r: -1}
+		p := grow1(&w.pairs)
+		p.k, p.v, p.end, p.r = offs[i], offs[i+1], end, -1
 		if inner {
 			if r := w.recAt(p.k, from); r < len(w.recs) && w.recs[r].pos < p.v {
-				p.r = r
+				p.r, plain = r, false
 			}
 		}
-		w.pairs = append(w.pairs, p)
 	}
-	buf := w.buf
+	var byKeys, inPlace, ok bool
+	if plain && (w.Deterministic || len(w.pairs) <= hashPairs) && uint64(len(w.pairs)) <= maxKeyPairs {
+		// every key's encoding is its bytes in buf (so a RawItem in a
+		// key is canonical too): sorted by their first 8 bytes, into
+		// keys (the pairs stay as they are)
+		ok, inPlace = w.sortPlain()
+		byKeys = true
+	} else if ok = w.sortPairs(&f); ok {
+		inPlace = pairsInPlace(w.pairs)
+	}
+	if !ok {
+		return
+	}
+	if w.Deterministic && !inPlace {
+		w.sortedMap(&f, inner, from, byKeys)
+	}
+	w.head(&f, majMap, uint64(f.n/2))
+	w.tagEnds = f.tags
+}
+
+// sortPairs checks the keys of the pairs of the map f ends for duplicates
+// and with Deterministic sorts the pairs, reading keys with compareKeys
+// (through pending heads and sorted maps, and a RawItem's canonical
+// encoding) or, for a map of more than hashPairs plain keys without
+// Deterministic, hashing them (hashDup). It reports false, with the
+// error set, on a duplicate.
+func (w *Writer) sortPairs(f *wframe) bool {
 	cmp := func(a, b wpair) int { return w.compareKeys(a, b, false) }
 	// a RawItem in a key may be another encoding of a key already there
 	// (a longer head, a wider float, an indefinite length): the keys are
@@ -818,7 +849,7 @@ func (w *Writer) EndMap() {
 		switch zeros = w.hashDup(dups); zeros {
 		case hashDupFound:
 			w.err = errWriterDup
-			return
+			return false
 		case hashDupLong:
 			zeros = 0
 		default:
@@ -832,7 +863,7 @@ func (w *Writer) EndMap() {
 		for i := range dups {
 			if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
 				w.err = errWriterDup
-				return
+				return false
 			}
 			if w.keyZero(dups[i]) {
 				zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
@@ -841,32 +872,48 @@ func (w *Writer) EndMap() {
 	}
 	if zeros > 1 {
 		w.err = errWriterDup
-		return
+		return false
 	}
-	if w.Deterministic && len(w.pairs) > 1 && !pairsInPlace(w.pairs) {
-		if len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1 {
-			// a short map: sorted now. It holds no pending head, map
-			// or raw key item: its containers are short too, and those go
-			// in at once (head).
-			w.tmp = w.tmp[:0]
-			for _, p := range w.pairs {
-				w.tmp = append(w.tmp, buf[p.k:p.end]...)
-			}
-			copy(w.buf[f.start:], w.tmp)
-			w.work += 2 * len(w.tmp)
-		} else {
-			// Bytes lays the pairs out in order (layOut), once however
-			// deeply such maps nest, in keys too (the enclosing maps
-			// compare keys in that order: compareKeys)
-			w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
-			w.recs[f.rec].sort = int32(len(w.sorts))
-			for _, p := range w.pairs {
-				w.spans = append(w.spans, wspan{p.k, p.end})
-			}
+	return true
+}
+
+// sortedMap puts the pairs of the map f ends in their sorted order, that
+// of keys (byKeys) or of pairs: at once for a short map, else by Bytes.
+func (w *Writer) sortedMap(f *wframe, inner bool, from int, byKeys bool) {
+	buf := w.buf
+	short := len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1
+	if short {
+		w.tmp = w.tmp[:0]
+	} else {
+		// Bytes lays the pairs out in order (layOut), once however
+		// deeply such maps nest, in keys too (the enclosing maps compare
+		// keys in that order: compareKeys)
+		w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
+		w.recs[f.rec].sort = int32(len(w.sorts))
+	}
+	for j := range w.pairs {
+		p := &w.pairs[j]
+		if byKeys {
+			p = &w.pairs[w.keys[j].i]
 		}
+		if short {
+			w.tmp = append(w.tmp, buf[p.k:p.end]...)
+			continue
+		}
+		ri := from
+		if inner {
+			ri = w.recAt(p.k, from)
+		}
+		sp := grow1(&w.spans)
+		sp.from, sp.to, sp.ri = p.k, p.end, ri
 	}
-	w.head(&f, majMap, uint64(f.n/2))
-	w.tagEnds = f.tags
+	if short {
+		// a short map: sorted now. It holds no pending head, map or raw
+		// key item: its containers are short too, and those go in at
+		// once (head).
+		copy(w.buf[f.start:], w.tmp)
+		w.work += 2 * len(w.tmp)
+	}
 }
 
 // hashPairs is the pair count above which EndMap finds a duplicate key
