@@ -19,8 +19,8 @@ package lejp
 // From the first word that holds another byte, escapeInto takes over: it
 // scans plain ASCII a word at a time and UTF-8 in runs and copies what it
 // scanned in one copy per stretch between escapes. Storing words as they
-// are scanned there, UTF-8 runs included, measured slower on the strings
-// with non-ASCII text (twitter's 755) than the old append per stretch.
+// are scanned there too, UTF-8 runs included, measured slower on strings
+// with non-ASCII text (twitter's 755) than one copy per stretch.
 
 import (
 	"encoding/binary"
