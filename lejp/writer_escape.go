@@ -9,12 +9,16 @@ package lejp
 // Most strings are plain ASCII, and short: appendString copies them with no
 // append or memmove. A string shorter than eight bytes is read and stored
 // with two overlapping narrow loads and stores; a longer one a word at a
-// time, each word stored where its bytes go before it is looked at, its
+// time, each word stored where its bytes go once it is found plain, its
 // last eight to sixteen bytes as two words that may overlap. No store
 // reaches past the end of the finished output (each byte of s stands for at
 // least one output byte, at or after the place it would have if copied), so
 // the bytes of dst past the result are left as they were, as append leaves
-// them.
+// them. No byte of s is read after a store may have written over it (the
+// word escapeInto starts at was not stored), so a byte slice that lies in
+// dst's spare capacity past where its copy goes, as in
+// AppendStringBytes(b[:0], b[k:]) with k >= 1, comes out as it did when
+// the escaping appended.
 //
 // From the first word that holds another byte, escapeInto takes over: it
 // scans plain ASCII a word at a time and UTF-8 in runs and copies what it
@@ -76,10 +80,10 @@ func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 	} else {
 		for ; i+16 < len(s); i += 8 {
 			w := load64(s, i)
-			store64(out, n+i, w)
 			if fastSpecial(w) != 0 {
 				goto slow
 			}
+			store64(out, n+i, w)
 		}
 		// The last eight to sixteen bytes, as two words that may overlap:
 		// a flag in the second is a true one when the first has none.
