@@ -3,7 +3,6 @@ package lejp
 import (
 	"errors"
 	"math"
-	"math/bits"
 	"strconv"
 	"unicode/utf8"
 )
@@ -34,83 +33,6 @@ const hexDigits = "0123456789abcdef"
 func AppendString(dst []byte, s string) []byte {
 	dst, _ = appendString(dst, s, false)
 	return dst
-}
-
-// appendString is AppendString, or, when strict, AppendString for a string
-// that must be UTF-8: at the first byte that is not, it stops and returns
-// false, leaving part of the string appended (the caller drops it).
-func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
-	dst, ok := appendEscaped(append(dst, '"'), s, strict)
-	if !ok {
-		return dst, false
-	}
-	return append(dst, '"'), true
-}
-
-// appendEscaped is appendString without the quotes, for a string or a
-// byte slice (converting a long slice to a string would allocate).
-//
-// Plain ASCII is skipped eight bytes at a time and UTF-8 in runs, with the
-// routines of Check's fast pass, and copied in one append per run.
-func appendEscaped[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
-	start, i := 0, 0
-	for {
-		for i+8 <= len(s) {
-			if m := fastSpecial(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				goto unit
-			}
-			i += 8
-		}
-		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < utf8.RuneSelf {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-	unit:
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			if k := fastUTF8(s, i); k > i {
-				i = k
-				continue
-			}
-			// s[i] starts no well-formed sequence
-			if strict {
-				return dst, false
-			}
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, "\\ufffd"...)
-			i++
-			start = i
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		dst = appendEscape(dst, c)
-		i++
-		start = i
-	}
-	return append(dst, s[start:]...), true
-}
-
-// appendEscape appends the escape of c, a quote, a backslash or a control
-// character.
-func appendEscape(dst []byte, c byte) []byte {
-	switch c {
-	case '"', '\\':
-		return append(dst, '\\', c)
-	case '\n':
-		return append(dst, '\\', 'n')
-	case '\r':
-		return append(dst, '\\', 'r')
-	case '\t':
-		return append(dst, '\\', 't')
-	case '\b':
-		return append(dst, '\\', 'b')
-	case '\f':
-		return append(dst, '\\', 'f')
-	}
-	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 }
 
 // AppendStringBytes is AppendString for a byte slice.

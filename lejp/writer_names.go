@@ -121,14 +121,24 @@ func (n *writerNames) begin(unchecked bool) {
 	n.push(m)
 }
 
+// errIndexLost is end's panic when the index does not hold a name it
+// must: the Writer's own bug, or one Writer used by two goroutines at once.
+const errIndexLost = "lejp: internal error: the Writer's name index lost a name" +
+	" (is the Writer used by two goroutines at once?)"
+
 // end closes the innermost object.
 func (n *writerNames) end() {
 	m := n.at(n.obj)
 	if m.off == markHashed {
 		mask := len(n.slots) - 1
 		for i := n.n - 1; i > n.obj; i-- {
+			// The entry's slot lies between its home slot and the first
+			// empty one after it (the index is at most a quarter full).
 			k := int(n.at(i).key) & mask
-			for n.slots[k]&slotIndex != uint64(i+1) {
+			for s := n.slots[k]; s&slotIndex != uint64(i+1); s = n.slots[k] {
+				if s == 0 {
+					panic(errIndexLost)
+				}
 				k = (k + 1) & mask
 			}
 			n.slots[k] = 0
