@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"unicode/utf8"
 )
 
 // ErrWriter matches every error of a Writer but those of Flush's
@@ -382,17 +383,16 @@ func (w *Writer) NameBytes(b []byte) {
 		return
 	}
 	off := len(w.buf)
-	// Escaped strictly first: a name that is not UTF-8 is refused or,
-	// with AllowInvalidUTF8, escaped again with replacements; whether it
-	// had any then takes no second pass over every name.
+	// Not escaped twice as Name does: b may lie in the spare capacity of
+	// the slice given to Reset, where a strict pass that fails has written
+	// over it (AppendStringBytes(b[:0], b[k:]) must come out as before).
 	replaced := false
-	if w.buf, ok = appendString(w.buf, b, true); !ok {
-		if !w.AllowInvalidUTF8 {
-			w.refuse(ErrInvalidUTF8, "a member name", start)
-			return
-		}
-		w.buf, _ = appendString(w.buf[:off], b, false)
-		replaced = true
+	if w.AllowInvalidUTF8 {
+		w.buf, _ = appendString(w.buf, b, false)
+		replaced = !utf8.Valid(b)
+	} else if w.buf, ok = appendString(w.buf, b, true); !ok {
+		w.refuse(ErrInvalidUTF8, "a member name", start)
+		return
 	}
 	// The name's keys are read from the bytes written (src ""): b, as a
 	// string, would be a copy.
