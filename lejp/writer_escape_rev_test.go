@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // revNames are names for the tests below: plain, escaped, non-ASCII, not
@@ -134,6 +137,29 @@ func TestNameReplacedDuplicates(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestEscapeGrowsOnce: appendEscaped and appendString grow dst once, for
+// the string as is, before escapeInto appends: a string with one short
+// escape between two long plain stretches, whose output fits in the size
+// class of that growth, takes one allocation (appending stretch by
+// stretch to a nil dst would take two).
+func TestEscapeGrowsOnce(t *testing.T) {
+	if testenv.Race {
+		t.Skip("allocation counts differ under -race")
+	}
+	s := strings.Repeat("a", 100) + "\n" + strings.Repeat("b", 100)
+	b := []byte(s)
+	for name, f := range map[string]func(){
+		"appendEscaped string": func() { appendEscaped(nil, s, true) },
+		"appendEscaped bytes":  func() { appendEscaped(nil, b, true) },
+		"appendString string":  func() { appendString(nil, s, true) },
+		"appendString bytes":   func() { appendString(nil, b, false) },
+	} {
+		if a := testing.AllocsPerRun(20, f); a != 1 {
+			t.Errorf("%s: %v allocations, want 1", name, a)
 		}
 	}
 }
