@@ -355,13 +355,17 @@ func (w *Writer) Name(s string) {
 		return
 	}
 	off := len(w.buf)
+	// Escaped strictly first: a name that is not UTF-8 is refused or,
+	// with AllowInvalidUTF8, escaped again with replacements; whether it
+	// had any then takes no second pass over every name.
 	replaced := false
-	if w.AllowInvalidUTF8 {
-		w.buf, _ = appendString(w.buf, s, false)
-		replaced = !utf8.ValidString(s)
-	} else if w.buf, ok = appendString(w.buf, s, true); !ok {
-		w.refuse(ErrInvalidUTF8, "a member name", start)
-		return
+	if w.buf, ok = appendString(w.buf, s, true); !ok {
+		if !w.AllowInvalidUTF8 {
+			w.refuse(ErrInvalidUTF8, "a member name", start)
+			return
+		}
+		w.buf, _ = appendString(w.buf[:off], s, false)
+		replaced = true
 	}
 	if !w.names.addQuick(off+1, len(w.buf)-1, s) &&
 		w.names.add(w.buf, off+1, len(w.buf)-1, s, replaced) {
@@ -379,6 +383,9 @@ func (w *Writer) NameBytes(b []byte) {
 		return
 	}
 	off := len(w.buf)
+	// Not escaped twice as Name does: b may lie in the spare capacity of
+	// the slice given to Reset, where a strict pass that fails has written
+	// over it (AppendStringBytes(b[:0], b[k:]) must come out as before).
 	replaced := false
 	if w.AllowInvalidUTF8 {
 		w.buf, _ = appendString(w.buf, b, false)

@@ -2,9 +2,9 @@ package lejp
 
 // String escaping for the Writer and the Append functions.
 //
-// The output is built in the spare capacity of dst, grown once at the start
-// for the string copied as is (the quotes included) and again only after an
-// escape or a replacement, which is all that can make it longer.
+// dst is grown once at the start for the string copied as is (the quotes
+// included); only an escape or a replacement, which is all that can make
+// the output longer, may grow it again.
 //
 // Most strings are plain ASCII, and short: appendString copies them with no
 // append or memmove. A string shorter than eight bytes is read and stored
@@ -20,11 +20,15 @@ package lejp
 // AppendStringBytes(b[:0], b[k:]) with k >= 1, comes out as it did when
 // the escaping appended.
 //
-// From the first word that holds another byte, escapeInto takes over: it
-// scans plain ASCII a word at a time and UTF-8 in runs and copies what it
-// scanned in one copy per stretch between escapes. Storing words as they
-// are scanned there too, UTF-8 runs included, measured slower on strings
-// with non-ASCII text (twitter's 755) than one copy per stretch.
+// From the first byte that is not plain, found in the word that holds it,
+// escapeInto takes over: it scans plain ASCII a word at a time and UTF-8
+// in runs and appends what it scanned in one append per stretch between
+// escapes, as the escaping did before the word stores. Storing words as
+// they are scanned there too, UTF-8 runs included, measured slower on
+// strings with non-ASCII text (twitter's 755) than one copy per stretch;
+// so did keeping the output as a whole buffer and an end (out[:cap], n)
+// there, whose extra live values cost spills around every call (fastUTF8,
+// memmove) and which rescanned the word the first byte was found in.
 
 import (
 	"encoding/binary"
@@ -38,7 +42,7 @@ import (
 // false, leaving part of the string appended (the caller drops it).
 //
 // A string of plain ASCII (most strings) is copied here; escapeInto takes
-// over from the first word that holds another byte.
+// over at the first byte that is not plain.
 func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 	n := len(dst)
 	if cap(dst)-n < len(s)+2 {
@@ -47,7 +51,7 @@ func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 	out := dst[:cap(dst)]
 	out[n] = '"'
 	n++
-	i := 0
+	i, at := 0, 0
 	if r := len(s); r < 8 {
 		// s and the closing quote, two to eight bytes, as words of four
 		// or two bytes that overlap (loadShort's way, inline)
@@ -60,7 +64,8 @@ func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 		case r == 1:
 			w = uint64(s[0])
 		}
-		if fastSpecial(w)&(1<<(8*r)-1) == 0 {
+		m := fastSpecial(w) & (1<<(8*r) - 1)
+		if m == 0 {
 			w |= '"' << (8 * r)
 			b := out[n : n+r+1]
 			switch {
@@ -77,10 +82,12 @@ func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 			}
 			return out[:n+r+1], true
 		}
+		at = bits.TrailingZeros64(m) >> 3
 	} else {
 		for ; i+16 < len(s); i += 8 {
 			w := load64(s, i)
-			if fastSpecial(w) != 0 {
+			if m := fastSpecial(w); m != 0 {
+				at = i + bits.TrailingZeros64(m)>>3
 				goto slow
 			}
 			store64(out, n+i, w)
@@ -89,85 +96,88 @@ func appendString[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
 		// a flag in the second is a true one when the first has none.
 		j := len(s) - 8
 		w0, w1 := load64(s, i), load64(s, j)
-		if fastSpecial(w0)|fastSpecial(w1) == 0 {
+		m0, m1 := fastSpecial(w0), fastSpecial(w1)
+		if m0|m1 == 0 {
 			store64(out, n+i, w0)
 			store64(out, n+j, w1)
 			out[n+len(s)] = '"'
 			return out[:n+len(s)+1], true
 		}
+		if m0 != 0 {
+			at = i + bits.TrailingZeros64(m0)>>3
+		} else {
+			at = j + bits.TrailingZeros64(m1)>>3
+		}
 	}
 slow:
-	out, n, ok := escapeInto(out, n+i, s, i, strict)
+	dst, ok := escapeInto(out[:n+i], s, i, at, strict)
 	if !ok {
-		return out[:n], false
+		return dst, false
 	}
-	out[n] = '"'
-	return out[:n+1], true
+	return append(dst, '"'), true
 }
 
 // appendEscaped is appendString without the quotes, for a string or a
 // byte slice (converting a long slice to a string would allocate).
 func appendEscaped[T byteText](dst []byte, s T, strict bool) ([]byte, bool) {
-	n := len(dst)
-	if cap(dst)-n < len(s)+1 {
-		dst = slices.Grow(dst, len(s)+1)
+	if cap(dst)-len(dst) < len(s) {
+		dst = slices.Grow(dst, len(s))
 	}
-	out, n, ok := escapeInto(dst[:cap(dst)], n, s, 0, strict)
-	return out[:n], ok
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := fastSpecial(load64(s, i)); m != 0 {
+			return escapeInto(dst, s, 0, i+bits.TrailingZeros64(m)>>3, strict)
+		}
+	}
+	if r := len(s) - i; r > 0 {
+		if m := fastSpecial(loadTail(s, i)) & (1<<(8*r) - 1); m != 0 {
+			return escapeInto(dst, s, 0, i+bits.TrailingZeros64(m)>>3, strict)
+		}
+	}
+	return append(dst, s...), true
 }
 
-// escapeInto writes s[i:] escaped at out[n:] and returns out (grown if an
-// escape needed room) and the end of what it wrote. out is a whole
-// buffer (its length is its capacity) with room at n for s[i:] as is and
-// one byte more: len(out)-n > len(s)-i. The room is kept for what is left
-// of s after each escape, so that the closing quote fits too.
+// escapeInto appends s[start:] escaped to dst, s[start:i] known plain and
+// s[i] not (a byte to escape, or the first of non-ASCII text).
 //
 // Plain ASCII is skipped eight bytes at a time and UTF-8 in runs, with the
-// routines of Check's fast pass (fastSpecial, fastUTF8), and copied in one
-// copy per stretch between escapes.
-func escapeInto[T byteText](out []byte, n int, s T, i int, strict bool) ([]byte, int, bool) {
-	start := i
+// routines of Check's fast pass (fastSpecial, fastUTF8), and appended in
+// one copy per stretch between escapes.
+func escapeInto[T byteText](dst []byte, s T, start, i int, strict bool) ([]byte, bool) {
 	for {
-		for i+8 <= len(s) {
-			if m := fastSpecial(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				goto unit
-			}
-			i += 8
-		}
-		if r := len(s) - i; r > 0 {
-			// the last one to seven bytes
-			if m := fastSpecial(loadTail(s, i)) & (1<<(8*r) - 1); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				goto unit
-			}
-		}
-		return out, n + copy(out[n:], s[start:]), true
-	unit:
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			if k := fastUTF8(s, i); k > i {
 				i = k
-				continue
+				goto scan
 			}
 			// s[i] starts no well-formed sequence
 			if strict {
-				return out, n, false
+				return dst, false
 			}
-		}
-		n += copy(out[n:], s[start:i])
-		if c >= utf8.RuneSelf {
-			out = append(out[:n], "\\ufffd"...)
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, "\\ufffd"...)
 		} else {
-			out = appendEscape(out[:n], c)
+			dst = append(dst, s[start:i]...)
+			dst = appendEscape(dst, c)
 		}
 		i++
 		start = i
-		n = len(out)
-		if cap(out)-n <= len(s)-i {
-			out = slices.Grow(out, len(s)-i+1)
+	scan:
+		for i+8 <= len(s) {
+			if m := fastSpecial(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto next
+			}
+			i += 8
 		}
-		out = out[:cap(out)]
+		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < utf8.RuneSelf {
+			i++
+		}
+		if i == len(s) {
+			return append(dst, s[start:]...), true
+		}
+	next:
 	}
 }
 
