@@ -424,7 +424,9 @@ func (w *Writer) BeginObject() {
 	if w.beforeValue() {
 		w.buf = append(w.buf, '{')
 		w.push(true)
-		w.names.begin(w.AllowDuplicateNames)
+		if w.AllowDuplicateNames || !w.names.beginQuick() {
+			w.names.begin(w.AllowDuplicateNames)
+		}
 		w.comma = false
 	}
 }
@@ -466,7 +468,7 @@ func (w *Writer) end(obj bool, c byte) {
 		w.misuse(errEndObjectAtValue)
 		return
 	}
-	if obj {
+	if obj && !w.names.endQuick() {
 		w.names.end()
 	}
 	w.depth--

@@ -125,6 +125,24 @@ func (n *writerNames) setQuick() {
 	n.quick = min(n.obj+1+linearWriterNames, inlineWriterNames+len(n.more))
 }
 
+// beginQuick is begin's common case, which BeginObject tries first (it
+// is inlined): a checked object whose mark has room inline. It reports
+// whether it opened the object; if not, begin does.
+func (n *writerNames) beginQuick() bool {
+	if n.n >= inlineWriterNames {
+		return false
+	}
+	// The enclosing object's filter, kept in its mark (with no object
+	// open, n.obj is 0 and the new mark overwrites it).
+	n.inline[n.obj].key = n.filter
+	n.inline[n.n] = nameRef{off: markLinear, end: n.obj}
+	n.obj = n.n
+	n.n++
+	n.filter = 0
+	n.setQuick()
+	return true
+}
+
 // begin opens an object.
 func (n *writerNames) begin(unchecked bool) {
 	if n.n > 0 { // the enclosing object's filter, kept in its mark
@@ -146,6 +164,24 @@ func (n *writerNames) begin(unchecked bool) {
 // must: the Writer's own bug, or one Writer used by two goroutines at once.
 const errIndexLost = "lejp: internal error: the Writer's name index lost a name" +
 	" (is the Writer used by two goroutines at once?)"
+
+// endQuick is end's common case, which EndObject tries first (it is
+// inlined): an object not hashed inside a linear one, their marks
+// inline, none of its names kept by a Flush. It reports whether it
+// closed the object; if not, end does.
+func (n *writerNames) endQuick() bool {
+	o := n.obj // taken if 0 < o < inlineWriterNames and o >= kept
+	if uint(o-1) >= inlineWriterNames-1 || o < n.kept {
+		return false
+	}
+	p := n.inline[o].end
+	if n.inline[o].off == markHashed || n.inline[p].off != markLinear {
+		return false
+	}
+	n.n, n.obj, n.filter = o, p, n.inline[p].key
+	n.setQuick()
+	return true
+}
 
 // end closes the innermost object.
 func (n *writerNames) end() {
