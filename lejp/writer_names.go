@@ -38,10 +38,11 @@ const (
 // quotes) with a key of its canonical text (its textKey in a linear
 // object, its hash in a hashed one), or an object's mark, off < 0, with
 // end the index of the enclosing object's mark and key, while an object
-// is open inside it, its filter (writerNames.filter until then). The
-// entries of an open object are contiguous: its mark, its names, then the
-// mark of the object open inside it, if any. Names of different keys
-// differ, so most comparisons are one word's.
+// is open inside it, the filter of a linear object's names' keys
+// (writerNames.filter until then). The entries of an open object are
+// contiguous: its mark, its names, then the mark of the object open
+// inside it, if any. Names of different keys differ, so most comparisons
+// are one word's.
 type nameRef struct {
 	off, end int
 	key      uint64
