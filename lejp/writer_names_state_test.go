@@ -14,15 +14,27 @@ import (
 // the entry after its linearWriterNames-th name or the end of the room
 // for entries, whichever is first (further would be wrong, nearer slow);
 // the filter of every open linear object (n.filter for the innermost,
-// its mark's key for the others) has the bit of each of its names; with
-// no object open, quick and filter 0.
+// its mark's key for the others) is the bits of its names, no fewer (a
+// duplicate missed) and no more (names scanned for nothing); with no
+// object open, quick and filter 0; the index holds the names of the open
+// hashed objects, and nothing else.
 func namesState(n *writerNames) error {
 	if len(n.more) != cap(n.more) {
 		return fmt.Errorf("more has length %d, capacity %d", len(n.more), cap(n.more))
 	}
+	used := 0
+	for _, s := range n.slots {
+		if s != 0 {
+			used++
+		}
+	}
+	if used != n.nindex {
+		return fmt.Errorf("%d slots used, %d names indexed", used, n.nindex)
+	}
 	if n.n == 0 {
-		if n.quick != 0 || n.filter != 0 {
-			return fmt.Errorf("no object open, quick %d, filter %#x", n.quick, n.filter)
+		if n.quick != 0 || n.filter != 0 || n.nindex != 0 {
+			return fmt.Errorf("no object open, quick %d, filter %#x, %d names indexed",
+				n.quick, n.filter, n.nindex)
 		}
 		return nil
 	}
@@ -35,16 +47,25 @@ func namesState(n *writerNames) error {
 			n.quick, want, n.obj, n.at(n.obj).off, inlineWriterNames+len(n.more))
 	}
 	top, filter := n.n, n.filter // the object's entries end at top
+	hashed := 0                  // names in open hashed objects
 	for i := n.obj; ; {
 		m := n.at(i)
-		if m.off == markLinear {
+		switch m.off {
+		case markLinear:
+			bits := uint64(0)
 			for j := i + 1; j < top; j++ {
-				if filter&filterBit(n.at(j).key) == 0 {
-					return fmt.Errorf("object at %d: the filter lacks entry %d's bit", i, j)
-				}
+				bits |= filterBit(n.at(j).key)
 			}
+			if filter != bits {
+				return fmt.Errorf("object at %d: filter %#x, its names' bits %#x", i, filter, bits)
+			}
+		case markHashed:
+			hashed += top - i - 1
 		}
 		if i == 0 {
+			if hashed != n.nindex {
+				return fmt.Errorf("%d names in open hashed objects, %d indexed", hashed, n.nindex)
+			}
 			return nil
 		}
 		top, i = i, m.end
@@ -252,5 +273,41 @@ func TestWriterNamesLinearLimit(t *testing.T) {
 				t.Fatalf("%d names before: the last repeats after an inner object: %v", before, w.Err())
 			}
 		}
+	}
+}
+
+// TestWriterNamesHashedInnerClosed: a hashed object closed inside a
+// linear one takes its names out of the index. Two such objects in an
+// array have their marks at the same entry, so the same name hashes the
+// same in both: a name of the first found in the index while the second
+// is written (the index not rebuilt in between: 150 names, then 100) is
+// a duplicate that is not there.
+func TestWriterNamesHashedInnerClosed(t *testing.T) {
+	var w Writer
+	w.BeginObject()
+	w.Name("x")
+	w.BeginArray()
+	for k, count := range []int{150, 100} {
+		w.BeginObject()
+		for i := range count {
+			w.Name("n" + strconv.Itoa(i))
+			w.Null()
+		}
+		if k == 1 {
+			w.Name("n120") // the first object's only
+			if err := w.Err(); err != nil {
+				t.Fatalf("a name of the closed object: %v", err)
+			}
+			w.Null()
+		}
+		w.EndObject()
+		if w.names.nindex != 0 {
+			t.Fatalf("object %d closed: %d names indexed, want 0", k, w.names.nindex)
+		}
+	}
+	w.EndArray()
+	w.EndObject()
+	if _, err := w.Finish(); err != nil {
+		t.Fatal(err)
 	}
 }
