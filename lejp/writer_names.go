@@ -68,7 +68,7 @@ const (
 type writerNames struct {
 	n      int // entries held
 	inline [inlineWriterNames]nameRef
-	more   []nameRef // entries from inlineWriterNames on; len(more) == cap
+	more   []nameRef // entries from inlineWriterNames on (to n; len == cap)
 	obj    int       // the innermost open object's mark
 	// The innermost object's filter of its names' keys (a linear
 	// object's), and quick: addQuick holds a name only as an entry
@@ -87,7 +87,7 @@ type writerNames struct {
 }
 
 // reset empties n in place, keeping its memory; the entries left in
-// inline are never read again.
+// inline and more are never read again.
 func (n *writerNames) reset() {
 	if n.nindex > 0 {
 		clear(n.slots)
@@ -167,9 +167,10 @@ const errIndexLost = "lejp: internal error: the Writer's name index lost a name"
 	" (is the Writer used by two goroutines at once?)"
 
 // endQuick is end's common case, which EndObject tries first (it is
-// inlined): an object not hashed inside a linear one, their marks
-// inline, none of its names kept by a Flush. It reports whether it
-// closed the object; if not, end does.
+// inlined): an object that is not hashed (end takes a hashed one's names
+// out of the index) inside a linear one, both marks inline, none of its
+// names kept by a Flush. It reports whether it closed the object; if
+// not, end does.
 func (n *writerNames) endQuick() bool {
 	o := n.obj // taken if 0 < o < inlineWriterNames and o >= kept
 	if uint(o-1) >= inlineWriterNames-1 || o < n.kept {
