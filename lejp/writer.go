@@ -431,7 +431,9 @@ func (w *Writer) BeginObject() {
 	if w.beforeValue() {
 		w.buf = append(w.buf, '{')
 		w.push(true)
-		w.names.begin(w.AllowDuplicateNames)
+		if w.AllowDuplicateNames || !w.names.beginQuick() {
+			w.names.begin(w.AllowDuplicateNames)
+		}
 		w.comma = false
 	}
 }
@@ -473,7 +475,7 @@ func (w *Writer) end(obj bool, c byte) {
 		w.misuse(errEndObjectAtValue)
 		return
 	}
-	if obj {
+	if obj && !w.names.endQuick() {
 		w.names.end()
 	}
 	w.depth--

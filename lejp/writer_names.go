@@ -5,12 +5,11 @@ package lejp
 // name is the position of its escaped text in the Writer's buffer, so
 // nothing is copied (until a Flush, see keep). An object's names are
 // searched linearly up to linearWriterNames, and only when a 64-bit filter
-// of their keys (kept in the object's mark) says the name may be there; from
-// there on the object is indexed by a hash of its names (one table for all
-// open objects; addQuick is the common case, a name whose filter bit is
-// clear). The first inlineWriterNames entries live in the Writer
-// itself, so that a new Writer (one per JOSE header or claims set) allocates
-// nothing for them.
+// of their keys says the name may be there; from there on the object is
+// indexed by a hash of its names (one table for all open objects; addQuick
+// is the common case, a name whose filter bit is clear). The first
+// inlineWriterNames entries live in the Writer itself, so that a new Writer
+// (one per JOSE header or claims set) allocates nothing for them.
 //
 // Names are compared as a reader decodes them, by their canonical text:
 // the text the Writer writes for the decoded name, which is the escaped
@@ -35,14 +34,12 @@ const (
 	linearWriterNames = 64
 )
 
-// addQuick relies on it: an object with room inline is linear.
-var _ [linearWriterNames - inlineWriterNames]struct{}
-
 // nameRef is an entry: a name, buf[off:end] (its escaped text between the
 // quotes) with a key of its canonical text (its textKey in a linear
 // object, its hash in a hashed one), or an object's mark, off < 0, with
-// end the index of the enclosing object's mark and key a filter of the
-// keys of its names (linear objects). The entries of an open object are
+// end the index of the enclosing object's mark and key, while an object
+// is open inside it, the filter of a linear object's names' keys
+// (writerNames.filter until then). The entries of an open object are
 // contiguous: its mark, its names, then the mark of the object open
 // inside it, if any. Names of different keys differ, so most comparisons
 // are one word's.
@@ -69,12 +66,17 @@ const (
 // it, which linear probing allows without tombstones, and a probe skips
 // the entries of outer objects (indexes below the innermost mark).
 type writerNames struct {
-	n        int // entries held
-	inline   [inlineWriterNames]nameRef
-	more     []nameRef // entries from inlineWriterNames on
-	obj      int       // the innermost open object's mark
-	slots    []uint64  // the index; its length is a power of two
-	nindex   int       // entries in the index, at most a quarter of its slots
+	n      int // entries held
+	inline [inlineWriterNames]nameRef
+	more   []nameRef // entries from inlineWriterNames on (to n; len == cap)
+	obj    int       // the innermost open object's mark
+	// The innermost object's filter of its names' keys (a linear
+	// object's), and quick: addQuick holds a name only as an entry
+	// below it, 0 unless the object is linear (see setQuick).
+	filter   uint64
+	quick    int
+	slots    []uint64 // the index; its length is a power of two
+	nindex   int      // entries in the index, at most a quarter of its slots
 	seed     maphash.Seed
 	seeded   bool
 	replaced bool      // a name with a \ufffd replacement was written
@@ -85,14 +87,14 @@ type writerNames struct {
 }
 
 // reset empties n in place, keeping its memory; the entries left in
-// inline are never read again.
+// inline and more are never read again.
 func (n *writerNames) reset() {
 	if n.nindex > 0 {
 		clear(n.slots)
 	}
 	n.n, n.obj, n.nindex, n.replaced, n.work = 0, 0, 0, false, 0
 	n.kept, n.keptEnd = 0, 0
-	n.more = n.more[:0]
+	n.filter, n.quick = 0, 0
 }
 
 func (n *writerNames) at(i int) nameRef {
@@ -105,26 +107,83 @@ func (n *writerNames) at(i int) nameRef {
 func (n *writerNames) push(r nameRef) {
 	if n.n < inlineWriterNames {
 		n.inline[n.n] = r
+	} else if i := n.n - inlineWriterNames; i < len(n.more) {
+		n.more[i] = r
 	} else {
-		n.more = append(n.more[:n.n-inlineWriterNames], r)
+		n.more = append(n.more, r)
+		n.more = n.more[:cap(n.more)]
+		if n.quick > 0 {
+			n.setQuick()
+		}
 	}
 	n.n++
 }
 
+// setQuick sets quick for the innermost object, a linear one: addQuick
+// holds its names until it has linearWriterNames (add indexes the object
+// at the next), where there is room without growing more.
+func (n *writerNames) setQuick() {
+	n.quick = min(n.obj+1+linearWriterNames, inlineWriterNames+len(n.more))
+}
+
+// beginQuick is begin's common case, which BeginObject tries first (it
+// is inlined): a checked object whose mark has room inline. It reports
+// whether it opened the object; if not, begin does.
+func (n *writerNames) beginQuick() bool {
+	if n.n >= inlineWriterNames {
+		return false
+	}
+	// The enclosing object's filter, kept in its mark (with no object
+	// open, n.obj is 0 and the new mark overwrites it).
+	n.inline[n.obj].key = n.filter
+	n.inline[n.n] = nameRef{off: markLinear, end: n.obj}
+	n.obj = n.n
+	n.n++
+	n.filter = 0
+	n.setQuick()
+	return true
+}
+
 // begin opens an object.
 func (n *writerNames) begin(unchecked bool) {
+	if n.n > 0 { // the enclosing object's filter, kept in its mark
+		n.setKey(n.obj, n.filter)
+	}
 	m := nameRef{off: markLinear, end: n.obj}
 	if unchecked {
 		m.off = markUnchecked
 	}
 	n.obj = n.n
 	n.push(m)
+	n.filter, n.quick = 0, 0
+	if !unchecked {
+		n.setQuick()
+	}
 }
 
 // errIndexLost is end's panic when the index does not hold a name it
 // must: the Writer's own bug, or one Writer used by two goroutines at once.
 const errIndexLost = "lejp: internal error: the Writer's name index lost a name" +
 	" (is the Writer used by two goroutines at once?)"
+
+// endQuick is end's common case, which EndObject tries first (it is
+// inlined): an object that is not hashed (end takes a hashed one's names
+// out of the index) inside a linear one, both marks inline, none of its
+// names kept by a Flush. It reports whether it closed the object; if
+// not, end does.
+func (n *writerNames) endQuick() bool {
+	o := n.obj // taken if 0 < o < inlineWriterNames and o >= kept
+	if uint(o-1) >= inlineWriterNames-1 || o < n.kept {
+		return false
+	}
+	p := n.inline[o].end
+	if n.inline[o].off == markHashed || n.inline[p].off != markLinear {
+		return false
+	}
+	n.n, n.obj, n.filter = o, p, n.inline[p].key
+	n.setQuick()
+	return true
+}
 
 // end closes the innermost object.
 func (n *writerNames) end() {
@@ -154,6 +213,14 @@ func (n *writerNames) end() {
 	}
 	n.n = n.obj
 	n.obj = m.end
+	n.filter, n.quick = 0, 0
+	if n.n > 0 { // the enclosing object's
+		m = n.at(n.obj)
+		n.filter = m.key
+		if m.off == markLinear {
+			n.setQuick()
+		}
+	}
 }
 
 // keep moves the escaped text of the names written since the last Flush
@@ -207,19 +274,14 @@ func (n *writerNames) add(buf []byte, off, end int, src string, replaced bool) b
 	} else {
 		r.key = textKey(n.canonical(1, buf[off:end]))
 	}
-	// A linear object's mark keeps a 64-bit filter of its names' keys: a
-	// name whose bit is clear is new without a search (most names).
-	bit := uint64(1) << (r.key * 0x9E3779B97F4A7C15 >> 58)
-	if mark.key&bit != 0 && n.scan(buf, r) {
+	// A linear object has a 64-bit filter of its names' keys: a name
+	// whose bit is clear is new without a search (most names).
+	bit := filterBit(r.key)
+	if n.filter&bit != 0 && n.scan(buf, r) {
 		return true
 	}
-	mark.key |= bit
-	if n.n < inlineWriterNames {
-		n.inline[n.n] = r
-		n.n++
-	} else {
-		n.push(r)
-	}
+	n.filter |= bit
+	n.push(r)
 	if n.n-n.obj-1 > linearWriterNames {
 		n.index(buf)
 	}
@@ -228,23 +290,30 @@ func (n *writerNames) add(buf []byte, off, end int, src string, replaced bool) b
 
 // addQuick is add's most common case, which Name tries first: a name
 // that needed no escape (src, the text written) in a linear object whose
-// filter bit for it is clear, with room in inline (a more general path,
-// with room in more too, measured slower). It reports whether it held
+// filter bit for it is clear, below quick. It reports whether it held
 // the name; if not, add decides.
 func (n *writerNames) addQuick(off, end int, src string) bool {
-	if n.n >= inlineWriterNames || len(src) != end-off {
+	if n.n >= n.quick || len(src) != end-off {
 		return false
 	}
-	m := &n.inline[n.obj] // n.obj < n.n
 	key := textKey(src)
-	bit := uint64(1) << (key * 0x9E3779B97F4A7C15 >> 58)
-	if m.off != markLinear || m.key&bit != 0 {
+	bit := filterBit(key)
+	if n.filter&bit != 0 {
 		return false
 	}
-	m.key |= bit
-	n.inline[n.n] = nameRef{off: off, end: end, key: key}
-	n.n++ // fewer than linearWriterNames: inlineWriterNames is less
+	n.filter |= bit
+	if n.n < inlineWriterNames {
+		n.inline[n.n] = nameRef{off: off, end: end, key: key}
+	} else {
+		n.more[n.n-inlineWriterNames] = nameRef{off: off, end: end, key: key}
+	}
+	n.n++
 	return true
+}
+
+// filterBit is the bit of a name of key key in a linear object's filter.
+func filterBit(key uint64) uint64 {
+	return 1 << (key * 0x9E3779B97F4A7C15 >> 58)
 }
 
 // scan searches the innermost (linear) object's names for r.
@@ -303,6 +372,7 @@ func (n *writerNames) index(buf []byte) {
 	m := n.at(n.obj)
 	m.off = markHashed
 	n.setMark(m)
+	n.quick = 0
 	for i := n.obj + 1; i < n.n; i++ {
 		e := n.at(i)
 		e.key = n.hash(n.canonical(0, buf[e.off:e.end]), n.obj)
@@ -320,6 +390,15 @@ func (n *writerNames) index(buf []byte) {
 
 // setMark replaces the innermost object's mark.
 func (n *writerNames) setMark(m nameRef) { n.set(n.obj, m) }
+
+// setKey sets the key of entry i.
+func (n *writerNames) setKey(i int, key uint64) {
+	if i < inlineWriterNames {
+		n.inline[i].key = key
+	} else {
+		n.more[i-inlineWriterNames].key = key
+	}
+}
 
 func (n *writerNames) set(i int, e nameRef) {
 	if i < inlineWriterNames {
