@@ -36,6 +36,8 @@ func AppendString(dst []byte, s string) []byte {
 }
 
 // AppendStringBytes is AppendString for a byte slice.
+// b must not overlap dst's spare capacity (dst[len(dst):cap(dst)]),
+// where the result is written: the output is then unspecified.
 func AppendStringBytes(dst, b []byte) []byte {
 	dst, _ = appendString(dst, b, false)
 	return dst
@@ -377,6 +379,8 @@ func (w *Writer) Name(s string) {
 }
 
 // NameBytes is Name for a name given as bytes; b is not retained.
+// As for StringBytes, b must not lie in the spare capacity of the slice
+// given to Reset, where the Writer writes.
 func (w *Writer) NameBytes(b []byte) {
 	start, ok := w.beforeName()
 	if !ok {
@@ -501,6 +505,9 @@ func (w *Writer) String(s string) {
 }
 
 // StringBytes is String for a string given as bytes.
+// b must not lie in the spare capacity of the slice given to Reset
+// (past its length), where the Writer writes: the output is then
+// unspecified.
 func (w *Writer) StringBytes(b []byte) {
 	start := len(w.buf)
 	if !w.beforeValue() {

@@ -107,7 +107,8 @@ func (w *Writer) BeginString() {
 func (w *Writer) StringPiece(s string) { writePiece(w, s) }
 
 // StringPieceBytes is StringPiece for a piece given as bytes; b is not
-// retained.
+// retained and, as for StringBytes, must not lie in the spare capacity
+// of the slice given to Reset.
 func (w *Writer) StringPieceBytes(b []byte) { writePiece(w, b) }
 
 // EndString ends the string begun with BeginString. A UTF-8 sequence left
