@@ -51,25 +51,9 @@ func TestAppendStringRandomShort(t *testing.T) {
 			}
 			ws := `[1,` + string(want) + `]`
 			for form := range 3 {
-				w := Writer{AllowInvalidUTF8: !strict}
-				w.BeginArray()
-				w.Int(1)
-				switch form {
-				case 0:
-					w.String(s)
-				case 1:
-					w.StringBytes(b)
-				case 2:
-					i := r.IntN(len(s) + 1)
-					j := i + r.IntN(len(s)-i+1)
-					w.BeginString()
-					w.StringPiece(s[:i])
-					w.StringPieceBytes(b[i:j])
-					w.StringPiece(s[j:])
-					w.EndString()
-				}
-				w.EndArray()
-				out, err := w.Finish()
+				i := r.IntN(len(s) + 1)
+				j := i + r.IntN(len(s)-i+1)
+				out, err := writeStringForm(s, !strict, form, i, j)
 				if wok && (err != nil || string(out) != ws) || !wok && err == nil {
 					t.Fatalf("iter %d form %d: Writer(%q, allow %v) = %q, %v; want %q, ok %v",
 						iter, form, s, !strict, out, err, ws, wok)

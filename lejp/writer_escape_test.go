@@ -67,22 +67,7 @@ func checkEscape(t *testing.T, s string) {
 			}
 		}
 		for form := range 3 {
-			w := Writer{AllowInvalidUTF8: !strict}
-			w.BeginArray()
-			w.Int(1)
-			switch form {
-			case 0:
-				w.String(s)
-			case 1:
-				w.StringBytes([]byte(s))
-			case 2: // in two pieces, cut in the middle
-				w.BeginString()
-				w.StringPiece(s[:len(s)/2])
-				w.StringPieceBytes([]byte(s[len(s)/2:]))
-				w.EndString()
-			}
-			w.EndArray()
-			out, err := w.Finish()
+			out, err := writeStringForm(s, !strict, form, len(s)/2, len(s))
 			if wok && (err != nil || string(out) != string(want)+"]") ||
 				!wok && !errors.Is(err, ErrInvalidUTF8) {
 				t.Fatalf("Writer form %d (%q), allow %v = %q, %v; want %q, ok %v",
@@ -90,6 +75,29 @@ func checkEscape(t *testing.T, s string) {
 			}
 		}
 	}
+}
+
+// writeStringForm writes [1,s] with a Writer (AllowInvalidUTF8 allow) by
+// String (form 0), StringBytes (1) or in pieces (2): s[:i] by
+// StringPiece, s[i:j] by StringPieceBytes and s[j:] by StringPiece.
+func writeStringForm(s string, allow bool, form, i, j int) ([]byte, error) {
+	w := Writer{AllowInvalidUTF8: allow}
+	w.BeginArray()
+	w.Int(1)
+	switch form {
+	case 0:
+		w.String(s)
+	case 1:
+		w.StringBytes([]byte(s))
+	case 2:
+		w.BeginString()
+		w.StringPiece(s[:i])
+		w.StringPieceBytes([]byte(s[i:j]))
+		w.StringPiece(s[j:])
+		w.EndString()
+	}
+	w.EndArray()
+	return w.Finish()
 }
 
 // TestAppendStringPlaces puts each escape unit at each place of plain
