@@ -110,11 +110,11 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	depth := len(m.stack)
 	if depth > 0 {
 		top = &m.stack[depth-1]
-		if top.major <= majText {
-			return d.slowToken() // inside an indefinite-length string
-		}
-		if top.full(m.lim.maxItems) {
-			return d.slowToken() // one item too many
+		if top.indef && (top.major <= majText || top.full(m.lim.maxItems)) {
+			// inside an indefinite-length string (a string has a frame
+			// only then), or one item too many (full counts only
+			// indefinite containers): one test of indef for the rest
+			return d.slowToken()
 		}
 		if top.major == majMap && top.n&1 == 0 {
 			if maj > majText || hl != headLen(arg) {
@@ -214,8 +214,10 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	tok.Kind = ev.Kind
 	ev.Offset, tok.Offset = m.off, m.off
 	ev.Indefinite = false
-	if value != nil || ev.Value != nil {
+	if value != nil {
 		ev.Value, tok.Value = value, value
+	} else if ev.Value != nil {
+		ev.Value = nil // tok.Value is nil already
 	}
 	m.itemStart = true
 	m.off += int64(n)
@@ -233,11 +235,11 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 		}
 		return tok, nil
 	}
-	kpos := pos
-	if m.keys.src == nil {
-		kpos = -1 // copy the key: the buffer moves
-	}
 	keyed := !key
+	kpos := -1 // copy the key: the buffer moves
+	if key && m.keys.src != nil {
+		kpos = pos // the whole input: keep the key in place
+	}
 	if key && !m.lim.allowDup {
 		// keyDirect's common case inline (as in Parser.loop): a new key by
 		// the filter, kept in place, with room in ents and the arena
