@@ -457,6 +457,34 @@ func (w *Writer) compareKeys(a, b wpair, canon bool) int {
 // item is called where an item starts. It sets tagEnds to the number of
 // tags holding the item (begin and Tag take that over).
 func (w *Writer) item() bool {
+	if w.free() {
+		w.next()
+		return true
+	}
+	return w.itemSlow()
+}
+
+// free reports whether an item may start with nothing but next's
+// bookkeeping: no error, no string under way and no tag pending.
+func (w *Writer) free() bool {
+	return w.err == nil && w.strKind == Invalid && len(w.indef) == 0 && w.pendTag == 0
+}
+
+// next counts an item that starts where free holds, noting its offset in
+// a map.
+func (w *Writer) next() {
+	w.tagEnds = 0
+	if n := len(w.stack); n > 0 {
+		f := &w.stack[n-1]
+		if f.major == majMap {
+			w.offs = append(w.offs, len(w.buf))
+		}
+		f.n++
+	}
+}
+
+// itemSlow is item where free does not hold.
+func (w *Writer) itemSlow() bool {
 	if w.err != nil {
 		return false
 	}
@@ -464,19 +492,9 @@ func (w *Writer) item() bool {
 		w.fail("item inside an unfinished string")
 		return false
 	}
-	if w.pendTag > 0 {
-		w.pendTag = 0
-		w.tagEnds, w.tagRun = w.tagRun, 0
-		return true
-	}
-	w.tagEnds = 0
-	if len(w.stack) > 0 {
-		f := &w.stack[len(w.stack)-1]
-		if f.major == majMap {
-			w.offs = append(w.offs, len(w.buf))
-		}
-		f.n++
-	}
+	// a tag is pending
+	w.pendTag = 0
+	w.tagEnds, w.tagRun = w.tagRun, 0
 	return true
 }
 
@@ -699,7 +717,12 @@ func (w *Writer) BeginArray() { w.begin(majArray) }
 func (w *Writer) BeginMap() { w.begin(majMap) }
 
 func (w *Writer) begin(maj uint8) {
-	if w.item() {
+	if w.free() {
+		w.next()
+	} else if !w.itemSlow() {
+		return
+	}
+	{
 		inKey := false
 		if n := len(w.stack); n > 0 {
 			p := &w.stack[n-1]
@@ -715,9 +738,8 @@ func (w *Writer) begin(maj uint8) {
 		r := grow1(&w.recs)
 		*r = wrec{pos: len(w.buf)}
 		f := grow1(&w.stack)
-		*f = wframe{}
-		f.major, f.inKey, f.rec = maj, inKey, int32(len(w.recs)-1)
-		f.start, f.offs0, f.tags = len(w.buf), len(w.offs), w.tagEnds
+		f.major, f.inKey, f.rec, f.raw = maj, inKey, int32(len(w.recs)-1), false
+		f.start, f.n, f.offs0, f.tags = len(w.buf), 0, len(w.offs), w.tagEnds
 		w.tagEnds = 0
 	}
 }
@@ -1138,6 +1160,45 @@ func (w *Writer) WriteToken(t Token) {
 // write writes the item an event or token of kind kind describes, with
 // its fields Uint (u), Float (f) and Value (v): WriteEvent's body.
 func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
+	if w.free() {
+		// the common items, written here as their calls write them
+		// where item has nothing to do but next
+		switch kind {
+		case Text:
+			// the capacity cut, so that validUTF8 reads nothing past v
+			if !w.AllowInvalidUTF8 && !validUTF8(v[:len(v):len(v)]) {
+				w.err = errWriterUTF8
+				return
+			}
+			w.next()
+			w.buf = AppendTextBytes(w.buf, v)
+			return
+		case Uint:
+			w.next()
+			w.buf = AppendUint(w.buf, u)
+			return
+		case Nint:
+			w.next()
+			w.buf = AppendNegative(w.buf, u)
+			return
+		case Float:
+			w.next()
+			w.buf = AppendFloat(w.buf, f)
+			return
+		case Bytes:
+			w.next()
+			w.buf = AppendBytes(w.buf, v)
+			return
+		case False, True:
+			w.next()
+			w.buf = AppendBool(w.buf, kind == True)
+			return
+		case Null:
+			w.next()
+			w.buf = AppendNull(w.buf)
+			return
+		}
+	}
 	if kind != TagEnd && kind != Raw {
 		w.tagEnds = 0 // set again by the item or end this event completes
 	}
