@@ -286,3 +286,38 @@ func TestWriterHeadByteRawKeyLong(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterHeadByteDeep: 1000 arrays and maps of up to 23 items nested
+// around 8 KB move nothing as they end (the work counted is the maps'
+// one-byte keys read), leave no wrec, and Bytes moves nothing either.
+func TestWriterHeadByteDeep(t *testing.T) {
+	var w Writer
+	var want []byte
+	for i := range 1000 {
+		if i%2 == 0 {
+			w.BeginArray()
+			w.Uint(1)
+			want = AppendUint(AppendArrayHeader(want, 2), 1)
+		} else {
+			w.BeginMap()
+			w.Uint(1)
+			want = AppendUint(AppendMapHeader(want, 1), 1)
+		}
+	}
+	leaf := bytes.Repeat([]byte{0x5a}, 8<<10)
+	w.ByteString(leaf)
+	want = AppendBytes(want, leaf)
+	for i := 999; i >= 0; i-- {
+		if i%2 == 0 {
+			w.EndArray()
+		} else {
+			w.EndMap()
+		}
+	}
+	if len(w.recs) != 0 || w.work != 500 {
+		t.Errorf("%d wrecs, %d bytes of work, want none and 500", len(w.recs), w.work)
+	}
+	if got, err := w.Bytes(); err != nil || !bytes.Equal(got, want) || w.work != 500 {
+		t.Errorf("%v, %d bytes of work, output equal %v", err, w.work, bytes.Equal(got, want))
+	}
+}
