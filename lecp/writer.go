@@ -15,9 +15,11 @@ import (
 // Writer builds one CBOR item (or a sequence) from calls that mirror the
 // events: Uint, Text, BeginArray … EndArray, and so on. Unlike the Append
 // functions it needs no counts up front: the head of an array or map is
-// known when it ends, in preferred serialization, and is put in place by
-// Bytes in one pass over the output (at once for short content), so deep
-// nesting costs no pass over the content per level, in map keys too.
+// known when it ends, in preferred serialization. A byte is kept for it
+// as it begins, the whole head of up to 23 items; the rest of a longer
+// head is put in place by Bytes in one pass over the output (at once for
+// short content), so deep nesting costs no pass over the content per
+// level, in map keys too.
 // EndMap rejects duplicate keys; with Deterministic the pairs are also
 // sorted by the bytewise order of their encoded keys (RFC 8949 §4.2.1), so
 // the output is core deterministic: by EndMap for a short map, by Bytes in
@@ -116,20 +118,23 @@ type wslot struct {
 // Writer's other calls have none.
 var rawLimits = Options{MaxDepth: 1 << 30, MaxItems: 1<<64 - 1, MaxStringLen: -1, MaxKeyLen: maxInt, MaxKeyMemory: maxInt}
 
-// wrec is an array or map whose content starts at buf[pos]. When it ends
-// with content longer than shortContent, its head b[:n] is left to go in
-// at pos (by Bytes), and a map of Deterministic whose pairs were written
-// out of key order has its content laid out as sorts[sort-1] says (sort >
-// 0): so nothing is moved once per level of nesting, in map keys too. An
-// array or map that ends short, with no wrec inside it (none of a raw key
-// item, see raws), has its head inserted at once and its wrec (the last)
-// dropped. The logical encoding, heads in and pairs sorted, is read
+// wrec is an array or map whose content starts at buf[pos], after the
+// byte begin kept for its head (buf[pos-1]). When it ends with 24 items
+// or more and content longer than shortContent, the rest of its head
+// b[:n] is left to go in at pos (by Bytes), and a map of Deterministic
+// whose pairs were written out of key order has its content laid out as
+// sorts[sort-1] says (sort > 0): so nothing is moved once per level of
+// nesting, in map keys too. An array or map that ends short, with no
+// wrec inside it (none of a raw key item, see raws), has its head put in
+// at once and its wrec (the last) dropped; one whose head is a byte keeps
+// a wrec with n = 0 only while wrecs follow it or its pairs are sorted
+// (see head). The logical encoding, heads in and pairs sorted, is read
 // by a wwalk: EndMap compares keys through it, Bytes lays out through it.
 type wrec struct {
 	pos  int
 	sort int32 // below 2^31: each sorted map has more than 64 bytes; -1-i for raws[i]
 	n    uint8
-	b    [9]byte
+	b    [8]byte
 }
 
 // wraw is a RawItem inside a map key, buf[pos:end] (pos is its wrec's),
@@ -396,7 +401,9 @@ func (w *Writer) walkNext(k *wwalk) []byte {
 		} else {
 			s.ri++
 		}
-		return r.b[:r.n]
+		if r.n > 0 {
+			return r.b[:r.n]
+		}
 	}
 	return nil
 }
@@ -450,6 +457,34 @@ func (w *Writer) compareKeys(a, b wpair, canon bool) int {
 // item is called where an item starts. It sets tagEnds to the number of
 // tags holding the item (begin and Tag take that over).
 func (w *Writer) item() bool {
+	if w.free() {
+		w.next()
+		return true
+	}
+	return w.itemSlow()
+}
+
+// free reports whether an item may start with nothing but next's
+// bookkeeping: no error, no string under way and no tag pending.
+func (w *Writer) free() bool {
+	return w.err == nil && w.strKind == Invalid && len(w.indef) == 0 && w.pendTag == 0
+}
+
+// next counts an item that starts where free holds, noting its offset in
+// a map.
+func (w *Writer) next() {
+	w.tagEnds = 0
+	if n := len(w.stack); n > 0 {
+		f := &w.stack[n-1]
+		if f.major == majMap {
+			w.offs = append(w.offs, len(w.buf))
+		}
+		f.n++
+	}
+}
+
+// itemSlow is item where free does not hold.
+func (w *Writer) itemSlow() bool {
 	if w.err != nil {
 		return false
 	}
@@ -457,19 +492,9 @@ func (w *Writer) item() bool {
 		w.fail("item inside an unfinished string")
 		return false
 	}
-	if w.pendTag > 0 {
-		w.pendTag = 0
-		w.tagEnds, w.tagRun = w.tagRun, 0
-		return true
-	}
-	w.tagEnds = 0
-	if len(w.stack) > 0 {
-		f := &w.stack[len(w.stack)-1]
-		if f.major == majMap {
-			w.offs = append(w.offs, len(w.buf))
-		}
-		f.n++
-	}
+	// a tag is pending
+	w.pendTag = 0
+	w.tagEnds, w.tagRun = w.tagRun, 0
 	return true
 }
 
@@ -692,7 +717,12 @@ func (w *Writer) BeginArray() { w.begin(majArray) }
 func (w *Writer) BeginMap() { w.begin(majMap) }
 
 func (w *Writer) begin(maj uint8) {
-	if w.item() {
+	if w.free() {
+		w.next()
+	} else if !w.itemSlow() {
+		return
+	}
+	{
 		inKey := false
 		if n := len(w.stack); n > 0 {
 			p := &w.stack[n-1]
@@ -702,12 +732,14 @@ func (w *Writer) begin(maj uint8) {
 		// as values and appended, they were stored on the stack piece by
 		// piece and copied in 16-byte loads, which stalled store
 		// forwarding (a fifth of a canada.json replay)
+		// a byte for the head, which a container of up to 23 items
+		// fills in place as it ends
+		w.buf = append(w.buf, 0)
 		r := grow1(&w.recs)
 		*r = wrec{pos: len(w.buf)}
 		f := grow1(&w.stack)
-		*f = wframe{}
-		f.major, f.inKey, f.rec = maj, inKey, int32(len(w.recs)-1)
-		f.start, f.offs0, f.tags = len(w.buf), len(w.offs), w.tagEnds
+		f.major, f.inKey, f.rec, f.raw = maj, inKey, int32(len(w.recs)-1), false
+		f.start, f.n, f.offs0, f.tags = len(w.buf), 0, len(w.offs), w.tagEnds
 		w.tagEnds = 0
 	}
 }
@@ -1050,27 +1082,42 @@ func pairsInPlace(pairs []wpair) bool {
 	return true
 }
 
-// head puts the head of the ended frame f in place: at once when the
-// content is short (a small move; an append when empty) and holds no wrec
-// (that of a raw key item in raws keeps its containers pending), else by Bytes,
-// in map keys too (whose logical encodings EndMap compares). So every
-// pending head has content after it: its position lies inside its
+// head puts the head of the ended frame f in place. Its first byte goes
+// in the byte begin kept for it, which is the whole head of a container
+// of up to 23 items: nothing moves. The rest of a longer head is inserted
+// at once when the content is short (a small move) and holds no wrec
+// (that of a raw key item in raws keeps its containers pending), else by
+// Bytes, in map keys too (whose logical encodings EndMap compares). So
+// every pending head has content after it: its position lies inside its
 // container, two heads share a position only when one container begins
-// the other, and no pending head lies inside a container whose head goes
-// in at once (whose wrec, the last, is dropped).
+// the other, and no pending head lies inside a container whose head is
+// inserted at once (whose wrec, the last, is dropped). A container whose
+// head is in place drops its wrec too when it is the last, else keeps it
+// with no head (n = 0) for the order of the wrecs after it and, for a
+// sorted map, its pairs.
 func (w *Writer) head(f *wframe, maj uint8, n uint64) {
-	if len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1 {
-		w.recs = w.recs[:int(f.rec)]
-		w.insertHead(f.start, maj, n)
+	last := len(w.recs) == int(f.rec)+1
+	if n < 24 {
+		w.buf[f.start-1] = maj<<5 | byte(n)
+		if last && w.recs[f.rec].sort == 0 {
+			w.recs = w.recs[:f.rec]
+		}
+		return
+	}
+	var hb [9]byte
+	h := appendHead(hb[:0], maj, n)
+	w.buf[f.start-1] = h[0]
+	if len(w.buf)-f.start <= shortContent && last {
+		w.recs = w.recs[:f.rec]
+		w.insertAt(f.start, h[1:])
 		return
 	}
 	r := &w.recs[f.rec]
-	r.n = uint8(len(appendHead(r.b[:0], maj, n)))
+	r.n = uint8(copy(r.b[:], h[1:]))
 }
 
-func (w *Writer) insertHead(pos int, maj uint8, n uint64) {
-	var hb [9]byte
-	h := appendHead(hb[:0], maj, n)
+// insertAt inserts h into buf at pos, moving the bytes after it.
+func (w *Writer) insertAt(pos int, h []byte) {
 	end := len(w.buf)
 	w.buf = append(w.buf, h...)
 	w.work += end - pos
@@ -1113,6 +1160,45 @@ func (w *Writer) WriteToken(t Token) {
 // write writes the item an event or token of kind kind describes, with
 // its fields Uint (u), Float (f) and Value (v): WriteEvent's body.
 func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
+	if w.free() {
+		// the common items, written here as their calls write them
+		// where item has nothing to do but next
+		switch kind {
+		case Text:
+			// the capacity cut, so that validUTF8 reads nothing past v
+			if !w.AllowInvalidUTF8 && !validUTF8(v[:len(v):len(v)]) {
+				w.err = errWriterUTF8
+				return
+			}
+			w.next()
+			w.buf = AppendTextBytes(w.buf, v)
+			return
+		case Uint:
+			w.next()
+			w.buf = AppendUint(w.buf, u)
+			return
+		case Nint:
+			w.next()
+			w.buf = AppendNegative(w.buf, u)
+			return
+		case Float:
+			w.next()
+			w.buf = AppendFloat(w.buf, f)
+			return
+		case Bytes:
+			w.next()
+			w.buf = AppendBytes(w.buf, v)
+			return
+		case False, True:
+			w.next()
+			w.buf = AppendBool(w.buf, kind == True)
+			return
+		case Null:
+			w.next()
+			w.buf = AppendNull(w.buf)
+			return
+		}
+	}
 	if kind != TagEnd && kind != Raw {
 		w.tagEnds = 0 // set again by the item or end this event completes
 	}
