@@ -414,3 +414,57 @@ func TestWriterHashDupTable(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestWriterHashDupAfterEarlyReturn: a map whose probes ran long (a sort
+// instead) or that held a duplicate (found at its third key) leaves slots of its generation in
+// hashDup's table; the next map hashed, in the same Writer or after Reset,
+// must not take them for its own. Here they would: every key of the
+// first map hashes to 0 (the seed made so), the slots from 0 on hold its
+// keys 0, 1, ..., and the next map's key 0 hashes to 0 too, so it would
+// meet "key 0" and, compared with itself, be a duplicate.
+func TestWriterHashDupAfterEarlyReturn(t *testing.T) {
+	keys := make([]string, 20)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("samepfx-%04x", i) // 13 bytes encoded
+	}
+	lo := binary.LittleEndian.Uint64([]byte("lsamepfx"))
+	second := func(w *Writer) {
+		w.BeginMap()
+		w.Text(keys[3]) // hashes to 0
+		for i := range hashPairs {
+			w.Uint(uint64(i))
+			w.Uint(uint64(i) << 40)
+		}
+		w.Null()
+		w.EndMap()
+	}
+	for _, dup := range []bool{false, true} {
+		var w Writer
+		w.seedKeys()
+		w.seedLo = lo // (lo ^ seedLo) = 0: every product is 0
+		w.BeginArray()
+		w.BeginMap()
+		for i, k := range keys {
+			w.Text(k)
+			w.Null()
+			if dup && i == 1 {
+				// found at once, the probes short
+				w.Text(keys[0])
+				w.Null()
+			}
+		}
+		w.EndMap()
+		if err := w.Err(); errors.Is(err, ErrDuplicateKey) != dup {
+			t.Fatalf("first map (duplicate %v): %v", dup, err)
+		}
+		if dup {
+			w.Reset()
+			w.BeginArray()
+		}
+		second(&w)
+		w.EndArray()
+		if _, err := w.Bytes(); err != nil {
+			t.Fatalf("second map, after a first of a duplicate %v: %v", dup, err)
+		}
+	}
+}
