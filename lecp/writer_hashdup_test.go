@@ -343,13 +343,17 @@ func TestWriterHashDupTable(t *testing.T) {
 		var ks [][]byte
 		for i := from; i < from+n; i++ {
 			var e Writer
-			switch i % 4 {
+			switch i % 6 {
 			case 0:
 				e.Text(fmt.Sprint("k", i)) // up to 8 bytes
 			case 1:
 				e.Text(fmt.Sprintf("key-%010d", i)) // 15 bytes
 			case 2:
 				e.Text(fmt.Sprintf("a long key of number %d", i)) // past 16
+			case 4:
+				e.Text(fmt.Sprintf("key-%011d", i)) // 16: words
+			case 5:
+				e.Text(fmt.Sprintf("key-%012d", i)) // 17: maphash
 			default:
 				e.Uint(uint64(i) << 20)
 			}
@@ -466,5 +470,63 @@ func TestWriterHashDupAfterEarlyReturn(t *testing.T) {
 		if _, err := w.Bytes(); err != nil {
 			t.Fatalf("second map, after a first of a duplicate %v: %v", dup, err)
 		}
+	}
+}
+
+// TestWriterZeroKeyNeighbours: every encoding of 0.0 and -0.0 (half,
+// single and double width) and every item one bit away from one, as a
+// RawItem key beside the key 0.0, in a map of few keys (sorted) and of
+// many (hashed), with and without Deterministic: a duplicate exactly when
+// the item is a float zero (RFC 8949 §5.6.1), whatever its width or sign.
+func TestWriterZeroKeyNeighbours(t *testing.T) {
+	zeros := [][]byte{
+		{0xf9, 0, 0}, {0xf9, 0x80, 0},
+		{0xfa, 0, 0, 0, 0}, {0xfa, 0x80, 0, 0, 0},
+		{0xfb, 0, 0, 0, 0, 0, 0, 0, 0}, {0xfb, 0x80, 0, 0, 0, 0, 0, 0, 0},
+	}
+	isZero := func(b []byte) bool {
+		if b[0] < 0xf9 || b[0] > 0xfb || len(b) != 1+2<<(b[0]-0xf9) {
+			return false
+		}
+		acc := b[1] &^ 0x80
+		for _, c := range b[2:] {
+			acc |= c
+		}
+		return acc == 0
+	}
+	tried := 0
+	for _, z := range zeros {
+		for bit := -1; bit < 8*len(z); bit++ {
+			key := append([]byte(nil), z...)
+			if bit >= 0 {
+				key[bit/8] ^= 0x80 >> (bit % 8)
+			}
+			for _, det := range []bool{false, true} {
+				for _, more := range []int{1, hashPairs + 1} {
+					w := Writer{Deterministic: det}
+					w.BeginMap()
+					w.Float(0)
+					w.Null()
+					w.RawItem(key)
+					if err := w.Err(); err != nil {
+						continue // not an item, or not deterministic
+					}
+					tried++
+					w.Null()
+					for i := range more {
+						w.Text(fmt.Sprint("k", i))
+						w.Null()
+					}
+					w.EndMap()
+					_, err := w.Bytes()
+					if got, want := errors.Is(err, ErrDuplicateKey), isZero(key); got != want {
+						t.Errorf("key %x beside 0.0 (Deterministic %v, %d keys): %v, want a duplicate %v", key, det, more+2, err, want)
+					}
+				}
+			}
+		}
+	}
+	if tried < 100 {
+		t.Fatalf("only %d maps tried", tried)
 	}
 }
