@@ -193,15 +193,13 @@ func validUTF8(s []byte) bool {
 	const hi = 0x8080808080808080
 	n := len(s)
 	if n < 8 {
-		if cap(s) >= 8 {
-			// one word up to the capacity, masked to the string
-			return binary.LittleEndian.Uint64(s[:8])&(1<<(8*uint(n))-1)&hi == 0 || validUTF8From(s)
+		// s's bytes alone (its capacity may end with it, as the Writer's
+		// TextBytes cuts it): two 4-byte words that overlap, or the
+		// first, middle and last bytes, which are all of up to 3
+		if n >= 4 {
+			return (binary.LittleEndian.Uint32(s)|binary.LittleEndian.Uint32(s[n-4:]))&0x80808080 == 0 || validUTF8From(s)
 		}
-		var acc byte
-		for _, c := range s {
-			acc |= c
-		}
-		return acc < utf8.RuneSelf || validUTF8From(s)
+		return n == 0 || s[0]|s[n>>1]|s[n-1] < utf8.RuneSelf || validUTF8From(s)
 	}
 	i := 0
 	for ; i+16 <= n; i += 16 {

@@ -3,6 +3,8 @@ package lecp
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestValidUTF8 compares validUTF8 with utf8.Valid on every 1-, 2- and
@@ -70,6 +72,51 @@ func TestShortASCII(t *testing.T) {
 			}
 			if got := shortASCII(buf[:n:n]); got && n < 16 {
 				t.Fatalf("n %d without capacity: true", n)
+			}
+		}
+	}
+}
+
+// TestValidUTF8Short compares validUTF8 with utf8.Valid on every input of
+// 0 to 7 bytes (those below a word) over an alphabet of ASCII and the
+// bytes at the edges of UTF-8's ranges, each at the end of a buffer's
+// capacity (nothing to read past it) and with non-ASCII bytes after it.
+func TestValidUTF8Short(t *testing.T) {
+	alpha := []byte{'a', 0x7f, 0x80, 0x8f, 0x90, 0xa0, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xff}
+	maxLen := 7
+	if testing.Short() || testenv.Race {
+		maxLen = 6
+	}
+	tight := make([]byte, 8)
+	roomy := make([]byte, 16)
+	var digits [8]int
+	for n := 0; n <= maxLen; n++ {
+		digits = [8]int{}
+		for {
+			s := tight[8-n : 8 : 8]
+			for i := range n {
+				s[i] = alpha[digits[i]]
+			}
+			for i := range roomy {
+				roomy[i] = 0xff
+			}
+			copy(roomy, s)
+			want := utf8.Valid(s)
+			if got := validUTF8(s); got != want {
+				t.Fatalf("validUTF8(%x) = %v, utf8.Valid %v", s, got, want)
+			}
+			if got := validUTF8(roomy[:n]); got != want {
+				t.Fatalf("validUTF8(%x), 0xff after it = %v, utf8.Valid %v", s, got, want)
+			}
+			i := 0
+			for ; i < n; i++ {
+				if digits[i]++; digits[i] < len(alpha) {
+					break
+				}
+				digits[i] = 0
+			}
+			if i == n {
+				break
 			}
 		}
 	}

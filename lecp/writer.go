@@ -71,8 +71,12 @@ type Writer struct {
 	err     error
 	pairs   []wpair
 	keys    []wkey // sortPlain's (keys2: sortKeys's merges)
-	keys2   []wkey
-	tmp     []byte
+	// koffs are the offsets of the map EndMap ends when its keys are
+	// plain (key i is buf[koffs[2i]:koffs[2i+1]]), for sortPlain and
+	// hashDup, which read its keys there
+	koffs []int
+	keys2 []wkey
+	tmp   []byte
 	// recs are the arrays and maps begun and not known to be short, in
 	// the order they began (so by position): those ended have their head
 	// pending, and some maps of Deterministic their pairs to be laid out
@@ -95,23 +99,25 @@ type Writer struct {
 	canonW         *Writer
 	canonD         *Decoder
 
-	// hashDup's table and seeds (keyHash's words: seedLo, seedHi for
-	// the key, mixLo, mixHi for the product)
+	// hashDup's table and its generation, and keyHash's seeds (maphash's
+	// and mixKey's words)
 	slots          []wslot
+	slotGen        uint32
 	seed           maphash.Seed
 	seedLo, seedHi uint64
-	mixLo, mixHi   uint64
+	seedMix        uint64
 	seeded         bool
 
 	// work counts the bytes moved, copied, compared and hashed, for tests
 	work int
 }
 
-// wslot is a slot of hashDup's table: a key's hash and its pair's index
-// + 1 (0: empty).
+// wslot is a slot of hashDup's table: a key's hash h and its index i
+// among the map's keys, if gen is the table's generation (else the slot
+// is empty).
 type wslot struct {
-	h uint64
-	i int
+	h      uint64
+	i, gen uint32
 }
 
 // rawLimits are the limits of RawItem's checks: none but the rules, as the
@@ -817,32 +823,55 @@ func (w *Writer) EndMap() {
 		return
 	}
 	// a key's encoding is buf's bytes unless a head or sorted map is
-	// pending inside it
+	// pending inside it (a wrec lies in it): when no key holds one, the
+	// keys are read straight from offs, key i at offs[2i:2i+2]
 	inner, from := len(w.recs) > int(f.rec)+1, int(f.rec)+1
-	w.pairs = w.pairs[:0]
 	plain := true
-	for i := 0; i < len(offs); i += 2 {
-		end := len(w.buf)
-		if i+2 < len(offs) {
-			end = offs[i+2]
-		}
-		p := grow1(&w.pairs)
-		p.k, p.v, p.end, p.r = offs[i], offs[i+1], end, -1
-		if inner {
-			if r := w.recAt(p.k, from); r < len(w.recs) && w.recs[r].pos < p.v {
-				p.r, plain = r, false
+	if inner {
+		for i, r := 0, from; i < len(offs); i += 2 {
+			if r = w.recAt(offs[i], r); r < len(w.recs) && w.recs[r].pos < offs[i+1] {
+				plain = false
+				break
 			}
 		}
 	}
 	var byKeys, inPlace, ok bool
-	if plain && (w.Deterministic || len(w.pairs) <= hashPairs) && uint64(len(w.pairs)) <= maxKeyPairs {
+	if plain && uint64(len(offs)/2) <= maxKeyPairs {
 		// every key's encoding is its bytes in buf (so a RawItem in a
 		// key is canonical too): sorted by their first 8 bytes, into
-		// keys (the pairs stay as they are)
-		ok, inPlace = w.sortPlain()
-		byKeys = true
-	} else if ok = w.sortPairs(&f); ok {
-		inPlace = pairsInPlace(w.pairs)
+		// keys (the pairs stay as they are), or without Deterministic
+		// for more than hashPairs keys hashed (hashDup)
+		w.koffs = offs
+		switch {
+		case w.Deterministic || len(offs) <= 2*hashPairs:
+			ok, inPlace = w.sortPlain()
+			byKeys = true
+		default:
+			switch zeros := w.hashDup(); {
+			case zeros == hashDupFound || zeros > 1:
+				w.err = errWriterDup
+			case zeros == hashDupLong:
+				ok, _ = w.sortPlain() // the probes ran long
+			default:
+				ok = true
+			}
+		}
+	} else {
+		w.pairs = w.pairs[:0]
+		for i := 0; i < len(offs); i += 2 {
+			end := len(w.buf)
+			if i+2 < len(offs) {
+				end = offs[i+2]
+			}
+			p := grow1(&w.pairs)
+			p.k, p.v, p.end, p.r = offs[i], offs[i+1], end, -1
+			if r := w.recAt(p.k, from); r < len(w.recs) && w.recs[r].pos < p.v {
+				p.r = r
+			}
+		}
+		if ok = w.sortPairs(&f); ok && w.Deterministic {
+			inPlace = pairsInPlace(w.pairs)
+		}
 	}
 	if !ok {
 		return
@@ -854,12 +883,11 @@ func (w *Writer) EndMap() {
 	w.tagEnds = f.tags
 }
 
-// sortPairs checks the keys of the pairs of the map f ends for duplicates
-// and with Deterministic sorts the pairs, reading keys with compareKeys
-// (through pending heads and sorted maps, and a RawItem's canonical
-// encoding) or, for a map of more than hashPairs plain keys without
-// Deterministic, hashing them (hashDup). It reports false, with the
-// error set, on a duplicate.
+// sortPairs checks the keys of the pairs of the map f ends, some of which
+// are not plain (a wrec lies in them), for duplicates and with
+// Deterministic sorts the pairs, reading keys with compareKeys (through
+// pending heads and sorted maps, and a RawItem's canonical encoding). It
+// reports false, with the error set, on a duplicate.
 func (w *Writer) sortPairs(f *wframe) bool {
 	cmp := func(a, b wpair) int { return w.compareKeys(a, b, false) }
 	// a RawItem in a key may be another encoding of a key already there
@@ -873,33 +901,17 @@ func (w *Writer) sortPairs(f *wframe) bool {
 		dups = w.pairs2
 		slices.SortFunc(dups, func(a, b wpair) int { return w.compareKeys(a, b, true) })
 	}
-	zeros, hashed := 0, false
-	if !canon && !w.Deterministic && len(dups) > hashPairs && plainKeys(dups) {
-		// no order is needed, and every key's encoding is its bytes in
-		// buf: a duplicate is found by a hash of the keys, in linear time
-		// (unless the probes run long: then by sorting, below)
-		switch zeros = w.hashDup(dups); zeros {
-		case hashDupFound:
+	if !canon || w.Deterministic {
+		slices.SortFunc(w.pairs, cmp)
+	}
+	zeros := 0
+	for i := range dups {
+		if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
 			w.err = errWriterDup
 			return false
-		case hashDupLong:
-			zeros = 0
-		default:
-			hashed = true
 		}
-	}
-	if !hashed {
-		if !canon || w.Deterministic {
-			slices.SortFunc(w.pairs, cmp)
-		}
-		for i := range dups {
-			if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
-				w.err = errWriterDup
-				return false
-			}
-			if w.keyZero(dups[i]) {
-				zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
-			}
+		if w.keyZero(dups[i]) {
+			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
 		}
 	}
 	if zeros > 1 {
@@ -910,9 +922,14 @@ func (w *Writer) sortPairs(f *wframe) bool {
 }
 
 // sortedMap puts the pairs of the map f ends in their sorted order, that
-// of keys (byKeys) or of pairs: at once for a short map, else by Bytes.
+// of keys (byKeys: the pairs are then read from koffs) or of pairs: at
+// once for a short map, else by Bytes.
 func (w *Writer) sortedMap(f *wframe, inner bool, from int, byKeys bool) {
 	buf := w.buf
+	n := len(w.pairs)
+	if byKeys {
+		n = len(w.keys)
+	}
 	short := len(w.buf)-f.start <= shortContent && len(w.recs) == int(f.rec)+1
 	if short {
 		w.tmp = w.tmp[:0]
@@ -920,24 +937,27 @@ func (w *Writer) sortedMap(f *wframe, inner bool, from int, byKeys bool) {
 		// Bytes lays the pairs out in order (layOut), once however
 		// deeply such maps nest, in keys too (the enclosing maps compare
 		// keys in that order: compareKeys)
-		w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: len(w.pairs)})
+		w.sorts = append(w.sorts, wsort{end: len(w.buf), first: len(w.spans), n: n})
 		w.recs[f.rec].sort = int32(len(w.sorts))
 	}
-	for j := range w.pairs {
-		p := &w.pairs[j]
+	for j := range n {
+		var k, end int
 		if byKeys {
-			p = &w.pairs[w.keys[j].i]
+			k, end = w.pairSpan(int(w.keys[j].i))
+		} else {
+			p := &w.pairs[j]
+			k, end = p.k, p.end
 		}
 		if short {
-			w.tmp = append(w.tmp, buf[p.k:p.end]...)
+			w.tmp = append(w.tmp, buf[k:end]...)
 			continue
 		}
 		ri := from
 		if inner {
-			ri = w.recAt(p.k, from)
+			ri = w.recAt(k, from)
 		}
 		sp := grow1(&w.spans)
-		sp.from, sp.to, sp.ri = p.k, p.end, ri
+		sp.from, sp.to, sp.ri = k, end, ri
 	}
 	if short {
 		// a short map: sorted now. It holds no pending head, map or raw
@@ -948,20 +968,20 @@ func (w *Writer) sortedMap(f *wframe, inner bool, from int, byKeys bool) {
 	}
 }
 
+// pairSpan returns where pair i of the map EndMap ends, of plain keys,
+// starts and ends in buf (its key at koffs[2i], the next key or buf's end
+// after its value).
+func (w *Writer) pairSpan(i int) (k, end int) {
+	k, end = w.koffs[2*i], len(w.buf)
+	if 2*i+2 < len(w.koffs) {
+		end = w.koffs[2*i+2]
+	}
+	return k, end
+}
+
 // hashPairs is the pair count above which EndMap finds a duplicate key
 // of a map with plain keys by hashing them (hashDup) instead of sorting.
 const hashPairs = 8
-
-// plainKeys reports whether no key of pairs holds a pending head or
-// sorted map (wpair.r), so that each key's encoding is buf[k:v].
-func plainKeys(pairs []wpair) bool {
-	for _, p := range pairs {
-		if p.r >= 0 {
-			return false
-		}
-	}
-	return true
-}
 
 // hashDup's results besides the count of 0.0 and -0.0 keys
 const (
@@ -969,90 +989,139 @@ const (
 	hashDupLong  = -2 // the probes ran long: sort instead
 )
 
-// hashDup reports whether two of pairs, whose keys are plain (plainKeys),
-// have the same encoded key (hashDupFound), with an open-addressing table
-// of the keys' hashes (keyHash: a random seed per Writer, so no input
-// makes the probes long but by chance); if not, it returns how many keys
-// are the float 0.0 or -0.0 (equal keys of other encodings). Should the
-// probes pass four per key after all, it gives up (hashDupLong), leaving
-// EndMap to sort: the work is linear in the keys' length, or their sort.
-func (w *Writer) hashDup(pairs []wpair) int {
-	if !w.seeded {
-		w.seed, w.seeded = maphash.MakeSeed(), true
-		w.seedLo, w.seedHi = rand.Uint64(), rand.Uint64()
-		w.mixLo, w.mixHi = rand.Uint64(), rand.Uint64()
-	}
-	size := 1 << bits.Len(uint(2*len(pairs)))
+// hashDup reports whether two keys of the map EndMap ends, all plain (key
+// i is buf[koffs[2i]:koffs[2i+1]]), have the same encoding (hashDupFound),
+// with an open-addressing table of the keys' hashes (keyHash: seeded at
+// random per Writer, so no input makes the probes long but by chance) and
+// linear probing, at most half full; if not, it returns how many keys are
+// the float 0.0 or -0.0 (equal keys of other encodings). Should the probes
+// pass four per key after all, it gives up (hashDupLong), leaving EndMap
+// to sort: the work is linear in the keys' length, or their sort. A slot
+// is taken only if its gen is the table's current generation, which each
+// call advances: no map clears the slots of the one before.
+func (w *Writer) hashDup() int {
+	w.seedKeys()
+	offs, buf := w.koffs, w.buf
+	lg := bits.Len(uint(len(offs))) // slots: between 2 and 4 per key
+	size := 1 << lg
 	if cap(w.slots) < size {
-		w.slots = make([]wslot, size)
-	} else {
-		w.slots = w.slots[:size]
-		clear(w.slots)
+		w.slots = make([]wslot, size) // gen 0: empty
 	}
-	mask := uint64(size - 1)
-	probes, zeros := 4*len(pairs), 0
-	for i, p := range pairs {
-		key := w.buf[p.k:p.v]
-		h := w.keyHash(key)
+	if w.slotGen++; w.slotGen == 0 {
+		// 2^32 maps on, the generations start again from empty
+		clear(w.slots[:cap(w.slots)])
+		w.slotGen = 1
+	}
+	slots, gen := w.slots[:size], w.slotGen
+	mask, shift := size-1, uint(64-lg)
+	probes, zeros := 2*len(offs), 0 // four per key
+	for i := 0; i+1 < len(offs); i += 2 {
+		key := buf[offs[i]:offs[i+1]]
 		w.work += len(key)
-		if len(key) == 3 && key[0] == 0xf9 && key[1]&0x7f == 0 && key[2] == 0 {
-			zeros++ // 0.0 or -0.0, the same key (RFC 8949 §5.6.1)
+		var h uint64
+		if len(key) <= 16 {
+			var lo, hi uint64
+			if cap(key) >= 16 {
+				lo, hi = keyWordsRoomy(key) // inlined, as keyWords is not
+			} else {
+				lo, hi = keyWordsTight(key)
+			}
+			// 0.0 or -0.0, the same key (RFC 8949 §5.6.1): f9 0000 or
+			// f9 8000 (no other key is these bytes zero-padded: a key is
+			// one item, and no item's encoding is a prefix of another's)
+			if lo&^0x8000 == 0xf9 {
+				zeros++
+			}
+			h = w.mixKey(lo, hi)
+		} else {
+			h = maphash.Bytes(w.seed, key)
 		}
-		k := h & mask
-		for ; w.slots[k].i != 0; k = (k + 1) & mask {
+		// the hash's top bits pick the slot: they depend on every bit
+		// of the key's words, where the low bits of a product do not
+		j := int(h >> shift)
+		for ; slots[j].gen == gen; j = (j + 1) & mask {
 			if probes--; probes < 0 {
 				return hashDupLong
 			}
-			if e := w.slots[k]; e.h == h {
-				q := pairs[e.i-1]
+			if e := slots[j]; e.h == h {
+				q := 2 * int(e.i)
 				w.work += len(key)
-				if bytes.Equal(w.buf[q.k:q.v], key) {
+				if bytes.Equal(buf[offs[q]:offs[q+1]], key) {
 					return hashDupFound
 				}
 			}
 		}
-		w.slots[k] = wslot{h: h, i: i + 1}
+		slots[j] = wslot{h: h, i: uint32(i / 2), gen: gen}
 	}
 	return zeros
 }
 
-// keyHash hashes a key's encoding kb, a slice of buf, for hashDup: a key
-// of at most 16 bytes (most are) as two words, zero-padded, mixed with the
-// Writer's random seed words by a 128-bit multiply, and its halves with
-// two more by another; a longer one by hash/maphash. (The hash is of the
-// bytes alone: equal keys hash alike wherever they lie in buf.) One
-// multiply is not enough: for keys that differ in a few bytes (small
-// integers, names with a common prefix) the low bits of its halves,
-// hashDup's index, keep too much of the keys' pattern, and the probes ran
-// past hashDup's cap (a sort instead) for as many as one seed in forty.
+// seedKeys seeds keyHash, once per Writer.
+func (w *Writer) seedKeys() {
+	if !w.seeded {
+		w.seed, w.seeded = maphash.MakeSeed(), true
+		w.seedLo, w.seedHi = rand.Uint64(), rand.Uint64()|1
+		w.seedMix = rand.Uint64() | 1
+	}
+}
+
+// keyHash is hashDup's hash of a key's encoding kb, a slice of buf (which
+// hashDup computes inline, as keyHash is too large to inline; the tests
+// check they agree): a key of at most 16 bytes (most are) as two words,
+// zero-padded (keyWords), mixed with the Writer's random seed words by a
+// 128-bit multiply (mixKey); a longer one by hash/maphash. The hash is of
+// the bytes alone: equal keys hash alike wherever they lie in buf.
 func (w *Writer) keyHash(kb []byte) uint64 {
-	n := uint(len(kb))
-	if n > 16 {
+	if len(kb) > 16 {
 		return maphash.Bytes(w.seed, kb)
 	}
-	var lo, hi uint64
-	if cap(kb) >= 16 {
-		// read up to buf's capacity, masked to the key
-		kb = kb[:16]
-		lo, hi = binary.LittleEndian.Uint64(kb), binary.LittleEndian.Uint64(kb[8:])
-		if n < 8 {
-			lo &= 1<<(8*n) - 1
-			hi = 0
+	return w.mixKey(keyWords(kb))
+}
+
+// mixKey is the hash of a key of at most 16 bytes, zero-padded to the
+// words lo and hi: the halves of (lo^seedLo)·(hi^seedHi), xored, whose
+// top bits (hashDup's slot) depend on every bit of both words. (A key's
+// length needs no mixing in: its words tell it, as no item's encoding
+// is a prefix of another's. The slot was once the low bits of such a
+// hash, which kept too much of the pattern of keys that differ in a few
+// bytes: for one seed in forty the probes ran past hashDup's cap.)
+func (w *Writer) mixKey(lo, hi uint64) uint64 {
+	a, b := bits.Mul64(lo^w.seedLo, hi^w.seedHi)
+	return (a ^ b) * w.seedMix
+}
+
+// keyWords returns the bytes of kb (at most 16) as two little-endian
+// words, zero-padded: read as words up to its capacity when that allows
+// (keyWordsRoomy), else byte by byte (keyWordsTight).
+func keyWords(kb []byte) (lo, hi uint64) {
+	if cap(kb) < 16 {
+		return keyWordsTight(kb)
+	}
+	return keyWordsRoomy(kb)
+}
+
+// keyWordsRoomy is keyWords for kb of a capacity of 16 bytes or more: two
+// words read, the bytes past kb's end masked off.
+func keyWordsRoomy(kb []byte) (lo, hi uint64) {
+	n := uint(len(kb))
+	kb = kb[:16]
+	lo, hi = binary.LittleEndian.Uint64(kb), binary.LittleEndian.Uint64(kb[8:])
+	if n < 8 {
+		return lo & (1<<(8*n) - 1), 0
+	}
+	return lo, hi & (1<<(8*(n-8)) - 1)
+}
+
+// keyWordsTight is keyWords for a key near the end of buf's capacity.
+func keyWordsTight(kb []byte) (lo, hi uint64) {
+	for i, c := range kb {
+		if i < 8 {
+			lo |= uint64(c) << (8 * i)
 		} else {
-			hi &= 1<<(8*(n-8)) - 1
-		}
-	} else {
-		for i, c := range kb {
-			if i < 8 {
-				lo |= uint64(c) << (8 * i)
-			} else {
-				hi |= uint64(c) << (8 * (i - 8))
-			}
+			hi |= uint64(c) << (8 * (i - 8))
 		}
 	}
-	a, b := bits.Mul64(lo^w.seedLo, hi^w.seedHi^uint64(n))
-	a, b = bits.Mul64(a^w.mixLo, b^w.mixHi)
-	return a ^ b
+	return lo, hi
 }
 
 // keyZero reports whether the key of pair p is the float 0.0 or -0.0 (in

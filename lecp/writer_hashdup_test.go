@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
@@ -28,6 +29,9 @@ var hashDupKeys = []func(w *Writer){
 	func(w *Writer) { w.Negative(math.MaxUint64) },
 	func(w *Writer) { w.Float(0) },
 	func(w *Writer) { w.Float(1.5) },
+	func(w *Writer) { w.Float(0x1p-24) },  // f9 0001: one bit from 0.0
+	func(w *Writer) { w.Float(-0x1p-24) }, // f9 8001: one bit from -0.0
+	func(w *Writer) { w.Float(-2) },       // f9 c000
 	func(w *Writer) { w.Float(math.Inf(1)) },
 	func(w *Writer) { w.Bool(true) },
 	func(w *Writer) { w.Null() },
@@ -198,7 +202,7 @@ func TestWriterHashDupPendingKeys(t *testing.T) {
 // up to 16 and past it.
 func TestWriterKeyHashPlace(t *testing.T) {
 	var w Writer
-	w.hashDup(nil) // seeds w
+	w.seedKeys()
 	for n := 0; n <= 20; n++ {
 		key := make([]byte, n)
 		for i := range key {
@@ -258,8 +262,8 @@ func TestWriterHashDupCollisions(t *testing.T) {
 		{"0.0 alone", func(w *Writer) { w.Float(0); w.Uint(1) }, false},
 	} {
 		var w Writer
-		w.hashDup(nil)
-		w.seedLo = lo // (lo ^ seedLo) = 0: every first product is 0
+		w.seedKeys()
+		w.seedLo = lo // (lo ^ seedLo) = 0: every product is 0
 		w.BeginMap()
 		for _, k := range keys {
 			w.Text(k)
@@ -324,5 +328,205 @@ func TestWriterHashDupSpread(t *testing.T) {
 		if long > 0 {
 			t.Errorf("%s: %d of %d Writers sorted %d keys instead of hashing them", fam.name, long, writers, n)
 		}
+	}
+}
+
+// TestWriterHashDupTable: after each map hashed, hashDup's table holds
+// exactly that map's keys (slots of the current generation), each with
+// keyHash's hash, at its home slot (the hash's top bits) or past it with
+// every slot between taken (linear probing). The slots of a map before
+// are not cleared but of an older generation: a map of keys seen before
+// is no duplicate, also when the generation wraps around to the start.
+func TestWriterHashDupTable(t *testing.T) {
+	var w Writer
+	keySet := func(from, n int) [][]byte {
+		var ks [][]byte
+		for i := from; i < from+n; i++ {
+			var e Writer
+			switch i % 6 {
+			case 0:
+				e.Text(fmt.Sprint("k", i)) // up to 8 bytes
+			case 1:
+				e.Text(fmt.Sprintf("key-%010d", i)) // 15 bytes
+			case 2:
+				e.Text(fmt.Sprintf("a long key of number %d", i)) // past 16
+			case 4:
+				e.Text(fmt.Sprintf("key-%011d", i)) // 16: words
+			case 5:
+				e.Text(fmt.Sprintf("key-%012d", i)) // 17: maphash
+			default:
+				e.Uint(uint64(i) << 20)
+			}
+			b, _ := e.Bytes()
+			ks = append(ks, b)
+		}
+		return ks
+	}
+	check := func(name string, ks [][]byte) {
+		t.Helper()
+		for _, k := range ks {
+			w.RawItem(k)
+			w.Null()
+		}
+		w.EndMap()
+		if err := w.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		lg := bits.Len(uint(2 * len(ks)))
+		size := 1 << lg
+		if len(w.slots) < size {
+			t.Fatalf("%s: %d slots for %d keys", name, len(w.slots), len(ks))
+		}
+		taken := 0
+		for j, s := range w.slots[:size] {
+			if s.gen != w.slotGen {
+				continue
+			}
+			taken++
+			if int(s.i) >= len(ks) || s.h != w.keyHash(ks[s.i]) {
+				t.Fatalf("%s: slot %d holds key %d, hash %#x", name, j, s.i, s.h)
+			}
+			for k := int(s.h >> (64 - lg)); k != j; k = (k + 1) & (size - 1) {
+				if w.slots[k].gen != w.slotGen {
+					t.Fatalf("%s: key %d in slot %d, its home %d, slot %d between empty", name, s.i, j, s.h>>(64-lg), k)
+				}
+			}
+		}
+		if taken != len(ks) {
+			t.Fatalf("%s: %d slots taken for %d keys", name, taken, len(ks))
+		}
+	}
+	first, second := keySet(0, 20), keySet(10, 12)
+	w.BeginArray()
+	w.BeginMap()
+	check("first map", first)
+	w.BeginMap()
+	check("keys of the first again, and others", second)
+	if w.slotGen != 2 {
+		t.Fatalf("generation %d after two maps", w.slotGen)
+	}
+	w.slotGen = math.MaxUint32
+	w.BeginMap()
+	check("the first map's keys, the generation wrapping", first)
+	if w.slotGen != 1 {
+		t.Fatalf("generation %d after wrapping", w.slotGen)
+	}
+	w.BeginMap()
+	check("again", first)
+	w.EndArray()
+	if _, err := w.Bytes(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWriterHashDupAfterEarlyReturn: a map whose probes ran long (a sort
+// instead) or that held a duplicate (found at its third key) leaves slots of its generation in
+// hashDup's table; the next map hashed, in the same Writer or after Reset,
+// must not take them for its own. Here they would: every key of the
+// first map hashes to 0 (the seed made so), the slots from 0 on hold its
+// keys 0, 1, ..., and the next map's key 0 hashes to 0 too, so it would
+// meet "key 0" and, compared with itself, be a duplicate.
+func TestWriterHashDupAfterEarlyReturn(t *testing.T) {
+	keys := make([]string, 20)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("samepfx-%04x", i) // 13 bytes encoded
+	}
+	lo := binary.LittleEndian.Uint64([]byte("lsamepfx"))
+	second := func(w *Writer) {
+		w.BeginMap()
+		w.Text(keys[3]) // hashes to 0
+		for i := range hashPairs {
+			w.Uint(uint64(i))
+			w.Uint(uint64(i) << 40)
+		}
+		w.Null()
+		w.EndMap()
+	}
+	for _, dup := range []bool{false, true} {
+		var w Writer
+		w.seedKeys()
+		w.seedLo = lo // (lo ^ seedLo) = 0: every product is 0
+		w.BeginArray()
+		w.BeginMap()
+		for i, k := range keys {
+			w.Text(k)
+			w.Null()
+			if dup && i == 1 {
+				// found at once, the probes short
+				w.Text(keys[0])
+				w.Null()
+			}
+		}
+		w.EndMap()
+		if err := w.Err(); errors.Is(err, ErrDuplicateKey) != dup {
+			t.Fatalf("first map (duplicate %v): %v", dup, err)
+		}
+		if dup {
+			w.Reset()
+			w.BeginArray()
+		}
+		second(&w)
+		w.EndArray()
+		if _, err := w.Bytes(); err != nil {
+			t.Fatalf("second map, after a first of a duplicate %v: %v", dup, err)
+		}
+	}
+}
+
+// TestWriterZeroKeyNeighbours: every encoding of 0.0 and -0.0 (half,
+// single and double width) and every item one bit away from one, as a
+// RawItem key beside the key 0.0, in a map of few keys (sorted) and of
+// many (hashed), with and without Deterministic: a duplicate exactly when
+// the item is a float zero (RFC 8949 §5.6.1), whatever its width or sign.
+func TestWriterZeroKeyNeighbours(t *testing.T) {
+	zeros := [][]byte{
+		{0xf9, 0, 0}, {0xf9, 0x80, 0},
+		{0xfa, 0, 0, 0, 0}, {0xfa, 0x80, 0, 0, 0},
+		{0xfb, 0, 0, 0, 0, 0, 0, 0, 0}, {0xfb, 0x80, 0, 0, 0, 0, 0, 0, 0},
+	}
+	isZero := func(b []byte) bool {
+		if b[0] < 0xf9 || b[0] > 0xfb || len(b) != 1+2<<(b[0]-0xf9) {
+			return false
+		}
+		acc := b[1] &^ 0x80
+		for _, c := range b[2:] {
+			acc |= c
+		}
+		return acc == 0
+	}
+	tried := 0
+	for _, z := range zeros {
+		for bit := -1; bit < 8*len(z); bit++ {
+			key := append([]byte(nil), z...)
+			if bit >= 0 {
+				key[bit/8] ^= 0x80 >> (bit % 8)
+			}
+			for _, det := range []bool{false, true} {
+				for _, more := range []int{1, hashPairs + 1} {
+					w := Writer{Deterministic: det}
+					w.BeginMap()
+					w.Float(0)
+					w.Null()
+					w.RawItem(key)
+					if err := w.Err(); err != nil {
+						continue // not an item, or not deterministic
+					}
+					tried++
+					w.Null()
+					for i := range more {
+						w.Text(fmt.Sprint("k", i))
+						w.Null()
+					}
+					w.EndMap()
+					_, err := w.Bytes()
+					if got, want := errors.Is(err, ErrDuplicateKey), isZero(key); got != want {
+						t.Errorf("key %x beside 0.0 (Deterministic %v, %d keys): %v, want a duplicate %v", key, det, more+2, err, want)
+					}
+				}
+			}
+		}
+	}
+	if tried < 100 {
+		t.Fatalf("only %d maps tried", tried)
 	}
 }

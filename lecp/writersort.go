@@ -7,16 +7,17 @@ import (
 )
 
 // EndMap's sort of a map whose keys are plain (each key's encoding is its
-// bytes in buf: no head pending and no sorted map inside it). The pairs
-// stay where they are; what is sorted is a wkey per pair, 16 bytes: the
-// first 8 bytes of the key's encoding as a big-endian word, and the pair's
-// index. Most keys differ in those bytes (the first is the head, which
-// holds a short string's length), so most comparisons are of two words,
-// and a sort moves 16 bytes an element instead of a wpair's 32. The sort
-// is EndMap's own (insertion into runs, merged in rounds): n log n
-// comparisons for any keys, each inline, where slices.SortFunc made a
-// call for each. Without Deterministic, maps of up to hashPairs keys are
-// sorted so to find duplicates; larger ones are hashed (hashDup).
+// bytes in buf: no head pending and no sorted map inside it), read from
+// the map's offsets (koffs). The pairs stay where they are; what is sorted
+// is a wkey per pair, 16 bytes: the first 8 bytes of the key's encoding as
+// a big-endian word, and the pair's index. Most keys differ in those bytes
+// (the first is the head, which holds a short string's length), so most
+// comparisons are of two words, and a sort moves 16 bytes an element
+// instead of a wpair's 32. The sort is EndMap's own (insertion into runs,
+// merged in rounds): n log n comparisons for any keys, each inline, where
+// slices.SortFunc made a call for each. Without Deterministic, maps of up
+// to hashPairs keys are sorted so to find duplicates; larger ones are
+// hashed (hashDup), and sorted only should the hash's probes run long.
 
 // wkey is a key of the map EndMap ends: pre, the first 8 bytes of its
 // encoding (big-endian, zero-padded), i, its pair's index, and n, the
@@ -26,7 +27,8 @@ type wkey struct {
 	i, n uint32
 }
 
-// maxKeyPairs is the most pairs sortPlain sorts (wkey.i is 32 bits).
+// maxKeyPairs is the most pairs sortPlain sorts and hashDup hashes
+// (wkey.i and wslot.i are 32 bits).
 const maxKeyPairs = 1<<32 - 1
 
 // insertionKeys is the length of the runs sortKeys sorts by insertion
@@ -34,18 +36,19 @@ const maxKeyPairs = 1<<32 - 1
 // insertion alone).
 const insertionKeys = 12
 
-// sortPlain checks the keys of w.pairs, all plain, for duplicates and
-// sorts them into w.keys by their encodings (RFC 8949 §4.2.1: bytewise
-// lexicographic), reporting whether the pairs are in that order already.
-// It reports false, with the error set, on a duplicate.
+// sortPlain checks the keys of the map EndMap ends, all plain (key i is
+// buf[koffs[2i]:koffs[2i+1]]), for duplicates and sorts them into w.keys
+// by their encodings (RFC 8949 §4.2.1: bytewise lexicographic), reporting
+// whether the pairs are in that order already. It reports false, with the
+// error set, on a duplicate.
 func (w *Writer) sortPlain() (ok, inPlace bool) {
-	n := len(w.pairs)
+	offs := w.koffs
+	n := len(offs) / 2
 	w.keys = slices.Grow(w.keys[:0], n)[:n]
 	keys := w.keys
 	zeros := 0
-	for i := range w.pairs {
-		p := &w.pairs[i]
-		kb := w.buf[p.k:p.v]
+	for i := range keys {
+		kb := w.buf[offs[2*i]:offs[2*i+1]]
 		ln, pre := len(kb), sortPrefix(kb)
 		w.work += min(ln, 8)
 		if ln == 3 && pre&(0xff7fff<<40) == 0xf9<<56 {
@@ -168,8 +171,8 @@ func (w *Writer) keyTie(a, b wkey) int {
 	if a.n <= 8 || b.n <= 8 {
 		return int(a.n) - int(b.n)
 	}
-	pa, pb := &w.pairs[a.i], &w.pairs[b.i]
-	ka, kb := w.buf[pa.k+8:pa.v], w.buf[pb.k+8:pb.v]
+	ia, ib := 2*int(a.i), 2*int(b.i)
+	ka, kb := w.buf[w.koffs[ia]+8:w.koffs[ia+1]], w.buf[w.koffs[ib]+8:w.koffs[ib+1]]
 	w.work += min(len(ka), len(kb))
 	return bytes.Compare(ka, kb)
 }
