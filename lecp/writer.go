@@ -26,7 +26,9 @@ import (
 // the same single pass otherwise. EndMap compares keys in their final
 // encoding, reading only as far as they agree; without Deterministic, a
 // map of more than 8 keys whose encodings are already final (no key holds
-// a container of more than 64 bytes) is checked by a hash of its keys
+// a head still to be placed, nor a RawItem the Writer would encode
+// otherwise) is
+// checked by a hash of its keys
 // instead (seeded at random per Writer), in time linear in their length
 // (or, should the probes run long after all, by sorting them). The zero
 // value is ready to use.
