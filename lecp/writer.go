@@ -27,9 +27,8 @@ import (
 // encoding, reading only as far as they agree; without Deterministic, a
 // map of more than 8 keys whose encodings are already final (no key holds
 // a head still to be placed, nor a RawItem the Writer would encode
-// otherwise) is
-// checked by a hash of its keys
-// instead (seeded at random per Writer), in time linear in their length
+// otherwise) is checked by a hash of its keys instead (seeded at random
+// per Writer), in time linear in their length
 // (or, should the probes run long after all, by sorting them). The zero
 // value is ready to use.
 //
