@@ -191,18 +191,25 @@ func TestWriterHeadByteRawKey(t *testing.T) {
 		w.EndMap()
 		w.Text("b")
 		w.EndMap()
-		got, err := w.Bytes()
-		if tc.dup {
-			if err != errWriterDup {
-				t.Errorf("raw %x: %v, want a duplicate key", tc.raw, err)
-			}
-			continue
-		}
 		want := append([]byte{0xa2, 0xa1, 0x81}, tc.raw...)
 		want = append(want, 0x01, 0x61, 'a', 0xa1, 0x81, 0x05, 0x01, 0x61, 'b')
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("raw %x: %v\n%x\nwant\n%x", tc.raw, err, got, want)
+		checkRawKeyBytes(t, &w, tc.raw, tc.dup, want)
+	}
+}
+
+// checkRawKeyBytes checks w's Bytes for a document whose map keys hold the
+// RawItem raw: a duplicate key if dup, else exactly want.
+func checkRawKeyBytes(t *testing.T, w *Writer, raw []byte, dup bool, want []byte) {
+	t.Helper()
+	got, err := w.Bytes()
+	if dup {
+		if err != errWriterDup {
+			t.Errorf("raw %x: %v, want a duplicate key", raw, err)
 		}
+		return
+	}
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("raw %x: %v\n%x\nwant\n%x", raw, err, got, want)
 	}
 }
 
@@ -274,16 +281,7 @@ func TestWriterHeadByteRawKeyLong(t *testing.T) {
 		w.Uint(2)
 		want = AppendUint(want, 2)
 		w.EndMap()
-		got, err := w.Bytes()
-		if tc.dup {
-			if err != errWriterDup {
-				t.Errorf("raw %x: %v, want a duplicate key", tc.raw, err)
-			}
-			continue
-		}
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("raw %x: %v\n%x\nwant\n%x", tc.raw, err, got, want)
-		}
+		checkRawKeyBytes(t, &w, tc.raw, tc.dup, want)
 	}
 }
 
