@@ -12,6 +12,14 @@ package lecp
 // nothing, whenever fastStep would decline. FuzzFastPaths compares the
 // Decoder over whole bytes with the Decoder over a one-byte reader (the
 // machine).
+//
+// Every call it makes on its way to a token is a tail call or is followed
+// only by the return of tok (held in memory) or an error: slowToken (one
+// exit, slow), the key and itemDone slow paths below, and the stack and
+// key filter growth left to the machine. The one call in the middle is
+// validUTF8's, on text that is not short ASCII. So none of the hot
+// values (the buffer, its position, the head, the top frame) has to be
+// spilled to the stack on the way and reloaded after it.
 
 import (
 	"encoding/binary"
@@ -22,9 +30,22 @@ import (
 // Definite-length strings come whole.
 func (d *Decoder) ReadToken() (tok Token, err error) {
 	m := &d.m
+	var (
+		buf     []byte
+		pos, n  int
+		hl      int
+		avail   int
+		maj, ai byte
+		arg     uint64
+		key     bool
+		top     *frame
+		depth   int
+		ev      *Event
+		value   []byte
+	)
 	if m.recheck {
 		if m.err != nil || m.lim.determ || m.str.left > 0 || m.keys.building || d.reading {
-			return d.slowToken()
+			goto slow
 		}
 		m.recheck = false
 	}
@@ -64,92 +85,86 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 		}
 		return tok, nil
 	}
-	buf, pos := d.buf, d.pos // indexes, not a slice d.buf[d.pos:], in this hot path
+	buf, pos = d.buf, d.pos // indexes, not a slice d.buf[d.pos:], in this hot path
 	if pos >= len(buf) {
-		return d.slowToken()
+		goto slow
 	}
-	avail := len(buf) - pos
-	ib := buf[pos]
-	maj := ib >> 5
-	ai := ib & 31
-	var arg uint64
-	hl := 1
+	avail = len(buf) - pos
+	maj, ai = buf[pos]>>5, buf[pos]&31
+	hl = 1
 	switch {
 	case ai < 24:
 		arg = uint64(ai)
 	case ai == 24:
 		if avail < 2 {
-			return d.slowToken()
+			goto slow
 		}
 		arg = uint64(buf[pos+1])
 		hl = 2
 	case ai == 25:
 		if avail < 3 {
-			return d.slowToken()
+			goto slow
 		}
 		arg = uint64(binary.BigEndian.Uint16(buf[pos+1:]))
 		hl = 3
 	case ai == 26:
 		if avail < 5 {
-			return d.slowToken()
+			goto slow
 		}
 		arg = uint64(binary.BigEndian.Uint32(buf[pos+1:]))
 		hl = 5
 	case ai == 27:
 		if avail < 9 {
-			return d.slowToken()
+			goto slow
 		}
 		arg = binary.BigEndian.Uint64(buf[pos+1:])
 		hl = 9
 	default:
-		return d.slowToken()
+		goto slow
 	}
-	n := hl
-	key := false
-	var top *frame
-	depth := len(m.stack)
+	n = hl
+	depth = len(m.stack)
 	if depth > 0 {
 		top = &m.stack[depth-1]
 		if top.indef && (top.major <= majText || top.full(m.lim.maxItems)) {
 			// inside an indefinite-length string (a string has a frame
 			// only then), or one item too many (full counts only
 			// indefinite containers): one test of indef for the rest
-			return d.slowToken()
+			goto slow
 		}
 		if top.major == majMap && top.n&1 == 0 {
 			if maj > majText || hl != headLen(arg) {
-				return d.slowToken()
+				goto slow
 			}
 			key = true
 		}
 	} else if m.nTop > 0 && !m.lim.allowMulti {
-		return d.slowToken() // trailing data
+		goto slow // trailing data
 	}
-	ev := &m.ev
-	var value []byte
+	ev = &m.ev
 	switch maj {
 	case majUint, majNint:
 		ev.Kind = Uint + Kind(maj)
 		ev.Uint = arg
 	case majBytes, majText:
 		if arg > m.lim.maxString || uint64(avail-hl) < arg {
-			return d.slowToken()
+			goto slow
 		}
 		n += int(arg)
 		if s := buf[pos+hl : pos+n]; maj == majText && !m.lim.allowUTF8 && !shortASCII(s) && !validUTF8(s) {
-			return d.slowToken()
+			goto slow
 		}
 		ev.Kind = Bytes + 2*Kind(maj-majBytes)
 		value = buf[pos+hl : pos+n : pos+n]
 	case majArray, majMap, majTag:
-		if depth >= m.lim.maxDepth {
-			return d.slowToken()
+		if depth >= m.lim.maxDepth || depth == cap(m.stack) {
+			goto slow // too deep, or the stack must grow: the machine's
 		}
 		left := uint64(1)
 		kind := TagStart
 		if maj != majTag {
-			if arg > m.lim.maxItems || maj == majMap && arg > 1<<63-1 {
-				return d.slowToken()
+			if arg > m.lim.maxItems || maj == majMap && (arg > 1<<63-1 || cap(m.keys.ht)-len(m.keys.ht) < 8) {
+				goto slow // (or the key filter must grow: the machine's)
 			}
 			left = arg
 			if maj == majMap {
@@ -159,16 +174,11 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 			m.pend = left == 0
 		}
 		// push (the depth was checked; no key is being built)
-		if depth == cap(m.stack) {
-			ns := make([]frame, depth, max(16, 2*depth))
-			copy(ns, m.stack)
-			m.stack = ns
-		}
 		m.stack = m.stack[:depth+1]
 		f := &m.stack[depth]
 		f.major, f.indef, f.left, f.n, f.kpos = maj, false, left, 0, -1
 		if maj == majMap {
-			m.keys.mapStart(f)
+			m.keys.mapStartIn(f)
 		}
 		m.done, m.doneInc, m.itemStart = false, false, true
 		tok.keepFields(ev)
@@ -188,7 +198,7 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 			ev.Kind = False + Kind(ai-20)
 		case 24:
 			if arg < 32 {
-				return d.slowToken()
+				goto slow
 			}
 			ev.Kind = Simple
 			ev.Uint = arg
@@ -223,59 +233,37 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	m.off += int64(n)
 	d.pos += n
 	if top == nil || top.indef || m.keys.e != nil {
-		m.done, m.doneInc = false, false
-		if key {
-			m.keys.direct = buf[pos : pos+n]
-		}
-		m.off -= int64(n) // errors are placed from the item's start
-		err := m.itemDone(n)
-		m.off += int64(n)
-		if err != nil {
+		if err := d.itemDoneAt(key, pos, n); err != nil {
 			return Token{}, err
 		}
 		return tok, nil
 	}
-	keyed := !key
-	kpos := -1 // copy the key: the buffer moves
-	if key && m.keys.src != nil {
-		kpos = pos // the whole input: keep the key in place
-	}
-	if key && !m.lim.allowDup {
+	if key {
 		// keyDirect's common case inline (as in Parser.loop): a new key by
-		// the filter, kept in place, with room in ents and the arena
+		// the filter, kept in place (the whole input), with room in ents
+		// and the arena
 		ks := &m.keys
+		if m.lim.allowDup || ks.src == nil {
+			goto key
+		}
 		kb := buf[pos : pos+n]
 		nents, end := len(ks.ents), len(ks.arena)+n
 		pre := keyPrefix(kb)
 		bit := ks.filterBit(pre, kb)
 		w := &ks.ht[int(top.ht0)+int(bit>>5)]
 		mask := int32(1) << (bit & 31)
-		if *w&mask == 0 && kpos >= 0 && n <= ks.lim.maxKey && nents-int(top.keys0) < linearKeys && nents < cap(ks.ents) &&
-			end <= cap(ks.arena) && end+16*(nents+1) <= ks.lim.maxKeyMem && kpos < 1<<31-1-n {
-			*w |= mask
-			ks.arena = ks.arena[:end]
-			ks.ents = ks.ents[:nents+1]
-			e := &ks.ents[nents]
-			e.pre, e.off, e.n = pre, int32(-kpos-1), int32(n)
-			top.keyOff, top.keyLen = int32(-kpos-1), int32(n)
-			if ks.srcFrom < 0 {
-				ks.srcFrom = nents
-			}
-			keyed = true
-		} else {
-			keyed = ks.keyDirect(top, kb, kpos)
+		if *w&mask != 0 || n > ks.lim.maxKey || nents-int(top.keys0) >= linearKeys || nents >= cap(ks.ents) ||
+			end > cap(ks.arena) || end+16*(nents+1) > ks.lim.maxKeyMem || pos >= 1<<31-1-n {
+			goto key
 		}
-	} else if key && kpos >= 0 {
-		keyed = m.keys.keyDup(top, depth-1, n, kpos)
-	}
-	if !keyed {
-		m.keys.direct = buf[pos : pos+n]
-		if err := m.keys.keyDone(top, depth); err != nil {
-			m.done, m.doneInc, m.doneDepth = true, false, depth
-			m.off -= int64(n)
-			err = m.fail(n, err)
-			m.off += int64(n)
-			return Token{}, err
+		*w |= mask
+		ks.arena = ks.arena[:end]
+		ks.ents = ks.ents[:nents+1]
+		e := &ks.ents[nents]
+		e.pre, e.off, e.n = pre, int32(-pos-1), int32(n)
+		top.keyOff, top.keyLen = int32(-pos-1), int32(n)
+		if ks.srcFrom < 0 {
+			ks.srcFrom = nents
 		}
 	}
 	m.done, m.doneInc, m.doneDepth = true, true, depth
@@ -283,6 +271,64 @@ func (d *Decoder) ReadToken() (tok Token, err error) {
 	top.left--
 	m.pend = top.left == 0
 	return tok, nil
+key:
+	if err := d.keySlow(top, depth, pos, n); err != nil {
+		return Token{}, err
+	}
+	return tok, nil
+slow:
+	return d.slowToken()
+}
+
+// itemDoneAt is itemDone after the fast path's item of n bytes at pos in
+// d.buf (already consumed), where the top frame does not settle it there:
+// at the top level, in an indefinite-length container, or after a key's
+// error.
+func (d *Decoder) itemDoneAt(key bool, pos, n int) error {
+	m := &d.m
+	m.done, m.doneInc = false, false
+	if key {
+		m.keys.direct = d.buf[pos : pos+n]
+	}
+	m.off -= int64(n) // errors are placed from the item's start
+	err := m.itemDone(n)
+	m.off += int64(n)
+	return err
+}
+
+// keySlow takes the fast path's key of n bytes at pos in d.buf (already
+// consumed) into map top at depth where the inline case does not: a key
+// the filter may have seen, a map past linearKeys, no room, duplicates
+// allowed, or a key that must be copied (the buffer moves), and ends the
+// item.
+func (d *Decoder) keySlow(top *frame, depth, pos, n int) error {
+	m := &d.m
+	kb := d.buf[pos : pos+n]
+	kpos := -1 // copy the key: the buffer moves
+	if m.keys.src != nil {
+		kpos = pos // the whole input: keep the key in place
+	}
+	keyed := false
+	if !m.lim.allowDup {
+		keyed = m.keys.keyDirect(top, kb, kpos)
+	} else if kpos >= 0 {
+		keyed = m.keys.keyDup(top, depth-1, n, kpos)
+	}
+	if !keyed {
+		m.keys.direct = kb
+		if err := m.keys.keyDone(top, depth); err != nil {
+			m.done, m.doneInc, m.doneDepth = true, false, depth
+			m.off -= int64(n)
+			err = m.fail(n, err)
+			m.off += int64(n)
+			return err
+		}
+	}
+	m.done, m.doneInc, m.doneDepth = true, true, depth
+	top.n++
+	top.left--
+	m.pend = top.left == 0
+	return nil
 }
 
 // keepFields sets the fields of tok that may not apply to the token's kind

@@ -82,3 +82,31 @@ func TestReadTokenAfterPartialString(t *testing.T) {
 		t.Fatalf("%v, want io.EOF", err)
 	}
 }
+
+// TestReadTokenMapFilterClear: a map started on ReadToken's fast path gets
+// an empty key filter, also where the filter words it takes held an
+// earlier map's bits (ht keeps its capacity when a map ends). A stale bit
+// changes no token, only sends a new key down the slow path, so this looks
+// at the filter itself.
+func TestReadTokenMapFilterClear(t *testing.T) {
+	// [{"a": 1, "b": 2, "c": 3}, {"a": 1}]
+	doc := fromHex("82 a3 6161 01 6162 02 6163 03 a1 6161 01")
+	d := NewDecoderBytes(doc, nil)
+	for i := range 10 {
+		tok, err := d.ReadToken()
+		if err != nil {
+			t.Fatalf("token %d: %v", i, err)
+		}
+		if i == 1 || i == 9 {
+			if tok.Kind != MapStart {
+				t.Fatalf("token %d: %v, want MapStart", i, tok.Kind)
+			}
+			f := &d.m.stack[len(d.m.stack)-1]
+			for j, w := range d.m.keys.ht[f.ht0 : f.ht0+8] {
+				if w != 0 {
+					t.Fatalf("token %d: filter word %d is %#x at the map's start, want 0", i, j, w)
+				}
+			}
+		}
+	}
+}

@@ -312,11 +312,23 @@ func (ks *keySet) compact(start int) {
 }
 
 func (ks *keySet) mapStart(f *frame) {
+	if cap(ks.ht)-len(ks.ht) < 8 {
+		ks.ht = append(ks.ht, 0, 0, 0, 0, 0, 0, 0, 0)[:len(ks.ht)]
+	}
+	ks.mapStartIn(f)
+}
+
+// mapStartIn is mapStart where ht has room for the new map's key filter
+// (ReadToken's fast path, which leaves its growth to the machine, calls
+// it directly: no call to grow ht stays on its way).
+func (ks *keySet) mapStartIn(f *frame) {
+	h0 := len(ks.ht)
 	f.arena0 = int32(len(ks.arena))
 	f.keys0 = int32(len(ks.ents))
-	f.ht0 = int32(len(ks.ht))
+	f.ht0 = int32(h0)
 	f.htN = 0
-	ks.ht = append(ks.ht, 0, 0, 0, 0, 0, 0, 0, 0) // the key filter
+	ks.ht = ks.ht[:h0+8]
+	*(*[8]int32)(ks.ht[h0:]) = [8]int32{} // the key filter
 	f.keyOff, f.keyLen = f.arena0, 0
 	f.nanKey = false
 }
