@@ -1016,45 +1016,74 @@ func (w *Writer) hashDup() int {
 	slots, gen := w.slots[:size], w.slotGen
 	mask, shift := size-1, uint(64-lg)
 	probes, zeros := 2*len(offs), 0 // four per key
-	for i := 0; i+1 < len(offs); i += 2 {
+	// The loop makes no calls, so its values stay in registers: a key
+	// of more than 16 bytes (maphash.Bytes) and a slot of the same hash
+	// (bytes.Equal) are taken after it, from where it goes on with key
+	// i+2 (goto keys).
+	var h uint64
+	var j int
+	i := 0
+keys:
+	for ; i+1 < len(offs); i += 2 {
 		key := buf[offs[i]:offs[i+1]]
 		w.work += len(key)
-		var h uint64
-		if len(key) <= 16 {
-			var lo, hi uint64
-			if cap(key) >= 16 {
-				lo, hi = keyWordsRoomy(key) // inlined, as keyWords is not
-			} else {
-				lo, hi = keyWordsTight(key)
-			}
-			// 0.0 or -0.0, the same key (RFC 8949 §5.6.1): f9 0000 or
-			// f9 8000 (no other key is these bytes zero-padded: a key is
-			// one item, and no item's encoding is a prefix of another's)
-			if lo&^0x8000 == 0xf9 {
-				zeros++
-			}
-			h = w.mixKey(lo, hi)
-		} else {
-			h = maphash.Bytes(w.seed, key)
+		if len(key) > 16 {
+			goto long
 		}
+		var lo, hi uint64
+		if cap(key) >= 16 {
+			lo, hi = keyWordsRoomy(key) // inlined, as keyWords is not
+		} else {
+			lo, hi = keyWordsTight(key)
+		}
+		// 0.0 or -0.0, the same key (RFC 8949 §5.6.1): f9 0000 or
+		// f9 8000 (no other key is these bytes zero-padded: a key is
+		// one item, and no item's encoding is a prefix of another's)
+		if lo&^0x8000 == 0xf9 {
+			zeros++
+		}
+		h = w.mixKey(lo, hi)
 		// the hash's top bits pick the slot: they depend on every bit
 		// of the key's words, where the low bits of a product do not
-		j := int(h >> shift)
+		j = int(h >> shift)
 		for ; slots[j].gen == gen; j = (j + 1) & mask {
 			if probes--; probes < 0 {
 				return hashDupLong
 			}
-			if e := slots[j]; e.h == h {
-				q := 2 * int(e.i)
-				w.work += len(key)
-				if bytes.Equal(buf[offs[q]:offs[q+1]], key) {
-					return hashDupFound
-				}
+			if slots[j].h == h {
+				goto same
 			}
 		}
 		slots[j] = wslot{h: h, i: uint32(i / 2), gen: gen}
 	}
 	return zeros
+long:
+	h = maphash.Bytes(w.seed, buf[offs[i]:offs[i+1]])
+	j = int(h >> shift)
+probe:
+	// key i, hashed (h), from slot j on
+	for ; slots[j].gen == gen; j = (j + 1) & mask {
+		if probes--; probes < 0 {
+			return hashDupLong
+		}
+		if slots[j].h == h {
+			goto same
+		}
+	}
+	slots[j] = wslot{h: h, i: uint32(i / 2), gen: gen}
+	i += 2
+	goto keys
+same:
+	// slot j (its probe counted) holds key i's hash: the same key?
+	{
+		q, key := 2*int(slots[j].i), buf[offs[i]:offs[i+1]]
+		w.work += len(key)
+		if bytes.Equal(buf[offs[q]:offs[q+1]], key) {
+			return hashDupFound
+		}
+	}
+	j = (j + 1) & mask
+	goto probe
 }
 
 // seedKeys seeds keyHash, once per Writer.

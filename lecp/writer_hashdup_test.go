@@ -530,3 +530,45 @@ func TestWriterZeroKeyNeighbours(t *testing.T) {
 		t.Fatalf("only %d maps tried", tried)
 	}
 }
+
+// TestWriterHashDupSameHash: keys of one hash (the seed set as in
+// TestWriterHashDupCollisions, m keys of 13 bytes) take hashDup's slow
+// path, comparing each key with every key before it that it probes
+// past, then trying the next slot: the work is exactly that of the
+// model below, distinct keys are no duplicate, and the probes stop at
+// four per key (hashDupLong) only when more are needed.
+func TestWriterHashDupSameHash(t *testing.T) {
+	lo := binary.LittleEndian.Uint64([]byte("lsamepfx"))
+	for _, m := range []int{9, 10, 12, 20} {
+		var w Writer
+		var offs []int
+		for i := range m {
+			var e Writer
+			e.Text(fmt.Sprintf("samepfx-%04x", i))
+			k, _ := e.Bytes()
+			offs = append(offs, len(w.buf), len(w.buf)+len(k))
+			w.buf = append(w.buf, k...)
+			w.buf = append(w.buf, 0xf6) // a null value
+		}
+		w.koffs = offs
+		w.seedKeys()
+		w.seedLo = lo // every key hashes to 0
+		// the model: key k hashed, then compared with keys 0 to k-1,
+		// a probe each, four probes a key in all
+		want, wantWork, probes := 0, 0, 4*m
+	model:
+		for k := range m {
+			wantWork += 13
+			for range k {
+				if probes--; probes < 0 {
+					want = hashDupLong
+					break model
+				}
+				wantWork += 13
+			}
+		}
+		if got := w.hashDup(); got != want || w.work != wantWork {
+			t.Errorf("%d keys: hashDup %d, work %d; want %d, %d", m, got, w.work, want, wantWork)
+		}
+	}
+}
