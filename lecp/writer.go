@@ -100,8 +100,8 @@ type Writer struct {
 	canonW         *Writer
 	canonD         *Decoder
 
-	// hashDup's table and its generation, and keyHash's seeds (maphash's
-	// and mixKey's words)
+	// hashDup's table and its generation, and its hash's seeds
+	// (maphash's and mixKey's words)
 	slots          []wslot
 	slotGen        uint32
 	seed           maphash.Seed
@@ -992,9 +992,10 @@ const (
 
 // hashDup reports whether two keys of the map EndMap ends, all plain (key
 // i is buf[koffs[2i]:koffs[2i+1]]), have the same encoding (hashDupFound),
-// with an open-addressing table of the keys' hashes (keyHash: seeded at
-// random per Writer, so no input makes the probes long but by chance) and
-// linear probing, at most half full; if not, it returns how many keys are
+// with an open-addressing table of the keys' hashes (mixKey's of their
+// words, or maphash's for a key over 16 bytes; seeded at random per
+// Writer, so no input makes the probes long but by chance) and linear
+// probing, at most half full; if not, it returns how many keys are
 // the float 0.0 or -0.0 (equal keys of other encodings). Should the probes
 // pass four per key after all, it gives up (hashDupLong), leaving EndMap
 // to sort: the work is linear in the keys' length, or their sort. A slot
@@ -1032,7 +1033,7 @@ keys:
 		}
 		var lo, hi uint64
 		if cap(key) >= 16 {
-			lo, hi = keyWordsRoomy(key) // inlined, as keyWords is not
+			lo, hi = keyWordsRoomy(key)
 		} else {
 			lo, hi = keyWordsTight(key)
 		}
@@ -1086,26 +1087,13 @@ same:
 	goto probe
 }
 
-// seedKeys seeds keyHash, once per Writer.
+// seedKeys seeds hashDup's hash, once per Writer.
 func (w *Writer) seedKeys() {
 	if !w.seeded {
 		w.seed, w.seeded = maphash.MakeSeed(), true
 		w.seedLo, w.seedHi = rand.Uint64(), rand.Uint64()|1
 		w.seedMix = rand.Uint64() | 1
 	}
-}
-
-// keyHash is hashDup's hash of a key's encoding kb, a slice of buf (which
-// hashDup computes inline, as keyHash is too large to inline; the tests
-// check they agree): a key of at most 16 bytes (most are) as two words,
-// zero-padded (keyWords), mixed with the Writer's random seed words by a
-// 128-bit multiply (mixKey); a longer one by hash/maphash. The hash is of
-// the bytes alone: equal keys hash alike wherever they lie in buf.
-func (w *Writer) keyHash(kb []byte) uint64 {
-	if len(kb) > 16 {
-		return maphash.Bytes(w.seed, kb)
-	}
-	return w.mixKey(keyWords(kb))
 }
 
 // mixKey is the hash of a key of at most 16 bytes, zero-padded to the
@@ -1120,18 +1108,9 @@ func (w *Writer) mixKey(lo, hi uint64) uint64 {
 	return (a ^ b) * w.seedMix
 }
 
-// keyWords returns the bytes of kb (at most 16) as two little-endian
-// words, zero-padded: read as words up to its capacity when that allows
-// (keyWordsRoomy), else byte by byte (keyWordsTight).
-func keyWords(kb []byte) (lo, hi uint64) {
-	if cap(kb) < 16 {
-		return keyWordsTight(kb)
-	}
-	return keyWordsRoomy(kb)
-}
-
-// keyWordsRoomy is keyWords for kb of a capacity of 16 bytes or more: two
-// words read, the bytes past kb's end masked off.
+// keyWordsRoomy returns the bytes of kb (at most 16, in a capacity of 16
+// or more) as two little-endian words, zero-padded: two words read, the
+// bytes past kb's end masked off.
 func keyWordsRoomy(kb []byte) (lo, hi uint64) {
 	n := uint(len(kb))
 	kb = kb[:16]
@@ -1142,7 +1121,8 @@ func keyWordsRoomy(kb []byte) (lo, hi uint64) {
 	return lo, hi & (1<<(8*(n-8)) - 1)
 }
 
-// keyWordsTight is keyWords for a key near the end of buf's capacity.
+// keyWordsTight is keyWordsRoomy for a key near the end of buf's
+// capacity, read byte by byte.
 func keyWordsTight(kb []byte) (lo, hi uint64) {
 	for i, c := range kb {
 		if i < 8 {

@@ -4,12 +4,36 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"math/bits"
 	"testing"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
+
+// keyHash is hashDup's hash of a key's encoding kb, a slice of buf, as a
+// function for the tests (hashDup computes it inline; TestWriterHashDupTable
+// checks they agree): a key of at most 16 bytes (most are) as two words,
+// zero-padded (keyWords), mixed with the Writer's random seed words by a
+// 128-bit multiply (mixKey); a longer one by hash/maphash. The hash is of
+// the bytes alone: equal keys hash alike wherever they lie in buf.
+func (w *Writer) keyHash(kb []byte) uint64 {
+	if len(kb) > 16 {
+		return maphash.Bytes(w.seed, kb)
+	}
+	return w.mixKey(keyWords(kb))
+}
+
+// keyWords returns the bytes of kb (at most 16) as two little-endian
+// words, zero-padded: read as words up to its capacity when that allows
+// (keyWordsRoomy), else byte by byte (keyWordsTight).
+func keyWords(kb []byte) (lo, hi uint64) {
+	if cap(kb) < 16 {
+		return keyWordsTight(kb)
+	}
+	return keyWordsRoomy(kb)
+}
 
 // hashDupKeys are keys of every kind a map may have, each written by a
 // Writer call, all different as data items (so as encodings): EndMap of
