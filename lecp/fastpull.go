@@ -312,6 +312,8 @@ func (d *Decoder) keySlow(top *frame, depth, pos, n int) error {
 	if !m.lim.allowDup {
 		keyed = m.keys.keyDirect(top, kb, kpos)
 	} else if kpos >= 0 {
+		// (a Decoder never calls materialize, the one reader of the
+		// stack index given here: its whole input stays put)
 		keyed = m.keys.keyDup(top, depth-1, n, kpos)
 	}
 	if !keyed {
