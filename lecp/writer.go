@@ -52,6 +52,10 @@ type Writer struct {
 	// as the parser's option of that name reads them, instead of refusing
 	// them (ErrInvalidUTF8); RawItem's items too.
 	AllowInvalidUTF8 bool
+	// busy is err != nil || strKind != Invalid || len(indef) > 0 ||
+	// pendTag > 0, so that free, on every item's path, tests one byte:
+	// setErr and setBusy keep it after every change of those fields
+	busy bool
 
 	buf     []byte
 	stack   []wframe
@@ -221,15 +225,25 @@ var (
 // to be), setting the error when it is not.
 func (w *Writer) textOK(valid bool) bool {
 	if !valid && w.err == nil {
-		w.err = errWriterUTF8
+		w.setErr(errWriterUTF8)
 	}
 	return valid
 }
 
 func (w *Writer) fail(why string) {
 	if w.err == nil {
-		w.err = &writerError{msg: "lecp: writer misuse: " + why}
+		w.setErr(&writerError{msg: "lecp: writer misuse: " + why})
 	}
+}
+
+// setErr sets the error, which stays until Reset (so w is busy).
+func (w *Writer) setErr(err error) {
+	w.err, w.busy = err, true
+}
+
+// setBusy sets busy after a change of strKind, indef or pendTag.
+func (w *Writer) setBusy() {
+	w.busy = w.err != nil || w.strKind != Invalid || len(w.indef) > 0 || w.pendTag > 0
 }
 
 // Reset empties w for a new item, keeping its buffers, Deterministic and
@@ -239,6 +253,7 @@ func (w *Writer) Reset() {
 	w.tagRun, w.tagEnds = 0, 0
 	w.recs, w.sorts, w.spans, w.raws, w.canon = w.recs[:0], w.sorts[:0], w.spans[:0], w.raws[:0], w.canon[:0]
 	w.strKind = Invalid
+	w.setBusy()
 }
 
 // Err returns the first error.
@@ -474,7 +489,7 @@ func (w *Writer) item() bool {
 // free reports whether an item may start with nothing but next's
 // bookkeeping: no error, no string under way and no tag pending.
 func (w *Writer) free() bool {
-	return w.err == nil && w.strKind == Invalid && len(w.indef) == 0 && w.pendTag == 0
+	return !w.busy
 }
 
 // next counts an item that starts where free holds, noting its offset in
@@ -501,6 +516,7 @@ func (w *Writer) itemSlow() bool {
 	}
 	// a tag is pending
 	w.pendTag = 0
+	w.setBusy()
 	w.tagEnds, w.tagRun = w.tagRun, 0
 	return true
 }
@@ -634,6 +650,7 @@ func (w *Writer) Tag(n uint64) {
 		w.tagNum, w.tagAt = n, len(w.buf)
 		w.buf = AppendTag(w.buf, n)
 		w.pendTag = 1
+		w.setBusy()
 		w.tagRun, w.tagEnds = w.tagEnds+1, 0
 	}
 }
@@ -658,7 +675,7 @@ func (w *Writer) RawItem(b []byte) {
 		w.rawChk, w.rawDet, w.rawLax = NewChecker(&o), w.Deterministic, w.AllowInvalidUTF8
 	}
 	if err := w.rawChk.Check(b); err != nil {
-		w.err = &writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err}
+		w.setErr(&writerError{msg: "lecp: writer misuse: RawItem: " + strings.TrimPrefix(err.Error(), "lecp: "), cause: err})
 		return
 	}
 	if b[0]>>5 == majBytes && w.bignumNext() {
@@ -850,7 +867,7 @@ func (w *Writer) EndMap() {
 		default:
 			switch zeros := w.hashDup(); {
 			case zeros == hashDupFound || zeros > 1:
-				w.err = errWriterDup
+				w.setErr(errWriterDup)
 			case zeros == hashDupLong:
 				ok, _ = w.sortPlain() // the probes ran long
 			default:
@@ -908,7 +925,7 @@ func (w *Writer) sortPairs(f *wframe) bool {
 	zeros := 0
 	for i := range dups {
 		if i > 0 && w.compareKeys(dups[i-1], dups[i], canon) == 0 {
-			w.err = errWriterDup
+			w.setErr(errWriterDup)
 			return false
 		}
 		if w.keyZero(dups[i]) {
@@ -916,7 +933,7 @@ func (w *Writer) sortPairs(f *wframe) bool {
 		}
 	}
 	if zeros > 1 {
-		w.err = errWriterDup
+		w.setErr(errWriterDup)
 		return false
 	}
 	return true
@@ -1246,7 +1263,7 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 		case Text:
 			// the capacity cut, so that validUTF8 reads nothing past v
 			if !w.AllowInvalidUTF8 && !validUTF8(v[:len(v):len(v)]) {
-				w.err = errWriterUTF8
+				w.setErr(errWriterUTF8)
 				return
 			}
 			w.next()
@@ -1308,10 +1325,12 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 		}
 		if !inIndef {
 			w.strKind = k
+			w.setBusy()
 		}
 		w.str = append(w.str, v...)
 		if last && !inIndef {
 			w.strKind = Invalid
+			w.setBusy()
 			w.writeStr(k)
 		}
 	case BytesStart, TextStart:
@@ -1323,6 +1342,7 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 			return
 		}
 		w.indef = append(w.indef, kind)
+		w.setBusy()
 		w.str = w.str[:0]
 	case BytesEnd, TextEnd:
 		if len(w.indef) == 0 {
@@ -1334,6 +1354,7 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 			return
 		}
 		w.indef = w.indef[:len(w.indef)-1]
+		w.setBusy()
 		w.writeStr(Bytes + 2*((kind-BytesEnd)/2))
 	case ArrayStart:
 		w.BeginArray()

@@ -58,14 +58,14 @@ func (w *Writer) sortPlain() (ok, inPlace bool) {
 		k.pre, k.i, k.n = pre, uint32(i), uint32(min(ln, 9))
 	}
 	if zeros > 1 {
-		w.err = errWriterDup
+		w.setErr(errWriterDup)
 		return false, false
 	}
 	w.sortKeys(keys)
 	inPlace = true
 	for i := range keys {
 		if i > 0 && keys[i].pre == keys[i-1].pre && w.keyTie(keys[i-1], keys[i]) == 0 {
-			w.err = errWriterDup
+			w.setErr(errWriterDup)
 			return false, false
 		}
 		if keys[i].i != uint32(i) {
