@@ -319,13 +319,17 @@ func filterBit(key uint64) uint64 {
 // scan searches the innermost (linear) object's names for r.
 func (n *writerNames) scan(buf []byte, r nameRef) bool {
 	n.work += n.n - n.obj - 1 // at most
+	// Over slices, whose ends are not read again after each same.
 	i := n.obj + 1
-	for ; i < min(n.n, inlineWriterNames); i++ {
-		if n.inline[i].key == r.key && n.same(buf, n.inline[i], r) {
-			return true
+	if i < inlineWriterNames {
+		for _, e := range n.inline[i:min(n.n, inlineWriterNames)] {
+			if e.key == r.key && n.same(buf, e, r) {
+				return true
+			}
 		}
+		i = inlineWriterNames
 	}
-	for _, e := range n.more[max(i-inlineWriterNames, 0):max(n.n-inlineWriterNames, 0)] {
+	for _, e := range n.more[i-inlineWriterNames : max(n.n-inlineWriterNames, 0)] {
 		if e.key == r.key && n.same(buf, e, r) {
 			return true
 		}
