@@ -1299,6 +1299,25 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 		w.tagEnds = 0 // set again by the item or end this event completes
 	}
 	switch kind {
+	case ArrayStart:
+		w.BeginArray()
+	case ArrayEnd:
+		w.EndArray()
+	case MapStart:
+		w.BeginMap()
+	case MapEnd:
+		w.EndMap()
+	default:
+		w.writeSlow(kind, u, f, v)
+	}
+}
+
+// writeSlow is write for the events its two switches leave: out of line,
+// so that write keeps nothing across the calls made here.
+//
+//go:noinline
+func (w *Writer) writeSlow(kind Kind, u uint64, f float64, v []byte) {
+	switch kind {
 	case Uint:
 		w.Uint(u)
 	case Nint:
@@ -1356,14 +1375,6 @@ func (w *Writer) write(kind Kind, u uint64, f float64, v []byte) {
 		w.indef = w.indef[:len(w.indef)-1]
 		w.setBusy()
 		w.writeStr(Bytes + 2*((kind-BytesEnd)/2))
-	case ArrayStart:
-		w.BeginArray()
-	case ArrayEnd:
-		w.EndArray()
-	case MapStart:
-		w.BeginMap()
-	case MapEnd:
-		w.EndMap()
 	case TagStart:
 		w.Tag(u)
 	case TagEnd:
