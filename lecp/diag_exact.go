@@ -13,32 +13,39 @@ package lecp
 // determines the bytes. An item in preferred serialization is written
 // exactly as AppendDiag writes it; any other gets the encoding indicator of
 // RFC 8949 §8.1, _0, _1, _2 or _3 for an argument in 1, 2, 4 or 8 bytes
-// (additional information 24 to 27):
+// (additional information 24 to 27): after an integer, a string literal
+// (a whole string or a chunk of an indefinite-length one) or a float;
+// after the opening bracket or brace of an array or map, followed by a
+// space; between a tag number and its parenthesis. For example:
 //
-//   - after an integer, a string literal (a whole string or a chunk of an
-//     indefinite-length one) or a float: 0_0 (1800), -1_1 (390000),
-//     h'01'_1 (59000101), "a"_0 (780161), 1.0_2 (fa3f800000),
-//     Infinity_3 (fb7ff0000000000000);
-//   - after the opening bracket or brace of an array or map, followed by a
-//     space: [_0 1] (980101), {_1 } (b90000);
-//   - between a tag number and its parenthesis: 1_1(0) (d9000100).
+//	1800                      0_0
+//	390000                    -1_1
+//	59000101                  h'01'_1
+//	780161                    "a"_0
+//	5f5800ff                  (_ h''_0)
+//	980101                    [_0 1]
+//	b90000                    {_1 }
+//	d9000100                  1_1(0)
+//	fa3f800000                1.0_2
+//	fb7ff0000000000000        Infinity_3
+//	fa7fc00000                NaN_2
+//	f97e01                    float'7e01'
+//	d80249010000000000000000  2_0(h'010000000000000000')
 //
 // A float's indicator says its width (_1 half, _2 single, _3 double) when
 // that is wider than the shortest width that holds its value. The quiet
-// NaN with no payload and a clear sign bit is NaN (f97e00), NaN_2
-// (fa7fc00000) or NaN_3 (fb7ff8000000000000); any other NaN, which the
+// NaN with no payload and a clear sign bit is NaN, NaN_2 or NaN_3 at each
+// width (f97e00, fa7fc00000, fb7ff8000000000000); any other NaN, which the
 // indicators cannot describe, is written with the float application
-// literal of the EDN drafts (draft-bormann-cbor-edn-app-ext), the hex of
-// its bits at its width: float'7e01' (f97e01), float'fe00' (f9fe00),
-// float'7ff0000000000001'.
+// literal of the EDN drafts (draft-bormann-cbor-edn-app-ext): the hex of
+// its bits at its width, as float'7e01' above or float'fe00'.
 //
 // A bignum is written as its decimal value, as AppendDiag writes it, only
 // when that number's preferred encoding is the input (tag head c2 or c3,
 // byte string head in preferred serialization); otherwise it is the tag
-// and its byte string with their indicators: 2_0(h'010000000000000000')
-// (d80249010000000000000000). Indefinite-length items keep AppendDiag's
-// [_ ...], {_ ...}, (_ ...), ”_ and ""_. A simple value has one encoding
-// (f820 to f8ff; f800 to f81f are not well-formed), so it never carries an
+// and its byte string, with their indicators. Indefinite-length items are
+// written as AppendDiag writes them. A simple value has one encoding (f820
+// to f8ff; f800 to f81f are not well-formed), so it never carries an
 // indicator. The bytes of a byte string are not decoded (no <<...>>).
 //
 // Errors and options are AppendDiag's: the same input gets the same error,
