@@ -60,11 +60,20 @@ func AppendDiagExact(dst, b []byte, opts *Options) ([]byte, error) {
 }
 
 // appendIndicator appends the encoding indicator of the head at src[off],
-// if it is not the preferred one; with a nil src (AppendDiag) nothing.
+// if it is not the preferred one; with a nil src (AppendDiag) nothing. It
+// is small enough to be inlined, so that AppendDiag pays one test.
 func appendIndicator(dst, src []byte, off int64) []byte {
-	if src == nil {
-		return dst
+	if src != nil {
+		dst = appendIndicatorAt(dst, src, off)
 	}
+	return dst
+}
+
+// appendIndicatorAt is appendIndicator for a non-nil src, kept out of
+// line: inlined, it made appendIndicator too large to inline in turn.
+//
+//go:noinline
+func appendIndicatorAt(dst, src []byte, off int64) []byte {
 	if n := headIndicator(src, off); n >= 0 {
 		dst = append(dst, '_', byte('0'+n))
 	}

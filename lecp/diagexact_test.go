@@ -614,3 +614,21 @@ func TestDiagExactAllocs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDiagExact: AppendDiagExact over the benchmark corpus, as
+// BenchmarkDiag runs AppendDiag (MB/s of the CBOR input).
+func BenchmarkDiagExact(b *testing.B) {
+	for _, f := range benchFiles(b) {
+		c := f.cbor
+		b.Run(f.name, func(b *testing.B) {
+			out := make([]byte, 0, 4*len(c))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c)))
+			for b.Loop() {
+				if _, err := AppendDiagExact(out, c, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
