@@ -14,8 +14,10 @@ package lecp
 // §3.4.3) is written as its decimal value, as Appendix A shows it
 // ("18446744073709551616"); such a number can only be that bignum, so the
 // text still says which bytes were read. Other bignums (leading zeros,
-// small values, chunked content, more than 1024 bytes) stay N(h'...'). The
-// encoding indicators of §8.1 (_0 … _3) are not written.
+// small values, chunked content, more than 1024 bytes) stay N(h'...').
+// AppendDiag writes no encoding indicators (_0 … _3, §8.1); AppendDiagExact
+// (diag_exact.go) writes the same text with them added wherever an item is
+// not in preferred serialization.
 
 import (
 	"bytes"
@@ -34,7 +36,7 @@ import (
 // string that is not UTF-8 is written \ufffd.
 func AppendDiag(dst, b []byte, opts *Options) ([]byte, error) {
 	d := NewDecoderBytes(b, opts)
-	out, err := appendDiagDecoder(dst, d)
+	out, err := appendDiagDecoder(dst, d, nil)
 	if err != nil {
 		return dst, err
 	}
@@ -47,7 +49,11 @@ type diagLevel struct {
 	at   int // where an indefinite-length string's "(_ " starts in dst
 }
 
-func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
+// appendDiagDecoder writes the diagnostic notation of d's items. With src
+// (the bytes d reads, so that a token's Offset indexes them), it also
+// writes the encoding indicators of the heads that are not preferred, as
+// AppendDiagExact documents.
+func appendDiagDecoder(dst []byte, d *Decoder, src []byte) ([]byte, error) {
 	var stack []diagLevel
 	top := 0
 	var next Token // a token read ahead after a tag 2 or 3
@@ -109,12 +115,16 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 		switch t.Kind {
 		case Uint:
 			dst = strconv.AppendUint(dst, t.Uint, 10)
+			dst = appendIndicator(dst, src, t.Offset)
 		case Nint:
 			dst = appendNegDecimal(dst, t.Uint)
+			dst = appendIndicator(dst, src, t.Offset)
 		case Bytes:
 			dst = appendHexBytes(dst, t.Value)
+			dst = appendIndicator(dst, src, t.Offset)
 		case Text:
 			dst = appendQuotedASCII(dst, t.Value)
+			dst = appendIndicator(dst, src, t.Offset)
 		case BytesStart, TextStart:
 			stack = append(stack, diagLevel{kind: t.Kind, at: len(dst)})
 			dst = append(dst, "(_ "...)
@@ -122,12 +132,16 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 			dst = append(dst, '[')
 			if t.Indefinite {
 				dst = append(dst, "_ "...)
+			} else if src != nil {
+				dst = appendOpenIndicator(dst, src, t.Offset)
 			}
 			stack = append(stack, diagLevel{kind: ArrayStart})
 		case MapStart:
 			dst = append(dst, '{')
 			if t.Indefinite {
 				dst = append(dst, "_ "...)
+			} else if src != nil {
+				dst = appendOpenIndicator(dst, src, t.Offset)
 			}
 			stack = append(stack, diagLevel{kind: MapStart})
 		case TagStart:
@@ -136,7 +150,7 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 				if err != nil {
 					return dst, err
 				}
-				if isPreferredBignum(c) {
+				if isPreferredBignum(c) && (src == nil || preferredBignumHeads(src, t.Offset, c.Offset)) {
 					dst = appendBignum(dst, c.Value, t.Uint == 3)
 					if _, err := d.ReadToken(); err != nil { // TagEnd
 						return dst, err
@@ -146,10 +160,15 @@ func appendDiagDecoder(dst []byte, d *Decoder) ([]byte, error) {
 				next, ahead = c, true
 			}
 			dst = strconv.AppendUint(dst, t.Uint, 10)
+			dst = appendIndicator(dst, src, t.Offset)
 			dst = append(dst, '(')
 			stack = append(stack, diagLevel{kind: TagStart})
 		case Float:
-			dst = appendDiagFloat(dst, t.Float, true)
+			if src != nil {
+				dst = appendExactFloat(dst, src, &t)
+			} else {
+				dst = appendDiagFloat(dst, t.Float, true)
+			}
 		case False:
 			dst = append(dst, "false"...)
 		case True:
