@@ -60,7 +60,7 @@ func diagErr(msg string) error { return &diagError{msg} }
 //   - false, true, null, undefined, simple(N) (not 24 to 31), tags N(item)
 //     (any 64-bit tag number), arrays and maps (any item as a key);
 //   - the encoding indicators of §8.1: [_ ...], {_ ...} and (_ chunk, ...)
-//     for indefinite lengths, ''_ and ""_ for empty indefinite-length
+//     for indefinite lengths, ”_ and ""_ for empty indefinite-length
 //     strings, and _0 to _3 for an argument of 1, 2, 4 or 8 bytes after an
 //     integer, a string's closing quote, >>, a tag number, or an array's or
 //     map's opening bracket ([_1 1, 2]); after a float _1, _2 and _3 mean
@@ -129,11 +129,11 @@ func FromDiag(dst, src []byte, opts *Options) ([]byte, error) {
 
 // Kinds of dnode.
 const (
-	dScalar  = iota // an integer, float, string, simple value or tag head
-	dArray          // the heads of the kinds below go in at assembly
-	dMap            //
-	dEmbed          // << >>
-	dIndefStr       // (_ ...)
+	dScalar   = iota // an integer, float, string, simple value or tag head
+	dArray           // the heads of the kinds below go in at assembly
+	dMap             //
+	dEmbed           // << >>
+	dIndefStr        // (_ ...)
 )
 
 // dnode is an item of the text: its encoding starts at enc[at] (a

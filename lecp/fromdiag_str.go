@@ -20,7 +20,7 @@ func (c *fromDiag) stringStart(i int) bool {
 // strings reads the string literals starting at offset at, joined, with
 // the encoding indicator that may follow the last, and writes the
 // string; it returns its major type. lastIndef says whether it was the
-// empty indefinite-length string ''_ or ""_.
+// empty indefinite-length string ”_ or ""_.
 func (c *fromDiag) strings(at int) (uint8, error) {
 	c.str = c.str[:0]
 	c.lastIndef = false
