@@ -59,13 +59,16 @@ func diagErr(msg string) error { return &diagError{msg} }
 //   - << item, ... >>, a byte string holding the encoded items (§8);
 //   - false, true, null, undefined, simple(N) (not 24 to 31), tags N(item)
 //     (any 64-bit tag number), arrays and maps (any item as a key);
-//   - the encoding indicators of §8.1: [_ ...], {_ ...} and (_ chunk, ...)
-//     for indefinite lengths, ”_ and ""_ for empty indefinite-length
-//     strings, and _0 to _3 for an argument of 1, 2, 4 or 8 bytes after an
-//     integer, a string's closing quote, >>, a tag number, or an array's or
-//     map's opening bracket ([_1 1, 2]); after a float _1, _2 and _3 mean
-//     half, single and double precision. An indicator that cannot hold the
-//     value (1000_0, 1.1_1) is refused.
+//   - the encoding indicators of §8.1: _ for an indefinite length, and
+//     _0 to _3 for an argument of 1, 2, 4 or 8 bytes after an integer, a
+//     string's closing quote, >>, a tag number, or an array's or map's
+//     opening bracket; after a float _1, _2 and _3 mean half, single and
+//     double precision. An indicator that cannot hold the value (1000_0,
+//     1.1_1) is refused.
+//
+// For example (the last two are the empty indefinite-length strings):
+//
+//	[_ 1, 2]  {_ "a": 1}  (_ h'01', h'02')  [_1 1]  1_1  1.5_3  24_0(h'')  ''_  ""_
 //
 // Errors are *SyntaxError, with the Offset in src and the Path of the item
 // (up to the innermost embedded CBOR, whose content has no path); causes
@@ -74,16 +77,17 @@ func diagErr(msg string) error { return &diagError{msg} }
 // numbers, an indicator that does not fit), ErrUnexpectedEOF (text cut
 // short), ErrTrailingData (a second item without AllowSequence),
 // ErrInvalidUTF8 (text strings, unless Options.AllowInvalidUTF8), ErrDepth
-// (nesting deeper than Options.MaxDepth: arrays, maps, tags, indefinite-
-// length strings, the tag of a bignum, and here also embedded CBOR, each
-// one level), ErrNotDeterministic (an encoding indicator with
+// (nesting deeper than Options.MaxDepth: arrays, maps, tags,
+// indefinite-length strings, the tag of a bignum, and here also embedded
+// CBOR, each one level), ErrNotDeterministic (an encoding indicator with
 // Options.Deterministic) and the causes Check finds in the output under
 // opts (ErrDuplicateKey at the repeated key, ErrStringTooLong, ...). On an
 // error dst is returned unchanged.
 //
 // The output passes Check under opts. With Options.Deterministic map keys
 // are sorted (RFC 8949 §4.2.1) and tag 2 or 3 byte strings put in
-// preferred serialization, as a deterministic Writer does; the content of
+// preferred serialization, as a deterministic Writer does (which refuses
+// duplicate keys: AllowDuplicateKeys has no effect then); the content of
 // << >> is bytes and stays as written, its keys neither sorted nor checked
 // for duplicates, so that a test message can hold what a reader must
 // refuse. Time and memory are linear in the input: about 32 bytes per item
@@ -91,7 +95,11 @@ func diagErr(msg string) error { return &diagError{msg} }
 func FromDiag(dst, src []byte, opts *Options) ([]byte, error) {
 	var c fromDiag
 	c.src, c.lim = src, resolve(opts)
-	c.enc = make([]byte, 0, len(src)/2+16)
+	// room for a message of a few kilobytes at once, and its strings, in
+	// one allocation; a larger one grows
+	n := min(len(src), 4<<10) + 16
+	buf := make([]byte, 2*n)
+	c.enc, c.str = buf[:0:n], buf[n:n]
 	if err := c.run(); err != nil {
 		return dst, err
 	}
@@ -155,6 +163,7 @@ type dframe struct {
 	kind  uint8 // dArray, dMap, dEmbed, dIndefStr, or dTag
 	indef bool
 	width int8   // the §8.1 indicator of an array's or map's head, or -1
+	wAt   int    // the indicator's offset
 	str   int8   // dIndefStr: the major type of its chunks, or -1
 	n     uint64 // items ended (keys and values for a map)
 	heads int    // bytes of heads inside, put in at assembly
@@ -253,12 +262,14 @@ func (c *fromDiag) assembleRange(dst []byte, n0, n1, from, to int) []byte {
 // check runs Check over the output out and reports its error, if any, at
 // the item of the text it lies in.
 func (c *fromDiag) check(out []byte, opts *Options) error {
-	var o Options
-	if opts != nil {
-		o = *opts
+	if opts != nil && opts.Deterministic {
+		o := *opts
+		// the keys are sorted after, by a Writer, which refuses
+		// duplicates
+		o.Deterministic, o.AllowDuplicateKeys = false, false
+		opts = &o
 	}
-	o.Deterministic = false // the keys are sorted after
-	err := Check(out, &o)
+	err := Check(out, opts)
 	var se *SyntaxError
 	if err == nil || !errors.As(err, &se) {
 		return err
@@ -331,7 +342,8 @@ func (c *fromDiag) run() error {
 		value = iota // an item comes next
 		after        // an item has ended
 	)
-	c.nodes = make([]dnode, 0, len(c.src)/16+4)
+	c.nodes = make([]dnode, 0, min(len(c.src)/8, 256)+4)
+	c.stack = make([]dframe, 0, 8)
 	for state := value; ; {
 		more, err := c.space()
 		if err != nil {
@@ -357,6 +369,9 @@ func (c *fromDiag) run() error {
 					state = value
 					continue
 				}
+				if ch == '_' {
+					return c.syntax(at, "encoding indicator "+shortWord(c.word(at))+" not allowed here")
+				}
 				if !c.lim.allowMulti {
 					return c.fail(at, ErrTrailingData)
 				}
@@ -368,7 +383,6 @@ func (c *fromDiag) run() error {
 				if ch != ':' {
 					return c.syntax(at, "expected : after a map key")
 				}
-				f.keyNodeEnd, f.keyEnd = int32(len(c.nodes)), len(c.enc)
 				c.pos++
 				state = value
 			case ch == ',' && f.kind != dTag:
@@ -378,6 +392,8 @@ func (c *fromDiag) run() error {
 				if err := c.end(); err != nil {
 					return err
 				}
+			case ch == '_':
+				return c.syntax(at, "encoding indicator "+shortWord(c.word(at))+" not allowed here")
 			default:
 				return c.syntax(at, "expected , or "+closer(f))
 			}
@@ -400,6 +416,9 @@ func (c *fromDiag) run() error {
 				c.pos = save
 				return c.syntax(at, "a trailing comma is not allowed")
 			}
+		}
+		if n := len(c.stack); n > 0 && c.stack[n-1].kind == dMap && c.stack[n-1].n&1 == 0 {
+			c.stack[n-1].keyNode = int32(len(c.nodes)) // a key starts
 		}
 		if err := c.item(at); err != nil {
 			return err
@@ -459,13 +478,17 @@ func (c *fromDiag) itemEnded() {
 		c.top++
 		return
 	}
-	c.stack[len(c.stack)-1].n++
+	f := &c.stack[len(c.stack)-1]
+	f.n++
+	if f.kind == dMap && f.n&1 == 1 {
+		f.keyNodeEnd, f.keyEnd = int32(len(c.nodes)), len(c.enc) // a key ended
+	}
 }
 
 // open pushes a container or tag whose node is nd; the depth is checked by
 // the caller.
 func (c *fromDiag) open(nd int32, kind uint8, indef bool, width int8) {
-	c.stack = append(c.stack, dframe{node: nd, kind: kind, indef: indef, width: width, str: -1})
+	c.stack = append(c.stack, dframe{node: nd, kind: kind, indef: indef, width: width, wAt: c.nodes[nd].src + 1, str: -1})
 	c.opened = true
 }
 
@@ -483,7 +506,6 @@ func (c *fromDiag) end() error {
 	f := c.stack[len(c.stack)-1]
 	c.stack = c.stack[:len(c.stack)-1]
 	n := &c.nodes[f.node]
-	closeAt := c.pos - 1
 	if f.kind != dTag {
 		var maj uint8
 		arg := f.n
@@ -496,6 +518,7 @@ func (c *fromDiag) end() error {
 		case dEmbed:
 			maj = majBytes
 			arg = uint64(len(c.enc) - n.at + f.heads)
+			f.wAt = c.pos
 			w, err := c.indicator()
 			if err != nil {
 				return err
@@ -510,7 +533,7 @@ func (c *fromDiag) end() error {
 			c.enc = append(c.enc, 0xff)
 		} else {
 			var err error
-			if h, err = c.headWidth(n.head[:0], maj, arg, f.width, closeAt); err != nil {
+			if h, err = c.headWidth(n.head[:0], maj, arg, f.width, f.wAt); err != nil {
 				return err
 			}
 		}

@@ -366,11 +366,50 @@ func digitOf(b byte, base int) bool {
 }
 
 // integer writes the integer of the given digits read at offset at, or
-// opens a tag when a ( follows (after an optional width indicator).
+// opens a tag when a ( follows (after an optional width indicator); an
+// integer beyond 64 bits is a bignum: tag 2 or 3 around its magnitude
+// (-1 - n for a negative n).
 func (c *fromDiag) integer(at int, digits []byte, base int, neg bool) error {
-	v, err := strconv.ParseUint(string(digits), base, 64)
-	if err != nil {
-		return c.bignum(at, digits, base, neg)
+	maj, v, ok := uint8(majUint), uint64(0), false
+	if len(digits) <= 64 {
+		var err error
+		v, err = strconv.ParseUint(string(digits), base, 64)
+		ok = err == nil
+		if ok && neg && v > 0 {
+			maj, v = majNint, v-1
+		}
+	}
+	var mag []byte
+	if !ok {
+		// refused before conversion when too long, so that the time
+		// (quadratic in decimal) stays bounded
+		if base == 10 && len(digits) > maxJSONBignumDigits || len(digits) > maxDiagDigits {
+			return c.syntax(at, "integer too long: at most 1024 bytes of magnitude are written")
+		}
+		b, _ := new(big.Int).SetString(string(digits), base) // digits checked
+		if neg && b.Sign() > 0 {
+			maj = majNint
+			b.Sub(b, big.NewInt(1))
+		}
+		if b.IsUint64() { // -2^64, or leading zeros
+			v = b.Uint64()
+		} else if mag = b.Bytes(); len(mag) > maxJSONBignum {
+			return c.syntax(at, "integer too long: at most 1024 bytes of magnitude are written")
+		}
+	}
+	if mag != nil {
+		switch {
+		case c.pos < len(c.src) && c.src[c.pos] == '_':
+			return c.syntax(c.pos, "encoding indicator on an integer beyond 64 bits")
+		case c.pos < len(c.src) && c.src[c.pos] == '(':
+			return c.syntax(at, "tag number beyond 64 bits")
+		}
+		if err := c.depth(at, 1); err != nil {
+			return err // the bignum's tag is a level, as Check counts it
+		}
+		c.node(at, dScalar)
+		c.enc = AppendBytes(AppendTag(c.enc, 2+uint64(maj)), mag)
+		return nil
 	}
 	indAt := c.pos
 	w, err := c.indicator()
@@ -392,53 +431,9 @@ func (c *fromDiag) integer(at int, digits []byte, base int, neg bool) error {
 		c.open(nd, dTag, false, -1)
 		return nil
 	}
-	maj := uint8(majUint)
-	if neg && v > 0 {
-		maj, v = majNint, v-1
-	}
 	c.node(at, dScalar)
 	c.enc, err = c.headWidth(c.enc, maj, v, w, indAt)
 	return err
-}
-
-// bignum writes an integer beyond 64 bits as tag 2 or 3 around its
-// magnitude (-1 - n for a negative n), or as the 64-bit negative integer
-// -2^64.
-func (c *fromDiag) bignum(at int, digits []byte, base int, neg bool) error {
-	if base == 10 && len(digits) > maxJSONBignumDigits || len(digits) > maxDiagDigits {
-		return c.syntax(at, "integer too long: at most 1024 bytes of magnitude are written")
-	}
-	v, ok := new(big.Int).SetString(string(digits), base)
-	if !ok {
-		return c.syntax(at, "malformed number") // not reached: digits checked
-	}
-	if neg {
-		v.Sub(v, big.NewInt(1))
-	}
-	if c.pos < len(c.src) && c.src[c.pos] == '_' {
-		return c.syntax(c.pos, "encoding indicator on an integer beyond 64 bits")
-	}
-	if c.pos < len(c.src) && c.src[c.pos] == '(' {
-		return c.syntax(at, "tag number beyond 64 bits")
-	}
-	c.node(at, dScalar)
-	if v.IsUint64() { // -2^64
-		c.enc = AppendNegative(c.enc, v.Uint64())
-		return nil
-	}
-	mag := v.Bytes()
-	if len(mag) > maxJSONBignum {
-		return c.syntax(at, "integer too long: at most 1024 bytes of magnitude are written")
-	}
-	if err := c.depth(at, 1); err != nil {
-		return err // the bignum's tag is a level, as Check counts it
-	}
-	tag := uint64(2)
-	if neg {
-		tag = 3
-	}
-	c.enc = AppendBytes(AppendTag(c.enc, tag), mag)
-	return nil
 }
 
 // chunk reads a chunk of the indefinite-length string f at offset at: a

@@ -4,6 +4,7 @@ package lecp
 // b32'..', h32'..' (RFC 8610 G.2, G.3, G.6), joined when adjacent (G.4).
 
 import (
+	"slices"
 	"unicode/utf8"
 )
 
@@ -20,7 +21,7 @@ func (c *fromDiag) stringStart(i int) bool {
 // strings reads the string literals starting at offset at, joined, with
 // the encoding indicator that may follow the last, and writes the
 // string; it returns its major type. lastIndef says whether it was the
-// empty indefinite-length string ”_ or ""_.
+// empty indefinite-length string (the empty byte or text string with _).
 func (c *fromDiag) strings(at int) (uint8, error) {
 	c.str = c.str[:0]
 	c.lastIndef = false
@@ -105,6 +106,7 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 // with the escapes of JSON (and \' ), into c.str; with text, its bytes
 // must be UTF-8 unless Options.AllowInvalidUTF8 is set.
 func (c *fromDiag) quoted(at int, q byte, text bool) error {
+	c.reserve(1)
 	src := c.src
 	for i := at + 1; ; {
 		j := i
@@ -234,6 +236,7 @@ func hexValue(b byte) int {
 // hexString reads the digits of h'..' (white space and comments between
 // them, G.6) from c.pos, the literal starting at offset at.
 func (c *fromDiag) hexString(at int) error {
+	c.reserve(2)
 	half, odd := byte(0), false
 	for {
 		more, err := c.space()
@@ -321,6 +324,7 @@ func h32Value(b byte) int {
 // between them, padding optional but, if present, complete, and the bits
 // of the last digit past the last byte zero.
 func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
+	c.reserve(1)
 	var acc uint
 	nbits, digits, pads := 0, 0, 0
 	group := 4 // digits per padded group
@@ -364,4 +368,15 @@ func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
 			acc &= 1<<nbits - 1
 		}
 	}
+}
+
+// reserve makes room in c.str for the literal at c.pos, up to the next
+// single or double quote, at per bytes of text a byte (a hint: a quote
+// may come earlier, in a comment, or later, after an escaped one).
+func (c *fromDiag) reserve(per int) {
+	i := c.pos + 1
+	for i < len(c.src) && c.src[i] != '\'' && c.src[i] != '"' {
+		i++
+	}
+	c.str = slices.Grow(c.str, (i-c.pos)/per+1)
 }
