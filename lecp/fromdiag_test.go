@@ -168,7 +168,7 @@ func TestFromDiagErrors(t *testing.T) {
 		// strings
 		{`"a`, nil, 2, "", ErrUnexpectedEOF}, {`"\`, nil, 2, "", ErrUnexpectedEOF}, {`"\u12`, nil, 5, "", ErrUnexpectedEOF},
 		{`"\x"`, nil, 1, "", ErrDiagSyntax}, {`"\u12g4"`, nil, 1, "", ErrDiagSyntax}, {`"\'"`, nil, 1, "", ErrDiagSyntax},
-		{`"\ud800"`, nil, 1, "", ErrInvalidUTF8}, {`"\udc00"`, nil, 1, "", ErrInvalidUTF8},
+		{`"\ud800"`, nil, 1, "", ErrInvalidUTF8}, {`"\udc00"`, nil, 1, "", ErrInvalidUTF8}, {`"\udc00\udc00"`, nil, 1, "", ErrInvalidUTF8},
 		{`"\ud800\u0041"`, nil, 1, "", ErrInvalidUTF8}, {`"\ud800x"`, nil, 1, "", ErrInvalidUTF8},
 		{`"\ud800\`, nil, 8, "", ErrUnexpectedEOF}, {`'\ud800'`, nil, 1, "", ErrInvalidUTF8},
 		{"\"a\xffb\"", nil, 2, "", ErrInvalidUTF8}, {"\"\xed\xa0\x80\"", nil, 1, "", ErrInvalidUTF8},
