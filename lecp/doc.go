@@ -91,8 +91,19 @@
 // Appendix A, Table 6 row for row: text beyond ASCII as \u escapes, and a
 // bignum in preferred serialization as its number (other tag 2 or 3 items
 // keep their tag and content, so the text still says which bytes were
-// read). AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2
-// describe:
+// read). FromDiag reads it back: the Appendix A spellings and the rest of
+// §8, the encoding indicators of §8.1 (_ for indefinite lengths, _0 … _3
+// for the width of a head or a float), embedded CBOR << >>, and RFC 8610
+// Appendix G's forms (0x, 0o and 0b integers, 'text' byte strings, b64, b32
+// and h32 strings, joined adjacent strings, comments); not the application
+// literals of later EDN drafts (dt'..', ip'..'). Without indicators it
+// writes preferred serialization, so what does not round trip through
+// AppendDiag is what AppendDiag leaves out: the width of a head or a float
+// that is not the shortest (1b0000000000000001 and fa3fc00000 come back as
+// 01 and f93e00), a NaN's payload and width, and text bytes that are not
+// UTF-8 (written \ufffd). Every cose-wg example's cbor_diag reads back to
+// its cbor but two, whose diagnostic writes a text kid as bytes.
+// AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2 describe:
 //
 // CBOR to JSON: integers and finite floats become numbers; NaN and the
 // infinities become null (§6.1); byte strings become base64url strings
@@ -153,8 +164,10 @@
 //     differ, and so do two maps as keys whose pairs come in another order
 //     (§5.6.1 compares maps as sets). Deterministic input has neither.
 //   - The §8.1 encoding indicators (_0 … _3) and EDN extensions in
-//     diagnostic output, and parsing diagnostic notation: output only, as
-//     the Appendix A spellings.
+//     diagnostic output: AppendDiag writes the Appendix A spellings, which
+//     say what a reader needs; FromDiag reads the indicators. The EDN
+//     application literals (dt'..', ip'..', draft-ietf-cbor-edn-literals)
+//     are not read: a moving draft, and each literal its own format.
 //   - Tag validity (RFC 8949 §5.3.2, e.g. tag 0 around a non-string): tags
 //     are reported, their content is not checked against the tag; that is
 //     the application's job. One exception: with Options.Deterministic, a

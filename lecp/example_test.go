@@ -177,3 +177,31 @@ func ExampleFromJSON() {
 	// 29 keys[1].kid
 	// lecp: invalid UTF-8 in text string at offset 29 (path keys[1].kid)
 }
+
+func ExampleFromDiag() {
+	// a COSE_Sign1 written by hand: the protected header as embedded CBOR
+	edn := `18([<< {1: -7} >>, {4: 'kid1'}, h'6869' / "hi" /, h''])`
+	b, err := lecp.FromDiag(nil, []byte(edn), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%x\n", b)
+	d, _ := lecp.AppendDiag(nil, b, nil)
+	fmt.Println(string(d))
+
+	// encoding indicators choose the encoding
+	b, _ = lecp.FromDiag(nil, []byte(`[_ 1_1, 1.5_3, (_ "a", "b")]`), nil)
+	fmt.Printf("%x\n", b)
+
+	_, err = lecp.FromDiag(nil, []byte(`{"a": 1, "a": 2}`), nil)
+	fmt.Println(err)
+	_, err = lecp.FromDiag(nil, []byte(`[1, 2,]`), nil)
+	fmt.Println(errors.Is(err, lecp.ErrDiagSyntax), err)
+	// Output:
+	// d28443a10126a104446b69643142686940
+	// 18([h'a10126', {4: h'6b696431'}, h'6869', h''])
+	// 9f190001fb3ff80000000000007f61616162ffff
+	// lecp: duplicate map key at offset 9
+	// true lecp: invalid diagnostic notation: a trailing comma is not allowed at offset 6 (path [2])
+}

@@ -22,6 +22,8 @@ func init() {
 		summary: "convert CBOR to JSON (RFC 8949 §6.1), one JSON text per item and line", run: runCBORToJSON})
 	register(&command{path: "cbor from-json", args: "[--hex] [--deterministic] [-o FILE] [FILE]",
 		summary: "convert one JSON text to CBOR (RFC 8949 §6.2), binary or --hex", run: runCBORFromJSON})
+	register(&command{path: "cbor from-diag", args: "[--hex] [--seq] [--deterministic] [-o FILE] [FILE]",
+		summary: "convert diagnostic notation (RFC 8949 §8, §8.1 encoding indicators, RFC 8610 Appendix G) to CBOR, binary or --hex", run: runCBORFromDiag})
 	register(&command{path: "cbor get", args: "PATTERN [--hex] [--seq] [flags] [FILE]",
 		summary: "print each item whose path matches PATTERN ([0], [1].4, -1, a.b, keys[].kid, * for one key, final * for all below) in diagnostic notation, one per line; the input is checked whole first, so a failure prints nothing", run: runCBORGet})
 }
@@ -316,6 +318,48 @@ func runCBORFromJSON(e *env, args []string) error {
 	}
 	out, err := lecp.FromJSON(nil, bytes.NewReader(in), *determ)
 	if err != nil {
+		return failf("%s: %v", inputName(file), err)
+	}
+	if *isHex {
+		out = append([]byte(hex.EncodeToString(out)), '\n')
+	} else if *outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
+		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
+	}
+	o := newOutput(e, *outPath)
+	if _, err := o.Write(out); err != nil {
+		o.Abort()
+		return outputError(err)
+	}
+	return outputError(o.Close())
+}
+
+func runCBORFromDiag(e *env, args []string) error {
+	c := commands["cbor from-diag"]
+	fs := newFlags(c)
+	isHex := fs.Bool("hex", false, "write hexadecimal text instead of binary CBOR")
+	seq := fs.Bool("seq", false, "read a sequence: zero or more items separated by commas (RFC 8742), as cbor diag --seq writes")
+	determ := fs.Bool("deterministic", false, "sort map keys (core deterministic encoding, RFC 8949 §4.2.1); encoding indicators are refused")
+	outPath := fs.String("o", "", "write to `FILE` instead of standard output")
+	pos, err := parseFlags(e, c, fs, args)
+	if err != nil {
+		return err
+	}
+	file, err := inputArg(pos)
+	if err != nil {
+		return err
+	}
+	in, err := readInput(e, file)
+	if err != nil {
+		return err
+	}
+	if err := checkBOM(in); err != nil {
+		return hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
+	}
+	out, err := lecp.FromDiag(nil, in, &lecp.Options{AllowSequence: *seq, Deterministic: *determ})
+	if err != nil {
+		if errors.Is(err, lecp.ErrTrailingData) && !*seq {
+			return hinted(fmt.Errorf("%s: %w", inputName(file), err), "more than one item: use --seq for a sequence")
+		}
 		return failf("%s: %v", inputName(file), err)
 	}
 	if *isHex {

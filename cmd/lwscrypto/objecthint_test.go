@@ -17,7 +17,7 @@ func TestObjectWithoutVerbHint(t *testing.T) {
 	}{
 		{[]string{"jws"}, "lwscrypto: hint: jws takes a verb: sign, verify\n"},
 		{[]string{"jwk", "frob"}, "lwscrypto: hint: jwk takes a verb: from-pem, gen, pub, thumbprint, to-pem\n"},
-		{[]string{"help", "cbor", "frob"}, "lwscrypto: hint: cbor takes a verb: check, diag, from-json, get, to-json\n"},
+		{[]string{"help", "cbor", "frob"}, "lwscrypto: hint: cbor takes a verb: check, diag, from-diag, from-json, get, to-json\n"},
 	} {
 		code, out, e := runCLI(t, "", c.args...)
 		if code != 2 || out != "" || !strings.HasSuffix(e, c.hint) {
