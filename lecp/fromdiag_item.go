@@ -122,6 +122,9 @@ func (c *fromDiag) wordItem(at int) error {
 	w := c.letters(at)
 	end := at + len(w)
 	if end < len(c.src) && c.src[end] == '\'' {
+		if string(w) == "float" {
+			return c.floatBits(at, end+1)
+		}
 		_, err := c.strings(at)
 		return err
 	}
@@ -148,6 +151,52 @@ func (c *fromDiag) wordItem(at int) error {
 	default:
 		return c.syntax(at, "unknown word "+shortWord(w))
 	}
+	return nil
+}
+
+// floatBits reads float'..', the float application literal of the EDN
+// drafts (draft-bormann-cbor-edn-app-ext) that AppendDiagExact writes for a
+// NaN the indicators cannot describe: the hex of a float's bits, 4, 8 or 16
+// digits for half, single or double precision, written as they are (white
+// space and comments between digits as in h'..'). at is the literal's
+// offset, i the offset after its opening quote. With Deterministic, only
+// the preferred encoding of its value is accepted.
+func (c *fromDiag) floatBits(at, i int) error {
+	c.str = c.str[:0]
+	c.pos = i
+	if err := c.hexString(at); err != nil {
+		return err
+	}
+	var head byte
+	switch len(c.str) {
+	case 2:
+		head = 0xf9
+	case 4:
+		head = 0xfa
+	case 8:
+		head = 0xfb
+	default:
+		return c.syntax(at, "float'...' holds 2, 4 or 8 bytes (half, single or double precision), not "+strconv.Itoa(len(c.str)))
+	}
+	if c.pos < len(c.src) && c.src[c.pos] == '_' {
+		return c.syntax(c.pos, "encoding indicator after float'...', whose width its digits give")
+	}
+	if c.lim.determ {
+		var f float64
+		switch head {
+		case 0xf9:
+			f = halfToFloat(binary.BigEndian.Uint16(c.str))
+		case 0xfa:
+			f = float64(math.Float32frombits(binary.BigEndian.Uint32(c.str)))
+		default:
+			f = math.Float64frombits(binary.BigEndian.Uint64(c.str))
+		}
+		if p := AppendFloat(nil, f); p[0] != head || string(p[1:]) != string(c.str) {
+			return c.fail(at, ErrNotDeterministic)
+		}
+	}
+	c.node(at, dScalar)
+	c.enc = append(append(c.enc, head), c.str...)
 	return nil
 }
 

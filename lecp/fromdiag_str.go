@@ -48,6 +48,8 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 				err = c.baseString(start, 5, b32Value)
 			case "h32":
 				err = c.baseString(start, 5, h32Value)
+			case "float":
+				return 0, c.syntax(start, "float'...' is a float, not a string to join or a chunk")
 			default:
 				return 0, c.syntax(start, "application-extension literal "+shortWord(w)+"'...' not supported")
 			}

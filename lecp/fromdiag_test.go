@@ -34,6 +34,11 @@ func TestFromDiagForms(t *testing.T) {
 		{"NaN_1", "f97e00"}, {"NaN_2", "fa7fc00000"}, {"NaN_3", "fb7ff8000000000000"},
 		{"Infinity_2", "fa7f800000"}, {"-Infinity_3", "fbfff0000000000000"},
 		{"1e-400", "f90000"},
+		// the float application literal (the bits as written): what
+		// AppendDiagExact writes for a NaN the indicators cannot describe
+		{"float'7e01'", "f97e01"}, {"float'fe00'", "f9fe00"}, {"float'7fc00001'", "fa7fc00001"},
+		{"float'7ff8000000000001'", "fb7ff8000000000001"}, {"float'3C00'", "f93c00"},
+		{"float'3f80 0000'", "fa3f800000"}, {"[float'7e01', 1]", "82f97e0101"},
 		// text
 		{`""`, "60"}, {`"a"`, "6161"}, {`"\u00fc"`, "62c3bc"}, {`"ü"`, "62c3bc"},
 		{`"\ud800\udd51"`, "64f0908591"}, {`"\"\\\/\b\f\n\r\t"`, "68225c2f080c0a0d09"},
@@ -151,6 +156,13 @@ func TestFromDiagErrors(t *testing.T) {
 		{"-", nil, 0, "", ErrDiagSyntax}, {"[1, -]", nil, 4, "[1]", ErrDiagSyntax},
 		{"1" + strings.Repeat("0", 2467), nil, 0, "", ErrDiagSyntax},
 		{"0x1" + strings.Repeat("0", 2048), nil, 0, "", ErrDiagSyntax},
+		// float'..': 2, 4 or 8 bytes, no indicator, no joining
+		{"float''", nil, 0, "", ErrDiagSyntax}, {"float'7e'", nil, 0, "", ErrDiagSyntax},
+		{"float'7e0001'", nil, 0, "", ErrDiagSyntax}, {"float'7e0'", nil, 9, "", ErrDiagSyntax},
+		{"float'7e01'_1", nil, 11, "", ErrDiagSyntax}, {"float'7e0g'", nil, 9, "", ErrDiagSyntax},
+		{"h'01' float'7e00'", nil, 6, "", ErrDiagSyntax}, {"(_ float'7e00')", nil, 3, "", ErrDiagSyntax},
+		{"float'7e01", nil, 10, "", ErrUnexpectedEOF},
+		{"float'7e01'", det, 0, "", ErrNotDeterministic}, {"float'3f800000'", det, 0, "", ErrNotDeterministic}, {"float'3c00'", det, 0, "", nil},
 		// encoding indicators
 		{"256_0", nil, 3, "", ErrDiagSyntax}, {"1000_0", nil, 4, "", ErrDiagSyntax}, {"65536_1", nil, 5, "", ErrDiagSyntax},
 		{"1_4", nil, 1, "", ErrDiagSyntax}, {"1_", nil, 1, "", ErrDiagSyntax}, {"1_x", nil, 1, "", ErrDiagSyntax},
