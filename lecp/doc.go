@@ -95,14 +95,18 @@
 // §8, the encoding indicators of §8.1 (_ for indefinite lengths, _0 … _3
 // for the width of a head or a float), embedded CBOR << >>, and RFC 8610
 // Appendix G's forms (0x, 0o and 0b integers, 'text' byte strings, b64, b32
-// and h32 strings, joined adjacent strings, comments); not the application
-// literals of later EDN drafts (dt'..', ip'..'). Without indicators it
-// writes preferred serialization, so what does not round trip through
-// AppendDiag is what AppendDiag leaves out: the width of a head or a float
-// that is not the shortest (1b0000000000000001 and fa3fc00000 come back as
-// 01 and f93e00), a NaN's payload and width, and text bytes that are not
-// UTF-8 (written \ufffd). Every cose-wg example's cbor_diag reads back to
-// its cbor but two, whose diagnostic writes a text kid as bytes.
+// and h32 strings, joined adjacent strings, comments), and float'..', a
+// float's bits; not the other application literals of later EDN drafts
+// (dt'..', ip'..'). Without indicators it writes preferred serialization,
+// so what does not round trip through AppendDiag is what AppendDiag leaves
+// out: the width of a head or a float that is not the shortest
+// (1b0000000000000001 and fa3fc00000 come back as 01 and f93e00), a NaN's
+// payload and width, and text bytes that are not UTF-8 (written \ufffd).
+// AppendDiagExact writes those widths as §8.1 indicators (0_3, 1.5_2) and
+// a NaN with a payload as float'7e01', so that for every well-formed input
+// whose text is UTF-8, FromDiag gives back the input byte for byte. Every
+// cose-wg example's cbor_diag reads back to its cbor but two, whose
+// diagnostic writes a text kid as bytes.
 // AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2 describe:
 //
 // CBOR to JSON: integers and finite floats become numbers; NaN and the
@@ -163,11 +167,11 @@
 //     keys are compared by their preferred encoding: [0.0] and [-0.0]
 //     differ, and so do two maps as keys whose pairs come in another order
 //     (§5.6.1 compares maps as sets). Deterministic input has neither.
-//   - The §8.1 encoding indicators (_0 … _3) and EDN extensions in
-//     diagnostic output: AppendDiag writes the Appendix A spellings, which
-//     say what a reader needs; FromDiag reads the indicators. The EDN
-//     application literals (dt'..', ip'..', draft-ietf-cbor-edn-literals)
-//     are not read: a moving draft, and each literal its own format.
+//   - EDN application literals (dt'..', ip'..', draft-ietf-cbor-edn-literals)
+//     other than float'..': neither written nor read, a moving draft, and
+//     each literal its own format. (AppendDiag writes the Appendix A
+//     spellings, AppendDiagExact adds the §8.1 indicators, and FromDiag
+//     reads both.)
 //   - Tag validity (RFC 8949 §5.3.2, e.g. tag 0 around a non-string): tags
 //     are reported, their content is not checked against the tag; that is
 //     the application's job. One exception: with Options.Deterministic, a

@@ -49,7 +49,10 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     2467 decimal digits or 8192 digits of the other bases;
 //   - floats with a fraction or an exponent, hexadecimal floats with a p
 //     exponent (0x1.8p3), NaN, Infinity and -Infinity, in the shortest
-//     width that keeps the value;
+//     width that keeps the value; and float'7e01', the bits of a half,
+//     single or double float in 4, 8 or 16 hex digits, written as they are
+//     (the application literal of draft-bormann-cbor-edn-app-ext, which
+//     AppendDiagExact writes for a NaN with a payload);
 //   - "text" with the escapes of JSON (a \u escape of an unpaired
 //     surrogate is refused), 'text' as a byte string (G.2), h'hex' (white
 //     space and comments allowed between the digits, G.6), b64'..' (base64
@@ -72,16 +75,17 @@ func diagErr(msg string) error { return &diagError{msg} }
 //
 // Errors are *SyntaxError, with the Offset in src and the Path of the item
 // (up to the innermost embedded CBOR, whose content has no path); causes
-// are ErrDiagSyntax (malformed text, or a form not accepted: application
-// literals such as dt'..', unknown words, trailing commas, out-of-range
-// numbers, an indicator that does not fit), ErrUnexpectedEOF (text cut
-// short), ErrTrailingData (a second item without AllowSequence),
+// are ErrDiagSyntax (malformed text, or a form not accepted: other
+// application literals such as dt'..', unknown words, trailing commas,
+// out-of-range numbers, an indicator that does not fit), ErrUnexpectedEOF
+// (text cut short), ErrTrailingData (a second item without AllowSequence),
 // ErrInvalidUTF8 (text strings, unless Options.AllowInvalidUTF8), ErrDepth
 // (nesting deeper than Options.MaxDepth: arrays, maps, tags,
 // indefinite-length strings, the tag of a bignum, and here also embedded
-// CBOR, each one level), ErrNotDeterministic (an encoding indicator with
-// Options.Deterministic) and the causes Check finds in the output under
-// opts (ErrDuplicateKey at the repeated key, ErrStringTooLong, ...). On an
+// CBOR, each one level), ErrNotDeterministic (with Options.Deterministic,
+// an encoding indicator, or a float'..' that is not the preferred encoding
+// of its value) and the causes Check finds in the output under opts
+// (ErrDuplicateKey at the repeated key, ErrStringTooLong, ...). On an
 // error dst is returned unchanged.
 //
 // The output passes Check under opts. With Options.Deterministic map keys
