@@ -16,8 +16,8 @@ import (
 func init() {
 	register(&command{path: "cbor check", args: "[--hex] [--seq] [--deterministic] [--allow-duplicates] [--allow-invalid-utf8] [--max-depth N] [-o FILE] [FILE]",
 		summary: "check that FILE is strictly well-formed, valid CBOR (RFC 8949; UTF-8, no duplicate keys); streams binary input, so any size", run: runCBORCheck})
-	register(&command{path: "cbor diag", args: "[--hex] [--seq] [flags] [FILE]",
-		summary: "print CBOR in diagnostic notation (RFC 8949 §8, Appendix A spellings), one item per line", run: runCBORDiag})
+	register(&command{path: "cbor diag", args: "[--hex] [--seq] [--exact] [flags] [FILE]",
+		summary: "print CBOR in diagnostic notation (RFC 8949 §8, Appendix A spellings; --exact adds §8.1 encoding indicators where an item is not in preferred serialization), one item per line (a sequence's separated by commas, RFC 8742 §4.2)", run: runCBORDiag})
 	register(&command{path: "cbor to-json", args: "[--hex] [--seq] [flags] [FILE]",
 		summary: "convert CBOR to JSON (RFC 8949 §6.1), one JSON text per item and line", run: runCBORToJSON})
 	register(&command{path: "cbor from-json", args: "[--hex] [--deterministic] [-o FILE] [FILE]",
@@ -30,6 +30,7 @@ func init() {
 
 type cborFlags struct {
 	hex, seq, determ, dup, utf8 *bool
+	exact                       *bool // cbor diag only
 	depth                       *int
 }
 
@@ -53,6 +54,9 @@ func parseCBORCommand(e *env, path string, args []string, wantPattern bool) (fil
 	c := commands[path]
 	fs := newFlags(c)
 	cf = addCBORFlags(fs)
+	if path == "cbor diag" {
+		cf.exact = fs.Bool("exact", false, "write the RFC 8949 §8.1 encoding indicators (_0 … _3, float'..' for a NaN with a payload) wherever an item is not in preferred serialization, so that cbor from-diag gives back the input byte for byte")
+	}
 	pos, err := parseFlags(e, c, fs, args)
 	if err != nil {
 		return "", "", nil, err
@@ -254,15 +258,32 @@ func runCBORDiag(e *env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	var line []byte
+	appendDiag := lecp.AppendDiag
+	if *cf.exact {
+		appendDiag = lecp.AppendDiagExact
+	}
+	// The items of a sequence end their lines with a comma but the last,
+	// as RFC 8742 §4.2 writes a sequence, so that cbor from-diag --seq
+	// reads the output back. Each line is written when the next item (or
+	// the end) says how it ends.
+	n := 0
 	err = eachItem(e, file, cf, func(item []byte) error {
-		line, err = lecp.AppendDiag(line[:0], item, cf.options())
+		line = line[:0]
+		if n > 0 {
+			line = append(line, ",\n"...)
+		}
+		n++
+		line, err = appendDiag(line, item, cf.options())
 		if err != nil {
 			return cborError(file, err, *cf.depth)
 		}
-		line = append(line, '\n')
 		_, err := w.Write(line)
 		return outputError(err)
 	})
+	if n > 0 && err == nil {
+		_, err = w.Write([]byte{'\n'})
+		err = outputError(err)
+	}
 	if err != nil {
 		return err
 	}

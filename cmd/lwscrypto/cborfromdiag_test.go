@@ -56,7 +56,6 @@ func TestCBORFromDiagFlags(t *testing.T) {
 	if got := mustRunCLI(t, `{"b": 1, "a": 2}`, "cbor", "from-diag", "--hex", "--deterministic"); got != "a2616102616201\n" {
 		t.Errorf("--deterministic: %q", got)
 	}
-	// a sequence of diag's lines is not a sequence: the commas say so
 	if got := mustRunCLI(t, "", "cbor", "from-diag", "--hex", "--seq"); got != "\n" {
 		t.Errorf("empty sequence: %q", got)
 	}
@@ -85,5 +84,34 @@ func TestCBORFromDiagErrors(t *testing.T) {
 		if code != c.code || out != "" || c.err != "" && errOut != c.err || c.err == "" && !strings.Contains(errOut, "lwscrypto: error: ") {
 			t.Errorf("%q %v: exit %d, stdout %q, stderr %q; want exit %d, stderr %q", c.stdin, c.args, code, out, errOut, c.code, c.err)
 		}
+	}
+}
+
+// TestCBORDiagExactSeq: cbor diag --seq writes one item a line, the
+// lines of a sequence ending in commas (RFC 8742 §4.2), and with --exact
+// the encoding indicators, so that cbor from-diag --seq gives back the
+// input byte for byte; without --exact, its preferred serialization.
+func TestCBORDiagExactSeq(t *testing.T) {
+	in := "1801 f97e01 fa3fc00000 9f5900010aff b9000118012626"
+	diag := mustRunCLI(t, in, "cbor", "diag", "--hex", "--seq", "--exact")
+	if want := "1_0,\nfloat'7e01',\n1.5_2,\n[_ h'0a'_1],\n{_1 1_0: -7},\n-7\n"; diag != want {
+		t.Fatalf("diag --exact: %q, want %q", diag, want)
+	}
+	if got := mustRunCLI(t, diag, "cbor", "from-diag", "--hex", "--seq"); got != strings.ReplaceAll(in, " ", "")+"\n" {
+		t.Errorf("from-diag of diag --exact: %q", got)
+	}
+	plain := mustRunCLI(t, in, "cbor", "diag", "--hex", "--seq")
+	if want := "1,\nNaN,\n1.5,\n[_ h'0a'],\n{1: -7},\n-7\n"; plain != want {
+		t.Fatalf("diag: %q, want %q", plain, want)
+	}
+	if got := mustRunCLI(t, plain, "cbor", "from-diag", "--hex", "--seq"); got != "01f97e00f93e009f410affa1012626\n" {
+		t.Errorf("from-diag of diag: %q", got)
+	}
+	// one item: no comma; none: nothing
+	if got := mustRunCLI(t, "1800", "cbor", "diag", "--hex", "--exact"); got != "0_0\n" {
+		t.Errorf("one item: %q", got)
+	}
+	if got := mustRunCLI(t, "", "cbor", "diag", "--hex", "--seq"); got != "" {
+		t.Errorf("empty sequence: %q", got)
 	}
 }
