@@ -187,6 +187,27 @@ func BenchmarkDiag(b *testing.B) {
 	}
 }
 
+// BenchmarkFromDiag: FromDiag reading back the benchmark corpus's
+// diagnostic notation (AppendDiag's text; MB/s of the text).
+func BenchmarkFromDiag(b *testing.B) {
+	for _, f := range benchFiles(b) {
+		text, err := AppendDiag(nil, f.cbor, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(f.name, func(b *testing.B) {
+			out := make([]byte, 0, 2*len(f.cbor))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, err := FromDiag(out, text, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkWriter: the Writer re-encoding the Decoder's tokens of the
 // benchmark corpus, as written and with Deterministic, and a map whose key
 // nests 300 maps around 8 KB (MB/s of the output).
