@@ -25,6 +25,12 @@ import (
 // "decoded" where that is given (numbers compared by exact value); and
 // where "roundtrip" is true, re-encoding the events in preferred
 // serialization must give the same bytes.
+//
+// Its diagnostic notation read back into CBOR (lecp.FromDiag, from
+// lecp.AppendDiagExact's text and from the "diagnostic" text) is a second
+// line, "cbor-test-vectors/appendix_a.json (diag)": one exact case per
+// item but f818, one diagnostic case per item with a "diagnostic" (see
+// cbor_diag.go for how each is judged).
 var CBORTestVectors = Runner{Name: "cbor-test-vectors", Run: runCBORTestVectors}
 
 type cborVector struct {
@@ -52,11 +58,13 @@ func runCBORTestVectors(dir string, progress func(string)) ([]Result, error) {
 		r.Fail("file: %v", jsonFileError(file, b, err))
 		return []Result{r}, nil
 	}
+	rd := Result{Name: cborDiagName(file)}
 	for i, it := range items {
 		id := fmt.Sprintf("#%d %s", i, it.Hex)
 		r.Check(id, cborCase(it))
+		cborDiagCases(&rd, i, it)
 	}
-	return []Result{r}, nil
+	return []Result{r, rd}, nil
 }
 
 func cborCase(it cborVector) error {

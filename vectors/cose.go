@@ -31,7 +31,10 @@ import (
 //
 // Each example has one content case, or one per signer for COSE_Sign; and
 // one case per recipient whose algorithm is not "direct", and per
-// countersigner. A content case:
+// countersigner; and, last, one cbor_diag case: the example's
+// output.cbor_diag must read (lecp.FromDiag) as its output.cbor byte for
+// byte, but for the corpus errors cose_diag.go lists, skipped with the
+// error as the reason. A content case:
 //
 //   - decodes output.cbor: the COSE tag of its kind (16, 17, 18, 96, 97,
 //     98) or none (the untagged *-pass-03 examples, typed by context), any
@@ -144,6 +147,7 @@ type coseExample struct {
 	} `json:"intermediates"`
 	Output struct {
 		CBOR string `json:"cbor"`
+		Diag string `json:"cbor_diag"`
 	} `json:"output"`
 }
 
@@ -207,6 +211,7 @@ func runCOSEFile(path, name string) (res Result) {
 	msg, err := coseMessage(ex.Output.CBOR, kind)
 	c := &coseCase{res: &res, ex: &ex, kind: kind, layer: layer, msg: msg, msgErr: err, plaintext: plaintext}
 	c.run()
+	coseDiagCase(&res, ex.Output.Diag, ex.Output.CBOR)
 	return res
 }
 

@@ -18,8 +18,10 @@
 // algorithm identifiers and algorithms (there is no COSE message layer
 // yet); JOSECookbookJWE runs the RFC 7520 JWE examples' cryptography
 // through the registry (there is no JWE layer yet); the cbor-test-vectors
-// and JSONTestSuite runners prove lecp and lejp; the JOSE runners prove
-// jose/jws and jose/jwk.
+// and JSONTestSuite runners prove lecp and lejp, and lecp's diagnostic
+// notation read back into CBOR (FromDiag, AppendDiagExact) is proven on
+// Appendix A's "(diag)" line and on each cose-wg example's cbor_diag; the
+// JOSE runners prove jose/jws and jose/jwk.
 //
 // # Not supported, and why
 //

@@ -196,27 +196,44 @@ func TestSameErr(t *testing.T) {
 // TestCBORRunnerFails feeds the RFC 8949 Appendix A runner a synthetic
 // appendix_a.json whose items are wrong in each way it checks (diagnostic,
 // decoded JSON, roundtrip bytes, well-formedness, the f818 rule) and checks
-// that exactly those items fail.
+// that exactly those items fail; and on the "(diag)" line, that exactly the
+// exact and diagnostic cases that cannot hold fail: an item that is not
+// well-formed, a diagnostic of another value (even one the item's width
+// variant could be taken for), simple(24) not refused, a diagnostic that
+// gives other bytes for an item in preferred serialization (an
+// indefinite-length one too), while the preferred encoding of the value
+// of an item that is not in preferred serialization passes.
 func TestCBORRunnerFails(t *testing.T) {
 	items := []struct {
 		item cborVector
 		ok   bool
+		diag string // the cases failed on the (diag) line
 	}{
-		{cborVector{Hex: "00", Roundtrip: true, Decoded: json.RawMessage(`0`), Diagnostic: "0"}, true},
-		{cborVector{Hex: "1818", Roundtrip: true, Decoded: json.RawMessage(`24`)}, true},
-		{cborVector{Hex: "8301820203820405", Roundtrip: true, Decoded: json.RawMessage(`[1,[2,3],[4,5]]`), Diagnostic: "[1, [2, 3], [4, 5]]"}, true},
-		{cborVector{Hex: "f818"}, true}, // rejected, as erratum 5917 requires
-		{cborVector{Hex: "01", Diagnostic: "2"}, false},
-		{cborVector{Hex: "01", Decoded: json.RawMessage(`2`)}, false},
-		{cborVector{Hex: "8301820203820405", Decoded: json.RawMessage(`[1,[2,3],[4,6]]`)}, false},
-		{cborVector{Hex: "1801", Roundtrip: true}, false}, // not preferred: re-encodes as 01
-		{cborVector{Hex: "1801", Roundtrip: false}, true},
-		{cborVector{Hex: "ff"}, false},
-		{cborVector{Hex: "1818ff"}, false},
-		{cborVector{Hex: "18"}, false},
-		{cborVector{Hex: "8201"}, false},
-		{cborVector{Hex: "zz"}, false},
-		{cborVector{Hex: "f820"}, true}, // simple(32): the first legal two-byte simple value
+		{cborVector{Hex: "00", Roundtrip: true, Decoded: json.RawMessage(`0`), Diagnostic: "0"}, true, ""},
+		{cborVector{Hex: "1818", Roundtrip: true, Decoded: json.RawMessage(`24`)}, true, ""},
+		{cborVector{Hex: "8301820203820405", Roundtrip: true, Decoded: json.RawMessage(`[1,[2,3],[4,5]]`), Diagnostic: "[1, [2, 3], [4, 5]]"}, true, ""},
+		{cborVector{Hex: "f818", Diagnostic: "simple(24)"}, true, ""}, // rejected, as erratum 5917 requires
+		{cborVector{Hex: "01", Diagnostic: "2"}, false, "diagnostic"},
+		{cborVector{Hex: "01", Decoded: json.RawMessage(`2`)}, false, ""},
+		{cborVector{Hex: "8301820203820405", Decoded: json.RawMessage(`[1,[2,3],[4,6]]`)}, false, ""},
+		{cborVector{Hex: "1801", Roundtrip: true}, false, ""}, // not preferred: re-encodes as 01
+		{cborVector{Hex: "1801", Roundtrip: false}, true, ""},
+		{cborVector{Hex: "ff"}, false, "exact"},
+		{cborVector{Hex: "1818ff"}, false, "exact"},
+		{cborVector{Hex: "18"}, false, "exact"},
+		{cborVector{Hex: "8201"}, false, "exact"},
+		{cborVector{Hex: "zz", Diagnostic: "0"}, false, "exact diagnostic"},
+		{cborVector{Hex: "f820"}, true, ""}, // simple(32): the first legal two-byte simple value
+		// The diagnostic notation read back.
+		{cborVector{Hex: "f818", Diagnostic: "simple(32)"}, true, "diagnostic"}, // not refused
+		{cborVector{Hex: "fa7f800000", Diagnostic: "Infinity"}, true, ""},       // gives f97c00
+		{cborVector{Hex: "1801", Diagnostic: "1"}, true, ""},                    // gives 01
+		{cborVector{Hex: "fa7f800000", Diagnostic: "NaN"}, false, "diagnostic"},
+		{cborVector{Hex: "fb7ff0000000000000", Diagnostic: "-Infinity"}, false, "diagnostic"},
+		{cborVector{Hex: "f97c00", Diagnostic: "Infinity_2"}, false, "diagnostic"}, // fa7f800000
+		{cborVector{Hex: "5f42010243030405ff", Diagnostic: "(_ h'0102', h'030405')"}, true, ""},
+		{cborVector{Hex: "5f42010243030405ff", Diagnostic: "h'0102030405'"}, false, "diagnostic"},
+		{cborVector{Hex: "00", Diagnostic: "0,"}, false, "diagnostic"},
 	}
 	// The corpus leaves out "decoded" and "diagnostic" where it has none.
 	type vector struct {
@@ -240,19 +257,23 @@ func TestCBORRunnerFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res) != 1 || res[0].Name != "cbor-test-vectors/appendix_a.json" {
+	if len(res) != 2 || res[0].Name != "cbor-test-vectors/appendix_a.json" || res[1].Name != "cbor-test-vectors/appendix_a.json (diag)" {
 		t.Fatalf("results %+v", res)
 	}
 	if !reflect.DeepEqual(progress, []string{"appendix_a.json"}) {
 		t.Errorf("progress %q", progress)
 	}
-	r := res[0]
-	failed := map[string]bool{}
-	for _, f := range r.Failures {
-		id, _, _ := strings.Cut(f, ":")
-		failed[id] = true
+	failedIn := func(r Result) map[string]bool {
+		failed := map[string]bool{}
+		for _, f := range r.Failures {
+			id, _, _ := strings.Cut(f, ":")
+			failed[id] = true
+		}
+		return failed
 	}
-	nFail := 0
+	r, failed := res[0], failedIn(res[0])
+	dfailed := failedIn(res[1])
+	nFail, nDiag, nDiagFail := 0, 0, 0
 	for i, it := range items {
 		id := "#" + strconv.Itoa(i) + " " + it.item.Hex
 		if failed[id] == it.ok {
@@ -261,9 +282,29 @@ func TestCBORRunnerFails(t *testing.T) {
 		if !it.ok {
 			nFail++
 		}
+		var cases []string
+		if it.item.Hex != "f818" {
+			cases = append(cases, "exact")
+		}
+		if it.item.Diagnostic != "" {
+			cases = append(cases, "diagnostic")
+		}
+		for _, c := range cases {
+			nDiag++
+			want := slices.Contains(strings.Fields(it.diag), c)
+			if want {
+				nDiagFail++
+			}
+			if dfailed[id+" "+c] != want {
+				t.Errorf("%s %s: failed = %v, want %v (%q)", id, c, dfailed[id+" "+c], want, res[1].Failures)
+			}
+		}
 	}
 	if got, w := tallyOf(r), (tally{len(items), len(items) - nFail, nFail, 0}); got != w {
 		t.Errorf("got %+v, want %+v", got, w)
+	}
+	if got, w := tallyOf(res[1]), (tally{nDiag, nDiag - nDiagFail, nDiagFail, 0}); got != w {
+		t.Errorf("(diag): got %+v, want %+v", got, w)
 	}
 
 	for _, bad := range []string{`{"hex":"00"}`, `[{"hex":`} {
@@ -415,6 +456,7 @@ func TestRunReport(t *testing.T) {
 		"wycheproof/legacy/y_test.json":                       {3, 0, 1, 2},
 		"JSONTestSuite/test_parsing/n_accepted.json":          {2, 1, 1, 0},
 		"cbor-test-vectors/appendix_a.json":                   {1, 1, 0, 0},
+		"cbor-test-vectors/appendix_a.json (diag)":            {1, 1, 0, 0},
 		"wycheproof/ecdh_secp256r1_webcrypto_test.json (jwk)": {1, 0, 1, 0}, // no cases and no numberOfTests
 		"rfc-jws/rfc7515":                                     {8, 8, 0, 0},
 		"cose-wg-examples/x/mac0.json":                        {1, 0, 0, 1},
