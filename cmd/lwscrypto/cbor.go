@@ -316,6 +316,36 @@ func runCBORToJSON(e *env, args []string) error {
 	return outputError(flushBoth(w, jw))
 }
 
+// readTextInput reads all of FILE, a text (JSON or diagnostic notation),
+// refusing a byte order mark.
+func readTextInput(e *env, file string) ([]byte, error) {
+	in, err := readInput(e, file)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBOM(in); err != nil {
+		return nil, hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
+	}
+	return in, nil
+}
+
+// writeCBOR writes the CBOR out to standard output or -o FILE, as hex and
+// a newline with isHex; binary CBOR is not written to a terminal unless
+// asked for with -o -.
+func writeCBOR(e *env, out []byte, isHex bool, outPath string) error {
+	if isHex {
+		out = append([]byte(hex.EncodeToString(out)), '\n')
+	} else if outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
+		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
+	}
+	o := newOutput(e, outPath)
+	if _, err := o.Write(out); err != nil {
+		o.Abort()
+		return outputError(err)
+	}
+	return outputError(o.Close())
+}
+
 func runCBORFromJSON(e *env, args []string) error {
 	c := commands["cbor from-json"]
 	fs := newFlags(c)
@@ -330,28 +360,15 @@ func runCBORFromJSON(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := readInput(e, file)
+	in, err := readTextInput(e, file)
 	if err != nil {
 		return err
-	}
-	if err := checkBOM(in); err != nil {
-		return hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
 	}
 	out, err := lecp.FromJSON(nil, bytes.NewReader(in), *determ)
 	if err != nil {
 		return failf("%s: %v", inputName(file), err)
 	}
-	if *isHex {
-		out = append([]byte(hex.EncodeToString(out)), '\n')
-	} else if *outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
-		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
-	}
-	o := newOutput(e, *outPath)
-	if _, err := o.Write(out); err != nil {
-		o.Abort()
-		return outputError(err)
-	}
-	return outputError(o.Close())
+	return writeCBOR(e, out, *isHex, *outPath)
 }
 
 func runCBORFromDiag(e *env, args []string) error {
@@ -369,12 +386,9 @@ func runCBORFromDiag(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := readInput(e, file)
+	in, err := readTextInput(e, file)
 	if err != nil {
 		return err
-	}
-	if err := checkBOM(in); err != nil {
-		return hinted(fmt.Errorf("%s: %w", inputName(file), err), bomHint)
 	}
 	out, err := lecp.FromDiag(nil, in, &lecp.Options{AllowSequence: *seq, Deterministic: *determ})
 	if err != nil {
@@ -383,17 +397,7 @@ func runCBORFromDiag(e *env, args []string) error {
 		}
 		return failf("%s: %v", inputName(file), err)
 	}
-	if *isHex {
-		out = append([]byte(hex.EncodeToString(out)), '\n')
-	} else if *outPath == "" && isTerminal(e.stdout) { // "-o -" forces it, as in age
-		return usagef("refusing to write binary CBOR to a terminal").withHint("use --hex, -o FILE or a pipe; force it with -o -")
-	}
-	o := newOutput(e, *outPath)
-	if _, err := o.Write(out); err != nil {
-		o.Abort()
-		return outputError(err)
-	}
-	return outputError(o.Close())
+	return writeCBOR(e, out, *isHex, *outPath)
 }
 
 func runCBORGet(e *env, args []string) error {
