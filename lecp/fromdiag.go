@@ -238,7 +238,7 @@ func (c *fromDiag) realloc(n int) {
 		// the encoding so far, scaled to the whole text, and an
 		// eighth more
 		est := float64(len(c.enc)) * float64(len(c.src)) / float64(c.pos) * 1.125
-		if est < float64(4*len(c.src)) && int(est) > size {
+		if est < 4*float64(len(c.src)) && int(est) > size {
 			size = int(est)
 		}
 	}
