@@ -2,19 +2,24 @@ package lecp
 
 // Diagnostic notation to CBOR (RFC 8949 §8 and §8.1, RFC 8610 Appendix
 // G). FromDiag reads the text in one pass, with a stack of open containers
-// and no recursion, into enc: every item's encoding but the heads of
-// arrays, maps, embedded CBOR and indefinite-length strings, whose lengths
-// are known only at their ends. Those heads are kept in the item's node,
-// one per item (its offsets in enc and in the text), and go in as the
-// output is assembled, each byte moved once. Check then reads the output
-// under the caller's Options (duplicate keys, limits), and a fault it finds
-// is reported at the offset in the text of the item it lies in (found
-// through the nodes). With Deterministic the output is written once more
-// through a deterministic Writer, which sorts the map keys.
+// and no recursion, into enc: every item's encoding, with room for the
+// heads of arrays, maps, embedded CBOR and indefinite-length strings, whose
+// lengths are known only at their ends: one byte, or the width a §8.1
+// indicator gives. A head is written there at the container's end; one
+// that needs more room (an argument of 24 or more) is kept aside, a fix,
+// and the fixes go in at the end, moving each byte of enc at most once, in
+// place. Most documents have few fixes, and nothing else is kept per item.
+// Check then reads the output under the caller's Options (duplicate keys,
+// limits); a fault it finds is reported at the offset in the text of the
+// item it lies in, found by reading the text once more, recording a node
+// per item (its offsets in enc and in the text), on that error path only.
+// With Deterministic the output is written once more through a
+// deterministic Writer, which sorts the map keys.
 
 import (
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -94,29 +99,31 @@ func diagErr(msg string) error { return &diagError{msg} }
 // duplicate keys: AllowDuplicateKeys has no effect then); the content of
 // << >> is bytes and stays as written, its keys neither sorted nor checked
 // for duplicates, so that a test message can hold what a reader must
-// refuse. Time and memory are linear in the input: about 32 bytes per item
-// besides the output.
+// refuse.
+//
+// Time and memory are linear in the input, and nothing is kept per item:
+// the encoding is written in a buffer sized from the text (which becomes
+// the output when dst has no room), typically 1.1 to 1.5 times the
+// output, and 24 to 48 bytes are kept per array, map or << >> of 24 or
+// more items or bytes, whose head needs more than one byte; a
+// 1,000,000-item array of small integers takes 1.15 bytes per item in
+// all. An error Check finds in the output costs a second reading of the
+// text, keeping 32 bytes per item, to find the item it lies in.
 func FromDiag(dst, src []byte, opts *Options) ([]byte, error) {
 	var c fromDiag
 	c.src, c.lim = src, resolve(opts)
-	// room for a message of a few kilobytes at once, and its strings, in
-	// one allocation; a larger one grows
-	n := min(len(src), 4<<10) + 16
-	buf := make([]byte, 2*n)
-	c.enc, c.str = buf[:0:n], buf[n:n]
-	if err := c.run(); err != nil {
+	if err := c.parse(); err != nil {
+		return dst, err
+	}
+	out := c.assemble()
+	if err := c.check(out, opts); err != nil {
 		return dst, err
 	}
 	if !c.lim.determ {
-		out := c.assemble(dst)
-		if err := c.check(out[len(dst):], opts); err != nil {
-			return dst, err
+		if len(dst) == 0 && cap(dst) < len(out) {
+			return out, nil // the buffer dst would have grown into
 		}
-		return out, nil
-	}
-	out := c.assemble(nil)
-	if err := c.check(out, opts); err != nil {
-		return dst, err
+		return append(dst, out...), nil
 	}
 	w := Writer{Deterministic: true, AllowInvalidUTF8: c.lim.allowUTF8, buf: dst}
 	o := rawLimits
@@ -142,38 +149,42 @@ func FromDiag(dst, src []byte, opts *Options) ([]byte, error) {
 // Kinds of dnode.
 const (
 	dScalar   = iota // an integer, float, string, simple value or tag head
-	dArray           // the heads of the kinds below go in at assembly
+	dArray           // containers, whose heads are written at their ends
 	dMap             //
 	dEmbed           // << >>
 	dIndefStr        // (_ ...)
 )
 
-// dnode is an item of the text: its encoding starts at enc[at] (a
-// container's head, hn bytes of head, goes in there), its text at
-// src[src]; parent is the node of the container or tag it lies in, or -1.
+// dnode is an item of the text, recorded only when tracing (on the error
+// path of Check): its encoding starts at enc[at], its text at src[src];
+// parent is the node of the container or tag it lies in, or -1.
 type dnode struct {
 	at, src int
 	parent  int32
 	kind    uint8
-	hn      uint8
-	head    [9]byte
-	// indef: an indefinite length; width: the §8.1 indicator (0 to 3) or
-	// -1; for a string, strKind is majBytes or majText once known
+}
+
+// dfix is a head longer than the byte left for it at enc[at].
+type dfix struct {
+	at   int
+	hn   uint8
+	head [9]byte
 }
 
 // dframe is an open container or tag.
 type dframe struct {
-	node  int32
+	node  int32 // its node when tracing
 	kind  uint8 // dArray, dMap, dEmbed, dIndefStr, or dTag
 	indef bool
 	width int8   // the §8.1 indicator of an array's or map's head, or -1
+	room  uint8  // the bytes left for the head at enc[at]
+	at    int    // the offset in enc of its head
 	wAt   int    // the indicator's offset
 	str   int8   // dIndefStr: the major type of its chunks, or -1
 	n     uint64 // items ended (keys and values for a map)
-	heads int    // bytes of heads inside, put in at assembly
-	// for a map whose key has ended: the key's nodes and enc range
-	keyNode, keyNodeEnd int32
-	keyEnd              int
+	extra int    // bytes the fixes inside add to its content
+	// for a map whose key has ended: the key's range in enc
+	keyAt, keyEnd int
 }
 
 const dTag = 9
@@ -183,14 +194,58 @@ type fromDiag struct {
 	pos   int
 	lim   limits
 	enc   []byte
-	nodes []dnode
+	fix   []dfix
 	stack []dframe
 	str   []byte // a string literal's bytes
 	top   int    // top-level items ended
+	// trace: record the nodes (to find the item of an error of Check)
+	trace bool
+	nodes []dnode
 	// opened: the item just read opened a container or tag
 	opened bool
 	// lastIndef: the string just read was ''_ or ""_
 	lastIndef bool
+	head      [9]byte // a head being written
+}
+
+// parse reads the text into enc (and, when tracing, the nodes).
+func (c *fromDiag) parse() error {
+	// room for a message of a few kilobytes at once, and its strings, in
+	// one allocation; a larger one grows (see grow)
+	n := min(len(c.src), 4<<10) + 16
+	buf := make([]byte, 2*n)
+	c.enc, c.str = buf[:0:n], buf[n:n]
+	if c.trace {
+		c.nodes = make([]dnode, 0, min(len(c.src)/8, 256)+4)
+	}
+	c.stack = make([]dframe, 0, 8)
+	return c.run()
+}
+
+// grow makes room for n more bytes in enc. Past the first buffer it
+// guesses the size of the whole from the text read so far, so that a
+// document takes one or two buffers, and grows by half at least, so that
+// the bytes copied stay linear in the output.
+func (c *fromDiag) grow(n int) {
+	if cap(c.enc)-len(c.enc) < n {
+		c.realloc(n)
+	}
+}
+
+func (c *fromDiag) realloc(n int) {
+	size := cap(c.enc) + cap(c.enc)/2
+	if c.pos > 0 {
+		// the encoding so far, scaled to the whole text, and an
+		// eighth more
+		est := float64(len(c.enc)) * float64(len(c.src)) / float64(c.pos) * 1.125
+		if est < 4*float64(len(c.src)) && int(est) > size {
+			size = int(est)
+		}
+	}
+	size = max(size, len(c.enc)+n)
+	enc := make([]byte, len(c.enc), size)
+	copy(enc, c.enc)
+	c.enc = enc
 }
 
 // fail reports cause at offset off with the path of the item being read.
@@ -222,7 +277,7 @@ func (c *fromDiag) path() string {
 				if len(p) > 0 {
 					p = append(p, '.')
 				}
-				key := c.assembleRange(nil, int(f.keyNode), int(f.keyNodeEnd), c.nodes[f.keyNode].at, f.keyEnd)
+				key := c.encRange(f.keyAt, f.keyEnd)
 				if len(key) > 0 && key[0]&31 == 31 {
 					p, _ = AppendDiag(p, key, keyTextOptions)
 				} else {
@@ -238,29 +293,57 @@ func (c *fromDiag) path() string {
 	return string(p)
 }
 
-// assemble appends the output to dst: enc with the heads put in.
-func (c *fromDiag) assemble(dst []byte) []byte {
-	return c.assembleRange(dst, 0, len(c.nodes), 0, len(c.enc))
+// sortFixes puts the fixes in the order of their offsets (a container
+// ends, and is fixed, after the containers in it).
+func (c *fromDiag) sortFixes() {
+	slices.SortFunc(c.fix, byOffset)
 }
 
-// assembleRange appends enc[from:to] with the heads of nodes[n0:n1] in.
-func (c *fromDiag) assembleRange(dst []byte, n0, n1, from, to int) []byte {
-	size := to - from
-	for i := n0; i < n1; i++ {
-		size += int(c.nodes[i].hn)
-	}
-	if cap(dst)-len(dst) < size {
-		dst = append(make([]byte, 0, len(dst)+size), dst...)
-	}
-	prev := from
-	for i := n0; i < n1; i++ {
-		if n := &c.nodes[i]; n.hn > 0 {
-			dst = append(dst, c.enc[prev:n.at]...)
-			dst = append(dst, n.head[:n.hn]...)
-			prev = n.at
+func byOffset(a, b dfix) int { return a.at - b.at }
+
+// encRange returns a copy of enc[from:to], whose containers have ended,
+// with their fixes in.
+func (c *fromDiag) encRange(from, to int) []byte {
+	var fix []dfix
+	for _, x := range c.fix {
+		if x.at >= from && x.at < to {
+			fix = append(fix, x)
 		}
 	}
-	return append(dst, c.enc[prev:to]...)
+	slices.SortFunc(fix, byOffset)
+	var out []byte
+	prev := from
+	for _, x := range fix {
+		out = append(out, c.enc[prev:x.at]...)
+		out = append(out, x.head[:x.hn]...)
+		prev = x.at + 1
+	}
+	return append(out, c.enc[prev:to]...)
+}
+
+// assemble puts the fixes in enc, in place, and returns it: the output.
+// Each fix replaces the byte left for its head; the bytes after it move
+// by the room the fixes before them add, from the last fix back.
+func (c *fromDiag) assemble() []byte {
+	if len(c.fix) == 0 {
+		return c.enc
+	}
+	c.sortFixes()
+	add := 0
+	for _, x := range c.fix {
+		add += int(x.hn) - 1
+	}
+	end := len(c.enc)
+	enc := slices.Grow(c.enc, add)[:end+add]
+	w := len(enc)
+	for i := len(c.fix) - 1; i >= 0; i-- {
+		x := &c.fix[i]
+		w -= copy(enc[w-(end-x.at-1):], enc[x.at+1:end])
+		w -= copy(enc[w-int(x.hn):], x.head[:x.hn])
+		end = x.at
+	}
+	c.enc = enc
+	return enc
 }
 
 // check runs Check over the output out and reports its error, if any, at
@@ -278,34 +361,47 @@ func (c *fromDiag) check(out []byte, opts *Options) error {
 	if err == nil || !errors.As(err, &se) {
 		return err
 	}
+	// read the text again, recording the items
+	t := fromDiag{src: c.src, lim: c.lim, trace: true}
+	if err := t.parse(); err != nil {
+		return err // not reached: the text was read once
+	}
+	t.sortFixes()
 	// the node whose encoding holds the offset: the last one that starts
 	// before it (at it, but for the key errors, reported where the key
-	// ends), climbing to the key itself for those
+	// ends), climbing to the key itself for those; a node starts in the
+	// output after the heads fixed before it
 	key := se.Err == ErrDuplicateKey || se.Err == ErrKeyTooLarge || se.Err == ErrTooManyKeys
-	x, heads, found := int(se.Offset), 0, -1
-	for i := range c.nodes {
-		at := c.nodes[i].at + heads
+	x, add, fx, found := int(se.Offset), 0, 0, -1
+	for i := range t.nodes {
+		for fx < len(t.fix) && t.fix[fx].at < t.nodes[i].at {
+			add += int(t.fix[fx].hn) - 1
+			fx++
+		}
+		at := t.nodes[i].at + add
 		if at > x || key && at == x {
 			break
 		}
 		found = i
-		heads += int(c.nodes[i].hn)
 	}
 	off := 0
 	if found >= 0 {
 		if key {
-			for p := c.nodes[found].parent; p >= 0 && c.nodes[p].kind != dMap; p = c.nodes[p].parent {
+			for p := t.nodes[found].parent; p >= 0 && t.nodes[p].kind != dMap; p = t.nodes[p].parent {
 				found = int(p)
 			}
 		}
-		off = c.nodes[found].src
+		off = t.nodes[found].src
 	}
 	return &SyntaxError{Offset: int64(off), Path: se.Path, Err: se.Err}
 }
 
-// node adds a node for an item at src offset off whose encoding starts
-// now.
+// node adds a node, when tracing, for an item at src offset off whose
+// encoding starts now.
 func (c *fromDiag) node(off int, kind uint8) int32 {
+	if !c.trace {
+		return -1
+	}
 	parent := int32(-1)
 	if len(c.stack) > 0 {
 		parent = c.stack[len(c.stack)-1].node
@@ -346,9 +442,8 @@ func (c *fromDiag) run() error {
 		value = iota // an item comes next
 		after        // an item has ended
 	)
-	c.nodes = make([]dnode, 0, min(len(c.src)/8, 256)+4)
-	c.stack = make([]dframe, 0, 8)
 	for state := value; ; {
+		c.grow(32) // any item but a long string or bignum, or an end
 		more, err := c.space()
 		if err != nil {
 			return err
@@ -422,7 +517,7 @@ func (c *fromDiag) run() error {
 			}
 		}
 		if n := len(c.stack); n > 0 && c.stack[n-1].kind == dMap && c.stack[n-1].n&1 == 0 {
-			c.stack[n-1].keyNode = int32(len(c.nodes)) // a key starts
+			c.stack[n-1].keyAt = len(c.enc) // a key starts
 		}
 		if err := c.item(at); err != nil {
 			return err
@@ -485,14 +580,23 @@ func (c *fromDiag) itemEnded() {
 	f := &c.stack[len(c.stack)-1]
 	f.n++
 	if f.kind == dMap && f.n&1 == 1 {
-		f.keyNodeEnd, f.keyEnd = int32(len(c.nodes)), len(c.enc) // a key ended
+		f.keyEnd = len(c.enc) // a key ended
 	}
 }
 
-// open pushes a container or tag whose node is nd; the depth is checked by
-// the caller.
-func (c *fromDiag) open(nd int32, kind uint8, indef bool, width int8) {
-	c.stack = append(c.stack, dframe{node: nd, kind: kind, indef: indef, width: width, wAt: c.nodes[nd].src + 1, str: -1})
+// open pushes a container or tag read at offset at, whose node is nd,
+// leaving room in enc for a container's head: one byte, or as many as its
+// width indicator says; the depth is checked by the caller.
+func (c *fromDiag) open(nd int32, at int, kind uint8, indef bool, width int8) {
+	f := dframe{node: nd, kind: kind, indef: indef, width: width, at: len(c.enc), wAt: at + 1, str: -1}
+	if kind != dTag {
+		f.room = 1
+		if width >= 0 {
+			f.room += 1 << width
+		}
+		c.enc = append(c.enc, make([]byte, f.room)...)
+	}
+	c.stack = append(c.stack, f)
 	c.opened = true
 }
 
@@ -504,12 +608,12 @@ func (c *fromDiag) depth(at, levels int) error {
 	return nil
 }
 
-// end closes the innermost frame, whose closer has been read: it sets the
-// container's head (or, for a tag, only pops it), and ends the item.
+// end closes the innermost frame, whose closer has been read: it writes
+// the container's head (or, for a tag, only pops it), and ends the item.
 func (c *fromDiag) end() error {
 	f := c.stack[len(c.stack)-1]
 	c.stack = c.stack[:len(c.stack)-1]
-	n := &c.nodes[f.node]
+	add := 0
 	if f.kind != dTag {
 		var maj uint8
 		arg := f.n
@@ -521,7 +625,7 @@ func (c *fromDiag) end() error {
 			arg /= 2
 		case dEmbed:
 			maj = majBytes
-			arg = uint64(len(c.enc) - n.at + f.heads)
+			arg = uint64(len(c.enc) - f.at - 1 + f.extra)
 			f.wAt = c.pos
 			w, err := c.indicator()
 			if err != nil {
@@ -531,20 +635,29 @@ func (c *fromDiag) end() error {
 		case dIndefStr:
 			maj = uint8(f.str)
 		}
-		var h []byte
 		if f.indef {
-			h = append(n.head[:0], maj<<5|31)
+			c.enc[f.at] = maj<<5 | 31
 			c.enc = append(c.enc, 0xff)
 		} else {
-			var err error
-			if h, err = c.headWidth(n.head[:0], maj, arg, f.width, f.wAt); err != nil {
+			h, err := c.headWidth(c.head[:0], maj, arg, f.width, f.wAt)
+			if err != nil {
 				return err
 			}
+			if len(h) == int(f.room) {
+				copy(c.enc[f.at:], h)
+			} else {
+				if len(c.fix) == cap(c.fix) {
+					// doubling: append grows a large slice
+					// by a quarter
+					c.fix = slices.Grow(c.fix, len(c.fix)+16)
+				}
+				c.fix = append(c.fix, dfix{at: f.at, hn: uint8(len(h)), head: c.head})
+				add = len(h) - int(f.room)
+			}
 		}
-		n.hn = uint8(len(h))
 	}
 	if len(c.stack) > 0 {
-		c.stack[len(c.stack)-1].heads += f.heads + int(n.hn)
+		c.stack[len(c.stack)-1].extra += f.extra + add
 	}
 	c.itemEnded()
 	return nil

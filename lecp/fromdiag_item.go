@@ -55,7 +55,7 @@ func (c *fromDiag) item(at int) error {
 		if ch == '{' {
 			kind = dMap
 		}
-		c.open(c.node(at, kind), kind, indef, width)
+		c.open(c.node(at, kind), at, kind, indef, width)
 	case ch == '<':
 		if at+1 >= len(c.src) || c.src[at+1] != '<' {
 			return c.syntax(at, "unexpected <")
@@ -64,7 +64,7 @@ func (c *fromDiag) item(at int) error {
 			return err
 		}
 		c.pos += 2
-		c.open(c.node(at, dEmbed), dEmbed, false, -1)
+		c.open(c.node(at, dEmbed), at, dEmbed, false, -1)
 	case ch == '(':
 		if at+1 >= len(c.src) || c.src[at+1] != '_' || len(c.word(at+2)) > 0 {
 			return c.syntax(at, "unexpected (: an indefinite-length string is (_ chunk, ...)")
@@ -76,7 +76,7 @@ func (c *fromDiag) item(at int) error {
 			return err
 		}
 		c.pos += 2
-		c.open(c.node(at, dIndefStr), dIndefStr, true, -1)
+		c.open(c.node(at, dIndefStr), at, dIndefStr, true, -1)
 	case ch == '"' || ch == '\'':
 		_, err := c.strings(at)
 		return err
@@ -291,8 +291,9 @@ func (c *fromDiag) number(at int) error {
 		neg = c.src[i] == '-'
 		i++
 	}
-	if w := c.letters(i); string(w) == "Infinity" {
-		c.pos = i + len(w)
+	// (a number seldom has letters to look at)
+	if i < len(c.src) && c.src[i] == 'I' && string(c.letters(i)) == "Infinity" {
+		c.pos = i + len("Infinity")
 		sign := 1
 		if neg {
 			sign = -1
@@ -316,8 +317,14 @@ func (c *fromDiag) number(at int) error {
 		digits0 = i
 	}
 	j := i
-	for j < len(c.src) && digitOf(c.src[j], base) {
-		j++
+	if base == 10 {
+		for j < len(c.src) && c.src[j] >= '0' && c.src[j] <= '9' {
+			j++
+		}
+	} else {
+		for j < len(c.src) && digitOf(c.src[j], base) {
+			j++
+		}
 	}
 	digits := c.src[digits0:j]
 	switch base {
@@ -328,7 +335,7 @@ func (c *fromDiag) number(at int) error {
 		if j < len(c.src) && c.src[j] == '.' {
 			isFloat = true
 			k := j + 1
-			for k < len(c.src) && digitOf(c.src[k], 10) {
+			for k < len(c.src) && c.src[k] >= '0' && c.src[k] <= '9' {
 				k++
 			}
 			if k == j+1 {
@@ -420,7 +427,16 @@ func digitOf(b byte, base int) bool {
 // (-1 - n for a negative n).
 func (c *fromDiag) integer(at int, digits []byte, base int, neg bool) error {
 	maj, v, ok := uint8(majUint), uint64(0), false
-	if len(digits) <= 64 {
+	if base == 10 && len(digits) <= 19 {
+		// cannot overflow: ParseUint's value, without its work
+		for _, d := range digits {
+			v = v*10 + uint64(d-'0')
+		}
+		ok = true
+		if neg && v > 0 {
+			maj, v = majNint, v-1
+		}
+	} else if len(digits) <= 64 {
 		var err error
 		v, err = strconv.ParseUint(string(digits), base, 64)
 		ok = err == nil
@@ -456,6 +472,7 @@ func (c *fromDiag) integer(at int, digits []byte, base int, neg bool) error {
 		if err := c.depth(at, 1); err != nil {
 			return err // the bignum's tag is a level, as Check counts it
 		}
+		c.grow(len(mag) + 12)
 		c.node(at, dScalar)
 		c.enc = AppendBytes(AppendTag(c.enc, 2+uint64(maj)), mag)
 		return nil
@@ -477,7 +494,7 @@ func (c *fromDiag) integer(at int, digits []byte, base int, neg bool) error {
 			return err
 		}
 		c.pos++
-		c.open(nd, dTag, false, -1)
+		c.open(nd, at, dTag, false, -1)
 		return nil
 	}
 	c.node(at, dScalar)

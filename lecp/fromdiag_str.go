@@ -95,6 +95,7 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 			return 0, err
 		}
 	}
+	c.grow(len(c.str) + 9)
 	c.node(at, dScalar)
 	var err error
 	if c.enc, err = c.headWidth(c.enc, kind, uint64(len(c.str)), width, c.pos-2); err != nil {
