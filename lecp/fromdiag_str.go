@@ -153,22 +153,16 @@ func (c *fromDiag) escape(esc int, q byte) (int, error) {
 		return 0, c.eof()
 	}
 	ch := c.src[esc+1]
+	if b, ok := shortEscape(ch); ok {
+		c.str = append(c.str, b)
+		return esc + 2, nil
+	}
 	switch ch {
-	case '"', '\\', '/', '\'':
-		if ch == '\'' && q != '\'' {
+	case '\'':
+		if q != '\'' {
 			return 0, c.syntax(esc, `\' is an escape of single-quoted strings only`)
 		}
 		c.str = append(c.str, ch)
-	case 'b':
-		c.str = append(c.str, '\b')
-	case 'f':
-		c.str = append(c.str, '\f')
-	case 'n':
-		c.str = append(c.str, '\n')
-	case 'r':
-		c.str = append(c.str, '\r')
-	case 't':
-		c.str = append(c.str, '\t')
 	case 'u':
 		r, err := c.hex4(esc, esc+2)
 		if err != nil {

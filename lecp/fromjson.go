@@ -519,25 +519,37 @@ func (c *fromJSON) text(at int64) error {
 	}
 }
 
+// shortEscape is the byte a one-character escape of JSON (RFC 8259 §7)
+// stands for: \" \\ \/ \b \f \n \r \t, the escape's character given.
+func shortEscape(ch byte) (byte, bool) {
+	switch ch {
+	case '"', '\\', '/':
+		return ch, true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
+}
+
 // escape decodes the escape whose backslash is at offset esc.
 func (c *fromJSON) escape(esc int64) error {
 	ch, ok := c.in.next()
 	if !ok {
 		return c.fail(c.in.off(), ErrUnexpectedEOF)
 	}
+	if b, ok := shortEscape(ch); ok {
+		c.str = append(c.str, b)
+		return nil
+	}
 	switch ch {
-	case '"', '\\', '/':
-		c.str = append(c.str, ch)
-	case 'b':
-		c.str = append(c.str, '\b')
-	case 'f':
-		c.str = append(c.str, '\f')
-	case 'n':
-		c.str = append(c.str, '\n')
-	case 'r':
-		c.str = append(c.str, '\r')
-	case 't':
-		c.str = append(c.str, '\t')
 	case 'u':
 		r, err := c.hex4(esc, ErrJSONSyntax)
 		if err != nil {
