@@ -115,9 +115,10 @@ func ednPeerItems(t *testing.T) (items []ednItem, appendix, cose, gen int) {
 //     peer knows no float application literal and makes it the draft's
 //     tag 999 for an unknown one, 999(["float", "7e01"]);
 //   - an encoding indicator after h'..': the peer drops it, wherever the
-//     string stands (h'01'_1 is 4101 to it, h”_ is 40, and so is the
-//     chunk of (_ h'01'_0)), while it keeps one after '..', b64'..' and
-//     "..": a bug of the peer (cbor2's diagnose writes h'02'_1 itself);
+//     string stands (h'01'_1 is 4101 to it, the empty h'..' with _ is 40,
+//     and so is the chunk of (_ h'01'_0)), while it keeps one after '..',
+//     b64'..' and "..": a bug of the peer (cbor2's diagnose writes h'02'_1
+//     itself);
 //   - a tag number above 2^53 that no double holds: the peer reads it as
 //     a JavaScript number (parseInt), so that 9007199254740993(0) is
 //     9007199254740992(0) to it, the nearest double, while it reads an
@@ -350,7 +351,7 @@ const (
 	ednWhyCommas     = "draft §2.6: commas optional, a trailing one allowed (FromDiag requires RFC 8949's separators)"
 	ednWhyEllipsis   = "draft §4.2: ... elides, the stand-in tag 888 (FromDiag refuses)"
 	ednWhyAppLit     = "draft §3.1, §3.2: dt, DT, ip, IP application literals (FromDiag refuses them)"
-	ednWhyUnknownApp = "draft §4.1: an unknown application literal becomes the stand-in tag 999 (FromDiag refuses it)"
+	ednWhyUnknownApp = "draft §4.1: an unknown application literal becomes the stand-in tag 999, to the peer 999([prefix, text]) (FromDiag refuses it)"
 	ednWhyNumber     = "draft §5.1 item 3: 1. and .5 are floats (RFC 8949 follows JSON's digits on both sides)"
 	ednWhyNewline    = "draft §2.5.1: a raw line feed in a string literal (FromDiag wants \\n, as JSON)"
 	ednWhyHexIndic   = "peer bug: it drops an encoding indicator after h'..' (h'01'_1 is 4101, h''_ is 40)"
