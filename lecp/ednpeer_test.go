@@ -359,6 +359,10 @@ const (
 	ednWhyUpperE     = "peer bug: 1E3 fails (\"Cannot convert 1E3 to a BigInt\"); the draft's \"e\" is case-insensitive ABNF"
 	ednWhySimple24   = "peer: simple(24) is f818, not well-formed (RFC 8949 §3.3); FromDiag refuses simple(24) to simple(31)"
 	ednWhyDupKey     = "FromDiag refuses a duplicate key (RFC 8949 §5.6) unless Options.AllowDuplicateKeys; the draft §2.6.2 lets a tool accept it on request, the peer always does"
+	ednWhyImmediate  = "draft §2.3: the indicator _i, an argument in the initial byte (ai 0 to 23)"
+	ednWhyBraceEsc   = "draft §2.5.1: the escape \\u{NNN} of a Unicode scalar value"
+	ednWhySimpleExpr = "draft §2.8: simple(item), any integer notation (FromDiag: decimal only)"
+	ednWhyEmbedIndef = "peer bug: <<1>>_ is 5f01ff, not well-formed (a chunk must be a byte string); FromDiag refuses _ there"
 	ednWhyRange      = "peer: 1.5e400 is Infinity; FromDiag refuses it, as draft §5.1 item 5 says (the range must fit binary64)"
 )
 
@@ -383,7 +387,7 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"float'3c00'", ednWhyFloat},
 	// strings
 	{`"a\u00fcb"`, ""}, {`"\ud83d\ude00"`, ""}, {`"\ud800"`, ""}, {`"\/"`, ""}, {`"a\nb"`, ""},
-	{"\"a\nb\"", ednWhyNewline},
+	{"\"a\nb\"", ednWhyNewline}, {`"\u{1F600}"`, ednWhyBraceEsc}, {"\"a\tb\"", ""}, {`'\u0041'`, ""},
 	{`'abc'`, ""}, {`'a\'b'`, ""}, {`'\u00fc'`, ""},
 	{"h'0102'", ""}, {"h'01 02 /c/ 03'", ""}, {"h'0A0b'", ""}, {"h'010'", ""},
 	{"b64'AQI'", ""}, {"b64'AQI='", ""}, {"b64'-_8'", ""}, {"b64'+/8='", ""}, {"b64'AQ=='", ""},
@@ -394,6 +398,7 @@ var ednSameTexts = []struct{ text, differs string }{
 	// simple values, tags, arrays, maps
 	{"false", ""}, {"true", ""}, {"null", ""}, {"undefined", ""},
 	{"simple(16)", ""}, {"simple(255)", ""}, {"simple(256)", ""}, {"simple(24)", ednWhySimple24},
+	{"simple(0x14)", ednWhySimpleExpr},
 	{"1(0)", ""}, {"9007199254740992(0)", ""}, {"true(1)", ""},
 	{"9007199254740993(0)", ednWhyTagNumber}, {"18446744073709551615(0)", ednWhyTagNumber},
 	{"18446744073709551616(0)", ednWhyTagNumber},
@@ -405,6 +410,7 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"[_1 1]", ""}, {"[_0 ]", ""}, {"{_1 }", ""}, {"1_1", ""}, {"-1_3", ""}, {"1.5_3", ""}, {"1.0_1", ""},
 	{"NaN_2", ""}, {"Infinity_3", ""}, {"24_0(h'')", ""}, {"'a'_0", ""}, {"b64'AQ'_2", ""}, {"<<1>>_0", ""},
 	{"<<1>>_1", ""}, {"1000_0", ""}, {"1.1_1", ""}, {"1.0_0", ""}, {"1_4", ""}, {"18446744073709551616_3", ""},
+	{"1_i", ednWhyImmediate}, {"[_i 1]", ednWhyImmediate}, {"<<1>>_", ednWhyEmbedIndef},
 	{"h'01'_1", ednWhyHexIndic}, {"h''_", ednWhyHexIndic}, {"(_ h'01', h'02'_1)", ednWhyHexIndic},
 	// white space and comments
 	{"/c/ 1 /d/", ""}, {"[1, /x/ 2]", ""}, {"\t1\r\n", ""}, {"", ""}, {" ", ""}, {"1 2", ""}, {"\x00", ""},
