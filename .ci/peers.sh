@@ -22,17 +22,48 @@ install_apt_peers() {
 # reinstalled.
 PANVA_JOSE_VERSION=6.2.17
 
-install_npm_peers() {
-  local dir=${LWSCRYPTO_NPM_PEERS:-/tmp/lwscrypto-npm-peers}
-  local have=
-  if [ -f "$dir/node_modules/jose/package.json" ]; then
-    have=$(node -p 'require(process.argv[1]).version' "$dir/node_modules/jose/package.json")
+# cbor-edn (Joe Hildebrand's parser of CBOR diagnostic notation, after
+# draft-ietf-cbor-edn-literals) and cbor2, which it depends on and whose
+# diagnose writes EDN, for lecp's diagnostic-notation interop (lecp/
+# ednpeer_test.go). Pinned for the same reason as jose: the test lists
+# exactly where this release and lecp disagree (CBOREDNVersion and
+# CBOR2Version in internal/testenv/cboredn.go, which checks that they agree
+# with these). cbor-edn 0.2.2 requires exactly cbor2 1.11.0; a cbor2 other
+# than CBOR2_VERSION after the install is an error, not a silent change.
+CBOR_EDN_VERSION=0.2.2
+CBOR2_VERSION=1.11.0
+
+# npm_peer_version DIR NAME prints the version of DIR/node_modules/NAME, or
+# nothing when it is not installed.
+npm_peer_version() {
+  if [ -f "$1/node_modules/$2/package.json" ]; then
+    node -p 'require(process.argv[1]).version' "$1/node_modules/$2/package.json"
   fi
-  if [ "$have" != "$PANVA_JOSE_VERSION" ]; then
-    echo "npm install jose@$PANVA_JOSE_VERSION in $dir${have:+ (has $have)}"
+}
+
+# npm_peer DIR NAME VERSION installs NAME@VERSION (exactly) into DIR unless
+# it is already there at that release; a directory holding another release
+# is reinstalled. The other packages of DIR/package.json stay as they are.
+npm_peer() {
+  local dir=$1 name=$2 want=$3 have
+  have=$(npm_peer_version "$dir" "$name")
+  if [ "$have" != "$want" ]; then
+    echo "npm install $name@$want in $dir${have:+ (has $have)}"
     mkdir -p "$dir"
     (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } &&
-      npm install --no-audit --no-fund --silent --save-exact "jose@$PANVA_JOSE_VERSION")
+      npm install --no-audit --no-fund --silent --save-exact "$name@$want")
+  fi
+}
+
+install_npm_peers() {
+  local dir=${LWSCRYPTO_NPM_PEERS:-/tmp/lwscrypto-npm-peers}
+  npm_peer "$dir" jose "$PANVA_JOSE_VERSION"
+  npm_peer "$dir" cbor-edn "$CBOR_EDN_VERSION"
+  local cbor2
+  cbor2=$(npm_peer_version "$dir" cbor2)
+  if [ "$cbor2" != "$CBOR2_VERSION" ]; then
+    echo "cbor-edn@$CBOR_EDN_VERSION brought cbor2 ${cbor2:-(none)}, not $CBOR2_VERSION" >&2
+    return 1
   fi
   export LWSCRYPTO_NPM_PEERS=$dir
 }
