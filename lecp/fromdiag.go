@@ -72,7 +72,13 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     string's closing quote, >>, a tag number, or an array's or map's
 //     opening bracket; after a float _1, _2 and _3 mean half, single and
 //     double precision. An indicator that cannot hold the value (1000_0,
-//     1.1_1) is refused.
+//     1.1_1) is refused;
+//   - forms of draft-ietf-cbor-edn-literals, the Internet-Draft that is to
+//     replace RFC 8949 §8 and RFC 8610 Appendix G (sections as in its
+//     editor's copy of April 2025): # comments, to a line feed or the end
+//     of the text, wherever white space may go (§2.2), also between the
+//     digits of h'..', b64'..', b32'..' and h32'..', where the closing
+//     quote ends one too (§2.5.3).
 //
 // For example (the last two are the empty indefinite-length strings):
 //
@@ -205,7 +211,9 @@ type fromDiag struct {
 	opened bool
 	// lastIndef: the string just read was ''_ or ""_
 	lastIndef bool
-	head      [9]byte // a head being written
+	// inLit: space is skipped inside h'..' (a quote ends a # comment)
+	inLit bool
+	head  [9]byte // a head being written
 }
 
 // parse reads the text into enc (and, when tracing, the nodes).
@@ -410,13 +418,18 @@ func (c *fromDiag) node(off int, kind uint8) int32 {
 	return int32(len(c.nodes) - 1)
 }
 
-// space skips white space and comments (G.6), reporting whether any text
-// is left; an unterminated comment is ErrUnexpectedEOF.
+// space skips white space and comments: /inline/ ones (G.6), and the
+// end-of-line ones of draft-ietf-cbor-edn-literals (§2.2), from # to a
+// line feed or the end of the text (or, with inLit, a single quote); it
+// reports whether any text is left.
+// An unterminated inline comment is ErrUnexpectedEOF.
 func (c *fromDiag) space() (bool, error) {
 	for c.pos < len(c.src) {
 		switch c.src[c.pos] {
 		case ' ', '\t', '\n', '\r':
 			c.pos++
+		case '#':
+			c.pos = lineEnd(c.src, c.pos, c.inLit)
 		case '/':
 			end := -1
 			for j := c.pos + 1; j < len(c.src); j++ {
@@ -434,6 +447,18 @@ func (c *fromDiag) space() (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// lineEnd returns the offset of the line feed that ends the # comment
+// starting at offset i, or the end of src; inside a prefixed literal
+// (lit), its closing quote ends the comment too: the draft reads the
+// literal's content first, up to the quote, then its digits and comments
+// (§2.5.3, app-string-h).
+func lineEnd(src []byte, i int, lit bool) int {
+	for i < len(src) && src[i] != '\n' && !(lit && src[i] == '\'') {
+		i++
+	}
+	return i
 }
 
 // run reads the text and writes enc and the nodes.

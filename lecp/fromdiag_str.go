@@ -231,12 +231,15 @@ func hexValue(b byte) int {
 }
 
 // hexString reads the digits of h'..' (white space and comments between
-// them, G.6) from c.pos, the literal starting at offset at.
+// them, G.6, and # comments, which the closing quote ends too) from
+// c.pos, the literal starting at offset at.
 func (c *fromDiag) hexString(at int) error {
 	c.reserve(2)
 	half, odd := byte(0), false
 	for {
+		c.inLit = true
 		more, err := c.space()
+		c.inLit = false
 		if err != nil {
 			return err
 		}
@@ -317,8 +320,8 @@ func h32Value(b byte) int {
 }
 
 // baseString reads the digits of b64'..', b32'..' or h32'..' (k bits per
-// digit) from c.pos, the literal starting at offset at: white space
-// between them, padding optional but, if present, complete, and the bits
+// digit) from c.pos, the literal starting at offset at: white space and #
+// comments (draft-ietf-cbor-edn-literals §2.5.3) between them, padding optional but, if present, complete, and the bits
 // of the last digit past the last byte zero.
 func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
 	c.reserve(1)
@@ -335,6 +338,9 @@ func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
 		b := c.src[c.pos]
 		switch {
 		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			continue
+		case b == '#': // a comment to the end of the line
+			c.pos = lineEnd(c.src, c.pos, true) - 1
 			continue
 		case b == '\'':
 			if nbits >= k || acc != 0 {

@@ -73,6 +73,12 @@ func TestFromDiagForms(t *testing.T) {
 		// white space and comments
 		{" \t\r\n/ a comment /1/ another /", "01"}, {"[1 /x/ , /y/ 2]", "820102"},
 		{"{1 : 2}", "a10102"},
+		// # comments (draft-ietf-cbor-edn-literals §2.2), to a line
+		// feed or the end of the text, also inside h'..' and b64'..'
+		{"1 # comment", "01"}, {"# c\n1", "01"}, {"#\n1#", "01"}, {"[1, # x / y\n2]", "820102"},
+		{"{1: # a\r\n 2}", "a10102"}, {"h'01 # c\n02'", "420102"}, {"h'01 # c'", "4101"}, {"h'01 /x/ # y\n 02'", "420102"},
+		{"b64'AQ # c\nID'", "43010203"}, {"b32'ME#\n'", "4161"}, {"b64'AQ#'", "4101"}, {"float'7e # x\n01'", "f97e01"},
+		{"'a' # c\n 'b'", "426162"}, {`"#"`, "6123"}, {"'#'", "4123"},
 	} {
 		got, err := FromDiag(nil, []byte(c.in), nil)
 		if err != nil || hex.EncodeToString(got) != c.hex {
@@ -188,6 +194,10 @@ func TestFromDiagErrors(t *testing.T) {
 		{`"a" h'00'`, nil, 4, "", ErrDiagSyntax}, {`h'00' "a"`, nil, 6, "", ErrDiagSyntax},
 		{"h'0'", nil, 3, "", ErrDiagSyntax}, {"h'0g'", nil, 3, "", ErrDiagSyntax}, {"h'00", nil, 4, "", ErrUnexpectedEOF},
 		{"h'00 /x", nil, 7, "", ErrUnexpectedEOF},
+		{"# 1", nil, 3, "", ErrUnexpectedEOF}, {"[1 # ]", nil, 6, "[1]", ErrUnexpectedEOF},
+		{"h'00 # c", nil, 8, "", ErrUnexpectedEOF}, {"b64'AQ # c", nil, 10, "", ErrUnexpectedEOF},
+		{"h'00 # c' 1", nil, 10, "", ErrTrailingData},
+		{"1 # c\n2", nil, 6, "", ErrTrailingData}, {"1 #", nil, 3, "", nil},
 		{"b64'A'", nil, 5, "", ErrDiagSyntax}, {"b64'AR'", nil, 6, "", ErrDiagSyntax}, {"b64'AQ='", nil, 7, "", ErrDiagSyntax},
 		{"b64'=='", nil, 4, "", ErrDiagSyntax}, {"b64'AQ==A'", nil, 8, "", ErrDiagSyntax}, {"b64'A.'", nil, 5, "", ErrDiagSyntax},
 		{"b64'AQID", nil, 8, "", ErrUnexpectedEOF},
