@@ -347,7 +347,7 @@ const (
 	ednWhyB32        = "draft §2.5.5 leaves b32'..' and h32'..' (RFC 8949 §8) to future application literals: to the peer they are unknown, 999"
 	ednWhyJuxtapose  = "draft §5.1 item 7 replaced RFC 8610 G.4's juxtaposed strings with the + operator: the peer refuses 'a' 'b'"
 	ednWhyPlus       = "draft §5.1 item 7: strings joined with + (FromDiag has G.4's juxtaposition)"
-	ednWhyCommas     = "draft §2.6: commas optional, a trailing one allowed (FromDiag requires RFC 8949's separators)"
+	ednWhyCommas     = "draft §2.6: commas between items optional (FromDiag requires them: with G.4's juxtaposed strings, 'a' 'b' would be ambiguous)"
 	ednWhyEllipsis   = "draft §4.2: ... elides, the stand-in tag 888 (FromDiag refuses)"
 	ednWhyAppLit     = "draft §3.1, §3.2: dt, DT, ip, IP application literals (FromDiag refuses them)"
 	ednWhyUnknownApp = "draft §4.1: an unknown application literal becomes the stand-in tag 999, to the peer 999([prefix, text]) (FromDiag refuses it)"
@@ -417,7 +417,7 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"1 # comment", ""}, {"# c\n1", ""}, {"h'01 # c\n02'", ""}, {"[1, # x / y\n2]", ""}, {"b64'AQ # c\nID'", ""},
 	{"# 1", ""}, {"h'01 # c'", ""},
 	// the draft's other new forms
-	{"[1,]", ednWhyCommas}, {"{1: 2,}", ednWhyCommas}, {"[1 2]", ednWhyCommas}, {"{1: 2 3: 4}", ednWhyCommas},
+	{"[1,]", ""}, {"{1: 2,}", ""}, {"[1,,]", ""}, {"<<1,>>", ""}, {"(_ h'01',)", ""}, {"[1 2]", ednWhyCommas}, {"{1: 2 3: 4}", ednWhyCommas},
 	{"'a' + 'b'", ednWhyPlus}, {"h'01' + h'02'", ednWhyPlus}, {`"a" + "b"`, ednWhyPlus}, {"'a' + h'62'", ednWhyPlus},
 	{"<<1>> + <<2>>", ednWhyPlus},
 	{"...", ednWhyEllipsis}, {"[1, ...]", ednWhyEllipsis}, {"h'01...'", ednWhyEllipsis}, {"'ab...'", ""},

@@ -45,7 +45,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 // 8610 Appendix G), as cbor.me or diag2cbor do; nil opts are the
 // defaults. The text holds exactly one item, with white space and
 // /comments/ around it, or, with Options.AllowSequence, zero or more items
-// separated by commas (RFC 8742 §4.2, as AppendDiag writes a sequence).
+// separated by commas (RFC 8742 §4.2, as AppendDiag writes a sequence),
+// and a comma may follow the last one (the seq rule of
+// draft-ietf-cbor-edn-literals: "1, 2," is two items, "," none).
 //
 // It accepts:
 //   - integers in decimal and, with an optional sign, in 0x, 0o and 0b
@@ -78,7 +80,8 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     editor's copy of April 2025): # comments, to a line feed or the end
 //     of the text, wherever white space may go (§2.2), also between the
 //     digits of h'..', b64'..', b32'..' and h32'..', where the closing
-//     quote ends one too (§2.5.3).
+//     quote ends one too (§2.5.3); a trailing comma after the last item
+//     of an array, a map, << >> or (_ ...) (§2.6: [1, 2,]).
 //
 // For example (the last two are the empty indefinite-length strings):
 //
@@ -87,7 +90,7 @@ func diagErr(msg string) error { return &diagError{msg} }
 // Errors are *SyntaxError, with the Offset in src and the Path of the item
 // (up to the innermost embedded CBOR, whose content has no path); causes
 // are ErrDiagSyntax (malformed text, or a form not accepted: other
-// application literals such as dt'..', unknown words, trailing commas,
+// application literals such as dt'..', unknown words, missing commas,
 // out-of-range numbers, an indicator that does not fit), ErrUnexpectedEOF
 // (text cut short), ErrTrailingData (a second item without AllowSequence),
 // ErrInvalidUTF8 (text strings, unless Options.AllowInvalidUTF8), ErrDepth
@@ -479,8 +482,10 @@ func (c *fromDiag) run() error {
 				return c.eof()
 			case state == after:
 				return nil
-			case c.top == 0 && c.lim.allowMulti:
-				return nil // an empty sequence
+			case c.lim.allowMulti:
+				// an empty sequence, or a trailing comma
+				// after its last item (the draft's seq rule)
+				return nil
 			}
 			return c.eof()
 		}
@@ -534,11 +539,15 @@ func (c *fromDiag) run() error {
 				continue
 			}
 		}
+		// after a comma: a trailing one (draft-ietf-cbor-edn-literals
+		// §2.6, and its seq and streamstring rules)
 		if n := len(c.stack); n > 0 && c.stack[n-1].n > 0 && c.stack[n-1].kind != dTag {
-			f := c.stack[n-1]
-			if save := c.pos; c.closes(&f, at) {
-				c.pos = save
-				return c.syntax(at, "a trailing comma is not allowed")
+			if c.closes(&c.stack[n-1], at) {
+				if err := c.end(); err != nil {
+					return err
+				}
+				state = after
+				continue
 			}
 		}
 		if n := len(c.stack); n > 0 && c.stack[n-1].kind == dMap && c.stack[n-1].n&1 == 0 {

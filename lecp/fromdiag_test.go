@@ -73,6 +73,12 @@ func TestFromDiagForms(t *testing.T) {
 		// white space and comments
 		{" \t\r\n/ a comment /1/ another /", "01"}, {"[1 /x/ , /y/ 2]", "820102"},
 		{"{1 : 2}", "a10102"},
+		// a trailing comma (draft-ietf-cbor-edn-literals §2.6, and its
+		// seq and streamstring rules)
+		{"[1,]", "8101"}, {"[1, 2 , /c/ ]", "820102"}, {"[[1,],]", "818101"}, {"{1: 2,}", "a10102"},
+		{"[_ 1,]", "9f01ff"}, {"[_0 1,]", "980101"}, {"{_ 1: 2,}", "bf0102ff"}, {"<<1,>>", "4101"},
+		{"<<1, 2,>>_0", "58020102"}, {"(_ h'01',)", "5f4101ff"}, {`(_ "a", "b",)`, "7f61616162ff"},
+		{"[" + strings.Repeat("1,", 24) + "]", "9818" + strings.Repeat("01", 24)},
 		// # comments (draft-ietf-cbor-edn-literals §2.2), to a line
 		// feed or the end of the text, also inside h'..' and b64'..'
 		{"1 # comment", "01"}, {"# c\n1", "01"}, {"#\n1#", "01"}, {"[1, # x / y\n2]", "820102"},
@@ -97,6 +103,8 @@ func TestFromDiagSequence(t *testing.T) {
 	seq := &Options{AllowSequence: true}
 	for _, c := range []struct{ in, hex string }{
 		{"", ""}, {" /c/ ", ""}, {"1", "01"}, {"1, 2", "0102"}, {"[1], {}, h''", "81 01a040"},
+		// a trailing comma after the last item (the draft's seq rule)
+		{"1,", "01"}, {"1, 2, # c", "0102"}, {"[1,],", "8101"},
 	} {
 		got, err := FromDiag([]byte{0xaa}, []byte(c.in), seq)
 		want := "aa" + strings.ReplaceAll(c.hex, " ", "")
@@ -111,7 +119,8 @@ func TestFromDiagSequence(t *testing.T) {
 		err  error
 	}{
 		{"1, 2", nil, 1, ErrTrailingData}, {"1 2", nil, 2, ErrTrailingData}, {"1 2", seq, 2, ErrDiagSyntax},
-		{"1,", seq, 2, ErrUnexpectedEOF}, {",", seq, 0, ErrDiagSyntax}, {"1,,2", seq, 2, ErrDiagSyntax},
+		{"1,", nil, 1, ErrTrailingData}, {",", seq, 0, ErrDiagSyntax}, {"1,,2", seq, 2, ErrDiagSyntax},
+		{"1,,", seq, 2, ErrDiagSyntax}, {", 1", seq, 0, ErrDiagSyntax},
 		{"", nil, 0, ErrUnexpectedEOF}, {"/c/", nil, 3, ErrUnexpectedEOF},
 	} {
 		fromDiagErr(t, c.in, c.opts, c.off, "", c.err)
@@ -204,8 +213,13 @@ func TestFromDiagErrors(t *testing.T) {
 		{"b32'M'", nil, 5, "", ErrDiagSyntax}, {"b32'MF'", nil, 6, "", ErrDiagSyntax}, {"b32'ME='", nil, 7, "", ErrDiagSyntax},
 		{"b32'M1'", nil, 5, "", ErrDiagSyntax}, {"h32'W0'", nil, 4, "", ErrDiagSyntax},
 		// containers
-		{"[1,]", nil, 3, "[1]", ErrDiagSyntax}, {"{1: 2,}", nil, 6, "", ErrDiagSyntax}, {"<<1,>>", nil, 4, "", ErrDiagSyntax},
-		{"(_ h'',)", nil, 7, "", ErrDiagSyntax}, {"[1 2]", nil, 3, "[1]", ErrDiagSyntax}, {"[,]", nil, 1, "[0]", ErrDiagSyntax},
+		{"[1 2]", nil, 3, "[1]", ErrDiagSyntax}, {"[,]", nil, 1, "[0]", ErrDiagSyntax},
+		// one trailing comma after an item (draft §2.6), no more
+		{"[1,,]", nil, 3, "[1]", ErrDiagSyntax}, {"[1,,2]", nil, 3, "[1]", ErrDiagSyntax},
+		{"{,}", nil, 1, "", ErrDiagSyntax}, {"{1: 2,,}", nil, 6, "", ErrDiagSyntax},
+		{"{1: 2, 3,}", nil, 8, "3", ErrDiagSyntax}, {"{1: ,}", nil, 4, "1", ErrDiagSyntax},
+		{"<<,>>", nil, 2, "", ErrDiagSyntax}, {"(_ ,)", nil, 3, "", ErrDiagSyntax}, {"1(2,)", nil, 3, "", ErrDiagSyntax},
+		{"[1,", nil, 3, "[1]", ErrUnexpectedEOF}, {"[1, /c/", nil, 7, "[1]", ErrUnexpectedEOF},
 		{"{1}", nil, 2, "1", ErrDiagSyntax}, {"{1: }", nil, 4, "1", ErrDiagSyntax}, {"{1, 2}", nil, 2, "1", ErrDiagSyntax},
 		{"{1: 2 3}", nil, 6, "", ErrDiagSyntax}, {"[1}", nil, 2, "[1]", ErrDiagSyntax}, {"<<1>", nil, 3, "", ErrDiagSyntax},
 		{"1(", nil, 2, "", ErrUnexpectedEOF}, {"1()", nil, 2, "", ErrDiagSyntax}, {"1(2, 3)", nil, 3, "", ErrDiagSyntax},
