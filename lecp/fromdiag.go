@@ -81,7 +81,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     of the text, wherever white space may go (§2.2), also between the
 //     digits of h'..', b64'..', b32'..' and h32'..', where the closing
 //     quote ends one too (§2.5.3); a trailing comma after the last item
-//     of an array, a map, << >> or (_ ...) (§2.6: [1, 2,]).
+//     of an array, a map, << >> or (_ ...) (§2.6: [1, 2,]); floats with
+//     digits on one side of the point only (1., .5, -.5e1, 0x.8p1: §5.1
+//     item 3).
 //
 // For example (the last two are the empty indefinite-length strings):
 //

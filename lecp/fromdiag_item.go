@@ -80,8 +80,10 @@ func (c *fromDiag) item(at int) error {
 	case ch == '"' || ch == '\'':
 		_, err := c.strings(at)
 		return err
-	case ch == '-' || ch == '+' || ch >= '0' && ch <= '9':
+	case ch == '-' || ch == '+' || ch >= '0' && ch <= '9' || ch == '.' && at+1 < len(c.src) && digitOf(c.src[at+1], 10):
 		return c.number(at)
+	case ch == '.' && at+2 < len(c.src) && c.src[at+1] == '.' && c.src[at+2] == '.':
+		return c.syntax(at, "an ellipsis (...) stands for elided data: not accepted")
 	case ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z':
 		return c.wordItem(at)
 	default:
@@ -329,19 +331,20 @@ func (c *fromDiag) number(at int) error {
 	digits := c.src[digits0:j]
 	switch base {
 	case 10:
-		if j == i {
-			return c.syntax(at, "malformed number")
-		}
+		// digits before or after the point, or both: 1., .5 and
+		// 1.e3 are floats (draft-ietf-cbor-edn-literals §5.1 item 3)
 		if j < len(c.src) && c.src[j] == '.' {
 			isFloat = true
 			k := j + 1
 			for k < len(c.src) && c.src[k] >= '0' && c.src[k] <= '9' {
 				k++
 			}
-			if k == j+1 {
-				return c.syntax(j, "malformed number: digits expected after the point")
+			if k == j+1 && j == i {
+				return c.syntax(at, "malformed number: digits expected before or after the point")
 			}
 			j = k
+		} else if j == i {
+			return c.syntax(at, "malformed number")
 		}
 		if j < len(c.src) && (c.src[j] == 'e' || c.src[j] == 'E') {
 			isFloat = true
@@ -352,10 +355,14 @@ func (c *fromDiag) number(at int) error {
 	case 16:
 		frac := j < len(c.src) && c.src[j] == '.'
 		if frac {
-			j++
-			for j < len(c.src) && digitOf(c.src[j], 16) {
-				j++
+			k := j + 1
+			for k < len(c.src) && digitOf(c.src[k], 16) {
+				k++
 			}
+			if k == j+1 && j == digits0 {
+				return c.syntax(at, "malformed number: digits expected before or after the point")
+			}
+			j = k
 		}
 		if j < len(c.src) && (c.src[j] == 'p' || c.src[j] == 'P') {
 			isFloat = true

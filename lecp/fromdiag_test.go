@@ -29,6 +29,10 @@ func TestFromDiagForms(t *testing.T) {
 		{"1.5", "f93e00"}, {"1.0", "f93c00"}, {"-0.0", "f98000"}, {"1e3", "f963d0"}, {"1.1", "fb3ff199999999999a"},
 		{"100000.0", "fa47c35000"}, {"5.960464477539063e-8", "f90001"}, {"1E+2", "f95640"},
 		{"0x1.8p3", "f94a00"}, {"-0x1p-2", "f9b400"},
+		// digits on one side of the point (draft §5.1 item 3)
+		{"1.", "f93c00"}, {".5", "f93800"}, {"-.5", "f9b800"}, {"+.5", "f93800"}, {"1.e3", "f963d0"},
+		{".5e1", "f94500"}, {"0.", "f90000"}, {"-0.", "f98000"}, {"1._2", "fa3f800000"}, {"[1., .5]", "82f93c00f93800"},
+		{"0x1.p3", "f94800"}, {"0x.8p1", "f93c00"},
 		{"NaN", "f97e00"}, {"Infinity", "f97c00"}, {"-Infinity", "f9fc00"}, {"+Infinity", "f97c00"},
 		{"1.5_1", "f93e00"}, {"1.5_2", "fa3fc00000"}, {"1.5_3", "fb3ff8000000000000"},
 		{"NaN_1", "f97e00"}, {"NaN_2", "fa7fc00000"}, {"NaN_3", "fb7ff8000000000000"},
@@ -164,7 +168,11 @@ func TestFromDiagErrors(t *testing.T) {
 		{"simple(256)", nil, 7, "", ErrDiagSyntax}, {"simple(x)", nil, 7, "", ErrDiagSyntax},
 		{"simple(1", nil, 8, "", ErrUnexpectedEOF}, {"simple(1 2)", nil, 9, "", ErrDiagSyntax},
 		// numbers
-		{"1a", nil, 0, "", ErrDiagSyntax}, {"1.", nil, 1, "", ErrDiagSyntax}, {".5", nil, 0, "", ErrDiagSyntax},
+		{"1a", nil, 0, "", ErrDiagSyntax}, {".", nil, 0, "", ErrDiagSyntax}, {"-.", nil, 0, "", ErrDiagSyntax},
+		{".e3", nil, 0, "", ErrDiagSyntax}, {"-.e3", nil, 0, "", ErrDiagSyntax}, {"1.e", nil, 0, "", ErrDiagSyntax},
+		{"1..", nil, 0, "", ErrDiagSyntax}, {".5.", nil, 0, "", ErrDiagSyntax}, {"..5", nil, 0, "", ErrDiagSyntax},
+		{"0x.p1", nil, 0, "", ErrDiagSyntax}, {"0x1.", nil, 0, "", ErrDiagSyntax}, {"1.(2)", nil, 2, "", ErrTrailingData},
+		{"...", nil, 0, "", ErrDiagSyntax}, {"[1, ...]", nil, 4, "[1]", ErrDiagSyntax},
 		{"1e", nil, 0, "", ErrDiagSyntax}, {"1e+", nil, 0, "", ErrDiagSyntax}, {"0x", nil, 0, "", ErrDiagSyntax},
 		{"0x1.8", nil, 0, "", ErrDiagSyntax}, {"0b2", nil, 0, "", ErrDiagSyntax}, {"0o8", nil, 0, "", ErrDiagSyntax},
 		{"1.5.5", nil, 0, "", ErrDiagSyntax}, {"1e999", nil, 0, "", ErrDiagSyntax}, {"-1e999", nil, 0, "", ErrDiagSyntax},
