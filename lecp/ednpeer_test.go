@@ -357,7 +357,6 @@ const (
 	ednWhyUpperE     = "peer bug: 1E3 fails (\"Cannot convert 1E3 to a BigInt\"); the draft's \"e\" is case-insensitive ABNF"
 	ednWhySimple24   = "peer: simple(24) is f818, not well-formed (RFC 8949 §3.3); FromDiag refuses simple(24) to simple(31)"
 	ednWhyDupKey     = "FromDiag refuses a duplicate key (RFC 8949 §5.6) unless Options.AllowDuplicateKeys; the draft §2.6.2 lets a tool accept it on request, the peer always does"
-	ednWhyImmediate  = "draft §2.3: the indicator _i, an argument in the initial byte (ai 0 to 23)"
 	ednWhyBraceEsc   = "draft §2.5.1: the escape \\u{NNN} of a Unicode scalar value"
 	ednWhySimpleExpr = "draft §2.8: simple(item), any integer notation (FromDiag: decimal only)"
 	ednWhyEmbedIndef = "peer bug: <<1>>_ is 5f01ff, not well-formed (a chunk must be a byte string); FromDiag refuses _ there"
@@ -409,7 +408,7 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"[_1 1]", ""}, {"[_0 ]", ""}, {"{_1 }", ""}, {"1_1", ""}, {"-1_3", ""}, {"1.5_3", ""}, {"1.0_1", ""},
 	{"NaN_2", ""}, {"Infinity_3", ""}, {"24_0(h'')", ""}, {"'a'_0", ""}, {"b64'AQ'_2", ""}, {"<<1>>_0", ""},
 	{"<<1>>_1", ""}, {"1000_0", ""}, {"1.1_1", ""}, {"1.0_0", ""}, {"1_4", ""}, {"18446744073709551616_3", ""},
-	{"1_i", ednWhyImmediate}, {"[_i 1]", ednWhyImmediate}, {"<<1>>_", ednWhyEmbedIndef},
+	{"1_i", ""}, {"[_i 1]", ""}, {"24_i", ""}, {"1.5_i", ""}, {"'a'_i", ""}, {"1_i(2)", ""}, {"<<1>>_i", ""}, {"<<1>>_", ednWhyEmbedIndef},
 	{"h'01'_1", ednWhyHexIndic}, {"h''_", ednWhyHexIndic}, {"(_ h'01', h'02'_1)", ednWhyHexIndic},
 	// white space and comments
 	{"/c/ 1 /d/", ""}, {"[1, /x/ 2]", ""}, {"\t1\r\n", ""}, {"", ""}, {" ", ""}, {"1 2", ""}, {"\x00", ""},

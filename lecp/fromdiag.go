@@ -83,7 +83,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     quote ends one too (§2.5.3); a trailing comma after the last item
 //     of an array, a map, << >> or (_ ...) (§2.6: [1, 2,]); floats with
 //     digits on one side of the point only (1., .5, -.5e1, 0x.8p1: §5.1
-//     item 3).
+//     item 3); the indicator _i (§2.3), an argument of 0 to 23 in the
+//     initial byte (1_i, [_i 1], 'a'_i; 24_i and 1.5_i are refused),
+//     accepted with Deterministic, as it is the preferred encoding.
 //
 // For example (the last two are the empty indefinite-length strings):
 //
@@ -627,7 +629,7 @@ func (c *fromDiag) open(nd int32, at int, kind uint8, indef bool, width int8) {
 	f := dframe{node: nd, kind: kind, indef: indef, width: width, at: len(c.enc), wAt: at + 1, str: -1}
 	if kind != dTag {
 		f.room = 1
-		if width >= 0 {
+		if width >= 0 && width != wImm {
 			f.room += 1 << width
 		}
 		c.enc = append(c.enc, make([]byte, f.room)...)
@@ -706,6 +708,13 @@ func (c *fromDiag) headWidth(dst []byte, maj uint8, arg uint64, w int8, at int) 
 	if w < 0 {
 		return appendHead(dst, maj, arg), nil
 	}
+	if w == wImm {
+		// the preferred encoding, so allowed with Deterministic
+		if arg >= 24 {
+			return dst, c.syntax(at, "encoding indicator _i cannot hold "+strconv.FormatUint(arg, 10)+": it is an argument of 0 to 23 in the initial byte")
+		}
+		return appendHead(dst, maj, arg), nil
+	}
 	if c.lim.determ {
 		return dst, c.fail(at, ErrNotDeterministic)
 	}
@@ -720,8 +729,12 @@ func (c *fromDiag) headWidth(dst []byte, maj uint8, arg uint64, w int8, at int) 
 	return dst, nil
 }
 
-// indicator reads an optional §8.1 width indicator _0 to _3 at the
-// current position, returning it or -1.
+// wImm is the indicator _i of draft-ietf-cbor-edn-literals (§2.3): the
+// argument in the initial byte (additional information 0 to 23).
+const wImm int8 = 4
+
+// indicator reads an optional §8.1 width indicator _0 to _3, or _i
+// (wImm), at the current position, returning it or -1.
 func (c *fromDiag) indicator() (int8, error) {
 	if c.pos >= len(c.src) || c.src[c.pos] != '_' {
 		return -1, nil
@@ -729,6 +742,9 @@ func (c *fromDiag) indicator() (int8, error) {
 	at := c.pos
 	word := c.word(at + 1)
 	c.pos = at + 1 + len(word)
+	if string(word) == "i" {
+		return wImm, nil
+	}
 	if len(word) == 1 && word[0] >= '0' && word[0] <= '3' {
 		if c.lim.determ {
 			return -1, c.fail(at, ErrNotDeterministic)

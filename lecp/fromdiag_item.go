@@ -254,8 +254,8 @@ func (c *fromDiag) float(at int, f float64) error {
 	case -1:
 		c.enc = AppendFloat(c.enc, f)
 		return nil
-	case 0:
-		return c.syntax(indAt, "encoding indicator _0 on a float (a float is _1, _2 or _3)")
+	case 0, wImm:
+		return c.syntax(indAt, "encoding indicator "+string(c.src[indAt:c.pos])+" on a float (a float is _1, _2 or _3)")
 	case 1:
 		if f != f {
 			c.enc = append(c.enc, 0xf9, 0x7e, 0x00)

@@ -25,6 +25,11 @@ func TestFromDiagForms(t *testing.T) {
 		// width indicators
 		{"1_0", "1801"}, {"1_1", "190001"}, {"1_2", "1a00000001"}, {"1_3", "1b0000000000000001"},
 		{"-1_0", "3800"}, {"255_0", "18ff"}, {"65535_1", "19ffff"},
+		// _i: the argument in the initial byte (draft §2.3)
+		{"0_i", "00"}, {"23_i", "17"}, {"-24_i", "37"}, {"0x17_i", "17"}, {"1_i(2)", "c102"}, {"23_i(1)", "d701"},
+		{"'a'_i", "4161"}, {`""_i`, "60"}, {"h''_i", "40"}, {"'ab' 'c'_i", "43616263"}, {"<<1>>_i", "4101"},
+		{"[_i 1]", "8101"}, {"[_i]", "80"}, {"{_i 1: 2}", "a10102"}, {"(_ 'a'_i, h''_i)", "5f416140ff"},
+		{"[_i " + strings.Repeat("1,", 22) + "1]", "97" + strings.Repeat("01", 23)},
 		// floats
 		{"1.5", "f93e00"}, {"1.0", "f93c00"}, {"-0.0", "f98000"}, {"1e3", "f963d0"}, {"1.1", "fb3ff199999999999a"},
 		{"100000.0", "fa47c35000"}, {"5.960464477539063e-8", "f90001"}, {"1E+2", "f95640"},
@@ -200,6 +205,16 @@ func TestFromDiagErrors(t *testing.T) {
 		{"1_0", det, 1, "", ErrNotDeterministic}, {"[_ ]", det, 1, "", ErrNotDeterministic},
 		{"''_", det, 2, "", ErrNotDeterministic}, {"(_ h'')", det, 0, "", ErrNotDeterministic},
 		{"1.5_3", det, 3, "", ErrNotDeterministic},
+		// _i: ai 0 to 23 only, not on floats; the preferred encoding, so
+		// also with Deterministic
+		{"24_i", nil, 2, "", ErrDiagSyntax}, {"-25_i", nil, 3, "", ErrDiagSyntax}, {"24_i(1)", nil, 2, "", ErrDiagSyntax},
+		{"1.5_i", nil, 3, "", ErrDiagSyntax}, {"NaN_i", nil, 3, "", ErrDiagSyntax}, {"1e3_i", nil, 3, "", ErrDiagSyntax},
+		{"[_i " + strings.Repeat("1,", 23) + "1]", nil, 1, "", ErrDiagSyntax},
+		{"h'" + strings.Repeat("00", 24) + "'_i", nil, 51, "", ErrDiagSyntax},
+		{"<<" + strings.Repeat("1,", 23) + "1>>_i", nil, 51, "", ErrDiagSyntax},
+		{"true_i", nil, 4, "", ErrDiagSyntax}, {"1_I", nil, 1, "", ErrDiagSyntax}, {"1_ii", nil, 1, "", ErrDiagSyntax},
+		{"18446744073709551616_i", nil, 20, "", ErrDiagSyntax}, {"float'3c00'_i", nil, 11, "", ErrDiagSyntax},
+		{"1_i", det, 0, "", nil}, {"[_i {_i 1: 'a'_i}]", det, 0, "", nil},
 		// strings
 		{`"a`, nil, 2, "", ErrUnexpectedEOF}, {`"\`, nil, 2, "", ErrUnexpectedEOF}, {`"\u12`, nil, 5, "", ErrUnexpectedEOF},
 		{`"\x"`, nil, 1, "", ErrDiagSyntax}, {`"\u12g4"`, nil, 1, "", ErrDiagSyntax}, {`"\'"`, nil, 1, "", ErrDiagSyntax},
