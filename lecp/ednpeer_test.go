@@ -357,7 +357,6 @@ const (
 	ednWhyUpperE     = "peer bug: 1E3 fails (\"Cannot convert 1E3 to a BigInt\"); the draft's \"e\" is case-insensitive ABNF"
 	ednWhySimple24   = "peer: simple(24) is f818, not well-formed (RFC 8949 §3.3); FromDiag refuses simple(24) to simple(31)"
 	ednWhyDupKey     = "FromDiag refuses a duplicate key (RFC 8949 §5.6) unless Options.AllowDuplicateKeys; the draft §2.6.2 lets a tool accept it on request, the peer always does"
-	ednWhyBraceEsc   = "draft §2.5.1: the escape \\u{NNN} of a Unicode scalar value"
 	ednWhySimpleExpr = "draft §2.8: simple(item), any integer notation (FromDiag: decimal only)"
 	ednWhyEmbedIndef = "peer bug: <<1>>_ is 5f01ff, not well-formed (a chunk must be a byte string); FromDiag refuses _ there"
 	ednWhyRange      = "peer: 1.5e400 is Infinity; FromDiag refuses it, as draft §5.1 item 5 says (the range must fit binary64)"
@@ -385,7 +384,8 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"float'3c00'", ednWhyFloat},
 	// strings
 	{`"a\u00fcb"`, ""}, {`"\ud83d\ude00"`, ""}, {`"\ud800"`, ""}, {`"\/"`, ""}, {`"a\nb"`, ""},
-	{"\"a\nb\"", ednWhyNewline}, {`"\u{1F600}"`, ednWhyBraceEsc}, {"\"a\tb\"", ""}, {`'\u0041'`, ""},
+	{"\"a\nb\"", ednWhyNewline}, {`"\u{1F600}"`, ""}, {`"\u{0041}"`, ""}, {`"\u{110000}"`, ""},
+	{`"\u{d800}"`, ""}, {`"\u{}"`, ""}, {`'\u{fc}'`, ""}, {"\"a\tb\"", ""}, {`'\u0041'`, ""},
 	{`'abc'`, ""}, {`'a\'b'`, ""}, {`'\u00fc'`, ""},
 	{"h'0102'", ""}, {"h'01 02 /c/ 03'", ""}, {"h'0A0b'", ""}, {"h'010'", ""},
 	{"b64'AQI'", ""}, {"b64'AQI='", ""}, {"b64'-_8'", ""}, {"b64'+/8='", ""}, {"b64'AQ=='", ""},

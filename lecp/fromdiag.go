@@ -85,7 +85,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     digits on one side of the point only (1., .5, -.5e1, 0x.8p1: §5.1
 //     item 3); the indicator _i (§2.3), an argument of 0 to 23 in the
 //     initial byte (1_i, [_i 1], 'a'_i; 24_i and 1.5_i are refused),
-//     accepted with Deterministic, as it is the preferred encoding.
+//     accepted with Deterministic, as it is the preferred encoding; the
+//     escape \u{1F600} in strings, hex digits of a Unicode scalar value
+//     (§2.5.1: leading zeros allowed, no surrogates, up to 10FFFF).
 //
 // For example (the last two are the empty indefinite-length strings):
 //

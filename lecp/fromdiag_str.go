@@ -164,6 +164,9 @@ func (c *fromDiag) escape(esc int, q byte) (int, error) {
 		}
 		c.str = append(c.str, ch)
 	case 'u':
+		if esc+2 < len(c.src) && c.src[esc+2] == '{' {
+			return c.braceEscape(esc)
+		}
 		r, err := c.hex4(esc, esc+2)
 		if err != nil {
 			return 0, err
@@ -199,6 +202,34 @@ func (c *fromDiag) escape(esc int, q byte) (int, error) {
 		return 0, c.syntax(esc, "unknown escape")
 	}
 	return esc + 2, nil
+}
+
+// braceEscape decodes \u{...} whose backslash is at offset esc: hex
+// digits (any number of leading zeros) of a Unicode scalar value, not a
+// surrogate (draft-ietf-cbor-edn-literals §2.5.1, its hexchar rule); it
+// returns the offset after the closing brace.
+func (c *fromDiag) braceEscape(esc int) (int, error) {
+	var r rune
+	i := esc + 3
+	for ; i < len(c.src) && c.src[i] != '}'; i++ {
+		v := hexValue(c.src[i])
+		if v < 0 {
+			return 0, c.syntax(esc, `\u{...} holds hex digits`)
+		}
+		if r = r<<4 | rune(v); r > utf8.MaxRune {
+			return 0, c.syntax(esc, `\u{...} beyond U+10FFFF`)
+		}
+	}
+	switch {
+	case i == len(c.src):
+		return 0, c.eof()
+	case i == esc+3:
+		return 0, c.syntax(esc, `\u{} needs a hex digit`)
+	case r >= 0xd800 && r <= 0xdfff:
+		return 0, c.fail(esc, ErrInvalidUTF8)
+	}
+	c.str = utf8.AppendRune(c.str, r)
+	return i + 1, nil
 }
 
 // hex4 reads the four hex digits of a \u escape at offset i; anything

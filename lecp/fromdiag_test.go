@@ -51,6 +51,8 @@ func TestFromDiagForms(t *testing.T) {
 		// text
 		{`""`, "60"}, {`"a"`, "6161"}, {`"\u00fc"`, "62c3bc"}, {`"ü"`, "62c3bc"},
 		{`"\ud800\udd51"`, "64f0908591"}, {`"\"\\\/\b\f\n\r\t"`, "68225c2f080c0a0d09"},
+		{`"\u{41}"`, "6141"}, {`"\u{1F600}\u{1f600}"`, "68f09f9880f09f9880"}, {`"\u{0}"`, "6100"},
+		{`"\u{10FFFF}"`, "64f48fbfbf"}, {`"\u{00000000e9}"`, "62c3a9"}, {`'\u{fc}'`, "42c3bc"}, {`"\u{d7ff}\u{E000}"`, "66ed9fbfee8080"},
 		{`"a" "b"`, "626162"}, {`"a" /c/ "b"`, "626162"}, {`"a"_0`, "780161"}, {`""_`, "7fff"},
 		// bytes
 		{"h''", "40"}, {"h'0102'", "420102"}, {"h'01 02\n/x/ 0A0b'", "4401020a0b"},
@@ -221,6 +223,11 @@ func TestFromDiagErrors(t *testing.T) {
 		{`"\ud800"`, nil, 1, "", ErrInvalidUTF8}, {`"\udc00"`, nil, 1, "", ErrInvalidUTF8}, {`"\udc00\udc00"`, nil, 1, "", ErrInvalidUTF8},
 		{`"\ud800\u0041"`, nil, 1, "", ErrInvalidUTF8}, {`"\ud800x"`, nil, 1, "", ErrInvalidUTF8},
 		{`"\ud800\`, nil, 8, "", ErrUnexpectedEOF}, {`'\ud800'`, nil, 1, "", ErrInvalidUTF8},
+		// \u{...}: a Unicode scalar value in hex (draft §2.5.1)
+		{`"\u{}"`, nil, 1, "", ErrDiagSyntax}, {`"a\u{110000}"`, nil, 2, "", ErrDiagSyntax}, {`"\u{fffffffff}"`, nil, 1, "", ErrDiagSyntax},
+		{`"\u{d800}"`, nil, 1, "", ErrInvalidUTF8}, {`"\u{DFFF}"`, nil, 1, "", ErrInvalidUTF8}, {`'\u{d800}'`, nil, 1, "", ErrInvalidUTF8},
+		{`"\u{4g}"`, nil, 1, "", ErrDiagSyntax}, {`"\u{ 41}"`, nil, 1, "", ErrDiagSyntax}, {`"\u{41"`, nil, 1, "", ErrDiagSyntax},
+		{`"\u{41`, nil, 6, "", ErrUnexpectedEOF}, {`"\U{41}"`, nil, 1, "", ErrDiagSyntax}, {`"\u{-1}"`, nil, 1, "", ErrDiagSyntax},
 		{"\"a\xffb\"", nil, 2, "", ErrInvalidUTF8}, {"\"\xed\xa0\x80\"", nil, 1, "", ErrInvalidUTF8},
 		{"\"a\nb\"", nil, 2, "", ErrDiagSyntax}, {"'\x01'", nil, 1, "", ErrDiagSyntax},
 		{`"a" h'00'`, nil, 4, "", ErrDiagSyntax}, {`h'00' "a"`, nil, 6, "", ErrDiagSyntax},
