@@ -67,8 +67,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     h32'..' (G.3), and adjacent strings of the same major type joined into
 //     one (G.4);
 //   - << item, ... >>, a byte string holding the encoded items (§8);
-//   - false, true, null, undefined, simple(N) (not 24 to 31), tags N(item)
-//     (any 64-bit tag number), arrays and maps (any item as a key);
+//   - false, true, null, undefined, simple(N) (0 to 255, not 24 to 31),
+//     tags N(item) (any 64-bit tag number), arrays and maps (any item as a
+//     key);
 //   - the encoding indicators of §8.1: _ for an indefinite length, and
 //     _0 to _3 for an argument of 1, 2, 4 or 8 bytes after an integer, a
 //     string's closing quote, >>, a tag number, or an array's or map's
@@ -87,7 +88,8 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     initial byte (1_i, [_i 1], 'a'_i; 24_i and 1.5_i are refused),
 //     accepted with Deterministic, as it is the preferred encoding; the
 //     escape \u{1F600} in strings, hex digits of a Unicode scalar value
-//     (§2.5.1: leading zeros allowed, no surrogates, up to 10FFFF).
+//     (§2.5.1: leading zeros allowed, no surrogates, up to 10FFFF);
+//     simple(N) with N in any integer notation (§2.8: simple(0x14)).
 //
 // For example (the last two are the empty indefinite-length strings):
 //

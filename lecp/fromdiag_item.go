@@ -202,7 +202,7 @@ func (c *fromDiag) floatBits(at, i int) error {
 	return nil
 }
 
-// simple reads simple(N) after the word.
+// simple reads simple(N) after the word: N in any integer notation.
 func (c *fromDiag) simple(at int) error {
 	if c.pos >= len(c.src) || c.src[c.pos] != '(' {
 		return c.syntax(c.pos, "expected ( after simple")
@@ -211,15 +211,33 @@ func (c *fromDiag) simple(at int) error {
 	if _, err := c.space(); err != nil {
 		return err
 	}
+	// any integer notation (draft-ietf-cbor-edn-literals §2.8):
+	// simple(0x14) is false
 	numAt := c.pos
+	neg := false
+	if c.pos < len(c.src) && (c.src[c.pos] == '+' || c.src[c.pos] == '-') {
+		neg = c.src[c.pos] == '-'
+		c.pos++
+	}
 	d := c.letters(c.pos)
 	c.pos += len(d)
-	v, err := strconv.ParseUint(string(d), 10, 8)
+	digits, base := d, 10
+	if len(d) >= 2 && d[0] == '0' {
+		switch d[1] {
+		case 'x', 'X':
+			digits, base = d[2:], 16
+		case 'o', 'O':
+			digits, base = d[2:], 8
+		case 'b', 'B':
+			digits, base = d[2:], 2
+		}
+	}
+	v, err := strconv.ParseUint(string(digits), base, 8)
 	switch {
-	case len(d) == 0 && c.pos == len(c.src):
+	case c.pos == len(c.src) && len(d) == 0:
 		return c.eof()
-	case err != nil:
-		return c.syntax(numAt, "simple value must be a decimal number from 0 to 255")
+	case err != nil || neg && v != 0:
+		return c.syntax(numAt, "simple value must be an integer from 0 to 255")
 	case v >= 24 && v < 32:
 		return c.syntax(numAt, "simple values 24 to 31 are reserved")
 	}

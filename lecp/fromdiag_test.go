@@ -68,6 +68,9 @@ func TestFromDiagForms(t *testing.T) {
 		// simple values
 		{"false", "f4"}, {"true", "f5"}, {"null", "f6"}, {"undefined", "f7"},
 		{"simple(0)", "e0"}, {"simple(16)", "f0"}, {"simple(32)", "f820"}, {"simple( 255 )", "f8ff"},
+		// any integer notation (draft §2.8)
+		{"simple(0x14)", "f4"}, {"simple(0b10100)", "f4"}, {"simple(0o24)", "f4"}, {"simple(0XfF)", "f8ff"},
+		{"simple(+20)", "f4"}, {"simple(-0)", "e0"}, {"simple(020)", "f4"}, {"simple(/c/ 0x20 # c\n)", "f820"},
 		// tags
 		{"0(\"x\")", "c06178"}, {"24(h'01')", "d8184101"}, {"18446744073709551615(1)", "dbffffffffffffffff01"},
 		{"0x18(1)", "d81801"}, {"1_1(1)", "d9000101"}, {"1(2(3))", "c1c203"},
@@ -174,6 +177,10 @@ func TestFromDiagErrors(t *testing.T) {
 		{"simple(24)", nil, 7, "", ErrDiagSyntax}, {"simple(31)", nil, 7, "", ErrDiagSyntax},
 		{"simple(256)", nil, 7, "", ErrDiagSyntax}, {"simple(x)", nil, 7, "", ErrDiagSyntax},
 		{"simple(1", nil, 8, "", ErrUnexpectedEOF}, {"simple(1 2)", nil, 9, "", ErrDiagSyntax},
+		{"simple(0x18)", nil, 7, "", ErrDiagSyntax}, {"simple(0x100)", nil, 7, "", ErrDiagSyntax}, {"simple(-1)", nil, 7, "", ErrDiagSyntax},
+		{"simple(0x)", nil, 7, "", ErrDiagSyntax}, {"simple(0b2)", nil, 7, "", ErrDiagSyntax}, {"simple(1.0)", nil, 8, "", ErrDiagSyntax},
+		{"simple(1_0)", nil, 8, "", ErrDiagSyntax}, {"simple(+)", nil, 7, "", ErrDiagSyntax}, {"simple(--1)", nil, 7, "", ErrDiagSyntax},
+		{"simple(0x1f)", nil, 7, "", ErrDiagSyntax}, {"simple(-", nil, 8, "", ErrUnexpectedEOF},
 		// numbers
 		{"1a", nil, 0, "", ErrDiagSyntax}, {".", nil, 0, "", ErrDiagSyntax}, {"-.", nil, 0, "", ErrDiagSyntax},
 		{".e3", nil, 0, "", ErrDiagSyntax}, {"-.e3", nil, 0, "", ErrDiagSyntax}, {"1.e", nil, 0, "", ErrDiagSyntax},
