@@ -346,8 +346,10 @@ const (
 	ednWhyFloat      = "peer: no float'..' application literal (draft-bormann-cbor-edn-app-ext); it writes the unknown-literal stand-in 999([\"float\", hex])"
 	ednWhyB32        = "draft §2.5.5 leaves b32'..' and h32'..' (RFC 8949 §8) to future application literals: to the peer they are unknown, 999"
 	ednWhyJuxtapose  = "draft §5.1 item 7 replaced RFC 8610 G.4's juxtaposed strings with the + operator: the peer refuses 'a' 'b'"
-	ednWhyPlus       = "draft §5.1 item 7: strings joined with + (FromDiag has G.4's juxtaposition)"
+	ednWhyPlus       = "draft §5.1 item 7: << >> joined with + to other byte strings (FromDiag joins string literals only)"
 	ednWhyCommas     = "draft §2.6: commas between items optional (FromDiag requires them: with G.4's juxtaposed strings, 'a' 'b' would be ambiguous)"
+	ednWhyPlusUTF8   = "peer: \"a\" + h'ff' is a text string that is not UTF-8; draft §5.1 item 7 wants joined text valid (FromDiag: ErrInvalidUTF8 unless Options.AllowInvalidUTF8)"
+	ednWhyPlusIndic  = "peer drops an indicator after the last string of a + concatenation; FromDiag gives it to the joined string, as for juxtaposed ones (the draft's grammar allows one on each string, and does not say what it means there)"
 	ednWhyEllipsis   = "draft §4.2: ... elides, the stand-in tag 888 (FromDiag refuses)"
 	ednWhyAppLit     = "draft §3.1, §3.2: dt, DT, ip, IP application literals (FromDiag refuses them)"
 	ednWhyUnknownApp = "draft §4.1: an unknown application literal becomes the stand-in tag 999, to the peer 999([prefix, text]) (FromDiag refuses it)"
@@ -416,8 +418,9 @@ var ednSameTexts = []struct{ text, differs string }{
 	{"# 1", ""}, {"h'01 # c'", ""},
 	// the draft's other new forms
 	{"[1,]", ""}, {"{1: 2,}", ""}, {"[1,,]", ""}, {"<<1,>>", ""}, {"(_ h'01',)", ""}, {"[1 2]", ednWhyCommas}, {"{1: 2 3: 4}", ednWhyCommas},
-	{"'a' + 'b'", ednWhyPlus}, {"h'01' + h'02'", ednWhyPlus}, {`"a" + "b"`, ednWhyPlus}, {"'a' + h'62'", ednWhyPlus},
-	{"<<1>> + <<2>>", ednWhyPlus},
+	{"'a' + 'b'", ""}, {"h'01' + h'02'", ""}, {`"a" + "b"`, ""}, {"'a' + h'62'", ""}, {`"a" + h'62'`, ""},
+	{`"a" + 'b'`, ""}, {`'a' + "b"`, ""}, {`"a" + h'ff'`, ednWhyPlusUTF8}, {"'a' + # c\n 'b'", ""}, {"'a' +", ""}, {"'a' + 1", ""},
+	{"'a' + 'b'_0", ednWhyPlusIndic}, {"<<1>> + <<2>>", ednWhyPlus}, {"'a' + <<2>>", ednWhyPlus},
 	{"...", ednWhyEllipsis}, {"[1, ...]", ednWhyEllipsis}, {"h'01...'", ednWhyEllipsis}, {"'ab...'", ""},
 	{"dt'2020-01-01T00:00:00Z'", ednWhyAppLit}, {"DT'2020-01-01T00:00:00Z'", ednWhyAppLit},
 	{"ip'192.0.2.1'", ednWhyAppLit}, {"IP'192.0.2.0/24'", ednWhyAppLit},

@@ -65,7 +65,7 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     space and comments allowed between the digits, G.6), b64'..' (base64
 //     or base64url, padding optional, unused bits zero), b32'..' and
 //     h32'..' (G.3), and adjacent strings of the same major type joined into
-//     one (G.4);
+//     one (G.4, which the draft below replaces with +);
 //   - << item, ... >>, a byte string holding the encoded items (§8);
 //   - false, true, null, undefined, simple(N) (0 to 255, not 24 to 31),
 //     tags N(item) (any 64-bit tag number), arrays and maps (any item as a
@@ -89,7 +89,19 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     accepted with Deterministic, as it is the preferred encoding; the
 //     escape \u{1F600} in strings, hex digits of a Unicode scalar value
 //     (§2.5.1: leading zeros allowed, no surrogates, up to 10FFFF);
-//     simple(N) with N in any integer notation (§2.8: simple(0x14)).
+//     simple(N) with N in any integer notation (§2.8: simple(0x14)); and
+//     string literals joined with + (§5.1 item 7: 'a' + h'62', "a" +
+//     "b"): bytes with bytes, text with text, and bytes added to text
+//     (the left side's type: "a" + h'c3bc' is text, and must be UTF-8;
+//     'a' + "b" is refused); an indicator goes after the last string and
+//     encodes the joined one.
+//
+// It does not accept the draft's other forms: commas left out between
+// items ([1 2], which G.4's juxtaposed strings make ambiguous: ['a' 'b']),
+// the ellipsis ... and its stand-in tag 888, the stand-in tag 999 for an
+// unknown application literal, the dt'..', DT'..', ip'..' and IP'..'
+// literals, raw strings, << >> joined with +, and a raw line feed in a
+// string literal.
 //
 // For example (the last two are the empty indefinite-length strings):
 //

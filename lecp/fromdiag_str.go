@@ -1,7 +1,8 @@
 package lecp
 
 // FromDiag's string literals: "text", 'text as bytes', h'..', b64'..',
-// b32'..', h32'..' (RFC 8610 G.2, G.3, G.6), joined when adjacent (G.4).
+// b32'..', h32'..' (RFC 8610 G.2, G.3, G.6), joined when adjacent (G.4)
+// or with + (draft-ietf-cbor-edn-literals §5.1 item 7).
 
 import (
 	"slices"
@@ -26,6 +27,7 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 	c.str = c.str[:0]
 	c.lastIndef = false
 	kind, pieces := uint8(0), 0
+	plus := false // the string just read was joined with +
 	for {
 		start := c.pos
 		var k uint8
@@ -57,10 +59,18 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		if err != nil {
 			return 0, err
 		}
-		if pieces > 0 && k != kind {
+		switch {
+		case pieces == 0:
+			kind = k
+		case k == kind:
+		case plus && kind == majText:
+			// bytes added to text (the draft's §5.1 item 7: the
+			// left side's type; Check finds text that is not UTF-8)
+		case plus:
+			return 0, c.syntax(start, "a text string cannot be added to a byte string")
+		default:
 			return 0, c.syntax(start, "a text string and a byte string cannot be joined")
 		}
-		kind = k
 		pieces++
 		if c.pos < len(c.src) && c.src[c.pos] == '_' {
 			break // an indicator ends the string
@@ -69,6 +79,12 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		more, err := c.space()
 		if err != nil {
 			return 0, err
+		}
+		if plus = more && c.src[c.pos] == '+'; plus {
+			if err := c.plusOperand(); err != nil {
+				return 0, err
+			}
+			continue
 		}
 		if !more || !c.stringStart(c.pos) {
 			c.pos = save
@@ -85,6 +101,9 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 				return 0, c.fail(c.pos, ErrNotDeterministic)
 			}
 			c.pos++
+			if err := c.plusAfter(); err != nil {
+				return 0, err
+			}
 			c.node(at, dScalar)
 			c.enc = append(c.enc, kind<<5|31, 0xff)
 			c.lastIndef = true
@@ -92,6 +111,9 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		}
 		var err error
 		if width, err = c.indicator(); err != nil {
+			return 0, err
+		}
+		if err := c.plusAfter(); err != nil {
 			return 0, err
 		}
 	}
@@ -103,6 +125,39 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 	}
 	c.enc = append(c.enc, c.str...)
 	return kind, nil
+}
+
+// plusOperand skips the + at c.pos and the space after it, up to the
+// string literal that must follow.
+func (c *fromDiag) plusOperand() error {
+	c.pos++
+	more, err := c.space()
+	switch {
+	case err != nil:
+		return err
+	case !more:
+		return c.eof()
+	case c.stringStart(c.pos):
+		return nil
+	case c.src[c.pos] == '<':
+		return c.syntax(c.pos, "<< >> joined with +: not accepted")
+	case c.src[c.pos] == '.':
+		return c.syntax(c.pos, "an ellipsis (...) stands for elided data: not accepted")
+	}
+	return c.syntax(c.pos, "expected a string literal after +")
+}
+
+// plusAfter refuses a + after an encoding indicator at c.pos, which goes
+// after the last string of a concatenation.
+func (c *fromDiag) plusAfter() error {
+	save := c.pos
+	more, err := c.space()
+	at := c.pos
+	c.pos = save
+	if err == nil && more && c.src[at] == '+' {
+		return c.syntax(at, "+ after an encoding indicator: it goes after the last string")
+	}
+	return nil
 }
 
 // quoted reads a string in quotes q whose opening quote is at offset at,

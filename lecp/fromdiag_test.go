@@ -62,6 +62,13 @@ func TestFromDiagForms(t *testing.T) {
 		{"b32'ME'", "4161"}, {"b32'MFRA===='", "42616200"[0:6] + ""}, {"b32'me======'", "4161"},
 		{"h32'C4'", "4161"}, {"h32'c4======'", "4161"},
 		{"h'01' h'02'", "420102"}, {"'a' h'62' b64'Yw'", "43616263"}, {"h'01'_1", "59000101"},
+		// joined with + (draft §5.1 item 7): bytes with bytes, text
+		// with text, and bytes added to text (the left side's type)
+		{"'a' + 'b'", "426162"}, {"h'01'+h'02'", "420102"}, {`"a" + "b"`, "626162"}, {"'a' + h'62' + b64'Yw'", "43616263"},
+		{`"Hello" + h'20' + "world"`, "6b48656c6c6f20776f726c64"}, {`"" + h'c3' + h'bc'`, "62c3bc"}, {`"a" + 'b'`, "626162"},
+		{"'a' /c/ + # d\n 'b'", "426162"}, {"'a' 'b' + 'c' 'd'", "4461626364"}, {"'a' + 'b'_0", "58026162"},
+		{"[h'01' + h'02', 3]", "8242010203"}, {"{'a' + 'b': 'c' + 'd'}", "a1426162426364"}, {"(_ 'a' + 'b', h'63')", "5f4261624163ff"},
+		{"24('a' + 'b')", "d818426162"}, {"'' + ''", "40"},
 		// embedded
 		{"<<>>", "40"}, {"<<1>>", "4101"}, {"<<1, 2>>", "420102"}, {"<< h'' >>", "4140"},
 		{"<<[1]>>_0", "58028101"}, {"<<<<1>>>>", "424101"},
@@ -238,6 +245,16 @@ func TestFromDiagErrors(t *testing.T) {
 		{"\"a\xffb\"", nil, 2, "", ErrInvalidUTF8}, {"\"\xed\xa0\x80\"", nil, 1, "", ErrInvalidUTF8},
 		{"\"a\nb\"", nil, 2, "", ErrDiagSyntax}, {"'\x01'", nil, 1, "", ErrDiagSyntax},
 		{`"a" h'00'`, nil, 4, "", ErrDiagSyntax}, {`h'00' "a"`, nil, 6, "", ErrDiagSyntax},
+		// +: a string after it; no text added to bytes; bytes added to
+		// text make UTF-8; the indicator after the last string only
+		{"'a' + \"b\"", nil, 6, "", ErrDiagSyntax}, {"h'01' + 'a' + \"b\"", nil, 14, "", ErrDiagSyntax},
+		{"'a' +", nil, 5, "", ErrUnexpectedEOF}, {"'a' + 1", nil, 6, "", ErrDiagSyntax}, {"'a' + + 'b'", nil, 6, "", ErrDiagSyntax},
+		{"['a' + ]", nil, 7, "[0]", ErrDiagSyntax}, {"'a' + <<1>>", nil, 6, "", ErrDiagSyntax}, {"<<1>> + 'a'", nil, 6, "", ErrTrailingData},
+		{"'a' + ...", nil, 6, "", ErrDiagSyntax}, {"1 + 'a'", nil, 2, "", ErrTrailingData}, {"+ 'a'", nil, 0, "", ErrDiagSyntax},
+		{`"a" + h'ff'`, nil, 0, "", ErrInvalidUTF8}, {`["x", "a" + h'c3']`, nil, 6, "[1]", ErrInvalidUTF8},
+		{`"a" + h'62' 'c'`, nil, 12, "", ErrDiagSyntax}, {"'a'_0 + 'b'", nil, 6, "", ErrDiagSyntax},
+		{"''_ + 'b'", nil, 4, "", ErrDiagSyntax}, {"'a' + ''_", nil, 8, "", ErrDiagSyntax}, {"'a' + float'3c00'", nil, 6, "", ErrDiagSyntax},
+		{"'a' + /c", nil, 8, "", ErrUnexpectedEOF},
 		{"h'0'", nil, 3, "", ErrDiagSyntax}, {"h'0g'", nil, 3, "", ErrDiagSyntax}, {"h'00", nil, 4, "", ErrUnexpectedEOF},
 		{"h'00 /x", nil, 7, "", ErrUnexpectedEOF},
 		{"# 1", nil, 3, "", ErrUnexpectedEOF}, {"[1 # ]", nil, 6, "[1]", ErrUnexpectedEOF},
