@@ -95,18 +95,21 @@
 // §8, the encoding indicators of §8.1 (_ for indefinite lengths, _0 … _3
 // for the width of a head or a float), embedded CBOR << >>, and RFC 8610
 // Appendix G's forms (0x, 0o and 0b integers, 'text' byte strings, b64, b32
-// and h32 strings, joined adjacent strings, comments), and float'..', a
-// float's bits; not the other application literals of later EDN drafts
-// (dt'..', ip'..'). Without indicators it writes preferred serialization,
-// so what does not round trip through AppendDiag is what AppendDiag leaves
-// out: the width of a head or a float that is not the shortest
-// (1b0000000000000001 and fa3fc00000 come back as 01 and f93e00), a NaN's
-// payload and width, and text bytes that are not UTF-8 (written \ufffd).
-// AppendDiagExact writes those widths as §8.1 indicators (0_3, 1.5_2) and
-// a NaN with a payload as float'7e01', so that for every well-formed input
-// whose text is UTF-8, FromDiag gives back the input byte for byte. Every
-// cose-wg example's cbor_diag reads back to its cbor but two, whose
-// diagnostic writes a text kid as bytes.
+// and h32 strings, joined adjacent strings, comments), float'..', a float's
+// bits, and forms of draft-ietf-cbor-edn-literals, the Internet-Draft that
+// is to replace both: # comments, strings joined with +, a trailing comma,
+// the _i indicator, \u{..} escapes, 1. and .5, simple(0x14); not the
+// draft's optional commas, ellipses, stand-in tags, raw strings or
+// application literals (dt'..', ip'..'). Without indicators it writes
+// preferred serialization, so what does not round trip through AppendDiag
+// is what AppendDiag leaves out: the width of a head or a float that is not
+// the shortest (1b0000000000000001 and fa3fc00000 come back as 01 and
+// f93e00), a NaN's payload and width, and text bytes that are not UTF-8
+// (written \ufffd). AppendDiagExact writes those widths as §8.1 indicators
+// (0_3, 1.5_2) and a NaN with a payload as float'7e01', so that for every
+// well-formed input whose text is UTF-8, FromDiag gives back the input byte
+// for byte. Every cose-wg example's cbor_diag reads back to its cbor but
+// two, whose diagnostic writes a text kid as bytes.
 // AppendJSON and FromJSON convert as RFC 8949 §6.1 and §6.2 describe:
 //
 // CBOR to JSON: integers and finite floats become numbers; NaN and the

@@ -196,12 +196,17 @@ func ExampleFromDiag() {
 
 	_, err = lecp.FromDiag(nil, []byte(`{"a": 1, "a": 2}`), nil)
 	fmt.Println(err)
-	_, err = lecp.FromDiag(nil, []byte(`[1, 2,]`), nil)
+	// a trailing comma is accepted (draft-ietf-cbor-edn-literals), a
+	// missing one is not
+	b, _ = lecp.FromDiag(nil, []byte(`[1, 2,]`), nil)
+	fmt.Printf("%x\n", b)
+	_, err = lecp.FromDiag(nil, []byte(`[1, 2 3]`), nil)
 	fmt.Println(errors.Is(err, lecp.ErrDiagSyntax), err)
 	// Output:
 	// d28443a10126a104446b69643142686940
 	// 18([h'a10126', {4: h'6b696431'}, h'6869', h''])
 	// 9f190001fb3ff80000000000007f61616162ffff
 	// lecp: duplicate map key at offset 9
-	// true lecp: invalid diagnostic notation: a trailing comma is not allowed at offset 6 (path [2])
+	// 820102
+	// true lecp: invalid diagnostic notation: expected , or ] at offset 6 (path [2])
 }

@@ -45,7 +45,9 @@ func diagErr(msg string) error { return &diagError{msg} }
 // 8610 Appendix G), as cbor.me or diag2cbor do; nil opts are the
 // defaults. The text holds exactly one item, with white space and
 // /comments/ around it, or, with Options.AllowSequence, zero or more items
-// separated by commas (RFC 8742 §4.2, as AppendDiag writes a sequence).
+// separated by commas (RFC 8742 §4.2, as AppendDiag writes a sequence),
+// and a comma may follow the last one (the seq rule of
+// draft-ietf-cbor-edn-literals: "1, 2," is two items, "," none).
 //
 // It accepts:
 //   - integers in decimal and, with an optional sign, in 0x, 0o and 0b
@@ -63,16 +65,43 @@ func diagErr(msg string) error { return &diagError{msg} }
 //     space and comments allowed between the digits, G.6), b64'..' (base64
 //     or base64url, padding optional, unused bits zero), b32'..' and
 //     h32'..' (G.3), and adjacent strings of the same major type joined into
-//     one (G.4);
+//     one (G.4, which the draft below replaces with +);
 //   - << item, ... >>, a byte string holding the encoded items (§8);
-//   - false, true, null, undefined, simple(N) (not 24 to 31), tags N(item)
-//     (any 64-bit tag number), arrays and maps (any item as a key);
+//   - false, true, null, undefined, simple(N) (0 to 255, not 24 to 31),
+//     tags N(item) (any 64-bit tag number), arrays and maps (any item as a
+//     key);
 //   - the encoding indicators of §8.1: _ for an indefinite length, and
 //     _0 to _3 for an argument of 1, 2, 4 or 8 bytes after an integer, a
 //     string's closing quote, >>, a tag number, or an array's or map's
 //     opening bracket; after a float _1, _2 and _3 mean half, single and
 //     double precision. An indicator that cannot hold the value (1000_0,
-//     1.1_1) is refused.
+//     1.1_1) is refused;
+//   - forms of draft-ietf-cbor-edn-literals, the Internet-Draft that is to
+//     replace RFC 8949 §8 and RFC 8610 Appendix G (sections as in its
+//     editor's copy of April 2025): # comments, to a line feed or the end
+//     of the text, wherever white space may go (§2.2), also between the
+//     digits of h'..', b64'..', b32'..' and h32'..', where the closing
+//     quote ends one too (§2.5.3); a trailing comma after the last item
+//     of an array, a map, << >> or (_ ...) (§2.6: [1, 2,]); floats with
+//     digits on one side of the point only (1., .5, -.5e1, 0x.8p1: §5.1
+//     item 3); the indicator _i (§2.3), an argument of 0 to 23 in the
+//     initial byte (1_i, [_i 1], 'a'_i; 24_i and 1.5_i are refused),
+//     accepted with Deterministic, as it is the preferred encoding; the
+//     escape \u{1F600} in strings, hex digits of a Unicode scalar value
+//     (§2.5.1: leading zeros allowed, no surrogates, up to 10FFFF);
+//     simple(N) with N in any integer notation (§2.8: simple(0x14)); and
+//     string literals joined with + (§5.1 item 7: 'a' + h'62', "a" +
+//     "b"): bytes with bytes, text with text, and bytes added to text
+//     (the left side's type: "a" + h'c3bc' is text, and must be UTF-8;
+//     'a' + "b" is refused); an indicator goes after the last string and
+//     encodes the joined one.
+//
+// It does not accept the draft's other forms: commas left out between
+// items ([1 2], which G.4's juxtaposed strings make ambiguous: ['a' 'b']),
+// the ellipsis ... and its stand-in tag 888, the stand-in tag 999 for an
+// unknown application literal, the dt'..', DT'..', ip'..' and IP'..'
+// literals, raw strings, << >> joined with +, and a raw line feed in a
+// string literal.
 //
 // For example (the last two are the empty indefinite-length strings):
 //
@@ -81,7 +110,7 @@ func diagErr(msg string) error { return &diagError{msg} }
 // Errors are *SyntaxError, with the Offset in src and the Path of the item
 // (up to the innermost embedded CBOR, whose content has no path); causes
 // are ErrDiagSyntax (malformed text, or a form not accepted: other
-// application literals such as dt'..', unknown words, trailing commas,
+// application literals such as dt'..', unknown words, missing commas,
 // out-of-range numbers, an indicator that does not fit), ErrUnexpectedEOF
 // (text cut short), ErrTrailingData (a second item without AllowSequence),
 // ErrInvalidUTF8 (text strings, unless Options.AllowInvalidUTF8), ErrDepth
@@ -205,7 +234,9 @@ type fromDiag struct {
 	opened bool
 	// lastIndef: the string just read was ''_ or ""_
 	lastIndef bool
-	head      [9]byte // a head being written
+	// inLit: space is skipped inside h'..' (a quote ends a # comment)
+	inLit bool
+	head  [9]byte // a head being written
 }
 
 // parse reads the text into enc (and, when tracing, the nodes).
@@ -410,13 +441,18 @@ func (c *fromDiag) node(off int, kind uint8) int32 {
 	return int32(len(c.nodes) - 1)
 }
 
-// space skips white space and comments (G.6), reporting whether any text
-// is left; an unterminated comment is ErrUnexpectedEOF.
+// space skips white space and comments: /inline/ ones (G.6), and the
+// end-of-line ones of draft-ietf-cbor-edn-literals (§2.2), from # to a
+// line feed or the end of the text (or, with inLit, a single quote); it
+// reports whether any text is left.
+// An unterminated inline comment is ErrUnexpectedEOF.
 func (c *fromDiag) space() (bool, error) {
 	for c.pos < len(c.src) {
 		switch c.src[c.pos] {
 		case ' ', '\t', '\n', '\r':
 			c.pos++
+		case '#':
+			c.pos = lineEnd(c.src, c.pos, c.inLit)
 		case '/':
 			end := -1
 			for j := c.pos + 1; j < len(c.src); j++ {
@@ -434,6 +470,18 @@ func (c *fromDiag) space() (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// lineEnd returns the offset of the line feed that ends the # comment
+// starting at offset i, or the end of src; inside a prefixed literal
+// (lit), its closing quote ends the comment too: the draft reads the
+// literal's content first, up to the quote, then its digits and comments
+// (§2.5.3, app-string-h).
+func lineEnd(src []byte, i int, lit bool) int {
+	for i < len(src) && src[i] != '\n' && !(lit && src[i] == '\'') {
+		i++
+	}
+	return i
 }
 
 // run reads the text and writes enc and the nodes.
@@ -454,8 +502,10 @@ func (c *fromDiag) run() error {
 				return c.eof()
 			case state == after:
 				return nil
-			case c.top == 0 && c.lim.allowMulti:
-				return nil // an empty sequence
+			case c.lim.allowMulti:
+				// an empty sequence, or a trailing comma
+				// after its last item (the draft's seq rule)
+				return nil
 			}
 			return c.eof()
 		}
@@ -509,11 +559,15 @@ func (c *fromDiag) run() error {
 				continue
 			}
 		}
+		// after a comma: a trailing one (draft-ietf-cbor-edn-literals
+		// §2.6, and its seq and streamstring rules)
 		if n := len(c.stack); n > 0 && c.stack[n-1].n > 0 && c.stack[n-1].kind != dTag {
-			f := c.stack[n-1]
-			if save := c.pos; c.closes(&f, at) {
-				c.pos = save
-				return c.syntax(at, "a trailing comma is not allowed")
+			if c.closes(&c.stack[n-1], at) {
+				if err := c.end(); err != nil {
+					return err
+				}
+				state = after
+				continue
 			}
 		}
 		if n := len(c.stack); n > 0 && c.stack[n-1].kind == dMap && c.stack[n-1].n&1 == 0 {
@@ -591,7 +645,7 @@ func (c *fromDiag) open(nd int32, at int, kind uint8, indef bool, width int8) {
 	f := dframe{node: nd, kind: kind, indef: indef, width: width, at: len(c.enc), wAt: at + 1, str: -1}
 	if kind != dTag {
 		f.room = 1
-		if width >= 0 {
+		if width >= 0 && width != wImm {
 			f.room += 1 << width
 		}
 		c.enc = append(c.enc, make([]byte, f.room)...)
@@ -670,6 +724,13 @@ func (c *fromDiag) headWidth(dst []byte, maj uint8, arg uint64, w int8, at int) 
 	if w < 0 {
 		return appendHead(dst, maj, arg), nil
 	}
+	if w == wImm {
+		// the preferred encoding, so allowed with Deterministic
+		if arg >= 24 {
+			return dst, c.syntax(at, "encoding indicator _i cannot hold "+strconv.FormatUint(arg, 10)+": it is an argument of 0 to 23 in the initial byte")
+		}
+		return appendHead(dst, maj, arg), nil
+	}
 	if c.lim.determ {
 		return dst, c.fail(at, ErrNotDeterministic)
 	}
@@ -684,8 +745,12 @@ func (c *fromDiag) headWidth(dst []byte, maj uint8, arg uint64, w int8, at int) 
 	return dst, nil
 }
 
-// indicator reads an optional §8.1 width indicator _0 to _3 at the
-// current position, returning it or -1.
+// wImm is the indicator _i of draft-ietf-cbor-edn-literals (§2.3): the
+// argument in the initial byte (additional information 0 to 23).
+const wImm int8 = 4
+
+// indicator reads an optional §8.1 width indicator _0 to _3, or _i
+// (wImm), at the current position, returning it or -1.
 func (c *fromDiag) indicator() (int8, error) {
 	if c.pos >= len(c.src) || c.src[c.pos] != '_' {
 		return -1, nil
@@ -693,6 +758,9 @@ func (c *fromDiag) indicator() (int8, error) {
 	at := c.pos
 	word := c.word(at + 1)
 	c.pos = at + 1 + len(word)
+	if string(word) == "i" {
+		return wImm, nil
+	}
 	if len(word) == 1 && word[0] >= '0' && word[0] <= '3' {
 		if c.lim.determ {
 			return -1, c.fail(at, ErrNotDeterministic)

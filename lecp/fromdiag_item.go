@@ -80,8 +80,10 @@ func (c *fromDiag) item(at int) error {
 	case ch == '"' || ch == '\'':
 		_, err := c.strings(at)
 		return err
-	case ch == '-' || ch == '+' || ch >= '0' && ch <= '9':
+	case ch == '-' || ch == '+' || ch >= '0' && ch <= '9' || ch == '.' && at+1 < len(c.src) && digitOf(c.src[at+1], 10):
 		return c.number(at)
+	case ch == '.' && at+2 < len(c.src) && c.src[at+1] == '.' && c.src[at+2] == '.':
+		return c.syntax(at, "an ellipsis (...) stands for elided data: not accepted")
 	case ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z':
 		return c.wordItem(at)
 	default:
@@ -200,7 +202,7 @@ func (c *fromDiag) floatBits(at, i int) error {
 	return nil
 }
 
-// simple reads simple(N) after the word.
+// simple reads simple(N) after the word: N in any integer notation.
 func (c *fromDiag) simple(at int) error {
 	if c.pos >= len(c.src) || c.src[c.pos] != '(' {
 		return c.syntax(c.pos, "expected ( after simple")
@@ -209,15 +211,33 @@ func (c *fromDiag) simple(at int) error {
 	if _, err := c.space(); err != nil {
 		return err
 	}
+	// any integer notation (draft-ietf-cbor-edn-literals §2.8):
+	// simple(0x14) is false
 	numAt := c.pos
+	neg := false
+	if c.pos < len(c.src) && (c.src[c.pos] == '+' || c.src[c.pos] == '-') {
+		neg = c.src[c.pos] == '-'
+		c.pos++
+	}
 	d := c.letters(c.pos)
 	c.pos += len(d)
-	v, err := strconv.ParseUint(string(d), 10, 8)
+	digits, base := d, 10
+	if len(d) >= 2 && d[0] == '0' {
+		switch d[1] {
+		case 'x', 'X':
+			digits, base = d[2:], 16
+		case 'o', 'O':
+			digits, base = d[2:], 8
+		case 'b', 'B':
+			digits, base = d[2:], 2
+		}
+	}
+	v, err := strconv.ParseUint(string(digits), base, 8)
 	switch {
-	case len(d) == 0 && c.pos == len(c.src):
+	case c.pos == len(c.src) && len(d) == 0:
 		return c.eof()
-	case err != nil:
-		return c.syntax(numAt, "simple value must be a decimal number from 0 to 255")
+	case err != nil || neg && v != 0:
+		return c.syntax(numAt, "simple value must be an integer from 0 to 255")
 	case v >= 24 && v < 32:
 		return c.syntax(numAt, "simple values 24 to 31 are reserved")
 	}
@@ -252,8 +272,8 @@ func (c *fromDiag) float(at int, f float64) error {
 	case -1:
 		c.enc = AppendFloat(c.enc, f)
 		return nil
-	case 0:
-		return c.syntax(indAt, "encoding indicator _0 on a float (a float is _1, _2 or _3)")
+	case 0, wImm:
+		return c.syntax(indAt, "encoding indicator "+string(c.src[indAt:c.pos])+" on a float (a float is _1, _2 or _3)")
 	case 1:
 		if f != f {
 			c.enc = append(c.enc, 0xf9, 0x7e, 0x00)
@@ -329,19 +349,20 @@ func (c *fromDiag) number(at int) error {
 	digits := c.src[digits0:j]
 	switch base {
 	case 10:
-		if j == i {
-			return c.syntax(at, "malformed number")
-		}
+		// digits before or after the point, or both: 1., .5 and
+		// 1.e3 are floats (draft-ietf-cbor-edn-literals §5.1 item 3)
 		if j < len(c.src) && c.src[j] == '.' {
 			isFloat = true
 			k := j + 1
 			for k < len(c.src) && c.src[k] >= '0' && c.src[k] <= '9' {
 				k++
 			}
-			if k == j+1 {
-				return c.syntax(j, "malformed number: digits expected after the point")
+			if k == j+1 && j == i {
+				return c.syntax(at, "malformed number: digits expected before or after the point")
 			}
 			j = k
+		} else if j == i {
+			return c.syntax(at, "malformed number")
 		}
 		if j < len(c.src) && (c.src[j] == 'e' || c.src[j] == 'E') {
 			isFloat = true
@@ -352,10 +373,14 @@ func (c *fromDiag) number(at int) error {
 	case 16:
 		frac := j < len(c.src) && c.src[j] == '.'
 		if frac {
-			j++
-			for j < len(c.src) && digitOf(c.src[j], 16) {
-				j++
+			k := j + 1
+			for k < len(c.src) && digitOf(c.src[k], 16) {
+				k++
 			}
+			if k == j+1 && j == digits0 {
+				return c.syntax(at, "malformed number: digits expected before or after the point")
+			}
+			j = k
 		}
 		if j < len(c.src) && (c.src[j] == 'p' || c.src[j] == 'P') {
 			isFloat = true

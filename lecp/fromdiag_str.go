@@ -1,7 +1,8 @@
 package lecp
 
 // FromDiag's string literals: "text", 'text as bytes', h'..', b64'..',
-// b32'..', h32'..' (RFC 8610 G.2, G.3, G.6), joined when adjacent (G.4).
+// b32'..', h32'..' (RFC 8610 G.2, G.3, G.6), joined when adjacent (G.4)
+// or with + (draft-ietf-cbor-edn-literals §5.1 item 7).
 
 import (
 	"slices"
@@ -26,6 +27,7 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 	c.str = c.str[:0]
 	c.lastIndef = false
 	kind, pieces := uint8(0), 0
+	plus := false // the string just read was joined with +
 	for {
 		start := c.pos
 		var k uint8
@@ -57,10 +59,18 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		if err != nil {
 			return 0, err
 		}
-		if pieces > 0 && k != kind {
+		switch {
+		case pieces == 0:
+			kind = k
+		case k == kind:
+		case plus && kind == majText:
+			// bytes added to text (the draft's §5.1 item 7: the
+			// left side's type; Check finds text that is not UTF-8)
+		case plus:
+			return 0, c.syntax(start, "a text string cannot be added to a byte string")
+		default:
 			return 0, c.syntax(start, "a text string and a byte string cannot be joined")
 		}
-		kind = k
 		pieces++
 		if c.pos < len(c.src) && c.src[c.pos] == '_' {
 			break // an indicator ends the string
@@ -69,6 +79,12 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		more, err := c.space()
 		if err != nil {
 			return 0, err
+		}
+		if plus = more && c.src[c.pos] == '+'; plus {
+			if err := c.plusOperand(); err != nil {
+				return 0, err
+			}
+			continue
 		}
 		if !more || !c.stringStart(c.pos) {
 			c.pos = save
@@ -85,6 +101,9 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 				return 0, c.fail(c.pos, ErrNotDeterministic)
 			}
 			c.pos++
+			if err := c.plusAfter(); err != nil {
+				return 0, err
+			}
 			c.node(at, dScalar)
 			c.enc = append(c.enc, kind<<5|31, 0xff)
 			c.lastIndef = true
@@ -92,6 +111,9 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 		}
 		var err error
 		if width, err = c.indicator(); err != nil {
+			return 0, err
+		}
+		if err := c.plusAfter(); err != nil {
 			return 0, err
 		}
 	}
@@ -103,6 +125,39 @@ func (c *fromDiag) strings(at int) (uint8, error) {
 	}
 	c.enc = append(c.enc, c.str...)
 	return kind, nil
+}
+
+// plusOperand skips the + at c.pos and the space after it, up to the
+// string literal that must follow.
+func (c *fromDiag) plusOperand() error {
+	c.pos++
+	more, err := c.space()
+	switch {
+	case err != nil:
+		return err
+	case !more:
+		return c.eof()
+	case c.stringStart(c.pos):
+		return nil
+	case c.src[c.pos] == '<':
+		return c.syntax(c.pos, "<< >> joined with +: not accepted")
+	case c.src[c.pos] == '.':
+		return c.syntax(c.pos, "an ellipsis (...) stands for elided data: not accepted")
+	}
+	return c.syntax(c.pos, "expected a string literal after +")
+}
+
+// plusAfter refuses a + after an encoding indicator at c.pos, which goes
+// after the last string of a concatenation.
+func (c *fromDiag) plusAfter() error {
+	save := c.pos
+	more, err := c.space()
+	at := c.pos
+	c.pos = save
+	if err == nil && more && c.src[at] == '+' {
+		return c.syntax(at, "+ after an encoding indicator: it goes after the last string")
+	}
+	return nil
 }
 
 // quoted reads a string in quotes q whose opening quote is at offset at,
@@ -164,6 +219,9 @@ func (c *fromDiag) escape(esc int, q byte) (int, error) {
 		}
 		c.str = append(c.str, ch)
 	case 'u':
+		if esc+2 < len(c.src) && c.src[esc+2] == '{' {
+			return c.braceEscape(esc)
+		}
 		r, err := c.hex4(esc, esc+2)
 		if err != nil {
 			return 0, err
@@ -201,6 +259,34 @@ func (c *fromDiag) escape(esc int, q byte) (int, error) {
 	return esc + 2, nil
 }
 
+// braceEscape decodes \u{...} whose backslash is at offset esc: hex
+// digits (any number of leading zeros) of a Unicode scalar value, not a
+// surrogate (draft-ietf-cbor-edn-literals §2.5.1, its hexchar rule); it
+// returns the offset after the closing brace.
+func (c *fromDiag) braceEscape(esc int) (int, error) {
+	var r rune
+	i := esc + 3
+	for ; i < len(c.src) && c.src[i] != '}'; i++ {
+		v := hexValue(c.src[i])
+		if v < 0 {
+			return 0, c.syntax(esc, `\u{...} holds hex digits`)
+		}
+		if r = r<<4 | rune(v); r > utf8.MaxRune {
+			return 0, c.syntax(esc, `\u{...} beyond U+10FFFF`)
+		}
+	}
+	switch {
+	case i == len(c.src):
+		return 0, c.eof()
+	case i == esc+3:
+		return 0, c.syntax(esc, `\u{} needs a hex digit`)
+	case r >= 0xd800 && r <= 0xdfff:
+		return 0, c.fail(esc, ErrInvalidUTF8)
+	}
+	c.str = utf8.AppendRune(c.str, r)
+	return i + 1, nil
+}
+
 // hex4 reads the four hex digits of a \u escape at offset i; anything
 // else is an error at the escape's backslash esc.
 func (c *fromDiag) hex4(esc, i int) (rune, error) {
@@ -231,12 +317,15 @@ func hexValue(b byte) int {
 }
 
 // hexString reads the digits of h'..' (white space and comments between
-// them, G.6) from c.pos, the literal starting at offset at.
+// them, G.6, and # comments, which the closing quote ends too) from
+// c.pos, the literal starting at offset at.
 func (c *fromDiag) hexString(at int) error {
 	c.reserve(2)
 	half, odd := byte(0), false
 	for {
+		c.inLit = true
 		more, err := c.space()
+		c.inLit = false
 		if err != nil {
 			return err
 		}
@@ -317,8 +406,8 @@ func h32Value(b byte) int {
 }
 
 // baseString reads the digits of b64'..', b32'..' or h32'..' (k bits per
-// digit) from c.pos, the literal starting at offset at: white space
-// between them, padding optional but, if present, complete, and the bits
+// digit) from c.pos, the literal starting at offset at: white space and #
+// comments (draft-ietf-cbor-edn-literals §2.5.3) between them, padding optional but, if present, complete, and the bits
 // of the last digit past the last byte zero.
 func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
 	c.reserve(1)
@@ -335,6 +424,9 @@ func (c *fromDiag) baseString(at, k int, value func(byte) int) error {
 		b := c.src[c.pos]
 		switch {
 		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			continue
+		case b == '#': // a comment to the end of the line
+			c.pos = lineEnd(c.src, c.pos, true) - 1
 			continue
 		case b == '\'':
 			if nbits >= k || acc != 0 {
