@@ -74,11 +74,7 @@ func npmVersionErr(dir, name, want string) error {
 func CBOREDNCommand(t testing.TB, script string) *exec.Cmd {
 	t.Helper()
 	node, dir := CBOREDN(t)
-	file := filepath.Join(t.TempDir(), "peer.mjs")
-	if err := os.WriteFile(file, []byte(script), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, file)
+	cmd := nodeScript(t, node, script)
 	mod := func(pkg string) string {
 		return "file://" + filepath.Join(dir, "node_modules", pkg, "lib", "index.js")
 	}

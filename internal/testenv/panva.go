@@ -1,8 +1,6 @@
 package testenv
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,21 +37,7 @@ func PanvaJose(t testing.TB) (node, dir string) {
 
 // panvaVersionErr says why the package dir/node_modules/jose is not panva
 // jose PanvaJoseVersion, or is nil.
-func panvaVersionErr(dir string) error {
-	b, err := os.ReadFile(filepath.Join(dir, "node_modules", "jose", "package.json"))
-	if err != nil {
-		return fmt.Errorf("panva jose's package.json: %w", err)
-	}
-	var pkg struct{ Name, Version string }
-	if err := json.Unmarshal(b, &pkg); err != nil {
-		return fmt.Errorf("panva jose's package.json: %w", err)
-	}
-	if pkg.Name != "jose" || pkg.Version != PanvaJoseVersion {
-		return fmt.Errorf("%s/node_modules/jose is %s %s; the interop tests pin panva jose %s (install it with .ci/peers.sh, or npm install --save-exact jose@%s)",
-			dir, pkg.Name, pkg.Version, PanvaJoseVersion, PanvaJoseVersion)
-	}
-	return nil
-}
+func panvaVersionErr(dir string) error { return npmVersionErr(dir, "jose", PanvaJoseVersion) }
 
 // PanvaCommand returns a command that runs the ES module script under
 // node with panva jose importable as process.env.PEER_JOSE (its web API
@@ -64,11 +48,18 @@ func panvaVersionErr(dir string) error {
 func PanvaCommand(t testing.TB, script string) *exec.Cmd {
 	t.Helper()
 	node, dir := PanvaJose(t)
+	cmd := nodeScript(t, node, script)
+	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js"))
+	return cmd
+}
+
+// nodeScript returns a command that runs the ES module script under node,
+// the script written to a file in t's temporary directory.
+func nodeScript(t testing.TB, node, script string) *exec.Cmd {
+	t.Helper()
 	file := filepath.Join(t.TempDir(), "peer.mjs")
 	if err := os.WriteFile(file, []byte(script), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(node, file)
-	cmd.Env = append(os.Environ(), "PEER_JOSE=file://"+filepath.Join(dir, "node_modules", "jose", "dist", "webapi", "index.js"))
-	return cmd
+	return exec.Command(node, file)
 }
