@@ -70,7 +70,7 @@ func TestCBORFromDiagErrors(t *testing.T) {
 		code  int
 		err   string
 	}{
-		{"[1, 2,]", nil, 1, "lwscrypto: error: standard input: lecp: invalid diagnostic notation: a trailing comma is not allowed at offset 6 (path [2])\n"},
+		{"[1, , 2]", nil, 1, "lwscrypto: error: standard input: lecp: invalid diagnostic notation: unexpected \",\" at offset 4 (path [1])\n"},
 		{"{1: 1, 1: 2}", nil, 1, "lwscrypto: error: standard input: lecp: duplicate map key at offset 7\n"},
 		{"1000_0", nil, 1, "lwscrypto: error: standard input: lecp: invalid diagnostic notation: encoding indicator _0 cannot hold 1000 at offset 4\n"},
 		{"dt'2020-01-01'", nil, 1, "lwscrypto: error: standard input: lecp: invalid diagnostic notation: application-extension literal \"dt\"'...' not supported at offset 0\n"},
