@@ -3,7 +3,6 @@ package lecp
 import (
 	"bytes"
 	"encoding/hex"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -15,37 +14,15 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden trace files in testdata/golden")
 
-// coseExamples returns the output.cbor of every cose-wg example, by file.
+// coseExamples returns the output.cbor of every cose-wg example, by file
+// (coseDiags read it).
 func coseExamples(t testing.TB) map[string][]byte {
 	t.Helper()
-	dir := testenv.VectorsFile(t, "cose-wg-examples")
 	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, de os.DirEntry, err error) error {
-		if err != nil || de.IsDir() || !strings.HasSuffix(p, ".json") {
-			return err
+	for name, ex := range coseDiags(t) {
+		if c, err := hex.DecodeString(ex[1]); err == nil && len(c) > 0 {
+			out[name] = c
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var ex struct {
-			Output struct {
-				CBOR string `json:"cbor"`
-			} `json:"output"`
-		}
-		if json.Unmarshal(b, &ex) != nil || ex.Output.CBOR == "" {
-			return nil
-		}
-		c, err := hex.DecodeString(ex.Output.CBOR)
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = c
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return out
 }

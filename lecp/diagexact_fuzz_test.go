@@ -13,13 +13,7 @@ import (
 // AppendDiag's; where Check refuses it, its error is AppendDiag's, and
 // Check's, and dst comes back unchanged.
 func FuzzDiagExact(f *testing.F) {
-	for _, c := range diagExactTable {
-		f.Add(testenv.Hex(f, c.hex), false)
-	}
-	for _, it := range loadAppendix(f) {
-		b, _ := hex.DecodeString(it.Hex)
-		f.Add(b, true)
-	}
+	addDiagExactSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte, seq bool) {
 		opts := &Options{AllowSequence: seq, MaxDepth: 64}
 		dst := []byte("dst:")
@@ -43,4 +37,16 @@ func FuzzDiagExact(f *testing.F) {
 			t.Fatalf("%x: without indicators\n%s\nAppendDiag\n%s", b, s, plain)
 		}
 	})
+}
+
+// addDiagExactSeeds seeds a fuzz target taking (input, seq) with the rows
+// of diagExactTable and the items of Appendix A.
+func addDiagExactSeeds(f *testing.F) {
+	for _, c := range diagExactTable {
+		f.Add(testenv.Hex(f, c.hex), false)
+	}
+	for _, it := range loadAppendix(f) {
+		b, _ := hex.DecodeString(it.Hex)
+		f.Add(b, true)
+	}
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // The two directions of diagnostic notation together: AppendDiagExact's
@@ -80,13 +78,7 @@ func TestDiagExactRoundTripRandom(t *testing.T) {
 // FuzzDiagExactRoundTrip: whatever Check accepts, FromDiag rebuilds
 // exactly from its AppendDiagExact text (a sequence too).
 func FuzzDiagExactRoundTrip(f *testing.F) {
-	for _, c := range diagExactTable {
-		f.Add(testenv.Hex(f, c.hex), false)
-	}
-	for _, it := range loadAppendix(f) {
-		b, _ := hex.DecodeString(it.Hex)
-		f.Add(b, true)
-	}
+	addDiagExactSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte, seq bool) {
 		opts := &Options{AllowSequence: seq, MaxDepth: 64}
 		if Check(b, opts) != nil {

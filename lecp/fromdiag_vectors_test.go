@@ -116,8 +116,8 @@ var coseDiagMismatch = map[string]struct{ diag, fixed, why string }{
 	},
 }
 
-// coseDiags returns output.cbor_diag and output.cbor of every cose-wg
-// example that has both, by file.
+// coseDiags returns output.cbor_diag and output.cbor (hex) of every cose-wg
+// example, by file; either is "" where the example has none.
 func coseDiags(t testing.TB) map[string][2]string {
 	t.Helper()
 	dir := testenv.VectorsFile(t, "cose-wg-examples")
