@@ -150,17 +150,6 @@ func (w *Writer) keyLess(a, b wkey) bool {
 	return a.pre < b.pre || a.pre == b.pre && w.keyTie(a, b) < 0
 }
 
-// keyCompare compares the encodings of keys a and b.
-func (w *Writer) keyCompare(a, b wkey) int {
-	if a.pre != b.pre {
-		if a.pre < b.pre {
-			return -1
-		}
-		return 1
-	}
-	return w.keyTie(a, b)
-}
-
 // keyTie compares the encodings of keys a and b, whose first 8 bytes
 // (pre) are the same: by length if either has no more (the rest of pre is
 // zero-padding, so the shorter is a prefix of the other; as encodings of

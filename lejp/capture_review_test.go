@@ -91,7 +91,6 @@ type reviewCap struct {
 	sel     func(i int) bool
 	i       int
 	want    int // depth of the running capture, -1 none
-	due     bool
 	errs    []string
 	raws    []string
 	pendRaw bool   // the next event must be Raw
