@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lwscrypto/lwscrypto/internal/testenv"
+	"github.com/lwscrypto/lwscrypto/internal/utf8simd"
 )
 
 // benchFile is one of the JSON benchmark files and its CBOR form.
@@ -106,8 +107,9 @@ func BenchmarkAppendSigStructure(b *testing.B) {
 	}
 }
 
-// BenchmarkValidUTF8 runs validUTF8 and utf8.Valid over the text strings
-// of the twitter corpus.
+// BenchmarkValidUTF8 runs validUTF8 (which in the simd build hands long
+// text to utf8simd.Valid), validUTF8Scalar, utf8simd.Valid and utf8.Valid
+// over the text strings of the twitter corpus.
 func BenchmarkValidUTF8(b *testing.B) {
 	var texts [][]byte
 	n := 0
@@ -125,7 +127,7 @@ func BenchmarkValidUTF8(b *testing.B) {
 	for _, f := range []struct {
 		name string
 		fn   func([]byte) bool
-	}{{"lecp", validUTF8}, {"utf8.Valid", utf8.Valid}} {
+	}{{"lecp", validUTF8}, {"scalar", validUTF8Scalar}, {"utf8simd", utf8simd.Valid}, {"utf8.Valid", utf8.Valid}} {
 		b.Run(f.name, func(b *testing.B) {
 			b.SetBytes(int64(n))
 			for b.Loop() {

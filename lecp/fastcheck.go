@@ -185,11 +185,13 @@ func (m *machine) growStack() {
 	m.stack = ns
 }
 
-// validUTF8 is utf8.Valid, faster on the text CBOR usually carries: ASCII
-// runs go 8 bytes at a time wherever they start (utf8.Valid does that only
-// before the first non-ASCII byte), and the common 2- and 3-byte sequences
-// are checked inline; anything else goes to utf8.DecodeRune.
-func validUTF8(s []byte) bool {
+// validUTF8Scalar is utf8.Valid, faster on the text CBOR usually carries:
+// ASCII runs go 8 bytes at a time wherever they start (utf8.Valid does
+// that only before the first non-ASCII byte), and the common 2- and 3-byte
+// sequences are checked inline; anything else goes to utf8.DecodeRune. It
+// is validUTF8 in the default build (utf8_other.go); the simd build
+// (utf8_simd.go) keeps it for short text.
+func validUTF8Scalar(s []byte) bool {
 	const hi = 0x8080808080808080
 	n := len(s)
 	if n < 8 {

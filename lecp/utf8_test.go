@@ -1,6 +1,7 @@
 package lecp
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -118,6 +119,35 @@ func TestValidUTF8Short(t *testing.T) {
 			if i == n {
 				break
 			}
+		}
+	}
+}
+
+// TestValidUTF8Long compares validUTF8 with utf8.Valid on text around and
+// above the length from which the simd build hands it to utf8simd.Valid
+// (64 bytes): a bad or cut sequence at every offset of ASCII and of CJK
+// text, and a checked CBOR text string carrying each, so that the
+// strict check's verdict on long text is utf8.Valid's in both builds.
+func TestValidUTF8Long(t *testing.T) {
+	bad := []string{"\xe2\x82", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "\x80", "\xf0\x9f\x98"}
+	for _, base := range [][]byte{[]byte(strings.Repeat("a", 160)), []byte(strings.Repeat("日本", 27))} {
+		for _, b := range bad {
+			for off := 0; off <= len(base); off += 1 + off/64 {
+				s := append(append(append([]byte{}, base[:off]...), b...), base[off:]...)
+				for _, in := range [][]byte{s, s[:off+len(b)]} {
+					want := utf8.Valid(in)
+					if got := validUTF8(in); got != want {
+						t.Fatalf("validUTF8(%q) = %v, utf8.Valid %v", in, got, want)
+					}
+					err := Check(AppendTextBytes(nil, in), nil)
+					if got := err == nil; got != want {
+						t.Fatalf("Check of text %q: %v, utf8.Valid %v", in, err, want)
+					}
+				}
+			}
+		}
+		if !validUTF8(base) || Check(AppendTextBytes(nil, base), nil) != nil {
+			t.Fatalf("valid text %q refused", base)
 		}
 	}
 }
