@@ -4,7 +4,7 @@
 // preferred serialization and a deterministic Writer, diagnostic notation,
 // CBOR↔JSON conversion and CBOR sequences. It depends on the standard
 // library only (and, built with GOEXPERIMENT=simd on amd64, the module's
-// internal UTF-8 validator, which lejp is to share), and is what package
+// internal UTF-8 validator internal/utf8simd), and is what package
 // cose (not built yet) is to parse and build messages with.
 //
 // # Reading

@@ -6,13 +6,8 @@ import (
 	"testing"
 )
 
-// sharedUTF8 is the one package of the module lejp and lecp may import:
-// the UTF-8 validator they share, which imports the standard library only
-// (internal/layering checks that).
-const sharedUTF8 = "github.com/lwscrypto/lwscrypto/internal/utf8simd"
-
 // TestStandardLibraryOnly enforces DESIGN.md's layering rule for lejp: it
-// imports nothing but the standard library and the shared UTF-8 validator.
+// imports nothing but the standard library.
 func TestStandardLibraryOnly(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -23,8 +18,8 @@ func TestStandardLibraryOnly(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	for _, p := range strings.Fields(string(out)) {
-		if p != "github.com/lwscrypto/lwscrypto/lejp" && p != sharedUTF8 {
-			t.Errorf("lejp depends on %s; only the standard library (and internal/utf8simd) is allowed", p)
+		if p != "github.com/lwscrypto/lwscrypto/lejp" {
+			t.Errorf("lejp depends on %s; only the standard library is allowed", p)
 		}
 	}
 	if strings.Contains(string(mustList(t, gobin)), "unsafe\n") {
