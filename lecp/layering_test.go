@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// sharedUTF8 is the one package of the module lejp and lecp may import:
-// the UTF-8 validator they share, which imports the standard library only
-// (internal/layering checks that).
+// sharedUTF8 is the one package of the module lecp may import: its UTF-8
+// validator, which imports the standard library only (internal/layering
+// checks that; lejp may not import it).
 const sharedUTF8 = "github.com/lwscrypto/lwscrypto/internal/utf8simd"
 
 // TestStandardLibraryOnly enforces DESIGN.md's layering rule for lecp: its
