@@ -479,6 +479,12 @@ func TestInspectHeaderWithBadClaims(t *testing.T) {
 	if err == nil || c != nil || h == nil || h.Alg != "HS256" {
 		t.Fatalf("payload []: header %v, claims %v, error %v", h, c, err)
 	}
+	// an empty payload part ("detached" to jws.ParseCompact) is no claims
+	// set either: the header is still shown (it was dropped before)
+	h, c, err = Inspect([]byte("eyJhbGciOiJIUzI1NiJ9..c2ln"))
+	if !errors.Is(err, jose.ErrMalformed) || c != nil || h == nil || h.Alg != "HS256" {
+		t.Fatalf("empty payload: header %v, claims %v, error %v", h, c, err)
+	}
 	if h, c, err := Inspect([]byte("eyJhbGciOiJIUzI1NiJ9.W10")); err == nil || h != nil || c != nil {
 		t.Fatalf("two parts: header %v, claims %v, error %v", h, c, err)
 	}

@@ -244,6 +244,7 @@ func nestedType(cty string) bool {
 var (
 	errUnencoded = wrap(jose.ErrMalformed, `a JWT's payload is base64url encoded (RFC 7519 §7.2); this token has "b64": false`)
 	errNested    = wrap(jose.ErrMalformed, `nested JWTs ("cty": "JWT", RFC 7519 §7.2 step 8) are not supported`)
+	errNoPayload = wrap(jose.ErrMalformed, "the payload is empty (or detached): no claims set")
 )
 
 // check applies the Validator to parsed claims; iss and aud are its
@@ -410,8 +411,8 @@ func Inspect(tok []byte) (*jose.Header, *Claims, error) {
 		return nil, nil, err
 	}
 	p, ok := m.UnverifiedPayload()
-	if !ok {
-		return nil, nil, wrap(jose.ErrMalformed, "detached payload")
+	if !ok { // "h..s": an empty payload, which is no claims set either
+		return m.Signatures[0].Header, nil, errNoPayload
 	}
 	c := &Claims{Raw: p}
 	if err := c.parse(); err != nil {
