@@ -71,6 +71,53 @@ type MiddlewareOption func(*middlewareConfig)
 
 type middlewareConfig struct {
 	onRefusal func(r *http.Request, status int, err error)
+	realm     string
+	hasRealm  bool
+}
+
+// Realm has every challenge Middleware sends name the protection space
+// name as its "realm" attribute, first, as in RFC 6750 §3's examples:
+// `Bearer realm="example"` for a request without credentials and
+// `Bearer realm="example", error="invalid_token"` for a refused token.
+//
+// RFC 6750 §3 wants the Bearer scheme followed by at least one attribute.
+// Without Realm the challenge for a request without credentials is the
+// bare scheme "Bearer", which RFC 9110's challenge grammar allows and
+// clients accept, since the package cannot make up a realm for the
+// service; a service that must meet §3 to the letter names its realm.
+//
+// name is sent as an RFC 9110 quoted-string: a '"' or '\' in it is escaped
+// with a backslash. It must be printable ASCII (0x20–0x7E); Middleware
+// panics, when it is called, with a name holding any other byte, as that
+// is a programming error that would otherwise reach the response's header.
+// Of several Realm options the last counts.
+func Realm(name string) MiddlewareOption {
+	return func(c *middlewareConfig) { c.realm, c.hasRealm = name, true }
+}
+
+// challenges are the WWW-Authenticate values Middleware sends: without
+// credentials, for a malformed request and for a refused token.
+type challenges struct{ none, malformed, invalid string }
+
+func newChallenges(cfg *middlewareConfig) challenges {
+	if !cfg.hasRealm {
+		return challenges{`Bearer`, `Bearer error="invalid_request"`, `Bearer error="invalid_token"`}
+	}
+	q := make([]byte, 0, len(cfg.realm)+2)
+	q = append(q, '"')
+	for i := 0; i < len(cfg.realm); i++ {
+		c := cfg.realm[i]
+		if c < 0x20 || c > 0x7e {
+			panic("jwt: Middleware with a Realm holding a byte outside printable ASCII")
+		}
+		if c == '"' || c == '\\' {
+			q = append(q, '\\')
+		}
+		q = append(q, c)
+	}
+	q = append(q, '"')
+	realm := `Bearer realm=` + string(q)
+	return challenges{realm, realm + `, error="invalid_request"`, realm + `, error="invalid_token"`}
 }
 
 // OnRefusal has Middleware call f for every request it refuses, once,
@@ -116,7 +163,9 @@ func OnRefusal(f func(r *http.Request, status int, err error)) MiddlewareOption 
 // §3.1 say, the answer is:
 //
 //   - no credentials — no Authorization header, or one with another scheme
-//     ("Basic …"): 401 with the bare challenge "Bearer", no error code;
+//     ("Basic …"): 401 with the challenge "Bearer" and no error code (with
+//     the Realm option, `Bearer realm="…"`, which every challenge then
+//     starts with);
 //   - a malformed request — the Bearer scheme without one b64token after
 //     it (no token, a tab or other separator, a character b64token lacks,
 //     anything after the token), more than one Authorization header, or a
@@ -160,6 +209,7 @@ func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.H
 		}
 	}
 	onRefusal := cfg.onRefusal
+	ch := newChallenges(&cfg)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tok, cred, why := bearer(r)
 		if cred != credToken {
@@ -168,13 +218,13 @@ func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.H
 			}
 			switch cred {
 			case credNone:
-				w.Header().Set("WWW-Authenticate", `Bearer`)
+				w.Header().Set("WWW-Authenticate", ch.none)
 				http.Error(w, "unauthorized", http.StatusUnauthorized)
 			case credMalformed:
-				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_request"`)
+				w.Header().Set("WWW-Authenticate", ch.malformed)
 				http.Error(w, "bad request", http.StatusBadRequest)
 			default: // credTooLong
-				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+				w.Header().Set("WWW-Authenticate", ch.invalid)
 				http.Error(w, "unauthorized", http.StatusUnauthorized)
 			}
 			return
@@ -193,7 +243,7 @@ func Middleware(v *Verifier, next http.Handler, opts ...MiddlewareOption) http.H
 			if onRefusal != nil {
 				onRefusal(r, http.StatusUnauthorized, err)
 			}
-			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+			w.Header().Set("WWW-Authenticate", ch.invalid)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
