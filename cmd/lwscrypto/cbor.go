@@ -147,10 +147,13 @@ func looksHex(b []byte) bool {
 	return true
 }
 
-// sniffer keeps the first bytes read through it.
+// sniffer keeps the first bytes read through it, and the last read's
+// (the caller's buffer, as long as it is not reused).
 type sniffer struct {
 	r    io.Reader
 	head []byte
+	last []byte // what the last Read returned
+	off  int64  // the input offset of last[0]
 }
 
 func (s *sniffer) Read(p []byte) (int, error) {
@@ -158,7 +161,18 @@ func (s *sniffer) Read(p []byte) (int, error) {
 	if len(s.head) < 64 {
 		s.head = append(s.head, p[:min(n, 64-len(s.head))]...)
 	}
+	s.off += int64(len(s.last))
+	s.last = p[:n]
 	return n, err
+}
+
+// byteAt returns the input's byte at offset off if the last Read returned
+// it: where a parser fed that read's bytes stopped.
+func (s *sniffer) byteAt(off int64) (byte, bool) {
+	if off < s.off || off-s.off >= int64(len(s.last)) {
+		return 0, false
+	}
+	return s.last[off-s.off], true
 }
 
 // cborError turns a lecp error into the CLI's error with a hint; hexText

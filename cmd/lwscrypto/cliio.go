@@ -771,8 +771,9 @@ func (o *lazyOutput) Write(p []byte) (int, error) {
 			return 0, err
 		}
 		o.f, o.created = f, created
+		o.track(true)
 	}
-	return o.f.Write(p)
+	return o.writeOpen(p)
 }
 
 // Close ends the output: it is complete. A file never written to is
@@ -793,6 +794,7 @@ func (o *lazyOutput) Close() error {
 	if o.f == nil {
 		return nil
 	}
+	o.track(false)
 	err := o.f.Close()
 	o.f = nil
 	if err != nil {
@@ -816,6 +818,7 @@ func (o *lazyOutput) Abort() {
 	if o.f == nil {
 		return
 	}
+	o.track(false)
 	if o.created {
 		os.Remove(o.path)
 	} else if st, err := o.f.Stat(); err == nil && st.Mode().IsRegular() {

@@ -81,6 +81,9 @@ func streamJSON(e *env, file string, h lejp.Handler, opts *lejp.Options, pattern
 	case errors.As(err, &se) && se.Offset == 0 && checkBOM(sn.head) != nil:
 		return hinted(fmt.Errorf("%s: %w: %w", name, errBOM, err), bomHint)
 	case errors.As(err, &se):
+		if c, ok := sn.byteAt(se.Offset); ok && c == '#' && !opts.AllowComments {
+			return hinted(fmt.Errorf("%s: %w", name, err), "'#' comments are not JSON; --allow-comments accepts them")
+		}
 		return hinted(fmt.Errorf("%s: %w", name, err), jsonHint(se, opts.MaxDepth))
 	case errors.Is(err, errOutput):
 		return err

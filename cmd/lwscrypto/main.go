@@ -39,6 +39,7 @@ import (
 )
 
 func main() {
+	handleSignals()
 	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

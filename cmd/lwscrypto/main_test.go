@@ -14,7 +14,7 @@ import (
 // TestMain lets the test binary act as the lwscrypto command inside scripts.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"lwscrypto": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"lwscrypto": func() { handleSignals(); os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 
