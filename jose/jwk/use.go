@@ -63,6 +63,10 @@ func (op Op) private() bool {
 //     an HMAC secret (catalog row 2);
 //   - sign, decrypt, unwrapKey and derive operations need the private key.
 //
+// A key of a type alg does not take is gencrypto.ErrKeyType too, and one
+// of its type but a size alg does not take gencrypto.ErrKeySize, as
+// gencrypto's own key checks report them.
+//
 // alg is a JOSE algorithm name: a JWS "alg" (HS256 … EdDSA, Ed25519) or a
 // JWE "alg" or "enc". Unknown names, "none", and the names of algorithms
 // gencrypto has for COSE only (the truncated MAC "HMAC 256/64", AES-CCM,
@@ -175,7 +179,7 @@ func (k *Key) fits(a gencrypto.Algorithm, alg string, op Op) error {
 			return keyErr("%s is a signature algorithm; it cannot %s", alg, op)
 		}
 		if k.pub == nil {
-			return keyErr("%s needs an %s key, not %s", alg, a.KeyType(), k.describe())
+			return typeErr("%s needs an %s key, not %s", alg, a.KeyType(), k.describe())
 		}
 		if err := a.CheckPublicKey(k.pub); err != nil {
 			return fmt.Errorf("jwk: %s key cannot be used for %s: %w: %w", k.describe(), alg, jose.ErrKey, err)
@@ -191,37 +195,31 @@ func (k *Key) fits(a gencrypto.Algorithm, alg string, op Op) error {
 			return keyErr("%s is a MAC algorithm; it cannot %s", alg, op)
 		}
 		if k.kty != KeyTypeOct {
-			return keyErr("%s needs an oct key, not %s", alg, k.describe())
+			return typeErr("%s needs an oct key, not %s", alg, k.describe())
 		}
 		if len(k.sec) < a.MinKeySize() {
-			return fmt.Errorf("jwk: %d-byte key is too short for %s: %w: %w", len(k.sec), alg, jose.ErrKey, gencrypto.ErrKeySize)
+			return sizeErr("%d-byte key is too short for %s", len(k.sec), alg)
 		}
 		return nil
 	case *gencrypto.AEAD:
 		if op == OpSign || op == OpVerify {
 			return keyErr("%s is an encryption algorithm; it cannot %s", alg, op)
 		}
-		if k.kty != KeyTypeOct || len(k.sec) != a.KeySize() {
-			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w: %w", alg, a.KeySize(), k.sizeString(), jose.ErrKey, gencrypto.ErrKeySize)
-		}
-		return nil
+		return k.octOfSize(alg, a.KeySize())
 	case *gencrypto.KeyWrap:
 		if op == OpSign || op == OpVerify {
 			return keyErr("%s is a key wrap algorithm; it cannot %s", alg, op)
 		}
-		if k.kty != KeyTypeOct || len(k.sec) != a.KeySize() {
-			return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w: %w", alg, a.KeySize(), k.sizeString(), jose.ErrKey, gencrypto.ErrKeySize)
-		}
-		return nil
+		return k.octOfSize(alg, a.KeySize())
 	case *gencrypto.KeyEncryption:
 		if op == OpSign || op == OpVerify {
 			return keyErr("%s is a key encryption algorithm; it cannot %s", alg, op)
 		}
 		if k.kty != KeyTypeRSA {
-			return keyErr("%s needs an RSA key, not %s", alg, k.describe())
+			return typeErr("%s needs an RSA key, not %s", alg, k.describe())
 		}
 		if k.Bits() < 2048 {
-			return fmt.Errorf("jwk: %s needs an RSA key of 2048 bits or more: %w: %w", alg, jose.ErrKey, gencrypto.ErrKeySize)
+			return sizeErr("%s needs an RSA key of 2048 bits or more", alg)
 		}
 		return nil
 	}
@@ -243,15 +241,7 @@ func (k *Key) fitsJWE(alg string, op Op) error {
 		// others): the key cannot be used so, as in fits.
 		return keyErr("%s is a JWE algorithm; it cannot %s", alg, op)
 	}
-	octSize := func(n int) error {
-		if k.kty == KeyTypeOct && len(k.sec) > 0 && (n == 0 || len(k.sec) == n) {
-			return nil
-		}
-		if n == 0 {
-			return fmt.Errorf("jwk: %s needs an oct key, not %s: %w", alg, k.sizeString(), jose.ErrKey)
-		}
-		return fmt.Errorf("jwk: %s needs a %d-byte oct key, not %s: %w", alg, n, k.sizeString(), jose.ErrKey)
-	}
+	octSize := func(n int) error { return k.octOfSize(alg, n) }
 	switch alg {
 	case "dir":
 		return octSize(0)
@@ -264,10 +254,7 @@ func (k *Key) fitsJWE(alg string, op Op) error {
 	case "PBES2-HS256+A128KW", "PBES2-HS384+A192KW", "PBES2-HS512+A256KW":
 		return octSize(0)
 	case "RSA1_5":
-		if k.kty != KeyTypeRSA || k.Bits() < 2048 {
-			return keyErr("%s needs an RSA key of 2048 bits or more, not %s", alg, k.describe())
-		}
-		return nil
+		return k.rsaOf2048(alg)
 	case "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW":
 		switch k.pub.(type) {
 		case *ecdsa.PublicKey:
@@ -275,7 +262,46 @@ func (k *Key) fitsJWE(alg string, op Op) error {
 		case *ecdh.PublicKey:
 			return nil
 		}
-		return keyErr("%s needs an EC or X25519 key, not %s", alg, k.describe())
+		return typeErr("%s needs an EC or X25519 key, not %s", alg, k.describe())
 	}
 	return fmt.Errorf("jwk: %s is not a known JOSE algorithm: %w", jose.QuoteName(alg), jose.ErrAlgorithm)
+}
+
+// typeErr and sizeErr are CheckUse's refusals of a key that does not fit
+// alg, as gencrypto's checks of signature keys report them: a key of
+// another type than alg takes (gencrypto.ErrKeyType), or of its type but
+// a size alg does not take (gencrypto.ErrKeySize), both jose.ErrKey too.
+func typeErr(format string, args ...any) error {
+	return fmt.Errorf("jwk: "+format+": %w: %w", append(args, jose.ErrKey, gencrypto.ErrKeyType)...)
+}
+
+func sizeErr(format string, args ...any) error {
+	return fmt.Errorf("jwk: "+format+": %w: %w", append(args, jose.ErrKey, gencrypto.ErrKeySize)...)
+}
+
+// octOfSize refuses a key for alg unless it is an oct key of n bytes (of
+// any size when n is 0).
+func (k *Key) octOfSize(alg string, n int) error {
+	switch {
+	case k.kty != KeyTypeOct || len(k.sec) == 0:
+		if n == 0 {
+			return typeErr("%s needs an oct key, not %s", alg, k.sizeString())
+		}
+		return typeErr("%s needs a %d-byte oct key, not %s", alg, n, k.sizeString())
+	case n != 0 && len(k.sec) != n:
+		return sizeErr("%s needs a %d-byte oct key, not %s", alg, n, k.sizeString())
+	}
+	return nil
+}
+
+// rsaOf2048 refuses a key for alg (RSA1_5) unless it is an RSA key of
+// 2048 bits or more.
+func (k *Key) rsaOf2048(alg string) error {
+	if k.kty != KeyTypeRSA {
+		return typeErr("%s needs an RSA key of 2048 bits or more, not %s", alg, k.describe())
+	}
+	if k.Bits() < 2048 {
+		return sizeErr("%s needs an RSA key of 2048 bits or more, not %s", alg, k.describe())
+	}
+	return nil
 }
