@@ -147,6 +147,15 @@ func following(typ string, rest []byte) (chain [][]byte, params []asn1.ObjectIde
 		}
 		switch {
 		case typ == "CERTIFICATE" && b.Type == "CERTIFICATE":
+			// A chain certificate may carry a comment header (some CA
+			// bundles have them), never RFC 1421's encryption headers:
+			// an encrypted block is not a certificate to read as one.
+			if _, ok := b.Headers["Proc-Type"]; ok {
+				return nil, nil, fmt.Errorf("jwk: PEM CERTIFICATE block after the first is encrypted (Proc-Type header): %w", jose.ErrMalformed)
+			}
+			if _, ok := b.Headers["DEK-Info"]; ok {
+				return nil, nil, fmt.Errorf("jwk: PEM CERTIFICATE block after the first is encrypted (DEK-Info header): %w", jose.ErrMalformed)
+			}
 			chain = append(chain, b.Bytes)
 		case b.Type == "EC PARAMETERS":
 			o, err := ecParams(b)
