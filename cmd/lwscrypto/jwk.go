@@ -56,7 +56,7 @@ func runJWKGen(e *env, args []string) error {
 	fs := newFlags(c)
 	alg := fs.String("alg", "", "the JOSE algorithm the key is for (ES256, EdDSA, RS256, HS256, ECDH-ES, A256KW, …)")
 	crv := fs.String("crv", "", "curve for ECDH-ES keys: P-256 (default), P-384, P-521, X25519")
-	bits := fs.Int("bits", 0, "RSA modulus size (default 2048) or oct key size for dir/PBES2")
+	bits := fs.Int("bits", 0, "RSA modulus size (default 2048), or oct key size for HS* (default the hash size) and dir/PBES2")
 	kid := fs.String("kid", "", "key ID to write as \"kid\" (default: the key's RFC 7638 SHA-256 thumbprint, base64url, as jwk thumbprint prints it; for a symmetric (oct) key, whose thumbprint is a hash of the secret, 16 random bytes, base64url)")
 	noKid := fs.Bool("no-kid", false, "write no \"kid\"")
 	outPath := fs.String("o", "", "write to this file instead of standard output")

@@ -17,8 +17,11 @@ import (
 // value out of range is jose.ErrKey, refused before any key is made.
 type GenerateOptions struct {
 	// Bits is the RSA modulus size (default 2048; 2048 to 16,384, a
-	// multiple of 8) or, for "dir" and the PBES2 algorithms, the oct key
-	// size (default 256; 128 to 4096, a multiple of 8). 0 means the
+	// multiple of 8), for HS256/384/512 the oct key size (default the
+	// hash's size; from it to 4096, a multiple of 8: RFC 7518 §3.2 wants a
+	// key at least as long as the hash) or, for "dir" and the PBES2
+	// algorithms, the oct key size (default 256; 128 to 4096, a multiple
+	// of 8). 0 means the
 	// default; a negative size is an error. Other algorithms fix the size;
 	// giving a different one is an error.
 	Bits int
@@ -32,7 +35,8 @@ type GenerateOptions struct {
 // Generate makes a new private key for the JOSE algorithm alg, with "alg"
 // set to it so that the key cannot be used with another algorithm:
 //
-//   - HS256/384/512: an oct key as long as the hash (RFC 7518 §3.2);
+//   - HS256/384/512: an oct key as long as the hash (RFC 7518 §3.2), or
+//     longer if opts.Bits says (up to 4096);
 //   - RS*, PS*, RSA-OAEP*: RSA, 2048 bits unless opts.Bits says more (up
 //     to 16,384);
 //   - ES256/384/512: EC on P-256/384/521;
@@ -120,10 +124,15 @@ func generate(alg string, o GenerateOptions) (*Key, error) {
 			if !joseMAC(a) { // COSE truncated MACs have no JOSE name
 				break
 			}
-			if err := fixedBits(8 * a.MinKeySize()); err != nil {
-				return nil, err
+			// RFC 7518 §3.2: a key as long as the hash or longer.
+			bits, least := o.Bits, 8*a.MinKeySize()
+			if bits == 0 {
+				bits = least
 			}
-			return octKey(a.MinKeySize())
+			if bits < least || bits > 4096 || bits%8 != 0 {
+				return nil, fmt.Errorf("jwk: %s key size %d bits is not %d…4096 and a multiple of 8: %w", alg, bits, least, jose.ErrKey)
+			}
+			return octKey(bits / 8)
 		case *gencrypto.Signature:
 			switch a.KeyType() {
 			case gencrypto.KeyRSA:
