@@ -111,7 +111,7 @@ func runJWKGen(e *env, args []string) error {
 }
 
 // joseAlgsHint lists the JOSE algorithms jwk gen and jwk from-pem take.
-const joseAlgsHint = "signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW"
+const joseAlgsHint = "signature: HS256/384/512 RS256/384/512 PS256/384/512 ES256/384/512 EdDSA Ed25519; encryption: RSA-OAEP(-256/384/512) A128/192/256KW A128/192/256GCMKW ECDH-ES(+A*KW) dir PBES2-HS256+A128KW/HS384+A192KW/HS512+A256KW; content encryption: A128/192/256GCM A128CBC-HS256 A192CBC-HS384 A256CBC-HS512"
 
 func runJWKPub(e *env, args []string) error {
 	c := commands["jwk pub"]
