@@ -52,8 +52,8 @@ type Options struct {
 	// 150,000 five-byte keys).
 	MaxKeyMemory int
 	// StringChunk is the size in bytes of the pieces in which the Parser
-	// delivers long strings (BytesChunk and TextChunk events); 0 means
-	// DefaultStringChunk, and values below 64 are raised to 64. A text chunk
+	// delivers long strings (BytesChunk and TextChunk events); 0 (or less)
+	// means DefaultStringChunk, and 1 to 63 are raised to 64. A text chunk
 	// never ends inside a UTF-8 sequence.
 	StringChunk int
 
