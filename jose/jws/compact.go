@@ -60,12 +60,6 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 		return nil, nil, wrap(jose.ErrMalformed, "signature is not base64url")
 	}
 	input := tok[:len(hb)+1+len(pb)]
-	if detached == nil && d.b64 && !jose.ValidBase64URL(pb) {
-		// before the signature is checked, as Parse refuses it: a bad
-		// payload is jose.ErrMalformed from every entry point, not
-		// jose.ErrVerify from this one
-		return nil, nil, wrap(jose.ErrMalformed, "payload is not base64url")
-	}
 	if detached != nil {
 		if len(pb) != 0 {
 			return nil, nil, wrap(jose.ErrMalformed, "a detached payload was given but the token carries one")
@@ -79,10 +73,18 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 		}
 		input = st.in
 	}
-	// An attached payload, validated above, is decoded after the
+	// An attached payload is decoded, and so validated, after the
 	// signature checks.
 	k, err := v.verifySig(ctx, &d.selection, input, st.sig)
 	if err != nil {
+		if detached == nil && d.b64 && !jose.ValidBase64URL(pb) {
+			// A payload part that is not base64url is jose.ErrMalformed
+			// from every entry point (Parse refuses it first), not
+			// jose.ErrVerify from this one. Checked on this failure path
+			// only: a token that verifies has its payload decoded (and so
+			// checked) next, and pays for no second pass.
+			return nil, nil, wrap(jose.ErrMalformed, "payload is not base64url")
+		}
 		return nil, nil, err
 	}
 	return k, pb, nil
