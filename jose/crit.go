@@ -26,14 +26,25 @@ func CheckCrit(crit []string, present func(name string) bool, understood []strin
 	if len(crit) == 0 {
 		return wrapf(ErrCrit, `"crit" is empty`)
 	}
+	// Long lists (up to MaxStrings names, from attacker input) are checked
+	// for repeats and against understood through sets: comparing each name
+	// with every other costs O(n²) string comparisons.
+	var seen, known map[string]struct{}
+	if len(crit) > critScan {
+		seen = make(map[string]struct{}, len(crit))
+	}
+	if len(understood) > critScan {
+		known = make(map[string]struct{}, len(understood))
+		for _, u := range understood {
+			known[u] = struct{}{}
+		}
+	}
 	for i, name := range crit {
 		if name == "" {
 			return wrapf(ErrCrit, `"crit" lists an empty name`)
 		}
-		for _, prev := range crit[:i] {
-			if prev == name {
-				return wrapf(ErrCrit, `"crit" lists `+quote(name)+` twice`)
-			}
+		if repeated(name, crit[:i], seen) {
+			return wrapf(ErrCrit, `"crit" lists `+quote(name)+` twice`)
 		}
 		if registeredNames[name] {
 			return wrapf(ErrCrit, `"crit" lists the registered parameter `+quote(name))
@@ -42,10 +53,14 @@ func CheckCrit(crit []string, present func(name string) bool, understood []strin
 			return wrapf(ErrCrit, `"crit" lists `+quote(name)+` but the protected header has no such member`)
 		}
 		ok := false
-		for _, u := range understood {
-			if u == name {
-				ok = true
-				break
+		if known != nil {
+			_, ok = known[name]
+		} else {
+			for _, u := range understood {
+				if nameEqual(u, name) {
+					ok = true
+					break
+				}
 			}
 		}
 		if !ok {
@@ -53,6 +68,33 @@ func CheckCrit(crit []string, present func(name string) bool, understood []strin
 		}
 	}
 	return nil
+}
+
+// nameEqual compares two names in the searches that CheckCrit and Header
+// make one by one; tests replace it to count the bytes compared.
+var nameEqual = func(a, b string) bool { return a == b }
+
+// critScan is the length of list CheckCrit searches by comparing names
+// one by one; beyond it, it uses a set.
+const critScan = 8
+
+// repeated reports whether name is among prev (the names before it), by
+// looking it up in seen and adding it there when seen is not nil, or by
+// comparing it with each.
+func repeated(name string, prev []string, seen map[string]struct{}) bool {
+	if seen != nil {
+		if _, dup := seen[name]; dup {
+			return true
+		}
+		seen[name] = struct{}{}
+		return false
+	}
+	for _, p := range prev {
+		if nameEqual(p, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // quote returns name in double quotes for messages (names come from

@@ -60,6 +60,40 @@ type Header struct {
 
 	members   []Member
 	protected []bool // parallel to members, set by Join
+	// index maps each member's name to its position in members, for a
+	// header of more than foldScan members (nil for a smaller one, which
+	// is searched in order): Get, Has and IsProtected, called once per
+	// name of a long "crit" (CheckCrit's present), then cost O(1), not
+	// O(members).
+	index map[string]int32
+}
+
+// indexMembers sets h.index for a header of more than foldScan members.
+// The names are distinct (ParseObject, Join).
+func (h *Header) indexMembers() {
+	if len(h.members) <= foldScan {
+		return
+	}
+	h.index = make(map[string]int32, len(h.members))
+	for i, m := range h.members {
+		h.index[m.Name] = int32(i)
+	}
+}
+
+// find returns the position of the member named name in h.members, or -1.
+func (h *Header) find(name string) int {
+	if h.index != nil {
+		if i, ok := h.index[name]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i, m := range h.members {
+		if nameEqual(m.Name, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // headerCheck describes how a registered parameter is typed and stored.
@@ -198,6 +232,7 @@ func ParseHeader(raw []byte) (*Header, error) {
 		return nil, err
 	}
 	h := &Header{Raw: raw, B64: true, members: o.Members}
+	h.indexMembers()
 	for _, m := range o.Members {
 		if check := headerChecks[m.Name]; check != nil {
 			if err := check(h, m); err != nil {
@@ -230,10 +265,8 @@ func (h *Header) Get(name string) ([]byte, bool) {
 	if h == nil {
 		return nil, false
 	}
-	for _, m := range h.members {
-		if m.Name == name {
-			return m.Value, true
-		}
+	if i := h.find(name); i >= 0 {
+		return h.members[i].Value, true
 	}
 	return nil, false
 }
@@ -255,10 +288,8 @@ func (h *Header) IsProtected(name string) bool {
 	if h == nil {
 		return false
 	}
-	for i, m := range h.members {
-		if m.Name == name {
-			return h.protected == nil || h.protected[i]
-		}
+	if i := h.find(name); i >= 0 {
+		return h.protected == nil || h.protected[i]
 	}
 	return false
 }
@@ -333,6 +364,7 @@ func Join(protected, unprotected *Header) (*Header, error) {
 		out.members = append(out.members, m)
 		out.protected = append(out.protected, false)
 	}
+	out.indexMembers()
 	for _, m := range out.members {
 		if check := headerChecks[m.Name]; check != nil {
 			if err := check(out, m); err != nil {

@@ -52,33 +52,9 @@ func splitCompact(tok []byte) (h, p, s []byte, err error) {
 // ErrCrit. It returns the key that verified and the payload part of the
 // token; d holds the header decision.
 func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached *[]byte, headerless bool, d *decision) (*vkey, []byte, error) {
-	hb, pb, sb, err := splitCompact(tok)
+	hb, pb, sb, err := v.compactHeader(st, tok, headerless, d)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(hb) == 0 {
-		return nil, nil, wrap(jose.ErrMalformed, "empty protected header")
-	}
-	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
-		// The same protected header as a recent token: same decision.
-		*d = e.d
-	} else {
-		if st.hdr, err = decodeB64(st.hdr[:0], hb); err != nil {
-			return nil, nil, wrap(jose.ErrMalformed, "protected header is not base64url")
-		}
-		if err := v.readHeader(st, d); err != nil {
-			return nil, nil, err
-		}
-	}
-	if err := v.checkDecision(d); err != nil {
-		return nil, nil, err
-	}
-	if headerless && d.hdr != nil { // the fast reader takes no "crit"
-		for _, c := range d.hdr.Crit {
-			if c != "b64" {
-				return nil, nil, wrap(jose.ErrCrit, "extension "+quote(c)+" is critical and AppendVerifyCompact returns no header to process it; use Verify")
-			}
-		}
 	}
 	if st.sig, err = decodeB64(st.sig[:0], sb); err != nil || len(st.sig) == 0 {
 		return nil, nil, wrap(jose.ErrMalformed, "signature is not base64url")
@@ -101,9 +77,74 @@ func (v *Verifier) compact(ctx context.Context, st *state, tok []byte, detached 
 	// signature checks.
 	k, err := v.verifySig(ctx, &d.selection, input, st.sig)
 	if err != nil {
+		if detached == nil && d.b64 && !jose.ValidBase64URL(pb) {
+			// A payload part that is not base64url is jose.ErrMalformed
+			// from every entry point (Parse refuses it first), not
+			// jose.ErrVerify from this one. Checked on this failure path
+			// only: a token that verifies has its payload decoded (and so
+			// checked) next, and pays for no second pass.
+			return nil, nil, wrap(jose.ErrMalformed, "payload is not base64url")
+		}
 		return nil, nil, err
 	}
 	return k, pb, nil
+}
+
+// compactHeader splits a compact JWS and decides on its protected header:
+// the steps of compact before the signature and payload are read, which
+// check the header's syntax and then the caller's policy (RFC 7515 §5.2
+// steps 2–5).
+func (v *Verifier) compactHeader(st *state, tok []byte, headerless bool, d *decision) (hb, pb, sb []byte, err error) {
+	hb, pb, sb, err = splitCompact(tok)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(hb) == 0 {
+		return nil, nil, nil, wrap(jose.ErrMalformed, "empty protected header")
+	}
+	if e := v.lastHdr.Load(); e != nil && string(e.b64) == string(hb) {
+		// The same protected header as a recent token: same decision.
+		*d = e.d
+	} else {
+		if st.hdr, err = decodeB64(st.hdr[:0], hb); err != nil {
+			return nil, nil, nil, wrap(jose.ErrMalformed, "protected header is not base64url")
+		}
+		if err := v.readHeader(st, d); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if err := v.checkDecision(d); err != nil {
+		return nil, nil, nil, err
+	}
+	if headerless && d.hdr != nil { // the fast reader takes no "crit"
+		for _, c := range d.hdr.Crit {
+			if c != "b64" {
+				return nil, nil, nil, wrap(jose.ErrCrit, "extension "+quote(c)+" is critical and AppendVerifyCompact returns no header to process it; use Verify")
+			}
+		}
+	}
+	return hb, pb, sb, nil
+}
+
+// parseErr is the error of the entry points that parse msg whole (Parse)
+// before they verify it, given the error of Parse (or of the payload's
+// check that follows it): for a compact JWS, the error
+// the compact path (Verify, VerifyDetached) gives when its header is
+// against the caller's policy, which that path checks before the signature
+// and payload parts that Parse refused; else Parse's. One token then gets
+// one error kind from every entry point (an "alg" of "none" with an empty
+// signature is jose.ErrAlgorithm, as Verify says, not jose.ErrMalformed).
+func (v *Verifier) parseErr(msg []byte, err error) error {
+	if isJSON(msg) {
+		return err
+	}
+	st := v.getState()
+	defer v.putState(st)
+	var d decision
+	if _, _, _, herr := v.compactHeader(st, msg, false, &d); herr != nil {
+		return herr
+	}
+	return err
 }
 
 // readHeader decides on the decoded protected header in st.hdr, through the

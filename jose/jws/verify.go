@@ -226,7 +226,7 @@ func (v *Verifier) parseFor(msg []byte, detached bool) (*Message, error) {
 	}
 	m, err := Parse(msg)
 	if err != nil {
-		return nil, err
+		return nil, v.parseErr(msg, err)
 	}
 	if detached {
 		err = m.detach()
@@ -234,7 +234,7 @@ func (v *Verifier) parseFor(msg []byte, detached bool) (*Message, error) {
 		err = m.attach()
 	}
 	if err != nil {
-		return nil, err
+		return nil, v.parseErr(msg, err)
 	}
 	return m, nil
 }
@@ -319,10 +319,10 @@ func (v *Verifier) VerifyReader(msg []byte, r io.Reader) (*Result, error) {
 	}
 	m, err := Parse(msg)
 	if err != nil {
-		return nil, err
+		return nil, v.parseErr(msg, err)
 	}
 	if err := m.detach(); err != nil {
-		return nil, err
+		return nil, v.parseErr(msg, err)
 	}
 	type job struct {
 		i     int
