@@ -304,6 +304,19 @@ func runCBORDiag(e *env, args []string) error {
 	return outputError(w.Flush())
 }
 
+// atInputOffset returns err, an error found in an item that starts at
+// offset at of the input, with a SyntaxError's Offset counted in the whole
+// input, as lecp's are (the item alone counts from its own start).
+func atInputOffset(err error, at int64) error {
+	var se *lecp.SyntaxError
+	if at == 0 || !errors.As(err, &se) {
+		return err
+	}
+	moved := *se
+	moved.Offset += at
+	return &moved
+}
+
 func runCBORToJSON(e *env, args []string) error {
 	file, _, cf, err := parseCBORCommand(e, "cbor to-json", args, false)
 	if err != nil {
@@ -312,9 +325,13 @@ func runCBORToJSON(e *env, args []string) error {
 	jw := jsonWriter(e.stdout)
 	w := bufio.NewWriter(jw)
 	var line []byte
+	var start int64 // the input offset of the item: a sequence's items lie end to end
 	err = eachItem(e, file, cf, func(item []byte) error {
+		at := start
+		start += int64(len(item))
 		line, err = lecp.AppendJSON(line[:0], item, cf.options())
 		if err != nil {
+			err = atInputOffset(err, at)
 			if errors.Is(err, lecp.ErrKeyCollision) {
 				return hinted(fmt.Errorf("%s: %w", inputName(file), err), "JSON member names are strings: an integer key 1 and a text key \"1\" cannot both be kept")
 			}
