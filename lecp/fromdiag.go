@@ -21,6 +21,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // ErrDiagSyntax: FromDiag's input breaks the grammar of diagnostic
@@ -113,7 +114,8 @@ func diagErr(msg string) error { return &diagError{msg} }
 // application literals such as dt'..', unknown words, missing commas,
 // out-of-range numbers, an indicator that does not fit), ErrUnexpectedEOF
 // (text cut short), ErrTrailingData (a second item without AllowSequence),
-// ErrInvalidUTF8 (text strings, unless Options.AllowInvalidUTF8), ErrDepth
+// ErrInvalidUTF8 (a byte that is not UTF-8 in a string, '..' ones too, or
+// a comment, unless Options.AllowInvalidUTF8), ErrDepth
 // (nesting deeper than Options.MaxDepth: arrays, maps, tags,
 // indefinite-length strings, the tag of a bignum, and here also embedded
 // CBOR, each one level), ErrNotDeterministic (with Options.Deterministic,
@@ -452,7 +454,11 @@ func (c *fromDiag) space() (bool, error) {
 		case ' ', '\t', '\n', '\r':
 			c.pos++
 		case '#':
-			c.pos = lineEnd(c.src, c.pos, c.inLit)
+			end := lineEnd(c.src, c.pos, c.inLit)
+			if err := c.commentUTF8(c.pos+1, end); err != nil {
+				return false, err
+			}
+			c.pos = end
 		case '/':
 			end := -1
 			for j := c.pos + 1; j < len(c.src); j++ {
@@ -464,12 +470,37 @@ func (c *fromDiag) space() (bool, error) {
 			if end < 0 {
 				return false, c.eof()
 			}
+			if err := c.commentUTF8(c.pos+1, end); err != nil {
+				return false, err
+			}
 			c.pos = end + 1
 		default:
 			return true, nil
 		}
 	}
 	return false, nil
+}
+
+// commentUTF8 checks that the comment text src[i:end] is UTF-8, as all
+// of EDN is, unless Options.AllowInvalidUTF8 is set: the comment is
+// skipped, but a stray byte in it is no more diagnostic notation than one
+// in a string.
+func (c *fromDiag) commentUTF8(i, end int) error {
+	if c.lim.allowUTF8 {
+		return nil
+	}
+	for j := i; j < end; {
+		if c.src[j] < utf8.RuneSelf {
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRune(c.src[j:end])
+		if r == utf8.RuneError && n <= 1 {
+			return c.fail(j, ErrInvalidUTF8)
+		}
+		j += n
+	}
+	return nil
 }
 
 // lineEnd returns the offset of the line feed that ends the # comment

@@ -161,8 +161,10 @@ func (c *fromDiag) plusAfter() error {
 }
 
 // quoted reads a string in quotes q whose opening quote is at offset at,
-// with the escapes of JSON (and \' ), into c.str; with text, its bytes
-// must be UTF-8 unless Options.AllowInvalidUTF8 is set.
+// with the escapes of JSON (and \' ), into c.str; its bytes must be UTF-8
+// unless Options.AllowInvalidUTF8 is set: a text string's as CBOR wants,
+// and a byte string's ('..') as EDN is Unicode text (the draft's ABNF
+// takes code points, never a stray byte).
 func (c *fromDiag) quoted(at int, q byte, text bool) error {
 	c.reserve(1)
 	src := c.src
@@ -187,7 +189,7 @@ func (c *fromDiag) quoted(at int, q byte, text bool) error {
 			i = next
 		case b < 0x20 || b == 0x7f:
 			return c.syntax(j, "control character in a string: write it as an escape")
-		case text && !c.lim.allowUTF8:
+		case !c.lim.allowUTF8:
 			r, n := utf8.DecodeRune(src[j:])
 			if r == utf8.RuneError && n <= 1 {
 				return c.fail(j, ErrInvalidUTF8)
