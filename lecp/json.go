@@ -407,10 +407,16 @@ func (c *jsonConv) index(m *mapNames, size int) {
 		c.tables = append(c.tables, m.table)
 	}
 	m.table = nil
-	for i, t := range c.tables {
-		if cap(t) >= size {
+	// From the last freed (the likeliest to fit), taking it out by moving
+	// the last one into its place: the free list can hold one table per
+	// open level (up to MaxDepth), and shifting it down cost every map
+	// deep in a document a copy of it (helper acplx's audit).
+	for i := len(c.tables) - 1; i >= 0; i-- {
+		if t := c.tables[i]; cap(t) >= size {
 			m.table = t[:size]
-			c.tables = append(c.tables[:i], c.tables[i+1:]...)
+			last := len(c.tables) - 1
+			c.tables[i], c.tables[last] = c.tables[last], nil
+			c.tables = c.tables[:last]
 			clear(m.table)
 			break
 		}
