@@ -21,8 +21,11 @@ import (
 // Public slices past its end, and an *ecdsa.PrivateKey with a public half
 // but D nil, which crypto/ecdsa dereferences, each panicked; now each is
 // an error: errKeyType for a nil pointer, errKeySize for an Ed25519 key of
-// the wrong length, errNoPrivate without D. (gencrypto refuses them before calling the backend, so this
-// is tested on the backend itself.)
+// the wrong length, errNoPrivate without D. So did an *ecdsa.PrivateKey
+// with D but without its public point (X or Y nil), which crypto/ecdsa
+// dereferences when it signs; it is now errPublicKey, as for verification.
+// (gencrypto refuses them before calling the backend, so this is tested on
+// the backend itself.)
 func TestMalformedPrivateKeysNoPanic(t *testing.T) {
 	b := New()
 	ek, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -40,6 +43,14 @@ func TestMalformedPrivateKeysNoPanic(t *testing.T) {
 		}},
 		{"Sign ECDSA with D nil", func() error {
 			_, err := b.Sign(primECDSAP256, &ecdsa.PrivateKey{PublicKey: ek.PublicKey}, crypto.SHA256, d)
+			return err
+		}},
+		{"SignDigest ECDSA without its public point", func() error {
+			_, err := b.SignDigest(primECDSAP256, &ecdsa.PrivateKey{PublicKey: ecdsa.PublicKey{Curve: elliptic.P256()}, D: ek.D}, crypto.SHA256, d)
+			return err
+		}},
+		{"Sign ECDSA without its public x", func() error {
+			_, err := b.Sign(primECDSAP256, &ecdsa.PrivateKey{PublicKey: ecdsa.PublicKey{Curve: elliptic.P256(), Y: ek.Y}, D: ek.D}, crypto.SHA256, d)
 			return err
 		}},
 		{"SignDigest nil *rsa.PrivateKey", func() error {
@@ -79,6 +90,8 @@ func TestMalformedPrivateKeysNoPanic(t *testing.T) {
 		switch {
 		case strings.Contains(tc.name, "D nil"):
 			want = errNoPrivate
+		case strings.Contains(tc.name, "without its public"):
+			want = errPublicKey
 		case strings.Contains(tc.name, "-byte ed25519.PrivateKey"):
 			want = errKeySize
 		}

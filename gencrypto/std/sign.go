@@ -139,6 +139,11 @@ func (*Backend) SignDigest(primitive string, key crypto.Signer, h crypto.Hash, d
 		if !ok || pub == nil || pub.Curve != c {
 			return nil, errKeyType
 		}
+		// crypto/ecdsa dereferences the coordinates of an
+		// *ecdsa.PrivateKey's public half when it signs.
+		if pub.X == nil || pub.Y == nil {
+			return nil, errPublicKey
+		}
 		if err := checkDigest(h, digest); err != nil {
 			return nil, err
 		}
