@@ -50,6 +50,7 @@ func (*Backend) Wrap(primitive string, kek, key []byte) ([]byte, error) {
 		}
 	}
 	copy(out[:8], blk[:8])
+	clear(blk[:]) // it escapes to the heap (cipher.Block); it held the key's blocks
 	return out, nil
 }
 
@@ -78,7 +79,11 @@ func (*Backend) Unwrap(primitive string, kek, wrapped []byte) ([]byte, error) {
 			copy(ri, blk[8:])
 		}
 	}
-	if subtle.ConstantTimeCompare(blk[:8], defaultIV[:]) != 1 {
+	ok := subtle.ConstantTimeCompare(blk[:8], defaultIV[:]) == 1
+	// blk escapes to the heap (cipher.Block) and ends holding the key's
+	// first block: wipe it, as CCM and CBC-HMAC wipe their scratch.
+	clear(blk[:])
+	if !ok {
 		clear(r)
 		return nil, errOpen
 	}
