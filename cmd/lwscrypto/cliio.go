@@ -819,13 +819,20 @@ func (o *lazyOutput) Abort() {
 		return
 	}
 	o.track(false)
+	o.takeBack()
+	o.f.Close()
+	o.f = nil
+}
+
+// takeBack undoes what o's open file holds: removes it if this run created
+// it, else empties it if it is a regular file (not a device or a pipe).
+// Abort and a signal that ends the process (takeBackOutputs) share it.
+func (o *lazyOutput) takeBack() {
 	if o.created {
 		os.Remove(o.path)
 	} else if st, err := o.f.Stat(); err == nil && st.Mode().IsRegular() {
 		o.f.Truncate(0)
 	}
-	o.f.Close()
-	o.f = nil
 }
 
 // finishOutput ends the -o FILE that parseFlags opened for the command (if

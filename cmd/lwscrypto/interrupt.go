@@ -56,11 +56,7 @@ func takeBackOutputs(hold bool) {
 	openOutputs.Lock()
 	openOutputs.stopped = true
 	for o := range openOutputs.set {
-		if o.created {
-			os.Remove(o.path)
-		} else if st, err := o.f.Stat(); err == nil && st.Mode().IsRegular() {
-			o.f.Truncate(0)
-		}
+		o.takeBack()
 	}
 	if !hold {
 		openOutputs.Unlock()
