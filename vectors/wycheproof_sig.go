@@ -181,7 +181,12 @@ func runEdDSA(c *wctx, raw json.RawMessage) error {
 	for i := range g.Tests {
 		t := &g.Tests[i]
 		c.one(&t.wTest, gencrypto.PrimEd25519, func(b gencrypto.Backend, exp expectation) verdict {
-			return judgeVerify(b, exp, gencrypto.Ed25519().Verify(pub, t.Msg, t.Sig, gencrypto.WithBackend(b)), "Ed25519")
+			// Both registered names of the algorithm (RFC 8037 "EdDSA"
+			// with an Ed25519 key, RFC 9864 "Ed25519") must judge alike.
+			if v := judgeVerify(b, exp, gencrypto.Ed25519().Verify(pub, t.Msg, t.Sig, gencrypto.WithBackend(b)), "Ed25519"); v.kind != vPass {
+				return v
+			}
+			return judgeVerify(b, exp, gencrypto.EdDSA().Verify(pub, t.Msg, t.Sig, gencrypto.WithBackend(b)), "EdDSA")
 		})
 	}
 	return nil

@@ -2,8 +2,8 @@ package std_test
 
 // Interop with node's built-in crypto module (OpenSSL underneath), both
 // directions, for every algorithm gencrypto registers that node can compute:
-// the AEADs, AES-KW, RSA-OAEP, ECDH and X25519, HKDF, PBKDF2 and the Concat
-// KDF, each called through gencrypto's registry with this backend. Where node
+// the AEADs, the MACs, AES-KW, RSA-OAEP, ECDH and X25519, HKDF, PBKDF2 and
+// the Concat KDF, each called through gencrypto's registry with this backend. Where node
 // has no such algorithm (AES_CBC_HMAC_SHA2, the Concat KDF) the node side
 // composes it from its primitives as the RFC describes, independently of
 // cbchmac.go and kdf.go. Each test runs one node process over a batch of
@@ -131,6 +131,13 @@ const ops = {
   'hkdf'(r) { return { out: s(c.hkdfSync(r.hash, b(r.key), b(r.salt), b(r.info), r.len)) }; },
   'pbkdf2'(r) { return { out: s(c.pbkdf2Sync(b(r.key), b(r.salt), r.iter, r.len, r.hash)) }; },
   'concat-kdf'(r) { return { out: s(concatKDF(r.hash, b(r.key), b(r.info), r.len)) }; },
+  // HMAC truncated to its first tagLen bytes (RFC 9053 §3.1 for HMAC 256/64).
+  'hmac'(r) { return { out: s(c.createHmac(r.hash, b(r.key)).update(b(r.data)).digest().subarray(0, r.tagLen)) }; },
+  'hmac-verify'(r) {
+    const want = c.createHmac(r.hash, b(r.key)).update(b(r.data)).digest().subarray(0, r.tagLen), t = b(r.tag);
+    if (t.length !== want.length || !c.timingSafeEqual(t, want)) throw new Error('tag mismatch');
+    return { out: '' };
+  },
 };
 
 const reqs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
@@ -148,7 +155,7 @@ process.stdout.write(JSON.stringify(out));
 // nodeReq is one request to nodeCryptoScript. Name is node's name for the
 // cipher or curve; Hash node's name for the hash; Key the symmetric key,
 // PKCS #8 private key, secret or password; Pub a SPKI public key or a raw
-// public point; Info the HKDF info or Concat KDF OtherInfo.
+// public point; Info the HKDF info or Concat KDF OtherInfo; Tag a MAC tag.
 type nodeReq struct {
 	Op     string `json:"op"`
 	Name   string `json:"name,omitempty"`
@@ -167,6 +174,7 @@ type nodeReq struct {
 	Label  []byte `json:"label,omitempty"`
 	Salt   []byte `json:"salt,omitempty"`
 	Info   []byte `json:"info,omitempty"`
+	Tag    []byte `json:"tag,omitempty"`
 }
 
 type nodeResp struct {

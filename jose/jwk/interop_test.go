@@ -88,8 +88,8 @@ func npmPeer(t *testing.T) (node, dir string) {
 
 // panvaScript reads {"ours":[{alg,jwk}], "gen":[{alg,crv}]} on stdin. For
 // each of ours it imports the key for its alg and computes the RFC 7638
-// thumbprint; for each gen it generates a key pair and exports the private
-// JWK with its thumbprint.
+// thumbprint; for each gen it generates a key pair (a secret for HS* and
+// A*KW) and exports the private JWK with its thumbprint.
 const panvaScript = `
 const j = await import('jose');
 let input = '';
@@ -103,8 +103,9 @@ for (const {alg, jwk} of req.ours) {
 for (const {alg, crv} of req.gen) {
   const opts = {extractable: true};
   if (crv) opts.crv = crv;
-  const {privateKey} = await j.generateKeyPair(alg, opts);
-  const jwk = await j.exportJWK(privateKey);
+  const secret = /^(HS|A[0-9]+KW$)/.test(alg);
+  const key = secret ? await j.generateSecret(alg, opts) : (await j.generateKeyPair(alg, opts)).privateKey;
+  const jwk = await j.exportJWK(key);
   out.theirs.push({alg, jwk, thumb: await j.calculateJwkThumbprint(jwk, 'sha256')});
 }
 console.log(JSON.stringify(out));
@@ -141,7 +142,8 @@ func TestInteropPanva(t *testing.T) {
 		req.Ours = append(req.Ours, ourKey{g.alg, mustJSON(t, k)})
 	}
 	req.Gen = []genReq{{"ES256", ""}, {"ES384", ""}, {"ES512", ""}, {"RS256", ""}, {"PS512", ""},
-		{"EdDSA", ""}, {"Ed25519", ""}, {"ECDH-ES", "P-256"}, {"ECDH-ES", "X25519"}, {"RSA-OAEP-256", ""}}
+		{"EdDSA", ""}, {"Ed25519", ""}, {"ECDH-ES", "P-256"}, {"ECDH-ES", "X25519"}, {"RSA-OAEP-256", ""},
+		{"HS256", ""}, {"HS512", ""}, {"A128KW", ""}}
 	in, _ := json.Marshal(req)
 	cmd := exec.Command(node, "--input-type=module", "-e", panvaScript)
 	cmd.Dir = dir
@@ -186,6 +188,8 @@ func TestInteropPanva(t *testing.T) {
 			op = OpDeriveKey
 		case strings.HasPrefix(th.Alg, "RSA-OAEP"):
 			op = OpDecrypt
+		case strings.HasSuffix(th.Alg, "KW"):
+			op = OpWrapKey
 		}
 		if err := k.CheckUse(th.Alg, op); err != nil {
 			t.Errorf("%s: panva key not usable here: %v", th.Alg, err)
