@@ -16,8 +16,9 @@ import (
 // sentinel, wrapping none of these. And a jwk.Remote whose set cannot be
 // fetched: its methods return jwk.ErrFetch wrapping the fetch's error
 // (which wraps one of these only when the set itself was refused), or the
-// caller's context's error, and Err returns the fetch's error; jws and jwt
-// verifiers wrap what the Remote returns in ErrKey.
+// caller's context's error, and its Err returns the same jwk.ErrFetch
+// error for the last fetch; jws and jwt verifiers wrap what the Remote
+// returns in ErrKey.
 var (
 	// ErrMalformed: the input is not a well-formed JOSE object (bad
 	// base64url, bad JSON, wrong number of parts, a member of the wrong type).

@@ -120,7 +120,7 @@ func runCOSEExamples(dir string, progress func(string)) ([]Result, error) {
 		return nil, fmt.Errorf("vectors: cose-wg-examples: %w", err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("vectors: cose-wg-examples: no example files under %s", dir)
+		return nil, fmt.Errorf("vectors: cose-wg-examples: no example files under %s: %w", dir, fs.ErrNotExist)
 	}
 	out := make([]Result, 0, len(files))
 	for _, f := range files {

@@ -13,6 +13,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,8 +35,11 @@ var JOSECookbookJWK = Runner{Name: "jose-cookbook", Run: runCookbookJWK}
 func runCookbookJWK(dir string, progress func(string)) ([]Result, error) {
 	jwkDir := filepath.Join(dir, "jwk")
 	files, err := filepath.Glob(filepath.Join(jwkDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("vectors: no JWK examples in %s", jwkDir)
+	if err != nil {
+		return nil, fmt.Errorf("vectors: jose-cookbook: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("vectors: no JWK examples in %s: %w", jwkDir, fs.ErrNotExist)
 	}
 	sort.Strings(files)
 	var out []Result

@@ -52,7 +52,7 @@ func runWycheproofJWKKeyed(dir string, progress func(string)) ([]Result, error) 
 		}
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if _, err := os.Stat(p); err != nil {
-			return nil, fmt.Errorf("vectors: %v", err)
+			return nil, fmt.Errorf("vectors: %w", err)
 		}
 		out = append(out, wycheproofJWKKeyed(p))
 	}

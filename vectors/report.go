@@ -38,6 +38,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -184,7 +185,8 @@ type Options struct {
 
 // Run runs every Runner over the corpus directory dir and returns the report.
 // A corpus folder that is missing under dir is an error: the corpus is
-// expected to be complete.
+// expected to be complete. That error, and a runner's for a file or folder
+// missing from its corpus, matches fs.ErrNotExist (errors.Is).
 func Run(dir string, opts Options) (Report, error) {
 	var rep Report
 	for _, rn := range Runners() {
@@ -192,7 +194,10 @@ func Run(dir string, opts Options) (Report, error) {
 		if rn.Builtin {
 			sub = dir
 		} else if st, err := os.Stat(sub); err != nil || !st.IsDir() {
-			return rep, fmt.Errorf("vectors: corpus %s not found under %s", rn.Name, dir)
+			if err == nil {
+				err = fmt.Errorf("%s is not a directory: %w", sub, fs.ErrNotExist)
+			}
+			return rep, fmt.Errorf("vectors: corpus %s not found under %s: %w", rn.Name, dir, err)
 		}
 		var progress func(string)
 		if opts.Progress != nil {

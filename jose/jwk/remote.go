@@ -27,7 +27,8 @@ const (
 )
 
 // ErrFetch is returned when a JWK Set could not be fetched and no earlier
-// copy is at hand; it wraps the cause.
+// copy is at hand, and by Remote.Err for a last fetch that failed; it wraps
+// the cause.
 var ErrFetch = errors.New("jwk: fetching JWK Set failed")
 
 // RemoteOptions configure a Remote. The zero value is safe: HTTPS only, a 10 s
@@ -337,15 +338,21 @@ func (r *Remote) Candidates(ctx context.Context, kid string, hasKid bool, alg st
 // the set in use afterwards: r's cache itself, read-only as for Set.
 func (r *Remote) Refresh(ctx context.Context) (*Set, error) { return r.get(ctx, true) }
 
-// Err returns the error of the last fetch, or nil if it succeeded (for the
-// zero Remote, the error every lookup returns).
+// Err returns the error of the last fetch, wrapping ErrFetch and the
+// fetch's cause as the lookups do (the same text), or nil if it succeeded;
+// for the zero Remote, the error every lookup returns. A failed fetch
+// reports it even while the set fetched before it stays in use.
 func (r *Remote) Err() error {
 	if r == nil || r.hc == nil {
 		return errZeroRemote
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.lastErr
+	err := r.lastErr
+	r.mu.Unlock()
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrFetch, err)
 }
 
 // Fetches returns how many fetches were attempted.
