@@ -145,7 +145,14 @@ func (s *scanner) reset() {
 	s.tokOff = 0
 	s.forgetInput()
 	s.arena, s.ents = s.arena[:0], s.ents[:0]
-	clear(s.slots)
+	if s.nhashed > 0 {
+		// Input that stopped inside a large object left names in the
+		// index: drop it, and the next large object builds one of its
+		// own size. An index that the objects' closing emptied is all
+		// zeros already. Either way a reset costs nothing like the
+		// index of the largest input read before (it cleared it whole).
+		s.slots = nil
+	}
 	s.nhashed, s.nameMem = 0, 0
 	s.sbuf = s.sbuf[:0]
 	s.str = strState{}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/lejp"
 )
@@ -64,5 +65,31 @@ func TestJSONProtectedLimit(t *testing.T) {
 	if !errors.Is(err, jose.ErrLimit) {
 		_, perr := ParseJSON(b)
 		t.Errorf("SignJSON with a protected header of %d bytes: %d bytes, %v; want jose.ErrLimit (ParseJSON of it: %.200v)", len(hdr), len(b), err, perr)
+	}
+}
+
+// TestJSONPayloadRefusedBeforeWork: a payload part too long for the JSON
+// serialization is refused before the payload is encoded and signed: it
+// allocated about four times the payload first (200 MB through
+// "lwscrypto jws sign --json" peaked at 1.2 GB before the error).
+func TestJSONPayloadRefusedBeforeWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates about 0.1 GB (-short)")
+	}
+	k := SigningKey{Alg: "HS256", Key: []byte(strings.Repeat("k", 32))}
+	over := bytes.Repeat([]byte("a"), lejp.DefaultMaxStringLen/4*3+1) // 2 bytes over encoded
+	for _, o := range []*SignOptions{nil, {Unencoded: true}} {
+		in := over
+		if o != nil {
+			in = bytes.Repeat([]byte("a"), lejp.DefaultMaxStringLen+1)
+		}
+		var err error
+		got := testenv.AllocatedBytes(1, func() { _, err = SignJSON(in, []SigningKey{k}, false, o) })
+		if !errors.Is(err, jose.ErrLimit) {
+			t.Fatalf("options %+v: %v; want jose.ErrLimit", o, err)
+		}
+		if got > 64<<10 {
+			t.Errorf("options %+v: %d bytes allocated to refuse a payload of %d bytes", o, got, len(in))
+		}
 	}
 }

@@ -356,6 +356,12 @@ func SignJSON(payload []byte, keys []SigningKey, flattened bool, opts *SignOptio
 	if !m.b64 && !m.detached && !utf8.Valid(payload) {
 		return nil, errUnencodedNotUTF8
 	}
+	// Refused before it is encoded and signed, as Message.JSON would
+	// refuse it: base64url has no escapes, and escapes only lengthen an
+	// unencoded payload.
+	if n := len(payload); !m.detached && (m.b64 && base64.RawURLEncoding.EncodedLen(n) > lejp.DefaultMaxStringLen || n > lejp.DefaultMaxStringLen) {
+		return nil, errPayloadTooLong
+	}
 	part := payload
 	if m.b64 {
 		part = jose.AppendBase64URL(nil, payload)

@@ -48,25 +48,23 @@ type Claims struct {
 	// by its slice (address and length), not by its bytes.
 	Raw []byte
 
-	strs   []byte
-	inRaw  bool // decoded strings are addressed in Raw, not strs
-	iss    span
-	sub    span
-	jti    span
-	aud    []span
-	audOK  bool // "aud" present
-	has    uint8
-	exp    numericDate
-	nbf    numericDate
-	iat    numericDate
-	extra  []member
-	names  []span
-	fold   map[uint64]int32 // checkCase: hash of a name's fold key → index in names
-	lower  []byte           // checkCase: scratch
-	dec    *lejp.Decoder
-	nested *lejp.Decoder
-	nn     nestedNames // checkNested's state
-	read   []byte      // Raw as parse read it, nil before (parsedRaw)
+	strs  []byte
+	inRaw bool // decoded strings are addressed in Raw, not strs
+	iss   span
+	sub   span
+	jti   span
+	aud   []span
+	audOK bool // "aud" present
+	has   uint8
+	exp   numericDate
+	nbf   numericDate
+	iat   numericDate
+	extra []member
+	names []span
+	fold  map[uint64]int32 // checkCase: hash of a name's fold key → index in names
+	lower []byte           // checkCase: scratch
+	dec   *lejp.Decoder
+	read  []byte // Raw as parse read it, nil before (parsedRaw)
 }
 
 const (

@@ -11,8 +11,9 @@ package jwt
 
 import (
 	"bytes"
-	"encoding/binary"
 	"hash/maphash"
+	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,16 +59,23 @@ func foldRune(r rune) rune {
 // nestedNames is the state of checkNested's walk: the fold keys of the
 // names of the open objects, back to back (an object's names are
 // contiguous, as the names of the objects inside it are dropped when they
-// close), and, for an object of more than foldScan names, a hash of each
-// key with the object's serial number.
+// close), and, for an object of more than foldScan names, their hashes in
+// an open-addressing index (slots, linear probing) shared by the open
+// objects. Keys leave the index in the reverse order they entered it, as
+// their objects close, which linear probing allows without tombstones: a
+// walk that reads its value to the end leaves the index empty, so it
+// is never cleared, and a pooled nestedChecker reads the next value at no
+// cost set by the widest object it read before.
 type nestedNames struct {
-	keys   []byte
-	ends   []int32 // end of each key in keys
-	first  []int32 // per open object: index in ends of its first name
-	serial []int32 // per open object: its serial number in this walk
-	memAt  []int   // per open object: mem when it opened
-	mem    int     // the names' memory, as lejp counts it, with the base
-	hashed map[uint64]int32
+	keys    []byte
+	ends    []int32  // end of each key in keys
+	hashes  []uint64 // hash of each key, for the keys in the index
+	first   []int32  // per open object: index in ends of its first name
+	indexed []bool   // per open object: its keys are in the index
+	memAt   []int    // per open object: mem when it opened
+	mem     int      // the names' memory, as lejp counts it, with the base
+	slots   []int32  // the index: 1 + index in ends, 0 for none
+	nslots  int      // keys in the index
 }
 
 // checkNested reads the object or array at the start of v strictly
@@ -78,16 +86,37 @@ type nestedNames struct {
 // maxNameMemory): with the names of the open objects of v it may not pass
 // maxNameMemory.
 func (c *Claims) checkNested(v []byte, base int) (int, error) {
-	if c.nested == nil {
-		c.nested = lejp.NewDecoderBytes(v, nestedOpts)
-	} else {
-		c.nested.ResetBytes(v)
-	}
-	d, nn := c.nested, &c.nn
-	nn.keys, nn.ends, nn.first, nn.serial = nn.keys[:0], nn.ends[:0], nn.first[:0], nn.serial[:0]
+	nc := nestedCheckers.Get().(*nestedChecker)
+	n, err := nc.check(v, base)
+	nc.dec.ResetBytes(nil) // a pooled decoder keeps no reference to v
+	nestedCheckers.Put(nc)
+	return n, err
+}
+
+// nestedChecker is checkNested's reader and state. A Claims borrows one
+// for each nested value rather than keep its own: Middleware and Verify
+// fill a new Claims for each token, and a wide object's tables (lejp's
+// index of its names, their fold keys and hashes) grown afresh for each
+// cost some 40 bytes per byte of the claims set.
+type nestedChecker struct {
+	dec *lejp.Decoder
+	nn  nestedNames
+}
+
+var nestedCheckers = sync.Pool{New: func() any {
+	return &nestedChecker{dec: lejp.NewDecoderBytes(nil, nestedOpts)}
+}}
+
+func (nc *nestedChecker) check(v []byte, base int) (int, error) {
+	nc.dec.ResetBytes(v)
+	d, nn := nc.dec, &nc.nn
+	nn.keys, nn.ends, nn.hashes = nn.keys[:0], nn.ends[:0], nn.hashes[:0]
+	nn.first, nn.indexed = nn.first[:0], nn.indexed[:0]
 	nn.memAt, nn.mem = nn.memAt[:0], base
-	clear(nn.hashed)
-	objects := int32(0)
+	if nn.nslots > 0 {
+		// left by a walk that stopped inside an indexed object
+		nn.slots, nn.nslots = nil, 0
+	}
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
@@ -96,19 +125,23 @@ func (c *Claims) checkNested(v []byte, base int) (int, error) {
 		switch tok.Kind {
 		case lejp.ObjectStart:
 			nn.first = append(nn.first, int32(len(nn.ends)))
-			nn.serial = append(nn.serial, objects)
+			nn.indexed = append(nn.indexed, false)
 			nn.memAt = append(nn.memAt, nn.mem)
-			objects++
 		case lejp.ObjectEnd:
 			top := len(nn.first) - 1
 			from := nn.first[top]
+			if nn.indexed[top] {
+				for i := int32(len(nn.ends)) - 1; i >= from; i-- {
+					nn.remove(i)
+				}
+			}
 			if from > 0 {
 				nn.keys = nn.keys[:nn.ends[from-1]]
 			} else {
 				nn.keys = nn.keys[:0]
 			}
-			nn.ends = nn.ends[:from]
-			nn.first, nn.serial = nn.first[:top], nn.serial[:top]
+			nn.ends, nn.hashes = nn.ends[:from], nn.hashes[:from]
+			nn.first, nn.indexed = nn.first[:top], nn.indexed[:top]
 			nn.mem, nn.memAt = nn.memAt[top], nn.memAt[:top]
 		case lejp.Name:
 			if err := nn.add(tok.Value); err != nil {
@@ -129,7 +162,7 @@ var nestedSeed = maphash.MakeSeed()
 
 // add refuses name if a name of the innermost open object has its fold key,
 // else records it. Up to foldScan names it compares keys one by one; from
-// then on it looks them up by hash.
+// then on it looks them up in the index.
 func (nn *nestedNames) add(name []byte) error {
 	top := len(nn.first) - 1
 	from := nn.first[top]
@@ -142,24 +175,98 @@ func (nn *nestedNames) add(name []byte) error {
 			return errCaseVariant
 		}
 		nn.ends = append(nn.ends, int32(len(nn.keys)))
+		nn.hashes = append(nn.hashes, 0)
 		return nil
 	}
-	if nn.hashed == nil {
-		nn.hashed = make(map[uint64]int32, 4*foldScan)
-	}
-	serial := nn.serial[top]
-	if n == foldScan {
+	if n == foldScan { // the object's keys join the index
 		for i := from; i < from+n; i++ {
-			nn.hashed[nn.hash(serial, nn.key(i))] = i
+			nn.hashes[i] = maphash.Bytes(nestedSeed, nn.key(i))
+		}
+		nn.indexed[top] = true
+		if !nn.grow(int(n)) {
+			for i := from; i < from+n; i++ {
+				nn.place(i)
+			}
 		}
 	}
-	h := nn.hash(serial, key)
-	if i, ok := nn.hashed[h]; ok && (keyEqual(nn.key(i), key) || nn.scan(from, key)) {
+	h := maphash.Bytes(nestedSeed, key)
+	if nn.lookup(from, h, key) {
 		return errCaseVariant
 	}
-	nn.hashed[h] = int32(len(nn.ends))
+	i := int32(len(nn.ends))
 	nn.ends = append(nn.ends, int32(len(nn.keys)))
+	nn.hashes = append(nn.hashes, h)
+	if !nn.grow(1) {
+		nn.place(i)
+	}
 	return nil
+}
+
+// grow counts n more keys in the index and, when the index would be more
+// than half full, rebuilds it larger with every key it is to hold (the
+// keys of the indexed open objects, in the order they entered it),
+// reporting whether it did.
+func (nn *nestedNames) grow(n int) bool {
+	nn.nslots += n
+	if 2*nn.nslots <= len(nn.slots) {
+		return false
+	}
+	size := 1 << bits.Len(uint(max(64, 4*nn.nslots)-1))
+	if cap(nn.slots) >= size {
+		nn.slots = nn.slots[:size]
+		clear(nn.slots)
+	} else {
+		nn.slots = make([]int32, size)
+	}
+	for o := range nn.first {
+		if !nn.indexed[o] {
+			continue
+		}
+		end := int32(len(nn.ends))
+		if o+1 < len(nn.first) {
+			end = nn.first[o+1]
+		}
+		for i := nn.first[o]; i < end; i++ {
+			nn.place(i)
+		}
+	}
+	return true
+}
+
+// place puts key i in the index.
+func (nn *nestedNames) place(i int32) {
+	mask := len(nn.slots) - 1
+	k := int(nn.hashes[i]) & mask
+	for nn.slots[k] != 0 {
+		k = (k + 1) & mask
+	}
+	nn.slots[k] = i + 1
+}
+
+// remove takes key i, the last to have entered the index, out of it.
+func (nn *nestedNames) remove(i int32) {
+	mask := len(nn.slots) - 1
+	k := int(nn.hashes[i]) & mask
+	for nn.slots[k] != i+1 {
+		k = (k + 1) & mask
+	}
+	nn.slots[k] = 0
+	nn.nslots--
+}
+
+// lookup reports whether a key in the index from index from on (the
+// innermost object's) with hash h equals key.
+func (nn *nestedNames) lookup(from int32, h uint64, key []byte) bool {
+	mask := len(nn.slots) - 1
+	for k := int(h) & mask; ; k = (k + 1) & mask {
+		e := nn.slots[k]
+		if e == 0 {
+			return false
+		}
+		if i := e - 1; i >= from && nn.hashes[i] == h && keyEqual(nn.key(i), key) {
+			return true
+		}
+	}
 }
 
 // scan reports whether a recorded key from index from on equals key.
@@ -182,16 +289,6 @@ func (nn *nestedNames) key(i int32) []byte {
 		start = nn.ends[i-1]
 	}
 	return nn.keys[start:nn.ends[i]]
-}
-
-func (nn *nestedNames) hash(serial int32, key []byte) uint64 {
-	var h maphash.Hash
-	h.SetSeed(nestedSeed)
-	var s [4]byte
-	binary.LittleEndian.PutUint32(s[:], uint32(serial))
-	h.Write(s[:])
-	h.Write(key)
-	return h.Sum64()
 }
 
 // errCaseVariant refuses two names of one object equal under case folding.

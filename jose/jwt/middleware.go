@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -315,14 +314,73 @@ func bearerHeader(h string) (string, credentials, error) {
 }
 
 // queryHasToken reports whether the query names an "access_token"
-// parameter (RFC 6750 §2.3), in any spelling url.ParseQuery decodes to
-// it; a request without a query is not parsed (no allocation).
+// parameter (RFC 6750 §2.3), in any spelling url.ParseQuery decodes to it
+// ('+', percent-escapes), among the parameters ParseQuery keeps (not one
+// holding ';' or a bad escape). It reads the names in place, allocating
+// nothing whatever the query's size, and takes any number of parameters:
+// past 10,000 ParseQuery (and so URL.Query) returns none, but a token in
+// the header and in such a query is still sent by two methods.
 func queryHasToken(rawQuery string) bool {
-	if rawQuery == "" {
-		return false
+	for q := rawQuery; q != ""; {
+		var param string
+		param, q, _ = strings.Cut(q, "&")
+		if strings.IndexByte(param, ';') >= 0 {
+			continue // ParseQuery refuses it
+		}
+		name, value, _ := strings.Cut(param, "=")
+		if unescapesTo(name, "access_token") && validEscapes(value) {
+			return true
+		}
 	}
-	v, _ := url.ParseQuery(rawQuery) // as URL.Query: what parses counts
-	return v.Has("access_token")
+	return false
+}
+
+// unescapesTo reports whether url.QueryUnescape(s) is want without error,
+// without allocating.
+func unescapesTo(s, want string) bool {
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '+':
+			c = ' '
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 2
+		}
+		if j == len(want) || want[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(want)
+}
+
+// validEscapes reports whether every '%' of s starts an escape of two hex
+// digits, so that url.QueryUnescape(s) succeeds.
+func validEscapes(s string) bool {
+	for i := strings.IndexByte(s, '%'); i >= 0; i = strings.IndexByte(s, '%') {
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			return false
+		}
+		s = s[i+3:]
+	}
+	return true
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }
 
 // isB64Token reports whether s is a b64token (RFC 6750 §2.1):
