@@ -119,3 +119,142 @@ func TestTakeBackOutputsStopsWrites(t *testing.T) {
 		t.Errorf("after Abort: stat %v; want no file", err)
 	}
 }
+
+// A signal ends the process even while it is blocked writing its -o FILE:
+// a FIFO whose reader has stopped reading (as a pipe to a stalled consumer,
+// or a terminal held by Ctrl-S). The write holds the outputs' lock while
+// it blocks; before the fix the signal's handler waited for that lock
+// forever, so SIGINT, SIGTERM and SIGHUP did nothing and only SIGKILL
+// ended the process. Now the handler gives up taking the outputs back
+// (a FIFO has nothing to take back) and the process ends by the signal.
+func TestSignalEndsBlockedWrite(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "lwscrypto")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		fifo := filepath.Join(dir, "fifo-"+sig.String())
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		// A reader that never reads (opened without blocking, so that
+		// the command's open for writing does not wait for it).
+		rd, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "json", "events", "-o", fifo)
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errb strings.Builder
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		// Far more events than a pipe holds; the write of stdin itself
+		// blocks once the command stops reading, so it runs on its own.
+		go stdin.Write([]byte("[" + strings.Repeat(`{"a":1},`, 100000)))
+		// Wait until the FIFO is full, so the command is blocked in a
+		// write: a write without blocking of as much as the command
+		// writes at once (its bufio.Writer's 4096 bytes, no more than
+		// PIPE_BUF, so all or nothing) is then refused.
+		// (syscall, not os: an *os.File would wait for room instead.)
+		probe, err := syscall.Open(fifo, syscall.O_WRONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chunk := []byte(strings.Repeat("\n", 4096))
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			if _, err := syscall.Write(probe, chunk); err == syscall.EAGAIN {
+				break // full
+			}
+			select {
+			case err := <-done:
+				t.Fatalf("%v: the command ended before its output blocked: %v; stderr %q", sig, err, errb.String())
+			default:
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("%v: the FIFO never filled; stderr %q", sig, errb.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(100 * time.Millisecond) // for its write to block
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case err = <-done:
+		case <-time.After(15 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Errorf("%v: the process blocked writing its -o FIFO did not end within 15 s of the signal (killed)", sig)
+			syscall.Close(probe)
+			rd.Close()
+			stdin.Close()
+			continue
+		}
+		syscall.Close(probe)
+		rd.Close()
+		stdin.Close()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%v: wait: %v", sig, err)
+		}
+		if ws, ok := ee.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != sig {
+			t.Errorf("%v: the process ended with %v, not by the signal; stderr %q", sig, err, errb.String())
+		}
+	}
+}
+
+// tryTakeBackOutputs gives up, touching nothing, while a write holds the
+// lock past its wait or when another signal comes; it takes the outputs
+// back when the lock is free.
+func TestTryTakeBackOutputsBounded(t *testing.T) {
+	t.Cleanup(func() {
+		openOutputs.stopped = false
+	})
+	openOutputs.Lock() // a write under way that does not return
+	start := time.Now()
+	if tryTakeBackOutputs(50*time.Millisecond, nil) {
+		t.Fatal("took the outputs back while the lock was held")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("waited %v for a wait of 50ms", d)
+	}
+	again := make(chan os.Signal, 1)
+	again <- syscall.SIGINT
+	if tryTakeBackOutputs(time.Hour, again) {
+		t.Fatal("took the outputs back while the lock was held")
+	}
+	if openOutputs.stopped {
+		t.Error("a take-back that gave up stopped the writes")
+	}
+	openOutputs.Unlock()
+
+	out := filepath.Join(t.TempDir(), "out.txt")
+	e := &env{stdin: strings.NewReader(""), stdout: os.Stdout, stderr: os.Stderr}
+	o := newOutput(e, out)
+	if _, err := o.Write([]byte("partial")); err != nil {
+		t.Fatal(err)
+	}
+	if !tryTakeBackOutputs(time.Second, nil) {
+		t.Fatal("did not take the outputs back with the lock free")
+	}
+	openOutputs.Unlock()
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after tryTakeBackOutputs: stat %v; want the created file removed", err)
+	}
+	o.Abort()
+}
