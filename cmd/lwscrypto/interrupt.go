@@ -105,9 +105,23 @@ func tryTakeBackOutputs(wait time.Duration, again <-chan os.Signal) bool {
 // would have. A write that blocks (an -o pipe or terminal whose reader
 // stalls) keeps the file from being taken back, not the process from
 // ending: after takeBackWait, or at a second signal, it ends without.
+// Signals the process was started with ignored are left ignored.
 func handleSignals() {
+	var sigs []os.Signal
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		// A signal the process was started with ignored (nohup, a
+		// background job of a shell script) stays ignored, as in a Go
+		// program that never asks for it: Notify would undo that, and
+		// the hangup nohup guards against would end the command.
+		if !signal.Ignored(sig) {
+			sigs = append(sigs, sig)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(ch, sigs...)
 	go func() {
 		sig := <-ch
 		tryTakeBackOutputs(takeBackWait, ch)
