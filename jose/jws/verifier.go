@@ -52,7 +52,10 @@ func Critical(names ...string) Option {
 
 // RequireKeyID makes a verifier with a key set reject tokens without a
 // "kid", instead of trying every key of the token's algorithm family
-// (catalog row 26).
+// (catalog row 26). Without it such a token costs one signature check per
+// key of the family, and a general JSON message up to MaxSignatures times
+// that (16 × 256 ES256 keys: about 0.4 s on a 2-core machine), so a
+// verifier of untrusted tokens against a large set should require a kid.
 func RequireKeyID() Option { return func(c *config) { c.requireKid = true } }
 
 // TrustEmbeddedJWK lets a token carry its verification key in the "jwk"
