@@ -51,6 +51,14 @@ func TestCheckUseMessageBounded(t *testing.T) {
 			t.Errorf("long alg or op: %d bytes of message (%.40v)", len(fmt.Sprint(err)), err)
 		}
 	}
+	if testenv.Race {
+		// Each refusal formats its error through fmt, whose printers are
+		// pooled, and under the race detector sync.Pool drops items at
+		// random: the large set then allocated 4.7 to 5.5 KB against the
+		// small one's 1.9 to 2.5 KB, past the bound in about 1 run of 200
+		// of CI's race step. The plain test run checks the bound.
+		return
+	}
 	candidates := func(s *Set) uint64 {
 		return testenv.AllocatedBytes(5, func() {
 			if c := s.Candidates("", false, "ES256", OpVerify, false); len(c) != 0 {

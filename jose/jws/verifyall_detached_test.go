@@ -170,12 +170,12 @@ func TestVerifyAllDetachedAllocs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		attached = testing.AllocsPerRun(20, func() {
+		attached = testenv.AllocsPerRun(20, func() {
 			if _, err := v.VerifyAll(att); err != nil {
 				t.Fatal(err)
 			}
 		})
-		detached = testing.AllocsPerRun(20, func() {
+		detached = testenv.AllocsPerRun(20, func() {
 			if _, err := v.VerifyAllDetached(det, payload); err != nil {
 				t.Fatal(err)
 			}
@@ -189,8 +189,10 @@ func TestVerifyAllDetachedAllocs(t *testing.T) {
 		t.Errorf("VerifyAllDetached: %v allocs, more than VerifyAll's %v", d1, a1)
 	}
 	// Not one per byte or per chunk: a growth step of the signing input
-	// buffer, or a pooled state dropped by a garbage collection, may
-	// differ between the two.
+	// buffer may differ between the two. (Counted with the collector off:
+	// with it on, the collections that 20 verifications of 256 KiB start
+	// empty the pools, and the refills made d2 45 to 47 by chance: 47,
+	// the bound itself, in 12 of 20 runs at GOGC=50.)
 	if d2 > d1+2 {
 		t.Errorf("VerifyAllDetached: %v allocs for 256 KiB, %v for 1 KiB", d2, d1)
 	}
