@@ -24,15 +24,7 @@ import (
 // lwscrypto, through TestMain), reading a JSON text that never ends from a
 // pipe.
 func TestSignalLeavesNoPartialOutput(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "lwscrypto")
-	if err := os.Symlink(exe, bin); err != nil {
-		t.Fatal(err)
-	}
+	dir, bin := cliAsProcess(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		if signal.Ignored(sig) { // started ignored (nohup): left ignored
 			t.Logf("%v is ignored in this environment: not checked", sig)
@@ -133,15 +125,7 @@ func TestTakeBackOutputsStopsWrites(t *testing.T) {
 // ended the process. Now the handler gives up taking the outputs back
 // (a FIFO has nothing to take back) and the process ends by the signal.
 func TestSignalEndsBlockedWrite(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "lwscrypto")
-	if err := os.Symlink(exe, bin); err != nil {
-		t.Fatal(err)
-	}
+	dir, bin := cliAsProcess(t)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		if signal.Ignored(sig) { // started ignored (nohup): left ignored
 			t.Logf("%v is ignored in this environment: not checked", sig)
@@ -281,15 +265,7 @@ func TestIgnoredSignalsStayIgnored(t *testing.T) {
 	if err != nil {
 		t.Skip("no sh")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "lwscrypto")
-	if err := os.Symlink(exe, bin); err != nil {
-		t.Fatal(err)
-	}
+	dir, bin := cliAsProcess(t)
 	out := filepath.Join(dir, "events.txt")
 	cmd := exec.Command(sh, "-c", `trap "" HUP INT; exec "$0" "$@"`, bin, "json", "events", "-o", out)
 	stdin, err := cmd.StdinPipe()
@@ -341,4 +317,20 @@ func TestIgnoredSignalsStayIgnored(t *testing.T) {
 	if err != nil || !strings.HasSuffix(string(b), "array-end \"\"\n") {
 		t.Errorf("the -o FILE does not hold the whole output (%v): ends %q", err, b[max(0, len(b)-40):])
 	}
+}
+
+// cliAsProcess returns a temporary directory and in it a link named
+// lwscrypto to the test binary, which runs as the command through TestMain.
+func cliAsProcess(t *testing.T) (dir, bin string) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "lwscrypto")
+	if err := os.Symlink(exe, bin); err != nil {
+		t.Fatal(err)
+	}
+	return dir, bin
 }

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 )
 
 // TestConcurrentSetAndKeys: a Set (documented usable concurrently as long
@@ -145,21 +147,6 @@ func TestRemoteConcurrentRotation(t *testing.T) {
 	}
 }
 
-// settleGoroutines waits up to 5 s for the goroutine count to fall to at
-// most want, and returns the count and, if it did not, every stack.
-func settleGoroutines(want int) (int, string) {
-	var got int
-	for i := 0; i < 500; i++ {
-		got = runtime.NumGoroutine()
-		if got <= want {
-			return got, ""
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	buf := make([]byte, 1<<20)
-	return got, string(buf[:runtime.Stack(buf, true)])
-}
-
 // TestRemoteLeavesNoGoroutine: a Remote has no background refresher:
 // after its fetches end (success, failure, cancelled callers, a timeout
 // against a server that answers late), and the server and idle
@@ -216,7 +203,7 @@ func TestRemoteLeavesNoGoroutine(t *testing.T) {
 	close(release)
 	hc.CloseIdleConnections()
 	srv.Close()
-	if got, stacks := settleGoroutines(before); stacks != "" {
+	if got, stacks := testenv.SettleGoroutines(before); stacks != "" {
 		t.Errorf("%d goroutines before, %d after:\n%s", before, got, stacks)
 	}
 }

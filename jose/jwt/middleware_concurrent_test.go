@@ -12,23 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lwscrypto/lwscrypto/internal/testenv"
 	"github.com/lwscrypto/lwscrypto/jose"
 	"github.com/lwscrypto/lwscrypto/jose/jwk"
 	"github.com/lwscrypto/lwscrypto/jose/jws"
 )
-
-func settleGoroutines(want int) (int, string) {
-	var got int
-	for i := 0; i < 500; i++ {
-		got = runtime.NumGoroutine()
-		if got <= want {
-			return got, ""
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	buf := make([]byte, 1<<20)
-	return got, string(buf[:runtime.Stack(buf, true)])
-}
 
 // TestMiddlewareConcurrent: one Middleware over one Verifier backed by
 // a jwk.Remote whose keys rotate, serving many concurrent requests (valid,
@@ -136,7 +124,7 @@ func TestMiddlewareConcurrent(t *testing.T) {
 	jwks.Client().CloseIdleConnections()
 	srv.Close()
 	jwks.Close()
-	if got, stacks := settleGoroutines(before); stacks != "" {
+	if got, stacks := testenv.SettleGoroutines(before); stacks != "" {
 		t.Errorf("%d goroutines before, %d after:\n%s", before, got, stacks)
 	}
 }
